@@ -1,0 +1,19 @@
+# The two commands the README starts with:
+#   make demo   builds kgraph and runs the main job on seeds/ (store in .kgraph/, exports in exports/)
+#   make test   runs the whole test suite (release profile, so dependencies compile once)
+CARGO ?= cargo
+
+.PHONY: demo test deps build
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(CARGO) build --release
+
+demo: build
+	./target/release/kgraph build seeds/ --store .kgraph
+	./target/release/kgraph stats --store .kgraph
+
+test: deps
+	@scripts/ensure-deps.sh --python
+	KGRAPH_PYTHON=$(CURDIR)/.venv/bin/python $(CARGO) test --release

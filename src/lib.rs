@@ -1,0 +1,25 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # Stages
+//!
+//! Data flows one way, each stage a module:
+//! [`source`] (files in) → [`text`] (sentences, tokens) → [`nlp`] (tags, lemmas, dependency
+//! trees, named entities) → [`extract`] (open triples) → [`resolve`] (who is who) →
+//! [`ontology`] (normalised predicates, typed literals) → [`store`] (oxigraph on disk) and
+//! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
+//! [`pipeline`] is the front door that runs them; [`cli`] and [`server`] sit on top.
+//! The typed structs the stages exchange are in [`document`].
+
+pub mod document;
+pub mod source;
+pub mod text;
+pub mod nlp;
+pub mod extract;
+pub mod resolve;
+pub mod ontology;
+pub mod pipeline;
+pub mod graph;
+pub mod store;
+pub mod export;
+pub mod server;
+pub mod cli;

@@ -1,0 +1,202 @@
+//! NLP core: POS tagging (UPOS + XPOS), morphological features, lemmas and dependency parsing,
+//! trained on UD English EWT by our own code and shipped as model files in `models/`.
+//!
+//! Owns: [`tagger`] (averaged perceptron, joint XPOS+UPOS), [`lemma`] (table + rules),
+//! [`feats`] (FEATS table + Voice rule), [`conllu`] (reader/writer), [`model_file`] (versioned
+//! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s).
+//! `parser/` (dependency parser), `ner/` and `gazetteer.rs` (named entities) are owned by their own
+//! engineers.
+//!
+//! In: [`Sentence`]s whose tokens have forms (from `crate::text::segment` or pre-tokenized
+//! CoNLL-U/CaRB input). Out: the same tokens with `upos`, `xpos`, `feats`, `lemma`, `head` and
+//! `deprel`. [`Analyzer::embedded`] loads the models compiled
+//! into the binary once.
+
+pub mod bench;
+pub mod conllu;
+pub mod eval;
+pub mod feats;
+pub mod gazetteer;
+pub mod hash;
+pub mod lemma;
+pub mod model_file;
+pub mod ner;
+pub mod parser;
+pub mod tagger;
+pub mod train;
+
+use crate::document::{Sentence, Token};
+pub use model_file::ModelError;
+use model_file::{Reader, Writer};
+use std::sync::OnceLock;
+
+/// Magic bytes and format version of `models/ud-tagger.bin` (tagger + lemmatizer + feats).
+pub const TAGGER_MAGIC: &[u8; 8] = b"KGTAGGER";
+pub const TAGGER_VERSION: u32 = 2;
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../../models/ud-tagger.bin");
+static PARSER_BYTES: &[u8] = include_bytes!("../../models/ud-parser.bin");
+
+/// The tagger, lemmatizer and feature table stored together in `ud-tagger.bin`.
+pub struct TagModels {
+    pub tagger: tagger::Tagger,
+    pub lemmatizer: lemma::Lemmatizer,
+    pub feats: feats::FeatsTable,
+}
+
+impl TagModels {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        self.feats.write(&mut w);
+        model_file::wrap(TAGGER_MAGIC, TAGGER_VERSION, &w.buf)
+    }
+
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<TagModels, ModelError> {
+        let payload = model_file::unwrap(name, TAGGER_MAGIC, TAGGER_VERSION, bytes)?;
+        let mut r = Reader::new(name, payload);
+        let tagger = tagger::Tagger::read(&mut r)?;
+        let lemmatizer = lemma::Lemmatizer::read(&mut r)?;
+        let feats = feats::FeatsTable::read(&mut r)?;
+        if !r.is_empty() {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: "trailing bytes".into() });
+        }
+        Ok(TagModels { tagger, lemmatizer, feats })
+    }
+
+    /// Tags, lemmatizes and adds features to `tokens` (no parsing).
+    pub fn annotate(&self, tokens: &mut [Token]) {
+        self.tagger.tag(tokens);
+        for t in tokens.iter_mut() {
+            self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
+        }
+        // `'s` before `been`/`got` is *has*, elsewhere (as VBZ) *is*.
+        for i in 0..tokens.len().saturating_sub(1) {
+            if tokens[i].xpos == "VBZ" && matches!(tokens[i].form.as_str(), "'s" | "’s" | "s") {
+                let next = tokens[i + 1..].iter().find(|t| t.xpos != "RB");
+                if next.is_some_and(|t| matches!(t.form.as_str(), "been" | "got" | "gotten" | "had")) {
+                    tokens[i].lemma.clear();
+                    tokens[i].lemma.push_str("have");
+                }
+            }
+        }
+        self.feats.annotate(tokens);
+    }
+}
+
+/// The whole analysis: tagger, lemmatizer, features, then the dependency parser.
+pub struct Analyzer {
+    pub tags: TagModels,
+    pub parser: parser::Parser,
+}
+
+static EMBEDDED: OnceLock<Result<Analyzer, String>> = OnceLock::new();
+
+impl Analyzer {
+    /// Builds an analyzer from model file bytes (`ud-tagger.bin`, `ud-parser.bin`).
+    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Analyzer, ModelError> {
+        Ok(Analyzer { tags: TagModels::from_bytes("ud-tagger.bin", tagger)?, parser: parser::Parser::from_bytes(parser)? })
+    }
+
+    /// Loads `ud-tagger.bin` and `ud-parser.bin` from a directory (e.g. freshly trained models).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Analyzer, ModelError> {
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).map_err(|source| ModelError::Io { name: dir.join(name).display().to_string(), source })
+        };
+        Analyzer::from_bytes(&read("ud-tagger.bin")?, &read("ud-parser.bin")?)
+    }
+
+    /// The analyzer built from the models compiled into the binary, loaded once.
+    pub fn embedded() -> Result<&'static Analyzer, ModelError> {
+        let r = EMBEDDED.get_or_init(|| Analyzer::from_bytes(TAGGER_BYTES, PARSER_BYTES).map_err(|e| e.to_string()));
+        match r {
+            Ok(a) => Ok(a),
+            Err(e) => Err(ModelError::Corrupt { name: "embedded models".into(), what: e.clone() }),
+        }
+    }
+
+    /// Fills upos, xpos, feats, lemma, head and deprel of every token.
+    pub fn analyze(&self, sentence: &mut Sentence) {
+        self.analyze_tokens(&mut sentence.tokens);
+    }
+
+    /// Same as [`Analyzer::analyze`] on a bare token slice.
+    pub fn analyze_tokens(&self, tokens: &mut [Token]) {
+        if tokens.is_empty() {
+            return;
+        }
+        self.tags.annotate(tokens);
+        self.parser.parse(tokens);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(words: &[&str]) -> Sentence {
+        Sentence { tokens: words.iter().map(|w| Token { form: w.to_string(), ..Default::default() }).collect(), ..Default::default() }
+    }
+
+    #[test]
+    fn shipped_model_tags_and_lemmatizes() {
+        let a = Analyzer::embedded().expect("embedded models load");
+        let mut s = sentence(&["The", "children", "were", "running", "to", "the", "stores", "yesterday", "."]);
+        a.analyze(&mut s);
+        let got: Vec<(&str, &str, &str)> = s.tokens.iter().map(|t| (t.upos.as_str(), t.xpos.as_str(), t.lemma.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("DET", "DT", "the"),
+                ("NOUN", "NNS", "child"),
+                ("AUX", "VBD", "be"),
+                ("VERB", "VBG", "run"),
+                ("ADP", "IN", "to"),
+                ("DET", "DT", "the"),
+                ("NOUN", "NNS", "store"),
+                ("NOUN", "NN", "yesterday"),
+                ("PUNCT", ".", "."),
+            ]
+        );
+        assert!(s.tokens[1].feats.contains("Number=Plur"), "{}", s.tokens[1].feats);
+        assert!(s.tokens[2].feats.contains("Tense=Past"), "{}", s.tokens[2].feats);
+    }
+
+    #[test]
+    fn shipped_model_passive_and_proper_nouns() {
+        let a = Analyzer::embedded().unwrap();
+        let mut s = sentence(&["It", "is", "a", "practice", "strongly", "opposed", "by", "Petro", "."]);
+        a.analyze(&mut s);
+        let t = &s.tokens;
+        assert_eq!(t[5].xpos, "VBN");
+        assert_eq!(t[5].lemma, "oppose");
+        assert!(t[5].feats.contains("Voice=Pass"), "{}", t[5].feats);
+        assert_eq!(t[7].upos, "PROPN");
+        assert_eq!(t[7].lemma, "Petro");
+        assert_eq!(t[1].upos, "AUX");
+    }
+
+    #[test]
+    fn model_round_trip_and_version_mismatch() {
+        let m = TagModels::from_bytes("t", TAGGER_BYTES).unwrap();
+        let bytes = m.to_bytes();
+        assert_eq!(bytes, TAGGER_BYTES, "writing a loaded model reproduces the file");
+        let mut bad = bytes.clone();
+        bad[8..12].copy_from_slice(&(TAGGER_VERSION + 1).to_le_bytes());
+        let err = TagModels::from_bytes("ud-tagger.bin", &bad).err().expect("version mismatch is an error");
+        assert!(matches!(err, ModelError::Version { found, .. } if found == TAGGER_VERSION + 1));
+        assert!(err.to_string().contains("ud-tagger.bin"));
+        let truncated = &bytes[..bytes.len() / 2];
+        assert!(matches!(TagModels::from_bytes("t", truncated), Err(ModelError::Corrupt { .. })));
+        assert!(matches!(TagModels::from_bytes("t", b"KGPARSER\x01\0\0\0"), Err(ModelError::BadMagic { .. })));
+    }
+
+    #[test]
+    fn empty_sentence_is_fine() {
+        let a = Analyzer::embedded().unwrap();
+        let mut s = Sentence::default();
+        a.analyze(&mut s);
+        assert!(s.tokens.is_empty());
+    }
+}

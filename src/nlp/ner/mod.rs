@@ -1,0 +1,226 @@
+//! Named-entity recognition: names (PER/ORG/LOC) with a greedy averaged-perceptron BILOU tagger,
+//! finer types from the gazetteer and cue words, and rule-based Date/Money/Quantity mentions.
+//!
+//! In: a [`Sentence`] whose tokens came from `text` (and ideally were tagged by the NLP core's
+//! [`Analyzer`](crate::nlp) — UPOS/XPOS are model features; untagged tokens still work, less
+//! accurately). Out: `Token.ner` set to BIO labels (`B-PER`, `I-ORG`, `O`) and a list of
+//! [`Mention`]s with [`EntityType`]s and character spans (`entity` stays `None`; `resolve` fills it).
+//!
+//! The model (`models/ner.bin`, trained on Universal NER English EWT by [`train_ner`]) is embedded
+//! in the binary. Files: `bilou` (labels and conversions), `features` (hashed features),
+//! `model` (perceptron and file format), `patterns` (dates, money, quantities), `typing`
+//! (fine types), `train` (training and evaluation).
+
+pub mod bilou;
+pub mod features;
+pub mod lexicon;
+pub mod model;
+pub mod patterns;
+pub mod train;
+pub mod typing;
+
+pub use bilou::NerClass;
+pub use train::{Counts, PosSource, TrainOptions, TrainReport, eval_ner, eval_ner_with, read_iob2, train_ner, train_with};
+
+use crate::document::{EntityType, Mention, Sentence, Span, Token};
+use crate::nlp::model_file::ModelError;
+use features::TokInfo;
+use model::Weights;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The shipped model.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+const MODEL_NAME: &str = "models/ner.bin";
+
+/// Errors of NER training and evaluation.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}: {message}")]
+    Syntax { path: PathBuf, line: usize, message: String },
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// The named-entity recognizer.
+pub struct Recognizer {
+    weights: Weights,
+    lexicon: lexicon::Lexicon,
+}
+
+impl Recognizer {
+    /// The embedded model, loaded once.
+    pub fn embedded() -> Result<&'static Recognizer, ModelError> {
+        static CELL: OnceLock<Option<Recognizer>> = OnceLock::new();
+        CELL.get_or_init(|| Recognizer::from_bytes(MODEL_NAME, MODEL_BYTES).ok())
+            .as_ref()
+            .ok_or_else(|| Recognizer::from_bytes(MODEL_NAME, MODEL_BYTES).err().expect("failed before"))
+    }
+
+    /// Loads a model file's bytes (as written by [`train_ner`]).
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Recognizer, ModelError> {
+        let (weights, lexicon) = Weights::from_bytes(name, bytes)?;
+        Ok(Recognizer { weights, lexicon })
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &std::path::Path) -> Result<Recognizer, ModelError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io { name: name.clone(), source })?;
+        Recognizer::from_bytes(&name, &bytes)
+    }
+
+    /// Number of feature rows in the model.
+    pub fn features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Number of words in the word-class lexicon.
+    pub fn lexicon_words(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// The names (PER/ORG/LOC spans) of a sentence, titles split off (see [`typing::split_titles`]),
+    /// and the sentence's gazetteer matches.
+    pub fn names(&self, tokens: &[Token]) -> (Vec<(Range<usize>, NerClass)>, Vec<(Range<usize>, EntityType)>) {
+        let words: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+        let mut labels = Vec::new();
+        let gaz = self.label_words(tokens, &words, &mut labels);
+        let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
+        (typing::split_titles(&words, bilou::bilou_spans(&labels), &countries), gaz)
+    }
+
+    /// BILOU label ids (see [`bilou`]) for a sentence's tokens, as the model predicts them.
+    pub fn label(&self, tokens: &[Token], out: &mut Vec<u8>) {
+        let words: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+        self.label_words(tokens, &words, out);
+    }
+
+    /// [`Recognizer::label`] with the words already collected; returns the gazetteer matches.
+    fn label_words(&self, tokens: &[Token], words: &[&str], out: &mut Vec<u8>) -> Vec<(Range<usize>, EntityType)> {
+        let mut gaz = Vec::new();
+        let matches = gazetteer_flags(words, &mut gaz);
+        let mut chars = Vec::new();
+        let toks: Vec<TokInfo> =
+            tokens.iter().zip(&gaz).map(|(t, &g)| features::tok_info(&t.form, &t.upos, &t.xpos, g, &self.lexicon, &mut chars)).collect();
+        let mut statics = Vec::with_capacity(toks.len() * features::N_STATIC);
+        features::static_features(&toks, &mut statics);
+        model::decode(&self.weights, &toks, &statics, out);
+        matches
+    }
+
+    /// Recognises the names and Date/Money/Quantity expressions of a sentence: sets every
+    /// `Token.ner` (BIO over PER/ORG/LOC) and returns the mentions in text order.
+    pub fn recognize(&self, sentence: &mut Sentence) -> Vec<Mention> {
+        let (names, found) = {
+            let words: Vec<&str> = sentence.tokens.iter().map(|t| t.form.as_str()).collect();
+            let (names, gaz) = self.names(&sentence.tokens);
+            let upos: Vec<&str> = sentence.tokens.iter().map(|t| t.upos.as_str()).collect();
+            let mut found: Vec<(Range<usize>, EntityType)> =
+                names.iter().map(|(r, c)| (r.clone(), typing::refine(*c, r, &words, &gaz))).collect();
+            for (r, kind) in patterns::find(&words, &upos) {
+                if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
+                    found.push((r, kind));
+                }
+            }
+            found.sort_by_key(|(r, _)| r.start);
+            (names, found)
+        };
+        for t in sentence.tokens.iter_mut() {
+            t.ner.clear();
+            t.ner.push('O');
+        }
+        for (r, c) in &names {
+            for i in r.clone() {
+                let t = &mut sentence.tokens[i].ner;
+                t.clear();
+                t.push_str(if i == r.start { "B-" } else { "I-" });
+                t.push_str(c.as_str());
+            }
+        }
+        found.into_iter().map(|(r, kind)| mention(sentence, r, kind)).collect()
+    }
+}
+
+/// A mention over tokens `r`, its span and text taken from the original characters.
+fn mention(sentence: &Sentence, r: Range<usize>, kind: EntityType) -> Mention {
+    let toks = &sentence.tokens[r.clone()];
+    let span = toks[1..].iter().fold(toks[0].span.clone(), |s, t| s.cover(&t.span));
+    let base = sentence.span.byte.start;
+    let from_text = (span.byte.end > span.byte.start && span.byte.start >= base)
+        .then(|| sentence.text.get(span.byte.start - base..span.byte.end - base))
+        .flatten();
+    let text = match from_text {
+        Some(t) => t.to_owned(),
+        None => {
+            let mut s = String::new();
+            for (k, t) in toks.iter().enumerate() {
+                s.push_str(&t.form);
+                if t.space_after && k + 1 < toks.len() {
+                    s.push(' ');
+                }
+            }
+            s
+        }
+    };
+    Mention { sentence: sentence.index, tokens: r, span: if toks.is_empty() { Span::default() } else { span }, text, kind, entity: None }
+}
+
+/// Gazetteer matches of a sentence: (token range, kind, is a demonym).
+pub(crate) fn gazetteer_matches(words: &[&str]) -> Vec<(Range<usize>, EntityType, bool)> {
+    use crate::nlp::gazetteer::{Gazetteer, Via};
+    Gazetteer::embedded().find_spans(words).into_iter().map(|m| (m.tokens, m.kind, m.via == Via::Demonym)).collect()
+}
+
+/// Per-token gazetteer feature bits: for each kind (country, city, organisation or other,
+/// demonym) the token's position in the longest match (B, I, L, U) — 4 bits per kind; bits 20–23
+/// for regions and states ([`features::REGIONS`]), bits 24–27 for well-known organisations
+/// ([`features::ORGANISATIONS`]). Returns the (non-demonym) matches.
+pub fn gazetteer_flags(words: &[&str], out: &mut Vec<u32>) -> Vec<(Range<usize>, EntityType)> {
+    out.clear();
+    out.resize(words.len(), 0);
+    let mark = |out: &mut Vec<u32>, r: Range<usize>, k: u32| {
+        for i in r.clone() {
+            let pos: u32 = if r.len() == 1 { 3 } else if i == r.start { 0 } else if i + 1 == r.end { 2 } else { 1 };
+            if let Some(x) = out.get_mut(i) {
+                *x |= 1 << (4 * k + pos);
+            }
+        }
+    };
+    features::mark_regions(words, out, 20);
+    features::mark_organisations(words, out, 24);
+    let mut found = Vec::new();
+    for (r, kind, demonym) in gazetteer_matches(words) {
+        let k: u32 = match kind {
+            _ if demonym => 3,
+            EntityType::Country => 0,
+            EntityType::City => 1,
+            _ => 2,
+        };
+        mark(out, r.clone(), k);
+        if !demonym {
+            found.push((r, kind));
+        }
+    }
+    found
+}
+
+/// Runs the NLP core's tagger on a sentence when it is available (evaluation on pre-tokenised
+/// files). Returns whether tags were filled.
+pub(crate) fn analyze_hook(sentence: &mut Sentence) -> bool {
+    match crate::nlp::Analyzer::embedded() {
+        Ok(a) => {
+            a.analyze(sentence);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,328 @@
+//! The averaged perceptron: training weights, compact runtime weights, greedy BILOU decoding and
+//! the on-disk format (`KGNER001` magic, see [`MAGIC`]).
+//!
+//! Payload (little-endian): u32 label count, f32 dequantisation scale, u32 row count, then per row
+//! a u64 feature hash and one i16 weight per label; then the word-class lexicon
+//! ([`super::lexicon::Lexicon::write`]).
+
+use super::bilou::{self, N_LABELS, O};
+use super::features::{self, N_DYNAMIC, N_STATIC, TokInfo};
+use super::lexicon::Lexicon;
+use crate::nlp::model_file::{self, ModelError, Reader, Writer};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub const MAGIC: &[u8; 8] = b"KGNER001";
+/// Bump when features or the payload change.
+pub const VERSION: u32 = 2;
+
+/// Keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+
+/// Anything that scores a feature vector.
+pub trait Scorer {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_LABELS]);
+    /// Subtracted from the `O` score before choosing (trades precision for recall).
+    fn o_bias(&self) -> f32 {
+        0.0
+    }
+}
+
+/// Runtime weights.
+pub struct Weights {
+    index: FeatMap,
+    /// One row per feature, padded to 16 lanes so the row addition vectorises.
+    rows: Vec<[f32; 16]>,
+    /// See [`Scorer::o_bias`]; chosen on dev by training.
+    pub o_bias: f32,
+}
+
+impl Scorer for Weights {
+    #[inline]
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_LABELS]) {
+        let mut acc = [0f32; 16];
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.rows[r as usize];
+                for l in 0..16 {
+                    acc[l] += row[l];
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a;
+        }
+    }
+
+    fn o_bias(&self) -> f32 {
+        self.o_bias
+    }
+}
+
+impl Weights {
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The mean of several models' weights (an ensemble of perceptrons trained with different
+    /// shuffles); the `O` bias is taken from the first.
+    pub fn mean(models: &[Weights]) -> Weights {
+        let mut index = FeatMap::default();
+        let mut rows: Vec<[f32; 16]> = Vec::new();
+        let k = models.len().max(1) as f32;
+        for m in models {
+            for (&f, &r) in &m.index {
+                let next = index.len() as u32;
+                let row = *index.entry(f).or_insert(next) as usize;
+                if row == rows.len() {
+                    rows.push([0.0; 16]);
+                }
+                for l in 0..N_LABELS {
+                    rows[row][l] += m.rows[r as usize][l] / k;
+                }
+            }
+        }
+        Weights { index, rows, o_bias: models.first().map_or(0.0, |m| m.o_bias) }
+    }
+
+    /// Serialises with the model header and the lexicon; rows whose largest |weight| is below
+    /// `prune` are dropped.
+    pub fn to_bytes(&self, lex: &Lexicon, prune: f32) -> Vec<u8> {
+        let max = self.rows.iter().flatten().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = max / 32767.0;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let kept: Vec<(u64, u32)> = keys
+            .into_iter()
+            .filter(|&(_, r)| {
+                self.rows[r as usize][..N_LABELS].iter().any(|w| w.abs() >= prune && (w / scale).round() != 0.0)
+            })
+            .collect();
+        let mut w = Writer::default();
+        w.u32(N_LABELS as u32);
+        w.f32(scale);
+        w.u32(kept.len() as u32);
+        for (k, r) in kept {
+            w.u64(k);
+            for &x in &self.rows[r as usize][..N_LABELS] {
+                w.i16((x / scale).round().clamp(-32767.0, 32767.0) as i16);
+            }
+        }
+        lex.write(&mut w);
+        w.f32(self.o_bias);
+        model_file::wrap(MAGIC, VERSION, &w.buf)
+    }
+
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<(Weights, Lexicon), ModelError> {
+        let payload = model_file::unwrap(name, MAGIC, VERSION, bytes)?;
+        let mut r = Reader::new(name, payload);
+        let nl = r.u32()? as usize;
+        if nl != N_LABELS {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: format!("{nl} labels, expected {N_LABELS}") });
+        }
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        if n > payload.len() / (8 + 2 * N_LABELS) {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: format!("row count {n} exceeds file size") });
+        }
+        let mut index = FeatMap::with_capacity_and_hasher(n, Default::default());
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            index.insert(r.u64()?, i as u32);
+            let mut row = [0f32; 16];
+            for x in row.iter_mut().take(N_LABELS) {
+                *x = r.i16()? as f32 * scale;
+            }
+            rows.push(row);
+        }
+        let lex = Lexicon::read(name, &mut r, payload.len())?;
+        let o_bias = r.f32()?;
+        if !r.is_empty() {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: "trailing bytes".into() });
+        }
+        Ok((Weights { index, rows, o_bias }, lex))
+    }
+}
+
+/// Training weights with lazy averaging (average = w − u / c).
+#[derive(Default)]
+pub struct Trainer {
+    index: FeatMap,
+    w: Vec<i32>,
+    u: Vec<i64>,
+    /// Number of updates steps seen (one per token).
+    pub c: i64,
+}
+
+impl Scorer for Trainer {
+    #[inline]
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_LABELS]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * N_LABELS..(r as usize + 1) * N_LABELS];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w as f32;
+                }
+            }
+        }
+    }
+}
+
+impl Trainer {
+    fn row(&mut self, f: u64) -> usize {
+        let next = self.index.len() as u32;
+        let r = *self.index.entry(f).or_insert(next) as usize;
+        if r == next as usize {
+            self.w.extend_from_slice(&[0; N_LABELS]);
+            self.u.extend_from_slice(&[0; N_LABELS]);
+        }
+        r
+    }
+
+    /// Perceptron update: +1 for `gold`, −1 for `pred` on every feature.
+    pub fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        let c = self.c;
+        for &f in feats {
+            let r = self.row(f) * N_LABELS;
+            self.w[r + gold as usize] += 1;
+            self.u[r + gold as usize] += c;
+            self.w[r + pred as usize] -= 1;
+            self.u[r + pred as usize] -= c;
+        }
+    }
+
+    /// The averaged weights.
+    pub fn averaged(&self) -> Weights {
+        let c = self.c.max(1) as f64;
+        let rows = self
+            .w
+            .chunks(N_LABELS)
+            .zip(self.u.chunks(N_LABELS))
+            .map(|(w, u)| {
+                let mut row = [0f32; 16];
+                for l in 0..N_LABELS {
+                    row[l] = (w[l] as f64 - u[l] as f64 / c) as f32;
+                }
+                row
+            })
+            .collect();
+        Weights { index: self.index.clone(), rows, o_bias: 0.0 }
+    }
+}
+
+/// Best allowed label given the previous one (`last` forbids leaving an entity open).
+#[inline]
+pub fn best_allowed(scores: &[f32; N_LABELS], prev: u8, last: bool) -> u8 {
+    let mut best = O;
+    let mut best_s = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        let l = l as u8;
+        if s > best_s && bilou::allowed(prev, l) && !(last && bilou::is_open(l)) {
+            best = l;
+            best_s = s;
+        }
+    }
+    best
+}
+
+/// Index of the highest score (ties → lowest label).
+#[inline]
+pub fn argmax(scores: &[f32; N_LABELS]) -> u8 {
+    let mut best = 0;
+    for l in 1..N_LABELS {
+        if scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    best as u8
+}
+
+/// Greedy constrained decoding of one sentence; `statics` from [`features::static_features`].
+pub fn decode(model: &impl Scorer, toks: &[TokInfo], statics: &[u64], out: &mut Vec<u8>) {
+    out.clear();
+    let n = toks.len();
+    let (mut p1, mut p2) = (O, O);
+    let mut dynf = [0u64; N_DYNAMIC];
+    for i in 0..n {
+        let mut scores = [0f32; N_LABELS];
+        model.add_scores(&statics[i * N_STATIC..(i + 1) * N_STATIC], &mut scores);
+        features::dynamic_features(&toks[i], p1, p2, &mut dynf);
+        model.add_scores(&dynf, &mut scores);
+        scores[O as usize] -= model.o_bias();
+        let l = best_allowed(&scores, p1, i + 1 == n);
+        out.push(l);
+        p2 = p1;
+        p1 = l;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averaged_weights_round_trip_through_bytes() {
+        let mut t = Trainer::default();
+        for step in 0..10 {
+            t.c += 1;
+            t.update(&[1, 2, 3], (step % 3) as u8, 5);
+        }
+        let w = t.averaged();
+        let bytes = w.to_bytes(&Lexicon::default(), 0.0);
+        let (back, _) = Weights::from_bytes("m", &bytes).unwrap();
+        assert_eq!(back.len(), 3);
+        let (mut a, mut b) = ([0f32; N_LABELS], [0f32; N_LABELS]);
+        w.add_scores(&[1, 2, 9], &mut a);
+        back.add_scores(&[1, 2, 9], &mut b);
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() < 1e-3 * x.abs().max(1.0), "{a:?} {b:?}");
+        }
+        assert!(a[5] < 0.0 && a[0] > 0.0);
+    }
+
+    #[test]
+    fn corrupt_files_are_typed_errors() {
+        let w = Trainer::default().averaged();
+        let mut bytes = w.to_bytes(&Lexicon::default(), 0.0);
+        assert!(Weights::from_bytes("m", &bytes).is_ok());
+        bytes.push(0);
+        assert!(matches!(Weights::from_bytes("m", &bytes), Err(ModelError::Corrupt { .. })));
+        assert!(matches!(Weights::from_bytes("m", b"KGTAGGER\x01\0\0\0"), Err(ModelError::BadMagic { .. })));
+        let mut v2 = w.to_bytes(&Lexicon::default(), 0.0);
+        v2[8] = 99;
+        assert!(matches!(Weights::from_bytes("m", &v2), Err(ModelError::Version { found: 99, .. })));
+    }
+
+    #[test]
+    fn constrained_choice_never_breaks_bilou() {
+        let mut s = [0f32; N_LABELS];
+        s[2] = 5.0; // I-PER: not allowed after O
+        s[1] = 1.0; // B-PER: open, not allowed last
+        s[4] = 0.5; // U-PER
+        assert_eq!(argmax(&s), 2);
+        assert_eq!(best_allowed(&s, O, false), 1);
+        assert_eq!(best_allowed(&s, O, true), 4);
+        assert_eq!(best_allowed(&s, 1, true), 3); // after B-PER on the last token only L-PER
+    }
+}

@@ -1,0 +1,597 @@
+//! Training (`kgraph train ner`) and evaluation (`kgraph eval ner`) on Universal NER IOB2 files.
+//!
+//! In: `.iob2` files (token index, token, BIO tag, …; `# sent_id = …` comments) and, for training,
+//! the UD English EWT `.conllu` files covering the same sentences (gold UPOS/XPOS, joined on
+//! `sent_id`). Out: `ner.bin` and score lines (entity-level, exact span and type, conlleval style).
+
+use super::bilou::{self, NerClass};
+use super::features::{self, N_DYNAMIC, N_STATIC, TokInfo};
+use super::lexicon::{self, Lexicon};
+use super::model::{self, Scorer, Trainer, Weights};
+use super::{NerError, Recognizer};
+use crate::document::{Sentence, Token};
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// One sentence of an IOB2 file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NerSentence {
+    pub sent_id: Option<String>,
+    pub words: Vec<String>,
+    pub tags: Vec<Option<(bool, NerClass)>>,
+}
+
+impl NerSentence {
+    pub fn spans(&self) -> Vec<(Range<usize>, NerClass)> {
+        bilou::bio_spans(&self.tags)
+    }
+}
+
+/// Reads an IOB2 file (Universal NER layout; 3 or more tab-separated columns).
+pub fn read_iob2(path: &Path) -> Result<Vec<NerSentence>, NerError> {
+    let file = std::fs::File::open(path).map_err(|source| NerError::Io { path: path.to_owned(), source })?;
+    read_iob2_from(std::io::BufReader::new(file), path)
+}
+
+/// Reads IOB2 text from a reader; `path` names it in errors.
+pub fn read_iob2_from(reader: impl BufRead, path: &Path) -> Result<Vec<NerSentence>, NerError> {
+    let mut out = Vec::new();
+    let mut cur = NerSentence::default();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|source| NerError::Io { path: path.to_owned(), source })?;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if let Some(c) = line.strip_prefix('#') {
+            if let Some(id) = c.trim().strip_prefix("sent_id =") {
+                if !cur.words.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.sent_id = Some(id.trim().to_owned());
+            }
+            continue;
+        }
+        let syntax = |message: String| NerError::Syntax { path: path.to_owned(), line: i + 1, message };
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            return Err(syntax(format!("expected at least 3 tab-separated columns, found {}", cols.len())));
+        }
+        let tag = bilou::parse_bio(cols[2].trim()).map_err(syntax)?;
+        cur.words.push(cols[1].to_owned());
+        cur.tags.push(tag);
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Per-class and overall entity counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    /// (true positives, gold, predicted) per class in [`NerClass::ALL`] order.
+    pub per_class: [(usize, usize, usize); 3],
+}
+
+impl Counts {
+    /// Adds one sentence: exact span and exact type must match.
+    pub fn add(&mut self, gold: &[(Range<usize>, NerClass)], pred: &[(Range<usize>, NerClass)]) {
+        for (_, c) in gold {
+            self.per_class[*c as usize].1 += 1;
+        }
+        for p in pred {
+            self.per_class[p.1 as usize].2 += 1;
+            if gold.contains(p) {
+                self.per_class[p.1 as usize].0 += 1;
+            }
+        }
+    }
+
+    pub fn total(&self) -> (usize, usize, usize) {
+        self.per_class.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+    }
+
+    /// (P, R, F1) in percent.
+    pub fn prf((tp, gold, pred): (usize, usize, usize)) -> (f64, f64, f64) {
+        let p = if pred == 0 { 0.0 } else { 100.0 * tp as f64 / pred as f64 };
+        let r = if gold == 0 { 0.0 } else { 100.0 * tp as f64 / gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    }
+
+    pub fn f1(&self) -> f64 {
+        Self::prf(self.total()).2
+    }
+
+    /// `PER P 85.10 R 80.00 F1 82.47` lines, then `overall P … R … F1 …`.
+    pub fn report(&self) -> String {
+        let mut s = String::new();
+        for c in NerClass::ALL {
+            let (p, r, f) = Self::prf(self.per_class[c as usize]);
+            s.push_str(&format!("{} P {p:.2} R {r:.2} F1 {f:.2}\n", c.as_str()));
+        }
+        let (p, r, f) = Self::prf(self.total());
+        s.push_str(&format!("overall P {p:.2} R {r:.2} F1 {f:.2}\n"));
+        s
+    }
+}
+
+/// Where evaluation and training take POS tags from.
+#[derive(Debug, Clone)]
+pub enum PosSource {
+    /// No tags (the POS features stay empty).
+    None,
+    /// Gold tags from a UD `.conllu` file covering the same sentences (joined on `sent_id`).
+    Conllu(PathBuf),
+    /// Predicted tags from the NLP core's tagger.
+    Tagger,
+    /// Predicted tags for a training file: `folds`-way jackknifing over the UD `.conllu` file (a
+    /// tagger trained on the other folds tags each fold), so the NER model learns from tags as
+    /// noisy as at run time.
+    Jackknife { conllu: PathBuf, folds: usize, seed: u64 },
+}
+
+/// Gold (upos, xpos) per sentence id whose words match the NER file's words.
+fn load_pos(path: &Path) -> Result<PosMap, NerError> {
+    let sents = crate::nlp::conllu::read_file(path).map_err(|e| NerError::Other(e.to_string()))?;
+    Ok(sents
+        .into_iter()
+        .filter_map(|s| {
+            let id = s.sent_id?;
+            let forms = s.words.iter().map(|w| w.form.clone()).collect();
+            let upos = s.words.iter().map(|w| w.upos.clone()).collect();
+            let xpos = s.words.iter().map(|w| w.xpos.clone()).collect();
+            Some((id, (forms, upos, xpos)))
+        })
+        .collect())
+}
+
+type PosMap = HashMap<String, (Vec<String>, Vec<String>, Vec<String>)>;
+
+/// Jackknifed predicted tags per sentence id.
+fn jackknife_pos(path: &Path, folds: usize, seed: u64) -> Result<PosMap, NerError> {
+    let sents = crate::nlp::conllu::read_file(path).map_err(|e| NerError::Other(e.to_string()))?;
+    let folds = folds.max(2);
+    let mut out = PosMap::new();
+    for f in 0..folds {
+        let train: Vec<_> = sents.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, s)| s.clone()).collect();
+        let held: Vec<_> = sents.iter().enumerate().filter(|(i, _)| i % folds == f).map(|(_, s)| s.clone()).collect();
+        let opts = crate::nlp::tagger::TrainOptions { seed, ..Default::default() };
+        let tagger = crate::nlp::tagger::train(&train, &held, &opts, &mut std::io::sink());
+        for s in held {
+            let Some(id) = s.sent_id else { continue };
+            let mut toks: Vec<Token> =
+                s.words.iter().map(|w| Token { form: w.form.clone(), ..Default::default() }).collect();
+            tagger.tag(&mut toks);
+            let forms = toks.iter().map(|t| t.form.clone()).collect();
+            let upos = toks.iter().map(|t| t.upos.clone()).collect();
+            let xpos = toks.iter().map(|t| t.xpos.clone()).collect();
+            out.insert(id, (forms, upos, xpos));
+        }
+    }
+    Ok(out)
+}
+
+/// The NER sentences as document sentences with tokens (forms; tags per `pos`).
+pub fn to_sentences(data: &[NerSentence], pos: &PosSource) -> Result<Vec<Sentence>, NerError> {
+    let gold = match pos {
+        PosSource::Conllu(p) => Some(load_pos(p)?),
+        PosSource::Jackknife { conllu, folds, seed } => Some(jackknife_pos(conllu, *folds, *seed)?),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(data.len());
+    for (k, s) in data.iter().enumerate() {
+        let mut sent = Sentence { index: k, paragraph: 1, ..Default::default() };
+        sent.tokens = s.words.iter().map(|w| Token { form: w.clone(), space_after: true, ..Default::default() }).collect();
+        sent.text = s.words.join(" ");
+        if let (Some(g), Some(id)) = (&gold, &s.sent_id)
+            && let Some((forms, upos, xpos)) = g.get(id)
+            && forms == &s.words
+        {
+            for (t, (u, x)) in sent.tokens.iter_mut().zip(upos.iter().zip(xpos)) {
+                t.upos = u.clone();
+                t.xpos = x.clone();
+            }
+        }
+        if matches!(pos, PosSource::Tagger) {
+            super::analyze_hook(&mut sent);
+        }
+        out.push(sent);
+    }
+    Ok(out)
+}
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub seed: u64,
+    pub max_epochs: usize,
+    /// Stop after this many epochs without a better dev F1.
+    pub patience: usize,
+    pub train_pos: PosSource,
+    pub dev_pos: PosSource,
+    /// Drop rows whose largest |weight| is below this when saving.
+    pub prune: f32,
+    /// Unlabelled texts for the word classes (`.jsonl` with a `text` field, or plain text), read
+    /// together with the training file's words.
+    pub unlabeled: Vec<PathBuf>,
+    /// Number of coarse and fine word clusters.
+    pub clusters: (usize, usize),
+    /// After choosing the epoch count and `O` bias on dev, refit on train + dev and write that model.
+    pub merge_dev: bool,
+    /// Number of perceptrons (different shuffles, seeds `seed`, `seed + 1`, …) whose weights are
+    /// averaged into the written model.
+    pub ensemble: usize,
+}
+
+/// The word-class lexicon from the training words and the unlabelled texts.
+fn build_lexicon(train: &[NerSentence], opts: &TrainOptions, log: &mut dyn Write) -> Result<Lexicon, NerError> {
+    let mut texts: Vec<String> = Vec::new();
+    for path in &opts.unlabeled {
+        let raw = std::fs::read_to_string(path).map_err(|source| NerError::Io { path: path.clone(), source })?;
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for (i, line) in raw.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .map_err(|e| NerError::Syntax { path: path.clone(), line: i + 1, message: e.to_string() })?;
+                if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                    texts.push(t.to_owned());
+                }
+            }
+        } else {
+            texts.push(raw);
+        }
+    }
+    let mut sents: Vec<Vec<&str>> = train.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+    for t in &texts {
+        sents.extend(lexicon::rough_sentences(t));
+    }
+    let _ = writeln!(log, "unlabelled: {:?}", opts.unlabeled);
+    Ok(lexicon::build(&sents, 3, 60_000, opts.clusters.0, opts.clusters.1, log))
+}
+
+/// Unlabelled texts next to the corpora: `…/corpora/news/wikinews-2019-2020.jsonl` (CC BY 2.5).
+pub fn default_unlabeled(iob2: &Path) -> Vec<PathBuf> {
+    let Some(dir) = iob2.parent().and_then(Path::parent) else { return Vec::new() };
+    // Reuters-21578 is for research use only, so it is not used for the shipped model.
+    let p = dir.join("news").join("wikinews-2019-2020.jsonl");
+    if p.exists() { vec![p] } else { Vec::new() }
+}
+
+/// The UD `.conllu` next to a UNER file (`…/uner-english-ewt/en_ewt-ud-train*.iob2` →
+/// `…/ud-english-ewt/en_ewt-ud-train.conllu`), when it exists.
+pub fn sibling_conllu(iob2: &Path) -> Option<PathBuf> {
+    let name = iob2.file_name()?.to_str()?;
+    let split = ["train", "dev", "test"].into_iter().find(|s| name.contains(&format!("-ud-{s}")))?;
+    let dir = iob2.parent()?.parent()?.join("ud-english-ewt");
+    let p = dir.join(format!("en_ewt-ud-{split}.conllu"));
+    p.exists().then_some(p)
+}
+
+struct Prepared {
+    toks: Vec<TokInfo>,
+    statics: Vec<u64>,
+    gold: Vec<u8>,
+    spans: Vec<(Range<usize>, NerClass)>,
+}
+
+fn prepare(data: &[NerSentence], sents: &[Sentence], lex: &Lexicon) -> Vec<Prepared> {
+    let mut chars = Vec::new();
+    let mut gaz = Vec::new();
+    data.iter()
+        .zip(sents)
+        .map(|(d, s)| {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+            let _ = super::gazetteer_flags(&words, &mut gaz);
+            let toks: Vec<TokInfo> = s
+                .tokens
+                .iter()
+                .zip(&gaz)
+                .map(|(t, &g)| features::tok_info(&t.form, &t.upos, &t.xpos, g, lex, &mut chars))
+                .collect();
+            let mut statics = Vec::new();
+            features::static_features(&toks, &mut statics);
+            let spans = d.spans();
+            let gold = bilou::spans_to_bilou(d.words.len(), &spans);
+            Prepared { toks, statics, gold, spans }
+        })
+        .collect()
+}
+
+fn evaluate(w: &impl Scorer, data: &[Prepared]) -> Counts {
+    let mut counts = Counts::default();
+    let mut labels = Vec::new();
+    for p in data {
+        model::decode(w, &p.toks, &p.statics, &mut labels);
+        counts.add(&p.spans, &bilou::bilou_spans(&labels));
+    }
+    counts
+}
+
+/// Summary of a training run.
+#[derive(Debug, Clone)]
+pub struct TrainReport {
+    pub best_epoch: usize,
+    pub dev: Counts,
+    pub features: usize,
+    pub model_path: PathBuf,
+    pub model_bytes: usize,
+}
+
+/// `kgraph train ner`: trains on `train`, picks the epoch count and `O` bias on `dev`, refits on
+/// train + dev and writes `out_dir/ner.bin`. POS tags for training are jackknifed predictions of
+/// the NLP core's tagger over the UD `.conllu` next to the UNER file (as noisy as at run time);
+/// dev is tagged by the embedded tagger. Word classes come from the training words and the
+/// Wikinews texts next to the corpora (`…/corpora/news/wikinews-2019-2020.jsonl`) when present.
+pub fn train_ner(train: &Path, dev: &Path, out_dir: &Path, seed: u64, log: &mut dyn Write) -> Result<TrainReport, NerError> {
+    let train_pos = sibling_conllu(train).map_or(PosSource::Tagger, |conllu| PosSource::Jackknife { conllu, folds: 5, seed });
+    let opts = TrainOptions {
+        seed,
+        max_epochs: 20,
+        patience: 5,
+        train_pos,
+        dev_pos: PosSource::Tagger,
+        prune: 0.0,
+        unlabeled: default_unlabeled(train),
+        clusters: (64, 512),
+        merge_dev: true,
+        ensemble: 1,
+    };
+    train_with(train, dev, out_dir, &opts, log)
+}
+
+/// One perceptron epoch over `data` in a fresh shuffled order (teacher forcing: the label history
+/// features use the gold labels). Returns the number of token errors.
+fn train_epoch(trainer: &mut Trainer, data: &[Prepared], order: &mut [usize], rng: &mut u64) -> usize {
+    // Fisher–Yates with xorshift64*.
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng >> 12;
+        *rng ^= *rng << 25;
+        *rng ^= *rng >> 27;
+        let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut dynf = [0u64; N_DYNAMIC];
+    let mut errors = 0usize;
+    for &k in order.iter() {
+        let p = &data[k];
+        let n = p.toks.len();
+        let (mut p1, mut p2) = (bilou::O, bilou::O);
+        for i in 0..n {
+            trainer.c += 1;
+            let stat = &p.statics[i * N_STATIC..(i + 1) * N_STATIC];
+            features::dynamic_features(&p.toks[i], p1, p2, &mut dynf);
+            let mut scores = [0f32; bilou::N_LABELS];
+            trainer.add_scores(stat, &mut scores);
+            trainer.add_scores(&dynf, &mut scores);
+            let pred = model::best_allowed(&scores, p1, i + 1 == n);
+            let gold = p.gold[i];
+            if pred != gold {
+                errors += 1;
+                trainer.update(stat, gold, pred);
+                trainer.update(&dynf, gold, pred);
+            }
+            p2 = p1;
+            p1 = gold;
+        }
+    }
+    errors
+}
+
+/// Training with explicit options.
+pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions, log: &mut dyn Write) -> Result<TrainReport, NerError> {
+    let t0 = Instant::now();
+    let train_data = read_iob2(train)?;
+    let dev_data = read_iob2(dev)?;
+    let train_sents = to_sentences(&train_data, &opts.train_pos)?;
+    let dev_sents = to_sentences(&dev_data, &opts.dev_pos)?;
+    let lex = build_lexicon(&train_data, opts, log)?;
+    let tr = prepare(&train_data, &train_sents, &lex);
+    let dv = prepare(&dev_data, &dev_sents, &lex);
+    let n_tok: usize = tr.iter().map(|p| p.toks.len()).sum();
+    let _ = writeln!(
+        log,
+        "train {} sentences {} tokens (pos {:?}); dev {} sentences (pos {:?}); seed {}",
+        tr.len(),
+        n_tok,
+        opts.train_pos,
+        dv.len(),
+        opts.dev_pos,
+        opts.seed
+    );
+    let mut trainer = Trainer::default();
+    let mut order: Vec<usize> = (0..tr.len()).collect();
+    let mut rng = opts.seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut best: Option<(f64, usize, Counts, Weights)> = None;
+    for epoch in 1..=opts.max_epochs {
+        let errors = train_epoch(&mut trainer, &tr, &mut order, &mut rng);
+        let avg = trainer.averaged();
+        let counts = evaluate(&avg, &dv);
+        let f = counts.f1();
+        let (p, r, _) = Counts::prf(counts.total());
+        let _ = writeln!(
+            log,
+            "epoch {epoch} train-errors {errors} features {} dev P {p:.2} R {r:.2} F1 {f:.2} ({:.1}s)",
+            avg.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, epoch, counts, avg));
+        } else if best.as_ref().is_some_and(|b| epoch - b.1 >= opts.patience) {
+            break;
+        }
+    }
+    let (mut f, best_epoch, mut dev_counts, mut weights) = best.ok_or_else(|| NerError::Other("no epochs run".into()))?;
+    // Bias against `O` (the perceptron is conservative on unseen names): pick it on dev.
+    let mut best_bias = 0.0;
+    for bias in [-2.0, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 16.0, 24.0] {
+        weights.o_bias = bias;
+        let c = evaluate(&weights, &dv);
+        let _ = writeln!(log, "o-bias {bias}: dev F1 {:.2}", c.f1());
+        if c.f1() > f + 0.1 {
+            (f, dev_counts, best_bias) = (c.f1(), c, bias);
+        }
+    }
+    weights.o_bias = best_bias;
+    if opts.ensemble > 1 && !opts.merge_dev {
+        let mut models = vec![weights];
+        for k in 1..opts.ensemble {
+            let mut trainer = Trainer::default();
+            let mut order: Vec<usize> = (0..tr.len()).collect();
+            let mut rng = (opts.seed + k as u64) ^ 0x9e37_79b9_7f4a_7c15;
+            for _ in 1..=best_epoch {
+                train_epoch(&mut trainer, &tr, &mut order, &mut rng);
+            }
+            models.push(trainer.averaged());
+            let mut m = Weights::mean(&models);
+            m.o_bias = best_bias;
+            let c = evaluate(&m, &dv);
+            let _ = writeln!(log, "ensemble of {}: dev F1 {:.2}", models.len(), c.f1());
+        }
+        weights = Weights::mean(&models);
+        weights.o_bias = best_bias;
+    }
+    let mut dev_note = "";
+    if opts.merge_dev {
+        // Refit on train + dev with the epoch count and bias chosen above.
+        let mut all = tr;
+        all.extend(dv);
+        let mut models = Vec::new();
+        for k in 0..opts.ensemble.max(1) {
+            let mut trainer = Trainer::default();
+            let mut order: Vec<usize> = (0..all.len()).collect();
+            let mut rng = (opts.seed + k as u64) ^ 0x9e37_79b9_7f4a_7c15;
+            for epoch in 1..=best_epoch {
+                let errors = train_epoch(&mut trainer, &all, &mut order, &mut rng);
+                let _ = writeln!(log, "train+dev model {} epoch {epoch} train-errors {errors}", k + 1);
+            }
+            models.push(trainer.averaged());
+        }
+        weights = Weights::mean(&models);
+        weights.o_bias = best_bias;
+        dev_note = " (held-out dev score of the selection run; the written model was refit on train + dev)";
+    }
+    let bytes = weights.to_bytes(&lex, opts.prune);
+    let features = weights.len();
+    std::fs::create_dir_all(out_dir).map_err(|source| NerError::Io { path: out_dir.to_owned(), source })?;
+    let model_path = out_dir.join("ner.bin");
+    std::fs::write(&model_path, &bytes).map_err(|source| NerError::Io { path: model_path.clone(), source })?;
+    let _ = writeln!(
+        log,
+        "best epoch {best_epoch}, o-bias {}, dev F1 {f:.2}{dev_note}; wrote {} ({} bytes, {} feature rows, {} lexicon words)",
+        weights.o_bias,
+        model_path.display(),
+        bytes.len(),
+        weights.len(),
+        lex.len()
+    );
+    let _ = write!(log, "{}", dev_counts.report());
+    Ok(TrainReport { best_epoch, dev: dev_counts, features, model_path, model_bytes: bytes.len() })
+}
+
+/// `kgraph eval ner --gold FILE`: tags the gold file's words with the NLP core's tagger and the
+/// embedded NER model; prints per-type and overall P/R/F1 and the NER stage's words/s.
+pub fn eval_ner(gold: &Path, out: &mut dyn Write) -> Result<Counts, NerError> {
+    let rec = Recognizer::embedded()?;
+    eval_ner_with(rec, gold, &PosSource::Tagger, out)
+}
+
+/// Evaluation with an explicit recognizer and POS source.
+pub fn eval_ner_with(rec: &Recognizer, gold: &Path, pos: &PosSource, out: &mut dyn Write) -> Result<Counts, NerError> {
+    let data = read_iob2(gold)?;
+    let sents = to_sentences(&data, pos)?;
+    let mut counts = Counts::default();
+    let t0 = Instant::now();
+    let mut words = 0usize;
+    for (d, s) in data.iter().zip(&sents) {
+        words += s.tokens.len();
+        counts.add(&d.spans(), &rec.names(&s.tokens).0);
+    }
+    let secs = t0.elapsed().as_secs_f64().max(1e-9);
+    let io = |source| NerError::Io { path: PathBuf::from("<output>"), source };
+    write!(out, "{}", counts.report()).map_err(io)?;
+    writeln!(out, "words {words} seconds {secs:.3} words/s {:.0}", words as f64 / secs).map_err(io)?;
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_iob2_and_reports_errors_with_line() {
+        let text = "# sent_id = a-1\n# text = Petro met Trump\n1\tPetro\tB-PER\t-\tx\n2\tmet\tO\n3\tTrump\tB-PER\t-\tx\n\n\
+                    # sent_id = a-2\n1\tin\tO\n2\tNew\tB-LOC\n3\tYork\tI-LOC\n4\t.\tB-O\n";
+        let s = read_iob2_from(text.as_bytes(), Path::new("t.iob2")).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].sent_id.as_deref(), Some("a-1"));
+        assert_eq!(s[0].spans(), vec![(0..1, NerClass::Per), (2..3, NerClass::Per)]);
+        assert_eq!(s[1].spans(), vec![(1..3, NerClass::Loc)]);
+        let err = read_iob2_from("1\tx\tO\n2\ty\tZ-PER\n".as_bytes(), Path::new("bad.iob2")).unwrap_err();
+        assert!(err.to_string().starts_with("bad.iob2:2:"), "{err}");
+        let err = read_iob2_from("1\tx\n".as_bytes(), Path::new("bad.iob2")).unwrap_err();
+        assert!(err.to_string().starts_with("bad.iob2:1:"), "{err}");
+    }
+
+    #[test]
+    fn scorer_on_hand_made_cases() {
+        use NerClass::*;
+        let mut c = Counts::default();
+        // Exact match, wrong type, wrong boundary, missed, spurious.
+        c.add(&[(0..2, Per), (3..4, Loc), (5..7, Org), (8..9, Per)], &[(0..2, Per), (3..4, Org), (5..6, Org), (10..11, Loc)]);
+        assert_eq!(c.per_class[Per as usize], (1, 2, 1));
+        assert_eq!(c.per_class[Org as usize], (0, 1, 2));
+        assert_eq!(c.per_class[Loc as usize], (0, 1, 1));
+        assert_eq!(c.total(), (1, 4, 4));
+        let r = c.report();
+        assert!(r.starts_with("PER P 100.00 R 50.00 F1 66.67\n"), "{r}");
+        assert!(r.contains("ORG P 0.00 R 0.00 F1 0.00\n"), "{r}");
+        assert!(r.ends_with("overall P 25.00 R 25.00 F1 25.00\n"), "{r}");
+        let mut perfect = Counts::default();
+        perfect.add(&[(0..1, Per)], &[(0..1, Per)]);
+        assert_eq!(perfect.f1(), 100.0);
+        assert_eq!(Counts::default().f1(), 0.0);
+    }
+
+    #[test]
+    fn eval_prints_per_type_and_overall_lines() {
+        let dir = std::env::temp_dir().join(format!("kgraph-ner-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let gold = dir.join("tiny.iob2");
+        std::fs::write(
+            &gold,
+            "# sent_id = t-1\n1\tPresident\tO\n2\tDonald\tB-PER\n3\tTrump\tI-PER\n4\tvisited\tO\n5\tColombia\tB-LOC\n6\t.\tO\n",
+        )
+        .unwrap();
+        let rec = Recognizer::embedded().unwrap();
+        let mut out = Vec::new();
+        let counts = eval_ner_with(rec, &gold, &PosSource::None, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("PER P ") && lines[1].starts_with("ORG P ") && lines[2].starts_with("LOC P "), "{text}");
+        assert!(lines[3].starts_with("overall P ") && lines[3].contains(" F1 "), "{text}");
+        assert!(lines[4].starts_with("words 6 "), "{text}");
+        assert_eq!(counts.total().1, 2);
+        let missing = eval_ner_with(rec, &dir.join("missing.iob2"), &PosSource::None, &mut Vec::new()).unwrap_err();
+        assert!(missing.to_string().contains("missing.iob2"), "{missing}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn finds_sibling_conllu() {
+        let p = Path::new("/work/shared/corpora/uner-english-ewt/en_ewt-ud-train.v0-normalized.iob2");
+        if p.exists() {
+            assert_eq!(sibling_conllu(p).unwrap(), Path::new("/work/shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"));
+        }
+        assert_eq!(sibling_conllu(Path::new("/nonexistent/x/en_ewt-ud-dev.iob2")), None);
+    }
+}

@@ -1,0 +1,140 @@
+//! Finer entity types for recognised names: gazetteer evidence first, then cue words.
+//!
+//! In: the coarse class (PER/ORG/LOC), the words of the name and the gazetteer matches of the
+//! sentence. Out: an [`EntityType`] (PER → Person; LOC → Country/City/Location; ORG →
+//! InternationalOrganization/Company/GovernmentBody/ArmedGroup/Organization).
+
+use super::bilou::NerClass;
+use crate::document::EntityType;
+use std::ops::Range;
+
+const COMPANY_LAST: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "company", "group", "holdings",
+    "plc", "ag", "gmbh", "s.a.", "airlines", "airways", "motors", "technologies", "systems", "industries",
+    "pharmaceuticals", "enterprises", "partners", "bros.", "labs", "media", "energy", "petroleum", "oil",
+];
+const COMPANY_ANY: &[&str] = &["bank", "airlines", "inc.", "corp.", "ltd.", "llc"];
+const ARMED_ANY: &[&str] = &[
+    "army", "militia", "militias", "brigade", "brigades", "taliban", "hamas", "hezbollah", "farc", "eln", "isis",
+    "isil", "qaeda", "rebels", "guerrillas", "paramilitaries", "cartel",
+];
+const GOV_ANY: &[&str] = &[
+    "ministry", "department", "dept.", "senate", "congress", "parliament", "government", "administration",
+    "agency", "bureau", "commission", "court", "police", "council", "cabinet", "treasury", "pentagon", "kremlin",
+    "assembly", "authority", "customs", "navy", "marines", "fbi", "cia", "nsa", "epa", "fda", "irs", "dea", "dhs",
+    "embassy", "consulate", "legislature", "judiciary", "presidency", "secretariat",
+];
+
+fn any_in(words: &[&str], list: &[&str]) -> bool {
+    words.iter().any(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Splits titles off recognised names: `Colombian Foreign Minister Rosa Villavicencio` (tagged as
+/// one ORG) → PER `Rosa Villavicencio`; `President Trump` (one PER) → PER `Trump`; a span that is
+/// only a title (`US President`) keeps just its leading country (`US`) or is dropped.
+/// `countries` are the sentence's gazetteer country matches.
+pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countries: &[Range<usize>]) -> Vec<(Range<usize>, NerClass)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, class) in spans {
+        let cue = |k: usize| {
+            let w = words[k];
+            super::features::is_title_cue(w) && w.chars().next().is_some_and(char::is_uppercase)
+        };
+        let last_cue = r.clone().rev().find(|&k| cue(k));
+        let Some(k) = last_cue.filter(|_| class != NerClass::Loc) else {
+            out.push((r, class));
+            continue;
+        };
+        if class == NerClass::Org && k == r.start {
+            out.push((r, class)); // `General Motors`
+            continue;
+        }
+        let rest_capitalised = (k + 1..r.end).all(|i| words[i].chars().next().is_some_and(|c| c.is_uppercase()));
+        if k + 1 < r.end && !rest_capitalised {
+            out.push((r, class));
+            continue;
+        }
+        if let Some(c) = countries.iter().find(|c| c.start == r.start && c.end <= k) {
+            out.push((c.clone(), NerClass::Loc));
+        }
+        if k + 1 < r.end {
+            out.push((k + 1..r.end, NerClass::Per));
+        }
+    }
+    out
+}
+
+/// The fine type of a name spanning `span` of `words`. `gaz` are the sentence's gazetteer matches
+/// (token range, kind).
+pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Range<usize>, EntityType)]) -> EntityType {
+    let name = &words[span.clone()];
+    let exact = gaz.iter().find(|(r, _)| r == span).map(|(_, k)| *k);
+    match class {
+        NerClass::Per => EntityType::Person,
+        NerClass::Loc => match exact {
+            Some(k @ (EntityType::Country | EntityType::City | EntityType::InternationalOrganization)) => k,
+            _ => EntityType::Location,
+        },
+        NerClass::Org => {
+            if let Some(k @ (EntityType::Country | EntityType::InternationalOrganization)) = exact {
+                return k;
+            }
+            let last = name.last().copied().unwrap_or("");
+            if COMPANY_LAST.iter().any(|x| x.eq_ignore_ascii_case(last)) || any_in(name, COMPANY_ANY) {
+                EntityType::Company
+            } else if any_in(name, ARMED_ANY) {
+                EntityType::ArmedGroup
+            } else if any_in(name, GOV_ANY) || name.first().is_some_and(|w| w.eq_ignore_ascii_case("white") && name.len() == 2) {
+                EntityType::GovernmentBody
+            } else {
+                EntityType::Organization
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityType::*;
+
+    #[test]
+    fn titles_are_split_off_names() {
+        use NerClass::*;
+        let w: Vec<&str> = "said Colombian Foreign Minister Rosa Villavicencio and US President Donald Trump and General Motors".split(' ').collect();
+        let spans = vec![(1..6, Org), (7..11, Per), (12..14, Org)];
+        let got = split_titles(&w, spans, &[7..8]);
+        assert_eq!(got, vec![(4..6, Per), (7..8, Loc), (9..11, Per), (12..14, Org)]);
+        let w = ["the", "US", "President", "said"];
+        assert_eq!(split_titles(&w, vec![(1..3, Org)], &[1..2]), vec![(1..2, Loc)]);
+        assert_eq!(split_titles(&w, vec![(1..3, Org)], &[]), vec![]);
+        let w = ["President", "of", "the", "Club"];
+        assert_eq!(split_titles(&w, vec![(0..4, Org)], &[]), vec![(0..4, Org)]);
+    }
+
+    #[test]
+    fn cue_words_and_gazetteer() {
+        let cases: &[(&str, NerClass, EntityType)] = &[
+            ("Gustavo Petro", NerClass::Per, Person),
+            ("Apple Inc.", NerClass::Org, Company),
+            ("Ministry of Defence", NerClass::Org, GovernmentBody),
+            ("US State Department", NerClass::Org, GovernmentBody),
+            ("Colombian Army", NerClass::Org, ArmedGroup),
+            ("Labour Party", NerClass::Org, Organization),
+            ("Bank of America", NerClass::Org, Company),
+            ("Microsoft", NerClass::Org, Organization),
+            ("Gaza", NerClass::Loc, Location),
+        ];
+        for (name, class, want) in cases {
+            let words: Vec<&str> = name.split(' ').collect();
+            assert_eq!(refine(*class, &(0..words.len()), &words, &[]), *want, "{name}");
+        }
+        let words = ["in", "Colombia", "and", "Bogotá", "and", "NATO"];
+        let gaz = [(1..2, Country), (3..4, City), (5..6, InternationalOrganization)];
+        assert_eq!(refine(NerClass::Loc, &(1..2), &words, &gaz), Country);
+        assert_eq!(refine(NerClass::Loc, &(3..4), &words, &gaz), City);
+        assert_eq!(refine(NerClass::Org, &(5..6), &words, &gaz), InternationalOrganization);
+        assert_eq!(refine(NerClass::Org, &(1..2), &words, &gaz), Country);
+        assert_eq!(refine(NerClass::Per, &(1..2), &words, &gaz), Person);
+    }
+}

@@ -1,0 +1,622 @@
+//! Labelled dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron.
+//!
+//! Owns: the transition system and dynamic oracle ([`system`]), hashed Zhang & Nivre-style
+//! feature templates ([`features`]), the model file `models/ud-parser.bin` and training
+//! ([`train`]). In: tokens with `form`, `upos`, `xpos` filled (by the tagger; lemma and feats are
+//! not used). Out: `head` (1-based, 0 = root) and `deprel` (full UD relation with subtype) on every
+//! token; the result is always a tree with exactly one root, for any length.
+//!
+//! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 96 templates, and a
+//! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
+//! subtree is complete then, so `by` under `Petro` or `aux:pass` under the head are visible).
+//! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
+//! 32-bit fingerprints of the u64 feature keys; all lookups of a step are prefetched first.
+//! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
+//!
+//! The shipped model is trained by [`train::train_on_predicted_tags`] on jackknifed tags plus gold
+//! tags (see `models/README.md`).
+
+pub mod features;
+pub mod system;
+pub mod train;
+
+use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
+use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
+use crate::document::Token;
+use crate::nlp::model_file::{self, ModelError, Reader, Writer};
+
+const MAGIC: &[u8; 8] = b"KGPARSER";
+const VERSION: u32 = 1;
+const NAME: &str = "ud-parser.bin";
+
+/// Weights of one linear classifier: rows of `classes` i16 weights, keyed by feature hash.
+///
+/// In memory an open-addressing table of 32-bit fingerprints (the key's high half; the low bits
+/// pick the slot). With `classes <= 3` the weights sit inside the slot (one cache line per
+/// lookup); otherwise the slot holds a row index into one contiguous weight array.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    classes: usize,
+    mask: usize,
+    /// Dequantisation factor (score = sum × scale); argmax does not need it.
+    scale: f32,
+    /// Feature keys in row order (kept for writing the model back).
+    keys: Vec<u64>,
+    /// Rows, `classes` weights each.
+    weights: Vec<i16>,
+    /// Indirect slots: fingerprint, row (classes > 3).
+    slots: Vec<(u32, u32)>,
+    /// Inline slots: fingerprint, weights (classes <= 3).
+    inline: Vec<InlineSlot>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+struct InlineSlot {
+    fp: u32,
+    w: [i16; 3],
+}
+
+/// Hints the CPU to load the cache line of `x` (lookups are memory-bound: issuing all loads of a
+/// step first lets them overlap).
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; any address is allowed and `x` is a valid reference.
+    #[allow(unused_unsafe)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(x as *const T as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+#[inline(always)]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Table {
+    /// Builds a table from (key, row weights) pairs, quantising to i16; keys must be distinct.
+    pub fn from_rows(classes: usize, rows: impl IntoIterator<Item = (u64, Vec<f32>)>) -> Table {
+        let mut keys = Vec::new();
+        let mut w = Vec::new();
+        for (k, r) in rows {
+            debug_assert_eq!(r.len(), classes);
+            keys.push(k);
+            w.extend_from_slice(&r);
+        }
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let weights = w.iter().map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+        let mut t = Table { classes, scale, keys, weights, ..Default::default() };
+        t.index();
+        t
+    }
+
+    fn index(&mut self) {
+        let cap = (self.keys.len() * 2).next_power_of_two().max(16);
+        self.mask = cap - 1;
+        let c = self.classes;
+        if c <= 3 {
+            self.inline = vec![InlineSlot::default(); cap];
+        } else {
+            self.slots = vec![(0, 0); cap];
+        }
+        for (r, &k) in self.keys.iter().enumerate() {
+            let fp = fingerprint(k);
+            let mut slot = (k as usize) & self.mask;
+            if c <= 3 {
+                while self.inline[slot].fp != 0 {
+                    slot = (slot + 1) & self.mask;
+                }
+                let mut w = [0i16; 3];
+                w[..c].copy_from_slice(&self.weights[r * c..r * c + c]);
+                self.inline[slot] = InlineSlot { fp, w };
+            } else {
+                while self.slots[slot].0 != 0 {
+                    slot = (slot + 1) & self.mask;
+                }
+                self.slots[slot] = (fp, r as u32);
+            }
+        }
+    }
+
+    /// Adds the rows of all `feats` into `scores` (length = classes), in quantised units.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        if self.classes <= 3 {
+            if self.inline.is_empty() {
+                return;
+            }
+            for &f in feats {
+                        prefetch(&self.inline[(f as usize) & self.mask]);
+            }
+            for &f in feats {
+                let fp = fingerprint(f);
+                let mut slot = (f as usize) & self.mask;
+                loop {
+                    let s = &self.inline[slot];
+                    if s.fp == fp {
+                        for (o, w) in scores.iter_mut().zip(&s.w) {
+                            *o += *w as i32;
+                        }
+                        break;
+                    }
+                    if s.fp == 0 {
+                        break;
+                    }
+                    slot = (slot + 1) & self.mask;
+                }
+            }
+            return;
+        }
+        if self.slots.is_empty() {
+            return;
+        }
+        let c = self.classes;
+        for &f in feats {
+            prefetch(&self.slots[(f as usize) & self.mask]);
+        }
+        // Find the rows first and prefetch them, then add them up.
+        let mut rows = [0u32; 64];
+        let mut nrows = 0;
+        for &f in feats {
+            let fp = fingerprint(f);
+            let mut slot = (f as usize) & self.mask;
+            loop {
+                let (sfp, row) = self.slots[slot];
+                if sfp == fp {
+                    if nrows < rows.len() {
+                        rows[nrows] = row;
+                        nrows += 1;
+                        let r = row as usize * c;
+                        prefetch(&self.weights[r]);
+                        prefetch(&self.weights[r + c - 1]);
+                    }
+                    break;
+                }
+                if sfp == 0 {
+                    break;
+                }
+                slot = (slot + 1) & self.mask;
+            }
+        }
+        for &row in &rows[..nrows] {
+            let r = row as usize * c;
+            for (o, w) in scores.iter_mut().zip(&self.weights[r..r + c]) {
+                *o += *w as i32;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// A copy without the rows whose largest |weight| is below `min_weight` (real units).
+    pub fn pruned(&self, min_weight: f32) -> Table {
+        let c = self.classes;
+        let rows = self.keys.iter().enumerate().filter_map(|(r, &k)| {
+            let row: Vec<f32> = self.weights[r * c..r * c + c].iter().map(|&q| q as f32 * self.scale).collect();
+            (row.iter().fold(0f32, |m, x| m.max(x.abs())) >= min_weight).then_some((k, row))
+        });
+        Table::from_rows(c, rows)
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.u32(self.classes as u32);
+        w.u32(self.keys.len() as u32);
+        w.f32(self.scale);
+        let mut kb = Vec::with_capacity(self.keys.len() * 8);
+        for k in &self.keys {
+            kb.extend_from_slice(&k.to_le_bytes());
+        }
+        w.bytes(&kb);
+        let mut wb = Vec::with_capacity(self.weights.len() * 2);
+        for &x in &self.weights {
+            wb.extend_from_slice(&x.to_le_bytes());
+        }
+        w.bytes(&wb);
+    }
+
+    fn read(r: &mut Reader) -> Result<Table, ModelError> {
+        let classes = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        if classes == 0 || classes > 4096 || n > 1 << 28 || !scale.is_finite() {
+            return Err(corrupt("implausible table size"));
+        }
+        let kb = r.bytes()?;
+        if kb.len() != n * 8 {
+            return Err(corrupt("key block size"));
+        }
+        let keys: Vec<u64> = kb.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8"))).collect();
+        let raw = r.bytes()?;
+        if raw.len() != n * classes * 2 {
+            return Err(corrupt("weight block size"));
+        }
+        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let mut t = Table { classes, scale, keys, weights, ..Default::default() };
+        t.index();
+        Ok(t)
+    }
+}
+
+fn corrupt(what: &str) -> ModelError {
+    ModelError::Corrupt { name: NAME.to_owned(), what: what.to_owned() }
+}
+
+/// A trained dependency parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    /// Relation names; index = label id. `root` is among them.
+    labels: Vec<String>,
+    root_label: u8,
+    moves: Table,
+    arcs: Table,
+}
+
+impl Parser {
+    pub(crate) fn from_parts(labels: Vec<String>, moves: Table, arcs: Table) -> Parser {
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+        Parser { labels, root_label, moves, arcs }
+    }
+
+    /// Loads a model written by [`Parser::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let payload = model_file::unwrap(NAME, MAGIC, VERSION, bytes)?;
+        let mut r = Reader::new(NAME, payload);
+        let nl = r.u32()? as usize;
+        if nl == 0 || nl > 250 {
+            return Err(corrupt("bad label count"));
+        }
+        let mut labels = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            labels.push(r.str()?.to_owned());
+        }
+        let moves = Table::read(&mut r)?;
+        let arcs = Table::read(&mut r)?;
+        if moves.classes != N_MOVES || arcs.classes != nl {
+            return Err(corrupt("class counts do not match"));
+        }
+        if !r.is_empty() {
+            return Err(corrupt("trailing bytes"));
+        }
+        Ok(Parser::from_parts(labels, moves, arcs))
+    }
+
+    /// Serialises the model (magic + version + quantised weights).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.u32(self.labels.len() as u32);
+        for l in &self.labels {
+            w.str(l);
+        }
+        self.moves.write(&mut w);
+        self.arcs.write(&mut w);
+        model_file::wrap(MAGIC, VERSION, &w.buf)
+    }
+
+    /// The relation labels the model knows.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// A copy without feature rows whose weights are all below `min_weight` in magnitude.
+    pub fn pruned(&self, min_weight: f32) -> Parser {
+        Parser::from_parts(self.labels.clone(), self.moves.pruned(min_weight), self.arcs.pruned(min_weight))
+    }
+
+    /// Number of feature rows (moves, labels).
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.moves.len(), self.arcs.len())
+    }
+
+    /// Parses one sentence in place: sets `head` (1-based, 0 = root) and `deprel` on every token.
+    /// Never panics; any length works (a thread-local [`Workspace`] is reused between calls).
+    pub fn parse(&self, tokens: &mut [Token]) {
+        thread_local! {
+            static WS: std::cell::RefCell<Workspace> = std::cell::RefCell::new(Workspace::default());
+        }
+        WS.with(|ws| match ws.try_borrow_mut() {
+            Ok(mut ws) => self.parse_with(tokens, &mut ws),
+            Err(_) => self.parse_with(tokens, &mut Workspace::default()),
+        });
+    }
+
+    /// Like [`Parser::parse`], reusing buffers across sentences.
+    pub fn parse_with(&self, tokens: &mut [Token], ws: &mut Workspace) {
+        let n = tokens.len();
+        if n == 0 {
+            return;
+        }
+        ws.info.fill(tokens);
+        ws.state.reset(n);
+        self.run(ws);
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let h = ws.state.head[i] as usize;
+            t.head = if h >= n { 0 } else { h + 1 };
+            t.deprel.clear();
+            t.deprel.push_str(&self.labels[ws.state.label[i] as usize]);
+        }
+    }
+
+    /// Runs the greedy parse on a prepared workspace.
+    fn run(&self, ws: &mut Workspace) {
+        let Workspace { info, state, mfeats, lfeats, lscores } = ws;
+        lscores.resize(self.labels.len(), 0);
+        let mut scores = [0i32; N_MOVES];
+        while !state.is_terminal() {
+            let valid = state.valid();
+            move_features(state, info, mfeats);
+            self.moves.score(&mfeats[..], &mut scores);
+            let mv = best_valid(&scores, &valid);
+            let label = match state.arc_of(mv) {
+                Some((h, d)) => self.predict_label(state, info, h, d, lfeats, lscores),
+                None => 0,
+            };
+            state.apply(mv, label);
+        }
+    }
+
+    /// Label of the arc h → d: `root` for arcs from the root, never `root` otherwise.
+    fn predict_label(
+        &self,
+        st: &State,
+        info: &TokInfo,
+        h: u32,
+        d: u32,
+        lfeats: &mut [u64; N_LABEL_FEATS],
+        lscores: &mut [i32],
+    ) -> u8 {
+        if h as usize == st.n {
+            return self.root_label;
+        }
+        label_features(st, info, h, d, lfeats);
+        self.arcs.score(&lfeats[..], lscores);
+        let mut best = usize::MAX;
+        for (i, &s) in lscores.iter().enumerate() {
+            if i != self.root_label as usize && (best == usize::MAX || s > lscores[best]) {
+                best = i;
+            }
+        }
+        best.min(self.labels.len() - 1) as u8
+    }
+}
+
+/// Highest-scoring valid move (ties go to the lower move id).
+#[inline]
+pub(crate) fn best_valid<T: PartialOrd + Copy>(scores: &[T; N_MOVES], valid: &[bool; N_MOVES]) -> usize {
+    let mut best = usize::MAX;
+    for m in [SHIFT, LEFT, RIGHT] {
+        if valid[m] && (best == usize::MAX || scores[m] > scores[best]) {
+            best = m;
+        }
+    }
+    best
+}
+
+/// Reusable per-thread buffers for parsing.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub(crate) info: TokInfo,
+    pub(crate) state: State,
+    pub(crate) mfeats: [u64; N_MOVE_FEATS],
+    pub(crate) lfeats: [u64; N_LABEL_FEATS],
+    pub(crate) lscores: Vec<i32>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            info: TokInfo::default(),
+            state: State::default(),
+            mfeats: [0; N_MOVE_FEATS],
+            lfeats: [0; N_LABEL_FEATS],
+            lscores: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::system::is_tree;
+    use super::*;
+    use crate::nlp::hash::Rng;
+
+    /// The shipped model (trained on EWT with jackknifed tags).
+    const SHIPPED: &[u8] = include_bytes!("../../../models/ud-parser.bin");
+
+    fn shipped() -> &'static Parser {
+        static P: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
+        P.get_or_init(|| Parser::from_bytes(SHIPPED).expect("shipped parser loads"))
+    }
+
+    /// "word/XPOS/UPOS word/XPOS/UPOS …" → tokens.
+    fn toks(spec: &str) -> Vec<Token> {
+        spec.split_whitespace()
+            .map(|w| {
+                let mut it = w.rsplitn(3, '/');
+                let (upos, xpos, form) = (it.next().unwrap(), it.next().unwrap(), it.next().unwrap());
+                Token { form: form.into(), xpos: xpos.into(), upos: upos.into(), ..Default::default() }
+            })
+            .collect()
+    }
+
+    fn check_tree(t: &[Token]) {
+        let n = t.len();
+        let heads: Vec<u32> = t.iter().map(|x| if x.head == 0 { n as u32 } else { x.head as u32 - 1 }).collect();
+        assert!(t.iter().all(|x| x.head <= n), "head out of range");
+        assert!(is_tree(&heads), "not a tree: {heads:?}");
+        for x in t {
+            assert_eq!(x.head == 0, x.deprel == "root", "{} {} {}", x.form, x.head, x.deprel);
+            assert!(!x.deprel.is_empty());
+        }
+    }
+
+    /// Index (1-based) of the word `form` (first occurrence).
+    fn idx(t: &[Token], form: &str) -> usize {
+        t.iter().position(|x| x.form == form).unwrap_or_else(|| panic!("no {form}")) + 1
+    }
+
+    fn has(t: &[Token], rel: &str, head: &str, dep: &str) -> bool {
+        let d = &t[idx(t, dep) - 1];
+        d.deprel == rel && d.head == idx(t, head)
+    }
+
+    fn show(t: &[Token]) -> String {
+        t.iter().enumerate().map(|(i, x)| format!("{}:{}<-{}:{} ", i + 1, x.form, x.head, x.deprel)).collect()
+    }
+
+    #[test]
+    fn random_sentences_of_any_length_are_trees() {
+        let p = shipped();
+        let vocab = ["the/DT/DET", "dog/NN/NOUN", "runs/VBZ/VERB", "./././PUNCT", ",/,/PUNCT", "of/IN/ADP", "Petro/NNP/PROPN", "was/VBD/AUX", "cancelled/VBN/VERB", "and/CC/CCONJ", "big/JJ/ADJ", "???/XX/X", "ünïcödé/NN/NOUN"];
+        let mut rng = Rng::new(9);
+        for n in [1usize, 2, 3, 5, 17, 64, 150, 300] {
+            for _ in 0..5 {
+                let spec: Vec<&str> = (0..n).map(|_| vocab[rng.below(vocab.len())]).collect();
+                let mut t = toks(&spec.join(" "));
+                p.parse(&mut t);
+                check_tree(&t);
+            }
+        }
+        // Untagged input and odd forms must not panic either.
+        let mut t: Vec<Token> = ["", " ", "a", "\u{200b}", "0123456789012345678901234567890123456789012345678901234567890123456789"]
+            .iter()
+            .map(|f| Token { form: f.to_string(), ..Default::default() })
+            .collect();
+        p.parse(&mut t);
+        check_tree(&t);
+        let mut empty: Vec<Token> = Vec::new();
+        p.parse(&mut empty);
+    }
+
+    #[test]
+    fn single_word_is_root() {
+        let mut t = toks("Hello/UH/INTJ");
+        shipped().parse(&mut t);
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (0, "root"));
+    }
+
+    #[test]
+    fn model_round_trip_and_errors() {
+        let p = shipped();
+        let bytes = p.to_bytes();
+        assert_eq!(bytes.as_slice(), SHIPPED, "writing the loaded model reproduces the file");
+        let q = Parser::from_bytes(&bytes).unwrap();
+        assert_eq!(q.sizes(), p.sizes());
+        assert!(q.labels().iter().any(|l| l == "nsubj:pass"));
+        let mut bad = bytes.clone();
+        bad[8..12].copy_from_slice(&(VERSION + 1).to_le_bytes());
+        assert!(matches!(Parser::from_bytes(&bad), Err(ModelError::Version { .. })));
+        assert!(matches!(Parser::from_bytes(b"KGTAGGER\x01\0\0\0"), Err(ModelError::BadMagic { .. })));
+        for cut in [12, 20, bytes.len() / 3, bytes.len() - 1] {
+            assert!(matches!(Parser::from_bytes(&bytes[..cut]), Err(ModelError::Corrupt { .. })), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn news_regressions_passive_agent_and_relative_clause() {
+        let p = shipped();
+        // Seed article: "… – a practice halted since 2015 and strongly opposed by Petro when he was a senator."
+        let mut t = toks(
+            "Colombia/NNP/PROPN will/MD/AUX also/RB/ADV restart/VB/VERB glyphosate/NN/NOUN fumigation/NN/NOUN to/TO/PART \
+             destroy/VB/VERB coca/NN/NOUN crops/NNS/NOUN –/,/PUNCT a/DT/DET practice/NN/NOUN halted/VBN/VERB since/IN/ADP \
+             2015/CD/NUM and/CC/CCONJ strongly/RB/ADV opposed/VBN/VERB by/IN/ADP Petro/NNP/PROPN when/WRB/ADV he/PRP/PRON \
+             was/VBD/AUX a/DT/DET senator/NN/NOUN ././PUNCT",
+        );
+        p.parse(&mut t);
+        check_tree(&t);
+        let s = show(&t);
+        assert!(has(&t, "obl:agent", "opposed", "Petro"), "{s}");
+        let opposed = idx(&t, "opposed");
+        assert!(!t.iter().any(|x| x.head == opposed && x.deprel.starts_with("nsubj")), "{s}");
+        assert!(has(&t, "nsubj", "restart", "Colombia"), "{s}");
+        assert!(has(&t, "obj", "restart", "fumigation"), "{s}");
+        assert!(has(&t, "case", "Petro", "by"), "{s}");
+
+        let mut t = toks(
+            "Petro/NNP/PROPN ,/,/PUNCT whose/WP$/PRON visa/NN/NOUN was/VBD/AUX cancelled/VBN/VERB by/IN/ADP Washington/NNP/PROPN \
+             last/JJ/ADJ year/NN/NOUN for/IN/SCONJ joining/VBG/VERB anti-Israel/JJ/ADJ protests/NNS/NOUN during/IN/ADP his/PRP$/PRON \
+             visit/NN/NOUN to/IN/ADP the/DT/DET United/NNP/PROPN Nations/NNPS/PROPN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET \
+             ban/NN/NOUN revoked/VBN/VERB for/IN/ADP this/DT/DET upcoming/JJ/ADJ visit/NN/NOUN ././PUNCT",
+        );
+        p.parse(&mut t);
+        check_tree(&t);
+        let s = show(&t);
+        assert!(has(&t, "nsubj:pass", "cancelled", "visa"), "{s}");
+        assert!(has(&t, "obl:agent", "cancelled", "Washington"), "{s}");
+        assert!(has(&t, "aux:pass", "cancelled", "was"), "{s}");
+        assert!(has(&t, "nmod:poss", "visa", "whose"), "{s}");
+        assert!(has(&t, "obj", "have", "ban"), "{s}");
+    }
+
+    /// Known gaps of the shipped model on the seed article (run with `cargo test -- --ignored`):
+    /// the greedy parser hangs "Petro" on the relative clause instead of the main verb, and a
+    /// quote between a possessive and its noun (`Petro’s “call and tone”`) breaks nmod:poss.
+    #[test]
+    #[ignore = "known parser errors, kept visible"]
+    fn news_known_gaps() {
+        let p = shipped();
+        let mut t = toks(
+            "Petro/NNP/PROPN ,/,/PUNCT whose/WP$/PRON visa/NN/NOUN was/VBD/AUX cancelled/VBN/VERB by/IN/ADP Washington/NNP/PROPN \
+             last/JJ/ADJ year/NN/NOUN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET ban/NN/NOUN revoked/VBN/VERB ././PUNCT",
+        );
+        p.parse(&mut t);
+        let s = show(&t);
+        assert!(has(&t, "acl:relcl", "Petro", "cancelled"), "{s}");
+        assert!(has(&t, "nsubj", "have", "Petro"), "{s}");
+        let mut t = toks(
+            "Trump/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT appreciated/VBD/VERB ”/''/PUNCT Petro/NNP/PROPN ’s/POS/PART \
+             “/``/PUNCT call/NN/NOUN and/CC/CCONJ tone/NN/NOUN ”/''/PUNCT ././PUNCT",
+        );
+        p.parse(&mut t);
+        let s = show(&t);
+        assert!(has(&t, "nmod:poss", "call", "Petro"), "{s}");
+        assert!(has(&t, "obj", "appreciated", "call"), "{s}");
+    }
+
+    #[test]
+    fn news_regressions_subjects_objects_and_speech() {
+        let p = shipped();
+        // (sentence, relations that must hold as (rel, head, dep))
+        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+            (
+                "The/DT/DET development/NN/NOUN was/VBD/AUX confirmed/VBN/VERB shortly/RB/ADV after/IN/SCONJ Colombia/NNP/PROPN \
+                 started/VBD/VERB accepting/VBG/VERB US/NNP/PROPN deportation/NN/NOUN flights/NNS/NOUN from/IN/ADP Friday/NNP/PROPN ././PUNCT",
+                &[("nsubj:pass", "confirmed", "development"), ("aux:pass", "confirmed", "was"), ("nsubj", "started", "Colombia"), ("obj", "accepting", "flights")],
+            ),
+            (
+                "After/IN/ADP a/DT/DET recent/JJ/ADJ phone/NN/NOUN conversation/NN/NOUN between/IN/ADP the/DT/DET two/CD/NUM leaders/NNS/NOUN ,/,/PUNCT \
+                 Trump/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT appreciated/VBD/VERB ”/''/PUNCT Petro/NNP/PROPN ’s/POS/PART \
+                 “/``/PUNCT call/NN/NOUN and/CC/CCONJ tone/NN/NOUN ”/''/PUNCT ././PUNCT",
+                &[("nsubj", "said", "Trump"), ("ccomp", "said", "appreciated"), ("nsubj", "appreciated", "he"), ("conj", "call", "tone")],
+            ),
+            (
+                "Ahead/RB/ADV of/IN/ADP the/DT/DET meeting/NN/NOUN ,/,/PUNCT Petro/NNP/PROPN also/RB/ADV took/VBD/VERB steps/NNS/NOUN to/TO/PART \
+                 accommodate/VB/VERB Washington/NNP/PROPN ’s/POS/PART demands/NNS/NOUN ././PUNCT",
+                &[("nsubj", "took", "Petro"), ("obj", "took", "steps"), ("nmod:poss", "demands", "Washington"), ("obj", "accommodate", "demands")],
+            ),
+            (
+                "There/EX/PRON will/MD/AUX be/VB/VERB 20/CD/NUM flights/NNS/NOUN ,/,/PUNCT according/VBG/VERB to/IN/ADP Colombian/JJ/ADJ \
+                 Foreign/NNP/PROPN Minister/NNP/PROPN Rosa/NNP/PROPN Villavicencio/NNP/PROPN ././PUNCT",
+                &[("expl", "be", "There"), ("nsubj", "be", "flights"), ("nummod", "flights", "20")],
+            ),
+        ];
+        for (spec, rels) in cases {
+            let mut t = toks(spec);
+            p.parse(&mut t);
+            check_tree(&t);
+            for (rel, h, d) in *rels {
+                assert!(has(&t, rel, h, d), "{rel}({h}, {d}) missing in {}", show(&t));
+            }
+        }
+    }
+}

@@ -1,0 +1,793 @@
+//! Greedy averaged-perceptron POS tagger predicting one joint label `XPOS+UPOS` per word.
+//!
+//! Two stages: the first tags left to right from words and previous tags; the second (stacked)
+//! tags again with the first stage's tags of the next two words as extra features. The second
+//! stage is trained on jackknifed first-stage output, so it learns how far to trust it.
+//!
+//! In: word forms. Out: class ids (→ XPOS and UPOS strings). Frequent unambiguous words are
+//! tagged from a tag dictionary and skip the model. Features are hashed to u64 (template, values)
+//! and looked up in a sparse table of quantized (i16) averaged weights; nothing is allocated per
+//! word while tagging. Training ([`train`]) shuffles with a fixed seed and keeps the epoch that
+//! scores best on the dev set.
+
+use super::conllu::ConlluSentence;
+use super::hash::{self, IdMap, Rng};
+use super::model_file::{ModelError, Reader, Writer};
+use crate::document::Token;
+use std::collections::HashMap;
+use std::io::Write;
+
+/// Per-word precomputed hashes.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    form: u64,
+    lower: u64,
+    suf: [u64; 4],
+    pre1: u64,
+    /// Lowercased prefixes of 2 and 3 chars, suffix of 5, last part after a hyphen.
+    pre2: u64,
+    pre3: u64,
+    suf5: u64,
+    hyph: u64,
+    shape: u64,
+    amb: u64,
+}
+
+const PAD: usize = 2;
+
+/// One linear model: sparse quantized (i16) averaged weights, found through an open-addressing
+/// table of feature keys (linear probing; key 0 marks an empty slot).
+#[derive(Default)]
+struct Weights {
+    slots: Vec<Slot>,
+    mask: usize,
+    cls: Vec<u8>,
+    w: Vec<i16>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+#[inline(always)]
+fn prefetch<T>(x: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is only a hint; any address is allowed.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(x as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+#[inline(always)]
+fn nonzero(k: u64) -> u64 {
+    if k == 0 { 1 } else { k }
+}
+
+impl Weights {
+    /// Builds the table from rows (key, class ids, weights).
+    fn from_rows(rows: Vec<(u64, Vec<u8>, Vec<i16>)>) -> Weights {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut t = Weights { slots: vec![Slot::default(); cap], mask: cap - 1, cls: Vec::new(), w: Vec::new() };
+        for (k, c, w) in rows {
+            let key = nonzero(k);
+            let start = t.cls.len() as u32;
+            t.cls.extend_from_slice(&c);
+            t.w.extend_from_slice(&w);
+            let mut i = key as usize & t.mask;
+            while t.slots[i].key != 0 && t.slots[i].key != key {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = Slot { key, start, len: c.len() as u32 };
+        }
+        t
+    }
+
+    #[inline(always)]
+    fn find(&self, key: u64) -> Option<Slot> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = nonzero(key);
+        let mut i = key as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                return Some(s);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        if self.slots.is_empty() {
+            return;
+        }
+        for &k in feats {
+            prefetch(&self.slots[nonzero(k) as usize & self.mask]);
+        }
+        let mut found = [Slot::default(); 64];
+        let mut n = 0;
+        for &k in feats {
+            if let Some(s) = self.find(k)
+                && n < found.len()
+            {
+                prefetch(&self.w[s.start as usize]);
+                found[n] = s;
+                n += 1;
+            }
+        }
+        for s in &found[..n] {
+            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
+            for (c, w) in self.cls[a..b].iter().zip(&self.w[a..b]) {
+                scores[*c as usize] += *w as i32;
+            }
+        }
+    }
+
+    /// Rows sorted by key.
+    fn rows(&self) -> Vec<(u64, usize, usize)> {
+        let mut v: Vec<(u64, usize, usize)> =
+            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start as usize, s.len as usize)).collect();
+        v.sort();
+        v
+    }
+
+    fn write(&self, w: &mut Writer) {
+        let rows = self.rows();
+        w.u32(rows.len() as u32);
+        for (k, s, l) in rows {
+            w.u64(k);
+            w.u8(l as u8);
+            for j in s..s + l {
+                w.u8(self.cls[j]);
+                w.i16(self.w[j]);
+            }
+        }
+    }
+
+    fn read(r: &mut Reader, classes: usize) -> Result<Weights, ModelError> {
+        let n = r.u32()? as usize;
+        if n > 1 << 26 {
+            return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
+        }
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut t = Weights { slots: vec![Slot::default(); cap], mask: cap - 1, cls: Vec::with_capacity(n * 2), w: Vec::with_capacity(n * 2) };
+        for _ in 0..n {
+            let key = nonzero(r.u64()?);
+            let l = r.u8()? as usize;
+            let start = t.cls.len() as u32;
+            for _ in 0..l {
+                let c = r.u8()?;
+                if c as usize >= classes {
+                    return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "tag class out of range".into() });
+                }
+                t.cls.push(c);
+                t.w.push(r.i16()?);
+            }
+            let mut i = key as usize & t.mask;
+            while t.slots[i].key != 0 && t.slots[i].key != key {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = Slot { key, start, len: l as u32 };
+        }
+        Ok(t)
+    }
+}
+
+/// The runtime tagger.
+pub struct Tagger {
+    /// (XPOS, UPOS) for each class id.
+    pub classes: Vec<(String, String)>,
+    tagdict: IdMap<u8>,
+    amb: IdMap<u64>,
+    stage1: Weights,
+    stage2: Option<Weights>,
+}
+
+fn shape_hash(s: &str) -> u64 {
+    let mut h = 0xabcdu64;
+    let mut last = ' ';
+    let mut run = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if m == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = m;
+        h = hash::mix(h, m as u64);
+        n += 1;
+        if n > 8 {
+            break;
+        }
+    }
+    hash::finish(h)
+}
+
+fn word_of(form: &str, amb: &IdMap<u64>) -> Word {
+    let lower = hash::lower(form);
+    let mut suf = [0u64; 4];
+    // Byte offsets of the last 1..4 chars.
+    let mut idx = [form.len(); 5];
+    let mut k = 0;
+    for (i, _) in form.char_indices().rev() {
+        if k == 5 {
+            break;
+        }
+        idx[k] = i;
+        k += 1;
+    }
+    let prefix = |n: usize| -> u64 {
+        match form.char_indices().nth(n) {
+            Some((i, _)) => hash::mix(n as u64 + 31, hash::lower(&form[..i])),
+            None => 0x77,
+        }
+    };
+    let suf5 = if k == 5 { hash::mix(55, hash::lower(&form[idx[4]..])) } else { 0x78 };
+    let hyph = match form.rfind('-') {
+        Some(i) if i > 0 && i + 1 < form.len() => hash::mix(66, hash::lower(&form[i + 1..])),
+        _ => 0x79,
+    };
+    for j in 0..4 {
+        suf[j] = if j < k { hash::mix(j as u64 + 11, hash::lower(&form[idx[j]..])) } else { 0x5u64 + j as u64 };
+    }
+    let pre1 = form.chars().next().map(|c| c as u64).unwrap_or(0);
+    Word {
+        form: hash::str(form),
+        lower,
+        suf,
+        pre1,
+        pre2: prefix(2),
+        pre3: prefix(3),
+        suf5,
+        hyph,
+        shape: shape_hash(form),
+        amb: amb.get(&lower).copied().unwrap_or(1),
+    }
+}
+
+fn pad_word(tag: u64) -> Word {
+    Word { form: tag, lower: tag, suf: [tag; 4], pre1: tag, pre2: tag, pre3: tag, suf5: tag, hyph: tag, shape: tag, amb: tag }
+}
+
+/// Fills `out` with the feature keys of word `i` (index into the padded `words`).
+#[inline]
+fn features(words: &[Word], i: usize, p1: u64, p2: u64, right: Option<(u64, u64)>, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    let w = &words[i];
+    let (m1, m2, n1, n2) = (&words[i - 1], &words[i - 2], &words[i + 1], &words[i + 2]);
+    let first = (i == PAD) as u64;
+    out.clear();
+    out.extend_from_slice(&[
+        f(0, 0, 0),
+        f(1, w.lower, 0),
+        f(2, w.suf[0], 0),
+        f(3, w.suf[1], 0),
+        f(4, w.suf[2], 0),
+        f(5, w.suf[3], 0),
+        f(6, w.pre1, 0),
+        f(7, w.shape, 0),
+        f(8, w.shape, first),
+        f(9, p1, 0),
+        f(10, p2, 0),
+        f(11, p1, p2),
+        f(12, p1, w.lower),
+        f(13, m1.lower, 0),
+        f(14, m1.suf[2], 0),
+        f(15, m2.lower, 0),
+        f(16, n1.lower, 0),
+        f(17, n1.suf[2], 0),
+        f(18, n2.lower, 0),
+        f(19, w.amb, 0),
+        f(20, n1.amb, 0),
+        f(21, n2.amb, 0),
+        f(22, w.lower, n1.lower),
+        f(23, m1.lower, w.lower),
+        f(24, p1, w.amb),
+        f(25, w.amb, n1.amb),
+        f(26, n1.shape, 0),
+        f(27, m1.shape, 0),
+        f(28, w.form, 0),
+        f(29, p1, w.suf[2]),
+        f(30, w.suf[2], n1.amb),
+        f(31, w.pre2, 0),
+        f(32, w.pre3, 0),
+        f(33, w.suf5, 0),
+        f(34, w.hyph, 0),
+    ]);
+    // Second stage: the first stage's tags of the next two words.
+    if let Some((r1, r2)) = right {
+        out.extend_from_slice(&[
+            f(40, r1, 0),
+            f(41, r2, 0),
+            f(42, r1, r2),
+            f(43, r1, w.lower),
+            f(44, p1, r1),
+            f(45, r1, w.suf[2]),
+            f(46, r1, w.amb),
+        ]);
+    }
+}
+
+const START1: u64 = 0x5151;
+const START2: u64 = 0x5252;
+const END: u64 = 0xe1e1;
+
+fn tag_hash(c: u8) -> u64 {
+    c as u64 + 100
+}
+
+impl Tagger {
+    fn words(&self, forms: &mut dyn Iterator<Item = &str>, buf: &mut Vec<Word>) {
+        buf.clear();
+        buf.push(pad_word(START2));
+        buf.push(pad_word(START1));
+        for form in forms {
+            buf.push(word_of(form, &self.amb));
+        }
+        buf.push(pad_word(0xe1e1));
+        buf.push(pad_word(0xe2e2));
+    }
+
+    /// Tags a sequence of forms, returning class ids.
+    pub fn tag_forms<'a>(&self, forms: impl Iterator<Item = &'a str>) -> Vec<u8> {
+        let mut words = Vec::new();
+        let mut forms = forms;
+        self.words(&mut forms, &mut words);
+        let first = self.greedy(&self.stage1, &words, None);
+        match &self.stage2 {
+            Some(s2) => self.greedy(s2, &words, Some(&first)),
+            None => first,
+        }
+    }
+
+    /// One greedy left-to-right pass; `right` holds first-stage tags for the second stage.
+    fn greedy(&self, model: &Weights, words: &[Word], right: Option<&[u8]>) -> Vec<u8> {
+        let n = words.len() - 2 * PAD;
+        let mut out = Vec::with_capacity(n);
+        let mut feats = Vec::with_capacity(48);
+        let nc = self.classes.len();
+        let mut scores = [0i32; 256];
+        let (mut p1, mut p2) = (START1, START2);
+        for j in 0..n {
+            let i = j + PAD;
+            let class = if let Some(&c) = self.tagdict.get(&words[i].form) {
+                c
+            } else {
+                let r = right.map(|r| (r.get(j + 1).map_or(END, |&c| tag_hash(c)), r.get(j + 2).map_or(END, |&c| tag_hash(c))));
+                features(words, i, p1, p2, r, &mut feats);
+                model.score(&feats, &mut scores[..nc]);
+                let mut best = 0;
+                for c in 1..nc {
+                    if scores[c] > scores[best] {
+                        best = c;
+                    }
+                }
+                best as u8
+            };
+            out.push(class);
+            p2 = p1;
+            p1 = tag_hash(class);
+        }
+        out
+    }
+
+    /// Sets `xpos` and `upos` of every token.
+    pub fn tag(&self, tokens: &mut [Token]) {
+        let ids = self.tag_forms(tokens.iter().map(|t| t.form.as_str()));
+        for (t, c) in tokens.iter_mut().zip(ids) {
+            let (x, u) = &self.classes[c as usize];
+            t.xpos.clear();
+            t.xpos.push_str(x);
+            t.upos.clear();
+            t.upos.push_str(u);
+        }
+    }
+
+    /// Number of (feature, class) weights stored.
+    pub fn n_weights(&self) -> usize {
+        self.stage1.w.len() + self.stage2.as_ref().map_or(0, |s| s.w.len())
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.classes.len() as u32);
+        for (x, u) in &self.classes {
+            w.str(x);
+            w.str(u);
+        }
+        let mut td: Vec<_> = self.tagdict.iter().collect();
+        td.sort();
+        w.u32(td.len() as u32);
+        for (k, c) in td {
+            w.u64(*k);
+            w.u8(*c);
+        }
+        let mut amb: Vec<_> = self.amb.iter().collect();
+        amb.sort();
+        w.u32(amb.len() as u32);
+        for (k, a) in amb {
+            w.u64(*k);
+            w.u64(*a);
+        }
+        self.stage1.write(w);
+        match &self.stage2 {
+            Some(s) => {
+                w.u8(1);
+                s.write(w);
+            }
+            None => w.u8(0),
+        }
+    }
+
+    pub fn read(r: &mut Reader) -> Result<Tagger, ModelError> {
+        let n = r.u32()? as usize;
+        if n == 0 || n > 255 {
+            return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "bad tag class count".into() });
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push((r.str()?.to_owned(), r.str()?.to_owned()));
+        }
+        let n = r.u32()? as usize;
+        let mut tagdict = IdMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.u8()?;
+            if c as usize >= classes.len() {
+                return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "tag class out of range".into() });
+            }
+            tagdict.insert(k, c);
+        }
+        let n = r.u32()? as usize;
+        let mut amb = IdMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            amb.insert(k, r.u64()?);
+        }
+        let stage1 = Weights::read(r, classes.len())?;
+        let stage2 = if r.u8()? == 1 { Some(Weights::read(r, classes.len())?) } else { None };
+        Ok(Tagger { classes, tagdict, amb, stage1, stage2 })
+    }
+}
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    pub tagdict_min_count: usize,
+    pub tagdict_min_ratio: f64,
+    /// Folds for the jackknifed first-stage tags the second stage trains on; < 2 = no second stage.
+    pub stack_folds: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 10, seed: 1, tagdict_min_count: 20, tagdict_min_ratio: 0.97, stack_folds: 5 }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    w: f32,
+    ts: u32,
+    total: f64,
+    class: u8,
+}
+
+/// Joint label of a gold word.
+pub fn joint(t: &Token) -> (String, String) {
+    (t.xpos.clone(), t.upos.clone())
+}
+
+/// Tag accuracy (joint label) of `tagger` on `sents`: (xpos, upos) accuracy in percent.
+pub fn accuracy(tagger: &Tagger, sents: &[ConlluSentence]) -> (f64, f64) {
+    let (mut n, mut x, mut u) = (0usize, 0usize, 0usize);
+    for s in sents {
+        let ids = tagger.tag_forms(s.words.iter().map(|w| w.form.as_str()));
+        for (w, c) in s.words.iter().zip(ids) {
+            let (cx, cu) = &tagger.classes[c as usize];
+            n += 1;
+            x += (*cx == w.xpos) as usize;
+            u += (*cu == w.upos) as usize;
+        }
+    }
+    let n = n.max(1) as f64;
+    (100.0 * x as f64 / n, 100.0 * u as f64 / n)
+}
+
+/// Trains the tagger on `train`, choosing the epoch by UPOS+XPOS accuracy on `dev`.
+pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptions, log: &mut dyn Write) -> Tagger {
+    // Classes.
+    let mut class_ids: HashMap<(String, String), u8> = HashMap::new();
+    let mut classes: Vec<(String, String)> = Vec::new();
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    for s in train {
+        for w in &s.words {
+            *counts.entry(joint(w)).or_default() += 1;
+        }
+    }
+    let mut by_count: Vec<_> = counts.into_iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (k, _) in by_count.into_iter().take(255) {
+        class_ids.insert(k.clone(), classes.len() as u8);
+        classes.push(k);
+    }
+    let gold_id = |w: &Token| -> u8 { class_ids.get(&joint(w)).copied().unwrap_or(0) };
+
+    // Tag dictionary (exact form) and ambiguity classes (lowercase form).
+    let mut form_counts: IdMap<HashMap<u8, usize>> = IdMap::default();
+    let mut lower_counts: IdMap<HashMap<u8, usize>> = IdMap::default();
+    for s in train {
+        for w in &s.words {
+            let c = gold_id(w);
+            *form_counts.entry(hash::str(&w.form)).or_default().entry(c).or_default() += 1;
+            *lower_counts.entry(hash::lower(&w.form)).or_default().entry(c).or_default() += 1;
+        }
+    }
+    let mut tagdict = IdMap::default();
+    for (k, m) in &form_counts {
+        let total: usize = m.values().sum();
+        let (&c, &best) = m.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).expect("non-empty");
+        if total >= opts.tagdict_min_count && best as f64 / total as f64 >= opts.tagdict_min_ratio {
+            tagdict.insert(*k, c);
+        }
+    }
+    let mut amb = IdMap::default();
+    for (k, m) in &lower_counts {
+        let total: usize = m.values().sum();
+        if total < 3 {
+            continue;
+        }
+        let mut set: Vec<u8> = m.iter().filter(|(_, n)| **n * 10 >= total).map(|(c, _)| *c).collect();
+        set.sort();
+        let mut h = 77u64;
+        for c in set {
+            h = hash::mix(h, c as u64 + 1);
+        }
+        amb.insert(*k, hash::finish(h));
+    }
+    let _ = writeln!(log, "tagger: {} classes, {} tag-dictionary words, {} ambiguity entries", classes.len(), tagdict.len(), amb.len());
+
+    let base = Tagger { classes, tagdict, amb, stage1: Weights::default(), stage2: None };
+    let encode = |sents: &[ConlluSentence]| -> Vec<(Vec<Word>, Vec<u8>)> {
+        sents
+            .iter()
+            .map(|s| {
+                let mut words = Vec::new();
+                base.words(&mut s.words.iter().map(|w| w.form.as_str()), &mut words);
+                (words, s.words.iter().map(gold_id).collect())
+            })
+            .collect()
+    };
+    let data = encode(train);
+    let dev_data = encode(dev);
+
+    // Stage 1 on all of train, epoch chosen on dev.
+    let score_dev = |t: &Tagger| accuracy_on(t, &dev_data);
+    let (stage1, epoch1) = train_stage(&base, &data, None, opts.epochs, opts.seed, &mut |w| {
+        let t = Tagger { stage1: w, ..base.shallow() };
+        let acc = score_dev(&t);
+        (acc, t.stage1)
+    }, "stage 1", log);
+    let _ = writeln!(log, "tagger stage 1: keeping epoch {epoch1}");
+    if opts.stack_folds < 2 {
+        return Tagger { stage1, ..base.shallow() };
+    }
+    // Jackknifed stage-1 tags on train: each fold tagged by a model trained on the others.
+    let mut right: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
+    for fold in 0..opts.stack_folds {
+        let rest: Vec<(Vec<Word>, Vec<u8>)> =
+            data.iter().enumerate().filter(|(i, _)| i % opts.stack_folds != fold).map(|(_, d)| d.clone()).collect();
+        let (w, _) = train_stage(&base, &rest, None, epoch1, opts.seed + 1 + fold as u64, &mut |w| ((0.0, 0.0), w), "", &mut std::io::sink());
+        let t = Tagger { stage1: w, ..base.shallow() };
+        for (i, d) in data.iter().enumerate() {
+            if i % opts.stack_folds == fold {
+                right[i] = t.greedy(&t.stage1, &d.0, None);
+            }
+        }
+    }
+    let _ = writeln!(log, "tagger: jackknifed stage-1 tags ready");
+    let t1 = Tagger { stage1, ..base.shallow() };
+    let dev_right: Vec<Vec<u8>> = dev_data.iter().map(|d| t1.greedy(&t1.stage1, &d.0, None)).collect();
+    let stage1 = t1.stage1;
+    let (stage2, epoch2) = train_stage(&base, &data, Some(&right), opts.epochs, opts.seed, &mut |w| {
+        let (mut n, mut x, mut u) = (0usize, 0usize, 0usize);
+        let t = Tagger { stage1: Weights::default(), stage2: None, ..base.shallow() };
+        for (d, r) in dev_data.iter().zip(&dev_right) {
+            let ids = t.greedy(&w, &d.0, Some(r));
+            for (c, g) in ids.iter().zip(&d.1) {
+                n += 1;
+                x += (t.classes[*c as usize].0 == t.classes[*g as usize].0) as usize;
+                u += (t.classes[*c as usize].1 == t.classes[*g as usize].1) as usize;
+            }
+        }
+        let n = n.max(1) as f64;
+        ((100.0 * x as f64 / n, 100.0 * u as f64 / n), w)
+    }, "stage 2", log);
+    let _ = writeln!(log, "tagger stage 2: keeping epoch {epoch2}");
+    Tagger { stage1, stage2: Some(stage2), ..base.shallow() }
+}
+
+impl Tagger {
+    /// Same classes and lexicons, no weights.
+    fn shallow(&self) -> Tagger {
+        Tagger { classes: self.classes.clone(), tagdict: self.tagdict.clone(), amb: self.amb.clone(), stage1: Weights::default(), stage2: None }
+    }
+}
+
+fn accuracy_on(t: &Tagger, data: &[(Vec<Word>, Vec<u8>)]) -> (f64, f64) {
+    let (mut n, mut x, mut u) = (0usize, 0usize, 0usize);
+    for (words, gold) in data {
+        let first = t.greedy(&t.stage1, words, None);
+        let ids = match &t.stage2 {
+            Some(s2) => t.greedy(s2, words, Some(&first)),
+            None => first,
+        };
+        for (c, g) in ids.iter().zip(gold) {
+            n += 1;
+            x += (t.classes[*c as usize].0 == t.classes[*g as usize].0) as usize;
+            u += (t.classes[*c as usize].1 == t.classes[*g as usize].1) as usize;
+        }
+    }
+    let n = n.max(1) as f64;
+    (100.0 * x as f64 / n, 100.0 * u as f64 / n)
+}
+
+/// Trains one stage for `epochs`; after each epoch the averaged weights go through `score`
+/// (which returns (XPOS, UPOS) dev accuracy and hands the weights back); the best epoch is kept.
+#[allow(clippy::too_many_arguments)]
+fn train_stage(
+    base: &Tagger,
+    data: &[(Vec<Word>, Vec<u8>)],
+    right: Option<&[Vec<u8>]>,
+    epochs: usize,
+    seed: u64,
+    score: &mut dyn FnMut(Weights) -> ((f64, f64), Weights),
+    name: &str,
+    log: &mut dyn Write,
+) -> (Weights, usize) {
+    let nc = base.classes.len();
+    let mut feat_idx: IdMap<u32> = IdMap::default();
+    let mut rows: Vec<Vec<Entry>> = Vec::new();
+    let mut now: u32 = 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = vec![0f32; nc];
+    let mut best: Option<(f64, usize, Weights)> = None;
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        let (mut n, mut correct) = (0usize, 0usize);
+        for &si in &order {
+            let (words, gold) = &data[si];
+            let r = right.map(|r| &r[si]);
+            let (mut p1, mut p2) = (START1, START2);
+            for (j, &g) in gold.iter().enumerate() {
+                let i = j + PAD;
+                let guess = if let Some(&c) = base.tagdict.get(&words[i].form) {
+                    c
+                } else {
+                    let rt = r.map(|r| (r.get(j + 1).map_or(END, |&c| tag_hash(c)), r.get(j + 2).map_or(END, |&c| tag_hash(c))));
+                    features(words, i, p1, p2, rt, &mut feats);
+                    scores.fill(0.0);
+                    for k in &feats {
+                        if let Some(&fi) = feat_idx.get(k) {
+                            for e in &rows[fi as usize] {
+                                scores[e.class as usize] += e.w;
+                            }
+                        }
+                    }
+                    let mut guess = 0;
+                    for c in 1..nc {
+                        if scores[c] > scores[guess] {
+                            guess = c;
+                        }
+                    }
+                    let guess = guess as u8;
+                    if guess != g {
+                        for k in &feats {
+                            let fi = *feat_idx.entry(*k).or_insert_with(|| {
+                                rows.push(Vec::new());
+                                (rows.len() - 1) as u32
+                            });
+                            let row = &mut rows[fi as usize];
+                            for (class, delta) in [(g, 1.0f32), (guess, -1.0f32)] {
+                                let e = match row.iter_mut().position(|e| e.class == class) {
+                                    Some(p) => &mut row[p],
+                                    None => {
+                                        row.push(Entry { w: 0.0, ts: now, total: 0.0, class });
+                                        row.last_mut().expect("pushed")
+                                    }
+                                };
+                                e.total += (now - e.ts) as f64 * e.w as f64;
+                                e.ts = now;
+                                e.w += delta;
+                            }
+                        }
+                    }
+                    guess
+                };
+                n += 1;
+                correct += (guess == g) as usize;
+                now += 1;
+                p2 = p1;
+                p1 = tag_hash(guess);
+            }
+        }
+        if epoch < epochs && name.is_empty() {
+            continue; // jackknife folds: no dev scoring, keep the last epoch
+        }
+        let ((x, u), w) = score(average(&feat_idx, &rows, now));
+        if !name.is_empty() {
+            let _ = writeln!(
+                log,
+                "tagger {name} epoch {epoch}: train {:.2} %, dev XPOS {x:.2} UPOS {u:.2}, {} weights",
+                100.0 * correct as f64 / n.max(1) as f64,
+                w.w.len()
+            );
+        }
+        if best.as_ref().is_none_or(|b| x + u > b.0) {
+            best = Some((x + u, epoch, w));
+        }
+    }
+    let (_, epoch, w) = best.expect("at least one epoch");
+    (w, epoch)
+}
+
+/// Quantized weights below this (of 32000 for the largest) are dropped.
+const PRUNE: f32 = 100.0;
+
+/// Averaged weights, quantized to i16 with one global scale; near-zero weights pruned.
+fn average(feat_idx: &IdMap<u32>, rows: &[Vec<Entry>], now: u32) -> Weights {
+    let avg = |e: &Entry| -> f32 { ((e.total + (now - e.ts) as f64 * e.w as f64) / now as f64) as f32 };
+    let mut max = 0f32;
+    for row in rows {
+        for e in row {
+            max = max.max(avg(e).abs());
+        }
+    }
+    let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+    let mut keys: Vec<(&u64, &u32)> = feat_idx.iter().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for (k, fi) in keys {
+        let (mut cls, mut w) = (Vec::new(), Vec::new());
+        let mut row: Vec<&Entry> = rows[*fi as usize].iter().collect();
+        row.sort_by_key(|e| e.class);
+        for e in row {
+            let q = (avg(e) * scale).round();
+            if q.abs() >= PRUNE {
+                cls.push(e.class);
+                w.push(q.clamp(-32767.0, 32767.0) as i16);
+            }
+        }
+        if !cls.is_empty() {
+            out.push((*k, cls, w));
+        }
+    }
+    Weights::from_rows(out)
+}

@@ -1,0 +1,558 @@
+//! The ontology stage: typed entities, normalised predicates and typed literals.
+//!
+//! Owns `ontology/` (the OWL/RDFS schema `kgraph.ttl` and the lexicon `lexicon.tsv`, both compiled
+//! in with `include_str!`, plus users' files loaded with `--ontology DIR`) and the step that turns a
+//! [`ResolvedTriple`] into a [`NormalizedFact`]:
+//!
+//! - the triple's [`RelationKey`](crate::document::RelationKey) is looked up in the lexicon
+//!   ([`lexicon`]): a match gives an ontology property (`kg:opposes`), with the arguments swapped
+//!   when the entry says so; no match gives an open relation `rel:<lemmas_with_underscores>`
+//!   labelled with its lemmas (dropped only in strict mode);
+//! - the argument types are checked against the property's domain and range (inherited from
+//!   super-properties, through the class hierarchy of [`schema`]): a mismatch keeps the triple as
+//!   an open relation with lower confidence, or drops it ([`ViolationPolicy`]), so no plain triple
+//!   under an ontology property ever violates its domain or range;
+//! - Date/Money/Quantity objects and qualifiers become typed literals ([`literal`]).
+//!
+//! Every decision is written to [`NormalizedFact::notes`] (shown by `kgraph why`). This module reads
+//! only `crate::document` types and `vocab`; it builds no `Fact` (the pipeline adds provenance).
+
+pub mod lexicon;
+pub mod literal;
+pub mod schema;
+pub mod terms;
+pub mod vocab;
+
+use crate::document::{Entity, EntityId, EntityType, FactObject, Predicate, Qualifier, RelationKey, ResolvedTriple};
+pub use lexicon::LexiconEntry;
+pub use schema::{ClassInfo, PropertyInfo, PropertyKind};
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// Name under which the embedded schema is reported (and loaded into the store).
+pub const EMBEDDED_TTL_NAME: &str = "ontology/kgraph.ttl";
+/// Name under which the embedded lexicon is reported.
+pub const EMBEDDED_LEXICON_NAME: &str = "ontology/lexicon.tsv";
+const EMBEDDED_TTL: &str = include_str!("../../ontology/kgraph.ttl");
+const EMBEDDED_LEXICON: &str = include_str!("../../ontology/lexicon.tsv");
+
+/// Errors loading ontology files. Each names the file, and the line for syntax errors.
+#[derive(Debug, thiserror::Error)]
+pub enum OntologyError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{file}:{line}:{column}: Turtle syntax error: {message}")]
+    Turtle { file: String, line: u64, column: u64, message: String },
+    #[error("{file}:{line}: {message}")]
+    Lexicon { file: String, line: usize, message: String },
+    #[error("{path}: no ontology files here (expected *.ttl or lexicon*.tsv)")]
+    NoFiles { path: String },
+}
+
+/// What to do with a triple whose arguments do not fit the mapped property's domain or range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ViolationPolicy {
+    /// Keep it as an open relation (`rel:…`), its confidence multiplied by `penalty`.
+    OpenRelation { penalty: f32 },
+    /// Drop the triple.
+    Drop,
+}
+
+impl Default for ViolationPolicy {
+    fn default() -> Self {
+        ViolationPolicy::OpenRelation { penalty: 0.5 }
+    }
+}
+
+/// A triple after normalisation; the pipeline adds flags and provenance to make a `Fact`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalizedFact {
+    pub subject: EntityId,
+    pub predicate: Predicate,
+    pub object: FactObject,
+    /// `value` is the entity id when the qualifier resolved to a named entity (`white_house`),
+    /// else the argument text; `literal` is set for dates, money and quantities.
+    pub qualifiers: Vec<Qualifier>,
+    pub confidence: f32,
+    pub notes: Vec<String>,
+}
+
+/// Why a triple was not kept (see [`Ontology::decide`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    pub notes: Vec<String>,
+}
+
+/// The loaded schema and lexicon.
+#[derive(Debug, Clone)]
+pub struct Ontology {
+    turtle: Vec<(String, String)>,
+    lexicon_files: Vec<String>,
+    schema: schema::Schema,
+    lexicon: lexicon::Lexicon,
+    ancestors: HashMap<EntityType, BTreeSet<String>>,
+    violation: ViolationPolicy,
+}
+
+/// `kg:` IRI of an entity type's class.
+pub fn class_iri(t: EntityType) -> String {
+    format!("{}{}", vocab::KG, t.class_name())
+}
+
+fn expand(term: &str) -> Option<String> {
+    if let Some(iri) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+        return Some(iri.to_string());
+    }
+    let (prefix, local) = term.split_once(':')?;
+    let ns = match prefix {
+        "kg" => vocab::KG,
+        "rel" => vocab::REL,
+        "rdf" => vocab::RDF,
+        "rdfs" => vocab::RDFS,
+        "owl" => vocab::OWL,
+        "skos" => vocab::SKOS,
+        "prov" => vocab::PROV,
+        "dcterms" => vocab::DCTERMS,
+        "wdt" => vocab::WDT,
+        "schema" => vocab::SCHEMA,
+        _ => return None,
+    };
+    Some(format!("{ns}{local}"))
+}
+
+/// Local name for an open relation: lemmas joined by `_`, anything but letters and digits
+/// folded to `_` (`focus on` -> `focus_on`).
+pub fn open_relation_name(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.is_empty() { "related".into() } else { out }
+}
+
+fn read(path: &Path) -> Result<String, OntologyError> {
+    std::fs::read_to_string(path).map_err(|source| OntologyError::Io { path: path.display().to_string(), source })
+}
+
+impl Ontology {
+    /// The compiled-in ontology (`ontology/kgraph.ttl` + `ontology/lexicon.tsv`), parsed once.
+    /// The embedded files are checked by this module's tests, so this cannot fail at run time;
+    /// [`Ontology::try_embedded`] returns the error instead of panicking, for tools.
+    pub fn embedded() -> Ontology {
+        static EMBEDDED: LazyLock<Ontology> =
+            LazyLock::new(|| Ontology::try_embedded().expect("the embedded ontology parses (checked by tests)"));
+        EMBEDDED.clone()
+    }
+
+    /// Parses the compiled-in ontology.
+    pub fn try_embedded() -> Result<Ontology, OntologyError> {
+        Ontology::load(&[])
+    }
+
+    /// The embedded ontology plus every `*.ttl` and `lexicon*.tsv` in `dirs` (a path may also
+    /// name one such file). Files are read in name order; lexicon entries read later override
+    /// earlier ones with the same pattern.
+    pub fn load(dirs: &[PathBuf]) -> Result<Ontology, OntologyError> {
+        let mut turtle = vec![(EMBEDDED_TTL_NAME.to_string(), EMBEDDED_TTL.to_string())];
+        let mut lexicons = vec![(EMBEDDED_LEXICON_NAME.to_string(), EMBEDDED_LEXICON.to_string())];
+        for dir in dirs {
+            let files: Vec<PathBuf> = if dir.is_dir() {
+                let rd = std::fs::read_dir(dir).map_err(|source| OntologyError::Io { path: dir.display().to_string(), source })?;
+                let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+                v.sort();
+                v
+            } else if dir.exists() {
+                vec![dir.clone()]
+            } else {
+                return Err(OntologyError::Io {
+                    path: dir.display().to_string(),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+                });
+            };
+            let mut found = 0;
+            for f in files {
+                let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("").to_lowercase();
+                if name.ends_with(".ttl") {
+                    turtle.push((f.display().to_string(), read(&f)?));
+                    found += 1;
+                } else if name.starts_with("lexicon") && name.ends_with(".tsv") {
+                    lexicons.push((f.display().to_string(), read(&f)?));
+                    found += 1;
+                }
+            }
+            if found == 0 {
+                return Err(OntologyError::NoFiles { path: dir.display().to_string() });
+            }
+        }
+        Ontology::from_sources(turtle, lexicons)
+    }
+
+    /// Builds an ontology from (name, text) pairs of Turtle and lexicon files, in order.
+    pub fn from_sources(turtle: Vec<(String, String)>, lexicons: Vec<(String, String)>) -> Result<Ontology, OntologyError> {
+        let mut schema = schema::Schema::default();
+        for (name, text) in &turtle {
+            schema.add_turtle(name, text)?;
+        }
+        let mut lexicon = lexicon::Lexicon::default();
+        let mut lexicon_files = Vec::new();
+        for (name, text) in &lexicons {
+            let mut entries = lexicon::parse(name, text)?;
+            for e in &mut entries {
+                let err = |message: String| OntologyError::Lexicon { file: e.file.clone(), line: e.line, message };
+                let iri = expand(&e.property)
+                    .ok_or_else(|| err(format!("unknown prefix in {:?} (use kg:, schema:, … or a full <IRI>)", e.property)))?;
+                if !schema.properties.contains_key(&iri) {
+                    return Err(err(format!("property {} is not declared in any loaded .ttl file", e.property)));
+                }
+                e.iri = iri;
+            }
+            lexicon.add(entries);
+            lexicon_files.push(name.clone());
+        }
+        let ancestors = EntityType::ALL.iter().map(|&t| (t, schema.ancestors(&class_iri(t)))).collect();
+        Ok(Ontology { turtle, lexicon_files, schema, lexicon, ancestors, violation: ViolationPolicy::default() })
+    }
+
+    /// Sets what happens on a domain/range violation.
+    #[must_use]
+    pub fn with_violation_policy(mut self, policy: ViolationPolicy) -> Self {
+        self.violation = policy;
+        self
+    }
+
+    /// The Turtle files as (name, text), for loading into the store's ontology graph.
+    pub fn turtle_sources(&self) -> Vec<(String, String)> {
+        self.turtle.clone()
+    }
+
+    /// Names of every file loaded: Turtle first, then lexicons.
+    pub fn sources(&self) -> Vec<String> {
+        self.turtle.iter().map(|(n, _)| n.clone()).chain(self.lexicon_files.iter().cloned()).collect()
+    }
+
+    /// All properties, sorted by IRI.
+    pub fn properties(&self) -> Vec<&PropertyInfo> {
+        self.schema.properties.values().collect()
+    }
+
+    /// All classes, sorted by IRI.
+    pub fn classes(&self) -> Vec<&ClassInfo> {
+        self.schema.classes.values().collect()
+    }
+
+    /// Lexicon entries in effect, sorted by pattern.
+    pub fn lexicon_entries(&self) -> Vec<&LexiconEntry> {
+        self.lexicon.entries()
+    }
+
+    /// A property by local name in `kg:` (`opposes`), prefixed name (`kg:opposes`) or full IRI.
+    pub fn property(&self, name: &str) -> Option<&PropertyInfo> {
+        let iri = if name.contains("://") { name.to_string() } else { expand(name).unwrap_or_else(|| format!("{}{name}", vocab::KG)) };
+        self.schema.properties.get(&iri)
+    }
+
+    /// A class by local name in `kg:`, prefixed name or full IRI.
+    pub fn class(&self, name: &str) -> Option<&ClassInfo> {
+        let iri = if name.contains("://") { name.to_string() } else { expand(name).unwrap_or_else(|| format!("{}{name}", vocab::KG)) };
+        self.schema.classes.get(&iri)
+    }
+
+    /// Super-properties of a property (itself first), for `kgraph ontology` and exports.
+    pub fn super_properties(&self, iri: &str) -> Vec<&PropertyInfo> {
+        self.schema.super_properties(iri)
+    }
+
+    /// Writes the listing printed by `kgraph ontology` (same as [`Ontology::write_listing`]).
+    pub fn describe(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        self.write_listing(out)
+    }
+
+    /// Writes the listing printed by `kgraph ontology`: sources, classes, properties with their
+    /// domain, range, inverse and lexicon patterns.
+    pub fn write_listing(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let short = |iri: &str| -> String {
+            for (p, ns) in [("kg", vocab::KG), ("wdt", vocab::WDT), ("wd", vocab::WD), ("schema", vocab::SCHEMA), ("skos", vocab::SKOS), ("prov", vocab::PROV), ("rdfs", vocab::RDFS), ("rdf", vocab::RDF), ("xsd", vocab::XSD)] {
+                if let Some(l) = iri.strip_prefix(ns) {
+                    return format!("{p}:{l}");
+                }
+            }
+            format!("<{iri}>")
+        };
+        let entries = self.lexicon_entries();
+        writeln!(out, "# sources")?;
+        for s in self.sources() {
+            writeln!(out, "{s}")?;
+        }
+        writeln!(out, "\n# classes ({})", self.schema.classes.len())?;
+        for c in self.classes() {
+            let supers: Vec<String> = c.supers.iter().map(|s| short(s)).collect();
+            let sup = if supers.is_empty() { String::new() } else { format!(" ⊑ {}", supers.join(", ")) };
+            writeln!(out, "{}{sup}\t{}", short(&c.iri), c.label.as_deref().unwrap_or(""))?;
+        }
+        writeln!(out, "\n# properties ({}); lexicon entries: {}", self.schema.properties.len(), entries.len())?;
+        for p in self.properties() {
+            let list = |v: &[String]| if v.is_empty() { "*".to_string() } else { v.iter().map(|x| short(x)).collect::<Vec<_>>().join("+") };
+            let mut flags = Vec::new();
+            if p.symmetric {
+                flags.push("symmetric".to_string());
+            }
+            if p.transitive {
+                flags.push("transitive".to_string());
+            }
+            if let Some(i) = &p.inverse {
+                flags.push(format!("inverse {}", short(i)));
+            }
+            let patterns: Vec<String> = entries
+                .iter()
+                .filter(|e| e.iri == p.iri)
+                .map(|e| if e.swap { format!("{} (os)", e.pattern) } else { e.pattern.clone() })
+                .collect();
+            writeln!(
+                out,
+                "{}\t\"{}\"\t{} -> {}\t{}\t{}",
+                short(&p.iri),
+                p.display_label(),
+                list(&p.domains),
+                list(&p.ranges),
+                flags.join(", "),
+                patterns.join(" | ")
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Normalises one triple (see the module doc); `None` when it is dropped. Use
+    /// [`Ontology::decide`] to learn why.
+    pub fn normalize(
+        &self,
+        t: &ResolvedTriple,
+        entities: &HashMap<EntityId, Entity>,
+        doc_date: Option<&str>,
+        strict: bool,
+    ) -> Option<NormalizedFact> {
+        self.decide(t, entities, doc_date, strict).ok()
+    }
+
+    /// Like [`Ontology::normalize`], but a dropped triple comes back with the notes saying why.
+    pub fn decide(
+        &self,
+        t: &ResolvedTriple,
+        entities: &HashMap<EntityId, Entity>,
+        doc_date: Option<&str>,
+        strict: bool,
+    ) -> Result<NormalizedFact, Dropped> {
+        let mut notes: Vec<String> = Vec::new();
+        let Some(object_id) = &t.object else {
+            notes.push("no object (intransitive clause): not stored as a fact".into());
+            return Err(Dropped { notes });
+        };
+        let subject_kind = entities.get(&t.subject).map(|e| e.kind);
+        let object_entity = entities.get(object_id);
+        let object_text = t.triple.object.as_ref().map(|a| a.text.as_str()).or(object_entity.map(|e| e.label.as_str())).unwrap_or(object_id);
+        let object_kind = object_entity.map(|e| e.kind);
+        let object = match object_kind {
+            Some(k @ (EntityType::Date | EntityType::Money | EntityType::Quantity)) => match parse_value(k, object_text, doc_date) {
+                Some(p) => {
+                    notes.push(format!("object {}", p.note));
+                    FactObject::Literal(p.literal)
+                }
+                None => {
+                    notes.push(format!("object '{object_text}' is a {} but could not be read as a value: kept as an entity", k.class_name()));
+                    FactObject::Entity(object_id.clone())
+                }
+            },
+            _ => FactObject::Entity(object_id.clone()),
+        };
+        let qualifiers = self.qualifiers(t, entities, doc_date, &mut notes);
+        let mut confidence = t.triple.confidence.clamp(0.0, 1.0);
+
+        let key = &t.triple.key;
+        let mut tried = lexicon::candidates(key);
+        if tried.is_empty() {
+            let surface = t.triple.relation.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            tried.push((surface, "surface form (no relation key)"));
+        }
+        let open_pattern = tried[0].0.clone();
+        let hit = if key.pattern().is_empty() {
+            self.lexicon.get(&open_pattern, None).map(|e| (e, open_pattern.clone(), tried[0].1))
+        } else {
+            self.lexicon.lookup(key)
+        };
+        match hit {
+            Some((entry, pattern, how)) => {
+                let prop = &self.schema.properties[&entry.iri];
+                let from = if how == "exact" { String::new() } else { format!(" (from '{}', {how})", tried[0].0) };
+                notes.push(format!("lexicon: '{pattern}'{from} -> kg:{} ({})", prop.name, entry.source()));
+                let swapped = entry.swap;
+                let (s, o, s_kind, o_kind) = if swapped {
+                    (object_id.clone(), FactObject::Entity(t.subject.clone()), object_kind, subject_kind)
+                } else {
+                    (t.subject.clone(), object.clone(), subject_kind, object_kind)
+                };
+                let swap_blocked = swapped && matches!(object, FactObject::Literal(_));
+                if swapped && !swap_blocked {
+                    notes.push("arguments swapped (lexicon args = os)".into());
+                }
+                let check = if swap_blocked {
+                    Err("lexicon swaps the arguments but the object is a literal".to_string())
+                } else {
+                    self.check_types(prop, &s, s_kind, &o, o_kind)
+                };
+                match check {
+                    Ok(msg) => {
+                        notes.push(msg);
+                        let predicate = Predicate {
+                            name: prop.name.clone(),
+                            iri: prop.iri.clone(),
+                            label: prop.display_label().to_string(),
+                            surface: t.triple.relation.clone(),
+                            normalized: true,
+                        };
+                        let confidence = (confidence * entry.weight).clamp(0.0, 1.0);
+                        return Ok(NormalizedFact { subject: s, predicate, object: o, qualifiers, confidence, notes });
+                    }
+                    Err(msg) => match self.violation {
+                        ViolationPolicy::Drop => {
+                            notes.push(format!("{msg}: dropped"));
+                            return Err(Dropped { notes });
+                        }
+                        ViolationPolicy::OpenRelation { penalty } => {
+                            notes.push(format!("{msg}: not stored as kg:{}; kept as an open relation, confidence x{penalty}", prop.name));
+                            confidence *= penalty;
+                        }
+                    },
+                }
+            }
+            None => {
+                let list: Vec<String> = tried.iter().map(|(p, _)| format!("'{p}'")).collect();
+                notes.push(format!("no lexicon entry for {}", list.join(", ")));
+            }
+        }
+        let name = open_relation_name(&open_pattern);
+        if strict {
+            notes.push(format!("strict mode: open relation rel:{name} dropped"));
+            return Err(Dropped { notes });
+        }
+        notes.push(format!("open relation rel:{name}"));
+        let predicate = Predicate {
+            iri: format!("{}{name}", vocab::REL),
+            name,
+            label: open_pattern,
+            surface: t.triple.relation.clone(),
+            normalized: false,
+        };
+        Ok(NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes })
+    }
+
+    /// Checks a subject/object pair against a property's (inherited) domain and range.
+    fn check_types(
+        &self,
+        prop: &PropertyInfo,
+        s: &str,
+        s_kind: Option<EntityType>,
+        o: &FactObject,
+        o_kind: Option<EntityType>,
+    ) -> Result<String, String> {
+        let (domains, ranges) = self.schema.effective_domain_range(&prop.iri);
+        let short = |iri: &str| schema::local_name(iri).to_string();
+        let o_name = match o {
+            FactObject::Entity(id) => id.as_str(),
+            FactObject::Literal(l) => l.value.as_str(),
+        };
+        let mut unknown = Vec::new();
+        for (role, id, kind, wanted) in [("subject", s, s_kind, &domains), ("object", o_name, o_kind, &ranges)] {
+            if wanted.is_empty() {
+                continue;
+            }
+            let Some(kind) = kind else {
+                unknown.push(role);
+                continue;
+            };
+            let anc = &self.ancestors[&kind];
+            if let Some(miss) = wanted.iter().find(|w| !anc.contains(*w)) {
+                let what = if role == "subject" { "domain" } else { "range" };
+                return Err(format!(
+                    "{what} violation: kg:{} expects {role} {}, {id} is {}",
+                    prop.name,
+                    short(miss),
+                    kind.class_name()
+                ));
+            }
+        }
+        let show = |set: &BTreeSet<String>| if set.is_empty() { "any".to_string() } else { set.iter().map(|x| short(x)).collect::<Vec<_>>().join("+") };
+        let kind = |k: Option<EntityType>| k.map_or("unknown", |k| k.class_name());
+        let mut msg = format!(
+            "types ok: {} ({}) fits domain {}, {} ({}) fits range {}",
+            s,
+            kind(s_kind),
+            show(&domains),
+            o_name,
+            kind(o_kind),
+            show(&ranges)
+        );
+        if !unknown.is_empty() {
+            msg.push_str(&format!("; {} type unknown, not checked", unknown.join(" and ")));
+        }
+        Ok(msg)
+    }
+
+    fn qualifiers(
+        &self,
+        t: &ResolvedTriple,
+        entities: &HashMap<EntityId, Entity>,
+        doc_date: Option<&str>,
+        notes: &mut Vec<String>,
+    ) -> Vec<Qualifier> {
+        let mut out = Vec::with_capacity(t.qualifiers.len());
+        for (key, id, arg) in &t.qualifiers {
+            let entity = id.as_ref().and_then(|id| entities.get(id));
+            let kind = entity.map(|e| e.kind);
+            let parsed = match (key.as_str(), kind) {
+                (_, Some(k @ (EntityType::Money | EntityType::Quantity))) => parse_value(k, &arg.text, doc_date),
+                ("date" | "time" | "when", _) | (_, Some(EntityType::Date)) => literal::parse_date(&arg.text, doc_date),
+                _ => None,
+            };
+            match &parsed {
+                Some(p) => notes.push(format!("qualifier {key}: {}", p.note)),
+                None if key == "date" || kind == Some(EntityType::Date) => notes.push(format!(
+                    "qualifier {key}: '{}' not read as a date{}",
+                    arg.text,
+                    if doc_date.is_none() { " (document date unknown, relative dates unresolved)" } else { "" }
+                )),
+                None => {}
+            }
+            let value = match entity {
+                Some(e) if e.kind.is_named() || e.kind == EntityType::Concept && parsed.is_none() => e.id.clone(),
+                _ => arg.text.clone(),
+            };
+            out.push(Qualifier { key: key.clone(), value, literal: parsed.map(|p| p.literal) });
+        }
+        out
+    }
+}
+
+fn parse_value(kind: EntityType, text: &str, doc_date: Option<&str>) -> Option<literal::Parsed> {
+    match kind {
+        EntityType::Date => literal::parse_date(text, doc_date),
+        EntityType::Money => literal::parse_money(text),
+        EntityType::Quantity => literal::parse_quantity(text).or_else(|| literal::parse_money(text)),
+        _ => None,
+    }
+}
+
+/// The relation key pattern as the lexicon sees it (after passive `by` removal), for tools.
+pub fn key_pattern(key: &RelationKey) -> String {
+    lexicon::candidates(key).into_iter().next().map(|c| c.0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,515 @@
+//! Tests for the ontology stage: the embedded files, loading user files, and normalisation of
+//! hand-built triples for the seed article's facts.
+
+use super::*;
+use crate::document::{Argument, Literal, Modality, OpenTriple, Span};
+use crate::ontology::vocab::{KG, REL, XSD, prov_terms};
+
+fn ent(id: &str, label: &str, kind: EntityType) -> Entity {
+    Entity { id: id.into(), label: label.into(), kind, aliases: vec![], wikidata: None, merges: vec![] }
+}
+
+fn seed_entities() -> HashMap<EntityId, Entity> {
+    use EntityType::*;
+    [
+        ent("donald_trump", "Donald Trump", Person),
+        ent("gustavo_petro", "Gustavo Petro", Person),
+        ent("rosa_villavicencio", "Rosa Villavicencio", Person),
+        ent("volodymyr_zelenskyy", "Volodymyr Zelenskyy", Person),
+        ent("united_states", "United States", Country),
+        ent("colombia", "Colombia", Country),
+        ent("ukraine", "Ukraine", Country),
+        ent("venezuela", "Venezuela", Country),
+        ent("cuba", "Cuba", Country),
+        ent("iran", "Iran", Country),
+        ent("israel", "Israel", Country),
+        ent("united_nations", "United Nations", InternationalOrganization),
+        ent("white_house", "White House", Location),
+        ent("glyphosate_fumigation", "glyphosate fumigation", Concept),
+        ent("visa", "Petro's visa", Concept),
+        ent("cocaine", "cocaine", Product),
+        ent("deportation_flights", "deportation flights", Concept),
+        ent("drugs", "drugs", Concept),
+        ent("meeting", "meeting", Event),
+        ent("anti_israel_protests", "anti-Israel protests", Event),
+        ent("global_uncertainty", "global uncertainty", Concept),
+        ent("hard_line_leftist", "hard-line leftist", Concept),
+        ent("businessman", "businessman", Concept),
+        ent("call", "call", Concept),
+        ent("resumption_of_deportation_flights", "resumption of deportation flights", Concept),
+        ent("coca_crops", "coca crops", Concept),
+        ent("billions_of_dollars", "billions of dollars", Money),
+        ent("20_flights", "20 flights", Quantity),
+        ent("february_3_2026", "February 3, 2026", Date),
+    ]
+    .into_iter()
+    .map(|e| (e.id.clone(), e))
+    .collect()
+}
+
+fn arg(text: &str) -> Argument {
+    Argument { tokens: 0..1, head: 0, text: text.into(), span: Span::default() }
+}
+
+struct K<'a> {
+    verb: Option<&'a str>,
+    particle: Option<&'a str>,
+    noun: Option<&'a str>,
+    mods: &'a [&'a str],
+    prep: Option<&'a str>,
+    passive: bool,
+}
+
+const K0: K<'static> = K { verb: None, particle: None, noun: None, mods: &[], prep: None, passive: false };
+
+fn triple(s: &str, relation: &str, k: K, o: &str, entities: &HashMap<EntityId, Entity>) -> ResolvedTriple {
+    let key = RelationKey {
+        verb: k.verb.map(Into::into),
+        particle: k.particle.map(Into::into),
+        noun: k.noun.map(Into::into),
+        noun_modifiers: k.mods.iter().map(|m| m.to_string()).collect(),
+        prep: k.prep.map(Into::into),
+        passive: k.passive,
+    };
+    let label = |id: &str| entities.get(id).map_or(id.to_string(), |e| e.label.clone());
+    ResolvedTriple {
+        triple: OpenTriple {
+            sentence: 0,
+            subject: arg(&label(s)),
+            relation: relation.into(),
+            key,
+            object: Some(arg(&label(o))),
+            extra: vec![],
+            qualifiers: vec![],
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            rule: "test".into(),
+            confidence: 0.8,
+        },
+        subject: s.into(),
+        object: Some(o.into()),
+        qualifiers: vec![],
+        attribution: None,
+        notes: vec![],
+    }
+}
+
+fn verb(v: &'static str) -> K<'static> {
+    K { verb: Some(v), ..K0 }
+}
+fn verb_prep(v: &'static str, p: &'static str) -> K<'static> {
+    K { verb: Some(v), prep: Some(p), ..K0 }
+}
+fn noun_prep(n: &'static str, p: &'static str) -> K<'static> {
+    K { noun: Some(n), prep: Some(p), ..K0 }
+}
+
+/// The seed article's gold facts as the extractor should key them, with the expected property.
+fn seed_cases() -> Vec<(ResolvedTriple, &'static str)> {
+    let e = seed_entities();
+    let passive = |v: &'static str| K { verb: Some(v), prep: Some("by"), passive: true, ..K0 };
+    vec![
+        (triple("donald_trump", "are set to meet", verb("meet"), "gustavo_petro", &e), "meets"),
+        (triple("donald_trump", "President", K { noun: Some("president"), ..K0 }, "united_states", &e), "presidentOf"),
+        (triple("gustavo_petro", "counterpart", K { noun: Some("president"), mods: &["colombian"], ..K0 }, "colombia", &e), "presidentOf"),
+        (triple("donald_trump", "feud between", noun_prep("feud", "between"), "gustavo_petro", &e), "feudsWith"),
+        (
+            triple("colombia", "remains the world's biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e),
+            "producerOf",
+        ),
+        (triple("united_states", "is the leading consumer of", K { verb: Some("be"), noun: Some("consumer"), mods: &["leading"], prep: Some("of"), ..K0 }, "cocaine", &e), "consumerOf"),
+        (triple("meeting", "is likely to focus heavily on", verb_prep("focus", "on"), "drugs", &e), "focusesOn"),
+        (triple("colombia", "started accepting", verb("accept"), "deportation_flights", &e), "accepts"),
+        (triple("united_states", "support for", noun_prep("support", "for"), "israel", &e), "supports"),
+        (triple("united_states", "strikes on", noun_prep("strike", "on"), "iran", &e), "strikes"),
+        (triple("donald_trump", "have clashed with", verb_prep("clash", "with"), "gustavo_petro", &e), "clashesWith"),
+        (triple("united_states", "was cancelled by", passive("cancel"), "visa", &e), "revokes"),
+        (triple("gustavo_petro", "joining", verb("join"), "anti_israel_protests", &e), "joins"),
+        (triple("gustavo_petro", "visit to", noun_prep("visit", "to"), "united_nations", &e), "visits"),
+        (
+            triple("donald_trump", "military offensive against", K { noun: Some("offensive"), mods: &["military"], prep: Some("against"), ..K0 }, "venezuela", &e),
+            "attacks",
+        ),
+        (triple("donald_trump", "threats to", noun_prep("threat", "to"), "cuba", &e), "threatens"),
+        (triple("donald_trump", "has triggered", verb("trigger"), "global_uncertainty", &e), "triggers"),
+        (triple("gustavo_petro", "is known to be", verb("be"), "hard_line_leftist", &e), "isA"),
+        (triple("donald_trump", "is", verb("be"), "businessman", &e), "isA"),
+        (triple("volodymyr_zelenskyy", "President", K { noun: Some("president"), mods: &["ukrainian"], ..K0 }, "ukraine", &e), "presidentOf"),
+        (
+            triple("colombia", "has been one of the strongest allies of", K { verb: Some("be"), noun: Some("ally"), mods: &["strongest"], prep: Some("of"), ..K0 }, "united_states", &e),
+            "allyOf",
+        ),
+        (triple("colombia", "receiving", verb("receive"), "billions_of_dollars", &e), "receives"),
+        (triple("donald_trump", "appreciated", verb("appreciate"), "call", &e), "appreciates"),
+        (triple("gustavo_petro", "announcing", verb("announce"), "resumption_of_deportation_flights", &e), "announces"),
+        (
+            triple("rosa_villavicencio", "Foreign Minister", K { noun: Some("minister"), mods: &["colombian", "foreign"], ..K0 }, "colombia", &e),
+            "foreignMinisterOf",
+        ),
+        (triple("gustavo_petro", "strongly opposed by", passive("oppose"), "glyphosate_fumigation", &e), "opposes"),
+        (triple("colombia", "will restart", verb("restart"), "glyphosate_fumigation", &e), "restarts"),
+        (triple("glyphosate_fumigation", "to destroy", verb("destroy"), "coca_crops", &e), "destroys"),
+    ]
+}
+
+#[test]
+fn embedded_ontology_loads_and_has_the_expected_shape() {
+    let o = Ontology::try_embedded().unwrap();
+    let object_props = o.properties().iter().filter(|p| p.kind == PropertyKind::Object).count();
+    assert!((60..=150).contains(&object_props), "{object_props} object properties");
+    for t in EntityType::ALL {
+        let c = o.class(t.class_name()).unwrap_or_else(|| panic!("no class kg:{}", t.class_name()));
+        assert!(c.label.is_some(), "kg:{} has no label", c.name);
+    }
+    for p in o.properties() {
+        assert!(p.label.is_some() && p.comment.is_some(), "{} needs a label and a comment", p.iri);
+        for c in p.domains.iter().chain(&p.ranges) {
+            assert!(c.starts_with(XSD) || c.starts_with(vocab::RDFS) || o.class(c).is_some(), "{}: undeclared class {c}", p.name);
+        }
+        for s in &p.supers {
+            assert!(o.property(s).is_some(), "{}: undeclared super-property {s}", p.name);
+        }
+        if let Some(inv) = &p.inverse {
+            let q = o.property(inv).unwrap_or_else(|| panic!("{}: undeclared inverse {inv}", p.name));
+            assert_eq!(q.inverse.as_deref(), Some(p.iri.as_str()), "{} and {} must be each other's inverse", p.name, q.name);
+            assert_eq!((&p.domains, &p.ranges), (&q.ranges, &q.domains), "{} and {}: domain and range must swap", p.name, q.name);
+        }
+        if p.symmetric {
+            assert_eq!(p.domains, p.ranges, "{} is symmetric, so its domain and range must agree", p.name);
+        }
+        if p.kind == PropertyKind::Object && p.name != terms::properties::RELATED_TO {
+            let tops: Vec<&str> = o.super_properties(&p.iri).iter().map(|q| q.name.as_str()).collect();
+            assert!(tops.contains(&terms::properties::RELATED_TO), "{} is not under kg:relatedTo", p.name);
+        }
+    }
+    for sym in ["meets", "clashesWith", "allyOf", "feudsWith", "talksWith"] {
+        assert!(o.property(sym).unwrap().symmetric, "{sym} is symmetric");
+    }
+    assert!(!o.property("opposes").unwrap().symmetric);
+    assert_eq!(o.property("presidentOf").unwrap().inverse.as_deref(), Some(&*format!("{KG}hasPresident")));
+    assert!(o.property("hasHeadOfState").unwrap().alignments.iter().any(|a| a.ends_with("/P35")));
+    // Country is an Agent and a Place; literals are Values.
+    assert!(o.ancestors[&EntityType::Country].contains(&format!("{KG}Agent")));
+    assert!(o.ancestors[&EntityType::Country].contains(&format!("{KG}Place")));
+    assert!(o.ancestors[&EntityType::Money].contains(&format!("{KG}Value")));
+    assert!(!o.ancestors[&EntityType::Concept].contains(&format!("{KG}Agent")));
+    assert!(o.lexicon_entries().len() > 300);
+}
+
+#[test]
+fn every_term_the_code_names_exists_with_a_label() {
+    let o = Ontology::embedded();
+    let prov = [
+        prov_terms::FACT,
+        prov_terms::DOCUMENT,
+        prov_terms::SURFACE,
+        prov_terms::CONFIDENCE,
+        prov_terms::NEGATED,
+        prov_terms::MODALITY,
+        prov_terms::ATTRIBUTION,
+        prov_terms::EVIDENCE,
+        prov_terms::PARAGRAPH,
+        prov_terms::SENTENCE_INDEX,
+        prov_terms::CHAR_START,
+        prov_terms::CHAR_END,
+        prov_terms::EXTRACTOR,
+        prov_terms::NOTE,
+        prov_terms::SOURCE_PATH,
+        prov_terms::SHA256,
+        prov_terms::DATE,
+        prov_terms::PLACE,
+        prov_terms::QUALIFIER,
+        prov_terms::DOCUMENT_TEXT,
+        prov_terms::PREDICATE_LABEL,
+        prov_terms::SENTENCE_COUNT,
+        prov_terms::WIKIDATA_ID,
+    ];
+    for name in prov.iter().chain(terms::ALL.iter()) {
+        let label = o.property(name).map(|p| p.label.clone()).or_else(|| o.class(name).map(|c| c.label.clone()));
+        assert!(matches!(label, Some(Some(_))), "kg:{name} missing or without rdfs:label");
+    }
+    // Every property the lexicon or the tests name exists (load checks the lexicon too).
+    for (_, p) in seed_cases() {
+        assert!(o.property(p).is_some(), "kg:{p}");
+    }
+}
+
+#[test]
+fn seed_facts_map_to_ontology_properties() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let cases = seed_cases();
+    let mut mapped = 0;
+    for (t, want) in &cases {
+        let f = o.normalize(t, &e, Some("2026-01-27"), false).unwrap_or_else(|| panic!("{} dropped", t.triple.relation));
+        assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), (*want, true), "{}: {:?}", t.triple.relation, f.notes);
+        assert_eq!(f.predicate.iri, format!("{KG}{want}"));
+        assert_eq!(f.predicate.surface, t.triple.relation, "surface relation kept");
+        assert!(f.notes.iter().any(|n| n.starts_with("lexicon:")), "{:?}", f.notes);
+        assert!(f.notes.iter().any(|n| n.starts_with("types ok")), "{:?}", f.notes);
+        mapped += 1;
+    }
+    assert_eq!(mapped, cases.len());
+}
+
+#[test]
+fn the_five_must_facts_in_detail() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let norm = |t: &ResolvedTriple| o.normalize(t, &e, Some("2026-01-27"), true).unwrap();
+
+    // Petro strongly opposed glyphosate fumigation (passive turned active).
+    let t = triple("gustavo_petro", "strongly opposed by", K { verb: Some("oppose"), prep: Some("by"), passive: true, ..K0 }, "glyphosate_fumigation", &e);
+    let f = norm(&t);
+    assert_eq!((f.subject.as_str(), f.predicate.label.as_str()), ("gustavo_petro", "opposes"));
+    assert_eq!(f.object, FactObject::Entity("glyphosate_fumigation".into()));
+
+    // Washington cancelled the visa -> revokes.
+    let t = triple("united_states", "was cancelled by", K { verb: Some("cancel"), prep: Some("by"), passive: true, ..K0 }, "visa", &e);
+    assert_eq!(norm(&t).predicate.name, "revokes");
+
+    // Colombia remains the world's biggest producer of cocaine.
+    let t = triple("colombia", "remains the biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e);
+    let f = norm(&t);
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("producerOf", "producer of"));
+    assert!(f.notes[0].contains("'producer of' (from 'remain biggest producer of', verb dropped, noun modifiers reduced)"), "{:?}", f.notes);
+
+    // Colombian Foreign Minister Rosa Villavicencio.
+    let t = triple("rosa_villavicencio", "Foreign Minister of", K { noun: Some("minister"), mods: &["colombian", "foreign"], prep: Some("of"), ..K0 }, "colombia", &e);
+    assert_eq!(norm(&t).predicate.name, "foreignMinisterOf");
+    let t = triple("rosa_villavicencio", "minister of", noun_prep("minister", "of"), "colombia", &e);
+    assert_eq!(norm(&t).predicate.name, "ministerOf");
+
+    // Trump and Petro meet on February 3, 2026 at the White House.
+    let mut t = triple("donald_trump", "are set to meet", verb("meet"), "gustavo_petro", &e);
+    t.qualifiers = vec![
+        ("date".into(), Some("february_3_2026".into()), arg("on February 3, 2026")),
+        ("place".into(), Some("white_house".into()), arg("at the White House")),
+    ];
+    let f = o.normalize(&t, &e, None, true).unwrap();
+    assert_eq!(f.predicate.name, "meets");
+    assert_eq!(f.qualifiers[0].key, "date");
+    assert_eq!(
+        f.qualifiers[0].literal,
+        Some(Literal { value: "2026-02-03".into(), datatype: Some(format!("{XSD}date")), unit: None })
+    );
+    assert_eq!((f.qualifiers[1].value.as_str(), f.qualifiers[1].literal.is_none()), ("white_house", true));
+    assert!(f.notes.iter().any(|n| n.contains("qualifier date")), "{:?}", f.notes);
+}
+
+#[test]
+fn literal_objects_become_typed_values() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let t = triple("colombia", "receiving", verb("receive"), "billions_of_dollars", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(
+        f.object,
+        FactObject::Literal(Literal { value: "1000000000".into(), datatype: Some(format!("{XSD}decimal")), unit: Some("USD".into()) })
+    );
+    let t = triple("colombia", "will get", verb("get"), "20_flights", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert!(matches!(&f.object, FactObject::Literal(l) if l.value == "20" && l.unit.as_deref() == Some("flight")));
+    assert!((f.confidence - 0.8 * 0.6).abs() < 1e-6, "lexicon weight applied: {}", f.confidence);
+}
+
+#[test]
+fn unmapped_relations_stay_open_unless_strict() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let t = triple("gustavo_petro", "might be Zelenskyyed by", K { verb: Some("zelenskyye"), prep: Some("by"), passive: true, ..K0 }, "united_states", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(
+        (f.predicate.name.as_str(), f.predicate.iri.as_str(), f.predicate.label.as_str(), f.predicate.normalized),
+        ("zelenskyye", &*format!("{REL}zelenskyye"), "zelenskyye", false)
+    );
+    assert!(f.notes.iter().any(|n| n.starts_with("no lexicon entry")), "{:?}", f.notes);
+    let d = o.decide(&t, &e, None, true).unwrap_err();
+    assert!(d.notes.iter().any(|n| n.contains("strict mode")), "{:?}", d.notes);
+    // No relation key at all: the surface form names the open relation.
+    let t = triple("gustavo_petro", "took steps to accommodate", K0, "united_states", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "took_steps_to_accommodate");
+    assert_eq!(open_relation_name("clash  over / with"), "clash_over_with");
+}
+
+#[test]
+fn domain_and_range_violations_are_never_plain_ontology_facts() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    // A country cannot be the president of something (domain Person).
+    let t = triple("colombia", "president of", noun_prep("president", "of"), "united_states", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), ("president_of", false));
+    assert!((f.confidence - 0.4).abs() < 1e-6);
+    assert!(f.notes.iter().any(|n| n.starts_with("domain violation: kg:presidentOf expects subject Person, colombia is Country")), "{:?}", f.notes);
+    let strict = o.clone().with_violation_policy(ViolationPolicy::Drop);
+    assert!(strict.normalize(&t, &e, None, false).is_none());
+    // Range: a capital must be a City.
+    let t = triple("ukraine", "has capital", K { verb: Some("have"), noun: Some("capital"), ..K0 }, "colombia", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert!(!f.predicate.normalized, "{:?}", f.notes);
+    // Unknown entities are not checked, and say so.
+    let t = triple("somebody", "opposes", verb("oppose"), "visa", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert!(f.predicate.normalized && f.notes.iter().any(|n| n.contains("subject type unknown")), "{:?}", f.notes);
+}
+
+#[test]
+fn inverse_entries_swap_the_arguments() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let t = triple("colombia", "has president", K { verb: Some("have"), noun: Some("president"), ..K0 }, "gustavo_petro", &e);
+    let f = o.normalize(&t, &e, None, true).unwrap();
+    assert_eq!((f.subject.as_str(), f.predicate.name.as_str()), ("gustavo_petro", "presidentOf"));
+    assert_eq!(f.object, FactObject::Entity("colombia".into()));
+    assert!(f.notes.iter().any(|n| n.contains("swapped")));
+}
+
+#[test]
+fn user_files_change_the_output_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = seed_entities();
+    let t = triple("donald_trump", "gave a dressing-down to", K { verb: Some("give"), noun: Some("dressing-down"), prep: Some("to"), ..K0 }, "volodymyr_zelenskyy", &e);
+    let before = Ontology::embedded().normalize(&t, &e, None, false).unwrap();
+    assert!(!before.predicate.normalized);
+
+    // A user lexicon maps it to an existing property…
+    std::fs::write(dir.path().join("lexicon.tsv"), "dressing-down to\tkg:criticizes\tso\n").unwrap();
+    let o = Ontology::load(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "criticizes");
+
+    // …or to a property the user declares, and can override a built-in entry.
+    std::fs::write(
+        dir.path().join("extra.ttl"),
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         kg:dressesDown a owl:ObjectProperty ; rdfs:label \"dresses down\"@en ; rdfs:subPropertyOf kg:criticizes ; rdfs:domain kg:Person .\n",
+    )
+    .unwrap();
+    // (Files are read in name order, and later entries win: `lexicon-user.tsv` < `lexicon.tsv`.)
+    std::fs::remove_file(dir.path().join("lexicon.tsv")).unwrap();
+    std::fs::write(dir.path().join("lexicon-user.tsv"), "dressing-down to\tkg:dressesDown\nmeet\tkg:talksWith\n").unwrap();
+    let o = Ontology::load(&[dir.path().to_path_buf()]).unwrap();
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("dressesDown", "dresses down"));
+    assert!(f.notes[0].contains("lexicon-user.tsv:1"), "{:?}", f.notes);
+    let meet = triple("donald_trump", "meet", verb("meet"), "gustavo_petro", &e);
+    assert_eq!(o.normalize(&meet, &e, None, false).unwrap().predicate.name, "talksWith");
+    assert_eq!(o.turtle_sources().len(), 2);
+    assert!(o.sources().iter().any(|s| s.ends_with("lexicon-user.tsv")));
+    // A domain declared in the user's file is enforced like the built-in ones.
+    let t2 = triple("colombia", "gave a dressing-down to", K { verb: Some("give"), noun: Some("dressing-down"), prep: Some("to"), ..K0 }, "cuba", &e);
+    assert!(!o.normalize(&t2, &e, None, false).unwrap().predicate.normalized);
+}
+
+#[test]
+fn bad_user_files_give_errors_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("bad.ttl"), "@prefix kg: <https://w3id.org/kgraph/ontology#> .\n\nkg:x kg:y \"unterminated .\n").unwrap();
+    let err = Ontology::load(&[p.to_path_buf()]).unwrap_err();
+    assert!(matches!(&err, OntologyError::Turtle { file, line: 3, .. } if file.ends_with("bad.ttl")), "{err}");
+    std::fs::remove_file(p.join("bad.ttl")).unwrap();
+
+    std::fs::write(p.join("lexicon.tsv"), "# header\nmeet\tkg:noSuchProperty\n").unwrap();
+    let err = Ontology::load(&[p.to_path_buf()]).unwrap_err();
+    assert!(matches!(&err, OntologyError::Lexicon { file, line: 2, .. } if file.ends_with("lexicon.tsv")), "{err}");
+    assert!(err.to_string().contains("kg:noSuchProperty"));
+    std::fs::write(p.join("lexicon.tsv"), "meet\tfoo:bar\n").unwrap();
+    assert!(Ontology::load(&[p.to_path_buf()]).unwrap_err().to_string().contains("unknown prefix"));
+    std::fs::remove_file(p.join("lexicon.tsv")).unwrap();
+
+    std::fs::write(p.join("notes.txt"), "nothing here").unwrap();
+    assert!(matches!(Ontology::load(&[p.to_path_buf()]), Err(OntologyError::NoFiles { .. })));
+    assert!(matches!(Ontology::load(&[p.join("missing")]), Err(OntologyError::Io { .. })));
+    std::fs::write(p.join("lexicon.tsv"), [0xff, 0xfe, b'\n']).unwrap();
+    assert!(matches!(Ontology::load(&[p.to_path_buf()]), Err(OntologyError::Io { .. })));
+}
+
+#[test]
+fn listing_mentions_every_property() {
+    let o = Ontology::embedded();
+    let mut buf = Vec::new();
+    o.write_listing(&mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    for p in o.properties() {
+        assert!(text.contains(&format!("kg:{}\t", p.name)), "{}", p.name);
+    }
+    assert!(text.contains("kg:revokes\t\"revokes\"\tkg:Agent -> *\t\t"));
+    assert!(text.contains("cancel"));
+}
+
+#[test]
+fn intransitive_triples_are_not_facts() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    let mut t = triple("colombia", "run deep", verb("run"), "colombia", &e);
+    t.object = None;
+    let d = o.decide(&t, &e, None, false).unwrap_err();
+    assert!(d.notes[0].contains("intransitive"));
+}
+
+/// Sample data in the store's RDF model (ontology/README.md, CONTRACT.md), for the README queries.
+const SAMPLE_TRIG: &str = r#"
+@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix rel: <https://w3id.org/kgraph/rel/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix e: <http://kgraph.local/entity/> .
+<http://kgraph.local/doc/d1> {
+  <http://kgraph.local/doc/d1> a kg:Document .
+  e:gustavo_petro a kg:Person ; rdfs:label "Gustavo Petro" .
+  e:donald_trump a kg:Person ; rdfs:label "Donald Trump" .
+  e:united_states a kg:Country ; rdfs:label "United States" .
+  e:iran a kg:Country ; rdfs:label "Iran" .
+  e:glyphosate_fumigation a kg:Concept ; rdfs:label "glyphosate fumigation" .
+  e:white_house a kg:Location ; rdfs:label "White House" .
+  e:gustavo_petro kg:opposes e:glyphosate_fumigation .
+  e:united_states kg:strikes e:iran .
+  e:donald_trump kg:presidentOf e:united_states .
+  e:donald_trump kg:meets e:gustavo_petro .
+  e:donald_trump rel:attract e:iran .
+  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:meets ;
+    rdf:object e:gustavo_petro ; kg:predicateLabel "meets" ; kg:date "2026-02-03"^^xsd:date ; kg:place e:white_house ;
+    kg:evidence "the two leaders are set to meet in person on February 3, 2026, at the White House" .
+  <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate rel:attract ;
+    rdf:object e:iran ; kg:predicateLabel "attract" ; kg:evidence "…" .
+}
+"#;
+
+#[test]
+fn readme_queries_run_and_answer() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{GraphName, NamedNode};
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    use oxigraph::store::Store;
+
+    let store = Store::new().unwrap();
+    let o = Ontology::embedded();
+    for (_, ttl) in o.turtle_sources() {
+        let parser = RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(GraphName::NamedNode(NamedNode::new(vocab::KG_ONTOLOGY).unwrap()));
+        store.load_from_slice(parser, ttl.as_bytes()).unwrap();
+    }
+    store.load_from_slice(RdfParser::from_format(RdfFormat::TriG), SAMPLE_TRIG.as_bytes()).unwrap();
+    let readme = include_str!("../../ontology/README.md");
+    let queries: Vec<&str> = readme.split("```sparql").skip(1).filter_map(|b| b.split("```").next()).collect();
+    assert!(queries.len() >= 3, "README needs at least three example queries");
+    for q in queries {
+        let mut prepared = SparqlEvaluator::new().parse_query(q).unwrap_or_else(|e| panic!("{e}\n{q}"));
+        prepared.dataset_mut().set_default_graph_as_union();
+        let QueryResults::Solutions(solutions) = prepared.on_store(&store).execute().unwrap() else { panic!("SELECT expected") };
+        let rows: Vec<_> = solutions.collect::<Result<_, _>>().unwrap();
+        assert!(!rows.is_empty(), "no answer for\n{q}");
+        if q.contains("kg:opposes ?o") {
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].get("subject").unwrap().to_string(), "\"Gustavo Petro\"");
+        }
+        if q.contains("kg:hostileTo") {
+            let rels: Vec<String> = rows.iter().map(|r| r.get("relation").unwrap().to_string()).collect();
+            assert!(rels.contains(&"\"strikes\"@en".to_string()) && rels.contains(&"\"opposes\"@en".to_string()), "{rels:?}");
+        }
+    }
+}

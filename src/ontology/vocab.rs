@@ -1,0 +1,55 @@
+//! Vocabulary as typed constants: IRI strings appear nowhere else in the code.
+//!
+//! `kg:` is the kgraph ontology (`ontology/kgraph.ttl`): classes, properties and the provenance
+//! terms used on fact statement nodes. `rel:` holds open relations that the lexicon did not map.
+
+/// The ontology namespace (`kg:`).
+pub const KG: &str = "https://w3id.org/kgraph/ontology#";
+/// The ontology's own IRI; also the name of the named graph the ontology is loaded into.
+pub const KG_ONTOLOGY: &str = "https://w3id.org/kgraph/ontology";
+/// Open relations (`rel:restart`).
+pub const REL: &str = "https://w3id.org/kgraph/rel/";
+/// Default base for data IRIs: entities `{base}entity/{id}`, documents `{base}doc/{id}`,
+/// fact statements `{base}fact/{doc}/{n}`.
+pub const DEFAULT_BASE: &str = "http://kgraph.local/";
+
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const WD: &str = "http://www.wikidata.org/entity/";
+pub const WDT: &str = "http://www.wikidata.org/prop/direct/";
+pub const SCHEMA: &str = "https://schema.org/";
+
+/// Provenance and statement terms (local names in `kg:`), used by `store` and read by `server`.
+pub mod prov_terms {
+    /// Class of fact statement nodes (also typed `rdf:Statement`).
+    pub const FACT: &str = "Fact";
+    pub const DOCUMENT: &str = "Document";
+    pub const SURFACE: &str = "surfaceRelation";
+    pub const CONFIDENCE: &str = "confidence";
+    pub const NEGATED: &str = "negated";
+    pub const MODALITY: &str = "modality";
+    pub const ATTRIBUTION: &str = "attribution";
+    pub const EVIDENCE: &str = "evidence";
+    pub const PARAGRAPH: &str = "paragraph";
+    pub const SENTENCE_INDEX: &str = "sentenceIndex";
+    pub const CHAR_START: &str = "charStart";
+    pub const CHAR_END: &str = "charEnd";
+    pub const EXTRACTOR: &str = "extractor";
+    pub const NOTE: &str = "note";
+    pub const SOURCE_PATH: &str = "sourcePath";
+    pub const SHA256: &str = "sha256";
+    pub const DATE: &str = "date";
+    pub const PLACE: &str = "place";
+    pub const QUALIFIER: &str = "qualifier";
+    pub const DOCUMENT_TEXT: &str = "text";
+    pub const PREDICATE_LABEL: &str = "predicateLabel";
+    pub const SENTENCE_COUNT: &str = "sentenceCount";
+    pub const WIKIDATA_ID: &str = "wikidataId";
+    /// On entities: how a name was merged in (`rule<TAB>alias`), for `kgraph entities --explain`.
+    pub const MERGE_NOTE: &str = "mergeNote";
+}

@@ -1,0 +1,205 @@
+//! The front door: text in, facts out.
+//!
+//! [`Pipeline`] runs every stage in order — `text` (sentences, tokens) → `nlp` (tags, lemmas,
+//! dependency trees, named entities) → `extract` (open triples) → `resolve` (who is who) →
+//! `ontology` (normalised predicates, typed literals) — and returns a [`ProcessedDocument`] that
+//! the store loads in one transaction. The CLI is a thin layer over this type.
+//!
+//! ```no_run
+//! use kgraph::pipeline::{Pipeline, PipelineOptions};
+//! use kgraph::source::SourceText;
+//! let pipeline = Pipeline::new(PipelineOptions::default())?;
+//! let doc = pipeline.process(SourceText::from_string("-", "Colombia restarted glyphosate fumigation."));
+//! for fact in &doc.facts {
+//!     println!("{} {} {:?}", fact.subject, fact.predicate.label, fact.object);
+//! }
+//! # Ok::<(), kgraph::pipeline::PipelineError>(())
+//! ```
+
+use crate::document::{Document, Entity, EntityId, Fact, Mention, Provenance, ResolvedTriple, Sentence};
+use crate::extract::Extractor;
+use crate::nlp::Analyzer;
+use crate::nlp::ner::Recognizer;
+use crate::ontology::{NormalizedFact, Ontology};
+use crate::resolve::Resolver;
+use crate::source::SourceText;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Errors that stop the pipeline from starting (model or ontology loading).
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("model: {0}")]
+    Model(String),
+    #[error("ontology: {0}")]
+    Ontology(String),
+}
+
+/// Options for [`Pipeline::new`].
+#[derive(Debug, Clone, Default)]
+pub struct PipelineOptions {
+    /// Extra ontology directories (`*.ttl`, `lexicon*.tsv`) on top of the built-in ontology.
+    pub ontology_dirs: Vec<PathBuf>,
+    /// Keep only facts whose predicate maps to an ontology property.
+    pub strict: bool,
+}
+
+/// A document after every stage, ready for the store.
+#[derive(Debug, Clone)]
+pub struct ProcessedDocument {
+    pub document: Document,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+    /// Open triples extracted before resolution (for statistics).
+    pub open_triples: usize,
+}
+
+/// Every stage, loaded once; `process` is thread-safe.
+pub struct Pipeline {
+    analyzer: &'static Analyzer,
+    recognizer: &'static Recognizer,
+    extractor: Extractor,
+    resolver: &'static Resolver,
+    ontology: Ontology,
+    strict: bool,
+}
+
+impl Pipeline {
+    pub fn new(options: PipelineOptions) -> Result<Pipeline, PipelineError> {
+        let ontology = if options.ontology_dirs.is_empty() {
+            Ontology::embedded()
+        } else {
+            Ontology::load(&options.ontology_dirs).map_err(|e| PipelineError::Ontology(e.to_string()))?
+        };
+        Ok(Pipeline {
+            analyzer: Analyzer::embedded().map_err(|e| PipelineError::Model(e.to_string()))?,
+            recognizer: Recognizer::embedded().map_err(|e| PipelineError::Model(e.to_string()))?,
+            extractor: Extractor::new(),
+            resolver: Resolver::embedded(),
+            ontology,
+            strict: options.strict,
+        })
+    }
+
+    pub fn ontology(&self) -> &Ontology {
+        &self.ontology
+    }
+
+    pub fn analyzer(&self) -> &'static Analyzer {
+        self.analyzer
+    }
+
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
+    /// Splits and analyses a text: sentences with tags, lemmas, trees and NER labels, plus mentions.
+    pub fn analyze(&self, source: SourceText) -> (Document, Vec<Mention>) {
+        let mut document = source.into_document();
+        document.sentences = crate::text::segment(&document.text);
+        let mut mentions = Vec::new();
+        for sentence in &mut document.sentences {
+            self.analyzer.analyze(sentence);
+            let mut found = self.recognizer.recognize(sentence);
+            for m in &mut found {
+                m.sentence = sentence.index;
+            }
+            mentions.extend(found);
+        }
+        (document, mentions)
+    }
+
+    /// Runs every stage on one text.
+    pub fn process(&self, source: SourceText) -> ProcessedDocument {
+        let (document, mentions) = self.analyze(source);
+        let mut triples = Vec::new();
+        for sentence in &document.sentences {
+            let in_sentence: Vec<Mention> = mentions.iter().filter(|m| m.sentence == sentence.index).cloned().collect();
+            triples.extend(self.extractor.extract(sentence, &in_sentence));
+        }
+        let open_triples = triples.len();
+        let resolved = self.resolver.resolve(&document, &mentions, triples);
+        let by_id: HashMap<EntityId, Entity> = resolved.entities.iter().map(|e| (e.id.clone(), e.clone())).collect();
+        let mut facts = Vec::new();
+        for rt in &resolved.triples {
+            if let Some(nf) = self.ontology.normalize(rt, &by_id, document.date.as_deref(), self.strict) {
+                facts.push(build_fact(&document, rt, nf));
+            }
+        }
+        dedupe_facts(&mut facts);
+        let entities = used_entities(&resolved.entities, &facts);
+        ProcessedDocument { document, mentions: resolved.mentions, entities, facts, open_triples }
+    }
+}
+
+/// Assembles the final fact: the ontology's predicate and object, the extraction's flags, and
+/// provenance pointing at the evidence sentence.
+fn build_fact(document: &Document, rt: &ResolvedTriple, nf: NormalizedFact) -> Fact {
+    let t = &rt.triple;
+    let sentence: Option<&Sentence> = document.sentences.get(t.sentence);
+    let mut notes = rt.notes.clone();
+    notes.extend(nf.notes);
+    Fact {
+        subject: nf.subject,
+        predicate: nf.predicate,
+        object: nf.object,
+        qualifiers: nf.qualifiers,
+        negated: t.negated,
+        modality: t.modality,
+        attribution: rt.attribution.clone().or_else(|| t.attribution.as_ref().map(|a| a.text.clone())),
+        provenance: Provenance {
+            doc: document.id.clone(),
+            paragraph: sentence.map_or(0, |s| s.paragraph),
+            sentence: t.sentence,
+            span: sentence.map(|s| s.span.clone()).unwrap_or_default(),
+            evidence: sentence.map(|s| s.text.clone()).unwrap_or_default(),
+            extractor: format!("kgraph-oie/{}", t.rule),
+            confidence: nf.confidence.clamp(0.0, 1.0),
+        },
+        notes,
+    }
+}
+
+/// One fact per (subject, predicate, object, flags, sentence): keeps the most confident.
+fn dedupe_facts(facts: &mut Vec<Fact>) {
+    let mut best: HashMap<String, usize> = HashMap::new();
+    let mut keep = vec![true; facts.len()];
+    for (i, f) in facts.iter().enumerate() {
+        let key = format!(
+            "{}\u{1}{}\u{1}{:?}\u{1}{}\u{1}{:?}\u{1}{}",
+            f.subject, f.predicate.iri, f.object, f.negated, f.modality, f.provenance.sentence
+        );
+        match best.get(&key) {
+            Some(&j) if facts[j].provenance.confidence >= f.provenance.confidence => keep[i] = false,
+            Some(&j) => {
+                keep[j] = false;
+                best.insert(key, i);
+            }
+            None => {
+                best.insert(key, i);
+            }
+        }
+    }
+    let mut i = 0;
+    facts.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Entities that some fact refers to, sorted by id (nodes without edges are noise).
+fn used_entities(entities: &[Entity], facts: &[Fact]) -> Vec<Entity> {
+    use crate::document::FactObject;
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for f in facts {
+        used.insert(&f.subject);
+        if let FactObject::Entity(o) = &f.object {
+            used.insert(o);
+        }
+    }
+    let mut out: Vec<Entity> = entities.iter().filter(|e| used.contains(e.id.as_str())).cloned().collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out.dedup_by(|a, b| a.id == b.id);
+    out
+}

@@ -1,0 +1,265 @@
+//! Word lists and small helpers for resolution: titles, role nouns, pronouns, slugs.
+
+use crate::nlp::gazetteer::push_key_word;
+
+/// Words that precede a person's name as titles or roles (lowercase, full stops removed).
+pub fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "vice" | "prime" | "minister" | "foreign" | "secretary" | "senator" | "sen" | "rep"
+            | "representative" | "congressman" | "congresswoman" | "governor" | "gov" | "mayor" | "king" | "queen"
+            | "prince" | "princess" | "pope" | "chancellor" | "premier" | "general" | "gen" | "colonel" | "col"
+            | "admiral" | "dr" | "mr" | "mrs" | "ms" | "miss" | "sir" | "dame" | "lord" | "lady" | "judge"
+            | "justice" | "chief" | "ambassador" | "envoy" | "spokesman" | "spokeswoman" | "spokesperson" | "leader"
+            | "counterpart" | "former" | "ex" | "deputy" | "defense" | "defence" | "interior" | "finance" | "state"
+            | "attorney" | "speaker" | "commissioner" | "director" | "ceo" | "chairman" | "chairwoman" | "chair"
+            | "head" | "commander" | "sheikh" | "emir" | "ayatollah" | "supreme" | "opposition" | "incumbent"
+            | "then" | "new" | "outgoing" | "acting" | "economy" | "trade" | "health" | "justice minister"
+            | "lawmaker" | "activist" | "officer" | "candidate" | "nominee" | "dictator" | "strongman"
+            | "rival" | "ally" | "predecessor" | "successor" | "boss" | "founder" | "billionaire"
+    )
+}
+
+/// Role nouns that head a definite description of a person (`the Colombian leader`).
+pub fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "leader" | "counterpart" | "minister" | "premier" | "chancellor" | "senator" | "governor"
+            | "mayor" | "king" | "queen" | "prime" | "secretary" | "ambassador" | "envoy" | "spokesman"
+            | "spokeswoman" | "spokesperson" | "head" | "ruler" | "dictator" | "strongman" | "leaders"
+            | "presidents" | "counterparts" | "ministers" | "premiers" | "heads" | "rulers" | "chief" | "ceo"
+            | "chairman" | "pope" | "emir" | "prince" | "princess"
+    )
+}
+
+/// Role nouns compatible with a generic `leader` description.
+pub fn is_leader_role(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "leader" | "counterpart" | "premier" | "chancellor" | "king" | "queen" | "prime" | "ruler"
+            | "dictator" | "strongman" | "emir" | "head"
+    )
+}
+
+pub fn singular_role(w: &str) -> &str {
+    match w {
+        "leaders" => "leader",
+        "presidents" => "president",
+        "counterparts" => "counterpart",
+        "ministers" => "minister",
+        "premiers" => "premier",
+        "heads" => "head",
+        "rulers" => "ruler",
+        _ => w,
+    }
+}
+
+/// Nouns that make `the Trump administration` / `the Colombian government` stand for a country.
+pub fn is_government_noun(w: &str) -> bool {
+    matches!(w, "administration" | "government" | "regime" | "cabinet" | "authorities")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+pub fn title_gender(w: &str) -> Gender {
+    match w {
+        "mr" | "mister" | "sir" | "king" | "prince" | "lord" | "spokesman" | "chairman" | "congressman" | "emir"
+        | "sheikh" | "pope" => Gender::Male,
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "chairwoman"
+        | "congresswoman" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// A few very common first names, as weak gender evidence.
+pub fn first_name_gender(w: &str) -> Gender {
+    match w {
+        "maria" | "rosa" | "anna" | "ana" | "elizabeth" | "mary" | "sarah" | "kamala" | "hillary" | "angela"
+        | "ursula" | "theresa" | "nancy" | "marine" | "giorgia" | "claudia" | "jacinda" | "emma" | "olivia"
+        | "sophie" | "laura" | "julia" | "catherine" | "kate" | "jennifer" | "susan" | "linda" | "karen"
+        | "michelle" | "melania" | "ivanka" | "nikki" | "kristi" | "marco" | "yulia" | "sanna" | "liz" | "indira"
+        | "benazir" | "golda" | "margaret" | "christine" | "dilma" | "cristina" | "michelle's" | "francia" => {
+            if w == "marco" { Gender::Male } else { Gender::Female }
+        }
+        "donald" | "joe" | "gustavo" | "volodymyr" | "vladimir" | "xi" | "emmanuel" | "boris" | "barack"
+        | "george" | "bill" | "john" | "james" | "michael" | "david" | "robert" | "william" | "richard"
+        | "thomas" | "charles" | "joseph" | "mark" | "paul" | "peter" | "andrew" | "keir" | "rishi" | "justin"
+        | "narendra" | "recep" | "benjamin" | "nicolas" | "nicolás" | "javier" | "luiz" | "alvaro" | "álvaro"
+        | "ivan" | "iván" | "juan" | "carlos" | "jose" | "josé" | "luis" | "jair" | "olaf" | "friedrich"
+        | "mike" | "jd" | "marco rubio" | "elon" | "kim" | "sergei" | "sergey" | "antony" | "hugo" | "fidel"
+        | "raul" | "raúl" | "miguel" | "pedro" | "andres" | "andrés" | "manuel" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    Neuter,
+    Plural,
+    /// `I`, `me`, `my`: the speaker of a quote.
+    First,
+    /// `we`, `you`, demonstratives, relatives: never resolved here.
+    Other,
+}
+
+/// Classifies a pronoun form; `US` written in capitals is not `us`.
+pub fn pronoun(form: &str) -> Option<Pronoun> {
+    if form == "US" {
+        return None;
+    }
+    if form.len() > 10 || !form.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let lower = &mut buf[..form.len()];
+    lower.copy_from_slice(form.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).unwrap_or("") {
+        "he" | "him" | "his" | "himself" => Pronoun::Male,
+        "she" | "her" | "hers" | "herself" => Pronoun::Female,
+        "it" | "its" | "itself" => Pronoun::Neuter,
+        "they" | "them" | "their" | "theirs" | "themselves" => Pronoun::Plural,
+        "i" | "me" | "my" | "mine" | "myself" => Pronoun::First,
+        "we" | "us" | "our" | "ours" | "you" | "your" | "yours" | "this" | "that" | "these" | "those" | "who"
+        | "whom" | "whose" | "which" | "one" | "someone" | "something" | "everyone" | "anyone" | "nobody"
+        | "ourselves" | "yourself" | "there" | "what" => Pronoun::Other,
+        _ => return None,
+    })
+}
+
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my"
+            | "your" | "some" | "any" | "every" | "each" | "whose"
+    )
+}
+
+pub fn is_possessive_marker(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’" | "s")
+}
+
+/// Verbs whose plural subject means the members act on each other (`the two leaders met`).
+pub fn is_reciprocal_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "meet" | "clash" | "talk" | "negotiate" | "feud" | "spar" | "argue" | "quarrel" | "fight" | "speak"
+            | "agree" | "disagree" | "shake" | "confer" | "hold"
+    )
+}
+
+/// Deterministic id of a label: ASCII-folded, lowercased, non-alphanumerics as `_`.
+pub fn slug(label: &str) -> String {
+    let mut folded = String::with_capacity(label.len());
+    push_key_word(label, &mut folded);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') && c != '\'' {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.is_empty() || !out.is_ascii() {
+        // non-Latin labels: a stable hash
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in label.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        return format!("e_{h:016x}");
+    }
+    out
+}
+
+/// Lowercase key of a word for name comparison (diacritics folded, full stops dropped).
+pub fn word_key(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    push_key_word(w, &mut s);
+    s
+}
+
+/// Edit distance ≤ 1 (for spelling variants such as `Zelensky` / `Zelenskyy`).
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if l.len() - s.len() > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < s.len() && s[i] == l[i] {
+        i += 1;
+    }
+    if s.len() == l.len() {
+        i == s.len() || s[i + 1..] == l[i + 1..]
+    } else {
+        s[i..] == l[i + 1..]
+    }
+}
+
+/// Calls `f` with the ASCII-lowercased word (full stops dropped) without allocating; words that
+/// are long or not ASCII give `None` (no word list here has such entries).
+pub fn with_lower<R>(form: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for b in form.bytes() {
+        if b == b'.' {
+            continue;
+        }
+        if n == buf.len() || !b.is_ascii() {
+            return None;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable() {
+        for (label, id) in [
+            ("Donald Trump", "donald_trump"),
+            ("United States", "united_states"),
+            ("Bogotá", "bogota"),
+            ("glyphosate fumigation", "glyphosate_fumigation"),
+            ("O'Brien", "obrien"),
+            ("  US-Cuba ", "us_cuba"),
+        ] {
+            assert_eq!(slug(label), id);
+        }
+        assert!(slug("北京").starts_with("e_"));
+        assert_eq!(slug("北京"), slug("北京"));
+    }
+
+    #[test]
+    fn pronouns_classify() {
+        assert_eq!(pronoun("He"), Some(Pronoun::Male));
+        assert_eq!(pronoun("her"), Some(Pronoun::Female));
+        assert_eq!(pronoun("US"), None);
+        assert_eq!(pronoun("us"), Some(Pronoun::Other));
+        assert_eq!(pronoun("Trump"), None);
+    }
+
+    #[test]
+    fn edit_distance_one() {
+        assert!(within_one_edit("zelensky", "zelenskyy"));
+        assert!(within_one_edit("zelenskyy", "zelenskiy"));
+        assert!(!within_one_edit("petro", "pedro2x"));
+        assert!(!within_one_edit("trump", "tramp2"));
+        assert!(within_one_edit("abc", "abc"));
+    }
+}

@@ -1,0 +1,690 @@
+//! Resolution rules on hand-built documents (no parser needed): tokens split on spaces, NER
+//! mentions and open triples given by token ranges, as the upstream stages would produce them.
+
+use super::*;
+use crate::document::{Argument, Document, EntityType as T, Mention, Modality, OpenTriple, RelationKey, Sentence, Span, Token};
+
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "their", "them", "i", "me", "my", "who", "we"];
+const DETS: &[&str] = &["the", "a", "an", "both", "two"];
+
+/// A document from sentences written with spaces between tokens.
+fn doc(sents: &[&str]) -> Document {
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let start = text.len();
+        let mut tokens = Vec::new();
+        let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            let b = text.len();
+            text.push_str(w);
+            let lw = w.to_lowercase();
+            let upos = if PRONOUNS.contains(&lw.as_str()) && *w != "US" {
+                "PRON"
+            } else if DETS.contains(&lw.as_str()) {
+                "DET"
+            } else if w.chars().next().is_some_and(char::is_uppercase) {
+                "PROPN"
+            } else if w.chars().all(|c| !c.is_alphanumeric()) {
+                "PUNCT"
+            } else {
+                "NOUN"
+            };
+            let mut t = Token::new(*w, Span::new(b..text.len(), b..text.len()));
+            t.upos = upos.into();
+            t.space_after = i + 1 < words.len();
+            tokens.push(t);
+            text.push(' ');
+        }
+        sentences.push(Sentence { index: si, paragraph: si + 1, span: Span::new(start..text.len(), start..text.len()), text: s.to_string(), tokens });
+    }
+    Document { id: "d1".into(), hash: String::new(), source: "-".into(), title: None, date: None, text, sentences }
+}
+
+/// Finds the token range of `phrase` in sentence `si`.
+fn rng(d: &Document, si: usize, phrase: &str) -> std::ops::Range<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let toks = &d.sentences[si].tokens;
+    (0..toks.len())
+        .find(|&i| i + words.len() <= toks.len() && (0..words.len()).all(|j| toks[i + j].form == words[j]))
+        .map(|i| i..i + words.len())
+        .unwrap_or_else(|| panic!("{phrase:?} not in sentence {si}"))
+}
+
+fn ment(d: &Document, si: usize, phrase: &str, kind: T) -> Mention {
+    let r = rng(d, si, phrase);
+    Mention { sentence: si, tokens: r, span: Span::default(), text: phrase.into(), kind, entity: None }
+}
+
+fn arg(d: &Document, si: usize, phrase: &str) -> Argument {
+    let r = rng(d, si, phrase);
+    Argument { head: r.end - 1, tokens: r, text: phrase.into(), span: Span::default() }
+}
+
+fn tri(d: &Document, si: usize, subj: &str, rel: &str, verb: &str, obj: Option<&str>) -> OpenTriple {
+    OpenTriple {
+        sentence: si,
+        subject: arg(d, si, subj),
+        relation: rel.into(),
+        key: RelationKey { verb: Some(verb.into()), ..Default::default() },
+        object: obj.map(|o| arg(d, si, o)),
+        extra: vec![],
+        qualifiers: vec![],
+        negated: false,
+        modality: Modality::Asserted,
+        attribution: None,
+        rule: "clause:SVO".into(),
+        confidence: 0.8,
+    }
+}
+
+fn run(d: &Document, m: &[Mention], t: Vec<OpenTriple>) -> ResolvedDocument {
+    Resolver::embedded().resolve(d, m, t)
+}
+
+/// (subject, relation, object) ids of the resolved triples.
+fn facts(r: &ResolvedDocument) -> Vec<(String, String, Option<String>)> {
+    r.triples.iter().map(|t| (t.subject.clone(), t.triple.relation.clone(), t.object.clone())).collect()
+}
+
+fn ent<'a>(r: &'a ResolvedDocument, id: &str) -> &'a Entity {
+    r.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no entity {id}: {:?}", r.entities.iter().map(|e| &e.id).collect::<Vec<_>>()))
+}
+
+fn f(s: &str, r: &str, o: Option<&str>) -> (String, String, Option<String>) {
+    (s.into(), r.into(), o.map(Into::into))
+}
+
+#[test]
+fn surname_and_title_merge_into_full_name() {
+    let d = doc(&["US President Donald Trump met reporters .", "Trump said the talks went well ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
+    let t = vec![tri(&d, 0, "US President Donald Trump", "met", "meet", Some("reporters")), tri(&d, 1, "Trump", "said", "say", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("reporters")), f("donald_trump", "said", None)]);
+    let e = ent(&r, "donald_trump");
+    assert_eq!((e.label.as_str(), e.kind, e.wikidata.as_deref()), ("Donald Trump", T::Person, None));
+    assert!(e.aliases.contains(&"Trump".to_string()));
+    assert!(e.merges.iter().any(|n| n.alias == "Trump" && n.rule == "surname"));
+    assert!(!r.entities.iter().any(|e| e.id == "trump"));
+}
+
+#[test]
+fn bare_surname_first_then_full_name_upgrades_label() {
+    let d = doc(&["Petro spoke first .", "Later Gustavo Petro left ."]);
+    let m = [ment(&d, 0, "Petro", T::Person), ment(&d, 1, "Gustavo Petro", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Petro", "spoke", "speak", None), tri(&d, 1, "Gustavo Petro", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("gustavo_petro", "spoke", None), f("gustavo_petro", "left", None)]);
+    assert_eq!(ent(&r, "gustavo_petro").label, "Gustavo Petro");
+}
+
+#[test]
+fn different_people_sharing_a_surname_stay_apart() {
+    // one document: two full names with the same surname are two people
+    let d = doc(&["Donald Trump met Melania Trump ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Melania Trump", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Donald Trump", "met", "meet", Some("Melania Trump"))]);
+    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("melania_trump"))]);
+    // another document with only the surname: no evidence, its own entity (not donald_trump)
+    let d2 = doc(&["Trump won the race ."]);
+    let r2 = run(&d2, &[ment(&d2, 0, "Trump", T::Person)], vec![tri(&d2, 0, "Trump", "won", "win", Some("the race"))]);
+    assert_eq!(facts(&r2), vec![f("trump", "won", Some("race"))]);
+}
+
+#[test]
+fn spelling_variant_merges() {
+    let d = doc(&["Ukrainian President Volodymyr Zelenskyy arrived .", "Zelensky spoke ."]);
+    let m = [ment(&d, 0, "Volodymyr Zelenskyy", T::Person), ment(&d, 1, "Zelensky", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Zelensky", "spoke", "speak", None)]);
+    assert_eq!(facts(&r)[0].0, "volodymyr_zelenskyy");
+    assert!(ent(&r, "volodymyr_zelenskyy").merges.iter().any(|n| n.rule == "relaxed-name"));
+    // but short or distant names do not
+    let d = doc(&["Juan Perez arrived .", "Pere spoke ."]);
+    let r = run(&d, &[ment(&d, 0, "Juan Perez", T::Person), ment(&d, 1, "Pere", T::Person)], vec![tri(&d, 1, "Pere", "spoke", "speak", None)]);
+    assert_eq!(facts(&r)[0].0, "pere");
+}
+
+#[test]
+fn gazetteer_aliases_are_one_country_with_wikidata() {
+    let d = doc(&["The US and the United States and the USA and America and the U.S. agree ."]);
+    let t = ["US", "United States", "USA", "America", "U.S."].iter().map(|p| tri(&d, 0, p, "agree", "agree", None)).collect();
+    let r = run(&d, &[], t);
+    assert!(facts(&r).iter().all(|x| x.0 == "united_states"), "{:?}", facts(&r));
+    let e = ent(&r, "united_states");
+    assert_eq!((e.kind, e.wikidata.as_deref()), (T::Country, Some("Q30")));
+    for a in ["US", "USA", "America", "U.S."] {
+        assert!(e.aliases.contains(&a.to_string()), "{a}: {:?}", e.aliases);
+    }
+    // the pronoun `us` is not the country
+    let d = doc(&["They told us nothing ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "They", "told", "tell", Some("us"))]);
+    assert!(r.triples.is_empty());
+}
+
+#[test]
+fn organisation_acronyms() {
+    let d = doc(&["Petro visited the United Nations .", "The UN and the U.N. responded ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Petro", "visited", "visit", Some("United Nations")), tri(&d, 1, "UN", "responded", "respond", None), tri(&d, 1, "U.N.", "responded", "respond", None)]);
+    let ids: Vec<_> = facts(&r).into_iter().map(|x| x.2.unwrap_or(x.0)).collect();
+    assert_eq!(ids, vec!["united_nations"; 3]);
+    assert_eq!(ent(&r, "united_nations").wikidata.as_deref(), Some("Q1065"));
+    // outside the gazetteer: initials
+    let d = doc(&["The Revolutionary Armed Forces of Colombia signed .", "The RAFC refused ."]);
+    let m = [ment(&d, 0, "Revolutionary Armed Forces of Colombia", T::ArmedGroup), ment(&d, 1, "RAFC", T::ArmedGroup)];
+    let r = run(&d, &m, vec![tri(&d, 1, "RAFC", "refused", "refuse", None)]);
+    assert_eq!(facts(&r)[0].0, "revolutionary_armed_forces_of_colombia");
+    assert!(ent(&r, "revolutionary_armed_forces_of_colombia").merges.iter().any(|n| n.rule == "acronym"));
+}
+
+#[test]
+fn capital_as_agent_is_the_country_but_stays_a_city_as_place() {
+    let d = doc(&["Washington cancelled the visa .", "Officials met in Washington .", "The White House said no .", "They met at the White House ."]);
+    let mut t2 = tri(&d, 1, "Officials", "met in", "meet", Some("Washington"));
+    t2.key.prep = Some("in".into());
+    let r = run(
+        &d,
+        &[],
+        vec![tri(&d, 0, "Washington", "cancelled", "cancel", Some("the visa")), t2, tri(&d, 2, "White House", "said", "say", Some("no")), tri(&d, 3, "They", "met at", "meet", Some("White House"))],
+    );
+    let fs = facts(&r);
+    assert_eq!(fs[0], f("united_states", "cancelled", Some("visa")));
+    assert_eq!(fs[1], f("officials", "met in", Some("washington")));
+    assert_eq!(fs[2].0, "united_states");
+    assert_eq!(fs.len(), 3, "the unresolved `They` drops its triple: {fs:?}");
+    assert_eq!(ent(&r, "washington").kind, T::City);
+    assert!(ent(&r, "united_states").merges.iter().any(|n| n.rule == "metonymy-capital" && n.alias == "Washington"));
+    assert!(ent(&r, "united_states").merges.iter().any(|n| n.rule == "metonymy-seat"));
+    assert_eq!(ent(&r, "white_house").wikidata.as_deref(), Some("Q35525"));
+    // an ordinary city as subject stays a city
+    let d = doc(&["Lyon hosted the summit ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Lyon", "hosted", "host", Some("the summit"))]);
+    assert_eq!(facts(&r)[0].0, "lyon");
+}
+
+#[test]
+fn pronouns_resolve_to_salient_compatible_antecedent() {
+    let d = doc(&[
+        "US President Donald Trump praised Colombian Foreign Minister Rosa Villavicencio .",
+        "He said she was tough .",
+        "Colombia said its army was ready .",
+    ]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Rosa Villavicencio", T::Person)];
+    let r = run(
+        &d,
+        &m,
+        vec![tri(&d, 1, "He", "said", "say", None), tri(&d, 1, "she", "was", "be", Some("tough")), tri(&d, 2, "its army", "was", "be", Some("ready"))],
+    );
+    let fs = facts(&r);
+    assert_eq!(fs[0].0, "donald_trump");
+    assert_eq!(fs[1].0, "rosa_villavicencio");
+    assert_eq!(fs[2].0, "army", "possessive pronoun dropped from a concept");
+    assert!(r.triples[0].notes.iter().any(|n| n.starts_with("pronoun:he")), "{:?}", r.triples[0].notes);
+    assert!(r.mentions.iter().any(|m| m.text == "its" && m.entity.as_deref() == Some("colombia")));
+    assert!(!r.entities.iter().any(|e| ["he", "she", "it", "its", "they"].contains(&e.id.as_str())));
+}
+
+#[test]
+fn gender_evidence_from_earlier_pronouns() {
+    let d = doc(&["Alex Moreno met Sam Ortiz .", "Moreno said he would return .", "Ortiz said she agreed .", "He left ."]);
+    let m = [ment(&d, 0, "Alex Moreno", T::Person), ment(&d, 0, "Sam Ortiz", T::Person), ment(&d, 1, "Moreno", T::Person), ment(&d, 2, "Ortiz", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 2, "she", "agreed", "agree", None), tri(&d, 3, "He", "left", "leave", None)]);
+    let fs = facts(&r);
+    // `he` made Moreno male, so `she` is Ortiz; the last `He` skips the (now female) Ortiz
+    assert_eq!(fs[0].0, "sam_ortiz");
+    assert_eq!(fs[1].0, "alex_moreno");
+}
+
+#[test]
+fn unresolvable_pronouns_drop_the_triple() {
+    let d = doc(&["He arrived late .", "It was raining .", "They left ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "He", "arrived", "arrive", None), tri(&d, 1, "It", "was", "be", Some("raining")), tri(&d, 2, "They", "left", "leave", None)]);
+    assert!(r.triples.is_empty(), "{:?}", facts(&r));
+    assert!(r.entities.is_empty(), "{:?}", r.entities);
+    // `it` does not pick up a country that was no subject
+    let d = doc(&["Trump spoke about Colombia .", "It will work out ."]);
+    let r = run(&d, &[ment(&d, 0, "Trump", T::Person)], vec![tri(&d, 1, "It", "will work out", "work", None)]);
+    assert!(r.triples.is_empty());
+    // a non-reflexive object is not its own clause's subject (with a parse)
+    let mut d = doc(&["Petro praised him ."]);
+    d.sentences[0].tokens[0].deprel = "nsubj".into();
+    d.sentences[0].tokens[0].head = 2;
+    d.sentences[0].tokens[2].deprel = "obj".into();
+    d.sentences[0].tokens[2].head = 2;
+    let r = run(&d, &[ment(&d, 0, "Petro", T::Person)], vec![tri(&d, 0, "Petro", "praised", "praise", Some("him"))]);
+    assert!(r.triples.is_empty());
+}
+
+#[test]
+fn descriptions_role_and_demonym() {
+    let d = doc(&[
+        "US President Donald Trump met his Colombian counterpart Gustavo Petro .",
+        "The Colombian leader praised the US President .",
+        "Colombian Foreign Minister Rosa Villavicencio agreed .",
+        "The Colombian leader left .",
+    ]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person), ment(&d, 2, "Rosa Villavicencio", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Colombian leader", "praised", "praise", Some("US President")), tri(&d, 3, "Colombian leader", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("gustavo_petro", "praised", Some("donald_trump")), f("gustavo_petro", "left", None)]);
+    assert!(ent(&r, "gustavo_petro").merges.iter().any(|n| n.rule == "description-demonym"));
+    // no one fits: the description stays a concept, not a wrong person
+    let d = doc(&["Donald Trump spoke .", "The French president replied ."]);
+    let r = run(&d, &[ment(&d, 0, "Donald Trump", T::Person)], vec![tri(&d, 1, "French president", "replied", "reply", None)]);
+    assert_eq!(facts(&r)[0].0, "french_president");
+}
+
+#[test]
+fn two_leaders_and_reciprocal_verbs() {
+    let d = doc(&[
+        "Feud between US President Donald Trump and his Colombian counterpart Gustavo Petro grew .",
+        "The two leaders will meet .",
+        "Both leaders criticised the plan .",
+        "They agreed on drugs .",
+    ]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let r = run(
+        &d,
+        &m,
+        vec![
+            tri(&d, 1, "two leaders", "will meet", "meet", None),
+            tri(&d, 2, "Both leaders", "criticised", "criticise", Some("the plan")),
+            tri(&d, 3, "They", "agreed on", "agree", Some("drugs")),
+        ],
+    );
+    let fs = facts(&r);
+    assert_eq!(fs[0], f("donald_trump", "will meet", Some("gustavo_petro")));
+    assert_eq!(fs[1], f("donald_trump", "criticised", Some("plan")));
+    assert_eq!(fs[2], f("gustavo_petro", "criticised", Some("plan")));
+    // `They` → the group; `agree` is reciprocal: Trump agreed with Petro, `drugs` kept as extra
+    assert_eq!(fs[3], f("donald_trump", "agreed on", Some("gustavo_petro")));
+    assert_eq!(r.triples[3].triple.extra[0].text, "drugs");
+    assert_eq!(fs.len(), 4);
+}
+
+#[test]
+fn administration_and_government_are_the_country() {
+    let d = doc(&["US President Donald Trump spoke .", "The Trump administration imposed tariffs .", "The Colombian government objected ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Trump administration", "imposed", "impose", Some("tariffs")), tri(&d, 2, "Colombian government", "objected", "object", None)]);
+    assert_eq!(facts(&r), vec![f("united_states", "imposed", Some("tariffs")), f("colombia", "objected", None)]);
+    // a person of unknown nationality: stays a concept
+    let d = doc(&["The Smith administration objected ."]);
+    let r = run(&d, &[ment(&d, 0, "Smith", T::Person)], vec![tri(&d, 0, "Smith administration", "objected", "object", None)]);
+    assert_eq!(facts(&r)[0].0, "smith_administration");
+}
+
+#[test]
+fn concepts_and_literals() {
+    let d = doc(&["Washington cancelled Petro 's visa in 2025 .", "Colombia will restart glyphosate fumigation ."]);
+    let mut t = tri(&d, 0, "Washington", "cancelled", "cancel", Some("Petro 's visa"));
+    t.qualifiers.push(("date".into(), arg(&d, 0, "2025")));
+    let r = run(&d, &[ment(&d, 0, "Petro", T::Person), ment(&d, 0, "2025", T::Date)], vec![t, tri(&d, 1, "Colombia", "will restart", "restart", Some("glyphosate fumigation"))]);
+    assert_eq!(facts(&r), vec![f("united_states", "cancelled", Some("visa")), f("colombia", "will restart", Some("glyphosate_fumigation"))]);
+    assert_eq!(ent(&r, "glyphosate_fumigation").kind, T::Concept);
+    assert_eq!(ent(&r, "2025").kind, T::Date);
+    assert_eq!(ent(&r, "colombia").wikidata.as_deref(), Some("Q739"));
+    // literal objects without a NER mention still get a literal type
+    let d = doc(&["The ban started in January 2025 ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "The ban", "started in", "start", Some("January 2025"))]);
+    assert_eq!(ent(&r, "january_2025").kind, T::Date);
+}
+
+#[test]
+fn quote_speaker_is_i() {
+    let d = doc(&["Trump said he liked Petro .", "“ I am sure , ” he said ."]);
+    let m = [ment(&d, 0, "Trump", T::Person), ment(&d, 0, "Petro", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "I", "am", "be", Some("sure"))]);
+    assert_eq!(facts(&r)[0].0, "trump");
+}
+
+/// The seed article, as the upstream stages should hand it over (sentences abridged where they
+/// do not matter for resolution). Goals: one node each for Trump, Petro, Zelenskyy,
+/// Villavicencio; no pronoun node; no `trump`/`petro`/`us`/`washington` node acting as agent.
+#[test]
+fn seed_article_goals() {
+    let d = doc(&[
+        /*0*/ "After months of ongoing feud between US President Donald Trump and his Colombian counterpart Gustavo Petro , the two leaders are set to meet in person on February 3 , 2026 , at the White House , said officials in Washington .",
+        /*1*/ "The meeting is likely to focus heavily on drugs , as Colombia remains the world ’s biggest producer of cocaine while the United States is the leading consumer .",
+        /*2*/ "The development was confirmed shortly after Colombia started accepting US deportation flights from Friday .",
+        /*3*/ "Both leaders come from starkly different and opposing political spectrums and have clashed over issues ranging from US support for Israel ’s war in Gaza , US strikes on Iran , and the treatment of jailed Venezuelan migrants .",
+        /*4*/ "Petro , whose visa was cancelled by Washington last year for joining anti-Israel protests during his visit to the United Nations , will have the ban revoked for this upcoming visit .",
+        /*5*/ "The visit is being seen as a fresh attempt to improve relations between the two countries , especially in the wake of Trump ’s military offensive against Venezuela and threats to Cuba .",
+        /*6*/ "Concerns run deep in Bogota about the outcome , given the unpredictable nature of the US President , who has triggered considerable global uncertainty .",
+        /*7*/ "Undoubtedly , Petro and Trump ’s meeting will attract significant international attention , since the Colombian leader is known to be a hard-line leftist and former guerrilla fighter , while Trump is a thorough businessman .",
+        /*8*/ "There are fears in Bogota that Petro might be “ Zelenskyyed ” by the Trump administration in the Oval Office – a term now used to describe the public dressing-down reportedly given to Ukrainian President Volodymyr Zelenskyy some months earlier .",
+        /*9*/ "For the past few decades , Colombia has been one of the United States ’ strongest allies in South America , receiving billions of dollars to strengthen its military .",
+        /*10*/ "After a recent phone conversation between the two leaders , Trump said he “ appreciated ” Petro ’s “ call and tone ” .",
+        /*11*/ "“ I am sure it will work out very well for Colombia and the USA , ” he said .",
+        /*12*/ "Ahead of the meeting , Petro also took steps to accommodate Washington ’s demands by announcing the resumption of migrant deportation flights to Colombia .",
+        /*13*/ "There will be 20 flights , averaging one a week , according to Colombian Foreign Minister Rosa Villavicencio .",
+        /*14*/ "Colombia will also restart glyphosate fumigation to destroy coca crops – a practice halted since 2015 and strongly opposed by Petro when he was a senator .",
+    ]);
+    let per = |si, p| ment(&d, si, p, T::Person);
+    let m = vec![
+        per(0, "Donald Trump"),
+        per(0, "Gustavo Petro"),
+        ment(&d, 0, "February 3 , 2026", T::Date),
+        per(4, "Petro"),
+        per(5, "Trump"),
+        per(7, "Petro"),
+        per(7, "Trump"),
+        ment(&d, 7, "Trump", T::Person), // duplicate NER output must not hurt
+        per(8, "Petro"),
+        per(8, "Volodymyr Zelenskyy"),
+        per(10, "Trump"),
+        per(10, "Petro"),
+        per(12, "Petro"),
+        per(13, "Rosa Villavicencio"),
+        per(14, "Petro"),
+    ];
+    let mut m = m;
+    // the second `Trump` in sentence 7 (`Trump is a thorough businessman`)
+    let toks = &d.sentences[7].tokens;
+    let second = (0..toks.len()).filter(|&i| toks[i].form == "Trump").nth(1).unwrap();
+    m[7].tokens = second..second + 1;
+
+    let mut passive = tri(&d, 4, "Washington", "cancelled", "cancel", Some("whose visa"));
+    passive.key.passive = true;
+    let mut t14 = tri(&d, 14, "Petro", "strongly opposed", "oppose", Some("glyphosate fumigation"));
+    t14.key.passive = true;
+    let mut quote = tri(&d, 11, "it", "will work out", "work", None);
+    quote.key.particle = Some("out".into());
+    let triples = vec![
+        tri(&d, 0, "two leaders", "are set to meet", "meet", None),
+        tri(&d, 0, "US President Donald Trump", "is", "be", Some("US")), // an appositive-style triple
+        tri(&d, 1, "Colombia", "remains the biggest producer of", "remain", Some("cocaine")),
+        tri(&d, 1, "the United States", "is", "be", Some("the leading consumer")),
+        tri(&d, 2, "Colombia", "started accepting", "start", Some("US deportation flights")),
+        tri(&d, 3, "Both leaders", "have clashed over", "clash", Some("issues")),
+        passive,
+        tri(&d, 4, "his", "visit to", "visit", Some("United Nations")),
+        tri(&d, 5, "Trump", "military offensive against", "offensive", Some("Venezuela")),
+        tri(&d, 6, "US President", "has triggered", "trigger", Some("considerable global uncertainty")),
+        tri(&d, 7, "Colombian leader", "is known to be", "be", Some("a hard-line leftist")),
+        tri(&d, 7, "Trump", "is", "be", Some("a thorough businessman")),
+        tri(&d, 8, "Trump administration", "might Zelenskyy", "zelenskyy", Some("Petro")),
+        tri(&d, 9, "Colombia", "has been one of the strongest allies of", "be", Some("United States")),
+        tri(&d, 9, "its", "has", "have", Some("military")),
+        tri(&d, 10, "Trump", "said", "say", None),
+        tri(&d, 10, "he", "appreciated", "appreciate", Some("call")),
+        tri(&d, 11, "I", "am", "be", Some("sure")),
+        quote,
+        tri(&d, 12, "Petro", "took", "take", Some("steps")),
+        tri(&d, 12, "Washington", "demands", "demand", None),
+        tri(&d, 13, "Rosa Villavicencio", "Foreign Minister of", "minister", Some("Colombian")),
+        tri(&d, 14, "Colombia", "will restart", "restart", Some("glyphosate fumigation")),
+        t14,
+        tri(&d, 14, "he", "was", "be", Some("a senator")),
+    ];
+    let r = run(&d, &m, triples);
+    let fs = facts(&r);
+    let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.label.as_str()).collect();
+    assert_eq!(persons, vec!["Donald Trump", "Gustavo Petro", "Rosa Villavicencio", "Volodymyr Zelenskyy"], "{:#?}", r.entities);
+    for bad in ["trump", "petro", "us", "usa", "he", "his", "him", "it", "i", "they", "she", "her", "zelenskyy"] {
+        assert!(!r.entities.iter().any(|e| e.id == bad), "node {bad} exists");
+    }
+    // Washington acting is the United States; in a place role it stays the city
+    for (s, rel, _) in &fs {
+        assert_ne!(s, "washington", "{rel}");
+    }
+    let has = |s: &str, rel: &str, o: Option<&str>| fs.contains(&f(s, rel, o));
+    assert!(has("donald_trump", "are set to meet", Some("gustavo_petro")), "{fs:#?}");
+    assert!(has("donald_trump", "have clashed over", Some("gustavo_petro")), "{fs:#?}");
+    assert!(has("united_states", "cancelled", Some("visa")), "{fs:#?}");
+    assert!(has("gustavo_petro", "visit to", Some("united_nations")), "{fs:#?}");
+    assert!(has("donald_trump", "has triggered", Some("considerable_global_uncertainty")), "{fs:#?}");
+    assert!(has("gustavo_petro", "is known to be", Some("hard_line_leftist")), "{fs:#?}");
+    assert!(has("united_states", "might Zelenskyy", Some("gustavo_petro")), "{fs:#?}");
+    assert!(has("colombia", "has", Some("military")), "{fs:#?}");
+    assert!(has("donald_trump", "appreciated", Some("call")), "{fs:#?}");
+    assert!(has("donald_trump", "am", Some("sure")), "{fs:#?}");
+    assert!(has("united_states", "demands", None), "{fs:#?}");
+    assert!(has("gustavo_petro", "strongly opposed", Some("glyphosate_fumigation")), "{fs:#?}");
+    assert!(has("gustavo_petro", "was", Some("senator")), "{fs:#?}");
+    assert!(has("colombia", "will restart", Some("glyphosate_fumigation")), "{fs:#?}");
+    assert!(!fs.iter().any(|x| x.1 == "will work out"), "`it will work out` has no antecedent");
+    assert_eq!(ent(&r, "united_states").wikidata.as_deref(), Some("Q30"));
+    assert!(r.entities.iter().any(|e| e.id == "bogota" && e.kind == T::City));
+    // every entity id is unique and sorted
+    let ids: Vec<&str> = r.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted);
+}
+
+#[test]
+fn resolution_is_cheap() {
+    // ~30 sentences × 30 tokens: must take well under a millisecond per sentence in debug builds
+    let base = "Washington said US President Donald Trump met his Colombian counterpart Gustavo Petro in Bogota and he praised the United Nations for its work on drugs in South America .";
+    let sents: Vec<&str> = std::iter::repeat_n(base, 30).collect();
+    let d = doc(&sents);
+    let mut m = Vec::new();
+    let mut t = Vec::new();
+    for si in 0..30 {
+        m.push(ment(&d, si, "Donald Trump", T::Person));
+        m.push(ment(&d, si, "Gustavo Petro", T::Person));
+        t.push(tri(&d, si, "he", "praised", "praise", Some("United Nations")));
+        t.push(tri(&d, si, "Washington", "said", "say", None));
+    }
+    let start = std::time::Instant::now();
+    let r = run(&d, &m, t);
+    let el = start.elapsed();
+    assert_eq!(r.triples.len(), 60);
+    assert!(el.as_millis() < 300, "{el:?}");
+}
+
+#[test]
+fn known_surname_beats_a_city_of_the_same_name() {
+    // Villavicencio is also a Colombian city; NER missed the second mention
+    let d = doc(&["Colombian Foreign Minister Rosa Villavicencio spoke .", "Villavicencio said the flights resume .", "Officials met in Villavicencio ."]);
+    let r = run(&d, &[ment(&d, 0, "Rosa Villavicencio", T::Person)], vec![tri(&d, 1, "Villavicencio", "said", "say", None)]);
+    assert_eq!(facts(&r)[0].0, "rosa_villavicencio");
+    assert!(r.mentions.iter().any(|m| m.sentence == 2 && m.entity.as_deref() == Some("villavicencio") && m.kind == T::City));
+    // without a person of that name it is the city
+    let d = doc(&["Officials met in Villavicencio ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Officials", "met in", "meet", Some("Villavicencio"))]);
+    assert_eq!(ent(&r, "villavicencio").kind, T::City);
+}
+
+#[test]
+fn name_not_at_the_argument_head() {
+    let d = doc(&["US President Donald Trump met his Colombian counterpart Gustavo Petro ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let mut t = tri(&d, 0, "US President Donald Trump", "met", "meet", Some("his Colombian counterpart Gustavo Petro"));
+    t.subject.head = 1; // parser put the head on `President`
+    t.object.as_mut().unwrap().head = 7; // and on `counterpart`
+    let r = run(&d, &m, vec![t]);
+    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("gustavo_petro"))]);
+    // two different people in one argument: no single referent, a concept
+    let d = doc(&["Donald Trump and Gustavo Petro met ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let mut t = tri(&d, 0, "Donald Trump and Gustavo Petro", "met", "meet", None);
+    t.subject.head = 4;
+    let r = run(&d, &m, vec![t]);
+    // coordinated names: the triple holds for each (meet is reciprocal: one triple between them)
+    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("gustavo_petro"))]);
+    let d = doc(&["US President Donald Trump and his Colombian counterpart Gustavo Petro clashed ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "US President Donald Trump and his Colombian counterpart Gustavo Petro", "clashed", "clash", None)]);
+    assert_eq!(facts(&r), vec![f("donald_trump", "clashed", Some("gustavo_petro"))]);
+    let d = doc(&["Colombia and Venezuela signed the deal ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Colombia and Venezuela", "signed", "sign", Some("the deal"))]);
+    assert_eq!(facts(&r), vec![f("colombia", "signed", Some("deal")), f("venezuela", "signed", Some("deal"))]);
+    // a name and a concept: not a group of entities; the argument stays one concept
+    let d = doc(&["Petro and his allies left ."]);
+    let r = run(&d, &[ment(&d, 0, "Petro", T::Person)], vec![tri(&d, 0, "Petro and his allies", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("petro_and_his_allies", "left", None)]);
+}
+
+#[test]
+fn ner_organisation_for_an_administration_is_the_country() {
+    let d = doc(&["US President Donald Trump spoke .", "The Trump administration objected ."]);
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump administration", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Trump administration", "objected", "object", None)]);
+    assert_eq!(facts(&r)[0].0, "united_states");
+    assert!(!r.entities.iter().any(|e| e.id == "trump_administration"));
+}
+
+#[test]
+fn subject_role_with_a_real_parse_wins_salience() {
+    // `Donald` is the UD head of `Donald Trump` (flat); the subject flag must still be found
+    let mut d = doc(&["Donald Trump called Gustavo Petro .", "He was pleased ."]);
+    let t = &mut d.sentences[0].tokens;
+    t[0].deprel = "nsubj".into();
+    t[0].head = 3;
+    t[1].deprel = "flat".into();
+    t[1].head = 1;
+    t[3].deprel = "obj".into();
+    t[3].head = 3;
+    t[4].deprel = "flat".into();
+    t[4].head = 4;
+    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "He", "was", "be", Some("pleased"))]);
+    assert_eq!(facts(&r)[0].0, "donald_trump");
+}
+
+#[test]
+fn implausible_person_mentions_are_not_people() {
+    let d = doc(&[
+        "US President Donald Trump spoke .",
+        "Petro might be “ Zelenskyyed ” like Ukrainian President Volodymyr Zelenskyy .",
+        "The US President said no .",
+    ]);
+    let m = [
+        ment(&d, 0, "Donald Trump", T::Person),
+        ment(&d, 1, "Zelenskyyed", T::Person),
+        ment(&d, 1, "Volodymyr Zelenskyy", T::Person),
+        ment(&d, 2, "US President", T::Person), // NER tagged the description as a name
+    ];
+    let r = run(&d, &m, vec![tri(&d, 2, "US President", "said", "say", Some("no"))]);
+    let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.id.as_str()).collect();
+    assert_eq!(persons, vec!["donald_trump", "volodymyr_zelenskyy"]);
+    assert_eq!(facts(&r)[0].0, "donald_trump");
+}
+
+#[test]
+fn link_lines_give_no_facts() {
+    let d = doc(&["Also Read : Tensions between US-Cuba escalate post-Trump 's oil cut-off threat", "Colombia accepted the flights ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Tensions", "escalate", "escalate", None), tri(&d, 1, "Colombia", "accepted", "accept", Some("the flights"))]);
+    assert_eq!(facts(&r), vec![f("colombia", "accepted", Some("flights"))]);
+}
+
+#[test]
+fn output_serializes() {
+    let d = doc(&["Colombia accepted the flights ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Colombia", "accepted", "accept", Some("the flights"))]);
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains("\"wikidata\":\"Q739\""), "{json}");
+}
+
+#[test]
+fn person_name_extended_over_a_city_surname() {
+    let d = doc(&["There will be 20 flights , according to Colombian Foreign Minister Rosa Villavicencio ."]);
+    let r = run(&d, &[ment(&d, 0, "Rosa", T::Person)], vec![tri(&d, 0, "Rosa Villavicencio", "foreign minister of", "minister", Some("Colombian"))]);
+    assert_eq!(facts(&r), vec![f("rosa_villavicencio", "foreign minister of", Some("colombia"))]);
+    assert!(r.mentions.iter().any(|m| m.text == "Rosa Villavicencio" && m.entity.as_deref() == Some("rosa_villavicencio")));
+    assert!(!r.entities.iter().any(|e| e.id == "villavicencio"));
+}
+
+#[test]
+fn arbitrary_ranges_never_panic() {
+    // a small LCG drives random mentions and triples, including out-of-range and empty spans
+    let d = doc(&[
+        "He said US President Donald Trump and the two leaders met in Washington .",
+        "It and they , the Colombian leader , the Trump administration ’s demands .",
+        "",
+        "I",
+    ]);
+    let mut x: u64 = 42;
+    let mut next = |m: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((x >> 33) % m) as usize
+    };
+    let kinds = [T::Person, T::Country, T::City, T::Organization, T::Date, T::Concept];
+    for _ in 0..300 {
+        let mut ms = Vec::new();
+        for _ in 0..next(6) {
+            let (a, b) = (next(18), next(18));
+            ms.push(Mention { sentence: next(6), tokens: a..b, span: Span::default(), text: "x".into(), kind: kinds[next(6) as u64 as usize % 6], entity: None });
+        }
+        let mut ts = Vec::new();
+        for _ in 0..next(6) {
+            let si = next(6);
+            let mk = |a: usize, b: usize, h: usize| Argument { tokens: a..b, head: h, text: "x".into(), span: Span::default() };
+            let mut t = tri(&d, 0, "He", "said", "say", None);
+            t.sentence = si;
+            t.subject = mk(next(18), next(18), next(20));
+            t.object = Some(mk(next(18), next(18), next(20)));
+            t.qualifiers.push(("place".into(), mk(next(18), next(18), next(20))));
+            t.attribution = Some(mk(next(18), next(18), next(20)));
+            ts.push(t);
+        }
+        let r = run(&d, &ms, ts);
+        for t in &r.triples {
+            assert!(r.entities.iter().any(|e| e.id == t.subject));
+        }
+    }
+}
+
+#[test]
+fn hyphenated_compounds_on_names_are_not_people() {
+    let d = doc(&["US President Donald Trump met Gustavo Petro .", "It ended the Petro-Trump conflict and post-Trump fears .", "Alexandria Ocasio-Cortez spoke .", "Ocasio-Cortez left ."]);
+    let m = [
+        ment(&d, 0, "Donald Trump", T::Person),
+        ment(&d, 0, "Gustavo Petro", T::Person),
+        ment(&d, 1, "Petro-Trump", T::Person),
+        ment(&d, 1, "post-Trump", T::Person),
+        ment(&d, 2, "Alexandria Ocasio-Cortez", T::Person),
+        ment(&d, 3, "Ocasio-Cortez", T::Person),
+    ];
+    let r = run(&d, &m, vec![tri(&d, 3, "Ocasio-Cortez", "left", "leave", None)]);
+    let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.id.as_str()).collect();
+    assert_eq!(persons, vec!["alexandria_ocasio_cortez", "donald_trump", "gustavo_petro"]);
+    assert_eq!(facts(&r)[0].0, "alexandria_ocasio_cortez");
+}
+
+#[test]
+fn description_titles_must_match() {
+    let d = doc(&[
+        "Prime Minister Keir Starmer met Foreign Minister Rosa Villavicencio .",
+        "The Prime Minister praised the plan .",
+        "The foreign minister agreed .",
+    ]);
+    let m = [ment(&d, 0, "Keir Starmer", T::Person), ment(&d, 0, "Rosa Villavicencio", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Prime Minister", "praised", "praise", Some("the plan")), tri(&d, 2, "foreign minister", "agreed", "agree", None)]);
+    assert_eq!(facts(&r)[0].0, "keir_starmer");
+    assert_eq!(facts(&r)[1].0, "rosa_villavicencio");
+}
+
+#[test]
+fn concept_labels_table() {
+    for (text, label, kind) in [
+        ("the leading consumer", "leading consumer", T::Concept),
+        ("Petro 's visa", "visa", T::Concept),
+        ("his visit", "visit", T::Concept),
+        ("whose visa", "visa", T::Concept),
+        ("US deportation flights", "US deportation flights", T::Concept),
+        ("glyphosate fumigation", "glyphosate fumigation", T::Concept),
+        ("January 2025", "January 2025", T::Date),
+        ("2015", "2015", T::Date),
+        ("$ 20 million", "$ 20 million", T::Money),
+        ("“ call", "call", T::Concept),
+        ("20 flights", "20 flights", T::Quantity),
+        ("5 million dollars", "5 million dollars", T::Money),
+        ("billions of dollars", "billions of dollars", T::Concept),
+    ] {
+        let d = doc(&[text]);
+        let n = d.sentences[0].tokens.len();
+        assert_eq!(concept_label(&d.sentences[0], 0..n), Some((label.to_string(), kind)), "{text}");
+    }
+    let d = doc(&["the"]);
+    assert_eq!(concept_label(&d.sentences[0], 0..1), None);
+}
+
+#[test]
+fn boilerplate_lines() {
+    for (text, yes) in [("Also Read: Tensions escalate", true), ("READ MORE: x", true), ("Related: x", true), ("Also, Petro read the note.", false), ("Colombia reads it.", false)] {
+        let s = Sentence { text: text.into(), ..Default::default() };
+        assert_eq!(is_boilerplate(&s), yes, "{text}");
+    }
+}

@@ -1,0 +1,634 @@
+//! The request handlers: SPARQL 1.1 Protocol (`/sparql`, `/query`, `/update`), the Graph Store
+//! Protocol (`/store`) and the embedded viewer (`/`). Pure functions of a [`Request`]: no socket
+//! here, so every rule is tested in-process.
+
+use super::http::{Request, Response, negotiate, parse_form};
+use super::viewer;
+use crate::store::KgStore;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use std::collections::HashSet;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// What the service allows; set from the `kgraph serve` flags.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// Accept SPARQL Update and Graph Store writes (each needs the bearer token).
+    pub writable: bool,
+    /// The bearer token writes must carry (required when `writable`).
+    pub token: Option<String>,
+    /// Per-request evaluation limit; the evaluation is cancelled when it runs out.
+    pub timeout: Duration,
+    /// `Access-Control-Allow-Origin` value; no CORS headers at all when `None`.
+    pub cors: Option<String>,
+    /// Largest request body accepted, in bytes (413 beyond).
+    pub max_body: usize,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        ServiceConfig { writable: false, token: None, timeout: Duration::from_secs(30), cors: None, max_body: 10 * 1024 * 1024 }
+    }
+}
+
+/// The store plus its configuration: the whole server state (shared by the worker threads).
+pub struct Service {
+    store: KgStore,
+    config: ServiceConfig,
+}
+
+/// SELECT/ASK result formats, in our order of preference.
+const RESULT_OFFERS: &[(&str, QueryResultsFormat)] = &[
+    ("application/sparql-results+json", QueryResultsFormat::Json),
+    ("application/sparql-results+xml", QueryResultsFormat::Xml),
+    ("text/csv", QueryResultsFormat::Csv),
+    ("text/tab-separated-values", QueryResultsFormat::Tsv),
+    ("application/json", QueryResultsFormat::Json),
+    ("application/xml", QueryResultsFormat::Xml),
+    ("text/xml", QueryResultsFormat::Xml),
+];
+
+/// Graph (CONSTRUCT/DESCRIBE, Graph Store) formats, in our order of preference.
+const GRAPH_OFFERS: &[(&str, RdfFormat)] = &[
+    ("text/turtle", RdfFormat::Turtle),
+    ("application/n-triples", RdfFormat::NTriples),
+    ("application/ld+json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ("application/rdf+xml", RdfFormat::RdfXml),
+    ("text/plain", RdfFormat::NTriples),
+    ("application/x-turtle", RdfFormat::Turtle),
+    ("application/json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ("application/xml", RdfFormat::RdfXml),
+];
+
+/// Why a query or update failed, mapped to a status code.
+enum Failure {
+    Timeout,
+    Server(String),
+}
+
+impl Failure {
+    fn from_eval(e: QueryEvaluationError) -> Failure {
+        match e {
+            QueryEvaluationError::Cancelled => Failure::Timeout,
+            other => Failure::Server(other.to_string()),
+        }
+    }
+
+    fn response(self, timeout: Duration) -> Response {
+        match self {
+            Failure::Timeout => Response::text(
+                503,
+                format!("query cancelled: it ran longer than the server's {} s timeout (kgraph serve --timeout)", timeout.as_secs_f32()),
+            )
+            .with_header("Retry-After", "1"),
+            Failure::Server(m) => Response::text(500, format!("query evaluation failed: {m}")),
+        }
+    }
+}
+
+/// Cancels a query when the timeout passes, unless dropped first (the query finished).
+struct Watchdog {
+    _done: mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    fn start(token: CancellationToken, timeout: Duration) -> Watchdog {
+        let (tx, rx) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(timeout) {
+                token.cancel();
+            }
+        });
+        Watchdog { _done: tx }
+    }
+}
+
+impl Service {
+    pub fn new(store: KgStore, config: ServiceConfig) -> Service {
+        Service { store, config }
+    }
+
+    pub fn config(&self) -> &ServiceConfig {
+        &self.config
+    }
+
+    pub fn store(&self) -> &KgStore {
+        &self.store
+    }
+
+    /// Handles one request.
+    pub fn handle(&self, req: &Request) -> Response {
+        let mut resp = self.route(req);
+        if let Some(origin) = &self.config.cors {
+            resp = resp.with_header("Access-Control-Allow-Origin", origin);
+            if origin != "*" {
+                resp = resp.with_header("Vary", "Origin");
+            }
+        }
+        if req.method == "HEAD" {
+            // tiny_http leaves the body out; in-process callers see the length it would have.
+            let len = resp.body.len().to_string();
+            resp.body.clear();
+            resp = resp.with_header("Content-Length", &len);
+        }
+        resp
+    }
+
+    fn route(&self, req: &Request) -> Response {
+        if req.body.len() > self.config.max_body {
+            return too_large(self.config.max_body);
+        }
+        if req.method == "OPTIONS" {
+            return self.preflight(req);
+        }
+        match req.path.as_str() {
+            "/sparql" | "/query" => self.query_endpoint(req),
+            "/update" => self.update_endpoint(req),
+            "/store" => self.graph_store(req),
+            path => match viewer::asset(path) {
+                Some((media, bytes)) if matches!(req.method.as_str(), "GET" | "HEAD") => {
+                    Response::new(200, media, bytes).with_header("Cache-Control", "no-cache")
+                }
+                Some(_) => method_not_allowed("GET, HEAD"),
+                None => Response::text(404, format!("no such resource: {path} (endpoints: /sparql, /query, /update, /store, viewer at /)")),
+            },
+        }
+    }
+
+    fn preflight(&self, req: &Request) -> Response {
+        let allow = match req.path.as_str() {
+            "/sparql" | "/query" => "GET, POST, OPTIONS",
+            "/update" => "POST, OPTIONS",
+            "/store" => "GET, HEAD, PUT, POST, DELETE, OPTIONS",
+            _ => "GET, HEAD, OPTIONS",
+        };
+        let mut resp = Response::empty(204).with_header("Allow", allow);
+        if self.config.cors.is_some() {
+            resp = resp
+                .with_header("Access-Control-Allow-Methods", allow)
+                .with_header("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type")
+                .with_header("Access-Control-Max-Age", "600");
+        }
+        resp
+    }
+
+    // ---------------------------------------------------------------- SPARQL query
+
+    fn query_endpoint(&self, req: &Request) -> Response {
+        let Some(url_params) = parse_form(&req.query) else {
+            return Response::text(400, "the URL's query string is not valid UTF-8 after percent-decoding");
+        };
+        let (query, params) = match req.method.as_str() {
+            "GET" => {
+                let queries: Vec<&String> = url_params.iter().filter(|(k, _)| k == "query").map(|(_, v)| v).collect();
+                match queries.as_slice() {
+                    [] if url_params.is_empty() => return self.service_description(req),
+                    [] => return Response::text(400, "missing the `query` parameter"),
+                    [q] => ((*q).clone(), url_params.clone()),
+                    _ => return Response::text(400, "more than one `query` parameter"),
+                }
+            }
+            "POST" => match req.content_type().as_deref() {
+                Some("application/x-www-form-urlencoded") => {
+                    let Some(form) = std::str::from_utf8(&req.body).ok().and_then(parse_form) else {
+                        return Response::text(400, "the form body is not valid UTF-8 after percent-decoding");
+                    };
+                    if url_params.iter().any(|(k, _)| k == "query") {
+                        return Response::text(400, "`query` given both in the URL and in the form body");
+                    }
+                    let queries: Vec<&String> = form.iter().filter(|(k, _)| k == "query").map(|(_, v)| v).collect();
+                    match queries.as_slice() {
+                        [q] => {
+                            let q = (*q).clone();
+                            let mut all = form.clone();
+                            all.extend(url_params);
+                            (q, all)
+                        }
+                        [] if form.iter().any(|(k, _)| k == "update") => {
+                            return Response::text(400, "this is the query endpoint; send updates to /update");
+                        }
+                        [] => return Response::text(400, "missing the `query` parameter in the form body"),
+                        _ => return Response::text(400, "more than one `query` parameter"),
+                    }
+                }
+                Some("application/sparql-query") => {
+                    let Ok(q) = String::from_utf8(req.body.clone()) else {
+                        return Response::text(400, "the query is not valid UTF-8");
+                    };
+                    if url_params.iter().any(|(k, _)| k == "query") {
+                        return Response::text(400, "`query` given both in the URL and in the body");
+                    }
+                    (q, url_params)
+                }
+                Some(other) => {
+                    return Response::text(
+                        415,
+                        format!("unsupported Content-Type {other:?}: POST application/x-www-form-urlencoded or application/sparql-query"),
+                    );
+                }
+                None => return Response::text(415, "a POST needs a Content-Type: application/x-www-form-urlencoded or application/sparql-query"),
+            },
+            _ => return method_not_allowed("GET, POST, OPTIONS"),
+        };
+        let defaults: Vec<&str> = params.iter().filter(|(k, _)| k == "default-graph-uri").map(|(_, v)| v.as_str()).collect();
+        let named: Vec<&str> = params.iter().filter(|(k, _)| k == "named-graph-uri").map(|(_, v)| v.as_str()).collect();
+        self.run_query(&query, &defaults, &named, req.get_header("accept"))
+    }
+
+    /// Evaluates a query and serializes the result in the negotiated format.
+    pub fn run_query(&self, query: &str, defaults: &[&str], named: &[&str], accept: Option<&str>) -> Response {
+        let timeout = self.config.timeout;
+        let token = CancellationToken::new();
+        let evaluator = match self.store.evaluator() {
+            Ok(e) => e.with_cancellation_token(token.clone()),
+            Err(e) => return Response::text(500, e.to_string()),
+        };
+        let mut prepared = match evaluator.parse_query(query) {
+            Ok(p) => p,
+            Err(e) => return Response::text(400, format!("SPARQL syntax error: {e}")),
+        };
+        let defaults = match iris(defaults, "default-graph-uri") {
+            Ok(v) => v,
+            Err(r) => return r,
+        };
+        let named = match iris(named, "named-graph-uri") {
+            Ok(v) => v,
+            Err(r) => return r,
+        };
+        if !defaults.is_empty() || !named.is_empty() {
+            // The protocol's dataset replaces the query's FROM / FROM NAMED.
+            prepared.dataset_mut().set_default_graph(defaults.into_iter().map(GraphName::NamedNode).collect());
+            prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::NamedNode).collect());
+        } else if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        let _watchdog = Watchdog::start(token, timeout);
+        let results = match prepared.on_store(self.store.oxigraph()).execute() {
+            Ok(r) => r,
+            Err(e) => return Failure::from_eval(e).response(timeout),
+        };
+        match self.serialize_results(results, accept) {
+            Ok(r) => r,
+            Err(f) => f.response(timeout),
+        }
+    }
+
+    fn serialize_results(&self, results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Failure> {
+        match results {
+            QueryResults::Boolean(value) => {
+                let Some((media, format)) = negotiate(accept, RESULT_OFFERS) else { return Ok(not_acceptable(RESULT_OFFERS)) };
+                let body = QueryResultsSerializer::from_format(format)
+                    .serialize_boolean_to_writer(Vec::new(), value)
+                    .map_err(|e| Failure::Server(e.to_string()))?;
+                Ok(Response::new(200, &with_charset(media), body))
+            }
+            QueryResults::Solutions(solutions) => {
+                let Some((media, format)) = negotiate(accept, RESULT_OFFERS) else { return Ok(not_acceptable(RESULT_OFFERS)) };
+                let mut writer = QueryResultsSerializer::from_format(format)
+                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .map_err(|e| Failure::Server(e.to_string()))?;
+                for solution in solutions {
+                    let solution = solution.map_err(|e| Failure::from_eval(e))?;
+                    writer.serialize(&solution).map_err(|e| Failure::Server(e.to_string()))?;
+                }
+                let body = writer.finish().map_err(|e| Failure::Server(e.to_string()))?;
+                Ok(Response::new(200, &with_charset(media), body))
+            }
+            QueryResults::Graph(triples) => {
+                let Some((media, format)) = negotiate(accept, GRAPH_OFFERS) else { return Ok(not_acceptable(GRAPH_OFFERS)) };
+                let mut collected = Vec::new();
+                for t in triples {
+                    collected.push(t.map_err(|e| Failure::from_eval(e))?);
+                }
+                let body = self.serialize_triples(format, collected.iter()).map_err(Failure::Server)?;
+                Ok(Response::new(200, &with_charset(media), body))
+            }
+        }
+    }
+
+    fn serialize_triples<'a>(&self, format: RdfFormat, triples: impl Iterator<Item = &'a Triple>) -> Result<Vec<u8>, String> {
+        let mut serializer = RdfSerializer::from_format(format);
+        if matches!(format, RdfFormat::Turtle) {
+            for (prefix, iri) in self.store.prefixes() {
+                serializer = serializer.with_prefix(prefix, iri).map_err(|e| e.to_string())?;
+            }
+        }
+        let mut writer = serializer.for_writer(Vec::new());
+        for t in triples {
+            writer.serialize_triple(t).map_err(|e| e.to_string())?;
+        }
+        writer.finish().map_err(|e| e.to_string())
+    }
+
+    /// The SPARQL service description (GET on the endpoint without a query).
+    fn service_description(&self, req: &Request) -> Response {
+        let host = req.get_header("host").unwrap_or("localhost");
+        let endpoint = format!("http://{host}{}", req.path);
+        let update = if self.config.writable { ", sd:SPARQL11Update" } else { "" };
+        let ttl = format!(
+            "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n\
+             @prefix fmt: <http://www.w3.org/ns/formats/> .\n\
+             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+             <{endpoint}#service> a sd:Service ;\n\
+             \x20 rdfs:label \"kgraph SPARQL endpoint\" ;\n\
+             \x20 sd:endpoint <{endpoint}> ;\n\
+             \x20 sd:supportedLanguage sd:SPARQL11Query{update} ;\n\
+             \x20 sd:feature sd:UnionDefaultGraph ;\n\
+             \x20 sd:resultFormat fmt:SPARQL_Results_JSON, fmt:SPARQL_Results_XML, fmt:SPARQL_Results_CSV, fmt:SPARQL_Results_TSV,\n\
+             \x20   fmt:Turtle, fmt:N-Triples, fmt:JSON-LD, fmt:RDF_XML ;\n\
+             \x20 sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n"
+        );
+        let Some((media, format)) = negotiate(req.get_header("accept"), GRAPH_OFFERS) else {
+            return not_acceptable(GRAPH_OFFERS);
+        };
+        let mut triples = Vec::new();
+        for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(ttl.as_bytes()) {
+            match q {
+                Ok(q) => triples.push(Triple::from(q)),
+                Err(e) => return Response::text(500, format!("service description: {e}")),
+            }
+        }
+        match self.serialize_triples(format, triples.iter()) {
+            Ok(body) => Response::new(200, &with_charset(media), body),
+            Err(e) => Response::text(500, e),
+        }
+    }
+
+    // ---------------------------------------------------------------- SPARQL update
+
+    /// 403 when read-only, 401 without the right bearer token; `None` when the write may go on.
+    fn check_write(&self, req: &Request) -> Option<Response> {
+        if !self.config.writable {
+            return Some(Response::text(403, "this server is read-only; restart it with `kgraph serve --writable --token T` to accept writes"));
+        }
+        let expected = self.config.token.as_deref().unwrap_or("");
+        let given = req.get_header("authorization").and_then(|h| {
+            let (scheme, value) = h.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| value.trim())
+        });
+        match given {
+            Some(t) if !expected.is_empty() && constant_time_eq(t.as_bytes(), expected.as_bytes()) => None,
+            Some(_) => Some(
+                Response::text(401, "wrong bearer token").with_header("WWW-Authenticate", "Bearer realm=\"kgraph\", error=\"invalid_token\""),
+            ),
+            None => Some(
+                Response::text(401, "writes need an `Authorization: Bearer <token>` header").with_header("WWW-Authenticate", "Bearer realm=\"kgraph\""),
+            ),
+        }
+    }
+
+    fn update_endpoint(&self, req: &Request) -> Response {
+        if req.method != "POST" {
+            return method_not_allowed("POST, OPTIONS");
+        }
+        if let Some(refusal) = self.check_write(req) {
+            return refusal;
+        }
+        let Some(url_params) = parse_form(&req.query) else {
+            return Response::text(400, "the URL's query string is not valid UTF-8 after percent-decoding");
+        };
+        let (update, params) = match req.content_type().as_deref() {
+            Some("application/x-www-form-urlencoded") => {
+                let Some(form) = std::str::from_utf8(&req.body).ok().and_then(parse_form) else {
+                    return Response::text(400, "the form body is not valid UTF-8 after percent-decoding");
+                };
+                let updates: Vec<&String> = form.iter().filter(|(k, _)| k == "update").map(|(_, v)| v).collect();
+                match updates.as_slice() {
+                    [u] => ((*u).clone(), form.clone()),
+                    [] => return Response::text(400, "missing the `update` parameter in the form body"),
+                    _ => return Response::text(400, "more than one `update` parameter"),
+                }
+            }
+            Some("application/sparql-update") => match String::from_utf8(req.body.clone()) {
+                Ok(u) => (u, url_params),
+                Err(_) => return Response::text(400, "the update is not valid UTF-8"),
+            },
+            Some(other) => {
+                return Response::text(415, format!("unsupported Content-Type {other:?}: POST application/sparql-update or a form"));
+            }
+            None => return Response::text(415, "a POST needs a Content-Type: application/sparql-update or application/x-www-form-urlencoded"),
+        };
+        let using: Vec<&str> = params.iter().filter(|(k, _)| k == "using-graph-uri").map(|(_, v)| v.as_str()).collect();
+        let using_named: Vec<&str> = params.iter().filter(|(k, _)| k == "using-named-graph-uri").map(|(_, v)| v.as_str()).collect();
+        let (using, using_named) = match (iris(&using, "using-graph-uri"), iris(&using_named, "using-named-graph-uri")) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(r), _) | (_, Err(r)) => return r,
+        };
+        let timeout = self.config.timeout;
+        let token = CancellationToken::new();
+        let evaluator = match self.store.evaluator() {
+            Ok(e) => e.with_cancellation_token(token.clone()),
+            Err(e) => return Response::text(500, e.to_string()),
+        };
+        let mut prepared = match evaluator.parse_update(&update) {
+            Ok(p) => p,
+            Err(e) => return Response::text(400, format!("SPARQL syntax error: {e}")),
+        };
+        if !using.is_empty() || !using_named.is_empty() {
+            for ds in prepared.using_datasets_mut() {
+                ds.set_default_graph(using.iter().cloned().map(GraphName::NamedNode).collect());
+                ds.set_available_named_graphs(using_named.iter().cloned().map(NamedOrBlankNode::NamedNode).collect());
+            }
+        }
+        let _watchdog = Watchdog::start(token, timeout);
+        match prepared.on_store(self.store.oxigraph()).execute() {
+            Ok(()) => {
+                let _ = self.store.flush();
+                Response::empty(204)
+            }
+            Err(e) if e.to_string().to_lowercase().contains("cancel") => Failure::Timeout.response(timeout),
+            Err(e) => Response::text(500, format!("update failed: {e}")),
+        }
+    }
+
+    // ---------------------------------------------------------------- Graph Store Protocol
+
+    fn graph_store(&self, req: &Request) -> Response {
+        let Some(params) = parse_form(&req.query) else {
+            return Response::text(400, "the URL's query string is not valid UTF-8 after percent-decoding");
+        };
+        let graphs: Vec<&String> = params.iter().filter(|(k, _)| k == "graph").map(|(_, v)| v).collect();
+        let default = params.iter().any(|(k, _)| k == "default");
+        let target = match (graphs.as_slice(), default) {
+            ([g], false) => match NamedNode::new(g.as_str()) {
+                Ok(n) => GraphName::NamedNode(n),
+                Err(e) => return Response::text(400, format!("`graph` is not an absolute IRI: {g:?} ({e})")),
+            },
+            ([], true) => GraphName::DefaultGraph,
+            ([], false) => return Response::text(400, "give `?graph=IRI` or `?default`"),
+            _ => return Response::text(400, "give exactly one of `?graph=IRI` and `?default`"),
+        };
+        match req.method.as_str() {
+            "GET" | "HEAD" => self.graph_get(req, &target),
+            "PUT" | "POST" | "DELETE" => {
+                if let Some(refusal) = self.check_write(req) {
+                    return refusal;
+                }
+                self.graph_write(req, &target)
+            }
+            _ => method_not_allowed("GET, HEAD, PUT, POST, DELETE, OPTIONS"),
+        }
+    }
+
+    fn graph_exists(&self, graph: &GraphName) -> Result<bool, String> {
+        match graph {
+            GraphName::NamedNode(n) => self.store.oxigraph().contains_named_graph(n.as_ref()).map_err(|e| e.to_string()),
+            _ => Ok(true),
+        }
+    }
+
+    /// GET/HEAD: a named graph, or `?default` — the service's default graph, i.e. the union of
+    /// all graphs (as for queries).
+    fn graph_get(&self, req: &Request, target: &GraphName) -> Response {
+        match self.graph_exists(target) {
+            Ok(true) => {}
+            Ok(false) => return Response::text(404, format!("no graph {target} in this store")),
+            Err(e) => return Response::text(500, e),
+        }
+        let Some((media, format)) = negotiate(req.get_header("accept"), GRAPH_OFFERS) else {
+            return not_acceptable(GRAPH_OFFERS);
+        };
+        let store = self.store.oxigraph();
+        let mut triples: Vec<Triple> = Vec::new();
+        let result: Result<(), String> = (|| {
+            match target {
+                GraphName::NamedNode(n) => {
+                    for q in store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(n.as_ref()))) {
+                        triples.push(Triple::from(q.map_err(|e| e.to_string())?));
+                    }
+                }
+                _ => {
+                    let mut seen = HashSet::new();
+                    for q in store.iter() {
+                        let t = Triple::from(q.map_err(|e| e.to_string())?);
+                        if seen.insert(t.clone()) {
+                            triples.push(t);
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            return Response::text(500, e);
+        }
+        match self.serialize_triples(format, triples.iter()) {
+            Ok(body) => Response::new(200, &with_charset(media), body),
+            Err(e) => Response::text(500, e),
+        }
+    }
+
+    /// PUT replaces, POST adds, DELETE drops. `?default` writes the store's own default graph.
+    fn graph_write(&self, req: &Request, target: &GraphName) -> Response {
+        let existed = match self.graph_exists(target) {
+            Ok(b) => b,
+            Err(e) => return Response::text(500, e),
+        };
+        let store = self.store.oxigraph();
+        if req.method == "DELETE" {
+            if !existed {
+                return Response::text(404, format!("no graph {target} in this store"));
+            }
+            let done = match target {
+                GraphName::NamedNode(n) => store.remove_named_graph(n.as_ref()),
+                _ => store.clear_graph(GraphNameRef::DefaultGraph),
+            };
+            return match done {
+                Ok(()) => {
+                    let _ = self.store.flush();
+                    Response::empty(204)
+                }
+                Err(e) => Response::text(500, e.to_string()),
+            };
+        }
+        let Some(content_type) = req.content_type() else {
+            return Response::text(415, "a graph body needs a Content-Type (text/turtle, application/n-triples, application/rdf+xml, application/ld+json)");
+        };
+        let format = match RdfFormat::from_media_type(&content_type) {
+            Some(f) if !f.supports_datasets() || matches!(f, RdfFormat::JsonLd { .. }) => f,
+            _ => {
+                return Response::text(
+                    415,
+                    format!("unsupported Content-Type {content_type:?} for a graph: use text/turtle, application/n-triples, application/rdf+xml or application/ld+json"),
+                );
+            }
+        };
+        let base = match target {
+            GraphName::NamedNode(n) => n.as_str().to_owned(),
+            _ => self.store.base().to_owned(),
+        };
+        let parser = match RdfParser::from_format(format).with_base_iri(base) {
+            Ok(p) => p.with_default_graph(target.clone()),
+            Err(e) => return Response::text(400, format!("bad base IRI: {e}")),
+        };
+        let mut quads = Vec::new();
+        for q in parser.for_slice(&req.body) {
+            match q {
+                Ok(mut q) => {
+                    q.graph_name = target.clone();
+                    quads.push(q);
+                }
+                Err(e) => return Response::text(400, format!("cannot parse the {content_type} body: {e}")),
+            }
+        }
+        let outcome = (|| -> Result<(), oxigraph::store::StorageError> {
+            let mut tx = store.start_transaction()?;
+            if req.method == "PUT" {
+                tx.clear_graph(target.as_ref())?;
+            }
+            if let GraphName::NamedNode(n) = target {
+                tx.insert_named_graph(n.as_ref());
+            }
+            for q in &quads {
+                tx.insert(q);
+            }
+            tx.commit()
+        })();
+        match outcome {
+            Ok(()) => {
+                let _ = self.store.flush();
+                if existed { Response::empty(204) } else { Response::empty(201) }
+            }
+            Err(e) => Response::text(500, format!("write failed: {e}")),
+        }
+    }
+}
+
+/// Parses IRIs of a protocol parameter; 400 naming the parameter on a bad one.
+fn iris(values: &[&str], param: &str) -> Result<Vec<NamedNode>, Response> {
+    values
+        .iter()
+        .map(|v| NamedNode::new(*v).map_err(|e| Response::text(400, format!("`{param}` is not an absolute IRI: {v:?} ({e})"))))
+        .collect()
+}
+
+fn with_charset(media: &str) -> String {
+    if media.starts_with("text/") || media.ends_with("json") || media.ends_with("xml") || media == "application/n-triples" {
+        format!("{media}; charset=utf-8")
+    } else {
+        media.to_owned()
+    }
+}
+
+fn not_acceptable<T>(offers: &[(&str, T)]) -> Response {
+    let list: Vec<&str> = offers.iter().map(|(m, _)| *m).collect();
+    Response::text(406, format!("no acceptable format; this result can be sent as: {}", list.join(", ")))
+}
+
+fn method_not_allowed(allow: &str) -> Response {
+    Response::text(405, format!("method not allowed here; allowed: {allow}")).with_header("Allow", allow)
+}
+
+pub(crate) fn too_large(max: usize) -> Response {
+    Response::text(413, format!("request body larger than the server's limit of {max} bytes (kgraph serve --max-body)"))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,47 @@
+use std::path::PathBuf;
+
+/// Errors at the store boundary. Each names the store directory or the thing that failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {path}: in use by another process (a running `kgraph serve` or `kgraph build`?); stop it or use --store to pick another directory")]
+    Locked { path: PathBuf },
+    #[error("store {path}: cannot open: {message}")]
+    Open { path: PathBuf, message: String },
+    #[error("store {path}: not a kgraph store (directory is not empty and has no kgraph-store.json); choose an empty or new directory with --store")]
+    NotAStore { path: PathBuf },
+    #[error("store {path}: no kgraph store here; run `kgraph build` first or pass --store")]
+    NoStore { path: PathBuf },
+    #[error("store {path}: format version {found}, this kgraph reads version {expected}; rebuild it with `kgraph build` into a new --store directory")]
+    Version { path: PathBuf, found: u32, expected: u32 },
+    #[error("{path}: corrupt store ({what})")]
+    Corrupt { path: PathBuf, what: String },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("storage error: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("SPARQL syntax error: {0}")]
+    QuerySyntax(String),
+    #[error("SPARQL evaluation error: {0}")]
+    Query(String),
+    #[error("ontology {name}: {message}")]
+    Ontology { name: String, message: String },
+    #[error("no document matches {key:?} (use an id from `kgraph stats --documents` or the source path)")]
+    UnknownDocument { key: String },
+    #[error("{count} documents match {key:?}; give more of the id")]
+    AmbiguousDocument { key: String, count: usize },
+    #[error("write error: {0}")]
+    Write(std::io::Error),
+}
+
+impl StoreError {
+    pub(crate) fn open(path: &std::path::Path, e: oxigraph::store::StorageError) -> StoreError {
+        let message = e.to_string();
+        if message.contains("lock") || message.contains("Resource temporarily unavailable") {
+            StoreError::Locked { path: path.to_owned() }
+        } else if message.contains("Corruption") || message.contains("corrupt") {
+            StoreError::Corrupt { path: path.to_owned(), what: message }
+        } else {
+            StoreError::Open { path: path.to_owned(), message }
+        }
+    }
+}

@@ -1,0 +1,495 @@
+//! The persistent knowledge graph: an oxigraph RDF store on disk (RocksDB).
+//!
+//! In: a [`Document`] with its [`Entity`]s and [`Fact`]s (from the pipeline), the ontology's Turtle.
+//! Out: SPARQL results, RDF dumps, and the entities and facts read back (for the petgraph view).
+//!
+//! Each document lives in its own named graph (the document IRI), written in one transaction:
+//! re-loading an unchanged document is a no-op, a changed one replaces its graph, a failed load
+//! leaves the store as it was. The modelling is written down in `ontology/README.md`; the
+//! conversion to quads is in [`rdf`], the conversion back in [`read`].
+
+mod error;
+pub mod rdf;
+pub mod read;
+
+pub use error::StoreError;
+
+use crate::document::{Document, Entity, Fact};
+use crate::ontology::vocab;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a directory as a kgraph store and records its format version.
+const MARKER_FILE: &str = "kgraph-store.json";
+/// Bumped when the RDF modelling changes incompatibly.
+pub const STORE_FORMAT_VERSION: u32 = 1;
+
+/// What happened to a document on load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadOutcome {
+    Added,
+    Replaced,
+    Unchanged,
+}
+
+/// The kgraph store: an oxigraph [`Store`] plus the base IRI used for data.
+pub struct KgStore {
+    store: Store,
+    path: Option<PathBuf>,
+    base: String,
+    /// Held for the store's lifetime: exclusive for writers, shared for readers, so that
+    /// `kgraph build` fails clearly while `kgraph serve` holds the directory.
+    _lock: Option<std::fs::File>,
+}
+
+/// Counts reported by `kgraph stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoreStats {
+    pub documents: usize,
+    pub entities: usize,
+    pub facts: usize,
+    pub plain_facts: usize,
+    pub triples: usize,
+    pub ontology_triples: usize,
+}
+
+impl KgStore {
+    /// Opens (creating if needed) the store in `dir`.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(dir: &Path, base: &str) -> Result<KgStore, StoreError> {
+        Self::check_marker(dir, true)?;
+        let lock = Self::lock(dir, true)?;
+        let store = Store::open(dir).map_err(|e| StoreError::open(dir, e))?;
+        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
+    }
+
+    /// Opens an existing store for reading only (several readers may share it).
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(dir: &Path, base: &str) -> Result<KgStore, StoreError> {
+        if !dir.join(MARKER_FILE).exists() {
+            return Err(StoreError::NoStore { path: dir.to_owned() });
+        }
+        Self::check_marker(dir, false)?;
+        let lock = Self::lock(dir, false)?;
+        let store = Store::open_read_only(dir).map_err(|e| StoreError::open(dir, e))?;
+        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
+    }
+
+    /// A store held in memory only (tests, `--no-store` runs).
+    pub fn in_memory(base: &str) -> Result<KgStore, StoreError> {
+        let store = Store::new().map_err(StoreError::Storage)?;
+        Ok(KgStore { store, path: None, base: base.to_owned(), _lock: None })
+    }
+
+    /// Takes the directory lock (`kgraph.lock`): exclusive for a writer, shared for a reader.
+    #[cfg(feature = "rocksdb")]
+    fn lock(dir: &Path, exclusive: bool) -> Result<std::fs::File, StoreError> {
+        let path = dir.join("kgraph.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError::Io { path: path.clone(), source: e })?;
+        let taken = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+        match taken {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked { path: dir.to_owned() }),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io { path, source: e }),
+        }
+    }
+
+    /// Checks the marker file: a kgraph store of our format version, or an empty/new directory.
+    fn check_marker(dir: &Path, create: bool) -> Result<(), StoreError> {
+        let marker = dir.join(MARKER_FILE);
+        if marker.exists() {
+            let text = std::fs::read_to_string(&marker).map_err(|e| StoreError::Io { path: marker.clone(), source: e })?;
+            let value: serde_json::Value =
+                serde_json::from_str(&text).map_err(|_| StoreError::Corrupt { path: marker.clone(), what: "unreadable marker file".into() })?;
+            let version = value.get("format_version").and_then(|v| v.as_u64());
+            return match version {
+                Some(v) if v == u64::from(STORE_FORMAT_VERSION) => Ok(()),
+                Some(v) => Err(StoreError::Version { path: dir.to_owned(), found: v as u32, expected: STORE_FORMAT_VERSION }),
+                None => Err(StoreError::Corrupt { path: marker, what: "marker file has no format_version".into() }),
+            };
+        }
+        if dir.exists() {
+            let mut entries = std::fs::read_dir(dir).map_err(|e| StoreError::Io { path: dir.to_owned(), source: e })?;
+            if entries.next().is_some() {
+                return Err(StoreError::NotAStore { path: dir.to_owned() });
+            }
+        }
+        if create {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { path: dir.to_owned(), source: e })?;
+            let body = format!("{{\"format_version\": {STORE_FORMAT_VERSION}, \"generator\": \"kgraph {}\"}}\n", env!("CARGO_PKG_VERSION"));
+            std::fs::write(&marker, body).map_err(|e| StoreError::Io { path: marker, source: e })?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The underlying oxigraph store (the server and advanced users query it directly).
+    pub fn oxigraph(&self) -> &Store {
+        &self.store
+    }
+
+    /// The named graph of a document.
+    pub fn document_graph(&self, doc_id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}doc/{doc_id}", self.base))
+    }
+
+    /// The SHA-256 recorded for the document with this id, if it is in the store.
+    pub fn document_hash(&self, doc_id: &str) -> Result<Option<String>, StoreError> {
+        let doc = self.document_graph(doc_id);
+        let sha = NamedNode::new_unchecked(format!("{}{}", vocab::KG, vocab::prov_terms::SHA256));
+        let graph = GraphNameRef::NamedNode(doc.as_ref());
+        for quad in self.store.quads_for_pattern(Some(doc.as_ref().into()), Some(sha.as_ref()), None, Some(graph)) {
+            let quad = quad.map_err(StoreError::Storage)?;
+            if let Term::Literal(l) = quad.object {
+                return Ok(Some(l.value().to_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Writes one document's graph in a single transaction, replacing any earlier version.
+    pub fn load_document(&self, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Result<LoadOutcome, StoreError> {
+        let previous = self.document_hash(&doc.id)?;
+        if previous.as_deref() == Some(doc.hash.as_str()) {
+            return Ok(LoadOutcome::Unchanged);
+        }
+        // An earlier version of the same file (other content, so another id) is replaced.
+        let older: Vec<NamedNode> = if doc.source == "-" {
+            Vec::new()
+        } else {
+            self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).map(|id| self.document_graph(&id)).collect()
+        };
+        let graph = self.document_graph(&doc.id);
+        let quads = rdf::document_quads(&self.base, &graph, doc, entities, facts);
+        self.replace_graphs(graph, &older, &quads)?;
+        Ok(if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added })
+    }
+
+    /// Ids of the documents recorded with this source path.
+    fn documents_from_source(&self, source: &str) -> Result<Vec<String>, StoreError> {
+        let prop = kg(vocab::prov_terms::SOURCE_PATH);
+        let value = Literal::new_simple_literal(source);
+        let prefix = format!("{}doc/", self.base);
+        let mut ids = Vec::new();
+        for q in self.store.quads_for_pattern(None, Some(prop.as_ref()), Some(value.as_ref().into()), None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = &q.subject {
+                if let Some(id) = n.as_str().strip_prefix(&prefix) {
+                    ids.push(id.to_owned());
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Replaces the content of `graph` with `quads` atomically.
+    fn replace_graph(&self, graph: NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        self.replace_graphs(graph, &[], quads)
+    }
+
+    /// Drops `remove`, replaces the content of `graph` with `quads`: one transaction.
+    fn replace_graphs(&self, graph: NamedNode, remove: &[NamedNode], quads: &[Quad]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction().map_err(StoreError::Storage)?;
+        for old in remove {
+            tx.remove_named_graph(old.as_ref()).map_err(StoreError::Storage)?;
+        }
+        tx.clear_graph(graph.as_ref()).map_err(StoreError::Storage)?;
+        tx.insert_named_graph(graph.as_ref());
+        for q in quads {
+            tx.insert(q);
+        }
+        tx.commit().map_err(StoreError::Storage)
+    }
+
+    /// Loads the ontology's Turtle sources into the ontology graph, replacing what was there.
+    pub fn load_ontology(&self, sources: &[(String, String)]) -> Result<(), StoreError> {
+        let graph = NamedNode::new_unchecked(vocab::KG_ONTOLOGY);
+        let mut quads = Vec::new();
+        for (name, text) in sources {
+            let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+            for quad in parser.for_slice(text.as_bytes()) {
+                quads.push(quad.map_err(|e| StoreError::Ontology { name: name.clone(), message: e.to_string() })?);
+            }
+        }
+        self.replace_graph(graph, &quads)
+    }
+
+    /// Removes a document given its id, a unique id prefix, or its source path.
+    /// Returns the id removed.
+    pub fn remove_document(&self, key: &str) -> Result<String, StoreError> {
+        let docs = read::documents(self)?;
+        let matches: Vec<_> = docs
+            .iter()
+            .filter(|d| d.id == key || d.source == key || (key.len() >= 6 && d.id.starts_with(key)))
+            .collect();
+        match matches.as_slice() {
+            [] => Err(StoreError::UnknownDocument { key: key.to_owned() }),
+            [doc] => {
+                let graph = self.document_graph(&doc.id);
+                let mut tx = self.store.start_transaction().map_err(StoreError::Storage)?;
+                tx.remove_named_graph(graph.as_ref()).map_err(StoreError::Storage)?;
+                tx.commit().map_err(StoreError::Storage)?;
+                Ok(doc.id.clone())
+            }
+            _ => Err(StoreError::AmbiguousDocument { key: key.to_owned(), count: matches.len() }),
+        }
+    }
+
+    /// A SPARQL evaluator with our base IRI and the usual prefixes predeclared.
+    pub fn evaluator(&self) -> Result<SparqlEvaluator, StoreError> {
+        let mut evaluator = SparqlEvaluator::new().with_base_iri(self.base.clone()).map_err(|e| StoreError::Query(e.to_string()))?;
+        for (prefix, iri) in self.prefixes() {
+            evaluator = evaluator.with_prefix(prefix, iri).map_err(|e| StoreError::Query(e.to_string()))?;
+        }
+        Ok(evaluator)
+    }
+
+    /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of all graphs.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = self
+            .evaluator()?
+            .parse_query(sparql)
+            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// Runs a SPARQL update (atomically).
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let prepared = self
+            .evaluator()?
+            .parse_update(sparql)
+            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// All data quads, sorted, excluding the ontology graph unless asked for.
+    pub fn sorted_quads(&self, with_ontology: bool) -> Result<Vec<Quad>, StoreError> {
+        let ontology = GraphName::NamedNode(NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
+        let mut quads = Vec::new();
+        for q in self.store.iter() {
+            let q = q.map_err(StoreError::Storage)?;
+            if with_ontology || q.graph_name != ontology {
+                quads.push(q);
+            }
+        }
+        quads.sort_by_cached_key(|q| q.to_string());
+        Ok(quads)
+    }
+
+    /// The union of the data graphs as a set of triples, sorted (deterministic exports).
+    pub fn sorted_triples(&self, with_ontology: bool) -> Result<Vec<Triple>, StoreError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut triples: Vec<(String, Triple)> = Vec::new();
+        for q in self.sorted_quads(with_ontology)? {
+            let t = Triple::from(q);
+            let key = t.to_string();
+            if seen.insert(key.clone()) {
+                triples.push((key, t));
+            }
+        }
+        triples.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(triples.into_iter().map(|(_, t)| t).collect())
+    }
+
+    /// Serializes the store in an RDF format: datasets (N-Quads, TriG) keep the named graphs,
+    /// graph formats (Turtle, N-Triples, RDF/XML, JSON-LD) get the union of the data graphs.
+    pub fn dump(&self, format: RdfFormat, with_ontology: bool, out: &mut dyn Write) -> Result<(), StoreError> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, iri) in self.prefixes() {
+            serializer = serializer.with_prefix(prefix, iri).map_err(|e| StoreError::Query(e.to_string()))?;
+        }
+        let mut writer = serializer.for_writer(out);
+        if format.supports_datasets() {
+            for q in self.sorted_quads(with_ontology)? {
+                writer.serialize_quad(&q).map_err(StoreError::Write)?;
+            }
+        } else {
+            for t in self.sorted_triples(with_ontology)? {
+                writer.serialize_triple(&t).map_err(StoreError::Write)?;
+            }
+        }
+        writer.finish().map_err(StoreError::Write)?;
+        Ok(())
+    }
+
+    /// Prefixes used in Turtle-family output.
+    pub fn prefixes(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("kg", vocab::KG.to_owned()),
+            ("rel", vocab::REL.to_owned()),
+            ("entity", format!("{}entity/", self.base)),
+            ("fact", format!("{}fact/", self.base)),
+            ("doc", format!("{}doc/", self.base)),
+            ("rdf", vocab::RDF.to_owned()),
+            ("rdfs", vocab::RDFS.to_owned()),
+            ("owl", vocab::OWL.to_owned()),
+            ("xsd", vocab::XSD.to_owned()),
+            ("skos", vocab::SKOS.to_owned()),
+            ("prov", vocab::PROV.to_owned()),
+            ("dcterms", vocab::DCTERMS.to_owned()),
+            ("wd", vocab::WD.to_owned()),
+        ]
+    }
+
+    /// Counts for `kgraph stats`.
+    pub fn stats(&self) -> Result<StoreStats, StoreError> {
+        let data = read::read_graph(self)?;
+        let ontology = NamedNode::new_unchecked(vocab::KG_ONTOLOGY);
+        let ontology_triples = self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(ontology.as_ref())))
+            .count();
+        Ok(StoreStats {
+            documents: data.documents.len(),
+            entities: data.entities.len(),
+            facts: data.facts.len(),
+            plain_facts: data.facts.iter().filter(|f| f.is_plain()).count(),
+            triples: self.sorted_triples(false)?.len(),
+            ontology_triples,
+        })
+    }
+
+    /// Flushes to disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
+        if self.path.is_some() {
+            self.store.flush().map_err(StoreError::Storage)?;
+        }
+        Ok(())
+    }
+}
+
+/// Helper: an `xsd:` typed literal.
+pub(crate) fn typed(value: impl Into<String>, xsd_local: &str) -> Literal {
+    Literal::new_typed_literal(value, NamedNode::new_unchecked(format!("{}{xsd_local}", vocab::XSD)))
+}
+
+/// Helper: a `kg:` term.
+pub(crate) fn kg(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{local}", vocab::KG))
+}
+
+#[allow(dead_code)]
+pub(crate) fn named(iri: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(iri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::*;
+
+    fn entity(id: &str, label: &str, kind: EntityType) -> Entity {
+        Entity { id: id.into(), label: label.into(), kind, aliases: vec![], wikidata: None, merges: vec![] }
+    }
+
+    fn fact(s: &str, p: &str, o: &str, negated: bool) -> Fact {
+        Fact {
+            subject: s.into(),
+            predicate: Predicate {
+                name: p.into(),
+                iri: format!("{}{p}", vocab::KG),
+                label: p.into(),
+                surface: format!("{p}d"),
+                normalized: true,
+            },
+            object: FactObject::Entity(o.into()),
+            qualifiers: vec![Qualifier { key: "date".into(), value: "2026-02-03".into(), literal: None }],
+            negated,
+            modality: Modality::Asserted,
+            attribution: None,
+            provenance: Provenance {
+                doc: String::new(),
+                paragraph: 1,
+                sentence: 0,
+                span: Span::new(0..10, 0..10),
+                evidence: "Petro opposed \"fumigation\".".into(),
+                extractor: "test".into(),
+                confidence: 0.75,
+            },
+            notes: vec![],
+        }
+    }
+
+    fn doc(text: &str) -> Document {
+        crate::source::SourceText::from_string("a.txt", text).into_document()
+    }
+
+    #[test]
+    fn load_replace_skip_and_read_back() {
+        let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
+        let mut petro = entity("gustavo_petro", "Gustavo Petro", EntityType::Person);
+        petro.aliases = vec!["Petro".into()];
+        let mut colombia = entity("colombia", "Colombia", EntityType::Country);
+        colombia.wikidata = Some("Q739".into());
+        let ents = vec![petro, colombia, entity("fumigation", "fumigation", EntityType::Concept)];
+        let d1 = doc("one");
+        let facts = vec![fact("gustavo_petro", "opposes", "fumigation", false), fact("colombia", "restarts", "fumigation", true)];
+        assert_eq!(store.load_document(&d1, &ents, &facts).unwrap(), LoadOutcome::Added);
+        let n = store.sorted_quads(false).unwrap().len();
+        assert_eq!(store.load_document(&d1, &ents, &facts).unwrap(), LoadOutcome::Unchanged);
+        assert_eq!(store.sorted_quads(false).unwrap().len(), n);
+
+        // Plain facts are plain triples; negated ones only statement nodes.
+        let ask = |q: &str| matches!(store.query(q).unwrap(), QueryResults::Boolean(true));
+        assert!(ask("ASK { ?s <https://w3id.org/kgraph/ontology#opposes> ?o }"));
+        assert!(!ask("ASK { ?s <https://w3id.org/kgraph/ontology#restarts> ?o }"));
+        assert!(ask("ASK { ?f kg:negated true ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> kg:restarts }"));
+
+        let data = read::read_graph(&store).unwrap();
+        assert_eq!(data.documents.len(), 1);
+        assert_eq!(data.entities.len(), 3);
+        assert_eq!(data.facts.len(), 2);
+        let f = data.facts.iter().find(|f| f.predicate.name == "opposes").unwrap();
+        assert_eq!(f.subject, "gustavo_petro");
+        assert_eq!(f.provenance.evidence, "Petro opposed \"fumigation\".");
+        assert!((f.provenance.confidence - 0.75).abs() < 1e-6);
+        assert_eq!(f.qualifiers[0].value, "2026-02-03");
+        let c = data.entities.iter().find(|e| e.id == "colombia").unwrap();
+        assert_eq!(c.wikidata.as_deref(), Some("Q739"));
+
+        // A changed document with the same id replaces its graph.
+        let mut d2 = doc("two");
+        d2.id = d1.id.clone();
+        assert_eq!(store.load_document(&d2, &ents[..1], &[]).unwrap(), LoadOutcome::Replaced);
+        let data = read::read_graph(&store).unwrap();
+        assert_eq!(data.facts.len(), 0);
+        assert_eq!(data.entities.len(), 1);
+
+        // The same file with new content (hence a new id) replaces the old graph too.
+        let d3 = doc("three");
+        assert_ne!(d3.id, d1.id);
+        assert_eq!(store.load_document(&d3, &ents, &facts).unwrap(), LoadOutcome::Replaced);
+        let data = read::read_graph(&store).unwrap();
+        assert_eq!(data.documents.len(), 1);
+        assert_eq!(data.documents[0].id, d3.id);
+        store.remove_document("a.txt").unwrap();
+        assert!(store.sorted_quads(false).unwrap().is_empty());
+        assert!(matches!(store.remove_document("nope"), Err(StoreError::UnknownDocument { .. })));
+    }
+
+    #[test]
+    fn malformed_sparql_is_a_syntax_error() {
+        let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
+        assert!(matches!(store.query("SELECT WHERE {"), Err(StoreError::QuerySyntax(_))));
+    }
+}

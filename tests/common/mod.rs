@@ -1,0 +1,67 @@
+//! Helpers shared by the end-to-end tests: the real `kgraph` binary on real files.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed() -> PathBuf {
+    let dir = root().join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    files.remove(0)
+}
+
+pub fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// `kgraph` with the store in `store`.
+pub fn kgraph(store: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kgraph").unwrap();
+    cmd.env("KGRAPH_STORE", store);
+    cmd
+}
+
+/// Builds the seed article into a fresh store (exports into `dir/exports`); returns the store dir.
+pub fn build_seed(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    kgraph(&store)
+        .args(["build", "--quiet", "--exports"])
+        .arg(dir.join("exports"))
+        .arg(seed())
+        .assert()
+        .success();
+    store
+}
+
+pub fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "command failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The Python with rdflib and networkx (made by `make test`).
+pub fn python() -> PathBuf {
+    if let Ok(p) = std::env::var("KGRAPH_PYTHON") {
+        return PathBuf::from(p);
+    }
+    let venv = root().join(".venv/bin/python");
+    assert!(venv.exists(), "no Python venv with rdflib/networkx: run `make test` (it creates .venv)");
+    venv
+}
+
+pub fn run_python(script: &str, args: &[&Path]) -> String {
+    let out = std::process::Command::new(python()).arg("-c").arg(script).args(args).output().unwrap();
+    assert!(out.status.success(), "python failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// Number of triples in `kgraph stats --json`.
+pub fn stats_json(store: &Path) -> serde_json::Value {
+    let out = stdout(kgraph(store).args(["stats", "--json"]));
+    serde_json::from_str(&out).unwrap()
+}
