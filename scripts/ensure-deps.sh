@@ -28,3 +28,38 @@ if [ "${1:-}" = "--python" ]; then
     .venv/bin/pip install -q --disable-pip-version-check "rdflib==7.*" "networkx==3.*"
   fi
 fi
+# With --server (kgraph serve's client, browser and push tests):
+#   chromium + fonts-liberation  headless browser for the viewer test (driven by playwright-core)
+#   rasqal-utils                 `roqet`, a SPARQL client
+#   curl                         used by scripts/bench-serve.sh
+#   npm playwright-core          in tests/viewer/ (no browser download: we use /usr/bin/chromium)
+#   .venv: SPARQLWrapper, rdflib, and the `oxigraph` server wheel (push target, benchmark peer)
+if [ "${1:-}" = "--server" ]; then
+  server_packages=(chromium fonts-liberation rasqal-utils curl)
+  missing=()
+  for p in "${server_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  # node/npm may come from elsewhere (nodesource); only ask Debian for them when absent.
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "installing ${missing[*]} ..." >&2
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "missing system packages; run: sudo apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  if ! .venv/bin/python -c "import SPARQLWrapper, rdflib" 2>/dev/null || [ ! -x .venv/bin/oxigraph ]; then
+    echo "adding SPARQLWrapper, rdflib and oxigraph to .venv ..." >&2
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check "SPARQLWrapper==2.*" "rdflib==7.*" "oxigraph==0.5.*"
+  fi
+  if [ ! -d tests/viewer/node_modules/playwright-core ]; then
+    echo "installing playwright-core into tests/viewer ..." >&2
+    (cd tests/viewer && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent)
+  fi
+fi

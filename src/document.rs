@@ -310,6 +310,10 @@ pub struct Fact {
     pub subject: EntityId,
     pub predicate: Predicate,
     pub object: FactObject,
+    /// The object as written in the text when it differs from its label (literal objects:
+    /// "billions of dollars" for the value 1000000000).
+    #[serde(default)]
+    pub object_text: Option<String>,
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
     pub negated: bool,

@@ -98,15 +98,11 @@ impl Pipeline {
     pub fn analyze(&self, source: SourceText) -> (Document, Vec<Mention>) {
         let mut document = source.into_document();
         document.sentences = crate::text::segment(&document.text);
-        let mut mentions = Vec::new();
         for sentence in &mut document.sentences {
             self.analyzer.analyze(sentence);
-            let mut found = self.recognizer.recognize(sentence);
-            for m in &mut found {
-                m.sentence = sentence.index;
-            }
-            mentions.extend(found);
         }
+        // Document-level NER: a name typed once as a person stays a person everywhere.
+        let mentions = self.recognizer.recognize_document(&mut document.sentences);
         (document, mentions)
     }
 
@@ -143,6 +139,10 @@ fn build_fact(document: &Document, rt: &ResolvedTriple, nf: NormalizedFact) -> F
     Fact {
         subject: nf.subject,
         predicate: nf.predicate,
+        object_text: match &nf.object {
+            crate::document::FactObject::Literal(_) => t.object.as_ref().map(|o| o.text.clone()),
+            crate::document::FactObject::Entity(_) => None,
+        },
         object: nf.object,
         qualifiers: nf.qualifiers,
         negated: t.negated,

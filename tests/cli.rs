@@ -284,3 +284,20 @@ fn extract_tsv_has_the_columns_scorers_read() {
     let from_stdin = stdout(assert_cmd::Command::cargo_bin("kgraph").unwrap().args(["extract", "--format", "jsonl", "-"]).write_stdin(text));
     assert_eq!(from_stdin.lines().count(), rows.len());
 }
+
+#[test]
+fn every_sparql_example_in_the_ontology_readme_runs_on_the_seed_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build_seed(dir.path());
+    let readme = std::fs::read_to_string(root().join("ontology/README.md")).unwrap();
+    let blocks: Vec<&str> = readme.split("```sparql").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    assert!(blocks.len() >= 3, "ontology/README.md should have at least three SPARQL examples");
+    for q in &blocks {
+        let out = query(&store, q, "tsv");
+        assert!(out.lines().next().is_some(), "no header for query:\n{q}");
+    }
+    let opposes = blocks.iter().find(|q| q.contains("?who ?what ?evidence")).expect("the 'who opposes what' example");
+    let out = query(&store, opposes, "tsv");
+    assert!(out.contains("Gustavo Petro"), "{out}");
+    assert!(out.contains("glyphosate"), "{out}");
+}

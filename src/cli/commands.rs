@@ -285,7 +285,7 @@ fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
             "{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(labels.get(f.subject.as_str()).copied().unwrap_or(&f.subject)),
             clean(&f.predicate.label),
-            clean(&object_label(&f.object, &labels)),
+            clean(f.object_text.as_deref().unwrap_or(&object_label(&f.object, &labels))),
             p.confidence,
             doc.document.source,
             p.paragraph,

@@ -87,7 +87,13 @@ pub fn carb_sentence(line: &str) -> Sentence {
     if let Some(last) = tokens.last_mut() {
         last.space_after = false;
     }
-    Sentence { index: 0, paragraph: 1, span: Span::new(0..line.len(), 0..line.chars().count()), text: line.to_owned(), tokens }
+    Sentence {
+        index: 0,
+        paragraph: 1,
+        span: Span::new(0..line.len(), 0..line.chars().count()),
+        text: line.to_owned(),
+        tokens,
+    }
 }
 
 /// CaRB system lines for one input line whose sentence is already parsed (`sentence` built by
@@ -133,7 +139,10 @@ pub fn write_carb_lines_with(
     let ex = super::Extractor::new();
     let mut n = 0;
     for line in input.lines() {
-        let line = line.map_err(|source| CarbError::Io { path: path.to_owned(), source })?;
+        let line = line.map_err(|source| CarbError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let line = line.trim_end_matches(['\r', '\n']);
         if line.trim().is_empty() {
             continue;
@@ -154,14 +163,24 @@ pub fn write_carb_lines_with(
 fn normalize_key(sentence: &str) -> String {
     // carb.py: remove spaces, undo PTB bracket escapes, remove ASCII punctuation.
     let mut s: String = sentence.chars().filter(|c| *c != ' ').collect();
-    for (u, e) in [("(", "-LRB-"), (")", "-RRB-"), ("[", "-LSB-"), ("]", "-RSB-"), ("{", "-LCB-"), ("}", "-RCB-")] {
+    for (u, e) in [
+        ("(", "-LRB-"),
+        (")", "-RRB-"),
+        ("[", "-LSB-"),
+        ("]", "-RSB-"),
+        ("{", "-LCB-"),
+        ("}", "-RCB-"),
+    ] {
         s = s.replace(e, u);
     }
     s.chars().filter(|c| !c.is_ascii_punctuation()).collect()
 }
 
 fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, CarbError> {
-    let f = std::fs::File::open(path).map_err(|source| CarbError::Io { path: path.to_owned(), source })?;
+    let f = std::fs::File::open(path).map_err(|source| CarbError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     Ok(std::io::BufReader::new(f))
 }
 
@@ -170,7 +189,10 @@ pub fn read_gold(reader: impl BufRead, path: &Path) -> Result<Vec<(String, Vec<C
     let mut order: Vec<(String, Vec<CarbTuple>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| CarbError::Io { path: path.to_owned(), source })?;
+        let line = line.map_err(|source| CarbError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -203,7 +225,10 @@ pub fn read_gold(reader: impl BufRead, path: &Path) -> Result<Vec<(String, Vec<C
 pub fn read_system(reader: impl BufRead, path: &Path) -> Result<HashMap<String, Vec<CarbTuple>>, CarbError> {
     let mut map: HashMap<String, Vec<CarbTuple>> = HashMap::new();
     for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| CarbError::Io { path: path.to_owned(), source })?;
+        let line = line.map_err(|source| CarbError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -235,7 +260,11 @@ pub fn read_system(reader: impl BufRead, path: &Path) -> Result<HashMap<String, 
 // Matching (matcher.py)
 
 fn binarize_args(args: &[String]) -> Vec<String> {
-    if args.len() >= 2 { vec![args[0].clone(), args[1..].join(" ")] } else { args.to_vec() }
+    if args.len() >= 2 {
+        vec![args[0].clone(), args[1..].join(" ")]
+    } else {
+        args.to_vec()
+    }
 }
 
 /// `linient_tuple_match` on already binarized tuples: `[precision, recall]`.
@@ -299,10 +328,18 @@ pub fn match_score(gold: &CarbTuple, pred: &CarbTuple) -> [f64; 2] {
     if !SAID.iter().any(|s| gold.relation.contains(s)) {
         return straight;
     }
-    let rev = if pred.args.len() >= 2 { vec![pred.args[1..].join(" "), pred.args[0].clone()] } else { pred.args.clone() };
+    let rev = if pred.args.len() >= 2 {
+        vec![pred.args[1..].join(" "), pred.args[0].clone()]
+    } else {
+        pred.args.clone()
+    };
     let reverse = linient_match(&gold.relation, &ga, &pred.relation, &rev);
     // Python's max over lists compares lexicographically.
-    if reverse[0] > straight[0] || (reverse[0] == straight[0] && reverse[1] > straight[1]) { reverse } else { straight }
+    if reverse[0] > straight[0] || (reverse[0] == straight[0] && reverse[1] > straight[1]) {
+        reverse
+    } else {
+        straight
+    }
 }
 
 /// Greedy one-to-one matching over the selected columns by score component `c`; returns the sum.
@@ -418,7 +455,11 @@ fn auc(xs: &[f64], ys: &[f64]) -> f64 {
 }
 
 /// Prints both variants, CaRB(1-1) first, one `NAME value` per line.
-pub fn print_scores(gold: &[(String, Vec<CarbTuple>)], predicted: &HashMap<String, Vec<CarbTuple>>, out: &mut dyn Write) -> Result<(), CarbError> {
+pub fn print_scores(
+    gold: &[(String, Vec<CarbTuple>)],
+    predicted: &HashMap<String, Vec<CarbTuple>>,
+    out: &mut dyn Write,
+) -> Result<(), CarbError> {
     for (name, one) in [("CaRB(1-1)", true), ("CaRB", false)] {
         let s = score(gold, predicted, one);
         writeln!(out, "{name} P {:.3}", s.precision)?;
@@ -453,12 +494,7 @@ pub fn eval_carb_system(gold: &Path, system: &Path, out: &mut dyn Write) -> Resu
 
 /// Runs the extractor over `sentences` (one CaRB line each, parsed with `parse`) and scores the
 /// output against `gold`.
-pub fn eval_carb_with(
-    gold: &Path,
-    sentences: &Path,
-    out: &mut dyn Write,
-    parse: &mut dyn FnMut(&mut Sentence),
-) -> Result<(), CarbError> {
+pub fn eval_carb_with(gold: &Path, sentences: &Path, out: &mut dyn Write, parse: &mut dyn FnMut(&mut Sentence)) -> Result<(), CarbError> {
     let g = read_gold(open(gold)?, gold)?;
     let mut buf = Vec::new();
     write_carb_lines_with(open(sentences)?, sentences, &mut buf, parse)?;
@@ -471,22 +507,47 @@ mod tests {
     use super::*;
 
     fn t(rel: &str, args: &[&str], conf: f64) -> CarbTuple {
-        CarbTuple { relation: rel.into(), args: args.iter().map(|s| s.to_string()).collect(), confidence: conf, rule: String::new() }
+        CarbTuple {
+            relation: rel.into(),
+            args: args.iter().map(|s| s.to_string()).collect(),
+            confidence: conf,
+            rule: String::new(),
+        }
     }
 
     #[test]
     fn match_scores_table() {
         let cases: &[(CarbTuple, CarbTuple, [f64; 2])] = &[
             // exact match
-            (t("met", &["The leaders", "in Paris"], 1.0), t("met", &["The leaders", "in Paris"], 0.5), [1.0, 1.0]),
+            (
+                t("met", &["The leaders", "in Paris"], 1.0),
+                t("met", &["The leaders", "in Paris"], 0.5),
+                [1.0, 1.0],
+            ),
             // partial: prediction shorter (all 3 predicted words right, 3 of 6 gold words)
-            (t("met", &["The two leaders", "in Paris"], 1.0), t("met", &["leaders", "Paris"], 0.5), [1.0, 0.5]),
+            (
+                t("met", &["The two leaders", "in Paris"], 1.0),
+                t("met", &["leaders", "Paris"], 0.5),
+                [1.0, 0.5],
+            ),
             // partial: prediction longer
-            (t("met", &["leaders", "Paris"], 1.0), t("met", &["The leaders", "in Paris"], 0.5), [3.0 / 5.0, 1.0]),
+            (
+                t("met", &["leaders", "Paris"], 1.0),
+                t("met", &["The leaders", "in Paris"], 0.5),
+                [3.0 / 5.0, 1.0],
+            ),
             // relation mismatch: no shared word, no credit at all
-            (t("met", &["The leaders", "in Paris"], 1.0), t("visited", &["The leaders", "in Paris"], 0.5), [0.0, 0.0]),
+            (
+                t("met", &["The leaders", "in Paris"], 1.0),
+                t("visited", &["The leaders", "in Paris"], 0.5),
+                [0.0, 0.0],
+            ),
             // case-sensitive words
-            (t("met", &["The leaders", "x"], 1.0), t("met", &["the leaders", "x"], 0.5), [3.0 / 4.0, 3.0 / 4.0]),
+            (
+                t("met", &["The leaders", "x"], 1.0),
+                t("met", &["the leaders", "x"], 0.5),
+                [3.0 / 4.0, 3.0 / 4.0],
+            ),
             // missing second argument: no credit
             (t("met", &["The leaders", "x"], 1.0), t("met", &["The leaders"], 0.5), [0.0, 0.0]),
             // extra arguments are joined into the second
@@ -496,7 +557,10 @@ mod tests {
         ];
         for (i, (g, p, want)) in cases.iter().enumerate() {
             let got = match_score(g, p);
-            assert!((got[0] - want[0]).abs() < 1e-9 && (got[1] - want[1]).abs() < 1e-9, "case {i}: {got:?} vs {want:?}");
+            assert!(
+                (got[0] - want[0]).abs() < 1e-9 && (got[1] - want[1]).abs() < 1e-9,
+                "case {i}: {got:?} vs {want:?}"
+            );
         }
     }
 

@@ -13,7 +13,13 @@
 //! and objects split; reported speech turned into the inner fact with `attribution`; nominal
 //! relations from appositions, titles (`Colombian Foreign Minister X` → X – foreign minister
 //! of – Colombia), possessives and compounds with a prepositional complement (`US strikes on
-//! Iran`). `carb` renders the same propositions in CaRB's format and scores them.
+//! Iran`). `carb` renders the same propositions in CaRB's format and scores them; CaRB output
+//! also carries readings that never reach the graph, all at low confidence: `amod` (`contradictions
+//! – are – comical`), `nmod:in` (`industries – are in – Kabul`), `poss:has`, one tuple per
+//! adverbial (`variant`) and a long reading per clause (`long`).
+//!
+//! Confidence = rule evidence (own vs inherited subject, relative clause, participle …) × a rule
+//! prior × parse evidence (sentence length, clause depth, argument sizes), calibrated on CaRB dev.
 //!
 //! Cost: the tree's children are indexed once per sentence ([`tree::Tree`]); every rule only
 //! walks the children of the tokens it looks at.
@@ -68,7 +74,7 @@ impl Extractor {
                 "NOUN" => {
                     r.nominal_props(i, &mut out);
                     r.nmod_in_props(i, &mut out);
-                r.amod_props(i, &mut out);
+                    r.amod_props(i, &mut out);
                 }
                 _ => {}
             }
@@ -159,6 +165,32 @@ impl Extractor {
                     v.rule.push_str(&feats);
                 }
             }
+            // a long reading for plain CaRB's recall: everything the predicate governs to its right
+            if long_variants() && p.lit.is_none() && !p.slots.is_empty() {
+                let from = p.rel.iter().copied().max().unwrap_or(p.pred);
+                let right: Vec<usize> = tree
+                    .phrase(p.pred, &|_| false)
+                    .into_iter()
+                    .filter(|&x| x > from && !p.rel.contains(&x))
+                    .collect();
+                let covered: usize = p.slots.iter().map(|s| s.part.toks.len() + s.case.len()).sum();
+                if right.len() > covered + 2 {
+                    if let Some(mut t) = carb_tuple(&tree, p, word) {
+                        let mut text = String::new();
+                        for &x in &right {
+                            if !text.is_empty() {
+                                text.push(' ');
+                            }
+                            text.push_str(word(x));
+                        }
+                        t.args.truncate(1);
+                        t.args.push(text);
+                        t.confidence *= long_factor();
+                        t.rule = "long".into();
+                        variants.push(t);
+                    }
+                }
+            }
             for t in variants {
                 match out.iter().position(|o| o.relation == t.relation && o.args == t.args) {
                     Some(k) => {
@@ -178,6 +210,18 @@ impl Extractor {
 /// only the outer reporting tuple).
 fn ccomp_factor() -> f32 {
     0.7
+}
+
+/// Confidence factor of the long reading (CaRB only).
+fn long_factor() -> f64 {
+    0.25
+}
+
+/// Whether CaRB output adds a low-confidence long reading per clause: (subject; relation;
+/// everything the predicate governs to its right). Plain CaRB credits long arguments, and at a
+/// low confidence the reading only enters the low end of the P-R curve.
+fn long_variants() -> bool {
+    true
 }
 
 fn carb_pronoun_resolution() -> bool {
@@ -291,7 +335,12 @@ fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
     };
     let first = *toks.first().unwrap();
     let last = *toks.last().unwrap();
-    Some(Argument { tokens: first..last + 1, head: part.head, text, span: span_of(s, toks) })
+    Some(Argument {
+        tokens: first..last + 1,
+        head: part.head,
+        text,
+        span: span_of(s, toks),
+    })
 }
 
 fn argument_with_case(s: &Sentence, case: &[usize], part: &Part) -> Option<Argument> {
@@ -315,10 +364,12 @@ fn is_place(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], ca
     if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside"])) {
         return false;
     }
-    let by_mention = ment[h].and_then(|(a, b)| mentions.iter().find(|m| m.tokens.start == a && m.tokens.end == b)).map(|m| {
-        use crate::document::EntityType::*;
-        matches!(m.kind, Country | City | Location | GovernmentBody)
-    });
+    let by_mention = ment[h]
+        .and_then(|(a, b)| mentions.iter().find(|m| m.tokens.start == a && m.tokens.end == b))
+        .map(|m| {
+            use crate::document::EntityType::*;
+            matches!(m.kind, Country | City | Location | GovernmentBody)
+        });
     by_mention.unwrap_or(tr.upos(h) == "PROPN")
 }
 
@@ -340,7 +391,9 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         confidence: p.conf,
     };
     if let Some(lit) = &p.lit {
-        let Some(obj) = p.slots.first().and_then(|sl| argument(s, &sl.part)) else { return out };
+        let Some(obj) = p.slots.first().and_then(|sl| argument(s, &sl.part)) else {
+            return out;
+        };
         let key = RelationKey {
             verb: lit.verb.map(str::to_owned),
             particle: None,
@@ -354,17 +407,34 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
     }
 
     // the relation's tokens without auxiliaries (tense and modality are flags)
-    let is_aux = |k: usize| k != p.pred && (tr.base(k) == "aux" || (tr.base(k) == "cop" && tr.head[k] == p.pred));
-    let mut rel: Vec<usize> = p.rel.iter().copied().filter(|&k| !is_aux(k) && tr.base(k) != "case").collect();
+    let is_aux = |k: usize| k != p.pred && tr.base(k) == "aux";
+    let mut rel: Vec<usize> = p.rel.iter().copied().filter(|&k| !is_aux(k)).collect();
     if rel.is_empty() {
         // copula only: `X is Y`
         rel = p.rel.iter().copied().filter(|&k| tr.base(k) == "cop").collect();
     }
     let copular = tr.kid(p.pred, "cop").is_some();
-    let verb_tok = rel.iter().rev().copied().find(|&k| matches!(tr.upos(k), "VERB" | "AUX"));
+    let verb_tok = rel
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| tr.upos(k) == "VERB")
+        .or_else(|| rel.iter().rev().copied().find(|&k| tr.upos(k) == "AUX"));
+    let copula_prep: Vec<usize> = rel.iter().copied().filter(|&k| tr.base(k) == "case").collect();
     let mut key = RelationKey {
-        verb: if copular && verb_tok.map_or(true, |v| tr.base(v) == "cop") { Some("be".into()) } else { verb_tok.map(|v| lower_lemma(tr, v)) },
-        particle: verb_tok.and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt")).map(|k| tr.form(k).to_lowercase()),
+        prep: if copula_prep.is_empty() {
+            None
+        } else {
+            Some(copula_prep.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "))
+        },
+        verb: if copular && verb_tok.map_or(true, |v| tr.base(v) == "cop") {
+            Some("be".into())
+        } else {
+            verb_tok.map(|v| lower_lemma(tr, v))
+        },
+        particle: verb_tok
+            .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt"))
+            .map(|k| tr.form(k).to_lowercase()),
         ..Default::default()
     };
     let mut slots: Vec<&rules::Slot> = p.slots.iter().collect();
@@ -385,7 +455,13 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
             split_noun = split_predicate_noun(s, tr, sl.part.head);
             // `is a businessman`: the indefinite article stays with the copula
             let h = sl.part.head;
-            if h < tr.len() && tr.upos(h) == "NOUN" && tr.kids(h).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])) {
+            let indefinite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
+            let first = if h < tr.len() && tr.rel(h) == "conj" && !tr.kids(h).any(|k| tr.base(k) == "det") {
+                tr.head[h]
+            } else {
+                h
+            };
+            if h < tr.len() && tr.upos(h) == "NOUN" && first < tr.len() && indefinite(first) {
                 relation_words.push("a".into());
             }
         }
@@ -410,7 +486,13 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
             key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         }
     }
-    if t_object_missing(&object) && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do")) || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")) {
+    if t_object_missing(&object)
+        && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))
+            || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")
+            || slots.iter().any(|sl| sl.kind == Kind::Clause)
+            || verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)))
+    {
+        // `X proves that …`, `there are …`: no fact of its own (the inner clause has one)
         return out;
     }
     // a generic noun in apposition stands for what it describes (`fumigation – a practice …`)
@@ -434,7 +516,9 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         }
         match sl.kind {
             Kind::Obl | Kind::Agent => {
-                let Some(a) = argument_with_case(s, &sl.case, &sl.part) else { continue };
+                let Some(a) = argument_with_case(s, &sl.case, &sl.part) else {
+                    continue;
+                };
                 if is_date_part(tr, sl.part.head) {
                     if let Some(d) = argument(s, &sl.part) {
                         t.qualifiers.push(("date".into(), d));
@@ -459,10 +543,21 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         // the plain reading keeps only the predicate noun (`Peru – remains – largest producer`)
         if let Some(o) = t.object.as_mut() {
             let r = Rules { tr, ment };
-            let mut part = if tr.kid(o.head, "cop").is_some() { r.comp_part(o.head) } else { r.np(o.head, false) };
-            part.min.retain(|&x| !tr.ancestor_of(nobj.head, x) && !(x > o.head && tr.base(x) == "case" && tr.ancestor_of(nobj.head, tr.head[x])));
+            let mut part = if tr.kid(o.head, "cop").is_some() {
+                r.comp_part(o.head)
+            } else {
+                r.np(o.head, false)
+            };
+            part.min.retain(|&x| {
+                !tr.ancestor_of(nobj.head, x) && !(x > o.head && tr.base(x) == "case" && tr.ancestor_of(nobj.head, tr.head[x]))
+            });
             if tr.upos(o.head) == "NOUN" {
-                let pre: Vec<usize> = part.min.iter().copied().filter(|&x| x < o.head && tr.head[x] == o.head && tr.base(x) == "nmod").collect();
+                let pre: Vec<usize> = part
+                    .min
+                    .iter()
+                    .copied()
+                    .filter(|&x| x < o.head && tr.head[x] == o.head && tr.base(x) == "nmod")
+                    .collect();
                 part.min.retain(|&x| !pre.iter().any(|&q| tr.ancestor_of(q, x)));
             }
             if let Some(a) = argument(s, &part) {
@@ -472,7 +567,11 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         let mut q = t.clone();
         let base_relation = join_text(s, &rel, None);
         q.relation = format!("{base_relation} {nrel}");
-        q.key = RelationKey { verb: key.verb.clone(), particle: key.particle.clone(), ..nkey };
+        q.key = RelationKey {
+            verb: key.verb.clone(),
+            particle: key.particle.clone(),
+            ..nkey
+        };
         q.object = Some(nobj);
         q.rule = format!("{}:noun", p.rule);
         out.push(q);
@@ -496,7 +595,12 @@ fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<Argument> {
         return argument(s, &r.np(tr.head[n], false));
     }
     // the phrase starts right after a dash
-    let first = (0..n).rev().take_while(|&k| tr.ancestor_of(n, k)).filter(|&k| !tr.is_punct(k)).last().unwrap_or(n);
+    let first = (0..n)
+        .rev()
+        .take_while(|&k| tr.ancestor_of(n, k))
+        .filter(|&k| !tr.is_punct(k))
+        .last()
+        .unwrap_or(n);
     if first == 0 || !matches!(tr.form(first - 1), "–" | "—" | "-" | "--" | ":") {
         return None;
     }
@@ -517,13 +621,15 @@ fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String
     let mut poss_override = None;
     if tr.lemma_is(n, &["one", "some", "part", "member", "many", "most", "several", "among"]) {
         let ms: Vec<usize> = tr.kids(n).filter(|&k| tr.base(k) == "nmod" && k > n).collect();
-        let m = ms
-            .iter()
-            .copied()
-            .find(|&k| tr.upos(k) == "NOUN")
-            .or_else(|| ms.iter().copied().find(|&k| tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))))?;
+        let m = ms.iter().copied().find(|&k| tr.upos(k) == "NOUN").or_else(|| {
+            ms.iter()
+                .copied()
+                .find(|&k| tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])))
+        })?;
         // `one of the United States' strongest allies` with the possessor attached as a sibling
-        poss_override = ms.iter().copied().find(|&q| q != m && q < m && tr.kids(q).any(|c| tr.base(c) == "case" && matches!(tr.form(c), "'s" | "'" | "’s" | "’")));
+        poss_override = ms.iter().copied().find(|&q| {
+            q != m && q < m && tr.kids(q).any(|c| c > q && matches!(tr.base(c), "case" | "punct") && matches!(tr.form(c), "'s" | "'" | "’s" | "’"))
+        });
         words.push(tr.form(n).to_lowercase());
         words.push("of".into());
         n = m;
@@ -534,10 +640,16 @@ fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String
     let r = Rules { tr, ment: &[] };
     let nmod_with = |of: bool| {
         tr.kids(n).find(|&k| {
-            tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss" && k > n && tr.kids(k).any(|c| tr.base(c) == "case" && (tr.lemma_is(c, &["of"]) == of))
+            tr.base(k) == "nmod"
+                && tr.rel(k) != "nmod:poss"
+                && k > n
+                && tr.kids(k).any(|c| tr.base(c) == "case" && (tr.lemma_is(c, &["of"]) == of))
         })
     };
-    let poss = poss_override.or_else(|| tr.kids(n).find(|&k| tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON" && !tr.lemma_is(k, &["world", "country", "nation"])));
+    let poss = poss_override.or_else(|| {
+        tr.kids(n)
+            .find(|&k| tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON" && !tr.lemma_is(k, &["world", "country", "nation"]))
+    });
     let (obj_head, prep) = if let Some(m) = nmod_with(true) {
         (m, "of".to_owned())
     } else if let Some(q) = poss {
@@ -553,7 +665,10 @@ fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String
     } else if poss_override.is_some() || tr.kids(n).any(|k| tr.rel(k) == "nmod:poss") {
         words.push("the".into());
     }
-    let mods: Vec<usize> = tr.kids(n).filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN"))).collect();
+    let mods: Vec<usize> = tr
+        .kids(n)
+        .filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN")))
+        .collect();
     for &m in &mods {
         words.push(tr.form(m).to_lowercase());
     }
@@ -649,7 +764,12 @@ fn carb_tuple<'w>(tr: &Tree, p: &Prop, word: &dyn Fn(usize) -> &'w str) -> Optio
     if args.len() < 2 || rel.is_empty() {
         return None;
     }
-    Some(carb::CarbTuple { relation: rel, args, confidence: p.conf as f64, rule: p.rule.to_owned() })
+    Some(carb::CarbTuple {
+        relation: rel,
+        args,
+        confidence: p.conf as f64,
+        rule: p.rule.to_owned(),
+    })
 }
 
 #[cfg(test)]

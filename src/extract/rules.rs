@@ -122,8 +122,23 @@ impl<'a, 'b> Rules<'a, 'b> {
         let mut min = tr.phrase(h, &skip_min);
         // `his Colombian counterpart Gustavo Petro`: the name is the minimal argument
         if tr.upos(h) == "NOUN" {
-            if let Some(a) = tr.kids(h).find(|&k| k > h && tr.rel(k) == "appos" && tr.upos(k) == "PROPN" && k <= h + 2) {
+            if let Some(a) = tr
+                .kids(h)
+                .find(|&k| k > h && tr.rel(k) == "appos" && tr.upos(k) == "PROPN" && k <= h + 2)
+            {
                 min = tr.phrase(a, &|k| self.min_skip(k));
+            }
+        }
+        // `US President Joe Biden`: the title is a relation of its own (title rule), the minimal
+        // argument is the name
+        if tr.upos(h) == "PROPN" {
+            let is_title = |j: usize| tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES);
+            let mut start = h;
+            while start > 0 && tr.upos(start - 1) == "PROPN" && tr.ancestor_of(h, start - 1) && !is_title(start - 1) && demonym_country(tr.form(start - 1)).is_none() {
+                start -= 1;
+            }
+            if start > 0 && is_title(start - 1) && !tr.form_is(start - 1, HONORIFICS) && tr.ancestor_of(h, start - 1) {
+                min.retain(|&x| x >= start);
             }
         }
         // keep a named-entity mention whole
@@ -135,7 +150,13 @@ impl<'a, 'b> Rules<'a, 'b> {
             }
             min.sort_unstable();
         }
-        Part { head: h, toks, min, poss_after: None, text: None }
+        Part {
+            head: h,
+            toks,
+            min,
+            poss_after: None,
+            text: None,
+        }
     }
 
     /// The complement phrase of a copular predicate `p`: its subtree without the clause parts.
@@ -145,17 +166,42 @@ impl<'a, 'b> Rules<'a, 'b> {
         let skip = |k: usize| {
             tr.head[k] == p
                 && ((clause && matches!(tr.base(k), "obl" | "case"))
-                    || matches!(tr.base(k), "nsubj" | "csubj" | "cop" | "aux" | "mark" | "advcl" | "parataxis" | "conj" | "cc" | "ccomp" | "expl" | "xcomp" | "dep" | "discourse")
+                    || matches!(
+                        tr.base(k),
+                        "nsubj"
+                            | "csubj"
+                            | "cop"
+                            | "aux"
+                            | "mark"
+                            | "advcl"
+                            | "parataxis"
+                            | "conj"
+                            | "cc"
+                            | "ccomp"
+                            | "expl"
+                            | "xcomp"
+                            | "dep"
+                            | "discourse"
+                    )
                     || tr.rel(k) == "acl:relcl"
                     || tr.rel(k) == "appos"
-                    || (tr.base(k) == "advmod" && k < p && tr.kids(k).next().is_none() && !tr.lemma_is(k, &["most", "more", "very", "so", "too", "as", "less", "least"]))
+                    || (tr.base(k) == "advmod"
+                        && k < p
+                        && tr.kids(k).next().is_none()
+                        && !tr.lemma_is(k, &["most", "more", "very", "so", "too", "as", "less", "least"]))
                     || (tr.base(k) == "punct"))
                 || (tr.head[k] != p && self.full_skip(k))
         };
         let toks = tr.phrase(p, &skip);
         let skip_min = |k: usize| skip(k) || self.min_skip(k);
         let min = tr.phrase(p, &skip_min);
-        Part { head: p, toks, min, poss_after: None, text: None }
+        Part {
+            head: p,
+            toks,
+            min,
+            poss_after: None,
+            text: None,
+        }
     }
 
     fn is_rel_pronoun(&self, k: usize) -> bool {
@@ -176,7 +222,9 @@ impl<'a, 'b> Rules<'a, 'b> {
         if tr.kid(h, "cop").is_some() {
             if let Some(s) = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k))) {
                 if !self.is_rel_pronoun(s) {
-                    return Some(self.np(s, true));
+                    if let Some((part, _)) = self.subject(h, 3) {
+                        return Some(part);
+                    }
                 }
             }
         }
@@ -192,7 +240,13 @@ impl<'a, 'b> Rules<'a, 'b> {
         let mut min = ant.min.clone();
         let last = *ant.min.last().unwrap_or(&ant.head);
         min.extend(inner.min.iter().copied());
-        Part { head: k, toks, min, poss_after: Some(last), text: None }
+        Part {
+            head: k,
+            toks,
+            min,
+            poss_after: Some(last),
+            text: None,
+        }
     }
 
     /// An argument phrase, replacing relative pronouns by the antecedent of the clause `clause`.
@@ -211,7 +265,11 @@ impl<'a, 'b> Rules<'a, 'b> {
             }
         }
         if let Some(w) = tr.kids(k).find(|&w| tr.rel(w) == "nmod:poss" && tr.lemma_is(w, &["whose"])) {
-            if let Some(a) = self.relcl_of(clause).and_then(|c| self.antecedent(c)).or_else(|| self.preceding_noun(w)) {
+            if let Some(a) = self
+                .relcl_of(clause)
+                .and_then(|c| self.antecedent(c))
+                .or_else(|| self.preceding_noun(w))
+            {
                 return self.whose_part(a, k, w);
             }
         }
@@ -232,9 +290,7 @@ impl<'a, 'b> Rules<'a, 'b> {
             }
             // climb flat/compound to the phrase head
             let mut h = j;
-            while tr.head[h] != NONE && matches!(tr.base(h), "flat" | "compound") {
-                h = tr.head[h];
-            }
+            h = tr.phrase_head(h);
             return Some(self.np(h, true));
         }
         None
@@ -267,7 +323,11 @@ impl<'a, 'b> Rules<'a, 'b> {
             return None;
         }
         // with two subjects (a parse error), the one closest before the predicate
-        let subj = tr.kids(p).filter(|&k| is_subj_rel(tr.rel(k)) && k < p).last().or_else(|| tr.kids(p).find(|&k| is_subj_rel(tr.rel(k))));
+        let subj = tr
+            .kids(p)
+            .filter(|&k| is_subj_rel(tr.rel(k)) && k < p)
+            .last()
+            .or_else(|| tr.kids(p).find(|&k| is_subj_rel(tr.rel(k))));
         if let Some(s) = subj {
             if self.is_rel_pronoun(s) {
                 if let Some(c) = self.relcl_of(p) {
@@ -281,6 +341,27 @@ impl<'a, 'b> Rules<'a, 'b> {
                 let ant = self.relcl_of(p).and_then(|c| self.antecedent(c)).or_else(|| self.preceding_noun(w));
                 if let Some(a) = ant {
                     return Some((self.whose_part(a, s, w), 0.85));
+                }
+            }
+            // `Blagoja ` Billy ' Celeski` split by the parser into two proper-noun subjects
+            let subjects: Vec<usize> = tr.kids(p).filter(|&k| is_subj_rel(tr.rel(k)) && k < p).collect();
+            if subjects.len() == 2 && subjects.iter().all(|&k| tr.upos(k) == "PROPN") {
+                let (a, b) = (subjects[0], subjects[1]);
+                let pa = self.np(a, true);
+                let pb = self.np(b, true);
+                let between_ok = (a + 1..b).all(|x| tr.is_punct(x) || pa.toks.contains(&x) || pb.toks.contains(&x) || tr.ancestor_of(b, x));
+                if between_ok {
+                    let toks: Vec<usize> = (*pa.toks.first().unwrap_or(&a)..=*pb.toks.last().unwrap_or(&b)).collect();
+                    return Some((
+                        Part {
+                            head: b,
+                            min: toks.clone(),
+                            toks,
+                            poss_after: None,
+                            text: None,
+                        },
+                        0.9,
+                    ));
                 }
             }
             return Some((self.np(s, true), 1.0));
@@ -324,16 +405,46 @@ impl<'a, 'b> Rules<'a, 'b> {
                         }
                         return None;
                     }
-                    return Some((self.np(h, false), 0.7));
+                    // a participle on a copular predicate noun describes the subject
+                    // (`Trump is a businessman …, known for …`)
+                    let pred_noun = if tr.kid(h, "cop").is_some() {
+                        Some(h)
+                    } else if tr.base(h) == "nmod" && tr.head[h] != NONE && tr.kid(tr.head[h], "cop").is_some() && tr.lemma_is(tr.head[h], &["one", "some", "part", "member", "many", "most", "several"]) {
+                        // `X has been one of the allies …, receiving …`
+                        Some(tr.head[h])
+                    } else {
+                        None
+                    };
+                    if let Some(pn) = pred_noun {
+                        if let Some(s) = tr.kids(pn).find(|&k| is_subj_rel(tr.rel(k))) {
+                            return Some((self.np(s, true), 0.6));
+                        }
+                    }
+                    let mut part = self.np(h, false);
+                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
+                    part.min.retain(|&x| !tr.ancestor_of(p, x));
+                    tr.tidy(&mut part.toks);
+                    return Some((part, 0.7));
                 }
                 None
             }
             "xcomp" | "advcl" => {
-                if tr.rel(p) == "advcl" && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless", "whether", "than", "as", "so"])) {
+                if tr.rel(p) == "advcl"
+                    && tr
+                        .kids(p)
+                        .any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless", "whether", "than", "as", "so"]))
+                {
                     return None;
                 }
                 if h != NONE && self.is_predicate(h) {
-                    return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.75));
+                    return self.subject(h, depth + 1).map(|(s, c)| {
+                        // `Petro, whose visa was cancelled … for joining protests`: the
+                        // adverbial's subject is the owner, not the visa
+                        match s.poss_after {
+                            Some(o) if tr.rel(p) == "advcl" => (self.np(tr.phrase_head(o), true), c * 0.7),
+                            _ => (s, c * 0.75),
+                        }
+                    });
                 }
                 None
             }
@@ -342,7 +453,13 @@ impl<'a, 'b> Rules<'a, 'b> {
                 // among its own dependents (`after Colombia started …` mis-attached as obl)
                 let finite = tr.has_feat(p, "VerbForm=Fin") && tr.upos(p) == "VERB";
                 if finite && !matches!(tr.rel(p), "root" | "ccomp") {
-                    if let Some(k) = tr.kids(p).filter(|&k| k < p && k + 2 >= p && matches!(tr.upos(k), "NOUN" | "PROPN") && matches!(tr.base(k), "obl" | "nmod" | "dep")).last() {
+                    if let Some(k) = tr
+                        .kids(p)
+                        .filter(|&k| {
+                            k < p && k + 2 >= p && matches!(tr.upos(k), "NOUN" | "PROPN") && matches!(tr.base(k), "obl" | "nmod" | "dep")
+                        })
+                        .last()
+                    {
                         return Some((self.np(k, true), 0.55));
                     }
                 }
@@ -360,7 +477,20 @@ impl<'a, 'b> Rules<'a, 'b> {
         }
         !matches!(
             tr.base(i),
-            "amod" | "compound" | "aux" | "cop" | "case" | "mark" | "det" | "fixed" | "flat" | "goeswith" | "reparandum" | "discourse" | "punct" | "cc"
+            "amod"
+                | "compound"
+                | "aux"
+                | "cop"
+                | "case"
+                | "mark"
+                | "det"
+                | "fixed"
+                | "flat"
+                | "goeswith"
+                | "reparandum"
+                | "discourse"
+                | "punct"
+                | "cc"
         )
     }
 
@@ -374,11 +504,16 @@ impl<'a, 'b> Rules<'a, 'b> {
         let mut comp = None;
         let mut cur = p;
         for _ in 0..4 {
-            let Some(x) = tr.kids(cur).find(|&k| tr.rel(k) == "xcomp") else { break };
+            let Some(x) = tr.kids(cur).find(|&k| tr.rel(k) == "xcomp") else {
+                break;
+            };
             if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
                 break;
             }
-            if tr.upos(x) == "VERB" || tr.upos(x) == "AUX" || (tr.kid(x, "mark").is_some() && tr.upos(x) == "ADJ" && tr.kid(x, "xcomp").is_some()) {
+            if tr.upos(x) == "VERB"
+                || tr.upos(x) == "AUX"
+                || (tr.kid(x, "mark").is_some() && tr.upos(x) == "ADJ" && tr.kid(x, "xcomp").is_some())
+            {
                 chain.push(x);
                 cur = x;
             } else {
@@ -407,7 +542,11 @@ impl<'a, 'b> Rules<'a, 'b> {
 
         // relation tokens
         let mut rel: Vec<usize> = Vec::new();
-        let subj_end = if tr.ancestor_of(p, subj.head) { subj.toks.last().copied().unwrap_or(0) } else { 0 };
+        let subj_end = if tr.ancestor_of(p, subj.head) {
+            subj.toks.last().copied().unwrap_or(0)
+        } else {
+            0
+        };
         for (ci, &c) in chain.iter().enumerate() {
             for k in tr.kids(c) {
                 let r = tr.rel(k);
@@ -419,7 +558,27 @@ impl<'a, 'b> Rules<'a, 'b> {
                         tr.kids(k).next().is_none()
                             && ((k < c && k > subj_end && (k + 3 > c)) || self.negation_of(c) == Some(k))
                             && !matches!(tr.t[k].xpos.as_str(), "WRB")
-                            && !tr.lemma_is(k, &["however", "also", "then", "so", "thus", "therefore", "meanwhile", "instead", "reportedly", "allegedly", "purportedly", "supposedly", "possibly", "perhaps", "maybe", "probably"])
+                            && !tr.lemma_is(
+                                k,
+                                &[
+                                    "however",
+                                    "also",
+                                    "then",
+                                    "so",
+                                    "thus",
+                                    "therefore",
+                                    "meanwhile",
+                                    "instead",
+                                    "reportedly",
+                                    "allegedly",
+                                    "purportedly",
+                                    "supposedly",
+                                    "possibly",
+                                    "perhaps",
+                                    "maybe",
+                                    "probably",
+                                ],
+                            )
                             || tr.lemma_is(k, &["not", "n't", "never"])
                     }
                     _ => false,
@@ -459,14 +618,23 @@ impl<'a, 'b> Rules<'a, 'b> {
                 }
             }
             if !(tr.upos(p) == "ADJ" && chain.len() > 1) {
-                slots.push(Slot { kind: Kind::Comp, part, case: Vec::new() });
+                slots.push(Slot {
+                    kind: Kind::Comp,
+                    part,
+                    case: Vec::new(),
+                });
             }
         }
         for &c in &chain {
             for k in tr.kids(c) {
                 let r = tr.rel(k);
                 let kind = match tr.base(k) {
-                    "obj" if tr.lemma_is(c, &["remain", "become", "seem", "appear", "stay"]) && matches!(tr.upos(k), "NOUN" | "ADJ" | "NUM") => Kind::Comp,
+                    "obj"
+                        if tr.lemma_is(c, &["remain", "become", "seem", "appear", "stay"])
+                            && matches!(tr.upos(k), "NOUN" | "ADJ" | "NUM") =>
+                    {
+                        Kind::Comp
+                    }
                     "obj" => Kind::Obj,
                     "iobj" => Kind::Iobj,
                     "ccomp" => Kind::Clause,
@@ -478,7 +646,15 @@ impl<'a, 'b> Rules<'a, 'b> {
                         }
                     }
                     "xcomp" if Some(k) == comp => Kind::Comp,
-                    "advcl" if tr.kids(k).any(|m| tr.base(m) == "mark" && m < k && !tr.lemma_is(m, &["to", "if", "as", "while", "although", "though", "because", "since"])) => Kind::Adv,
+                    "advcl"
+                        if tr.kids(k).any(|m| {
+                            tr.base(m) == "mark"
+                                && m < k
+                                && !tr.lemma_is(m, &["to", "if", "as", "while", "although", "though", "because", "since"])
+                        }) =>
+                    {
+                        Kind::Adv
+                    }
                     "advmod" if tr.kids(k).any(|x| matches!(tr.base(x), "obl" | "nmod")) => Kind::Obl,
                     _ => continue,
                 };
@@ -486,7 +662,17 @@ impl<'a, 'b> Rules<'a, 'b> {
                     let mark: Vec<usize> = tr.kids(k).filter(|&m| tr.base(m) == "mark" && m < k).collect();
                     let skip = |x: usize| tr.head[x] == k && tr.base(x) == "mark" && x < k;
                     let toks = tr.phrase(k, &|x| skip(x));
-                    slots.push(Slot { kind, part: Part { head: k, min: toks.clone(), toks, poss_after: None, text: None }, case: mark });
+                    slots.push(Slot {
+                        kind,
+                        part: Part {
+                            head: k,
+                            min: toks.clone(),
+                            toks,
+                            poss_after: None,
+                            text: None,
+                        },
+                        case: mark,
+                    });
                     continue;
                 }
                 let case: Vec<usize> = if matches!(kind, Kind::Obl | Kind::Agent) {
@@ -502,20 +688,39 @@ impl<'a, 'b> Rules<'a, 'b> {
                 } else {
                     Vec::new()
                 };
-                let part = if kind == Kind::Comp { self.comp_part(k) } else { self.arg_part(k, c, !case.is_empty()) };
+                let part = if kind == Kind::Comp {
+                    self.comp_part(k)
+                } else {
+                    self.arg_part(k, c, !case.is_empty())
+                };
                 slots.push(Slot { kind, part, case });
             }
         }
         // a shared object of coordinated verbs (`buy and sell stocks`)
         if !slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause)) {
             let h = tr.head[p];
+            let own_subject = |v: usize| tr.kids(v).any(|k| is_subj_rel(tr.rel(k)));
             if tr.rel(p) == "conj" && h != NONE {
-                if let Some(o) = tr.kids(h).find(|&k| tr.base(k) == "obj" && k > p) {
-                    slots.insert(0, Slot { kind: Kind::Obj, part: self.arg_part(o, h, false), case: Vec::new() });
+                if let Some(o) = tr.kids(h).find(|&k| tr.base(k) == "obj" && k > p).filter(|_| !own_subject(p)) {
+                    slots.insert(
+                        0,
+                        Slot {
+                            kind: Kind::Obj,
+                            part: self.arg_part(o, h, false),
+                            case: Vec::new(),
+                        },
+                    );
                 }
-            } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB") {
+            } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB" && !own_subject(k)) {
                 if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
-                    slots.insert(0, Slot { kind: Kind::Obj, part: self.arg_part(o, c, false), case: Vec::new() });
+                    slots.insert(
+                        0,
+                        Slot {
+                            kind: Kind::Obj,
+                            part: self.arg_part(o, c, false),
+                            case: Vec::new(),
+                        },
+                    );
                 }
             }
         }
@@ -552,9 +757,7 @@ impl<'a, 'b> Rules<'a, 'b> {
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" => passive = true,
                     "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
-                    "advmod" if tr.lemma_is(k, &["reportedly", "allegedly", "purportedly", "supposedly"]) => {
-                        modality = Modality::Reported
-                    }
+                    "advmod" if tr.lemma_is(k, &["reportedly", "allegedly", "purportedly", "supposedly"]) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible
                     }
@@ -592,8 +795,10 @@ impl<'a, 'b> Rules<'a, 'b> {
                 }
             }
         }
-        if copular && tr.lemma_is(p, &["likely", "set", "due", "poised"]) && chain.len() > 1 {
+        if copular && tr.lemma_is(p, &["set", "due", "poised"]) && chain.len() > 1 {
             modality = Modality::Planned;
+        } else if copular && tr.lemma_is(p, &["likely", "unlikely"]) && chain.len() > 1 {
+            modality = Modality::Possible;
         }
         if chain.len() > 1 && !tr.kids(last).any(|k| tr.rel(k) == "aux:pass") && tr.lemma_is(p, &["say", "report", "believe"]) {
             passive = false;
@@ -618,7 +823,8 @@ impl<'a, 'b> Rules<'a, 'b> {
             modality = Modality::Possible;
         }
 
-        let reporting = tr.lemma_is(p, REPORTING) && slots.iter().any(|s| s.kind == Kind::Clause) && !slots.iter().any(|s| s.kind == Kind::Obj);
+        let reporting =
+            tr.lemma_is(p, REPORTING) && slots.iter().any(|s| s.kind == Kind::Clause) && !slots.iter().any(|s| s.kind == Kind::Obj);
 
         let rule = if copular {
             "clause:SVC"
@@ -691,7 +897,11 @@ impl<'a, 'b> Rules<'a, 'b> {
             _ => Vec::new(),
         };
         let symmetric = tr.lemma_is(base.pred, SYMMETRIC_VERBS);
-        let subj_variants = if symmetric || subj_variants.len() < 2 { vec![base.subj.clone()] } else { subj_variants };
+        let subj_variants = if symmetric || subj_variants.len() < 2 {
+            vec![base.subj.clone()]
+        } else {
+            subj_variants
+        };
         let split = subj_variants.len() > 1 || obj_variants.len() > 1;
         for (si, s) in subj_variants.iter().enumerate().take(5) {
             if obj_variants.len() > 1 {
@@ -720,7 +930,10 @@ impl<'a, 'b> Rules<'a, 'b> {
         if part.text.is_some() || part.poss_after.is_some() || h >= tr.len() {
             return vec![part.clone()];
         }
-        let conjs: Vec<usize> = tr.kids(h).filter(|&k| tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX")).collect();
+        let conjs: Vec<usize> = tr
+            .kids(h)
+            .filter(|&k| tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX"))
+            .collect();
         if conjs.is_empty() {
             return vec![part.clone()];
         }
@@ -745,8 +958,15 @@ impl<'a, 'b> Rules<'a, 'b> {
     fn comp_conj_variants(&self, part: &Part) -> Vec<Part> {
         let tr = self.tr;
         let h = part.head;
-        let conjs: Vec<usize> =
-            tr.kids(h).filter(|&k| tr.rel(k) == "conj" && matches!(tr.upos(k), "NOUN" | "PROPN" | "ADJ" | "NUM") && tr.kid(k, "cop").is_none() && !tr.kids(k).any(|x| is_subj_rel(tr.rel(x)))).collect();
+        let conjs: Vec<usize> = tr
+            .kids(h)
+            .filter(|&k| {
+                tr.rel(k) == "conj"
+                    && matches!(tr.upos(k), "NOUN" | "PROPN" | "ADJ" | "NUM")
+                    && tr.kid(k, "cop").is_none()
+                    && !tr.kids(k).any(|x| is_subj_rel(tr.rel(x)))
+            })
+            .collect();
         if conjs.is_empty() {
             return vec![part.clone()];
         }
@@ -766,7 +986,11 @@ impl<'a, 'b> Rules<'a, 'b> {
             subj,
             rel: Vec::new(),
             lit: Some(lit),
-            slots: vec![Slot { kind: Kind::Obj, part: obj, case: Vec::new() }],
+            slots: vec![Slot {
+                kind: Kind::Obj,
+                part: obj,
+                case: Vec::new(),
+            }],
             passive: false,
             negated: false,
             modality: Modality::Asserted,
@@ -780,7 +1004,9 @@ impl<'a, 'b> Rules<'a, 'b> {
 
     fn amods(&self, n: usize) -> Vec<usize> {
         let tr = self.tr;
-        tr.kids(n).filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN"))).collect()
+        tr.kids(n)
+            .filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN")))
+            .collect()
     }
 
     /// `X, the Y of Z` and `X, a Y`.
@@ -795,11 +1021,27 @@ impl<'a, 'b> Rules<'a, 'b> {
         }
         let x = self.np(h, false);
         let y = self.np(a, false);
-        let mut p = self.lit_prop("appos", a, x.clone(), Lit { words: "is".into(), verb: Some("be"), ..Default::default() }, y, 0.62);
+        let mut p = self.lit_prop(
+            "appos",
+            a,
+            x.clone(),
+            Lit {
+                words: "is".into(),
+                verb: Some("be"),
+                ..Default::default()
+            },
+            y,
+            0.62,
+        );
         p.graph = false;
         out.push(p);
         // graph: `is Y of Z` with the noun in the key, and `is Y` (minimal) otherwise
-        if let Some(z) = tr.kids(a).find(|&k| tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))) {
+        if let Some(z) = tr.kids(a).find(|&k| {
+            tr.upos(a) == "NOUN"
+                && tr.base(k) == "nmod"
+                && tr.rel(k) != "nmod:poss"
+                && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))
+        }) {
             let mods: Vec<String> = self.amods(a).iter().map(|&m| tr.form(m).to_lowercase()).collect();
             let mut words = String::from("is");
             for m in &mods {
@@ -809,12 +1051,30 @@ impl<'a, 'b> Rules<'a, 'b> {
             words.push(' ');
             words.push_str(&tr.form(a).to_lowercase());
             words.push_str(" of");
-            let lit = Lit { words, verb: Some("be"), noun: Some(tr.lemma(a).to_lowercase()), mods, prep: Some("of".into()) };
+            let lit = Lit {
+                words,
+                verb: Some("be"),
+                noun: Some(tr.lemma(a).to_lowercase()),
+                mods,
+                prep: Some("of".into()),
+            };
             let mut q = self.lit_prop("appos:of", a, x, lit, self.np(z, true), 0.6);
             q.carb = false;
             out.push(q);
         } else if tr.upos(a) == "NOUN" && !tr.kids(h).any(|k| tr.base(k) == "case") && tr.kids(a).any(|k| tr.base(k) == "det") {
-            let mut q = self.lit_prop("appos", a, x, Lit { words: "is".into(), verb: Some("be"), noun: None, ..Default::default() }, self.np(a, false), 0.5);
+            let mut q = self.lit_prop(
+                "appos",
+                a,
+                x,
+                Lit {
+                    words: "is".into(),
+                    verb: Some("be"),
+                    noun: None,
+                    ..Default::default()
+                },
+                self.np(a, false),
+                0.5,
+            );
             q.carb = false;
             out.push(q);
         }
@@ -831,7 +1091,12 @@ impl<'a, 'b> Rules<'a, 'b> {
         let mut start = h;
         while start > 0 {
             let j = start - 1;
-            if tr.upos(j) == "PROPN" && tr.ancestor_of(h, j) && !is_title(j) && demonym_country(tr.form(j)).is_none() && self.ment_same(j, h) {
+            if tr.upos(j) == "PROPN"
+                && tr.ancestor_of(h, j)
+                && !is_title(j)
+                && demonym_country(tr.form(j)).is_none()
+                && self.ment_same(j, h)
+            {
                 start = j;
             } else {
                 break;
@@ -845,7 +1110,8 @@ impl<'a, 'b> Rules<'a, 'b> {
         let mut title = None;
         while t > 0 {
             let j = t - 1;
-            if !(tr.ancestor_of(h, j) || tr.ancestor_of(j, h)) || !matches!(tr.upos(j), "PROPN" | "NOUN" | "ADJ") {
+            let related = tr.ancestor_of(h, j) || tr.ancestor_of(j, h) || title.is_some_and(|t| tr.ancestor_of(t, j));
+            if !related || !matches!(tr.upos(j), "PROPN" | "NOUN" | "ADJ") {
                 break;
             }
             if title.is_none() && is_title(j) {
@@ -864,26 +1130,62 @@ impl<'a, 'b> Rules<'a, 'b> {
             end += 1;
         }
         let name_toks: Vec<usize> = (start..end).collect();
-        let name = Part { head: h, toks: name_toks.clone(), min: name_toks, poss_after: None, text: None };
+        let name = Part {
+            head: h,
+            toks: name_toks.clone(),
+            min: name_toks,
+            poss_after: None,
+            text: None,
+        };
         // country: the first word of the region when it is a proper noun or a demonym
         let mut country: Option<Part> = None;
         let mut mods: Vec<String> = Vec::new();
         for j in t..title {
             if country.is_none() && j == t {
                 if let Some(c) = demonym_country(tr.form(j)) {
-                    country = Some(Part { head: j, toks: vec![j], min: vec![j], poss_after: None, text: Some(c) });
+                    country = Some(Part {
+                        head: j,
+                        toks: vec![j],
+                        min: vec![j],
+                        poss_after: None,
+                        text: Some(c),
+                    });
                     continue;
                 }
-                if tr.upos(j) == "PROPN" && !is_title(j) && !tr.lemma_is(j, &["foreign", "prime", "interior", "defense", "defence", "finance", "home", "deputy", "vice"]) {
-                    country = Some(Part { head: j, toks: vec![j], min: vec![j], poss_after: None, text: None });
+                if tr.upos(j) == "PROPN"
+                    && !is_title(j)
+                    && !tr.lemma_is(
+                        j,
+                        &[
+                            "foreign", "prime", "interior", "defense", "defence", "finance", "home", "deputy", "vice",
+                        ],
+                    )
+                {
+                    country = Some(Part {
+                        head: j,
+                        toks: vec![j],
+                        min: vec![j],
+                        poss_after: None,
+                        text: None,
+                    });
                     continue;
                 }
             }
             mods.push(tr.form(j).to_lowercase());
         }
-        let tname = tr.form(title).to_lowercase();
+        let mut tname = tr.form(title).to_lowercase();
+        let mut tlemma = tr.lemma(title).to_lowercase();
+        // `US President X and his Colombian counterpart Y`: a counterpart holds the same office
+        if tname == "counterpart" {
+            if let Some(other) = (0..tr.len()).find(|&j| j != title && (tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES)) && !tr.form_is(j, &["counterpart"]) && !tr.form_is(j, HONORIFICS)) {
+                tname = tr.form(other).to_lowercase();
+                tlemma = tr.lemma(other).to_lowercase();
+            }
+        }
         // the whole title phrase (`Foreign Minister`), for `is`
-        let tp: Vec<usize> = (t..start).filter(|&j| country.as_ref().map_or(true, |c| c.head != j) || true).collect();
+        let tp: Vec<usize> = (t..start)
+            .filter(|&j| country.as_ref().map_or(true, |c| c.head != j) || true)
+            .collect();
         if let Some(c) = country {
             let mut words = mods.join(" ");
             if !words.is_empty() {
@@ -891,13 +1193,36 @@ impl<'a, 'b> Rules<'a, 'b> {
             }
             words.push_str(&tname);
             words.push_str(" of");
-            let lit = Lit { words, verb: None, noun: Some(tr.lemma(title).to_lowercase()), mods, prep: Some("of".into()) };
+            let lit = Lit {
+                words,
+                verb: None,
+                noun: Some(tlemma.clone()),
+                mods,
+                prep: Some("of".into()),
+            };
             let mut p = self.lit_prop("title", title, name.clone(), lit, c, 0.7);
             p.carb = false;
             out.push(p);
         }
-        let tpart = Part { head: title, toks: tp.clone(), min: tp, poss_after: None, text: None };
-        let mut p = self.lit_prop("title:is", title, name, Lit { words: "is".into(), verb: Some("be"), ..Default::default() }, tpart, 0.45);
+        let tpart = Part {
+            head: title,
+            toks: tp.clone(),
+            min: tp,
+            poss_after: None,
+            text: None,
+        };
+        let mut p = self.lit_prop(
+            "title:is",
+            title,
+            name,
+            Lit {
+                words: "is".into(),
+                verb: Some("be"),
+                ..Default::default()
+            },
+            tpart,
+            0.45,
+        );
         p.graph = false;
         out.push(p);
     }
@@ -923,12 +1248,18 @@ impl<'a, 'b> Rules<'a, 'b> {
             .kids(n)
             .find(|&k| tr.rel(k) == "nmod:poss" && !tr.lemma_is(k, &["whose"]))
             .map(|k| (k, "nominal:poss"))
-            .or_else(|| tr.kids(n).find(|&k| tr.base(k) == "compound" && tr.upos(k) == "PROPN" && k + 1 == n).map(|k| (k, "nominal:compound")));
+            .or_else(|| {
+                tr.kids(n)
+                    .find(|&k| tr.base(k) == "compound" && tr.upos(k) == "PROPN" && k + 1 == n)
+                    .map(|k| (k, "nominal:compound"))
+            });
         // inherit the possessor of the first conjunct (`offensive against X and threats to Y`)
         let agent = agent.or_else(|| {
             let h = tr.head[n];
             if tr.rel(n) == "conj" && h != NONE && tr.upos(h) == "NOUN" {
-                tr.kids(h).find(|&k| tr.rel(k) == "nmod:poss" && !tr.lemma_is(k, &["whose"])).map(|k| (k, "nominal:poss"))
+                tr.kids(h)
+                    .find(|&k| tr.rel(k) == "nmod:poss" && !tr.lemma_is(k, &["whose"]))
+                    .map(|k| (k, "nominal:poss"))
             } else {
                 None
             }
@@ -939,13 +1270,18 @@ impl<'a, 'b> Rules<'a, 'b> {
             let mut found = false;
             if !generic {
                 for m in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss") {
-                    let Some(c) = tr.kids(m).find(|&c| tr.base(c) == "case") else { continue };
+                    let Some(c) = tr.kids(m).find(|&c| tr.base(c) == "case") else {
+                        continue;
+                    };
                     let prep = tr.lemma(c).to_lowercase();
                     let eventive = {
                         let l = tr.lemma(n).to_lowercase();
                         l.ends_with("ion") || l.ends_with("ment") || l.ends_with("al") || l.ends_with("ance") || l.ends_with("ence")
                     };
-                    if !matches!(prep.as_str(), "against" | "on" | "for" | "to" | "with" | "over" | "into" | "toward" | "towards" | "from" | "of" | "in" | "at") {
+                    if !matches!(
+                        prep.as_str(),
+                        "against" | "on" | "for" | "to" | "with" | "over" | "into" | "toward" | "towards" | "from" | "of" | "in" | "at"
+                    ) {
                         continue;
                     }
                     if prep == "of" && !eventive {
@@ -956,13 +1292,56 @@ impl<'a, 'b> Rules<'a, 'b> {
                     }
                     if rule == "nominal:compound"
                         && !eventive
-                        && !tr.lemma_is(n, &["strike", "support", "attack", "aid", "sanction", "tariff", "offensive", "invasion", "ban", "deal", "pressure", "threat", "war", "raid", "bombing", "pact", "talks", "campaign", "investment", "demand", "bid", "plan", "policy", "embargo", "troops", "deployment", "airstrike", "missile"])
+                        && !tr.lemma_is(
+                            n,
+                            &[
+                                "strike",
+                                "support",
+                                "attack",
+                                "aid",
+                                "sanction",
+                                "tariff",
+                                "offensive",
+                                "invasion",
+                                "ban",
+                                "deal",
+                                "pressure",
+                                "threat",
+                                "war",
+                                "raid",
+                                "bombing",
+                                "pact",
+                                "talks",
+                                "campaign",
+                                "investment",
+                                "demand",
+                                "bid",
+                                "plan",
+                                "policy",
+                                "embargo",
+                                "troops",
+                                "deployment",
+                                "airstrike",
+                                "missile",
+                            ],
+                        )
                     {
                         continue;
                     }
-                    let mods: Vec<String> = self.amods(n).iter().filter(|&&x| x != a).map(|&m| tr.form(m).to_lowercase()).collect();
+                    let mods: Vec<String> = self
+                        .amods(n)
+                        .iter()
+                        .filter(|&&x| x != a)
+                        .map(|&m| tr.form(m).to_lowercase())
+                        .collect();
                     let words = format!("{} {}", tr.form(n).to_lowercase(), prep);
-                    let lit = Lit { words, verb: None, noun: Some(tr.lemma(n).to_lowercase()), mods, prep: Some(prep) };
+                    let lit = Lit {
+                        words,
+                        verb: None,
+                        noun: Some(tr.lemma(n).to_lowercase()),
+                        mods,
+                        prep: Some(prep),
+                    };
                     let mut p = self.lit_prop(rule, n, apart.clone(), lit, self.np(m, true), 0.55);
                     p.carb = false;
                     out.push(p);
@@ -974,17 +1353,30 @@ impl<'a, 'b> Rules<'a, 'b> {
             if rule == "nominal:poss" && tr.upos(a) != "PRON" && tr.head[a] == n && !found {
                 let mut y = self.np(n, false);
                 y.toks.retain(|&x| x != a && !(tr.head[x] == a) && !tr.ancestor_of(a, x));
-                let lit = Lit { words: "has".into(), verb: Some("have"), ..Default::default() };
+                let lit = Lit {
+                    words: "has".into(),
+                    verb: Some("have"),
+                    ..Default::default()
+                };
                 let mut p = self.lit_prop("poss:has", n, apart, lit, y, 0.3);
                 p.graph = false;
                 out.push(p);
             }
         }
         // `feud between X and Y` → X feud with Y
-        if let Some(m) = tr.kids(n).find(|&k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["between"]))) {
+        if let Some(m) = tr
+            .kids(n)
+            .find(|&k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["between"])))
+        {
             if let Some(y) = tr.kids(m).find(|&k| tr.rel(k) == "conj") {
                 let words = format!("{} with", tr.form(n).to_lowercase());
-                let lit = Lit { words, verb: None, noun: Some(tr.lemma(n).to_lowercase()), mods: Vec::new(), prep: Some("with".into()) };
+                let lit = Lit {
+                    words,
+                    verb: None,
+                    noun: Some(tr.lemma(n).to_lowercase()),
+                    mods: Vec::new(),
+                    prep: Some("with".into()),
+                };
                 let mut xp = self.np(m, true);
                 xp.toks.retain(|&x| !tr.ancestor_of(y, x));
                 xp.min.retain(|&x| !tr.ancestor_of(y, x));
@@ -1002,13 +1394,29 @@ impl<'a, 'b> Rules<'a, 'b> {
             return;
         }
         for m in tr.kids(n).filter(|&k| tr.rel(k) == "nmod" && k > n && tr.upos(k) == "PROPN") {
-            let Some(c) = tr.kids(m).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["in", "at", "near", "on"])) else { continue };
+            let Some(c) = tr
+                .kids(m)
+                .find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["in", "at", "near", "on"]))
+            else {
+                continue;
+            };
             let mut subj = self.np(n, true);
             subj.toks.retain(|&x| !tr.ancestor_of(m, x));
             let obj = self.np(m, true);
             let verb = if tr.has_feat(n, "Number=Plur") { "are" } else { "is" };
             let words = format!("{verb} {}", tr.form(c));
-            let mut p = self.lit_prop("nmod:in", m, subj, Lit { words, verb: Some("be"), ..Default::default() }, obj, 0.3);
+            let mut p = self.lit_prop(
+                "nmod:in",
+                m,
+                subj,
+                Lit {
+                    words,
+                    verb: Some("be"),
+                    ..Default::default()
+                },
+                obj,
+                0.3,
+            );
             p.graph = false;
             out.push(p);
         }
@@ -1021,15 +1429,65 @@ impl<'a, 'b> Rules<'a, 'b> {
             return;
         }
         for a in tr.kids(n).filter(|&k| tr.base(k) == "amod" && tr.upos(k) == "ADJ" && k < n) {
-            if tr.lemma_is(a, &["former", "other", "such", "many", "same", "first", "last", "next", "previous", "own", "main", "certain", "only", "several", "few", "much", "more", "most", "late", "early", "total", "overall", "particular", "various", "new", "old"]) || tr.t[a].xpos != "JJ" {
+            if tr.lemma_is(
+                a,
+                &[
+                    "former",
+                    "other",
+                    "such",
+                    "many",
+                    "same",
+                    "first",
+                    "last",
+                    "next",
+                    "previous",
+                    "own",
+                    "main",
+                    "certain",
+                    "only",
+                    "several",
+                    "few",
+                    "much",
+                    "more",
+                    "most",
+                    "late",
+                    "early",
+                    "total",
+                    "overall",
+                    "particular",
+                    "various",
+                    "new",
+                    "old",
+                ],
+            ) || tr.t[a].xpos != "JJ"
+            {
                 continue;
             }
-            let toks: Vec<usize> = (a + 1..=n).filter(|&x| tr.head[x] == n && tr.base(x) == "compound" || x == n).collect();
-            let subj = Part { head: n, min: toks.clone(), toks, poss_after: None, text: None };
+            let mut subj = self.np(n, true);
+            subj.toks
+                .retain(|&x| !tr.ancestor_of(a, x) && !(tr.head[x] == n && matches!(tr.base(x), "acl")));
+            tr.tidy(&mut subj.toks);
             let adj: Vec<usize> = tr.phrase(a, &|_| false);
-            let obj = Part { head: a, min: adj.clone(), toks: adj, poss_after: None, text: None };
+            let obj = Part {
+                head: a,
+                min: adj.clone(),
+                toks: adj,
+                poss_after: None,
+                text: None,
+            };
             let verb = if tr.has_feat(n, "Number=Plur") { "are" } else { "is" };
-            let mut p = self.lit_prop("amod", a, subj, Lit { words: verb.into(), verb: Some("be"), ..Default::default() }, obj, 0.22);
+            let mut p = self.lit_prop(
+                "amod",
+                a,
+                subj,
+                Lit {
+                    words: verb.into(),
+                    verb: Some("be"),
+                    ..Default::default()
+                },
+                obj,
+                0.22,
+            );
             p.graph = false;
             out.push(p);
         }
@@ -1043,7 +1501,22 @@ impl<'a, 'b> Rules<'a, 'b> {
                 continue;
             }
             let s = p.subj.head;
-            if s >= tr.len() || !tr.lemma_is(s, &["leader", "country", "side", "nation", "president", "government", "man", "woman", "party"]) {
+            if s >= tr.len()
+                || !tr.lemma_is(
+                    s,
+                    &[
+                        "leader",
+                        "country",
+                        "side",
+                        "nation",
+                        "president",
+                        "government",
+                        "man",
+                        "woman",
+                        "party",
+                    ],
+                )
+            {
                 continue;
             }
             if !tr.kids(s).any(|k| tr.lemma_is(k, &["two", "both"])) {
@@ -1059,7 +1532,9 @@ impl<'a, 'b> Rules<'a, 'b> {
             }) else {
                 continue;
             };
-            let Some(y) = tr.kids(m).find(|&k| tr.rel(k) == "conj") else { continue };
+            let Some(y) = tr.kids(m).find(|&k| tr.rel(k) == "conj") else {
+                continue;
+            };
             let mut xp = self.np(m, true);
             xp.toks.retain(|&x| !tr.ancestor_of(y, x));
             xp.min.retain(|&x| !tr.ancestor_of(y, x));
@@ -1070,7 +1545,14 @@ impl<'a, 'b> Rules<'a, 'b> {
             q.lit = None;
             let obj = self.np(y, false);
             q.slots.retain(|s| !matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause));
-            q.slots.insert(0, Slot { kind: Kind::Obl, part: obj, case: Vec::new() });
+            q.slots.insert(
+                0,
+                Slot {
+                    kind: Kind::Obl,
+                    part: obj,
+                    case: Vec::new(),
+                },
+            );
             q.conf *= 0.6;
             q.carb = false;
             q.lit = None;
@@ -1093,7 +1575,8 @@ impl<'a, 'b> Rules<'a, 'b> {
         if f.len() == 4 && f.chars().all(|c| c.is_ascii_digit()) && (f.starts_with("19") || f.starts_with("20")) {
             return true;
         }
-        tr.kids(h).any(|k| tr.form_is(k, MONTHS) && matches!(tr.base(k), "compound" | "nmod" | "flat" | "nummod" | "amod"))
+        tr.kids(h)
+            .any(|k| tr.form_is(k, MONTHS) && matches!(tr.base(k), "compound" | "nmod" | "flat" | "nummod" | "amod"))
             || (tr.upos(h) == "NUM" && tr.head[h] != NONE && tr.form_is(tr.head[h], MONTHS))
     }
 }

@@ -26,10 +26,18 @@ fn tree(rows: &str) -> Sentence {
         tokens.push(t);
     }
     for i in 0..tokens.len() {
-        let next_attached = tokens.get(i + 1).is_some_and(|n| matches!(n.form.as_str(), "," | "." | "'s" | "'" | ":"));
+        let next_attached = tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.form.as_str(), "," | "." | "'s" | "'" | ":"));
         tokens[i].space_after = !next_attached;
     }
-    Sentence { index: 0, paragraph: 1, span: Span::new(0..text.len(), 0..text.len()), text, tokens }
+    Sentence {
+        index: 0,
+        paragraph: 1,
+        span: Span::new(0..text.len(), 0..text.len()),
+        text,
+        tokens,
+    }
 }
 
 fn triples(rows: &str) -> Vec<OpenTriple> {
@@ -38,7 +46,15 @@ fn triples(rows: &str) -> Vec<OpenTriple> {
 
 fn show(ts: &[OpenTriple]) -> String {
     ts.iter()
-        .map(|t| format!("{} | {} | {} [{}]", t.subject.text, t.relation, t.object.as_ref().map_or("-", |o| o.text.as_str()), t.rule))
+        .map(|t| {
+            format!(
+                "{} | {} | {} [{}]",
+                t.subject.text,
+                t.relation,
+                t.object.as_ref().map_or("-", |o| o.text.as_str()),
+                t.rule
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -236,6 +252,19 @@ const QUALIFIERS: &str = "
     3 3 NUM CD 9 nummod
     . . PUNCT . 3 punct";
 
+const COUNTERPART: &str = "
+    US US PROPN NNP 3 compound
+    President President PROPN NNP 3 compound
+    Joe Joe PROPN NNP 5 nsubj
+    Biden Biden PROPN NNP 3 flat
+    met meet VERB VBD 0 root VerbForm=Fin
+    his his PRON PRP$ 8 nmod:poss
+    Mexican Mexican ADJ JJ 8 amod
+    counterpart counterpart NOUN NN 5 obj
+    Andres Andres PROPN NNP 8 appos
+    Obrador Obrador PROPN NNP 9 flat
+    . . PUNCT . 5 punct";
+
 const LINK_LINE: &str = "
     Also also ADV RB 2 advmod
     Read read VERB VB 0 root
@@ -247,31 +276,146 @@ const LINK_LINE: &str = "
 fn clause_table() {
     // (rows, subject, relation, object, rule prefix, negated, modality)
     let cases: &[(&str, &str, &str, Option<&str>, &str, bool, Modality)] = &[
-        (PASSIVE_AGENT, "Congress", "rejected", Some("plan"), "clause:", false, Modality::Asserted),
+        (
+            PASSIVE_AGENT,
+            "Congress",
+            "rejected",
+            Some("plan"),
+            "clause:",
+            false,
+            Modality::Asserted,
+        ),
         (AGENTLESS, "Flights", "resumed", None, "clause:SV", false, Modality::Asserted),
-        (WHOSE, "Brasilia", "seized", Some("Lula's passport"), "relcl", false, Modality::Asserted),
+        (
+            WHOSE,
+            "Brasilia",
+            "seized",
+            Some("Lula's passport"),
+            "relcl",
+            false,
+            Modality::Asserted,
+        ),
         (WHO, "minister", "triggered", Some("crisis"), "relcl", false, Modality::Asserted),
         (WHO, "minister", "resigned", None, "clause:SV", false, Modality::Asserted),
-        (TITLE, "Fernando Haddad", "finance minister of", Some("Brazil"), "title", false, Modality::Asserted),
-        (APPOS_OF, "Anna Berg", "is head of", Some("Europol"), "appos", false, Modality::Asserted),
+        (
+            TITLE,
+            "Fernando Haddad",
+            "finance minister of",
+            Some("Brazil"),
+            "title",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            APPOS_OF,
+            "Anna Berg",
+            "is head of",
+            Some("Europol"),
+            "appos",
+            false,
+            Modality::Asserted,
+        ),
         (COORD, "Germany", "signed", Some("treaty"), "clause:SVO", false, Modality::Asserted),
         (COORD, "Germany", "signed", Some("accords"), "clause:SVO", false, Modality::Asserted),
         (COORD, "France", "signed", Some("treaty"), "clause:SVO", false, Modality::Asserted),
         (COORD, "France", "signed", Some("accords"), "clause:SVO", false, Modality::Asserted),
-        (VERB_COORD, "army", "attacked", Some("town"), "clause:SVO", false, Modality::Asserted),
-        (VERB_COORD, "army", "seized", Some("bridge"), "clause:SVO", false, Modality::Asserted),
-        (NOMINAL, "Russia", "offensive against", Some("Ukraine"), "nominal:poss", false, Modality::Asserted),
-        (COMPOUND_NOMINAL, "US", "strikes on", Some("Yemen"), "nominal:compound", false, Modality::Asserted),
-        (XCOMP, "Chile", "started importing", Some("Argentine grain"), "clause:SVO", false, Modality::Asserted),
+        (
+            VERB_COORD,
+            "army",
+            "attacked",
+            Some("town"),
+            "clause:SVO",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            VERB_COORD,
+            "army",
+            "seized",
+            Some("bridge"),
+            "clause:SVO",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            NOMINAL,
+            "Russia",
+            "offensive against",
+            Some("Ukraine"),
+            "nominal:poss",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            COMPOUND_NOMINAL,
+            "US",
+            "strikes on",
+            Some("Yemen"),
+            "nominal:compound",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            XCOMP,
+            "Chile",
+            "started importing",
+            Some("Argentine grain"),
+            "clause:SVO",
+            false,
+            Modality::Asserted,
+        ),
         (REPORTED, "talks", "collapsed", None, "clause:SV", false, Modality::Asserted),
         (ACCORDING, "Turkey", "buy", Some("jets"), "clause:SVO", false, Modality::Planned),
-        (NEGATED, "Mexico", "not approve", Some("loan"), "clause:SVO", true, Modality::Asserted),
+        (
+            NEGATED,
+            "Mexico",
+            "not approve",
+            Some("loan"),
+            "clause:SVO",
+            true,
+            Modality::Asserted,
+        ),
         (POSSIBLE, "Iran", "resume", Some("talks"), "clause:SVO", false, Modality::Possible),
-        (SET_TO, "Japan", "set to host", Some("summit"), "clause:SVO", false, Modality::Planned),
-        (REPORTEDLY, "Moscow", "supplied", Some("drones"), "clause:SVO", false, Modality::Reported),
-        (PRODUCER, "Peru", "remains the largest producer of", Some("copper"), "clause:SVC", false, Modality::Asserted),
-        (PRODUCER, "Peru", "remains", Some("largest producer"), "clause:SVC", false, Modality::Asserted),
+        (
+            SET_TO,
+            "Japan",
+            "set to host",
+            Some("summit"),
+            "clause:SVO",
+            false,
+            Modality::Planned,
+        ),
+        (
+            REPORTEDLY,
+            "Moscow",
+            "supplied",
+            Some("drones"),
+            "clause:SVO",
+            false,
+            Modality::Reported,
+        ),
+        (
+            PRODUCER,
+            "Peru",
+            "remains the largest producer of",
+            Some("copper"),
+            "clause:SVC",
+            false,
+            Modality::Asserted,
+        ),
+        (
+            PRODUCER,
+            "Peru",
+            "remains",
+            Some("largest producer"),
+            "clause:SVC",
+            false,
+            Modality::Asserted,
+        ),
         (QUALIFIERS, "Biden", "meet", Some("Scholz"), "clause:SVOA", false, Modality::Planned),
+        (COUNTERPART, "Joe Biden", "president of", Some("US"), "title", false, Modality::Asserted),
+        (COUNTERPART, "Andres Obrador", "president of", Some("Mexico"), "title", false, Modality::Asserted),
+        (COUNTERPART, "Joe Biden", "met", Some("Andres Obrador"), "clause:SVO", false, Modality::Asserted),
     ];
     for (i, (rows, s, r, o, rule, neg, modality)) in cases.iter().enumerate() {
         let ts = triples(rows);
@@ -320,7 +464,10 @@ fn relation_keys_for_the_lexicon() {
     let t = find(&triples(PRODUCER), "Peru", "remains the largest producer of", Some("copper"));
     assert_eq!(t.key.pattern(), "remain largest producer of");
     let t = find(&triples(NOMINAL), "Russia", "offensive against", Some("Ukraine"));
-    assert_eq!((t.key.verb.as_deref(), t.key.noun.as_deref(), t.key.prep.as_deref()), (None, Some("offensive"), Some("against")));
+    assert_eq!(
+        (t.key.verb.as_deref(), t.key.noun.as_deref(), t.key.prep.as_deref()),
+        (None, Some("offensive"), Some("against"))
+    );
     let t = find(&triples(XCOMP), "Chile", "started importing", Some("Argentine grain"));
     assert_eq!(t.key.verb.as_deref(), Some("import"));
 }
@@ -364,12 +511,31 @@ fn link_lines_yield_nothing_and_unparsed_sentences_are_safe() {
     s.tokens[0].head = 99;
     s.tokens[1].head = 2;
     let _ = Extractor::new().extract(&s, &[]);
+    let mut s = tree(VERB_COORD);
+    s.tokens[2].head = 7; // attacked <-> seized
+    s.tokens[6].head = 3;
+    s.tokens[0].head = 2; // a flat/compound-style loop: The <-> army
+    s.tokens[1].head = 1;
+    let _ = Extractor::new().extract(&s, &[]);
+    let line = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+    let _ = carb::carb_lines(&Extractor::new(), &s, &line);
 }
 
 #[test]
 fn confidence_varies_by_rule_and_evidence() {
     let mut all = Vec::new();
-    for rows in [PASSIVE_AGENT, WHOSE, WHO, TITLE, APPOS_OF, COORD, NOMINAL, XCOMP, QUALIFIERS, PRODUCER] {
+    for rows in [
+        PASSIVE_AGENT,
+        WHOSE,
+        WHO,
+        TITLE,
+        APPOS_OF,
+        COORD,
+        NOMINAL,
+        XCOMP,
+        QUALIFIERS,
+        PRODUCER,
+    ] {
         all.extend(triples(rows).into_iter().map(|t| t.confidence));
     }
     assert!(all.iter().all(|c| (0.0..=1.0).contains(c)));
@@ -390,7 +556,12 @@ fn carb_rendering_keeps_full_phrases_and_surface_passive() {
     let line = words.join(" ");
     let lines = carb::carb_lines(&Extractor::new(), &s, &line);
     let tuples: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
-    assert!(tuples.iter().any(|c| c[0] == line && c[2] == "was rejected" && c[3] == "The plan" && c[4] == "by Congress"), "{lines:?}");
+    assert!(
+        tuples
+            .iter()
+            .any(|c| c[0] == line && c[2] == "was rejected" && c[3] == "The plan" && c[4] == "by Congress"),
+        "{lines:?}"
+    );
     for c in &tuples {
         let conf: f64 = c[1].parse().unwrap();
         assert!((0.0..=1.0).contains(&conf));
@@ -399,7 +570,10 @@ fn carb_rendering_keeps_full_phrases_and_surface_passive() {
     let s = tree(APPOS_OF);
     let line = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
     let lines = carb::carb_lines(&Extractor::new(), &s, &line);
-    assert!(lines.iter().any(|l| l.ends_with("\tis\tAnna Berg\tthe head of Europol")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.ends_with("\tis\tAnna Berg\tthe head of Europol")),
+        "{lines:?}"
+    );
 }
 
 /// End to end through the embedded analyzer (tagger + parser): only robust, simple sentences.
@@ -412,17 +586,29 @@ fn end_to_end_through_the_analyzer() {
     };
     let ex = Extractor::new();
     let cases: &[(&str, &str, &str, &str, Modality)] = &[
-        ("Colombia will restart glyphosate fumigation .", "Colombia", "restart", "fumigation", Modality::Planned),
+        (
+            "Colombia will restart glyphosate fumigation .",
+            "Colombia",
+            "restart",
+            "fumigation",
+            Modality::Planned,
+        ),
         ("The army seized the bridge .", "army", "seized", "bridge", Modality::Asserted),
-        ("The plan was rejected by Congress .", "Congress", "rejected", "plan", Modality::Asserted),
+        (
+            "The plan was rejected by Congress .",
+            "Congress",
+            "rejected",
+            "plan",
+            Modality::Asserted,
+        ),
     ];
     for (line, subj, rel, obj, modality) in cases {
         let mut s = carb::carb_sentence(line);
         analyzer.analyze(&mut s);
         let ts = ex.extract(&s, &[]);
-        let hit = ts.iter().find(|t| {
-            t.subject.text.contains(subj) && t.relation.contains(rel) && t.object.as_ref().is_some_and(|o| o.text.contains(obj))
-        });
+        let hit = ts
+            .iter()
+            .find(|t| t.subject.text.contains(subj) && t.relation.contains(rel) && t.object.as_ref().is_some_and(|o| o.text.contains(obj)));
         let hit = hit.unwrap_or_else(|| panic!("{line}: no {subj} | {rel} | {obj} in\n{}", show(&ts)));
         assert_eq!(hit.modality, *modality, "{line}");
         let lines = carb::carb_lines(&ex, &s, line);

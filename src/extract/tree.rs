@@ -19,7 +19,13 @@ impl<'a> Tree<'a> {
         let head: Vec<usize> = t
             .iter()
             .enumerate()
-            .map(|(i, tok)| if tok.head == 0 || tok.head > n || tok.head - 1 == i { NONE } else { tok.head - 1 })
+            .map(|(i, tok)| {
+                if tok.head == 0 || tok.head > n || tok.head - 1 == i {
+                    NONE
+                } else {
+                    tok.head - 1
+                }
+            })
             .collect();
         let mut start = vec![0u32; n + 1];
         for &h in &head {
@@ -46,7 +52,9 @@ impl<'a> Tree<'a> {
     }
 
     pub fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.kids[self.start[i] as usize..self.start[i + 1] as usize].iter().map(|&k| k as usize)
+        self.kids[self.start[i] as usize..self.start[i + 1] as usize]
+            .iter()
+            .map(|&k| k as usize)
     }
 
     /// Full relation (`nsubj:pass`).
@@ -103,6 +111,9 @@ impl<'a> Tree<'a> {
         let mut out = Vec::with_capacity(8);
         let mut stack = vec![root];
         while let Some(x) = stack.pop() {
+            if out.len() > self.len() {
+                break; // a cycle in a malformed tree
+            }
             out.push(x);
             for k in self.kids(x) {
                 if !skip(k) {
@@ -111,8 +122,20 @@ impl<'a> Tree<'a> {
             }
         }
         out.sort_unstable();
+        out.dedup();
         self.tidy(&mut out);
         out
+    }
+
+    /// Climbs `flat`/`compound` links to the head of a name or compound.
+    pub fn phrase_head(&self, mut h: usize) -> usize {
+        for _ in 0..16 {
+            if self.head[h] == NONE || !matches!(self.base(h), "flat" | "compound") {
+                break;
+            }
+            h = self.head[h];
+        }
+        h
     }
 
     /// Drops edge punctuation and punctuation next to a gap.

@@ -38,6 +38,7 @@ pub(crate) fn fact(
             normalized: true,
         },
         object: FactObject::Entity(o.into()),
+        object_text: None,
         qualifiers: Vec::new(),
         negated: false,
         modality: Modality::Asserted,

@@ -193,6 +193,16 @@ mod tests {
     }
 
     #[test]
+    fn odd_tokens_do_not_panic() {
+        let a = Analyzer::embedded().unwrap();
+        let long = "x".repeat(300);
+        let mut s = sentence(&["", "😀", "ÉTÉS", "naïvement", &long, "’s", "co-operated", "12,5%", "ﬁles", "S"]);
+        a.analyze(&mut s);
+        assert!(s.tokens.iter().all(|t| !t.upos.is_empty() && !t.xpos.is_empty()));
+        assert!(s.tokens.iter().filter(|t| t.head == 0).count() >= 1);
+    }
+
+    #[test]
     fn empty_sentence_is_fine() {
         let a = Analyzer::embedded().unwrap();
         let mut s = Sentence::default();

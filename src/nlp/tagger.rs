@@ -486,7 +486,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 1, tagdict_min_count: 20, tagdict_min_ratio: 0.97, stack_folds: 5 }
+        TrainOptions { epochs: 10, seed: 1, tagdict_min_count: 10, tagdict_min_ratio: 0.97, stack_folds: 5 }
     }
 }
 

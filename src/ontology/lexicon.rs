@@ -159,8 +159,20 @@ pub fn candidates(key: &RelationKey) -> Vec<(String, &'static str)> {
             out.extend(again.into_iter().map(|(p, _)| (p, "one word of a compound preposition")));
         }
     }
+    // A preposition the parser took for a particle (`clashed over issues with Petro`: particle
+    // `over`, prep `with`): without it, when the object has its own preposition.
+    if key.prep.is_some() && key.particle.as_deref().is_some_and(|p| PREPOSITIONAL_PARTICLES.contains(&p)) {
+        let single = RelationKey { particle: None, ..key.clone() };
+        let mut again = candidates(&single);
+        again.retain(|(p, _)| !out.iter().any(|(q, _)| q == p));
+        out.extend(again.into_iter().map(|(p, _)| (p, "particle read as a second preposition")));
+    }
     out
 }
+
+/// Particles that are also prepositions and rarely change the verb's meaning (unlike `out`,
+/// `off`, `up`): `clash over … with` is `clash with`.
+pub const PREPOSITIONAL_PARTICLES: [&str; 10] = ["over", "about", "on", "in", "with", "for", "against", "around", "through", "across"];
 
 /// Entries by pattern; later files override earlier ones.
 #[derive(Debug, Clone, Default)]
@@ -271,6 +283,11 @@ mod tests {
         // A content verb before a noun is never dropped: "deny support for" is not "support for".
         let c: Vec<String> = candidates(&key(Some("clash"), None, &[], Some("over with"))).into_iter().map(|c| c.0).collect();
         assert_eq!(c, ["clash over with", "clash with", "clash over"]);
+        let prt = RelationKey { particle: Some("over".into()), ..key(Some("clash"), None, &[], Some("with")) };
+        let c: Vec<String> = candidates(&prt).into_iter().map(|c| c.0).collect();
+        assert_eq!(c, ["clash over with", "clash with"]);
+        let prt = RelationKey { particle: Some("out".into()), ..key(Some("carry"), None, &[], Some("on")) };
+        assert_eq!(candidates(&prt).len(), 1, "`carry out on` keeps its particle");
         let c = candidates(&key(Some("deny"), Some("support"), &[], Some("for")));
         assert!(c.iter().all(|(p, _)| p.starts_with("deny")), "{c:?}");
     }

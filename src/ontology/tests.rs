@@ -202,6 +202,9 @@ fn every_term_the_code_names_exists_with_a_label() {
     let o = Ontology::embedded();
     let prov = [
         prov_terms::FACT,
+        prov_terms::MERGE_NOTE,
+        prov_terms::OBJECT_TEXT,
+        prov_terms::UNIT,
         prov_terms::DOCUMENT,
         prov_terms::SURFACE,
         prov_terms::CONFIDENCE,

@@ -52,4 +52,8 @@ pub mod prov_terms {
     pub const WIKIDATA_ID: &str = "wikidataId";
     /// On entities: how a name was merged in (`rule<TAB>alias`), for `kgraph entities --explain`.
     pub const MERGE_NOTE: &str = "mergeNote";
+    /// On statement nodes: the object as written, when it is a normalised literal.
+    pub const OBJECT_TEXT: &str = "objectText";
+    /// On statement nodes: the unit of a money or quantity literal object.
+    pub const UNIT: &str = "unit";
 }

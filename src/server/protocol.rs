@@ -10,8 +10,8 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Trip
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use std::collections::HashSet;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// What the service allows; set from the `kgraph serve` flags.
 #[derive(Debug, Clone)]
@@ -38,6 +38,9 @@ impl Default for ServiceConfig {
 pub struct Service {
     store: KgStore,
     config: ServiceConfig,
+    /// The store's evaluator (base IRI, prefixes), built once and cloned per request.
+    evaluator: Result<oxigraph::sparql::SparqlEvaluator, String>,
+    watchdog: Arc<Watchdog>,
 }
 
 /// SELECT/ASK result formats, in our order of preference.
@@ -89,26 +92,66 @@ impl Failure {
     }
 }
 
-/// Cancels a query when the timeout passes, unless dropped first (the query finished).
+/// One thread cancels every query whose deadline has passed (a thread per query would cost
+/// more than the query itself on small graphs).
 struct Watchdog {
-    _done: mpsc::Sender<()>,
+    queue: std::sync::Mutex<Vec<(u64, Instant, CancellationToken)>>,
+    next_id: std::sync::atomic::AtomicU64,
+}
+
+/// A registered query; unregisters on drop (the query finished).
+struct Deadline<'a> {
+    watchdog: &'a Watchdog,
+    id: u64,
 }
 
 impl Watchdog {
-    fn start(token: CancellationToken, timeout: Duration) -> Watchdog {
-        let (tx, rx) = mpsc::channel::<()>();
+    fn start() -> Arc<Watchdog> {
+        let watchdog = Arc::new(Watchdog { queue: std::sync::Mutex::new(Vec::new()), next_id: 0.into() });
+        let weak = Arc::downgrade(&watchdog);
         std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(timeout) {
-                token.cancel();
+            while let Some(w) = weak.upgrade() {
+                let now = Instant::now();
+                if let Ok(mut q) = w.queue.lock() {
+                    q.retain(|(_, deadline, token)| {
+                        if *deadline <= now {
+                            token.cancel();
+                            false
+                        } else {
+                            true
+                        }
+                    });
+                }
+                drop(w);
+                std::thread::sleep(Duration::from_millis(20));
             }
         });
-        Watchdog { _done: tx }
+        watchdog
+    }
+
+    fn watch(&self, token: CancellationToken, timeout: Duration) -> Deadline<'_> {
+        let id = self.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(mut q) = self.queue.lock() {
+            q.push((id, Instant::now() + timeout, token));
+        }
+        Deadline { watchdog: self, id }
+    }
+}
+
+impl Drop for Deadline<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut q) = self.watchdog.queue.lock() {
+            if let Some(i) = q.iter().position(|(id, _, _)| *id == self.id) {
+                q.swap_remove(i);
+            }
+        }
     }
 }
 
 impl Service {
     pub fn new(store: KgStore, config: ServiceConfig) -> Service {
-        Service { store, config }
+        let evaluator = store.evaluator().map_err(|e| e.to_string());
+        Service { store, config, evaluator, watchdog: Watchdog::start() }
     }
 
     pub fn config(&self) -> &ServiceConfig {
@@ -178,6 +221,9 @@ impl Service {
     // ---------------------------------------------------------------- SPARQL query
 
     fn query_endpoint(&self, req: &Request) -> Response {
+        if let Some(refusal) = non_utf8_charset(req) {
+            return refusal;
+        }
         let Some(url_params) = parse_form(&req.query) else {
             return Response::text(400, "the URL's query string is not valid UTF-8 after percent-decoding");
         };
@@ -242,9 +288,9 @@ impl Service {
     pub fn run_query(&self, query: &str, defaults: &[&str], named: &[&str], accept: Option<&str>) -> Response {
         let timeout = self.config.timeout;
         let token = CancellationToken::new();
-        let evaluator = match self.store.evaluator() {
-            Ok(e) => e.with_cancellation_token(token.clone()),
-            Err(e) => return Response::text(500, e.to_string()),
+        let evaluator = match &self.evaluator {
+            Ok(e) => e.clone().with_cancellation_token(token.clone()),
+            Err(e) => return Response::text(500, e.clone()),
         };
         let mut prepared = match evaluator.parse_query(query) {
             Ok(p) => p,
@@ -265,7 +311,7 @@ impl Service {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let _watchdog = Watchdog::start(token, timeout);
+        let _deadline = self.watchdog.watch(token, timeout);
         let results = match prepared.on_store(self.store.oxigraph()).execute() {
             Ok(r) => r,
             Err(e) => return Failure::from_eval(e).response(timeout),
@@ -384,6 +430,9 @@ impl Service {
         if req.method != "POST" {
             return method_not_allowed("POST, OPTIONS");
         }
+        if let Some(refusal) = non_utf8_charset(req) {
+            return refusal;
+        }
         if let Some(refusal) = self.check_write(req) {
             return refusal;
         }
@@ -419,9 +468,9 @@ impl Service {
         };
         let timeout = self.config.timeout;
         let token = CancellationToken::new();
-        let evaluator = match self.store.evaluator() {
-            Ok(e) => e.with_cancellation_token(token.clone()),
-            Err(e) => return Response::text(500, e.to_string()),
+        let evaluator = match &self.evaluator {
+            Ok(e) => e.clone().with_cancellation_token(token.clone()),
+            Err(e) => return Response::text(500, e.clone()),
         };
         let mut prepared = match evaluator.parse_update(&update) {
             Ok(p) => p,
@@ -433,7 +482,7 @@ impl Service {
                 ds.set_available_named_graphs(using_named.iter().cloned().map(NamedOrBlankNode::NamedNode).collect());
             }
         }
-        let _watchdog = Watchdog::start(token, timeout);
+        let _deadline = self.watchdog.watch(token, timeout);
         match prepared.on_store(self.store.oxigraph()).execute() {
             Ok(()) => {
                 let _ = self.store.flush();
@@ -603,6 +652,17 @@ fn iris(values: &[&str], param: &str) -> Result<Vec<NamedNode>, Response> {
         .iter()
         .map(|v| NamedNode::new(*v).map_err(|e| Response::text(400, format!("`{param}` is not an absolute IRI: {v:?} ({e})"))))
         .collect()
+}
+
+/// The protocol's bodies are UTF-8: another declared charset is a 400.
+fn non_utf8_charset(req: &Request) -> Option<Response> {
+    let ct = req.get_header("content-type")?;
+    let charset = ct.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches('"').to_ascii_lowercase())
+    })?;
+    (charset != "utf-8" && charset != "utf8" && charset != "us-ascii")
+        .then(|| Response::text(400, format!("charset {charset:?} is not supported: SPARQL protocol bodies are UTF-8")))
 }
 
 fn with_charset(media: &str) -> String {

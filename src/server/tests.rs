@@ -517,3 +517,105 @@ fn remote_count(addr: std::net::SocketAddr) -> usize {
     v["results"]["bindings"][0]["n"]["value"].as_str().unwrap().parse().unwrap()
 }
 
+
+// ------------------------------------------------------------------ W3C protocol manifest
+//
+// The query (read-only) tests of the W3C SPARQL 1.1 Protocol test manifest
+// (w3c/rdf-tests sparql/sparql11/protocol/manifest.ttl), reconstructed: same names, same
+// requests (paths without the `/sparql/` trailing slash), same expected outcome. The manifest's
+// data files type each graph IRI as a document, which we rebuild here.
+
+const KASEI: &str = "http://kasei.us/2009/09/sparql/data/";
+
+fn manifest_service() -> Service {
+    let store = KgStore::in_memory(crate::ontology::vocab::DEFAULT_BASE).unwrap();
+    let mut trig = String::new();
+    for n in 0..4 {
+        trig.push_str(&format!("<{KASEI}data{n}.rdf> {{ <{KASEI}data{n}.rdf> a <http://xmlns.com/foaf/0.1/Document> }}\n"));
+    }
+    store.oxigraph().load_from_reader(RdfParser::from_format(RdfFormat::TriG), trig.as_bytes()).unwrap();
+    Service::new(store, ServiceConfig::default())
+}
+
+enum Expect {
+    Boolean(bool),
+    ResultsMedia,
+    GraphMedia,
+    ClientError,
+}
+
+#[test]
+fn w3c_protocol_manifest_query_tests() {
+    let s = manifest_service();
+    let d = |n: u8| percent_encode(&format!("{KASEI}data{n}.rdf"));
+    let ask12 = format!("ASK {{ <{KASEI}data1.rdf> a ?type . <{KASEI}data2.rdf> a ?type . }}");
+    let ask_named = format!("ASK {{ GRAPH ?g1 {{ <{KASEI}data1.rdf> a ?type }} GRAPH ?g2 {{ <{KASEI}data2.rdf> a ?type }} }}");
+    let ask_full = format!(
+        "ASK {{ <{KASEI}data3.rdf> a ?type GRAPH ?g1 {{ <{KASEI}data1.rdf> a ?type }} GRAPH ?g2 {{ <{KASEI}data2.rdf> a ?type }} }}"
+    );
+    let direct = |target: String, body: &str| Request::new("POST", &target).header("Content-Type", "application/sparql-query").body(body);
+    let form = |target: String, body: &str| Request::new("POST", &target).header("Content-Type", "application/x-www-form-urlencoded").body(body);
+    let cases: Vec<(&str, Request, Expect)> = vec![
+        ("query_post_form", form(format!("/sparql?default-graph-uri={}", d(0)), "query=ASK%20%7B%7D"), Expect::Boolean(true)),
+        (
+            "query_dataset_default_graphs_get",
+            get(&format!("/sparql?query={}&default-graph-uri={}&default-graph-uri={}", percent_encode(&ask12), d(1), d(2))),
+            Expect::Boolean(true),
+        ),
+        ("query_dataset_default_graphs_post", direct(format!("/sparql?default-graph-uri={}&default-graph-uri={}", d(1), d(2)), &ask12), Expect::Boolean(true)),
+        ("query_dataset_named_graphs_post", direct(format!("/sparql?named-graph-uri={}&named-graph-uri={}", d(1), d(2)), &ask_named), Expect::Boolean(true)),
+        (
+            "query_dataset_named_graphs_get",
+            get(&format!("/sparql?query={}&named-graph-uri={}&named-graph-uri={}", percent_encode(&ask_named), d(1), d(2))),
+            Expect::Boolean(true),
+        ),
+        (
+            "query_dataset_full",
+            direct(format!("/sparql?default-graph-uri={}&named-graph-uri={}&named-graph-uri={}", d(3), d(1), d(2)), &ask_full),
+            Expect::Boolean(true),
+        ),
+        (
+            "query_multiple_dataset",
+            direct(format!("/sparql?default-graph-uri={}", d(1)), &format!("ASK FROM <{KASEI}data2.rdf> {{ <{KASEI}data1.rdf> ?p ?o }}")),
+            Expect::Boolean(true),
+        ),
+        ("query_get", get("/sparql?query=ASK%20%7B%7D"), Expect::Boolean(true)),
+        ("query_content_type_select", get("/sparql?query=SELECT%20%281%20AS%20%3Fvalue%29%20%7B%7D"), Expect::ResultsMedia),
+        ("query_content_type_ask", get("/sparql?query=ASK%20%7B%7D"), Expect::ResultsMedia),
+        ("query_content_type_describe", get("/sparql?query=DESCRIBE%20%3Chttp%3A%2F%2Fexample.org%2F%3E"), Expect::GraphMedia),
+        (
+            "query_content_type_construct",
+            get("/sparql?query=CONSTRUCT%20%7B%20%3Cs%3E%20%3Cp%3E%201%20%7D%20WHERE%20%7B%7D"),
+            Expect::GraphMedia,
+        ),
+        ("query_post_direct", direct("/sparql".into(), "ASK {}"), Expect::Boolean(true)),
+        ("bad_query_method", Request::new("PUT", "/sparql?query=ASK%20%7B%7D"), Expect::ClientError),
+        ("bad_multiple_queries", get("/sparql?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D"), Expect::ClientError),
+        ("bad_query_wrong_media_type", Request::new("POST", "/sparql").header("Content-Type", "text/plain").body("ASK {}"), Expect::ClientError),
+        ("bad_query_missing_form_type", Request::new("POST", "/sparql").body("query=ASK%20%7B%7D"), Expect::ClientError),
+        ("bad_query_missing_direct_type", Request::new("POST", "/sparql").body("ASK {}"), Expect::ClientError),
+        (
+            "bad_query_non_utf8",
+            Request::new("POST", "/sparql").header("Content-Type", "application/sparql-query; charset=UTF-16").body(
+                "ASK {}".encode_utf16().flat_map(|u| u.to_be_bytes()).collect::<Vec<u8>>(),
+            ),
+            Expect::ClientError,
+        ),
+        ("bad_query_syntax", get("/sparql?query=ASK%20%7B"), Expect::ClientError),
+    ];
+    let mut failures = Vec::new();
+    for (name, req, expect) in cases {
+        let resp = s.handle(&req);
+        let ct = resp.get_header("content-type").unwrap_or("").to_owned();
+        let passed = match expect {
+            Expect::Boolean(b) => resp.status == 200 && json(&resp)["boolean"] == b,
+            Expect::ResultsMedia => resp.status == 200 && (ct.starts_with("application/sparql-results+") || ct.starts_with("application/json")),
+            Expect::GraphMedia => resp.status == 200 && (ct.starts_with("text/turtle") || ct.starts_with("application/n-triples")),
+            Expect::ClientError => (400..500).contains(&resp.status),
+        };
+        if !passed {
+            failures.push(format!("{name}: {} {ct} {}", resp.status, resp.body_text()));
+        }
+    }
+    assert!(failures.is_empty(), "W3C protocol tests failed:\n{}", failures.join("\n"));
+}

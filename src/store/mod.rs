@@ -310,15 +310,17 @@ impl KgStore {
         Ok(triples.into_iter().map(|(_, t)| t).collect())
     }
 
-    /// Serializes the store in an RDF format: datasets (N-Quads, TriG) keep the named graphs,
-    /// graph formats (Turtle, N-Triples, RDF/XML, JSON-LD) get the union of the data graphs.
+    /// Serializes the store in an RDF format: N-Quads and TriG keep the named graphs; Turtle,
+    /// N-Triples, RDF/XML and JSON-LD get the union of the data graphs.
     pub fn dump(&self, format: RdfFormat, with_ontology: bool, out: &mut dyn Write) -> Result<(), StoreError> {
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in self.prefixes() {
             serializer = serializer.with_prefix(prefix, iri).map_err(|e| StoreError::Query(e.to_string()))?;
         }
         let mut writer = serializer.for_writer(out);
-        if format.supports_datasets() {
+        // JSON-LD could carry named graphs too, but graph-oriented tools (rdflib's Graph, most
+        // JSON-LD consumers) read only the default graph: it gets the union, like Turtle.
+        if matches!(format, RdfFormat::NQuads | RdfFormat::TriG) {
             for q in self.sorted_quads(with_ontology)? {
                 writer.serialize_quad(&q).map_err(StoreError::Write)?;
             }
@@ -413,6 +415,7 @@ mod tests {
                 normalized: true,
             },
             object: FactObject::Entity(o.into()),
+            object_text: None,
             qualifiers: vec![Qualifier { key: "date".into(), value: "2026-02-03".into(), literal: None }],
             negated,
             modality: Modality::Asserted,

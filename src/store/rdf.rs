@@ -89,8 +89,9 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
         sink.add(&node, ns(vocab::PROV, "wasDerivedFrom"), doc_node.clone());
     }
 
+    let entity_ids: std::collections::HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     for (n, f) in facts.iter().enumerate() {
-        add_fact(&mut sink, base, &doc_node, n, f);
+        add_fact(&mut sink, base, &doc_node, n, f, &entity_ids);
     }
     quads
 }
@@ -109,7 +110,7 @@ fn literal_term(l: &crate::document::Literal) -> Literal {
     }
 }
 
-fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize, f: &Fact) {
+fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize, f: &Fact, entity_ids: &std::collections::HashSet<&str>) {
     let subject = entity_iri(base, &f.subject);
     let predicate = NamedNode::new_unchecked(&f.predicate.iri);
     let object = object_term(base, &f.object);
@@ -124,6 +125,12 @@ fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize,
     sink.add(&st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(&st, ns(vocab::RDF, "object"), object);
     sink.add(&st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    if let Some(text) = &f.object_text {
+        sink.add(&st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
+    }
+    if let FactObject::Literal(crate::document::Literal { unit: Some(unit), .. }) = &f.object {
+        sink.add(&st, kg(p::UNIT), Literal::new_simple_literal(unit));
+    }
     sink.add(&st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
     sink.add(&st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
     sink.add(&st, kg(p::NEGATED), typed(f.negated.to_string(), "boolean"));
@@ -140,9 +147,11 @@ fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize,
     sink.add(&st, kg(p::EXTRACTOR), Literal::new_simple_literal(&pv.extractor));
     sink.add(&st, ns(vocab::PROV, "wasDerivedFrom"), doc_node.clone());
     for q in &f.qualifiers {
-        let value: Term = match (&q.literal, q.key.as_str()) {
-            (Some(l), _) => literal_term(l).into(),
-            (None, _) => Literal::new_simple_literal(&q.value).into(),
+        let value: Term = match &q.literal {
+            Some(l) => literal_term(l).into(),
+            // A qualifier that was resolved to an entity (place = white_house) links to it.
+            None if entity_ids.contains(q.value.as_str()) => entity_iri(base, &q.value).into(),
+            None => Literal::new_simple_literal(&q.value).into(),
         };
         let key = match q.key.as_str() {
             "date" => p::DATE,

@@ -230,8 +230,13 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
         .unwrap_or_default();
     let mut qualifiers = Vec::new();
     for (key, iri) in [("date", kg(p::DATE)), ("place", kg(p::PLACE))] {
-        for v in texts(props, &iri) {
-            qualifiers.push(Qualifier { key: key.to_owned(), value: v, literal: None });
+        for t in props.get(&iri).into_iter().flatten() {
+            let value = match t {
+                Term::Literal(l) => l.value().to_owned(),
+                Term::NamedNode(n) => percent_decode(n.as_str().strip_prefix(&entity_prefix).unwrap_or(n.as_str())),
+                _ => continue,
+            };
+            qualifiers.push(Qualifier { key: key.to_owned(), value, literal: None });
         }
     }
     for v in texts(props, &kg(p::QUALIFIER)) {
@@ -250,6 +255,7 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
             normalized,
         },
         object,
+        object_text: text(props, &kg(p::OBJECT_TEXT)),
         qualifiers,
         negated: text(props, &kg(p::NEGATED)).as_deref() == Some("true"),
         modality: text(props, &kg(p::MODALITY)).and_then(|m| Modality::parse(&m)).unwrap_or_default(),

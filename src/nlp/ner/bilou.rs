@@ -219,7 +219,8 @@ mod tests {
     #[test]
     fn bio_spans_follow_conlleval() {
         use NerClass::*;
-        let cases: &[(&[&str], &[(Range<usize>, NerClass)])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [(Range<usize>, NerClass)]);
+        let cases: &[Case] = &[
             (&["B-PER", "I-PER", "O", "B-LOC"], &[(0..2, Per), (3..4, Loc)]),
             (&["I-PER", "I-PER"], &[(0..2, Per)]),
             (&["B-PER", "B-PER"], &[(0..1, Per), (1..2, Per)]),

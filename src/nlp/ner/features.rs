@@ -141,15 +141,30 @@ pub const STATE_CODES: &[&str] = &[
     "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
 ];
 
-type NameTable = [Vec<Vec<&'static str>>; 26];
+/// Names split into words, keyed by their first word.
+type NameTable = std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>;
 
-/// Names split into words, grouped by their first word's first letter.
 fn name_table(names: &[&'static str]) -> NameTable {
-    let mut t: NameTable = Default::default();
+    let mut t = NameTable::new();
     for name in names {
-        t[(name.as_bytes()[0] - b'a') as usize].push(name.split(' ').collect());
+        let words: Vec<&str> = name.split(' ').collect();
+        t.entry(words[0]).or_default().push(words);
     }
     t
+}
+
+/// Calls `f` with the ASCII-lowercased word (no allocation); `None` for long or non-ASCII words.
+#[inline]
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let b = w.as_bytes();
+    if b.len() > 24 || !w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok().map(f)
 }
 
 /// Marks tokens inside region names (bit `base + B/I/L/U`), longest match first.
@@ -168,14 +183,13 @@ fn mark_names(words: &[&str], out: &mut [u32], base: u32, table: &NameTable, sta
     let mut i = 0;
     while i < words.len() {
         let mut best = 0;
-        let first = words[i].as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         if state_codes && words[i].len() == 2 && STATE_CODES.contains(&words[i]) {
             best = 1;
         }
-        if first.is_ascii_lowercase() {
-            for name in &table[(first - b'a') as usize] {
+        if let Some(Some(cands)) = with_lower(words[i], |l| table.get(l)) {
+            for name in cands {
                 let n = name.len();
-                if n > best && i + n <= words.len() && name.iter().zip(&words[i..i + n]).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+                if n > best && i + n <= words.len() && name[1..].iter().zip(&words[i + 1..i + n]).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
                     best = n;
                 }
             }
@@ -184,9 +198,9 @@ fn mark_names(words: &[&str], out: &mut [u32], base: u32, table: &NameTable, sta
             i += 1;
             continue;
         }
-        for k in i..i + best {
+        for (k, o) in out.iter_mut().enumerate().skip(i).take(best) {
             let pos = if best == 1 { 3 } else if k == i { 0 } else if k + 1 == i + best { 2 } else { 1 };
-            out[k] |= 1 << (base + pos);
+            *o |= 1 << (base + pos);
         }
         i += best;
     }
@@ -194,7 +208,9 @@ fn mark_names(words: &[&str], out: &mut [u32], base: u32, table: &NameTable, sta
 
 /// Whether `word` (any case) is a title cue.
 pub fn is_title_cue(word: &str) -> bool {
-    word.len() <= 16 && TITLE_CUES.iter().any(|c| c.eq_ignore_ascii_case(word))
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| TITLE_CUES.iter().copied().collect());
+    with_lower(word, |l| set.contains(l)).unwrap_or(false)
 }
 
 /// Computes the per-token values of one word. `chars` is scratch space reused across calls.
@@ -289,8 +305,7 @@ pub fn static_features(toks: &[TokInfo], out: &mut Vec<u64>) {
     out.clear();
     let n = toks.len();
     let edge = |i: isize| -> Option<&TokInfo> { if i < 0 || i as usize >= n { None } else { Some(&toks[i as usize]) } };
-    for i in 0..n {
-        let t = &toks[i];
+    for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         let p1 = edge(ii - 1);
         let p2 = edge(ii - 2);

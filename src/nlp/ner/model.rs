@@ -3,7 +3,8 @@
 //!
 //! Payload (little-endian): u32 label count, f32 dequantisation scale, u32 row count, then per row
 //! a u64 feature hash and one i16 weight per label; then the word-class lexicon
-//! ([`super::lexicon::Lexicon::write`]).
+//! ([`super::lexicon::Lexicon::write`]); then f32 `O` bias, u32 count and the sorted u64 hashes of
+//! the "always O" words.
 
 use super::bilou::{self, N_LABELS, O};
 use super::features::{self, N_DYNAMIC, N_STATIC, TokInfo};
@@ -14,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub const MAGIC: &[u8; 8] = b"KGNER001";
 /// Bump when features or the payload change.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Keys are already well-mixed hashes: use them as they are.
 #[derive(Default)]
@@ -35,6 +36,7 @@ impl Hasher for IdHasher {
 }
 
 pub type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+pub type IdSet = std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>;
 
 /// Anything that scores a feature vector.
 pub trait Scorer {
@@ -42,6 +44,11 @@ pub trait Scorer {
     /// Subtracted from the `O` score before choosing (trades precision for recall).
     fn o_bias(&self) -> f32 {
         0.0
+    }
+    /// Whether a lowercase word (by [`features::lower_hash`]) is always `O`: frequent in training
+    /// and never inside a name. Such tokens skip scoring.
+    fn is_o_word(&self, _lower: u64) -> bool {
+        false
     }
 }
 
@@ -52,6 +59,8 @@ pub struct Weights {
     rows: Vec<[f32; 16]>,
     /// See [`Scorer::o_bias`]; chosen on dev by training.
     pub o_bias: f32,
+    /// See [`Scorer::is_o_word`].
+    pub o_words: IdSet,
 }
 
 impl Scorer for Weights {
@@ -73,6 +82,11 @@ impl Scorer for Weights {
 
     fn o_bias(&self) -> f32 {
         self.o_bias
+    }
+
+    #[inline]
+    fn is_o_word(&self, lower: u64) -> bool {
+        self.o_words.contains(&lower)
     }
 }
 
@@ -98,12 +112,17 @@ impl Weights {
                 if row == rows.len() {
                     rows.push([0.0; 16]);
                 }
-                for l in 0..N_LABELS {
-                    rows[row][l] += m.rows[r as usize][l] / k;
+                for (x, y) in rows[row].iter_mut().zip(&m.rows[r as usize]) {
+                    *x += y / k;
                 }
             }
         }
-        Weights { index, rows, o_bias: models.first().map_or(0.0, |m| m.o_bias) }
+        Weights {
+            index,
+            rows,
+            o_bias: models.first().map_or(0.0, |m| m.o_bias),
+            o_words: models.first().map_or_else(IdSet::default, |m| m.o_words.clone()),
+        }
     }
 
     /// Serialises with the model header and the lexicon; rows whose largest |weight| is below
@@ -131,6 +150,12 @@ impl Weights {
         }
         lex.write(&mut w);
         w.f32(self.o_bias);
+        let mut o_words: Vec<u64> = self.o_words.iter().copied().collect();
+        o_words.sort_unstable();
+        w.u32(o_words.len() as u32);
+        for h in o_words {
+            w.u64(h);
+        }
         model_file::wrap(MAGIC, VERSION, &w.buf)
     }
 
@@ -158,10 +183,18 @@ impl Weights {
         }
         let lex = Lexicon::read(name, &mut r, payload.len())?;
         let o_bias = r.f32()?;
+        let n_o = r.u32()? as usize;
+        if n_o > payload.len() / 8 {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: format!("O-word count {n_o}") });
+        }
+        let mut o_words = IdSet::with_capacity_and_hasher(n_o, Default::default());
+        for _ in 0..n_o {
+            o_words.insert(r.u64()?);
+        }
         if !r.is_empty() {
             return Err(ModelError::Corrupt { name: name.to_owned(), what: "trailing bytes".into() });
         }
-        Ok((Weights { index, rows, o_bias }, lex))
+        Ok((Weights { index, rows, o_bias, o_words }, lex))
     }
 }
 
@@ -227,7 +260,7 @@ impl Trainer {
                 row
             })
             .collect();
-        Weights { index: self.index.clone(), rows, o_bias: 0.0 }
+        Weights { index: self.index.clone(), rows, o_bias: 0.0, o_words: IdSet::default() }
     }
 }
 
@@ -265,6 +298,13 @@ pub fn decode(model: &impl Scorer, toks: &[TokInfo], statics: &[u64], out: &mut 
     let (mut p1, mut p2) = (O, O);
     let mut dynf = [0u64; N_DYNAMIC];
     for i in 0..n {
+        let t = &toks[i];
+        if t.flags & (features::FLAG_TITLE | features::FLAG_UPPER) == 0 && !bilou::is_open(p1) && model.is_o_word(t.lower) {
+            out.push(O);
+            p2 = p1;
+            p1 = O;
+            continue;
+        }
         let mut scores = [0f32; N_LABELS];
         model.add_scores(&statics[i * N_STATIC..(i + 1) * N_STATIC], &mut scores);
         features::dynamic_features(&toks[i], p1, p2, &mut dynf);
@@ -288,10 +328,12 @@ mod tests {
             t.c += 1;
             t.update(&[1, 2, 3], (step % 3) as u8, 5);
         }
-        let w = t.averaged();
+        let mut w = t.averaged();
+        w.o_words.insert(42);
         let bytes = w.to_bytes(&Lexicon::default(), 0.0);
         let (back, _) = Weights::from_bytes("m", &bytes).unwrap();
         assert_eq!(back.len(), 3);
+        assert!(back.is_o_word(42) && !back.is_o_word(43));
         let (mut a, mut b) = ([0f32; N_LABELS], [0f32; N_LABELS]);
         w.add_scores(&[1, 2, 9], &mut a);
         back.add_scores(&[1, 2, 9], &mut b);

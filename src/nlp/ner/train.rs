@@ -226,6 +226,9 @@ pub struct TrainOptions {
     pub clusters: (usize, usize),
     /// After choosing the epoch count and `O` bias on dev, refit on train + dev and write that model.
     pub merge_dev: bool,
+    /// When set, the training sentences are used a second time with tags from this source (e.g.
+    /// gold tags besides jackknifed ones).
+    pub extra_train_pos: Option<PosSource>,
     /// Number of perceptrons (different shuffles, seeds `seed`, `seed + 1`, …) whose weights are
     /// averaged into the written model.
     pub ensemble: usize,
@@ -345,8 +348,25 @@ pub fn train_ner(train: &Path, dev: &Path, out_dir: &Path, seed: u64, log: &mut 
         clusters: (64, 512),
         merge_dev: true,
         ensemble: 1,
+        extra_train_pos: None,
     };
     train_with(train, dev, out_dir, &opts, log)
+}
+
+/// Lowercase words seen at least `min` times (in lowercase) and never inside a name.
+fn always_o_words(data: &[Prepared], min: usize) -> model::IdSet {
+    let mut counts: HashMap<u64, (usize, bool)> = HashMap::new();
+    for p in data {
+        for (t, &g) in p.toks.iter().zip(&p.gold) {
+            let e = counts.entry(t.lower).or_default();
+            if g != bilou::O {
+                e.1 = true;
+            } else if t.flags & (features::FLAG_TITLE | features::FLAG_UPPER) == 0 {
+                e.0 += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, (n, named))| *n >= min && !named).map(|(h, _)| h).collect()
 }
 
 /// One perceptron epoch over `data` in a fresh shuffled order (teacher forcing: the label history
@@ -395,9 +415,15 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
     let train_sents = to_sentences(&train_data, &opts.train_pos)?;
     let dev_sents = to_sentences(&dev_data, &opts.dev_pos)?;
     let lex = build_lexicon(&train_data, opts, log)?;
-    let tr = prepare(&train_data, &train_sents, &lex);
+    let mut tr = prepare(&train_data, &train_sents, &lex);
+    if let Some(extra) = &opts.extra_train_pos {
+        let extra_sents = to_sentences(&train_data, extra)?;
+        tr.extend(prepare(&train_data, &extra_sents, &lex));
+    }
     let dv = prepare(&dev_data, &dev_sents, &lex);
     let n_tok: usize = tr.iter().map(|p| p.toks.len()).sum();
+    let o_words = always_o_words(&tr, 20);
+    let _ = writeln!(log, "{} always-O words", o_words.len());
     let _ = writeln!(
         log,
         "train {} sentences {} tokens (pos {:?}); dev {} sentences (pos {:?}); seed {}",
@@ -414,7 +440,8 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
     let mut best: Option<(f64, usize, Counts, Weights)> = None;
     for epoch in 1..=opts.max_epochs {
         let errors = train_epoch(&mut trainer, &tr, &mut order, &mut rng);
-        let avg = trainer.averaged();
+        let mut avg = trainer.averaged();
+        avg.o_words = o_words.clone();
         let counts = evaluate(&avg, &dv);
         let f = counts.f1();
         let (p, r, _) = Counts::prf(counts.total());
@@ -451,7 +478,9 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
             for _ in 1..=best_epoch {
                 train_epoch(&mut trainer, &tr, &mut order, &mut rng);
             }
-            models.push(trainer.averaged());
+            let mut avg = trainer.averaged();
+            avg.o_words = o_words.clone();
+            models.push(avg);
             let mut m = Weights::mean(&models);
             m.o_bias = best_bias;
             let c = evaluate(&m, &dv);
@@ -478,6 +507,7 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
         }
         weights = Weights::mean(&models);
         weights.o_bias = best_bias;
+        weights.o_words = always_o_words(&all, 20);
         dev_note = " (held-out dev score of the selection run; the written model was refit on train + dev)";
     }
     let bytes = weights.to_bytes(&lex, opts.prune);

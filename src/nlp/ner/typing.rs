@@ -30,7 +30,7 @@ fn any_in(words: &[&str], list: &[&str]) -> bool {
 }
 
 /// Splits titles off recognised names: `Colombian Foreign Minister Rosa Villavicencio` (tagged as
-/// one ORG) → PER `Rosa Villavicencio`; `President Trump` (one PER) → PER `Trump`; a span that is
+/// one ORG or LOC) → PER `Rosa Villavicencio`; `President Trump` (one PER) → PER `Trump`; a span that is
 /// only a title (`US President`) keeps just its leading country (`US`) or is dropped.
 /// `countries` are the sentence's gazetteer country matches.
 pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countries: &[Range<usize>]) -> Vec<(Range<usize>, NerClass)> {
@@ -40,13 +40,12 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
             let w = words[k];
             super::features::is_title_cue(w) && w.chars().next().is_some_and(char::is_uppercase)
         };
-        let last_cue = r.clone().rev().find(|&k| cue(k));
-        let Some(k) = last_cue.filter(|_| class != NerClass::Loc) else {
+        let Some(k) = r.clone().rev().find(|&k| cue(k)) else {
             out.push((r, class));
             continue;
         };
-        if class == NerClass::Org && k == r.start {
-            out.push((r, class)); // `General Motors`
+        if class != NerClass::Per && k == r.start {
+            out.push((r, class)); // `General Motors`, `St. Louis`
             continue;
         }
         let rest_capitalised = (k + 1..r.end).all(|i| words[i].chars().next().is_some_and(|c| c.is_uppercase()));
@@ -103,13 +102,17 @@ mod tests {
         use NerClass::*;
         let w: Vec<&str> = "said Colombian Foreign Minister Rosa Villavicencio and US President Donald Trump and General Motors".split(' ').collect();
         let spans = vec![(1..6, Org), (7..11, Per), (12..14, Org)];
-        let got = split_titles(&w, spans, &[7..8]);
+        let us = vec![Range { start: 7, end: 8 }];
+        let got = split_titles(&w, spans, &us);
         assert_eq!(got, vec![(4..6, Per), (7..8, Loc), (9..11, Per), (12..14, Org)]);
         let w = ["the", "US", "President", "said"];
-        assert_eq!(split_titles(&w, vec![(1..3, Org)], &[1..2]), vec![(1..2, Loc)]);
+        let us = vec![Range { start: 1, end: 2 }];
+        assert_eq!(split_titles(&w, vec![(1..3, Org)], &us), vec![(1..2, Loc)]);
         assert_eq!(split_titles(&w, vec![(1..3, Org)], &[]), vec![]);
         let w = ["President", "of", "the", "Club"];
         assert_eq!(split_titles(&w, vec![(0..4, Org)], &[]), vec![(0..4, Org)]);
+        let w = ["St.", "Louis", "and", "Colombian", "Minister", "Rosa", "Villavicencio"];
+        assert_eq!(split_titles(&w, vec![(0..2, Loc), (3..7, Loc)], &[]), vec![(0..2, Loc), (5..7, Per)]);
     }
 
     #[test]

@@ -587,7 +587,8 @@ mod tests {
     fn news_regressions_subjects_objects_and_speech() {
         let p = shipped();
         // (sentence, relations that must hold as (rel, head, dep))
-        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+        type Rel = (&'static str, &'static str, &'static str);
+        let cases: &[(&str, &[Rel])] = &[
             (
                 "The/DT/DET development/NN/NOUN was/VBD/AUX confirmed/VBN/VERB shortly/RB/ADV after/IN/SCONJ Colombia/NNP/PROPN \
                  started/VBD/VERB accepting/VBG/VERB US/NNP/PROPN deportation/NN/NOUN flights/NNS/NOUN from/IN/ADP Friday/NNP/PROPN ././PUNCT",

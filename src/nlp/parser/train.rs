@@ -23,11 +23,13 @@ pub struct TrainOptions {
     pub explore_p: f64,
     /// Rows whose largest averaged weight is below this are dropped.
     pub prune: f32,
+    /// Correct arcs get their gold label in the training configuration (else the predicted one).
+    pub gold_labels: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, explore_from: 1, explore_p: 0.9, prune: 1.5 }
+        TrainOptions { epochs: 12, explore_from: 1, explore_p: 0.9, prune: 1.5, gold_labels: false }
     }
 }
 
@@ -265,6 +267,7 @@ pub fn train_with(
                 let label = match st.arc_of(follow) {
                     Some((h, _)) if h as usize == n => root_label,
                     Some((h, d)) => {
+                        let mut return_label = u8::MAX;
                         label_features(&st, &info, h, d, &mut lf);
                         arcs.score(&lf, &mut lscores);
                         let mut lp = usize::MAX;
@@ -281,8 +284,11 @@ pub fn train_with(
                                 arcs.update(&lf, g, lp, tl);
                             }
                             tl += 1.0;
+                            if opts.gold_labels {
+                                return_label = g as u8;
+                            }
                         }
-                        lp as u8
+                        if return_label != u8::MAX { return_label } else { lp as u8 }
                     }
                     None => 0,
                 };

@@ -1,0 +1,2 @@
+# An empty update: makes an empty store.
+INSERT DATA { }
