@@ -15,5 +15,5 @@ demo: build
 	./target/release/kgraph stats --store .kgraph
 
 test: deps
-	@scripts/ensure-deps.sh --python
+	@scripts/ensure-deps.sh --python --server
 	KGRAPH_PYTHON=$(CURDIR)/.venv/bin/python $(CARGO) test --release

@@ -6,6 +6,15 @@
 # With --python, also makes .venv with rdflib and networkx (interop tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+want_python=0
+want_server=0
+for arg in "$@"; do
+  case "$arg" in
+    --python) want_python=1 ;;
+    --server) want_server=1 ;;
+    *) echo "usage: $0 [--python] [--server]" >&2; exit 2 ;;
+  esac
+done
 packages=(libclang-dev graphviz raptor2-utils)
 missing=()
 for p in "${packages[@]}"; do
@@ -21,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-if [ "${1:-}" = "--python" ]; then
+if [ "$want_python" = 1 ]; then
   if ! .venv/bin/python -c "import rdflib, networkx" 2>/dev/null; then
     echo "making .venv with rdflib and networkx ..." >&2
     python3 -m venv .venv
@@ -31,11 +40,11 @@ fi
 # With --server (kgraph serve's client, browser and push tests):
 #   chromium + fonts-liberation  headless browser for the viewer test (driven by playwright-core)
 #   rasqal-utils                 `roqet`, a SPARQL client
-#   curl                         used by scripts/bench-serve.sh
+#   curl, wrk                    used by scripts/bench-serve.sh (the load benchmark)
 #   npm playwright-core          in tests/viewer/ (no browser download: we use /usr/bin/chromium)
 #   .venv: SPARQLWrapper, rdflib, and the `oxigraph` server wheel (push target, benchmark peer)
-if [ "${1:-}" = "--server" ]; then
-  server_packages=(chromium fonts-liberation rasqal-utils curl)
+if [ "$want_server" = 1 ]; then
+  server_packages=(chromium fonts-liberation rasqal-utils curl wrk)
   missing=()
   for p in "${server_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

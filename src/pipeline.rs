@@ -55,6 +55,17 @@ pub struct ProcessedDocument {
     pub open_triples: usize,
 }
 
+/// Seconds spent per stage (for `kgraph bench`).
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes {
+    pub text: f64,
+    pub nlp: f64,
+    pub ner: f64,
+    pub extract: f64,
+    pub resolve: f64,
+    pub ontology: f64,
+}
+
 /// Every stage, loaded once; `process` is thread-safe.
 pub struct Pipeline {
     analyzer: &'static Analyzer,
@@ -108,14 +119,35 @@ impl Pipeline {
 
     /// Runs every stage on one text.
     pub fn process(&self, source: SourceText) -> ProcessedDocument {
-        let (document, mentions) = self.analyze(source);
+        self.process_timed(source, &mut StageTimes::default())
+    }
+
+    /// [`Pipeline::process`], adding the time spent in each stage to `times`.
+    pub fn process_timed(&self, source: SourceText, times: &mut StageTimes) -> ProcessedDocument {
+        let clock = std::time::Instant::now();
+        let mut document = source.into_document();
+        document.sentences = crate::text::segment(&document.text);
+        times.text += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
+        for sentence in &mut document.sentences {
+            self.analyzer.analyze(sentence);
+        }
+        times.nlp += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
+        let mentions = self.recognizer.recognize_document(&mut document.sentences);
+        times.ner += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
         let mut triples = Vec::new();
         for sentence in &document.sentences {
             let in_sentence: Vec<Mention> = mentions.iter().filter(|m| m.sentence == sentence.index).cloned().collect();
             triples.extend(self.extractor.extract(sentence, &in_sentence));
         }
         let open_triples = triples.len();
+        times.extract += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
         let resolved = self.resolver.resolve(&document, &mentions, triples);
+        times.resolve += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
         let by_id: HashMap<EntityId, Entity> = resolved.entities.iter().map(|e| (e.id.clone(), e.clone())).collect();
         let mut facts = Vec::new();
         for rt in &resolved.triples {
@@ -125,6 +157,7 @@ impl Pipeline {
         }
         dedupe_facts(&mut facts);
         let entities = used_entities(&resolved.entities, &facts);
+        times.ontology += clock.elapsed().as_secs_f64();
         ProcessedDocument { document, mentions: resolved.mentions, entities, facts, open_triples }
     }
 }

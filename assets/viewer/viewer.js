@@ -259,6 +259,8 @@ function draw(g, focus) {
       { selector: 'node[type = "Country"], node[type = "City"], node[type = "Location"]', style: { 'background-color': '#9a78c2' } },
       { selector: 'node[focus = 1]', style: { 'border-width': 3, 'border-color': '#233044', 'width': 26, 'height': 26 } },
       { selector: 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'width': 1.5, 'line-color': '#9aa5b5', 'target-arrow-color': '#9aa5b5', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      // Past 150 edges, labels only on the selected edge (the diagram stays readable).
+      ...(g.edges.size > 150 ? [{ selector: 'edge', style: { 'label': '' } }, { selector: 'edge:selected', style: { 'label': 'data(label)' } }] : []),
       { selector: 'edge[plain = 0]', style: { 'line-style': 'dashed', 'line-color': '#d08080', 'target-arrow-color': '#d08080' } },
       { selector: ':selected', style: { 'background-color': '#233044', 'line-color': '#233044', 'target-arrow-color': '#233044' } },
     ],

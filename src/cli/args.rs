@@ -80,6 +80,12 @@ pub enum Command {
         #[command(flatten)]
         extract: ExtractArgs,
     },
+    /// Show the analysis behind the facts: sentences as CoNLL-U (tags, lemmas, dependency tree),
+    /// with the named-entity label in the last column.
+    Analyze {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Run a SPARQL query. Without FROM, the default graph is the union of all documents.
     ///
     /// Prefixes kg:, rel:, rdf:, rdfs:, owl:, skos:, xsd:, prov:, dcterms:, wd: are predeclared.

@@ -23,6 +23,7 @@ pub fn dispatch(command: Command) -> Result<()> {
             build(&paths, &store, &extract, (!no_export).then_some(exports.as_path()), quiet)
         }
         Command::Extract { paths, format, extract } => extract_cmd(&paths, format, &extract),
+        Command::Analyze { paths } => analyze_cmd(&paths),
         Command::Query { query, file, format, store } => run_query(&read_text_arg(query, file)?, &format, &store),
         Command::Update { update, file, store } => {
             let kg = open_write(&store)?;
@@ -256,6 +257,40 @@ fn extract_cmd(paths: &[PathBuf], format: ExtractFormat, extract: &ExtractArgs) 
     }
     if let Some(store) = store {
         store.dump(RdfFormat::Turtle, false, &mut out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn analyze_cmd(paths: &[PathBuf]) -> Result<()> {
+    let pipeline = Pipeline::new(PipelineOptions::default())?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for path in source::collect_paths(paths)? {
+        let (doc, _) = pipeline.analyze(source::read_source(&path, source::DEFAULT_MAX_BYTES)?);
+        for s in &doc.sentences {
+            let mut text = format!("# sent_id = {}-{}\n# paragraph = {}\n", doc.id, s.index + 1, s.paragraph);
+            let mut tokens = s.tokens.clone();
+            for t in &mut tokens {
+                // The MISC column carries the NER label and the char span.
+                t.feats = if t.feats.is_empty() { "_".into() } else { t.feats.clone() };
+            }
+            crate::nlp::conllu::write_sentence(&mut text, Some(&s.text), &tokens);
+            let text: String = text
+                .lines()
+                .map(|l| {
+                    let cols: Vec<&str> = l.split('\t').collect();
+                    match cols.first().and_then(|c| c.parse::<usize>().ok()) {
+                        Some(n) if cols.len() == 10 => {
+                            let t = &tokens[n - 1];
+                            let ner = if t.ner.is_empty() { "O" } else { t.ner.as_str() };
+                            format!("{}\tNER={ner}|Chars={}-{}\n", cols[..9].join("\t"), t.span.char.start, t.span.char.end)
+                        }
+                        _ => format!("{l}\n"),
+                    }
+                })
+                .collect();
+            write!(out, "{text}\n")?;
+        }
     }
     out.flush()?;
     Ok(())
@@ -757,10 +792,21 @@ fn bench(input: &Path, max_words: usize) -> Result<()> {
     let analyze = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut facts = 0usize;
+    let mut times = crate::pipeline::StageTimes::default();
     for t in &chosen {
-        facts += pipeline.process(SourceText::from_string("bench", t.clone())).facts.len();
+        facts += pipeline.process_timed(SourceText::from_string("bench", t.clone()), &mut times).facts.len();
     }
     let full = started.elapsed().as_secs_f64();
+    for (stage, secs) in [
+        ("text", times.text),
+        ("nlp", times.nlp),
+        ("ner", times.ner),
+        ("extract", times.extract),
+        ("resolve", times.resolve),
+        ("ontology", times.ontology),
+    ] {
+        println!("Stage-{stage}-words/s {:.0}", words as f64 / secs.max(1e-9));
+    }
     println!("Documents {}", chosen.len());
     println!("Words {words}");
     println!("Tokens {tokens}");

@@ -18,6 +18,13 @@
 //! – are – comical`), `nmod:in` (`industries – are in – Kabul`), `poss:has`, one tuple per
 //! adverbial (`variant`) and a long reading per clause (`long`).
 //!
+//! Before the rules run, `repair` fixes a few local parser attachment errors on a copy of the
+//! tokens (possessor mis-attached, prepositional phrase as root, inverted `…, said officials`,
+//! a modifier of the second conjunct, a title parsed as the head of a name). After them,
+//! `quality` keeps readings out of the graph (never out of CaRB) that make bad facts: adverbial
+//! or non-nominal subjects, adjective objects, coined capitalised verbs, prepositional
+//! participles (`given`, `including`), objects borrowed across a verb's own complement.
+//!
 //! Confidence = rule evidence (own vs inherited subject, relative clause, participle …) × a rule
 //! prior × parse evidence (sentence length, clause depth, argument sizes), calibrated on CaRB dev.
 //!
@@ -26,6 +33,8 @@
 
 pub mod carb;
 mod lexicon;
+mod quality;
+mod repair;
 mod rules;
 mod tree;
 
@@ -91,15 +100,30 @@ impl Extractor {
     /// Open triples of one parsed sentence. `mentions` are the sentence's named-entity mentions
     /// (token ranges into this sentence); they keep names whole and mark dates and places.
     pub fn extract(&self, sentence: &Sentence, mentions: &[Mention]) -> Vec<OpenTriple> {
-        let tree = Tree::new(&sentence.tokens);
+        let repaired = repair::repair(&sentence.tokens);
+        let tree = Tree::new(repaired.as_deref().unwrap_or(&sentence.tokens));
         let ment = mention_index(sentence, mentions);
         let props = self.props(&tree, &ment);
         let mut out: Vec<OpenTriple> = Vec::new();
         for p in &props {
-            if !p.graph || p.reporting {
+            // the CaRB reading borrowed the conjunct's object; the graph keeps the clause without it
+            let unshared;
+            let p = if p.graph_reject == Some(quality::OBJECT_NOT_SHARED) {
+                let mut q = p.clone();
+                q.slots.remove(0);
+                q.graph_reject = None;
+                unshared = q;
+                &unshared
+            } else {
+                p
+            };
+            if !p.graph || p.reporting || quality::reject(&tree, p).is_some() {
                 continue;
             }
             for t in graph_triples(sentence, &tree, &ment, mentions, p) {
+                if p.lit.is_none() && t.object.as_ref().is_some_and(|o| !quality::nominal_object(&tree, o.head)) {
+                    continue;
+                }
                 let dup = out.iter().position(|o| {
                     o.subject.text == t.subject.text
                         && o.relation == t.relation
@@ -120,7 +144,8 @@ impl Extractor {
 
     /// CaRB tuples (relation, arguments, confidence) with words taken from `word(i)`.
     pub(crate) fn carb_tuples<'w>(&self, sentence: &Sentence, word: &dyn Fn(usize) -> &'w str) -> Vec<carb::CarbTuple> {
-        let tree = Tree::new(&sentence.tokens);
+        let repaired = repair::repair(&sentence.tokens);
+        let tree = Tree::new(repaired.as_deref().unwrap_or(&sentence.tokens));
         let ment = vec![None; tree.len()];
         let props = self.props(&tree, &ment);
         let mut out: Vec<carb::CarbTuple> = Vec::new();
@@ -326,6 +351,14 @@ fn span_of(s: &Sentence, toks: &[usize]) -> Span {
 
 fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
     let toks = if part.min.is_empty() { &part.toks } else { &part.min };
+    // quotation marks are never part of an argument (`“call and tone”` → `call`)
+    let unquoted: Vec<usize>;
+    let toks = if toks.iter().any(|&i| quality::is_quote(&s.tokens[i].form)) {
+        unquoted = toks.iter().copied().filter(|&i| !quality::is_quote(&s.tokens[i].form)).collect();
+        &unquoted
+    } else {
+        toks
+    };
     if toks.is_empty() {
         return None;
     }
@@ -437,8 +470,21 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
             .map(|k| tr.form(k).to_lowercase()),
         ..Default::default()
     };
+    // `is known to be a leftist`, `is said to be a …`: a passive raising verb over a copula
+    // relates like the copula (`is a`); hearsay verbs make the fact reported
+    let mut modality = p.modality;
+    if let Some(v) = verb_tok.filter(|&v| {
+        tr.lemma_is(v, RAISING_VERBS) && tr.kids(v).any(|k| tr.rel(k) == "aux:pass") && rel.iter().any(|&x| x > v && tr.base(x) == "cop")
+    }) {
+        key.verb = Some("be".into());
+        key.particle = None;
+        if tr.lemma_is(v, lexicon::REPORTED_HEADS) && modality == crate::document::Modality::Asserted {
+            modality = crate::document::Modality::Reported;
+        }
+    }
     let mut slots: Vec<&rules::Slot> = p.slots.iter().collect();
     let agent = slots.iter().position(|sl| sl.kind == Kind::Agent);
+    let mut quantified = false;
     let mut object: Option<Argument> = None;
     let mut relation_words: Vec<String> = Vec::new();
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
@@ -453,6 +499,7 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         object = argument(s, &sl.part);
         if sl.kind == Kind::Comp {
             split_noun = split_predicate_noun(s, tr, sl.part.head);
+            quantified = split_noun.is_some() && tr.lemma_is(sl.part.head, QUANTIFIER_NOUNS);
             // `is a businessman`: the indefinite article stays with the copula
             let h = sl.part.head;
             let indefinite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
@@ -510,6 +557,7 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         relation.push_str(w);
     }
     let mut t = base(relation.clone(), key.clone(), object, subject.clone());
+    t.modality = modality;
     for sl in slots {
         if sl.case.iter().any(|&c| tr.form_is(c, &["according"])) {
             continue;
@@ -575,10 +623,21 @@ fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], menti
         q.object = Some(nobj);
         q.rule = format!("{}:noun", p.rule);
         out.push(q);
+        // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not
+        if quantified {
+            return out;
+        }
     }
     out.push(t);
     out
 }
+
+/// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
+const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "most", "several", "among"];
+/// Prepositions that relate a predicate noun to another argument (`threat to`, `envoy to`).
+const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "toward", "towards", "into", "between"];
+/// Passive raising verbs over a copula (`is known to be`, `is said to be`).
+const RAISING_VERBS: &[&str] = &["know", "believe", "think", "consider", "say", "report", "rumor", "rumour", "understand", "presume", "reckon", "allege", "expect", "thought", "reputed"];
 
 fn t_object_missing(o: &Option<Argument>) -> bool {
     o.is_none()
@@ -592,6 +651,11 @@ fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<Argument> {
     }
     let r = Rules { tr, ment: &[] };
     if tr.rel(n) == "appos" && tr.head[n] != NONE && matches!(tr.upos(tr.head[n]), "NOUN" | "PROPN") {
+        // `… by the administration – a term used to describe …`: an apposition on an agent or
+        // adjunct phrase names the whole event, not that phrase; keep the noun itself
+        if tr.kids(tr.head[n]).any(|k| tr.base(k) == "case") {
+            return None;
+        }
         return argument(s, &r.np(tr.head[n], false));
     }
     // the phrase starts right after a dash
@@ -619,7 +683,7 @@ fn is_date_part(tr: &Tree, h: usize) -> bool {
 fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String, Argument, RelationKey)> {
     let mut words: Vec<String> = Vec::new();
     let mut poss_override = None;
-    if tr.lemma_is(n, &["one", "some", "part", "member", "many", "most", "several", "among"]) {
+    if tr.lemma_is(n, QUANTIFIER_NOUNS) {
         let ms: Vec<usize> = tr.kids(n).filter(|&k| tr.base(k) == "nmod" && k > n).collect();
         let m = ms.iter().copied().find(|&k| tr.upos(k) == "NOUN").or_else(|| {
             ms.iter()
@@ -656,6 +720,11 @@ fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String
         (q, "of".to_owned())
     } else if let Some(m) = nmod_with(false) {
         let c = tr.kids(m).find(|&c| tr.base(c) == "case")?;
+        // `threat to`, `ambassador to`, `candidate for`: relational prepositions only;
+        // `a businessman with a strong mindset` describes the subject, it relates nothing
+        if !tr.lemma_is(c, RELATIONAL_PREPS) {
+            return None;
+        }
         (m, tr.form(c).to_lowercase())
     } else {
         return None;

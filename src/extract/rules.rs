@@ -58,6 +58,8 @@ pub(crate) struct Prop {
     pub carb: bool,
     /// The predicate is a reporting verb whose content is a clause (not a fact of its own).
     pub reporting: bool,
+    /// Why this reading is fine for CaRB but must not become a graph fact (see `quality`).
+    pub graph_reject: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -697,6 +699,7 @@ impl<'a, 'b> Rules<'a, 'b> {
             }
         }
         // a shared object of coordinated verbs (`buy and sell stocks`)
+        let mut graph_reject = None;
         if !slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause)) {
             let h = tr.head[p];
             let own_subject = |v: usize| tr.kids(v).any(|k| is_subj_rel(tr.rel(k)));
@@ -712,7 +715,15 @@ impl<'a, 'b> Rules<'a, 'b> {
                     );
                 }
             } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB" && !own_subject(k)) {
+                // only right-node raising (`buy and sell stocks`): a verb with its own complement
+                // before the conjunct (`come from X and have clashed over Y`) shares nothing
+                // (CaRB's annotators often share it anyway, so the reading stays there)
+                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
                 if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
+                    if own_args {
+                        graph_reject = Some(super::quality::OBJECT_NOT_SHARED);
+                    }
+                    // (inserted first: the graph rendering removes slot 0 again)
                     slots.insert(
                         0,
                         Slot {
@@ -871,6 +882,7 @@ impl<'a, 'b> Rules<'a, 'b> {
             graph: true,
             carb: true,
             reporting,
+            graph_reject,
         };
         self.split_coordination(base, out);
     }
@@ -999,6 +1011,7 @@ impl<'a, 'b> Rules<'a, 'b> {
             graph: true,
             carb: true,
             reporting: false,
+            graph_reject: None,
         }
     }
 

@@ -478,7 +478,9 @@ impl Ontology {
                 continue;
             };
             let anc = &self.ancestors[&kind];
-            if let Some(miss) = wanted.iter().find(|w| !anc.contains(*w)) {
+            // owl:Thing / rdfs:Resource: everything fits
+            let universal = |w: &str| w == "http://www.w3.org/2002/07/owl#Thing" || w == "http://www.w3.org/2000/01/rdf-schema#Resource";
+            if let Some(miss) = wanted.iter().find(|w| !anc.contains(*w) && !universal(w)) {
                 let what = if role == "subject" { "domain" } else { "range" };
                 return Err(format!(
                     "{what} violation: kg:{} expects {role} {}, {id} is {}",

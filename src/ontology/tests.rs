@@ -498,6 +498,12 @@ fn readme_queries_run_and_answer() {
     }
     store.load_from_slice(RdfParser::from_format(RdfFormat::TriG), SAMPLE_TRIG.as_bytes()).unwrap();
     let readme = include_str!("../../ontology/README.md");
+    // The storage section's queries are checked against a real built store in tests/cli.rs;
+    // here they only have to parse.
+    let (readme, storage) = readme.split_once("## How documents, entities and facts are stored").unwrap_or((readme, ""));
+    for q in storage.split("```sparql").skip(1).filter_map(|b| b.split("```").next()) {
+        let _ = SparqlEvaluator::new().parse_query(q).unwrap_or_else(|e| panic!("{e}\n{q}"));
+    }
     let queries: Vec<&str> = readme.split("```sparql").skip(1).filter_map(|b| b.split("```").next()).collect();
     assert!(queries.len() >= 3, "README needs at least three example queries");
     for q in queries {
@@ -515,4 +521,41 @@ fn readme_queries_run_and_answer() {
             assert!(rels.contains(&"\"strikes\"@en".to_string()) && rels.contains(&"\"opposes\"@en".to_string()), "{rels:?}");
         }
     }
+}
+
+/// Lexicon entries added for reputation and perception verbs, and the copula reading of
+/// `is known to be a` (the extractor keys it as `be`).
+#[test]
+fn perception_and_reputation_entries() {
+    let o = Ontology::embedded();
+    let e = seed_entities();
+    // (subject, surface, key, object, expected property)
+    let cases: Vec<(&str, &str, K, &str, &str)> = vec![
+        ("gustavo_petro", "known to be a", verb("be"), "hard_line_leftist", "isA"),
+        ("meeting", "seen as", verb_prep("see", "as"), "global_uncertainty", "isA"),
+        ("donald_trump", "known for", verb_prep("know", "for"), "businessman", "knownFor"),
+        ("donald_trump", "regarded as", verb_prep("regard", "as"), "businessman", "isA"),
+    ];
+    for (s, surface, k, ob, want) in cases {
+        let t = triple(s, surface, k, ob, &e);
+        let f = o.normalize(&t, &e, None, false).unwrap_or_else(|| panic!("{surface} dropped"));
+        assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), (want, true), "{surface}: {:?}", f.notes);
+    }
+}
+
+/// A domain or range of owl:Thing accepts every entity type.
+#[test]
+fn owl_thing_accepts_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("extra.ttl"),
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\nkg:mentions a owl:ObjectProperty ; rdfs:label \"mentions\"@en ; rdfs:domain owl:Thing ; rdfs:range owl:Thing .\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("lexicon.tsv"), "mention\tkg:mentions\tso\n").unwrap();
+    let o = Ontology::load(&[dir.path().to_path_buf()]).unwrap_or_else(|e| panic!("load: {e}"));
+    let e = seed_entities();
+    let t = triple("meeting", "mentioned", verb("mention"), "cuba", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), ("mentions", true), "{:?}", f.notes);
 }

@@ -1064,9 +1064,14 @@ impl<'a> State<'a> {
             i -= 1;
         }
         let Some(country) = country else { return };
-        let c = self.gaz_cluster(country);
         let first = i.saturating_sub(1);
         let start = if first > 0 && lower_key(&s.tokens[first - 1].form) == "the" { first - 1 } else { first };
+        // `under Petro's administration`, `during the Obama administration`: a period of
+        // government, not an actor — no alias, no reference
+        if start > 0 && matches!(lower_key(&s.tokens[start - 1].form).as_str(), "under" | "during" | "throughout" | "since" | "before" | "after" | "until") {
+            return;
+        }
+        let c = self.gaz_cluster(country);
         let text = join_tokens(s, start..tok + 1);
         self.note(c, &text, "metonymy-government", si);
         self.set_ref(si, tok..tok + 1, Target::One(c), "metonymy-government");
@@ -1480,12 +1485,20 @@ fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, Ent
     {
         start += 1;
     }
+    // `Petro, whose visa`: the owner is a separate argument, like a possessor
+    if let Some(w) = (start..end).find(|&i| s.tokens[i].form.eq_ignore_ascii_case("whose") && i > start) {
+        start = w + 1;
+    }
     // drop a leading possessor: `Petro 's visa`, `Petro’s visa`
     if let Some(p) = (start..end).find(|&i| names::is_possessive_marker(&s.tokens[i].form) && i > start) {
         if p + 1 < end && p - start <= 4 {
             start = p + 1;
         }
     } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {
+        start += 1;
+    }
+    // quotation marks left after the possessor (`Petro’s “call and tone”`)
+    while start < end && !(s.tokens[start].form.chars().any(char::is_alphanumeric) || currency(&s.tokens[start].form)) {
         start += 1;
     }
     let mut e = end;
@@ -1498,6 +1511,9 @@ fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, Ent
     let mut words: Vec<String> = Vec::new();
     for i in start..e {
         let t = &s.tokens[i];
+        if is_quote_mark(&t.form) {
+            continue;
+        }
         let keep_case = t.upos == "PROPN" || (t.upos.is_empty() && i != 0) || t.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let w = if keep_case { t.form.clone() } else { t.form.to_lowercase() };
         if i > start && !s.tokens[i - 1].space_after
@@ -1521,6 +1537,11 @@ fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, Ent
         EntityType::Concept
     };
     Some((label, kind))
+}
+
+/// Quotation marks are never part of a concept's label.
+fn is_quote_mark(f: &str) -> bool {
+    matches!(f, "“" | "”" | "\"" | "``" | "''" | "‘" | "„" | "«" | "»")
 }
 
 fn is_date_like(s: &str) -> bool {

@@ -688,3 +688,37 @@ fn boilerplate_lines() {
         assert_eq!(is_boilerplate(&s), yes, "{text}");
     }
 }
+
+/// Concept labels: an owner introduced by `whose` and quotation marks are not part of the label.
+#[test]
+fn concept_labels_drop_whose_owner_and_quotes() {
+    // (sentence, subject, object argument, expected object id)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("Lima revoked Ortiz , whose licence expired .", "Lima", "Ortiz , whose licence", "licence"),
+        ("Ruto praised Obi 's “ speech ” .", "Ruto", "Obi 's “ speech ”", "speech"),
+        ("Ruto praised the “ courage ” of nurses .", "Ruto", "the “ courage ”", "courage"),
+    ];
+    for (sent, subj, obj, want) in cases {
+        let d = doc(&[sent]);
+        let r = run(&d, &[ment(&d, 0, subj, T::City)], vec![tri(&d, 0, subj, "did", "do", Some(obj))]);
+        assert_eq!(r.triples[0].object.as_deref(), Some(*want), "{sent}");
+    }
+}
+
+/// `under X's administration` names a period of government, not an actor: no alias is recorded.
+#[test]
+fn administration_in_a_temporal_adjunct_is_no_alias() {
+    let cases: &[(&str, bool)] = &[
+        ("Under the Trump administration , tariffs rose .", false),
+        ("During the Trump administration , tariffs rose .", false),
+        ("The Trump administration raised tariffs .", true),
+    ];
+    for (sent, alias) in cases {
+        let d = doc(&["US President Donald Trump spoke .", sent]);
+        let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
+        let r = run(&d, &m, vec![tri(&d, 0, "Donald Trump", "spoke", "speak", None)]);
+        let us = r.entities.iter().find(|e| e.id == "united_states");
+        let has = us.is_some_and(|e| e.aliases.iter().any(|a| a.contains("administration")));
+        assert_eq!(has, *alias, "{sent}: {:?}", us.map(|e| &e.aliases));
+    }
+}

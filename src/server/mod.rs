@@ -75,8 +75,10 @@ pub fn start(store: KgStore, options: ServeOptions) -> Result<RunningServer, Ser
     if options.service.writable && options.service.token.as_deref().is_none_or(str::is_empty) {
         return Err(ServeError::NoToken);
     }
-    let server = tiny_http::Server::http(&options.bind)
-        .map_err(|e| ServeError::Bind { bind: options.bind.clone(), message: e.to_string() })?;
+    let bind_err = |message: String| ServeError::Bind { bind: options.bind.clone(), message };
+    let listener = std::net::TcpListener::bind(&options.bind).map_err(|e| bind_err(e.to_string()))?;
+    set_nodelay(&listener);
+    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| bind_err(e.to_string()))?;
     let addr = server
         .server_addr()
         .to_ip()
@@ -104,17 +106,41 @@ pub fn serve(store: KgStore, options: ServeOptions) -> Result<(), ServeError> {
     let loopback = options.bind.starts_with("127.") || options.bind.starts_with("localhost") || options.bind.starts_with("[::1]");
     let running = start(store, options)?;
     let mode = if writable { "writable (bearer token required for writes)" } else { "read-only" };
-    println!("kgraph serve: listening on http://{}/ ({mode}, query timeout {} s)", running.addr, timeout.as_secs_f32());
-    println!("  viewer  http://{}/", running.addr);
-    println!("  SPARQL  http://{}/sparql  (also /query; updates at /update)", running.addr);
-    println!("  graphs  http://{}/store?graph=IRI", running.addr);
+    // Written with errors ignored: a closed stdout (a supervisor that stopped reading) must not
+    // take the server down.
+    let mut banner = format!("kgraph serve: listening on http://{}/ ({mode}, query timeout {} s)\n", running.addr, timeout.as_secs_f32());
+    banner.push_str(&format!("  viewer  http://{}/\n", running.addr));
+    banner.push_str(&format!("  SPARQL  http://{}/sparql  (also /query; updates at /update)\n", running.addr));
+    banner.push_str(&format!("  graphs  http://{}/store?graph=IRI\n", running.addr));
     if !loopback {
-        println!("  warning: bound to a non-loopback address; anyone who can reach it can query the store");
+        banner.push_str("  warning: bound to a non-loopback address; anyone who can reach it can query the store\n");
     }
+    let _ = std::io::stdout().write_all(banner.as_bytes());
     let _ = std::io::stdout().flush();
     running.join();
     Ok(())
 }
+
+/// Turns off Nagle's algorithm on the listening socket; Linux passes it on to accepted
+/// connections. tiny_http writes a response's head and body separately, and with Nagle plus
+/// delayed ACKs every keep-alive answer would wait ~40 ms.
+#[cfg(target_os = "linux")]
+fn set_nodelay(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    unsafe extern "C" {
+        fn setsockopt(fd: i32, level: i32, name: i32, value: *const std::ffi::c_void, len: u32) -> i32;
+    }
+    const IPPROTO_TCP: i32 = 6;
+    const TCP_NODELAY: i32 = 1;
+    let one: i32 = 1;
+    // SAFETY: a valid socket descriptor and a pointer to a live i32 of the stated length.
+    unsafe {
+        setsockopt(listener.as_raw_fd(), IPPROTO_TCP, TCP_NODELAY, (&raw const one).cast(), std::mem::size_of::<i32>() as u32);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn set_nodelay(_listener: &std::net::TcpListener) {}
 
 /// Reads the body (up to the limit) and hands the request to the service.
 fn answer(service: &Service, mut request: tiny_http::Request) {

@@ -311,18 +311,38 @@ impl Service {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let _deadline = self.watchdog.watch(token, timeout);
-        let results = match prepared.on_store(self.store.oxigraph()).execute() {
-            Ok(r) => r,
-            Err(e) => return Failure::from_eval(e).response(timeout),
-        };
-        match self.serialize_results(results, accept) {
-            Ok(r) => r,
-            Err(f) => f.response(timeout),
+        let _deadline = self.watchdog.watch(token.clone(), timeout);
+        // Evaluation runs on its own thread so the client gets its 503 on time even when the
+        // evaluation is in a purely in-memory join that checks the cancellation token rarely;
+        // the token stops that thread at its next check.
+        let store = self.store.oxigraph().clone();
+        let prefixes = self.store.prefixes();
+        let accept = accept.map(str::to_owned);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("sparql-eval".into()).spawn(move || {
+            let response = match prepared.on_store(&store).execute() {
+                Ok(results) => match Self::serialize_results(&prefixes, results, accept.as_deref()) {
+                    Ok(r) => Ok(r),
+                    Err(f) => Err(f),
+                },
+                Err(e) => Err(Failure::from_eval(e)),
+            };
+            let _ = sender.send(response);
+        });
+        if let Err(e) = spawned {
+            return Response::text(500, format!("cannot start query thread: {e}"));
+        }
+        match receiver.recv_timeout(timeout + Duration::from_millis(200)) {
+            Ok(Ok(r)) => r,
+            Ok(Err(f)) => f.response(timeout),
+            Err(_) => {
+                token.cancel();
+                Failure::Timeout.response(timeout)
+            }
         }
     }
 
-    fn serialize_results(&self, results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Failure> {
+    fn serialize_results(prefixes: &[(&'static str, String)], results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Failure> {
         match results {
             QueryResults::Boolean(value) => {
                 let Some((media, format)) = negotiate(accept, RESULT_OFFERS) else { return Ok(not_acceptable(RESULT_OFFERS)) };
@@ -349,24 +369,14 @@ impl Service {
                 for t in triples {
                     collected.push(t.map_err(|e| Failure::from_eval(e))?);
                 }
-                let body = self.serialize_triples(format, collected.iter()).map_err(Failure::Server)?;
+                let body = serialize_triples_with(prefixes, format, collected.iter()).map_err(Failure::Server)?;
                 Ok(Response::new(200, &with_charset(media), body))
             }
         }
     }
 
     fn serialize_triples<'a>(&self, format: RdfFormat, triples: impl Iterator<Item = &'a Triple>) -> Result<Vec<u8>, String> {
-        let mut serializer = RdfSerializer::from_format(format);
-        if matches!(format, RdfFormat::Turtle) {
-            for (prefix, iri) in self.store.prefixes() {
-                serializer = serializer.with_prefix(prefix, iri).map_err(|e| e.to_string())?;
-            }
-        }
-        let mut writer = serializer.for_writer(Vec::new());
-        for t in triples {
-            writer.serialize_triple(t).map_err(|e| e.to_string())?;
-        }
-        writer.finish().map_err(|e| e.to_string())
+        serialize_triples_with(&self.store.prefixes(), format, triples)
     }
 
     /// The SPARQL service description (GET on the endpoint without a query).
@@ -691,4 +701,23 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Triples in an RDF format; Turtle gets the store's prefixes.
+fn serialize_triples_with<'a>(
+    prefixes: &[(&'static str, String)],
+    format: RdfFormat,
+    triples: impl Iterator<Item = &'a Triple>,
+) -> Result<Vec<u8>, String> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle) {
+        for (prefix, iri) in prefixes {
+            serializer = serializer.with_prefix(*prefix, iri.clone()).map_err(|e| e.to_string())?;
+        }
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    for t in triples {
+        writer.serialize_triple(t).map_err(|e| e.to_string())?;
+    }
+    writer.finish().map_err(|e| e.to_string())
 }

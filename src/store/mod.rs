@@ -354,18 +354,47 @@ impl KgStore {
 
     /// Counts for `kgraph stats`.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
-        let data = read::read_graph(self)?;
-        let ontology = NamedNode::new_unchecked(vocab::KG_ONTOLOGY);
-        let ontology_triples = self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(ontology.as_ref())))
-            .count();
+        use oxigraph::model::NamedOrBlankNode;
+        use std::collections::HashSet;
+        let ontology = GraphName::NamedNode(NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
+        let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
+        let (doc_prefix, entity_prefix, fact_prefix) =
+            (format!("{}doc/", self.base), format!("{}entity/", self.base), format!("{}fact/", self.base));
+        let (mut documents, mut entities, mut facts) = (HashSet::new(), HashSet::new(), HashSet::new());
+        let mut hedged = HashSet::new();
+        let (negated, modality) = (kg(vocab::prov_terms::NEGATED), kg(vocab::prov_terms::MODALITY));
+        let mut triples = HashSet::new();
+        let mut ontology_triples = 0;
+        for q in self.store.iter() {
+            let q = q.map_err(StoreError::Storage)?;
+            if q.graph_name == ontology {
+                ontology_triples += 1;
+                continue;
+            }
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                let iri = s.as_str();
+                if q.predicate == rdf_type {
+                    if iri.starts_with(&doc_prefix) {
+                        documents.insert(iri.to_owned());
+                    } else if iri.starts_with(&entity_prefix) {
+                        entities.insert(iri.to_owned());
+                    } else if iri.starts_with(&fact_prefix) {
+                        facts.insert(iri.to_owned());
+                    }
+                } else if (q.predicate == negated && matches!(&q.object, Term::Literal(l) if l.value() == "true"))
+                    || (q.predicate == modality && matches!(&q.object, Term::Literal(l) if l.value() != "asserted"))
+                {
+                    hedged.insert(iri.to_owned());
+                }
+            }
+            triples.insert(Triple::from(q));
+        }
         Ok(StoreStats {
-            documents: data.documents.len(),
-            entities: data.entities.len(),
-            facts: data.facts.len(),
-            plain_facts: data.facts.iter().filter(|f| f.is_plain()).count(),
-            triples: self.sorted_triples(false)?.len(),
+            documents: documents.len(),
+            entities: entities.len(),
+            facts: facts.len(),
+            plain_facts: facts.len() - hedged.len(),
+            triples: triples.len(),
             ontology_triples,
         })
     }

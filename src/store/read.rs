@@ -28,24 +28,20 @@ pub struct GraphData {
     pub facts: Vec<Fact>,
 }
 
-type Props = BTreeMap<String, Vec<Term>>;
+type Props = HashMap<String, Vec<Term>>;
 
-/// Groups all data quads by subject (ontology excluded).
-fn subjects(store: &KgStore) -> Result<BTreeMap<String, (Props, String)>, StoreError> {
+/// Groups all data quads by subject (ontology excluded). Moves the strings out of the quads
+/// rather than copying them: this runs over every triple of the store.
+fn subjects(store: &KgStore) -> Result<HashMap<String, Props>, StoreError> {
     let ontology = GraphName::NamedNode(oxigraph::model::NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
-    let mut by_subject: BTreeMap<String, (Props, String)> = BTreeMap::new();
+    let mut by_subject: HashMap<String, Props> = HashMap::new();
     for q in store.oxigraph().iter() {
         let q = q.map_err(StoreError::Storage)?;
         if q.graph_name == ontology {
             continue;
         }
-        let NamedOrBlankNode::NamedNode(s) = &q.subject else { continue };
-        let graph = match &q.graph_name {
-            GraphName::NamedNode(g) => g.as_str().to_owned(),
-            _ => String::new(),
-        };
-        let entry = by_subject.entry(s.as_str().to_owned()).or_insert_with(|| (Props::new(), graph));
-        entry.0.entry(q.predicate.as_str().to_owned()).or_default().push(q.object);
+        let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
+        by_subject.entry(s.into_string()).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
     }
     Ok(by_subject)
 }
@@ -88,7 +84,7 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
 
     let mut data = GraphData::default();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for (subject, (props, _graph)) in subjects(store)? {
+    for (subject, props) in subjects(store)? {
         if let Some(id) = subject.strip_prefix(&doc_prefix) {
             data.documents.push(StoredDocument {
                 id: id.to_owned(),
@@ -145,6 +141,7 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
         }
     }
     data.entities = entities.into_values().collect();
+    data.documents.sort_by(|a, b| a.id.cmp(&b.id));
     data.facts.sort_by(|a, b| {
         (a.provenance.doc.as_str(), a.provenance.sentence, fact_number(a))
             .cmp(&(b.provenance.doc.as_str(), b.provenance.sentence, fact_number(b)))

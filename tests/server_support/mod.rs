@@ -51,14 +51,20 @@ impl Server {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
+        reader.read_line(&mut line).unwrap();
+        // Keep draining the server's output: a closed or full pipe would stop it mid-test.
+        std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
         let Some(addr) = line.split("http://").nth(1).and_then(|r| r.split('/').next()).and_then(|a| a.parse().ok()) else {
             let mut err = String::new();
             let _ = child.stderr.take().unwrap().read_to_string(&mut err);
             let _ = child.kill();
             panic!("kgraph serve did not start: {line:?} {err}");
         };
+        if let Some(mut err) = child.stderr.take() {
+            std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+        }
         Server { child, addr }
     }
 
@@ -89,8 +95,23 @@ pub fn http(addr: SocketAddr, method: &str, target: &str, headers: &[(&str, &str
     let _ = s.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let (head, body) = text.split_once("\r\n\r\n").map(|(h, b)| (h.to_ascii_lowercase(), b.to_owned())).unwrap_or_default();
+    let body = if head.contains("transfer-encoding: chunked") { dechunk(&body) } else { body };
     (status, body)
+}
+
+/// Decodes an HTTP/1.1 chunked body (oxigraph serve answers that way).
+fn dechunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else { break };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].strip_prefix("\r\n").unwrap_or(&after[n..]);
+    }
+    out
 }
 
 pub fn enc(s: &str) -> String {
@@ -103,7 +124,7 @@ pub fn enc(s: &str) -> String {
 pub fn count(addr: SocketAddr, path: &str, query: &str) -> usize {
     let (status, body) = http(addr, "GET", &format!("{path}?query={}", enc(query)), &[("Accept", "text/csv")], b"");
     assert_eq!(status, 200, "{body}");
-    body.lines().nth(1).unwrap().trim().parse().unwrap()
+    body.lines().nth(1).and_then(|l| l.trim().parse().ok()).unwrap_or_else(|| panic!("not a count from {path}: {body:?}"))
 }
 
 pub const COUNT_QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";

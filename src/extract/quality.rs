@@ -1,0 +1,258 @@
+//! Graph-quality rules: propositions that are fine as CaRB readings but must never become facts
+//! in the knowledge graph. Each rule is general (tags, relations and closed word classes, never
+//! particular names) and returns the reason it fired, for tests and debugging.
+//!
+//! - `object-not-shared` (set by the clause rules): `come from X and have clashed over Y` does
+//!   not give `come – Y`; only right-node raising (`buy and sell stocks`) shares an object. The
+//!   graph keeps the clause without the borrowed object.
+//! - `subject-not-nominal`: a subject headed by an adverb, adjective, particle, preposition or verb
+//!   (`down – given to – Zelenskyy` from a mis-split `dressing-down`).
+//! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
+//!   decades – receive – …`, `by the administration – used to describe – …`).
+//! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
+//!   (`might be “Zelenskyyed” by …`), not a relation we can name.
+//! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
+//!   as prepositions (`Concerns run deep, given the nature of …`, `issues ranging from A to B`)
+//!   state no event.
+//! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
+//!   has no object worth a node; likewise any triple whose object is headed by an adjective,
+//!   adverb, verb or function word ([`nominal_object`]).
+
+use super::rules::{Kind, Prop};
+use super::tree::Tree;
+
+/// Participles that work as prepositions or conjunctions in news prose.
+const PREPOSITIONAL_PARTICIPLES: &[&str] = &[
+    "given",
+    "including",
+    "regarding",
+    "concerning",
+    "considering",
+    "following",
+    "according",
+    "excluding",
+    "barring",
+    "pending",
+    "compared",
+    "notwithstanding",
+    "ranging",
+];
+
+/// Set by the clause rules on a reading that borrowed a conjunct's object across the verb's own
+/// complement; the graph renders it without that object (slot 0).
+pub(crate) const OBJECT_NOT_SHARED: &str = "object-not-shared";
+
+/// Quotation marks (straight, curly and PTB-style).
+pub(crate) fn is_quote(form: &str) -> bool {
+    matches!(form, "“" | "”" | "\"" | "``" | "''" | "‘" | "„" | "«" | "»")
+}
+
+/// Why a proposition must not become a graph fact, or `None` when it may.
+pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
+    if p.graph_reject.is_some() {
+        return p.graph_reject;
+    }
+    let n = tr.len();
+    let h = p.subj.head;
+    if p.subj.text.is_none() && h < n {
+        if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
+            return Some("subject-not-nominal");
+        }
+        let has_case = tr
+            .kids(h)
+            .any(|k| tr.base(k) == "case" && (p.subj.toks.contains(&k) || p.subj.min.contains(&k)) && !is_possessive(tr.form(k)));
+        if has_case {
+            return Some("subject-adverbial");
+        }
+    }
+    if p.lit.is_some() || p.pred >= n {
+        return None;
+    }
+    let v = p.pred;
+    if tr.upos(v) == "VERB" {
+        let first_word = (0..v).all(|k| tr.is_punct(k) || is_quote(tr.form(k)));
+        if !first_word && tr.form(v).chars().next().is_some_and(char::is_uppercase) {
+            return Some("coined-verb");
+        }
+        let own_subject = tr.kids(v).any(|k| tr.base(k).starts_with("nsubj") || tr.base(k).starts_with("csubj"));
+        if !own_subject && tr.form_is(v, PREPOSITIONAL_PARTICIPLES) {
+            return Some("prepositional-participle");
+        }
+    }
+    if tr.upos(v) == "ADJ"
+        && p.slots.iter().any(|s| s.kind == Kind::Comp && s.part.head == v)
+        && !p.slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Obl | Kind::Agent | Kind::Iobj))
+    {
+        return Some("bare-adjective");
+    }
+    None
+}
+
+/// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
+/// different` with an adjective parsed as the oblique is not).
+pub(crate) fn nominal_object(tr: &Tree, h: usize) -> bool {
+    h >= tr.len() || !matches!(tr.upos(h), "ADJ" | "ADV" | "ADP" | "PART" | "CCONJ" | "SCONJ" | "DET" | "AUX" | "VERB" | "INTJ")
+}
+
+fn is_possessive(form: &str) -> bool {
+    matches!(form, "'s" | "'" | "’s" | "’")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Extractor;
+    use crate::document::{Sentence, Token};
+
+    /// A parsed sentence from `form/lemma/upos/head/deprel` items (heads 1-based, 0 = root).
+    pub(crate) fn sent(spec: &str) -> Sentence {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        for w in spec.split_whitespace() {
+            let p: Vec<&str> = w.split('/').collect();
+            let form = p[0].replace('_', " ");
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let b = text.len();
+            text.push_str(&form);
+            let c0 = text[..b].chars().count();
+            let span = crate::document::Span::new(b..text.len(), c0..c0 + form.chars().count());
+            tokens.push(Token {
+                form,
+                span,
+                space_after: true,
+                lemma: p[1].into(),
+                upos: p[2].into(),
+                xpos: p.get(5).copied().unwrap_or("").into(),
+                head: p[3].parse().unwrap(),
+                deprel: p[4].into(),
+                ner: "O".into(),
+                feats: String::new(),
+            });
+        }
+        Sentence { index: 0, paragraph: 1, span: crate::document::Span::new(0..text.len(), 0..text.chars().count()), text, tokens }
+    }
+
+    fn triples(spec: &str) -> Vec<String> {
+        let s = sent(spec);
+        Extractor::new()
+            .extract(&s, &[])
+            .into_iter()
+            .map(|t| {
+                format!(
+                    "{} | {} | {}{}",
+                    t.subject.text,
+                    t.relation,
+                    t.object.as_ref().map_or("-", |o| o.text.as_str()),
+                    t.attribution.as_ref().map(|a| format!(" @{}", a.text)).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// (name, parsed sentence, triples that must appear, substrings no triple may contain)
+    #[test]
+    fn graph_quality_table() {
+        let cases: &[(&str, &str, &[&str], &[&str])] = &[
+            (
+                "adverb subject from a mis-split compound",
+                "the/the/DET/2/det crack/crack/NOUN/5/nsubj -/-/PUNCT/4/punct down/down/ADV/2/advmod ordered/order/VERB/0/root by/by/ADP/7/case police/police/NOUN/8/obl reportedly/reportedly/ADV/9/advmod given/give/VERB/4/advcl:relcl to/to/ADP/11/case Smith/Smith/PROPN/9/obl",
+                &[],
+                &["down |"],
+            ),
+            (
+                "temporal phrase parsed as root is never a subject",
+                "For/for/ADP/3/case two/two/NUM/3/nummod years/year/NOUN/0/root ,/,/PUNCT/7/punct Chile/Chile/PROPN/7/nsubj has/have/AUX/7/aux exported/export/VERB/3/appos copper/copper/NOUN/7/obj ,/,/PUNCT/10/punct earning/earn/VERB/3/acl billions/billion/NOUN/10/obj",
+                &["Chile | exported | copper", "Chile | earning | billions"],
+                &["years |", "For two years |"],
+            ),
+            (
+                "coined verb in quotes",
+                "Ortiz/Ortiz/PROPN/5/nsubj:pass might/might/AUX/5/aux be/be/AUX/5/aux:pass “/\"/PUNCT/5/punct Brexited/brexit/VERB/0/root ”/\"/PUNCT/5/punct by/by/ADP/8/case Congress/Congress/PROPN/5/obl:agent",
+                &[],
+                &["rexit"],
+            ),
+            (
+                "prepositional participle",
+                "Fears/fear/NOUN/2/nsubj grow/grow/VERB/0/root ,/,/PUNCT/4/punct given/give/VERB/2/advcl the/the/DET/6/det risks/risk/NOUN/4/obj",
+                &["Fears | grow | -"],
+                &["given"],
+            ),
+            (
+                "adjective parsed as an oblique object",
+                "Both/both/DET/2/det parties/party/NOUN/3/nsubj come/come/VERB/0/root from/from/ADP/5/case different/different/ADJ/3/obl camps/camp/NOUN/3/obj",
+                &[],
+                &["| different"],
+            ),
+            (
+                "bare adjective complement",
+                "I/I/PRON/3/nsubj am/be/AUX/3/cop sure/sure/ADJ/0/root",
+                &[],
+                &["sure"],
+            ),
+            (
+                "an adjective is never the object node, even with an oblique",
+                "Lima/Lima/PROPN/3/nsubj is/be/AUX/3/cop responsible/responsible/ADJ/0/root for/for/ADP/5/case security/security/NOUN/3/obl",
+                &[],
+                &["| responsible"],
+            ),
+            (
+                "quotation marks are not part of arguments",
+                "Ruto/Ruto/PROPN/2/nsubj praised/praise/VERB/0/root Obi/Obi/PROPN/6/nmod:poss 's/'s/PART/3/case “/\"/PUNCT/6/punct speech/speech/NOUN/2/obj ”/\"/PUNCT/6/punct",
+                &["Ruto | praised | Obi 's speech"],
+                &["“", "”"],
+            ),
+            (
+                "inverted reporting clause gives attribution, not a saying fact",
+                "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root two/two/NUM/4/nummod men/man/NOUN/2/obj ,/,/PUNCT/6/punct said/say/VERB/2/conj officials/official/NOUN/6/obj in/in/ADP/9/case Lima/Lima/PROPN/7/nmod ././PUNCT/2/punct",
+                &["Police | arrested | two men @officials"],
+                &["said", "| officials"],
+            ),
+            (
+                "`X has been one of Y's allies` (possessor mis-attached) → X ally of Y",
+                "Peru/Peru/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/cop one/one/NUM/0/root of/of/ADP/7/case the/the/DET/7/det Andes/Andes/PROPN/4/nmod '/'/PUNCT/7/punct closest/close/ADJ/10/amod allies/ally/NOUN/4/conj",
+                &["Peru | been one of the closest allies of | Andes"],
+                &["Peru | been | one"],
+            ),
+            (
+                "`is known to be a X` relates like `is a`",
+                "Lopez/Lopez/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass known/know/VERB/0/root to/to/PART/7/mark be/be/AUX/7/cop a/a/DET/7/det reformer/reformer/NOUN/3/xcomp",
+                &["Lopez | known to be a | reformer"],
+                &[],
+            ),
+            (
+                "right-node raising still shares the object",
+                "Traders/trader/NOUN/2/nsubj bought/buy/VERB/0/root and/and/CCONJ/4/cc sold/sell/VERB/2/conj shares/share/NOUN/4/obj",
+                &["Traders | bought | shares", "Traders | sold | shares"],
+                &[],
+            ),
+            (
+                "a verb with its own complement does not take the conjunct's object",
+                "Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root in/in/ADP/4/case Lima/Lima/PROPN/2/obl and/and/CCONJ/6/cc signed/sign/VERB/2/conj deals/deal/NOUN/6/obj",
+                &["Leaders | signed | deals", "Leaders | met | -"],
+                &["met | deals"],
+            ),
+            (
+                "a predicate noun with `with` describes, it relates nothing",
+                "Ortiz/Ortiz/PROPN/4/nsubj is/be/AUX/4/cop a/a/DET/4/det lawyer/lawyer/NOUN/0/root with/with/ADP/7/case a/a/DET/7/det reputation/reputation/NOUN/4/nmod",
+                &["Ortiz | is a | lawyer"],
+                &["lawyer with"],
+            ),
+            (
+                "title parsed as the head of the name",
+                "according/accord/VERB/5/case to/to/ADP/1/fixed Peruvian/Peruvian/PROPN/5/compound Foreign/foreign/ADJ/5/amod Minister/Minister/PROPN/0/root Ana/Ana/PROPN/5/flat Soto/Soto/PROPN/5/flat",
+                &["Ana Soto | foreign minister of | Peru"],
+                &[],
+            ),
+        ];
+        for (name, spec, want, never) in cases {
+            let got = triples(spec);
+            for w in *want {
+                assert!(got.iter().any(|g| g == w), "{name}: missing `{w}` in {got:?}");
+            }
+            for bad in *never {
+                assert!(!got.iter().any(|g| g.contains(bad)), "{name}: `{bad}` in {got:?}");
+            }
+        }
+    }
+}

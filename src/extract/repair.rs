@@ -1,0 +1,349 @@
+//! Parse repairs: a few well-known, local attachment errors of the dependency parser, fixed on a
+//! copy of the tokens before the rules run. Each repair is structural (it looks at tags and
+//! relations, never at particular words beyond closed classes) and keeps the tree a tree; if the
+//! result were not a tree, the parser's tree is used unchanged.
+//!
+//! 1. `possessive`: `one of the United States' strongest allies` with `allies` attached far away:
+//!    the noun after a possessive marker becomes the possessor's head (`States` → `nmod:poss`).
+//! 2. `pp-root`: a prepositional phrase parsed as the root (`For the past few decades, Colombia
+//!    has been …` with `decades` as root): the clause with its own subject becomes the root and
+//!    the phrase an `obl` of it; later dependents of the phrase move to the clause.
+//! 3. `inverted-report`: `…, said officials in Washington` parsed as a conjunct of the main
+//!    clause: the reporting verb becomes the root, the clause its `ccomp`, its object its subject.
+//! 4. `conj-pp`: `offensive against Venezuela and threats to Cuba` with `to Cuba` attached to the
+//!    first conjunct: a prepositional modifier after the second conjunct attaches to it.
+//! 5. `title-head`: `Foreign Minister Rosa Villavicencio` parsed with the title as head and the name
+//!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
+
+use super::lexicon::{REPORTING, TITLES};
+use crate::document::Token;
+
+/// 0-based heads (`usize::MAX` for the root) of a token slice.
+fn heads(t: &[Token]) -> Vec<usize> {
+    let n = t.len();
+    t.iter()
+        .enumerate()
+        .map(|(i, tok)| if tok.head == 0 || tok.head > n || tok.head - 1 == i { usize::MAX } else { tok.head - 1 })
+        .collect()
+}
+
+fn set_head(t: &mut [Token], i: usize, h: usize, rel: &str) {
+    t[i].head = if h == usize::MAX { 0 } else { h + 1 };
+    t[i].deprel = rel.to_owned();
+}
+
+fn base(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+fn acyclic(t: &[Token]) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    (0..n).all(|mut i| {
+        for _ in 0..=n {
+            if h[i] == usize::MAX {
+                return true;
+            }
+            i = h[i];
+        }
+        false
+    })
+}
+
+fn is_ancestor(h: &[usize], a: usize, mut x: usize) -> bool {
+    for _ in 0..=h.len() {
+        if x == usize::MAX {
+            return false;
+        }
+        if x == a {
+            return true;
+        }
+        x = h[x];
+    }
+    false
+}
+
+fn is_noun(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN")
+}
+
+fn is_poss_marker(t: &Token) -> bool {
+    matches!(t.form.as_str(), "'s" | "'" | "’s" | "’") && matches!(t.upos.as_str(), "PART" | "PUNCT")
+}
+
+fn is_quote(t: &Token) -> bool {
+    matches!(t.form.as_str(), "“" | "”" | "\"" | "``" | "''" | "‘")
+}
+
+/// The repaired tokens, or `None` when no repair applies (or, defensively, when the result would
+/// not be a tree: then the parser's tree is used as it is). One copy of the tokens per sentence.
+pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
+    let mut work = tokens.to_vec();
+    let mut changed = false;
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head] {
+        // each step writes only when it returns true
+        changed |= step(&mut work);
+    }
+    (changed && acyclic(&work)).then_some(work)
+}
+
+/// Repair 1.
+fn possessive(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for i in 0..n {
+        let h = heads(t);
+        if !is_poss_marker(&t[i]) || h[i] == usize::MAX || h[i] >= i {
+            continue;
+        }
+        let x = h[i];
+        if !is_noun(&t[x]) {
+            continue;
+        }
+        // the possessed noun: the first noun after the marker, over adjectives, numbers,
+        // compounds and quotes that depend on it
+        let mut nn = None;
+        for j in i + 1..n.min(i + 6) {
+            if is_noun(&t[j]) && !(h[j] != usize::MAX && h[j] > j && is_noun(&t[h[j]]) && base(&t[j].deprel) == "compound") {
+                nn = Some(j);
+                break;
+            }
+            if !(matches!(t[j].upos.as_str(), "ADJ" | "NUM" | "ADV" | "NOUN" | "PROPN") || is_quote(&t[j])) {
+                break;
+            }
+        }
+        let Some(nn) = nn else { continue };
+        if h[x] == nn || is_ancestor(&h, nn, x) || h[x] == usize::MAX {
+            continue;
+        }
+        // modifiers between the marker and the noun must already belong to the noun
+        if (i + 1..nn).any(|j| !is_quote(&t[j]) && !is_ancestor(&h, nn, j)) {
+            continue;
+        }
+        let (xh, xrel) = (h[x], t[x].deprel.clone());
+        set_head(t, nn, xh, &xrel);
+        set_head(t, x, nn, "nmod:poss");
+        t[i].deprel = "case".into();
+        // a preposition before the possessor phrase introduces the possessed noun
+        for k in 0..x {
+            if h[k] == x && base(&t[k].deprel) == "case" {
+                set_head(t, k, nn, "case");
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// Repair 2.
+fn pp_root(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(r) = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty()) else { return false };
+    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+        return false;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
+    if !kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case") {
+        return false;
+    }
+    // `The base is at Wood Hall`: a prepositional predicate with its own subject or copula is right
+    if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
+        return false;
+    }
+    let clause = kids.iter().copied().find(|&c| {
+        c > r
+            && matches!(base(&t[c].deprel), "appos" | "conj" | "parataxis" | "acl" | "dep" | "list")
+            && (0..n).any(|k| h[k] == c && matches!(base(&t[k].deprel), "nsubj" | "csubj"))
+            && (t[c].upos == "VERB" || (0..n).any(|k| h[k] == c && base(&t[k].deprel) == "cop"))
+    });
+    let Some(c) = clause else { return false };
+    set_head(t, c, usize::MAX, "root");
+    set_head(t, r, c, "obl");
+    for &k in &kids {
+        if k > c {
+            let rel = match base(&t[k].deprel) {
+                "acl" => "advcl".to_owned(),
+                _ => t[k].deprel.clone(),
+            };
+            set_head(t, k, c, &rel);
+        }
+    }
+    true
+}
+
+/// Repair 3.
+fn inverted_report(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(p) = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty()) else { return false };
+    let v = (0..n).find(|&v| {
+        v > p
+            && h[v] == p
+            && matches!(base(&t[v].deprel), "conj" | "parataxis")
+            && t[v].upos == "VERB"
+            && REPORTING.contains(&t[v].lemma.to_lowercase().as_str())
+            && v > 0
+            && (matches!(t[v - 1].form.as_str(), "," | "”" | "\"" | "''"))
+            && !(0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "ccomp" | "cc") && k < v)
+            && !(0..n).any(|k| h[k] == v && base(&t[k].deprel) == "ccomp")
+    });
+    let Some(v) = v else { return false };
+    let speaker = (0..n).find(|&k| h[k] == v && k > v && matches!(base(&t[k].deprel), "obj" | "nsubj") && is_noun_like(&t[k]));
+    let Some(s) = speaker else { return false };
+    let prel = t[p].deprel.clone();
+    set_head(t, v, usize::MAX, &prel);
+    set_head(t, p, v, "ccomp");
+    set_head(t, s, v, "nsubj");
+    // the final punctuation belongs to the new root
+    for k in 0..n {
+        if h[k] == p && k > v && t[k].upos == "PUNCT" {
+            set_head(t, k, v, "punct");
+        }
+    }
+    true
+}
+
+fn is_noun_like(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON")
+}
+
+/// Repair 4.
+fn conj_pp(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for c2 in 0..n {
+        let h = heads(t);
+        let c1 = h[c2];
+        if c1 == usize::MAX || c1 >= c2 || base(&t[c2].deprel) != "conj" || t[c2].upos != "NOUN" || t[c1].upos != "NOUN" {
+            continue;
+        }
+        if (0..n).any(|k| h[k] == c2 && base(&t[k].deprel) == "nmod") {
+            continue;
+        }
+        for m in c2 + 1..n {
+            if h[m] == c1
+                && base(&t[m].deprel) == "nmod"
+                && t[m].deprel != "nmod:poss"
+                && (c2 + 1..m).all(|k| is_ancestor(&h, m, k))
+            {
+                set_head(t, m, c2, "nmod");
+                changed = true;
+                break;
+            }
+        }
+    }
+    changed
+}
+
+/// Repair 5.
+fn title_head(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for ti in 0..n {
+        let h = heads(t);
+        if t[ti].upos != "PROPN" || !TITLES.contains(&t[ti].form.to_lowercase().as_str()) {
+            continue;
+        }
+        let flats: Vec<usize> = (ti + 1..n).filter(|&k| h[k] == ti && t[k].deprel == "flat").collect();
+        let Some(&f) = flats.first() else { continue };
+        if f != ti + 1 || t[f].upos != "PROPN" || TITLES.contains(&t[f].form.to_lowercase().as_str()) {
+            continue;
+        }
+        let (th, trel) = (h[ti], t[ti].deprel.clone());
+        set_head(t, f, th, &trel);
+        set_head(t, ti, f, "compound");
+        for &k in &flats[1..] {
+            set_head(t, k, f, "flat");
+        }
+        for k in 0..n {
+            if h[k] == ti && k < ti && matches!(base(&t[k].deprel), "case" | "punct" | "cc" | "mark" | "det") {
+                let rel = t[k].deprel.clone();
+                set_head(t, k, f, &rel);
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens from `form/upos/head/deprel[/lemma]` items (heads 1-based, 0 = root).
+    fn toks(spec: &str) -> Vec<Token> {
+        spec.split_whitespace()
+            .map(|w| {
+                let p: Vec<&str> = w.split('/').collect();
+                Token {
+                    form: p[0].into(),
+                    lemma: p.get(4).map_or_else(|| p[0].to_lowercase(), |l| l.to_string()),
+                    upos: p[1].into(),
+                    head: p[2].parse().unwrap(),
+                    deprel: p[3].into(),
+                    ..Default::default()
+                }
+            })
+            .collect()
+    }
+
+    fn arcs(t: &[Token]) -> String {
+        t.iter().map(|x| format!("{}>{}:{}", x.form, x.head, x.deprel)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn repairs_table() {
+        // (name, input, expected arcs after repair, or None when no repair must apply)
+        let cases: &[(&str, &str, Option<&[&str]>)] = &[
+            (
+                "possessive: noun after `'` attached far away",
+                "Peru/PROPN/3/nsubj is/AUX/3/cop one/NUM/0/root of/ADP/6/case the/DET/6/det Andes/PROPN/3/nmod '/PUNCT/6/punct biggest/ADJ/9/amod mines/NOUN/3/conj",
+                Some(&["mines>3:nmod", "Andes>9:nmod:poss", "'>6:case", "of>9:case"]),
+            ),
+            ("possessive: already right", "Kenya/PROPN/3/nmod:poss 's/PART/1/case army/NOUN/4/nsubj marched/VERB/0/root", None),
+            (
+                "pp-root: temporal phrase parsed as root",
+                "For/ADP/3/case two/NUM/3/nummod years/NOUN/0/root ,/PUNCT/7/punct Chile/PROPN/7/nsubj has/AUX/7/aux grown/VERB/3/appos ,/PUNCT/9/punct exporting/VERB/3/acl copper/NOUN/9/obj",
+                Some(&["grown>0:root", "years>7:obl", "exporting>7:advcl"]),
+            ),
+            ("pp-root: ordinary verb root", "Chile/PROPN/2/nsubj exports/VERB/0/root copper/NOUN/2/obj", None),
+            (
+                "inverted-report: `…, said police`",
+                "Two/NUM/2/nummod men/NOUN/3/nsubj fled/VERB/0/root ,/PUNCT/5/punct said/VERB/3/conj/say police/NOUN/5/obj ./PUNCT/3/punct",
+                Some(&["said>0:root", "fled>5:ccomp", "police>5:nsubj", ".>5:punct"]),
+            ),
+            (
+                "inverted-report: said with own subject is left alone",
+                "Two/NUM/2/nummod men/NOUN/3/nsubj fled/VERB/0/root and/CCONJ/6/cc police/NOUN/6/nsubj said/VERB/3/conj/say so/ADV/6/advmod",
+                None,
+            ),
+            (
+                "conj-pp: modifier after the second conjunct",
+                "sanctions/NOUN/0/root on/ADP/3/case Iran/PROPN/1/nmod and/CCONJ/5/cc tariffs/NOUN/1/conj on/ADP/7/case China/PROPN/1/nmod",
+                Some(&["China>5:nmod"]),
+            ),
+            (
+                "title-head: title parsed as head of the name",
+                "according/VERB/5/case to/ADP/1/fixed Peruvian/PROPN/5/compound Foreign/ADJ/5/amod Minister/PROPN/0/root Ana/PROPN/5/flat Soto/PROPN/5/flat",
+                Some(&["Ana>0:root", "Minister>6:compound", "Soto>6:flat", "according>6:case"]),
+            ),
+        ];
+        for (name, spec, want) in cases {
+            let t = toks(spec);
+            let got = repair(&t);
+            match (want, got) {
+                (None, None) => {}
+                (None, Some(g)) => panic!("{name}: unexpected repair {}", arcs(&g)),
+                (Some(_), None) => panic!("{name}: no repair"),
+                (Some(w), Some(g)) => {
+                    let a = arcs(&g);
+                    for arc in *w {
+                        assert!(a.split(' ').any(|x| x == *arc), "{name}: missing {arc} in {a}");
+                    }
+                    assert!(acyclic(&g), "{name}: cycle");
+                }
+            }
+        }
+    }
+}
