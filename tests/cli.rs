@@ -301,3 +301,43 @@ fn every_sparql_example_in_the_ontology_readme_runs_on_the_seed_graph() {
     assert!(out.contains("Gustavo Petro"), "{out}");
     assert!(out.contains("glyphosate"), "{out}");
 }
+
+#[test]
+fn the_ontology_parses_in_rdflib_and_oxigraph() {
+    let ttl = root().join("ontology/kgraph.ttl");
+    let out = run_python(&std::fs::read_to_string(root().join("tests/interop/check_ontology.py")).unwrap(), &[&ttl]);
+    let n: usize = out.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert_eq!(n, oxigraph_count(&ttl, oxigraph::io::RdfFormat::Turtle), "rdflib and oxigraph disagree: {out}");
+    let listing = stdout(assert_cmd::Command::cargo_bin("kgraph").unwrap().arg("ontology"));
+    assert!(listing.contains("opposes"), "{listing}");
+}
+
+#[test]
+fn a_user_lexicon_entry_changes_the_output_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("news.txt");
+    std::fs::write(&text, "Peru lambasted Chile.\n").unwrap();
+    let extract = |extra: &[&std::ffi::OsStr]| {
+        stdout(assert_cmd::Command::cargo_bin("kgraph").unwrap().args(["extract", "--format", "tsv"]).args(extra).arg(&text))
+    };
+    let before = extract(&[]);
+    assert!(before.contains("https://w3id.org/kgraph/rel/lambast"), "{before}");
+    let user = dir.path().join("my-ontology");
+    std::fs::create_dir(&user).unwrap();
+    std::fs::write(user.join("lexicon-user.tsv"), "lambast\tkg:criticizes\tso\n").unwrap();
+    let after = extract(&["--ontology".as_ref(), user.as_os_str()]);
+    assert!(after.contains("https://w3id.org/kgraph/ontology#criticizes"), "{after}");
+    // --strict drops what the ontology does not know.
+    let strict = stdout(assert_cmd::Command::cargo_bin("kgraph").unwrap().args(["extract", "--strict", "--format", "tsv"]).arg(&text));
+    assert_eq!(strict.lines().count(), 1, "{strict}");
+}
+
+#[test]
+fn seed_graph_answers_the_users_normalised_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build_seed(dir.path());
+    let opposes = query(&store, "SELECT ?s ?o WHERE { ?x kg:opposes ?y . ?x rdfs:label ?s . ?y rdfs:label ?o }", "tsv");
+    assert!(opposes.contains("\"Gustavo Petro\"\t\"glyphosate fumigation\""), "{opposes}");
+    let revokes = query(&store, "SELECT ?s ?o WHERE { ?x kg:revokes ?y . ?x rdfs:label ?s . ?y rdfs:label ?o }", "tsv");
+    assert!(revokes.contains("\"United States\"") && revokes.contains("visa"), "{revokes}");
+}

@@ -734,7 +734,7 @@ fn train(what: TrainCommand) -> Result<()> {
     match what {
         TrainCommand::Ud { corpus, out, seed } => crate::nlp::train::train_ud(&corpus, &out, seed, &mut log)?,
         TrainCommand::Ner { corpus, out, seed } => {
-            let train = corpus.join("en_ewt-ud-train.iob2");
+            let train = corpus.join("en_ewt-ud-train.v0-normalized.iob2");
             let dev = corpus.join("en_ewt-ud-dev.iob2");
             crate::nlp::ner::train_ner(&train, &dev, &out, seed, &mut log)?;
         }
