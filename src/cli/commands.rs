@@ -179,7 +179,8 @@ fn write_main_exports(store: &KgStore, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
     let data = read::read_graph(store)?;
     let graph = KnowledgeGraph::from_facts(&data.entities, &data.facts);
-    let diagram = graph.filter(&[], 0, Some(DIAGRAM_MAX_NODES));
+    // Nodes whose only facts are negated or hedged have no drawn edge: leave them out of the picture.
+    let diagram = graph.filter(&[], 1, Some(DIAGRAM_MAX_NODES));
     let mut dot = Vec::new();
     export::write_dot(&diagram, &mut dot)?;
     write_file(&dir.join("graph.dot"), &dot)?;
