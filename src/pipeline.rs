@@ -107,13 +107,23 @@ impl Pipeline {
 
     /// Splits and analyses a text: sentences with tags, lemmas, trees and NER labels, plus mentions.
     pub fn analyze(&self, source: SourceText) -> (Document, Vec<Mention>) {
+        self.analyze_timed(source, &mut StageTimes::default())
+    }
+
+    fn analyze_timed(&self, source: SourceText, times: &mut StageTimes) -> (Document, Vec<Mention>) {
+        let clock = std::time::Instant::now();
         let mut document = source.into_document();
         document.sentences = crate::text::segment(&document.text);
+        times.text += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
         for sentence in &mut document.sentences {
             self.analyzer.analyze(sentence);
         }
+        times.nlp += clock.elapsed().as_secs_f64();
         // Document-level NER: a name typed once as a person stays a person everywhere.
+        let clock = std::time::Instant::now();
         let mentions = self.recognizer.recognize_document(&mut document.sentences);
+        times.ner += clock.elapsed().as_secs_f64();
         (document, mentions)
     }
 
@@ -124,18 +134,7 @@ impl Pipeline {
 
     /// [`Pipeline::process`], adding the time spent in each stage to `times`.
     pub fn process_timed(&self, source: SourceText, times: &mut StageTimes) -> ProcessedDocument {
-        let clock = std::time::Instant::now();
-        let mut document = source.into_document();
-        document.sentences = crate::text::segment(&document.text);
-        times.text += clock.elapsed().as_secs_f64();
-        let clock = std::time::Instant::now();
-        for sentence in &mut document.sentences {
-            self.analyzer.analyze(sentence);
-        }
-        times.nlp += clock.elapsed().as_secs_f64();
-        let clock = std::time::Instant::now();
-        let mentions = self.recognizer.recognize_document(&mut document.sentences);
-        times.ner += clock.elapsed().as_secs_f64();
+        let (document, mentions) = self.analyze_timed(source, times);
         let clock = std::time::Instant::now();
         let mut triples = Vec::new();
         for sentence in &document.sentences {
