@@ -132,11 +132,9 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
             }
         } else if subject.starts_with(&fact_prefix) {
             if let Some(f) = fact_from(&props, base, &ontology_labels) {
-                let n: usize = subject.rsplit('/').next().and_then(|n| n.parse().ok()).unwrap_or(0);
                 data.facts.push(f);
                 let last = data.facts.len() - 1;
                 data.facts[last].notes.insert(0, format!("statement {subject}"));
-                let _ = n;
             }
         }
     }
