@@ -3,6 +3,11 @@
 //!
 //! Payloads are little-endian and written with the [`Writer`]/[`Reader`] helpers below, so that
 //! runtime types stay separate from the on-disk layout.
+//!
+//! Between the header and the payload a file may carry a provenance block ([`Provenance`]): the
+//! command that trained it and the SHA-256 of every corpus file it read, so a shipped model says
+//! how to rebuild it. The block is optional for readers (older files have none) and holds no
+//! timestamp, so retraining with the same command and data gives the same bytes.
 
 /// Errors from loading a model file.
 #[derive(Debug, thiserror::Error)]
@@ -17,17 +22,88 @@ pub enum ModelError {
     Io { name: String, source: std::io::Error },
 }
 
+/// Marks the optional provenance block after the header.
+const PROVENANCE_MAGIC: &[u8; 8] = b"KGPROV01";
+
+/// How a model file was made: the command line and the corpus files it read.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Provenance {
+    /// The command that wrote the file, as a user would type it (`kgraph train ud --corpus … --seed 1`).
+    pub command: String,
+    /// Every corpus file read, with its SHA-256 (hex), in the order read.
+    pub corpora: Vec<CorpusFile>,
+    /// Free-form training facts worth keeping (epochs chosen on dev, dev score), sorted by key.
+    #[serde(default)]
+    pub notes: std::collections::BTreeMap<String, String>,
+}
+
+/// One input file of a training run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CorpusFile {
+    /// The path as given, relative to the repository root where possible (`../shared/corpora/…`).
+    pub path: String,
+    pub sha256: String,
+}
+
+impl CorpusFile {
+    /// Hashes `path` (the whole file).
+    pub fn hash(path: &std::path::Path) -> std::io::Result<CorpusFile> {
+        use sha2::{Digest, Sha256};
+        let bytes = std::fs::read(path)?;
+        let digest = Sha256::digest(&bytes);
+        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(CorpusFile { path: path.display().to_string(), sha256 })
+    }
+}
+
 /// Prefixes `payload` with `magic` (8 bytes) and `version`.
 pub fn wrap(magic: &[u8; 8], version: u32, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(payload.len() + 12);
+    wrap_with_provenance(magic, version, None, payload)
+}
+
+/// [`wrap`], with a provenance block between the header and the payload.
+pub fn wrap_with_provenance(magic: &[u8; 8], version: u32, provenance: Option<&Provenance>, payload: &[u8]) -> Vec<u8> {
+    let block = provenance.map(|p| serde_json::to_vec(p).expect("provenance serialises"));
+    let mut out = Vec::with_capacity(payload.len() + 24 + block.as_ref().map_or(0, Vec::len));
     out.extend_from_slice(magic);
     out.extend_from_slice(&version.to_le_bytes());
+    if let Some(block) = block {
+        out.extend_from_slice(PROVENANCE_MAGIC);
+        out.extend_from_slice(&(block.len() as u32).to_le_bytes());
+        out.extend_from_slice(&block);
+    }
     out.extend_from_slice(payload);
     out
 }
 
-/// Checks the header and returns the payload.
+/// Checks the header and returns the payload (after the provenance block, if any).
 pub fn unwrap<'a>(name: &str, magic: &[u8; 8], version: u32, bytes: &'a [u8]) -> Result<&'a [u8], ModelError> {
+    split(name, magic, version, bytes).map(|(_, payload)| payload)
+}
+
+/// The provenance block of a model file, `Ok(None)` when the file has none.
+pub fn provenance(name: &str, magic: &[u8; 8], version: u32, bytes: &[u8]) -> Result<Option<Provenance>, ModelError> {
+    let (block, _) = split(name, magic, version, bytes)?;
+    block
+        .map(|b| {
+            serde_json::from_slice(b)
+                .map_err(|e| ModelError::Corrupt { name: name.to_owned(), what: format!("provenance block: {e}") })
+        })
+        .transpose()
+}
+
+/// The provenance block of any model file, whatever its kind (reads the magic from the file).
+pub fn provenance_of(name: &str, bytes: &[u8]) -> Result<Option<Provenance>, ModelError> {
+    if bytes.len() < 12 {
+        return Err(ModelError::Corrupt { name: name.to_owned(), what: "shorter than a header".into() });
+    }
+    let magic: [u8; 8] = bytes[..8].try_into().expect("8 bytes");
+    let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+    provenance(name, &magic, version, bytes)
+}
+
+/// Splits a file into its provenance block (JSON bytes) and payload, checking the header.
+fn split<'a>(name: &str, magic: &[u8; 8], version: u32, bytes: &'a [u8]) -> Result<(Option<&'a [u8]>, &'a [u8]), ModelError> {
     if bytes.len() < 12 || &bytes[..8] != magic {
         return Err(ModelError::BadMagic { name: name.to_owned(), expected: String::from_utf8_lossy(magic).into_owned() });
     }
@@ -35,7 +111,15 @@ pub fn unwrap<'a>(name: &str, magic: &[u8; 8], version: u32, bytes: &'a [u8]) ->
     if found != version {
         return Err(ModelError::Version { name: name.to_owned(), found, expected: version });
     }
-    Ok(&bytes[12..])
+    let rest = &bytes[12..];
+    if rest.len() < 12 || &rest[..8] != PROVENANCE_MAGIC {
+        return Ok((None, rest));
+    }
+    let len = u32::from_le_bytes(rest[8..12].try_into().expect("4 bytes")) as usize;
+    if rest.len() < 12 + len {
+        return Err(ModelError::Corrupt { name: name.to_owned(), what: "provenance block past end of file".into() });
+    }
+    Ok((Some(&rest[12..12 + len]), &rest[12 + len..]))
 }
 
 /// Little-endian payload writer.
@@ -130,6 +214,24 @@ mod tests {
         assert!(matches!(unwrap("t", b"KGPARSER", 3, &f), Err(ModelError::BadMagic { .. })));
         assert!(matches!(unwrap("t", b"KGTAGGER", 4, &f), Err(ModelError::Version { found: 3, .. })));
         assert!(matches!(unwrap("t", b"KGTAGGER", 3, b"KG"), Err(ModelError::BadMagic { .. })));
+    }
+
+    #[test]
+    fn provenance_round_trips_and_is_skipped_by_unwrap() {
+        let prov = Provenance {
+            command: "kgraph train ud --seed 1".into(),
+            corpora: vec![CorpusFile { path: "a.conllu".into(), sha256: "00ff".into() }],
+            notes: [("epochs".to_string(), "7".to_string())].into(),
+        };
+        let f = wrap_with_provenance(b"KGTAGGER", 3, Some(&prov), b"payload");
+        assert_eq!(unwrap("t", b"KGTAGGER", 3, &f).unwrap(), b"payload");
+        assert_eq!(provenance("t", b"KGTAGGER", 3, &f).unwrap(), Some(prov.clone()));
+        assert_eq!(provenance_of("t", &f).unwrap(), Some(prov));
+        let plain = wrap(b"KGTAGGER", 3, b"payload");
+        assert_eq!(provenance_of("t", &plain).unwrap(), None);
+        let mut cut = f.clone();
+        cut.truncate(30);
+        assert!(matches!(unwrap("t", b"KGTAGGER", 3, &cut), Err(ModelError::Corrupt { .. })));
     }
 
     #[test]

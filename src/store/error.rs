@@ -5,6 +5,8 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("store {path}: in use by another process (a running `kgraph serve` or `kgraph build`?); stop it or use --store to pick another directory")]
     Locked { path: PathBuf },
+    #[error("store {path}: this kgraph was built without the `rocksdb` feature, so it has no on-disk store")]
+    NoDiskStore { path: PathBuf },
     #[error("store {path}: cannot open: {message}")]
     Open { path: PathBuf, message: String },
     #[error("store {path}: not a kgraph store (directory is not empty and has no kgraph-store.json); choose an empty or new directory with --store")]
@@ -34,6 +36,7 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    #[cfg(feature = "rocksdb")]
     pub(crate) fn open(path: &std::path::Path, e: oxigraph::store::StorageError) -> StoreError {
         let message = e.to_string();
         if message.contains("lock") || message.contains("Resource temporarily unavailable") {

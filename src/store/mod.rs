@@ -24,6 +24,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The file that marks a directory as a kgraph store and records its format version.
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 const MARKER_FILE: &str = "kgraph-store.json";
 /// Bumped when the RDF modelling changes incompatibly.
 pub const STORE_FORMAT_VERSION: u32 = 1;
@@ -79,6 +80,18 @@ impl KgStore {
         Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
     }
 
+    /// Without the `rocksdb` feature there is no on-disk store: opening one is an error that says so.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open(dir: &Path, _base: &str) -> Result<KgStore, StoreError> {
+        Err(StoreError::NoDiskStore { path: dir.to_owned() })
+    }
+
+    /// See [`KgStore::open`] without the `rocksdb` feature.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open_read_only(dir: &Path, _base: &str) -> Result<KgStore, StoreError> {
+        Err(StoreError::NoDiskStore { path: dir.to_owned() })
+    }
+
     /// A store held in memory only (tests, `--no-store` runs).
     pub fn in_memory(base: &str) -> Result<KgStore, StoreError> {
         let store = Store::new().map_err(StoreError::Storage)?;
@@ -104,6 +117,7 @@ impl KgStore {
     }
 
     /// Checks the marker file: a kgraph store of our format version, or an empty/new directory.
+    #[cfg(feature = "rocksdb")]
     fn check_marker(dir: &Path, create: bool) -> Result<(), StoreError> {
         let marker = dir.join(MARKER_FILE);
         if marker.exists() {
