@@ -2,6 +2,7 @@
 //! mentions and open triples given by token ranges, as the upstream stages would produce them.
 
 use super::*;
+use super::arguments::concept_label;
 use crate::document::{Argument, Document, EntityType as T, Mention, Modality, OpenTriple, RelationKey, Sentence, Span, Token};
 
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "their", "them", "i", "me", "my", "who", "we"];

@@ -1,0 +1,324 @@
+//! Steps 4 and 5, triple arguments: decides what each argument of an open triple is. First what
+//! its tokens already refer to (a group by coordination, the head's reference, a name inside the
+//! argument); then metonymy — a capital or seat of government as an agent is its country; then,
+//! for anything else, a concept labelled with the argument minus determiners and a leading
+//! possessor, or a literal entity (date, money, quantity).
+//!
+//! In: the [`OpenTriple`]s of the document. Out: pending triples whose arguments are clusters,
+//! with the notes saying which rule resolved them; a triple whose argument cannot be resolved
+//! (an unresolved pronoun, no content) is dropped.
+
+use super::names::{self, Pronoun};
+use super::state::*;
+use crate::document::{Argument, EntityType, OpenTriple, Sentence};
+
+impl State<'_> {
+    /// Resolves one argument; `agent` enables metonymy. Err = drop the triple.
+    pub(super) fn resolve_arg(&mut self, si: usize, arg: &Argument, agent: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
+        let s = &self.doc.sentences[si];
+        let n = s.tokens.len();
+        let r = arg.tokens.start.min(n)..arg.tokens.end.min(n);
+        if r.is_empty() {
+            return Err("empty argument".into());
+        }
+        let head = if r.contains(&arg.head) { arg.head } else { r.end - 1 };
+        let mut found = self.coordination(si, r.clone());
+        if found.is_none() {
+            found = self.get_ref(si, head).cloned();
+        }
+        if found.is_none() {
+            found = self.name_in_argument(si, r.clone());
+        }
+        let target = match found {
+            Some((Target::Drop, rule)) => return Err(format!("{rule}: {}", arg.text)),
+            Some((tg, rule)) => {
+                if rule.starts_with("pronoun") || rule.starts_with("description") || rule.starts_with("metonymy") || rule == "definite-country" {
+                    let ids = match &tg {
+                        Target::One(c) => vec![*c],
+                        Target::Group(m) => m.clone(),
+                        Target::Drop => Vec::new(),
+                    };
+                    let text = if rule == "pronoun" { arg.text.to_lowercase() } else { arg.text.clone() };
+                    notes.push((format!("{rule}:{text}"), ids));
+                }
+                tg
+            }
+            None => {
+                if let Some(p) = names::pronoun(&s.tokens[head].form)
+                    && (r.len() == 1 || p != Pronoun::Other) {
+                        return Err(format!("pronoun-unresolved: {}", arg.text));
+                    }
+                if r.len() == 1
+                    && let Some(country) = self.gaz.demonym_id(&s.tokens[head].form) {
+                        // `Foreign Minister of Colombian` → Colombia
+                        let c = self.gaz_cluster(country);
+                        let text = arg.text.clone();
+                        self.note(c, &text, "demonym", si);
+                        return Ok(Target::One(c));
+                    }
+                let Some((label, kind)) = concept_label(s, r.clone()) else {
+                    return Err(format!("no content: {}", arg.text));
+                };
+                let c = self.keyed_cluster(&label, kind);
+                self.clusters[c].count += 1;
+                Target::One(c)
+            }
+        };
+        if agent
+            && let Target::One(c) = target
+                && let Some(e) = self.clusters[c].gaz
+                    && let Some(country) = self.gaz.agent_country(e).filter(|&k| k != e) {
+                        let cc = self.gaz_cluster(country);
+                        let rule = if self.gaz.entry(e).is_capital { "metonymy-capital" } else { "metonymy-seat" };
+                        let text = arg.text.clone();
+                        self.note(cc, &text, rule, si);
+                        notes.push((format!("{rule}:{text}"), vec![cc]));
+                        return Ok(Target::One(cc));
+                    }
+        Ok(target)
+    }
+
+    /// A name that is not the syntactic head of its argument (`his Colombian counterpart Gustavo
+    /// Petro` headed by `counterpart`, `US President Donald Trump` headed by `President`): the
+    /// argument resolves to it when everything else is a determiner, pronoun, title, role noun,
+    /// nationality word or punctuation. A person wins over the country words in front of it.
+    pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
+        let s = &self.doc.sentences[si];
+        let mut named: Vec<(usize, Target, &'static str)> = Vec::new();
+        for i in r {
+            match self.get_ref(si, i) {
+                Some((_, rule)) if rule.starts_with("pronoun") => {}
+                Some((tg @ Target::One(_), rule)) => named.push((i, tg.clone(), *rule)),
+                Some(_) => return None,
+                None => {
+                    let f = &s.tokens[i].form;
+                    let w = lower_key(f);
+                    let filler = names::is_determiner(f)
+                        || names::is_title_word(&w)
+                        || names::is_role_noun(&w)
+                        || names::is_possessive_marker(f)
+                        || (starts_upper(f) && self.gaz.demonym_id(f).is_some())
+                        || !f.chars().any(char::is_alphanumeric);
+                    if !filler {
+                        return None;
+                    }
+                }
+            }
+        }
+        let person = named.iter().rev().find(|(_, tg, _)| matches!(tg, Target::One(c) if is_person_ok(&self.clusters[*c])));
+        if let Some((pi, tg, rule)) = person {
+            // other names must be nationality words before the person (`US` in `US President X`)
+            let ok = named.iter().all(|(i, t, _)| {
+                t == tg || (i < pi && matches!(t, Target::One(c) if self.clusters[*c].kind == EntityType::Country))
+            });
+            return ok.then(|| (tg.clone(), *rule));
+        }
+        let first = named.first()?;
+        named.iter().all(|(_, t, _)| *t == first.1).then(|| (first.1.clone(), first.2))
+    }
+
+    /// `Donald Trump and Gustavo Petro` (names joined by `and`/`,` only) → the group.
+    pub(super) fn coordination(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
+        let s = &self.doc.sentences[si];
+        if !r.clone().any(|i| matches!(s.tokens[i].form.as_str(), "and" | "&")) {
+            return None;
+        }
+        let mut members: Vec<usize> = Vec::new();
+        for i in r {
+            match self.get_ref(si, i) {
+                Some((Target::One(c), _)) => {
+                    if !members.contains(c) {
+                        members.push(*c);
+                    }
+                }
+                Some(_) => return None,
+                None => {
+                    let f = &s.tokens[i].form;
+                    let w = lower_key(f);
+                    if !(matches!(f.as_str(), "and" | "&" | ",")
+                        || names::is_determiner(f)
+                        || names::is_title_word(&w)
+                        || names::is_role_noun(&w)
+                        || (starts_upper(f) && self.gaz.demonym_id(f).is_some()))
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+        if members.len() < 2 {
+            return None;
+        }
+        // `US President Donald Trump and his Colombian counterpart…`: country words are titles
+        if members.iter().any(|&c| is_person_ok(&self.clusters[c])) {
+            members.retain(|&c| is_person_ok(&self.clusters[c]));
+        }
+        if members.len() < 2 {
+            return None;
+        }
+        Some((Target::Group(members), "coordination"))
+    }
+
+    pub(super) fn resolve_triple(&mut self, t: OpenTriple, out: &mut Vec<Pending>) {
+        let si = t.sentence;
+        if si >= self.doc.sentences.len() {
+            return;
+        }
+        let mut notes = Vec::new();
+        let copula = t.key.verb.as_deref() == Some("be");
+        let subj = match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
+            Ok(s) => s,
+            Err(_) => return,
+        };
+        let obj = match &t.object {
+            Some(o) => match self.resolve_arg(si, o, false, &mut notes) {
+                Ok(x) => Some(x),
+                Err(_) => return,
+            },
+            None => None,
+        };
+        let mut quals = Vec::new();
+        for (k, a) in &t.qualifiers {
+            let mut tmp = Vec::new();
+            let id = match self.resolve_arg(si, a, false, &mut tmp) {
+                Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(c),
+                _ => None,
+            };
+            quals.push((k.clone(), id, a.clone()));
+        }
+        let attribution = t.attribution.as_ref().map(|a| {
+            let mut tmp = Vec::new();
+            match self.resolve_arg(si, a, true, &mut tmp) {
+                Ok(Target::One(c)) if self.clusters[c].kind.is_named() => self.clusters[c].label.clone(),
+                _ => a.text.clone(),
+            }
+        });
+        let subjects: Vec<usize> = match &subj {
+            Target::One(c) => vec![*c],
+            Target::Group(m) => m.clone(),
+            Target::Drop => return,
+        };
+        let objects: Vec<Option<usize>> = match &obj {
+            None => vec![None],
+            Some(Target::One(c)) => vec![Some(*c)],
+            Some(Target::Group(m)) => m.iter().map(|&c| Some(c)).collect(),
+            Some(Target::Drop) => return,
+        };
+        // `the two leaders met` / `both leaders clashed over issues` → A met B
+        if let Target::Group(m) = &subj {
+            let verb = t.key.verb.as_deref().unwrap_or("");
+            if m.len() == 2 && names::is_reciprocal_verb(verb) && !matches!(obj, Some(Target::Group(_))) {
+                let mut t2 = t.clone();
+                if let Some(o) = t2.object.take() {
+                    t2.extra.insert(0, o);
+                }
+                t2.key.prep = Some("with".into());
+                let mut n2 = notes.clone();
+                n2.push((format!("{GROUP_RULE}:reciprocal"), m.clone()));
+                out.push((t2, vec![m[0]], Some(m[1]), quals, attribution, n2));
+                return;
+            }
+        }
+        if subjects.len() == 1 && objects.len() == 1 {
+            if objects[0] != Some(subjects[0]) {
+                out.push((t, subjects, objects[0], quals, attribution, notes));
+            }
+            return;
+        }
+        for &s in &subjects {
+            for &o in &objects {
+                if o == Some(s) {
+                    continue;
+                }
+                let mut n = notes.clone();
+                n.push((format!("{GROUP_RULE}:distributed"), Vec::new()));
+                out.push((t.clone(), vec![s], o, quals.clone(), attribution.clone(), n));
+            }
+        }
+    }
+}
+
+/// A concept's label: the argument minus determiners and a leading possessor, the first word
+/// lowercased unless it is a proper noun; literal type from simple date/number shapes.
+pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, EntityType)> {
+    let mut start = r.start;
+    let end = r.end;
+    let currency = |f: &str| matches!(f, "$" | "€" | "£" | "¥" | "US$");
+    while start < end
+        && (names::is_determiner(&s.tokens[start].form)
+            || !(s.tokens[start].form.chars().any(char::is_alphanumeric) || currency(&s.tokens[start].form)))
+    {
+        start += 1;
+    }
+    // `Petro, whose visa`: the owner is a separate argument, like a possessor
+    if let Some(w) = (start..end).find(|&i| s.tokens[i].form.eq_ignore_ascii_case("whose") && i > start) {
+        start = w + 1;
+    }
+    // drop a leading possessor: `Petro 's visa`, `Petro’s visa`
+    if let Some(p) = (start..end).find(|&i| names::is_possessive_marker(&s.tokens[i].form) && i > start) {
+        if p + 1 < end && p - start <= 4 {
+            start = p + 1;
+        }
+    } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {
+        start += 1;
+    }
+    // quotation marks left after the possessor (`Petro’s “call and tone”`)
+    while start < end && !(s.tokens[start].form.chars().any(char::is_alphanumeric) || currency(&s.tokens[start].form)) {
+        start += 1;
+    }
+    let mut e = end;
+    while e > start && !s.tokens[e - 1].form.chars().any(char::is_alphanumeric) {
+        e -= 1;
+    }
+    if start >= e {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for i in start..e {
+        let t = &s.tokens[i];
+        if is_quote_mark(&t.form) {
+            continue;
+        }
+        let keep_case = t.upos == "PROPN" || (t.upos.is_empty() && i != 0) || t.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let w = if keep_case { t.form.clone() } else { t.form.to_lowercase() };
+        if i > start && !s.tokens[i - 1].space_after
+            && let Some(last) = words.last_mut() {
+                last.push_str(&w);
+                continue;
+            }
+        words.push(w);
+    }
+    let label = words.join(" ");
+    let lower = label.to_lowercase();
+    let money_word = ["dollar", "dollars", "euro", "euros", "pound", "pounds", "peso", "pesos", "yuan", "yen", "rupees"];
+    let starts_num = lower.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let kind = if is_date_like(&lower) {
+        EntityType::Date
+    } else if lower.starts_with(['$', '€', '£', '¥']) || lower.starts_with("us$") || (starts_num && lower.split(' ').any(|w| money_word.contains(&w))) {
+        EntityType::Money
+    } else if starts_num && words.len() <= 4 {
+        EntityType::Quantity
+    } else {
+        EntityType::Concept
+    };
+    Some((label, kind))
+}
+
+/// Quotation marks are never part of a concept's label.
+pub(super) fn is_quote_mark(f: &str) -> bool {
+    matches!(f, "“" | "”" | "\"" | "``" | "''" | "‘" | "„" | "«" | "»")
+}
+
+pub(super) fn is_date_like(s: &str) -> bool {
+    const MONTHS: [&str; 12] =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let words: Vec<&str> = s.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"));
+    match words.as_slice() {
+        [w] => year(w),
+        ws if ws.len() <= 4 => {
+            ws.iter().any(|w| MONTHS.contains(w)) && ws.iter().all(|w| MONTHS.contains(w) || w.chars().all(|c| c.is_ascii_digit()) || *w == "of")
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,214 @@
+//! Step 2, definite descriptions: decides what `the US President` (role + nationality), `the
+//! Colombian leader` (nationality + leader role), `the two leaders` (the two most salient people),
+//! `the Trump administration` / `the Colombian government` (the person's or named country) and
+//! `the country` (the most salient country) refer to.
+//!
+//! In: the description's head token and the nationality words of the sentence. Out: the token's
+//! reference and a salience entry; no reference when nothing fits.
+
+use super::names::{self};
+use super::state::*;
+use crate::document::{EntityType, Sentence};
+use std::collections::HashSet;
+
+impl State<'_> {
+    /// Modifiers left of a description head: (nationality, plural count word, determiner seen, blocked).
+    pub(super) fn left_modifiers(&self, s: &Sentence, tok: usize, nat: &[Option<u32>], titles: &mut Vec<String>) -> (Option<u32>, bool, bool, bool) {
+        let mut nationality = None;
+        let mut plural = false;
+        let mut det = false;
+        let mut blocked = false;
+        let mut i = tok;
+        while i > 0 && tok - i < 4 {
+            let t = &s.tokens[i - 1];
+            let w = lower_key(&t.form);
+            if let Some(c) = nat[i - 1] {
+                nationality = nationality.or(Some(c));
+            } else if matches!(w.as_str(), "two" | "both") {
+                plural = true;
+                if w == "both" {
+                    det = true;
+                }
+            } else if matches!(w.as_str(), "the" | "his" | "her" | "their" | "its") {
+                det = true;
+                break;
+            } else if names::is_title_word(&w) {
+                if !matches!(w.as_str(), "former" | "then" | "new" | "outgoing" | "acting" | "incumbent" | "ex") {
+                    titles.push(w);
+                }
+            } else {
+                if t.upos == "NOUN" || t.upos == "PROPN" || t.form.chars().next().is_some_and(char::is_uppercase) {
+                    blocked = true; // `world leaders`, `opposition leader X`
+                }
+                break;
+            }
+            i -= 1;
+        }
+        (nationality, plural, det, blocked)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn description(&mut self, si: usize, s: &Sentence, tok: usize, k: &str, nat: &[Option<u32>], in_named: &[bool], person_starts: &HashSet<usize>) {
+        // a title in front of a name is not a description: `President Donald Trump`
+        let mut j = tok + 1;
+        while j < s.tokens.len() && j - tok <= 3 {
+            if person_starts.contains(&j) {
+                return;
+            }
+            let w = lower_key(&s.tokens[j].form);
+            if !(names::is_title_word(&w) || nat[j].is_some()) || in_named[j] {
+                break;
+            }
+            j += 1;
+        }
+        if j < s.tokens.len() && person_starts.contains(&j) {
+            return;
+        }
+        // the head of a compound (`the President's visit` is fine, `President Trump` handled above)
+        if tok + 1 < s.tokens.len() && names::is_role_noun(&lower_key(&s.tokens[tok + 1].form)) {
+            return;
+        }
+        let mut titles = Vec::new();
+        let (nationality, plural_word, det, blocked) = self.left_modifiers(s, tok, nat, &mut titles);
+        if blocked || !(det || nationality.is_some() && plural_word) {
+            return;
+        }
+        let role = names::singular_role(k).to_owned();
+        let plural = plural_word || role != k;
+        let compatible = |c: &Cluster| -> bool {
+            if !is_person_ok(c) {
+                return false;
+            }
+            if let Some(n) = nationality
+                && c.nationality != Some(n) {
+                    return false;
+                }
+            if names::is_leader_role(&role) && (role == "leader" || role == "counterpart" || role == "head") {
+                c.roles.iter().any(|r| names::is_leader_role(r)) || (nationality.is_some() && c.roles.is_empty())
+            } else {
+                // `the Prime Minister` is not the foreign minister
+                c.roles.contains(&role) && titles.iter().all(|t| c.roles.contains(t))
+            }
+        };
+        let cands: Vec<(i64, usize)> = self
+            .recent(si, tok, usize::MAX)
+            .into_iter()
+            .filter_map(|(tg, h)| match tg {
+                Target::One(c) if compatible(&self.clusters[c]) => Some((self.score(h, si, tok), c)),
+                _ => None,
+            })
+            .collect();
+        let target = if plural {
+            let mut c2 = cands.clone();
+            c2.sort_by_key(|&(sc, c)| (std::cmp::Reverse(sc), c));
+            let mut members: Vec<usize> = c2.iter().map(|&(_, c)| c).take(2).collect();
+            if members.len() < 2 {
+                return;
+            }
+            members.sort_unstable();
+            Target::Group(members)
+        } else {
+            match cands.iter().max_by_key(|&&(sc, c)| (sc, std::cmp::Reverse(c))) {
+                Some(&(_, c)) => Target::One(c),
+                None => return,
+            }
+        };
+        let generic = matches!(role.as_str(), "leader" | "counterpart" | "head");
+        let rule = if plural {
+            "description-group"
+        } else if nationality.is_some() && generic {
+            "description-demonym"
+        } else {
+            "description-role"
+        };
+        let start = (tok.saturating_sub(3)..tok).find(|&i| lower_key(&s.tokens[i].form) == "the").unwrap_or(tok);
+        let text = join_tokens(s, start..tok + 1);
+        if let Target::One(c) = &target {
+            self.note(*c, &text, rule, si);
+            self.add_mention(si, start..tok + 1, EntityType::Person, Some(*c));
+        }
+        self.set_ref(si, tok..tok + 1, target.clone(), rule);
+        self.push_hist(target, si, tok);
+    }
+
+    /// `the Trump administration`, `Petro's government`, `the Colombian government` → the country.
+    pub(super) fn government(&mut self, si: usize, s: &Sentence, tok: usize, nat: &[Option<u32>]) {
+        let mut i = tok;
+        let mut country = None;
+        while i > 0 && tok - i < 3 {
+            let prev = i - 1;
+            if let Some(c) = nat[prev] {
+                country = Some(c);
+                break;
+            }
+            match self.get_ref(si, prev) {
+                Some((Target::One(c), _)) if is_person_ok(&self.clusters[*c]) => {
+                    country = self.clusters[*c].nationality;
+                    break;
+                }
+                None if s.tokens[prev].form.chars().next().is_some_and(char::is_uppercase) => {
+                    // a surname NER missed: `the Trump administration`
+                    if let (Some(c), _) = self.match_person(&[lower_key(&s.tokens[prev].form)]) {
+                        country = self.clusters[c].nationality;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            if !names::is_possessive_marker(&s.tokens[prev].form) {
+                break;
+            }
+            i -= 1;
+        }
+        let Some(country) = country else { return };
+        let first = i.saturating_sub(1);
+        let start = if first > 0 && lower_key(&s.tokens[first - 1].form) == "the" { first - 1 } else { first };
+        // `under Petro's administration`, `during the Obama administration`: a period of
+        // government, not an actor — no alias, no reference
+        if start > 0 && matches!(lower_key(&s.tokens[start - 1].form).as_str(), "under" | "during" | "throughout" | "since" | "before" | "after" | "until") {
+            return;
+        }
+        let c = self.gaz_cluster(country);
+        let text = join_tokens(s, start..tok + 1);
+        self.note(c, &text, "metonymy-government", si);
+        self.set_ref(si, tok..tok + 1, Target::One(c), "metonymy-government");
+        self.add_mention(si, start..tok + 1, EntityType::Country, Some(c));
+        self.push_hist(Target::One(c), si, tok);
+    }
+
+    /// `the country` → the most salient country; `the two countries` → the two.
+    pub(super) fn definite_country(&mut self, si: usize, s: &Sentence, tok: usize, k: &str) {
+        if tok == 0 {
+            return;
+        }
+        let plural = k.ends_with('s');
+        let prev = lower_key(&s.tokens[tok - 1].form);
+        let ok = if plural { prev == "two" || prev == "both" } else { prev == "the" };
+        if !ok {
+            return;
+        }
+        let cands: Vec<usize> = self
+            .recent(si, tok, if plural { 6 } else { 2 })
+            .into_iter()
+            .filter_map(|(tg, _)| match tg {
+                Target::One(c) if self.clusters[c].kind == EntityType::Country => Some(c),
+                _ => None,
+            })
+            .collect();
+        let target = if plural {
+            if cands.len() < 2 {
+                return;
+            }
+            let mut m = vec![cands[0], cands[1]];
+            m.sort_unstable();
+            Target::Group(m)
+        } else {
+            match cands.first() {
+                Some(&c) => Target::One(c),
+                None => return,
+            }
+        };
+        self.set_ref(si, tok..tok + 1, target.clone(), "definite-country");
+        self.push_hist(target, si, tok);
+    }
+}

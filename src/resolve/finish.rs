@@ -1,0 +1,92 @@
+//! The end of resolution: gives each cluster its id (the slug of its canonical label, so the same
+//! label in two documents is the same node), merges clusters that share an id, turns pending
+//! triples into [`ResolvedTriple`]s and keeps only the entities something refers to.
+//!
+//! In: the [`State`] after every sentence and triple. Out: the [`ResolvedDocument`](super::ResolvedDocument).
+
+use super::names::{self};
+use super::ResolvedDocument;
+use super::state::*;
+use crate::document::{Entity, EntityId, EntityType, ResolvedTriple};
+use std::collections::{BTreeMap, HashSet};
+
+impl State<'_> {
+    pub(super) fn finish(self, triples: Vec<Pending>) -> ResolvedDocument {
+        let ids: Vec<String> = self.clusters.iter().map(slug_of).collect();
+        let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+        for (c, cl) in self.clusters.iter().enumerate() {
+            let id = ids[c].clone();
+            let e = entities.entry(id.clone()).or_insert_with(|| Entity {
+                id,
+                label: cl.label.clone(),
+                kind: cl.kind,
+                aliases: Vec::new(),
+                wikidata: cl.wikidata.clone(),
+                merges: Vec::new(),
+            });
+            if e.kind == EntityType::Concept && cl.kind != EntityType::Concept {
+                e.kind = cl.kind;
+                e.label = cl.label.clone();
+            }
+            if e.wikidata.is_none() {
+                e.wikidata = cl.wikidata.clone();
+            }
+            e.aliases.extend(cl.aliases.iter().cloned());
+            e.merges.extend(cl.merges.iter().cloned());
+        }
+        for e in entities.values_mut() {
+            let label = e.label.clone();
+            e.aliases.retain(|a| *a != label);
+            e.aliases.sort();
+            e.aliases.dedup();
+        }
+        let mut mentions = self.mentions;
+        for m in &mut mentions {
+            if let Some(c) = m.entity.as_ref().and_then(|s| s.parse::<usize>().ok()) {
+                m.entity = ids.get(c).cloned();
+            }
+        }
+        mentions.sort_by_key(|m| (m.sentence, m.tokens.start, m.tokens.end));
+        let triples = triples
+            .into_iter()
+            .map(|(t, s, o, q, a, notes)| ResolvedTriple {
+                subject: ids[s[0]].clone(),
+                object: o.map(|o| ids[o].clone()),
+                qualifiers: q.into_iter().map(|(k, c, arg)| (k, c.map(|c| ids[c].clone()), arg)).collect(),
+                attribution: a,
+                notes: notes
+                    .into_iter()
+                    .map(|(text, cs)| {
+                        if cs.is_empty() {
+                            text
+                        } else {
+                            format!("{text}→{}", cs.iter().map(|&c| ids[c].as_str()).collect::<Vec<_>>().join("+"))
+                        }
+                    })
+                    .collect(),
+                triple: t,
+            })
+            .collect();
+        // keep only entities that something refers to
+        let used: HashSet<&EntityId> = mentions.iter().filter_map(|m| m.entity.as_ref()).collect();
+        let mut keep: HashSet<String> = used.into_iter().cloned().collect();
+        for t in &triples {
+            let t: &ResolvedTriple = t;
+            keep.insert(t.subject.clone());
+            if let Some(o) = &t.object {
+                keep.insert(o.clone());
+            }
+            for (_, q, _) in &t.qualifiers {
+                if let Some(q) = q {
+                    keep.insert(q.clone());
+                }
+            }
+        }
+        let entities = entities.into_values().filter(|e| keep.contains(&e.id)).collect();
+        ResolvedDocument { entities, mentions, triples }
+    }
+}
+
+pub(super) fn slug_of(c: &Cluster) -> String {
+    names::slug(&c.label)
+}

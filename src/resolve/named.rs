@@ -1,0 +1,323 @@
+//! Step 1, named mentions: clusters names. Decides whether a name is the same thing as one seen
+//! before — by gazetteer entry (every alias, acronym and spelling of a country, organisation or
+//! city), exact name, surname ↔ full name (both orders), spelling variant, or acronym ↔ initials
+//! for organisations outside the gazetteer — and strips titles and nationality words in front of
+//! a person's name into the person's roles, nationality and gender evidence.
+//!
+//! In: a name's token range, its type and gazetteer entry. Out: the cluster it joins or starts,
+//! with a [`MergeNote`](crate::document::MergeNote) for every merge.
+
+use super::names::{self, Gender};
+use super::state::*;
+use crate::document::{EntityType, Sentence};
+use crate::nlp::gazetteer::Via;
+
+impl State<'_> {
+    /// Whether a NER person mention can be a name: not only titles/nationality words, not a
+    /// verb or adjective, not a known surname with a verb ending (`Zelenskyyed`).
+    pub(super) fn plausible_person(&self, s: &Sentence, r: std::ops::Range<usize>, nat: &[Option<u32>]) -> bool {
+        let mut content = r.clone().filter(|&i| {
+            let f = &s.tokens[i].form;
+            !(names::is_determiner(f) || names::is_possessive_marker(f) || nat[i].is_some() || names::with_lower(f, names::is_title_word).unwrap_or(false))
+        });
+        let Some(first) = content.next() else { return false };
+        if r.len() == 1 && matches!(s.tokens[first].upos.as_str(), "VERB" | "ADJ" | "ADV") {
+            return false;
+        }
+        if r.len() == 1 {
+            let w = lower_key(&s.tokens[first].form);
+            // `Petro-Trump`, `post-Trump`: a compound modifier built on a name, not a name
+            let form = &s.tokens[first].form;
+            if form.contains('-') {
+                let lower_prefix = form.chars().next().is_some_and(char::is_lowercase);
+                let names_inside = w.split('-').any(|p| self.doc_surnames.iter().any(|x| x == p));
+                if lower_prefix || names_inside {
+                    return false;
+                }
+            }
+            for suf in ["ed", "ing"] {
+                if let Some(stem) = w.strip_suffix(suf)
+                    && stem.len() >= 4 && self.doc_surnames.iter().any(|x| x == stem) {
+                        return false;
+                    }
+            }
+        }
+        true
+    }
+
+    /// Clusters one named mention; returns its cluster.
+    pub(super) fn named_mention(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        r: std::ops::Range<usize>,
+        kind: EntityType,
+        entry: Option<(u32, Via)>,
+        nat: &[Option<u32>],
+    ) -> Option<usize> {
+        let surface = join_tokens(s, r.clone());
+        if matches!(kind, EntityType::Date | EntityType::Money | EntityType::Quantity) {
+            let c = self.keyed_cluster(&surface, kind);
+            self.clusters[c].count += 1;
+            self.set_ref(si, r, Target::One(c), "literal");
+            return Some(c);
+        }
+        if let Some((e, via)) = entry {
+            let c = self.gaz_cluster(e);
+            let mut core = r.clone();
+            while core.len() > 1 && names::is_determiner(&s.tokens[core.start].form) {
+                core.start += 1;
+            }
+            while core.len() > 1 && names::is_possessive_marker(&s.tokens[core.end - 1].form) {
+                core.end -= 1;
+            }
+            let surface = join_tokens(s, core);
+            let rule = if surface == self.clusters[c].label { "gazetteer-name" } else { via.as_str() };
+            self.note(c, &surface, rule, si);
+            self.clusters[c].count += 1;
+            self.set_ref(si, r.clone(), Target::One(c), rule);
+            self.push_hist_range(Target::One(c), si, r.clone());
+            return Some(c);
+        }
+        if kind == EntityType::Person {
+            return self.person(si, s, r, nat);
+        }
+        // other named things outside the gazetteer
+        let mut core = r.clone();
+        while core.start < core.end && names::is_determiner(&s.tokens[core.start].form) {
+            core.start += 1;
+        }
+        while core.end > core.start && names::is_possessive_marker(&s.tokens[core.end - 1].form) {
+            core.end -= 1;
+        }
+        if core.is_empty() {
+            return None;
+        }
+        if core.len() >= 2 && names::is_government_noun(&lower_key(&s.tokens[core.end - 1].form)) {
+            // NER tagged `Trump administration` / `Colombian government` as one organisation
+            let mut country = (core.start..core.end - 1).find_map(|i| nat[i]);
+            if country.is_none() {
+                let name: Vec<String> = (core.start..core.end - 1).map(|i| lower_key(&s.tokens[i].form)).collect();
+                if let (Some(p), _) = self.match_person(&name) {
+                    country = self.clusters[p].nationality;
+                }
+            }
+            if let Some(country) = country {
+                let c = self.gaz_cluster(country);
+                self.note(c, &surface, "metonymy-government", si);
+                self.clusters[c].count += 1;
+                self.set_ref(si, r.clone(), Target::One(c), "metonymy-government");
+                self.push_hist_range(Target::One(c), si, r);
+                return Some(c);
+            }
+        }
+        let label = join_tokens(s, core.clone());
+        let key = (label.to_lowercase(), false);
+        let (c, rule) = if let Some(&c) = self.by_key.get(&key) {
+            (c, "exact-name")
+        } else if let Some(c) = self.acronym_match(&label, kind) {
+            (c, "acronym")
+        } else {
+            let mut cl = Cluster::new(label.clone(), kind);
+            cl.count = 0;
+            self.clusters.push(cl);
+            let c = self.clusters.len() - 1;
+            self.by_key.insert(key, c);
+            (c, "exact-name")
+        };
+        if self.clusters[c].label != label {
+            // prefer the spelled-out name as label
+            if label.contains(' ') && !self.clusters[c].label.contains(' ') {
+                let old = std::mem::replace(&mut self.clusters[c].label, label.clone());
+                self.clusters[c].aliases.remove(&label);
+                self.note(c, &old, rule, si);
+            } else {
+                self.note(c, &label, rule, si);
+            }
+            self.by_key.insert((label.to_lowercase(), false), c);
+        }
+        self.clusters[c].count += 1;
+        self.set_ref(si, r.clone(), Target::One(c), rule);
+        self.push_hist_range(Target::One(c), si, r.clone());
+        Some(c)
+    }
+
+    pub(super) fn acronym_match(&self, label: &str, kind: EntityType) -> Option<usize> {
+        let initials = |s: &str| -> String {
+            s.split_whitespace()
+                .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "and" | "for" | "&" | "de"))
+                .filter_map(|w| w.chars().next())
+                .collect::<String>()
+                .to_uppercase()
+        };
+        let is_acr = |s: &str| s.len() >= 2 && s.len() <= 6 && !s.contains(' ') && s.chars().all(|c| c.is_ascii_uppercase());
+        self.clusters.iter().position(|c| {
+            c.kind != EntityType::Person
+                && c.kind != EntityType::Concept
+                && (c.kind == kind || c.kind == EntityType::Organization || kind == EntityType::Organization)
+                && ((is_acr(label) && c.label.contains(' ') && initials(&c.label) == label)
+                    || (is_acr(&c.label) && label.contains(' ') && initials(label) == c.label))
+        })
+    }
+
+    /// A person's name: strip titles, record roles/nationality/gender, cluster by name.
+    pub(super) fn person(&mut self, si: usize, s: &Sentence, r: std::ops::Range<usize>, nat: &[Option<u32>]) -> Option<usize> {
+        let mut roles: Vec<String> = Vec::new();
+        let mut nationality = None;
+        let mut gender = Gender::Unknown;
+        // title window before the mention
+        let mut i = r.start;
+        while i > 0 && r.start - i < 5 {
+            let w = lower_key(&s.tokens[i - 1].form);
+            if names::is_title_word(&w) {
+                roles.push(w);
+            } else if let Some(c) = nat[i - 1] {
+                nationality = nationality.or(Some(c));
+            } else {
+                break;
+            }
+            i -= 1;
+        }
+        // strip titles inside the mention
+        let mut start = r.start;
+        let mut end = r.end;
+        while end > start && names::is_possessive_marker(&s.tokens[end - 1].form) {
+            end -= 1;
+        }
+        while start < end {
+            let form = &s.tokens[start].form;
+            let w = lower_key(form);
+            if names::is_determiner(form) {
+            } else if names::is_title_word(&w) && end - start > 1 {
+                roles.push(w);
+            } else if let Some(c) = nat[start].filter(|_| end - start > 1) {
+                nationality = nationality.or(Some(c));
+            } else {
+                break;
+            }
+            start += 1;
+        }
+        // a trailing possessive glued to the last word: `Trump's`
+        let mut name: Vec<String> = (start..end).map(|i| lower_key(&s.tokens[i].form)).collect();
+        let mut name_forms: Vec<String> = (start..end).map(|i| s.tokens[i].form.clone()).collect();
+        if let (Some(last), Some(lf)) = (name.last_mut(), name_forms.last_mut()) {
+            for suf in ["'s", "’s"] {
+                if last.len() > suf.len() && last.ends_with(suf) {
+                    last.truncate(last.len() - suf.len());
+                    lf.truncate(lf.len() - suf.len());
+                }
+            }
+        }
+        name.retain(|w| !w.is_empty());
+        if name.is_empty() {
+            return None;
+        }
+        for r in &roles {
+            if gender == Gender::Unknown {
+                gender = names::title_gender(r);
+            }
+        }
+        if gender == Gender::Unknown && name.len() > 1 {
+            gender = names::first_name_gender(&name[0]);
+        }
+        let label = name_forms.join(" ");
+        let (c, rule) = self.match_person(&name);
+        let c = match c {
+            Some(c) => {
+                let old_label = self.clusters[c].label.clone();
+                if name.len() > self.clusters[c].name.len() {
+                    // a fuller name: it becomes the label
+                    self.clusters[c].name = name.clone();
+                    self.clusters[c].label = label.clone();
+                    self.clusters[c].aliases.remove(&label);
+                    self.note(c, &old_label, rule, si);
+                } else {
+                    self.note(c, &label, rule, si);
+                }
+                c
+            }
+            None => {
+                let mut cl = Cluster::new(label.clone(), EntityType::Person);
+                cl.name = name.clone();
+                self.clusters.push(cl);
+                self.clusters.len() - 1
+            }
+        };
+        if start > r.start {
+            // the mention carried titles: `President Donald Trump`
+            let surface = join_tokens(s, r.start..end);
+            self.note(c, &surface, "title-name", si);
+        }
+        let cl = &mut self.clusters[c];
+        cl.count += 1;
+        for role in roles {
+            if !cl.roles.contains(&role) {
+                cl.roles.push(role);
+            }
+        }
+        if cl.nationality.is_none() {
+            cl.nationality = nationality;
+        }
+        if cl.gender == Gender::Unknown {
+            cl.gender = gender;
+        }
+        self.set_ref(si, r.clone(), Target::One(c), rule);
+        self.push_hist_range(Target::One(c), si, start..end.max(start + 1));
+        Some(c)
+    }
+
+    /// Finds the person cluster a name belongs to, with the rule.
+    pub(super) fn match_person(&self, name: &[String]) -> (Option<usize>, &'static str) {
+        let persons = || self.clusters.iter().enumerate().filter(|(_, c)| is_person_ok(c) && !c.name.is_empty());
+        if let Some((c, _)) = persons().rfind(|(_, c)| c.name == name) {
+            return (Some(c), "exact-name");
+        }
+        let last = name.last().expect("non-empty name");
+        if name.len() == 1 {
+            // surname (or first name) of a fuller name seen before; the most mentioned wins
+            let cands: Vec<usize> = persons().filter(|(_, c)| c.name.len() > 1 && c.name.last() == Some(last)).map(|(i, _)| i).collect();
+            if let Some(&c) = cands.iter().max_by_key(|&&c| (self.clusters[c].count, c)) {
+                return (Some(c), "surname");
+            }
+            let cands: Vec<usize> = persons()
+                .filter(|(_, c)| {
+                    c.name.last().is_some_and(|l| l.len() >= 6 && last.len() >= 6 && names::within_one_edit(l, last))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if cands.len() == 1 {
+                return (Some(cands[0]), "relaxed-name");
+            }
+            let cands: Vec<usize> = persons().filter(|(_, c)| c.name.len() > 1 && c.name[0] == *last).map(|(i, _)| i).collect();
+            if cands.len() == 1 {
+                return (Some(cands[0]), "first-name");
+            }
+            return (None, "");
+        }
+        // a full name: an earlier bare surname, or the same first+last name with middle names
+        let cands: Vec<usize> = persons()
+            .filter(|(_, c)| {
+                (c.name.len() == 1 && (c.name[0] == *last || (last.len() >= 6 && names::within_one_edit(&c.name[0], last))))
+                    || (c.name.len() > 1 && c.name[0] == name[0] && c.name.last() == Some(last))
+                    || (c.name.len() > 1 && c.name.len() != name.len() && (c.name.starts_with(name) || name.starts_with(&c.name)) && c.name.len().min(name.len()) >= 2)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(&c) = cands.iter().max_by_key(|&&c| (self.clusters[c].count, c)) {
+            let rule = if self.clusters[c].name.len() == 1 { "surname" } else { "relaxed-name" };
+            return (Some(c), rule);
+        }
+        let cands: Vec<usize> = persons()
+            .filter(|(_, c)| {
+                c.name.len() == name.len()
+                    && c.name[..c.name.len() - 1] == name[..name.len() - 1]
+                    && c.name.last().is_some_and(|l| l.len() >= 6 && names::within_one_edit(l, last))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if cands.len() == 1 {
+            return (Some(cands[0]), "relaxed-name");
+        }
+        (None, "")
+    }
+}

@@ -1,0 +1,165 @@
+//! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
+//! A personal pronoun goes to the most salient compatible person (gender, sentence distance ≤ 3,
+//! subjects preferred, a non-reflexive object is not its own clause's subject); `it` to a country
+//! or organisation that was a subject in the same or previous sentence; `they` to a group; `I` to
+//! the speaker of the quote. An unresolved pronoun is marked so that its triple is dropped.
+//!
+//! In: a pronoun token and the salience history. Out: the token's reference (or `Drop`).
+
+use super::names::{self, Gender, Pronoun};
+use super::state::*;
+use crate::document::{EntityType, Sentence};
+
+impl State<'_> {
+    /// Salience-ranked candidates: latest occurrence of each target in the window.
+    pub(super) fn recent(&self, si: usize, tok: usize, max_dist: usize) -> Vec<(Target, &Hist)> {
+        let mut seen: Vec<Target> = Vec::new();
+        let mut out = Vec::new();
+        for h in self.hist.iter().rev() {
+            if h.sentence > si || (h.sentence == si && h.token >= tok) {
+                continue;
+            }
+            if si - h.sentence > max_dist {
+                break;
+            }
+            if seen.contains(&h.target) {
+                continue;
+            }
+            seen.push(h.target.clone());
+            out.push((h.target.clone(), h));
+        }
+        out
+    }
+
+    pub(super) fn score(&self, h: &Hist, si: usize, tok: usize) -> i64 {
+        let dist = (si - h.sentence) as i64;
+        let count = match &h.target {
+            Target::One(c) => self.clusters[*c].count.min(4) as i64,
+            _ => 2,
+        };
+        let tokdist = if dist == 0 { (tok - h.token) as i64 } else { 0 };
+        -30 * dist + if h.subject { 12 } else { 0 } + 2 * count - tokdist / 4
+    }
+
+    pub(super) fn pronoun(&mut self, si: usize, s: &Sentence, tok: usize, p: Pronoun) {
+        let t = &s.tokens[tok];
+        let form = t.form.to_lowercase();
+        let target = match p {
+            Pronoun::Male | Pronoun::Female => {
+                let want = if p == Pronoun::Male { Gender::Male } else { Gender::Female };
+                let reflexive = form.ends_with("self");
+                let is_obj = matches!(t.deprel.as_str(), "obj" | "iobj") || t.deprel.starts_with("obl");
+                let best = self
+                    .recent(si, tok, 3)
+                    .into_iter()
+                    .filter_map(|(tg, h)| match tg {
+                        Target::One(c) if is_person_ok(&self.clusters[c]) => {
+                            let g = self.clusters[c].gender;
+                            if g != Gender::Unknown && g != want {
+                                return None;
+                            }
+                            // `Trump met him`: him ≠ Trump (same clause, non-reflexive object)
+                            if !reflexive && is_obj && h.sentence == si && h.subject && h.gov != 0 && h.gov == t.head {
+                                return None;
+                            }
+                            Some((self.score(h, si, tok), c))
+                        }
+                        _ => None,
+                    })
+                    .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+                best.map(|(_, c)| {
+                    if self.clusters[c].gender == Gender::Unknown {
+                        self.clusters[c].gender = want;
+                    }
+                    Target::One(c)
+                })
+            }
+            Pronoun::Neuter => {
+                let possessive = form == "its";
+                self.recent(si, tok, 1)
+                    .into_iter()
+                    .filter_map(|(tg, h)| match tg {
+                        Target::One(c)
+                            if matches!(
+                                self.clusters[c].kind,
+                                EntityType::Country
+                                    | EntityType::Organization
+                                    | EntityType::GovernmentBody
+                                    | EntityType::InternationalOrganization
+                                    | EntityType::Company
+                                    | EntityType::ArmedGroup
+                            ) && (possessive || h.subject) =>
+                        {
+                            Some((self.score(h, si, tok), c))
+                        }
+                        _ => None,
+                    })
+                    .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)))
+                    .map(|(_, c)| Target::One(c))
+            }
+            Pronoun::Plural => self
+                .recent(si, tok, 2)
+                .into_iter()
+                .find(|(tg, _)| matches!(tg, Target::Group(_)))
+                .map(|(tg, _)| tg),
+            Pronoun::First => return, // resolved per sentence, see first_person()
+            Pronoun::Other => None,
+        };
+        match target {
+            Some(tg) => {
+                self.set_ref(si, tok..tok + 1, tg.clone(), "pronoun");
+                let kind = match &tg {
+                    Target::One(c) => self.clusters[*c].kind,
+                    _ => EntityType::Person,
+                };
+                if let Target::One(c) = tg {
+                    self.add_mention(si, tok..tok + 1, kind, Some(c));
+                }
+                self.push_hist(tg, si, tok);
+            }
+            None => self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unresolved"),
+        }
+    }
+
+    /// `“I am sure…,” he said.` → I = the resolved subject of the reporting verb.
+    pub(super) fn first_person(&mut self, si: usize, s: &Sentence) {
+        let firsts: Vec<usize> = (0..s.tokens.len())
+            .filter(|&i| names::pronoun(&s.tokens[i].form) == Some(Pronoun::First) && self.get_ref(si, i).is_none())
+            .collect();
+        if firsts.is_empty() {
+            return;
+        }
+        let mut speaker = None;
+        for (i, t) in s.tokens.iter().enumerate() {
+            let l = if t.lemma.is_empty() { lower_key(&t.form) } else { t.lemma.to_lowercase() };
+            if !matches!(l.as_str(), "say" | "said" | "says" | "tell" | "told" | "add" | "added" | "state" | "stated" | "write" | "wrote") {
+                continue;
+            }
+            // the subject of the verb, else a neighbour (`he said`, `said Petro`)
+            let mut cands: Vec<usize> = s.tokens.iter().enumerate().filter(|(_, d)| d.head == i + 1 && is_subject_deprel(&d.deprel)).map(|(j, _)| j).collect();
+            if i > 0 {
+                cands.push(i - 1);
+            }
+            cands.push(i + 1);
+            for j in cands {
+                if let Some((Target::One(c), _)) = self.get_ref(si, j)
+                    && is_person_ok(&self.clusters[*c]) {
+                        speaker = Some(*c);
+                        break;
+                    }
+            }
+            if speaker.is_some() {
+                break;
+            }
+        }
+        for i in firsts {
+            match speaker {
+                Some(c) => {
+                    self.set_ref(si, i..i + 1, Target::One(c), "pronoun:speaker");
+                    self.add_mention(si, i..i + 1, EntityType::Person, Some(c));
+                }
+                None => self.set_ref(si, i..i + 1, Target::Drop, "pronoun-unresolved"),
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The per-sentence scan: finds the sentence's named mentions (NER mentions checked against the
+//! gazetteer, plus gazetteer names NER missed), then walks the tokens in order and hands each
+//! event to its step — named mentions to [`named`](super::named), pronouns to
+//! [`pronouns`](super::pronouns), role, government and country nouns to
+//! [`descriptions`](super::descriptions) — and records conjoined people as groups.
+//!
+//! In: one sentence and its NER mentions. Out: clusters, references and salience history in the
+//! [`State`]. Decides which span is a name and which step a token goes to, not what it refers to.
+
+use super::names::{self};
+use super::state::*;
+use crate::document::{EntityType, Mention, Sentence};
+use crate::nlp::gazetteer::{GazMatch, Via};
+use std::collections::HashSet;
+
+impl State<'_> {
+    pub(super) fn scan_sentence(&mut self, si: usize, s: &Sentence, ner: &[&Mention]) {
+        let n = s.tokens.len();
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let gaz: Vec<GazMatch> = self.gaz.find_spans(&words);
+        // token → demonym/country gazetteer entry, for nationality modifiers
+        let mut nat: Vec<Option<u32>> = vec![None; n];
+        for m in &gaz {
+            if m.kind == EntityType::Country {
+                for i in m.tokens.clone() {
+                    nat[i] = Some(m.entry);
+                }
+            }
+        }
+
+        // Named mentions: (range, kind, gazetteer entry, original input mention index)
+        let mut named: Vec<NamedSpan> = Vec::new();
+        let mut covered = vec![false; n];
+        for (mi, m) in ner.iter().enumerate() {
+            let r = m.tokens.start.min(n)..m.tokens.end.min(n);
+            if r.is_empty() {
+                continue;
+            }
+            let mut r = r;
+            if m.kind == EntityType::Person {
+                // `Rosa` + city `Villavicencio`: a surname that is also a city name, split off by NER
+                if let Some(g) = gaz.iter().find(|g| g.tokens.start == r.end && g.tokens.len() == 1) {
+                    let e = self.gaz.entry(g.entry);
+                    if e.kind == EntityType::City && !e.is_capital && s.tokens[r.end].upos == "PROPN" {
+                        r.end += 1;
+                    }
+                }
+            }
+            if m.kind == EntityType::Person && !self.plausible_person(s, r.clone(), &nat) {
+                // `the US President` tagged as a name is a description; `Zelenskyyed` is a verb
+                let mut m2 = (*m).clone();
+                m2.entity = None;
+                self.mentions.push(m2);
+                continue;
+            }
+            let inside: Vec<&GazMatch> = gaz.iter().filter(|g| g.tokens.start >= r.start && g.tokens.end <= r.end).collect();
+            // the mention minus determiners and a possessive ending
+            let mut core = r.clone();
+            while core.start < core.end && names::is_determiner(&s.tokens[core.start].form) {
+                core.start += 1;
+            }
+            while core.end > core.start && names::is_possessive_marker(&s.tokens[core.end - 1].form) {
+                core.end -= 1;
+            }
+            let exact = inside.iter().find(|g| g.tokens == core).copied();
+            let mut kind = m.kind;
+            let mut entry = None;
+            if let Some(g) = exact {
+                if g.via == Via::Demonym {
+                    // `Colombian` alone is an attribute, not an entity
+                    self.mentions.push(Mention { entity: None, ..(*m).clone() });
+                    continue;
+                }
+                let gk = self.gaz.entry(g.entry).kind;
+                // trust the gazetteer for countries/organisations; for cities only when NER agrees it is no person
+                if kind != EntityType::Person || matches!(gk, EntityType::Country | EntityType::InternationalOrganization) {
+                    kind = gk;
+                    entry = Some((g.entry, g.via));
+                }
+            }
+            for i in r.clone() {
+                covered[i] = true;
+            }
+            named.push((r, kind, entry, Some(mi)));
+        }
+        for g in &gaz {
+            if g.via == Via::Demonym || g.tokens.clone().any(|i| covered[i]) {
+                continue;
+            }
+            let e = self.gaz.entry(g.entry);
+            let after_prep = g.tokens.start > 0
+                && matches!(words[g.tokens.start - 1], "in" | "at" | "to" | "from" | "near" | "outside" | "into" | "across");
+            if e.kind == EntityType::City && !e.is_capital && g.tokens.len() == 1 && !after_prep {
+                // `Villavicencio` after `Rosa Villavicencio`: a known person's name wins over a city
+                if let (Some(_), _) = self.match_person(&[lower_key(words[g.tokens.start])]) {
+                    named.push((g.tokens.clone(), EntityType::Person, None, None));
+                    continue;
+                }
+            }
+            named.push((g.tokens.clone(), e.kind, Some((g.entry, g.via)), None));
+        }
+        named.sort_by_key(|x| x.0.start);
+        let mut in_named = vec![false; n];
+        for x in &named {
+            for i in x.0.clone() {
+                in_named[i] = true;
+            }
+        }
+        let person_starts: HashSet<usize> = named.iter().filter(|x| x.1 == EntityType::Person).map(|x| x.0.start).collect();
+
+        // Events in token order: 0 = named mention, 1 = other token (pronoun / description head)
+        let mut ni = 0;
+        let mut group_candidates: Vec<(usize, usize)> = Vec::new(); // (cluster, token) of persons in this sentence
+        for tok in 0..n {
+            while ni < named.len() && named[ni].0.start == tok {
+                let (r, kind, entry, orig) = named[ni].clone();
+                ni += 1;
+                let c = self.named_mention(si, s, r.clone(), kind, entry, &nat);
+                if let Some(mi) = orig.filter(|&mi| ner[mi].tokens == r) {
+                    let m = ner[mi];
+                    let mut m2 = m.clone();
+                    m2.kind = c.map_or(kind, |c| self.clusters[c].kind);
+                    m2.entity = c.map(|c| c.to_string());
+                    self.mentions.push(m2);
+                } else {
+                    self.add_mention(si, r.clone(), kind, c);
+                }
+                if let Some(c) = c {
+                    // conjoined people: `Petro and Trump`
+                    if self.clusters[c].kind == EntityType::Person {
+                        if let Some(&(prev, pt)) = group_candidates.last() {
+                            let between: Vec<&str> = (pt + 1..r.start).map(|i| s.tokens[i].form.as_str()).collect();
+                            if prev != c && between.iter().any(|w| *w == "and" || *w == "&") && between.len() <= 4 {
+                                self.push_hist(Target::Group(vec![prev, c]), si, r.start);
+                            }
+                        }
+                        group_candidates.push((c, r.end - 1));
+                    }
+                }
+            }
+            if in_named[tok] {
+                continue;
+            }
+            let t = &s.tokens[tok];
+            if let Some(p) = names::pronoun(&t.form) {
+                if t.upos.is_empty() || matches!(t.upos.as_str(), "PRON" | "DET") {
+                    self.pronoun(si, s, tok, p);
+                }
+                continue;
+            }
+            // 0 = nothing, 1 = role noun, 2 = government noun, 3 = country noun
+            let class = names::with_lower(&t.form, |k| {
+                if names::is_role_noun(k) {
+                    1
+                } else if names::is_government_noun(k) {
+                    2
+                } else if matches!(k, "country" | "countries" | "nation" | "nations") {
+                    3
+                } else {
+                    0
+                }
+            });
+            match class {
+                Some(1) => self.description(si, s, tok, &lower_key(&t.form), &nat, &in_named, &person_starts),
+                Some(2) => self.government(si, s, tok, &nat),
+                Some(3) => self.definite_country(si, s, tok, &lower_key(&t.form)),
+                _ => {}
+            }
+        }
+        self.first_person(si, s);
+    }
+}
