@@ -12,8 +12,10 @@
 //! `deprel`. [`Analyzer::embedded`] loads the models compiled
 //! into the binary once.
 
+#[cfg(feature = "train")]
 pub mod bench;
 pub mod conllu;
+#[cfg(feature = "train")]
 pub mod eval;
 pub mod feats;
 pub mod gazetteer;
@@ -23,6 +25,7 @@ pub mod model_file;
 pub mod ner;
 pub mod parser;
 pub mod tagger;
+#[cfg(feature = "train")]
 pub mod train;
 
 use crate::document::{Sentence, Token};

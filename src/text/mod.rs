@@ -48,6 +48,7 @@
 //! (`theguys`) stay whole; European decimal commas (`3,40`) are split.
 
 pub mod lexicon;
+#[cfg(feature = "train")]
 pub mod score;
 pub mod segment;
 pub mod tokenize;

@@ -27,10 +27,12 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod patterns;
+#[cfg(feature = "train")]
 pub mod train;
 pub mod typing;
 
 pub use bilou::NerClass;
+#[cfg(feature = "train")]
 pub use train::{Counts, PosSource, TrainOptions, TrainReport, eval_ner, eval_ner_with, read_iob2, train_ner, train_with};
 
 use crate::document::{EntityType, Mention, Sentence, Span, Token};

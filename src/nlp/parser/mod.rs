@@ -18,6 +18,7 @@
 
 pub mod features;
 pub mod system;
+#[cfg(feature = "train")]
 pub mod train;
 
 use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
