@@ -1,8 +1,7 @@
-//! CaRB: the system-output writer for `kgraph extract --format carb` and a faithful scorer.
+//! The CaRB scorer (`kgraph eval carb`), faithful to the reference implementation.
 //!
-//! In: CaRB sentences (one PTB-tokenized sentence a line) and the gold tuples
-//! (`sentence TAB relation TAB arg1 TAB arg2 [TAB arg3…]`). Out: system lines
-//! (`sentence TAB confidence TAB relation TAB arg1 TAB arg2 …`) and the scores.
+//! In: the gold tuples (`sentence TAB relation TAB arg1 TAB arg2 [TAB arg3…]`) and system lines
+//! (written by [`super`] or read from a file). Out: P, R, F1 and AUC for CaRB(1-1) and CaRB.
 //!
 //! The scorer follows dair-iitd/CaRB `carb.py` + `matcher.py` (`binary_linient_tuple_match`):
 //! arguments after the first are joined into one; word matching is exact and case-sensitive on
@@ -14,33 +13,11 @@
 //! one-to-one matching by recall score. Every distinct confidence is a threshold; F1 is the best
 //! over thresholds; AUC is the trapezoid area of the P-R curve with (R=0, P=1) added.
 
-use crate::document::{Sentence, Span, Token};
+use super::{CarbError, CarbTuple, write_carb_lines_with};
+use crate::document::Sentence;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
-
-/// Errors reading CaRB files.
-#[derive(Debug, thiserror::Error)]
-pub enum CarbError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{path}:{line}: {message}")]
-    Syntax { path: PathBuf, line: usize, message: String },
-    #[error("writing output: {0}")]
-    Write(#[from] std::io::Error),
-    #[error("loading the NLP models: {0}")]
-    Model(String),
-}
-
-/// One tuple: relation and arguments (already whitespace-tokenized strings).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CarbTuple {
-    pub relation: String,
-    pub args: Vec<String>,
-    pub confidence: f64,
-    /// The extraction rule (system output only; empty when read from a file).
-    pub rule: String,
-}
+use std::path::Path;
 
 /// Scores of one variant.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -53,109 +30,6 @@ pub struct CarbScore {
     pub threshold: f64,
 }
 
-/// Maps PTB bracket escapes and quotes back to plain characters for the parser.
-pub fn unescape_ptb(tok: &str) -> &str {
-    match tok {
-        "``" | "''" => "\"",
-        "-LRB-" => "(",
-        "-RRB-" => ")",
-        "-LSB-" => "[",
-        "-RSB-" => "]",
-        "-LCB-" => "{",
-        "-RCB-" => "}",
-        _ => tok,
-    }
-}
-
-/// Builds an unparsed [`Sentence`] from one pre-tokenized CaRB line (split on spaces, PTB escapes
-/// mapped back). Token `i` is the `i`-th space-separated input token.
-pub fn carb_sentence(line: &str) -> Sentence {
-    let mut tokens = Vec::new();
-    let mut byte = 0usize;
-    let mut chars = 0usize;
-    for piece in line.split(' ') {
-        let n_chars = piece.chars().count();
-        if !piece.is_empty() {
-            let span = Span::new(byte..byte + piece.len(), chars..chars + n_chars);
-            let mut t = Token::new(unescape_ptb(piece), span);
-            t.space_after = true;
-            tokens.push(t);
-        }
-        byte += piece.len() + 1;
-        chars += n_chars + 1;
-    }
-    if let Some(last) = tokens.last_mut() {
-        last.space_after = false;
-    }
-    Sentence {
-        index: 0,
-        paragraph: 1,
-        span: Span::new(0..line.len(), 0..line.chars().count()),
-        text: line.to_owned(),
-        tokens,
-    }
-}
-
-/// CaRB system lines for one input line whose sentence is already parsed (`sentence` built by
-/// [`carb_sentence`] and analysed). Arguments and relations print the *input* tokens.
-pub fn carb_lines(extractor: &super::Extractor, sentence: &Sentence, line: &str) -> Vec<String> {
-    let input: Vec<&str> = line.split(' ').filter(|s| !s.is_empty()).collect();
-    let word = |i: usize| -> &str { input.get(i).copied().unwrap_or(sentence.tokens[i].form.as_str()) };
-    let mut out = Vec::new();
-    for t in extractor.carb_tuples(sentence, &word) {
-        let mut s = String::with_capacity(line.len() + 64);
-        s.push_str(line);
-        s.push('\t');
-        s.push_str(&format!("{:.4}", t.confidence));
-        s.push('\t');
-        s.push_str(&t.relation);
-        for a in &t.args {
-            s.push('\t');
-            s.push_str(a);
-        }
-        if debug_rules() {
-            s.push_str("\t@");
-            s.push_str(&t.rule);
-        }
-        out.push(s);
-    }
-    out
-}
-
-/// `OIE_RULES=1` appends `@rule|features` to every system line (a development aid for
-/// calibrating confidences; never set in normal use).
-pub(crate) fn debug_rules() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("OIE_RULES").is_some())
-}
-
-/// Writes CaRB system output for every line of `input`, parsing each sentence with `parse`.
-pub fn write_carb_lines_with(
-    input: impl BufRead,
-    path: &Path,
-    out: &mut dyn Write,
-    parse: &mut dyn FnMut(&mut Sentence),
-) -> Result<usize, CarbError> {
-    let ex = super::Extractor::new();
-    let mut n = 0;
-    for line in input.lines() {
-        let line = line.map_err(|source| CarbError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut s = carb_sentence(line);
-        parse(&mut s);
-        for l in carb_lines(&ex, &s, line) {
-            writeln!(out, "{l}")?;
-            n += 1;
-        }
-    }
-    Ok(n)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -470,13 +344,6 @@ pub fn print_scores(
     Ok(())
 }
 
-/// `kgraph extract --format carb`: CaRB system lines for every line of `input` (one
-/// PTB-tokenized sentence a line), parsed with the embedded [`crate::nlp::Analyzer`].
-/// Returns the number of extractions written.
-pub fn write_carb_lines(input: impl BufRead, path: &Path, out: &mut dyn Write) -> Result<usize, CarbError> {
-    let analyzer = crate::nlp::Analyzer::embedded().map_err(|e| CarbError::Model(e.to_string()))?;
-    write_carb_lines_with(input, path, out, &mut |s| analyzer.analyze(s))
-}
 
 /// `kgraph eval carb`: extracts from `sentences` with the embedded analyzer and prints P, R, F1
 /// and AUC for CaRB(1-1) and CaRB against `gold`.
@@ -617,13 +484,6 @@ mod tests {
         assert_eq!(normalize_key("He said -LRB- in 1990 -RRB- ."), normalize_key("He said (in 1990)."));
     }
 
-    #[test]
-    fn carb_sentence_unescapes_for_the_parser() {
-        let s = carb_sentence("He said `` yes '' -LRB- twice -RRB- .");
-        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
-        assert_eq!(forms, ["He", "said", "\"", "yes", "\"", "(", "twice", ")", "."]);
-        assert_eq!(&s.text[s.tokens[5].span.byte.clone()], "-LRB-");
-    }
 
     #[test]
     fn bad_system_line_names_file_and_line() {

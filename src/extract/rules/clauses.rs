@@ -1,0 +1,501 @@
+//! Verb clauses: one proposition per verb or copular predicate. Decides the relation (auxiliaries,
+//! negation, the merged xcomp chain, particles, copula), the slots (objects, complements,
+//! obliques, the agent of a passive, clausal complements), negation, modality and attribution of
+//! reported speech, and splits coordinated subjects and objects into one proposition each.
+//!
+//! In: a predicate token. Out: [`Prop`]s (clause types SV/SVO/SVC/SVA/SVOO/SVOC/SVOA).
+
+use super::*;
+
+impl Rules<'_, '_> {
+    /// The xcomp chain starting at `p`: verbs (or `likely`-type adjectives) whose subject is the
+    /// governor's.
+    pub(super) fn chain(&self, p: usize) -> (Vec<usize>, Option<usize>) {
+        let tr = self.tr;
+        let mut chain = vec![p];
+        let mut comp = None;
+        let mut cur = p;
+        for _ in 0..4 {
+            let Some(x) = tr.kids(cur).find(|&k| tr.rel(k) == "xcomp") else {
+                break;
+            };
+            if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+                break;
+            }
+            if tr.upos(x) == "VERB"
+                || tr.upos(x) == "AUX"
+                || (tr.kid(x, "mark").is_some() && tr.upos(x) == "ADJ" && tr.kid(x, "xcomp").is_some())
+            {
+                chain.push(x);
+                cur = x;
+            } else {
+                comp = Some(x);
+                break;
+            }
+        }
+        (chain, comp)
+    }
+
+    pub(super) fn negation_of(&self, i: usize) -> Option<usize> {
+        let tr = self.tr;
+        tr.kids(i).find(|&k| {
+            (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]))
+                || (tr.base(k) == "advmod" && tr.lemma_is(k, &["longer"]) && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
+        })
+    }
+
+    /// Builds the verb-clause propositions of predicate `p`.
+    pub fn verb_props(&self, p: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let Some((subj, sconf)) = self.subject(p, 0) else { return };
+        let copular = tr.kid(p, "cop").is_some();
+        let (chain, comp) = self.chain(p);
+        let last = *chain.last().unwrap();
+
+        // relation tokens
+        let mut rel: Vec<usize> = Vec::new();
+        let subj_end = if tr.ancestor_of(p, subj.head) {
+            subj.toks.last().copied().unwrap_or(0)
+        } else {
+            0
+        };
+        for (ci, &c) in chain.iter().enumerate() {
+            for k in tr.kids(c) {
+                let r = tr.rel(k);
+                let take = match tr.base(k) {
+                    "aux" | "cop" => true,
+                    "compound" => r == "compound:prt",
+                    "mark" => ci > 0 && tr.lemma_is(k, &["to"]),
+                    "advmod" => {
+                        tr.kids(k).next().is_none()
+                            && ((k < c && k > subj_end && (k + 3 > c)) || self.negation_of(c) == Some(k))
+                            && !matches!(tr.t[k].xpos.as_str(), "WRB")
+                            && !tr.lemma_is(
+                                k,
+                                &[
+                                    "however",
+                                    "also",
+                                    "then",
+                                    "so",
+                                    "thus",
+                                    "therefore",
+                                    "meanwhile",
+                                    "instead",
+                                    "reportedly",
+                                    "allegedly",
+                                    "purportedly",
+                                    "supposedly",
+                                    "possibly",
+                                    "perhaps",
+                                    "maybe",
+                                    "probably",
+                                ],
+                            )
+                            || tr.lemma_is(k, &["not", "n't", "never"])
+                    }
+                    _ => false,
+                };
+                if take {
+                    rel.push(k);
+                }
+            }
+            if !(copular && ci == 0 && !(tr.upos(c) == "ADJ" && chain.len() > 1)) {
+                rel.push(c);
+            }
+        }
+        if let Some(x) = comp {
+            for k in tr.kids(x) {
+                if (tr.base(k) == "cop") || (tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+                    rel.push(k);
+                }
+            }
+        }
+        rel.sort_unstable();
+        rel.dedup();
+
+        // slots
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut case_in_rel: Vec<usize> = Vec::new();
+        if copular {
+            let part = self.comp_part(p);
+            // `is in Paris`: the predicate's preposition belongs to the relation
+            for k in tr.kids(p) {
+                if tr.base(k) == "case" && k < p {
+                    case_in_rel.push(k);
+                    for f in tr.kids(k) {
+                        if tr.base(f) == "fixed" {
+                            case_in_rel.push(f);
+                        }
+                    }
+                }
+            }
+            if !(tr.upos(p) == "ADJ" && chain.len() > 1) {
+                slots.push(Slot {
+                    kind: Kind::Comp,
+                    part,
+                    case: Vec::new(),
+                });
+            }
+        }
+        for &c in &chain {
+            for k in tr.kids(c) {
+                let r = tr.rel(k);
+                let kind = match tr.base(k) {
+                    "obj"
+                        if tr.lemma_is(c, &["remain", "become", "seem", "appear", "stay"])
+                            && matches!(tr.upos(k), "NOUN" | "ADJ" | "NUM") =>
+                    {
+                        Kind::Comp
+                    }
+                    "obj" => Kind::Obj,
+                    "iobj" => Kind::Iobj,
+                    "ccomp" => Kind::Clause,
+                    "obl" => {
+                        if r == "obl:agent" {
+                            Kind::Agent
+                        } else {
+                            Kind::Obl
+                        }
+                    }
+                    "xcomp" if Some(k) == comp => Kind::Comp,
+                    "advcl"
+                        if tr.kids(k).any(|m| {
+                            tr.base(m) == "mark"
+                                && m < k
+                                && !tr.lemma_is(m, &["to", "if", "as", "while", "although", "though", "because", "since"])
+                        }) =>
+                    {
+                        Kind::Adv
+                    }
+                    "advmod" if tr.kids(k).any(|x| matches!(tr.base(x), "obl" | "nmod")) => Kind::Obl,
+                    _ => continue,
+                };
+                if kind == Kind::Clause || kind == Kind::Adv {
+                    let mark: Vec<usize> = tr.kids(k).filter(|&m| tr.base(m) == "mark" && m < k).collect();
+                    let skip = |x: usize| tr.head[x] == k && tr.base(x) == "mark" && x < k;
+                    let toks = tr.phrase(k, &|x| skip(x));
+                    slots.push(Slot {
+                        kind,
+                        part: Part {
+                            head: k,
+                            min: toks.clone(),
+                            toks,
+                            poss_after: None,
+                            text: None,
+                        },
+                        case: mark,
+                    });
+                    continue;
+                }
+                let case: Vec<usize> = if matches!(kind, Kind::Obl | Kind::Agent) {
+                    let mut v = Vec::new();
+                    for x in tr.kids(k) {
+                        if tr.base(x) == "case" && x < k {
+                            v.push(x);
+                            v.extend(tr.kids(x).filter(|&f| tr.base(f) == "fixed"));
+                        }
+                    }
+                    v.sort_unstable();
+                    v
+                } else {
+                    Vec::new()
+                };
+                let part = if kind == Kind::Comp {
+                    self.comp_part(k)
+                } else {
+                    self.arg_part(k, c, !case.is_empty())
+                };
+                slots.push(Slot { kind, part, case });
+            }
+        }
+        // a shared object of coordinated verbs (`buy and sell stocks`)
+        let mut graph_reject = None;
+        if !slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause)) {
+            let h = tr.head[p];
+            let own_subject = |v: usize| tr.kids(v).any(|k| is_subj_rel(tr.rel(k)));
+            if tr.rel(p) == "conj" && h != NONE {
+                if let Some(o) = tr.kids(h).find(|&k| tr.base(k) == "obj" && k > p).filter(|_| !own_subject(p)) {
+                    slots.insert(
+                        0,
+                        Slot {
+                            kind: Kind::Obj,
+                            part: self.arg_part(o, h, false),
+                            case: Vec::new(),
+                        },
+                    );
+                }
+            } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB" && !own_subject(k)) {
+                // only right-node raising (`buy and sell stocks`): a verb with its own complement
+                // before the conjunct (`come from X and have clashed over Y`) shares nothing
+                // (CaRB's annotators often share it anyway, so the reading stays there)
+                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
+                if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
+                    if own_args {
+                        graph_reject = Some(super::super::quality::OBJECT_NOT_SHARED);
+                    }
+                    // (inserted first: the graph rendering removes slot 0 again)
+                    slots.insert(
+                        0,
+                        Slot {
+                            kind: Kind::Obj,
+                            part: self.arg_part(o, c, false),
+                            case: Vec::new(),
+                        },
+                    );
+                }
+            }
+        }
+        let _ = last;
+        rel.extend(case_in_rel.iter().copied());
+        rel.sort_unstable();
+        rel.dedup();
+
+        // flags
+        let mut negated = false;
+        let mut modality = Modality::Asserted;
+        let mut passive = false;
+        let mut attribution = None;
+        let mut flag_from = chain.clone();
+        // conjoined verbs share the auxiliaries of the first conjunct (`will restart and expand`)
+        if tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux") {
+            flag_from.push(tr.head[p]);
+        }
+        for (ci, &c) in flag_from.iter().enumerate() {
+            if self.negation_of(c).is_some() {
+                negated = true;
+            }
+            for k in tr.kids(c) {
+                match tr.base(k) {
+                    "aux" => {
+                        if tr.rel(k) == "aux:pass" {
+                            passive = true;
+                        }
+                        if tr.lemma_is(k, PLANNED_AUX) {
+                            modality = Modality::Planned;
+                        } else if tr.lemma_is(k, POSSIBLE_AUX) && modality == Modality::Asserted {
+                            modality = Modality::Possible;
+                        }
+                    }
+                    "nsubj" if tr.rel(k) == "nsubj:pass" => passive = true,
+                    "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
+                    "advmod" if tr.lemma_is(k, &["reportedly", "allegedly", "purportedly", "supposedly"]) => modality = Modality::Reported,
+                    "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
+                        modality = Modality::Possible
+                    }
+                    "obj" | "nsubj" => {
+                        if tr.kids(k).any(|d| tr.base(d) == "det" && tr.lemma_is(d, &["no"])) {
+                            negated = true;
+                        }
+                    }
+                    "obl" => {
+                        if tr.kids(k).any(|x| tr.base(x) == "case" && tr.form_is(x, &["according"])) {
+                            attribution = Some(self.np(k, true));
+                        }
+                    }
+                    "parataxis" => {
+                        if tr.lemma_is(k, REPORTING) {
+                            if let Some(s) = tr.kids(k).find(|&x| is_subj_rel(tr.rel(x))) {
+                                attribution = Some(self.np(s, false));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if ci + 1 < chain.len() && ci < chain.len() {
+                if tr.lemma_is(c, PLANNED_HEADS) {
+                    if tr.lemma_is(c, REPORTED_HEADS) && passive {
+                        modality = Modality::Reported;
+                    } else {
+                        modality = Modality::Planned;
+                    }
+                } else if tr.lemma_is(c, POSSIBLE_HEADS) && modality == Modality::Asserted {
+                    modality = Modality::Possible;
+                } else if tr.lemma_is(c, REPORTED_HEADS) && passive {
+                    modality = Modality::Reported;
+                }
+            }
+        }
+        if copular && tr.lemma_is(p, &["set", "due", "poised"]) && chain.len() > 1 {
+            modality = Modality::Planned;
+        } else if copular && tr.lemma_is(p, &["likely", "unlikely"]) && chain.len() > 1 {
+            modality = Modality::Possible;
+        }
+        if chain.len() > 1 && !tr.kids(last).any(|k| tr.rel(k) == "aux:pass") && tr.lemma_is(p, &["say", "report", "believe"]) {
+            passive = false;
+        }
+        // attribution from a governing reporting verb (`officials said [that] …`)
+        let mut up = p;
+        for _ in 0..3 {
+            if tr.base(up) == "conj" && tr.head[up] != NONE {
+                up = tr.head[up];
+                continue;
+            }
+            break;
+        }
+        if tr.base(up) == "ccomp" && tr.head[up] != NONE && tr.lemma_is(tr.head[up], REPORTING) {
+            let r = tr.head[up];
+            if let Some(s) = tr.kids(r).find(|&x| is_subj_rel(tr.rel(x))) {
+                attribution = Some(self.np(s, false));
+            }
+        }
+        // a conditional or hypothetical clause is not asserted
+        if tr.rel(p) == "advcl" && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"])) {
+            modality = Modality::Possible;
+        }
+
+        let reporting =
+            tr.lemma_is(p, REPORTING) && slots.iter().any(|s| s.kind == Kind::Clause) && !slots.iter().any(|s| s.kind == Kind::Obj);
+
+        let rule = if copular {
+            "clause:SVC"
+        } else {
+            let has = |k: Kind| slots.iter().any(|s| s.kind == k);
+            if has(Kind::Iobj) && has(Kind::Obj) {
+                "clause:SVOO"
+            } else if has(Kind::Obj) && has(Kind::Comp) {
+                "clause:SVOC"
+            } else if has(Kind::Obj) && has(Kind::Obl) {
+                "clause:SVOA"
+            } else if has(Kind::Obj) || has(Kind::Clause) {
+                "clause:SVO"
+            } else if has(Kind::Comp) {
+                "clause:SVC"
+            } else if has(Kind::Obl) || has(Kind::Agent) {
+                "clause:SVA"
+            } else {
+                "clause:SV"
+            }
+        };
+        let rule = match tr.rel(p) {
+            "acl:relcl" => "relcl",
+            "acl" => "acl",
+            "advcl" if !tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) => "advcl",
+            _ => rule,
+        };
+        let mut conf = 0.9 * sconf;
+        if tr.rel(p) == "acl" {
+            conf *= 0.8;
+        }
+        let base = Prop {
+            rule,
+            pred: p,
+            subj,
+            rel,
+            lit: None,
+            slots,
+            passive,
+            negated,
+            modality,
+            attribution,
+            conf,
+            graph: true,
+            carb: true,
+            reporting,
+            graph_reject,
+        };
+        self.split_coordination(base, out);
+    }
+
+    /// Splits coordinated subjects and the first object/complement into separate propositions.
+    pub(super) fn split_coordination(&self, base: Prop, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let subj_variants = self.conj_variants(&base.subj);
+        let first_core = base
+            .slots
+            .iter()
+            .position(|s| matches!(s.kind, Kind::Obj | Kind::Comp))
+            .or_else(|| base.slots.iter().position(|s| s.kind == Kind::Obl && s.part.head > base.pred));
+        let obj_variants = match first_core {
+            Some(i) if !tr.kids(base.pred).any(|k| tr.base(k) == "case" && tr.lemma_is(k, &["between"])) => {
+                if base.slots[i].kind == Kind::Obl && tr.lemma_is(base.pred, SYMMETRIC_VERBS) {
+                    Vec::new()
+                } else if base.slots[i].kind == Kind::Comp {
+                    self.comp_conj_variants(&base.slots[i].part)
+                } else {
+                    self.conj_variants(&base.slots[i].part)
+                }
+            }
+            _ => Vec::new(),
+        };
+        let symmetric = tr.lemma_is(base.pred, SYMMETRIC_VERBS);
+        let subj_variants = if symmetric || subj_variants.len() < 2 {
+            vec![base.subj.clone()]
+        } else {
+            subj_variants
+        };
+        let split = subj_variants.len() > 1 || obj_variants.len() > 1;
+        for (si, s) in subj_variants.iter().enumerate().take(5) {
+            if obj_variants.len() > 1 {
+                for (oi, o) in obj_variants.iter().enumerate().take(5) {
+                    let mut p = base.clone();
+                    p.subj = s.clone();
+                    p.slots[first_core.unwrap()].part = o.clone();
+                    p.conf *= if split { 0.97 - 0.02 * (si + oi) as f32 } else { 1.0 };
+                    out.push(p);
+                }
+            } else {
+                let mut p = base.clone();
+                p.subj = s.clone();
+                if split {
+                    p.conf *= 0.97 - 0.02 * si as f32;
+                }
+                out.push(p);
+            }
+        }
+    }
+
+    /// `A, B and C` → the three conjuncts as separate parts (one part when not coordinated).
+    pub(super) fn conj_variants(&self, part: &Part) -> Vec<Part> {
+        let tr = self.tr;
+        let h = part.head;
+        if part.text.is_some() || part.poss_after.is_some() || h >= tr.len() {
+            return vec![part.clone()];
+        }
+        let conjs: Vec<usize> = tr
+            .kids(h)
+            .filter(|&k| tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX"))
+            .collect();
+        if conjs.is_empty() {
+            return vec![part.clone()];
+        }
+        // names such as `Procter and Gamble` stay whole when all conjuncts are short proper nouns
+        // inside one mention
+        if let Some((s, e)) = self.ment_at(h) {
+            if conjs.iter().all(|&c| c >= s && c < e) {
+                return vec![part.clone()];
+            }
+        }
+        let mut v = vec![part.clone()];
+        for c in conjs {
+            let mut q = self.np(c, false);
+            // a shared preposition or determiner-less head keeps the case of the first conjunct
+            q.toks.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));
+            q.min.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));
+            v.push(q);
+        }
+        v
+    }
+
+    pub(super) fn comp_conj_variants(&self, part: &Part) -> Vec<Part> {
+        let tr = self.tr;
+        let h = part.head;
+        let conjs: Vec<usize> = tr
+            .kids(h)
+            .filter(|&k| {
+                tr.rel(k) == "conj"
+                    && matches!(tr.upos(k), "NOUN" | "PROPN" | "ADJ" | "NUM")
+                    && tr.kid(k, "cop").is_none()
+                    && !tr.kids(k).any(|x| is_subj_rel(tr.rel(x)))
+            })
+            .collect();
+        if conjs.is_empty() {
+            return vec![part.clone()];
+        }
+        let mut v = vec![part.clone()];
+        for c in conjs {
+            v.push(self.comp_part(c));
+        }
+        v
+    }
+}

@@ -1,0 +1,128 @@
+//! The clause and nominal rules: from an indexed tree to [`Prop`]s (predicate, subject, slots,
+//! flags), before rendering as open triples or CaRB tuples.
+//!
+//! One file per rule family, all methods of [`Rules`] (the tree plus the sentence's mention
+//! extents): `phrases` (what a phrase spans: full and minimal token sets, relative-clause
+//! antecedents), `subjects` (who the subject of a predicate is, inherited through `conj`,
+//! `xcomp`, `advcl`, `acl` and relative clauses), `clauses` (one proposition per verb or copular
+//! predicate: relation chain, objects, obliques, passives, coordination), `titles` (appositions
+//! and titles in front of names) and `nominal` (possessives, compounds with a prepositional
+//! complement, `nmod:in`, `amod` and collective readings).
+
+mod clauses;
+mod nominal;
+mod phrases;
+mod subjects;
+mod titles;
+
+use super::lexicon::*;
+use super::tree::{NONE, Tree};
+use crate::document::Modality;
+
+/// A phrase: its head, the full token set (CaRB style, determiners kept) and the minimal set
+/// (MinIE-safe: determiners, clauses, appositions and most prepositional modifiers dropped).
+#[derive(Clone, Debug)]
+pub(crate) struct Part {
+    pub head: usize,
+    pub toks: Vec<usize>,
+    pub min: Vec<usize>,
+    /// Insert a possessive `'s` after this token (`Petro, whose visa` → `Petro 's visa`).
+    pub poss_after: Option<usize>,
+    /// Replacement text (a demonym's country), used instead of the tokens.
+    pub text: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Obj,
+    Iobj,
+    Comp,
+    Clause,
+    Obl,
+    Agent,
+    /// An adverbial clause with a subordinator (`by adding …`, `until he left`): CaRB only.
+    Adv,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Slot {
+    pub kind: Kind,
+    pub part: Part,
+    /// `case` (+ `fixed`) tokens of an oblique, or the `mark` of a clause.
+    pub case: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Prop {
+    pub rule: &'static str,
+    pub pred: usize,
+    pub subj: Part,
+    /// Relation tokens in order (aux, negation, verb chain, particles, copula).
+    pub rel: Vec<usize>,
+    /// A literal relation instead of tokens (nominal rules): words, and the noun/prep for the key.
+    pub lit: Option<Lit>,
+    pub slots: Vec<Slot>,
+    pub passive: bool,
+    pub negated: bool,
+    pub modality: Modality,
+    pub attribution: Option<Part>,
+    pub conf: f32,
+    /// Emit in the graph output / in CaRB output.
+    pub graph: bool,
+    pub carb: bool,
+    /// The predicate is a reporting verb whose content is a clause (not a fact of its own).
+    pub reporting: bool,
+    /// Why this reading is fine for CaRB but must not become a graph fact (see `quality`).
+    pub graph_reject: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lit {
+    pub words: String,
+    pub verb: Option<&'static str>,
+    pub noun: Option<String>,
+    pub mods: Vec<String>,
+    pub prep: Option<String>,
+}
+
+pub(crate) struct Rules<'a, 'b> {
+    pub tr: &'b Tree<'a>,
+    /// Per token: the extent of the named-entity mention covering it (start, end), if any.
+    pub ment: &'b [Option<(usize, usize)>],
+}
+
+fn is_subj_rel(r: &str) -> bool {
+    matches!(r, "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass" | "nsubj:outer")
+}
+
+
+/// Lookups every rule family uses: mention extents and dates.
+impl Rules<'_, '_> {
+    pub fn ment_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.ment.get(i).copied().flatten()
+    }
+
+    fn ment_same(&self, a: usize, b: usize) -> bool {
+        match (self.ment_at(a), self.ment_at(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    }
+
+    pub fn is_date(&self, h: usize) -> bool {
+        let tr = self.tr;
+        if tr.form_is(h, MONTHS) {
+            return true;
+        }
+        if tr.lemma_is(h, TIME_WORDS) && (tr.upos(h) == "PROPN" || tr.kids(h).any(|k| matches!(tr.base(k), "det" | "amod" | "nummod"))) {
+            return true;
+        }
+        let f = tr.form(h);
+        if f.len() == 4 && f.chars().all(|c| c.is_ascii_digit()) && (f.starts_with("19") || f.starts_with("20")) {
+            return true;
+        }
+        tr.kids(h)
+            .any(|k| tr.form_is(k, MONTHS) && matches!(tr.base(k), "compound" | "nmod" | "flat" | "nummod" | "amod"))
+            || (tr.upos(h) == "NUM" && tr.head[h] != NONE && tr.form_is(tr.head[h], MONTHS))
+    }
+}

@@ -1,0 +1,334 @@
+//! Nominal relations without a verb: possessives (`Petro's visa` → has), nouns with a
+//! prepositional complement (`US strikes on Iran`), `nmod:in` (`industries in Kabul`), adjective
+//! readings (`amod`), and a symmetric verb whose subject is a collective (`the two sides will
+//! meet` after `between X and Y`) read as X – meet with – Y. The `nmod:in`, `amod` and
+//! possessive readings go to CaRB only.
+//!
+//! In: a noun token (or the propositions found so far, for collective readings). Out: [`Prop`]s.
+
+use super::*;
+
+impl Rules<'_, '_> {
+    /// `Trump's military offensive against Venezuela`, `US strikes on Iran`, `Petro's visa` (has).
+    pub fn nominal_props(&self, n: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        if tr.upos(n) != "NOUN" {
+            return;
+        }
+        let agent = tr
+            .kids(n)
+            .find(|&k| tr.rel(k) == "nmod:poss" && !tr.lemma_is(k, &["whose"]))
+            .map(|k| (k, "nominal:poss"))
+            .or_else(|| {
+                tr.kids(n)
+                    .find(|&k| tr.base(k) == "compound" && tr.upos(k) == "PROPN" && k + 1 == n)
+                    .map(|k| (k, "nominal:compound"))
+            });
+        // inherit the possessor of the first conjunct (`offensive against X and threats to Y`)
+        let agent = agent.or_else(|| {
+            let h = tr.head[n];
+            if tr.rel(n) == "conj" && h != NONE && tr.upos(h) == "NOUN" {
+                tr.kids(h)
+                    .find(|&k| tr.rel(k) == "nmod:poss" && !tr.lemma_is(k, &["whose"]))
+                    .map(|k| (k, "nominal:poss"))
+            } else {
+                None
+            }
+        });
+        if let Some((a, rule)) = agent {
+            let generic = tr.lemma_is(a, &["world", "country", "nation", "city", "today", "year", "week", "its", "their"]);
+            let apart = self.np(a, true);
+            let mut found = false;
+            if !generic {
+                for m in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss") {
+                    let Some(c) = tr.kids(m).find(|&c| tr.base(c) == "case") else {
+                        continue;
+                    };
+                    let prep = tr.lemma(c).to_lowercase();
+                    let eventive = {
+                        let l = tr.lemma(n).to_lowercase();
+                        l.ends_with("ion") || l.ends_with("ment") || l.ends_with("al") || l.ends_with("ance") || l.ends_with("ence")
+                    };
+                    if !matches!(
+                        prep.as_str(),
+                        "against" | "on" | "for" | "to" | "with" | "over" | "into" | "toward" | "towards" | "from" | "of" | "in" | "at"
+                    ) {
+                        continue;
+                    }
+                    if prep == "of" && !eventive {
+                        continue;
+                    }
+                    if matches!(prep.as_str(), "in" | "at") {
+                        continue;
+                    }
+                    if rule == "nominal:compound"
+                        && !eventive
+                        && !tr.lemma_is(
+                            n,
+                            &[
+                                "strike",
+                                "support",
+                                "attack",
+                                "aid",
+                                "sanction",
+                                "tariff",
+                                "offensive",
+                                "invasion",
+                                "ban",
+                                "deal",
+                                "pressure",
+                                "threat",
+                                "war",
+                                "raid",
+                                "bombing",
+                                "pact",
+                                "talks",
+                                "campaign",
+                                "investment",
+                                "demand",
+                                "bid",
+                                "plan",
+                                "policy",
+                                "embargo",
+                                "troops",
+                                "deployment",
+                                "airstrike",
+                                "missile",
+                            ],
+                        )
+                    {
+                        continue;
+                    }
+                    let mods: Vec<String> = self
+                        .amods(n)
+                        .iter()
+                        .filter(|&&x| x != a)
+                        .map(|&m| tr.form(m).to_lowercase())
+                        .collect();
+                    let words = format!("{} {}", tr.form(n).to_lowercase(), prep);
+                    let lit = Lit {
+                        words,
+                        verb: None,
+                        noun: Some(tr.lemma(n).to_lowercase()),
+                        mods,
+                        prep: Some(prep),
+                    };
+                    let mut p = self.lit_prop(rule, n, apart.clone(), lit, self.np(m, true), 0.55);
+                    p.carb = false;
+                    out.push(p);
+                    found = true;
+                    break;
+                }
+            }
+            // `X's Y` → X has Y (CaRB only; pronoun possessors skipped)
+            if rule == "nominal:poss" && tr.upos(a) != "PRON" && tr.head[a] == n && !found {
+                let mut y = self.np(n, false);
+                y.toks.retain(|&x| x != a && !(tr.head[x] == a) && !tr.ancestor_of(a, x));
+                let lit = Lit {
+                    words: "has".into(),
+                    verb: Some("have"),
+                    ..Default::default()
+                };
+                let mut p = self.lit_prop("poss:has", n, apart, lit, y, 0.3);
+                p.graph = false;
+                out.push(p);
+            }
+        }
+        // `feud between X and Y` → X feud with Y
+        if let Some(m) = tr
+            .kids(n)
+            .find(|&k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["between"])))
+        {
+            if let Some(y) = tr.kids(m).find(|&k| tr.rel(k) == "conj") {
+                let words = format!("{} with", tr.form(n).to_lowercase());
+                let lit = Lit {
+                    words,
+                    verb: None,
+                    noun: Some(tr.lemma(n).to_lowercase()),
+                    mods: Vec::new(),
+                    prep: Some("with".into()),
+                };
+                let mut xp = self.np(m, true);
+                xp.toks.retain(|&x| !tr.ancestor_of(y, x));
+                xp.min.retain(|&x| !tr.ancestor_of(y, x));
+                let mut p = self.lit_prop("nominal:between", n, xp, lit, self.np(y, false), 0.5);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+
+    /// `textile industries in Kabul` → textile industries – are in – Kabul (CaRB only, low confidence).
+    pub fn nmod_in_props(&self, n: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        if !matches!(tr.upos(n), "NOUN" | "PROPN") {
+            return;
+        }
+        for m in tr.kids(n).filter(|&k| tr.rel(k) == "nmod" && k > n && tr.upos(k) == "PROPN") {
+            let Some(c) = tr
+                .kids(m)
+                .find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["in", "at", "near", "on"]))
+            else {
+                continue;
+            };
+            let mut subj = self.np(n, true);
+            subj.toks.retain(|&x| !tr.ancestor_of(m, x));
+            let obj = self.np(m, true);
+            let verb = if tr.has_feat(n, "Number=Plur") { "are" } else { "is" };
+            let words = format!("{verb} {}", tr.form(c));
+            let mut p = self.lit_prop(
+                "nmod:in",
+                m,
+                subj,
+                Lit {
+                    words,
+                    verb: Some("be"),
+                    ..Default::default()
+                },
+                obj,
+                0.3,
+            );
+            p.graph = false;
+            out.push(p);
+        }
+    }
+
+    /// `the comical contradictions` → contradictions – are – comical (CaRB only, low confidence).
+    pub fn amod_props(&self, n: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        if !matches!(tr.upos(n), "NOUN" | "PROPN") {
+            return;
+        }
+        for a in tr.kids(n).filter(|&k| tr.base(k) == "amod" && tr.upos(k) == "ADJ" && k < n) {
+            if tr.lemma_is(
+                a,
+                &[
+                    "former",
+                    "other",
+                    "such",
+                    "many",
+                    "same",
+                    "first",
+                    "last",
+                    "next",
+                    "previous",
+                    "own",
+                    "main",
+                    "certain",
+                    "only",
+                    "several",
+                    "few",
+                    "much",
+                    "more",
+                    "most",
+                    "late",
+                    "early",
+                    "total",
+                    "overall",
+                    "particular",
+                    "various",
+                    "new",
+                    "old",
+                ],
+            ) || tr.t[a].xpos != "JJ"
+            {
+                continue;
+            }
+            let mut subj = self.np(n, true);
+            subj.toks
+                .retain(|&x| !tr.ancestor_of(a, x) && !(tr.head[x] == n && matches!(tr.base(x), "acl")));
+            tr.tidy(&mut subj.toks);
+            let adj: Vec<usize> = tr.phrase(a, &|_| false);
+            let obj = Part {
+                head: a,
+                min: adj.clone(),
+                toks: adj,
+                poss_after: None,
+                text: None,
+            };
+            let verb = if tr.has_feat(n, "Number=Plur") { "are" } else { "is" };
+            let mut p = self.lit_prop(
+                "amod",
+                a,
+                subj,
+                Lit {
+                    words: verb.into(),
+                    verb: Some("be"),
+                    ..Default::default()
+                },
+                obj,
+                0.22,
+            );
+            p.graph = false;
+            out.push(p);
+        }
+    }
+
+    /// `the two leaders are set to meet` after `between X and Y` → X meet with Y.
+    pub fn collective_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for p in props {
+            if p.lit.is_some() || !p.graph {
+                continue;
+            }
+            let s = p.subj.head;
+            if s >= tr.len()
+                || !tr.lemma_is(
+                    s,
+                    &[
+                        "leader",
+                        "country",
+                        "side",
+                        "nation",
+                        "president",
+                        "government",
+                        "man",
+                        "woman",
+                        "party",
+                    ],
+                )
+            {
+                continue;
+            }
+            if !tr.kids(s).any(|k| tr.lemma_is(k, &["two", "both"])) {
+                continue;
+            }
+            let verb = p.rel.iter().rev().find(|&&k| tr.lemma_is(k, SYMMETRIC_VERBS)).copied();
+            let Some(verb) = verb else { continue };
+            // the nearest `between X and Y` before the subject
+            let Some(m) = (0..s).rev().find(|&k| {
+                (tr.base(k) == "nmod" || tr.base(k) == "obl")
+                    && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["between"]))
+                    && tr.kids(k).any(|c| tr.rel(c) == "conj")
+            }) else {
+                continue;
+            };
+            let Some(y) = tr.kids(m).find(|&k| tr.rel(k) == "conj") else {
+                continue;
+            };
+            let mut xp = self.np(m, true);
+            xp.toks.retain(|&x| !tr.ancestor_of(y, x));
+            xp.min.retain(|&x| !tr.ancestor_of(y, x));
+            let mut q = p.clone();
+            q.rule = "collective";
+            q.subj = xp;
+            q.rel = p.rel.iter().copied().filter(|&k| k <= verb).collect();
+            q.lit = None;
+            let obj = self.np(y, false);
+            q.slots.retain(|s| !matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause));
+            q.slots.insert(
+                0,
+                Slot {
+                    kind: Kind::Obl,
+                    part: obj,
+                    case: Vec::new(),
+                },
+            );
+            q.conf *= 0.6;
+            q.carb = false;
+            q.lit = None;
+            q.reporting = false;
+            out.push(q);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Phrases: which tokens an argument spans — the full CaRB-style set and the minimal MinIE-safe
+//! set — for noun phrases, complements and clause arguments; relative pronouns replaced by their
+//! antecedent (`whose` → the antecedent's possessive).
+//!
+//! In: a head token. Out: a [`Part`].
+
+use super::*;
+
+impl Rules<'_, '_> {
+    pub(super) fn full_skip(&self, k: usize) -> bool {
+        let r = self.tr.rel(k);
+        matches!(
+            r,
+            "acl:relcl" | "advcl:relcl" | "appos" | "parataxis" | "advcl" | "dep" | "discourse" | "vocative" | "reparandum" | "cc:preconj"
+        ) || (matches!(r, "conj" | "cc") && matches!(self.tr.upos(k), "VERB" | "AUX"))
+    }
+
+    /// Coordination directly under the phrase head (split into separate arguments).
+    pub(super) fn head_conj(&self, h: usize, k: usize) -> bool {
+        self.tr.head[k] == h && matches!(self.tr.rel(k), "conj" | "cc" | "cc:preconj")
+    }
+
+    pub(super) fn min_skip(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let r = tr.rel(k);
+        if self.full_skip(k) {
+            return true;
+        }
+        match r {
+            "conj" | "cc" => true,
+            "det" => !tr.lemma_is(k, &["no", "any", "some", "all", "both", "each", "every"]) || true,
+            "acl" | "advmod" | "obl" | "obl:tmod" | "obl:npmod" | "ccomp" | "csubj" | "xcomp" => true,
+            "nmod" | "nmod:tmod" | "nmod:npmod" => {
+                // keep `of` complements (`billions of dollars`), drop other prepositional modifiers
+                !tr.kids(k).any(|c| tr.rel(c) == "case" && tr.lemma_is(c, &["of"]))
+            }
+            _ => false,
+        }
+    }
+
+    /// A noun phrase rooted at `h` (its own `case` excluded when `drop_case`).
+    pub fn np(&self, h: usize, drop_case: bool) -> Part {
+        let tr = self.tr;
+        let skip_full = |k: usize| self.full_skip(k) || self.head_conj(h, k) || (drop_case && tr.head[k] == h && tr.base(k) == "case");
+        let toks = tr.phrase(h, &skip_full);
+        let skip_min = |k: usize| self.min_skip(k) || self.head_conj(h, k) || (drop_case && tr.head[k] == h && tr.base(k) == "case");
+        let mut min = tr.phrase(h, &skip_min);
+        // `his Colombian counterpart Gustavo Petro`: the name is the minimal argument
+        if tr.upos(h) == "NOUN" {
+            if let Some(a) = tr
+                .kids(h)
+                .find(|&k| k > h && tr.rel(k) == "appos" && tr.upos(k) == "PROPN" && k <= h + 2)
+            {
+                min = tr.phrase(a, &|k| self.min_skip(k));
+            }
+        }
+        // `US President Joe Biden`: the title is a relation of its own (title rule), the minimal
+        // argument is the name
+        if tr.upos(h) == "PROPN" {
+            let is_title = |j: usize| tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES);
+            let mut start = h;
+            while start > 0 && tr.upos(start - 1) == "PROPN" && tr.ancestor_of(h, start - 1) && !is_title(start - 1) && demonym_country(tr.form(start - 1)).is_none() {
+                start -= 1;
+            }
+            if start > 0 && is_title(start - 1) && !tr.form_is(start - 1, HONORIFICS) && tr.ancestor_of(h, start - 1) {
+                min.retain(|&x| x >= start);
+            }
+        }
+        // keep a named-entity mention whole
+        if let Some((s, e)) = self.ment_at(h) {
+            for x in s..e {
+                if !min.contains(&x) && toks.contains(&x) {
+                    min.push(x);
+                }
+            }
+            min.sort_unstable();
+        }
+        Part {
+            head: h,
+            toks,
+            min,
+            poss_after: None,
+            text: None,
+        }
+    }
+
+    /// The complement phrase of a copular predicate `p`: its subtree without the clause parts.
+    pub fn comp_part(&self, p: usize) -> Part {
+        let tr = self.tr;
+        let clause = tr.kid(p, "cop").is_some();
+        let skip = |k: usize| {
+            tr.head[k] == p
+                && ((clause && matches!(tr.base(k), "obl" | "case"))
+                    || matches!(
+                        tr.base(k),
+                        "nsubj"
+                            | "csubj"
+                            | "cop"
+                            | "aux"
+                            | "mark"
+                            | "advcl"
+                            | "parataxis"
+                            | "conj"
+                            | "cc"
+                            | "ccomp"
+                            | "expl"
+                            | "xcomp"
+                            | "dep"
+                            | "discourse"
+                    )
+                    || tr.rel(k) == "acl:relcl"
+                    || tr.rel(k) == "appos"
+                    || (tr.base(k) == "advmod"
+                        && k < p
+                        && tr.kids(k).next().is_none()
+                        && !tr.lemma_is(k, &["most", "more", "very", "so", "too", "as", "less", "least"]))
+                    || (tr.base(k) == "punct"))
+                || (tr.head[k] != p && self.full_skip(k))
+        };
+        let toks = tr.phrase(p, &skip);
+        let skip_min = |k: usize| skip(k) || self.min_skip(k);
+        let min = tr.phrase(p, &skip_min);
+        Part {
+            head: p,
+            toks,
+            min,
+            poss_after: None,
+            text: None,
+        }
+    }
+
+    pub(super) fn is_rel_pronoun(&self, k: usize) -> bool {
+        let tr = self.tr;
+        tr.has_feat(k, "PronType=Rel")
+            || matches!(tr.t[k].xpos.as_str(), "WDT" | "WP")
+            || (tr.lemma_is(k, &["that", "which", "who", "whom"]) && tr.upos(k) == "PRON")
+    }
+
+    /// The antecedent of relative clause `p` (`acl:relcl`): the modified noun, or, when that noun
+    /// is itself a copular predicate (`X is a footballer who…`), its subject.
+    pub(super) fn antecedent(&self, p: usize) -> Option<Part> {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if h == NONE {
+            return None;
+        }
+        if tr.kid(h, "cop").is_some() {
+            if let Some(s) = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k))) {
+                if !self.is_rel_pronoun(s) {
+                    if let Some((part, _)) = self.subject(h, 3) {
+                        return Some(part);
+                    }
+                }
+            }
+        }
+        Some(self.np(h, true))
+    }
+
+    pub(super) fn whose_part(&self, ant: Part, k: usize, whose: usize) -> Part {
+        let mut inner = self.np(k, false);
+        inner.toks.retain(|&x| x != whose);
+        inner.min.retain(|&x| x != whose);
+        let mut toks = ant.toks.clone();
+        toks.extend(inner.toks.iter().copied());
+        let mut min = ant.min.clone();
+        let last = *ant.min.last().unwrap_or(&ant.head);
+        min.extend(inner.min.iter().copied());
+        Part {
+            head: k,
+            toks,
+            min,
+            poss_after: Some(last),
+            text: None,
+        }
+    }
+
+    /// An argument phrase, replacing relative pronouns by the antecedent of the clause `clause`.
+    pub(super) fn arg_part(&self, k: usize, clause: usize, drop_case: bool) -> Part {
+        let tr = self.tr;
+        if self.is_rel_pronoun(k) {
+            if let Some(c) = self.relcl_of(clause) {
+                if let Some(a) = self.antecedent(c) {
+                    return a;
+                }
+            }
+            if tr.lemma_is(k, &["which", "who", "whom"]) {
+                if let Some(a) = self.preceding_noun(k) {
+                    return a;
+                }
+            }
+        }
+        if let Some(w) = tr.kids(k).find(|&w| tr.rel(w) == "nmod:poss" && tr.lemma_is(w, &["whose"])) {
+            if let Some(a) = self
+                .relcl_of(clause)
+                .and_then(|c| self.antecedent(c))
+                .or_else(|| self.preceding_noun(w))
+            {
+                return self.whose_part(a, k, w);
+            }
+        }
+        self.np(k, drop_case)
+    }
+
+    /// The noun phrase just before `w` (skipping punctuation): `Petro, whose visa` → Petro.
+    pub(super) fn preceding_noun(&self, w: usize) -> Option<Part> {
+        let tr = self.tr;
+        let mut j = w;
+        while j > 0 {
+            j -= 1;
+            if tr.is_punct(j) {
+                continue;
+            }
+            if !matches!(tr.upos(j), "NOUN" | "PROPN") {
+                return None;
+            }
+            // climb flat/compound to the phrase head
+            let mut h = j;
+            h = tr.phrase_head(h);
+            return Some(self.np(h, true));
+        }
+        None
+    }
+
+    /// The relative clause that `p` is or belongs to via xcomp/conj (`who started accepting`).
+    pub(super) fn relcl_of(&self, mut p: usize) -> Option<usize> {
+        let tr = self.tr;
+        for _ in 0..4 {
+            if p == NONE {
+                return None;
+            }
+            if matches!(tr.rel(p), "acl:relcl" | "advcl:relcl") {
+                return Some(p);
+            }
+            if !matches!(tr.base(p), "xcomp" | "conj") {
+                return None;
+            }
+            p = tr.head[p];
+        }
+        None
+    }
+}

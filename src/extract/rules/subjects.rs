@@ -1,0 +1,187 @@
+//! Subjects: decides the subject of a predicate — its own `nsubj`/`csubj`, or one inherited from
+//! the governing clause through `conj`, `xcomp`, `advcl`, `acl` and relative clauses, with a
+//! confidence factor that is lower the further it was borrowed — and which tokens are predicates.
+//!
+//! In: a predicate token. Out: the subject [`Part`] and its confidence factor.
+
+use super::*;
+
+impl Rules<'_, '_> {
+    /// Subject of predicate `p`, with the confidence factor and whether it was inherited.
+    pub(super) fn subject(&self, p: usize, depth: usize) -> Option<(Part, f32)> {
+        let tr = self.tr;
+        if depth > 4 || p == NONE {
+            return None;
+        }
+        // with two subjects (a parse error), the one closest before the predicate
+        let subj = tr
+            .kids(p)
+            .filter(|&k| is_subj_rel(tr.rel(k)) && k < p)
+            .last()
+            .or_else(|| tr.kids(p).find(|&k| is_subj_rel(tr.rel(k))));
+        if let Some(s) = subj {
+            if self.is_rel_pronoun(s) {
+                if let Some(c) = self.relcl_of(p) {
+                    return self.antecedent(c).map(|a| (a, 0.9));
+                }
+                if tr.lemma_is(s, &["who", "which"]) {
+                    return self.preceding_noun(s).map(|a| (a, 0.75));
+                }
+            }
+            if let Some(w) = tr.kids(s).find(|&w| tr.rel(w) == "nmod:poss" && tr.lemma_is(w, &["whose"])) {
+                let ant = self.relcl_of(p).and_then(|c| self.antecedent(c)).or_else(|| self.preceding_noun(w));
+                if let Some(a) = ant {
+                    return Some((self.whose_part(a, s, w), 0.85));
+                }
+            }
+            // `Blagoja ` Billy ' Celeski` split by the parser into two proper-noun subjects
+            let subjects: Vec<usize> = tr.kids(p).filter(|&k| is_subj_rel(tr.rel(k)) && k < p).collect();
+            if subjects.len() == 2 && subjects.iter().all(|&k| tr.upos(k) == "PROPN") {
+                let (a, b) = (subjects[0], subjects[1]);
+                let pa = self.np(a, true);
+                let pb = self.np(b, true);
+                let between_ok = (a + 1..b).all(|x| tr.is_punct(x) || pa.toks.contains(&x) || pb.toks.contains(&x) || tr.ancestor_of(b, x));
+                if between_ok {
+                    let toks: Vec<usize> = (*pa.toks.first().unwrap_or(&a)..=*pb.toks.last().unwrap_or(&b)).collect();
+                    return Some((
+                        Part {
+                            head: b,
+                            min: toks.clone(),
+                            toks,
+                            poss_after: None,
+                            text: None,
+                        },
+                        0.9,
+                    ));
+                }
+            }
+            return Some((self.np(s, true), 1.0));
+        }
+        let h = tr.head[p];
+        match tr.rel(p) {
+            "conj" => {
+                if h != NONE && self.is_predicate(h) {
+                    return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
+                }
+                // `a practice halted … and opposed by X`: a participle coordinated onto a noun
+                if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN") && tr.t[p].xpos == "VBN" {
+                    return Some((self.np(h, false), 0.6));
+                }
+                // parse repair: a finite verb coordinated onto a noun inside another clause
+                // (`She resigns after the events … and relocates to Florida`)
+                if h != NONE && tr.has_feat(p, "VerbForm=Fin") {
+                    let mut up = h;
+                    for _ in 0..4 {
+                        up = tr.head[up];
+                        if up == NONE {
+                            break;
+                        }
+                        if self.is_predicate(up) {
+                            return self.subject(up, depth + 1).map(|(s, c)| (s, c * 0.7));
+                        }
+                    }
+                }
+                None
+            }
+            "acl:relcl" | "advcl:relcl" => self.antecedent(p).map(|a| (a, 0.85)),
+            "acl" => {
+                if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") && tr.upos(p) == "VERB" {
+                    // `a practice halted since 2015`: the noun is the participle's subject (passive
+                    // patient for -ed forms); `steps to accommodate`: no subject
+                    if tr.kid(p, "mark").is_some() {
+                        // `X took steps to accommodate …`: the subject of the governing verb
+                        let v = tr.head[h];
+                        if v != NONE && tr.base(h) == "obj" && self.is_predicate(v) {
+                            return self.subject(v, depth + 1).map(|(s, c)| (s, c * 0.7));
+                        }
+                        return None;
+                    }
+                    // a participle on a copular predicate noun describes the subject
+                    // (`Trump is a businessman …, known for …`)
+                    let pred_noun = if tr.kid(h, "cop").is_some() {
+                        Some(h)
+                    } else if tr.base(h) == "nmod" && tr.head[h] != NONE && tr.kid(tr.head[h], "cop").is_some() && tr.lemma_is(tr.head[h], &["one", "some", "part", "member", "many", "most", "several"]) {
+                        // `X has been one of the allies …, receiving …`
+                        Some(tr.head[h])
+                    } else {
+                        None
+                    };
+                    if let Some(pn) = pred_noun {
+                        if let Some(s) = tr.kids(pn).find(|&k| is_subj_rel(tr.rel(k))) {
+                            return Some((self.np(s, true), 0.6));
+                        }
+                    }
+                    let mut part = self.np(h, false);
+                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
+                    part.min.retain(|&x| !tr.ancestor_of(p, x));
+                    tr.tidy(&mut part.toks);
+                    return Some((part, 0.7));
+                }
+                None
+            }
+            "xcomp" | "advcl" => {
+                if tr.rel(p) == "advcl"
+                    && tr
+                        .kids(p)
+                        .any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless", "whether", "than", "as", "so"]))
+                {
+                    return None;
+                }
+                if h != NONE && self.is_predicate(h) {
+                    return self.subject(h, depth + 1).map(|(s, c)| {
+                        // `Petro, whose visa was cancelled … for joining protests`: the
+                        // adverbial's subject is the owner, not the visa
+                        match s.poss_after {
+                            Some(o) if tr.rel(p) == "advcl" => (self.np(tr.phrase_head(o), true), c * 0.7),
+                            _ => (s, c * 0.75),
+                        }
+                    });
+                }
+                None
+            }
+            _ => {
+                // parse repair: a finite verb without subject takes the nearest noun before it
+                // among its own dependents (`after Colombia started …` mis-attached as obl)
+                let finite = tr.has_feat(p, "VerbForm=Fin") && tr.upos(p) == "VERB";
+                if finite && !matches!(tr.rel(p), "root" | "ccomp") {
+                    if let Some(k) = tr
+                        .kids(p)
+                        .filter(|&k| {
+                            k < p && k + 2 >= p && matches!(tr.upos(k), "NOUN" | "PROPN") && matches!(tr.base(k), "obl" | "nmod" | "dep")
+                        })
+                        .last()
+                    {
+                        return Some((self.np(k, true), 0.55));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    pub fn is_predicate(&self, i: usize) -> bool {
+        let tr = self.tr;
+        let verbal = tr.upos(i) == "VERB" || (tr.upos(i) == "AUX" && !matches!(tr.base(i), "aux" | "cop"));
+        let copular = tr.kid(i, "cop").is_some();
+        if !(verbal || copular) {
+            return false;
+        }
+        !matches!(
+            tr.base(i),
+            "amod"
+                | "compound"
+                | "aux"
+                | "cop"
+                | "case"
+                | "mark"
+                | "det"
+                | "fixed"
+                | "flat"
+                | "goeswith"
+                | "reparandum"
+                | "discourse"
+                | "punct"
+                | "cc"
+        )
+    }
+}

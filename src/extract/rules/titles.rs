@@ -1,0 +1,258 @@
+//! Appositions and titles: `X, the foreign minister of Colombia` and `Colombian Foreign
+//! Minister X` become X – foreign minister of – Colombia. Decides which nouns in front of a name
+//! or in an apposition are a role, and which country or organisation the role belongs to.
+//!
+//! In: an apposition or a proper-noun head. Out: literal-relation [`Prop`]s.
+
+use super::*;
+
+impl Rules<'_, '_> {
+    pub(super) fn lit_prop(&self, rule: &'static str, pred: usize, subj: Part, lit: Lit, obj: Part, conf: f32) -> Prop {
+        Prop {
+            rule,
+            pred,
+            subj,
+            rel: Vec::new(),
+            lit: Some(lit),
+            slots: vec![Slot {
+                kind: Kind::Obj,
+                part: obj,
+                case: Vec::new(),
+            }],
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            conf,
+            graph: true,
+            carb: true,
+            reporting: false,
+            graph_reject: None,
+        }
+    }
+
+    pub(super) fn amods(&self, n: usize) -> Vec<usize> {
+        let tr = self.tr;
+        tr.kids(n)
+            .filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN")))
+            .collect()
+    }
+
+    /// `X, the Y of Z` and `X, a Y`.
+    pub fn appos_props(&self, a: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let h = tr.head[a];
+        if h == NONE || tr.upos(a) == "PRON" || tr.upos(h) == "PRON" || tr.upos(a) == "NUM" || !matches!(tr.upos(h), "NOUN" | "PROPN") {
+            return;
+        }
+        if tr.t[a].feats.contains("NumType") || self.is_date(a) {
+            return;
+        }
+        let x = self.np(h, false);
+        let y = self.np(a, false);
+        let mut p = self.lit_prop(
+            "appos",
+            a,
+            x.clone(),
+            Lit {
+                words: "is".into(),
+                verb: Some("be"),
+                ..Default::default()
+            },
+            y,
+            0.62,
+        );
+        p.graph = false;
+        out.push(p);
+        // graph: `is Y of Z` with the noun in the key, and `is Y` (minimal) otherwise
+        if let Some(z) = tr.kids(a).find(|&k| {
+            tr.upos(a) == "NOUN"
+                && tr.base(k) == "nmod"
+                && tr.rel(k) != "nmod:poss"
+                && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))
+        }) {
+            let mods: Vec<String> = self.amods(a).iter().map(|&m| tr.form(m).to_lowercase()).collect();
+            let mut words = String::from("is");
+            for m in &mods {
+                words.push(' ');
+                words.push_str(m);
+            }
+            words.push(' ');
+            words.push_str(&tr.form(a).to_lowercase());
+            words.push_str(" of");
+            let lit = Lit {
+                words,
+                verb: Some("be"),
+                noun: Some(tr.lemma(a).to_lowercase()),
+                mods,
+                prep: Some("of".into()),
+            };
+            let mut q = self.lit_prop("appos:of", a, x, lit, self.np(z, true), 0.6);
+            q.carb = false;
+            out.push(q);
+        } else if tr.upos(a) == "NOUN" && !tr.kids(h).any(|k| tr.base(k) == "case") && tr.kids(a).any(|k| tr.base(k) == "det") {
+            let mut q = self.lit_prop(
+                "appos",
+                a,
+                x,
+                Lit {
+                    words: "is".into(),
+                    verb: Some("be"),
+                    noun: None,
+                    ..Default::default()
+                },
+                self.np(a, false),
+                0.5,
+            );
+            q.carb = false;
+            out.push(q);
+        }
+    }
+
+    /// `US President Donald Trump`, `Colombian Foreign Minister Rosa Villavicencio`.
+    pub fn title_props(&self, h: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        if tr.upos(h) != "PROPN" || matches!(tr.base(h), "flat" | "compound" | "fixed") {
+            return;
+        }
+        // the name: h plus adjacent flat/compound proper nouns that are not titles
+        let is_title = |j: usize| tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES);
+        let mut start = h;
+        while start > 0 {
+            let j = start - 1;
+            if tr.upos(j) == "PROPN"
+                && tr.ancestor_of(h, j)
+                && !is_title(j)
+                && demonym_country(tr.form(j)).is_none()
+                && self.ment_same(j, h)
+            {
+                start = j;
+            } else {
+                break;
+            }
+        }
+        if start == 0 {
+            return;
+        }
+        // the title region left of the name
+        let mut t = start;
+        let mut title = None;
+        while t > 0 {
+            let j = t - 1;
+            let related = tr.ancestor_of(h, j) || tr.ancestor_of(j, h) || title.is_some_and(|t| tr.ancestor_of(t, j));
+            if !related || !matches!(tr.upos(j), "PROPN" | "NOUN" | "ADJ") {
+                break;
+            }
+            if title.is_none() && is_title(j) {
+                title = Some(j);
+            } else if title.is_none() {
+                break;
+            }
+            t = j;
+        }
+        let Some(title) = title else { return };
+        if tr.form_is(title, HONORIFICS) {
+            return;
+        }
+        let mut end = h + 1;
+        while end < tr.len() && tr.head[end] == h && matches!(tr.base(end), "flat" | "compound") {
+            end += 1;
+        }
+        let name_toks: Vec<usize> = (start..end).collect();
+        let name = Part {
+            head: h,
+            toks: name_toks.clone(),
+            min: name_toks,
+            poss_after: None,
+            text: None,
+        };
+        // country: the first word of the region when it is a proper noun or a demonym
+        let mut country: Option<Part> = None;
+        let mut mods: Vec<String> = Vec::new();
+        for j in t..title {
+            if country.is_none() && j == t {
+                if let Some(c) = demonym_country(tr.form(j)) {
+                    country = Some(Part {
+                        head: j,
+                        toks: vec![j],
+                        min: vec![j],
+                        poss_after: None,
+                        text: Some(c),
+                    });
+                    continue;
+                }
+                if tr.upos(j) == "PROPN"
+                    && !is_title(j)
+                    && !tr.lemma_is(
+                        j,
+                        &[
+                            "foreign", "prime", "interior", "defense", "defence", "finance", "home", "deputy", "vice",
+                        ],
+                    )
+                {
+                    country = Some(Part {
+                        head: j,
+                        toks: vec![j],
+                        min: vec![j],
+                        poss_after: None,
+                        text: None,
+                    });
+                    continue;
+                }
+            }
+            mods.push(tr.form(j).to_lowercase());
+        }
+        let mut tname = tr.form(title).to_lowercase();
+        let mut tlemma = tr.lemma(title).to_lowercase();
+        // `US President X and his Colombian counterpart Y`: a counterpart holds the same office
+        if tname == "counterpart" {
+            if let Some(other) = (0..tr.len()).find(|&j| j != title && (tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES)) && !tr.form_is(j, &["counterpart"]) && !tr.form_is(j, HONORIFICS)) {
+                tname = tr.form(other).to_lowercase();
+                tlemma = tr.lemma(other).to_lowercase();
+            }
+        }
+        // the whole title phrase (`Foreign Minister`), for `is`
+        let tp: Vec<usize> = (t..start)
+            .filter(|&j| country.as_ref().map_or(true, |c| c.head != j) || true)
+            .collect();
+        if let Some(c) = country {
+            let mut words = mods.join(" ");
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&tname);
+            words.push_str(" of");
+            let lit = Lit {
+                words,
+                verb: None,
+                noun: Some(tlemma.clone()),
+                mods,
+                prep: Some("of".into()),
+            };
+            let mut p = self.lit_prop("title", title, name.clone(), lit, c, 0.7);
+            p.carb = false;
+            out.push(p);
+        }
+        let tpart = Part {
+            head: title,
+            toks: tp.clone(),
+            min: tp,
+            poss_after: None,
+            text: None,
+        };
+        let mut p = self.lit_prop(
+            "title:is",
+            title,
+            name,
+            Lit {
+                words: "is".into(),
+                verb: Some("be"),
+                ..Default::default()
+            },
+            tpart,
+            0.45,
+        );
+        p.graph = false;
+        out.push(p);
+    }
+}

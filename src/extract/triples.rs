@@ -1,0 +1,442 @@
+//! Graph rendering: turns a proposition into the open triples the graph gets. Decides the
+//! subject and object arguments (names kept whole through the mention extents, appositive
+//! referents, quantifier nouns like `one of …`), the relation text and its [`RelationKey`] for
+//! the ontology lexicon (verb, particles, preposition, or the noun of a literal relation), the
+//! date and place qualifiers taken from obliques, and one triple per object for n-ary clauses.
+//!
+//! In: a [`Prop`] of a parsed sentence and the sentence's mentions. Out: [`OpenTriple`]s with
+//! token-span arguments.
+
+use super::rules::{self, Kind, Part, Prop, Rules};
+use super::{lexicon, quality};
+use super::tree::{NONE, Tree};
+use crate::document::{Argument, Mention, OpenTriple, RelationKey, Sentence, Span};
+
+pub(super) fn join_text(s: &Sentence, toks: &[usize], poss_after: Option<usize>) -> String {
+    let mut out = String::new();
+    for (k, &i) in toks.iter().enumerate() {
+        out.push_str(&s.tokens[i].form);
+        if poss_after == Some(i) {
+            out.push_str("'s");
+        }
+        if k + 1 < toks.len() {
+            let next = toks[k + 1];
+            if (s.tokens[i].space_after || next != i + 1) && poss_after != Some(i) || poss_after == Some(i) {
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn span_of(s: &Sentence, toks: &[usize]) -> Span {
+    match (toks.first(), toks.last()) {
+        (Some(&a), Some(&b)) => s.tokens[a].span.cover(&s.tokens[b].span),
+        _ => Span::default(),
+    }
+}
+
+pub(super) fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
+    let toks = if part.min.is_empty() { &part.toks } else { &part.min };
+    // quotation marks are never part of an argument (`“call and tone”` → `call`)
+    let unquoted: Vec<usize>;
+    let toks = if toks.iter().any(|&i| quality::is_quote(&s.tokens[i].form)) {
+        unquoted = toks.iter().copied().filter(|&i| !quality::is_quote(&s.tokens[i].form)).collect();
+        &unquoted
+    } else {
+        toks
+    };
+    if toks.is_empty() {
+        return None;
+    }
+    let text = match part.text {
+        Some(t) => t.to_owned(),
+        None => join_text(s, toks, part.poss_after),
+    };
+    let first = *toks.first().unwrap();
+    let last = *toks.last().unwrap();
+    Some(Argument {
+        tokens: first..last + 1,
+        head: part.head,
+        text,
+        span: span_of(s, toks),
+    })
+}
+
+pub(super) fn argument_with_case(s: &Sentence, case: &[usize], part: &Part) -> Option<Argument> {
+    let mut a = argument(s, part)?;
+    if !case.is_empty() {
+        let mut toks: Vec<usize> = case.to_vec();
+        toks.extend(part.min.iter().copied());
+        toks.sort_unstable();
+        a.text = format!("{} {}", join_text(s, case, None), a.text);
+        a.tokens = toks[0]..toks[toks.len() - 1] + 1;
+        a.span = span_of(s, &toks);
+    }
+    Some(a)
+}
+
+pub(super) fn lower_lemma(tr: &Tree, i: usize) -> String {
+    tr.lemma(i).to_lowercase()
+}
+
+pub(super) fn is_place(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], case: &[usize], h: usize) -> bool {
+    if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside"])) {
+        return false;
+    }
+    let by_mention = ment[h]
+        .and_then(|(a, b)| mentions.iter().find(|m| m.tokens.start == a && m.tokens.end == b))
+        .map(|m| {
+            use crate::document::EntityType::*;
+            matches!(m.kind, Country | City | Location | GovernmentBody)
+        });
+    by_mention.unwrap_or(tr.upos(h) == "PROPN")
+}
+
+pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], p: &Prop) -> Vec<OpenTriple> {
+    let mut out = Vec::new();
+    let Some(mut subject) = argument(s, &p.subj) else { return out };
+    let base = |relation: String, key: RelationKey, object: Option<Argument>, subject: Argument| OpenTriple {
+        sentence: s.index,
+        subject,
+        relation,
+        key,
+        object,
+        extra: Vec::new(),
+        qualifiers: Vec::new(),
+        negated: p.negated,
+        modality: p.modality,
+        attribution: p.attribution.as_ref().and_then(|a| argument(s, a)),
+        rule: p.rule.to_owned(),
+        confidence: p.conf,
+    };
+    if let Some(lit) = &p.lit {
+        let Some(obj) = p.slots.first().and_then(|sl| argument(s, &sl.part)) else {
+            return out;
+        };
+        let key = RelationKey {
+            verb: lit.verb.map(str::to_owned),
+            particle: None,
+            noun: lit.noun.clone(),
+            noun_modifiers: lit.mods.clone(),
+            prep: lit.prep.clone(),
+            passive: false,
+        };
+        out.push(base(lit.words.clone(), key, Some(obj), subject));
+        return out;
+    }
+
+    // the relation's tokens without auxiliaries (tense and modality are flags)
+    let is_aux = |k: usize| k != p.pred && tr.base(k) == "aux";
+    let mut rel: Vec<usize> = p.rel.iter().copied().filter(|&k| !is_aux(k)).collect();
+    if rel.is_empty() {
+        // copula only: `X is Y`
+        rel = p.rel.iter().copied().filter(|&k| tr.base(k) == "cop").collect();
+    }
+    let copular = tr.kid(p.pred, "cop").is_some();
+    let verb_tok = rel
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| tr.upos(k) == "VERB")
+        .or_else(|| rel.iter().rev().copied().find(|&k| tr.upos(k) == "AUX"));
+    let copula_prep: Vec<usize> = rel.iter().copied().filter(|&k| tr.base(k) == "case").collect();
+    let mut key = RelationKey {
+        prep: if copula_prep.is_empty() {
+            None
+        } else {
+            Some(copula_prep.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "))
+        },
+        verb: if copular && verb_tok.map_or(true, |v| tr.base(v) == "cop") {
+            Some("be".into())
+        } else {
+            verb_tok.map(|v| lower_lemma(tr, v))
+        },
+        particle: verb_tok
+            .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt"))
+            .map(|k| tr.form(k).to_lowercase()),
+        ..Default::default()
+    };
+    // `is known to be a leftist`, `is said to be a …`: a passive raising verb over a copula
+    // relates like the copula (`is a`); hearsay verbs make the fact reported
+    let mut modality = p.modality;
+    if let Some(v) = verb_tok.filter(|&v| {
+        tr.lemma_is(v, RAISING_VERBS) && tr.kids(v).any(|k| tr.rel(k) == "aux:pass") && rel.iter().any(|&x| x > v && tr.base(x) == "cop")
+    }) {
+        key.verb = Some("be".into());
+        key.particle = None;
+        if tr.lemma_is(v, lexicon::REPORTED_HEADS) && modality == crate::document::Modality::Asserted {
+            modality = crate::document::Modality::Reported;
+        }
+    }
+    let mut slots: Vec<&rules::Slot> = p.slots.iter().collect();
+    let agent = slots.iter().position(|sl| sl.kind == Kind::Agent);
+    let mut quantified = false;
+    let mut object: Option<Argument> = None;
+    let mut relation_words: Vec<String> = Vec::new();
+    let mut split_noun: Option<(String, Argument, RelationKey)> = None;
+    if p.passive && agent.is_some() {
+        let a = slots.remove(agent.unwrap());
+        let Some(agent_arg) = argument(s, &a.part) else { return out };
+        object = Some(subject);
+        subject = agent_arg;
+        key.passive = true;
+    } else if let Some(i) = slots.iter().position(|sl| matches!(sl.kind, Kind::Obj | Kind::Comp)) {
+        let sl = slots.remove(i);
+        object = argument(s, &sl.part);
+        if sl.kind == Kind::Comp {
+            split_noun = split_predicate_noun(s, tr, sl.part.head);
+            quantified = split_noun.is_some() && tr.lemma_is(sl.part.head, QUANTIFIER_NOUNS);
+            // `is a businessman`: the indefinite article stays with the copula
+            let h = sl.part.head;
+            let indefinite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
+            let first = if h < tr.len() && tr.rel(h) == "conj" && !tr.kids(h).any(|k| tr.base(k) == "det") {
+                tr.head[h]
+            } else {
+                h
+            };
+            if h < tr.len() && tr.upos(h) == "NOUN" && first < tr.len() && indefinite(first) {
+                relation_words.push("a".into());
+            }
+        }
+    } else if let Some(i) = slots.iter().position(|sl| sl.kind == Kind::Iobj) {
+        let sl = slots.remove(i);
+        object = argument(s, &sl.part);
+    } else if let Some(i) = slots.iter().position(|sl| {
+        sl.kind == Kind::Obl
+            && (sl.part.head > p.pred || p.rule == "collective")
+            && !tr.lemma_is(sl.part.head, &["person"])
+            && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]))
+            && !is_date_part(tr, sl.part.head)
+            && !(p.rule != "collective" && is_place(tr, ment, mentions, &sl.case, sl.part.head))
+    }) {
+        let sl = slots.remove(i);
+        object = argument(s, &sl.part);
+        if p.rule == "collective" {
+            relation_words.push("with".into());
+            key.prep = Some("with".into());
+        } else if !sl.case.is_empty() {
+            relation_words.push(sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" "));
+            key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+        }
+    }
+    if t_object_missing(&object)
+        && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))
+            || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")
+            || slots.iter().any(|sl| sl.kind == Kind::Clause)
+            || verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)))
+    {
+        // `X proves that …`, `there are …`: no fact of its own (the inner clause has one)
+        return out;
+    }
+    // a generic noun in apposition stands for what it describes (`fumigation – a practice …`)
+    if let Some(o) = object.as_mut() {
+        if let Some(a) = appositive_referent(s, tr, o.head) {
+            *o = a;
+        }
+    }
+    if let Some(a) = appositive_referent(s, tr, subject.head) {
+        subject = a;
+    }
+    let mut relation = join_text(s, &rel, None);
+    for w in &relation_words {
+        relation.push(' ');
+        relation.push_str(w);
+    }
+    let mut t = base(relation.clone(), key.clone(), object, subject.clone());
+    t.modality = modality;
+    for sl in slots {
+        if sl.case.iter().any(|&c| tr.form_is(c, &["according"])) {
+            continue;
+        }
+        match sl.kind {
+            Kind::Obl | Kind::Agent => {
+                let Some(a) = argument_with_case(s, &sl.case, &sl.part) else {
+                    continue;
+                };
+                if is_date_part(tr, sl.part.head) {
+                    if let Some(d) = argument(s, &sl.part) {
+                        t.qualifiers.push(("date".into(), d));
+                    }
+                } else if is_place(tr, ment, mentions, &sl.case, sl.part.head) {
+                    if let Some(d) = argument(s, &sl.part) {
+                        t.qualifiers.push(("place".into(), d));
+                    }
+                } else {
+                    t.extra.push(a);
+                }
+            }
+            Kind::Clause | Kind::Adv => {}
+            _ => {
+                if let Some(a) = argument(s, &sl.part) {
+                    t.extra.push(a);
+                }
+            }
+        }
+    }
+    if let Some((nrel, nobj, nkey)) = split_noun {
+        // the plain reading keeps only the predicate noun (`Peru – remains – largest producer`)
+        if let Some(o) = t.object.as_mut() {
+            let r = Rules { tr, ment };
+            let mut part = if tr.kid(o.head, "cop").is_some() {
+                r.comp_part(o.head)
+            } else {
+                r.np(o.head, false)
+            };
+            part.min.retain(|&x| {
+                !tr.ancestor_of(nobj.head, x) && !(x > o.head && tr.base(x) == "case" && tr.ancestor_of(nobj.head, tr.head[x]))
+            });
+            if tr.upos(o.head) == "NOUN" {
+                let pre: Vec<usize> = part
+                    .min
+                    .iter()
+                    .copied()
+                    .filter(|&x| x < o.head && tr.head[x] == o.head && tr.base(x) == "nmod")
+                    .collect();
+                part.min.retain(|&x| !pre.iter().any(|&q| tr.ancestor_of(q, x)));
+            }
+            if let Some(a) = argument(s, &part) {
+                *o = a;
+            }
+        }
+        let mut q = t.clone();
+        let base_relation = join_text(s, &rel, None);
+        q.relation = format!("{base_relation} {nrel}");
+        q.key = RelationKey {
+            verb: key.verb.clone(),
+            particle: key.particle.clone(),
+            ..nkey
+        };
+        q.object = Some(nobj);
+        q.rule = format!("{}:noun", p.rule);
+        out.push(q);
+        // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not
+        if quantified {
+            return out;
+        }
+    }
+    out.push(t);
+    out
+}
+
+/// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
+const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "most", "several", "among"];
+/// Prepositions that relate a predicate noun to another argument (`threat to`, `envoy to`).
+const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "toward", "towards", "into", "between"];
+/// Passive raising verbs over a copula (`is known to be`, `is said to be`).
+const RAISING_VERBS: &[&str] = &["know", "believe", "think", "consider", "say", "report", "rumor", "rumour", "understand", "presume", "reckon", "allege", "expect", "thought", "reputed"];
+
+pub(super) fn t_object_missing(o: &Option<Argument>) -> bool {
+    o.is_none()
+}
+
+/// `X – a practice halted …`: a common noun with an indefinite article placed in apposition
+/// (by `appos`, or after a dash) refers to the main clause's object before it.
+pub(super) fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<Argument> {
+    if n >= tr.len() || tr.upos(n) != "NOUN" || !tr.kids(n).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])) {
+        return None;
+    }
+    let r = Rules { tr, ment: &[] };
+    if tr.rel(n) == "appos" && tr.head[n] != NONE && matches!(tr.upos(tr.head[n]), "NOUN" | "PROPN") {
+        // `… by the administration – a term used to describe …`: an apposition on an agent or
+        // adjunct phrase names the whole event, not that phrase; keep the noun itself
+        if tr.kids(tr.head[n]).any(|k| tr.base(k) == "case") {
+            return None;
+        }
+        return argument(s, &r.np(tr.head[n], false));
+    }
+    // the phrase starts right after a dash
+    let first = (0..n)
+        .rev()
+        .take_while(|&k| tr.ancestor_of(n, k))
+        .filter(|&k| !tr.is_punct(k))
+        .last()
+        .unwrap_or(n);
+    if first == 0 || !matches!(tr.form(first - 1), "–" | "—" | "-" | "--" | ":") {
+        return None;
+    }
+    let root = (0..tr.len()).find(|&k| tr.head[k] == NONE)?;
+    let obj = tr.kids(root).find(|&k| tr.base(k) == "obj" && k < first)?;
+    argument(s, &r.np(obj, false))
+}
+
+pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {
+    let r = Rules { tr, ment: &[] };
+    r.is_date(h)
+}
+
+/// `the world's biggest producer of cocaine` → (`the biggest producer of`, cocaine);
+/// `one of the United States' strongest allies` → (`one of the strongest allies of`, United States).
+pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String, Argument, RelationKey)> {
+    let mut words: Vec<String> = Vec::new();
+    let mut poss_override = None;
+    if tr.lemma_is(n, QUANTIFIER_NOUNS) {
+        let ms: Vec<usize> = tr.kids(n).filter(|&k| tr.base(k) == "nmod" && k > n).collect();
+        let m = ms.iter().copied().find(|&k| tr.upos(k) == "NOUN").or_else(|| {
+            ms.iter()
+                .copied()
+                .find(|&k| tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])))
+        })?;
+        // `one of the United States' strongest allies` with the possessor attached as a sibling
+        poss_override = ms.iter().copied().find(|&q| {
+            q != m && q < m && tr.kids(q).any(|c| c > q && matches!(tr.base(c), "case" | "punct") && matches!(tr.form(c), "'s" | "'" | "’s" | "’"))
+        });
+        words.push(tr.form(n).to_lowercase());
+        words.push("of".into());
+        n = m;
+    }
+    if !matches!(tr.upos(n), "NOUN" | "PROPN") {
+        return None;
+    }
+    let r = Rules { tr, ment: &[] };
+    let nmod_with = |of: bool| {
+        tr.kids(n).find(|&k| {
+            tr.base(k) == "nmod"
+                && tr.rel(k) != "nmod:poss"
+                && k > n
+                && tr.kids(k).any(|c| tr.base(c) == "case" && (tr.lemma_is(c, &["of"]) == of))
+        })
+    };
+    let poss = poss_override.or_else(|| {
+        tr.kids(n)
+            .find(|&k| tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON" && !tr.lemma_is(k, &["world", "country", "nation"]))
+    });
+    let (obj_head, prep) = if let Some(m) = nmod_with(true) {
+        (m, "of".to_owned())
+    } else if let Some(q) = poss {
+        (q, "of".to_owned())
+    } else if let Some(m) = nmod_with(false) {
+        let c = tr.kids(m).find(|&c| tr.base(c) == "case")?;
+        // `threat to`, `ambassador to`, `candidate for`: relational prepositions only;
+        // `a businessman with a strong mindset` describes the subject, it relates nothing
+        if !tr.lemma_is(c, RELATIONAL_PREPS) {
+            return None;
+        }
+        (m, tr.form(c).to_lowercase())
+    } else {
+        return None;
+    };
+    if let Some(d) = tr.kids(n).find(|&k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an", "the"])) {
+        words.push(tr.form(d).to_lowercase());
+    } else if poss_override.is_some() || tr.kids(n).any(|k| tr.rel(k) == "nmod:poss") {
+        words.push("the".into());
+    }
+    let mods: Vec<usize> = tr
+        .kids(n)
+        .filter(|&k| k < n && (tr.base(k) == "amod" || (tr.base(k) == "compound" && tr.upos(k) != "PROPN")))
+        .collect();
+    for &m in &mods {
+        words.push(tr.form(m).to_lowercase());
+    }
+    words.push(tr.form(n).to_lowercase());
+    words.push(prep.clone());
+    let part = r.np(obj_head, true);
+    let obj = argument(s, &part)?;
+    let key = RelationKey {
+        noun: Some(tr.lemma(n).to_lowercase()),
+        noun_modifiers: mods.iter().map(|&m| tr.form(m).to_lowercase()).collect(),
+        prep: Some(prep),
+        ..Default::default()
+    };
+    Some((words.join(" "), obj, key))
+}
