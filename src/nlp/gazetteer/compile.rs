@@ -6,6 +6,7 @@
 //! In: the sources directory. Out: `models/gazetteer.bin` (or its bytes). Deterministic.
 
 use super::*;
+use crate::nlp::model_file::Writer;
 use std::collections::{BTreeMap, HashMap};
 
 /// Seats of government and other buildings that stand for a country's government:
@@ -171,9 +172,9 @@ impl Builder {
         }
         let mut fb = fst::MapBuilder::memory();
         for (key, v) in &values {
-            fb.insert(key.as_bytes(), *v).map_err(|e| GazetteerError::Fst(e.to_string()))?;
+            fb.insert(key.as_bytes(), *v)?;
         }
-        let fst_bytes = fb.into_inner().map_err(|e| GazetteerError::Fst(e.to_string()))?;
+        let fst_bytes = fb.into_inner()?;
         w.bytes(&fst_bytes);
         Ok(model_file::wrap(MAGIC, FORMAT_VERSION, &w.buf))
     }
@@ -479,4 +480,8 @@ pub fn compile_bytes(shared_dir: &Path) -> Result<Vec<u8>, GazetteerError> {
         }
     }
     b.finish()
+}
+
+fn kind_to_u8(k: EntityType) -> u8 {
+    EntityType::ALL.iter().position(|&t| t == k).unwrap_or(0) as u8
 }

@@ -21,7 +21,7 @@
 //! builds the file from the sources in `../shared/gazetteers`.
 
 use crate::document::EntityType;
-use crate::nlp::model_file::{self, ModelError, Reader, Writer};
+use crate::nlp::model_file::{self, ModelError, Reader};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -130,7 +130,7 @@ pub enum GazetteerError {
     #[error(transparent)]
     Model(#[from] ModelError),
     #[error("building the name index: {0}")]
-    Fst(String),
+    Fst(#[from] fst::Error),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> GazetteerError + '_ {
@@ -244,9 +244,6 @@ fn opt_u32(v: u32) -> Option<u32> {
     (v != u32::MAX).then_some(v)
 }
 
-fn kind_to_u8(k: EntityType) -> u8 {
-    EntityType::ALL.iter().position(|&t| t == k).unwrap_or(0) as u8
-}
 fn kind_from_u8(v: u8) -> Option<EntityType> {
     EntityType::ALL.get(v as usize).copied()
 }

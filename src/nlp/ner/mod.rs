@@ -276,6 +276,7 @@ pub fn gazetteer_flags(words: &[&str], out: &mut Vec<u32>) -> Vec<(Range<usize>,
 
 /// Runs the NLP core's tagger on a sentence when it is available (evaluation on pre-tokenised
 /// files). Returns whether tags were filled.
+#[cfg(feature = "train")]
 pub(crate) fn analyze_hook(sentence: &mut Sentence) -> bool {
     match crate::nlp::Analyzer::embedded() {
         Ok(a) => {
