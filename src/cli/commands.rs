@@ -10,7 +10,6 @@ use crate::store::{KgStore, LoadOutcome, read};
 use anyhow::{Context, Result, bail};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryResults;
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -344,109 +343,8 @@ fn run_query(sparql: &str, format: &str, store_args: &StoreArgs) -> Result<()> {
     let results = store.query(sparql)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    write_results(results, format, &store, &mut out)?;
+    export::write_query_results(results, format, &store.prefixes(), &mut out)?;
     out.flush()?;
-    Ok(())
-}
-
-fn write_results(results: QueryResults<'_>, format: &str, store: &KgStore, out: &mut dyn Write) -> Result<()> {
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            if format == "table" {
-                let mut rows = Vec::new();
-                for s in solutions {
-                    let s = s?;
-                    rows.push(variables.iter().map(|v| s.get(v).map(short_term).unwrap_or_default()).collect::<Vec<_>>());
-                }
-                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
-                write_table(out, &header, &rows)?;
-                writeln!(out, "({} rows)", rows.len())?;
-            } else {
-                let f = results_format(format)?;
-                let mut ser = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables)?;
-                for s in solutions {
-                    ser.serialize(&s?)?;
-                }
-                ser.finish()?;
-            }
-        }
-        QueryResults::Boolean(b) => {
-            if format == "table" {
-                writeln!(out, "{b}")?;
-            } else {
-                QueryResultsSerializer::from_format(results_format(format)?).serialize_boolean_to_writer(&mut *out, b)?;
-            }
-        }
-        QueryResults::Graph(triples) => {
-            let f = match format {
-                "table" | "ttl" | "turtle" => RdfFormat::Turtle,
-                "nt" | "ntriples" => RdfFormat::NTriples,
-                "rdfxml" | "xml" => RdfFormat::RdfXml,
-                "jsonld" | "json" => RdfFormat::JsonLd { profile: Default::default() },
-                other => bail!("unknown graph result format {other:?} (use ttl, nt, rdfxml, jsonld)"),
-            };
-            let mut ser = oxigraph::io::RdfSerializer::from_format(f);
-            for (prefix, iri) in store.prefixes() {
-                ser = ser.with_prefix(prefix, iri)?;
-            }
-            let mut w = ser.for_writer(&mut *out);
-            for t in triples {
-                w.serialize_triple(&t?)?;
-            }
-            w.finish()?;
-        }
-    }
-    Ok(())
-}
-
-fn results_format(name: &str) -> Result<QueryResultsFormat> {
-    Ok(match name {
-        "csv" => QueryResultsFormat::Csv,
-        "tsv" => QueryResultsFormat::Tsv,
-        "json" => QueryResultsFormat::Json,
-        "xml" => QueryResultsFormat::Xml,
-        other => bail!("unknown result format {other:?} (use table, csv, tsv, json, xml)"),
-    })
-}
-
-/// A term for the table view: IRIs shortened with the usual prefixes, literals as their value.
-fn short_term(t: &oxigraph::model::Term) -> String {
-    use crate::ontology::vocab;
-    match t {
-        oxigraph::model::Term::NamedNode(n) => {
-            let s = n.as_str();
-            for (prefix, ns) in [("kg:", vocab::KG), ("rel:", vocab::REL), ("rdfs:", vocab::RDFS), ("rdf:", vocab::RDF), ("wd:", vocab::WD)] {
-                if let Some(local) = s.strip_prefix(ns) {
-                    return format!("{prefix}{local}");
-                }
-            }
-            format!("<{s}>")
-        }
-        oxigraph::model::Term::Literal(l) => l.value().to_owned(),
-        other => other.to_string(),
-    }
-}
-
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> Result<()> {
-    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0).min(60);
-    let widths: Vec<usize> = (0..header.len()).map(width).collect();
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| {
-                let c: String = c.chars().take(*w).collect();
-                format!("{c:<w$}", w = *w)
-            })
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
-    writeln!(out, "{}", line(header).trim_end())?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
-    for r in rows {
-        writeln!(out, "{}", line(r).trim_end())?;
-    }
     Ok(())
 }
 
@@ -474,9 +372,9 @@ fn export_cmd(
         if !matches!(results, QueryResults::Graph(_)) {
             bail!("{}: --construct needs a CONSTRUCT or DESCRIBE query", q.display());
         }
-        let name = rdf_format(format).map(|_| format.name()).with_context(|| "--construct exports RDF formats only (ttl, nt, rdfxml, jsonld)")?;
-        write_results(results, name, &store, &mut bytes)?;
-    } else if let Some(rdf) = rdf_format(format) {
+        let name = format.rdf_format().map(|_| format.name()).with_context(|| "--construct exports RDF formats only (ttl, nt, rdfxml, jsonld)")?;
+        export::write_query_results(results, name, &store.prefixes(), &mut bytes)?;
+    } else if let Some(rdf) = format.rdf_format() {
         store.dump(rdf, with_ontology, &mut bytes)?;
     } else {
         let data = read::read_graph(&store)?;
@@ -533,18 +431,6 @@ fn write_csv_pair(output: Option<&Path>, nodes: &[u8], edges: &[u8]) -> Result<(
             Ok(())
         }
     }
-}
-
-fn rdf_format(format: ExportFormat) -> Option<RdfFormat> {
-    Some(match format {
-        ExportFormat::Turtle => RdfFormat::Turtle,
-        ExportFormat::NTriples => RdfFormat::NTriples,
-        ExportFormat::NQuads => RdfFormat::NQuads,
-        ExportFormat::TriG => RdfFormat::TriG,
-        ExportFormat::RdfXml => RdfFormat::RdfXml,
-        ExportFormat::JsonLd => RdfFormat::JsonLd { profile: Default::default() },
-        _ => return None,
-    })
 }
 
 fn stats(documents: bool, json: bool, store_args: &StoreArgs) -> Result<()> {

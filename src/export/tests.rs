@@ -4,6 +4,7 @@
 use super::*;
 use crate::graph::tests::{sample, sample_graph};
 use crate::graph::{BuildOptions, KnowledgeGraph};
+use std::path::Path;
 use std::process::Command;
 
 fn to_string(f: impl FnOnce(&mut Vec<u8>) -> Result<(), ExportError>) -> String {

@@ -4,13 +4,14 @@
 
 use super::http::{Request, Response, negotiate, parse_form};
 use super::viewer;
+use crate::export;
 use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
 /// What the service allows; set from the `kgraph serve` flags.
@@ -43,28 +44,12 @@ pub struct Service {
     watchdog: Arc<Watchdog>,
 }
 
-/// SELECT/ASK result formats, in our order of preference.
-const RESULT_OFFERS: &[(&str, QueryResultsFormat)] = &[
-    ("application/sparql-results+json", QueryResultsFormat::Json),
-    ("application/sparql-results+xml", QueryResultsFormat::Xml),
-    ("text/csv", QueryResultsFormat::Csv),
-    ("text/tab-separated-values", QueryResultsFormat::Tsv),
-    ("application/json", QueryResultsFormat::Json),
-    ("application/xml", QueryResultsFormat::Xml),
-    ("text/xml", QueryResultsFormat::Xml),
-];
+/// SELECT/ASK result formats, in our order of preference (from the format table).
+static RESULT_OFFERS: LazyLock<Vec<(&'static str, QueryResultsFormat)>> = LazyLock::new(export::results_offers);
 
-/// Graph (CONSTRUCT/DESCRIBE, Graph Store) formats, in our order of preference.
-const GRAPH_OFFERS: &[(&str, RdfFormat)] = &[
-    ("text/turtle", RdfFormat::Turtle),
-    ("application/n-triples", RdfFormat::NTriples),
-    ("application/ld+json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
-    ("application/rdf+xml", RdfFormat::RdfXml),
-    ("text/plain", RdfFormat::NTriples),
-    ("application/x-turtle", RdfFormat::Turtle),
-    ("application/json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
-    ("application/xml", RdfFormat::RdfXml),
-];
+/// Graph (CONSTRUCT/DESCRIBE, Graph Store) formats, in our order of preference (from the format
+/// table).
+static GRAPH_OFFERS: LazyLock<Vec<(&'static str, RdfFormat)>> = LazyLock::new(export::graph_offers);
 
 /// Why a query or update failed, mapped to a status code.
 enum Failure {
@@ -345,14 +330,14 @@ impl Service {
     fn serialize_results(prefixes: &[(&'static str, String)], results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Failure> {
         match results {
             QueryResults::Boolean(value) => {
-                let Some((media, format)) = negotiate(accept, RESULT_OFFERS) else { return Ok(not_acceptable(RESULT_OFFERS)) };
+                let Some((media, format)) = negotiate(accept, &RESULT_OFFERS) else { return Ok(not_acceptable(&RESULT_OFFERS)) };
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(|e| Failure::Server(e.to_string()))?;
                 Ok(Response::new(200, &with_charset(media), body))
             }
             QueryResults::Solutions(solutions) => {
-                let Some((media, format)) = negotiate(accept, RESULT_OFFERS) else { return Ok(not_acceptable(RESULT_OFFERS)) };
+                let Some((media, format)) = negotiate(accept, &RESULT_OFFERS) else { return Ok(not_acceptable(&RESULT_OFFERS)) };
                 let mut writer = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(|e| Failure::Server(e.to_string()))?;
@@ -364,7 +349,7 @@ impl Service {
                 Ok(Response::new(200, &with_charset(media), body))
             }
             QueryResults::Graph(triples) => {
-                let Some((media, format)) = negotiate(accept, GRAPH_OFFERS) else { return Ok(not_acceptable(GRAPH_OFFERS)) };
+                let Some((media, format)) = negotiate(accept, &GRAPH_OFFERS) else { return Ok(not_acceptable(&GRAPH_OFFERS)) };
                 let mut collected = Vec::new();
                 for t in triples {
                     collected.push(t.map_err(|e| Failure::from_eval(e))?);
@@ -397,8 +382,8 @@ impl Service {
              \x20   fmt:Turtle, fmt:N-Triples, fmt:JSON-LD, fmt:RDF_XML ;\n\
              \x20 sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n"
         );
-        let Some((media, format)) = negotiate(req.get_header("accept"), GRAPH_OFFERS) else {
-            return not_acceptable(GRAPH_OFFERS);
+        let Some((media, format)) = negotiate(req.get_header("accept"), &GRAPH_OFFERS) else {
+            return not_acceptable(&GRAPH_OFFERS);
         };
         let mut triples = Vec::new();
         for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(ttl.as_bytes()) {
@@ -547,8 +532,8 @@ impl Service {
             Ok(false) => return Response::text(404, format!("no graph {target} in this store")),
             Err(e) => return Response::text(500, e),
         }
-        let Some((media, format)) = negotiate(req.get_header("accept"), GRAPH_OFFERS) else {
-            return not_acceptable(GRAPH_OFFERS);
+        let Some((media, format)) = negotiate(req.get_header("accept"), &GRAPH_OFFERS) else {
+            return not_acceptable(&GRAPH_OFFERS);
         };
         let store = self.store.oxigraph();
         let mut triples: Vec<Triple> = Vec::new();

@@ -10,6 +10,7 @@
 //! The client is a small HTTP/1.1 client over `std::net::TcpStream`: plain `http://` only.
 
 use super::http::percent_encode;
+use crate::export::ExportFormat;
 use crate::ontology::vocab;
 use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -18,6 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
+
+/// What every graph is sent as.
+const PUSH_FORMAT: ExportFormat = ExportFormat::NTriples;
 
 /// How to authenticate to the remote store.
 #[derive(Debug, Clone)]
@@ -119,7 +123,7 @@ pub fn push(store: &KgStore, options: &PushOptions, log: &mut dyn Write) -> Resu
     let total = graphs.len();
     for (i, g) in graphs.iter().enumerate() {
         let node = oxigraph::model::NamedNode::new_unchecked(g.as_str());
-        let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+        let mut writer = RdfSerializer::from_format(PUSH_FORMAT.rdf_format().unwrap_or(RdfFormat::NTriples)).for_writer(Vec::new());
         let mut count = 0usize;
         for q in oxi.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(node.as_ref()))) {
             let q = q.map_err(|e| PushError::Store(e.to_string()))?;
@@ -131,7 +135,7 @@ pub fn push(store: &KgStore, options: &PushOptions, log: &mut dyn Write) -> Resu
         if options.dry_run {
             let _ = writeln!(log, "would PUT <{g}> ({count} triples, {} bytes) to {}", body.len(), url.text);
         } else {
-            let (status, text) = request(&url, "PUT", Some("application/n-triples"), &body, options.auth.as_ref())?;
+            let (status, text) = request(&url, "PUT", Some(PUSH_FORMAT.media_type()), &body, options.auth.as_ref())?;
             if !(200..300).contains(&status) {
                 return Err(PushError::Status { method: "PUT".into(), url: url.text, status, body: text });
             }
