@@ -19,8 +19,9 @@
 use crate::document::{Document, Entity, EntityId, Fact, Mention, Provenance, ResolvedTriple, Sentence};
 use crate::extract::Extractor;
 use crate::nlp::Analyzer;
+use crate::nlp::ModelError;
 use crate::nlp::ner::Recognizer;
-use crate::ontology::{NormalizedFact, Ontology};
+use crate::ontology::{NormalizedFact, Ontology, OntologyError};
 use crate::resolve::Resolver;
 use crate::source::SourceText;
 use std::collections::HashMap;
@@ -30,9 +31,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     #[error("model: {0}")]
-    Model(String),
+    Model(#[from] ModelError),
     #[error("ontology: {0}")]
-    Ontology(String),
+    Ontology(#[from] OntologyError),
 }
 
 /// Options for [`Pipeline::new`].
@@ -81,11 +82,11 @@ impl Pipeline {
         let ontology = if options.ontology_dirs.is_empty() {
             Ontology::embedded()
         } else {
-            Ontology::load(&options.ontology_dirs).map_err(|e| PipelineError::Ontology(e.to_string()))?
+            Ontology::load(&options.ontology_dirs)?
         };
         Ok(Pipeline {
-            analyzer: Analyzer::embedded().map_err(|e| PipelineError::Model(e.to_string()))?,
-            recognizer: Recognizer::embedded().map_err(|e| PipelineError::Model(e.to_string()))?,
+            analyzer: Analyzer::embedded()?,
+            recognizer: Recognizer::embedded()?,
             extractor: Extractor::new(),
             resolver: Resolver::embedded(),
             ontology,

@@ -13,6 +13,7 @@ use super::http::percent_encode;
 use crate::export::ExportFormat;
 use crate::ontology::vocab;
 use crate::store::KgStore;
+use oxigraph::store::StorageError;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Triple};
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,7 +62,9 @@ pub enum PushError {
     #[error("{method} {url}: the remote store answered {status}: {body}")]
     Status { method: String, url: String, status: u16, body: String },
     #[error("reading the store: {0}")]
-    Store(String),
+    Store(#[from] StorageError),
+    #[error("writing N-Triples: {0}")]
+    Serialize(std::io::Error),
 }
 
 /// Pushes the store; progress lines go to `log`.
@@ -71,7 +74,7 @@ pub fn push(store: &KgStore, options: &PushOptions, log: &mut dyn Write) -> Resu
     let oxi = store.oxigraph();
     let mut graphs: Vec<String> = Vec::new();
     for g in oxi.named_graphs() {
-        match g.map_err(|e| PushError::Store(e.to_string()))? {
+        match g? {
             NamedOrBlankNode::NamedNode(n) => graphs.push(n.as_str().to_owned()),
             NamedOrBlankNode::BlankNode(_) => {}
         }
@@ -126,11 +129,10 @@ pub fn push(store: &KgStore, options: &PushOptions, log: &mut dyn Write) -> Resu
         let mut writer = RdfSerializer::from_format(PUSH_FORMAT.rdf_format().unwrap_or(RdfFormat::NTriples)).for_writer(Vec::new());
         let mut count = 0usize;
         for q in oxi.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(node.as_ref()))) {
-            let q = q.map_err(|e| PushError::Store(e.to_string()))?;
-            writer.serialize_triple(&Triple::from(q)).map_err(|e| PushError::Store(e.to_string()))?;
+            writer.serialize_triple(&Triple::from(q?)).map_err(PushError::Serialize)?;
             count += 1;
         }
-        let body = writer.finish().map_err(|e| PushError::Store(e.to_string()))?;
+        let body = writer.finish().map_err(PushError::Serialize)?;
         let url = target.with_param("graph", g);
         if options.dry_run {
             let _ = writeln!(log, "would PUT <{g}> ({count} triples, {} bytes) to {}", body.len(), url.text);
@@ -164,7 +166,7 @@ fn source_of(store: &KgStore, graph: &str, source_path: &str) -> Result<Option<S
     let g = oxigraph::model::NamedNode::new_unchecked(graph);
     let p = oxigraph::model::NamedNode::new_unchecked(source_path);
     for q in store.oxigraph().quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
-        let q = q.map_err(|e| PushError::Store(e.to_string()))?;
+        let q = q?;
         if let oxigraph::model::Term::Literal(l) = q.object {
             return Ok(Some(l.value().to_owned()));
         }

@@ -7,8 +7,8 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("store {path}: this kgraph was built without the `rocksdb` feature, so it has no on-disk store")]
     NoDiskStore { path: PathBuf },
-    #[error("store {path}: cannot open: {message}")]
-    Open { path: PathBuf, message: String },
+    #[error("store {path}: cannot open: {source}")]
+    Open { path: PathBuf, source: oxigraph::store::StorageError },
     #[error("store {path}: not a kgraph store (directory is not empty and has no kgraph-store.json); choose an empty or new directory with --store")]
     NotAStore { path: PathBuf },
     #[error("store {path}: no kgraph store here; run `kgraph build` first or pass --store")]
@@ -22,11 +22,15 @@ pub enum StoreError {
     #[error("storage error: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
     #[error("SPARQL syntax error: {0}")]
-    QuerySyntax(String),
+    QuerySyntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     #[error("SPARQL evaluation error: {0}")]
-    Query(String),
-    #[error("ontology {name}: {message}")]
-    Ontology { name: String, message: String },
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("SPARQL evaluation error: {0}")]
+    Update(#[from] oxigraph::sparql::UpdateEvaluationError),
+    #[error("SPARQL prefix or base IRI: {0}")]
+    Iri(#[from] oxigraph::model::IriParseError),
+    #[error("ontology {name}: {source}")]
+    Ontology { name: String, source: oxigraph::io::RdfSyntaxError },
     #[error("no document matches {key:?} (use an id from `kgraph stats --documents` or the source path)")]
     UnknownDocument { key: String },
     #[error("{count} documents match {key:?}; give more of the id")]
@@ -44,7 +48,7 @@ impl StoreError {
         } else if message.contains("Corruption") || message.contains("corrupt") {
             StoreError::Corrupt { path: path.to_owned(), what: message }
         } else {
-            StoreError::Open { path: path.to_owned(), message }
+            StoreError::Open { path: path.to_owned(), source: e }
         }
     }
 }

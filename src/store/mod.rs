@@ -238,7 +238,7 @@ impl KgStore {
         for (name, text) in sources {
             let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
             for quad in parser.for_slice(text.as_bytes()) {
-                quads.push(quad.map_err(|e| StoreError::Ontology { name: name.clone(), message: e.to_string() })?);
+                quads.push(quad.map_err(|source| StoreError::Ontology { name: name.clone(), source })?);
             }
         }
         self.replace_graph(graph, &quads)
@@ -267,9 +267,9 @@ impl KgStore {
 
     /// A SPARQL evaluator with our base IRI and the usual prefixes predeclared.
     pub fn evaluator(&self) -> Result<SparqlEvaluator, StoreError> {
-        let mut evaluator = SparqlEvaluator::new().with_base_iri(self.base.clone()).map_err(|e| StoreError::Query(e.to_string()))?;
+        let mut evaluator = SparqlEvaluator::new().with_base_iri(self.base.clone())?;
         for (prefix, iri) in self.prefixes() {
-            evaluator = evaluator.with_prefix(prefix, iri).map_err(|e| StoreError::Query(e.to_string()))?;
+            evaluator = evaluator.with_prefix(prefix, iri)?;
         }
         Ok(evaluator)
     }
@@ -278,21 +278,19 @@ impl KgStore {
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut prepared = self
             .evaluator()?
-            .parse_query(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+            .parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+        Ok(prepared.on_store(&self.store).execute()?)
     }
 
     /// Runs a SPARQL update (atomically).
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
         let prepared = self
             .evaluator()?
-            .parse_update(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
-        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+            .parse_update(sparql)?;
+        Ok(prepared.on_store(&self.store).execute()?)
     }
 
     /// All data quads, sorted, excluding the ontology graph unless asked for.
@@ -329,7 +327,7 @@ impl KgStore {
     pub fn dump(&self, format: RdfFormat, with_ontology: bool, out: &mut dyn Write) -> Result<(), StoreError> {
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in self.prefixes() {
-            serializer = serializer.with_prefix(prefix, iri).map_err(|e| StoreError::Query(e.to_string()))?;
+            serializer = serializer.with_prefix(prefix, iri)?;
         }
         let mut writer = serializer.for_writer(out);
         // JSON-LD could carry named graphs too, but graph-oriented tools (rdflib's Graph, most

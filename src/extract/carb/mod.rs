@@ -31,7 +31,7 @@ pub enum CarbError {
     #[error("writing output: {0}")]
     Write(#[from] std::io::Error),
     #[error("loading the NLP models: {0}")]
-    Model(String),
+    Model(#[from] crate::nlp::ModelError),
 }
 
 /// One tuple: relation and arguments (already whitespace-tokenized strings).
@@ -153,7 +153,7 @@ pub fn write_carb_lines_with(
 /// PTB-tokenized sentence a line), parsed with the embedded [`crate::nlp::Analyzer`].
 /// Returns the number of extractions written.
 pub fn write_carb_lines(input: impl BufRead, path: &Path, out: &mut dyn Write) -> Result<usize, CarbError> {
-    let analyzer = crate::nlp::Analyzer::embedded().map_err(|e| CarbError::Model(e.to_string()))?;
+    let analyzer = crate::nlp::Analyzer::embedded()?;
     write_carb_lines_with(input, path, out, &mut |s| analyzer.analyze(s))
 }
 

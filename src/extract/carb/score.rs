@@ -348,7 +348,7 @@ pub fn print_scores(
 /// `kgraph eval carb`: extracts from `sentences` with the embedded analyzer and prints P, R, F1
 /// and AUC for CaRB(1-1) and CaRB against `gold`.
 pub fn eval_carb(gold: &Path, sentences: &Path, out: &mut dyn Write) -> Result<(), CarbError> {
-    let analyzer = crate::nlp::Analyzer::embedded().map_err(|e| CarbError::Model(e.to_string()))?;
+    let analyzer = crate::nlp::Analyzer::embedded()?;
     eval_carb_with(gold, sentences, out, &mut |s| analyzer.analyze(s))
 }
 
