@@ -7,7 +7,9 @@
 //! trees, named entities) → [`extract`] (open triples) → [`resolve`] (who is who) →
 //! [`ontology`] (normalised predicates, typed literals) → [`store`] (oxigraph on disk) and
 //! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
-//! [`pipeline`] is the front door that runs them; [`cli`] and [`server`] sit on top.
+//! Two front doors sit over them: [`pipeline`] runs the stages (text in, facts out) and [`kb`]
+//! holds what was built (building documents into the store, queries, `why`, paths, rankings,
+//! exports, and the cached graph view); [`cli`] and [`server`] call only these two.
 //! The typed structs the stages exchange are in [`document`].
 
 pub mod document;
@@ -18,6 +20,7 @@ pub mod extract;
 pub mod resolve;
 pub mod ontology;
 pub mod pipeline;
+pub mod kb;
 pub mod graph;
 pub mod store;
 pub mod export;

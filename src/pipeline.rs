@@ -3,7 +3,9 @@
 //! [`Pipeline`] runs every stage in order — `text` (sentences, tokens) → `nlp` (tags, lemmas,
 //! dependency trees, named entities) → `extract` (open triples) → `resolve` (who is who) →
 //! `ontology` (normalised predicates, typed literals) — and returns a [`ProcessedDocument`] that
-//! the store loads in one transaction. The CLI is a thin layer over this type.
+//! the store loads in one transaction. [`Inputs`] are the documents to process: files,
+//! directories, standard input or texts in memory. The store side of the front door is
+//! [`crate::kb::KnowledgeBase`]; the CLI is a thin layer over the two.
 //!
 //! ```no_run
 //! use kgraph::pipeline::{Pipeline, PipelineOptions};
@@ -17,13 +19,14 @@
 //! ```
 
 use crate::document::{Document, Entity, EntityId, Fact, Mention, Provenance, ResolvedTriple, Sentence};
-use crate::extract::Extractor;
+use crate::extract::{Extractor, carb};
 use crate::nlp::Analyzer;
 use crate::nlp::ModelError;
 use crate::nlp::ner::Recognizer;
 use crate::ontology::{NormalizedFact, Ontology, OntologyError};
 use crate::resolve::Resolver;
-use crate::source::SourceText;
+use crate::source;
+pub use crate::source::{DEFAULT_MAX_BYTES, SourceError, SourceText};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -34,6 +37,67 @@ pub enum PipelineError {
     Model(#[from] ModelError),
     #[error("ontology: {0}")]
     Ontology(#[from] OntologyError),
+}
+
+/// The built-in ontology, plus the `*.ttl` and `lexicon*.tsv` files of `dirs` when given (the
+/// ontology [`Pipeline::new`] uses).
+pub fn load_ontology(dirs: &[PathBuf]) -> Result<Ontology, OntologyError> {
+    if dirs.is_empty() { Ok(Ontology::embedded()) } else { Ontology::load(dirs) }
+}
+
+/// The documents to process, in order: files (directories expanded, recursively and sorted),
+/// standard input (`-`), or texts already in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    items: Vec<Input>,
+}
+
+/// One document to process.
+#[derive(Debug, Clone)]
+pub(crate) enum Input {
+    Path(PathBuf),
+    Text(SourceText),
+}
+
+impl Input {
+    /// The text of this input; a file is read and validated (at most `max_bytes`).
+    pub(crate) fn read(self, max_bytes: u64) -> Result<SourceText, SourceError> {
+        match self {
+            Input::Path(path) => source::read_source(&path, max_bytes),
+            Input::Text(text) => Ok(text),
+        }
+    }
+}
+
+impl Inputs {
+    /// Files and directories (`.txt`, `.md`, `.html` inside, recursively) and `-` for standard
+    /// input. A missing path or a directory without text files is an error naming it; the files
+    /// themselves are read later, one error per bad file.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Inputs, SourceError> {
+        Ok(Inputs { items: source::collect_paths(paths)?.into_iter().map(Input::Path).collect() })
+    }
+
+    /// Texts already in memory.
+    pub fn from_texts(texts: impl IntoIterator<Item = SourceText>) -> Inputs {
+        Inputs { items: texts.into_iter().map(Input::Text).collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Reads the inputs one after the other (files of at most `max_bytes`).
+    pub fn read(self, max_bytes: u64) -> impl Iterator<Item = Result<SourceText, SourceError>> {
+        self.items.into_iter().map(move |i| i.read(max_bytes))
+    }
+
+    pub(crate) fn into_items(self) -> Vec<Input> {
+        self.items
+    }
 }
 
 /// Options for [`Pipeline::new`].
@@ -79,11 +143,7 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(options: PipelineOptions) -> Result<Pipeline, PipelineError> {
-        let ontology = if options.ontology_dirs.is_empty() {
-            Ontology::embedded()
-        } else {
-            Ontology::load(&options.ontology_dirs)?
-        };
+        let ontology = load_ontology(&options.ontology_dirs)?;
         Ok(Pipeline {
             analyzer: Analyzer::embedded()?,
             recognizer: Recognizer::embedded()?,
@@ -104,6 +164,14 @@ impl Pipeline {
 
     pub fn extractor(&self) -> &Extractor {
         &self.extractor
+    }
+
+    /// CaRB system lines for one pre-tokenized sentence (`kgraph extract --format carb`): the
+    /// sentence is analysed as given, and the arguments print its input tokens.
+    pub fn carb_lines(&self, line: &str) -> Vec<String> {
+        let mut sentence = carb::carb_sentence(line);
+        self.analyzer.analyze(&mut sentence);
+        carb::carb_lines(&self.extractor, &sentence, line)
     }
 
     /// Splits and analyses a text: sentences with tags, lemmas, trees and NER labels, plus mentions.
@@ -235,4 +303,29 @@ fn used_entities(entities: &[Entity], facts: &[Fact]) -> Vec<Entity> {
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out.dedup_by(|a, b| a.id == b.id);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn a_bad_ontology_directory_is_a_typed_cause_naming_it() {
+        let dir = std::env::temp_dir().join(format!("kg-no-ontology-{}", std::process::id()));
+        let err = Pipeline::new(PipelineOptions { ontology_dirs: vec![dir.clone()], strict: false }).err().expect("no such directory");
+        assert!(matches!(err, PipelineError::Ontology(_)), "{err}");
+        assert!(err.source().is_some_and(|s| s.to_string().contains(&dir.display().to_string())), "{err}");
+    }
+
+    #[test]
+    fn inputs_name_what_is_missing_and_keep_their_order() {
+        let missing = PathBuf::from("no/such/file.txt");
+        let err = Inputs::from_paths(&[missing]).unwrap_err();
+        assert!(err.to_string().starts_with("no/such/file.txt: no such file"), "{err}");
+        let texts = Inputs::from_texts([SourceText::from_string("a", "One."), SourceText::from_string("b", "Two.")]);
+        assert_eq!(texts.len(), 2);
+        let sources: Vec<String> = texts.read(DEFAULT_MAX_BYTES).map(|s| s.unwrap().source).collect();
+        assert_eq!(sources, ["a", "b"]);
+    }
 }

@@ -25,7 +25,7 @@ pub struct StoreArgs {
     #[arg(long, global = true, default_value = ".kgraph", value_name = "DIR", env = "KGRAPH_STORE")]
     pub store: PathBuf,
     /// Base IRI for entities, documents and facts.
-    #[arg(long, global = true, default_value = crate::ontology::vocab::DEFAULT_BASE, value_name = "IRI")]
+    #[arg(long, global = true, default_value = crate::kb::DEFAULT_BASE, value_name = "IRI")]
     pub base: String,
 }
 
@@ -254,16 +254,19 @@ pub enum Command {
         ontology: Vec<PathBuf>,
     },
     /// Train models from the corpora (writes models/; rebuild the binary to embed them).
+    #[cfg(feature = "train")]
     Train {
         #[command(subcommand)]
         what: TrainCommand,
     },
     /// Evaluate against gold data (numbers printed as `NAME value` lines).
+    #[cfg(feature = "train")]
     Eval {
         #[command(subcommand)]
         what: EvalCommand,
     },
     /// Measure pipeline speed (words/s on one core) over a text or JSONL corpus.
+    #[cfg(feature = "train")]
     Bench {
         /// Text file, or JSONL with a "text" field per line.
         #[arg(value_name = "FILE")]
@@ -302,6 +305,7 @@ pub enum ExtractFormat {
     Ttl,
 }
 
+#[cfg(feature = "train")]
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
     /// Tagger, lemmatizer and parser from UD English EWT.
@@ -331,6 +335,7 @@ pub enum TrainCommand {
     },
 }
 
+#[cfg(feature = "train")]
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// UPOS, XPOS, lemma, UAS, LAS with gold tokenization, then CoNLL 2018 raw-text scores.

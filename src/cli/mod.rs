@@ -1,18 +1,62 @@
-//! The command-line interface: a thin layer over [`crate::pipeline`], [`crate::store`],
-//! [`crate::graph`] and [`crate::export`]. Arguments are parsed in [`args`]; each command is a
-//! function here. Errors are `anyhow` with the file in context; [`report`] prints each cause
-//! once, on one line.
+//! The command-line interface: parses arguments ([`args`]), calls the two front doors —
+//! [`crate::pipeline::Pipeline`] (text in, facts out) and [`crate::kb::KnowledgeBase`] (the built
+//! graph) — and prints. One file per command family: `build` (build, remove), `extract`,
+//! `analyze`, `query` (query, update), `inspect` (stats, entities, why, path, rank, ontology),
+//! `export`, `serve` (serve, push) and `train_eval` (train, eval, bench; feature `train`).
+//!
+//! Errors are `anyhow` with the file in context; [`report`] prints each cause once, on one line.
 
 pub mod args;
-mod commands;
+mod analyze;
+mod build;
+mod export;
+mod extract;
+mod inspect;
+mod query;
+mod serve;
+#[cfg(feature = "train")]
+mod train_eval;
 
 pub use args::Cli;
 
+use crate::kb::KnowledgeBase;
+use crate::pipeline::{Pipeline, PipelineOptions};
+use anyhow::{Context, Result, bail};
+use args::{Command, ExtractArgs, StoreArgs};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    commands::dispatch(cli.command)
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build { paths, store, extract, no_export, exports, quiet } => {
+            build::build(&paths, &store, &extract, (!no_export).then_some(exports.as_path()), quiet)
+        }
+        Command::Remove { doc, store } => build::remove(&doc, &store),
+        Command::Extract { paths, format, extract } => extract::extract(&paths, format, &extract),
+        Command::Analyze { paths } => analyze::analyze(&paths),
+        Command::Query { query, file, format, store } => query::query(&read_text_arg(query, file)?, &format, &store),
+        Command::Update { update, file, store } => query::update(&read_text_arg(update, file)?, &store),
+        Command::Export { format, output, select, construct, with_ontology, store } => {
+            export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store)
+        }
+        Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
+        Command::Entities { kind, explain, store } => inspect::entities(kind.as_deref(), explain, &store),
+        Command::Why { subject, predicate, object, store } => inspect::why(&subject, predicate.as_deref(), object.as_deref(), &store),
+        Command::Path { from, to, store } => inspect::path(&from, &to, &store),
+        Command::Rank { degree, top, components, store } => inspect::rank(degree, top, components, &store),
+        Command::Ontology { ontology } => inspect::ontology(&ontology),
+        Command::Serve { bind, writable, token, timeout, cors, max_body, threads, store } => {
+            serve::serve(bind, writable, token, timeout, cors, max_body, threads, &store)
+        }
+        Command::Push { url, auth, token, sparql, prune, dry_run, store } => serve::push(url, auth, token, sparql, prune, dry_run, &store),
+        #[cfg(feature = "train")]
+        Command::Train { what } => train_eval::train(what),
+        #[cfg(feature = "train")]
+        Command::Eval { what } => train_eval::eval(what),
+        #[cfg(feature = "train")]
+        Command::Bench { input, words } => train_eval::bench(&input, words),
+    }
 }
 
 /// Prints `err` as `kgraph: error: …` — the message, then each cause whose text it does not
@@ -23,7 +67,9 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    eprintln!("kgraph: error: {}", message(err));
+    if err.downcast_ref::<AlreadyReported>().is_none() {
+        eprintln!("kgraph: error: {}", message(err));
+    }
     ExitCode::from(2)
 }
 
@@ -41,16 +87,42 @@ fn message(err: &anyhow::Error) -> String {
     text
 }
 
+/// An error already printed where it happened (a document that failed during a build); the
+/// command still fails.
+#[derive(Debug, thiserror::Error)]
+#[error("already reported")]
+struct AlreadyReported;
+
+fn read_text_arg(inline: Option<String>, file: Option<PathBuf>) -> Result<String> {
+    match (inline, file) {
+        (Some(q), _) => Ok(q),
+        (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}", f.display())),
+        (None, None) => bail!("give the query text or --file"),
+    }
+}
+
+fn open_write(args: &StoreArgs) -> Result<KnowledgeBase> {
+    Ok(KnowledgeBase::open(&args.store, &args.base)?)
+}
+
+fn open_read(args: &StoreArgs) -> Result<KnowledgeBase> {
+    Ok(KnowledgeBase::open_read_only(&args.store, &args.base)?)
+}
+
+fn pipeline(extract: &ExtractArgs) -> Result<Pipeline> {
+    Ok(Pipeline::new(PipelineOptions { ontology_dirs: extract.ontology.clone(), strict: extract.strict })?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::StoreError;
+    use crate::kb::KbError;
 
     #[test]
     fn each_cause_is_printed_once() {
         let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
-        let err = anyhow::Error::new(StoreError::Io { path: "store/kgraph.lock".into(), source: io });
-        assert_eq!(message(&err), "store/kgraph.lock: permission denied");
+        let err = anyhow::Error::new(KbError::Io { path: "out/graph.nt".into(), source: io });
+        assert_eq!(message(&err), "out/graph.nt: permission denied");
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "not found");
         let err = anyhow::Error::new(io).context("q.rq");
         assert_eq!(message(&err), "q.rq: not found");

@@ -1,6 +1,6 @@
 //! `kgraph serve` and `kgraph push`: the store over HTTP, and the store into a remote one.
 //!
-//! In: an open [`KgStore`] (read-only, or read-write with `--writable`) and the serve flags.
+//! In: an open [`KnowledgeBase`] (read-only, or read-write with `--writable`) and the serve flags.
 //! Out: a W3C SPARQL 1.1 Protocol endpoint (`/sparql`, `/query`, `/update`), the Graph Store
 //! Protocol (`/store`) and the embedded web viewer (`/`), over a tiny_http server with a pool of
 //! worker threads; and, for `push`, Graph Store Protocol PUTs of every named graph to a remote store.
@@ -21,7 +21,7 @@ mod tests;
 pub use protocol::{Service, ServiceConfig};
 pub use push::{PushAuth, PushError, PushOptions, PushSummary, push};
 
-use crate::store::KgStore;
+use crate::kb::KnowledgeBase;
 use std::io::{Read, Write};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -70,8 +70,8 @@ impl RunningServer {
     }
 }
 
-/// Starts serving `store` in background threads.
-pub fn start(store: KgStore, options: ServeOptions) -> Result<RunningServer, ServeError> {
+/// Starts serving the knowledge base in background threads.
+pub fn start(kb: impl Into<KnowledgeBase>, options: ServeOptions) -> Result<RunningServer, ServeError> {
     if options.service.writable && options.service.token.as_deref().is_none_or(str::is_empty) {
         return Err(ServeError::NoToken);
     }
@@ -84,7 +84,7 @@ pub fn start(store: KgStore, options: ServeOptions) -> Result<RunningServer, Ser
         .to_ip()
         .ok_or_else(|| ServeError::Bind { bind: options.bind.clone(), message: "not an IP address".into() })?;
     let server = Arc::new(server);
-    let service = Arc::new(Service::new(store, options.service));
+    let service = Arc::new(Service::new(kb, options.service));
     let workers = (0..options.threads.max(1))
         .map(|_| {
             let server = Arc::clone(&server);
@@ -100,11 +100,11 @@ pub fn start(store: KgStore, options: ServeOptions) -> Result<RunningServer, Ser
 }
 
 /// `kgraph serve`: starts, prints where, and serves until the process is stopped.
-pub fn serve(store: KgStore, options: ServeOptions) -> Result<(), ServeError> {
+pub fn serve(kb: KnowledgeBase, options: ServeOptions) -> Result<(), ServeError> {
     let writable = options.service.writable;
     let timeout = options.service.timeout;
     let loopback = options.bind.starts_with("127.") || options.bind.starts_with("localhost") || options.bind.starts_with("[::1]");
-    let running = start(store, options)?;
+    let running = start(kb, options)?;
     let mode = if writable { "writable (bearer token required for writes)" } else { "read-only" };
     // Written with errors ignored: a closed stdout (a supervisor that stopped reading) must not
     // take the server down.

@@ -10,8 +10,8 @@
 //! The client is a small HTTP/1.1 client over `std::net::TcpStream`: plain `http://` only.
 
 use super::http::percent_encode;
-use crate::export::ExportFormat;
 use crate::ontology::vocab;
+use crate::export::ExportFormat;
 use crate::store::KgStore;
 use oxigraph::store::StorageError;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -67,8 +67,9 @@ pub enum PushError {
     Serialize(std::io::Error),
 }
 
-/// Pushes the store; progress lines go to `log`.
-pub fn push(store: &KgStore, options: &PushOptions, log: &mut dyn Write) -> Result<PushSummary, PushError> {
+/// Pushes the store of a [`KnowledgeBase`](crate::kb::KnowledgeBase) (or a bare [`KgStore`]); progress lines go to `log`.
+pub fn push(store: &impl AsRef<KgStore>, options: &PushOptions, log: &mut dyn Write) -> Result<PushSummary, PushError> {
+    let store = store.as_ref();
     let started = Instant::now();
     let target = Url::parse(&options.url)?;
     let oxi = store.oxigraph();

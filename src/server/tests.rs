@@ -4,6 +4,7 @@
 
 use super::http::{Request, Response, percent_encode};
 use super::*;
+use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::time::{Duration, Instant};
 

@@ -58,6 +58,12 @@ pub struct StoreStats {
     pub ontology_triples: usize,
 }
 
+impl AsRef<KgStore> for KgStore {
+    fn as_ref(&self) -> &KgStore {
+        self
+    }
+}
+
 impl KgStore {
     /// Opens (creating if needed) the store in `dir`.
     #[cfg(feature = "rocksdb")]

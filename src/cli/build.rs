@@ -1,0 +1,95 @@
+//! `kgraph build` (documents into the store, with a progress bar) and `kgraph remove`.
+
+use super::args::{ExtractArgs, StoreArgs};
+use super::{AlreadyReported, open_write, pipeline};
+use crate::kb::{BuildOptions, BuildProgress, BuildSummary, KnowledgeBase, LoadOutcome};
+use crate::pipeline::{Inputs, SourceError};
+use anyhow::{Result, bail};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub(super) fn build(paths: &[PathBuf], store: &StoreArgs, extract: &ExtractArgs, export_dir: Option<&Path>, quiet: bool) -> Result<()> {
+    let started = Instant::now();
+    let inputs = Inputs::from_paths(paths)?;
+    let kb = open_write(store)?;
+    let pipeline = pipeline(extract)?;
+    let options = BuildOptions { max_file_bytes: extract.max_file_mb * 1024 * 1024, ..BuildOptions::default() };
+    let summary = kb.build(&pipeline, inputs, &options, &mut ProgressBar::new(quiet))?;
+    if let Some(dir) = export_dir {
+        super::export::write_exports(&kb, dir)?;
+    }
+    if !quiet {
+        eprintln!("{}; {:.2} s", summary_line(&summary), started.elapsed().as_secs_f64());
+        if let Some(dir) = export_dir {
+            eprintln!("exports written to {}/", dir.display());
+        }
+    }
+    match summary.failed() {
+        0 => Ok(()),
+        1 => Err(AlreadyReported.into()),
+        n => bail!("{n} documents failed (see above); the others were loaded"),
+    }
+}
+
+fn summary_line(s: &BuildSummary) -> String {
+    format!(
+        "{} documents ({} added, {} replaced, {} unchanged, {} failed), {} sentences, {} facts extracted; store now holds {} documents, {} entities, {} facts, {} triples",
+        s.documents,
+        s.added,
+        s.replaced,
+        s.unchanged,
+        s.failed(),
+        s.sentences,
+        s.facts,
+        s.store.documents,
+        s.store.entities,
+        s.store.facts,
+        s.store.triples,
+    )
+}
+
+pub(super) fn remove(doc: &str, store: &StoreArgs) -> Result<()> {
+    let kb: KnowledgeBase = open_write(store)?;
+    let id = kb.remove(doc)?;
+    println!("removed document {id}");
+    Ok(())
+}
+
+/// The terminal progress bar (hidden when quiet, for one document, or when stderr is no
+/// terminal); a document that fails is reported above it as it happens.
+struct ProgressBar {
+    quiet: bool,
+    bar: indicatif::ProgressBar,
+}
+
+impl ProgressBar {
+    fn new(quiet: bool) -> ProgressBar {
+        ProgressBar { quiet, bar: indicatif::ProgressBar::hidden() }
+    }
+}
+
+impl BuildProgress for ProgressBar {
+    fn start(&mut self, documents: usize) {
+        if self.quiet || documents < 2 || !std::io::stderr().is_terminal() {
+            return;
+        }
+        self.bar = indicatif::ProgressBar::new(documents as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})") {
+            self.bar.set_style(style);
+        }
+    }
+
+    fn loaded(&mut self, _source: &str, _outcome: LoadOutcome) {
+        self.bar.inc(1);
+    }
+
+    fn failed(&mut self, error: &SourceError) {
+        self.bar.inc(1);
+        self.bar.suspend(|| eprintln!("kgraph: error: {error}"));
+    }
+
+    fn finish(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}

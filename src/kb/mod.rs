@@ -1,0 +1,245 @@
+//! The knowledge base: the store-side front door. A [`KnowledgeBase`] owns an open store and
+//! everything done with a built graph — building documents into it, SPARQL queries and updates,
+//! removing documents, counts, the entity list, `why`, paths, rankings and exports — and the
+//! petgraph view those need, read from the store once and cached for the life of the value.
+//!
+//! In: a store directory (read-write, read-only) or nothing (in memory); [`Inputs`] run through
+//! a [`Pipeline`] by [`KnowledgeBase::build`]. Out: [`BuildSummary`], SPARQL results, typed
+//! answers ([`Explanation`], [`PathStep`], rankings) and exports on any writer.
+//!
+//! The [`GraphView`] (entities, facts and documents as typed structs, plus the petgraph graph) is
+//! built on the first call to [`KnowledgeBase::view`] and dropped by every write made through
+//! this type. How it is built is this module's business: callers only ask for it.
+//!
+//! ```
+//! use kgraph::kb::{BuildOptions, KnowledgeBase};
+//! use kgraph::pipeline::{Inputs, Pipeline, PipelineOptions, SourceText};
+//!
+//! let kb = KnowledgeBase::in_memory(kgraph::ontology::vocab::DEFAULT_BASE)?;
+//! let pipeline = Pipeline::new(PipelineOptions::default())?;
+//! let text = SourceText::from_string("note.txt", "Peru expelled the ambassador of Venezuela.");
+//! let summary = kb.build(&pipeline, Inputs::from_texts([text]), &BuildOptions::default(), &mut ())?;
+//! assert_eq!(summary.added, 1);
+//! assert!(kb.stats()?.store.facts >= 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [`Inputs`]: crate::pipeline::Inputs
+//! [`Pipeline`]: crate::pipeline::Pipeline
+//! [`PathStep`]: crate::graph::PathStep
+
+mod build;
+mod export;
+mod inspect;
+
+pub use build::{BuildOptions, BuildProgress, BuildSummary};
+pub use export::{ExportOptions, ExportsWritten, MAIN_EXPORTS};
+pub use inspect::{Explanation, Ranking};
+pub use crate::store::{LoadOutcome, StoreStats};
+pub use crate::store::read::StoredDocument;
+pub use crate::ontology::vocab::DEFAULT_BASE;
+
+use crate::document::{Entity, Fact};
+use crate::export::{ExportError, ExportFormat, write_query_results};
+use crate::graph::{GraphError, KnowledgeGraph};
+use crate::pipeline::ProcessedDocument;
+use crate::source::SourceError;
+use crate::store::read::{self, GraphData};
+use crate::store::{KgStore, StoreError};
+use oxigraph::sparql::QueryResults;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Errors at the knowledge-base boundary; each keeps its cause and names the file or document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KbError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("{document}: {source}")]
+    Load { document: String, source: StoreError },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("unknown type {name:?}; known: {known}")]
+    UnknownType { name: String, known: String },
+    #[error("no fact matches subject {subject:?}{}{}", predicate.as_ref().map(|p| format!(" predicate {p:?}")).unwrap_or_default(), object.as_ref().map(|o| format!(" object {o:?}")).unwrap_or_default())]
+    NoFact { subject: String, predicate: Option<String>, object: Option<String> },
+    #[error("no path between {from:?} and {to:?}")]
+    NoPath { from: String, to: String },
+    #[error("--focus {entity:?}: {source}")]
+    Focus { entity: String, source: GraphError },
+    #[error("--construct needs a CONSTRUCT or DESCRIBE query")]
+    NotConstruct,
+    #[error("--construct exports RDF formats only ({})", ExportFormat::rdf_graph_names())]
+    ConstructFormat { format: ExportFormat },
+}
+
+/// Counts of `kgraph stats`: the store's, and the petgraph view's nodes and edges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbStats {
+    pub store: StoreStats,
+    pub nodes: usize,
+    pub edges: usize,
+}
+
+/// What the store holds, as typed structs, and the petgraph graph over it.
+#[derive(Debug)]
+pub struct GraphView {
+    data: GraphData,
+    graph: KnowledgeGraph,
+}
+
+impl GraphView {
+    fn read(store: &KgStore) -> Result<GraphView, StoreError> {
+        let data = read::read_graph(store)?;
+        let graph = KnowledgeGraph::from_facts(&data.entities, &data.facts);
+        Ok(GraphView { data, graph })
+    }
+
+    /// Documents, sorted by id.
+    pub fn documents(&self) -> &[StoredDocument] {
+        &self.data.documents
+    }
+
+    /// Entities, sorted by id.
+    pub fn entities(&self) -> &[Entity] {
+        &self.data.entities
+    }
+
+    /// Facts, by document then number.
+    pub fn facts(&self) -> &[Fact] {
+        &self.data.facts
+    }
+
+    /// The petgraph graph of plain facts ([`KnowledgeGraph::from_facts`]).
+    pub fn graph(&self) -> &KnowledgeGraph {
+        &self.graph
+    }
+}
+
+/// An open knowledge base: the store plus the cached graph view.
+pub struct KnowledgeBase {
+    store: KgStore,
+    view: Mutex<Option<Arc<GraphView>>>,
+}
+
+impl From<KgStore> for KnowledgeBase {
+    fn from(store: KgStore) -> KnowledgeBase {
+        KnowledgeBase { store, view: Mutex::new(None) }
+    }
+}
+
+impl AsRef<KgStore> for KnowledgeBase {
+    fn as_ref(&self) -> &KgStore {
+        &self.store
+    }
+}
+
+impl KnowledgeBase {
+    /// Opens (creating if needed) the store in `dir` for reading and writing; one writer at a time.
+    pub fn open(dir: &Path, base: &str) -> Result<KnowledgeBase, KbError> {
+        Ok(KgStore::open(dir, base)?.into())
+    }
+
+    /// Opens an existing store for reading only (several readers may share it).
+    pub fn open_read_only(dir: &Path, base: &str) -> Result<KnowledgeBase, KbError> {
+        Ok(KgStore::open_read_only(dir, base)?.into())
+    }
+
+    /// A knowledge base held in memory only.
+    pub fn in_memory(base: &str) -> Result<KnowledgeBase, KbError> {
+        Ok(KgStore::in_memory(base)?.into())
+    }
+
+    /// The store underneath, for what speaks RDF directly (the SPARQL and Graph Store protocols,
+    /// `push`). Writes made through it must be followed by [`invalidate_view`](Self::invalidate_view).
+    pub fn store(&self) -> &KgStore {
+        &self.store
+    }
+
+    /// The base IRI of entities, documents and facts.
+    pub fn base(&self) -> &str {
+        self.store.base()
+    }
+
+    /// The graph view, read from the store on first use and kept until the next write.
+    pub fn view(&self) -> Result<Arc<GraphView>, KbError> {
+        let mut cached = self.view.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(view) = cached.as_ref() {
+            return Ok(Arc::clone(view));
+        }
+        let view = Arc::new(GraphView::read(&self.store)?);
+        *cached = Some(Arc::clone(&view));
+        Ok(view)
+    }
+
+    /// Forgets the cached view: the store changed.
+    pub fn invalidate_view(&self) {
+        *self.view.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of all documents.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, KbError> {
+        Ok(self.store.query(sparql)?)
+    }
+
+    /// Runs a query and writes its results in the format named `format` (`table`, or a name from
+    /// the format table that fits the result: see [`write_query_results`]).
+    pub fn write_query(&self, sparql: &str, format: &str, out: &mut dyn Write) -> Result<(), KbError> {
+        let results = self.query(sparql)?;
+        write_query_results(results, format, &self.store.prefixes(), out)?;
+        Ok(())
+    }
+
+    /// Runs a SPARQL update (atomically) and flushes it to disk.
+    pub fn update(&self, sparql: &str) -> Result<(), KbError> {
+        let done = self.store.update(sparql);
+        self.invalidate_view();
+        done?;
+        self.store.flush()?;
+        Ok(())
+    }
+
+    /// Loads one processed document in one transaction, replacing an earlier version of it.
+    pub fn load(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
+        let outcome = self.store.load_document(&document.document, &document.entities, &document.facts);
+        self.invalidate_view();
+        outcome.map_err(|source| KbError::Load { document: document.document.source.clone(), source })
+    }
+
+    /// Removes a document given its id, a unique id prefix or its source path, with its facts;
+    /// returns the id removed.
+    pub fn remove(&self, document: &str) -> Result<String, KbError> {
+        let id = self.store.remove_document(document)?;
+        self.invalidate_view();
+        self.store.flush()?;
+        Ok(id)
+    }
+
+    /// Counts: documents, entities, facts, triples; the view's nodes and edges.
+    pub fn stats(&self) -> Result<KbStats, KbError> {
+        let store = self.store.stats()?;
+        let view = self.view()?;
+        Ok(KbStats { store, nodes: view.graph().node_count(), edges: view.graph().edge_count() })
+    }
+
+    /// The documents in the store, sorted by id.
+    pub fn documents(&self) -> Result<Vec<StoredDocument>, KbError> {
+        Ok(self.view()?.documents().to_vec())
+    }
+
+    /// Flushes to disk.
+    pub fn flush(&self) -> Result<(), KbError> {
+        Ok(self.store.flush()?)
+    }
+}
+
+#[cfg(test)]
+mod tests;

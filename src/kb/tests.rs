@@ -1,0 +1,105 @@
+//! The knowledge base on an in-memory store, through the real pipeline, on invented sentences.
+
+use super::*;
+use crate::pipeline::{Inputs, Pipeline, PipelineOptions, SourceText};
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(PipelineOptions::default()).unwrap()
+}
+
+fn kb_with(texts: &[(&str, &str)]) -> KnowledgeBase {
+    let kb = KnowledgeBase::in_memory(DEFAULT_BASE).unwrap();
+    build(&kb, texts);
+    kb
+}
+
+fn build(kb: &KnowledgeBase, texts: &[(&str, &str)]) -> BuildSummary {
+    let inputs = Inputs::from_texts(texts.iter().map(|(source, text)| SourceText::from_string(*source, *text)));
+    kb.build(&pipeline(), inputs, &BuildOptions::default(), &mut ()).unwrap()
+}
+
+const EXPELLED: (&str, &str) = ("a.txt", "Peru expelled the ambassador of Venezuela.");
+const CRITICIZED: (&str, &str) = ("b.txt", "The Chilean government criticized the decision.");
+
+#[test]
+fn the_view_is_read_once_and_dropped_by_every_write() {
+    let kb = kb_with(&[EXPELLED]);
+    let first = kb.view().unwrap();
+    assert!(Arc::ptr_eq(&first, &kb.view().unwrap()), "the view was read twice");
+    let facts = first.facts().len();
+    assert!(facts >= 1);
+
+    let summary = build(&kb, &[CRITICIZED]);
+    assert_eq!((summary.added, summary.failed()), (1, 0));
+    let second = kb.view().unwrap();
+    assert!(!Arc::ptr_eq(&first, &second), "a build kept the old view");
+    assert!(second.facts().len() > facts);
+    assert_eq!(second.documents().len(), 2);
+
+    kb.remove("b.txt").unwrap();
+    assert_eq!(kb.view().unwrap().facts().len(), facts);
+    kb.update("CLEAR ALL").unwrap();
+    assert!(kb.view().unwrap().facts().is_empty());
+}
+
+#[test]
+fn build_counts_added_unchanged_and_failed_inputs() {
+    let kb = kb_with(&[EXPELLED]);
+    let again = build(&kb, &[EXPELLED]);
+    assert_eq!((again.added, again.unchanged), (0, 1));
+    let empty = std::env::temp_dir().join(format!("kg-kb-empty-{}.txt", std::process::id()));
+    std::fs::write(&empty, "").unwrap();
+    let inputs = Inputs::from_paths(&[empty.clone()]).unwrap();
+    let summary = kb.build(&pipeline(), inputs, &BuildOptions::default(), &mut ()).unwrap();
+    std::fs::remove_file(&empty).ok();
+    assert_eq!(summary.failed(), 1);
+    assert!(summary.failures[0].to_string().contains("empty document"), "{}", summary.failures[0]);
+    assert_eq!(summary.store.documents, 1);
+}
+
+#[test]
+fn why_entities_and_stats_answer_from_the_view() {
+    let kb = kb_with(&[EXPELLED, CRITICIZED]);
+    let why = kb.why("peru", Some("expels"), None).unwrap();
+    assert_eq!(why.len(), 1);
+    assert_eq!(why[0].subject, "Peru");
+    assert_eq!(why[0].source.as_deref(), Some("a.txt"));
+    assert!(why[0].fact.provenance.evidence.contains("expelled"));
+    let err = kb.why("Atlantis", None, None).unwrap_err();
+    assert_eq!(err.to_string(), "no fact matches subject \"Atlantis\"");
+
+    let countries = kb.entities(Some("country")).unwrap();
+    assert!(countries.iter().any(|e| e.label == "Peru"), "{countries:?}");
+    assert!(matches!(kb.entities(Some("Planet")), Err(KbError::UnknownType { .. })));
+    let stats = kb.stats().unwrap();
+    assert_eq!(stats.store.documents, 2);
+    assert_eq!(stats.edges, kb.view().unwrap().graph().edge_count());
+}
+
+#[test]
+fn construct_exports_check_the_query_and_the_format() {
+    let kb = kb_with(&[EXPELLED]);
+    let construct = "CONSTRUCT { ?s kg:expels ?o } WHERE { ?s kg:expels ?o }";
+    let mut out = Vec::new();
+    kb.export_construct(construct, ExportFormat::NTriples, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    let mut out = Vec::new();
+    assert!(matches!(kb.export_construct("SELECT * WHERE { ?s ?p ?o }", ExportFormat::Turtle, &mut out), Err(KbError::NotConstruct)));
+    assert!(matches!(kb.export_construct(construct, ExportFormat::Dot, &mut out), Err(KbError::ConstructFormat { .. })));
+    assert!(matches!(kb.export_construct("CONSTRUCT {", ExportFormat::Turtle, &mut out), Err(KbError::Store(StoreError::QuerySyntax(_)))));
+}
+
+#[test]
+fn main_exports_are_written_into_a_directory() {
+    let kb = kb_with(&[EXPELLED, CRITICIZED]);
+    let dir = std::env::temp_dir().join(format!("kg-kb-exports-{}", std::process::id()));
+    let written = kb.write_exports(&dir).unwrap();
+    let names: Vec<String> = written.files.iter().chain(written.skipped.iter().map(|(p, _)| p)).map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    for (name, _) in MAIN_EXPORTS {
+        assert!(names.contains(&name.to_owned()), "{name} neither written nor skipped");
+    }
+    let mut nt = Vec::new();
+    kb.export(ExportFormat::NTriples, &ExportOptions::default(), &mut nt).unwrap();
+    assert_eq!(std::fs::read(dir.join("graph.nt")).unwrap(), nt);
+    std::fs::remove_dir_all(&dir).ok();
+}
