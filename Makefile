@@ -1,5 +1,5 @@
 # The two commands the README starts with:
-#   make demo   builds kgraph and runs the main job on seeds/ (store in .kgraph/, exports in exports/)
+#   make demo   builds kgraph, runs the main job on seeds/ (store in .kgraph/) and exports it into exports/
 #   make test   runs the whole test suite (release profile, so dependencies compile once)
 CARGO ?= cargo
 
@@ -12,6 +12,7 @@ build: deps
 
 demo: build
 	./target/release/kgraph build seeds/ --store .kgraph
+	./target/release/kgraph export --dir exports --store .kgraph
 	./target/release/kgraph stats --store .kgraph
 
 test: deps

@@ -37,13 +37,26 @@ fn seed_article_builds_and_answers_sparql() {
 #[test]
 fn main_job_exports_are_byte_identical_to_the_committed_ones() {
     let dir = tempfile::tempdir().unwrap();
-    build_seed(dir.path());
+    let store = build_seed(dir.path());
+    kgraph(&store).args(["export", "--dir"]).arg(dir.path().join("exports")).assert().success();
     for name in ["graph.dot", "graph.svg", "graph.ttl", "graph.nt", "graph.graphml", "graph.json"] {
         let fresh = std::fs::read(dir.path().join("exports").join(name)).unwrap();
         let committed = std::fs::read(root().join("exports").join(name))
             .unwrap_or_else(|_| panic!("exports/{name} is not committed: run `make demo`"));
         assert!(fresh == committed, "exports/{name} differs from a fresh build: run `make demo` and commit exports/");
     }
+}
+
+#[test]
+fn build_writes_exports_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    kgraph(&store).current_dir(dir.path()).args(["build", "--quiet"]).arg(seed()).assert().success();
+    assert!(!dir.path().join("exports").exists(), "build wrote exports/ without being asked");
+    let out = dir.path().join("out");
+    kgraph(&store).current_dir(dir.path()).args(["build", "--quiet", "--export-dir"]).arg(&out).arg(seed()).assert().success();
+    let nt = std::fs::read_to_string(out.join("graph.nt")).unwrap();
+    assert_eq!(nt.lines().count(), stats_json(&store)["store"]["triples"].as_u64().unwrap() as usize);
 }
 
 #[test]

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 ///
 /// Typical session:
 ///
-///   kgraph build seeds/                       # extract facts, store them in .kgraph/, write exports/
+///   kgraph build seeds/                       # extract facts, store them in .kgraph/
 ///   kgraph query 'SELECT ?s ?o WHERE { ?s kg:opposes ?o }'
 ///   kgraph why "Gustavo Petro" opposes        # the sentences behind an edge
 ///   kgraph export --focus "Donald Trump" --depth 1 -o trump.svg
+///   kgraph export --dir exports               # graph.dot, graph.svg, graph.ttl, graph.nt, …
 #[derive(Debug, Parser)]
 #[command(name = "kgraph", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
@@ -45,11 +46,12 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract facts from documents and load them into the store, then write exports/.
+    /// Extract facts from documents and load them into the store.
     ///
     /// PATH may be files, directories (read recursively: .txt, .md, .html) or `-` for standard
     /// input. Each document is one named graph, loaded in one transaction: an unchanged document is
-    /// skipped, a changed one replaces its earlier facts.
+    /// skipped, a changed one replaces its earlier facts. Exports are written when asked for:
+    /// `kgraph export` (or --export-dir here).
     Build {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -57,12 +59,13 @@ pub enum Command {
         store: StoreArgs,
         #[command(flatten)]
         extract: ExtractArgs,
-        /// Do not write exports after loading.
-        #[arg(long)]
+        /// Also write the main exports into DIR after loading (graph.dot, graph.svg, graph.ttl,
+        /// graph.nt, graph.graphml, graph.json), as `kgraph export --dir DIR` does.
+        #[arg(long, alias = "exports", value_name = "DIR")]
+        export_dir: Option<PathBuf>,
+        /// Accepted for older scripts: exports are no longer written unless asked for.
+        #[arg(long, hide = true)]
         no_export: bool,
-        /// Directory for the exports (graph.dot, graph.svg, graph.ttl, graph.nt, graph.graphml, graph.json).
-        #[arg(long, default_value = "exports", value_name = "DIR")]
-        exports: PathBuf,
         /// No progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -115,8 +118,12 @@ pub enum Command {
     ///
     /// The format is taken from --format or from the -o extension. Diagram options (--focus,
     /// --depth, --predicate, --min-degree, --max-nodes) keep diagrams readable; --construct exports
-    /// the subgraph a SPARQL CONSTRUCT selects.
+    /// the subgraph a SPARQL CONSTRUCT selects; --dir writes the main exports into a directory.
     Export {
+        /// Write the main exports into DIR: graph.dot and graph.svg (the best-connected entities
+        /// with a drawn edge, at most 150), graph.ttl, graph.nt, graph.graphml, graph.json.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output", "construct"])]
+        dir: Option<PathBuf>,
         #[arg(long, short)]
         format: Option<String>,
         /// Output file (standard output when absent). For csv, FILE_nodes.csv and FILE_edges.csv are written.

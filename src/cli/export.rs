@@ -1,5 +1,5 @@
 //! `kgraph export`: one format to a file or standard output (format from --format or the -o
-//! extension), or the subgraph of a CONSTRUCT query; and the main exports into a directory.
+//! extension), the subgraph of a CONSTRUCT query, or the main exports into a directory (--dir).
 
 use super::args::{SelectArgs, StoreArgs};
 use super::open_read;
@@ -59,6 +59,13 @@ pub(super) fn export(
             Ok(())
         }
     }
+}
+
+/// `kgraph export --dir DIR`.
+pub(super) fn export_dir(dir: &Path, store: &StoreArgs) -> Result<()> {
+    write_exports(&open_read(store)?, dir)?;
+    eprintln!("exports written to {}/", dir.display());
+    Ok(())
 }
 
 /// The main exports into `dir`; a diagram Graphviz could not render is a warning.

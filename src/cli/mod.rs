@@ -29,17 +29,18 @@ use std::process::ExitCode;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { paths, store, extract, no_export, exports, quiet } => {
-            build::build(&paths, &store, &extract, (!no_export).then_some(exports.as_path()), quiet)
+        Command::Build { paths, store, extract, export_dir, no_export: _, quiet } => {
+            build::build(&paths, &store, &extract, export_dir.as_deref(), quiet)
         }
         Command::Remove { doc, store } => build::remove(&doc, &store),
         Command::Extract { paths, format, extract } => extract::extract(&paths, format, &extract),
         Command::Analyze { paths } => analyze::analyze(&paths),
         Command::Query { query, file, format, store } => query::query(&read_text_arg(query, file)?, &format, &store),
         Command::Update { update, file, store } => query::update(&read_text_arg(update, file)?, &store),
-        Command::Export { format, output, select, construct, with_ontology, store } => {
-            export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store)
-        }
+        Command::Export { dir, format, output, select, construct, with_ontology, store } => match dir {
+            Some(dir) => export::export_dir(&dir, &store),
+            None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store),
+        },
         Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
         Command::Entities { kind, explain, store } => inspect::entities(kind.as_deref(), explain, &store),
         Command::Why { subject, predicate, object, store } => inspect::why(&subject, predicate.as_deref(), object.as_deref(), &store),

@@ -26,19 +26,13 @@ pub fn kgraph(store: &Path) -> Command {
     cmd
 }
 
-/// Builds the seed article into a fresh store (exports into `dir/exports`); returns the store dir.
+/// Builds the seed article into a fresh store in `dir`; returns the store dir.
 pub fn build_seed(dir: &Path) -> PathBuf {
     let store = dir.join("store");
     // Run from the repository root with the relative path, as `make demo` does: the source path
     // is part of the graph, so this is what makes the exports comparable byte for byte.
     let relative = seed().strip_prefix(root()).unwrap().to_owned();
-    kgraph(&store)
-        .current_dir(root())
-        .args(["build", "--quiet", "--exports"])
-        .arg(dir.join("exports"))
-        .arg(relative)
-        .assert()
-        .success();
+    kgraph(&store).current_dir(root()).args(["build", "--quiet"]).arg(relative).assert().success();
     store
 }
 
