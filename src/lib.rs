@@ -9,7 +9,7 @@
 //! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
 //! Two front doors sit over them: [`pipeline`] runs the stages (text in, facts out) and [`kb`]
 //! holds what was built (building documents into the store, queries, `why`, paths, rankings,
-//! exports, and the cached graph view); [`cli`] and [`server`] call only these two.
+//! exports, and the cached graph view); [`cli`] and [`server`] sit on top of the two.
 //! The typed structs the stages exchange are in [`document`].
 
 pub mod document;
