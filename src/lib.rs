@@ -7,7 +7,8 @@
 //! trees, named entities) → [`extract`] (open triples) → [`resolve`] (who is who) →
 //! [`ontology`] (normalised predicates, typed literals) → [`store`] (oxigraph on disk) and
 //! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
-//! [`pipeline`] is the front door that runs them; [`cli`] and [`server`] sit on top.
+//! [`pipeline`] is the front door that runs them; [`cli`] and [`server`] sit on top; [`guard`]
+//! holds the limits for untrusted input that both share.
 //! The typed structs the stages exchange are in [`document`].
 
 pub mod document;
@@ -22,4 +23,5 @@ pub mod graph;
 pub mod store;
 pub mod export;
 pub mod server;
+pub mod guard;
 pub mod cli;
