@@ -24,10 +24,14 @@ pub fn dispatch(command: Command) -> Result<()> {
         }
         Command::Extract { paths, format, extract } => extract_cmd(&paths, format, &extract),
         Command::Analyze { paths } => analyze_cmd(&paths),
-        Command::Query { query, file, format, store } => run_query(&read_text_arg(query, file)?, &format, &store),
+        Command::Query { query, file, format, timeout, max_query_mb, store } => {
+            run_query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)
+        }
         Command::Update { update, file, store } => {
             let kg = open_write(&store)?;
-            kg.update(&read_text_arg(update, file)?)?;
+            if let Some(note) = kg.update(&read_text_arg(update, file)?)?.note() {
+                eprintln!("kgraph: {note}");
+            }
             kg.flush()?;
             Ok(())
         }
@@ -46,8 +50,9 @@ pub fn dispatch(command: Command) -> Result<()> {
             println!("removed document {id}");
             Ok(())
         }
-        Command::Serve { bind, writable, token, timeout, cors, max_body, threads, store } => {
-            serve_cmd(bind, writable, token, timeout, cors, max_body, threads, &store)
+        Command::Serve { bind, writable, token, timeout, cors, max_body, max_query_mb, threads, max_connections, allow_host, store } => {
+            let limits = (max_query_mb, max_connections, allow_host);
+            serve_cmd(bind, writable, token, timeout, cors, max_body, threads, limits, &store)
         }
         Command::Push { url, auth, token, sparql, prune, dry_run, store } => {
             push_cmd(url, auth, token, sparql, prune, dry_run, &store)
@@ -156,10 +161,10 @@ fn build(paths: &[PathBuf], store_args: &StoreArgs, extract: &ExtractArgs, expor
             eprintln!("exports written to {}/", dir.display());
         }
     }
+    // Each failure was printed as it happened; the final error only counts them.
     match errors.len() {
         0 => Ok(()),
-        1 => Err(anyhow::Error::new(errors.remove(0))),
-        n => bail!("{n} documents failed (see above); the others were loaded"),
+        n => bail!("{n} of {} documents failed (see above)", files.len()),
     }
 }
 
@@ -309,7 +314,7 @@ fn object_label(object: &FactObject, labels: &HashMap<&str, &str>) -> String {
 }
 
 fn clean(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+    crate::guard::text::tsv_field(s).into_owned()
 }
 
 fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
@@ -323,7 +328,7 @@ fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
             clean(&f.predicate.label),
             clean(f.object_text.as_deref().unwrap_or(&object_label(&f.object, &labels))),
             p.confidence,
-            doc.document.source,
+            clean(&doc.document.source),
             p.paragraph,
             p.sentence,
             p.span.char.start,
@@ -339,14 +344,17 @@ fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
     Ok(())
 }
 
-fn run_query(sparql: &str, format: &str, store_args: &StoreArgs) -> Result<()> {
-    let store = open_read(store_args)?;
-    let results = store.query(sparql)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    write_results(results, format, &store, &mut out)?;
-    out.flush()?;
-    Ok(())
+fn run_query(sparql: &str, format: &str, timeout: f64, max_query_mb: usize, store_args: &StoreArgs) -> Result<()> {
+    let limits = crate::guard::QueryLimits::new(crate::guard::parse_timeout(timeout, "--timeout").map_err(anyhow::Error::msg)?, max_query_mb);
+    let store = std::sync::Arc::new(open_read(store_args)?);
+    let (kg, format) = (std::sync::Arc::clone(&store), format.to_owned());
+    store.query_guarded(sparql, &limits, move |results| -> Result<()> {
+        let stdout = std::io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        write_results(results, &format, &kg, &mut out)?;
+        out.flush()?;
+        Ok(())
+    })?
 }
 
 fn write_results(results: QueryResults<'_>, format: &str, store: &KgStore, out: &mut dyn Write) -> Result<()> {
@@ -570,7 +578,8 @@ fn stats(documents: bool, json: bool, store_args: &StoreArgs) -> Result<()> {
     println!("graph edges    {}", graph.edge_count());
     if documents {
         for d in &data.documents {
-            println!("{}  {}  {}", d.id, d.source, d.title.as_deref().unwrap_or(""));
+            let shown = |s: &str| crate::guard::text::for_terminal(s).into_owned();
+            println!("{}  {}  {}", shown(&d.id), shown(&d.source), shown(d.title.as_deref().unwrap_or("")));
         }
     }
     Ok(())
@@ -629,7 +638,9 @@ fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, store_args:
     let data = read::read_graph(&store)?;
     let by_id: HashMap<&str, &Entity> = data.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let sources: HashMap<&str, &str> = data.documents.iter().map(|d| (d.id.as_str(), d.source.as_str())).collect();
-    let label = |id: &str| by_id.get(id).map_or(id.to_owned(), |e| e.label.clone());
+    // Everything printed from the store goes through for_terminal: no escape sequence reaches the terminal.
+    let shown = |s: &str| crate::guard::text::for_terminal(s).into_owned();
+    let label = |id: &str| shown(by_id.get(id).map_or(id, |e| e.label.as_str()));
     let subject_ok = |f: &Fact| by_id.get(f.subject.as_str()).is_some_and(|e| matches_entity(e, subject)) || f.subject.eq_ignore_ascii_case(subject);
     let pred_ok = |f: &Fact| {
         predicate.is_none_or(|p| {
@@ -659,18 +670,18 @@ fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, store_args:
             flags.push(f.modality.as_str().to_uppercase());
         }
         if let Some(a) = &f.attribution {
-            flags.push(format!("according to {a}"));
+            flags.push(format!("according to {}", shown(a)));
         }
-        println!("{} —{}→ {}{}", label(&f.subject), f.predicate.label, object, if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) });
-        println!("  predicate  {} (surface: {:?}{})", f.predicate.iri, f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
+        println!("{} —{}→ {}{}", label(&f.subject), shown(&f.predicate.label), shown(&object), if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) });
+        println!("  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
         for q in &f.qualifiers {
-            println!("  {:<10} {}", q.key, q.value);
+            println!("  {:<10} {}", shown(&q.key), shown(&q.value));
         }
         println!("  evidence   {:?}", p.evidence);
         println!(
             "  source     {} (doc {}, paragraph {}, sentence {}, chars {}..{})",
-            sources.get(p.doc.as_str()).copied().unwrap_or("?"),
-            p.doc,
+            shown(sources.get(p.doc.as_str()).copied().unwrap_or("?")),
+            shown(&p.doc),
             p.paragraph,
             p.sentence + 1,
             p.span.char.start,
@@ -678,7 +689,7 @@ fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, store_args:
         );
         println!("  extractor  {} confidence {:.3}", p.extractor, p.confidence);
         for n in &f.notes {
-            println!("  note       {n}");
+            println!("  note       {}", shown(n));
         }
         println!();
     }
@@ -827,24 +838,25 @@ fn serve_cmd(
     cors: Option<String>,
     max_body: usize,
     threads: usize,
+    (max_query_mb, max_connections, allow_hosts): (usize, usize, Vec<String>),
     store_args: &StoreArgs,
 ) -> Result<()> {
     use crate::server::{ServeOptions, ServiceConfig};
     if writable && token.as_deref().is_none_or(str::is_empty) {
         bail!("--writable needs a bearer token: pass --token T or set KGRAPH_TOKEN");
     }
-    if !(timeout.is_finite() && timeout > 0.0) {
-        bail!("--timeout must be a positive number of seconds");
-    }
+    let timeout = crate::guard::parse_timeout(timeout, "--timeout").map_err(anyhow::Error::msg)?;
     let store = if writable { open_write(store_args)? } else { open_read(store_args)? };
     let service = ServiceConfig {
         writable,
         token: if writable { token } else { None },
-        timeout: std::time::Duration::from_secs_f64(timeout),
+        timeout,
         cors,
         max_body,
+        max_query_memory: max_query_mb.saturating_mul(1 << 20),
+        hosts: None,
     };
-    crate::server::serve(store, ServeOptions { bind, threads, service })?;
+    crate::server::serve(store, ServeOptions { bind, threads, max_connections, allow_hosts, service })?;
     Ok(())
 }
 

@@ -411,7 +411,7 @@ fn viewer_is_served() {
 // ------------------------------------------------------------------ over real sockets
 
 fn start_local(service: ServiceConfig, store: KgStore) -> RunningServer {
-    super::start(store, ServeOptions { bind: "127.0.0.1:0".into(), threads: 4, service }).unwrap()
+    super::start(store, ServeOptions { bind: "127.0.0.1:0".into(), threads: 4, service, ..ServeOptions::default() }).unwrap()
 }
 
 /// One request with `Connection: close`; the raw response.
@@ -429,15 +429,15 @@ fn raw_http(addr: std::net::SocketAddr, request: &str) -> String {
 fn socket_server_answers_and_enforces_the_body_limit() {
     let server = start_local(ServiceConfig { max_body: 1000, ..ServiceConfig::default() }, store());
     let addr = server.addr;
-    let ok = raw_http(addr, &format!("GET {} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", q("ASK { ?s kg:opposes ?o }")));
+    let ok = raw_http(addr, &format!("GET {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n", q("ASK { ?s kg:opposes ?o }")));
     assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
     assert!(ok.contains("\"boolean\":true"), "{ok}");
-    let head = raw_http(addr, &format!("HEAD /store?graph={} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", percent_encode(D1)));
+    let head = raw_http(addr, &format!("HEAD /store?graph={} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n", percent_encode(D1)));
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
     assert!(!head.contains("@prefix"), "HEAD sent a body: {head}");
     let big = raw_http(
         addr,
-        "POST /sparql HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/sparql-query\r\nContent-Length: 5000\r\n\r\n",
+        &format!("POST /sparql HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/sparql-query\r\nContent-Length: 5000\r\n\r\n"),
     );
     assert!(big.starts_with("HTTP/1.1 413"), "{big}");
     server.stop();
@@ -456,7 +456,7 @@ fn sixteen_concurrent_clients_see_no_errors() {
             std::thread::spawn(move || {
                 let mut ok = 0usize;
                 while Instant::now() < deadline {
-                    let resp = raw_http(addr, &format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+                    let resp = raw_http(addr, &format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"));
                     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
                     assert!(resp.contains("http://kgraph.local/entity/colombia"), "{resp}");
                     ok += 1;
@@ -511,7 +511,7 @@ fn store_empty() -> KgStore {
 }
 
 fn remote_count(addr: std::net::SocketAddr) -> usize {
-    let resp = raw_http(addr, &format!("GET {} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", q(COUNT_ALL)));
+    let resp = raw_http(addr, &format!("GET {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n", q(COUNT_ALL)));
     let body = resp.split("\r\n\r\n").nth(1).unwrap();
     let v: serde_json::Value = serde_json::from_str(body).unwrap();
     v["results"]["bindings"][0]["n"]["value"].as_str().unwrap().parse().unwrap()
