@@ -1,6 +1,7 @@
 # The two commands the README starts with:
 #   make demo   builds kgraph and runs the main job on seeds/ (store in .kgraph/, exports in exports/)
-#   make test   runs the whole test suite (release profile, so dependencies compile once)
+#   make test   runs the whole test suite (release profile, so dependencies compile once), then
+#               replays the hostile-client attacks against a real `kgraph serve` (scripts/attack-serve.sh)
 CARGO ?= cargo
 
 .PHONY: demo test deps build
@@ -17,3 +18,4 @@ demo: build
 test: deps
 	@scripts/ensure-deps.sh --python --server
 	KGRAPH_PYTHON=$(CURDIR)/.venv/bin/python $(CARGO) test --release
+	CARGO=$(CARGO) scripts/attack-serve.sh
