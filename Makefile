@@ -1,6 +1,7 @@
 # The two commands the README starts with:
 #   make demo   builds kgraph, runs the main job on seeds/ (store in .kgraph/) and exports it into exports/
-#   make test   runs the whole test suite (release profile, so dependencies compile once)
+#   make test   runs the whole test suite (release profile, so dependencies compile once), then
+#               replays the hostile-client attacks against a real `kgraph serve` (scripts/attack-serve.sh)
 CARGO ?= cargo
 
 .PHONY: demo test deps build
@@ -18,3 +19,4 @@ demo: build
 test: deps
 	@scripts/ensure-deps.sh --python --server
 	KGRAPH_PYTHON=$(CURDIR)/.venv/bin/python $(CARGO) test --release
+	CARGO=$(CARGO) scripts/attack-serve.sh

@@ -9,7 +9,8 @@
 //! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
 //! Two front doors sit over them: [`pipeline`] runs the stages (text in, facts out) and [`kb`]
 //! holds what was built (building documents into the store, queries, `why`, paths, rankings,
-//! exports, and the cached graph view); [`cli`] and [`server`] sit on top of the two.
+//! exports, and the cached graph view); [`cli`] and [`server`] sit on top of the two;
+//! [`guard`] holds the limits for untrusted input that both share.
 //! The typed structs the stages exchange are in [`document`].
 
 pub mod document;
@@ -25,4 +26,5 @@ pub mod graph;
 pub mod store;
 pub mod export;
 pub mod server;
+pub mod guard;
 pub mod cli;

@@ -30,6 +30,8 @@ pub enum SourceError {
     Empty { path: PathBuf },
     #[error("{path}: {size} bytes is over the {limit}-byte limit for one document; split it or raise --max-file-mb")]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: not a regular file ({kind}); kgraph reads regular text files, directories and `-` for standard input")]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -72,44 +74,147 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Expands files and directories (recursively, sorted) into the list of text files to read.
-/// `-` stands for standard input and is passed through.
+/// `-` stands for standard input and is passed through. Symbolic links are followed, but a
+/// directory is walked once (so `ln -s . self` and link loops add nothing) and a file reached
+/// by two paths is listed once, under the first. Entries that cannot be examined (a path over
+/// PATH_MAX, a directory without read permission) are errors naming them.
 pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, SourceError> {
     let mut out = Vec::new();
+    let mut seen = Seen::default();
     for input in inputs {
         if input.as_os_str() == "-" {
             out.push(input.clone());
             continue;
         }
-        let meta = std::fs::metadata(input).map_err(|_| SourceError::Missing { path: input.clone() })?;
+        let meta = std::fs::metadata(input).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SourceError::Missing { path: input.clone() },
+            _ => SourceError::Io { path: input.clone(), source: e },
+        })?;
         if meta.is_dir() {
             let before = out.len();
-            walk(input, &mut out)?;
-            if out.len() == before {
+            walk(input, &meta, &mut seen, &mut out)?;
+            if out.len() == before && !seen.listed_any_under(input) {
                 return Err(SourceError::NoTextFiles { path: input.clone() });
             }
-        } else {
+        } else if seen.first_visit_of_file(&meta) {
             out.push(input.clone());
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
-    let io = |e| SourceError::Io { path: dir.to_owned(), source: e };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+/// Directories walked and files listed, by device and inode.
+#[derive(Default)]
+struct Seen {
+    dirs: std::collections::HashSet<(u64, u64)>,
+    files: std::collections::HashSet<(u64, u64)>,
+    /// Directories whose text files were all listed earlier under another path.
+    covered: Vec<PathBuf>,
+}
+
+impl Seen {
+    fn first_visit_of_dir(&mut self, meta: &std::fs::Metadata) -> bool {
+        self.dirs.insert(file_id(meta))
+    }
+
+    fn first_visit_of_file(&mut self, meta: &std::fs::Metadata) -> bool {
+        self.files.insert(file_id(meta))
+    }
+
+    fn listed_any_under(&self, dir: &Path) -> bool {
+        self.covered.iter().any(|c| c == dir)
+    }
+}
+
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    // No inode numbers: fall back to size and modification time (loops are still cut by depth).
+    let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
+    (meta.len(), modified)
+}
+
+fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
+    if !seen.first_visit_of_dir(meta) {
+        seen.covered.push(dir.to_owned());
+        return Ok(());
+    }
+    let io = |path: &Path, e| SourceError::Io { path: path.to_owned(), source: e };
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        entries.push(entry.map_err(|e| io(dir, e))?.path());
+    }
     entries.sort();
     for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if has_text_extension(&path) {
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            // A dangling link with a text name is reported when read, like a vanished file.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if has_text_extension(&path) {
+                    out.push(path);
+                }
+                continue;
+            }
+            Err(e) => return Err(io(&path, e)),
+        };
+        if meta.is_dir() {
+            walk(&path, &meta, seen, out)?;
+        } else if has_text_extension(&path) && seen.first_visit_of_file(&meta) {
+            // Not-regular files (FIFOs, devices) are listed too: reading them is a clear error.
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// What kind of file this is, when it is not a regular file.
+fn irregular_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a file")
+}
+
+/// Opens a regular file without blocking on a FIFO that appeared after the check.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 fn has_text_extension(path: &Path) -> bool {
@@ -118,27 +223,40 @@ fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
-/// Reads one file (or standard input for `-`), validating it.
+/// Reads one file (or standard input for `-`), validating it. Only regular files are read,
+/// and never more than `max_bytes + 1` bytes, whatever the file's size claims.
 pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, SourceError> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(max_bytes + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| SourceError::Io { path: path.to_owned(), source: e })?;
+    let io = |e| SourceError::Io { path: path.to_owned(), source: e };
+    let too_large = |size| SourceError::TooLarge { path: path.to_owned(), size, limit: max_bytes };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().take(max_bytes + 1).read_to_end(&mut buf).map_err(io)?;
         if buf.len() as u64 > max_bytes {
-            return Err(SourceError::TooLarge { path: path.to_owned(), size: buf.len() as u64, limit: max_bytes });
+            return Err(too_large(buf.len() as u64));
         }
-        buf
     } else {
-        let meta = std::fs::metadata(path).map_err(|_| SourceError::Missing { path: path.to_owned() })?;
-        if meta.len() > max_bytes {
-            return Err(SourceError::TooLarge { path: path.to_owned(), size: meta.len(), limit: max_bytes });
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SourceError::Missing { path: path.to_owned() },
+            _ => io(e),
+        })?;
+        if let Some(kind) = irregular_kind(&meta) {
+            return Err(SourceError::NotRegular { path: path.to_owned(), kind });
         }
-        std::fs::read(path).map_err(|e| SourceError::Io { path: path.to_owned(), source: e })?
-    };
+        if meta.len() > max_bytes {
+            return Err(too_large(meta.len()));
+        }
+        let file = open_regular(path).map_err(io)?;
+        // The file may have been swapped for another kind between the check and the open.
+        if let Some(kind) = irregular_kind(&file.metadata().map_err(io)?) {
+            return Err(SourceError::NotRegular { path: path.to_owned(), kind });
+        }
+        file.take(max_bytes + 1).read_to_end(&mut buf).map_err(io)?;
+        if buf.len() as u64 > max_bytes {
+            return Err(too_large(buf.len() as u64));
+        }
+    }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("txt").to_ascii_lowercase();
-    decode(path, bytes, &ext)
+    decode(path, buf, &ext)
 }
 
 /// Validates and decodes bytes into a [`SourceText`].
@@ -159,6 +277,9 @@ pub fn decode(path: &Path, bytes: Vec<u8>, ext: &str) -> Result<SourceText, Sour
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
     let (text, html_title) = if ext == "html" || ext == "htm" { strip_html(&text) } else { (text, None) };
+    // Escape sequences and other controls are not text; line-break controls become `\n`.
+    let text = crate::guard::text::clean_document_text(text);
+    let html_title = html_title.map(|t| crate::guard::text::clean_document_text(t).replace('\n', " "));
     if text.trim().is_empty() {
         return Err(SourceError::Empty { path: path.to_owned() });
     }
@@ -167,8 +288,17 @@ pub fn decode(path: &Path, bytes: Vec<u8>, ext: &str) -> Result<SourceText, Sour
     Ok(SourceText { source: path.to_string_lossy().into_owned(), text, title, date })
 }
 
-/// Removes tags, scripts and styles; decodes common entities; block elements become line breaks.
-/// Returns the text and the `<title>`.
+/// Elements whose content is not text: skipped up to their end tag.
+const SKIPPED_ELEMENTS: [&str; 7] = ["script", "style", "head", "title", "noscript", "template", "svg"];
+/// Elements that end a paragraph.
+const BLOCK_ELEMENTS: [&str; 30] = [
+    "p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article", "aside", "header",
+    "footer", "nav", "main", "blockquote", "pre", "hr", "dl", "dt", "dd", "figure", "figcaption", "address",
+];
+
+/// Removes tags, comments, scripts and styles; decodes entities; block elements become line
+/// breaks. A `<` that does not start a tag (`a < b`) is text, as in browsers. Returns the text
+/// and the `<title>`.
 pub fn strip_html(html: &str) -> (String, Option<String>) {
     let lower = html.to_ascii_lowercase();
     let title = lower.find("<title").and_then(|s| {
@@ -176,33 +306,46 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
         let close = lower[open_end..].find("</title")? + open_end;
         Some(decode_entities(html[open_end..close].trim()))
     });
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
-    let bytes = html.as_bytes();
     while i < html.len() {
-        if bytes[i] == b'<' {
-            let rest = &lower[i..];
-            let skip_to = ["script", "style", "head", "title"].iter().find_map(|tag| {
-                if rest.starts_with(&format!("<{tag}")) {
-                    rest.find(&format!("</{tag}")).map(|end| i + end)
-                } else {
-                    None
-                }
-            });
-            let from = skip_to.unwrap_or(i);
-            let Some(end) = lower[from..].find('>') else { break };
-            let tag = &lower[i..(from + end + 1).min(lower.len())];
-            let block = ["<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "</h1", "</h2", "</h3", "<li", "<tr"]
-                .iter()
-                .any(|b| tag.starts_with(b));
-            if block {
+        let Some(lt) = html[i..].find('<').map(|p| i + p) else {
+            out.push_str(&decode_entities(&html[i..]));
+            break;
+        };
+        out.push_str(&decode_entities(&html[i..lt]));
+        let rest = &lower[lt..];
+        let after = |marker: &str, from: usize| lower[from..].find(marker).map_or(html.len(), |p| from + p + marker.len());
+        if rest.starts_with("<!--") {
+            i = after("-->", lt + 4);
+        } else if rest.starts_with("<![cdata[") {
+            let end = lower[lt + 9..].find("]]>").map_or(html.len(), |p| lt + 9 + p);
+            out.push_str(&html[lt + 9..end]);
+            i = (end + 3).min(html.len());
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = after(">", lt + 2);
+        } else if let Some((name, closing)) = tag_name(&lower[lt..]) {
+            let Some(end) = tag_end(bytes, lt) else {
+                // An unterminated tag at the end: its text is kept rather than lost.
+                out.push_str(&decode_entities(&html[lt..]));
+                break;
+            };
+            i = end;
+            if !closing && SKIPPED_ELEMENTS.contains(&name) {
+                let close = format!("</{name}");
+                i = match lower[i..].find(&close) {
+                    Some(p) => tag_end(bytes, i + p).unwrap_or(html.len()),
+                    None => html.len(),
+                };
+            } else if BLOCK_ELEMENTS.contains(&name) {
                 out.push_str("\n\n");
+            } else if matches!(name, "td" | "th") {
+                out.push(' ');
             }
-            i = from + end + 1;
         } else {
-            let next = html[i..].find('<').map_or(html.len(), |p| i + p);
-            out.push_str(&decode_entities(&html[i..next]));
-            i = next;
+            out.push('<');
+            i = lt + 1;
         }
     }
     // Collapse runs of blank lines and trailing spaces that tag removal leaves.
@@ -224,14 +367,69 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
     (cleaned, title.filter(|t| !t.is_empty()))
 }
 
+/// The lower-cased element name of a start or end tag at the beginning of `s` (`<p …`,
+/// `</div>`), and whether it is an end tag; `None` when `<` is not followed by a letter.
+fn tag_name(s: &str) -> Option<(&str, bool)> {
+    let closing = s.starts_with("</");
+    let from = if closing { 2 } else { 1 };
+    let name_len = s[from..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
+    (name_len > 0 && s.as_bytes()[from].is_ascii_alphabetic()).then(|| (&s[from..from + name_len], closing))
+}
+
+/// The index after the `>` closing the tag that starts at `lt`; quoted attribute values may
+/// contain `>`.
+fn tag_end(bytes: &[u8], lt: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate().skip(lt + 1) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Decodes named entities (the common ones) and numeric ones (`&#8212;`, `&#x2014;`).
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    let mut out = s.to_owned();
-    for (e, c) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&rsquo;", "’"), ("&lsquo;", "‘"), ("&ldquo;", "“"), ("&rdquo;", "”"), ("&mdash;", "—"), ("&ndash;", "–"), ("&amp;", "&")] {
-        out = out.replace(e, c);
+    const NAMED: [(&str, &str); 13] = [
+        ("nbsp", " "), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("amp", "&"), ("rsquo", "’"), ("lsquo", "‘"),
+        ("ldquo", "“"), ("rdquo", "”"), ("mdash", "—"), ("ndash", "–"), ("hellip", "…"),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let semi = rest[1..].find(';').map(|p| p + 1).filter(|&p| p <= 12);
+        let decoded = semi.and_then(|semi| {
+            let name = &rest[1..semi];
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32).map(String::from)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>().ok().and_then(char::from_u32).map(String::from)
+            } else {
+                NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| (*c).to_owned())
+            };
+            c.map(|c| (c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push_str(&c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -326,5 +524,72 @@ mod tests {
         let empty = tempfile::tempdir().unwrap();
         assert!(matches!(collect_paths(&[empty.path().to_owned()]), Err(SourceError::NoTextFiles { .. })));
         assert!(matches!(collect_paths(&[PathBuf::from("/nope/x")]), Err(SourceError::Missing { .. })));
+    }
+
+    #[test]
+    fn html_literal_less_than_keeps_the_paragraph() {
+        let (text, _) = strip_html("<p>Prices rose 3 < 5 percent and x<5 held; the board met.</p><p>Next.</p>");
+        assert_eq!(text, "Prices rose 3 < 5 percent and x<5 held; the board met.\n\nNext.\n");
+        let (text, _) = strip_html("<p title=\"a > b\">Quoted attributes may hold a &gt; sign.</p>");
+        assert_eq!(text, "Quoted attributes may hold a > sign.\n");
+    }
+
+    #[test]
+    fn html_comments_are_not_content() {
+        let html = "<p>Kept.</p><!-- hidden <p>draft</p> a > b --><p>Also kept &#8212; &#x41;.</p><![CDATA[raw & text]]><!DOCTYPE x><?php echo 1 ?>";
+        let (text, _) = strip_html(html);
+        assert_eq!(text, "Kept.\n\nAlso kept — A.\n\nraw & text\n");
+        assert_eq!(strip_html("<p>Open <!-- never closed").0, "Open\n");
+    }
+
+    #[test]
+    fn build_reads_only_regular_files() {
+        let err = read_source(Path::new("/dev/zero"), DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, SourceError::NotRegular { kind: "a character device", .. }), "{err}");
+        assert!(err.to_string().starts_with("/dev/zero: not a regular file"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.txt");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+        let paths = collect_paths(&[dir.path().to_owned()]).unwrap();
+        assert_eq!(paths.len(), 2);
+        let err = read_source(&fifo, DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, SourceError::NotRegular { kind: "a named pipe", .. }), "{err}");
+        // A file whose size is not what it reads as (here: more than stated) is still bounded.
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "x".repeat(2000)).unwrap();
+        assert!(matches!(read_source(&big, 1000), Err(SourceError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn symlink_loops_are_walked_once_and_files_counted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/doc.txt"), "Text.").unwrap();
+        std::os::unix::fs::symlink(".", root.join("self")).unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/b/doc.txt"), root.join("alias.txt")).unwrap();
+        let got = collect_paths(&[root.to_owned(), root.join("a/b/doc.txt")]).unwrap();
+        assert_eq!(got, vec![root.join("a/b/doc.txt")], "{got:?}");
+    }
+
+    #[test]
+    fn unreadable_entries_are_errors_not_missing_text() {
+        let dir = tempfile::tempdir().unwrap();
+        // Relative mkdirs go past PATH_MAX (4096), where absolute paths cannot.
+        let name = "d".repeat(200);
+        let script = format!("import os\nos.chdir({:?})\nfor _ in range(24):\n    os.mkdir('{name}'); os.chdir('{name}')\nopen('a.txt', 'w').write('text')", dir.path());
+        assert!(std::process::Command::new("python3").arg("-c").arg(&script).status().unwrap().success());
+        match collect_paths(&[dir.path().to_owned()]) {
+            Err(SourceError::Io { path, .. }) => assert!(path.as_os_str().len() >= 4000, "{}", path.display()),
+            other => panic!("expected an error naming the long path, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn control_characters_leave_document_text() {
+        let s = dec("Plain\u{1b}[31m red\u{0c}next page\u{2028}line".as_bytes(), "txt").unwrap();
+        assert_eq!(s.text, "Plain [31m red\nnext page\nline");
     }
 }

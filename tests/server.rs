@@ -104,7 +104,7 @@ fn body_limit_and_cors_flags() {
     assert_eq!(status, 413);
     let mut s = std::net::TcpStream::connect(server.addr).unwrap();
     use std::io::{Read, Write};
-    s.write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    s.write_all(format!("GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.addr).as_bytes()).unwrap();
     let mut raw = String::new();
     s.read_to_string(&mut raw).unwrap();
     assert!(raw.to_ascii_lowercase().contains("access-control-allow-origin: *"), "{raw}");

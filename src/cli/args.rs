@@ -102,6 +102,12 @@ pub enum Command {
         /// Output format: table, csv, tsv, json, xml for SELECT/ASK; ttl, nt for CONSTRUCT/DESCRIBE.
         #[arg(long, short, default_value = "table")]
         format: String,
+        /// Cancel the query after this many seconds.
+        #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Cancel the query when it holds more than this much memory, in MiB.
+        #[arg(long, default_value_t = crate::guard::query::DEFAULT_MEMORY_MB, value_name = "MIB")]
+        max_query_mb: usize,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -221,9 +227,20 @@ pub enum Command {
         /// Largest request body accepted, in bytes.
         #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
         max_body: usize,
-        /// Worker threads answering requests.
+        /// Memory one query or update may hold, in MiB (413 beyond).
+        #[arg(long, default_value_t = crate::guard::query::DEFAULT_MEMORY_MB, value_name = "MIB")]
+        max_query_mb: usize,
+        /// Requests handled at once (slow clients do not hold one while they send or read).
         #[arg(long, default_value_t = 8)]
         threads: usize,
+        /// Open connections at once; beyond, new connections get a 503.
+        #[arg(long, default_value_t = 512, value_name = "N")]
+        max_connections: usize,
+        /// Also answer requests whose Host header names this host (`name` or `name:port`;
+        /// `*` turns the check off). Repeatable. By default only the bound address (and, on
+        /// loopback, localhost) is answered: this stops DNS-rebinding pages.
+        #[arg(long, value_name = "HOST")]
+        allow_host: Vec<String>,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -68,7 +68,7 @@ fn object_label(object: &FactObject, labels: &HashMap<&str, &str>) -> String {
 }
 
 fn clean(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+    crate::guard::text::tsv_field(s).into_owned()
 }
 
 fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
@@ -82,7 +82,7 @@ fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
             clean(&f.predicate.label),
             clean(f.object_text.as_deref().unwrap_or(&object_label(&f.object, &labels))),
             p.confidence,
-            doc.document.source,
+            clean(&doc.document.source),
             p.paragraph,
             p.sentence,
             p.span.char.start,

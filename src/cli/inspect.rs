@@ -31,7 +31,7 @@ pub(super) fn stats(documents: bool, json: bool, store: &StoreArgs) -> Result<()
     println!("graph nodes    {}", stats.nodes);
     println!("graph edges    {}", stats.edges);
     for d in &docs {
-        println!("{}  {}  {}", d.id, d.source, d.title.as_deref().unwrap_or(""));
+        println!("{}  {}  {}", shown(&d.id), shown(&d.source), shown(d.title.as_deref().unwrap_or("")));
     }
     Ok(())
 }
@@ -74,18 +74,19 @@ fn print_explanation(e: &Explanation) {
         flags.push(f.modality.as_str().to_uppercase());
     }
     if let Some(a) = &f.attribution {
-        flags.push(format!("according to {a}"));
+        flags.push(format!("according to {}", shown(a)));
     }
-    println!("{} —{}→ {}{}", e.subject, f.predicate.label, object, if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) });
-    println!("  predicate  {} (surface: {:?}{})", f.predicate.iri, f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
+    let flags = if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) };
+    println!("{} —{}→ {}{}", shown(&e.subject), shown(&f.predicate.label), shown(&object), flags);
+    println!("  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
     for q in &f.qualifiers {
-        println!("  {:<10} {}", q.key, q.value);
+        println!("  {:<10} {}", shown(&q.key), shown(&q.value));
     }
     println!("  evidence   {:?}", p.evidence);
     println!(
         "  source     {} (doc {}, paragraph {}, sentence {}, chars {}..{})",
-        e.source.as_deref().unwrap_or("?"),
-        p.doc,
+        shown(e.source.as_deref().unwrap_or("?")),
+        shown(&p.doc),
         p.paragraph,
         p.sentence + 1,
         p.span.char.start,
@@ -93,7 +94,7 @@ fn print_explanation(e: &Explanation) {
     );
     println!("  extractor  {} confidence {:.3}", p.extractor, p.confidence);
     for n in &f.notes {
-        println!("  note       {n}");
+        println!("  note       {}", shown(n));
     }
     println!();
 }
@@ -125,4 +126,9 @@ pub(super) fn ontology(dirs: &[PathBuf]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     ontology.describe(&mut out)?;
     Ok(())
+}
+
+/// Everything printed from the store goes through here: no escape sequence reaches the terminal.
+fn shown(s: &str) -> String {
+    crate::guard::text::for_terminal(s).into_owned()
 }

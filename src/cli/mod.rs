@@ -35,7 +35,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Remove { doc, store } => build::remove(&doc, &store),
         Command::Extract { paths, format, extract } => extract::extract(&paths, format, &extract),
         Command::Analyze { paths } => analyze::analyze(&paths),
-        Command::Query { query, file, format, store } => query::query(&read_text_arg(query, file)?, &format, &store),
+        Command::Query { query, file, format, timeout, max_query_mb, store } => {
+            query::query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)
+        }
         Command::Update { update, file, store } => query::update(&read_text_arg(update, file)?, &store),
         Command::Export { dir, format, output, select, construct, with_ontology, store } => match dir {
             Some(dir) => export::export_dir(&dir, &store),
@@ -47,8 +49,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Path { from, to, store } => inspect::path(&from, &to, &store),
         Command::Rank { degree, top, components, store } => inspect::rank(degree, top, components, &store),
         Command::Ontology { ontology } => inspect::ontology(&ontology),
-        Command::Serve { bind, writable, token, timeout, cors, max_body, threads, store } => {
-            serve::serve(bind, writable, token, timeout, cors, max_body, threads, &store)
+        Command::Serve { bind, writable, token, timeout, cors, max_body, max_query_mb, threads, max_connections, allow_host, store } => {
+            let limits = serve::Limits { max_query_mb, max_connections, allow_hosts: allow_host };
+            serve::serve(bind, writable, token, timeout, cors, max_body, threads, limits, &store)
         }
         Command::Push { url, auth, token, sparql, prune, dry_run, store } => serve::push(url, auth, token, sparql, prune, dry_run, &store),
         #[cfg(feature = "train")]

@@ -5,16 +5,19 @@ use super::{open_read, open_write};
 use anyhow::Result;
 use std::io::{BufWriter, Write};
 
-pub(super) fn query(sparql: &str, format: &str, store: &StoreArgs) -> Result<()> {
+/// `kgraph query`: under `--timeout` and `--max-query-mb`, like a query to `kgraph serve`.
+pub(super) fn query(sparql: &str, format: &str, timeout: f64, max_query_mb: usize, store: &StoreArgs) -> Result<()> {
+    let timeout = crate::guard::parse_timeout(timeout, "--timeout").map_err(anyhow::Error::msg)?;
+    let limits = crate::guard::QueryLimits::new(timeout, max_query_mb);
     let kb = open_read(store)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    kb.write_query(sparql, format, &mut out)?;
+    let mut out = kb.write_query_guarded(sparql, format, &limits, BufWriter::new(std::io::stdout()))?;
     out.flush()?;
     Ok(())
 }
 
 pub(super) fn update(sparql: &str, store: &StoreArgs) -> Result<()> {
-    open_write(store)?.update(sparql)?;
+    if let Some(note) = open_write(store)?.update(sparql)?.note() {
+        eprintln!("kgraph: {note}");
+    }
     Ok(())
 }

@@ -6,6 +6,13 @@ use super::{open_read, open_write};
 use crate::server::{PushAuth, PushOptions, ServeOptions, ServiceConfig};
 use anyhow::{Result, bail};
 
+/// The serve flags that bound hostile clients.
+pub(super) struct Limits {
+    pub max_query_mb: usize,
+    pub max_connections: usize,
+    pub allow_hosts: Vec<String>,
+}
+
 /// `kgraph serve`: read-only (shared lock) unless `--writable` (exclusive lock, token required).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn serve(
@@ -16,23 +23,25 @@ pub(super) fn serve(
     cors: Option<String>,
     max_body: usize,
     threads: usize,
+    limits: Limits,
     store_args: &StoreArgs,
 ) -> Result<()> {
     if writable && token.as_deref().is_none_or(str::is_empty) {
         bail!("--writable needs a bearer token: pass --token T or set KGRAPH_TOKEN");
     }
-    if !(timeout.is_finite() && timeout > 0.0) {
-        bail!("--timeout must be a positive number of seconds");
-    }
+    let timeout = crate::guard::parse_timeout(timeout, "--timeout").map_err(anyhow::Error::msg)?;
     let kb = if writable { open_write(store_args)? } else { open_read(store_args)? };
     let service = ServiceConfig {
         writable,
         token: if writable { token } else { None },
-        timeout: std::time::Duration::from_secs_f64(timeout),
+        timeout,
         cors,
         max_body,
+        max_query_memory: limits.max_query_mb.saturating_mul(1 << 20),
+        hosts: None,
     };
-    crate::server::serve(kb, ServeOptions { bind, threads, service })?;
+    let Limits { max_connections, allow_hosts, .. } = limits;
+    crate::server::serve(kb, ServeOptions { bind, threads, max_connections, allow_hosts, service })?;
     Ok(())
 }
 

@@ -198,13 +198,31 @@ impl KnowledgeBase {
         Ok(())
     }
 
-    /// Runs a SPARQL update (atomically) and flushes it to disk.
-    pub fn update(&self, sparql: &str) -> Result<(), KbError> {
+    /// [`KnowledgeBase::write_query`] under `limits` (deadline, memory budget, big stack): the
+    /// query runs and its results are written on a guarded thread, so `out` must be owned.
+    pub fn write_query_guarded<W: Write + Send + 'static>(
+        &self,
+        sparql: &str,
+        format: &str,
+        limits: &crate::guard::QueryLimits,
+        mut out: W,
+    ) -> Result<W, KbError> {
+        let prefixes = self.store.prefixes();
+        let format = format.to_owned();
+        let written = self.store.query_guarded(sparql, limits, move |results| {
+            write_query_results(results, &format, &prefixes, &mut out).map(|()| out)
+        })?;
+        Ok(written?)
+    }
+
+    /// Runs a SPARQL update (atomically) and flushes it to disk; reports what it did to the
+    /// ontology graph.
+    pub fn update(&self, sparql: &str) -> Result<crate::store::UpdateReport, KbError> {
         let done = self.store.update(sparql);
         self.invalidate_view();
-        done?;
+        let report = done?;
         self.store.flush()?;
-        Ok(())
+        Ok(report)
     }
 
     /// Loads one processed document in one transaction, replacing an earlier version of it.

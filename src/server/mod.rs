@@ -2,29 +2,37 @@
 //!
 //! In: an open [`KnowledgeBase`] (read-only, or read-write with `--writable`) and the serve flags.
 //! Out: a W3C SPARQL 1.1 Protocol endpoint (`/sparql`, `/query`, `/update`), the Graph Store
-//! Protocol (`/store`) and the embedded web viewer (`/`), over a tiny_http server with a pool of
-//! worker threads; and, for `push`, Graph Store Protocol PUTs of every named graph to a remote store.
+//! Protocol (`/store`) and the embedded web viewer (`/`), over our own HTTP/1.1 transport built
+//! for hostile clients; and, for `push`, Graph Store Protocol PUTs of every named graph to a
+//! remote store.
 //!
 //! - [`http`]: transport-independent request/response, form decoding, `Accept` negotiation.
 //! - [`protocol`]: the handlers ([`Service::handle`]) — every protocol rule, tested in-process.
+//! - [`host`]: the `Host` header check (DNS rebinding).
+//! - [`transport`]: connections, deadlines, the connection limit and the request handlers.
 //! - [`viewer`]: the embedded viewer files.
 //! - [`push`]: the Graph Store Protocol client (plain `http://`, std `TcpStream`).
 
+pub mod host;
 pub mod http;
 pub mod protocol;
 pub mod push;
+pub mod transport;
 pub mod viewer;
 
 #[cfg(test)]
 mod tests;
 
+pub use host::HostPolicy;
 pub use protocol::{Service, ServiceConfig};
 pub use push::{PushAuth, PushError, PushOptions, PushSummary, push};
+pub use transport::TransportLimits;
 
 use crate::kb::KnowledgeBase;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 /// Errors starting the server.
 #[derive(Debug, thiserror::Error)]
@@ -40,33 +48,47 @@ pub enum ServeError {
 pub struct ServeOptions {
     /// `host:port`; port 0 picks a free port (printed on start).
     pub bind: String,
-    /// Worker threads answering requests in parallel.
+    /// Requests handled at once (`--threads`).
     pub threads: usize,
+    /// Open connections at once (`--max-connections`).
+    pub max_connections: usize,
+    /// Extra `Host` names answered besides the bound address (`--allow-host`; `*` for any).
+    pub allow_hosts: Vec<String>,
     pub service: ServiceConfig,
 }
 
-/// A running server (its address, and the thread answering requests).
+impl Default for ServeOptions {
+    fn default() -> Self {
+        let transport = TransportLimits::default();
+        ServeOptions {
+            bind: "127.0.0.1:7878".into(),
+            threads: transport.handlers,
+            max_connections: transport.max_connections,
+            allow_hosts: Vec::new(),
+            service: ServiceConfig::default(),
+        }
+    }
+}
+
+/// A running server (its address, and the thread accepting connections).
 pub struct RunningServer {
     pub addr: SocketAddr,
-    server: Arc<tiny_http::Server>,
-    workers: Vec<std::thread::JoinHandle<()>>,
+    shared: Arc<transport::Shared>,
+    acceptor: std::thread::JoinHandle<()>,
 }
 
 impl RunningServer {
     /// Blocks until the server stops (it runs until the process ends).
     pub fn join(self) {
-        for w in self.workers {
-            let _ = w.join();
-        }
+        let _ = self.acceptor.join();
     }
 
-    /// Stops accepting requests and waits for the workers.
+    /// Stops accepting connections; open connections end after their current request.
     pub fn stop(self) {
-        self.server.unblock();
-        for _ in 1..self.workers.len() {
-            self.server.unblock();
-        }
-        self.join();
+        self.shared.stopping.store(true, Ordering::SeqCst);
+        // Wake the accept loop.
+        let _ = std::net::TcpStream::connect(self.addr);
+        let _ = self.acceptor.join();
     }
 }
 
@@ -77,38 +99,30 @@ pub fn start(kb: impl Into<KnowledgeBase>, options: ServeOptions) -> Result<Runn
     }
     let bind_err = |message: String| ServeError::Bind { bind: options.bind.clone(), message };
     let listener = std::net::TcpListener::bind(&options.bind).map_err(|e| bind_err(e.to_string()))?;
-    set_nodelay(&listener);
-    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| bind_err(e.to_string()))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| ServeError::Bind { bind: options.bind.clone(), message: "not an IP address".into() })?;
-    let server = Arc::new(server);
-    let service = Arc::new(Service::new(kb, options.service));
-    let workers = (0..options.threads.max(1))
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let service = Arc::clone(&service);
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    answer(&service, request);
-                }
-            })
-        })
-        .collect();
-    Ok(RunningServer { addr, server, workers })
+    let addr = listener.local_addr().map_err(|e| bind_err(e.to_string()))?;
+    let mut config = options.service;
+    config.hosts = Some(HostPolicy::new(addr, &options.allow_hosts));
+    let limits = TransportLimits { handlers: options.threads.max(1), max_connections: options.max_connections.max(1), ..TransportLimits::default() };
+    let shared = Arc::new(transport::Shared::new(Service::new(kb, config), limits));
+    let accept_shared = Arc::clone(&shared);
+    let acceptor = std::thread::Builder::new()
+        .name("http-accept".into())
+        .spawn(move || transport::accept_loop(listener, accept_shared))
+        .map_err(|e| bind_err(e.to_string()))?;
+    Ok(RunningServer { addr, shared, acceptor })
 }
 
 /// `kgraph serve`: starts, prints where, and serves until the process is stopped.
 pub fn serve(kb: KnowledgeBase, options: ServeOptions) -> Result<(), ServeError> {
     let writable = options.service.writable;
     let timeout = options.service.timeout;
+    let memory_mb = options.service.max_query_memory >> 20;
     let loopback = options.bind.starts_with("127.") || options.bind.starts_with("localhost") || options.bind.starts_with("[::1]");
     let running = start(kb, options)?;
     let mode = if writable { "writable (bearer token required for writes)" } else { "read-only" };
     // Written with errors ignored: a closed stdout (a supervisor that stopped reading) must not
     // take the server down.
-    let mut banner = format!("kgraph serve: listening on http://{}/ ({mode}, query timeout {} s)\n", running.addr, timeout.as_secs_f32());
+    let mut banner = format!("kgraph serve: listening on http://{}/ ({mode}, query timeout {} s, {memory_mb} MiB per query)\n", running.addr, timeout.as_secs_f32());
     banner.push_str(&format!("  viewer  http://{}/\n", running.addr));
     banner.push_str(&format!("  SPARQL  http://{}/sparql  (also /query; updates at /update)\n", running.addr));
     banner.push_str(&format!("  graphs  http://{}/store?graph=IRI\n", running.addr));
@@ -119,68 +133,4 @@ pub fn serve(kb: KnowledgeBase, options: ServeOptions) -> Result<(), ServeError>
     let _ = std::io::stdout().flush();
     running.join();
     Ok(())
-}
-
-/// Turns off Nagle's algorithm on the listening socket; Linux passes it on to accepted
-/// connections. tiny_http writes a response's head and body separately, and with Nagle plus
-/// delayed ACKs every keep-alive answer would wait ~40 ms.
-#[cfg(target_os = "linux")]
-fn set_nodelay(listener: &std::net::TcpListener) {
-    use std::os::fd::AsRawFd;
-    unsafe extern "C" {
-        fn setsockopt(fd: i32, level: i32, name: i32, value: *const std::ffi::c_void, len: u32) -> i32;
-    }
-    const IPPROTO_TCP: i32 = 6;
-    const TCP_NODELAY: i32 = 1;
-    let one: i32 = 1;
-    // SAFETY: a valid socket descriptor and a pointer to a live i32 of the stated length.
-    unsafe {
-        setsockopt(listener.as_raw_fd(), IPPROTO_TCP, TCP_NODELAY, (&raw const one).cast(), std::mem::size_of::<i32>() as u32);
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn set_nodelay(_listener: &std::net::TcpListener) {}
-
-/// Reads the body (up to the limit) and hands the request to the service.
-fn answer(service: &Service, mut request: tiny_http::Request) {
-    let max = service.config().max_body;
-    let mut response = if request.body_length().is_some_and(|n| n > max) {
-        protocol::too_large(max)
-    } else {
-        let mut body = Vec::new();
-        let read = request.as_reader().take(max as u64 + 1).read_to_end(&mut body);
-        match read {
-            Err(e) => http::Response::text(400, format!("cannot read the request body: {e}")),
-            Ok(_) if body.len() > max => protocol::too_large(max),
-            Ok(_) => {
-                let url = request.url().to_owned();
-                let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
-                let req = http::Request {
-                    method: request.method().as_str().to_ascii_uppercase(),
-                    path: path.to_owned(),
-                    query: query.to_owned(),
-                    headers: request.headers().iter().map(|h| (h.field.as_str().as_str().to_owned(), h.value.as_str().to_owned())).collect(),
-                    body,
-                };
-                service.handle(&req)
-            }
-        }
-    };
-    if request.method() == &tiny_http::Method::Head {
-        // tiny_http computes Content-Length from the data and sends no body for HEAD.
-        if let Some(len) = response.get_header("Content-Length").and_then(|l| l.parse::<usize>().ok()) {
-            response.body = vec![0; len];
-        }
-    }
-    let mut out = tiny_http::Response::from_data(response.body).with_status_code(response.status);
-    for (name, value) in response.headers {
-        if name.eq_ignore_ascii_case("content-length") {
-            continue;
-        }
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            out.add_header(h);
-        }
-    }
-    let _ = request.respond(out);
 }

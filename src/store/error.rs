@@ -15,6 +15,8 @@ pub enum StoreError {
     NoStore { path: PathBuf },
     #[error("store {path}: format version {found}, this kgraph reads version {expected}; rebuild it with `kgraph build` into a new --store directory")]
     Version { path: PathBuf, found: u32, expected: u32 },
+    #[error("store {path}: incomplete: its creation was interrupted before it finished, so it holds no data; `kgraph build --store {path} …` completes it")]
+    Incomplete { path: PathBuf },
     #[error("{path}: corrupt store ({what})")]
     Corrupt { path: PathBuf, what: String },
     #[error("{path}: {source}")]
@@ -37,13 +39,24 @@ pub enum StoreError {
     AmbiguousDocument { key: String, count: usize },
     #[error("write error: {0}")]
     Write(std::io::Error),
+    #[error("{0}")]
+    Refused(crate::guard::QueryRefusal),
 }
 
 impl StoreError {
+    /// A refused query (its shape, syntax, deadline or memory budget).
+    pub(crate) fn from_refusal(r: crate::guard::QueryRefusal) -> StoreError {
+        StoreError::Refused(r)
+    }
+
     #[cfg(feature = "rocksdb")]
     pub(crate) fn open(path: &std::path::Path, e: oxigraph::store::StorageError) -> StoreError {
         let message = e.to_string();
-        if message.contains("lock") || message.contains("Resource temporarily unavailable") {
+        if message.contains("CURRENT: No such file") || message.contains("Column family not found") {
+            // RocksDB writes CURRENT, then the column families, when it creates a database:
+            // either missing means the creation was cut short.
+            StoreError::Incomplete { path: path.to_owned() }
+        } else if message.contains("lock") || message.contains("Resource temporarily unavailable") {
             StoreError::Locked { path: path.to_owned() }
         } else if message.contains("Corruption") || message.contains("corrupt") {
             StoreError::Corrupt { path: path.to_owned(), what: message }

@@ -20,8 +20,10 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use crate::guard::{self, QueryLimits};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The file that marks a directory as a kgraph store and records its format version.
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
@@ -68,7 +70,10 @@ impl KgStore {
     /// Opens (creating if needed) the store in `dir`.
     #[cfg(feature = "rocksdb")]
     pub fn open(dir: &Path, base: &str) -> Result<KgStore, StoreError> {
-        Self::check_marker(dir, true)?;
+        if !dir.join(MARKER_FILE).exists() {
+            Self::create(dir)?;
+        }
+        Self::check_marker(dir)?;
         let lock = Self::lock(dir, true)?;
         let store = Store::open(dir).map_err(|e| StoreError::open(dir, e))?;
         Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
@@ -78,9 +83,9 @@ impl KgStore {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(dir: &Path, base: &str) -> Result<KgStore, StoreError> {
         if !dir.join(MARKER_FILE).exists() {
-            return Err(StoreError::NoStore { path: dir.to_owned() });
+            return Err(if looks_half_created(dir) { StoreError::Incomplete { path: dir.to_owned() } } else { StoreError::NoStore { path: dir.to_owned() } });
         }
-        Self::check_marker(dir, false)?;
+        Self::check_marker(dir)?;
         let lock = Self::lock(dir, false)?;
         let store = Store::open_read_only(dir).map_err(|e| StoreError::open(dir, e))?;
         Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
@@ -104,6 +109,57 @@ impl KgStore {
         Ok(KgStore { store, path: None, base: base.to_owned(), _lock: None })
     }
 
+    /// Creates a store at `dir` all at once: RocksDB and the marker are made in a hidden
+    /// sibling directory, which is then renamed to `dir`. A kill during creation leaves only
+    /// that sibling (removed by the next creation); `dir` is either absent or complete, and a
+    /// process racing to create the same store finds the winner's.
+    #[cfg(feature = "rocksdb")]
+    fn create(dir: &Path) -> Result<(), StoreError> {
+        let io = |path: &Path, e| StoreError::Io { path: path.to_owned(), source: e };
+        if dir.exists() {
+            let mut entries = std::fs::read_dir(dir).map_err(|_| StoreError::NotAStore { path: dir.to_owned() })?;
+            if entries.next().is_some() {
+                return Err(if looks_half_created(dir) { StoreError::Incomplete { path: dir.to_owned() } } else { StoreError::NotAStore { path: dir.to_owned() } });
+            }
+        }
+        let name = dir.file_name().ok_or_else(|| StoreError::NotAStore { path: dir.to_owned() })?.to_string_lossy().into_owned();
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        remove_stale_creations(parent, &name);
+        let tmp = parent.join(format!(".{name}.kgraph-creating-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir(&tmp).map_err(|e| io(&tmp, e))?;
+        let built = (|| {
+            let store = Store::open(&tmp).map_err(|e| StoreError::open(&tmp, e))?;
+            store.flush().map_err(StoreError::Storage)?;
+            drop(store);
+            let marker = tmp.join(MARKER_FILE);
+            let body = format!("{{\"format_version\": {STORE_FORMAT_VERSION}, \"generator\": \"kgraph {}\"}}\n", env!("CARGO_PKG_VERSION"));
+            std::fs::write(&marker, body).map_err(|e| io(&marker, e))
+        })();
+        if let Err(e) = built {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        // rename(2) also replaces an empty directory the user made beforehand.
+        let renamed = std::fs::rename(&tmp, dir);
+        if renamed.is_ok() {
+            return Ok(());
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+        if dir.join(MARKER_FILE).exists() {
+            // Another process created it first: use theirs.
+            return Ok(());
+        }
+        Err(io(dir, renamed.unwrap_err()))
+    }
+
+    #[cfg(not(feature = "rocksdb"))]
+    #[allow(dead_code)]
+    fn create(dir: &Path) -> Result<(), StoreError> {
+        Err(StoreError::NoDiskStore { path: dir.to_owned() })
+    }
+
     /// Takes the directory lock (`kgraph.lock`): exclusive for a writer, shared for a reader.
     #[cfg(feature = "rocksdb")]
     fn lock(dir: &Path, exclusive: bool) -> Result<std::fs::File, StoreError> {
@@ -122,33 +178,22 @@ impl KgStore {
         }
     }
 
-    /// Checks the marker file: a kgraph store of our format version, or an empty/new directory.
+    /// Checks the marker file: a kgraph store of our format version.
     #[cfg(feature = "rocksdb")]
-    fn check_marker(dir: &Path, create: bool) -> Result<(), StoreError> {
+    fn check_marker(dir: &Path) -> Result<(), StoreError> {
         let marker = dir.join(MARKER_FILE);
-        if marker.exists() {
-            let text = std::fs::read_to_string(&marker).map_err(|e| StoreError::Io { path: marker.clone(), source: e })?;
-            let value: serde_json::Value =
-                serde_json::from_str(&text).map_err(|_| StoreError::Corrupt { path: marker.clone(), what: "unreadable marker file".into() })?;
-            let version = value.get("format_version").and_then(|v| v.as_u64());
-            return match version {
-                Some(v) if v == u64::from(STORE_FORMAT_VERSION) => Ok(()),
-                Some(v) => Err(StoreError::Version { path: dir.to_owned(), found: v as u32, expected: STORE_FORMAT_VERSION }),
-                None => Err(StoreError::Corrupt { path: marker, what: "marker file has no format_version".into() }),
-            };
+        let text = match std::fs::read_to_string(&marker) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NoStore { path: dir.to_owned() }),
+            Err(e) => return Err(StoreError::Io { path: marker, source: e }),
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|_| StoreError::Corrupt { path: marker.clone(), what: "unreadable marker file".into() })?;
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(STORE_FORMAT_VERSION) => Ok(()),
+            Some(v) => Err(StoreError::Version { path: dir.to_owned(), found: v as u32, expected: STORE_FORMAT_VERSION }),
+            None => Err(StoreError::Corrupt { path: marker, what: "marker file has no format_version".into() }),
         }
-        if dir.exists() {
-            let mut entries = std::fs::read_dir(dir).map_err(|e| StoreError::Io { path: dir.to_owned(), source: e })?;
-            if entries.next().is_some() {
-                return Err(StoreError::NotAStore { path: dir.to_owned() });
-            }
-        }
-        if create {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { path: dir.to_owned(), source: e })?;
-            let body = format!("{{\"format_version\": {STORE_FORMAT_VERSION}, \"generator\": \"kgraph {}\"}}\n", env!("CARGO_PKG_VERSION"));
-            std::fs::write(&marker, body).map_err(|e| StoreError::Io { path: marker, source: e })?;
-        }
-        Ok(())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -280,23 +325,65 @@ impl KgStore {
         Ok(evaluator)
     }
 
+    /// A SPARQL parser with the same base IRI and predeclared prefixes as [`KgStore::evaluator`]
+    /// (for callers that check the parsed query before evaluating it).
+    pub fn sparql_parser(&self) -> Result<spargebra::SparqlParser, StoreError> {
+        let mut parser = spargebra::SparqlParser::new().with_base_iri(self.base.clone())?;
+        for (prefix, iri) in self.prefixes() {
+            parser = parser.with_prefix(prefix, iri)?;
+        }
+        Ok(parser)
+    }
+
     /// Runs a SPARQL query. Without FROM clauses, the default graph is the union of all graphs.
+    /// The query's shape is checked first ([`crate::guard::query`]); the evaluation has no
+    /// deadline (use [`KgStore::query_guarded`] for that).
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = self
-            .evaluator()?
-            .parse_query(sparql)?;
+        let parsed = guard::query::parse_query(self.sparql_parser()?, sparql, &QueryLimits::default()).map_err(StoreError::from_refusal)?;
+        let mut prepared = self.evaluator()?.for_query(parsed);
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         Ok(prepared.on_store(&self.store).execute()?)
     }
 
-    /// Runs a SPARQL update (atomically).
-    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        let prepared = self
-            .evaluator()?
-            .parse_update(sparql)?;
-        Ok(prepared.on_store(&self.store).execute()?)
+    /// Runs a query on a guarded thread (a big stack, `limits.timeout`, `limits.max_memory_bytes`)
+    /// and hands its results to `consume` there, so that reading them is under the limits too.
+    pub fn query_guarded<T: Send + 'static>(
+        &self,
+        sparql: &str,
+        limits: &QueryLimits,
+        consume: impl FnOnce(QueryResults<'static>) -> T + Send + 'static,
+    ) -> Result<T, StoreError> {
+        guard::query::check_text(sparql, limits).map_err(StoreError::from_refusal)?;
+        let (parser, evaluator, store) = (self.sparql_parser()?, self.evaluator()?, self.store.clone());
+        let (sparql, job_limits) = (sparql.to_owned(), limits.clone());
+        guard::run_guarded(limits, move |token| {
+            let parsed = guard::query::parse_query(parser, &sparql, &job_limits).map_err(StoreError::from_refusal)?;
+            let mut prepared = evaluator.with_cancellation_token(token.clone()).for_query(parsed);
+            if prepared.dataset().is_default_dataset() {
+                prepared.dataset_mut().set_default_graph_as_union();
+            }
+            let results = prepared.on_store(&store).execute()?;
+            Ok(consume(results))
+        })
+        .map_err(StoreError::from_refusal)?
+    }
+
+    /// Runs a SPARQL update (atomically) on a guarded thread with no deadline, and reports what
+    /// it did to the ontology graph.
+    pub fn update(&self, sparql: &str) -> Result<UpdateReport, StoreError> {
+        let limits = QueryLimits { timeout: Duration::from_secs_f64(guard::query::MAX_TIMEOUT_SECS), ..QueryLimits::default() };
+        guard::query::check_text(sparql, &limits).map_err(StoreError::from_refusal)?;
+        let (parser, evaluator, store) = (self.sparql_parser()?, self.evaluator()?, self.store.clone());
+        let (sparql, job_limits) = (sparql.to_owned(), limits.clone());
+        guard::run_guarded(&limits, move |token| {
+            let parsed = guard::query::parse_update(parser, &sparql, &job_limits).map_err(StoreError::from_refusal)?;
+            let before = ontology_triple_count(&store);
+            evaluator.with_cancellation_token(token.clone()).for_update(parsed).on_store(&store).execute()?;
+            Ok(UpdateReport { ontology_triples_removed: before.saturating_sub(ontology_triple_count(&store)) })
+        })
+        .map_err(StoreError::from_refusal)?
     }
 
     /// All data quads, sorted, excluding the ontology graph unless asked for.
@@ -425,6 +512,61 @@ impl KgStore {
         }
         Ok(())
     }
+}
+
+/// A directory that holds RocksDB or kgraph files but no marker: a creation that was killed
+/// (before kgraph created stores atomically), or files copied without the marker.
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+fn looks_half_created(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    entries.filter_map(Result::ok).any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        matches!(name.as_str(), "CURRENT" | "LOCK" | "IDENTITY" | "kgraph.lock") || name.starts_with("MANIFEST-") || name.starts_with("OPTIONS-")
+    })
+}
+
+/// Removes `.NAME.kgraph-creating-PID` directories of processes that no longer run.
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+fn remove_stale_creations(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.kgraph-creating-");
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let alive = cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && pid != std::process::id() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// What an update did that the user should hear about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateReport {
+    /// Triples the update removed from the ontology graph (`DROP ALL`, `CLEAR ALL`, …).
+    pub ontology_triples_removed: usize,
+}
+
+impl UpdateReport {
+    /// A note for the user when the update touched the ontology graph.
+    pub fn note(&self) -> Option<String> {
+        (self.ontology_triples_removed > 0).then(|| ontology_removed_note(self.ontology_triples_removed))
+    }
+}
+
+/// Triples in the ontology graph of an oxigraph store.
+pub fn ontology_triple_count(store: &Store) -> usize {
+    let graph = NamedNodeRef::new_unchecked(vocab::KG_ONTOLOGY);
+    store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))).count()
+}
+
+/// The note shown when an update removed ontology triples. Like Fuseki and oxigraph, kgraph
+/// runs `DROP ALL` as written; the ontology is derived data that every `kgraph build` reloads.
+pub fn ontology_removed_note(removed: usize) -> String {
+    format!(
+        "note: this update removed {removed} triples of the ontology graph <{}> (classes, properties, labels); the next `kgraph build` loads it again",
+        vocab::KG_ONTOLOGY
+    )
 }
 
 /// Helper: an `xsd:` typed literal.

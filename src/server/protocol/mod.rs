@@ -2,18 +2,20 @@
 //! Protocol (`/store`, in [`graph_store`]) and the embedded viewer (`/`). Pure functions of a
 //! [`Request`]: no socket here, so every rule is tested in-process.
 
+use super::host::HostPolicy;
 use super::http::{Request, Response, negotiate, parse_form};
 use super::viewer;
 use crate::export;
+use crate::guard::{self, QueryLimits, QueryRefusal};
 use crate::kb::KnowledgeBase;
 use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use std::collections::HashSet;
-use std::sync::{Arc, LazyLock};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
+use std::time::Duration;
 
 mod graph_store;
 
@@ -30,11 +32,29 @@ pub struct ServiceConfig {
     pub cors: Option<String>,
     /// Largest request body accepted, in bytes (413 beyond).
     pub max_body: usize,
+    /// Memory one query or update may allocate, in bytes (413 beyond).
+    pub max_query_memory: usize,
+    /// The `Host` headers answered (403 for others); `None` answers any (in-process use).
+    pub hosts: Option<HostPolicy>,
 }
 
 impl Default for ServiceConfig {
     fn default() -> Self {
-        ServiceConfig { writable: false, token: None, timeout: Duration::from_secs(30), cors: None, max_body: 10 * 1024 * 1024 }
+        ServiceConfig {
+            writable: false,
+            token: None,
+            timeout: Duration::from_secs(30),
+            cors: None,
+            max_body: 10 * 1024 * 1024,
+            max_query_memory: guard::query::DEFAULT_MEMORY_MB << 20,
+            hosts: None,
+        }
+    }
+}
+
+impl ServiceConfig {
+    fn limits(&self) -> QueryLimits {
+        QueryLimits { timeout: self.timeout, max_memory_bytes: self.max_query_memory, ..QueryLimits::default() }
     }
 }
 
@@ -44,9 +64,8 @@ impl Default for ServiceConfig {
 pub struct Service {
     kb: KnowledgeBase,
     config: ServiceConfig,
-    /// The store's evaluator (base IRI, prefixes), built once and cloned per request.
-    evaluator: Result<oxigraph::sparql::SparqlEvaluator, String>,
-    watchdog: Arc<Watchdog>,
+    /// The store's evaluator and parser (base IRI, prefixes), built once and cloned per request.
+    evaluator: Result<(SparqlEvaluator, spargebra::SparqlParser), String>,
 }
 
 /// SELECT/ASK result formats, in our order of preference (from the format table).
@@ -56,93 +75,29 @@ static RESULT_OFFERS: LazyLock<Vec<(&'static str, QueryResultsFormat)>> = LazyLo
 /// table).
 static GRAPH_OFFERS: LazyLock<Vec<(&'static str, RdfFormat)>> = LazyLock::new(export::graph_offers);
 
-/// Why a query or update failed, mapped to a status code.
-enum Failure {
-    Timeout,
-    Server(String),
-}
-
-impl Failure {
-    fn from_eval(e: QueryEvaluationError) -> Failure {
-        match e {
-            QueryEvaluationError::Cancelled => Failure::Timeout,
-            other => Failure::Server(other.to_string()),
+/// The answer to a refused or stopped query: 400 for its shape or syntax, 503 on timeout or
+/// when too many run, 413 over the memory budget, 500 otherwise.
+fn refusal_response(r: &QueryRefusal) -> Response {
+    match r {
+        r if r.is_bad_request() => Response::text(400, r.to_string()),
+        QueryRefusal::Timeout { .. } | QueryRefusal::Busy => {
+            Response::text(503, format!("{r} (kgraph serve --timeout)")).with_header("Retry-After", "1")
         }
-    }
-
-    fn response(self, timeout: Duration) -> Response {
-        match self {
-            Failure::Timeout => Response::text(
-                503,
-                format!("query cancelled: it ran longer than the server's {} s timeout (kgraph serve --timeout)", timeout.as_secs_f32()),
-            )
-            .with_header("Retry-After", "1"),
-            Failure::Server(m) => Response::text(500, format!("query evaluation failed: {m}")),
-        }
+        QueryRefusal::Memory { .. } => Response::text(413, format!("{r} (kgraph serve --max-query-mb)")),
+        other => Response::text(500, other.to_string()),
     }
 }
 
-/// One thread cancels every query whose deadline has passed (a thread per query would cost
-/// more than the query itself on small graphs).
-struct Watchdog {
-    queue: std::sync::Mutex<Vec<(u64, Instant, CancellationToken)>>,
-    next_id: std::sync::atomic::AtomicU64,
-}
-
-/// A registered query; unregisters on drop (the query finished).
-struct Deadline<'a> {
-    watchdog: &'a Watchdog,
-    id: u64,
-}
-
-impl Watchdog {
-    fn start() -> Arc<Watchdog> {
-        let watchdog = Arc::new(Watchdog { queue: std::sync::Mutex::new(Vec::new()), next_id: 0.into() });
-        let weak = Arc::downgrade(&watchdog);
-        std::thread::spawn(move || {
-            while let Some(w) = weak.upgrade() {
-                let now = Instant::now();
-                if let Ok(mut q) = w.queue.lock() {
-                    q.retain(|(_, deadline, token)| {
-                        if *deadline <= now {
-                            token.cancel();
-                            false
-                        } else {
-                            true
-                        }
-                    });
-                }
-                drop(w);
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        });
-        watchdog
-    }
-
-    fn watch(&self, token: CancellationToken, timeout: Duration) -> Deadline<'_> {
-        let id = self.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if let Ok(mut q) = self.queue.lock() {
-            q.push((id, Instant::now() + timeout, token));
-        }
-        Deadline { watchdog: self, id }
-    }
-}
-
-impl Drop for Deadline<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut q) = self.watchdog.queue.lock() {
-            if let Some(i) = q.iter().position(|(id, _, _)| *id == self.id) {
-                q.swap_remove(i);
-            }
-        }
-    }
+fn evaluation_failed(e: QueryEvaluationError) -> Response {
+    Response::text(500, format!("query evaluation failed: {e}"))
 }
 
 impl Service {
     pub fn new(kb: impl Into<KnowledgeBase>, config: ServiceConfig) -> Service {
         let kb = kb.into();
-        let evaluator = kb.store().evaluator().map_err(|e| e.to_string());
-        Service { kb, config, evaluator, watchdog: Watchdog::start() }
+        let store = kb.store();
+        let evaluator = store.evaluator().and_then(|e| Ok((e, store.sparql_parser()?))).map_err(|e| e.to_string());
+        Service { kb, config, evaluator }
     }
 
     pub fn config(&self) -> &ServiceConfig {
@@ -161,7 +116,12 @@ impl Service {
 
     /// Handles one request.
     pub fn handle(&self, req: &Request) -> Response {
-        let mut resp = self.route(req);
+        let mut resp = match &self.config.hosts {
+            Some(policy) if !req.get_header("host").is_some_and(|h| policy.allows(h)) => {
+                Response::text(if req.get_header("host").is_some() { 403 } else { 400 }, policy.refusal(req.get_header("host")))
+            }
+            _ => self.route(req),
+        };
         if let Some(origin) = &self.config.cors {
             resp = resp.with_header("Access-Control-Allow-Origin", origin);
             if origin != "*" {
@@ -169,7 +129,7 @@ impl Service {
             }
         }
         if req.method == "HEAD" {
-            // tiny_http leaves the body out; in-process callers see the length it would have.
+            // The transport sends no body; in-process callers see the length it would have.
             let len = resp.body.len().to_string();
             resp.body.clear();
             resp = resp.with_header("Content-Length", &len);
@@ -281,17 +241,17 @@ impl Service {
         self.run_query(&query, &defaults, &named, req.get_header("accept"))
     }
 
-    /// Evaluates a query and serializes the result in the negotiated format.
+    /// Evaluates a query and serializes the result in the negotiated format, on a guarded
+    /// thread: the shape is checked first, then parsing, evaluation and serialization run under
+    /// the timeout and the memory budget.
     pub fn run_query(&self, query: &str, defaults: &[&str], named: &[&str], accept: Option<&str>) -> Response {
-        let timeout = self.config.timeout;
-        let token = CancellationToken::new();
-        let evaluator = match &self.evaluator {
-            Ok(e) => e.clone().with_cancellation_token(token.clone()),
+        let limits = self.config.limits();
+        if let Err(r) = guard::query::check_text(query, &limits) {
+            return refusal_response(&r);
+        }
+        let (evaluator, parser) = match &self.evaluator {
+            Ok((e, p)) => (e.clone(), p.clone()),
             Err(e) => return Response::text(500, e.clone()),
-        };
-        let mut prepared = match evaluator.parse_query(query) {
-            Ok(p) => p,
-            Err(e) => return Response::text(400, format!("SPARQL syntax error: {e}")),
         };
         let defaults = match iris(defaults, "default-graph-uri") {
             Ok(v) => v,
@@ -301,72 +261,62 @@ impl Service {
             Ok(v) => v,
             Err(r) => return r,
         };
-        if !defaults.is_empty() || !named.is_empty() {
-            // The protocol's dataset replaces the query's FROM / FROM NAMED.
-            prepared.dataset_mut().set_default_graph(defaults.into_iter().map(GraphName::NamedNode).collect());
-            prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::NamedNode).collect());
-        } else if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        let _deadline = self.watchdog.watch(token.clone(), timeout);
-        // Evaluation runs on its own thread so the client gets its 503 on time even when the
-        // evaluation is in a purely in-memory join that checks the cancellation token rarely;
-        // the token stops that thread at its next check.
         let store = self.kb.store().oxigraph().clone();
         let prefixes = self.kb.store().prefixes();
         let accept = accept.map(str::to_owned);
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new().name("sparql-eval".into()).spawn(move || {
-            let response = match prepared.on_store(&store).execute() {
-                Ok(results) => match Self::serialize_results(&prefixes, results, accept.as_deref()) {
-                    Ok(r) => Ok(r),
-                    Err(f) => Err(f),
-                },
-                Err(e) => Err(Failure::from_eval(e)),
+        let query = query.to_owned();
+        let job_limits = limits.clone();
+        let outcome = guard::run_guarded(&limits, move |token| {
+            let parsed = match guard::query::parse_query(parser, &query, &job_limits) {
+                Ok(q) => q,
+                Err(r) => return refusal_response(&r),
             };
-            let _ = sender.send(response);
-        });
-        if let Err(e) = spawned {
-            return Response::text(500, format!("cannot start query thread: {e}"));
-        }
-        match receiver.recv_timeout(timeout + Duration::from_millis(200)) {
-            Ok(Ok(r)) => r,
-            Ok(Err(f)) => f.response(timeout),
-            Err(_) => {
-                token.cancel();
-                Failure::Timeout.response(timeout)
+            let mut prepared = evaluator.with_cancellation_token(token.clone()).for_query(parsed);
+            if !defaults.is_empty() || !named.is_empty() {
+                // The protocol's dataset replaces the query's FROM / FROM NAMED.
+                prepared.dataset_mut().set_default_graph(defaults.into_iter().map(GraphName::NamedNode).collect());
+                prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::NamedNode).collect());
+            } else if prepared.dataset().is_default_dataset() {
+                prepared.dataset_mut().set_default_graph_as_union();
             }
-        }
+            match prepared.on_store(&store).execute() {
+                Ok(results) => Self::serialize_results(&prefixes, results, accept.as_deref()).unwrap_or_else(|r| r),
+                Err(e) => evaluation_failed(e),
+            }
+        });
+        outcome.unwrap_or_else(|r| refusal_response(&r))
     }
 
-    fn serialize_results(prefixes: &[(&'static str, String)], results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Failure> {
+    /// The results in the negotiated format; an evaluation error met while reading them is the
+    /// `Err` response.
+    fn serialize_results(prefixes: &[(&'static str, String)], results: QueryResults<'_>, accept: Option<&str>) -> Result<Response, Response> {
         match results {
             QueryResults::Boolean(value) => {
                 let Some((media, format)) = negotiate(accept, &RESULT_OFFERS) else { return Ok(not_acceptable(&RESULT_OFFERS)) };
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), value)
-                    .map_err(|e| Failure::Server(e.to_string()))?;
+                    .map_err(|e| Response::text(500, e.to_string()))?;
                 Ok(Response::new(200, &with_charset(media), body))
             }
             QueryResults::Solutions(solutions) => {
                 let Some((media, format)) = negotiate(accept, &RESULT_OFFERS) else { return Ok(not_acceptable(&RESULT_OFFERS)) };
                 let mut writer = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
-                    .map_err(|e| Failure::Server(e.to_string()))?;
+                    .map_err(|e| Response::text(500, e.to_string()))?;
                 for solution in solutions {
-                    let solution = solution.map_err(|e| Failure::from_eval(e))?;
-                    writer.serialize(&solution).map_err(|e| Failure::Server(e.to_string()))?;
+                    let solution = solution.map_err(evaluation_failed)?;
+                    writer.serialize(&solution).map_err(|e| Response::text(500, e.to_string()))?;
                 }
-                let body = writer.finish().map_err(|e| Failure::Server(e.to_string()))?;
+                let body = writer.finish().map_err(|e| Response::text(500, e.to_string()))?;
                 Ok(Response::new(200, &with_charset(media), body))
             }
             QueryResults::Graph(triples) => {
                 let Some((media, format)) = negotiate(accept, &GRAPH_OFFERS) else { return Ok(not_acceptable(&GRAPH_OFFERS)) };
                 let mut collected = Vec::new();
                 for t in triples {
-                    collected.push(t.map_err(|e| Failure::from_eval(e))?);
+                    collected.push(t.map_err(evaluation_failed)?);
                 }
-                let body = serialize_triples_with(prefixes, format, collected.iter()).map_err(Failure::Server)?;
+                let body = serialize_triples_with(prefixes, format, collected.iter()).map_err(|e| Response::text(500, e))?;
                 Ok(Response::new(200, &with_charset(media), body))
             }
         }
@@ -378,7 +328,13 @@ impl Service {
 
     /// The SPARQL service description (GET on the endpoint without a query).
     fn service_description(&self, req: &Request) -> Response {
-        let host = req.get_header("host").unwrap_or("localhost");
+        // The Host header passed the host check, but goes into Turtle: anything beyond the
+        // characters of a host name and port is replaced by the neutral `localhost`.
+        let host = req
+            .get_header("host")
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._:[]".contains(&b)))
+            .unwrap_or("localhost");
         let endpoint = format!("http://{host}{}", req.path);
         let update = if self.config.writable { ", sd:SPARQL11Update" } else { "" };
         let ttl = format!(
@@ -473,30 +429,43 @@ impl Service {
             (Ok(a), Ok(b)) => (a, b),
             (Err(r), _) | (_, Err(r)) => return r,
         };
-        let timeout = self.config.timeout;
-        let token = CancellationToken::new();
-        let evaluator = match &self.evaluator {
-            Ok(e) => e.clone().with_cancellation_token(token.clone()),
+        let limits = self.config.limits();
+        if let Err(r) = guard::query::check_text(&update, &limits) {
+            return refusal_response(&r);
+        }
+        let (evaluator, parser) = match &self.evaluator {
+            Ok((e, p)) => (e.clone(), p.clone()),
             Err(e) => return Response::text(500, e.clone()),
         };
-        let mut prepared = match evaluator.parse_update(&update) {
-            Ok(p) => p,
-            Err(e) => return Response::text(400, format!("SPARQL syntax error: {e}")),
-        };
-        if !using.is_empty() || !using_named.is_empty() {
-            for ds in prepared.using_datasets_mut() {
-                ds.set_default_graph(using.iter().cloned().map(GraphName::NamedNode).collect());
-                ds.set_available_named_graphs(using_named.iter().cloned().map(NamedOrBlankNode::NamedNode).collect());
+        let store = self.kb.store().oxigraph().clone();
+        let job_limits = limits.clone();
+        let outcome = guard::run_guarded(&limits, move |token| {
+            let parsed = match guard::query::parse_update(parser, &update, &job_limits) {
+                Ok(u) => u,
+                Err(r) => return Err(refusal_response(&r)),
+            };
+            let mut prepared = evaluator.with_cancellation_token(token.clone()).for_update(parsed);
+            if !using.is_empty() || !using_named.is_empty() {
+                for ds in prepared.using_datasets_mut() {
+                    ds.set_default_graph(using.iter().cloned().map(GraphName::NamedNode).collect());
+                    ds.set_available_named_graphs(using_named.iter().cloned().map(NamedOrBlankNode::NamedNode).collect());
+                }
             }
-        }
-        let _deadline = self.watchdog.watch(token, timeout);
-        match prepared.on_store(self.kb.store().oxigraph()).execute() {
-            Ok(()) => {
+            let ontology = crate::store::ontology_triple_count(&store);
+            prepared.on_store(&store).execute().map_err(|e| Response::text(500, format!("update failed: {e}")))?;
+            Ok(ontology.saturating_sub(crate::store::ontology_triple_count(&store)))
+        });
+        match outcome {
+            Ok(Ok(0)) => {
                 self.written();
                 Response::empty(204)
             }
-            Err(e) if e.to_string().to_lowercase().contains("cancel") => Failure::Timeout.response(timeout),
-            Err(e) => Response::text(500, format!("update failed: {e}")),
+            Ok(Ok(removed)) => {
+                self.written();
+                Response::text(200, crate::store::ontology_removed_note(removed))
+            }
+            Ok(Err(response)) => response,
+            Err(r) => refusal_response(&r),
         }
     }
 }

@@ -1,0 +1,130 @@
+//! The global allocator: the system allocator plus a per-thread meter. A guarded query's thread
+//! installs a [`Meter`]; every allocation and free on that thread moves its count, and the
+//! watchdog in [`super::query`] cancels the query when the count passes its budget.
+//!
+//! Threads without a meter pay one thread-local read per allocation. Memory allocated on a
+//! metered thread and freed elsewhere (a response handed back to the HTTP thread) stays counted
+//! against the meter, which is dropped with its query.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+/// The system allocator with per-thread metering.
+pub struct CountingAllocator;
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+thread_local! {
+    /// The meter of this thread's query, or null. Const-initialised and without a destructor,
+    /// so reading it never allocates.
+    static METER: Cell<*const AtomicIsize> = const { Cell::new(std::ptr::null()) };
+}
+
+#[inline]
+fn count(delta: isize) {
+    let _ = METER.try_with(|m| {
+        let meter = m.get();
+        if !meter.is_null() {
+            // SAFETY: a non-null pointer is set only by `MeterGuard`, which keeps the Arc alive
+            // and resets the pointer before releasing it.
+            unsafe { (*meter).fetch_add(delta, Ordering::Relaxed) };
+        }
+    });
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; the counting has no effect on memory.
+unsafe impl GlobalAlloc for CountingAllocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            count(layout.size() as isize);
+        }
+        p
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            count(layout.size() as isize);
+        }
+        p
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        count(-(layout.size() as isize));
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            count(new_size as isize - layout.size() as isize);
+        }
+        p
+    }
+}
+
+/// Bytes allocated (net) by the threads that installed it.
+#[derive(Debug, Default)]
+pub struct Meter {
+    bytes: AtomicIsize,
+}
+
+impl Meter {
+    pub fn new() -> Arc<Meter> {
+        Arc::new(Meter::default())
+    }
+
+    /// Net bytes allocated so far (never negative).
+    pub fn bytes(&self) -> usize {
+        self.bytes.load(Ordering::Relaxed).max(0) as usize
+    }
+}
+
+/// Meters the current thread while alive.
+pub struct MeterGuard {
+    meter: Arc<Meter>,
+}
+
+impl MeterGuard {
+    pub fn install(meter: Arc<Meter>) -> MeterGuard {
+        METER.with(|m| m.set(&meter.bytes as *const AtomicIsize));
+        MeterGuard { meter }
+    }
+}
+
+impl Drop for MeterGuard {
+    fn drop(&mut self) {
+        METER.with(|m| m.set(std::ptr::null()));
+        let _ = &self.meter;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_this_thread_only() {
+        let meter = Meter::new();
+        let other = std::thread::spawn(|| vec![0u8; 1 << 20]);
+        let guard = MeterGuard::install(Arc::clone(&meter));
+        let big = vec![1u8; 4 << 20];
+        let seen = meter.bytes();
+        drop(big);
+        let after = meter.bytes();
+        drop(guard);
+        let _unmetered = vec![0u8; 8 << 20];
+        assert!(seen >= 4 << 20, "{seen}");
+        assert!(after < 1 << 20, "{after}");
+        assert!(meter.bytes() < 1 << 20);
+        drop(other.join());
+    }
+}
