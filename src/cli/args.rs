@@ -350,6 +350,16 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Sentence-boundary model from UD English EWT and GUM (train; epochs chosen on dev).
+    Sentences {
+        /// Directory holding `ud-english-ewt/` and `gum/`.
+        #[arg(long, default_value = "../shared/corpora")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Compile the gazetteers into models/.
     Gazetteer {
         #[arg(long, default_value = "../shared/gazetteers")]

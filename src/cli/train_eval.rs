@@ -17,6 +17,9 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
             let dev = corpus.join("en_ewt-ud-dev.iob2");
             crate::nlp::ner::train_ner(&train, &dev, &out, seed, &mut log)?;
         }
+        TrainCommand::Sentences { corpus, out, seed } => {
+            crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;
+        }
         TrainCommand::Gazetteer { source, out } => {
             let n = crate::nlp::gazetteer::compile_gazetteer(&source, &out.join("gazetteer.bin"))?;
             eprintln!("compiled {n} gazetteer entries into {}", out.join("gazetteer.bin").display());

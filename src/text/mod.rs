@@ -1,9 +1,11 @@
 //! Text stage: raw English text → paragraphs, sentences and tokens with exact offsets.
 //!
-//! Owns the rule-based tokenizer ([`tokenize()`]), the sentence splitter ([`segment()`]) and
+//! Owns the rule-based tokenizer ([`tokenize()`]), the sentence splitter ([`segment()`]: rules
+//! plus a learned boundary model, [`boundary`], shipped as `models/sentences.bin`) and
 //! paragraph detection ([`paragraph_ranges`]). In: a `&str`. Out: [`Sentence`]s and [`Token`]s
 //! (`crate::document`) whose `form`, byte and char `span` and `space_after` are filled; tags,
-//! lemmas and heads are left empty for `nlp`. Nothing downstream is imported.
+//! lemmas and heads are left empty for `nlp`. From `nlp` only the shared model-file envelope
+//! and feature hashing are used (`nlp::model_file`, `nlp::hash`).
 //!
 //! # Conventions (UD English EWT, which the tagger and parser are trained on)
 //! - Tokens are *syntactic words*: multi-word tokens are split the way EWT splits them, each
@@ -33,20 +35,27 @@
 //!
 //! # Paragraphs and sentences
 //! Paragraphs are separated by blank lines; in a text without any blank line every non-empty
-//! line is a paragraph. A sentence never crosses a paragraph. See [`segment()`] for the rules.
+//! line is a paragraph. A sentence never crosses a paragraph. Inside a paragraph the rules of
+//! [`segment`](mod@segment) propose boundaries and the averaged-perceptron model of
+//! [`boundary`] decides at each gap between words, seeing the rules' decision, the words and
+//! shapes around the gap and the sentence so far. The model never splits between two words
+//! the rules keep together, nor after a bracketed insertion (`with [Bashir al] Assad`), and it
+//! overrides the rules only when confident, so well-punctuated news is split as before
+//! except where the rules were wrong.
 //!
 //! # Accuracy and speed
 //! UD English EWT v2.16, raw `# text` (paragraphs from `# newpar`), scored CoNLL 2018 style by
-//! [`score::score_conllu_raw_text`] (`cargo test --release -- --ignored ewt_dev_raw_text
-//! --nocapture`): dev tokens 99.67 / words 99.29 / sentences 88.87 F1; test 99.46 / 99.20 /
-//! 87.53. Per CPU second (release, wikinews text): `tokenize` about 9.5 million words,
-//! `segment` about 7.5 million (wall-clock 2–5 million words/s on the loaded shared machine).
+//! `kgraph eval ud` (raw-text block): sentences F1 dev 91.19 (rules alone 88.87), test 89.11
+//! (rules alone 87.53); GUM dev 96.31 (rules 95.94). Tokens/words unchanged (EWT dev 99.60 /
+//! 99.31). The text stage costs about 2.5 times the rules alone: 1.0–1.5 million words/s
+//! (`kgraph bench`, one core of the loaded shared machine, wikinews).
 //!
-//! Known gaps: sentences that end without punctuation before a capital (titles, list items,
-//! signatures) are not split, nor those that end with an abbreviation before a capitalised
-//! word that is not a typical sentence opener (`in the U.S. Trump said`); run-together words
+//! Known gaps: sentences that end without punctuation between two words (titles, list items,
+//! signatures: `Lovely Cottage This cottage is…`) are not split; run-together words
 //! (`theguys`) stay whole; European decimal commas (`3,40`) are split.
 
+pub mod boundary;
+pub mod corpus;
 pub mod lexicon;
 #[cfg(feature = "train")]
 pub mod score;
@@ -86,6 +95,11 @@ pub struct Analysis {
 /// `X` `.`), so that the tagger and parser see the sentence-final punctuation they were
 /// trained on. Sentence boundaries are unchanged by that split.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with(text, boundary::embedded())
+}
+
+/// [`analyze`] with a given sentence-boundary model (`None`: the rules alone).
+pub fn analyze_with(text: &str, model: Option<&boundary::BoundaryModel>) -> Analysis {
     let mut scanned = Vec::with_capacity(text.len() / 5 + 1);
     tokenize::scan(text, &mut scanned);
     let mut pieces = Vec::with_capacity(scanned.len() + 8);
@@ -99,7 +113,7 @@ pub fn analyze(text: &str) -> Analysis {
         }
         let ps = &scanned[first..k];
         ends.clear();
-        segment::sentence_ends(text, ps, &mut ends);
+        segment::sentence_ends(text, ps, model, &mut ends);
         let mut s = 0;
         for &e in &ends {
             let out_start = pieces.len();
@@ -165,7 +179,12 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 /// Sentence boundaries only: byte ranges of sentences and their 1-based paragraph numbers,
 /// without building tokens (used by the evaluation and benchmarks).
 pub fn sentence_ranges(text: &str) -> Vec<(Range<usize>, usize)> {
-    let a = analyze(text);
+    sentence_ranges_with(text, boundary::embedded())
+}
+
+/// [`sentence_ranges`] with a given sentence-boundary model (`None`: the rules alone).
+pub fn sentence_ranges_with(text: &str, model: Option<&boundary::BoundaryModel>) -> Vec<(Range<usize>, usize)> {
+    let a = analyze_with(text, model);
     a.sentences
         .into_iter()
         .map(|(r, para)| (a.pieces[r.start].start..a.pieces[r.end - 1].end, para))
