@@ -51,13 +51,68 @@ pub fn clean_document_text(s: String) -> String {
     if !s.chars().any(needs) {
         return s;
     }
-    s.chars()
-        .map(|c| match c {
-            c if c != '\r' && is_line_break(c) => '\n',
-            c if needs(c) => ' ',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A terminal escape sequence is one unit of markup, not text: its parameters
+            // ("[31m") would otherwise be read as words and glue sentences together. Each of
+            // its characters becomes a space, so character offsets stay those of the input.
+            '\u{1b}' | '\u{9b}' => {
+                let skipped = skip_escape_sequence(c, &mut chars);
+                out.extend(std::iter::repeat_n(' ', skipped + 1));
+            }
+            c if c != '\r' && is_line_break(c) => out.push('\n'),
+            c if needs(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Consumes the rest of an ECMA-48 sequence after its introducer: CSI (`ESC [` or U+009B,
+/// parameters, intermediates, one final byte), OSC (`ESC ]` … BEL or `ESC \`), or a two-character
+/// escape. Stops at a line break so a malformed sequence never swallows text past its line.
+fn skip_escape_sequence(introducer: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
+    let mut skipped = 0;
+    let mut next = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+        skipped += 1;
+        chars.next()
+    };
+    let kind = if introducer == '\u{9b}' { Some('[') } else { chars.peek().copied() };
+    match kind {
+        Some('[') => {
+            if introducer == '\u{1b}' {
+                next(chars);
+            }
+            while let Some(&c) = chars.peek() {
+                if is_line_break(c) {
+                    break;
+                }
+                next(chars);
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            next(chars);
+            while let Some(&c) = chars.peek() {
+                if is_line_break(c) {
+                    break;
+                }
+                next(chars);
+                if c == '\u{7}' || (c == '\u{1b}' && chars.peek() == Some(&'\\') && next(chars).is_some()) {
+                    break;
+                }
+            }
+        }
+        Some(c) if ('\u{40}'..='\u{5f}').contains(&c) => {
+            next(chars);
+        }
+        _ => {}
+    }
+    skipped
 }
 
 #[cfg(test)]
@@ -74,6 +129,14 @@ mod tests {
     }
 
     #[test]
+    fn escape_sequences_leave_document_text_whole() {
+        let cleaned = clean_document_text("Lima.\u{1b}[31m Next\u{1b}]0;title\u{7} one\u{9b}2J two\u{1b}[0m".to_owned());
+        assert_eq!(cleaned, "Lima.      Next           one    two    ");
+        // An unterminated sequence stops at the end of its line.
+        assert_eq!(clean_document_text("a\u{1b}[31\nb".to_owned()), "a    \nb");
+    }
+
+    #[test]
     fn terminal_text_has_no_escape_sequences() {
         let shown = for_terminal("red \u{1b}[31mtext\u{7} \u{9b}2J \u{202e}abc");
         assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown}");
@@ -85,7 +148,7 @@ mod tests {
     fn document_text_keeps_offsets() {
         let text = "One\u{0c}Two\u{1b}[2J three\u{2028}four\r\n".to_owned();
         let clean = clean_document_text(text.clone());
-        assert_eq!(clean, "One\nTwo [2J three\nfour\r\n");
+        assert_eq!(clean, "One\nTwo     three\nfour\r\n");
         assert_eq!(clean.chars().count(), text.chars().count());
     }
 }

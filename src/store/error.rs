@@ -23,8 +23,9 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
+    /// The parser's message (with its position), as the guard's refusal carries it.
     #[error("SPARQL syntax error: {0}")]
-    QuerySyntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    QuerySyntax(String),
     #[error("SPARQL evaluation error: {0}")]
     Query(#[from] oxigraph::sparql::QueryEvaluationError),
     #[error("SPARQL evaluation error: {0}")]
@@ -43,10 +44,19 @@ pub enum StoreError {
     Refused(crate::guard::QueryRefusal),
 }
 
+impl From<oxigraph::sparql::SparqlSyntaxError> for StoreError {
+    fn from(e: oxigraph::sparql::SparqlSyntaxError) -> StoreError {
+        StoreError::QuerySyntax(e.to_string())
+    }
+}
+
 impl StoreError {
     /// A refused query (its shape, syntax, deadline or memory budget).
     pub(crate) fn from_refusal(r: crate::guard::QueryRefusal) -> StoreError {
-        StoreError::Refused(r)
+        match r {
+            crate::guard::QueryRefusal::Syntax(m) => StoreError::QuerySyntax(m),
+            other => StoreError::Refused(other),
+        }
     }
 
     #[cfg(feature = "rocksdb")]
