@@ -157,11 +157,21 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// List entities, with aliases and Wikidata ids.
+    /// List entities with their facts and documents, aliases and Wikidata ids.
+    ///
+    /// One entity a line: label, type, id, number of facts, number of documents, Wikidata id,
+    /// aliases. With SEARCH, only entities whose label, alias or id contains it (ignoring case),
+    /// most facts first. The fact filters count only the facts they keep, and list only the
+    /// entities that have some.
     Entities {
+        /// Part of a label, alias or id.
+        #[arg(value_name = "SEARCH")]
+        search: Option<String>,
         /// Only this type (Person, Country, City, Organization, …).
         #[arg(long = "type", value_name = "TYPE")]
         kind: Option<String>,
+        #[command(flatten)]
+        facts: FactArgs,
         /// Show how each entity was resolved (merge rules).
         #[arg(long)]
         explain: bool,
@@ -171,8 +181,11 @@ pub enum Command {
     /// Why is this edge here? Every matching fact with its evidence sentence and document.
     Why {
         subject: String,
+        /// A lemma (`oppose`), label, property name (`kg:opposes`) or part of the label.
         predicate: Option<String>,
         object: Option<String>,
+        #[command(flatten)]
+        facts: FactArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -193,6 +206,9 @@ pub enum Command {
         /// List connected components instead.
         #[arg(long)]
         components: bool,
+        /// Only entities of this type (Person, Country, Organization, …).
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -301,6 +317,28 @@ pub enum Command {
     },
 }
 
+/// Which facts count: `why`, `entities` and `export` take these.
+#[derive(Debug, Clone, Args, Default)]
+pub struct FactArgs {
+    /// Keep only facts with this predicate: a lemma (`oppose`), a label (`opposes`), a local or
+    /// prefixed property name (`kg:opposes`) or an IRI. Repeatable.
+    #[arg(long, value_name = "PREDICATE")]
+    pub predicate: Vec<String>,
+    /// Keep only the facts of this document (id, id prefix, source path or file name).
+    #[arg(long, value_name = "DOC")]
+    pub doc: Option<String>,
+    /// Keep only facts with at least this confidence (0 to 1).
+    #[arg(long, value_name = "C", value_parser = confidence)]
+    pub min_confidence: Option<f32>,
+}
+
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("`{s}` is not a confidence between 0 and 1")),
+    }
+}
+
 /// Which diagram to draw.
 #[derive(Debug, Clone, Args, Default)]
 pub struct SelectArgs {
@@ -310,14 +348,15 @@ pub struct SelectArgs {
     /// Neighbourhood depth around --focus.
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
-    /// Keep only these predicates (label or local name). Repeatable.
-    #[arg(long, value_name = "PREDICATE")]
-    pub predicate: Vec<String>,
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Drop nodes with fewer edges than this.
     #[arg(long, default_value_t = 0)]
     pub min_degree: usize,
-    /// Keep at most this many nodes (highest degree first).
-    #[arg(long)]
+    /// Keep at most this many nodes: around --focus the most strongly tied neighbours, else the
+    /// most connected. SVG and PNG default to 40 with --focus and 100 without; other formats
+    /// keep everything. 0: no cap.
+    #[arg(long, value_name = "N")]
     pub max_nodes: Option<usize>,
 }
 
