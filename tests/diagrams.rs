@@ -242,3 +242,23 @@ fn filters_closed_pipes_and_json() {
     let err = String::from_utf8_lossy(&err.stderr);
     assert!(err.contains("line 2, column") && err.contains('^') && err.contains("unknown prefix `zz:`") && err.contains("kg: "), "{err}");
 }
+
+#[test]
+fn the_cookbook_queries_answer_on_the_seed_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build_seed(dir.path());
+    let readme = std::fs::read_to_string(root().join("ontology/README.md")).unwrap();
+    let cookbook = readme.split("## Cookbook").nth(1).expect("ontology/README.md has a Cookbook section");
+    let queries: Vec<&str> = cookbook.split("```sparql").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    assert_eq!(queries.len(), 10, "the cookbook has ten queries");
+    // "Jane Doe" stands for the best-connected person of the build.
+    let top = stdout(kgraph(&store).args(["rank", "--degree", "--type", "Person", "--top", "1"]));
+    let person = top.trim().split_once("  ").unwrap().1.trim().to_owned();
+    for q in queries {
+        let q = q.replace("\"Jane Doe\"", &format!("{person:?}"));
+        let out = stdout(kgraph(&store).args(["query", "--format", "tsv", &q]));
+        assert!(out.lines().count() >= 2, "no answer on the seed build for\n{q}\n{out}");
+    }
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains("## Query cookbook") && readme.contains("GRAPH ?g"));
+}
