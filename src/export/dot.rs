@@ -173,7 +173,8 @@ pub fn write_dot_with(
         }
         if let Some(points) = opts.max_points.filter(|p| *p > 0) {
             let inches = f64::from(points) / 72.0;
-            g.set("size", &format!("{inches:.2},{inches:.2}"), true);
+            // PNG at 72 dpi too (Graphviz defaults to 96), so the bound holds in pixels.
+            g.set("size", &format!("{inches:.2},{inches:.2}"), true).set("dpi", "72", false);
         }
         g.node_attributes()
             .set("shape", "ellipse", false)
