@@ -12,8 +12,10 @@ use std::path::PathBuf;
 ///   kgraph why "Gustavo Petro" opposes        # the sentences behind an edge
 ///   kgraph export --focus "Donald Trump" --depth 1 -o trump.svg
 ///   kgraph export --dir exports               # graph.dot, graph.svg, graph.ttl, graph.nt, …
+///
+/// `kgraph help COMMAND` shows a command's options and an example.
 #[derive(Debug, Parser)]
-#[command(name = "kgraph", version, about, long_about, max_term_width = 100)]
+#[command(name = "kgraph", version, about, long_about, verbatim_doc_comment, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -52,6 +54,7 @@ pub enum Command {
     /// input. Each document is one named graph, loaded in one transaction: an unchanged document is
     /// skipped, a changed one replaces its earlier facts. Exports are written when asked for:
     /// `kgraph export` (or --export-dir here).
+    #[command(after_help = "Example:\n  kgraph build articles/ --store news.kgraph\n  kgraph build notes.txt --export-dir exports")]
     Build {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -75,6 +78,7 @@ pub enum Command {
     /// `tsv` prints a header and one fact a line (subject predicate object confidence doc paragraph
     /// sentence start end negated modality attribution evidence). `carb` reads one pre-tokenized
     /// sentence per line and prints the CaRB benchmark's system format.
+    #[command(after_help = "Example:\n  kgraph extract article.txt | cut -f1-3")]
     Extract {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -85,6 +89,7 @@ pub enum Command {
     },
     /// Show the analysis behind the facts: sentences as CoNLL-U (tags, lemmas, dependency tree),
     /// with the named-entity label in the last column.
+    #[command(after_help = "Example:\n  kgraph analyze article.txt | less")]
     Analyze {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -92,6 +97,7 @@ pub enum Command {
     /// Run a SPARQL query. Without FROM, the default graph is the union of all documents.
     ///
     /// Prefixes kg:, rel:, rdf:, rdfs:, owl:, skos:, xsd:, prov:, dcterms:, wd: are predeclared.
+    #[command(after_help = "Example:\n  kgraph query 'SELECT ?who ?what WHERE { ?who kg:opposes ?what }'\n  kgraph query --file cookbook.rq --format csv > answers.csv")]
     Query {
         /// The query text (or use --file).
         #[arg(value_name = "SPARQL", required_unless_present = "file")]
@@ -112,6 +118,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Run a SPARQL Update (atomically).
+    #[command(after_help = "Example:\n  kgraph update 'DELETE WHERE { ?s kg:said ?o }'")]
     Update {
         #[arg(value_name = "SPARQL", required_unless_present = "file")]
         update: Option<String>,
@@ -125,6 +132,7 @@ pub enum Command {
     /// The format is taken from --format or from the -o extension. Diagram options (--focus,
     /// --depth, --predicate, --min-degree, --max-nodes) keep diagrams readable; --construct exports
     /// the subgraph a SPARQL CONSTRUCT selects; --dir writes the main exports into a directory.
+    #[command(after_help = "Example:\n  kgraph export --focus \"Jane Doe\" -o doe.svg      # 40 nodes at most\n  kgraph export --predicate meet --min-confidence 0.7 -o meetings.svg\n  kgraph export -o graph.graphml                        # everything, for Gephi")]
     Export {
         /// Write the main exports into DIR: graph.dot and graph.svg (the best-connected entities
         /// with a drawn edge, at most 150), graph.ttl, graph.nt, graph.graphml, graph.json.
@@ -147,6 +155,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Counts: documents, entities, facts, triples.
+    #[command(after_help = "Example:\n  kgraph stats --json | jq .store.facts")]
     Stats {
         /// List the documents too.
         #[arg(long)]
@@ -157,11 +166,22 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// List entities, with aliases and Wikidata ids.
+    /// List entities with their facts and documents, aliases and Wikidata ids.
+    ///
+    /// One entity a line: label, type, id, number of facts, number of documents, Wikidata id,
+    /// aliases. With SEARCH, only entities whose label, alias or id contains it (ignoring case),
+    /// most facts first. The fact filters count only the facts they keep, and list only the
+    /// entities that have some.
+    #[command(after_help = "Example:\n  kgraph entities doe                        # search, most facts first\n  kgraph entities --type Country --doc 000_ | head")]
     Entities {
+        /// Part of a label, alias or id.
+        #[arg(value_name = "SEARCH")]
+        search: Option<String>,
         /// Only this type (Person, Country, City, Organization, …).
         #[arg(long = "type", value_name = "TYPE")]
         kind: Option<String>,
+        #[command(flatten)]
+        facts: FactArgs,
         /// Show how each entity was resolved (merge rules).
         #[arg(long)]
         explain: bool,
@@ -169,14 +189,19 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Why is this edge here? Every matching fact with its evidence sentence and document.
+    #[command(after_help = "Example:\n  kgraph why \"Jane Doe\" oppose          # lemma, label or kg:opposes\n  kgraph why Doe --doc 000_ --min-confidence 0.8")]
     Why {
         subject: String,
+        /// A lemma (`oppose`), label, property name (`kg:opposes`) or part of the label.
         predicate: Option<String>,
         object: Option<String>,
+        #[command(flatten)]
+        facts: FactArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
     /// Shortest path between two entities (labels, aliases or ids).
+    #[command(after_help = "Example:\n  kgraph path \"Jane Doe\" Peru")]
     Path {
         from: String,
         to: String,
@@ -184,6 +209,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Rank entities by PageRank (default) or degree, and list connected components.
+    #[command(after_help = "Example:\n  kgraph rank --type Person --top 10\n  kgraph rank --components")]
     Rank {
         /// Rank by degree instead of PageRank.
         #[arg(long)]
@@ -193,10 +219,14 @@ pub enum Command {
         /// List connected components instead.
         #[arg(long)]
         components: bool,
+        /// Only entities of this type (Person, Country, Organization, …).
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
         #[command(flatten)]
         store: StoreArgs,
     },
     /// Remove a document (by id, id prefix or source path) and its facts.
+    #[command(after_help = "Example:\n  kgraph remove articles/2020-01-05.txt")]
     Remove {
         #[arg(value_name = "DOC")]
         doc: String,
@@ -208,6 +238,7 @@ pub enum Command {
     /// SPARQL 1.1 Protocol at /sparql (and /query), updates at /update, graphs at
     /// /store?graph=IRI, the viewer at /. Read-only unless --writable (then every write needs
     /// `Authorization: Bearer <token>`). While it runs, `kgraph build` on the same store fails.
+    #[command(after_help = "Example:\n  kgraph serve --bind 127.0.0.1:7878    # then open http://127.0.0.1:7878/")]
     Serve {
         /// Address to listen on (loopback by default; port 0 picks a free port).
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
@@ -250,6 +281,7 @@ pub enum Command {
     /// pushing again replaces each graph; an older version of a changed document is deleted
     /// remotely. URL is the remote Graph Store endpoint, e.g. http://host:7878/store (oxigraph)
     /// or http://host:3030/ds/data (Fuseki). Plain http:// only.
+    #[command(after_help = "Example:\n  kgraph push http://localhost:3030/ds/data --auth admin:secret --dry-run")]
     Push {
         #[arg(value_name = "URL")]
         url: String,
@@ -273,6 +305,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// List the ontology's classes, properties and lexicon entries.
+    #[command(after_help = "Example:\n  kgraph ontology | grep -i oppose")]
     Ontology {
         #[arg(long, value_name = "DIR")]
         ontology: Vec<PathBuf>,
@@ -301,6 +334,28 @@ pub enum Command {
     },
 }
 
+/// Which facts count: `why`, `entities` and `export` take these.
+#[derive(Debug, Clone, Args, Default)]
+pub struct FactArgs {
+    /// Keep only facts with this predicate: a lemma (`oppose`), a label (`opposes`), a local or
+    /// prefixed property name (`kg:opposes`) or an IRI. Repeatable.
+    #[arg(long, value_name = "PREDICATE")]
+    pub predicate: Vec<String>,
+    /// Keep only the facts of this document (id, id prefix, source path or file name).
+    #[arg(long, value_name = "DOC")]
+    pub doc: Option<String>,
+    /// Keep only facts with at least this confidence (0 to 1).
+    #[arg(long, value_name = "C", value_parser = confidence)]
+    pub min_confidence: Option<f32>,
+}
+
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("`{s}` is not a confidence between 0 and 1")),
+    }
+}
+
 /// Which diagram to draw.
 #[derive(Debug, Clone, Args, Default)]
 pub struct SelectArgs {
@@ -310,14 +365,15 @@ pub struct SelectArgs {
     /// Neighbourhood depth around --focus.
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
-    /// Keep only these predicates (label or local name). Repeatable.
-    #[arg(long, value_name = "PREDICATE")]
-    pub predicate: Vec<String>,
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Drop nodes with fewer edges than this.
     #[arg(long, default_value_t = 0)]
     pub min_degree: usize,
-    /// Keep at most this many nodes (highest degree first).
-    #[arg(long)]
+    /// Keep at most this many nodes: around --focus the most strongly tied neighbours, else the
+    /// most connected. SVG and PNG default to 40 with --focus and 100 without; other formats
+    /// keep everything. 0: no cap.
+    #[arg(long, value_name = "N")]
     pub max_nodes: Option<usize>,
 }
 

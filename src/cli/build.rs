@@ -5,7 +5,7 @@ use super::{open_write, pipeline};
 use crate::kb::{BuildOptions, BuildProgress, BuildSummary, KnowledgeBase, LoadOutcome};
 use crate::pipeline::{Inputs, SourceError};
 use anyhow::{Result, bail};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -52,7 +52,7 @@ fn summary_line(s: &BuildSummary) -> String {
 pub(super) fn remove(doc: &str, store: &StoreArgs) -> Result<()> {
     let kb: KnowledgeBase = open_write(store)?;
     let id = kb.remove(doc)?;
-    println!("removed document {id}");
+    writeln!(std::io::stdout().lock(), "removed document {id}")?;
     Ok(())
 }
 

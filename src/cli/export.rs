@@ -3,7 +3,7 @@
 
 use super::args::{SelectArgs, StoreArgs};
 use super::open_read;
-use crate::export::ExportFormat;
+use crate::export::{ExportFormat, FormatKind};
 use crate::kb::{ExportOptions, KbError, KnowledgeBase};
 use anyhow::{Context, Result, bail};
 use std::io::Write;
@@ -29,7 +29,9 @@ pub(super) fn export(
     let options = ExportOptions {
         focus: select.focus.clone(),
         depth: select.depth,
-        predicates: select.predicate.clone(),
+        predicates: select.facts.predicate.clone(),
+        doc: select.facts.doc.clone(),
+        min_confidence: select.facts.min_confidence,
         min_degree: select.min_degree,
         max_nodes: select.max_nodes,
         with_ontology,
@@ -46,6 +48,12 @@ pub(super) fn export(
         let (mut nodes, mut edges) = (Vec::new(), Vec::new());
         kb.export_csv(&options, &mut nodes, &mut edges)?;
         return write_csv_pair(output, &nodes, &edges);
+    } else if format.kind() == FormatKind::Diagram {
+        let report = kb.export_diagram(format, &options, &mut bytes)?;
+        // Say on the terminal what the picture says about what it left out.
+        if let Some(note) = &report.note {
+            eprintln!("kgraph: {} nodes, {} edges drawn; {note}", report.nodes, report.edges);
+        }
     } else {
         kb.export(format, &options, &mut bytes)?;
     }

@@ -1,65 +1,88 @@
 //! Questions about the built graph: `kgraph stats`, `entities`, `why`, `path`, `rank`, and
 //! `ontology` (what the ontology knows).
 
-use super::args::StoreArgs;
+use super::args::{FactArgs, StoreArgs};
 use super::open_read;
 use crate::document::{FactObject, Modality};
-use crate::kb::{Explanation, Ranking};
+use crate::graph::FactFilter;
+use crate::kb::{Explanation, KnowledgeBase, Ranking};
 use crate::pipeline::load_ontology;
 use anyhow::Result;
+use std::io::Write;
 use std::path::PathBuf;
+
+// Output goes through `writeln!` on a locked standard output, never `println!`: a closed pipe
+// (`kgraph entities | head -1`) is then an error that `report` turns into a quiet exit 0.
 
 pub(super) fn stats(documents: bool, json: bool, store: &StoreArgs) -> Result<()> {
     let kb = open_read(store)?;
     let stats = kb.stats()?;
     let docs = if documents { kb.documents()? } else { Vec::new() };
+    let mut out = std::io::stdout().lock();
     if json {
-        let value = serde_json::json!({
+        // No nulls: `documents` is there only when asked for.
+        let mut value = serde_json::json!({
             "store": stats.store,
             "graph": { "nodes": stats.nodes, "edges": stats.edges },
-            "documents": if documents { serde_json::to_value(&docs)? } else { serde_json::Value::Null },
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        if documents {
+            value["documents"] = serde_json::to_value(&docs)?;
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
     let s = &stats.store;
-    println!("documents      {}", s.documents);
-    println!("entities       {}", s.entities);
-    println!("facts          {} ({} plain, {} negated or hedged)", s.facts, s.plain_facts, s.facts - s.plain_facts);
-    println!("triples        {} (data graphs, distinct)", s.triples);
-    println!("ontology       {} triples", s.ontology_triples);
-    println!("graph nodes    {}", stats.nodes);
-    println!("graph edges    {}", stats.edges);
+    writeln!(out, "documents      {}", s.documents)?;
+    writeln!(out, "entities       {}", s.entities)?;
+    writeln!(out, "facts          {} ({} plain, {} negated or hedged)", s.facts, s.plain_facts, s.facts - s.plain_facts)?;
+    writeln!(out, "triples        {} (data graphs, distinct)", s.triples)?;
+    writeln!(out, "ontology       {} triples", s.ontology_triples)?;
+    writeln!(out, "graph nodes    {}", stats.nodes)?;
+    writeln!(out, "graph edges    {}", stats.edges)?;
     for d in &docs {
-        println!("{}  {}  {}", shown(&d.id), shown(&d.source), shown(d.title.as_deref().unwrap_or("")));
+        writeln!(out, "{}  {}  {}", shown(&d.id), shown(&d.source), shown(d.title.as_deref().unwrap_or("")))?;
     }
     Ok(())
 }
 
-pub(super) fn entities(kind: Option<&str>, explain: bool, store: &StoreArgs) -> Result<()> {
+pub(super) fn entities(search: Option<&str>, kind: Option<&str>, facts: &FactArgs, explain: bool, store: &StoreArgs) -> Result<()> {
     let kb = open_read(store)?;
-    for e in kb.entities(kind)? {
-        let wd = e.wikidata.as_deref().map(|q| format!("  wd:{q}")).unwrap_or_default();
-        let aliases = if e.aliases.is_empty() { String::new() } else { format!("  aka {}", e.aliases.join(" | ")) };
-        println!("{}\t{}\t{}{}{}", e.label, e.kind.class_name(), e.id, wd, aliases);
+    let filter = fact_filter(&kb, facts)?;
+    let mut out = std::io::stdout().lock();
+    for row in kb.entity_counts(search, kind, &filter)? {
+        let e = &row.entity;
+        let wd = e.wikidata.as_deref().map(|q| format!("\twd:{q}")).unwrap_or_default();
+        let aliases = if e.aliases.is_empty() { String::new() } else { format!("\taka {}", shown(&e.aliases.join(" | "))) };
+        let facts = format!("{} fact{}\t{} doc{}", row.facts, plural(row.facts), row.documents, plural(row.documents));
+        writeln!(out, "{}\t{}\t{}\t{}{}{}", shown(&e.label), e.kind.class_name(), shown(&e.id), facts, wd, aliases)?;
         if explain {
-            for line in kb.explain(&e)? {
-                println!("    {line}");
+            for line in kb.explain(e)? {
+                writeln!(out, "    {}", shown(&line))?;
             }
         }
     }
     Ok(())
 }
 
-pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, store: &StoreArgs) -> Result<()> {
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn fact_filter(kb: &KnowledgeBase, facts: &FactArgs) -> Result<FactFilter> {
+    Ok(kb.fact_filter(&facts.predicate, facts.doc.as_deref(), facts.min_confidence)?)
+}
+
+pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, facts: &FactArgs, store: &StoreArgs) -> Result<()> {
     let kb = open_read(store)?;
-    for explanation in kb.why(subject, predicate, object)? {
-        print_explanation(&explanation);
+    let filter = fact_filter(&kb, facts)?;
+    let mut out = std::io::stdout().lock();
+    for explanation in kb.why(subject, predicate, object, &filter)? {
+        print_explanation(&mut out, &explanation)?;
     }
     Ok(())
 }
 
-fn print_explanation(e: &Explanation) {
+fn print_explanation(out: &mut dyn Write, e: &Explanation) -> std::io::Result<()> {
     let f = &e.fact;
     let object = match &f.object {
         FactObject::Entity(_) => e.object.clone(),
@@ -77,13 +100,13 @@ fn print_explanation(e: &Explanation) {
         flags.push(format!("according to {}", shown(a)));
     }
     let flags = if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) };
-    println!("{} —{}→ {}{}", shown(&e.subject), shown(&f.predicate.label), shown(&object), flags);
-    println!("  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
+    writeln!(out, "{} —{}→ {}{}", shown(&e.subject), shown(&f.predicate.label), shown(&object), flags)?;
+    writeln!(out, "  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" })?;
     for q in &f.qualifiers {
-        println!("  {:<10} {}", shown(&q.key), shown(&q.value));
+        writeln!(out, "  {:<10} {}", shown(&q.key), shown(&q.value))?;
     }
-    println!("  evidence   {:?}", p.evidence);
-    println!(
+    writeln!(out, "  evidence   {:?}", p.evidence)?;
+    writeln!(out, 
         "  source     {} (doc {}, paragraph {}, sentence {}, chars {}..{})",
         shown(e.source.as_deref().unwrap_or("?")),
         shown(&p.doc),
@@ -91,32 +114,35 @@ fn print_explanation(e: &Explanation) {
         p.sentence + 1,
         p.span.char.start,
         p.span.char.end
-    );
-    println!("  extractor  {} confidence {:.3}", p.extractor, p.confidence);
+    )?;
+    writeln!(out, "  extractor  {} confidence {:.3}", p.extractor, p.confidence)?;
     for n in &f.notes {
-        println!("  note       {}", shown(n));
+        writeln!(out, "  note       {}", shown(n))?;
     }
-    println!();
+    writeln!(out)?;
+    Ok(())
 }
 
 pub(super) fn path(from: &str, to: &str, store: &StoreArgs) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     for step in open_read(store)?.path(from, to)? {
-        println!("{step}");
+        writeln!(out, "{}", shown(&step.to_string()))?;
     }
     Ok(())
 }
 
-pub(super) fn rank(degree: bool, top: usize, components: bool, store: &StoreArgs) -> Result<()> {
+pub(super) fn rank(degree: bool, top: usize, components: bool, kind: Option<&str>, store: &StoreArgs) -> Result<()> {
     let kb = open_read(store)?;
+    let mut out = std::io::stdout().lock();
     if components {
         for (i, c) in kb.components()?.iter().enumerate() {
-            println!("component {} ({} entities): {}", i + 1, c.len(), c.join(", "));
+            writeln!(out, "component {} ({} entities): {}", i + 1, c.len(), shown(&c.join(", ")))?;
         }
         return Ok(());
     }
-    let ranking = kb.rank(if degree { Ranking::Degree } else { Ranking::PageRank })?;
+    let ranking = kb.rank(if degree { Ranking::Degree } else { Ranking::PageRank }, kind)?;
     for (label, score) in ranking.into_iter().take(top) {
-        println!("{score:>10.4}  {label}");
+        writeln!(out, "{score:>10.4}  {}", shown(&label))?;
     }
     Ok(())
 }

@@ -44,10 +44,14 @@ pub fn run(cli: Cli) -> Result<()> {
             None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store),
         },
         Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
-        Command::Entities { kind, explain, store } => inspect::entities(kind.as_deref(), explain, &store),
-        Command::Why { subject, predicate, object, store } => inspect::why(&subject, predicate.as_deref(), object.as_deref(), &store),
+        Command::Entities { search, kind, facts, explain, store } => {
+            inspect::entities(search.as_deref(), kind.as_deref(), &facts, explain, &store)
+        }
+        Command::Why { subject, predicate, object, facts, store } => {
+            inspect::why(&subject, predicate.as_deref(), object.as_deref(), &facts, &store)
+        }
         Command::Path { from, to, store } => inspect::path(&from, &to, &store),
-        Command::Rank { degree, top, components, store } => inspect::rank(degree, top, components, &store),
+        Command::Rank { degree, top, components, kind, store } => inspect::rank(degree, top, components, kind.as_deref(), &store),
         Command::Ontology { ontology } => inspect::ontology(&ontology),
         Command::Serve { bind, writable, token, timeout, cors, max_body, max_query_mb, threads, max_connections, allow_host, store } => {
             let limits = serve::Limits { max_query_mb, max_connections, allow_hosts: allow_host };

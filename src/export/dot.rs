@@ -7,7 +7,8 @@
 
 use super::{ExportError, fmt_f32};
 use crate::document::{EntityType, Modality};
-use crate::graph::{KnowledgeGraph, NodeData};
+use crate::graph::{EdgeData, KnowledgeGraph, NodeData};
+use std::collections::HashMap;
 use dot_writer::{Attributes, DotWriter};
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -23,13 +24,18 @@ pub struct DotOptions {
     /// Graph title, drawn at the top.
     pub title: Option<String>,
     /// Draw a legend cluster with one sample node per entity type present. Only for graphs of at
-    /// most [`SFDP_EDGE_THRESHOLD`] edges: larger ones are laid out by `sfdp`, which ignores
+    /// most [`SFDP_EDGE_THRESHOLD`] drawn edges: larger ones are laid out by `sfdp`, which ignores
     /// clusters and would scatter the legend nodes.
     pub legend: bool,
     /// Graphviz `rankdir`: `LR` (default), `TB`, `RL` or `BT`.
     pub rankdir: &'static str,
     /// Label edges with the predicate label (default true).
     pub edge_labels: bool,
+    /// A line drawn under the title saying what the picture leaves out ("+132 more neighbours").
+    pub note: Option<String>,
+    /// Largest drawing, in points (pixels at 72 dpi) on each side: Graphviz `size`, so a bigger
+    /// layout is scaled down to fit. `None` draws at natural size.
+    pub max_points: Option<u32>,
 }
 
 impl Default for DotOptions {
@@ -39,6 +45,8 @@ impl Default for DotOptions {
             legend: true,
             rankdir: "LR",
             edge_labels: true,
+            note: None,
+            max_points: None,
         }
     }
 }
@@ -130,9 +138,11 @@ pub fn write_dot(graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), Expo
 }
 
 /// Writes `graph` as DOT: a `digraph` with left-to-right layout, nodes styled by entity type
-/// (literal values as notes), a legend, edges labelled with predicate labels (negated facts red
-/// and dashed with `not`, modal facts dashed with the modality), tooltips with the evidence
-/// sentence and provenance, and Wikidata links on linked entities.
+/// (literal values as notes), a legend, and one edge per (subject, object, predicate, negation,
+/// modality): parallel facts are drawn once, labelled with the predicate label and their count
+/// (`said ×7`) and drawn thicker, with the evidence sentences and provenance in the tooltip.
+/// Negated facts are red and dashed with `not`, modal facts dashed with the modality; linked
+/// entities carry Wikidata links.
 pub fn write_dot_with(
     graph: &KnowledgeGraph,
     opts: &DotOptions,
@@ -156,9 +166,15 @@ pub fn write_dot_with(
             .set("nodesep", "0.3", false)
             .set("ranksep", "0.5", false)
             .set("pad", "0.2", false);
-        if let Some(title) = &opts.title {
-            g.set("label", &dot_escape(title), true)
+        let heading: Vec<&str> = opts.title.iter().chain(opts.note.iter()).map(String::as_str).collect();
+        if !heading.is_empty() {
+            g.set("label", &dot_escape(&heading.join("\n")), true)
                 .set("labelloc", "t", false);
+        }
+        if let Some(points) = opts.max_points.filter(|p| *p > 0) {
+            let inches = f64::from(points) / 72.0;
+            // PNG at 72 dpi too (Graphviz defaults to 96), so the bound holds in pixels.
+            g.set("size", &format!("{inches:.2},{inches:.2}"), true).set("dpi", "72", false);
         }
         g.node_attributes()
             .set("shape", "ellipse", false)
@@ -174,7 +190,8 @@ pub fn write_dot_with(
             .set("fontcolor", "#333333", true)
             .set("arrowsize", "0.7", false);
 
-        if opts.legend && graph.node_count() > 0 && graph.edge_count() <= SFDP_EDGE_THRESHOLD {
+        let groups = parallel_groups(graph);
+        if opts.legend && graph.node_count() > 0 && groups.len() <= SFDP_EDGE_THRESHOLD {
             // One entry per (type, literal?) present, in EntityType::ALL order.
             let mut present = Vec::new();
             for literal in [false, true] {
@@ -230,59 +247,172 @@ pub fn write_dot_with(
             }
         }
 
-        for (_, s, t, e) in graph.edges() {
-            let mut label = e.predicate.label.clone();
-            if label.is_empty() {
-                label = e.predicate.name.clone();
-            }
-            if e.negated {
-                label = format!("not {label}");
-            }
-            if e.modality != Modality::Asserted {
-                label = format!("{label} ({})", e.modality.as_str());
-            }
-            let conf = if e.confidence.is_finite() {
-                e.confidence.clamp(0.0, 1.0)
-            } else {
-                0.5
-            };
-            let penwidth = format!("{:.1}", 0.8 + 1.6 * conf);
-            let mut tooltip = e.evidence.clone();
-            tooltip.push_str(&format!(
-                "\n[{} ¶{} s{} · {} · confidence {}",
-                e.doc,
-                e.paragraph,
-                e.sentence,
-                e.extractor,
-                fmt_f32(e.confidence)
-            ));
-            if let Some(a) = &e.attribution {
-                tooltip.push_str(" · according to ");
-                tooltip.push_str(a);
-            }
-            tooltip.push(']');
-            let mut attrs = g
-                .edge(dot_quote(&graph.node(s).id), dot_quote(&graph.node(t).id))
-                .attributes();
-            if opts.edge_labels {
-                attrs.set("label", &dot_escape(&label), true);
-            }
-            attrs
-                .set("tooltip", &dot_escape(&tooltip), true)
-                .set("penwidth", &penwidth, false);
-            if e.negated {
-                attrs
-                    .set("color", "#d62728", true)
-                    .set("fontcolor", "#d62728", true)
-                    .set("style", "dashed", true);
-            } else if e.modality != Modality::Asserted {
-                attrs.set("style", "dashed", true);
-            }
+        for group in &groups {
+            write_edge_group(&mut g, graph, opts, group);
         }
     }
     out.write_all(&buf)?;
     out.flush()?;
     Ok(())
+}
+
+/// Facts drawn as one edge: same ends, same negation and modality, and the same predicate, or
+/// any predicate when the two ends have more than [`PREDICATES_PER_EDGE`] of them.
+struct EdgeGroup<'g> {
+    source: crate::graph::NodeIndex,
+    target: crate::graph::NodeIndex,
+    facts: Vec<&'g EdgeData>,
+}
+
+impl EdgeGroup<'_> {
+    /// Predicate labels with their number of facts, most first (ties: label order).
+    fn predicate_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for f in &self.facts {
+            let label = if f.predicate.label.is_empty() { &f.predicate.name } else { &f.predicate.label };
+            match counts.iter_mut().find(|(l, _)| l == label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((label.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    }
+}
+
+/// Distinct predicates between two nodes drawn as edges of their own; beyond, the pair gets one
+/// edge listing the most frequent predicates (a fan of 30 arrows between two people is unreadable).
+pub const PREDICATES_PER_EDGE: usize = 3;
+
+/// The edges of `graph` grouped into drawn edges, in the graph's edge order (which sorts by
+/// source, target and predicate, so a group's first fact fixes its place).
+fn parallel_groups(graph: &KnowledgeGraph) -> Vec<EdgeGroup<'_>> {
+    let mut groups: Vec<EdgeGroup<'_>> = Vec::new();
+    let mut index: HashMap<(usize, usize, &str, bool, &str), usize> = HashMap::new();
+    for (_, s, t, e) in graph.edges() {
+        let key = (s.index(), t.index(), e.predicate.iri.as_str(), e.negated, e.modality.as_str());
+        match index.get(&key) {
+            Some(&i) => groups[i].facts.push(e),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(EdgeGroup { source: s, target: t, facts: vec![e] });
+            }
+        }
+    }
+    // Bundle the pairs with too many predicates (groups of a pair and style are adjacent or
+    // share a key; collect them by key to keep the first one's place).
+    let mut bundles: Vec<EdgeGroup<'_>> = Vec::new();
+    let mut bundle_of: HashMap<(usize, usize, bool, &str), usize> = HashMap::new();
+    let mut per_pair: HashMap<(usize, usize, bool, &str), usize> = HashMap::new();
+    for g in &groups {
+        let f = g.facts[0];
+        *per_pair.entry((g.source.index(), g.target.index(), f.negated, f.modality.as_str())).or_default() += 1;
+    }
+    for g in groups {
+        let f = g.facts[0];
+        let key = (g.source.index(), g.target.index(), f.negated, f.modality.as_str());
+        if per_pair[&key] <= PREDICATES_PER_EDGE {
+            bundles.push(g);
+            continue;
+        }
+        match bundle_of.get(&key) {
+            Some(&i) => bundles[i].facts.extend(g.facts),
+            None => {
+                bundle_of.insert(key, bundles.len());
+                bundles.push(g);
+            }
+        }
+    }
+    bundles
+}
+
+/// Number of edges [`write_dot`] draws for `graph`: one per group of parallel facts.
+pub fn drawn_edge_count(graph: &KnowledgeGraph) -> usize {
+    parallel_groups(graph).len()
+}
+
+/// Evidence sentences listed in a merged edge's tooltip; the rest are counted.
+const TOOLTIP_FACTS: usize = 5;
+
+fn write_edge_group(g: &mut dot_writer::Scope<'_, '_>, graph: &KnowledgeGraph, opts: &DotOptions, group: &EdgeGroup<'_>) {
+    let e = group.facts[0];
+    let count = group.facts.len();
+    let predicates = group.predicate_counts();
+    let styled = |label: &str| {
+        let mut label = label.to_owned();
+        if e.negated {
+            label = format!("not {label}");
+        }
+        if e.modality != Modality::Asserted {
+            label = format!("{label} ({})", e.modality.as_str());
+        }
+        label
+    };
+    let times = |label: String, n: usize| if n > 1 { format!("{label} ×{n}") } else { label };
+    let label = if predicates.len() == 1 {
+        times(styled(&predicates[0].0), count)
+    } else {
+        let mut lines: Vec<String> =
+            predicates.iter().take(PREDICATES_PER_EDGE).map(|(l, n)| times(styled(l), *n)).collect();
+        lines.push(format!("+{} more ({count} facts)", predicates.len() - PREDICATES_PER_EDGE));
+        lines.join("\n")
+    };
+    let conf = group
+        .facts
+        .iter()
+        .map(|f| if f.confidence.is_finite() { f.confidence.clamp(0.0, 1.0) } else { 0.5 })
+        .fold(0.0f32, f32::max);
+    // Thicker with more facts (log scale) and with higher confidence.
+    let penwidth = format!("{:.1}", 0.8 + 1.6 * conf + (count as f32).log2().min(5.0) * 0.6);
+    let mut tooltip = String::new();
+    if count > 1 {
+        tooltip.push_str(&format!("{count} facts\n"));
+    }
+    for (i, f) in group.facts.iter().take(TOOLTIP_FACTS).enumerate() {
+        if i > 0 {
+            tooltip.push('\n');
+        }
+        tooltip.push_str(&fact_tooltip(f));
+    }
+    if count > TOOLTIP_FACTS {
+        tooltip.push_str(&format!("\n… and {} more", count - TOOLTIP_FACTS));
+    }
+    let mut attrs = g
+        .edge(dot_quote(&graph.node(group.source).id), dot_quote(&graph.node(group.target).id))
+        .attributes();
+    if opts.edge_labels {
+        attrs.set("label", &dot_escape(&label), true);
+    }
+    attrs
+        .set("tooltip", &dot_escape(&tooltip), true)
+        .set("penwidth", &penwidth, false);
+    if e.negated {
+        attrs
+            .set("color", "#d62728", true)
+            .set("fontcolor", "#d62728", true)
+            .set("style", "dashed", true);
+    } else if e.modality != Modality::Asserted {
+        attrs.set("style", "dashed", true);
+    }
+}
+
+/// One fact's evidence sentence and provenance.
+fn fact_tooltip(e: &EdgeData) -> String {
+    let mut tooltip = e.evidence.clone();
+    tooltip.push_str(&format!(
+        "\n[{} ¶{} s{} · {} · confidence {}",
+        e.doc,
+        e.paragraph,
+        e.sentence,
+        e.extractor,
+        fmt_f32(e.confidence)
+    ));
+    if let Some(a) = &e.attribution {
+        tooltip.push_str(" · according to ");
+        tooltip.push_str(a);
+    }
+    tooltip.push(']');
+    tooltip
 }
 
 fn node_tooltip(n: &NodeData) -> String {

@@ -30,6 +30,7 @@ mod xml;
 pub use self::csv::{csv_paths, write_csv, write_csv_files};
 pub use self::dot::{
     DotOptions, Layout, RenderOptions, Rendered, SFDP_EDGE_THRESHOLD, count_dot_edges, dot_escape,
+    drawn_edge_count,
     dot_quote, render_with, render_with_graphviz, write_dot, write_dot_with,
 };
 pub use self::format::{

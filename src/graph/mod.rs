@@ -28,8 +28,10 @@
 //!   byte-identical across runs for the same input.
 
 mod algo;
+mod select;
 
 pub use self::algo::{DEFAULT_DAMPING, DEFAULT_ITERATIONS, PathHop, PathStep};
+pub use self::select::{FactFilter, PredicateQuery, Selected};
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::document::{

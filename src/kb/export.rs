@@ -7,8 +7,11 @@
 //! formats from the cached view, narrowed by the options.
 
 use super::{KbError, KnowledgeBase};
-use crate::export::{ExportError, ExportFormat, FormatKind, Writer, write_csv, write_query_results};
-use crate::graph::KnowledgeGraph;
+use crate::export::{
+    DotOptions, ExportError, ExportFormat, FormatKind, Layout, RenderOptions, SFDP_EDGE_THRESHOLD, Writer,
+    drawn_edge_count, render_with, write_csv, write_dot_with, write_query_results,
+};
+use crate::graph::{FactFilter, KnowledgeGraph};
 use oxigraph::sparql::QueryResults;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,11 +23,17 @@ pub struct ExportOptions {
     pub focus: Option<String>,
     /// …and keep its neighbourhood to this depth.
     pub depth: usize,
-    /// Keep only these predicates (label or local name); empty keeps all.
+    /// Keep only these predicates (lemma, label, local or prefixed name, IRI); empty keeps all.
     pub predicates: Vec<String>,
+    /// Keep only the facts of this document (id, id prefix or source path).
+    pub doc: Option<String>,
+    /// Keep only facts with at least this confidence.
+    pub min_confidence: Option<f32>,
     /// Drop nodes with fewer edges than this.
     pub min_degree: usize,
-    /// Keep at most this many nodes (highest degree first).
+    /// Keep at most this many nodes: around --focus the most strongly tied neighbours, else the
+    /// most connected nodes. `None`: pictures (SVG, PNG) get [`FOCUS_MAX_NODES`] or
+    /// [`OVERVIEW_MAX_NODES`], the other formats everything. `Some(0)`: no cap.
     pub max_nodes: Option<usize>,
     /// Include the ontology graph in RDF exports.
     pub with_ontology: bool,
@@ -32,7 +41,16 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { focus: None, depth: 1, predicates: Vec::new(), min_degree: 0, max_nodes: None, with_ontology: false }
+        ExportOptions {
+            focus: None,
+            depth: 1,
+            predicates: Vec::new(),
+            doc: None,
+            min_confidence: None,
+            min_degree: 0,
+            max_nodes: None,
+            with_ontology: false,
+        }
     }
 }
 
@@ -49,6 +67,36 @@ pub const MAIN_EXPORTS: [(&str, ExportFormat); 6] = [
 /// Diagrams above this size are unreadable and slow to lay out; the main exports cap them.
 const DIAGRAM_MAX_NODES: usize = 150;
 
+/// Nodes a focus picture (SVG, PNG, viewer) shows unless told otherwise.
+pub const FOCUS_MAX_NODES: usize = 40;
+
+/// Nodes a picture of the whole graph shows unless told otherwise: the most connected.
+pub const OVERVIEW_MAX_NODES: usize = 100;
+
+/// Largest side of a rendered picture, in pixels at 72 dpi; a bigger layout is scaled down.
+pub const PICTURE_MAX_POINTS: u32 = 2000;
+
+/// The part of the graph a diagram or graph export shows, and what it says about the rest.
+#[derive(Debug, Clone)]
+pub struct Diagram {
+    pub graph: KnowledgeGraph,
+    /// The picture's title (the focus and depth).
+    pub title: Option<String>,
+    /// What was left out, when anything was ("40 of 172 nodes shown: +132 more neighbours").
+    pub note: Option<String>,
+}
+
+/// What [`KnowledgeBase::export_diagram`] drew.
+#[derive(Debug, Clone)]
+pub struct DiagramReport {
+    pub nodes: usize,
+    pub edges: usize,
+    /// What was left out, as drawn in the picture.
+    pub note: Option<String>,
+    /// The Graphviz layout used (pictures only).
+    pub layout: Option<Layout>,
+}
+
 /// What [`KnowledgeBase::write_exports`] did.
 #[derive(Debug, Default)]
 pub struct ExportsWritten {
@@ -61,6 +109,10 @@ impl KnowledgeBase {
     /// Writes the knowledge base in `format` to `out`. CSV gives the nodes, a blank line and the
     /// edges ([`export_csv`](Self::export_csv) writes them apart).
     pub fn export(&self, format: ExportFormat, options: &ExportOptions, out: &mut dyn Write) -> Result<(), KbError> {
+        if format.kind() == FormatKind::Diagram {
+            self.export_diagram(format, options, out)?;
+            return Ok(());
+        }
         match format.spec().writer {
             Writer::Rdf(rdf) => self.store.dump(rdf, options.with_ontology, out)?,
             Writer::View(write) => write(&self.selected_view(options)?, out)?,
@@ -88,22 +140,129 @@ impl KnowledgeBase {
         Ok(())
     }
 
-    /// The view narrowed by `options`: the focus neighbourhood, then the predicate, degree and
-    /// size filters.
+    /// The view narrowed by `options` (no default cap): for GraphML, JSON and CSV.
     pub fn selected_view(&self, options: &ExportOptions) -> Result<KnowledgeGraph, KbError> {
+        Ok(self.diagram(options, None)?.graph)
+    }
+
+    /// The facts `options` keeps, then the focus neighbourhood or the most connected nodes up to
+    /// the cap (`options.max_nodes`, else `default_cap`; 0 means none), then the degree filter.
+    pub fn diagram(&self, options: &ExportOptions, default_cap: Option<usize>) -> Result<Diagram, KbError> {
         let view = self.view()?;
-        let focused;
-        let graph = match &options.focus {
-            Some(entity) => {
-                focused = view
-                    .graph()
-                    .focus(entity, options.depth)
-                    .map_err(|source| KbError::Focus { entity: entity.clone(), source })?;
-                &focused
-            }
-            None => view.graph(),
+        let filter = self.fact_filter(&options.predicates, options.doc.as_deref(), options.min_confidence)?;
+        let filtered = view.graph().filter_facts(&filter);
+        let cap = match options.max_nodes {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => default_cap,
         };
-        Ok(graph.filter(&options.predicates, options.min_degree, options.max_nodes))
+        let (graph, title, note) = match &options.focus {
+            Some(entity) => {
+                let start = filtered
+                    .find_entity_or_err(entity)
+                    .map_err(|source| KbError::Focus { entity: entity.clone(), source })?;
+                let picked = filtered.focus_capped(start, options.depth, cap);
+                let title = format!("{}: neighbourhood to depth {}", filtered.node(start).label, options.depth);
+                let note = (picked.omitted() > 0).then(|| {
+                    format!(
+                        "{} of {} nodes shown, the most strongly tied: +{} more neighbours (--max-nodes to change)",
+                        picked.graph.node_count(),
+                        picked.candidates,
+                        picked.omitted()
+                    )
+                });
+                (picked.graph, Some(title), note)
+            }
+            None => match cap {
+                Some(cap) => {
+                    let picked = filtered.top_nodes(Some(cap));
+                    let note = (picked.omitted() > 0).then(|| {
+                        format!(
+                            "{} of {} connected nodes shown, the most connected: +{} more (--focus or --max-nodes to change)",
+                            picked.graph.node_count(),
+                            picked.candidates,
+                            picked.omitted()
+                        )
+                    });
+                    (picked.graph, None, note)
+                }
+                None => (filtered, None, None),
+            },
+        };
+        let graph = if options.min_degree > 0 { graph.filter(&[], options.min_degree, None) } else { graph };
+        Ok(Diagram { graph, title, note })
+    }
+
+    /// Writes a diagram format: DOT of the selection (everything unless capped by
+    /// `options.max_nodes`), or a picture (SVG, PNG) capped at [`FOCUS_MAX_NODES`] around a focus
+    /// or [`OVERVIEW_MAX_NODES`] otherwise, at most [`PICTURE_MAX_POINTS`] on a side, laid out
+    /// with `sfdp` above [`SFDP_EDGE_THRESHOLD`] drawn edges. The picture says what it left out.
+    pub fn export_diagram(&self, format: ExportFormat, options: &ExportOptions, out: &mut dyn Write) -> Result<DiagramReport, KbError> {
+        let picture = format.needs_graphviz();
+        let default_cap = match (picture, &options.focus) {
+            (false, _) => None,
+            (true, Some(_)) => Some(FOCUS_MAX_NODES),
+            (true, None) => Some(OVERVIEW_MAX_NODES),
+        };
+        let diagram = self.diagram(options, default_cap)?;
+        let edges = drawn_edge_count(&diagram.graph);
+        let layout = picture.then_some(if edges > SFDP_EDGE_THRESHOLD { Layout::Sfdp } else { Layout::Dot });
+        let mut note = diagram.note.clone();
+        if layout == Some(Layout::Sfdp) {
+            let sfdp = format!("{edges} edges: laid out with sfdp, which is fast but draws no legend");
+            note = Some(note.map_or(sfdp.clone(), |n| format!("{n}; {sfdp}")));
+        }
+        let dot_options = DotOptions {
+            title: diagram.title.clone(),
+            note: note.clone(),
+            max_points: picture.then_some(PICTURE_MAX_POINTS),
+            ..DotOptions::default()
+        };
+        let mut dot = Vec::new();
+        write_dot_with(&diagram.graph, &dot_options, &mut dot)?;
+        if picture {
+            let rendered = render_with(&dot, format.name(), &RenderOptions { layout, ..RenderOptions::default() })?;
+            out.write_all(&rendered.bytes).map_err(ExportError::from)?;
+        } else {
+            out.write_all(&dot).map_err(ExportError::from)?;
+        }
+        out.flush().map_err(ExportError::from)?;
+        Ok(DiagramReport { nodes: diagram.graph.node_count(), edges, note, layout })
+    }
+
+    /// The [`FactFilter`] of what a user typed: predicates read against the ontology lexicon,
+    /// the document resolved to its id.
+    pub fn fact_filter(&self, predicates: &[String], doc: Option<&str>, min_confidence: Option<f32>) -> Result<FactFilter, KbError> {
+        let lexicon = crate::ontology::Ontology::embedded();
+        let entries = lexicon.lexicon_entries();
+        let pairs: Vec<(&str, &str)> = entries.iter().map(|e| (e.pattern.as_str(), e.iri.as_str())).collect();
+        let docs = match doc {
+            Some(d) => Some(std::iter::once(self.resolve_document(d)?).collect()),
+            None => None,
+        };
+        Ok(FactFilter {
+            predicates: predicates.iter().map(|p| crate::graph::PredicateQuery::new(p, pairs.iter().copied())).collect(),
+            docs,
+            min_confidence,
+        })
+    }
+
+    /// The id of the document named by its id, a unique id prefix, its source path or file name.
+    pub fn resolve_document(&self, doc: &str) -> Result<String, KbError> {
+        let view = self.view()?;
+        let docs = view.documents();
+        let exact = docs.iter().find(|d| d.id == doc || d.source == doc);
+        if let Some(d) = exact {
+            return Ok(d.id.clone());
+        }
+        let file_name = |s: &str| std::path::Path::new(s).file_name().is_some_and(|n| n == doc);
+        let partial: Vec<&str> =
+            docs.iter().filter(|d| d.id.starts_with(doc) || file_name(&d.source)).map(|d| d.id.as_str()).collect();
+        match partial.as_slice() {
+            [one] => Ok((*one).to_owned()),
+            [] => Err(KbError::UnknownDocument { doc: doc.to_owned(), matches: Vec::new() }),
+            many => Err(KbError::UnknownDocument { doc: doc.to_owned(), matches: many.iter().take(5).map(|s| (*s).to_owned()).collect() }),
+        }
     }
 
     /// Writes the [`MAIN_EXPORTS`] into `dir` (created if needed): diagrams of the entities with

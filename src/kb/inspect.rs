@@ -7,8 +7,8 @@
 
 use super::{KbError, KnowledgeBase};
 use crate::document::{Entity, EntityType, Fact, FactObject};
-use crate::graph::PathStep;
-use std::collections::HashMap;
+use crate::graph::{FactFilter, PathStep};
+use std::collections::{HashMap, HashSet};
 
 /// How to rank entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,53 @@ pub struct Explanation {
     pub source: Option<String>,
 }
 
+/// An entity with the number of facts it takes part in and of documents they come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityCounts {
+    pub entity: Entity,
+    pub facts: usize,
+    pub documents: usize,
+}
+
 impl KnowledgeBase {
+    /// Entities with their fact and document counts (facts kept by `filter` only): of the type
+    /// named `kind` if given; containing `search` in their label, an alias or id (ignoring case)
+    /// if given, then most facts first, else by id. With a non-empty filter, only entities with
+    /// a kept fact are listed.
+    pub fn entity_counts(&self, search: Option<&str>, kind: Option<&str>, filter: &FactFilter) -> Result<Vec<EntityCounts>, KbError> {
+        let view = self.view()?;
+        let mut facts: HashMap<&str, usize> = HashMap::new();
+        let mut docs: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for f in view.facts().iter().filter(|f| filter.keeps_fact(f)) {
+            let object = match &f.object {
+                FactObject::Entity(o) if *o != f.subject => Some(o.as_str()),
+                _ => None,
+            };
+            for id in std::iter::once(f.subject.as_str()).chain(object) {
+                *facts.entry(id).or_default() += 1;
+                docs.entry(id).or_default().insert(f.provenance.doc.as_str());
+            }
+        }
+        let needle = search.map(str::to_lowercase);
+        let contains = |e: &Entity, n: &str| {
+            e.label.to_lowercase().contains(n) || e.id.to_lowercase().contains(n) || e.aliases.iter().any(|a| a.to_lowercase().contains(n))
+        };
+        let mut rows: Vec<EntityCounts> = self
+            .entities(kind)?
+            .into_iter()
+            .filter(|e| needle.as_deref().is_none_or(|n| contains(e, n)))
+            .map(|e| {
+                let (f, d) = (facts.get(e.id.as_str()).copied().unwrap_or(0), docs.get(e.id.as_str()).map_or(0, HashSet::len));
+                EntityCounts { entity: e, facts: f, documents: d }
+            })
+            .filter(|r| filter.is_empty() || r.facts > 0)
+            .collect();
+        if search.is_some() {
+            rows.sort_by(|a, b| b.facts.cmp(&a.facts).then_with(|| a.entity.id.cmp(&b.entity.id)));
+        }
+        Ok(rows)
+    }
+
     /// Entities sorted by id, only those of the type named `kind` (`Person`, `Country`, …) if given.
     pub fn entities(&self, kind: Option<&str>) -> Result<Vec<Entity>, KbError> {
         let wanted = kind.map(entity_type).transpose()?;
@@ -57,10 +103,17 @@ impl KnowledgeBase {
         Ok(lines)
     }
 
-    /// Every fact whose subject (and predicate, and object, when given) matches, in store order.
-    /// Entities match by id, label or alias, ignoring case; a predicate by name or label, or by
-    /// part of its label or surface form.
-    pub fn why(&self, subject: &str, predicate: Option<&str>, object: Option<&str>) -> Result<Vec<Explanation>, KbError> {
+    /// Every fact whose subject (and predicate, and object, when given) matches and that `filter`
+    /// keeps, in store order. Entities match by id, label or alias, ignoring case; a predicate as
+    /// a lemma, label, local or prefixed name or IRI ([`PredicateQuery`]), or by part of its
+    /// label or surface form.
+    ///
+    /// [`PredicateQuery`]: crate::graph::PredicateQuery
+    pub fn why(&self, subject: &str, predicate: Option<&str>, object: Option<&str>, filter: &FactFilter) -> Result<Vec<Explanation>, KbError> {
+        let query = match predicate {
+            Some(p) => self.fact_filter(&[p.to_owned()], None, None)?.predicates.pop(),
+            None => None,
+        };
         let view = self.view()?;
         let by_id: HashMap<&str, &Entity> = view.entities().iter().map(|e| (e.id.as_str(), e)).collect();
         let sources: HashMap<&str, &str> = view.documents().iter().map(|d| (d.id.as_str(), d.source.as_str())).collect();
@@ -70,7 +123,8 @@ impl KnowledgeBase {
             .facts()
             .iter()
             .filter(|f| entity_matches(&f.subject, subject))
-            .filter(|f| predicate.is_none_or(|p| matches_predicate(f, p)))
+            .filter(|f| filter.keeps_fact(f))
+            .filter(|f| predicate.is_none_or(|p| query.as_ref().is_some_and(|q| q.matches(&f.predicate)) || matches_predicate(f, p)))
             .filter(|f| {
                 object.is_none_or(|o| match &f.object {
                     FactObject::Entity(id) => entity_matches(id, o),
@@ -105,13 +159,21 @@ impl KnowledgeBase {
             .ok_or_else(|| KbError::NoPath { from: from.to_owned(), to: to.to_owned() })
     }
 
-    /// Entity labels with their score, best first.
-    pub fn rank(&self, ranking: Ranking) -> Result<Vec<(String, f64)>, KbError> {
+    /// Entity labels with their score, best first; only entities of the type named `kind` if
+    /// given (ranked over the whole graph).
+    pub fn rank(&self, ranking: Ranking, kind: Option<&str>) -> Result<Vec<(String, f64)>, KbError> {
+        let wanted = kind.map(entity_type).transpose()?;
         let view = self.view()?;
-        Ok(match ranking {
-            Ranking::PageRank => view.graph().pagerank(0.85, 50),
-            Ranking::Degree => view.graph().degree_ranking(),
-        })
+        let graph = view.graph();
+        let scored: Vec<(crate::graph::NodeIndex, f64)> = match ranking {
+            Ranking::PageRank => graph.pagerank_nodes(0.85, 50),
+            Ranking::Degree => graph.degree_ranking_nodes().into_iter().map(|(ix, d)| (ix, d as f64)).collect(),
+        };
+        Ok(scored
+            .into_iter()
+            .filter(|(ix, _)| wanted.is_none_or(|w| graph.node(*ix).entity_type == w))
+            .map(|(ix, score)| (graph.node(ix).label.clone(), score))
+            .collect())
     }
 
     /// Connected components as entity labels ([`KnowledgeGraph::components`](crate::graph::KnowledgeGraph::components)).

@@ -33,8 +33,11 @@ mod export;
 mod inspect;
 
 pub use build::{BuildOptions, BuildProgress, BuildSummary};
-pub use export::{ExportOptions, ExportsWritten, MAIN_EXPORTS};
-pub use inspect::{Explanation, Ranking};
+pub use export::{
+    Diagram, DiagramReport, ExportOptions, ExportsWritten, FOCUS_MAX_NODES, MAIN_EXPORTS, OVERVIEW_MAX_NODES,
+    PICTURE_MAX_POINTS,
+};
+pub use inspect::{EntityCounts, Explanation, Ranking};
 pub use crate::store::{LoadOutcome, StoreStats};
 pub use crate::store::read::StoredDocument;
 pub use crate::ontology::vocab::DEFAULT_BASE;
@@ -71,6 +74,8 @@ pub enum KbError {
     UnknownType { name: String, known: String },
     #[error("no fact matches subject {subject:?}{}{}", predicate.as_ref().map(|p| format!(" predicate {p:?}")).unwrap_or_default(), object.as_ref().map(|o| format!(" object {o:?}")).unwrap_or_default())]
     NoFact { subject: String, predicate: Option<String>, object: Option<String> },
+    #[error("no document matches {doc:?}{}", if matches.is_empty() { " (give its id, an id prefix, its source path or file name; `kgraph stats --documents` lists them)".to_owned() } else { format!("; it is ambiguous between {}", matches.join(", ")) })]
+    UnknownDocument { doc: String, matches: Vec<String> },
     #[error("no path between {from:?} and {to:?}")]
     NoPath { from: String, to: String },
     #[error("--focus {entity:?}: {source}")]

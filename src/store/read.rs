@@ -14,7 +14,10 @@ use std::collections::{BTreeMap, HashMap};
 pub struct StoredDocument {
     pub id: String,
     pub source: String,
+    /// Absent ones are left out of JSON (`kgraph stats --json` prints no nulls).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub hash: String,
     pub sentences: usize,
