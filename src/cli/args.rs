@@ -128,7 +128,7 @@ pub enum Command {
     Export {
         /// Write the main exports into DIR: graph.dot and graph.svg (the best-connected entities
         /// with a drawn edge, at most 150), graph.ttl, graph.nt, graph.graphml, graph.json.
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output", "construct"])]
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output", "construct", "since", "until"])]
         dir: Option<PathBuf>,
         #[arg(long, short)]
         format: Option<String>,
@@ -143,6 +143,8 @@ pub enum Command {
         /// Include the ontology graph in RDF exports.
         #[arg(long)]
         with_ontology: bool,
+        #[command(flatten)]
+        dates: DateArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -166,6 +168,8 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
         #[command(flatten)]
+        dates: DateArgs,
+        #[command(flatten)]
         store: StoreArgs,
     },
     /// Why is this edge here? Every matching fact with its evidence sentence and document.
@@ -173,6 +177,8 @@ pub enum Command {
         subject: String,
         predicate: Option<String>,
         object: Option<String>,
+        #[command(flatten)]
+        dates: DateArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -299,6 +305,17 @@ pub enum Command {
         #[arg(long, default_value_t = 200_000)]
         words: usize,
     },
+}
+
+/// A period: facts whose time (else their document's date) meets [--since, --until].
+#[derive(Debug, Clone, Args, Default)]
+pub struct DateArgs {
+    /// Only facts on or after this day (YYYY-MM-DD): the fact's own time, else its document's date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only facts on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 /// Which diagram to draw.

@@ -1,7 +1,7 @@
 //! Questions about the built graph: `kgraph stats`, `entities`, `why`, `path`, `rank`, and
 //! `ontology` (what the ontology knows).
 
-use super::args::StoreArgs;
+use super::args::{DateArgs, StoreArgs};
 use super::open_read;
 use crate::document::{FactObject, Modality};
 use crate::kb::{Explanation, Ranking};
@@ -36,9 +36,10 @@ pub(super) fn stats(documents: bool, json: bool, store: &StoreArgs) -> Result<()
     Ok(())
 }
 
-pub(super) fn entities(kind: Option<&str>, explain: bool, store: &StoreArgs) -> Result<()> {
+pub(super) fn entities(kind: Option<&str>, explain: bool, dates: &DateArgs, store: &StoreArgs) -> Result<()> {
+    let range = date_range(dates)?;
     let kb = open_read(store)?;
-    for e in kb.entities(kind)? {
+    for e in kb.entities_in(kind, &range)? {
         let wd = e.wikidata.as_deref().map(|q| format!("  wd:{q}")).unwrap_or_default();
         let aliases = if e.aliases.is_empty() { String::new() } else { format!("  aka {}", e.aliases.join(" | ")) };
         println!("{}\t{}\t{}{}{}", e.label, e.kind.class_name(), e.id, wd, aliases);
@@ -51,9 +52,10 @@ pub(super) fn entities(kind: Option<&str>, explain: bool, store: &StoreArgs) -> 
     Ok(())
 }
 
-pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, store: &StoreArgs) -> Result<()> {
+pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, dates: &DateArgs, store: &StoreArgs) -> Result<()> {
+    let range = date_range(dates)?;
     let kb = open_read(store)?;
-    for explanation in kb.why(subject, predicate, object)? {
+    for explanation in kb.why_in(subject, predicate, object, &range)? {
         print_explanation(&explanation);
     }
     Ok(())
@@ -81,6 +83,10 @@ fn print_explanation(e: &Explanation) {
     println!("  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" });
     for q in &f.qualifiers {
         println!("  {:<10} {}", shown(&q.key), shown(&q.value));
+    }
+    if let Some(t) = &f.time {
+        let days = if t.start == t.end { t.start.clone() } else { format!("{} .. {}", t.start, t.end) };
+        println!("  time       {days} ({:?})", shown(&t.text));
     }
     println!("  evidence   {:?}", p.evidence);
     println!(
@@ -126,6 +132,11 @@ pub(super) fn ontology(dirs: &[PathBuf]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     ontology.describe(&mut out)?;
     Ok(())
+}
+
+/// The period of `--since` / `--until`.
+pub(super) fn date_range(dates: &DateArgs) -> Result<crate::kb::DateRange> {
+    Ok(crate::kb::DateRange::new(dates.since.as_deref(), dates.until.as_deref())?)
 }
 
 /// Everything printed from the store goes through here: no escape sequence reaches the terminal.

@@ -39,13 +39,13 @@ pub fn run(cli: Cli) -> Result<()> {
             query::query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)
         }
         Command::Update { update, file, store } => query::update(&read_text_arg(update, file)?, &store),
-        Command::Export { dir, format, output, select, construct, with_ontology, store } => match dir {
+        Command::Export { dir, format, output, select, construct, with_ontology, dates, store } => match dir {
             Some(dir) => export::export_dir(&dir, &store),
-            None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store),
+            None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &dates, &store),
         },
         Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
-        Command::Entities { kind, explain, store } => inspect::entities(kind.as_deref(), explain, &store),
-        Command::Why { subject, predicate, object, store } => inspect::why(&subject, predicate.as_deref(), object.as_deref(), &store),
+        Command::Entities { kind, explain, dates, store } => inspect::entities(kind.as_deref(), explain, &dates, &store),
+        Command::Why { subject, predicate, object, dates, store } => inspect::why(&subject, predicate.as_deref(), object.as_deref(), &dates, &store),
         Command::Path { from, to, store } => inspect::path(&from, &to, &store),
         Command::Rank { degree, top, components, store } => inspect::rank(degree, top, components, &store),
         Command::Ontology { ontology } => inspect::ontology(&ontology),

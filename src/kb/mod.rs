@@ -29,10 +29,12 @@
 //! [`PathStep`]: crate::graph::PathStep
 
 mod build;
+mod dates;
 mod export;
 mod inspect;
 
 pub use build::{BuildOptions, BuildProgress, BuildSummary};
+pub use dates::{DateRange, DateRangeError};
 pub use export::{ExportOptions, ExportsWritten, MAIN_EXPORTS};
 pub use inspect::{Explanation, Ranking};
 pub use crate::store::{LoadOutcome, StoreStats};
