@@ -86,6 +86,13 @@ pub struct Document {
     pub title: Option<String>,
     /// Publication date as `YYYY-MM-DD` when known.
     pub date: Option<String>,
+    /// Where the document was published (a JSON Lines `url` field).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Other fields the input gave (JSON Lines fields besides id, title, date, url, text), as
+    /// (name, value) pairs in input order.
+    #[serde(default)]
+    pub metadata: Vec<(String, String)>,
     pub text: String,
     pub sentences: Vec<Sentence>,
 }
@@ -324,6 +331,34 @@ pub struct Fact {
     /// Notes on normalisation decisions (lexicon entry used, domain/range checks), for `kgraph why`.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// When it happened, when the sentence says so (`on Monday`, `last week`).
+    #[serde(default)]
+    pub time: Option<FactTime>,
+}
+
+/// When a fact happened: the sentence's time expression, resolved against the document date to
+/// an interval of days (one day for `on 5 May 2019` or `yesterday`, a week for `last week`, a
+/// month for `in March`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactTime {
+    /// The expression as written (`on Monday`, `last week`).
+    pub text: String,
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, `YYYY-MM-DD` (equal to `start` for a single day).
+    pub end: String,
+}
+
+impl FactTime {
+    /// The single day, when the interval is one day.
+    pub fn day(&self) -> Option<&str> {
+        (self.start == self.end).then_some(self.start.as_str())
+    }
+
+    /// Whether the interval meets `[since, until]` (either bound open), comparing `YYYY-MM-DD`.
+    pub fn overlaps(&self, since: Option<&str>, until: Option<&str>) -> bool {
+        since.is_none_or(|s| self.end.as_str() >= s) && until.is_none_or(|u| self.start.as_str() <= u)
+    }
 }
 
 impl Fact {

@@ -60,18 +60,19 @@ pub(crate) enum Input {
 }
 
 impl Input {
-    /// The text of this input; a file is read and validated (at most `max_bytes`).
-    pub(crate) fn read(self, max_bytes: u64) -> Result<SourceText, SourceError> {
+    /// The documents of this input: a file is read and validated (at most `max_bytes` per
+    /// document); a `.jsonl` file gives one result per line.
+    pub(crate) fn read(self, max_bytes: u64) -> Vec<Result<SourceText, SourceError>> {
         match self {
-            Input::Path(path) => source::read_source(&path, max_bytes),
-            Input::Text(text) => Ok(text),
+            Input::Path(path) => source::read_sources(&path, max_bytes),
+            Input::Text(text) => vec![Ok(text)],
         }
     }
 }
 
 impl Inputs {
-    /// Files and directories (`.txt`, `.md`, `.html` inside, recursively) and `-` for standard
-    /// input. A missing path or a directory without text files is an error naming it; the files
+    /// Files and directories (`.txt`, `.md`, `.html`, `.jsonl` inside, recursively) and `-` for
+    /// standard input. A missing path or a directory without text files is an error naming it; the files
     /// themselves are read later, one error per bad file.
     pub fn from_paths(paths: &[PathBuf]) -> Result<Inputs, SourceError> {
         Ok(Inputs { items: source::collect_paths(paths)?.into_iter().map(Input::Path).collect() })
@@ -90,9 +91,10 @@ impl Inputs {
         self.items.is_empty()
     }
 
-    /// Reads the inputs one after the other (files of at most `max_bytes`).
+    /// Reads the inputs one after the other (documents of at most `max_bytes`), one result per
+    /// document: a `.jsonl` file gives one per line.
     pub fn read(self, max_bytes: u64) -> impl Iterator<Item = Result<SourceText, SourceError>> {
-        self.items.into_iter().map(move |i| i.read(max_bytes))
+        self.items.into_iter().flat_map(move |i| i.read(max_bytes))
     }
 
     pub(crate) fn into_items(self) -> Vec<Input> {
@@ -220,7 +222,9 @@ impl Pipeline {
         let mut facts = Vec::new();
         for rt in &resolved.triples {
             if let Some(nf) = self.ontology.normalize(rt, &by_id, document.date.as_deref(), self.strict) {
-                facts.push(build_fact(&document, rt, nf));
+                let mut fact = build_fact(&document, rt, nf);
+                fact.time = fact_time(&document, rt, &fact);
+                facts.push(fact);
             }
         }
         dedupe_facts(&mut facts);
@@ -259,7 +263,21 @@ fn build_fact(document: &Document, rt: &ResolvedTriple, nf: NormalizedFact) -> F
             confidence: nf.confidence.clamp(0.0, 1.0),
         },
         notes,
+        time: None,
     }
+}
+
+/// When the fact happened, from its date qualifier or the sentence's time expressions
+/// ([`crate::ontology::time`]), resolved against the document date.
+fn fact_time(document: &Document, rt: &ResolvedTriple, fact: &Fact) -> Option<crate::document::FactTime> {
+    let sentence = document.sentences.get(rt.triple.sentence)?;
+    let t = &rt.triple;
+    let anchors: Vec<usize> = std::iter::once(t.subject.head).chain(t.object.as_ref().map(|o| o.head)).collect();
+    let qualifier = fact.qualifiers.iter().find(|q| q.key == "date").and_then(|q| {
+        let arg = rt.qualifiers.iter().find(|(k, _, _)| k == "date").map_or(q.value.as_str(), |(_, _, a)| a.text.as_str());
+        q.literal.as_ref().map(|l| (arg, l))
+    });
+    crate::ontology::time::fact_time(sentence, &anchors, qualifier, document.date.as_deref())
 }
 
 /// One fact per (subject, predicate, object, flags, sentence): keeps the most confident.

@@ -2,8 +2,12 @@
 //!
 //! In: paths given by the user. Out: [`SourceText`]s — validated UTF-8 text with a title and date
 //! when the file states them — turned into [`Document`]s with content-hash ids. HTML has its tags
-//! stripped (offsets then refer to the stripped text). Bad input gets a [`SourceError`] naming the
-//! file, and the line and column for invalid UTF-8.
+//! stripped (offsets then refer to the stripped text). A `.jsonl` file holds one document per
+//! line ([`jsonl`]). Bad input gets a [`SourceError`] naming the file, and the line (and column
+//! for invalid UTF-8). Publication dates are read by [`meta`].
+
+pub mod jsonl;
+pub mod meta;
 
 use crate::document::Document;
 use sha2::{Digest, Sha256};
@@ -11,7 +15,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File extensions read from directories.
-pub const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+pub const TEXT_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "jsonl"];
+
+/// A JSON Lines file may hold this many times the one-document limit.
+pub const JSONL_FILE_FACTOR: u64 = 64;
 
 /// Default size limit for one input document.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -20,7 +27,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 pub enum SourceError {
     #[error("{path}: no such file or directory")]
     Missing { path: PathBuf },
-    #[error("{path}: directory holds no text files (looked for .txt, .md, .markdown, .html, .htm)")]
+    #[error("{path}: directory holds no text files (looked for .txt, .md, .markdown, .html, .htm, .jsonl)")]
     NoTextFiles { path: PathBuf },
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}); kgraph reads UTF-8 text, Markdown and HTML")]
     Binary { path: PathBuf, offset: usize },
@@ -32,6 +39,8 @@ pub enum SourceError {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}: not a regular file ({kind}); kgraph reads regular text files, directories and `-` for standard input")]
     NotRegular { path: PathBuf, kind: &'static str },
+    #[error("{path}:{line}: {message}")]
+    JsonLine { path: PathBuf, line: usize, message: String },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -43,7 +52,11 @@ pub struct SourceText {
     pub source: String,
     pub text: String,
     pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    pub url: Option<String>,
+    /// Other fields of the input (JSON Lines), as (name, value).
+    pub metadata: Vec<(String, String)>,
 }
 
 impl SourceText {
@@ -51,7 +64,7 @@ impl SourceText {
     pub fn from_string(source: impl Into<String>, text: impl Into<String>) -> SourceText {
         let text = text.into();
         let title = guess_title(&text, "txt");
-        SourceText { source: source.into(), title, date: guess_date(&text), text }
+        SourceText { source: source.into(), title, date: guess_date(&text), text, url: None, metadata: Vec::new() }
     }
 
     /// The [`Document`] for this text, with its content-hash id (not yet segmented).
@@ -63,6 +76,8 @@ impl SourceText {
             source: self.source,
             title: self.title,
             date: self.date,
+            url: self.url,
+            metadata: self.metadata,
             text: self.text,
             sentences: Vec::new(),
         }
@@ -223,9 +238,33 @@ fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
+/// Whether this file is read as JSON Lines (one document per line).
+pub fn is_jsonl(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// The documents of one input: one for a text file, one per line for a `.jsonl` file (whose
+/// lines may each hold `max_bytes`, the file [`JSONL_FILE_FACTOR`] times that).
+pub fn read_sources(path: &Path, max_bytes: u64) -> Vec<Result<SourceText, SourceError>> {
+    if !is_jsonl(path) {
+        return vec![read_source(path, max_bytes)];
+    }
+    match read_bounded(path, max_bytes.saturating_mul(JSONL_FILE_FACTOR)) {
+        Ok(bytes) => jsonl::documents(path, &bytes, max_bytes),
+        Err(e) => vec![Err(e)],
+    }
+}
+
 /// Reads one file (or standard input for `-`), validating it. Only regular files are read,
 /// and never more than `max_bytes + 1` bytes, whatever the file's size claims.
 pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, SourceError> {
+    let buf = read_bounded(path, max_bytes)?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("txt").to_ascii_lowercase();
+    decode(path, buf, &ext)
+}
+
+/// The bytes of a regular file or standard input, at most `max_bytes`.
+fn read_bounded(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SourceError> {
     let io = |e| SourceError::Io { path: path.to_owned(), source: e };
     let too_large = |size| SourceError::TooLarge { path: path.to_owned(), size, limit: max_bytes };
     let mut buf = Vec::new();
@@ -255,8 +294,7 @@ pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, SourceErro
             return Err(too_large(buf.len() as u64));
         }
     }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("txt").to_ascii_lowercase();
-    decode(path, buf, &ext)
+    Ok(buf)
 }
 
 /// Validates and decodes bytes into a [`SourceText`].
@@ -276,7 +314,17 @@ pub fn decode(path: &Path, bytes: Vec<u8>, ext: &str) -> Result<SourceText, Sour
         }
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-    let (text, html_title) = if ext == "html" || ext == "htm" { strip_html(&text) } else { (text, None) };
+    let is_html = ext == "html" || ext == "htm";
+    let declared_date = if is_html { meta::html_meta_date(&text) } else { None };
+    let front = if is_html { None } else { meta::front_matter(&text) };
+    let text = match &front {
+        Some(fm) => meta::blank_front_matter(&text, fm),
+        None => text,
+    };
+    let front_title = front.as_ref().and_then(|fm| fm.get("title")).filter(|t| !t.is_empty()).map(str::to_owned);
+    let declared_date = declared_date.or_else(|| front.as_ref().and_then(|fm| fm.get("date")).and_then(meta::normalize_date));
+    let url = front.as_ref().and_then(|fm| fm.get("url")).filter(|u| !u.is_empty()).map(str::to_owned);
+    let (text, html_title) = if is_html { strip_html(&text) } else { (text, front_title) };
     // Escape sequences and other controls are not text; line-break controls become `\n`.
     let text = crate::guard::text::clean_document_text(text);
     let html_title = html_title.map(|t| crate::guard::text::clean_document_text(t).replace('\n', " "));
@@ -284,8 +332,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>, ext: &str) -> Result<SourceText, Sour
         return Err(SourceError::Empty { path: path.to_owned() });
     }
     let title = html_title.or_else(|| guess_title(&text, ext));
-    let date = guess_date(&text).or_else(|| date_in(&path.to_string_lossy()));
-    Ok(SourceText { source: path.to_string_lossy().into_owned(), text, title, date })
+    let date = declared_date.or_else(|| guess_date(&text)).or_else(|| meta::path_date(path));
+    Ok(SourceText { source: path.to_string_lossy().into_owned(), text, title, date, url, metadata: Vec::new() })
 }
 
 /// Elements whose content is not text: skipped up to their end tag.
@@ -452,18 +500,12 @@ fn guess_title(text: &str, ext: &str) -> Option<String> {
     (words <= 20 && !ends_sentence).then(|| first.trim_start_matches('#').trim().to_owned())
 }
 
-/// A `date:` line near the top (front matter or a dateline), as `YYYY-MM-DD`.
+/// A `date:` line near the top (a dateline outside front matter), as `YYYY-MM-DD`.
 fn guess_date(text: &str) -> Option<String> {
     text.lines()
         .take(10)
         .map(str::trim)
-        .find_map(|l| l.strip_prefix("date:").or_else(|| l.strip_prefix("Date:")).and_then(date_in))
-}
-
-/// The first `YYYY-MM-DD` in a string.
-fn date_in(s: &str) -> Option<String> {
-    let re = regex::Regex::new(r"(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])").ok()?;
-    re.find(s).map(|m| m.as_str().to_owned())
+        .find_map(|l| l.strip_prefix("date:").or_else(|| l.strip_prefix("Date:")).and_then(meta::normalize_date))
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ pub enum Command {
     Export {
         /// Write the main exports into DIR: graph.dot and graph.svg (the best-connected entities
         /// with a drawn edge, at most 150), graph.ttl, graph.nt, graph.graphml, graph.json.
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output", "construct"])]
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output", "construct", "since", "until"])]
         dir: Option<PathBuf>,
         #[arg(long, short)]
         format: Option<String>,
@@ -151,6 +151,8 @@ pub enum Command {
         /// Include the ontology graph in RDF exports.
         #[arg(long)]
         with_ontology: bool,
+        #[command(flatten)]
+        dates: DateArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -186,6 +188,8 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
         #[command(flatten)]
+        dates: DateArgs,
+        #[command(flatten)]
         store: StoreArgs,
     },
     /// Why is this edge here? Every matching fact with its evidence sentence and document.
@@ -197,6 +201,8 @@ pub enum Command {
         object: Option<String>,
         #[command(flatten)]
         facts: FactArgs,
+        #[command(flatten)]
+        dates: DateArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -354,6 +360,17 @@ fn confidence(s: &str) -> Result<f32, String> {
         Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
         _ => Err(format!("`{s}` is not a confidence between 0 and 1")),
     }
+}
+
+/// A period: facts whose time (else their document's date) meets [--since, --until].
+#[derive(Debug, Clone, Args, Default)]
+pub struct DateArgs {
+    /// Only facts on or after this day (YYYY-MM-DD): the fact's own time, else its document's date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only facts on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 /// Which diagram to draw.

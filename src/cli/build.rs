@@ -80,6 +80,10 @@ impl BuildProgress for ProgressBar {
         }
     }
 
+    fn more(&mut self, extra: usize) {
+        self.bar.inc_length(extra as u64);
+    }
+
     fn loaded(&mut self, _source: &str, _outcome: LoadOutcome) {
         self.bar.inc(1);
     }

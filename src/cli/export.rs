@@ -1,7 +1,7 @@
 //! `kgraph export`: one format to a file or standard output (format from --format or the -o
 //! extension), the subgraph of a CONSTRUCT query, or the main exports into a directory (--dir).
 
-use super::args::{SelectArgs, StoreArgs};
+use super::args::{DateArgs, SelectArgs, StoreArgs};
 use super::open_read;
 use crate::export::{ExportFormat, FormatKind};
 use crate::kb::{ExportOptions, KbError, KnowledgeBase};
@@ -15,8 +15,13 @@ pub(super) fn export(
     select: &SelectArgs,
     construct: Option<&Path>,
     with_ontology: bool,
+    dates: &DateArgs,
     store: &StoreArgs,
 ) -> Result<()> {
+    let range = super::inspect::date_range(dates)?;
+    if construct.is_some() && !range.is_open() {
+        bail!("--since/--until do not apply to --construct: filter on kg:timeStart/kg:timeEnd in the query (see README)");
+    }
     let format = match (format, output) {
         (Some(f), _) => ExportFormat::from_name(f)?,
         (None, Some(o)) => {
@@ -46,7 +51,7 @@ pub(super) fn export(
         })?;
     } else if format == ExportFormat::Csv {
         let (mut nodes, mut edges) = (Vec::new(), Vec::new());
-        kb.export_csv(&options, &mut nodes, &mut edges)?;
+        kb.export_csv_in(&options, &range, &mut nodes, &mut edges)?;
         return write_csv_pair(output, &nodes, &edges);
     } else if format.kind() == FormatKind::Diagram {
         let report = kb.export_diagram(format, &options, &mut bytes)?;
@@ -55,7 +60,7 @@ pub(super) fn export(
             eprintln!("kgraph: {} nodes, {} edges drawn; {note}", report.nodes, report.edges);
         }
     } else {
-        kb.export(format, &options, &mut bytes)?;
+        kb.export_in(format, &options, &range, &mut bytes)?;
     }
     match output {
         Some(path) => write_file(path, &bytes),

@@ -1,7 +1,7 @@
 //! Questions about the built graph: `kgraph stats`, `entities`, `why`, `path`, `rank`, and
 //! `ontology` (what the ontology knows).
 
-use super::args::{FactArgs, StoreArgs};
+use super::args::{DateArgs, FactArgs, StoreArgs};
 use super::open_read;
 use crate::document::{FactObject, Modality};
 use crate::graph::FactFilter;
@@ -45,11 +45,12 @@ pub(super) fn stats(documents: bool, json: bool, store: &StoreArgs) -> Result<()
     Ok(())
 }
 
-pub(super) fn entities(search: Option<&str>, kind: Option<&str>, facts: &FactArgs, explain: bool, store: &StoreArgs) -> Result<()> {
+pub(super) fn entities(search: Option<&str>, kind: Option<&str>, facts: &FactArgs, dates: &DateArgs, explain: bool, store: &StoreArgs) -> Result<()> {
+    let range = date_range(dates)?;
     let kb = open_read(store)?;
     let filter = fact_filter(&kb, facts)?;
     let mut out = std::io::stdout().lock();
-    for row in kb.entity_counts(search, kind, &filter)? {
+    for row in kb.entity_counts_in(search, kind, &filter, &range)? {
         let e = &row.entity;
         let wd = e.wikidata.as_deref().map(|q| format!("\twd:{q}")).unwrap_or_default();
         let aliases = if e.aliases.is_empty() { String::new() } else { format!("\taka {}", shown(&e.aliases.join(" | "))) };
@@ -72,11 +73,12 @@ fn fact_filter(kb: &KnowledgeBase, facts: &FactArgs) -> Result<FactFilter> {
     Ok(kb.fact_filter(&facts.predicate, facts.doc.as_deref(), facts.min_confidence)?)
 }
 
-pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, facts: &FactArgs, store: &StoreArgs) -> Result<()> {
+pub(super) fn why(subject: &str, predicate: Option<&str>, object: Option<&str>, facts: &FactArgs, dates: &DateArgs, store: &StoreArgs) -> Result<()> {
+    let range = date_range(dates)?;
     let kb = open_read(store)?;
     let filter = fact_filter(&kb, facts)?;
     let mut out = std::io::stdout().lock();
-    for explanation in kb.why(subject, predicate, object, &filter)? {
+    for explanation in kb.why_in(subject, predicate, object, &filter, &range)? {
         print_explanation(&mut out, &explanation)?;
     }
     Ok(())
@@ -104,6 +106,10 @@ fn print_explanation(out: &mut dyn Write, e: &Explanation) -> std::io::Result<()
     writeln!(out, "  predicate  {} (surface: {:?}{})", shown(&f.predicate.iri), f.predicate.surface, if f.predicate.normalized { "" } else { ", open relation" })?;
     for q in &f.qualifiers {
         writeln!(out, "  {:<10} {}", shown(&q.key), shown(&q.value))?;
+    }
+    if let Some(t) = &f.time {
+        let days = if t.start == t.end { t.start.clone() } else { format!("{} .. {}", t.start, t.end) };
+        writeln!(out, "  time       {days} ({:?})", shown(&t.text))?;
     }
     writeln!(out, "  evidence   {:?}", p.evidence)?;
     writeln!(out, 
@@ -152,6 +158,11 @@ pub(super) fn ontology(dirs: &[PathBuf]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     ontology.describe(&mut out)?;
     Ok(())
+}
+
+/// The period of `--since` / `--until`.
+pub(super) fn date_range(dates: &DateArgs) -> Result<crate::kb::DateRange> {
+    Ok(crate::kb::DateRange::new(dates.since.as_deref(), dates.until.as_deref())?)
 }
 
 /// Everything printed from the store goes through here: no escape sequence reaches the terminal.

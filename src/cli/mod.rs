@@ -39,16 +39,16 @@ pub fn run(cli: Cli) -> Result<()> {
             query::query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)
         }
         Command::Update { update, file, store } => query::update(&read_text_arg(update, file)?, &store),
-        Command::Export { dir, format, output, select, construct, with_ontology, store } => match dir {
+        Command::Export { dir, format, output, select, construct, with_ontology, dates, store } => match dir {
             Some(dir) => export::export_dir(&dir, &store),
-            None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &store),
+            None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &dates, &store),
         },
         Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
-        Command::Entities { search, kind, facts, explain, store } => {
-            inspect::entities(search.as_deref(), kind.as_deref(), &facts, explain, &store)
+        Command::Entities { search, kind, facts, explain, dates, store } => {
+            inspect::entities(search.as_deref(), kind.as_deref(), &facts, &dates, explain, &store)
         }
-        Command::Why { subject, predicate, object, facts, store } => {
-            inspect::why(&subject, predicate.as_deref(), object.as_deref(), &facts, &store)
+        Command::Why { subject, predicate, object, facts, dates, store } => {
+            inspect::why(&subject, predicate.as_deref(), object.as_deref(), &facts, &dates, &store)
         }
         Command::Path { from, to, store } => inspect::path(&from, &to, &store),
         Command::Rank { degree, top, components, kind, store } => inspect::rank(degree, top, components, kind.as_deref(), &store),

@@ -56,6 +56,7 @@ pub(crate) fn fact(
             confidence: conf,
         },
         notes: Vec::new(),
+        time: None,
     }
 }
 

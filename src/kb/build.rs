@@ -8,7 +8,7 @@
 
 use super::{KbError, KnowledgeBase};
 use crate::pipeline::{DEFAULT_MAX_BYTES, Input, Inputs, Pipeline, ProcessedDocument};
-use crate::source::SourceError;
+use crate::source::{SourceError, SourceText};
 use crate::store::{LoadOutcome, StoreStats};
 use rayon::prelude::*;
 
@@ -30,7 +30,7 @@ impl Default for BuildOptions {
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct BuildSummary {
-    /// Inputs given.
+    /// Documents read (a `.jsonl` input counts one per line), failed ones included.
     pub documents: usize,
     pub added: usize,
     pub replaced: usize,
@@ -53,8 +53,10 @@ impl BuildSummary {
 /// Hears about a build as it goes (a progress bar, a log). Every method does nothing by default;
 /// `()` is the silent observer.
 pub trait BuildProgress {
-    /// Before the first document: how many there are.
+    /// Before the first document: how many inputs there are.
     fn start(&mut self, _documents: usize) {}
+    /// An input turned out to hold `extra` more documents than counted (a `.jsonl` file).
+    fn more(&mut self, _extra: usize) {}
     /// A document was analysed and loaded.
     fn loaded(&mut self, _source: &str, _outcome: LoadOutcome) {}
     /// An input could not be read; the build goes on with the others.
@@ -91,17 +93,33 @@ impl KnowledgeBase {
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
         self.store.load_ontology(&pipeline.ontology().turtle_sources())?;
-        let mut summary = BuildSummary { documents: inputs.len(), ..BuildSummary::default() };
+        let mut summary = BuildSummary::default();
         progress.start(inputs.len());
         let max_bytes = options.max_file_bytes;
+        let batch_size = options.batch.max(1);
         let mut items = inputs.into_items().into_iter();
+        let mut pending: std::collections::VecDeque<Result<SourceText, SourceError>> = std::collections::VecDeque::new();
         loop {
-            let batch: Vec<Input> = items.by_ref().take(options.batch.max(1)).collect();
-            if batch.is_empty() {
+            // Text files are read in parallel; a JSON Lines file adds all its documents at once.
+            while pending.len() < batch_size {
+                let inputs: Vec<Input> = items.by_ref().take(batch_size).collect();
+                if inputs.is_empty() {
+                    break;
+                }
+                for docs in inputs.into_par_iter().map(|input| input.read(max_bytes)).collect::<Vec<_>>() {
+                    if docs.len() > 1 {
+                        progress.more(docs.len() - 1);
+                    }
+                    pending.extend(docs);
+                }
+            }
+            if pending.is_empty() {
                 break;
             }
+            let batch: Vec<Result<SourceText, SourceError>> = pending.drain(..batch_size.min(pending.len())).collect();
+            summary.documents += batch.len();
             let processed: Vec<Result<ProcessedDocument, SourceError>> =
-                batch.into_par_iter().map(|input| input.read(max_bytes).map(|s| pipeline.process(s))).collect();
+                batch.into_par_iter().map(|source| source.map(|s| pipeline.process(s))).collect();
             for result in processed {
                 match result {
                     Ok(doc) => self.load_one(doc, &mut summary, progress)?,

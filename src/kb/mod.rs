@@ -29,6 +29,7 @@
 //! [`PathStep`]: crate::graph::PathStep
 
 mod build;
+mod dates;
 mod export;
 mod inspect;
 
@@ -38,6 +39,7 @@ pub use export::{
     PICTURE_MAX_POINTS,
 };
 pub use inspect::{EntityCounts, Explanation, Ranking};
+pub use dates::{DateRange, DateRangeError};
 pub use crate::store::{LoadOutcome, StoreStats};
 pub use crate::store::read::StoredDocument;
 pub use crate::ontology::vocab::DEFAULT_BASE;

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod literal;
 pub mod schema;
 pub mod terms;
+pub mod time;
 pub mod vocab;
 
 use crate::document::{Entity, EntityId, EntityType, FactObject, Predicate, Qualifier, RelationKey, ResolvedTriple};

@@ -479,6 +479,10 @@ const SAMPLE_TRIG: &str = r#"
     kg:evidence "the two leaders are set to meet in person on February 3, 2026, at the White House" .
   <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate rel:attract ;
     rdf:object e:iran ; kg:predicateLabel "attract" ; kg:evidence "…" .
+  <http://kgraph.local/fact/d1/2> a kg:Fact, rdf:Statement ; rdf:subject e:gustavo_petro ; rdf:predicate kg:opposes ;
+    rdf:object e:glyphosate_fumigation ; kg:predicateLabel "opposes" ; kg:evidence "…" ; kg:timeText "last week" ;
+    kg:timeStart "2026-01-19"^^xsd:date ; kg:timeEnd "2026-01-25"^^xsd:date ;
+    <http://www.w3.org/ns/prov#wasDerivedFrom> <http://kgraph.local/doc/d1> .
 }
 "#;
 
@@ -515,6 +519,10 @@ fn readme_queries_run_and_answer() {
         if q.contains("kg:opposes ?o") {
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].get("subject").unwrap().to_string(), "\"Gustavo Petro\"");
+        }
+        if q.contains("kg:timeStart") {
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].get("start").unwrap().to_string(), "\"2026-01-19\"^^<http://www.w3.org/2001/XMLSchema#date>");
         }
         if q.contains("kg:hostileTo") {
             let rels: Vec<String> = rows.iter().map(|r| r.get("relation").unwrap().to_string()).collect();

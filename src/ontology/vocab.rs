@@ -56,4 +56,13 @@ pub mod prov_terms {
     pub const OBJECT_TEXT: &str = "objectText";
     /// On statement nodes: the unit of a money or quantity literal object.
     pub const UNIT: &str = "unit";
+    /// On statement nodes: the day the fact happened (`xsd:date`), when the sentence names one day.
+    pub const TIME: &str = "time";
+    /// On statement nodes: first and last day (`xsd:date`) of when the fact happened.
+    pub const TIME_START: &str = "timeStart";
+    pub const TIME_END: &str = "timeEnd";
+    /// On statement nodes: the time expression as written (`last week`).
+    pub const TIME_TEXT: &str = "timeText";
+    /// On document nodes: another field of the input (JSON Lines), as `name=value`.
+    pub const METADATA: &str = "metadata";
 }

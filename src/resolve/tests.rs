@@ -39,7 +39,7 @@ fn doc(sents: &[&str]) -> Document {
         }
         sentences.push(Sentence { index: si, paragraph: si + 1, span: Span::new(start..text.len(), start..text.len()), text: s.to_string(), tokens });
     }
-    Document { id: "d1".into(), hash: String::new(), source: "-".into(), title: None, date: None, text, sentences }
+    Document { id: "d1".into(), hash: String::new(), source: "-".into(), title: None, date: None, text, sentences, ..Document::default() }
 }
 
 /// Finds the token range of `phrase` in sentence `si`.

@@ -418,6 +418,12 @@ impl KgStore {
     /// Serializes the store in an RDF format: N-Quads and TriG keep the named graphs; Turtle,
     /// N-Triples, RDF/XML and JSON-LD get the union of the data graphs.
     pub fn dump(&self, format: RdfFormat, with_ontology: bool, out: &mut dyn Write) -> Result<(), StoreError> {
+        self.write_quads(format, &self.sorted_quads(with_ontology)?, out)
+    }
+
+    /// Serializes `quads` (sorted) like [`dump`](Self::dump): N-Quads and TriG keep the named
+    /// graphs, the other formats get the distinct triples.
+    pub fn write_quads(&self, format: RdfFormat, quads: &[Quad], out: &mut dyn Write) -> Result<(), StoreError> {
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in self.prefixes() {
             serializer = serializer.with_prefix(prefix, iri)?;
@@ -426,12 +432,22 @@ impl KgStore {
         // JSON-LD could carry named graphs too, but graph-oriented tools (rdflib's Graph, most
         // JSON-LD consumers) read only the default graph: it gets the union, like Turtle.
         if matches!(format, RdfFormat::NQuads | RdfFormat::TriG) {
-            for q in self.sorted_quads(with_ontology)? {
-                writer.serialize_quad(&q).map_err(StoreError::Write)?;
+            for q in quads {
+                writer.serialize_quad(q).map_err(StoreError::Write)?;
             }
         } else {
-            for t in self.sorted_triples(with_ontology)? {
-                writer.serialize_triple(&t).map_err(StoreError::Write)?;
+            let mut seen = std::collections::HashSet::new();
+            let mut triples: Vec<(String, Triple)> = Vec::new();
+            for q in quads {
+                let t = Triple::from(q.clone());
+                let key = t.to_string();
+                if seen.insert(key.clone()) {
+                    triples.push((key, t));
+                }
+            }
+            triples.sort_by(|a, b| a.0.cmp(&b.0));
+            for (_, t) in &triples {
+                writer.serialize_triple(t).map_err(StoreError::Write)?;
             }
         }
         writer.finish().map_err(StoreError::Write)?;
@@ -619,6 +635,7 @@ mod tests {
                 confidence: 0.75,
             },
             notes: vec![],
+            time: None,
         }
     }
 

@@ -71,6 +71,16 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     if let Some(date) = &doc.date {
         sink.add(&doc_node, ns(vocab::DCTERMS, "date"), typed(date, "date"));
     }
+    if let Some(url) = &doc.url {
+        let term: Term = match NamedNode::new(url) {
+            Ok(iri) => iri.into(),
+            Err(_) => Literal::new_simple_literal(url).into(),
+        };
+        sink.add(&doc_node, ns(vocab::DCTERMS, "source"), term);
+    }
+    for (name, value) in &doc.metadata {
+        sink.add(&doc_node, kg(p::METADATA), Literal::new_simple_literal(format!("{name}={value}")));
+    }
 
     for e in entities {
         let node = entity_iri(base, &e.id);
@@ -166,6 +176,14 @@ fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize,
     }
     for note in &f.notes {
         sink.add(&st, kg(p::NOTE), Literal::new_simple_literal(note));
+    }
+    if let Some(t) = &f.time {
+        if let Some(day) = t.day() {
+            sink.add(&st, kg(p::TIME), typed(day, "date"));
+        }
+        sink.add(&st, kg(p::TIME_START), typed(&t.start, "date"));
+        sink.add(&st, kg(p::TIME_END), typed(&t.end, "date"));
+        sink.add(&st, kg(p::TIME_TEXT), Literal::new_simple_literal(&t.text));
     }
 }
 

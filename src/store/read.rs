@@ -3,7 +3,7 @@
 
 use super::{KgStore, StoreError};
 use crate::document::{
-    Entity, EntityType, Fact, FactObject, Literal as KgLiteral, Modality, Predicate, Provenance, Qualifier, Span,
+    Entity, EntityType, Fact, FactObject, FactTime, Literal as KgLiteral, Modality, Predicate, Provenance, Qualifier, Span,
 };
 use crate::ontology::vocab::{self, prov_terms as p};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
@@ -19,6 +19,8 @@ pub struct StoredDocument {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where it was published (`dcterms:source`), when the input said.
+    pub url: Option<String>,
     pub hash: String,
     pub sentences: usize,
 }
@@ -94,6 +96,7 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
                 source: text(&props, &kg(p::SOURCE_PATH)).unwrap_or_default(),
                 title: text(&props, &format!("{}title", vocab::DCTERMS)),
                 date: text(&props, &format!("{}date", vocab::DCTERMS)),
+                url: text(&props, &format!("{}source", vocab::DCTERMS)),
                 hash: text(&props, &kg(p::SHA256)).unwrap_or_default(),
                 sentences: number(&props, &kg(p::SENTENCE_COUNT)).unwrap_or(0),
             });
@@ -268,6 +271,10 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
             confidence: number(props, &kg(p::CONFIDENCE)).unwrap_or(0.0),
         },
         notes: texts(props, &kg(p::NOTE)),
+        time: match (text(props, &kg(p::TIME_START)), text(props, &kg(p::TIME_END))) {
+            (Some(start), Some(end)) => Some(FactTime { text: text(props, &kg(p::TIME_TEXT)).unwrap_or_default(), start, end }),
+            _ => None,
+        },
     })
 }
 
