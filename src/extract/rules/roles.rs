@@ -154,11 +154,13 @@ impl Rules<'_, '_> {
             } else if self.role_word_at(i).is_none() {
                 if let Some(e) = self.name_run(i).filter(|&e| e < limit) {
                     let part = self.span_part(i, e);
+                    // `US singer X`: a country in front of an occupation is a nationality
+                    let country = self.kind_at(i) == Some(EntityType::Country);
                     if self.is_poss(e) {
                         owner = Some((part, false));
                         i = e + 1;
                     } else if self.role_word_at(e).is_some() || (e + 1 < limit && self.role_word_at(e + 1).is_some()) {
-                        owner = Some((part, false));
+                        owner = Some((part, country));
                         i = e;
                     }
                 }
@@ -500,6 +502,11 @@ mod tests {
             (
                 "Kenyan/ADJ marathon/NOUN runner/NOUN [[Joy/PROPN Kip]]/PROPN ,/PUNCT 29/NUM ,/PUNCT won/VERB ./PUNCT",
                 &[("Joy Kip", "marathon runner from", "Kenya"), ("Joy Kip", "is a", "marathon runner"), ("Joy Kip", "aged", "29")],
+                &[],
+            ),
+            (
+                "<<Chile>>/PROPN poet/NOUN [[Luz/PROPN Mena]]/PROPN and/CCONJ <<Chile>>/PROPN 's/PART president/NOUN [[Rui/PROPN Sol]]/PROPN met/VERB ./PUNCT",
+                &[("Luz Mena", "poet from", "Chile"), ("Rui Sol", "president of", "Chile")],
                 &[],
             ),
             (
