@@ -140,18 +140,22 @@ fn possessive(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// The root when it is a nominal with a preposition in front (a fronted phrase), and its children.
+fn prepositional_root(t: &[Token], h: &[usize]) -> Option<(usize, Vec<usize>)> {
+    let n = t.len();
+    let r = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty())?;
+    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+        return None;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
+    kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case").then_some((r, kids))
+}
+
 /// Repair 2.
 fn pp_root(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
-    let Some(r) = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty()) else { return false };
-    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
-        return false;
-    }
-    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
-    if !kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case") {
-        return false;
-    }
+    let Some((r, kids)) = prepositional_root(t, &h) else { return false };
     // `The base is at Wood Hall`: a prepositional predicate with its own subject or copula is right
     if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
         return false;
@@ -163,9 +167,16 @@ fn pp_root(t: &mut Vec<Token>) -> bool {
             && (t[c].upos == "VERB" || (0..n).any(|k| h[k] == c && base(&t[k].deprel) == "cop"))
     });
     let Some(c) = clause else { return false };
+    promote_clause(t, r, c, &kids);
+    true
+}
+
+/// Makes clause `c` the root with the old root `r` an `obl` of it; the old root's dependents
+/// after `c` move to the clause.
+fn promote_clause(t: &mut [Token], r: usize, c: usize, kids: &[usize]) {
     set_head(t, c, usize::MAX, "root");
     set_head(t, r, c, "obl");
-    for &k in &kids {
+    for &k in kids {
         if k > c {
             let rel = match base(&t[k].deprel) {
                 "acl" => "advcl".to_owned(),
@@ -174,7 +185,6 @@ fn pp_root(t: &mut Vec<Token>) -> bool {
             set_head(t, k, c, &rel);
         }
     }
-    true
 }
 
 /// Whether token `v` heads a finite clause: a finite verb form or a finite auxiliary; a bare
@@ -204,14 +214,7 @@ fn finite_clause(t: &[Token], h: &[usize], v: usize) -> bool {
 fn pp_root_deep(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
-    let Some(r) = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty()) else { return false };
-    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
-        return false;
-    }
-    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
-    if !kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case") {
-        return false;
-    }
+    let Some((r, kids)) = prepositional_root(t, &h) else { return false };
     if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
         return false;
     }
@@ -229,8 +232,7 @@ fn pp_root_deep(t: &mut Vec<Token>) -> bool {
     if !has_subj && tops.is_empty() {
         return false;
     }
-    set_head(t, v, usize::MAX, "root");
-    set_head(t, r, v, "obl");
+    promote_clause(t, r, v, &kids);
     if !has_subj {
         let s = tops[0];
         let pass = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
@@ -239,16 +241,6 @@ fn pp_root_deep(t: &mut Vec<Token>) -> bool {
             if y > 0 && t[y - 1].form == "," || (y > 1 && t[y - 2].form == "," && t[y - 1].upos == "DET") || (0..y).any(|k| h[k] == y && t[k].form == ",") {
                 set_head(t, y, s, "appos");
             }
-        }
-    }
-    // later dependents of the old root belong to the clause
-    for &k in &kids {
-        if k > v {
-            let rel = match base(&t[k].deprel) {
-                "acl" => "advcl".to_owned(),
-                _ => t[k].deprel.clone(),
-            };
-            set_head(t, k, v, &rel);
         }
     }
     true
