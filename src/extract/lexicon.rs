@@ -311,7 +311,7 @@ pub(crate) const ROLE_POSITIONS: &[&str] = &[
     "chief-of-staff", "judge", "justice", "prosecutor", "attorney", "attorney-general", "sheriff", "deputy",
     "member", "editor", "publisher", "correspondent", "columnist", "coach", "trainee", "employee", "adviser",
     "advisor", "aide", "dean", "rector", "provost", "principal", "candidate", "nominee", "delegate",
-    "ruler", "dictator", "regent", "viceroy", "mp", "mep",
+    "ruler", "dictator", "regent", "viceroy", "mp", "mep", "curator", "librarian", "warden", "steward",
 ];
 
 /// Occupation nouns: what a person is (`X is a wrestler`); with a country (a demonym) they read

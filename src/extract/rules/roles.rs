@@ -146,13 +146,20 @@ impl Rules<'_, '_> {
             i += 1;
         }
         if i < limit && tr.form(i).chars().next().is_some_and(char::is_uppercase) {
-            if let Some(c) = demonym_country(tr.form(i)) {
+            // `Chinese University`, `Syrian Army`: a demonym that starts a name is part of it
+            let starts_name = i + 1 < limit
+                && tr.upos(i + 1) == "PROPN"
+                && self.role_word_at(i + 1).is_none()
+                && !tr.lemma_is(i + 1, ROLE_MODIFIERS)
+                && !tr.form_is(i + 1, MINISTRY_WORDS);
+            if let Some(c) = demonym_country(tr.form(i)).filter(|_| !starts_name) {
                 let mut part = self.span_part(i, i + 1);
                 part.text = Some(c);
                 owner = Some((part, true));
                 i += 1;
             } else if self.role_word_at(i).is_none() {
-                if let Some(e) = self.name_run(i).filter(|&e| e < limit) {
+                let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
+                if let Some(e) = run.filter(|&e| e < limit) {
                     let part = self.span_part(i, e);
                     // `US singer X`: a country in front of an occupation is a nationality
                     let country = self.kind_at(i) == Some(EntityType::Country);
@@ -328,6 +335,9 @@ impl Rules<'_, '_> {
                     }
                 }
                 self.age_props(&name, e + 1, out);
+            } else if e + 1 < n && tr.form(e).eq_ignore_ascii_case("aged") {
+                // `X aged 41 and Y aged 13 died`
+                self.age_props(&name, e, out);
             }
             // before, between commas: `The governor of Y, X, said`
             if s >= 2 && tr.form(s - 1) == "," && (e >= n || tr.is_punct(e)) {
@@ -365,7 +375,7 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let n = tr.len();
         let j = if i < n && tr.form(i).eq_ignore_ascii_case("aged") { i + 1 } else { i };
-        if j + 1 >= n || tr.upos(j) != "NUM" || !(tr.is_punct(j + 1)) {
+        if j + 1 >= n || tr.upos(j) != "NUM" || !tr.is_punct(j + 1) {
             return;
         }
         let Ok(age) = tr.form(j).parse::<u32>() else { return };
@@ -522,6 +532,11 @@ mod tests {
             (
                 "[[Lee/PROPN Park]]/PROPN ,/PUNCT a/DET virologist/NOUN at/ADP {{Delta/PROPN University}}/PROPN ,/PUNCT agreed/VERB ./PUNCT",
                 &[("Lee Park", "virologist at", "Delta University"), ("Lee Park", "is a", "virologist")],
+                &[],
+            ),
+            (
+                "Danish/ADJ Museum/PROPN curator/NOUN [[Ole/PROPN Berg]]/PROPN aged/VERB 58/NUM ,/PUNCT spoke/VERB ./PUNCT",
+                &[("Ole Berg", "curator of", "Danish Museum"), ("Ole Berg", "aged", "58")],
                 &[],
             ),
             // no role noun: no fact; the mayor's office is no role of the person
