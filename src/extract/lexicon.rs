@@ -188,8 +188,17 @@ pub(crate) fn demonym_country(word: &str) -> Option<&'static str> {
         "haitian" => "Haiti",
         "dominican" => "Dominican Republic",
         "european" => "European Union",
-        _ => return None,
+        // every other demonym from the country gazetteer (`Tongan` → Tonga)
+        _ => return gazetteer_demonym(word),
     })
+}
+
+fn gazetteer_demonym(word: &str) -> Option<&'static str> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let g = crate::nlp::gazetteer::Gazetteer::embedded();
+    g.demonym(word).filter(|e| e.kind == crate::document::EntityType::Country).map(|e| e.label.as_str())
 }
 
 /// Month names, for date qualifiers.
@@ -280,4 +289,58 @@ pub(crate) fn is_link_line(forms: &[&str]) -> bool {
             | ["watch", ":", ..]
             | ["read", ":", ..]
     )
+}
+
+/// Role nouns: positions a person holds in a country or organisation (`president of Y`,
+/// `chief executive of Y`, `member of Y`). General English, covering the class as news uses it:
+/// heads of state and government, ministers and legislators, diplomats, officials of
+/// organisations and firms, military ranks, judicial and religious offices, and membership
+/// nouns. Lowercase; multiword roles are written as their head (`prime minister` → `minister`,
+/// with `prime` kept as a modifier). With a country or organisation a position reads `ROLE of Y`.
+pub(crate) const ROLE_POSITIONS: &[&str] = &[
+    "president", "vice-president", "president-elect", "premier", "chancellor", "minister", "secretary",
+    "secretary-general", "governor", "governor-general", "mayor", "senator", "congressman", "congresswoman",
+    "representative", "lawmaker", "legislator", "assemblyman", "assemblywoman", "councillor", "councilor",
+    "councilman", "councilwoman", "speaker", "ambassador", "envoy", "consul", "diplomat", "commissioner",
+    "king", "queen", "prince", "princess", "monarch", "emperor", "empress", "sultan", "emir", "sheikh", "pope",
+    "bishop", "archbishop", "cardinal", "imam", "rabbi", "ayatollah", "leader", "head", "chief", "chair",
+    "chairman", "chairwoman", "chairperson", "ceo", "cfo", "coo", "cto", "executive", "director", "founder",
+    "co-founder", "cofounder", "owner", "co-owner", "partner", "manager", "administrator", "superintendent",
+    "inspector", "treasurer", "spokesman", "spokeswoman", "spokesperson", "official", "officer", "commander",
+    "commander-in-chief", "general", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant", "marshal",
+    "chief-of-staff", "judge", "justice", "prosecutor", "attorney", "attorney-general", "sheriff", "deputy",
+    "member", "editor", "publisher", "correspondent", "columnist", "coach", "trainee", "employee", "adviser",
+    "advisor", "aide", "dean", "rector", "provost", "principal", "candidate", "nominee", "delegate",
+    "ruler", "dictator", "regent", "viceroy", "mp", "mep", "curator", "librarian", "warden", "steward",
+];
+
+/// Occupation nouns: what a person is (`X is a wrestler`); with a country (a demonym) they read
+/// `ROLE from Y` (nationality), with an organisation `ROLE of Y`. General English occupations as
+/// news names them: arts, sports, science, media, law, medicine, trades and activism. Lowercase.
+pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
+    "singer", "songwriter", "singer-songwriter", "lyricist", "composer", "musician", "guitarist", "bassist",
+    "drummer", "pianist", "violinist", "rapper", "conductor", "actor", "actress", "comedian", "dancer",
+    "filmmaker", "film-maker", "producer", "screenwriter", "playwright", "writer", "author", "co-author",
+    "novelist", "poet", "artist", "painter", "sculptor", "photographer", "designer", "architect", "model",
+    "journalist", "reporter", "broadcaster", "presenter", "anchor", "commentator", "critic", "blogger",
+    "historian", "scientist", "researcher", "scholar", "professor", "lecturer", "teacher", "student",
+    "economist", "analyst", "engineer", "physicist", "chemist", "biologist", "astronomer", "mathematician",
+    "epidemiologist", "virologist", "immunologist", "microbiologist", "physician", "doctor", "surgeon",
+    "nurse", "psychologist", "psychiatrist", "lawyer", "barrister", "solicitor", "entrepreneur",
+    "businessman", "businesswoman", "investor", "banker", "billionaire", "activist", "campaigner",
+    "politician", "player", "footballer", "cricketer", "wrestler", "boxer", "athlete", "swimmer",
+    "runner", "sprinter", "cyclist", "golfer", "skier", "racer", "driver", "jockey", "gymnast", "pilot",
+    "astronaut", "explorer", "soldier", "veteran", "chef", "farmer", "priest", "monk", "nun", "missionary",
+];
+
+/// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).
+pub(crate) fn role_class(w: &str) -> Option<bool> {
+    let w = w.trim_end_matches('.');
+    if ROLE_POSITIONS.contains(&w) {
+        Some(false)
+    } else if ROLE_OCCUPATIONS.contains(&w) {
+        Some(true)
+    } else {
+        None
+    }
 }

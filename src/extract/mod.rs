@@ -39,7 +39,7 @@ mod rules;
 mod tree;
 mod triples;
 
-use crate::document::{Mention, OpenTriple, Sentence};
+use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
@@ -56,7 +56,7 @@ impl Extractor {
     }
 
     /// All propositions of a sentence, with final confidences.
-    fn props(&self, tree: &Tree, ment: &[Option<(usize, usize)>]) -> Vec<Prop> {
+    fn props(&self, tree: &Tree, ment: &[Option<(usize, usize)>], kind: &[Option<EntityType>]) -> Vec<Prop> {
         let n = tree.len();
         let mut out = Vec::new();
         if n == 0 || tree.t.iter().all(|t| t.deprel.is_empty()) {
@@ -66,7 +66,7 @@ impl Extractor {
         if lexicon::is_link_line(&forms) {
             return out;
         }
-        let r = Rules { tr: tree, ment };
+        let r = Rules { tr: tree, ment, kind };
         for i in 0..n {
             if r.is_predicate(i) {
                 let merged = tree.base(i) == "xcomp"
@@ -90,6 +90,7 @@ impl Extractor {
                 _ => {}
             }
         }
+        r.role_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         out.extend(extra);
@@ -104,8 +105,8 @@ impl Extractor {
     pub fn extract(&self, sentence: &Sentence, mentions: &[Mention]) -> Vec<OpenTriple> {
         let repaired = repair::repair(&sentence.tokens);
         let tree = Tree::new(repaired.as_deref().unwrap_or(&sentence.tokens));
-        let ment = mention_index(sentence, mentions);
-        let props = self.props(&tree, &ment);
+        let (ment, kind) = mention_index(sentence, mentions);
+        let props = self.props(&tree, &ment, &kind);
         let mut out: Vec<OpenTriple> = Vec::new();
         for p in &props {
             // the CaRB reading borrowed the conjunct's object; the graph keeps the clause without it
@@ -151,18 +152,21 @@ fn ccomp_factor() -> f32 {
     0.7
 }
 
-fn mention_index(sentence: &Sentence, mentions: &[Mention]) -> Vec<Option<(usize, usize)>> {
+/// Per token: the extent and the entity type of the mention covering it.
+fn mention_index(sentence: &Sentence, mentions: &[Mention]) -> (Vec<Option<(usize, usize)>>, Vec<Option<EntityType>>) {
     let n = sentence.tokens.len();
     let mut v = vec![None; n];
+    let mut kinds = vec![None; n];
     for m in mentions {
         if m.sentence != sentence.index || m.tokens.start >= m.tokens.end || m.tokens.end > n {
             continue;
         }
         for x in m.tokens.clone() {
             v[x] = Some((m.tokens.start, m.tokens.end));
+            kinds[x] = Some(m.kind);
         }
     }
-    v
+    (v, kinds)
 }
 
 /// Confidence from the rule and parse evidence.

@@ -14,6 +14,11 @@
 //!    first conjunct: a prepositional modifier after the second conjunct attaches to it.
 //! 5. `title-head`: `Foreign Minister Rosa Villavicencio` parsed with the title as head and the name
 //!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
+//! 6. `pp-root-deep`: a fronted phrase parsed as the root with the main clause buried under it
+//!    (`On Friday, the envoy, a former judge, signed the pact` with `signed` as an `acl` of `judge`):
+//!    the first finite verb after the phrase's comma becomes the root, the phrase an `obl` of it,
+//!    and, when the verb has no subject, the first nominal after the comma its subject (later
+//!    nominals between commas its appositions).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -80,7 +85,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -135,18 +140,22 @@ fn possessive(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// The root when it is a nominal with a preposition in front (a fronted phrase), and its children.
+fn prepositional_root(t: &[Token], h: &[usize]) -> Option<(usize, Vec<usize>)> {
+    let n = t.len();
+    let r = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty())?;
+    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+        return None;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
+    kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case").then_some((r, kids))
+}
+
 /// Repair 2.
 fn pp_root(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
-    let Some(r) = (0..n).find(|&i| h[i] == usize::MAX && !t[i].deprel.is_empty()) else { return false };
-    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
-        return false;
-    }
-    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
-    if !kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case") {
-        return false;
-    }
+    let Some((r, kids)) = prepositional_root(t, &h) else { return false };
     // `The base is at Wood Hall`: a prepositional predicate with its own subject or copula is right
     if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
         return false;
@@ -158,15 +167,80 @@ fn pp_root(t: &mut Vec<Token>) -> bool {
             && (t[c].upos == "VERB" || (0..n).any(|k| h[k] == c && base(&t[k].deprel) == "cop"))
     });
     let Some(c) = clause else { return false };
+    promote_clause(t, r, c, &kids);
+    true
+}
+
+/// Makes clause `c` the root with the old root `r` an `obl` of it; the old root's dependents
+/// after `c` move to the clause.
+fn promote_clause(t: &mut [Token], r: usize, c: usize, kids: &[usize]) {
     set_head(t, c, usize::MAX, "root");
     set_head(t, r, c, "obl");
-    for &k in &kids {
+    for &k in kids {
         if k > c {
             let rel = match base(&t[k].deprel) {
                 "acl" => "advcl".to_owned(),
                 _ => t[k].deprel.clone(),
             };
             set_head(t, k, c, &rel);
+        }
+    }
+}
+
+/// Whether token `v` heads a finite clause: a finite verb form or a finite auxiliary; a bare
+/// participle counts when it has an object or oblique of its own and no agent (`…, extended
+/// the lockdown`, mis-tagged past tense).
+fn finite_clause(t: &[Token], h: &[usize], v: usize) -> bool {
+    if t[v].upos != "VERB" {
+        return false;
+    }
+    let kids = || (0..t.len()).filter(move |&k| h[k] == v);
+    if kids().any(|k| matches!(t[k].xpos.as_str(), "WDT" | "WP") || t[k].feats.contains("PronType=Rel")) {
+        return false;
+    }
+    if matches!(t[v].xpos.as_str(), "VBD" | "VBZ" | "VBP") {
+        return true;
+    }
+    if kids().any(|k| base(&t[k].deprel) == "aux" && matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")) {
+        return true;
+    }
+    t[v].xpos == "VBN"
+        && !kids().any(|k| matches!(base(&t[k].deprel), "aux") || t[k].deprel == "obl:agent")
+        && kids().any(|k| matches!(base(&t[k].deprel), "obj") || (base(&t[k].deprel) == "obl" && k > v))
+        && !(0..t.len()).any(|k| h[k] != usize::MAX && h[h[k]] == v && t[k].lemma.eq_ignore_ascii_case("by") && base(&t[k].deprel) == "case")
+}
+
+/// Repair 6.
+fn pp_root_deep(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some((r, kids)) = prepositional_root(t, &h) else { return false };
+    if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
+        return false;
+    }
+    // the fronted phrase ends at its first comma
+    let Some(comma) = (r + 1..n).find(|&k| t[k].form == ",") else { return false };
+    if (r + 1..comma).any(|k| !is_ancestor(&h, r, k) || t[k].upos == "VERB") {
+        return false;
+    }
+    let Some(v) = (comma + 1..n).find(|&v| finite_clause(t, &h, v)) else { return false };
+    let has_subj = (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    // nominals between the comma and the verb whose heads lie outside that stretch
+    let tops: Vec<usize> = (comma + 1..v)
+        .filter(|&x| (h[x] == usize::MAX || h[x] <= comma || h[x] >= v) && matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM"))
+        .collect();
+    if !has_subj && tops.is_empty() {
+        return false;
+    }
+    promote_clause(t, r, v, &kids);
+    if !has_subj {
+        let s = tops[0];
+        let pass = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
+        set_head(t, s, v, if pass { "nsubj:pass" } else { "nsubj" });
+        for &y in &tops[1..] {
+            if y > 0 && t[y - 1].form == "," || (y > 1 && t[y - 2].form == "," && t[y - 1].upos == "DET") || (0..y).any(|k| h[k] == y && t[k].form == ",") {
+                set_head(t, y, s, "appos");
+            }
         }
     }
     true
@@ -271,7 +345,7 @@ fn title_head(t: &mut Vec<Token>) -> bool {
 mod tests {
     use super::*;
 
-    /// Tokens from `form/upos/head/deprel[/lemma]` items (heads 1-based, 0 = root).
+    /// Tokens from `form/upos/head/deprel[/lemma[/xpos]]` items (heads 1-based, 0 = root).
     fn toks(spec: &str) -> Vec<Token> {
         spec.split_whitespace()
             .map(|w| {
@@ -279,6 +353,7 @@ mod tests {
                 Token {
                     form: p[0].into(),
                     lemma: p.get(4).map_or_else(|| p[0].to_lowercase(), |l| l.to_string()),
+                    xpos: p.get(5).map_or_else(String::new, |x| x.to_string()),
                     upos: p[1].into(),
                     head: p[2].parse().unwrap(),
                     deprel: p[3].into(),
@@ -308,6 +383,26 @@ mod tests {
                 Some(&["grown>0:root", "years>7:obl", "exporting>7:advcl"]),
             ),
             ("pp-root: ordinary verb root", "Chile/PROPN/2/nsubj exports/VERB/0/root copper/NOUN/2/obj", None),
+            (
+                "pp-root-deep: fronted date, subject with apposition, verb buried as acl",
+                "On/ADP/2/case Friday/PROPN/0/root ,/PUNCT/5/punct Eva/PROPN/5/compound Lind/PROPN/2/conj ,/PUNCT/8/punct the/DET/8/det envoy/NOUN/2/appos ,/PUNCT/10/punct signed/VERB/8/acl/sign/VBD the/DET/12/det pact/NOUN/10/obj ./PUNCT/2/punct",
+                Some(&["signed>0:root", "Friday>10:obl", "Lind>10:nsubj", "envoy>5:appos", ".>10:punct"]),
+            ),
+            (
+                "pp-root-deep: the verb keeps its own subject",
+                "On/ADP/2/case Monday/PROPN/0/root ,/PUNCT/4/punct poet/NOUN/2/appos Ian/PROPN/7/nsubj Gray/PROPN/5/flat died/VERB/4/acl:relcl/die/VBD ./PUNCT/2/punct",
+                Some(&["died>0:root", "Monday>7:obl", "Ian>7:nsubj"]),
+            ),
+            (
+                "pp-root-deep: mis-tagged participle with an oblique, buried under a noun",
+                "On/ADP/3/case Sunday/PROPN/3/compound morning/NOUN/0/root ,/PUNCT/6/punct a/DET/6/det boat/NOUN/3/conj with/ADP/10/case two/NUM/10/nummod fishing/NOUN/10/compound crews/NOUN/6/nmod sank/VERB/10/acl/sink/VBN near/ADP/13/case Oslo/PROPN/11/obl ./PUNCT/3/punct",
+                Some(&["sank>0:root", "morning>11:obl", "boat>11:nsubj", ".>11:punct"]),
+            ),
+            (
+                "pp-root-deep: no finite verb, no repair",
+                "On/ADP/2/case Monday/PROPN/0/root ,/PUNCT/4/punct a/DET/4/det holiday/NOUN/2/appos ./PUNCT/2/punct",
+                None,
+            ),
             (
                 "inverted-report: `…, said police`",
                 "Two/NUM/2/nummod men/NOUN/3/nsubj fled/VERB/0/root ,/PUNCT/5/punct said/VERB/3/conj/say police/NOUN/5/obj ./PUNCT/3/punct",

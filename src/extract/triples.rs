@@ -277,7 +277,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     if let Some((nrel, nobj, nkey)) = split_noun {
         // the plain reading keeps only the predicate noun (`Peru – remains – largest producer`)
         if let Some(o) = t.object.as_mut() {
-            let r = Rules { tr, ment };
+            let r = Rules { tr, ment, kind: &[] };
             let mut part = if tr.kid(o.head, "cop").is_some() {
                 r.comp_part(o.head)
             } else {
@@ -336,7 +336,7 @@ pub(super) fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<A
     if n >= tr.len() || tr.upos(n) != "NOUN" || !tr.kids(n).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])) {
         return None;
     }
-    let r = Rules { tr, ment: &[] };
+    let r = Rules { tr, ment: &[], kind: &[] };
     if tr.rel(n) == "appos" && tr.head[n] != NONE && matches!(tr.upos(tr.head[n]), "NOUN" | "PROPN") {
         // `… by the administration – a term used to describe …`: an apposition on an agent or
         // adjunct phrase names the whole event, not that phrase; keep the noun itself
@@ -361,7 +361,7 @@ pub(super) fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<A
 }
 
 pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {
-    let r = Rules { tr, ment: &[] };
+    let r = Rules { tr, ment: &[], kind: &[] };
     r.is_date(h)
 }
 
@@ -388,7 +388,7 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Opt
     if !matches!(tr.upos(n), "NOUN" | "PROPN") {
         return None;
     }
-    let r = Rules { tr, ment: &[] };
+    let r = Rules { tr, ment: &[], kind: &[] };
     let nmod_with = |of: bool| {
         tr.kids(n).find(|&k| {
             tr.base(k) == "nmod"

@@ -166,7 +166,7 @@ impl Extractor {
         let repaired = repair::repair(&sentence.tokens);
         let tree = Tree::new(repaired.as_deref().unwrap_or(&sentence.tokens));
         let ment = vec![None; tree.len()];
-        let props = self.props(&tree, &ment);
+        let props = self.props(&tree, &ment, &[]);
         let mut out: Vec<CarbTuple> = Vec::new();
         for p in &props {
             if !p.carb {
@@ -300,7 +300,7 @@ fn carb_subject(tr: &Tree, p: &Prop) -> Option<Part> {
     if s > h || !matches!(tr.upos(s), "NOUN" | "PROPN") {
         return None;
     }
-    let r = Rules { tr, ment: &[] };
+    let r = Rules { tr, ment: &[], kind: &[] };
     Some(r.np(s, true))
 }
 

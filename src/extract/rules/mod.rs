@@ -7,11 +7,13 @@
 //! `xcomp`, `advcl`, `acl` and relative clauses), `clauses` (one proposition per verb or copular
 //! predicate: relation chain, objects, obliques, passives, coordination), `titles` (appositions
 //! and titles in front of names) and `nominal` (possessives, compounds with a prepositional
-//! complement, `nmod:in`, `amod` and collective readings).
+//! complement, `nmod:in`, `amod` and collective readings) and `roles` (a person's titles, roles,
+//! memberships and age read from the words around the name).
 
 mod clauses;
 mod nominal;
 mod phrases;
+mod roles;
 mod subjects;
 mod titles;
 
@@ -89,6 +91,8 @@ pub(crate) struct Rules<'a, 'b> {
     pub tr: &'b Tree<'a>,
     /// Per token: the extent of the named-entity mention covering it (start, end), if any.
     pub ment: &'b [Option<(usize, usize)>],
+    /// Per token: the entity type of the mention covering it (empty when unknown).
+    pub kind: &'b [Option<crate::document::EntityType>],
 }
 
 fn is_subj_rel(r: &str) -> bool {

@@ -1,0 +1,568 @@
+//! Roles of people, read from the token sequence around a person's name rather than from the tree
+//! (the parser often attaches titles and appositions wrongly, and the role is plain in the words):
+//!
+//! - in front of the name: `Tongan Prime Minister X`, `NATO Secretary-General X`, `the firm's
+//!   President and CEO X`, `former basketball player X`;
+//! - after it, between commas: `X, the mayor of Y,`, `X, a member of Y,`, `X, Y's chief executive,`,
+//!   `X, a Peruvian novelist,`;
+//! - before it, between commas: `The governor of Y, X, said`, `Y's editorial director, X, said`;
+//! - an age after it: `X, 41,` / `X, aged 41,`.
+//!
+//! A role is a noun of [`ROLE_POSITIONS`] (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`] (X – `ROLE
+//! from` – country, or `of` an organisation, and X – `is a` – ROLE); Y is a demonym's country, a
+//! proper name in front of the role, a possessor (`Y's`) or the object of `of`/`at`/`for` after it.
+//! The person is a `Person` mention of the sentence. Graph facts only (CaRB gold has no such tuples).
+//!
+//! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::*;
+use crate::document::EntityType;
+
+/// One role noun (possibly hyphenated over several tokens) with its modifiers.
+#[derive(Clone, Debug)]
+struct RoleWord {
+    /// Tokens of the role noun itself (`Secretary - General`).
+    toks: Vec<usize>,
+    /// Lowercase modifiers in front of it (`prime`, `editorial`, `former`).
+    mods: Vec<usize>,
+    occupation: bool,
+}
+
+/// A role phrase: `[the] [Y's | Y | demonym] mods ROLE [and ROLE] [of|at|for Y]`.
+#[derive(Clone, Debug)]
+struct RoleNp {
+    roles: Vec<RoleWord>,
+    /// The country or organisation, and whether it came from a demonym (a nationality).
+    owner: Option<(Part, bool)>,
+    /// The preposition that introduced the owner after the role (`at`), if any.
+    prep: Option<usize>,
+    /// One past the last token.
+    end: usize,
+}
+
+/// Modifier words in a role phrase that are not themselves roles.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
+    "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
+    "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
+    "editorial", "founding", "honorary", "permanent", "principal",
+];
+
+/// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
+const MINISTRY_WORDS: &[&str] = &[
+    "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
+    "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
+];
+
+impl Rules<'_, '_> {
+    fn kind_at(&self, i: usize) -> Option<EntityType> {
+        self.kind.get(i).copied().flatten()
+    }
+
+    /// The role noun starting at `i` (joining `X - Y` hyphen splits): its last token and class.
+    fn role_word_at(&self, i: usize) -> Option<(usize, bool)> {
+        let tr = self.tr;
+        if i >= tr.len() || !matches!(tr.upos(i), "NOUN" | "PROPN" | "ADJ") {
+            return None;
+        }
+        // `Secretary - General`, `commander - in - chief`
+        let mut j = i;
+        let mut text = tr.form(i).to_lowercase();
+        while j + 2 < tr.len() && tr.form(j + 1) == "-" && tr.t[j].space_after == false && tr.form(j + 2).chars().all(char::is_alphabetic) {
+            text.push('-');
+            text.push_str(&tr.form(j + 2).to_lowercase());
+            j += 2;
+        }
+        if j > i {
+            if let Some(c) = role_class(&text) {
+                return Some((j, c));
+            }
+            let first = text.split('-').next().unwrap_or("");
+            let last = text.rsplit('-').next().unwrap_or("");
+            if let Some(c) = role_class(first).or_else(|| role_class(last)) {
+                return Some((j, c));
+            }
+        }
+        let w = tr.form(i).to_lowercase();
+        if let Some(c) = role_class(&w).or_else(|| {
+            // one hyphenated token: `Secretary-General`, `commander-in-chief`
+            w.contains('-').then(|| w.split('-').find_map(role_class)).flatten()
+        }) {
+            // plural roles (`members`) only through the lemma
+            return Some((i, c));
+        }
+        let l = tr.lemma(i).to_lowercase();
+        role_class(&l).map(|c| (i, c))
+    }
+
+    /// A proper-name run `[i, e)` (a mention extent or consecutive proper nouns that are not roles).
+    fn name_run(&self, i: usize) -> Option<usize> {
+        let tr = self.tr;
+        if i >= tr.len() {
+            return None;
+        }
+        if let Some((s, e)) = self.ment_at(i) {
+            if s == i && !matches!(self.kind_at(i), Some(EntityType::Person | EntityType::Date | EntityType::Quantity | EntityType::Money)) {
+                return Some(e);
+            }
+        }
+        let mut e = i;
+        while e < tr.len() && tr.upos(e) == "PROPN" && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() {
+            e += 1;
+        }
+        (e > i).then_some(e)
+    }
+
+    fn span_part(&self, s: usize, e: usize) -> Part {
+        let toks: Vec<usize> = (s..e).filter(|&k| !self.tr.is_punct(k) || self.tr.form(k) == "&").collect();
+        Part {
+            head: e - 1,
+            min: toks.clone(),
+            toks,
+            poss_after: None,
+            text: None,
+        }
+    }
+
+    fn is_det(&self, i: usize) -> bool {
+        i < self.tr.len() && self.tr.lemma_is(i, &["the", "a", "an"])
+    }
+
+    fn is_poss(&self, i: usize) -> bool {
+        i < self.tr.len() && matches!(self.tr.form(i), "'s" | "’s" | "'" | "’")
+    }
+
+    /// Parses a role phrase starting at `p`; it must end at or before `limit`.
+    fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
+        let tr = self.tr;
+        let mut i = p;
+        if self.is_det(i) {
+            i += 1;
+        }
+        let mut owner: Option<(Part, bool)> = None;
+        let mut leading_mods: Vec<usize> = Vec::new();
+        while i < limit && tr.lemma_is(i, &["former", "acting", "interim", "then", "late", "incoming", "outgoing"]) {
+            leading_mods.push(i);
+            i += 1;
+        }
+        if i < limit && tr.form(i).chars().next().is_some_and(char::is_uppercase) {
+            // `Chinese University`, `Syrian Army`: a demonym that starts a name is part of it
+            let starts_name = i + 1 < limit
+                && tr.upos(i + 1) == "PROPN"
+                && self.role_word_at(i + 1).is_none()
+                && !tr.lemma_is(i + 1, ROLE_MODIFIERS)
+                && !tr.form_is(i + 1, MINISTRY_WORDS);
+            if let Some(c) = demonym_country(tr.form(i)).filter(|_| !starts_name) {
+                let mut part = self.span_part(i, i + 1);
+                part.text = Some(c);
+                owner = Some((part, true));
+                i += 1;
+            } else if self.role_word_at(i).is_none() {
+                let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
+                if let Some(e) = run.filter(|&e| e < limit) {
+                    let part = self.span_part(i, e);
+                    // `US singer X`: a country in front of an occupation is a nationality
+                    let country = self.kind_at(i) == Some(EntityType::Country);
+                    if self.is_poss(e) {
+                        owner = Some((part, false));
+                        i = e + 1;
+                    } else if self.role_word_at(e).is_some() || (e + 1 < limit && self.role_word_at(e + 1).is_some()) {
+                        owner = Some((part, country));
+                        i = e;
+                    }
+                }
+            }
+        }
+        let mut roles: Vec<RoleWord> = Vec::new();
+        let mut mods: Vec<usize> = leading_mods;
+        while i < limit {
+            if let Some((last, occupation)) = self.role_word_at(i) {
+                // a role word followed by another noun is a modifier (`executive director`)
+                let next_role = last + 1 < limit && self.role_word_at(last + 1).is_some();
+                let next_noun = last + 1 < limit && tr.upos(last + 1) == "NOUN" && tr.form(last + 1).chars().next().is_some_and(char::is_lowercase);
+                if (next_role || next_noun) && (tr.lemma_is(i, ROLE_MODIFIERS) || next_noun) {
+                    mods.extend(i..=last);
+                    i = last + 1;
+                    continue;
+                }
+                roles.push(RoleWord {
+                    toks: (i..=last).collect(),
+                    mods: std::mem::take(&mut mods),
+                    occupation,
+                });
+                i = last + 1;
+                if i + 1 < limit && tr.lemma_is(i, &["and", "&"]) {
+                    i += 1;
+                }
+                continue;
+            }
+            // `former`, `Prime`, `Foreign`, `basketball`, `editorial`: modifiers of the role
+            let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
+                && tr.form(i).chars().next().is_some_and(char::is_lowercase)
+                && self.ment_at(i).is_none();
+            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
+            if lower_modifier || title_modifier {
+                mods.push(i);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // the phrase must end on a role (`the mayor's office` is no role phrase)
+        let last_role_end = roles.last().map(|r| *r.toks.last().unwrap())?;
+        if i != last_role_end + 1 || self.is_poss(i) {
+            return None;
+        }
+        let mut prep = None;
+        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with"]) {
+            let mut j = i + 1;
+            if self.is_det(j) {
+                j += 1;
+            }
+            let pe = self
+                .name_run(j)
+                .filter(|&e| e <= limit)
+                .or_else(|| {
+                    // a common noun phrase: `of the study`
+                    let mut e = j;
+                    while e < limit && matches!(tr.upos(e), "ADJ" | "NOUN") && self.ment_at(e).is_none() {
+                        e += 1;
+                    }
+                    (e > j && tr.upos(e - 1) == "NOUN").then_some(e)
+                });
+            if let Some(e) = pe {
+                let mut part = self.span_part(j, e);
+                part.toks = (j..e).collect();
+                owner = Some((part, false));
+                prep = Some(i);
+                i = e;
+            }
+        }
+        Some(RoleNp { roles, owner, prep, end: i })
+    }
+
+    /// The props of one role phrase for the person `name`.
+    fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for r in &np.roles {
+            let role_text: Vec<String> = r.toks.iter().map(|&k| tr.form(k).to_lowercase()).collect();
+            let role_text = role_text.join("").replace("--", "-");
+            let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
+            let head = *r.toks.last().unwrap();
+            if let Some((owner, nationality)) = &np.owner {
+                let prep = match np.prep {
+                    Some(pt) => tr.form(pt).to_lowercase(),
+                    None if r.occupation && *nationality => "from".to_owned(),
+                    None => "of".to_owned(),
+                };
+                let mut words = mods.join(" ");
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(&role_text);
+                words.push(' ');
+                words.push_str(&prep);
+                let lit = Lit {
+                    words,
+                    verb: None,
+                    noun: Some(role_text.clone()),
+                    mods: mods.clone(),
+                    prep: Some(prep),
+                };
+                let mut p = self.lit_prop(rule, head, name.clone(), lit, owner.clone(), 0.7);
+                p.carb = false;
+                out.push(p);
+            }
+            if r.occupation {
+                let toks: Vec<usize> = r.mods.iter().copied().chain(r.toks.iter().copied()).collect();
+                let obj = Part {
+                    head,
+                    toks: toks.clone(),
+                    min: toks,
+                    poss_after: None,
+                    text: None,
+                };
+                let lit = Lit {
+                    words: "is a".into(),
+                    verb: Some("be"),
+                    ..Default::default()
+                };
+                let mut p = self.lit_prop(rule, head, name.clone(), lit, obj, 0.6);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+
+    /// Person names of the sentence: `Person` mentions, without leading role words.
+    fn person_names(&self) -> Vec<(usize, usize)> {
+        let tr = self.tr;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tr.len() {
+            match (self.ment_at(i), self.kind_at(i)) {
+                (Some((s, e)), Some(EntityType::Person)) if s == i && e <= tr.len() => {
+                    let mut s = s;
+                    while s + 1 < e && (self.role_word_at(s).is_some() || tr.lemma_is(s, ROLE_MODIFIERS) || demonym_country(tr.form(s)).is_some() || tr.form_is(s, HONORIFICS)) {
+                        s += 1;
+                    }
+                    out.push((s, e));
+                    i = e;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// All role facts of the sentence.
+    pub fn role_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        for (s, e) in self.person_names() {
+            let name = self.span_part(s, e);
+            // in front: `Tongan Prime Minister X`, `Y's chief executive X`
+            if let Some(start) = self.role_start_before(s) {
+                if let Some(np) = self.role_np(start, s).filter(|np| np.end == s) {
+                    self.emit_role("role:title", &name, &np, out);
+                }
+            }
+            // after, between commas: `X, the mayor of Y,`
+            if e + 1 < n && tr.form(e) == "," {
+                if let Some(np) = self.role_np(e + 1, n) {
+                    if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and"]) {
+                        self.emit_role("role:appos", &name, &np, out);
+                    }
+                }
+                self.age_props(&name, e + 1, out);
+            } else if e + 1 < n && tr.form(e).eq_ignore_ascii_case("aged") {
+                // `X aged 41 and Y aged 13 died`
+                self.age_props(&name, e, out);
+            }
+            // before, between commas: `The governor of Y, X, said`
+            if s >= 2 && tr.form(s - 1) == "," && (e >= n || tr.is_punct(e)) {
+                if let Some(start) = self.role_start_before(s - 1) {
+                    if let Some(np) = self.role_np(start, s - 1).filter(|np| np.end == s - 1) {
+                        self.emit_role("role:preposed", &name, &np, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where a role phrase ending just before `end` may start: after the nearest clause boundary
+    /// (punctuation other than hyphens, a verb, a preposition other than `of`/`at`/`for`, or the
+    /// sentence start), at the first token that parses.
+    fn role_start_before(&self, end: usize) -> Option<usize> {
+        let tr = self.tr;
+        let mut b = end;
+        while b > 0 {
+            let j = b - 1;
+            let boundary = (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
+                || matches!(tr.upos(j), "VERB" | "AUX" | "PRON" | "SCONJ" | "NUM")
+                || (tr.upos(j) == "ADP" && !tr.lemma_is(j, &["of", "at", "for"]))
+                || (tr.upos(j) == "CCONJ" && self.role_word_at(j + 1).is_none());
+            if boundary {
+                break;
+            }
+            b = j;
+        }
+        (b < end).then_some(b)
+    }
+
+    /// `X, 41,` and `X, aged 41,` → X – aged – 41.
+    fn age_props(&self, name: &Part, i: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let j = if i < n && tr.form(i).eq_ignore_ascii_case("aged") { i + 1 } else { i };
+        if j + 1 >= n || tr.upos(j) != "NUM" || !tr.is_punct(j + 1) {
+            return;
+        }
+        let Ok(age) = tr.form(j).parse::<u32>() else { return };
+        if !(1..=120).contains(&age) {
+            return;
+        }
+        let lit = Lit {
+            words: "aged".into(),
+            verb: None,
+            noun: Some("age".into()),
+            ..Default::default()
+        };
+        let obj = self.span_part(j, j + 1);
+        let mut p = self.lit_prop("role:age", j, name.clone(), lit, obj, 0.7);
+        p.carb = false;
+        out.push(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{EntityType, Mention, Sentence, Span, Token};
+    use crate::extract::Extractor;
+
+    /// A sentence from `word/UPOS` items (flat tree: the role rules read the words, not the
+    /// arcs); `[[`…`]]` marks a person mention, `{{`…`}}` an organisation, `<<`…`>>` a country.
+    fn sentence(spec: &str) -> (Sentence, Vec<Mention>) {
+        let mut tokens = Vec::new();
+        let mut mentions = Vec::new();
+        let mut open: Option<(usize, EntityType)> = None;
+        let mut text = String::new();
+        for item in spec.split_whitespace() {
+            let (form, upos) = item.rsplit_once('/').unwrap();
+            let (form, start_kind) = match form {
+                _ if form.starts_with("[[") => (&form[2..], Some(EntityType::Person)),
+                _ if form.starts_with("{{") => (&form[2..], Some(EntityType::Organization)),
+                _ if form.starts_with("<<") => (&form[2..], Some(EntityType::Country)),
+                _ => (form, None),
+            };
+            let closes = form.ends_with("]]") || form.ends_with("}}") || form.ends_with(">>");
+            let form = if closes { &form[..form.len() - 2] } else { form };
+            if let Some(k) = start_kind {
+                open = Some((tokens.len(), k));
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(form);
+            let mut t = Token::new(form, Span::new(s..text.len(), s..text.len()));
+            t.lemma = form.to_lowercase();
+            t.upos = upos.into();
+            t.deprel = "dep".into();
+            t.space_after = true;
+            tokens.push(t);
+            if closes {
+                let (a, kind) = open.take().unwrap();
+                mentions.push(Mention {
+                    sentence: 0,
+                    tokens: a..tokens.len(),
+                    span: Span::default(),
+                    text: String::new(),
+                    kind,
+                    entity: None,
+                });
+            }
+        }
+        // `Director-General` is written without spaces around the hyphen
+        for i in 0..tokens.len() {
+            let hyphen_next = tokens.get(i + 1).is_some_and(|t| t.form == "-");
+            if tokens[i].form == "-" || hyphen_next {
+                tokens[i].space_after = false;
+            }
+        }
+        let s = Sentence {
+            index: 0,
+            paragraph: 1,
+            span: Span::new(0..text.len(), 0..text.len()),
+            text,
+            tokens,
+        };
+        (s, mentions)
+    }
+
+    fn facts(spec: &str) -> Vec<(String, String, String)> {
+        let (s, m) = sentence(spec);
+        Extractor::new()
+            .extract(&s, &m)
+            .into_iter()
+            .filter(|t| t.rule.starts_with("role:"))
+            .map(|t| (t.subject.text, t.relation, t.object.map(|o| o.text).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn role_constructions() {
+        // (invented sentence, expected subject | relation | object facts, facts that must not appear)
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "On/ADP Monday/PROPN ,/PUNCT Maltese/ADJ Prime/PROPN Minister/PROPN [[Ivo/PROPN Borg]]/PROPN opened/VERB the/DET bridge/NOUN ./PUNCT",
+                &[("Ivo Borg", "prime minister of", "Malta")],
+                &[],
+            ),
+            (
+                "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT the/DET mayor/NOUN of/ADP <<Lima>>/PROPN ,/PUNCT closed/VERB the/DET park/NOUN ./PUNCT",
+                &[("Ana Ruiz", "mayor of", "Lima")],
+                &[],
+            ),
+            (
+                "The/DET governor/NOUN of/ADP <<Texas>>/PROPN ,/PUNCT [[Dan/PROPN Cole]]/PROPN ,/PUNCT signed/VERB the/DET bill/NOUN ./PUNCT",
+                &[("Dan Cole", "governor of", "Texas")],
+                &[],
+            ),
+            (
+                "{{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN [[Ben/PROPN Hart]]/PROPN quit/VERB ./PUNCT",
+                &[("Ben Hart", "chief executive of", "Zeta Foods")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN ,/PUNCT {{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN ,/PUNCT quit/VERB ./PUNCT",
+                &[("Ben Hart", "chief executive of", "Zeta Foods")],
+                &[],
+            ),
+            (
+                "{{Orbix}}/PROPN President/PROPN and/CCONJ CEO/PROPN [[Mia/PROPN Lund]]/PROPN spoke/VERB ./PUNCT",
+                &[("Mia Lund", "president of", "Orbix"), ("Mia Lund", "ceo of", "Orbix")],
+                &[],
+            ),
+            (
+                "{{WHO}}/PROPN Director/PROPN -/PUNCT General/PROPN [[Raj/PROPN Patel]]/PROPN spoke/VERB ./PUNCT",
+                &[("Raj Patel", "director-general of", "WHO")],
+                &[],
+            ),
+            (
+                "Kenyan/ADJ marathon/NOUN runner/NOUN [[Joy/PROPN Kip]]/PROPN ,/PUNCT 29/NUM ,/PUNCT won/VERB ./PUNCT",
+                &[("Joy Kip", "marathon runner from", "Kenya"), ("Joy Kip", "is a", "marathon runner"), ("Joy Kip", "aged", "29")],
+                &[],
+            ),
+            (
+                "<<Chile>>/PROPN poet/NOUN [[Luz/PROPN Mena]]/PROPN and/CCONJ <<Chile>>/PROPN 's/PART president/NOUN [[Rui/PROPN Sol]]/PROPN met/VERB ./PUNCT",
+                &[("Luz Mena", "poet from", "Chile"), ("Rui Sol", "president of", "Chile")],
+                &[],
+            ),
+            (
+                "[[Eva/PROPN Moss]]/PROPN ,/PUNCT a/DET member/NOUN of/ADP the/DET {{Green/PROPN Party}}/PROPN ,/PUNCT voted/VERB ./PUNCT",
+                &[("Eva Moss", "member of", "Green Party")],
+                &[],
+            ),
+            (
+                "[[Tom/PROPN Reed]]/PROPN ,/PUNCT a/DET former/ADJ governor/NOUN of/ADP <<Ohio>>/PROPN ,/PUNCT died/VERB ./PUNCT",
+                &[("Tom Reed", "former governor of", "Ohio")],
+                &[],
+            ),
+            (
+                "[[Lee/PROPN Park]]/PROPN ,/PUNCT a/DET virologist/NOUN at/ADP {{Delta/PROPN University}}/PROPN ,/PUNCT agreed/VERB ./PUNCT",
+                &[("Lee Park", "virologist at", "Delta University"), ("Lee Park", "is a", "virologist")],
+                &[],
+            ),
+            (
+                "Danish/ADJ Museum/PROPN curator/NOUN [[Ole/PROPN Berg]]/PROPN aged/VERB 58/NUM ,/PUNCT spoke/VERB ./PUNCT",
+                &[("Ole Berg", "curator of", "Danish Museum"), ("Ole Berg", "aged", "58")],
+                &[],
+            ),
+            // no role noun: no fact; the mayor's office is no role of the person
+            (
+                "[[Ana/PROPN Ruiz]]/PROPN visited/VERB the/DET mayor/NOUN 's/PART office/NOUN in/ADP <<Lima>>/PROPN ./PUNCT",
+                &[],
+                &["Ana Ruiz"],
+            ),
+            // a number that is no age (`X, 2019,` is a year; `X, 500 people`)
+            (
+                "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT 2019/NUM ,/PUNCT won/VERB ./PUNCT",
+                &[],
+                &["Ana Ruiz"],
+            ),
+        ];
+        for (spec, want, absent) in cases {
+            let got = facts(spec);
+            for (s, r, o) in *want {
+                assert!(
+                    got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o),
+                    "{spec}: missing {s} | {r} | {o} in {got:?}"
+                );
+            }
+            for s in *absent {
+                assert!(!got.iter().any(|(gs, _, _)| gs == s), "{spec}: unexpected fact for {s} in {got:?}");
+            }
+        }
+    }
+}
