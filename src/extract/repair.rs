@@ -14,6 +14,9 @@
 //!    first conjunct: a prepositional modifier after the second conjunct attaches to it.
 //! 5. `title-head`: `Foreign Minister Rosa Villavicencio` parsed with the title as head and the name
 //!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
+//! 6. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
+//!    apposition of the fronted date and the verb left without a subject: the first apposition
+//!    becomes the verb's `nsubj`, the later ones appositions of it.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -80,7 +83,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head, fronted_subject] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -267,6 +270,41 @@ fn title_head(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 6.
+fn fronted_subject(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for v in 0..n {
+        let h = heads(t);
+        let finite = t[v].feats.contains("VerbForm=Fin") || matches!(t[v].feats.as_str(), "" | "_");
+        if t[v].upos != "VERB" || !finite {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        // the fronted adjunct: an oblique before the verb that opens the clause with a preposition
+        let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case")) else {
+            continue;
+        };
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && t[a].deprel == "appos" && is_noun_like(&t[a])).collect();
+        let Some(&s) = appos.first() else { continue };
+        set_head(t, s, v, "nsubj");
+        for &a in &appos[1..] {
+            set_head(t, a, s, "appos");
+        }
+        // the commas around the subject's appositions go with the subject
+        for k in s..v {
+            if h[k] == o && t[k].upos == "PUNCT" {
+                set_head(t, k, s, "punct");
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +365,16 @@ mod tests {
                 "title-head: title parsed as head of the name",
                 "according/VERB/5/case to/ADP/1/fixed Peruvian/PROPN/5/compound Foreign/ADJ/5/amod Minister/PROPN/0/root Ana/PROPN/5/flat Soto/PROPN/5/flat",
                 Some(&["Ana>0:root", "Minister>6:compound", "Soto>6:flat", "according>6:case"]),
+            ),
+            (
+                "fronted-subject: subject parsed as an apposition of a fronted date",
+                "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/appos ,/PUNCT/7/punct mayor/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
+                Some(&["Marsh>9:nsubj", "mayor>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: verb with its own subject is left alone",
+                "On/ADP/2/case Monday/PROPN/6/obl ,/PUNCT/2/punct Lena/PROPN/2/appos she/PRON/6/nsubj opened/VERB/0/root/open",
+                None,
             ),
         ];
         for (name, spec, want) in cases {

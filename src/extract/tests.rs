@@ -615,3 +615,37 @@ fn end_to_end_through_the_analyzer() {
         assert!(!lines.is_empty() && lines.iter().all(|l| l.starts_with(line)), "{line}: {lines:?}");
     }
 }
+
+/// `The ferry sank near Corfu on Monday.` (invented): an intransitive event keeps its place.
+const INTRANSITIVE_PLACE: &str = "
+    The the DET DT 2 det
+    ferry ferry NOUN NN 3 nsubj
+    sank sink VERB VBD 0 root VerbForm=Fin
+    near near ADP IN 5 case
+    Corfu Corfu PROPN NNP 3 obl
+    on on ADP IN 7 case
+    Monday Monday PROPN NNP 3 obl
+    . . PUNCT . 3 punct";
+
+/// `Ortiz died on Sunday.` (invented): with no place, the date is the event's object.
+const INTRANSITIVE_DATE: &str = "
+    Ortiz Ortiz PROPN NNP 2 nsubj
+    died die VERB VBD 0 root VerbForm=Fin
+    on on ADP IN 4 case
+    Sunday Sunday PROPN NNP 2 obl
+    . . PUNCT . 2 punct";
+
+/// Intransitive events: the place (else the date) oblique becomes the object, reporting verbs excepted.
+#[test]
+fn intransitive_events_keep_place_or_date_as_object() {
+    let ts = triples(INTRANSITIVE_PLACE);
+    let t = find(&ts, "ferry", "sank near", Some("Corfu"));
+    let q: Vec<(&str, &str)> = t.qualifiers.iter().map(|(k, a)| (k.as_str(), a.text.as_str())).collect();
+    assert!(q.contains(&("date", "Monday")), "{q:?}");
+    assert_eq!(t.key.prep.as_deref(), Some("near"));
+    let ts = triples(INTRANSITIVE_DATE);
+    find(&ts, "Ortiz", "died on", Some("Sunday"));
+    // a reporting verb never turns its date into an object
+    let ts = triples(REPORTED);
+    assert!(!ts.iter().any(|t| t.relation.starts_with("said")), "{}", show(&ts));
+}

@@ -220,6 +220,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         }
     }
+    // an intransitive event keeps its circumstance as the object (`the plane crashed near X`,
+    // `X died on Monday`): without one the clause would state no fact the graph can hold
+    if object.is_none() && !copular && verb_tok.is_some_and(|v| tr.upos(v) == "VERB" && !tr.lemma_is(v, lexicon::REPORTING)) {
+        if let Some(i) = circumstance_slot(tr, ment, mentions, &slots) {
+            let sl = slots.remove(i);
+            object = argument(s, &sl.part);
+            if !sl.case.is_empty() {
+                relation_words.push(sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" "));
+                key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
     if t_object_missing(&object)
         && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))
             || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")
@@ -325,6 +337,19 @@ const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "mo
 const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "toward", "towards", "into", "between"];
 /// Passive raising verbs over a copula (`is known to be`, `is said to be`).
 const RAISING_VERBS: &[&str] = &["know", "believe", "think", "consider", "say", "report", "rumor", "rumour", "understand", "presume", "reckon", "allege", "expect", "thought", "reputed"];
+
+/// The oblique an object-less event is about: a place (`in`, `near`, `at` + a place name) before a
+/// date (`on Monday`, `in 2019`); none when the clause has a clausal complement.
+fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], slots: &[&rules::Slot]) -> Option<usize> {
+    if slots.iter().any(|sl| sl.kind == Kind::Clause) {
+        return None;
+    }
+    let obl = |sl: &&rules::Slot| sl.kind == Kind::Obl && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]));
+    slots
+        .iter()
+        .position(|sl| obl(sl) && is_place(tr, ment, mentions, &sl.case, sl.part.head))
+        .or_else(|| slots.iter().position(|sl| obl(sl) && is_date_part(tr, sl.part.head)))
+}
 
 pub(super) fn t_object_missing(o: &Option<Argument>) -> bool {
     o.is_none()
