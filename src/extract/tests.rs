@@ -649,3 +649,39 @@ fn intransitive_events_keep_place_or_date_as_object() {
     let ts = triples(REPORTED);
     assert!(!ts.iter().any(|t| t.relation.starts_with("said")), "{}", show(&ts));
 }
+
+/// `The storm is forecast to reach Cuba before turning north on Friday.` (invented)
+const FORECAST_ADVCL: &str = "
+    The the DET DT 2 det
+    storm storm NOUN NN 4 nsubj:pass
+    is be AUX VBZ 4 aux:pass
+    forecast forecast VERB VBN 0 root
+    to to PART TO 6 mark
+    reach reach VERB VB 4 xcomp
+    Cuba Cuba PROPN NNP 6 obj
+    before before SCONJ IN 9 mark
+    turning turn VERB VBG 6 advcl VerbForm=Ger
+    north north ADV RB 9 advmod
+    on on ADP IN 12 case
+    Friday Friday PROPN NNP 9 obl
+    . . PUNCT . 4 punct";
+
+/// `Ortiz resigned after losing the vote.` (invented): the gerund under a plain past is asserted.
+const ASSERTED_ADVCL: &str = "
+    Ortiz Ortiz PROPN NNP 2 nsubj
+    resigned resign VERB VBD 0 root VerbForm=Fin
+    after after SCONJ IN 4 mark
+    losing lose VERB VBG 2 advcl VerbForm=Ger
+    the the DET DT 6 det
+    vote vote NOUN NN 4 obj
+    . . PUNCT . 2 punct";
+
+/// A non-finite adverbial takes the modality of its governor (forecast, future, possible).
+#[test]
+fn nonfinite_adverbial_inherits_the_governors_modality() {
+    let ts = triples(FORECAST_ADVCL);
+    assert_eq!(find(&ts, "storm", "forecast to reach", Some("Cuba")).modality, Modality::Planned, "{}", show(&ts));
+    assert_eq!(find(&ts, "storm", "turning on", Some("Friday")).modality, Modality::Planned, "{}", show(&ts));
+    let ts = triples(ASSERTED_ADVCL);
+    assert_eq!(find(&ts, "Ortiz", "losing", Some("vote")).modality, Modality::Asserted, "{}", show(&ts));
+}

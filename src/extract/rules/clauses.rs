@@ -44,6 +44,44 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The modality a clause takes from the clause it depends on: only for a predicate without
+    /// tense or subject of its own (a gerund, infinitive or participle under `advcl`/`xcomp`, or a
+    /// subjectless conjunct), whose governor is future, planned, possible or reported.
+    pub(super) fn governing_modality(&self, p: usize) -> Option<Modality> {
+        let tr = self.tr;
+        let mut up = p;
+        for _ in 0..4 {
+            let dependent = matches!(tr.base(up), "advcl" | "xcomp" | "conj");
+            let own_tense = tr.has_feat(up, "VerbForm=Fin") || tr.kids(up).any(|k| matches!(tr.base(k), "aux" | "nsubj" | "csubj"));
+            let g = tr.head[up];
+            if !dependent || own_tense || g == NONE {
+                return None;
+            }
+            for k in tr.kids(g) {
+                if tr.base(k) == "aux" && tr.lemma_is(k, PLANNED_AUX) {
+                    return Some(Modality::Planned);
+                }
+                if tr.base(k) == "aux" && tr.lemma_is(k, POSSIBLE_AUX) {
+                    return Some(Modality::Possible);
+                }
+                if tr.base(k) == "advmod" && tr.lemma_is(k, HEDGE_ADVERBS) {
+                    return Some(Modality::Reported);
+                }
+            }
+            let gg = tr.head[g];
+            if tr.base(g) == "xcomp" && gg != NONE {
+                if tr.lemma_is(gg, PLANNED_HEADS) {
+                    return Some(Modality::Planned);
+                }
+                if tr.lemma_is(gg, POSSIBLE_HEADS) {
+                    return Some(Modality::Possible);
+                }
+            }
+            up = g;
+        }
+        None
+    }
+
     /// Builds the verb-clause propositions of predicate `p`.
     pub fn verb_props(&self, p: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
@@ -278,7 +316,7 @@ impl Rules<'_, '_> {
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" => passive = true,
                     "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
-                    "advmod" if tr.lemma_is(k, &["reportedly", "allegedly", "purportedly", "supposedly"]) => modality = Modality::Reported,
+                    "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible
                     }
@@ -337,6 +375,13 @@ impl Rules<'_, '_> {
             let r = tr.head[up];
             if let Some(s) = tr.kids(r).find(|&x| is_subj_rel(tr.rel(x))) {
                 attribution = Some(self.np(s, false));
+            }
+        }
+        // a non-finite adverbial or complement happens in the world of its governor
+        // (`is expected to land before turning north`: the turning is forecast too)
+        if modality == Modality::Asserted {
+            if let Some(m) = self.governing_modality(p) {
+                modality = m;
             }
         }
         // a conditional or hypothetical clause is not asserted
