@@ -49,7 +49,7 @@ pub(crate) const REPORTED_HEADS: &[&str] = &["say", "report", "allege", "rumor",
 pub(crate) const POSSIBLE_AUX: &[&str] = &["might", "may", "could", "can", "should", "would", "must", "ought"];
 pub(crate) const PLANNED_AUX: &[&str] = &["will", "shall", "'ll", "wo"];
 
-/// Title nouns in `US President Donald Trump`, `Colombian Foreign Minister Rosa Villavicencio`.
+/// Title nouns in `Kenyan President Ana Obi`, `Peruvian Trade Minister Ana Soto`.
 pub(crate) const TITLES: &[&str] = &[
     "president",
     "minister",

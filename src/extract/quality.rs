@@ -2,17 +2,17 @@
 //! in the knowledge graph. Each rule is general (tags, relations and closed word classes, never
 //! particular names) and returns the reason it fired, for tests and debugging.
 //!
-//! - `object-not-shared` (set by the clause rules): `come from X and have clashed over Y` does
-//!   not give `come – Y`; only right-node raising (`buy and sell stocks`) shares an object. The
+//! - `object-not-shared` (set by the clause rules): `met in Lima and signed deals` does
+//!   not give `met – deals`; only right-node raising (`buy and sell stocks`) shares an object. The
 //!   graph keeps the clause without the borrowed object.
 //! - `subject-not-nominal`: a subject headed by an adverb, adjective, particle, preposition or verb
-//!   (`down – given to – Zelenskyy` from a mis-split `dressing-down`).
+//!   (`down – ordered by – police` from a mis-split `crack-down`).
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
 //!   decades – receive – …`, `by the administration – used to describe – …`).
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
-//!   (`might be “Zelenskyyed” by …`), not a relation we can name.
+//!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
-//!   as prepositions (`Concerns run deep, given the nature of …`, `issues ranging from A to B`)
+//!   as prepositions (`Fears grow, given the risks …`, `issues ranging from A to B`)
 //!   state no event.
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,

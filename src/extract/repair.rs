@@ -3,16 +3,16 @@
 //! relations, never at particular words beyond closed classes) and keeps the tree a tree; if the
 //! result were not a tree, the parser's tree is used unchanged.
 //!
-//! 1. `possessive`: `one of the United States' strongest allies` with `allies` attached far away:
+//! 1. `possessive`: `one of the Andes' largest mines` with `mines` attached far away:
 //!    the noun after a possessive marker becomes the possessor's head (`States` → `nmod:poss`).
-//! 2. `pp-root`: a prepositional phrase parsed as the root (`For the past few decades, Colombia
-//!    has been …` with `decades` as root): the clause with its own subject becomes the root and
+//! 2. `pp-root`: a prepositional phrase parsed as the root (`For two years, Chile
+//!    has grown …` with `decades` as root): the clause with its own subject becomes the root and
 //!    the phrase an `obl` of it; later dependents of the phrase move to the clause.
-//! 3. `inverted-report`: `…, said officials in Washington` parsed as a conjunct of the main
+//! 3. `inverted-report`: `…, said police in Lima` parsed as a conjunct of the main
 //!    clause: the reporting verb becomes the root, the clause its `ccomp`, its object its subject.
-//! 4. `conj-pp`: `offensive against Venezuela and threats to Cuba` with `to Cuba` attached to the
+//! 4. `conj-pp`: `sanctions on Peru and tariffs on Chile` with `on Chile` attached to the
 //!    first conjunct: a prepositional modifier after the second conjunct attaches to it.
-//! 5. `title-head`: `Foreign Minister Rosa Villavicencio` parsed with the title as head and the name
+//! 5. `title-head`: `Trade Minister Ana Soto` parsed with the title as head and the name
 //!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
 //! 6. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
 //!    apposition of the fronted date and the verb left without a subject: the first apposition
@@ -358,7 +358,7 @@ mod tests {
             ),
             (
                 "conj-pp: modifier after the second conjunct",
-                "sanctions/NOUN/0/root on/ADP/3/case Iran/PROPN/1/nmod and/CCONJ/5/cc tariffs/NOUN/1/conj on/ADP/7/case China/PROPN/1/nmod",
+                "sanctions/NOUN/0/root on/ADP/3/case Peru/PROPN/1/nmod and/CCONJ/5/cc tariffs/NOUN/1/conj on/ADP/7/case China/PROPN/1/nmod",
                 Some(&["China>5:nmod"]),
             ),
             (

@@ -587,10 +587,10 @@ fn end_to_end_through_the_analyzer() {
     let ex = Extractor::new();
     let cases: &[(&str, &str, &str, &str, Modality)] = &[
         (
-            "Colombia will restart glyphosate fumigation .",
-            "Colombia",
+            "Chile will restart copper exports .",
+            "Chile",
             "restart",
-            "fumigation",
+            "exports",
             Modality::Planned,
         ),
         ("The army seized the bridge .", "army", "seized", "bridge", Modality::Asserted),

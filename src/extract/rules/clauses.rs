@@ -264,7 +264,7 @@ impl Rules<'_, '_> {
                 }
             } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB" && !own_subject(k)) {
                 // only right-node raising (`buy and sell stocks`): a verb with its own complement
-                // before the conjunct (`come from X and have clashed over Y`) shares nothing
+                // before the conjunct (`met in X and signed Y`) shares nothing
                 // (CaRB's annotators often share it anyway, so the reading stays there)
                 let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
                 if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
