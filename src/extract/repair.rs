@@ -17,6 +17,8 @@
 //! 6. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
 //!    apposition of the fronted date and the verb left without a subject: the first apposition
 //!    becomes the verb's `nsubj`, the later ones appositions of it.
+//! 7. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
+//!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -83,7 +85,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head, fronted_subject] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, inverted_report, conj_pp, title_head, fronted_subject, object_with_case] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -305,6 +307,28 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 7.
+fn object_with_case(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for o in 0..n {
+        if base(&t[o].deprel) != "obj" || h[o] == usize::MAX || h[o] > o || !is_noun_like(&t[o]) {
+            continue;
+        }
+        // the preposition may hang on a compound of the object (`in District Court`)
+        let prep = (h[o] + 1..o).find(|&c| {
+            base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]) && (h[c] == o || (is_ancestor(&h, o, c) && base(&t[h[c]].deprel) == "compound"))
+        });
+        if let Some(c) = prep {
+            t[o].deprel = "obl".into();
+            set_head(t, c, o, "case");
+            changed = true;
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +400,12 @@ mod tests {
                 "On/ADP/2/case Monday/PROPN/6/obl ,/PUNCT/2/punct Lena/PROPN/2/appos she/PRON/6/nsubj opened/VERB/0/root/open",
                 None,
             ),
+            (
+                "object-with-case: a prepositional phrase parsed as the object",
+                "Ortiz/PROPN/2/nsubj appeared/VERB/0/root in/ADP/4/case District/PROPN/5/compound Court/PROPN/2/obj",
+                Some(&["Court>2:obl", "in>5:case"]),
+            ),
+            ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),
         ];
         for (name, spec, want) in cases {
             let t = toks(spec);
