@@ -9,6 +9,8 @@
 //!   (`down – ordered by – police` from a mis-split `crack-down`).
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
 //!   decades – receive – …`, `by the administration – used to describe – …`).
+//! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
+//!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
 //!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
@@ -63,6 +65,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
             .any(|k| tr.base(k) == "case" && (p.subj.toks.contains(&k) || p.subj.min.contains(&k)) && !is_possessive(tr.form(k)));
         if has_case {
             return Some("subject-adverbial");
+        }
+        if super::triples::is_date_part(tr, h) {
+            return Some("subject-temporal");
         }
     }
     if p.lit.is_some() || p.pred >= n {
@@ -165,6 +170,12 @@ mod tests {
                 "For/for/ADP/3/case two/two/NUM/3/nummod years/year/NOUN/0/root ,/,/PUNCT/7/punct Chile/Chile/PROPN/7/nsubj has/have/AUX/7/aux exported/export/VERB/3/appos copper/copper/NOUN/7/obj ,/,/PUNCT/10/punct earning/earn/VERB/3/acl billions/billion/NOUN/10/obj",
                 &["Chile | exported | copper", "Chile | earning | billions"],
                 &["years |", "For two years |"],
+            ),
+            (
+                "a date is never the subject",
+                "Monday/Monday/PROPN/2/nsubj saw/see/VERB/0/root protests/protest/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl",
+                &[],
+                &["Monday |"],
             ),
             (
                 "coined verb in quotes",

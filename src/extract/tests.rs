@@ -685,3 +685,27 @@ fn nonfinite_adverbial_inherits_the_governors_modality() {
     let ts = triples(ASSERTED_ADVCL);
     assert_eq!(find(&ts, "Ortiz", "losing", Some("vote")).modality, Modality::Asserted, "{}", show(&ts));
 }
+
+/// `The head of the union, Ana Ruiz, said talks collapsed.` (invented)
+const SPEAKER_APPOS: &str = "
+    The the DET DT 2 det
+    head head NOUN NN 10 nsubj
+    of of ADP IN 5 case
+    the the DET DT 5 det
+    union union NOUN NN 2 nmod
+    , , PUNCT , 8 punct
+    Ana Ana PROPN NNP 8 compound
+    Ruiz Ruiz PROPN NNP 2 appos
+    , , PUNCT , 8 punct
+    said say VERB VBD 0 root VerbForm=Fin
+    talks talk NOUN NNS 12 nsubj
+    collapsed collapse VERB VBD 10 ccomp VerbForm=Fin
+    . . PUNCT . 10 punct";
+
+/// The speaker of reported speech is the named person in apposition, not the role noun.
+#[test]
+fn reported_speech_speaker_is_the_named_apposition() {
+    let ts = triples(SPEAKER_APPOS);
+    let t = find(&ts, "talks", "collapsed", None);
+    assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Ana Ruiz"), "{}", show(&ts));
+}

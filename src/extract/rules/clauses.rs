@@ -82,6 +82,18 @@ impl Rules<'_, '_> {
         None
     }
 
+    /// Who speaks in reported speech: the subject of the reporting verb, or, when that is a
+    /// common noun with a name in apposition (`the head of the union, Ana Ruiz, said`), the name.
+    pub(super) fn speaker(&self, s: usize) -> Part {
+        let tr = self.tr;
+        if tr.upos(s) == "NOUN" {
+            if let Some(a) = tr.kids(s).find(|&a| a > s && tr.rel(a) == "appos" && tr.upos(a) == "PROPN") {
+                return self.np(a, true);
+            }
+        }
+        self.np(s, false)
+    }
+
     /// Builds the verb-clause propositions of predicate `p`.
     pub fn verb_props(&self, p: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
@@ -333,7 +345,7 @@ impl Rules<'_, '_> {
                     "parataxis" => {
                         if tr.lemma_is(k, REPORTING) {
                             if let Some(s) = tr.kids(k).find(|&x| is_subj_rel(tr.rel(x))) {
-                                attribution = Some(self.np(s, false));
+                                attribution = Some(self.speaker(s));
                             }
                         }
                     }
@@ -374,7 +386,7 @@ impl Rules<'_, '_> {
         if tr.base(up) == "ccomp" && tr.head[up] != NONE && tr.lemma_is(tr.head[up], REPORTING) {
             let r = tr.head[up];
             if let Some(s) = tr.kids(r).find(|&x| is_subj_rel(tr.rel(x))) {
-                attribution = Some(self.np(s, false));
+                attribution = Some(self.speaker(s));
             }
         }
         // a non-finite adverbial or complement happens in the world of its governor
