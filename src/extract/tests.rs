@@ -709,3 +709,19 @@ fn reported_speech_speaker_is_the_named_apposition() {
     let t = find(&ts, "talks", "collapsed", None);
     assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Ana Ruiz"), "{}", show(&ts));
 }
+
+/// `Did the army seize the bridge?` (invented): a question is not an asserted fact.
+const QUESTION: &str = "
+    Did do AUX VBD 4 aux
+    the the DET DT 3 det
+    army army NOUN NN 4 nsubj
+    seize seize VERB VB 0 root
+    the the DET DT 6 det
+    bridge bridge NOUN NN 4 obj
+    ? ? PUNCT . 4 punct";
+
+#[test]
+fn questions_are_not_asserted() {
+    let ts = triples(QUESTION);
+    assert_ne!(find(&ts, "army", "seize", Some("bridge")).modality, Modality::Asserted, "{}", show(&ts));
+}

@@ -396,6 +396,10 @@ impl Rules<'_, '_> {
                 modality = m;
             }
         }
+        // a question asserts nothing (`Will the talks resume?`): its `?` hangs on the predicate
+        if tr.kids(p).any(|k| tr.form(k) == "?") {
+            modality = Modality::Possible;
+        }
         // a conditional or hypothetical clause is not asserted
         if tr.rel(p) == "advcl" && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"])) {
             modality = Modality::Possible;
