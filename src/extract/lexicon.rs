@@ -34,11 +34,14 @@ pub(crate) const REPORTING: &[&str] = &[
     "find",
 ];
 
-/// Verbs whose `xcomp` signals a plan or future (`set to`, `plan to`).
+/// Verbs whose `xcomp` signals a plan, a future or a forecast (`set to`, `plan to`, `is forecast to`).
 pub(crate) const PLANNED_HEADS: &[&str] = &[
     "set", "plan", "intend", "expect", "aim", "go", "schedule", "prepare", "due", "poised", "hope", "want", "seek", "vow",
-    "pledge", "promise", "threaten",
+    "pledge", "promise", "threaten", "forecast", "predict", "project", "slate", "agree", "decide", "try", "attempt", "propose",
+    "offer", "refuse",
 ];
+/// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
+pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
 /// Heads that signal possibility.
 pub(crate) const POSSIBLE_HEADS: &[&str] = &["possible", "able", "may", "might", "could", "likely", "unlikely"];
 pub(crate) const REPORTED_HEADS: &[&str] = &["say", "report", "allege", "rumor", "rumour", "believe", "think"];
@@ -46,7 +49,7 @@ pub(crate) const REPORTED_HEADS: &[&str] = &["say", "report", "allege", "rumor",
 pub(crate) const POSSIBLE_AUX: &[&str] = &["might", "may", "could", "can", "should", "would", "must", "ought"];
 pub(crate) const PLANNED_AUX: &[&str] = &["will", "shall", "'ll", "wo"];
 
-/// Title nouns in `US President Donald Trump`, `Colombian Foreign Minister Rosa Villavicencio`.
+/// Title nouns in `Kenyan President Ana Obi`, `Peruvian Trade Minister Ana Soto`.
 pub(crate) const TITLES: &[&str] = &[
     "president",
     "minister",

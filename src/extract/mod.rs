@@ -11,15 +11,15 @@
 //! clause types SV/SVO/SVC/SVA/SVOO/SVOC/SVOA; xcomp chains merged into one relation
 //! (`started accepting`); passives turned active when there is an agent; coordinated subjects
 //! and objects split; reported speech turned into the inner fact with `attribution`; nominal
-//! relations from appositions, titles (`Colombian Foreign Minister X` → X – foreign minister
-//! of – Colombia), possessives and compounds with a prepositional complement (`US strikes on
-//! Iran`). `carb` renders the same propositions in CaRB's format and scores them; CaRB output
+//! relations from appositions, titles (`Peruvian Trade Minister X` → X – trade minister
+//! of – Peru), possessives and compounds with a prepositional complement (`EU tariffs on
+//! steel`). `carb` renders the same propositions in CaRB's format and scores them; CaRB output
 //! also carries readings that never reach the graph, all at low confidence: `amod` (`contradictions
 //! – are – comical`), `nmod:in` (`industries – are in – Kabul`), `poss:has`, one tuple per
 //! adverbial (`variant`) and a long reading per clause (`long`).
 //!
 //! Before the rules run, `repair` fixes a few local parser attachment errors on a copy of the
-//! tokens (possessor mis-attached, prepositional phrase as root, inverted `…, said officials`,
+//! tokens (possessor mis-attached, prepositional phrase as root, inverted `…, said police`,
 //! a modifier of the second conjunct, a title parsed as the head of a name). After them,
 //! `quality` keeps readings out of the graph (never out of CaRB) that make bad facts: adverbial
 //! or non-nominal subjects, adjective objects, coined capitalised verbs, prepositional

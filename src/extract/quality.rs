@@ -2,17 +2,19 @@
 //! in the knowledge graph. Each rule is general (tags, relations and closed word classes, never
 //! particular names) and returns the reason it fired, for tests and debugging.
 //!
-//! - `object-not-shared` (set by the clause rules): `come from X and have clashed over Y` does
-//!   not give `come – Y`; only right-node raising (`buy and sell stocks`) shares an object. The
+//! - `object-not-shared` (set by the clause rules): `met in Lima and signed deals` does
+//!   not give `met – deals`; only right-node raising (`buy and sell stocks`) shares an object. The
 //!   graph keeps the clause without the borrowed object.
 //! - `subject-not-nominal`: a subject headed by an adverb, adjective, particle, preposition or verb
-//!   (`down – given to – Zelenskyy` from a mis-split `dressing-down`).
+//!   (`down – ordered by – police` from a mis-split `crack-down`).
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
 //!   decades – receive – …`, `by the administration – used to describe – …`).
+//! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
+//!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
-//!   (`might be “Zelenskyyed” by …`), not a relation we can name.
+//!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
-//!   as prepositions (`Concerns run deep, given the nature of …`, `issues ranging from A to B`)
+//!   as prepositions (`Fears grow, given the risks …`, `issues ranging from A to B`)
 //!   state no event.
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,
@@ -63,6 +65,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
             .any(|k| tr.base(k) == "case" && (p.subj.toks.contains(&k) || p.subj.min.contains(&k)) && !is_possessive(tr.form(k)));
         if has_case {
             return Some("subject-adverbial");
+        }
+        if super::triples::is_date_part(tr, h) {
+            return Some("subject-temporal");
         }
     }
     if p.lit.is_some() || p.pred >= n {
@@ -167,6 +172,12 @@ mod tests {
                 &["years |", "For two years |"],
             ),
             (
+                "a date is never the subject",
+                "Monday/Monday/PROPN/2/nsubj saw/see/VERB/0/root protests/protest/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl",
+                &[],
+                &["Monday |"],
+            ),
+            (
                 "coined verb in quotes",
                 "Ortiz/Ortiz/PROPN/5/nsubj:pass might/might/AUX/5/aux be/be/AUX/5/aux:pass “/\"/PUNCT/5/punct Brexited/brexit/VERB/0/root ”/\"/PUNCT/5/punct by/by/ADP/8/case Congress/Congress/PROPN/5/obl:agent",
                 &[],
@@ -229,7 +240,7 @@ mod tests {
             (
                 "a verb with its own complement does not take the conjunct's object",
                 "Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root in/in/ADP/4/case Lima/Lima/PROPN/2/obl and/and/CCONJ/6/cc signed/sign/VERB/2/conj deals/deal/NOUN/6/obj",
-                &["Leaders | signed | deals", "Leaders | met | -"],
+                &["Leaders | signed | deals", "Leaders | met in | Lima"],
                 &["met | deals"],
             ),
             (

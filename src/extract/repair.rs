@@ -3,22 +3,27 @@
 //! relations, never at particular words beyond closed classes) and keeps the tree a tree; if the
 //! result were not a tree, the parser's tree is used unchanged.
 //!
-//! 1. `possessive`: `one of the United States' strongest allies` with `allies` attached far away:
+//! 1. `possessive`: `one of the Andes' largest mines` with `mines` attached far away:
 //!    the noun after a possessive marker becomes the possessor's head (`States` → `nmod:poss`).
-//! 2. `pp-root`: a prepositional phrase parsed as the root (`For the past few decades, Colombia
-//!    has been …` with `decades` as root): the clause with its own subject becomes the root and
+//! 2. `pp-root`: a prepositional phrase parsed as the root (`For two years, Chile
+//!    has grown …` with `decades` as root): the clause with its own subject becomes the root and
 //!    the phrase an `obl` of it; later dependents of the phrase move to the clause.
-//! 3. `inverted-report`: `…, said officials in Washington` parsed as a conjunct of the main
+//! 3. `inverted-report`: `…, said police in Lima` parsed as a conjunct of the main
 //!    clause: the reporting verb becomes the root, the clause its `ccomp`, its object its subject.
-//! 4. `conj-pp`: `offensive against Venezuela and threats to Cuba` with `to Cuba` attached to the
+//! 4. `conj-pp`: `sanctions on Peru and tariffs on Chile` with `on Chile` attached to the
 //!    first conjunct: a prepositional modifier after the second conjunct attaches to it.
-//! 5. `title-head`: `Foreign Minister Rosa Villavicencio` parsed with the title as head and the name
+//! 5. `title-head`: `Trade Minister Ana Soto` parsed with the title as head and the name
 //!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
 //! 6. `pp-root-deep`: a fronted phrase parsed as the root with the main clause buried under it
 //!    (`On Friday, the envoy, a former judge, signed the pact` with `signed` as an `acl` of `judge`):
 //!    the first finite verb after the phrase's comma becomes the root, the phrase an `obl` of it,
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
 //!    nominals between commas its appositions).
+//! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
+//!    apposition of the fronted date and the verb left without a subject: the first apposition
+//!    becomes the verb's `nsubj`, the later ones appositions of it.
+//! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
+//!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -85,7 +90,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -341,6 +346,63 @@ fn title_head(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 6.
+fn fronted_subject(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for v in 0..n {
+        let h = heads(t);
+        let finite = t[v].feats.contains("VerbForm=Fin") || matches!(t[v].feats.as_str(), "" | "_");
+        if t[v].upos != "VERB" || !finite {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        // the fronted adjunct: an oblique before the verb that opens the clause with a preposition
+        let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case")) else {
+            continue;
+        };
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && t[a].deprel == "appos" && is_noun_like(&t[a])).collect();
+        let Some(&s) = appos.first() else { continue };
+        set_head(t, s, v, "nsubj");
+        for &a in &appos[1..] {
+            set_head(t, a, s, "appos");
+        }
+        // the commas around the subject's appositions go with the subject
+        for k in s..v {
+            if h[k] == o && t[k].upos == "PUNCT" {
+                set_head(t, k, s, "punct");
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// Repair 7.
+fn object_with_case(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for o in 0..n {
+        if base(&t[o].deprel) != "obj" || h[o] == usize::MAX || h[o] > o || !is_noun_like(&t[o]) {
+            continue;
+        }
+        // the preposition may hang on a compound of the object (`in District Court`)
+        let prep = (h[o] + 1..o).find(|&c| {
+            base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]) && (h[c] == o || (is_ancestor(&h, o, c) && base(&t[h[c]].deprel) == "compound"))
+        });
+        if let Some(c) = prep {
+            t[o].deprel = "obl".into();
+            set_head(t, c, o, "case");
+            changed = true;
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,7 +477,7 @@ mod tests {
             ),
             (
                 "conj-pp: modifier after the second conjunct",
-                "sanctions/NOUN/0/root on/ADP/3/case Iran/PROPN/1/nmod and/CCONJ/5/cc tariffs/NOUN/1/conj on/ADP/7/case China/PROPN/1/nmod",
+                "sanctions/NOUN/0/root on/ADP/3/case Peru/PROPN/1/nmod and/CCONJ/5/cc tariffs/NOUN/1/conj on/ADP/7/case China/PROPN/1/nmod",
                 Some(&["China>5:nmod"]),
             ),
             (
@@ -423,6 +485,22 @@ mod tests {
                 "according/VERB/5/case to/ADP/1/fixed Peruvian/PROPN/5/compound Foreign/ADJ/5/amod Minister/PROPN/0/root Ana/PROPN/5/flat Soto/PROPN/5/flat",
                 Some(&["Ana>0:root", "Minister>6:compound", "Soto>6:flat", "according>6:case"]),
             ),
+            (
+                "fronted-subject: subject parsed as an apposition of a fronted date",
+                "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/appos ,/PUNCT/7/punct mayor/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
+                Some(&["Marsh>9:nsubj", "mayor>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: verb with its own subject is left alone",
+                "On/ADP/2/case Monday/PROPN/6/obl ,/PUNCT/2/punct Lena/PROPN/2/appos she/PRON/6/nsubj opened/VERB/0/root/open",
+                None,
+            ),
+            (
+                "object-with-case: a prepositional phrase parsed as the object",
+                "Ortiz/PROPN/2/nsubj appeared/VERB/0/root in/ADP/4/case District/PROPN/5/compound Court/PROPN/2/obj",
+                Some(&["Court>2:obl", "in>5:case"]),
+            ),
+            ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),
         ];
         for (name, spec, want) in cases {
             let t = toks(spec);

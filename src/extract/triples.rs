@@ -38,7 +38,7 @@ pub(super) fn span_of(s: &Sentence, toks: &[usize]) -> Span {
 
 pub(super) fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
     let toks = if part.min.is_empty() { &part.toks } else { &part.min };
-    // quotation marks are never part of an argument (`“call and tone”` → `call`)
+    // quotation marks are never part of an argument (`“speech”` → `speech`)
     let unquoted: Vec<usize>;
     let toks = if toks.iter().any(|&i| quality::is_quote(&s.tokens[i].form)) {
         unquoted = toks.iter().copied().filter(|&i| !quality::is_quote(&s.tokens[i].form)).collect();
@@ -157,7 +157,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             .map(|k| tr.form(k).to_lowercase()),
         ..Default::default()
     };
-    // `is known to be a leftist`, `is said to be a …`: a passive raising verb over a copula
+    // `is known to be a reformer`, `is said to be a …`: a passive raising verb over a copula
     // relates like the copula (`is a`); hearsay verbs make the fact reported
     let mut modality = p.modality;
     if let Some(v) = verb_tok.filter(|&v| {
@@ -187,7 +187,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         if sl.kind == Kind::Comp {
             split_noun = split_predicate_noun(s, tr, sl.part.head);
             quantified = split_noun.is_some() && tr.lemma_is(sl.part.head, QUANTIFIER_NOUNS);
-            // `is a businessman`: the indefinite article stays with the copula
+            // `is a lawyer`: the indefinite article stays with the copula
             let h = sl.part.head;
             let indefinite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
             let first = if h < tr.len() && tr.rel(h) == "conj" && !tr.kids(h).any(|k| tr.base(k) == "det") {
@@ -220,6 +220,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         }
     }
+    // an intransitive event keeps its circumstance as the object (`the plane crashed near X`,
+    // `X died on Monday`): without one the clause would state no fact the graph can hold
+    if object.is_none() && !copular && verb_tok.is_some_and(|v| tr.upos(v) == "VERB" && !tr.lemma_is(v, lexicon::REPORTING)) {
+        if let Some(i) = circumstance_slot(tr, ment, mentions, &slots) {
+            let sl = slots.remove(i);
+            object = argument(s, &sl.part);
+            if !sl.case.is_empty() {
+                relation_words.push(sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" "));
+                key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
     if t_object_missing(&object)
         && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))
             || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")
@@ -229,7 +241,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `X proves that …`, `there are …`: no fact of its own (the inner clause has one)
         return out;
     }
-    // a generic noun in apposition stands for what it describes (`fumigation – a practice …`)
+    // a generic noun in apposition stands for what it describes (`the levy – a tax …`)
     if let Some(o) = object.as_mut() {
         if let Some(a) = appositive_referent(s, tr, o.head) {
             *o = a;
@@ -326,11 +338,24 @@ const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "towar
 /// Passive raising verbs over a copula (`is known to be`, `is said to be`).
 const RAISING_VERBS: &[&str] = &["know", "believe", "think", "consider", "say", "report", "rumor", "rumour", "understand", "presume", "reckon", "allege", "expect", "thought", "reputed"];
 
+/// The oblique an object-less event is about: a place (`in`, `near`, `at` + a place name) before a
+/// date (`on Monday`, `in 2019`); none when the clause has a clausal complement.
+fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], slots: &[&rules::Slot]) -> Option<usize> {
+    if slots.iter().any(|sl| sl.kind == Kind::Clause) {
+        return None;
+    }
+    let obl = |sl: &&rules::Slot| sl.kind == Kind::Obl && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]));
+    slots
+        .iter()
+        .position(|sl| obl(sl) && is_place(tr, ment, mentions, &sl.case, sl.part.head))
+        .or_else(|| slots.iter().position(|sl| obl(sl) && is_date_part(tr, sl.part.head)))
+}
+
 pub(super) fn t_object_missing(o: &Option<Argument>) -> bool {
     o.is_none()
 }
 
-/// `X – a practice halted …`: a common noun with an indefinite article placed in apposition
+/// `X – a tax raised …`: a common noun with an indefinite article placed in apposition
 /// (by `appos`, or after a dash) refers to the main clause's object before it.
 pub(super) fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<Argument> {
     if n >= tr.len() || tr.upos(n) != "NOUN" || !tr.kids(n).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])) {
@@ -365,8 +390,8 @@ pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {
     r.is_date(h)
 }
 
-/// `the world's biggest producer of cocaine` → (`the biggest producer of`, cocaine);
-/// `one of the United States' strongest allies` → (`one of the strongest allies of`, United States).
+/// `the region's largest exporter of copper` → (`the largest exporter of`, copper);
+/// `one of the Andes' largest mines` → (`one of the largest mines of`, Andes).
 pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String, Argument, RelationKey)> {
     let mut words: Vec<String> = Vec::new();
     let mut poss_override = None;
@@ -377,7 +402,7 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Opt
                 .copied()
                 .find(|&k| tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])))
         })?;
-        // `one of the United States' strongest allies` with the possessor attached as a sibling
+        // `one of the Andes' largest mines` with the possessor attached as a sibling
         poss_override = ms.iter().copied().find(|&q| {
             q != m && q < m && tr.kids(q).any(|c| c > q && matches!(tr.base(c), "case" | "punct") && matches!(tr.form(c), "'s" | "'" | "’s" | "’"))
         });
@@ -408,7 +433,7 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Opt
     } else if let Some(m) = nmod_with(false) {
         let c = tr.kids(m).find(|&c| tr.base(c) == "case")?;
         // `threat to`, `ambassador to`, `candidate for`: relational prepositions only;
-        // `a businessman with a strong mindset` describes the subject, it relates nothing
+        // `a lawyer with a reputation` describes the subject, it relates nothing
         if !tr.lemma_is(c, RELATIONAL_PREPS) {
             return None;
         }

@@ -44,6 +44,56 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The modality a clause takes from the clause it depends on: only for a predicate without
+    /// tense or subject of its own (a gerund, infinitive or participle under `advcl`/`xcomp`, or a
+    /// subjectless conjunct), whose governor is future, planned, possible or reported.
+    pub(super) fn governing_modality(&self, p: usize) -> Option<Modality> {
+        let tr = self.tr;
+        let mut up = p;
+        for _ in 0..4 {
+            let dependent = matches!(tr.base(up), "advcl" | "xcomp" | "conj");
+            let own_tense = tr.has_feat(up, "VerbForm=Fin") || tr.kids(up).any(|k| matches!(tr.base(k), "aux" | "nsubj" | "csubj"));
+            let g = tr.head[up];
+            if !dependent || own_tense || g == NONE {
+                return None;
+            }
+            for k in tr.kids(g) {
+                if tr.base(k) == "aux" && tr.lemma_is(k, PLANNED_AUX) {
+                    return Some(Modality::Planned);
+                }
+                if tr.base(k) == "aux" && tr.lemma_is(k, POSSIBLE_AUX) {
+                    return Some(Modality::Possible);
+                }
+                if tr.base(k) == "advmod" && tr.lemma_is(k, HEDGE_ADVERBS) {
+                    return Some(Modality::Reported);
+                }
+            }
+            let gg = tr.head[g];
+            if tr.base(g) == "xcomp" && gg != NONE {
+                if tr.lemma_is(gg, PLANNED_HEADS) {
+                    return Some(Modality::Planned);
+                }
+                if tr.lemma_is(gg, POSSIBLE_HEADS) {
+                    return Some(Modality::Possible);
+                }
+            }
+            up = g;
+        }
+        None
+    }
+
+    /// Who speaks in reported speech: the subject of the reporting verb, or, when that is a
+    /// common noun with a name in apposition (`the head of the union, Ana Ruiz, said`), the name.
+    pub(super) fn speaker(&self, s: usize) -> Part {
+        let tr = self.tr;
+        if tr.upos(s) == "NOUN" {
+            if let Some(a) = tr.kids(s).find(|&a| a > s && tr.rel(a) == "appos" && tr.upos(a) == "PROPN") {
+                return self.np(a, true);
+            }
+        }
+        self.np(s, false)
+    }
+
     /// Builds the verb-clause propositions of predicate `p`.
     pub fn verb_props(&self, p: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
@@ -226,7 +276,7 @@ impl Rules<'_, '_> {
                 }
             } else if let Some(c) = tr.kids(p).find(|&k| tr.rel(k) == "conj" && tr.upos(k) == "VERB" && !own_subject(k)) {
                 // only right-node raising (`buy and sell stocks`): a verb with its own complement
-                // before the conjunct (`come from X and have clashed over Y`) shares nothing
+                // before the conjunct (`met in X and signed Y`) shares nothing
                 // (CaRB's annotators often share it anyway, so the reading stays there)
                 let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
                 if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
@@ -278,7 +328,7 @@ impl Rules<'_, '_> {
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" => passive = true,
                     "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
-                    "advmod" if tr.lemma_is(k, &["reportedly", "allegedly", "purportedly", "supposedly"]) => modality = Modality::Reported,
+                    "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible
                     }
@@ -295,7 +345,7 @@ impl Rules<'_, '_> {
                     "parataxis" => {
                         if tr.lemma_is(k, REPORTING) {
                             if let Some(s) = tr.kids(k).find(|&x| is_subj_rel(tr.rel(x))) {
-                                attribution = Some(self.np(s, false));
+                                attribution = Some(self.speaker(s));
                             }
                         }
                     }
@@ -336,8 +386,19 @@ impl Rules<'_, '_> {
         if tr.base(up) == "ccomp" && tr.head[up] != NONE && tr.lemma_is(tr.head[up], REPORTING) {
             let r = tr.head[up];
             if let Some(s) = tr.kids(r).find(|&x| is_subj_rel(tr.rel(x))) {
-                attribution = Some(self.np(s, false));
+                attribution = Some(self.speaker(s));
             }
+        }
+        // a non-finite adverbial or complement happens in the world of its governor
+        // (`is expected to land before turning north`: the turning is forecast too)
+        if modality == Modality::Asserted {
+            if let Some(m) = self.governing_modality(p) {
+                modality = m;
+            }
+        }
+        // a question asserts nothing (`Will the talks resume?`): its `?` hangs on the predicate
+        if tr.kids(p).any(|k| tr.form(k) == "?") {
+            modality = Modality::Possible;
         }
         // a conditional or hypothetical clause is not asserted
         if tr.rel(p) == "advcl" && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"])) {

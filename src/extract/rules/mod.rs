@@ -28,7 +28,7 @@ pub(crate) struct Part {
     pub head: usize,
     pub toks: Vec<usize>,
     pub min: Vec<usize>,
-    /// Insert a possessive `'s` after this token (`Petro, whose visa` → `Petro 's visa`).
+    /// Insert a possessive `'s` after this token (`Lula, whose passport` → `Lula 's passport`).
     pub poss_after: Option<usize>,
     /// Replacement text (a demonym's country), used instead of the tokens.
     pub text: Option<&'static str>,

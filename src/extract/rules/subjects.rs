@@ -63,7 +63,7 @@ impl Rules<'_, '_> {
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
                 }
-                // `a practice halted … and opposed by X`: a participle coordinated onto a noun
+                // `a tax raised … and opposed by X`: a participle coordinated onto a noun
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN") && tr.t[p].xpos == "VBN" {
                     return Some((self.np(h, false), 0.6));
                 }
@@ -86,10 +86,10 @@ impl Rules<'_, '_> {
             "acl:relcl" | "advcl:relcl" => self.antecedent(p).map(|a| (a, 0.85)),
             "acl" => {
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") && tr.upos(p) == "VERB" {
-                    // `a practice halted since 2015`: the noun is the participle's subject (passive
-                    // patient for -ed forms); `steps to accommodate`: no subject
+                    // `a tax raised in 2010`: the noun is the participle's subject (passive
+                    // patient for -ed forms); `efforts to reduce`: no subject
                     if tr.kid(p, "mark").is_some() {
-                        // `X took steps to accommodate …`: the subject of the governing verb
+                        // `X made efforts to reduce …`: the subject of the governing verb
                         let v = tr.head[h];
                         if v != NONE && tr.base(h) == "obj" && self.is_predicate(v) {
                             return self.subject(v, depth + 1).map(|(s, c)| (s, c * 0.7));
@@ -97,7 +97,7 @@ impl Rules<'_, '_> {
                         return None;
                     }
                     // a participle on a copular predicate noun describes the subject
-                    // (`Trump is a businessman …, known for …`)
+                    // (`Ortiz is a lawyer …, known for …`)
                     let pred_noun = if tr.kid(h, "cop").is_some() {
                         Some(h)
                     } else if tr.base(h) == "nmod" && tr.head[h] != NONE && tr.kid(tr.head[h], "cop").is_some() && tr.lemma_is(tr.head[h], &["one", "some", "part", "member", "many", "most", "several"]) {
@@ -129,7 +129,7 @@ impl Rules<'_, '_> {
                 }
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| {
-                        // `Petro, whose visa was cancelled … for joining protests`: the
+                        // `Lula, whose passport was seized … for missing hearings`: the
                         // adverbial's subject is the owner, not the visa
                         match s.poss_after {
                             Some(o) if tr.rel(p) == "advcl" => (self.np(tr.phrase_head(o), true), c * 0.7),
@@ -141,7 +141,7 @@ impl Rules<'_, '_> {
             }
             _ => {
                 // parse repair: a finite verb without subject takes the nearest noun before it
-                // among its own dependents (`after Colombia started …` mis-attached as obl)
+                // among its own dependents (`after Chile began …` mis-attached as obl)
                 let finite = tr.has_feat(p, "VerbForm=Fin") && tr.upos(p) == "VERB";
                 if finite && !matches!(tr.rel(p), "root" | "ccomp") {
                     if let Some(k) = tr
