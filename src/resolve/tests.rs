@@ -723,3 +723,48 @@ fn administration_in_a_temporal_adjunct_is_no_alias() {
         assert_eq!(has, *alias, "{sent}: {:?}", us.map(|e| &e.aliases));
     }
 }
+
+#[test]
+fn acronym_defined_in_parentheses_is_one_node() {
+    let d = doc(&["The Northern Fisheries Council ( NFC ) opened talks .", "NFC rejected the offer ."]);
+    let m = [ment(&d, 0, "Northern Fisheries Council", T::Organization), ment(&d, 0, "NFC", T::Organization), ment(&d, 1, "NFC", T::Organization)];
+    let t = vec![tri(&d, 0, "The Northern Fisheries Council", "opened", "open", Some("talks")), tri(&d, 1, "NFC", "rejected", "reject", Some("the offer"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r)[1].0, "northern_fisheries_council", "{:?}", facts(&r));
+    assert!(ent(&r, "northern_fisheries_council").aliases.contains(&"NFC".to_string()));
+    assert!(!r.entities.iter().any(|e| e.id == "nfc"));
+}
+
+#[test]
+fn acronym_of_a_lowercase_phrase_names_the_concept() {
+    let mut d = doc(&["Vets treated chronic wasting fever ( CWF ) in cattle .", "CWF spreads fast ."]);
+    d.sentences[0].tokens[1].upos = "VERB".into();
+    let r = run(&d, &[], vec![tri(&d, 1, "CWF", "spreads", "spread", None)]);
+    assert_eq!(facts(&r), vec![f("chronic_wasting_fever", "spreads", None)]);
+}
+
+#[test]
+fn names_ner_missed_join_the_entity_they_shorten() {
+    let d = doc(&[
+        "Coach Lena Marsh praised the Riverton Hornets .",
+        "Marsh left early .",
+        "The Hornets lost later .",
+    ]);
+    let m = [ment(&d, 0, "Lena Marsh", T::Person), ment(&d, 0, "Riverton Hornets", T::Organization)];
+    let t = vec![tri(&d, 1, "Marsh", "left", "leave", None), tri(&d, 2, "The Hornets", "lost", "lose", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("lena_marsh", "left", None), f("riverton_hornets", "lost", None)]);
+    // a capitalised word that shortens nothing stays its own node
+    let d = doc(&["Coach Lena Marsh praised Dunmore ."]);
+    let r = run(&d, &[ment(&d, 0, "Lena Marsh", T::Person)], vec![tri(&d, 0, "Coach Lena Marsh", "praised", "praise", Some("Dunmore"))]);
+    assert_eq!(facts(&r), vec![f("lena_marsh", "praised", Some("dunmore"))]);
+}
+
+#[test]
+fn a_full_name_typed_as_organisation_becomes_the_person_its_surname_is() {
+    let d = doc(&["Striker Tomas Brell joined the club .", "Brell scored twice ."]);
+    let m = [ment(&d, 0, "Tomas Brell", T::Organization), ment(&d, 1, "Brell", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Brell", "scored", "score", None)]);
+    assert_eq!(facts(&r), vec![f("tomas_brell", "scored", None)]);
+    assert_eq!(ent(&r, "tomas_brell").kind, T::Person);
+}
