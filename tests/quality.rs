@@ -132,3 +132,51 @@ fn one_node_per_person_in_the_seed_article() {
         assert!(!all.lines().any(|l| l.split('\t').next().is_some_and(|n| n.eq_ignore_ascii_case(pronoun))), "pronoun node {pronoun}:\n{all}");
     }
 }
+
+/// `score_news.sh BINARY DIR --verbose`, stderr (score_facts.py's report) merged into stdout in
+/// the order it was written.
+fn score_news_verbose(dir: &std::path::Path) -> String {
+    let script = shared().join("tools/score_news.sh");
+    let bin = assert_cmd::cargo::cargo_bin("kgraph");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"("$0" "$1" "$2" --verbose 2>&1) | cat"#)
+        .arg(&script)
+        .arg(&bin)
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "score_news.sh failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `kgraph eval facts` is a port of score_facts.py + score_news.sh: on the news dev set and on the
+/// seed article its per-article lines, its total line and its verbose report are the Python
+/// scorer's, line for line.
+#[test]
+fn eval_facts_prints_what_the_python_scorer_prints() {
+    let seed_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed(), seed_dir.path().join("seed.txt")).unwrap();
+    std::fs::copy(shared().join("gold/seed-article.tsv"), seed_dir.path().join("seed.gold.tsv")).unwrap();
+    for dir in [shared().join("gold/news-dev"), seed_dir.path().to_owned()] {
+        let python = score_news_verbose(&dir);
+        let rust = stdout(kg().args(["eval", "facts", "--verbose", "--gold-dir"]).arg(&dir));
+        assert!(rust.lines().last().unwrap().starts_with("total: must "), "{rust}");
+        if rust != python {
+            let first = rust.lines().zip(python.lines()).position(|(a, b)| a != b);
+            panic!("{}: first differing line {first:?}\nrust:\n{rust}\npython:\n{python}", dir.display());
+        }
+        // without --verbose: exactly the per-article and total lines
+        let brief = stdout(kg().args(["eval", "facts", "--gold-dir"]).arg(&dir));
+        let kept: Vec<&str> = python.lines().filter(|l| l.contains(".txt: ") || l.starts_with("total: ")).collect();
+        assert_eq!(brief.lines().collect::<Vec<_>>(), kept);
+    }
+}
+
+#[test]
+fn eval_facts_names_a_folder_without_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kg().args(["eval", "facts", "--gold-dir"]).arg(dir.path()).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no NAME.gold.tsv files"));
+}

@@ -462,4 +462,16 @@ pub enum EvalCommand {
         #[arg(long)]
         sentences: PathBuf,
     },
+    /// Facts of news articles against hand-written gold: every NAME.txt + NAME.gold.tsv pair in
+    /// the folder, one `NAME.txt: must R/N should R/N mustnot-violations V facts F` line each, then
+    /// the total line — the same lines as `../shared/tools/score_news.sh`.
+    Facts {
+        #[arg(long, value_name = "DIR")]
+        gold_dir: PathBuf,
+        /// Also list, article by article, the gold rows found and missed and the violations.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        extract: ExtractArgs,
+    },
 }

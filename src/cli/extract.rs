@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-const TSV_HEADER: &str = "subject\tpredicate\tobject\tconfidence\tdoc\tparagraph\tsentence\tstart\tend\tnegated\tmodality\tattribution\tsurface\tproperty\tevidence";
+pub(super) const TSV_HEADER: &str = "subject\tpredicate\tobject\tconfidence\tdoc\tparagraph\tsentence\tstart\tend\tnegated\tmodality\tattribution\tsurface\tproperty\tevidence";
 
 pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, extract: &ExtractArgs) -> Result<()> {
     let inputs = Inputs::from_paths(paths)?;
@@ -71,7 +71,7 @@ fn clean(s: &str) -> String {
     crate::guard::text::tsv_field(s).into_owned()
 }
 
-fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
+pub(super) fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
     let labels = labels_of(&doc.entities);
     for f in &doc.facts {
         let p = &f.provenance;

@@ -11,6 +11,8 @@ mod analyze;
 mod build;
 mod export;
 mod extract;
+#[cfg(feature = "train")]
+mod facts_score;
 mod inspect;
 mod query;
 mod serve;

@@ -1,10 +1,11 @@
 //! `kgraph train`, `kgraph eval` and `kgraph bench` (feature `train`): models from the corpora,
 //! scores against gold data, and the pipeline's speed, as `NAME value` lines.
 
-use super::args::{EvalCommand, TrainCommand};
-use crate::pipeline::{Pipeline, PipelineOptions};
+use super::args::{EvalCommand, ExtractArgs, TrainCommand};
+use crate::pipeline::{Inputs, Pipeline, PipelineOptions};
 use crate::source::SourceText;
 use anyhow::{Context, Result};
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
@@ -40,7 +41,58 @@ pub(super) fn eval(what: EvalCommand) -> Result<()> {
             let analyzer = crate::nlp::Analyzer::embedded()?;
             crate::extract::carb::eval_carb_with(&gold, &sentences, &mut out, &mut |s| analyzer.analyze(s))?
         }
+        EvalCommand::Facts { gold_dir, verbose, extract } => eval_facts(&gold_dir, verbose, &extract, &mut out)?,
     }
+    Ok(())
+}
+
+/// `kgraph eval facts`: every `NAME.gold.tsv` in `dir` (byte order) with its `NAME.txt`, extracted
+/// in-process and scored as `score_news.sh` scores the `extract --format tsv` output.
+fn eval_facts(dir: &Path, verbose: bool, extract: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
+    use super::facts_score::{Gold, Score, paragraphs_of, read_facts, score};
+    let mut golds: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gold.tsv")))
+        .collect();
+    golds.sort();
+    if golds.is_empty() {
+        anyhow::bail!("{}: no NAME.gold.tsv files", dir.display());
+    }
+    let pipeline = super::pipeline(extract)?;
+    let mut total = Score::default();
+    for gold_path in &golds {
+        let name = gold_path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let doc_path = dir.join(format!("{}.txt", name.trim_end_matches(".gold.tsv")));
+        let doc_name = doc_path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if !doc_path.is_file() {
+            anyhow::bail!("no article for {}", gold_path.display());
+        }
+        let gold_text = std::fs::read_to_string(gold_path).with_context(|| format!("{}", gold_path.display()))?;
+        let gold = Gold::parse(&gold_text);
+        let inputs = Inputs::from_paths(std::slice::from_ref(&doc_path))?;
+        let mut tsv = Vec::new();
+        writeln!(tsv, "{}", super::extract::TSV_HEADER)?;
+        for source in inputs.read(extract.max_file_mb * 1024 * 1024) {
+            super::extract::write_tsv(&mut tsv, &pipeline.process(source?))?;
+        }
+        let doc_text = std::fs::read_to_string(&doc_path).with_context(|| format!("{}", doc_path.display()))?;
+        let paras = paragraphs_of(&doc_text);
+        let facts = read_facts(&String::from_utf8_lossy(&tsv), Some(&paras)).map_err(anyhow::Error::msg)?;
+        let mut report = Vec::new();
+        let s = score(&gold, &facts, verbose, &mut report);
+        if verbose {
+            writeln!(out, "== {doc_name}")?;
+            for line in &report {
+                writeln!(out, "{line}")?;
+            }
+            // score_facts.py's own last line, as `score_news.sh --verbose` shows it
+            writeln!(out, "{}", s.line())?;
+        }
+        writeln!(out, "{doc_name}: {}", s.line())?;
+        total.add(&s);
+    }
+    writeln!(out, "{}", total.total_line(golds.len()))?;
     Ok(())
 }
 

@@ -56,6 +56,10 @@ impl State<'_> {
                         self.note(c, &text, "demonym", si);
                         return Ok(Target::One(c));
                     }
+                if let Some(c) = self.earlier_name(si, r.clone()) {
+                    self.clusters[c].count += 1;
+                    return Ok(Target::One(c));
+                }
                 let Some((label, kind)) = concept_label(s, r.clone()) else {
                     return Err(format!("no content: {}", arg.text));
                 };
@@ -76,6 +80,54 @@ impl State<'_> {
                         return Ok(Target::One(cc));
                     }
         Ok(target)
+    }
+
+    /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Hornets`
+    /// after `Riverton Hornets`, `FOS` after its definition): the entity already known by that
+    /// name — same name, a person's surname or first name, the last words of a longer name, or
+    /// the initials of an organisation. Only capitalised words (after determiners and a
+    /// possessive ending) qualify.
+    pub(super) fn earlier_name(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
+        let s = &self.doc.sentences[si];
+        let mut core = r;
+        while core.start < core.end && names::is_determiner(&s.tokens[core.start].form) {
+            core.start += 1;
+        }
+        while core.end > core.start && names::is_possessive_marker(&s.tokens[core.end - 1].form) {
+            core.end -= 1;
+        }
+        if core.is_empty() || core.len() > 4 || !core.clone().all(|i| starts_upper(&s.tokens[i].form) && s.tokens[i].form.chars().any(char::is_alphabetic)) {
+            return None;
+        }
+        let label = join_tokens(s, core.clone());
+        let lower = label.to_lowercase();
+        if let Some(&c) = self.by_key.get(&(lower.clone(), false)).or_else(|| self.by_key.get(&(lower, true))) {
+            return Some(c);
+        }
+        let keys: Vec<String> = core.clone().map(|i| lower_key(&s.tokens[i].form)).collect();
+        if let (Some(c), _) = self.match_person(&keys) {
+            return Some(c);
+        }
+        self.name_suffix_match(&keys).or_else(|| self.acronym_match(&label, EntityType::Organization))
+    }
+
+    /// The one named entity (not a person, concept or literal) whose label ends with the words
+    /// `keys` and is longer than them.
+    pub(super) fn name_suffix_match(&self, keys: &[String]) -> Option<usize> {
+        let mut found = None;
+        for (c, cl) in self.clusters.iter().enumerate() {
+            if matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity) {
+                continue;
+            }
+            let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
+            if words.len() > keys.len() && words.ends_with(keys) {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found
     }
 
     /// A name that is not the syntactic head of its argument (`his Colombian counterpart Gustavo

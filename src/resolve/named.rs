@@ -62,7 +62,9 @@ impl State<'_> {
             self.set_ref(si, r, Target::One(c), "literal");
             return Some(c);
         }
-        if let Some((e, via)) = entry {
+        if let Some((e, via)) = entry
+            && !(via == Via::Acronym && self.defined_acronym(&surface).is_some())
+        {
             let c = self.gaz_cluster(e);
             let mut core = r.clone();
             while core.len() > 1 && names::is_determiner(&s.tokens[core.start].form) {
@@ -117,6 +119,8 @@ impl State<'_> {
             (c, "exact-name")
         } else if let Some(c) = self.acronym_match(&label, kind) {
             (c, "acronym")
+        } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
+            (c, "short-name")
         } else {
             let mut cl = Cluster::new(label.clone(), kind);
             cl.count = 0;
@@ -221,7 +225,17 @@ impl State<'_> {
             gender = names::first_name_gender(&name[0]);
         }
         let label = name_forms.join(" ");
-        let (c, rule) = self.match_person(&name);
+        let (mut c, mut rule) = self.match_person(&name);
+        if c.is_none() && name.len() == 1
+            && let Some(o) = self.name_suffix_match(&name).filter(|&o| self.clusters[o].kind == EntityType::Organization && self.clusters[o].gaz.is_none())
+        {
+            // NER typed the full name as an organisation (`player Lena Marsh` → ORG) and the
+            // surname alone as a person: the person evidence wins
+            let cl = &mut self.clusters[o];
+            cl.kind = EntityType::Person;
+            cl.name = cl.label.split_whitespace().map(lower_key).collect();
+            (c, rule) = (Some(o), "surname");
+        }
         let c = match c {
             Some(c) => {
                 let old_label = self.clusters[c].label.clone();
@@ -320,4 +334,71 @@ impl State<'_> {
         }
         (None, "")
     }
+}
+
+/// A token that can be an acronym: 2–10 letters, digits, `&` or `-`, at least two capitals, no
+/// lowercase-only word (`CalFire`, `NATO`, `G7` but not `Reuters`).
+pub(super) fn is_acronym_form(f: &str) -> bool {
+    let n = f.chars().count();
+    (2..=10).contains(&n)
+        && f.chars().next().is_some_and(|c| c.is_uppercase())
+        && f.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && f.chars().all(|c| c.is_alphanumeric() || c == '&' || c == '-')
+}
+
+impl State<'_> {
+    /// The entity an acronym was defined for in this document (`… ( FOS )`), if any: it wins over
+    /// a gazetteer entry with the same letters.
+    pub(super) fn defined_acronym(&self, surface: &str) -> Option<usize> {
+        let c = *self.by_key.get(&(surface.to_lowercase(), false))?;
+        self.clusters[c].merges.iter().any(|m| m.rule == "acronym-definition" && m.alias == surface).then_some(c)
+    }
+
+    /// `Federal Office of Statistics ( FOS )`: when `r` is one acronym-shaped token between
+    /// parentheses right after a phrase, the acronym is a name of the phrase's entity — the named
+    /// cluster on the token before `(`, or else the concept the phrase itself names
+    /// (`severe acute respiratory syndrome ( SARS )`). Later uses of the acronym find the entity
+    /// by its key. Returns the entity, or `None` when the shape does not fit.
+    pub(super) fn parenthesized_acronym(&mut self, si: usize, s: &Sentence, r: std::ops::Range<usize>) -> Option<usize> {
+        if r.len() != 1 || r.start < 2 || r.end >= s.tokens.len() {
+            return None;
+        }
+        let acr = &s.tokens[r.start].form;
+        if s.tokens[r.start - 1].form != "(" || s.tokens[r.end].form != ")" || !is_acronym_form(acr) {
+            return None;
+        }
+        let before = r.start - 2;
+        let c = match self.get_ref(si, before) {
+            Some((Target::One(c), _)) if !matches!(self.clusters[*c].kind, EntityType::Date | EntityType::Money | EntityType::Quantity) => *c,
+            Some(_) => return None,
+            None => {
+                let start = phrase_start(s, before);
+                let (label, kind) = super::arguments::concept_label(s, start..before + 1)?;
+                if kind != EntityType::Concept || label.to_lowercase() == acr.to_lowercase() {
+                    return None;
+                }
+                self.keyed_cluster(&label, kind)
+            }
+        };
+        let acr = acr.clone();
+        self.note(c, &acr, "acronym-definition", si);
+        let lower = acr.to_lowercase();
+        self.by_key.insert((lower.clone(), false), c);
+        self.by_key.insert((lower, true), c);
+        self.clusters[c].count += 1;
+        // no salience entry: the acronym is the same mention as the phrase before it (whose
+        // subject role pronouns look at)
+        self.set_ref(si, r, Target::One(c), "acronym-definition");
+        Some(c)
+    }
+}
+
+/// The first token of the noun phrase ending at `last`: adjectives, nouns, names and numbers
+/// in front of it (`severe acute respiratory syndrome`).
+fn phrase_start(s: &Sentence, last: usize) -> usize {
+    let mut start = last;
+    while start > 0 && matches!(s.tokens[start - 1].upos.as_str(), "NOUN" | "ADJ" | "PROPN" | "NUM") && last - start < 6 {
+        start -= 1;
+    }
+    start
 }

@@ -115,7 +115,11 @@ impl State<'_> {
             while ni < named.len() && named[ni].0.start == tok {
                 let (r, kind, entry, orig) = named[ni].clone();
                 ni += 1;
-                let c = self.named_mention(si, s, r.clone(), kind, entry, &nat);
+                // `People's Liberation Front (PLF)`: the acronym defined in parentheses is the name before it
+                let c = match self.parenthesized_acronym(si, s, r.clone()).filter(|_| entry.is_none_or(|(_, via)| via == Via::Acronym)) {
+                    Some(c) => Some(c),
+                    None => self.named_mention(si, s, r.clone(), kind, entry, &nat),
+                };
                 if let Some(mi) = orig.filter(|&mi| ner[mi].tokens == r) {
                     let m = ner[mi];
                     let mut m2 = m.clone();
@@ -139,6 +143,9 @@ impl State<'_> {
                 }
             }
             if in_named[tok] {
+                continue;
+            }
+            if self.parenthesized_acronym(si, s, tok..tok + 1).is_some() {
                 continue;
             }
             let t = &s.tokens[tok];
