@@ -1,17 +1,27 @@
 //! `kgraph analyze`: the analysis behind the facts, as CoNLL-U (tags, lemmas, dependency tree),
-//! with the named-entity label and the character span in the last column.
+//! with the named-entity label and the character span in the last column; or, with
+//! `--format jsonl`, one JSON object per document (sentences, tokens, entities and coreference
+//! chains with code-point offsets; see `crate::nlp::analysis`).
 
+use super::args::AnalyzeFormat;
 use crate::pipeline::{Pipeline, PipelineOptions};
 use crate::source;
 use anyhow::Result;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-pub(super) fn analyze(paths: &[PathBuf]) -> Result<()> {
+pub(super) fn analyze(paths: &[PathBuf], format: AnalyzeFormat) -> Result<()> {
     let pipeline = Pipeline::new(PipelineOptions::default())?;
     let mut out = BufWriter::new(std::io::stdout().lock());
+    let coref = if format == AnalyzeFormat::Jsonl { Some(crate::nlp::coref::Coref::embedded()?) } else { None };
     for path in source::collect_paths(paths)? {
-        let (doc, _) = pipeline.analyze(source::read_source(&path, source::DEFAULT_MAX_BYTES)?);
+        let (doc, names) = pipeline.analyze(source::read_source(&path, source::DEFAULT_MAX_BYTES)?);
+        if let Some(coref) = coref {
+            let chains = coref.resolve(&doc, &names);
+            serde_json::to_writer(&mut out, &crate::nlp::analysis::analysis(&doc, &names, &chains))?;
+            writeln!(out)?;
+            continue;
+        }
         for s in &doc.sentences {
             let mut text = format!("# sent_id = {}-{}\n# paragraph = {}\n", doc.id, s.index + 1, s.paragraph);
             let mut tokens = s.tokens.clone();

@@ -88,11 +88,16 @@ pub enum Command {
         extract: ExtractArgs,
     },
     /// Show the analysis behind the facts: sentences as CoNLL-U (tags, lemmas, dependency tree),
-    /// with the named-entity label in the last column.
-    #[command(after_help = "Example:\n  kgraph analyze article.txt | less")]
+    /// with the named-entity label in the last column; or, with `--format jsonl`, one JSON object
+    /// per document with tokens, entities and coreference chains (schema in README.md).
+    ///
+    /// PATH may be files, directories or `-` for standard input.
+    #[command(after_help = "Example:\n  kgraph analyze article.txt | less\n  kgraph analyze --format jsonl article.txt")]
     Analyze {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = AnalyzeFormat::Conllu)]
+        format: AnalyzeFormat,
     },
     /// Run a SPARQL query. Without FROM, the default graph is the union of all documents.
     ///
@@ -402,6 +407,14 @@ pub enum ExtractFormat {
     Ttl,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum AnalyzeFormat {
+    /// CoNLL-U, the NER label and char span in MISC.
+    Conllu,
+    /// One JSON object per document: sentences, tokens, entities, coreference chains.
+    Jsonl,
+}
+
 #[cfg(feature = "train")]
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
@@ -433,6 +446,35 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Coreference (mention ranking + learned gender/animacy tables) from GUM, analysed by the
+    /// embedded tagger, parser and NER. Writes OUT/coref.bin.
+    Coref {
+        #[arg(long, default_value = "../shared/corpora/gum")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Training cost of starting a new entity for a mention that has an antecedent.
+        #[arg(long, default_value_t = crate::nlp::coref::model::Costs::default().false_new)]
+        false_new: f32,
+        /// Training cost of linking a mention that starts a new entity.
+        #[arg(long, default_value_t = crate::nlp::coref::model::Costs::default().false_link)]
+        false_link: f32,
+        /// Training cost of linking to the wrong entity.
+        #[arg(long, default_value_t = crate::nlp::coref::model::Costs::default().wrong_link)]
+        wrong_link: f32,
+        /// Most epochs (the best on dev is kept).
+        #[arg(long, default_value_t = crate::nlp::coref::train::TrainOptions::default().max_epochs)]
+        max_epochs: usize,
+        /// Ignore `# speaker` lines.
+        #[arg(long)]
+        no_speakers: bool,
+        /// Only report K-fold cross-validation on the train split (for choosing settings); no
+        /// model is written.
+        #[arg(long, value_name = "K")]
+        cross_validate: Option<usize>,
+    },
     /// Compile the gazetteers into models/.
     Gazetteer {
         #[arg(long, default_value = "../shared/gazetteers")]
@@ -454,6 +496,18 @@ pub enum EvalCommand {
     Ner {
         #[arg(long)]
         gold: PathBuf,
+    },
+    /// MUC, B3, CEAF-e and CoNLL F1 (with and without singletons), mention detection, pronoun
+    /// accuracy, and an exact-string-match baseline, on a CoNLL-U file with `Entity=` annotation.
+    Coref {
+        #[arg(long)]
+        gold: PathBuf,
+        /// Model file to evaluate instead of the embedded one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Ignore `# speaker` lines in the gold file.
+        #[arg(long)]
+        no_speakers: bool,
     },
     /// CaRB and CaRB(1-1) precision, recall, F1 and AUC.
     Carb {

@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Remove { doc, store } => build::remove(&doc, &store),
         Command::Extract { paths, format, extract } => extract::extract(&paths, format, &extract),
-        Command::Analyze { paths } => analyze::analyze(&paths),
+        Command::Analyze { paths, format } => analyze::analyze(&paths, format),
         Command::Query { query, file, format, timeout, max_query_mb, store } => {
             query::query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)
         }

@@ -21,6 +21,12 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
         TrainCommand::Sentences { corpus, out, seed } => {
             crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;
         }
+        TrainCommand::Coref { corpus, out, seed, false_new, false_link, wrong_link, max_epochs, no_speakers, cross_validate } => {
+            let costs = crate::nlp::coref::model::Costs { false_new, false_link, wrong_link };
+            let opts =
+                crate::nlp::coref::train::TrainOptions { seed, costs, max_epochs, speakers: !no_speakers, cross_validate, ..Default::default() };
+            crate::nlp::coref::train::train_coref(&corpus, &out, &opts, &mut log)?;
+        }
         TrainCommand::Gazetteer { source, out } => {
             let n = crate::nlp::gazetteer::compile_gazetteer(&source, &out.join("gazetteer.bin"))?;
             eprintln!("compiled {n} gazetteer entries into {}", out.join("gazetteer.bin").display());
@@ -36,6 +42,14 @@ pub(super) fn eval(what: EvalCommand) -> Result<()> {
         EvalCommand::Ud { gold } => crate::nlp::eval::eval_ud(&gold, &mut out)?,
         EvalCommand::Ner { gold } => {
             crate::nlp::ner::eval_ner(&gold, &mut out)?;
+        }
+        EvalCommand::Coref { gold, model, no_speakers } => {
+            let loaded = model.as_deref().map(crate::nlp::coref::Coref::load).transpose()?;
+            let coref = match &loaded {
+                Some(c) => c,
+                None => crate::nlp::coref::Coref::embedded()?,
+            };
+            crate::nlp::coref::eval::eval_coref(&gold, coref, !no_speakers, &mut out)?;
         }
         EvalCommand::Carb { gold, sentences } => {
             let analyzer = crate::nlp::Analyzer::embedded()?;

@@ -39,6 +39,10 @@ pub struct ConlluSentence {
     pub newpar: bool,
     pub words: Vec<Token>,
     pub multiword: Vec<MultiwordToken>,
+    /// Every comment line before the sentence, without the `#` and trimmed (`speaker = Ann`).
+    pub comments: Vec<String>,
+    /// The MISC column of each word (`SpaceAfter=No|Entity=(3-person…`), `_` when empty.
+    pub misc: Vec<String>,
 }
 
 /// Reads every sentence of a CoNLL-U file.
@@ -75,6 +79,7 @@ pub fn read(reader: impl BufRead, path: &Path) -> Result<Vec<ConlluSentence>, Co
 }
 
 fn read_comment(comment: &str, sentence: &mut ConlluSentence) {
+    sentence.comments.push(comment.to_owned());
     if let Some(rest) = comment.strip_prefix("text =") {
         sentence.text = Some(rest.trim().to_owned());
     } else if let Some(rest) = comment.strip_prefix("sent_id =") {
@@ -121,6 +126,7 @@ fn read_word_line(line: &str, sentence: &mut ConlluSentence) -> Result<(), Strin
         space_after,
         ..Default::default()
     });
+    sentence.misc.push(cols[9].to_owned());
     Ok(())
 }
 
@@ -172,6 +178,8 @@ mod tests {
         assert!(!s.words[2].space_after);
         assert_eq!(s.words[0].head, 2);
         assert_eq!(s.multiword[0].words, 0..2);
+        assert_eq!(s.comments[0], "newdoc id = d1");
+        assert_eq!(s.misc, vec!["_", "_", "SpaceAfter=No", "_"]);
     }
 
     #[test]

@@ -12,9 +12,11 @@
 //! `deprel`. [`Analyzer::embedded`] loads the models compiled
 //! into the binary once.
 
+pub mod analysis;
 #[cfg(feature = "train")]
 pub mod bench;
 pub mod conllu;
+pub mod coref;
 #[cfg(feature = "train")]
 pub mod eval;
 pub mod feats;

@@ -16,8 +16,10 @@
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
 //!    `the Trump administration` / `the Colombian government` (the person's / named country),
 //!    `the country` (most salient country).
-//! 3. Pronouns: he/she/his/her/him → the most salient compatible person (gender from titles,
-//!    first names and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
+//! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
+//!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
+//!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
+//!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
 //!    object is not its own clause's subject); it/its → a country or organisation in the same or
 //!    previous sentence (`it` only when that one was a subject); they/their → a group
 //!    (`Petro and Trump`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
@@ -86,6 +88,7 @@ impl Resolver {
 
     pub fn resolve(&self, doc: &Document, mentions: &[Mention], triples: Vec<OpenTriple>) -> ResolvedDocument {
         let mut st = State::new(self.gaz, doc);
+        st.model = pronouns::ModelChains::of(doc, mentions);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {
                 for i in t.subject.tokens.clone().filter(|&i| i < s.tokens.len()) {

@@ -1,14 +1,61 @@
 //! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
-//! A personal pronoun goes to the most salient compatible person (gender, sentence distance ≤ 3,
-//! subjects preferred, a non-reflexive object is not its own clause's subject); `it` to a country
-//! or organisation that was a subject in the same or previous sentence; `they` to a group; `I` to
-//! the speaker of the quote. An unresolved pronoun is marked so that its triple is dropped.
+//! First the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
+//! is asked: the nearest earlier mention of the pronoun's model chain that this sieve resolved to
+//! a compatible entity (a person of no contrary gender for he/she, a country or organisation for
+//! it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
+//! entity, the salience fallback decides: a personal pronoun goes to the most salient compatible
+//! person (gender, sentence distance ≤ 3, subjects preferred, a non-reflexive object is not its
+//! own clause's subject); `it` to a country or organisation that was a subject in the same or
+//! previous sentence; `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
+//! marked so that its triple is dropped.
 //!
-//! In: a pronoun token and the salience history. Out: the token's reference (or `Drop`).
+//! In: a pronoun token, the model's chains ([`ModelChains`]) and the salience history. Out: the
+//! token's reference (or `Drop`).
 
 use super::names::{self, Gender, Pronoun};
 use super::state::*;
-use crate::document::{EntityType, Sentence};
+use crate::document::{Document, EntityType, Mention, Sentence};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The learned coreference model's chains of a document, as the pronoun step reads them.
+#[derive(Debug, Default)]
+pub(super) struct ModelChains {
+    /// The chain of the mention headed by (sentence, token).
+    chain_at: HashMap<(usize, usize), usize>,
+    /// Each chain's mentions in document order: (sentence, head token, tokens).
+    members: Vec<Vec<(usize, usize, Range<usize>)>>,
+}
+
+impl ModelChains {
+    /// Runs the embedded model on the document. No chains (the salience fallback decides alone)
+    /// when the model cannot be loaded or the sentences carry no morphological features: the
+    /// model was trained on our tagger's output (pronoun gender and number come from FEATS) and
+    /// says nothing useful about text analysed otherwise.
+    pub(super) fn of(doc: &Document, ner: &[Mention]) -> ModelChains {
+        let tagged = doc.sentences.iter().flat_map(|s| &s.tokens).any(|t| !t.feats.is_empty() && t.feats != "_");
+        let Ok(model) = crate::nlp::coref::Coref::embedded() else { return ModelChains::default() };
+        if !tagged {
+            return ModelChains::default();
+        }
+        let r = model.resolve_all(&doc.text, &doc.sentences, ner, None);
+        let mut out = ModelChains::default();
+        let n = r.clusters.iter().copied().max().map_or(0, |m| m + 1);
+        out.members = vec![Vec::new(); n];
+        for (m, &c) in r.mentions.iter().zip(&r.clusters) {
+            out.members[c].push((m.sentence, m.head, m.tokens.clone()));
+            out.chain_at.entry((m.sentence, m.head)).or_insert(c);
+        }
+        out
+    }
+
+    /// The mentions of the chain of the mention headed at (`si`, `tok`) that come before it,
+    /// nearest first.
+    fn antecedents(&self, si: usize, tok: usize) -> impl Iterator<Item = &(usize, usize, Range<usize>)> {
+        let chain = self.chain_at.get(&(si, tok)).map_or(&[][..], |&c| &self.members[c][..]);
+        chain.iter().rev().filter(move |(s, h, _)| (*s, *h) < (si, tok))
+    }
+}
 
 impl State<'_> {
     /// Salience-ranked candidates: latest occurrence of each target in the window.
@@ -41,12 +88,31 @@ impl State<'_> {
         -30 * dist + if h.subject { 12 } else { 0 } + 2 * count - tokdist / 4
     }
 
+    /// The entity the model's chain gives the pronoun at (`si`, `tok`): the nearest earlier chain
+    /// mention that the sieve resolved to a cluster `fits` accepts.
+    fn model_antecedent(&self, si: usize, tok: usize, fits: impl Fn(&Cluster) -> bool) -> Option<usize> {
+        self.model.antecedents(si, tok).find_map(|(s, head, tokens)| {
+            std::iter::once(*head).chain(tokens.clone()).find_map(|i| match self.get_ref(*s, i) {
+                Some((Target::One(c), _)) if fits(&self.clusters[*c]) => Some(*c),
+                _ => None,
+            })
+        })
+    }
+
     pub(super) fn pronoun(&mut self, si: usize, s: &Sentence, tok: usize, p: Pronoun) {
         let t = &s.tokens[tok];
         let form = t.form.to_lowercase();
         let target = match p {
             Pronoun::Male | Pronoun::Female => {
                 let want = if p == Pronoun::Male { Gender::Male } else { Gender::Female };
+                let compatible = |c: &Cluster| is_person_ok(c) && (c.gender == Gender::Unknown || c.gender == want);
+                if let Some(c) = self.model_antecedent(si, tok, compatible) {
+                    if self.clusters[c].gender == Gender::Unknown {
+                        self.clusters[c].gender = want;
+                    }
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 let reflexive = form.ends_with("self");
                 let is_obj = matches!(t.deprel.as_str(), "obj" | "iobj") || t.deprel.starts_with("obl");
                 let best = self
@@ -76,20 +142,14 @@ impl State<'_> {
             }
             Pronoun::Neuter => {
                 let possessive = form == "its";
+                if let Some(c) = self.model_antecedent(si, tok, |c| is_organisation_like(c.kind)) {
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 self.recent(si, tok, 1)
                     .into_iter()
                     .filter_map(|(tg, h)| match tg {
-                        Target::One(c)
-                            if matches!(
-                                self.clusters[c].kind,
-                                EntityType::Country
-                                    | EntityType::Organization
-                                    | EntityType::GovernmentBody
-                                    | EntityType::InternationalOrganization
-                                    | EntityType::Company
-                                    | EntityType::ArmedGroup
-                            ) && (possessive || h.subject) =>
-                        {
+                        Target::One(c) if is_organisation_like(self.clusters[c].kind) && (possessive || h.subject) => {
                             Some((self.score(h, si, tok), c))
                         }
                         _ => None,
@@ -106,19 +166,21 @@ impl State<'_> {
             Pronoun::Other => None,
         };
         match target {
-            Some(tg) => {
-                self.set_ref(si, tok..tok + 1, tg.clone(), "pronoun");
-                let kind = match &tg {
-                    Target::One(c) => self.clusters[*c].kind,
-                    _ => EntityType::Person,
-                };
-                if let Target::One(c) = tg {
-                    self.add_mention(si, tok..tok + 1, kind, Some(c));
-                }
-                self.push_hist(tg, si, tok);
-            }
+            Some(tg) => self.resolved_pronoun(si, tok, tg),
             None => self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unresolved"),
         }
+    }
+
+    fn resolved_pronoun(&mut self, si: usize, tok: usize, tg: Target) {
+        self.set_ref(si, tok..tok + 1, tg.clone(), "pronoun");
+        let kind = match &tg {
+            Target::One(c) => self.clusters[*c].kind,
+            _ => EntityType::Person,
+        };
+        if let Target::One(c) = tg {
+            self.add_mention(si, tok..tok + 1, kind, Some(c));
+        }
+        self.push_hist(tg, si, tok);
     }
 
     /// `“I am sure…,” he said.` → I = the resolved subject of the reporting verb.
@@ -162,4 +224,17 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// Entities `it` and `its` can stand for in news: states and organisations.
+fn is_organisation_like(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Country
+            | EntityType::Organization
+            | EntityType::GovernmentBody
+            | EntityType::InternationalOrganization
+            | EntityType::Company
+            | EntityType::ArmedGroup
+    )
 }

@@ -77,6 +77,8 @@ pub(super) struct State<'a> {
     pub(super) mentions: Vec<Mention>,
     /// Last words of every multi-word person mention in the document (lookahead evidence).
     pub(super) doc_surnames: Vec<String>,
+    /// The learned coreference model's chains (set by `Resolver::resolve`).
+    pub(super) model: super::pronouns::ModelChains,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -139,6 +141,7 @@ impl<'a> State<'a> {
             subject_tokens: doc.sentences.iter().map(|s| vec![false; s.tokens.len()]).collect(),
             mentions: Vec::new(),
             doc_surnames: Vec::new(),
+            model: Default::default(),
         }
     }
 
