@@ -20,6 +20,11 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
         TrainCommand::Sentences { corpus, out, seed } => {
             crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;
         }
+        TrainCommand::Clusters { text, conllu, classes, min_count, out } => {
+            let opts = crate::nlp::clusters::ClusterOptions { classes, min_count, ..Default::default() };
+            let command = crate::nlp::clusters::command_line(&text, &conllu, &opts, &out);
+            crate::nlp::clusters::train_clusters_files(&text, &conllu, &out, &opts, &command, &mut log)?;
+        }
         TrainCommand::Gazetteer { source, out } => {
             let n = crate::nlp::gazetteer::compile_gazetteer(&source, &out.join("gazetteer.bin"))?;
             eprintln!("compiled {n} gazetteer entries into {}", out.join("gazetteer.bin").display());

@@ -3,7 +3,8 @@
 //!
 //! Owns: [`tagger`] (averaged perceptron, joint XPOS+UPOS), [`lemma`] (table + rules),
 //! [`feats`] (FEATS table + Voice rule), [`conllu`] (reader/writer), [`model_file`] (versioned
-//! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s).
+//! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s),
+//! [`clusters`] (word clusters from unlabelled text, `kgraph train clusters`).
 //! `parser/` (dependency parser), `ner/` and `gazetteer.rs` (named entities) are owned by their own
 //! engineers.
 //!
@@ -14,6 +15,7 @@
 
 #[cfg(feature = "train")]
 pub mod bench;
+pub mod clusters;
 pub mod conllu;
 #[cfg(feature = "train")]
 pub mod eval;
