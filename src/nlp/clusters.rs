@@ -18,9 +18,12 @@
 //! typographic quotes and dashes → ASCII), the normalisation the parser uses for word features,
 //! so [`key`] is `parser::features::word_hash`.
 
+#[cfg(feature = "train")]
 use super::conllu::ConlluSentence;
 use super::hash::IdMap;
-use super::model_file::{self, CorpusFile, ModelError, Provenance, Reader, Writer};
+#[cfg(feature = "train")]
+use super::model_file::CorpusFile;
+use super::model_file::{self, ModelError, Provenance, Reader, Writer};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -601,6 +604,7 @@ impl<'a> Merger<'a> {
 /// Sentences of words for training: the `text` of each JSON-lines record, segmented and
 /// tokenized by `crate::text::segment`, then the words of each CoNLL-U file. Returns the
 /// sentences and the hashed input files, in the order read.
+#[cfg(feature = "train")]
 pub fn read_training_text(jsonl: &[PathBuf], conllu_files: &[PathBuf]) -> Result<(Vec<Vec<String>>, Vec<CorpusFile>), ClusterError> {
     let mut sentences = Vec::new();
     let mut files = Vec::new();
@@ -645,6 +649,7 @@ pub fn command_line(jsonl: &[PathBuf], conllu_files: &[PathBuf], opts: &ClusterO
 
 /// `kgraph train clusters`: trains on the given files and writes `out_dir/word-clusters.bin`
 /// with a provenance block (`command` is the command line to record).
+#[cfg(feature = "train")]
 pub fn train_clusters_files(
     jsonl: &[PathBuf],
     conllu_files: &[PathBuf],
