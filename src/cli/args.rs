@@ -475,6 +475,26 @@ pub enum TrainCommand {
         #[arg(long, value_name = "K")]
         cross_validate: Option<usize>,
     },
+    /// Word clusters (exchange algorithm + Brown merge tree) from unlabelled text into
+    /// models/word-clusters.bin.
+    Clusters {
+        /// JSON-lines files with a "text" field (news), segmented by kgraph's tokenizer.
+        #[arg(long = "text", value_name = "JSONL", default_value = "../shared/corpora/news/wikinews-2019-2020.jsonl")]
+        text: Vec<PathBuf>,
+        /// CoNLL-U files whose words are added (training splits only).
+        #[arg(
+            long = "conllu",
+            value_name = "CONLLU",
+            default_values = ["../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu", "../shared/corpora/gum/gum-train.conllu"]
+        )]
+        conllu: Vec<PathBuf>,
+        #[arg(long, default_value_t = 256)]
+        classes: usize,
+        #[arg(long, default_value_t = 2)]
+        min_count: usize,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+    },
     /// Compile the gazetteers into models/.
     Gazetteer {
         #[arg(long, default_value = "../shared/gazetteers")]

@@ -27,6 +27,11 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
                 crate::nlp::coref::train::TrainOptions { seed, costs, max_epochs, speakers: !no_speakers, cross_validate, ..Default::default() };
             crate::nlp::coref::train::train_coref(&corpus, &out, &opts, &mut log)?;
         }
+        TrainCommand::Clusters { text, conllu, classes, min_count, out } => {
+            let opts = crate::nlp::clusters::ClusterOptions { classes, min_count, ..Default::default() };
+            let command = crate::nlp::clusters::command_line(&text, &conllu, &opts, &out);
+            crate::nlp::clusters::train_clusters_files(&text, &conllu, &out, &opts, &command, &mut log)?;
+        }
         TrainCommand::Gazetteer { source, out } => {
             let n = crate::nlp::gazetteer::compile_gazetteer(&source, &out.join("gazetteer.bin"))?;
             eprintln!("compiled {n} gazetteer entries into {}", out.join("gazetteer.bin").display());

@@ -3,7 +3,8 @@
 //!
 //! Owns: [`tagger`] (averaged perceptron, joint XPOS+UPOS), [`lemma`] (table + rules),
 //! [`feats`] (FEATS table + Voice rule), [`conllu`] (reader/writer), [`model_file`] (versioned
-//! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s).
+//! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s),
+//! [`clusters`] (word clusters from unlabelled text, `kgraph train clusters`).
 //! `parser/` (dependency parser), `ner/` and `gazetteer.rs` (named entities) are owned by their own
 //! engineers.
 //!
@@ -15,6 +16,7 @@
 pub mod analysis;
 #[cfg(feature = "train")]
 pub mod bench;
+pub mod clusters;
 pub mod conllu;
 pub mod coref;
 #[cfg(feature = "train")]

@@ -49,17 +49,7 @@ pub fn word_hash(form: &str) -> u64 {
         return hash::bytes(&buf[..form.len()]);
     }
     // Typographic quotes and dashes are rare in the treebank: map them to their ASCII forms.
-    let mut s = String::with_capacity(form.len());
-    for c in form.chars() {
-        match c {
-            '“' | '”' | '„' | '«' | '»' | '″' => s.push('"'),
-            '‘' | '’' | '‚' | '′' => s.push('\''),
-            '–' | '—' | '―' => s.push_str("--"),
-            '…' => s.push_str("..."),
-            c if c.is_ascii_digit() => s.push('0'),
-            c => s.extend(c.to_lowercase()),
-        }
-    }
+    let s = crate::nlp::clusters::normalize(form);
     if s.len() <= 64 && s.is_ascii() {
         return word_hash(&s);
     }
