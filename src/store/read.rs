@@ -20,6 +20,7 @@ pub struct StoredDocument {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Where it was published (`dcterms:source`), when the input said.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub hash: String,
     pub sentences: usize,
