@@ -131,7 +131,7 @@ impl State<'_> {
     }
 
     /// A name that is not the syntactic head of its argument (`his Colombian counterpart Gustavo
-    /// Petro` headed by `counterpart`, `US President Donald Trump` headed by `President`): the
+    /// Ferrer` headed by `counterpart`, `US President Walter Hale` headed by `President`): the
     /// argument resolves to it when everything else is a determiner, pronoun, title, role noun,
     /// nationality word or punctuation. A person wins over the country words in front of it.
     pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
@@ -169,7 +169,7 @@ impl State<'_> {
         named.iter().all(|(_, t, _)| *t == first.1).then(|| (first.1.clone(), first.2))
     }
 
-    /// `Donald Trump and Gustavo Petro` (names joined by `and`/`,` only) → the group.
+    /// `Walter Hale and Tomas Ferrer` (names joined by `and`/`,` only) → the group.
     pub(super) fn coordination(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
         let s = &self.doc.sentences[si];
         if !r.clone().any(|i| matches!(s.tokens[i].form.as_str(), "and" | "&")) {
@@ -201,7 +201,7 @@ impl State<'_> {
         if members.len() < 2 {
             return None;
         }
-        // `US President Donald Trump and his Colombian counterpart…`: country words are titles
+        // `US President Walter Hale and his Colombian counterpart…`: country words are titles
         if members.iter().any(|&c| is_person_ok(&self.clusters[c])) {
             members.retain(|&c| is_person_ok(&self.clusters[c]));
         }
@@ -302,11 +302,11 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     {
         start += 1;
     }
-    // `Petro, whose visa`: the owner is a separate argument, like a possessor
+    // `Ferrer, whose visa`: the owner is a separate argument, like a possessor
     if let Some(w) = (start..end).find(|&i| s.tokens[i].form.eq_ignore_ascii_case("whose") && i > start) {
         start = w + 1;
     }
-    // drop a leading possessor: `Petro 's visa`, `Petro’s visa`
+    // drop a leading possessor: `Ferrer 's visa`, `Ferrer’s visa`
     if let Some(p) = (start..end).find(|&i| names::is_possessive_marker(&s.tokens[i].form) && i > start) {
         if p + 1 < end && p - start <= 4 {
             start = p + 1;
@@ -314,7 +314,7 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {
         start += 1;
     }
-    // quotation marks left after the possessor (`Petro’s “call and tone”`)
+    // quotation marks left after the possessor (`Ferrer’s “call and tone”`)
     while start < end && !(s.tokens[start].form.chars().any(char::is_alphanumeric) || currency(&s.tokens[start].form)) {
         start += 1;
     }

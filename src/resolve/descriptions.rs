@@ -1,6 +1,6 @@
 //! Step 2, definite descriptions: decides what `the US President` (role + nationality), `the
 //! Colombian leader` (nationality + leader role), `the two leaders` (the two most salient people),
-//! `the Trump administration` / `the Colombian government` (the person's or named country) and
+//! `the Hale administration` / `the Colombian government` (the person's or named country) and
 //! `the country` (the most salient country) refer to.
 //!
 //! In: the description's head token and the nationality words of the sentence. Out: the token's
@@ -49,7 +49,7 @@ impl State<'_> {
 
     #[allow(clippy::too_many_arguments)]
     pub(super) fn description(&mut self, si: usize, s: &Sentence, tok: usize, k: &str, nat: &[Option<u32>], in_named: &[bool], person_starts: &HashSet<usize>) {
-        // a title in front of a name is not a description: `President Donald Trump`
+        // a title in front of a name is not a description: `President Walter Hale`
         let mut j = tok + 1;
         while j < s.tokens.len() && j - tok <= 3 {
             if person_starts.contains(&j) {
@@ -64,7 +64,7 @@ impl State<'_> {
         if j < s.tokens.len() && person_starts.contains(&j) {
             return;
         }
-        // the head of a compound (`the President's visit` is fine, `President Trump` handled above)
+        // the head of a compound (`the President's visit` is fine, `President Hale` handled above)
         if tok + 1 < s.tokens.len() && names::is_role_noun(&lower_key(&s.tokens[tok + 1].form)) {
             return;
         }
@@ -131,7 +131,7 @@ impl State<'_> {
         self.push_hist(target, si, tok);
     }
 
-    /// `the Trump administration`, `Petro's government`, `the Colombian government` → the country.
+    /// `the Hale administration`, `Ferrer's government`, `the Colombian government` → the country.
     pub(super) fn government(&mut self, si: usize, s: &Sentence, tok: usize, nat: &[Option<u32>]) {
         let mut i = tok;
         let mut country = None;
@@ -147,7 +147,7 @@ impl State<'_> {
                     break;
                 }
                 None if s.tokens[prev].form.chars().next().is_some_and(char::is_uppercase) => {
-                    // a surname NER missed: `the Trump administration`
+                    // a surname NER missed: `the Hale administration`
                     if let (Some(c), _) = self.match_person(&[lower_key(&s.tokens[prev].form)]) {
                         country = self.clusters[c].nationality;
                         break;
@@ -163,7 +163,7 @@ impl State<'_> {
         let Some(country) = country else { return };
         let first = i.saturating_sub(1);
         let start = if first > 0 && lower_key(&s.tokens[first - 1].form) == "the" { first - 1 } else { first };
-        // `under Petro's administration`, `during the Obama administration`: a period of
+        // `under Ferrer's administration`, `during the Obama administration`: a period of
         // government, not an actor — no alias, no reference
         if start > 0 && matches!(lower_key(&s.tokens[start - 1].form).as_str(), "under" | "during" | "throughout" | "since" | "before" | "after" | "until") {
             return;

@@ -8,13 +8,13 @@
 //! How (a deterministic sieve, in document order, in the spirit of Lee et al. 2013):
 //! 1. Named mentions (NER + gazetteer) are clustered: gazetteer entry (all aliases, acronyms and
 //!    spellings of one country/organisation/city are one entity), exact name, surname → full name
-//!    (`Trump` → `Donald Trump`, both orders), spelling variant (`Zelensky`/`Zelenskyy`), acronym
+//!    (`Hale` → `Walter Hale`, both orders), spelling variant (`Zelensky`/`Zelenskyy`), acronym
 //!    ↔ initials for organisations outside the gazetteer. Titles and nationality words in front of
 //!    a person's name (`US President`, `his Colombian counterpart`) are stripped from the name and
 //!    kept as the person's roles, nationality and gender evidence.
 //! 2. Definite descriptions: `the US President` (role + nationality), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
-//!    `the Trump administration` / `the Colombian government` (the person's / named country),
+//!    `the Hale administration` / `the Colombian government` (the person's / named country),
 //!    `the country` (most salient country).
 //! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
@@ -22,15 +22,15 @@
 //!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
 //!    object is not its own clause's subject); it/its → a country or organisation in the same or
 //!    previous sentence (`it` only when that one was a subject); they/their → a group
-//!    (`Petro and Trump`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
+//!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
 //!    pronoun drops the triple; no entity is ever named after a pronoun.
 //! 4. Metonymy: a capital or seat of government as the subject of a triple (`Washington
 //!    cancelled`, `the White House said`) is the country; in any other role it stays a place.
 //! 5. Other arguments become concepts labelled with the argument minus determiners and a leading
-//!    possessor (`Petro's visa` → `visa`: the possessor is a separate `nominal:poss` triple), or
+//!    possessor (`Ferrer's visa` → `visa`: the possessor is a separate `nominal:poss` triple), or
 //!    literal entities (Date/Money/Quantity) from NER mentions.
 //!
-//! Ids are slugs of the canonical label (`donald_trump`, `united_states`), so the same label in
+//! Ids are slugs of the canonical label (`walter_hale`, `united_states`), so the same label in
 //! two documents is the same node; a bare surname in a document without the full name stays its
 //! own entity (`trump`), never merged with someone from another document without evidence.
 //! Gazetteer entities carry their Wikidata id; people get local ids only. Every merge records a

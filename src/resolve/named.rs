@@ -26,7 +26,7 @@ impl State<'_> {
         }
         if r.len() == 1 {
             let w = lower_key(&s.tokens[first].form);
-            // `Petro-Trump`, `post-Trump`: a compound modifier built on a name, not a name
+            // `Ferrer-Hale`, `post-Hale`: a compound modifier built on a name, not a name
             let form = &s.tokens[first].form;
             if form.contains('-') {
                 let lower_prefix = form.chars().next().is_some_and(char::is_lowercase);
@@ -96,7 +96,7 @@ impl State<'_> {
             return None;
         }
         if core.len() >= 2 && names::is_government_noun(&lower_key(&s.tokens[core.end - 1].form)) {
-            // NER tagged `Trump administration` / `Colombian government` as one organisation
+            // NER tagged `Hale administration` / `Colombian government` as one organisation
             let mut country = (core.start..core.end - 1).find_map(|i| nat[i]);
             if country.is_none() {
                 let name: Vec<String> = (core.start..core.end - 1).map(|i| lower_key(&s.tokens[i].form)).collect();
@@ -201,7 +201,7 @@ impl State<'_> {
             }
             start += 1;
         }
-        // a trailing possessive glued to the last word: `Trump's`
+        // a trailing possessive glued to the last word: `Hale's`
         let mut name: Vec<String> = (start..end).map(|i| lower_key(&s.tokens[i].form)).collect();
         let mut name_forms: Vec<String> = (start..end).map(|i| s.tokens[i].form.clone()).collect();
         if let (Some(last), Some(lf)) = (name.last_mut(), name_forms.last_mut()) {
@@ -258,7 +258,7 @@ impl State<'_> {
             }
         };
         if start > r.start {
-            // the mention carried titles: `President Donald Trump`
+            // the mention carried titles: `President Walter Hale`
             let surface = join_tokens(s, r.start..end);
             self.note(c, &surface, "title-name", si);
         }

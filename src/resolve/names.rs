@@ -54,7 +54,7 @@ pub fn singular_role(w: &str) -> &str {
     }
 }
 
-/// Nouns that make `the Trump administration` / `the Colombian government` stand for a country.
+/// Nouns that make `the Hale administration` / `the Colombian government` stand for a country.
 pub fn is_government_noun(w: &str) -> bool {
     matches!(w, "administration" | "government" | "regime" | "cabinet" | "authorities")
 }
@@ -234,7 +234,7 @@ mod tests {
     #[test]
     fn slugs_are_stable() {
         for (label, id) in [
-            ("Donald Trump", "donald_trump"),
+            ("Walter Hale", "walter_hale"),
             ("United States", "united_states"),
             ("Bogotá", "bogota"),
             ("glyphosate fumigation", "glyphosate_fumigation"),
@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(pronoun("her"), Some(Pronoun::Female));
         assert_eq!(pronoun("US"), None);
         assert_eq!(pronoun("us"), Some(Pronoun::Other));
-        assert_eq!(pronoun("Trump"), None);
+        assert_eq!(pronoun("Hale"), None);
     }
 
     #[test]

@@ -124,7 +124,7 @@ impl State<'_> {
                             if g != Gender::Unknown && g != want {
                                 return None;
                             }
-                            // `Trump met him`: him ≠ Trump (same clause, non-reflexive object)
+                            // `Hale met him`: him ≠ Hale (same clause, non-reflexive object)
                             if !reflexive && is_obj && h.sentence == si && h.subject && h.gov != 0 && h.gov == t.head {
                                 return None;
                             }
@@ -197,7 +197,7 @@ impl State<'_> {
             if !matches!(l.as_str(), "say" | "said" | "says" | "tell" | "told" | "add" | "added" | "state" | "stated" | "write" | "wrote") {
                 continue;
             }
-            // the subject of the verb, else a neighbour (`he said`, `said Petro`)
+            // the subject of the verb, else a neighbour (`he said`, `said Ferrer`)
             let mut cands: Vec<usize> = s.tokens.iter().enumerate().filter(|(_, d)| d.head == i + 1 && is_subject_deprel(&d.deprel)).map(|(j, _)| j).collect();
             if i > 0 {
                 cands.push(i - 1);

@@ -38,7 +38,7 @@ impl State<'_> {
             }
             let mut r = r;
             if m.kind == EntityType::Person {
-                // `Rosa` + city `Villavicencio`: a surname that is also a city name, split off by NER
+                // `Rosa` + city `Marin`: a surname that is also a city name, split off by NER
                 if let Some(g) = gaz.iter().find(|g| g.tokens.start == r.end && g.tokens.len() == 1) {
                     let e = self.gaz.entry(g.entry);
                     if e.kind == EntityType::City && !e.is_capital && s.tokens[r.end].upos == "PROPN" {
@@ -91,7 +91,7 @@ impl State<'_> {
             let after_prep = g.tokens.start > 0
                 && matches!(words[g.tokens.start - 1], "in" | "at" | "to" | "from" | "near" | "outside" | "into" | "across");
             if e.kind == EntityType::City && !e.is_capital && g.tokens.len() == 1 && !after_prep {
-                // `Villavicencio` after `Rosa Villavicencio`: a known person's name wins over a city
+                // `Marin` after `Lucia Marin`: a known person's name wins over a city
                 if let (Some(_), _) = self.match_person(&[lower_key(words[g.tokens.start])]) {
                     named.push((g.tokens.clone(), EntityType::Person, None, None));
                     continue;
@@ -130,7 +130,7 @@ impl State<'_> {
                     self.add_mention(si, r.clone(), kind, c);
                 }
                 if let Some(c) = c {
-                    // conjoined people: `Petro and Trump`
+                    // conjoined people: `Ferrer and Hale`
                     if self.clusters[c].kind == EntityType::Person {
                         if let Some(&(prev, pt)) = group_candidates.last() {
                             let between: Vec<&str> = (pt + 1..r.start).map(|i| s.tokens[i].form.as_str()).collect();

@@ -195,7 +195,7 @@ impl<'a> State<'a> {
         self.push_hist_range(target, si, tok..tok + 1);
     }
 
-    /// Records an occurrence spanning `r` (a name: `Donald Trump` has its UD head on `Donald`).
+    /// Records an occurrence spanning `r` (a name: `Walter Hale` has its UD head on `Donald`).
     pub(super) fn push_hist_range(&mut self, target: Target, si: usize, r: std::ops::Range<usize>) {
         let s = &self.doc.sentences[si];
         let n = s.tokens.len();

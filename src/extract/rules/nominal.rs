@@ -1,4 +1,4 @@
-//! Nominal relations without a verb: possessives (`Petro's visa` → has), nouns with a
+//! Nominal relations without a verb: possessives (`Ferrer's visa` → has), nouns with a
 //! prepositional complement (`US strikes on Iran`), `nmod:in` (`industries in Kabul`), adjective
 //! readings (`amod`), and a symmetric verb whose subject is a collective (`the two sides will
 //! meet` after `between X and Y`) read as X – meet with – Y. The `nmod:in`, `amod` and
@@ -9,7 +9,7 @@
 use super::*;
 
 impl Rules<'_, '_> {
-    /// `Trump's military offensive against Venezuela`, `US strikes on Iran`, `Petro's visa` (has).
+    /// `Hale's military offensive against Venezuela`, `US strikes on Iran`, `Ferrer's visa` (has).
     pub fn nominal_props(&self, n: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
         if tr.upos(n) != "NOUN" {

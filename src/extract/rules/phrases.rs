@@ -45,7 +45,7 @@ impl Rules<'_, '_> {
         let toks = tr.phrase(h, &skip_full);
         let skip_min = |k: usize| self.min_skip(k) || self.head_conj(h, k) || (drop_case && tr.head[k] == h && tr.base(k) == "case");
         let mut min = tr.phrase(h, &skip_min);
-        // `his Colombian counterpart Gustavo Petro`: the name is the minimal argument
+        // `his Colombian counterpart Tomas Ferrer`: the name is the minimal argument
         if tr.upos(h) == "NOUN" {
             if let Some(a) = tr
                 .kids(h)
@@ -54,7 +54,7 @@ impl Rules<'_, '_> {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }
         }
-        // `US President Joe Biden`: the title is a relation of its own (title rule), the minimal
+        // `US President Alan Price`: the title is a relation of its own (title rule), the minimal
         // argument is the name
         if tr.upos(h) == "PROPN" {
             let is_title = |j: usize| tr.form_is(j, TITLES) || tr.lemma_is(j, TITLES);
@@ -201,7 +201,7 @@ impl Rules<'_, '_> {
         self.np(k, drop_case)
     }
 
-    /// The noun phrase just before `w` (skipping punctuation): `Petro, whose visa` → Petro.
+    /// The noun phrase just before `w` (skipping punctuation): `Ferrer, whose visa` → Ferrer.
     pub(super) fn preceding_noun(&self, w: usize) -> Option<Part> {
         let tr = self.tr;
         let mut j = w;

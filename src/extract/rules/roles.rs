@@ -146,7 +146,7 @@ impl Rules<'_, '_> {
             i += 1;
         }
         if i < limit && tr.form(i).chars().next().is_some_and(char::is_uppercase) {
-            // `Chinese University`, `Syrian Army`: a demonym that starts a name is part of it
+            // `Danish Museum`, `Kenyan Navy`: a demonym that starts a name is part of it
             let starts_name = i + 1 < limit
                 && tr.upos(i + 1) == "PROPN"
                 && self.role_word_at(i + 1).is_none()

@@ -109,7 +109,7 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// `US President Donald Trump`, `Colombian Foreign Minister Rosa Villavicencio`.
+    /// `US President Walter Hale`, `Colombian Foreign Minister Lucia Marin`.
     pub fn title_props(&self, h: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
         if tr.upos(h) != "PROPN" || matches!(tr.base(h), "flat" | "compound" | "fixed") {
