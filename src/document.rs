@@ -184,7 +184,7 @@ pub struct Mention {
     pub entity: Option<EntityId>,
 }
 
-/// Key of an [`Entity`]: the local name used in its IRI (`donald_trump`, `united_states`).
+/// Key of an [`Entity`]: the local name used in its IRI (`don_strand`, `united_states`).
 pub type EntityId = String;
 
 /// Why two names were merged into one entity (shown by `kgraph entities --explain`).
@@ -203,7 +203,7 @@ pub struct MergeNote {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
-    /// Canonical label (`Donald Trump`, `United States`).
+    /// Canonical label (`Don Strand`, `United States`).
     pub label: String,
     pub kind: EntityType,
     /// Other names seen for it, sorted and without the label.
@@ -376,7 +376,7 @@ pub struct Argument {
     pub tokens: Range<usize>,
     /// Index (0-based) of the syntactic head token of the argument.
     pub head: usize,
-    /// The argument's words joined as in the text (`Petro's visa`, `glyphosate fumigation`).
+    /// The argument's words joined as in the text (`Quillen's visa`, `pesticide spraying`).
     pub text: String,
     pub span: Span,
 }
@@ -463,7 +463,7 @@ pub struct ResolvedTriple {
     pub qualifiers: Vec<(String, Option<EntityId>, Argument)>,
     /// Speaker resolved to an entity label when the triple is attributed.
     pub attribution: Option<String>,
-    /// Resolution rules that fired for the arguments (`pronoun:he→donald_trump`).
+    /// Resolution rules that fired for the arguments (`pronoun:he→don_strand`).
     #[serde(default)]
     pub notes: Vec<String>,
 }

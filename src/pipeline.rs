@@ -11,7 +11,7 @@
 //! use kgraph::pipeline::{Pipeline, PipelineOptions};
 //! use kgraph::source::SourceText;
 //! let pipeline = Pipeline::new(PipelineOptions::default())?;
-//! let doc = pipeline.process(SourceText::from_string("-", "Colombia restarted glyphosate fumigation."));
+//! let doc = pipeline.process(SourceText::from_string("-", "Colombia restarted pesticide spraying."));
 //! for fact in &doc.facts {
 //!     println!("{} {} {:?}", fact.subject, fact.predicate.label, fact.object);
 //! }

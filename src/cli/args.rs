@@ -9,8 +9,8 @@ use std::path::PathBuf;
 ///
 ///   kgraph build seeds/                       # extract facts, store them in .kgraph/
 ///   kgraph query 'SELECT ?s ?o WHERE { ?s kg:opposes ?o }'
-///   kgraph why "Gustavo Petro" opposes        # the sentences behind an edge
-///   kgraph export --focus "Donald Trump" --depth 1 -o trump.svg
+///   kgraph why "Greta Quillen" opposes        # the sentences behind an edge
+///   kgraph export --focus "Don Strand" --depth 1 -o strand.svg
 ///   kgraph export --dir exports               # graph.dot, graph.svg, graph.ttl, graph.nt, …
 ///
 /// `kgraph help COMMAND` shows a command's options and an example.

@@ -76,7 +76,7 @@ fn dot_escape_table() {
         ("\\N \\G \\n", "\\\\N \\\\G \\\\n"),
         ("l1\nl2\r\nl3\rl4", "l1\\nl2\\nl3\\nl4"),
         ("AT&T &lt;", "AT&amp;T &amp;lt;"),
-        ("Bogotá 東京 😀", "Bogotá 東京 😀"),
+        ("Cartagena 東京 😀", "Cartagena 東京 😀"),
         (
             "bell\u{7}nul\u{0}del\u{7f}",
             "bell\u{FFFD}nul\u{FFFD}del\u{FFFD}",
@@ -92,7 +92,7 @@ fn dot_escape_table() {
 #[test]
 fn dot_quote_table() {
     let cases = [
-        ("donald_trump", "\"donald_trump\""),
+        ("don_strand", "\"don_strand\""),
         ("node", "\"node\""),
         (
             "http://kgraph.local/entity/a b",
@@ -216,15 +216,15 @@ fn sample_dot_has_styles_legend_labels_and_tooltips() {
         "subgraph cluster_0 {",
         "\"kgraph:legend:0\" [label=\"Person\", shape=ellipse",
         "[label=\"Date value\", shape=note",
-        "\"donald_trump\" [label=\"Donald Trump\", shape=ellipse, fillcolor=\"#a6cee3\"",
+        "\"don_strand\" [label=\"Don Strand\", shape=ellipse, fillcolor=\"#a6cee3\"",
         "\"colombia\" [label=\"Colombia\", shape=hexagon",
-        "URL=\"https://www.wikidata.org/wiki/Q22686\"",
+        "URL=\"https://www.wikidata.org/wiki/Q99990002\"",
         "\"le_boeuf\" [label=\"Café \\\"Le Bœuf\\\" \\\\ 東京\", shape=box",
         // The two parallel "opposes" facts are one edge with their count, both sentences in the tooltip.
-        "\"donald_trump\" -> \"gustavo_petro\" [label=\"opposes ×2\", tooltip=\"2 facts\\nTrump strongly opposed Petro's \\\"plan\\\".\\n[d1 ¶1 s0 · clause:SVO · confidence 0.9]\\nTrump again opposed Petro.\\n[d1 ¶10 s9 · clause:SVO · confidence 0.7]\", penwidth=2.8]",
-        "tooltip=\"US President Trump\\nspoke.\\n[d1",
+        "\"don_strand\" -> \"greta_quillen\" [label=\"opposes ×2\", tooltip=\"2 facts\\nStrand strongly opposed Quillen's \\\"plan\\\".\\n[d1 ¶1 s0 · clause:SVO · confidence 0.9]\\nStrand again opposed Quillen.\\n[d1 ¶10 s9 · clause:SVO · confidence 0.7]\", penwidth=2.8]",
+        "tooltip=\"US President Strand\\nspoke.\\n[d1",
         "tooltip=\"The White House <is> in Washington &amp; more.",
-        "\"gustavo_petro\" -> \"literal:gustavo_petro/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date\" [label=\"visitDate\"",
+        "\"greta_quillen\" -> \"literal:greta_quillen/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date\" [label=\"visitDate\"",
     ] {
         assert!(dot.contains(needle), "missing {needle:?} in\n{dot}");
     }
@@ -245,7 +245,7 @@ fn non_plain_edges_are_styled() {
     );
     let dot = dot_text(&g);
     assert!(dot.contains("[label=\"not cooperatesWith\", tooltip=\"Colombia will not cooperate.\\n[d1 ¶8 s7 · clause:SVO · confidence 0.6]\", penwidth=1.8, color=\"#d62728\", fontcolor=\"#d62728\", style=\"dashed\"]"), "{dot}");
-    assert!(dot.contains("[label=\"meets (possible)\", tooltip=\"Trump might meet Petro.\\n[d1 ¶9 s8 · clause:SVO · confidence 0.5 · according to officials in Washington]\", penwidth=1.6, style=\"dashed\"]"), "{dot}");
+    assert!(dot.contains("[label=\"meets (possible)\", tooltip=\"Strand might meet Quillen.\\n[d1 ¶9 s8 · clause:SVO · confidence 0.5 · according to officials in Washington]\", penwidth=1.6, style=\"dashed\"]"), "{dot}");
 }
 
 #[test]

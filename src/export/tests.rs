@@ -162,12 +162,12 @@ fn graphml_has_typed_keys_and_escaped_values() {
         "<key id=\"e_sentence\" for=\"edge\" attr.name=\"sentence\" attr.type=\"int\"/>",
         "<graph id=\"kgraph\" edgedefault=\"directed\">",
         "<node id=\"le_boeuf\">\n      <data key=\"n_label\">Café &quot;Le Bœuf&quot; \\ 東京</data>",
-        "<data key=\"n_aliases\">President Trump; Trump</data>",
+        "<data key=\"n_aliases\">President Strand; Strand</data>",
         "<data key=\"n_wikidata\">Q30</data>",
         "<edge id=\"e0\" source=\"colombia\" target=\"united_states\">",
         "<data key=\"e_negated\">true</data>",
         "<data key=\"e_modality\">possible</data>",
-        "<data key=\"e_evidence\">US President Trump&#10;spoke.</data>",
+        "<data key=\"e_evidence\">US President Strand&#10;spoke.</data>",
         "<data key=\"e_evidence\">The White House &lt;is&gt; in Washington &amp; more.</data>",
         "<data key=\"n_datatype\">http://www.w3.org/2001/XMLSchema#date</data>",
         "<data key=\"e_confidence\">0.95</data>",
@@ -254,8 +254,8 @@ fn csv_has_neo4j_headers_and_round_trips() {
     assert_eq!(boeuf[2].as_deref(), Some("Entity;Organization"));
     assert_eq!(boeuf[5], None, "no aliases → empty, unquoted");
     assert_eq!(
-        node("donald_trump")[5].as_deref(),
-        Some("President Trump;Trump")
+        node("don_strand")[5].as_deref(),
+        Some("President Strand;Strand")
     );
     assert_eq!(node("washington")[1].as_deref(), Some("Washington, D.C."));
     let lit = nodes
@@ -268,12 +268,12 @@ fn csv_has_neo4j_headers_and_round_trips() {
     );
     let spoke = edges
         .iter()
-        .find(|r| r[12].as_deref() == Some("US President Trump\nspoke."))
+        .find(|r| r[12].as_deref() == Some("US President Strand\nspoke."))
         .unwrap();
     assert_eq!(
         spoke[..3],
         [
-            Some("donald_trump".into()),
+            Some("don_strand".into()),
             Some("united_states".into()),
             Some("presidentOf".into())
         ]
@@ -299,7 +299,7 @@ fn csv_has_neo4j_headers_and_round_trips() {
         "{raw}"
     );
     assert!(
-        raw.contains(",\"Trump strongly opposed Petro's \"\"plan\"\".\","),
+        raw.contains(",\"Strand strongly opposed Quillen's \"\"plan\"\".\","),
         "{raw}"
     );
 }
@@ -346,10 +346,10 @@ fn json_is_node_link() {
     let boeuf = nodes.iter().find(|n| n["id"] == "le_boeuf").unwrap();
     assert_eq!(boeuf["label"], "Café \"Le Bœuf\" \\ 東京");
     assert_eq!(boeuf["type"], "Organization");
-    // Parallel edges trump → petro (meets, opposes ×2) get keys 0, 1, 2; the others 0.
+    // Parallel edges strand → quillen (meets, opposes ×2) get keys 0, 1, 2; the others 0.
     let pair: Vec<_> = links
         .iter()
-        .filter(|l| l["source"] == "donald_trump" && l["target"] == "gustavo_petro")
+        .filter(|l| l["source"] == "don_strand" && l["target"] == "greta_quillen")
         .collect();
     assert_eq!(
         pair.iter()
@@ -403,8 +403,8 @@ fn all_writers_are_deterministic() {
     assert_eq!(all(&a), all(&a.clone()));
     // Subgraphs too.
     assert_eq!(
-        all(&a.focus("petro", 2).unwrap()),
-        all(&b.focus("petro", 2).unwrap())
+        all(&a.focus("quillen", 2).unwrap()),
+        all(&b.focus("quillen", 2).unwrap())
     );
     assert_eq!(
         all(&a.filter(&[], 1, Some(4))),

@@ -17,7 +17,7 @@ pub const DEFAULT_ITERATIONS: usize = 50;
 pub type PathHop = (NodeIndex, Option<EdgeIndex>);
 
 /// One step of a path found by [`KnowledgeGraph::shortest_path`], printable as one line:
-/// the start entity's label, then for each fact `  —opposes→ Gustavo Petro  "evidence" [doc ¶ s]`
+/// the start entity's label, then for each fact `  —opposes→ Greta Quillen  "evidence" [doc ¶ s]`
 /// (`←label—` when the fact reads the other way).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathStep {
@@ -310,7 +310,7 @@ impl KnowledgeGraph {
 
 impl KnowledgeGraph {
     /// A path as one line of labels and arrows, each arrow pointing the way its fact reads:
-    /// `ELN —attacks→ Colombia ←presidentOf— Gustavo Petro ←opposes— Donald Trump`.
+    /// `ELN —attacks→ Colombia ←presidentOf— Greta Quillen ←opposes— Don Strand`.
     pub fn format_path(&self, path: &[PathHop]) -> String {
         let mut out = String::new();
         let mut prev: Option<NodeIndex> = None;

@@ -377,8 +377,8 @@ impl KnowledgeGraph {
 
     /// Finds an entity by id, label or alias, case-insensitively (literal nodes are not searched).
     /// Priority: exact id, then id/label ignoring case, then alias ignoring case; the
-    /// smallest id wins among equals. A query like `Donald Trump` also matches the id
-    /// `donald_trump` (spaces and hyphens read as underscores).
+    /// smallest id wins among equals. A query like `Don Strand` also matches the id
+    /// `don_strand` (spaces and hyphens read as underscores).
     pub fn find_entity(&self, query: &str) -> Option<NodeIndex> {
         self.find_entities(query).into_iter().next()
     }

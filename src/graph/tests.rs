@@ -60,24 +60,24 @@ pub(crate) fn fact(
     }
 }
 
-/// Nine entities in three components ({trump, petro, colombia, united_states, eln, le_boeuf},
+/// Nine entities in three components ({strand, quillen, colombia, united_states, eln, le_boeuf},
 /// {white_house, washington}, {coca}), seven plain entity facts (one parallel), one literal fact,
 /// one negated and one modal fact. Strings include quotes, backslashes, newlines and non-ASCII.
 pub(crate) fn sample() -> (Vec<Entity>, Vec<Fact>) {
     let entities = vec![
         entity(
-            "donald_trump",
-            "Donald Trump",
+            "don_strand",
+            "Don Strand",
             EntityType::Person,
-            &["Trump", "President Trump"],
-            Some("Q22686"),
+            &["Strand", "President Strand"],
+            Some("Q99990002"),
         ),
         entity(
-            "gustavo_petro",
-            "Gustavo Petro",
+            "greta_quillen",
+            "Greta Quillen",
             EntityType::Person,
-            &["Petro"],
-            Some("Q2603994"),
+            &["Quillen"],
+            Some("Q99990001"),
         ),
         entity(
             "colombia",
@@ -124,12 +124,12 @@ pub(crate) fn sample() -> (Vec<Entity>, Vec<Fact>) {
         entity("coca", "coca", EntityType::Concept, &[], None),
     ];
     let mut lit = fact(
-        "gustavo_petro",
+        "greta_quillen",
         "visitDate",
         "",
         0.7,
         6,
-        "Petro visited on 3 February 2026.",
+        "Quillen visited on 3 February 2026.",
     );
     lit.object = FactObject::Literal(Literal {
         value: "2026-02-03".into(),
@@ -146,39 +146,39 @@ pub(crate) fn sample() -> (Vec<Entity>, Vec<Fact>) {
     );
     neg.negated = true;
     let mut modal = fact(
-        "donald_trump",
+        "don_strand",
         "meets",
-        "gustavo_petro",
+        "greta_quillen",
         0.5,
         8,
-        "Trump might meet Petro.",
+        "Strand might meet Quillen.",
     );
     modal.modality = Modality::Possible;
     modal.attribution = Some("officials in Washington".into());
     let facts = vec![
         fact(
-            "donald_trump",
+            "don_strand",
             "opposes",
-            "gustavo_petro",
+            "greta_quillen",
             0.9,
             0,
-            "Trump strongly opposed Petro's \"plan\".",
+            "Strand strongly opposed Quillen's \"plan\".",
         ),
         fact(
-            "gustavo_petro",
+            "greta_quillen",
             "presidentOf",
             "colombia",
             0.95,
             1,
-            "Petro, the president of Colombia, said no.",
+            "Quillen, the president of Colombia, said no.",
         ),
         fact(
-            "donald_trump",
+            "don_strand",
             "presidentOf",
             "united_states",
             0.95,
             2,
-            "US President Trump\nspoke.",
+            "US President Strand\nspoke.",
         ),
         fact(
             "eln",
@@ -194,7 +194,7 @@ pub(crate) fn sample() -> (Vec<Entity>, Vec<Fact>) {
             "colombia",
             0.6,
             4,
-            "Café \"Le Bœuf\" is in Bogotá.",
+            "Café \"Le Bœuf\" is in Cartagena.",
         ),
         fact(
             "white_house",
@@ -205,12 +205,12 @@ pub(crate) fn sample() -> (Vec<Entity>, Vec<Fact>) {
             "The White House <is> in Washington & more.",
         ),
         fact(
-            "donald_trump",
+            "don_strand",
             "opposes",
-            "gustavo_petro",
+            "greta_quillen",
             0.7,
             9,
-            "Trump again opposed Petro.",
+            "Strand again opposed Quillen.",
         ),
         lit,
         neg,
@@ -245,7 +245,7 @@ fn builds_plain_edges_sorted_nodes_and_literal_nodes() {
     assert_eq!(ids, sorted, "nodes are in id order");
     let lit = g
         .node_by_id(
-            "literal:gustavo_petro/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date",
+            "literal:greta_quillen/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date",
         )
         .unwrap();
     assert!(g.node(lit).is_literal());
@@ -318,12 +318,12 @@ fn missing_entities_get_placeholders_and_duplicates_keep_first() {
 fn find_entity_by_id_label_alias_case_insensitive() {
     let g = sample_graph();
     let cases: &[(&str, Option<&str>)] = &[
-        ("donald_trump", Some("donald_trump")),
-        ("Donald Trump", Some("donald_trump")),
-        ("DONALD TRUMP", Some("donald_trump")),
-        ("Donald-Trump", Some("donald_trump")),
-        ("trump", Some("donald_trump")),
-        ("  Petro ", Some("gustavo_petro")),
+        ("don_strand", Some("don_strand")),
+        ("Don Strand", Some("don_strand")),
+        ("DON STRAND", Some("don_strand")),
+        ("Don-Strand", Some("don_strand")),
+        ("strand", Some("don_strand")),
+        ("  Quillen ", Some("greta_quillen")),
         ("national liberation army", Some("eln")),
         ("café \"le bœuf\" \\ 東京", Some("le_boeuf")),
         // Label of washington beats alias of united_states? No: "Washington" is only an alias of
@@ -333,7 +333,7 @@ fn find_entity_by_id_label_alias_case_insensitive() {
         ("nobody", None),
         ("", None),
         (
-            "literal:gustavo_petro/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date",
+            "literal:greta_quillen/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date",
             None,
         ),
     ];
@@ -352,32 +352,32 @@ fn find_entity_by_id_label_alias_case_insensitive() {
 #[test]
 fn focus_is_undirected_bfs_neighbourhood() {
     let g = sample_graph();
-    let f0 = g.focus("Petro", 0).unwrap();
-    assert_eq!(all_ids(&f0), ["gustavo_petro"]);
+    let f0 = g.focus("Quillen", 0).unwrap();
+    assert_eq!(all_ids(&f0), ["greta_quillen"]);
     assert_eq!(f0.edge_count(), 0);
-    let f1 = g.focus("Petro", 1).unwrap();
+    let f1 = g.focus("Quillen", 1).unwrap();
     assert_eq!(
         all_ids(&f1),
         [
             "colombia",
-            "donald_trump",
-            "gustavo_petro",
-            "literal:gustavo_petro/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date"
+            "don_strand",
+            "greta_quillen",
+            "literal:greta_quillen/visitDate/2026-02-03^^http://www.w3.org/2001/XMLSchema#date"
         ]
     );
     // opposes ×2, presidentOf, visitDate.
     assert_eq!(f1.edge_count(), 4);
-    let f2 = g.focus("gustavo_petro", 2).unwrap();
+    let f2 = g.focus("greta_quillen", 2).unwrap();
     assert_eq!(f2.entity_count(), 6);
     // Every plain edge but white_house → washington.
     assert_eq!(f2.edge_count(), 7);
     assert_eq!(g.focus("white house", 5).unwrap().entity_count(), 2);
-    let err = g.focus("Trmp", 3).unwrap_err().to_string();
-    assert_eq!(err, "no entity matches `Trmp`");
-    let err = g.focus("petr", 3).unwrap_err().to_string();
+    let err = g.focus("Strnd", 3).unwrap_err().to_string();
+    assert_eq!(err, "no entity matches `Strnd`");
+    let err = g.focus("quil", 3).unwrap_err().to_string();
     assert_eq!(
         err,
-        "no entity matches `petr` (did you mean: Gustavo Petro?)"
+        "no entity matches `quil` (did you mean: Greta Quillen?)"
     );
     // The focused graph's own index works.
     assert!(f2.find_entity("ELN").is_some());
@@ -387,7 +387,7 @@ fn focus_is_undirected_bfs_neighbourhood() {
 fn filter_by_predicate_degree_and_max_nodes() {
     let g = sample_graph();
     let only = g.filter(&["OPPOSES".to_string()], 1, None);
-    assert_eq!(all_ids(&only), ["donald_trump", "gustavo_petro"]);
+    assert_eq!(all_ids(&only), ["don_strand", "greta_quillen"]);
     assert_eq!(only.edge_count(), 2);
     // By label ("president of" has no underscore in this fixture's label: label = name).
     let pres = g.filter(&["presidentOf".into(), "attacks".into()], 1, None);
@@ -395,9 +395,9 @@ fn filter_by_predicate_degree_and_max_nodes() {
         all_ids(&pres),
         [
             "colombia",
-            "donald_trump",
+            "don_strand",
             "eln",
-            "gustavo_petro",
+            "greta_quillen",
             "united_states"
         ]
     );
@@ -406,13 +406,13 @@ fn filter_by_predicate_degree_and_max_nodes() {
     let zero = g.filter(&["attacks".into()], 0, None);
     assert_eq!(zero.node_count(), 10);
     assert_eq!(zero.edge_count(), 1);
-    // Degrees: petro 4 (opposes×2, presidentOf, visitDate), trump 3, colombia 3, others ≤ 1.
+    // Degrees: quillen 4 (opposes×2, presidentOf, visitDate), strand 3, colombia 3, others ≤ 1.
     let top = g.filter(&[], 2, None);
-    assert_eq!(all_ids(&top), ["colombia", "donald_trump", "gustavo_petro"]);
+    assert_eq!(all_ids(&top), ["colombia", "don_strand", "greta_quillen"]);
     assert_eq!(top.edge_count(), 3);
-    // max_nodes: petro (4), then colombia and trump tie at 3 → colombia by id.
+    // max_nodes: quillen (4), then colombia and strand tie at 3 → colombia by id.
     let two = g.filter(&[], 0, Some(2));
-    assert_eq!(all_ids(&two), ["colombia", "gustavo_petro"]);
+    assert_eq!(all_ids(&two), ["colombia", "greta_quillen"]);
     assert_eq!(two.edge_count(), 1);
     assert_eq!(g.filter(&[], 0, Some(0)).node_count(), 0);
     assert_eq!(g.filter(&[], 100, None).node_count(), 0);
@@ -428,8 +428,8 @@ fn degree_ranking_excludes_literals_and_breaks_ties_by_id() {
         .collect();
     let want: Vec<(String, usize)> = [
         ("colombia", 3),
-        ("donald_trump", 3),
-        ("gustavo_petro", 3),
+        ("don_strand", 3),
+        ("greta_quillen", 3),
         ("eln", 1),
         ("le_boeuf", 1),
         ("united_states", 1),
@@ -461,7 +461,7 @@ fn pagerank_matches_hand_computation_and_sums_to_one() {
     assert_eq!(pr.len(), 9, "literal node excluded");
     let sum: f64 = pr.iter().map(|p| p.1).sum();
     assert!((sum - 1.0).abs() < 1e-9);
-    // Colombia receives from petro, eln and le_boeuf; petro receives trump's two opposes.
+    // Colombia receives from quillen, eln and le_boeuf; quillen receives strand's two opposes.
     assert_eq!(g.node(pr[0].0).id, "colombia");
     assert!(pr.windows(2).all(|w| w[0].1 >= w[1].1));
     // Isolated nodes tie and are ordered by id.
@@ -486,9 +486,9 @@ fn components_largest_first_sorted_by_id() {
         vec![
             vec![
                 "colombia",
-                "donald_trump",
+                "don_strand",
                 "eln",
-                "gustavo_petro",
+                "greta_quillen",
                 "le_boeuf",
                 "united_states"
             ],
@@ -502,12 +502,12 @@ fn components_largest_first_sorted_by_id() {
 fn shortest_path_undirected_with_facts() {
     let g = sample_graph();
     let eln = g.find_entity("ELN").unwrap();
-    let trump = g.find_entity("Trump").unwrap();
-    let path = g.shortest_path_nodes(eln, trump).unwrap();
-    // Two 3-hop paths exist (via petro or via united_states); the one via the smaller id wins.
+    let strand = g.find_entity("Strand").unwrap();
+    let path = g.shortest_path_nodes(eln, strand).unwrap();
+    // Two 3-hop paths exist (via quillen or via united_states); the one via the smaller id wins.
     assert_eq!(
         ids(&g, path.iter().map(|s| s.0)),
-        ["eln", "colombia", "gustavo_petro", "donald_trump"]
+        ["eln", "colombia", "greta_quillen", "don_strand"]
     );
     assert_eq!(path[0].1, None);
     let preds: Vec<&str> = path[1..]
@@ -517,11 +517,11 @@ fn shortest_path_undirected_with_facts() {
     assert_eq!(preds, ["attacks", "presidentOf", "opposes"]);
     // Of the two parallel `opposes` edges, the first (sentence 0) is used.
     assert_eq!(g.edge(path[3].1.unwrap()).sentence, 0);
-    // Edge direction is preserved: presidentOf goes petro → colombia, traversed backwards.
+    // Edge direction is preserved: presidentOf goes quillen → colombia, traversed backwards.
     let (s, t) = g.edge_endpoints(path[2].1.unwrap());
     assert_eq!(
         (g.node(s).id.as_str(), g.node(t).id.as_str()),
-        ("gustavo_petro", "colombia")
+        ("greta_quillen", "colombia")
     );
 
     assert_eq!(g.shortest_path_nodes(eln, eln), Some(vec![(eln, None)]));
@@ -560,14 +560,14 @@ fn same_facts_in_any_order_give_the_same_graph() {
 #[test]
 fn format_path_shows_fact_direction() {
     let g = sample_graph();
-    let (eln, trump) = (
+    let (eln, strand) = (
         g.find_entity("eln").unwrap(),
-        g.find_entity("trump").unwrap(),
+        g.find_entity("strand").unwrap(),
     );
-    let path = g.shortest_path_nodes(eln, trump).unwrap();
+    let path = g.shortest_path_nodes(eln, strand).unwrap();
     assert_eq!(
         g.format_path(&path),
-        "ELN —attacks→ Colombia ←presidentOf— Gustavo Petro ←opposes— Donald Trump"
+        "ELN —attacks→ Colombia ←presidentOf— Greta Quillen ←opposes— Don Strand"
     );
     let coca = g.find_entity("coca").unwrap();
     let single = g.shortest_path_nodes(coca, coca).unwrap();
@@ -608,9 +608,9 @@ fn suggest_ranks_substring_matches_by_degree() {
         .into_iter()
         .map(|ix| g.node(ix).id.clone())
         .collect();
-    // donald_trump (degree 3, "Donald"), then degree 1 by id: eln ("National Liberation Army"),
+    // don_strand (degree 3, "Don"), then degree 1 by id: eln ("National Liberation Army"),
     // united_states (alias "Washington"), washington.
-    assert_eq!(s, ["donald_trump", "eln", "united_states", "washington"]);
+    assert_eq!(s, ["don_strand", "eln", "united_states", "washington"]);
     assert_eq!(g.suggest("ON", 1).len(), 1);
     assert!(g.suggest("zzz", 5).is_empty() && g.suggest(" ", 5).is_empty());
     assert_eq!(
@@ -632,23 +632,23 @@ fn label_level_rankings_components_and_printable_path() {
     let comps = g.components();
     assert_eq!(comps[1], ["Washington, D.C.", "White House"]);
     assert_eq!(comps.iter().map(Vec::len).collect::<Vec<_>>(), [6, 2, 1]);
-    let steps = g.shortest_path("ELN", "Donald Trump").unwrap().unwrap();
+    let steps = g.shortest_path("ELN", "Don Strand").unwrap().unwrap();
     let lines: Vec<String> = steps.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [
             "ELN",
             "  —attacks→ Colombia  \"The ELN attacked a base in Colombia — 100% \\ sure.\" [d1 ¶4 s3]",
-            "  ←presidentOf— Gustavo Petro  \"Petro, the president of Colombia, said no.\" [d1 ¶2 s1]",
-            "  ←opposes— Donald Trump  \"Trump strongly opposed Petro's \"plan\".\" [d1 ¶1 s0]",
+            "  ←presidentOf— Greta Quillen  \"Quillen, the president of Colombia, said no.\" [d1 ¶2 s1]",
+            "  ←opposes— Don Strand  \"Strand strongly opposed Quillen's \"plan\".\" [d1 ¶1 s0]",
         ]
     );
     assert!(steps[1].forward && !steps[2].forward && steps[0].edge.is_none());
     // Evidence line breaks are flattened so each step stays one line.
-    let steps = g.shortest_path("Trump", "United States").unwrap().unwrap();
+    let steps = g.shortest_path("Strand", "United States").unwrap().unwrap();
     assert_eq!(
         steps[1].line,
-        "  —presidentOf→ United States  \"US President Trump spoke.\" [d1 ¶3 s2]"
+        "  —presidentOf→ United States  \"US President Strand spoke.\" [d1 ¶3 s2]"
     );
     let err = g.shortest_path("ELN", "Obama").unwrap_err();
     assert_eq!(err.to_string(), "no entity matches `Obama`");

@@ -136,7 +136,7 @@ impl FeatsTable {
 }
 
 /// Passive unless the nearest verb to the left (skipping adverbs, negation and pronouns) is a form of
-/// *have*; participles with no auxiliary at all (`the man arrested`, `opposed by Petro`) are passive.
+/// *have*; participles with no auxiliary at all (`the man arrested`, `opposed by Quillen`) are passive.
 pub fn is_passive(tokens: &[Token], i: usize) -> bool {
     let mut j = i;
     let mut steps = 0;

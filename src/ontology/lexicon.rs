@@ -148,7 +148,7 @@ pub fn candidates(key: &RelationKey) -> Vec<(String, &'static str)> {
             push(&k, if reduced { "verb dropped, noun modifiers reduced" } else { "verb dropped" });
         }
     }
-    // A compound preposition from two attachments (`clashed over issues with Petro` -> `over
+    // A compound preposition from two attachments (`clashed over issues with Quillen` -> `over
     // with`): each of its words alone, the last (the object's own) first.
     if let Some(prep) = key.prep.clone().filter(|p| p.contains(' ')) {
         let words: Vec<&str> = prep.split(' ').collect();
@@ -159,7 +159,7 @@ pub fn candidates(key: &RelationKey) -> Vec<(String, &'static str)> {
             out.extend(again.into_iter().map(|(p, _)| (p, "one word of a compound preposition")));
         }
     }
-    // A preposition the parser took for a particle (`clashed over issues with Petro`: particle
+    // A preposition the parser took for a particle (`clashed over issues with Quillen`: particle
     // `over`, prep `with`): without it, when the object has its own preposition.
     if key.prep.is_some() && key.particle.as_deref().is_some_and(|p| PREPOSITIONAL_PARTICLES.contains(&p)) {
         let single = RelationKey { particle: None, ..key.clone() };

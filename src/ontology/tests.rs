@@ -9,13 +9,13 @@ fn ent(id: &str, label: &str, kind: EntityType) -> Entity {
     Entity { id: id.into(), label: label.into(), kind, aliases: vec![], wikidata: None, merges: vec![] }
 }
 
-fn seed_entities() -> HashMap<EntityId, Entity> {
+fn sample_entities() -> HashMap<EntityId, Entity> {
     use EntityType::*;
     [
-        ent("donald_trump", "Donald Trump", Person),
-        ent("gustavo_petro", "Gustavo Petro", Person),
-        ent("rosa_villavicencio", "Rosa Villavicencio", Person),
-        ent("volodymyr_zelenskyy", "Volodymyr Zelenskyy", Person),
+        ent("don_strand", "Don Strand", Person),
+        ent("greta_quillen", "Greta Quillen", Person),
+        ent("lucia_ferrand", "Lucia Ferrand", Person),
+        ent("ivan_dorosh", "Ivan Dorosh", Person),
         ent("united_states", "United States", Country),
         ent("colombia", "Colombia", Country),
         ent("ukraine", "Ukraine", Country),
@@ -25,8 +25,8 @@ fn seed_entities() -> HashMap<EntityId, Entity> {
         ent("israel", "Israel", Country),
         ent("united_nations", "United Nations", InternationalOrganization),
         ent("white_house", "White House", Location),
-        ent("glyphosate_fumigation", "glyphosate fumigation", Concept),
-        ent("visa", "Petro's visa", Concept),
+        ent("pesticide_spraying", "pesticide spraying", Concept),
+        ent("visa", "Quillen's visa", Concept),
         ent("cocaine", "cocaine", Product),
         ent("deportation_flights", "deportation flights", Concept),
         ent("drugs", "drugs", Concept),
@@ -107,13 +107,13 @@ fn noun_prep(n: &'static str, p: &'static str) -> K<'static> {
 
 /// The seed article's gold facts as the extractor should key them, with the expected property.
 fn seed_cases() -> Vec<(ResolvedTriple, &'static str)> {
-    let e = seed_entities();
+    let e = sample_entities();
     let passive = |v: &'static str| K { verb: Some(v), prep: Some("by"), passive: true, ..K0 };
     vec![
-        (triple("donald_trump", "are set to meet", verb("meet"), "gustavo_petro", &e), "meets"),
-        (triple("donald_trump", "President", K { noun: Some("president"), ..K0 }, "united_states", &e), "presidentOf"),
-        (triple("gustavo_petro", "counterpart", K { noun: Some("president"), mods: &["colombian"], ..K0 }, "colombia", &e), "presidentOf"),
-        (triple("donald_trump", "feud between", noun_prep("feud", "between"), "gustavo_petro", &e), "feudsWith"),
+        (triple("don_strand", "are set to meet", verb("meet"), "greta_quillen", &e), "meets"),
+        (triple("don_strand", "President", K { noun: Some("president"), ..K0 }, "united_states", &e), "presidentOf"),
+        (triple("greta_quillen", "counterpart", K { noun: Some("president"), mods: &["colombian"], ..K0 }, "colombia", &e), "presidentOf"),
+        (triple("don_strand", "feud between", noun_prep("feud", "between"), "greta_quillen", &e), "feudsWith"),
         (
             triple("colombia", "remains the world's biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e),
             "producerOf",
@@ -123,33 +123,33 @@ fn seed_cases() -> Vec<(ResolvedTriple, &'static str)> {
         (triple("colombia", "started accepting", verb("accept"), "deportation_flights", &e), "accepts"),
         (triple("united_states", "support for", noun_prep("support", "for"), "israel", &e), "supports"),
         (triple("united_states", "strikes on", noun_prep("strike", "on"), "iran", &e), "strikes"),
-        (triple("donald_trump", "have clashed with", verb_prep("clash", "with"), "gustavo_petro", &e), "clashesWith"),
+        (triple("don_strand", "have clashed with", verb_prep("clash", "with"), "greta_quillen", &e), "clashesWith"),
         (triple("united_states", "was cancelled by", passive("cancel"), "visa", &e), "revokes"),
-        (triple("gustavo_petro", "joining", verb("join"), "anti_israel_protests", &e), "joins"),
-        (triple("gustavo_petro", "visit to", noun_prep("visit", "to"), "united_nations", &e), "visits"),
+        (triple("greta_quillen", "joining", verb("join"), "anti_israel_protests", &e), "joins"),
+        (triple("greta_quillen", "visit to", noun_prep("visit", "to"), "united_nations", &e), "visits"),
         (
-            triple("donald_trump", "military offensive against", K { noun: Some("offensive"), mods: &["military"], prep: Some("against"), ..K0 }, "venezuela", &e),
+            triple("don_strand", "military offensive against", K { noun: Some("offensive"), mods: &["military"], prep: Some("against"), ..K0 }, "venezuela", &e),
             "attacks",
         ),
-        (triple("donald_trump", "threats to", noun_prep("threat", "to"), "cuba", &e), "threatens"),
-        (triple("donald_trump", "has triggered", verb("trigger"), "global_uncertainty", &e), "triggers"),
-        (triple("gustavo_petro", "is known to be", verb("be"), "hard_line_leftist", &e), "isA"),
-        (triple("donald_trump", "is", verb("be"), "businessman", &e), "isA"),
-        (triple("volodymyr_zelenskyy", "President", K { noun: Some("president"), mods: &["ukrainian"], ..K0 }, "ukraine", &e), "presidentOf"),
+        (triple("don_strand", "threats to", noun_prep("threat", "to"), "cuba", &e), "threatens"),
+        (triple("don_strand", "has triggered", verb("trigger"), "global_uncertainty", &e), "triggers"),
+        (triple("greta_quillen", "is known to be", verb("be"), "hard_line_leftist", &e), "isA"),
+        (triple("don_strand", "is", verb("be"), "businessman", &e), "isA"),
+        (triple("ivan_dorosh", "President", K { noun: Some("president"), mods: &["ukrainian"], ..K0 }, "ukraine", &e), "presidentOf"),
         (
             triple("colombia", "has been one of the strongest allies of", K { verb: Some("be"), noun: Some("ally"), mods: &["strongest"], prep: Some("of"), ..K0 }, "united_states", &e),
             "allyOf",
         ),
         (triple("colombia", "receiving", verb("receive"), "billions_of_dollars", &e), "receives"),
-        (triple("donald_trump", "appreciated", verb("appreciate"), "call", &e), "appreciates"),
-        (triple("gustavo_petro", "announcing", verb("announce"), "resumption_of_deportation_flights", &e), "announces"),
+        (triple("don_strand", "appreciated", verb("appreciate"), "call", &e), "appreciates"),
+        (triple("greta_quillen", "announcing", verb("announce"), "resumption_of_deportation_flights", &e), "announces"),
         (
-            triple("rosa_villavicencio", "Foreign Minister", K { noun: Some("minister"), mods: &["colombian", "foreign"], ..K0 }, "colombia", &e),
+            triple("lucia_ferrand", "Foreign Minister", K { noun: Some("minister"), mods: &["colombian", "foreign"], ..K0 }, "colombia", &e),
             "foreignMinisterOf",
         ),
-        (triple("gustavo_petro", "strongly opposed by", passive("oppose"), "glyphosate_fumigation", &e), "opposes"),
-        (triple("colombia", "will restart", verb("restart"), "glyphosate_fumigation", &e), "restarts"),
-        (triple("glyphosate_fumigation", "to destroy", verb("destroy"), "coca_crops", &e), "destroys"),
+        (triple("greta_quillen", "strongly opposed by", passive("oppose"), "pesticide_spraying", &e), "opposes"),
+        (triple("colombia", "will restart", verb("restart"), "pesticide_spraying", &e), "restarts"),
+        (triple("pesticide_spraying", "to destroy", verb("destroy"), "coca_crops", &e), "destroys"),
     ]
 }
 
@@ -241,7 +241,7 @@ fn every_term_the_code_names_exists_with_a_label() {
 #[test]
 fn seed_facts_map_to_ontology_properties() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     let cases = seed_cases();
     let mut mapped = 0;
     for (t, want) in &cases {
@@ -259,14 +259,14 @@ fn seed_facts_map_to_ontology_properties() {
 #[test]
 fn the_five_must_facts_in_detail() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     let norm = |t: &ResolvedTriple| o.normalize(t, &e, Some("2026-01-27"), true).unwrap();
 
-    // Petro strongly opposed glyphosate fumigation (passive turned active).
-    let t = triple("gustavo_petro", "strongly opposed by", K { verb: Some("oppose"), prep: Some("by"), passive: true, ..K0 }, "glyphosate_fumigation", &e);
+    // Quillen strongly opposed pesticide spraying (passive turned active).
+    let t = triple("greta_quillen", "strongly opposed by", K { verb: Some("oppose"), prep: Some("by"), passive: true, ..K0 }, "pesticide_spraying", &e);
     let f = norm(&t);
-    assert_eq!((f.subject.as_str(), f.predicate.label.as_str()), ("gustavo_petro", "opposes"));
-    assert_eq!(f.object, FactObject::Entity("glyphosate_fumigation".into()));
+    assert_eq!((f.subject.as_str(), f.predicate.label.as_str()), ("greta_quillen", "opposes"));
+    assert_eq!(f.object, FactObject::Entity("pesticide_spraying".into()));
 
     // Washington cancelled the visa -> revokes.
     let t = triple("united_states", "was cancelled by", K { verb: Some("cancel"), prep: Some("by"), passive: true, ..K0 }, "visa", &e);
@@ -278,14 +278,14 @@ fn the_five_must_facts_in_detail() {
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("producerOf", "producer of"));
     assert!(f.notes[0].contains("'producer of' (from 'remain biggest producer of', verb dropped, noun modifiers reduced)"), "{:?}", f.notes);
 
-    // Colombian Foreign Minister Rosa Villavicencio.
-    let t = triple("rosa_villavicencio", "Foreign Minister of", K { noun: Some("minister"), mods: &["colombian", "foreign"], prep: Some("of"), ..K0 }, "colombia", &e);
+    // Peruvian Foreign Minister Lucia Ferrand.
+    let t = triple("lucia_ferrand", "Foreign Minister of", K { noun: Some("minister"), mods: &["colombian", "foreign"], prep: Some("of"), ..K0 }, "colombia", &e);
     assert_eq!(norm(&t).predicate.name, "foreignMinisterOf");
-    let t = triple("rosa_villavicencio", "minister of", noun_prep("minister", "of"), "colombia", &e);
+    let t = triple("lucia_ferrand", "minister of", noun_prep("minister", "of"), "colombia", &e);
     assert_eq!(norm(&t).predicate.name, "ministerOf");
 
-    // Trump and Petro meet on February 3, 2026 at the White House.
-    let mut t = triple("donald_trump", "are set to meet", verb("meet"), "gustavo_petro", &e);
+    // Strand and Quillen meet on February 3, 2026 at the palace.
+    let mut t = triple("don_strand", "are set to meet", verb("meet"), "greta_quillen", &e);
     t.qualifiers = vec![
         ("date".into(), Some("february_3_2026".into()), arg("on February 3, 2026")),
         ("place".into(), Some("white_house".into()), arg("at the White House")),
@@ -304,7 +304,7 @@ fn the_five_must_facts_in_detail() {
 #[test]
 fn literal_objects_become_typed_values() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     let t = triple("colombia", "receiving", verb("receive"), "billions_of_dollars", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!(
@@ -320,18 +320,18 @@ fn literal_objects_become_typed_values() {
 #[test]
 fn unmapped_relations_stay_open_unless_strict() {
     let o = Ontology::embedded();
-    let e = seed_entities();
-    let t = triple("gustavo_petro", "might be Zelenskyyed by", K { verb: Some("zelenskyye"), prep: Some("by"), passive: true, ..K0 }, "united_states", &e);
+    let e = sample_entities();
+    let t = triple("greta_quillen", "might be Sherlocked by", K { verb: Some("sherlock"), prep: Some("by"), passive: true, ..K0 }, "united_states", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!(
         (f.predicate.name.as_str(), f.predicate.iri.as_str(), f.predicate.label.as_str(), f.predicate.normalized),
-        ("zelenskyye", &*format!("{REL}zelenskyye"), "zelenskyye", false)
+        ("sherlock", &*format!("{REL}sherlock"), "sherlock", false)
     );
     assert!(f.notes.iter().any(|n| n.starts_with("no lexicon entry")), "{:?}", f.notes);
     let d = o.decide(&t, &e, None, true).unwrap_err();
     assert!(d.notes.iter().any(|n| n.contains("strict mode")), "{:?}", d.notes);
     // No relation key at all: the surface form names the open relation.
-    let t = triple("gustavo_petro", "took steps to accommodate", K0, "united_states", &e);
+    let t = triple("greta_quillen", "took steps to accommodate", K0, "united_states", &e);
     assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "took_steps_to_accommodate");
     assert_eq!(open_relation_name("clash  over / with"), "clash_over_with");
 }
@@ -339,7 +339,7 @@ fn unmapped_relations_stay_open_unless_strict() {
 #[test]
 fn domain_and_range_violations_are_never_plain_ontology_facts() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     // A country cannot be the president of something (domain Person).
     let t = triple("colombia", "president of", noun_prep("president", "of"), "united_states", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
@@ -361,10 +361,10 @@ fn domain_and_range_violations_are_never_plain_ontology_facts() {
 #[test]
 fn inverse_entries_swap_the_arguments() {
     let o = Ontology::embedded();
-    let e = seed_entities();
-    let t = triple("colombia", "has president", K { verb: Some("have"), noun: Some("president"), ..K0 }, "gustavo_petro", &e);
+    let e = sample_entities();
+    let t = triple("colombia", "has president", K { verb: Some("have"), noun: Some("president"), ..K0 }, "greta_quillen", &e);
     let f = o.normalize(&t, &e, None, true).unwrap();
-    assert_eq!((f.subject.as_str(), f.predicate.name.as_str()), ("gustavo_petro", "presidentOf"));
+    assert_eq!((f.subject.as_str(), f.predicate.name.as_str()), ("greta_quillen", "presidentOf"));
     assert_eq!(f.object, FactObject::Entity("colombia".into()));
     assert!(f.notes.iter().any(|n| n.contains("swapped")));
 }
@@ -372,8 +372,8 @@ fn inverse_entries_swap_the_arguments() {
 #[test]
 fn user_files_change_the_output_without_recompiling() {
     let dir = tempfile::tempdir().unwrap();
-    let e = seed_entities();
-    let t = triple("donald_trump", "gave a dressing-down to", K { verb: Some("give"), noun: Some("dressing-down"), prep: Some("to"), ..K0 }, "volodymyr_zelenskyy", &e);
+    let e = sample_entities();
+    let t = triple("don_strand", "gave a dressing-down to", K { verb: Some("give"), noun: Some("dressing-down"), prep: Some("to"), ..K0 }, "ivan_dorosh", &e);
     let before = Ontology::embedded().normalize(&t, &e, None, false).unwrap();
     assert!(!before.predicate.normalized);
 
@@ -397,7 +397,7 @@ fn user_files_change_the_output_without_recompiling() {
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("dressesDown", "dresses down"));
     assert!(f.notes[0].contains("lexicon-user.tsv:1"), "{:?}", f.notes);
-    let meet = triple("donald_trump", "meet", verb("meet"), "gustavo_petro", &e);
+    let meet = triple("don_strand", "meet", verb("meet"), "greta_quillen", &e);
     assert_eq!(o.normalize(&meet, &e, None, false).unwrap().predicate.name, "talksWith");
     assert_eq!(o.turtle_sources().len(), 2);
     assert!(o.sources().iter().any(|s| s.ends_with("lexicon-user.tsv")));
@@ -446,7 +446,7 @@ fn listing_mentions_every_property() {
 #[test]
 fn intransitive_triples_are_not_facts() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     let mut t = triple("colombia", "run deep", verb("run"), "colombia", &e);
     t.object = None;
     let d = o.decide(&t, &e, None, false).unwrap_err();
@@ -463,24 +463,24 @@ const SAMPLE_TRIG: &str = r#"
 @prefix e: <http://kgraph.local/entity/> .
 <http://kgraph.local/doc/d1> {
   <http://kgraph.local/doc/d1> a kg:Document .
-  e:gustavo_petro a kg:Person ; rdfs:label "Gustavo Petro" .
-  e:donald_trump a kg:Person ; rdfs:label "Donald Trump" .
+  e:greta_quillen a kg:Person ; rdfs:label "Greta Quillen" .
+  e:don_strand a kg:Person ; rdfs:label "Don Strand" .
   e:united_states a kg:Country ; rdfs:label "United States" .
   e:iran a kg:Country ; rdfs:label "Iran" .
-  e:glyphosate_fumigation a kg:Concept ; rdfs:label "glyphosate fumigation" .
+  e:pesticide_spraying a kg:Concept ; rdfs:label "pesticide spraying" .
   e:white_house a kg:Location ; rdfs:label "White House" .
-  e:gustavo_petro kg:opposes e:glyphosate_fumigation .
+  e:greta_quillen kg:opposes e:pesticide_spraying .
   e:united_states kg:strikes e:iran .
-  e:donald_trump kg:presidentOf e:united_states .
-  e:donald_trump kg:meets e:gustavo_petro .
-  e:donald_trump rel:attract e:iran .
-  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:meets ;
-    rdf:object e:gustavo_petro ; kg:predicateLabel "meets" ; kg:date "2026-02-03"^^xsd:date ; kg:place e:white_house ;
-    kg:evidence "the two leaders are set to meet in person on February 3, 2026, at the White House" .
-  <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate rel:attract ;
+  e:don_strand kg:presidentOf e:united_states .
+  e:don_strand kg:meets e:greta_quillen .
+  e:don_strand rel:attract e:iran .
+  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate kg:meets ;
+    rdf:object e:greta_quillen ; kg:predicateLabel "meets" ; kg:date "2026-02-03"^^xsd:date ; kg:place e:white_house ;
+    kg:evidence "the two leaders will meet on February 3, 2026, at the White House" .
+  <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate rel:attract ;
     rdf:object e:iran ; kg:predicateLabel "attract" ; kg:evidence "…" .
-  <http://kgraph.local/fact/d1/2> a kg:Fact, rdf:Statement ; rdf:subject e:gustavo_petro ; rdf:predicate kg:opposes ;
-    rdf:object e:glyphosate_fumigation ; kg:predicateLabel "opposes" ; kg:evidence "…" ; kg:timeText "last week" ;
+  <http://kgraph.local/fact/d1/2> a kg:Fact, rdf:Statement ; rdf:subject e:greta_quillen ; rdf:predicate kg:opposes ;
+    rdf:object e:pesticide_spraying ; kg:predicateLabel "opposes" ; kg:evidence "…" ; kg:timeText "last week" ;
     kg:timeStart "2026-01-19"^^xsd:date ; kg:timeEnd "2026-01-25"^^xsd:date ;
     <http://www.w3.org/ns/prov#wasDerivedFrom> <http://kgraph.local/doc/d1> .
 }
@@ -518,7 +518,7 @@ fn readme_queries_run_and_answer() {
         assert!(!rows.is_empty(), "no answer for\n{q}");
         if q.contains("kg:opposes ?o") {
             assert_eq!(rows.len(), 1);
-            assert_eq!(rows[0].get("subject").unwrap().to_string(), "\"Gustavo Petro\"");
+            assert_eq!(rows[0].get("subject").unwrap().to_string(), "\"Greta Quillen\"");
         }
         if q.contains("kg:timeStart") {
             assert_eq!(rows.len(), 1);
@@ -536,13 +536,13 @@ fn readme_queries_run_and_answer() {
 #[test]
 fn perception_and_reputation_entries() {
     let o = Ontology::embedded();
-    let e = seed_entities();
+    let e = sample_entities();
     // (subject, surface, key, object, expected property)
     let cases: Vec<(&str, &str, K, &str, &str)> = vec![
-        ("gustavo_petro", "known to be a", verb("be"), "hard_line_leftist", "isA"),
+        ("greta_quillen", "known to be a", verb("be"), "hard_line_leftist", "isA"),
         ("meeting", "seen as", verb_prep("see", "as"), "global_uncertainty", "isA"),
-        ("donald_trump", "known for", verb_prep("know", "for"), "businessman", "knownFor"),
-        ("donald_trump", "regarded as", verb_prep("regard", "as"), "businessman", "isA"),
+        ("don_strand", "known for", verb_prep("know", "for"), "businessman", "knownFor"),
+        ("don_strand", "regarded as", verb_prep("regard", "as"), "businessman", "isA"),
     ];
     for (s, surface, k, ob, want) in cases {
         let t = triple(s, surface, k, ob, &e);
@@ -562,7 +562,7 @@ fn owl_thing_accepts_everything() {
     .unwrap();
     std::fs::write(dir.path().join("lexicon.tsv"), "mention\tkg:mentions\tso\n").unwrap();
     let o = Ontology::load(&[dir.path().to_path_buf()]).unwrap_or_else(|e| panic!("load: {e}"));
-    let e = seed_entities();
+    let e = sample_entities();
     let t = triple("meeting", "mentioned", verb("mention"), "cuba", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), ("mentions", true), "{:?}", f.notes);

@@ -20,17 +20,17 @@ pub const DATA: &str = r#"
 @prefix e: <http://kgraph.local/entity/> .
 <http://kgraph.local/doc/d1> {
   <http://kgraph.local/doc/d1> a kg:Document ; kg:sourcePath "news/a.txt" .
-  e:gustavo_petro a kg:Person ; rdfs:label "Gustavo Petro" ; skos:altLabel "Petro" ; owl:sameAs <http://www.wikidata.org/entity/Q5613757> .
+  e:greta_quillen a kg:Person ; rdfs:label "Greta Quillen" ; skos:altLabel "Quillen" ; owl:sameAs <http://www.wikidata.org/entity/Q99990001> .
   e:colombia a kg:Country ; rdfs:label "Colombia" .
-  e:gustavo_petro kg:presidentOf e:colombia .
-  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:gustavo_petro ; rdf:predicate kg:presidentOf ;
-    rdf:object e:colombia ; kg:evidence "Petro is the president of Colombia." ; kg:confidence "0.900"^^xsd:decimal ;
+  e:greta_quillen kg:presidentOf e:colombia .
+  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:greta_quillen ; rdf:predicate kg:presidentOf ;
+    rdf:object e:colombia ; kg:evidence "Quillen is the president of Colombia." ; kg:confidence "0.900"^^xsd:decimal ;
     kg:negated false ; kg:modality "asserted" ; kg:charStart 0 ; kg:charEnd 35 ; prov:wasDerivedFrom <http://kgraph.local/doc/d1> .
 }
 <http://kgraph.local/doc/d2> {
   <http://kgraph.local/doc/d2> a kg:Document ; kg:sourcePath "news/b.txt" .
-  e:donald_trump a kg:Person ; rdfs:label "Donald Trump" .
-  e:donald_trump kg:opposes e:gustavo_petro .
+  e:don_strand a kg:Person ; rdfs:label "Don Strand" .
+  e:don_strand kg:opposes e:greta_quillen .
 }
 "#;
 
@@ -134,10 +134,10 @@ fn result_formats_by_content_negotiation() {
     let select = q("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l } ORDER BY ?l");
     let cases: &[(&str, Option<&str>, u16, &str, &str)] = &[
         // (target, Accept, status, content type prefix, body must contain)
-        (&select, None, 200, "application/sparql-results+json", "\"Donald Trump\""),
-        (&select, Some("application/sparql-results+xml"), 200, "application/sparql-results+xml", "<literal>Donald Trump</literal>"),
-        (&select, Some("text/csv"), 200, "text/csv", "l\r\nDonald Trump\r\nGustavo Petro"),
-        (&select, Some("text/tab-separated-values"), 200, "text/tab-separated-values", "?l\n\"Donald Trump\""),
+        (&select, None, 200, "application/sparql-results+json", "\"Don Strand\""),
+        (&select, Some("application/sparql-results+xml"), 200, "application/sparql-results+xml", "<literal>Don Strand</literal>"),
+        (&select, Some("text/csv"), 200, "text/csv", "l\r\nDon Strand\r\nGreta Quillen"),
+        (&select, Some("text/tab-separated-values"), 200, "text/tab-separated-values", "?l\n\"Don Strand\""),
         (&select, Some("application/json"), 200, "application/json", "\"bindings\""),
         (&select, Some("text/html,application/xhtml+xml,*/*;q=0.8"), 200, "application/sparql-results+json", "\"bindings\""),
         (&select, Some("image/png"), 406, "text/plain", "no acceptable format"),
@@ -450,7 +450,7 @@ fn sixteen_concurrent_clients_see_no_errors() {
     let server = start_local(ServiceConfig::default(), store());
     let addr = server.addr;
     let deadline = Instant::now() + Duration::from_secs(2);
-    let target = q("SELECT ?o WHERE { <http://kgraph.local/entity/gustavo_petro> ?p ?o }");
+    let target = q("SELECT ?o WHERE { <http://kgraph.local/entity/greta_quillen> ?p ?o }");
     let handles: Vec<_> = (0..16)
         .map(|_| {
             let target = target.clone();

@@ -630,7 +630,7 @@ mod tests {
                 paragraph: 1,
                 sentence: 0,
                 span: Span::new(0..10, 0..10),
-                evidence: "Petro opposed \"fumigation\".".into(),
+                evidence: "Quillen opposed \"spraying\".".into(),
                 extractor: "test".into(),
                 confidence: 0.75,
             },
@@ -646,13 +646,13 @@ mod tests {
     #[test]
     fn load_replace_skip_and_read_back() {
         let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
-        let mut petro = entity("gustavo_petro", "Gustavo Petro", EntityType::Person);
-        petro.aliases = vec!["Petro".into()];
+        let mut quillen = entity("greta_quillen", "Greta Quillen", EntityType::Person);
+        quillen.aliases = vec!["Quillen".into()];
         let mut colombia = entity("colombia", "Colombia", EntityType::Country);
         colombia.wikidata = Some("Q739".into());
-        let ents = vec![petro, colombia, entity("fumigation", "fumigation", EntityType::Concept)];
+        let ents = vec![quillen, colombia, entity("spraying", "spraying", EntityType::Concept)];
         let d1 = doc("one");
-        let facts = vec![fact("gustavo_petro", "opposes", "fumigation", false), fact("colombia", "restarts", "fumigation", true)];
+        let facts = vec![fact("greta_quillen", "opposes", "spraying", false), fact("colombia", "restarts", "spraying", true)];
         assert_eq!(store.load_document(&d1, &ents, &facts).unwrap(), LoadOutcome::Added);
         let n = store.sorted_quads(false).unwrap().len();
         assert_eq!(store.load_document(&d1, &ents, &facts).unwrap(), LoadOutcome::Unchanged);
@@ -669,8 +669,8 @@ mod tests {
         assert_eq!(data.entities.len(), 3);
         assert_eq!(data.facts.len(), 2);
         let f = data.facts.iter().find(|f| f.predicate.name == "opposes").unwrap();
-        assert_eq!(f.subject, "gustavo_petro");
-        assert_eq!(f.provenance.evidence, "Petro opposed \"fumigation\".");
+        assert_eq!(f.subject, "greta_quillen");
+        assert_eq!(f.provenance.evidence, "Quillen opposed \"spraying\".");
         assert!((f.provenance.confidence - 0.75).abs() < 1e-6);
         assert_eq!(f.qualifiers[0].value, "2026-02-03");
         let c = data.entities.iter().find(|e| e.id == "colombia").unwrap();

@@ -10,12 +10,12 @@
 //! # Conventions (UD English EWT, which the tagger and parser are trained on)
 //! - Tokens are *syntactic words*: multi-word tokens are split the way EWT splits them, each
 //!   word spanning its own characters: `don't` → `do` `n't`, `can't` → `ca` `n't`, `won't` →
-//!   `wo` `n't`, `I'm` → `I` `'m`, `Trump's` → `Trump` `'s`, `parents'` → `parents` `'`,
+//!   `wo` `n't`, `I'm` → `I` `'m`, `Strand's` → `Strand` `'s`, `parents'` → `parents` `'`,
 //!   `cannot` → `can` `not`, `gonna` → `gon` `na`, `dont` → `do` `nt`. Curly apostrophes in
 //!   clitics are normalised in `form` (`’s` → `'s`, `n’t` → `n't`); `span` still points at the
 //!   original characters. [`tokenize_pieces`] exposes which words share one surface token.
 //! - **Hyphenated words are split, as in EWT** (`rules-based` → `rules` `-` `based`,
-//!   `Petro-Trump` → `Petro` `-` `Trump`, `15-year` → `15` `-` `year`), except after the closed
+//!   `Quillen-Strand` → `Quillen` `-` `Strand`, `15-year` → `15` `-` `year`), except after the closed
 //!   set of prefixes EWT keeps whole (`anti-Israel`, `non-`, `pre-`, `post-`, `co-`, `e-mail`,
 //!   …; see [`lexicon::is_hyphen_prefix`]) and inside phone numbers and digit codes
 //!   (`713-853-3989`). Issue 5 asked for "kept whole"; we follow the treebank because the
@@ -23,7 +23,7 @@
 //!   `hard` `-` `line` is three known ones with the EWT analysis `amod`/`punct`/`compound`),
 //!   and it scores better on EWT (dev token F1 99.67 split vs 98.97 kept whole). Downstream
 //!   argument text is rebuilt from spans, so `rules-based order` still reads as written, and
-//!   the split lets entity recognition see `Petro` and `Trump` in `the Petro-Trump conflict`.
+//!   the split lets entity recognition see `Quillen` and `Strand` in `the Quillen-Strand conflict`.
 //! - Punctuation is split off, with runs kept together (`...`, `!!!`, `?!`, `--`, `''`).
 //!   Dashes `–` `—` are tokens. Straight and curly quotes are tokens.
 //! - Numbers stay whole with their inner `.` `,` `:` `/` (`4.25`, `1,000`, `11:30`,

@@ -21,8 +21,8 @@ fn token_table() {
             "We|'re|gon|na|win|;|I|'m|sure|they|'ll|see|.",
         ),
         (
-            "Trump's plan and the parents' money",
-            "Trump|'s|plan|and|the|parents|'|money",
+            "Strand's plan and the parents' money",
+            "Strand|'s|plan|and|the|parents|'|money",
         ),
         (
             "Colombia remains the world’s biggest",
@@ -31,7 +31,7 @@ fn token_table() {
         ("It doesn’t", "It|does|n't"),
         ("dont im", "do|nt|i|m"),
         ("He said \"yes\" and left.", "He|said|\"|yes|\"|and|left|."),
-        ("“Zelenskyyed” by", "“|Zelenskyyed|”|by"),
+        ("“Sherlocked” by", "“|Sherlocked|”|by"),
         ("the 'normal' way", "the|'|normal|'|way"),
         ("the Oval Office – a term", "the|Oval|Office|–|a|term"),
         ("war—and peace -- again", "war|—|and|peace|--|again"),
@@ -55,9 +55,9 @@ fn token_table() {
         ),
         ("(www.example.com)", "(|www.example.com|)"),
         ("anti-Israel protests", "anti-Israel|protests"),
-        ("post-Trump's oil cut-off threat", "post-Trump|'s|oil|cut|-|off|threat"),
+        ("post-Strand's oil cut-off threat", "post-Strand|'s|oil|cut|-|off|threat"),
         ("hard-line leftist", "hard|-|line|leftist"),
-        ("the Petro-Trump conflict", "the|Petro|-|Trump|conflict"),
+        ("the Quillen-Strand conflict", "the|Quillen|-|Strand|conflict"),
         ("a 15-year term", "a|15|-|year|term"),
         ("e-mail 713-853-3989 now", "e-mail|713-853-3989|now"),
         ("in 1969-1970.", "in|1969|-|1970|."),
@@ -96,7 +96,7 @@ fn token_table() {
 /// Offsets: byte and char spans point at the original characters, `space_after` is exact.
 #[test]
 fn token_offsets() {
-    let text = "Petro’s visa — don't.";
+    let text = "Varga’s visa — don't.";
     let toks = tokenize(text);
     let got: Vec<(&str, Range<usize>, Range<usize>, bool)> = toks
         .iter()
@@ -105,7 +105,7 @@ fn token_offsets() {
     assert_eq!(
         got,
         vec![
-            ("Petro", 0..5, 0..5, false),
+            ("Varga", 0..5, 0..5, false),
             ("'s", 5..9, 5..7, true),
             ("visa", 10..14, 8..12, true),
             ("—", 15..18, 13..14, true),
@@ -247,30 +247,22 @@ fn seed_article() {
         .collect();
     assert_eq!(per_para, vec![1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1]);
     assert_eq!(s.len(), 17);
-    assert!(s[6].text.starts_with("Also Read: Tensions"));
-    assert_eq!(
-        s[11].text,
-        "However, under Petro’s administration, cocaine production in the country has witnessed an unprecedented surge."
-    );
-    assert_eq!(
-        s[12].text,
-        "After a recent phone conversation between the two leaders, Trump said he “appreciated” Petro’s “call and tone”."
-    );
-    assert_eq!(
-        s[13].text,
-        "“I am sure it will work out very well for Colombia and the USA,” he said."
-    );
-    assert!(s[0].text.ends_with("said officials in Washington."));
     for (i, x) in s.iter().enumerate() {
         assert_eq!(x.index, i);
         assert_eq!(&SEED[x.span.byte.clone()], x.text);
     }
-    let words: Vec<&str> = s[0].tokens.iter().map(|t| t.form.as_str()).collect();
-    assert_eq!(
-        &words[..8],
-        &["After", "months", "of", "ongoing", "feud", "between", "US", "President"]
-    );
-    assert!(words.contains(&"February") && words.contains(&"2026"));
+    // Each paragraph's sentences, joined by the single space between them, give back the line:
+    // no text is lost or duplicated at a boundary, and a boundary never falls inside a quote.
+    let lines: Vec<&str> = SEED.lines().filter(|l| !l.trim().is_empty()).collect();
+    for (p, line) in lines.iter().enumerate() {
+        let joined: Vec<&str> = s.iter().filter(|x| x.paragraph == p + 1).map(|x| x.text.as_str()).collect();
+        assert_eq!(joined.join(" "), line.trim(), "paragraph {}", p + 1);
+    }
+    for x in &s {
+        let opens = x.text.matches('“').count();
+        assert_eq!(opens, x.text.matches('”').count(), "unbalanced quotes in {:?}", x.text);
+        assert!(x.tokens.iter().all(|t| !t.form.trim().is_empty()), "{:?}", x.text);
+    }
 }
 
 /// Checks the invariants on any input: tokens and whitespace rebuild the text, spans increase,

@@ -12,7 +12,7 @@ pub struct Piece {
     pub start: usize,
     pub end: usize,
     /// This word belongs to the same surface token as the previous one (a multi-word token such
-    /// as `do|n't`, `Trump|'s`, `gon|na`).
+    /// as `do|n't`, `Strand|'s`, `gon|na`).
     pub joined: bool,
     /// Normalised form when it differs from the text (`’s` → `'s`).
     pub norm: Option<&'static str>,
@@ -383,7 +383,7 @@ impl<'a> Scanner<'a> {
         self.push(p, q);
     }
 
-    /// EWT splits hyphenated compounds (`anti - Israel`, `Petro - Trump`) except after a closed set
+    /// EWT splits hyphenated compounds (`anti - Israel`, `Quillen - Strand`) except after a closed set
     /// of prefixes (`non-`, `pre-`, `e-mail`) and inside phone numbers and digit codes.
     fn emit_hyphenated(&mut self, p: usize, q: usize) {
         let w = &self.text[p..q];

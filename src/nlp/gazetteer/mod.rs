@@ -5,7 +5,7 @@
 //!
 //! In: token forms (`&[&str]`) or a name. Out: [`GazMatch`]es / [`GazEntry`]s.
 //!
-//! Matching is case-insensitive on letters and diacritics (`Bogota` = `Bogotá`), ignores full stops
+//! Matching is case-insensitive on letters and diacritics (`Brasilia` = `Brasília`), ignores full stops
 //! (`U.S.` = `US`), but checks capitalisation so common words do not match: acronyms (`US`, `UN`,
 //! `NATO`) must be written in capitals (so the pronoun `us` is never the United States), other names
 //! must start with a capital letter on every content word.
@@ -80,7 +80,7 @@ impl Via {
 /// One gazetteer record.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GazEntry {
-    /// Canonical label (`United States`, `Colombia`, `United Nations`, `Bogotá`).
+    /// Canonical label (`United States`, `Colombia`, `United Nations`, `Brasília`).
     pub label: String,
     pub kind: EntityType,
     /// Wikidata id (`Q30`) when the source has one.

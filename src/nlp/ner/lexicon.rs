@@ -237,8 +237,8 @@ mod tests {
 
     #[test]
     fn rough_sentences_split_punctuation() {
-        let s = rough_sentences("Petro met Trump. (They talked!) \"Fine,\" he said\nNext line");
-        assert_eq!(s[0], ["Petro", "met", "Trump", "."]);
+        let s = rough_sentences("Quillen met Strand. (They talked!) \"Fine,\" he said\nNext line");
+        assert_eq!(s[0], ["Quillen", "met", "Strand", "."]);
         assert_eq!(s[1], ["(", "They", "talked", "!", ")"]);
         assert_eq!(s[2], ["\"", "Fine", ",", "\"", "he", "said"]);
         assert_eq!(s[3], ["Next", "line"]);

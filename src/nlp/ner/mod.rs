@@ -166,7 +166,7 @@ impl Recognizer {
 impl Recognizer {
     /// [`Recognizer::recognize`] over all sentences of a document, then one document-level pass:
     /// a single-word name that is the surname or full name of a Person found elsewhere in the
-    /// document becomes a Person too (`Petro` typed as a place in one sentence), and an untagged
+    /// document becomes a Person too (`Quillen` typed as a place in one sentence), and an untagged
     /// capitalised occurrence of such a surname becomes a Person mention. `Token.ner` is updated.
     pub fn recognize_document(&self, sentences: &mut [Sentence]) -> Vec<Mention> {
         let mut all: Vec<Mention> = Vec::new();

@@ -36,10 +36,10 @@ fn sentence(text: &str) -> Sentence {
     Sentence { index: 0, paragraph: 1, span: Span::new(0..text.len(), 0..chars.len()), text: text.to_owned(), tokens }
 }
 
-const S1: &str = "After months of ongoing feud between US President Donald Trump and his Colombian counterpart Gustavo Petro, the two leaders are set to meet in person on February 3, 2026, at the White House, said officials in Washington.";
-const S2: &str = "There will be 20 flights, averaging one a week, according to Colombian Foreign Minister Rosa Villavicencio.";
-const S3: &str = "The meeting is likely to focus heavily on drugs, as Colombia remains the world’s biggest producer of cocaine while the United States is the leading consumer.";
-const S4: &str = "For the past few decades, Colombia has been one of the United States’ strongest allies in South America, receiving billions of dollars to strengthen its military and intelligence services in the fight against drugs.";
+const S1: &str = "After weeks of tension between Chilean President Greta Quillen and her Peruvian counterpart Tomas Berrand, the two leaders agreed to meet in person on March 14, 2025, at the presidential palace, said aides in Santiago.";
+const S2: &str = "There will be 12 flights, averaging two a month, according to Peruvian Trade Minister Lucia Ferrand.";
+const S3: &str = "The talks are expected to center on trade, as Peru remains the world’s second largest producer of copper while China is the leading buyer.";
+const S4: &str = "For many years, Peru has been one of China’s closest partners in South America, receiving billions of dollars to expand its ports and railways in the push for exports.";
 
 fn find<'a>(ms: &'a [Mention], text: &str) -> Option<&'a Mention> {
     ms.iter().find(|m| m.text == text)
@@ -47,9 +47,9 @@ fn find<'a>(ms: &'a [Mention], text: &str) -> Option<&'a Mention> {
 
 #[test]
 fn test_tokenizer_spans_point_into_text() {
-    let s = sentence("Trump’s $4.25, Bogotá.");
+    let s = sentence("Quillen’s $4.25, Brasília.");
     let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
-    assert_eq!(forms, ["Trump", "’s", "$", "4.25", ",", "Bogotá", "."]);
+    assert_eq!(forms, ["Quillen", "’s", "$", "4.25", ",", "Brasília", "."]);
     for t in &s.tokens {
         assert_eq!(&s.text[t.span.byte.clone()], t.form);
     }
@@ -62,37 +62,37 @@ fn embedded_model_loads() {
 }
 
 #[test]
-fn finds_people_and_places_in_seed_sentences() {
+fn finds_people_and_places_in_news_sentences() {
     let r = Recognizer::embedded().unwrap();
     let mut s = sentence(S1);
     let ms = r.recognize(&mut s);
-    let trump = find(&ms, "Donald Trump").unwrap_or_else(|| panic!("Donald Trump in {ms:#?}"));
-    assert_eq!(trump.kind, EntityType::Person);
-    assert_eq!(&S1[trump.span.byte.clone()], "Donald Trump");
-    assert_eq!(trump.entity, None);
-    let petro = find(&ms, "Gustavo Petro").unwrap_or_else(|| panic!("Gustavo Petro in {ms:#?}"));
-    assert_eq!(petro.kind, EntityType::Person);
-    let i = petro.tokens.start;
+    let quillen = find(&ms, "Greta Quillen").unwrap_or_else(|| panic!("Greta Quillen in {ms:#?}"));
+    assert_eq!(quillen.kind, EntityType::Person);
+    assert_eq!(&S1[quillen.span.byte.clone()], "Greta Quillen");
+    assert_eq!(quillen.entity, None);
+    let berrand = find(&ms, "Tomas Berrand").unwrap_or_else(|| panic!("Tomas Berrand in {ms:#?}"));
+    assert_eq!(berrand.kind, EntityType::Person);
+    let i = berrand.tokens.start;
     assert_eq!((s.tokens[i].ner.as_str(), s.tokens[i + 1].ner.as_str()), ("B-PER", "I-PER"));
     assert!(s.tokens.iter().all(|t| !t.ner.is_empty()));
-    let date = find(&ms, "February 3, 2026").unwrap_or_else(|| panic!("date in {ms:#?}"));
+    let date = find(&ms, "March 14, 2025").unwrap_or_else(|| panic!("date in {ms:#?}"));
     assert_eq!(date.kind, EntityType::Date);
 
-    // Untagged, `Villavicencio` (also a Colombian city) may split off; the tagged test below
-    // checks the full name as the pipeline sees it.
+    // Untagged, the surname may split off; the tagged test below checks the full name as the
+    // pipeline sees it.
     let mut s = sentence(S2);
     let ms = r.recognize(&mut s);
-    assert!(ms.iter().any(|m| m.text.starts_with("Rosa") && m.kind == EntityType::Person), "{ms:#?}");
-    assert_eq!(find(&ms, "20 flights").map(|m| m.kind), Some(EntityType::Quantity));
+    assert!(ms.iter().any(|m| m.text.starts_with("Lucia") && m.kind == EntityType::Person), "{ms:#?}");
+    assert_eq!(find(&ms, "12 flights").map(|m| m.kind), Some(EntityType::Quantity));
 
     let mut s = sentence(S3);
     let ms = r.recognize(&mut s);
-    let col = find(&ms, "Colombia").unwrap_or_else(|| panic!("Colombia in {ms:#?}"));
+    let col = find(&ms, "Peru").unwrap_or_else(|| panic!("Peru in {ms:#?}"));
     assert!(matches!(col.kind, EntityType::Country | EntityType::Location), "{col:?}");
 
     let mut s = sentence(S4);
     let ms = r.recognize(&mut s);
-    assert!(find(&ms, "Colombia").is_some(), "{ms:#?}");
+    assert!(find(&ms, "Peru").is_some(), "{ms:#?}");
     assert_eq!(find(&ms, "billions of dollars").map(|m| m.kind), Some(EntityType::Money));
 }
 
@@ -104,15 +104,15 @@ fn empty_sentence_is_fine() {
 }
 
 #[test]
-fn finds_names_in_tagged_seed_sentences() {
+fn finds_names_in_tagged_news_sentences() {
     // As in the pipeline: the NLP core tags first (skipped when its model is unavailable).
     let r = Recognizer::embedded().unwrap();
     for (text, name, kind) in [
-        (S1, "Donald Trump", EntityType::Person),
-        (S1, "Gustavo Petro", EntityType::Person),
-        (S2, "Rosa Villavicencio", EntityType::Person),
-        (S3, "Colombia", EntityType::Country),
-        (S4, "Colombia", EntityType::Country),
+        (S1, "Greta Quillen", EntityType::Person),
+        (S1, "Tomas Berrand", EntityType::Person),
+        (S2, "Lucia Ferrand", EntityType::Person),
+        (S3, "Peru", EntityType::Country),
+        (S4, "Peru", EntityType::Country),
     ] {
         let mut s = sentence(text);
         let tagged = analyze_hook(&mut s);
@@ -130,7 +130,7 @@ fn title_is_not_part_of_the_name() {
     analyze_hook(&mut s);
     let ms = r.recognize(&mut s);
     assert!(ms.iter().all(|m| !m.text.contains("Minister")), "{ms:#?}");
-    let i = s.tokens.iter().position(|t| t.form == "Rosa").unwrap();
+    let i = s.tokens.iter().position(|t| t.form == "Lucia").unwrap();
     assert_eq!(s.tokens[i].ner, "B-PER");
     assert_eq!(s.tokens[i - 1].ner, "O");
 }
@@ -138,7 +138,7 @@ fn title_is_not_part_of_the_name() {
 #[test]
 fn document_pass_makes_surnames_persons() {
     let r = Recognizer::embedded().unwrap();
-    let texts = [S1, "There are fears in Bogota that Petro might be sidelined.", "Petro spoke.", "The petro dollar fell."];
+    let texts = [S1, "There are fears in Lima that Berrand might be sidelined.", "Berrand spoke.", "The berrand dollar fell."];
     let mut doc: Vec<Sentence> = texts
         .iter()
         .enumerate()
@@ -150,13 +150,13 @@ fn document_pass_makes_surnames_persons() {
         })
         .collect();
     let ms = r.recognize_document(&mut doc);
-    let petros: Vec<&Mention> = ms.iter().filter(|m| m.text == "Petro").collect();
-    assert_eq!(petros.len(), 2, "{ms:#?}");
-    assert!(petros.iter().all(|m| m.kind == EntityType::Person), "{petros:#?}");
-    for m in &petros {
+    let surnames: Vec<&Mention> = ms.iter().filter(|m| m.text == "Berrand").collect();
+    assert_eq!(surnames.len(), 2, "{ms:#?}");
+    assert!(surnames.iter().all(|m| m.kind == EntityType::Person), "{surnames:#?}");
+    for m in &surnames {
         assert_eq!(doc[m.sentence].tokens[m.tokens.start].ner, "B-PER");
     }
-    // Lowercase `petro` is not a name; Bogota stays a place.
+    // Lowercase `berrand` is not a name; Lima stays a place.
     assert!(ms.iter().all(|m| m.sentence != 3 || m.kind != EntityType::Person), "{ms:#?}");
-    assert!(ms.iter().any(|m| m.text == "Bogota" && m.kind != EntityType::Person), "{ms:#?}");
+    assert!(ms.iter().any(|m| m.text == "Lima" && m.kind != EntityType::Person), "{ms:#?}");
 }

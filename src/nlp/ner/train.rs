@@ -559,7 +559,7 @@ mod tests {
 
     #[test]
     fn reads_iob2_and_reports_errors_with_line() {
-        let text = "# sent_id = a-1\n# text = Petro met Trump\n1\tPetro\tB-PER\t-\tx\n2\tmet\tO\n3\tTrump\tB-PER\t-\tx\n\n\
+        let text = "# sent_id = a-1\n# text = Quillen met Strand\n1\tQuillen\tB-PER\t-\tx\n2\tmet\tO\n3\tStrand\tB-PER\t-\tx\n\n\
                     # sent_id = a-2\n1\tin\tO\n2\tNew\tB-LOC\n3\tYork\tI-LOC\n4\t.\tB-O\n";
         let s = read_iob2_from(text.as_bytes(), Path::new("t.iob2")).unwrap();
         assert_eq!(s.len(), 2);
@@ -599,7 +599,7 @@ mod tests {
         let gold = dir.join("tiny.iob2");
         std::fs::write(
             &gold,
-            "# sent_id = t-1\n1\tPresident\tO\n2\tDonald\tB-PER\n3\tTrump\tI-PER\n4\tvisited\tO\n5\tColombia\tB-LOC\n6\t.\tO\n",
+            "# sent_id = t-1\n1\tPresident\tO\n2\tDonald\tB-PER\n3\tStrand\tI-PER\n4\tvisited\tO\n5\tColombia\tB-LOC\n6\t.\tO\n",
         )
         .unwrap();
         let rec = Recognizer::embedded().unwrap();
