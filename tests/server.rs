@@ -42,7 +42,7 @@ fn a_served_store_cannot_be_built_into() {
     let store = fixture_store(dir.path());
     let server = Server::start(&store, &[]);
     let text = dir.path().join("doc.txt");
-    std::fs::write(&text, "Gustavo Petro is the president of Colombia.\n").unwrap();
+    std::fs::write(&text, "Greta Quillen is the president of Colombia.\n").unwrap();
     let out = Command::new(bin()).args(["build", "--quiet", "--no-export", "--store"]).arg(&store).arg(&text).output().unwrap();
     assert!(!out.status.success(), "kgraph build wrote into a served store");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -116,9 +116,9 @@ fn sixteen_concurrent_clients_for_three_seconds() {
     let store = fixture_store(dir.path());
     let server = Server::start(&store, &[]);
     let addr = server.addr;
-    let query = "SELECT DISTINCT ?o WHERE { <http://kgraph.local/entity/donald_trump> ?p ?o FILTER(isIRI(?o)) } ORDER BY ?o";
+    let query = "SELECT DISTINCT ?o WHERE { <http://kgraph.local/entity/don_strand> ?p ?o FILTER(isIRI(?o)) } ORDER BY ?o";
     let (_, expected) = http(addr, "GET", &format!("/sparql?query={}", enc(query)), &[("Accept", "text/csv")], b"");
-    assert!(expected.contains("gustavo_petro"), "{expected}");
+    assert!(expected.contains("greta_quillen"), "{expected}");
     let deadline = Instant::now() + Duration::from_secs(3);
     let workers: Vec<_> = (0..16)
         .map(|i| {

@@ -12,37 +12,37 @@ PREFIX e: <http://kgraph.local/entity/>
 PREFIX doc: <http://kgraph.local/doc/>
 INSERT DATA {
 GRAPH doc:d1 {
-  doc:d1 a kg:Document ; kg:sourcePath "news/petro.txt" ; dcterms:title "Petro answers Washington" ; dcterms:date "2026-02-03"^^xsd:date .
-  e:gustavo_petro a kg:Person ; rdfs:label "Gustavo Petro" ; skos:altLabel "Petro" ; owl:sameAs <http://www.wikidata.org/entity/Q5613757> ; kg:wikidataId "Q5613757" ; prov:wasDerivedFrom doc:d1 .
+  doc:d1 a kg:Document ; kg:sourcePath "news/quillen.txt" ; dcterms:title "Quillen answers Washington" ; dcterms:date "2026-02-03"^^xsd:date .
+  e:greta_quillen a kg:Person ; rdfs:label "Greta Quillen" ; skos:altLabel "Quillen" ; owl:sameAs <http://www.wikidata.org/entity/Q99990001> ; kg:wikidataId "Q99990001" ; prov:wasDerivedFrom doc:d1 .
   e:colombia a kg:Country ; rdfs:label "Colombia" ; owl:sameAs <http://www.wikidata.org/entity/Q739> ; kg:wikidataId "Q739" ; prov:wasDerivedFrom doc:d1 .
-  e:donald_trump a kg:Person ; rdfs:label "Donald Trump" ; skos:altLabel "Trump" ; owl:sameAs <http://www.wikidata.org/entity/Q22686> ; kg:wikidataId "Q22686" ; prov:wasDerivedFrom doc:d1 .
-  e:gustavo_petro kg:presidentOf e:colombia .
-  e:donald_trump kg:opposes e:gustavo_petro .
-  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:gustavo_petro ; rdf:predicate kg:presidentOf ; rdf:object e:colombia ;
+  e:don_strand a kg:Person ; rdfs:label "Don Strand" ; skos:altLabel "Strand" ; owl:sameAs <http://www.wikidata.org/entity/Q99990002> ; kg:wikidataId "Q99990002" ; prov:wasDerivedFrom doc:d1 .
+  e:greta_quillen kg:presidentOf e:colombia .
+  e:don_strand kg:opposes e:greta_quillen .
+  <http://kgraph.local/fact/d1/0> a kg:Fact, rdf:Statement ; rdf:subject e:greta_quillen ; rdf:predicate kg:presidentOf ; rdf:object e:colombia ;
     kg:predicateLabel "president of" ; kg:surfaceRelation "is the president of" ; kg:confidence "0.900"^^xsd:decimal ; kg:negated false ; kg:modality "asserted" ;
-    kg:evidence "Gustavo Petro is the president of Colombia." ; kg:paragraph 1 ; kg:sentenceIndex 0 ; kg:charStart 0 ; kg:charEnd 43 ; kg:extractor "clause:SVC" ; prov:wasDerivedFrom doc:d1 .
-  <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:opposes ; rdf:object e:gustavo_petro ;
+    kg:evidence "Greta Quillen is the president of Colombia." ; kg:paragraph 1 ; kg:sentenceIndex 0 ; kg:charStart 0 ; kg:charEnd 43 ; kg:extractor "clause:SVC" ; prov:wasDerivedFrom doc:d1 .
+  <http://kgraph.local/fact/d1/1> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate kg:opposes ; rdf:object e:greta_quillen ;
     kg:predicateLabel "opposes" ; kg:surfaceRelation "strongly opposed" ; kg:confidence "0.800"^^xsd:decimal ; kg:negated false ; kg:modality "asserted" ;
-    kg:attribution "Reuters" ; kg:evidence "According to Reuters, Trump strongly opposed Petro's drug policy." ; kg:paragraph 2 ; kg:sentenceIndex 1 ; kg:charStart 45 ; kg:charEnd 111 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d1 .
-  <http://kgraph.local/fact/d1/2> a kg:Fact, rdf:Statement ; rdf:subject e:gustavo_petro ; rdf:predicate kg:meets ; rdf:object e:donald_trump ;
+    kg:attribution "Reuters" ; kg:evidence "According to Reuters, Strand strongly opposed Quillen's drug policy." ; kg:paragraph 2 ; kg:sentenceIndex 1 ; kg:charStart 45 ; kg:charEnd 111 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d1 .
+  <http://kgraph.local/fact/d1/2> a kg:Fact, rdf:Statement ; rdf:subject e:greta_quillen ; rdf:predicate kg:meets ; rdf:object e:don_strand ;
     kg:predicateLabel "meets" ; kg:surfaceRelation "did not meet" ; kg:confidence "0.700"^^xsd:decimal ; kg:negated true ; kg:modality "asserted" ;
-    kg:evidence "Petro did not meet Trump in February." ; kg:paragraph 2 ; kg:sentenceIndex 2 ; kg:charStart 112 ; kg:charEnd 149 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d1 .
+    kg:evidence "Quillen did not meet Strand in February." ; kg:paragraph 2 ; kg:sentenceIndex 2 ; kg:charStart 112 ; kg:charEnd 149 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d1 .
 }
 GRAPH doc:d2 {
-  doc:d2 a kg:Document ; kg:sourcePath "news/trump.txt" ; dcterms:title "White House trip" .
-  e:donald_trump a kg:Person ; rdfs:label "Donald Trump" ; prov:wasDerivedFrom doc:d2 .
-  e:gustavo_petro a kg:Person ; rdfs:label "Gustavo Petro" ; prov:wasDerivedFrom doc:d2 .
+  doc:d2 a kg:Document ; kg:sourcePath "news/strand.txt" ; dcterms:title "White House trip" .
+  e:don_strand a kg:Person ; rdfs:label "Don Strand" ; prov:wasDerivedFrom doc:d2 .
+  e:greta_quillen a kg:Person ; rdfs:label "Greta Quillen" ; prov:wasDerivedFrom doc:d2 .
   e:united_states a kg:Country ; rdfs:label "United States" ; skos:altLabel "US" ; owl:sameAs <http://www.wikidata.org/entity/Q30> ; prov:wasDerivedFrom doc:d2 .
-  e:donald_trump kg:presidentOf e:united_states .
-  e:donald_trump kg:opposes e:gustavo_petro .
-  <http://kgraph.local/fact/d2/0> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:presidentOf ; rdf:object e:united_states ;
+  e:don_strand kg:presidentOf e:united_states .
+  e:don_strand kg:opposes e:greta_quillen .
+  <http://kgraph.local/fact/d2/0> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate kg:presidentOf ; rdf:object e:united_states ;
     kg:predicateLabel "president of" ; kg:surfaceRelation "President" ; kg:confidence "0.950"^^xsd:decimal ; kg:negated false ; kg:modality "asserted" ;
-    kg:evidence "US President Donald Trump spoke at the White House." ; kg:paragraph 1 ; kg:sentenceIndex 0 ; kg:charStart 0 ; kg:charEnd 51 ; kg:extractor "nominal:title" ; prov:wasDerivedFrom doc:d2 .
-  <http://kgraph.local/fact/d2/1> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:opposes ; rdf:object e:gustavo_petro ;
+    kg:evidence "US President Don Strand spoke at the White House." ; kg:paragraph 1 ; kg:sentenceIndex 0 ; kg:charStart 0 ; kg:charEnd 51 ; kg:extractor "nominal:title" ; prov:wasDerivedFrom doc:d2 .
+  <http://kgraph.local/fact/d2/1> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate kg:opposes ; rdf:object e:greta_quillen ;
     kg:predicateLabel "opposes" ; kg:surfaceRelation "criticised" ; kg:confidence "0.600"^^xsd:decimal ; kg:negated false ; kg:modality "asserted" ;
-    kg:evidence "Trump criticised Petro again on Tuesday." ; kg:paragraph 1 ; kg:sentenceIndex 1 ; kg:charStart 52 ; kg:charEnd 92 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d2 .
-  <http://kgraph.local/fact/d2/2> a kg:Fact, rdf:Statement ; rdf:subject e:donald_trump ; rdf:predicate kg:visits ; rdf:object e:colombia ;
+    kg:evidence "Strand criticised Quillen again on Tuesday." ; kg:paragraph 1 ; kg:sentenceIndex 1 ; kg:charStart 52 ; kg:charEnd 92 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d2 .
+  <http://kgraph.local/fact/d2/2> a kg:Fact, rdf:Statement ; rdf:subject e:don_strand ; rdf:predicate kg:visits ; rdf:object e:colombia ;
     kg:predicateLabel "visits" ; kg:surfaceRelation "may visit" ; kg:confidence "0.500"^^xsd:decimal ; kg:negated false ; kg:modality "possible" ;
-    kg:evidence "Trump may visit Colombia next year." ; kg:paragraph 1 ; kg:sentenceIndex 2 ; kg:charStart 93 ; kg:charEnd 128 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d2 .
+    kg:evidence "Strand may visit Colombia next year." ; kg:paragraph 1 ; kg:sentenceIndex 2 ; kg:charStart 93 ; kg:charEnd 128 ; kg:extractor "clause:SVO" ; prov:wasDerivedFrom doc:d2 .
 }
 }

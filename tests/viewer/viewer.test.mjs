@@ -41,7 +41,7 @@ try {
   const rows = await page.locator('#results tr').count();
   const table = await page.textContent('#results');
   check(rows - 1 === 6, `the default query shows 6 fact rows (saw ${rows - 1})`);
-  check(table.includes('Gustavo Petro') && table.includes('Colombia'), 'the results table shows entity labels');
+  check(table.includes('Greta Quillen') && table.includes('Colombia'), 'the results table shows entity labels');
   check((await page.textContent('#status')).includes('6 rows'), 'the status line counts the rows');
   await page.screenshot({ path: join(shots, 'viewer-query.png'), fullPage: true });
 
@@ -52,19 +52,19 @@ try {
   check((await page.textContent('#status')).startsWith('400'), 'a bad query shows the 400 message');
 
   // 2. Search an entity, open its neighbourhood (depth 1).
-  await page.fill('#search', 'petro');
+  await page.fill('#search', 'quillen');
   await page.waitForSelector('#search-results li[data-iri]');
-  await page.click('#search-results li[data-iri="http://kgraph.local/entity/gustavo_petro"]');
+  await page.click('#search-results li[data-iri="http://kgraph.local/entity/greta_quillen"]');
   await page.waitForFunction(() => /depth 1/.test(document.querySelector('#graph-status').textContent));
   const diagram = await page.evaluate(() => window.kgraphDiagram);
-  check(diagram.nodes === 3 && diagram.edges === 3, `Petro's depth-1 neighbourhood has 3 nodes and 3 edges (saw ${JSON.stringify(diagram)})`);
+  check(diagram.nodes === 3 && diagram.edges === 3, `Quillen's depth-1 neighbourhood has 3 nodes and 3 edges (saw ${JSON.stringify(diagram)})`);
   await page.waitForSelector('#details .node-title');
   const node = await page.textContent('#details');
-  check(node.includes('Gustavo Petro') && node.includes('kg:Person') && node.includes('Petro') && node.includes('Q5613757'),
+  check(node.includes('Greta Quillen') && node.includes('kg:Person') && node.includes('Quillen') && node.includes('Q99990001'),
     'the focused node shows type, aliases and Wikidata id');
   await page.screenshot({ path: join(shots, 'viewer-entity.png'), fullPage: true });
 
-  // Depth 2 reaches the United States through Trump.
+  // Depth 2 reaches the United States through Strand.
   await page.selectOption('#depth', '2');
   await page.waitForFunction(() => /4 nodes, 5 edges \(depth 2\)/.test(document.querySelector('#graph-status').textContent));
   check(true, 'depth 2 adds the United States (4 nodes, 5 edges)');
@@ -81,11 +81,11 @@ try {
   const evidence = await page.locator('#details .evidence').allTextContents();
   check(evidence.length === 2, `the opposes edge has 2 evidence sentences (saw ${evidence.length})`);
   const all = evidence.join('\n');
-  check(all.includes('According to Reuters, Trump strongly opposed') && all.includes('Trump criticised Petro again'), 'both sentences are shown');
-  check(all.includes('Petro answers Washington') && all.includes('news/petro.txt'), 'the document title and source path are shown');
+  check(all.includes('According to Reuters, Strand strongly opposed') && all.includes('Strand criticised Quillen again'), 'both sentences are shown');
+  check(all.includes('Quillen answers Washington') && all.includes('news/quillen.txt'), 'the document title and source path are shown');
   check(all.includes('according to: Reuters') && all.includes('confidence 0.80') && all.includes('modality: asserted'), 'flags: attribution, confidence, modality');
   const marks = await page.locator('#details .evidence mark').allTextContents();
-  check(marks.includes('strongly opposed') && marks.includes('Trump'), `the span is highlighted (marks: ${marks.join(', ')})`);
+  check(marks.includes('strongly opposed') && marks.includes('Strand'), `the span is highlighted (marks: ${marks.join(', ')})`);
   await page.screenshot({ path: join(shots, 'viewer-edge.png'), fullPage: true });
 
   // The negated edge is drawn dashed and says so.
