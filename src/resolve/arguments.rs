@@ -60,6 +60,11 @@ impl State<'_> {
                     self.clusters[c].count += 1;
                     return Ok(Target::One(c));
                 }
+                if let Some(c) = self.head_concept(si, r.clone()) {
+                    self.clusters[c].count += 1;
+                    notes.push((format!("description-head:{}", arg.text), vec![c]));
+                    return Ok(Target::One(c));
+                }
                 let Some((label, kind)) = concept_label(s, r.clone()) else {
                     return Err(format!("no content: {}", arg.text));
                 };
@@ -109,6 +114,32 @@ impl State<'_> {
             return Some(c);
         }
         self.name_suffix_match(&keys).or_else(|| self.acronym_match(&label, EntityType::Organization))
+    }
+
+    /// `the bill` after `the extradition bill`: a definite description made of `the` and one
+    /// common noun is the latest concept named with that noun as its head (the last word of a
+    /// longer label without a prepositional phrase). Only concepts: named things go through the
+    /// description step.
+    pub(super) fn head_concept(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
+        let s = &self.doc.sentences[si];
+        // `this`/`that` point at the topic as often as at the last mention: only `the`
+        let definite = |i: usize| lower_key(&s.tokens[i].form) == "the";
+        // the argument may or may not include its determiner
+        let noun = match r.len() {
+            2 if definite(r.start) => r.start + 1,
+            1 if r.start > 0 && definite(r.start - 1) => r.start,
+            _ => return None,
+        };
+        let t = &s.tokens[noun];
+        if t.upos != "NOUN" || !t.form.chars().all(char::is_lowercase) {
+            return None;
+        }
+        // the noun must be the label's head: no prepositional phrase ends the label
+        // (`support of the voters` is no antecedent of `the voters`)
+        let has_pp = |l: &str| l.split(' ').any(|w| matches!(w, "of" | "for" | "in" | "on" | "to" | "with" | "from" | "by" | "at" | "against" | "about"));
+        self.clusters.iter().rposition(|c| {
+            c.kind == EntityType::Concept && c.label.contains(' ') && c.label.rsplit(' ').next() == Some(t.form.as_str()) && !has_pp(&c.label)
+        })
     }
 
     /// The one named entity (not a person, concept or literal) whose label ends with the words

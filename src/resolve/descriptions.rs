@@ -160,7 +160,10 @@ impl State<'_> {
             }
             i -= 1;
         }
-        let Some(country) = country else { return };
+        let Some(country) = country else {
+            self.bare_government(si, s, tok);
+            return;
+        };
         let first = i.saturating_sub(1);
         let start = if first > 0 && lower_key(&s.tokens[first - 1].form) == "the" { first - 1 } else { first };
         // `under Ferrer's administration`, `during the Obama administration`: a period of
@@ -210,5 +213,159 @@ impl State<'_> {
         };
         self.set_ref(si, tok..tok + 1, target.clone(), "definite-country");
         self.push_hist(target, si, tok);
+    }
+}
+
+/// The first token of an age written before `end` (exclusive): `67-year-old` as one token or as
+/// `67 - year - old`.
+fn age_start(s: &Sentence, end: usize) -> Option<usize> {
+    let f = |i: usize| s.tokens[i].form.to_ascii_lowercase();
+    if end >= 1 && names::is_age_word(&s.tokens[end - 1].form) {
+        return Some(end - 1);
+    }
+    if end >= 5
+        && f(end - 1) == "old"
+        && f(end - 2) == "-"
+        && matches!(f(end - 3).as_str(), "year" | "years")
+        && f(end - 4) == "-"
+        && f(end - 5).chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(end - 5);
+    }
+    None
+}
+
+impl State<'_> {
+    /// `the firm`, `the city`, `the board`, `the man`, `the 45-year-old driver`: a definite
+    /// description headed by a class noun ([`names::class_noun_kinds`]) or a person noun refers to
+    /// the most salient earlier entity of a compatible type within a few sentences. Only
+    /// `the`/`this`/`that` + nationality words or an age before the head, and nothing
+    /// that names the thing after it (`the city of X`, `the company spokesman`). An antecedent
+    /// more than two sentences back needs the head noun in its name. Returns whether
+    /// it resolved.
+    pub(super) fn class_description(&mut self, si: usize, s: &Sentence, tok: usize, nat: &[Option<u32>], in_named: &[bool]) -> bool {
+        let t = &s.tokens[tok];
+        if !(t.upos.is_empty() || t.upos == "NOUN") || t.form.chars().next().is_some_and(char::is_uppercase) && tok > 0 {
+            return false;
+        }
+        if let Some(next) = s.tokens.get(tok + 1) {
+            let nf = lower_key(&next.form);
+            if nf == "of" || in_named[tok + 1] || t.deprel == "compound" || next.upos == "PROPN" || (starts_upper(&next.form) && next.form.chars().any(char::is_alphabetic)) {
+                return false;
+            }
+        }
+        let mut i = tok;
+        let mut det = None;
+        let mut age = false;
+        let mut nationality = None;
+        while i > 0 && tok - i < 6 {
+            let p = &s.tokens[i - 1];
+            let w = lower_key(&p.form);
+            if matches!(w.as_str(), "the" | "this" | "that") {
+                det = Some(i - 1);
+                break;
+            }
+            if let Some(a) = age_start(s, i) {
+                age = true;
+                i = a;
+                continue;
+            }
+            if let Some(c) = nat[i - 1] {
+                nationality = nationality.or(Some(c));
+            } else {
+                // `the anti-vaccine movement`, `the new company`: a modified description
+                // introduces a thing as often as it points back; only age and nationality pass
+                return false;
+            }
+            i -= 1;
+        }
+        let Some(start) = det else { return false };
+        let k = lower_key(&t.form);
+        let (kinds, gender, max_dist): (&[EntityType], names::Gender, usize) = if age {
+            (&[EntityType::Person], names::Gender::Unknown, 3)
+        } else if let Some(g) = names::person_noun_gender(&k) {
+            (&[EntityType::Person], g, 2)
+        } else if let Some(kinds) = names::class_noun_kinds(&k) {
+            (kinds, names::Gender::Unknown, 5)
+        } else {
+            return false;
+        };
+        let person = kinds == [EntityType::Person];
+        let gov = t.head;
+        let compatible = |c: &Cluster| -> bool {
+            if !kinds.contains(&c.kind) {
+                return false;
+            }
+            if person {
+                (gender == names::Gender::Unknown || c.gender == names::Gender::Unknown || c.gender == gender)
+                    && nationality.is_none_or(|n| c.nationality == Some(n))
+            } else {
+                // `the Ruritanian city` is no name of Ruritania
+                nationality.is_none_or(|n| c.gaz != Some(n))
+            }
+        };
+        let best = self
+            .recent(si, tok, max_dist)
+            .into_iter()
+            .filter_map(|(tg, h)| match tg {
+                // not a sibling under the same word: `Acme bought the firm`
+                Target::One(c)
+                    if compatible(&self.clusters[c])
+                        && !(h.sentence == si && h.gov == gov && gov != 0)
+                        && (si - h.sentence <= 2 || self.clusters[c].label.split_whitespace().any(|w| lower_key(w) == k)) =>
+                {
+                    let rank = kinds.iter().position(|&x| x == self.clusters[c].kind).unwrap_or(0) as i64;
+                    Some((self.description_score(h, si, tok, c, &k) - 15 * rank, c))
+                }
+                _ => None,
+            })
+            .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+        let Some((_, c)) = best else { return false };
+        let rule = if age { "description-age" } else { "description-class" };
+        let text = join_tokens(s, start..tok + 1);
+        self.note(c, &text, rule, si);
+        self.add_mention(si, start..tok + 1, self.clusters[c].kind, Some(c));
+        self.set_ref(si, start..tok + 1, Target::One(c), rule);
+        self.push_hist(Target::One(c), si, tok);
+        true
+    }
+}
+
+impl State<'_> {
+    /// `the government` with no country named: the most salient country of
+    /// the last few sentences (the country it governs).
+    fn bare_government(&mut self, si: usize, s: &Sentence, tok: usize) {
+        if tok == 0 || lower_key(&s.tokens[tok - 1].form) != "the" || lower_key(&s.tokens[tok].form) != "government" {
+            return;
+        }
+        if s.tokens.get(tok + 1).is_some_and(|n| lower_key(&n.form) == "of" || n.upos == "PROPN") {
+            return;
+        }
+        let best = self
+            .recent(si, tok, 5)
+            .into_iter()
+            .filter_map(|(tg, h)| match tg {
+                Target::One(c) if self.clusters[c].kind == EntityType::Country => Some((self.score(h, si, tok), c)),
+                _ => None,
+            })
+            .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+        let Some((_, c)) = best else { return };
+        let text = join_tokens(s, tok - 1..tok + 1);
+        self.note(c, &text, "metonymy-government", si);
+        self.set_ref(si, tok - 1..tok + 1, Target::One(c), "metonymy-government");
+        self.add_mention(si, tok - 1..tok + 1, EntityType::Country, Some(c));
+        self.push_hist(Target::One(c), si, tok);
+    }
+}
+
+impl State<'_> {
+    /// Salience of an antecedent for a class description: recent, subject, often mentioned, and
+    /// best of all named with the description's head noun (`the board` → `… Safety Board`).
+    fn description_score(&self, h: &Hist, si: usize, tok: usize, c: usize, head: &str) -> i64 {
+        let dist = (si - h.sentence) as i64;
+        let tokdist = if dist == 0 { (tok - h.token) as i64 } else { 0 };
+        let cl = &self.clusters[c];
+        let head_match = cl.label.split_whitespace().any(|w| lower_key(w) == head);
+        -20 * dist + if h.subject { 10 } else { 0 } + 3 * cl.count.min(10) as i64 - tokdist / 4 + if head_match { 40 } else { 0 }
     }
 }

@@ -15,7 +15,14 @@
 //! 2. Definite descriptions: `the US President` (role + nationality), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
 //!    `the Hale administration` / `the Colombian government` (the person's / named country),
-//!    `the country` (most salient country).
+//!    `the country` (most salient country), `the government` alone (the country in focus);
+//!    class nouns — `the firm`, `the city`, `the board`, `the man`, `the 45-year-old` — to the
+//!    most salient earlier entity of a compatible type (`names::class_noun_kinds`), preferring a
+//!    name that contains the head noun; `the bill` (an argument) to the latest concept headed by
+//!    `bill`. Before step 1, NER mentions are repaired: adjacent person parts are one name
+//!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
+//!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
+//!    the full name spelled out anywhere in the document.
 //! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name

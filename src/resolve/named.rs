@@ -81,6 +81,11 @@ impl State<'_> {
             self.push_hist_range(Target::One(c), si, r.clone());
             return Some(c);
         }
+        let mut kind = kind;
+        if kind == EntityType::Person && r.len() == 1 && is_capital_acronym(&s.tokens[r.start].form) {
+            // `ACME` is no person's name: an organisation's initials
+            kind = EntityType::Organization;
+        }
         if kind == EntityType::Person {
             return self.person(si, s, r, nat);
         }
@@ -121,6 +126,10 @@ impl State<'_> {
             (c, "acronym")
         } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
             (c, "short-name")
+        } else if let Some(c) = self.storm_of_person(&label, kind) {
+            (c, "storm-name")
+        } else if let Some(c) = self.spelled_out_acronym(&label, kind) {
+            (c, "acronym")
         } else {
             let mut cl = Cluster::new(label.clone(), kind);
             cl.count = 0;
@@ -227,10 +236,23 @@ impl State<'_> {
         let label = name_forms.join(" ");
         let (mut c, mut rule) = self.match_person(&name);
         if c.is_none() && name.len() == 1
-            && let Some(o) = self.name_suffix_match(&name).filter(|&o| self.clusters[o].kind == EntityType::Organization && self.clusters[o].gaz.is_none())
+            && let Some(o) = self.name_suffix_match(&name).filter(|&o| {
+                let cl = &self.clusters[o];
+                cl.gaz.is_none()
+                    && matches!(cl.kind, EntityType::Organization | EntityType::Location | EntityType::Company | EntityType::Product | EntityType::Event)
+                    && cl.label.split_whitespace().all(starts_upper)
+            })
         {
-            // NER typed the full name as an organisation (`player Lena Marsh` → ORG) and the
-            // surname alone as a person: the person evidence wins
+            if self.clusters[o].kind == EntityType::Event {
+                // `Ilsa` after `Hurricane Ilsa`: the storm, which stays an event
+                self.clusters[o].count += 1;
+                self.note(o, &label, "storm-name", si);
+                self.set_ref(si, r.clone(), Target::One(o), "storm-name");
+                self.push_hist_range(Target::One(o), si, start..end.max(start + 1));
+                return Some(o);
+            }
+            // NER typed the full name as an organisation or place (`player Lena Marsh` → ORG)
+            // and the surname alone as a person: the person evidence wins
             let cl = &mut self.clusters[o];
             cl.kind = EntityType::Person;
             cl.name = cl.label.split_whitespace().map(lower_key).collect();
@@ -293,6 +315,14 @@ impl State<'_> {
             if let Some(&c) = cands.iter().max_by_key(|&&c| (self.clusters[c].count, c)) {
                 return (Some(c), "surname");
             }
+            // the first of two surnames: `Soto` of `Marta Soto Ibarra`
+            let cands: Vec<usize> = persons()
+                .filter(|(_, c)| c.name.len() >= 3 && last.chars().count() >= 3 && c.name[1..c.name.len() - 1].contains(last))
+                .map(|(i, _)| i)
+                .collect();
+            if cands.len() == 1 {
+                return (Some(cands[0]), "surname");
+            }
             let cands: Vec<usize> = persons()
                 .filter(|(_, c)| {
                     c.name.last().is_some_and(|l| l.len() >= 6 && last.len() >= 6 && names::within_one_edit(l, last))
@@ -321,11 +351,24 @@ impl State<'_> {
             let rule = if self.clusters[c].name.len() == 1 { "surname" } else { "relaxed-name" };
             return (Some(c), rule);
         }
+        // the last words of a fuller name (`Soto Ibarra` of `Marta Soto Ibarra`), or a name that
+        // adds a second surname (`Soto Ibarra` after `Marta Soto`)
+        let cands: Vec<usize> = persons()
+            .filter(|(_, c)| {
+                (c.name.len() > name.len() && c.name.ends_with(name))
+                    || (name.len() == 2 && c.name.len() >= 2 && c.name.last() == Some(&name[0]) && name[0].chars().count() >= 3)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if cands.len() == 1 {
+            return (Some(cands[0]), "surname");
+        }
+        // one letter apart in the surname, the rest equal (`Ilse Marten` / `Ilse Martin`)
         let cands: Vec<usize> = persons()
             .filter(|(_, c)| {
                 c.name.len() == name.len()
                     && c.name[..c.name.len() - 1] == name[..name.len() - 1]
-                    && c.name.last().is_some_and(|l| l.len() >= 6 && names::within_one_edit(l, last))
+                    && c.name.last().is_some_and(|l| l.chars().count() >= 4 && names::within_one_edit(l, last))
             })
             .map(|(i, _)| i)
             .collect();
@@ -368,7 +411,9 @@ impl State<'_> {
             return None;
         }
         let before = r.start - 2;
+        let spelled = self.spelled_out_before(si, s, before, acr);
         let c = match self.get_ref(si, before) {
+            _ if spelled.is_some() => spelled?,
             Some((Target::One(c), _)) if !matches!(self.clusters[*c].kind, EntityType::Date | EntityType::Money | EntityType::Quantity) => *c,
             Some(_) => return None,
             None => {
@@ -401,4 +446,146 @@ fn phrase_start(s: &Sentence, last: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// One word of capital letters (and `&`), 2–6 letters: `ACME`, `AT&T`.
+pub(super) fn is_capital_acronym(f: &str) -> bool {
+    let letters = f.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && f.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+}
+
+impl State<'_> {
+    /// `Hurricane Ilsa` after a bare `Ilsa` that NER took for a person: the storm absorbs it
+    /// (relabelled, typed as an event).
+    fn storm_of_person(&mut self, label: &str, kind: EntityType) -> Option<usize> {
+        if kind != EntityType::Event {
+            return None;
+        }
+        let words: Vec<String> = label.split_whitespace().map(lower_key).collect();
+        let rest = words.iter().position(|w| !names::is_storm_noun(w)).filter(|&p| p > 0)?;
+        let name = &words[rest..];
+        let c = self.clusters.iter().position(|c| c.kind == EntityType::Person && c.gaz.is_none() && c.name == name)?;
+        let cl = &mut self.clusters[c];
+        cl.kind = EntityType::Event;
+        cl.name.clear();
+        let old = std::mem::replace(&mut cl.label, label.to_owned());
+        cl.aliases.remove(label);
+        cl.aliases.insert(old);
+        Some(c)
+    }
+
+    /// An organisation written only as its initials (`ACME`) whose full name appears somewhere
+    /// in the document without a definition (`… the Amalgamated Copper Mining Enterprise …`):
+    /// the entity is labelled with the full name. Returns the new cluster.
+    fn spelled_out_acronym(&mut self, label: &str, kind: EntityType) -> Option<usize> {
+        if !is_capital_acronym(label) || matches!(kind, EntityType::Country | EntityType::City) {
+            return None;
+        }
+        let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+        let full = find_spelled_out(self.doc, &letters)?;
+        let key = (full.to_lowercase(), false);
+        if let Some(&c) = self.by_key.get(&key) {
+            return Some(c);
+        }
+        let mut cl = Cluster::new(full, if kind == EntityType::Person { EntityType::Organization } else { kind });
+        cl.count = 0;
+        self.clusters.push(cl);
+        let c = self.clusters.len() - 1;
+        self.by_key.insert(key, c);
+        Some(c)
+    }
+}
+
+/// The first run of capitalised words in the document whose initials, skipping connectors
+/// (`of`, `and`, …), are `letters`, at least two words.
+fn find_spelled_out(doc: &crate::document::Document, letters: &[char]) -> Option<String> {
+    for s in &doc.sentences {
+        let n = s.tokens.len();
+        for st in 0..n {
+            let mut j = st;
+            let mut k = 0;
+            while j < n && k < letters.len() {
+                let f = &s.tokens[j].form;
+                if k > 0 && names::is_name_connector(&f.to_lowercase()) {
+                    j += 1;
+                    continue;
+                }
+                let first = f.chars().next();
+                if first.is_some_and(|c| c.is_uppercase() && c.to_uppercase().eq(letters[k].to_uppercase())) && f.chars().skip(1).any(char::is_lowercase) {
+                    k += 1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if k == letters.len() && k >= 2 {
+                return Some(join_tokens(s, st..j));
+            }
+        }
+    }
+    None
+}
+
+impl State<'_> {
+    /// `Northern Salt and Iron (NSI)`: the capitalised words ending at `last` whose initials,
+    /// skipping connectors, spell the acronym are the organisation's full name, even when NER
+    /// marked only part of it. A named cluster on a part (`Northern Salt`) is relabelled with the
+    /// full name; else the full name gets its own organisation. Returns the cluster.
+    fn spelled_out_before(&mut self, si: usize, s: &Sentence, last: usize, acr: &str) -> Option<usize> {
+        if !is_capital_acronym(acr) {
+            return None;
+        }
+        let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut k = letters.len();
+        let mut j = last + 1;
+        let mut start = None;
+        while j > 0 && k > 0 {
+            j -= 1;
+            let f = &s.tokens[j].form;
+            if k < letters.len() && names::is_name_connector(&f.to_lowercase()) {
+                continue;
+            }
+            let first = f.chars().next();
+            if first.is_some_and(|c| c.is_uppercase() && c.to_uppercase().eq(letters[k - 1].to_uppercase())) && f.chars().skip(1).any(char::is_lowercase) {
+                k -= 1;
+                if k == 0 {
+                    start = Some(j);
+                }
+            } else {
+                return None;
+            }
+        }
+        let start = start?;
+        if letters.len() < 2 || last + 1 - start < 2 {
+            return None;
+        }
+        let full = join_tokens(s, start..last + 1);
+        let key = (full.to_lowercase(), false);
+        let part = (start..=last).find_map(|i| match self.get_ref(si, i) {
+            Some((Target::One(c), _)) => Some(*c),
+            _ => None,
+        });
+        let c = if let Some(&c) = self.by_key.get(&key) {
+            c
+        } else if let Some(c) = part.filter(|&c| {
+            let cl = &self.clusters[c];
+            cl.gaz.is_none() && cl.kind != EntityType::Person && full.contains(cl.label.as_str()) && cl.label != full
+        }) {
+            let cl = &mut self.clusters[c];
+            let old = std::mem::replace(&mut cl.label, full.clone());
+            if matches!(cl.kind, EntityType::Location | EntityType::Concept) {
+                cl.kind = EntityType::Organization;
+            }
+            self.note(c, &old, "acronym-definition", si);
+            c
+        } else {
+            let mut cl = Cluster::new(full.clone(), EntityType::Organization);
+            cl.count = 0;
+            self.clusters.push(cl);
+            self.clusters.len() - 1
+        };
+        self.by_key.insert(key, c);
+        self.set_ref(si, start..last + 1, Target::One(c), "acronym-definition");
+        Some(c)
+    }
 }

@@ -1,5 +1,6 @@
 //! Word lists and small helpers for resolution: titles, role nouns, pronouns, slugs.
 
+use crate::document::EntityType;
 use crate::nlp::gazetteer::push_key_word;
 
 /// Words that precede a person's name as titles or roles (lowercase, full stops removed).
@@ -16,7 +17,8 @@ pub fn is_title_word(w: &str) -> bool {
             | "head" | "commander" | "sheikh" | "emir" | "ayatollah" | "supreme" | "opposition" | "incumbent"
             | "then" | "new" | "outgoing" | "acting" | "economy" | "trade" | "health" | "justice minister"
             | "lawmaker" | "activist" | "officer" | "candidate" | "nominee" | "dictator" | "strongman"
-            | "rival" | "ally" | "predecessor" | "successor" | "boss" | "founder" | "billionaire"
+            | "rival" | "ally" | "predecessor" | "successor" | "boss" | "founder" | "billionaire" | "mme" | "mlle"
+            | "messrs" | "prof" | "professor"
     )
 }
 
@@ -28,7 +30,8 @@ pub fn is_role_noun(w: &str) -> bool {
             | "mayor" | "king" | "queen" | "prime" | "secretary" | "ambassador" | "envoy" | "spokesman"
             | "spokeswoman" | "spokesperson" | "head" | "ruler" | "dictator" | "strongman" | "leaders"
             | "presidents" | "counterparts" | "ministers" | "premiers" | "heads" | "rulers" | "chief" | "ceo"
-            | "chairman" | "pope" | "emir" | "prince" | "princess"
+            | "chairman" | "pope" | "emir" | "prince" | "princess" | "commissioner" | "director" | "chairwoman"
+            | "judge" | "professor"
     )
 }
 
@@ -57,6 +60,67 @@ pub fn singular_role(w: &str) -> &str {
 /// Nouns that make `the Hale administration` / `the Colombian government` stand for a country.
 pub fn is_government_noun(w: &str) -> bool {
     matches!(w, "administration" | "government" | "regime" | "cabinet" | "authorities")
+}
+
+/// Common nouns that head a definite description of a named thing (`the firm`, `the city`,
+/// `the board`), with the entity types such a thing can have. General English: the usual class
+/// nouns news writers use to refer back to a company, an organisation, a government body, a
+/// settlement, a region or a vehicle named earlier. Person nouns are not here (role nouns and
+/// `the N-year-old` are handled apart); `country`/`nation` have their own step.
+pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
+    use EntityType::*;
+    const COMPANY: &[EntityType] = &[Company, Organization];
+    const ORG: &[EntityType] = &[Organization, Company, GovernmentBody, InternationalOrganization, ArmedGroup];
+    const BODY: &[EntityType] = &[GovernmentBody, Organization, InternationalOrganization];
+    const ARMED: &[EntityType] = &[ArmedGroup, Organization];
+    // a city-state is a country in the gazetteer (preferred last: the order is the preference)
+    const TOWN: &[EntityType] = &[City, Location, Country];
+    const REGION: &[EntityType] = &[Location, Country, City];
+    const VEHICLE: &[EntityType] = &[Product];
+    Some(match w {
+        "firm" | "company" | "corporation" | "business" | "carrier" | "airline" | "manufacturer" | "maker"
+        | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
+        | "startup" | "broadcaster" | "publisher" | "network" | "chain" | "operator" | "giant" | "developer" => COMPANY,
+        "organisation" | "organization" | "charity" | "association" | "union" | "federation" | "league"
+        | "foundation" | "institute" | "band" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        "agency" | "ministry" | "department" | "commission" | "board" | "council" | "committee" | "court"
+        | "parliament" | "assembly" | "legislature" | "senate" | "congress" | "bureau" | "office" | "service" => BODY,
+        "militia" | "insurgents" | "rebels" => ARMED,
+        "city" | "town" | "village" | "capital" | "municipality" | "metropolis" | "suburb" => TOWN,
+        "state" | "province" | "region" | "territory" | "island" | "county" | "commonwealth" | "republic"
+        | "kingdom" | "emirate" | "archipelago" => REGION,
+        "ship" | "vessel" | "boat" | "aircraft" | "plane" | "jet" | "helicopter" | "train" | "satellite"
+        | "spacecraft" | "rocket" | "car" | "vehicle" => VEHICLE,
+        _ => return None,
+    })
+}
+
+/// Nouns for a person that a definite description can use on its own (`the man`), with the
+/// gender they state.
+pub fn person_noun_gender(w: &str) -> Option<Gender> {
+    Some(match w {
+        "man" | "boy" => Gender::Male,
+        "woman" | "girl" => Gender::Female,
+        _ => return None,
+    })
+}
+
+/// `67-year-old`, `45-year-old`: an age written as one hyphenated word.
+pub fn is_age_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    l.strip_suffix("-year-old").or_else(|| l.strip_suffix("-years-old")).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Capitalised nouns that open the name of a storm (`Hurricane X`, `Typhoon X`, `Tropical
+/// Storm X`): the name is the storm, an event, not a person named X.
+pub fn is_storm_noun(w: &str) -> bool {
+    matches!(w, "hurricane" | "typhoon" | "cyclone" | "storm" | "tropical" | "superstorm" | "super")
+}
+
+/// Lowercase words inside an organisation's name that its initials skip (`Department of
+/// Forestry and Fire Protection`).
+pub fn is_name_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "the" | "for" | "&" | "de" | "du" | "des" | "on" | "in" | "to")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,6 +15,9 @@ use std::collections::HashSet;
 
 impl State<'_> {
     pub(super) fn scan_sentence(&mut self, si: usize, s: &Sentence, ner: &[&Mention]) {
+        let joined = join_name_parts(s, ner);
+        let ner: Vec<&Mention> = joined.iter().collect();
+        let ner = &ner[..];
         let n = s.tokens.len();
         let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
         let gaz: Vec<GazMatch> = self.gaz.find_spans(&words);
@@ -171,9 +174,57 @@ impl State<'_> {
                 Some(1) => self.description(si, s, tok, &lower_key(&t.form), &nat, &in_named, &person_starts),
                 Some(2) => self.government(si, s, tok, &nat),
                 Some(3) => self.definite_country(si, s, tok, &lower_key(&t.form)),
-                _ => {}
+                _ => {
+                    if t.upos.is_empty() || t.upos == "NOUN" {
+                        self.class_description(si, s, tok, &nat, &in_named);
+                    }
+                }
             }
         }
         self.first_person(si, s);
     }
+}
+
+/// NER mentions as names: two person mentions with nothing between them are one name when the
+/// second opens with a lowercase particle (`Karim` + `bin Tarek`, `Ana` + `de Souza`) or both are
+/// single words; a name right after a capitalised storm noun is the storm (`Hurricane Ilsa`,
+/// `Tropical Storm Ilsa`), an event.
+pub(super) fn join_name_parts(s: &Sentence, ner: &[&Mention]) -> Vec<Mention> {
+    let n = s.tokens.len();
+    let mut out: Vec<Mention> = Vec::new();
+    for m in ner {
+        let mut m = (*m).clone();
+        let r = m.tokens.start.min(n)..m.tokens.end.min(n);
+        if r.is_empty() {
+            out.push(m);
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && last.kind == EntityType::Person
+            && m.kind == EntityType::Person
+            && last.tokens.end == r.start
+            && (s.tokens[r.start].form.chars().next().is_some_and(char::is_lowercase) || (last.tokens.len() == 1 && r.len() == 1))
+        {
+            last.tokens.end = r.end;
+            last.span = span_of(s, &last.tokens);
+            last.text = join_tokens(s, last.tokens.clone());
+            continue;
+        }
+        let prev_end = out.last().map_or(0, |l| l.tokens.end);
+        let mut start = r.start;
+        while start > prev_end
+            && starts_upper(&s.tokens[start - 1].form)
+            && names::with_lower(&s.tokens[start - 1].form, names::is_storm_noun).unwrap_or(false)
+        {
+            start -= 1;
+        }
+        if start < r.start && matches!(m.kind, EntityType::Person | EntityType::Location | EntityType::Organization | EntityType::Event) {
+            m.tokens = start..r.end;
+            m.span = span_of(s, &m.tokens);
+            m.text = join_tokens(s, m.tokens.clone());
+            m.kind = EntityType::Event;
+        }
+        out.push(m);
+    }
+    out
 }

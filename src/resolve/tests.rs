@@ -687,3 +687,121 @@ fn a_full_name_typed_as_organisation_becomes_the_person_its_surname_is() {
     assert_eq!(facts(&r), vec![f("tomas_brell", "scored", None)]);
     assert_eq!(ent(&r, "tomas_brell").kind, T::Person);
 }
+
+// --- class descriptions, name parts, storms, spelled-out acronyms (invented sentences) ---
+
+#[test]
+fn the_firm_is_the_company_named_before() {
+    let d = doc(&["Norvik Holdings reported a loss .", "The firm cut jobs ."]);
+    let m = [ment(&d, 0, "Norvik Holdings", T::Company)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The firm", "cut", "cut", Some("jobs"))]);
+    assert_eq!(facts(&r), vec![f("norvik_holdings", "cut", Some("jobs"))]);
+    assert!(ent(&r, "norvik_holdings").merges.iter().any(|n| n.rule == "description-class"));
+}
+
+#[test]
+fn a_modified_or_incompatible_description_stays_unresolved() {
+    // `the new firm` introduces a firm; `the city` cannot be a company
+    let d = doc(&["Norvik Holdings reported a loss .", "The new firm cut jobs and the city sued ."]);
+    let m = [ment(&d, 0, "Norvik Holdings", T::Company)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The new firm", "cut", "cut", Some("jobs")), tri(&d, 1, "the city", "sued", "sue", None)]);
+    assert_eq!(facts(&r), vec![f("new_firm", "cut", Some("jobs")), f("city", "sued", None)]);
+}
+
+#[test]
+fn the_board_prefers_the_name_with_its_head_noun() {
+    let d = doc(&["The Harbour Safety Board opened an inquiry .", "Later the Norvik Agency and Paraguay spoke .", "The board published a report ."]);
+    let m = [ment(&d, 0, "Harbour Safety Board", T::GovernmentBody), ment(&d, 1, "Norvik Agency", T::GovernmentBody)];
+    let r = run(&d, &m, vec![tri(&d, 2, "The board", "published", "publish", Some("a report"))]);
+    assert_eq!(facts(&r), vec![f("harbour_safety_board", "published", Some("report"))]);
+}
+
+#[test]
+fn an_age_description_is_the_person() {
+    let d = doc(&["Pavel Orlic was sentenced on Monday .", "The 52-year-old driver wept ."]);
+    let m = [ment(&d, 0, "Pavel Orlic", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The 52-year-old driver", "wept", "weep", None)]);
+    assert_eq!(facts(&r), vec![f("pavel_orlic", "wept", None)]);
+}
+
+#[test]
+fn the_government_alone_is_the_country_in_focus() {
+    let d = doc(&["Uruguay closed its border .", "The government said schools stay open ."]);
+    let m = [ment(&d, 0, "Uruguay", T::Country)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The government", "said", "say", None)]);
+    assert_eq!(facts(&r)[0].0, ent(&r, &facts(&r)[0].0).id);
+    assert_eq!(ent(&r, &facts(&r)[0].0).label, "Uruguay");
+}
+
+#[test]
+fn the_noun_is_the_concept_it_heads() {
+    let d = doc(&["The council passed the housing bill .", "Critics attacked the bill ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "The council", "passed", "pass", Some("the housing bill")), tri(&d, 1, "Critics", "attacked", "attack", Some("the bill"))]);
+    assert_eq!(facts(&r)[1], f("critics", "attacked", Some("housing_bill")));
+    // a noun that ends a prepositional phrase is not its head
+    let d = doc(&["Rallies showed support of the voters .", "The voters stayed home ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Rallies", "showed", "show", Some("support of the voters")), tri(&d, 1, "The voters", "stayed", "stay", Some("home"))]);
+    assert_eq!(facts(&r)[1].0, "voters");
+}
+
+#[test]
+fn a_surname_joins_a_full_name_ner_typed_as_a_place() {
+    let d = doc(&["Lidia Farnsworth was elected .", "Farnsworth thanked voters ."]);
+    let m = [ment(&d, 0, "Lidia Farnsworth", T::Location), ment(&d, 1, "Farnsworth", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Farnsworth", "thanked", "thank", Some("voters"))]);
+    assert_eq!(facts(&r), vec![f("lidia_farnsworth", "thanked", Some("voters"))]);
+    assert_eq!(ent(&r, "lidia_farnsworth").kind, T::Person);
+}
+
+#[test]
+fn first_of_two_surnames_and_the_two_surnames_join_the_full_name() {
+    let d = doc(&["Marta Soto Ibarra resigned .", "Soto left .", "Soto Ibarra smiled ."]);
+    let m = [ment(&d, 0, "Marta Soto Ibarra", T::Person), ment(&d, 1, "Soto", T::Person), ment(&d, 2, "Soto Ibarra", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Soto", "left", "leave", None), tri(&d, 2, "Soto Ibarra", "smiled", "smile", None)]);
+    assert_eq!(facts(&r), vec![f("marta_soto_ibarra", "left", None), f("marta_soto_ibarra", "smiled", None)]);
+}
+
+#[test]
+fn adjacent_name_parts_are_one_name() {
+    // NER split `Karim bin Tarek` in two; the first name alone later is the same man
+    let d = doc(&["Karim bin Tarek was arrested .", "Karim denied the charges ."]);
+    let m = [ment(&d, 0, "Karim", T::Person), ment(&d, 0, "bin Tarek", T::Person), ment(&d, 1, "Karim", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Karim", "denied", "deny", Some("the charges"))]);
+    assert_eq!(facts(&r), vec![f("karim_bin_tarek", "denied", Some("charges"))]);
+}
+
+#[test]
+fn a_storm_name_is_the_storm() {
+    let d = doc(&["Hurricane Ilsa reached the coast .", "Ilsa weakened overnight ."]);
+    let m = [ment(&d, 0, "Ilsa", T::Person), ment(&d, 1, "Ilsa", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Hurricane Ilsa", "reached", "reach", Some("the coast")), tri(&d, 1, "Ilsa", "weakened", "weaken", None)]);
+    assert_eq!(facts(&r), vec![f("hurricane_ilsa", "reached", Some("coast")), f("hurricane_ilsa", "weakened", None)]);
+    assert_eq!(ent(&r, "hurricane_ilsa").kind, T::Event);
+    // the bare name first, the storm later: one node, named for the storm
+    let d = doc(&["A cyclone named Ilsa formed .", "Hurricane Ilsa reached the coast ."]);
+    let m = [ment(&d, 0, "Ilsa", T::Person), ment(&d, 1, "Ilsa", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Hurricane Ilsa", "reached", "reach", Some("the coast"))]);
+    assert_eq!(facts(&r)[0].0, "hurricane_ilsa");
+    assert!(ent(&r, "hurricane_ilsa").aliases.contains(&"Ilsa".to_string()));
+}
+
+#[test]
+fn initials_take_the_full_name_written_elsewhere_in_the_document() {
+    let d = doc(&["Workers of the Amalgamated Copper Mining Enterprise went on strike .", "ACME fired them ."]);
+    let m = [ment(&d, 1, "ACME", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "ACME", "fired", "fire", None)]);
+    let e = ent(&r, "amalgamated_copper_mining_enterprise");
+    assert_eq!((e.label.as_str(), e.kind), ("Amalgamated Copper Mining Enterprise", T::Organization));
+    assert_eq!(facts(&r)[0].0, e.id);
+}
+
+#[test]
+fn a_parenthesised_acronym_completes_a_name_ner_cut_short() {
+    let d = doc(&["Northern Salt and Iron ( NSI ) opened a mine .", "NSI hired miners ."]);
+    let m = [ment(&d, 0, "Northern Salt", T::Location), ment(&d, 0, "NSI", T::Organization), ment(&d, 1, "NSI", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "NSI", "hired", "hire", Some("miners"))]);
+    assert_eq!(facts(&r), vec![f("northern_salt_and_iron", "hired", Some("miners"))]);
+    let e = ent(&r, "northern_salt_and_iron");
+    assert_eq!((e.label.as_str(), e.kind), ("Northern Salt and Iron", T::Organization));
+    assert!(e.aliases.contains(&"Northern Salt".to_string()) && e.aliases.contains(&"NSI".to_string()));
+}
