@@ -40,11 +40,11 @@ fn tree(rows: &str) -> Sentence {
     }
 }
 
-fn triples(rows: &str) -> Vec<OpenTriple> {
+pub(crate) fn triples(rows: &str) -> Vec<OpenTriple> {
     Extractor::new().extract(&tree(rows), &[])
 }
 
-fn show(ts: &[OpenTriple]) -> String {
+pub(crate) fn show(ts: &[OpenTriple]) -> String {
     ts.iter()
         .map(|t| {
             format!(
@@ -59,7 +59,7 @@ fn show(ts: &[OpenTriple]) -> String {
         .join("\n")
 }
 
-fn find(ts: &[OpenTriple], subj: &str, rel: &str, obj: Option<&str>) -> OpenTriple {
+pub(crate) fn find(ts: &[OpenTriple], subj: &str, rel: &str, obj: Option<&str>) -> OpenTriple {
     ts.iter()
         .find(|t| t.subject.text == subj && t.relation == rel && t.object.as_ref().map(|o| o.text.as_str()) == obj)
         .unwrap_or_else(|| panic!("missing {subj} | {rel} | {obj:?} in\n{}", show(ts)))
