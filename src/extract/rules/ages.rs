@@ -33,14 +33,15 @@ impl Rules<'_, '_> {
         tr.form(i).parse::<u32>().ok().filter(|a| (1..=MAX_AGE).contains(a))
     }
 
-    /// `the 45-year-old X` (tokens `45 - year - old`): the noun the adjective modifies.
+    /// `the 45-year-old X` (tokens `45 - year - old`): the name the adjective modifies.
     fn hyphenated_age_holder(&self, i: usize) -> Option<Part> {
         let tr = self.tr;
         let n = tr.len();
         let old = (i + 4 < n && tr.form(i + 1) == "-" && tr.lemma_is(i + 2, &["year"]) && tr.form(i + 3) == "-" && tr.form_is(i + 4, &["old"]))
             .then_some(i + 4)?;
         let h = tr.head[old];
-        if h == NONE || h <= old || !matches!(tr.upos(h), "NOUN" | "PROPN") || tr.base(old) != "amod" {
+        // a name only: `the 45-year-old farmer` is a description that coreference must name first
+        if h == NONE || h <= old || !(tr.upos(h) == "PROPN" || self.ment_at(h).is_some()) || tr.base(old) != "amod" {
             return None;
         }
         Some(self.holder_part(h))
@@ -145,18 +146,19 @@ mod tests {
         91 91 NUM CD 6 nmod
         . . PUNCT . 3 punct";
 
-    /// `The 45-year-old farmer was arrested.` (invented)
+    /// `The 45-year-old Tomas Reyes was arrested.` (invented)
     const HYPHENATED: &str = "
-        The the DET DT 7 det
+        The the DET DT 8 det
         45 45 NUM CD 4 nummod
         - - PUNCT HYPH 2 punct
         year year NOUN NN 6 obl:unmarked
         - - PUNCT HYPH 4 punct
-        old old ADJ JJ 7 amod
-        farmer farmer NOUN NN 9 nsubj:pass
-        was be AUX VBD 9 aux:pass
+        old old ADJ JJ 8 amod
+        Tomas Tomas PROPN NNP 8 compound
+        Reyes Reyes PROPN NNP 10 nsubj:pass
+        was be AUX VBD 10 aux:pass
         arrested arrest VERB VBN 0 root
-        . . PUNCT . 9 punct";
+        . . PUNCT . 10 punct";
 
     /// `The former senator was 81.` (invented)
     const COPULAR: &str = "
@@ -182,7 +184,11 @@ mod tests {
         find(&triples(AT_THE_AGE_OF), "poet", "aged", Some("91"));
         let ts = triples(HYPHENATED);
         let t = ts.iter().find(|t| t.relation == "aged").unwrap_or_else(|| panic!("{}", show(&ts)));
-        assert!(t.subject.text.ends_with("farmer") && t.object.as_ref().is_some_and(|o| o.text == "45"), "{}", show(&ts));
+        assert!(t.subject.text.ends_with("Reyes") && t.object.as_ref().is_some_and(|o| o.text == "45"), "{}", show(&ts));
+        // a description is left to coreference
+        let described = HYPHENATED.replace("Tomas Tomas PROPN NNP 8 compound", "young young ADJ JJ 8 amod").replace("Reyes Reyes PROPN NNP", "farmer farmer NOUN NN");
+        let ts = triples(&described);
+        assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         find(&triples(COPULAR), "former senator", "aged", Some("81"));
         let ts = triples(NOT_AGES);
         assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
