@@ -91,6 +91,7 @@ impl Extractor {
             }
         }
         r.role_props(&mut out);
+        r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         out.extend(extra);

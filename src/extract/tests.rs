@@ -40,11 +40,11 @@ fn tree(rows: &str) -> Sentence {
     }
 }
 
-fn triples(rows: &str) -> Vec<OpenTriple> {
+pub(crate) fn triples(rows: &str) -> Vec<OpenTriple> {
     Extractor::new().extract(&tree(rows), &[])
 }
 
-fn show(ts: &[OpenTriple]) -> String {
+pub(crate) fn show(ts: &[OpenTriple]) -> String {
     ts.iter()
         .map(|t| {
             format!(
@@ -59,7 +59,7 @@ fn show(ts: &[OpenTriple]) -> String {
         .join("\n")
 }
 
-fn find(ts: &[OpenTriple], subj: &str, rel: &str, obj: Option<&str>) -> OpenTriple {
+pub(crate) fn find(ts: &[OpenTriple], subj: &str, rel: &str, obj: Option<&str>) -> OpenTriple {
     ts.iter()
         .find(|t| t.subject.text == subj && t.relation == rel && t.object.as_ref().map(|o| o.text.as_str()) == obj)
         .unwrap_or_else(|| panic!("missing {subj} | {rel} | {obj:?} in\n{}", show(ts)))
@@ -648,6 +648,32 @@ fn intransitive_events_keep_place_or_date_as_object() {
     // a reporting verb never turns its date into an object
     let ts = triples(REPORTED);
     assert!(!ts.iter().any(|t| t.relation.starts_with("said")), "{}", show(&ts));
+}
+
+/// `The mayor was sworn in and the crowd cheered.` (invented): an agentless passive whose
+/// particle the parser took for an adverb, conjoined with an active clause of its own subject.
+const PASSIVE_PARTICLE: &str = "
+    The the DET DT 2 det
+    mayor mayor NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass
+    sworn swear VERB VBN 0 root
+    in in ADV RB 4 advmod
+    and and CCONJ CC 9 cc
+    the the DET DT 8 det
+    crowd crowd NOUN NN 9 nsubj
+    cheered cheer VERB VBD 4 conj
+    . . PUNCT . 4 punct";
+
+/// Object-less clauses: an agentless passive is keyed passive with its adverb particle; a
+/// conjunct with its own subject does not inherit the first clause's passive voice.
+#[test]
+fn agentless_passives_keep_voice_and_particle() {
+    let ts = triples(PASSIVE_PARTICLE);
+    let sworn = ts.iter().find(|t| t.subject.text.contains("mayor")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(sworn.object.is_none() && sworn.key.passive, "{}", show(&ts));
+    assert_eq!(sworn.key.particle.as_deref(), Some("in"));
+    let cheered = ts.iter().find(|t| t.subject.text.contains("crowd")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(cheered.object.is_none() && !cheered.key.passive, "{}", show(&ts));
 }
 
 /// `The storm is forecast to reach Cuba before turning north on Friday.` (invented)

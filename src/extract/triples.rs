@@ -93,6 +93,13 @@ pub(super) fn is_place(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[M
     by_mention.unwrap_or(tr.upos(h) == "PROPN")
 }
 
+/// A particle the parser attached as an adverb right after its verb (`was sworn in`, `broke
+/// down`): the closed class of English verb particles that are also adverbs.
+fn adverb_particle(tr: &Tree, v: usize) -> Option<usize> {
+    const PARTICLES: &[&str] = &["in", "out", "off", "down", "up", "away", "back", "over"];
+    tr.kids(v).find(|&k| k == v + 1 && tr.rel(k) == "advmod" && tr.upos(k) == "ADV" && tr.form_is(k, PARTICLES))
+}
+
 pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], p: &Prop) -> Vec<OpenTriple> {
     let mut out = Vec::new();
     let Some(mut subject) = argument(s, &p.subj) else { return out };
@@ -153,7 +160,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             verb_tok.map(|v| lower_lemma(tr, v))
         },
         particle: verb_tok
-            .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt"))
+            .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt").or_else(|| adverb_particle(tr, v)))
             .map(|k| tr.form(k).to_lowercase()),
         ..Default::default()
     };
@@ -231,6 +238,11 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
             }
         }
+    }
+    // an agentless passive with nothing left for an object (`three guards were injured`): the
+    // subject underwent the event; the key says so, for the ontology's event facts
+    if object.is_none() && p.passive && agent.is_none() && !copular {
+        key.passive = true;
     }
     if t_object_missing(&object)
         && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))

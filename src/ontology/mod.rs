@@ -353,8 +353,7 @@ impl Ontology {
     ) -> Result<NormalizedFact, Dropped> {
         let mut notes: Vec<String> = Vec::new();
         let Some(object_id) = &t.object else {
-            notes.push("no object (intransitive clause): not stored as a fact".into());
-            return Err(Dropped { notes });
+            return self.decide_event(t, entities, doc_date, strict, notes);
         };
         let subject_kind = entities.get(&t.subject).map(|e| e.kind);
         let object_entity = entities.get(object_id);
@@ -454,6 +453,81 @@ impl Ontology {
         Ok(NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes })
     }
 
+    /// An object-less clause (`the ferry sank`, `two guards were injured`): an event that happened
+    /// to (or was done by) its subject. It is kept as a fact whose object is the empty literal
+    /// [`NO_OBJECT`] under an open relation, never under an ontology property (their ranges name
+    /// what the object is). Dropped: clauses without a verb, copulas and light verbs (their
+    /// meaning is in the missing complement), verbs whose content is a complement the clause
+    /// lacks ([`CONTENTLESS_VERBS`]) and temporal subjects (`Tuesday saw …`). The modelling is in
+    /// `ontology/README.md`, "Events without an object".
+    fn decide_event(
+        &self,
+        t: &ResolvedTriple,
+        entities: &HashMap<EntityId, Entity>,
+        doc_date: Option<&str>,
+        strict: bool,
+        mut notes: Vec<String>,
+    ) -> Result<NormalizedFact, Dropped> {
+        let key = &t.triple.key;
+        let verb = key.verb.as_deref().map(|v| v.trim().to_lowercase()).unwrap_or_default();
+        let subject = entities.get(&t.subject);
+        let why_not = if t.triple.object.is_some() {
+            Some("its object did not resolve")
+        } else if verb.is_empty() || key.noun.is_some() {
+            Some("no object and no event verb")
+        } else if matches!(t.triple.rule.as_str(), "acl" | "advcl") {
+            // a non-finite clause borrows its subject (`Speaking to X, Y said`, `a refusal to
+            // debate`): too often the wrong one to state an event on its own
+            Some("subject borrowed by a non-finite clause")
+        } else if t.triple.relation.split_whitespace().any(|w| w.eq_ignore_ascii_case("to")) {
+            // `declined to comment`, `is set to meet`: the content is the bare complement verb
+            Some("verb chain whose complement has no object")
+        } else if lexicon::COPULAS.contains(&verb.as_str()) || lexicon::LIGHT_VERBS.contains(&verb.as_str()) {
+            Some("copula or light verb without its complement")
+        } else if CONTENTLESS_VERBS.contains(&verb.as_str()) {
+            Some("verb whose content is a missing complement")
+        } else if subject.is_some_and(|e| e.kind == EntityType::Date) {
+            Some("temporal subject")
+        } else if !subject.is_some_and(|e| e.kind.is_named()) && !counted(&t.triple.subject.text) {
+            // `the runway was flooded`, `arguments flared`: a state of an unnamed thing is not a
+            // graph fact; a named participant or a counted group (`two guards`) is
+            Some("subject neither named nor counted")
+        } else {
+            None
+        };
+        if let Some(why) = why_not {
+            notes.push(format!("no object (intransitive clause), {why}: not stored as a fact"));
+            return Err(Dropped { notes });
+        }
+        let mut words = vec![verb];
+        words.extend(key.particle.as_deref().map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()));
+        let (label, name) = if key.passive {
+            // the subject underwent the event: `be injured`, named from the participle as written
+            let participle = Some(passive_participle(&t.triple.relation, key.particle.as_deref()))
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| words.join(" "));
+            (format!("be {participle}"), open_relation_name(&format!("be {participle}")))
+        } else {
+            (words.join(" "), open_relation_name(&words.join(" ")))
+        };
+        if strict {
+            notes.push(format!("no object (intransitive clause); strict mode: open relation rel:{name} dropped"));
+            return Err(Dropped { notes });
+        }
+        notes.push(format!("no object (intransitive clause): event fact, open relation rel:{name}, empty object"));
+        let qualifiers = self.qualifiers(t, entities, doc_date, &mut notes);
+        let predicate = Predicate {
+            iri: format!("{}{name}", vocab::REL),
+            name,
+            label,
+            surface: t.triple.relation.clone(),
+            normalized: false,
+        };
+        let object = FactObject::Literal(crate::document::Literal { value: NO_OBJECT.into(), datatype: None, unit: None });
+        let confidence = t.triple.confidence.clamp(0.0, 1.0);
+        Ok(NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes })
+    }
+
     /// Checks a subject/object pair against a property's (inherited) domain and range.
     fn check_types(
         &self,
@@ -541,6 +615,53 @@ impl Ontology {
         }
         out
     }
+}
+
+/// The object of an event fact whose clause has none (`X died`): the empty plain literal, so
+/// the statement node keeps its `rdf:object` and the direct triple `X rel:die ""` answers
+/// `?x rel:die ?o` (see `ontology/README.md`).
+pub const NO_OBJECT: &str = "";
+
+/// Verbs that state nothing without their complement (`X tried`, `X wants`, `X began`,
+/// `X happened`): general English aspect, attempt, wish and occurrence verbs; an object-less
+/// clause with one of them is not an event fact.
+pub const CONTENTLESS_VERBS: &[&str] = &[
+    "do", "get", "go", "come", "try", "want", "wish", "hope", "need", "seem", "appear", "begin", "start", "stop",
+    "keep", "fail", "manage", "attempt", "decide", "plan", "intend", "expect", "agree", "refuse", "continue",
+    "happen", "occur", "use", "let", "help", "allow", "say", "tell", "add", "note", "ask", "reply", "respond",
+    "explain", "believe", "think", "know", "see", "feel", "mean", "include", "involve", "follow", "accord",
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+];
+
+/// Whether a phrase starts with a count (`two guards`, `at least 40 people`, `dozens of
+/// residents`): English cardinals and approximate counts, after an optional `at least`/`some`.
+fn counted(text: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen", "dozens", "hundreds",
+        "thousands", "millions", "both", "several",
+    ];
+    const LEAD: &[&str] = &["at", "least", "most", "some", "about", "around", "nearly", "almost", "over", "more", "than", "up", "to"];
+    let lower = text.to_lowercase();
+    let first = lower.split_whitespace().find(|w| !LEAD.contains(w)).unwrap_or("");
+    first.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&first)
+}
+
+/// The participle of a passive relation as written, with its particle (`were sworn` + `in` ->
+/// `sworn in`): the words after the last form of `be`/`get`.
+fn passive_participle(relation: &str, particle: Option<&str>) -> String {
+    const AUX: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "get", "got", "gets", "gotten", "getting"];
+    // negation is the fact's flag, not part of its name
+    let mut words: Vec<String> =
+        relation.split_whitespace().map(str::to_lowercase).filter(|w| !matches!(w.as_str(), "not" | "n't" | "never")).collect();
+    if let Some(last) = words.iter().rposition(|w| AUX.contains(&w.as_str())) {
+        words.drain(..=last);
+    }
+    if let Some(p) = particle.map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty() && !words.contains(p)) {
+        words.push(p);
+    }
+    words.join(" ")
 }
 
 fn parse_value(kind: EntityType, text: &str, doc_date: Option<&str>) -> Option<literal::Parsed> {

@@ -443,14 +443,91 @@ fn listing_mentions_every_property() {
     assert!(text.contains("cancel"));
 }
 
-#[test]
-fn intransitive_triples_are_not_facts() {
-    let o = Ontology::embedded();
-    let e = sample_entities();
-    let mut t = triple("colombia", "run deep", verb("run"), "colombia", &e);
+/// Invented participants for object-less clauses: a named person, a counted group, an unnamed
+/// thing and a date.
+fn event_entities() -> HashMap<EntityId, Entity> {
+    use EntityType::*;
+    [
+        ent("lena_ortmann", "Lena Ortmann", Person),
+        ent("two_guards", "two guards", Concept),
+        ent("runway", "runway", Concept),
+        ent("tuesday", "Tuesday", Date),
+    ]
+    .into_iter()
+    .map(|e| (e.id.clone(), e))
+    .collect()
+}
+
+/// An object-less clause as the resolver hands it on: no object argument, no object entity.
+fn event(s: &str, relation: &str, k: K, e: &HashMap<EntityId, Entity>) -> ResolvedTriple {
+    let mut t = triple(s, relation, k, s, e);
+    t.triple.object = None;
     t.object = None;
-    let d = o.decide(&t, &e, None, false).unwrap_err();
-    assert!(d.notes[0].contains("intransitive"));
+    t
+}
+
+#[test]
+fn object_less_events_are_facts_with_an_empty_object() {
+    let o = Ontology::embedded();
+    let e = event_entities();
+    // `Lena Ortmann resigned.`
+    let f = o.decide(&event("lena_ortmann", "resigned", verb("resign"), &e), &e, None, false).unwrap();
+    assert_eq!(f.subject, "lena_ortmann");
+    assert_eq!(f.object, FactObject::Literal(Literal { value: NO_OBJECT.into(), datatype: None, unit: None }));
+    assert_eq!(f.predicate.iri, format!("{REL}resign"));
+    assert!(!f.predicate.normalized, "an event without object never takes an ontology property");
+    // `Two guards were injured.`: the subject underwent the event
+    let injured = K { verb: Some("injure"), passive: true, ..K0 };
+    let f = o.decide(&event("two_guards", "were injured", injured, &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be injured");
+    assert_eq!(f.predicate.iri, format!("{REL}be_injured"));
+    // `Lena Ortmann was not sworn in.`: the particle joins, the negation stays a flag
+    let sworn = K { verb: Some("swear"), particle: Some("in"), passive: true, ..K0 };
+    let f = o.decide(&event("lena_ortmann", "was not sworn", sworn, &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be sworn in");
+    // a lexicon verb (kg:injures needs an object) still stays an open relation
+    let f = o.decide(&event("lena_ortmann", "injured", verb("injure"), &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.iri, format!("{REL}injure"));
+}
+
+#[test]
+fn object_less_clauses_without_an_event_are_dropped() {
+    let o = Ontology::embedded();
+    let e = event_entities();
+    let dropped = |t: ResolvedTriple, why: &str| {
+        let d = o.decide(&t, &e, None, false).unwrap_err();
+        assert!(d.notes[0].contains("intransitive") && d.notes[0].contains(why), "{why}: {:?}", d.notes);
+    };
+    dropped(event("lena_ortmann", "was", verb("be"), &e), "copula");
+    dropped(event("lena_ortmann", "held", verb("hold"), &e), "light verb");
+    dropped(event("lena_ortmann", "tried", verb("try"), &e), "missing complement");
+    dropped(event("lena_ortmann", "would", verb("would"), &e), "missing complement");
+    dropped(event("tuesday", "arrived", verb("arrive"), &e), "temporal subject");
+    // `The runway was flooded.`: an unnamed, uncounted thing
+    dropped(event("runway", "flooded", K { verb: Some("flood"), passive: true, ..K0 }, &e), "neither named nor counted");
+    // `Lena Ortmann declined to comment.`
+    dropped(event("lena_ortmann", "declined to comment", verb("comment"), &e), "verb chain");
+    // `Speaking to reporters, …`: the subject of a non-finite clause is borrowed
+    let mut t = event("lena_ortmann", "speaking", verb("speak"), &e);
+    t.triple.rule = "advcl".into();
+    dropped(t, "non-finite");
+    // `She named it …` with `it` unresolved: the clause had an object
+    let mut t = event("lena_ortmann", "named", verb("name"), &e);
+    t.triple.object = Some(arg("it"));
+    dropped(t, "did not resolve");
+    // strict mode keeps no open relation
+    let d = o.decide(&event("lena_ortmann", "resigned", verb("resign"), &e), &e, None, true).unwrap_err();
+    assert!(d.notes[0].contains("strict"), "{:?}", d.notes);
+}
+
+#[test]
+fn counts_are_read_from_the_phrase_start() {
+    for yes in ["two guards", "at least 40 people", "Dozens of residents", "some 300 workers", "3 hikers"] {
+        assert!(counted(yes), "{yes}");
+    }
+    for no in ["the guards", "runway", "someone", ""] {
+        assert!(!counted(no), "{no}");
+    }
 }
 
 /// Sample data in the store's RDF model (ontology/README.md, CONTRACT.md), for the README queries.

@@ -307,17 +307,20 @@ impl Rules<'_, '_> {
         let mut attribution = None;
         let mut flag_from = chain.clone();
         // conjoined verbs share the auxiliaries of the first conjunct (`will restart and expand`)
-        if tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux") {
-            flag_from.push(tr.head[p]);
-        }
+        let inherited = (tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux")).then(|| tr.head[p]);
+        flag_from.extend(inherited);
+        // a conjunct with its own subject is its own clause: the first one's passive is not its
+        // voice (`two guards were injured and the roof collapsed`)
+        let own_subject = tr.kids(p).any(|k| is_subj_rel(tr.rel(k)));
         for (ci, &c) in flag_from.iter().enumerate() {
+            let voice_of_other = inherited == Some(c) && own_subject;
             if self.negation_of(c).is_some() {
                 negated = true;
             }
             for k in tr.kids(c) {
                 match tr.base(k) {
                     "aux" => {
-                        if tr.rel(k) == "aux:pass" {
+                        if tr.rel(k) == "aux:pass" && !voice_of_other {
                             passive = true;
                         }
                         if tr.lemma_is(k, PLANNED_AUX) {
@@ -326,7 +329,7 @@ impl Rules<'_, '_> {
                             modality = Modality::Possible;
                         }
                     }
-                    "nsubj" if tr.rel(k) == "nsubj:pass" => passive = true,
+                    "nsubj" if tr.rel(k) == "nsubj:pass" && !voice_of_other => passive = true,
                     "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
                     "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {

@@ -8,8 +8,10 @@
 //! predicate: relation chain, objects, obliques, passives, coordination), `titles` (appositions
 //! and titles in front of names) and `nominal` (possessives, compounds with a prepositional
 //! complement, `nmod:in`, `amod` and collective readings) and `roles` (a person's titles, roles,
-//! memberships and age read from the words around the name).
+//! memberships and age read from the words around the name) and `ages` (ages stated around an
+//! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`).
 
+mod ages;
 mod clauses;
 mod nominal;
 mod phrases;
