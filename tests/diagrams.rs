@@ -415,3 +415,25 @@ fn viewer_focus_diagram_obeys_the_caps_in_headless_chromium() {
         neighbours + 1
     );
 }
+
+#[test]
+fn an_uncapped_whole_store_picture_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build_articles(dir.path(), 120);
+    let dot = stdout(kgraph(&store).args(["export", "--format", "dot"]));
+    let nodes_in_dot = dot.lines().filter(|l| l.trim_start().starts_with('"') && !l.contains("->") && !l.contains("kgraph:legend:")).count();
+    assert!(nodes_in_dot > 2000, "only {nodes_in_dot} nodes: the picture limit is not exercised");
+    // --max-nodes 0 asks for everything: the picture draws 2000 nodes with sfdp and says why.
+    let start = std::time::Instant::now();
+    let out = kgraph(&store).args(["export", "--format", "svg", "--max-nodes", "0"]).output().unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let drawn = svg.matches("class=\"node\"").count();
+    assert!(drawn <= 2000, "{drawn} nodes drawn");
+    let (w, h) = svg_size(&svg);
+    assert!(w <= 2000.0 && h <= 2000.0, "picture {w} × {h}");
+    assert!(svg.contains("pictures draw at most 2000 nodes") && svg.contains("laid out with sfdp"), "the picture does not say it is limited");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format dot, graphml or json keeps everything"));
+    eprintln!("uncapped picture: {drawn} of {nodes_in_dot} nodes drawn in {seconds:.1} s");
+}
