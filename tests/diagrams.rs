@@ -1,10 +1,13 @@
 //! Diagrams and the CLI as a user meets them (issue 17): a multi-document build from the
 //! Wikinews corpus, the focus picture of its most connected entity rendered by real Graphviz,
-//! the fact filters, closed pipes and JSON without nulls.
+//! the same picture in the web viewer (`kgraph serve`) drawn by headless Chromium, the fact
+//! filters, closed pipes and JSON without nulls.
 
 mod common;
+mod server_support;
 
 use common::*;
+use server_support::Server;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -15,11 +18,16 @@ const ARTICLES: usize = 40;
 
 /// Builds the first [`ARTICLES`] Wikinews articles into a store in `dir`.
 fn build_news(dir: &Path) -> PathBuf {
+    build_articles(dir, ARTICLES)
+}
+
+/// Builds the first `articles` Wikinews articles into a store in `dir`.
+fn build_articles(dir: &Path, articles: usize) -> PathBuf {
     let corpus = shared().join("corpora/news/wikinews-2019-2020.jsonl");
     let text = std::fs::read_to_string(&corpus).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
     let docs = dir.join("news");
     std::fs::create_dir_all(&docs).unwrap();
-    for (i, line) in text.lines().take(ARTICLES).enumerate() {
+    for (i, line) in text.lines().take(articles).enumerate() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let body = format!("{}\n\n{}", v["title"].as_str().unwrap(), v["text"].as_str().unwrap());
         std::fs::write(docs.join(format!("{i:03}.txt")), body).unwrap();
@@ -261,4 +269,171 @@ fn the_cookbook_queries_answer_on_the_seed_build() {
     }
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(readme.contains("## Query cookbook") && readme.contains("GRAPH ?g"));
+}
+
+/// The headless browser for the viewer test: `$CHROMIUM`, else Debian's `/usr/bin/chromium`.
+/// `None` where neither is installed.
+fn chromium() -> Option<PathBuf> {
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from))
+        .find(|p| p.is_file())
+}
+
+/// The page at `url` after its scripts ran (Chromium's `--dump-dom`, with a virtual time budget
+/// so the page's SPARQL requests and the layout finish first).
+fn rendered_dom(chromium: &Path, url: &str, profile: &Path) -> String {
+    let mut child = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        .args(["--disable-component-update", "--disable-sync", "--window-size=1400,1000", "--virtual-time-budget=60000"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--dump-dom", url])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", chromium.display()));
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut dom = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut dom).map(|_| dom)
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish rendering {url} in 180 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    reader.join().unwrap().unwrap()
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// The value of attribute `name` in the start tag `tag` (`<li data-s="…" …>`).
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(html_unescape(&tag[start..start + tag[start..].find('"')?]))
+}
+
+/// Start tags (up to `>`) of the elements whose tag begins with `prefix` (`<li data-s=`).
+fn start_tags<'a>(html: &'a str, prefix: &str) -> Vec<&'a str> {
+    html.match_indices(prefix).map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()]).collect()
+}
+
+/// The IRIs in the first column of a `kgraph query --format tsv` answer, with the other columns.
+fn tsv_rows(tsv: &str) -> Vec<Vec<String>> {
+    tsv.lines().skip(1).map(|l| l.split('\t').map(|c| c.trim().trim_matches(['<', '>']).to_owned()).collect()).collect()
+}
+
+#[test]
+fn viewer_focus_diagram_obeys_the_caps_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        // CI installs it (scripts/ensure-deps.sh): there a missing browser is a failure, not a skip.
+        assert!(std::env::var_os("CI").is_none(), "chromium missing in CI: scripts/ensure-deps.sh installs it");
+        eprintln!("SKIPPED viewer_focus_diagram_obeys_the_caps_in_headless_chromium: no chromium (set CHROMIUM, or run scripts/ensure-deps.sh)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // Enough articles for the best-connected entity to have more neighbours than the cap.
+    let store = build_articles(dir.path(), 120);
+    // The most connected entity: the most distinct neighbours through facts (negated and hedged
+    // ones too: the viewer draws them), as the viewer counts its candidates.
+    let top = stdout(kgraph(&store).args([
+        "query",
+        "--format",
+        "tsv",
+        "SELECT ?e (COUNT(DISTINCT ?n) AS ?c) WHERE { ?f a kg:Fact . { ?f rdf:subject ?e ; rdf:object ?n } UNION { ?f rdf:object ?e ; rdf:subject ?n } FILTER(isIRI(?e) && isIRI(?n) && ?n != ?e) } GROUP BY ?e ORDER BY DESC(?c) ?e LIMIT 1",
+    ]));
+    let entity = tsv_rows(&top)[0][0].clone();
+    let neighbours_query = format!(
+        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?f a kg:Fact . {{ ?f rdf:subject <{entity}> ; rdf:object ?n }} UNION {{ ?f rdf:object <{entity}> ; rdf:subject ?n }} FILTER(isIRI(?n) && ?n != <{entity}>) }}"
+    );
+    let neighbours: usize = tsv_rows(&stdout(kgraph(&store).args(["query", "--format", "tsv", &neighbours_query])))[0][0]
+        .split("\"^^")
+        .next()
+        .unwrap()
+        .trim_matches('"')
+        .parse()
+        .unwrap();
+    assert!(neighbours + 1 > 40, "{entity} has only {neighbours} neighbours: the cap is not exercised");
+    let facts: HashSet<(String, String, String)> = tsv_rows(&stdout(kgraph(&store).args([
+        "query",
+        "--format",
+        "tsv",
+        "SELECT ?s ?p ?o WHERE { ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o FILTER(isIRI(?o)) }",
+    ])))
+    .into_iter()
+    .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
+    .collect();
+
+    let server = Server::start(&store, &[]);
+    let url = format!("{}/?entity={}&depth=1", server.url(), server_support::enc(&entity));
+    let dom = rendered_dom(&chromium, &url, &dir.path().join("chromium-profile"));
+    assert!(dom.contains("id=\"graph-status\""), "not the viewer page: {}", &dom[..dom.len().min(500)]);
+
+    let nodes: Vec<String> = start_tags(&dom, "<li data-node=").iter().map(|t| attr(t, "data-node").unwrap()).collect();
+    let edges: Vec<(String, String, String)> = start_tags(&dom, "<li data-s=")
+        .iter()
+        .map(|t| (attr(t, "data-s").unwrap(), attr(t, "data-p").unwrap(), attr(t, "data-o").unwrap()))
+        .collect();
+    assert_eq!(nodes.len(), 40, "drawn nodes around {entity} ({neighbours} neighbours): {nodes:?}");
+    assert!(nodes.contains(&entity));
+    let note_tag = start_tags(&dom, "<p id=\"graph-note\"")[0];
+    assert!(!note_tag.contains("hidden"), "the note is hidden: {note_tag}");
+    let note = &dom[dom.find(note_tag).unwrap() + note_tag.len() + 1..];
+    let note = &note[..note.find("</p>").unwrap()];
+    let expected = format!("40 of {} nodes shown, the most strongly tied: +{} more neighbours", neighbours + 1, neighbours + 1 - 40);
+    assert_eq!(html_unescape(note), expected);
+
+    // Every drawn edge joins drawn nodes and is backed by a stored fact; every node is reached.
+    assert!(edges.len() >= 39, "{} edges for 40 nodes", edges.len());
+    let drawn: HashSet<&String> = nodes.iter().collect();
+    for (s, p, o) in &edges {
+        assert!(drawn.contains(s) && drawn.contains(o), "edge {s} -> {o} to an undrawn node");
+        assert!(facts.contains(&(s.clone(), p.clone(), o.clone())), "drawn edge {s} -[{p}]-> {o} has no stored fact");
+    }
+    for n in &nodes {
+        assert!(edges.iter().any(|(s, _, o)| s == n || o == n), "{n} drawn without an edge");
+    }
+
+    // A readable size: the drawing fits its box (≤ 2000 px a side) at a zoom where labels can be read.
+    let text = start_tags(&dom, "<details id=\"diagram-text\"")[0];
+    let number = |name: &str| attr(text, name).and_then(|v| v.parse::<f64>().ok()).unwrap_or_else(|| panic!("{name} in {text}"));
+    let (w, h, zoom, in_view) = (number("data-width"), number("data-height"), number("data-zoom"), number("data-in-view"));
+    assert!(w > 200.0 && h > 200.0 && w <= 2000.0 && h <= 2000.0, "diagram box {w} × {h} px");
+    // Node labels are 10 px at zoom 1.
+    assert!(zoom * 10.0 >= 8.0, "node labels drawn at {:.1} px (zoom {zoom})", zoom * 10.0);
+    assert!(in_view * 2.0 >= nodes.len() as f64, "only {in_view} of {} nodes in the first view", nodes.len());
+    eprintln!(
+        "viewer: {entity}: {} nodes, {} edges drawn of {} candidates; box {w} × {h} px, zoom {zoom}, {in_view} nodes in view",
+        nodes.len(),
+        edges.len(),
+        neighbours + 1
+    );
+}
+
+#[test]
+fn an_uncapped_whole_store_picture_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build_articles(dir.path(), 120);
+    let dot = stdout(kgraph(&store).args(["export", "--format", "dot"]));
+    let nodes_in_dot = dot.lines().filter(|l| l.trim_start().starts_with('"') && !l.contains("->") && !l.contains("kgraph:legend:")).count();
+    assert!(nodes_in_dot > 2000, "only {nodes_in_dot} nodes: the picture limit is not exercised");
+    // --max-nodes 0 asks for everything: the picture draws 2000 nodes with sfdp and says why.
+    let start = std::time::Instant::now();
+    let out = kgraph(&store).args(["export", "--format", "svg", "--max-nodes", "0"]).output().unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let drawn = svg.matches("class=\"node\"").count();
+    assert!(drawn <= 2000, "{drawn} nodes drawn");
+    let (w, h) = svg_size(&svg);
+    assert!(w <= 2000.0 && h <= 2000.0, "picture {w} × {h}");
+    assert!(svg.contains("pictures draw at most 2000 nodes") && svg.contains("laid out with sfdp"), "the picture does not say it is limited");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format dot, graphml or json keeps everything"));
+    eprintln!("uncapped picture: {drawn} of {nodes_in_dot} nodes drawn in {seconds:.1} s");
 }

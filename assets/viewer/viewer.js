@@ -4,7 +4,14 @@
 'use strict';
 
 const ENDPOINT = '/sparql';
-const MAX_NODES = 300;
+// The same caps as `kgraph export` pictures (kb::FOCUS_MAX_NODES, kb::OVERVIEW_MAX_NODES): a
+// neighbourhood keeps its most strongly tied nodes, a drawn query its most connected ones, and
+// the page says what it left out.
+const FOCUS_MAX_NODES = 40;
+const OVERVIEW_MAX_NODES = 100;
+// Node labels are 10 px at zoom 1: the first view never zooms out below 8 px labels (a bigger
+// layout is centred on the focus, the rest a drag away), like the CLI's 2000 px picture bound.
+const MIN_READABLE_ZOOM = 0.8;
 const PREFIXES = `PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -144,11 +151,10 @@ async function drawQuery() {
       const data = await sparql(q);
       edges = data.results.bindings.filter((b) => b.s && b.p && b.o && b.o.type === 'uri').map((b) => [b.s.value, b.p.value, b.o.value]);
     }
-    const g = new GraphModel();
-    for (const [s, p, o] of edges) g.addEdge(s, p, o, {});
+    const g = mostConnected(edges, OVERVIEW_MAX_NODES);
     await g.fetchLabels();
     draw(g, null);
-    setStatus($('status'), `${edges.length} edges drawn${g.capped ? ` (capped at ${MAX_NODES} nodes)` : ''}`);
+    setStatus($('status'), `${g.edges.size} edges drawn${g.note ? ` (${g.note})` : ''}`);
   } catch (e) {
     setStatus($('status'), e.message, true);
   }
@@ -161,20 +167,19 @@ class GraphModel {
     this.nodes = new Map(); // iri -> {label, types}
     this.edges = new Map(); // key -> {s, p, o, count, plain}
     this.facts = new Set(); // statement nodes already counted
-    this.capped = false;
+    this.candidates = 0; // nodes that could have been drawn (the cap keeps this.nodes)
+    this.note = null; // what the cap left out, as shown under the diagram
   }
   addNode(iri) {
-    if (this.nodes.has(iri)) return true;
-    if (this.nodes.size >= MAX_NODES) { this.capped = true; return false; }
-    this.nodes.set(iri, { label: shortIri(iri), types: [] });
-    return true;
+    if (!this.nodes.has(iri)) this.nodes.set(iri, { label: shortIri(iri), types: [] });
   }
+  // An edge between two drawn nodes (parallel facts with the same predicate count as one).
   addEdge(s, p, o, info) {
     if (info.fact) {
       if (this.facts.has(info.fact)) return;
       this.facts.add(info.fact);
     }
-    if (!this.addNode(s) || !this.addNode(o)) return;
+    if (!this.nodes.has(s) || !this.nodes.has(o)) return;
     const key = `${s}\u0000${p}\u0000${o}`;
     const e = this.edges.get(key) || { s, p, o, count: 0, plain: false, label: info.label || shortIri(p) };
     e.count += 1;
@@ -196,12 +201,27 @@ class GraphModel {
   }
 }
 
+// The `cap` nodes with the most edges among `edges` ([s, p, o] IRIs; ties: IRI order), and the
+// edges between them (as `kgraph export` draws the whole graph).
+function mostConnected(edges, cap) {
+  const degree = new Map();
+  for (const [s, , o] of edges) for (const n of [s, o]) degree.set(n, (degree.get(n) || 0) + 1);
+  const ranked = [...degree.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const g = new GraphModel();
+  for (const [n] of ranked.slice(0, cap)) g.addNode(n);
+  for (const [s, p, o] of edges) g.addEdge(s, p, o, {});
+  g.candidates = ranked.length;
+  const omitted = g.candidates - g.nodes.size;
+  if (omitted > 0) g.note = `${g.nodes.size} of ${g.candidates} nodes shown, the most connected: +${omitted} more`;
+  return g;
+}
+
 // Facts touching any of `frontier`, read from the statement nodes (so negated and modal facts,
-// which have no plain triple, are drawn too — dashed).
+// which have no plain triple, are drawn too — dashed). ?x is the frontier end.
 async function factsAround(frontier) {
   const values = frontier.map(iri).join(' ');
   // Every pattern inside the UNION branches: oxigraph then walks from the bound entity (~1 ms).
-  const q = PREFIXES + `SELECT ?f ?s ?p ?o ?neg ?mod ?pl WHERE {
+  const q = PREFIXES + `SELECT ?f ?x ?s ?p ?o ?neg ?mod ?pl WHERE {
   { VALUES ?x { ${values} } ?f rdf:subject ?x ; a kg:Fact ; rdf:object ?o ; rdf:predicate ?p . BIND(?x AS ?s) }
   UNION
   { VALUES ?x { ${values} } ?f rdf:object ?x ; a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p . BIND(?x AS ?o) }
@@ -211,24 +231,56 @@ async function factsAround(frontier) {
   return (await sparql(q)).results.bindings;
 }
 
-async function neighbourhood(start, depth) {
+// Number of facts each of `entities` takes part in (the tie-break between equally tied nodes).
+async function factCounts(entities) {
+  const counts = new Map();
+  for (let i = 0; i < entities.length; i += 100) {
+    const values = entities.slice(i, i + 100).map(iri).join(' ');
+    const data = await sparql(PREFIXES + `SELECT ?e (COUNT(?f) AS ?n) WHERE {
+  { VALUES ?e { ${values} } ?f rdf:subject ?e ; a kg:Fact } UNION { VALUES ?e { ${values} } ?f rdf:object ?e ; a kg:Fact }
+} GROUP BY ?e`);
+    for (const b of data.results.bindings) counts.set(b.e.value, Number(b.n.value));
+  }
+  return counts;
+}
+
+// The neighbourhood of `start` to `depth` hops, capped at `cap` nodes like `kgraph export --focus`
+// (graph::focus_capped): hop by hop, the most strongly tied first (facts linking a node to the
+// nodes already kept, then its facts overall, then IRI); a node is only reached through kept
+// nodes, so the diagram stays connected. Candidates beyond the cap are counted for the note.
+async function neighbourhood(start, depth, cap = FOCUS_MAX_NODES) {
   const g = new GraphModel();
   g.addNode(start);
+  const seen = new Set([start]);
+  const around = [];
   let frontier = [start];
-  const seen = new Set(frontier);
-  for (let d = 0; d < depth && frontier.length && !g.capped; d++) {
-    const next = [];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const ties = new Map();
     for (let i = 0; i < frontier.length; i += 50) {
       for (const b of await factsAround(frontier.slice(i, i + 50))) {
-        const plain = !(b.neg && b.neg.value === 'true') && (!b.mod || b.mod.value === 'asserted');
-        g.addEdge(b.s.value, b.p.value, b.o.value, { plain, fact: b.f.value, label: b.pl ? b.pl.value : null });
-        for (const n of [b.s.value, b.o.value]) {
-          if (!seen.has(n) && g.nodes.has(n)) { seen.add(n); next.push(n); }
-        }
+        around.push(b);
+        const other = b.x.value === b.s.value ? b.o.value : b.s.value;
+        if (!g.nodes.has(other)) ties.set(other, (ties.get(other) || 0) + 1);
       }
     }
-    frontier = next;
+    for (const n of ties.keys()) seen.add(n);
+    let next = [...ties.entries()];
+    const room = Math.max(cap - g.nodes.size, 0);
+    if (next.length > room) {
+      const counts = await factCounts(next.map(([n]) => n));
+      next.sort((a, b) => b[1] - a[1] || (counts.get(b[0]) || 0) - (counts.get(a[0]) || 0) || (a[0] < b[0] ? -1 : 1));
+      next = next.slice(0, room);
+    }
+    frontier = next.map(([n]) => n);
+    for (const n of frontier) g.addNode(n);
   }
+  for (const b of around) {
+    const plain = !(b.neg && b.neg.value === 'true') && (!b.mod || b.mod.value === 'asserted');
+    g.addEdge(b.s.value, b.p.value, b.o.value, { plain, fact: b.f.value, label: b.pl ? b.pl.value : null });
+  }
+  g.candidates = seen.size;
+  const omitted = g.candidates - g.nodes.size;
+  if (omitted > 0) g.note = `${g.nodes.size} of ${g.candidates} nodes shown, the most strongly tied: +${omitted} more neighbours`;
   await g.fetchLabels();
   return g;
 }
@@ -265,12 +317,40 @@ function draw(g, focus) {
       { selector: ':selected', style: { 'background-color': '#233044', 'line-color': '#233044', 'target-arrow-color': '#233044' } },
     ],
     layout: { name: 'cose', animate: false, randomize: true, fit: true, padding: 40, nodeRepulsion: () => 400000,
-      idealEdgeLength: () => 110, edgeElasticity: () => 100, nodeOverlap: 20, numIter: g.nodes.size > 150 ? 400 : 1000 },
+      idealEdgeLength: () => (g.nodes.size > 20 ? 80 : 110), edgeElasticity: () => 100, nodeOverlap: 20, numIter: g.nodes.size > 150 ? 400 : 1000 },
     minZoom: 0.2, maxZoom: 3,
   });
   cy.on('tap', 'node', (ev) => showNode(ev.target.id()));
   cy.on('tap', 'edge', (ev) => showEdge(ev.target.data('source'), ev.target.data('p'), ev.target.data('target')));
-  window.kgraphDiagram = { nodes: g.nodes.size, edges: g.edges.size, capped: g.capped };
+  if (cy.nodes().length && cy.zoom() < MIN_READABLE_ZOOM) {
+    cy.zoom(MIN_READABLE_ZOOM);
+    cy.center(focus ? cy.getElementById(focus) : cy.nodes().sort((a, b) => b.degree() - a.degree())[0]);
+  }
+  const note = $('graph-note');
+  note.textContent = g.note || '';
+  note.hidden = !g.note;
+  describeDiagram();
+  window.kgraphDiagram = { nodes: cy.nodes().length, edges: cy.edges().length, capped: Boolean(g.note), note: g.note };
+}
+
+// The drawn diagram as text, read from cytoscape after layout: for screen readers (the canvas
+// says nothing to them) and for tools that read the page without running it (the headless test).
+function describeDiagram() {
+  const box = $('graph').getBoundingClientRect();
+  const list = $('diagram-text');
+  list.dataset.width = Math.round(box.width);
+  list.dataset.height = Math.round(box.height);
+  list.dataset.zoom = cy.zoom().toFixed(3);
+  const ext = cy.extent();
+  list.dataset.inView = cy.nodes().filter((n) => {
+    const p = n.position();
+    return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+  }).length;
+  const label = (n) => esc(n.data('label'));
+  const nodes = cy.nodes().map((n) => `<li data-node="${esc(n.id())}">${label(n)}${n.data('type') ? ` (${esc(n.data('type'))})` : ''}</li>`);
+  const edges = cy.edges().map((e) => `<li data-s="${esc(e.data('source'))}" data-p="${esc(e.data('p'))}" data-o="${esc(e.data('target'))}" data-plain="${e.data('plain')}">${label(e.source())} — ${esc(e.data('label'))} → ${label(e.target())}</li>`);
+  list.innerHTML = `<summary>The diagram as text: ${nodes.length} nodes, ${edges.length} edges</summary>
+    <h4>Nodes</h4><ul class="nodes">${nodes.join('')}</ul><h4>Edges</h4><ul class="edges">${edges.join('')}</ul>`;
 }
 
 async function explore(entity) {
@@ -280,7 +360,7 @@ async function explore(entity) {
   try {
     const g = await neighbourhood(entity, depth);
     draw(g, entity);
-    const capped = g.capped ? ` — capped at ${MAX_NODES} nodes; lower the depth to see everything` : '';
+    const capped = g.note ? ` — ${g.note}` : '';
     await showNode(entity);
     setStatus($('graph-status'), `${g.nodes.size} nodes, ${g.edges.size} edges (depth ${depth})${capped}`, false);
   } catch (e) {
@@ -399,7 +479,8 @@ async function search(text) {
 
 function init() {
   $('endpoint').textContent = location.origin + ENDPOINT;
-  $('cap').textContent = MAX_NODES;
+  $('cap').textContent = FOCUS_MAX_NODES;
+  $('overview-cap').textContent = OVERVIEW_MAX_NODES;
   const sel = $('examples');
   sel.innerHTML = '<option value="">Examples…</option>' + Object.keys(EXAMPLES).map((k) => `<option>${esc(k)}</option>`).join('');
   sel.onchange = () => { if (EXAMPLES[sel.value]) $('query').value = EXAMPLES[sel.value]; sel.value = ''; };
@@ -414,8 +495,10 @@ function init() {
     searchTimer = setTimeout(() => search(text).catch((e) => setStatus($('graph-status'), e.message, true)), 200);
   });
   $('depth').onchange = () => { const sel = cy && cy.nodes('[focus = 1]'); if (sel && sel.length) explore(sel[0].id()); };
-  const start = new URLSearchParams(location.search).get('entity');
-  if (start) explore(start);
+  // ?entity=IRI&depth=N opens that neighbourhood (links from elsewhere, the headless test).
+  const params = new URLSearchParams(location.search);
+  if (['1', '2', '3'].includes(params.get('depth'))) $('depth').value = params.get('depth');
+  if (params.get('entity')) explore(params.get('entity'));
 }
 
 init();

@@ -14,9 +14,12 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Above this many edges [`render_with_graphviz`] lays out with `sfdp` instead of `dot`
-/// (hierarchical `dot` takes 0.3 s at 1k edges but more than 400 s at 10k).
-pub const SFDP_EDGE_THRESHOLD: usize = 2000;
+/// Above this many edges [`render_with_graphviz`] lays out with `sfdp` instead of `dot`.
+/// Hierarchical `dot` grows much faster than linearly on news graphs (labelled edges, many
+/// components): on the 293-article Wikinews store, 0.37 s CPU at 150 nodes / 262 edges, 5.0 s
+/// at 300 / 593, 39 s at 500 / 948, over 60 s at 1000 / 1608; `sfdp` takes 0.41 s at 1000 nodes
+/// and 0.65 s at 2000 (Graphviz 2.43).
+pub const SFDP_EDGE_THRESHOLD: usize = 300;
 
 /// Options for [`write_dot_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -440,7 +443,7 @@ fn node_tooltip(n: &NodeData) -> String {
 /// The Graphviz layout engine used for rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// Hierarchical (`dot -Kdot`): the most readable, fine up to a few thousand edges.
+    /// Hierarchical (`dot -Kdot`): the most readable, fine up to a few hundred edges.
     Dot,
     /// Force-directed multiscale (`dot -Ksfdp`): for large graphs (7.8 s at 10k edges).
     Sfdp,
