@@ -394,7 +394,7 @@ pub struct SelectArgs {
     pub min_degree: usize,
     /// Keep at most this many nodes: around --focus the most strongly tied neighbours, else the
     /// most connected. SVG and PNG default to 40 with --focus and 100 without; other formats
-    /// keep everything. 0: no cap.
+    /// keep everything. 0: no cap (SVG and PNG still stop at 2000 nodes, and say so).
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<usize>,
 }
