@@ -78,10 +78,13 @@ impl KnowledgeBase {
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
-        self.invalidate_view();
-        let mut summary = built?;
+        // The ontology was reloaded: predicate labels in the view may change.
+        self.drop_view();
+        // The loads that committed are in the index, even when a later one failed.
         self.store.flush()?;
-        summary.store = self.store.stats()?;
+        self.save_index()?;
+        let mut summary = built?;
+        summary.store = self.store_stats()?;
         Ok(summary)
     }
 
