@@ -39,6 +39,8 @@ pub struct BuildSummary {
     pub failures: Vec<SourceError>,
     /// Sentences and facts of the documents loaded.
     pub sentences: usize,
+    /// Over-long sentences cut into pieces (see [`crate::text::MAX_SENTENCE_TOKENS`]).
+    pub long_sentences_cut: usize,
     pub facts: usize,
     /// The store's counts afterwards.
     pub store: StoreStats,
@@ -145,6 +147,13 @@ impl KnowledgeBase {
             LoadOutcome::Unchanged => summary.unchanged += 1,
         }
         summary.sentences += doc.document.sentences.len();
+        summary.long_sentences_cut += doc
+            .document
+            .metadata
+            .iter()
+            .filter(|(k, _)| k == crate::pipeline::LONG_SENTENCES_CUT)
+            .filter_map(|(_, v)| v.parse::<usize>().ok())
+            .sum::<usize>();
         summary.facts += doc.facts.len();
         progress.loaded(&doc.document.source, outcome);
         Ok(())
