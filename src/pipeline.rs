@@ -45,6 +45,10 @@ pub fn load_ontology(dirs: &[PathBuf]) -> Result<Ontology, OntologyError> {
     if dirs.is_empty() { Ok(Ontology::embedded()) } else { Ontology::load(dirs) }
 }
 
+/// Document metadata key: how many sentences longer than
+/// [`MAX_SENTENCE_TOKENS`](crate::text::MAX_SENTENCE_TOKENS) tokens were cut into pieces.
+pub const LONG_SENTENCES_CUT: &str = "long_sentences_cut";
+
 /// The documents to process, in order: files (directories expanded, recursively and sorted),
 /// standard input (`-`), or texts already in memory.
 #[derive(Debug, Clone, Default)]
@@ -184,7 +188,12 @@ impl Pipeline {
     fn analyze_timed(&self, source: SourceText, times: &mut StageTimes) -> (Document, Vec<Mention>) {
         let clock = std::time::Instant::now();
         let mut document = source.into_document();
-        document.sentences = crate::text::segment(&document.text);
+        let (sentences, cut) = crate::text::segment_bounded(&document.text);
+        document.sentences = sentences;
+        if cut > 0 {
+            // Said in the store (kg:metadata on the document node) and by `kgraph build`.
+            document.metadata.push((LONG_SENTENCES_CUT.to_owned(), cut.to_string()));
+        }
         times.text += clock.elapsed().as_secs_f64();
         let clock = std::time::Instant::now();
         for sentence in &mut document.sentences {

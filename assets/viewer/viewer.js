@@ -26,7 +26,7 @@ const WD = 'http://www.wikidata.org/entity/';
 const EXAMPLES = {
   'Facts with their evidence': `SELECT DISTINCT ?subject ?predicate ?object ?confidence ?evidence WHERE {
   ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?predicate ; rdf:object ?o ;
-     kg:confidence ?confidence ; kg:evidence ?evidence .
+     kg:confidence ?confidence ; kg:sentence/kg:evidence ?evidence .
   ?s rdfs:label ?subject .
   OPTIONAL { ?o rdfs:label ?ol }
   BIND(COALESCE(?ol, ?o) AS ?object)
@@ -39,7 +39,8 @@ const EXAMPLES = {
   ?doc a kg:Document ; kg:sourcePath ?source . OPTIONAL { ?doc dcterms:title ?title }
 } ORDER BY ?source`,
   'Diagram: CONSTRUCT all plain facts (draw)': `CONSTRUCT { ?s ?p ?o } WHERE {
-  ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated false .
+  ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  FILTER NOT EXISTS { ?f kg:negated ?negated }
   FILTER(isIRI(?o))
 } LIMIT 400`,
 };
@@ -417,11 +418,11 @@ async function showEdge(s, p, o) {
   const ticket = ++detailsTicket;
   const q = PREFIXES + `SELECT ?f ?ev ?conf ?neg ?mod ?attr ?surface ?pl ?doc ?src ?title ?cs ?ce ?sent ?ext WHERE {
   ?f a kg:Fact ; rdf:subject ${iri(s)} ; rdf:predicate ${iri(p)} ; rdf:object ${iri(o)} .
-  OPTIONAL { ?f kg:evidence ?ev } OPTIONAL { ?f kg:confidence ?conf } OPTIONAL { ?f kg:negated ?neg }
+  OPTIONAL { ?f kg:sentence ?t . ?t kg:evidence ?ev } OPTIONAL { ?f kg:confidence ?conf } OPTIONAL { ?f kg:negated ?neg }
   OPTIONAL { ?f kg:modality ?mod } OPTIONAL { ?f kg:attribution ?attr } OPTIONAL { ?f kg:surfaceRelation ?surface }
-  OPTIONAL { ?f kg:predicateLabel ?pl } OPTIONAL { ?f kg:charStart ?cs } OPTIONAL { ?f kg:charEnd ?ce }
-  OPTIONAL { ?f kg:sentenceIndex ?sent } OPTIONAL { ?f kg:extractor ?ext }
-  OPTIONAL { ?f prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kg:sourcePath ?src } OPTIONAL { ?doc dcterms:title ?title } }
+  OPTIONAL { ?f kg:predicateLabel ?pl } OPTIONAL { ?f kg:sentence/kg:charStart ?cs } OPTIONAL { ?f kg:sentence/kg:charEnd ?ce }
+  OPTIONAL { ?f kg:sentence/kg:sentenceIndex ?sent } OPTIONAL { ?f kg:extractor ?ext }
+  OPTIONAL { ?f kg:sentence/prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kg:sourcePath ?src } OPTIONAL { ?doc dcterms:title ?title } }
 } ORDER BY ?src ?sent`;
   const [data, sNames, oNames] = await Promise.all([sparql(q), names(s), names(o)]);
   if (ticket !== detailsTicket) return;
@@ -435,7 +436,7 @@ async function showEdge(s, p, o) {
     const flags = [
       `<span class="flag">confidence ${esc(Number(v(b, 'conf') || 0).toFixed(2))}</span>`,
       negated ? '<span class="flag neg">negated</span>' : '<span class="flag">not negated</span>',
-      `<span class="flag ${mod && mod !== 'asserted' ? 'mod' : ''}">modality: ${esc(mod || '—')}</span>`,
+      `<span class="flag ${mod && mod !== 'asserted' ? 'mod' : ''}">modality: ${esc(mod || 'asserted')}</span>`,
       v(b, 'attr') ? `<span class="flag">according to: ${esc(v(b, 'attr'))}</span>` : '<span class="flag">no attribution</span>',
     ];
     const sentence = highlight(v(b, 'ev'), [...sNames, ...oNames, v(b, 'surface')], (n) => (n === v(b, 'surface') ? 'rel' : 'ent'));

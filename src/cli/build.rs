@@ -33,8 +33,12 @@ pub(super) fn build(paths: &[PathBuf], store: &StoreArgs, extract: &ExtractArgs,
 }
 
 fn summary_line(s: &BuildSummary) -> String {
+    let cut = match s.long_sentences_cut {
+        0 => String::new(),
+        n => format!(" ({n} sentences over {} tokens cut into pieces)", crate::text::MAX_SENTENCE_TOKENS),
+    };
     format!(
-        "{} documents ({} added, {} replaced, {} unchanged, {} failed), {} sentences, {} facts extracted; store now holds {} documents, {} entities, {} facts, {} triples",
+        "{} documents ({} added, {} replaced, {} unchanged, {} failed), {} sentences{cut}, {} facts extracted; store now holds {} documents, {} entities, {} facts, {} triples",
         s.documents,
         s.added,
         s.replaced,

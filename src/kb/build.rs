@@ -39,6 +39,8 @@ pub struct BuildSummary {
     pub failures: Vec<SourceError>,
     /// Sentences and facts of the documents loaded.
     pub sentences: usize,
+    /// Over-long sentences cut into pieces (see [`crate::text::MAX_SENTENCE_TOKENS`]).
+    pub long_sentences_cut: usize,
     pub facts: usize,
     /// The store's counts afterwards.
     pub store: StoreStats,
@@ -78,10 +80,13 @@ impl KnowledgeBase {
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
-        self.invalidate_view();
-        let mut summary = built?;
+        // The ontology was reloaded: predicate labels in the view may change.
+        self.drop_view();
+        // The loads that committed are in the index, even when a later one failed.
         self.store.flush()?;
-        summary.store = self.store.stats()?;
+        self.save_index()?;
+        let mut summary = built?;
+        summary.store = self.store_stats()?;
         Ok(summary)
     }
 
@@ -142,6 +147,13 @@ impl KnowledgeBase {
             LoadOutcome::Unchanged => summary.unchanged += 1,
         }
         summary.sentences += doc.document.sentences.len();
+        summary.long_sentences_cut += doc
+            .document
+            .metadata
+            .iter()
+            .filter(|(k, _)| k == crate::pipeline::LONG_SENTENCES_CUT)
+            .filter_map(|(_, v)| v.parse::<usize>().ok())
+            .sum::<usize>();
         summary.facts += doc.facts.len();
         progress.loaded(&doc.document.source, outcome);
         Ok(())

@@ -174,14 +174,14 @@ impl KnowledgeBase {
         Ok(self.view()?.documents().iter().filter_map(|d| Some((d.id.clone(), d.date.clone()?))).collect())
     }
 
-    /// The store's quads that belong to facts in `range`: their statement nodes, their plain
-    /// triples, the description of the entities they name and of their documents.
+    /// The store's quads that belong to facts in `range`: their statement nodes, their sentence
+    /// nodes, their plain triples, the description of the entities they name and of their documents.
     fn quads_in(&self, range: &DateRange, with_ontology: bool) -> Result<Vec<Quad>, KbError> {
         let quads = self.store.sorted_quads(with_ontology)?;
         let base = self.store.base();
         let (fact_prefix, doc_prefix, entity_prefix) = (format!("{base}fact/"), format!("{base}doc/"), format!("{base}entity/"));
         let iri = |local: &str, ns: &str| format!("{ns}{local}");
-        let (start_p, end_p, from_p) = (iri(p::TIME_START, vocab::KG), iri(p::TIME_END, vocab::KG), iri("wasDerivedFrom", vocab::PROV));
+        let (start_p, end_p, sentence_p) = (iri(p::TIME_START, vocab::KG), iri(p::TIME_END, vocab::KG), iri(p::SENTENCE, vocab::KG));
         let (subj_p, pred_p, obj_p, date_p) = (iri("subject", vocab::RDF), iri("predicate", vocab::RDF), iri("object", vocab::RDF), iri("date", vocab::DCTERMS));
         let subject_of = |q: &Quad| match &q.subject {
             NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
@@ -192,12 +192,13 @@ impl KnowledgeBase {
             Term::NamedNode(n) => n.as_str().to_owned(),
             other => other.to_string(),
         };
-        // Per statement node: time, document, and the triple it states.
+        // Per statement node: time, document (its graph), sentence node, and the triple it states.
         #[derive(Default)]
         struct Statement {
             start: Option<String>,
             end: Option<String>,
             doc: Option<String>,
+            sentence: Option<String>,
             triple: [Option<Term>; 3],
         }
         let mut statements: HashMap<String, Statement> = HashMap::new();
@@ -207,10 +208,13 @@ impl KnowledgeBase {
             let pr = q.predicate.as_str();
             if s.starts_with(&fact_prefix) {
                 let st = statements.entry(s).or_default();
+                if let oxigraph::model::GraphName::NamedNode(g) = &q.graph_name {
+                    st.doc = Some(g.as_str().to_owned());
+                }
                 match pr {
                     _ if pr == start_p => st.start = Some(value(&q.object)),
                     _ if pr == end_p => st.end = Some(value(&q.object)),
-                    _ if pr == from_p => st.doc = Some(value(&q.object)),
+                    _ if pr == sentence_p => st.sentence = Some(value(&q.object)),
                     _ if pr == subj_p => st.triple[0] = Some(q.object.clone()),
                     _ if pr == pred_p => st.triple[1] = Some(q.object.clone()),
                     _ if pr == obj_p => st.triple[2] = Some(q.object.clone()),
@@ -240,6 +244,7 @@ impl KnowledgeBase {
                 kept_nodes.insert(value(o));
             }
             kept_nodes.extend(st.doc.clone());
+            kept_nodes.extend(st.sentence.clone());
         }
         let ontology = oxigraph::model::GraphName::NamedNode(oxigraph::model::NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
         Ok(quads

@@ -9,7 +9,10 @@
 //!
 //! The [`GraphView`] (entities, facts and documents as typed structs, plus the petgraph graph) is
 //! built on the first call to [`KnowledgeBase::view`] and dropped by every write made through
-//! this type. How it is built is this module's business: callers only ask for it.
+//! this type. It is merged from the view index ([`index`]): each document's graph read back,
+//! kept up to date by every load and removal and persisted next to the store, so that a read
+//! command does not scan the store. How it is built is this module's business: callers only
+//! ask for it.
 //!
 //! ```
 //! use kgraph::kb::{BuildOptions, KnowledgeBase};
@@ -31,6 +34,7 @@
 mod build;
 mod dates;
 mod export;
+pub mod index;
 mod inspect;
 
 pub use build::{BuildOptions, BuildProgress, BuildSummary};
@@ -51,6 +55,7 @@ use crate::pipeline::ProcessedDocument;
 use crate::source::SourceError;
 use crate::store::read::{self, GraphData};
 use crate::store::{KgStore, StoreError};
+use index::ViewIndex;
 use oxigraph::sparql::QueryResults;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,8 +109,8 @@ pub struct GraphView {
 }
 
 impl GraphView {
-    fn read(store: &KgStore) -> Result<GraphView, StoreError> {
-        let data = read::read_graph(store)?;
+    fn merge(index: &ViewIndex, store: &KgStore) -> Result<GraphView, StoreError> {
+        let data = read::merge_records(index.records(), &*store.property_labels()?);
         let graph = KnowledgeGraph::from_facts(&data.entities, &data.facts);
         Ok(GraphView { data, graph })
     }
@@ -131,15 +136,17 @@ impl GraphView {
     }
 }
 
-/// An open knowledge base: the store plus the cached graph view.
+/// An open knowledge base: the store plus the view index and the cached graph view.
 pub struct KnowledgeBase {
     store: KgStore,
     view: Mutex<Option<Arc<GraphView>>>,
+    /// Opened on first use; always taken after `view` when both are held.
+    index: Mutex<Option<ViewIndex>>,
 }
 
 impl From<KgStore> for KnowledgeBase {
     fn from(store: KgStore) -> KnowledgeBase {
-        KnowledgeBase { store, view: Mutex::new(None) }
+        KnowledgeBase { store, view: Mutex::new(None), index: Mutex::new(None) }
     }
 }
 
@@ -166,7 +173,8 @@ impl KnowledgeBase {
     }
 
     /// The store underneath, for what speaks RDF directly (the SPARQL and Graph Store protocols,
-    /// `push`). Writes made through it must be followed by [`invalidate_view`](Self::invalidate_view).
+    /// `push`). Writes made through it must be preceded and followed by
+    /// [`invalidate_view`](Self::invalidate_view).
     pub fn store(&self) -> &KgStore {
         &self.store
     }
@@ -176,19 +184,44 @@ impl KnowledgeBase {
         self.store.base()
     }
 
-    /// The graph view, read from the store on first use and kept until the next write.
+    /// The graph view, merged from the view index on first use and kept until the next write.
     pub fn view(&self) -> Result<Arc<GraphView>, KbError> {
         let mut cached = self.view.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(view) = cached.as_ref() {
             return Ok(Arc::clone(view));
         }
-        let view = Arc::new(GraphView::read(&self.store)?);
+        let view = Arc::new(self.with_index(|index| GraphView::merge(index, &self.store))??);
         *cached = Some(Arc::clone(&view));
         Ok(view)
     }
 
-    /// Forgets the cached view: the store changed.
+    /// Runs `f` on the view index, opening it first if needed. An index read from the store
+    /// (its file was missing or stale) is written back for the next command when the directory
+    /// allows; a reader that cannot write it just goes on.
+    fn with_index<T>(&self, f: impl FnOnce(&mut ViewIndex) -> T) -> Result<T, KbError> {
+        let mut guard = self.index.lock().unwrap_or_else(PoisonError::into_inner);
+        let index = match guard.take() {
+            Some(index) => guard.insert(index),
+            None => {
+                let mut index = ViewIndex::open(&self.store)?;
+                let _ = index.save(&self.store);
+                guard.insert(index)
+            }
+        };
+        Ok(f(index))
+    }
+
+    /// Forgets the cached view and the view index, and deletes the index file: the store was
+    /// changed (or is about to be) other than by loading or removing documents here.
     pub fn invalidate_view(&self) {
+        *self.view.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.index.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.store.forget_labels();
+        let _ = ViewIndex::discard(&self.store);
+    }
+
+    /// Forgets the cached view only: the view index was updated.
+    fn drop_view(&self) {
         *self.view.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
@@ -225,6 +258,7 @@ impl KnowledgeBase {
     /// Runs a SPARQL update (atomically) and flushes it to disk; reports what it did to the
     /// ontology graph.
     pub fn update(&self, sparql: &str) -> Result<crate::store::UpdateReport, KbError> {
+        self.invalidate_view();
         let done = self.store.update(sparql);
         self.invalidate_view();
         let report = done?;
@@ -232,25 +266,49 @@ impl KnowledgeBase {
         Ok(report)
     }
 
-    /// Loads one processed document in one transaction, replacing an earlier version of it.
+    /// Loads one processed document in one transaction, replacing an earlier version of it, and
+    /// updates the view index in memory ([`save_index`](Self::save_index) writes it).
     pub fn load(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
-        let outcome = self.store.load_document(&document.document, &document.entities, &document.facts);
-        self.invalidate_view();
-        outcome.map_err(|source| KbError::Load { document: document.document.source.clone(), source })
+        self.with_index(|index| {
+            let loaded = self.store.load_document_record(&document.document, &document.entities, &document.facts);
+            let loaded = loaded.map_err(|source| KbError::Load { document: document.document.source.clone(), source })?;
+            index.apply(&loaded);
+            Ok(loaded.outcome)
+        })
+        .and_then(|outcome| {
+            self.drop_view();
+            outcome
+        })
+    }
+
+    /// Writes the view index file if loads changed it (a build does this once at the end).
+    pub fn save_index(&self) -> Result<(), KbError> {
+        Ok(self.with_index(|index| index.save(&self.store))??)
     }
 
     /// Removes a document given its id, a unique id prefix or its source path, with its facts;
     /// returns the id removed.
     pub fn remove(&self, document: &str) -> Result<String, KbError> {
-        let id = self.store.remove_document(document)?;
-        self.invalidate_view();
+        let id = self.with_index(|index| {
+            let id = self.store.remove_document(document)?;
+            index.remove(&id);
+            Ok::<_, KbError>(id)
+        })??;
+        self.drop_view();
         self.store.flush()?;
+        self.save_index()?;
         Ok(id)
+    }
+
+    /// The store's counts (documents, entities, facts, distinct triples), from the view index.
+    pub fn store_stats(&self) -> Result<StoreStats, KbError> {
+        let ontology = crate::store::ontology_triple_count(self.store.oxigraph());
+        self.with_index(|index| index.stats(ontology))
     }
 
     /// Counts: documents, entities, facts, triples; the view's nodes and edges.
     pub fn stats(&self) -> Result<KbStats, KbError> {
-        let store = self.store.stats()?;
+        let store = self.store_stats()?;
         let view = self.view()?;
         Ok(KbStats { store, nodes: view.graph().node_count(), edges: view.graph().edge_count() })
     }

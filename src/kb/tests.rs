@@ -106,3 +106,46 @@ fn main_exports_are_written_into_a_directory() {
     assert_eq!(std::fs::read(dir.join("graph.nt")).unwrap(), nt);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_index_kept_by_loads_equals_one_read_from_the_store() {
+    let kb = kb_with(&[EXPELLED, CRITICIZED, ("c.txt", "The minister did not visit Lima on Monday. Chile may recall its envoy.")]);
+    let kept = kb.view().unwrap();
+    let stats = kb.store_stats().unwrap();
+    kb.invalidate_view();
+    let read = kb.view().unwrap();
+    assert!(!Arc::ptr_eq(&kept, &read));
+    assert!(kept.facts().len() >= 3);
+    assert_eq!(kept.facts(), read.facts());
+    assert_eq!(kept.entities(), read.entities());
+    assert_eq!(kept.documents(), read.documents());
+    assert_eq!(stats, kb.store().stats().unwrap(), "counts from the index differ from the store's");
+}
+
+#[test]
+fn the_index_file_is_written_by_a_build_and_trusted_only_while_it_lists_the_stores_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    {
+        let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+        build(&kb, &[EXPELLED]);
+    }
+    let file = path.join(index::INDEX_FILE);
+    assert!(file.exists(), "a build left no index file");
+    let facts = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap().view().unwrap().facts().len();
+    // A stale file (the store changed behind it) is not trusted: the view is read from the store.
+    let stale = std::fs::read(&file).unwrap();
+    {
+        let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+        build(&kb, &[CRITICIZED]);
+    }
+    std::fs::write(&file, &stale).unwrap();
+    let kb = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+    assert!(kb.view().unwrap().facts().len() > facts);
+    assert_eq!(kb.stats().unwrap().store.documents, 2);
+    // A SPARQL update deletes the file.
+    drop(kb);
+    let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+    kb.update("DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/kgraph/ontology#confidence> ?c } }").unwrap();
+    assert!(!file.exists(), "an update left the index file in place");
+}

@@ -26,8 +26,10 @@ pub const SCHEMA: &str = "https://schema.org/";
 
 /// Provenance and statement terms (local names in `kg:`), used by `store` and read by `server`.
 pub mod prov_terms {
-    /// Class of fact statement nodes (also typed `rdf:Statement`).
+    /// Class of fact statement nodes (a subclass of `rdf:Statement`).
     pub const FACT: &str = "Fact";
+    /// On statement nodes: the sentence node holding the fact's evidence and offsets.
+    pub const SENTENCE: &str = "sentence";
     pub const DOCUMENT: &str = "Document";
     pub const SURFACE: &str = "surfaceRelation";
     pub const CONFIDENCE: &str = "confidence";

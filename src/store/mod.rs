@@ -29,7 +29,8 @@ use std::time::Duration;
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 const MARKER_FILE: &str = "kgraph-store.json";
 /// Bumped when the RDF modelling changes incompatibly.
-pub const STORE_FORMAT_VERSION: u32 = 1;
+/// 2: sentence nodes hold the provenance a sentence's facts share; default flags left out.
+pub const STORE_FORMAT_VERSION: u32 = 2;
 
 /// What happened to a document on load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,15 @@ pub enum LoadOutcome {
     Added,
     Replaced,
     Unchanged,
+}
+
+/// A load in detail: what happened, the ids of the documents it replaced, and the document's
+/// graph as read back (`None` when unchanged), for callers that keep an index of the store.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub outcome: LoadOutcome,
+    pub replaced: Vec<String>,
+    pub record: Option<read::DocumentRecord>,
 }
 
 /// The kgraph store: an oxigraph [`Store`] plus the base IRI used for data.
@@ -47,6 +57,8 @@ pub struct KgStore {
     /// Held for the store's lifetime: exclusive for writers, shared for readers, so that
     /// `kgraph build` fails clearly while `kgraph serve` holds the directory.
     _lock: Option<std::fs::File>,
+    /// The ontology's property labels ([`KgStore::property_labels`]).
+    labels: std::sync::Mutex<Option<std::sync::Arc<std::collections::HashMap<String, String>>>>,
 }
 
 /// Counts reported by `kgraph stats`.
@@ -76,7 +88,7 @@ impl KgStore {
         Self::check_marker(dir)?;
         let lock = Self::lock(dir, true)?;
         let store = Store::open(dir).map_err(|e| StoreError::open(dir, e))?;
-        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
+        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock), labels: Default::default() })
     }
 
     /// Opens an existing store for reading only (several readers may share it).
@@ -88,7 +100,7 @@ impl KgStore {
         Self::check_marker(dir)?;
         let lock = Self::lock(dir, false)?;
         let store = Store::open_read_only(dir).map_err(|e| StoreError::open(dir, e))?;
-        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock) })
+        Ok(KgStore { store, path: Some(dir.to_owned()), base: base.to_owned(), _lock: Some(lock), labels: Default::default() })
     }
 
     /// Without the `rocksdb` feature there is no on-disk store: opening one is an error that says so.
@@ -106,7 +118,7 @@ impl KgStore {
     /// A store held in memory only (tests, `--no-store` runs).
     pub fn in_memory(base: &str) -> Result<KgStore, StoreError> {
         let store = Store::new().map_err(StoreError::Storage)?;
-        Ok(KgStore { store, path: None, base: base.to_owned(), _lock: None })
+        Ok(KgStore { store, path: None, base: base.to_owned(), _lock: None, labels: Default::default() })
     }
 
     /// Creates a store at `dir` all at once: RocksDB and the marker are made in a hidden
@@ -230,20 +242,45 @@ impl KgStore {
 
     /// Writes one document's graph in a single transaction, replacing any earlier version.
     pub fn load_document(&self, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Result<LoadOutcome, StoreError> {
+        Ok(self.load_document_record(doc, entities, facts)?.outcome)
+    }
+
+    /// [`load_document`](Self::load_document), also returning what it replaced and the
+    /// document's graph read back.
+    pub fn load_document_record(&self, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Result<Loaded, StoreError> {
         let previous = self.document_hash(&doc.id)?;
         if previous.as_deref() == Some(doc.hash.as_str()) {
-            return Ok(LoadOutcome::Unchanged);
+            return Ok(Loaded { outcome: LoadOutcome::Unchanged, replaced: Vec::new(), record: None });
         }
         // An earlier version of the same file (other content, so another id) is replaced.
-        let older: Vec<NamedNode> = if doc.source == "-" {
+        let older: Vec<String> = if doc.source == "-" {
             Vec::new()
         } else {
-            self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).map(|id| self.document_graph(&id)).collect()
+            self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).collect()
         };
+        let older_graphs: Vec<NamedNode> = older.iter().map(|id| self.document_graph(id)).collect();
         let graph = self.document_graph(&doc.id);
         let quads = rdf::document_quads(&self.base, &graph, doc, entities, facts);
-        self.replace_graphs(graph, &older, &quads)?;
-        Ok(if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added })
+        self.replace_graphs(graph.clone(), &older_graphs, &quads)?;
+        let outcome = if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added };
+        let record = read::record_from_quads(&self.base, graph.as_str(), quads);
+        Ok(Loaded { outcome, replaced: older, record })
+    }
+
+    /// The ontology's property labels, read once per ontology load.
+    pub fn property_labels(&self) -> Result<std::sync::Arc<std::collections::HashMap<String, String>>, StoreError> {
+        let mut cached = self.labels.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(labels) = cached.as_ref() {
+            return Ok(std::sync::Arc::clone(labels));
+        }
+        let labels = std::sync::Arc::new(read::property_labels(self)?);
+        *cached = Some(std::sync::Arc::clone(&labels));
+        Ok(labels)
+    }
+
+    /// Forgets the cached ontology labels (the ontology graph changed).
+    pub(crate) fn forget_labels(&self) {
+        *self.labels.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     /// Ids of the documents recorded with this source path.
@@ -292,25 +329,26 @@ impl KgStore {
                 quads.push(quad.map_err(|source| StoreError::Ontology { name: name.clone(), source })?);
             }
         }
+        self.forget_labels();
         self.replace_graph(graph, &quads)
     }
 
     /// Removes a document given its id, a unique id prefix, or its source path.
     /// Returns the id removed.
     pub fn remove_document(&self, key: &str) -> Result<String, StoreError> {
-        let docs = read::documents(self)?;
+        let docs = read::document_keys(self)?;
         let matches: Vec<_> = docs
             .iter()
-            .filter(|d| d.id == key || d.source == key || (key.len() >= 6 && d.id.starts_with(key)))
+            .filter(|(id, _, source)| id == key || source == key || (key.len() >= 6 && id.starts_with(key)))
             .collect();
         match matches.as_slice() {
             [] => Err(StoreError::UnknownDocument { key: key.to_owned() }),
-            [doc] => {
-                let graph = self.document_graph(&doc.id);
+            [(id, _, _)] => {
+                let graph = self.document_graph(id);
                 let mut tx = self.store.start_transaction().map_err(StoreError::Storage)?;
                 tx.remove_named_graph(graph.as_ref()).map_err(StoreError::Storage)?;
                 tx.commit().map_err(StoreError::Storage)?;
-                Ok(doc.id.clone())
+                Ok(id.clone())
             }
             _ => Err(StoreError::AmbiguousDocument { key: key.to_owned(), count: matches.len() }),
         }
@@ -373,6 +411,7 @@ impl KgStore {
     /// Runs a SPARQL update (atomically) on a guarded thread with no deadline, and reports what
     /// it did to the ontology graph.
     pub fn update(&self, sparql: &str) -> Result<UpdateReport, StoreError> {
+        self.forget_labels();
         let limits = QueryLimits { timeout: Duration::from_secs_f64(guard::query::MAX_TIMEOUT_SECS), ..QueryLimits::default() };
         guard::query::check_text(sparql, &limits).map_err(StoreError::from_refusal)?;
         let (parser, evaluator, store) = (self.sparql_parser()?, self.evaluator()?, self.store.clone());
@@ -461,6 +500,7 @@ impl KgStore {
             ("rel", vocab::REL.to_owned()),
             ("entity", format!("{}entity/", self.base)),
             ("fact", format!("{}fact/", self.base)),
+            ("sentence", format!("{}sentence/", self.base)),
             ("doc", format!("{}doc/", self.base)),
             ("rdf", vocab::RDF.to_owned()),
             ("rdfs", vocab::RDFS.to_owned()),

@@ -1,14 +1,18 @@
 //! Documents, entities and facts as RDF quads (the modelling documented in `ontology/README.md`).
 //!
-//! Every fact becomes a statement node (`kg:Fact`, `rdf:Statement`) carrying its provenance and
-//! flags; plain facts (asserted, not negated) are also written as a direct triple so that simple
-//! SPARQL such as `?s kg:opposes ?o` works. RDF 1.1 reification is used rather than RDF 1.2
+//! Every fact becomes a statement node (`kg:Fact`, a subclass of `rdf:Statement`) carrying its
+//! flags and confidence, linked to a sentence node (`kg:sentence`) that holds the provenance the
+//! facts of one sentence share (evidence text, paragraph, index, character offsets, document).
+//! Plain facts (asserted, not negated) are also written as a direct triple so that simple
+//! SPARQL such as `?s kg:opposes ?o` works. Values a reader can derive are left out: the flags
+//! of a plain fact and notes restating the statement. RDF 1.1 reification is used rather than RDF 1.2
 //! triple terms so that every RDF tool (rdflib, rapper, Jena) reads our exports.
 
 use super::{kg, typed};
 use crate::document::{Document, Entity, Fact, FactObject};
 use crate::ontology::vocab::{self, prov_terms as p};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::HashSet;
 
 /// IRI of an entity.
 pub fn entity_iri(base: &str, id: &str) -> NamedNode {
@@ -99,10 +103,8 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
         sink.add(&node, ns(vocab::PROV, "wasDerivedFrom"), doc_node.clone());
     }
 
-    let entity_ids: std::collections::HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-    for (n, f) in facts.iter().enumerate() {
-        add_fact(&mut sink, base, &doc_node, n, f, &entity_ids);
-    }
+    let entity_ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    add_facts(&mut sink, &FactContext { base, doc_node: &doc_node, entity_ids: &entity_ids }, facts);
     quads
 }
 
@@ -120,70 +122,107 @@ fn literal_term(l: &crate::document::Literal) -> Literal {
     }
 }
 
-fn add_fact(sink: &mut QuadSink<'_>, base: &str, doc_node: &NamedNode, n: usize, f: &Fact, entity_ids: &std::collections::HashSet<&str>) {
-    let subject = entity_iri(base, &f.subject);
+/// What every fact of a document needs to be written.
+struct FactContext<'a> {
+    base: &'a str,
+    doc_node: &'a NamedNode,
+    entity_ids: &'a HashSet<&'a str>,
+}
+
+/// IRI of the node of the `index`-th sentence of a document: the provenance its facts share.
+pub fn sentence_iri(base: &str, doc_id: &str, index: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}sentence/{}/{index}", iri_safe(doc_id)))
+}
+
+/// Writes every fact, and one sentence node per sentence that has facts.
+fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
+    let doc_id = doc_node_id(cx.doc_node);
+    let mut sentences_written = HashSet::new();
+    for (n, f) in facts.iter().enumerate() {
+        let sentence = sentence_iri(cx.base, &doc_id, f.provenance.sentence);
+        if sentences_written.insert(f.provenance.sentence) {
+            add_sentence(sink, cx, &sentence, &f.provenance);
+        }
+        add_fact(sink, cx, &fact_iri(cx.base, &doc_id, n), &sentence, f);
+    }
+}
+
+/// The sentence node: evidence text, position and document, shared by the sentence's facts.
+fn add_sentence(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
+    sink.add(node, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
+    sink.add(node, kg(p::PARAGRAPH), typed(pv.paragraph.to_string(), "integer"));
+    sink.add(node, kg(p::SENTENCE_INDEX), typed(pv.sentence.to_string(), "integer"));
+    sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
+    sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
+    sink.add(node, ns(vocab::PROV, "wasDerivedFrom"), cx.doc_node.clone());
+}
+
+/// Notes that restate what the statement says by itself (its predicate's namespace; types that
+/// fit the property's domain and range) are not stored.
+fn derivable_note(note: &str) -> bool {
+    note.starts_with("open relation rel:") || note.starts_with("types ok: ")
+}
+
+/// The statement node of one fact (and the plain triple, for a plain fact). Only a fact that
+/// is not plain states its flags (`kg:negated`, `kg:modality`): absent, they are false and
+/// `asserted`, which the plain triple beside the statement also says.
+fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sentence: &NamedNode, f: &Fact) {
+    let subject = entity_iri(cx.base, &f.subject);
     let predicate = NamedNode::new_unchecked(&f.predicate.iri);
-    let object = object_term(base, &f.object);
+    let object = object_term(cx.base, &f.object);
     if f.is_plain() {
         sink.quads.push(Quad::new(subject.clone(), predicate.clone(), object.clone(), sink.graph.clone()));
     }
-    let st = fact_iri(base, &doc_node_id(doc_node), n);
-    let rdf_type = ns(vocab::RDF, "type");
-    sink.add(&st, rdf_type.clone(), kg(p::FACT));
-    sink.add(&st, rdf_type, ns(vocab::RDF, "Statement"));
-    sink.add(&st, ns(vocab::RDF, "subject"), subject);
-    sink.add(&st, ns(vocab::RDF, "predicate"), predicate);
-    sink.add(&st, ns(vocab::RDF, "object"), object);
-    sink.add(&st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    sink.add(st, ns(vocab::RDF, "type"), kg(p::FACT));
+    sink.add(st, ns(vocab::RDF, "subject"), subject);
+    sink.add(st, ns(vocab::RDF, "predicate"), predicate);
+    sink.add(st, ns(vocab::RDF, "object"), object);
+    sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
     if let Some(text) = &f.object_text {
-        sink.add(&st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
+        sink.add(st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
     }
     if let FactObject::Literal(crate::document::Literal { unit: Some(unit), .. }) = &f.object {
-        sink.add(&st, kg(p::UNIT), Literal::new_simple_literal(unit));
+        sink.add(st, kg(p::UNIT), Literal::new_simple_literal(unit));
     }
-    sink.add(&st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
-    sink.add(&st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
-    sink.add(&st, kg(p::NEGATED), typed(f.negated.to_string(), "boolean"));
-    sink.add(&st, kg(p::MODALITY), Literal::new_simple_literal(f.modality.as_str()));
+    sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
+    sink.add(st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
+    if !f.is_plain() {
+        sink.add(st, kg(p::NEGATED), typed(f.negated.to_string(), "boolean"));
+        sink.add(st, kg(p::MODALITY), Literal::new_simple_literal(f.modality.as_str()));
+    }
     if let Some(a) = &f.attribution {
-        sink.add(&st, kg(p::ATTRIBUTION), Literal::new_simple_literal(a));
+        sink.add(st, kg(p::ATTRIBUTION), Literal::new_simple_literal(a));
     }
-    let pv = &f.provenance;
-    sink.add(&st, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
-    sink.add(&st, kg(p::PARAGRAPH), typed(pv.paragraph.to_string(), "integer"));
-    sink.add(&st, kg(p::SENTENCE_INDEX), typed(pv.sentence.to_string(), "integer"));
-    sink.add(&st, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
-    sink.add(&st, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
-    sink.add(&st, kg(p::EXTRACTOR), Literal::new_simple_literal(&pv.extractor));
-    sink.add(&st, ns(vocab::PROV, "wasDerivedFrom"), doc_node.clone());
+    sink.add(st, kg(p::SENTENCE), sentence.clone());
+    sink.add(st, kg(p::EXTRACTOR), Literal::new_simple_literal(&f.provenance.extractor));
     for q in &f.qualifiers {
-        let value: Term = match &q.literal {
-            Some(l) => literal_term(l).into(),
-            // A qualifier that was resolved to an entity (place = white_house) links to it.
-            None if entity_ids.contains(q.value.as_str()) => entity_iri(base, &q.value).into(),
-            None => Literal::new_simple_literal(&q.value).into(),
-        };
-        let key = match q.key.as_str() {
-            "date" => p::DATE,
-            "place" => p::PLACE,
-            _ => p::QUALIFIER,
-        };
-        if key == p::QUALIFIER {
-            sink.add(&st, kg(key), Literal::new_simple_literal(format!("{}={}", q.key, q.value)));
-        } else {
-            sink.add(&st, kg(key), value);
-        }
+        add_qualifier(sink, cx, st, q);
     }
-    for note in &f.notes {
-        sink.add(&st, kg(p::NOTE), Literal::new_simple_literal(note));
+    for note in f.notes.iter().filter(|n| !derivable_note(n)) {
+        sink.add(st, kg(p::NOTE), Literal::new_simple_literal(note));
     }
     if let Some(t) = &f.time {
         if let Some(day) = t.day() {
-            sink.add(&st, kg(p::TIME), typed(day, "date"));
+            sink.add(st, kg(p::TIME), typed(day, "date"));
         }
-        sink.add(&st, kg(p::TIME_START), typed(&t.start, "date"));
-        sink.add(&st, kg(p::TIME_END), typed(&t.end, "date"));
-        sink.add(&st, kg(p::TIME_TEXT), Literal::new_simple_literal(&t.text));
+        sink.add(st, kg(p::TIME_START), typed(&t.start, "date"));
+        sink.add(st, kg(p::TIME_END), typed(&t.end, "date"));
+        sink.add(st, kg(p::TIME_TEXT), Literal::new_simple_literal(&t.text));
+    }
+}
+
+fn add_qualifier(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, q: &crate::document::Qualifier) {
+    match q.key.as_str() {
+        key @ ("date" | "place") => {
+            let value: Term = match &q.literal {
+                Some(l) => literal_term(l).into(),
+                // A qualifier that was resolved to an entity (place = white_house) links to it.
+                None if cx.entity_ids.contains(q.value.as_str()) => entity_iri(cx.base, &q.value).into(),
+                None => Literal::new_simple_literal(&q.value).into(),
+            };
+            sink.add(st, kg(if key == "date" { p::DATE } else { p::PLACE }), value);
+        }
+        _ => sink.add(st, kg(p::QUALIFIER), Literal::new_simple_literal(format!("{}={}", q.key, q.value))),
     }
 }
 

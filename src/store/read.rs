@@ -6,7 +6,7 @@ use crate::document::{
     Entity, EntityType, Fact, FactObject, FactTime, Literal as KgLiteral, Modality, Predicate, Provenance, Qualifier, Span,
 };
 use crate::ontology::vocab::{self, prov_terms as p};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, HashMap};
 
 /// A document as recorded in the store.
@@ -34,22 +34,220 @@ pub struct GraphData {
     pub facts: Vec<Fact>,
 }
 
+/// One document's named graph read back: the unit the knowledge base's persisted view index
+/// keeps, adds and drops as documents are loaded and removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRecord {
+    pub document: StoredDocument,
+    /// The entities as this graph describes them (other documents may add aliases).
+    pub entities: Vec<Entity>,
+    /// The facts; a predicate label that the graph does not state is left empty here and filled
+    /// from the ontology by [`merge_records`].
+    pub facts: Vec<Fact>,
+    /// Triples whose subject belongs to this graph alone (document, fact and sentence nodes).
+    pub own_triples: usize,
+    /// Hashes of the triples about entities, which other graphs may state too: the distinct
+    /// triple count of the union is `Σ own_triples + |∪ shared_triples|`.
+    pub shared_triples: Vec<u64>,
+}
+
 type Props = HashMap<String, Vec<Term>>;
 
-/// Groups all data quads by subject (ontology excluded). Moves the strings out of the quads
-/// rather than copying them: this runs over every triple of the store.
-fn subjects(store: &KgStore) -> Result<HashMap<String, Props>, StoreError> {
-    let ontology = GraphName::NamedNode(oxigraph::model::NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
-    let mut by_subject: HashMap<String, Props> = HashMap::new();
+/// 64-bit FNV-1a of a triple's N-Triples form: stable across builds and Rust versions, which
+/// the persisted index needs.
+fn triple_hash(s: &str, p: &str, o: &Term) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let o = o.to_string();
+    for part in [s.as_bytes(), b"\0", p.as_bytes(), b"\0", o.as_bytes()] {
+        for &b in part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Reads every document's graph out of the store (the ontology graph and the default graph
+/// are not documents). This scans every quad: the knowledge base does it once, then keeps the
+/// records up to date in its view index.
+pub fn read_records(store: &KgStore) -> Result<Vec<DocumentRecord>, StoreError> {
+    let mut graphs: HashMap<String, Vec<Quad>> = HashMap::new();
+    let doc_prefix = format!("{}doc/", store.base());
     for q in store.oxigraph().iter() {
         let q = q.map_err(StoreError::Storage)?;
-        if q.graph_name == ontology {
+        let GraphName::NamedNode(g) = &q.graph_name else { continue };
+        if !g.as_str().starts_with(&doc_prefix) {
             continue;
         }
+        graphs.entry(g.as_str().to_owned()).or_default().push(q);
+    }
+    let mut records: Vec<DocumentRecord> =
+        graphs.into_iter().filter_map(|(graph, quads)| record_from_quads(store.base(), &graph, quads)).collect();
+    records.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+    Ok(records)
+}
+
+/// One document's record from the quads of its graph `graph` (the document IRI); `None` when
+/// the graph holds no document node. Moves the strings out of the quads rather than copying.
+pub fn record_from_quads(base: &str, graph: &str, quads: impl IntoIterator<Item = Quad>) -> Option<DocumentRecord> {
+    let entity_prefix = format!("{base}entity/");
+    let fact_prefix = format!("{base}fact/");
+    let mut by_subject: HashMap<String, Props> = HashMap::new();
+    let (mut own_triples, mut shared_triples) = (0, Vec::new());
+    for q in quads {
         let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
+        if s.as_str().starts_with(&entity_prefix) {
+            shared_triples.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
+        } else {
+            own_triples += 1;
+        }
         by_subject.entry(s.into_string()).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
     }
-    Ok(by_subject)
+    let doc_props = by_subject.get(graph)?;
+    let id = graph.rsplit('/').next().unwrap_or_default().to_owned();
+    let document = stored_document(id, doc_props);
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut facts = Vec::new();
+    for (subject, props) in &by_subject {
+        if let Some(id) = subject.strip_prefix(&entity_prefix) {
+            merge_entity(&mut entities, entity_from(percent_decode(id), props));
+        } else if subject.starts_with(&fact_prefix) && props.contains_key(&format!("{}subject", vocab::RDF)) {
+            if let Some(mut f) = fact_from(props, base, &by_subject) {
+                f.notes.insert(0, format!("statement {subject}"));
+                facts.push(f);
+            }
+        }
+    }
+    facts.sort_by_key(|f| (f.provenance.sentence, fact_number(f)));
+    Some(DocumentRecord { document, entities: entities.into_values().collect(), facts, own_triples, shared_triples })
+}
+
+fn stored_document(id: String, props: &Props) -> StoredDocument {
+    let kg = |local: &str| format!("{}{local}", vocab::KG);
+    StoredDocument {
+        id,
+        source: text(props, &kg(p::SOURCE_PATH)).unwrap_or_default(),
+        title: text(props, &format!("{}title", vocab::DCTERMS)),
+        date: text(props, &format!("{}date", vocab::DCTERMS)),
+        url: text(props, &format!("{}source", vocab::DCTERMS)),
+        hash: text(props, &kg(p::SHA256)).unwrap_or_default(),
+        sentences: number(props, &kg(p::SENTENCE_COUNT)).unwrap_or(0),
+    }
+}
+
+fn entity_from(id: String, props: &Props) -> Entity {
+    let kind = props
+        .get(&format!("{}type", vocab::RDF))
+        .into_iter()
+        .flatten()
+        .find_map(|t| match t {
+            Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let label = text(props, &format!("{}label", vocab::RDFS)).unwrap_or_else(|| id.clone());
+    let merges = texts(props, &format!("{}{}", vocab::KG, p::MERGE_NOTE))
+        .into_iter()
+        .map(|note| {
+            let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
+            crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None }
+        })
+        .collect();
+    Entity {
+        wikidata: text(props, &format!("{}{}", vocab::KG, p::WIKIDATA_ID)),
+        aliases: texts(props, &format!("{}altLabel", vocab::SKOS)),
+        id,
+        label,
+        kind,
+        merges,
+    }
+}
+
+/// Adds `e` to `entities`: the first description of an id gives its label and type, later ones
+/// add aliases, merge notes and a missing Wikidata id.
+fn merge_entity(entities: &mut BTreeMap<String, Entity>, e: Entity) {
+    let entity = entities.entry(e.id.clone()).or_insert_with(|| Entity {
+        id: e.id.clone(),
+        label: e.label.clone(),
+        kind: e.kind,
+        aliases: Vec::new(),
+        wikidata: None,
+        merges: Vec::new(),
+    });
+    entity.aliases.extend(e.aliases);
+    entity.aliases.sort();
+    entity.aliases.dedup();
+    for m in e.merges {
+        if !entity.merges.contains(&m) {
+            entity.merges.push(m);
+        }
+    }
+    if entity.wikidata.is_none() {
+        entity.wikidata = e.wikidata;
+    }
+}
+
+/// The union of `records` as typed structs: documents sorted by id, entities merged by id (in
+/// record order), facts by document then number, predicate labels the graphs leave out taken
+/// from `labels` (the ontology's `rdfs:label`s) or else the property's local name.
+pub fn merge_records<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>, labels: &HashMap<String, String>) -> GraphData {
+    let mut data = GraphData::default();
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for r in records {
+        data.documents.push(r.document.clone());
+        for e in &r.entities {
+            merge_entity(&mut entities, e.clone());
+        }
+        data.facts.extend(r.facts.iter().map(|f| with_label(f.clone(), labels)));
+    }
+    data.entities = entities.into_values().collect();
+    data.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    data.facts.sort_by(|a, b| {
+        (a.provenance.doc.as_str(), a.provenance.sentence, fact_number(a))
+            .cmp(&(b.provenance.doc.as_str(), b.provenance.sentence, fact_number(b)))
+    });
+    data
+}
+
+fn with_label(mut f: Fact, labels: &HashMap<String, String>) -> Fact {
+    if f.predicate.label.is_empty() {
+        f.predicate.label = labels.get(&f.predicate.iri).cloned().unwrap_or_else(|| f.predicate.name.clone());
+    }
+    f
+}
+
+/// Reads documents, entities and facts (sorted by id; facts by document then number).
+pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
+    Ok(merge_records(&read_records(store)?, &property_labels(store)?))
+}
+
+/// The documents in the store as (id, SHA-256, source path), sorted by id: read through the
+/// store's predicate index (two triples per document), not by scanning the store.
+pub fn document_keys(store: &KgStore) -> Result<Vec<(String, String, String)>, StoreError> {
+    let doc_prefix = format!("{}doc/", store.base());
+    let by_property = |local: &str| -> Result<HashMap<String, String>, StoreError> {
+        let prop = oxigraph::model::NamedNode::new_unchecked(format!("{}{local}", vocab::KG));
+        let mut out = HashMap::new();
+        for q in store.oxigraph().quads_for_pattern(None, Some(prop.as_ref()), None, None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l), GraphName::NamedNode(g)) = (&q.subject, &q.object, &q.graph_name) {
+                if let Some(id) = s.as_str().strip_prefix(&doc_prefix).filter(|_| s == g) {
+                    out.insert(id.to_owned(), l.value().to_owned());
+                }
+            }
+        }
+        Ok(out)
+    };
+    let mut sources = by_property(p::SOURCE_PATH)?;
+    let mut keys: Vec<(String, String, String)> = by_property(p::SHA256)?
+        .into_iter()
+        .map(|(id, hash)| {
+            let source = sources.remove(&id).unwrap_or_default();
+            (id, hash, source)
+        })
+        .collect();
+    keys.sort();
+    Ok(keys)
 }
 
 fn text(props: &Props, iri: &str) -> Option<String> {
@@ -76,82 +274,6 @@ fn texts(props: &Props, iri: &str) -> Vec<String> {
 
 fn number<T: std::str::FromStr>(props: &Props, iri: &str) -> Option<T> {
     text(props, iri)?.parse().ok()
-}
-
-/// Reads documents, entities and facts (sorted by id; facts by document then number).
-pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
-    let base = store.base();
-    let kg = |local: &str| format!("{}{local}", vocab::KG);
-    let rdf = |local: &str| format!("{}{local}", vocab::RDF);
-    let entity_prefix = format!("{base}entity/");
-    let doc_prefix = format!("{base}doc/");
-    let fact_prefix = format!("{base}fact/");
-    let ontology_labels = property_labels(store)?;
-
-    let mut data = GraphData::default();
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for (subject, props) in subjects(store)? {
-        if let Some(id) = subject.strip_prefix(&doc_prefix) {
-            data.documents.push(StoredDocument {
-                id: id.to_owned(),
-                source: text(&props, &kg(p::SOURCE_PATH)).unwrap_or_default(),
-                title: text(&props, &format!("{}title", vocab::DCTERMS)),
-                date: text(&props, &format!("{}date", vocab::DCTERMS)),
-                url: text(&props, &format!("{}source", vocab::DCTERMS)),
-                hash: text(&props, &kg(p::SHA256)).unwrap_or_default(),
-                sentences: number(&props, &kg(p::SENTENCE_COUNT)).unwrap_or(0),
-            });
-        } else if let Some(id) = subject.strip_prefix(&entity_prefix) {
-            let id = percent_decode(id);
-            let kind = props
-                .get(&rdf("type"))
-                .into_iter()
-                .flatten()
-                .find_map(|t| match t {
-                    Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            let label = text(&props, &format!("{}label", vocab::RDFS)).unwrap_or_else(|| id.clone());
-            let mut aliases = texts(&props, &format!("{}altLabel", vocab::SKOS));
-            aliases.sort();
-            aliases.dedup();
-            let entity = entities.entry(id.clone()).or_insert_with(|| Entity {
-                id: id.clone(),
-                label: label.clone(),
-                kind,
-                aliases: Vec::new(),
-                wikidata: None,
-                merges: Vec::new(),
-            });
-            entity.aliases.extend(aliases);
-            entity.aliases.sort();
-            entity.aliases.dedup();
-            for note in texts(&props, &kg(p::MERGE_NOTE)) {
-                let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
-                let m = crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None };
-                if !entity.merges.contains(&m) {
-                    entity.merges.push(m);
-                }
-            }
-            if entity.wikidata.is_none() {
-                entity.wikidata = text(&props, &kg(p::WIKIDATA_ID));
-            }
-        } else if subject.starts_with(&fact_prefix) {
-            if let Some(f) = fact_from(&props, base, &ontology_labels) {
-                data.facts.push(f);
-                let last = data.facts.len() - 1;
-                data.facts[last].notes.insert(0, format!("statement {subject}"));
-            }
-        }
-    }
-    data.entities = entities.into_values().collect();
-    data.documents.sort_by(|a, b| a.id.cmp(&b.id));
-    data.facts.sort_by(|a, b| {
-        (a.provenance.doc.as_str(), a.provenance.sentence, fact_number(a))
-            .cmp(&(b.provenance.doc.as_str(), b.provenance.sentence, fact_number(b)))
-    });
-    Ok(data)
 }
 
 fn fact_number(f: &Fact) -> usize {
@@ -182,7 +304,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// rdfs:label of every property in the ontology graph.
-fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, StoreError> {
+pub fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, StoreError> {
     let graph = oxigraph::model::NamedNode::new_unchecked(vocab::KG_ONTOLOGY);
     let label = oxigraph::model::NamedNode::new_unchecked(format!("{}label", vocab::RDFS));
     let mut out = HashMap::new();
@@ -202,8 +324,14 @@ fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, StoreErro
     Ok(out)
 }
 
-fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Option<Fact> {
+/// A fact from its statement node's properties; what a fact shares with the other facts of its
+/// sentence (evidence, offsets, document) is read from the sentence node (`kg:sentence`) in
+/// `nodes`, or from the statement itself in stores written before sentence nodes.
+fn fact_from(props: &Props, base: &str, nodes: &HashMap<String, Props>) -> Option<Fact> {
     let kg = |local: &str| format!("{}{local}", vocab::KG);
+    let sentence = text(props, &kg(p::SENTENCE)).and_then(|s| nodes.get(&s));
+    let shared = |iri: &str| text(props, iri).or_else(|| sentence.and_then(|s| text(s, iri)));
+    let shared_number = |iri: &str| shared(iri).and_then(|v| v.parse::<usize>().ok());
     let rdf = |local: &str| format!("{}{local}", vocab::RDF);
     let entity_prefix = format!("{base}entity/");
     let subject = text(props, &rdf("subject"))?;
@@ -224,10 +352,9 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
         .or_else(|| predicate_iri.strip_prefix(vocab::REL))
         .unwrap_or(&predicate_iri)
         .to_owned();
-    let label = text(props, &kg(p::PREDICATE_LABEL))
-        .or_else(|| labels.get(&predicate_iri).cloned())
-        .unwrap_or_else(|| name.clone());
-    let doc = text(props, &format!("{}wasDerivedFrom", vocab::PROV))
+    // Empty when the graph leaves it to the ontology: merge_records fills it.
+    let label = text(props, &kg(p::PREDICATE_LABEL)).unwrap_or_default();
+    let doc = shared(&format!("{}wasDerivedFrom", vocab::PROV))
         .and_then(|d| d.rsplit('/').next().map(str::to_owned))
         .unwrap_or_default();
     let mut qualifiers = Vec::new();
@@ -245,8 +372,8 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
         let (k, val) = v.split_once('=').unwrap_or(("qualifier", &v));
         qualifiers.push(Qualifier { key: k.to_owned(), value: val.to_owned(), literal: None });
     }
-    let char_start = number(props, &kg(p::CHAR_START)).unwrap_or(0);
-    let char_end = number(props, &kg(p::CHAR_END)).unwrap_or(0);
+    let char_start = shared_number(&kg(p::CHAR_START)).unwrap_or(0);
+    let char_end = shared_number(&kg(p::CHAR_END)).unwrap_or(0);
     Some(Fact {
         subject,
         predicate: Predicate {
@@ -264,16 +391,23 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
         attribution: text(props, &kg(p::ATTRIBUTION)),
         provenance: Provenance {
             doc,
-            paragraph: number(props, &kg(p::PARAGRAPH)).unwrap_or(0),
-            sentence: number(props, &kg(p::SENTENCE_INDEX)).unwrap_or(0),
+            paragraph: shared_number(&kg(p::PARAGRAPH)).unwrap_or(0),
+            sentence: shared_number(&kg(p::SENTENCE_INDEX)).unwrap_or(0),
             span: Span { byte: 0..0, char: char_start..char_end },
-            evidence: text(props, &kg(p::EVIDENCE)).unwrap_or_default(),
+            evidence: shared(&kg(p::EVIDENCE)).unwrap_or_default(),
             extractor: text(props, &kg(p::EXTRACTOR)).unwrap_or_default(),
             confidence: number(props, &kg(p::CONFIDENCE)).unwrap_or(0.0),
         },
-        notes: texts(props, &kg(p::NOTE)),
-        time: match (text(props, &kg(p::TIME_START)), text(props, &kg(p::TIME_END))) {
-            (Some(start), Some(end)) => Some(FactTime { text: text(props, &kg(p::TIME_TEXT)).unwrap_or_default(), start, end }),
+        // The store keeps no order among a subject's values: sorted, the notes read the same
+        // from a fresh load and from the store.
+        notes: {
+            let mut notes = texts(props, &kg(p::NOTE));
+            notes.sort();
+            notes
+        },
+        time: match (text(props, &kg(p::TIME_START)), text(props, &kg(p::TIME_END)), text(props, &kg(p::TIME))) {
+            (Some(start), Some(end), _) => Some(FactTime { text: text(props, &kg(p::TIME_TEXT)).unwrap_or_default(), start, end }),
+            (_, _, Some(day)) => Some(FactTime { text: text(props, &kg(p::TIME_TEXT)).unwrap_or_default(), start: day.clone(), end: day }),
             _ => None,
         },
     })
@@ -281,5 +415,5 @@ fn fact_from(props: &Props, base: &str, labels: &HashMap<String, String>) -> Opt
 
 /// The documents in the store.
 pub fn documents(store: &KgStore) -> Result<Vec<StoredDocument>, StoreError> {
-    Ok(read_graph(store)?.documents)
+    Ok(read_records(store)?.into_iter().map(|r| r.document).collect())
 }

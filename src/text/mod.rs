@@ -153,13 +153,51 @@ fn is_abbreviation_with_period(text: &str, p: &Piece) -> bool {
     f.len() > 1 && f[f.len() - 1] == b'.' && f[f.len() - 2].is_ascii_alphabetic() && !p.joined
 }
 
+/// Longest sentence analysed whole, in tokens. Parsing and extraction cost grows faster than
+/// the length of a sentence, so a longer run of text without a sentence end (a flattened list or
+/// table, text without punctuation) is cut into pieces of at most this many tokens, each at the
+/// last comma, semicolon or colon of its second half when there is one.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Splits `text` into paragraphs, sentences and tokens. `Sentence.index` is 0-based over the
-/// document, `Sentence.paragraph` 1-based, `Sentence.text` the exact slice of `text`.
+/// document, `Sentence.paragraph` 1-based, `Sentence.text` the exact slice of `text`. Sentences
+/// longer than [`MAX_SENTENCE_TOKENS`] are cut ([`segment_bounded`] says how many were).
 pub fn segment(text: &str) -> Vec<Sentence> {
-    let Analysis {
-        pieces,
-        sentences: ranges,
-    } = analyze(text);
+    segment_bounded(text).0
+}
+
+/// [`segment`], and the number of over-long sentences that were cut.
+pub fn segment_bounded(text: &str) -> (Vec<Sentence>, usize) {
+    let Analysis { pieces, sentences } = analyze(text);
+    let (ranges, cut) = bound_sentences(text, &pieces, sentences);
+    (build_sentences(text, &pieces, ranges), cut)
+}
+
+/// Cuts the sentences longer than [`MAX_SENTENCE_TOKENS`]; returns them and how many were cut.
+fn bound_sentences(text: &str, pieces: &[Piece], ranges: Vec<(Range<usize>, usize)>) -> (Vec<(Range<usize>, usize)>, usize) {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut cut = 0;
+    for (r, para) in ranges {
+        if r.len() > MAX_SENTENCE_TOKENS {
+            cut += 1;
+        }
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE_TOKENS {
+            let window = start + MAX_SENTENCE_TOKENS / 2..start + MAX_SENTENCE_TOKENS;
+            let end = window
+                .clone()
+                .rev()
+                .find(|&i| matches!(&text[pieces[i].start..pieces[i].end], "," | ";" | ":"))
+                .map_or(window.end, |i| i + 1);
+            out.push((start..end, para));
+            start = end;
+        }
+        out.push((start..r.end, para));
+    }
+    (out, cut)
+}
+
+fn build_sentences(text: &str, pieces: &[Piece], ranges: Vec<(Range<usize>, usize)>) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(ranges.len());
     let mut cursor = CharCursor::default();
     for (r, para) in ranges {

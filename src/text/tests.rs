@@ -418,3 +418,19 @@ proptest! {
         check_invariants(&text);
     }
 }
+
+#[test]
+fn an_over_long_sentence_is_cut_at_commas_into_bounded_pieces() {
+    // An invented run-on list: 2,000 words with commas and no sentence end.
+    let text: String = (0..400).map(|i| format!("item {i} costs more")).collect::<Vec<_>>().join(", ");
+    let (sentences, cut) = segment_bounded(&text);
+    assert_eq!(cut, 1);
+    assert!(sentences.len() >= 2000 / MAX_SENTENCE_TOKENS);
+    assert!(sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    assert!(sentences[..sentences.len() - 1].iter().all(|s| s.tokens.last().unwrap().form == ","), "cut elsewhere than at a comma");
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    assert_eq!(tokens, analyze(&text).pieces.len(), "cutting lost or added tokens");
+    assert!(sentences.windows(2).all(|w| w[0].span.byte.end <= w[1].span.byte.start));
+    // Ordinary sentences are untouched.
+    assert_eq!(segment_bounded("Peru expelled the ambassador. Chile objected.").1, 0);
+}

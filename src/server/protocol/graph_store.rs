@@ -93,6 +93,7 @@ impl Service {
             if !existed {
                 return Response::text(404, format!("no graph {target} in this store"));
             }
+            self.kb.invalidate_view();
             let done = match target {
                 GraphName::NamedNode(n) => store.remove_named_graph(n.as_ref()),
                 _ => store.clear_graph(GraphNameRef::DefaultGraph),
@@ -135,6 +136,7 @@ impl Service {
                 Err(e) => return Response::text(400, format!("cannot parse the {content_type} body: {e}")),
             }
         }
+        self.kb.invalidate_view();
         let outcome = (|| -> Result<(), oxigraph::store::StorageError> {
             let mut tx = store.start_transaction()?;
             if req.method == "PUT" {

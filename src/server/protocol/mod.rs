@@ -108,7 +108,7 @@ impl Service {
         self.kb.store()
     }
 
-    /// After a write: flushes the store and drops the knowledge base's cached view.
+    /// After a write: flushes the store and drops the knowledge base's cached view and index.
     fn written(&self) {
         let _ = self.kb.store().flush();
         self.kb.invalidate_view();
@@ -439,6 +439,8 @@ impl Service {
         };
         let store = self.kb.store().oxigraph().clone();
         let job_limits = limits.clone();
+        // The view index must not outlive a write it does not see, even if this process dies.
+        self.kb.invalidate_view();
         let outcome = guard::run_guarded(&limits, move |token| {
             let parsed = match guard::query::parse_update(parser, &update, &job_limits) {
                 Ok(u) => u,

@@ -1,0 +1,199 @@
+//! The persisted view index: every document's graph read back ([`DocumentRecord`]), kept in a
+//! file next to the store (`kgraph-view.bin`) so that read commands start from it instead of
+//! scanning the whole store.
+//!
+//! In: the store, and each load or removal made through the knowledge base. Out: the records the
+//! graph view is merged from, and the store's counts.
+//!
+//! The file is a cache of the store, never the truth. It is trusted only when its format version
+//! matches and it lists exactly the documents (ids and SHA-256) the store lists, which the store
+//! answers from its predicate index (two triples per document); otherwise the records are read
+//! from the store again and the file rewritten. A build updates the records in memory, one
+//! document at a time after each document's transaction commits, and writes the file once at
+//! the end (write to a temporary file, then rename). Writes that bypass the records (SPARQL
+//! updates, the Graph Store Protocol) delete the file before and after they run.
+
+use crate::document::{Entity, Fact};
+use crate::store::read::{self, DocumentRecord, StoredDocument};
+use crate::store::{KgStore, Loaded, StoreError, StoreStats};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The index file, in the store directory.
+pub const INDEX_FILE: &str = "kgraph-view.bin";
+/// Bumped whenever the file layout or what a record holds changes.
+const INDEX_VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
+
+/// The records of every document, by id.
+#[derive(Debug, Default)]
+pub(crate) struct ViewIndex {
+    records: BTreeMap<String, DocumentRecord>,
+    /// Whether the file holds exactly these records.
+    saved: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexFile {
+    store_format: u32,
+    records: Vec<RecordFile>,
+}
+
+/// A [`DocumentRecord`] as written (every field present: the encoding is not self-describing).
+#[derive(Serialize, Deserialize)]
+struct RecordFile {
+    id: String,
+    source: String,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    hash: String,
+    sentences: usize,
+    entities: Vec<Entity>,
+    facts: Vec<Fact>,
+    own_triples: usize,
+    shared_triples: Vec<u64>,
+}
+
+impl From<DocumentRecord> for RecordFile {
+    fn from(r: DocumentRecord) -> RecordFile {
+        let d = r.document;
+        RecordFile {
+            id: d.id,
+            source: d.source,
+            title: d.title,
+            date: d.date,
+            url: d.url,
+            hash: d.hash,
+            sentences: d.sentences,
+            entities: r.entities,
+            facts: r.facts,
+            own_triples: r.own_triples,
+            shared_triples: r.shared_triples,
+        }
+    }
+}
+
+impl From<RecordFile> for DocumentRecord {
+    fn from(r: RecordFile) -> DocumentRecord {
+        let document =
+            StoredDocument { id: r.id, source: r.source, title: r.title, date: r.date, url: r.url, hash: r.hash, sentences: r.sentences };
+        DocumentRecord { document, entities: r.entities, facts: r.facts, own_triples: r.own_triples, shared_triples: r.shared_triples }
+    }
+}
+
+fn index_path(store: &KgStore) -> Option<PathBuf> {
+    store.path().map(|dir| dir.join(INDEX_FILE))
+}
+
+impl ViewIndex {
+    /// The index of `store`: from its file when that is current, else read from the store.
+    pub fn open(store: &KgStore) -> Result<ViewIndex, StoreError> {
+        if let Some(path) = index_path(store) {
+            if let Some(records) = read_file(&path) {
+                let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), saved: true };
+                if index.lists_the_documents_of(store)? {
+                    return Ok(index);
+                }
+            }
+        }
+        let records = read::read_records(store)?;
+        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), saved: false })
+    }
+
+    /// Whether the records are those of the documents `store` holds now (same ids and hashes).
+    fn lists_the_documents_of(&self, store: &KgStore) -> Result<bool, StoreError> {
+        let keys = read::document_keys(store)?;
+        Ok(keys.len() == self.records.len()
+            && keys.iter().all(|(id, hash, _)| self.records.get(id).is_some_and(|r| r.document.hash == *hash)))
+    }
+
+    /// Takes in a committed load: drops the documents it replaced, adds the new record.
+    pub fn apply(&mut self, loaded: &Loaded) {
+        for id in &loaded.replaced {
+            self.saved &= self.records.remove(id).is_none();
+        }
+        if let Some(record) = &loaded.record {
+            self.records.insert(record.document.id.clone(), record.clone());
+            self.saved = false;
+        }
+    }
+
+    /// Takes in a committed removal.
+    pub fn remove(&mut self, id: &str) {
+        self.saved &= self.records.remove(id).is_none();
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {
+        self.records.values()
+    }
+
+    /// Writes the file if it is not current (a store in memory has none).
+    pub fn save(&mut self, store: &KgStore) -> Result<(), StoreError> {
+        let Some(path) = index_path(store) else { return Ok(()) };
+        if self.saved {
+            return Ok(());
+        }
+        let file = IndexFile {
+            store_format: crate::store::STORE_FORMAT_VERSION,
+            records: self.records.values().cloned().map(RecordFile::from).collect(),
+        };
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&INDEX_VERSION.to_le_bytes());
+        let body = postcard::to_allocvec(&file).map_err(|e| StoreError::Io { path: path.clone(), source: std::io::Error::other(e) })?;
+        bytes.extend_from_slice(&body);
+        write_atomically(&path, &bytes).map_err(|source| StoreError::Io { path, source })?;
+        self.saved = true;
+        Ok(())
+    }
+
+    /// Deletes the file of `store`: a write is about to change the store behind the records.
+    pub fn discard(store: &KgStore) -> Result<(), StoreError> {
+        let Some(path) = index_path(store) else { return Ok(()) };
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path, source: e }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The store's counts, from the records; `ontology_triples` from the store.
+    pub fn stats(&self, ontology_triples: usize) -> StoreStats {
+        let mut entities = HashSet::new();
+        let mut shared = HashSet::new();
+        let mut stats = StoreStats { documents: self.records.len(), ontology_triples, ..StoreStats::default() };
+        for r in self.records.values() {
+            entities.extend(r.entities.iter().map(|e| e.id.as_str()));
+            shared.extend(r.shared_triples.iter().copied());
+            stats.facts += r.facts.len();
+            stats.plain_facts += r.facts.iter().filter(|f| f.is_plain()).count();
+            stats.triples += r.own_triples;
+        }
+        stats.entities = entities.len();
+        stats.triples += shared.len();
+        stats
+    }
+}
+
+/// The records in the file at `path`, if it is there and of this version.
+fn read_file(path: &Path) -> Option<Vec<DocumentRecord>> {
+    let bytes = std::fs::read(path).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (version, body) = rest.split_at_checked(4)?;
+    if version != INDEX_VERSION.to_le_bytes() {
+        return None;
+    }
+    let file: IndexFile = postcard::from_bytes(body).ok()?;
+    (file.store_format == crate::store::STORE_FORMAT_VERSION).then(|| file.records.into_iter().map(DocumentRecord::from).collect())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see
+/// the old file or the new one, never half of one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
