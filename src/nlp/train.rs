@@ -228,12 +228,12 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
 }
 
 /// Epochs of the shipped tagger (the best on dev is kept).
-const TAGGER_EPOCHS: usize = 14;
+const TAGGER_EPOCHS: usize = 10;
 /// Folds and epochs of the jackknifed taggers that produce the parser's training tags.
 const FOLDS: usize = 5;
 const JACKKNIFE_EPOCHS: usize = 8;
 /// Epochs of the parser (the best on dev is kept).
-const PARSER_EPOCHS: usize = 10;
+const PARSER_EPOCHS: usize = 8;
 
 /// `train` with predicted tags: each fold (whole documents) re-tagged by tag models trained on
 /// the other folds. `done(fold)` is called after each fold.
