@@ -418,10 +418,16 @@ pub enum AnalyzeFormat {
 #[cfg(feature = "train")]
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
-    /// Tagger, lemmatizer and parser from UD English EWT.
+    /// Tagger, lemmatizer and parser from UD English EWT + GUM, with word-cluster features.
     Ud {
         #[arg(long, default_value = "../shared/corpora/ud-english-ewt")]
         corpus: PathBuf,
+        /// GUM directory whose train/dev splits are added to EWT's (`none`: EWT alone).
+        #[arg(long, default_value = "../shared/corpora/gum")]
+        gum: PathBuf,
+        /// Word clusters for features, from `kgraph train clusters` (`none`: no clusters).
+        #[arg(long, default_value = "models/word-clusters.bin")]
+        clusters: PathBuf,
         #[arg(long, default_value = "models")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]

@@ -6,13 +6,17 @@ use crate::pipeline::{Inputs, Pipeline, PipelineOptions};
 use crate::source::SourceText;
 use anyhow::{Context, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub(super) fn train(what: TrainCommand) -> Result<()> {
     let mut log = std::io::stderr();
     match what {
-        TrainCommand::Ud { corpus, out, seed } => crate::nlp::train::train_ud(&corpus, &out, seed, &mut log)?,
+        TrainCommand::Ud { corpus, gum, clusters, out, seed } => {
+            let given = |p: PathBuf| (p.as_os_str() != "none").then_some(p);
+            let cfg = crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) };
+            crate::nlp::train::train_ud_config(&cfg, &mut log)?
+        }
         TrainCommand::Ner { corpus, out, seed } => {
             let train = corpus.join("en_ewt-ud-train.v0-normalized.iob2");
             let dev = corpus.join("en_ewt-ud-dev.iob2");

@@ -158,6 +158,22 @@ impl WordClusters {
     /// The model file: header, optional provenance block, payload.
     pub fn to_bytes(&self, provenance: Option<&Provenance>) -> Vec<u8> {
         let mut w = Writer::default();
+        self.write(&mut w);
+        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
+    }
+
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<WordClusters, ModelError> {
+        let payload = model_file::unwrap(name, MAGIC, VERSION, bytes)?;
+        let mut r = Reader::new(name, payload);
+        let c = WordClusters::read(name, &mut r)?;
+        if !r.is_empty() {
+            return Err(ModelError::Corrupt { name: name.to_owned(), what: "trailing bytes".into() });
+        }
+        Ok(c)
+    }
+
+    /// Writes the payload (no header), for models that embed their own copy of the clusters.
+    pub fn write(&self, w: &mut Writer) {
         w.u32(self.paths.len() as u32);
         for &(p, l) in &self.paths {
             w.u64(p);
@@ -169,13 +185,11 @@ impl WordClusters {
             w.u32(*n);
             w.u32(*c);
         }
-        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
     }
 
-    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<WordClusters, ModelError> {
+    /// Reads a payload written by [`WordClusters::write`]; `name` is used in errors.
+    pub fn read(name: &str, r: &mut Reader) -> Result<WordClusters, ModelError> {
         let corrupt = |what: &str| ModelError::Corrupt { name: name.to_owned(), what: what.to_owned() };
-        let payload = model_file::unwrap(name, MAGIC, VERSION, bytes)?;
-        let mut r = Reader::new(name, payload);
         let k = r.u32()? as usize;
         if k == 0 || k > 1 << 16 {
             return Err(corrupt("implausible class count"));
@@ -202,9 +216,6 @@ impl WordClusters {
                 return Err(corrupt("class out of range"));
             }
             words.push((w, count, c));
-        }
-        if !r.is_empty() {
-            return Err(corrupt("trailing bytes"));
         }
         Ok(WordClusters::from_parts(paths, words))
     }

@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 /// Magic bytes and format version of `models/ud-tagger.bin` (tagger + lemmatizer + feats).
 pub const TAGGER_MAGIC: &[u8; 8] = b"KGTAGGER";
-pub const TAGGER_VERSION: u32 = 2;
+pub const TAGGER_VERSION: u32 = 3;
 
 static TAGGER_BYTES: &[u8] = include_bytes!("../../models/ud-tagger.bin");
 static PARSER_BYTES: &[u8] = include_bytes!("../../models/ud-parser.bin");
@@ -53,11 +53,16 @@ pub struct TagModels {
 
 impl TagModels {
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_with(None)
+    }
+
+    /// The model file with an optional provenance block.
+    pub fn to_bytes_with(&self, provenance: Option<&model_file::Provenance>) -> Vec<u8> {
         let mut w = Writer::default();
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.feats.write(&mut w);
-        model_file::wrap(TAGGER_MAGIC, TAGGER_VERSION, &w.buf)
+        model_file::wrap_with_provenance(TAGGER_MAGIC, TAGGER_VERSION, provenance, &w.buf)
     }
 
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<TagModels, ModelError> {
@@ -102,8 +107,14 @@ static EMBEDDED: OnceLock<Result<Analyzer, String>> = OnceLock::new();
 
 impl Analyzer {
     /// Builds an analyzer from model file bytes (`ud-tagger.bin`, `ud-parser.bin`).
+    /// The two files are decoded on two threads (start-up time is mostly building hash tables).
     pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Analyzer, ModelError> {
-        Ok(Analyzer { tags: TagModels::from_bytes("ud-tagger.bin", tagger)?, parser: parser::Parser::from_bytes(parser)? })
+        let (tags, parser) = std::thread::scope(|s| {
+            let p = s.spawn(|| parser::Parser::from_bytes(parser));
+            let t = TagModels::from_bytes("ud-tagger.bin", tagger);
+            (t, p.join().expect("parser loading does not panic"))
+        });
+        Ok(Analyzer { tags: tags?, parser: parser? })
     }
 
     /// Loads `ud-tagger.bin` and `ud-parser.bin` from a directory (e.g. freshly trained models).
@@ -187,7 +198,8 @@ mod tests {
     #[test]
     fn model_round_trip_and_version_mismatch() {
         let m = TagModels::from_bytes("t", TAGGER_BYTES).unwrap();
-        let bytes = m.to_bytes();
+        let prov = model_file::provenance("t", TAGGER_MAGIC, TAGGER_VERSION, TAGGER_BYTES).unwrap();
+        let bytes = m.to_bytes_with(prov.as_ref());
         assert_eq!(bytes, TAGGER_BYTES, "writing a loaded model reproduces the file");
         let mut bad = bytes.clone();
         bad[8..12].copy_from_slice(&(TAGGER_VERSION + 1).to_le_bytes());

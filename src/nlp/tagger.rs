@@ -10,12 +10,14 @@
 //! word while tagging. Training ([`train`]) shuffles with a fixed seed and keeps the epoch that
 //! scores best on the dev set.
 
+use super::clusters::WordClusters;
 use super::conllu::ConlluSentence;
 use super::hash::{self, IdMap, Rng};
 use super::model_file::{ModelError, Reader, Writer};
 use crate::document::Token;
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 
 /// Per-word precomputed hashes.
 #[derive(Clone, Copy, Default)]
@@ -31,6 +33,8 @@ struct Word {
     hyph: u64,
     shape: u64,
     amb: u64,
+    /// Word-cluster path prefixes of 4, 6 and 10 bits and the class id (see `nlp::clusters`).
+    cl: [u64; 4],
 }
 
 const PAD: usize = 2;
@@ -192,6 +196,8 @@ pub struct Tagger {
     amb: IdMap<u64>,
     stage1: Weights,
     stage2: Option<Weights>,
+    /// Word clusters used as features (a copy is stored in the model file).
+    clusters: Option<Arc<WordClusters>>,
 }
 
 fn shape_hash(s: &str) -> u64 {
@@ -227,7 +233,16 @@ fn shape_hash(s: &str) -> u64 {
     hash::finish(h)
 }
 
-fn word_of(form: &str, amb: &IdMap<u64>) -> Word {
+/// Cluster feature values of a word: prefixes of 4, 6, 10 bits and the class; fixed values when
+/// the word has no cluster.
+pub(crate) fn cluster_values(clusters: Option<&WordClusters>, form: &str) -> [u64; 4] {
+    match clusters.and_then(|c| c.get(form)) {
+        Some(c) => [c.prefix(4), c.prefix(6), c.prefix(10), 0x1_0000_0000 + c.id as u64],
+        None => [0x9999; 4],
+    }
+}
+
+fn word_of(form: &str, amb: &IdMap<u64>, clusters: Option<&WordClusters>) -> Word {
     let lower = hash::lower(form);
     let mut suf = [0u64; 4];
     // Byte offsets of the last 1..4 chars.
@@ -266,16 +281,18 @@ fn word_of(form: &str, amb: &IdMap<u64>) -> Word {
         hyph,
         shape: shape_hash(form),
         amb: amb.get(&lower).copied().unwrap_or(1),
+        cl: cluster_values(clusters, form),
     }
 }
 
 fn pad_word(tag: u64) -> Word {
-    Word { form: tag, lower: tag, suf: [tag; 4], pre1: tag, pre2: tag, pre3: tag, suf5: tag, hyph: tag, shape: tag, amb: tag }
+    Word { form: tag, lower: tag, suf: [tag; 4], pre1: tag, pre2: tag, pre3: tag, suf5: tag, hyph: tag, shape: tag, amb: tag, cl: [tag; 4] }
 }
 
 /// Fills `out` with the feature keys of word `i` (index into the padded `words`).
 #[inline]
-fn features(words: &[Word], i: usize, p1: u64, p2: u64, right: Option<(u64, u64)>, out: &mut Vec<u64>) {
+#[allow(clippy::too_many_arguments)]
+fn features(words: &[Word], i: usize, p1: u64, p2: u64, right: Option<(u64, u64)>, clusters: bool, out: &mut Vec<u64>) {
     let f = hash::feat;
     let w = &words[i];
     let (m1, m2, n1, n2) = (&words[i - 1], &words[i - 2], &words[i + 1], &words[i + 2]);
@@ -317,7 +334,26 @@ fn features(words: &[Word], i: usize, p1: u64, p2: u64, right: Option<(u64, u64)
         f(32, w.pre3, 0),
         f(33, w.suf5, 0),
         f(34, w.hyph, 0),
+        f(35, m1.lower, n1.lower),
+        f(36, w.shape, hash::mix(m1.shape, n1.shape)),
+        f(37, w.suf[1], n1.lower),
+        f(38, m1.lower, w.suf[2]),
+        f(39, w.lower, n2.lower),
     ]);
+    if clusters {
+        out.extend_from_slice(&[
+            f(60, w.cl[0], 0),
+            f(61, w.cl[1], 0),
+            f(62, w.cl[2], 0),
+            f(63, w.cl[3], 0),
+            f(64, n1.cl[1], 0),
+            f(65, n1.cl[3], 0),
+            f(66, m1.cl[3], 0),
+            f(67, n2.cl[1], 0),
+            f(68, p1, w.cl[3]),
+            f(69, w.cl[3], n1.cl[1]),
+        ]);
+    }
     // Second stage: the first stage's tags of the next two words.
     if let Some((r1, r2)) = right {
         out.extend_from_slice(&[
@@ -328,6 +364,8 @@ fn features(words: &[Word], i: usize, p1: u64, p2: u64, right: Option<(u64, u64)
             f(44, p1, r1),
             f(45, r1, w.suf[2]),
             f(46, r1, w.amb),
+            f(47, r1, n1.lower),
+            f(48, hash::mix(r1, r2), w.lower),
         ]);
     }
 }
@@ -346,7 +384,7 @@ impl Tagger {
         buf.push(pad_word(START2));
         buf.push(pad_word(START1));
         for form in forms {
-            buf.push(word_of(form, &self.amb));
+            buf.push(word_of(form, &self.amb, self.clusters.as_deref()));
         }
         buf.push(pad_word(0xe1e1));
         buf.push(pad_word(0xe2e2));
@@ -368,7 +406,7 @@ impl Tagger {
     fn greedy(&self, model: &Weights, words: &[Word], right: Option<&[u8]>) -> Vec<u8> {
         let n = words.len() - 2 * PAD;
         let mut out = Vec::with_capacity(n);
-        let mut feats = Vec::with_capacity(48);
+        let mut feats = Vec::with_capacity(64);
         let nc = self.classes.len();
         let mut scores = [0i32; 256];
         let (mut p1, mut p2) = (START1, START2);
@@ -378,7 +416,7 @@ impl Tagger {
                 c
             } else {
                 let r = right.map(|r| (r.get(j + 1).map_or(END, |&c| tag_hash(c)), r.get(j + 2).map_or(END, |&c| tag_hash(c))));
-                features(words, i, p1, p2, r, &mut feats);
+                features(words, i, p1, p2, r, self.clusters.is_some(), &mut feats);
                 model.score(&feats, &mut scores[..nc]);
                 let mut best = 0;
                 for c in 1..nc {
@@ -440,6 +478,13 @@ impl Tagger {
             }
             None => w.u8(0),
         }
+        match &self.clusters {
+            Some(c) => {
+                w.u8(1);
+                c.write(w);
+            }
+            None => w.u8(0),
+        }
     }
 
     pub fn read(r: &mut Reader) -> Result<Tagger, ModelError> {
@@ -469,7 +514,8 @@ impl Tagger {
         }
         let stage1 = Weights::read(r, classes.len())?;
         let stage2 = if r.u8()? == 1 { Some(Weights::read(r, classes.len())?) } else { None };
-        Ok(Tagger { classes, tagdict, amb, stage1, stage2 })
+        let clusters = if r.u8()? == 1 { Some(Arc::new(WordClusters::read("ud-tagger.bin", r)?)) } else { None };
+        Ok(Tagger { classes, tagdict, amb, stage1, stage2, clusters })
     }
 }
 
@@ -482,11 +528,13 @@ pub struct TrainOptions {
     pub tagdict_min_ratio: f64,
     /// Folds for the jackknifed first-stage tags the second stage trains on; < 2 = no second stage.
     pub stack_folds: usize,
+    /// Word clusters to use as features (stored in the model).
+    pub clusters: Option<Arc<WordClusters>>,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 1, tagdict_min_count: 10, tagdict_min_ratio: 0.97, stack_folds: 5 }
+        TrainOptions { epochs: 10, seed: 1, tagdict_min_count: 10, tagdict_min_ratio: 0.97, stack_folds: 5, clusters: None }
     }
 }
 
@@ -572,7 +620,7 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
     }
     let _ = writeln!(log, "tagger: {} classes, {} tag-dictionary words, {} ambiguity entries", classes.len(), tagdict.len(), amb.len());
 
-    let base = Tagger { classes, tagdict, amb, stage1: Weights::default(), stage2: None };
+    let base = Tagger { classes, tagdict, amb, stage1: Weights::default(), stage2: None, clusters: opts.clusters.clone() };
     let encode = |sents: &[ConlluSentence]| -> Vec<(Vec<Word>, Vec<u8>)> {
         sents
             .iter()
@@ -635,7 +683,14 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
 impl Tagger {
     /// Same classes and lexicons, no weights.
     fn shallow(&self) -> Tagger {
-        Tagger { classes: self.classes.clone(), tagdict: self.tagdict.clone(), amb: self.amb.clone(), stage1: Weights::default(), stage2: None }
+        Tagger {
+            classes: self.classes.clone(),
+            tagdict: self.tagdict.clone(),
+            amb: self.amb.clone(),
+            stage1: Weights::default(),
+            stage2: None,
+            clusters: self.clusters.clone(),
+        }
     }
 }
 
@@ -676,7 +731,7 @@ fn train_stage(
     let mut now: u32 = 1;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng::new(seed);
-    let mut feats = Vec::with_capacity(48);
+    let mut feats = Vec::with_capacity(64);
     let mut scores = vec![0f32; nc];
     let mut best: Option<(f64, usize, Weights)> = None;
     for epoch in 1..=epochs {
@@ -692,7 +747,7 @@ fn train_stage(
                     c
                 } else {
                     let rt = r.map(|r| (r.get(j + 1).map_or(END, |&c| tag_hash(c)), r.get(j + 2).map_or(END, |&c| tag_hash(c))));
-                    features(words, i, p1, p2, rt, &mut feats);
+                    features(words, i, p1, p2, rt, base.clusters.is_some(), &mut feats);
                     scores.fill(0.0);
                     for k in &feats {
                         if let Some(&fi) = feat_idx.get(k) {

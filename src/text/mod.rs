@@ -55,6 +55,7 @@
 //! (`theguys`) stay whole; European decimal commas (`3,40`) are split.
 
 pub mod boundary;
+#[cfg(feature = "train")]
 pub mod corpus;
 pub mod lexicon;
 #[cfg(feature = "train")]

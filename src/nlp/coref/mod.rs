@@ -136,6 +136,7 @@ impl Coref {
         Coref::from_bytes(&name, &bytes)
     }
 
+    #[cfg(feature = "train")]
     pub(crate) fn new(weights: Quantized, params: Params, tables: AttributeTables) -> Coref {
         Coref { weights, params, tables }
     }

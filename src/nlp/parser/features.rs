@@ -6,10 +6,11 @@
 
 use super::system::State;
 use crate::document::Token;
+use crate::nlp::clusters::WordClusters;
 use crate::nlp::hash::{self, finish, mix};
 
-pub const N_MOVE_FEATS: usize = 96;
-pub const N_LABEL_FEATS: usize = 42;
+pub const N_MOVE_FEATS: usize = 118;
+pub const N_LABEL_FEATS: usize = 48;
 
 const ROOT: u64 = 0x0123_4567_89ab_cdef;
 const NIL: u64 = 0x0fed_cba9_8765_4321;
@@ -20,6 +21,9 @@ pub struct TokInfo {
     pub w: Vec<u64>,
     pub p: Vec<u64>,
     pub u: Vec<u64>,
+    /// Word-cluster class and 6-bit path prefix (`nlp::clusters`; a fixed value without clusters).
+    pub c: Vec<u64>,
+    pub c6: Vec<u64>,
     /// Number of punctuation tokens before each position (for "commas in between" features).
     pub punct_before: Vec<u32>,
 }
@@ -61,10 +65,12 @@ fn tag_hash(t: &str) -> u64 {
 }
 
 impl TokInfo {
-    pub fn fill(&mut self, tokens: &[Token]) {
+    pub fn fill(&mut self, tokens: &[Token], clusters: Option<&WordClusters>) {
         self.w.clear();
         self.p.clear();
         self.u.clear();
+        self.c.clear();
+        self.c6.clear();
         self.punct_before.clear();
         let mut np = 0u32;
         for t in tokens {
@@ -75,8 +81,18 @@ impl TokInfo {
             let x = if t.xpos.is_empty() || t.xpos == "_" { &t.upos } else { &t.xpos };
             self.p.push(tag_hash(x));
             self.u.push(tag_hash(&t.upos));
+            match clusters.and_then(|c| c.get_key(*self.w.last().expect("pushed"))) {
+                Some(c) => {
+                    self.c.push(0x1_0000_0000 + c.id as u64);
+                    self.c6.push(c.prefix(6));
+                }
+                None => {
+                    self.c.push(NIL ^ 0x99);
+                    self.c6.push(NIL ^ 0x98);
+                }
+            }
         }
-        for v in [&mut self.w, &mut self.p, &mut self.u] {
+        for v in [&mut self.w, &mut self.p, &mut self.u, &mut self.c, &mut self.c6] {
             v.push(ROOT);
             v.push(NIL);
         }
@@ -249,6 +265,34 @@ pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     f[93] = k3(93, s0p, n0p, ti.punct_between(s0, n0, n));
     f[94] = k3(94, s1p, s0p, ti.punct_between(s1, s0, n));
     f[95] = k3(95, n0w, s0p, ti.punct_between(s0, n0, n));
+    // Word clusters: a class for rare words, prefixes as finer-than-POS tags (Koo et al. 2008).
+    let c = |i: u32| ti.c[i as usize];
+    let c6 = |i: u32| ti.c6[i as usize];
+    f[96] = k1(96, c(s0));
+    f[97] = k1(97, c(n0));
+    f[98] = k1(98, c(n1));
+    f[99] = k1(99, c(s1));
+    f[100] = k2(100, c(s0), c(n0));
+    f[101] = k2(101, c(s0), n0p);
+    f[102] = k2(102, s0p, c(n0));
+    f[103] = k2(103, c(s1), c(s0));
+    f[104] = k2(104, c(n0), c(n1));
+    f[105] = k3(105, c6(s0), c6(n0), c6(n1));
+    f[106] = k3(106, c6(s1), c6(s0), c6(n0));
+    f[107] = k1(107, c6(n2));
+    // Attachment of a prepositional phrase or conjunct at n0 (its case/cc word is its leftmost
+    // child): to s0 (after SHIFT) or to s1 (after RIGHT reduces s0)?
+    let n0lw = w(n0l);
+    f[108] = k3(108, s0w, n0lw, n0w);
+    f[109] = k3(109, s1w, n0lw, n0w);
+    f[110] = k3(110, s0p, n0lw, n0p);
+    f[111] = k4(111, s1p, s0p, n0lw, n0p);
+    f[112] = k3(112, c(s0), n0lw, c(n0));
+    f[113] = k3(113, c(s1), n0lw, c(n0));
+    f[114] = k3(114, s0w, n0lw, 0);
+    f[115] = k3(115, s1p, n0p, n0ls);
+    f[116] = k4(116, s1p, s0p, n0p, n0ls);
+    f[117] = k3(117, s0p, s0rs, n0ls);
 }
 
 /// Keys of the features choosing the label of the arc `h → d` being added.
@@ -313,6 +357,14 @@ pub fn label_features(st: &State, ti: &TokInfo, h: u32, d: u32, out: &mut [u64; 
     f[39] = k1(t(39), 0);
     f[40] = k3(t(40), hp, dp, ti.punct_between(h, d, st.n));
     f[41] = k3(t(41), dw, hp, ti.punct_between(h, d, st.n));
+    let c = |i: u32| ti.c[i as usize];
+    let c6 = |i: u32| ti.c6[i as usize];
+    f[42] = k1(t(42), c(h));
+    f[43] = k1(t(43), c(d));
+    f[44] = k2(t(44), c(h), c(d));
+    f[45] = k2(t(45), c(d), hp);
+    f[46] = k2(t(46), c(h), dp);
+    f[47] = k2(t(47), c6(h), c6(d));
 }
 
 #[cfg(test)]

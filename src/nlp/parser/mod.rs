@@ -24,17 +24,20 @@ pub mod train;
 use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
-use crate::nlp::model_file::{self, ModelError, Reader, Writer};
+use crate::nlp::clusters::WordClusters;
+use crate::nlp::model_file::{self, ModelError, Provenance, Reader, Writer};
+use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"KGPARSER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const NAME: &str = "ud-parser.bin";
 
-/// Weights of one linear classifier: rows of `classes` i16 weights, keyed by feature hash.
+/// Weights of one linear classifier: rows of i16 weights, keyed by feature hash.
 ///
 /// In memory an open-addressing table of 32-bit fingerprints (the key's high half; the low bits
 /// pick the slot). With `classes <= 3` the weights sit inside the slot (one cache line per
-/// lookup); otherwise the slot holds a row index into one contiguous weight array.
+/// lookup); otherwise the slot holds a row index and rows are sparse (class, weight) lists,
+/// since a perceptron row only has weights for the few classes its updates touched.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     classes: usize,
@@ -43,8 +46,12 @@ pub struct Table {
     scale: f32,
     /// Feature keys in row order (kept for writing the model back).
     keys: Vec<u64>,
-    /// Rows, `classes` weights each.
+    /// Dense rows, `classes` weights each (classes <= 3).
     weights: Vec<i16>,
+    /// Sparse rows (classes > 3): row r is `cls[start[r]..start[r + 1]]` with weights `sw[…]`.
+    start: Vec<u32>,
+    cls: Vec<u8>,
+    sw: Vec<i16>,
     /// Indirect slots: fingerprint, row (classes > 3).
     slots: Vec<(u32, u32)>,
     /// Inline slots: fingerprint, weights (classes <= 3).
@@ -79,18 +86,31 @@ fn fingerprint(key: u64) -> u32 {
 
 impl Table {
     /// Builds a table from (key, row weights) pairs, quantising to i16; keys must be distinct.
-    pub fn from_rows(classes: usize, rows: impl IntoIterator<Item = (u64, Vec<f32>)>) -> Table {
-        let mut keys = Vec::new();
-        let mut w = Vec::new();
+    /// Sparse rows (classes > 3) keep only weights of at least `min_entry` in magnitude.
+    pub fn from_rows(classes: usize, rows: impl IntoIterator<Item = (u64, Vec<f32>)>, min_entry: f32) -> Table {
+        let rows: Vec<(u64, Vec<f32>)> = rows.into_iter().collect();
+        let max = rows.iter().flat_map(|(_, r)| r.iter()).fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = |x: f32| (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+        let mut t = Table { classes, scale, ..Default::default() };
+        if classes > 3 {
+            t.start.push(0);
+        }
         for (k, r) in rows {
             debug_assert_eq!(r.len(), classes);
-            keys.push(k);
-            w.extend_from_slice(&r);
+            t.keys.push(k);
+            if classes <= 3 {
+                t.weights.extend(r.iter().map(|&x| q(x)));
+                continue;
+            }
+            for (c, &x) in r.iter().enumerate() {
+                if x.abs() >= min_entry && q(x) != 0 {
+                    t.cls.push(c as u8);
+                    t.sw.push(q(x));
+                }
+            }
+            t.start.push(t.cls.len() as u32);
         }
-        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let weights = w.iter().map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-        let mut t = Table { classes, scale, keys, weights, ..Default::default() };
         t.index();
         t
     }
@@ -132,7 +152,7 @@ impl Table {
                 return;
             }
             for &f in feats {
-                        prefetch(&self.inline[(f as usize) & self.mask]);
+                prefetch(&self.inline[(f as usize) & self.mask]);
             }
             for &f in feats {
                 let fp = fingerprint(f);
@@ -156,7 +176,6 @@ impl Table {
         if self.slots.is_empty() {
             return;
         }
-        let c = self.classes;
         for &f in feats {
             prefetch(&self.slots[(f as usize) & self.mask]);
         }
@@ -172,9 +191,11 @@ impl Table {
                     if nrows < rows.len() {
                         rows[nrows] = row;
                         nrows += 1;
-                        let r = row as usize * c;
-                        prefetch(&self.weights[r]);
-                        prefetch(&self.weights[r + c - 1]);
+                        let a = self.start[row as usize] as usize;
+                        if a < self.cls.len() {
+                            prefetch(&self.cls[a]);
+                            prefetch(&self.sw[a]);
+                        }
                     }
                     break;
                 }
@@ -185,9 +206,9 @@ impl Table {
             }
         }
         for &row in &rows[..nrows] {
-            let r = row as usize * c;
-            for (o, w) in scores.iter_mut().zip(&self.weights[r..r + c]) {
-                *o += *w as i32;
+            let (a, b) = (self.start[row as usize] as usize, self.start[row as usize + 1] as usize);
+            for (c, w) in self.cls[a..b].iter().zip(&self.sw[a..b]) {
+                scores[*c as usize] += *w as i32;
             }
         }
     }
@@ -200,14 +221,27 @@ impl Table {
         self.keys.is_empty()
     }
 
+    /// Row `r` as dense real-valued weights.
+    fn dense_row(&self, r: usize) -> Vec<f32> {
+        let c = self.classes;
+        if c <= 3 {
+            return self.weights[r * c..r * c + c].iter().map(|&q| q as f32 * self.scale).collect();
+        }
+        let mut row = vec![0f32; c];
+        let (a, b) = (self.start[r] as usize, self.start[r + 1] as usize);
+        for (k, w) in self.cls[a..b].iter().zip(&self.sw[a..b]) {
+            row[*k as usize] = *w as f32 * self.scale;
+        }
+        row
+    }
+
     /// A copy without the rows whose largest |weight| is below `min_weight` (real units).
     pub fn pruned(&self, min_weight: f32) -> Table {
-        let c = self.classes;
         let rows = self.keys.iter().enumerate().filter_map(|(r, &k)| {
-            let row: Vec<f32> = self.weights[r * c..r * c + c].iter().map(|&q| q as f32 * self.scale).collect();
+            let row = self.dense_row(r);
             (row.iter().fold(0f32, |m, x| m.max(x.abs())) >= min_weight).then_some((k, row))
         });
-        Table::from_rows(c, rows)
+        Table::from_rows(self.classes, rows, 0.0)
     }
 
     fn write(&self, w: &mut Writer) {
@@ -219,8 +253,14 @@ impl Table {
             kb.extend_from_slice(&k.to_le_bytes());
         }
         w.bytes(&kb);
-        let mut wb = Vec::with_capacity(self.weights.len() * 2);
-        for &x in &self.weights {
+        let weights = if self.classes <= 3 { &self.weights } else { &self.sw };
+        if self.classes > 3 {
+            let lens: Vec<u8> = self.start.windows(2).map(|p| (p[1] - p[0]) as u8).collect();
+            w.bytes(&lens);
+            w.bytes(&self.cls);
+        }
+        let mut wb = Vec::with_capacity(weights.len() * 2);
+        for &x in weights {
             wb.extend_from_slice(&x.to_le_bytes());
         }
         w.bytes(&wb);
@@ -230,7 +270,7 @@ impl Table {
         let classes = r.u32()? as usize;
         let n = r.u32()? as usize;
         let scale = r.f32()?;
-        if classes == 0 || classes > 4096 || n > 1 << 28 || !scale.is_finite() {
+        if classes == 0 || classes > 255 || n > 1 << 28 || !scale.is_finite() {
             return Err(corrupt("implausible table size"));
         }
         let kb = r.bytes()?;
@@ -238,12 +278,37 @@ impl Table {
             return Err(corrupt("key block size"));
         }
         let keys: Vec<u64> = kb.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8"))).collect();
+        let mut t = Table { classes, scale, keys, ..Default::default() };
+        let entries = if classes <= 3 {
+            n * classes
+        } else {
+            let lens = r.bytes()?;
+            if lens.len() != n {
+                return Err(corrupt("row length block size"));
+            }
+            t.start.reserve(n + 1);
+            t.start.push(0);
+            let mut total = 0u32;
+            for &l in lens {
+                total += l as u32;
+                t.start.push(total);
+            }
+            t.cls = r.bytes()?.to_vec();
+            if t.cls.len() != total as usize || t.cls.iter().any(|&c| c as usize >= classes) {
+                return Err(corrupt("sparse row classes"));
+            }
+            total as usize
+        };
         let raw = r.bytes()?;
-        if raw.len() != n * classes * 2 {
+        if raw.len() != entries * 2 {
             return Err(corrupt("weight block size"));
         }
-        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-        let mut t = Table { classes, scale, keys, weights, ..Default::default() };
+        let weights: Vec<i16> = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        if classes <= 3 {
+            t.weights = weights;
+        } else {
+            t.sw = weights;
+        }
         t.index();
         Ok(t)
     }
@@ -261,12 +326,19 @@ pub struct Parser {
     root_label: u8,
     moves: Table,
     arcs: Table,
+    /// Word clusters used as features (a copy is stored in the model file).
+    clusters: Option<Arc<WordClusters>>,
 }
 
 impl Parser {
-    pub(crate) fn from_parts(labels: Vec<String>, moves: Table, arcs: Table) -> Parser {
+    pub(crate) fn from_parts(labels: Vec<String>, moves: Table, arcs: Table, clusters: Option<Arc<WordClusters>>) -> Parser {
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
-        Parser { labels, root_label, moves, arcs }
+        Parser { labels, root_label, moves, arcs, clusters }
+    }
+
+    /// The word clusters the model uses, if any.
+    pub fn clusters(&self) -> Option<&WordClusters> {
+        self.clusters.as_deref()
     }
 
     /// Loads a model written by [`Parser::to_bytes`].
@@ -286,14 +358,20 @@ impl Parser {
         if moves.classes != N_MOVES || arcs.classes != nl {
             return Err(corrupt("class counts do not match"));
         }
+        let clusters = if r.u8()? == 1 { Some(Arc::new(WordClusters::read(NAME, &mut r)?)) } else { None };
         if !r.is_empty() {
             return Err(corrupt("trailing bytes"));
         }
-        Ok(Parser::from_parts(labels, moves, arcs))
+        Ok(Parser::from_parts(labels, moves, arcs, clusters))
     }
 
-    /// Serialises the model (magic + version + quantised weights).
+    /// Serialises the model (magic + version + quantised weights), without a provenance block.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_with(None)
+    }
+
+    /// Serialises the model with an optional provenance block.
+    pub fn to_bytes_with(&self, provenance: Option<&Provenance>) -> Vec<u8> {
         let mut w = Writer::default();
         w.u32(self.labels.len() as u32);
         for l in &self.labels {
@@ -301,7 +379,14 @@ impl Parser {
         }
         self.moves.write(&mut w);
         self.arcs.write(&mut w);
-        model_file::wrap(MAGIC, VERSION, &w.buf)
+        match &self.clusters {
+            Some(c) => {
+                w.u8(1);
+                c.write(&mut w);
+            }
+            None => w.u8(0),
+        }
+        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
     }
 
     /// The relation labels the model knows.
@@ -311,7 +396,7 @@ impl Parser {
 
     /// A copy without feature rows whose weights are all below `min_weight` in magnitude.
     pub fn pruned(&self, min_weight: f32) -> Parser {
-        Parser::from_parts(self.labels.clone(), self.moves.pruned(min_weight), self.arcs.pruned(min_weight))
+        Parser::from_parts(self.labels.clone(), self.moves.pruned(min_weight), self.arcs.pruned(min_weight), self.clusters.clone())
     }
 
     /// Number of feature rows (moves, labels).
@@ -337,7 +422,7 @@ impl Parser {
         if n == 0 {
             return;
         }
-        ws.info.fill(tokens);
+        ws.info.fill(tokens, self.clusters.as_deref());
         ws.state.reset(n);
         self.run(ws);
         for (i, t) in tokens.iter_mut().enumerate() {
@@ -366,6 +451,18 @@ impl Parser {
         }
     }
 
+    /// The highest-scoring label other than `root`.
+    #[inline]
+    pub(crate) fn best_label<T: PartialOrd + Copy>(&self, scores: &[T]) -> u8 {
+        let mut best = usize::MAX;
+        for (i, &s) in scores.iter().enumerate() {
+            if i != self.root_label as usize && (best == usize::MAX || s > scores[best]) {
+                best = i;
+            }
+        }
+        best.min(self.labels.len() - 1) as u8
+    }
+
     /// Label of the arc h → d: `root` for arcs from the root, never `root` otherwise.
     fn predict_label(
         &self,
@@ -381,13 +478,7 @@ impl Parser {
         }
         label_features(st, info, h, d, lfeats);
         self.arcs.score(&lfeats[..], lscores);
-        let mut best = usize::MAX;
-        for (i, &s) in lscores.iter().enumerate() {
-            if i != self.root_label as usize && (best == usize::MAX || s > lscores[best]) {
-                best = i;
-            }
-        }
-        best.min(self.labels.len() - 1) as u8
+        self.best_label(lscores)
     }
 }
 
@@ -509,7 +600,8 @@ mod tests {
     #[test]
     fn model_round_trip_and_errors() {
         let p = shipped();
-        let bytes = p.to_bytes();
+        let prov = model_file::provenance(NAME, MAGIC, VERSION, SHIPPED).unwrap();
+        let bytes = p.to_bytes_with(prov.as_ref());
         assert_eq!(bytes.as_slice(), SHIPPED, "writing the loaded model reproduces the file");
         let q = Parser::from_bytes(&bytes).unwrap();
         assert_eq!(q.sizes(), p.sizes());

@@ -8,7 +8,9 @@ use super::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move
 use super::system::{self, N_MOVES, State};
 use super::{Parser, Table, Workspace, best_valid};
 use crate::document::Token;
+use crate::nlp::clusters::WordClusters;
 use crate::nlp::conllu::ConlluSentence;
+use std::sync::Arc;
 use crate::nlp::hash::{IdMap, Rng};
 use std::io::Write;
 use std::time::Instant;
@@ -23,13 +25,17 @@ pub struct TrainOptions {
     pub explore_p: f64,
     /// Rows whose largest averaged weight is below this are dropped.
     pub prune: f32,
+    /// Label-classifier weights below this are dropped from their (sparse) rows.
+    pub prune_entry: f32,
     /// Correct arcs get their gold label in the training configuration (else the predicted one).
     pub gold_labels: bool,
+    /// Word clusters to use as features (stored in the model).
+    pub clusters: Option<Arc<WordClusters>>,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, explore_from: 1, explore_p: 0.9, prune: 1.5, gold_labels: false }
+        TrainOptions { epochs: 12, explore_from: 1, explore_p: 0.9, prune: 1.5, prune_entry: 0.0, gold_labels: false, clusters: None }
     }
 }
 
@@ -39,25 +45,40 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], seed: u64, log: &
     train_with(train, dev, seed, &TrainOptions::default(), log)
 }
 
-/// Jackknifed tags: splits `train` into `folds` contiguous blocks (roughly by document) and calls
-/// `tag(rest, block)` for each, which must train a tagger on `rest` and overwrite the tags of the
-/// sentences in `block`. Returns the re-tagged copy of `train` (gold trees kept).
+/// Jackknifed tags: splits `train` into `folds` folds of whole documents (document `d` goes to
+/// fold `d % folds`; a document starts at each `# newdoc`) and calls `tag(rest, block)` for each,
+/// which must train a tagger on `rest` and overwrite the tags of the sentences in `block`.
+/// Returns the re-tagged copy of `train` in the original order (gold trees kept).
 pub fn jackknife(
     train: &[ConlluSentence],
     folds: usize,
     mut tag: impl FnMut(&[ConlluSentence], &mut [ConlluSentence]),
 ) -> Vec<ConlluSentence> {
     let folds = folds.max(2);
-    let n = train.len();
-    let mut out = Vec::with_capacity(n);
+    let mut doc = 0usize;
+    let fold_of: Vec<usize> = train
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if s.newdoc && i > 0 {
+                doc += 1;
+            }
+            doc % folds
+        })
+        .collect();
+    // Without document marks every sentence would fall in fold 0: use blocks of 20 sentences.
+    let fold_of: Vec<usize> = if doc + 1 < folds { (0..train.len()).map(|i| (i / 20) % folds).collect() } else { fold_of };
+    let mut out: Vec<Option<ConlluSentence>> = vec![None; train.len()];
     for f in 0..folds {
-        let (lo, hi) = (f * n / folds, (f + 1) * n / folds);
-        let rest: Vec<ConlluSentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
-        let mut block = train[lo..hi].to_vec();
+        let rest: Vec<ConlluSentence> = train.iter().zip(&fold_of).filter(|(_, k)| **k != f).map(|(s, _)| s.clone()).collect();
+        let idx: Vec<usize> = (0..train.len()).filter(|&i| fold_of[i] == f).collect();
+        let mut block: Vec<ConlluSentence> = idx.iter().map(|&i| train[i].clone()).collect();
         tag(&rest, &mut block);
-        out.extend(block);
+        for (i, s) in idx.into_iter().zip(block) {
+            out[i] = Some(s);
+        }
     }
-    out
+    out.into_iter().map(|s| s.expect("every sentence is in one fold")).collect()
 }
 
 /// The recipe behind the shipped model: train on the jackknifed-tag copy of `train` followed by
@@ -67,10 +88,11 @@ pub fn train_on_predicted_tags(
     train_jackknifed: &[ConlluSentence],
     dev_predicted: &[ConlluSentence],
     seed: u64,
+    opts: &TrainOptions,
     log: &mut dyn Write,
 ) -> Parser {
     let both: Vec<ConlluSentence> = train_jackknifed.iter().chain(train).cloned().collect();
-    train_with(&both, dev_predicted, seed, &TrainOptions::default(), log)
+    train_with(&both, dev_predicted, seed, opts, log)
 }
 
 /// A perceptron under training: rows created on first update, lazily averaged.
@@ -116,7 +138,7 @@ impl Learner {
     }
 
     /// Averaged, pruned weights as an inference table (rows in key order: deterministic).
-    fn table(&self, t: f32, prune: f32) -> Table {
+    fn table(&self, t: f32, prune: f32, min_entry: f32) -> Table {
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
         let c = self.classes;
@@ -126,7 +148,7 @@ impl Learner {
             let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
             (max >= prune).then_some((k, avg))
         });
-        Table::from_rows(c, rows)
+        Table::from_rows(c, rows, min_entry)
     }
 }
 
@@ -241,7 +263,7 @@ pub fn train_with(
         for &i in &order {
             let sent = &data[i];
             let n = sent.words.len();
-            info.fill(sent.words);
+            info.fill(sent.words, opts.clusters.as_deref());
             st.reset(n);
             while !st.is_terminal() {
                 let valid = st.valid();
@@ -295,7 +317,7 @@ pub fn train_with(
                 st.apply(follow, label);
             }
         }
-        let parser = Parser::from_parts(labels.clone(), moves.table(tm, opts.prune), arcs.table(tl, opts.prune));
+        let parser = Parser::from_parts(labels.clone(), moves.table(tm, opts.prune, 0.0), arcs.table(tl, opts.prune, opts.prune_entry), opts.clusters.clone());
         let (uas, las) = attachment_scores(&parser, dev);
         let _ = writeln!(
             log,
@@ -317,7 +339,7 @@ pub fn train_with(
             let _ = writeln!(log, "parser: best dev LAS {las:.2}");
             p
         }
-        None => Parser::from_parts(labels, moves.table(tm, opts.prune), arcs.table(tl, opts.prune)),
+        None => Parser::from_parts(labels, moves.table(tm, opts.prune, 0.0), arcs.table(tl, opts.prune, opts.prune_entry), opts.clusters.clone()),
     }
 }
 
