@@ -8,10 +8,12 @@
 //! leaves the store as it was. The modelling is written down in `ontology/README.md`; the
 //! conversion to quads is in [`rdf`], the conversion back in [`read`].
 
+pub mod bulk;
 mod error;
 pub mod rdf;
 pub mod read;
 
+pub use bulk::{BulkError, BulkSummary};
 pub use error::StoreError;
 
 use crate::document::{Document, Entity, Fact};
@@ -30,6 +32,20 @@ use std::time::Duration;
 const MARKER_FILE: &str = "kgraph-store.json";
 /// Bumped when the RDF modelling changes incompatibly.
 pub const STORE_FORMAT_VERSION: u32 = 1;
+
+/// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
+/// one place that turns an analysed document into stored RDF (`kgraph build`, and the
+/// `kgraph extract --format nquads` filter whose output `kgraph load` stores, both call it).
+pub fn document_graph_quads(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact]) -> (NamedNode, Vec<Quad>) {
+    let graph = document_graph_iri(base, &doc.id);
+    let quads = rdf::document_quads(base, &graph, doc, entities, facts);
+    (graph, quads)
+}
+
+/// The IRI of a document's named graph.
+fn document_graph_iri(base: &str, doc_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}doc/{doc_id}"))
+}
 
 /// What happened to a document on load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,7 +227,7 @@ impl KgStore {
 
     /// The named graph of a document.
     pub fn document_graph(&self, doc_id: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}doc/{doc_id}", self.base))
+        document_graph_iri(&self.base, doc_id)
     }
 
     /// The SHA-256 recorded for the document with this id, if it is in the store.
@@ -234,16 +250,19 @@ impl KgStore {
         if previous.as_deref() == Some(doc.hash.as_str()) {
             return Ok(LoadOutcome::Unchanged);
         }
-        // An earlier version of the same file (other content, so another id) is replaced.
-        let older: Vec<NamedNode> = if doc.source == "-" {
-            Vec::new()
-        } else {
-            self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).map(|id| self.document_graph(&id)).collect()
-        };
-        let graph = self.document_graph(&doc.id);
-        let quads = rdf::document_quads(&self.base, &graph, doc, entities, facts);
+        let older = self.older_versions(&doc.id, &doc.source)?;
+        let (graph, quads) = document_graph_quads(&self.base, doc, entities, facts);
         self.replace_graphs(graph, &older, &quads)?;
         Ok(if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added })
+    }
+
+    /// The graphs of earlier versions of the same source (other content, so another id), which
+    /// a new version replaces; standard input (`-`) has no versions.
+    fn older_versions(&self, id: &str, source: &str) -> Result<Vec<NamedNode>, StoreError> {
+        if source == "-" {
+            return Ok(Vec::new());
+        }
+        Ok(self.documents_from_source(source)?.into_iter().filter(|other| other != id).map(|other| self.document_graph(&other)).collect())
     }
 
     /// Ids of the documents recorded with this source path.
