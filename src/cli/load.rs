@@ -3,12 +3,16 @@
 
 use super::args::StoreArgs;
 use super::open_write;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use std::path::PathBuf;
 use std::time::Instant;
 
 pub(super) fn load(paths: &[PathBuf], store: &StoreArgs, ontology: &[PathBuf], quiet: bool) -> Result<()> {
     let started = Instant::now();
+    // A mistyped file name must not leave a new empty store behind.
+    if let Some(missing) = paths.iter().find(|p| p.as_os_str() != "-" && !p.is_file()) {
+        bail!("{}: no such file", missing.display());
+    }
     let kb = open_write(store)?;
     let s = kb.load_nquads(paths, ontology)?;
     if !quiet {

@@ -361,7 +361,9 @@ fn for_each_quad(input: &Input, mut each: impl FnMut(usize, Quad) -> Result<(), 
         if text.is_empty() || text.starts_with(b"#") {
             continue;
         }
-        for quad in RdfParser::from_format(RdfFormat::NQuads).for_slice(text) {
+        // Lenient: IRIs are not re-validated. The input is what our filter wrote, and `build`
+        // stores the same terms unchecked; a strict parse would refuse what build accepts.
+        for quad in RdfParser::from_format(RdfFormat::NQuads).lenient().for_slice(text) {
             let quad = quad.map_err(|e| line_error(input, number, format!("not N-Quads: {e}")))?;
             each(number, quad)?;
         }
