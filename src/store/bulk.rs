@@ -369,3 +369,39 @@ fn for_each_quad(input: &Input, mut each: impl FnMut(usize, Quad) -> Result<(), 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(id: &str, hash: &str, source: &str) -> Group {
+        Group { input: 0, first_line: 1, last_line: 1, id: id.into(), hash: Some(hash.into()), source: Some(source.into()) }
+    }
+
+    #[test]
+    fn the_plan_replays_build_in_input_order() {
+        let store = KgStore::in_memory("http://example.org/").unwrap();
+        // Version 1 of a file, version 2 of it, version 1 again, a copy of version 1 under
+        // another name (same content, so same id: unchanged), and standard input twice.
+        let groups = [group("a", "ha", "f.jsonl#x"), group("b", "hb", "f.jsonl#x"), group("a", "ha", "f.jsonl#x"), group("a", "ha", "g.jsonl#x"), group("c", "hc", "-"), group("d", "hd", "-")];
+        let plan = store.plan(&groups).unwrap();
+        use LoadOutcome::*;
+        assert_eq!(plan.outcomes, [Added, Replaced, Replaced, Unchanged, Added, Added]);
+        let mut winners: Vec<(&str, usize)> = plan.winner.iter().map(|(id, i)| (id.as_str(), *i)).collect();
+        winners.sort();
+        assert_eq!(winners, [("a", 2), ("c", 4), ("d", 5)]);
+        assert!(plan.store_removed.is_empty());
+    }
+
+    #[test]
+    fn only_document_graphs_and_the_ontology_are_targets() {
+        let store = KgStore::in_memory("http://example.org/").unwrap();
+        let named = |iri: &str| GraphName::NamedNode(NamedNode::new_unchecked(iri));
+        assert_eq!(store.target(&named("http://example.org/doc/0a1b")), Ok(Target::Document("0a1b".into())));
+        assert_eq!(store.target(&named(vocab::KG_ONTOLOGY)), Ok(Target::Ontology));
+        for bad in ["http://example.org/doc/", "http://example.org/doc/a/b", "http://example.org/other/x", "http://elsewhere.org/doc/a"] {
+            assert!(store.target(&named(bad)).is_err(), "{bad}");
+        }
+        assert!(store.target(&GraphName::DefaultGraph).unwrap_err().contains("default graph"));
+    }
+}
