@@ -5,7 +5,9 @@
 #   raptor2-utils  `rapper`, an independent RDF parser used by the interop tests
 #   chromium       headless browser: tests/diagrams.rs loads the viewer of `kgraph serve` and
 #                  checks the drawn diagram (it skips only where Chromium is missing, never in CI)
-# With --python, also makes .venv with rdflib and networkx (interop tests).
+# With --python, also makes .venv with rdflib and networkx (interop tests) and pyspark, and
+# installs a Java 17 runtime (openjdk-17-jre-headless) unless `java` is there: the Spark job
+# test (tests/spark.rs) runs the real PySpark engine in local mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_python=0
@@ -33,10 +35,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 if [ "$want_python" = 1 ]; then
+  if ! command -v java >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "installing openjdk-17-jre-headless (for PySpark) ..." >&2
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+    else
+      echo "no java for PySpark; run: sudo apt-get install -y openjdk-17-jre-headless" >&2
+      exit 1
+    fi
+  fi
   if ! .venv/bin/python -c "import rdflib, networkx" 2>/dev/null; then
     echo "making .venv with rdflib and networkx ..." >&2
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check "rdflib==7.*" "networkx==3.*"
+  fi
+  if ! .venv/bin/python -c "import pyspark" 2>/dev/null; then
+    echo "adding pyspark to .venv ..." >&2
+    .venv/bin/pip install -q --disable-pip-version-check "pyspark==3.5.*"
   fi
 fi
 # With --server (kgraph serve's client, browser and push tests):

@@ -78,14 +78,56 @@ pub enum Command {
     /// `tsv` prints a header and one fact a line (subject predicate object confidence doc paragraph
     /// sentence start end negated modality attribution evidence). `carb` reads one pre-tokenized
     /// sentence per line and prints the CaRB benchmark's system format.
-    #[command(after_help = "Example:\n  kgraph extract article.txt | cut -f1-3")]
+    ///
+    /// `nquads` with `--input jsonl` is a streaming filter: it reads JSON Lines documents (`id`,
+    /// `title`, `date`, `url`, `text`) and writes each document's named graph — exactly the quads
+    /// `kgraph build` stores — as soon as it is done, one document at a time. A bad line gets one
+    /// error line on stderr (line number and id) and the stream goes on; the exit status is 2 if
+    /// any line failed. `kgraph load` stores the result.
+    #[command(after_help = "Example:\n  kgraph extract article.txt | cut -f1-3\n  kgraph extract - --input jsonl --format nquads --source-name corpus.jsonl < corpus.jsonl > corpus.nq")]
     Extract {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = ExtractFormat::Tsv)]
         format: ExtractFormat,
+        /// How PATH is read: `auto` by extension (`.jsonl` is JSON Lines), or `jsonl`: every
+        /// PATH, standard input included, is JSON Lines, read and written one line at a time.
+        #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+        input: InputKind,
+        /// With `--input jsonl`: the file name documents from standard input are recorded under
+        /// (their source is NAME#ID, as `kgraph build NAME` records them); default `-`.
+        #[arg(long, value_name = "NAME")]
+        source_name: Option<String>,
+        /// With `--input jsonl`: each line starts with its line number in the original file and
+        /// a tab (what a distributed job sends, so that sources and errors name the corpus line).
+        #[arg(long)]
+        numbered: bool,
+        /// Base IRI for entities, documents and facts (`--format nquads`; as the store's --base).
+        #[arg(long, default_value = crate::kb::DEFAULT_BASE, value_name = "IRI")]
+        base: String,
         #[command(flatten)]
         extract: ExtractArgs,
+    },
+    /// Load N-Quads written by `kgraph extract --format nquads` into the store.
+    ///
+    /// Each document's named graph replaces the earlier version of that document whole, as
+    /// `kgraph build` does (unchanged documents are skipped; a new version of the same source
+    /// replaces the old one, in one transaction). New documents go through oxigraph's bulk
+    /// loader in one atomic commit. Quads outside a document graph or the ontology graph are
+    /// refused, and so is the whole input then, with the file and line named. The ontology graph
+    /// is set as `build` sets it, unless the input holds ontology quads, which replace it.
+    #[command(after_help = "Example:\n  kgraph load out/part-*.nq --store news.kgraph\n  kgraph extract - --input jsonl --format nquads < c.jsonl | kgraph load -")]
+    Load {
+        #[arg(required = true, value_name = "FILE")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Extra ontology directory, as for `build`. Repeatable.
+        #[arg(long, value_name = "DIR")]
+        ontology: Vec<PathBuf>,
+        /// No summary line.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Show the analysis behind the facts: sentences as CoNLL-U (tags, lemmas, dependency tree),
     /// with the named-entity label in the last column; or, with `--format jsonl`, one JSON object
@@ -405,6 +447,14 @@ pub enum ExtractFormat {
     Jsonl,
     Carb,
     Ttl,
+    /// Each document's named graph as `kgraph build` stores it (N-Quads), document by document.
+    Nquads,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputKind {
+    Auto,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 pub(super) const TSV_HEADER: &str = "subject\tpredicate\tobject\tconfidence\tdoc\tparagraph\tsentence\tstart\tend\tnegated\tmodality\tattribution\tsurface\tproperty\tevidence";
 
-pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, extract: &ExtractArgs) -> Result<()> {
+pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, base: &str, extract: &ExtractArgs) -> Result<()> {
     let inputs = Inputs::from_paths(paths)?;
     let pipeline = pipeline(extract)?;
     let max_bytes = extract.max_file_mb * 1024 * 1024;
@@ -41,6 +41,7 @@ pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, extract: &Extrac
         match format {
             ExtractFormat::Tsv => write_tsv(&mut out, &doc)?,
             ExtractFormat::Jsonl => write_jsonl(&mut out, &doc)?,
+            ExtractFormat::Nquads => super::stream::write_nquads(&mut out, base, &doc)?,
             ExtractFormat::Ttl => {
                 if let Some(kb) = &kb {
                     kb.load(&doc)?;
@@ -98,7 +99,7 @@ pub(super) fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<
     Ok(())
 }
 
-fn write_jsonl(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
+pub(super) fn write_jsonl(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<()> {
     let labels = labels_of(&doc.entities);
     for f in &doc.facts {
         let row = serde_json::json!({

@@ -14,8 +14,10 @@ mod extract;
 #[cfg(feature = "train")]
 mod facts_score;
 mod inspect;
+mod load;
 mod query;
 mod serve;
+mod stream;
 #[cfg(feature = "train")]
 mod train_eval;
 
@@ -35,7 +37,17 @@ pub fn run(cli: Cli) -> Result<()> {
             build::build(&paths, &store, &extract, export_dir.as_deref(), quiet)
         }
         Command::Remove { doc, store } => build::remove(&doc, &store),
-        Command::Extract { paths, format, extract } => extract::extract(&paths, format, &extract),
+        Command::Extract { paths, format, input, source_name, numbered, base, extract } => {
+            if input == args::InputKind::Jsonl {
+                let stream = stream::StreamArgs { format, source_name, numbered, base };
+                stream::extract_stream(&paths, &stream, &extract)
+            } else if numbered || source_name.is_some() {
+                bail!("--numbered and --source-name go with --input jsonl")
+            } else {
+                extract::extract(&paths, format, &base, &extract)
+            }
+        }
+        Command::Load { paths, store, ontology, quiet } => load::load(&paths, &store, &ontology, quiet),
         Command::Analyze { paths, format } => analyze::analyze(&paths, format),
         Command::Query { query, file, format, timeout, max_query_mb, store } => {
             query::query(&read_text_arg(query, file)?, &format, timeout, max_query_mb, &store)

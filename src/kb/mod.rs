@@ -44,7 +44,7 @@ pub use export::{
 };
 pub use inspect::{EntityCounts, Explanation, Ranking};
 pub use dates::{DateRange, DateRangeError};
-pub use crate::store::{LoadOutcome, StoreStats};
+pub use crate::store::{BulkSummary, LoadOutcome, StoreStats};
 pub use crate::store::read::StoredDocument;
 pub use crate::ontology::vocab::DEFAULT_BASE;
 
@@ -70,6 +70,8 @@ pub enum KbError {
     #[error(transparent)]
     Source(#[from] SourceError),
     #[error(transparent)]
+    Bulk(#[from] crate::store::BulkError),
+    #[error(transparent)]
     Graph(#[from] GraphError),
     #[error(transparent)]
     Export(#[from] ExportError),
@@ -77,6 +79,8 @@ pub enum KbError {
     Load { document: String, source: StoreError },
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("ontology: {0}")]
+    Ontology(String),
     #[error("unknown type {name:?}; known: {known}")]
     UnknownType { name: String, known: String },
     #[error("no fact matches subject {subject:?}{}{}", predicate.as_ref().map(|p| format!(" predicate {p:?}")).unwrap_or_default(), object.as_ref().map(|o| format!(" object {o:?}")).unwrap_or_default())]
@@ -284,6 +288,25 @@ impl KnowledgeBase {
     /// Writes the view index file if loads changed it (a build does this once at the end).
     pub fn save_index(&self) -> Result<(), KbError> {
         Ok(self.with_index(|index| index.save(&self.store))??)
+    }
+
+    /// Loads N-Quads written by `kgraph extract --format nquads` (`-`: standard input) with
+    /// `build`'s per-document replace semantics; quads outside a document graph or the ontology
+    /// graph refuse the input. Without ontology quads in the input, the ontology graph is set
+    /// from `ontology_dirs` as `build` sets it.
+    pub fn load_nquads(&self, paths: &[PathBuf], ontology_dirs: &[PathBuf]) -> Result<BulkSummary, KbError> {
+        let ontology = crate::pipeline::load_ontology(ontology_dirs).map_err(|e| KbError::Ontology(e.to_string()))?;
+        // The view index must not survive a direct write, even one that fails half way.
+        self.invalidate_view();
+        let loaded = self.store.load_nquads(paths, &ontology.turtle_sources());
+        self.invalidate_view();
+        Ok(loaded?)
+    }
+
+    /// The quads [`KnowledgeBase::load`] stores for a processed document (its named graph),
+    /// computed without a store: what `kgraph extract --format nquads` streams out.
+    pub fn document_quads(base: &str, document: &ProcessedDocument) -> Vec<oxigraph::model::Quad> {
+        crate::store::document_graph_quads(base, &document.document, &document.entities, &document.facts).1
     }
 
     /// Removes a document given its id, a unique id prefix or its source path, with its facts;

@@ -26,7 +26,8 @@ pub fn documents(path: &Path, bytes: &[u8], max_line_bytes: u64) -> Vec<Result<S
     out
 }
 
-fn document(path: &Path, line: usize, raw: &[u8], max_line_bytes: u64) -> Result<SourceText, SourceError> {
+/// The document of one line (`line` counts from 1), or the error naming `path` and `line`.
+pub fn document(path: &Path, line: usize, raw: &[u8], max_line_bytes: u64) -> Result<SourceText, SourceError> {
     let bad = |message: String| SourceError::JsonLine { path: path.to_owned(), line, message };
     if raw.len() as u64 > max_line_bytes {
         return Err(bad(format!("{} bytes is over the {max_line_bytes}-byte limit for one document", raw.len())));

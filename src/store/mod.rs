@@ -8,10 +8,12 @@
 //! leaves the store as it was. The modelling is written down in `ontology/README.md`; the
 //! conversion to quads is in [`rdf`], the conversion back in [`read`].
 
+pub mod bulk;
 mod error;
 pub mod rdf;
 pub mod read;
 
+pub use bulk::{BulkError, BulkSummary};
 pub use error::StoreError;
 
 use crate::document::{Document, Entity, Fact};
@@ -31,6 +33,20 @@ const MARKER_FILE: &str = "kgraph-store.json";
 /// Bumped when the RDF modelling changes incompatibly.
 /// 2: sentence nodes hold the provenance a sentence's facts share; default flags left out.
 pub const STORE_FORMAT_VERSION: u32 = 2;
+
+/// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
+/// one place that turns an analysed document into stored RDF (`kgraph build`, and the
+/// `kgraph extract --format nquads` filter whose output `kgraph load` stores, both call it).
+pub fn document_graph_quads(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact]) -> (NamedNode, Vec<Quad>) {
+    let graph = document_graph_iri(base, &doc.id);
+    let quads = rdf::document_quads(base, &graph, doc, entities, facts);
+    (graph, quads)
+}
+
+/// The IRI of a document's named graph.
+fn document_graph_iri(base: &str, doc_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}doc/{doc_id}"))
+}
 
 /// What happened to a document on load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +239,7 @@ impl KgStore {
 
     /// The named graph of a document.
     pub fn document_graph(&self, doc_id: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}doc/{doc_id}", self.base))
+        document_graph_iri(&self.base, doc_id)
     }
 
     /// The SHA-256 recorded for the document with this id, if it is in the store.
@@ -259,8 +275,7 @@ impl KgStore {
             self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).collect()
         };
         let older_graphs: Vec<NamedNode> = older.iter().map(|id| self.document_graph(id)).collect();
-        let graph = self.document_graph(&doc.id);
-        let quads = rdf::document_quads(&self.base, &graph, doc, entities, facts);
+        let (graph, quads) = document_graph_quads(&self.base, doc, entities, facts);
         self.replace_graphs(graph.clone(), &older_graphs, &quads)?;
         let outcome = if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added };
         let record = read::record_from_quads(&self.base, graph.as_str(), quads);

@@ -63,3 +63,11 @@ pub fn stats_json(store: &Path) -> serde_json::Value {
     let out = stdout(kgraph(store).args(["stats", "--json"]));
     serde_json::from_str(&out).unwrap()
 }
+
+/// Every quad of the store (ontology graph included) as N-Quads lines, sorted.
+pub fn sorted_dump(store: &Path) -> Vec<String> {
+    let text = stdout(kgraph(store).args(["export", "--format", "nq", "--with-ontology"]));
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
