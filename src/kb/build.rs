@@ -78,8 +78,11 @@ impl KnowledgeBase {
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
+        // the corpus graph follows whatever was loaded, also when a later document failed
+        let linked = self.store.refresh_corpus();
         self.invalidate_view();
         let mut summary = built?;
+        linked?;
         self.store.flush()?;
         summary.store = self.store.stats()?;
         Ok(summary)
@@ -135,7 +138,7 @@ impl KnowledgeBase {
     }
 
     fn load_one(&self, doc: ProcessedDocument, summary: &mut BuildSummary, progress: &mut dyn BuildProgress) -> Result<(), KbError> {
-        let outcome = self.load(&doc)?;
+        let outcome = self.load_without_corpus(&doc)?;
         match outcome {
             LoadOutcome::Added => summary.added += 1,
             LoadOutcome::Replaced => summary.replaced += 1,

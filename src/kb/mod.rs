@@ -233,7 +233,15 @@ impl KnowledgeBase {
     }
 
     /// Loads one processed document in one transaction, replacing an earlier version of it.
+    /// The corpus graph is recomputed after it (see [`KnowledgeBase::build`] for many documents).
     pub fn load(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
+        let outcome = self.load_without_corpus(document)?;
+        self.store.refresh_corpus()?;
+        Ok(outcome)
+    }
+
+    /// [`KnowledgeBase::load`] leaving the corpus graph as it was (a build refreshes it once at the end).
+    pub(crate) fn load_without_corpus(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
         let outcome = self.store.load_document(&document.document, &document.entities, &document.facts);
         self.invalidate_view();
         outcome.map_err(|source| KbError::Load { document: document.document.source.clone(), source })
@@ -243,7 +251,9 @@ impl KnowledgeBase {
     /// returns the id removed.
     pub fn remove(&self, document: &str) -> Result<String, KbError> {
         let id = self.store.remove_document(document)?;
+        let linked = self.store.refresh_corpus();
         self.invalidate_view();
+        linked?;
         self.store.flush()?;
         Ok(id)
     }

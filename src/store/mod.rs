@@ -8,6 +8,7 @@
 //! leaves the store as it was. The modelling is written down in `ontology/README.md`; the
 //! conversion to quads is in [`rdf`], the conversion back in [`read`].
 
+pub mod corpus;
 mod error;
 pub mod rdf;
 pub mod read;

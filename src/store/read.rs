@@ -90,6 +90,7 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
 
     let mut data = GraphData::default();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut same_as: HashMap<String, String> = HashMap::new();
     for (subject, props) in subjects(store)? {
         if let Some(id) = subject.strip_prefix(&doc_prefix) {
             data.documents.push(StoredDocument {
@@ -103,16 +104,20 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
             });
         } else if let Some(id) = subject.strip_prefix(&entity_prefix) {
             let id = percent_decode(id);
-            let kind = props
-                .get(&rdf("type"))
-                .into_iter()
-                .flatten()
-                .find_map(|t| match t {
+            // the corpus graph's one type and label; a document's own when there is no corpus graph
+            let kind_of = |iri: &str| {
+                props.get(iri).into_iter().flatten().find_map(|t| match t {
                     Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
                     _ => None,
                 })
-                .unwrap_or_default();
-            let label = text(&props, &format!("{}label", vocab::RDFS)).unwrap_or_else(|| id.clone());
+            };
+            let kind = kind_of(&rdf("type")).or_else(|| kind_of(&kg(p::DOCUMENT_TYPE))).unwrap_or_default();
+            let label = text(&props, &format!("{}label", vocab::RDFS))
+                .or_else(|| text(&props, &kg(p::DOCUMENT_LABEL)))
+                .unwrap_or_else(|| id.clone());
+            if let Some(target) = text(&props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)) {
+                same_as.insert(id.clone(), target);
+            }
             let mut aliases = texts(&props, &format!("{}altLabel", vocab::SKOS));
             aliases.sort();
             aliases.dedup();
@@ -145,6 +150,7 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
             }
         }
     }
+    merge_same_as(&mut entities, &mut data.facts, &same_as);
     data.entities = entities.into_values().collect();
     data.documents.sort_by(|a, b| a.id.cmp(&b.id));
     data.facts.sort_by(|a, b| {
@@ -152,6 +158,40 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
             .cmp(&(b.provenance.doc.as_str(), b.provenance.sentence, fact_number(b)))
     });
     Ok(data)
+}
+
+/// Folds each document node that the corpus graph says is `kg:sameAs` a corpus node into it:
+/// its names become the corpus node's other names and its facts the corpus node's.
+fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], same_as: &HashMap<String, String>) {
+    let target = |id: &str| same_as.get(id).filter(|t| entities.contains_key(t.as_str())).cloned();
+    let moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
+    for (from, to) in &moves {
+        let Some(gone) = entities.remove(from) else { continue };
+        if let Some(e) = entities.get_mut(to) {
+            for name in std::iter::once(gone.label).chain(gone.aliases) {
+                if name != e.label && !e.aliases.contains(&name) {
+                    e.aliases.push(name);
+                }
+            }
+            e.aliases.sort();
+            for m in gone.merges {
+                if !e.merges.contains(&m) {
+                    e.merges.push(m);
+                }
+            }
+        }
+    }
+    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    for f in facts.iter_mut() {
+        if let Some(t) = map.get(f.subject.as_str()) {
+            f.subject = (*t).to_owned();
+        }
+        if let FactObject::Entity(o) = &mut f.object
+            && let Some(t) = map.get(o.as_str())
+        {
+            *o = (*t).to_owned();
+        }
+    }
 }
 
 fn fact_number(f: &Fact) -> usize {
@@ -162,7 +202,7 @@ fn fact_number(f: &Fact) -> usize {
         .unwrap_or(0)
 }
 
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
