@@ -83,29 +83,38 @@ impl<'a> IdentityMinter<'a> {
             .collect();
         let mut renamed: HashMap<String, String> = HashMap::new();
         for e in entities.iter_mut() {
-            let mut scope = self.scope(doc, e, country.as_ref());
-            if let (Scope::Corpus, Some(field)) = (&scope, fields.get(&e.id)) {
-                if e.kind == EntityType::Person {
-                    scope = Scope::Field(field);
-                }
+            let original = e.id.clone();
+            if e.kind == EntityType::Person
+                && let Some(name) = without_leading_roles(&e.label)
+            {
+                // `Businessman Don Blankenship` is Don Blankenship (the role is his field)
+                e.aliases.push(std::mem::replace(&mut e.label, name));
+                e.aliases.sort();
+                e.id = names::slug(&e.label);
             }
-            let new_id = match &scope {
-                Scope::Corpus => continue,
+            let mut scope = self.scope(doc, e, country.as_ref());
+            if let (Scope::Corpus, Some(field), EntityType::Person) = (&scope, fields.get(&original), e.kind) {
+                scope = Scope::Field(field);
+            }
+            match &scope {
+                Scope::Corpus => {}
                 Scope::Context { country, country_label } => {
                     // the document keeps the name as written; the corpus label is the qualified one
                     e.aliases.push(format!("{} ({country_label})", e.label));
                     e.aliases.sort();
-                    format!("{}{CONTEXT_INFIX}{country}", e.id)
+                    e.id = format!("{}{CONTEXT_INFIX}{country}", e.id);
                 }
-                Scope::Document => format!("{}{DOCUMENT_SEPARATOR}{}", e.id, doc.id),
-                Scope::Field(field) => format!("{}{DOCUMENT_SEPARATOR}{field}", e.id),
-            };
-            renamed.insert(e.id.clone(), new_id.clone());
-            e.id = new_id;
+                Scope::Document => e.id = format!("{}{DOCUMENT_SEPARATOR}{}", e.id, doc.id),
+                Scope::Field(field) => e.id = format!("{}{DOCUMENT_SEPARATOR}{field}", e.id),
+            }
+            if e.id != original {
+                renamed.insert(original, e.id.clone());
+            }
         }
         if renamed.is_empty() {
             return;
         }
+        merge_same_ids(entities);
         let map = |id: &mut String| {
             if let Some(n) = renamed.get(id.as_str()) {
                 *id = n.clone();
@@ -239,6 +248,44 @@ fn person_field(doc: &Document, mentions: &[Mention], facts: &[Fact], labels: &H
         [(f, n), rest @ ..] if rest.first().is_none_or(|(_, m)| m < n) => Some(f),
         _ => None,
     }
+}
+
+/// A person's name without the role words in front (`Businessman Don Blankenship` → `Don
+/// Blankenship`), when at least two words are left.
+fn without_leading_roles(label: &str) -> Option<String> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let roles = words.iter().take_while(|w| {
+        let k = names::word_key(w);
+        field_of(&k).is_some() || names::is_title_word(&k)
+    });
+    let n = roles.count();
+    (n > 0 && words.len() - n >= 2).then(|| words[n..].join(" "))
+}
+
+/// Entities that ended with one id (a name with and without its title) become one.
+fn merge_same_ids(entities: &mut Vec<Entity>) {
+    entities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.id == e.id => {
+                last.aliases.extend(e.aliases);
+                if e.label != last.label {
+                    last.aliases.push(e.label);
+                }
+                last.merges.extend(e.merges);
+                let label = last.label.clone();
+                last.aliases.retain(|a| *a != label);
+                last.aliases.sort();
+                last.aliases.dedup();
+                if last.wikidata.is_none() {
+                    last.wikidata = e.wikidata;
+                }
+            }
+            _ => out.push(e),
+        }
+    }
+    *entities = out;
 }
 
 /// The country the document is about: the one with most mentions, at least two and more than

@@ -53,6 +53,10 @@ pub fn is_document_scoped(id: &str) -> bool {
         .is_some_and(|(_, d)| d.len() == 16 && d.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
 }
 
+fn field(id: &str) -> &str {
+    id.strip_prefix(unqualified(id)).unwrap_or("")
+}
+
 /// A person's full-name id without its field (`alex_morgan.athlete` → `alex_morgan`).
 fn unqualified(id: &str) -> &str {
     match id.rsplit_once(super::identity::DOCUMENT_SEPARATOR) {
@@ -94,6 +98,44 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
         }
     }
 
+    let labels: BTreeMap<String, String> = out.values().map(|e| (e.id.clone(), e.label.clone())).collect();
+    // `Brian Carroll` is the one `Brian T. Carroll` of the corpus (same first and last name).
+    let mut fuller: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let person_name = |e: &CorpusEntity| -> Option<Vec<String>> {
+        let plain = e.kind == EntityType::Person && e.same_as.is_none() && !is_document_scoped(&e.id) && !e.id.contains(super::identity::CONTEXT_INFIX);
+        plain.then(|| e.label.split_whitespace().map(names::word_key).collect())
+    };
+    for e in out.values() {
+        if let Some(words) = person_name(e).filter(|w| w.len() >= 3) {
+            fuller.entry((words[0].clone(), words[words.len() - 1].clone())).or_default().push(e.id.clone());
+        }
+    }
+    let mut middle: Vec<(String, String)> = Vec::new();
+    for e in out.values() {
+        let Some(words) = person_name(e).filter(|w| w.len() == 2) else { continue };
+        if let Some([target]) = fuller.get(&(words[0].clone(), words[1].clone())).map(Vec::as_slice) {
+            let compatible = unqualified(&e.id) == e.id || unqualified(target) == target.as_str() || field(&e.id) == field(target);
+            if compatible {
+                middle.push((e.id.clone(), target.clone()));
+            }
+        }
+    }
+    for (from, target) in middle {
+        let target_label = labels[&target].clone();
+        let from_label = out[&from].label.clone();
+        if let Some(e) = out.get_mut(&from) {
+            e.notes.push(format!("corpus-middle-name\t{from_label} = {target_label}"));
+            e.same_as = Some(SameAs { target: target.clone(), rule: "corpus-middle-name" });
+        }
+        if let Some(t) = out.get_mut(&target) {
+            t.notes.push(format!("corpus-middle-name\t{from_label}"));
+            if !t.alt_labels.contains(&from_label) {
+                t.alt_labels.push(from_label);
+                t.alt_labels.sort();
+            }
+        }
+    }
+
     // Surnames of the corpus's full-named people (one node per person: linked names left out).
     let mut by_surname: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for e in out.values().filter(|e| e.kind == EntityType::Person && e.same_as.is_none() && !is_document_scoped(&e.id) && !e.id.contains(super::identity::CONTEXT_INFIX)) {
@@ -102,7 +144,6 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
             by_surname.entry(names::word_key(words[words.len() - 1])).or_default().insert(e.id.clone());
         }
     }
-    let labels: BTreeMap<String, String> = out.values().map(|e| (e.id.clone(), e.label.clone())).collect();
     let mut merged_in: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for e in out.values_mut().filter(|e| e.kind == EntityType::Person && is_document_scoped(&e.id)) {
         let words: Vec<&str> = e.label.split_whitespace().collect();
@@ -212,17 +253,35 @@ mod tests {
     fn a_surname_links_only_to_the_one_person_who_bears_it() {
         let records = vec![
             rec("alex_morgan", "d1", "Alex Morgan", EntityType::Person),
-            rec("morgan.d2", "d2", "Morgan", EntityType::Person),
+            rec("morgan.00000000000000d2", "d2", "Morgan", EntityType::Person),
             rec("boris_johnson", "d3", "Boris Johnson", EntityType::Person),
             rec("dustin_johnson", "d4", "Dustin Johnson", EntityType::Person),
-            rec("johnson.d5", "d5", "Johnson", EntityType::Person),
+            rec("johnson.00000000000000d5", "d5", "Johnson", EntityType::Person),
         ];
         let out = link(&records);
         let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
-        assert_eq!(get("morgan.d2").same_as, Some(SameAs { target: "alex_morgan".into(), rule: "corpus-surname" }));
+        assert_eq!(get("morgan.00000000000000d2").same_as, Some(SameAs { target: "alex_morgan".into(), rule: "corpus-surname" }));
         assert!(get("alex_morgan").alt_labels.contains(&"Morgan".to_owned()));
-        assert_eq!(get("johnson.d5").same_as, None);
-        assert!(get("johnson.d5").notes[0].starts_with("corpus-ambiguous"));
+        assert_eq!(get("johnson.00000000000000d5").same_as, None);
+        assert!(get("johnson.00000000000000d5").notes[0].starts_with("corpus-ambiguous"));
+    }
+
+    #[test]
+    fn a_bare_name_joins_the_one_person_of_that_name_and_a_shorter_name_the_fuller() {
+        let records = vec![
+            rec("alex_morgan.athlete", "d1", "Alex Morgan", EntityType::Person),
+            rec("alex_morgan", "d2", "Alex Morgan", EntityType::Person),
+            rec("kim_rho", "d3", "Kim Rho", EntityType::Person),
+            rec("kim_j_rho", "d4", "Kim J. Rho", EntityType::Person),
+        ];
+        let out = link(&records);
+        let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(get("alex_morgan").same_as.as_ref().map(|s| s.target.as_str()), Some("alex_morgan.athlete"));
+        assert_eq!(get("kim_rho").same_as.as_ref().map(|s| s.rule), Some("corpus-middle-name"));
+        let mut two = records.clone();
+        two.push(rec("alex_morgan.politician", "d5", "Alex Morgan", EntityType::Person));
+        let out = link(&two);
+        assert_eq!(out.iter().find(|e| e.id == "alex_morgan").unwrap().same_as, None, "two candidates: no link");
     }
 
     #[test]
