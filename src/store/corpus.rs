@@ -2,7 +2,7 @@
 //! document graphs by [`crate::corpus::link`] after every build and removal. It gives each entity
 //! its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents disagree),
 //! `skos:altLabel`s and `kg:documentCount`, and links document-scoped nodes to corpus nodes with
-//! `kg:sameAs` (a sub-property of `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`.
+//! `kg:sameAs` (an annotation property meaning `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`.
 
 use super::rdf::entity_iri;
 use super::{KgStore, StoreError, kg, typed};
