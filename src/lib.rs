@@ -5,7 +5,8 @@
 //! Data flows one way, each stage a module:
 //! [`source`] (files in) → [`text`] (sentences, tokens) → [`nlp`] (tags, lemmas, dependency
 //! trees, named entities) → [`extract`] (open triples) → [`resolve`] (who is who) →
-//! [`ontology`] (normalised predicates, typed literals) → [`store`] (oxigraph on disk) and
+//! [`ontology`] (normalised predicates, typed literals) → [`corpus`] (entity ids minted per
+//! document; links across documents) → [`store`] (oxigraph on disk) and
 //! [`graph`] (petgraph view) → [`export`] (DOT/SVG, RDF, GraphML, CSV, JSON).
 //! Two front doors sit over them: [`pipeline`] runs the stages (text in, facts out) and [`kb`]
 //! holds what was built (building documents into the store, queries, `why`, paths, rankings,
@@ -19,6 +20,7 @@ pub mod text;
 pub mod nlp;
 pub mod extract;
 pub mod resolve;
+pub mod corpus;
 pub mod ontology;
 pub mod pipeline;
 pub mod kb;

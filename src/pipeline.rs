@@ -24,6 +24,7 @@ use crate::nlp::Analyzer;
 use crate::nlp::ModelError;
 use crate::nlp::ner::Recognizer;
 use crate::ontology::{NormalizedFact, Ontology, OntologyError};
+use crate::corpus::IdentityMinter;
 use crate::resolve::Resolver;
 use crate::source;
 pub use crate::source::{DEFAULT_MAX_BYTES, SourceError, SourceText};
@@ -237,9 +238,12 @@ impl Pipeline {
             }
         }
         dedupe_facts(&mut facts);
-        let entities = used_entities(&resolved.entities, &facts);
+        let mut entities = used_entities(&resolved.entities, &facts);
+        let mut mentions = resolved.mentions;
+        // ids from this document alone: corpus-wide names, context-scoped institutions, local nouns
+        IdentityMinter::new(Some(&self.analyzer.tags.lemmatizer)).mint(&document, &resolved.entities, &mut mentions, &mut entities, &mut facts);
         times.ontology += clock.elapsed().as_secs_f64();
-        ProcessedDocument { document, mentions: resolved.mentions, entities, facts, open_triples }
+        ProcessedDocument { document, mentions, entities, facts, open_triples }
     }
 }
 

@@ -121,7 +121,11 @@ fn rdf_exports_parse_back_in_oxigraph_rdflib_and_rapper() {
     let nq = dir.path().join("graph.nq");
     kgraph(&store).args(["export", "-o"]).arg(&nq).assert().success();
     let quads = std::fs::read_to_string(&nq).unwrap();
-    assert!(quads.lines().all(|l| l.contains("<http://kgraph.local/doc/")), "every data quad is in a document graph");
+    assert!(
+        quads.lines().all(|l| l.contains("<http://kgraph.local/doc/") || l.ends_with("<http://kgraph.local/graph/corpus> .")),
+        "every data quad is in a document graph or the corpus graph"
+    );
+    assert!(quads.lines().any(|l| l.ends_with("<http://kgraph.local/graph/corpus> .")), "the corpus graph is exported");
 }
 
 #[test]

@@ -80,12 +80,15 @@ impl KnowledgeBase {
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
+        // the corpus graph follows whatever was loaded, also when a later document failed
+        let linked = self.store.refresh_corpus();
         // The ontology was reloaded: predicate labels in the view may change.
         self.drop_view();
         // The loads that committed are in the index, even when a later one failed.
         self.store.flush()?;
         self.save_index()?;
         let mut summary = built?;
+        linked?;
         summary.store = self.store_stats()?;
         Ok(summary)
     }
@@ -140,7 +143,7 @@ impl KnowledgeBase {
     }
 
     fn load_one(&self, doc: ProcessedDocument, summary: &mut BuildSummary, progress: &mut dyn BuildProgress) -> Result<(), KbError> {
-        let outcome = self.load(&doc)?;
+        let outcome = self.load_without_corpus(&doc)?;
         match outcome {
             LoadOutcome::Added => summary.added += 1,
             LoadOutcome::Replaced => summary.replaced += 1,

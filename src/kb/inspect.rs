@@ -96,7 +96,17 @@ impl KnowledgeBase {
             .collect();
         notes.sort();
         notes.dedup();
-        let mut lines: Vec<String> = entity.merges.iter().map(|m| format!("merged {:?} by rule {}", m.alias, m.rule)).collect();
+        let mut lines: Vec<String> = entity
+            .merges
+            .iter()
+            .map(|m| match m.rule.as_str() {
+                // corpus notes are sentences of their own (`Johnson could be Boris Johnson, …`)
+                r if r.starts_with("corpus-") && (r == "corpus-type" || m.alias.contains(" = ") || m.alias.contains(" could be ")) => {
+                    format!("{}: {}", m.rule, m.alias)
+                }
+                _ => format!("merged {:?} by rule {}", m.alias, m.rule),
+            })
+            .collect();
         lines.sort();
         lines.extend(entity.aliases.iter().filter(|a| !entity.merges.iter().any(|m| &m.alias == *a)).map(|a| format!("alias {a:?}")));
         lines.extend(notes.into_iter().cloned());

@@ -114,7 +114,8 @@ pub struct GraphView {
 
 impl GraphView {
     fn merge(index: &ViewIndex, store: &KgStore) -> Result<GraphView, StoreError> {
-        let data = read::merge_records(index.records(), &*store.property_labels()?);
+        let mut data = read::merge_records(index.records(), &*store.property_labels()?);
+        read::apply_corpus(store, &mut data)?;
         let graph = KnowledgeGraph::from_facts(&data.entities, &data.facts);
         Ok(GraphView { data, graph })
     }
@@ -271,8 +272,18 @@ impl KnowledgeBase {
     }
 
     /// Loads one processed document in one transaction, replacing an earlier version of it, and
-    /// updates the view index in memory ([`save_index`](Self::save_index) writes it).
+    /// updates the view index in memory ([`save_index`](Self::save_index) writes it). The corpus
+    /// graph is recomputed after it (see [`KnowledgeBase::build`] for many documents).
     pub fn load(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
+        let outcome = self.load_without_corpus(document)?;
+        self.store.refresh_corpus()?;
+        // The index keeps document graphs only; the corpus graph is laid over them per view.
+        self.drop_view();
+        Ok(outcome)
+    }
+
+    /// [`KnowledgeBase::load`] leaving the corpus graph as it was (a build refreshes it once at the end).
+    pub(crate) fn load_without_corpus(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
         self.with_index(|index| {
             let loaded = self.store.load_document_record(&document.document, &document.entities, &document.facts);
             let loaded = loaded.map_err(|source| KbError::Load { document: document.document.source.clone(), source })?;
@@ -299,8 +310,13 @@ impl KnowledgeBase {
         // The view index must not survive a direct write, even one that fails half way.
         self.invalidate_view();
         let loaded = self.store.load_nquads(paths, &ontology.turtle_sources());
+        // as after a build: the corpus graph follows whatever was loaded
+        let linked = self.store.refresh_corpus();
         self.invalidate_view();
-        Ok(loaded?)
+        let loaded = loaded?;
+        linked?;
+        self.store.flush()?;
+        Ok(loaded)
     }
 
     /// The quads [`KnowledgeBase::load`] stores for a processed document (its named graph),
@@ -317,7 +333,9 @@ impl KnowledgeBase {
             index.remove(&id);
             Ok::<_, KbError>(id)
         })??;
+        let linked = self.store.refresh_corpus();
         self.drop_view();
+        linked?;
         self.store.flush()?;
         self.save_index()?;
         Ok(id)

@@ -9,6 +9,7 @@
 //! conversion to quads is in [`rdf`], the conversion back in [`read`].
 
 pub mod bulk;
+pub mod corpus;
 mod error;
 pub mod rdf;
 pub mod read;

@@ -87,9 +87,11 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     }
 
     for e in entities {
+        // The one rdfs:label and rdf:type are the corpus graph's (store::corpus), settled over
+        // every document; a document records what it says.
         let node = entity_iri(base, &e.id);
-        sink.add(&node, rdf_type.clone(), kg(e.kind.class_name()));
-        sink.add(&node, ns(vocab::RDFS, "label"), Literal::new_simple_literal(&e.label));
+        sink.add(&node, kg(p::DOCUMENT_TYPE), kg(e.kind.class_name()));
+        sink.add(&node, kg(p::DOCUMENT_LABEL), Literal::new_simple_literal(&e.label));
         for alias in &e.aliases {
             sink.add(&node, ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(alias));
         }

@@ -136,16 +136,11 @@ fn stored_document(id: String, props: &Props) -> StoredDocument {
 }
 
 fn entity_from(id: String, props: &Props) -> Entity {
-    let kind = props
-        .get(&format!("{}type", vocab::RDF))
-        .into_iter()
-        .flatten()
-        .find_map(|t| match t {
-            Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let label = text(props, &format!("{}label", vocab::RDFS)).unwrap_or_else(|| id.clone());
+    // A document graph states its own view as kg:documentType / kg:documentLabel (the one
+    // rdf:type and rdfs:label are the corpus graph's); stores from before the corpus graph use rdf:type.
+    let kg = |local: &str| format!("{}{local}", vocab::KG);
+    let kind = entity_kind(props, &format!("{}type", vocab::RDF)).or_else(|| entity_kind(props, &kg(p::DOCUMENT_TYPE))).unwrap_or_default();
+    let label = text(props, &format!("{}label", vocab::RDFS)).or_else(|| text(props, &kg(p::DOCUMENT_LABEL))).unwrap_or_else(|| id.clone());
     let merges = texts(props, &format!("{}{}", vocab::KG, p::MERGE_NOTE))
         .into_iter()
         .map(|note| {
@@ -218,7 +213,9 @@ fn with_label(mut f: Fact, labels: &HashMap<String, String>) -> Fact {
 
 /// Reads documents, entities and facts (sorted by id; facts by document then number).
 pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
-    Ok(merge_records(&read_records(store)?, &property_labels(store)?))
+    let mut data = merge_records(&read_records(store)?, &property_labels(store)?);
+    apply_corpus(store, &mut data)?;
+    Ok(data)
 }
 
 /// The documents in the store as (id, SHA-256, source path), sorted by id: read through the
@@ -276,6 +273,105 @@ fn number<T: std::str::FromStr>(props: &Props, iri: &str) -> Option<T> {
     text(props, iri)?.parse().ok()
 }
 
+/// Lays the corpus graph (`{base}graph/corpus`, see [`super::corpus`]) over what the document
+/// graphs say: each entity's one label and type, the other names, and the `kg:sameAs` links that
+/// fold a document-scoped node into its corpus node. The corpus graph is small (a few triples
+/// per entity), so reading it per view costs little next to the document records.
+pub fn apply_corpus(store: &KgStore, data: &mut GraphData) -> Result<(), StoreError> {
+    let base = store.base();
+    let entity_prefix = format!("{base}entity/");
+    let graph = super::corpus::corpus_graph(base);
+    let mut props: HashMap<String, Props> = HashMap::new();
+    for q in store.oxigraph().quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref()))) {
+        let q = q.map_err(StoreError::Storage)?;
+        let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
+        let Some(id) = s.as_str().strip_prefix(&entity_prefix).map(percent_decode) else { continue };
+        props.entry(id).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
+    }
+    if props.is_empty() {
+        return Ok(());
+    }
+    let kg = |local: &str| format!("{}{local}", vocab::KG);
+    let mut entities: BTreeMap<String, Entity> = std::mem::take(&mut data.entities).into_iter().map(|e| (e.id.clone(), e)).collect();
+    let mut same_as: HashMap<String, String> = HashMap::new();
+    for (id, props) in &props {
+        if let Some(target) = text(props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)) {
+            same_as.insert(id.clone(), target);
+        }
+        let Some(e) = entities.get_mut(id) else { continue };
+        if let Some(label) = text(props, &format!("{}label", vocab::RDFS)) {
+            if label != e.label && !e.aliases.contains(&e.label) {
+                e.aliases.push(std::mem::replace(&mut e.label, label));
+            } else {
+                e.label = label;
+            }
+        }
+        if let Some(kind) = entity_kind(props, &format!("{}type", vocab::RDF)) {
+            e.kind = kind;
+        }
+        for alias in texts(props, &format!("{}altLabel", vocab::SKOS)) {
+            if alias != e.label && !e.aliases.contains(&alias) {
+                e.aliases.push(alias);
+            }
+        }
+        e.aliases.retain(|a| *a != e.label);
+        e.aliases.sort();
+        e.aliases.dedup();
+        for note in texts(props, &kg(p::MERGE_NOTE)) {
+            let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
+            let m = crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None };
+            if !e.merges.contains(&m) {
+                e.merges.push(m);
+            }
+        }
+    }
+    merge_same_as(&mut entities, &mut data.facts, &same_as);
+    data.entities = entities.into_values().collect();
+    Ok(())
+}
+
+/// The entity class named by the first `kg:` class among the values of `iri`.
+fn entity_kind(props: &Props, iri: &str) -> Option<EntityType> {
+    props.get(iri).into_iter().flatten().find_map(|t| match t {
+        Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
+        _ => None,
+    })
+}
+
+/// Folds each document node that the corpus graph says is `kg:sameAs` a corpus node into it:
+/// its names become the corpus node's other names and its facts the corpus node's.
+fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], same_as: &HashMap<String, String>) {
+    let target = |id: &str| same_as.get(id).filter(|t| entities.contains_key(t.as_str())).cloned();
+    let moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
+    for (from, to) in &moves {
+        let Some(gone) = entities.remove(from) else { continue };
+        if let Some(e) = entities.get_mut(to) {
+            for name in std::iter::once(gone.label).chain(gone.aliases) {
+                if name != e.label && !e.aliases.contains(&name) {
+                    e.aliases.push(name);
+                }
+            }
+            e.aliases.sort();
+            for m in gone.merges {
+                if !e.merges.contains(&m) {
+                    e.merges.push(m);
+                }
+            }
+        }
+    }
+    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    for f in facts.iter_mut() {
+        if let Some(t) = map.get(f.subject.as_str()) {
+            f.subject = (*t).to_owned();
+        }
+        if let FactObject::Entity(o) = &mut f.object
+            && let Some(t) = map.get(o.as_str())
+        {
+            *o = (*t).to_owned();
+        }
+    }
+}
+
 fn fact_number(f: &Fact) -> usize {
     f.notes
         .first()
@@ -284,7 +380,7 @@ fn fact_number(f: &Fact) -> usize {
         .unwrap_or(0)
 }
 
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -1,0 +1,107 @@
+//! The corpus graph (`{base}graph/corpus`): what holds across documents, recomputed from the
+//! document graphs by [`crate::corpus::link`] after every build and removal. It gives each entity
+//! its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents disagree),
+//! `skos:altLabel`s and `kg:documentCount`, and links document-scoped nodes to corpus nodes with
+//! `kg:sameAs` (an annotation property meaning `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`.
+
+use super::rdf::entity_iri;
+use super::{KgStore, StoreError, kg, typed};
+use crate::corpus::{CorpusEntity, EntityRecord};
+use crate::document::EntityType;
+use crate::ontology::vocab::{self, prov_terms as p};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::BTreeMap;
+
+/// IRI of the corpus graph.
+pub fn corpus_graph(base: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}graph/corpus"))
+}
+
+impl KgStore {
+    /// What every document graph says about every entity (label, type, other names).
+    pub fn entity_records(&self) -> Result<Vec<EntityRecord>, StoreError> {
+        let base = self.base();
+        let (entity_prefix, doc_prefix) = (format!("{base}entity/"), format!("{base}doc/"));
+        let mut records: BTreeMap<(String, String), EntityRecord> = BTreeMap::new();
+        let key = |q: &Quad| -> Option<(String, String)> {
+            let NamedOrBlankNode::NamedNode(s) = &q.subject else { return None };
+            let GraphName::NamedNode(g) = &q.graph_name else { return None };
+            let id = super::read::percent_decode(s.as_str().strip_prefix(&entity_prefix)?);
+            Some((id, g.as_str().strip_prefix(&doc_prefix)?.to_owned()))
+        };
+        let label = kg(p::DOCUMENT_LABEL);
+        for q in self.oxigraph().quads_for_pattern(None, Some(label.as_ref()), None, None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let (Some((id, doc)), Term::Literal(l)) = (key(&q), &q.object) {
+                records.insert(
+                    (id.clone(), doc.clone()),
+                    EntityRecord { id, doc, label: l.value().to_owned(), kind: EntityType::default(), aliases: Vec::new() },
+                );
+            }
+        }
+        let kind = kg(p::DOCUMENT_TYPE);
+        for q in self.oxigraph().quads_for_pattern(None, Some(kind.as_ref()), None, None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let (Some(k), Term::NamedNode(n)) = (key(&q), &q.object)
+                && let (Some(r), Some(t)) = (records.get_mut(&k), n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name))
+            {
+                r.kind = t;
+            }
+        }
+        let alt = NamedNode::new_unchecked(format!("{}altLabel", vocab::SKOS));
+        for q in self.oxigraph().quads_for_pattern(None, Some(alt.as_ref()), None, None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let (Some(k), Term::Literal(l)) = (key(&q), &q.object)
+                && let Some(r) = records.get_mut(&k)
+            {
+                r.aliases.push(l.value().to_owned());
+            }
+        }
+        let mut out: Vec<EntityRecord> = records.into_values().collect();
+        for r in &mut out {
+            r.aliases.sort();
+        }
+        Ok(out)
+    }
+
+    /// Recomputes the corpus graph from the document graphs; returns the corpus view.
+    pub fn refresh_corpus(&self) -> Result<Vec<CorpusEntity>, StoreError> {
+        let linked = crate::corpus::link::link(&self.entity_records()?);
+        let graph = corpus_graph(self.base());
+        let quads = corpus_quads(self.base(), &graph, &linked);
+        self.replace_graph(graph, &quads)?;
+        Ok(linked)
+    }
+
+    /// Whether `graph` is the corpus graph (it is no document's).
+    pub fn is_corpus_graph(&self, graph: GraphNameRef<'_>) -> bool {
+        matches!(graph, GraphNameRef::NamedNode(n) if n.as_str() == corpus_graph(self.base()).as_str())
+    }
+}
+
+/// The quads of the corpus graph.
+pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity]) -> Vec<Quad> {
+    let g = GraphName::NamedNode(graph.clone());
+    let mut quads = Vec::new();
+    let ns = |prefix: &str, local: &str| NamedNode::new_unchecked(format!("{prefix}{local}"));
+    for e in entities {
+        let node = entity_iri(base, &e.id);
+        let mut add = |pred: NamedNode, o: Term| quads.push(Quad::new(node.clone(), pred, o, g.clone()));
+        add(ns(vocab::RDF, "type"), kg(e.kind.class_name()).into());
+        add(ns(vocab::RDFS, "label"), Literal::new_simple_literal(&e.label).into());
+        for a in &e.alt_labels {
+            add(ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(a).into());
+        }
+        add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into());
+        if let Some(ev) = &e.type_evidence {
+            add(kg(p::TYPE_EVIDENCE), Literal::new_simple_literal(ev).into());
+        }
+        if let Some(s) = &e.same_as {
+            add(kg(p::SAME_AS), entity_iri(base, &s.target).into());
+        }
+        for n in &e.notes {
+            add(kg(p::MERGE_NOTE), Literal::new_simple_literal(n).into());
+        }
+    }
+    quads
+}
