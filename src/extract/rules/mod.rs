@@ -11,10 +11,14 @@
 //! memberships and age read from the words around the name).
 
 mod clauses;
+mod coord;
 mod nominal;
+mod origin;
 mod phrases;
 mod roles;
 mod subjects;
+#[cfg(test)]
+mod testkit;
 mod titles;
 
 use super::lexicon::*;
