@@ -4,7 +4,12 @@
 //! apposition is a member too. A title or description in apposition (`A, the mayor of Y, and
 //! B`) stays an apposition: it is no name, or names a place (`Lyon, France, and Milan`).
 //!
-//! In: the head of the first member. Out: the heads of the other members.
+//! A name coordinated onto an oblique or object right before a verb without a subject is that
+//! verb's subject, not a member (`X resigned on Monday and Y was sworn in`, parsed with `Y` a
+//! conjunct of `Monday` and `sworn` an adverbial clause of `resigned`): two clauses.
+//!
+//! In: the head of the first member, or a predicate. Out: the heads of the other members, or the
+//! predicate's stranded subject.
 
 use super::*;
 use crate::document::EntityType;
@@ -13,7 +18,9 @@ impl Rules<'_, '_> {
     /// The other members of the list headed by `h`, in sentence order.
     pub(super) fn list_members(&self, h: usize) -> Vec<usize> {
         let tr = self.tr;
-        let nominal_conj = |k: usize| tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX") && !self.is_summary(k);
+        let nominal_conj = |k: usize| {
+            tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX") && !self.is_summary(k) && !self.subject_of_next_clause(k)
+        };
         let mut out: Vec<usize> = tr.kids(h).filter(|&k| nominal_conj(k)).collect();
         for a in tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos") {
             let own: Vec<usize> = tr.kids(a).filter(|&k| nominal_conj(k)).collect();
@@ -26,6 +33,44 @@ impl Rules<'_, '_> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The subject a predicate lost to a coordination before it: `p` has no subject of its own,
+    /// is finite (itself or through its auxiliary), and the phrase right before its first
+    /// auxiliary is a proper noun or pronoun coordinated with `and`/`but` onto another phrase.
+    pub(super) fn stranded_subject(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        if tr.upos(p) != "VERB" || !matches!(tr.base(p), "advcl" | "conj" | "parataxis") || tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        let auxes: Vec<usize> = tr.kids(p).filter(|&k| k < p && matches!(tr.base(k), "aux")).collect();
+        let finite = tr.has_feat(p, "VerbForm=Fin") || auxes.iter().any(|&a| tr.has_feat(a, "VerbForm=Fin"));
+        if !finite || tr.kids(p).any(|k| k < p && matches!(tr.base(k), "mark" | "cc")) {
+            return None;
+        }
+        let first = auxes.first().copied().unwrap_or(p).min(p);
+        (first.saturating_sub(4)..first).find(|&c| {
+            tr.rel(c) == "conj"
+                && matches!(tr.upos(c), "PROPN" | "PRON")
+                && tr.kids(c).any(|k| k < c && tr.base(k) == "cc" && tr.lemma_is(k, &["and", "but"]))
+                && self.phrase_end(c) == first
+        })
+    }
+
+    /// One past the last token of `k`'s subtree.
+    fn phrase_end(&self, k: usize) -> usize {
+        self.tr.phrase(k, &|_| false).into_iter().max().map_or(k + 1, |e| e + 1)
+    }
+
+    /// `… on Monday and Y was sworn in`: `Y` starts the next clause.
+    fn subject_of_next_clause(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let e = self.phrase_end(k);
+        if e >= tr.len() {
+            return false;
+        }
+        let p = if tr.upos(e) == "AUX" && tr.head[e] != NONE { tr.head[e] } else { e };
+        self.stranded_subject(p) == Some(k)
     }
 
     /// `all Republicans`, `both men`: a summary of the list, not a member.
@@ -71,6 +116,18 @@ mod tests {
                     and/CCONJ/7/cc [[Eve/PROPN/4/conj Ford]]/PROPN/7/flat signed/VERB/0/root \
                     the/DET/11/det treaty/NOUN/9/obj ./PUNCT/9/punct";
         assert_eq!(subjects(spec), vec!["Ann Bell", "Carl Dunn", "Eve Ford"]);
+    }
+
+    #[test]
+    fn subject_stranded_in_a_coordination_starts_the_next_clause() {
+        // `Jo Ames quit on Monday and Kim Lowe was appointed`, parsed with `Kim Lowe` a conjunct
+        // of `Monday` and `appointed` an adverbial clause of `quit`
+        let spec = "[[Jo/PROPN/3/nsubj Ames]]/PROPN/1/flat quit/VERB/0/root on/ADP/5/case Monday/PROPN/3/obl \
+                    and/CCONJ/8/cc [[Kim/PROPN/8/compound Lowe]]/PROPN/5/conj was/AUX/10/aux:pass \
+                    appointed/VERB/3/advcl ./PUNCT/3/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(s, r, _)| s == "Kim Lowe" && r.contains("appoint")), "{got:?}");
+        assert!(!got.iter().any(|(s, r, o)| s == "Jo Ames" && (r.contains("appoint") || o == "Kim Lowe")), "{got:?}");
     }
 
     #[test]

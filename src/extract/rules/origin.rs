@@ -7,6 +7,9 @@
 //! - a party adjective in front of a role: `Republican Senator X`, `X, a Labour MP,` → X –
 //!   member of – party.
 //!
+//! - a person noun or name with `from`/`at` and a name: `researchers from the University of X`,
+//!   `X from Denver` → researchers – from – University of X.
+//!
 //! The name is a mention or a run of proper nouns right after the phrase, or the name the phrase
 //! stands in apposition to. Graph facts only.
 //!
@@ -125,6 +128,39 @@ impl Rules<'_, '_> {
         demonym_country(f).map(|c| (Origin::Country(c), i + 1))
     }
 
+    /// `researchers from the University of X`, `scientists at X`, `X from Denver`: a role noun
+    /// or a person's name with a `from`/`at` modifier naming a place or organisation.
+    pub(super) fn affiliation_props(&self, out: &mut Vec<Prop>) {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        for n in 0..tr.len() {
+            let person_name = tr.upos(n) == "PROPN" && self.kind_at(n) == Some(T::Person);
+            let role_noun = tr.upos(n) == "NOUN" && self.role_word_at(n).is_some_and(|(last, _)| last == n);
+            // a role in apposition to a name is the role rule's (`X, a virologist at Y`)
+            if !(person_name || role_noun) || tr.rel(n) == "appos" {
+                continue;
+            }
+            for k in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
+                let Some(case) = tr.kids(k).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "at"])) else { continue };
+                if !self.ment_at(k).is_some() || matches!(self.kind_at(k), Some(T::Person | T::Date | T::Quantity | T::Money)) {
+                    continue;
+                }
+                let subj = if person_name {
+                    let (s, e) = self.ment_at(n).unwrap_or((n, n + 1));
+                    self.span_part(s, e)
+                } else {
+                    let toks: Vec<usize> = tr.kids(n).filter(|&m| m < n && matches!(tr.base(m), "compound" | "amod")).chain([n]).collect();
+                    Part { head: n, min: toks.clone(), toks, poss_after: None, text: None }
+                };
+                let prep = tr.form(case).to_lowercase();
+                let lit = Lit { words: prep.clone(), verb: None, noun: None, mods: Vec::new(), prep: Some(prep) };
+                let mut p = self.lit_prop("origin:affiliation", k, subj, lit, self.np(k, true), 0.6);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+
     /// All origin and party facts of the sentence.
     pub(super) fn origin_props(&self, out: &mut Vec<Prop>) {
         let tr = self.tr;
@@ -208,6 +244,30 @@ impl Rules<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::check_cases;
+
+    #[test]
+    fn affiliation_constructions() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "A/DET/2/det researcher/NOUN/8/nsubj from/ADP/5/case the/DET/5/det {{University/PROPN/2/nmod of/ADP/7/case \
+                 Oslo}}/PROPN/5/nmod found/VERB/0/root the/DET/10/det gene/NOUN/8/obj ./PUNCT/8/punct",
+                &[("researcher", "from", "University of Oslo")],
+                &[],
+            ),
+            (
+                "[[Liam/PROPN/5/nsubj Ortiz]]/PROPN/1/flat from/ADP/4/case <<Peru>>/PROPN/1/nmod won/VERB/0/root ./PUNCT/5/punct",
+                &[("Liam Ortiz", "from", "Peru")],
+                &[],
+            ),
+            // a thing from a place, and a person from a date, are no affiliations
+            (
+                "Imports/NOUN/4/nsubj from/ADP/3/case <<Peru>>/PROPN/1/nmod rose/VERB/0/root ./PUNCT/4/punct",
+                &[],
+                &["Imports"],
+            ),
+        ];
+        check_cases(cases, "origin:affiliation");
+    }
 
     #[test]
     fn origin_constructions() {

@@ -404,6 +404,7 @@ impl Rules<'_, '_> {
             }
         }
         self.origin_props(out);
+        self.affiliation_props(out);
     }
 
     /// Where a role phrase ending just before `end` may start: after the nearest clause boundary

@@ -37,6 +37,10 @@ pub(crate) fn sentence(spec: &str) -> (Sentence, Vec<Mention>) {
         text.push_str(form);
         let mut t = Token::new(form, Span::new(s..text.len(), s..text.len()));
         t.lemma = form.to_lowercase();
+        // auxiliaries are finite unless plain infinitive or participle
+        if upos == "AUX" && !matches!(form, "be" | "been" | "being") {
+            t.feats = "VerbForm=Fin".into();
+        }
         // `his/PRP$`: a possessive pronoun (upos PRON, xpos PRP$)
         if upos == "PRP$" {
             t.upos = "PRON".into();
