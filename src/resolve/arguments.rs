@@ -56,6 +56,12 @@ impl State<'_> {
                         self.note(c, &text, "demonym", si);
                         return Ok(Target::One(c));
                     }
+                // one word the extractor named in full (`Republican Senator X` → `Republican Party`)
+                if r.len() == 1 && arg.text.contains(' ') && arg.text.starts_with(s.tokens[head].form.as_str()) {
+                    let c = self.keyed_cluster(&arg.text, EntityType::Organization);
+                    self.clusters[c].count += 1;
+                    return Ok(Target::One(c));
+                }
                 if let Some(c) = self.earlier_name(si, r.clone()) {
                     self.clusters[c].count += 1;
                     return Ok(Target::One(c));

@@ -516,10 +516,7 @@ impl Rules<'_, '_> {
         if part.text.is_some() || part.poss_after.is_some() || h >= tr.len() {
             return vec![part.clone()];
         }
-        let conjs: Vec<usize> = tr
-            .kids(h)
-            .filter(|&k| tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX"))
-            .collect();
+        let conjs = self.list_members(h);
         if conjs.is_empty() {
             return vec![part.clone()];
         }

@@ -13,10 +13,14 @@
 
 mod ages;
 mod clauses;
+mod coord;
 mod nominal;
+mod origin;
 mod phrases;
 mod roles;
 mod subjects;
+#[cfg(test)]
+mod testkit;
 mod titles;
 
 use super::lexicon::*;

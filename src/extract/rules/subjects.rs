@@ -57,6 +57,10 @@ impl Rules<'_, '_> {
             }
             return Some((self.np(s, true), 1.0));
         }
+        // `X quit on Monday and Y was appointed`: Y parsed as a conjunct of `Monday`
+        if let Some(c) = self.stranded_subject(p) {
+            return Some((self.np(c, true), 0.8));
+        }
         let h = tr.head[p];
         match tr.rel(p) {
             "conj" => {

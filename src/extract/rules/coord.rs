@@ -1,0 +1,143 @@
+//! Coordination: the members of a list `A, B and C`. The parser often takes the second member
+//! of a comma list for an apposition of the first (`A ←appos B`, with `C` a conjunct of either);
+//! when the list goes on with a coordinated member and the two are names of the same kind, the
+//! apposition is a member too. A title or description in apposition (`A, the mayor of Y, and
+//! B`) stays an apposition: it is no name, or names a place (`Lyon, France, and Milan`).
+//!
+//! A name coordinated onto an oblique or object right before a verb without a subject is that
+//! verb's subject, not a member (`X resigned on Monday and Y was sworn in`, parsed with `Y` a
+//! conjunct of `Monday` and `sworn` an adverbial clause of `resigned`): two clauses.
+//!
+//! In: the head of the first member, or a predicate. Out: the heads of the other members, or the
+//! predicate's stranded subject.
+
+use super::*;
+use crate::document::EntityType;
+
+impl Rules<'_, '_> {
+    /// The other members of the list headed by `h`, in sentence order.
+    pub(super) fn list_members(&self, h: usize) -> Vec<usize> {
+        let tr = self.tr;
+        let nominal_conj = |k: usize| {
+            tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX") && !self.is_summary(k) && !self.subject_of_next_clause(k)
+        };
+        let mut out: Vec<usize> = tr.kids(h).filter(|&k| nominal_conj(k)).collect();
+        for a in tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos") {
+            let own: Vec<usize> = tr.kids(a).filter(|&k| nominal_conj(k)).collect();
+            let list_goes_on = !own.is_empty() || out.iter().any(|&c| c > a);
+            if list_goes_on && self.same_kind_names(h, a) {
+                out.push(a);
+                out.extend(own);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The subject a predicate lost to a coordination before it: `p` has no subject of its own,
+    /// is finite (itself or through its auxiliary), and the phrase right before its first
+    /// auxiliary is a proper noun or pronoun coordinated with `and`/`but` onto another phrase.
+    pub(super) fn stranded_subject(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        if tr.upos(p) != "VERB" || !matches!(tr.base(p), "advcl" | "conj" | "parataxis") || tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        let auxes: Vec<usize> = tr.kids(p).filter(|&k| k < p && matches!(tr.base(k), "aux")).collect();
+        let finite = tr.has_feat(p, "VerbForm=Fin") || auxes.iter().any(|&a| tr.has_feat(a, "VerbForm=Fin"));
+        if !finite || tr.kids(p).any(|k| k < p && matches!(tr.base(k), "mark" | "cc")) {
+            return None;
+        }
+        let first = auxes.first().copied().unwrap_or(p).min(p);
+        (first.saturating_sub(4)..first).find(|&c| {
+            tr.rel(c) == "conj"
+                && matches!(tr.upos(c), "PROPN" | "PRON")
+                && tr.kids(c).any(|k| k < c && tr.base(k) == "cc" && tr.lemma_is(k, &["and", "but"]))
+                && self.phrase_end(c) == first
+        })
+    }
+
+    /// One past the last token of `k`'s subtree.
+    fn phrase_end(&self, k: usize) -> usize {
+        self.tr.phrase(k, &|_| false).into_iter().max().map_or(k + 1, |e| e + 1)
+    }
+
+    /// `… on Monday and Y was sworn in`: `Y` starts the next clause.
+    fn subject_of_next_clause(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let e = self.phrase_end(k);
+        if e >= tr.len() {
+            return false;
+        }
+        let p = if tr.upos(e) == "AUX" && tr.head[e] != NONE { tr.head[e] } else { e };
+        self.stranded_subject(p) == Some(k)
+    }
+
+    /// `all Republicans`, `both men`: a summary of the list, not a member.
+    fn is_summary(&self, k: usize) -> bool {
+        let tr = self.tr;
+        tr.kids(k).any(|d| tr.base(d) == "det" && tr.lemma_is(d, &["all", "both", "each"]))
+    }
+
+    /// Both proper names of a person or organisation, of the same kind.
+    fn same_kind_names(&self, h: usize, a: usize) -> bool {
+        let tr = self.tr;
+        if tr.upos(h) != "PROPN" || tr.upos(a) != "PROPN" || tr.kids(a).any(|k| tr.base(k) == "det") {
+            return false;
+        }
+        let kind_of = |i: usize| {
+            let (s, e) = self.ment_at(i)?;
+            (s..e).find_map(|j| self.kind.get(j).copied().flatten())
+        };
+        let (Some(x), Some(y)) = (kind_of(h), kind_of(a)) else { return false };
+        x == y
+            && matches!(
+                x,
+                EntityType::Person | EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::facts;
+
+    fn subjects(spec: &str) -> Vec<String> {
+        let mut v: Vec<String> = facts(spec, "").into_iter().map(|(s, _, _)| s).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn comma_list_misparsed_as_apposition() {
+        // `A, B and C signed the treaty`, parsed A ←appos B ←conj C
+        let spec = "[[Ann/PROPN/9/nsubj Bell]]/PROPN/1/flat ,/PUNCT/4/punct [[Carl/PROPN/1/appos Dunn]]/PROPN/4/flat \
+                    and/CCONJ/7/cc [[Eve/PROPN/4/conj Ford]]/PROPN/7/flat signed/VERB/0/root \
+                    the/DET/11/det treaty/NOUN/9/obj ./PUNCT/9/punct";
+        assert_eq!(subjects(spec), vec!["Ann Bell", "Carl Dunn", "Eve Ford"]);
+    }
+
+    #[test]
+    fn subject_stranded_in_a_coordination_starts_the_next_clause() {
+        // `Jo Ames quit on Monday and Kim Lowe was appointed`, parsed with `Kim Lowe` a conjunct
+        // of `Monday` and `appointed` an adverbial clause of `quit`
+        let spec = "[[Jo/PROPN/3/nsubj Ames]]/PROPN/1/flat quit/VERB/0/root on/ADP/5/case Monday/PROPN/3/obl \
+                    and/CCONJ/8/cc [[Kim/PROPN/8/compound Lowe]]/PROPN/5/conj was/AUX/10/aux:pass \
+                    appointed/VERB/3/advcl ./PUNCT/3/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(s, r, _)| s == "Kim Lowe" && r.contains("appoint")), "{got:?}");
+        assert!(!got.iter().any(|(s, r, o)| s == "Jo Ames" && (r.contains("appoint") || o == "Kim Lowe")), "{got:?}");
+    }
+
+    #[test]
+    fn title_apposition_and_summary_are_no_members() {
+        // `Ann Bell, the mayor, and Eve Ford signed it, all Greens`: the mayor is Ann Bell
+        let spec = "[[Ann/PROPN/10/nsubj Bell]]/PROPN/1/flat ,/PUNCT/5/punct the/DET/5/det mayor/NOUN/1/appos \
+                    ,/PUNCT/8/punct and/CCONJ/8/cc [[Eve/PROPN/1/conj Ford]]/PROPN/8/flat signed/VERB/0/root \
+                    the/DET/12/det treaty/NOUN/10/obj ,/PUNCT/15/punct all/DET/15/det Greens/PROPN/1/conj ./PUNCT/10/punct";
+        let got = subjects(spec);
+        assert!(got.contains(&"Ann Bell".to_string()) && got.contains(&"Eve Ford".to_string()), "{got:?}");
+        assert!(!got.iter().any(|s| s.contains("mayor") || s.contains("Greens")), "{got:?}");
+    }
+}

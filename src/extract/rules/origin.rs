@@ -1,0 +1,320 @@
+//! Origin and allegiance read from the words in front of a name or in an apposition, when no
+//! role noun carries them (roles with a role noun are `roles`):
+//!
+//! - a demonym with a describing noun: `Norwegian citizen X`, `the Belgian carmaker X`,
+//!   `a Kenyan tourist, X,`, `X, a Danish charity,` → X – from – country;
+//! - a place with `-based`: `the Lyon-based firm X`, `X, a Lyon-based company,` → X – based in – place;
+//! - a party adjective in front of a role: `Republican Senator X`, `X, a Labour MP,` → X –
+//!   member of – party.
+//!
+//! - a person noun or name with `from`/`at` and a name: `researchers from the University of X`,
+//!   `X from Denver` → researchers – from – University of X.
+//!
+//! The name is a mention or a run of proper nouns right after the phrase, or the name the phrase
+//! stands in apposition to. Graph facts only.
+//!
+//! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::*;
+
+/// Capitalised adjectives and nouns that name a political party's members, with the party's
+/// usual English name. General English political vocabulary (the large parties of
+/// English-language news), not a list of organisations met in any article.
+const PARTY_WORDS: &[(&str, &str)] = &[
+    ("Republican", "Republican Party"),
+    ("Democratic", "Democratic Party"),
+    ("Democrat", "Democratic Party"),
+    ("Labour", "Labour Party"),
+    ("Conservative", "Conservative Party"),
+    ("Tory", "Conservative Party"),
+    ("Liberal", "Liberal Party"),
+    ("Socialist", "Socialist Party"),
+    ("Communist", "Communist Party"),
+];
+
+/// What stands in front of the describing nouns.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// A demonym: the country.
+    Country(&'static str),
+    /// A party adjective: the party.
+    Party(&'static str),
+    /// A place written `P-based`: the place tokens `[s, e)`.
+    Based(usize, usize),
+}
+
+impl Rules<'_, '_> {
+    fn is_lower_word(&self, i: usize) -> bool {
+        let f = self.tr.form(i);
+        f.chars().next().is_some_and(char::is_lowercase) && f.chars().all(|c| c.is_alphabetic() || c == '-')
+    }
+
+    /// The describing words after position `i`: lowercase nouns, adjectives and participles
+    /// (`state - owned enterprise`), role nouns and their modifiers (`Senator`). Returns the end
+    /// and whether a role noun was among them; the last word must be a noun.
+    fn describing_words(&self, i: usize) -> Option<(usize, bool)> {
+        let tr = self.tr;
+        let mut j = i;
+        let mut role = false;
+        let mut last_noun = false;
+        while j < tr.len() && j < i + 6 {
+            if let Some((last, _)) = self.role_word_at(j) {
+                role = true;
+                last_noun = true;
+                j = last + 1;
+                continue;
+            }
+            if tr.form(j) == "-" && j > i && j + 1 < tr.len() && self.is_lower_word(j + 1) {
+                j += 1;
+                continue;
+            }
+            if self.is_lower_word(j) && matches!(tr.upos(j), "NOUN" | "ADJ" | "VERB" | "PROPN") && self.ment_at(j).is_none() {
+                last_noun = matches!(tr.upos(j), "NOUN" | "PROPN");
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        (j > i && last_noun).then_some((j, role))
+    }
+
+    /// The end of the name starting at `i`: a mention of a person, place or organisation, or
+    /// proper nouns.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        use crate::document::EntityType as T;
+        match (self.ment_at(i), self.kind_at(i)) {
+            (Some((s, e)), k) if s == i && !matches!(k, Some(T::Date | T::Quantity | T::Money)) => Some(e),
+            _ => self.name_run(i),
+        }
+    }
+
+    /// The start of the name that ends just before `end` (a mention, or proper nouns).
+    fn name_ending_at(&self, end: usize) -> Option<usize> {
+        let tr = self.tr;
+        if end == 0 {
+            return None;
+        }
+        if let Some((s, e)) = self.ment_at(end - 1) {
+            if e == end {
+                return Some(s);
+            }
+        }
+        let mut s = end;
+        while s > 0 && tr.upos(s - 1) == "PROPN" && self.role_word_at(s - 1).is_none() {
+            s -= 1;
+        }
+        (s < end).then_some(s)
+    }
+
+    /// The origin word starting at `i`, and where the describing words start.
+    fn origin_at(&self, i: usize) -> Option<(Origin, usize)> {
+        let tr = self.tr;
+        let f = tr.form(i);
+        if !f.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if let Some(&(_, party)) = PARTY_WORDS.iter().find(|(w, _)| *w == f) {
+            return Some((Origin::Party(party), i + 1));
+        }
+        // `Lyon - based`: the place is a mention or proper nouns ending at `i`
+        if i + 2 < tr.len() && tr.form(i + 1) == "-" && tr.form(i + 2).eq_ignore_ascii_case("based") {
+            let s = self.name_ending_at(i + 1)?;
+            return Some((Origin::Based(s, i + 1), i + 3));
+        }
+        if self.ment_at(i).is_some_and(|(s, e)| e > i + 1 || s < i) {
+            // a demonym that starts a longer name (`Danish Museum`) is part of that name
+            return None;
+        }
+        demonym_country(f).map(|c| (Origin::Country(c), i + 1))
+    }
+
+    /// `researchers from the University of X`, `scientists at X`, `X from Denver`: a role noun
+    /// or a person's name with a `from`/`at` modifier naming a place or organisation.
+    pub(super) fn affiliation_props(&self, out: &mut Vec<Prop>) {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        for n in 0..tr.len() {
+            let person_name = tr.upos(n) == "PROPN" && self.kind_at(n) == Some(T::Person);
+            let role_noun = tr.upos(n) == "NOUN" && self.role_word_at(n).is_some_and(|(last, _)| last == n);
+            // a role in apposition to a name is the role rule's (`X, a virologist at Y`)
+            if !(person_name || role_noun) || tr.rel(n) == "appos" {
+                continue;
+            }
+            for k in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
+                let Some(case) = tr.kids(k).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "at"])) else { continue };
+                if !self.ment_at(k).is_some() || matches!(self.kind_at(k), Some(T::Person | T::Date | T::Quantity | T::Money)) {
+                    continue;
+                }
+                let subj = if person_name {
+                    let (s, e) = self.ment_at(n).unwrap_or((n, n + 1));
+                    self.span_part(s, e)
+                } else {
+                    let toks: Vec<usize> = tr.kids(n).filter(|&m| m < n && matches!(tr.base(m), "compound" | "amod")).chain([n]).collect();
+                    Part { head: n, min: toks.clone(), toks, poss_after: None, text: None }
+                };
+                let prep = tr.form(case).to_lowercase();
+                let lit = Lit { words: prep.clone(), verb: None, noun: None, mods: Vec::new(), prep: Some(prep) };
+                let mut p = self.lit_prop("origin:affiliation", k, subj, lit, self.np(k, true), 0.6);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+
+    /// All origin and party facts of the sentence.
+    pub(super) fn origin_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        for d in 0..n {
+            let Some((origin, from)) = self.origin_at(d) else { continue };
+            let (end, role) = match self.describing_words(from) {
+                Some(x) => x,
+                // `the Lyon-based X`: a place needs no describing noun
+                None if matches!(origin, Origin::Based(..)) => (from, false),
+                // `an Australian, X,` / `X, a Kenyan,`: the demonym is the noun
+                None if matches!(origin, Origin::Country(_)) && d > 0 && tr.lemma_is(d - 1, &["a", "an"]) && (from >= n || tr.is_punct(from)) => {
+                    (from, false)
+                }
+                None => continue,
+            };
+            match origin {
+                // a party adjective only with a role noun (`Republican voters` are no members)
+                Origin::Party(_) if !role => continue,
+                // a demonym with a role noun is the role rule's (`Kenyan runner X`)
+                Origin::Country(_) if role => continue,
+                _ => {}
+            }
+            let start = match origin {
+                Origin::Based(s, _) => s,
+                _ => d,
+            };
+            let det_before = start > 0 && self.is_det(start - 1);
+            let phrase_start = if det_before { start - 1 } else { start };
+            let mut names: Vec<(usize, usize)> = Vec::new();
+            // in front of the name: `Norwegian citizen X`
+            if let Some(e) = self.name_at(end) {
+                names.push((end, e));
+            }
+            // an apposition before the name: `a Kenyan tourist, X, was hurt`
+            if names.is_empty() && end + 1 < n && tr.form(end) == "," && det_before {
+                if let Some(e) = self.name_at(end + 1).filter(|&e| e >= n || tr.is_punct(e)) {
+                    names.push((end + 1, e));
+                }
+            }
+            // an apposition after the name: `X, a Danish charity, said`
+            let closes = end >= n || tr.is_punct(end) || tr.lemma_is(end, &["who", "which", "that"]);
+            if names.is_empty() && closes && phrase_start >= 2 && tr.form(phrase_start - 1) == "," {
+                if let Some(s) = self.name_ending_at(phrase_start - 1) {
+                    names.push((s, phrase_start - 1));
+                }
+            }
+            for (s, e) in names {
+                let name = self.span_part(s, e);
+                let (words, obj) = match origin {
+                    Origin::Country(c) => {
+                        let mut part = self.span_part(d, d + 1);
+                        part.text = Some(c);
+                        ("from", part)
+                    }
+                    Origin::Party(p) => {
+                        let mut part = self.span_part(d, d + 1);
+                        part.text = Some(p);
+                        ("member of", part)
+                    }
+                    Origin::Based(ps, pe) => ("based in", self.span_part(ps, pe)),
+                };
+                let mut words_iter = words.rsplitn(2, ' ');
+                let prep = words_iter.next().map(str::to_owned);
+                let noun = words_iter.next().map(str::to_owned);
+                let lit = Lit {
+                    words: words.into(),
+                    verb: None,
+                    noun,
+                    mods: Vec::new(),
+                    prep,
+                };
+                let mut p = self.lit_prop("origin", obj.head, name, lit, obj, 0.65);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::check_cases;
+
+    #[test]
+    fn affiliation_constructions() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "A/DET/2/det researcher/NOUN/8/nsubj from/ADP/5/case the/DET/5/det {{University/PROPN/2/nmod of/ADP/7/case \
+                 Oslo}}/PROPN/5/nmod found/VERB/0/root the/DET/10/det gene/NOUN/8/obj ./PUNCT/8/punct",
+                &[("researcher", "from", "University of Oslo")],
+                &[],
+            ),
+            (
+                "[[Liam/PROPN/5/nsubj Ortiz]]/PROPN/1/flat from/ADP/4/case <<Peru>>/PROPN/1/nmod won/VERB/0/root ./PUNCT/5/punct",
+                &[("Liam Ortiz", "from", "Peru")],
+                &[],
+            ),
+            // a thing from a place, and a person from a date, are no affiliations
+            (
+                "Imports/NOUN/4/nsubj from/ADP/3/case <<Peru>>/PROPN/1/nmod rose/VERB/0/root ./PUNCT/4/punct",
+                &[],
+                &["Imports"],
+            ),
+        ];
+        check_cases(cases, "origin:affiliation");
+    }
+
+    #[test]
+    fn origin_constructions() {
+        // (invented sentence, expected subject | relation | object facts, subjects that must not appear)
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "An/DET Australian/NOUN ,/PUNCT [[Kim/PROPN Dale]]/PROPN ,/PUNCT appeared/VERB in/ADP court/NOUN ./PUNCT",
+                &[("Kim Dale", "from", "Australia")],
+                &[],
+            ),
+            (
+                "Norwegian/ADJ citizen/NOUN [[Odd/PROPN Lien]]/PROPN was/AUX arrested/VERB ./PUNCT",
+                &[("Odd Lien", "from", "Norway")],
+                &[],
+            ),
+            (
+                "A/DET Kenyan/ADJ tourist/NOUN ,/PUNCT [[Amy/PROPN Wanjiru]]/PROPN ,/PUNCT was/AUX hurt/VERB ./PUNCT",
+                &[("Amy Wanjiru", "from", "Kenya")],
+                &[],
+            ),
+            (
+                "The/DET Belgian/ADJ state/NOUN -/PUNCT owned/VERB carmaker/NOUN Volta/PROPN Motors/PROPN sold/VERB the/DET plant/NOUN ./PUNCT",
+                &[("Volta Motors", "from", "Belgium")],
+                &[],
+            ),
+            (
+                "{{Sea/PROPN Light}}/PROPN ,/PUNCT a/DET Danish/ADJ charity/NOUN ,/PUNCT rescued/VERB 40/NUM people/NOUN ./PUNCT",
+                &[("Sea Light", "from", "Denmark")],
+                &[],
+            ),
+            (
+                "The/DET <<Lyon>>/PROPN -/PUNCT based/VERB firm/NOUN {{Ardo}}/PROPN hired/VERB 90/NUM staff/NOUN ./PUNCT",
+                &[("Ardo", "based in", "Lyon")],
+                &[],
+            ),
+            (
+                "Republican/ADJ Senator/PROPN [[Ray/PROPN Dix]]/PROPN and/CCONJ Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN met/VERB ./PUNCT",
+                &[("Ray Dix", "member of", "Republican Party"), ("Jo Kerr", "member of", "Labour Party")],
+                &[],
+            ),
+            // no describing noun, a role noun after a demonym, a party word without a role
+            (
+                "Republican/ADJ voters/NOUN and/CCONJ Danish/ADJ [[Ole/PROPN Berg]]/PROPN and/CCONJ Kenyan/ADJ runner/NOUN [[Joy/PROPN Kip]]/PROPN cheered/VERB ./PUNCT",
+                &[],
+                &["Ole Berg", "Joy Kip"],
+            ),
+        ];
+        check_cases(cases, "origin");
+    }
+}
