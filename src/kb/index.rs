@@ -158,9 +158,11 @@ impl ViewIndex {
     }
 
     /// The store's counts, from the records; `ontology_triples` from the store.
-    pub fn stats(&self, ontology_triples: usize) -> StoreStats {
+    /// `corpus_triples`: hashes of the corpus graph's triples (they describe entities, so they
+    /// may repeat what document graphs state).
+    pub fn stats(&self, ontology_triples: usize, corpus_triples: &[u64]) -> StoreStats {
         let mut entities = HashSet::new();
-        let mut shared = HashSet::new();
+        let mut shared: HashSet<u64> = corpus_triples.iter().copied().collect();
         let mut stats = StoreStats { documents: self.records.len(), ontology_triples, ..StoreStats::default() };
         for r in self.records.values() {
             entities.extend(r.entities.iter().map(|e| e.id.as_str()));

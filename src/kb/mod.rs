@@ -344,7 +344,8 @@ impl KnowledgeBase {
     /// The store's counts (documents, entities, facts, distinct triples), from the view index.
     pub fn store_stats(&self) -> Result<StoreStats, KbError> {
         let ontology = crate::store::ontology_triple_count(self.store.oxigraph());
-        self.with_index(|index| index.stats(ontology))
+        let corpus = read::corpus_triple_hashes(&self.store)?;
+        self.with_index(|index| index.stats(ontology, &corpus))
     }
 
     /// Counts: documents, entities, facts, triples; the view's nodes and edges.

@@ -273,6 +273,20 @@ fn number<T: std::str::FromStr>(props: &Props, iri: &str) -> Option<T> {
     text(props, iri)?.parse().ok()
 }
 
+/// Hashes (as in [`DocumentRecord::shared_triples`]) of the corpus graph's triples, so that the
+/// view index can count the distinct triples of all data graphs without scanning the store.
+pub fn corpus_triple_hashes(store: &KgStore) -> Result<Vec<u64>, StoreError> {
+    let graph = super::corpus::corpus_graph(store.base());
+    let mut out = Vec::new();
+    for q in store.oxigraph().quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref()))) {
+        let q = q.map_err(StoreError::Storage)?;
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            out.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
+        }
+    }
+    Ok(out)
+}
+
 /// Lays the corpus graph (`{base}graph/corpus`, see [`super::corpus`]) over what the document
 /// graphs say: each entity's one label and type, the other names, and the `kg:sameAs` links that
 /// fold a document-scoped node into its corpus node. The corpus graph is small (a few triples

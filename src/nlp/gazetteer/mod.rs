@@ -168,7 +168,7 @@ impl Gazetteer {
         for _ in 0..n {
             let label = r.str()?.to_owned();
             let kind = kind_from_u8(r.u8()?).ok_or_else(|| corrupt("entity kind"))?;
-            let wikidata = opt_str(r.str()?);
+            let wikidata = wikidata_id(r.str()?);
             let country = opt_u32(r.u32()?);
             let is_capital = r.u8()? != 0;
             let seat_of = opt_u32(r.u32()?);
@@ -239,6 +239,13 @@ impl Gazetteer {
 
 fn opt_str(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// A Wikidata item id (`Q` and digits), or nothing: a source row's placeholder such as
+/// `[No code found.]` must not become an `owl:sameAs` IRI that RDF parsers reject.
+fn wikidata_id(s: &str) -> Option<String> {
+    let digits = s.strip_prefix('Q')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_owned())
 }
 fn opt_u32(v: u32) -> Option<u32> {
     (v != u32::MAX).then_some(v)

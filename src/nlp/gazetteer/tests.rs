@@ -139,3 +139,13 @@ fn compiled_file_matches_sources() {
     // compiling is deterministic
     assert!(compile_bytes(&shared).unwrap() == bytes);
 }
+
+#[test]
+fn only_wikidata_item_ids_become_links() {
+    assert_eq!(wikidata_id("Q30").as_deref(), Some("Q30"));
+    for bad in ["", "Q", "[No code found.]", "Q12a", "P31", "q30"] {
+        assert_eq!(wikidata_id(bad), None, "{bad}");
+    }
+    // no embedded entry carries a placeholder as its Wikidata id
+    assert!(g().lookup("International Development Association").is_none_or(|e| e.wikidata.as_deref().is_none_or(|q| q.starts_with('Q'))));
+}
