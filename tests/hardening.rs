@@ -272,7 +272,8 @@ fn half_created_and_racing_stores_get_clear_errors() {
     // What a kill during creation by an earlier kgraph left: the marker, RocksDB's LOCK, no CURRENT.
     let half = dir.path().join("half");
     std::fs::create_dir(&half).unwrap();
-    std::fs::write(half.join("kgraph-store.json"), "{\"format_version\": 1}\n").unwrap();
+    let marker = format!("{{\"format_version\": {}}}\n", kgraph::store::STORE_FORMAT_VERSION);
+    std::fs::write(half.join("kgraph-store.json"), marker).unwrap();
     std::fs::write(half.join("LOCK"), "").unwrap();
     let out = kgraph(&["stats", "--store", half.to_str().unwrap()]);
     assert!(stderr(&out).contains("incomplete: its creation was interrupted"), "{}", stderr(&out));
