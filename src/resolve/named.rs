@@ -178,8 +178,10 @@ impl State<'_> {
         let mut roles: Vec<String> = Vec::new();
         let mut nationality = None;
         let mut gender = Gender::Unknown;
+        // a hyphenated given name the NER left outside the mention: `Mei-Ling Chu` tagged as `Chu`
+        let given = hyphenated_given_name(s, r.start, nat);
         // title window before the mention
-        let mut i = r.start;
+        let mut i = given.as_ref().map_or(r.start, |g| g.0);
         while i > 0 && r.start - i < 5 {
             let w = lower_key(&s.tokens[i - 1].form);
             if names::is_title_word(&w) {
@@ -213,6 +215,10 @@ impl State<'_> {
         // a trailing possessive glued to the last word: `Hale's`
         let mut name: Vec<String> = (start..end).map(|i| lower_key(&s.tokens[i].form)).collect();
         let mut name_forms: Vec<String> = (start..end).map(|i| s.tokens[i].form.clone()).collect();
+        if let Some((_, g)) = given.filter(|_| start == r.start && end - start == 1) {
+            name.insert(0, lower_key(&g));
+            name_forms.insert(0, g);
+        }
         if let (Some(last), Some(lf)) = (name.last_mut(), name_forms.last_mut()) {
             for suf in ["'s", "’s"] {
                 if last.len() > suf.len() && last.ends_with(suf) {
@@ -377,6 +383,25 @@ impl State<'_> {
         }
         (None, "")
     }
+}
+
+/// `Mei-Ling` right before a one-word person mention at `at`: two capitalised words joined by a
+/// hyphen with no spaces, neither a title nor a nationality. Returns its first token and form.
+fn hyphenated_given_name(s: &Sentence, at: usize, nat: &[Option<u32>]) -> Option<(usize, String)> {
+    if at < 3 {
+        return None;
+    }
+    let (a, h, b) = (&s.tokens[at - 3], &s.tokens[at - 2], &s.tokens[at - 1]);
+    let word = |t: &crate::document::Token| {
+        let mut cs = t.form.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && t.form.chars().count() >= 2
+            && cs.all(|c| c.is_lowercase())
+            && !names::is_title_word(&lower_key(&t.form))
+    };
+    (h.form == "-" && !a.space_after && !h.space_after && b.space_after && word(a) && word(b)
+        && nat[at - 3].is_none() && nat[at - 1].is_none())
+        .then(|| (at - 3, format!("{}-{}", a.form, b.form)))
 }
 
 /// A token that can be an acronym: 2–10 letters, digits, `&` or `-`, at least two capitals, no

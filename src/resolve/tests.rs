@@ -805,3 +805,21 @@ fn a_parenthesised_acronym_completes_a_name_ner_cut_short() {
     assert_eq!((e.label.as_str(), e.kind), ("Northern Salt and Iron", T::Organization));
     assert!(e.aliases.contains(&"Northern Salt".to_string()) && e.aliases.contains(&"NSI".to_string()));
 }
+
+#[test]
+fn hyphenated_given_name_outside_the_mention_joins_the_surname() {
+    // the NER tagged only the surname of `Mei-Ling Chu`; the later bare `Chu` is the same person
+    let mut d = doc(&["Engineer Mei - Ling Chu built the bridge .", "Chu is a professor ."]);
+    for i in [1, 2] {
+        d.sentences[0].tokens[i].space_after = false;
+    }
+    let m = [ment(&d, 0, "Chu", T::Person), ment(&d, 1, "Chu", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Chu", "built", "build", Some("the bridge")), tri(&d, 1, "Chu", "is", "be", Some("a professor"))]);
+    assert_eq!(facts(&r)[0].0, "mei_ling_chu");
+    assert_eq!(facts(&r)[1].0, "mei_ling_chu");
+    assert_eq!(ent(&r, "mei_ling_chu").label, "Mei-Ling Chu");
+    // a spaced dash is punctuation, not a given name
+    let d = doc(&["Engineer Mei - Ling Chu built the bridge ."]);
+    let r = run(&d, &[ment(&d, 0, "Chu", T::Person)], vec![tri(&d, 0, "Chu", "built", "build", Some("the bridge"))]);
+    assert_eq!(facts(&r)[0].0, "chu");
+}
