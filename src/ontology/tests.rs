@@ -661,8 +661,18 @@ fn a_role_noun_mapped_to_a_broader_property_keeps_its_label() {
     let t = triple("united_states", "support for", noun_prep("support", "for"), "israel", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!(f.predicate.label, o.schema.properties[&f.predicate.iri].display_label());
-    // a verb relation keeps the property's label
+    // a verb relation named like its property keeps the property's label
     let t = triple("don_strand", "have clashed with", verb_prep("clash", "with"), "greta_quillen", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!(f.predicate.label, o.schema.properties[&f.predicate.iri].display_label());
+}
+
+#[test]
+fn a_verb_mapped_to_a_property_named_by_another_verb_keeps_its_label() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `The United Nations reported 20 flights`: stored as kg:announces, labelled `report`
+    let t = triple("united_nations", "reported", verb("report"), "20_flights", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("announces", "report"));
 }
