@@ -448,6 +448,20 @@ impl Lemmatizer {
             out.push_str(&ruled);
             return;
         }
+        // A hyphenated word unseen in training (`co-sponsored`, `re-elected`): lemmatise the
+        // last part as a word of its own and keep the prefix, so the suffix rules see a real stem.
+        if let Some(cut) = lf.rfind('-') {
+            let (pre, tail) = (&lf[..=cut], &lf[cut + 1..]);
+            if tail.chars().count() > 2 && tail.chars().all(char::is_alphabetic) {
+                let mut t = String::new();
+                self.lemmatize_into(tail, xpos, &mut t);
+                if known(&t) {
+                    out.push_str(pre);
+                    out.push_str(&t);
+                    return;
+                }
+            }
+        }
         // Learned suffix scripts (longest suffix first).
         let cs: Vec<(usize, char)> = lf.char_indices().collect();
         for k in (1..=5.min(cs.len())).rev() {
@@ -617,5 +631,15 @@ mod tests {
         l.write(&mut w);
         let back = Lemmatizer::read(&mut Reader::new("t", &w.buf)).unwrap();
         assert_eq!(back.lemmatize("Ran", "VBD"), "run");
+    }
+
+    #[test]
+    fn hyphenated_verbs_keep_their_prefix_and_lemmatise_the_stem() {
+        let text = "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tsponsored\tsponsor\tVERB\tVBD\t_\t0\troot\t_\t_\n\n\
+1\tWe\twe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tauthored\tauthor\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+        let s = super::super::conllu::read(text.as_bytes(), std::path::Path::new("t")).unwrap();
+        let l = Lemmatizer::train(&s);
+        assert_eq!(l.lemmatize("co-sponsored", "VBN"), "co-sponsor");
+        assert_eq!(l.lemmatize("co-authored", "VBD"), "co-author");
     }
 }

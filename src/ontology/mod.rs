@@ -413,7 +413,7 @@ impl Ontology {
                         let predicate = Predicate {
                             name: prop.name.clone(),
                             iri: prop.iri.clone(),
-                            label: prop.display_label().to_string(),
+                            label: role_label(key, &pattern, prop),
                             surface: t.triple.relation.clone(),
                             normalized: true,
                         };
@@ -680,3 +680,29 @@ pub fn key_pattern(key: &RelationKey) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The label of a fact whose relation is a role noun (`senator of`, `secretary-general of`) mapped
+/// to a property of persons named by another noun (`official of`, `leader of`): the matched role
+/// pattern, so the label keeps the role the text gave; otherwise the property's label. Event
+/// nouns (`strike on`, `support for`) map to properties of agents and keep the property's label.
+/// Likewise a content verb mapped to a property named by another verb (`report` -> kg:announces)
+/// keeps its own words (`remain` -> kg:isA is labelled `remain`); `be` keeps the property's label.
+fn role_label(key: &RelationKey, pattern: &str, prop: &schema::PropertyInfo) -> String {
+    let label = prop.display_label();
+    let of_persons = !prop.domains.is_empty() && prop.domains.iter().all(|d| d == &format!("{}Person", vocab::KG));
+    let nominal = matches!(key.verb.as_deref(), None | Some("be"));
+    let has = |text: &str, n: &str| text.split([' ', '-']).any(|w| w == n);
+    if let (Some(v), None) = (key.verb.as_deref(), key.noun.as_deref()) {
+        // a content verb mapped to a property named by another verb (`report` -> kg:announces)
+        let same_stem = |a: &str, b: &str| a.chars().count() >= 3 && a.chars().take(3).eq(b.chars().take(3));
+        let first = label.split(' ').next().unwrap_or("");
+        if v != "be" && !key.passive && pattern.split(' ').next() == Some(v) && !same_stem(v, first) {
+            return pattern.to_string();
+        }
+        return label.to_string();
+    }
+    match key.noun.as_deref() {
+        Some(n) if of_persons && nominal && !pattern.starts_with("be ") && has(pattern, n) && !has(label, n) => pattern.to_string(),
+        _ => label.to_string(),
+    }
+}

@@ -648,3 +648,35 @@ fn owl_thing_accepts_everything() {
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.normalized), ("mentions", true), "{:?}", f.notes);
 }
+
+#[test]
+fn a_role_noun_mapped_to_a_broader_property_keeps_its_label() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Senator Greta Quillen of Colombia`: stored as kg:officialOf, labelled by the role
+    let t = triple("greta_quillen", "senator of", noun_prep("senator", "of"), "colombia", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("officialOf", "senator of"));
+    // a role noun the property is named after keeps the property's label
+    let t = triple("don_strand", "governor of", noun_prep("governor", "of"), "united_states", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("governorOf", "governor of"));
+    // an event noun (a property of agents, not of persons) keeps the property's label
+    let t = triple("united_states", "support for", noun_prep("support", "for"), "israel", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, o.schema.properties[&f.predicate.iri].display_label());
+    // a verb relation named like its property keeps the property's label
+    let t = triple("don_strand", "have clashed with", verb_prep("clash", "with"), "greta_quillen", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, o.schema.properties[&f.predicate.iri].display_label());
+}
+
+#[test]
+fn a_verb_mapped_to_a_property_named_by_another_verb_keeps_its_label() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `The United Nations reported 20 flights`: stored as kg:announces, labelled `report`
+    let t = triple("united_nations", "reported", verb("report"), "20_flights", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("announces", "report"));
+}

@@ -161,7 +161,8 @@ impl Rules<'_, '_> {
     }
 
     pub(super) fn is_det(&self, i: usize) -> bool {
-        i < self.tr.len() && self.tr.lemma_is(i, &["the", "a", "an"])
+        // `another`: `X, another lawyer for Y` names a role like `a lawyer for Y`
+        i < self.tr.len() && self.tr.lemma_is(i, &["the", "a", "an", "another"])
     }
 
     fn is_poss(&self, i: usize) -> bool {
@@ -472,6 +473,11 @@ mod tests {
             (
                 "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT the/DET mayor/NOUN of/ADP <<Lima>>/PROPN ,/PUNCT closed/VERB the/DET park/NOUN ./PUNCT",
                 &[("Ana Ruiz", "mayor of", "Lima")],
+                &[],
+            ),
+            (
+                "[[Dana/PROPN Kovac]]/PROPN ,/PUNCT another/DET lawyer/NOUN for/ADP {{Norvik/PROPN Shipping}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+                &[("Dana Kovac", "lawyer for", "Norvik Shipping")],
                 &[],
             ),
             (
