@@ -135,19 +135,24 @@ fn stored_document(id: String, props: &Props) -> StoredDocument {
     }
 }
 
+/// The `kg:mergeNote "rule<TAB>alias"` values of a node.
+fn merge_notes(props: &Props) -> Vec<crate::document::MergeNote> {
+    texts(props, &format!("{}{}", vocab::KG, p::MERGE_NOTE))
+        .into_iter()
+        .map(|note| {
+            let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
+            crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None }
+        })
+        .collect()
+}
+
 fn entity_from(id: String, props: &Props) -> Entity {
     // A document graph states its own view as kg:documentType / kg:documentLabel (the one
     // rdf:type and rdfs:label are the corpus graph's); stores from before the corpus graph use rdf:type.
     let kg = |local: &str| format!("{}{local}", vocab::KG);
     let kind = entity_kind(props, &format!("{}type", vocab::RDF)).or_else(|| entity_kind(props, &kg(p::DOCUMENT_TYPE))).unwrap_or_default();
     let label = text(props, &format!("{}label", vocab::RDFS)).or_else(|| text(props, &kg(p::DOCUMENT_LABEL))).unwrap_or_else(|| id.clone());
-    let merges = texts(props, &format!("{}{}", vocab::KG, p::MERGE_NOTE))
-        .into_iter()
-        .map(|note| {
-            let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
-            crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None }
-        })
-        .collect();
+    let merges = merge_notes(props);
     Entity {
         wikidata: text(props, &format!("{}{}", vocab::KG, p::WIKIDATA_ID)),
         aliases: texts(props, &format!("{}altLabel", vocab::SKOS)),
@@ -323,17 +328,11 @@ pub fn apply_corpus(store: &KgStore, data: &mut GraphData) -> Result<(), StoreEr
         if let Some(kind) = entity_kind(props, &format!("{}type", vocab::RDF)) {
             e.kind = kind;
         }
-        for alias in texts(props, &format!("{}altLabel", vocab::SKOS)) {
-            if alias != e.label && !e.aliases.contains(&alias) {
-                e.aliases.push(alias);
-            }
-        }
+        e.aliases.extend(texts(props, &format!("{}altLabel", vocab::SKOS)));
         e.aliases.retain(|a| *a != e.label);
         e.aliases.sort();
         e.aliases.dedup();
-        for note in texts(props, &kg(p::MERGE_NOTE)) {
-            let (rule, alias) = note.split_once('\t').unwrap_or(("merge", &note));
-            let m = crate::document::MergeNote { alias: alias.to_owned(), rule: rule.to_owned(), doc: None, sentence: None };
+        for m in merge_notes(props) {
             if !e.merges.contains(&m) {
                 e.merges.push(m);
             }
