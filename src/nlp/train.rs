@@ -80,6 +80,12 @@ pub struct UdTrainConfig {
     /// the parser; the best epoch on dev is kept. Fewer only for quick tests.
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Most epochs of the parser's second-pass labeller (0: none; kept only if it beats the
+    /// first pass on dev).
+    pub relabel_epochs: usize,
+    /// Existing tag models (`ud-tagger.bin`) to use instead of training a tagger: the parser is
+    /// then trained on their dev predictions and `ud-tagger.bin` is not written.
+    pub tagger: Option<PathBuf>,
 }
 
 impl UdTrainConfig {
@@ -94,6 +100,8 @@ impl UdTrainConfig {
             with_parser: true,
             tagger_epochs: TAGGER_EPOCHS,
             parser_epochs: PARSER_EPOCHS,
+            relabel_epochs: RELABEL_EPOCHS,
+            tagger: None,
         }
     }
 
@@ -106,12 +114,15 @@ impl UdTrainConfig {
         if let Some(k) = &self.clusters {
             c += &format!(" --clusters {}", k.display());
         }
+        if let Some(t) = &self.tagger {
+            c += &format!(" --tagger {}", t.display());
+        }
         c += &format!(" --out {} --seed {}", self.out.display(), self.seed);
         if !self.with_parser {
             c += " --no-parser";
         }
-        if (self.tagger_epochs, self.parser_epochs) != (TAGGER_EPOCHS, PARSER_EPOCHS) {
-            c += &format!(" (epochs: tagger {}, parser {})", self.tagger_epochs, self.parser_epochs);
+        if (self.tagger_epochs, self.parser_epochs, self.relabel_epochs) != (TAGGER_EPOCHS, PARSER_EPOCHS, RELABEL_EPOCHS) {
+            c += &format!(" (epochs: tagger {}, parser {}, relabel {})", self.tagger_epochs, self.parser_epochs, self.relabel_epochs);
         }
         c
     }
@@ -182,8 +193,19 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
     let start = Instant::now();
     let data = read_ud_data(cfg)?;
     let _ = writeln!(log, "read {} train and {} dev sentences", data.train.len(), data.dev.len());
-    let opts = TrainOptions { epochs: cfg.tagger_epochs, seed: cfg.seed, clusters: data.clusters.clone(), ..Default::default() };
-    let models = train_tag_models_with(&data.train, &data.dev, &opts, log);
+    let mut data = data;
+    let models = match &cfg.tagger {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|source| TrainError::Io { path: path.clone(), source })?;
+            data.files.push(CorpusFile::hash(path).map_err(|source| TrainError::Io { path: path.clone(), source })?);
+            TagModels::from_bytes("ud-tagger.bin", &bytes)?
+        }
+        None => {
+            let opts = TrainOptions { epochs: cfg.tagger_epochs, seed: cfg.seed, clusters: data.clusters.clone(), ..Default::default() };
+            train_tag_models_with(&data.train, &data.dev, &opts, log)
+        }
+    };
+    let data = data;
     std::fs::create_dir_all(&cfg.out).map_err(|source| TrainError::Io { path: cfg.out.clone(), source })?;
     let write = |name: &str, bytes: &[u8], log: &mut dyn Write| -> Result<(), TrainError> {
         let path = cfg.out.join(name);
@@ -199,7 +221,9 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
         let _ = writeln!(log, "tagger dev {part}: UPOS {u:.2} XPOS {x:.2}");
     }
     let provenance = |notes: BTreeMap<String, String>| Provenance { command: cfg.command_line(), corpora: data.files.clone(), notes };
-    write("ud-tagger.bin", &models.to_bytes_with(Some(&provenance(notes))), log)?;
+    if cfg.tagger.is_none() {
+        write("ud-tagger.bin", &models.to_bytes_with(Some(&provenance(notes))), log)?;
+    }
     if !cfg.with_parser {
         return Ok(());
     }
@@ -218,6 +242,18 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
     let parser = super::parser::train::train_on_predicted_tags(&data.train, &ptrain, &pdev, cfg.seed, &popts, log);
     let mut notes = BTreeMap::new();
     for (part, range) in &data.dev_parts {
+        let (_, las) = super::parser::train::attachment_scores(&parser, &pdev[range.clone()]);
+        notes.insert(format!("dev_{part}_las_first_pass"), format!("{las:.2}"));
+    }
+    // The second-pass labeller learns from the parser's own trees over the jackknifed-tag copy
+    // (the tags it will see at run time).
+    let parser = if cfg.relabel_epochs > 0 {
+        super::parser::train::train_relabeller(parser, &ptrain, &pdev, cfg.relabel_epochs, cfg.seed, log)
+    } else {
+        parser
+    };
+    notes.insert("relabel".to_owned(), parser.has_relabel().to_string());
+    for (part, range) in &data.dev_parts {
         let (uas, las) = super::parser::train::attachment_scores(&parser, &pdev[range.clone()]);
         notes.insert(format!("dev_{part}_uas"), format!("{uas:.2}"));
         notes.insert(format!("dev_{part}_las"), format!("{las:.2}"));
@@ -234,6 +270,8 @@ const FOLDS: usize = 5;
 const JACKKNIFE_EPOCHS: usize = 8;
 /// Epochs of the parser (the best on dev is kept).
 const PARSER_EPOCHS: usize = 8;
+/// Epochs of the second-pass labeller (the best on dev is kept).
+const RELABEL_EPOCHS: usize = 8;
 
 /// `train` with predicted tags: each fold (whole documents) re-tagged by tag models trained on
 /// the other folds. `done(fold)` is called after each fold.
