@@ -4,7 +4,6 @@
 //!   ud_tune tagger DIR     trains tag models on EWT(+GUM) train, writes DIR/ud-tagger.bin
 //!   ud_tune jackknife DIR  writes DIR/train-jk.conllu (jackknifed tags) and DIR/dev-pred.conllu
 //!   ud_tune parser DIR     trains the parser from those files, writes DIR/ud-parser.bin
-//!   ud_tune relabel DIR    trains a second-pass labeller for DIR/ud-parser.bin → ud-parser-rl.bin
 //!   ud_tune eval DIR       scores DIR's models on dev (gold tokenization), per treebank
 //! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS.
 use kgraph::nlp::conllu;
@@ -86,32 +85,6 @@ fn main() {
             for (part, r) in &data.dev_parts {
                 let (uas, las) = kgraph::nlp::parser::train::attachment_scores(&p, &pdev[r.clone()]);
                 println!("parser dev {part}: UAS {uas:.2} LAS {las:.2}");
-            }
-        }
-        "relabel" => {
-            // Second-pass labeller for DIR/ud-parser.bin (trained on its own trees over train-jk).
-            // TRAIN=gold: gold-tag train and dev tagged here (no jackknife files needed).
-            let (jk, pdev) = if env("TRAIN", "jk") == "gold" {
-                let m = TagModels::from_bytes("t", &std::fs::read(dir.join("ud-tagger.bin")).unwrap()).unwrap();
-                let mut pdev = data.dev.clone();
-                for s in pdev.iter_mut() {
-                    train::predict_tags(&m, &mut s.words);
-                }
-                (data.train.clone(), pdev)
-            } else {
-                (conllu::read_file(&dir.join("train-jk.conllu")).unwrap(), conllu::read_file(&dir.join("dev-pred.conllu")).unwrap())
-            };
-            let p = kgraph::nlp::parser::Parser::from_bytes(&std::fs::read(dir.join("ud-parser.bin")).unwrap()).unwrap();
-            for (part, r) in &data.dev_parts {
-                let (uas, las) = kgraph::nlp::parser::train::attachment_scores(&p, &pdev[r.clone()]);
-                println!("first pass dev {part}: UAS {uas:.2} LAS {las:.2}");
-            }
-            let epochs = env("REPOCHS", "8").parse().unwrap();
-            let p = kgraph::nlp::parser::train::train_relabeller(p, &jk, &pdev, epochs, cfg.seed, &mut log);
-            std::fs::write(dir.join("ud-parser-rl.bin"), p.to_bytes()).unwrap();
-            for (part, r) in &data.dev_parts {
-                let (uas, las) = kgraph::nlp::parser::train::attachment_scores(&p, &pdev[r.clone()]);
-                println!("relabelled dev {part}: UAS {uas:.2} LAS {las:.2}");
             }
         }
         "eval" => {

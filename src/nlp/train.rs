@@ -6,6 +6,8 @@
 //! concatenated for the weights; the dev splits (concatenated) only choose the number of epochs;
 //! test splits are never read. Out: `out_dir/ud-tagger.bin` and `ud-parser.bin`, each with a
 //! provenance block (the command and the SHA-256 of every file read). Deterministic for a seed.
+//! With `--tagger FILE` an existing tagger is reused and only the parser is trained and written
+//! (the same parser the full run makes when FILE is the tagger that run wrote).
 
 use super::clusters::WordClusters;
 use super::conllu::{self, ConlluError, ConlluSentence};
@@ -80,9 +82,6 @@ pub struct UdTrainConfig {
     /// the parser; the best epoch on dev is kept. Fewer only for quick tests.
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
-    /// Most epochs of the parser's second-pass labeller (0: none; kept only if it beats the
-    /// first pass on dev).
-    pub relabel_epochs: usize,
     /// Existing tag models (`ud-tagger.bin`) to use instead of training a tagger: the parser is
     /// then trained on their dev predictions and `ud-tagger.bin` is not written.
     pub tagger: Option<PathBuf>,
@@ -100,7 +99,6 @@ impl UdTrainConfig {
             with_parser: true,
             tagger_epochs: TAGGER_EPOCHS,
             parser_epochs: PARSER_EPOCHS,
-            relabel_epochs: RELABEL_EPOCHS,
             tagger: None,
         }
     }
@@ -121,8 +119,8 @@ impl UdTrainConfig {
         if !self.with_parser {
             c += " --no-parser";
         }
-        if (self.tagger_epochs, self.parser_epochs, self.relabel_epochs) != (TAGGER_EPOCHS, PARSER_EPOCHS, RELABEL_EPOCHS) {
-            c += &format!(" (epochs: tagger {}, parser {}, relabel {})", self.tagger_epochs, self.parser_epochs, self.relabel_epochs);
+        if (self.tagger_epochs, self.parser_epochs) != (TAGGER_EPOCHS, PARSER_EPOCHS) {
+            c += &format!(" (epochs: tagger {}, parser {})", self.tagger_epochs, self.parser_epochs);
         }
         c
     }
@@ -191,9 +189,8 @@ pub fn train_ud(corpus_dir: &Path, out_dir: &Path, seed: u64, log: &mut dyn Writ
 /// Trains the models `cfg` names and writes them to `cfg.out`.
 pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), TrainError> {
     let start = Instant::now();
-    let data = read_ud_data(cfg)?;
+    let mut data = read_ud_data(cfg)?;
     let _ = writeln!(log, "read {} train and {} dev sentences", data.train.len(), data.dev.len());
-    let mut data = data;
     let models = match &cfg.tagger {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|source| TrainError::Io { path: path.clone(), source })?;
@@ -205,7 +202,6 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
             train_tag_models_with(&data.train, &data.dev, &opts, log)
         }
     };
-    let data = data;
     std::fs::create_dir_all(&cfg.out).map_err(|source| TrainError::Io { path: cfg.out.clone(), source })?;
     let write = |name: &str, bytes: &[u8], log: &mut dyn Write| -> Result<(), TrainError> {
         let path = cfg.out.join(name);
@@ -242,18 +238,6 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
     let parser = super::parser::train::train_on_predicted_tags(&data.train, &ptrain, &pdev, cfg.seed, &popts, log);
     let mut notes = BTreeMap::new();
     for (part, range) in &data.dev_parts {
-        let (_, las) = super::parser::train::attachment_scores(&parser, &pdev[range.clone()]);
-        notes.insert(format!("dev_{part}_las_first_pass"), format!("{las:.2}"));
-    }
-    // The second-pass labeller learns from the parser's own trees over the jackknifed-tag copy
-    // (the tags it will see at run time).
-    let parser = if cfg.relabel_epochs > 0 {
-        super::parser::train::train_relabeller(parser, &ptrain, &pdev, cfg.relabel_epochs, cfg.seed, log)
-    } else {
-        parser
-    };
-    notes.insert("relabel".to_owned(), parser.has_relabel().to_string());
-    for (part, range) in &data.dev_parts {
         let (uas, las) = super::parser::train::attachment_scores(&parser, &pdev[range.clone()]);
         notes.insert(format!("dev_{part}_uas"), format!("{uas:.2}"));
         notes.insert(format!("dev_{part}_las"), format!("{las:.2}"));
@@ -270,8 +254,6 @@ const FOLDS: usize = 5;
 const JACKKNIFE_EPOCHS: usize = 8;
 /// Epochs of the parser (the best on dev is kept).
 const PARSER_EPOCHS: usize = 8;
-/// Epochs of the second-pass labeller (the best on dev is kept).
-const RELABEL_EPOCHS: usize = 8;
 
 /// `train` with predicted tags: each fold (whole documents) re-tagged by tag models trained on
 /// the other folds. `done(fold)` is called after each fold.
@@ -441,9 +423,23 @@ mod tests {
         // Same command, same bytes.
         let before: Vec<Vec<u8>> = ["ud-tagger.bin", "ud-parser.bin"].iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
         train_ud_config(&cfg, &mut std::io::sink()).unwrap();
-        for (n, b) in ["ud-tagger.bin", "ud-parser.bin"].iter().zip(before) {
-            assert!(std::fs::read(out.join(n)).unwrap() == b, "{n} differs after retraining");
+        for (n, b) in ["ud-tagger.bin", "ud-parser.bin"].iter().zip(before.iter()) {
+            assert!(std::fs::read(out.join(n)).unwrap() == *b, "{n} differs after retraining");
         }
+        // Parser only, reusing the tagger just written: the same parser weights, the tagger file
+        // recorded (path in the command, hash in the corpora), no tagger written.
+        let out2 = tmp.path().join("parser-only");
+        let tagger_path = out.join("ud-tagger.bin");
+        let cfg2 = UdTrainConfig { tagger: Some(tagger_path.clone()), ..UdTrainConfig { out: out2.clone(), ..cfg.clone() } };
+        train_ud_config(&cfg2, &mut std::io::sink()).unwrap();
+        assert!(!out2.join("ud-tagger.bin").exists());
+        let weights = |b: &[u8]| crate::nlp::parser::Parser::from_bytes(b).unwrap().to_bytes();
+        let p2 = std::fs::read(out2.join("ud-parser.bin")).unwrap();
+        assert!(weights(&p2) == weights(&before[1]), "reusing the tagger changed the parser");
+        let prov2 = crate::nlp::model_file::provenance_of("p", &p2).unwrap().unwrap();
+        assert!(prov2.command.contains(&format!("--tagger {}", tagger_path.display())), "{}", prov2.command);
+        assert_eq!(prov2.corpora.len(), 6, "{:?}", prov2.corpora);
+        assert_eq!(prov2.corpora[5], CorpusFile::hash(&tagger_path).unwrap());
     }
 
     #[test]

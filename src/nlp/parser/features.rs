@@ -31,7 +31,7 @@ pub struct TokInfo {
 impl TokInfo {
     /// Punctuation tokens strictly between positions a and b (0 when either is nil or root), capped at 3.
     #[inline]
-    pub(crate) fn punct_between(&self, a: u32, b: u32, n: usize) -> u64 {
+    fn punct_between(&self, a: u32, b: u32, n: usize) -> u64 {
         let (lo, hi) = if a < b { (a as usize, b as usize) } else { (b as usize, a as usize) };
         if hi >= n {
             return 7;

@@ -6,11 +6,9 @@
 //! not used). Out: `head` (1-based, 0 = root) and `deprel` (full UD relation with subtype) on every
 //! token; the result is always a tree with exactly one root, for any length.
 //!
-//! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 118 templates, and a
-//! second perceptron over 48 arc templates that labels each arc when it is made (the dependent's
+//! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 96 templates, and a
+//! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
 //! subtree is complete then, so `by` under `Petro` or `aux:pass` under the head are visible).
-//! Models of format version 3 add a third perceptron ([`relabel`], 60 templates) that re-labels
-//! every arc once the tree is finished, seeing the head's head and all siblings.
 //! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
 //! 32-bit fingerprints of the u64 feature keys; all lookups of a step are prefetched first.
 //! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
@@ -19,13 +17,11 @@
 //! tags (see `models/README.md`).
 
 pub mod features;
-pub mod relabel;
 pub mod system;
 #[cfg(feature = "train")]
 pub mod train;
 
 use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
-use self::relabel::{Kids, N_RELABEL_FEATS, relabel_features};
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
@@ -33,9 +29,7 @@ use crate::nlp::model_file::{self, ModelError, Provenance, Reader, Writer};
 use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"KGPARSER";
-/// Version 3 adds the second-pass labeller; version 2 files (without it) still load.
-const VERSION: u32 = 3;
-const VERSION_NO_RELABEL: u32 = 2;
+const VERSION: u32 = 2;
 const NAME: &str = "ud-parser.bin";
 
 /// Weights of one linear classifier: rows of i16 weights, keyed by feature hash.
@@ -334,32 +328,12 @@ pub struct Parser {
     arcs: Table,
     /// Word clusters used as features (a copy is stored in the model file).
     clusters: Option<Arc<WordClusters>>,
-    /// Second-pass labeller over the finished tree ([`relabel`]), if the model has one.
-    relabel: Option<Relabel>,
-}
-
-/// The second-pass labeller: its weights and the weight of the first pass's scores beside them.
-#[derive(Debug, Clone)]
-pub(crate) struct Relabel {
-    pub(crate) table: Table,
-    pub(crate) mix: f32,
 }
 
 impl Parser {
     pub(crate) fn from_parts(labels: Vec<String>, moves: Table, arcs: Table, clusters: Option<Arc<WordClusters>>) -> Parser {
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
-        Parser { labels, root_label, moves, arcs, clusters, relabel: None }
-    }
-
-    /// This parser with the second-pass labeller `table` (None: first-pass labels only).
-    pub(crate) fn with_relabel(mut self, relabel: Option<Relabel>) -> Parser {
-        self.relabel = relabel;
-        self
-    }
-
-    /// Whether the model re-labels arcs in a second pass over the finished tree.
-    pub fn has_relabel(&self) -> bool {
-        self.relabel.is_some()
+        Parser { labels, root_label, moves, arcs, clusters }
     }
 
     /// The word clusters the model uses, if any.
@@ -369,11 +343,7 @@ impl Parser {
 
     /// Loads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
-        let (payload, with_relabel) = match model_file::unwrap(NAME, MAGIC, VERSION, bytes) {
-            Ok(p) => (p, true),
-            Err(ModelError::Version { .. }) => (model_file::unwrap(NAME, MAGIC, VERSION_NO_RELABEL, bytes)?, false),
-            Err(e) => return Err(e),
-        };
+        let payload = model_file::unwrap(NAME, MAGIC, VERSION, bytes)?;
         let mut r = Reader::new(NAME, payload);
         let nl = r.u32()? as usize;
         if nl == 0 || nl > 250 {
@@ -389,14 +359,10 @@ impl Parser {
             return Err(corrupt("class counts do not match"));
         }
         let clusters = if r.u8()? == 1 { Some(Arc::new(WordClusters::read(NAME, &mut r)?)) } else { None };
-        let relabel = if with_relabel { Some(Relabel { table: Table::read(&mut r)?, mix: r.f32()? }) } else { None };
-        if relabel.as_ref().is_some_and(|rl| rl.table.classes != nl || !rl.mix.is_finite()) {
-            return Err(corrupt("second-pass labeller does not match"));
-        }
         if !r.is_empty() {
             return Err(corrupt("trailing bytes"));
         }
-        Ok(Parser::from_parts(labels, moves, arcs, clusters).with_relabel(relabel))
+        Ok(Parser::from_parts(labels, moves, arcs, clusters))
     }
 
     /// Serialises the model (magic + version + quantised weights), without a provenance block.
@@ -420,16 +386,7 @@ impl Parser {
             }
             None => w.u8(0),
         }
-        // Without the second pass the file is exactly a version-2 file.
-        let version = match &self.relabel {
-            Some(rl) => {
-                rl.table.write(&mut w);
-                w.f32(rl.mix);
-                VERSION
-            }
-            None => VERSION_NO_RELABEL,
-        };
-        model_file::wrap_with_provenance(MAGIC, version, provenance, &w.buf)
+        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
     }
 
     /// The relation labels the model knows.
@@ -440,7 +397,6 @@ impl Parser {
     /// A copy without feature rows whose weights are all below `min_weight` in magnitude.
     pub fn pruned(&self, min_weight: f32) -> Parser {
         Parser::from_parts(self.labels.clone(), self.moves.pruned(min_weight), self.arcs.pruned(min_weight), self.clusters.clone())
-            .with_relabel(self.relabel.as_ref().map(|rl| Relabel { table: rl.table.pruned(min_weight), mix: rl.mix }))
     }
 
     /// Number of feature rows (moves, labels).
@@ -469,9 +425,6 @@ impl Parser {
         ws.info.fill(tokens, self.clusters.as_deref());
         ws.state.reset(n);
         self.run(ws);
-        if let Some(rl) = &self.relabel {
-            self.relabel_tree(rl, ws);
-        }
         for (i, t) in tokens.iter_mut().enumerate() {
             let h = ws.state.head[i] as usize;
             t.head = if h >= n { 0 } else { h + 1 };
@@ -482,15 +435,8 @@ impl Parser {
 
     /// Runs the greedy parse on a prepared workspace.
     fn run(&self, ws: &mut Workspace) {
-        let Workspace { info, state, mfeats, lfeats, lscores, first_scores, .. } = ws;
-        let nl = self.labels.len();
-        lscores.resize(nl, 0);
-        // The second pass mixes in the first pass's label scores: keep them per word.
-        let keep = self.relabel.is_some();
-        if keep {
-            first_scores.clear();
-            first_scores.resize(state.n * nl, 0);
-        }
+        let Workspace { info, state, mfeats, lfeats, lscores } = ws;
+        lscores.resize(self.labels.len(), 0);
         let mut scores = [0i32; N_MOVES];
         while !state.is_terminal() {
             let valid = state.valid();
@@ -498,42 +444,10 @@ impl Parser {
             self.moves.score(&mfeats[..], &mut scores);
             let mv = best_valid(&scores, &valid);
             let label = match state.arc_of(mv) {
-                Some((h, d)) => {
-                    let l = self.predict_label(state, info, h, d, lfeats, lscores);
-                    if keep && (h as usize) < state.n {
-                        first_scores[d as usize * nl..(d as usize + 1) * nl].copy_from_slice(lscores);
-                    }
-                    l
-                }
+                Some((h, d)) => self.predict_label(state, info, h, d, lfeats, lscores),
                 None => 0,
             };
             state.apply(mv, label);
-        }
-    }
-
-    /// Second pass: re-chooses the label of every non-root arc of the finished tree.
-    /// The label score is the second pass's plus `mix` times the first pass's (real units).
-    fn relabel_tree(&self, rl: &Relabel, ws: &mut Workspace) {
-        let Workspace { info, state, lscores, kids, first, rfeats, first_scores, mixed, .. } = ws;
-        let n = state.n;
-        let nl = self.labels.len();
-        kids.fill(&state.head, n);
-        first.clear();
-        first.extend_from_slice(&state.label[..n]);
-        lscores.resize(nl, 0);
-        mixed.resize(nl, 0.0);
-        let (a, b) = (rl.table.scale, rl.mix * self.arcs.scale);
-        for d in 0..n {
-            if state.head[d] as usize >= n {
-                continue;
-            }
-            relabel_features(state, info, kids, first, d as u32, rfeats);
-            rl.table.score(&rfeats[..], lscores);
-            let fs = &first_scores[d * nl..(d + 1) * nl];
-            for ((m, &s), &f) in mixed.iter_mut().zip(lscores.iter()).zip(fs) {
-                *m = a * s as f32 + b * f as f32;
-            }
-            state.label[d] = self.best_label(mixed);
         }
     }
 
@@ -588,13 +502,6 @@ pub struct Workspace {
     pub(crate) mfeats: [u64; N_MOVE_FEATS],
     pub(crate) lfeats: [u64; N_LABEL_FEATS],
     pub(crate) lscores: Vec<i32>,
-    pub(crate) kids: Kids,
-    /// First-pass labels while the second pass rewrites them.
-    pub(crate) first: Vec<u8>,
-    pub(crate) rfeats: [u64; N_RELABEL_FEATS],
-    /// First-pass label scores, `labels` per word (only when the model has a second pass).
-    pub(crate) first_scores: Vec<i32>,
-    pub(crate) mixed: Vec<f32>,
 }
 
 impl Default for Workspace {
@@ -605,11 +512,6 @@ impl Default for Workspace {
             mfeats: [0; N_MOVE_FEATS],
             lfeats: [0; N_LABEL_FEATS],
             lscores: Vec::new(),
-            kids: Kids::default(),
-            first: Vec::new(),
-            rfeats: [0; N_RELABEL_FEATS],
-            first_scores: Vec::new(),
-            mixed: Vec::new(),
         }
     }
 }
@@ -698,7 +600,7 @@ mod tests {
     #[test]
     fn model_round_trip_and_errors() {
         let p = shipped();
-        let prov = model_file::provenance_of(NAME, SHIPPED).unwrap();
+        let prov = model_file::provenance(NAME, MAGIC, VERSION, SHIPPED).unwrap();
         let bytes = p.to_bytes_with(prov.as_ref());
         assert_eq!(bytes.as_slice(), SHIPPED, "writing the loaded model reproduces the file");
         let q = Parser::from_bytes(&bytes).unwrap();

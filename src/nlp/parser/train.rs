@@ -5,9 +5,8 @@
 //! chosen on the dev set (best LAS). Deterministic for a given seed.
 
 use super::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
-use super::relabel::{N_RELABEL_FEATS, relabel_features};
 use super::system::{self, N_MOVES, State};
-use super::{Parser, Relabel, Table, Workspace, best_valid};
+use super::{Parser, Table, Workspace, best_valid};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
 use crate::nlp::conllu::ConlluSentence;
@@ -179,104 +178,6 @@ fn prepare<'a>(s: &'a ConlluSentence, label_ids: &[String]) -> Option<(Prepared<
         .map(|t| label_ids.iter().position(|l| *l == t.deprel).unwrap_or(0) as u8)
         .collect();
     Some((Prepared { words: &s.words, gold, labels }, lifts))
-}
-
-/// Trains the second-pass labeller ([`super::relabel`]) for `parser` on its own output trees over
-/// `train` (arcs whose head is right, target = gold label), `epochs` at most, keeping the epoch
-/// with the best LAS on `dev` (no labeller if none beats the first pass). Deterministic.
-pub fn train_relabeller(parser: Parser, train: &[ConlluSentence], dev: &[ConlluSentence], epochs: usize, seed: u64, log: &mut dyn Write) -> Parser {
-    let start = Instant::now();
-    let parser = parser.with_relabel(None);
-    let labels = parser.labels().to_vec();
-    let root = parser.root_label as usize;
-    let (_, base) = attachment_scores(&parser, dev);
-    let _ = writeln!(log, "relabel: first-pass dev LAS {base:.2}");
-    let mut learner = Learner::new(labels.len());
-    let mut ws = Workspace::default();
-    let mut buf: Vec<Token> = Vec::new();
-    let mut rf = [0u64; N_RELABEL_FEATS];
-    let mut scores = vec![0f32; labels.len()];
-    let mut gold_label: Vec<usize> = Vec::new();
-    let mut rng = Rng::new(seed ^ 0x5e1a_be11);
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut t = 1f32;
-    let mut best: Option<(f64, Relabel)> = None;
-    for epoch in 0..epochs {
-        rng.shuffle(&mut order);
-        let (mut seen, mut wrong) = (0usize, 0usize);
-        for &i in &order {
-            let s = &train[i];
-            let n = s.words.len();
-            buf.clear();
-            buf.extend(s.words.iter().cloned());
-            parser.parse_with(&mut buf, &mut ws);
-            gold_label.clear();
-            gold_label.extend(s.words.iter().map(|w| labels.iter().position(|l| *l == w.deprel).unwrap_or(usize::MAX)));
-            let Workspace { info, state, kids, first, .. } = &mut ws;
-            kids.fill(&state.head, n);
-            first.clear();
-            first.extend_from_slice(&state.label[..n]);
-            for d in 0..n {
-                let h = state.head[d] as usize;
-                let g = gold_label[d];
-                if h >= n || s.words[d].head != h + 1 || g == usize::MAX || g == root {
-                    continue;
-                }
-                relabel_features(state, info, kids, first, d as u32, &mut rf);
-                learner.score(&rf, &mut scores);
-                let pred = best_non_root(&scores, root);
-                seen += 1;
-                if pred != g {
-                    wrong += 1;
-                    learner.update(&rf, g, pred, t);
-                }
-                t += 1.0;
-            }
-        }
-        let table = learner.table(t, 1.5, 0.0);
-        // The weight of the first pass's scores is chosen on dev with the epoch.
-        let mut scored = Vec::new();
-        for mix in RELABEL_MIXES {
-            let rl = Relabel { table: table.clone(), mix };
-            let (_, las) = attachment_scores(&parser.clone().with_relabel(Some(rl.clone())), dev);
-            scored.push(format!("{mix}:{las:.2}"));
-            if las > base && best.as_ref().is_none_or(|(b, _)| las > *b) {
-                best = Some((las, rl));
-            }
-        }
-        let _ = writeln!(
-            log,
-            "relabel: epoch {} train-err {:.2}% dev LAS by first-pass weight {} rows {} ({:.0}s)",
-            epoch + 1,
-            100.0 * wrong as f64 / seen.max(1) as f64,
-            scored.join(" "),
-            table.len(),
-            start.elapsed().as_secs_f64()
-        );
-    }
-    match best {
-        Some((las, rl)) => {
-            let _ = writeln!(log, "relabel: kept (first-pass weight {}), dev LAS {base:.2} -> {las:.2}", rl.mix);
-            parser.with_relabel(Some(rl))
-        }
-        None => {
-            let _ = writeln!(log, "relabel: no epoch beats the first pass; not used");
-            parser
-        }
-    }
-}
-
-/// Weights of the first pass's label scores tried beside the second pass's.
-const RELABEL_MIXES: [f32; 5] = [0.0, 0.5, 1.0, 2.0, 4.0];
-
-fn best_non_root(scores: &[f32], root: usize) -> usize {
-    let mut lp = usize::MAX;
-    for (k, &s) in scores.iter().enumerate() {
-        if k != root && (lp == usize::MAX || s > scores[lp]) {
-            lp = k;
-        }
-    }
-    lp
 }
 
 /// Unlabelled and labelled attachment scores (percent, all words incl. punctuation).
@@ -507,74 +408,6 @@ mod tests {
         assert_eq!(p.to_bytes(), q.to_bytes(), "same seed, same model");
         let r = Parser::from_bytes(&p.to_bytes()).unwrap();
         assert_eq!(attachment_scores(&r, &dev), (uas, las));
-    }
-
-    /// "Name verb the noun MARK ." where the subject's label depends on MARK, a right dependent
-    /// of the verb attached after the subject's arc was labelled (invented toy language).
-    fn late_evidence(n: usize, seed: u64) -> Vec<ConlluSentence> {
-        let mut rng = Rng::new(seed);
-        let tok = |f: &str, x: &str, u: &str, h: usize, r: &str| Token {
-            form: f.into(),
-            xpos: x.into(),
-            upos: u.into(),
-            head: h,
-            deprel: r.into(),
-            ..Default::default()
-        };
-        (0..n)
-            .map(|_| {
-                let name = ["Orlan", "Besk", "Tavi", "Munro"][rng.below(4)];
-                let noun = ["crate", "kettle", "ledger"][rng.below(3)];
-                let passive = rng.below(2) == 0;
-                let (subj, mark, mark_rel) = if passive { ("nsubj:pass", "thereby", "advmod") } else { ("nsubj", "okay", "discourse") };
-                let w = vec![
-                    tok(name, "NNP", "PROPN", 2, subj),
-                    tok("moved", "VBD", "VERB", 0, "root"),
-                    tok("the", "DT", "DET", 4, "det"),
-                    tok(noun, "NN", "NOUN", 2, "obj"),
-                    tok(mark, "RB", "ADV", 2, mark_rel),
-                    tok(".", ".", "PUNCT", 2, "punct"),
-                ];
-                ConlluSentence { words: w, ..Default::default() }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn relabeller_uses_evidence_the_first_pass_cannot_see_and_keeps_the_tree() {
-        let (train_set, dev) = (late_evidence(200, 1), late_evidence(60, 2));
-        let opts = TrainOptions { epochs: 3, prune: 0.0, ..Default::default() };
-        let first = train_with(&train_set, &dev, 7, &opts, &mut std::io::sink());
-        let (uas0, las0) = attachment_scores(&first, &dev);
-        assert!(las0 < 95.0, "the first pass cannot know the subject's label: LAS {las0}");
-        let mut log = Vec::new();
-        let p = train_relabeller(first.clone(), &train_set, &dev, 4, 7, &mut log);
-        let log = String::from_utf8(log).unwrap();
-        assert!(p.has_relabel(), "{log}");
-        let (uas1, las1) = attachment_scores(&p, &dev);
-        assert_eq!(uas1, uas0, "the second pass changes labels only");
-        assert!(las1 > las0 + 5.0 && las1 >= 99.0, "LAS {las0} -> {las1}\n{log}");
-        // Round trip through the file format keeps the second pass.
-        let r = Parser::from_bytes(&p.to_bytes()).unwrap();
-        assert!(r.has_relabel());
-        assert_eq!(attachment_scores(&r, &dev), (uas1, las1));
-        // Root arcs keep `root`; no other arc gets it.
-        let mut t: Vec<Token> = dev[0].words.clone();
-        r.parse(&mut t);
-        for w in &t {
-            assert_eq!(w.head == 0, w.deprel == "root", "{t:?}");
-        }
-    }
-
-    #[test]
-    fn relabeller_is_dropped_when_the_first_pass_is_already_perfect() {
-        let (train_set, dev) = (toy(80, 1), toy(30, 2));
-        let opts = TrainOptions { epochs: 4, prune: 0.0, ..Default::default() };
-        let first = train_with(&train_set, &dev, 7, &opts, &mut std::io::sink());
-        let mut log = Vec::new();
-        let p = train_relabeller(first.clone(), &train_set, &dev, 2, 7, &mut log);
-        assert!(!p.has_relabel(), "{}", String::from_utf8(log).unwrap());
-        assert_eq!(p.to_bytes(), first.to_bytes(), "without a second pass the file is the version-2 file");
     }
 
     #[test]
