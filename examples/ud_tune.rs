@@ -4,6 +4,7 @@
 //!   ud_tune tagger DIR     trains tag models on EWT(+GUM) train, writes DIR/ud-tagger.bin
 //!   ud_tune jackknife DIR  writes DIR/train-jk.conllu (jackknifed tags) and DIR/dev-pred.conllu
 //!   ud_tune parser DIR     trains the parser from those files, writes DIR/ud-parser.bin
+//!   ud_tune goldtags DIR   scores DIR's parser on dev with gold and with predicted tags
 //!   ud_tune eval DIR       scores DIR's models on dev (gold tokenization), per treebank
 //! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS.
 use kgraph::nlp::conllu;
@@ -85,6 +86,21 @@ fn main() {
             for (part, r) in &data.dev_parts {
                 let (uas, las) = kgraph::nlp::parser::train::attachment_scores(&p, &pdev[r.clone()]);
                 println!("parser dev {part}: UAS {uas:.2} LAS {las:.2}");
+            }
+        }
+        "goldtags" => {
+            // DIR/ud-parser.bin on dev with gold tags and with DIR/ud-tagger.bin's tags: how much
+            // LAS the tagger's errors cost.
+            let p = kgraph::nlp::parser::Parser::from_bytes(&std::fs::read(dir.join("ud-parser.bin")).unwrap()).unwrap();
+            let m = TagModels::from_bytes("t", &std::fs::read(dir.join("ud-tagger.bin")).unwrap()).unwrap();
+            let mut pdev = data.dev.clone();
+            for s in pdev.iter_mut() {
+                train::predict_tags(&m, &mut s.words);
+            }
+            for (part, r) in &data.dev_parts {
+                let (gu, gl) = kgraph::nlp::parser::train::attachment_scores(&p, &data.dev[r.clone()]);
+                let (pu, pl) = kgraph::nlp::parser::train::attachment_scores(&p, &pdev[r.clone()]);
+                println!("dev {part}: gold tags UAS {gu:.2} LAS {gl:.2}; predicted tags UAS {pu:.2} LAS {pl:.2}");
             }
         }
         "eval" => {

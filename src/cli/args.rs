@@ -478,6 +478,10 @@ pub enum TrainCommand {
         /// Word clusters for features, from `kgraph train clusters` (`none`: no clusters).
         #[arg(long, default_value = "models/word-clusters.bin")]
         clusters: PathBuf,
+        /// Use these tag models (a `ud-tagger.bin`) instead of training the tagger: only the
+        /// parser is trained (on their predictions) and written.
+        #[arg(long)]
+        tagger: Option<PathBuf>,
         #[arg(long, default_value = "models")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]

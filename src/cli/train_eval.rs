@@ -12,9 +12,9 @@ use std::time::Instant;
 pub(super) fn train(what: TrainCommand) -> Result<()> {
     let mut log = std::io::stderr();
     match what {
-        TrainCommand::Ud { corpus, gum, clusters, out, seed } => {
+        TrainCommand::Ud { corpus, gum, clusters, tagger, out, seed } => {
             let given = |p: PathBuf| (p.as_os_str() != "none").then_some(p);
-            let cfg = crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) };
+            let cfg = crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), tagger, ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) };
             crate::nlp::train::train_ud_config(&cfg, &mut log)?
         }
         TrainCommand::Ner { corpus, out, seed } => {

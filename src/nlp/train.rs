@@ -6,6 +6,8 @@
 //! concatenated for the weights; the dev splits (concatenated) only choose the number of epochs;
 //! test splits are never read. Out: `out_dir/ud-tagger.bin` and `ud-parser.bin`, each with a
 //! provenance block (the command and the SHA-256 of every file read). Deterministic for a seed.
+//! With `--tagger FILE` an existing tagger is reused and only the parser is trained and written
+//! (the same parser the full run makes when FILE is the tagger that run wrote).
 
 use super::clusters::WordClusters;
 use super::conllu::{self, ConlluError, ConlluSentence};
@@ -80,6 +82,9 @@ pub struct UdTrainConfig {
     /// the parser; the best epoch on dev is kept. Fewer only for quick tests.
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Existing tag models (`ud-tagger.bin`) to use instead of training a tagger: the parser is
+    /// then trained on their dev predictions and `ud-tagger.bin` is not written.
+    pub tagger: Option<PathBuf>,
 }
 
 impl UdTrainConfig {
@@ -94,6 +99,7 @@ impl UdTrainConfig {
             with_parser: true,
             tagger_epochs: TAGGER_EPOCHS,
             parser_epochs: PARSER_EPOCHS,
+            tagger: None,
         }
     }
 
@@ -105,6 +111,9 @@ impl UdTrainConfig {
         }
         if let Some(k) = &self.clusters {
             c += &format!(" --clusters {}", k.display());
+        }
+        if let Some(t) = &self.tagger {
+            c += &format!(" --tagger {}", t.display());
         }
         c += &format!(" --out {} --seed {}", self.out.display(), self.seed);
         if !self.with_parser {
@@ -180,10 +189,19 @@ pub fn train_ud(corpus_dir: &Path, out_dir: &Path, seed: u64, log: &mut dyn Writ
 /// Trains the models `cfg` names and writes them to `cfg.out`.
 pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), TrainError> {
     let start = Instant::now();
-    let data = read_ud_data(cfg)?;
+    let mut data = read_ud_data(cfg)?;
     let _ = writeln!(log, "read {} train and {} dev sentences", data.train.len(), data.dev.len());
-    let opts = TrainOptions { epochs: cfg.tagger_epochs, seed: cfg.seed, clusters: data.clusters.clone(), ..Default::default() };
-    let models = train_tag_models_with(&data.train, &data.dev, &opts, log);
+    let models = match &cfg.tagger {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|source| TrainError::Io { path: path.clone(), source })?;
+            data.files.push(CorpusFile::hash(path).map_err(|source| TrainError::Io { path: path.clone(), source })?);
+            TagModels::from_bytes("ud-tagger.bin", &bytes)?
+        }
+        None => {
+            let opts = TrainOptions { epochs: cfg.tagger_epochs, seed: cfg.seed, clusters: data.clusters.clone(), ..Default::default() };
+            train_tag_models_with(&data.train, &data.dev, &opts, log)
+        }
+    };
     std::fs::create_dir_all(&cfg.out).map_err(|source| TrainError::Io { path: cfg.out.clone(), source })?;
     let write = |name: &str, bytes: &[u8], log: &mut dyn Write| -> Result<(), TrainError> {
         let path = cfg.out.join(name);
@@ -199,7 +217,9 @@ pub fn train_ud_config(cfg: &UdTrainConfig, log: &mut dyn Write) -> Result<(), T
         let _ = writeln!(log, "tagger dev {part}: UPOS {u:.2} XPOS {x:.2}");
     }
     let provenance = |notes: BTreeMap<String, String>| Provenance { command: cfg.command_line(), corpora: data.files.clone(), notes };
-    write("ud-tagger.bin", &models.to_bytes_with(Some(&provenance(notes))), log)?;
+    if cfg.tagger.is_none() {
+        write("ud-tagger.bin", &models.to_bytes_with(Some(&provenance(notes))), log)?;
+    }
     if !cfg.with_parser {
         return Ok(());
     }
@@ -403,9 +423,23 @@ mod tests {
         // Same command, same bytes.
         let before: Vec<Vec<u8>> = ["ud-tagger.bin", "ud-parser.bin"].iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
         train_ud_config(&cfg, &mut std::io::sink()).unwrap();
-        for (n, b) in ["ud-tagger.bin", "ud-parser.bin"].iter().zip(before) {
-            assert!(std::fs::read(out.join(n)).unwrap() == b, "{n} differs after retraining");
+        for (n, b) in ["ud-tagger.bin", "ud-parser.bin"].iter().zip(before.iter()) {
+            assert!(std::fs::read(out.join(n)).unwrap() == *b, "{n} differs after retraining");
         }
+        // Parser only, reusing the tagger just written: the same parser weights, the tagger file
+        // recorded (path in the command, hash in the corpora), no tagger written.
+        let out2 = tmp.path().join("parser-only");
+        let tagger_path = out.join("ud-tagger.bin");
+        let cfg2 = UdTrainConfig { tagger: Some(tagger_path.clone()), ..UdTrainConfig { out: out2.clone(), ..cfg.clone() } };
+        train_ud_config(&cfg2, &mut std::io::sink()).unwrap();
+        assert!(!out2.join("ud-tagger.bin").exists());
+        let weights = |b: &[u8]| crate::nlp::parser::Parser::from_bytes(b).unwrap().to_bytes();
+        let p2 = std::fs::read(out2.join("ud-parser.bin")).unwrap();
+        assert!(weights(&p2) == weights(&before[1]), "reusing the tagger changed the parser");
+        let prov2 = crate::nlp::model_file::provenance_of("p", &p2).unwrap().unwrap();
+        assert!(prov2.command.contains(&format!("--tagger {}", tagger_path.display())), "{}", prov2.command);
+        assert_eq!(prov2.corpora.len(), 6, "{:?}", prov2.corpora);
+        assert_eq!(prov2.corpora[5], CorpusFile::hash(&tagger_path).unwrap());
     }
 
     #[test]
