@@ -35,6 +35,7 @@ pub mod carb;
 mod lexicon;
 mod quality;
 mod repair;
+mod repair_clause;
 mod rules;
 mod tree;
 mod triples;
@@ -94,6 +95,7 @@ impl Extractor {
         r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
+        r.agent_noun_props(&out, &mut extra);
         out.extend(extra);
         for p in &mut out {
             p.conf = final_confidence(tree, p);

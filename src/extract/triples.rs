@@ -81,7 +81,7 @@ pub(super) fn lower_lemma(tr: &Tree, i: usize) -> String {
 }
 
 pub(super) fn is_place(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], case: &[usize], h: usize) -> bool {
-    if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside"])) {
+    if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside", "between", "along", "across", "off"])) {
         return false;
     }
     let by_mention = ment[h]

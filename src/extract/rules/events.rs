@@ -1,0 +1,171 @@
+//! Events whose agent is not the subject of the clause: a passive without a `by`-agent whose
+//! event noun names the actor (`X was killed in a Norwegian airstrike` → Norway – killed –
+//! X; `X was arrested in a police raid` → police – arrested – X).
+//!
+//! The event noun must be one: a noun English derives from a verb ([`super::deverbal`]), such as
+//! `strike`, `raid`, `operation`, `bombing`; a place or a date never is. The actor is the noun's
+//! possessor, a proper-noun compound (`a US strike`) or a demonym (`a Norwegian strike`, the
+//! country).
+//!
+//! In: the propositions the clause rules found. Out: active [`Prop`]s (graph only).
+
+use super::deverbal::{known_verb, verb_of_noun};
+use super::*;
+
+/// Prepositions that put an event around a passive (`killed in a strike`, `wounded during a
+/// raid`, `destroyed by a strike` when the parser made `by` an ordinary oblique).
+const EVENT_PREPS: &[&str] = &["in", "during", "by"];
+
+impl Rules<'_, '_> {
+    /// Active readings of agentless passives whose oblique event noun names the actor.
+    pub fn agent_noun_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for p in props {
+            if !p.passive || p.lit.is_some() || !p.graph || p.pred >= tr.len() || tr.upos(p.pred) != "VERB" {
+                continue;
+            }
+            if p.slots.iter().any(|s| matches!(s.kind, Kind::Agent | Kind::Obj)) {
+                continue;
+            }
+            let Some((si, actor)) = p.slots.iter().enumerate().find_map(|(i, s)| {
+                if s.kind != Kind::Obl || !s.case.iter().any(|&c| tr.lemma_is(c, EVENT_PREPS)) {
+                    return None;
+                }
+                self.event_actor(s.part.head).map(|a| (i, a))
+            }) else {
+                continue;
+            };
+            let mut q = p.clone();
+            q.rule = "event:agent-noun";
+            q.subj = actor;
+            q.passive = false;
+            // the verb and its negation, without the passive auxiliary
+            q.rel.retain(|&k| !(tr.base(k) == "aux" && tr.rel(k) == "aux:pass") && tr.base(k) != "aux");
+            q.slots.remove(si);
+            q.slots.insert(0, Slot { kind: Kind::Obj, part: p.subj.clone(), case: Vec::new() });
+            q.conf *= 0.8;
+            q.carb = false;
+            out.push(q);
+        }
+    }
+
+    /// The actor an event noun names: `the army's raid`, `a US strike`, `a Norwegian strike`.
+    /// None when the noun is no event (a place, a date, a noun without a verb).
+    fn event_actor(&self, n: usize) -> Option<Part> {
+        let tr = self.tr;
+        if tr.upos(n) != "NOUN" || self.is_date(n) {
+            return None;
+        }
+        // the last word of a closed compound carries the event (`airstrike` → strike)
+        let lemma = tr.lemma(n).to_lowercase();
+        let event = verb_of_noun(&lemma, &known_verb).is_some()
+            || ["strike", "raid", "attack", "bombing", "shooting"].iter().any(|e| lemma.len() > e.len() && lemma.ends_with(e));
+        if !event {
+            return None;
+        }
+        for k in tr.kids(n).filter(|&k| k < n) {
+            match tr.rel(k) {
+                "nmod:poss" if matches!(tr.upos(k), "PROPN" | "NOUN") => return Some(self.np(k, true)),
+                "compound" if tr.upos(k) == "PROPN" && self.actor_kind(k) => return Some(self.name_part(k)),
+                "amod" | "compound" => {
+                    if let Some(c) = demonym_country(tr.form(k)) {
+                        return Some(Part { head: k, toks: vec![k], min: vec![k], poss_after: None, text: Some(c) });
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// A name that can act: a country, organisation, government body or a name of unknown type.
+    fn actor_kind(&self, k: usize) -> bool {
+        use crate::document::EntityType::*;
+        match self.kind.get(k).copied().flatten() {
+            Some(Country | Organization | GovernmentBody) | None => true,
+            Some(_) => false,
+        }
+    }
+
+    /// The whole mention covering `k` (`United States` in `a United States strike`).
+    fn name_part(&self, k: usize) -> Part {
+        match self.ment_at(k) {
+            Some((s, e)) if s <= k && k < e => {
+                let toks: Vec<usize> = (s..e).filter(|&x| !self.tr.is_punct(x)).collect();
+                Part { head: k, min: toks.clone(), toks, poss_after: None, text: None }
+            }
+            _ => {
+                let tr = self.tr;
+                let mut s = k;
+                while s > 0 && tr.upos(s - 1) == "PROPN" && tr.head[s - 1] == tr.head[k] && tr.base(s - 1) == "compound" {
+                    s -= 1;
+                }
+                let toks: Vec<usize> = (s..=k).collect();
+                Part { head: k, min: toks.clone(), toks, poss_after: None, text: None }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{show, triples};
+
+    /// `Omar Vell was killed in a Norwegian airstrike on Monday.` (invented)
+    const KILLED_IN_STRIKE: &str = "
+        Omar Omar PROPN NNP 2 compound
+        Vell Vell PROPN NNP 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        killed kill VERB VBN 0 root
+        in in ADP IN 8 case
+        a a DET DT 8 det
+        Norwegian Norwegian ADJ JJ 8 amod
+        airstrike airstrike NOUN NN 4 obl
+        on on ADP IN 10 case
+        Monday Monday PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+
+    /// `Two guards were wounded in a Zembla raid.` (invented)
+    const WOUNDED_IN_RAID: &str = "
+        Two two NUM CD 2 nummod
+        guards guard NOUN NNS 4 nsubj:pass
+        were be AUX VBD 4 aux:pass
+        wounded wound VERB VBN 0 root
+        in in ADP IN 8 case
+        a a DET DT 8 det
+        Zembla Zembla PROPN NNP 8 compound
+        raid raid NOUN NN 4 obl
+        . . PUNCT . 4 punct";
+
+    /// `Omar Vell was killed in a Zembla city.` (invented): a place is no event.
+    const KILLED_IN_CITY: &str = "
+        Omar Omar PROPN NNP 2 compound
+        Vell Vell PROPN NNP 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        killed kill VERB VBN 0 root
+        in in ADP IN 8 case
+        a a DET DT 8 det
+        Zembla Zembla PROPN NNP 8 compound
+        city city NOUN NN 4 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn the_event_noun_names_the_agent() {
+        let ts = triples(KILLED_IN_STRIKE);
+        let t = ts.iter().find(|t| t.rule == "event:agent-noun").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.subject.text, "Norway");
+        assert_eq!(t.relation, "killed");
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Omar Vell"));
+        assert!(t.qualifiers.iter().any(|(k, a)| k == "date" && a.text == "Monday"), "{}", show(&ts));
+        let ts = triples(WOUNDED_IN_RAID);
+        let t = ts.iter().find(|t| t.rule == "event:agent-noun").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Zembla", "wounded"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Two guards"));
+    }
+
+    #[test]
+    fn a_place_names_no_agent() {
+        let ts = triples(KILLED_IN_CITY);
+        assert!(!ts.iter().any(|t| t.rule == "event:agent-noun"), "{}", show(&ts));
+    }
+}
