@@ -85,6 +85,7 @@ impl Extractor {
                 "PROPN" => r.title_props(i, &mut out),
                 "NOUN" => {
                     r.nominal_props(i, &mut out);
+                    r.nominal_event_props(i, &mut out);
                     r.nmod_in_props(i, &mut out);
                     r.amod_props(i, &mut out);
                 }
@@ -96,6 +97,7 @@ impl Extractor {
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         r.agent_noun_props(&out, &mut extra);
+        r.light_verb_props(&out, &mut extra);
         out.extend(extra);
         for p in &mut out {
             p.conf = final_confidence(tree, p);

@@ -121,6 +121,22 @@ fn candidates(n: &str) -> Vec<String> {
     out
 }
 
+/// The verb of an event noun as a `'static` string, for literal relations. Verbs are interned
+/// once each; their number is bounded by the lemmatizer's verb vocabulary plus [`IRREGULAR`].
+pub(crate) fn static_verb_of_noun(noun: &str) -> Option<&'static str> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static INTERNED: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let v = verb_of_noun(noun, &known_verb)?;
+    let mut set = INTERNED.get_or_init(|| Mutex::new(HashSet::new())).lock().ok()?;
+    if let Some(&s) = set.get(v.as_str()) {
+        return Some(s);
+    }
+    let s: &'static str = Box::leak(v.into_boxed_str());
+    set.insert(s);
+    Some(s)
+}
+
 /// Whether `lemma` is a verb English has: the verb lemmas the embedded lemmatizer saw in UD
 /// English EWT. Without the model (it failed to load) no noun is read as a verb.
 pub(crate) fn known_verb(lemma: &str) -> bool {

@@ -7,7 +7,12 @@
 //! possessor, a proper-noun compound (`a US strike`) or a demonym (`a Norwegian strike`, the
 //! country).
 //!
-//! In: the propositions the clause rules found. Out: active [`Prop`]s (graph only).
+//! Light-verb events (`X made landfall in Y`, `X entered into an agreement with Y`, `X launched
+//! an offensive against Y`): the event is the noun, and the fact relates the subject to the noun's
+//! prepositional complement (X – made landfall in – Y), which the clause reading leaves as a place
+//! qualifier or drops.
+//!
+//! In: the propositions the clause rules found. Out: [`Prop`]s (graph only).
 
 use super::deverbal::{known_verb, verb_of_noun};
 use super::*;
@@ -15,6 +20,17 @@ use super::*;
 /// Prepositions that put an event around a passive (`killed in a strike`, `wounded during a
 /// raid`, `destroyed by a strike` when the parser made `by` an ordinary oblique).
 const EVENT_PREPS: &[&str] = &["in", "during", "by"];
+
+/// Support verbs whose meaning lies in their object noun (general English light and support verbs
+/// of event nouns: `make landfall`, `take part`, `launch an attack`, `reach a deal`, `hold talks`,
+/// `enter into an agreement`, `file a lawsuit`, `pay tribute`).
+const SUPPORT_VERBS: &[&str] = &[
+    "have", "hold", "launch", "carry", "conduct", "make", "take", "give", "wage", "stage", "mount", "reach", "strike", "sign",
+    "enter", "file", "lodge", "pay", "open", "begin", "start",
+];
+
+/// Prepositions that link an event noun to what it is about (`talks with`, `attack on`).
+const COMPLEMENT_PREPS: &[&str] = &["with", "against", "into", "on", "in", "to", "over", "at", "for", "toward", "towards", "from"];
 
 impl Rules<'_, '_> {
     /// Active readings of agentless passives whose oblique event noun names the actor.
@@ -47,6 +63,73 @@ impl Rules<'_, '_> {
             q.carb = false;
             out.push(q);
         }
+    }
+
+    /// `X made landfall in Y` → X – made landfall in – Y; `X entered into an agreement with Y` →
+    /// X – entered into agreement with – Y.
+    pub fn light_verb_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for p in props {
+            let v = p.pred;
+            if p.lit.is_some() || !p.graph || p.passive || v >= tr.len() || tr.upos(v) != "VERB" || !tr.lemma_is(v, SUPPORT_VERBS) {
+                continue;
+            }
+            // the event noun: the object, or the `into` oblique of `enter into`
+            let Some(ni) = p.slots.iter().position(|s| {
+                (s.kind == Kind::Obj || (s.kind == Kind::Obl && s.case.iter().any(|&c| tr.lemma_is(c, &["into"]))))
+                    && tr.upos(s.part.head) == "NOUN"
+                    && tr.head[s.part.head] == v
+                    && !self.is_date(s.part.head)
+                    // `took his stepfather's name`: a possessed thing, not an event
+                    && !tr.kids(s.part.head).any(|k| tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON")
+            }) else {
+                continue;
+            };
+            let n = p.slots[ni].part.head;
+            // its complement: a prepositional modifier of the noun, or else an oblique of the verb
+            let own = tr.kids(n).find(|&m| m > n && tr.base(m) == "nmod" && tr.rel(m) != "nmod:poss" && self.complement_case(m).is_some());
+            let (m, case) = match own {
+                Some(m) => (m, self.complement_case(m).unwrap()),
+                None => {
+                    let Some(s) = p.slots.iter().find(|s| {
+                        s.kind == Kind::Obl && s.part.head > n && !s.case.iter().any(|&c| tr.lemma_is(c, &["into"])) && self.complement_case(s.part.head).is_some()
+                    }) else {
+                        continue;
+                    };
+                    (s.part.head, self.complement_case(s.part.head).unwrap())
+                }
+            };
+            if !matches!(tr.upos(m), "NOUN" | "PROPN") || self.is_date(m) {
+                continue;
+            }
+            let mut words: Vec<String> = vec![tr.form(v).to_lowercase()];
+            words.extend(tr.kids(v).filter(|&k| tr.rel(k) == "compound:prt").map(|k| tr.form(k).to_lowercase()));
+            words.extend(p.slots[ni].case.iter().map(|&c| tr.form(c).to_lowercase()));
+            let mods = self.amods(n);
+            words.extend(mods.iter().map(|&x| tr.form(x).to_lowercase()));
+            words.push(tr.form(n).to_lowercase());
+            words.push(tr.form(case).to_lowercase());
+            let verb = SUPPORT_VERBS.iter().copied().find(|w| tr.lemma_is(v, &[w]));
+            let lit = Lit {
+                words: words.join(" "),
+                verb,
+                noun: Some(tr.lemma(n).to_lowercase()),
+                mods: mods.iter().map(|&x| tr.form(x).to_lowercase()).collect(),
+                prep: Some(tr.lemma(case).to_lowercase()),
+            };
+            let mut q = self.lit_prop("event:light-verb", v, p.subj.clone(), lit, self.np(m, true), p.conf * 0.8);
+            q.negated = p.negated;
+            q.modality = p.modality;
+            q.attribution = p.attribution.clone();
+            q.carb = false;
+            out.push(q);
+        }
+    }
+
+    /// The preposition of a complement, when it is one that links an event noun to its theme.
+    fn complement_case(&self, m: usize) -> Option<usize> {
+        let tr = self.tr;
+        tr.kids(m).find(|&c| c < m && tr.base(c) == "case" && tr.lemma_is(c, COMPLEMENT_PREPS))
     }
 
     /// The actor an event noun names: `the army's raid`, `a US strike`, `a Norwegian strike`.
@@ -161,6 +244,59 @@ mod tests {
         let t = ts.iter().find(|t| t.rule == "event:agent-noun").unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Zembla", "wounded"));
         assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Two guards"));
+    }
+
+    /// `The storm made its first landfall in Velmora on Sunday.` (invented)
+    const LANDFALL: &str = "
+        The the DET DT 2 det
+        storm storm NOUN NN 3 nsubj
+        made make VERB VBD 0 root
+        its its PRON PRP$ 6 nmod:poss
+        first first ADJ JJ 6 amod
+        landfall landfall NOUN NN 3 obj
+        in in ADP IN 8 case
+        Velmora Velmora PROPN NNP 3 obl
+        on on ADP IN 10 case
+        Sunday Sunday PROPN NNP 3 obl
+        . . PUNCT . 3 punct";
+
+    /// `The rebels reached a truce with the army.` (invented)
+    const TRUCE: &str = "
+        The the DET DT 2 det
+        rebels rebel NOUN NNS 3 nsubj
+        reached reach VERB VBD 0 root
+        a a DET DT 5 det
+        truce truce NOUN NN 3 obj
+        with with ADP IN 8 case
+        the the DET DT 8 det
+        army army NOUN NN 5 nmod
+        . . PUNCT . 3 punct";
+
+    /// `Ivo Tamm took his uncle's name in Velmora.` (invented): a possessed thing is no event.
+    const TOOK_NAME: &str = "
+        Ivo Ivo PROPN NNP 2 compound
+        Tamm Tamm PROPN NNP 3 nsubj
+        took take VERB VBD 0 root
+        his his PRON PRP$ 5 nmod:poss
+        uncle uncle NOUN NN 7 nmod:poss
+        's 's PART POS 5 case
+        name name NOUN NN 3 obj
+        in in ADP IN 9 case
+        Velmora Velmora PROPN NNP 3 obl
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn light_verbs_relate_to_the_event_complement() {
+        let ts = triples(LANDFALL);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("storm", "made first landfall in"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Velmora"));
+        let ts = triples(TRUCE);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("rebels", "reached truce with"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("army"));
+        let ts = triples(TOOK_NAME);
+        assert!(!ts.iter().any(|t| t.rule == "event:light-verb"), "{}", show(&ts));
     }
 
     #[test]
