@@ -405,11 +405,11 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Tokens from `form/upos/head/deprel[/lemma[/xpos]]` items (heads 1-based, 0 = root).
-    fn toks(spec: &str) -> Vec<Token> {
+    pub(crate) fn toks(spec: &str) -> Vec<Token> {
         spec.split_whitespace()
             .map(|w| {
                 let p: Vec<&str> = w.split('/').collect();
@@ -426,7 +426,7 @@ mod tests {
             .collect()
     }
 
-    fn arcs(t: &[Token]) -> String {
+    pub(crate) fn arcs(t: &[Token]) -> String {
         t.iter().map(|x| format!("{}>{}:{}", x.form, x.head, x.deprel)).collect::<Vec<_>>().join(" ")
     }
 

@@ -89,6 +89,7 @@ const SUFFIXES: &[(&str, &[&str])] = &[
     ("ssion", &["t", "ss"]),
     ("sion", &["de", "d", "t", ""]),
     ("ention", &["ain"]),
+    ("uction", &["uce"]),
     ("ion", &["", "e"]),
     ("ment", &[""]),
     ("al", &["e", ""]),
