@@ -43,6 +43,12 @@ impl Rules<'_, '_> {
             if p.slots.iter().any(|s| matches!(s.kind, Kind::Agent | Kind::Obj)) {
                 continue;
             }
+            // an apposition before its own head (`X, son of Y founder Z, was killed` parsed with Z
+            // as the subject) means the subject is mis-parsed: no agent reading of a wrong patient
+            let h = p.subj.head;
+            if h < tr.len() && (0..h).any(|x| tr.rel(x) == "appos" && tr.ancestor_of(h, x)) {
+                continue;
+            }
             let Some((si, actor)) = p.slots.iter().enumerate().find_map(|(i, s)| {
                 if s.kind != Kind::Obl || !s.case.iter().any(|&c| tr.lemma_is(c, EVENT_PREPS)) {
                     return None;
@@ -299,8 +305,32 @@ mod tests {
         assert!(!ts.iter().any(|t| t.rule == "event:light-verb"), "{}", show(&ts));
     }
 
+    /// `Ivo Tamm, son of the Velmora founder Ana Berg, was killed in a Norwegian strike.`
+    /// (invented), mis-parsed with `Ana Berg` as the subject and the apposition under it.
+    const MISPARSED_APPOSITION: &str = "
+        Ivo Ivo PROPN NNP 8 compound
+        Tamm Tamm PROPN NNP 1 flat
+        , , PUNCT , 4 punct
+        son son NOUN NN 1 appos
+        of of ADP IN 7 case
+        the the DET DT 7 det
+        Velmora Velmora PROPN NNP 4 nmod
+        founder founder NOUN NN 9 nmod:desc
+        Ana Ana PROPN NNP 13 nsubj:pass
+        Berg Berg PROPN NNP 9 flat
+        , , PUNCT , 13 punct
+        was be AUX VBD 13 aux:pass
+        killed kill VERB VBN 0 root
+        in in ADP IN 17 case
+        a a DET DT 17 det
+        Norwegian Norwegian ADJ JJ 17 amod
+        strike strike NOUN NN 13 obl
+        . . PUNCT . 13 punct";
+
     #[test]
     fn a_place_names_no_agent() {
+        let ts = triples(MISPARSED_APPOSITION);
+        assert!(!ts.iter().any(|t| t.rule == "event:agent-noun"), "{}", show(&ts));
         let ts = triples(KILLED_IN_CITY);
         assert!(!ts.iter().any(|t| t.rule == "event:agent-noun"), "{}", show(&ts));
     }
