@@ -35,6 +35,7 @@ pub mod carb;
 mod lexicon;
 mod quality;
 mod repair;
+mod repair_clause;
 mod rules;
 mod tree;
 mod triples;
@@ -84,6 +85,7 @@ impl Extractor {
                 "PROPN" => r.title_props(i, &mut out),
                 "NOUN" => {
                     r.nominal_props(i, &mut out);
+                    r.nominal_event_props(i, &mut out);
                     r.nmod_in_props(i, &mut out);
                     r.amod_props(i, &mut out);
                 }
@@ -94,6 +96,8 @@ impl Extractor {
         r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
+        r.agent_noun_props(&out, &mut extra);
+        r.light_verb_props(&out, &mut extra);
         out.extend(extra);
         for p in &mut out {
             p.conf = final_confidence(tree, p);

@@ -24,12 +24,13 @@
 //!    becomes the verb's `nsubj`, the later ones appositions of it.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
+//! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
 
 /// 0-based heads (`usize::MAX` for the root) of a token slice.
-fn heads(t: &[Token]) -> Vec<usize> {
+pub(super) fn heads(t: &[Token]) -> Vec<usize> {
     let n = t.len();
     t.iter()
         .enumerate()
@@ -37,12 +38,12 @@ fn heads(t: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-fn set_head(t: &mut [Token], i: usize, h: usize, rel: &str) {
+pub(super) fn set_head(t: &mut [Token], i: usize, h: usize, rel: &str) {
     t[i].head = if h == usize::MAX { 0 } else { h + 1 };
     t[i].deprel = rel.to_owned();
 }
 
-fn base(rel: &str) -> &str {
+pub(super) fn base(rel: &str) -> &str {
     rel.split(':').next().unwrap_or(rel)
 }
 
@@ -90,7 +91,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -404,11 +405,11 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Tokens from `form/upos/head/deprel[/lemma[/xpos]]` items (heads 1-based, 0 = root).
-    fn toks(spec: &str) -> Vec<Token> {
+    pub(crate) fn toks(spec: &str) -> Vec<Token> {
         spec.split_whitespace()
             .map(|w| {
                 let p: Vec<&str> = w.split('/').collect();
@@ -425,7 +426,7 @@ mod tests {
             .collect()
     }
 
-    fn arcs(t: &[Token]) -> String {
+    pub(crate) fn arcs(t: &[Token]) -> String {
         t.iter().map(|x| format!("{}>{}:{}", x.form, x.head, x.deprel)).collect::<Vec<_>>().join(" ")
     }
 

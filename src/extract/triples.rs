@@ -81,7 +81,7 @@ pub(super) fn lower_lemma(tr: &Tree, i: usize) -> String {
 }
 
 pub(super) fn is_place(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], case: &[usize], h: usize) -> bool {
-    if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside"])) {
+    if !case.iter().any(|&c| tr.lemma_is(c, &["at", "in", "inside", "near", "outside", "between", "along", "across", "off"])) {
         return false;
     }
     let by_mention = ment[h]
@@ -118,8 +118,13 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         confidence: p.conf,
     };
     if let Some(lit) = &p.lit {
-        let Some(obj) = p.slots.first().and_then(|sl| argument(s, &sl.part)) else {
-            return out;
+        // a literal event without an object (`the resignation of X` → X – resign) keeps none
+        let obj = match p.slots.first() {
+            Some(sl) => match argument(s, &sl.part) {
+                Some(a) => Some(a),
+                None => return out,
+            },
+            None => None,
         };
         let key = RelationKey {
             verb: lit.verb.map(str::to_owned),
@@ -129,7 +134,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             prep: lit.prep.clone(),
             passive: false,
         };
-        out.push(base(lit.words.clone(), key, Some(obj), subject));
+        out.push(base(lit.words.clone(), key, obj, subject));
         return out;
     }
 

@@ -9,11 +9,16 @@
 //! and titles in front of names) and `nominal` (possessives, compounds with a prepositional
 //! complement, `nmod:in`, `amod` and collective readings) and `roles` (a person's titles, roles,
 //! memberships and age read from the words around the name) and `ages` (ages stated around an
-//! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`).
+//! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`), `events` (events whose
+//! agent sits in a noun, light verbs), `nominal_events` (`the resignation of X`) and `deverbal`
+//! (the verb of an event noun).
 
 mod ages;
 mod clauses;
 mod coord;
+mod deverbal;
+mod events;
+mod nominal_events;
 mod nominal;
 mod origin;
 mod phrases;

@@ -1,0 +1,188 @@
+//! Parse repairs of event clauses whose verb the parser hung under its subject (run by
+//! [`super::repair::repair`], same contract: structural, closed word classes only, tree kept).
+//!
+//! 9. `dated-subject`: `The ferry on Sunday struck a pier` parsed with the noun as root, the verb
+//!    an `acl` of it and the date its subject: the verb becomes the root, the noun its `nsubj`
+//!    and the date an `obl` (news puts the date between subject and verb).
+//! 10. `reduced-relative`: `A truck driven by X, which is owned by Y, overturned on Monday` parsed
+//!    with the participle right after the noun as the root (`truck ← nsubj driven`) and the real
+//!    verb, after a comma and without a subject or auxiliary, somewhere below it: that verb becomes
+//!    the root with the noun as its subject, and the participle an `acl` of the noun.
+//! 11. `place-under-date`: `crashed on Monday near Tarn` parsed with the place as a modifier of the
+//!    date: a date is never located, so the place becomes an `obl` of the date's verb.
+
+use super::lexicon::{MONTHS, TIME_WORDS};
+use super::repair::{base, heads, set_head};
+use crate::document::Token;
+
+/// A day, month or relative day word (`Tuesday`, `May`, `yesterday`).
+fn is_date_word(t: &Token) -> bool {
+    let f = t.form.to_lowercase();
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&f)) || (TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&f)) && t.upos == "PROPN")
+        || matches!(f.as_str(), "today" | "yesterday")
+}
+
+fn is_finite_verb(t: &Token) -> bool {
+    t.upos == "VERB" && (t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+}
+
+/// Moves the punctuation children of `from` that come after `after` to `to`.
+fn move_trailing_punct(t: &mut [Token], h: &[usize], from: usize, to: usize, after: usize) {
+    for k in after + 1..t.len() {
+        if h[k] == from && t[k].upos == "PUNCT" {
+            set_head(t, k, to, "punct");
+        }
+    }
+}
+
+/// Repair 9.
+pub(super) fn dated_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(r) = (0..n).find(|&i| h[i] == usize::MAX) else { return false };
+    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    let Some(v) = (r + 1..n).find(|&k| h[k] == r && base(&t[k].deprel) == "acl" && is_finite_verb(&t[k])) else {
+        return false;
+    };
+    let subjects: Vec<usize> = (0..n).filter(|&k| h[k] == v && base(&t[k].deprel) == "nsubj").collect();
+    let [d] = subjects[..] else { return false };
+    if !(r < d && d < v && is_date_word(&t[d])) {
+        return false;
+    }
+    set_head(t, v, usize::MAX, "root");
+    set_head(t, r, v, "nsubj");
+    set_head(t, d, v, "obl");
+    // the date's preposition, which the parser may have hung on the verb as a `mark`
+    if d > 0 && t[d - 1].upos == "ADP" && (h[d - 1] == d || h[d - 1] == v) {
+        set_head(t, d - 1, d, "case");
+    }
+    move_trailing_punct(t, &h, r, v, v);
+    true
+}
+
+/// Repair 10.
+pub(super) fn reduced_relative(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(p) = (0..n).find(|&i| h[i] == usize::MAX) else { return false };
+    let has_kid = |x: usize, rels: &[&str]| (0..n).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
+    // the participle right after its noun, with no auxiliary of its own
+    if !(t[p].upos == "VERB" && t[p].xpos == "VBN") || p == 0 || has_kid(p, &["aux"]) {
+        return false;
+    }
+    let s = p - 1;
+    if !(h[s] == p && base(&t[s].deprel) == "nsubj" && matches!(t[s].upos.as_str(), "NOUN" | "PROPN")) {
+        return false;
+    }
+    // the real verb: after a comma, below the participle, without subject, auxiliary or marker
+    let below = |x: usize| {
+        let mut y = x;
+        for _ in 0..n {
+            if y == usize::MAX {
+                return false;
+            }
+            if h[y] == p {
+                return true;
+            }
+            y = h[y];
+        }
+        false
+    };
+    let Some(v) = (p + 2..n).find(|&k| {
+        t[k].upos == "VERB"
+            && matches!(t[k].xpos.as_str(), "VBD" | "VBN")
+            && t[k - 1].form == ","
+            && matches!(base(&t[k].deprel), "conj" | "parataxis" | "advcl" | "dep")
+            && below(k)
+            && !has_kid(k, &["nsubj", "aux", "mark", "cc", "csubj"])
+    }) else {
+        return false;
+    };
+    // the relative or participial phrase must close before the verb (a comma opened it)
+    if !(p + 1..v - 1).any(|k| t[k].form == ",") {
+        return false;
+    }
+    set_head(t, v, usize::MAX, "root");
+    set_head(t, s, v, "nsubj");
+    set_head(t, p, s, "acl");
+    move_trailing_punct(t, &h, p, v, v);
+    true
+}
+
+/// Prepositions of a place (`near Tarn`, `between A and B`).
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "between", "outside", "inside", "off", "along", "across"];
+
+/// Repair 11.
+pub(super) fn place_under_date(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for m in 0..n {
+        let d = h[m];
+        if d == usize::MAX || base(&t[m].deprel) != "nmod" || t[m].upos != "PROPN" || !is_date_word(&t[d]) {
+            continue;
+        }
+        let v = h[d];
+        if v == usize::MAX || base(&t[d].deprel) != "obl" || t[v].upos != "VERB" {
+            continue;
+        }
+        let placed = (0..m).any(|k| h[k] == m && base(&t[k].deprel) == "case" && PLACE_PREPS.iter().any(|p| t[k].form.eq_ignore_ascii_case(p)));
+        if placed {
+            set_head(t, m, v, "obl");
+            changed = true;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::repair::repair;
+    use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_date_between_subject_and_verb_is_no_subject() {
+        // `A ferry on Sunday struck a pier .` (invented)
+        let t = toks("A/DET/2/det ferry/NOUN/0/root on/ADP/5/mark Sunday/PROPN/5/nsubj struck/VERB/2/acl/struck/VBD a/DET/7/det pier/NOUN/5/obj ./PUNCT/2/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["struck>0:root", "ferry>5:nsubj", "Sunday>5:obl", "on>4:case", ".>5:punct"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // a real subject is left alone
+        let ok = toks("A/DET/2/det ferry/NOUN/0/root that/PRON/4/nsubj struck/VERB/2/acl/struck/VBD a/DET/6/det pier/NOUN/4/obj");
+        assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn a_date_has_no_place() {
+        // `The ferry sank on Monday near Tarn .` (invented)
+        let t = toks("The/DET/2/det ferry/NOUN/3/nsubj sank/VERB/0/root/sank/VBD on/ADP/5/case Monday/PROPN/3/obl near/ADP/7/case Tarn/PROPN/5/nmod ./PUNCT/3/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        assert!(got.contains(&"Tarn>3:obl"), "{got:?}");
+        // a place under an ordinary noun stays there
+        let ok = toks("The/DET/2/det ferry/NOUN/3/nsubj hit/VERB/0/root/hit/VBD the/DET/5/det pier/NOUN/3/obj near/ADP/7/case Tarn/PROPN/5/nmod");
+        assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn a_participle_after_its_noun_is_no_main_verb() {
+        // `A truck driven by Ivo Tamm , which is owned by a dairy , overturned on Monday .` (invented)
+        let t = toks(
+            "A/DET/2/det truck/NOUN/3/nsubj driven/VERB/0/root/driven/VBN by/ADP/6/case Ivo/PROPN/6/compound Tamm/PROPN/3/obl:agent \
+             ,/PUNCT/10/punct which/PRON/10/nsubj:pass is/AUX/10/aux:pass owned/VERB/6/acl:relcl/owned/VBN by/ADP/13/case a/DET/13/det dairy/NOUN/10/obl:agent \
+             ,/PUNCT/15/punct overturned/VERB/10/conj/overturned/VBN on/ADP/17/case Monday/PROPN/15/obl ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["overturned>0:root", "truck>15:nsubj", "driven>2:acl", ".>15:punct"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // `The truck driven by Ivo Tamm overturned` parsed right: nothing to do
+        let ok = toks("The/DET/2/det truck/NOUN/6/nsubj driven/VERB/2/acl/driven/VBN by/ADP/5/case Tamm/PROPN/3/obl:agent overturned/VERB/0/root/overturned/VBD");
+        assert!(repair(&ok).is_none());
+    }
+}
