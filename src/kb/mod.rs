@@ -313,9 +313,12 @@ impl KnowledgeBase {
         // as after a build: the corpus graph follows whatever was loaded
         let linked = self.store.refresh_corpus();
         self.invalidate_view();
-        let loaded = loaded?;
+        let mut loaded = loaded?;
         linked?;
         self.store.flush()?;
+        // counted as build counts, now that the corpus graph (entity types) is refreshed;
+        // this also rebuilds the view index the load invalidated
+        loaded.store = self.store_stats()?;
         Ok(loaded)
     }
 
