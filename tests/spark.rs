@@ -95,7 +95,8 @@ struct OxigraphServer {
 
 impl OxigraphServer {
     fn start(dir: &Path) -> OxigraphServer {
-        let binary = root().join(".venv/bin/oxigraph");
+        // the `oxigraph` wheel's binary sits beside the venv's Python
+        let binary = python().parent().unwrap().join("oxigraph");
         assert!(binary.exists(), "{} missing: run scripts/ensure-deps.sh --server", binary.display());
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(binary)
