@@ -5,9 +5,10 @@
 #   scripts/bench-spark.sh ../shared/corpora/news/wikinews-2019-2020.jsonl
 #   scripts/bench-spark.sh ../shared/corpora/news/reuters21578.jsonl
 # Words: whitespace-separated words of the "text" fields. Wall-clock seconds include the
-# JVM's start for Spark and the final store statistics for both. CPU seconds (user + system)
-# count every process of a run: for Spark, the driver's tree (JVM, `kgraph load`) plus the
-# kgraph filters on the executors, which spark_build.py reports. On a shared machine the wall
+# JVM's start for Spark and the final store statistics for both. CPU seconds (user + system):
+# for build, the process; for Spark, the driver's Python and `kgraph load` plus the kgraph
+# filters on the executors, which spark_build.py reports (the JVM's own CPU is not counted:
+# PySpark does not wait for it, so only the wall clock shows it). On a shared machine the wall
 # clock depends on the others' load (printed before and after each run); the CPU seconds much
 # less. Needs .venv with pyspark (scripts/ensure-deps.sh --python), /usr/bin/time and a
 # release build. Set NICE=10 to run both at lower priority.
