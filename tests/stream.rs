@@ -159,3 +159,46 @@ fn terms_build_stores_unchecked_load_back_the_same() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(sorted_dump(&built), sorted_dump(&loaded));
 }
+
+/// `store now holds N documents, N entities, N facts, N triples` from a build or load summary.
+fn holds(summary: &str) -> &str {
+    let start = summary.find("store now holds ").unwrap_or_else(|| panic!("no summary in {summary}"));
+    let rest = &summary[start..];
+    &rest[..rest.find(" triples").map_or(rest.len(), |e| e + " triples".len())]
+}
+
+#[test]
+fn the_same_text_on_neighbouring_lines_is_stored_once_as_build_stores_it() {
+    // Two lines in a row with one text (one graph: the id is a hash of the text) but their own
+    // ids and titles: the filter writes that graph twice in a row. build keeps the first copy
+    // (the second is unchanged); load must too, not the union of both.
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let text = "The Orrin Valley Cooperative bought two grain silos from Tessaly Mills on Monday.";
+    let corpus = format!(
+        "{{\"id\": \"coop-1\", \"title\": \"Silos bought\", \"date\": \"2023-03-06\", \"text\": \"{text}\"}}\n\
+         {{\"id\": \"coop-2\", \"title\": \"Silos bought (corrected)\", \"date\": \"2023-03-07\", \"text\": \"{text}\"}}\n\
+         {{\"id\": \"mill-3\", \"text\": \"Tessaly Mills hired forty workers in Garnet County.\"}}\n"
+    );
+    std::fs::write(dir.join("coop.jsonl"), &corpus).unwrap();
+    let built = dir.join("built");
+    let out = kgraph(&built).current_dir(dir).args(["build", "coop.jsonl"]).output().unwrap();
+    let build_summary = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{build_summary}");
+    assert!(build_summary.contains("(2 added, 0 replaced, 1 unchanged"), "{build_summary}");
+
+    let (code, quads, stderr) = filter(dir, &corpus, "coop.jsonl");
+    assert_eq!(code, Some(0), "{stderr}");
+    let loaded = dir.join("loaded");
+    let out = load(&loaded, dir, &quads);
+    let load_summary = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{load_summary}");
+    assert!(load_summary.contains("3 documents (2 added, 0 replaced, 1 unchanged)"), "{load_summary}");
+    let (a, b) = (sorted_dump(&built), sorted_dump(&loaded));
+    assert!(a.iter().any(|q| q.contains("\"coop.jsonl#coop-1\"")), "build lost the first copy");
+    assert!(!b.iter().any(|q| q.contains("coop-2")), "load kept the second copy's quads");
+    assert_eq!(a, b);
+    // and both say the same about the store (entity types are in the corpus graph)
+    assert_eq!(holds(&build_summary), holds(&load_summary));
+    assert!(!holds(&load_summary).contains(" 0 entities"), "{load_summary}");
+}

@@ -1,9 +1,14 @@
 //! Loading N-Quads written by `kgraph extract --format nquads` (or a distributed job running it)
 //! with the per-document semantics of [`KgStore::load_document`].
 //!
-//! In: N-Quads files (or standard input), each document's quads contiguous, as the filter writes
-//! them. Out: the store holding exactly what `kgraph build` of the same documents holds, and a
-//! [`BulkSummary`].
+//! In: N-Quads files (or standard input), each document's quads contiguous and led by its
+//! `<doc> rdf:type kg:Document` quad, as the filter writes them. Out: the store holding exactly
+//! what `kgraph build` of the same documents holds, and a [`BulkSummary`].
+//!
+//! A document's run of lines ends where the graph changes, or where that leading quad comes
+//! again: two corpus lines with the same text are one graph (its id is a hash of the text), so
+//! the filter writes it twice in a row when they are neighbours, and each copy is a document of
+//! its own (the first stored, the second unchanged, as in `build`) — not one merged graph.
 //!
 //! Two passes. The first reads and checks everything — a quad outside a document graph or the
 //! ontology graph, or a document graph without its `kg:sha256` and `kg:sourcePath`, refuses the
@@ -32,7 +37,8 @@ pub struct BulkSummary {
     pub quads: usize,
     /// Whether the input held ontology quads (which replaced the ontology graph).
     pub ontology: bool,
-    /// The store's counts afterwards.
+    /// The store's counts afterwards (set by the caller once the corpus graph is refreshed:
+    /// entity types live there).
     pub store: StoreStats,
 }
 
@@ -47,7 +53,7 @@ pub enum BulkError {
     Store(#[from] StoreError),
 }
 
-/// One document graph's run of lines in one input.
+/// One document's run of lines in one input.
 #[derive(Debug)]
 struct Group {
     input: usize,
@@ -56,6 +62,9 @@ struct Group {
     id: String,
     hash: Option<String>,
     source: Option<String>,
+    /// Whether the run holds its document node's `rdf:type kg:Document` quad (a second one
+    /// starts the next document of the same graph).
+    typed: bool,
 }
 
 /// Which graph a quad belongs to.
@@ -108,7 +117,6 @@ impl KgStore {
         }
         summary.quads += self.write(&inputs, &groups, &plan)?;
         self.flush()?;
-        summary.store = self.stats()?;
         Ok(summary)
     }
 
@@ -116,6 +124,8 @@ impl KgStore {
     fn scan(&self, index: usize, input: &Input, groups: &mut Vec<Group>, ontology: &mut Vec<Quad>) -> Result<(), BulkError> {
         let sha = super::kg(prov_terms::SHA256);
         let source_path = super::kg(prov_terms::SOURCE_PATH);
+        let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
+        let document_class = Term::from(super::kg(prov_terms::DOCUMENT));
         let mut current: Option<Group> = None;
         for_each_quad(input, |line, quad| {
             let target = self.target(&quad.graph_name).map_err(|message| line_error(input, line, message))?;
@@ -126,15 +136,17 @@ impl KgStore {
                 }
                 Target::Document(id) => id,
             };
-            if current.as_ref().is_none_or(|g| g.id != id) {
+            let about_document = matches!(&quad.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == self.document_graph(&id).as_str());
+            let leading = about_document && quad.predicate == rdf_type && quad.object == document_class;
+            if current.as_ref().is_none_or(|g| g.id != id || (leading && g.typed)) {
                 if let Some(done) = current.take() {
                     groups.push(check_group(input, done)?);
                 }
-                current = Some(Group { input: index, first_line: line, last_line: line, id, hash: None, source: None });
+                current = Some(Group { input: index, first_line: line, last_line: line, id, hash: None, source: None, typed: false });
             }
             let Some(group) = current.as_mut() else { return Ok(()) };
             group.last_line = line;
-            let about_document = matches!(&quad.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == self.document_graph(&group.id).as_str());
+            group.typed |= leading;
             if let (true, Term::Literal(value)) = (about_document, &quad.object) {
                 if quad.predicate == sha {
                     group.hash = Some(value.value().to_owned());
@@ -375,7 +387,7 @@ mod tests {
     use super::*;
 
     fn group(id: &str, hash: &str, source: &str) -> Group {
-        Group { input: 0, first_line: 1, last_line: 1, id: id.into(), hash: Some(hash.into()), source: Some(source.into()) }
+        Group { input: 0, first_line: 1, last_line: 1, id: id.into(), hash: Some(hash.into()), source: Some(source.into()), typed: true }
     }
 
     #[test]
@@ -391,6 +403,37 @@ mod tests {
         winners.sort();
         assert_eq!(winners, [("a", 2), ("c", 4), ("d", 5)]);
         assert!(plan.store_removed.is_empty());
+    }
+
+    #[test]
+    fn a_graph_written_twice_in_a_row_is_two_documents_and_the_first_is_kept() {
+        // Two neighbouring corpus lines with one text (one graph), other title and source.
+        let store = KgStore::in_memory("http://example.org/").unwrap();
+        let (g, kg) = ("<http://example.org/doc/a1>", vocab::KG);
+        let copy = |source: &str, title: &str| {
+            format!(
+                "{g} <{}type> <{kg}Document> {g} .\n{g} <{kg}sourcePath> \"{source}\" {g} .\n{g} <{kg}sha256> \"a1b2\" {g} .\n\
+                 {g} <http://purl.org/dc/terms/title> \"{title}\" {g} .\n<http://example.org/entity/x> <{kg}documentLabel> \"X\" {g} .\n",
+                vocab::RDF
+            )
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.nq");
+        std::fs::write(&path, copy("f.jsonl#one", "First") + &copy("f.jsonl#two", "Second")).unwrap();
+        let input = open_input(&path).unwrap();
+        let (mut groups, mut ontology) = (Vec::new(), Vec::new());
+        store.scan(0, &input, &mut groups, &mut ontology).unwrap();
+        let runs: Vec<(usize, usize, Option<&str>)> = groups.iter().map(|g| (g.first_line, g.last_line, g.source.as_deref())).collect();
+        assert_eq!(runs, [(1, 5, Some("f.jsonl#one")), (6, 10, Some("f.jsonl#two"))]);
+        let plan = store.plan(&groups).unwrap();
+        assert_eq!(plan.outcomes, [LoadOutcome::Added, LoadOutcome::Unchanged]);
+        store.write(&[input], &groups, &plan).unwrap();
+        let titles: Vec<String> = store
+            .oxigraph()
+            .quads_for_pattern(None, Some(NamedNode::new_unchecked("http://purl.org/dc/terms/title").as_ref()), None, None)
+            .map(|q| q.unwrap().object.to_string())
+            .collect();
+        assert_eq!(titles, ["\"First\""]);
     }
 
     #[test]
