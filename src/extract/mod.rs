@@ -95,6 +95,7 @@ impl Extractor {
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         out.extend(extra);
+        r.claim_flags(&mut out);
         for p in &mut out {
             p.conf = final_confidence(tree, p);
         }

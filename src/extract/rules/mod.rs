@@ -12,6 +12,7 @@
 //! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`).
 
 mod ages;
+mod claims;
 mod clauses;
 mod coord;
 mod nominal;
