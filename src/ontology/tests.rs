@@ -680,3 +680,21 @@ fn a_verb_mapped_to_a_property_named_by_another_verb_keeps_its_label() {
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("announces", "report"));
 }
+
+#[test]
+fn agentless_passives_with_an_oblique_say_the_subject_underwent_it() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Don Strand was found under the rubble.`: not `find under`
+    let found = K { verb: Some("find"), prep: Some("under"), passive: true, ..K0 };
+    let f = o.decide(&triple("don_strand", "found under", found, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be found under");
+    // `Don Strand was sworn in at noon.`: the particle stays with the participle
+    let sworn = K { verb: Some("swear"), particle: Some("in"), prep: Some("at"), passive: true, ..K0 };
+    let f = o.decide(&triple("don_strand", "sworn at", sworn, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be sworn in at");
+    // the active clause keeps its verb
+    let found = K { verb: Some("find"), prep: Some("under"), ..K0 };
+    let f = o.decide(&triple("don_strand", "found under", found, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "find under");
+}

@@ -8,7 +8,8 @@
 //!   verb's complement through conjuncts and adverbials (`witnesses said a man came in and
 //!   attacked …, using a knife`), and the words of an interview turn (`((Ana Ruiz)) We built …`,
 //!   `AR: We built …`), attributed to the speaker the turn names.
-//! - `possible`: a question (`Why did the firm close the plant?`) asserts nothing.
+//! - `possible` and kept out of the graph: a question (`Why did the firm close the plant?`)
+//!   asserts nothing.
 //! - `planned`: an infinitive that completes a noun (`a deal to export gas`, `the fee, to be paid
 //!   in cash`) is an intention, unless the noun is ranked (`the first woman to serve as …`).
 //!
@@ -100,6 +101,10 @@ impl Rules<'_, '_> {
                 p.attribution = turn.clone().or_else(|| self.reporting_governor(anchor)).or_else(|| {
                     quoted[anchor].then(|| self.quote_speaker(&quoted)).flatten()
                 });
+            }
+            if question {
+                // a question asserts nothing a reader of the graph could use
+                p.graph_reject = p.graph_reject.or(Some("question"));
             }
             if p.modality != Modality::Asserted {
                 continue;
@@ -257,7 +262,9 @@ mod tests {
     #[test]
     fn questions_assert_nothing() {
         let Some(fs) = facts("Why did the company close the plant ?") else { return };
-        assert!(fs.iter().all(|f| f.3 != Modality::Asserted), "{fs:?}");
+        assert!(fs.is_empty(), "{fs:?}");
+        let Some(fs) = facts("The company closed the plant .") else { return };
+        assert!(!fs.is_empty(), "{fs:?}");
     }
 
     #[test]
