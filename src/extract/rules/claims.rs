@@ -27,6 +27,13 @@ fn quote_kind(form: &str) -> Option<bool> {
     }
 }
 
+/// Verbs of opinion and suspicion whose complement is someone's view, besides the reporting
+/// verbs (`most candidates felt the league did better`, `he claimed to have paid`).
+const OPINION_VERBS: &[&str] = &[
+    "feel", "consider", "fear", "suspect", "doubt", "assume", "suppose", "guess", "reckon", "speculate", "contend",
+    "hypothesize", "hypothesise", "testify", "allege", "claim", "accuse", "worry",
+];
+
 /// Determiners and adjectives that rank a noun: an infinitive after them states a fact
 /// (`the first woman to serve`, `the only team to win`, `the last ship to leave`).
 const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "next", "youngest", "oldest", "latest", "earliest"];
@@ -38,7 +45,12 @@ const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "ne
 pub(crate) fn quoted_tokens(tr: &Tree) -> Vec<bool> {
     let n = tr.len();
     let straight: Vec<usize> = (0..n).filter(|&i| tr.form(i) == "\"").collect();
-    let odd_straight_closes = straight.len() % 2 == 1 && straight.first().is_some_and(|&i| i > 1);
+    // written text shows the direction: an opening mark is glued to the word after it, a
+    // closing one to the word before it
+    let glued_after = |i: usize| i + 1 < n && !tr.t[i].space_after;
+    let glued_before = |i: usize| i > 0 && !tr.t[i - 1].space_after;
+    let odd_straight_closes = straight.len() % 2 == 1
+        && straight.first().is_some_and(|&i| if glued_after(i) != glued_before(i) { glued_before(i) } else { i > 1 });
     let mut inside = false;
     let mut out = vec![false; n];
     let mut seen_open = false;
@@ -138,8 +150,14 @@ impl Rules<'_, '_> {
             if h == NONE {
                 return None;
             }
+            let claims = tr.lemma_is(h, REPORTING) || tr.lemma_is(h, OPINION_VERBS);
             match tr.base(up) {
-                "ccomp" if tr.lemma_is(h, REPORTING) => {
+                "ccomp" if claims => {
+                    let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
+                    return Some(self.speaker(s));
+                }
+                // `he claimed to have paid`: the subject's own claim
+                "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => {
                     let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
                     return Some(self.speaker(s));
                 }
@@ -247,6 +265,12 @@ mod tests {
     }
 
     #[test]
+    fn opinions_are_reported() {
+        let Some(f) = find("Most voters felt the mayor handled the flood badly .", "handled") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+    }
+
+    #[test]
     fn according_to_makes_a_report() {
         let Some(f) = find("According to the agency , the factory released toxic waste .", "released") else { return };
         assert_eq!(f.3, Modality::Reported, "{f:?}");
@@ -292,7 +316,9 @@ mod tests {
     fn quotation_spans() {
         use crate::document::Token;
         use crate::extract::tree::Tree;
-        let toks = |forms: &[&str]| -> Vec<Token> { forms.iter().map(|f| Token { form: f.to_string(), upos: "X".into(), deprel: "dep".into(), ..Default::default() }).collect() };
+        let toks = |forms: &[&str]| -> Vec<Token> {
+            forms.iter().map(|f| Token { form: f.to_string(), upos: "X".into(), deprel: "dep".into(), space_after: true, ..Default::default() }).collect()
+        };
         // a quotation continued from the previous sentence, closed in this one
         let t = toks(&["we", "left", ".", "”", "she", "said"]);
         assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![true, true, true, false, false, false]);
@@ -301,5 +327,10 @@ mod tests {
         // an odd straight mark after the start closes a quotation begun earlier
         let t = toks(&["we", "left", "\"", "she", "said"]);
         assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![true, true, false, false, false]);
+        // … unless the text glues it to the next word: then it opens a quotation that goes on
+        let mut t = toks(&["she", "said", ":", "\"", "we", "left"]);
+        t[2].space_after = true;
+        t[3].space_after = false;
+        assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![false, false, false, false, true, true]);
     }
 }
