@@ -107,7 +107,7 @@ fn surname_and_title_merge_into_full_name() {
     assert_eq!((e.label.as_str(), e.kind, e.wikidata.as_deref()), ("Harold Brandt", T::Person, None));
     assert!(e.aliases.contains(&"Brandt".to_string()));
     assert!(e.merges.iter().any(|n| n.alias == "Brandt" && n.rule == "surname"));
-    assert!(!r.entities.iter().any(|e| e.id == "trump"));
+    assert!(!r.entities.iter().any(|e| e.id == "brandt"));
 }
 
 #[test]
@@ -125,11 +125,11 @@ fn different_people_sharing_a_surname_stay_apart() {
     let d = doc(&["Harold Brandt met Greta Brandt ."]);
     let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Greta Brandt", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 0, "Harold Brandt", "met", "meet", Some("Greta Brandt"))]);
-    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("melania_trump"))]);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("greta_brandt"))]);
     // another document with only the surname: no evidence, its own entity (not harold_brandt)
     let d2 = doc(&["Brandt won the race ."]);
     let r2 = run(&d2, &[ment(&d2, 0, "Brandt", T::Person)], vec![tri(&d2, 0, "Brandt", "won", "win", Some("the race"))]);
-    assert_eq!(facts(&r2), vec![f("trump", "won", Some("race"))]);
+    assert_eq!(facts(&r2), vec![f("brandt", "won", Some("race"))]);
 }
 
 #[test]
@@ -334,7 +334,7 @@ fn quote_speaker_is_i() {
     let d = doc(&["Brandt said he liked Ferreira .", "“ I am sure , ” he said ."]);
     let m = [ment(&d, 0, "Brandt", T::Person), ment(&d, 0, "Ferreira", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 1, "I", "am", "be", Some("sure"))]);
-    assert_eq!(facts(&r)[0].0, "trump");
+    assert_eq!(facts(&r)[0].0, "brandt");
 }
 
 /// A whole invented article, as the upstream stages would hand it over: one node per person
@@ -478,7 +478,7 @@ fn implausible_person_mentions_are_not_people() {
     ];
     let r = run(&d, &m, vec![tri(&d, 2, "US President", "said", "say", Some("no"))]);
     let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.id.as_str()).collect();
-    assert_eq!(persons, vec!["harold_brandt", "bohdan_kravetskyy"]);
+    assert_eq!(persons, vec!["bohdan_kravetskyy", "harold_brandt"]);
     assert_eq!(facts(&r)[0].0, "harold_brandt");
 }
 
@@ -500,7 +500,7 @@ fn output_serializes() {
 #[test]
 fn person_name_extended_over_a_city_surname() {
     let d = doc(&["There will be 12 ferries , according to Chilean Foreign Minister Lucia Mendoza ."]);
-    let r = run(&d, &[ment(&d, 0, "Rosa", T::Person)], vec![tri(&d, 0, "Lucia Mendoza", "foreign minister of", "minister", Some("Chilean"))]);
+    let r = run(&d, &[ment(&d, 0, "Lucia", T::Person)], vec![tri(&d, 0, "Lucia Mendoza", "foreign minister of", "minister", Some("Chilean"))]);
     assert_eq!(facts(&r), vec![f("lucia_mendoza", "foreign minister of", Some("chile"))]);
     assert!(r.mentions.iter().any(|m| m.text == "Lucia Mendoza" && m.entity.as_deref() == Some("lucia_mendoza")));
     assert!(!r.entities.iter().any(|e| e.id == "mendoza"));
