@@ -94,11 +94,16 @@ impl State<'_> {
 fn merge_bare_heads(clusters: &mut [Cluster]) {
     const QUANTIFIERS: &[&str] = &["many", "some", "all", "few", "several", "most", "more", "other", "another", "each", "every", "any", "no"];
     let heads_of = |label: &str, n: &str| -> bool {
-        let l = label.to_lowercase();
-        let words: Vec<&str> = l.split_whitespace().collect();
-        // only the noun named by its complement (`government of Samoa`): a noun with modifiers in
-        // front (`SARS outbreak`, `fourth bus crash`) is often one of several of its kind
-        words.len() > 2 && words[0] == n && words[1] == "of" && !QUANTIFIERS.contains(&words[2])
+        let words: Vec<&str> = label.split_whitespace().collect();
+        // only a noun named by a name in its complement (`government of Samoa`): a noun with
+        // modifiers in front (`SARS outbreak`, `fourth bus crash`) or a described complement
+        // (`invention of a new coating`) is often one of several of its kind
+        let named = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        words.len() > 2
+            && words[0].to_lowercase() == n
+            && words[1] == "of"
+            && !QUANTIFIERS.contains(&words[2])
+            && (named(&words[2]) || (words[2] == "the" && words.get(3).is_some_and(named)))
     };
     for c in 0..clusters.len() {
         let label = clusters[c].label.to_lowercase();

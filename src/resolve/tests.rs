@@ -823,3 +823,14 @@ fn hyphenated_given_name_outside_the_mention_joins_the_surname() {
     let r = run(&d, &[ment(&d, 0, "Chu", T::Person)], vec![tri(&d, 0, "Chu", "built", "build", Some("the bridge"))]);
     assert_eq!(facts(&r)[0].0, "chu");
 }
+
+#[test]
+fn a_bare_noun_joins_the_one_concept_named_by_its_complement() {
+    let d = doc(&["The government of Ruritania closed the port .", "Later the government reopened it ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "government of Ruritania", "closed", "close", Some("the port")), tri(&d, 1, "government", "reopened", "reopen", None)]);
+    assert_eq!(facts(&r)[0].0, facts(&r)[1].0, "{:?}", facts(&r));
+    // a described complement is one of several of its kind: no merge
+    let d = doc(&["The invention of a new pump helped .", "The invention failed ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "invention of a new pump", "helped", "help", None), tri(&d, 1, "invention", "failed", "fail", None)]);
+    assert_ne!(facts(&r)[0].0, facts(&r)[1].0, "{:?}", facts(&r));
+}
