@@ -99,6 +99,7 @@ impl Extractor {
         r.agent_noun_props(&out, &mut extra);
         r.light_verb_props(&out, &mut extra);
         out.extend(extra);
+        r.claim_flags(&mut out);
         for p in &mut out {
             p.conf = final_confidence(tree, p);
         }

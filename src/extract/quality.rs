@@ -16,6 +16,8 @@
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
 //!   as prepositions (`Fears grow, given the risks …`, `issues ranging from A to B`)
 //!   state no event.
+//! - `bracket-edit`: an argument headed by a piece of a word an editor changed in brackets
+//!   (`[w]e`, `be[ing]`).
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,
 //!   adverb, verb or function word ([`nominal_object`]).
@@ -56,6 +58,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     let n = tr.len();
     let h = p.subj.head;
+    if bracket_edited(tr, h) || p.slots.first().is_some_and(|s| bracket_edited(tr, s.part.head)) {
+        return Some("bracket-edit");
+    }
     if p.subj.text.is_none() && h < n {
         if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
             return Some("subject-not-nominal");
@@ -97,6 +102,14 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
 /// different` with an adjective parsed as the oblique is not).
 pub(crate) fn nominal_object(tr: &Tree, h: usize) -> bool {
     h >= tr.len() || !matches!(tr.upos(h), "ADJ" | "ADV" | "ADP" | "PART" | "CCONJ" | "SCONJ" | "DET" | "AUX" | "VERB" | "INTJ")
+}
+
+/// A word an editor changed inside brackets (`[w]e`, `destroy[ed]`): the tokens around the
+/// bracket are pieces of one word, so the head is not a word of its own.
+fn bracket_edited(tr: &Tree, h: usize) -> bool {
+    let n = tr.len();
+    let glued = |a: usize| a < n && !tr.t[a].space_after;
+    h < n && ((h > 0 && matches!(tr.form(h - 1), "]" | "[") && glued(h - 1)) || (h + 1 < n && matches!(tr.form(h + 1), "[" | "]") && glued(h)))
 }
 
 fn is_possessive(form: &str) -> bool {

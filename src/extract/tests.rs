@@ -364,7 +364,8 @@ fn clause_table() {
             false,
             Modality::Asserted,
         ),
-        (REPORTED, "talks", "collapsed", None, "clause:SV", false, Modality::Asserted),
+        // someone's words are a report, not a plain fact
+        (REPORTED, "talks", "collapsed", None, "clause:SV", false, Modality::Reported),
         (ACCORDING, "Turkey", "buy", Some("jets"), "clause:SVO", false, Modality::Planned),
         (
             NEGATED,
@@ -748,6 +749,7 @@ const QUESTION: &str = "
 
 #[test]
 fn questions_are_not_asserted() {
+    // a question asserts nothing: none of its readings becomes a graph fact
     let ts = triples(QUESTION);
-    assert_ne!(find(&ts, "army", "seize", Some("bridge")).modality, Modality::Asserted, "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.subject.text.contains("army")), "{}", show(&ts));
 }

@@ -224,6 +224,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
+        // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`)
+        if p.passive && agent.is_none() && !copular {
+            key.passive = true;
+        }
         if p.rule == "collective" {
             relation_words.push("with".into());
             key.prep = Some("with".into());

@@ -442,6 +442,19 @@ impl Ontology {
             notes.push(format!("strict mode: open relation rel:{name} dropped"));
             return Err(Dropped { notes });
         }
+        // an agentless passive with a prepositional object (`was found under the rubble`): the
+        // subject underwent the event, so the label says `be found under`, not `find under`
+        let (name, open_pattern) = if key.passive && key.prep.as_deref().is_some_and(|p| p != "by") {
+            // the particle follows the participle, before the preposition (`be sworn in at`)
+            let mut words: Vec<String> = passive_participle(&t.triple.relation, None).split(' ').map(str::to_owned).collect();
+            if let Some(p) = key.particle.as_deref().map(str::trim).filter(|p| !p.is_empty() && !words.iter().any(|w| w == p)) {
+                words.insert(1.min(words.len()), p.to_lowercase());
+            }
+            let label = format!("be {}", words.join(" "));
+            (open_relation_name(&label), label)
+        } else {
+            (name, open_pattern)
+        };
         notes.push(format!("open relation rel:{name}"));
         let predicate = Predicate {
             iri: format!("{}{name}", vocab::REL),

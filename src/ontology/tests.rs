@@ -115,11 +115,11 @@ fn seed_cases() -> Vec<(ResolvedTriple, &'static str)> {
         (triple("greta_quillen", "counterpart", K { noun: Some("president"), mods: &["colombian"], ..K0 }, "colombia", &e), "presidentOf"),
         (triple("don_strand", "feud between", noun_prep("feud", "between"), "greta_quillen", &e), "feudsWith"),
         (
-            triple("colombia", "remains the world's biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e),
+            triple("colombia", "remains the biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e),
             "producerOf",
         ),
         (triple("united_states", "is the leading consumer of", K { verb: Some("be"), noun: Some("consumer"), mods: &["leading"], prep: Some("of"), ..K0 }, "cocaine", &e), "consumerOf"),
-        (triple("meeting", "is likely to focus heavily on", verb_prep("focus", "on"), "drugs", &e), "focusesOn"),
+        (triple("meeting", "is expected to focus on", verb_prep("focus", "on"), "drugs", &e), "focusesOn"),
         (triple("colombia", "started accepting", verb("accept"), "deportation_flights", &e), "accepts"),
         (triple("united_states", "support for", noun_prep("support", "for"), "israel", &e), "supports"),
         (triple("united_states", "strikes on", noun_prep("strike", "on"), "iran", &e), "strikes"),
@@ -137,7 +137,7 @@ fn seed_cases() -> Vec<(ResolvedTriple, &'static str)> {
         (triple("don_strand", "is", verb("be"), "businessman", &e), "isA"),
         (triple("ivan_dorosh", "President", K { noun: Some("president"), mods: &["ukrainian"], ..K0 }, "ukraine", &e), "presidentOf"),
         (
-            triple("colombia", "has been one of the strongest allies of", K { verb: Some("be"), noun: Some("ally"), mods: &["strongest"], prep: Some("of"), ..K0 }, "united_states", &e),
+            triple("colombia", "has long been among the strongest allies of", K { verb: Some("be"), noun: Some("ally"), mods: &["strongest"], prep: Some("of"), ..K0 }, "united_states", &e),
             "allyOf",
         ),
         (triple("colombia", "receiving", verb("receive"), "billions_of_dollars", &e), "receives"),
@@ -274,7 +274,7 @@ fn the_five_must_facts_in_detail() {
     let t = triple("united_states", "was cancelled by", K { verb: Some("cancel"), prep: Some("by"), passive: true, ..K0 }, "visa", &e);
     assert_eq!(norm(&t).predicate.name, "revokes");
 
-    // Colombia remains the world's biggest producer of cocaine.
+    // X remains the biggest producer of Y -> producerOf (the verb and the modifiers dropped).
     let t = triple("colombia", "remains the biggest producer of", K { verb: Some("remain"), noun: Some("producer"), mods: &["biggest"], prep: Some("of"), ..K0 }, "cocaine", &e);
     let f = norm(&t);
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("producerOf", "producer of"));
@@ -286,7 +286,7 @@ fn the_five_must_facts_in_detail() {
     let t = triple("lucia_ferrand", "minister of", noun_prep("minister", "of"), "colombia", &e);
     assert_eq!(norm(&t).predicate.name, "ministerOf");
 
-    // Strand and Quillen meet on February 3, 2026 at the palace.
+    // Strand and Quillen meet at the palace, on a date given in full.
     let mut t = triple("don_strand", "are set to meet", verb("meet"), "greta_quillen", &e);
     t.qualifiers = vec![
         ("date".into(), Some("february_3_2026".into()), arg("on February 3, 2026")),
@@ -556,7 +556,7 @@ const SAMPLE_TRIG: &str = r#"
   <http://kgraph.local/fact/d1/0> a kg:Fact ; rdf:subject e:don_strand ; rdf:predicate kg:meets ;
     rdf:object e:greta_quillen ; kg:predicateLabel "meets" ; kg:date "2026-02-03"^^xsd:date ; kg:place e:white_house ;
     kg:sentence <http://kgraph.local/sentence/d1/0> .
-  <http://kgraph.local/sentence/d1/0> kg:evidence "the two leaders will meet on February 3, 2026, at the White House" ;
+  <http://kgraph.local/sentence/d1/0> kg:evidence "the two presidents will hold talks on February 3, 2026, in the White House" ;
     <http://www.w3.org/ns/prov#wasDerivedFrom> <http://kgraph.local/doc/d1> .
   <http://kgraph.local/fact/d1/1> a kg:Fact ; rdf:subject e:don_strand ; rdf:predicate rel:attract ;
     rdf:object e:iran ; kg:predicateLabel "attract" ; kg:sentence <http://kgraph.local/sentence/d1/1> .
@@ -679,4 +679,22 @@ fn a_verb_mapped_to_a_property_named_by_another_verb_keeps_its_label() {
     let t = triple("united_nations", "reported", verb("report"), "20_flights", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("announces", "report"));
+}
+
+#[test]
+fn agentless_passives_with_an_oblique_say_the_subject_underwent_it() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Don Strand was found under the rubble.`: not `find under`
+    let found = K { verb: Some("find"), prep: Some("under"), passive: true, ..K0 };
+    let f = o.decide(&triple("don_strand", "found under", found, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be found under");
+    // `Don Strand was sworn in at noon.`: the particle stays with the participle
+    let sworn = K { verb: Some("swear"), particle: Some("in"), prep: Some("at"), passive: true, ..K0 };
+    let f = o.decide(&triple("don_strand", "sworn at", sworn, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be sworn in at");
+    // the active clause keeps its verb
+    let found = K { verb: Some("find"), prep: Some("under"), ..K0 };
+    let f = o.decide(&triple("don_strand", "found under", found, "iran", &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "find under");
 }

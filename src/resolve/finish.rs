@@ -11,7 +11,8 @@ use crate::document::{Entity, EntityId, EntityType, ResolvedTriple};
 use std::collections::{BTreeMap, HashSet};
 
 impl State<'_> {
-    pub(super) fn finish(self, triples: Vec<Pending>) -> ResolvedDocument {
+    pub(super) fn finish(mut self, triples: Vec<Pending>) -> ResolvedDocument {
+        merge_bare_heads(&mut self.clusters);
         let ids: Vec<String> = self.clusters.iter().map(slug_of).collect();
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
         for (c, cl) in self.clusters.iter().enumerate() {
@@ -84,6 +85,46 @@ impl State<'_> {
         }
         let entities = entities.into_values().filter(|e| keep.contains(&e.id)).collect();
         ResolvedDocument { entities, mentions, triples }
+    }
+}
+
+/// `the government` after `the government of Samoa`: a concept named by a bare singular noun is
+/// the one concept of the document named `N of …`, when there is exactly one; it takes that
+/// label (and so its id).
+fn merge_bare_heads(clusters: &mut [Cluster]) {
+    const QUANTIFIERS: &[&str] = &["many", "some", "all", "few", "several", "most", "more", "other", "another", "each", "every", "any", "no"];
+    let heads_of = |label: &str, n: &str| -> bool {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        // only a noun named by a name in its complement (`government of Samoa`): a noun with
+        // modifiers in front (`SARS outbreak`, `fourth bus crash`) or a described complement
+        // (`invention of a new coating`) is often one of several of its kind
+        let named = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        words.len() > 2
+            && words[0].to_lowercase() == n
+            && words[1] == "of"
+            && !QUANTIFIERS.contains(&words[2])
+            && (named(&words[2]) || (words[2] == "the" && words.get(3).is_some_and(named)))
+    };
+    for c in 0..clusters.len() {
+        let label = clusters[c].label.to_lowercase();
+        let bare = clusters[c].kind == EntityType::Concept
+            && label.chars().count() >= 4
+            && label.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+            && !label.ends_with('s');
+        if !bare {
+            continue;
+        }
+        let cands: Vec<usize> = (0..clusters.len())
+            .filter(|&o| o != c && clusters[o].kind == EntityType::Concept && heads_of(&clusters[o].label, &label))
+            .collect();
+        let mut labels: Vec<String> = cands.iter().map(|&o| clusters[o].label.to_lowercase()).collect();
+        labels.dedup();
+        if let [only] = labels.as_slice() {
+            let full = clusters[cands[0]].label.clone();
+            let old = std::mem::replace(&mut clusters[c].label, full);
+            debug_assert_eq!(&clusters[c].label.to_lowercase(), only);
+            clusters[c].aliases.insert(old);
+        }
     }
 }
 

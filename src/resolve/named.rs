@@ -239,7 +239,19 @@ impl State<'_> {
         if gender == Gender::Unknown && name.len() > 1 {
             gender = names::first_name_gender(&name[0]);
         }
-        let label = name_forms.join(" ");
+        // words written without a space stay glued in the label (`al-Amin`, `Saint-Just`)
+        let inserted = name_forms.len() - (end - start);
+        let label = name_forms
+            .iter()
+            .enumerate()
+            .fold(String::new(), |mut out, (j, f)| {
+                let glued = j > inserted && !s.tokens[start + j - inserted - 1].space_after;
+                if !out.is_empty() && !glued {
+                    out.push(' ');
+                }
+                out.push_str(f);
+                out
+            });
         let (mut c, mut rule) = self.match_person(&name);
         if c.is_none() && name.len() == 1
             && let Some(o) = self.name_suffix_match(&name).filter(|&o| {

@@ -98,47 +98,47 @@ fn f(s: &str, r: &str, o: Option<&str>) -> (String, String, Option<String>) {
 
 #[test]
 fn surname_and_title_merge_into_full_name() {
-    let d = doc(&["US President Donald Trump met reporters .", "Trump said the talks went well ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
-    let t = vec![tri(&d, 0, "US President Donald Trump", "met", "meet", Some("reporters")), tri(&d, 1, "Trump", "said", "say", None)];
+    let d = doc(&["US President Harold Brandt met reporters .", "Brandt said the talks went well ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 1, "Brandt", T::Person)];
+    let t = vec![tri(&d, 0, "US President Harold Brandt", "met", "meet", Some("reporters")), tri(&d, 1, "Brandt", "said", "say", None)];
     let r = run(&d, &m, t);
-    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("reporters")), f("donald_trump", "said", None)]);
-    let e = ent(&r, "donald_trump");
-    assert_eq!((e.label.as_str(), e.kind, e.wikidata.as_deref()), ("Donald Trump", T::Person, None));
-    assert!(e.aliases.contains(&"Trump".to_string()));
-    assert!(e.merges.iter().any(|n| n.alias == "Trump" && n.rule == "surname"));
-    assert!(!r.entities.iter().any(|e| e.id == "trump"));
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("reporters")), f("harold_brandt", "said", None)]);
+    let e = ent(&r, "harold_brandt");
+    assert_eq!((e.label.as_str(), e.kind, e.wikidata.as_deref()), ("Harold Brandt", T::Person, None));
+    assert!(e.aliases.contains(&"Brandt".to_string()));
+    assert!(e.merges.iter().any(|n| n.alias == "Brandt" && n.rule == "surname"));
+    assert!(!r.entities.iter().any(|e| e.id == "brandt"));
 }
 
 #[test]
 fn bare_surname_first_then_full_name_upgrades_label() {
-    let d = doc(&["Petro spoke first .", "Later Gustavo Petro left ."]);
-    let m = [ment(&d, 0, "Petro", T::Person), ment(&d, 1, "Gustavo Petro", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 0, "Petro", "spoke", "speak", None), tri(&d, 1, "Gustavo Petro", "left", "leave", None)]);
-    assert_eq!(facts(&r), vec![f("gustavo_petro", "spoke", None), f("gustavo_petro", "left", None)]);
-    assert_eq!(ent(&r, "gustavo_petro").label, "Gustavo Petro");
+    let d = doc(&["Ferreira spoke first .", "Later Tomas Ferreira left ."]);
+    let m = [ment(&d, 0, "Ferreira", T::Person), ment(&d, 1, "Tomas Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Ferreira", "spoke", "speak", None), tri(&d, 1, "Tomas Ferreira", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "spoke", None), f("tomas_ferreira", "left", None)]);
+    assert_eq!(ent(&r, "tomas_ferreira").label, "Tomas Ferreira");
 }
 
 #[test]
 fn different_people_sharing_a_surname_stay_apart() {
     // one document: two full names with the same surname are two people
-    let d = doc(&["Donald Trump met Melania Trump ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Melania Trump", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 0, "Donald Trump", "met", "meet", Some("Melania Trump"))]);
-    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("melania_trump"))]);
-    // another document with only the surname: no evidence, its own entity (not donald_trump)
-    let d2 = doc(&["Trump won the race ."]);
-    let r2 = run(&d2, &[ment(&d2, 0, "Trump", T::Person)], vec![tri(&d2, 0, "Trump", "won", "win", Some("the race"))]);
-    assert_eq!(facts(&r2), vec![f("trump", "won", Some("race"))]);
+    let d = doc(&["Harold Brandt met Greta Brandt ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Greta Brandt", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Harold Brandt", "met", "meet", Some("Greta Brandt"))]);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("greta_brandt"))]);
+    // another document with only the surname: no evidence, its own entity (not harold_brandt)
+    let d2 = doc(&["Brandt won the race ."]);
+    let r2 = run(&d2, &[ment(&d2, 0, "Brandt", T::Person)], vec![tri(&d2, 0, "Brandt", "won", "win", Some("the race"))]);
+    assert_eq!(facts(&r2), vec![f("brandt", "won", Some("race"))]);
 }
 
 #[test]
 fn spelling_variant_merges() {
-    let d = doc(&["Ukrainian President Volodymyr Zelenskyy arrived .", "Zelensky spoke ."]);
-    let m = [ment(&d, 0, "Volodymyr Zelenskyy", T::Person), ment(&d, 1, "Zelensky", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 1, "Zelensky", "spoke", "speak", None)]);
-    assert_eq!(facts(&r)[0].0, "volodymyr_zelenskyy");
-    assert!(ent(&r, "volodymyr_zelenskyy").merges.iter().any(|n| n.rule == "relaxed-name"));
+    let d = doc(&["Ukrainian President Bohdan Kravetskyy arrived .", "Kravetsky spoke ."]);
+    let m = [ment(&d, 0, "Bohdan Kravetskyy", T::Person), ment(&d, 1, "Kravetsky", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Kravetsky", "spoke", "speak", None)]);
+    assert_eq!(facts(&r)[0].0, "bohdan_kravetskyy");
+    assert!(ent(&r, "bohdan_kravetskyy").merges.iter().any(|n| n.rule == "relaxed-name"));
     // but short or distant names do not
     let d = doc(&["Juan Perez arrived .", "Pere spoke ."]);
     let r = run(&d, &[ment(&d, 0, "Juan Perez", T::Person), ment(&d, 1, "Pere", T::Person)], vec![tri(&d, 1, "Pere", "spoke", "speak", None)]);
@@ -164,17 +164,17 @@ fn gazetteer_aliases_are_one_country_with_wikidata() {
 
 #[test]
 fn organisation_acronyms() {
-    let d = doc(&["Petro visited the United Nations .", "The UN and the U.N. responded ."]);
-    let r = run(&d, &[], vec![tri(&d, 0, "Petro", "visited", "visit", Some("United Nations")), tri(&d, 1, "UN", "responded", "respond", None), tri(&d, 1, "U.N.", "responded", "respond", None)]);
+    let d = doc(&["Ferreira visited the United Nations .", "The UN and the U.N. responded ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Ferreira", "visited", "visit", Some("United Nations")), tri(&d, 1, "UN", "responded", "respond", None), tri(&d, 1, "U.N.", "responded", "respond", None)]);
     let ids: Vec<_> = facts(&r).into_iter().map(|x| x.2.unwrap_or(x.0)).collect();
     assert_eq!(ids, vec!["united_nations"; 3]);
     assert_eq!(ent(&r, "united_nations").wikidata.as_deref(), Some("Q1065"));
     // outside the gazetteer: initials
-    let d = doc(&["The Revolutionary Armed Forces of Colombia signed .", "The RAFC refused ."]);
-    let m = [ment(&d, 0, "Revolutionary Armed Forces of Colombia", T::ArmedGroup), ment(&d, 1, "RAFC", T::ArmedGroup)];
+    let d = doc(&["The Revolutionary Armed Forces of Chile signed .", "The RAFC refused ."]);
+    let m = [ment(&d, 0, "Revolutionary Armed Forces of Chile", T::ArmedGroup), ment(&d, 1, "RAFC", T::ArmedGroup)];
     let r = run(&d, &m, vec![tri(&d, 1, "RAFC", "refused", "refuse", None)]);
-    assert_eq!(facts(&r)[0].0, "revolutionary_armed_forces_of_colombia");
-    assert!(ent(&r, "revolutionary_armed_forces_of_colombia").merges.iter().any(|n| n.rule == "acronym"));
+    assert_eq!(facts(&r)[0].0, "revolutionary_armed_forces_of_chile");
+    assert!(ent(&r, "revolutionary_armed_forces_of_chile").merges.iter().any(|n| n.rule == "acronym"));
 }
 
 #[test]
@@ -205,22 +205,22 @@ fn capital_as_agent_is_the_country_but_stays_a_city_as_place() {
 #[test]
 fn pronouns_resolve_to_salient_compatible_antecedent() {
     let d = doc(&[
-        "US President Donald Trump praised Colombian Foreign Minister Rosa Villavicencio .",
+        "US President Harold Brandt praised Chilean Foreign Minister Lucia Mendoza .",
         "He said she was tough .",
-        "Colombia said its army was ready .",
+        "Chile said its army was ready .",
     ]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Rosa Villavicencio", T::Person)];
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Lucia Mendoza", T::Person)];
     let r = run(
         &d,
         &m,
         vec![tri(&d, 1, "He", "said", "say", None), tri(&d, 1, "she", "was", "be", Some("tough")), tri(&d, 2, "its army", "was", "be", Some("ready"))],
     );
     let fs = facts(&r);
-    assert_eq!(fs[0].0, "donald_trump");
-    assert_eq!(fs[1].0, "rosa_villavicencio");
+    assert_eq!(fs[0].0, "harold_brandt");
+    assert_eq!(fs[1].0, "lucia_mendoza");
     assert_eq!(fs[2].0, "army", "possessive pronoun dropped from a concept");
     assert!(r.triples[0].notes.iter().any(|n| n.starts_with("pronoun:he")), "{:?}", r.triples[0].notes);
-    assert!(r.mentions.iter().any(|m| m.text == "its" && m.entity.as_deref() == Some("colombia")));
+    assert!(r.mentions.iter().any(|m| m.text == "its" && m.entity.as_deref() == Some("chile")));
     assert!(!r.entities.iter().any(|e| ["he", "she", "it", "its", "they"].contains(&e.id.as_str())));
 }
 
@@ -242,46 +242,46 @@ fn unresolvable_pronouns_drop_the_triple() {
     assert!(r.triples.is_empty(), "{:?}", facts(&r));
     assert!(r.entities.is_empty(), "{:?}", r.entities);
     // `it` does not pick up a country that was no subject
-    let d = doc(&["Trump spoke about Colombia .", "It will work out ."]);
-    let r = run(&d, &[ment(&d, 0, "Trump", T::Person)], vec![tri(&d, 1, "It", "will work out", "work", None)]);
+    let d = doc(&["Brandt spoke about Chile .", "It will work out ."]);
+    let r = run(&d, &[ment(&d, 0, "Brandt", T::Person)], vec![tri(&d, 1, "It", "will work out", "work", None)]);
     assert!(r.triples.is_empty());
     // a non-reflexive object is not its own clause's subject (with a parse)
-    let mut d = doc(&["Petro praised him ."]);
+    let mut d = doc(&["Ferreira praised him ."]);
     d.sentences[0].tokens[0].deprel = "nsubj".into();
     d.sentences[0].tokens[0].head = 2;
     d.sentences[0].tokens[2].deprel = "obj".into();
     d.sentences[0].tokens[2].head = 2;
-    let r = run(&d, &[ment(&d, 0, "Petro", T::Person)], vec![tri(&d, 0, "Petro", "praised", "praise", Some("him"))]);
+    let r = run(&d, &[ment(&d, 0, "Ferreira", T::Person)], vec![tri(&d, 0, "Ferreira", "praised", "praise", Some("him"))]);
     assert!(r.triples.is_empty());
 }
 
 #[test]
 fn descriptions_role_and_demonym() {
     let d = doc(&[
-        "US President Donald Trump met his Colombian counterpart Gustavo Petro .",
-        "The Colombian leader praised the US President .",
-        "Colombian Foreign Minister Rosa Villavicencio agreed .",
-        "The Colombian leader left .",
+        "US President Harold Brandt met his Chilean counterpart Tomas Ferreira .",
+        "The Chilean leader praised the US President .",
+        "Chilean Foreign Minister Lucia Mendoza agreed .",
+        "The Chilean leader left .",
     ]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person), ment(&d, 2, "Rosa Villavicencio", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 1, "Colombian leader", "praised", "praise", Some("US President")), tri(&d, 3, "Colombian leader", "left", "leave", None)]);
-    assert_eq!(facts(&r), vec![f("gustavo_petro", "praised", Some("donald_trump")), f("gustavo_petro", "left", None)]);
-    assert!(ent(&r, "gustavo_petro").merges.iter().any(|n| n.rule == "description-demonym"));
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 2, "Lucia Mendoza", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Chilean leader", "praised", "praise", Some("US President")), tri(&d, 3, "Chilean leader", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "praised", Some("harold_brandt")), f("tomas_ferreira", "left", None)]);
+    assert!(ent(&r, "tomas_ferreira").merges.iter().any(|n| n.rule == "description-demonym"));
     // no one fits: the description stays a concept, not a wrong person
-    let d = doc(&["Donald Trump spoke .", "The French president replied ."]);
-    let r = run(&d, &[ment(&d, 0, "Donald Trump", T::Person)], vec![tri(&d, 1, "French president", "replied", "reply", None)]);
+    let d = doc(&["Harold Brandt spoke .", "The French president replied ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], vec![tri(&d, 1, "French president", "replied", "reply", None)]);
     assert_eq!(facts(&r)[0].0, "french_president");
 }
 
 #[test]
 fn two_leaders_and_reciprocal_verbs() {
     let d = doc(&[
-        "Feud between US President Donald Trump and his Colombian counterpart Gustavo Petro grew .",
+        "Feud between US President Harold Brandt and his Chilean counterpart Tomas Ferreira grew .",
         "The two leaders will meet .",
         "Both leaders criticised the plan .",
         "They agreed on drugs .",
     ]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person)];
     let r = run(
         &d,
         &m,
@@ -292,21 +292,21 @@ fn two_leaders_and_reciprocal_verbs() {
         ],
     );
     let fs = facts(&r);
-    assert_eq!(fs[0], f("donald_trump", "will meet", Some("gustavo_petro")));
-    assert_eq!(fs[1], f("donald_trump", "criticised", Some("plan")));
-    assert_eq!(fs[2], f("gustavo_petro", "criticised", Some("plan")));
-    // `They` → the group; `agree` is reciprocal: Trump agreed with Petro, `drugs` kept as extra
-    assert_eq!(fs[3], f("donald_trump", "agreed on", Some("gustavo_petro")));
+    assert_eq!(fs[0], f("harold_brandt", "will meet", Some("tomas_ferreira")));
+    assert_eq!(fs[1], f("harold_brandt", "criticised", Some("plan")));
+    assert_eq!(fs[2], f("tomas_ferreira", "criticised", Some("plan")));
+    // `They` → the group; `agree` is reciprocal: Brandt agreed with Ferreira, `drugs` kept as extra
+    assert_eq!(fs[3], f("harold_brandt", "agreed on", Some("tomas_ferreira")));
     assert_eq!(r.triples[3].triple.extra[0].text, "drugs");
     assert_eq!(fs.len(), 4);
 }
 
 #[test]
 fn administration_and_government_are_the_country() {
-    let d = doc(&["US President Donald Trump spoke .", "The Trump administration imposed tariffs .", "The Colombian government objected ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 1, "Trump administration", "imposed", "impose", Some("tariffs")), tri(&d, 2, "Colombian government", "objected", "object", None)]);
-    assert_eq!(facts(&r), vec![f("united_states", "imposed", Some("tariffs")), f("colombia", "objected", None)]);
+    let d = doc(&["US President Harold Brandt spoke .", "The Brandt administration imposed tariffs .", "The Chilean government objected ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 1, "Brandt", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Brandt administration", "imposed", "impose", Some("tariffs")), tri(&d, 2, "Chilean government", "objected", "object", None)]);
+    assert_eq!(facts(&r), vec![f("united_states", "imposed", Some("tariffs")), f("chile", "objected", None)]);
     // a person of unknown nationality: stays a concept
     let d = doc(&["The Smith administration objected ."]);
     let r = run(&d, &[ment(&d, 0, "Smith", T::Person)], vec![tri(&d, 0, "Smith administration", "objected", "object", None)]);
@@ -315,14 +315,14 @@ fn administration_and_government_are_the_country() {
 
 #[test]
 fn concepts_and_literals() {
-    let d = doc(&["Washington cancelled Petro 's visa in 2025 .", "Colombia will restart glyphosate fumigation ."]);
-    let mut t = tri(&d, 0, "Washington", "cancelled", "cancel", Some("Petro 's visa"));
+    let d = doc(&["Washington cancelled Ferreira 's visa in 2025 .", "Chile will restart pesticide spraying ."]);
+    let mut t = tri(&d, 0, "Washington", "cancelled", "cancel", Some("Ferreira 's visa"));
     t.qualifiers.push(("date".into(), arg(&d, 0, "2025")));
-    let r = run(&d, &[ment(&d, 0, "Petro", T::Person), ment(&d, 0, "2025", T::Date)], vec![t, tri(&d, 1, "Colombia", "will restart", "restart", Some("glyphosate fumigation"))]);
-    assert_eq!(facts(&r), vec![f("united_states", "cancelled", Some("visa")), f("colombia", "will restart", Some("glyphosate_fumigation"))]);
-    assert_eq!(ent(&r, "glyphosate_fumigation").kind, T::Concept);
+    let r = run(&d, &[ment(&d, 0, "Ferreira", T::Person), ment(&d, 0, "2025", T::Date)], vec![t, tri(&d, 1, "Chile", "will restart", "restart", Some("pesticide spraying"))]);
+    assert_eq!(facts(&r), vec![f("united_states", "cancelled", Some("visa")), f("chile", "will restart", Some("pesticide_spraying"))]);
+    assert_eq!(ent(&r, "pesticide_spraying").kind, T::Concept);
     assert_eq!(ent(&r, "2025").kind, T::Date);
-    assert_eq!(ent(&r, "colombia").wikidata.as_deref(), Some("Q739"));
+    assert_eq!(ent(&r, "chile").wikidata.as_deref(), Some("Q298"));
     // literal objects without a NER mention still get a literal type
     let d = doc(&["The ban started in January 2025 ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "The ban", "started in", "start", Some("January 2025"))]);
@@ -331,10 +331,10 @@ fn concepts_and_literals() {
 
 #[test]
 fn quote_speaker_is_i() {
-    let d = doc(&["Trump said he liked Petro .", "“ I am sure , ” he said ."]);
-    let m = [ment(&d, 0, "Trump", T::Person), ment(&d, 0, "Petro", T::Person)];
+    let d = doc(&["Brandt said he liked Ferreira .", "“ I am sure , ” he said ."]);
+    let m = [ment(&d, 0, "Brandt", T::Person), ment(&d, 0, "Ferreira", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 1, "I", "am", "be", Some("sure"))]);
-    assert_eq!(facts(&r)[0].0, "trump");
+    assert_eq!(facts(&r)[0].0, "brandt");
 }
 
 /// A whole invented article, as the upstream stages would hand it over: one node per person
@@ -375,14 +375,14 @@ fn invented_article_goals() {
 #[test]
 fn resolution_is_cheap() {
     // ~30 sentences × 30 tokens: must take well under a millisecond per sentence in debug builds
-    let base = "Washington said US President Donald Trump met his Colombian counterpart Gustavo Petro in Bogota and he praised the United Nations for its work on drugs in South America .";
+    let base = "Washington said US President Harold Brandt met his Chilean counterpart Tomas Ferreira in Santiago and he praised the United Nations for its work on drugs in South America .";
     let sents: Vec<&str> = std::iter::repeat_n(base, 30).collect();
     let d = doc(&sents);
     let mut m = Vec::new();
     let mut t = Vec::new();
     for si in 0..30 {
-        m.push(ment(&d, si, "Donald Trump", T::Person));
-        m.push(ment(&d, si, "Gustavo Petro", T::Person));
+        m.push(ment(&d, si, "Harold Brandt", T::Person));
+        m.push(ment(&d, si, "Tomas Ferreira", T::Person));
         t.push(tri(&d, si, "he", "praised", "praise", Some("United Nations")));
         t.push(tri(&d, si, "Washington", "said", "say", None));
     }
@@ -395,60 +395,60 @@ fn resolution_is_cheap() {
 
 #[test]
 fn known_surname_beats_a_city_of_the_same_name() {
-    // Villavicencio is also a Colombian city; NER missed the second mention
-    let d = doc(&["Colombian Foreign Minister Rosa Villavicencio spoke .", "Villavicencio said the flights resume .", "Officials met in Villavicencio ."]);
-    let r = run(&d, &[ment(&d, 0, "Rosa Villavicencio", T::Person)], vec![tri(&d, 1, "Villavicencio", "said", "say", None)]);
-    assert_eq!(facts(&r)[0].0, "rosa_villavicencio");
-    assert!(r.mentions.iter().any(|m| m.sentence == 2 && m.entity.as_deref() == Some("villavicencio") && m.kind == T::City));
+    // Mendoza is also an Argentine city; NER missed the second mention
+    let d = doc(&["Chilean Foreign Minister Lucia Mendoza spoke .", "Mendoza said the flights resume .", "Officials met in Mendoza ."]);
+    let r = run(&d, &[ment(&d, 0, "Lucia Mendoza", T::Person)], vec![tri(&d, 1, "Mendoza", "said", "say", None)]);
+    assert_eq!(facts(&r)[0].0, "lucia_mendoza");
+    assert!(r.mentions.iter().any(|m| m.sentence == 2 && m.entity.as_deref() == Some("mendoza") && m.kind == T::City));
     // without a person of that name it is the city
-    let d = doc(&["Officials met in Villavicencio ."]);
-    let r = run(&d, &[], vec![tri(&d, 0, "Officials", "met in", "meet", Some("Villavicencio"))]);
-    assert_eq!(ent(&r, "villavicencio").kind, T::City);
+    let d = doc(&["Officials met in Mendoza ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Officials", "met in", "meet", Some("Mendoza"))]);
+    assert_eq!(ent(&r, "mendoza").kind, T::City);
 }
 
 #[test]
 fn name_not_at_the_argument_head() {
-    let d = doc(&["US President Donald Trump met his Colombian counterpart Gustavo Petro ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
-    let mut t = tri(&d, 0, "US President Donald Trump", "met", "meet", Some("his Colombian counterpart Gustavo Petro"));
+    let d = doc(&["US President Harold Brandt met his Chilean counterpart Tomas Ferreira ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person)];
+    let mut t = tri(&d, 0, "US President Harold Brandt", "met", "meet", Some("his Chilean counterpart Tomas Ferreira"));
     t.subject.head = 1; // parser put the head on `President`
     t.object.as_mut().unwrap().head = 7; // and on `counterpart`
     let r = run(&d, &m, vec![t]);
-    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("gustavo_petro"))]);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("tomas_ferreira"))]);
     // two different people in one argument: no single referent, a concept
-    let d = doc(&["Donald Trump and Gustavo Petro met ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
-    let mut t = tri(&d, 0, "Donald Trump and Gustavo Petro", "met", "meet", None);
+    let d = doc(&["Harold Brandt and Tomas Ferreira met ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person)];
+    let mut t = tri(&d, 0, "Harold Brandt and Tomas Ferreira", "met", "meet", None);
     t.subject.head = 4;
     let r = run(&d, &m, vec![t]);
     // coordinated names: the triple holds for each (meet is reciprocal: one triple between them)
-    assert_eq!(facts(&r), vec![f("donald_trump", "met", Some("gustavo_petro"))]);
-    let d = doc(&["US President Donald Trump and his Colombian counterpart Gustavo Petro clashed ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
-    let r = run(&d, &m, vec![tri(&d, 0, "US President Donald Trump and his Colombian counterpart Gustavo Petro", "clashed", "clash", None)]);
-    assert_eq!(facts(&r), vec![f("donald_trump", "clashed", Some("gustavo_petro"))]);
-    let d = doc(&["Colombia and Venezuela signed the deal ."]);
-    let r = run(&d, &[], vec![tri(&d, 0, "Colombia and Venezuela", "signed", "sign", Some("the deal"))]);
-    assert_eq!(facts(&r), vec![f("colombia", "signed", Some("deal")), f("venezuela", "signed", Some("deal"))]);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("tomas_ferreira"))]);
+    let d = doc(&["US President Harold Brandt and his Chilean counterpart Tomas Ferreira clashed ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "US President Harold Brandt and his Chilean counterpart Tomas Ferreira", "clashed", "clash", None)]);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "clashed", Some("tomas_ferreira"))]);
+    let d = doc(&["Chile and Venezuela signed the deal ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Chile and Venezuela", "signed", "sign", Some("the deal"))]);
+    assert_eq!(facts(&r), vec![f("chile", "signed", Some("deal")), f("venezuela", "signed", Some("deal"))]);
     // a name and a concept: not a group of entities; the argument stays one concept
-    let d = doc(&["Petro and his allies left ."]);
-    let r = run(&d, &[ment(&d, 0, "Petro", T::Person)], vec![tri(&d, 0, "Petro and his allies", "left", "leave", None)]);
-    assert_eq!(facts(&r), vec![f("petro_and_his_allies", "left", None)]);
+    let d = doc(&["Ferreira and his allies left ."]);
+    let r = run(&d, &[ment(&d, 0, "Ferreira", T::Person)], vec![tri(&d, 0, "Ferreira and his allies", "left", "leave", None)]);
+    assert_eq!(facts(&r), vec![f("ferreira_and_his_allies", "left", None)]);
 }
 
 #[test]
 fn ner_organisation_for_an_administration_is_the_country() {
-    let d = doc(&["US President Donald Trump spoke .", "The Trump administration objected ."]);
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump administration", T::Organization)];
-    let r = run(&d, &m, vec![tri(&d, 1, "Trump administration", "objected", "object", None)]);
+    let d = doc(&["US President Harold Brandt spoke .", "The Brandt administration objected ."]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 1, "Brandt administration", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Brandt administration", "objected", "object", None)]);
     assert_eq!(facts(&r)[0].0, "united_states");
-    assert!(!r.entities.iter().any(|e| e.id == "trump_administration"));
+    assert!(!r.entities.iter().any(|e| e.id == "brandt_administration"));
 }
 
 #[test]
 fn subject_role_with_a_real_parse_wins_salience() {
-    // `Donald` is the UD head of `Donald Trump` (flat); the subject flag must still be found
-    let mut d = doc(&["Donald Trump called Gustavo Petro .", "He was pleased ."]);
+    // `Donald` is the UD head of `Harold Brandt` (flat); the subject flag must still be found
+    let mut d = doc(&["Harold Brandt called Tomas Ferreira .", "He was pleased ."]);
     let t = &mut d.sentences[0].tokens;
     t[0].deprel = "nsubj".into();
     t[0].head = 3;
@@ -458,60 +458,60 @@ fn subject_role_with_a_real_parse_wins_salience() {
     t[3].head = 3;
     t[4].deprel = "flat".into();
     t[4].head = 4;
-    let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 0, "Gustavo Petro", T::Person)];
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Tomas Ferreira", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 1, "He", "was", "be", Some("pleased"))]);
-    assert_eq!(facts(&r)[0].0, "donald_trump");
+    assert_eq!(facts(&r)[0].0, "harold_brandt");
 }
 
 #[test]
 fn implausible_person_mentions_are_not_people() {
     let d = doc(&[
-        "US President Donald Trump spoke .",
-        "Petro might be “ Zelenskyyed ” like Ukrainian President Volodymyr Zelenskyy .",
+        "US President Harold Brandt spoke .",
+        "Ferreira might be “ Kravetskyyed ” like Ukrainian President Bohdan Kravetskyy .",
         "The US President said no .",
     ]);
     let m = [
-        ment(&d, 0, "Donald Trump", T::Person),
-        ment(&d, 1, "Zelenskyyed", T::Person),
-        ment(&d, 1, "Volodymyr Zelenskyy", T::Person),
+        ment(&d, 0, "Harold Brandt", T::Person),
+        ment(&d, 1, "Kravetskyyed", T::Person),
+        ment(&d, 1, "Bohdan Kravetskyy", T::Person),
         ment(&d, 2, "US President", T::Person), // NER tagged the description as a name
     ];
     let r = run(&d, &m, vec![tri(&d, 2, "US President", "said", "say", Some("no"))]);
     let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.id.as_str()).collect();
-    assert_eq!(persons, vec!["donald_trump", "volodymyr_zelenskyy"]);
-    assert_eq!(facts(&r)[0].0, "donald_trump");
+    assert_eq!(persons, vec!["bohdan_kravetskyy", "harold_brandt"]);
+    assert_eq!(facts(&r)[0].0, "harold_brandt");
 }
 
 #[test]
 fn link_lines_give_no_facts() {
-    let d = doc(&["Also Read : Tensions between US-Cuba escalate post-Trump 's oil cut-off threat", "Colombia accepted the flights ."]);
-    let r = run(&d, &[], vec![tri(&d, 0, "Tensions", "escalate", "escalate", None), tri(&d, 1, "Colombia", "accepted", "accept", Some("the flights"))]);
-    assert_eq!(facts(&r), vec![f("colombia", "accepted", Some("flights"))]);
+    let d = doc(&["Also Read : Talks between US-Peru stall post-Brandt 's port-fee threat", "Chile accepted the flights ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Talks", "stall", "stall", None), tri(&d, 1, "Chile", "accepted", "accept", Some("the flights"))]);
+    assert_eq!(facts(&r), vec![f("chile", "accepted", Some("flights"))]);
 }
 
 #[test]
 fn output_serializes() {
-    let d = doc(&["Colombia accepted the flights ."]);
-    let r = run(&d, &[], vec![tri(&d, 0, "Colombia", "accepted", "accept", Some("the flights"))]);
+    let d = doc(&["Chile accepted the flights ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Chile", "accepted", "accept", Some("the flights"))]);
     let json = serde_json::to_string(&r).unwrap();
-    assert!(json.contains("\"wikidata\":\"Q739\""), "{json}");
+    assert!(json.contains("\"wikidata\":\"Q298\""), "{json}");
 }
 
 #[test]
 fn person_name_extended_over_a_city_surname() {
-    let d = doc(&["There will be 20 flights , according to Colombian Foreign Minister Rosa Villavicencio ."]);
-    let r = run(&d, &[ment(&d, 0, "Rosa", T::Person)], vec![tri(&d, 0, "Rosa Villavicencio", "foreign minister of", "minister", Some("Colombian"))]);
-    assert_eq!(facts(&r), vec![f("rosa_villavicencio", "foreign minister of", Some("colombia"))]);
-    assert!(r.mentions.iter().any(|m| m.text == "Rosa Villavicencio" && m.entity.as_deref() == Some("rosa_villavicencio")));
-    assert!(!r.entities.iter().any(|e| e.id == "villavicencio"));
+    let d = doc(&["There will be 12 ferries , according to Chilean Foreign Minister Lucia Mendoza ."]);
+    let r = run(&d, &[ment(&d, 0, "Lucia", T::Person)], vec![tri(&d, 0, "Lucia Mendoza", "foreign minister of", "minister", Some("Chilean"))]);
+    assert_eq!(facts(&r), vec![f("lucia_mendoza", "foreign minister of", Some("chile"))]);
+    assert!(r.mentions.iter().any(|m| m.text == "Lucia Mendoza" && m.entity.as_deref() == Some("lucia_mendoza")));
+    assert!(!r.entities.iter().any(|e| e.id == "mendoza"));
 }
 
 #[test]
 fn arbitrary_ranges_never_panic() {
     // a small LCG drives random mentions and triples, including out-of-range and empty spans
     let d = doc(&[
-        "He said US President Donald Trump and the two leaders met in Washington .",
-        "It and they , the Colombian leader , the Trump administration ’s demands .",
+        "He said US President Harold Brandt and the two leaders met in Washington .",
+        "It and they , the Chilean leader , the Brandt administration ’s demands .",
         "",
         "I",
     ]);
@@ -548,43 +548,43 @@ fn arbitrary_ranges_never_panic() {
 
 #[test]
 fn hyphenated_compounds_on_names_are_not_people() {
-    let d = doc(&["US President Donald Trump met Gustavo Petro .", "It ended the Petro-Trump conflict and post-Trump fears .", "Alexandria Ocasio-Cortez spoke .", "Ocasio-Cortez left ."]);
+    let d = doc(&["US President Harold Brandt met Tomas Ferreira .", "It ended the Ferreira-Brandt conflict and post-Brandt fears .", "Alexandria Ocasio-Cortez spoke .", "Ocasio-Cortez left ."]);
     let m = [
-        ment(&d, 0, "Donald Trump", T::Person),
-        ment(&d, 0, "Gustavo Petro", T::Person),
-        ment(&d, 1, "Petro-Trump", T::Person),
-        ment(&d, 1, "post-Trump", T::Person),
+        ment(&d, 0, "Harold Brandt", T::Person),
+        ment(&d, 0, "Tomas Ferreira", T::Person),
+        ment(&d, 1, "Ferreira-Brandt", T::Person),
+        ment(&d, 1, "post-Brandt", T::Person),
         ment(&d, 2, "Alexandria Ocasio-Cortez", T::Person),
         ment(&d, 3, "Ocasio-Cortez", T::Person),
     ];
     let r = run(&d, &m, vec![tri(&d, 3, "Ocasio-Cortez", "left", "leave", None)]);
     let persons: Vec<&str> = r.entities.iter().filter(|e| e.kind == T::Person).map(|e| e.id.as_str()).collect();
-    assert_eq!(persons, vec!["alexandria_ocasio_cortez", "donald_trump", "gustavo_petro"]);
+    assert_eq!(persons, vec!["alexandria_ocasio_cortez", "harold_brandt", "tomas_ferreira"]);
     assert_eq!(facts(&r)[0].0, "alexandria_ocasio_cortez");
 }
 
 #[test]
 fn description_titles_must_match() {
     let d = doc(&[
-        "Prime Minister Keir Starmer met Foreign Minister Rosa Villavicencio .",
+        "Prime Minister Keir Starmer met Foreign Minister Lucia Mendoza .",
         "The Prime Minister praised the plan .",
         "The foreign minister agreed .",
     ]);
-    let m = [ment(&d, 0, "Keir Starmer", T::Person), ment(&d, 0, "Rosa Villavicencio", T::Person)];
+    let m = [ment(&d, 0, "Keir Starmer", T::Person), ment(&d, 0, "Lucia Mendoza", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 1, "Prime Minister", "praised", "praise", Some("the plan")), tri(&d, 2, "foreign minister", "agreed", "agree", None)]);
     assert_eq!(facts(&r)[0].0, "keir_starmer");
-    assert_eq!(facts(&r)[1].0, "rosa_villavicencio");
+    assert_eq!(facts(&r)[1].0, "lucia_mendoza");
 }
 
 #[test]
 fn concept_labels_table() {
     for (text, label, kind) in [
         ("the leading consumer", "leading consumer", T::Concept),
-        ("Petro 's visa", "visa", T::Concept),
+        ("Ferreira 's visa", "visa", T::Concept),
         ("his visit", "visit", T::Concept),
         ("whose visa", "visa", T::Concept),
         ("US deportation flights", "US deportation flights", T::Concept),
-        ("glyphosate fumigation", "glyphosate fumigation", T::Concept),
+        ("pesticide spraying", "pesticide spraying", T::Concept),
         ("January 2025", "January 2025", T::Date),
         ("2015", "2015", T::Date),
         ("$ 20 million", "$ 20 million", T::Money),
@@ -603,7 +603,7 @@ fn concept_labels_table() {
 
 #[test]
 fn boilerplate_lines() {
-    for (text, yes) in [("Also Read: Tensions escalate", true), ("READ MORE: x", true), ("Related: x", true), ("Also, Petro read the note.", false), ("Colombia reads it.", false)] {
+    for (text, yes) in [("Also Read: Tensions escalate", true), ("READ MORE: x", true), ("Related: x", true), ("Also, Ferreira read the note.", false), ("Chile reads it.", false)] {
         let s = Sentence { text: text.into(), ..Default::default() };
         assert_eq!(is_boilerplate(&s), yes, "{text}");
     }
@@ -629,14 +629,14 @@ fn concept_labels_drop_whose_owner_and_quotes() {
 #[test]
 fn administration_in_a_temporal_adjunct_is_no_alias() {
     let cases: &[(&str, bool)] = &[
-        ("Under the Trump administration , tariffs rose .", false),
-        ("During the Trump administration , tariffs rose .", false),
-        ("The Trump administration raised tariffs .", true),
+        ("Under the Brandt administration , tariffs rose .", false),
+        ("During the Brandt administration , tariffs rose .", false),
+        ("The Brandt administration raised tariffs .", true),
     ];
     for (sent, alias) in cases {
-        let d = doc(&["US President Donald Trump spoke .", sent]);
-        let m = [ment(&d, 0, "Donald Trump", T::Person), ment(&d, 1, "Trump", T::Person)];
-        let r = run(&d, &m, vec![tri(&d, 0, "Donald Trump", "spoke", "speak", None)]);
+        let d = doc(&["US President Harold Brandt spoke .", sent]);
+        let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 1, "Brandt", T::Person)];
+        let r = run(&d, &m, vec![tri(&d, 0, "Harold Brandt", "spoke", "speak", None)]);
         let us = r.entities.iter().find(|e| e.id == "united_states");
         let has = us.is_some_and(|e| e.aliases.iter().any(|a| a.contains("administration")));
         assert_eq!(has, *alias, "{sent}: {:?}", us.map(|e| &e.aliases));
@@ -822,4 +822,15 @@ fn hyphenated_given_name_outside_the_mention_joins_the_surname() {
     let d = doc(&["Engineer Mei - Ling Chu built the bridge ."]);
     let r = run(&d, &[ment(&d, 0, "Chu", T::Person)], vec![tri(&d, 0, "Chu", "built", "build", Some("the bridge"))]);
     assert_eq!(facts(&r)[0].0, "chu");
+}
+
+#[test]
+fn a_bare_noun_joins_the_one_concept_named_by_its_complement() {
+    let d = doc(&["The government of Ruritania closed the port .", "Later the government reopened it ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "government of Ruritania", "closed", "close", Some("the port")), tri(&d, 1, "government", "reopened", "reopen", None)]);
+    assert_eq!(facts(&r)[0].0, facts(&r)[1].0, "{:?}", facts(&r));
+    // a described complement is one of several of its kind: no merge
+    let d = doc(&["The invention of a new pump helped .", "The invention failed ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "invention of a new pump", "helped", "help", None), tri(&d, 1, "invention", "failed", "fail", None)]);
+    assert_ne!(facts(&r)[0].0, facts(&r)[1].0, "{:?}", facts(&r));
 }

@@ -19,6 +19,19 @@ pub fn shared() -> PathBuf {
     root().join("..").join("shared")
 }
 
+/// The seed article's gold fact (subject, object) of the first row at `level` whose predicate
+/// alternatives include `predicate` (`../shared/gold/seed-article.tsv`). The end-to-end tests read
+/// what to expect from the gold file instead of quoting the article's names.
+pub fn seed_gold_pair(level: &str, predicate: &str) -> (String, String) {
+    let gold = std::fs::read_to_string(shared().join("gold/seed-article.tsv")).expect("the seed article's gold file");
+    gold.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|c| c.len() >= 4 && c[0] == level && c[2].split('|').any(|p| p == predicate))
+        .map(|c| (c[1].to_owned(), c[3].split('|').next().unwrap_or_default().to_owned()))
+        .unwrap_or_else(|| panic!("no {level} `{predicate}` row in the seed gold"))
+}
+
 /// `kgraph` with the store in `store`.
 pub fn kgraph(store: &Path) -> Command {
     let mut cmd = Command::cargo_bin("kgraph").unwrap();

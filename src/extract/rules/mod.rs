@@ -14,6 +14,7 @@
 //! (the verb of an event noun).
 
 mod ages;
+mod claims;
 mod clauses;
 mod coord;
 mod deverbal;

@@ -264,7 +264,7 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// `the two leaders are set to meet` after `between X and Y` → X meet with Y.
+    /// `the two ministers will talk` after `between X and Y` → X talk with Y.
     pub fn collective_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
         let tr = self.tr;
         for p in props {

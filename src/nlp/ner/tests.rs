@@ -39,7 +39,7 @@ fn sentence(text: &str) -> Sentence {
 const S1: &str = "After weeks of tension between Chilean President Greta Quillen and her Peruvian counterpart Tomas Berrand, the two leaders agreed to meet in person on March 14, 2025, at the presidential palace, said aides in Santiago.";
 const S2: &str = "There will be 12 flights, averaging two a month, according to Peruvian Trade Minister Lucia Ferrand.";
 const S3: &str = "The talks are expected to center on trade, as Peru remains the world’s second largest producer of copper while China is the leading buyer.";
-const S4: &str = "For many years, Peru has been one of China’s closest partners in South America, receiving billions of dollars to expand its ports and railways in the push for exports.";
+const S4: &str = "For many years, Peru has been one of China’s closest partners in South America, drawing billions of dollars to expand its ports and railways in the push for exports.";
 
 fn find<'a>(ms: &'a [Mention], text: &str) -> Option<&'a Mention> {
     ms.iter().find(|m| m.text == text)

@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn word_hash_normalises_case_digits_quotes_and_dashes() {
-        let same = [("Petro", "petro"), ("2015", "1999"), ("“", "\""), ("’s", "'s"), ("n’t", "n't"), ("–", "--"), ("—", "--"), ("ÉCOLE", "école")];
+        let same = [("Ferreira", "ferreira"), ("2015", "1999"), ("“", "\""), ("’s", "'s"), ("n’t", "n't"), ("–", "--"), ("—", "--"), ("ÉCOLE", "école")];
         for (a, b) in same {
             assert_eq!(word_hash(a), word_hash(b), "{a} vs {b}");
         }

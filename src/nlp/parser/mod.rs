@@ -8,7 +8,7 @@
 //!
 //! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 96 templates, and a
 //! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
-//! subtree is complete then, so `by` under `Petro` or `aux:pass` under the head are visible).
+//! subtree is complete then, so `by` under `Ferreira` or `aux:pass` under the head are visible).
 //! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
 //! 32-bit fingerprints of the u64 feature keys; all lookups of a step are prefetched first.
 //! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
@@ -569,7 +569,7 @@ mod tests {
     #[test]
     fn random_sentences_of_any_length_are_trees() {
         let p = shipped();
-        let vocab = ["the/DT/DET", "dog/NN/NOUN", "runs/VBZ/VERB", "./././PUNCT", ",/,/PUNCT", "of/IN/ADP", "Petro/NNP/PROPN", "was/VBD/AUX", "cancelled/VBN/VERB", "and/CC/CCONJ", "big/JJ/ADJ", "???/XX/X", "ünïcödé/NN/NOUN"];
+        let vocab = ["the/DT/DET", "dog/NN/NOUN", "runs/VBZ/VERB", "./././PUNCT", ",/,/PUNCT", "of/IN/ADP", "Ferreira/NNP/PROPN", "was/VBD/AUX", "cancelled/VBN/VERB", "and/CC/CCONJ", "big/JJ/ADJ", "???/XX/X", "ünïcödé/NN/NOUN"];
         let mut rng = Rng::new(9);
         for n in [1usize, 2, 3, 5, 17, 64, 150, 300] {
             for _ in 0..5 {
@@ -618,62 +618,62 @@ mod tests {
     #[test]
     fn news_regressions_passive_agent_and_relative_clause() {
         let p = shipped();
-        // Seed article: "… – a practice halted since 2015 and strongly opposed by Petro when he was a senator."
+        // a passive participle with an agent inside an apposition after a dash
         let mut t = toks(
-            "Colombia/NNP/PROPN will/MD/AUX also/RB/ADV restart/VB/VERB glyphosate/NN/NOUN fumigation/NN/NOUN to/TO/PART \
-             destroy/VB/VERB coca/NN/NOUN crops/NNS/NOUN –/,/PUNCT a/DT/DET practice/NN/NOUN halted/VBN/VERB since/IN/ADP \
-             2015/CD/NUM and/CC/CCONJ strongly/RB/ADV opposed/VBN/VERB by/IN/ADP Petro/NNP/PROPN when/WRB/ADV he/PRP/PRON \
-             was/VBD/AUX a/DT/DET senator/NN/NOUN ././PUNCT",
+            "Chile/NNP/PROPN will/MD/AUX also/RB/ADV resume/VB/VERB pesticide/NN/NOUN spraying/NN/NOUN to/TO/PART \
+             kill/VB/VERB poppy/NN/NOUN fields/NNS/NOUN –/,/PUNCT a/DT/DET practice/NN/NOUN stopped/VBN/VERB since/IN/ADP \
+             2011/CD/NUM and/CC/CCONJ fiercely/RB/ADV opposed/VBN/VERB by/IN/ADP Ferreira/NNP/PROPN when/WRB/ADV he/PRP/PRON \
+             was/VBD/AUX a/DT/DET mayor/NN/NOUN ././PUNCT",
         );
         p.parse(&mut t);
         check_tree(&t);
         let s = show(&t);
-        assert!(has(&t, "obl:agent", "opposed", "Petro"), "{s}");
+        assert!(has(&t, "obl:agent", "opposed", "Ferreira"), "{s}");
         let opposed = idx(&t, "opposed");
         assert!(!t.iter().any(|x| x.head == opposed && x.deprel.starts_with("nsubj")), "{s}");
-        assert!(has(&t, "nsubj", "restart", "Colombia"), "{s}");
-        assert!(has(&t, "obj", "restart", "fumigation"), "{s}");
-        assert!(has(&t, "case", "Petro", "by"), "{s}");
+        assert!(has(&t, "nsubj", "resume", "Chile"), "{s}");
+        assert!(has(&t, "obj", "resume", "spraying"), "{s}");
+        assert!(has(&t, "case", "Ferreira", "by"), "{s}");
 
         let mut t = toks(
-            "Petro/NNP/PROPN ,/,/PUNCT whose/WP$/PRON visa/NN/NOUN was/VBD/AUX cancelled/VBN/VERB by/IN/ADP Washington/NNP/PROPN \
-             last/JJ/ADJ year/NN/NOUN for/IN/SCONJ joining/VBG/VERB anti-Israel/JJ/ADJ protests/NNS/NOUN during/IN/ADP his/PRP$/PRON \
-             visit/NN/NOUN to/IN/ADP the/DT/DET United/NNP/PROPN Nations/NNPS/PROPN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET \
-             ban/NN/NOUN revoked/VBN/VERB for/IN/ADP this/DT/DET upcoming/JJ/ADJ visit/NN/NOUN ././PUNCT",
+            "Ferreira/NNP/PROPN ,/,/PUNCT whose/WP$/PRON permit/NN/NOUN was/VBD/AUX revoked/VBN/VERB by/IN/ADP Ottawa/NNP/PROPN \
+             last/JJ/ADJ month/NN/NOUN for/IN/SCONJ joining/VBG/VERB anti-mining/JJ/ADJ rallies/NNS/NOUN during/IN/ADP his/PRP$/PRON \
+             trip/NN/NOUN to/IN/ADP the/DT/DET European/NNP/PROPN Union/NNP/PROPN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET \
+             ban/NN/NOUN lifted/VBN/VERB for/IN/ADP this/DT/DET coming/JJ/ADJ trip/NN/NOUN ././PUNCT",
         );
         p.parse(&mut t);
         check_tree(&t);
         let s = show(&t);
-        assert!(has(&t, "nsubj:pass", "cancelled", "visa"), "{s}");
-        assert!(has(&t, "obl:agent", "cancelled", "Washington"), "{s}");
-        assert!(has(&t, "aux:pass", "cancelled", "was"), "{s}");
-        assert!(has(&t, "nmod:poss", "visa", "whose"), "{s}");
+        assert!(has(&t, "nsubj:pass", "revoked", "permit"), "{s}");
+        assert!(has(&t, "obl:agent", "revoked", "Ottawa"), "{s}");
+        assert!(has(&t, "aux:pass", "revoked", "was"), "{s}");
+        assert!(has(&t, "nmod:poss", "permit", "whose"), "{s}");
         assert!(has(&t, "obj", "have", "ban"), "{s}");
     }
 
-    /// Known gaps of the shipped model on the seed article (run with `cargo test -- --ignored`):
-    /// the greedy parser hangs "Petro" on the relative clause instead of the main verb, and a
-    /// quote between a possessive and its noun (`Petro’s “call and tone”`) breaks nmod:poss.
+    /// Known gaps of the shipped model on news constructions (run with `cargo test -- --ignored`):
+    /// the greedy parser hangs a name with a `whose` clause on the relative clause instead of the
+    /// main verb, and a quote between a possessive and its noun (`X’s “call and tone”`) breaks nmod:poss.
     #[test]
     #[ignore = "known parser errors, kept visible"]
     fn news_known_gaps() {
         let p = shipped();
         let mut t = toks(
-            "Petro/NNP/PROPN ,/,/PUNCT whose/WP$/PRON visa/NN/NOUN was/VBD/AUX cancelled/VBN/VERB by/IN/ADP Washington/NNP/PROPN \
-             last/JJ/ADJ year/NN/NOUN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET ban/NN/NOUN revoked/VBN/VERB ././PUNCT",
+            "Ferreira/NNP/PROPN ,/,/PUNCT whose/WP$/PRON permit/NN/NOUN was/VBD/AUX revoked/VBN/VERB by/IN/ADP Ottawa/NNP/PROPN \
+             last/JJ/ADJ month/NN/NOUN ,/,/PUNCT will/MD/AUX have/VB/VERB the/DT/DET ban/NN/NOUN lifted/VBN/VERB ././PUNCT",
         );
         p.parse(&mut t);
         let s = show(&t);
-        assert!(has(&t, "acl:relcl", "Petro", "cancelled"), "{s}");
-        assert!(has(&t, "nsubj", "have", "Petro"), "{s}");
+        assert!(has(&t, "acl:relcl", "Ferreira", "revoked"), "{s}");
+        assert!(has(&t, "nsubj", "have", "Ferreira"), "{s}");
         let mut t = toks(
-            "Trump/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT appreciated/VBD/VERB ”/''/PUNCT Petro/NNP/PROPN ’s/POS/PART \
-             “/``/PUNCT call/NN/NOUN and/CC/CCONJ tone/NN/NOUN ”/''/PUNCT ././PUNCT",
+            "Brandt/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT welcomed/VBD/VERB ”/''/PUNCT Ferreira/NNP/PROPN ’s/POS/PART \
+             “/``/PUNCT candour/NN/NOUN and/CC/CCONJ patience/NN/NOUN ”/''/PUNCT ././PUNCT",
         );
         p.parse(&mut t);
         let s = show(&t);
-        assert!(has(&t, "nmod:poss", "call", "Petro"), "{s}");
-        assert!(has(&t, "obj", "appreciated", "call"), "{s}");
+        assert!(has(&t, "nmod:poss", "candour", "Ferreira"), "{s}");
+        assert!(has(&t, "obj", "welcomed", "candour"), "{s}");
     }
 
     #[test]
@@ -683,25 +683,25 @@ mod tests {
         type Rel = (&'static str, &'static str, &'static str);
         let cases: &[(&str, &[Rel])] = &[
             (
-                "The/DT/DET development/NN/NOUN was/VBD/AUX confirmed/VBN/VERB shortly/RB/ADV after/IN/SCONJ Colombia/NNP/PROPN \
-                 started/VBD/VERB accepting/VBG/VERB US/NNP/PROPN deportation/NN/NOUN flights/NNS/NOUN from/IN/ADP Friday/NNP/PROPN ././PUNCT",
-                &[("nsubj:pass", "confirmed", "development"), ("aux:pass", "confirmed", "was"), ("nsubj", "started", "Colombia"), ("obj", "accepting", "flights")],
+                "The/DT/DET agreement/NN/NOUN was/VBD/AUX announced/VBN/VERB soon/RB/ADV after/IN/SCONJ Chile/NNP/PROPN \
+                 started/VBD/VERB admitting/VBG/VERB Peruvian/JJ/ADJ cargo/NN/NOUN ships/NNS/NOUN from/IN/ADP Monday/NNP/PROPN ././PUNCT",
+                &[("nsubj:pass", "announced", "agreement"), ("aux:pass", "announced", "was"), ("nsubj", "started", "Chile"), ("obj", "admitting", "ships")],
             ),
             (
-                "After/IN/ADP a/DT/DET recent/JJ/ADJ phone/NN/NOUN conversation/NN/NOUN between/IN/ADP the/DT/DET two/CD/NUM leaders/NNS/NOUN ,/,/PUNCT \
-                 Trump/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT appreciated/VBD/VERB ”/''/PUNCT Petro/NNP/PROPN ’s/POS/PART \
-                 “/``/PUNCT call/NN/NOUN and/CC/CCONJ tone/NN/NOUN ”/''/PUNCT ././PUNCT",
-                &[("nsubj", "said", "Trump"), ("ccomp", "said", "appreciated"), ("nsubj", "appreciated", "he"), ("conj", "call", "tone")],
+                "After/IN/ADP a/DT/DET brief/JJ/ADJ video/NN/NOUN call/NN/NOUN between/IN/ADP the/DT/DET two/CD/NUM ministers/NNS/NOUN ,/,/PUNCT \
+                 Brandt/NNP/PROPN said/VBD/VERB he/PRP/PRON “/``/PUNCT welcomed/VBD/VERB ”/''/PUNCT Ferreira/NNP/PROPN ’s/POS/PART \
+                 “/``/PUNCT candour/NN/NOUN and/CC/CCONJ patience/NN/NOUN ”/''/PUNCT ././PUNCT",
+                &[("nsubj", "said", "Brandt"), ("ccomp", "said", "welcomed"), ("nsubj", "welcomed", "he"), ("conj", "candour", "patience")],
             ),
             (
-                "Ahead/RB/ADV of/IN/ADP the/DT/DET meeting/NN/NOUN ,/,/PUNCT Petro/NNP/PROPN also/RB/ADV took/VBD/VERB steps/NNS/NOUN to/TO/PART \
-                 accommodate/VB/VERB Washington/NNP/PROPN ’s/POS/PART demands/NNS/NOUN ././PUNCT",
-                &[("nsubj", "took", "Petro"), ("obj", "took", "steps"), ("nmod:poss", "demands", "Washington"), ("obj", "accommodate", "demands")],
+                "Ahead/RB/ADV of/IN/ADP the/DT/DET summit/NN/NOUN ,/,/PUNCT Ferreira/NNP/PROPN also/RB/ADV took/VBD/VERB measures/NNS/NOUN to/TO/PART \
+                 satisfy/VB/VERB Ottawa/NNP/PROPN ’s/POS/PART requests/NNS/NOUN ././PUNCT",
+                &[("nsubj", "took", "Ferreira"), ("obj", "took", "measures"), ("nmod:poss", "requests", "Ottawa"), ("obj", "satisfy", "requests")],
             ),
             (
-                "There/EX/PRON will/MD/AUX be/VB/VERB 20/CD/NUM flights/NNS/NOUN ,/,/PUNCT according/VBG/VERB to/IN/ADP Colombian/JJ/ADJ \
-                 Foreign/NNP/PROPN Minister/NNP/PROPN Rosa/NNP/PROPN Villavicencio/NNP/PROPN ././PUNCT",
-                &[("expl", "be", "There"), ("nsubj", "be", "flights"), ("nummod", "flights", "20")],
+                "There/EX/PRON will/MD/AUX be/VB/VERB 12/CD/NUM ferries/NNS/NOUN ,/,/PUNCT according/VBG/VERB to/IN/ADP Chilean/JJ/ADJ \
+                 Transport/NNP/PROPN Minister/NNP/PROPN Lucia/NNP/PROPN Mendoza/NNP/PROPN ././PUNCT",
+                &[("expl", "be", "There"), ("nsubj", "be", "ferries"), ("nummod", "ferries", "12")],
             ),
         ];
         for (spec, rels) in cases {

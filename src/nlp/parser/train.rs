@@ -351,7 +351,7 @@ mod tests {
     fn toy(n: usize, seed: u64) -> Vec<ConlluSentence> {
         let mut rng = Rng::new(seed);
         let nouns = ["dog", "visa", "plan", "crop", "meeting", "leader"];
-        let names = ["Petro", "Trump", "Washington", "Colombia"];
+        let names = ["Ferreira", "Brandt", "Ottawa", "Chile"];
         let verbs = [("saw", "cancelled"), ("liked", "opposed"), ("made", "halted")];
         let adjs = ["big", "new", "old"];
         let tok = |f: &str, x: &str, u: &str, h: usize, r: &str| Token {

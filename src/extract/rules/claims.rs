@@ -1,0 +1,336 @@
+//! Claims: propositions the sentence states as someone's words, a question or an intention are
+//! not plain facts. Runs over all propositions of a sentence after the clause and nominal rules
+//! and only ever moves a proposition away from `asserted` (never back), so a reader of the graph
+//! sees each claim with its modality and, where the sentence names one, its speaker.
+//!
+//! - `reported`: a proposition with an attribution (`X said …`, `according to X`), one inside a
+//!   quotation (`"… they ignored the law …," Ruiz said`), one whose clause hangs under a reporting
+//!   verb's complement through conjuncts and adverbials (`witnesses said a man came in and
+//!   attacked …, using a knife`), and the words of an interview turn (`((Ana Ruiz)) We built …`,
+//!   `AR: We built …`), attributed to the speaker the turn names.
+//! - `possible` and kept out of the graph: a question (`Why did the firm close the plant?`)
+//!   asserts nothing.
+//! - `planned`: an infinitive that completes a noun (`a deal to export gas`, `the fee, to be paid
+//!   in cash`) is an intention, unless the noun is ranked (`the first woman to serve as …`).
+//!
+//! In: the tree and the sentence's propositions. Out: the same propositions with modality and
+//! attribution set.
+
+use super::*;
+
+/// Opening and closing quotation marks (straight ones are decided by position).
+fn quote_kind(form: &str) -> Option<bool> {
+    match form {
+        "“" | "``" | "«" | "„" => Some(true),
+        "”" | "''" | "»" => Some(false),
+        _ => None,
+    }
+}
+
+/// Verbs of opinion and suspicion whose complement is someone's view, besides the reporting
+/// verbs (`most candidates felt the league did better`, `he claimed to have paid`).
+const OPINION_VERBS: &[&str] = &[
+    "feel", "consider", "fear", "suspect", "doubt", "assume", "suppose", "guess", "reckon", "speculate", "contend",
+    "hypothesize", "hypothesise", "testify", "allege", "claim", "accuse", "worry",
+];
+
+/// Determiners and adjectives that rank a noun: an infinitive after them states a fact
+/// (`the first woman to serve`, `the only team to win`, `the last ship to leave`).
+const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "next", "youngest", "oldest", "latest", "earliest"];
+
+/// Per token: inside a quotation. Curly and PTB marks open and close; straight `"` marks pair
+/// up, and an odd one out is an opening at the sentence start and a closing elsewhere (the
+/// quotation began in an earlier sentence). A closing mark with no opening before it closes a
+/// quotation begun earlier, so everything before it is quoted.
+pub(crate) fn quoted_tokens(tr: &Tree) -> Vec<bool> {
+    let n = tr.len();
+    let straight: Vec<usize> = (0..n).filter(|&i| tr.form(i) == "\"").collect();
+    // written text shows the direction: an opening mark is glued to the word after it, a
+    // closing one to the word before it
+    let glued_after = |i: usize| i + 1 < n && !tr.t[i].space_after;
+    let glued_before = |i: usize| i > 0 && !tr.t[i - 1].space_after;
+    let odd_straight_closes = straight.len() % 2 == 1
+        && straight.first().is_some_and(|&i| if glued_after(i) != glued_before(i) { glued_before(i) } else { i > 1 });
+    let mut inside = false;
+    let mut out = vec![false; n];
+    let mut seen_open = false;
+    for i in 0..n {
+        let f = tr.form(i);
+        let kind = quote_kind(f).or_else(|| {
+            (f == "\"").then(|| {
+                if odd_straight_closes && straight.first() == Some(&i) {
+                    false
+                } else {
+                    !inside
+                }
+            })
+        });
+        match kind {
+            Some(true) => {
+                inside = true;
+                seen_open = true;
+            }
+            Some(false) => {
+                if !seen_open {
+                    // a quotation continued from an earlier sentence
+                    out[..i].iter_mut().for_each(|q| *q = true);
+                }
+                inside = false;
+                seen_open = true;
+            }
+            None => out[i] = inside,
+        }
+    }
+    out
+}
+
+impl Rules<'_, '_> {
+    /// Moves questions, quotations, reported clauses, interview turns and noun infinitives
+    /// away from `asserted` (see the module comment).
+    pub fn claim_flags(&self, props: &mut [Prop]) {
+        let tr = self.tr;
+        let n = tr.len();
+        if n == 0 {
+            return;
+        }
+        let quoted = quoted_tokens(tr);
+        let question = is_question(tr);
+        let (turn, turn_end) = match self.speaker_turn() {
+            Some((part, end)) => (Some(part), end),
+            None => (None, 0),
+        };
+        for p in props.iter_mut() {
+            let anchor = if p.pred < n { p.pred } else { p.subj.head };
+            if anchor >= n {
+                continue;
+            }
+            // the turn's label is markup, never an argument or the predicate
+            let in_turn = |toks: &[usize]| toks.iter().any(|&k| k < turn_end);
+            if turn.is_some() && (anchor < turn_end || in_turn(&p.subj.toks) || p.slots.iter().any(|s| in_turn(&s.part.toks))) {
+                p.graph_reject = Some("speaker-turn");
+            }
+            if p.attribution.is_none() {
+                p.attribution = turn.clone().or_else(|| self.reporting_governor(anchor)).or_else(|| {
+                    quoted[anchor].then(|| self.quote_speaker(&quoted)).flatten()
+                });
+            }
+            if question {
+                // a question asserts nothing a reader of the graph could use
+                p.graph_reject = p.graph_reject.or(Some("question"));
+            }
+            if p.modality != Modality::Asserted {
+                continue;
+            }
+            if question {
+                p.modality = Modality::Possible;
+            } else if p.attribution.is_some() || quoted[anchor] || turn.is_some() {
+                p.modality = Modality::Reported;
+            } else if p.lit.is_none() && self.noun_infinitive(anchor) {
+                p.modality = Modality::Planned;
+            }
+        }
+    }
+
+    /// The speaker of a quotation: the subject of a reporting verb outside the quotation.
+    fn quote_speaker(&self, quoted: &[bool]) -> Option<Part> {
+        let tr = self.tr;
+        (0..tr.len())
+            .filter(|&v| !quoted[v] && tr.lemma_is(v, REPORTING))
+            .find_map(|v| tr.kids(v).find(|&k| is_subj_rel(tr.rel(k)) && !quoted[k]))
+            .map(|s| self.speaker(s))
+    }
+
+    /// The speaker of a reporting verb whose complement holds `p`, climbing conjuncts,
+    /// adverbials and complements of the clause (`said [a man came in and attacked, using …]`).
+    fn reporting_governor(&self, p: usize) -> Option<Part> {
+        let tr = self.tr;
+        let mut up = p;
+        for _ in 0..6 {
+            let h = tr.head[up];
+            if h == NONE {
+                return None;
+            }
+            let claims = tr.lemma_is(h, REPORTING) || tr.lemma_is(h, OPINION_VERBS);
+            match tr.base(up) {
+                "ccomp" if claims => {
+                    let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
+                    return Some(self.speaker(s));
+                }
+                // `he claimed to have paid`: the subject's own claim
+                "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => {
+                    let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
+                    return Some(self.speaker(s));
+                }
+                "conj" | "advcl" | "xcomp" | "ccomp" => up = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// An interview turn: `((Ana Ruiz)) …` or `AR: …` opening the sentence; the speaker's name
+    /// and the first token after the turn's label.
+    fn speaker_turn(&self) -> Option<(Part, usize)> {
+        let tr = self.tr;
+        let n = tr.len();
+        let name_part = |a: usize, b: usize| -> Option<Part> {
+            let toks: Vec<usize> = (a..b).filter(|&k| !tr.is_punct(k)).collect();
+            (!toks.is_empty() && toks.len() <= 4).then(|| Part { head: *toks.last().unwrap(), min: toks.clone(), toks, poss_after: None, text: None })
+        };
+        if n > 4 && tr.form(0) == "(" && tr.form(1) == "(" {
+            let close = (2..n.min(9)).find(|&k| tr.form(k) == ")" && k + 1 < n && tr.form(k + 1) == ")")?;
+            return name_part(2, close).map(|p| (p, close + 2));
+        }
+        if n > 3 && (1..=2).contains(&(0..n.min(3)).position(|k| tr.form(k) == ":")?) {
+            let colon = (0..3).find(|&k| tr.form(k) == ":")?;
+            let initials = (0..colon).all(|k| {
+                let f = tr.form(k);
+                f.len() <= 4 && f.chars().all(|c| c.is_uppercase() || c == '.')
+            });
+            if initials {
+                return name_part(0, colon).map(|p| (p, colon + 1));
+            }
+        }
+        None
+    }
+
+    /// An infinitive completing a noun (`a deal to export gas`), not after a ranking word.
+    fn noun_infinitive(&self, v: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[v];
+        if tr.rel(v) != "acl" || h == NONE || !tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return false;
+        }
+        !tr.kids(h).any(|k| matches!(tr.base(k), "amod" | "det" | "nummod") && (tr.lemma_is(k, RANKING_WORDS) || tr.t[k].xpos == "JJS"))
+    }
+}
+
+/// A question: its last word (before closing quotes and brackets) is `?`.
+fn is_question(tr: &Tree) -> bool {
+    (0..tr.len())
+        .rev()
+        .find(|&i| !matches!(tr.form(i), "”" | "\"" | "''" | "’" | ")" | "]"))
+        .is_some_and(|i| tr.form(i) == "?")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Modality;
+    use crate::extract::Extractor;
+    use crate::extract::carb;
+
+    /// (subject, relation, object, modality, attribution) of the triples of an analysed sentence.
+    fn facts(line: &str) -> Option<Vec<(String, String, String, Modality, String)>> {
+        let analyzer = match crate::nlp::Analyzer::embedded() {
+            Ok(a) => a,
+            Err(e) if e.to_string().contains("scratch") => return None,
+            Err(e) => panic!("embedded models: {e}"),
+        };
+        let mut s = carb::carb_sentence(line);
+        analyzer.analyze(&mut s);
+        Some(
+            Extractor::new()
+                .extract(&s, &[])
+                .into_iter()
+                .map(|t| {
+                    (
+                        t.subject.text,
+                        t.relation,
+                        t.object.map(|o| o.text).unwrap_or_default(),
+                        t.modality,
+                        t.attribution.map(|a| a.text).unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn find(line: &str, verb: &str) -> Option<(String, String, String, Modality, String)> {
+        let fs = facts(line)?;
+        Some(fs.iter().find(|f| f.1.contains(verb)).cloned().unwrap_or_else(|| panic!("{line}: no `{verb}` in {fs:?}")))
+    }
+
+    #[test]
+    fn quoted_words_are_reported_with_their_speaker() {
+        let Some(f) = find("\" The council ignored the rules , \" Ortiz said .", "ignored") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "Ortiz", "{f:?}");
+    }
+
+    #[test]
+    fn clauses_under_a_reporting_verb_are_reported() {
+        let Some(f) = find("Witnesses said a man entered the shop and attacked the owner , using a hammer .", "attacked") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "Witnesses", "{f:?}");
+    }
+
+    #[test]
+    fn opinions_are_reported() {
+        let Some(f) = find("Most voters felt the mayor handled the flood badly .", "handled") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+    }
+
+    #[test]
+    fn according_to_makes_a_report() {
+        let Some(f) = find("According to the agency , the factory released toxic waste .", "released") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+    }
+
+    #[test]
+    fn a_plain_statement_stays_asserted() {
+        let Some(f) = find("The factory released toxic waste into the river .", "released") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        assert_eq!(f.4, "", "{f:?}");
+    }
+
+    #[test]
+    fn questions_assert_nothing() {
+        let Some(fs) = facts("Why did the company close the plant ?") else { return };
+        assert!(fs.is_empty(), "{fs:?}");
+        let Some(fs) = facts("The company closed the plant .") else { return };
+        assert!(!fs.is_empty(), "{fs:?}");
+    }
+
+    #[test]
+    fn interview_turns_are_the_speakers_words() {
+        let Some(fs) = facts("( ( Lena Varga ) ) The team measured the glacier in 2015 .") else { return };
+        let f = fs.iter().find(|f| f.1.contains("measured")).unwrap_or_else(|| panic!("{fs:?}"));
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "Lena Varga", "{f:?}");
+        assert!(fs.iter().all(|f| !f.0.contains(')') && !f.2.contains(')')), "{fs:?}");
+    }
+
+    #[test]
+    fn noun_infinitives_are_plans_unless_ranked() {
+        let Some(fs) = facts("Norway signed a deal to export gas to Poland .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("export")) {
+            assert_eq!(f.3, Modality::Planned, "{f:?}");
+        }
+        let Some(fs) = facts("Ana Ruiz became the first woman to lead the union .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("lead")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn quotation_spans() {
+        use crate::document::Token;
+        use crate::extract::tree::Tree;
+        let toks = |forms: &[&str]| -> Vec<Token> {
+            forms.iter().map(|f| Token { form: f.to_string(), upos: "X".into(), deprel: "dep".into(), space_after: true, ..Default::default() }).collect()
+        };
+        // a quotation continued from the previous sentence, closed in this one
+        let t = toks(&["we", "left", ".", "”", "she", "said"]);
+        assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![true, true, true, false, false, false]);
+        let t = toks(&["she", "said", "\"", "we", "left", "\""]);
+        assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![false, false, false, true, true, false]);
+        // an odd straight mark after the start closes a quotation begun earlier
+        let t = toks(&["we", "left", "\"", "she", "said"]);
+        assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![true, true, false, false, false]);
+        // … unless the text glues it to the next word: then it opens a quotation that goes on
+        let mut t = toks(&["she", "said", ":", "\"", "we", "left"]);
+        t[2].space_after = true;
+        t[3].space_after = false;
+        assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![false, false, false, false, true, true]);
+    }
+}
