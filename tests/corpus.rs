@@ -126,7 +126,7 @@ fn one_label_and_one_type_per_entity_whatever_the_build_order() {
     let rows = query(
         &forward,
         "SELECT ?e (COUNT(DISTINCT ?label) AS ?labels) (COUNT(DISTINCT ?type) AS ?types) WHERE { \
-         ?e kg:documentCount ?docs ; rdfs:label ?label ; a ?type } GROUP BY ?e",
+         { ?e kg:documentCount ?docs } UNION { ?e kg:localTo ?doc } ?e rdfs:label ?label ; a ?type } GROUP BY ?e",
     );
     assert!(rows.lines().count() > 10, "{rows}");
     for row in rows.lines().skip(1) {
@@ -152,10 +152,10 @@ fn two_batches_give_the_graph_of_one_build() {
 const ALIASES: &[(&str, &str)] = &[
     (
         "authority.txt",
-        "The Harbor Freight Authority (HFA) raised its fees on Monday. The HFA said shipping costs had grown. \
-         Senator Alex Morgan criticized the Harbor Freight Authority.\n",
+        "The Quillmark Freight Authority (QFA) raised its fees on Monday. The QFA said shipping costs had grown. \
+         Senator Alex Morgan criticized the Quillmark Freight Authority.\n",
     ),
-    ("acronym.txt", "The HFA hired two inspectors. Farmers criticized the HFA on Tuesday.\n"),
+    ("acronym.txt", "The QFA hired two inspectors. Farmers criticized the QFA on Tuesday.\n"),
     ("title.txt", "Senator Morgan praised the inspectors. Morgan said the port was safe.\n"),
 ];
 
@@ -171,8 +171,8 @@ fn an_acronym_and_a_title_with_a_surname_join_their_entity_across_documents() {
         .collect();
     let store = dir.path().join("store");
     kgraph(&store).current_dir(dir.path()).args(["build", "--quiet"]).args(&files).assert().success();
-    let hfa = stdout(kgraph(&store).args(["entities", "Harbor Freight", "--explain"]));
-    assert!(hfa.contains("merged \"HFA\" by rule corpus-alias"), "{hfa}");
+    let hfa = stdout(kgraph(&store).args(["entities", "Quillmark Freight", "--explain"]));
+    assert!(hfa.contains("merged \"QFA\" by rule corpus-alias"), "{hfa}");
     assert_eq!(hfa.lines().filter(|l| !l.starts_with(' ')).count(), 1, "one node for the authority:\n{hfa}");
     let morgan = stdout(kgraph(&store).args(["entities", "Alex Morgan", "--explain"]));
     assert!(morgan.contains("by rule corpus-surname"), "{morgan}");
