@@ -126,7 +126,7 @@ fn one_label_and_one_type_per_entity_whatever_the_build_order() {
     let rows = query(
         &forward,
         "SELECT ?e (COUNT(DISTINCT ?label) AS ?labels) (COUNT(DISTINCT ?type) AS ?types) WHERE { \
-         ?e kg:documentCount ?docs ; rdfs:label ?label ; a ?type } GROUP BY ?e",
+         { ?e kg:documentCount ?docs } UNION { ?e kg:localTo ?doc } ?e rdfs:label ?label ; a ?type } GROUP BY ?e",
     );
     assert!(rows.lines().count() > 10, "{rows}");
     for row in rows.lines().skip(1) {
@@ -134,4 +134,48 @@ fn one_label_and_one_type_per_entity_whatever_the_build_order() {
         let one = |c: &str| c == "1" || c.starts_with("\"1\"");
         assert!(one(cols[1]) && one(cols[2]), "{row}");
     }
+}
+
+#[test]
+fn two_batches_give_the_graph_of_one_build() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let whole = build(a.path(), &[4, 3, 2, 1, 0]);
+    // the same articles in two `kgraph build` runs, the second run's in another order
+    let first = build(b.path(), &[1, 3]);
+    let files = write_articles(b.path(), &[4, 2, 0]);
+    kgraph(&first).current_dir(b.path()).args(["build", "--quiet"]).args(&files).assert().success();
+    assert_eq!(sorted_dump(&whole), sorted_dump(&first), "the graph does not depend on how the documents were batched");
+}
+
+/// An organisation's acronym defined in one article and used alone in another; a person named
+/// by title and surname in a third.
+const ALIASES: &[(&str, &str)] = &[
+    (
+        "authority.txt",
+        "The Quillmark Freight Authority (QFA) raised its fees on Monday. The QFA said shipping costs had grown. \
+         Senator Alex Morgan criticized the Quillmark Freight Authority.\n",
+    ),
+    ("acronym.txt", "The QFA hired two inspectors. Farmers criticized the QFA on Tuesday.\n"),
+    ("title.txt", "Senator Morgan praised the inspectors. Morgan said the port was safe.\n"),
+];
+
+#[test]
+fn an_acronym_and_a_title_with_a_surname_join_their_entity_across_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = ALIASES
+        .iter()
+        .map(|(name, text)| {
+            std::fs::write(dir.path().join(name), text).unwrap();
+            PathBuf::from(name)
+        })
+        .collect();
+    let store = dir.path().join("store");
+    kgraph(&store).current_dir(dir.path()).args(["build", "--quiet"]).args(&files).assert().success();
+    let hfa = stdout(kgraph(&store).args(["entities", "Quillmark Freight", "--explain"]));
+    assert!(hfa.contains("merged \"QFA\" by rule corpus-alias"), "{hfa}");
+    assert_eq!(hfa.lines().filter(|l| !l.starts_with(' ')).count(), 1, "one node for the authority:\n{hfa}");
+    let morgan = stdout(kgraph(&store).args(["entities", "Alex Morgan", "--explain"]));
+    assert!(morgan.contains("by rule corpus-surname"), "{morgan}");
+    let top = stdout(kgraph(&store).args(["entities", "--top", "5"]));
+    assert!(!top.lines().any(|l| l.starts_with("inspectors\t") || l.starts_with("Farmers\t")), "common nouns ranked:\n{top}");
 }

@@ -234,6 +234,10 @@ pub enum Command {
         /// Show how each entity was resolved (merge rules).
         #[arg(long)]
         explain: bool,
+        /// Only the N corpus-wide entities with most facts (a document's own nodes, such as the
+        /// common noun `officials` of one article, left out).
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
         #[command(flatten)]
         dates: DateArgs,
         #[command(flatten)]

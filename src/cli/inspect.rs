@@ -45,12 +45,26 @@ pub(super) fn stats(documents: bool, json: bool, store: &StoreArgs) -> Result<()
     Ok(())
 }
 
-pub(super) fn entities(search: Option<&str>, kind: Option<&str>, facts: &FactArgs, dates: &DateArgs, explain: bool, store: &StoreArgs) -> Result<()> {
+pub(super) fn entities(
+    search: Option<&str>,
+    kind: Option<&str>,
+    facts: &FactArgs,
+    dates: &DateArgs,
+    explain: bool,
+    top: Option<usize>,
+    store: &StoreArgs,
+) -> Result<()> {
     let range = date_range(dates)?;
     let kb = open_read(store)?;
     let filter = fact_filter(&kb, facts)?;
+    let mut rows = kb.entity_counts_in(search, kind, &filter, &range)?;
+    if let Some(n) = top {
+        rows.retain(|r| !crate::corpus::link::is_document_scoped(&r.entity.id));
+        rows.sort_by(|a, b| b.facts.cmp(&a.facts).then_with(|| a.entity.id.cmp(&b.entity.id)));
+        rows.truncate(n);
+    }
     let mut out = std::io::stdout().lock();
-    for row in kb.entity_counts_in(search, kind, &filter, &range)? {
+    for row in rows {
         let e = &row.entity;
         let wd = e.wikidata.as_deref().map(|q| format!("\twd:{q}")).unwrap_or_default();
         let aliases = if e.aliases.is_empty() { String::new() } else { format!("\taka {}", shown(&e.aliases.join(" | "))) };

@@ -58,8 +58,8 @@ pub fn run(cli: Cli) -> Result<()> {
             None => export::export(format.as_deref(), output.as_deref(), &select, construct.as_deref(), with_ontology, &dates, &store),
         },
         Command::Stats { documents, json, store } => inspect::stats(documents, json, &store),
-        Command::Entities { search, kind, facts, explain, dates, store } => {
-            inspect::entities(search.as_deref(), kind.as_deref(), &facts, &dates, explain, &store)
+        Command::Entities { search, kind, facts, explain, top, dates, store } => {
+            inspect::entities(search.as_deref(), kind.as_deref(), &facts, &dates, explain, top, &store)
         }
         Command::Why { subject, predicate, object, facts, dates, store } => {
             inspect::why(&subject, predicate.as_deref(), object.as_deref(), &facts, &dates, &store)

@@ -54,6 +54,18 @@ fn is_institution_head(w: &str) -> bool {
     )
 }
 
+/// Nouns for a post in an organisation that a person holds (general English, beside the
+/// title words of [`names::is_title_word`] and the fields of [`field_of`]).
+fn is_post_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "manager" | "officer" | "official" | "inspector" | "superintendent" | "engineer" | "clerk" | "controller"
+            | "supervisor" | "coordinator" | "administrator" | "adviser" | "advisor" | "auditor" | "registrar"
+            | "collector" | "magistrate" | "warden" | "director" | "secretary" | "spokesperson" | "chairperson"
+            | "treasurer" | "commissioner" | "surgeon" | "physician" | "examiner" | "editor"
+    )
+}
+
 /// Function words allowed inside a generic name.
 fn is_name_function_word(w: &str) -> bool {
     matches!(w, "of" | "the" | "for" | "and" | "on" | "'s")
@@ -151,21 +163,41 @@ impl<'a> IdentityMinter<'a> {
             }
             EntityType::Money | EntityType::Quantity => Scope::Document,
             EntityType::Concept => {
-                if names_unique_thing(doc, &e.label) { Scope::Corpus } else { Scope::Document }
+                if !names_unique_thing(doc, &e.label) || self.names_a_post(&words) {
+                    Scope::Document
+                } else if self.is_generic(&words) {
+                    // `House`, `Senate` written capitalised: an institution, placed as one
+                    self.generic_scope(country)
+                } else {
+                    Scope::Corpus
+                }
             }
             EntityType::Person => {
-                if words.len() < 2 || self.is_generic(&words) { Scope::Document } else { Scope::Corpus }
+                // `Mr Morgan`, `President Hale`: a title and one name are a surname, the document's
+                // own until the corpus linker finds the one full name it stands for
+                let name_words = words.iter().skip_while(|w| is_title_before_surname(w)).count();
+                if name_words < 2 || self.is_generic(&words) { Scope::Document } else { Scope::Corpus }
             }
             EntityType::Country | EntityType::City | EntityType::InternationalOrganization => Scope::Corpus,
             _ => {
-                if !self.is_generic(&words) {
-                    Scope::Corpus
-                } else if let Some((id, label)) = country {
-                    Scope::Context { country: id.clone(), country_label: label.clone() }
-                } else {
+                if self.names_a_post(&words) {
+                    // `Divisional Railway Manager`: whoever holds a post, in each document another
                     Scope::Document
+                } else if !self.is_generic(&words) {
+                    Scope::Corpus
+                } else {
+                    self.generic_scope(country)
                 }
             }
+        }
+    }
+
+    /// A generic institution name is the institution of the document's country, else the
+    /// document's own.
+    fn generic_scope(&self, country: Option<&(String, String)>) -> Scope {
+        match country {
+            Some((id, label)) => Scope::Context { country: id.clone(), country_label: label.clone() },
+            None => Scope::Document,
         }
     }
 
@@ -181,9 +213,29 @@ impl<'a> IdentityMinter<'a> {
             && content.iter().all(|w| is_institution_head(w) || names::is_title_word(w) || self.is_ordinary_word(w))
     }
 
+    /// Whether a name is a post held by a person, written with ordinary words around a role
+    /// noun (`Divisional Railway Manager`, `Chief Medical Officer`): a common noun phrase,
+    /// though capitalised.
+    pub fn names_a_post(&self, words: &[String]) -> bool {
+        let content: Vec<&String> = words.iter().filter(|w| !is_name_function_word(w)).collect();
+        let Some(head) = content.last() else { return false };
+        let post = is_post_noun(head) || field_of(head).is_some() || names::is_role_noun(head);
+        post && content.iter().all(|w| names::is_title_word(w) || field_of(w).is_some() || self.is_ordinary_word(w))
+    }
+
     fn is_ordinary_word(&self, w: &str) -> bool {
         self.lemmas.is_some_and(|l| l.is_known("NN", w) || l.is_known("JJ", w))
     }
+}
+
+/// A title or role word written before a surname (`Mr`, `Senator`, `President`). Titles that
+/// go with a given name and make it unique (`King Olaf`, `Pope Linus`, `Sir Edmund`) are not.
+pub fn is_title_before_surname(w: &str) -> bool {
+    let with_given_name = matches!(
+        w,
+        "king" | "queen" | "prince" | "princess" | "pope" | "sheikh" | "emir" | "ayatollah" | "lord" | "lady" | "sir" | "dame"
+    );
+    !with_given_name && (field_of(w).is_some() || names::is_title_word(w))
 }
 
 /// What a person does, by field (general English role nouns; a person's field tells two people
@@ -312,13 +364,18 @@ fn has_year(label: &str) -> bool {
     label.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("1") || d.starts_with("2")))
 }
 
-/// A concept names a unique thing when it has a digit (`COVID-19`) or the document writes it
-/// capitalised somewhere other than at the start of a sentence (`Brexit`, `Medicare`).
+/// A concept names a unique thing when each of its words (`of`, `the`, … aside) is a name:
+/// capitalised, or letters and digits in one word (`COVID-19`, `mAb114`); with such a word it
+/// does, otherwise when the document writes it capitalised somewhere other than at the start
+/// of a sentence (`Brexit`, `Medicare`, `Iraq War`). A common noun with a name in it (`lot of
+/// Republicans`, `Twitter account`, `magnitude of 4.0`) is no name.
 fn names_unique_thing(doc: &Document, label: &str) -> bool {
-    if !label.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    let mixed = |w: &str| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic);
+    let content: Vec<&str> = label.split_whitespace().filter(|w| !names::is_name_connector(&w.to_lowercase())).collect();
+    if content.is_empty() || !content.iter().all(|w| w.starts_with(char::is_uppercase) || mixed(w)) {
         return false;
     }
-    if label.chars().any(|c| c.is_ascii_digit()) && label.chars().any(char::is_alphabetic) {
+    if content.iter().any(|w| mixed(w)) {
         return true;
     }
     let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.byte.start).collect();

@@ -12,7 +12,8 @@
 //!   `corpus-ambiguous`.
 
 use crate::document::EntityType;
-use crate::resolve::names;
+use super::identity;
+use crate::resolve::names::{self, Gender};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What one document says about one entity.
@@ -51,6 +52,14 @@ pub struct CorpusEntity {
 pub fn is_document_scoped(id: &str) -> bool {
     id.rsplit_once(super::identity::DOCUMENT_SEPARATOR)
         .is_some_and(|(_, d)| d.len() == 16 && d.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+}
+
+/// The document id of a document-scoped entity id.
+pub fn document_of(id: &str) -> Option<&str> {
+    if !is_document_scoped(id) {
+        return None;
+    }
+    id.rsplit_once(super::identity::DOCUMENT_SEPARATOR).map(|(_, d)| d)
 }
 
 fn field(id: &str) -> &str {
@@ -98,6 +107,8 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
         }
     }
 
+    link_place_prefixed(&mut out);
+
     let labels: BTreeMap<String, String> = out.values().map(|e| (e.id.clone(), e.label.clone())).collect();
     // `Brian Carroll` is the one `Brian T. Carroll` of the corpus (same first and last name).
     let mut fuller: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
@@ -137,32 +148,48 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
     }
 
     // Surnames of the corpus's full-named people (one node per person: linked names left out).
+    // Their first names too: a lone `Hunter` may be Hunter Quell as well as Ada Hunter.
     let mut by_surname: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut by_first_name: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for e in out.values().filter(|e| e.kind == EntityType::Person && e.same_as.is_none() && !is_document_scoped(&e.id) && !e.id.contains(super::identity::CONTEXT_INFIX)) {
         let words: Vec<&str> = e.label.split_whitespace().collect();
         if words.len() >= 2 {
             by_surname.entry(names::word_key(words[words.len() - 1])).or_default().insert(e.id.clone());
+            by_first_name.entry(names::word_key(words[0])).or_default().insert(e.id.clone());
         }
     }
-    let mut merged_in: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut merged_in: BTreeMap<String, Vec<(String, &'static str)>> = BTreeMap::new();
     for e in out.values_mut().filter(|e| e.kind == EntityType::Person && is_document_scoped(&e.id)) {
-        let words: Vec<&str> = e.label.split_whitespace().collect();
-        let [word] = words.as_slice() else { continue };
-        let Some(candidates) = by_surname.get(&names::word_key(word)) else { continue };
-        if candidates.len() == 1 {
-            let target = candidates.iter().next().expect("one").clone();
-            merged_in.entry(target.clone()).or_default().push(e.label.clone());
-            e.notes.push(format!("corpus-surname\t{} = {}", e.label, labels[&target]));
-            e.same_as = Some(SameAs { target, rule: "corpus-surname" });
-        } else {
-            let names: Vec<&str> = candidates.iter().map(|c| labels[c].as_str()).collect();
-            e.notes.push(format!("corpus-ambiguous\t{} could be {}", e.label, names.join(", ")));
+        let Some(lone) = LoneSurname::of(&e.label, &e.alt_labels) else { continue };
+        let Some(candidates) = by_surname.get(&lone.surname) else { continue };
+        let mut fitting: Vec<&String> = candidates.iter().filter(|c| lone.fits(c, &labels[*c])).collect();
+        if lone.untitled {
+            // a word alone may be a first name: those who bear it so are candidates too
+            fitting.extend(by_first_name.get(&lone.surname).into_iter().flatten().filter(|c| !candidates.contains(*c)));
+        }
+        match fitting.as_slice() {
+            [target] => {
+                // with two people of the surname, the title decided (`Senator Morgan`: the politician)
+                let rule = if candidates.len() == 1 { "corpus-surname" } else { "corpus-title-surname" };
+                let target = (*target).clone();
+                merged_in.entry(target.clone()).or_default().push((e.label.clone(), rule));
+                e.notes.push(format!("{rule}\t{} = {}", e.label, labels[&target]));
+                e.same_as = Some(SameAs { target, rule });
+            }
+            [] => {
+                let names: Vec<&str> = candidates.iter().map(|c| labels[c].as_str()).collect();
+                e.notes.push(format!("corpus-apart\t{} could be none of {} (its title says otherwise)", e.label, names.join(", ")));
+            }
+            _ => {
+                let names: Vec<&str> = fitting.iter().map(|c| labels[*c].as_str()).collect();
+                e.notes.push(format!("corpus-ambiguous\t{} could be {}", e.label, names.join(", ")));
+            }
         }
     }
     for (target, aliases) in merged_in {
         if let Some(t) = out.get_mut(&target) {
-            for a in aliases {
-                t.notes.push(format!("corpus-surname\t{a}"));
+            for (a, rule) in aliases {
+                t.notes.push(format!("{rule}\t{a}"));
                 if a != t.label && !t.alt_labels.contains(&a) {
                     t.alt_labels.push(a);
                 }
@@ -172,7 +199,143 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
             t.alt_labels.sort();
         }
     }
+    super::alias::link_aliases(&mut out);
+    follow_chains(&mut out);
     out.into_values().collect()
+}
+
+/// Whether two people's ids allow one person: no field, or the same field.
+fn fields_fit(a: &str, b: &str) -> bool {
+    field(a).is_empty() || field(b).is_empty() || field(a) == field(b)
+}
+
+/// Lowercase words of a name joined by one space, for comparing names.
+fn name_key(label: &str) -> String {
+    label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// `Vermont Bernie Sanders`, `United States Joe Biden`: the tagger glued a place to the full name
+/// after it (`the Senator from Vermont Bernie Sanders`). Such a name is the corpus's one person
+/// of the full name that follows a place name of the corpus (a country, city or location), of
+/// a fitting field; rule `corpus-place-prefix`.
+fn link_place_prefixed(out: &mut BTreeMap<String, CorpusEntity>) {
+    let corpus_person = |e: &CorpusEntity| {
+        e.kind == EntityType::Person && e.same_as.is_none() && !is_document_scoped(&e.id) && !e.id.contains(super::identity::CONTEXT_INFIX)
+    };
+    let places: BTreeSet<String> = out
+        .values()
+        .filter(|e| matches!(e.kind, EntityType::Country | EntityType::City | EntityType::Location) && !is_document_scoped(&e.id))
+        .flat_map(|e| std::iter::once(&e.label).chain(&e.alt_labels))
+        .map(|l| name_key(l))
+        .collect();
+    let mut people: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for e in out.values().filter(|e| corpus_person(e)) {
+        people.entry(name_key(&e.label)).or_default().push(e.id.as_str());
+    }
+    let mut links: Vec<(String, String)> = Vec::new();
+    for e in out.values().filter(|e| corpus_person(e)) {
+        let words: Vec<String> = e.label.split_whitespace().map(names::word_key).collect();
+        for head in 1..words.len().saturating_sub(1) {
+            if !places.contains(&words[..head].join(" ")) {
+                continue;
+            }
+            let fitting: Vec<&&str> =
+                people.get(&words[head..].join(" ")).into_iter().flatten().filter(|t| **t != e.id && fields_fit(&e.id, t)).collect();
+            if let [target] = fitting.as_slice() {
+                links.push((e.id.clone(), (**target).to_owned()));
+                break;
+            }
+        }
+    }
+    for (from, target) in links {
+        let (from_label, target_label) = (out[&from].label.clone(), out[&target].label.clone());
+        if let Some(e) = out.get_mut(&from) {
+            e.notes.push(format!("corpus-place-prefix\t{from_label} = {target_label}"));
+            e.same_as = Some(SameAs { target: target.clone(), rule: "corpus-place-prefix" });
+        }
+        if let Some(t) = out.get_mut(&target) {
+            t.notes.push(format!("corpus-place-prefix\t{from_label}"));
+            t.notes.sort();
+            if !t.alt_labels.contains(&from_label) {
+                t.alt_labels.push(from_label);
+                t.alt_labels.sort();
+            }
+        }
+    }
+}
+
+/// Points every `kg:sameAs` at the end of its chain (a node linked to a node linked on), so
+/// that folding one hop is enough; a link into a cycle is dropped.
+fn follow_chains(out: &mut BTreeMap<String, CorpusEntity>) {
+    let next: BTreeMap<String, String> = out.values().filter_map(|e| e.same_as.as_ref().map(|s| (e.id.clone(), s.target.clone()))).collect();
+    for (from, first) in &next {
+        let mut at = first;
+        let mut hops = 0;
+        while let Some(n) = next.get(at) {
+            at = n;
+            hops += 1;
+            if hops > next.len() || at == from {
+                break;
+            }
+        }
+        if at == first {
+            continue;
+        }
+        if let Some(e) = out.get_mut(from) {
+            if at == from || next.contains_key(at) {
+                e.same_as = None;
+            } else if let Some(s) = &mut e.same_as {
+                s.target = at.clone();
+            }
+        }
+    }
+}
+
+/// A person named by a surname alone, perhaps after titles (`Morgan`, `Mr Morgan`, `Senator
+/// Morgan`), and what the titles say about who it can be.
+struct LoneSurname {
+    surname: String,
+    /// The field a title gives (`Senator` → politician).
+    field: Option<&'static str>,
+    /// The gender a title gives (`Mrs`).
+    gender: Gender,
+    /// No title: the word may be a first name as well.
+    untitled: bool,
+}
+
+impl LoneSurname {
+    /// `aliases`: the other names the document gave the person (`the judge`), whose role
+    /// words say its field when its titles do not and they name one field only.
+    fn of(label: &str, aliases: &[String]) -> Option<LoneSurname> {
+        let words: Vec<String> = label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect();
+        let titles = words.iter().take_while(|w| identity::is_title_before_surname(w)).count();
+        let [surname] = &words[titles..] else { return None };
+        let titles = &words[..titles];
+        let alias_fields: BTreeSet<&'static str> =
+            aliases.iter().flat_map(|a| a.split_whitespace().map(names::word_key)).filter_map(|w| identity::field_of(&w)).collect();
+        let alias_field = match alias_fields.len() {
+            1 => alias_fields.into_iter().next(),
+            _ => None,
+        };
+        Some(LoneSurname {
+            surname: surname.clone(),
+            field: titles.iter().find_map(|w| identity::field_of(w)).or(alias_field),
+            gender: titles.iter().map(|w| names::title_gender(w)).find(|g| *g != Gender::Unknown).unwrap_or(Gender::Unknown),
+            untitled: titles.is_empty(),
+        })
+    }
+
+    /// Whether the full-named person `id` (labelled `label`) can be the one the titles describe:
+    /// no other field in its id, no other gender by its first name.
+    fn fits(&self, id: &str, label: &str) -> bool {
+        let field_fits = self.field.is_none_or(|f| field(id).is_empty() || field(id).strip_prefix(identity::DOCUMENT_SEPARATOR) == Some(f));
+        let gender_fits = self.gender == Gender::Unknown || {
+            let first = label.split_whitespace().next().map(names::word_key).unwrap_or_default();
+            let g = names::first_name_gender(&first);
+            g == Gender::Unknown || g == self.gender
+        };
+        field_fits && gender_fits
+    }
 }
 
 /// One label and one type for an id, from the documents' votes.
@@ -264,6 +427,89 @@ mod tests {
         assert!(get("alex_morgan").alt_labels.contains(&"Morgan".to_owned()));
         assert_eq!(get("johnson.00000000000000d5").same_as, None);
         assert!(get("johnson.00000000000000d5").notes[0].starts_with("corpus-ambiguous"));
+    }
+
+    #[test]
+    fn a_lone_word_that_is_also_a_first_name_of_the_corpus_stays_apart() {
+        let records = vec![
+            rec("ada_hunter", "d1", "Ada Hunter", EntityType::Person),
+            rec("hunter_quell", "d2", "Hunter Quell", EntityType::Person),
+            rec("hunter.00000000000000d3", "d3", "Hunter", EntityType::Person),
+            rec("mrs_hunter.00000000000000d4", "d4", "Mrs Hunter", EntityType::Person),
+        ];
+        let out = link(&records);
+        let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(get("hunter.00000000000000d3").same_as, None);
+        assert!(get("hunter.00000000000000d3").notes[0].contains("could be Ada Hunter, Hunter Quell"));
+        // a title goes with a surname: `Mrs Hunter` is Ada Hunter, the one Hunter by surname
+        assert_eq!(get("mrs_hunter.00000000000000d4").same_as.as_ref().map(|s| s.target.as_str()), Some("ada_hunter"));
+    }
+
+    #[test]
+    fn a_place_glued_before_a_full_name_is_that_person() {
+        let records = vec![
+            rec("nadia_quell.politician", "d1", "Nadia Quell", EntityType::Person),
+            rec("ruritania", "d1", "Ruritania", EntityType::Location),
+            rec("ruritania_nadia_quell.politician", "d2", "Ruritania Nadia Quell", EntityType::Person),
+            rec("quell.00000000000000d3", "d3", "Quell", EntityType::Person),
+        ];
+        let out = link(&records);
+        let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(
+            get("ruritania_nadia_quell.politician").same_as,
+            Some(SameAs { target: "nadia_quell.politician".into(), rule: "corpus-place-prefix" })
+        );
+        // the glued name is no second Quell: the lone surname has one candidate
+        assert_eq!(get("quell.00000000000000d3").same_as.as_ref().map(|s| s.rule), Some("corpus-surname"));
+        // a first name that is no place keeps a three-word name apart
+        let mut other = records.clone();
+        other.push(rec("otto_nadia_quell", "d4", "Otto Nadia Quell", EntityType::Person));
+        assert_eq!(link(&other).iter().find(|e| e.id == "otto_nadia_quell").unwrap().same_as, None);
+    }
+
+    #[test]
+    fn a_chain_of_links_ends_at_one_node() {
+        let mut out: BTreeMap<String, CorpusEntity> = BTreeMap::new();
+        for (id, target) in [("a", Some("b")), ("b", Some("c")), ("c", None), ("x", Some("y")), ("y", Some("x"))] {
+            let mut e = settle(id, &[&rec(id, "d1", id, EntityType::Concept)]);
+            e.same_as = target.map(|t| SameAs { target: t.into(), rule: "corpus-alias" });
+            out.insert(id.into(), e);
+        }
+        follow_chains(&mut out);
+        assert_eq!(out["a"].same_as.as_ref().map(|s| s.target.as_str()), Some("c"));
+        assert_eq!(out["b"].same_as.as_ref().map(|s| s.target.as_str()), Some("c"));
+        assert_eq!(out["x"].same_as, None);
+        assert_eq!(out["y"].same_as, None);
+    }
+
+    #[test]
+    fn a_title_before_a_surname_picks_the_person_of_its_field() {
+        let records = vec![
+            rec("alex_morgan.athlete", "d1", "Alex Morgan", EntityType::Person),
+            rec("alex_morgan.politician", "d2", "Alex Morgan", EntityType::Person),
+            rec("senator_morgan.00000000000000d3", "d3", "Senator Morgan", EntityType::Person),
+            rec("mr_morgan.00000000000000d4", "d4", "Mr Morgan", EntityType::Person),
+            rec("nadia_quell.artist", "d5", "Nadia Quell", EntityType::Person),
+            rec("senator_quell.00000000000000d6", "d6", "Senator Quell", EntityType::Person),
+        ];
+        let out = link(&records);
+        let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(
+            get("senator_morgan.00000000000000d3").same_as,
+            Some(SameAs { target: "alex_morgan.politician".into(), rule: "corpus-title-surname" })
+        );
+        // `Mr` says no field: two Alex Morgans, so no link
+        assert_eq!(get("mr_morgan.00000000000000d4").same_as, None);
+        assert!(get("mr_morgan.00000000000000d4").notes[0].starts_with("corpus-ambiguous\tMr Morgan could be "));
+        // the one Quell of the corpus is an artist, not a senator
+        assert_eq!(get("senator_quell.00000000000000d6").same_as, None);
+        // nor a judge, as the document called its `Quell`
+        let mut judged = records.clone();
+        judged.push(EntityRecord { aliases: vec!["the judge".into()], ..rec("quell.00000000000000d7", "d7", "Quell", EntityType::Person) });
+        assert_eq!(link(&judged).iter().find(|e| e.id == "quell.00000000000000d7").unwrap().same_as, None);
+        assert!(get("senator_quell.00000000000000d6").notes[0].starts_with("corpus-apart"));
+        assert_eq!(document_of("senator_quell.00000000000000d6"), Some("00000000000000d6"));
+        assert_eq!(document_of("alex_morgan.athlete"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! A document's quads never depend on the other documents of a build; everything that does is
 //! in the corpus graph (`{base}graph/corpus`), which `kgraph build` and `kgraph remove` recompute.
 
+pub mod alias;
 pub mod identity;
 pub mod link;
 

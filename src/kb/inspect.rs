@@ -182,6 +182,8 @@ impl KnowledgeBase {
         Ok(scored
             .into_iter()
             .filter(|(ix, _)| wanted.is_none_or(|w| graph.node(*ix).entity_type == w))
+            // a document's own node (`officials` of one article) is no corpus entity to rank
+            .filter(|(ix, _)| !crate::corpus::link::is_document_scoped(&graph.node(*ix).id))
             .map(|(ix, score)| (graph.node(ix).label.clone(), score))
             .collect())
     }

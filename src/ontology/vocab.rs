@@ -77,4 +77,7 @@ pub mod prov_terms {
     pub const TYPE_EVIDENCE: &str = "typeEvidence";
     /// In the corpus graph: in how many documents the entity occurs.
     pub const DOCUMENT_COUNT: &str = "documentCount";
+    /// In the corpus graph: the one document a document's own node (a common noun, a lone
+    /// surname) belongs to; such nodes have no `documentCount`.
+    pub const LOCAL_TO: &str = "localTo";
 }

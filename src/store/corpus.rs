@@ -1,10 +1,10 @@
 //! The corpus graph (`{base}graph/corpus`): what holds across documents, recomputed from the
 //! document graphs by [`crate::corpus::link`] after every build and removal. It gives each entity
 //! its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents disagree),
-//! `skos:altLabel`s and `kg:documentCount`, and links document-scoped nodes to corpus nodes with
+//! `skos:altLabel`s and `kg:documentCount` (`kg:localTo` its document for a document's own node), and links document-scoped nodes to corpus nodes with
 //! `kg:sameAs` (an annotation property meaning `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`.
 
-use super::rdf::entity_iri;
+use super::rdf::{document_iri, entity_iri};
 use super::{KgStore, StoreError, kg, typed};
 use crate::corpus::{CorpusEntity, EntityRecord};
 use crate::document::EntityType;
@@ -92,7 +92,12 @@ pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity]) ->
         for a in &e.alt_labels {
             add(ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(a).into());
         }
-        add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into());
+        // a document's own node (a common noun, a lone surname) says which document; a
+        // corpus-wide node in how many it occurs, so a ranking can leave out the first
+        match crate::corpus::link::document_of(&e.id) {
+            Some(doc) => add(kg(p::LOCAL_TO), document_iri(base, doc).into()),
+            None => add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into()),
+        }
         if let Some(ev) = &e.type_evidence {
             add(kg(p::TYPE_EVIDENCE), Literal::new_simple_literal(ev).into());
         }

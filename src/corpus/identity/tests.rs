@@ -50,4 +50,34 @@ fn dates_with_a_year_and_capitalised_concepts_are_corpus_nodes() {
     let doc = process("c.txt", "Officials said Glorbex would help. The ministry praised Glorbex again.");
     assert!(names_unique_thing(&doc.document, "Glorbex"));
     assert!(!names_unique_thing(&doc.document, "Officials"));
+    let doc = process("f.txt", "Voters met the Quellist Party. A lot of Quellists said the Glorbex account was closed after a magnitude of 4.5 and the QX-7 virus.");
+    assert!(!names_unique_thing(&doc.document, "lot of Quellists"));
+    assert!(!names_unique_thing(&doc.document, "Glorbex account"));
+    assert!(!names_unique_thing(&doc.document, "magnitude of 4.5"));
+    assert!(names_unique_thing(&doc.document, "QX-7"));
+    assert!(names_unique_thing(&doc.document, "Quellist Party"));
+}
+
+#[test]
+fn a_title_and_a_surname_are_the_documents_own_until_linked() {
+    let doc = process("d.txt", "Senator Quell criticized the plan. Quell said the plan was too expensive.");
+    let id = id_of(&doc, "Senator Quell").or_else(|| id_of(&doc, "Quell")).expect("a node for Quell");
+    assert!(id.ends_with(&format!(".{}", doc.document.id)), "{id}");
+    assert!(is_title_before_surname("senator") && is_title_before_surname("mr"));
+    assert!(!is_title_before_surname("king") && !is_title_before_surname("quell"));
+}
+
+#[test]
+fn a_post_written_in_capitals_is_no_corpus_organisation() {
+    let doc = process("e.txt", "The Senior Harbour Inspector closed the dock. Workers criticized the Senior Harbour Inspector.");
+    let analyzer = crate::nlp::Analyzer::embedded().expect("embedded models");
+    let minter = IdentityMinter::new(Some(&analyzer.tags.lemmatizer));
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    assert!(minter.names_a_post(&words("Senior Harbour Inspector")));
+    assert!(minter.names_a_post(&words("Chief Medical Officer")));
+    assert!(!minter.names_a_post(&words("Orbis Holdings")));
+    assert!(!minter.names_a_post(&words("Harbour Authority")));
+    if let Some(id) = id_of(&doc, "Senior Harbour Inspector") {
+        assert!(id.ends_with(&doc.document.id), "{id}");
+    }
 }
