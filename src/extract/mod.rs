@@ -36,6 +36,7 @@ mod lexicon;
 mod quality;
 mod repair;
 mod rules;
+mod titled;
 mod tree;
 mod triples;
 
@@ -43,6 +44,12 @@ use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
+pub use titled::{retype_named_settlements, retype_titled_people};
+
+/// Whether a lowercase word is a role noun: a position (`mayor`) or an occupation (`virologist`).
+pub fn is_role_noun(w: &str) -> bool {
+    lexicon::role_class(w).is_some()
+}
 
 /// The open-IE extractor. Stateless; cheap to create and share.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +98,8 @@ impl Extractor {
             }
         }
         r.role_props(&mut out);
+        r.place_props(&mut out);
+        r.person_of_props(&mut out);
         r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);

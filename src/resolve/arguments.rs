@@ -254,7 +254,8 @@ impl State<'_> {
             return;
         }
         let mut notes = Vec::new();
-        let copula = t.key.verb.as_deref() == Some("be");
+        // a capital in `X – capital of – Y` / `X – located in – Y` is the city, not its country
+        let copula = t.key.verb.as_deref() == Some("be") || t.rule.starts_with("place:");
         let subj = match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
             Ok(s) => s,
             Err(_) => return,

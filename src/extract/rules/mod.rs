@@ -14,13 +14,15 @@
 mod ages;
 mod clauses;
 mod coord;
+mod members;
 mod nominal;
 mod origin;
 mod phrases;
+mod places;
 mod roles;
 mod subjects;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 mod titles;
 
 use super::lexicon::*;

@@ -20,7 +20,7 @@ use crate::document::EntityType;
 
 /// One role noun (possibly hyphenated over several tokens) with its modifiers.
 #[derive(Clone, Debug)]
-struct RoleWord {
+pub(super) struct RoleWord {
     /// Tokens of the role noun itself (`Secretary - General`).
     toks: Vec<usize>,
     /// Lowercase modifiers in front of it (`prime`, `editorial`, `former`).
@@ -30,14 +30,14 @@ struct RoleWord {
 
 /// A role phrase: `[the] [Y's | Y | demonym] mods ROLE [and ROLE] [of|at|for Y]`.
 #[derive(Clone, Debug)]
-struct RoleNp {
-    roles: Vec<RoleWord>,
+pub(super) struct RoleNp {
+    pub(super) roles: Vec<RoleWord>,
     /// The country or organisation, and whether it came from a demonym (a nationality).
-    owner: Option<(Part, bool)>,
+    pub(super) owner: Option<(Part, bool)>,
     /// The preposition that introduced the owner after the role (`at`), if any.
-    prep: Option<usize>,
+    pub(super) prep: Option<usize>,
     /// One past the last token.
-    end: usize,
+    pub(super) end: usize,
 }
 
 /// Modifier words in a role phrase that are not themselves roles.
@@ -165,12 +165,12 @@ impl Rules<'_, '_> {
         i < self.tr.len() && self.tr.lemma_is(i, &["the", "a", "an", "another"])
     }
 
-    fn is_poss(&self, i: usize) -> bool {
+    pub(super) fn is_poss(&self, i: usize) -> bool {
         i < self.tr.len() && matches!(self.tr.form(i), "'s" | "’s" | "'" | "’")
     }
 
     /// Parses a role phrase starting at `p`; it must end at or before `limit`.
-    fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
+    pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
         let mut i = p;
         if self.is_det(i) {
@@ -240,8 +240,10 @@ impl Rules<'_, '_> {
                 continue;
             }
             // `former`, `Prime`, `Foreign`, `basketball`, `editorial`: modifiers of the role
+            // an acronym noun is a modifier too (`LGBT activist`, `IT manager`)
+            let acronym = tr.form(i).len() >= 2 && tr.form(i).chars().all(|c| c.is_ascii_uppercase());
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
-                && tr.form(i).chars().next().is_some_and(char::is_lowercase)
+                && (tr.form(i).chars().next().is_some_and(char::is_lowercase) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
             let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
             if lower_modifier || title_modifier {
@@ -257,7 +259,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let mut prep = None;
-        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with"]) {
+        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with", "from"]) {
             let mut j = i + 1;
             if self.is_det(j) {
                 j += 1;
@@ -285,11 +287,15 @@ impl Rules<'_, '_> {
     }
 
     /// The props of one role phrase for the person `name`.
-    fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
+    pub(super) fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
         let tr = self.tr;
         for r in &np.roles {
             let role_text: Vec<String> = r.toks.iter().map(|&k| tr.form(k).to_lowercase()).collect();
-            let role_text = role_text.join("").replace("--", "-");
+            let mut role_text = role_text.join("").replace("--", "-");
+            // a title shared by several names (`Senators X and Y`) names one role each
+            if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
+                role_text = tr.lemma(r.toks[0]).to_lowercase();
+            }
             let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
             let head = *r.toks.last().unwrap();
             let kin = KIN_NOUNS.contains(&role_text.as_str()) || KIN_NOUNS.contains(&tr.lemma(head).to_lowercase().as_str());
@@ -411,7 +417,7 @@ impl Rules<'_, '_> {
     /// Where a role phrase ending just before `end` may start: after the nearest clause boundary
     /// (punctuation other than hyphens, a verb, a preposition other than `of`/`at`/`for`, or the
     /// sentence start), at the first token that parses.
-    fn role_start_before(&self, end: usize) -> Option<usize> {
+    pub(super) fn role_start_before(&self, end: usize) -> Option<usize> {
         let tr = self.tr;
         let mut b = end;
         while b > 0 {
@@ -513,6 +519,11 @@ mod tests {
             (
                 "<<Chile>>/PROPN poet/NOUN [[Luz/PROPN Mena]]/PROPN and/CCONJ <<Chile>>/PROPN 's/PART president/NOUN [[Rui/PROPN Sol]]/PROPN met/VERB ./PUNCT",
                 &[("Luz Mena", "poet from", "Chile"), ("Rui Sol", "president of", "Chile")],
+                &[],
+            ),
+            (
+                "The/DET victim/NOUN ,/PUNCT IT/NOUN engineer/NOUN [[Ivo/PROPN Tamm]]/PROPN ,/PUNCT 41/NUM ,/PUNCT vanished/VERB ./PUNCT",
+                &[("Ivo Tamm", "is a", "IT engineer")],
                 &[],
             ),
             (
