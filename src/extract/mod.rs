@@ -100,6 +100,8 @@ impl Extractor {
         r.role_props(&mut out);
         r.place_props(&mut out);
         r.person_of_props(&mut out);
+        r.as_role_props(&mut out);
+        r.unowned_title_props(&mut out);
         r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);

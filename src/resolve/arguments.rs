@@ -261,6 +261,10 @@ impl State<'_> {
             Err(_) => return,
         };
         let obj = match &t.object {
+            Some(_) if t.rule == super::focus::UNOWNED_RULE => match self.unowned_owner(&t) {
+                Some(x) => Some(x),
+                None => return,
+            },
             Some(o) => match self.resolve_arg(si, o, false, &mut notes) {
                 Ok(x) => Some(x),
                 Err(_) => return,

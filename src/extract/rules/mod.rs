@@ -12,6 +12,7 @@
 //! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`).
 
 mod ages;
+mod as_role;
 mod clauses;
 mod coord;
 mod members;
@@ -24,6 +25,7 @@ mod subjects;
 #[cfg(test)]
 pub(crate) mod testkit;
 mod titles;
+mod unowned;
 
 use super::lexicon::*;
 use super::tree::{NONE, Tree};

@@ -22,10 +22,10 @@ use crate::document::EntityType;
 #[derive(Clone, Debug)]
 pub(super) struct RoleWord {
     /// Tokens of the role noun itself (`Secretary - General`).
-    toks: Vec<usize>,
+    pub(super) toks: Vec<usize>,
     /// Lowercase modifiers in front of it (`prime`, `editorial`, `former`).
-    mods: Vec<usize>,
-    occupation: bool,
+    pub(super) mods: Vec<usize>,
+    pub(super) occupation: bool,
 }
 
 /// A role phrase: `[the] [Y's | Y | demonym] mods ROLE [and ROLE] [of|at|for Y]`.
