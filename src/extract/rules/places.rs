@@ -92,8 +92,10 @@ impl Rules<'_, '_> {
     fn list_after(&self, e: usize) -> bool {
         let tr = self.tr;
         let n = tr.len();
-        (e < n && tr.upos(e) == "CCONJ")
-            || (e + 1 < n && tr.form(e) == "," && (tr.upos(e + 1) == "CCONJ" || self.mention_from(e + 1).is_some_and(|(a, _)| self.is_place_mention(a))))
+        let place_at = |j: usize| j < n && self.mention_from(j).is_some_and(|(a, _)| self.is_place_mention(a));
+        // `…, and is to …` ends the pair; `…, and Dorf` goes on with the list
+        (e < n && tr.upos(e) == "CCONJ" && place_at(e + 1))
+            || (e + 1 < n && tr.form(e) == "," && (place_at(e + 1) || (tr.upos(e + 1) == "CCONJ" && place_at(e + 2))))
     }
 
     /// `Millbrook, Ostland`: the second name is the larger place.
@@ -321,6 +323,11 @@ mod tests {
                 "Flights/NOUN to/ADP ((Varna))/PROPN ,/PUNCT ((Millbrook))/PROPN ,/PUNCT and/CCONJ ((Dorf))/PROPN resumed/VERB ./PUNCT",
                 &[],
                 &["Varna", "Millbrook"],
+            ),
+            (
+                "It/PRON is/AUX at/ADP ((Millbrook))/PROPN ,/PUNCT %%Ostland%%/PROPN ,/PUNCT and/CCONJ is/AUX free/ADJ ./PUNCT",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
             ),
             // a country is not inside a city
             (
