@@ -215,8 +215,9 @@ impl Pipeline {
 
     /// [`Pipeline::process`], adding the time spent in each stage to `times`.
     pub fn process_timed(&self, source: SourceText, times: &mut StageTimes) -> ProcessedDocument {
-        let (document, mut mentions) = self.analyze_timed(source, times);
+        let (document, mentions) = self.analyze_timed(source, times);
         let clock = std::time::Instant::now();
+        let mut mentions = crate::extract::join_cut_names(&document.sentences, mentions);
         crate::extract::retype_titled_people(&document.sentences, &mut mentions);
         crate::extract::retype_named_settlements(&document.sentences, &mut mentions);
         let mut triples = Vec::new();

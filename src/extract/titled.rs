@@ -4,7 +4,9 @@
 //!   named-entity model sometimes types them as an organisation or a place);
 //! - behind `the city of` / `the town of` (the nouns of settlements), a city: `the town of
 //!   Millbrook said`, and so is every other one-word mention of the same name typed as a person
-//!   (the model's document-level pass made `Millbrook` a person everywhere after one subject use).
+//!   (the model's document-level pass made `Millbrook` a person everywhere after one subject use);
+//! - a name the model cut before a lowercase particle, one person: `Karim` + `bin Tarek`,
+//!   `Ana` + `de Souza` (the first part may even be typed as a place: `Usama` + `bin Tarek`).
 //!
 //! In: the document's sentences and named-entity mentions. Out: the same mentions, some retyped.
 
@@ -61,6 +63,36 @@ pub fn retype_named_settlements(sentences: &[Sentence], mentions: &mut [Mention]
     }
 }
 
+/// Joins a one-word name and the person mention right after it that opens with a lowercase
+/// particle (`Karim` + `bin Tarek`) into one person mention, as the resolver reads them.
+pub fn join_cut_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let particle = sentences
+            .iter()
+            .find(|s| s.index == m.sentence)
+            .and_then(|s| s.tokens.get(m.tokens.start))
+            .is_some_and(|t| t.form.chars().next().is_some_and(char::is_lowercase) && t.form.chars().all(|c| c.is_alphabetic() || c == '-'));
+        if let Some(last) = out.last_mut() {
+            let joinable = last.sentence == m.sentence
+                && last.tokens.end == m.tokens.start
+                && last.tokens.len() == 1
+                && m.kind == EntityType::Person
+                && particle
+                && matches!(last.kind, EntityType::Person | EntityType::Location | EntityType::City | EntityType::Organization);
+            if joinable {
+                last.tokens.end = m.tokens.end;
+                last.span = last.span.cover(&m.span);
+                last.text = format!("{} {}", last.text, m.text);
+                last.kind = EntityType::Person;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +111,18 @@ mod tests {
         // after a verb, or a one-word name, nothing changes
         let got = kinds("Fans/NOUN of/ADP {{Vela/PROPN United}}/PROPN cheered/VERB for/ADP {{Dynamo}}/PROPN ./PUNCT");
         assert_eq!(got, vec![("Vela United".to_owned(), EntityType::Organization), ("Dynamo".to_owned(), EntityType::Organization)]);
+    }
+
+    #[test]
+    fn a_name_cut_before_a_particle_is_one_person() {
+        let (s, m) = sentence("[[Karim]]/PROPN [[bin/PROPN Tarek]]/PROPN and/CCONJ ((Usama))/PROPN [[al/PROPN Vela]]/PROPN and/CCONJ [[Ana]]/PROPN [[Reyes]]/PROPN met/VERB ./PUNCT");
+        let joined = join_cut_names(std::slice::from_ref(&s), m);
+        let spans: Vec<(std::ops::Range<usize>, EntityType)> = joined.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
+        // two capitalised one-word names stay apart here (`Ana` `Reyes`: the resolver decides)
+        assert_eq!(
+            spans,
+            vec![(0..3, EntityType::Person), (4..7, EntityType::Person), (8..9, EntityType::Person), (9..10, EntityType::Person)]
+        );
     }
 
     #[test]
