@@ -15,6 +15,13 @@ const PLACE_OFFICES: &[&str] = &["president", "premier", "chancellor", "mayor", 
 impl Rules<'_, '_> {
     /// The role facts of `Title NAME` with no owner in the title, for the resolver to complete.
     pub fn unowned_title_props(&self, out: &mut Vec<Prop>) {
+        use crate::document::EntityType as T;
+        // an organisation in the sentence may own the title (`the court is led by President X`)
+        let organisation = (0..self.tr.len())
+            .any(|i| matches!(self.kind_at(i), Some(T::Organization | T::GovernmentBody | T::Company | T::InternationalOrganization)));
+        if organisation {
+            return;
+        }
         for (s, e) in self.person_names() {
             let Some(start) = self.role_start_before(s) else { continue };
             let Some(mut np) = self.role_np(start, s).filter(|np| np.end == s && np.owner.is_none() && np.roles.len() == 1) else {
@@ -52,6 +59,12 @@ mod tests {
                 "On/ADP Monday/PROPN ,/PUNCT mayor/NOUN [[Ben/PROPN Hart]]/PROPN agreed/VERB ./PUNCT",
                 &[("Ben Hart", "mayor of", "mayor")],
                 &[],
+            ),
+            // an organisation in the sentence may be what the title is of
+            (
+                "The/DET {{Vela/PROPN Court}}/PROPN is/AUX led/VERB by/ADP President/PROPN [[Ana/PROPN Reyes]]/PROPN ./PUNCT",
+                &[],
+                &["Ana Reyes"],
             ),
             // a title with its country, a minister of a portfolio, an occupation: not this rule's
             (
