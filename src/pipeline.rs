@@ -217,6 +217,9 @@ impl Pipeline {
     pub fn process_timed(&self, source: SourceText, times: &mut StageTimes) -> ProcessedDocument {
         let (document, mentions) = self.analyze_timed(source, times);
         let clock = std::time::Instant::now();
+        let mut mentions = crate::extract::join_cut_names(&document.sentences, mentions);
+        crate::extract::retype_titled_people(&document.sentences, &mut mentions);
+        crate::extract::retype_named_settlements(&document.sentences, &mut mentions);
         let mut triples = Vec::new();
         for sentence in &document.sentences {
             let in_sentence: Vec<Mention> = mentions.iter().filter(|m| m.sentence == sentence.index).cloned().collect();

@@ -37,6 +37,7 @@ mod quality;
 mod repair;
 mod repair_clause;
 mod rules;
+mod titled;
 mod tree;
 mod triples;
 
@@ -44,6 +45,12 @@ use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
+pub use titled::{join_cut_names, retype_named_settlements, retype_titled_people};
+
+/// Whether a lowercase word is a role noun: a position (`mayor`) or an occupation (`virologist`).
+pub fn is_role_noun(w: &str) -> bool {
+    lexicon::role_class(w).is_some()
+}
 
 /// The open-IE extractor. Stateless; cheap to create and share.
 #[derive(Debug, Clone, Default)]
@@ -93,6 +100,10 @@ impl Extractor {
             }
         }
         r.role_props(&mut out);
+        r.place_props(&mut out);
+        r.person_of_props(&mut out);
+        r.as_role_props(&mut out);
+        r.unowned_title_props(&mut out);
         r.event_age_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);

@@ -254,12 +254,17 @@ impl State<'_> {
             return;
         }
         let mut notes = Vec::new();
-        let copula = t.key.verb.as_deref() == Some("be");
+        // a capital in `X – capital of – Y` / `X – located in – Y` is the city, not its country
+        let copula = t.key.verb.as_deref() == Some("be") || t.rule.starts_with("place:");
         let subj = match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
             Ok(s) => s,
             Err(_) => return,
         };
         let obj = match &t.object {
+            Some(_) if t.rule == super::focus::UNOWNED_RULE => match self.unowned_owner(&t) {
+                Some(x) => Some(x),
+                None => return,
+            },
             Some(o) => match self.resolve_arg(si, o, false, &mut notes) {
                 Ok(x) => Some(x),
                 Err(_) => return,

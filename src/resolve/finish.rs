@@ -8,18 +8,20 @@ use super::names::{self};
 use super::ResolvedDocument;
 use super::state::*;
 use crate::document::{Entity, EntityId, EntityType, ResolvedTriple};
+use crate::nlp::gazetteer::Via;
 use std::collections::{BTreeMap, HashSet};
 
 impl State<'_> {
     pub(super) fn finish(mut self, triples: Vec<Pending>) -> ResolvedDocument {
         merge_bare_heads(&mut self.clusters);
         let ids: Vec<String> = self.clusters.iter().map(slug_of).collect();
+        let labels: Vec<String> = (0..self.clusters.len()).map(|c| self.display_label(c)).collect();
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
         for (c, cl) in self.clusters.iter().enumerate() {
             let id = ids[c].clone();
             let e = entities.entry(id.clone()).or_insert_with(|| Entity {
                 id,
-                label: cl.label.clone(),
+                label: labels[c].clone(),
                 kind: cl.kind,
                 aliases: Vec::new(),
                 wikidata: cl.wikidata.clone(),
@@ -27,7 +29,10 @@ impl State<'_> {
             });
             if e.kind == EntityType::Concept && cl.kind != EntityType::Concept {
                 e.kind = cl.kind;
-                e.label = cl.label.clone();
+                e.label = labels[c].clone();
+            }
+            if labels[c] != cl.label {
+                e.aliases.push(cl.label.clone());
             }
             if e.wikidata.is_none() {
                 e.wikidata = cl.wikidata.clone();
@@ -125,6 +130,39 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
             debug_assert_eq!(&clusters[c].label.to_lowercase(), only);
             clusters[c].aliases.insert(old);
         }
+    }
+}
+
+impl State<'_> {
+    /// The label a reader of this document knows a gazetteer place by: the gazetteer's name when
+    /// the document writes it, else the full name (an alias, never an acronym or demonym) the
+    /// document uses most (`Turkey` for the gazetteer's `Türkiye`). The id stays the gazetteer's.
+    fn display_label(&self, c: usize) -> String {
+        let cl = &self.clusters[c];
+        let Some(entry) = cl.gaz else { return cl.label.clone() };
+        if !matches!(cl.kind, EntityType::Country | EntityType::City | EntityType::Location) {
+            return cl.label.clone();
+        }
+        let key = c.to_string();
+        let label_key = crate::nlp::gazetteer::name_key(&cl.label);
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.entity.as_deref() == Some(key.as_str())) {
+            let text = m.text.trim();
+            if crate::nlp::gazetteer::name_key(text) == label_key {
+                return cl.label.clone();
+            }
+            let full_name = self.gaz.candidates(text).iter().any(|&(id, via)| id == entry && matches!(via, Via::Name | Via::Alias));
+            if !full_name || text.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) {
+                continue;
+            }
+            match counts.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((text, 1)),
+            }
+        }
+        // most used, the first written on ties
+        let best = counts.iter().enumerate().max_by_key(|&(i, &(_, n))| (n, std::cmp::Reverse(i)));
+        best.map_or_else(|| cl.label.clone(), |(_, &(t, _))| t.to_owned())
     }
 }
 

@@ -51,6 +51,7 @@
 mod arguments;
 mod descriptions;
 mod finish;
+mod focus;
 mod named;
 pub mod names;
 mod pronouns;
@@ -149,3 +150,5 @@ fn is_boilerplate(s: &Sentence) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_places;

@@ -205,6 +205,10 @@ impl State<'_> {
             if names::is_determiner(form) {
             } else if names::is_title_word(&w) && end - start > 1 {
                 roles.push(w);
+            } else if end - start > 2 && crate::extract::is_role_noun(&w) {
+                // an occupation the NER took into the name (`Virologist Ana Reyes`), when a
+                // full name remains (`Hunter Vale` keeps its first name)
+                roles.push(w);
             } else if let Some(c) = nat[start].filter(|_| end - start > 1) {
                 nationality = nationality.or(Some(c));
             } else {

@@ -9,7 +9,7 @@ const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they
 const DETS: &[&str] = &["the", "a", "an", "both", "two"];
 
 /// A document from sentences written with spaces between tokens.
-fn doc(sents: &[&str]) -> Document {
+pub(super) fn doc(sents: &[&str]) -> Document {
     let mut text = String::new();
     let mut sentences = Vec::new();
     for (si, s) in sents.iter().enumerate() {
@@ -52,7 +52,7 @@ fn rng(d: &Document, si: usize, phrase: &str) -> std::ops::Range<usize> {
         .unwrap_or_else(|| panic!("{phrase:?} not in sentence {si}"))
 }
 
-fn ment(d: &Document, si: usize, phrase: &str, kind: T) -> Mention {
+pub(super) fn ment(d: &Document, si: usize, phrase: &str, kind: T) -> Mention {
     let r = rng(d, si, phrase);
     Mention { sentence: si, tokens: r, span: Span::default(), text: phrase.into(), kind, entity: None }
 }
@@ -62,7 +62,7 @@ fn arg(d: &Document, si: usize, phrase: &str) -> Argument {
     Argument { head: r.end - 1, tokens: r, text: phrase.into(), span: Span::default() }
 }
 
-fn tri(d: &Document, si: usize, subj: &str, rel: &str, verb: &str, obj: Option<&str>) -> OpenTriple {
+pub(super) fn tri(d: &Document, si: usize, subj: &str, rel: &str, verb: &str, obj: Option<&str>) -> OpenTriple {
     OpenTriple {
         sentence: si,
         subject: arg(d, si, subj),
@@ -79,12 +79,12 @@ fn tri(d: &Document, si: usize, subj: &str, rel: &str, verb: &str, obj: Option<&
     }
 }
 
-fn run(d: &Document, m: &[Mention], t: Vec<OpenTriple>) -> ResolvedDocument {
+pub(super) fn run(d: &Document, m: &[Mention], t: Vec<OpenTriple>) -> ResolvedDocument {
     Resolver::embedded().resolve(d, m, t)
 }
 
 /// (subject, relation, object) ids of the resolved triples.
-fn facts(r: &ResolvedDocument) -> Vec<(String, String, Option<String>)> {
+pub(super) fn facts(r: &ResolvedDocument) -> Vec<(String, String, Option<String>)> {
     r.triples.iter().map(|t| (t.subject.clone(), t.triple.relation.clone(), t.object.clone())).collect()
 }
 
@@ -92,7 +92,7 @@ fn ent<'a>(r: &'a ResolvedDocument, id: &str) -> &'a Entity {
     r.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no entity {id}: {:?}", r.entities.iter().map(|e| &e.id).collect::<Vec<_>>()))
 }
 
-fn f(s: &str, r: &str, o: Option<&str>) -> (String, String, Option<String>) {
+pub(super) fn f(s: &str, r: &str, o: Option<&str>) -> (String, String, Option<String>) {
     (s.into(), r.into(), o.map(Into::into))
 }
 

@@ -14,20 +14,24 @@
 //! (the verb of an event noun).
 
 mod ages;
+mod as_role;
 mod claims;
 mod clauses;
 mod coord;
 mod deverbal;
 mod events;
+mod members;
 mod nominal_events;
 mod nominal;
 mod origin;
 mod phrases;
+mod places;
 mod roles;
 mod subjects;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 mod titles;
+mod unowned;
 
 use super::lexicon::*;
 use super::tree::{NONE, Tree};

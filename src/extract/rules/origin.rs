@@ -64,7 +64,9 @@ impl Rules<'_, '_> {
                 j = last + 1;
                 continue;
             }
-            if tr.form(j) == "-" && j > i && j + 1 < tr.len() && self.is_lower_word(j + 1) {
+            // `mortar and shell manufacturer`: coordinated describing words
+            let joins = tr.form(j) == "-" || (tr.upos(j) == "CCONJ" && tr.lemma_is(j, &["and"]));
+            if joins && j > i && j + 1 < tr.len() && self.is_lower_word(j + 1) {
                 j += 1;
                 continue;
             }
@@ -291,6 +293,11 @@ mod tests {
             (
                 "The/DET Belgian/ADJ state/NOUN -/PUNCT owned/VERB carmaker/NOUN Volta/PROPN Motors/PROPN sold/VERB the/DET plant/NOUN ./PUNCT",
                 &[("Volta Motors", "from", "Belgium")],
+                &[],
+            ),
+            (
+                "The/DET Belgian/ADJ tile/NOUN and/CCONJ brick/NOUN maker/NOUN {{Volta/PROPN Works}}/PROPN was/AUX sold/VERB ./PUNCT",
+                &[("Volta Works", "from", "Belgium")],
                 &[],
             ),
             (

@@ -20,24 +20,27 @@ use crate::document::EntityType;
 
 /// One role noun (possibly hyphenated over several tokens) with its modifiers.
 #[derive(Clone, Debug)]
-struct RoleWord {
+pub(super) struct RoleWord {
     /// Tokens of the role noun itself (`Secretary - General`).
-    toks: Vec<usize>,
+    pub(super) toks: Vec<usize>,
     /// Lowercase modifiers in front of it (`prime`, `editorial`, `former`).
-    mods: Vec<usize>,
-    occupation: bool,
+    pub(super) mods: Vec<usize>,
+    pub(super) occupation: bool,
 }
 
 /// A role phrase: `[the] [Y's | Y | demonym] mods ROLE [and ROLE] [of|at|for Y]`.
 #[derive(Clone, Debug)]
-struct RoleNp {
-    roles: Vec<RoleWord>,
+pub(super) struct RoleNp {
+    pub(super) roles: Vec<RoleWord>,
     /// The country or organisation, and whether it came from a demonym (a nationality).
-    owner: Option<(Part, bool)>,
+    pub(super) owner: Option<(Part, bool)>,
+    /// The owner in front when another one follows (`the Vela member and son of Cy Dorn`): it
+    /// owns every role but the last.
+    pub(super) front: Option<(Part, bool)>,
     /// The preposition that introduced the owner after the role (`at`), if any.
-    prep: Option<usize>,
+    pub(super) prep: Option<usize>,
     /// One past the last token.
-    end: usize,
+    pub(super) end: usize,
 }
 
 /// Modifier words in a role phrase that are not themselves roles.
@@ -165,12 +168,12 @@ impl Rules<'_, '_> {
         i < self.tr.len() && self.tr.lemma_is(i, &["the", "a", "an", "another"])
     }
 
-    fn is_poss(&self, i: usize) -> bool {
+    pub(super) fn is_poss(&self, i: usize) -> bool {
         i < self.tr.len() && matches!(self.tr.form(i), "'s" | "’s" | "'" | "’")
     }
 
     /// Parses a role phrase starting at `p`; it must end at or before `limit`.
-    fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
+    pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
         let mut i = p;
         if self.is_det(i) {
@@ -188,7 +191,9 @@ impl Rules<'_, '_> {
             leading_mods.push(i);
             i += 1;
         }
-        if owner.is_none() && i < limit && tr.form(i).chars().next().is_some_and(char::is_uppercase) {
+        // a name in front, also one written lowercase (`al-Vela member`)
+        let named = self.ment_at(i).is_some_and(|(ms, _)| ms == i);
+        if owner.is_none() && i < limit && (tr.form(i).chars().next().is_some_and(char::is_uppercase) || named) {
             // `Danish Museum`, `Kenyan Navy`: a demonym that starts a name is part of it
             let starts_name = i + 1 < limit
                 && tr.upos(i + 1) == "PROPN"
@@ -240,8 +245,10 @@ impl Rules<'_, '_> {
                 continue;
             }
             // `former`, `Prime`, `Foreign`, `basketball`, `editorial`: modifiers of the role
+            // an acronym noun is a modifier too (`LGBT activist`, `IT manager`)
+            let acronym = tr.form(i).len() >= 2 && tr.form(i).chars().all(|c| c.is_ascii_uppercase());
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
-                && tr.form(i).chars().next().is_some_and(char::is_lowercase)
+                && (tr.form(i).chars().next().is_some_and(char::is_lowercase) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
             let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
             if lower_modifier || title_modifier {
@@ -257,7 +264,8 @@ impl Rules<'_, '_> {
             return None;
         }
         let mut prep = None;
-        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with"]) {
+        let mut front = None;
+        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with", "from"]) {
             let mut j = i + 1;
             if self.is_det(j) {
                 j += 1;
@@ -273,28 +281,51 @@ impl Rules<'_, '_> {
                     }
                     (e > j && tr.upos(e - 1) == "NOUN").then_some(e)
                 });
-            if let Some(e) = pe {
-                let mut part = self.span_part(j, e);
-                part.toks = (j..e).collect();
+            // `son of the late Vela founder Cy Dorn`: a person behind a title of their own
+            let titled_person = || {
+                (j + 1..limit.min(j + 8)).find_map(|k| {
+                    let (ps, pe) = self.ment_at(k).filter(|&(ps, _)| ps == k && self.kind_at(k) == Some(EntityType::Person))?;
+                    let np = self.role_np(j, k).filter(|np| np.end == k)?;
+                    (pe <= limit && !np.roles.is_empty()).then_some((ps, pe))
+                })
+            };
+            let span = match pe {
+                Some(e) => Some((j, e)),
+                None => titled_person(),
+            };
+            if let Some((ps, e)) = span {
+                let mut part = self.span_part(ps, e);
+                part.toks = (ps..e).collect();
+                // `the Vela member and son of Cy Dorn`: the name in front owns the first roles
+                if roles.len() > 1 {
+                    front = owner.take();
+                }
                 owner = Some((part, false));
                 prep = Some(i);
                 i = e;
             }
         }
-        Some(RoleNp { roles, owner, prep, end: i })
+        Some(RoleNp { roles, owner, front, prep, end: i })
     }
 
     /// The props of one role phrase for the person `name`.
-    fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
+    pub(super) fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
         let tr = self.tr;
-        for r in &np.roles {
+        for (ri, r) in np.roles.iter().enumerate() {
+            let front_owned = np.front.is_some() && ri + 1 < np.roles.len();
+            let owner_of_role = if front_owned { np.front.as_ref() } else { np.owner.as_ref() };
+            let prep_of_role = if front_owned { None } else { np.prep };
             let role_text: Vec<String> = r.toks.iter().map(|&k| tr.form(k).to_lowercase()).collect();
-            let role_text = role_text.join("").replace("--", "-");
+            let mut role_text = role_text.join("").replace("--", "-");
+            // a title shared by several names (`Senators X and Y`) names one role each
+            if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
+                role_text = tr.lemma(r.toks[0]).to_lowercase();
+            }
             let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
             let head = *r.toks.last().unwrap();
             let kin = KIN_NOUNS.contains(&role_text.as_str()) || KIN_NOUNS.contains(&tr.lemma(head).to_lowercase().as_str());
-            if let Some((owner, nationality)) = np.owner.as_ref().filter(|(_, nat)| !(kin && *nat)) {
-                let prep = match np.prep {
+            if let Some((owner, nationality)) = owner_of_role.filter(|(_, nat)| !(kin && *nat)) {
+                let prep = match prep_of_role {
                     Some(pt) => tr.form(pt).to_lowercase(),
                     None if r.occupation && *nationality => "from".to_owned(),
                     None => "of".to_owned(),
@@ -316,7 +347,7 @@ impl Rules<'_, '_> {
                 let mut p = self.lit_prop(rule, head, name.clone(), lit, owner.clone(), 0.7);
                 p.carb = false;
                 out.push(p);
-                if np.prep.map_or(true, |pt| tr.lemma_is(pt, &["of"])) && (tr.lemma_is(head, SPOUSE_NOUNS) || tr.form_is(head, SPOUSE_NOUNS)) {
+                if prep_of_role.map_or(true, |pt| tr.lemma_is(pt, &["of"])) && (tr.lemma_is(head, SPOUSE_NOUNS) || tr.form_is(head, SPOUSE_NOUNS)) {
                     let lit = Lit {
                         words: "married to".into(),
                         verb: None,
@@ -411,7 +442,7 @@ impl Rules<'_, '_> {
     /// Where a role phrase ending just before `end` may start: after the nearest clause boundary
     /// (punctuation other than hyphens, a verb, a preposition other than `of`/`at`/`for`, or the
     /// sentence start), at the first token that parses.
-    fn role_start_before(&self, end: usize) -> Option<usize> {
+    pub(super) fn role_start_before(&self, end: usize) -> Option<usize> {
         let tr = self.tr;
         let mut b = end;
         while b > 0 {
@@ -516,6 +547,11 @@ mod tests {
                 &[],
             ),
             (
+                "The/DET victim/NOUN ,/PUNCT IT/NOUN engineer/NOUN [[Ivo/PROPN Tamm]]/PROPN ,/PUNCT 41/NUM ,/PUNCT vanished/VERB ./PUNCT",
+                &[("Ivo Tamm", "is a", "IT engineer")],
+                &[],
+            ),
+            (
                 "[[Eva/PROPN Moss]]/PROPN ,/PUNCT a/DET member/NOUN of/ADP the/DET {{Green/PROPN Party}}/PROPN ,/PUNCT voted/VERB ./PUNCT",
                 &[("Eva Moss", "member of", "Green Party")],
                 &[],
@@ -549,6 +585,17 @@ mod tests {
             (
                 "[[Raul/PROPN Soto]]/PROPN ,/PUNCT the/DET son/NOUN of/ADP [[Luis/PROPN Soto]]/PROPN ,/PUNCT won/VERB ./PUNCT",
                 &[("Raul Soto", "son of", "Luis Soto")],
+                &[],
+            ),
+            // a person behind a title of their own owns the role; a name in front owns the first of two
+            (
+                "[[Raul/PROPN Soto]]/PROPN ,/PUNCT son/NOUN of/ADP the/DET late/ADJ {{Vela}}/PROPN founder/NOUN [[Luis/PROPN Soto]]/PROPN ,/PUNCT died/VERB ./PUNCT",
+                &[("Raul Soto", "son of", "Luis Soto")],
+                &[],
+            ),
+            (
+                "[[Raul/PROPN Soto]]/PROPN ,/PUNCT the/DET {{al-Vela}}/PROPN member/NOUN and/CCONJ son/NOUN of/ADP [[Luis/PROPN Soto]]/PROPN ,/PUNCT died/VERB ./PUNCT",
+                &[("Raul Soto", "member of", "al-Vela"), ("Raul Soto", "son of", "Luis Soto")],
                 &[],
             ),
             // no role noun: no fact; the mayor's office is no role of the person

@@ -4,7 +4,8 @@ use crate::document::{EntityType, Mention, Sentence, Span, Token};
 use crate::extract::Extractor;
 
 /// A sentence from `word/UPOS` items (flat tree: the role rules read the words, not the
-/// arcs); `[[`…`]]` marks a person mention, `{{`…`}}` an organisation, `<<`…`>>` a country.
+/// arcs); `[[`…`]]` marks a person mention, `{{`…`}}` an organisation, `<<`…`>>` a country,
+/// `((`…`))` a city and `%%`…`%%` another location.
 pub(crate) fn sentence(spec: &str) -> (Sentence, Vec<Mention>) {
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
@@ -23,9 +24,11 @@ pub(crate) fn sentence(spec: &str) -> (Sentence, Vec<Mention>) {
             _ if form.starts_with("[[") => (&form[2..], Some(EntityType::Person)),
             _ if form.starts_with("{{") => (&form[2..], Some(EntityType::Organization)),
             _ if form.starts_with("<<") => (&form[2..], Some(EntityType::Country)),
+            _ if form.starts_with("((") => (&form[2..], Some(EntityType::City)),
+            _ if form.starts_with("%%") => (&form[2..], Some(EntityType::Location)),
             _ => (form, None),
         };
-        let closes = form.ends_with("]]") || form.ends_with("}}") || form.ends_with(">>");
+        let closes = ["]]", "}}", ">>", "))", "%%"].iter().any(|c| form.ends_with(c));
         let form = if closes { &form[..form.len() - 2] } else { form };
         if let Some(k) = start_kind {
             open = Some((tokens.len(), k));
@@ -37,6 +40,11 @@ pub(crate) fn sentence(spec: &str) -> (Sentence, Vec<Mention>) {
         text.push_str(form);
         let mut t = Token::new(form, Span::new(s..text.len(), s..text.len()));
         t.lemma = form.to_lowercase();
+        // a plural role noun (`Senators`) gets its singular lemma, as the tagger would give it
+        if upos == "NOUN" && form.ends_with('s') && crate::extract::lexicon::role_class(&t.lemma[..t.lemma.len() - 1]).is_some() {
+            t.lemma.pop();
+            t.feats = "Number=Plur".into();
+        }
         // auxiliaries are finite unless plain infinitive or participle
         if upos == "AUX" && !matches!(form, "be" | "been" | "being") {
             t.feats = "VerbForm=Fin".into();

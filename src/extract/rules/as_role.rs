@@ -1,0 +1,126 @@
+//! A role taken, left or given with `as`: `X resigned as the governor of Ostland`, `X was sworn
+//! in as Ostland's new governor`, `Y appointed X as the Ruritanian ambassador` → X – governor of
+//! / ambassador of – the owner. The holder is the verb's object when it has one (`appointed X
+//! as`), else its subject; the owner is the role's `of` complement, its possessor, a demonym or
+//! a proper-noun compound. Negated or hedged verbs give nothing. Graph facts only.
+//!
+//! In: the tree, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::*;
+
+impl Rules<'_, '_> {
+    /// The owner of the role noun `r` written in the tree: `of Y`, `Y's`, a demonym, `Y governor`.
+    fn role_owner(&self, r: usize) -> Option<Part> {
+        let tr = self.tr;
+        for k in tr.kids(r) {
+            if tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON" {
+                return Some(self.np(k, true));
+            }
+            if tr.base(k) == "nmod" && k > r && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])) {
+                return Some(self.np(k, true));
+            }
+            if k < r && matches!(tr.base(k), "amod" | "compound") {
+                if let Some(c) = demonym_country(tr.form(k)) {
+                    let mut part = self.span_part(k, k + 1);
+                    part.text = Some(c);
+                    return Some(part);
+                }
+                if tr.upos(k) == "PROPN" && self.ment_at(k).is_some() {
+                    return Some(self.np(k, true));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the verb `v` is negated or hedged (`did not resign as`, `could serve as`).
+    fn hedged(&self, v: usize) -> bool {
+        let tr = self.tr;
+        tr.kids(v).any(|k| {
+            (tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "never", "n't"]))
+                || (tr.base(k) == "aux" && tr.lemma_is(k, &["may", "might", "could", "would", "should", "will", "can"]))
+        })
+    }
+
+    /// All `as ROLE` facts of the sentence.
+    pub fn as_role_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for r in 0..tr.len() {
+            let Some((last, _)) = self.role_word_at(r) else { continue };
+            if last != r || tr.upos(r) != "NOUN" || !tr.kids(r).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["as"])) {
+                continue;
+            }
+            let v = tr.head[r];
+            if v == NONE || tr.upos(v) != "VERB" || !matches!(tr.base(r), "obl" | "xcomp" | "advcl" | "nmod") || self.hedged(v) {
+                continue;
+            }
+            let Some(owner) = self.role_owner(r) else { continue };
+            let holder = match tr.kids(v).find(|&k| tr.base(k) == "obj") {
+                Some(o) => self.np(o, true),
+                None => match self.subject(v, 0) {
+                    Some((s, _)) => s,
+                    None => continue,
+                },
+            };
+            let mods: Vec<String> = tr
+                .kids(r)
+                .filter(|&k| k < r && tr.base(k) == "amod" && tr.lemma_is(k, &["former", "acting", "interim", "deputy", "vice"]))
+                .map(|k| tr.form(k).to_lowercase())
+                .collect();
+            let noun = tr.lemma(r).to_lowercase();
+            let mut words = mods.join(" ");
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&noun);
+            words.push_str(" of");
+            let lit = Lit { words, verb: None, noun: Some(noun), mods, prep: Some("of".into()) };
+            let mut p = self.lit_prop("role:as", r, holder, lit, owner, 0.6);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::check_cases;
+
+    #[test]
+    fn as_role_constructions() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat resigned/VERB/0/root as/ADP/6/case the/DET/6/det governor/NOUN/3/obl \
+                 of/ADP/8/case <<Ostland>>/PROPN/6/nmod ./PUNCT/3/punct",
+                &[("Ana Reyes", "governor of", "Ostland")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN/4/nsubj:pass Hart]]/PROPN/1/flat was/AUX/4/aux:pass sworn/VERB/0/root in/ADP/4/compound:prt as/ADP/10/case \
+                 <<Ostland>>/PROPN/10/nmod:poss 's/PART/7/case new/ADJ/10/amod governor/NOUN/4/obl ./PUNCT/4/punct",
+                &[("Ben Hart", "governor of", "Ostland")],
+                &[],
+            ),
+            // the object of `appointed` takes the role
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat appointed/VERB/0/root [[Cy/PROPN/3/obj Dorn]]/PROPN/4/flat as/ADP/8/case \
+                 Danish/ADJ/8/amod ambassador/NOUN/3/obl ./PUNCT/3/punct",
+                &[("Cy Dorn", "ambassador of", "Denmark")],
+                &["Ana Reyes"],
+            ),
+            // hedged or without an owner: nothing
+            (
+                "[[Ana/PROPN/4/nsubj Reyes]]/PROPN/1/flat could/AUX/4/aux serve/VERB/0/root as/ADP/7/case the/DET/7/det governor/NOUN/4/obl \
+                 of/ADP/9/case <<Ostland>>/PROPN/7/nmod ./PUNCT/4/punct",
+                &[],
+                &["Ana Reyes"],
+            ),
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat worked/VERB/0/root as/ADP/5/case a/DET/5/det nurse/NOUN/3/obl ./PUNCT/3/punct",
+                &[],
+                &["Ana Reyes"],
+            ),
+        ];
+        check_cases(cases, "role:as");
+    }
+}

@@ -1,0 +1,137 @@
+//! A person's organisation or place written with `of` right after the name:
+//!
+//! - `Dr Ana Reyes of Vela Labs said` → Ana Reyes – of – Vela Labs (the organisation she speaks for);
+//! - `Immunologist Ana Reyes of Vela Labs` → Ana Reyes – immunologist of – Vela Labs;
+//! - `Senators Ana Reyes of Ostland, Ben Hart of Westland, and Cy Dorn of Nordland` → each
+//!   senator of their place: the title in front of the first name is shared by the list;
+//! - `Ben Hart of Millbrook` without a title → Ben Hart – from – Millbrook.
+//!
+//! The name is a `Person` mention; the owner a mention of an organisation or a place, closing the
+//! phrase (punctuation, a conjunction or a verb follows). Graph facts only.
+//!
+//! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::places::place_rank;
+use super::*;
+use crate::document::EntityType as T;
+
+fn is_organisation(kind: Option<T>) -> bool {
+    matches!(kind, Some(T::Organization | T::Company | T::GovernmentBody | T::InternationalOrganization | T::ArmedGroup))
+}
+
+impl Rules<'_, '_> {
+    /// The owner mention after `NAME of [the]` when the name ends at `e`.
+    fn owner_after_of(&self, e: usize) -> Option<(usize, usize)> {
+        let tr = self.tr;
+        let n = tr.len();
+        if e + 1 >= n || !tr.lemma_is(e, &["of"]) {
+            return None;
+        }
+        let j = if self.is_det(e + 1) { e + 2 } else { e + 1 };
+        let (s, oe) = self.mention_from(j)?;
+        let kind = self.kind_at(s);
+        if !(is_organisation(kind) || place_rank(kind).is_some()) {
+            return None;
+        }
+        let closes = oe >= n || tr.is_punct(oe) || matches!(tr.upos(oe), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(oe, &["who"]);
+        closes.then_some((s, oe))
+    }
+
+    /// The first name of a list `A of X, B of Y, and C of Z` that the name at `s` ends.
+    fn list_first(&self, names: &[(usize, usize)], s: usize) -> usize {
+        let tr = self.tr;
+        let mut first = s;
+        loop {
+            let mut k = first;
+            if k > 0 && tr.upos(k - 1) == "CCONJ" {
+                k -= 1;
+            }
+            if k > 0 && tr.form(k - 1) == "," {
+                k -= 1;
+            }
+            if k == first {
+                return first;
+            }
+            // before the separator: a person name and its `of` owner
+            let prev = names.iter().find(|&&(_, pe)| self.owner_after_of(pe).is_some_and(|(_, oe)| oe == k));
+            match prev {
+                Some(&(ps, _)) => first = ps,
+                None => return first,
+            }
+        }
+    }
+
+    /// All `NAME of OWNER` facts of the sentence.
+    pub fn person_of_props(&self, out: &mut Vec<Prop>) {
+        let names = self.person_names();
+        for &(s, e) in &names {
+            let Some((os, oe)) = self.owner_after_of(e) else { continue };
+            let name = self.span_part(s, e);
+            let owner = self.span_part(os, oe);
+            let first = self.list_first(&names, s);
+            let role = self
+                .role_start_before(first)
+                .and_then(|start| self.role_np(start, first))
+                .filter(|np| np.end == first && !np.roles.is_empty());
+            if let Some(mut np) = role {
+                np.owner = Some((owner, false));
+                np.prep = None;
+                self.emit_role("member:of", &name, &np, out);
+                continue;
+            }
+            let words = if is_organisation(self.kind_at(os)) { "of" } else { "from" };
+            let lit = Lit { words: words.into(), verb: None, noun: None, mods: Vec::new(), prep: Some(words.into()) };
+            let mut p = self.lit_prop("member:of", os, name, lit, owner, 0.6);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::check_cases;
+
+    #[test]
+    fn person_of_constructions() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "Immunologist/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP {{Vela/PROPN Labs}}/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "immunologist of", "Vela Labs")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
+                &[("Ben Hart", "of", "Vela Trust")],
+                &[],
+            ),
+            (
+                "It/PRON was/AUX backed/VERB by/ADP Senators/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP %%Ostland%%/PROPN ,/PUNCT \
+                 [[Ben/PROPN Hart]]/PROPN of/ADP %%Westland%%/PROPN ,/PUNCT and/CCONJ [[Cy/PROPN Dorn]]/PROPN of/ADP %%Nordland%%/PROPN ./PUNCT",
+                &[
+                    ("Ana Reyes", "senator of", "Ostland"),
+                    ("Ben Hart", "senator of", "Westland"),
+                    ("Cy Dorn", "senator of", "Nordland"),
+                ],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Millbrook))/PROPN won/VERB ./PUNCT",
+                &[("Ben Hart", "from", "Millbrook")],
+                &[],
+            ),
+            // the owner must close the phrase; a person is no owner
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Millbrook))/PROPN Street/PROPN won/VERB ./PUNCT",
+                &[],
+                &["Ben Hart"],
+            ),
+            (
+                "The/DET son/NOUN of/ADP [[Ben/PROPN Hart]]/PROPN of/ADP [[Cy/PROPN Dorn]]/PROPN won/VERB ./PUNCT",
+                &[],
+                &["Ben Hart"],
+            ),
+        ];
+        check_cases(cases, "member:");
+    }
+}

@@ -1,0 +1,406 @@
+//! Where places are: containment and capitals read from the way news writes place names, with the
+//! named-entity types deciding which name is the larger place.
+//!
+//! - a comma pair: `Millbrook, Ruritania` / `crashed near Millbrook, Ostland, on Monday` →
+//!   Millbrook – located in – Ostland (not inside lists: `Ostland, Westland and Nordland`);
+//! - `in` between two names: `Vela University in Millbrook`, `the town of Millbrook in Ostland
+//!   Province` → located in (the `in` phrase must modify the first name in the tree);
+//! - a possessive: `Ruritania's Ostland Province` → Ostland Province – located in – Ruritania;
+//! - capitals: `Varna, the capital of Ruritania`, `the capital of Ruritania, Varna`, `Ruritania's
+//!   capital, Varna`, `the Ruritanian capital Varna` → Varna – capital of – Ruritania.
+//!
+//! The larger place must rank at least as high as the smaller one (city < region or other
+//! location < country); a country is never inside another place; an organisation (a university,
+//! a court) may be located in any place. Graph facts only (CaRB gold has no such tuples).
+//!
+//! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::*;
+use crate::document::EntityType as T;
+
+/// How large a place a mention names: `None` when the mention is no place.
+pub(super) fn place_rank(kind: Option<T>) -> Option<u8> {
+    match kind? {
+        T::City => Some(0),
+        T::Location => Some(1),
+        T::Country => Some(2),
+        _ => None,
+    }
+}
+
+/// Things that stand in a place without being one: organisations and their buildings.
+fn is_sited(kind: Option<T>) -> bool {
+    matches!(kind, Some(T::Organization | T::Company | T::GovernmentBody))
+}
+
+impl Rules<'_, '_> {
+    /// The mention `[s, e)` starting at `i`, when `i` starts one.
+    pub(super) fn mention_from(&self, i: usize) -> Option<(usize, usize)> {
+        self.ment_at(i).filter(|&(s, _)| s == i)
+    }
+
+    /// The mention ending just before `end`.
+    pub(super) fn mention_until(&self, end: usize) -> Option<(usize, usize)> {
+        (end > 0).then(|| self.ment_at(end - 1)).flatten().filter(|&(_, e)| e == end)
+    }
+
+    fn is_place_mention(&self, i: usize) -> bool {
+        place_rank(self.kind_at(i)).is_some()
+    }
+
+    /// Whether the place `inner` (a place or an organisation) can lie in the place `outer`.
+    fn can_contain(&self, outer: usize, inner: usize) -> bool {
+        let Some(ro) = place_rank(self.kind_at(outer)) else { return false };
+        if is_sited(self.kind_at(inner)) {
+            return true;
+        }
+        match place_rank(self.kind_at(inner)) {
+            Some(ri) => ri < 2 && ri <= ro,
+            None => false,
+        }
+    }
+
+    fn located_in(&self, rule: &'static str, inner: (usize, usize), outer: Part, out: &mut Vec<Prop>) {
+        let lit = Lit {
+            words: "located in".into(),
+            verb: Some("locate"),
+            noun: None,
+            mods: Vec::new(),
+            prep: Some("in".into()),
+        };
+        let mut p = self.lit_prop(rule, outer.head, self.span_part(inner.0, inner.1), lit, outer, 0.65);
+        p.carb = false;
+        out.push(p);
+    }
+
+    /// All place facts of the sentence.
+    pub fn place_props(&self, out: &mut Vec<Prop>) {
+        self.comma_place_props(out);
+        self.in_place_props(out);
+        self.adjacent_in_props(out);
+        self.possessive_place_props(out);
+        self.capital_props(out);
+    }
+
+    /// A list of places goes on before the mention at `s`: `Ostland, Millbrook` / `Ostland and Millbrook`.
+    fn list_before(&self, s: usize) -> bool {
+        let tr = self.tr;
+        s >= 2 && (tr.form(s - 1) == "," || tr.upos(s - 1) == "CCONJ") && self.mention_until(s - 1).is_some_and(|(a, _)| self.is_place_mention(a))
+    }
+
+    /// A list of places goes on after the mention ending at `e`: `… and`, `…, and`, `…, Dorf`.
+    fn list_after(&self, e: usize) -> bool {
+        let tr = self.tr;
+        let n = tr.len();
+        let place_at = |j: usize| j < n && self.mention_from(j).is_some_and(|(a, _)| self.is_place_mention(a));
+        // `…, and is to …` ends the pair; `…, and Dorf` goes on with the list
+        (e < n && tr.upos(e) == "CCONJ" && place_at(e + 1))
+            || (e + 1 < n && tr.form(e) == "," && (place_at(e + 1) || (tr.upos(e + 1) == "CCONJ" && place_at(e + 2))))
+    }
+
+    /// `Millbrook, Ostland`: the second name is the larger place.
+    fn comma_place_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let mut i = 0;
+        while i < n {
+            let Some((s, e)) = self.mention_from(i) else {
+                i += 1;
+                continue;
+            };
+            i = e;
+            if e + 1 >= n || tr.form(e) != "," {
+                continue;
+            }
+            let Some((bs, be)) = self.mention_from(e + 1) else { continue };
+            if !self.can_contain(bs, s) {
+                continue;
+            }
+            // the pair ends the phrase: no possessive, no longer name, no list
+            let glued = be < n && (self.is_poss(be) || tr.upos(be) == "PROPN");
+            if glued || self.list_before(s) || self.list_after(be) {
+                continue;
+            }
+            self.located_in("place:comma", (s, e), self.span_part(bs, be), out);
+        }
+    }
+
+    /// `Vela University in Millbrook`, `the town of Millbrook in Ostland`: an `in` phrase on a name.
+    fn in_place_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for m in 0..tr.len() {
+            let Some((bs, be)) = self.ment_at(m) else { continue };
+            // the head token of the outer mention: its head lies outside the mention
+            if tr.head[m] == NONE || (bs..be).contains(&tr.head[m]) || tr.base(m) != "nmod" || !self.is_place_mention(m) {
+                continue;
+            }
+            if !tr.kids(m).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["in"])) {
+                continue;
+            }
+            let h = tr.head[m];
+            // the name the phrase modifies, or the name a common noun stands for (`the town of X`)
+            let inner = self.ment_at(h).or_else(|| {
+                (tr.upos(h) == "NOUN")
+                    .then(|| {
+                        tr.kids(h)
+                            .filter(|&k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])))
+                            .find_map(|k| self.ment_at(k).filter(|_| self.is_place_mention(k)))
+                    })
+                    .flatten()
+            });
+            let Some((s, e)) = inner else { continue };
+            if (s, e) == (bs, be) || !self.can_contain(bs, s) {
+                continue;
+            }
+            let outer = self.outer_of_possessive(bs, be);
+            self.located_in("place:in", (s, e), outer, out);
+        }
+    }
+
+    /// `Vela University in Millbrook`, `Millbrook in Ostland Province` written next to each other
+    /// when the parser hung the `in` phrase elsewhere: an organisation in any place, or a place in
+    /// a strictly larger one (`beat Varna in Millbrook` names two cities: no containment).
+    fn adjacent_in_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        for i in 1..n.saturating_sub(1) {
+            if !tr.lemma_is(i, &["in"]) {
+                continue;
+            }
+            // the inner name ends before `in`, possibly followed by its acronym in parentheses
+            let mut k = i;
+            if k >= 3 && tr.form(k - 1) == ")" && tr.form(k - 3) == "(" {
+                k -= 3;
+            }
+            let Some((s, e)) = self.mention_until(k) else { continue };
+            let j = if self.is_det(i + 1) { i + 2 } else { i + 1 };
+            let Some((bs, be)) = self.mention_from(j) else { continue };
+            let (ri, ro) = (place_rank(self.kind_at(s)), place_rank(self.kind_at(bs)));
+            let strictly_larger = matches!((ri, ro), (Some(a), Some(b)) if a < b && a < 2);
+            if !(strictly_larger || (is_sited(self.kind_at(s)) && ro.is_some())) {
+                continue;
+            }
+            let outer = self.outer_of_possessive(bs, be);
+            self.located_in("place:in", (s, e), outer, out);
+        }
+    }
+
+    /// `Ruritania's Ostland Province` as an outer place is Ostland Province (the possessive rule
+    /// adds that it lies in Ruritania); any other mention is itself.
+    fn outer_of_possessive(&self, bs: usize, be: usize) -> Part {
+        if let Some((cs, ce)) = Some(be + 1).filter(|_| self.is_poss(be)).and_then(|j| self.mention_from(j)) {
+            if self.can_contain(bs, cs) {
+                return self.span_part(cs, ce);
+            }
+        }
+        self.span_part(bs, be)
+    }
+
+    /// `Ruritania's Ostland Province` → Ostland Province – located in – Ruritania.
+    fn possessive_place_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for p in 0..tr.len() {
+            if !self.is_poss(p) {
+                continue;
+            }
+            let (Some((os, oe)), Some((s, e))) = (self.mention_until(p), self.mention_from(p + 1)) else { continue };
+            // a place owns a smaller place (not `Ruritania's Vela Motors`: a company of a country)
+            if self.is_place_mention(s) && self.can_contain(os, s) && place_rank(self.kind_at(os)) > place_rank(self.kind_at(s)) {
+                self.located_in("place:poss", (s, e), self.span_part(os, oe), out);
+            }
+        }
+    }
+
+    /// `Varna, the capital of Ruritania`, `Ruritania's capital, Varna`, `the Ruritanian capital Varna`.
+    fn capital_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        for c in 0..n {
+            if !(tr.lemma_is(c, &["capital"]) && tr.upos(c) == "NOUN") {
+                continue;
+            }
+            // `capital city`: the phrase ends after `city`
+            let end = if c + 1 < n && tr.lemma_is(c + 1, &["city"]) { c + 2 } else { c + 1 };
+            let Some((owner, after)) = self.capital_owner(c, end) else { continue };
+            let start = self.capital_phrase_start(c);
+            // the city: right after the phrase (`capital Varna`, `capital, Varna`), or in front of
+            // it between commas (`Varna, the capital of Ruritania`)
+            let after_city = if after < n && tr.form(after) == "," { after + 1 } else { after };
+            let city = self
+                .mention_from(after_city)
+                .or_else(|| (start >= 2 && tr.form(start - 1) == ",").then(|| self.mention_until(start - 1)).flatten());
+            let Some((s, e)) = city else { continue };
+            if !matches!(self.kind_at(s), Some(T::City | T::Location)) {
+                continue;
+            }
+            let lit = Lit {
+                words: "capital of".into(),
+                verb: None,
+                noun: Some("capital".into()),
+                mods: Vec::new(),
+                prep: Some("of".into()),
+            };
+            let mut p = self.lit_prop("place:capital", c, self.span_part(s, e), lit, owner, 0.65);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+
+    /// Where the phrase of the capital noun at `c` starts: its determiner, demonym or possessor.
+    fn capital_phrase_start(&self, c: usize) -> usize {
+        let tr = self.tr;
+        let mut s = c;
+        while s > 0 {
+            let j = s - 1;
+            if self.is_det(j) || self.is_poss(j) || demonym_country(tr.form(j)).is_some() || tr.upos(j) == "PRON" {
+                s = j;
+            } else if let Some((ms, _)) = self.mention_until(j + 1).filter(|_| j + 1 < tr.len() && self.is_poss(j + 1)) {
+                s = ms;
+            } else if tr.upos(j) == "NOUN" && j + 1 < tr.len() && self.is_poss(j + 1) {
+                s = j;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// The country of the capital noun at `c` (phrase ending at `end`) and the token after the
+    /// owner: a demonym or possessor in front, or `of Y` after.
+    fn capital_owner(&self, c: usize, end: usize) -> Option<(Part, usize)> {
+        let tr = self.tr;
+        let n = tr.len();
+        if end + 1 < n && tr.lemma_is(end, &["of"]) {
+            let j = if self.is_det(end + 1) { end + 2 } else { end + 1 };
+            let (s, e) = self.mention_from(j).filter(|&(s, _)| matches!(self.kind_at(s), Some(T::Country | T::Location)))?;
+            return Some((self.span_part(s, e), e));
+        }
+        let j = c.checked_sub(1)?;
+        if let Some(country) = demonym_country(tr.form(j)) {
+            let mut part = self.span_part(j, j + 1);
+            part.text = Some(country);
+            return Some((part, end));
+        }
+        if self.is_poss(j) && j > 0 {
+            // `Ruritania's capital`, or `the country's capital` (the resolver names the country)
+            if let Some((s, e)) = self.mention_until(j).filter(|&(s, _)| matches!(self.kind_at(s), Some(T::Country | T::Location))) {
+                return Some((self.span_part(s, e), end));
+            }
+        }
+        // `Ruritania capital Varna`
+        if let Some((s, e)) = self.mention_until(c).filter(|&(s, _)| self.kind_at(s) == Some(T::Country)) {
+            return Some((self.span_part(s, e), end));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::check_cases;
+
+    #[test]
+    fn place_constructions() {
+        // `<<X>>` is a country mention in the test kit; cities and regions are written `((X))`/`%%X%%`
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "A/DET plane/NOUN crashed/VERB near/ADP ((Millbrook))/PROPN ,/PUNCT %%Ostland%%/PROPN ,/PUNCT on/ADP Monday/PROPN ./PUNCT",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
+            ),
+            (
+                "[[Ada/PROPN Reyes]]/PROPN ,/PUNCT from/ADP ((Varna))/PROPN ,/PUNCT <<Ruritania>>/PROPN ,/PUNCT won/VERB ./PUNCT",
+                &[("Varna", "located in", "Ruritania")],
+                &[],
+            ),
+            // lists of places are no containment
+            (
+                "They/PRON visited/VERB <<Ruritania>>/PROPN ,/PUNCT <<Ostland>>/PROPN and/CCONJ <<Westland>>/PROPN ./PUNCT",
+                &[],
+                &["Ruritania", "Ostland"],
+            ),
+            (
+                "Flights/NOUN to/ADP ((Varna))/PROPN ,/PUNCT ((Millbrook))/PROPN ,/PUNCT and/CCONJ ((Dorf))/PROPN resumed/VERB ./PUNCT",
+                &[],
+                &["Varna", "Millbrook"],
+            ),
+            (
+                "It/PRON is/AUX at/ADP ((Millbrook))/PROPN ,/PUNCT %%Ostland%%/PROPN ,/PUNCT and/CCONJ is/AUX free/ADJ ./PUNCT",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
+            ),
+            // a country is not inside a city
+            (
+                "In/ADP <<Ruritania>>/PROPN ,/PUNCT ((Varna))/PROPN voted/VERB ./PUNCT",
+                &[],
+                &["Ruritania"],
+            ),
+            (
+                "Patients/NOUN/5/nsubj in/ADP/3/case ((Millbrook))/PROPN/1/nmod in/ADP/6/case <<Ruritania>>/PROPN/6/nmod:poss 's/PART/4/case \
+                 %%Ostland/PROPN/3/nmod Province%%/PROPN/6/flat recovered/VERB/0/root ./PUNCT/8/punct",
+                &[("Millbrook", "located in", "Ostland Province"), ("Ostland Province", "located in", "Ruritania")],
+                &[],
+            ),
+            (
+                "The/DET/3/det debate/NOUN/3/nsubj is/AUX/0/root at/ADP/5/case {{Vela/PROPN/3/obl University}}/PROPN/5/flat \
+                 in/ADP/8/case ((Millbrook))/PROPN/5/nmod ./PUNCT/3/punct",
+                &[("Vela University", "located in", "Millbrook")],
+                &[],
+            ),
+            (
+                "It/PRON/2/nsubj began/VERB/0/root in/ADP/5/case the/DET/5/det town/NOUN/2/obl of/ADP/7/case ((Millbrook))/PROPN/5/nmod \
+                 in/ADP/10/case %%Ostland/PROPN/5/nmod Province%%/PROPN/10/flat ./PUNCT/2/punct",
+                &[("Millbrook", "located in", "Ostland Province")],
+                &[],
+            ),
+            // the parser hung `in Millbrook` on the verb: the words still say where the university is
+            (
+                "The/DET/2/det debate/NOUN/3/nsubj is/AUX/0/root at/ADP/5/case {{Vela/PROPN/3/obl University}}/PROPN/5/flat \
+                 in/ADP/8/case ((Millbrook))/PROPN/3/obl ./PUNCT/3/punct",
+                &[("Vela University", "located in", "Millbrook")],
+                &[],
+            ),
+            // an `in` phrase on the verb is no containment (`beat Varna in Millbrook`)
+            (
+                "{{Dynamo}}/PROPN/2/nsubj beat/VERB/0/root ((Varna))/PROPN/2/obj in/ADP/5/case ((Millbrook))/PROPN/2/obl ./PUNCT/2/punct",
+                &[],
+                &["Varna"],
+            ),
+        ];
+        check_cases(cases, "place:");
+    }
+
+    #[test]
+    fn capital_constructions() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "((Varna))/PROPN ,/PUNCT the/DET capital/NOUN of/ADP <<Ruritania>>/PROPN ,/PUNCT flooded/VERB ./PUNCT",
+                &[("Varna", "capital of", "Ruritania")],
+                &[],
+            ),
+            (
+                "Riots/NOUN hit/VERB <<Ruritania>>/PROPN 's/PART capital/NOUN ,/PUNCT ((Varna))/PROPN ,/PUNCT today/NOUN ./PUNCT",
+                &[("Varna", "capital of", "Ruritania")],
+                &[],
+            ),
+            (
+                "He/PRON flew/VERB to/ADP the/DET Cuban/ADJ capital/NOUN ((Varna))/PROPN ./PUNCT",
+                &[("Varna", "capital of", "Cuba")],
+                &[],
+            ),
+            // `the country's capital`: the country is not named here
+            (
+                "Bombs/NOUN hit/VERB the/DET country/NOUN 's/PART capital/NOUN ,/PUNCT ((Varna))/PROPN ,/PUNCT today/NOUN ./PUNCT",
+                &[],
+                &["Varna"],
+            ),
+            // capital as money, and a capital without an owner, give nothing
+            (
+                "((Varna))/PROPN raised/VERB capital/NOUN from/ADP {{Vela/PROPN Bank}}/PROPN ./PUNCT",
+                &[],
+                &["Varna"],
+            ),
+        ];
+        check_cases(cases, "place:capital");
+    }
+}

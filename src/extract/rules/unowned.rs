@@ -1,0 +1,79 @@
+//! Titles of office written without their country or city: `Prime Minister Ana Reyes said`,
+//! `mayor Ben Hart suggested`. The title belongs to a place the sentence does not name; the
+//! extractor emits the role with the title itself as a placeholder owner (rule `role:unowned`)
+//! and the resolver replaces it by the one country (or city, for a mayor) the document has
+//! named so far, or drops the fact when there is none or more than one.
+//!
+//! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
+
+use super::*;
+
+/// Offices held over a whole country or city, whose holder's place the document's setting
+/// names: heads of state and government, and mayors and governors. General English.
+const PLACE_OFFICES: &[&str] = &["president", "premier", "chancellor", "mayor", "governor"];
+
+impl Rules<'_, '_> {
+    /// The role facts of `Title NAME` with no owner in the title, for the resolver to complete.
+    pub fn unowned_title_props(&self, out: &mut Vec<Prop>) {
+        use crate::document::EntityType as T;
+        // an organisation in the sentence may own the title (`the court is led by President X`)
+        let organisation = (0..self.tr.len())
+            .any(|i| matches!(self.kind_at(i), Some(T::Organization | T::GovernmentBody | T::Company | T::InternationalOrganization)));
+        if organisation {
+            return;
+        }
+        for (s, e) in self.person_names() {
+            let Some(start) = self.role_start_before(s) else { continue };
+            let Some(mut np) = self.role_np(start, s).filter(|np| np.end == s && np.owner.is_none() && np.roles.len() == 1) else {
+                continue;
+            };
+            let role = &np.roles[0];
+            let head = *role.toks.last().unwrap_or(&s);
+            let prime = role.mods.iter().any(|&m| self.tr.lemma_is(m, &["prime"]));
+            let office = self.tr.lemma_is(head, PLACE_OFFICES) || (prime && self.tr.lemma_is(head, &["minister"]));
+            let other_mods = role.mods.iter().any(|&m| !self.tr.lemma_is(m, &["prime", "former"]));
+            if !office || other_mods || role.occupation {
+                continue;
+            }
+            np.owner = Some((self.span_part(start, s), false));
+            np.prep = None;
+            self.emit_role("role:unowned", &self.span_part(s, e), &np, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::check_cases;
+
+    #[test]
+    fn unowned_titles() {
+        // the placeholder owner is the title; the resolver names the place
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "Prime/ADJ minister/NOUN [[Ana/PROPN Reyes]]/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "prime minister of", "Prime minister")],
+                &[],
+            ),
+            (
+                "On/ADP Monday/PROPN ,/PUNCT mayor/NOUN [[Ben/PROPN Hart]]/PROPN agreed/VERB ./PUNCT",
+                &[("Ben Hart", "mayor of", "mayor")],
+                &[],
+            ),
+            // an organisation in the sentence may be what the title is of
+            (
+                "The/DET {{Vela/PROPN Court}}/PROPN is/AUX led/VERB by/ADP President/PROPN [[Ana/PROPN Reyes]]/PROPN ./PUNCT",
+                &[],
+                &["Ana Reyes"],
+            ),
+            // a title with its country, a minister of a portfolio, an occupation: not this rule's
+            (
+                "Danish/ADJ President/PROPN [[Ana/PROPN Reyes]]/PROPN and/CCONJ Foreign/ADJ Minister/PROPN [[Ben/PROPN Hart]]/PROPN \
+                 and/CCONJ singer/NOUN [[Cy/PROPN Dorn]]/PROPN met/VERB ./PUNCT",
+                &[],
+                &["Ana Reyes", "Ben Hart", "Cy Dorn"],
+            ),
+        ];
+        check_cases(cases, "role:unowned");
+    }
+}

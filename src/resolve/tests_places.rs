@@ -1,0 +1,41 @@
+//! Resolution of place-related facts on hand-built documents: the owner of a title written
+//! without one (`focus`) and the label a gazetteer place gets from the document (`finish`).
+
+use super::tests::{doc, f, facts, ment, run, tri};
+use crate::document::{EntityType as T, RelationKey};
+
+fn unowned(d: &crate::document::Document, si: usize) -> crate::document::OpenTriple {
+    let mut t = tri(d, si, "Ana Reyes", "prime minister of", "be", Some("Prime minister"));
+    t.key = RelationKey { noun: Some("minister".into()), noun_modifiers: vec!["prime".into()], prep: Some("of".into()), ..Default::default() };
+    t.rule = super::focus::UNOWNED_RULE.into();
+    t
+}
+
+#[test]
+fn an_unowned_title_belongs_to_the_only_country_named() {
+    let d = doc(&["Floods hit Portugal on Monday .", "Rescuers arrived .", "Prime minister Ana Reyes said ten died ."]);
+    let m = [ment(&d, 0, "Portugal", T::Country), ment(&d, 2, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![unowned(&d, 2)]);
+    assert_eq!(facts(&r), vec![f("ana_reyes", "prime minister of", Some("portugal"))]);
+}
+
+#[test]
+fn an_unowned_title_with_two_countries_named_gives_nothing() {
+    let d = doc(&["Floods hit Portugal and Spain .", "Prime minister Ana Reyes said ten died ."]);
+    let m = [ment(&d, 0, "Portugal", T::Country), ment(&d, 0, "Spain", T::Country), ment(&d, 1, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![unowned(&d, 1)]);
+    assert!(facts(&r).is_empty(), "{:?}", facts(&r));
+}
+
+#[test]
+fn a_gazetteer_place_is_labelled_as_the_document_writes_it() {
+    let d = doc(&["Turkey closed the border .", "Turkey said so ."]);
+    let m = [ment(&d, 0, "Turkey", T::Country), ment(&d, 1, "Turkey", T::Country)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Turkey", "closed", "close", Some("the border"))]);
+    let e = r.entities.iter().find(|e| e.wikidata.is_some() && e.kind == T::Country).expect("the country");
+    assert_eq!(e.label, "Turkey");
+    // a name the gazetteer writes the same way keeps its label
+    let d = doc(&["Portugal closed the border ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 0, "Portugal", "closed", "close", Some("the border"))]);
+    assert!(r.entities.iter().any(|e| e.label == "Portugal"));
+}
