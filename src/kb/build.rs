@@ -14,6 +14,11 @@ use crate::store::{LoadOutcome, StoreStats};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 
+/// Facts loaded between two flushes of the store to disk during a build. RocksDB keeps what it
+/// has not flushed in memory tables (several hundred MB per column family before it flushes
+/// by itself): flushing every ~400k quads keeps a corpus build's memory flat.
+const FLUSH_EVERY_FACTS: usize = 20_000;
+
 /// Settings of [`KnowledgeBase::build`].
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -109,6 +114,7 @@ impl KnowledgeBase {
         progress.start(inputs.len());
         let mut reader = BatchReader::new(inputs, options);
         let mut analysed: Option<Vec<Result<ProcessedDocument, SourceError>>> = None;
+        let mut flushed_at = 0;
         loop {
             let batch = reader.next_batch(progress);
             if batch.is_none() && analysed.is_none() {
@@ -125,6 +131,10 @@ impl KnowledgeBase {
                             summary.failures.push(e);
                         }
                     }
+                }
+                if summary.facts - flushed_at >= FLUSH_EVERY_FACTS {
+                    self.store.flush()?;
+                    flushed_at = summary.facts;
                 }
                 Ok::<_, KbError>(worker.map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
             })?;
