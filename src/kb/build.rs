@@ -1,6 +1,7 @@
 //! Building documents into the knowledge base: documents are read and analysed in parallel in
-//! batches, then loaded in input order, each in its own transaction (an unchanged document is
-//! skipped, a changed one replaces its graph, a failed one leaves the store as it was).
+//! batches, then loaded in input order while the next batch is analysed, each in its own
+//! transaction (an unchanged document is skipped, a changed one replaces its graph, a failed one
+//! leaves the store as it was).
 //!
 //! In: [`Inputs`] and the [`Pipeline`] that analyses them. Out: a [`BuildSummary`]; progress goes
 //! to a [`BuildProgress`] as it happens. A file that cannot be read is reported and the others
@@ -11,6 +12,12 @@ use crate::pipeline::{DEFAULT_MAX_BYTES, Input, Inputs, Pipeline, ProcessedDocum
 use crate::source::{SourceError, SourceText};
 use crate::store::{LoadOutcome, StoreStats};
 use rayon::prelude::*;
+use std::collections::VecDeque;
+
+/// Facts loaded between two flushes of the store to disk during a build. RocksDB keeps what it
+/// has not flushed in memory tables (several hundred MB per column family before it flushes
+/// by itself): flushing every ~400k quads keeps a corpus build's memory flat.
+const FLUSH_EVERY_FACTS: usize = 20_000;
 
 /// Settings of [`KnowledgeBase::build`].
 #[derive(Debug, Clone)]
@@ -81,7 +88,7 @@ impl KnowledgeBase {
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
         // the corpus graph follows whatever was loaded, also when a later document failed
-        let linked = self.store.refresh_corpus();
+        let linked = self.refresh_corpus();
         // The ontology was reloaded: predicate labels in the view may change.
         self.drop_view();
         // The loads that committed are in the index, even when a later one failed.
@@ -93,6 +100,8 @@ impl KnowledgeBase {
         Ok(summary)
     }
 
+    /// Reads and analyses batch N+1 on the thread pool while this thread loads batch N into
+    /// the store (the store's writes are serial; the analysis keeps both cores busy meanwhile).
     fn load_all(
         &self,
         pipeline: &Pipeline,
@@ -103,40 +112,32 @@ impl KnowledgeBase {
         self.store.load_ontology(&pipeline.ontology().turtle_sources())?;
         let mut summary = BuildSummary::default();
         progress.start(inputs.len());
-        let max_bytes = options.max_file_bytes;
-        let batch_size = options.batch.max(1);
-        let mut items = inputs.into_items().into_iter();
-        let mut pending: std::collections::VecDeque<Result<SourceText, SourceError>> = std::collections::VecDeque::new();
+        let mut reader = BatchReader::new(inputs, options);
+        let mut analysed: Option<Vec<Result<ProcessedDocument, SourceError>>> = None;
+        let mut flushed_at = 0;
         loop {
-            // Text files are read in parallel; a JSON Lines file adds all its documents at once.
-            while pending.len() < batch_size {
-                let inputs: Vec<Input> = items.by_ref().take(batch_size).collect();
-                if inputs.is_empty() {
-                    break;
-                }
-                for docs in inputs.into_par_iter().map(|input| input.read(max_bytes)).collect::<Vec<_>>() {
-                    if docs.len() > 1 {
-                        progress.more(docs.len() - 1);
-                    }
-                    pending.extend(docs);
-                }
-            }
-            if pending.is_empty() {
+            let batch = reader.next_batch(progress);
+            if batch.is_none() && analysed.is_none() {
                 break;
             }
-            let batch: Vec<Result<SourceText, SourceError>> = pending.drain(..batch_size.min(pending.len())).collect();
-            summary.documents += batch.len();
-            let processed: Vec<Result<ProcessedDocument, SourceError>> =
-                batch.into_par_iter().map(|source| source.map(|s| pipeline.process(s))).collect();
-            for result in processed {
-                match result {
-                    Ok(doc) => self.load_one(doc, &mut summary, progress)?,
-                    Err(e) => {
-                        progress.failed(&e);
-                        summary.failures.push(e);
+            summary.documents += batch.as_ref().map_or(0, Vec::len);
+            analysed = std::thread::scope(|scope| {
+                let worker = batch.map(|batch| scope.spawn(move || analyse(pipeline, batch)));
+                for result in analysed.take().into_iter().flatten() {
+                    match result {
+                        Ok(doc) => self.load_one(doc, &mut summary, progress)?,
+                        Err(e) => {
+                            progress.failed(&e);
+                            summary.failures.push(e);
+                        }
                     }
                 }
-            }
+                if summary.facts - flushed_at >= FLUSH_EVERY_FACTS {
+                    self.store.flush()?;
+                    flushed_at = summary.facts;
+                }
+                Ok::<_, KbError>(worker.map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+            })?;
         }
         progress.finish();
         Ok(summary)
@@ -160,5 +161,48 @@ impl KnowledgeBase {
         summary.facts += doc.facts.len();
         progress.loaded(&doc.document.source, outcome);
         Ok(())
+    }
+}
+
+/// Runs `batch` through `pipeline` on the thread pool, keeping the input order.
+fn analyse(pipeline: &Pipeline, batch: Vec<Result<SourceText, SourceError>>) -> Vec<Result<ProcessedDocument, SourceError>> {
+    batch.into_par_iter().map(|source| source.map(|s| pipeline.process(s))).collect()
+}
+
+/// The documents of the inputs, `batch` at a time: text files are read in parallel, a JSON
+/// Lines file gives all its documents at once.
+struct BatchReader {
+    items: std::vec::IntoIter<Input>,
+    pending: VecDeque<Result<SourceText, SourceError>>,
+    batch: usize,
+    max_bytes: u64,
+}
+
+impl BatchReader {
+    fn new(inputs: Inputs, options: &BuildOptions) -> BatchReader {
+        BatchReader {
+            items: inputs.into_items().into_iter(),
+            pending: VecDeque::new(),
+            batch: options.batch.max(1),
+            max_bytes: options.max_file_bytes,
+        }
+    }
+
+    /// The next batch of documents, `None` after the last.
+    fn next_batch(&mut self, progress: &mut dyn BuildProgress) -> Option<Vec<Result<SourceText, SourceError>>> {
+        while self.pending.len() < self.batch {
+            let inputs: Vec<Input> = self.items.by_ref().take(self.batch).collect();
+            if inputs.is_empty() {
+                break;
+            }
+            let max_bytes = self.max_bytes;
+            for docs in inputs.into_par_iter().map(|input| input.read(max_bytes)).collect::<Vec<_>>() {
+                if docs.len() > 1 {
+                    progress.more(docs.len() - 1);
+                }
+                self.pending.extend(docs);
+            }
+        }
+        (!self.pending.is_empty()).then(|| self.pending.drain(..self.batch.min(self.pending.len())).collect())
     }
 }

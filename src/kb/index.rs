@@ -1,20 +1,22 @@
-//! The persisted view index: every document's graph read back ([`DocumentRecord`]), kept in a
-//! file next to the store (`kgraph-view.bin`) so that read commands start from it instead of
-//! scanning the whole store.
+//! The persisted view index: every document's graph read back ([`DocumentRecord`]) and the
+//! corpus graph parsed ([`CorpusOverlay`]), kept in a file next to the store (`kgraph-view.bin`)
+//! so that read commands start from it instead of scanning the store.
 //!
-//! In: the store, and each load or removal made through the knowledge base. Out: the records the
-//! graph view is merged from, and the store's counts.
+//! In: the store, and each load, removal and corpus-graph refresh made through the knowledge
+//! base. Out: the records and overlay the graph view is merged from, and the store's counts.
 //!
 //! The file is a cache of the store, never the truth. It is trusted only when its format version
 //! matches and it lists exactly the documents (ids and SHA-256) the store lists, which the store
-//! answers from its predicate index (two triples per document); otherwise the records are read
-//! from the store again and the file rewritten. A build updates the records in memory, one
-//! document at a time after each document's transaction commits, and writes the file once at
-//! the end (write to a temporary file, then rename). Writes that bypass the records (SPARQL
-//! updates, the Graph Store Protocol) delete the file before and after they run.
+//! answers from its predicate index (two triples per document); otherwise the records and the
+//! corpus graph are read from the store again and the file rewritten. The corpus graph is
+//! derived from the document graphs, so it is current whenever they are. A build updates the
+//! records in memory, one document at a time after each document's transaction commits, takes
+//! in the corpus graph once it is refreshed, and writes the file once at the end (write to a
+//! temporary file, then rename). Writes that bypass the records (SPARQL updates, the Graph
+//! Store Protocol) delete the file before and after they run.
 
 use crate::document::{Entity, Fact};
-use crate::store::read::{self, DocumentRecord, StoredDocument};
+use crate::store::read::{self, CorpusOverlay, DocumentRecord, StoredDocument};
 use crate::store::{KgStore, Loaded, StoreError, StoreStats};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -23,25 +25,29 @@ use std::path::{Path, PathBuf};
 /// The index file, in the store directory.
 pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// Bumped whenever the file layout or what a record holds changes.
-const INDEX_VERSION: u32 = 1;
+/// 2: the corpus overlay.
+const INDEX_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
 
 /// The records of every document, by id.
 #[derive(Debug, Default)]
 pub(crate) struct ViewIndex {
     records: BTreeMap<String, DocumentRecord>,
+    /// The corpus graph, as of the last refresh.
+    corpus: CorpusOverlay,
     /// Whether the file holds exactly these records.
     saved: bool,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct IndexFile {
     store_format: u32,
     records: Vec<RecordFile>,
+    corpus: CorpusOverlay,
 }
 
-/// A [`DocumentRecord`] as written (every field present: the encoding is not self-describing).
-#[derive(Serialize, Deserialize)]
+/// A [`DocumentRecord`] as read (every field present: the encoding is not self-describing).
+#[derive(Deserialize)]
 struct RecordFile {
     id: String,
     source: String,
@@ -56,21 +62,45 @@ struct RecordFile {
     shared_triples: Vec<u64>,
 }
 
-impl From<DocumentRecord> for RecordFile {
-    fn from(r: DocumentRecord) -> RecordFile {
-        let d = r.document;
-        RecordFile {
-            id: d.id,
-            source: d.source,
-            title: d.title,
-            date: d.date,
-            url: d.url,
-            hash: d.hash,
+/// [`IndexFile`] as written: borrowed from the index (no copy of the records).
+#[derive(Serialize)]
+struct IndexFileRef<'a> {
+    store_format: u32,
+    records: Vec<RecordRef<'a>>,
+    corpus: &'a CorpusOverlay,
+}
+
+/// [`RecordFile`] borrowed from a [`DocumentRecord`]: the same encoding, field for field.
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    id: &'a str,
+    source: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    hash: &'a str,
+    sentences: usize,
+    entities: &'a [Entity],
+    facts: &'a [Fact],
+    own_triples: usize,
+    shared_triples: &'a [u64],
+}
+
+impl<'a> From<&'a DocumentRecord> for RecordRef<'a> {
+    fn from(r: &'a DocumentRecord) -> RecordRef<'a> {
+        let d = &r.document;
+        RecordRef {
+            id: &d.id,
+            source: &d.source,
+            title: d.title.as_deref(),
+            date: d.date.as_deref(),
+            url: d.url.as_deref(),
+            hash: &d.hash,
             sentences: d.sentences,
-            entities: r.entities,
-            facts: r.facts,
+            entities: &r.entities,
+            facts: &r.facts,
             own_triples: r.own_triples,
-            shared_triples: r.shared_triples,
+            shared_triples: &r.shared_triples,
         }
     }
 }
@@ -91,15 +121,16 @@ impl ViewIndex {
     /// The index of `store`: from its file when that is current, else read from the store.
     pub fn open(store: &KgStore) -> Result<ViewIndex, StoreError> {
         if let Some(path) = index_path(store) {
-            if let Some(records) = read_file(&path) {
-                let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), saved: true };
+            if let Some((records, corpus)) = read_file(&path) {
+                let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
                 if index.lists_the_documents_of(store)? {
                     return Ok(index);
                 }
             }
         }
         let records = read::read_records(store)?;
-        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), saved: false })
+        let corpus = read::corpus_overlay(store)?;
+        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: false })
     }
 
     /// Whether the records are those of the documents `store` holds now (same ids and hashes).
@@ -125,8 +156,20 @@ impl ViewIndex {
         self.saved &= self.records.remove(id).is_none();
     }
 
+    /// Takes in a refreshed corpus graph.
+    pub fn set_corpus(&mut self, corpus: CorpusOverlay) {
+        if corpus != self.corpus {
+            self.corpus = corpus;
+            self.saved = false;
+        }
+    }
+
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {
         self.records.values()
+    }
+
+    pub fn corpus(&self) -> &CorpusOverlay {
+        &self.corpus
     }
 
     /// Writes the file if it is not current (a store in memory has none).
@@ -135,9 +178,10 @@ impl ViewIndex {
         if self.saved {
             return Ok(());
         }
-        let file = IndexFile {
+        let file = IndexFileRef {
             store_format: crate::store::STORE_FORMAT_VERSION,
-            records: self.records.values().cloned().map(RecordFile::from).collect(),
+            records: self.records.values().map(RecordRef::from).collect(),
+            corpus: &self.corpus,
         };
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(&INDEX_VERSION.to_le_bytes());
@@ -157,12 +201,11 @@ impl ViewIndex {
         }
     }
 
-    /// The store's counts, from the records; `ontology_triples` from the store.
-    /// `corpus_triples`: hashes of the corpus graph's triples (they describe entities, so they
-    /// may repeat what document graphs state).
-    pub fn stats(&self, ontology_triples: usize, corpus_triples: &[u64]) -> StoreStats {
+    /// The store's counts, from the records and the corpus overlay (whose triples describe
+    /// entities, so they may repeat what document graphs state); `ontology_triples` from the store.
+    pub fn stats(&self, ontology_triples: usize) -> StoreStats {
         let mut entities = HashSet::new();
-        let mut shared: HashSet<u64> = corpus_triples.iter().copied().collect();
+        let mut shared: HashSet<u64> = self.corpus.triple_hashes.iter().copied().collect();
         let mut stats = StoreStats { documents: self.records.len(), ontology_triples, ..StoreStats::default() };
         for r in self.records.values() {
             entities.extend(r.entities.iter().map(|e| e.id.as_str()));
@@ -177,8 +220,8 @@ impl ViewIndex {
     }
 }
 
-/// The records in the file at `path`, if it is there and of this version.
-fn read_file(path: &Path) -> Option<Vec<DocumentRecord>> {
+/// The records and corpus overlay in the file at `path`, if it is there and of this version.
+fn read_file(path: &Path) -> Option<(Vec<DocumentRecord>, CorpusOverlay)> {
     let bytes = std::fs::read(path).ok()?;
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (version, body) = rest.split_at_checked(4)?;
@@ -186,7 +229,8 @@ fn read_file(path: &Path) -> Option<Vec<DocumentRecord>> {
         return None;
     }
     let file: IndexFile = postcard::from_bytes(body).ok()?;
-    (file.store_format == crate::store::STORE_FORMAT_VERSION).then(|| file.records.into_iter().map(DocumentRecord::from).collect())
+    (file.store_format == crate::store::STORE_FORMAT_VERSION)
+        .then(|| (file.records.into_iter().map(DocumentRecord::from).collect(), file.corpus))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see

@@ -115,7 +115,7 @@ pub struct GraphView {
 impl GraphView {
     fn merge(index: &ViewIndex, store: &KgStore) -> Result<GraphView, StoreError> {
         let mut data = read::merge_records(index.records(), &*store.property_labels()?);
-        read::apply_corpus(store, &mut data)?;
+        read::apply_overlay(index.corpus(), &mut data);
         let graph = KnowledgeGraph::from_facts(&data.entities, &data.facts);
         Ok(GraphView { data, graph })
     }
@@ -276,9 +276,7 @@ impl KnowledgeBase {
     /// graph is recomputed after it (see [`KnowledgeBase::build`] for many documents).
     pub fn load(&self, document: &ProcessedDocument) -> Result<LoadOutcome, KbError> {
         let outcome = self.load_without_corpus(document)?;
-        self.store.refresh_corpus()?;
-        // The index keeps document graphs only; the corpus graph is laid over them per view.
-        self.drop_view();
+        self.refresh_corpus()?;
         Ok(outcome)
     }
 
@@ -294,6 +292,22 @@ impl KnowledgeBase {
             self.drop_view();
             outcome
         })
+    }
+
+    /// Recomputes the corpus graph from the document graphs and takes it into the view index
+    /// (read commands lay it over the document records without reading the store).
+    pub(crate) fn refresh_corpus(&self) -> Result<(), KbError> {
+        let refreshed = self.store.refresh_corpus().and_then(|_| read::corpus_overlay(&self.store));
+        self.drop_view();
+        let overlay = match refreshed {
+            Ok(overlay) => overlay,
+            Err(e) => {
+                // the corpus graph may be half way: the index must not claim to know it
+                self.invalidate_view();
+                return Err(e.into());
+            }
+        };
+        self.with_index(|index| index.set_corpus(overlay))
     }
 
     /// Writes the view index file if loads changed it (a build does this once at the end).
@@ -336,8 +350,7 @@ impl KnowledgeBase {
             index.remove(&id);
             Ok::<_, KbError>(id)
         })??;
-        let linked = self.store.refresh_corpus();
-        self.drop_view();
+        let linked = self.refresh_corpus();
         linked?;
         self.store.flush()?;
         self.save_index()?;
@@ -347,8 +360,7 @@ impl KnowledgeBase {
     /// The store's counts (documents, entities, facts, distinct triples), from the view index.
     pub fn store_stats(&self) -> Result<StoreStats, KbError> {
         let ontology = crate::store::ontology_triple_count(self.store.oxigraph());
-        let corpus = read::corpus_triple_hashes(&self.store)?;
-        self.with_index(|index| index.stats(ontology, &corpus))
+        self.with_index(|index| index.stats(ontology))
     }
 
     /// Counts: documents, entities, facts, triples; the view's nodes and edges.

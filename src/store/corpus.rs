@@ -69,7 +69,7 @@ impl KgStore {
         let linked = crate::corpus::link::link(&self.entity_records()?);
         let graph = corpus_graph(self.base());
         let quads = corpus_quads(self.base(), &graph, &linked);
-        self.replace_graph(graph, &quads)?;
+        self.rewrite_derived_graph(graph, quads)?;
         Ok(linked)
     }
 

@@ -278,69 +278,111 @@ fn number<T: std::str::FromStr>(props: &Props, iri: &str) -> Option<T> {
     text(props, iri)?.parse().ok()
 }
 
-/// Hashes (as in [`DocumentRecord::shared_triples`]) of the corpus graph's triples, so that the
-/// view index can count the distinct triples of all data graphs without scanning the store.
-pub fn corpus_triple_hashes(store: &KgStore) -> Result<Vec<u64>, StoreError> {
-    let graph = super::corpus::corpus_graph(store.base());
-    let mut out = Vec::new();
-    for q in store.oxigraph().quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref()))) {
-        let q = q.map_err(StoreError::Storage)?;
-        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
-            out.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
-        }
-    }
-    Ok(out)
+/// What the corpus graph (`{base}graph/corpus`, see [`super::corpus`]) says about each entity,
+/// parsed once: the knowledge base keeps it in its persisted view index (refreshed whenever the
+/// corpus graph is) so that a read command does not walk the corpus graph again.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CorpusOverlay {
+    /// One per entity the corpus graph describes, sorted by id.
+    pub nodes: Vec<CorpusNode>,
+    /// Hashes (as in [`DocumentRecord::shared_triples`]) of the corpus graph's triples, so that
+    /// the view index can count the distinct triples of all data graphs without the store.
+    pub triple_hashes: Vec<u64>,
 }
 
-/// Lays the corpus graph (`{base}graph/corpus`, see [`super::corpus`]) over what the document
-/// graphs say: each entity's one label and type, the other names, and the `kg:sameAs` links that
-/// fold a document-scoped node into its corpus node. The corpus graph is small (a few triples
-/// per entity), so reading it per view costs little next to the document records.
-pub fn apply_corpus(store: &KgStore, data: &mut GraphData) -> Result<(), StoreError> {
-    let base = store.base();
+/// The corpus graph's statements about one entity.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CorpusNode {
+    pub id: String,
+    /// Its one `rdfs:label` across documents.
+    pub label: Option<String>,
+    /// Its one `rdf:type` across documents.
+    pub kind: Option<EntityType>,
+    /// `skos:altLabel`s.
+    pub alt_labels: Vec<String>,
+    /// `kg:mergeNote`s.
+    pub merges: Vec<crate::document::MergeNote>,
+    /// The corpus node this document-scoped node is `kg:sameAs`.
+    pub same_as: Option<String>,
+}
+
+/// Reads and parses the corpus graph (one pass over its quads).
+pub fn corpus_overlay(store: &KgStore) -> Result<CorpusOverlay, StoreError> {
+    let graph = super::corpus::corpus_graph(store.base());
+    let quads = store.oxigraph().quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref())));
+    overlay_from_quads(store.base(), quads.map(|q| q.map_err(StoreError::Storage)))
+}
+
+/// The overlay of the corpus graph's `quads` (their graph name is not looked at).
+pub fn overlay_from_quads(base: &str, quads: impl IntoIterator<Item = Result<Quad, StoreError>>) -> Result<CorpusOverlay, StoreError> {
     let entity_prefix = format!("{base}entity/");
-    let graph = super::corpus::corpus_graph(base);
-    let mut props: HashMap<String, Props> = HashMap::new();
-    for q in store.oxigraph().quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref()))) {
-        let q = q.map_err(StoreError::Storage)?;
+    let mut props: BTreeMap<String, Props> = BTreeMap::new();
+    let mut triple_hashes = Vec::new();
+    for q in quads {
+        let q = q?;
         let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
+        triple_hashes.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
         let Some(id) = s.as_str().strip_prefix(&entity_prefix).map(percent_decode) else { continue };
         props.entry(id).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
     }
-    if props.is_empty() {
-        return Ok(());
-    }
     let kg = |local: &str| format!("{}{local}", vocab::KG);
+    let nodes = props
+        .into_iter()
+        .map(|(id, props)| CorpusNode {
+            label: text(&props, &format!("{}label", vocab::RDFS)),
+            kind: entity_kind(&props, &format!("{}type", vocab::RDF)),
+            alt_labels: texts(&props, &format!("{}altLabel", vocab::SKOS)),
+            merges: merge_notes(&props),
+            same_as: text(&props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)),
+            id,
+        })
+        .collect();
+    Ok(CorpusOverlay { nodes, triple_hashes })
+}
+
+/// Lays the corpus graph over what the document graphs say (see [`apply_overlay`]), reading it
+/// from the store.
+pub fn apply_corpus(store: &KgStore, data: &mut GraphData) -> Result<(), StoreError> {
+    apply_overlay(&corpus_overlay(store)?, data);
+    Ok(())
+}
+
+/// Lays the corpus graph's `overlay` over what the document graphs say: each entity's one
+/// label and type, the other names, and the `kg:sameAs` links that fold a document-scoped node
+/// into its corpus node.
+pub fn apply_overlay(overlay: &CorpusOverlay, data: &mut GraphData) {
+    if overlay.nodes.is_empty() {
+        return;
+    }
     let mut entities: BTreeMap<String, Entity> = std::mem::take(&mut data.entities).into_iter().map(|e| (e.id.clone(), e)).collect();
     let mut same_as: HashMap<String, String> = HashMap::new();
-    for (id, props) in &props {
-        if let Some(target) = text(props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)) {
-            same_as.insert(id.clone(), target);
+    for node in &overlay.nodes {
+        if let Some(target) = &node.same_as {
+            same_as.insert(node.id.clone(), target.clone());
         }
-        let Some(e) = entities.get_mut(id) else { continue };
-        if let Some(label) = text(props, &format!("{}label", vocab::RDFS)) {
-            if label != e.label && !e.aliases.contains(&e.label) {
-                e.aliases.push(std::mem::replace(&mut e.label, label));
+        let Some(e) = entities.get_mut(&node.id) else { continue };
+        if let Some(label) = &node.label {
+            if *label != e.label && !e.aliases.contains(&e.label) {
+                e.aliases.push(std::mem::replace(&mut e.label, label.clone()));
             } else {
-                e.label = label;
+                e.label = label.clone();
             }
         }
-        if let Some(kind) = entity_kind(props, &format!("{}type", vocab::RDF)) {
+        if let Some(kind) = node.kind {
             e.kind = kind;
         }
-        e.aliases.extend(texts(props, &format!("{}altLabel", vocab::SKOS)));
+        e.aliases.extend(node.alt_labels.iter().cloned());
         e.aliases.retain(|a| *a != e.label);
         e.aliases.sort();
         e.aliases.dedup();
-        for m in merge_notes(props) {
-            if !e.merges.contains(&m) {
-                e.merges.push(m);
+        for m in &node.merges {
+            if !e.merges.contains(m) {
+                e.merges.push(m.clone());
             }
         }
     }
     merge_same_as(&mut entities, &mut data.facts, &same_as);
     data.entities = entities.into_values().collect();
-    Ok(())
 }
 
 /// The entity class named by the first `kg:` class among the values of `iri`.
