@@ -49,6 +49,7 @@ NOT_SURNAMES = {
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
     "university", "department", "senate", "assembly", "council", "court", "party", "house", "office",
     "ministry", "agency", "washington", "turkey", "hornets", "biden", "trump", "airport", "county",
+    "province", "region", "district", "state", "city",
 }
 
 NAME_WORD = r"(?:[A-Z][\w'’.-]*[a-z0-9][\w'’.-]*|[A-Z]{2,})"

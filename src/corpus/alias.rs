@@ -45,7 +45,7 @@ fn kinds_fit(a: EntityType, b: EntityType) -> bool {
 /// institution qualified by its country.
 fn may_be_linked(e: &CorpusEntity) -> bool {
     // one capitalised word (`University`, `House`) may be any such thing; an acronym or a name
-    // of several words (`Pacific Gas`) less so, unless it is a generic institution name
+    // of several words (`Northern Gas`) less so, unless it is a generic institution name
     let words: Vec<String> = e.label.split_whitespace().map(names::word_key).collect();
     let specific = is_acronym(&e.label) || (words.len() >= 2 && !super::IdentityMinter::new(None).is_generic(&words));
     specific

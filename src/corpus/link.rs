@@ -148,7 +148,7 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
     }
 
     // Surnames of the corpus's full-named people (one node per person: linked names left out).
-    // Their first names too: a lone `Hunter` may be Hunter Quell as well as Ada Hunter.
+    // Their first names too: a lone `Marlow` may be Marlow Quell as well as Ada Marlow.
     let mut by_surname: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut by_first_name: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for e in out.values().filter(|e| e.kind == EntityType::Person && e.same_as.is_none() && !is_document_scoped(&e.id) && !e.id.contains(super::identity::CONTEXT_INFIX)) {
@@ -432,17 +432,17 @@ mod tests {
     #[test]
     fn a_lone_word_that_is_also_a_first_name_of_the_corpus_stays_apart() {
         let records = vec![
-            rec("ada_hunter", "d1", "Ada Hunter", EntityType::Person),
-            rec("hunter_quell", "d2", "Hunter Quell", EntityType::Person),
-            rec("hunter.00000000000000d3", "d3", "Hunter", EntityType::Person),
-            rec("mrs_hunter.00000000000000d4", "d4", "Mrs Hunter", EntityType::Person),
+            rec("ada_marlow", "d1", "Ada Marlow", EntityType::Person),
+            rec("marlow_quell", "d2", "Marlow Quell", EntityType::Person),
+            rec("marlow.00000000000000d3", "d3", "Marlow", EntityType::Person),
+            rec("mrs_marlow.00000000000000d4", "d4", "Mrs Marlow", EntityType::Person),
         ];
         let out = link(&records);
         let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
-        assert_eq!(get("hunter.00000000000000d3").same_as, None);
-        assert!(get("hunter.00000000000000d3").notes[0].contains("could be Ada Hunter, Hunter Quell"));
-        // a title goes with a surname: `Mrs Hunter` is Ada Hunter, the one Hunter by surname
-        assert_eq!(get("mrs_hunter.00000000000000d4").same_as.as_ref().map(|s| s.target.as_str()), Some("ada_hunter"));
+        assert_eq!(get("marlow.00000000000000d3").same_as, None);
+        assert!(get("marlow.00000000000000d3").notes[0].contains("could be Ada Marlow, Marlow Quell"));
+        // a title goes with a surname: `Mrs Marlow` is Ada Marlow, the one Marlow by surname
+        assert_eq!(get("mrs_marlow.00000000000000d4").same_as.as_ref().map(|s| s.target.as_str()), Some("ada_marlow"));
     }
 
     #[test]

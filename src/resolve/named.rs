@@ -207,7 +207,7 @@ impl State<'_> {
                 roles.push(w);
             } else if end - start > 2 && crate::extract::is_role_noun(&w) {
                 // an occupation the NER took into the name (`Virologist Ana Reyes`), when a
-                // full name remains (`Hunter Vale` keeps its first name)
+                // full name remains (`Marlow Vale` keeps its first name)
                 roles.push(w);
             } else if let Some(c) = nat[start].filter(|_| end - start > 1) {
                 nationality = nationality.or(Some(c));
