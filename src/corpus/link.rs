@@ -214,7 +214,7 @@ fn name_key(label: &str) -> String {
     label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// `Vermont Bernie Sanders`, `United States Joe Biden`: the tagger glued a place to the full name
+/// `Ostland Anna Vorst`, `Ruritania Tomas Brandt`: the tagger glued a place to the full name
 /// after it (`the Senator from Vermont Bernie Sanders`). Such a name is the corpus's one person
 /// of the full name that follows a place name of the corpus (a country, city or location), of
 /// a fitting field; rule `corpus-place-prefix`.

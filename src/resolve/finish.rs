@@ -101,7 +101,7 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
     let heads_of = |label: &str, n: &str| -> bool {
         let words: Vec<&str> = label.split_whitespace().collect();
         // only a noun named by a name in its complement (`government of Samoa`): a noun with
-        // modifiers in front (`SARS outbreak`, `fourth bus crash`) or a described complement
+        // modifiers in front (`measles outbreak`, `fourth bus crash`) or a described complement
         // (`invention of a new coating`) is often one of several of its kind
         let named = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         words.len() > 2
