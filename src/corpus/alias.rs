@@ -14,7 +14,7 @@
 //! left to the surname rules of [`super::link`]; gazetteer places and international
 //! organisations are canonical already and never linked away.
 
-use super::link::{CorpusEntity, SameAs, is_document_scoped};
+use super::link::{CorpusEntity, is_document_scoped, record_same_as};
 use crate::document::EntityType;
 use crate::resolve::names;
 use std::collections::BTreeMap;
@@ -140,19 +140,7 @@ pub fn link_aliases(out: &mut BTreeMap<String, CorpusEntity>) {
     };
     let resolved: Vec<(String, String, &'static str)> = links.iter().filter_map(|(f, _, r)| end(f).map(|t| (f.clone(), t, *r))).collect();
     for (from, target, rule) in resolved {
-        let (from_label, target_label) = (out[&from].label.clone(), out[&target].label.clone());
-        if let Some(e) = out.get_mut(&from) {
-            e.notes.push(format!("{rule}\t{from_label} = {target_label}"));
-            e.same_as = Some(SameAs { target: target.clone(), rule });
-        }
-        if let Some(t) = out.get_mut(&target) {
-            t.notes.push(format!("{rule}\t{from_label}"));
-            t.notes.sort();
-            if !t.alt_labels.contains(&from_label) {
-                t.alt_labels.push(from_label);
-                t.alt_labels.sort();
-            }
-        }
+        record_same_as(out, &from, &target, rule);
     }
     for (id, note) in notes {
         if let Some(e) = out.get_mut(&id) {

@@ -66,6 +66,13 @@ fn is_post_noun(w: &str) -> bool {
     )
 }
 
+/// Whether `label` holds `country_label` as whole words (`United States Senate`, `United States`).
+fn names_the_country(label: &str, country_label: &str) -> bool {
+    let words: Vec<String> = label.split_whitespace().map(names::word_key).collect();
+    let country: Vec<String> = country_label.split_whitespace().map(names::word_key).collect();
+    !country.is_empty() && words.windows(country.len()).any(|w| w == country.as_slice())
+}
+
 /// Function words allowed inside a generic name.
 fn is_name_function_word(w: &str) -> bool {
     matches!(w, "of" | "the" | "for" | "and" | "on" | "'s")
@@ -111,9 +118,12 @@ impl<'a> IdentityMinter<'a> {
             match &scope {
                 Scope::Corpus => {}
                 Scope::Context { country, country_label } => {
-                    // the document keeps the name as written; the corpus label is the qualified one
-                    e.aliases.push(format!("{} ({country_label})", e.label));
-                    e.aliases.sort();
+                    // the document keeps the name as written; the corpus label is the qualified one,
+                    // unless the name already says where (`United States Senate`)
+                    if !names_the_country(&e.label, country_label) {
+                        e.aliases.push(format!("{} ({country_label})", e.label));
+                        e.aliases.sort();
+                    }
                     e.id = format!("{}{CONTEXT_INFIX}{country}", e.id);
                 }
                 Scope::Document => e.id = format!("{}{DOCUMENT_SEPARATOR}{}", e.id, doc.id),
@@ -223,8 +233,15 @@ impl<'a> IdentityMinter<'a> {
         post && content.iter().all(|w| names::is_title_word(w) || field_of(w).is_some() || self.is_ordinary_word(w))
     }
 
+    /// A lowercase noun or adjective the lemmatizer knows, or an adjective made from a known noun
+    /// with `-al`/`-ial` (`divisional`, `presidential`), which the treebanks may never show.
     fn is_ordinary_word(&self, w: &str) -> bool {
-        self.lemmas.is_some_and(|l| l.is_known("NN", w) || l.is_known("JJ", w))
+        let Some(l) = self.lemmas else { return false };
+        let known_noun = |stem: &str| stem.len() >= 4 && l.is_known("NN", stem);
+        l.is_known("NN", w)
+            || l.is_known("JJ", w)
+            || w.strip_suffix("ial").is_some_and(known_noun)
+            || w.strip_suffix("al").is_some_and(known_noun)
     }
 }
 

@@ -248,18 +248,27 @@ fn link_place_prefixed(out: &mut BTreeMap<String, CorpusEntity>) {
         }
     }
     for (from, target) in links {
-        let (from_label, target_label) = (out[&from].label.clone(), out[&target].label.clone());
-        if let Some(e) = out.get_mut(&from) {
-            e.notes.push(format!("corpus-place-prefix\t{from_label} = {target_label}"));
-            e.same_as = Some(SameAs { target: target.clone(), rule: "corpus-place-prefix" });
-        }
-        if let Some(t) = out.get_mut(&target) {
-            t.notes.push(format!("corpus-place-prefix\t{from_label}"));
-            t.notes.sort();
-            if !t.alt_labels.contains(&from_label) {
-                t.alt_labels.push(from_label);
-                t.alt_labels.sort();
-            }
+        record_same_as(out, &from, &target, "corpus-place-prefix");
+    }
+}
+
+/// Records that `from` is `target` by `rule`: `from` gets the `kg:sameAs` and a note naming both,
+/// `target` a note naming `from` and `from`'s label as an alternative name (what `kgraph entities
+/// --explain` shows).
+pub(super) fn record_same_as(out: &mut BTreeMap<String, CorpusEntity>, from: &str, target: &str, rule: &'static str) {
+    let (Some(from_label), Some(target_label)) = (out.get(from).map(|e| e.label.clone()), out.get(target).map(|e| e.label.clone())) else {
+        return;
+    };
+    if let Some(e) = out.get_mut(from) {
+        e.notes.push(format!("{rule}\t{from_label} = {target_label}"));
+        e.same_as = Some(SameAs { target: target.to_owned(), rule });
+    }
+    if let Some(t) = out.get_mut(target) {
+        t.notes.push(format!("{rule}\t{from_label}"));
+        t.notes.sort();
+        if !t.alt_labels.contains(&from_label) {
+            t.alt_labels.push(from_label);
+            t.alt_labels.sort();
         }
     }
 }
