@@ -25,6 +25,15 @@ const GOV_ANY: &[&str] = &[
     "embassy", "consulate", "legislature", "judiciary", "presidency", "secretariat",
 ];
 
+/// Last words that make a name an organisation's whatever opens it (`… Supreme Court`, `… Party`).
+const ORG_LAST: &[&str] = &["party", "guard", "committee", "union", "association", "league", "federation", "foundation"];
+
+/// Whether the name's last word is the head of an institution or company.
+fn is_institution_last(name: &[&str]) -> bool {
+    let last = name.last().copied().unwrap_or("");
+    [GOV_ANY, COMPANY_LAST, ORG_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+}
+
 fn any_in(words: &[&str], list: &[&str]) -> bool {
     words.iter().any(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
@@ -72,6 +81,9 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
         NerClass::Per => EntityType::Person,
         NerClass::Loc => match exact {
             Some(k @ (EntityType::Country | EntityType::City | EntityType::InternationalOrganization)) => k,
+            // `United States Supreme Court`, `Zembla Coast Guard`: a place opens the name, an
+            // institution heads it
+            _ if name.len() > 1 && is_institution_last(name) => refine(NerClass::Org, span, words, gaz),
             _ => EntityType::Location,
         },
         NerClass::Org => {
@@ -127,6 +139,11 @@ mod tests {
             ("Bank of America", NerClass::Org, Company),
             ("Microsoft", NerClass::Org, Organization),
             ("Gaza", NerClass::Loc, Location),
+            ("Zembla Supreme Court", NerClass::Loc, GovernmentBody),
+            ("Zembla Coast Guard", NerClass::Loc, Organization),
+            ("Zembla Freight Company", NerClass::Loc, Company),
+            ("North Zembla", NerClass::Loc, Location),
+            ("Court", NerClass::Loc, Location),
         ];
         for (name, class, want) in cases {
             let words: Vec<&str> = name.split(' ').collect();
