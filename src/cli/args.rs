@@ -503,8 +503,8 @@ pub enum TrainCommand {
         /// training sentences (`none`: no clusters).
         #[arg(long, default_value = "models/word-clusters.bin")]
         clusters: PathBuf,
-        /// CoNLL-U file of jackknifed training tags: reused when it exists, else computed (about 8
-        /// min) and written there (default: a file in the temporary directory named by the seed).
+        /// CoNLL-U file of jackknifed training tags: reused when it exists, else computed (1–10
+        /// min) and written there (default: a scratch file of this run, removed at the end).
         #[arg(long)]
         tags: Option<PathBuf>,
         #[arg(long, default_value = "models")]
