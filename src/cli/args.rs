@@ -491,10 +491,22 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Named-entity recognizer from Universal NER English EWT.
+    /// Named-entity recognizer from Universal NER English EWT and the names of GUM's entities.
     Ner {
         #[arg(long, default_value = "../shared/corpora/uner-english-ewt")]
         corpus: PathBuf,
+        /// GUM directory whose train split's person/organization/place names are added (`none`:
+        /// UNER EWT alone).
+        #[arg(long, default_value = "../shared/corpora/gum")]
+        gum: PathBuf,
+        /// Word clusters of the run-time tagger, used by the jackknifed taggers that tag the
+        /// training sentences (`none`: no clusters).
+        #[arg(long, default_value = "models/word-clusters.bin")]
+        clusters: PathBuf,
+        /// CoNLL-U file of jackknifed training tags: reused when it exists, else computed (1–10
+        /// min) and written there (default: a scratch file of this run, removed at the end).
+        #[arg(long)]
+        tags: Option<PathBuf>,
         #[arg(long, default_value = "models")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]
@@ -576,7 +588,8 @@ pub enum EvalCommand {
         #[arg(long)]
         gold: PathBuf,
     },
-    /// Entity-level P/R/F1 per type and overall.
+    /// Entity-level P/R/F1 per type and overall, on a UNER `.iob2` file or a GUM `.conllu` file
+    /// (person/organization/place names, mapped as for training).
     Ner {
         #[arg(long)]
         gold: PathBuf,

@@ -17,10 +17,16 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
             let cfg = crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), tagger, ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) };
             crate::nlp::train::train_ud_config(&cfg, &mut log)?
         }
-        TrainCommand::Ner { corpus, out, seed } => {
-            let train = corpus.join("en_ewt-ud-train.v0-normalized.iob2");
-            let dev = corpus.join("en_ewt-ud-dev.iob2");
-            crate::nlp::ner::train_ner(&train, &dev, &out, seed, &mut log)?;
+        TrainCommand::Ner { corpus, gum, clusters, tags, out, seed } => {
+            let given = |p: PathBuf| (p.as_os_str() != "none").then_some(p);
+            let data = crate::nlp::ner::NerData {
+                train: corpus.join("en_ewt-ud-train.v0-normalized.iob2"),
+                dev: corpus.join("en_ewt-ud-dev.iob2"),
+                gum: given(gum),
+                clusters: given(clusters),
+                tags,
+            };
+            crate::nlp::ner::train_ner(&data, &out, seed, &mut log)?;
         }
         TrainCommand::Sentences { corpus, out, seed } => {
             crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;

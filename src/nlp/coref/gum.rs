@@ -152,7 +152,7 @@ fn build_doc(id: String, sents: Vec<ConlluSentence>, path: &Path) -> Result<Gold
 
 /// Parses the `Entity=` values of one sentence's words into mentions (sentence-internal: GUM
 /// mentions never cross a sentence boundary; one that does is an error).
-fn parse_mentions(entity: &[&str], sentence: usize) -> Result<Vec<GoldMention>, String> {
+pub(crate) fn parse_mentions(entity: &[&str], sentence: usize) -> Result<Vec<GoldMention>, String> {
     let mut open: Vec<(String, String, usize)> = Vec::new();
     let mut out = Vec::new();
     for (wi, value) in entity.iter().enumerate() {

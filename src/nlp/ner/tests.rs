@@ -160,3 +160,37 @@ fn document_pass_makes_surnames_persons() {
     assert!(ms.iter().all(|m| m.sentence != 3 || m.kind != EntityType::Person), "{ms:#?}");
     assert!(ms.iter().any(|m| m.text == "Lima" && m.kind != EntityType::Person), "{ms:#?}");
 }
+
+/// Tokens with forms, heads (1-based, 0 = none) and relations only.
+fn parsed(words: &[(&str, usize, &str)]) -> Vec<Token> {
+    words
+        .iter()
+        .map(|&(form, head, deprel)| Token { form: form.to_owned(), head, deprel: deprel.to_owned(), ..Default::default() })
+        .collect()
+}
+
+#[test]
+fn flat_name_parts_join_the_name() {
+    // "the player Tess Varga left": the tagger found only "Varga"; the parser joined the two.
+    let toks = parsed(&[("the", 2, "det"), ("player", 5, "nsubj"), ("Tess", 2, "appos"), ("Varga", 3, "flat"), ("left", 0, "root")]);
+    assert_eq!(join_flat_parts(&toks, vec![(3..4, NerClass::Per)]), vec![(2..4, NerClass::Per)]);
+    // Rightwards too (`flat` child after the name).
+    assert_eq!(join_flat_parts(&toks, vec![(2..3, NerClass::Per)]), vec![(2..4, NerClass::Per)]);
+}
+
+#[test]
+fn flat_join_leaves_other_relations_names_and_lowercase_alone() {
+    // A compound is no name part; a word already in another name stays there; lowercase never joins.
+    let toks = parsed(&[("Orvia", 2, "compound"), ("Varga", 0, "root"), ("said", 2, "flat")]);
+    assert_eq!(join_flat_parts(&toks, vec![(1..2, NerClass::Per)]), vec![(1..2, NerClass::Per)]);
+    let toks = parsed(&[("Tess", 0, "root"), ("Varga", 1, "flat")]);
+    let two = vec![(0..1, NerClass::Loc), (1..2, NerClass::Per)];
+    assert_eq!(join_flat_parts(&toks, two.clone()), two);
+    // Places and organisations keep the tagger's span.
+    let toks = parsed(&[("Port", 0, "root"), ("Varga", 1, "flat")]);
+    assert_eq!(join_flat_parts(&toks, vec![(0..1, NerClass::Loc)]), vec![(0..1, NerClass::Loc)]);
+    // Untagged, unparsed tokens: nothing changes.
+    let bare = parsed(&[("Tess", 0, ""), ("Varga", 0, "")]);
+    assert_eq!(join_flat_parts(&bare, vec![(1..2, NerClass::Per)]), vec![(1..2, NerClass::Per)]);
+    assert!(join_flat_parts(&[], Vec::new()).is_empty());
+}
