@@ -415,9 +415,9 @@ const ADJUNCT_PREPS: &[&str] = &["like", "unlike", "after", "before", "during", 
 /// complement slot and of that oblique. None for a date or `according to` oblique, or a
 /// non-nominal one (`is open on Monday` states when, not what).
 fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option<(usize, usize)> {
-    // an ordinal or superlative ranks the subject (`was first in private hands`), it takes no
-    // complement
-    if adj >= tr.len() || tr.upos(adj) != "ADJ" || tr.t[adj].xpos == "JJS" || tr.lemma_is(adj, &["first", "last", "next"]) {
+    // an ordinal or superlative ranks the subject (`was first in private hands`) and a degree
+    // word measures it (`was more of a critic`, `as much in the making`): no complement
+    if adj >= tr.len() || tr.upos(adj) != "ADJ" || tr.t[adj].xpos == "JJS" || tr.lemma_is(adj, &["first", "last", "next", "much", "many", "more", "less", "few"]) {
         return None;
     }
     let ci = slots.iter().position(|sl| sl.kind == Kind::Comp && sl.part.head == adj)?;
@@ -615,6 +615,9 @@ mod tests {
         let ordinal = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "first first ADJ JJ");
         let ts = triples(&ordinal);
         assert!(!ts.iter().any(|t| t.relation.contains("first")), "{}", show(&ts));
+        let degree = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "more more ADJ JJR");
+        let ts = triples(&degree);
+        assert!(!ts.iter().any(|t| t.relation.contains("more")), "{}", show(&ts));
     }
 
     #[test]
