@@ -392,6 +392,12 @@ fn approximator(tr: &Tree, h: usize) -> Option<String> {
     if h >= tr.len() {
         return None;
     }
+    // `was down by about 2%` (a change, the preposition is the relation) and `was about 40
+    // miles south of the coast` (a distance from a place) state no value of the subject
+    let located = tr.kids(h).any(|k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "advmod" || (tr.base(c) == "case" && tr.lemma_is(c, &["from"]))));
+    if tr.kids(h).any(|k| tr.base(k) == "case") || located {
+        return None;
+    }
     let number = if tr.upos(h) == "NUM" {
         h
     } else {
@@ -598,6 +604,16 @@ mod tests {
         % % SYM NN 0 root
         . . PUNCT . 6 punct";
 
+    /// `Turnout was by about 64 %.` (invented): a change, not a value.
+    const CHANGE_BY: &str = "
+        turnout turnout NOUN NN 6 nsubj
+        was be AUX VBD 6 cop
+        by by ADP IN 6 case
+        about about ADV RB 5 advmod
+        64 64 NUM CD 6 nummod
+        % % SYM NN 0 root
+        . . PUNCT . 6 punct";
+
     #[test]
     fn predicate_adjective_with_its_preposition() {
         let t = find(&triples(ADJECTIVE_PP), "ash", "was responsible for", Some("fire"));
@@ -630,5 +646,8 @@ mod tests {
         let exact = APPROXIMATE.replace("about about ADV RB 5 advmod", "now now ADV RB 6 advmod");
         let ts = triples(&exact);
         assert!(ts.iter().all(|t| t.key.prep.is_none()), "{}", show(&ts));
+        // nor a change (`was by about 64 %`): the approximator is no relation of a value
+        let ts = triples(CHANGE_BY);
+        assert!(!ts.iter().any(|t| t.relation.contains("about")), "{}", show(&ts));
     }
 }
