@@ -3,6 +3,9 @@
 //! referents, quantifier nouns like `one of …`), the relation text and its [`RelationKey`] for
 //! the ontology lexicon (verb, particles, preposition, or the noun of a literal relation), the
 //! date and place qualifiers taken from obliques, and one triple per object for n-ary clauses.
+//! A predicate adjective takes its preposition into the relation (`be responsible for` + the
+//! prepositional object), and an approximator before a numeric predicate joins the copula
+//! (`be about` + `71%`).
 //!
 //! In: a [`Prop`] of a parsed sentence and the sentence's mentions. Out: [`OpenTriple`]s with
 //! token-span arguments.
@@ -187,12 +190,25 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut object: Option<Argument> = None;
     let mut relation_words: Vec<String> = Vec::new();
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
+    let adjective_pp = if copular { adjective_complement(tr, p.pred, &slots) } else { None };
     if p.passive && agent.is_some() {
         let a = slots.remove(agent.unwrap());
         let Some(agent_arg) = argument(s, &a.part) else { return out };
         object = Some(subject);
         subject = agent_arg;
         key.passive = true;
+    } else if let Some((ci, oi)) = adjective_pp {
+        // `X is responsible for Y`: the adjective and its preposition are the relation, the
+        // prepositional object the object (the adjective alone is no node)
+        let sl = slots[oi];
+        object = argument(s, &sl.part);
+        let case_words = sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" ");
+        relation_words.push(format!("{} {case_words}", tr.form(p.pred).to_lowercase()));
+        key.noun = Some(lower_lemma(tr, p.pred));
+        key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+        for i in [ci.max(oi), ci.min(oi)] {
+            slots.remove(i);
+        }
     } else if let Some(i) = slots.iter().position(|sl| matches!(sl.kind, Kind::Obj | Kind::Comp)) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
@@ -209,6 +225,13 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             };
             if h < tr.len() && tr.upos(h) == "NOUN" && first < tr.len() && indefinite(first) {
                 relation_words.push("a".into());
+            }
+            // `turnout was about 71%`: the approximation belongs to the relation (`be about`)
+            if copular {
+                if let Some(words) = approximator(tr, h) {
+                    relation_words.push(words.clone());
+                    key.prep = Some(words);
+                }
             }
         }
     } else if let Some(i) = slots.iter().position(|sl| sl.kind == Kind::Iobj) {
@@ -359,6 +382,65 @@ const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "towar
 /// Passive raising verbs over a copula (`is known to be`, `is said to be`).
 const RAISING_VERBS: &[&str] = &["know", "believe", "think", "consider", "say", "report", "rumor", "rumour", "understand", "presume", "reckon", "allege", "expect", "thought", "reputed"];
 
+/// Adverbs that make a number approximate or a bound (`about 40`, `more than 40`).
+const APPROXIMATORS: &[&str] = &["about", "around", "roughly", "approximately", "nearly", "almost", "over", "under", "more", "less", "fewer"];
+
+/// The approximator in front of a numeric predicate (`is about 3 million`, `was nearly 60%`,
+/// `is more than 40`): its words, lowercased, with a fixed second word (`than`). None when the
+/// predicate is no number: a count (`3 million`) or a unit with its number (`60 %`).
+fn approximator(tr: &Tree, h: usize) -> Option<String> {
+    if h >= tr.len() {
+        return None;
+    }
+    // `was down by about 2%` (a change, the preposition is the relation) and `was about 40
+    // miles south of the coast` (a distance from a place) state no value of the subject
+    let located = tr.kids(h).any(|k| tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "advmod" || (tr.base(c) == "case" && tr.lemma_is(c, &["from"]))));
+    if tr.kids(h).any(|k| tr.base(k) == "case") || located {
+        return None;
+    }
+    let number = if tr.upos(h) == "NUM" {
+        h
+    } else {
+        tr.kids(h).find(|&k| tr.base(k) == "nummod" && k < h && tr.upos(k) == "NUM")?
+    };
+    let a = [h, number]
+        .into_iter()
+        .flat_map(|x| tr.kids(x).collect::<Vec<_>>())
+        .find(|&k| k < number && tr.base(k) == "advmod" && tr.lemma_is(k, APPROXIMATORS))?;
+    let mut words = vec![tr.form(a).to_lowercase()];
+    words.extend(tr.kids(a).filter(|&f| tr.base(f) == "fixed").map(|f| tr.form(f).to_lowercase()));
+    Some(words.join(" "))
+}
+
+/// Prepositions that open an adjunct (comparison, time, reason) rather than an adjective's
+/// complement (`was special like X`, `was quiet after the vote`).
+const ADJUNCT_PREPS: &[&str] = &["like", "unlike", "after", "before", "during", "since", "until", "despite", "because", "without", "amid", "throughout"];
+
+/// A predicate adjective with a prepositional complement after it (`is responsible for the
+/// fire`, `was critical of the plan`, `is similar to influenza`): the positions of the
+/// complement slot and of that oblique. None for a date or `according to` oblique, or a
+/// non-nominal one (`is open on Monday` states when, not what).
+fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option<(usize, usize)> {
+    // an ordinal or superlative ranks the subject (`was first in private hands`) and a degree
+    // word measures it (`was more of a critic`, `as much in the making`): no complement
+    if adj >= tr.len() || tr.upos(adj) != "ADJ" || tr.t[adj].xpos == "JJS" || tr.lemma_is(adj, &["first", "last", "next", "much", "many", "more", "less", "few"]) {
+        return None;
+    }
+    let ci = slots.iter().position(|sl| sl.kind == Kind::Comp && sl.part.head == adj)?;
+    let oi = slots.iter().position(|sl| {
+        sl.kind == Kind::Obl
+            && sl.part.head > adj
+            && !sl.case.is_empty()
+            && sl.case.iter().all(|&c| c > adj)
+            && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]) || tr.lemma_is(c, ADJUNCT_PREPS))
+            && !is_date_part(tr, sl.part.head)
+            && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "NUM" | "PRON")
+            // `for some reason`, `in any case`: an indefinite adjunct, not what the adjective is about
+            && !tr.kids(sl.part.head).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["some", "any", "whatever", "whichever"]))
+    })?;
+    Some((ci, oi))
+}
+
 /// The oblique an object-less event is about: a place (`in`, `near`, `at` + a place name) before a
 /// date (`on Monday`, `in 2019`); none when the clause has a clausal complement.
 fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], slots: &[&rules::Slot]) -> Option<usize> {
@@ -485,4 +567,87 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Opt
         ..Default::default()
     };
     Some((words.join(" "), obj, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{find, show, triples};
+
+    /// `The ash was responsible for the fire.` (invented)
+    const ADJECTIVE_PP: &str = "
+        The the DET DT 2 det
+        ash ash NOUN NN 4 nsubj
+        was be AUX VBD 4 cop
+        responsible responsible ADJ JJ 0 root
+        for for ADP IN 7 case
+        the the DET DT 7 det
+        fire fire NOUN NN 4 obl
+        . . PUNCT . 4 punct";
+
+    /// `The shop was open on Monday.` (invented): the oblique is a date, no complement.
+    const ADJECTIVE_DATE: &str = "
+        The the DET DT 2 det
+        shop shop NOUN NN 4 nsubj
+        was be AUX VBD 4 cop
+        open open ADJ JJ 0 root
+        on on ADP IN 6 case
+        Monday Monday PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+
+    /// `The turnout was about 64 %.` (invented)
+    const APPROXIMATE: &str = "
+        The the DET DT 2 det
+        turnout turnout NOUN NN 6 nsubj
+        was be AUX VBD 6 cop
+        about about ADV RB 5 advmod
+        64 64 NUM CD 6 nummod
+        % % SYM NN 0 root
+        . . PUNCT . 6 punct";
+
+    /// `Turnout was by about 64 %.` (invented): a change, not a value.
+    const CHANGE_BY: &str = "
+        turnout turnout NOUN NN 6 nsubj
+        was be AUX VBD 6 cop
+        by by ADP IN 6 case
+        about about ADV RB 5 advmod
+        64 64 NUM CD 6 nummod
+        % % SYM NN 0 root
+        . . PUNCT . 6 punct";
+
+    #[test]
+    fn predicate_adjective_with_its_preposition() {
+        let t = find(&triples(ADJECTIVE_PP), "ash", "was responsible for", Some("fire"));
+        assert_eq!((t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("responsible"), Some("for")));
+        // must give nothing: a date oblique is no complement of the adjective
+        let ts = triples(ADJECTIVE_DATE);
+        assert!(!ts.iter().any(|t| t.relation.contains("open")), "{}", show(&ts));
+        // nor an indefinite adjunct (`for some reason`), a comparison (`like`) or an ordinal
+        let adjunct = ADJECTIVE_PP.replace("the the DET DT 7 det", "some some DET DT 7 det").replace("fire fire", "reason reason");
+        let ts = triples(&adjunct);
+        assert!(!ts.iter().any(|t| t.relation.contains("responsible")), "{}", show(&ts));
+        let like = ADJECTIVE_PP.replace("for for ADP", "like like ADP");
+        let ts = triples(&like);
+        assert!(!ts.iter().any(|t| t.relation.contains("responsible")), "{}", show(&ts));
+        let ordinal = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "first first ADJ JJ");
+        let ts = triples(&ordinal);
+        assert!(!ts.iter().any(|t| t.relation.contains("first")), "{}", show(&ts));
+        let degree = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "more more ADJ JJR");
+        let ts = triples(&degree);
+        assert!(!ts.iter().any(|t| t.relation.contains("more")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn approximate_number_keeps_its_approximator_in_the_relation() {
+        let ts = triples(APPROXIMATE);
+        let t = ts.iter().find(|t| t.relation == "was about").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.object.as_ref().is_some_and(|o| o.text.starts_with("64")), "{}", show(&ts));
+        assert_eq!(t.key.prep.as_deref(), Some("about"));
+        // must give nothing: an exact number has no approximator
+        let exact = APPROXIMATE.replace("about about ADV RB 5 advmod", "now now ADV RB 6 advmod");
+        let ts = triples(&exact);
+        assert!(ts.iter().all(|t| t.key.prep.is_none()), "{}", show(&ts));
+        // nor a change (`was by about 64 %`): the approximator is no relation of a value
+        let ts = triples(CHANGE_BY);
+        assert!(!ts.iter().any(|t| t.relation.contains("about")), "{}", show(&ts));
+    }
 }

@@ -7,7 +7,8 @@
 //! - the triple's [`RelationKey`](crate::document::RelationKey) is looked up in the lexicon
 //!   ([`lexicon`]): a match gives an ontology property (`kg:opposes`), with the arguments swapped
 //!   when the entry says so; no match gives an open relation `rel:<lemmas_with_underscores>`
-//!   labelled with its lemmas (dropped only in strict mode);
+//!   labelled with its lemmas (dropped only in strict mode); a copula with a number for object
+//!   (`turnout – be about – 71%`) states a value and is never looked up;
 //! - the argument types are checked against the property's domain and range (inherited from
 //!   super-properties, through the class hierarchy of [`schema`]): a mismatch keeps the triple as
 //!   an open relation with lower confidence, or drops it ([`ViolationPolicy`]), so no plain triple
@@ -382,7 +383,16 @@ impl Ontology {
             tried.push((surface, "surface form (no relation key)"));
         }
         let open_pattern = tried[0].0.clone();
-        let hit = if key.pattern().is_empty() {
+        // `turnout – be about – 71%`: a copula with a number states a value, not a relation
+        // between two things (`be about` is kg:concerns only for a topic)
+        let value_statement = key.verb.as_deref() == Some("be")
+            && key.noun.is_none()
+            && matches!(object, FactObject::Literal(_))
+            && object_kind == Some(EntityType::Quantity);
+        let hit = if value_statement {
+            notes.push("a copula with a number states a value: no lexicon property".into());
+            None
+        } else if key.pattern().is_empty() {
             self.lexicon.get(&open_pattern, None).map(|e| (e, open_pattern.clone(), tried[0].1))
         } else {
             self.lexicon.lookup(key)

@@ -320,6 +320,34 @@ fn literal_objects_become_typed_values() {
 }
 
 #[test]
+fn a_copula_with_a_number_stays_an_open_value_statement() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Colombia is about 20 flights` (invented): a value, not kg:concerns
+    let t = triple("colombia", "is about", verb_prep("be", "about"), "20_flights", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert!(!f.predicate.normalized && f.predicate.label == "be about", "{:?}", f.predicate);
+    // must give nothing new: with a topic as object the lexicon still decides
+    let t = triple("meeting", "is about", verb_prep("be", "about"), "drugs", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(f.predicate.name, "concerns");
+}
+
+#[test]
+fn predicate_adjectives_of_cause_swap_to_causes() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `the drugs were attributable to pesticide spraying` (invented): the spraying causes them
+    let k = K { verb: Some("be"), noun: Some("attributable"), prep: Some("to"), ..K0 };
+    let f = o.normalize(&triple("drugs", "were attributable to", k, "pesticide_spraying", &e), &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.subject.as_str()), ("causes", "pesticide_spraying"));
+    // must give nothing of the kind for an adjective of another sense
+    let k = K { verb: Some("be"), noun: Some("close"), prep: Some("to"), ..K0 };
+    let f = o.normalize(&triple("drugs", "were close to", k, "pesticide_spraying", &e), &e, None, false).unwrap();
+    assert_ne!(f.predicate.name, "causes");
+}
+
+#[test]
 fn unmapped_relations_stay_open_unless_strict() {
     let o = Ontology::embedded();
     let e = sample_entities();

@@ -23,7 +23,7 @@ impl State<'_> {
         }
         let head = if r.contains(&arg.head) { arg.head } else { r.end - 1 };
         let mut found = self.coordination(si, r.clone());
-        if found.is_none() {
+        if found.is_none() && !self.partitive_literal(si, head, r.clone()) {
             found = self.get_ref(si, head).cloned();
         }
         if found.is_none() {
@@ -91,6 +91,20 @@ impl State<'_> {
                         return Ok(Target::One(cc));
                     }
         Ok(target)
+    }
+
+    /// `70% of the seats`, `$5 million of the budget`: the head is a number or amount NER marked,
+    /// and the argument goes on with an `of` complement naming what is counted. The number alone
+    /// would lose its unit, so the argument is not resolved to that literal.
+    fn partitive_literal(&self, si: usize, head: usize, r: std::ops::Range<usize>) -> bool {
+        let s = &self.doc.sentences[si];
+        let Some((Target::One(c), _)) = self.get_ref(si, head) else { return false };
+        if !matches!(self.clusters[*c].kind, EntityType::Money | EntityType::Quantity) {
+            return false;
+        }
+        let mine = self.get_ref(si, head).map(|(t, _)| t.clone());
+        let after = (head + 1..r.end).find(|&i| self.get_ref(si, i).map(|(t, _)| t.clone()) != mine);
+        after.is_some_and(|i| s.tokens[i].form.eq_ignore_ascii_case("of") && i + 1 < r.end)
     }
 
     /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Hornets`
@@ -350,7 +364,10 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     }
     // drop a leading possessor: `Ferrer 's visa`, `Ferrer’s visa`
     if let Some(p) = (start..end).find(|&i| names::is_possessive_marker(&s.tokens[i].form) && i > start) {
-        if p + 1 < end && p - start <= 4 {
+        // a possessor inside a prepositional complement is no leading possessor: `22 of the
+        // state's delegates` keeps its number
+        let inside_pp = (start..p).any(|i| s.tokens[i].upos == "ADP" || s.tokens[i].form.eq_ignore_ascii_case("of"));
+        if p + 1 < end && p - start <= 4 && !inside_pp {
             start = p + 1;
         }
     } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {

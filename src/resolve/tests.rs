@@ -592,6 +592,8 @@ fn concept_labels_table() {
         ("20 flights", "20 flights", T::Quantity),
         ("5 million dollars", "5 million dollars", T::Money),
         ("billions of dollars", "billions of dollars", T::Concept),
+        // a possessor inside the `of` complement of a count is no leading possessor
+        ("14 of the county 's votes", "14 of the county 's votes", T::Concept),
     ] {
         let d = doc(&[text]);
         let n = d.sentences[0].tokens.len();
@@ -833,4 +835,23 @@ fn a_bare_noun_joins_the_one_concept_named_by_its_complement() {
     let d = doc(&["The invention of a new pump helped .", "The invention failed ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "invention of a new pump", "helped", "help", None), tri(&d, 1, "invention", "failed", "fail", None)]);
     assert_ne!(facts(&r)[0].0, facts(&r)[1].0, "{:?}", facts(&r));
+}
+
+#[test]
+fn partitive_number_keeps_what_it_counts() {
+    // `60 % of the new seats went to rivals` (invented): the head `%` is a number NER marked;
+    // the subject is the share of seats, not the bare number
+    let d = doc(&["60 % of the new seats went to rivals ."]);
+    let m = [ment(&d, 0, "60 %", T::Quantity)];
+    let mut t = tri(&d, 0, "60 % of the new seats", "went to", "go", Some("rivals"));
+    t.subject.head = rng(&d, 0, "60 %").end - 1;
+    let r = run(&d, &m, vec![t]);
+    let e = ent(&r, &r.triples[0].subject);
+    assert_eq!(e.label, "60 % of the new seats");
+    // must give nothing new: the number alone stays the literal
+    let d = doc(&["60 % went to rivals ."]);
+    let m = [ment(&d, 0, "60 %", T::Quantity)];
+    let r = run(&d, &m, vec![tri(&d, 0, "60 %", "went to", "go", Some("rivals"))]);
+    let e = ent(&r, &r.triples[0].subject);
+    assert_eq!((e.label.as_str(), e.kind), ("60 %", T::Quantity));
 }

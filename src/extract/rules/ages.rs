@@ -53,7 +53,10 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let a = i.checked_sub(1).filter(|&a| tr.form(a).eq_ignore_ascii_case("aged"))?;
         let before = a.checked_sub(1)?;
-        if tr.is_punct(before) || self.ment_at(before).is_some() {
+        // a name right before is `X aged 78` (roles); a place or date is the event's oblique
+        // (`died in Lima aged 78`, `died on Saturday aged 78`)
+        let person_before = self.ment_at(before).is_some() && self.kind.get(before).copied().flatten().is_none_or(|k| k == crate::document::EntityType::Person);
+        if tr.is_punct(before) || person_before {
             return None;
         }
         self.clause_subject_above(a)
@@ -177,6 +180,27 @@ mod tests {
         was be AUX VBD 5 cop
         81 81 NUM CD 0 root
         . . PUNCT . 5 punct";
+
+    #[test]
+    fn aged_after_an_oblique_place() {
+        use super::super::testkit::check_cases;
+        check_cases(
+            &[
+                (
+                    "[[Tom/PROPN/3/nsubj Velez]]/PROPN/1/flat died/VERB/0/root in/ADP/5/case ((Lima))/PROPN/3/obl aged/ADJ/3/advcl 61/NUM/6/obj ./PUNCT/3/punct",
+                    &[("Tom Velez", "aged", "61")],
+                    &[],
+                ),
+                // must give nothing here: a name right before `aged` is read by `roles`
+                (
+                    "The/DET/2/det coach/NOUN/3/nsubj hired/VERB/0/root [[Tom/PROPN/3/obj Velez]]/PROPN/4/flat aged/ADJ/4/amod 61/NUM/6/obj ./PUNCT/3/punct",
+                    &[],
+                    &["coach", "Tom Velez"],
+                ),
+            ],
+            "event:age",
+        );
+    }
 
     #[test]
     fn ages_around_events_and_nouns() {

@@ -67,13 +67,17 @@ impl Rules<'_, '_> {
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
                 }
+                // `killed 12 people and injured 40`: a past form with its own object is an
+                // active verb coordinated with the clause (mis-attached to the noun), not a
+                // participle describing the noun
+                let active = tr.kids(p).any(|k| tr.base(k) == "obj");
                 // `a tax raised … and opposed by X`: a participle coordinated onto a noun
-                if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN") && tr.t[p].xpos == "VBN" {
+                if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN") && tr.t[p].xpos == "VBN" && !active {
                     return Some((self.np(h, false), 0.6));
                 }
                 // parse repair: a finite verb coordinated onto a noun inside another clause
                 // (`She resigns after the events … and relocates to Florida`)
-                if h != NONE && tr.has_feat(p, "VerbForm=Fin") {
+                if h != NONE && (tr.has_feat(p, "VerbForm=Fin") || active) {
                     let mut up = h;
                     for _ in 0..4 {
                         up = tr.head[up];
@@ -187,5 +191,34 @@ impl Rules<'_, '_> {
                 | "punct"
                 | "cc"
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{show, triples};
+
+    /// `The storm killed 12 people and injured 40.` (invented), with `injured` attached to
+    /// `people` as the parser often does.
+    const KILLED_AND_INJURED: &str = "
+        The the DET DT 2 det
+        storm storm NOUN NN 3 nsubj
+        killed kill VERB VBD 0 root
+        12 12 NUM CD 5 nummod
+        people people NOUN NNS 3 obj
+        and and CCONJ CC 7 cc
+        injured injure VERB VBN 5 conj
+        40 40 NUM CD 7 obj
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn active_verb_mis_attached_to_a_noun_takes_the_clause_subject() {
+        let ts = triples(KILLED_AND_INJURED);
+        let t = ts.iter().find(|t| t.relation == "injured").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.subject.text, "storm", "{}", show(&ts));
+        // must give nothing to the noun: without its own object the participle describes it
+        let participle = KILLED_AND_INJURED.replace("40 40 NUM CD 7 obj", "badly badly ADV RB 7 advmod");
+        let ts = triples(&participle);
+        assert!(!ts.iter().any(|t| t.relation == "injured" && t.subject.text == "storm"), "{}", show(&ts));
     }
 }
