@@ -67,17 +67,15 @@ pub mod prov_terms {
     pub const TIME_TEXT: &str = "timeText";
     /// On document nodes: another field of the input (JSON Lines), as `name=value`.
     pub const METADATA: &str = "metadata";
-    /// On entities, in a document graph: the name and the type that document gives the entity
-    /// (the corpus graph holds the one `rdfs:label` and `rdf:type`).
+    /// On corpus-wide entities, in a document graph: the name and the type that document gives
+    /// the entity (the corpus graph holds the one `rdfs:label` and `rdf:type`).
     pub const DOCUMENT_LABEL: &str = "documentLabel";
     pub const DOCUMENT_TYPE: &str = "documentType";
     /// In the corpus graph: a document's node is the same thing as a corpus node.
     pub const SAME_AS: &str = "sameAs";
     /// In the corpus graph: how many documents gave each type, when they disagree.
     pub const TYPE_EVIDENCE: &str = "typeEvidence";
-    /// In the corpus graph: in how many documents the entity occurs.
+    /// In the corpus graph: in how many documents a corpus-wide entity occurs (a document's own
+    /// node has none).
     pub const DOCUMENT_COUNT: &str = "documentCount";
-    /// In the corpus graph: the one document a document's own node (a common noun, a lone
-    /// surname) belongs to; such nodes have no `documentCount`.
-    pub const LOCAL_TO: &str = "localTo";
 }

@@ -15,7 +15,7 @@
 use super::names::{self, Gender, Pronoun};
 use super::state::*;
 use crate::document::{Document, EntityType, Mention, Sentence};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The learned coreference model's chains of a document, as the pronoun step reads them.
@@ -59,8 +59,10 @@ impl ModelChains {
 
 impl State<'_> {
     /// Salience-ranked candidates: latest occurrence of each target in the window.
+    /// The window can be the whole document (`max_dist` = `usize::MAX`), so the targets already
+    /// taken are a set: a list made each call quadratic in the document's distinct targets.
     pub(super) fn recent(&self, si: usize, tok: usize, max_dist: usize) -> Vec<(Target, &Hist)> {
-        let mut seen: Vec<Target> = Vec::new();
+        let mut seen: HashSet<&Target> = HashSet::new();
         let mut out = Vec::new();
         for h in self.hist.iter().rev() {
             if h.sentence > si || (h.sentence == si && h.token >= tok) {
@@ -69,11 +71,9 @@ impl State<'_> {
             if si - h.sentence > max_dist {
                 break;
             }
-            if seen.contains(&h.target) {
-                continue;
+            if seen.insert(&h.target) {
+                out.push((h.target.clone(), h));
             }
-            seen.push(h.target.clone());
-            out.push((h.target.clone(), h));
         }
         out
     }

@@ -11,7 +11,7 @@ use crate::document::{Argument, Document, EntityType, MergeNote, Mention, OpenTr
 use crate::nlp::gazetteer::{Gazetteer, Via};
 use std::collections::{BTreeSet, HashMap};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Target {
     One(usize),
     Group(Vec<usize>),

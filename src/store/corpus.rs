@@ -1,10 +1,12 @@
 //! The corpus graph (`{base}graph/corpus`): what holds across documents, recomputed from the
-//! document graphs by [`crate::corpus::link`] after every build and removal. It gives each entity
-//! its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents disagree),
-//! `skos:altLabel`s and `kg:documentCount` (`kg:localTo` its document for a document's own node), and links document-scoped nodes to corpus nodes with
-//! `kg:sameAs` (an annotation property meaning `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`.
+//! document graphs by [`crate::corpus::link`] after every build and removal. It gives each
+//! corpus-wide entity its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents
+//! disagree) and `kg:documentCount`, every entity its other names (`skos:altLabel`), and links
+//! document-scoped nodes to corpus nodes with `kg:sameAs` (an annotation property meaning
+//! `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`. A document's own node (a
+//! common noun, a lone surname) has its label and type in its document's graph only.
 
-use super::rdf::{document_iri, entity_iri};
+use super::rdf::entity_iri;
 use super::{KgStore, StoreError, kg, typed};
 use crate::corpus::{CorpusEntity, EntityRecord};
 use crate::document::EntityType;
@@ -29,22 +31,33 @@ impl KgStore {
             let id = super::read::percent_decode(s.as_str().strip_prefix(&entity_prefix)?);
             Some((id, g.as_str().strip_prefix(&doc_prefix)?.to_owned()))
         };
-        let label = kg(p::DOCUMENT_LABEL);
-        for q in self.oxigraph().quads_for_pattern(None, Some(label.as_ref()), None, None) {
-            let q = q.map_err(StoreError::Storage)?;
-            if let (Some((id, doc)), Term::Literal(l)) = (key(&q), &q.object) {
-                records.insert(
-                    (id.clone(), doc.clone()),
-                    EntityRecord { id, doc, label: l.value().to_owned(), kind: EntityType::default(), aliases: Vec::new() },
-                );
+        // a corpus-wide entity's label and type as each document states them; a document's own
+        // node's, stated once as rdfs:label and rdf:type (see store::rdf::entity_description_properties)
+        let rdfs_label = NamedNode::new_unchecked(format!("{}label", vocab::RDFS));
+        for label in [kg(p::DOCUMENT_LABEL), rdfs_label] {
+            for q in self.oxigraph().quads_for_pattern(None, Some(label.as_ref()), None, None) {
+                let q = q.map_err(StoreError::Storage)?;
+                if let (Some((id, doc)), Term::Literal(l)) = (key(&q), &q.object) {
+                    records.insert(
+                        (id.clone(), doc.clone()),
+                        EntityRecord { id, doc, label: l.value().to_owned(), kind: EntityType::default(), aliases: Vec::new() },
+                    );
+                }
             }
         }
-        let kind = kg(p::DOCUMENT_TYPE);
-        for q in self.oxigraph().quads_for_pattern(None, Some(kind.as_ref()), None, None) {
-            let q = q.map_err(StoreError::Storage)?;
-            if let (Some(k), Term::NamedNode(n)) = (key(&q), &q.object)
-                && let (Some(r), Some(t)) = (records.get_mut(&k), n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name))
-            {
+        let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
+        let mut kinds: Vec<(Quad, EntityType)> = Vec::new();
+        for t in EntityType::ALL {
+            let class = kg(t.class_name());
+            for predicate in [kg(p::DOCUMENT_TYPE), rdf_type.clone()] {
+                // by class, so that the scan never walks the rdf:type of every fact statement
+                for q in self.oxigraph().quads_for_pattern(None, Some(predicate.as_ref()), Some(class.as_ref().into()), None) {
+                    kinds.push((q.map_err(StoreError::Storage)?, t));
+                }
+            }
+        }
+        for (q, t) in kinds {
+            if let Some(r) = key(&q).and_then(|k| records.get_mut(&k)) {
                 r.kind = t;
             }
         }
@@ -87,16 +100,17 @@ pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity]) ->
     for e in entities {
         let node = entity_iri(base, &e.id);
         let mut add = |pred: NamedNode, o: Term| quads.push(Quad::new(node.clone(), pred, o, g.clone()));
-        add(ns(vocab::RDF, "type"), kg(e.kind.class_name()).into());
-        add(ns(vocab::RDFS, "label"), Literal::new_simple_literal(&e.label).into());
+        // A document's own node (a common noun, a lone surname) has its one type and label in
+        // its document's graph (store::rdf), and its IRI and that graph name its document; a
+        // corpus-wide node gets them here, with the number of documents it occurs in, which
+        // also tells the two kinds apart in SPARQL.
+        if crate::corpus::link::document_of(&e.id).is_none() {
+            add(ns(vocab::RDF, "type"), kg(e.kind.class_name()).into());
+            add(ns(vocab::RDFS, "label"), Literal::new_simple_literal(&e.label).into());
+            add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into());
+        }
         for a in &e.alt_labels {
             add(ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(a).into());
-        }
-        // a document's own node (a common noun, a lone surname) says which document; a
-        // corpus-wide node in how many it occurs, so a ranking can leave out the first
-        match crate::corpus::link::document_of(&e.id) {
-            Some(doc) => add(kg(p::LOCAL_TO), document_iri(base, doc).into()),
-            None => add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into()),
         }
         if let Some(ev) = &e.type_evidence {
             add(kg(p::TYPE_EVIDENCE), Literal::new_simple_literal(ev).into());

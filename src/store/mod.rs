@@ -33,7 +33,9 @@ use std::time::Duration;
 const MARKER_FILE: &str = "kgraph-store.json";
 /// Bumped when the RDF modelling changes incompatibly.
 /// 2: sentence nodes hold the provenance a sentence's facts share; default flags left out.
-pub const STORE_FORMAT_VERSION: u32 = 2;
+/// 3: a document's own node has its one label and type in its document's graph, not the corpus
+///    graph's (an older store's own nodes would lose theirs when the corpus graph is refreshed).
+pub const STORE_FORMAT_VERSION: u32 = 3;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
 /// one place that turns an analysed document into stored RDF (`kgraph build`, and the

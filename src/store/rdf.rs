@@ -5,8 +5,10 @@
 //! facts of one sentence share (evidence text, paragraph, index, character offsets, document).
 //! Plain facts (asserted, not negated) are also written as a direct triple so that simple
 //! SPARQL such as `?s kg:opposes ?o` works. Values a reader can derive are left out: the flags
-//! of a plain fact and notes restating the statement. RDF 1.1 reification is used rather than RDF 1.2
-//! triple terms so that every RDF tool (rdflib, rapper, Jena) reads our exports.
+//! of a plain fact, notes restating the statement or the lexicon, the document an entity was
+//! described in (the graph's name) and its Wikidata id (the local name of its `owl:sameAs`).
+//! RDF 1.1 reification is used rather than RDF 1.2 triple terms so that every RDF tool (rdflib,
+//! rapper, Jena) reads our exports.
 
 use super::{kg, typed};
 use crate::document::{Document, Entity, Fact, FactObject};
@@ -87,27 +89,40 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     }
 
     for e in entities {
-        // The one rdfs:label and rdf:type are the corpus graph's (store::corpus), settled over
-        // every document; a document records what it says.
         let node = entity_iri(base, &e.id);
-        sink.add(&node, kg(p::DOCUMENT_TYPE), kg(e.kind.class_name()));
-        sink.add(&node, kg(p::DOCUMENT_LABEL), Literal::new_simple_literal(&e.label));
+        let (type_property, label_property) = entity_description_properties(&e.id);
+        sink.add(&node, type_property, kg(e.kind.class_name()));
+        sink.add(&node, label_property, Literal::new_simple_literal(&e.label));
         for alias in &e.aliases {
             sink.add(&node, ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(alias));
         }
+        // The Wikidata id is the local name of `owl:sameAs wd:Q…`; the document that describes
+        // the entity is the graph's name: neither is stated again.
         if let Some(q) = &e.wikidata {
             sink.add(&node, ns(vocab::OWL, "sameAs"), ns(vocab::WD, q));
-            sink.add(&node, kg(p::WIKIDATA_ID), Literal::new_simple_literal(q));
         }
         for m in &e.merges {
             sink.add(&node, kg(p::MERGE_NOTE), Literal::new_simple_literal(format!("{}\t{}", m.rule, m.alias)));
         }
-        sink.add(&node, ns(vocab::PROV, "wasDerivedFrom"), doc_node.clone());
     }
 
     let entity_ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     add_facts(&mut sink, &FactContext { base, doc_node: &doc_node, entity_ids: &entity_ids }, facts);
     quads
+}
+
+/// The properties a document graph states an entity's type and label with. A corpus-wide
+/// entity's one `rdfs:label` and `rdf:type` are the corpus graph's (store::corpus), settled over
+/// every document, so a document records what it says as `kg:documentType` and
+/// `kg:documentLabel`. A document's own node (`officials.{document id}`) is described by that
+/// document alone: it states the one `rdf:type` and `rdfs:label` itself, and the corpus graph
+/// does not repeat them.
+pub fn entity_description_properties(id: &str) -> (NamedNode, NamedNode) {
+    if crate::corpus::link::document_of(id).is_some() {
+        (ns(vocab::RDF, "type"), ns(vocab::RDFS, "label"))
+    } else {
+        (kg(p::DOCUMENT_TYPE), kg(p::DOCUMENT_LABEL))
+    }
 }
 
 fn object_term(base: &str, object: &FactObject) -> Term {
@@ -159,10 +174,23 @@ fn add_sentence(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, node: &NamedNode,
     sink.add(node, ns(vocab::PROV, "wasDerivedFrom"), cx.doc_node.clone());
 }
 
-/// Notes that restate what the statement says by itself (its predicate's namespace; types that
-/// fit the property's domain and range) are not stored.
+/// Notes that restate what the statement and the ontology say by themselves are not stored:
+/// that a predicate is an open relation, or had no lexicon entry (its `rel:` namespace says
+/// so), that an event has no object (its empty object says so), that the types fit the
+/// property's domain and range, and an exact lexicon match (the pattern is the surface
+/// relation's lemmas, the property is the predicate). A lexicon match that took a step
+/// (`from 'remain biggest producer of', verb dropped`) is a decision and is kept.
 fn derivable_note(note: &str) -> bool {
-    note.starts_with("open relation rel:") || note.starts_with("types ok: ")
+    const RESTATEMENTS: [&str; 4] =
+        ["open relation rel:", "types ok: ", "no lexicon entry for ", "no object (intransitive clause): event fact, open relation rel:"];
+    RESTATEMENTS.iter().any(|r| note.starts_with(r)) || exact_lexicon_match(note)
+}
+
+/// `lexicon: 'oppose' -> kg:opposes (ontology/lexicon.tsv:12)`: the pattern matched as it is.
+fn exact_lexicon_match(note: &str) -> bool {
+    note.strip_prefix("lexicon: '")
+        .and_then(|rest| rest.split_once('\''))
+        .is_some_and(|(_, after)| after.starts_with(" -> "))
 }
 
 /// The statement node of one fact (and the plain triple, for a plain fact). Only a fact that
@@ -235,6 +263,33 @@ fn doc_node_id(doc_node: &NamedNode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_restating_the_statement_are_derivable() {
+        assert!(derivable_note("lexicon: 'praise' -> kg:praises (ontology/lexicon.tsv:40)"));
+        assert!(derivable_note("no lexicon entry for 'stroll past', 'stroll'"));
+        assert!(derivable_note("open relation rel:stroll_past"));
+        assert!(derivable_note("types ok: quillmark (Company) fits domain Agent, brevin (Person) fits range any"));
+        assert!(derivable_note("no object (intransitive clause): event fact, open relation rel:resign, empty object"));
+    }
+
+    #[test]
+    fn decisions_are_no_restatement() {
+        // a pattern reached by a step, a swap, a violation, a resolution: kept
+        assert!(!derivable_note("lexicon: 'grower of' (from 'remain biggest grower of', verb dropped) -> kg:producerOf (x:3)"));
+        assert!(!derivable_note("arguments swapped (lexicon args = os)"));
+        assert!(!derivable_note("domain violation: kg:presidentOf expects subject Person, ostland is Country"));
+        assert!(!derivable_note("lexicon: 'it' 's fine"));
+        assert!(!derivable_note(""));
+    }
+
+    #[test]
+    fn a_document_names_its_own_nodes_with_the_one_label_and_type() {
+        let (t, l) = entity_description_properties("officials.0123456789abcdef");
+        assert_eq!((t.as_str(), l.as_str()), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label"));
+        let (t, l) = entity_description_properties("nora_vint.politician");
+        assert_eq!((t, l), (kg(p::DOCUMENT_TYPE), kg(p::DOCUMENT_LABEL)));
+    }
 
     #[test]
     fn ids_are_made_iri_safe() {

@@ -154,13 +154,23 @@ fn entity_from(id: String, props: &Props) -> Entity {
     let label = text(props, &format!("{}label", vocab::RDFS)).or_else(|| text(props, &kg(p::DOCUMENT_LABEL))).unwrap_or_else(|| id.clone());
     let merges = merge_notes(props);
     Entity {
-        wikidata: text(props, &format!("{}{}", vocab::KG, p::WIKIDATA_ID)),
+        wikidata: wikidata_id(props),
         aliases: texts(props, &format!("{}altLabel", vocab::SKOS)),
         id,
         label,
         kind,
         merges,
     }
+}
+
+/// The Wikidata id of an entity: the local name of its `owl:sameAs wd:Q…` link (stores written
+/// before that link was the only record also state `kg:wikidataId`).
+fn wikidata_id(props: &Props) -> Option<String> {
+    let linked = props.get(&format!("{}sameAs", vocab::OWL)).into_iter().flatten().find_map(|t| match t {
+        Term::NamedNode(n) => n.as_str().strip_prefix(vocab::WD).map(str::to_owned),
+        _ => None,
+    });
+    linked.or_else(|| text(props, &format!("{}{}", vocab::KG, p::WIKIDATA_ID)))
 }
 
 /// Adds `e` to `entities`: the first description of an id gives its label and type, later ones
