@@ -86,8 +86,11 @@ impl State<'_> {
             if names::is_leader_role(&role) && (role == "leader" || role == "counterpart" || role == "head") {
                 c.roles.iter().any(|r| names::is_leader_role(r)) || (nationality.is_some() && c.roles.is_empty())
             } else {
-                // `the Prime Minister` is not the foreign minister
-                c.roles.contains(&role) && titles.iter().all(|t| c.roles.contains(t))
+                // `the Prime Minister` is not the foreign minister, `the president` not the
+                // vice president
+                c.roles.contains(&role)
+                    && titles.iter().all(|t| c.roles.contains(t))
+                    && c.roles.iter().filter(|r| names::is_subordinate_title(r)).all(|r| titles.contains(r))
             }
         };
         let cands: Vec<(i64, usize)> = self

@@ -152,3 +152,5 @@ fn is_boilerplate(s: &Sentence) -> bool {
 mod tests;
 #[cfg(test)]
 mod tests_places;
+#[cfg(test)]
+mod tests_desc;

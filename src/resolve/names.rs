@@ -22,6 +22,12 @@ pub fn is_title_word(w: &str) -> bool {
     )
 }
 
+/// Title words that rank a holder below the role they precede (`Vice President`, `Deputy
+/// Mayor`): a person titled so is no antecedent of the bare role (`the president`).
+pub fn is_subordinate_title(w: &str) -> bool {
+    matches!(w, "vice" | "deputy")
+}
+
 /// Role nouns that head a definite description of a person (`the Colombian leader`).
 pub fn is_role_noun(w: &str) -> bool {
     matches!(
@@ -71,6 +77,8 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
     use EntityType::*;
     const COMPANY: &[EntityType] = &[Company, Organization];
     const ORG: &[EntityType] = &[Organization, Company, GovernmentBody, InternationalOrganization, ArmedGroup];
+    // a band or a group is no ministry or agency
+    const GROUP: &[EntityType] = &[Organization, ArmedGroup, Company];
     const BODY: &[EntityType] = &[GovernmentBody, Organization, InternationalOrganization];
     const ARMED: &[EntityType] = &[ArmedGroup, Organization];
     // a city-state is a country in the gazetteer (preferred last: the order is the preference)
@@ -82,7 +90,8 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
         | "startup" | "broadcaster" | "publisher" | "network" | "chain" | "operator" | "giant" | "developer" => COMPANY,
         "organisation" | "organization" | "charity" | "association" | "union" | "federation" | "league"
-        | "foundation" | "institute" | "band" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        | "foundation" | "institute" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        "band" | "group" => GROUP,
         "agency" | "ministry" | "department" | "commission" | "board" | "council" | "committee" | "court"
         | "parliament" | "assembly" | "legislature" | "senate" | "congress" | "bureau" | "office" | "service" => BODY,
         "militia" | "insurgents" | "rebels" => ARMED,
