@@ -29,6 +29,9 @@ impl State<'_> {
         if found.is_none() {
             found = self.name_in_argument(si, r.clone());
         }
+        // `the city was flooded`: a place described by a class noun is that place, never its
+        // government by metonymy
+        let described = matches!(&found, Some((_, "description-class")));
         let target = match found {
             Some((Target::Drop, rule)) => return Err(format!("{rule}: {}", arg.text)),
             Some((tg, rule)) => {
@@ -80,6 +83,7 @@ impl State<'_> {
             }
         };
         if agent
+            && !described
             && let Target::One(c) = target
                 && let Some(e) = self.clusters[c].gaz
                     && let Some(country) = self.gaz.agent_country(e).filter(|&k| k != e) {

@@ -1,6 +1,7 @@
 //! Descriptions and concept labels on hand-built documents: `the group` as a named organisation,
 //! the bare role that a vice president does not fill, capitals kept inside labels and
-//! hyphenated words kept whole.
+//! hyphenated words kept whole; place nouns that name only places of their size, and role
+//! descriptions bound by `of`.
 
 use super::arguments::{concept_label, whole_words};
 use super::tests::{doc, f, facts, ment, run, tri};
@@ -115,4 +116,81 @@ fn the_noun_finds_a_concept_named_with_capitals() {
     let d = doc(&["The boats sailed .", "Later the federation lifted the ban ."]);
     let r = run(&d, &[], vec![tri(&d, 1, "the federation", "lifted", "lift", Some("the ban"))]);
     assert_eq!(facts(&r)[0].0, "federation");
+}
+
+#[test]
+fn the_city_names_a_city_or_a_city_state_never_the_country_around_it() {
+    let flooded = |d: &crate::document::Document| vec![tri(d, 1, "the city", "was flooded", "flood", None)];
+    let d = doc(&["Floods hit Lisbon in Portugal .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Lisbon", T::City), ment(&d, 0, "Portugal", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("lisbon", "was flooded", None)]);
+    // only the country named: the description stays a plain noun
+    let d = doc(&["Floods hit Portugal on Monday .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("city", "was flooded", None)]);
+    // a city-state is a country the gazetteer also knows as a city
+    let d = doc(&["Floods hit Singapore on Monday .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Singapore", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("singapore", "was flooded", None)]);
+}
+
+#[test]
+fn the_region_or_the_island_is_no_country() {
+    let d = doc(&["Storms hit Portugal .", "Ferries left the island ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "Ferries", "left", "leave", Some("the island"))]);
+    assert_eq!(facts(&r), vec![f("ferries", "left", Some("island"))]);
+    let d = doc(&["Storms hit Portugal .", "Officials said the region was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "the region", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("region", "was calm", None)]);
+    // a place that is no country takes it
+    let d = doc(&["Storms hit Vessmark Island .", "Ferries left the island ."]);
+    let r = run(&d, &[ment(&d, 0, "Vessmark Island", T::Location)], vec![tri(&d, 1, "Ferries", "left", "leave", Some("the island"))]);
+    assert_eq!(facts(&r), vec![f("ferries", "left", Some("vessmark_island"))]);
+    // a city-state is also a territory; a larger country is not
+    let d = doc(&["Protests filled Singapore .", "Officials said the territory was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Singapore", T::Country)], vec![tri(&d, 1, "the territory", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("singapore", "was calm", None)]);
+    let d = doc(&["Protests filled Portugal .", "Officials said the territory was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "the territory", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("territory", "was calm", None)]);
+}
+
+#[test]
+fn a_place_description_is_undone_when_its_entity_turns_out_a_person() {
+    let sents = ["Crowds cheered Marlow Quint in the square .", "Visitors praised the territory .", "Quint waved ."];
+    let praised = |d: &crate::document::Document| vec![tri(d, 1, "Visitors", "praised", "praise", Some("the territory"))];
+    // NER typed the name as a place: the territory joins it
+    let d = doc(&sents[..2]);
+    let r = run(&d, &[ment(&d, 0, "Marlow Quint", T::Location)], praised(&d));
+    assert_eq!(facts(&r), vec![f("visitors", "praised", Some("marlow_quint"))]);
+    // the bare surname shows a person: no place noun may name them
+    let d = doc(&sents);
+    let r = run(&d, &[ment(&d, 0, "Marlow Quint", T::Location), ment(&d, 2, "Quint", T::Person)], praised(&d));
+    assert_eq!(facts(&r), vec![f("visitors", "praised", Some("territory"))]);
+    let e = r.entities.iter().find(|e| e.id == "marlow_quint").expect("the person");
+    assert_eq!(e.kind, T::Person);
+    assert!(!e.aliases.iter().any(|a| a.contains("territory")), "{:?}", e.aliases);
+}
+
+#[test]
+fn the_head_of_something_is_no_back_reference_and_aliases_start_at_the_nearest_the() {
+    let praised = |d: &crate::document::Document, subj: &str| {
+        let mut t = tri(d, 1, subj, "praised", "praise", Some("the plan"));
+        t.subject.head = t.subject.tokens.start + 1; // `head`, as the parser gives it
+        vec![t]
+    };
+    let d = doc(&["President Harold Brandt opened the summit .", "The head praised the plan ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], praised(&d, "The head"));
+    assert_eq!(facts(&r)[0].0, "harold_brandt");
+    // `the head of the agency` is whoever heads the agency, not the last leader named
+    let d = doc(&["President Harold Brandt opened the summit .", "The head of the agency praised the plan ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], praised(&d, "The head of the agency"));
+    assert_ne!(facts(&r)[0].0, "harold_brandt");
+    assert!(!r.entities.iter().any(|e| e.aliases.iter().any(|a| a.contains("head"))));
+    // a role description's alias is the role, not the noun phrase before it
+    let d = doc(&["President Harold Brandt opened the summit .", "Critics doubted the claim the president made ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], vec![]);
+    let e = r.entities.iter().find(|e| e.id == "harold_brandt").expect("the president");
+    assert!(e.aliases.contains(&"the president".to_string()), "{:?}", e.aliases);
+    assert!(!e.aliases.iter().any(|a| a.contains("claim")), "{:?}", e.aliases);
 }
