@@ -29,6 +29,9 @@ impl State<'_> {
         if found.is_none() {
             found = self.name_in_argument(si, r.clone());
         }
+        // `the city was flooded`: a place described by a class noun is that place, never its
+        // government by metonymy
+        let described = matches!(&found, Some((_, "description-class")));
         let target = match found {
             Some((Target::Drop, rule)) => return Err(format!("{rule}: {}", arg.text)),
             Some((tg, rule)) => {
@@ -71,7 +74,7 @@ impl State<'_> {
                     notes.push((format!("description-head:{}", arg.text), vec![c]));
                     return Ok(Target::One(c));
                 }
-                let Some((label, kind)) = concept_label(s, r.clone()) else {
+                let Some((label, kind)) = concept_label(s, whole_words(s, r.clone())) else {
                     return Err(format!("no content: {}", arg.text));
                 };
                 let c = self.keyed_cluster(&label, kind);
@@ -80,6 +83,7 @@ impl State<'_> {
             }
         };
         if agent
+            && !described
             && let Target::One(c) = target
                 && let Some(e) = self.clusters[c].gaz
                     && let Some(country) = self.gaz.agent_country(e).filter(|&k| k != e) {
@@ -158,7 +162,10 @@ impl State<'_> {
         // (`support of the voters` is no antecedent of `the voters`)
         let has_pp = |l: &str| l.split(' ').any(|w| matches!(w, "of" | "for" | "in" | "on" | "to" | "with" | "from" | "by" | "at" | "against" | "about"));
         self.clusters.iter().rposition(|c| {
-            c.kind == EntityType::Concept && c.label.contains(' ') && c.label.rsplit(' ').next() == Some(t.form.as_str()) && !has_pp(&c.label)
+            c.kind == EntityType::Concept
+                && c.label.contains(' ')
+                && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form))
+                && !has_pp(&c.label)
         })
     }
 
@@ -390,7 +397,10 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
         if is_quote_mark(&t.form) {
             continue;
         }
-        let keep_case = t.upos == "PROPN" || (t.upos.is_empty() && i != 0) || t.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        // a capital inside the sentence marks a name even where the tagger saw an adjective
+        // (`Northern Academy`, `Royal Mint`); only the sentence's first word is ambiguous
+        let capital_inside = starts_upper(&t.form) && (0..i).any(|j| s.tokens[j].form.chars().any(char::is_alphanumeric));
+        let keep_case = t.upos == "PROPN" || capital_inside || (t.upos.is_empty() && i != 0) || t.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let w = if keep_case { t.form.clone() } else { t.form.to_lowercase() };
         if i > start && !s.tokens[i - 1].space_after
             && let Some(last) = words.last_mut() {
@@ -413,6 +423,35 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
         EntityType::Concept
     };
     Some((label, kind))
+}
+
+/// `r` widened to whole hyphenated words: an argument the parser cut inside `COVID-19 virus` or
+/// `stay-at-home order` (tokens glued by a hyphen with no space on either side) takes the rest of
+/// the word. A bare number stays as it is: `33-year-old` and `12–18` are ages and ranges that
+/// their own rules read.
+pub(super) fn whole_words(s: &Sentence, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let toks = &s.tokens;
+    let n = toks.len();
+    if r.is_empty() || r.end > n || r.clone().all(|i| toks[i].form.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')) {
+        return r;
+    }
+    let hyphen = |i: usize| matches!(toks[i].form.as_str(), "-" | "–" | "‐");
+    let word = |i: usize| toks[i].form.chars().any(char::is_alphanumeric);
+    let (mut start, mut end) = (r.start, r.end);
+    // a range that opens or closes on the hyphen itself (`- 19 virus`)
+    if start > 0 && hyphen(start) && !toks[start - 1].space_after && word(start - 1) {
+        start -= 1;
+    }
+    if end < n && hyphen(end - 1) && !toks[end - 1].space_after && word(end) {
+        end += 1;
+    }
+    while start >= 2 && hyphen(start - 1) && !toks[start - 2].space_after && !toks[start - 1].space_after && word(start - 2) {
+        start -= 2;
+    }
+    while end + 1 < n && hyphen(end) && !toks[end - 1].space_after && !toks[end].space_after && word(end + 1) {
+        end += 2;
+    }
+    start..end
 }
 
 /// Quotation marks are never part of a concept's label.

@@ -74,6 +74,12 @@ impl State<'_> {
             return;
         }
         let role = names::singular_role(k).to_owned();
+        let generic = matches!(role.as_str(), "leader" | "counterpart" | "head");
+        // `the head of the agency`, `the leader of the opposition`: a generic role bound to what
+        // follows, not a pointer back to the last leader named
+        if generic && s.tokens.get(tok + 1).is_some_and(|n| lower_key(&n.form) == "of") {
+            return;
+        }
         let plural = plural_word || role != k;
         let compatible = |c: &Cluster| -> bool {
             if !is_person_ok(c) {
@@ -86,8 +92,11 @@ impl State<'_> {
             if names::is_leader_role(&role) && (role == "leader" || role == "counterpart" || role == "head") {
                 c.roles.iter().any(|r| names::is_leader_role(r)) || (nationality.is_some() && c.roles.is_empty())
             } else {
-                // `the Prime Minister` is not the foreign minister
-                c.roles.contains(&role) && titles.iter().all(|t| c.roles.contains(t))
+                // `the Prime Minister` is not the foreign minister, `the president` not the
+                // vice president
+                c.roles.contains(&role)
+                    && titles.iter().all(|t| c.roles.contains(t))
+                    && c.roles.iter().filter(|r| names::is_subordinate_title(r)).all(|r| titles.contains(r))
             }
         };
         let cands: Vec<(i64, usize)> = self
@@ -113,7 +122,6 @@ impl State<'_> {
                 None => return,
             }
         };
-        let generic = matches!(role.as_str(), "leader" | "counterpart" | "head");
         let rule = if plural {
             "description-group"
         } else if nationality.is_some() && generic {
@@ -121,7 +129,8 @@ impl State<'_> {
         } else {
             "description-role"
         };
-        let start = (tok.saturating_sub(3)..tok).find(|&i| lower_key(&s.tokens[i].form) == "the").unwrap_or(tok);
+        // the nearest `the`: `the claim the President made` is no name of the president
+        let start = (tok.saturating_sub(3)..tok).rev().find(|&i| lower_key(&s.tokens[i].form) == "the").unwrap_or(tok);
         let text = join_tokens(s, start..tok + 1);
         if let Target::One(c) = &target {
             self.note(*c, &text, rule, si);
@@ -293,7 +302,8 @@ impl State<'_> {
         let person = kinds == [EntityType::Person];
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
-            if !kinds.contains(&c.kind) {
+            let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.place_facts(c)) };
+            if !fits {
                 return false;
             }
             if person {
@@ -367,5 +377,67 @@ impl State<'_> {
         let cl = &self.clusters[c];
         let head_match = cl.label.split_whitespace().any(|w| lower_key(w) == head);
         -20 * dist + if h.subject { 10 } else { 0 } + 3 * cl.count.min(10) as i64 - tokdist / 4 + if head_match { 40 } else { 0 }
+    }
+}
+
+impl State<'_> {
+    /// What the gazetteer knows of a cluster's place: whether it is an entry, and whether a
+    /// country is a city-state (its name is also a gazetteer city).
+    pub(super) fn place_facts(&self, c: &Cluster) -> names::PlaceFacts {
+        let Some(g) = c.gaz else { return names::PlaceFacts::default() };
+        let city_state = c.kind == EntityType::Country
+            && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);
+        names::PlaceFacts { in_gazetteer: true, city_state }
+    }
+
+    /// Undoes class descriptions whose entity changed kind after they were linked: NER typed a
+    /// name as a place, `the territory` joined it, and later name evidence made it a person.
+    /// The reference, the mention and the alias go; the description is left as a plain noun.
+    /// Runs once after the scan, before the triples read the references.
+    pub(super) fn drop_unfit_descriptions(&mut self) {
+        const RULE: &str = "description-class";
+        for si in 0..self.refs.len() {
+            let mut tok = 0;
+            while tok < self.refs[si].len() {
+                let Some((Target::One(c), RULE)) = self.refs[si][tok].clone() else {
+                    tok += 1;
+                    continue;
+                };
+                let start = tok;
+                while tok < self.refs[si].len() && matches!(&self.refs[si][tok], Some((Target::One(x), RULE)) if *x == c) {
+                    tok += 1;
+                }
+                let head = lower_key(&self.doc.sentences[si].tokens[tok - 1].form);
+                if self.noun_fits(&head, c) {
+                    continue;
+                }
+                for r in &mut self.refs[si][start..tok] {
+                    *r = None;
+                }
+                let id = c.to_string();
+                self.mentions.retain(|m| !(m.sentence == si && m.tokens == (start..tok) && m.entity.as_deref() == Some(id.as_str())));
+            }
+        }
+        for c in 0..self.clusters.len() {
+            let unfit: Vec<String> = self.clusters[c]
+                .merges
+                .iter()
+                .filter(|m| m.rule == RULE && m.alias.split_whitespace().last().is_some_and(|w| !self.noun_fits(&lower_key(w), c)))
+                .map(|m| m.alias.clone())
+                .collect();
+            let cl = &mut self.clusters[c];
+            cl.merges.retain(|m| !(m.rule == RULE && unfit.contains(&m.alias)));
+            for a in unfit {
+                if !cl.merges.iter().any(|m| m.alias == a) {
+                    cl.aliases.remove(&a);
+                }
+            }
+        }
+    }
+
+    /// Whether a class or person noun can still name cluster `c` with its final kind.
+    fn noun_fits(&self, noun: &str, c: usize) -> bool {
+        let cl = &self.clusters[c];
+        names::class_noun_fits(noun, cl.kind, self.place_facts(cl))
     }
 }

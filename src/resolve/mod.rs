@@ -17,8 +17,11 @@
 //!    `the Hale administration` / `the Colombian government` (the person's / named country),
 //!    `the country` (most salient country), `the government` alone (the country in focus);
 //!    class nouns — `the firm`, `the city`, `the board`, `the man`, `the 45-year-old` — to the
-//!    most salient earlier entity of a compatible type (`names::class_noun_kinds`), preferring a
-//!    name that contains the head noun; `the bill` (an argument) to the latest concept headed by
+//!    most salient earlier entity of a compatible type (`names::class_noun_fits`: `the city` names
+//!    a city or a city-state, `the region`/`the island` no country, a place noun never a person;
+//!    a link whose entity later changes kind is undone), preferring a
+//!    name that contains the head noun; a generic role bound by `of` (`the head of X`) is no
+//!    back-reference; `the bill` (an argument) to the latest concept headed by
 //!    `bill`. Before step 1, NER mentions are repaired: adjacent person parts are one name
 //!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
 //!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
@@ -32,7 +35,8 @@
 //!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
 //!    pronoun drops the triple; no entity is ever named after a pronoun.
 //! 4. Metonymy: a capital or seat of government as the subject of a triple (`Washington
-//!    cancelled`, `the White House said`) is the country; in any other role it stays a place.
+//!    cancelled`, `the White House said`) is the country; in any other role, or when the text
+//!    calls it `the city` (a class description), it stays a place.
 //! 5. Other arguments become concepts labelled with the argument minus determiners and a leading
 //!    possessor (`Ferrer's visa` → `visa`: the possessor is a separate `nominal:poss` triple), or
 //!    literal entities (Date/Money/Quantity) from NER mentions.
@@ -127,6 +131,7 @@ impl Resolver {
             }
             st.scan_sentence(si, sent, &by_sentence[si]);
         }
+        st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
         for t in triples {
             if doc.sentences.get(t.sentence).is_some_and(is_boilerplate) {
@@ -152,3 +157,5 @@ fn is_boilerplate(s: &Sentence) -> bool {
 mod tests;
 #[cfg(test)]
 mod tests_places;
+#[cfg(test)]
+mod tests_desc;

@@ -22,6 +22,12 @@ pub fn is_title_word(w: &str) -> bool {
     )
 }
 
+/// Title words that rank a holder below the role they precede (`Vice President`, `Deputy
+/// Mayor`): a person titled so is no antecedent of the bare role (`the president`).
+pub fn is_subordinate_title(w: &str) -> bool {
+    matches!(w, "vice" | "deputy")
+}
+
 /// Role nouns that head a definite description of a person (`the Colombian leader`).
 pub fn is_role_noun(w: &str) -> bool {
     matches!(
@@ -71,28 +77,78 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
     use EntityType::*;
     const COMPANY: &[EntityType] = &[Company, Organization];
     const ORG: &[EntityType] = &[Organization, Company, GovernmentBody, InternationalOrganization, ArmedGroup];
+    // a band or a group is no ministry or agency
+    const GROUP: &[EntityType] = &[Organization, ArmedGroup, Company];
     const BODY: &[EntityType] = &[GovernmentBody, Organization, InternationalOrganization];
     const ARMED: &[EntityType] = &[ArmedGroup, Organization];
-    // a city-state is a country in the gazetteer (preferred last: the order is the preference)
+    // a city-state is a country in the gazetteer (preferred last: the order is the preference);
+    // [`place_noun_fit`] narrows the Location and Country cases
     const TOWN: &[EntityType] = &[City, Location, Country];
-    const REGION: &[EntityType] = &[Location, Country, City];
+    // a part of a country (or an island) is no country and no city
+    const REGION: &[EntityType] = &[Location];
+    // nouns for a sovereign state
+    const REALM: &[EntityType] = &[Country, Location];
     const VEHICLE: &[EntityType] = &[Product];
     Some(match w {
         "firm" | "company" | "corporation" | "business" | "carrier" | "airline" | "manufacturer" | "maker"
         | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
         | "startup" | "broadcaster" | "publisher" | "network" | "chain" | "operator" | "giant" | "developer" => COMPANY,
         "organisation" | "organization" | "charity" | "association" | "union" | "federation" | "league"
-        | "foundation" | "institute" | "band" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        | "foundation" | "institute" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        "band" | "group" => GROUP,
         "agency" | "ministry" | "department" | "commission" | "board" | "council" | "committee" | "court"
         | "parliament" | "assembly" | "legislature" | "senate" | "congress" | "bureau" | "office" | "service" => BODY,
         "militia" | "insurgents" | "rebels" => ARMED,
         "city" | "town" | "village" | "capital" | "municipality" | "metropolis" | "suburb" => TOWN,
-        "state" | "province" | "region" | "territory" | "island" | "county" | "commonwealth" | "republic"
-        | "kingdom" | "emirate" | "archipelago" => REGION,
+        "state" | "province" | "region" | "territory" | "island" | "county" | "archipelago" | "district"
+        | "peninsula" => REGION,
+        "commonwealth" | "republic" | "kingdom" | "emirate" | "principality" => REALM,
         "ship" | "vessel" | "boat" | "aircraft" | "plane" | "jet" | "helicopter" | "train" | "satellite"
         | "spacecraft" | "rocket" | "car" | "vehicle" => VEHICLE,
         _ => return None,
     })
+}
+
+/// Settlement nouns (`the city`, `the capital`): they name a city, a place the gazetteer does not
+/// know, or a country that is also a city (a city-state), never a region or a whole country.
+pub fn is_town_noun(w: &str) -> bool {
+    matches!(w, "city" | "town" | "village" | "capital" | "municipality" | "metropolis" | "suburb")
+}
+
+/// What the gazetteer knows of a place a class noun may name, for [`place_noun_fit`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlaceFacts {
+    /// The place is a gazetteer entry (its kind is known, not guessed by NER).
+    pub in_gazetteer: bool,
+    /// A country whose name is also a gazetteer city (a city-state).
+    pub city_state: bool,
+}
+
+/// Whether the class noun `w` can name an entity of `kind`: its kind is in
+/// [`class_noun_kinds`], and a settlement noun takes a country only when it is a city-state and a
+/// place (Location) only when the gazetteer does not know it (a known Location is a region, an
+/// unknown one may be a town NER could not type); `the territory` takes a country only when it is
+/// a city-state. Person nouns fit only persons.
+pub fn class_noun_fits(w: &str, kind: EntityType, place: PlaceFacts) -> bool {
+    if person_noun_gender(w).is_some() {
+        return kind == EntityType::Person;
+    }
+    // a city-state is also a territory (`the territory` for a self-governing city)
+    if w == "territory" && kind == EntityType::Country {
+        return place.city_state;
+    }
+    let Some(kinds) = class_noun_kinds(w) else { return false };
+    if !kinds.contains(&kind) {
+        return false;
+    }
+    if is_town_noun(w) {
+        return match kind {
+            EntityType::Country => place.city_state,
+            EntityType::Location => !place.in_gazetteer,
+            _ => true,
+        };
+    }
+    true
 }
 
 /// Nouns for a person that a definite description can use on its own (`the man`), with the
@@ -294,6 +350,33 @@ pub fn with_lower<R>(form: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_nouns_fit_only_places_of_their_size() {
+        let known = PlaceFacts { in_gazetteer: true, city_state: false };
+        let city_state = PlaceFacts { in_gazetteer: true, city_state: true };
+        let unknown = PlaceFacts::default();
+        assert!(class_noun_fits("city", EntityType::City, known));
+        assert!(class_noun_fits("capital", EntityType::Country, city_state));
+        assert!(!class_noun_fits("city", EntityType::Country, known));
+        // a known region is no town; a place NER typed without the gazetteer may be one
+        assert!(!class_noun_fits("town", EntityType::Location, known));
+        assert!(class_noun_fits("town", EntityType::Location, unknown));
+        assert!(class_noun_fits("region", EntityType::Location, known));
+        assert!(!class_noun_fits("region", EntityType::Country, known));
+        assert!(!class_noun_fits("island", EntityType::Country, known));
+        assert!(!class_noun_fits("province", EntityType::City, known));
+        assert!(class_noun_fits("territory", EntityType::Country, city_state));
+        assert!(!class_noun_fits("territory", EntityType::Country, known));
+        assert!(class_noun_fits("kingdom", EntityType::Country, known));
+        // place nouns never name a person; person nouns only a person
+        for w in ["city", "region", "territory", "island", "state", "kingdom"] {
+            assert!(!class_noun_fits(w, EntityType::Person, unknown), "{w}");
+        }
+        assert!(class_noun_fits("woman", EntityType::Person, unknown));
+        assert!(!class_noun_fits("woman", EntityType::City, known));
+        assert!(!class_noun_fits("banana", EntityType::Location, unknown));
+    }
 
     #[test]
     fn slugs_are_stable() {

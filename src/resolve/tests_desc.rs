@@ -1,0 +1,196 @@
+//! Descriptions and concept labels on hand-built documents: `the group` as a named organisation,
+//! the bare role that a vice president does not fill, capitals kept inside labels and
+//! hyphenated words kept whole; place nouns that name only places of their size, and role
+//! descriptions bound by `of`.
+
+use super::arguments::{concept_label, whole_words};
+use super::tests::{doc, f, facts, ment, run, tri};
+use crate::document::EntityType as T;
+
+#[test]
+fn the_group_is_the_organisation_named_before() {
+    let d = doc(&["Tomas Ferreira founded the Velvet Lanterns in Lisbon .", "Ferreira later left the group ."]);
+    let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 0, "Velvet Lanterns", T::Organization), ment(&d, 1, "Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Ferreira", "left", "leave", Some("the group"))]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "left", Some("velvet_lanterns"))]);
+}
+
+#[test]
+fn the_group_with_no_organisation_before_stays_a_concept() {
+    let d = doc(&["Tomas Ferreira met hikers in Lisbon .", "Ferreira later left the group ."]);
+    let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 1, "Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Ferreira", "left", "leave", Some("the group"))]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "left", Some("group"))]);
+}
+
+#[test]
+fn a_band_or_group_is_no_government_body() {
+    let d = doc(&["The Velvet Lanterns played for the Harbour Agency .", "Tomas Ferreira joined the group ."]);
+    let m = [ment(&d, 0, "Harbour Agency", T::GovernmentBody), ment(&d, 1, "Tomas Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Tomas Ferreira", "joined", "join", Some("the group"))]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "joined", Some("group"))]);
+}
+
+#[test]
+fn the_president_is_not_the_vice_president() {
+    let d = doc(&[
+        "President Harold Brandt debated Vice President Lucia Mendoza .",
+        "Mendoza spoke first .",
+        "Critics blamed the president .",
+        "Others praised the vice president .",
+    ]);
+    let m = [ment(&d, 0, "Harold Brandt", T::Person), ment(&d, 0, "Lucia Mendoza", T::Person), ment(&d, 1, "Mendoza", T::Person)];
+    let t = vec![
+        tri(&d, 2, "Critics", "blamed", "blame", Some("president")),
+        tri(&d, 3, "Others", "praised", "praise", Some("vice president")),
+    ];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("critics", "blamed", Some("harold_brandt")), f("others", "praised", Some("lucia_mendoza"))]);
+    // only a vice president in the text: the bare role finds no one
+    let d = doc(&["Vice President Lucia Mendoza spoke .", "Critics blamed the president ."]);
+    let r = run(&d, &[ment(&d, 0, "Lucia Mendoza", T::Person)], vec![tri(&d, 1, "Critics", "blamed", "blame", Some("president"))]);
+    assert_eq!(facts(&r), vec![f("critics", "blamed", Some("president"))]);
+}
+
+#[test]
+fn capitals_inside_the_sentence_stay_in_concept_labels() {
+    let mut d = doc(&["Agents of the Royal Mint guard the vault ."]);
+    // the tagger read `Royal` as an adjective
+    d.sentences[0].tokens[3].upos = "ADJ".into();
+    assert_eq!(concept_label(&d.sentences[0], 3..5).map(|x| x.0), Some("Royal Mint".to_string()));
+    // the sentence's first word is capitalised by position only
+    let mut d = doc(&["Rural clinics closed ."]);
+    d.sentences[0].tokens[0].upos = "ADJ".into();
+    assert_eq!(concept_label(&d.sentences[0], 0..2).map(|x| x.0), Some("rural clinics".to_string()));
+}
+
+/// `forms` with no space between the tokens joined by `-` (as a tokenizer splits a hyphenated word).
+fn glued(line: &str) -> crate::document::Document {
+    let mut d = doc(&[line]);
+    let toks = &mut d.sentences[0].tokens;
+    for i in 0..toks.len() {
+        if toks[i].form == "-" {
+            toks[i].space_after = false;
+            if i > 0 {
+                toks[i - 1].space_after = false;
+            }
+        }
+    }
+    d
+}
+
+#[test]
+fn hyphenated_words_stay_whole_in_concept_labels() {
+    let d = glued("The HX - 7 strain spread , and a work - from - home rule followed .");
+    let s = &d.sentences[0];
+    // cut after the first hyphen and before the second
+    assert_eq!(whole_words(s, 3..5), 1..5);
+    assert_eq!(concept_label(s, whole_words(s, 3..5)).map(|x| x.0), Some("HX-7 strain".to_string()));
+    assert_eq!(concept_label(s, whole_words(s, 9..10)).map(|x| x.0), Some("work-from-home".to_string()));
+    // a range that opens on the hyphen
+    assert_eq!(whole_words(s, 2..5), 1..5);
+    // a word with spaces around its dash is two words; a bare number keeps its own range
+    let d = doc(&["The vote - a landslide - ended ."]);
+    assert_eq!(whole_words(&d.sentences[0], 1..2), 1..2);
+    let d = glued("a 41 - year - old man");
+    assert_eq!(whole_words(&d.sentences[0], 1..2), 1..2);
+}
+
+#[test]
+fn an_argument_cut_inside_a_hyphenated_word_is_the_whole_word() {
+    let d = glued("The HX - 7 virus spread fast .");
+    let r = run(&d, &[], vec![tri(&d, 0, "7 virus", "spread", "spread", None), tri(&d, 0, "- 7 virus", "spread", "spread", None)]);
+    assert_eq!(facts(&r), vec![f("hx_7_virus", "spread", None), f("hx_7_virus", "spread", None)]);
+}
+
+#[test]
+fn the_noun_finds_a_concept_named_with_capitals() {
+    let mut d = doc(&["The Coastal Rowing Federation banned the boats .", "Later the federation lifted the ban ."]);
+    d.sentences[0].tokens[1].upos = "ADJ".into();
+    let r = run(&d, &[], vec![
+        tri(&d, 0, "The Coastal Rowing Federation", "banned", "ban", Some("the boats")),
+        tri(&d, 1, "the federation", "lifted", "lift", Some("the ban")),
+    ]);
+    assert_eq!(facts(&r)[1].0, "coastal_rowing_federation");
+    // no such concept before: the noun stays its own
+    let d = doc(&["The boats sailed .", "Later the federation lifted the ban ."]);
+    let r = run(&d, &[], vec![tri(&d, 1, "the federation", "lifted", "lift", Some("the ban"))]);
+    assert_eq!(facts(&r)[0].0, "federation");
+}
+
+#[test]
+fn the_city_names_a_city_or_a_city_state_never_the_country_around_it() {
+    let flooded = |d: &crate::document::Document| vec![tri(d, 1, "the city", "was flooded", "flood", None)];
+    let d = doc(&["Floods hit Lisbon in Portugal .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Lisbon", T::City), ment(&d, 0, "Portugal", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("lisbon", "was flooded", None)]);
+    // only the country named: the description stays a plain noun
+    let d = doc(&["Floods hit Portugal on Monday .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("city", "was flooded", None)]);
+    // a city-state is a country the gazetteer also knows as a city
+    let d = doc(&["Floods hit Singapore on Monday .", "Rescuers said the city was flooded ."]);
+    let r = run(&d, &[ment(&d, 0, "Singapore", T::Country)], flooded(&d));
+    assert_eq!(facts(&r), vec![f("singapore", "was flooded", None)]);
+}
+
+#[test]
+fn the_region_or_the_island_is_no_country() {
+    let d = doc(&["Storms hit Portugal .", "Ferries left the island ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "Ferries", "left", "leave", Some("the island"))]);
+    assert_eq!(facts(&r), vec![f("ferries", "left", Some("island"))]);
+    let d = doc(&["Storms hit Portugal .", "Officials said the region was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "the region", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("region", "was calm", None)]);
+    // a place that is no country takes it
+    let d = doc(&["Storms hit Vessmark Island .", "Ferries left the island ."]);
+    let r = run(&d, &[ment(&d, 0, "Vessmark Island", T::Location)], vec![tri(&d, 1, "Ferries", "left", "leave", Some("the island"))]);
+    assert_eq!(facts(&r), vec![f("ferries", "left", Some("vessmark_island"))]);
+    // a city-state is also a territory; a larger country is not
+    let d = doc(&["Protests filled Singapore .", "Officials said the territory was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Singapore", T::Country)], vec![tri(&d, 1, "the territory", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("singapore", "was calm", None)]);
+    let d = doc(&["Protests filled Portugal .", "Officials said the territory was calm ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "the territory", "was calm", "be", None)]);
+    assert_eq!(facts(&r), vec![f("territory", "was calm", None)]);
+}
+
+#[test]
+fn a_place_description_is_undone_when_its_entity_turns_out_a_person() {
+    let sents = ["Crowds cheered Marlow Quint in the square .", "Visitors praised the territory .", "Quint waved ."];
+    let praised = |d: &crate::document::Document| vec![tri(d, 1, "Visitors", "praised", "praise", Some("the territory"))];
+    // NER typed the name as a place: the territory joins it
+    let d = doc(&sents[..2]);
+    let r = run(&d, &[ment(&d, 0, "Marlow Quint", T::Location)], praised(&d));
+    assert_eq!(facts(&r), vec![f("visitors", "praised", Some("marlow_quint"))]);
+    // the bare surname shows a person: no place noun may name them
+    let d = doc(&sents);
+    let r = run(&d, &[ment(&d, 0, "Marlow Quint", T::Location), ment(&d, 2, "Quint", T::Person)], praised(&d));
+    assert_eq!(facts(&r), vec![f("visitors", "praised", Some("territory"))]);
+    let e = r.entities.iter().find(|e| e.id == "marlow_quint").expect("the person");
+    assert_eq!(e.kind, T::Person);
+    assert!(!e.aliases.iter().any(|a| a.contains("territory")), "{:?}", e.aliases);
+}
+
+#[test]
+fn the_head_of_something_is_no_back_reference_and_aliases_start_at_the_nearest_the() {
+    let praised = |d: &crate::document::Document, subj: &str| {
+        let mut t = tri(d, 1, subj, "praised", "praise", Some("the plan"));
+        t.subject.head = t.subject.tokens.start + 1; // `head`, as the parser gives it
+        vec![t]
+    };
+    let d = doc(&["President Harold Brandt opened the summit .", "The head praised the plan ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], praised(&d, "The head"));
+    assert_eq!(facts(&r)[0].0, "harold_brandt");
+    // `the head of the agency` is whoever heads the agency, not the last leader named
+    let d = doc(&["President Harold Brandt opened the summit .", "The head of the agency praised the plan ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], praised(&d, "The head of the agency"));
+    assert_ne!(facts(&r)[0].0, "harold_brandt");
+    assert!(!r.entities.iter().any(|e| e.aliases.iter().any(|a| a.contains("head"))));
+    // a role description's alias is the role, not the noun phrase before it
+    let d = doc(&["President Harold Brandt opened the summit .", "Critics doubted the claim the president made ."]);
+    let r = run(&d, &[ment(&d, 0, "Harold Brandt", T::Person)], vec![]);
+    let e = r.entities.iter().find(|e| e.id == "harold_brandt").expect("the president");
+    assert!(e.aliases.contains(&"the president".to_string()), "{:?}", e.aliases);
+    assert!(!e.aliases.iter().any(|a| a.contains("claim")), "{:?}", e.aliases);
+}
