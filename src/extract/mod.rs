@@ -120,6 +120,9 @@ impl Extractor {
     /// Open triples of one parsed sentence. `mentions` are the sentence's named-entity mentions
     /// (token ranges into this sentence); they keep names whole and mark dates and places.
     pub fn extract(&self, sentence: &Sentence, mentions: &[Mention]) -> Vec<OpenTriple> {
+        if quality::not_english(&sentence.tokens) {
+            return Vec::new();
+        }
         let repaired = repair::repair(&sentence.tokens);
         let tree = Tree::new(repaired.as_deref().unwrap_or(&sentence.tokens));
         let (ment, kind) = mention_index(sentence, mentions);

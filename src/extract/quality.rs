@@ -18,6 +18,9 @@
 //!   state no event.
 //! - `bracket-edit`: an argument headed by a piece of a word an editor changed in brackets
 //!   (`[w]e`, `be[ing]`).
+//! - `not-english` (whole sentence, [`not_english`]): a quotation or translation in another
+//!   language (`((es)) Nuestras acciones …`, a sentence in Devanagari) parsed by an English model
+//!   gives only nonsense.
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,
 //!   adverb, verb or function word ([`nominal_object`]).
@@ -98,6 +101,47 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     None
 }
 
+/// The most frequent English function words: in English prose about a third of the words are
+/// among them, in a sentence of another language almost none.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "it", "he", "she",
+    "they", "his", "her", "their", "at", "from", "has", "have", "had", "be", "been", "are", "were", "this",
+    "an", "not", "but", "or", "which", "who", "will", "would", "said", "after", "about", "its", "we", "i",
+];
+
+/// Function words of the European languages whose quotations appear in English news (Spanish,
+/// Portuguese, French, Italian, German) that are not English words too.
+const FOREIGN_FUNCTION_WORDS: &[&str] = &[
+    "el", "los", "las", "del", "y", "una", "por", "para", "pero", "muy", "ese", "esta", "este", "están",
+    "não", "uma", "são", "com", "mais", "les", "une", "est", "dans", "pour", "avec", "sont", "nous", "vous",
+    "della", "gli", "sono", "anche", "und", "der", "das", "ist", "nicht", "ein", "eine", "mit", "sich", "auf",
+];
+
+/// Whether a sentence is in another language: mostly letters outside the Latin script, or at least
+/// two foreign function words with next to no English ones. Short sentences (under six words)
+/// are left alone: a caption or a name list has few function words of any language.
+pub(crate) fn not_english(tokens: &[crate::document::Token]) -> bool {
+    let (mut letters, mut non_latin) = (0usize, 0usize);
+    for c in tokens.iter().flat_map(|t| t.form.chars()).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        // Latin letters end at U+024F (Latin Extended-B); IPA and Latin Extended Additional are rare
+        if c as u32 > 0x024F && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            non_latin += 1;
+        }
+    }
+    if letters >= 10 && non_latin * 2 > letters {
+        return true;
+    }
+    let words: Vec<String> =
+        tokens.iter().filter(|t| t.form.chars().any(char::is_alphabetic)).map(|t| t.form.to_lowercase()).collect();
+    if words.len() < 6 {
+        return false;
+    }
+    let english = words.iter().filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str())).count();
+    let foreign = words.iter().filter(|w| FOREIGN_FUNCTION_WORDS.contains(&w.as_str())).count();
+    foreign >= 2 && english * 10 < words.len()
+}
+
 /// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
 /// different` with an adjective parsed as the oblique is not).
 pub(crate) fn nominal_object(tr: &Tree, h: usize) -> bool {
@@ -169,6 +213,25 @@ mod tests {
     }
 
     /// (name, parsed sentence, triples that must appear, substrings no triple may contain)
+    #[test]
+    fn sentences_in_other_languages_give_no_facts() {
+        let words = |text: &str| {
+            let spec: Vec<String> = text.split(' ').enumerate().map(|(i, w)| format!("{w}/{w}/X/{}/dep", if i == 0 { 0 } else { 1 })).collect();
+            sent(&spec.join(" ")).tokens
+        };
+        assert!(super::not_english(&words("Nuestros planes serán para el pueblo y para la nación")));
+        assert!(super::not_english(&words("Les habitants sont dans la rue pour une fête avec nous")));
+        assert!(super::not_english(&words("यह एक नया पुल है और लोग खुश हैं")));
+        // English, with a foreign name or two, and short captions stay
+        assert!(!super::not_english(&words("The mayor of El Paso said the plan for the new bridge was ready")));
+        assert!(!super::not_english(&words("Los Lobos and Del Amitri played for the crowd in Quellton")));
+        assert!(!super::not_english(&words("Mercado de la ciudad")));
+        let spanish = "Los/el/DET/2/det vecinos/vecino/NOUN/3/nsubj compraron/comprar/VERB/0/root una/uno/DET/5/det casa/casa/NOUN/3/obj para/para/ADP/8/case el/el/DET/8/det pueblo/pueblo/NOUN/3/obl";
+        assert_eq!(triples(spanish), Vec::<String>::new());
+        let english = "The/the/DET/2/det neighbours/neighbour/NOUN/3/nsubj bought/buy/VERB/0/root a/a/DET/5/det house/house/NOUN/3/obj";
+        assert_eq!(triples(english).len(), 1, "{:?}", triples(english));
+    }
+
     #[test]
     fn graph_quality_table() {
         let cases: &[(&str, &str, &[&str], &[&str])] = &[
