@@ -11,6 +11,8 @@
 //!   decades – receive – …`, `by the administration – used to describe – …`).
 //! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
 //!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
+//! - `subject-clause`: a subject phrase that carries a copula, auxiliary, expletive or subject of
+//!   its own (`there may well be critics – vote for – X`): the parser hung a whole clause on a noun.
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
 //!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
@@ -77,6 +79,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if super::triples::is_date_part(tr, h) {
             return Some("subject-temporal");
         }
+        if subject_holds_a_clause(tr, &p.subj.min) {
+            return Some("subject-clause");
+        }
     }
     if p.lit.is_some() || p.pred >= n {
         return None;
@@ -140,6 +145,18 @@ pub(crate) fn not_english(tokens: &[crate::document::Token]) -> bool {
     let english = words.iter().filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str())).count();
     let foreign = words.iter().filter(|w| FOREIGN_FUNCTION_WORDS.contains(&w.as_str())).count();
     foreign >= 2 && english * 10 < words.len()
+}
+
+/// Whether a subject phrase holds the parts of a clause of its own: a nominal the parser made the
+/// head of a copular or existential clause (`there may well be critics who …`, `Quell was an icon
+/// of the movement who …`) carries that clause's copula, auxiliaries and subject, and the
+/// subject then names no one.
+fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
+    toks.iter().any(|&k| {
+        matches!(tr.rel(k), "cop" | "aux" | "aux:pass" | "expl" | "nsubj" | "nsubj:pass")
+            && toks.contains(&tr.head[k])
+            && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
+    })
 }
 
 /// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
@@ -330,6 +347,18 @@ mod tests {
                 "according/accord/VERB/5/case to/to/ADP/1/fixed Peruvian/Peruvian/PROPN/5/compound Foreign/foreign/ADJ/5/amod Minister/Minister/PROPN/0/root Ana/Ana/PROPN/5/flat Soto/Soto/PROPN/5/flat",
                 &["Ana Soto | foreign minister of | Peru"],
                 &[],
+            ),
+            (
+                "a noun the parser made the head of an existential clause names no subject",
+                "there/there/PRON/5/expl may/may/AUX/5/aux well/well/ADV/5/advmod be/be/AUX/5/cop critics/critic/NOUN/0/root who/who/PRON/9/nsubj will/will/AUX/9/aux not/not/PART/9/advmod oppose/oppose/VERB/5/acl:relcl Quell/Quell/PROPN/9/obj",
+                &[],
+                &["there", "be critics"],
+            ),
+            (
+                "the same relative clause on a plain noun keeps its subject",
+                "the/the/DET/2/det critics/critic/NOUN/0/root who/who/PRON/6/nsubj will/will/AUX/6/aux not/not/PART/6/advmod oppose/oppose/VERB/2/acl:relcl Quell/Quell/PROPN/6/obj",
+                &["critics | not oppose | Quell"],
+                &["there"],
             ),
         ];
         for (name, spec, want, never) in cases {
