@@ -288,7 +288,7 @@ fn make_token(text: &str, p: &Piece, cursor: &mut CharCursor) -> Token {
     let ce = cursor.advance(text, p.end);
     let space_after = text[p.end..].chars().next().is_some_and(char::is_whitespace);
     Token {
-        form: p.form(text).to_owned(),
+        form: tokenize::visible_form(p.form(text)).into_owned(),
         span: Span::new(p.start..p.end, cs..ce),
         space_after,
         ..Default::default()

@@ -94,6 +94,16 @@ fn token_table() {
 }
 
 /// Offsets: byte and char spans point at the original characters, `space_after` is exact.
+/// Invisible characters (zero-width joiner, soft hyphen) leave the forms; the clitic still splits.
+#[test]
+fn invisible_characters_leave_forms() {
+    assert_eq!(forms("the Harbor\u{200D}'s editor"), ["the", "Harbor", "'s", "editor"]);
+    assert_eq!(forms("inter\u{AD}national news"), ["international", "news"]);
+    // nothing else to keep: the form stays as written
+    assert_eq!(forms("\u{200D}"), ["\u{200D}"]);
+    check_invariants("the Harbor\u{200D}'s editor, inter\u{AD}national");
+}
+
 #[test]
 fn token_offsets() {
     let text = "Varga’s visa — don't.";

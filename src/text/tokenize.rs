@@ -30,8 +30,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || is_mark(c)
+        c.is_alphanumeric() || is_mark(c) || c == '\u{AD}'
     }
+}
+
+/// Characters that print nothing inside Latin words: soft hyphen, zero-width space / non-joiner /
+/// joiner, word joiner, byte-order mark. Web text carries them inside names (`Xtra\u{200D}'s`);
+/// token forms drop them (spans keep them, so the text still rebuilds from the spans).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `form` without invisible characters, unless nothing else is left.
+pub(crate) fn visible_form(form: &str) -> std::borrow::Cow<'_, str> {
+    if !form.chars().any(is_invisible) || form.chars().all(is_invisible) {
+        return std::borrow::Cow::Borrowed(form);
+    }
+    std::borrow::Cow::Owned(form.chars().filter(|&c| !is_invisible(c)).collect())
 }
 
 /// Combining marks, zero-width joiner and variation selectors (approximation of \p{M}).
@@ -262,7 +278,8 @@ impl<'a> Scanner<'a> {
                         && digits_after(self.bytes, q + 1, end) == 3
                 }
                 ':' | '/' if prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) => true,
-                '\'' | '’' => next.is_some_and(char::is_alphabetic) && prev.is_alphanumeric(),
+                // an invisible joiner between name and clitic (`Xtra\u{200D}'s`) is part of the word
+                '\'' | '’' => next.is_some_and(char::is_alphabetic) && (prev.is_alphanumeric() || is_invisible(prev)),
                 '&' => prev.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_uppercase()),
                 '-' => {
                     if next_word {

@@ -5,12 +5,14 @@
 //!   President and CEO X`, `former basketball player X`;
 //! - after it, between commas: `X, the mayor of Y,`, `X, a member of Y,`, `X, Y's chief executive,`,
 //!   `X, a Peruvian novelist,`;
-//! - before it, between commas: `The governor of Y, X, said`, `Y's editorial director, X, said`;
+//! - before it, between commas: `The governor of Y, X, said`, `Y's editorial director, X, said`,
+//!   also across the name's own title (`the study's lead author, doctoral candidate X, said`);
 //! - an age after it: `X, 41,` / `X, aged 41,`.
 //!
 //! A role is a noun of [`ROLE_POSITIONS`] (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`] (X – `ROLE
 //! from` – country, or `of` an organisation, and X – `is a` – ROLE); Y is a demonym's country, a
-//! proper name in front of the role, a possessor (`Y's`) or the object of `of`/`at`/`for` after it.
+//! proper name in front of the role, a possessor (`Y's`, also a common noun after a determiner:
+//! `the study's`) or the object of `of`/`at`/`for` after it.
 //! The person is a `Person` mention of the sentence. Graph facts only (CaRB gold has no such tuples).
 //!
 //! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
@@ -176,10 +178,17 @@ impl Rules<'_, '_> {
     pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
         let mut i = p;
-        if self.is_det(i) {
+        let det = self.is_det(i);
+        if det {
             i += 1;
         }
         let mut owner: Option<(Part, bool)> = None;
+        // `the study's lead author`, `the company's chief executive`: a common-noun possessor
+        // after a determiner owns the role (the resolver may replace it by its antecedent)
+        if det && let Some(e) = self.common_possessor(i, limit) {
+            owner = Some((self.span_part(i, e), false));
+            i = e + 1;
+        }
         // `his wife X`, `their coach X`: the possessive pronoun owns the role (the resolver
         // replaces it by its antecedent)
         if i < limit && self.is_poss_pronoun(i) {
@@ -308,6 +317,18 @@ impl Rules<'_, '_> {
         Some(RoleNp { roles, owner, front, prep, end: i })
     }
 
+    /// `study` in `the study's ...`: a run of lowercase adjectives and nouns ending on a noun that
+    /// is no role word, followed by a possessive marker; the run's end.
+    fn common_possessor(&self, i: usize, limit: usize) -> Option<usize> {
+        let tr = self.tr;
+        let mut e = i;
+        while e < limit && matches!(tr.upos(e), "ADJ" | "NOUN") && tr.form(e).chars().next().is_some_and(char::is_lowercase) && self.ment_at(e).is_none() {
+            e += 1;
+        }
+        let ends_on_noun = e > i && tr.upos(e - 1) == "NOUN" && self.role_word_at(e - 1).is_none();
+        (ends_on_noun && e + 1 < limit && self.is_poss(e)).then_some(e)
+    }
+
     /// The props of one role phrase for the person `name`.
     pub(super) fn emit_role(&self, rule: &'static str, name: &Part, np: &RoleNp, out: &mut Vec<Prop>) {
         let tr = self.tr;
@@ -426,17 +447,32 @@ impl Rules<'_, '_> {
                 // `X aged 41 and Y aged 13 died`
                 self.age_props(&name, e, out);
             }
-            // before, between commas: `The governor of Y, X, said`
-            if s >= 2 && tr.form(s - 1) == "," && (e >= n || tr.is_punct(e)) {
-                if let Some(start) = self.role_start_before(s - 1) {
-                    if let Some(np) = self.role_np(start, s - 1).filter(|np| np.end == s - 1) {
-                        self.emit_role("role:preposed", &name, &np, out);
-                    }
+            // before, between commas: `The governor of Y, X, said`, also across a title of the
+            // name's own (`Y's lead author, doctoral candidate X, said`)
+            let anchor = self.title_start(s).unwrap_or(s);
+            if anchor >= 2 && tr.form(anchor - 1) == "," && (e >= n || tr.is_punct(e)) {
+                if let Some(np) = self.role_np_ending(anchor - 1) {
+                    self.emit_role("role:preposed", &name, &np, out);
                 }
             }
         }
         self.origin_props(out);
         self.affiliation_props(out);
+    }
+
+    /// Where the title right in front of the name at `s` starts (`doctoral candidate` in
+    /// `doctoral candidate X`), if one is there.
+    fn title_start(&self, s: usize) -> Option<usize> {
+        let start = self.role_start_before(s)?;
+        (start..s).find(|&k| self.role_np(k, s).is_some_and(|np| np.end == s))
+    }
+
+    /// The role phrase ending just before `end`, from the first token after the clause boundary
+    /// where one parses (`news source Y's editor`: the phrase starts at `Y`). Used between commas
+    /// only: in front of a name, later starts add many titles, some with a wrong owner.
+    fn role_np_ending(&self, end: usize) -> Option<RoleNp> {
+        let start = self.role_start_before(end)?;
+        (start..end).find_map(|k| self.role_np(k, end).filter(|np| np.end == end))
     }
 
     /// Where a role phrase ending just before `end` may start: after the nearest clause boundary
@@ -601,6 +637,24 @@ mod tests {
             // no role noun: no fact; the mayor's office is no role of the person
             (
                 "[[Ana/PROPN Ruiz]]/PROPN visited/VERB the/DET mayor/NOUN 's/PART office/NOUN in/ADP <<Lima>>/PROPN ./PUNCT",
+                &[],
+                &["Ana Ruiz"],
+            ),
+            // a common-noun possessor, across the name's own title
+            (
+                "The/DET report/NOUN 's/PART lead/ADJ author/NOUN ,/PUNCT doctoral/ADJ candidate/NOUN [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+                &[("Ana Ruiz", "lead author of", "report")],
+                &[],
+            ),
+            // the phrase starts after words that do not parse as a role (`news outlet`)
+            (
+                "National/ADJ news/NOUN outlet/NOUN {{Vela/PROPN Post}}/PROPN 's/PART editorial/ADJ director/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+                &[("Ana Ruiz", "editorial director of", "Vela Post")],
+                &[],
+            ),
+            // the possessor owns no role here: `findings` is no role noun
+            (
+                "The/DET report/NOUN 's/PART findings/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
                 &[],
                 &["Ana Ruiz"],
             ),
