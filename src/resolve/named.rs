@@ -263,6 +263,7 @@ impl State<'_> {
                 cl.gaz.is_none()
                     && matches!(cl.kind, EntityType::Organization | EntityType::Location | EntityType::Company | EntityType::Product | EntityType::Event)
                     && cl.label.split_whitespace().all(starts_upper)
+                    && names::looks_like_person_name(&cl.label)
             })
         {
             if self.clusters[o].kind == EntityType::Event {
@@ -274,7 +275,8 @@ impl State<'_> {
                 return Some(o);
             }
             // NER typed the full name as an organisation or place (`player Lena Marsh` → ORG)
-            // and the surname alone as a person: the person evidence wins
+            // and the surname alone as a person: the person evidence wins, but only for a long
+            // form shaped like a person's name (a product `Zentrix Cloud Server` stays one)
             let cl = &mut self.clusters[o];
             cl.kind = EntityType::Person;
             cl.name = cl.label.split_whitespace().map(lower_key).collect();
