@@ -702,6 +702,12 @@ fn a_surname_leaves_a_product_name_typed_as_organisation_alone() {
     let m = [ment(&d, 0, "ZentOS Stream", T::Organization), ment(&d, 1, "Stream", T::Person)];
     let r = run(&d, &m, vec![tri(&d, 1, "Stream", "said", "say", Some("nothing"))]);
     assert_eq!(ent(&r, "zentos_stream").kind, T::Organization);
+    // a title before a person-shaped name still lets the surname decide
+    let d = doc(&["Deputy Minister Ada Quell arrived .", "Quell said nothing ."]);
+    let m = [ment(&d, 0, "Deputy Minister Ada Quell", T::Organization), ment(&d, 1, "Quell", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Quell", "said", "say", Some("nothing"))]);
+    assert_eq!(facts(&r), vec![f("deputy_minister_ada_quell", "said", Some("nothing"))]);
+    assert_eq!(ent(&r, "deputy_minister_ada_quell").kind, T::Person);
 }
 
 // --- class descriptions, name parts, storms, spelled-out acronyms (invented sentences) ---
