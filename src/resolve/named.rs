@@ -263,6 +263,7 @@ impl State<'_> {
                 cl.gaz.is_none()
                     && matches!(cl.kind, EntityType::Organization | EntityType::Location | EntityType::Company | EntityType::Product | EntityType::Event)
                     && cl.label.split_whitespace().all(starts_upper)
+                    && names::looks_like_person_name(titled_tail(&cl.label))
             })
         {
             if self.clusters[o].kind == EntityType::Event {
@@ -274,7 +275,8 @@ impl State<'_> {
                 return Some(o);
             }
             // NER typed the full name as an organisation or place (`player Lena Marsh` → ORG)
-            // and the surname alone as a person: the person evidence wins
+            // and the surname alone as a person: the person evidence wins, but only for a long
+            // form shaped like a person's name (a product `Zentrix Cloud Server` stays one)
             let cl = &mut self.clusters[o];
             cl.kind = EntityType::Person;
             cl.name = cl.label.split_whitespace().map(lower_key).collect();
@@ -399,6 +401,21 @@ impl State<'_> {
         }
         (None, "")
     }
+}
+
+/// The words after the last title or role word of a name (`John Bolton` of `Security Adviser
+/// John Bolton`), or the whole name when it holds none: what must look like a person's name.
+fn titled_tail(label: &str) -> &str {
+    let cut = label
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let word = label[..i].rsplit(' ').next().unwrap_or("");
+            let w = lower_key(word);
+            names::is_title_word(&w) || crate::extract::is_role_noun(&w)
+        })
+        .last();
+    cut.map_or(label, |i| &label[i + 1..])
 }
 
 /// `Mei-Ling` right before a one-word person mention at `at`: two capitalised words joined by a

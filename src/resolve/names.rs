@@ -216,6 +216,34 @@ pub fn first_name_gender(w: &str) -> Gender {
     }
 }
 
+/// Whether a multi-word name is shaped like a person's name, so that a one-word surname may turn
+/// it into a Person: two or three words, each capitalised with at most one capital inside
+/// (`McKay`, not `CentOS` or `RHEL`), and a first word the learned name tables do not mostly see
+/// referred to as `it` (a product or company word). Longer names are products, laws or
+/// organisations far more often than people in news text.
+pub fn looks_like_person_name(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !words.iter().all(|w| person_word_shape(w)) {
+        return false;
+    }
+    let Ok(model) = crate::nlp::coref::Coref::embedded() else { return true };
+    model.attributes().name(words[0]).is_none_or(|c| c.neut <= c.masc + c.fem)
+}
+
+/// A capitalised word of letters (with `-`, `'`, `.` inside) and at most one more capital, never
+/// two capitals in a row: `Anne-Marie`, `O'Neill`, `T.`, `McKay`; not `CentOS`, `iOS`, `NASA`.
+fn person_word_shape(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    if !chars.first().is_some_and(|c| c.is_uppercase()) || !chars.iter().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+        return false;
+    }
+    let inner_caps = (1..chars.len())
+        .filter(|&i| chars[i].is_uppercase() && !matches!(chars[i - 1], '-' | '\'' | '’'))
+        .count();
+    let caps_in_a_row = chars.windows(2).any(|p| p[0].is_uppercase() && p[1].is_uppercase());
+    inner_caps <= 1 && !caps_in_a_row
+}
+
 /// Gendered mentions a first name needs in the training chains before it constrains pronouns.
 pub const MIN_NAME_EVIDENCE: u32 = 4;
 
@@ -376,6 +404,17 @@ mod tests {
         assert!(class_noun_fits("woman", EntityType::Person, unknown));
         assert!(!class_noun_fits("woman", EntityType::City, known));
         assert!(!class_noun_fits("banana", EntityType::Location, unknown));
+    }
+
+    #[test]
+    fn person_shaped_names_are_short_and_capitalised_like_names() {
+        for name in ["Lena Marsh", "Anne-Marie O'Dell", "Tomas T. Brell", "Ruth McKay"] {
+            assert!(looks_like_person_name(name), "{name}");
+        }
+        // products, acronyms, one word and long names are not
+        for name in ["Zentrix Cloud Server Pro", "ZentOS Stream", "Brell QX", "Marsh", "iVault Plus", "Lena Marsh 2"] {
+            assert!(!looks_like_person_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -690,6 +690,26 @@ fn a_full_name_typed_as_organisation_becomes_the_person_its_surname_is() {
     assert_eq!(ent(&r, "tomas_brell").kind, T::Person);
 }
 
+#[test]
+fn a_surname_leaves_a_product_name_typed_as_organisation_alone() {
+    let d = doc(&["Zentrix Cloud Server Pro shipped today .", "Pro said nothing ."]);
+    let m = [ment(&d, 0, "Zentrix Cloud Server Pro", T::Organization), ment(&d, 1, "Pro", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Pro", "said", "say", Some("nothing"))]);
+    assert_eq!(ent(&r, "zentrix_cloud_server_pro").kind, T::Organization);
+    assert_eq!(facts(&r), vec![f("pro", "said", Some("nothing"))]);
+    // a two-word name shaped like a product (`ZentOS Stream`) stays one too
+    let d = doc(&["ZentOS Stream shipped today .", "Stream said nothing ."]);
+    let m = [ment(&d, 0, "ZentOS Stream", T::Organization), ment(&d, 1, "Stream", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Stream", "said", "say", Some("nothing"))]);
+    assert_eq!(ent(&r, "zentos_stream").kind, T::Organization);
+    // a title before a person-shaped name still lets the surname decide
+    let d = doc(&["Deputy Minister Ada Quell arrived .", "Quell said nothing ."]);
+    let m = [ment(&d, 0, "Deputy Minister Ada Quell", T::Organization), ment(&d, 1, "Quell", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Quell", "said", "say", Some("nothing"))]);
+    assert_eq!(facts(&r), vec![f("deputy_minister_ada_quell", "said", Some("nothing"))]);
+    assert_eq!(ent(&r, "deputy_minister_ada_quell").kind, T::Person);
+}
+
 // --- class descriptions, name parts, storms, spelled-out acronyms (invented sentences) ---
 
 #[test]

@@ -34,6 +34,13 @@ fn is_institution_last(name: &[&str]) -> bool {
     [GOV_ANY, COMPANY_LAST, ORG_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
 }
 
+/// Whether the name's last word heads an organisation or company (`… Foundation`, `… Holdings`);
+/// government words are left out, as some are surnames too (`Court`).
+fn is_org_or_company_last(name: &[&str]) -> bool {
+    let last = name.last().copied().unwrap_or("");
+    [COMPANY_LAST, ORG_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+}
+
 fn any_in(words: &[&str], list: &[&str]) -> bool {
     words.iter().any(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
@@ -78,6 +85,9 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
     let name = &words[span.clone()];
     let exact = gaz.iter().find(|(r, _)| r == span).map(|(_, k)| *k);
     match class {
+        // `Ada Pell Animal Foundation` tagged PER: a person's name never ends in an institution
+        // or company word
+        NerClass::Per if name.len() > 1 && is_org_or_company_last(name) => refine(NerClass::Org, span, words, gaz),
         NerClass::Per => EntityType::Person,
         NerClass::Loc => match exact {
             Some(k @ (EntityType::Country | EntityType::City | EntityType::InternationalOrganization)) => k,
@@ -144,6 +154,12 @@ mod tests {
             ("Zembla Freight Company", NerClass::Loc, Company),
             ("North Zembla", NerClass::Loc, Location),
             ("Court", NerClass::Loc, Location),
+            // a PER span ending in an organisation or company word is no person
+            ("Ada Pell Animal Foundation", NerClass::Per, Organization),
+            ("Quillen Holdings", NerClass::Per, Company),
+            // a surname that is also a government word keeps the person
+            ("Greta Court", NerClass::Per, Person),
+            ("Foundation", NerClass::Per, Person),
         ];
         for (name, class, want) in cases {
             let words: Vec<&str> = name.split(' ').collect();
