@@ -74,6 +74,17 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
 }
 
+/// The position in `sentences` of each sentence index (the first, as a scan would find it): the
+/// stages that go from a mention to its sentence look it up here rather than scanning the
+/// document once per mention.
+pub fn sentence_positions(sentences: &[Sentence]) -> std::collections::HashMap<usize, usize> {
+    let mut out = std::collections::HashMap::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        out.entry(s.index).or_insert(k);
+    }
+    out
+}
+
 /// A source document and its analysis.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Document {
@@ -466,4 +477,17 @@ pub struct ResolvedTriple {
     /// Resolution rules that fired for the arguments (`pronoun:he→don_strand`).
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_positions_keep_the_first_of_an_index() {
+        let at = |index| Sentence { index, ..Default::default() };
+        let p = sentence_positions(&[at(4), at(9), at(4)]);
+        assert_eq!((p.get(&4), p.get(&9), p.get(&0)), (Some(&0), Some(&1), None));
+        assert!(sentence_positions(&[]).is_empty());
+    }
 }

@@ -221,10 +221,15 @@ impl Pipeline {
         let mut mentions = crate::extract::join_cut_names(&document.sentences, mentions);
         crate::extract::retype_titled_people(&document.sentences, &mut mentions);
         crate::extract::retype_named_settlements(&document.sentences, &mut mentions);
+        // grouped once: filtering all mentions for each sentence was quadratic in document length
+        let mut by_sentence: HashMap<usize, Vec<Mention>> = HashMap::new();
+        for m in &mentions {
+            by_sentence.entry(m.sentence).or_default().push(m.clone());
+        }
         let mut triples = Vec::new();
         for sentence in &document.sentences {
-            let in_sentence: Vec<Mention> = mentions.iter().filter(|m| m.sentence == sentence.index).cloned().collect();
-            triples.extend(self.extractor.extract(sentence, &in_sentence));
+            let in_sentence = by_sentence.get(&sentence.index).map_or(&[][..], Vec::as_slice);
+            triples.extend(self.extractor.extract(sentence, in_sentence));
         }
         let open_triples = triples.len();
         times.extract += clock.elapsed().as_secs_f64();

@@ -11,11 +11,12 @@
 //! In: the document's sentences and named-entity mentions. Out: the same mentions, some retyped.
 
 use super::lexicon::role_class;
-use crate::document::{EntityType, Mention, Sentence};
+use crate::document::{EntityType, Mention, Sentence, sentence_positions};
 
 /// Retypes as `Person` the multi-word proper-noun mentions typed as an organisation or a place
 /// that stand right after a role noun (`player`, `Mayor`, `immunologist`).
 pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
     for m in mentions.iter_mut() {
         let retypable = matches!(
             m.kind,
@@ -24,7 +25,7 @@ pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
         if !retypable || m.tokens.len() < 2 || m.tokens.start == 0 {
             continue;
         }
-        let Some(s) = sentences.iter().find(|s| s.index == m.sentence) else { continue };
+        let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };
         let Some(toks) = s.tokens.get(m.tokens.clone()) else { continue };
         if !toks.iter().all(|t| t.upos == "PROPN") {
             continue;
@@ -44,12 +45,13 @@ const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "municipality", "
 /// Retypes as `City` the names written `the city of X` that the model typed as people, and the
 /// one-word person mentions of the same name elsewhere in the document.
 pub fn retype_named_settlements(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
     let mut names: Vec<String> = Vec::new();
     for m in mentions.iter_mut() {
         if m.kind != EntityType::Person || m.tokens.start < 2 {
             continue;
         }
-        let Some(s) = sentences.iter().find(|s| s.index == m.sentence) else { continue };
+        let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };
         let (noun, of) = (&s.tokens[m.tokens.start - 2], &s.tokens[m.tokens.start - 1]);
         if of.lemma == "of" && SETTLEMENT_NOUNS.contains(&noun.lemma.to_lowercase().as_str()) {
             m.kind = EntityType::City;
@@ -66,12 +68,12 @@ pub fn retype_named_settlements(sentences: &[Sentence], mentions: &mut [Mention]
 /// Joins a one-word name and the person mention right after it that opens with a lowercase
 /// particle (`Karim` + `bin Tarek`) into one person mention, as the resolver reads them.
 pub fn join_cut_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let position = sentence_positions(sentences);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let particle = sentences
-            .iter()
-            .find(|s| s.index == m.sentence)
-            .and_then(|s| s.tokens.get(m.tokens.start))
+        let particle = position
+            .get(&m.sentence)
+            .and_then(|&k| sentences[k].tokens.get(m.tokens.start))
             .is_some_and(|t| t.form.chars().next().is_some_and(char::is_lowercase) && t.form.chars().all(|c| c.is_alphabetic() || c == '-'));
         if let Some(last) = out.last_mut() {
             let joinable = last.sentence == m.sentence

@@ -9,7 +9,7 @@ use super::ResolvedDocument;
 use super::state::*;
 use crate::document::{Entity, EntityId, EntityType, ResolvedTriple};
 use crate::nlp::gazetteer::Via;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 impl State<'_> {
     pub(super) fn finish(mut self, triples: Vec<Pending>) -> ResolvedDocument {
@@ -97,19 +97,14 @@ impl State<'_> {
 /// the one concept of the document named `N of …`, when there is exactly one; it takes that
 /// label (and so its id).
 fn merge_bare_heads(clusters: &mut [Cluster]) {
-    const QUANTIFIERS: &[&str] = &["many", "some", "all", "few", "several", "most", "more", "other", "another", "each", "every", "any", "no"];
-    let heads_of = |label: &str, n: &str| -> bool {
-        let words: Vec<&str> = label.split_whitespace().collect();
-        // only a noun named by a name in its complement (`government of Samoa`): a noun with
-        // modifiers in front (`measles outbreak`, `fourth bus crash`) or a described complement
-        // (`invention of a new coating`) is often one of several of its kind
-        let named = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-        words.len() > 2
-            && words[0].to_lowercase() == n
-            && words[1] == "of"
-            && !QUANTIFIERS.contains(&words[2])
-            && (named(&words[2]) || (words[2] == "the" && words.get(3).is_some_and(named)))
-    };
+    // The concepts named `N of …` by `N`, so each bare noun looks up its candidates instead of
+    // testing every cluster: the scan made this step quadratic in a document's concepts.
+    let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+    for (o, cl) in clusters.iter().enumerate() {
+        if let Some(head) = named_complement_head(cl) {
+            by_head.entry(head).or_default().push(o);
+        }
+    }
     for c in 0..clusters.len() {
         let label = clusters[c].label.to_lowercase();
         let bare = clusters[c].kind == EntityType::Concept
@@ -119,9 +114,7 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
         if !bare {
             continue;
         }
-        let cands: Vec<usize> = (0..clusters.len())
-            .filter(|&o| o != c && clusters[o].kind == EntityType::Concept && heads_of(&clusters[o].label, &label))
-            .collect();
+        let cands: Vec<usize> = by_head.get(&label).map_or(Vec::new(), |os| os.iter().copied().filter(|&o| o != c).collect());
         let mut labels: Vec<String> = cands.iter().map(|&o| clusters[o].label.to_lowercase()).collect();
         labels.dedup();
         if let [only] = labels.as_slice() {
@@ -129,8 +122,33 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
             let old = std::mem::replace(&mut clusters[c].label, full);
             debug_assert_eq!(&clusters[c].label.to_lowercase(), only);
             clusters[c].aliases.insert(old);
+            // its new label is `N of …`: a candidate for the bare nouns after it, in cluster order
+            if let Some(head) = named_complement_head(&clusters[c])
+                && let Some(os) = by_head.get_mut(&head)
+                && let Err(at) = os.binary_search(&c)
+            {
+                os.insert(at, c);
+            }
         }
     }
+}
+
+/// `N` (lowercased) of a concept named `N of Name` or `N of the Name`: only a noun named by a name
+/// in its complement (`government of Samoa`); a noun with modifiers in front (`measles
+/// outbreak`, `fourth bus crash`) or a described complement (`invention of a new coating`) is
+/// often one of several of its kind.
+fn named_complement_head(cl: &Cluster) -> Option<String> {
+    const QUANTIFIERS: &[&str] = &["many", "some", "all", "few", "several", "most", "more", "other", "another", "each", "every", "any", "no"];
+    if cl.kind != EntityType::Concept {
+        return None;
+    }
+    let words: Vec<&str> = cl.label.split_whitespace().collect();
+    let named = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (words.len() > 2
+        && words[1] == "of"
+        && !QUANTIFIERS.contains(&words[2])
+        && (named(&words[2]) || (words[2] == "the" && words.get(3).is_some_and(named))))
+    .then(|| words[0].to_lowercase())
 }
 
 impl State<'_> {
@@ -168,4 +186,52 @@ impl State<'_> {
 
 pub(super) fn slug_of(c: &Cluster) -> String {
     names::slug(&c.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concepts(labels: &[&str]) -> Vec<Cluster> {
+        labels.iter().map(|l| Cluster::new((*l).to_owned(), EntityType::Concept)).collect()
+    }
+
+    fn labels(clusters: &[Cluster]) -> Vec<&str> {
+        clusters.iter().map(|c| c.label.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bare_noun_takes_the_one_named_complement() {
+        let mut cs = concepts(&["council", "Council of Veltria", "harbour"]);
+        merge_bare_heads(&mut cs);
+        assert_eq!(labels(&cs), ["Council of Veltria", "Council of Veltria", "harbour"]);
+        assert!(cs[0].aliases.contains("council"));
+    }
+
+    #[test]
+    fn two_named_complements_or_none_leave_the_noun_alone() {
+        let mut cs = concepts(&["council of Veltria", "council", "council of Ostmark", "council of many towns", "council of a town"]);
+        merge_bare_heads(&mut cs);
+        assert_eq!(labels(&cs)[1], "council");
+        let mut cs = concepts(&["bridge", "council of many towns", "bridge over the river"]);
+        merge_bare_heads(&mut cs);
+        assert_eq!(labels(&cs)[0], "bridge");
+    }
+
+    #[test]
+    fn the_same_complement_twice_is_one_candidate() {
+        let mut cs = concepts(&["mayor of the Veltria", "mayor", "mayor", "Mayor of the Veltria"]);
+        merge_bare_heads(&mut cs);
+        assert_eq!(labels(&cs), ["mayor of the Veltria", "mayor of the Veltria", "mayor of the Veltria", "Mayor of the Veltria"]);
+    }
+
+    #[test]
+    fn named_complement_head_needs_a_name_after_of() {
+        let head = |l: &str| named_complement_head(&Cluster::new(l.to_owned(), EntityType::Concept));
+        assert_eq!(head("Office of the Ombud").as_deref(), Some("office"));
+        assert_eq!(head("office of several towns"), None);
+        assert_eq!(head("office of"), None);
+        assert_eq!(head("office for Ostmark"), None);
+        assert_eq!(named_complement_head(&Cluster::new("Office of Ostmark".into(), EntityType::Organization)), None);
+    }
 }

@@ -178,11 +178,14 @@ impl Recognizer {
         for s in sentences.iter_mut() {
             all.extend(self.recognize(s));
         }
+        // Lookups by sentence index and by covered token are maps: scanning the sentences or the
+        // mentions once per mention or per token made this pass quadratic in document length.
+        let position = crate::document::sentence_positions(sentences);
         let mut person_words: std::collections::HashSet<String> = std::collections::HashSet::new();
         for m in all.iter().filter(|m| m.kind == EntityType::Person) {
             person_words.insert(m.text.clone());
             if m.tokens.len() > 1
-                && let Some(s) = sentences.iter().find(|s| s.index == m.sentence)
+                && let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k])
                 && let Some(last) = s.tokens.get(m.tokens.end - 1)
             {
                 person_words.insert(last.form.clone());
@@ -194,16 +197,18 @@ impl Recognizer {
         for m in all.iter_mut() {
             if m.kind != EntityType::Person && m.kind.is_named() && m.tokens.len() == 1 && person_words.contains(&m.text) {
                 m.kind = EntityType::Person;
-                if let Some(t) = sentences.iter_mut().find(|s| s.index == m.sentence).and_then(|s| s.tokens.get_mut(m.tokens.start)) {
+                if let Some(t) = position.get(&m.sentence).and_then(|&k| sentences[k].tokens.get_mut(m.tokens.start)) {
                     t.ner = "B-PER".to_owned();
                 }
             }
         }
+        let covered: std::collections::HashSet<(usize, usize)> =
+            all.iter().flat_map(|m| m.tokens.clone().map(move |i| (m.sentence, i))).collect();
         let mut added = Vec::new();
         for s in sentences.iter_mut() {
             for i in 0..s.tokens.len() {
                 let t = &s.tokens[i];
-                let free = t.ner == "O" && !all.iter().any(|m| m.sentence == s.index && m.tokens.contains(&i));
+                let free = t.ner == "O" && !covered.contains(&(s.index, i));
                 if free && t.form.chars().next().is_some_and(char::is_uppercase) && person_words.contains(&t.form) {
                     s.tokens[i].ner = "B-PER".to_owned();
                     added.push(mention(s, i..i + 1, EntityType::Person));

@@ -194,3 +194,37 @@ fn flat_join_leaves_other_relations_names_and_lowercase_alone() {
     assert_eq!(join_flat_parts(&bare, vec![(1..2, NerClass::Per)]), vec![(1..2, NerClass::Per)]);
     assert!(join_flat_parts(&[], Vec::new()).is_empty());
 }
+
+#[test]
+fn document_pass_finds_sentences_by_index_not_position() {
+    // A window of a longer document: sentence indices start at 7, so index and position differ.
+    let r = Recognizer::embedded().unwrap();
+    let texts = [S1, "Berrand spoke.", "The berrand dollar fell."];
+    let mut doc: Vec<Sentence> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let mut s = sentence(t);
+            s.index = 7 + k;
+            analyze_hook(&mut s);
+            s
+        })
+        .collect();
+    let ms = r.recognize_document(&mut doc);
+    let lone: Vec<&Mention> = ms.iter().filter(|m| m.text == "Berrand" && m.sentence == 8).collect();
+    assert_eq!(lone.len(), 1, "{ms:#?}");
+    assert_eq!(lone[0].kind, EntityType::Person);
+    assert_eq!(doc[1].tokens[lone[0].tokens.start].ner, "B-PER");
+    assert!(ms.iter().all(|m| m.sentence != 9 || m.kind != EntityType::Person), "{ms:#?}");
+}
+
+#[test]
+fn document_pass_without_persons_adds_nothing() {
+    let r = Recognizer::embedded().unwrap();
+    let mut doc = vec![sentence("The committee met on a Tuesday."), sentence("Prices fell again.")];
+    doc[1].index = 1;
+    let one_by_one: usize = doc.iter().map(|s| r.recognize(&mut s.clone()).len()).sum();
+    let ms = r.recognize_document(&mut doc);
+    assert_eq!(ms.len(), one_by_one, "{ms:#?}");
+    assert!(ms.iter().all(|m| m.kind != EntityType::Person), "{ms:#?}");
+}
