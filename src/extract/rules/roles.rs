@@ -5,8 +5,8 @@
 //!   President and CEO X`, `former basketball player X`;
 //! - after it, between commas: `X, the mayor of Y,`, `X, a member of Y,`, `X, Y's chief executive,`,
 //!   `X, a Peruvian novelist,`;
-//! - before it, between commas: `The governor of Y, X, said`, `Y's editorial director, X, said`,
-//!   also across the name's own title (`the study's lead author, doctoral candidate X, said`);
+//! - before it, between commas: `The governor of Y, X, said`, `Y's managing editor, X, said`,
+//!   also across the name's own title (`the survey's chief analyst, economist X, said`);
 //! - an age after it: `X, 41,` / `X, aged 41,`.
 //!
 //! A role is a noun of [`ROLE_POSITIONS`] (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`] (X – `ROLE
@@ -183,7 +183,7 @@ impl Rules<'_, '_> {
             i += 1;
         }
         let mut owner: Option<(Part, bool)> = None;
-        // `the study's lead author`, `the company's chief executive`: a common-noun possessor
+        // `the survey's chief analyst`, `the company's chief executive`: a common-noun possessor
         // after a determiner owns the role (the resolver may replace it by its antecedent)
         if det && let Some(e) = self.common_possessor(i, limit) {
             owner = Some((self.span_part(i, e), false));
@@ -448,7 +448,7 @@ impl Rules<'_, '_> {
                 self.age_props(&name, e, out);
             }
             // before, between commas: `The governor of Y, X, said`, also across a title of the
-            // name's own (`Y's lead author, doctoral candidate X, said`)
+            // name's own (`Y's chief analyst, economist X, said`)
             let anchor = self.title_start(s).unwrap_or(s);
             if anchor >= 2 && tr.form(anchor - 1) == "," && (e >= n || tr.is_punct(e)) {
                 if let Some(np) = self.role_np_ending(anchor - 1) {
@@ -460,8 +460,8 @@ impl Rules<'_, '_> {
         self.affiliation_props(out);
     }
 
-    /// Where the title right in front of the name at `s` starts (`doctoral candidate` in
-    /// `doctoral candidate X`), if one is there.
+    /// Where the title right in front of the name at `s` starts (`senior economist` in
+    /// `senior economist X`), if one is there.
     fn title_start(&self, s: usize) -> Option<usize> {
         let start = self.role_start_before(s)?;
         (start..s).find(|&k| self.role_np(k, s).is_some_and(|np| np.end == s))
@@ -642,14 +642,14 @@ mod tests {
             ),
             // a common-noun possessor, across the name's own title
             (
-                "The/DET report/NOUN 's/PART lead/ADJ author/NOUN ,/PUNCT doctoral/ADJ candidate/NOUN [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
-                &[("Ana Ruiz", "lead author of", "report")],
+                "The/DET survey/NOUN 's/PART chief/ADJ analyst/NOUN ,/PUNCT senior/ADJ economist/NOUN [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+                &[("Ana Ruiz", "chief analyst of", "survey")],
                 &[],
             ),
-            // the phrase starts after words that do not parse as a role (`news outlet`)
+            // the phrase starts after words that do not parse as a role (`radio station`)
             (
-                "National/ADJ news/NOUN outlet/NOUN {{Vela/PROPN Post}}/PROPN 's/PART editorial/ADJ director/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
-                &[("Ana Ruiz", "editorial director of", "Vela Post")],
+                "Regional/ADJ radio/NOUN station/NOUN {{Vela/PROPN Post}}/PROPN 's/PART managing/ADJ editor/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+                &[("Ana Ruiz", "managing editor of", "Vela Post")],
                 &[],
             ),
             // the possessor owns no role here: `findings` is no role noun
