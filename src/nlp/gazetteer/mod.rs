@@ -237,6 +237,7 @@ impl Gazetteer {
     }
 }
 
+#[cfg(feature = "train")]
 fn opt_str(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
