@@ -66,7 +66,7 @@ fn is_post_noun(w: &str) -> bool {
     )
 }
 
-/// Whether `label` holds `country_label` as whole words (`United States Senate`, `United States`).
+/// Whether `label` holds `country_label` as whole words (`Zembla Senate`, `North Zembla`).
 fn names_the_country(label: &str, country_label: &str) -> bool {
     let words: Vec<String> = label.split_whitespace().map(names::word_key).collect();
     let country: Vec<String> = country_label.split_whitespace().map(names::word_key).collect();
@@ -119,7 +119,7 @@ impl<'a> IdentityMinter<'a> {
                 Scope::Corpus => {}
                 Scope::Context { country, country_label } => {
                     // the document keeps the name as written; the corpus label is the qualified one,
-                    // unless the name already says where (`United States Senate`)
+                    // unless the name already says where (`Zembla Senate`)
                     if !names_the_country(&e.label, country_label) {
                         e.aliases.push(format!("{} ({country_label})", e.label));
                         e.aliases.sort();

@@ -425,7 +425,7 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     Some((label, kind))
 }
 
-/// `r` widened to whole hyphenated words: an argument the parser cut inside `COVID-19 virus` or
+/// `r` widened to whole hyphenated words: an argument the parser cut inside `QX-7 virus` or
 /// `stay-at-home order` (tokens glued by a hyphen with no space on either side) takes the rest of
 /// the word. A bare number stays as it is: `33-year-old` and `12–18` are ages and ranges that
 /// their own rules read.

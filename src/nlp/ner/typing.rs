@@ -25,7 +25,7 @@ const GOV_ANY: &[&str] = &[
     "embassy", "consulate", "legislature", "judiciary", "presidency", "secretariat",
 ];
 
-/// Last words that make a name an organisation's whatever opens it (`… Supreme Court`, `… Party`).
+/// Last words that make a name an organisation's whatever opens it (`… Appeals Court`, `… Party`).
 const ORG_LAST: &[&str] = &["party", "guard", "committee", "union", "association", "league", "federation", "foundation"];
 
 /// Whether the name's last word is the head of an institution or company.
@@ -91,7 +91,7 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
         NerClass::Per => EntityType::Person,
         NerClass::Loc => match exact {
             Some(k @ (EntityType::Country | EntityType::City | EntityType::InternationalOrganization)) => k,
-            // `United States Supreme Court`, `Zembla Coast Guard`: a place opens the name, an
+            // `Zembla Appeals Court`, `Zembla Coast Guard`: a place opens the name, an
             // institution heads it
             _ if name.len() > 1 && is_institution_last(name) => refine(NerClass::Org, span, words, gaz),
             _ => EntityType::Location,
@@ -149,7 +149,7 @@ mod tests {
             ("Bank of America", NerClass::Org, Company),
             ("Microsoft", NerClass::Org, Organization),
             ("Gaza", NerClass::Loc, Location),
-            ("Zembla Supreme Court", NerClass::Loc, GovernmentBody),
+            ("Zembla Appeals Court", NerClass::Loc, GovernmentBody),
             ("Zembla Coast Guard", NerClass::Loc, Organization),
             ("Zembla Freight Company", NerClass::Loc, Company),
             ("North Zembla", NerClass::Loc, Location),
