@@ -240,4 +240,4 @@ fn final_confidence(tr: &Tree, p: &Prop) -> f32 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,7 +5,7 @@ use super::*;
 use crate::document::{Modality, Sentence, Span, Token};
 
 /// Builds a parsed sentence from compact rows `form lemma UPOS XPOS head deprel [feats]`.
-fn tree(rows: &str) -> Sentence {
+pub(crate) fn tree(rows: &str) -> Sentence {
     let mut tokens = Vec::new();
     let mut text = String::new();
     for line in rows.lines().map(str::trim).filter(|l| !l.is_empty()) {

@@ -142,14 +142,26 @@ impl State<'_> {
             }
             Pronoun::Neuter => {
                 let possessive = form == "its";
-                if let Some(c) = self.model_antecedent(si, tok, |c| is_organisation_like(c.kind)) {
+                let frame = if possessive { ItFrame::Free } else { it_frame(s, tok) };
+                if frame == ItFrame::Expletive {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
+                    return;
+                }
+                let fits = |c: &Cluster| {
+                    is_organisation_like(c.kind)
+                        && match frame {
+                            ItFrame::Predicate(noun) => self.predicate_noun_fits(noun, c),
+                            _ => true,
+                        }
+                };
+                if let Some(c) = self.model_antecedent(si, tok, fits) {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
                 self.recent(si, tok, 1)
                     .into_iter()
                     .filter_map(|(tg, h)| match tg {
-                        Target::One(c) if is_organisation_like(self.clusters[c].kind) && (possessive || h.subject) => {
+                        Target::One(c) if fits(&self.clusters[c]) && (possessive || h.subject) => {
                             Some((self.score(h, si, tok), c))
                         }
                         _ => None,
@@ -226,6 +238,71 @@ impl State<'_> {
     }
 }
 
+/// What the clause around a subject `it` says about whether and to what it can refer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ItFrame<'a> {
+    /// Nothing against a referent.
+    Free,
+    /// A placeholder for a clause or for nothing (`it is unclear whether …`, `it was reported
+    /// that …`, `it seems that …`): no referent.
+    Expletive,
+    /// The subject of a copular clause with this (lowercase lemma) noun as predicate: the referent
+    /// must be something the noun can describe (`it is a sobering experience` is about a
+    /// situation, not about the country last named).
+    Predicate(&'a str),
+}
+
+/// Verbs whose subject `it` stands for a following clause (`it seems that …`).
+const RAISING_VERBS: &[&str] = &["seem", "appear", "emerge", "happen", "transpire", "matter", "follow"];
+
+/// Reads the clause of the pronoun at `tok` (a subject `it`) from the dependency tree.
+pub(super) fn it_frame(s: &Sentence, tok: usize) -> ItFrame<'_> {
+    let t = &s.tokens[tok];
+    let rel = t.deprel.split(':').next().unwrap_or("");
+    if rel == "expl" {
+        return ItFrame::Expletive;
+    }
+    if rel != "nsubj" || t.head == 0 || t.head > s.tokens.len() {
+        return ItFrame::Free;
+    }
+    let h = t.head - 1;
+    let child_rels: Vec<&str> = s.tokens.iter().filter(|c| c.head == h + 1).map(|c| c.deprel.split(':').next().unwrap_or("")).collect();
+    let has = |r: &str| child_rels.contains(&r);
+    let clausal = has("csubj") || has("ccomp");
+    let head = &s.tokens[h];
+    if has("cop") {
+        return match head.upos.as_str() {
+            "ADJ" if clausal || has("xcomp") => ItFrame::Expletive,
+            "NOUN" => ItFrame::Predicate(head.lemma.as_str()),
+            _ => ItFrame::Free,
+        };
+    }
+    let passive = t.deprel == "nsubj:pass";
+    if clausal && (passive || RAISING_VERBS.contains(&head.lemma.to_lowercase().as_str())) {
+        return ItFrame::Expletive;
+    }
+    ItFrame::Free
+}
+
+/// Nouns that state a relation of a state or organisation to something else (`it is part of
+/// the pact`, `it is home to …`, `it is a member of …`) rather than what kind of thing it is;
+/// a copular `it` with one of them can stand for a state or an organisation.
+const RELATIONAL_NOUNS: &[&str] = &[
+    "part", "member", "home", "host", "one", "site", "seat", "headquarters", "subsidiary", "division",
+    "unit", "branch", "ally", "partner", "rival", "competitor", "supplier", "owner", "operator",
+    "producer", "exporter", "importer", "signatory", "party", "source", "leader", "founder", "sponsor",
+    "target", "victim", "neighbour", "neighbor", "birthplace", "country", "nation", "state",
+    "democracy", "monarchy", "economy", "power", "entity",
+];
+
+impl State<'_> {
+    /// Whether a copular `it` whose predicate is `noun` can stand for cluster `c`.
+    fn predicate_noun_fits(&self, noun: &str, c: &Cluster) -> bool {
+        let noun = noun.to_lowercase();
+        RELATIONAL_NOUNS.contains(&noun.as_str()) || names::class_noun_fits(&noun, c.kind, self.place_facts(c))
+    }
+}
+
 /// Entities `it` and `its` can stand for in news: states and organisations.
 fn is_organisation_like(kind: EntityType) -> bool {
     matches!(
@@ -237,4 +314,92 @@ fn is_organisation_like(kind: EntityType) -> bool {
             | EntityType::Company
             | EntityType::ArmedGroup
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::tree;
+    use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
+
+    #[test]
+    fn it_before_an_adjective_and_a_clause_is_expletive() {
+        let s = tree(
+            "It it PRON PRP 3 nsubj
+             is be AUX VBZ 3 cop
+             unclear unclear ADJ JJ 0 root
+             whether whether SCONJ IN 7 mark
+             the the DET DT 6 det
+             mill mill NOUN NN 7 nsubj
+             closes close VERB VBZ 3 ccomp
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Expletive);
+    }
+
+    #[test]
+    fn it_as_the_subject_of_a_passive_report_is_expletive() {
+        let s = tree(
+            "It it PRON PRP 3 nsubj:pass
+             was be AUX VBD 3 aux:pass
+             reported report VERB VBN 0 root
+             that that SCONJ IN 7 mark
+             the the DET DT 6 det
+             mill mill NOUN NN 7 nsubj
+             closed close VERB VBD 3 ccomp
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Expletive);
+    }
+
+    #[test]
+    fn copular_it_carries_its_predicate_noun_and_plain_it_is_free() {
+        let s = tree(
+            "It it PRON PRP 5 nsubj
+             is be AUX VBZ 5 cop
+             a a DET DT 5 det
+             humbling humbling ADJ JJ 5 amod
+             moment moment NOUN NN 0 root
+             . . PUNCT . 5 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Predicate("moment"));
+        let s = tree(
+            "It it PRON PRP 2 nsubj
+             closed close VERB VBD 0 root
+             the the DET DT 4 det
+             mill mill NOUN NN 2 obj
+             . . PUNCT . 2 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Free);
+        // an adjective without a clause describes the referent: `it is large`
+        let s = tree(
+            "It it PRON PRP 3 nsubj
+             is be AUX VBZ 3 cop
+             large large ADJ JJ 0 root
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Free);
+    }
+
+    /// Subject-`it` facts of `text`'s last sentence, through the real pipeline.
+    fn facts_of_last_sentence(text: &str) -> Vec<(String, String, String)> {
+        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
+        let out = pipeline.process(SourceText::from_string("t.txt", text));
+        let last = out.document.sentences.len() - 1;
+        let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
+        let object = |f: &crate::document::Fact| match (&f.object_text, &f.object) {
+            (Some(t), _) => t.clone(),
+            (None, crate::document::FactObject::Entity(id)) => label(id),
+            (None, crate::document::FactObject::Literal(_)) => String::new(),
+        };
+        out.facts.iter().filter(|f| f.provenance.sentence == last).map(|f| (label(&f.subject), f.predicate.label.clone(), object(f))).collect()
+    }
+
+    #[test]
+    fn copular_it_stands_for_a_state_only_when_the_noun_can_describe_one() {
+        let situation = facts_of_last_sentence("Portugal signed the accord on Friday. It is a humbling moment for the valley.");
+        assert!(!situation.iter().any(|(s, _, _)| s == "Portugal"), "{situation:?}");
+        let membership = facts_of_last_sentence("Portugal signed the accord on Friday. It is a member of the pact.");
+        assert!(membership.iter().any(|(s, _, o)| s == "Portugal" && o.contains("member")), "{membership:?}");
+    }
 }
