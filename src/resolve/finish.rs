@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 impl State<'_> {
     pub(super) fn finish(mut self, triples: Vec<Pending>) -> ResolvedDocument {
         merge_bare_heads(&mut self.clusters);
+        let runs = proper_name_runs(&self.doc.sentences);
+        merge_short_names(&mut self.clusters, &runs);
         let ids: Vec<String> = self.clusters.iter().map(slug_of).collect();
         let labels: Vec<String> = (0..self.clusters.len()).map(|c| self.display_label(c)).collect();
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
@@ -133,6 +135,122 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
     }
 }
 
+/// Short forms of a document's longer names that the NER left as plain capitalised words: `the
+/// Comets` after `the Dayton Comets`, `ZWF` before or after `Zenith Wrestling Federation`. A
+/// concept written as a name (every word capitalised) takes the one longer name of the document
+/// (a cluster's label, or a run of capitalised words in `runs`) that ends with its words, or,
+/// written as an acronym, the one name whose capitalised words give its letters. Two candidates
+/// (`the Ravens` with two Ravens teams) leave it alone.
+fn merge_short_names(clusters: &mut [Cluster], runs: &[String]) {
+    let labels = clusters
+        .iter()
+        .filter(|cl| !matches!(cl.kind, EntityType::Date | EntityType::Money | EntityType::Quantity))
+        .map(|cl| cl.label.clone());
+    let mut longer: Vec<String> = labels.chain(runs.iter().cloned()).collect();
+    longer.sort_unstable_by_key(|l| l.to_lowercase());
+    longer.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    let mut by_tail: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (o, name) in longer.iter().enumerate() {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 || !is_written_as_name(&words) {
+            continue;
+        }
+        for k in 1..words.len() {
+            let tail = &words[words.len() - k..];
+            // `America` is not `Bank of America`: a tail starts after a capitalised word
+            if is_capitalised(tail[0]) && is_capitalised(words[words.len() - k - 1]) {
+                by_tail.entry(tail.join(" ").to_lowercase()).or_default().push(o);
+            }
+        }
+        let initials: String = words.iter().filter(|w| is_capitalised(w)).filter_map(|w| w.chars().next()).collect();
+        if initials.chars().count() >= 2 {
+            by_initials.entry(initials).or_default().push(o);
+        }
+    }
+    for cl in clusters.iter_mut().filter(|cl| cl.kind == EntityType::Concept) {
+        let words: Vec<&str> = cl.label.split_whitespace().collect();
+        if words.is_empty() || !words.iter().all(|w| is_capitalised(w)) {
+            continue;
+        }
+        // `President` alone is a post, not a short form of `Vice President`
+        let first = words[0].to_lowercase();
+        if words.len() == 1 && (names::is_title_word(&first) || names::is_role_noun(&first)) {
+            continue;
+        }
+        let acronym = words.len() == 1 && super::named::is_acronym_form(&cl.label) && cl.label.chars().all(|ch| ch.is_ascii_uppercase());
+        let cands = if acronym { by_initials.get(&cl.label) } else { by_tail.get(&cl.label.to_lowercase()) };
+        if let Some(&[only]) = cands.map(Vec::as_slice) {
+            let short = std::mem::replace(&mut cl.label, longer[only].clone());
+            cl.aliases.insert(short);
+        }
+    }
+}
+
+/// Lowercase words inside a name (`Bank of Veltria`, `Commission on Ferry Safety`); `and` and
+/// `the` are left out, since they join two names in a list more often than they sit inside one.
+const RUN_CONNECTORS: &[&str] = &["of", "for", "on", "de", "du", "des", "&"];
+
+/// Determiners that do not open a name when capitalised inside a sentence (quoted speech or
+/// titles: `No Person`, `This Time`).
+const NOT_NAME_OPENERS: &[&str] = &["No", "This", "That", "These", "Those", "Each", "Every", "Any", "Some", "Another", "A", "An", "Which", "What", "Whose"];
+
+/// Runs of capitalised words in the text (`Los Angeles Lakers`, `Bank of Veltria`), with
+/// lowercase connectors inside; a sentence's first word counts only when tagged a proper noun.
+fn proper_name_runs(sentences: &[crate::document::Sentence]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let named = |i: usize| {
+            let t = &s.tokens[i];
+            is_capitalised(&t.form) && t.upos != "PUNCT" && (i > 0 || t.upos == "PROPN")
+        };
+        // a name opens with a content word or a determiner that can start one (`The Verge`,
+        // `All Saints Hospital`), not with `Why`, `My`, `No` or `This`
+        let opens = |i: usize| {
+            named(i)
+                && match s.tokens[i].upos.as_str() {
+                    "PROPN" | "NOUN" | "ADJ" | "NUM" | "X" => true,
+                    "DET" => !NOT_NAME_OPENERS.contains(&s.tokens[i].form.as_str()),
+                    _ => false,
+                }
+        };
+        let mut i = 0;
+        while i < s.tokens.len() {
+            if !opens(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            let mut j = i + 1;
+            while j < s.tokens.len() {
+                if named(j) {
+                    end = j + 1;
+                } else if !RUN_CONNECTORS.contains(&s.tokens[j].form.as_str()) {
+                    break;
+                }
+                j += 1;
+            }
+            if end - start >= 2 {
+                out.push(join_tokens(s, start..end));
+            }
+            i = end;
+        }
+    }
+    out
+}
+
+/// Words written as a name: capitalised, with lowercase connectors (`of`, `and`) only inside.
+fn is_written_as_name(words: &[&str]) -> bool {
+    is_capitalised(words[0])
+        && is_capitalised(words[words.len() - 1])
+        && words.iter().all(|w| is_capitalised(w) || names::is_name_connector(w))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// `N` (lowercased) of a concept named `N of Name` or `N of the Name`: only a noun named by a name
 /// in its complement (`government of Samoa`); a noun with modifiers in front (`measles
 /// outbreak`, `fourth bus crash`) or a described complement (`invention of a new coating`) is
@@ -223,6 +341,46 @@ mod tests {
         let mut cs = concepts(&["mayor of the Veltria", "mayor", "mayor", "Mayor of the Veltria"]);
         merge_bare_heads(&mut cs);
         assert_eq!(labels(&cs), ["mayor of the Veltria", "mayor of the Veltria", "mayor of the Veltria", "Mayor of the Veltria"]);
+    }
+
+    #[test]
+    fn a_short_name_takes_the_one_longer_name_ending_with_it() {
+        let mut cs = concepts(&["Dayton Comets", "Comets", "harbour", "Harbour"]);
+        merge_short_names(&mut cs, &[]);
+        assert_eq!(labels(&cs), ["Dayton Comets", "Dayton Comets", "harbour", "Harbour"]);
+        assert!(cs[1].aliases.contains("Comets"));
+    }
+
+    #[test]
+    fn an_acronym_concept_takes_the_name_with_its_initials_in_either_order() {
+        let mut cs = concepts(&["ZWF", "Zenith Wrestling Federation", "Office of Ferry Safety", "OFS"]);
+        merge_short_names(&mut cs, &[]);
+        assert_eq!(labels(&cs), ["Zenith Wrestling Federation", "Zenith Wrestling Federation", "Office of Ferry Safety", "Office of Ferry Safety"]);
+    }
+
+    #[test]
+    fn two_candidates_or_a_lowercase_word_leave_the_short_form_alone() {
+        let mut cs = concepts(&["Dayton Ravens", "Boise Ravens", "Ravens", "comets", "Dayton Comets", "ZZ"]);
+        merge_short_names(&mut cs, &[]);
+        assert_eq!(labels(&cs)[2..], ["Ravens", "comets", "Dayton Comets", "ZZ"]);
+        // a word after `of` is no short form, nor is a lone title
+        let mut cs = concepts(&["Bank of Ostmark", "Ostmark", "Vice Chairman", "Chairman"]);
+        merge_short_names(&mut cs, &[]);
+        assert_eq!(labels(&cs), ["Bank of Ostmark", "Ostmark", "Vice Chairman", "Chairman"]);
+        // a named cluster keeps its own name
+        let mut cs = vec![Cluster::new("Comets".into(), EntityType::Organization), Cluster::new("Dayton Comets".into(), EntityType::Concept)];
+        merge_short_names(&mut cs, &[]);
+        assert_eq!(labels(&cs), ["Comets", "Dayton Comets"]);
+    }
+
+    #[test]
+    fn short_names_find_their_long_form_among_the_capitalised_runs_of_the_text() {
+        let d = super::super::tests::doc(&["Garner joined the Dayton Comets and the Union of Ferry Pilots .", "The UFP thanked the Comets , My Pilots said ."]);
+        let runs = proper_name_runs(&d.sentences);
+        assert_eq!(runs, ["Dayton Comets", "Union of Ferry Pilots"]);
+        let mut cs = concepts(&["Comets", "UFP", "Garner", "Pilots"]);
+        merge_short_names(&mut cs, &runs);
+        assert_eq!(labels(&cs), ["Dayton Comets", "Union of Ferry Pilots", "Garner", "Union of Ferry Pilots"]);
     }
 
     #[test]
