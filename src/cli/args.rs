@@ -470,8 +470,25 @@ pub enum AnalyzeFormat {
 }
 
 #[cfg(feature = "train")]
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum TrainCommand {
+    /// Every shipped model, in dependency order, each with the options that made the shipped file:
+    /// gazetteer, sentence boundaries, word clusters, tagger and parser, NER, coreference.
+    ///
+    /// Prints each step's time, then whether each file written holds the same model (payload) as
+    /// the one compiled into this binary. Later steps use the compiled-in models (the NER model the
+    /// gazetteer and tagger, coreference the tagger, parser and NER): when a file differs, copy the
+    /// new files to models/, rebuild and run again.
+    #[command(after_help = "Example:\n  kgraph train all --shared ../shared --out models --seed 1   # = make models")]
+    All {
+        /// The shared data directory (`corpora/`, `gazetteers/`).
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Tagger, lemmatizer and parser from UD English EWT + GUM, with word-cluster features.
     Ud {
         #[arg(long, default_value = "../shared/corpora/ud-english-ewt")]

@@ -2,7 +2,8 @@
 //! [`crate::pipeline::Pipeline`] (text in, facts out) and [`crate::kb::KnowledgeBase`] (the built
 //! graph) — and prints. One file per command family: `build` (build, remove), `extract`,
 //! `analyze`, `query` (query, update), `inspect` (stats, entities, why, path, rank, ontology),
-//! `export`, `serve` (serve, push) and `train_eval` (train, eval, bench; feature `train`).
+//! `export`, `serve` (serve, push), `train_eval` (train, eval, bench; feature `train`) and `train_all`
+//! (`kgraph train all`).
 //!
 //! Errors are `anyhow` with the file in context; [`report`] prints each cause once, on one line.
 
@@ -18,6 +19,8 @@ mod load;
 mod query;
 mod serve;
 mod stream;
+#[cfg(feature = "train")]
+mod train_all;
 #[cfg(feature = "train")]
 mod train_eval;
 

@@ -13,28 +13,16 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
     let mut log = std::io::stderr();
     match what {
         TrainCommand::Ud { corpus, gum, clusters, tagger, out, seed } => {
-            let given = |p: PathBuf| (p.as_os_str() != "none").then_some(p);
-            let cfg = crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), tagger, ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) };
-            crate::nlp::train::train_ud_config(&cfg, &mut log)?
+            crate::nlp::train::train_ud_config(&ud_config(corpus, gum, clusters, tagger, out, seed), &mut log)?
         }
         TrainCommand::Ner { corpus, gum, clusters, tags, out, seed } => {
-            let given = |p: PathBuf| (p.as_os_str() != "none").then_some(p);
-            let data = crate::nlp::ner::NerData {
-                train: corpus.join("en_ewt-ud-train.v0-normalized.iob2"),
-                dev: corpus.join("en_ewt-ud-dev.iob2"),
-                gum: given(gum),
-                clusters: given(clusters),
-                tags,
-            };
-            crate::nlp::ner::train_ner(&data, &out, seed, &mut log)?;
+            crate::nlp::ner::train_ner(&ner_data(&corpus, gum, clusters, tags), &out, seed, &mut log)?;
         }
         TrainCommand::Sentences { corpus, out, seed } => {
             crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;
         }
         TrainCommand::Coref { corpus, out, seed, false_new, false_link, wrong_link, max_epochs, no_speakers, cross_validate } => {
-            let costs = crate::nlp::coref::model::Costs { false_new, false_link, wrong_link };
-            let opts =
-                crate::nlp::coref::train::TrainOptions { seed, costs, max_epochs, speakers: !no_speakers, cross_validate, ..Default::default() };
+            let opts = coref_options(seed, false_new, false_link, wrong_link, max_epochs, no_speakers, cross_validate);
             crate::nlp::coref::train::train_coref(&corpus, &out, &opts, &mut log)?;
         }
         TrainCommand::Clusters { text, conllu, classes, min_count, out } => {
@@ -46,8 +34,63 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
             let n = crate::nlp::gazetteer::compile_gazetteer(&source, &out.join("gazetteer.bin"))?;
             eprintln!("compiled {n} gazetteer entries into {}", out.join("gazetteer.bin").display());
         }
+        TrainCommand::All { shared, out, seed } => super::train_all::train_all(&shared, &out, seed)?,
     }
     Ok(())
+}
+
+/// The command a training run records in its model file's provenance block (`None` for runs
+/// that write no model: `train all`, `train coref --cross-validate`).
+pub(super) fn recorded_command(what: &TrainCommand) -> Option<String> {
+    Some(match what.clone() {
+        TrainCommand::Ud { corpus, gum, clusters, tagger, out, seed } => ud_config(corpus, gum, clusters, tagger, out, seed).command_line(),
+        TrainCommand::Ner { corpus, gum, clusters, tags, out, seed } => {
+            crate::nlp::ner::train::command_line(&ner_data(&corpus, gum, clusters, tags), &out, seed)
+        }
+        TrainCommand::Sentences { corpus, out, seed } => crate::text::boundary::command_line(&corpus, &out, seed),
+        TrainCommand::Coref { corpus, out, seed, false_new, false_link, wrong_link, max_epochs, no_speakers, cross_validate: None } => {
+            let opts = coref_options(seed, false_new, false_link, wrong_link, max_epochs, no_speakers, None);
+            crate::nlp::coref::train::command_line(&corpus, &out, &opts)
+        }
+        TrainCommand::Clusters { text, conllu, classes, min_count, out } => {
+            let opts = crate::nlp::clusters::ClusterOptions { classes, min_count, ..Default::default() };
+            crate::nlp::clusters::command_line(&text, &conllu, &opts, &out)
+        }
+        TrainCommand::Gazetteer { source, out } => crate::nlp::gazetteer::command_line(&source, &out),
+        TrainCommand::Coref { cross_validate: Some(_), .. } | TrainCommand::All { .. } => return None,
+    })
+}
+
+/// `none` as a path means "not given".
+fn given(p: PathBuf) -> Option<PathBuf> {
+    (p.as_os_str() != "none").then_some(p)
+}
+
+fn ud_config(corpus: PathBuf, gum: PathBuf, clusters: PathBuf, tagger: Option<PathBuf>, out: PathBuf, seed: u64) -> crate::nlp::train::UdTrainConfig {
+    crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), tagger, ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) }
+}
+
+fn ner_data(corpus: &Path, gum: PathBuf, clusters: PathBuf, tags: Option<PathBuf>) -> crate::nlp::ner::NerData {
+    crate::nlp::ner::NerData {
+        train: corpus.join("en_ewt-ud-train.v0-normalized.iob2"),
+        dev: corpus.join("en_ewt-ud-dev.iob2"),
+        gum: given(gum),
+        clusters: given(clusters),
+        tags,
+    }
+}
+
+fn coref_options(
+    seed: u64,
+    false_new: f32,
+    false_link: f32,
+    wrong_link: f32,
+    max_epochs: usize,
+    no_speakers: bool,
+    cross_validate: Option<usize>,
+) -> crate::nlp::coref::train::TrainOptions {
+    let costs = crate::nlp::coref::model::Costs { false_new, false_link, wrong_link };
+    crate::nlp::coref::train::TrainOptions { seed, costs, max_epochs, speakers: !no_speakers, cross_validate, ..Default::default() }
 }
 
 pub(super) fn eval(what: EvalCommand) -> Result<()> {

@@ -33,7 +33,7 @@ pub const MAGIC: &[u8; 8] = b"KGCLUSTR";
 pub const VERSION: u32 = 1;
 const NAME: &str = "word-clusters.bin";
 
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../models/word-clusters.bin");
+pub(crate) static EMBEDDED_BYTES: &[u8] = include_bytes!("../../models/word-clusters.bin");
 static EMBEDDED: OnceLock<Result<WordClusters, String>> = OnceLock::new();
 
 /// Longest stored path; deeper leaves keep their first bits (their class id stays exact).

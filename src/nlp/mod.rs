@@ -41,8 +41,8 @@ use std::sync::OnceLock;
 pub const TAGGER_MAGIC: &[u8; 8] = b"KGTAGGER";
 pub const TAGGER_VERSION: u32 = 3;
 
-static TAGGER_BYTES: &[u8] = include_bytes!("../../models/ud-tagger.bin");
-static PARSER_BYTES: &[u8] = include_bytes!("../../models/ud-parser.bin");
+pub(crate) static TAGGER_BYTES: &[u8] = include_bytes!("../../models/ud-tagger.bin");
+pub(crate) static PARSER_BYTES: &[u8] = include_bytes!("../../models/ud-parser.bin");
 
 /// The tagger, lemmatizer and feature table stored together in `ud-tagger.bin`.
 pub struct TagModels {

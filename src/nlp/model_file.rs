@@ -94,12 +94,24 @@ pub fn provenance(name: &str, magic: &[u8; 8], version: u32, bytes: &[u8]) -> Re
 
 /// The provenance block of any model file, whatever its kind (reads the magic from the file).
 pub fn provenance_of(name: &str, bytes: &[u8]) -> Result<Option<Provenance>, ModelError> {
+    let (magic, version) = header(name, bytes)?;
+    provenance(name, &magic, version, bytes)
+}
+
+/// The payload of any model file, whatever its kind: the bytes after the header and the
+/// provenance block (what two files must share to hold the same model).
+pub fn payload_of<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a [u8], ModelError> {
+    let (magic, version) = header(name, bytes)?;
+    unwrap(name, &magic, version, bytes)
+}
+
+/// The magic bytes and format version a file claims.
+fn header(name: &str, bytes: &[u8]) -> Result<([u8; 8], u32), ModelError> {
     if bytes.len() < 12 {
         return Err(ModelError::Corrupt { name: name.to_owned(), what: "shorter than a header".into() });
     }
     let magic: [u8; 8] = bytes[..8].try_into().expect("8 bytes");
-    let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
-    provenance(name, &magic, version, bytes)
+    Ok((magic, u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"))))
 }
 
 /// Splits a file into its provenance block (JSON bytes) and payload, checking the header.
@@ -229,6 +241,10 @@ mod tests {
         assert_eq!(provenance_of("t", &f).unwrap(), Some(prov));
         let plain = wrap(b"KGTAGGER", 3, b"payload");
         assert_eq!(provenance_of("t", &plain).unwrap(), None);
+        // The same model with and without the block: one payload.
+        assert_eq!(payload_of("t", &f).unwrap(), payload_of("t", &plain).unwrap());
+        assert_eq!(payload_of("t", &plain).unwrap(), b"payload");
+        assert!(matches!(payload_of("t", b"KGTAGG"), Err(ModelError::Corrupt { .. })));
         let mut cut = f.clone();
         cut.truncate(30);
         assert!(matches!(unwrap("t", b"KGTAGGER", 3, &cut), Err(ModelError::Corrupt { .. })));

@@ -478,7 +478,7 @@ pub const DEV_FILES: [&str; 2] = ["ud-english-ewt/en_ewt-ud-dev.conllu", "gum/gu
 #[cfg(feature = "train")]
 mod training;
 #[cfg(feature = "train")]
-pub use training::{TrainError, TrainOptions, evaluate, train, train_files};
+pub use training::{TrainError, TrainOptions, command_line, evaluate, train, train_files};
 
 #[cfg(test)]
 mod tests {
@@ -520,6 +520,37 @@ mod tests {
         let rules = evaluate(None, &dev).f1();
         assert!(a.f1() > 0.8 && a.f1() > rules - 0.02, "model {:.3} rules {rules:.3}", a.f1());
         assert!(model.len() > 1000, "{} weights", model.len());
+    }
+
+    /// `kgraph train sentences` (`train_files`) on a corpus directory of slices: the file it
+    /// writes loads, records the command and the four files' hashes, and is the same on a rerun.
+    #[cfg(feature = "train")]
+    #[test]
+    fn train_files_on_a_slice_writes_a_reproducible_file_with_provenance() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (corpus_dir, out) = (tmp.path().join("corpora"), tmp.path().join("models"));
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+        for (rel, n) in TRAIN_FILES.iter().map(|f| (f, 1500)).chain(DEV_FILES.iter().map(|f| (f, 400))) {
+            let path = corpus_dir.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, crate::nlp::train::file_blocks(&shared.join(rel), 0, n)).unwrap();
+        }
+        let path = train_files(&corpus_dir, &out, 3, &mut std::io::sink()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let model = BoundaryModel::from_bytes("slice", &bytes).unwrap();
+        assert!(model.len() > 1000, "{} weights", model.len());
+        let prov = model_file::provenance_of("slice", &bytes).unwrap().expect("provenance block");
+        assert_eq!(prov.command, command_line(&corpus_dir, &out, 3));
+        assert_eq!(prov.corpora.len(), 4);
+        for (f, rel) in prov.corpora.iter().zip(TRAIN_FILES.iter().chain(&DEV_FILES)) {
+            assert_eq!(f, &model_file::CorpusFile::hash(&corpus_dir.join(rel)).unwrap());
+        }
+        let f1: f64 = prov.notes["dev_f1"].parse().unwrap();
+        assert!(f1 > 80.0, "dev F1 {f1}");
+        train_files(&corpus_dir, &out, 3, &mut std::io::sink()).unwrap();
+        assert!(std::fs::read(&path).unwrap() == bytes, "sentences.bin differs after retraining");
+        // must give nothing: a corpus directory without the treebanks is an error, not a panic.
+        assert!(train_files(&tmp.path().join("empty"), &out, 3, &mut std::io::sink()).is_err());
     }
 
     #[test]

@@ -82,7 +82,9 @@ pub fn read_gold(reader: impl BufRead, path: &Path) -> Result<Vec<(String, Vec<C
         let key = normalize_key(cols[0].trim());
         let t = CarbTuple {
             relation: cols[1].trim().to_owned(),
-            args: cols[2..].iter().map(|a| a.trim().to_owned()).collect(),
+            // The reference reader (CaRB's goldReader.py) skips every argument containing `C: `
+            // (context such as `C: the spokesman said`): no system is asked to find it.
+            args: cols[2..].iter().filter(|a| !a.contains("C: ")).map(|a| a.trim().to_owned()).collect(),
             confidence: 1.0,
             rule: String::new(),
         };
@@ -484,6 +486,19 @@ mod tests {
         assert_eq!(normalize_key("He said -LRB- in 1990 -RRB- ."), normalize_key("He said (in 1990)."));
     }
 
+
+    #[test]
+    fn gold_context_arguments_are_dropped_as_the_reference_reader_drops_them() {
+        let gold = "Mara Quell said the ferry left .\tleft\tthe ferry\tC: Mara Quell said\n\
+                    Mara Quell said the ferry left .\tsaid\tMara Quell\tthe ferry left\n";
+        let g = read_gold(gold.as_bytes(), Path::new("g.tsv")).unwrap();
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].1[0].args, ["the ferry"], "the context argument is not asked for");
+        // must give nothing: arguments without `C: ` (even ones starting with C) stay.
+        assert_eq!(g[0].1[1].args, ["Mara Quell", "the ferry left"]);
+        let g = read_gold("Cato ran .\tran\tCato\tC:onwards\n".as_bytes(), Path::new("g.tsv")).unwrap();
+        assert_eq!(g[0].1[0].args, ["Cato", "C:onwards"]);
+    }
 
     #[test]
     fn bad_system_line_names_file_and_line() {

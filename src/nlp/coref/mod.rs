@@ -57,7 +57,7 @@ use std::sync::OnceLock;
 pub const COREF_MAGIC: &[u8; 8] = b"KGCOREF1";
 pub const COREF_VERSION: u32 = 1;
 
-static MODEL_BYTES: &[u8] = include_bytes!("../../../models/coref.bin");
+pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../../models/coref.bin");
 const MODEL_NAME: &str = "models/coref.bin";
 
 /// One entity of a document: its mentions in document order.

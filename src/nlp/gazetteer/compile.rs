@@ -252,16 +252,40 @@ pub(super) fn read_org_yaml(path: &Path) -> Result<Vec<HashMap<String, String>>,
     Ok(out)
 }
 
-/// Compiles the shared gazetteers (`shared_dir` = `…/shared/gazetteers`) into `out_path`.
+/// The source files under the gazetteers directory, in the order [`compile_bytes`] reads them.
+const SOURCES: [&str; 4] = [
+    "country-codes/country-codes.csv",
+    "countries/countries.json",
+    "international-organizations/general_list.yaml",
+    "geonames/cities15000-pop100k.tsv",
+];
+
+/// The `kgraph train gazetteer` command that [`compile_gazetteer`] records in the model file.
+pub fn command_line(shared_dir: &Path, out_dir: &Path) -> String {
+    format!("kgraph train gazetteer --source {} --out {}", shared_dir.display(), out_dir.display())
+}
+
+/// Compiles the shared gazetteers (`shared_dir` = `…/shared/gazetteers`) into `out_path`, with a
+/// provenance block (the `kgraph train gazetteer` command and the SHA-256 of each source file).
 /// Returns the number of entries written.
 pub fn compile_gazetteer(shared_dir: &Path, out_path: &Path) -> Result<usize, GazetteerError> {
     let bytes = compile_bytes(shared_dir)?;
-    let n = u32::from_le_bytes(bytes[12..16].try_into().expect("header"));
-    if let Some(parent) = out_path.parent()
-        && !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
-    std::fs::write(out_path, &bytes).map_err(io_err(out_path))?;
+    let payload = model_file::unwrap("gazetteer.bin", MAGIC, FORMAT_VERSION, &bytes)?;
+    let n = u32::from_le_bytes(payload[..4].try_into().expect("entry count"));
+    let out_dir = out_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut corpora = Vec::with_capacity(SOURCES.len());
+    for source in SOURCES {
+        let path = shared_dir.join(source);
+        corpora.push(model_file::CorpusFile::hash(&path).map_err(io_err(&path))?);
+    }
+    let provenance = model_file::Provenance {
+        command: command_line(shared_dir, out_dir),
+        corpora,
+        notes: [("entries".to_owned(), n.to_string())].into(),
+    };
+    std::fs::create_dir_all(out_dir).map_err(io_err(out_dir))?;
+    let file = model_file::wrap_with_provenance(MAGIC, FORMAT_VERSION, Some(&provenance), payload);
+    std::fs::write(out_path, &file).map_err(io_err(out_path))?;
     Ok(n as usize)
 }
 
@@ -270,7 +294,7 @@ pub fn compile_bytes(shared_dir: &Path) -> Result<Vec<u8>, GazetteerError> {
     let mut b = Builder { entries: Vec::new(), keys: BTreeMap::new() };
 
     // --- country codes: cca3 → (wikidata, capital name, CLDR display name, UNTERM short)
-    let cc_path = shared_dir.join("country-codes/country-codes.csv");
+    let cc_path = shared_dir.join(SOURCES[0]);
     let cc_text = std::fs::read_to_string(&cc_path).map_err(io_err(&cc_path))?;
     let mut lines = cc_text.lines();
     let header = csv_fields(lines.next().unwrap_or_default());
@@ -293,7 +317,7 @@ pub fn compile_bytes(shared_dir: &Path) -> Result<Vec<u8>, GazetteerError> {
     }
 
     // --- countries
-    let c_path = shared_dir.join("countries/countries.json");
+    let c_path = shared_dir.join(SOURCES[1]);
     let c_text = std::fs::read_to_string(&c_path).map_err(io_err(&c_path))?;
     let countries: serde_json::Value = serde_json::from_str(&c_text)
         .map_err(|e| GazetteerError::Parse { path: c_path.clone(), line: e.line(), msg: e.to_string() })?;
@@ -357,7 +381,7 @@ pub fn compile_bytes(shared_dir: &Path) -> Result<Vec<u8>, GazetteerError> {
     }
 
     // --- international organisations
-    let o_path = shared_dir.join("international-organizations/general_list.yaml");
+    let o_path = shared_dir.join(SOURCES[2]);
     for rec in read_org_yaml(&o_path)? {
         let g = |k: &str| rec.get(k).map(String::as_str).unwrap_or("");
         let name = if g("Name_en").is_empty() { g("_key") } else { g("Name_en") };
@@ -390,7 +414,7 @@ pub fn compile_bytes(shared_dir: &Path) -> Result<Vec<u8>, GazetteerError> {
     }
 
     // --- cities (GeoNames, population ≥ 100,000)
-    let g_path = shared_dir.join("geonames/cities15000-pop100k.tsv");
+    let g_path = shared_dir.join(SOURCES[3]);
     let g_text = std::fs::read_to_string(&g_path).map_err(io_err(&g_path))?;
     let mut city_by_name: HashMap<(String, String), u32> = HashMap::new();
     let mut capital_city: HashMap<u32, u32> = HashMap::new();

@@ -31,7 +31,7 @@ mod compile;
 mod matching;
 
 #[cfg(feature = "train")]
-pub use compile::{compile_bytes, compile_gazetteer};
+pub use compile::{command_line, compile_bytes, compile_gazetteer};
 pub use matching::{name_key, push_key_word};
 use matching::cand_index;
 
@@ -42,7 +42,7 @@ const MAX_TOKENS: usize = 8;
 /// Flag in an fst value: some longer key starts with this key and a space.
 const HAS_LONGER: u64 = 1 << 32;
 
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/gazetteer.bin");
+pub(crate) static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/gazetteer.bin");
 
 /// How a name reached its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -135,9 +135,21 @@ fn compiled_file_matches_sources() {
     let bytes = compile_bytes(&shared).unwrap();
     let fresh = Gazetteer::from_bytes("fresh", &bytes).unwrap();
     assert!(fresh.len() > 6000, "{}", fresh.len());
-    assert!(bytes == EMBEDDED_BYTES, "models/gazetteer.bin is stale: rebuild it with compile_gazetteer");
+    // The shipped file adds a provenance block to these bytes; the payloads must agree.
+    let payload = |b: &[u8]| model_file::payload_of("gazetteer.bin", b).unwrap().to_vec();
+    assert!(payload(&bytes) == payload(EMBEDDED_BYTES), "models/gazetteer.bin is stale: rebuild it with compile_gazetteer");
     // compiling is deterministic
     assert!(compile_bytes(&shared).unwrap() == bytes);
+    // The written file: the same payload, after a block naming the command and every source.
+    let tmp = tempfile::tempdir().unwrap();
+    let n = compile_gazetteer(&shared, &tmp.path().join("gazetteer.bin")).unwrap();
+    assert_eq!(n, fresh.len());
+    let written = std::fs::read(tmp.path().join("gazetteer.bin")).unwrap();
+    assert!(payload(&written) == payload(&bytes));
+    let prov = model_file::provenance_of("gazetteer.bin", &written).unwrap().expect("provenance block");
+    assert_eq!(prov.command, format!("kgraph train gazetteer --source {} --out {}", shared.display(), tmp.path().display()));
+    assert_eq!(prov.corpora.len(), 4, "{:?}", prov.corpora);
+    assert!(prov.corpora.iter().all(|c| c.path.starts_with(&shared.display().to_string()) && c.sha256.len() == 64));
 }
 
 #[test]

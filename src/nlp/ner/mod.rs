@@ -48,7 +48,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// The shipped model.
-static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 const MODEL_NAME: &str = "models/ner.bin";
 
 /// Errors of NER training and evaluation.

@@ -128,6 +128,11 @@ impl Weights {
     /// Serialises with the model header and the lexicon; rows whose largest |weight| is below
     /// `prune` are dropped.
     pub fn to_bytes(&self, lex: &Lexicon, prune: f32) -> Vec<u8> {
+        self.to_bytes_with(lex, prune, None)
+    }
+
+    /// [`Weights::to_bytes`] with an optional provenance block (the payload is the same).
+    pub fn to_bytes_with(&self, lex: &Lexicon, prune: f32, provenance: Option<&model_file::Provenance>) -> Vec<u8> {
         let max = self.rows.iter().flatten().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = max / 32767.0;
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
@@ -156,7 +161,7 @@ impl Weights {
         for h in o_words {
             w.u64(h);
         }
-        model_file::wrap(MAGIC, VERSION, &w.buf)
+        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
     }
 
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<(Weights, Lexicon), ModelError> {

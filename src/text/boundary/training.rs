@@ -231,6 +231,11 @@ fn read_corpus(path: &std::path::Path) -> Result<Vec<RawDoc>, TrainError> {
     crate::text::corpus::raw_documents(&text).map_err(|message| TrainError::Corpus { path: name, message })
 }
 
+/// The `kgraph train sentences` command that [`train_files`] records in the model file.
+pub fn command_line(corpus_dir: &std::path::Path, out_dir: &std::path::Path, seed: u64) -> String {
+    format!("kgraph train sentences --corpus {} --out {} --seed {seed}", corpus_dir.display(), out_dir.display())
+}
+
 /// `kgraph train sentences`: trains on the train splits of [`TRAIN_FILES`] under `corpus_dir`,
 /// picks the epoch on the dev splits ([`DEV_FILES`]), and writes `out_dir/sentences.bin` with a
 /// provenance block (the command, the SHA-256 of the four files, the chosen epoch and dev
@@ -266,7 +271,7 @@ pub fn train_files(corpus_dir: &std::path::Path, out_dir: &std::path::Path, seed
         notes.insert(format!("dev_f1 {file}"), format!("{:.2}", 100.0 * prf.f1()));
     }
     let provenance = Provenance {
-        command: format!("kgraph train sentences --corpus {} --out {} --seed {seed}", corpus_dir.display(), out_dir.display()),
+        command: command_line(corpus_dir, out_dir, seed),
         corpora,
         notes,
     };
