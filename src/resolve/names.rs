@@ -366,11 +366,29 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-/// Lowercase key of a word for name comparison (diacritics folded, full stops dropped).
+/// Lowercase key of a word for name comparison (diacritics folded, full stops dropped, the
+/// British `-isation` written `-ization`: see [`fold_spelling`]).
 pub fn word_key(w: &str) -> String {
     let mut s = String::with_capacity(w.len());
     push_key_word(w, &mut s);
-    s
+    fold_spelling(&s)
+}
+
+/// A lowercase word with the British ending `-isation(s)` written as the American `-ization(s)`
+/// (`organisation` → `organization`), so that both spellings of a name are one key. Stems of
+/// fewer than three letters are left alone.
+pub fn fold_spelling(w: &str) -> String {
+    for (british, american) in [("isation", "ization"), ("isations", "izations")] {
+        if let Some(stem) = w.strip_suffix(british).filter(|stem| stem.chars().count() >= 3) {
+            return format!("{stem}{american}");
+        }
+    }
+    w.to_owned()
+}
+
+/// The lowercase key of a whole name with every word's spelling folded ([`fold_spelling`]).
+pub fn spelling_key(label: &str) -> String {
+    label.to_lowercase().split(' ').map(fold_spelling).collect::<Vec<_>>().join(" ")
 }
 
 /// Edit distance ≤ 1 (for spelling variants such as `Zelensky` / `Zelenskyy`).
@@ -457,6 +475,16 @@ mod tests {
         }
         assert!(class_noun_fits("broadcaster", EntityType::Company, paper));
         assert!(class_noun_fits("organisation", EntityType::Organization, paper));
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_key() {
+        assert_eq!(spelling_key("Vela Trade Organisation"), spelling_key("Vela Trade Organization"));
+        assert_eq!(word_key("Organisations"), word_key("organizations"));
+        // must give nothing: other words, and a too short stem, keep their letters
+        assert_eq!(fold_spelling("isation"), "isation");
+        assert_eq!(spelling_key("Vela Rise"), "vela rise");
+        assert_ne!(spelling_key("Vela Union"), spelling_key("Vela Unison"));
     }
 
     #[test]

@@ -665,6 +665,27 @@ fn acronym_of_a_lowercase_phrase_names_the_concept() {
 }
 
 #[test]
+fn british_and_american_spellings_of_a_name_are_one_entity() {
+    let d = doc(&["The Vela Trade Organisation met .", "The Vela Trade Organization agreed .", "The Vela Trade Union agreed ."]);
+    let m = [
+        ment(&d, 0, "Vela Trade Organisation", T::Organization),
+        ment(&d, 1, "Vela Trade Organization", T::Organization),
+        ment(&d, 2, "Vela Trade Union", T::Organization),
+    ];
+    let t = vec![
+        tri(&d, 0, "Vela Trade Organisation", "met", "meet", None),
+        tri(&d, 1, "Vela Trade Organization", "agreed", "agree", None),
+        tri(&d, 2, "Vela Trade Union", "agreed", "agree", None),
+    ];
+    let r = run(&d, &m, t);
+    let subjects: Vec<String> = facts(&r).into_iter().map(|(s, _, _)| s).collect();
+    assert_eq!(subjects.len(), 3, "{subjects:?}");
+    assert_eq!(subjects[0], subjects[1], "{subjects:?}");
+    // must give nothing: another name stays apart
+    assert_ne!(subjects[0], subjects[2], "{subjects:?}");
+}
+
+#[test]
 fn names_ner_missed_join_the_entity_they_shorten() {
     let d = doc(&[
         "Coach Lena Marsh praised the Riverton Hornets .",
