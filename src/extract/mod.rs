@@ -45,7 +45,7 @@ use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
-pub use titled::{join_cut_names, retype_named_settlements, retype_titled_people};
+pub use titled::{join_cut_names, retype_named_settlements, retype_products, retype_titled_people};
 
 /// Whether a lowercase word is a role noun: a position (`mayor`) or an occupation (`virologist`).
 pub fn is_role_noun(w: &str) -> bool {

@@ -6,7 +6,11 @@
 //!   Millbrook said`, and so is every other one-word mention of the same name typed as a person
 //!   (the model's document-level pass made `Millbrook` a person everywhere after one subject use);
 //! - a name the model cut before a lowercase particle, one person: `Karim` + `bin Tarek`,
-//!   `Ana` + `de Souza` (the first part may even be typed as a place: `Usama` + `bin Tarek`).
+//!   `Ana` + `de Souza` (the first part may even be typed as a place: `Usama` + `bin Tarek`);
+//! - a name typed as a person or a place that the text gives a version number (`Quillix 7`) or
+//!   calls a piece of software (`the Quillix operating system`, `Quillix is a distribution`), a
+//!   product, and so is every other mention of that name or of a longer name it opens
+//!   (`Quillix Server`) in the document.
 //!
 //! In: the document's sentences and named-entity mentions. Out: the same mentions, some retyped.
 
@@ -95,6 +99,76 @@ pub fn join_cut_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
     out
 }
 
+/// Nouns that call a name a piece of software or a release of it. General English; `system`
+/// counts only as `operating system`.
+const SOFTWARE_NOUNS: &[&str] = &["distribution", "distro", "software", "os", "app", "browser", "release", "version", "firmware"];
+
+/// Retypes as `Product` the person and place mentions that the text shows to be software: a
+/// version number right after the name, or a software noun the name is bound to (see
+/// [`software_evidence`]); then every person or place mention of the same name in the document,
+/// or of a longer name opening with it, as NER typed the name the same way throughout.
+pub fn retype_products(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
+    let retypable = |m: &Mention| matches!(m.kind, EntityType::Person | EntityType::Location);
+    let names: Vec<String> = mentions
+        .iter()
+        .filter(|m| retypable(m))
+        .filter(|m| position.get(&m.sentence).is_some_and(|&k| software_evidence(&sentences[k], m.tokens.clone())))
+        .map(|m| m.text.clone())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| retypable(m)) {
+        if names.iter().any(|n| m.text == *n || m.text.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with(' '))) {
+            m.kind = EntityType::Product;
+        }
+    }
+}
+
+/// Whether the name over `span` of `s` is shown to be software: a version number attached to it
+/// right after it (`Quillix 7`, not a year and not a score: `Vela 2 Dynamo 1`), or a software
+/// noun right after it (`Quillix operating system`) or bound to its head as apposition, compound
+/// or copular subject (`Quillix is a free distribution`, `the browser, Quillix,`).
+fn software_evidence(s: &Sentence, span: std::ops::Range<usize>) -> bool {
+    let toks = &s.tokens;
+    if span.is_empty() || span.end > toks.len() {
+        return false;
+    }
+    let inside = |head: usize| head > span.start && head <= span.end;
+    if let Some(n) = toks.get(span.end) {
+        let version = n.upos == "NUM"
+            && n.form.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && n.form.split('.').next().is_some_and(|major| (1..=2).contains(&major.len()))
+            && inside(n.head);
+        // `Vela 2 Dynamo 1`, `Vela 2-1`: a score, not a version
+        let score = toks.get(span.end + 1).is_some_and(|a| {
+            a.upos == "NUM" || a.form.chars().all(|c| "-–—:".contains(c)) || a.form.chars().next().is_some_and(char::is_uppercase)
+        });
+        if version && !score {
+            return true;
+        }
+    }
+    let software = |k: usize| -> bool {
+        let t = &toks[k];
+        let w = t.lemma.to_lowercase();
+        SOFTWARE_NOUNS.contains(&w.as_str())
+            || (w == "system" && k > 0 && toks[k - 1].lemma.eq_ignore_ascii_case("operating"))
+    };
+    let after = span.end + usize::from(toks.get(span.end).is_some_and(|t| t.lemma.eq_ignore_ascii_case("operating")));
+    if after < toks.len() && software(after) && matches!(toks[after].upos.as_str(), "NOUN" | "PROPN") {
+        return true;
+    }
+    let Some(h) = span.clone().find(|&i| !inside(toks[i].head)) else { return false };
+    let head = &toks[h];
+    let bound_up = head.head > 0
+        && software(head.head - 1)
+        && (matches!(head.deprel.as_str(), "appos" | "compound" | "flat")
+            || (head.deprel.starts_with("nsubj") && toks.iter().any(|t| t.head == head.head && t.deprel == "cop")));
+    let bound_down = toks.iter().enumerate().any(|(k, t)| t.head == h + 1 && t.deprel == "appos" && software(k));
+    bound_up || bound_down
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +199,44 @@ mod tests {
             spans,
             vec![(0..3, EntityType::Person), (4..7, EntityType::Person), (8..9, EntityType::Person), (9..10, EntityType::Person)]
         );
+    }
+
+    fn product_kinds(spec: &str) -> Vec<(String, EntityType)> {
+        let (s, mut m) = sentence(spec);
+        for t in &mut m {
+            t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+        }
+        retype_products(std::slice::from_ref(&s), &mut m);
+        m.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_name_with_a_version_or_a_software_noun_is_a_product() {
+        use EntityType::*;
+        // a version number bound to the name; the longer name opening with it follows
+        let got = product_kinds("Users/NOUN/5/nsubj of/ADP [[Quillix]]/PROPN/1/nmod 7/NUM/3/nummod moved/VERB/0/root to/ADP %%Quillix/PROPN Server%%/PROPN/4/obl ./PUNCT/4/punct");
+        assert_eq!(got, vec![("Quillix".to_owned(), Product), ("Quillix Server".to_owned(), Product)]);
+        // a software noun right after the name, and a copular subject of one
+        let got = product_kinds("They/PRON use/VERB the/DET %%Tarvo%%/PROPN operating/NOUN system/NOUN ./PUNCT");
+        assert_eq!(got, vec![("Tarvo".to_owned(), Product)]);
+        let got = product_kinds("[[Nelvo]]/PROPN/5/nsubj is/AUX/5/cop a/DET/5/det free/ADJ/5/amod distribution/NOUN/0/root ./PUNCT/5/punct");
+        assert_eq!(got, vec![("Nelvo".to_owned(), Product)]);
+    }
+
+    #[test]
+    fn a_person_with_a_year_a_score_or_a_plain_noun_stays_a_person() {
+        use EntityType::*;
+        // must give nothing: a year after a name, a score, a possessive `release`, a plain copula
+        let cases = [
+            "[[Ana/PROPN/0/root Reyes]]/PROPN/1/flat 2019/NUM/1/nummod was/AUX a/DET year/NOUN ./PUNCT",
+            "%%Vela%%/PROPN/0/root 2/NUM/1/nummod {{Dynamo}}/PROPN 1/NUM ./PUNCT",
+            "[[Ana/PROPN/4/nmod:poss Reyes]]/PROPN/1/flat 's/PART/1/case release/NOUN/0/root from/ADP prison/NOUN ./PUNCT",
+            "[[Ana/PROPN/6/nsubj Reyes]]/PROPN/1/flat is/AUX/6/cop a/DET/6/det free/ADJ/6/amod woman/NOUN/0/root ./PUNCT/6/punct",
+        ];
+        for spec in cases {
+            let got = product_kinds(spec);
+            assert!(got.iter().all(|(_, k)| *k != Product), "{spec}: {got:?}");
+        }
     }
 
     #[test]

@@ -113,9 +113,9 @@ impl State<'_> {
 
     /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Hornets`
     /// after `Riverton Hornets`, `FOS` after its definition): the entity already known by that
-    /// name — same name, a person's surname or first name, the last words of a longer name, or
-    /// the initials of an organisation. Only capitalised words (after determiners and a
-    /// possessive ending) qualify.
+    /// name — same name, a person's surname or first name, the last words of a longer name (also
+    /// of a capitalised concept, a name NER missed too), or the initials of an organisation. Only
+    /// capitalised words (after determiners and a possessive ending) qualify.
     pub(super) fn earlier_name(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
         let s = &self.doc.sentences[si];
         let mut core = r;
@@ -137,7 +137,9 @@ impl State<'_> {
         if let (Some(c), _) = self.match_person(&keys) {
             return Some(c);
         }
-        self.name_suffix_match(&keys).or_else(|| self.acronym_match(&label, EntityType::Organization))
+        self.name_suffix_match(&keys)
+            .or_else(|| self.acronym_match(&label, EntityType::Organization))
+            .or_else(|| self.proper_concept_suffix_match(&keys))
     }
 
     /// `the bill` after `the extradition bill`: a definite description made of `the` and one
@@ -172,9 +174,24 @@ impl State<'_> {
     /// The one named entity (not a person, concept or literal) whose label ends with the words
     /// `keys` and is longer than them.
     pub(super) fn name_suffix_match(&self, keys: &[String]) -> Option<usize> {
+        self.suffix_match(keys, |cl| !matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity))
+    }
+
+    /// The one concept labelled with capitalised words only (a name NER did not mark: `the
+    /// Riverton Hornets` left a concept) whose label ends with the words `keys` and is longer.
+    fn proper_concept_suffix_match(&self, keys: &[String]) -> Option<usize> {
+        // `President` is no short form of a capitalised `Vice President`
+        if keys.iter().all(|k| names::is_title_word(k) || names::is_role_noun(k)) {
+            return None;
+        }
+        self.suffix_match(keys, |cl| cl.kind == EntityType::Concept && cl.label.split_whitespace().all(starts_upper))
+    }
+
+    /// The one cluster that `accept` takes whose label ends with the words `keys` and is longer.
+    fn suffix_match(&self, keys: &[String], accept: impl Fn(&Cluster) -> bool) -> Option<usize> {
         let mut found = None;
         for (c, cl) in self.clusters.iter().enumerate() {
-            if matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity) {
+            if !accept(cl) {
                 continue;
             }
             let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();

@@ -302,7 +302,7 @@ impl State<'_> {
         let person = kinds == [EntityType::Person];
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
-            let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.place_facts(c)) };
+            let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.name_facts(c)) };
             if !fits {
                 return false;
             }
@@ -381,13 +381,15 @@ impl State<'_> {
 }
 
 impl State<'_> {
-    /// What the gazetteer knows of a cluster's place: whether it is an entry, and whether a
-    /// country is a city-state (its name is also a gazetteer city).
-    pub(super) fn place_facts(&self, c: &Cluster) -> names::PlaceFacts {
-        let Some(g) = c.gaz else { return names::PlaceFacts::default() };
+    /// What a class noun needs to know of a cluster besides its kind: whether its place is a
+    /// gazetteer entry, whether a country is a city-state (its name is also a gazetteer city), and
+    /// whether an organisation's name is a publication's.
+    pub(super) fn name_facts(&self, c: &Cluster) -> names::NameFacts {
+        let publication = matches!(c.kind, EntityType::Organization | EntityType::Company) && names::is_publication_name(&c.label);
+        let Some(g) = c.gaz else { return names::NameFacts { publication, ..names::NameFacts::default() } };
         let city_state = c.kind == EntityType::Country
             && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);
-        names::PlaceFacts { in_gazetteer: true, city_state }
+        names::NameFacts { in_gazetteer: true, city_state, publication }
     }
 
     /// Undoes class descriptions whose entity changed kind after they were linked: NER typed a
@@ -438,6 +440,6 @@ impl State<'_> {
     /// Whether a class or person noun can still name cluster `c` with its final kind.
     fn noun_fits(&self, noun: &str, c: usize) -> bool {
         let cl = &self.clusters[c];
-        names::class_noun_fits(noun, cl.kind, self.place_facts(cl))
+        names::class_noun_fits(noun, cl.kind, self.name_facts(cl))
     }
 }

@@ -120,8 +120,13 @@ impl State<'_> {
         }
         let label = join_tokens(s, core.clone());
         let key = (label.to_lowercase(), false);
+        // both spellings of a name go in (`Organisation`, `Organization`): the first to come
+        // finds the other
+        let spelled = (names::spelling_key(&label), false);
         let (c, rule) = if let Some(&c) = self.by_key.get(&key) {
             (c, "exact-name")
+        } else if let Some(&c) = self.by_key.get(&spelled) {
+            (c, "spelling-variant")
         } else if let Some(c) = self.acronym_match(&label, kind) {
             (c, "acronym")
         } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
@@ -136,6 +141,7 @@ impl State<'_> {
             self.clusters.push(cl);
             let c = self.clusters.len() - 1;
             self.by_key.insert(key, c);
+            self.by_key.insert(spelled, c);
             (c, "exact-name")
         };
         if self.clusters[c].label != label {

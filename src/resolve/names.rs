@@ -89,12 +89,15 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
     // nouns for a sovereign state
     const REALM: &[EntityType] = &[Country, Location];
     const VEHICLE: &[EntityType] = &[Product];
+    // a political party or alliance is no company, court or ministry
+    const PARTY: &[EntityType] = &[Organization, ArmedGroup];
     Some(match w {
         "firm" | "company" | "corporation" | "business" | "carrier" | "airline" | "manufacturer" | "maker"
         | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
         | "startup" | "broadcaster" | "publisher" | "network" | "chain" | "operator" | "giant" | "developer" => COMPANY,
         "organisation" | "organization" | "charity" | "association" | "union" | "federation" | "league"
-        | "foundation" | "institute" | "club" | "team" | "party" | "alliance" | "coalition" => ORG,
+        | "foundation" | "institute" | "club" | "team" => ORG,
+        "party" | "alliance" | "coalition" => PARTY,
         "band" | "group" => GROUP,
         "agency" | "ministry" | "department" | "commission" | "board" | "council" | "committee" | "court"
         | "parliament" | "assembly" | "legislature" | "senate" | "congress" | "bureau" | "office" | "service" => BODY,
@@ -115,23 +118,29 @@ pub fn is_town_noun(w: &str) -> bool {
     matches!(w, "city" | "town" | "village" | "capital" | "municipality" | "metropolis" | "suburb")
 }
 
-/// What the gazetteer knows of a place a class noun may name, for [`place_noun_fit`].
+/// What the resolver knows of a named entity besides its kind, for [`class_noun_fits`].
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PlaceFacts {
+pub struct NameFacts {
     /// The place is a gazetteer entry (its kind is known, not guessed by NER).
     pub in_gazetteer: bool,
     /// A country whose name is also a gazetteer city (a city-state).
     pub city_state: bool,
+    /// The name is a newspaper's, a broadcaster's or a news site's ([`is_publication_name`]).
+    pub publication: bool,
 }
 
 /// Whether the class noun `w` can name an entity of `kind`: its kind is in
 /// [`class_noun_kinds`], and a settlement noun takes a country only when it is a city-state and a
 /// place (Location) only when the gazetteer does not know it (a known Location is a region, an
 /// unknown one may be a town NER could not type); `the territory` takes a country only when it is
-/// a city-state. Person nouns fit only persons.
-pub fn class_noun_fits(w: &str, kind: EntityType, place: PlaceFacts) -> bool {
+/// a city-state; a publication takes only the nouns of a publisher ([`is_media_noun`]: a news
+/// site is no party, team or maker). Person nouns fit only persons.
+pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
     if person_noun_gender(w).is_some() {
         return kind == EntityType::Person;
+    }
+    if place.publication && !is_media_noun(w) {
+        return false;
     }
     // a city-state is also a territory (`the territory` for a self-governing city)
     if w == "territory" && kind == EntityType::Country {
@@ -149,6 +158,31 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: PlaceFacts) -> bool {
         };
     }
     true
+}
+
+/// Last words of the names of newspapers, magazines and broadcasters (`The Daily Zembla`,
+/// `Zembla Times`, `Channel Nine News`). General English: the usual heads of a publication's name.
+const PUBLICATION_HEADS: &[&str] = &[
+    "news", "times", "post", "journal", "gazette", "tribune", "herald", "chronicle", "magazine", "daily",
+    "weekly", "telegraph", "inquirer", "courier", "newspaper", "newswire",
+];
+
+/// Whether a name is a publication's: of two or more words, its last word heads a publication's
+/// name ([`PUBLICATION_HEADS`]); of one word, it is glued onto `news` (a news site: `Zemblanews`).
+pub fn is_publication_name(label: &str) -> bool {
+    let Some(last) = label.split_whitespace().last() else { return false };
+    let last = last.to_lowercase();
+    let one_word = !label.trim().contains(' ');
+    if one_word {
+        return last.len() > "news".len() + 2 && last.ends_with("news");
+    }
+    PUBLICATION_HEADS.contains(&last.as_str())
+}
+
+/// Class nouns a publication can be referred back to with: those of a publisher or of any
+/// organisation (`the broadcaster`, `the company`), never a party's, a team's or a maker's.
+pub fn is_media_noun(w: &str) -> bool {
+    matches!(w, "publisher" | "broadcaster" | "network" | "organisation" | "organization" | "company" | "firm" | "group" | "business")
 }
 
 /// Nouns for a person that a definite description can use on its own (`the man`), with the
@@ -332,11 +366,29 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-/// Lowercase key of a word for name comparison (diacritics folded, full stops dropped).
+/// Lowercase key of a word for name comparison (diacritics folded, full stops dropped, the
+/// British `-isation` written `-ization`: see [`fold_spelling`]).
 pub fn word_key(w: &str) -> String {
     let mut s = String::with_capacity(w.len());
     push_key_word(w, &mut s);
-    s
+    fold_spelling(&s)
+}
+
+/// A lowercase word with the British ending `-isation(s)` written as the American `-ization(s)`
+/// (`organisation` → `organization`), so that both spellings of a name are one key. Stems of
+/// fewer than three letters are left alone.
+pub fn fold_spelling(w: &str) -> String {
+    for (british, american) in [("isation", "ization"), ("isations", "izations")] {
+        if let Some(stem) = w.strip_suffix(british).filter(|stem| stem.chars().count() >= 3) {
+            return format!("{stem}{american}");
+        }
+    }
+    w.to_owned()
+}
+
+/// The lowercase key of a whole name with every word's spelling folded ([`fold_spelling`]).
+pub fn spelling_key(label: &str) -> String {
+    label.to_lowercase().split(' ').map(fold_spelling).collect::<Vec<_>>().join(" ")
 }
 
 /// Edit distance ≤ 1 (for spelling variants such as `Zelensky` / `Zelenskyy`).
@@ -381,9 +433,9 @@ mod tests {
 
     #[test]
     fn place_nouns_fit_only_places_of_their_size() {
-        let known = PlaceFacts { in_gazetteer: true, city_state: false };
-        let city_state = PlaceFacts { in_gazetteer: true, city_state: true };
-        let unknown = PlaceFacts::default();
+        let known = NameFacts { in_gazetteer: true, city_state: false, publication: false };
+        let city_state = NameFacts { in_gazetteer: true, city_state: true, publication: false };
+        let unknown = NameFacts::default();
         assert!(class_noun_fits("city", EntityType::City, known));
         assert!(class_noun_fits("capital", EntityType::Country, city_state));
         assert!(!class_noun_fits("city", EntityType::Country, known));
@@ -404,6 +456,47 @@ mod tests {
         assert!(class_noun_fits("woman", EntityType::Person, unknown));
         assert!(!class_noun_fits("woman", EntityType::City, known));
         assert!(!class_noun_fits("banana", EntityType::Location, unknown));
+    }
+
+    #[test]
+    fn a_publication_takes_only_the_nouns_of_a_publisher() {
+        for name in ["Zembla Times", "The Quill Daily", "Quillnews", "Vela Evening Herald"] {
+            assert!(is_publication_name(name), "{name}");
+        }
+        // `news` inside a longer word or name, or a bare head word, is no publication
+        for name in ["Newsom Holdings", "Vela Party", "News", "Times Square Partners", ""] {
+            assert!(!is_publication_name(name), "{name}");
+        }
+        let paper = NameFacts { publication: true, ..NameFacts::default() };
+        let other = NameFacts::default();
+        for w in ["party", "team", "maker", "airline", "club"] {
+            assert!(!class_noun_fits(w, EntityType::Organization, paper), "{w}");
+            assert!(class_noun_fits(w, EntityType::Organization, other), "{w}");
+        }
+        assert!(class_noun_fits("broadcaster", EntityType::Company, paper));
+        assert!(class_noun_fits("organisation", EntityType::Organization, paper));
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_key() {
+        assert_eq!(spelling_key("Vela Trade Organisation"), spelling_key("Vela Trade Organization"));
+        assert_eq!(word_key("Organisations"), word_key("organizations"));
+        // must give nothing: other words, and a too short stem, keep their letters
+        assert_eq!(fold_spelling("isation"), "isation");
+        assert_eq!(spelling_key("Vela Rise"), "vela rise");
+        assert_ne!(spelling_key("Vela Union"), spelling_key("Vela Unison"));
+    }
+
+    #[test]
+    fn a_party_is_no_company_and_no_court() {
+        let none = NameFacts::default();
+        assert!(class_noun_fits("party", EntityType::Organization, none));
+        for kind in [EntityType::Company, EntityType::GovernmentBody, EntityType::InternationalOrganization, EntityType::Location] {
+            assert!(!class_noun_fits("party", kind, none), "{kind:?}");
+            assert!(!class_noun_fits("coalition", kind, none), "{kind:?}");
+        }
+        // other organisation nouns keep their kinds
+        assert!(class_noun_fits("union", EntityType::GovernmentBody, none));
     }
 
     #[test]

@@ -112,7 +112,7 @@ impl Recognizer {
         let mut labels = Vec::new();
         let gaz = self.label_words(tokens, &words, &mut labels);
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
-        let spans = join_flat_parts(tokens, bilou::bilou_spans(&labels));
+        let spans = join_possessive_names(tokens, join_flat_parts(tokens, bilou::bilou_spans(&labels)));
         (typing::split_titles(&words, spans, &countries), gaz)
     }
 
@@ -170,8 +170,8 @@ impl Recognizer {
 
 impl Recognizer {
     /// [`Recognizer::recognize`] over all sentences of a document, then one document-level pass:
-    /// a single-word name that is the surname or full name of a Person found elsewhere in the
-    /// document becomes a Person too (`Quillen` typed as a place in one sentence), and an untagged
+    /// a single-word name (hyphenated ones too: `al-Rashan`) that is the surname or full name of
+    /// a Person found elsewhere in the document becomes a Person too (`Quillen` typed as a place in one sentence), and an untagged
     /// capitalised occurrence of such a surname becomes a Person mention. `Token.ner` is updated.
     pub fn recognize_document(&self, sentences: &mut [Sentence]) -> Vec<Mention> {
         let mut all: Vec<Mention> = Vec::new();
@@ -190,15 +190,25 @@ impl Recognizer {
             {
                 person_words.insert(last.form.clone());
             }
+            // a surname written as one word of several tokens (`al-Rashan`)
+            if let Some((_, last)) = m.text.rsplit_once(' ') {
+                person_words.insert(last.to_owned());
+            }
         }
         if person_words.is_empty() {
             return all;
         }
         for m in all.iter_mut() {
-            if m.kind != EntityType::Person && m.kind.is_named() && m.tokens.len() == 1 && person_words.contains(&m.text) {
+            // one written word, even when the tokenizer cut it at a hyphen (`al - Rashan`)
+            let one_word = !m.text.contains(char::is_whitespace);
+            if m.kind != EntityType::Person && m.kind.is_named() && one_word && person_words.contains(&m.text) {
                 m.kind = EntityType::Person;
-                if let Some(t) = position.get(&m.sentence).and_then(|&k| sentences[k].tokens.get_mut(m.tokens.start)) {
-                    t.ner = "B-PER".to_owned();
+                if let Some(&k) = position.get(&m.sentence) {
+                    for i in m.tokens.clone() {
+                        if let Some(t) = sentences[k].tokens.get_mut(i) {
+                            t.ner = if i == m.tokens.start { "B-PER" } else { "I-PER" }.to_owned();
+                        }
+                    }
                 }
             }
         }
@@ -246,6 +256,52 @@ fn join_flat_parts(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> 
             end += 1;
         }
         spans[i].0 = start..end;
+    }
+    spans
+}
+
+/// Irregular plural nouns, which take `'s` where other plurals take a bare apostrophe.
+const IRREGULAR_PLURALS: &[&str] = &["people", "women", "men", "children"];
+
+/// Joins a capitalised plural possessive and the capitalised words after it into one
+/// organisation's name, with the name that ends at the possessive, if any (`Zembla Farmers' Union`,
+/// `People's Defence Brigades`): the tagger stops names at the apostrophe, but a plural owner
+/// inside a capitalised run is part of a name, as a person's or a place's (`Reyes's`,
+/// `Zembla Isles'`) is not. A run that meets a person's name is left alone. Needs the tags (UPOS).
+fn join_possessive_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let capital = |k: usize| {
+        tokens[k].form.chars().next().is_some_and(char::is_uppercase) && matches!(tokens[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ")
+    };
+    let mut k = 1;
+    while k + 1 < tokens.len() {
+        let owner = tokens[k - 1].form.to_lowercase();
+        let plural = match tokens[k].form.as_str() {
+            "'" | "’" => owner.len() > 2 && owner.ends_with('s'),
+            "'s" | "’s" => IRREGULAR_PLURALS.contains(&owner.as_str()),
+            _ => false,
+        };
+        if !plural || !capital(k - 1) || !capital(k + 1) || tokens[k - 1].space_after {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < tokens.len() && end - k <= 4 && capital(end) {
+            end += 1;
+        }
+        let owner_span = spans.iter().find(|(r, _)| r.contains(&(k - 1)));
+        let start = owner_span.map_or(k - 1, |(r, _)| r.start);
+        let meets = |r: &Range<usize>| r.start < end && start < r.end;
+        // a place's possessive (`Zembla Isles' Coast Guard`) is the owner, not part of the name
+        let place_owner = owner_span.is_some_and(|(_, c)| *c == NerClass::Loc);
+        if place_owner || spans.iter().any(|(r, c)| meets(r) && *c == NerClass::Per) {
+            k = end;
+            continue;
+        }
+        let end = spans.iter().filter(|(r, _)| meets(r)).map(|(r, _)| r.end).fold(end, usize::max);
+        spans.retain(|(r, _)| !meets(r));
+        spans.push((start..end, NerClass::Org));
+        spans.sort_by_key(|(r, _)| r.start);
+        k = end;
     }
     spans
 }

@@ -228,3 +228,42 @@ fn document_pass_without_persons_adds_nothing() {
     assert_eq!(ms.len(), one_by_one, "{ms:#?}");
     assert!(ms.iter().all(|m| m.kind != EntityType::Person), "{ms:#?}");
 }
+
+/// Tokens with forms and UPOS tags, written `word/UPOS`; a word glued to the next one (no space
+/// after it) ends in `+`.
+fn tagged(spec: &str) -> Vec<Token> {
+    spec.split(' ')
+        .map(|item| {
+            let (word, upos) = item.rsplit_once('/').unwrap();
+            let (form, glued) = word.strip_suffix('+').map_or((word, false), |f| (f, true));
+            Token { form: form.to_owned(), upos: upos.to_owned(), space_after: !glued, ..Default::default() }
+        })
+        .collect()
+}
+
+#[test]
+fn a_plural_possessive_inside_a_capitalised_run_joins_one_name() {
+    // "fighters of the Zembla Farmers' Union": the tagger stopped at the apostrophe
+    let toks = tagged("fighters/NOUN of/ADP the/DET Zembla/PROPN Farmers+/PROPN '/PART Union/NOUN clashed/VERB");
+    assert_eq!(join_possessive_names(&toks, vec![(3..5, NerClass::Org)]), vec![(3..7, NerClass::Org)]);
+    // an irregular plural with `'s`, no name found by the tagger
+    let toks = tagged("the/DET People+/PROPN 's/PART Defence/PROPN Brigades/PROPN said/VERB");
+    assert_eq!(join_possessive_names(&toks, vec![]), vec![(1..5, NerClass::Org)]);
+}
+
+#[test]
+fn a_singular_owner_a_person_or_a_lowercase_word_joins_nothing() {
+    // must give nothing: a country's, a place's and a person's possessive, a plural before a lowercase
+    // noun, a plural possessive that meets a person's name
+    let cases: [(&str, Vec<NameSpan>); 5] = [
+        ("Zembla+/PROPN 's/PART Defence/PROPN Ministry/PROPN", vec![(0..1, NerClass::Loc)]),
+        ("the/DET Zembla/PROPN Isles+/PROPN '/PART Coast/PROPN Guard/PROPN", vec![(1..3, NerClass::Loc)]),
+        ("the/DET Farmers+/PROPN '/PART union/NOUN met/VERB", vec![]),
+        ("Reyes+/PROPN 's/PART Vela/PROPN Party/PROPN", vec![(0..1, NerClass::Per)]),
+        ("the/DET Farmers+/PROPN '/PART Ana/PROPN Reyes/PROPN", vec![(3..5, NerClass::Per)]),
+    ];
+    for (spec, spans) in cases {
+        let toks = tagged(spec);
+        assert_eq!(join_possessive_names(&toks, spans.clone()), spans, "{spec}");
+    }
+}

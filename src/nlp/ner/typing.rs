@@ -45,8 +45,14 @@ fn any_in(words: &[&str], list: &[&str]) -> bool {
     words.iter().any(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
+/// A title in the plural (`Senators`, `Ministers`): a title cue with an `s` added.
+fn is_plural_title(w: &str) -> bool {
+    w.len() > 3 && w.strip_suffix('s').is_some_and(|one| !one.ends_with('s') && super::features::is_title_cue(one))
+}
+
 /// Splits titles off recognised names: `Peruvian Trade Minister Lucia Ferrand` (tagged as
-/// one ORG or LOC) → PER `Lucia Ferrand`; `President Strand` (one PER) → PER `Strand`; a span that is
+/// one ORG or LOC) → PER `Lucia Ferrand`; `President Strand` or `Senators Strand` (one PER) → PER
+/// `Strand`; a span that is
 /// only a title (`US President`) keeps just its leading country (`US`) or is dropped.
 /// `countries` are the sentence's gazetteer country matches.
 pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countries: &[Range<usize>]) -> Vec<(Range<usize>, NerClass)> {
@@ -54,7 +60,10 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
     for (r, class) in spans {
         let cue = |k: usize| {
             let w = words[k];
-            super::features::is_title_cue(w) && w.chars().next().is_some_and(char::is_uppercase)
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            // a plural title only opens a person's span: `Senators Ana Reyes (and …)`
+            let plural = k == r.start && class == NerClass::Per && is_plural_title(w);
+            capital && (super::features::is_title_cue(w) || plural)
         };
         let Some(k) = r.clone().rev().find(|&k| cue(k)) else {
             out.push((r, class));
@@ -133,6 +142,14 @@ mod tests {
         assert_eq!(split_titles(&w, vec![(1..3, Org)], &[]), vec![]);
         let w = ["President", "of", "the", "Club"];
         assert_eq!(split_titles(&w, vec![(0..4, Org)], &[]), vec![(0..4, Org)]);
+        // a plural title opening a person's span goes; elsewhere it stays (`Warner Brothers`)
+        let w = ["Senators", "Lucia", "Ferrand", "and", "Vela", "Brothers", "Ministers"];
+        assert_eq!(split_titles(&w, vec![(0..3, Per), (4..6, Org)], &[]), vec![(1..3, Per), (4..6, Org)]);
+        // must give nothing: a plural title alone, or a word that only ends like one
+        assert_eq!(split_titles(&w, vec![(6..7, Org)], &[]), vec![(6..7, Org)]);
+        let w = ["Kings", "Vela"];
+        assert!(is_plural_title("Kings") && !is_plural_title("Mss") && !is_plural_title("Bosses"));
+        assert_eq!(split_titles(&w, vec![(0..2, Org)], &[]), vec![(0..2, Org)]);
         let w = ["St.", "Louis", "and", "Colombian", "Minister", "Lucia", "Ferrand"];
         assert_eq!(split_titles(&w, vec![(0..2, Loc), (3..7, Loc)], &[]), vec![(0..2, Loc), (5..7, Per)]);
     }
