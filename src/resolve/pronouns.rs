@@ -299,7 +299,7 @@ impl State<'_> {
     /// Whether a copular `it` whose predicate is `noun` can stand for cluster `c`.
     fn predicate_noun_fits(&self, noun: &str, c: &Cluster) -> bool {
         let noun = noun.to_lowercase();
-        RELATIONAL_NOUNS.contains(&noun.as_str()) || names::class_noun_fits(&noun, c.kind, self.place_facts(c))
+        RELATIONAL_NOUNS.contains(&noun.as_str()) || names::class_noun_fits(&noun, c.kind, self.name_facts(c))
     }
 }
 
