@@ -7,8 +7,8 @@
 //! - names used in public: `under the ring / stage / pen name N` → X – known as – N, N whole;
 //! - family after `survived by`: `X is survived by wife N and son M` → N – wife of – X, X –
 //!   married to – N, M – son of – X (with a possessive pronoun, `roles` reads `his wife N`);
-//! - a definite role description as a clause's subject: `The former drummer of rock band Y was
-//!   66` → the description – former drummer of – Y (rule [`DESCRIBED_RULE`]: the resolver keeps
+//! - a definite occupation description as a clause's subject: `The former drummer of rock band
+//!   Y was 66` → the description – former drummer of – Y (rule [`DESCRIBED_RULE`]: the resolver keeps
 //!   it only when the description points back to a person named before);
 //! - a label repair: an argument that is a kin or role noun right in front of a person's name
 //!   and nothing else (`wife N`, `lawyer N`) is the name.
@@ -99,7 +99,6 @@ impl Rules<'_, '_> {
             if !tr.form(b).eq_ignore_ascii_case("born") || (b > 0 && tr.form(b - 1) == "-") || self.hedged_cue(b) {
                 continue;
             }
-            let Some((subj, _)) = self.subject(b, 0) else { continue };
             let limit = n.min(b + BIRTH_WINDOW);
             let mut facts: Vec<(&'static str, usize, usize)> = Vec::new();
             let mut i = b + 1;
@@ -109,6 +108,10 @@ impl Rules<'_, '_> {
                 i = e;
             }
             while i + 1 < limit {
+                // `in Lewisham, London, in 1939`: a comma between the details
+                if tr.form(i) == "," && tr.lemma_is(i + 1, &["in", "at", "on"]) {
+                    i += 1;
+                }
                 let has = |w: &str, facts: &[(&str, usize, usize)]| facts.iter().any(|f| f.0 == w);
                 if tr.lemma_is(i, &["in", "at", "on"]) && let Some(e) = self.date_run(i + 1).filter(|&e| e <= n) {
                     // `in 1961`, `on May 4, 1961`: the date
@@ -122,14 +125,16 @@ impl Rules<'_, '_> {
                     facts.push(("born in", i + 1, e));
                     i = e;
                     // `Zwolle, Netherlands`: the region after the place is part of the address
-                    while i + 1 < limit && tr.form(i) == "," && let Some(e2) = self.proper_run(i + 1).filter(|&e2| e2 <= limit) {
+                    while i + 1 < limit && tr.form(i) == "," && self.kind_at(i + 1) != Some(EntityType::Person) && let Some(e2) = self.proper_run(i + 1).filter(|&e2| e2 <= limit) {
                         i = e2;
                     }
                 } else {
                     break;
                 }
             }
-            for (words, s, e) in facts {
+            let read = b..facts.iter().map(|f| f.2).max().unwrap_or(b);
+            let Some(subj) = self.birth_subject(b, &read) else { continue };
+            for &(words, s, e) in &facts {
                 let lit = Lit {
                     words: words.into(),
                     verb: None,
@@ -141,14 +146,31 @@ impl Rules<'_, '_> {
                 p.carb = false;
                 out.push(p);
             }
-        }
-        // the clause reading of a `born` this rule read (`X – bear – NAME`) stays out of the graph
-        let read: Vec<usize> = out.iter().filter(|p| p.rule == "people:born").map(|p| p.pred).collect();
-        for p in out.iter_mut() {
-            if p.lit.is_none() && read.contains(&p.pred) {
-                p.graph = false;
+            // the clause reading of what this rule read (`X – bear – NAME`, `X – bear in – Y`)
+            // stays out of the graph; other complements (`born into a family`) stay
+            for p in out.iter_mut() {
+                if p.lit.is_none() && p.pred == b && p.slots.iter().all(|sl| read.contains(&sl.part.head)) {
+                    p.graph = false;
+                }
             }
         }
+    }
+
+    /// Who was born: the `born` clause's own subject (`X was born in`), through a relative
+    /// pronoun (`X, who was born in`), or the subject of the clause a leading `Born …,` belongs
+    /// to. A person: a name or a personal pronoun (`people born in Y` is no one in particular),
+    /// and none of the words the birth details took (`Born on DATE in PLACE, X …`).
+    fn birth_subject(&self, b: usize, read: &std::ops::Range<usize>) -> Option<Part> {
+        let tr = self.tr;
+        let own = |p: usize| tr.kids(p).find(|&k| is_subj_rel(tr.rel(k)));
+        let s = match own(b).filter(|s| !read.contains(s)) {
+            Some(s) if self.is_rel_pronoun(s) => return self.subject(b, 0).map(|(part, _)| part),
+            Some(s) => s,
+            None if matches!(tr.base(b), "advcl" | "acl") && tr.head[b] != NONE => own(tr.head[b])?,
+            None => return None,
+        };
+        let person = tr.lemma_is(s, &["he", "she", "i"]) || tr.upos(s) == "PROPN" || self.kind_at(s) == Some(EntityType::Person);
+        (person && !read.contains(&s) && !matches!(self.kind_at(s), Some(k) if k != EntityType::Person)).then(|| self.np(s, true))
     }
 
     /// `was not born in`, `may have been survived by`: no plain fact.
@@ -237,7 +259,9 @@ impl Rules<'_, '_> {
             // the parser may make the owner's name the subject (`Y was 66`)
             let subject = (start..np.end).any(|k| is_subj_rel(tr.rel(k)));
             let single = subject && np.roles.len() == 1 && np.roles[0].toks.last() == Some(&r);
-            if !single || np.owner.as_ref().is_none_or(|(_, nationality)| *nationality) {
+            // occupations only: `the president of Y` names whoever holds the office, rarely the
+            // president named before
+            if !single || !np.roles[0].occupation || np.owner.as_ref().is_none_or(|(_, nationality)| *nationality) {
                 continue;
             }
             let mut holder = self.span_part(start, r + 1);
@@ -314,6 +338,18 @@ mod tests {
                     "Born/VERB/11/advcl [[Tilde/PROPN/1/obl Varga]]/PROPN/2/flat in/ADP/5/case ((Kestrel))/PROPN/1/obl on/ADP/7/case May/PROPN/1/obl ,/PUNCT/1/punct [[Ana/PROPN/11/nsubj Cole]]/PROPN/9/flat moved/VERB/0/root ./PUNCT/11/punct",
                     &[("Ana Cole", "born as", "Tilde Varga"), ("Ana Cole", "born in", "Kestrel"), ("Ana Cole", "born on", "May")],
                     &[],
+                ),
+                // a leading date and place, then the person
+                (
+                    "Born/VERB/11/advcl on/ADP/3/case May/PROPN/1/obl 4/NUM/3/nummod ,/PUNCT/7/punct in/ADP/7/case ((Kestrel))/PROPN/1/obl ,/PUNCT/1/punct [[Ana/PROPN/11/nsubj Cole]]/PROPN/9/flat moved/VERB/0/root ./PUNCT/11/punct",
+                    &[("Ana Cole", "born on", "May 4"), ("Ana Cole", "born in", "Kestrel")],
+                    &["Kestrel"],
+                ),
+                // must give nothing: no one in particular (`people born in Y`)
+                (
+                    "Most/ADJ/2/amod residents/NOUN/4/nsubj:pass were/AUX/4/aux:pass born/VERB/0/root in/ADP/6/case ((Kestrel))/PROPN/4/obl ./PUNCT/4/punct",
+                    &[],
+                    &["residents", "Most residents"],
                 ),
                 // must give nothing: a modifier (`Ostland-born`) and a negated birth
                 (
