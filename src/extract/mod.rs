@@ -47,6 +47,10 @@ use tree::{NONE, Tree};
 use triples::graph_triples;
 pub use titled::{join_cut_names, retype_named_settlements, retype_products, retype_titled_people};
 
+/// The rule of role facts whose subject is a definite description (`the former drummer of Y`):
+/// the resolver keeps them only when the description points back to a person.
+pub const DESCRIBED_ROLE_RULE: &str = "role:described";
+
 /// Whether a lowercase word is a role noun: a position (`mayor`) or an occupation (`virologist`).
 pub fn is_role_noun(w: &str) -> bool {
     lexicon::role_class(w).is_some()
@@ -105,6 +109,7 @@ impl Extractor {
         r.as_role_props(&mut out);
         r.unowned_title_props(&mut out);
         r.event_age_props(&mut out);
+        r.people_props(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         r.agent_noun_props(&out, &mut extra);

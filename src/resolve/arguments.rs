@@ -298,6 +298,10 @@ impl State<'_> {
             Ok(s) => s,
             Err(_) => return,
         };
+        // `the former drummer – drummer of – Y`: a role fact only when the description is a person
+        if t.rule == crate::extract::DESCRIBED_ROLE_RULE && !matches!(subj, Target::One(c) if self.clusters[c].kind == EntityType::Person) {
+            return;
+        }
         let obj = match &t.object {
             Some(_) if t.rule == super::focus::UNOWNED_RULE => match self.unowned_owner(&t) {
                 Some(x) => Some(x),

@@ -1,5 +1,6 @@
 //! Step 2, definite descriptions: decides what `the US President` (role + nationality), `the
-//! Colombian leader` (nationality + leader role), `the two leaders` (the two most salient people),
+//! former drummer` (an occupation given to a person as a title), `the Colombian leader`
+//! (nationality + leader role), `the two leaders` (the two most salient people),
 //! `the Hale administration` / `the Colombian government` (the person's or named country) and
 //! `the country` (the most salient country) refer to.
 //!

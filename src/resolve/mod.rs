@@ -12,7 +12,8 @@
 //!    ↔ initials for organisations outside the gazetteer. Titles and nationality words in front of
 //!    a person's name (`US President`, `his Colombian counterpart`) are stripped from the name and
 //!    kept as the person's roles, nationality and gender evidence.
-//! 2. Definite descriptions: `the US President` (role + nationality), `the Colombian leader`
+//! 2. Definite descriptions: `the US President` (role + nationality), `the former drummer` (an
+//!    occupation the text gave a person as a title: `drummer X`), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
 //!    `the Hale administration` / `the Colombian government` (the person's / named country),
 //!    `the country` (most salient country), `the government` alone (the country in focus);

@@ -1,8 +1,9 @@
 //! Step 1, named mentions: clusters names. Decides whether a name is the same thing as one seen
 //! before — by gazetteer entry (every alias, acronym and spelling of a country, organisation or
 //! city), exact name, surname ↔ full name (both orders), spelling variant, or acronym ↔ initials
-//! for organisations outside the gazetteer — and strips titles and nationality words in front of
-//! a person's name into the person's roles, nationality and gender evidence.
+//! for organisations outside the gazetteer — and strips titles, occupations (`singer and
+//! lyricist X`) and nationality words in front of a person's name into the person's roles,
+//! nationality and gender evidence.
 //!
 //! In: a name's token range, its type and gazetteer entry. Out: the cluster it joins or starts,
 //! with a [`MergeNote`](crate::document::MergeNote) for every merge.
@@ -190,8 +191,12 @@ impl State<'_> {
         let mut i = given.as_ref().map_or(r.start, |g| g.0);
         while i > 0 && r.start - i < 5 {
             let w = lower_key(&s.tokens[i - 1].form);
-            if names::is_title_word(&w) {
+            if names::is_title_word(&w) || crate::extract::is_role_noun(&w) {
+                // occupations count too (`US singer and lyricist X`): a later `the former
+                // lyricist` points back to the person they were given to
                 roles.push(w);
+            } else if w == "and" && !roles.is_empty() {
+                // `singer and lyricist X`: the title window goes on across the coordination
             } else if let Some(c) = nat[i - 1] {
                 nationality = nationality.or(Some(c));
             } else {

@@ -158,10 +158,12 @@ impl State<'_> {
                 }
                 continue;
             }
-            // 0 = nothing, 1 = role noun, 2 = government noun, 3 = country noun
+            // 0 = nothing, 1 = role noun, 2 = government noun, 3 = country noun, 4 = occupation
             let class = names::with_lower(&t.form, |k| {
                 if names::is_role_noun(k) {
                     1
+                } else if crate::extract::is_role_noun(k) {
+                    4
                 } else if names::is_government_noun(k) {
                     2
                 } else if matches!(k, "country" | "countries" | "nation" | "nations") {
@@ -174,6 +176,14 @@ impl State<'_> {
                 Some(1) => self.description(si, s, tok, &lower_key(&t.form), &nat, &in_named, &person_starts),
                 Some(2) => self.government(si, s, tok, &nat),
                 Some(3) => self.definite_country(si, s, tok, &lower_key(&t.form)),
+                // an occupation (`the former lyricist`): the person it was given to as a title,
+                // else a class noun like any other (`the killer`)
+                Some(4) if t.upos.is_empty() || t.upos == "NOUN" => {
+                    self.description(si, s, tok, &lower_key(&t.form), &nat, &in_named, &person_starts);
+                    if self.get_ref(si, tok).is_none() {
+                        self.class_description(si, s, tok, &nat, &in_named);
+                    }
+                }
                 _ => {
                     if t.upos.is_empty() || t.upos == "NOUN" {
                         self.class_description(si, s, tok, &nat, &in_named);

@@ -1,7 +1,8 @@
 //! Descriptions and concept labels on hand-built documents: `the group` as a named organisation,
 //! the bare role that a vice president does not fill, capitals kept inside labels and
-//! hyphenated words kept whole; place nouns that name only places of their size, and role
-//! descriptions bound by `of`.
+//! hyphenated words kept whole; place nouns that name only places of their size, role
+//! descriptions bound by `of`, occupations given as titles (`the former drummer`) and the
+//! described-role facts that need a person behind the description.
 
 use super::arguments::{concept_label, whole_words};
 use super::tests::{doc, f, facts, ment, run, tri};
@@ -193,4 +194,33 @@ fn the_head_of_something_is_no_back_reference_and_aliases_start_at_the_nearest_t
     let e = r.entities.iter().find(|e| e.id == "harold_brandt").expect("the president");
     assert!(e.aliases.contains(&"the president".to_string()), "{:?}", e.aliases);
     assert!(!e.aliases.iter().any(|a| a.contains("claim")), "{:?}", e.aliases);
+}
+
+#[test]
+fn an_occupation_given_as_a_title_points_back_to_its_person() {
+    let d = doc(&["Dutch painter and drummer Tomas Ferreira died .", "The former drummer left the band ."]);
+    let m = [ment(&d, 0, "Tomas Ferreira", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The former drummer", "left", "leave", Some("the band"))]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "left", Some("band"))]);
+    // must give nothing: an occupation never given to anyone names no one
+    let d = doc(&["Tomas Ferreira died .", "The former drummer left the band ."]);
+    let r = run(&d, &[ment(&d, 0, "Tomas Ferreira", T::Person)], vec![tri(&d, 1, "The former drummer", "left", "leave", Some("the band"))]);
+    assert_eq!(facts(&r), vec![f("former_drummer", "left", Some("band"))]);
+}
+
+#[test]
+fn a_described_role_fact_needs_a_person_behind_the_description() {
+    let described = |d: &crate::document::Document| {
+        let mut t = tri(d, 1, "The former drummer", "former drummer of", "be", Some("Velvet Lanterns"));
+        t.rule = crate::extract::DESCRIBED_ROLE_RULE.into();
+        t
+    };
+    let d = doc(&["Dutch drummer Tomas Ferreira died .", "The former drummer of Velvet Lanterns was 66 ."]);
+    let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 1, "Velvet Lanterns", T::Organization)];
+    let r = run(&d, &m, vec![described(&d)]);
+    assert_eq!(facts(&r), vec![f("tomas_ferreira", "former drummer of", Some("velvet_lanterns"))]);
+    // must give nothing: no one was called a drummer before
+    let d = doc(&["Tomas Ferreira died .", "The former drummer of Velvet Lanterns was 66 ."]);
+    let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 1, "Velvet Lanterns", T::Organization)];
+    assert!(facts(&run(&d, &m, vec![described(&d)])).is_empty());
 }

@@ -87,7 +87,7 @@ impl Rules<'_, '_> {
     }
 
     /// The subject of the nearest predicate above `t` (through `xcomp`, `obl`, `advcl`).
-    fn clause_subject_above(&self, t: usize) -> Option<Part> {
+    pub(super) fn clause_subject_above(&self, t: usize) -> Option<Part> {
         let tr = self.tr;
         let mut p = tr.head[t];
         for _ in 0..3 {

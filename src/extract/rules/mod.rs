@@ -11,7 +11,8 @@
 //! memberships and age read from the words around the name) and `ages` (ages stated around an
 //! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`), `events` (events whose
 //! agent sits in a noun, light verbs), `nominal_events` (`the resignation of X`) and `deverbal`
-//! (the verb of an event noun).
+//! (the verb of an event noun), `people` (birth, public names, family after `survived by`,
+//! definite role descriptions).
 
 mod ages;
 mod as_role;
@@ -24,6 +25,7 @@ mod members;
 mod nominal_events;
 mod nominal;
 mod origin;
+mod people;
 mod phrases;
 mod places;
 mod roles;

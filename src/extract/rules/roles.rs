@@ -72,6 +72,11 @@ const KIN_NOUNS: &[&str] = &[
 /// Kinship nouns of marriage: the relation holds both ways (Y – married to – X as well).
 const SPOUSE_NOUNS: &[&str] = &["wife", "husband", "spouse", "widow", "widower"];
 
+/// Whether a lowercase word is a kinship noun (`wife`, `son`).
+pub(super) fn is_kin_noun(w: &str) -> bool {
+    KIN_NOUNS.contains(&w)
+}
+
 /// A role noun's class (`Some(true)` for an occupation), kinship nouns counting as positions.
 fn role_or_kin(w: &str) -> Option<bool> {
     role_class(w).or_else(|| KIN_NOUNS.contains(&w).then_some(false))
@@ -298,9 +303,11 @@ impl Rules<'_, '_> {
                     (pe <= limit && !np.roles.is_empty()).then_some((ps, pe))
                 })
             };
-            let span = match pe {
-                Some(e) => Some((j, e)),
-                None => titled_person(),
+            // `of rock band Y`: the name after a lowercase descriptor
+            let span = match (self.descriptor_name(j, limit), pe) {
+                (Some(named), _) => Some(named),
+                (None, Some(e)) => Some((j, e)),
+                (None, None) => titled_person(),
             };
             if let Some((ps, e)) = span {
                 let mut part = self.span_part(ps, e);
