@@ -9,7 +9,8 @@
 //! predicate (verbs and copular predicates) with subjects inherited through `conj`, `xcomp`,
 //! `advcl`, `acl` and relative clauses (relative pronouns and *whose* replaced by the antecedent);
 //! clause types SV/SVO/SVC/SVA/SVOO/SVOC/SVOA; xcomp chains merged into one relation
-//! (`started accepting`); passives turned active when there is an agent; coordinated subjects
+//! (`started accepting`) unless the main verb's object is the infinitive's subject (`asked X to
+//! go`: two facts); passives turned active (one fact per person of a listed agent) when there is an agent; coordinated subjects
 //! and objects split; reported speech turned into the inner fact with `attribution`; nominal
 //! relations from appositions, titles (`Peruvian Trade Minister X` → X – trade minister
 //! of – Peru), possessives and compounds with a prepositional complement (`EU tariffs on
@@ -31,6 +32,7 @@
 //! Cost: the tree's children are indexed once per sentence ([`tree::Tree`]); every rule only
 //! walks the children of the tokens it looks at.
 
+mod amounts;
 pub mod carb;
 mod lexicon;
 mod quality;
@@ -85,8 +87,14 @@ impl Extractor {
                     && tree.head[i] != NONE
                     && r.is_predicate(tree.head[i])
                     && !tree.kids(i).any(|k| matches!(tree.base(k), "nsubj" | "csubj"));
-                if !merged {
+                let controlled = r.object_controller(i).is_some();
+                if !merged || controlled {
+                    // an object-controlled infinitive is a graph fact; CaRB keeps it merged
+                    let start = out.len();
                     r.verb_props(i, &mut out);
+                    if controlled {
+                        out[start..].iter_mut().for_each(|q| q.carb = false);
+                    }
                 }
             }
             if tree.rel(i) == "appos" {

@@ -4,14 +4,15 @@
 //! the ontology lexicon (verb, particles, preposition, or the noun of a literal relation), the
 //! date and place qualifiers taken from obliques, and one triple per object for n-ary clauses.
 //! A predicate adjective takes its preposition into the relation (`be responsible for` + the
-//! prepositional object), and an approximator before a numeric predicate joins the copula
+//! prepositional object), a change of amount takes its target value as the object (`brings
+//! total to` + `54`, see [`amounts`]), and an approximator before a numeric predicate joins the copula
 //! (`be about` + `71%`).
 //!
 //! In: a [`Prop`] of a parsed sentence and the sentence's mentions. Out: [`OpenTriple`]s with
 //! token-span arguments.
 
 use super::rules::{self, Kind, Part, Prop, Rules};
-use super::{lexicon, quality};
+use super::{amounts, lexicon, quality};
 use super::tree::{NONE, Tree};
 use crate::document::{Argument, Mention, OpenTriple, RelationKey, Sentence, Span};
 
@@ -191,12 +192,33 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut relation_words: Vec<String> = Vec::new();
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
     let adjective_pp = if copular { adjective_complement(tr, p.pred, &slots) } else { None };
+    let amount = if p.passive || copular { None } else { verb_tok.and_then(|v| amounts::amount_target(tr, v, &slots)) };
     if p.passive && agent.is_some() {
         let a = slots.remove(agent.unwrap());
         let Some(agent_arg) = argument(s, &a.part) else { return out };
         object = Some(subject);
         subject = agent_arg;
         key.passive = true;
+    } else if let Some((measured, to)) = amount {
+        // `brings her total to 54`: the new value is the object, the measured thing joins the
+        // relation (its own words: no determiner or possessor)
+        if let Some(m) = measured {
+            let h = slots[m].part.head;
+            let words: Vec<String> = slots[m]
+                .part
+                .min
+                .iter()
+                .filter(|&&x| x == h || (tr.head[x] == h && x < h && matches!(tr.base(x), "compound" | "amod")))
+                .map(|&x| tr.form(x).to_lowercase())
+                .collect();
+            relation_words.push(words.join(" "));
+        }
+        relation_words.push("to".into());
+        object = argument(s, &slots[to].part);
+        key.prep = Some("to".into());
+        for i in [Some(to), measured].into_iter().flatten().collect::<std::collections::BTreeSet<_>>().into_iter().rev() {
+            slots.remove(i);
+        }
     } else if let Some((ci, oi)) = adjective_pp {
         // `X is responsible for Y`: the adjective and its preposition are the relation, the
         // prepositional object the object (the adjective alone is no node)

@@ -9,8 +9,9 @@ use super::*;
 
 impl Rules<'_, '_> {
     /// The xcomp chain starting at `p`: verbs (or `likely`-type adjectives) whose subject is the
-    /// governor's.
-    pub(super) fn chain(&self, p: usize) -> (Vec<usize>, Option<usize>) {
+    /// governor's. With `split_control`, it stops before an infinitive whose subject is the
+    /// governor's object (`asked X to go`).
+    fn chain_from(&self, p: usize, split_control: bool) -> (Vec<usize>, Option<usize>) {
         let tr = self.tr;
         let mut chain = vec![p];
         let mut comp = None;
@@ -19,7 +20,8 @@ impl Rules<'_, '_> {
             let Some(x) = tr.kids(cur).find(|&k| tr.rel(k) == "xcomp") else {
                 break;
             };
-            if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            // `asked X to go`: the infinitive has the object for its subject, a clause of its own
+            if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) || (split_control && self.object_controller(x).is_some()) {
                 break;
             }
             if tr.upos(x) == "VERB"
@@ -94,12 +96,27 @@ impl Rules<'_, '_> {
         self.np(s, false)
     }
 
-    /// Builds the verb-clause propositions of predicate `p`.
+    /// Builds the verb-clause propositions of predicate `p`. An object-controlled infinitive
+    /// (`urged X to go`) makes two facts for the graph; CaRB's annotators keep the merged
+    /// relation (`urged to go`), so CaRB gets that reading instead.
     pub fn verb_props(&self, p: usize, out: &mut Vec<Prop>) {
+        let split = self.chain_from(p, true);
+        let merged = self.chain_from(p, false);
+        if split == merged {
+            return self.verb_props_of(p, split, out);
+        }
+        let start = out.len();
+        self.verb_props_of(p, merged, out);
+        out[start..].iter_mut().for_each(|q| q.graph = false);
+        let start = out.len();
+        self.verb_props_of(p, split, out);
+        out[start..].iter_mut().for_each(|q| q.carb = false);
+    }
+
+    fn verb_props_of(&self, p: usize, (chain, comp): (Vec<usize>, Option<usize>), out: &mut Vec<Prop>) {
         let tr = self.tr;
         let Some((subj, sconf)) = self.subject(p, 0) else { return };
         let copular = tr.kid(p, "cop").is_some();
-        let (chain, comp) = self.chain(p);
         let last = *chain.last().unwrap();
 
         // relation tokens
@@ -369,6 +386,9 @@ impl Rules<'_, '_> {
                 }
             }
         }
+        if let Some(m) = self.controlled_modality(p) {
+            modality = m;
+        }
         if copular && tr.lemma_is(p, &["set", "due", "poised"]) && chain.len() > 1 {
             modality = Modality::Planned;
         } else if copular && tr.lemma_is(p, &["likely", "unlikely"]) && chain.len() > 1 {
@@ -458,7 +478,9 @@ impl Rules<'_, '_> {
             reporting,
             graph_reject,
         };
-        self.split_coordination(base, out);
+        for p in self.split_agents(base) {
+            self.split_coordination(p, out);
+        }
     }
 
     /// Splits coordinated subjects and the first object/complement into separate propositions.

@@ -5,7 +5,9 @@
 //! extents): `phrases` (what a phrase spans: full and minimal token sets, relative-clause
 //! antecedents), `subjects` (who the subject of a predicate is, inherited through `conj`,
 //! `xcomp`, `advcl`, `acl` and relative clauses), `clauses` (one proposition per verb or copular
-//! predicate: relation chain, objects, obliques, passives, coordination), `titles` (appositions
+//! predicate: relation chain, objects, obliques, passives, coordination), `agents` (the
+//! persons listed after a passive's `by`), `control` (the
+//! object of `asked X to go` is the infinitive's subject), `titles` (appositions
 //! and titles in front of names) and `nominal` (possessives, compounds with a prepositional
 //! complement, `nmod:in`, `amod` and collective readings) and `roles` (a person's titles, roles,
 //! memberships and age read from the words around the name) and `ages` (ages stated around an
@@ -14,10 +16,12 @@
 //! (the verb of an event noun), `people` (birth, public names, family after `survived by`,
 //! definite role descriptions).
 
+mod agents;
 mod ages;
 mod as_role;
 mod claims;
 mod clauses;
+mod control;
 mod coord;
 mod deverbal;
 mod events;

@@ -128,6 +128,9 @@ impl Rules<'_, '_> {
                 None
             }
             "xcomp" | "advcl" => {
+                if let Some(o) = self.object_controller(p) {
+                    return Some((self.np(o, true), 0.8));
+                }
                 if tr.rel(p) == "advcl"
                     && tr
                         .kids(p)

@@ -1,0 +1,133 @@
+//! Agent lists of passives: `It was signed by Senators A of X, B of Y, and C of Z` names three
+//! agents, each of whom signed it. The parser rarely builds such a list as one coordination (the
+//! names hang as appositions, conjuncts of the verb or loose obliques), so the list is read from
+//! the words after `by`: person names separated by commas and `and`, each optionally followed by
+//! `of PLACE`. Each name loses its leading title (`Senators`), and a place after `of` is never an
+//! agent.
+//!
+//! In: a passive proposition with an agent slot. Out: one agent [`Part`] per listed person (none
+//! unless the list has at least two).
+
+use super::*;
+
+impl Rules<'_, '_> {
+    /// The persons listed after the `by` of agent `a`, titles dropped, when there are two or more.
+    pub(super) fn agent_list(&self, a: usize) -> Vec<Part> {
+        let tr = self.tr;
+        let Some(by) = tr.kids(a).find(|&k| tr.base(k) == "case" && k < a && tr.lemma_is(k, &["by"])) else {
+            return Vec::new();
+        };
+        let end = self.list_end(by + 1);
+        let names: Vec<(usize, usize)> = self
+            .person_names()
+            .into_iter()
+            .filter(|&(s, e)| {
+                let start = self.ment_at(s).map_or(s, |m| m.0);
+                start > by && e <= end && !(start > 0 && tr.lemma_is(start - 1, &["of"]))
+            })
+            .collect();
+        // two names are a list only with a separator between them
+        let separated = names.windows(2).all(|w| (w[0].1..w[1].0).any(|k| tr.form(k) == "," || tr.upos(k) == "CCONJ"));
+        if names.len() < 2 || !separated {
+            return Vec::new();
+        }
+        // a plural title in front (`Senators A`, as the tagger leaves it capitalised) is no name
+        let untitled = |(mut s, e): (usize, usize)| {
+            while s + 1 < e && tr.has_feat(s, "Number=Plur") && matches!(tr.upos(s), "NOUN" | "PROPN") {
+                s += 1;
+            }
+            (s, e)
+        };
+        names.into_iter().map(untitled).map(|(s, e)| self.span_part(s, e)).collect()
+    }
+
+    /// The end (exclusive) of a run of names from `i`: name tokens, `of` + name, commas and
+    /// coordinators; anything else (a determiner such as `all`, a verb, a common noun outside a
+    /// name) closes the list.
+    fn list_end(&self, mut i: usize) -> usize {
+        let tr = self.tr;
+        while i < tr.len() {
+            let listed = self.ment_at(i).is_some()
+                || tr.upos(i) == "PROPN"
+                || tr.form(i) == ","
+                || tr.upos(i) == "CCONJ"
+                || tr.lemma_is(i, &["of"]);
+            if !listed {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// `base` once per listed agent (graph only; CaRB keeps the parser's single agent phrase),
+    /// or `base` unchanged when its agent is no list.
+    pub(super) fn split_agents(&self, base: Prop) -> Vec<Prop> {
+        let agent = base.slots.iter().position(|sl| sl.kind == Kind::Agent);
+        let agents = match agent {
+            Some(i) if base.passive => self.agent_list(base.slots[i].part.head),
+            _ => Vec::new(),
+        };
+        let Some(i) = agent.filter(|_| !agents.is_empty()) else {
+            return vec![base];
+        };
+        let mut carb = base.clone();
+        carb.graph = false;
+        let mut out = vec![carb];
+        for a in agents {
+            let mut p = base.clone();
+            p.carb = false;
+            p.slots[i].part = a;
+            out.push(p);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::testkit::sentence;
+    use crate::extract::tests::show;
+    use crate::extract::Extractor;
+
+    fn facts(spec: &str) -> Vec<crate::document::OpenTriple> {
+        let (s, m) = sentence(spec);
+        Extractor::new().extract(&s, &m)
+    }
+
+    /// `The bill was backed by Senators Ann Vole of Kent, Bo Lark of Essex, and Cy Moss of Fife,
+    /// all Liberals.` (invented), with the names hung loosely as the parser does.
+    const LIST: &str = "The/DET/2/det bill/NOUN/4/nsubj:pass was/AUX/4/aux:pass backed/VERB/0/root by/ADP/6/case \
+        [[Senators/NOUN/4/obl:agent Ann/PROPN/6/appos Vole]]/PROPN/7/flat of/ADP/10/case ((Kent))/PROPN/7/nmod ,/PUNCT/12/punct \
+        [[Bo/PROPN/4/conj Lark]]/PROPN/12/flat of/ADP/15/case ((Essex))/PROPN/12/nmod ,/PUNCT/18/punct and/CCONJ/18/cc \
+        [[Cy/PROPN/12/conj Moss]]/PROPN/18/flat of/ADP/21/case ((Fife))/PROPN/18/nmod ,/PUNCT/24/punct all/DET/24/det \
+        Liberals/PROPN/12/appos ./PUNCT/4/punct";
+
+    #[test]
+    fn each_listed_agent_backs_the_subject() {
+        let ts = facts(LIST);
+        for who in ["Ann Vole", "Bo Lark", "Cy Moss"] {
+            assert!(
+                ts.iter().any(|t| t.subject.text == who && t.relation == "backed" && t.object.as_ref().is_some_and(|o| o.text == "bill")),
+                "{who}: {}",
+                show(&ts)
+            );
+        }
+        // never the plural title in a subject, never a place or the group noun as an agent
+        assert!(!ts.iter().any(|t| t.relation == "backed" && t.subject.text.contains("Senators")), "{}", show(&ts));
+        for place in ["Kent", "Essex", "Fife", "Liberals"] {
+            assert!(!ts.iter().any(|t| t.relation == "backed" && t.subject.text == place), "{}", show(&ts));
+        }
+    }
+
+    #[test]
+    fn a_single_agent_is_no_list() {
+        // must give nothing new: one name after `by` keeps the parser's agent
+        let one = "The/DET/2/det bill/NOUN/4/nsubj:pass was/AUX/4/aux:pass backed/VERB/0/root by/ADP/6/case \
+            [[Ann/PROPN/4/obl:agent Vole]]/PROPN/6/flat of/ADP/9/case ((Kent))/PROPN/6/nmod ./PUNCT/4/punct";
+        let ts = facts(one);
+        let backed: Vec<_> = ts.iter().filter(|t| t.relation == "backed").collect();
+        assert_eq!(backed.len(), 1, "{}", show(&ts));
+        assert!(backed[0].subject.text.starts_with("Ann Vole"), "{}", show(&ts));
+    }
+}
