@@ -231,6 +231,12 @@ pub(crate) const MONTHS: &[&str] = &[
     "nov.",
     "dec.",
 ];
+/// Time-zone abbreviations (matched in capitals): `4:42 local time (20:42 UTC)` names a time.
+pub(crate) const TIME_ZONES: &[&str] = &[
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "BST", "CET",
+    "CEST", "EET", "EEST", "WET", "WEST", "MSK", "IST", "PKT", "ICT", "WIB", "SGT", "HKT", "JST", "KST", "AEST",
+    "AEDT", "ACST", "AWST", "NZST", "NZDT",
+];
 pub(crate) const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",

@@ -271,6 +271,12 @@ mod tests {
                 &["Monday |"],
             ),
             (
+                "a time-zone abbreviation is never the subject",
+                "UTC/UTC/PROPN/2/nsubj struck/strike/VERB/0/root the/the/DET/4/det coast/coast/NOUN/2/obj",
+                &[],
+                &["UTC |"],
+            ),
+            (
                 "coined verb in quotes",
                 "Ortiz/Ortiz/PROPN/5/nsubj:pass might/might/AUX/5/aux be/be/AUX/5/aux:pass “/\"/PUNCT/5/punct Brexited/brexit/VERB/0/root ”/\"/PUNCT/5/punct by/by/ADP/8/case Congress/Congress/PROPN/5/obl:agent",
                 &[],

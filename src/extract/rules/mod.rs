@@ -137,7 +137,7 @@ impl Rules<'_, '_> {
 
     pub fn is_date(&self, h: usize) -> bool {
         let tr = self.tr;
-        if tr.form_is(h, MONTHS) {
+        if tr.form_is(h, MONTHS) || TIME_ZONES.contains(&tr.form(h)) {
             return true;
         }
         if tr.lemma_is(h, TIME_WORDS) && (tr.upos(h) == "PROPN" || tr.kids(h).any(|k| matches!(tr.base(k), "det" | "amod" | "nummod"))) {
