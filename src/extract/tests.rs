@@ -272,6 +272,20 @@ const LINK_LINE: &str = "
     Markets market NOUN NNS 5 nsubj
     fall fall VERB VBP 2 parataxis VerbForm=Fin";
 
+/// `Without naming a date, the ministry announced the vote.`
+const WITHOUT: &str = "
+    Without without SCONJ IN 2 mark
+    naming name VERB VBG 8 advcl VerbForm=Ger
+    a a DET DT 4 det
+    date date NOUN NN 2 obj
+    , , PUNCT , 8 punct
+    the the DET DT 7 det
+    ministry ministry NOUN NN 8 nsubj
+    announced announce VERB VBD 0 root VerbForm=Fin
+    the the DET DT 10 det
+    vote vote NOUN NN 8 obj
+    . . PUNCT . 8 punct";
+
 #[test]
 fn clause_table() {
     // (rows, subject, relation, object, rule prefix, negated, modality)
@@ -417,6 +431,9 @@ fn clause_table() {
         (COUNTERPART, "Joe Biden", "president of", Some("US"), "title", false, Modality::Asserted),
         (COUNTERPART, "Andres Obrador", "president of", Some("Mexico"), "title", false, Modality::Asserted),
         (COUNTERPART, "Joe Biden", "met", Some("Andres Obrador"), "clause:SVO", false, Modality::Asserted),
+        // `without V-ing` says the subject did not do it; the main clause stays as it is
+        (WITHOUT, "ministry", "naming", Some("date"), "advcl", true, Modality::Asserted),
+        (WITHOUT, "ministry", "announced", Some("vote"), "clause:SVO", false, Modality::Asserted),
     ];
     for (i, (rows, s, r, o, rule, neg, modality)) in cases.iter().enumerate() {
         let ts = triples(rows);

@@ -348,6 +348,8 @@ impl Rules<'_, '_> {
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" && !voice_of_other => passive = true,
                     "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
+                    // `without naming a date`: the subject did not name one
+                    "mark" if tr.lemma_is(k, &["without"]) => negated = true,
                     "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible
