@@ -445,6 +445,34 @@ fn clause_table() {
     }
 }
 
+/// `The fund backs a clinic, a school, a library or a park.` with the list chained as appositions.
+const APPOS_LIST: &str = "
+    The the DET DT 2 det
+    fund fund NOUN NN 3 nsubj
+    backs back VERB VBZ 0 root
+    a a DET DT 5 det
+    clinic clinic NOUN NN 3 obj
+    , , PUNCT , 8 punct
+    a a DET DT 8 det
+    school school NOUN NN 5 appos
+    , , PUNCT , 11 punct
+    a a DET DT 11 det
+    library library NOUN NN 5 appos
+    or or CCONJ CC 14 cc
+    a a DET DT 14 det
+    park park NOUN NN 11 conj
+    . . PUNCT . 3 punct";
+
+#[test]
+fn a_list_chained_as_appositions_describes_nothing() {
+    let ts = triples(APPOS_LIST);
+    assert!(!ts.iter().any(|t| t.relation.starts_with("is")), "{}", show(&ts));
+    find(&ts, "fund", "backs", Some("clinic"));
+    // one apposition is still a description
+    let ts = triples(APPOS_OF);
+    assert!(ts.iter().any(|t| t.relation.starts_with("is")), "{}", show(&ts));
+}
+
 #[test]
 fn passive_with_agent_is_turned_active_and_keyed() {
     let ts = triples(PASSIVE_AGENT);

@@ -48,6 +48,12 @@ impl Rules<'_, '_> {
         if tr.t[a].feats.contains("NumType") || self.is_date(a) {
             return;
         }
+        // `a health system, a hospital, a school or …`: two indefinite common-noun appositions on
+        // one head are a list the parser chained, not descriptions of its first member
+        let indefinite = |k: usize| tr.upos(k) == "NOUN" && tr.kids(k).any(|d| tr.base(d) == "det" && tr.lemma_is(d, &["a", "an"]));
+        if tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos" && indefinite(k)).count() >= 2 {
+            return;
+        }
         let x = self.np(h, false);
         let y = self.np(a, false);
         let mut p = self.lit_prop(
