@@ -25,6 +25,7 @@
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
+//! 12.–13. `cut-report`, `report-under-time` (`repair_report`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -61,7 +62,7 @@ fn acyclic(t: &[Token]) -> bool {
     })
 }
 
-fn is_ancestor(h: &[usize], a: usize, mut x: usize) -> bool {
+pub(super) fn is_ancestor(h: &[usize], a: usize, mut x: usize) -> bool {
     for _ in 0..=h.len() {
         if x == usize::MAX {
             return false;
@@ -91,7 +92,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

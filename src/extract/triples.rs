@@ -186,6 +186,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         }
     }
     let mut slots: Vec<&rules::Slot> = p.slots.iter().collect();
+    // `X said yesterday night that …`: when a report was made is no object of it
+    if verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)) {
+        slots.retain(|sl| !(matches!(sl.kind, Kind::Obj | Kind::Obl) && sl.case.is_empty() && is_time_phrase(tr, sl.part.head)));
+    }
     let agent = slots.iter().position(|sl| sl.kind == Kind::Agent);
     let mut quantified = false;
     let mut object: Option<Argument> = None;
@@ -510,6 +514,15 @@ pub(super) fn appositive_referent(s: &Sentence, tr: &Tree, n: usize) -> Option<A
     argument(s, &r.np(obj, false))
 }
 
+/// A bare time phrase (`yesterday`, `Friday morning`, `last night`): a date, or a time word
+/// with nothing that makes it a thing of its own (`a day of mourning`, `a year`).
+fn is_time_phrase(tr: &Tree, h: usize) -> bool {
+    // (a relative clause does not count: it is often the report itself, cut by the parser)
+    let own_thing =
+        tr.kids(h).any(|k| tr.base(k) == "nmod" || tr.rel(k) == "acl" || (tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])));
+    !own_thing && (is_date_part(tr, h) || tr.lemma_is(h, lexicon::TIME_WORDS))
+}
+
 pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {
     let r = Rules { tr, ment: &[], kind: &[] };
     r.is_date(h)
@@ -635,6 +648,77 @@ mod tests {
         64 64 NUM CD 6 nummod
         % % SYM NN 0 root
         . . PUNCT . 6 punct";
+
+    /// `The mayor said last night the dam had held.` (invented), with the clause cut from `said`
+    /// by the parser: the time phrase is left as the only thing after the verb.
+    const SAID_LAST_NIGHT: &str = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 3 nsubj
+        said say VERB VBD 0 root
+        last last ADJ JJ 5 amod
+        night night NOUN NN 3 obl:unmarked
+        the the DET DT 7 det
+        dam dam NOUN NN 9 nsubj
+        had have AUX VBD 9 aux
+        held hold VERB VBN 5 acl:relcl
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn when_a_report_was_made_is_no_object_of_it() {
+        let ts = triples(SAID_LAST_NIGHT);
+        assert!(!ts.iter().any(|t| t.relation == "said"), "{}", show(&ts));
+        let bare = SAID_LAST_NIGHT.replace("last last ADJ JJ 5 amod", "yesterday yesterday NOUN NN 5 compound");
+        let ts = triples(&bare);
+        assert!(!ts.iter().any(|t| t.relation == "said"), "{}", show(&ts));
+        // a time word that names a thing of its own stays (`announced a day of mourning`,
+        // `announced three days of mourning`)
+        let days = "
+            The the DET DT 2 det
+            mayor mayor NOUN NN 3 nsubj
+            announced announce VERB VBD 0 root
+            three three NUM CD 5 nummod
+            days day NOUN NNS 3 obj
+            of of ADP IN 7 case
+            mourning mourning NOUN NN 5 nmod
+            . . PUNCT . 3 punct";
+        find(&triples(days), "mayor", "announced", Some("three days of mourning"));
+        let day = "
+            The the DET DT 2 det
+            mayor mayor NOUN NN 3 nsubj
+            announced announce VERB VBD 0 root
+            a a DET DT 5 det
+            day day NOUN NN 3 obj
+            of of ADP IN 7 case
+            mourning mourning NOUN NN 5 nmod
+            . . PUNCT . 3 punct";
+        find(&triples(day), "mayor", "announced", Some("day of mourning"));
+        // and a time phrase of any other verb is untouched by this rule
+        let met = SAID_LAST_NIGHT.replace("said say VERB", "met meet VERB");
+        assert!(triples(&met).iter().any(|t| t.relation.starts_with("met")), "{}", show(&triples(&met)));
+    }
+
+    /// `Officials said the ferry was sinking near Kell.` (invented), with `ferry` parsed as the
+    /// object of `said` and the clause cut beside it.
+    const SAID_FERRY_SINKING: &str = "
+        Officials official NOUN NNS 2 nsubj
+        said say VERB VBD 0 root
+        the the DET DT 4 det
+        ferry ferry NOUN NN 2 obj
+        was be AUX VBD 6 aux
+        sinking sink VERB VBG 2 ccomp
+        near near ADP IN 8 case
+        Kell Kell PROPN NNP 6 obl
+        . . PUNCT . 2 punct";
+
+    #[test]
+    fn a_cut_reported_clause_gives_its_own_fact_not_say_object() {
+        let ts = triples(SAID_FERRY_SINKING);
+        // must give nothing: `officials – said – ferry`
+        assert!(!ts.iter().any(|t| t.relation == "said"), "{}", show(&ts));
+        let t = ts.iter().find(|t| t.subject.text == "ferry" && t.relation.contains("sinking")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.modality, crate::document::Modality::Reported, "{}", show(&ts));
+        assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Officials"), "{}", show(&ts));
+    }
 
     #[test]
     fn predicate_adjective_with_its_preposition() {

@@ -6,7 +6,8 @@
 //! - `reported`: a proposition with an attribution (`X said …`, `according to X`), one inside a
 //!   quotation (`"… they ignored the law …," Ruiz said`), one whose clause hangs under a reporting
 //!   verb's complement through conjuncts and adverbials (`witnesses said a man came in and
-//!   attacked …, using a knife`), and the words of an interview turn (`((Ana Ruiz)) We built …`,
+//!   attacked …, using a knife`; a reporting participle speaks for its clause's subject:
+//!   `the union left, claiming the firm broke …`; with no speaker named it is reported still), and the words of an interview turn (`((Ana Ruiz)) We built …`,
 //!   `AR: We built …`), attributed to the speaker the turn names.
 //! - `possible` and kept out of the graph: a question (`Why did the firm close the plant?`)
 //!   asserts nothing.
@@ -127,7 +128,7 @@ impl Rules<'_, '_> {
             }
             if question {
                 p.modality = Modality::Possible;
-            } else if p.attribution.is_some() || quoted[anchor] || turn.is_some() {
+            } else if p.attribution.is_some() || quoted[anchor] || turn.is_some() || self.reporting_verb(anchor).is_some() {
                 p.modality = Modality::Reported;
             } else if p.lit.is_none() && self.noun_infinitive(anchor) {
                 p.modality = Modality::Planned;
@@ -157,9 +158,24 @@ impl Rules<'_, '_> {
         tr.kids(v).find(|&k| k > v && tr.base(k) == "obj" && !quoted[k] && matches!(tr.upos(k), "PROPN" | "NOUN"))
     }
 
-    /// The speaker of a reporting verb whose complement holds `p`, climbing conjuncts,
-    /// adverbials and complements of the clause (`said [a man came in and attacked, using …]`).
+    /// The speaker of the reporting verb whose complement holds `p` (see [`Self::reporting_verb`]):
+    /// its subject, or, for a verb without one that continues or modifies a clause (`…, claiming
+    /// it broke the rules`, `said X and added Y`), that clause's subject.
     fn reporting_governor(&self, p: usize) -> Option<Part> {
+        let tr = self.tr;
+        let h = self.reporting_verb(p)?;
+        let subject = |v: usize| tr.kids(v).find(|&k| is_subj_rel(tr.rel(k)));
+        let s = subject(h).or_else(|| {
+            let g = tr.head[h];
+            (g != NONE && matches!(tr.base(h), "advcl" | "xcomp" | "conj")).then(|| subject(g)).flatten()
+        })?;
+        Some(self.speaker(s))
+    }
+
+    /// The reporting or opinion verb whose complement holds `p`, climbing conjuncts,
+    /// adverbials and complements of the clause (`said [a man came in and attacked, using …]`).
+    /// A clause under one is someone's claim even when the sentence names no speaker.
+    fn reporting_verb(&self, p: usize) -> Option<usize> {
         let tr = self.tr;
         let mut up = p;
         for _ in 0..6 {
@@ -169,15 +185,9 @@ impl Rules<'_, '_> {
             }
             let claims = tr.lemma_is(h, REPORTING) || tr.lemma_is(h, OPINION_VERBS);
             match tr.base(up) {
-                "ccomp" if claims => {
-                    let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
-                    return Some(self.speaker(s));
-                }
+                "ccomp" if claims => return Some(h),
                 // `he claimed to have paid`: the subject's own claim
-                "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => {
-                    let s = tr.kids(h).find(|&k| is_subj_rel(tr.rel(k)))?;
-                    return Some(self.speaker(s));
-                }
+                "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => return Some(h),
                 "conj" | "advcl" | "xcomp" | "ccomp" => up = h,
                 _ => return None,
             }
@@ -288,6 +298,16 @@ mod tests {
         let Some(f) = find("Witnesses said a man entered the shop and attacked the owner , using a hammer .", "attacked") else { return };
         assert_eq!(f.3, Modality::Reported, "{f:?}");
         assert_eq!(f.4, "Witnesses", "{f:?}");
+    }
+
+    #[test]
+    fn a_participle_reports_for_its_clause_subject() {
+        let Some(f) = find("The union left the talks , claiming the firm broke the deal .", "broke") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "union", "{f:?}");
+        // must give nothing away: the participle that is an event of its own stays asserted
+        let Some(f) = find("The union left the talks , breaking the deal .", "left") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
     }
 
     #[test]

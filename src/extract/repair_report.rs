@@ -1,0 +1,239 @@
+//! Parse repairs of reported clauses (run by [`super::repair::repair`], same contract: structural,
+//! closed word classes only, tree kept).
+//!
+//! 12. `cut-report`: `Officials said the ferry was sinking` parsed with `ferry` as the object of
+//!    `said` and `was sinking` as a subjectless clause beside it (a `ccomp`, `xcomp`, `conj` or
+//!    `parataxis` of the reporting verb, or an `acl` of the noun): the noun is the subject of the
+//!    reported clause, so it becomes the clause's `nsubj` (`nsubj:pass` in the passive) and the
+//!    clause the verb's `ccomp`. The reporting verb then has no object of its own (no
+//!    `say – ferry` fact) and the clause's fact is reported, attributed to the speaker.
+//!    A verb that takes a recipient (`told reporters …`, `warned residents …`) keeps its object
+//!    unless a second, earlier object is the recipient (`told reporters the ferry was sinking`).
+//! 13. `report-under-time`: `The mayor said last night that the dam held` parsed with the `that`
+//!    clause as a relative clause of the time word: a time word after a reporting verb is when
+//!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
+//!    `ccomp`.
+
+use super::lexicon::{REPORTING, TIME_WORDS};
+use super::repair::{base, heads, is_ancestor as descends, set_head};
+use crate::document::Token;
+
+/// Reporting verbs whose object is the person addressed, not the content (`told reporters`).
+const RECIPIENT_VERBS: &[&str] = &["tell", "warn", "remind", "inform", "assure", "notify", "advise", "show"];
+
+fn lemma_in(t: &Token, words: &[&str]) -> bool {
+    words.iter().any(|w| t.lemma.eq_ignore_ascii_case(w))
+}
+
+/// A finite verb form or auxiliary: a modal or a present or past tense.
+fn finite_form(t: &Token) -> bool {
+    matches!(t.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") || t.feats.split('|').any(|f| f == "VerbForm=Fin")
+}
+
+/// A clause headed by `c` that lacks the subject it needs: no subject, no coordinator or
+/// relative word of its own, and finite (itself, or through an auxiliary or copula), so it
+/// cannot be an infinitive or participle that the object controls (`urged voters to leave`).
+fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
+    let kids = || (0..t.len()).filter(move |&k| h[k] == c);
+    if !matches!(t[c].upos.as_str(), "VERB" | "ADJ" | "AUX" | "NOUN") {
+        return false;
+    }
+    if kids().any(|k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "cc" | "mark")) {
+        return false;
+    }
+    let finite_aux = kids().any(|k| matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
+    match t[c].upos.as_str() {
+        // `had been disrupted` is finite through its auxiliary
+        "VERB" => finite_aux || finite_form(&t[c]),
+        // a predicate adjective or noun needs its copula (`are eager`, `have been unable`)
+        "ADJ" | "NOUN" => finite_aux && kids().any(|k| base(&t[k].deprel) == "cop"),
+        _ => finite_form(&t[c]),
+    }
+}
+
+/// The subjectless clause after object `o` of reporting verb `v` whose subject `o` is: a
+/// clausal dependent of the verb or an `acl` of the object, right after the object's phrase.
+/// Between the two stand only their own words: no other dependent of the verb (`reported cases,
+/// including 165 …, began`), no coordinator or subordinator (`the story as did …`, `infections and
+/// Zambia had …`), and no comma unless the object's phrase has one too (an apposition closes
+/// with it: `the plane, a Cessna, was …`; `denied the claims, labeled them …` is a second verb).
+fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
+    let c = (o + 1..t.len()).find(|&c| {
+        let rel = base(&t[c].deprel);
+        let beside = h[c] == v && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis");
+        let under = h[c] == o && rel == "acl";
+        beside || under
+    })?;
+    if !subjectless_finite_clause(t, h, c) {
+        return None;
+    }
+    let in_object = |x: usize| x != c && descends(h, o, x) && !descends(h, c, x);
+    let object_comma = (0..t.len()).any(|x| t[x].form == "," && in_object(x) && x > o);
+    let joined = (o + 1..c).all(|x| {
+        let own = in_object(x) || descends(h, c, x);
+        let linker = matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark";
+        let comma = t[x].form == "," && !in_object(x);
+        own && !linker && !(comma && !object_comma)
+    });
+    joined.then_some(c)
+}
+
+/// Repair 12.
+pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        let h = heads(t);
+        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        let objects: Vec<usize> = kids.iter().copied().filter(|&k| k > v && base(&t[k].deprel) == "obj").collect();
+        let Some(&o) = objects.last() else { continue };
+        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
+            continue;
+        }
+        // `told reporters …`: the object is the addressee unless another one is
+        let recipient_elsewhere = objects.len() > 1 || kids.iter().any(|&k| base(&t[k].deprel) == "iobj" && k < o);
+        if lemma_in(&t[v], RECIPIENT_VERBS) && !recipient_elsewhere {
+            continue;
+        }
+        // a reported clause with its own subject is already there (`said the plan, which …, failed`
+        // is not cut; `said it failed` is right)
+        let has_report = kids
+            .iter()
+            .any(|&k| base(&t[k].deprel) == "ccomp" && (0..n).any(|x| h[x] == k && matches!(base(&t[x].deprel), "nsubj" | "csubj")));
+        if has_report {
+            continue;
+        }
+        let Some(c) = cut_clause(t, &h, v, o) else { continue };
+        let passive = (0..n).any(|k| h[k] == c && t[k].deprel == "aux:pass");
+        set_head(t, c, v, "ccomp");
+        set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
+        changed = true;
+    }
+    changed
+}
+
+/// Repair 13.
+pub(super) fn report_under_time(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let d = h[c];
+        if d == usize::MAX || base(&t[c].deprel) != "acl" || !lemma_in(&t[d], TIME_WORDS) || base(&t[d].deprel) != "obl" {
+            continue;
+        }
+        let v = h[d];
+        if v == usize::MAX || t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) || (0..n).any(|k| h[k] == d && base(&t[k].deprel) == "case") {
+            continue;
+        }
+        let kid = |rels: &[&str]| (0..n).any(|k| h[k] == c && rels.contains(&base(&t[k].deprel)));
+        // `that` opening the clause, as its marker or read as a relative pronoun (`obj`)
+        let that = (d + 1..c).find(|&k| h[k] == c && t[k].form.eq_ignore_ascii_case("that") && matches!(base(&t[k].deprel), "mark" | "obj"));
+        let Some(that) = that else { continue };
+        let first = (0..n).find(|&k| h[k] == c || k == c).unwrap_or(c);
+        if first == that && kid(&["nsubj", "csubj"]) {
+            set_head(t, c, v, "ccomp");
+            set_head(t, that, c, "mark");
+            changed = true;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::repair::repair;
+    use super::super::repair::tests::{arcs, toks};
+
+    fn repaired(spec: &str) -> Vec<String> {
+        let t = toks(spec);
+        arcs(&repair(&t).expect("repaired")).split(' ').map(str::to_owned).collect()
+    }
+
+    fn has(got: &[String], want: &[&str]) {
+        for w in want {
+            assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_object_of_a_reporting_verb_is_the_subject_of_the_cut_clause() {
+        // `Officials said the ferry was sinking .` (invented), clause beside the object
+        let got = repaired("Officials/NOUN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det ferry/NOUN/2/obj was/AUX/6/aux/be/VBD sinking/VERB/2/ccomp/sink/VBG ./PUNCT/2/punct");
+        has(&got, &["ferry>6:nsubj", "sinking>2:ccomp"]);
+        // `Vala revealed guards have been unable to leave .` (invented), an `xcomp` adjective
+        let got = repaired("Vala/PROPN/2/nsubj revealed/VERB/0/root/reveal/VBD guards/NOUN/2/obj have/AUX/6/aux/have/VBP been/AUX/6/cop/be/VBN unable/ADJ/2/xcomp/unable/JJ to/PART/8/mark leave/VERB/6/xcomp/leave/VB ./PUNCT/2/punct");
+        has(&got, &["guards>6:nsubj", "unable>2:ccomp"]);
+        // `Reports indicate the truck may have hit a wall .` (invented), a `conj` without `and`
+        let got = repaired("Reports/NOUN/2/nsubj indicate/VERB/0/root/indicate/VBP the/DET/4/det truck/NOUN/2/obj may/AUX/7/aux/may/MD have/AUX/7/aux/have/VB hit/VERB/2/conj/hit/VBN a/DET/9/det wall/NOUN/7/obj");
+        has(&got, &["truck>7:nsubj", "hit>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_that_clause_under_the_time_of_a_report_is_the_report() {
+        // `Vala said last night that the dam held .` (invented)
+        let got = repaired("Vala/PROPN/2/nsubj said/VERB/0/root/say/VBD last/ADJ/4/amod night/NOUN/2/obl:unmarked that/SCONJ/8/mark the/DET/7/det dam/NOUN/8/nsubj held/VERB/4/acl:relcl/hold/VBD ./PUNCT/2/punct");
+        has(&got, &["held>2:ccomp", "night>2:obl:unmarked"]);
+        // must give nothing: a relative clause of a time word after any other verb
+        let met = toks("Vala/PROPN/2/nsubj met/VERB/0/root/meet/VBD last/ADJ/4/amod night/NOUN/2/obl:unmarked that/SCONJ/8/mark the/DET/7/det dam/NOUN/8/nsubj held/VERB/4/acl:relcl/hold/VBD");
+        assert!(repair(&met).is_none());
+        // `that` read as the relative pronoun of the clause is its marker too
+        let got = repaired("Vala/PROPN/2/nsubj said/VERB/0/root/say/VBD last/ADJ/4/amod night/NOUN/2/obl:unmarked that/PRON/8/obj the/DET/7/det dam/NOUN/8/nsubj held/VERB/4/acl:relcl/hold/VBD");
+        has(&got, &["held>2:ccomp", "that>8:mark"]);
+        // must give nothing: a clause without `that` (`the night the dam held`)
+        let bare = toks("Vala/PROPN/2/nsubj said/VERB/0/root/say/VBD last/ADJ/4/amod night/NOUN/2/obl:unmarked the/DET/6/det dam/NOUN/7/nsubj held/VERB/4/acl:relcl/hold/VBD");
+        assert!(repair(&bare).is_none());
+    }
+
+    #[test]
+    fn an_apposition_of_the_object_may_stand_between() {
+        // `Aides said the jet , a Cessna , was landing .` (invented)
+        let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det jet/NOUN/2/obj ,/PUNCT/7/punct a/DET/7/det Cessna/PROPN/4/appos ,/PUNCT/10/punct was/AUX/10/aux/be/VBD landing/VERB/2/ccomp/land/VBG ./PUNCT/2/punct");
+        has(&got, &["jet>10:nsubj", "landing>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_clause_hung_on_the_object_is_cut_too() {
+        // `Aides said 40 crates had been lost .` (invented): the clause as an `acl` of the noun
+        let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD 40/NUM/4/nummod crates/NOUN/2/obj had/AUX/7/aux/have/VBD been/AUX/7/aux:pass/be/VBN lost/VERB/4/acl/lose/VBN ./PUNCT/2/punct");
+        has(&got, &["crates>7:nsubj:pass", "lost>2:ccomp"]);
+    }
+
+    #[test]
+    fn real_objects_and_controlled_infinitives_are_left_alone() {
+        // must give nothing: `Aides announced a plan and left .` — coordination with `and`
+        let and = toks("Aides/NOUN/2/nsubj announced/VERB/0/root/announce/VBD a/DET/4/det plan/NOUN/2/obj and/CCONJ/6/cc left/VERB/2/conj/leave/VBD ./PUNCT/2/punct");
+        assert!(repair(&and).is_none(), "{}", arcs(&and));
+        // `Aides warned voters to stay home .` — the object controls an infinitive
+        let inf = toks("Aides/NOUN/2/nsubj warned/VERB/0/root/warn/VBD voters/NOUN/2/obj to/PART/5/mark stay/VERB/2/xcomp/stay/VB home/ADV/5/advmod");
+        assert!(repair(&inf).is_none());
+        // `Aides denied the claim , sued the paper .` — a second verb after a comma
+        let sued = toks("Aides/NOUN/2/nsubj denied/VERB/0/root/deny/VBD the/DET/4/det claim/NOUN/2/obj ,/PUNCT/6/punct sued/VERB/2/conj/sue/VBD the/DET/8/det paper/NOUN/6/obj");
+        assert!(repair(&sued).is_none());
+        // `Aides reported new cases , 40 in a day , rose .` — another dependent of the verb between
+        let apart = toks("Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD new/ADJ/4/amod cases/NOUN/2/obj ,/PUNCT/6/punct 40/NUM/2/obl in/ADP/9/case a/DET/9/det day/NOUN/6/nmod ,/PUNCT/11/punct rose/VERB/2/conj/rise/VBD");
+        assert!(repair(&apart).is_none());
+        // `Aides told reporters was late .` — a recipient verb keeps its addressee
+        let told = toks("Aides/NOUN/2/nsubj told/VERB/0/root/tell/VBD reporters/NOUN/2/obj was/AUX/5/cop/be/VBD late/ADJ/2/ccomp/late/JJ");
+        assert!(repair(&told).is_none());
+        // `Aides said it sank .` parsed right: the clause has its subject, the verb no object
+        let own = toks("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD it/PRON/4/nsubj sank/VERB/2/ccomp/sink/VBD");
+        assert!(repair(&own).is_none());
+        // `Aides denied the story as did Ivo .` — an auxiliary without a copula makes no clause of a noun
+        let as_did = toks("Aides/NOUN/2/nsubj denied/VERB/0/root/deny/VBD the/DET/4/det story/NOUN/2/obj as/ADP/6/mark did/AUX/7/aux/do/VBD Ivo/PROPN/2/parataxis");
+        assert!(repair(&as_did).is_none());
+        // an ordinary verb with an object and a clause is no report
+        let built = toks("Aides/NOUN/2/nsubj built/VERB/0/root/build/VBD a/DET/4/det shed/NOUN/2/obj was/AUX/6/aux/be/VBD raining/VERB/2/parataxis/rain/VBG");
+        assert!(repair(&built).is_none());
+    }
+
+    #[test]
+    fn a_recipient_verb_with_its_addressee_elsewhere_is_cut() {
+        // `Vala told reporters the ferry was sinking .` (invented), addressee as `iobj`
+        let got = repaired("Vala/PROPN/2/nsubj told/VERB/0/root/tell/VBD reporters/NOUN/2/iobj the/DET/5/det ferry/NOUN/2/obj was/AUX/7/aux/be/VBD sinking/VERB/2/parataxis/sink/VBG");
+        has(&got, &["ferry>7:nsubj", "sinking>2:ccomp", "reporters>2:iobj"]);
+    }
+}
