@@ -168,7 +168,8 @@ fn merge_short_names(clusters: &mut [Cluster], runs: &[String]) {
             by_initials.entry(initials).or_default().push(o);
         }
     }
-    for cl in clusters.iter_mut().filter(|cl| cl.kind == EntityType::Concept) {
+    // a stated alias's name is written as the text gave it (`N`, not a later `Mister N`)
+    for cl in clusters.iter_mut().filter(|cl| cl.kind == EntityType::Concept && !cl.stated_name) {
         let words: Vec<&str> = cl.label.split_whitespace().collect();
         if words.is_empty() || !words.iter().all(|w| is_capitalised(w)) {
             continue;

@@ -9,7 +9,9 @@
 //! 1. Named mentions (NER + gazetteer) are clustered: gazetteer entry (all aliases, acronyms and
 //!    spellings of one country/organisation/city are one entity), exact name, surname → full name
 //!    (`Hale` → `Walter Hale`, both orders), spelling variant (`Zelensky`/`Zelenskyy`), acronym
-//!    ↔ initials for organisations outside the gazetteer. Titles and nationality words in front of
+//!    ↔ initials for organisations outside the gazetteer, a name the text states as a person's
+//!    other name (`under the ring name N`, `better known as N`, `born N`: `aliases`; the
+//!    statement's object stays a literal node). Titles and nationality words in front of
 //!    a person's name (`US President`, `his Colombian counterpart`) are stripped from the name and
 //!    kept as the person's roles, nationality and gender evidence.
 //! 2. Definite descriptions: `the US President` (role + nationality), `the former drummer` (an
@@ -49,10 +51,12 @@
 //! [`MergeNote`] with the rule that fired.
 //!
 //! Each step is its own file, working on the shared `state` (clusters, salience history, token
-//! references): `scan` walks a sentence and hands each token to its step — `named` (1),
+//! references): `scan` walks a sentence and hands each token to its step — `named` (1, with
+//! `aliases` run after each sentence),
 //! `descriptions` (2), `pronouns` (3) —, `arguments` resolves the triples' arguments (4, 5) and
 //! `finish` gives clusters their ids. [`names`] holds the word lists they share.
 
+mod aliases;
 mod arguments;
 mod descriptions;
 mod finish;
@@ -102,6 +106,7 @@ impl Resolver {
     pub fn resolve(&self, doc: &Document, mentions: &[Mention], triples: Vec<OpenTriple>) -> ResolvedDocument {
         let mut st = State::new(self.gaz, doc);
         st.model = pronouns::ModelChains::of(doc, mentions);
+        st.alias_statements = aliases::statements(&triples);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {
                 for i in t.subject.tokens.clone().filter(|&i| i < s.tokens.len()) {
@@ -116,6 +121,9 @@ impl Resolver {
                     if !st.doc_surnames.contains(&k) {
                         st.doc_surnames.push(k);
                     }
+                    let s = &doc.sentences[m.sentence];
+                    let words: Vec<String> = m.tokens.clone().filter_map(|i| s.tokens.get(i)).map(|t| lower_key(&t.form)).collect();
+                    st.doc_person_names.push(words);
                 }
         }
         let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
@@ -130,7 +138,9 @@ impl Resolver {
                 st.mentions.extend(by_sentence[si].iter().map(|m| Mention { entity: None, ..(*m).clone() }));
                 continue;
             }
+            let first_new = st.clusters.len();
             st.scan_sentence(si, sent, &by_sentence[si]);
+            st.register_aliases(si, first_new);
         }
         st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
@@ -160,3 +170,5 @@ mod tests;
 mod tests_places;
 #[cfg(test)]
 mod tests_desc;
+#[cfg(test)]
+mod tests_alias;

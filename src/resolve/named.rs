@@ -296,8 +296,8 @@ impl State<'_> {
         let c = match c {
             Some(c) => {
                 let old_label = self.clusters[c].label.clone();
-                if name.len() > self.clusters[c].name.len() {
-                    // a fuller name: it becomes the label
+                if name.len() > self.clusters[c].name.len() && rule != super::aliases::ALIAS_RULE {
+                    // a fuller name: it becomes the label (a longer stated alias does not)
                     self.clusters[c].name = name.clone();
                     self.clusters[c].label = label.clone();
                     self.clusters[c].aliases.remove(&label);
@@ -342,6 +342,9 @@ impl State<'_> {
         let persons = || self.clusters.iter().enumerate().filter(|(_, c)| is_person_ok(c) && !c.name.is_empty());
         if let Some((c, _)) = persons().rfind(|(_, c)| c.name == name) {
             return (Some(c), "exact-name");
+        }
+        if let Some(c) = self.alias_owner(name) {
+            return (Some(c), super::aliases::ALIAS_RULE);
         }
         let last = name.last().expect("non-empty name");
         if name.len() == 1 {

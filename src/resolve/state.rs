@@ -33,6 +33,11 @@ pub(super) struct Cluster {
     pub(super) nationality: Option<u32>,
     pub(super) roles: Vec<String>,
     pub(super) count: usize,
+    /// Word keys of the other names the text says the person goes by (`under the ring name N`,
+    /// `born N`): later mentions of them are the person (see `aliases`).
+    pub(super) alt_names: Vec<Vec<String>>,
+    /// The literal node of a stated alias's name (`X – known as – N`): keeps its label as written.
+    pub(super) stated_name: bool,
 }
 
 impl Cluster {
@@ -49,6 +54,8 @@ impl Cluster {
             nationality: None,
             roles: Vec::new(),
             count: 0,
+            alt_names: Vec::new(),
+            stated_name: false,
         }
     }
 }
@@ -79,6 +86,10 @@ pub(super) struct State<'a> {
     pub(super) doc_surnames: Vec<String>,
     /// The learned coreference model's chains (set by `Resolver::resolve`).
     pub(super) model: super::pronouns::ModelChains,
+    /// Word keys of every multi-word person mention in the document (is a surname shared?).
+    pub(super) doc_person_names: Vec<Vec<String>>,
+    /// The triples that state another name of their subject (set by `Resolver::resolve`).
+    pub(super) alias_statements: Vec<super::aliases::AliasStatement>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -142,6 +153,8 @@ impl<'a> State<'a> {
             mentions: Vec::new(),
             doc_surnames: Vec::new(),
             model: Default::default(),
+            doc_person_names: Vec::new(),
+            alias_statements: Vec::new(),
         }
     }
 
