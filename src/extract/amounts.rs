@@ -48,13 +48,13 @@ pub(super) fn amount_target(tr: &Tree, v: usize, slots: &[&Slot]) -> Option<(Opt
 mod tests {
     use crate::extract::tests::{find, show, triples};
 
-    /// `The win brings her delegate total to 54.` (invented)
+    /// `The win brings her point total to 54.` (invented)
     const BRINGS_TOTAL: &str = "
         The the DET DT 2 det
         win win NOUN NN 3 nsubj
         brings bring VERB VBZ 0 root VerbForm=Fin
         her she PRON PRP$ 6 nmod:poss
-        delegate delegate NOUN NN 6 compound
+        point point NOUN NN 6 compound
         total total NOUN NN 3 obj
         to to ADP IN 8 case
         54 54 NUM CD 3 obl
@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn the_target_value_is_the_object() {
         let ts = triples(BRINGS_TOTAL);
-        let t = find(&ts, "win", "brings delegate total to", Some("54"));
+        let t = find(&ts, "win", "brings point total to", Some("54"));
         assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref()), (Some("bring"), Some("to")));
         // the measured thing alone is no fact any more
         assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.ends_with("total"))), "{}", show(&ts));

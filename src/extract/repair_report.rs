@@ -55,7 +55,7 @@ fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
 /// clausal dependent of the verb or an `acl` of the object, right after the object's phrase.
 /// Between the two stand only their own words: no other dependent of the verb (`reported cases,
 /// including 165 …, began`), no coordinator or subordinator (`the story as did …`, `infections and
-/// Zambia had …`), and no comma unless the object's phrase has one too (an apposition closes
+/// Ostmark had …`), and no comma unless the object's phrase has one too (an apposition closes
 /// with it: `the plane, a Cessna, was …`; `denied the claims, labeled them …` is a second verb).
 fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     let c = (o + 1..t.len()).find(|&c| {

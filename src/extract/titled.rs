@@ -6,7 +6,7 @@
 //!   Millbrook said`, and so is every other one-word mention of the same name typed as a person
 //!   (the model's document-level pass made `Millbrook` a person everywhere after one subject use);
 //! - a name the model cut before a lowercase particle, one person: `Karim` + `bin Tarek`,
-//!   `Ana` + `de Souza` (the first part may even be typed as a place: `Usama` + `bin Tarek`);
+//!   `Ana` + `de Souza` (the first part may even be typed as a place: `Yusuf` + `bin Tarek`);
 //! - a name typed as a person or a place that the text gives a version number (`Quillix 7`) or
 //!   calls a piece of software (`the Quillix operating system`, `Quillix is a distribution`), a
 //!   product, and so is every other mention of that name or of a longer name it opens
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_name_cut_before_a_particle_is_one_person() {
-        let (s, m) = sentence("[[Karim]]/PROPN [[bin/PROPN Tarek]]/PROPN and/CCONJ ((Usama))/PROPN [[al/PROPN Vela]]/PROPN and/CCONJ [[Ana]]/PROPN [[Reyes]]/PROPN met/VERB ./PUNCT");
+        let (s, m) = sentence("[[Karim]]/PROPN [[bin/PROPN Tarek]]/PROPN and/CCONJ ((Yusuf))/PROPN [[al/PROPN Vela]]/PROPN and/CCONJ [[Ana]]/PROPN [[Reyes]]/PROPN met/VERB ./PUNCT");
         let joined = join_cut_names(std::slice::from_ref(&s), m);
         let spans: Vec<(std::ops::Range<usize>, EntityType)> = joined.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
         // two capitalised one-word names stay apart here (`Ana` `Reyes`: the resolver decides)

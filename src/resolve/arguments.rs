@@ -111,8 +111,8 @@ impl State<'_> {
         after.is_some_and(|i| s.tokens[i].form.eq_ignore_ascii_case("of") && i + 1 < r.end)
     }
 
-    /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Hornets`
-    /// after `Riverton Hornets`, `FOS` after its definition): the entity already known by that
+    /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Otters`
+    /// after `Riverton Otters`, `FOS` after its definition): the entity already known by that
     /// name — same name, a person's surname or first name, the last words of a longer name (also
     /// of a capitalised concept, a name NER missed too), or the initials of an organisation. Only
     /// capitalised words (after determiners and a possessive ending) qualify.
@@ -178,7 +178,7 @@ impl State<'_> {
     }
 
     /// The one concept labelled with capitalised words only (a name NER did not mark: `the
-    /// Riverton Hornets` left a concept) whose label ends with the words `keys` and is longer.
+    /// Riverton Otters` left a concept) whose label ends with the words `keys` and is longer.
     fn proper_concept_suffix_match(&self, keys: &[String]) -> Option<usize> {
         // `President` is no short form of a capitalised `Vice President`
         if keys.iter().all(|k| names::is_title_word(k) || names::is_role_noun(k)) {

@@ -136,7 +136,7 @@ fn merge_bare_heads(clusters: &mut [Cluster]) {
 }
 
 /// Short forms of a document's longer names that the NER left as plain capitalised words: `the
-/// Comets` after `the Dayton Comets`, `ZWF` before or after `Zenith Wrestling Federation`. A
+/// Comets` after `the Dayton Comets`, `ZRF` before or after `Zenith Rowing Federation`. A
 /// concept written as a name (every word capitalised) takes the one longer name of the document
 /// (a cluster's label, or a run of capitalised words in `runs`) that ends with its words, or,
 /// written as an acronym, the one name whose capitalised words give its letters. Two candidates
@@ -196,7 +196,7 @@ const RUN_CONNECTORS: &[&str] = &["of", "for", "on", "de", "du", "des", "&"];
 /// titles: `No Person`, `This Time`).
 const NOT_NAME_OPENERS: &[&str] = &["No", "This", "That", "These", "Those", "Each", "Every", "Any", "Some", "Another", "A", "An", "Which", "What", "Whose"];
 
-/// Runs of capitalised words in the text (`Los Angeles Lakers`, `Bank of Veltria`), with
+/// Runs of capitalised words in the text (`San Marco Comets`, `Bank of Veltria`), with
 /// lowercase connectors inside; a sentence's first word counts only when tagged a proper noun.
 fn proper_name_runs(sentences: &[crate::document::Sentence]) -> Vec<String> {
     let mut out = Vec::new();
@@ -354,9 +354,9 @@ mod tests {
 
     #[test]
     fn an_acronym_concept_takes_the_name_with_its_initials_in_either_order() {
-        let mut cs = concepts(&["ZWF", "Zenith Wrestling Federation", "Office of Ferry Safety", "OFS"]);
+        let mut cs = concepts(&["ZRF", "Zenith Rowing Federation", "Office of Ferry Safety", "OFS"]);
         merge_short_names(&mut cs, &[]);
-        assert_eq!(labels(&cs), ["Zenith Wrestling Federation", "Zenith Wrestling Federation", "Office of Ferry Safety", "Office of Ferry Safety"]);
+        assert_eq!(labels(&cs), ["Zenith Rowing Federation", "Zenith Rowing Federation", "Office of Ferry Safety", "Office of Ferry Safety"]);
     }
 
     #[test]

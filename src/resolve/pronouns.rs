@@ -397,9 +397,9 @@ mod tests {
 
     #[test]
     fn copular_it_stands_for_a_state_only_when_the_noun_can_describe_one() {
-        let situation = facts_of_last_sentence("Portugal signed the accord on Friday. It is a humbling moment for the valley.");
-        assert!(!situation.iter().any(|(s, _, _)| s == "Portugal"), "{situation:?}");
-        let membership = facts_of_last_sentence("Portugal signed the accord on Friday. It is a member of the pact.");
-        assert!(membership.iter().any(|(s, _, o)| s == "Portugal" && o.contains("member")), "{membership:?}");
+        let situation = facts_of_last_sentence("Norway signed the accord on Friday. It is a humbling moment for the valley.");
+        assert!(!situation.iter().any(|(s, _, _)| s == "Norway"), "{situation:?}");
+        let membership = facts_of_last_sentence("Norway signed the accord on Friday. It is a member of the pact.");
+        assert!(membership.iter().any(|(s, _, o)| s == "Norway" && o.contains("member")), "{membership:?}");
     }
 }

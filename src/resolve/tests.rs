@@ -688,28 +688,28 @@ fn british_and_american_spellings_of_a_name_are_one_entity() {
 #[test]
 fn names_ner_missed_join_the_entity_they_shorten() {
     let d = doc(&[
-        "Coach Lena Marsh praised the Riverton Hornets .",
+        "Coach Lena Marsh praised the Riverton Otters .",
         "Marsh left early .",
-        "The Hornets lost later .",
+        "The Otters lost later .",
     ]);
-    let m = [ment(&d, 0, "Lena Marsh", T::Person), ment(&d, 0, "Riverton Hornets", T::Organization)];
-    let t = vec![tri(&d, 1, "Marsh", "left", "leave", None), tri(&d, 2, "The Hornets", "lost", "lose", None)];
+    let m = [ment(&d, 0, "Lena Marsh", T::Person), ment(&d, 0, "Riverton Otters", T::Organization)];
+    let t = vec![tri(&d, 1, "Marsh", "left", "leave", None), tri(&d, 2, "The Otters", "lost", "lose", None)];
     let r = run(&d, &m, t);
-    assert_eq!(facts(&r), vec![f("lena_marsh", "left", None), f("riverton_hornets", "lost", None)]);
+    assert_eq!(facts(&r), vec![f("lena_marsh", "left", None), f("riverton_otters", "lost", None)]);
     // the longer name missed by NER too (a concept of capitalised words) takes its short form;
-    // a lowercase concept does not (must give nothing: `hornets` stays apart from `giant hornets`)
-    let mut d = doc(&["Fans cheered the Riverton Hornets .", "The Hornets lost later .", "Giant hornets flew .", "Hornets stung ."]);
+    // a lowercase concept does not (must give nothing: `otters` stays apart from `giant otters`)
+    let mut d = doc(&["Fans cheered the Riverton Otters .", "The Otters lost later .", "Giant otters flew .", "Otters stung ."]);
     // the sentence's first word, tagged a common noun: capitalised only by its place
     d.sentences[3].tokens[0].upos = "NOUN".into();
     let t = vec![
-        tri(&d, 0, "Fans", "cheered", "cheer", Some("the Riverton Hornets")),
-        tri(&d, 1, "The Hornets", "lost", "lose", None),
+        tri(&d, 0, "Fans", "cheered", "cheer", Some("the Riverton Otters")),
+        tri(&d, 1, "The Otters", "lost", "lose", None),
     ];
     let r = run(&d, &[], t);
-    assert_eq!(facts(&r), vec![f("fans", "cheered", Some("riverton_hornets")), f("riverton_hornets", "lost", None)]);
-    let t = vec![tri(&d, 2, "Giant hornets", "flew", "fly", None), tri(&d, 3, "Hornets", "stung", "sting", None)];
+    assert_eq!(facts(&r), vec![f("fans", "cheered", Some("riverton_otters")), f("riverton_otters", "lost", None)]);
+    let t = vec![tri(&d, 2, "Giant otters", "flew", "fly", None), tri(&d, 3, "Otters", "stung", "sting", None)];
     let r = run(&d, &[], t);
-    assert_eq!(facts(&r), vec![f("giant_hornets", "flew", None), f("hornets", "stung", None)]);
+    assert_eq!(facts(&r), vec![f("giant_otters", "flew", None), f("otters", "stung", None)]);
     // a title alone is no short form of a capitalised title phrase
     let d = doc(&["The Deputy Mayor spoke .", "Mayor left ."]);
     let t = vec![tri(&d, 0, "The Deputy Mayor", "spoke", "speak", None), tri(&d, 1, "Mayor", "left", "leave", None)];

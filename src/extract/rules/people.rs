@@ -124,7 +124,7 @@ impl Rules<'_, '_> {
                     let Some(e) = self.proper_run(i + 1).filter(|&e| e <= limit) else { break };
                     facts.push(("born in", i + 1, e));
                     i = e;
-                    // `Zwolle, Netherlands`: the region after the place is part of the address
+                    // `Tromsø, Troms`: the region after the place is part of the address
                     while i + 1 < limit && tr.form(i) == "," && self.kind_at(i + 1) != Some(EntityType::Person) && let Some(e2) = self.proper_run(i + 1).filter(|&e2| e2 <= limit) {
                         i = e2;
                     }
