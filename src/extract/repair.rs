@@ -20,8 +20,8 @@
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
 //!    nominals between commas its appositions).
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
-//!    apposition of the fronted date and the verb left without a subject: the first apposition
-//!    becomes the verb's `nsubj`, the later ones appositions of it.
+//!    apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
+//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
@@ -366,7 +366,10 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case")) else {
             continue;
         };
-        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && t[a].deprel == "appos" && is_noun_like(&t[a])).collect();
+        // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
+        // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own
+        let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc");
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
@@ -491,6 +494,16 @@ pub(super) mod tests {
                 "fronted-subject: subject parsed as an apposition of a fronted date",
                 "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/appos ,/PUNCT/7/punct mayor/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
                 Some(&["Marsh>9:nsubj", "mayor>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: subject parsed as a comma conjunct of a fronted date",
+                "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/conj ,/PUNCT/7/punct widow/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
+                Some(&["Marsh>9:nsubj", "widow>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: a conjunct with its own `and` is a list, left alone",
+                "In/ADP/2/case Lima/PROPN/6/obl and/CCONJ/4/cc Cusco/PROPN/2/conj ,/PUNCT/2/punct rained/VERB/0/root/rain",
+                None,
             ),
             (
                 "fronted-subject: verb with its own subject is left alone",
