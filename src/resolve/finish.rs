@@ -159,11 +159,11 @@ fn merge_short_names(clusters: &mut [Cluster], runs: &[String]) {
         for k in 1..words.len() {
             let tail = &words[words.len() - k..];
             // `America` is not `Bank of America`: a tail starts after a capitalised word
-            if is_capitalised(tail[0]) && is_capitalised(words[words.len() - k - 1]) {
+            if starts_upper(tail[0]) && starts_upper(words[words.len() - k - 1]) {
                 by_tail.entry(tail.join(" ").to_lowercase()).or_default().push(o);
             }
         }
-        let initials: String = words.iter().filter(|w| is_capitalised(w)).filter_map(|w| w.chars().next()).collect();
+        let initials: String = words.iter().filter(|w| starts_upper(w)).filter_map(|w| w.chars().next()).collect();
         if initials.chars().count() >= 2 {
             by_initials.entry(initials).or_default().push(o);
         }
@@ -171,7 +171,7 @@ fn merge_short_names(clusters: &mut [Cluster], runs: &[String]) {
     // a stated alias's name is written as the text gave it (`N`, not a later `Mister N`)
     for cl in clusters.iter_mut().filter(|cl| cl.kind == EntityType::Concept && !cl.stated_name) {
         let words: Vec<&str> = cl.label.split_whitespace().collect();
-        if words.is_empty() || !words.iter().all(|w| is_capitalised(w)) {
+        if words.is_empty() || !words.iter().all(|w| starts_upper(w)) {
             continue;
         }
         // `President` alone is a post, not a short form of `Vice President`
@@ -179,7 +179,7 @@ fn merge_short_names(clusters: &mut [Cluster], runs: &[String]) {
         if words.len() == 1 && (names::is_title_word(&first) || names::is_role_noun(&first)) {
             continue;
         }
-        let acronym = words.len() == 1 && super::named::is_acronym_form(&cl.label) && cl.label.chars().all(|ch| ch.is_ascii_uppercase());
+        let acronym = words.len() == 1 && super::named::is_capital_acronym(&cl.label);
         let cands = if acronym { by_initials.get(&cl.label) } else { by_tail.get(&cl.label.to_lowercase()) };
         if let Some(&[only]) = cands.map(Vec::as_slice) {
             let short = std::mem::replace(&mut cl.label, longer[only].clone());
@@ -203,7 +203,7 @@ fn proper_name_runs(sentences: &[crate::document::Sentence]) -> Vec<String> {
     for s in sentences {
         let named = |i: usize| {
             let t = &s.tokens[i];
-            is_capitalised(&t.form) && t.upos != "PUNCT" && (i > 0 || t.upos == "PROPN")
+            starts_upper(&t.form) && t.upos != "PUNCT" && (i > 0 || t.upos == "PROPN")
         };
         // a name opens with a content word or a determiner that can start one (`The Verge`,
         // `All Saints Hospital`), not with `Why`, `My`, `No` or `This`
@@ -243,13 +243,9 @@ fn proper_name_runs(sentences: &[crate::document::Sentence]) -> Vec<String> {
 
 /// Words written as a name: capitalised, with lowercase connectors (`of`, `and`) only inside.
 fn is_written_as_name(words: &[&str]) -> bool {
-    is_capitalised(words[0])
-        && is_capitalised(words[words.len() - 1])
-        && words.iter().all(|w| is_capitalised(w) || names::is_name_connector(w))
-}
-
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    starts_upper(words[0])
+        && starts_upper(words[words.len() - 1])
+        && words.iter().all(|w| starts_upper(w) || names::is_name_connector(w))
 }
 
 /// `N` (lowercased) of a concept named `N of Name` or `N of the Name`: only a noun named by a name
