@@ -10,7 +10,10 @@
 //! - a name typed as a person or a place that the text gives a version number (`Quillix 7`) or
 //!   calls a piece of software (`the Quillix operating system`, `Quillix is a distribution`), a
 //!   product, and so is every other mention of that name or of a longer name it opens
-//!   (`Quillix Server`) in the document.
+//!   (`Quillix Server`) in the document;
+//! - a person or place name that a singular organisation noun describes (`the software company
+//!   Redwell`, `the band Cold Harbour`), a company or an organisation, with every other mention of
+//!   the same name in the document.
 //!
 //! In: the document's sentences and named-entity mentions. Out: the same mentions, some retyped.
 
@@ -41,6 +44,71 @@ pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
             m.kind = EntityType::Person;
         }
     }
+}
+
+/// Nouns that describe a name as a business (`the software company X`). General English; nouns
+/// that also name people's jobs (`developer`, `operator`) or loose groups (`team`, `group`) are
+/// left out.
+const COMPANY_NOUNS: &[&str] =
+    &["company", "firm", "airline", "carrier", "retailer", "manufacturer", "maker", "broadcaster", "bank", "conglomerate", "startup", "publisher", "automaker", "insurer"];
+/// Nouns that describe a name as some other organisation (`the band X`, `the charity X`).
+const ORGANISATION_NOUNS: &[&str] = &["band", "charity", "agency", "newspaper", "nonprofit", "ministry", "union", "league"];
+
+/// Retypes as `Company` or `Organization` the person and place mentions that a singular
+/// organisation noun describes (`the software company Redwell`, `the band Cold Harbour`), and
+/// every other person or place mention of the same name in the document.
+pub fn retype_described_organisations(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
+    let retypable = |m: &Mention| matches!(m.kind, EntityType::Person | EntityType::Location | EntityType::City);
+    let mut described: Vec<(usize, EntityType)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| retypable(m)) {
+        let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };
+        if let Some(kind) = organisation_described(s, m.tokens.clone()) {
+            described.push((i, kind));
+        }
+    }
+    // a band named after a member (`the band Marlowe` beside `Jo Marlowe`): the name alone
+    // may be either, so only the described mention changes
+    let surname_of_someone = |name: &str| {
+        mentions.iter().any(|m| m.kind == EntityType::Person && m.text.strip_suffix(name).is_some_and(|rest| rest.ends_with(' ')))
+    };
+    let named: Vec<(String, EntityType, bool)> =
+        described.iter().map(|&(i, kind)| (mentions[i].text.clone(), kind, !surname_of_someone(&mentions[i].text))).collect();
+    for &(i, kind) in &described {
+        mentions[i].kind = kind;
+    }
+    for m in mentions.iter_mut().filter(|m| retypable(m)) {
+        if let Some((_, kind, _)) = named.iter().find(|(n, _, everywhere)| *everywhere && *n == m.text) {
+            m.kind = *kind;
+        }
+    }
+}
+
+/// The organisation type a singular noun right before the name gives it, when the noun is bound
+/// to the name (a compound on it, or the name in apposition to it): `the company Redwell said`,
+/// not `they told the company Ana Reyes would come`.
+fn organisation_described(s: &Sentence, span: std::ops::Range<usize>) -> Option<EntityType> {
+    let toks = &s.tokens;
+    if span.start == 0 || span.end > toks.len() {
+        return None;
+    }
+    let k = span.start - 1;
+    let noun = &toks[k];
+    if noun.upos != "NOUN" || noun.feats.contains("Number=Plur") {
+        return None;
+    }
+    let lemma = noun.lemma.to_lowercase();
+    let kind = if COMPANY_NOUNS.contains(&lemma.as_str()) {
+        EntityType::Company
+    } else if ORGANISATION_NOUNS.contains(&lemma.as_str()) {
+        EntityType::Organization
+    } else {
+        return None;
+    };
+    let inside = |head: usize| head > span.start && head <= span.end;
+    let head = span.clone().find(|&i| !inside(toks[i].head))?;
+    let bound = (inside(noun.head) && noun.deprel == "compound") || (toks[head].head == k + 1 && matches!(toks[head].deprel.as_str(), "appos" | "flat" | "compound"));
+    bound.then_some(kind)
 }
 
 /// Nouns of settlements that name a place with `of` (`the city of X`). General English.
@@ -236,6 +304,43 @@ mod tests {
         for spec in cases {
             let got = product_kinds(spec);
             assert!(got.iter().all(|(_, k)| *k != Product), "{spec}: {got:?}");
+        }
+    }
+
+    fn described_kinds(spec: &str) -> Vec<(String, EntityType)> {
+        let (s, mut m) = sentence(spec);
+        for t in &mut m {
+            t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+        }
+        retype_described_organisations(std::slice::from_ref(&s), &mut m);
+        m.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_name_a_company_noun_describes_is_a_company() {
+        use EntityType::*;
+        // the noun is a compound on the name; the other mention of the name follows
+        let got = described_kinds("The/DET/4/det software/NOUN/3/compound company/NOUN/4/compound [[Red/PROPN/6/nsubj Quay]]/PROPN/4/flat said/VERB/0/root [[Red/PROPN/6/obj Quay]]/PROPN/7/flat grew/VERB ./PUNCT");
+        assert_eq!(got, vec![("Red Quay".to_owned(), Company), ("Red Quay".to_owned(), Company)]);
+        let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Cold/PROPN/5/nsubj Harbour]]/PROPN/3/flat split/VERB/0/root ./PUNCT/5/punct");
+        assert_eq!(got, vec![("Cold Harbour".to_owned(), Organization)]);
+        // a band named after a member: the member's surname stays his
+        let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Marlowe]]/PROPN/4/nsubj split/VERB/0/root and/CCONJ [[Jo/PROPN Marlowe]]/PROPN said/VERB [[Marlowe]]/PROPN left/VERB ./PUNCT");
+        assert_eq!(got, vec![("Marlowe".to_owned(), Organization), ("Jo Marlowe".to_owned(), Person), ("Marlowe".to_owned(), Person)]);
+    }
+
+    #[test]
+    fn a_name_no_organisation_noun_describes_keeps_its_type() {
+        use EntityType::*;
+        // must give nothing: a job noun, a plural noun, and a noun that is the verb's object
+        let cases = [
+            "The/DET/3/det software/NOUN/3/compound developer/NOUN/4/compound [[Ana/PROPN/6/nsubj Reyes]]/PROPN/4/flat said/VERB/0/root ./PUNCT",
+            "Two/NUM/2/nummod companies/NOUN/3/compound [[Ana/PROPN/5/nsubj Reyes]]/PROPN/3/flat said/VERB/0/root ./PUNCT",
+            "They/PRON/2/nsubj told/VERB/0/root the/DET/4/det company/NOUN/2/obj [[Ana/PROPN/7/nsubj Reyes]]/PROPN/5/flat would/AUX/7/aux come/VERB/2/ccomp ./PUNCT",
+        ];
+        for spec in cases {
+            let got = described_kinds(spec);
+            assert!(got.iter().all(|(_, k)| *k == Person), "{spec}: {got:?}");
         }
     }
 

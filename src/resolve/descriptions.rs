@@ -174,7 +174,7 @@ impl State<'_> {
             self.bare_government(si, s, tok);
             return;
         };
-        let first = i.saturating_sub(1);
+        let first = self.name_start(si, nat, i.saturating_sub(1));
         let start = if first > 0 && lower_key(&s.tokens[first - 1].form) == "the" { first - 1 } else { first };
         // `under Ferrer's administration`, `during the Obama administration`: a period of
         // government, not an actor — no alias, no reference
@@ -187,6 +187,24 @@ impl State<'_> {
         self.set_ref(si, tok..tok + 1, Target::One(c), "metonymy-government");
         self.add_mention(si, start..tok + 1, EntityType::Country, Some(c));
         self.push_hist(Target::One(c), si, tok);
+    }
+
+    /// The first token of the name that ends at `last`: `Hong Kong government` is named after
+    /// `Hong Kong`, not `Kong`, so the alias it leaves is the whole name.
+    fn name_start(&self, si: usize, nat: &[Option<u32>], last: usize) -> usize {
+        let same = |a: usize, b: usize| match (nat[a], nat[b]) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) => matches!(
+                (self.get_ref(si, a), self.get_ref(si, b)),
+                (Some((Target::One(x), _)), Some((Target::One(y), _))) if x == y
+            ),
+            _ => false,
+        };
+        let mut first = last;
+        while first > 0 && same(first - 1, first) {
+            first -= 1;
+        }
+        first
     }
 
     /// `the country` → the most salient country; `the two countries` → the two.

@@ -314,6 +314,16 @@ fn administration_and_government_are_the_country() {
 }
 
 #[test]
+fn a_two_word_country_names_its_government_whole() {
+    let d = doc(&["The New Zealand government objected ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "New Zealand government", "objected", "object", None)]);
+    assert_eq!(facts(&r), vec![f("new_zealand", "objected", None)]);
+    let e = ent(&r, "new_zealand");
+    assert!(e.aliases.iter().any(|a| a.contains("New Zealand government")), "{:?}", e.aliases);
+    assert!(!e.aliases.iter().any(|a| a.starts_with("Zealand")), "{:?}", e.aliases);
+}
+
+#[test]
 fn concepts_and_literals() {
     let d = doc(&["Washington cancelled Ferreira 's visa in 2025 .", "Chile will restart pesticide spraying ."]);
     let mut t = tri(&d, 0, "Washington", "cancelled", "cancel", Some("Ferreira 's visa"));
