@@ -108,7 +108,10 @@ fn organisation_described(s: &Sentence, span: std::ops::Range<usize>) -> Option<
     let inside = |head: usize| head > span.start && head <= span.end;
     let head = span.clone().find(|&i| !inside(toks[i].head))?;
     let bound = (inside(noun.head) && noun.deprel == "compound") || (toks[head].head == k + 1 && matches!(toks[head].deprel.as_str(), "appos" | "flat" | "compound"));
-    bound.then_some(kind)
+    // the parser often cuts `company Redwell announced` into a noun and a clause of its own; the
+    // noun as an object (`told the company Ana Reyes would`) is the one reading to keep out
+    let cut = matches!(noun.deprel.as_str(), "root" | "nsubj" | "nsubj:pass" | "dep");
+    (bound || cut).then_some(kind)
 }
 
 /// Nouns of settlements that name a place with `of` (`the city of X`). General English.
@@ -324,6 +327,9 @@ mod tests {
         assert_eq!(got, vec![("Red Quay".to_owned(), Company), ("Red Quay".to_owned(), Company)]);
         let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Cold/PROPN/5/nsubj Harbour]]/PROPN/3/flat split/VERB/0/root ./PUNCT/5/punct");
         assert_eq!(got, vec![("Cold Harbour".to_owned(), Organization)]);
+        // the parser cut the noun from the name's clause
+        let got = described_kinds("The/DET/2/det company/NOUN/0/root [[Red/ADJ/4/amod Quay]]/PROPN/5/nsubj opened/VERB/2/acl:relcl ./PUNCT/2/punct");
+        assert_eq!(got, vec![("Red Quay".to_owned(), Company)]);
         // a band named after a member: the member's surname stays his
         let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Marlowe]]/PROPN/4/nsubj split/VERB/0/root and/CCONJ [[Jo/PROPN Marlowe]]/PROPN said/VERB [[Marlowe]]/PROPN left/VERB ./PUNCT");
         assert_eq!(got, vec![("Marlowe".to_owned(), Organization), ("Jo Marlowe".to_owned(), Person), ("Marlowe".to_owned(), Person)]);
