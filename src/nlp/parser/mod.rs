@@ -22,7 +22,10 @@ pub mod system;
 #[cfg(feature = "train")]
 pub mod train;
 
-use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
+use self::features::{
+    BUFFER_FEATS, CONFIG_FEATS, N_LABEL_FEATS, N_MOVE_FEATS, STACK_FEATS, TokInfo, buffer_features, config_features, label_features,
+    stack_features,
+};
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
@@ -444,14 +447,37 @@ impl Parser {
     }
 
     /// Runs the greedy parse on a prepared workspace.
+    ///
+    /// A move's score is the sum of three parts: the stack features (cached per stack depth: the
+    /// stack only changes at its top, so after a pop the part computed at that depth still holds),
+    /// the buffer features (recomputed only when SHIFT moves the buffer front) and the rest. The
+    /// weights are integers, so the sum is exactly the one over all features at once.
     fn run(&self, ws: &mut Workspace) {
-        let Workspace { info, state, mfeats, lfeats, lscores } = ws;
+        let Workspace { info, state, mfeats, lfeats, lscores, stack_parts } = ws;
         lscores.resize(self.labels.len(), 0);
-        let mut scores = [0i32; N_MOVES];
+        stack_parts.clear();
+        let mut buffer_part = [0i32; N_MOVES];
+        let mut buffer_at = None;
         while !state.is_terminal() {
             let valid = state.valid();
-            move_features(state, info, mfeats);
-            self.moves.score(&mfeats[..], &mut scores);
+            if buffer_at != Some(state.b) {
+                buffer_features(state, info, mfeats);
+                buffer_part = self.score_group(mfeats, &BUFFER_FEATS);
+                buffer_at = Some(state.b);
+            }
+            let depth = state.stack.len();
+            stack_parts.truncate(depth + 1);
+            if stack_parts.len() <= depth {
+                // Only a SHIFT gets here, one level deeper than any part kept.
+                stack_features(state, info, mfeats);
+                let part = self.score_group(mfeats, &STACK_FEATS);
+                stack_parts.resize(depth + 1, part);
+            }
+            config_features(state, info, mfeats);
+            let mut scores = self.score_group(mfeats, &CONFIG_FEATS);
+            for (m, s) in scores.iter_mut().enumerate() {
+                *s += buffer_part[m] + stack_parts[depth][m];
+            }
             let mv = best_valid(&scores, &valid);
             let label = match state.arc_of(mv) {
                 Some((h, d)) => self.predict_label(state, info, h, d, lfeats, lscores),
@@ -459,6 +485,18 @@ impl Parser {
             };
             state.apply(mv, label);
         }
+    }
+
+    /// Move scores of the features at `positions` of `mfeats`.
+    #[inline]
+    fn score_group<const N: usize>(&self, mfeats: &[u64; N_MOVE_FEATS], positions: &[usize; N]) -> [i32; N_MOVES] {
+        let mut keys = [0u64; N];
+        for (k, &i) in keys.iter_mut().zip(positions) {
+            *k = mfeats[i];
+        }
+        let mut scores = [0i32; N_MOVES];
+        self.moves.score(&keys, &mut scores);
+        scores
     }
 
     /// The highest-scoring label other than `root`.
@@ -512,6 +550,8 @@ pub struct Workspace {
     pub(crate) mfeats: [u64; N_MOVE_FEATS],
     pub(crate) lfeats: [u64; N_LABEL_FEATS],
     pub(crate) lscores: Vec<i32>,
+    /// Scores of the stack features for each stack depth of the current parse.
+    pub(crate) stack_parts: Vec<[i32; N_MOVES]>,
 }
 
 impl Default for Workspace {
@@ -522,6 +562,7 @@ impl Default for Workspace {
             mfeats: [0; N_MOVE_FEATS],
             lfeats: [0; N_LABEL_FEATS],
             lscores: Vec::new(),
+            stack_parts: Vec::new(),
         }
     }
 }
@@ -598,6 +639,51 @@ mod tests {
         check_tree(&t);
         let mut empty: Vec<Token> = Vec::new();
         p.parse(&mut empty);
+    }
+
+    /// The greedy parse scoring all move features at every step, without the cached parts.
+    fn parse_uncached(p: &Parser, tokens: &[Token]) -> Vec<(u32, u8)> {
+        let mut ws = Workspace::default();
+        ws.info.fill(tokens, p.clusters.as_deref());
+        ws.state.reset(tokens.len());
+        let Workspace { info, state, mfeats, lfeats, lscores, .. } = &mut ws;
+        lscores.resize(p.labels.len(), 0);
+        while !state.is_terminal() {
+            features::move_features(state, info, mfeats);
+            let mut scores = [0i32; N_MOVES];
+            p.moves.score(&mfeats[..], &mut scores);
+            let mv = best_valid(&scores, &state.valid());
+            let label = match state.arc_of(mv) {
+                Some((h, d)) => p.predict_label(state, info, h, d, lfeats, lscores),
+                None => 0,
+            };
+            state.apply(mv, label);
+        }
+        (0..tokens.len()).map(|i| (ws.state.head[i], ws.state.label[i])).collect()
+    }
+
+    #[test]
+    fn cached_feature_groups_parse_exactly_like_all_features() {
+        let p = shipped();
+        let vocab = ["the/DT/DET", "dog/NN/NOUN", "runs/VBZ/VERB", "./././PUNCT", ",/,/PUNCT", "of/IN/ADP", "Tormund/NNP/PROPN", "was/VBD/AUX", "sold/VBN/VERB", "and/CC/CCONJ", "old/JJ/ADJ", "that/WDT/PRON", "quickly/RB/ADV"];
+        let mut rng = Rng::new(21);
+        let mut moved = 0;
+        for n in [1usize, 2, 4, 9, 25, 60, 120] {
+            for _ in 0..8 {
+                let spec: Vec<&str> = (0..n).map(|_| vocab[rng.below(vocab.len())]).collect();
+                let mut t = toks(&spec.join(" "));
+                let want = parse_uncached(p, &t);
+                p.parse(&mut t);
+                let got: Vec<(u32, u8)> = t
+                    .iter()
+                    .map(|x| (if x.head == 0 { n as u32 } else { x.head as u32 - 1 }, p.labels.iter().position(|l| *l == x.deprel).unwrap() as u8))
+                    .collect();
+                assert_eq!(got, want, "{}", spec.join(" "));
+                moved += want.iter().filter(|(h, _)| *h != n as u32).count();
+            }
+        }
+        // The sentences really had attachments to compare, not only roots.
+        assert!(moved > 100, "{moved}");
     }
 
     #[test]
