@@ -2,7 +2,7 @@
 //! trained on UD English EWT by our own code and shipped as model files in `models/`.
 //!
 //! Owns: [`tagger`] (averaged perceptron, joint XPOS+UPOS), [`lemma`] (table + rules),
-//! [`feats`] (FEATS table + Voice rule), [`conllu`] (reader/writer), [`model_file`] (versioned
+//! [`feats`] (FEATS table + Voice rule), [`hugemem`] (memory layout of the weight tables), [`conllu`] (reader/writer), [`model_file`] (versioned
 //! envelope), [`train`] (`kgraph train ud`), [`eval`] (`kgraph eval ud`), [`bench`] (words/s),
 //! [`clusters`] (word clusters from unlabelled text, `kgraph train clusters`).
 //! `parser/` (dependency parser), `ner/` and `gazetteer.rs` (named entities) are owned by their own
@@ -24,6 +24,7 @@ pub mod eval;
 pub mod feats;
 pub mod gazetteer;
 pub mod hash;
+pub mod hugemem;
 pub mod lemma;
 pub mod model_file;
 pub mod ner;

@@ -13,6 +13,7 @@
 use super::clusters::WordClusters;
 use super::conllu::ConlluSentence;
 use super::hash::{self, IdMap, Rng};
+use super::hugemem::{ClassWeight, HugeBuf, add_row, prefetch};
 use super::model_file::{ModelError, Reader, Writer};
 use crate::document::Token;
 use std::collections::HashMap;
@@ -40,13 +41,13 @@ struct Word {
 const PAD: usize = 2;
 
 /// One linear model: sparse quantized (i16) averaged weights, found through an open-addressing
-/// table of feature keys (linear probing; key 0 marks an empty slot).
+/// table of feature keys (linear probing; key 0 marks an empty slot). Slots and rows live on huge
+/// pages, each row entry holding its class next to its weight (`nlp::hugemem`).
 #[derive(Default)]
 struct Weights {
-    slots: Vec<Slot>,
+    slots: HugeBuf<Slot>,
     mask: usize,
-    cls: Vec<u8>,
-    w: Vec<i16>,
+    rows: HugeBuf<ClassWeight>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -57,17 +58,6 @@ struct Slot {
 }
 
 #[inline(always)]
-fn prefetch<T>(x: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is only a hint; any address is allowed.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(x as *const i8, std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
-}
-
-#[inline(always)]
 fn nonzero(k: u64) -> u64 {
     if k == 0 { 1 } else { k }
 }
@@ -75,20 +65,31 @@ fn nonzero(k: u64) -> u64 {
 impl Weights {
     /// Builds the table from rows (key, class ids, weights).
     fn from_rows(rows: Vec<(u64, Vec<u8>, Vec<i16>)>) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut t = Weights { slots: vec![Slot::default(); cap], mask: cap - 1, cls: Vec::new(), w: Vec::new() };
+        let mut t = Weights::with_capacity(rows.len());
+        let mut entries = Vec::new();
         for (k, c, w) in rows {
-            let key = nonzero(k);
-            let start = t.cls.len() as u32;
-            t.cls.extend_from_slice(&c);
-            t.w.extend_from_slice(&w);
-            let mut i = key as usize & t.mask;
-            while t.slots[i].key != 0 && t.slots[i].key != key {
-                i = (i + 1) & t.mask;
-            }
-            t.slots[i] = Slot { key, start, len: c.len() as u32 };
+            let start = entries.len() as u32;
+            entries.extend(c.iter().zip(&w).map(|(&class, &w)| ClassWeight { w, class }));
+            t.insert(k, start, c.len() as u32);
         }
+        t.rows = HugeBuf::from_slice(&entries);
         t
+    }
+
+    /// An empty table with room for `n` rows at a load factor of at most one half.
+    fn with_capacity(n: usize) -> Weights {
+        let cap = (n * 2).next_power_of_two().max(16);
+        Weights { slots: HugeBuf::filled(cap, Slot::default()), mask: cap - 1, rows: HugeBuf::default() }
+    }
+
+    /// Points the slot of `key` at `rows[start..start + len]` (a repeated key keeps the last row).
+    fn insert(&mut self, key: u64, start: u32, len: u32) {
+        let key = nonzero(key);
+        let mut i = key as usize & self.mask;
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = Slot { key, start, len };
     }
 
     #[inline(always)]
@@ -119,27 +120,25 @@ impl Weights {
         for &k in feats {
             prefetch(&self.slots[nonzero(k) as usize & self.mask]);
         }
-        let mut found = [Slot::default(); 64];
+        let mut found = [(0u32, 0u32); 64];
         let mut n = 0;
         for &k in feats {
             if let Some(s) = self.find(k)
                 && n < found.len()
+                && s.len > 0
             {
-                prefetch(&self.w[s.start as usize]);
-                found[n] = s;
+                prefetch(&self.rows[s.start as usize]);
+                found[n] = (s.start, s.len);
                 n += 1;
             }
         }
-        for s in &found[..n] {
-            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-            for (c, w) in self.cls[a..b].iter().zip(&self.w[a..b]) {
-                scores[*c as usize] += *w as i32;
-            }
+        for &(start, len) in &found[..n] {
+            add_row(&self.rows[start as usize..(start + len) as usize], scores);
         }
     }
 
-    /// Rows sorted by key.
-    fn rows(&self) -> Vec<(u64, usize, usize)> {
+    /// Rows sorted by key: (key, start, len).
+    fn sorted_rows(&self) -> Vec<(u64, usize, usize)> {
         let mut v: Vec<(u64, usize, usize)> =
             self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start as usize, s.len as usize)).collect();
         v.sort();
@@ -147,14 +146,14 @@ impl Weights {
     }
 
     fn write(&self, w: &mut Writer) {
-        let rows = self.rows();
+        let rows = self.sorted_rows();
         w.u32(rows.len() as u32);
         for (k, s, l) in rows {
             w.u64(k);
             w.u8(l as u8);
-            for j in s..s + l {
-                w.u8(self.cls[j]);
-                w.i16(self.w[j]);
+            for e in &self.rows[s..s + l] {
+                w.u8(e.class);
+                w.i16(e.w);
             }
         }
     }
@@ -164,26 +163,22 @@ impl Weights {
         if n > 1 << 26 {
             return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
         }
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut t = Weights { slots: vec![Slot::default(); cap], mask: cap - 1, cls: Vec::with_capacity(n * 2), w: Vec::with_capacity(n * 2) };
+        let mut t = Weights::with_capacity(n);
+        let mut entries = Vec::with_capacity(n * 2);
         for _ in 0..n {
-            let key = nonzero(r.u64()?);
+            let key = r.u64()?;
             let l = r.u8()? as usize;
-            let start = t.cls.len() as u32;
+            let start = entries.len() as u32;
             for _ in 0..l {
-                let c = r.u8()?;
-                if c as usize >= classes {
+                let class = r.u8()?;
+                if class as usize >= classes {
                     return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "tag class out of range".into() });
                 }
-                t.cls.push(c);
-                t.w.push(r.i16()?);
+                entries.push(ClassWeight { w: r.i16()?, class });
             }
-            let mut i = key as usize & t.mask;
-            while t.slots[i].key != 0 && t.slots[i].key != key {
-                i = (i + 1) & t.mask;
-            }
-            t.slots[i] = Slot { key, start, len: l as u32 };
+            t.insert(key, start, l as u32);
         }
+        t.rows = HugeBuf::from_slice(&entries);
         Ok(t)
     }
 }
@@ -447,7 +442,7 @@ impl Tagger {
 
     /// Number of (feature, class) weights stored.
     pub fn n_weights(&self) -> usize {
-        self.stage1.w.len() + self.stage2.as_ref().map_or(0, |s| s.w.len())
+        self.stage1.rows.len() + self.stage2.as_ref().map_or(0, |s| s.rows.len())
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -802,7 +797,7 @@ fn train_stage(
                 log,
                 "tagger {name} epoch {epoch}: train {:.2} %, dev XPOS {x:.2} UPOS {u:.2}, {} weights",
                 100.0 * correct as f64 / n.max(1) as f64,
-                w.w.len()
+                w.rows.len()
             );
         }
         if best.as_ref().is_none_or(|b| x + u > b.0) {

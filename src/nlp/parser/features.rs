@@ -10,6 +10,34 @@ use crate::nlp::clusters::WordClusters;
 use crate::nlp::hash::{self, finish, mix};
 
 pub const N_MOVE_FEATS: usize = 118;
+
+/// Positions (in the move-feature array) of the features that depend only on the stack's top
+/// three words: unchanged until the stack is pushed again, since only its top ever changes.
+pub const STACK_FEATS: [usize; 16] = [0, 1, 2, 12, 13, 14, 15, 24, 25, 26, 27, 28, 37, 96, 99, 103];
+/// Positions of the features that depend only on the buffer's first three words (and the bias):
+/// unchanged until SHIFT moves the buffer front.
+pub const BUFFER_FEATS: [usize; 16] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 23, 31, 87, 97, 98, 104, 107];
+/// The remaining move features, recomputed at every step.
+pub const CONFIG_FEATS: [usize; N_MOVE_FEATS - 32] = rest_of_move_feats();
+
+const fn rest_of_move_feats() -> [usize; N_MOVE_FEATS - 32] {
+    let mut out = [0; N_MOVE_FEATS - 32];
+    let (mut i, mut k) = (0, 0);
+    while i < N_MOVE_FEATS {
+        let mut grouped = false;
+        let mut j = 0;
+        while j < 16 {
+            grouped |= STACK_FEATS[j] == i || BUFFER_FEATS[j] == i;
+            j += 1;
+        }
+        if !grouped {
+            out[k] = i;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
 pub const N_LABEL_FEATS: usize = 48;
 
 const ROOT: u64 = 0x0123_4567_89ab_cdef;
@@ -141,11 +169,74 @@ fn lab(st: &State, i: u32) -> u64 {
     if i == st.nil() || st.head[i as usize] == st.nil() { 0xffff } else { st.label[i as usize] as u64 }
 }
 
-/// Keys of the features deciding the next move.
+/// Keys of the features deciding the next move, at fixed positions (training sums weights in
+/// this order). The runtime parser scores the three groups separately: see [`STACK_FEATS`].
 pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
-    let nil = st.nil();
+    stack_features(st, ti, out);
+    buffer_features(st, ti, out);
+    config_features(st, ti, out);
+}
+
+/// Keys of the move features that read only the words and tags of s0, s1 and s2 ([`STACK_FEATS`]).
+pub fn stack_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let w = |i: u32| ti.w[i as usize];
+    let p = |i: u32| ti.p[i as usize];
+    let c = |i: u32| ti.c[i as usize];
+    let (s0w, s0p, s1w, s1p, s2p) = (w(s0), p(s0), w(s1), p(s1), p(s2));
+    let f = out;
+    f[0] = k2(0, s0w, s0p);
+    f[1] = k1(1, s0w);
+    f[2] = k1(2, s0p);
+    f[12] = k2(12, s1w, s1p);
+    f[13] = k1(13, s1w);
+    f[14] = k1(14, s1p);
+    f[15] = k2(15, w(s2), s2p);
+    f[24] = k4(24, s1w, s1p, s0w, s0p);
+    f[25] = k2(25, s1w, s0w);
+    f[26] = k2(26, s1p, s0p);
+    f[27] = k2(27, s1p, s0w);
+    f[28] = k2(28, s1w, s0p);
+    f[37] = k3(37, s2p, s1p, s0p);
+    f[96] = k1(96, c(s0));
+    f[99] = k1(99, c(s1));
+    f[103] = k2(103, c(s1), c(s0));
+}
+
+/// Keys of the move features that read only the words and tags of n0, n1 and n2, plus the bias
+/// ([`BUFFER_FEATS`]).
+pub fn buffer_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     let (n0, n1, n2) = (st.buf(0), st.buf(1), st.buf(2));
+    let w = |i: u32| ti.w[i as usize];
+    let p = |i: u32| ti.p[i as usize];
+    let c = |i: u32| ti.c[i as usize];
+    let c6 = |i: u32| ti.c6[i as usize];
+    let (n0w, n0p, n1w, n1p, n2w, n2p) = (w(n0), p(n0), w(n1), p(n1), w(n2), p(n2));
+    let f = out;
+    f[3] = k2(3, n0w, n0p);
+    f[4] = k1(4, n0w);
+    f[5] = k1(5, n0p);
+    f[6] = k2(6, n1w, n1p);
+    f[7] = k1(7, n1w);
+    f[8] = k1(8, n1p);
+    f[9] = k2(9, n2w, n2p);
+    f[10] = k1(10, n2w);
+    f[11] = k1(11, n2p);
+    f[23] = k2(23, n0p, n1p);
+    f[31] = k3(31, n0p, n1p, n2p);
+    f[87] = k1(87, 0);
+    f[97] = k1(97, c(n0));
+    f[98] = k1(98, c(n1));
+    f[104] = k2(104, c(n0), c(n1));
+    f[107] = k1(107, c6(n2));
+}
+
+/// Keys of the move features that depend on the children, labels, distances or on both the stack
+/// and the buffer ([`CONFIG_FEATS`]); they change with every move.
+pub fn config_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
+    let nil = st.nil();
+    let (s0, s1) = (st.s(0), st.s(1));
+    let (n0, n1) = (st.buf(0), st.buf(1));
     let (s0u, n0u) = (s0 as usize, n0 as usize);
     let s0l = st.lc1[s0u];
     let s0l2 = st.lc2[s0u];
@@ -158,29 +249,13 @@ pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     let w = |i: u32| ti.w[i as usize];
     let p = |i: u32| ti.p[i as usize];
     let u = |i: u32| ti.u[i as usize];
-    let (s0w, s0p, s1w, s1p, s2p) = (w(s0), p(s0), w(s1), p(s1), p(s2));
-    let (n0w, n0p, n1w, n1p, n2w, n2p) = (w(n0), p(n0), w(n1), p(n1), w(n2), p(n2));
+    let (s0w, s0p, s1w, s1p) = (w(s0), p(s0), w(s1), p(s1));
+    let (n0w, n0p, n1p) = (w(n0), p(n0), p(n1));
     let d = dist(s0, n0, nil);
     let d1 = dist(s1, s0, nil);
     let (s0vl, s0vr, n0vl) = (st.nl[s0u] as u64, st.nr[s0u] as u64, st.nl[n0u] as u64);
     let (s0ls, s0rs, n0ls) = (st.lset[s0u], st.rset[s0u], st.lset[n0u]);
     let f = out;
-    f[0] = k2(0, s0w, s0p);
-    f[1] = k1(1, s0w);
-    f[2] = k1(2, s0p);
-    f[3] = k2(3, n0w, n0p);
-    f[4] = k1(4, n0w);
-    f[5] = k1(5, n0p);
-    f[6] = k2(6, n1w, n1p);
-    f[7] = k1(7, n1w);
-    f[8] = k1(8, n1p);
-    f[9] = k2(9, n2w, n2p);
-    f[10] = k1(10, n2w);
-    f[11] = k1(11, n2p);
-    f[12] = k2(12, s1w, s1p);
-    f[13] = k1(13, s1w);
-    f[14] = k1(14, s1p);
-    f[15] = k2(15, w(s2), s2p);
     f[16] = k4(16, s0w, s0p, n0w, n0p);
     f[17] = k3(17, s0w, s0p, n0w);
     f[18] = k3(18, s0w, n0w, n0p);
@@ -188,21 +263,13 @@ pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     f[20] = k3(20, s0p, n0w, n0p);
     f[21] = k2(21, s0w, n0w);
     f[22] = k2(22, s0p, n0p);
-    f[23] = k2(23, n0p, n1p);
-    f[24] = k4(24, s1w, s1p, s0w, s0p);
-    f[25] = k2(25, s1w, s0w);
-    f[26] = k2(26, s1p, s0p);
-    f[27] = k2(27, s1p, s0w);
-    f[28] = k2(28, s1w, s0p);
     f[29] = k2(29, s1w, n0w);
     f[30] = k2(30, s1p, n0p);
-    f[31] = k3(31, n0p, n1p, n2p);
     f[32] = k3(32, s0p, n0p, n1p);
     f[33] = k3(33, s1p, s0p, n0p);
     f[34] = k3(34, s0p, p(s0l), n0p);
     f[35] = k3(35, s0p, p(s0r), n0p);
     f[36] = k3(36, s0p, n0p, p(n0l));
-    f[37] = k3(37, s2p, s1p, s0p);
     f[38] = k3(38, s1p, s0p, p(s0l));
     f[39] = k3(39, s1p, p(s1r), s0p);
     f[40] = k2(40, s0w, d);
@@ -252,7 +319,6 @@ pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     f[84] = k2(84, u(s0), u(n0));
     f[85] = k3(85, u(s1), u(s0), u(n0));
     f[86] = k3(86, s1p, p(s1l), s0p);
-    f[87] = k1(87, 0);
     // The leftmost grandchild of n0 catches relativisers inside its subject ("whose visa was").
     let n0ll = st.lc1[n0l as usize];
     f[88] = k2(88, s0p, w(n0ll));
@@ -268,18 +334,11 @@ pub fn move_features(st: &State, ti: &TokInfo, out: &mut [u64; N_MOVE_FEATS]) {
     // Word clusters: a class for rare words, prefixes as finer-than-POS tags (Koo et al. 2008).
     let c = |i: u32| ti.c[i as usize];
     let c6 = |i: u32| ti.c6[i as usize];
-    f[96] = k1(96, c(s0));
-    f[97] = k1(97, c(n0));
-    f[98] = k1(98, c(n1));
-    f[99] = k1(99, c(s1));
     f[100] = k2(100, c(s0), c(n0));
     f[101] = k2(101, c(s0), n0p);
     f[102] = k2(102, s0p, c(n0));
-    f[103] = k2(103, c(s1), c(s0));
-    f[104] = k2(104, c(n0), c(n1));
     f[105] = k3(105, c6(s0), c6(n0), c6(n1));
     f[106] = k3(106, c6(s1), c6(s0), c6(n0));
-    f[107] = k1(107, c6(n2));
     // Attachment of a prepositional phrase or conjunct at n0 (its case/cc word is its leftmost
     // child): to s0 (after SHIFT) or to s1 (after RIGHT reduces s0)?
     let n0lw = w(n0l);
@@ -369,7 +428,61 @@ pub fn label_features(st: &State, ti: &TokInfo, h: u32, d: u32, out: &mut [u64; 
 
 #[cfg(test)]
 mod tests {
+    use super::super::system;
     use super::*;
+
+    /// Positions written by one group function (keys are never 0).
+    fn written(group: fn(&State, &TokInfo, &mut [u64; N_MOVE_FEATS]), st: &State, ti: &TokInfo) -> Vec<usize> {
+        let mut f = [0u64; N_MOVE_FEATS];
+        group(st, ti, &mut f);
+        (0..N_MOVE_FEATS).filter(|&i| f[i] != 0).collect()
+    }
+
+    fn sentence(n: usize) -> TokInfo {
+        let tokens: Vec<Token> = (0..n)
+            .map(|i| Token { form: format!("w{i}"), xpos: ["NN", "VBD", "IN", "DT"][i % 4].into(), upos: ["NOUN", "VERB", "ADP", "DET"][i % 4].into(), ..Default::default() })
+            .collect();
+        let mut ti = TokInfo::default();
+        ti.fill(&tokens, None);
+        ti
+    }
+
+    #[test]
+    fn move_feature_groups_partition_the_positions() {
+        let ti = sentence(6);
+        let mut st = State::new(6);
+        st.apply(system::SHIFT, 0);
+        st.apply(system::SHIFT, 0);
+        assert_eq!(written(stack_features, &st, &ti), STACK_FEATS.to_vec());
+        assert_eq!(written(buffer_features, &st, &ti), BUFFER_FEATS.to_vec());
+        assert_eq!(written(config_features, &st, &ti), CONFIG_FEATS.to_vec());
+        assert_eq!(written(move_features, &st, &ti), (0..N_MOVE_FEATS).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn grouped_keys_stay_put_while_their_words_do() {
+        let ti = sentence(6);
+        let keys = |group: fn(&State, &TokInfo, &mut [u64; N_MOVE_FEATS]), st: &State| {
+            let mut f = [0u64; N_MOVE_FEATS];
+            group(st, &ti, &mut f);
+            f
+        };
+        let mut st = State::new(6);
+        st.apply(system::SHIFT, 0);
+        st.apply(system::SHIFT, 0);
+        let (stack, buffer, config) = (keys(stack_features, &st), keys(buffer_features, &st), keys(config_features, &st));
+        // SHIFT then RIGHT: the stack is [0, 1] again (1 now has a child), the buffer front moved.
+        st.apply(system::SHIFT, 0);
+        assert_ne!(keys(stack_features, &st), stack);
+        st.apply(system::RIGHT, 3);
+        assert_eq!(keys(stack_features, &st), stack);
+        assert_ne!(keys(buffer_features, &st), buffer);
+        assert_ne!(keys(config_features, &st), config);
+        // LEFT: the buffer front stays (it gains a child), so its keys stay too.
+        let buffer = keys(buffer_features, &st);
+        st.apply(system::LEFT, 2);
+        assert_eq!(keys(buffer_features, &st), buffer);
+    }
 
     #[test]
     fn word_hash_normalises_case_digits_quotes_and_dashes() {

@@ -10,7 +10,8 @@
 //! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
 //! subtree is complete then, so `by` under `Ferreira` or `aux:pass` under the head are visible).
 //! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
-//! 32-bit fingerprints of the u64 feature keys; all lookups of a step are prefetched first.
+//! 32-bit fingerprints of the u64 feature keys, on huge pages (`nlp::hugemem`); all lookups of a
+//! step are prefetched first.
 //! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
 //!
 //! The shipped model is trained by [`train::train_on_predicted_tags`] on jackknifed tags plus gold
@@ -21,10 +22,14 @@ pub mod system;
 #[cfg(feature = "train")]
 pub mod train;
 
-use self::features::{N_LABEL_FEATS, N_MOVE_FEATS, TokInfo, label_features, move_features};
+use self::features::{
+    BUFFER_FEATS, CONFIG_FEATS, N_LABEL_FEATS, N_MOVE_FEATS, STACK_FEATS, TokInfo, buffer_features, config_features, label_features,
+    stack_features,
+};
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
+use crate::nlp::hugemem::{ClassWeight, HugeBuf, add_row, prefetch};
 use crate::nlp::model_file::{self, ModelError, Provenance, Reader, Writer};
 use std::sync::Arc;
 
@@ -36,8 +41,10 @@ const NAME: &str = "ud-parser.bin";
 ///
 /// In memory an open-addressing table of 32-bit fingerprints (the key's high half; the low bits
 /// pick the slot). With `classes <= 3` the weights sit inside the slot (one cache line per
-/// lookup); otherwise the slot holds a row index and rows are sparse (class, weight) lists,
-/// since a perceptron row only has weights for the few classes its updates touched.
+/// lookup); otherwise the slot holds where the row starts and how long it is, and rows are sparse
+/// (class, weight) lists, since a perceptron row only has weights for the few classes its updates
+/// touched. The scoring arrays live on huge pages ([`HugeBuf`]); the plain vectors keep the rows
+/// as read, for writing the model back.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     classes: usize,
@@ -52,10 +59,12 @@ pub struct Table {
     start: Vec<u32>,
     cls: Vec<u8>,
     sw: Vec<i16>,
-    /// Indirect slots: fingerprint, row (classes > 3).
-    slots: Vec<(u32, u32)>,
+    /// Indirect slots (classes > 3): fingerprint and the row's place in `entries`.
+    slots: HugeBuf<RowSlot>,
+    /// The sparse rows again, class next to weight, in row order (what scoring reads).
+    entries: HugeBuf<ClassWeight>,
     /// Inline slots: fingerprint, weights (classes <= 3).
-    inline: Vec<InlineSlot>,
+    inline: HugeBuf<InlineSlot>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -65,18 +74,13 @@ struct InlineSlot {
     w: [i16; 3],
 }
 
-/// Hints the CPU to load the cache line of `x` (lookups are memory-bound: issuing all loads of a
-/// step first lets them overlap).
-#[inline(always)]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint; any address is allowed and `x` is a valid reference.
-    #[allow(unused_unsafe)]
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(x as *const T as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+/// A sparse row's slot: the row is `entries[start..start + len]` (fingerprint 0 = empty).
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+struct RowSlot {
+    fp: u32,
+    start: u32,
+    len: u32,
 }
 
 #[inline(always)]
@@ -115,14 +119,18 @@ impl Table {
         t
     }
 
+    /// Builds the scoring layout. Rows are inserted in row order with linear probing, so the
+    /// slot of every key (and which row a fingerprint collision finds) is fixed by the file.
     fn index(&mut self) {
         let cap = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
         let c = self.classes;
         if c <= 3 {
-            self.inline = vec![InlineSlot::default(); cap];
+            self.inline = HugeBuf::filled(cap, InlineSlot::default());
         } else {
-            self.slots = vec![(0, 0); cap];
+            self.slots = HugeBuf::filled(cap, RowSlot::default());
+            let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
+            self.entries = HugeBuf::from_slice(&entries);
         }
         for (r, &k) in self.keys.iter().enumerate() {
             let fp = fingerprint(k);
@@ -135,10 +143,11 @@ impl Table {
                 w[..c].copy_from_slice(&self.weights[r * c..r * c + c]);
                 self.inline[slot] = InlineSlot { fp, w };
             } else {
-                while self.slots[slot].0 != 0 {
+                while self.slots[slot].fp != 0 {
                     slot = (slot + 1) & self.mask;
                 }
-                self.slots[slot] = (fp, r as u32);
+                let (start, end) = (self.start[r], self.start[r + 1]);
+                self.slots[slot] = RowSlot { fp, start, len: end - start };
             }
         }
     }
@@ -148,68 +157,72 @@ impl Table {
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.fill(0);
         if self.classes <= 3 {
-            if self.inline.is_empty() {
-                return;
-            }
-            for &f in feats {
-                prefetch(&self.inline[(f as usize) & self.mask]);
-            }
-            for &f in feats {
-                let fp = fingerprint(f);
-                let mut slot = (f as usize) & self.mask;
-                loop {
-                    let s = &self.inline[slot];
-                    if s.fp == fp {
-                        for (o, w) in scores.iter_mut().zip(&s.w) {
-                            *o += *w as i32;
-                        }
-                        break;
-                    }
-                    if s.fp == 0 {
-                        break;
-                    }
-                    slot = (slot + 1) & self.mask;
-                }
-            }
+            self.score_inline(feats, scores);
+        } else {
+            self.score_sparse(feats, scores);
+        }
+    }
+
+    /// Dense rows inside the slots: one cache line per feature.
+    #[inline]
+    fn score_inline(&self, feats: &[u64], scores: &mut [i32]) {
+        if self.inline.is_empty() {
             return;
         }
+        for &f in feats {
+            prefetch(&self.inline[(f as usize) & self.mask]);
+        }
+        for &f in feats {
+            let fp = fingerprint(f);
+            let mut slot = (f as usize) & self.mask;
+            loop {
+                let s = &self.inline[slot];
+                if s.fp == fp {
+                    for (o, w) in scores.iter_mut().zip(&s.w) {
+                        *o += *w as i32;
+                    }
+                    break;
+                }
+                if s.fp == 0 {
+                    break;
+                }
+                slot = (slot + 1) & self.mask;
+            }
+        }
+    }
+
+    /// Sparse rows: find every row first (prefetching it), then add them up.
+    #[inline]
+    fn score_sparse(&self, feats: &[u64], scores: &mut [i32]) {
         if self.slots.is_empty() {
             return;
         }
         for &f in feats {
             prefetch(&self.slots[(f as usize) & self.mask]);
         }
-        // Find the rows first and prefetch them, then add them up.
-        let mut rows = [0u32; 64];
+        let mut rows = [(0u32, 0u32); 64];
         let mut nrows = 0;
         for &f in feats {
             let fp = fingerprint(f);
             let mut slot = (f as usize) & self.mask;
             loop {
-                let (sfp, row) = self.slots[slot];
-                if sfp == fp {
-                    if nrows < rows.len() {
-                        rows[nrows] = row;
+                let s = self.slots[slot];
+                if s.fp == fp {
+                    if nrows < rows.len() && s.len > 0 {
+                        rows[nrows] = (s.start, s.len);
                         nrows += 1;
-                        let a = self.start[row as usize] as usize;
-                        if a < self.cls.len() {
-                            prefetch(&self.cls[a]);
-                            prefetch(&self.sw[a]);
-                        }
+                        prefetch(&self.entries[s.start as usize]);
                     }
                     break;
                 }
-                if sfp == 0 {
+                if s.fp == 0 {
                     break;
                 }
                 slot = (slot + 1) & self.mask;
             }
         }
-        for &row in &rows[..nrows] {
-            let (a, b) = (self.start[row as usize] as usize, self.start[row as usize + 1] as usize);
-            for (c, w) in self.cls[a..b].iter().zip(&self.sw[a..b]) {
-                scores[*c as usize] += *w as i32;
-            }
+        for &(start, len) in &rows[..nrows] {
+            add_row(&self.entries[start as usize..(start + len) as usize], scores);
         }
     }
 
@@ -434,14 +447,37 @@ impl Parser {
     }
 
     /// Runs the greedy parse on a prepared workspace.
+    ///
+    /// A move's score is the sum of three parts: the stack features (cached per stack depth: the
+    /// stack only changes at its top, so after a pop the part computed at that depth still holds),
+    /// the buffer features (recomputed only when SHIFT moves the buffer front) and the rest. The
+    /// weights are integers, so the sum is exactly the one over all features at once.
     fn run(&self, ws: &mut Workspace) {
-        let Workspace { info, state, mfeats, lfeats, lscores } = ws;
+        let Workspace { info, state, mfeats, lfeats, lscores, stack_parts } = ws;
         lscores.resize(self.labels.len(), 0);
-        let mut scores = [0i32; N_MOVES];
+        stack_parts.clear();
+        let mut buffer_part = [0i32; N_MOVES];
+        let mut buffer_at = None;
         while !state.is_terminal() {
             let valid = state.valid();
-            move_features(state, info, mfeats);
-            self.moves.score(&mfeats[..], &mut scores);
+            if buffer_at != Some(state.b) {
+                buffer_features(state, info, mfeats);
+                buffer_part = self.score_group(mfeats, &BUFFER_FEATS);
+                buffer_at = Some(state.b);
+            }
+            let depth = state.stack.len();
+            stack_parts.truncate(depth + 1);
+            if stack_parts.len() <= depth {
+                // Only a SHIFT gets here, one level deeper than any part kept.
+                stack_features(state, info, mfeats);
+                let part = self.score_group(mfeats, &STACK_FEATS);
+                stack_parts.resize(depth + 1, part);
+            }
+            config_features(state, info, mfeats);
+            let mut scores = self.score_group(mfeats, &CONFIG_FEATS);
+            for (m, s) in scores.iter_mut().enumerate() {
+                *s += buffer_part[m] + stack_parts[depth][m];
+            }
             let mv = best_valid(&scores, &valid);
             let label = match state.arc_of(mv) {
                 Some((h, d)) => self.predict_label(state, info, h, d, lfeats, lscores),
@@ -449,6 +485,18 @@ impl Parser {
             };
             state.apply(mv, label);
         }
+    }
+
+    /// Move scores of the features at `positions` of `mfeats`.
+    #[inline]
+    fn score_group<const N: usize>(&self, mfeats: &[u64; N_MOVE_FEATS], positions: &[usize; N]) -> [i32; N_MOVES] {
+        let mut keys = [0u64; N];
+        for (k, &i) in keys.iter_mut().zip(positions) {
+            *k = mfeats[i];
+        }
+        let mut scores = [0i32; N_MOVES];
+        self.moves.score(&keys, &mut scores);
+        scores
     }
 
     /// The highest-scoring label other than `root`.
@@ -502,6 +550,8 @@ pub struct Workspace {
     pub(crate) mfeats: [u64; N_MOVE_FEATS],
     pub(crate) lfeats: [u64; N_LABEL_FEATS],
     pub(crate) lscores: Vec<i32>,
+    /// Scores of the stack features for each stack depth of the current parse.
+    pub(crate) stack_parts: Vec<[i32; N_MOVES]>,
 }
 
 impl Default for Workspace {
@@ -512,6 +562,7 @@ impl Default for Workspace {
             mfeats: [0; N_MOVE_FEATS],
             lfeats: [0; N_LABEL_FEATS],
             lscores: Vec::new(),
+            stack_parts: Vec::new(),
         }
     }
 }
@@ -588,6 +639,51 @@ mod tests {
         check_tree(&t);
         let mut empty: Vec<Token> = Vec::new();
         p.parse(&mut empty);
+    }
+
+    /// The greedy parse scoring all move features at every step, without the cached parts.
+    fn parse_uncached(p: &Parser, tokens: &[Token]) -> Vec<(u32, u8)> {
+        let mut ws = Workspace::default();
+        ws.info.fill(tokens, p.clusters.as_deref());
+        ws.state.reset(tokens.len());
+        let Workspace { info, state, mfeats, lfeats, lscores, .. } = &mut ws;
+        lscores.resize(p.labels.len(), 0);
+        while !state.is_terminal() {
+            features::move_features(state, info, mfeats);
+            let mut scores = [0i32; N_MOVES];
+            p.moves.score(&mfeats[..], &mut scores);
+            let mv = best_valid(&scores, &state.valid());
+            let label = match state.arc_of(mv) {
+                Some((h, d)) => p.predict_label(state, info, h, d, lfeats, lscores),
+                None => 0,
+            };
+            state.apply(mv, label);
+        }
+        (0..tokens.len()).map(|i| (ws.state.head[i], ws.state.label[i])).collect()
+    }
+
+    #[test]
+    fn cached_feature_groups_parse_exactly_like_all_features() {
+        let p = shipped();
+        let vocab = ["the/DT/DET", "dog/NN/NOUN", "runs/VBZ/VERB", "./././PUNCT", ",/,/PUNCT", "of/IN/ADP", "Tormund/NNP/PROPN", "was/VBD/AUX", "sold/VBN/VERB", "and/CC/CCONJ", "old/JJ/ADJ", "that/WDT/PRON", "quickly/RB/ADV"];
+        let mut rng = Rng::new(21);
+        let mut moved = 0;
+        for n in [1usize, 2, 4, 9, 25, 60, 120] {
+            for _ in 0..8 {
+                let spec: Vec<&str> = (0..n).map(|_| vocab[rng.below(vocab.len())]).collect();
+                let mut t = toks(&spec.join(" "));
+                let want = parse_uncached(p, &t);
+                p.parse(&mut t);
+                let got: Vec<(u32, u8)> = t
+                    .iter()
+                    .map(|x| (if x.head == 0 { n as u32 } else { x.head as u32 - 1 }, p.labels.iter().position(|l| *l == x.deprel).unwrap() as u8))
+                    .collect();
+                assert_eq!(got, want, "{}", spec.join(" "));
+                moved += want.iter().filter(|(h, _)| *h != n as u32).count();
+            }
+        }
+        // The sentences really had attachments to compare, not only roots.
+        assert!(moved > 100, "{moved}");
     }
 
     #[test]
