@@ -189,19 +189,30 @@ fn participle_modifier(tr: &Tree, v: usize) -> bool {
     if tr.t[v].xpos != "VBN" || v == 0 || v + 1 >= tr.len() {
         return false;
     }
-    // an `aux` that is a verb (`guarding` hung on the participle as `aux:pass`) is no auxiliary
-    let own = tr.kids(v).any(|k| matches!(tr.base(k), "cop" | "nsubj" | "csubj" | "expl") || (tr.base(k) == "aux" && tr.upos(k) == "AUX"));
+    // a gerund hung on the participle as `aux:pass` (`guarding captured …`) is no auxiliary
+    let own = tr.kids(v).any(|k| matches!(tr.base(k), "cop" | "nsubj" | "csubj" | "expl") || (tr.base(k) == "aux" && is_auxiliary(tr, k)));
     let bare_object = tr
         .kids(v)
-        .any(|o| tr.base(o) == "obj" && tr.ancestor_of(o, v + 1) && !matches!(tr.upos(v + 1), "DET" | "PRON" | "PROPN"));
+        .any(|o| {
+            // a name may modify the noun (`captured rebel fighters`, `captured Norland fighters`)
+            // but not be the object (`elected Holt`)
+            let name_ok = tr.upos(v + 1) != "PROPN" || tr.upos(o) == "NOUN";
+            tr.base(o) == "obj" && tr.ancestor_of(o, v + 1) && !matches!(tr.upos(v + 1), "DET" | "PRON") && name_ok
+        });
     // adverbs in between do not count (`the newly elected`); at the start of the sentence a
     // clause may begin (`Currently ranked 27th, she …`)
     let Some(before) = (0..v).rev().find(|&k| tr.upos(k) != "ADV") else {
         return false;
     };
     let no_clause_before =
-        matches!(tr.upos(before), "ADP" | "DET" | "ADJ" | "NUM") || (tr.upos(before) == "VERB" && tr.t[before].xpos == "VBG");
+        matches!(tr.upos(before), "ADP" | "DET" | "ADJ" | "NUM") || (tr.t[before].xpos == "VBG" && !is_auxiliary(tr, before));
     !own && bare_object && no_clause_before
+}
+
+/// An auxiliary proper: a form of `be`, `have`, `get` or `do`, or a modal (`having captured`,
+/// `being given`, `will`), as opposed to a full verb the parser labelled as one.
+fn is_auxiliary(tr: &Tree, k: usize) -> bool {
+    tr.lemma_is(k, &["be", "have", "get", "do"]) || tr.t[k].xpos == "MD"
 }
 
 /// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
@@ -414,6 +425,12 @@ mod tests {
             (
                 "a participle between a gerund and a bare noun describes the noun",
                 "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/VERB/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN soldiers/soldier/NOUN/5/obj",
+                &[],
+                &["capture"],
+            ),
+            (
+                "a participle before a name that modifies a noun describes the noun",
+                "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/AUX/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN Norland/Norland/PROPN/7/compound soldiers/soldier/NOUN/5/obj",
                 &[],
                 &["capture"],
             ),
