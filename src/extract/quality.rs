@@ -13,6 +13,14 @@
 //!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
 //! - `subject-clause`: a subject phrase that carries a copula, auxiliary, expletive or subject of
 //!   its own (`there may well be critics – vote for – X`): the parser hung a whole clause on a noun.
+//! - `subject-number`: a subject that is a bare number (`12 recovered cases` parsed as `12`
+//!   recovering cases, an age apposition `the singer, 67,` or a count `all 189 died`) names no
+//!   node a reader could look up.
+//! - `participle-modifier`: a past participle with neither auxiliary nor subject, right after a
+//!   preposition, determiner, adjective, number or gerund (adverbs aside) and right before a bare
+//!   noun phrase (`guarding captured rebels`, `the newly elected members`) describes that noun;
+//!   the parser made it a verb with the noun as object, and the fact would borrow a subject from
+//!   another clause.
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
 //!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
@@ -82,6 +90,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if subject_holds_a_clause(tr, &p.subj.min) {
             return Some("subject-clause");
         }
+        if bare_number(tr, h, &p.subj.min) {
+            return Some("subject-number");
+        }
     }
     if p.lit.is_some() || p.pred >= n {
         return None;
@@ -95,6 +106,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         let own_subject = tr.kids(v).any(|k| tr.base(k).starts_with("nsubj") || tr.base(k).starts_with("csubj"));
         if !own_subject && tr.form_is(v, PREPOSITIONAL_PARTICIPLES) {
             return Some("prepositional-participle");
+        }
+        if participle_modifier(tr, v) {
+            return Some("participle-modifier");
         }
     }
     if tr.upos(v) == "ADJ"
@@ -157,6 +171,48 @@ fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
             && toks.contains(&tr.head[k])
             && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
     })
+}
+
+/// Whether a subject headed by `h` is a number and nothing else (determiners, adverbs and
+/// punctuation aside): `12`, `all 189`, `about 250`.
+fn bare_number(tr: &Tree, h: usize, min: &[usize]) -> bool {
+    tr.upos(h) == "NUM" && min.iter().all(|&k| matches!(tr.upos(k), "NUM" | "DET" | "ADV" | "PUNCT" | "SYM"))
+}
+
+/// Whether verb `v` is a past participle used as an adjective on the noun after it: tagged
+/// `VBN`, with no auxiliary, copula or subject of its own (a real perfect or passive has one;
+/// `having captured …` is a verb), an object that starts right after it without a determiner
+/// (`captured rebels`, not `captured the town`), and before it (adverbs aside) a word after
+/// which no clause starts: a preposition, determiner, adjective, number, or a gerund whose object
+/// it then is (`guarding captured rebels`).
+fn participle_modifier(tr: &Tree, v: usize) -> bool {
+    if tr.t[v].xpos != "VBN" || v == 0 || v + 1 >= tr.len() {
+        return false;
+    }
+    // a gerund hung on the participle as `aux:pass` (`guarding captured …`) is no auxiliary
+    let own = tr.kids(v).any(|k| matches!(tr.base(k), "cop" | "nsubj" | "csubj" | "expl") || (tr.base(k) == "aux" && is_auxiliary(tr, k)));
+    let bare_object = tr
+        .kids(v)
+        .any(|o| {
+            // a name may modify the noun (`captured rebel fighters`, `captured Norland fighters`)
+            // but not be the object (`elected Holt`)
+            let name_ok = tr.upos(v + 1) != "PROPN" || tr.upos(o) == "NOUN";
+            tr.base(o) == "obj" && tr.ancestor_of(o, v + 1) && !matches!(tr.upos(v + 1), "DET" | "PRON") && name_ok
+        });
+    // adverbs in between do not count (`the newly elected`); at the start of the sentence a
+    // clause may begin (`Currently ranked 27th, she …`)
+    let Some(before) = (0..v).rev().find(|&k| tr.upos(k) != "ADV") else {
+        return false;
+    };
+    let no_clause_before =
+        matches!(tr.upos(before), "ADP" | "DET" | "ADJ" | "NUM") || (tr.t[before].xpos == "VBG" && !is_auxiliary(tr, before));
+    !own && bare_object && no_clause_before
+}
+
+/// An auxiliary proper: a form of `be`, `have`, `get` or `do`, or a modal (`having captured`,
+/// `being given`, `will`), as opposed to a full verb the parser labelled as one.
+fn is_auxiliary(tr: &Tree, k: usize) -> bool {
+    tr.lemma_is(k, &["be", "have", "get", "do"]) || tr.t[k].xpos == "MD"
 }
 
 /// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
@@ -352,6 +408,42 @@ mod tests {
                 "title parsed as the head of the name",
                 "according/accord/VERB/5/case to/to/ADP/1/fixed Peruvian/Peruvian/PROPN/5/compound Foreign/foreign/ADJ/5/amod Minister/Minister/PROPN/0/root Ana/Ana/PROPN/5/flat Soto/Soto/PROPN/5/flat",
                 &["Ana Soto | foreign minister of | Peru"],
+                &[],
+            ),
+            (
+                "a bare number is never the subject (`12 recovered cases` misparsed as a clause)",
+                "The/the/DET/2/det agency/agency/NOUN/3/nsubj counted/count/VERB/0/root 40/40/NUM/5/nummod cases/case/NOUN/3/obj and/and/CCONJ/8/cc 12/12/NUM/8/nsubj recovered/recover/VERB/3/conj/VBD patients/patient/NOUN/8/obj",
+                &["agency | counted | 40 cases"],
+                &["12 |"],
+            ),
+            (
+                "a number with its noun stays a subject",
+                "12/12/NUM/2/nummod miners/miner/NOUN/3/nsubj survived/survive/VERB/0/root the/the/DET/5/det blast/blast/NOUN/3/obj",
+                &["12 miners | survived | blast"],
+                &[],
+            ),
+            (
+                "a participle between a gerund and a bare noun describes the noun",
+                "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/VERB/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN soldiers/soldier/NOUN/5/obj",
+                &[],
+                &["capture"],
+            ),
+            (
+                "a participle before a name that modifies a noun describes the noun",
+                "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/AUX/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN Norland/Norland/PROPN/7/compound soldiers/soldier/NOUN/5/obj",
+                &[],
+                &["capture"],
+            ),
+            (
+                "a participle after a determiner and an adverb describes the noun",
+                "Voters/voter/NOUN/2/nsubj met/meet/VERB/0/root the/the/DET/5/det newly/newly/ADV/5/advmod elected/elect/VERB/2/obj/VBN council/council/NOUN/5/obj members/member/NOUN/5/obj",
+                &[],
+                &["elected"],
+            ),
+            (
+                "a perfect participle with its auxiliary stays a verb",
+                "Rebels/rebel/NOUN/3/nsubj have/have/AUX/3/aux captured/capture/VERB/0/root/VBN soldiers/soldier/NOUN/3/obj",
+                &["Rebels | captured | soldiers"],
                 &[],
             ),
             (

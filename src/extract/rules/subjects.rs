@@ -1,5 +1,6 @@
 //! Subjects: decides the subject of a predicate — its own `nsubj`/`csubj`, or one inherited from
-//! the governing clause through `conj`, `xcomp`, `advcl`, `acl` and relative clauses, with a
+//! the governing clause through `conj`, `xcomp`, `advcl`, `acl` and relative clauses, or the
+//! governor's object for an object-controlled infinitive or gerund (`control.rs`), with a
 //! confidence factor that is lower the further it was borrowed — and which tokens are predicates.
 //!
 //! In: a predicate token. Out: the subject [`Part`] and its confidence factor.
@@ -64,6 +65,9 @@ impl Rules<'_, '_> {
         let h = tr.head[p];
         match tr.rel(p) {
             "conj" => {
+                if let Some(g) = self.main_clause_of_set_off(p) {
+                    return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
+                }
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
                 }
@@ -93,6 +97,14 @@ impl Rules<'_, '_> {
             }
             "acl:relcl" | "advcl:relcl" => self.antecedent(p).map(|a| (a, 0.85)),
             "acl" => {
+                // `accused the firm of lying`: the object is the gerund's subject
+                if let Some(o) = self.gerund_controller(p) {
+                    let mut part = self.np(o, false);
+                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
+                    part.min.retain(|&x| !tr.ancestor_of(p, x));
+                    tr.tidy(&mut part.toks);
+                    return Some((part, 0.8));
+                }
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") && tr.upos(p) == "VERB" {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
                     // patient for -ed forms); `efforts to reduce`: no subject
@@ -128,7 +140,7 @@ impl Rules<'_, '_> {
                 None
             }
             "xcomp" | "advcl" => {
-                if let Some(o) = self.object_controller(p) {
+                if let Some(o) = self.object_controller(p).or_else(|| self.gerund_controller(p)) {
                     return Some((self.np(o, true), 0.8));
                 }
                 if tr.rel(p) == "advcl"
@@ -137,6 +149,11 @@ impl Rules<'_, '_> {
                         .any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless", "whether", "than", "as", "so"]))
                 {
                     return None;
+                }
+                if tr.rel(p) == "advcl" {
+                    if let Some(g) = self.main_clause_of_set_off(p) {
+                        return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
+                    }
                 }
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| {
@@ -168,6 +185,24 @@ impl Rules<'_, '_> {
                 None
             }
         }
+    }
+
+    /// `blamed X for lying, adding …`: a participle set off by a comma (no `and`) and hung on a
+    /// gerund whose subject is the governor's object X belongs to the main clause; its verb.
+    fn main_clause_of_set_off(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if h == NONE || tr.kid(p, "cc").is_some() || self.gerund_controller(h).is_none() || !self.comma_before(p) {
+            return None;
+        }
+        let g = if tr.base(h) == "acl" { tr.head[tr.head[h]] } else { tr.head[h] };
+        (g != NONE).then_some(g)
+    }
+
+    /// Whether the clause headed by `p` is set off by a comma just before its first word.
+    fn comma_before(&self, p: usize) -> bool {
+        let first = (0..p).find(|&k| self.tr.ancestor_of(p, k) && !self.tr.is_punct(k)).unwrap_or(p);
+        first > 0 && self.tr.form(first - 1) == ","
     }
 
     pub fn is_predicate(&self, i: usize) -> bool {
