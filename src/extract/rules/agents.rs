@@ -3,10 +3,11 @@
 //! names hang as appositions, conjuncts of the verb or loose obliques), so the list is read from
 //! the words after `by`: person names separated by commas and `and`, each optionally followed by
 //! `of PLACE`. Each name loses its leading title (`Senators`), and a place after `of` is never an
-//! agent.
+//! agent. A list the parser did build as a coordination (`by A and the B`) is split on its
+//! conjuncts.
 //!
-//! In: a passive proposition with an agent slot. Out: one agent [`Part`] per listed person (none
-//! unless the list has at least two).
+//! In: a passive proposition with an agent slot. Out: one agent [`Part`] per listed person or
+//! conjunct (none unless the list has at least two).
 
 use super::*;
 
@@ -60,13 +61,41 @@ impl Rules<'_, '_> {
         i
     }
 
-    /// `base` once per listed agent (graph only; CaRB keeps the parser's single agent phrase),
-    /// or `base` unchanged when its agent is no list.
+    /// A coordination the parser did build (`by the Port Authority and the Coast Guard`): each
+    /// conjunct is an agent. Only of a verb, and only nominal conjuncts with no verb between them
+    /// and the first agent (a conjunct further on belongs to another clause of a mis-parse), and
+    /// none with a preposition of its own (`by road and by air` are manners more often than two
+    /// agents).
+    fn agent_conjuncts(&self, base: &Prop, i: usize) -> Vec<Part> {
+        let tr = self.tr;
+        let first = &base.slots[i].part;
+        if base.pred >= tr.len() || tr.upos(base.pred) != "VERB" || tr.upos(first.head) == "ADJ" {
+            return Vec::new();
+        }
+        let own_case = |c: usize| tr.kids(c).any(|k| tr.base(k) == "case");
+        let clean = |c: usize| {
+            matches!(tr.upos(c), "NOUN" | "PROPN")
+                && (first.head..c).all(|k| !matches!(tr.upos(k), "VERB" | "AUX"))
+                && !own_case(c)
+        };
+        let conjs = self.conj_variants(first);
+        if conjs.len() < 2 || !conjs[1..].iter().all(|q| clean(q.head)) {
+            return Vec::new();
+        }
+        conjs
+    }
+
+    /// `base` once per listed or coordinated agent (graph only; CaRB keeps the parser's single
+    /// agent phrase), or `base` unchanged when its agent is no list.
     pub(super) fn split_agents(&self, base: Prop) -> Vec<Prop> {
         let agent = base.slots.iter().position(|sl| sl.kind == Kind::Agent);
         let agents = match agent {
             Some(i) if base.passive => self.agent_list(base.slots[i].part.head),
             _ => Vec::new(),
+        };
+        let agents = match agent {
+            Some(i) if base.passive && agents.is_empty() => self.agent_conjuncts(&base, i),
+            _ => agents,
         };
         let Some(i) = agent.filter(|_| !agents.is_empty()) else {
             return vec![base];
@@ -118,6 +147,31 @@ mod tests {
         for place in ["Kent", "Essex", "Fife", "Liberals"] {
             assert!(!ts.iter().any(|t| t.relation == "backed" && t.subject.text == place), "{}", show(&ts));
         }
+    }
+
+    #[test]
+    fn each_coordinated_agent_opened_the_inquiry() {
+        // `The inquiry was opened by the Port Authority and the Coast Guard.` (invented)
+        let spec = "The/DET/2/det inquiry/NOUN/4/nsubj:pass was/AUX/4/aux:pass opened/VERB/0/root by/ADP/8/case the/DET/8/det \
+            {{Port/PROPN/8/compound Authority}}/PROPN/4/obl:agent and/CCONJ/12/cc the/DET/12/det \
+            {{Coast/PROPN/12/compound Guard}}/PROPN/8/conj ./PUNCT/4/punct";
+        let ts = facts(spec);
+        for who in ["Port Authority", "Coast Guard"] {
+            assert!(
+                ts.iter().any(|t| t.subject.text == who && t.relation == "opened" && t.object.as_ref().is_some_and(|o| o.text == "inquiry")),
+                "{who}: {}",
+                show(&ts)
+            );
+        }
+    }
+
+    #[test]
+    fn manners_with_their_own_by_are_no_agents() {
+        // must give nothing for `air`: `Victims were carried by road and by air.` (invented)
+        let spec = "Victims/NOUN/3/nsubj:pass were/AUX/3/aux:pass carried/VERB/0/root by/ADP/5/case road/NOUN/3/obl:agent \
+            and/CCONJ/8/cc by/ADP/8/case air/NOUN/5/conj ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("air")), "{}", show(&ts));
     }
 
     #[test]

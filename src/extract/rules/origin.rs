@@ -131,7 +131,8 @@ impl Rules<'_, '_> {
     }
 
     /// `researchers from the University of X`, `scientists at X`, `X from Denver`: a role noun
-    /// or a person's name with a `from`/`at` modifier naming a place or organisation.
+    /// or a person's name with a `from`/`at` modifier naming a place or organisation, or several
+    /// coordinated ones (`from X and Y`).
     pub(super) fn affiliation_props(&self, out: &mut Vec<Prop>) {
         use crate::document::EntityType as T;
         let tr = self.tr;
@@ -142,25 +143,36 @@ impl Rules<'_, '_> {
             if !(person_name || role_noun) || tr.rel(n) == "appos" {
                 continue;
             }
-            for k in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
-                let Some(case) = tr.kids(k).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "at"])) else { continue };
-                if !self.ment_at(k).is_some() || matches!(self.kind_at(k), Some(T::Person | T::Date | T::Quantity | T::Money)) {
-                    continue;
+            for first in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
+                let Some(case) = tr.kids(first).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "at"])) else { continue };
+                // `from the University of X and Y University`: the preposition covers each conjunct
+                let conjs = self.list_members(first).into_iter().filter(|&c| tr.upos(c) == "PROPN");
+                for k in std::iter::once(first).chain(conjs) {
+                    self.affiliation_prop(n, k, case, person_name, out);
                 }
-                let subj = if person_name {
-                    let (s, e) = self.ment_at(n).unwrap_or((n, n + 1));
-                    self.span_part(s, e)
-                } else {
-                    let toks: Vec<usize> = tr.kids(n).filter(|&m| m < n && matches!(tr.base(m), "compound" | "amod")).chain([n]).collect();
-                    Part { head: n, min: toks.clone(), toks, poss_after: None, text: None }
-                };
-                let prep = tr.form(case).to_lowercase();
-                let lit = Lit { words: prep.clone(), verb: None, noun: None, mods: Vec::new(), prep: Some(prep) };
-                let mut p = self.lit_prop("origin:affiliation", k, subj, lit, self.np(k, true), 0.6);
-                p.carb = false;
-                out.push(p);
             }
         }
+    }
+
+    /// One affiliation fact: role noun or name `n`, `from`/`at` (`case`), organisation or place `k`.
+    fn affiliation_prop(&self, n: usize, k: usize, case: usize, person_name: bool, out: &mut Vec<Prop>) {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        if !self.ment_at(k).is_some() || matches!(self.kind_at(k), Some(T::Person | T::Date | T::Quantity | T::Money)) {
+            return;
+        }
+        let subj = if person_name {
+            let (s, e) = self.ment_at(n).unwrap_or((n, n + 1));
+            self.span_part(s, e)
+        } else {
+            let toks: Vec<usize> = tr.kids(n).filter(|&m| m < n && matches!(tr.base(m), "compound" | "amod")).chain([n]).collect();
+            Part { head: n, min: toks.clone(), toks, poss_after: None, text: None }
+        };
+        let prep = tr.form(case).to_lowercase();
+        let lit = Lit { words: prep.clone(), verb: None, noun: None, mods: Vec::new(), prep: Some(prep) };
+        let mut p = self.lit_prop("origin:affiliation", k, subj, lit, self.np(k, true), 0.6);
+        p.carb = false;
+        out.push(p);
     }
 
     /// All origin and party facts of the sentence.
@@ -264,6 +276,21 @@ mod tests {
             // a thing from a place, and a person from a date, are no affiliations
             (
                 "Imports/NOUN/4/nsubj from/ADP/3/case <<Peru>>/PROPN/1/nmod rose/VERB/0/root ./PUNCT/4/punct",
+                &[],
+                &["Imports"],
+            ),
+            // the preposition covers each conjunct: `from the University of Oslo and Varde College`
+            (
+                "Researchers/NOUN/11/nsubj from/ADP/4/case the/DET/4/det {{University/PROPN/1/nmod of/ADP/6/case \
+                 Oslo}}/PROPN/4/nmod and/CCONJ/9/cc {{Varde/PROPN/9/compound College}}/PROPN/4/conj \
+                 found/VERB/0/root the/DET/13/det gene/NOUN/11/obj ./PUNCT/11/punct",
+                &[("Researchers", "from", "University of Oslo"), ("Researchers", "from", "Varde College")],
+                &[],
+            ),
+            // must give nothing: a coordinated thing that is no organisation or place
+            (
+                "Imports/NOUN/7/nsubj from/ADP/3/case <<Peru>>/PROPN/1/nmod and/CCONJ/5/cc <<Chile>>/PROPN/3/conj \
+                 sharply/ADV/7/advmod rose/VERB/0/root ./PUNCT/7/punct",
                 &[],
                 &["Imports"],
             ),

@@ -153,7 +153,41 @@ impl Rules<'_, '_> {
                 }
             }
         }
+        if let Some(name) = self.apposition_anchor(h) {
+            return Some(name);
+        }
         Some(self.np(h, true))
+    }
+
+    /// The name a common noun stands in apposition to: in `Vexa-9, the virus that causes grey
+    /// fever` the clause describes Vexa-9, and a fact about `the virus` would be a node that only
+    /// coreference could join to the name. Only the plain `NAME, the N …` shape counts: the name
+    /// ends right before the comma that opens the apposition. Not anchors: dates and amounts
+    /// (`Monday, the day that…` describes the event), a place before a person noun (`the Ohio,
+    /// US lawyer who` is a parse of one phrase), and a name whose apposition holds a second name
+    /// of the same kind (`Al Roe, the son of Bo Roe, who served…` may describe either).
+    fn apposition_anchor(&self, h: usize) -> Option<Part> {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        let a = tr.head[h];
+        if tr.rel(h) != "appos" || tr.upos(h) != "NOUN" || a == NONE || a >= h || tr.upos(a) != "PROPN" {
+            return None;
+        }
+        let kind = self.kind_at(a);
+        if matches!(kind, Some(T::Date | T::Quantity | T::Money)) {
+            return None;
+        }
+        // the name: its mention, or the proper noun with its flat and compound parts (`Vexa - 9`)
+        let (s, e) = self.ment_at(a).unwrap_or_else(|| {
+            let part: Vec<usize> = (0..h).filter(|&k| k == a || (!tr.is_punct(k) && tr.phrase_head(k) == a)).collect();
+            (part[0], part[part.len() - 1] + 1)
+        });
+        let first = (0..=h).find(|&k| !tr.is_punct(k) && tr.ancestor_of(h, k))?;
+        let name_end = (e..first).all(|k| tr.is_punct(k)) && (e..first).any(|k| tr.form(k) == ",");
+        let place = matches!(kind, Some(T::Country | T::City | T::Location));
+        let person_noun = self.role_word_at(h).is_some();
+        let rival = tr.kids(h).any(|k| tr.base(k) == "nmod" && self.ment_at(k).is_some() && self.kind_at(k) == kind);
+        (name_end && !(place && person_noun) && !rival).then(|| self.span_part(s, e))
     }
 
     pub(super) fn whose_part(&self, ant: Part, k: usize, whose: usize) -> Part {
@@ -237,5 +271,42 @@ impl Rules<'_, '_> {
             p = tr.head[p];
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::rules::testkit::sentence;
+    use crate::extract::tests::show;
+    use crate::extract::Extractor;
+
+    fn facts(spec: &str) -> Vec<crate::document::OpenTriple> {
+        let (s, m) = sentence(spec);
+        Extractor::new().extract(&s, &m)
+    }
+
+    #[test]
+    fn a_relative_clause_on_an_apposition_describes_the_name() {
+        // `Lina Sorr, a nurse who treated the patients, spoke.` (invented)
+        let spec = "[[Lina/PROPN/11/nsubj Sorr]]/PROPN/1/flat ,/PUNCT/5/punct a/DET/5/det nurse/NOUN/1/appos who/PRON/7/nsubj \
+            treated/VERB/5/acl:relcl the/DET/9/det patients/NOUN/7/obj ,/PUNCT/5/punct spoke/VERB/0/root ./PUNCT/11/punct";
+        let ts = facts(spec);
+        assert!(
+            ts.iter().any(|t| t.subject.text == "Lina Sorr" && t.relation == "treated" && t.object.as_ref().is_some_and(|o| o.text == "patients")),
+            "{}",
+            show(&ts)
+        );
+        assert!(!ts.iter().any(|t| t.subject.text.contains("nurse") && t.relation == "treated"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_second_name_in_the_apposition_leaves_the_clause_unanchored() {
+        // must give nothing for Al Roe: `Al Roe, the son of Bo Roe, who served as mayor, spoke.`
+        // (invented) — `who` may be either man
+        let spec = "[[Al/PROPN/14/nsubj Roe]]/PROPN/1/flat ,/PUNCT/5/punct the/DET/5/det son/NOUN/1/appos of/ADP/7/case \
+            [[Bo/PROPN/5/nmod Roe]]/PROPN/7/flat ,/PUNCT/11/punct who/PRON/11/nsubj served/VERB/5/acl:relcl as/ADP/13/case \
+            mayor/NOUN/11/obl spoke/VERB/0/root ./PUNCT/14/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "Al Roe" && t.relation.contains("served")), "{}", show(&ts));
     }
 }
