@@ -524,6 +524,10 @@ pub enum TrainCommand {
         /// min) and written there (default: a scratch file of this run, removed at the end).
         #[arg(long)]
         tags: Option<PathBuf>,
+        /// Write the model chosen on dev (trained on train alone) instead of refitting on train +
+        /// dev: a model whose dev errors can be studied.
+        #[arg(long)]
+        no_refit: bool,
         #[arg(long, default_value = "models")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]
@@ -610,6 +614,12 @@ pub enum EvalCommand {
     Ner {
         #[arg(long)]
         gold: PathBuf,
+        /// Model file to evaluate instead of the embedded one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Also print each sentence whose predicted names differ from the gold ones.
+        #[arg(long)]
+        errors: bool,
     },
     /// MUC, B3, CEAF-e and CoNLL F1 (with and without singletons), mention detection, pronoun
     /// accuracy, and an exact-string-match baseline, on a CoNLL-U file with `Entity=` annotation.

@@ -67,6 +67,7 @@ pub(super) fn steps(shared: &Path, out: &Path, seed: u64) -> Vec<Step> {
                 gum: corpora.join("gum"),
                 clusters: out.join("word-clusters.bin"),
                 tags: None,
+                no_refit: false,
                 out: out.clone(),
                 seed,
             },

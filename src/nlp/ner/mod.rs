@@ -12,19 +12,24 @@
 //! hits ([`crate::nlp::gazetteer`] plus small built-in lists of regions, US states and well-known
 //! organisations), title cues, and word classes learned from unlabelled text ([`lexicon`]).
 //! Training uses teacher forcing and jackknifed POS tags; decoding is greedy with BILOU transition
-//! constraints.
+//! constraints. Over a whole document ([`Recognizer::recognize_document`]) the organisation and
+//! place names of one sentence are spread to their untagged repeats and retyped to the document's
+//! majority class ([`consistency`]).
 //!
-//! Files: `bilou` (labels and conversions), `features` (hashed features), `gum` (GUM entities as
+//! Files: `bilou` (labels and conversions), `consistency` (the document pass over names),
+//! `features` (hashed features), `gum` (GUM entities as
 //! UNER names), `lexicon` (word classes), `model` (perceptron and file format), `patterns` (dates,
 //! money, quantities), `typing` (fine types, title splitting), `train` (training and evaluation).
 //!
 //! Shipped model (seed 1): `kgraph train ner` with the UNER `en_ewt-ud-train.v0-normalized.iob2`
 //! and `en_ewt-ud-dev.iob2` plus `gum-train.conllu`; UNER test (`en_ewt-ud-test.iob2`, tags from
-//! the embedded tagger): P 76.41 R 70.86 F1 73.53; GUM test F1 68.23. Data: Universal NER English
+//! the embedded tagger): P 76.41 R 70.86 F1 73.53; GUM test F1 68.23 (sentence by sentence;
+//! with the document pass, sentences grouped by `sent_id`: UNER test F1 73.62, GUM test 68.10). Data: Universal NER English
 //! EWT and UD English EWT (CC BY-SA 4.0), GUM (CC BY 4.0), English Wikinews 2019–2020 (CC BY 2.5)
 //! for the word classes.
 
 pub mod bilou;
+pub mod consistency;
 pub mod features;
 #[cfg(feature = "train")]
 pub mod gum;
@@ -67,6 +72,9 @@ pub enum NerError {
 /// A recognised name: token range and coarse class.
 pub type NameSpan = (Range<usize>, NerClass);
 
+/// A sentence's names and its gazetteer matches, as [`Recognizer::names`] gives them.
+pub type SentenceNames = (Vec<NameSpan>, Vec<(Range<usize>, EntityType)>);
+
 /// The named-entity recognizer.
 pub struct Recognizer {
     weights: Weights,
@@ -107,7 +115,7 @@ impl Recognizer {
 
     /// The names (PER/ORG/LOC spans) of a sentence, titles split off (see [`typing::split_titles`]),
     /// and the sentence's gazetteer matches.
-    pub fn names(&self, tokens: &[Token]) -> (Vec<NameSpan>, Vec<(Range<usize>, EntityType)>) {
+    pub fn names(&self, tokens: &[Token]) -> SentenceNames {
         let words: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
         let mut labels = Vec::new();
         let gaz = self.label_words(tokens, &words, &mut labels);
@@ -138,45 +146,70 @@ impl Recognizer {
     /// Recognises the names and Date/Money/Quantity expressions of a sentence: sets every
     /// `Token.ner` (BIO over PER/ORG/LOC) and returns the mentions in text order.
     pub fn recognize(&self, sentence: &mut Sentence) -> Vec<Mention> {
-        let (names, found) = {
-            let words: Vec<&str> = sentence.tokens.iter().map(|t| t.form.as_str()).collect();
-            let (names, gaz) = self.names(&sentence.tokens);
-            let upos: Vec<&str> = sentence.tokens.iter().map(|t| t.upos.as_str()).collect();
-            let mut found: Vec<(Range<usize>, EntityType)> =
-                names.iter().map(|(r, c)| (r.clone(), typing::refine(*c, r, &words, &gaz))).collect();
-            for (r, kind) in patterns::find(&words, &upos) {
-                if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
-                    found.push((r, kind));
-                }
-            }
-            found.sort_by_key(|(r, _)| r.start);
-            (names, found)
-        };
-        for t in sentence.tokens.iter_mut() {
-            t.ner.clear();
-            t.ner.push('O');
-        }
-        for (r, c) in &names {
-            for i in r.clone() {
-                let t = &mut sentence.tokens[i].ner;
-                t.clear();
-                t.push_str(if i == r.start { "B-" } else { "I-" });
-                t.push_str(c.as_str());
-            }
-        }
-        found.into_iter().map(|(r, kind)| mention(sentence, r, kind)).collect()
+        let names = self.names(&sentence.tokens);
+        mentions_of(sentence, names)
     }
 }
 
+/// Sets every `Token.ner` of a sentence from its names (with the sentence's gazetteer matches, as
+/// [`Recognizer::names`] gives them) and returns the name and Date/Money/Quantity mentions in
+/// text order.
+fn mentions_of(sentence: &mut Sentence, (names, gaz): SentenceNames) -> Vec<Mention> {
+    let found = {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.form.as_str()).collect();
+        let upos: Vec<&str> = sentence.tokens.iter().map(|t| t.upos.as_str()).collect();
+        let mut found: Vec<(Range<usize>, EntityType)> =
+            names.iter().map(|(r, c)| (r.clone(), typing::refine(*c, r, &words, &gaz))).collect();
+        for (r, kind) in patterns::find(&words, &upos) {
+            if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
+                found.push((r, kind));
+            }
+        }
+        found.sort_by_key(|(r, _)| r.start);
+        found
+    };
+    for t in sentence.tokens.iter_mut() {
+        t.ner.clear();
+        t.ner.push('O');
+    }
+    for (r, c) in &names {
+        for i in r.clone() {
+            let t = &mut sentence.tokens[i].ner;
+            t.clear();
+            t.push_str(if i == r.start { "B-" } else { "I-" });
+            t.push_str(c.as_str());
+        }
+    }
+    found.into_iter().map(|(r, kind)| mention(sentence, r, kind)).collect()
+}
+
 impl Recognizer {
-    /// [`Recognizer::recognize`] over all sentences of a document, then one document-level pass:
+    /// The names of every sentence of a document ([`Recognizer::names`]), then the untagged
+    /// repeats of its organisation and place names added ([`consistency::spread_names`]).
+    pub fn document_names(&self, sentences: &[&[Token]]) -> Vec<SentenceNames> {
+        let mut found: Vec<_> = sentences.iter().map(|t| self.names(t)).collect();
+        let words: Vec<Vec<&str>> = sentences.iter().map(|t| t.iter().map(|t| t.form.as_str()).collect()).collect();
+        let mut names: Vec<Vec<NameSpan>> = found.iter_mut().map(|f| std::mem::take(&mut f.0)).collect();
+        consistency::spread_names(&words, &mut names);
+        for (f, n) in found.iter_mut().zip(names) {
+            f.0 = n;
+        }
+        found
+    }
+
+    /// [`Recognizer::recognize`] over all sentences of a document with [`Recognizer::document_names`],
+    /// then one document-level pass:
     /// a single-word name (hyphenated ones too: `al-Rashan`) that is the surname or full name of
     /// a Person found elsewhere in the document becomes a Person too (`Quillen` typed as a place in one sentence), and an untagged
     /// capitalised occurrence of such a surname becomes a Person mention. `Token.ner` is updated.
     pub fn recognize_document(&self, sentences: &mut [Sentence]) -> Vec<Mention> {
+        let names = {
+            let tokens: Vec<&[Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+            self.document_names(&tokens)
+        };
         let mut all: Vec<Mention> = Vec::new();
-        for s in sentences.iter_mut() {
-            all.extend(self.recognize(s));
+        for (s, n) in sentences.iter_mut().zip(names) {
+            all.extend(mentions_of(s, n));
         }
         // Lookups by sentence index and by covered token are maps: scanning the sentences or the
         // mentions once per mention or per token made this pass quadratic in document length.

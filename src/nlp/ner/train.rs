@@ -328,6 +328,9 @@ pub struct NerData {
     pub clusters: Option<PathBuf>,
     /// CoNLL-U file of jackknifed training tags: read when it exists, else computed and written.
     pub tags: Option<PathBuf>,
+    /// Refit on train + dev after the selection run (the shipped model); `false` writes the
+    /// selection model, trained on train alone, whose dev errors are honest.
+    pub refit: bool,
 }
 
 /// `kgraph train ner`: trains on `data.train` (plus the names of `gum-train.conllu` when a GUM
@@ -367,7 +370,7 @@ pub fn train_ner(data: &NerData, out_dir: &Path, seed: u64, log: &mut dyn Write)
         prune: 0.0,
         unlabeled: default_unlabeled(train),
         clusters: (64, 512),
-        merge_dev: true,
+        merge_dev: data.refit,
         // Three shuffles averaged: +0.3 dev F1 over one (selection run without the refit).
         ensemble: 3,
         extra_train_pos: None,
@@ -386,10 +389,11 @@ pub fn command_line(data: &NerData, out_dir: &Path, seed: u64) -> String {
     let given = |p: &Option<PathBuf>| p.as_ref().map_or_else(|| "none".to_owned(), |p| p.display().to_string());
     let corpus = data.train.parent().unwrap_or(Path::new("."));
     format!(
-        "kgraph train ner --corpus {} --gum {} --clusters {} --out {} --seed {seed}",
+        "kgraph train ner --corpus {} --gum {} --clusters {}{} --out {} --seed {seed}",
         corpus.display(),
         given(&data.gum),
         given(&data.clusters),
+        if data.refit { "" } else { " --no-refit" },
         out_dir.display()
     )
 }
@@ -660,20 +664,66 @@ pub fn eval_ner(gold: &Path, out: &mut dyn Write) -> Result<Counts, NerError> {
 
 /// Evaluation with an explicit recognizer and POS source.
 pub fn eval_ner_with(rec: &Recognizer, gold: &Path, pos: &PosSource, out: &mut dyn Write) -> Result<Counts, NerError> {
+    eval_ner_errors(rec, gold, pos, out, None)
+}
+
+/// [`eval_ner_with`] that also writes, to `errors` when given, every sentence whose predicted
+/// names differ from the gold ones (see [`error_line`]).
+pub fn eval_ner_errors(rec: &Recognizer, gold: &Path, pos: &PosSource, out: &mut dyn Write, mut errors: Option<&mut dyn Write>) -> Result<Counts, NerError> {
     let data = read_gold(gold)?;
     let sents = to_sentences(&data, pos)?;
     let mut counts = Counts::default();
+    let mut alone = Counts::default();
     let t0 = Instant::now();
     let mut words = 0usize;
-    for (d, s) in data.iter().zip(&sents) {
-        words += s.tokens.len();
-        counts.add(&d.spans(), &rec.names(&s.tokens).0);
+    for doc in documents(&data) {
+        let tokens: Vec<&[Token]> = sents[doc.clone()].iter().map(|s| s.tokens.as_slice()).collect();
+        let found = rec.document_names(&tokens);
+        for ((d, s), (pred, _)) in data[doc.clone()].iter().zip(&sents[doc]).zip(found) {
+            words += s.tokens.len();
+            let gold_spans = d.spans();
+            if let Some(e) = errors.as_mut()
+                && gold_spans != pred
+            {
+                let _ = writeln!(e, "{}", error_line(d, &gold_spans, &pred));
+            }
+            counts.add(&gold_spans, &pred);
+            alone.add(&gold_spans, &rec.names(&s.tokens).0);
+        }
     }
     let secs = t0.elapsed().as_secs_f64().max(1e-9);
     let io = |source| NerError::Io { path: PathBuf::from("<output>"), source };
     write!(out, "{}", counts.report()).map_err(io)?;
     writeln!(out, "words {words} seconds {secs:.3} words/s {:.0}", words as f64 / secs).map_err(io)?;
+    let (p, r, f) = Counts::prf(alone.total());
+    writeln!(out, "sentence-level (no document pass) overall P {p:.2} R {r:.2} F1 {f:.2}").map_err(io)?;
     Ok(counts)
+}
+
+/// Index ranges of the documents of a gold file: runs of sentences whose `sent_id`s share the part
+/// before the last `-` (`doc-0001`, `doc-0002`; GUM's `GUM_news_x-1`). Sentences without an id are
+/// documents of their own.
+fn documents(data: &[NerSentence]) -> Vec<Range<usize>> {
+    fn doc(s: &NerSentence) -> Option<&str> {
+        s.sent_id.as_deref().map(|id| id.rsplit_once('-').map_or(id, |(d, _)| d))
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, s) in data.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if doc(s).is_some() && doc(s) == doc(&data[r.start]) => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// One sentence's names as `sent_id<TAB>words<TAB>gold: [Name]ORG …<TAB>pred: …`, names written
+/// `[words]TYPE`, for reading errors by eye.
+fn error_line(d: &NerSentence, gold: &[(Range<usize>, NerClass)], pred: &[(Range<usize>, NerClass)]) -> String {
+    let names = |spans: &[(Range<usize>, NerClass)]| {
+        spans.iter().map(|(r, c)| format!("[{}]{}", d.words[r.clone()].join(" "), c.as_str())).collect::<Vec<_>>().join(" ")
+    };
+    format!("{}\t{}\tgold: {}\tpred: {}", d.sent_id.as_deref().unwrap_or("-"), d.words.join(" "), names(gold), names(pred))
 }
 
 #[cfg(test)]
@@ -733,10 +783,29 @@ mod tests {
         assert!(lines[0].starts_with("PER P ") && lines[1].starts_with("ORG P ") && lines[2].starts_with("LOC P "), "{text}");
         assert!(lines[3].starts_with("overall P ") && lines[3].contains(" F1 "), "{text}");
         assert!(lines[4].starts_with("words 6 "), "{text}");
+        assert!(lines[5].starts_with("sentence-level (no document pass) overall P "), "{text}");
         assert_eq!(counts.total().1, 2);
         let missing = eval_ner_with(rec, &dir.join("missing.iob2"), &PosSource::None, &mut Vec::new()).unwrap_err();
         assert!(missing.to_string().contains("missing.iob2"), "{missing}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn documents_group_sentences_by_id_prefix() {
+        let s = |id: Option<&str>| NerSentence { sent_id: id.map(str::to_owned), ..Default::default() };
+        let data = [s(Some("web-x-0001")), s(Some("web-x-0002")), s(Some("GUM_news_y-1")), s(None), s(None), s(Some("GUM_news_y-2"))];
+        assert_eq!(documents(&data), vec![0..2, 2..3, 3..4, 4..5, 5..6]);
+        assert!(documents(&[]).is_empty());
+    }
+
+    #[test]
+    fn error_lines_show_gold_and_predicted_names() {
+        use NerClass::*;
+        let d = NerSentence { sent_id: Some("t-1".into()), words: "Tam Orly joined Brevik Mills".split(' ').map(str::to_owned).collect(), tags: vec![] };
+        let line = error_line(&d, &[(0..2, Per), (3..5, Org)], &[(0..2, Per), (3..4, Loc)]);
+        assert_eq!(line, "t-1\tTam Orly joined Brevik Mills\tgold: [Tam Orly]PER [Brevik Mills]ORG\tpred: [Tam Orly]PER [Brevik]LOC");
+        let none = NerSentence { words: vec!["so".into()], ..Default::default() };
+        assert_eq!(error_line(&none, &[], &[]), "-\tso\tgold: \tpred: ");
     }
 
     fn corpora() -> PathBuf {
@@ -810,6 +879,7 @@ mod tests {
             gum: Some(c.join("gum")),
             clusters: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/word-clusters.bin")),
             tags: Some(PathBuf::from("/nonexistent/tags.conllu")),
+            refit: true,
         };
         let p = provenance(&data, Path::new("out"), 4).unwrap();
         assert!(p.command.starts_with("kgraph train ner --corpus ") && p.command.ends_with(" --out out --seed 4"), "{}", p.command);
