@@ -263,12 +263,13 @@ impl ViewIndex {
     /// The index of `store`: from its file when that is current (and `trust_file`), else read
     /// from the store.
     pub fn open(store: &KgStore, trust_file: bool) -> Result<ViewIndex, StoreError> {
-        if trust_file && let Some(path) = index_path(store) {
-            if let Some((records, corpus)) = read_file(&path) {
-                let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
-                if lists_the_documents_of(index.records.values().map(|r| (&r.document.id, &r.document.hash)), index.records.len(), store)? {
-                    return Ok(index);
-                }
+        if trust_file
+            && let Some(path) = index_path(store)
+            && let Some((records, corpus)) = read_file(&path)
+        {
+            let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
+            if lists_the_documents_of(index.records.values().map(|r| (&r.document.id, &r.document.hash)), index.records.len(), store)? {
+                return Ok(index);
             }
         }
         let records = read::read_records(store)?;
