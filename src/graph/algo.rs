@@ -2,7 +2,7 @@
 //! shortest paths. Literal nodes are left out of all of them. Every result is deterministically
 //! ordered (ties broken by node id, which is node-index order).
 
-use super::{EdgeIndex, GraphError, KnowledgeGraph, NodeIndex};
+use super::{EdgeIndex, GraphError, KnowledgeGraph, NodeData, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::VecDeque;
 use std::fmt;
@@ -63,19 +63,8 @@ impl KnowledgeGraph {
     /// Entities by degree (in + out entity–entity edges, parallel edges counted), highest first,
     /// ties by id.
     pub fn degree_ranking_nodes(&self) -> Vec<(NodeIndex, usize)> {
-        let mut degree = vec![0usize; self.graph.node_count()];
-        for (s, t, _) in self.entity_edges() {
-            degree[s] += 1;
-            degree[t] += 1;
-        }
-        let mut out: Vec<(NodeIndex, usize)> = self
-            .graph
-            .node_indices()
-            .filter(|ix| !self.graph[*ix].is_literal())
-            .map(|ix| (ix, degree[ix.index()]))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        let (literal, edges) = self.entity_skeleton();
+        degree_ranking(&literal, &edges).into_iter().map(|(i, d)| (NodeIndex::new(i), d)).collect()
     }
 
     /// PageRank as `(label, score)`, highest first (see [`pagerank_nodes`](Self::pagerank_nodes)).
@@ -90,48 +79,15 @@ impl KnowledgeGraph {
     /// weight; dangling nodes spread their rank evenly). Scores sum to 1. Highest first, ties by id.
     /// `damping` is clamped to [0, 1]; use [`DEFAULT_DAMPING`] and [`DEFAULT_ITERATIONS`].
     pub fn pagerank_nodes(&self, damping: f64, iterations: usize) -> Vec<(NodeIndex, f64)> {
-        let ents: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|ix| !self.graph[*ix].is_literal())
-            .collect();
-        let n = ents.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        let d = if damping.is_finite() {
-            damping.clamp(0.0, 1.0)
-        } else {
-            DEFAULT_DAMPING
-        };
-        // Compact entity numbering.
-        let mut pos = vec![usize::MAX; self.graph.node_count()];
-        for (i, ix) in ents.iter().enumerate() {
-            pos[ix.index()] = i;
-        }
-        let edges: Vec<(usize, usize)> = self
-            .entity_edges()
-            .map(|(s, t, _)| (pos[s], pos[t]))
-            .collect();
-        let mut out_deg = vec![0usize; n];
-        for &(s, _) in &edges {
-            out_deg[s] += 1;
-        }
-        let nf = n as f64;
-        let mut rank = vec![1.0 / nf; n];
-        let mut next = vec![0.0; n];
-        for _ in 0..iterations {
-            let dangling: f64 = (0..n).filter(|&i| out_deg[i] == 0).map(|i| rank[i]).sum();
-            let base = (1.0 - d) / nf + d * dangling / nf;
-            next.iter_mut().for_each(|x| *x = base);
-            for &(s, t) in &edges {
-                next[t] += d * rank[s] / out_deg[s] as f64;
-            }
-            std::mem::swap(&mut rank, &mut next);
-        }
-        let mut out: Vec<(NodeIndex, f64)> = ents.into_iter().zip(rank).collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        let (literal, edges) = self.entity_skeleton();
+        pagerank(&literal, &edges, damping, iterations).into_iter().map(|(i, s)| (NodeIndex::new(i), s)).collect()
+    }
+
+    /// Which nodes are literals (by index), and the entity–entity edges in edge order: all the
+    /// rankings look at.
+    fn entity_skeleton(&self) -> (Vec<bool>, Vec<(usize, usize)>) {
+        let literal = self.graph.node_weights().map(NodeData::is_literal).collect();
+        (literal, self.entity_edges().map(|(s, t, _)| (s, t)).collect())
     }
 
     /// Connected components as entity labels (order of [`component_nodes`](Self::component_nodes)).
@@ -391,4 +347,53 @@ impl KnowledgeGraph {
             .take(limit)
             .collect()
     }
+}
+
+/// [`KnowledgeGraph::degree_ranking_nodes`] over a graph given as its nodes' literal flags (by
+/// index) and its edges (source, target) in edge order: node indices with their degree.
+pub fn degree_ranking(literal: &[bool], edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut degree = vec![0usize; literal.len()];
+    for &(s, t) in edges.iter().filter(|(s, t)| !literal[*s] && !literal[*t]) {
+        degree[s] += 1;
+        degree[t] += 1;
+    }
+    let mut out: Vec<(usize, usize)> = (0..literal.len()).filter(|&i| !literal[i]).map(|i| (i, degree[i])).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// [`KnowledgeGraph::pagerank_nodes`] over a graph given as in [`degree_ranking`].
+pub fn pagerank(literal: &[bool], edges: &[(usize, usize)], damping: f64, iterations: usize) -> Vec<(usize, f64)> {
+    let ents: Vec<usize> = (0..literal.len()).filter(|&i| !literal[i]).collect();
+    let n = ents.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let d = if damping.is_finite() { damping.clamp(0.0, 1.0) } else { DEFAULT_DAMPING };
+    // Compact entity numbering.
+    let mut pos = vec![usize::MAX; literal.len()];
+    for (i, &ix) in ents.iter().enumerate() {
+        pos[ix] = i;
+    }
+    let edges: Vec<(usize, usize)> =
+        edges.iter().filter(|(s, t)| !literal[*s] && !literal[*t]).map(|&(s, t)| (pos[s], pos[t])).collect();
+    let mut out_deg = vec![0usize; n];
+    for &(s, _) in &edges {
+        out_deg[s] += 1;
+    }
+    let nf = n as f64;
+    let mut rank = vec![1.0 / nf; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..iterations {
+        let dangling: f64 = (0..n).filter(|&i| out_deg[i] == 0).map(|i| rank[i]).sum();
+        let base = (1.0 - d) / nf + d * dangling / nf;
+        next.iter_mut().for_each(|x| *x = base);
+        for &(s, t) in &edges {
+            next[t] += d * rank[s] / out_deg[s] as f64;
+        }
+        std::mem::swap(&mut rank, &mut next);
+    }
+    let mut out: Vec<(usize, f64)> = ents.into_iter().zip(rank).collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
 }

@@ -30,8 +30,9 @@
 mod algo;
 mod select;
 
-pub use self::algo::{DEFAULT_DAMPING, DEFAULT_ITERATIONS, PathHop, PathStep};
+pub use self::algo::{DEFAULT_DAMPING, DEFAULT_ITERATIONS, PathHop, PathStep, degree_ranking, pagerank};
 pub use self::select::{FactFilter, PredicateQuery, Selected};
+
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::document::{
@@ -191,6 +192,17 @@ impl KnowledgeGraph {
         facts: &[Fact],
         opts: BuildOptions,
     ) -> KnowledgeGraph {
+        Self::from_facts_traced(entities, facts, opts).0
+    }
+
+    /// [`from_facts_with`](Self::from_facts_with), also giving for each edge (by edge index) the
+    /// index in `facts` of the fact it stands for: what a persisted view needs to find an edge's
+    /// fact again without keeping the graph.
+    pub fn from_facts_traced(
+        entities: &[Entity],
+        facts: &[Fact],
+        opts: BuildOptions,
+    ) -> (KnowledgeGraph, Vec<usize>) {
         // Collect nodes keyed by id (BTreeMap: id order). First entity with a given id wins.
         let mut nodes: BTreeMap<String, NodeData> = BTreeMap::new();
         for e in entities {
@@ -221,9 +233,9 @@ impl KnowledgeGraph {
             wikidata: None,
             literal: None,
         };
-        // (subject id, object node id, edge)
-        let mut edges: Vec<(String, String, EdgeData)> = Vec::new();
-        for f in facts {
+        // (subject id, object node id, edge, fact index)
+        let mut edges: Vec<(String, String, EdgeData, usize)> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
             if !opts.include_non_plain && !f.is_plain() {
                 continue;
             }
@@ -254,17 +266,18 @@ impl KnowledgeGraph {
             if !nodes.contains_key(&f.subject) {
                 nodes.insert(f.subject.clone(), placeholder(&f.subject));
             }
-            edges.push((f.subject.clone(), object_id, EdgeData::from_fact(f)));
+            edges.push((f.subject.clone(), object_id, EdgeData::from_fact(f), i));
         }
         Self::assemble(nodes.into_values().collect(), edges)
     }
 
-    /// Builds the graph from nodes (any order, unique ids) and edges given by node ids.
-    /// Nodes are inserted in id order and edges in a total order, for determinism.
-    fn assemble(
+    /// Builds the graph from nodes (any order, unique ids) and edges given by node ids, each
+    /// with a tag; returns the tags in edge order. Nodes are inserted in id order and edges in a
+    /// total order, for determinism.
+    fn assemble<T>(
         mut nodes: Vec<NodeData>,
-        edges: Vec<(String, String, EdgeData)>,
-    ) -> KnowledgeGraph {
+        edges: Vec<(String, String, EdgeData, T)>,
+    ) -> (KnowledgeGraph, Vec<T>) {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
         let mut index = HashMap::with_capacity(nodes.len());
@@ -273,19 +286,21 @@ impl KnowledgeGraph {
             let ix = graph.add_node(n);
             index.insert(id, ix);
         }
-        let mut resolved: Vec<(NodeIndex, NodeIndex, EdgeData)> = edges
+        let mut resolved: Vec<(NodeIndex, NodeIndex, EdgeData, T)> = edges
             .into_iter()
-            .filter_map(|(s, o, e)| Some((*index.get(&s)?, *index.get(&o)?, e)))
+            .filter_map(|(s, o, e, t)| Some((*index.get(&s)?, *index.get(&o)?, e, t)))
             .collect();
         resolved.sort_by(|a, b| {
             (a.0, a.1)
                 .cmp(&(b.0, b.1))
                 .then_with(|| edge_order(&a.2, &b.2))
         });
-        for (s, o, e) in resolved {
+        let mut tags = Vec::with_capacity(resolved.len());
+        for (s, o, e, t) in resolved {
             graph.add_edge(s, o, e);
+            tags.push(t);
         }
-        KnowledgeGraph { graph, index }
+        (KnowledgeGraph { graph, index }, tags)
     }
 
     /// A new graph with the given nodes (by index into `self`) and the edges accepted by `keep_edge`
@@ -385,30 +400,22 @@ impl KnowledgeGraph {
 
     /// All entities matching `query` (as in [`find_entity`](Self::find_entity)), best first.
     pub fn find_entities(&self, query: &str) -> Vec<NodeIndex> {
-        let q = query.trim();
-        if q.is_empty() {
-            return Vec::new();
-        }
-        if let Some(&ix) = self.index.get(q)
+        let Some(q) = NameQuery::new(query) else { return Vec::new() };
+        if let Some(&ix) = self.index.get(q.exact())
             && !self.graph[ix].is_literal()
         {
             return vec![ix];
         }
-        let ql = q.to_lowercase();
-        let slug: String = ql
-            .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-            .collect();
         let mut by_name = Vec::new();
         let mut by_alias = Vec::new();
         for (ix, n) in self.nodes() {
             if n.is_literal() {
                 continue;
             }
-            if n.id.to_lowercase() == slug || n.label.to_lowercase() == ql {
-                by_name.push(ix);
-            } else if n.aliases.iter().any(|a| a.to_lowercase() == ql) {
-                by_alias.push(ix);
+            match q.matches(&n.id, &n.label, &n.aliases) {
+                Some(NameMatch::Name) => by_name.push(ix),
+                Some(NameMatch::Alias) => by_alias.push(ix),
+                None => {}
             }
         }
         by_name.extend(by_alias);
@@ -514,6 +521,52 @@ impl KnowledgeGraph {
     pub fn entities_only(&self) -> KnowledgeGraph {
         let keep: Vec<bool> = self.graph.node_weights().map(|n| !n.is_literal()).collect();
         self.subgraph(&keep, |_| true)
+    }
+}
+
+/// How a node matched a [`NameQuery`]: by id or label (first), or by an alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameMatch {
+    Name,
+    Alias,
+}
+
+/// A name as typed for [`KnowledgeGraph::find_entities`]: matched against an entity's id (spaces
+/// and hyphens read as underscores), label or aliases, ignoring case. Public so that a view
+/// persisted without its graph finds entities exactly as the graph does.
+#[derive(Debug, Clone)]
+pub struct NameQuery {
+    exact: String,
+    lower: String,
+    slug: String,
+}
+
+impl NameQuery {
+    /// `None` for a blank query (it matches nothing).
+    pub fn new(query: &str) -> Option<NameQuery> {
+        let exact = query.trim();
+        if exact.is_empty() {
+            return None;
+        }
+        let lower = exact.to_lowercase();
+        let slug = lower.chars().map(|c| if c == ' ' || c == '-' { '_' } else { c }).collect();
+        Some(NameQuery { exact: exact.to_owned(), lower, slug })
+    }
+
+    /// The query trimmed: an exact id match wins over everything.
+    pub fn exact(&self) -> &str {
+        &self.exact
+    }
+
+    /// Whether an entity node with this id, label and aliases matches, and how.
+    pub fn matches(&self, id: &str, label: &str, aliases: &[String]) -> Option<NameMatch> {
+        if id.to_lowercase() == self.slug || label.to_lowercase() == self.lower {
+            Some(NameMatch::Name)
+        } else if aliases.iter().any(|a| a.to_lowercase() == self.lower) {
+            Some(NameMatch::Alias)
+        } else {
+            None
+        }
     }
 }
 

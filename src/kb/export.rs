@@ -6,7 +6,10 @@
 //! on a writer, or files in a directory. RDF formats come from the store, diagrams and graph-tool
 //! formats from the cached view, narrowed by the options.
 
+use super::index::LazyIndex;
 use super::{KbError, KnowledgeBase};
+use crate::document::Entity;
+use crate::graph::NodeIndex;
 use crate::export::{
     DotOptions, ExportError, ExportFormat, FormatKind, Layout, RenderOptions, SFDP_EDGE_THRESHOLD, Writer,
     drawn_edge_count, render_with, write_csv, write_dot_with, write_query_results,
@@ -63,6 +66,11 @@ pub const MAIN_EXPORTS: [(&str, ExportFormat); 6] = [
     ("graph.graphml", ExportFormat::GraphMl),
     ("graph.json", ExportFormat::Json),
 ];
+
+/// What the graph shows for an id that no entity describes (see [`KnowledgeGraph::from_facts`]).
+fn placeholder(id: &str) -> Entity {
+    Entity { id: id.to_owned(), label: id.to_owned(), kind: crate::document::EntityType::Concept, aliases: Vec::new(), wikidata: None, merges: Vec::new() }
+}
 
 /// Diagrams above this size are unreadable and slow to lay out; the main exports cap them.
 const DIAGRAM_MAX_NODES: usize = 150;
@@ -153,19 +161,27 @@ impl KnowledgeBase {
     /// The facts `options` keeps, then the focus neighbourhood or the most connected nodes up to
     /// the cap (`options.max_nodes`, else `default_cap`; 0 means none), then the degree filter.
     pub fn diagram(&self, options: &ExportOptions, default_cap: Option<usize>) -> Result<Diagram, KbError> {
-        let view = self.view()?;
         let filter = self.fact_filter(&options.predicates, options.doc.as_deref(), options.min_confidence)?;
-        let filtered = view.graph().filter_facts(&filter);
         let cap = match options.max_nodes {
             Some(0) => None,
             Some(n) => Some(n),
             None => default_cap,
         };
+        // An uncapped neighbourhood of all facts is read from the index file when it can be.
+        let neighbourhood = match (&options.focus, filter.is_empty() && cap.is_none()) {
+            (Some(entity), true) => self.from_lazy(|index| self.neighbourhood(index, entity, options.depth)).transpose()?,
+            _ => None,
+        };
+        let filtered = match &neighbourhood {
+            Some(Some((graph, _))) => graph.clone(),
+            _ => self.view()?.graph().filter_facts(&filter),
+        };
         let (graph, title, note) = match &options.focus {
             Some(entity) => {
-                let start = filtered
-                    .find_entity_or_err(entity)
-                    .map_err(|source| KbError::Focus { entity: entity.clone(), source })?;
+                let start = match &neighbourhood {
+                    Some(Some((_, start))) => *start,
+                    _ => filtered.find_entity_or_err(entity).map_err(|source| KbError::Focus { entity: entity.clone(), source })?,
+                };
                 let picked = filtered.focus_capped(start, options.depth, cap);
                 let title = format!("{}: neighbourhood to depth {}", filtered.node(start).label, options.depth);
                 let note = (picked.omitted() > 0).then(|| {
@@ -196,6 +212,33 @@ impl KnowledgeBase {
         };
         let graph = if options.min_degree > 0 { graph.filter(&[], options.min_degree, None) } else { graph };
         Ok(Diagram { graph, title, note })
+    }
+
+    /// The neighbourhood of `entity` to `depth` as the full view's graph has it (every node
+    /// within `depth` hops, literal nodes not expanded through, every edge among them), built
+    /// from the index file's skeleton and the records of the documents its edges come from;
+    /// `Ok(None)` inside when no entity matches (the caller asks the full view, which also
+    /// suggests names). `None` when a section could not be read.
+    fn neighbourhood(&self, index: &LazyIndex, entity: &str, depth: usize) -> Option<Result<Option<(KnowledgeGraph, NodeIndex)>, KbError>> {
+        let skeleton = index.skeleton()?;
+        let rows = index.entities()?;
+        let row = |id: &str| rows.binary_search_by(|r| r.entity.id.as_str().cmp(id)).ok().map(|i| &rows[i].entity);
+        let Some(start) = skeleton.find_entity(entity, |id| row(id).map_or(&[][..], |e| &e.aliases[..])) else { return Some(Ok(None)) };
+        let (keep, numbers) = skeleton.neighbourhood(start, depth);
+        let labels = match self.store.property_labels() {
+            Ok(labels) => labels,
+            Err(e) => return Some(Err(e.into())),
+        };
+        let facts = index.facts(&numbers, &labels)?;
+        let entities: Vec<Entity> = keep
+            .iter()
+            .map(|&ix| &skeleton.nodes[ix])
+            .filter(|n| !n.literal)
+            .map(|n| row(&n.id).cloned().unwrap_or_else(|| placeholder(&n.id)))
+            .collect();
+        let graph = KnowledgeGraph::from_facts(&entities, &facts);
+        let start = graph.node_by_id(&skeleton.nodes[start].id)?;
+        Some(Ok(Some((graph, start))))
     }
 
     /// Writes a diagram format: DOT of the selection (everything unless capped by
@@ -268,8 +311,7 @@ impl KnowledgeBase {
 
     /// The id of the document named by its id, a unique id prefix, its source path or file name.
     pub fn resolve_document(&self, doc: &str) -> Result<String, KbError> {
-        let view = self.view()?;
-        let docs = view.documents();
+        let docs = self.documents()?;
         let exact = docs.iter().find(|d| d.id == doc || d.source == doc);
         if let Some(d) = exact {
             return Ok(d.id.clone());

@@ -1,33 +1,54 @@
-//! The persisted view index: every document's graph read back ([`DocumentRecord`]) and the
-//! corpus graph parsed ([`CorpusOverlay`]), kept in a file next to the store (`kgraph-view.bin`)
-//! so that read commands start from it instead of scanning the store.
+//! The persisted view index: every document's graph read back ([`DocumentRecord`]), the corpus
+//! graph parsed ([`CorpusOverlay`]), and what the read commands need of the merged view, kept
+//! in a file next to the store (`kgraph-view.bin`) so that a read command neither scans the
+//! store nor reads every fact.
 //!
 //! In: the store, and each load, removal and corpus-graph refresh made through the knowledge
-//! base. Out: the records and overlay the graph view is merged from, and the store's counts.
+//! base. Out: the records and overlay the full graph view is merged from ([`ViewIndex`]), and,
+//! read section by section without the facts ([`LazyIndex`]): the store's counts, the entities
+//! with their fact and document counts, which facts each subject has, the graph's skeleton
+//! (node ids, labels and types; edges as node numbers and fact numbers), and single documents'
+//! records on demand.
+//!
+//! Layout (version 3): magic, version, header length, the header (where each section starts
+//! and how long it is), then the sections, each encoded on its own: `docs` (each document with
+//! where its record lies), `summary` (counts), `entities`, `subjects`, `graph`, `facts` (where
+//! each merged fact comes from: record and position; the `kg:sameAs` folds to apply to it),
+//! `corpus`, and one record per document. `kgraph stats` reads the header, `docs` and
+//! `summary` (a few MB at 19k documents); `why` and `export --focus` read the records of the
+//! documents whose facts they show.
 //!
 //! The file is a cache of the store, never the truth. It is trusted only when its format version
 //! matches and it lists exactly the documents (ids and SHA-256) the store lists, which the store
 //! answers from its predicate index (two triples per document); otherwise the records and the
-//! corpus graph are read from the store again and the file rewritten. The corpus graph is
-//! derived from the document graphs, so it is current whenever they are. A build updates the
-//! records in memory, one document at a time after each document's transaction commits, takes
-//! in the corpus graph once it is refreshed, and writes the file once at the end (write to a
-//! temporary file, then rename). Writes that bypass the records (SPARQL updates, the Graph
-//! Store Protocol) delete the file before and after they run.
+//! corpus graph are read from the store again and the file rewritten. A section that does not
+//! decode makes the knowledge base read the store again as well. The corpus graph is derived
+//! from the document graphs, so it is current whenever they are. A build updates the records in
+//! memory, one document at a time after each document's transaction commits, takes in the
+//! corpus graph once it is refreshed, and writes the file once at the end (merging the view once
+//! to write the summary sections; write to a temporary file, then rename). Writes that bypass
+//! the records (SPARQL updates, the Graph Store Protocol) delete the file before and after they
+//! run.
 
-use crate::document::{Entity, Fact};
+use crate::document::{Entity, EntityType, Fact};
+use crate::graph::{KnowledgeGraph, NameMatch, NameQuery};
 use crate::store::read::{self, CorpusOverlay, DocumentRecord, StoredDocument};
 use crate::store::{KgStore, Loaded, StoreError, StoreStats};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// The index file, in the store directory.
 pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// Bumped whenever the file layout or what a record holds changes.
-/// 2: the corpus overlay.
-const INDEX_VERSION: u32 = 2;
+/// 2: the corpus overlay. 3: hashed sections, summary sections, one record per document.
+const INDEX_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
+/// Magic, version and header length.
+const PREAMBLE: usize = MAGIC.len() + 4 + 4;
 
 /// The records of every document, by id.
 #[derive(Debug, Default)]
@@ -39,16 +60,30 @@ pub(crate) struct ViewIndex {
     saved: bool,
 }
 
-#[derive(Deserialize)]
-struct IndexFile {
-    store_format: u32,
-    records: Vec<RecordFile>,
-    corpus: CorpusOverlay,
+/// Where a section lies, from the end of the header, and the FNV-1a hash of its bytes (a
+/// section whose bytes do not hash to it is not decoded).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct Span {
+    start: u64,
+    len: u64,
+    hash: u64,
 }
 
-/// A [`DocumentRecord`] as read (every field present: the encoding is not self-describing).
-#[derive(Deserialize)]
-struct RecordFile {
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Header {
+    store_format: u32,
+    docs: Span,
+    summary: Span,
+    entities: Span,
+    subjects: Span,
+    graph: Span,
+    facts: Span,
+    corpus: Span,
+}
+
+/// A document and where its record lies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocEntry {
     id: String,
     source: String,
     title: Option<String>,
@@ -56,88 +91,190 @@ struct RecordFile {
     url: Option<String>,
     hash: String,
     sentences: usize,
+    record: Span,
+}
+
+impl DocEntry {
+    fn document(&self) -> StoredDocument {
+        StoredDocument {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            title: self.title.clone(),
+            date: self.date.clone(),
+            url: self.url.clone(),
+            hash: self.hash.clone(),
+            sentences: self.sentences,
+        }
+    }
+}
+
+/// A [`DocumentRecord`] without its document, as read (every field present: the encoding is not
+/// self-describing).
+#[derive(Deserialize)]
+struct RecordBody {
     entities: Vec<Entity>,
     facts: Vec<Fact>,
     own_triples: usize,
     shared_triples: Vec<u64>,
 }
 
-/// [`IndexFile`] as written: borrowed from the index (no copy of the records).
+/// [`RecordBody`] as written, borrowed from a [`DocumentRecord`].
 #[derive(Serialize)]
-struct IndexFileRef<'a> {
-    store_format: u32,
-    records: Vec<RecordRef<'a>>,
-    corpus: &'a CorpusOverlay,
-}
-
-/// [`RecordFile`] borrowed from a [`DocumentRecord`]: the same encoding, field for field.
-#[derive(Serialize)]
-struct RecordRef<'a> {
-    id: &'a str,
-    source: &'a str,
-    title: Option<&'a str>,
-    date: Option<&'a str>,
-    url: Option<&'a str>,
-    hash: &'a str,
-    sentences: usize,
+struct RecordBodyRef<'a> {
     entities: &'a [Entity],
     facts: &'a [Fact],
     own_triples: usize,
     shared_triples: &'a [u64],
 }
 
-impl<'a> From<&'a DocumentRecord> for RecordRef<'a> {
-    fn from(r: &'a DocumentRecord) -> RecordRef<'a> {
-        let d = &r.document;
-        RecordRef {
-            id: &d.id,
-            source: &d.source,
-            title: d.title.as_deref(),
-            date: d.date.as_deref(),
-            url: d.url.as_deref(),
-            hash: &d.hash,
-            sentences: d.sentences,
-            entities: &r.entities,
-            facts: &r.facts,
-            own_triples: r.own_triples,
-            shared_triples: &r.shared_triples,
+/// The counts of `kgraph stats`, but the ontology's (read from the store).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Summary {
+    pub documents: usize,
+    pub entities: usize,
+    pub facts: usize,
+    pub plain_facts: usize,
+    pub triples: usize,
+    /// The petgraph view's.
+    pub nodes: usize,
+    pub edges: usize,
+}
+
+impl Summary {
+    pub fn store_stats(&self, ontology_triples: usize) -> StoreStats {
+        StoreStats {
+            documents: self.documents,
+            entities: self.entities,
+            facts: self.facts,
+            plain_facts: self.plain_facts,
+            triples: self.triples,
+            ontology_triples,
         }
     }
 }
 
-impl From<RecordFile> for DocumentRecord {
-    fn from(r: RecordFile) -> DocumentRecord {
-        let document =
-            StoredDocument { id: r.id, source: r.source, title: r.title, date: r.date, url: r.url, hash: r.hash, sentences: r.sentences };
-        DocumentRecord { document, entities: r.entities, facts: r.facts, own_triples: r.own_triples, shared_triples: r.shared_triples }
+/// A merged entity with the number of facts it takes part in and of documents they come from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct EntityRow {
+    pub entity: Entity,
+    pub facts: usize,
+    pub documents: usize,
+}
+
+/// A node of the view's graph, without its aliases and literal value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct GraphNode {
+    pub id: String,
+    pub label: String,
+    pub literal: bool,
+    pub kind: EntityType,
+}
+
+/// The view's graph without edge data: nodes in index (id) order; edges in edge order as
+/// (source, target, fact number in the merged order).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Skeleton {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<(u32, u32, u32)>,
+}
+
+impl Skeleton {
+    /// The skeleton of `graph`, numbering each edge's fact with `fact_of_edge` (by edge index).
+    pub fn of(graph: &KnowledgeGraph, fact_of_edge: impl Fn(usize) -> u32) -> Skeleton {
+        Skeleton {
+            nodes: graph
+                .nodes()
+                .map(|(_, n)| GraphNode { id: n.id.clone(), label: n.label.clone(), literal: n.is_literal(), kind: n.entity_type })
+                .collect(),
+            edges: graph.edges().map(|(e, s, t, _)| (s.index() as u32, t.index() as u32, fact_of_edge(e.index()))).collect(),
+        }
     }
+
+    /// The node [`KnowledgeGraph::find_entity`] finds for `query`, given each entity's aliases.
+    pub fn find_entity<'a>(&self, query: &str, aliases: impl Fn(&str) -> &'a [String]) -> Option<usize> {
+        let q = NameQuery::new(query)?;
+        if let Ok(i) = self.nodes.binary_search_by(|n| n.id.as_str().cmp(q.exact()))
+            && !self.nodes[i].literal
+        {
+            return Some(i);
+        }
+        let mut by_alias = None;
+        for (i, n) in self.nodes.iter().enumerate().filter(|(_, n)| !n.literal) {
+            match q.matches(&n.id, &n.label, aliases(&n.id)) {
+                Some(NameMatch::Name) => return Some(i),
+                Some(NameMatch::Alias) => {
+                    by_alias.get_or_insert(i);
+                }
+                None => {}
+            }
+        }
+        by_alias
+    }
+
+    /// The nodes within `depth` undirected hops of `start` (literal nodes are not gone through),
+    /// ascending, and the fact numbers of the edges among them, ascending: what
+    /// [`KnowledgeGraph::focus_node`] keeps.
+    pub fn neighbourhood(&self, start: usize, depth: usize) -> (Vec<usize>, Vec<u32>) {
+        let mut next_to: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        for &(s, t, _) in &self.edges {
+            next_to[s as usize].push(t as usize);
+            next_to[t as usize].push(s as usize);
+        }
+        let mut keep = vec![false; self.nodes.len()];
+        keep[start] = true;
+        let mut frontier = vec![start];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for &n in frontier.iter().filter(|&&n| !self.nodes[n].literal) {
+                for &m in &next_to[n] {
+                    if !keep[m] {
+                        keep[m] = true;
+                        next.push(m);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        let mut facts: Vec<u32> = self.edges.iter().filter(|(s, t, _)| keep[*s as usize] && keep[*t as usize]).map(|e| e.2).collect();
+        facts.sort_unstable();
+        ((0..keep.len()).filter(|&i| keep[i]).collect(), facts)
+    }
+}
+
+/// Where each merged fact comes from, and the `kg:sameAs` folds to apply to it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct FactSources {
+    origins: Vec<read::FactOrigin>,
+    moves: Vec<(String, String)>,
 }
 
 fn index_path(store: &KgStore) -> Option<PathBuf> {
     store.path().map(|dir| dir.join(INDEX_FILE))
 }
 
+fn io_error(path: &Path, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
+    StoreError::Io { path: path.to_owned(), source: std::io::Error::other(e) }
+}
+
 impl ViewIndex {
-    /// The index of `store`: from its file when that is current, else read from the store.
-    pub fn open(store: &KgStore) -> Result<ViewIndex, StoreError> {
-        if let Some(path) = index_path(store) {
-            if let Some((records, corpus)) = read_file(&path) {
-                let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
-                if index.lists_the_documents_of(store)? {
-                    return Ok(index);
-                }
+    /// The index of `store`: from its file when that is current (and `trust_file`), else read
+    /// from the store.
+    pub fn open(store: &KgStore, trust_file: bool) -> Result<ViewIndex, StoreError> {
+        if trust_file
+            && let Some(path) = index_path(store)
+            && let Some((records, corpus)) = read_file(&path)
+        {
+            let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
+            if lists_the_documents_of(index.records.values().map(|r| (&r.document.id, &r.document.hash)), index.records.len(), store)? {
+                return Ok(index);
             }
         }
         let records = read::read_records(store)?;
         let corpus = read::corpus_overlay(store)?;
         Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: false })
-    }
-
-    /// Whether the records are those of the documents `store` holds now (same ids and hashes).
-    fn lists_the_documents_of(&self, store: &KgStore) -> Result<bool, StoreError> {
-        let keys = read::document_keys(store)?;
-        Ok(keys.len() == self.records.len()
-            && keys.iter().all(|(id, hash, _)| self.records.get(id).is_some_and(|r| r.document.hash == *hash)))
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
@@ -172,24 +309,86 @@ impl ViewIndex {
         &self.corpus
     }
 
-    /// Writes the file if it is not current (a store in memory has none).
+    /// Writes the file if it is not current (a store in memory has none): merges the view once
+    /// for the summary sections.
     pub fn save(&mut self, store: &KgStore) -> Result<(), StoreError> {
         let Some(path) = index_path(store) else { return Ok(()) };
         if self.saved {
             return Ok(());
         }
-        let file = IndexFileRef {
-            store_format: crate::store::STORE_FORMAT_VERSION,
-            records: self.records.values().map(RecordRef::from).collect(),
-            corpus: &self.corpus,
-        };
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&INDEX_VERSION.to_le_bytes());
-        let body = postcard::to_allocvec(&file).map_err(|e| StoreError::Io { path: path.clone(), source: std::io::Error::other(e) })?;
-        bytes.extend_from_slice(&body);
+        let bytes = self.encode(&*store.property_labels()?).map_err(|e| io_error(&path, e))?;
         write_atomically(&path, &bytes).map_err(|source| StoreError::Io { path, source })?;
         self.saved = true;
         Ok(())
+    }
+
+    /// The whole file.
+    fn encode(&self, labels: &HashMap<String, String>) -> Result<Vec<u8>, postcard::Error> {
+        let (mut data, origins) = read::merge_records_traced(self.records.values(), labels);
+        let moves = read::overlay_moves(&self.corpus, &data.entities);
+        read::apply_overlay(&self.corpus, &mut data);
+        let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(&data.entities, &data.facts, Default::default());
+        let stats = self.stats(0);
+        let summary = Summary {
+            documents: stats.documents,
+            entities: stats.entities,
+            facts: stats.facts,
+            plain_facts: stats.plain_facts,
+            triples: stats.triples,
+            nodes: graph.node_count(),
+            edges: graph.edge_count(),
+        };
+        let counts = super::inspect::fact_counts(data.facts.iter());
+        let entities: Vec<EntityRow> = data
+            .entities
+            .iter()
+            .map(|e| {
+                let (facts, docs) = counts.get(e.id.as_str()).map_or((0, 0), |(f, d)| (*f, d.len()));
+                EntityRow { entity: e.clone(), facts, documents: docs }
+            })
+            .collect();
+        let mut subjects: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        for (i, f) in data.facts.iter().enumerate() {
+            subjects.entry(f.subject.as_str()).or_default().push(i as u32);
+        }
+        let skeleton = Skeleton::of(&graph, |e| edge_facts[e] as u32);
+        let mut body = Vec::new();
+        let mut section = |bytes: Vec<u8>| {
+            let span = Span { start: body.len() as u64, len: bytes.len() as u64, hash: read::fnv1a(&[&bytes]) };
+            body.extend_from_slice(&bytes);
+            span
+        };
+        let summary = section(postcard::to_allocvec(&summary)?);
+        let entities = section(postcard::to_allocvec(&entities)?);
+        let subjects = section(postcard::to_allocvec(&subjects.into_iter().collect::<Vec<_>>())?);
+        let graph = section(postcard::to_allocvec(&skeleton)?);
+        let facts = section(postcard::to_allocvec(&FactSources { origins, moves })?);
+        let corpus = section(postcard::to_allocvec(&self.corpus)?);
+        let mut docs = Vec::with_capacity(self.records.len());
+        for r in self.records.values() {
+            let record = RecordBodyRef { entities: &r.entities, facts: &r.facts, own_triples: r.own_triples, shared_triples: &r.shared_triples };
+            let d = &r.document;
+            docs.push(DocEntry {
+                id: d.id.clone(),
+                source: d.source.clone(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                url: d.url.clone(),
+                hash: d.hash.clone(),
+                sentences: d.sentences,
+                record: section(postcard::to_allocvec(&record)?),
+            });
+        }
+        let docs = section(postcard::to_allocvec(&docs)?);
+        let header = Header { store_format: crate::store::STORE_FORMAT_VERSION, docs, summary, entities, subjects, graph, facts, corpus };
+        let header = postcard::to_allocvec(&header)?;
+        let mut bytes = Vec::with_capacity(PREAMBLE + header.len() + body.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&INDEX_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&header);
+        bytes.extend_from_slice(&body);
+        Ok(bytes)
     }
 
     /// Deletes the file of `store`: a write is about to change the store behind the records.
@@ -220,17 +419,150 @@ impl ViewIndex {
     }
 }
 
+/// Whether `docs` (id and hash, `len` of them) are the documents `store` holds now.
+fn lists_the_documents_of<'a>(
+    docs: impl Iterator<Item = (&'a String, &'a String)>,
+    len: usize,
+    store: &KgStore,
+) -> Result<bool, StoreError> {
+    let held = read::document_hashes(store)?;
+    let mut seen = 0;
+    for (id, hash) in docs {
+        if held.get(id.as_str()) != Some(hash) {
+            return Ok(false);
+        }
+        seen += 1;
+    }
+    Ok(seen == len && len == held.len())
+}
+
+/// The file opened for reading section by section; what is read is decoded, never trusted
+/// blindly: a section that does not decode reads as `None`.
+#[derive(Debug)]
+pub(crate) struct LazyIndex {
+    file: Mutex<std::fs::File>,
+    /// Offset of the first section, and the file's length.
+    body: u64,
+    file_len: u64,
+    header: Header,
+    docs: Vec<DocEntry>,
+}
+
+impl LazyIndex {
+    /// The file of `store` when it is there, of this version, and lists exactly the store's
+    /// documents; `None` otherwise (the caller reads the store).
+    pub fn open(store: &KgStore) -> Result<Option<LazyIndex>, StoreError> {
+        let Some(path) = index_path(store) else { return Ok(None) };
+        let Some(index) = LazyIndex::open_file(&path) else { return Ok(None) };
+        let current = lists_the_documents_of(index.docs.iter().map(|d| (&d.id, &d.hash)), index.docs.len(), store)?;
+        Ok(current.then_some(index))
+    }
+
+    fn open_file(path: &Path) -> Option<LazyIndex> {
+        let mut file = std::fs::File::open(path).ok()?;
+        let file_len = file.metadata().ok()?.len();
+        let mut preamble = [0u8; PREAMBLE];
+        file.read_exact(&mut preamble).ok()?;
+        let rest = preamble.strip_prefix(MAGIC.as_slice())?;
+        let (version, header_len) = rest.split_at(4);
+        if version != INDEX_VERSION.to_le_bytes() {
+            return None;
+        }
+        let header_len = u32::from_le_bytes(header_len.try_into().ok()?) as u64;
+        let mut header = vec![0u8; usize::try_from(header_len.min(file_len)).ok()?];
+        file.read_exact(&mut header).ok()?;
+        let header: Header = postcard::from_bytes(&header).ok()?;
+        if header.store_format != crate::store::STORE_FORMAT_VERSION {
+            return None;
+        }
+        let mut index = LazyIndex { file: Mutex::new(file), body: PREAMBLE as u64 + header_len, file_len, docs: Vec::new(), header };
+        index.docs = index.section(index.header.docs)?;
+        Some(index)
+    }
+
+    /// The bytes of `span`, if the file holds them.
+    fn bytes(&self, span: Span) -> Option<Vec<u8>> {
+        let start = self.body.checked_add(span.start)?;
+        if start.checked_add(span.len)? > self.file_len {
+            return None;
+        }
+        let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+        file.seek(SeekFrom::Start(start)).ok()?;
+        let mut bytes = vec![0u8; usize::try_from(span.len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        (read::fnv1a(&[&bytes]) == span.hash).then_some(bytes)
+    }
+
+    fn section<T: DeserializeOwned>(&self, span: Span) -> Option<T> {
+        postcard::from_bytes(&self.bytes(span)?).ok()
+    }
+
+    /// The documents, sorted by id.
+    pub fn documents(&self) -> Vec<StoredDocument> {
+        self.docs.iter().map(DocEntry::document).collect()
+    }
+
+    pub fn summary(&self) -> Option<Summary> {
+        self.section(self.header.summary)
+    }
+
+    /// The merged entities (sorted by id) with their fact and document counts.
+    pub fn entities(&self) -> Option<Vec<EntityRow>> {
+        self.section(self.header.entities)
+    }
+
+    /// Every fact subject (sorted) with its facts' numbers in the merged order.
+    pub fn subjects(&self) -> Option<Vec<(String, Vec<u32>)>> {
+        self.section(self.header.subjects)
+    }
+
+    pub fn skeleton(&self) -> Option<Skeleton> {
+        self.section(self.header.graph)
+    }
+
+    /// The merged facts numbered `numbers` (ascending: store order), as the full view has them:
+    /// read from their documents' records only, predicate labels from `labels`, `kg:sameAs`
+    /// folds applied.
+    pub fn facts(&self, numbers: &[u32], labels: &HashMap<String, String>) -> Option<Vec<Fact>> {
+        let sources: FactSources = self.section(self.header.facts)?;
+        let moves: HashMap<&str, &str> = sources.moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+        let mut by_record: BTreeMap<u32, Vec<(usize, u32)>> = BTreeMap::new();
+        for (slot, &n) in numbers.iter().enumerate() {
+            let (record, position) = *sources.origins.get(n as usize)?;
+            by_record.entry(record).or_default().push((slot, position));
+        }
+        let mut facts: Vec<Option<Fact>> = vec![None; numbers.len()];
+        for (record, wanted) in by_record {
+            let body: RecordBody = self.section(self.docs.get(record as usize)?.record)?;
+            for (slot, position) in wanted {
+                let mut fact = read::labelled(body.facts.get(position as usize)?.clone(), labels);
+                read::move_fact(&mut fact, &moves);
+                facts[slot] = Some(fact);
+            }
+        }
+        facts.into_iter().collect()
+    }
+}
+
 /// The records and corpus overlay in the file at `path`, if it is there and of this version.
 fn read_file(path: &Path) -> Option<(Vec<DocumentRecord>, CorpusOverlay)> {
-    let bytes = std::fs::read(path).ok()?;
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (version, body) = rest.split_at_checked(4)?;
-    if version != INDEX_VERSION.to_le_bytes() {
-        return None;
-    }
-    let file: IndexFile = postcard::from_bytes(body).ok()?;
-    (file.store_format == crate::store::STORE_FORMAT_VERSION)
-        .then(|| (file.records.into_iter().map(DocumentRecord::from).collect(), file.corpus))
+    let index = LazyIndex::open_file(path)?;
+    let corpus: CorpusOverlay = index.section(index.header.corpus)?;
+    let records = index
+        .docs
+        .iter()
+        .map(|d| {
+            let body: RecordBody = index.section(d.record)?;
+            Some(DocumentRecord {
+                document: d.document(),
+                entities: body.entities,
+                facts: body.facts,
+                own_triples: body.own_triples,
+                shared_triples: body.shared_triples,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((records, corpus))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see

@@ -11,8 +11,10 @@
 //! built on the first call to [`KnowledgeBase::view`] and dropped by every write made through
 //! this type. It is merged from the view index ([`index`]): each document's graph read back,
 //! kept up to date by every load and removal and persisted next to the store, so that a read
-//! command does not scan the store. How it is built is this module's business: callers only
-//! ask for it.
+//! command does not scan the store. Until the view or the whole index is in memory, the counts,
+//! the entity list, `why`, rankings and an uncapped `--focus` neighbourhood answer from the index
+//! file's sections instead (`index::LazyIndex`: no fact is read but those shown), with the
+//! same results. How all this is done is this module's business: callers only ask.
 //!
 //! ```
 //! use kgraph::kb::{BuildOptions, KnowledgeBase};
@@ -55,10 +57,11 @@ use crate::pipeline::ProcessedDocument;
 use crate::source::SourceError;
 use crate::store::read::{self, GraphData};
 use crate::store::{KgStore, StoreError};
-use index::ViewIndex;
+use index::{LazyIndex, ViewIndex};
 use oxigraph::sparql::QueryResults;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// Errors at the knowledge-base boundary; each keeps its cause and names the file or document.
@@ -147,11 +150,24 @@ pub struct KnowledgeBase {
     view: Mutex<Option<Arc<GraphView>>>,
     /// Opened on first use; always taken after `view` when both are held.
     index: Mutex<Option<ViewIndex>>,
+    /// The index file read section by section, for reads before anything is merged or loaded.
+    lazy: Mutex<Lazy>,
+    /// A section of the index file did not decode: the next index is read from the store.
+    file_broken: AtomicBool,
+}
+
+/// Whether the index file has been opened for section reads.
+#[derive(Debug, Default)]
+enum Lazy {
+    #[default]
+    Untried,
+    Unusable,
+    Open(Arc<LazyIndex>),
 }
 
 impl From<KgStore> for KnowledgeBase {
     fn from(store: KgStore) -> KnowledgeBase {
-        KnowledgeBase { store, view: Mutex::new(None), index: Mutex::new(None) }
+        KnowledgeBase { store, view: Mutex::new(None), index: Mutex::new(None), lazy: Mutex::new(Lazy::Untried), file_broken: AtomicBool::new(false) }
     }
 }
 
@@ -200,15 +216,50 @@ impl KnowledgeBase {
         Ok(view)
     }
 
+    /// The index file opened for section reads, while neither the view nor the whole index is
+    /// in memory (a read command's first question); `None` when there is no current file.
+    fn lazy(&self) -> Option<Arc<LazyIndex>> {
+        if self.view.lock().unwrap_or_else(PoisonError::into_inner).is_some()
+            || self.index.lock().unwrap_or_else(PoisonError::into_inner).is_some()
+        {
+            return None;
+        }
+        let mut lazy = self.lazy.lock().unwrap_or_else(PoisonError::into_inner);
+        if matches!(*lazy, Lazy::Untried) {
+            *lazy = match LazyIndex::open(&self.store) {
+                Ok(Some(index)) => Lazy::Open(Arc::new(index)),
+                _ => Lazy::Unusable,
+            };
+        }
+        match &*lazy {
+            Lazy::Open(index) => Some(Arc::clone(index)),
+            _ => None,
+        }
+    }
+
+    /// Answers with `f` from the index file's sections when they can be read; `None` sends the
+    /// caller to the full view. A section that does not decode marks the file broken: the view
+    /// is then read from the store and the file rewritten.
+    fn from_lazy<T>(&self, f: impl FnOnce(&LazyIndex) -> Option<T>) -> Option<T> {
+        let index = self.lazy()?;
+        let answer = f(&index);
+        if answer.is_none() {
+            self.file_broken.store(true, Ordering::Relaxed);
+            *self.lazy.lock().unwrap_or_else(PoisonError::into_inner) = Lazy::Unusable;
+        }
+        answer
+    }
+
     /// Runs `f` on the view index, opening it first if needed. An index read from the store
-    /// (its file was missing or stale) is written back for the next command when the directory
-    /// allows; a reader that cannot write it just goes on.
+    /// (its file was missing, stale or broken) is written back for the next command when the
+    /// directory allows; a reader that cannot write it just goes on.
     fn with_index<T>(&self, f: impl FnOnce(&mut ViewIndex) -> T) -> Result<T, KbError> {
         let mut guard = self.index.lock().unwrap_or_else(PoisonError::into_inner);
         let index = match guard.take() {
             Some(index) => guard.insert(index),
             None => {
-                let mut index = ViewIndex::open(&self.store)?;
+                *self.lazy.lock().unwrap_or_else(PoisonError::into_inner) = Lazy::Unusable;
+                let mut index = ViewIndex::open(&self.store, !self.file_broken.swap(false, Ordering::Relaxed))?;
                 let _ = index.save(&self.store);
                 guard.insert(index)
             }
@@ -221,6 +272,7 @@ impl KnowledgeBase {
     pub fn invalidate_view(&self) {
         *self.view.lock().unwrap_or_else(PoisonError::into_inner) = None;
         *self.index.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.lazy.lock().unwrap_or_else(PoisonError::into_inner) = Lazy::Untried;
         self.store.forget_labels();
         let _ = ViewIndex::discard(&self.store);
     }
@@ -360,11 +412,18 @@ impl KnowledgeBase {
     /// The store's counts (documents, entities, facts, distinct triples), from the view index.
     pub fn store_stats(&self) -> Result<StoreStats, KbError> {
         let ontology = crate::store::ontology_triple_count(self.store.oxigraph());
+        if let Some(summary) = self.from_lazy(LazyIndex::summary) {
+            return Ok(summary.store_stats(ontology));
+        }
         self.with_index(|index| index.stats(ontology))
     }
 
     /// Counts: documents, entities, facts, triples; the view's nodes and edges.
     pub fn stats(&self) -> Result<KbStats, KbError> {
+        let ontology = crate::store::ontology_triple_count(self.store.oxigraph());
+        if let Some(summary) = self.from_lazy(LazyIndex::summary) {
+            return Ok(KbStats { store: summary.store_stats(ontology), nodes: summary.nodes, edges: summary.edges });
+        }
         let store = self.store_stats()?;
         let view = self.view()?;
         Ok(KbStats { store, nodes: view.graph().node_count(), edges: view.graph().edge_count() })
@@ -372,6 +431,9 @@ impl KnowledgeBase {
 
     /// The documents in the store, sorted by id.
     pub fn documents(&self) -> Result<Vec<StoredDocument>, KbError> {
+        if let Some(documents) = self.from_lazy(|index| Some(index.documents())) {
+            return Ok(documents);
+        }
         Ok(self.view()?.documents().to_vec())
     }
 

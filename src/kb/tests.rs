@@ -149,3 +149,92 @@ fn the_index_file_is_written_by_a_build_and_trusted_only_while_it_lists_the_stor
     kb.update("DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/kgraph/ontology#confidence> ?c } }").unwrap();
     assert!(!file.exists(), "an update left the index file in place");
 }
+
+/// Builds `texts` into a store in a new directory; returns the directory (kept alive) and the
+/// store's path.
+fn store_with(texts: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+    build(&kb, texts);
+    (dir, path)
+}
+
+const VISITS: (&str, &str) = ("c.txt", "Peru hosted the envoy of Chile. The envoy of Chile praised Peru on Monday.");
+
+/// Everything the read commands print, as one comparable value.
+fn answers(kb: &KnowledgeBase) -> (KbStats, Vec<EntityCounts>, Vec<Explanation>, Vec<(String, f64)>, Vec<(String, f64)>, Vec<u8>) {
+    let none = FactFilter::default();
+    let stats = kb.stats().unwrap();
+    let entities = kb.entity_counts(None, None, &none).unwrap();
+    let why = kb.why("Peru", None, None, &none).unwrap();
+    let pagerank = kb.rank(Ranking::PageRank, None).unwrap();
+    let degree = kb.rank(Ranking::Degree, Some("Country")).unwrap();
+    let mut dot = Vec::new();
+    let focus = ExportOptions { focus: Some("peru".to_owned()), ..ExportOptions::default() };
+    kb.export(ExportFormat::Dot, &focus, &mut dot).unwrap();
+    (stats, entities, why, pagerank, degree, dot)
+}
+
+fn view_is_built(kb: &KnowledgeBase) -> bool {
+    kb.view.lock().unwrap().is_some()
+}
+
+#[test]
+fn reads_from_the_index_sections_answer_as_the_full_view_does() {
+    let (_dir, path) = store_with(&[EXPELLED, CRITICIZED, VISITS]);
+    let lazy = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+    let from_sections = answers(&lazy);
+    assert!(!view_is_built(&lazy), "a read merged the whole view instead of reading sections");
+    let full = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+    full.view().unwrap();
+    let from_view = answers(&full);
+    assert!(from_sections.2.len() >= 2, "{:?}", from_sections.2);
+    assert!(from_sections.1.iter().any(|r| r.entity.label == "Peru" && r.facts >= 2 && r.documents >= 2), "{:?}", from_sections.1);
+    assert_eq!(from_sections, from_view);
+    assert_eq!(lazy.documents().unwrap(), full.documents().unwrap());
+    assert_eq!(lazy.entities(Some("Country")).unwrap(), full.entities(Some("Country")).unwrap());
+}
+
+#[test]
+fn an_unknown_focus_or_subject_gives_nothing_from_the_sections() {
+    let (_dir, path) = store_with(&[EXPELLED]);
+    let kb = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+    let err = kb.why("Atlantis", None, None, &FactFilter::default()).unwrap_err();
+    assert!(matches!(err, KbError::NoFact { .. }), "{err:?}");
+    let focus = ExportOptions { focus: Some("Atlantis".to_owned()), ..ExportOptions::default() };
+    let err = kb.export(ExportFormat::Dot, &focus, &mut Vec::new()).unwrap_err();
+    assert!(matches!(err, KbError::Focus { .. }), "{err:?}");
+}
+
+#[test]
+fn a_corrupt_or_stale_index_file_is_read_again_from_the_store() {
+    let (_dir, path) = store_with(&[EXPELLED, CRITICIZED]);
+    let file = path.join(index::INDEX_FILE);
+    let expected = answers(&KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap());
+    let good = std::fs::read(&file).unwrap();
+    // every byte in turn would be too slow: a few spread over the sections (the last one is in
+    // the document list, which every read checks)
+    for at in [20, good.len() / 5, good.len() / 2, good.len() - 3] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x55;
+        std::fs::write(&file, &bad).unwrap();
+        let kb = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+        assert_eq!(answers(&kb), expected, "byte {at} flipped");
+        drop(kb);
+        if at == good.len() - 3 {
+            assert_ne!(std::fs::read(&file).unwrap(), bad, "the broken file was not rewritten");
+        }
+    }
+    // the file of another store state: a stale document list is not trusted
+    let stale = std::fs::read(&file).unwrap();
+    {
+        let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+        build(&kb, &[VISITS]);
+    }
+    let fresh = answers(&KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap());
+    std::fs::write(&file, &stale).unwrap();
+    let kb = KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap();
+    assert_eq!(kb.stats().unwrap().store.documents, 3);
+    assert_eq!(answers(&kb), fresh);
+}

@@ -56,10 +56,16 @@ type Props = HashMap<String, Vec<Term>>;
 /// 64-bit FNV-1a of a triple's N-Triples form: stable across builds and Rust versions, which
 /// the persisted index needs.
 fn triple_hash(s: &str, p: &str, o: &Term) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let o = o.to_string();
-    for part in [s.as_bytes(), b"\0", p.as_bytes(), b"\0", o.as_bytes()] {
-        for &b in part {
+    fnv1a(&[s.as_bytes(), b"\0", p.as_bytes(), b"\0", o.as_bytes()])
+}
+
+/// 64-bit FNV-1a of `parts` one after the other: stable across builds and Rust versions (the
+/// persisted view index also checks its sections with it).
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -201,22 +207,49 @@ fn merge_entity(entities: &mut BTreeMap<String, Entity>, e: Entity) {
 /// record order), facts by document then number, predicate labels the graphs leave out taken
 /// from `labels` (the ontology's `rdfs:label`s) or else the property's local name.
 pub fn merge_records<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>, labels: &HashMap<String, String>) -> GraphData {
+    merge_records_traced(records, labels).0
+}
+
+/// Where a merged fact came from: the index of its record (in the order given to
+/// [`merge_records_traced`]) and its position among that record's facts.
+pub type FactOrigin = (u32, u32);
+
+/// [`merge_records`], also giving each merged fact's [`FactOrigin`] (in the facts' order).
+pub fn merge_records_traced<'a>(
+    records: impl IntoIterator<Item = &'a DocumentRecord>,
+    labels: &HashMap<String, String>,
+) -> (GraphData, Vec<FactOrigin>) {
     let mut data = GraphData::default();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for r in records {
+    let mut traced: Vec<(Fact, FactOrigin)> = Vec::new();
+    for (i, r) in records.into_iter().enumerate() {
         data.documents.push(r.document.clone());
         for e in &r.entities {
             merge_entity(&mut entities, e.clone());
         }
-        data.facts.extend(r.facts.iter().map(|f| with_label(f.clone(), labels)));
+        traced.extend(r.facts.iter().enumerate().map(|(j, f)| (with_label(f.clone(), labels), (i as u32, j as u32))));
     }
     data.entities = entities.into_values().collect();
     data.documents.sort_by(|a, b| a.id.cmp(&b.id));
-    data.facts.sort_by(|a, b| {
+    sort_facts(&mut traced, |(f, _)| f);
+    let origins = traced.iter().map(|(_, o)| *o).collect();
+    data.facts = traced.into_iter().map(|(f, _)| f).collect();
+    (data, origins)
+}
+
+/// Sorts facts (stably) into store order: by document, sentence, then number. A subset of
+/// facts in their records' order sorts into the subsequence of the whole.
+pub fn sort_facts<T>(items: &mut [T], fact: impl Fn(&T) -> &Fact) {
+    items.sort_by(|a, b| {
+        let (a, b) = (fact(a), fact(b));
         (a.provenance.doc.as_str(), a.provenance.sentence, fact_number(a))
             .cmp(&(b.provenance.doc.as_str(), b.provenance.sentence, fact_number(b)))
     });
-    data
+}
+
+/// The fact as the view shows it: predicate label filled in from `labels` (see [`merge_records`]).
+pub fn labelled(f: Fact, labels: &HashMap<String, String>) -> Fact {
+    with_label(f, labels)
 }
 
 fn with_label(mut f: Fact, labels: &HashMap<String, String>) -> Fact {
@@ -236,22 +269,8 @@ pub fn read_graph(store: &KgStore) -> Result<GraphData, StoreError> {
 /// The documents in the store as (id, SHA-256, source path), sorted by id: read through the
 /// store's predicate index (two triples per document), not by scanning the store.
 pub fn document_keys(store: &KgStore) -> Result<Vec<(String, String, String)>, StoreError> {
-    let doc_prefix = format!("{}doc/", store.base());
-    let by_property = |local: &str| -> Result<HashMap<String, String>, StoreError> {
-        let prop = oxigraph::model::NamedNode::new_unchecked(format!("{}{local}", vocab::KG));
-        let mut out = HashMap::new();
-        for q in store.oxigraph().quads_for_pattern(None, Some(prop.as_ref()), None, None) {
-            let q = q.map_err(StoreError::Storage)?;
-            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l), GraphName::NamedNode(g)) = (&q.subject, &q.object, &q.graph_name) {
-                if let Some(id) = s.as_str().strip_prefix(&doc_prefix).filter(|_| s == g) {
-                    out.insert(id.to_owned(), l.value().to_owned());
-                }
-            }
-        }
-        Ok(out)
-    };
-    let mut sources = by_property(p::SOURCE_PATH)?;
-    let mut keys: Vec<(String, String, String)> = by_property(p::SHA256)?
+    let mut sources = document_property(store, p::SOURCE_PATH)?;
+    let mut keys: Vec<(String, String, String)> = document_property(store, p::SHA256)?
         .into_iter()
         .map(|(id, hash)| {
             let source = sources.remove(&id).unwrap_or_default();
@@ -260,6 +279,28 @@ pub fn document_keys(store: &KgStore) -> Result<Vec<(String, String, String)>, S
         .collect();
     keys.sort();
     Ok(keys)
+}
+
+/// The documents in the store with their SHA-256, by id: half the reads of [`document_keys`],
+/// for checking that a cache lists the store's documents.
+pub fn document_hashes(store: &KgStore) -> Result<HashMap<String, String>, StoreError> {
+    document_property(store, p::SHA256)
+}
+
+/// Each document's value of the `kg:` property `local`, stated in its own graph, by id.
+fn document_property(store: &KgStore, local: &str) -> Result<HashMap<String, String>, StoreError> {
+    let doc_prefix = format!("{}doc/", store.base());
+    let prop = oxigraph::model::NamedNode::new_unchecked(format!("{}{local}", vocab::KG));
+    let mut out = HashMap::new();
+    for q in store.oxigraph().quads_for_pattern(None, Some(prop.as_ref()), None, None) {
+        let q = q.map_err(StoreError::Storage)?;
+        if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l), GraphName::NamedNode(g)) = (&q.subject, &q.object, &q.graph_name) {
+            if let Some(id) = s.as_str().strip_prefix(&doc_prefix).filter(|_| s == g) {
+                out.insert(id.to_owned(), l.value().to_owned());
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn text(props: &Props, iri: &str) -> Option<String> {
@@ -408,7 +449,39 @@ fn entity_kind(props: &Props, iri: &str) -> Option<EntityType> {
 fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], same_as: &HashMap<String, String>) {
     let target = |id: &str| same_as.get(id).filter(|t| entities.contains_key(t.as_str())).cloned();
     let moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
-    for (from, to) in &moves {
+    same_as_moves(entities, &moves);
+    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    for f in facts.iter_mut() {
+        move_fact(f, &map);
+    }
+}
+
+/// The `kg:sameAs` folds [`apply_overlay`] makes to the facts, as (document node, corpus node),
+/// given the entities before the overlay (sorted by id, as [`merge_records`] gives them): what
+/// a view persisted without its facts applies to the facts it reads back ([`move_fact`]).
+pub fn overlay_moves(overlay: &CorpusOverlay, entities: &[Entity]) -> Vec<(String, String)> {
+    let known = |id: &str| entities.binary_search_by(|e| e.id.as_str().cmp(id)).is_ok();
+    let mut moves: Vec<(String, String)> =
+        overlay.nodes.iter().filter_map(|n| n.same_as.clone().filter(|t| known(t)).map(|t| (n.id.clone(), t))).collect();
+    moves.sort();
+    moves
+}
+
+/// Points a fact's subject and entity object at the corpus node they were folded into.
+pub fn move_fact(f: &mut Fact, map: &HashMap<&str, &str>) {
+    if let Some(t) = map.get(f.subject.as_str()) {
+        f.subject = (*t).to_owned();
+    }
+    if let FactObject::Entity(o) = &mut f.object
+        && let Some(t) = map.get(o.as_str())
+    {
+        *o = (*t).to_owned();
+    }
+}
+
+/// Folds the names and merge notes of each moved entity into its target.
+fn same_as_moves(entities: &mut BTreeMap<String, Entity>, moves: &[(String, String)]) {
+    for (from, to) in moves {
         let Some(gone) = entities.remove(from) else { continue };
         if let Some(e) = entities.get_mut(to) {
             for name in std::iter::once(gone.label).chain(gone.aliases) {
@@ -422,17 +495,6 @@ fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], sa
                     e.merges.push(m);
                 }
             }
-        }
-    }
-    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
-    for f in facts.iter_mut() {
-        if let Some(t) = map.get(f.subject.as_str()) {
-            f.subject = (*t).to_owned();
-        }
-        if let FactObject::Entity(o) = &mut f.object
-            && let Some(t) = map.get(o.as_str())
-        {
-            *o = (*t).to_owned();
         }
     }
 }
