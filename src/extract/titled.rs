@@ -12,7 +12,7 @@
 //!   product, and so is every other mention of that name or of a longer name it opens
 //!   (`Quillix Server`) in the document;
 //! - a person or place name that a singular organisation noun describes (`the software company
-//!   Redwell`, `the band Cold Harbour`), a company or an organisation, with every other mention of
+//!   Redwell`, `the band Cold Quarry`), a company or an organisation, with every other mention of
 //!   the same name in the document.
 //!
 //! In: the document's sentences and named-entity mentions. Out: the same mentions, some retyped.
@@ -55,7 +55,7 @@ const COMPANY_NOUNS: &[&str] =
 const ORGANISATION_NOUNS: &[&str] = &["band", "charity", "agency", "newspaper", "nonprofit", "ministry", "union", "league"];
 
 /// Retypes as `Company` or `Organization` the person and place mentions that a singular
-/// organisation noun describes (`the software company Redwell`, `the band Cold Harbour`), and
+/// organisation noun describes (`the software company Redwell`, `the band Cold Quarry`), and
 /// every other person or place mention of the same name in the document.
 pub fn retype_described_organisations(sentences: &[Sentence], mentions: &mut [Mention]) {
     let position = sentence_positions(sentences);
@@ -325,8 +325,8 @@ mod tests {
         // the noun is a compound on the name; the other mention of the name follows
         let got = described_kinds("The/DET/4/det software/NOUN/3/compound company/NOUN/4/compound [[Red/PROPN/6/nsubj Quay]]/PROPN/4/flat said/VERB/0/root [[Red/PROPN/6/obj Quay]]/PROPN/7/flat grew/VERB ./PUNCT");
         assert_eq!(got, vec![("Red Quay".to_owned(), Company), ("Red Quay".to_owned(), Company)]);
-        let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Cold/PROPN/5/nsubj Harbour]]/PROPN/3/flat split/VERB/0/root ./PUNCT/5/punct");
-        assert_eq!(got, vec![("Cold Harbour".to_owned(), Organization)]);
+        let got = described_kinds("The/DET/2/det band/NOUN/3/compound [[Cold/PROPN/5/nsubj Quarry]]/PROPN/3/flat split/VERB/0/root ./PUNCT/5/punct");
+        assert_eq!(got, vec![("Cold Quarry".to_owned(), Organization)]);
         // the parser cut the noun from the name's clause
         let got = described_kinds("The/DET/2/det company/NOUN/0/root [[Red/ADJ/4/amod Quay]]/PROPN/5/nsubj opened/VERB/2/acl:relcl ./PUNCT/2/punct");
         assert_eq!(got, vec![("Red Quay".to_owned(), Company)]);

@@ -189,8 +189,8 @@ impl State<'_> {
         self.push_hist(Target::One(c), si, tok);
     }
 
-    /// The first token of the name that ends at `last`: `Hong Kong government` is named after
-    /// `Hong Kong`, not `Kong`, so the alias it leaves is the whole name.
+    /// The first token of the name that ends at `last`: `Costa Rica government` is named after
+    /// `Costa Rica`, not `Rica`, so the alias it leaves is the whole name.
     fn name_start(&self, si: usize, nat: &[Option<u32>], last: usize) -> usize {
         let same = |a: usize, b: usize| match (nat[a], nat[b]) {
             (Some(x), Some(y)) => x == y,
