@@ -316,18 +316,25 @@ impl ViewIndex {
         if self.saved {
             return Ok(());
         }
-        let bytes = self.encode(&*store.property_labels()?).map_err(|e| io_error(&path, e))?;
-        write_atomically(&path, &bytes).map_err(|source| StoreError::Io { path, source })?;
+        let parts = self.encode(&*store.property_labels()?).map_err(|e| io_error(&path, e))?;
+        write_atomically(&path, &parts).map_err(|source| StoreError::Io { path, source })?;
         self.saved = true;
         Ok(())
     }
 
-    /// The whole file.
-    fn encode(&self, labels: &HashMap<String, String>) -> Result<Vec<u8>, postcard::Error> {
+    /// The whole file, as its preamble with the header and its body (written one after the
+    /// other: one copy of a 19k-document body is ~130 MB). The merged view and the graph are
+    /// dropped as soon as their sections are encoded, before the records are, to keep a corpus
+    /// build's peak memory down.
+    fn encode(&self, labels: &HashMap<String, String>) -> Result<[Vec<u8>; 2], postcard::Error> {
         let (mut data, origins) = read::merge_records_traced(self.records.values(), labels);
         let moves = read::overlay_moves(&self.corpus, &data.entities);
         read::apply_overlay(&self.corpus, &mut data);
         let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(&data.entities, &data.facts, Default::default());
+        let skeleton = Skeleton::of(&graph, |e| edge_facts[e] as u32);
+        let (nodes, edges) = (graph.node_count(), graph.edge_count());
+        drop(graph);
+        drop(edge_facts);
         let stats = self.stats(0);
         let summary = Summary {
             documents: stats.documents,
@@ -335,8 +342,8 @@ impl ViewIndex {
             facts: stats.facts,
             plain_facts: stats.plain_facts,
             triples: stats.triples,
-            nodes: graph.node_count(),
-            edges: graph.edge_count(),
+            nodes,
+            edges,
         };
         let counts = super::inspect::fact_counts(data.facts.iter());
         let entities: Vec<EntityRow> = data
@@ -351,7 +358,6 @@ impl ViewIndex {
         for (i, f) in data.facts.iter().enumerate() {
             subjects.entry(f.subject.as_str()).or_default().push(i as u32);
         }
-        let skeleton = Skeleton::of(&graph, |e| edge_facts[e] as u32);
         let mut body = Vec::new();
         let mut section = |bytes: Vec<u8>| {
             let span = Span { start: body.len() as u64, len: bytes.len() as u64, hash: read::fnv1a(&[&bytes]) };
@@ -361,7 +367,10 @@ impl ViewIndex {
         let summary = section(postcard::to_allocvec(&summary)?);
         let entities = section(postcard::to_allocvec(&entities)?);
         let subjects = section(postcard::to_allocvec(&subjects.into_iter().collect::<Vec<_>>())?);
+        drop(counts);
+        drop(data);
         let graph = section(postcard::to_allocvec(&skeleton)?);
+        drop(skeleton);
         let facts = section(postcard::to_allocvec(&FactSources { origins, moves })?);
         let corpus = section(postcard::to_allocvec(&self.corpus)?);
         let mut docs = Vec::with_capacity(self.records.len());
@@ -382,13 +391,12 @@ impl ViewIndex {
         let docs = section(postcard::to_allocvec(&docs)?);
         let header = Header { store_format: crate::store::STORE_FORMAT_VERSION, docs, summary, entities, subjects, graph, facts, corpus };
         let header = postcard::to_allocvec(&header)?;
-        let mut bytes = Vec::with_capacity(PREAMBLE + header.len() + body.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&INDEX_VERSION.to_le_bytes());
-        bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
-        bytes.extend_from_slice(&header);
-        bytes.extend_from_slice(&body);
-        Ok(bytes)
+        let mut head = Vec::with_capacity(PREAMBLE + header.len());
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&INDEX_VERSION.to_le_bytes());
+        head.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        head.extend_from_slice(&header);
+        Ok([head, body])
     }
 
     /// Deletes the file of `store`: a write is about to change the store behind the records.
@@ -567,9 +575,15 @@ fn read_file(path: &Path) -> Option<(Vec<DocumentRecord>, CorpusOverlay)> {
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see
 /// the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomically(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    use std::io::Write;
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        // a cache checked against the store on every open: no fsync
+        parts.iter().try_for_each(|part| file.write_all(part))
+    };
+    let written = write().and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
