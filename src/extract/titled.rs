@@ -272,13 +272,18 @@ mod tests {
         );
     }
 
-    fn product_kinds(spec: &str) -> Vec<(String, EntityType)> {
+    /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.
+    fn retyped(spec: &str, retype: fn(&[Sentence], &mut [Mention])) -> Vec<(String, EntityType)> {
         let (s, mut m) = sentence(spec);
         for t in &mut m {
             t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
         }
-        retype_products(std::slice::from_ref(&s), &mut m);
+        retype(std::slice::from_ref(&s), &mut m);
         m.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    fn product_kinds(spec: &str) -> Vec<(String, EntityType)> {
+        retyped(spec, retype_products)
     }
 
     #[test]
@@ -311,12 +316,7 @@ mod tests {
     }
 
     fn described_kinds(spec: &str) -> Vec<(String, EntityType)> {
-        let (s, mut m) = sentence(spec);
-        for t in &mut m {
-            t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
-        }
-        retype_described_organisations(std::slice::from_ref(&s), &mut m);
-        m.into_iter().map(|m| (m.text, m.kind)).collect()
+        retyped(spec, retype_described_organisations)
     }
 
     #[test]
@@ -352,12 +352,11 @@ mod tests {
 
     #[test]
     fn the_city_of_a_name_is_a_city() {
-        let (s, mut m) = sentence("The/DET city/NOUN of/ADP [[Millbrook]]/PROPN said/VERB [[Millbrook]]/PROPN and/CCONJ the/DET son/NOUN of/ADP [[Ana/PROPN Reyes]]/PROPN agree/VERB ./PUNCT");
-        for t in &mut m {
-            t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
-        }
-        retype_named_settlements(std::slice::from_ref(&s), &mut m);
-        let kinds: Vec<EntityType> = m.iter().map(|m| m.kind).collect();
+        let got = retyped(
+            "The/DET city/NOUN of/ADP [[Millbrook]]/PROPN said/VERB [[Millbrook]]/PROPN and/CCONJ the/DET son/NOUN of/ADP [[Ana/PROPN Reyes]]/PROPN agree/VERB ./PUNCT",
+            retype_named_settlements,
+        );
+        let kinds: Vec<EntityType> = got.into_iter().map(|(_, k)| k).collect();
         assert_eq!(kinds, vec![EntityType::City, EntityType::City, EntityType::Person]);
     }
 }
