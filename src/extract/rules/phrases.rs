@@ -27,8 +27,8 @@ impl Rules<'_, '_> {
             return true;
         }
         match r {
-            "conj" | "cc" => true,
-            "det" => !tr.lemma_is(k, &["no", "any", "some", "all", "both", "each", "every"]) || true,
+            // the minimal phrase drops every determiner, quantifiers included
+            "conj" | "cc" | "det" => true,
             "acl" | "advmod" | "obl" | "obl:tmod" | "obl:npmod" | "ccomp" | "csubj" | "xcomp" => true,
             "nmod" | "nmod:tmod" | "nmod:npmod" => {
                 // keep `of` complements (`billions of dollars`), drop other prepositional modifiers

@@ -218,9 +218,7 @@ impl Rules<'_, '_> {
             }
         }
         // the whole title phrase (`Foreign Minister`), for `is`
-        let tp: Vec<usize> = (t..start)
-            .filter(|&j| country.as_ref().map_or(true, |c| c.head != j) || true)
-            .collect();
+        let tp: Vec<usize> = (t..start).collect();
         if let Some(c) = country {
             let mut words = mods.join(" ");
             if !words.is_empty() {
