@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::graph::FactFilter;
+use oxigraph::model::{GraphNameRef, NamedNode, QuadRef};
 use crate::pipeline::{Inputs, Pipeline, PipelineOptions, SourceText};
 
 fn pipeline() -> Pipeline {
@@ -148,6 +149,25 @@ fn the_index_file_is_written_by_a_build_and_trusted_only_while_it_lists_the_stor
     let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
     kb.update("DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/kgraph/ontology#confidence> ?c } }").unwrap();
     assert!(!file.exists(), "an update left the index file in place");
+}
+
+#[test]
+fn the_store_files_stamp_changes_with_every_store_write_and_not_with_reads() {
+    let (_dir, path) = store_with(&[EXPELLED]);
+    let stamp = || index::files_stamp(&path, 0).unwrap();
+    let before = stamp();
+    let read = answers(&KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap());
+    assert_eq!(stamp(), before, "a read changed the store's files");
+    assert!(path.join(index::STAMP_FILE).exists(), "a read that checked the index file noted no stamp");
+    // the stamp now vouches for the file: the next reader answers the same without the check
+    assert_eq!(answers(&KnowledgeBase::open_read_only(&path, DEFAULT_BASE).unwrap()), read);
+    // a write that goes around the knowledge base (the index file stays) still changes the stamp
+    let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+    let opened = stamp();
+    let (s, p, o) = (NamedNode::new_unchecked("urn:x:s"), NamedNode::new_unchecked("urn:x:p"), NamedNode::new_unchecked("urn:x:o"));
+    kb.store().oxigraph().insert(QuadRef::new(&s, &p, &o, GraphNameRef::DefaultGraph)).unwrap();
+    assert!(path.join(index::INDEX_FILE).exists());
+    assert_ne!(stamp(), opened, "a store write left the stamp as it was");
 }
 
 /// Builds `texts` into a store in a new directory; returns the directory (kept alive) and the

@@ -281,10 +281,44 @@ pub fn document_keys(store: &KgStore) -> Result<Vec<(String, String, String)>, S
     Ok(keys)
 }
 
-/// The documents in the store with their SHA-256, by id: half the reads of [`document_keys`],
-/// for checking that a cache lists the store's documents.
-pub fn document_hashes(store: &KgStore) -> Result<HashMap<String, String>, StoreError> {
-    document_property(store, p::SHA256)
+/// Whether the store holds exactly the documents `docs` lists (id and SHA-256, `len` of them),
+/// without decoding every document's hash statement: one lookup per listed document, plus one
+/// count of the hash statements a document graph makes about itself. Any other such statement
+/// (an extra document, a second hash) makes the count differ, so the answer is never a false yes.
+pub fn holds_exactly_documents<'a>(
+    store: &KgStore,
+    docs: impl Iterator<Item = (&'a str, &'a str)>,
+    len: usize,
+) -> Result<bool, StoreError> {
+    let prop = oxigraph::model::NamedNode::new_unchecked(format!("{}{}", vocab::KG, p::SHA256));
+    if count_document_hash_statements(store, prop.as_str())? != len {
+        return Ok(false);
+    }
+    let mut seen = 0;
+    for (id, hash) in docs {
+        let graph = store.document_graph(id);
+        let quad = oxigraph::model::QuadRef::new(&graph, &prop, oxigraph::model::LiteralRef::new_simple_literal(hash), &graph);
+        if !store.oxigraph().contains(quad).map_err(StoreError::Storage)? {
+            return Ok(false);
+        }
+        seen += 1;
+    }
+    Ok(seen == len)
+}
+
+/// The number of `?g <prop> ?h` statements inside graph `?g`, counted by the query engine on
+/// encoded terms (reading them back one by one decodes three IRIs or literals each).
+fn count_document_hash_statements(store: &KgStore, prop: &str) -> Result<usize, StoreError> {
+    let sparql = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{prop}> ?h }} }}");
+    let oxigraph::sparql::QueryResults::Solutions(mut rows) = store.query(&sparql)? else { return Ok(usize::MAX) };
+    let n = match rows.next() {
+        Some(row) => match row?.get("n") {
+            Some(Term::Literal(l)) => l.value().parse().unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        },
+        None => usize::MAX,
+    };
+    Ok(n)
 }
 
 /// Each document's value of the `kg:` property `local`, stated in its own graph, by id.
