@@ -560,13 +560,33 @@ impl NameQuery {
 
     /// Whether an entity node with this id, label and aliases matches, and how.
     pub fn matches(&self, id: &str, label: &str, aliases: &[String]) -> Option<NameMatch> {
-        if id.to_lowercase() == self.slug || label.to_lowercase() == self.lower {
+        if self.matches_name(id, label) {
             Some(NameMatch::Name)
-        } else if aliases.iter().any(|a| a.to_lowercase() == self.lower) {
+        } else if aliases.iter().any(|a| self.matches_alias(a)) {
             Some(NameMatch::Alias)
         } else {
             None
         }
+    }
+
+    /// Whether the entity's id or label is the query (ignoring case).
+    pub fn matches_name(&self, id: &str, label: &str) -> bool {
+        lowercase_equals(id, &self.slug) || lowercase_equals(label, &self.lower)
+    }
+
+    /// Whether one of the entity's other names is the query (ignoring case).
+    pub fn matches_alias(&self, alias: &str) -> bool {
+        lowercase_equals(alias, &self.lower)
+    }
+}
+
+/// `s.to_lowercase() == lower`, without a new string for ASCII text: a name lookup compares the
+/// query with every node of a corpus view (hundreds of thousands).
+fn lowercase_equals(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 

@@ -653,3 +653,19 @@ fn label_level_rankings_components_and_printable_path() {
     let err = g.shortest_path("ELN", "Obama").unwrap_err();
     assert_eq!(err.to_string(), "no entity matches `Obama`");
 }
+
+#[test]
+fn name_comparison_ignores_case_as_to_lowercase_does() {
+    let names = ["Ada Lovelace", "ADA LOVELACE", "ada lovelace", "Ada Lovelac", "Ada_Lovelace", "Ödön Horváth", "ÖDÖN HORVÁTH", "ΟΔΥΣΣΕΑΣ", "İstanbul", "", "A"];
+    for s in names {
+        for t in names {
+            let lower = t.to_lowercase();
+            assert_eq!(lowercase_equals(s, &lower), s.to_lowercase() == lower, "{s:?} vs {lower:?}");
+        }
+    }
+    let q = NameQuery::new(" ada lovelace ").unwrap();
+    assert!(q.matches_name("Ada_Lovelace", "someone else"));
+    assert!(q.matches_name("x", "ADA LOVELACE"));
+    assert!(!q.matches_name("Ada_Lovelac", "Ada"));
+    assert!(q.matches_alias("Ada LoveLace") && !q.matches_alias("Ada"));
+}

@@ -31,7 +31,7 @@
 //! run.
 
 use crate::document::{Entity, EntityType, Fact};
-use crate::graph::{KnowledgeGraph, NameMatch, NameQuery};
+use crate::graph::{KnowledgeGraph, NameQuery};
 use crate::store::read::{self, CorpusOverlay, DocumentRecord, StoredDocument};
 use crate::store::{KgStore, Loaded, StoreError, StoreStats};
 use serde::de::DeserializeOwned;
@@ -198,17 +198,13 @@ impl Skeleton {
         {
             return Some(i);
         }
-        let mut by_alias = None;
-        for (i, n) in self.nodes.iter().enumerate().filter(|(_, n)| !n.literal) {
-            match q.matches(&n.id, &n.label, aliases(&n.id)) {
-                Some(NameMatch::Name) => return Some(i),
-                Some(NameMatch::Alias) => {
-                    by_alias.get_or_insert(i);
-                }
-                None => {}
-            }
+        // names first, over every node, then aliases: the first name match wins over any alias
+        // match, and most queries are names, so the aliases are rarely looked up at all
+        let entities = || self.nodes.iter().enumerate().filter(|(_, n)| !n.literal);
+        if let Some((i, _)) = entities().find(|(_, n)| q.matches_name(&n.id, &n.label)) {
+            return Some(i);
         }
-        by_alias
+        entities().find(|(_, n)| aliases(&n.id).iter().any(|a| q.matches_alias(a))).map(|(i, _)| i)
     }
 
     /// The nodes within `depth` undirected hops of `start` (literal nodes are not gone through),
