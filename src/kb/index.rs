@@ -278,12 +278,12 @@ impl ViewIndex {
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
-    pub fn apply(&mut self, loaded: &Loaded) {
+    pub fn apply(&mut self, loaded: Loaded) {
         for id in &loaded.replaced {
             self.saved &= self.records.remove(id).is_none();
         }
-        if let Some(record) = &loaded.record {
-            self.records.insert(record.document.id.clone(), record.clone());
+        if let Some(record) = loaded.record {
+            self.records.insert(record.document.id.clone(), record);
             self.saved = false;
         }
     }

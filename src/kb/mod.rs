@@ -337,8 +337,9 @@ impl KnowledgeBase {
         self.with_index(|index| {
             let loaded = self.store.load_document_record(&document.document, &document.entities, &document.facts);
             let loaded = loaded.map_err(|source| KbError::Load { document: document.document.source.clone(), source })?;
-            index.apply(&loaded);
-            Ok(loaded.outcome)
+            let outcome = loaded.outcome;
+            index.apply(loaded);
+            Ok(outcome)
         })
         .and_then(|outcome| {
             self.drop_view();
