@@ -1,21 +1,17 @@
-//! The global allocator: mimalloc plus a per-thread meter. A guarded query's thread
+//! The global allocator: the system allocator plus a per-thread meter. A guarded query's thread
 //! installs a [`Meter`]; every allocation and free on that thread moves its count, and the
 //! watchdog in [`super::query`] cancels the query when the count passes its budget.
-//!
-//! mimalloc rather than the system allocator: a corpus build allocates and frees small strings on
-//! every thread, and with glibc's malloc a fifth of its CPU went to allocating and freeing.
 //!
 //! Threads without a meter pay one thread-local read per allocation. Memory allocated on a
 //! metered thread and freed elsewhere (a response handed back to the HTTP thread) stays counted
 //! against the meter, which is dropped with its query.
 
-use mimalloc::MiMalloc as Inner;
-use std::alloc::{GlobalAlloc, Layout};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicIsize, Ordering};
 
-/// mimalloc with per-thread metering.
+/// The system allocator with per-thread metering.
 pub struct CountingAllocator;
 
 #[global_allocator]
@@ -39,11 +35,11 @@ fn count(delta: isize) {
     });
 }
 
-// SAFETY: every call is forwarded unchanged to mimalloc; the counting has no effect on memory.
+// SAFETY: every call is forwarded unchanged to `System`; the counting has no effect on memory.
 unsafe impl GlobalAlloc for CountingAllocator {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { Inner.alloc(layout) };
+        let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
             count(layout.size() as isize);
         }
@@ -52,7 +48,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { Inner.alloc_zeroed(layout) };
+        let p = unsafe { System.alloc_zeroed(layout) };
         if !p.is_null() {
             count(layout.size() as isize);
         }
@@ -62,12 +58,12 @@ unsafe impl GlobalAlloc for CountingAllocator {
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         count(-(layout.size() as isize));
-        unsafe { Inner.dealloc(ptr, layout) }
+        unsafe { System.dealloc(ptr, layout) }
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { Inner.realloc(ptr, layout, new_size) };
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             count(new_size as isize - layout.size() as isize);
         }

@@ -301,6 +301,25 @@ impl ViewIndex {
         }
     }
 
+    /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
+    /// it from the store (sorted by entity, then document).
+    pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
+        let mut out: Vec<crate::corpus::EntityRecord> = self
+            .records
+            .values()
+            .flat_map(|r| {
+                r.entities.iter().map(|e| {
+                    let mut aliases = e.aliases.clone();
+                    aliases.sort();
+                    aliases.dedup();
+                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
+        out
+    }
+
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {
         self.records.values()
     }

@@ -350,7 +350,9 @@ impl KnowledgeBase {
     /// Recomputes the corpus graph from the document graphs and takes it into the view index
     /// (read commands lay it over the document records without reading the store).
     pub(crate) fn refresh_corpus(&self) -> Result<(), KbError> {
-        let refreshed = self.store.refresh_corpus().and_then(|_| read::corpus_overlay(&self.store));
+        // what the document graphs say about their entities, from the index (no store scan)
+        let records = self.with_index(|index| index.entity_records())?;
+        let refreshed = self.store.refresh_corpus_from(&records).and_then(|_| read::corpus_overlay(&self.store));
         self.drop_view();
         let overlay = match refreshed {
             Ok(overlay) => overlay,
