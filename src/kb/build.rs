@@ -1,7 +1,9 @@
 //! Building documents into the knowledge base: documents are read and analysed in parallel in
-//! batches, then loaded in input order while the next batch is analysed, each in its own
-//! transaction (an unchanged document is skipped, a changed one replaces its graph, a failed one
-//! leaves the store as it was).
+//! batches, their graphs prepared as quads on the same threads, then loaded in input order while
+//! the next batch is analysed. A document new to the store is staged and written with others
+//! through the bulk loader ([`Staging`]); an unchanged one is skipped, a changed one replaces its
+//! graph in its own transaction. Either way a document is wholly in the store or not at all, and
+//! a failed load leaves what the store held before.
 //!
 //! In: [`Inputs`] and the [`Pipeline`] that analyses them. Out: a [`BuildSummary`]; progress goes
 //! to a [`BuildProgress`] as it happens. A file that cannot be read is reported and the others
@@ -10,7 +12,7 @@
 use super::{KbError, KnowledgeBase};
 use crate::pipeline::{DEFAULT_MAX_BYTES, Input, Inputs, Pipeline, ProcessedDocument};
 use crate::source::{SourceError, SourceText};
-use crate::store::{LoadOutcome, StoreStats};
+use crate::store::{LoadOutcome, Loaded, PreparedGraph, Staging, StoreStats};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 
@@ -77,8 +79,9 @@ pub trait BuildProgress {
 impl BuildProgress for () {}
 
 impl KnowledgeBase {
-    /// Runs `inputs` through `pipeline` and loads every document, one transaction each; the
-    /// pipeline's ontology replaces the store's ontology graph first.
+    /// Runs `inputs` through `pipeline` and loads every document, each wholly or not at all
+    /// (see the module documentation); the pipeline's ontology replaces the store's ontology
+    /// graph first.
     pub fn build(
         &self,
         pipeline: &Pipeline,
@@ -113,7 +116,12 @@ impl KnowledgeBase {
         let mut summary = BuildSummary::default();
         progress.start(inputs.len());
         let mut reader = BatchReader::new(inputs, options);
-        let mut analysed: Option<Vec<Result<ProcessedDocument, SourceError>>> = None;
+        // the index is opened (read from its file or the store) before anything is staged:
+        // opened later, it would read back from the store what the build has just written
+        self.with_index(|_| ())?;
+        let mut staging = Staging::new(&self.store);
+        let base = self.store.base();
+        let mut analysed: Option<Vec<Result<Analysed, SourceError>>> = None;
         let mut flushed_at = 0;
         loop {
             let batch = reader.next_batch(progress);
@@ -122,10 +130,10 @@ impl KnowledgeBase {
             }
             summary.documents += batch.as_ref().map_or(0, Vec::len);
             analysed = std::thread::scope(|scope| {
-                let worker = batch.map(|batch| scope.spawn(move || analyse(pipeline, batch)));
+                let worker = batch.map(|batch| scope.spawn(move || analyse(pipeline, base, batch)));
                 for result in analysed.take().into_iter().flatten() {
                     match result {
-                        Ok(doc) => self.load_one(doc, &mut summary, progress)?,
+                        Ok(doc) => self.load_one(doc, &mut staging, &mut summary, progress)?,
                         Err(e) => {
                             progress.failed(&e);
                             summary.failures.push(e);
@@ -139,12 +147,20 @@ impl KnowledgeBase {
                 Ok::<_, KbError>(worker.map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
             })?;
         }
+        let mut committed = Vec::new();
+        let finished = staging.finish(&mut committed);
+        self.take_in(committed)?;
+        finished?;
         progress.finish();
         Ok(summary)
     }
 
-    fn load_one(&self, doc: ProcessedDocument, summary: &mut BuildSummary, progress: &mut dyn BuildProgress) -> Result<(), KbError> {
-        let outcome = self.load_without_corpus(&doc)?;
+    fn load_one(&self, analysed: Analysed, staging: &mut Staging<'_>, summary: &mut BuildSummary, progress: &mut dyn BuildProgress) -> Result<(), KbError> {
+        let Analysed { doc, prepared } = analysed;
+        let mut committed = Vec::new();
+        let loaded = staging.load(&doc.document, prepared, &mut committed);
+        self.take_in(committed)?;
+        let outcome = loaded.map_err(|source| KbError::Load { document: doc.document.source.clone(), source })?;
         match outcome {
             LoadOutcome::Added => summary.added += 1,
             LoadOutcome::Replaced => summary.replaced += 1,
@@ -162,11 +178,37 @@ impl KnowledgeBase {
         progress.loaded(&doc.document.source, outcome);
         Ok(())
     }
+
+    /// Takes documents that reached the store into the view index.
+    fn take_in(&self, committed: Vec<Loaded>) -> Result<(), KbError> {
+        if committed.is_empty() {
+            return Ok(());
+        }
+        self.with_index(|index| committed.into_iter().for_each(|loaded| index.apply(loaded)))?;
+        self.drop_view();
+        Ok(())
+    }
 }
 
-/// Runs `batch` through `pipeline` on the thread pool, keeping the input order.
-fn analyse(pipeline: &Pipeline, batch: Vec<Result<SourceText, SourceError>>) -> Vec<Result<ProcessedDocument, SourceError>> {
-    batch.into_par_iter().map(|source| source.map(|s| pipeline.process(s))).collect()
+/// A document analysed, with its graph prepared for the store.
+struct Analysed {
+    doc: ProcessedDocument,
+    prepared: PreparedGraph,
+}
+
+/// Runs `batch` through `pipeline` on the thread pool, keeping the input order, and prepares
+/// each document's graph there too.
+fn analyse(pipeline: &Pipeline, base: &str, batch: Vec<Result<SourceText, SourceError>>) -> Vec<Result<Analysed, SourceError>> {
+    batch
+        .into_par_iter()
+        .map(|source| {
+            source.map(|s| {
+                let doc = pipeline.process(s);
+                let prepared = PreparedGraph::new(base, &doc.document, &doc.entities, &doc.facts);
+                Analysed { doc, prepared }
+            })
+        })
+        .collect()
 }
 
 /// The documents of the inputs, `batch` at a time: text files are read in parallel, a JSON

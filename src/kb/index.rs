@@ -274,12 +274,12 @@ impl ViewIndex {
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
-    pub fn apply(&mut self, loaded: &Loaded) {
+    pub fn apply(&mut self, loaded: Loaded) {
         for id in &loaded.replaced {
             self.saved &= self.records.remove(id).is_none();
         }
-        if let Some(record) = &loaded.record {
-            self.records.insert(record.document.id.clone(), record.clone());
+        if let Some(record) = loaded.record {
+            self.records.insert(record.document.id.clone(), record);
             self.saved = false;
         }
     }
@@ -295,6 +295,25 @@ impl ViewIndex {
             self.corpus = corpus;
             self.saved = false;
         }
+    }
+
+    /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
+    /// it from the store (sorted by entity, then document).
+    pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
+        let mut out: Vec<crate::corpus::EntityRecord> = self
+            .records
+            .values()
+            .flat_map(|r| {
+                r.entities.iter().map(|e| {
+                    let mut aliases = e.aliases.clone();
+                    aliases.sort();
+                    aliases.dedup();
+                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
+        out
     }
 
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {

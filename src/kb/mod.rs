@@ -337,8 +337,9 @@ impl KnowledgeBase {
         self.with_index(|index| {
             let loaded = self.store.load_document_record(&document.document, &document.entities, &document.facts);
             let loaded = loaded.map_err(|source| KbError::Load { document: document.document.source.clone(), source })?;
-            index.apply(&loaded);
-            Ok(loaded.outcome)
+            let outcome = loaded.outcome;
+            index.apply(loaded);
+            Ok(outcome)
         })
         .and_then(|outcome| {
             self.drop_view();
@@ -349,7 +350,9 @@ impl KnowledgeBase {
     /// Recomputes the corpus graph from the document graphs and takes it into the view index
     /// (read commands lay it over the document records without reading the store).
     pub(crate) fn refresh_corpus(&self) -> Result<(), KbError> {
-        let refreshed = self.store.refresh_corpus().and_then(|_| read::corpus_overlay(&self.store));
+        // what the document graphs say about their entities, from the index (no store scan)
+        let records = self.with_index(|index| index.entity_records())?;
+        let refreshed = self.store.refresh_corpus_from(&records).and_then(|_| read::corpus_overlay(&self.store));
         self.drop_view();
         let overlay = match refreshed {
             Ok(overlay) => overlay,

@@ -109,6 +109,19 @@ fn main_exports_are_written_into_a_directory() {
 }
 
 #[test]
+fn the_corpus_graph_links_from_the_index_what_the_store_scan_gives() {
+    let kb = kb_with(&[
+        EXPELLED,
+        CRITICIZED,
+        ("c.txt", "President Ilse Marrow of Ostland met Marrow's envoy. Marrow praised Ostland."),
+        ("d.txt", "Ilse Marrow visited Peru. The Ostland government welcomed her."),
+    ]);
+    let from_index = kb.with_index(|index| index.entity_records()).unwrap();
+    assert!(from_index.len() >= 6, "{from_index:?}");
+    assert_eq!(from_index, kb.store().entity_records().unwrap());
+}
+
+#[test]
 fn the_index_kept_by_loads_equals_one_read_from_the_store() {
     let kb = kb_with(&[EXPELLED, CRITICIZED, ("c.txt", "The minister did not visit Lima on Monday. Chile may recall its envoy.")]);
     let kept = kb.view().unwrap();

@@ -79,7 +79,14 @@ impl KgStore {
 
     /// Recomputes the corpus graph from the document graphs; returns the corpus view.
     pub fn refresh_corpus(&self) -> Result<Vec<CorpusEntity>, StoreError> {
-        let linked = crate::corpus::link::link(&self.entity_records()?);
+        self.refresh_corpus_from(&self.entity_records()?)
+    }
+
+    /// [`refresh_corpus`](Self::refresh_corpus) from `records`, what the document graphs say
+    /// about their entities as [`entity_records`](Self::entity_records) gives it: a caller that
+    /// keeps the documents' records in memory saves the scan of the store.
+    pub fn refresh_corpus_from(&self, records: &[EntityRecord]) -> Result<Vec<CorpusEntity>, StoreError> {
+        let linked = crate::corpus::link::link(records);
         let graph = corpus_graph(self.base());
         let quads = corpus_quads(self.base(), &graph, &linked);
         self.rewrite_derived_graph(graph, quads)?;

@@ -5,7 +5,8 @@
 //!
 //! Each document lives in its own named graph (the document IRI), written in one transaction:
 //! re-loading an unchanged document is a no-op, a changed one replaces its graph, a failed load
-//! leaves the store as it was. The modelling is written down in `ontology/README.md`; the
+//! leaves the store as it was. A build stages new documents and writes them in large atomic
+//! batches instead ([`Staging`]). The modelling is written down in `ontology/README.md`; the
 //! conversion to quads is in [`rdf`], the conversion back in [`read`].
 
 pub mod bulk;
@@ -13,9 +14,11 @@ pub mod corpus;
 mod error;
 pub mod rdf;
 pub mod read;
+mod staged;
 
 pub use bulk::{BulkError, BulkSummary};
 pub use error::StoreError;
+pub use staged::Staging;
 
 use crate::document::{Document, Entity, Fact};
 use crate::ontology::vocab;
@@ -51,8 +54,34 @@ fn document_graph_iri(base: &str, doc_id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}doc/{doc_id}"))
 }
 
-/// Quads per write batch when a derived graph is written from scratch.
-const DERIVED_CHUNK: usize = 100_000;
+/// A document's graph made ready to load, away from the writer (a build prepares it on the
+/// thread that analysed the document): its name, its quads, and its record as the store will
+/// read it back.
+#[derive(Debug, Clone)]
+pub struct PreparedGraph {
+    pub graph: NamedNode,
+    pub quads: Vec<Quad>,
+    pub record: Option<read::DocumentRecord>,
+}
+
+impl PreparedGraph {
+    pub fn new(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact]) -> PreparedGraph {
+        let (graph, quads) = document_graph_quads(base, doc, entities, facts);
+        let record = read::record_from_quad_refs(base, graph.as_str(), &quads);
+        PreparedGraph { graph, quads, record }
+    }
+}
+
+/// Where a document's graph goes ([`KgStore::placement`]).
+#[derive(Debug)]
+enum Placement {
+    /// The store holds this version already.
+    Unchanged,
+    /// No graph of that name and no other version of the file: nothing to read or remove.
+    Fresh,
+    /// Earlier versions (`older`: other ids of the same file) or the graph itself are replaced.
+    Replace { outcome: LoadOutcome, older: Vec<String> },
+}
 
 /// What happened to a document on load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +98,12 @@ pub struct Loaded {
     pub outcome: LoadOutcome,
     pub replaced: Vec<String>,
     pub record: Option<read::DocumentRecord>,
+}
+
+impl Loaded {
+    fn unchanged() -> Loaded {
+        Loaded { outcome: LoadOutcome::Unchanged, replaced: Vec::new(), record: None }
+    }
 }
 
 /// The kgraph store: an oxigraph [`Store`] plus the base IRI used for data.
@@ -268,11 +303,40 @@ impl KgStore {
     }
 
     /// [`load_document`](Self::load_document), also returning what it replaced and the
-    /// document's graph read back.
+    /// document's graph as read back.
     pub fn load_document_record(&self, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Result<Loaded, StoreError> {
+        self.load_prepared(doc, PreparedGraph::new(&self.base, doc, entities, facts))
+    }
+
+    /// [`load_document_record`](Self::load_document_record) of a graph prepared beforehand.
+    pub fn load_prepared(&self, doc: &Document, prepared: PreparedGraph) -> Result<Loaded, StoreError> {
+        match self.placement(doc, &prepared.graph)? {
+            Placement::Unchanged => Ok(Loaded::unchanged()),
+            Placement::Fresh => {
+                // A new graph (not even one written by hand without its hash) has nothing to
+                // read or remove first: a plain write batch, still atomic, costs about half of
+                // a transaction that indexes its own writes for reading.
+                self.store.extend(prepared.quads).map_err(StoreError::Storage)?;
+                Ok(Loaded { outcome: LoadOutcome::Added, replaced: Vec::new(), record: prepared.record })
+            }
+            Placement::Replace { outcome, older } => self.replace_prepared(prepared, outcome, older),
+        }
+    }
+
+    /// Writes `prepared` in one transaction that first drops the graphs of `older` and the
+    /// graph's earlier content.
+    fn replace_prepared(&self, prepared: PreparedGraph, outcome: LoadOutcome, older: Vec<String>) -> Result<Loaded, StoreError> {
+        let older_graphs: Vec<NamedNode> = older.iter().map(|id| self.document_graph(id)).collect();
+        self.replace_graphs(prepared.graph, &older_graphs, &prepared.quads)?;
+        Ok(Loaded { outcome, replaced: older, record: prepared.record })
+    }
+
+    /// Where a document's graph goes: nowhere (the store holds this version), into a graph
+    /// the store does not have, or over the graphs it replaces.
+    fn placement(&self, doc: &Document, graph: &NamedNode) -> Result<Placement, StoreError> {
         let previous = self.document_hash(&doc.id)?;
         if previous.as_deref() == Some(doc.hash.as_str()) {
-            return Ok(Loaded { outcome: LoadOutcome::Unchanged, replaced: Vec::new(), record: None });
+            return Ok(Placement::Unchanged);
         }
         // An earlier version of the same file (other content, so another id) is replaced.
         let older: Vec<String> = if doc.source == "-" {
@@ -280,19 +344,14 @@ impl KgStore {
         } else {
             self.documents_from_source(&doc.source)?.into_iter().filter(|id| *id != doc.id).collect()
         };
-        let older_graphs: Vec<NamedNode> = older.iter().map(|id| self.document_graph(id)).collect();
-        let (graph, quads) = document_graph_quads(&self.base, doc, entities, facts);
-        let outcome = if previous.is_some() || !older.is_empty() { LoadOutcome::Replaced } else { LoadOutcome::Added };
-        // A new graph (not even one written by hand without its hash) has nothing to read or
-        // remove first: a plain write batch, still atomic, costs about half of a transaction
-        // that indexes its own writes for reading.
-        if outcome == LoadOutcome::Added && !self.store.contains_named_graph(graph.as_ref()).map_err(StoreError::Storage)? {
-            self.store.extend(quads.iter().cloned()).map_err(StoreError::Storage)?;
-        } else {
-            self.replace_graphs(graph.clone(), &older_graphs, &quads)?;
+        if previous.is_some() || !older.is_empty() {
+            return Ok(Placement::Replace { outcome: LoadOutcome::Replaced, older });
         }
-        let record = read::record_from_quads(&self.base, graph.as_str(), quads);
-        Ok(Loaded { outcome, replaced: older, record })
+        if self.store.contains_named_graph(graph.as_ref()).map_err(StoreError::Storage)? {
+            // a graph written without its hash (by hand, or a SPARQL update) is overwritten
+            return Ok(Placement::Replace { outcome: LoadOutcome::Added, older });
+        }
+        Ok(Placement::Fresh)
     }
 
     /// The ontology's property labels, read once per ontology load.
@@ -335,20 +394,18 @@ impl KgStore {
 
     /// Makes `graph`, a graph derived from the others (the corpus graph), hold exactly `quads`,
     /// writing only the difference: adding one document changes a few of its quads, not all.
-    /// Into an empty graph (a fresh build) the quads go in plain write batches of
-    /// [`DERIVED_CHUNK`] quads, not in one transaction that indexes its writes for reading (its
-    /// memory grows with the corpus): a crash between two batches leaves part of a graph that
-    /// the next refresh completes, and no reader sees it meanwhile (the writer holds the lock).
+    /// Into an empty graph (a fresh build) the quads go through the bulk loader, in one atomic
+    /// commit of sorted files rather than a transaction that indexes its writes for reading (its
+    /// memory grows with the corpus) or write batches through RocksDB's memory tables.
     pub(crate) fn rewrite_derived_graph(&self, graph: NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
         let mut old = std::collections::HashSet::new();
         for q in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
             old.insert(q.map_err(StoreError::Storage)?);
         }
         if old.is_empty() && !quads.is_empty() {
-            for chunk in quads.chunks(DERIVED_CHUNK) {
-                self.store.extend(chunk.iter().cloned()).map_err(StoreError::Storage)?;
-            }
-            return Ok(());
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(quads).map_err(StoreError::Storage)?;
+            return loader.commit().map_err(StoreError::Storage);
         }
         let new: std::collections::HashSet<Quad> = quads.into_iter().collect();
         let mut tx = self.store.start_transaction().map_err(StoreError::Storage)?;

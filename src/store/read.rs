@@ -96,18 +96,36 @@ pub fn read_records(store: &KgStore) -> Result<Vec<DocumentRecord>, StoreError> 
 /// One document's record from the quads of its graph `graph` (the document IRI); `None` when
 /// the graph holds no document node. Moves the strings out of the quads rather than copying.
 pub fn record_from_quads(base: &str, graph: &str, quads: impl IntoIterator<Item = Quad>) -> Option<DocumentRecord> {
+    let triples = quads.into_iter().filter_map(|q| match q.subject {
+        NamedOrBlankNode::NamedNode(s) => Some((s.into_string(), q.predicate.into_string(), q.object)),
+        _ => None,
+    });
+    record_from_triples(base, graph, triples)
+}
+
+/// [`record_from_quads`] on quads that are still to be written: the record a load will read
+/// back, computed before the load (on the thread that prepared the quads).
+pub fn record_from_quad_refs<'a>(base: &str, graph: &str, quads: impl IntoIterator<Item = &'a Quad>) -> Option<DocumentRecord> {
+    let triples = quads.into_iter().filter_map(|q| match &q.subject {
+        NamedOrBlankNode::NamedNode(s) => Some((s.as_str().to_owned(), q.predicate.as_str().to_owned(), q.object.clone())),
+        _ => None,
+    });
+    record_from_triples(base, graph, triples)
+}
+
+/// The record of a graph given as (subject IRI, predicate IRI, object) triples.
+fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (String, String, Term)>) -> Option<DocumentRecord> {
     let entity_prefix = format!("{base}entity/");
     let fact_prefix = format!("{base}fact/");
     let mut by_subject: HashMap<String, Props> = HashMap::new();
     let (mut own_triples, mut shared_triples) = (0, Vec::new());
-    for q in quads {
-        let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
-        if s.as_str().starts_with(&entity_prefix) {
-            shared_triples.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
+    for (s, p, o) in triples {
+        if s.starts_with(&entity_prefix) {
+            shared_triples.push(triple_hash(&s, &p, &o));
         } else {
             own_triples += 1;
         }
-        by_subject.entry(s.into_string()).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
+        by_subject.entry(s).or_default().entry(p).or_default().push(o);
     }
     let doc_props = by_subject.get(graph)?;
     let id = graph.rsplit('/').next().unwrap_or_default().to_owned();
@@ -482,7 +500,10 @@ fn entity_kind(props: &Props, iri: &str) -> Option<EntityType> {
 /// its names become the corpus node's other names and its facts the corpus node's.
 fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], same_as: &HashMap<String, String>) {
     let target = |id: &str| same_as.get(id).filter(|t| entities.contains_key(t.as_str())).cloned();
-    let moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
+    let mut moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
+    // in a fixed order (as overlay_moves gives them): two nodes folded into one add their
+    // merge notes in the same order every time
+    moves.sort();
     same_as_moves(entities, &moves);
     let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
     for f in facts.iter_mut() {
