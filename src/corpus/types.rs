@@ -49,7 +49,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "university", "college", "institute", "academy", "foundation", "association", "federation", "chamber", "society",
     "league", "committee", "party", "union", "confederation", "institution", "conservatory", "school",
 ];
-/// Head nouns of events' names (`Korean War`, `… Championship`, `… Cup`). General English.
+/// Head nouns of events' names (`Vellish War`, `Quill Cup`, `Quill Open Tournament`). General English.
 const EVENT_HEADS: &[&str] = &["war", "championship", "championships", "olympics", "cup", "festival", "summit", "marathon", "tournament"];
 /// Head nouns of buildings' and places' names (`… Palace`, `… Complex`). General English;
 /// nouns that are also common surnames (`Park`, `Lake`, `Hill`, `Street`) are left out.
@@ -277,7 +277,7 @@ mod tests {
             ("Vellish Chamber of Commerce", Concept, Some(Organization)),
             ("Orrin Federation", Location, Some(Organization)),
             ("Vellish War", Concept, Some(Event)),
-            ("Quill Open Championship", Organization, Some(Event)),
+            ("Quill Open Tournament", Organization, Some(Event)),
             ("Vell Council Complex", Concept, Some(Location)),
             ("Quell virus", Location, Some(Concept)),
             ("Quell virus", Person, Some(Concept)),
