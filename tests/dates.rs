@@ -101,3 +101,47 @@ fn why_entities_and_export_take_since_and_until() {
     let json = stdout(kgraph(&store).args(["export", "--format", "json", "--since", "2021-12-01"]));
     assert!(json.contains("reopen") && !json.contains("Riverside"), "{json}");
 }
+
+/// Two dated documents about one invented person: March's and May's.
+const TWO_DATES: &str = r#"{"id": "bakery-1", "title": "Bakery opens", "date": "2022-03-02", "text": "Talia Brennick opened a bakery in Dunmore on Monday. Talia Brennick hired four bakers. Talia Brennick bought a delivery van."}
+{"id": "bakery-2", "title": "Bakery closes", "date": "2022-05-10", "text": "Talia Brennick closed her bakery last week."}
+"#;
+
+/// `entities` in a period counts the facts and documents of that period, as `why` and `export`
+/// list them: an entity of two dated documents has one of them until March.
+#[test]
+fn counts_in_a_period_are_the_period_s_own() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bakery.jsonl"), TWO_DATES).unwrap();
+    let store = dir.path().join("store");
+    kgraph(&store).current_dir(dir.path()).args(["build", "--quiet", "bakery.jsonl"]).assert().success();
+    // up to March: the first document (its `on Monday` is the last day of February)
+    let march = ["--until", "2022-03-31"];
+    // (id, facts, documents) of the person's row
+    let counts = |out: &str| -> (String, usize, usize) {
+        let row = out.lines().find(|l| l.starts_with("Talia Brennick\t")).unwrap_or_else(|| panic!("no row:\n{out}"));
+        let cols: Vec<&str> = row.split('\t').collect();
+        let number = |c: &str| c.split(' ').next().unwrap().parse::<usize>().unwrap();
+        (cols[2].to_owned(), number(cols[3]), number(cols[4]))
+    };
+    let all = counts(&stdout(kgraph(&store).args(["entities"])));
+    let in_march = counts(&stdout(kgraph(&store).args(["entities"]).args(march)));
+    let searched = counts(&stdout(kgraph(&store).args(["entities", "brennick"]).args(march)));
+    assert_eq!(all.2, 2, "two documents in all: {all:?}");
+    assert_eq!(in_march.2, 1, "one document in March: {in_march:?}");
+    assert!(in_march.1 >= 1 && in_march.1 < all.1, "{in_march:?} of {all:?}");
+    assert_eq!(searched, in_march);
+    let in_may = counts(&stdout(kgraph(&store).args(["entities", "--since", "2022-04-01"])));
+    assert_eq!(in_may.1 + in_march.1, all.1, "{in_may:?} + {in_march:?} = {all:?}");
+
+    // `why` and `export` of the period show as many facts, from the March document only
+    let why = stdout(kgraph(&store).args(["why", "Talia Brennick"]).args(march));
+    assert_eq!(why.lines().filter(|l| l.contains(" —") && l.contains("→ ")).count(), in_march.1, "{why}");
+    assert!(!why.contains("close"), "{why}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(kgraph(&store).args(["export", "--format", "json"]).args(march))).unwrap();
+    let links = json["links"].as_array().unwrap();
+    let id = in_march.0.as_str();
+    assert_eq!(links.iter().filter(|l| l["source"] == id || l["target"] == id).count(), in_march.1, "{json}");
+    let docs: std::collections::BTreeSet<&str> = links.iter().filter_map(|l| l["doc"].as_str()).collect();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+}

@@ -12,8 +12,9 @@
 //!   people of one name stay two nodes; the corpus linker joins a bare `alex_morgan` to the one
 //!   qualified person of that name when there is only one.
 //! - **context** — `{name}.in.{country}`: a generic institution name (`Senate`, `Supreme Court`,
-//!   `Ministry of Health`, `Parliament`) in a document about one country is that country's
-//!   institution, labelled `Senate (Philippines)`.
+//!   `Ministry of Health`, `Parliament`) that opens with a country (`US Senate`, `Peruvian
+//!   Senate`: the rest of the name, in that country), or else stands in a document about one
+//!   country, is that country's institution, labelled `Senate (Philippines)`.
 //! - **document** — `{name}.{document id}`: common nouns (`people`, `officials`, `the bill`), a
 //!   person named by one word only (`Morgan`: the corpus linker may add a `kg:sameAs` to the one
 //!   full name it can stand for), people named by a title alone (`Prime Minister`), generic
@@ -73,6 +74,20 @@ fn names_the_country(label: &str, country_label: &str) -> bool {
     !country.is_empty() && words.windows(country.len()).any(|w| w == country.as_slice())
 }
 
+/// The gazetteer country a generic institution's name opens with, by name, alias or demonym
+/// (`United States Senate`, `US Senate`, `Peruvian Senate`): its id, its label and the rest of
+/// the name (`Senate`).
+fn country_in_name(label: &str) -> Option<(String, String, String)> {
+    let gazetteer = crate::nlp::gazetteer::Gazetteer::embedded();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..words.len()).rev().find_map(|k| {
+        let prefix = words[..k].join(" ");
+        let demonym = || if k == 1 { gazetteer.demonym(&prefix) } else { None };
+        let entry = gazetteer.lookup(&prefix).filter(|e| e.kind == EntityType::Country).or_else(|| demonym().filter(|e| e.kind == EntityType::Country))?;
+        Some((names::slug(&entry.label), entry.label.clone(), words[k..].join(" ")))
+    })
+}
+
 /// Function words allowed inside a generic name.
 fn is_name_function_word(w: &str) -> bool {
     matches!(w, "of" | "the" | "for" | "and" | "on" | "'s")
@@ -119,8 +134,13 @@ impl<'a> IdentityMinter<'a> {
                 Scope::Corpus => {}
                 Scope::Context { country, country_label } => {
                     // the document keeps the name as written; the corpus label is the qualified one,
-                    // unless the name already says where (`Zembla Senate`)
-                    if !names_the_country(&e.label, country_label) {
+                    // unless the name already says where (`Zembla Senate`); a name that opens with
+                    // its country (`US Senate`, `Peruvian Senate`) is the country's `Senate`
+                    if let Some((_, _, core)) = country_in_name(&e.label).filter(|(id, _, _)| id == country) {
+                        e.aliases.push(format!("{core} ({country_label})"));
+                        e.aliases.sort();
+                        e.id = names::slug(&core);
+                    } else if !names_the_country(&e.label, country_label) {
                         e.aliases.push(format!("{} ({country_label})", e.label));
                         e.aliases.sort();
                     }
@@ -167,6 +187,9 @@ impl<'a> IdentityMinter<'a> {
             return Scope::Corpus;
         }
         let words: Vec<String> = e.label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect();
+        // generic, perhaps after the country it opens with (`US Senate`)
+        let generic = self.is_generic(&words)
+            || country_in_name(&e.label).is_some_and(|(_, _, core)| self.is_generic(&core.split_whitespace().map(names::word_key).collect::<Vec<_>>()));
         match e.kind {
             EntityType::Date => {
                 if has_year(&e.label) { Scope::Corpus } else { Scope::Document }
@@ -175,9 +198,9 @@ impl<'a> IdentityMinter<'a> {
             EntityType::Concept => {
                 if !names_unique_thing(doc, &e.label) || self.names_a_post(&words) {
                     Scope::Document
-                } else if self.is_generic(&words) {
+                } else if generic {
                     // `House`, `Senate` written capitalised: an institution, placed as one
-                    self.generic_scope(country)
+                    self.generic_scope(&e.label, country)
                 } else {
                     Scope::Corpus
                 }
@@ -193,18 +216,21 @@ impl<'a> IdentityMinter<'a> {
                 if self.names_a_post(&words) {
                     // `Divisional Railway Manager`: whoever holds a post, in each document another
                     Scope::Document
-                } else if !self.is_generic(&words) {
+                } else if !generic {
                     Scope::Corpus
                 } else {
-                    self.generic_scope(country)
+                    self.generic_scope(&e.label, country)
                 }
             }
         }
     }
 
-    /// A generic institution name is the institution of the document's country, else the
-    /// document's own.
-    fn generic_scope(&self, country: Option<&(String, String)>) -> Scope {
+    /// A generic institution name is the institution of the country it opens with (`US
+    /// Senate`), else of the document's country, else the document's own.
+    fn generic_scope(&self, label: &str, country: Option<&(String, String)>) -> Scope {
+        if let Some((id, label, _)) = country_in_name(label) {
+            return Scope::Context { country: id, country_label: label };
+        }
         match country {
             Some((id, label)) => Scope::Context { country: id.clone(), country_label: label.clone() },
             None => Scope::Document,

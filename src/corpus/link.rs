@@ -3,8 +3,9 @@
 //!
 //! In: one [`EntityRecord`] per (entity, document) — the label, type and names that document
 //! gives the entity. Out: one [`CorpusEntity`] per entity id: its one `rdfs:label` (the name most
-//! documents give it), its one `rdf:type` (settled by the number of documents for each type, a
-//! named type before `Concept`; conflicts are recorded), its other names as `skos:altLabel`, and
+//! documents give it), its one `rdf:type` (settled by evidence, see [`super::types`]:
+//! what the names say, then the documents' types weighed by what stands behind them, a named
+//! type before `Concept`; conflicts are recorded), its other names as `skos:altLabel`, and
 //! the cross-document links (`kg:sameAs`), each with the rule that made it:
 //! - `corpus-surname`: a person named by one word in a document (`Morgan`) is the one person of
 //!   the corpus with that surname (`Alex Morgan`) — only when there is exactly one such person;
@@ -13,6 +14,7 @@
 
 use crate::document::EntityType;
 use super::identity;
+use super::types::name_key;
 use crate::resolve::names::{self, Gender};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,6 +83,7 @@ pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
         by_id.entry(r.id.as_str()).or_default().push(r);
     }
     let mut out: BTreeMap<String, CorpusEntity> = by_id.iter().map(|(id, rs)| ((*id).to_owned(), settle(id, rs))).collect();
+    retype_products(records, &mut out);
 
     // A bare full name is the one person of that name whose field some document gave.
     let mut by_name: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -209,10 +212,6 @@ fn fields_fit(a: &str, b: &str) -> bool {
     field(a).is_empty() || field(b).is_empty() || field(a) == field(b)
 }
 
-/// Lowercase words of a name joined by one space, for comparing names.
-fn name_key(label: &str) -> String {
-    label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
 
 /// `Ostland Anna Vorst`, `Ruritania Tomas Brandt`: the tagger glued a place to the full name
 /// after it (`the Senator from Vermont Bernie Sanders`). Such a name is the corpus's one person
@@ -249,6 +248,47 @@ fn link_place_prefixed(out: &mut BTreeMap<String, CorpusEntity>) {
     }
     for (from, target) in links {
         record_same_as(out, &from, &target, "corpus-place-prefix");
+    }
+}
+
+/// A person or place that a name of the corpus shows to be a product (`Quillix 7`, `Quillix
+/// operating system`, `the Quillix app`, in any document) is a product, unless a document names
+/// it with a title (`Dr Quillix`): the tagger's types for software are people and places, and
+/// organisations (a project's name), which only software's own evidence retypes (a version
+/// number, `operating system`, `distribution`; `the Orbis app` is the company's).
+fn retype_products(records: &[EntityRecord], out: &mut BTreeMap<String, CorpusEntity>) {
+    // per base name, the names that show it and whether one is software's own evidence
+    let mut bases: BTreeMap<String, (BTreeSet<&str>, bool)> = BTreeMap::new();
+    for r in records {
+        for name in std::iter::once(&r.label).chain(&r.aliases) {
+            if let Some((base, software)) = super::types::product_base(name) {
+                let b = bases.entry(base).or_default();
+                b.0.insert(name.as_str());
+                b.1 |= software;
+            }
+        }
+    }
+    let titled: BTreeSet<&str> = records.iter().filter(|r| super::types::titled(r)).map(|r| r.id.as_str()).collect();
+    for e in out.values_mut() {
+        if is_document_scoped(&e.id) || titled.contains(e.id.as_str()) {
+            continue;
+        }
+        // its own name with a version (`Quillix 7` typed as a person; a place, `Area 51`, stays one)
+        let own = (e.kind == EntityType::Person && super::types::product_base(&e.label).is_some()).then(|| vec![e.label.as_str()]);
+        // a person or place; an organisation only by software's own evidence (`the Vell app` is the company's)
+        let kind = e.kind;
+        let from_base = bases
+            .get(&name_key(&e.label))
+            .filter(|(_, software)| matches!(kind, EntityType::Person | EntityType::Location) || (kind == EntityType::Organization && *software))
+            .map(|(names, _)| names.iter().copied().collect::<Vec<&str>>());
+        let Some(shown) = own.or(from_base) else { continue };
+        let shown = shown.join(", ");
+        let was = e.kind;
+        e.kind = EntityType::Product;
+        let evidence = format!("Product: named so ({shown}); {}", e.type_evidence.take().unwrap_or_else(|| format!("{}: {} document{}", was.class_name(), e.documents, if e.documents == 1 { "" } else { "s" })));
+        e.notes.retain(|n| !n.starts_with("corpus-type\t"));
+        e.notes.push(format!("corpus-type\tProduct ({evidence})"));
+        e.type_evidence = Some(evidence);
     }
 }
 
@@ -350,11 +390,9 @@ impl LoneSurname {
 /// One label and one type for an id, from the documents' votes.
 fn settle(id: &str, rs: &[&EntityRecord]) -> CorpusEntity {
     let mut label_votes: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut type_votes: BTreeMap<EntityType, BTreeSet<&str>> = BTreeMap::new();
     let mut docs: BTreeSet<&str> = BTreeSet::new();
     for r in rs {
         *label_votes.entry(r.label.as_str()).or_default() += 1;
-        type_votes.entry(r.kind).or_default().insert(r.doc.as_str());
         docs.insert(r.doc.as_str());
     }
     if id.contains(super::identity::CONTEXT_INFIX) {
@@ -370,22 +408,7 @@ fn settle(id: &str, rs: &[&EntityRecord]) -> CorpusEntity {
         .max_by(|a, b| a.1.cmp(b.1).then(a.0.chars().count().cmp(&b.0.chars().count())).then(b.0.cmp(a.0)))
         .map(|(l, _)| (*l).to_owned())
         .unwrap_or_else(|| id.to_owned());
-    let named = type_votes.keys().any(|k| *k != EntityType::Concept);
-    let kind = type_votes
-        .iter()
-        .filter(|(k, _)| !named || **k != EntityType::Concept)
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(type_rank(*b.0).cmp(&type_rank(*a.0))))
-        .map(|(k, _)| *k)
-        .unwrap_or_default();
-    let type_evidence = (type_votes.len() > 1).then(|| {
-        let mut parts: Vec<(usize, EntityType)> = type_votes.iter().map(|(k, d)| (d.len(), *k)).collect();
-        parts.sort_by(|a, b| b.0.cmp(&a.0).then(type_rank(a.1).cmp(&type_rank(b.1))));
-        parts
-            .iter()
-            .map(|(n, k)| format!("{}: {n} document{}", k.class_name(), if *n == 1 { "" } else { "s" }))
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
+    let (kind, type_evidence) = super::types::settle_type(rs);
     let mut alt: BTreeSet<String> = BTreeSet::new();
     for r in rs {
         alt.insert(r.label.clone());
@@ -408,10 +431,6 @@ fn settle(id: &str, rs: &[&EntityRecord]) -> CorpusEntity {
     }
 }
 
-/// Tie-break between types with as many documents: the more specific first.
-fn type_rank(k: EntityType) -> usize {
-    EntityType::ALL.iter().position(|t| *t == k).unwrap_or(usize::MAX)
-}
 
 #[cfg(test)]
 mod tests {
@@ -540,6 +559,38 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_the_corpus_gives_a_version_or_a_product_noun_is_a_product() {
+        let records = vec![
+            rec("quillix", "d1", "Quillix", EntityType::Person),
+            rec("quillix", "d2", "Quillix", EntityType::Person),
+            rec("quillix_9", "d3", "Quillix 9", EntityType::Person),
+            rec("tarn_os", "d4", "Tarn OS", EntityType::Location),
+            EntityRecord { aliases: vec!["the Tarn OS operating system".into()], ..rec("tarn_os", "d5", "Tarn OS", EntityType::Location) },
+            // a person a document names with a title stays one, whatever app bears the name
+            EntityRecord { aliases: vec!["Dr Orin Vale".into()], ..rec("orin_vale", "d6", "Orin Vale", EntityType::Person) },
+            rec("orin_vale_app", "d7", "Orin Vale app", EntityType::Concept),
+            // a place with a number is no product
+            rec("area_12", "d8", "Area 12", EntityType::Location),
+            // an organisation by a version number or `operating system`, not by an app
+            rec("vell_linux", "d9", "Vell Linux", EntityType::Organization),
+            rec("vell_linux_7", "d9", "next Vell Linux 7", EntityType::Concept),
+            rec("orbis", "d10", "Orbis", EntityType::Organization),
+            rec("orbis_app", "d10", "the Orbis app", EntityType::Concept),
+        ];
+        let out = link(&records);
+        let get = |id: &str| out.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(get("quillix").kind, EntityType::Product);
+        assert_eq!(get("quillix").type_evidence.as_deref(), Some("Product: named so (Quillix 9); Person: 2 documents"));
+        assert!(get("quillix").notes.iter().any(|n| n.starts_with("corpus-type\tProduct (Product: named so")));
+        assert_eq!(get("quillix_9").kind, EntityType::Product);
+        assert_eq!(get("tarn_os").kind, EntityType::Product);
+        assert_eq!(get("orin_vale").kind, EntityType::Person);
+        assert_eq!(get("area_12").kind, EntityType::Location);
+        assert_eq!(get("vell_linux").kind, EntityType::Product);
+        assert_eq!(get("orbis").kind, EntityType::Organization);
+    }
+
+    #[test]
     fn one_label_and_one_type_by_document_votes_in_any_order() {
         let mut records = vec![
             rec("orbis", "d1", "Orbis", EntityType::Organization),
@@ -553,6 +604,9 @@ mod tests {
         assert_eq!(a[0].label, "Orbis");
         assert_eq!(a[0].alt_labels, vec!["ORBIS".to_owned()]);
         assert_eq!(a[0].kind, EntityType::Organization);
-        assert_eq!(a[0].type_evidence.as_deref(), Some("Organization: 2 documents; Person: 1 document; Concept: 1 document"));
+        assert_eq!(
+            a[0].type_evidence.as_deref(),
+            Some("Organization: 2 documents (weight 2); Person: 1 document (weight 1); Concept: 1 document (weight 0)")
+        );
     }
 }

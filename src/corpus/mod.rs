@@ -11,6 +11,7 @@
 pub mod alias;
 pub mod identity;
 pub mod link;
+pub mod types;
 
 pub use identity::{IdentityMinter, Scope};
 pub use link::{CorpusEntity, EntityRecord, SameAs};

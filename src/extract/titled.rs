@@ -8,7 +8,8 @@
 //! - a name the model cut before a lowercase particle, one person: `Karim` + `bin Tarek`,
 //!   `Ana` + `de Souza` (the first part may even be typed as a place: `Yusuf` + `bin Tarek`);
 //! - a name typed as a person or a place that the text gives a version number (`Quillix 7`) or
-//!   calls a piece of software (`the Quillix operating system`, `Quillix is a distribution`), a
+//!   calls a piece of software (`the Quillix operating system`, `Quillix is a distribution`) or
+//!   a game (`Quillix is a game`, `the game Quillix`, not `the Quillix game`: a match there), a
 //!   product, and so is every other mention of that name or of a longer name it opens
 //!   (`Quillix Server`) in the document;
 //! - a person or place name that a singular organisation noun describes (`the software company
@@ -173,6 +174,9 @@ pub fn join_cut_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
 /// Nouns that call a name a piece of software or a release of it. General English; `system`
 /// counts only as `operating system`.
 const SOFTWARE_NOUNS: &[&str] = &["distribution", "distro", "software", "os", "app", "browser", "release", "version", "firmware"];
+/// Product nouns that count only when bound to the name (`Quillix is a game`, `the game
+/// Quillix`), not right after it: `the Texas game` is a match played there.
+const BOUND_PRODUCT_NOUNS: &[&str] = &["game"];
 
 /// Retypes as `Product` the person and place mentions that the text shows to be software: a
 /// version number right after the name, or a software noun the name is bound to (see
@@ -232,11 +236,15 @@ fn software_evidence(s: &Sentence, span: std::ops::Range<usize>) -> bool {
     }
     let Some(h) = span.clone().find(|&i| !inside(toks[i].head)) else { return false };
     let head = &toks[h];
+    let bound_only = |k: usize| BOUND_PRODUCT_NOUNS.contains(&toks[k].lemma.to_lowercase().as_str());
+    let copular_subject = head.deprel.starts_with("nsubj") && toks.iter().any(|t| t.head == head.head && t.deprel == "cop");
     let bound_up = head.head > 0
-        && software(head.head - 1)
-        && (matches!(head.deprel.as_str(), "appos" | "compound" | "flat")
-            || (head.deprel.starts_with("nsubj") && toks.iter().any(|t| t.head == head.head && t.deprel == "cop")));
-    let bound_down = toks.iter().enumerate().any(|(k, t)| t.head == h + 1 && t.deprel == "appos" && software(k));
+        && ((software(head.head - 1) && (matches!(head.deprel.as_str(), "appos" | "compound" | "flat") || copular_subject))
+            || (bound_only(head.head - 1) && (head.deprel == "appos" || copular_subject)));
+    // `Quillix, a browser`; `the game Quillix` (the noun before the name, on it)
+    let bound_down = toks.iter().enumerate().any(|(k, t)| {
+        t.head == h + 1 && ((t.deprel == "appos" && (software(k) || bound_only(k))) || (t.deprel == "compound" && k < span.start && bound_only(k)))
+    });
     bound_up || bound_down
 }
 
@@ -297,6 +305,18 @@ mod tests {
         assert_eq!(got, vec![("Tarvo".to_owned(), Product)]);
         let got = product_kinds("[[Nelvo]]/PROPN/5/nsubj is/AUX/5/cop a/DET/5/det free/ADJ/5/amod distribution/NOUN/0/root ./PUNCT/5/punct");
         assert_eq!(got, vec![("Nelvo".to_owned(), Product)]);
+        // `game` bound to the name: its copular subject, or the noun before it
+        let got = product_kinds("[[Pellworth]]/PROPN/5/nsubj is/AUX/5/cop a/DET/5/det free/ADJ/5/amod game/NOUN/0/root ./PUNCT/5/punct");
+        assert_eq!(got, vec![("Pellworth".to_owned(), Product)]);
+        let got = product_kinds("Fans/NOUN/6/nsubj of/ADP/5/case the/DET/5/det game/NOUN/5/compound [[Pellworth]]/PROPN/1/nmod met/VERB/0/root ./PUNCT/6/punct");
+        assert_eq!(got, vec![("Pellworth".to_owned(), Product)]);
+    }
+
+    #[test]
+    fn a_place_before_game_is_where_a_match_is_played() {
+        // `game` right after a name, on which the name is a compound: a match, not a product
+        let got = product_kinds("They/PRON/2/nsubj won/VERB/0/root the/DET/5/det %%Harlow%%/PROPN/5/compound game/NOUN/2/obj ./PUNCT/2/punct");
+        assert_eq!(got, vec![("Harlow".to_owned(), EntityType::Location)]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!
 //! In: a [`DateRange`]. Out: the facts, entities, `why` answers and exports narrowed to it.
 
-use super::inspect::{EntityCounts, Explanation};
+use super::inspect::{EntityCounts, Explanation, fact_counts};
 use crate::graph::FactFilter;
 use super::{ExportOptions, KbError, KnowledgeBase};
 use crate::document::{Entity, Fact, FactObject};
@@ -116,7 +116,7 @@ impl KnowledgeBase {
     }
 
     /// [`entity_counts`](Self::entity_counts) of the entities that take part in a fact in `range`
-    /// (the counts are over all their facts that pass `filter`).
+    /// that passes `filter`, with their facts and documents counted inside the range only.
     pub fn entity_counts_in(
         &self,
         search: Option<&str>,
@@ -129,8 +129,19 @@ impl KnowledgeBase {
             return Ok(all);
         }
         let facts = self.facts_in(range)?;
-        let used: HashSet<&str> = facts.iter().flat_map(|f| std::iter::once(f.subject.as_str()).chain(object_id(f))).collect();
-        Ok(all.into_iter().filter(|row| used.contains(row.entity.id.as_str())).collect())
+        let counts = fact_counts(facts.iter().filter(|f| filter.keeps_fact(f)));
+        let mut rows: Vec<EntityCounts> = all
+            .into_iter()
+            .filter_map(|row| {
+                let (facts, docs) = counts.get(row.entity.id.as_str())?;
+                Some(EntityCounts { facts: *facts, documents: docs.len(), ..row })
+            })
+            .collect();
+        if search.is_some() {
+            // most facts first, as `entity_counts` orders a search, by the counts of the range
+            rows.sort_by(|a, b| b.facts.cmp(&a.facts).then_with(|| a.entity.id.cmp(&b.entity.id)));
+        }
+        Ok(rows)
     }
 
     /// [`export`](Self::export) of the facts in `range` only: diagrams and graph formats are
