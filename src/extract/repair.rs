@@ -26,6 +26,7 @@
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
 //! 12.–13. `cut-report`, `report-under-time` (`repair_report`).
+//! 14. `clause-as-pp` (`repair_clause`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -92,7 +93,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_clause::clause_as_pp] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

@@ -10,6 +10,10 @@
 //!    the root with the noun as its subject, and the participle an `acl` of the noun.
 //! 11. `place-under-date`: `crashed on Monday near Tarn` parsed with the place as a modifier of the
 //!    date: a date is never located, so the place becomes an `obl` of the date's verb.
+//! 14. `clause-as-pp`: `The talks ended after the union rejected the offer` parsed with `after the
+//!    union` as an oblique of `ended` and `rejected` a subjectless clause right behind it: a word
+//!    that is both preposition and subordinator (`after`, `before`, `since`, `until`) opens the
+//!    clause, so the noun becomes the subject of the finite verb and the word its `mark`.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, set_head};
@@ -137,6 +141,60 @@ pub(super) fn place_under_date(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Prepositions that are subordinators too: they may open a clause (`after the union rejected …`).
+const CLAUSE_PREPS: &[&str] = &["after", "before", "since", "until", "till"];
+
+/// Repair 14.
+pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let has_kid = |x: usize, rels: &[&str]| (0..n).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
+    for v in 1..n {
+        let g = h[v];
+        if g == usize::MAX || !is_finite_verb(&t[v]) || !matches!(base(&t[v].deprel), "advcl" | "conj" | "parataxis" | "dep") {
+            continue;
+        }
+        if has_kid(v, &["nsubj", "csubj", "mark", "cc", "expl"]) {
+            continue;
+        }
+        // the first word of the verb's own phrase before it (an auxiliary), and the oblique
+        // sibling whose phrase ends right there
+        let first = (0..v).find(|&k| h[k] == v && base(&t[k].deprel) == "aux").unwrap_or(v);
+        let Some(o) = (0..first).rev().find(|&k| h[k] == g && base(&t[k].deprel) == "obl") else { continue };
+        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let within = |x: usize| {
+            let mut y = x;
+            for _ in 0..n {
+                if y == o {
+                    return true;
+                }
+                if y == usize::MAX {
+                    return false;
+                }
+                y = h[y];
+            }
+            false
+        };
+        let end = (o..first).take_while(|&k| within(k)).last().unwrap_or(o);
+        if end + 1 != first {
+            continue;
+        }
+        let Some(c) = (0..o).find(|&k| h[k] == o && base(&t[k].deprel) == "case" && CLAUSE_PREPS.iter().any(|p| t[k].form.eq_ignore_ascii_case(p))) else {
+            continue;
+        };
+        if (c + 1..o).any(|k| h[k] == o && base(&t[k].deprel) == "case") {
+            continue;
+        }
+        set_head(t, o, v, "nsubj");
+        set_head(t, c, v, "mark");
+        set_head(t, v, g, "advcl");
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -154,6 +212,32 @@ mod tests {
         // a real subject is left alone
         let ok = toks("A/DET/2/det ferry/NOUN/0/root that/PRON/4/nsubj struck/VERB/2/acl/struck/VBD a/DET/6/det pier/NOUN/4/obj");
         assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn a_noun_after_a_subordinating_preposition_is_the_subject_of_the_clause_behind_it() {
+        // `The talks ended after the union rejected the offer .` (invented)
+        let t = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD after/ADP/6/case the/DET/6/det union/NOUN/3/obl \
+             rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["union>7:nsubj", "after>7:mark", "rejected>3:advcl", "talks>3:nsubj"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must not apply: a clause with its own subject, or a preposition that opens no clause
+        // (`ended with the union , rejected …`)
+        let own = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD after/ADP/5/case noon/NOUN/3/obl \
+             they/PRON/7/nsubj rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
+        );
+        assert!(repair(&own).is_none());
+        let with = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD with/ADP/6/case the/DET/6/det union/NOUN/3/obl \
+             rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
+        );
+        assert!(repair(&with).is_none());
     }
 
     #[test]

@@ -101,6 +101,7 @@ impl Rules<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::facts;
+    use crate::extract::tests::{find, show, triples};
 
     fn subjects(spec: &str) -> Vec<String> {
         let mut v: Vec<String> = facts(spec, "").into_iter().map(|(s, _, _)| s).collect();
@@ -128,6 +129,34 @@ mod tests {
         let got = facts(spec, "");
         assert!(got.iter().any(|(s, r, _)| s == "Kim Lowe" && r.contains("appoint")), "{got:?}");
         assert!(!got.iter().any(|(s, r, o)| s == "Jo Ames" && (r.contains("appoint") || o == "Kim Lowe")), "{got:?}");
+    }
+
+    /// `Ann and Eve met on Monday.` (invented)
+    const MET_ON_MONDAY: &str = "
+        Ann Ann PROPN NNP 4 nsubj
+        and and CCONJ CC 3 cc
+        Eve Eve PROPN NNP 1 conj
+        met meet VERB VBD 0 root VerbForm=Fin
+        on on ADP IN 6 case
+        Monday Monday PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn coordinated_subjects_of_a_symmetric_verb_did_it_with_each_other() {
+        let ts = triples(MET_ON_MONDAY);
+        find(&ts, "Ann", "met with", Some("Eve"));
+        find(&ts, "Eve", "met with", Some("Ann"));
+        assert!(!ts.iter().any(|t| t.subject.text.contains(" and ")), "{}", show(&ts));
+        // must give no pair when another partner is named (`… met with Kim`): each met Kim
+        let with_kim = MET_ON_MONDAY.replace("on on ADP", "with with ADP").replace("Monday Monday", "Kim Kim");
+        let ts = triples(&with_kim);
+        assert!(!ts.iter().any(|t| t.subject.text == "Ann" && t.object.as_ref().is_some_and(|o| o.text == "Eve")), "{}", show(&ts));
+        find(&ts, "Eve", "met with", Some("Kim"));
+        find(&ts, "Ann", "met with", Some("Kim"));
+        // nor for a verb that is no mutual event (`… signed on Monday`)
+        let signed = MET_ON_MONDAY.replace("met meet", "signed sign");
+        let ts = triples(&signed);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Eve")), "{}", show(&ts));
     }
 
     #[test]

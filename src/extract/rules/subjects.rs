@@ -109,12 +109,18 @@ impl Rules<'_, '_> {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
                     // patient for -ed forms); `efforts to reduce`: no subject
                     if tr.kid(p, "mark").is_some() {
+                        // `the firm's decision to close …`: the possessor of a will noun acts
+                        // (a possessive pronoun only when no governing clause names the actor)
+                        let owner = self.noun_controller(p);
+                        if let Some(o) = owner.filter(|&o| tr.upos(o) != "PRON") {
+                            return Some((self.np(o, true), 0.8));
+                        }
                         // `X made efforts to reduce …`: the subject of the governing verb
                         let v = tr.head[h];
                         if v != NONE && tr.base(h) == "obj" && self.is_predicate(v) {
                             return self.subject(v, depth + 1).map(|(s, c)| (s, c * 0.7));
                         }
-                        return None;
+                        return owner.map(|o| (self.np(o, true), 0.7));
                     }
                     // a participle on a copular predicate noun describes the subject
                     // (`Ortiz is a lawyer …, known for …`)
@@ -131,7 +137,8 @@ impl Rules<'_, '_> {
                             return Some((self.np(s, true), 0.6));
                         }
                     }
-                    let mut part = self.np(h, false);
+                    // (without the noun's own preposition: `In a report released on Monday, …`)
+                    let mut part = self.np(h, true);
                     part.toks.retain(|&x| !tr.ancestor_of(p, x));
                     part.min.retain(|&x| !tr.ancestor_of(p, x));
                     tr.tidy(&mut part.toks);
