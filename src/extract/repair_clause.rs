@@ -14,6 +14,9 @@
 //!    union` as an oblique of `ended` and `rejected` a subjectless clause right behind it: a word
 //!    that is both preposition and subordinator (`after`, `before`, `since`, `until`) opens the
 //!    clause, so the noun becomes the subject of the finite verb and the word its `mark`.
+//! 16. `for-subject`: `a deal was reached for the army to enter` parsed with `for the army` as a
+//!    modifier of a noun before the infinitive: the noun right before `to` + verb, after `for`, is
+//!    the infinitive's subject (`for` its marker), as in `for X to do`.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, set_head};
@@ -195,6 +198,54 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
     false
 }
 
+/// Repair 16.
+pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let within = |x: usize, o: usize| {
+        let mut y = x;
+        for _ in 0..n {
+            if y == o {
+                return true;
+            }
+            if y == usize::MAX {
+                return false;
+            }
+            y = h[y];
+        }
+        false
+    };
+    let is_for = |c: usize| h[c] != usize::MAX && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("for");
+    for v in 2..n {
+        if t[v].upos != "VERB" || (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        let m = v - 1;
+        if !(h[m] == v && base(&t[m].deprel) == "mark" && t[m].form.eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        // the nominal introduced by `for` whose phrase ends right before `to`
+        // (only a phrase the parser hung on a noun: a verb's `for` oblique is its own complement,
+        // `called for X to act`, `made way for X to act`)
+        let Some(o) = (0..m).rev().find(|&k| {
+            matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "PRON") && (k + 1..m).all(|x| within(x, k)) && (0..k).any(|c| h[c] == k && is_for(c))
+        }) else {
+            continue;
+        };
+        if base(&t[o].deprel) != "nmod" {
+            continue;
+        }
+        if within(v, o) {
+            continue;
+        }
+        let Some(f) = (0..o).find(|&c| h[c] == o && is_for(c)) else { continue };
+        set_head(t, o, v, "nsubj");
+        set_head(t, f, v, "mark");
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -236,6 +287,33 @@ mod tests {
         let with = toks(
             "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD with/ADP/6/case the/DET/6/det union/NOUN/3/obl \
              rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
+        );
+        assert!(repair(&with).is_none());
+    }
+
+    #[test]
+    fn the_noun_after_for_before_an_infinitive_is_its_subject() {
+        // `A deal was reached with the city for the army to enter the zone .` (invented)
+        let t = toks(
+            "A/DET/2/det deal/NOUN/4/nsubj:pass was/AUX/4/aux:pass reached/VERB/0/root/reach/VBN with/ADP/7/case the/DET/7/det \
+             city/NOUN/4/obl for/ADP/10/case the/DET/10/det army/NOUN/7/nmod to/PART/12/mark enter/VERB/4/advcl/enter/VB \
+             the/DET/14/det zone/NOUN/12/obj ./PUNCT/4/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["army>12:nsubj", "for>12:mark"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must not apply to a verb's own `for` oblique (`The city called for the army to enter the zone .`)
+        let called = toks(
+            "The/DET/2/det city/NOUN/3/nsubj called/VERB/0/root/call/VBD for/ADP/6/case the/DET/6/det army/NOUN/3/obl \
+             to/PART/8/mark enter/VERB/3/advcl/enter/VB the/DET/10/det zone/NOUN/8/obj ./PUNCT/3/punct",
+        );
+        assert!(repair(&called).is_none());
+        // nor when the phrase before `to` has another preposition (`with the army to enter`)
+        let with = toks(
+            "A/DET/2/det deal/NOUN/4/nsubj:pass was/AUX/4/aux:pass reached/VERB/0/root/reach/VBN with/ADP/7/case the/DET/7/det \
+             army/NOUN/4/obl to/PART/9/mark enter/VERB/4/advcl/enter/VB the/DET/11/det zone/NOUN/9/obj ./PUNCT/4/punct",
         );
         assert!(repair(&with).is_none());
     }

@@ -608,7 +608,13 @@ impl Rules<'_, '_> {
         if part.text.is_some() || part.poss_after.is_some() || h >= tr.len() {
             return vec![part.clone()];
         }
-        let conjs = self.list_members(h);
+        let mut conjs = self.list_members(h);
+        // `associates Ann Bell and Eve Ford`: the minimal argument is the name, and the list is its
+        if conjs.is_empty() && !part.min.contains(&h) {
+            if let Some(a) = part.min.iter().copied().find(|&x| tr.head[x] == h && tr.upos(x) == "PROPN") {
+                conjs = self.list_members(a);
+            }
+        }
         if conjs.is_empty() {
             return vec![part.clone()];
         }
@@ -621,7 +627,9 @@ impl Rules<'_, '_> {
         }
         let mut v = vec![part.clone()];
         for c in conjs {
-            let mut q = self.np(c, false);
+            // (a conjunct's own preposition is the slot's: `for X and for Z`)
+            let own_case = tr.kids(c).any(|k| k < c && tr.base(k) == "case");
+            let mut q = self.np(c, own_case);
             // a shared preposition or determiner-less head keeps the case of the first conjunct
             q.toks.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));
             q.min.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));
