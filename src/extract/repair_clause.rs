@@ -19,7 +19,7 @@
 //!    the infinitive's subject (`for` its marker), as in `for X to do`.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
-use super::repair::{base, heads, set_head};
+use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
 
 /// A day, month or relative day word (`Tuesday`, `May`, `yesterday`).
@@ -167,19 +167,7 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
         if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
             continue;
         }
-        let within = |x: usize| {
-            let mut y = x;
-            for _ in 0..n {
-                if y == o {
-                    return true;
-                }
-                if y == usize::MAX {
-                    return false;
-                }
-                y = h[y];
-            }
-            false
-        };
+        let within = |x: usize| is_ancestor(&h, o, x);
         let end = (o..first).take_while(|&k| within(k)).last().unwrap_or(o);
         if end + 1 != first {
             continue;
@@ -202,19 +190,7 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
 pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
-    let within = |x: usize, o: usize| {
-        let mut y = x;
-        for _ in 0..n {
-            if y == o {
-                return true;
-            }
-            if y == usize::MAX {
-                return false;
-            }
-            y = h[y];
-        }
-        false
-    };
+    let within = |x: usize, o: usize| is_ancestor(&h, o, x);
     let is_for = |c: usize| h[c] != usize::MAX && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("for");
     for v in 2..n {
         if t[v].upos != "VERB" || (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {

@@ -423,7 +423,12 @@ impl Ontology {
                         let predicate = Predicate {
                             name: prop.name.clone(),
                             iri: prop.iri.clone(),
-                            label: with_matrix(key, role_label(key, &pattern, prop)),
+                            // (with a controlling verb the act reads as its lemma: `start accept`)
+                            label: if key.matrix.is_some() && key.noun.is_none() {
+                                with_matrix(key, pattern.clone())
+                            } else {
+                                role_label(key, &pattern, prop)
+                            },
                             surface: t.triple.relation.clone(),
                             normalized: true,
                         };
