@@ -409,6 +409,11 @@ pub struct RelationKey {
     pub prep: Option<String>,
     /// The verb was passive and the triple was turned active (agent is the subject).
     pub passive: bool,
+    /// Lemmas of the subject-control verbs over the main verb (`tried to block` → `try`,
+    /// `agreed to buy` → `agree`): what the subject did about the act. Not part of the
+    /// [`RelationKey::pattern`] the lexicon maps (the act is); the predicate label starts with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<String>,
 }
 
 impl RelationKey {

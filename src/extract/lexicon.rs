@@ -40,6 +40,34 @@ pub(crate) const PLANNED_HEADS: &[&str] = &[
     "pledge", "promise", "threaten", "forecast", "predict", "project", "slate", "agree", "decide", "try", "attempt", "propose",
     "offer", "refuse",
 ];
+/// Subject-control verbs: their subject is the subject of the infinitive after them, and they say
+/// what the subject did about that act — tried it, agreed or refused to do it, planned, decided,
+/// promised or threatened it, wanted it, began or managed it (`tried to block`, `agreed to buy`,
+/// `refused to sign`, `plans to open`). The relation keeps them before the act (`try block`).
+/// General English, the closed class of verbs taking a subject-controlled infinitive (raising
+/// verbs such as `seem`, `appear`, `tend` add no act of the subject and are not listed).
+pub(crate) const SUBJECT_CONTROL: &[&str] = &[
+    "try", "attempt", "seek", "strive", "struggle", "endeavour", "endeavor", "agree", "refuse", "decline",
+    "fail", "neglect", "plan", "intend", "mean", "decide", "resolve", "choose", "opt", "elect", "vote",
+    "vow", "pledge", "promise", "swear", "threaten", "offer", "volunteer", "hope", "want", "wish",
+    "aim", "prepare", "manage", "begin", "start", "continue", "cease", "move", "propose", "demand",
+    "claim", "pretend", "hesitate", "arrange", "undertake", "dare", "hasten", "rush",
+];
+/// Verbs that take no object (English unaccusatives of motion, appearance, change of state and
+/// existence): their past participle after a noun says what the noun did or became (`the
+/// prices risen since May`, `a player retired in 2010`, `the building collapsed in the storm`),
+/// never that something was done to it. Closed general class.
+pub(crate) const INTRANSITIVE_VERBS: &[&str] = &[
+    "arrive", "come", "go", "fall", "rise", "retire", "return", "die", "escape", "emerge", "appear",
+    "disappear", "vanish", "happen", "occur", "elapse", "expire", "collapse", "depart", "remain", "exist",
+    "grow", "fade", "lapse", "sink", "fail", "recover", "result", "stem", "originate", "arise",
+    "live", "stay", "become", "land", "flee", "settle", "defect", "resign", "graduate",
+];
+/// Verbs of naming and calling: with an object and a complement (`named it X`, `called the plan
+/// a mistake`) the complement is the name or description the subject gave. General English.
+pub(crate) const NAMING_VERBS: &[&str] = &[
+    "name", "call", "dub", "label", "brand", "term", "nickname", "rename", "christen", "title", "designate",
+];
 /// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
 pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
 /// Heads that signal possibility.

@@ -102,7 +102,10 @@ impl Extractor {
                 r.appos_props(i, &mut out);
             }
             match tree.upos(i) {
-                "PROPN" => r.title_props(i, &mut out),
+                "PROPN" => {
+                    r.title_props(i, &mut out);
+                    r.possessed_name_props(i, &mut out);
+                }
                 "NOUN" => {
                     r.nominal_props(i, &mut out);
                     r.nominal_event_props(i, &mut out);

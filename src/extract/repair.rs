@@ -26,6 +26,10 @@
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
 //! 12.–13. `cut-report`, `report-under-time` (`repair_report`).
+//! 14. `clause-as-pp`, 16. `for-subject` (`repair_clause`).
+//! 15. `conj-pp-same-prep`: `worked for X under the name Y and for Z` with `for Z` coordinated onto
+//!    a noun inside the first oblique (`Y`): a conjunct with its own preposition, the same as the
+//!    verb's oblique above it, is a conjunct of that oblique (`for X and for Z`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -92,7 +96,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -289,6 +293,43 @@ fn is_noun_like(t: &Token) -> bool {
     matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON")
 }
 
+/// Repair 15.
+fn conj_pp_same_prep(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    for c in 0..n {
+        let h = heads(t);
+        let x = h[c];
+        if x == usize::MAX || base(&t[c].deprel) != "conj" || !is_noun_like(&t[c]) {
+            continue;
+        }
+        let kid = |of: usize, rel: &str| (0..of).find(|&k| h[k] == of && base(&t[k].deprel) == rel);
+        let (Some(case), Some(_)) = (kid(c, "case"), kid(c, "cc")) else { continue };
+        // the verb's oblique above the conjunct's head, with the same preposition
+        let mut o = x;
+        let mut found = None;
+        for _ in 0..6 {
+            if o == usize::MAX {
+                break;
+            }
+            if base(&t[o].deprel) == "obl" && h[o] != usize::MAX && t[h[o]].upos == "VERB" {
+                found = Some(o);
+                break;
+            }
+            o = h[o];
+        }
+        let Some(v) = found.map(|o| h[o]) else { continue };
+        // the verb's last oblique before the conjunct with the same preposition
+        let same = |o: usize| kid(o, "case").is_some_and(|k| t[k].form.eq_ignore_ascii_case(&t[case].form));
+        let Some(o) = (0..c).rev().find(|&k| h[k] == v && base(&t[k].deprel) == "obl" && is_noun_like(&t[k]) && same(k)) else { continue };
+        if o == x {
+            continue;
+        }
+        set_head(t, c, o, "conj");
+        return true;
+    }
+    false
+}
+
 /// Repair 4.
 fn conj_pp(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
@@ -442,6 +483,18 @@ pub(super) mod tests {
                 "possessive: noun after `'` attached far away",
                 "Peru/PROPN/3/nsubj is/AUX/3/cop one/NUM/0/root of/ADP/6/case the/DET/6/det Andes/PROPN/3/nmod '/PUNCT/6/punct biggest/ADJ/9/amod mines/NOUN/3/conj",
                 Some(&["mines>3:nmod", "Andes>9:nmod:poss", "'>6:case", "of>9:case"]),
+            ),
+            (
+                "conj-pp-same-prep: `for Z` hung on a name inside the first `for` oblique",
+                "Ivo/PROPN/2/nsubj worked/VERB/0/root for/ADP/4/case Nord/PROPN/2/obl under/ADP/7/case the/DET/7/det name/NOUN/2/obl \
+                 Max/PROPN/7/appos and/CCONJ/11/cc for/ADP/11/case Sud/PROPN/8/conj",
+                Some(&["Sud>4:conj"]),
+            ),
+            (
+                "conj-pp-same-prep: another preposition stays",
+                "Ivo/PROPN/2/nsubj worked/VERB/0/root for/ADP/4/case Nord/PROPN/2/obl under/ADP/7/case the/DET/7/det name/NOUN/2/obl \
+                 Max/PROPN/7/appos and/CCONJ/11/cc in/ADP/11/case Sud/PROPN/8/conj",
+                None,
             ),
             ("possessive: already right", "Kenya/PROPN/3/nmod:poss 's/PART/1/case army/NOUN/4/nsubj marched/VERB/0/root", None),
             (

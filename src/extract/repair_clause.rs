@@ -10,9 +10,16 @@
 //!    the root with the noun as its subject, and the participle an `acl` of the noun.
 //! 11. `place-under-date`: `crashed on Monday near Tarn` parsed with the place as a modifier of the
 //!    date: a date is never located, so the place becomes an `obl` of the date's verb.
+//! 14. `clause-as-pp`: `The talks ended after the union rejected the offer` parsed with `after the
+//!    union` as an oblique of `ended` and `rejected` a subjectless clause right behind it: a word
+//!    that is both preposition and subordinator (`after`, `before`, `since`, `until`) opens the
+//!    clause, so the noun becomes the subject of the finite verb and the word its `mark`.
+//! 16. `for-subject`: `a deal was reached for the army to enter` parsed with `for the army` as a
+//!    modifier of a noun before the infinitive: the noun right before `to` + verb, after `for`, is
+//!    the infinitive's subject (`for` its marker), as in `for X to do`.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
-use super::repair::{base, heads, set_head};
+use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
 
 /// A day, month or relative day word (`Tuesday`, `May`, `yesterday`).
@@ -137,6 +144,84 @@ pub(super) fn place_under_date(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Prepositions that are subordinators too: they may open a clause (`after the union rejected …`).
+const CLAUSE_PREPS: &[&str] = &["after", "before", "since", "until", "till"];
+
+/// Repair 14.
+pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let has_kid = |x: usize, rels: &[&str]| (0..n).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
+    for v in 1..n {
+        let g = h[v];
+        if g == usize::MAX || !is_finite_verb(&t[v]) || !matches!(base(&t[v].deprel), "advcl" | "conj" | "parataxis" | "dep") {
+            continue;
+        }
+        if has_kid(v, &["nsubj", "csubj", "mark", "cc", "expl"]) {
+            continue;
+        }
+        // the first word of the verb's own phrase before it (an auxiliary), and the oblique
+        // sibling whose phrase ends right there
+        let first = (0..v).find(|&k| h[k] == v && base(&t[k].deprel) == "aux").unwrap_or(v);
+        let Some(o) = (0..first).rev().find(|&k| h[k] == g && base(&t[k].deprel) == "obl") else { continue };
+        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let within = |x: usize| is_ancestor(&h, o, x);
+        let end = (o..first).take_while(|&k| within(k)).last().unwrap_or(o);
+        if end + 1 != first {
+            continue;
+        }
+        let Some(c) = (0..o).find(|&k| h[k] == o && base(&t[k].deprel) == "case" && CLAUSE_PREPS.iter().any(|p| t[k].form.eq_ignore_ascii_case(p))) else {
+            continue;
+        };
+        if (c + 1..o).any(|k| h[k] == o && base(&t[k].deprel) == "case") {
+            continue;
+        }
+        set_head(t, o, v, "nsubj");
+        set_head(t, c, v, "mark");
+        set_head(t, v, g, "advcl");
+        return true;
+    }
+    false
+}
+
+/// Repair 16.
+pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let within = |x: usize, o: usize| is_ancestor(&h, o, x);
+    let is_for = |c: usize| h[c] != usize::MAX && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("for");
+    for v in 2..n {
+        if t[v].upos != "VERB" || (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        let m = v - 1;
+        if !(h[m] == v && base(&t[m].deprel) == "mark" && t[m].form.eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        // the nominal introduced by `for` whose phrase ends right before `to`
+        // (only a phrase the parser hung on a noun: a verb's `for` oblique is its own complement,
+        // `called for X to act`, `made way for X to act`)
+        let Some(o) = (0..m).rev().find(|&k| {
+            matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "PRON") && (k + 1..m).all(|x| within(x, k)) && (0..k).any(|c| h[c] == k && is_for(c))
+        }) else {
+            continue;
+        };
+        if base(&t[o].deprel) != "nmod" {
+            continue;
+        }
+        if within(v, o) {
+            continue;
+        }
+        let Some(f) = (0..o).find(|&c| h[c] == o && is_for(c)) else { continue };
+        set_head(t, o, v, "nsubj");
+        set_head(t, f, v, "mark");
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -154,6 +239,59 @@ mod tests {
         // a real subject is left alone
         let ok = toks("A/DET/2/det ferry/NOUN/0/root that/PRON/4/nsubj struck/VERB/2/acl/struck/VBD a/DET/6/det pier/NOUN/4/obj");
         assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn a_noun_after_a_subordinating_preposition_is_the_subject_of_the_clause_behind_it() {
+        // `The talks ended after the union rejected the offer .` (invented)
+        let t = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD after/ADP/6/case the/DET/6/det union/NOUN/3/obl \
+             rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["union>7:nsubj", "after>7:mark", "rejected>3:advcl", "talks>3:nsubj"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must not apply: a clause with its own subject, or a preposition that opens no clause
+        // (`ended with the union , rejected …`)
+        let own = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD after/ADP/5/case noon/NOUN/3/obl \
+             they/PRON/7/nsubj rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
+        );
+        assert!(repair(&own).is_none());
+        let with = toks(
+            "The/DET/2/det talks/NOUN/3/nsubj ended/VERB/0/root/end/VBD with/ADP/6/case the/DET/6/det union/NOUN/3/obl \
+             rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
+        );
+        assert!(repair(&with).is_none());
+    }
+
+    #[test]
+    fn the_noun_after_for_before_an_infinitive_is_its_subject() {
+        // `A deal was reached with the city for the army to enter the zone .` (invented)
+        let t = toks(
+            "A/DET/2/det deal/NOUN/4/nsubj:pass was/AUX/4/aux:pass reached/VERB/0/root/reach/VBN with/ADP/7/case the/DET/7/det \
+             city/NOUN/4/obl for/ADP/10/case the/DET/10/det army/NOUN/7/nmod to/PART/12/mark enter/VERB/4/advcl/enter/VB \
+             the/DET/14/det zone/NOUN/12/obj ./PUNCT/4/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["army>12:nsubj", "for>12:mark"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must not apply to a verb's own `for` oblique (`The city called for the army to enter the zone .`)
+        let called = toks(
+            "The/DET/2/det city/NOUN/3/nsubj called/VERB/0/root/call/VBD for/ADP/6/case the/DET/6/det army/NOUN/3/obl \
+             to/PART/8/mark enter/VERB/3/advcl/enter/VB the/DET/10/det zone/NOUN/8/obj ./PUNCT/3/punct",
+        );
+        assert!(repair(&called).is_none());
+        // nor when the phrase before `to` has another preposition (`with the army to enter`)
+        let with = toks(
+            "A/DET/2/det deal/NOUN/4/nsubj:pass was/AUX/4/aux:pass reached/VERB/0/root/reach/VBN with/ADP/7/case the/DET/7/det \
+             army/NOUN/4/obl to/PART/9/mark enter/VERB/4/advcl/enter/VB the/DET/11/det zone/NOUN/9/obj ./PUNCT/4/punct",
+        );
+        assert!(repair(&with).is_none());
     }
 
     #[test]

@@ -136,7 +136,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             noun: lit.noun.clone(),
             noun_modifiers: lit.mods.clone(),
             prep: lit.prep.clone(),
-            passive: false,
+            ..Default::default()
         };
         out.push(base(lit.words.clone(), key, obj, subject));
         return out;
@@ -171,6 +171,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         particle: verb_tok
             .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt").or_else(|| adverb_particle(tr, v)))
             .map(|k| tr.form(k).to_lowercase()),
+        matrix: verb_tok.and_then(|v| control_matrix(tr, &rel, v)),
         ..Default::default()
     };
     // `is known to be a reformer`, `is said to be a …`: a passive raising verb over a copula
@@ -185,7 +186,12 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             modality = crate::document::Modality::Reported;
         }
     }
-    let mut slots: Vec<&rules::Slot> = p.slots.iter().collect();
+    // `tested positive for X`, `pleaded guilty to X`: a predicative adjective after a full verb
+    // with a prepositional object of its own (the parser hangs it on the adjective)
+    // (not on a participle describing a noun: `countries remaining free of X` is that noun's
+    // description, often inside someone's claim)
+    let adjective_obl = if copular || tr.rel(p.pred) == "acl" { None } else { adjective_oblique(tr, ment, p) };
+    let mut slots: Vec<&rules::Slot> = p.slots.iter().chain(adjective_obl.as_ref()).collect();
     // `X said yesterday night that …`: when a report was made is no object of it
     if verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)) {
         slots.retain(|sl| !(matches!(sl.kind, Kind::Obj | Kind::Obl) && sl.case.is_empty() && is_time_phrase(tr, sl.part.head)));
@@ -195,7 +201,12 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut object: Option<Argument> = None;
     let mut relation_words: Vec<String> = Vec::new();
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
-    let adjective_pp = if copular { adjective_complement(tr, p.pred, &slots) } else { None };
+    let adjective_pp = if copular {
+        adjective_complement(tr, p.pred, &slots)
+    } else {
+        let adj = slots.iter().find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && tr.upos(sl.part.head) == "ADJ");
+        adj.and_then(|sl| adjective_complement(tr, sl.part.head, &slots))
+    };
     let amount = if p.passive || copular { None } else { verb_tok.and_then(|v| amounts::amount_target(tr, v, &slots)) };
     if p.passive && agent.is_some() {
         let a = slots.remove(agent.unwrap());
@@ -224,14 +235,17 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             slots.remove(i);
         }
     } else if let Some((ci, oi)) = adjective_pp {
-        // `X is responsible for Y`: the adjective and its preposition are the relation, the
-        // prepositional object the object (the adjective alone is no node)
+        // `X is responsible for Y`, `X tested positive for Y`: the adjective and its preposition
+        // are the relation, the prepositional object the object (the adjective alone is no node)
         let sl = slots[oi];
         object = argument(s, &sl.part);
         let case_words = sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" ");
-        relation_words.push(format!("{} {case_words}", tr.form(p.pred).to_lowercase()));
-        key.noun = Some(lower_lemma(tr, p.pred));
+        let adj = slots[ci].part.head;
+        relation_words.push(format!("{} {case_words}", tr.form(adj).to_lowercase()));
+        key.noun = Some(lower_lemma(tr, adj));
         key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+        // `was found guilty of X`: the subject underwent it
+        key.passive = p.passive && agent.is_none() && !copular;
         for i in [ci.max(oi), ci.min(oi)] {
             slots.remove(i);
         }
@@ -268,7 +282,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             && (sl.part.head > p.pred || p.rule == "collective")
             && !tr.lemma_is(sl.part.head, &["person"])
             && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]))
-            && !is_date_part(tr, sl.part.head)
+            && (!is_date_part(tr, sl.part.head) || target_date(tr, p, agent.is_some(), sl))
             && !(p.rule != "collective" && is_place(tr, ment, mentions, &sl.case, sl.part.head))
     }) {
         let sl = slots.remove(i);
@@ -327,6 +341,22 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }
     let mut t = base(relation.clone(), key.clone(), object, subject.clone());
     t.modality = modality;
+    // `named it Operation Dawn`, `called the plan a waste of time`: the name or description the
+    // subject gave the object is a fact of its own (X – named – Operation Dawn)
+    let named = if !p.passive && t.object.is_some() && verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::NAMING_VERBS)) {
+        slots
+            .iter()
+            .find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN"))
+            .and_then(|sl| argument(s, &sl.part))
+    } else {
+        None
+    };
+    if let Some(n) = named {
+        let mut q = t.clone();
+        q.object = Some(n);
+        q.rule = format!("{}:naming", p.rule);
+        out.push(q);
+    }
     for sl in slots {
         if sl.case.iter().any(|&c| tr.form_is(c, &["according"])) {
             continue;
@@ -401,6 +431,25 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     out
 }
 
+/// The subject-control verbs of the relation's verb chain over its main verb `v` (`tried to
+/// block` → `try`; `has agreed to try to buy` → `agree try`), lemmas joined by spaces. None when
+/// there is none, or the controlling verb is passive (`was asked to leave` is no act of its subject).
+fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
+    let words: Vec<String> = rel
+        .iter()
+        .copied()
+        .filter(|&k| {
+            k < v
+                && tr.upos(k) == "VERB"
+                && tr.ancestor_of(k, v)
+                && tr.lemma_is(k, lexicon::SUBJECT_CONTROL)
+                && !tr.kids(k).any(|c| tr.rel(c) == "aux:pass")
+        })
+        .map(|k| lower_lemma(tr, k))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
 const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "most", "several", "among"];
 /// Prepositions that relate a predicate noun to another argument (`threat to`, `envoy to`).
@@ -465,6 +514,30 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
             && !tr.kids(sl.part.head).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["some", "any", "whatever", "whichever"]))
     })?;
     Some((ci, oi))
+}
+
+/// `was scheduled for October 22`, `was postponed until May`: the date an agentless passive
+/// sets something for is what the clause is about, not when it happened.
+fn target_date(tr: &Tree, p: &Prop, has_agent: bool, sl: &rules::Slot) -> bool {
+    p.passive && !has_agent && sl.case.iter().any(|&c| tr.lemma_is(c, &["for", "to", "until", "till"]))
+}
+
+/// The prepositional object of a predicative adjective after a full verb (`tested positive
+/// [for the virus]`, `pleaded guilty [to the charges]`), as a slot of the clause; the adjective
+/// must be the clause's complement and the oblique its own dependent.
+fn adjective_oblique(tr: &Tree, ment: &[Option<(usize, usize)>], p: &Prop) -> Option<rules::Slot> {
+    let adj = p.slots.iter().find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && tr.upos(sl.part.head) == "ADJ")?.part.head;
+    let o = tr.kids(adj).find(|&k| k > adj && tr.base(k) == "obl" && tr.kids(k).any(|c| c < k && tr.base(c) == "case"))?;
+    let mut case: Vec<usize> = Vec::new();
+    for x in tr.kids(o) {
+        if tr.base(x) == "case" && x < o {
+            case.push(x);
+            case.extend(tr.kids(x).filter(|&f| tr.base(f) == "fixed"));
+        }
+    }
+    case.sort_unstable();
+    let r = Rules { tr, ment, kind: &[] };
+    Some(rules::Slot { kind: Kind::Obl, part: r.np(o, true), case })
 }
 
 /// The oblique an object-less event is about: a place (`in`, `near`, `at` + a place name) before a
@@ -718,6 +791,75 @@ mod tests {
         let t = ts.iter().find(|t| t.subject.text == "ferry" && t.relation.contains("sinking")).unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!(t.modality, crate::document::Modality::Reported, "{}", show(&ts));
         assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Officials"), "{}", show(&ts));
+    }
+
+    /// `The vote was scheduled for Monday in Oslo.` (invented)
+    const SCHEDULED_FOR: &str = "
+        The the DET DT 2 det
+        vote vote NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        scheduled schedule VERB VBN 0 root Voice=Pass
+        for for ADP IN 6 case
+        Monday Monday PROPN NNP 4 obl
+        in in ADP IN 8 case
+        Oslo Oslo PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn the_date_a_passive_sets_something_for_is_its_object() {
+        let ts = triples(SCHEDULED_FOR);
+        let t = find(&ts, "vote", "scheduled for", Some("Monday"));
+        assert!(t.key.passive, "{}", show(&ts));
+        // must give no date object when the date only says when it happened (`held on Monday`)
+        let held = SCHEDULED_FOR.replace("scheduled schedule", "held hold").replace("for for ADP", "on on ADP");
+        let ts = triples(&held);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Monday")), "{}", show(&ts));
+    }
+
+    /// `The mayor named the bridge Unity Span.` (invented)
+    const NAMED_THE_BRIDGE: &str = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 3 nsubj
+        named name VERB VBD 0 root
+        the the DET DT 5 det
+        bridge bridge NOUN NN 3 obj
+        Unity Unity PROPN NNP 7 compound
+        Span Span PROPN NNP 3 xcomp
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn the_name_a_naming_verb_gives_its_object_is_a_fact_of_its_own() {
+        let ts = triples(NAMED_THE_BRIDGE);
+        find(&ts, "mayor", "named", Some("bridge"));
+        find(&ts, "mayor", "named", Some("Unity Span"));
+        // must give nothing of the kind for another verb (`made the bridge a landmark`)
+        let made = NAMED_THE_BRIDGE.replace("named name", "made make").replace("Unity Unity PROPN NNP 7 compound", "a a DET DT 7 det").replace("Span Span PROPN NNP", "landmark landmark NOUN NN");
+        let ts = triples(&made);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.contains("landmark"))), "{}", show(&ts));
+    }
+
+    /// `The clerk pleaded guilty to the charges.` (invented)
+    const PLEADED_GUILTY: &str = "
+        The the DET DT 2 det
+        clerk clerk NOUN NN 3 nsubj
+        pleaded plead VERB VBD 0 root
+        guilty guilty ADJ JJ 3 xcomp
+        to to ADP IN 7 case
+        the the DET DT 7 det
+        charges charge NOUN NNS 4 obl
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_predicative_adjective_after_a_verb_takes_its_preposition_into_the_relation() {
+        let t = find(&triples(PLEADED_GUILTY), "clerk", "pleaded guilty to", Some("charges"));
+        assert_eq!((t.key.verb.as_deref(), t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("plead"), Some("guilty"), Some("to")));
+        // the same with the oblique hung on the verb
+        let on_verb = PLEADED_GUILTY.replace("charges charge NOUN NNS 4 obl", "charges charge NOUN NNS 3 obl");
+        find(&triples(&on_verb), "clerk", "pleaded guilty to", Some("charges"));
+        // must give nothing for an adjunct (`stayed silent after the charges`)
+        let adjunct = PLEADED_GUILTY.replace("pleaded plead", "stayed stay").replace("guilty guilty", "silent silent").replace("to to ADP", "after after ADP");
+        let ts = triples(&adjunct);
+        assert!(!ts.iter().any(|t| t.relation.contains("silent")), "{}", show(&ts));
     }
 
     #[test]

@@ -239,6 +239,7 @@ mod tests {
             noun_modifiers: mods.iter().map(|m| m.to_string()).collect(),
             prep: prep.map(Into::into),
             passive: false,
+            matrix: None,
         }
     }
 

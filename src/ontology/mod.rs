@@ -423,7 +423,12 @@ impl Ontology {
                         let predicate = Predicate {
                             name: prop.name.clone(),
                             iri: prop.iri.clone(),
-                            label: role_label(key, &pattern, prop),
+                            // (with a controlling verb the act reads as its lemma: `start accept`)
+                            label: if key.matrix.is_some() && key.noun.is_none() {
+                                with_matrix(key, pattern.clone())
+                            } else {
+                                role_label(key, &pattern, prop)
+                            },
                             surface: t.triple.relation.clone(),
                             normalized: true,
                         };
@@ -469,7 +474,7 @@ impl Ontology {
         let predicate = Predicate {
             iri: format!("{}{name}", vocab::REL),
             name,
-            label: open_pattern,
+            label: with_matrix(key, open_pattern),
             surface: t.triple.relation.clone(),
             normalized: false,
         };
@@ -710,6 +715,15 @@ mod tests;
 /// nouns (`strike on`, `support for`) map to properties of agents and keep the property's label.
 /// Likewise a content verb mapped to a property named by another verb (`report` -> kg:announces)
 /// keeps its own words (`remain` -> kg:isA is labelled `remain`); `be` keeps the property's label.
+/// The label with the subject-control verbs in front (`try block`, `agree acquire`): the
+/// property is the act's, the label says what the subject did about it.
+fn with_matrix(key: &RelationKey, label: String) -> String {
+    match key.matrix.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        Some(m) => format!("{m} {label}"),
+        None => label,
+    }
+}
+
 fn role_label(key: &RelationKey, pattern: &str, prop: &schema::PropertyInfo) -> String {
     let label = prop.display_label();
     let of_persons = !prop.domains.is_empty() && prop.domains.iter().all(|d| d == &format!("{}Person", vocab::KG));

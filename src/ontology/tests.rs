@@ -70,6 +70,7 @@ fn triple(s: &str, relation: &str, k: K, o: &str, entities: &HashMap<EntityId, E
         noun_modifiers: k.mods.iter().map(|m| m.to_string()).collect(),
         prep: k.prep.map(Into::into),
         passive: k.passive,
+        matrix: None,
     };
     let label = |id: &str| entities.get(id).map_or(id.to_string(), |e| e.label.clone());
     ResolvedTriple {
@@ -697,6 +698,24 @@ fn a_role_noun_mapped_to_a_broader_property_keeps_its_label() {
     let t = triple("don_strand", "have clashed with", verb_prep("clash", "with"), "greta_quillen", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!(f.predicate.label, o.schema.properties[&f.predicate.iri].display_label());
+}
+
+#[test]
+fn a_subject_control_verb_leads_the_label_of_the_act() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Colombia tried to restart pesticide spraying` (invented): the act's property, `try` in front
+    let plain = o.normalize(&triple("colombia", "restarted", verb("restart"), "pesticide_spraying", &e), &e, None, false).unwrap();
+    let mut t = triple("colombia", "tried to restart", verb("restart"), "pesticide_spraying", &e);
+    t.triple.key.matrix = Some("try".into());
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!(f.predicate.name, plain.predicate.name);
+    assert_eq!(f.predicate.label, "try restart");
+    // an open relation alike, its name still the act's
+    let mut t = triple("greta_quillen", "agreed to sherlock", verb("sherlock"), "united_states", &e);
+    t.triple.key.matrix = Some("agree".into());
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("sherlock", "agree sherlock"));
 }
 
 #[test]

@@ -388,6 +388,9 @@ impl Rules<'_, '_> {
                 }
             }
         }
+        if !passive && self.participial_passive(p) {
+            passive = true;
+        }
         if let Some(m) = self.controlled_modality(p) {
             modality = m;
         }
@@ -489,6 +492,37 @@ impl Rules<'_, '_> {
     pub(super) fn split_coordination(&self, base: Prop, out: &mut Vec<Prop>) {
         let tr = self.tr;
         let subj_variants = self.conj_variants(&base.subj);
+        if subj_variants.len() > 1 && base.graph && self.mutual_event(&base) {
+            // `A and B met`: each met the other (`A met with B`, `B met with A`); CaRB keeps the
+            // joint reading
+            for (i, a) in subj_variants.iter().enumerate().take(4) {
+                for (j, b) in subj_variants.iter().enumerate().take(4) {
+                    if i == j {
+                        continue;
+                    }
+                    let mut p = base.clone();
+                    p.rule = "collective";
+                    p.subj = a.clone();
+                    p.slots.insert(0, Slot { kind: Kind::Obl, part: b.clone(), case: Vec::new() });
+                    p.conf *= 0.9 - 0.02 * (i + j) as f32;
+                    p.carb = false;
+                    out.push(p);
+                }
+            }
+            let mut p = base;
+            p.graph = false;
+            out.push(p);
+            return;
+        }
+        if subj_variants.len() > 1 && base.graph && base.carb && tr.lemma_is(base.pred, SYMMETRIC_VERBS) {
+            // CaRB keeps the joint subject of a symmetric verb; the graph gets each member
+            let mut joint = base.clone();
+            joint.graph = false;
+            self.split_coordination(joint, out);
+            let mut each = base;
+            each.carb = false;
+            return self.split_coordination(each, out);
+        }
         let first_core = base
             .slots
             .iter()
@@ -506,7 +540,9 @@ impl Rules<'_, '_> {
             }
             _ => Vec::new(),
         };
-        let symmetric = tr.lemma_is(base.pred, SYMMETRIC_VERBS);
+        // a symmetric verb whose partner is named elsewhere (`A and B met with C`, `A and B held
+        // talks`): each member did it
+        let symmetric = tr.lemma_is(base.pred, SYMMETRIC_VERBS) && !base.graph;
         let subj_variants = if symmetric || subj_variants.len() < 2 {
             vec![base.subj.clone()]
         } else {
@@ -533,6 +569,38 @@ impl Rules<'_, '_> {
         }
     }
 
+    /// Whether `p` is a past participle on the noun before it, passive without an auxiliary
+    /// (`a report released on Monday`, `the man, arrested in May, …`): tagged `VBN`, an `acl`
+    /// with no auxiliary, subject, object or marker of its own, of a verb that can take an object
+    /// (`the prices risen`, `a man retired since May` describe what the noun did).
+    pub(super) fn participial_passive(&self, p: usize) -> bool {
+        let tr = self.tr;
+        tr.rel(p) == "acl"
+            && tr.upos(p) == "VERB"
+            && tr.t[p].xpos == "VBN"
+            && tr.head[p] != NONE
+            && tr.head[p] < p
+            && matches!(tr.upos(tr.head[p]), "NOUN" | "PROPN" | "PRON" | "NUM")
+            && !tr.kids(p).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "csubj" | "obj" | "mark" | "expl"))
+            && !tr.lemma_is(p, INTRANSITIVE_VERBS)
+    }
+
+    /// Whether a clause with coordinated subjects is an event between them (`A and B met`,
+    /// `… clashed over X`, `… have agreed`): its last verb is symmetric, active, and names no
+    /// other partner or complement (`met with C`, `spoke to reporters`, `held talks`).
+    fn mutual_event(&self, p: &Prop) -> bool {
+        let tr = self.tr;
+        let act = p.rel.iter().rev().copied().find(|&k| tr.upos(k) == "VERB");
+        act.is_some_and(|v| tr.lemma_is(v, SYMMETRIC_VERBS) && !tr.lemma_is(v, &["hold"]))
+            && p.lit.is_none()
+            && !p.passive
+            && !p.negated
+            && !p.slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp | Kind::Clause | Kind::Agent))
+            && !p.slots.iter().any(|s| {
+                s.kind == Kind::Obl && s.case.iter().any(|&c| tr.lemma_is(c, &["to", "with", "against", "between", "among", "alongside"]))
+            })
+    }
+
     /// `A, B and C` → the three conjuncts as separate parts (one part when not coordinated).
     pub(super) fn conj_variants(&self, part: &Part) -> Vec<Part> {
         let tr = self.tr;
@@ -540,7 +608,13 @@ impl Rules<'_, '_> {
         if part.text.is_some() || part.poss_after.is_some() || h >= tr.len() {
             return vec![part.clone()];
         }
-        let conjs = self.list_members(h);
+        let mut conjs = self.list_members(h);
+        // `associates Ann Bell and Eve Ford`: the minimal argument is the name, and the list is its
+        if conjs.is_empty() && !part.min.contains(&h) {
+            if let Some(a) = part.min.iter().copied().find(|&x| tr.head[x] == h && tr.upos(x) == "PROPN") {
+                conjs = self.list_members(a);
+            }
+        }
         if conjs.is_empty() {
             return vec![part.clone()];
         }
@@ -553,7 +627,9 @@ impl Rules<'_, '_> {
         }
         let mut v = vec![part.clone()];
         for c in conjs {
-            let mut q = self.np(c, false);
+            // (a conjunct's own preposition is the slot's: `for X and for Z`)
+            let own_case = tr.kids(c).any(|k| k < c && tr.base(k) == "case");
+            let mut q = self.np(c, own_case);
             // a shared preposition or determiner-less head keeps the case of the first conjunct
             q.toks.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));
             q.min.retain(|&x| !(tr.head[x] == c && tr.base(x) == "cc"));

@@ -52,6 +52,17 @@ const GERUND_JUDGE: &[&str] = &[
     "recognise", "attack", "slam", "rebuke", "censure", "reprimand", "scold", "mock", "ridicule", "hail",
 ];
 
+/// Nouns of will, intent and attempt whose infinitive is their possessor's own act (`the firm's
+/// decision to close the plant`, `her plan to run`, `its bid to buy`). General English, closed
+/// class; nouns whose infinitive is someone else's act (`the union's demand to raise wages`:
+/// the employer raises them) are not listed.
+const WILL_NOUNS: &[&str] = &[
+    "decision", "plan", "intention", "intent", "bid", "attempt", "effort", "try", "promise", "pledge", "vow",
+    "refusal", "threat", "offer", "proposal", "desire", "wish", "aim", "goal", "ambition", "determination",
+    "willingness", "readiness", "reluctance", "failure", "commitment", "resolve", "move", "push", "quest",
+    "hope", "choice", "eagerness", "unwillingness",
+];
+
 /// Prepositions that link such a governor's object to its gerund.
 const GERUND_PREPOSITIONS: &[&str] = &["of", "from", "for", "with"];
 
@@ -127,11 +138,33 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
+    /// the firm), when it names who acts. None when `x` is no subjectless `to`-infinitive on such
+    /// a noun, or the noun has no possessor.
+    pub(crate) fn noun_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        if !tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return None;
+        }
+        let h = tr.head[x];
+        if h == NONE || h > x || tr.upos(h) != "NOUN" || !tr.lemma_is(h, WILL_NOUNS) {
+            return None;
+        }
+        tr.kids(h).find(|&k| k < h && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON"))
+    }
+
     /// The modality of a clause controlled by its governor's object: planned (asked, urged,
     /// invited, allowed) unless the governor is implicative. None when `x` is not object-controlled.
     /// A negated governor (`never saw Y leave`, `did not ask Y to go`) leaves it possible only.
     pub(super) fn controlled_modality(&self, x: usize) -> Option<Modality> {
         if self.object_controller(x).is_none() {
+            // `the firm's decision to close the plant`: decided, planned or tried, not done
+            if self.noun_controller(x).is_some() {
+                return Some(Modality::Planned);
+            }
             return self.gerund_modality(x);
         }
         let g = self.tr.head[x];
@@ -322,7 +355,76 @@ mod tests {
     fn subject_control_keeps_one_relation() {
         // must give nothing new: no object, so the infinitive stays in the main verb's chain
         let ts = triples(DECIDED_TO_JOIN);
-        find(&ts, "guild", "decided to join", Some("board"));
+        let t = find(&ts, "guild", "decided to join", Some("board"));
         assert!(!ts.iter().any(|t| t.relation == "join"), "{}", show(&ts));
+        // the key maps the act (`join`); the controlling verb stays with it as the matrix
+        assert_eq!((t.key.verb.as_deref(), t.key.matrix.as_deref()), (Some("join"), Some("decide")));
+    }
+
+    /// `The firm's decision to close the plant angered workers.` (invented)
+    const DECISION_TO_CLOSE: &str = "
+        The the DET DT 2 det
+        firm firm NOUN NN 4 nmod:poss
+        's 's PART POS 2 case
+        decision decision NOUN NN 9 nsubj
+        to to PART TO 6 mark
+        close close VERB VB 4 acl VerbForm=Inf
+        the the DET DT 8 det
+        plant plant NOUN NN 6 obj
+        angered anger VERB VBD 0 root VerbForm=Fin
+        workers worker NOUN NNS 9 obj
+        . . PUNCT . 9 punct";
+
+    #[test]
+    fn the_possessor_of_a_will_noun_does_its_infinitive_as_a_plan() {
+        let ts = triples(DECISION_TO_CLOSE);
+        let t = find(&ts, "firm", "close", Some("plant"));
+        assert_eq!(t.modality, Modality::Planned, "{}", show(&ts));
+        // a possessive pronoun too, when no clause names the actor (`Her plan to close …`)
+        let her = "
+            Her she PRON PRP$ 2 nmod:poss
+            plan plan NOUN NN 7 nsubj
+            to to PART TO 4 mark
+            close close VERB VB 2 acl VerbForm=Inf
+            the the DET DT 6 det
+            plant plant NOUN NN 4 obj
+            angered anger VERB VBD 0 root VerbForm=Fin
+            workers worker NOUN NNS 7 obj
+            . . PUNCT . 7 punct";
+        let ts = triples(her);
+        find(&ts, "Her", "close", Some("plant"));
+        // must give nothing to the possessor of a noun whose infinitive is someone else's act
+        // (`The firm's demand to close the plant …`: others are to close it)
+        let demand = DECISION_TO_CLOSE.replace("decision decision", "demand demand");
+        let ts = triples(&demand);
+        assert!(!ts.iter().any(|t| t.subject.text == "firm" && t.relation.contains("close")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn only_subject_control_verbs_of_the_subject_become_the_matrix() {
+        // `The guild tried to join the board.` (invented)
+        let tried = DECIDED_TO_JOIN.replace("decided decide", "tried try");
+        let t = find(&triples(&tried), "guild", "tried to join", Some("board"));
+        assert_eq!(t.key.matrix.as_deref(), Some("try"));
+        // must give no matrix: an object-controlled infinitive is its object's act
+        let ts = triples(INVITED_TO_JOIN);
+        assert_eq!(find(&ts, "her", "join", Some("board")).key.matrix, None, "{}", show(&ts));
+        // nor a raising verb (`seemed to join`), which says nothing the subject did
+        let seemed = DECIDED_TO_JOIN.replace("decided decide", "seemed seem");
+        let ts = triples(&seemed);
+        assert!(ts.iter().all(|t| t.key.matrix.is_none()), "{}", show(&ts));
+        // nor a passive controller (`The guild was asked to join the board.`)
+        let asked = "
+            The the DET DT 2 det
+            guild guild NOUN NN 4 nsubj:pass
+            was be AUX VBD 4 aux:pass
+            asked ask VERB VBN 0 root Voice=Pass
+            to to PART TO 6 mark
+            join join VERB VB 4 xcomp VerbForm=Inf
+            the the DET DT 8 det
+            board board NOUN NN 6 obj
+            . . PUNCT . 4 punct";
+        let ts = triples(asked);
+        assert!(ts.iter().all(|t| t.key.matrix.is_none()), "{}", show(&ts));
     }
 }

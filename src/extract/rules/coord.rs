@@ -35,12 +35,13 @@ impl Rules<'_, '_> {
         out
     }
 
-    /// The subject a predicate lost to a coordination before it: `p` has no subject of its own,
+    /// The subject a predicate lost to a coordination before it (`… confirmed its first case and
+    /// Y had its first death`, with `had` a complement or conjunct of `confirmed`): `p` has no subject of its own,
     /// is finite (itself or through its auxiliary), and the phrase right before its first
     /// auxiliary is a proper noun or pronoun coordinated with `and`/`but` onto another phrase.
     pub(super) fn stranded_subject(&self, p: usize) -> Option<usize> {
         let tr = self.tr;
-        if tr.upos(p) != "VERB" || !matches!(tr.base(p), "advcl" | "conj" | "parataxis") || tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) {
+        if tr.upos(p) != "VERB" || !matches!(tr.base(p), "advcl" | "conj" | "parataxis" | "ccomp") || tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) {
             return None;
         }
         let auxes: Vec<usize> = tr.kids(p).filter(|&k| k < p && matches!(tr.base(k), "aux")).collect();
@@ -101,6 +102,7 @@ impl Rules<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::facts;
+    use crate::extract::tests::{find, show, triples};
 
     fn subjects(spec: &str) -> Vec<String> {
         let mut v: Vec<String> = facts(spec, "").into_iter().map(|(s, _, _)| s).collect();
@@ -128,6 +130,69 @@ mod tests {
         let got = facts(spec, "");
         assert!(got.iter().any(|(s, r, _)| s == "Kim Lowe" && r.contains("appoint")), "{got:?}");
         assert!(!got.iter().any(|(s, r, o)| s == "Jo Ames" && (r.contains("appoint") || o == "Kim Lowe")), "{got:?}");
+    }
+
+    /// `Ann and Eve met on Monday.` (invented)
+    const MET_ON_MONDAY: &str = "
+        Ann Ann PROPN NNP 4 nsubj
+        and and CCONJ CC 3 cc
+        Eve Eve PROPN NNP 1 conj
+        met meet VERB VBD 0 root VerbForm=Fin
+        on on ADP IN 6 case
+        Monday Monday PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn coordinated_subjects_of_a_symmetric_verb_did_it_with_each_other() {
+        let ts = triples(MET_ON_MONDAY);
+        find(&ts, "Ann", "met with", Some("Eve"));
+        find(&ts, "Eve", "met with", Some("Ann"));
+        assert!(!ts.iter().any(|t| t.subject.text.contains(" and ")), "{}", show(&ts));
+        // must give no pair when another partner is named (`… met with Kim`): each met Kim
+        let with_kim = MET_ON_MONDAY.replace("on on ADP", "with with ADP").replace("Monday Monday", "Kim Kim");
+        let ts = triples(&with_kim);
+        assert!(!ts.iter().any(|t| t.subject.text == "Ann" && t.object.as_ref().is_some_and(|o| o.text == "Eve")), "{}", show(&ts));
+        find(&ts, "Eve", "met with", Some("Kim"));
+        find(&ts, "Ann", "met with", Some("Kim"));
+        // nor for a verb that is no mutual event (`… signed on Monday`)
+        let signed = MET_ON_MONDAY.replace("met meet", "signed sign");
+        let ts = triples(&signed);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Eve")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_name_coordinated_onto_an_object_starts_the_clause_hung_as_a_complement() {
+        // `Ada Nyx confirmed its first case and Bo Lund had its first death`, parsed with `Bo Lund`
+        // a conjunct of `case` and `had` a complement of `confirmed`
+        let spec = "[[Ada/PROPN/3/nsubj Nyx]]/PROPN/1/flat confirmed/VERB/0/root its/PRON/6/nmod:poss first/ADJ/6/amod \
+                    case/NOUN/3/obj and/CCONJ/8/cc [[Bo/PROPN/6/conj Lund]]/PROPN/8/flat had/VERB/3/ccomp \
+                    its/PRON/13/nmod:poss first/ADJ/13/amod death/NOUN/10/obj ./PUNCT/3/punct";
+        let (mut s, m) = super::super::testkit::sentence(spec);
+        s.tokens[9].feats = "VerbForm=Fin".into();
+        let got: Vec<(String, String, String)> = crate::extract::Extractor::new()
+            .extract(&s, &m)
+            .into_iter()
+            .map(|t| (t.subject.text, t.relation, t.object.map(|o| o.text).unwrap_or_default()))
+            .collect();
+        assert!(got.iter().any(|(s, r, o)| s == "Bo Lund" && r == "had" && o.contains("death")), "{got:?}");
+        assert!(!got.iter().any(|(_, _, o)| o == "Bo Lund"), "{got:?}");
+    }
+
+    #[test]
+    fn names_after_a_description_are_the_members() {
+        // `Ann Bell worked with fellow players Carl Dunn and Eve Ford`, with `Carl Dunn` hung on
+        // `players` as a modifier and `Eve Ford` a conjunct of it
+        let spec = "[[Ann/PROPN/3/nsubj Bell]]/PROPN/1/flat worked/VERB/0/root with/ADP/6/case fellow/ADJ/6/amod \
+                    players/NOUN/3/obl [[Carl/PROPN/8/compound Dunn]]/PROPN/6/nmod and/CCONJ/10/cc \
+                    [[Eve/PROPN/8/conj Ford]]/PROPN/10/flat ./PUNCT/3/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(s, r, o)| s == "Ann Bell" && r == "worked with" && o == "Carl Dunn"), "{got:?}");
+        assert!(got.iter().any(|(s, r, o)| s == "Ann Bell" && r == "worked with" && o == "Eve Ford"), "{got:?}");
+        // must give no name for a modifier with a preposition (`players from Nordia`)
+        let from = "[[Ann/PROPN/3/nsubj Bell]]/PROPN/1/flat worked/VERB/0/root with/ADP/6/case fellow/ADJ/6/amod \
+                    players/NOUN/3/obl from/ADP/8/case <<Nordia>>/PROPN/6/nmod ./PUNCT/3/punct";
+        let got = facts(from, "");
+        assert!(!got.iter().any(|(s, _, o)| s == "Ann Bell" && o == "Nordia"), "{got:?}");
     }
 
     #[test]

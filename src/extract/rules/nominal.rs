@@ -159,6 +159,38 @@ impl Rules<'_, '_> {
     }
 
     /// `textile industries in Kabul` → textile industries – are in – Kabul (CaRB only, low confidence).
+    /// `Y's first victim was X`, `the firm's founder is X`: a name as the predicate of a
+    /// possessed noun is that noun of the possessor (X – `first victim of` – Y). Graph only.
+    pub fn possessed_name_props(&self, p: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        if tr.upos(p) != "PROPN" || !tr.kids(p).any(|k| tr.base(k) == "cop" && tr.lemma_is(k, &["be"])) || self.negation_of(p).is_some() {
+            return;
+        }
+        let Some(s) = tr.kids(p).find(|&k| k < p && tr.rel(k) == "nsubj" && tr.upos(k) == "NOUN") else { return };
+        let Some(y) = tr.kids(s).find(|&k| k < s && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN") && !tr.lemma_is(k, &["whose"])) else {
+            return;
+        };
+        let mods: Vec<String> = self.amods(s).iter().filter(|&&m| m > y).map(|&m| tr.form(m).to_lowercase()).collect();
+        let mut words: Vec<String> = mods.clone();
+        words.push(tr.form(s).to_lowercase());
+        words.push("of".into());
+        let lit = Lit {
+            words: words.join(" "),
+            verb: None,
+            noun: Some(tr.lemma(s).to_lowercase()),
+            mods,
+            prep: Some("of".into()),
+        };
+        // the name alone (the predicate heads the whole clause)
+        let keep = |x: usize| x == p || self.ment_at(p).is_some_and(|(a, b)| a <= x && x < b) || (tr.head[x] == p && matches!(tr.base(x), "flat" | "compound"));
+        let mut name = self.np(p, true);
+        name.toks.retain(|&x| keep(x));
+        name.min.retain(|&x| keep(x));
+        let mut q = self.lit_prop("nominal:possessed-name", p, name, lit, self.np(y, true), 0.6);
+        q.carb = false;
+        out.push(q);
+    }
+
     pub fn nmod_in_props(&self, n: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
         if !matches!(tr.upos(n), "NOUN" | "PROPN") {
@@ -330,5 +362,46 @@ impl Rules<'_, '_> {
             q.reporting = false;
             out.push(q);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{find, show, triples};
+
+    /// `The club's first coach was Ola Berg.` (invented)
+    const FIRST_COACH: &str = "
+        The the DET DT 2 det
+        club club NOUN NN 5 nmod:poss
+        's 's PART POS 2 case
+        first first ADJ JJ 5 amod
+        coach coach NOUN NN 7 nsubj
+        was be AUX VBD 7 cop
+        Ola Ola PROPN NNP 0 root
+        Berg Berg PROPN NNP 7 flat
+        . . PUNCT . 7 punct";
+
+    #[test]
+    fn a_name_predicated_of_a_possessed_noun_is_that_noun_of_the_possessor() {
+        let ts = triples(FIRST_COACH);
+        find(&ts, "Ola Berg", "first coach of", Some("club"));
+        // must give nothing when negated, or for a pronoun possessor (`His first coach …`)
+        let negated = "
+            The the DET DT 2 det
+            club club NOUN NN 5 nmod:poss
+            's 's PART POS 2 case
+            first first ADJ JJ 5 amod
+            coach coach NOUN NN 8 nsubj
+            was be AUX VBD 8 cop
+            not not PART RB 8 advmod
+            Ola Ola PROPN NNP 0 root
+            Berg Berg PROPN NNP 8 flat
+            . . PUNCT . 8 punct";
+        let ts = triples(negated);
+        assert!(!ts.iter().any(|t| t.relation.ends_with("coach of")), "{}", show(&ts));
+        let his = FIRST_COACH
+            .replace("The the DET DT 2 det\n        club club NOUN NN 5 nmod:poss\n        's 's PART POS 2 case", "His he PRON PRP$ 5 nmod:poss\n        old old ADJ JJ 5 amod\n        new new ADJ JJ 5 amod");
+        let ts = triples(&his);
+        assert!(!ts.iter().any(|t| t.relation.ends_with("coach of")), "{}", show(&ts));
     }
 }

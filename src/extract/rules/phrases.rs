@@ -47,9 +47,11 @@ impl Rules<'_, '_> {
         let mut min = tr.phrase(h, &skip_min);
         // `his Colombian counterpart Tomas Ferrer`: the name is the minimal argument
         if tr.upos(h) == "NOUN" {
+            // (also a name the parser hung as a modifier without preposition: `associates Ann Bell`)
+            let bare_nmod = |k: usize| tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss" && !tr.kids(k).any(|c| c < k && tr.base(c) == "case");
             if let Some(a) = tr
                 .kids(h)
-                .find(|&k| k > h && tr.rel(k) == "appos" && tr.upos(k) == "PROPN" && k <= h + 2)
+                .find(|&k| k > h && (tr.rel(k) == "appos" || bare_nmod(k)) && tr.upos(k) == "PROPN" && k <= h + 2)
             {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }

@@ -109,12 +109,18 @@ impl Rules<'_, '_> {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
                     // patient for -ed forms); `efforts to reduce`: no subject
                     if tr.kid(p, "mark").is_some() {
+                        // `the firm's decision to close …`: the possessor of a will noun acts
+                        // (a possessive pronoun only when no governing clause names the actor)
+                        let owner = self.noun_controller(p);
+                        if let Some(o) = owner.filter(|&o| tr.upos(o) != "PRON") {
+                            return Some((self.np(o, true), 0.8));
+                        }
                         // `X made efforts to reduce …`: the subject of the governing verb
                         let v = tr.head[h];
                         if v != NONE && tr.base(h) == "obj" && self.is_predicate(v) {
                             return self.subject(v, depth + 1).map(|(s, c)| (s, c * 0.7));
                         }
-                        return None;
+                        return owner.map(|o| (self.np(o, true), 0.7));
                     }
                     // a participle on a copular predicate noun describes the subject
                     // (`Ortiz is a lawyer …, known for …`)
@@ -131,7 +137,11 @@ impl Rules<'_, '_> {
                             return Some((self.np(s, true), 0.6));
                         }
                     }
-                    let mut part = self.np(h, false);
+                    // (without the noun's own preposition when the participle follows it
+                    // directly: `In a report released on Monday, …`; one set off by a comma
+                    // often describes the clause's subject instead: `…, with a strong mindset,
+                    // known for …`)
+                    let mut part = self.np(h, !self.comma_before(p));
                     part.toks.retain(|&x| !tr.ancestor_of(p, x));
                     part.min.retain(|&x| !tr.ancestor_of(p, x));
                     tr.tidy(&mut part.toks);
@@ -248,6 +258,42 @@ mod tests {
         injured injure VERB VBN 5 conj
         40 40 NUM CD 7 obj
         . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_participle_right_after_a_noun_in_a_phrase_has_that_noun_for_subject() {
+        // `In a report released on Monday, officials warned.` (invented)
+        let ts = triples(
+            "
+            In in ADP IN 3 case
+            a a DET DT 3 det
+            report report NOUN NN 9 obl
+            released release VERB VBN 3 acl
+            on on ADP IN 6 case
+            Monday Monday PROPN NNP 4 obl
+            , , PUNCT , 9 punct
+            officials official NOUN NNS 9 nsubj
+            warned warn VERB VBD 0 root
+            . . PUNCT . 9 punct",
+        );
+        assert!(ts.iter().any(|t| t.subject.text == "report" && t.relation.starts_with("released")), "{}", show(&ts));
+        // must give nothing to a noun whose participle is set off by a comma (it often describes
+        // the clause's subject): `With a plan, released on Monday, officials warned.`
+        let ts = triples(
+            "
+            With with ADP IN 3 case
+            a a DET DT 3 det
+            plan plan NOUN NN 10 obl
+            , , PUNCT , 5 punct
+            released release VERB VBN 3 acl
+            on on ADP IN 7 case
+            Monday Monday PROPN NNP 5 obl
+            , , PUNCT , 10 punct
+            officials official NOUN NNS 10 nsubj
+            warned warn VERB VBD 0 root
+            . . PUNCT . 10 punct",
+        );
+        assert!(!ts.iter().any(|t| t.subject.text.contains("plan")), "{}", show(&ts));
+    }
 
     #[test]
     fn active_verb_mis_attached_to_a_noun_takes_the_clause_subject() {
