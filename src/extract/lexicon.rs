@@ -68,6 +68,9 @@ pub(crate) const INTRANSITIVE_VERBS: &[&str] = &[
 pub(crate) const NAMING_VERBS: &[&str] = &[
     "name", "call", "dub", "label", "brand", "term", "nickname", "rename", "christen", "title", "designate",
 ];
+/// Heads whose infinitive did not happen (`refused to pay`, `declined to comment`, `failed to
+/// stop`, `was unable to reach`): the closed class of English negative control verbs and adjectives.
+pub(crate) const NEGATIVE_HEADS: &[&str] = &["refuse", "decline", "fail", "neglect", "unable", "forget"];
 /// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
 pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
 /// Heads that signal possibility.

@@ -36,7 +36,7 @@
 //!   adverb, verb or function word ([`nominal_object`]).
 
 use super::rules::{Kind, Prop};
-use super::tree::Tree;
+use super::tree::{NONE, Tree};
 
 /// Participles that work as prepositions or conjunctions in news prose.
 const PREPOSITIONAL_PARTICIPLES: &[&str] = &[
@@ -94,10 +94,24 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
             return Some("subject-number");
         }
     }
+    if p.pred < n && embedded_question(tr, p.pred) {
+        return Some("embedded-question");
+    }
     if p.lit.is_some() || p.pred >= n {
         return None;
     }
     let v = p.pred;
+    // `the governor promised [each victim will be paid]`: with the content clause left out, `X –
+    // promise` says nothing (reporting verbs are dropped before; this catches the others)
+    if p.slots.is_empty() && tr.upos(v) == "VERB" && tr.kids(v).any(|k| tr.base(k) == "ccomp") {
+        return Some("content-clause-only");
+    }
+    if undergone_participle(tr, p) {
+        return Some("undergone-participle");
+    }
+    if say_cut_clause(tr, v, p) {
+        return Some("say-cut-clause");
+    }
     if tr.upos(v) == "VERB" {
         let first_word = (0..v).all(|k| tr.is_punct(k) || is_quote(tr.form(k)));
         if !first_word && tr.form(v).chars().next().is_some_and(char::is_uppercase) {
@@ -171,6 +185,87 @@ fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
             && toks.contains(&tr.head[k])
             && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
     })
+}
+
+/// Interrogative words that stand for an argument of their clause (`what goals she has`).
+const QUESTION_ARGUMENTS: &[&str] = &["what", "which", "who", "whom", "whose"];
+
+/// Interrogative adverbs (`how the fire began`, `why she joined`): the clause itself is
+/// presupposed true unless its governor asks or is negated.
+/// (`when` and `where` are left out: they open time and place clauses far more often.)
+const QUESTION_ADVERBS: &[&str] = &["how", "why"];
+
+/// Verbs and adjectives that ask rather than tell (`wonder whether`, `asked how`, `unclear why`).
+const ASKING_HEADS: &[&str] = &["ask", "wonder", "question", "inquire", "enquire", "investigate", "debate", "unclear", "unknown", "uncertain"];
+
+/// Whether predicate `v` heads an embedded question that asserts nothing: the clause, or the
+/// first conjunct of its coordination, is marked by `whether` (or by `if` as a complement:
+/// `asked if …`); or an interrogative word tagged `PronType=Int` stands for one of its arguments
+/// (`what goals she has`, `which firm built it`: the fact would miss that argument); or an
+/// interrogative adverb (`how`, `why`) opens it under a governor that asks or is negated (`did
+/// not say how the fire began`, `wonder why …`). `discussed why she joined the party` presupposes
+/// that she did and is kept.
+fn embedded_question(tr: &Tree, v: usize) -> bool {
+    let int = |k: usize| tr.has_feat(k, "PronType=Int");
+    let asking = |g: usize| {
+        g != NONE && (tr.lemma_is(g, ASKING_HEADS) || tr.kids(g).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't", "never"])))
+    };
+    let mut c = v;
+    for _ in 0..4 {
+        // a relative clause on a noun (`the firm, who …`) is no question, whatever its tag
+        if c == NONE || tr.base(c) == "acl" {
+            return false;
+        }
+        let kids_before = || tr.kids(c).filter(move |&k| k < c);
+        if tr.kids(c).any(|k| tr.base(k) == "mark" && (tr.lemma_is(k, &["whether"]) || (tr.lemma_is(k, &["if"]) && tr.base(c) == "ccomp"))) {
+            return true;
+        }
+        // a core argument: `at which point she …` is a relative's oblique, whatever its tag
+        let argument = |k: usize| matches!(tr.base(k), "nsubj" | "obj" | "iobj" | "csubj");
+        let wh_argument = |k: usize| int(k) && tr.lemma_is(k, QUESTION_ARGUMENTS);
+        if kids_before().any(|k| argument(k) && (wh_argument(k) || tr.kids(k).any(|d| tr.base(d) == "det" && wh_argument(d)))) {
+            return true;
+        }
+        let h = tr.head[c];
+        let hung = h != NONE && h < c && int(h) && tr.base(c) != "conj";
+        if hung && tr.lemma_is(h, QUESTION_ARGUMENTS) {
+            return true;
+        }
+        let adverb = kids_before().any(|k| int(k) && tr.lemma_is(k, QUESTION_ADVERBS) && tr.base(k) == "advmod");
+        if hung || adverb {
+            let g = if hung { tr.head[h] } else { h };
+            return asking(g);
+        }
+        if tr.base(c) != "conj" {
+            return false;
+        }
+        c = h;
+    }
+    false
+}
+
+/// Whether the relation is `have`/`get` + object + past participle (`had his hopes dashed`, `got
+/// her licence revoked`): the object underwent the participle, the subject did not do it, so
+/// `X – dash – hopes` would reverse the roles.
+fn undergone_participle(tr: &Tree, p: &Prop) -> bool {
+    p.rel.iter().any(|&x| {
+        tr.upos(x) == "VERB"
+            && tr.lemma_is(x, &["have", "get"])
+            && p.rel.iter().any(|&y| y > x && tr.head[y] == x && tr.base(y) == "xcomp" && tr.t[y].xpos == "VBN" && p.slots.iter().any(|s| s.kind == Kind::Obj && s.part.head > x && s.part.head < y))
+    })
+}
+
+/// Whether `say` has a noun object with a verb after it (`said the plan "costs millions"`,
+/// `said the rule, passed in May, no longer applies`): the noun is the subject of the said clause
+/// the parser cut off, and `X – say – plan` reports nothing. `says many things.` keeps its object.
+fn say_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
+    if !tr.lemma_is(v, &["say"]) {
+        return false;
+    }
+    let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else {
+        return false;
+    };
+    o < tr.len() && o > v && tr.head[o] == v && matches!(tr.upos(o), "NOUN" | "PROPN" | "NUM") && (o + 1..tr.len()).any(|k| matches!(tr.upos(k), "VERB" | "AUX"))
 }
 
 /// Whether a subject headed by `h` is a number and nothing else (determiners, adverbs and
@@ -262,7 +357,7 @@ mod tests {
                 head: p[3].parse().unwrap(),
                 deprel: p[4].into(),
                 ner: "O".into(),
-                feats: String::new(),
+                feats: p.get(6).copied().unwrap_or("").into(),
             });
         }
         Sentence { index: 0, paragraph: 1, span: crate::document::Span::new(0..text.len(), 0..text.chars().count()), text, tokens }
@@ -415,6 +510,54 @@ mod tests {
                 "The/the/DET/2/det agency/agency/NOUN/3/nsubj counted/count/VERB/0/root 40/40/NUM/5/nummod cases/case/NOUN/3/obj and/and/CCONJ/8/cc 12/12/NUM/8/nsubj recovered/recover/VERB/3/conj/VBD patients/patient/NOUN/8/obj",
                 &["agency | counted | 40 cases"],
                 &["12 |"],
+            ),
+            (
+                "an embedded question with `whether` asserts nothing",
+                "Voters/voter/NOUN/2/nsubj wonder/wonder/VERB/0/root whether/whether/SCONJ/7/mark the/the/DET/5/det bridge/bridge/NOUN/7/nsubj is/be/AUX/7/cop route/route/NOUN/2/advcl",
+                &[],
+                &["bridge |"],
+            ),
+            (
+                "a question word hung over its clause under an asking verb, and the clause's conjunct, assert nothing",
+                "Aides/aide/NOUN/2/nsubj asked/ask/VERB/0/root how/how/ADV/2/obj/WRB/PronType=Int the/the/DET/5/det plan/plan/NOUN/6/nsubj affects/affect/VERB/3/advcl:relcl/VBZ the/the/DET/8/det budget/budget/NOUN/6/obj and/and/CCONJ/12/cc what/what/DET/11/det/WDT/PronType=Int costs/cost/NOUN/12/obj it/it/PRON/12/nsubj has/have/VERB/6/conj/VBZ",
+                &[],
+                &["plan |", "it |"],
+            ),
+            (
+                "an interrogative word standing for an argument leaves the fact without it",
+                "Aides/aide/NOUN/2/nsubj discussed/discuss/VERB/0/root what/what/DET/4/det/WDT/PronType=Int costs/cost/NOUN/6/obj it/it/PRON/6/nsubj has/have/VERB/2/ccomp/VBZ",
+                &[],
+                &["it |"],
+            ),
+            (
+                "a reason clause under a telling verb is presupposed and kept",
+                "Ivo/Ivo/PROPN/2/nsubj explained/explain/VERB/0/root why/why/ADV/5/advmod/WRB/PronType=Int he/he/PRON/5/nsubj joined/join/VERB/2/ccomp/VBD the/the/DET/7/det guild/guild/NOUN/5/obj",
+                &["he | joined | guild @Ivo"],
+                &[],
+            ),
+            (
+                "`say` with a noun object and a verb after it cut a clause",
+                "Aides/aide/NOUN/2/nsubj said/say/VERB/0/root the/the/DET/4/det plan/plan/NOUN/2/obj “/\"/PUNCT/6/punct costs/cost/NOUN/4/nmod ”/\"/PUNCT/6/punct millions/million/NOUN/6/nmod ,/,/PUNCT/10/punct adding/add/VERB/2/advcl it/it/PRON/12/nsubj failed/fail/VERB/10/ccomp",
+                &[],
+                &["| said | plan"],
+            ),
+            (
+                "`say` with an object and nothing after it keeps it",
+                "The/the/DET/2/det law/law/NOUN/3/nsubj says/say/VERB/0/root many/many/ADJ/5/amod things/thing/NOUN/3/obj",
+                &["law | says | many things"],
+                &[],
+            ),
+            (
+                "`had X dashed`: the object underwent the participle",
+                "Ivo/Ivo/PROPN/2/nsubj had/have/VERB/0/root/VBD his/he/PRON/4/nmod:poss plans/plan/NOUN/2/obj blocked/block/VERB/2/xcomp/VBN",
+                &[],
+                &["block"],
+            ),
+            (
+                "a verb whose only complement is a clause says nothing without it",
+                "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj promised/promise/VERB/0/root/VBD crews/crew/NOUN/6/nsubj will/will/AUX/6/aux repair/repair/VERB/3/ccomp/VB roads/road/NOUN/6/obj",
+                &["crews | repair | roads"],
+                &["mayor |"],
             ),
             (
                 "a number with its noun stays a subject",

@@ -9,6 +9,9 @@
 //!    `say – ferry` fact) and the clause's fact is reported, attributed to the speaker.
 //!    A verb that takes a recipient (`told reporters …`, `warned residents …`) keeps its object
 //!    unless a second, earlier object is the recipient (`told reporters the ferry was sinking`).
+//!    A gerund the parser made the verb's `xcomp` (`said fixing the plant may take a year`) is
+//!    cut the same way: it becomes the reported clause's `csubj`, with no subject of its own
+//!    (the speaker does not do the fixing).
 //! 13. `report-under-time`: `The mayor said last night that the dam held` parsed with the `that`
 //!    clause as a relative clause of the time word: a time word after a reporting verb is when
 //!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
@@ -78,6 +81,22 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     joined.then_some(c)
 }
 
+/// `said fixing the plant may take a year`: a gerund after the reporting verb, parsed as its
+/// `xcomp` (as if the speaker did the fixing), with a subjectless finite clause after it: the
+/// gerund is that clause's subject. Returns the gerund and the clause. A gerund with a subject,
+/// marker or object of its own before it is left alone, and so is one with no clause after it
+/// (`denied taking the money`: the speaker's own deed).
+fn gerund_cut(t: &[Token], h: &[usize], v: usize, kids: &[usize]) -> Option<(usize, usize)> {
+    let g = kids.iter().copied().find(|&k| k > v && base(&t[k].deprel) == "xcomp" && t[k].xpos == "VBG")?;
+    if (0..t.len()).any(|k| h[k] == g && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "mark")) {
+        return None;
+    }
+    if kids.iter().any(|&k| k > v && k < g && matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp")) {
+        return None;
+    }
+    cut_clause(t, h, v, g).map(|c| (g, c))
+}
+
 /// Repair 12.
 pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
     let n = t.len();
@@ -88,6 +107,12 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        if let Some((g, c)) = gerund_cut(t, &h, v, &kids) {
+            set_head(t, c, v, "ccomp");
+            set_head(t, g, c, "csubj");
+            changed = true;
+            continue;
+        }
         let objects: Vec<usize> = kids.iter().copied().filter(|&k| k > v && base(&t[k].deprel) == "obj").collect();
         let Some(&o) = objects.last() else { continue };
         if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
@@ -170,6 +195,16 @@ mod tests {
         // `Reports indicate the truck may have hit a wall .` (invented), a `conj` without `and`
         let got = repaired("Reports/NOUN/2/nsubj indicate/VERB/0/root/indicate/VBP the/DET/4/det truck/NOUN/2/obj may/AUX/7/aux/may/MD have/AUX/7/aux/have/VB hit/VERB/2/conj/hit/VBN a/DET/9/det wall/NOUN/7/obj");
         has(&got, &["truck>7:nsubj", "hit>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_gerund_before_a_reported_clause_is_its_subject() {
+        // `Aides said repairing the dam , which the flood hit , may take a month .` (invented)
+        let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD repairing/VERB/2/xcomp/repair/VBG the/DET/5/det dam/NOUN/3/obj ,/PUNCT/10/punct which/PRON/10/obj the/DET/9/det flood/NOUN/10/nsubj hit/VERB/5/acl:relcl/hit/VBD ,/PUNCT/3/punct may/AUX/13/aux/may/MD take/VERB/2/ccomp/take/VB a/DET/15/det month/NOUN/13/obj ./PUNCT/2/punct");
+        has(&got, &["repairing>13:csubj", "take>2:ccomp"]);
+        // must give nothing: `Aides denied taking the money .` — the speaker's own deed, no clause after
+        let own = toks("Aides/NOUN/2/nsubj denied/VERB/0/root/deny/VBD taking/VERB/2/xcomp/take/VBG the/DET/5/det money/NOUN/3/obj ./PUNCT/2/punct");
+        assert!(repair(&own).is_none());
     }
 
     #[test]

@@ -222,6 +222,9 @@ impl State<'_> {
                 roles.push(w);
             } else if let Some(c) = nat[start].filter(|_| end - start > 1) {
                 nationality = nationality.or(Some(c));
+            } else if end - start > 2 && names::is_party_word(&w) {
+                // `Democrat Ana Reyes`: a party affiliation the NER took into the name, when a
+                // full name remains
             } else {
                 break;
             }

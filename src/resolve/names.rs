@@ -24,6 +24,12 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Title words that rank a holder below the role they precede (`Vice President`, `Deputy
 /// Mayor`): a person titled so is no antecedent of the bare role (`the president`).
+/// Party affiliation words written before a name (`Democrat Ana Reyes`, `Republican X`): the
+/// closed class of English words for a member of a party family.
+pub fn is_party_word(w: &str) -> bool {
+    matches!(w, "democrat" | "republican" | "conservative" | "liberal" | "socialist" | "communist" | "libertarian" | "labour" | "tory")
+}
+
 pub fn is_subordinate_title(w: &str) -> bool {
     matches!(w, "vice" | "deputy")
 }

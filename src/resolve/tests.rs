@@ -111,6 +111,21 @@ fn surname_and_title_merge_into_full_name() {
 }
 
 #[test]
+fn a_party_word_taken_into_a_name_is_no_part_of_the_label() {
+    // `Democrat Harold Brandt` as one person mention (invented): the affiliation is stripped
+    let d = doc(&["Democrat Harold Brandt met reporters .", "Brandt said the talks went well ."]);
+    let m = [ment(&d, 0, "Democrat Harold Brandt", T::Person), ment(&d, 1, "Brandt", T::Person)];
+    let t = vec![tri(&d, 0, "Democrat Harold Brandt", "met", "meet", Some("reporters")), tri(&d, 1, "Brandt", "said", "say", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "met", Some("reporters")), f("harold_brandt", "said", None)]);
+    assert_eq!(ent(&r, "harold_brandt").label, "Harold Brandt");
+    // must keep it: a two-word name whose first word is a party word (`Liberal Brandt`) stays whole
+    let d = doc(&["Liberal Brandt met reporters ."]);
+    let r = run(&d, &[ment(&d, 0, "Liberal Brandt", T::Person)], vec![tri(&d, 0, "Liberal Brandt", "met", "meet", Some("reporters"))]);
+    assert_eq!(facts(&r), vec![f("liberal_brandt", "met", Some("reporters"))]);
+}
+
+#[test]
 fn bare_surname_first_then_full_name_upgrades_label() {
     let d = doc(&["Ferreira spoke first .", "Later Tomas Ferreira left ."]);
     let m = [ment(&d, 0, "Ferreira", T::Person), ment(&d, 1, "Tomas Ferreira", T::Person)];

@@ -375,6 +375,11 @@ impl Rules<'_, '_> {
                 }
             }
             if ci + 1 < chain.len() && ci < chain.len() {
+                // `refused to pay`, `failed to stop`, `was unable to reach`: the completing verb
+                // did not happen
+                if tr.lemma_is(c, NEGATIVE_HEADS) {
+                    negated = true;
+                }
                 if tr.lemma_is(c, PLANNED_HEADS) {
                     if tr.lemma_is(c, REPORTED_HEADS) && passive {
                         modality = Modality::Reported;

@@ -352,6 +352,32 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_control_head_negates_its_infinitive() {
+        // `The guild refused to join the board.` (invented): the joining did not happen
+        let refused = DECIDED_TO_JOIN.replace("decided decide", "refused refuse");
+        let ts = triples(&refused);
+        let t = ts.iter().find(|t| t.relation.contains("join")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
+        // `The guild was unable to join the board.` (invented), a copular adjective head
+        let rows = [
+            "The the DET DT 2 det",
+            "guild guild NOUN NN 4 nsubj",
+            "was be AUX VBD 4 cop VerbForm=Fin",
+            "unable unable ADJ JJ 0 root",
+            "to to PART TO 6 mark",
+            "join join VERB VB 4 xcomp VerbForm=Inf",
+            "the the DET DT 8 det",
+            "board board NOUN NN 6 obj",
+        ];
+        let ts = triples(&rows.join("\n"));
+        let t = ts.iter().find(|t| t.relation.contains("join")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
+        // a plain control verb stays positive
+        let ts = triples(DECIDED_TO_JOIN);
+        assert!(!find(&ts, "guild", "decided to join", Some("board")).negated, "{}", show(&ts));
+    }
+
+    #[test]
     fn subject_control_keeps_one_relation() {
         // must give nothing new: no object, so the infinitive stays in the main verb's chain
         let ts = triples(DECIDED_TO_JOIN);
