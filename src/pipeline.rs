@@ -152,15 +152,20 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(options: PipelineOptions) -> Result<Pipeline, PipelineError> {
-        let ontology = load_ontology(&options.ontology_dirs)?;
-        Ok(Pipeline {
-            analyzer: Analyzer::embedded()?,
-            recognizer: Recognizer::embedded()?,
-            extractor: Extractor::new(),
-            resolver: Resolver::embedded(),
-            ontology,
-            strict: options.strict,
-        })
+        // The models are independent: each loads on a thread of its own while the ontology is
+        // read here (start-up is a fixed cost of every command; the coreference model, which
+        // resolution asks for later, is loaded now too).
+        let (analyzer, recognizer, resolver, ontology) = std::thread::scope(|s| {
+            let analyzer = s.spawn(Analyzer::embedded);
+            let recognizer = s.spawn(Recognizer::embedded);
+            let resolver = s.spawn(Resolver::embedded);
+            let coref = s.spawn(|| crate::nlp::coref::Coref::embedded().map(drop));
+            let ontology = load_ontology(&options.ontology_dirs);
+            let _ = joined(coref);
+            (joined(analyzer), joined(recognizer), joined(resolver), ontology)
+        });
+        let ontology = ontology?;
+        Ok(Pipeline { analyzer: analyzer?, recognizer: recognizer?, extractor: Extractor::new(), resolver, ontology, strict: options.strict })
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -269,6 +274,11 @@ impl Pipeline {
         times.ontology += clock.elapsed().as_secs_f64();
         ProcessedDocument { document, mentions, entities, facts, open_triples }
     }
+}
+
+/// The result of a scoped thread (its panic goes on in the caller).
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Assembles the final fact: the ontology's predicate and object, the extraction's flags, and
