@@ -18,7 +18,7 @@
 //! # Ok::<(), kgraph::pipeline::PipelineError>(())
 //! ```
 
-use crate::document::{Document, Entity, EntityId, Fact, Mention, Provenance, ResolvedTriple, Sentence};
+use crate::document::{Document, Entity, EntityId, Fact, Mention, OpenTriple, Provenance, ResolvedTriple, Sentence};
 use crate::extract::{Extractor, carb};
 use crate::nlp::Analyzer;
 use crate::nlp::ModelError;
@@ -134,6 +134,7 @@ pub struct StageTimes {
     pub text: f64,
     pub nlp: f64,
     pub ner: f64,
+    /// Extraction and, beside it, the coreference model's chains.
     pub extract: f64,
     pub resolve: f64,
     pub ontology: f64,
@@ -151,15 +152,20 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(options: PipelineOptions) -> Result<Pipeline, PipelineError> {
-        let ontology = load_ontology(&options.ontology_dirs)?;
-        Ok(Pipeline {
-            analyzer: Analyzer::embedded()?,
-            recognizer: Recognizer::embedded()?,
-            extractor: Extractor::new(),
-            resolver: Resolver::embedded(),
-            ontology,
-            strict: options.strict,
-        })
+        // The models are independent: each loads on a thread of its own while the ontology is
+        // read here (start-up is a fixed cost of every command; the coreference model, which
+        // resolution asks for later, is loaded now too).
+        let (analyzer, recognizer, resolver, ontology) = std::thread::scope(|s| {
+            let analyzer = s.spawn(Analyzer::embedded);
+            let recognizer = s.spawn(Recognizer::embedded);
+            let resolver = s.spawn(Resolver::embedded);
+            let coref = s.spawn(|| crate::nlp::coref::Coref::embedded().map(drop));
+            let ontology = load_ontology(&options.ontology_dirs);
+            let _ = joined(coref);
+            (joined(analyzer), joined(recognizer), joined(resolver), ontology)
+        });
+        let ontology = ontology?;
+        Ok(Pipeline { analyzer: analyzer?, recognizer: recognizer?, extractor: Extractor::new(), resolver, ontology, strict: options.strict })
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -228,26 +234,38 @@ impl Pipeline {
         for m in &mentions {
             by_sentence.entry(m.sentence).or_default().push(m.clone());
         }
-        let mut triples = Vec::new();
-        for sentence in &document.sentences {
-            let in_sentence = by_sentence.get(&sentence.index).map_or(&[][..], Vec::as_slice);
-            triples.extend(self.extractor.extract(sentence, in_sentence));
-        }
+        // Sentences are extracted independently, and the coreference model's chains need only the
+        // document and its mentions: both run side by side on the pool (a long document keeps
+        // both cores busy; the output is the same as one after the other, in sentence order).
+        let (chains, triples) = rayon::join(
+            || self.resolver.chains(&document, &mentions),
+            || {
+                let per_sentence: Vec<Vec<OpenTriple>> = document
+                    .sentences
+                    .par_iter()
+                    .map(|sentence| self.extractor.extract(sentence, by_sentence.get(&sentence.index).map_or(&[][..], Vec::as_slice)))
+                    .collect();
+                per_sentence.into_iter().flatten().collect::<Vec<_>>()
+            },
+        );
         let open_triples = triples.len();
         times.extract += clock.elapsed().as_secs_f64();
         let clock = std::time::Instant::now();
-        let resolved = self.resolver.resolve(&document, &mentions, triples);
+        let resolved = self.resolver.resolve_with(&document, &mentions, triples, chains);
         times.resolve += clock.elapsed().as_secs_f64();
         let clock = std::time::Instant::now();
         let by_id: HashMap<EntityId, Entity> = resolved.entities.iter().map(|e| (e.id.clone(), e.clone())).collect();
-        let mut facts = Vec::new();
-        for rt in &resolved.triples {
-            if let Some(nf) = self.ontology.normalize(rt, &by_id, document.date.as_deref(), self.strict) {
+        // each triple is normalised on its own (in order)
+        let mut facts: Vec<Fact> = resolved
+            .triples
+            .par_iter()
+            .filter_map(|rt| {
+                let nf = self.ontology.normalize(rt, &by_id, document.date.as_deref(), self.strict)?;
                 let mut fact = build_fact(&document, rt, nf);
                 fact.time = fact_time(&document, rt, &fact);
-                facts.push(fact);
-            }
-        }
+                Some(fact)
+            })
+            .collect();
         dedupe_facts(&mut facts);
         let mut entities = used_entities(&resolved.entities, &facts);
         let mut mentions = resolved.mentions;
@@ -256,6 +274,11 @@ impl Pipeline {
         times.ontology += clock.elapsed().as_secs_f64();
         ProcessedDocument { document, mentions, entities, facts, open_triples }
     }
+}
+
+/// The result of a scoped thread (its panic goes on in the caller).
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Assembles the final fact: the ontology's predicate and object, the extraction's flags, and

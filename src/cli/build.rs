@@ -12,8 +12,13 @@ use std::time::Instant;
 pub(super) fn build(paths: &[PathBuf], store: &StoreArgs, extract: &ExtractArgs, export_dir: Option<&Path>, quiet: bool) -> Result<()> {
     let started = Instant::now();
     let inputs = Inputs::from_paths(paths)?;
-    let kb = open_write(store)?;
-    let pipeline = pipeline(extract)?;
+    // the models load on a second thread while the store opens (both are fixed costs of a build)
+    let (kb, pipeline) = std::thread::scope(|s| {
+        let models = s.spawn(|| pipeline(extract));
+        let kb = open_write(store);
+        (kb, models.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let (kb, pipeline) = (kb?, pipeline?);
     let options = BuildOptions { max_file_bytes: extract.max_file_mb * 1024 * 1024, ..BuildOptions::default() };
     let summary = kb.build(&pipeline, inputs, &options, &mut ProgressBar::new(quiet))?;
     if let Some(dir) = export_dir {

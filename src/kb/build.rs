@@ -112,16 +112,22 @@ impl KnowledgeBase {
         options: &BuildOptions,
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
-        self.store.load_ontology(&pipeline.ontology().turtle_sources())?;
         let mut summary = BuildSummary::default();
         progress.start(inputs.len());
         let mut reader = BatchReader::new(inputs, options);
-        // the index is opened (read from its file or the store) before anything is staged:
-        // opened later, it would read back from the store what the build has just written
-        self.with_index(|_| ())?;
-        let mut staging = Staging::new(&self.store);
         let base = self.store.base();
-        let mut analysed: Option<Vec<Result<Analysed, SourceError>>> = None;
+        let first = reader.next_batch(progress);
+        summary.documents += first.as_ref().map_or(0, Vec::len);
+        // The first batch is analysed while the ontology graph is loaded and the index is opened
+        // (read from its file or the store) before anything is staged: opened later, it would
+        // read back from the store what the build has just written.
+        let mut analysed = std::thread::scope(|scope| {
+            let worker = first.map(|batch| scope.spawn(move || analyse(pipeline, base, batch)));
+            self.store.load_ontology(&pipeline.ontology().turtle_sources())?;
+            self.with_index(|_| ())?;
+            Ok::<_, KbError>(worker.map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+        })?;
+        let mut staging = Staging::new(&self.store);
         let mut flushed_at = 0;
         loop {
             let batch = reader.next_batch(progress);

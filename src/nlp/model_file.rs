@@ -167,6 +167,7 @@ impl Writer {
 }
 
 /// Little-endian payload reader; every read is bounds-checked.
+#[derive(Clone)]
 pub struct Reader<'a> {
     name: &'a str,
     bytes: &'a [u8],
@@ -178,28 +179,51 @@ impl<'a> Reader<'a> {
         Reader { name, bytes, pos: 0 }
     }
 
+    // The readers below run once per weight of the tagger and parser files (millions of calls
+    // at start-up): inlined, with the error built out of line.
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if self.pos + n > self.bytes.len() {
-            return Err(ModelError::Corrupt { name: self.name.to_owned(), what: format!("read past end at byte {}", self.pos) });
+        match self.bytes.get(self.pos..self.pos + n) {
+            Some(s) => {
+                self.pos += n;
+                Ok(s)
+            }
+            None => Err(self.past_end()),
         }
-        let s = &self.bytes[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(s)
     }
+    #[cold]
+    #[inline(never)]
+    fn past_end(&self) -> ModelError {
+        ModelError::Corrupt { name: self.name.to_owned(), what: format!("read past end at byte {}", self.pos) }
+    }
+    #[inline]
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        Ok(self.take(N)?.try_into().expect("N bytes"))
+    }
+    /// Steps over `n` bytes.
+    #[inline]
+    pub fn skip(&mut self, n: usize) -> Result<(), ModelError> {
+        self.take(n).map(drop)
+    }
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
     }
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4")))
+        self.array().map(u32::from_le_bytes)
     }
+    #[inline]
     pub fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8")))
+        self.array().map(u64::from_le_bytes)
     }
+    #[inline]
     pub fn i16(&mut self) -> Result<i16, ModelError> {
-        Ok(i16::from_le_bytes(self.take(2)?.try_into().expect("2")))
+        self.array().map(i16::from_le_bytes)
     }
+    #[inline]
     pub fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4")))
+        self.array().map(f32::from_le_bytes)
     }
     pub fn str(&mut self) -> Result<&'a str, ModelError> {
         let n = self.u32()? as usize;

@@ -158,6 +158,20 @@ impl Weights {
         }
     }
 
+    /// Steps over a table written by [`Weights::write`] without building it.
+    fn skip(r: &mut Reader) -> Result<(), ModelError> {
+        let n = r.u32()?;
+        if n > 1 << 26 {
+            return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
+        }
+        for _ in 0..n {
+            r.skip(8)?;
+            let l = r.u8()? as usize;
+            r.skip(3 * l)?;
+        }
+        Ok(())
+    }
+
     fn read(r: &mut Reader, classes: usize) -> Result<Weights, ModelError> {
         let n = r.u32()? as usize;
         if n > 1 << 26 {
@@ -507,9 +521,21 @@ impl Tagger {
             let k = r.u64()?;
             amb.insert(k, r.u64()?);
         }
-        let stage1 = Weights::read(r, classes.len())?;
-        let stage2 = if r.u8()? == 1 { Some(Weights::read(r, classes.len())?) } else { None };
-        let clusters = if r.u8()? == 1 { Some(Arc::new(WordClusters::read("ud-tagger.bin", r)?)) } else { None };
+        // The two stages' tables are the bulk of the file: the first is built on a thread of its
+        // own while this one steps over it and builds the second (start-up time).
+        let at_stage1 = r.clone();
+        Weights::skip(r)?;
+        let n_classes = classes.len();
+        let (stage1, rest) = std::thread::scope(|s| {
+            let stage1 = s.spawn(move || Weights::read(&mut { at_stage1 }, n_classes));
+            let rest = (|| {
+                let stage2 = if r.u8()? == 1 { Some(Weights::read(r, n_classes)?) } else { None };
+                let clusters = if r.u8()? == 1 { Some(Arc::new(WordClusters::read("ud-tagger.bin", r)?)) } else { None };
+                Ok::<_, ModelError>((stage2, clusters))
+            })();
+            (stage1.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), rest)
+        });
+        let (stage1, (stage2, clusters)) = (stage1?, rest?);
         Ok(Tagger { classes, tagdict, amb, stage1, stage2, clusters })
     }
 }

@@ -83,6 +83,10 @@ pub struct ResolvedDocument {
     pub triples: Vec<ResolvedTriple>,
 }
 
+/// The coreference model's chains of one document ([`Resolver::chains`]).
+#[derive(Debug, Default)]
+pub struct CorefChains(pronouns::ModelChains);
+
 /// Resolves mentions and triple arguments to entities.
 pub struct Resolver {
     gaz: &'static Gazetteer,
@@ -104,8 +108,20 @@ impl Resolver {
     }
 
     pub fn resolve(&self, doc: &Document, mentions: &[Mention], triples: Vec<OpenTriple>) -> ResolvedDocument {
+        self.resolve_with(doc, mentions, triples, self.chains(doc, mentions))
+    }
+
+    /// The learned coreference model's chains of `doc`: they depend on the analysed document and
+    /// its mentions only, so a caller can compute them beside extraction and hand them to
+    /// [`Resolver::resolve_with`].
+    pub fn chains(&self, doc: &Document, mentions: &[Mention]) -> CorefChains {
+        CorefChains(pronouns::ModelChains::of(doc, mentions))
+    }
+
+    /// [`Resolver::resolve`] with the chains of [`Resolver::chains`] computed already (same result).
+    pub fn resolve_with(&self, doc: &Document, mentions: &[Mention], triples: Vec<OpenTriple>, chains: CorefChains) -> ResolvedDocument {
         let mut st = State::new(self.gaz, doc);
-        st.model = pronouns::ModelChains::of(doc, mentions);
+        st.model = chains.0;
         st.alias_statements = aliases::statements(&triples);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {

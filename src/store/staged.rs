@@ -28,6 +28,10 @@ use std::collections::{HashMap, HashSet};
 /// few hundred thousand keys per index, and the loader's memory stays around 200 MB.
 const BATCH_QUADS: usize = 400_000;
 
+/// A last batch of at least this many quads is sorted on several threads ([`Staging::finish`]);
+/// a smaller one is not worth the extra files.
+const SPLIT_QUADS: usize = 20_000;
+
 /// A staged document: what identifies it to later documents, and its record for the caller.
 struct StagedDocument {
     id: String,
@@ -52,6 +56,8 @@ pub struct Staging<'a> {
     hashes: HashMap<String, String>,
     sources: HashSet<String>,
     batch_quads: usize,
+    /// A last batch of at least this many quads is sorted on every core ([`SPLIT_QUADS`]).
+    split_quads: usize,
 }
 
 impl<'a> Staging<'a> {
@@ -69,6 +75,7 @@ impl<'a> Staging<'a> {
             hashes: HashMap::new(),
             sources: HashSet::new(),
             batch_quads: batch_quads.max(1),
+            split_quads: SPLIT_QUADS,
         }
     }
 
@@ -114,21 +121,31 @@ impl<'a> Staging<'a> {
         let loaded = Loaded { outcome: LoadOutcome::Added, replaced: Vec::new(), record: prepared.record };
         self.documents.push(StagedDocument { id: doc.id.clone(), source: doc.source.clone(), loaded });
         if self.quads.len() >= self.batch_quads {
-            self.hand_over(committed)?;
+            self.hand_over(committed, 1)?;
         }
         Ok(())
     }
 
-    /// Commits the batch in flight, then hands the staged quads to a new bulk loader (which
-    /// sorts them on its own thread).
-    fn hand_over(&mut self, committed: &mut Vec<Loaded>) -> Result<(), StoreError> {
+    /// Commits the batch in flight, then hands the staged quads to a new bulk loader, which
+    /// sorts them on `threads` threads of its own (each takes a part of the quads; the parts
+    /// still commit as one ingestion).
+    fn hand_over(&mut self, committed: &mut Vec<Loaded>, threads: usize) -> Result<(), StoreError> {
         self.land(committed)?;
         if self.documents.is_empty() {
             return Ok(());
         }
-        let mut loader = self.store.store.bulk_loader().with_num_threads(1);
+        let threads = if self.quads.len() >= self.split_quads { threads.max(1) } else { 1 };
+        let mut loader = self.store.store.bulk_loader().with_num_threads(threads);
         let documents = std::mem::take(&mut self.documents);
-        loader.load_quads(std::mem::take(&mut self.quads)).map_err(StoreError::Storage)?;
+        let mut quads = std::mem::take(&mut self.quads);
+        // one call per part: each starts a sorting thread (oxigraph's loader sorts what one call
+        // hands it on one thread)
+        let part = quads.len().div_ceil(threads);
+        while quads.len() > part {
+            let rest = quads.split_off(part);
+            loader.load_quads(std::mem::replace(&mut quads, rest)).map_err(StoreError::Storage)?;
+        }
+        loader.load_quads(quads).map_err(StoreError::Storage)?;
         self.in_flight = Some(InFlight { loader, documents });
         Ok(())
     }
@@ -145,9 +162,11 @@ impl<'a> Staging<'a> {
         Ok(())
     }
 
-    /// Everything staged reaches the store.
+    /// Everything staged reaches the store. Nothing else runs meanwhile (the caller waits for
+    /// the commit), so the last batch is sorted on every core.
     fn commit(&mut self, committed: &mut Vec<Loaded>) -> Result<(), StoreError> {
-        self.hand_over(committed)?;
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        self.hand_over(committed, cores)?;
         self.land(committed)
     }
 }
@@ -189,7 +208,7 @@ mod tests {
 
     /// What loading one by one does, and what staging with `batch_quads` does: the outcomes,
     /// the records that reached the store (by id, with what each replaced), the quads.
-    fn both_ways(one_by_one: &KgStore, staged: &KgStore, batch_quads: usize) {
+    fn both_ways(one_by_one: &KgStore, staged: &KgStore, batch_quads: usize, split_quads: usize) {
         seeded(one_by_one);
         seeded(staged);
         let mut expected = (Vec::new(), Vec::new());
@@ -201,6 +220,7 @@ mod tests {
             }
         }
         let mut staging = Staging::with_batch(staged, batch_quads);
+        staging.split_quads = split_quads;
         let (mut outcomes, mut committed) = (Vec::new(), Vec::new());
         for (d, entities) in sequence() {
             let prepared = PreparedGraph::new(staged.base(), &d, &entities, &[]);
@@ -223,20 +243,21 @@ mod tests {
 
     #[test]
     fn staging_decides_and_stores_as_loading_one_by_one() {
-        for batch_quads in [1, 7, 1_000_000] {
+        // the last batch sorted in parts (split_quads 1) stores the same
+        for (batch_quads, split_quads) in [(1, SPLIT_QUADS), (7, SPLIT_QUADS), (1_000_000, SPLIT_QUADS), (1_000_000, 1)] {
             let (a, b) = (KgStore::in_memory(DEFAULT_BASE).unwrap(), KgStore::in_memory(DEFAULT_BASE).unwrap());
-            both_ways(&a, &b, batch_quads);
+            both_ways(&a, &b, batch_quads, split_quads);
         }
     }
 
     #[cfg(feature = "rocksdb")]
     #[test]
     fn staging_on_disk_decides_and_stores_as_loading_one_by_one() {
-        for batch_quads in [1, 7, 1_000_000] {
+        for (batch_quads, split_quads) in [(1, SPLIT_QUADS), (7, SPLIT_QUADS), (1_000_000, SPLIT_QUADS), (1_000_000, 1)] {
             let dir = tempfile::tempdir().unwrap();
             let a = KgStore::open(&dir.path().join("one-by-one"), DEFAULT_BASE).unwrap();
             let b = KgStore::open(&dir.path().join("staged"), DEFAULT_BASE).unwrap();
-            both_ways(&a, &b, batch_quads);
+            both_ways(&a, &b, batch_quads, split_quads);
         }
     }
 
