@@ -201,14 +201,28 @@ impl Rules<'_, '_> {
             prep: Some("of".into()),
         };
         // the name alone (the predicate heads the whole clause)
-        let keep = |x: usize| x == p || self.ment_at(p).is_some_and(|(a, b)| a <= x && x < b) || (tr.head[x] == p && matches!(tr.base(x), "flat" | "compound"));
+        // (the words of the name hang on it through `flat`/`compound` arcs, maybe chained)
+        let in_name = |x: usize| {
+            let mut y = x;
+            for _ in 0..8 {
+                if y >= tr.len() || !matches!(tr.base(y), "flat" | "compound") {
+                    return false;
+                }
+                y = tr.head[y];
+                if y == p {
+                    return true;
+                }
+            }
+            false
+        };
+        let keep = |x: usize| x == p || self.ment_at(p).is_some_and(|(a, b)| a <= x && x < b) || in_name(x);
         let mut name = self.np(p, true);
         name.toks.retain(|&x| keep(x));
         name.min.retain(|&x| keep(x));
         // a title the parser made the head (`President Ana Berg` headed by `President`)
-        if (tr.form_is(p, TITLES) || tr.lemma_is(p, TITLES)) && name.min.iter().any(|&x| x > p) {
+        if (tr.form_is(p, TITLES) || tr.lemma_is(p, TITLES)) && name.toks.iter().any(|&x| x > p) {
             name.toks.retain(|&x| x != p);
-            name.min.retain(|&x| x != p);
+            name.min = name.toks.clone();
         }
         let mut q = self.lit_prop("nominal:possessed-name", p, name, lit, self.np(y, true), 0.6);
         q.carb = false;
@@ -455,7 +469,7 @@ mod tests {
     fn a_name_predicated_in_a_whose_clause_is_that_noun_of_the_antecedent() {
         let ts = triples(WHOSE_COMMANDER);
         find(&ts, "Ivo Tamm", "commander-in-chief of", Some("Vela Guard"));
-        // the parser's root at the title, with the antecedent as a second subject
+        // the parser's root at the name, with the antecedent as a second subject
         let root = "
             The the DET DT 3 det
             Vela Vela PROPN NNP 3 compound
@@ -464,10 +478,9 @@ mod tests {
             whose whose PRON WP$ 6 nmod:poss
             chief chief NOUN NN 8 nsubj
             is be AUX VBZ 8 cop
-            President President PROPN NNP 0 root
-            Ivo Ivo PROPN NNP 8 flat
-            Tamm Tamm PROPN NNP 9 flat
-            — — PUNCT : 9 punct
+            Ivo Ivo PROPN NNP 0 root
+            Tamm Tamm PROPN NNP 8 flat
+            — — PUNCT : 8 punct
             left leave VERB VBD 8 acl
             . . PUNCT . 8 punct";
         let ts = triples(root);
