@@ -30,6 +30,9 @@
 //! 15. `conj-pp-same-prep`: `worked for X under the name Y and for Z` with `for Z` coordinated onto
 //!    a noun inside the first oblique (`Y`): a conjunct with its own preposition, the same as the
 //!    verb's oblique above it, is a conjunct of that oblique (`for X and for Z`).
+//! 17. `close-appos`: `the leader of the rebel faction The Iron Circle` with the name hung as an
+//!    apposition of a noun further left: a name that follows a common noun with no comma between
+//!    (a close apposition) names that noun, so it becomes the noun's apposition.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -96,7 +99,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -449,6 +452,32 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 17.
+fn close_appos(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let mut changed = false;
+    for a in 0..t.len() {
+        if t[a].deprel != "appos" || t[a].upos != "PROPN" || h[a] == usize::MAX || h[a] > a {
+            continue;
+        }
+        // the first word of the name's phrase, and the word before it
+        let first = (0..=a).find(|&x| is_ancestor(&h, a, x)).unwrap_or(a);
+        // a name opens with a proper noun or a capitalised `The` (`The Iron Circle`), not with a
+        // comma, a preposition or a lowercase determiner
+        let opens_name = t[first].upos == "PROPN" || (t[first].upos == "DET" && t[first].form == "The");
+        if first == 0 || first + 1 < a.saturating_sub(3) || !opens_name {
+            continue;
+        }
+        let n = first - 1;
+        if n == h[a] || t[n].upos != "NOUN" || is_ancestor(&h, a, n) || !is_ancestor(&h, h[a], n) {
+            continue;
+        }
+        set_head(t, a, n, "appos");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
@@ -567,6 +596,18 @@ pub(super) mod tests {
                 "object-with-case: a prepositional phrase parsed as the object",
                 "Ortiz/PROPN/2/nsubj appeared/VERB/0/root in/ADP/4/case District/PROPN/5/compound Court/PROPN/2/obj",
                 Some(&["Court>2:obl", "in>5:case"]),
+            ),
+            (
+                "close-appos: a name right after a noun, hung further left",
+                "as/ADP/3/case the/DET/3/det heel/NOUN/0/root ,/PUNCT/5/punct leader/NOUN/3/appos of/ADP/9/case the/DET/9/det \
+                 rebel/NOUN/9/compound faction/NOUN/5/nmod The/DET/12/det Iron/PROPN/12/compound Circle/PROPN/3/appos",
+                Some(&["Circle>9:appos"]),
+            ),
+            (
+                "close-appos: after a comma it is left alone",
+                "as/ADP/3/case the/DET/3/det heel/NOUN/0/root ,/PUNCT/5/punct leader/NOUN/3/appos of/ADP/9/case the/DET/9/det \
+                 rebel/NOUN/9/compound faction/NOUN/5/nmod ,/PUNCT/12/punct Iron/PROPN/12/compound Circle/PROPN/3/appos",
+                None,
             ),
             ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),
         ];

@@ -798,3 +798,42 @@ fn questions_are_not_asserted() {
     let ts = triples(QUESTION);
     assert!(!ts.iter().any(|t| t.subject.text.contains("army")), "{}", show(&ts));
 }
+
+/// `The ban hit countries such as Norland and Estavia.` (invented)
+const SUCH_AS: &str = "
+    The the DET DT 2 det
+    ban ban NOUN NN 3 nsubj
+    hit hit VERB VBD 0 root
+    countries country NOUN NNS 3 obj
+    such such ADJ JJ 7 case
+    as as ADP IN 5 fixed
+    Norland Norland PROPN NNP 4 nmod
+    and and CCONJ CC 9 cc
+    Estavia Estavia PROPN NNP 7 conj
+    . . PUNCT . 3 punct";
+
+/// The named examples after `such as` are arguments of the clause, each of them, beside the noun.
+#[test]
+fn named_examples_after_such_as_are_arguments() {
+    let ts = triples(SUCH_AS);
+    find(&ts, "ban", "hit", Some("countries"));
+    find(&ts, "ban", "hit", Some("Norland"));
+    find(&ts, "ban", "hit", Some("Estavia"));
+    // the examples of a conjunct: `The ban hit Norland and countries such as Estavia.`
+    let conjunct = "
+    The the DET DT 2 det
+    ban ban NOUN NN 3 nsubj
+    hit hit VERB VBD 0 root
+    Norland Norland PROPN NNP 3 obj
+    and and CCONJ CC 6 cc
+    countries country NOUN NNS 4 conj
+    such such ADJ JJ 9 case
+    as as ADP IN 7 fixed
+    Estavia Estavia PROPN NNP 6 nmod
+    . . PUNCT . 3 punct";
+    let ts = triples(conjunct);
+    find(&ts, "ban", "hit", Some("Estavia"));
+    // `like` introduces a comparison, not examples
+    let ts = triples(&SUCH_AS.replace("such such ADJ JJ 7 case", "like like ADP IN 7 case").replace("as as ADP IN 5 fixed", "so so ADV RB 3 advmod"));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Norland")), "{}", show(&ts));
+}

@@ -620,17 +620,28 @@ impl Rules<'_, '_> {
                 conjs = self.list_members(a);
             }
         }
-        if conjs.is_empty() {
+        // `artists such as Ivo Tamm and Ola Berg`: the examples are arguments too, each of them
+        let examples: Vec<usize> = if part.min.contains(&h) { self.such_as_examples(h) } else { Vec::new() };
+        if conjs.is_empty() && examples.is_empty() {
             return vec![part.clone()];
         }
         // names such as `Procter and Gamble` stay whole when all conjuncts are short proper nouns
         // inside one mention
         if let Some((s, e)) = self.ment_at(h) {
-            if conjs.iter().all(|&c| c >= s && c < e) {
+            if !conjs.is_empty() && conjs.iter().all(|&c| c >= s && c < e) {
                 return vec![part.clone()];
             }
         }
         let mut v = vec![part.clone()];
+        // (a conjunct's examples too: `associates Ann Bell and artists such as Ivo Tamm`)
+        let examples: Vec<usize> = examples.into_iter().chain(conjs.iter().flat_map(|&c| self.such_as_examples(c))).collect();
+        for e in examples {
+            if !conjs.contains(&e) {
+                v.push(self.np(e, true));
+                let more: Vec<usize> = self.list_members(e).into_iter().filter(|c| !conjs.contains(c)).collect();
+                conjs.extend(more);
+            }
+        }
         for c in conjs {
             // (a conjunct's own preposition is the slot's: `for X and for Z`)
             let own_case = tr.kids(c).any(|k| k < c && tr.base(k) == "case");
@@ -641,6 +652,20 @@ impl Rules<'_, '_> {
             v.push(q);
         }
         v
+    }
+
+    /// The named examples of a noun: `countries such as Norland and Estavia` → `Norland` (its
+    /// conjuncts are found as a list of it). Only names: common-noun examples (`skills such as
+    /// surgery`) were mostly wrong on fresh news, where the clause they inherit was.
+    fn such_as_examples(&self, h: usize) -> Vec<usize> {
+        let tr = self.tr;
+        if tr.upos(h) != "NOUN" {
+            return Vec::new();
+        }
+        let such_as = |c: usize| tr.base(c) == "case" && tr.lemma_is(c, &["such"]) && tr.kids(c).any(|f| tr.rel(f) == "fixed" && tr.lemma_is(f, &["as"]));
+        tr.kids(h)
+            .filter(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN" && tr.kids(k).any(|c| c < k && such_as(c)))
+            .collect()
     }
 
     pub(super) fn comp_conj_variants(&self, part: &Part) -> Vec<Part> {

@@ -166,13 +166,32 @@ impl Rules<'_, '_> {
         if tr.upos(p) != "PROPN" || !tr.kids(p).any(|k| tr.base(k) == "cop" && tr.lemma_is(k, &["be"])) || self.negation_of(p).is_some() {
             return;
         }
-        let Some(s) = tr.kids(p).find(|&k| k < p && tr.rel(k) == "nsubj" && tr.upos(k) == "NOUN") else { return };
-        let Some(y) = tr.kids(s).find(|&k| k < s && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN") && !tr.lemma_is(k, &["whose"])) else {
+        // (the tagger may read the head of `chief executive` as an adjective)
+        let Some(s) = tr.kids(p).find(|&k| k < p && tr.rel(k) == "nsubj" && matches!(tr.upos(k), "NOUN" | "ADJ")) else { return };
+        let Some(poss) = tr.kids(s).find(|&k| k < s && tr.rel(k) == "nmod:poss") else { return };
+        let y = if tr.lemma_is(poss, &["whose"]) {
+            // `Y, whose chairman is X, …`: Y is the noun phrase right before `whose`, wherever the
+            // parser hung the clause (a relative clause, an apposition, a conjunct, or even the
+            // root with Y as a second subject)
+            let Some(before) = (0..poss).rev().find(|&x| tr.upos(x) != "PUNCT") else { return };
+            let a = tr.phrase_head(before);
+            if a >= poss || !matches!(tr.upos(a), "NOUN" | "PROPN") {
+                return;
+            }
+            a
+        } else if matches!(tr.upos(poss), "NOUN" | "PROPN") && tr.upos(s) == "NOUN" {
+            poss
+        } else {
             return;
         };
-        let mods: Vec<String> = self.amods(s).iter().filter(|&&m| m > y).map(|&m| tr.form(m).to_lowercase()).collect();
+        let mods: Vec<String> = self.amods(s).iter().filter(|&&m| m > poss).map(|&m| tr.form(m).to_lowercase()).collect();
         let mut words: Vec<String> = mods.clone();
-        words.push(tr.form(s).to_lowercase());
+        // a hyphenated noun (`commander-in-chief`) keeps its parts
+        let mut end = s;
+        while end + 2 < p && tr.form(end + 1) == "-" && tr.ancestor_of(s, end + 2) {
+            end += 2;
+        }
+        words.push((s..=end).map(|x| tr.form(x).to_lowercase()).collect::<String>());
         words.push("of".into());
         let lit = Lit {
             words: words.join(" "),
@@ -182,10 +201,29 @@ impl Rules<'_, '_> {
             prep: Some("of".into()),
         };
         // the name alone (the predicate heads the whole clause)
-        let keep = |x: usize| x == p || self.ment_at(p).is_some_and(|(a, b)| a <= x && x < b) || (tr.head[x] == p && matches!(tr.base(x), "flat" | "compound"));
+        // (the words of the name hang on it through `flat`/`compound` arcs, maybe chained)
+        let in_name = |x: usize| {
+            let mut y = x;
+            for _ in 0..8 {
+                if y >= tr.len() || !matches!(tr.base(y), "flat" | "compound") {
+                    return false;
+                }
+                y = tr.head[y];
+                if y == p {
+                    return true;
+                }
+            }
+            false
+        };
+        let keep = |x: usize| x == p || self.ment_at(p).is_some_and(|(a, b)| a <= x && x < b) || in_name(x);
         let mut name = self.np(p, true);
         name.toks.retain(|&x| keep(x));
         name.min.retain(|&x| keep(x));
+        // a title the parser made the head (`President Ana Berg` headed by `President`)
+        if (tr.form_is(p, TITLES) || tr.lemma_is(p, TITLES)) && name.toks.iter().any(|&x| x > p) {
+            name.toks.retain(|&x| x != p);
+            name.min = name.toks.clone();
+        }
         let mut q = self.lit_prop("nominal:possessed-name", p, name, lit, self.np(y, true), 0.6);
         q.carb = false;
         out.push(q);
@@ -403,5 +441,59 @@ mod tests {
             .replace("The the DET DT 2 det\n        club club NOUN NN 5 nmod:poss\n        's 's PART POS 2 case", "His he PRON PRP$ 5 nmod:poss\n        old old ADJ JJ 5 amod\n        new new ADJ JJ 5 amod");
         let ts = triples(&his);
         assert!(!ts.iter().any(|t| t.relation.ends_with("coach of")), "{}", show(&ts));
+    }
+
+    /// `The Vela Guard, whose commander-in-chief is General Ivo Tamm, left.` (invented; the
+    /// parser hangs the relative clause as an apposition of its antecedent)
+    const WHOSE_COMMANDER: &str = "
+        The the DET DT 3 det
+        Vela Vela PROPN NNP 3 compound
+        Guard Guard PROPN NNP 17 nsubj
+        , , PUNCT , 14 punct
+        whose whose PRON WP$ 6 nmod:poss
+        commander commander NOUN NN 14 nsubj
+        - - PUNCT HYPH 8 punct
+        in in ADP IN 10 case
+        - - PUNCT HYPH 8 punct
+        chief chief NOUN NN 6 nmod
+        is be AUX VBZ 14 cop
+        General General PROPN NNP 14 nmod:desc
+        Ivo Ivo PROPN NNP 14 compound
+        Tamm Tamm PROPN NNP 3 appos
+        , , PUNCT , 3 punct
+        then then ADV RB 17 advmod
+        left leave VERB VBD 0 root
+        . . PUNCT . 17 punct";
+
+    #[test]
+    fn a_name_predicated_in_a_whose_clause_is_that_noun_of_the_antecedent() {
+        let ts = triples(WHOSE_COMMANDER);
+        find(&ts, "Ivo Tamm", "commander-in-chief of", Some("Vela Guard"));
+        // the parser's root at the name, with the antecedent as a second subject
+        let root = "
+            The the DET DT 3 det
+            Vela Vela PROPN NNP 3 compound
+            Guard Guard PROPN NNP 8 nsubj
+            — — PUNCT : 3 punct
+            whose whose PRON WP$ 6 nmod:poss
+            chief chief NOUN NN 8 nsubj
+            is be AUX VBZ 8 cop
+            Ivo Ivo PROPN NNP 0 root
+            Tamm Tamm PROPN NNP 8 flat
+            — — PUNCT : 8 punct
+            left leave VERB VBD 8 acl
+            . . PUNCT . 8 punct";
+        let ts = triples(root);
+        find(&ts, "Ivo Tamm", "chief of", Some("Vela Guard"));
+        // a question has no antecedent: `Whose chief was Ivo Tamm?`
+        let question = "
+            Whose whose PRON WP$ 2 nmod:poss
+            chief chief NOUN NN 5 nsubj
+            was be AUX VBD 5 cop
+            Ivo Ivo PROPN NNP 5 compound
+            Tamm Tamm PROPN NNP 0 root
+            ? ? PUNCT . 5 punct";
+        let ts = triples(question);
+        assert!(!ts.iter().any(|t| t.relation.ends_with("chief of")), "{}", show(&ts));
     }
 }

@@ -49,9 +49,14 @@ impl Rules<'_, '_> {
         if tr.upos(h) == "NOUN" {
             // (also a name the parser hung as a modifier without preposition: `associates Ann Bell`)
             let bare_nmod = |k: usize| tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss" && !tr.kids(k).any(|c| c < k && tr.base(c) == "case");
+            // the name follows the noun with no comma between (`the rebel faction The Iron Circle`:
+            // its head is its last word)
+            // (a capitalised `The` opens the name; `the elections the party held` is a relative clause)
+            let name_start = |x: usize| tr.upos(x) == "PROPN" || (tr.upos(x) == "DET" && tr.form(x) == "The");
+            let adjacent = |k: usize| k <= h + 2 || (name_start(h + 1) && tr.phrase(k, &|_| false).first() == Some(&(h + 1)));
             if let Some(a) = tr
                 .kids(h)
-                .find(|&k| k > h && (tr.rel(k) == "appos" || bare_nmod(k)) && tr.upos(k) == "PROPN" && k <= h + 2)
+                .find(|&k| k > h && (tr.rel(k) == "appos" || bare_nmod(k)) && tr.upos(k) == "PROPN" && adjacent(k))
             {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }
@@ -310,5 +315,20 @@ mod tests {
             mayor/NOUN/11/obl spoke/VERB/0/root ./PUNCT/14/punct";
         let ts = facts(spec);
         assert!(!ts.iter().any(|t| t.subject.text == "Al Roe" && t.relation.contains("served")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_name_right_after_its_description_is_the_argument() {
+        // `Tom Lee became the leader of the rebel faction The Iron Circle.` (invented): the name's
+        // head is its last word, three tokens after the noun
+        let spec = "[[Tom/PROPN/3/nsubj Lee]]/PROPN/1/flat became/VERB/0/root the/DET/5/det leader/NOUN/3/xcomp \
+            of/ADP/9/case the/DET/9/det rebel/NOUN/9/compound faction/NOUN/5/nmod The/DET/12/det Iron/PROPN/12/compound \
+            Circle/PROPN/9/appos ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "Tom Lee" && t.object.as_ref().is_some_and(|o| o.text == "Iron Circle")), "{}", show(&ts));
+        // set off by a comma it is a second description, not the noun's name
+        let spec = spec.replace("The/DET/12/det", ",/PUNCT/12/punct");
+        let ts = facts(&spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "Tom Lee" && t.object.as_ref().is_some_and(|o| o.text.contains("Iron Circle"))), "{}", show(&ts));
     }
 }

@@ -47,7 +47,7 @@ pub(super) struct RoleNp {
 
 /// Modifier words in a role phrase that are not themselves roles.
 const ROLE_MODIFIERS: &[&str] = &[
-    "former", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
+    "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
     "editorial", "founding", "honorary", "permanent", "principal",
