@@ -210,6 +210,16 @@ impl Skeleton {
         }
     }
 
+    /// The skeleton of the graph [`KnowledgeGraph::from_facts`] builds of `entities` and
+    /// `facts`, made without building it.
+    pub fn of_facts(entities: &[Entity], facts: &[Fact]) -> Skeleton {
+        let (nodes, edges) = KnowledgeGraph::skeleton_of(entities, facts);
+        Skeleton {
+            nodes: nodes.into_iter().map(|(id, label, literal, kind)| GraphNode { id, label, literal, kind }).collect(),
+            edges: edges.into_iter().map(|(s, t, f)| (s, t, f as u32)).collect(),
+        }
+    }
+
     /// The node [`KnowledgeGraph::find_entity`] finds for `query`, given each entity's aliases.
     pub fn find_entity<'a>(&self, query: &str, aliases: impl Fn(&str) -> &'a [String]) -> Option<usize> {
         let q = NameQuery::new(query)?;
@@ -398,11 +408,8 @@ impl ViewIndex {
         let (mut data, origins) = read::merge_records_traced(self.records.values(), labels);
         let moves = read::overlay_moves(&self.corpus, &data.entities);
         read::apply_overlay(&self.corpus, &mut data);
-        let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(&data.entities, &data.facts, Default::default());
-        let skeleton = Skeleton::of(&graph, |e| edge_facts[e] as u32);
-        let (nodes, edges) = (graph.node_count(), graph.edge_count());
-        drop(graph);
-        drop(edge_facts);
+        let skeleton = Skeleton::of_facts(&data.entities, &data.facts);
+        let (nodes, edges) = (skeleton.nodes.len(), skeleton.edges.len());
         let stats = self.stats(0);
         let summary = Summary {
             documents: stats.documents,

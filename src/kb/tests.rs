@@ -346,3 +346,16 @@ fn adding_documents_one_build_at_a_time_reads_as_building_them_at_once() {
     let (_dir2, fresh) = store_with(&without);
     assert_eq!(reads_of(&path), reads_of(&fresh));
 }
+
+#[test]
+fn the_skeleton_made_from_the_facts_is_the_built_graphs() {
+    // the same two ends several times over: edges between them are ordered by their data
+    let again = ("d.txt", "Peru hosted the envoy of Chile in May. Peru hosted the envoy of Chile in June. Peru has 33 million people.");
+    let kb = kb_with(&[EXPELLED, CRITICIZED, VISITS, again]);
+    let view = kb.view().unwrap();
+    let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(view.entities(), view.facts(), Default::default());
+    let of_graph = index::Skeleton::of(&graph, |e| edge_facts[e] as u32);
+    let of_facts = index::Skeleton::of_facts(view.entities(), view.facts());
+    assert!(of_graph.edges.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)), "{of_graph:?}");
+    assert_eq!(format!("{of_facts:?}"), format!("{of_graph:?}"));
+}
