@@ -271,6 +271,61 @@ impl KnowledgeGraph {
         Self::assemble(nodes.into_values().collect(), edges)
     }
 
+    /// What [`from_facts_traced`](Self::from_facts_traced) with the default options would build,
+    /// without building it: the nodes in index order as (id, label, whether a literal, type),
+    /// and the edges in edge order as (source, target, index in `facts`). Edge data is made
+    /// only for edges that share both ends with another, the only ones whose order needs it.
+    pub fn skeleton_of(entities: &[Entity], facts: &[Fact]) -> (Vec<(String, String, bool, EntityType)>, Vec<(u32, u32, usize)>) {
+        use std::borrow::Cow;
+        let mut nodes: BTreeMap<Cow<'_, str>, (Cow<'_, str>, bool, EntityType)> = BTreeMap::new();
+        for e in entities {
+            let label = if e.label.is_empty() { e.id.as_str() } else { e.label.as_str() };
+            nodes.entry(Cow::Borrowed(e.id.as_str())).or_insert((Cow::Borrowed(label), false, e.kind));
+        }
+        let mut edges: Vec<(Cow<'_, str>, usize)> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            if !f.is_plain() {
+                continue;
+            }
+            let object = match &f.object {
+                FactObject::Entity(o) => {
+                    nodes.entry(Cow::Borrowed(o.as_str())).or_insert((Cow::Borrowed(o.as_str()), false, EntityType::Concept));
+                    Cow::Borrowed(o.as_str())
+                }
+                FactObject::Literal(lit) => {
+                    let id = literal_node_id(&f.subject, &f.predicate.name, lit);
+                    if !nodes.contains_key(id.as_str()) {
+                        nodes.insert(Cow::Owned(id.clone()), (Cow::Owned(literal_label(lit)), true, literal_type(lit)));
+                    }
+                    Cow::Owned(id)
+                }
+            };
+            nodes.entry(Cow::Borrowed(f.subject.as_str())).or_insert((Cow::Borrowed(f.subject.as_str()), false, EntityType::Concept));
+            edges.push((object, i));
+        }
+        let index: HashMap<&str, u32> = nodes.keys().enumerate().map(|(n, id)| (id.as_ref(), n as u32)).collect();
+        let mut resolved: Vec<(u32, u32, usize)> = edges.iter().map(|(o, i)| (index[facts[*i].subject.as_str()], index[o.as_ref()], *i)).collect();
+        drop(index);
+        // stable sorts: by both ends, then each run of edges between the same two nodes by
+        // edge data, as `assemble` sorts them
+        resolved.sort_by_key(|&(s, o, _)| (s, o));
+        let mut start = 0;
+        while start < resolved.len() {
+            let ends = (resolved[start].0, resolved[start].1);
+            let end = start + resolved[start..].iter().take_while(|e| (e.0, e.1) == ends).count();
+            if end - start > 1 {
+                let mut run: Vec<(EdgeData, (u32, u32, usize))> = resolved[start..end].iter().map(|e| (EdgeData::from_fact(&facts[e.2]), *e)).collect();
+                run.sort_by(|a, b| edge_order(&a.0, &b.0));
+                for (slot, (_, e)) in resolved[start..end].iter_mut().zip(run) {
+                    *slot = e;
+                }
+            }
+            start = end;
+        }
+        let nodes = nodes.into_iter().map(|(id, (label, literal, kind))| (id.into_owned(), label.into_owned(), literal, kind)).collect();
+        (nodes, resolved)
+    }
+
     /// Builds the graph from nodes (any order, unique ids) and edges given by node ids, each
     /// with a tag; returns the tags in edge order. Nodes are inserted in id order and edges in a
     /// total order, for determinism.

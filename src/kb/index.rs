@@ -45,10 +45,17 @@ use std::sync::{Mutex, PoisonError};
 pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// Bumped whenever the file layout or what a record holds changes.
 /// 2: the corpus overlay. 3: hashed sections, summary sections, one record per document.
-const INDEX_VERSION: u32 = 3;
+/// 4: each corpus node's triple hash; the overlay's lists sorted; the header in a slot of its
+/// own, hashed, so that it can be rewritten in place after sections are appended.
+const INDEX_VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
-/// Magic, version and header length.
-const PREAMBLE: usize = MAGIC.len() + 4 + 4;
+/// Magic, version, header length and the header's FNV-1a hash.
+const PREAMBLE: usize = MAGIC.len() + 4 + 4 + 8;
+/// Room kept for the header (eight spans and a number take under 250 bytes): the body starts
+/// after it, whatever the header's length.
+const HEADER_SLOT: usize = 512;
+/// Where the body (the sections) starts.
+const BODY: u64 = (PREAMBLE + HEADER_SLOT) as u64;
 
 /// The records of every document, by id.
 #[derive(Debug, Default)]
@@ -58,6 +65,19 @@ pub(crate) struct ViewIndex {
     corpus: CorpusOverlay,
     /// Whether the file holds exactly these records.
     saved: bool,
+    /// What the file holds that a save can keep, when it was read or written by this index.
+    on_file: Option<OnFile>,
+}
+
+/// The file as this index last read or wrote it: a save that changes a few records appends
+/// their sections and the summary sections to the file and rewrites the header in place,
+/// keeping the record sections of the documents that did not change.
+#[derive(Debug, Default)]
+struct OnFile {
+    /// The record section of each document whose record is unchanged since.
+    records: HashMap<String, Span>,
+    /// Length of the body.
+    body_len: u64,
 }
 
 /// Where a section lies, from the end of the header, and the FNV-1a hash of its bytes (a
@@ -190,6 +210,16 @@ impl Skeleton {
         }
     }
 
+    /// The skeleton of the graph [`KnowledgeGraph::from_facts`] builds of `entities` and
+    /// `facts`, made without building it.
+    pub fn of_facts(entities: &[Entity], facts: &[Fact]) -> Skeleton {
+        let (nodes, edges) = KnowledgeGraph::skeleton_of(entities, facts);
+        Skeleton {
+            nodes: nodes.into_iter().map(|(id, label, literal, kind)| GraphNode { id, label, literal, kind }).collect(),
+            edges: edges.into_iter().map(|(s, t, f)| (s, t, f as u32)).collect(),
+        }
+    }
+
     /// The node [`KnowledgeGraph::find_entity`] finds for `query`, given each entity's aliases.
     pub fn find_entity<'a>(&self, query: &str, aliases: impl Fn(&str) -> &'a [String]) -> Option<usize> {
         let q = NameQuery::new(query)?;
@@ -263,22 +293,25 @@ impl ViewIndex {
             && let Some(path) = index_path(store)
             && let Some((records, corpus)) = read_file(&path)
         {
-            let index = ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: true };
+            let (records, on_file) = records;
+            let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
+            let index = ViewIndex { records, corpus, saved: true, on_file: Some(on_file) };
             if lists_the_documents_of(index.records.values().map(|r| (&r.document.id, &r.document.hash)), index.records.len(), store)? {
                 return Ok(index);
             }
         }
         let records = read::read_records(store)?;
         let corpus = read::corpus_overlay(store)?;
-        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: false })
+        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: false, on_file: None })
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
     pub fn apply(&mut self, loaded: Loaded) {
         for id in &loaded.replaced {
-            self.saved &= self.records.remove(id).is_none();
+            self.remove(id);
         }
         if let Some(record) = loaded.record {
+            self.forget_on_file(&record.document.id);
             self.records.insert(record.document.id.clone(), record);
             self.saved = false;
         }
@@ -287,6 +320,14 @@ impl ViewIndex {
     /// Takes in a committed removal.
     pub fn remove(&mut self, id: &str) {
         self.saved &= self.records.remove(id).is_none();
+        self.forget_on_file(id);
+    }
+
+    /// The file's record section of `id` no longer is the document's record.
+    fn forget_on_file(&mut self, id: &str) {
+        if let Some(on_file) = &mut self.on_file {
+            on_file.records.remove(id);
+        }
     }
 
     /// Takes in a refreshed corpus graph.
@@ -331,25 +372,44 @@ impl ViewIndex {
         if self.saved {
             return Ok(());
         }
-        let parts = self.encode(&*store.property_labels()?).map_err(|e| io_error(&path, e))?;
-        write_atomically(&path, &parts).map_err(|source| StoreError::Io { path, source })?;
+        let labels = store.property_labels()?;
+        // append when the file is the one this index knows and is not mostly unused already
+        // (summary sections and records replaced by earlier appends): otherwise write it anew
+        let appendable = self.on_file.take().filter(|on_file| {
+            let kept: u64 = on_file.records.values().map(|s| s.len).sum();
+            let len = std::fs::metadata(&path).map(|m| m.len()).ok();
+            len == Some(BODY + on_file.body_len) && on_file.body_len - kept <= kept
+        });
+        let (head, body, on_file) = match appendable {
+            Some(old) => {
+                let (head, body, on_file) = self.encode(&labels, old.body_len, &old.records).map_err(|e| io_error(&path, e))?;
+                append_in_place(&path, old.body_len, &head, &body).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+                (head, body, on_file)
+            }
+            None => {
+                let (head, body, on_file) = self.encode(&labels, 0, &HashMap::new()).map_err(|e| io_error(&path, e))?;
+                write_atomically(&path, &[&head, &body]).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+                (head, body, on_file)
+            }
+        };
+        drop((head, body));
+        self.on_file = Some(on_file);
         self.saved = true;
         Ok(())
     }
 
-    /// The whole file, as its preamble with the header and its body (written one after the
-    /// other: one copy of a 19k-document body is ~130 MB). The merged view and the graph are
-    /// dropped as soon as their sections are encoded, before the records are, to keep a corpus
-    /// build's peak memory down.
-    fn encode(&self, labels: &HashMap<String, String>) -> Result<[Vec<u8>; 2], postcard::Error> {
+    /// The file's preamble with the header, and the sections to write from body offset `at`
+    /// on (0: the whole file; else after the body of the file as it is): the record of each
+    /// document in `kept` is not encoded again, its section is pointed at where it lies. The
+    /// merged view and the graph are dropped as soon as their sections are encoded, before the
+    /// records are, to keep a corpus build's peak memory down (one copy of a 19k-document body
+    /// is ~130 MB).
+    fn encode(&self, labels: &HashMap<String, String>, at: u64, kept: &HashMap<String, Span>) -> Result<(Vec<u8>, Vec<u8>, OnFile), postcard::Error> {
         let (mut data, origins) = read::merge_records_traced(self.records.values(), labels);
         let moves = read::overlay_moves(&self.corpus, &data.entities);
         read::apply_overlay(&self.corpus, &mut data);
-        let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(&data.entities, &data.facts, Default::default());
-        let skeleton = Skeleton::of(&graph, |e| edge_facts[e] as u32);
-        let (nodes, edges) = (graph.node_count(), graph.edge_count());
-        drop(graph);
-        drop(edge_facts);
+        let skeleton = Skeleton::of_facts(&data.entities, &data.facts);
+        let (nodes, edges) = (skeleton.nodes.len(), skeleton.edges.len());
         let stats = self.stats(0);
         let summary = Summary {
             documents: stats.documents,
@@ -375,7 +435,7 @@ impl ViewIndex {
         }
         let mut body = Vec::new();
         let mut section = |bytes: Vec<u8>| {
-            let span = Span { start: body.len() as u64, len: bytes.len() as u64, hash: read::fnv1a(&[&bytes]) };
+            let span = Span { start: at + body.len() as u64, len: bytes.len() as u64, hash: read::fnv1a(&[&bytes]) };
             body.extend_from_slice(&bytes);
             span
         };
@@ -389,9 +449,17 @@ impl ViewIndex {
         let facts = section(postcard::to_allocvec(&FactSources { origins, moves })?);
         let corpus = section(postcard::to_allocvec(&self.corpus)?);
         let mut docs = Vec::with_capacity(self.records.len());
+        let mut on_file = OnFile::default();
         for r in self.records.values() {
-            let record = RecordBodyRef { entities: &r.entities, facts: &r.facts, own_triples: r.own_triples, shared_triples: &r.shared_triples };
             let d = &r.document;
+            let record = match kept.get(&d.id) {
+                Some(span) => *span,
+                None => {
+                    let record = RecordBodyRef { entities: &r.entities, facts: &r.facts, own_triples: r.own_triples, shared_triples: &r.shared_triples };
+                    section(postcard::to_allocvec(&record)?)
+                }
+            };
+            on_file.records.insert(d.id.clone(), record);
             docs.push(DocEntry {
                 id: d.id.clone(),
                 source: d.source.clone(),
@@ -400,18 +468,22 @@ impl ViewIndex {
                 url: d.url.clone(),
                 hash: d.hash.clone(),
                 sentences: d.sentences,
-                record: section(postcard::to_allocvec(&record)?),
+                record,
             });
         }
         let docs = section(postcard::to_allocvec(&docs)?);
         let header = Header { store_format: crate::store::STORE_FORMAT_VERSION, docs, summary, entities, subjects, graph, facts, corpus };
         let header = postcard::to_allocvec(&header)?;
-        let mut head = Vec::with_capacity(PREAMBLE + header.len());
+        assert!(header.len() <= HEADER_SLOT, "view index header over its slot");
+        let mut head = Vec::with_capacity(BODY as usize);
         head.extend_from_slice(MAGIC);
         head.extend_from_slice(&INDEX_VERSION.to_le_bytes());
         head.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        head.extend_from_slice(&read::fnv1a(&[&header]).to_le_bytes());
         head.extend_from_slice(&header);
-        Ok([head, body])
+        head.resize(BODY as usize, 0);
+        on_file.body_len = at + body.len() as u64;
+        Ok((head, body, on_file))
     }
 
     /// Deletes the file of `store`: a write is about to change the store behind the records.
@@ -514,7 +586,7 @@ impl LazyIndex {
         let current = lists_the_documents_of(index.docs.iter().map(|d| (&d.id, &d.hash)), index.docs.len(), store)?;
         if let (true, Some(stamp)) = (current, stamp) {
             // a reader that cannot write here checks the documents again next time
-            let _ = write_atomically(&stamp_path, &[stamp.into_bytes()]);
+            let _ = write_atomically(&stamp_path, &[stamp.as_bytes()]);
         }
         Ok(current.then_some(index))
     }
@@ -525,18 +597,26 @@ impl LazyIndex {
         let mut preamble = [0u8; PREAMBLE];
         file.read_exact(&mut preamble).ok()?;
         let rest = preamble.strip_prefix(MAGIC.as_slice())?;
-        let (version, header_len) = rest.split_at(4);
+        let (version, rest) = rest.split_at(4);
+        let (header_len, header_hash) = rest.split_at(4);
         if version != INDEX_VERSION.to_le_bytes() {
             return None;
         }
-        let header_len = u32::from_le_bytes(header_len.try_into().ok()?) as u64;
-        let mut header = vec![0u8; usize::try_from(header_len.min(file_len)).ok()?];
+        let header_len = u32::from_le_bytes(header_len.try_into().ok()?) as usize;
+        if header_len > HEADER_SLOT {
+            return None;
+        }
+        let mut header = vec![0u8; header_len];
         file.read_exact(&mut header).ok()?;
+        // a header being rewritten in place as it is read does not hash to what it says
+        if read::fnv1a(&[&header]).to_le_bytes() != header_hash {
+            return None;
+        }
         let header: Header = postcard::from_bytes(&header).ok()?;
         if header.store_format != crate::store::STORE_FORMAT_VERSION {
             return None;
         }
-        let mut index = LazyIndex { file: Mutex::new(file), body: PREAMBLE as u64 + header_len, file_len, docs: Vec::new(), header };
+        let mut index = LazyIndex { file: Mutex::new(file), body: BODY, file_len, docs: Vec::new(), header };
         index.docs = index.section(index.header.docs)?;
         Some(index)
     }
@@ -605,10 +685,12 @@ impl LazyIndex {
     }
 }
 
-/// The records and corpus overlay in the file at `path`, if it is there and of this version.
-fn read_file(path: &Path) -> Option<(Vec<DocumentRecord>, CorpusOverlay)> {
+/// The records and corpus overlay in the file at `path`, if it is there and of this version,
+/// with where the records lie.
+fn read_file(path: &Path) -> Option<((Vec<DocumentRecord>, OnFile), CorpusOverlay)> {
     let index = LazyIndex::open_file(path)?;
     let corpus: CorpusOverlay = index.section(index.header.corpus)?;
+    let on_file = OnFile { records: index.docs.iter().map(|d| (d.id.clone(), d.record)).collect(), body_len: index.file_len.checked_sub(BODY)? };
     let records = index
         .docs
         .iter()
@@ -623,12 +705,28 @@ fn read_file(path: &Path) -> Option<(Vec<DocumentRecord>, CorpusOverlay)> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((records, corpus))
+    Some(((records, on_file), corpus))
+}
+
+/// Appends `body` to the file at `path`, whose body is `body_len` long, then writes `head` (the
+/// preamble and the header, which point into both the old body and the appended one) over the
+/// file's start. A reader that opened the file before still finds every section it points at;
+/// one that reads the header while it is written finds it does not hash right and reads the
+/// store instead; a crash before the header is written leaves the old file with some bytes
+/// after its end.
+fn append_in_place(path: &Path, body_len: u64, head: &[u8], body: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.seek(SeekFrom::Start(BODY + body_len))?;
+    file.write_all(body)?;
+    file.flush()?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(head)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see
 /// the old file or the new one, never half of one.
-fn write_atomically(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<()> {
+fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     use std::io::Write;
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let write = || -> std::io::Result<()> {

@@ -351,8 +351,12 @@ impl KnowledgeBase {
     /// (read commands lay it over the document records without reading the store).
     pub(crate) fn refresh_corpus(&self) -> Result<(), KbError> {
         // what the document graphs say about their entities, from the index (no store scan)
-        let records = self.with_index(|index| index.entity_records())?;
-        let refreshed = self.store.refresh_corpus_from(&records).and_then(|_| read::corpus_overlay(&self.store));
+        // only the entities whose corpus triples changed are rewritten (the index knows the
+        // corpus graph as it stands), and the new overlay is parsed from the quads in memory
+        let refreshed = self.with_index(|index| {
+            let records = index.entity_records();
+            self.store.refresh_corpus_over(&records, index.corpus())
+        })?;
         self.drop_view();
         let overlay = match refreshed {
             Ok(overlay) => overlay,

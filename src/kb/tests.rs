@@ -271,3 +271,91 @@ fn a_corrupt_or_stale_index_file_is_read_again_from_the_store() {
     assert_eq!(kb.stats().unwrap().store.documents, 3);
     assert_eq!(answers(&kb), fresh);
 }
+
+/// The corpus graph's quads, sorted (N-Quads lines).
+fn corpus_quads_of(kb: &KnowledgeBase) -> Vec<String> {
+    let graph = crate::store::corpus::corpus_graph(kb.base());
+    let mut quads: Vec<String> = kb
+        .store()
+        .oxigraph()
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+        .map(|q| q.unwrap().to_string())
+        .collect();
+    quads.sort();
+    quads
+}
+
+/// The reads of a store in `path` opened afresh, the same once the whole view is merged, and
+/// its corpus graph.
+fn reads_of(path: &std::path::Path) -> (Vec<u8>, Vec<String>) {
+    let kb = KnowledgeBase::open_read_only(path, DEFAULT_BASE).unwrap();
+    let none = FactFilter::default();
+    let mut out = format!("{:?}\n", answers(&kb));
+    for name in ["Ilse Marrow", "Marrow", "Ostland"] {
+        out.push_str(&format!("{name}: {:?}\n", kb.why(name, None, None, &none).map_err(|e| e.to_string())));
+    }
+    let from_sections = out.clone();
+    kb.view().unwrap();
+    assert_eq!(format!("{:?}\n", answers(&kb)), from_sections.lines().next().unwrap().to_owned() + "\n", "sections and view disagree");
+    (out.into_bytes(), corpus_quads_of(&kb))
+}
+
+#[test]
+fn adding_documents_one_build_at_a_time_reads_as_building_them_at_once() {
+    // the later documents change what the corpus graph says about the earlier ones (a lone
+    // surname finds its one full name; a second full name makes it ambiguous again)
+    let docs = [
+        ("m1.txt", "Marrow praised the Ostland government on Monday. Marrow met the envoy of Peru."),
+        EXPELLED,
+        ("m2.txt", "President Ilse Marrow of Ostland visited Peru. Ilse Marrow praised the envoy."),
+        CRITICIZED,
+        ("m3.txt", "Tomas Marrow, a banker, bought the Ostland Mining Company in Lima."),
+        VISITS,
+    ];
+    let (_all_dir, all) = store_with(&docs);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    for (i, doc) in docs.iter().enumerate() {
+        let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+        build(&kb, &[*doc]);
+        if i == 2 {
+            // a document that fails to load leaves what the others built
+            let inputs = Inputs::from_paths(&[empty.clone()]).unwrap();
+            let summary = kb.build(&pipeline(), inputs, &BuildOptions::default(), &mut ()).unwrap();
+            assert_eq!(summary.failed(), 1);
+        }
+    }
+    let (one_at_a_time, corpus) = reads_of(&path);
+    let (at_once, corpus_at_once) = reads_of(&all);
+    // the lone surname was linked when its one full name came, then found ambiguous
+    assert!(corpus.iter().any(|q| q.contains("corpus-ambiguous")), "{corpus:#?}");
+    assert_eq!(String::from_utf8_lossy(&one_at_a_time), String::from_utf8_lossy(&at_once));
+    assert_eq!(corpus, corpus_at_once);
+    // the index file kept by the adds equals one read from the store
+    let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+    kb.invalidate_view();
+    drop(kb);
+    assert_eq!(reads_of(&path), (one_at_a_time.clone(), corpus.clone()));
+    // and a removal through the index reads as never having added the document
+    let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+    kb.remove("m3.txt").unwrap();
+    drop(kb);
+    let without: Vec<_> = docs.iter().copied().filter(|d| d.0 != "m3.txt").collect();
+    let (_dir2, fresh) = store_with(&without);
+    assert_eq!(reads_of(&path), reads_of(&fresh));
+}
+
+#[test]
+fn the_skeleton_made_from_the_facts_is_the_built_graphs() {
+    // the same two ends several times over: edges between them are ordered by their data
+    let again = ("d.txt", "Peru hosted the envoy of Chile in May. Peru hosted the envoy of Chile in June. Peru has 33 million people.");
+    let kb = kb_with(&[EXPELLED, CRITICIZED, VISITS, again]);
+    let view = kb.view().unwrap();
+    let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(view.entities(), view.facts(), Default::default());
+    let of_graph = index::Skeleton::of(&graph, |e| edge_facts[e] as u32);
+    let of_facts = index::Skeleton::of_facts(view.entities(), view.facts());
+    assert!(of_graph.edges.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)), "{of_graph:?}");
+    assert_eq!(format!("{of_facts:?}"), format!("{of_graph:?}"));
+}

@@ -93,6 +93,52 @@ impl KgStore {
         Ok(linked)
     }
 
+    /// [`refresh_corpus_from`](Self::refresh_corpus_from) given `old`, the overlay of the corpus
+    /// graph as the store holds it now: rewrites only the entities whose triples changed (one
+    /// transaction) and returns the new overlay, parsed from the quads in memory rather than read
+    /// back. When most entities changed (a first build), the whole graph is rewritten instead.
+    pub fn refresh_corpus_over(&self, records: &[EntityRecord], old: &super::read::CorpusOverlay) -> Result<super::read::CorpusOverlay, StoreError> {
+        let linked = crate::corpus::link::link(records);
+        let graph = corpus_graph(self.base());
+        let quads = corpus_quads(self.base(), &graph, &linked);
+        drop(linked);
+        let overlay = super::read::overlay_from_quads(self.base(), quads.iter().cloned().map(Ok))?;
+        let old_hashes: std::collections::HashMap<&str, u64> = old.nodes.iter().map(|n| (n.id.as_str(), n.hash)).collect();
+        let mut changed: std::collections::HashSet<&str> =
+            overlay.nodes.iter().filter(|n| old_hashes.get(n.id.as_str()) != Some(&n.hash)).map(|n| n.id.as_str()).collect();
+        let kept: std::collections::HashSet<&str> = overlay.nodes.iter().map(|n| n.id.as_str()).collect();
+        changed.extend(old.nodes.iter().map(|n| n.id.as_str()).filter(|id| !kept.contains(id)));
+        // (many changed nodes are cheaper diffed in one pass over the whole graph)
+        if old.nodes.is_empty() || (changed.len() > 1_000 && changed.len() * 4 > overlay.nodes.len().max(old.nodes.len())) {
+            self.rewrite_derived_graph(graph, quads)?;
+            return Ok(overlay);
+        }
+        if changed.is_empty() {
+            return Ok(overlay);
+        }
+        let iris: std::collections::HashMap<NamedNode, &str> = changed.iter().map(|id| (entity_iri(self.base(), id), *id)).collect();
+        let new: std::collections::HashSet<&Quad> =
+            quads.iter().filter(|q| matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if iris.contains_key(s))).collect();
+        let mut stale = Vec::new();
+        for iri in iris.keys() {
+            for q in self.oxigraph().quads_for_pattern(Some(iri.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+                let q = q.map_err(StoreError::Storage)?;
+                if !new.contains(&q) {
+                    stale.push(q);
+                }
+            }
+        }
+        let mut tx = self.oxigraph().start_transaction().map_err(StoreError::Storage)?;
+        for q in &stale {
+            tx.remove(q);
+        }
+        for q in new {
+            tx.insert(q);
+        }
+        tx.commit().map_err(StoreError::Storage)?;
+        Ok(overlay)
+    }
+
     /// Whether `graph` is the corpus graph (it is no document's).
     pub fn is_corpus_graph(&self, graph: GraphNameRef<'_>) -> bool {
         matches!(graph, GraphNameRef::NamedNode(n) if n.as_str() == corpus_graph(self.base()).as_str())

@@ -407,6 +407,9 @@ pub struct CorpusNode {
     pub merges: Vec<crate::document::MergeNote>,
     /// The corpus node this document-scoped node is `kg:sameAs`.
     pub same_as: Option<String>,
+    /// FNV-1a of the node's distinct triple hashes, sorted: two nodes with the same hash have
+    /// the same triples, so a refresh rewrites only the nodes whose hash changed.
+    pub hash: u64,
 }
 
 /// Reads and parses the corpus graph (one pass over its quads).
@@ -419,25 +422,46 @@ pub fn corpus_overlay(store: &KgStore) -> Result<CorpusOverlay, StoreError> {
 /// The overlay of the corpus graph's `quads` (their graph name is not looked at).
 pub fn overlay_from_quads(base: &str, quads: impl IntoIterator<Item = Result<Quad, StoreError>>) -> Result<CorpusOverlay, StoreError> {
     let entity_prefix = format!("{base}entity/");
-    let mut props: BTreeMap<String, Props> = BTreeMap::new();
+    let mut props: BTreeMap<String, (Props, Vec<u64>)> = BTreeMap::new();
     let mut triple_hashes = Vec::new();
     for q in quads {
         let q = q?;
         let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
-        triple_hashes.push(triple_hash(s.as_str(), q.predicate.as_str(), &q.object));
+        let hash = triple_hash(s.as_str(), q.predicate.as_str(), &q.object);
+        triple_hashes.push(hash);
         let Some(id) = s.as_str().strip_prefix(&entity_prefix).map(percent_decode) else { continue };
-        props.entry(id).or_default().entry(q.predicate.into_string()).or_default().push(q.object);
+        let (node, hashes) = props.entry(id).or_default();
+        hashes.push(hash);
+        node.entry(q.predicate.into_string()).or_default().push(q.object);
     }
+    // the same overlay whatever order the quads come in (the store's, or the order they were
+    // made in) and however often a triple repeats (the store holds each once)
+    triple_hashes.sort_unstable();
+    triple_hashes.dedup();
     let kg = |local: &str| format!("{}{local}", vocab::KG);
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        v
+    };
     let nodes = props
         .into_iter()
-        .map(|(id, props)| CorpusNode {
-            label: text(&props, &format!("{}label", vocab::RDFS)),
-            kind: entity_kind(&props, &format!("{}type", vocab::RDF)),
-            alt_labels: texts(&props, &format!("{}altLabel", vocab::SKOS)),
-            merges: merge_notes(&props),
-            same_as: text(&props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)),
-            id,
+        .map(|(id, (props, mut hashes))| {
+            hashes.sort_unstable();
+            hashes.dedup();
+            let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+            let mut merges = merge_notes(&props);
+            merges.sort_by(|a, b| (&a.rule, &a.alias).cmp(&(&b.rule, &b.alias)));
+            merges.dedup();
+            CorpusNode {
+                label: text(&props, &format!("{}label", vocab::RDFS)),
+                kind: entity_kind(&props, &format!("{}type", vocab::RDF)),
+                alt_labels: sorted(texts(&props, &format!("{}altLabel", vocab::SKOS))),
+                merges,
+                same_as: text(&props, &kg(p::SAME_AS)).and_then(|t| t.strip_prefix(&entity_prefix).map(percent_decode)),
+                hash: fnv1a(&[&bytes]),
+                id,
+            }
         })
         .collect();
     Ok(CorpusOverlay { nodes, triple_hashes })
