@@ -29,7 +29,7 @@ use self::features::{
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
-use crate::nlp::hugemem::{ClassWeight, HugeBuf, add_row, prefetch};
+use crate::nlp::hugemem::{ClassWeight, HugeBuf, RowStore, prefetch};
 use crate::nlp::model_file::{self, ModelError, Provenance, Reader, Writer};
 use std::sync::Arc;
 
@@ -59,10 +59,10 @@ pub struct Table {
     start: Vec<u32>,
     cls: Vec<u8>,
     sw: Vec<i16>,
-    /// Indirect slots (classes > 3): fingerprint and the row's place in `entries`.
+    /// Indirect slots (classes > 3): fingerprint and the row's place in `rows`.
     slots: HugeBuf<RowSlot>,
-    /// The sparse rows again, class next to weight, in row order (what scoring reads).
-    entries: HugeBuf<ClassWeight>,
+    /// The sparse rows again, laid out for scoring (dense when they cover many classes).
+    rows: RowStore,
     /// Inline slots: fingerprint, weights (classes <= 3).
     inline: HugeBuf<InlineSlot>,
 }
@@ -74,7 +74,7 @@ struct InlineSlot {
     w: [i16; 3],
 }
 
-/// A sparse row's slot: the row is `entries[start..start + len]` (fingerprint 0 = empty).
+/// A sparse row's slot: the row is `(start, len)` of the [`RowStore`] (fingerprint 0 = empty).
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C)]
 struct RowSlot {
@@ -125,12 +125,14 @@ impl Table {
         let cap = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
         let c = self.classes;
+        let mut refs = Vec::new();
         if c <= 3 {
             self.inline = HugeBuf::filled(cap, InlineSlot::default());
         } else {
             self.slots = HugeBuf::filled(cap, RowSlot::default());
             let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
-            self.entries = HugeBuf::from_slice(&entries);
+            let rows = self.start.windows(2).map(|p| &entries[p[0] as usize..p[1] as usize]);
+            (self.rows, refs) = RowStore::build(c, rows);
         }
         for (r, &k) in self.keys.iter().enumerate() {
             let fp = fingerprint(k);
@@ -146,8 +148,8 @@ impl Table {
                 while self.slots[slot].fp != 0 {
                     slot = (slot + 1) & self.mask;
                 }
-                let (start, end) = (self.start[r], self.start[r + 1]);
-                self.slots[slot] = RowSlot { fp, start, len: end - start };
+                let (start, len) = refs[r];
+                self.slots[slot] = RowSlot { fp, start, len };
             }
         }
     }
@@ -211,7 +213,7 @@ impl Table {
                     if nrows < rows.len() && s.len > 0 {
                         rows[nrows] = (s.start, s.len);
                         nrows += 1;
-                        prefetch(&self.entries[s.start as usize]);
+                        self.rows.prefetch(s.start, s.len);
                     }
                     break;
                 }
@@ -222,7 +224,7 @@ impl Table {
             }
         }
         for &(start, len) in &rows[..nrows] {
-            add_row(&self.entries[start as usize..(start + len) as usize], scores);
+            self.rows.add(start, len, scores);
         }
     }
 
