@@ -63,15 +63,22 @@ pub struct Table {
     slots: HugeBuf<RowSlot>,
     /// The sparse rows again, laid out for scoring (dense when they cover many classes).
     rows: RowStore,
-    /// Inline slots: fingerprint, weights (classes <= 3).
-    inline: HugeBuf<InlineSlot>,
+    /// Inline rows (classes <= 3): buckets of one cache line, fingerprints and weights.
+    inline: HugeBuf<Bucket>,
 }
 
+/// Slots of a [`Bucket`].
+const BUCKET_SLOTS: usize = 6;
+
+/// One cache line of the inline table: six fingerprints (0 = empty; slots fill in order) and
+/// their rows of up to three weights. A key lives in the bucket its low bits pick, or when that
+/// one is full in the next with room, so a lookup reads one line (rarely two) and no probing
+/// crosses a line boundary unannounced.
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C)]
-struct InlineSlot {
-    fp: u32,
-    w: [i16; 3],
+#[repr(C, align(64))]
+struct Bucket {
+    fp: [u32; BUCKET_SLOTS],
+    w: [[i16; 3]; BUCKET_SLOTS],
 }
 
 /// A sparse row's slot: the row is `(start, len)` of the [`RowStore`] (fingerprint 0 = empty).
@@ -119,38 +126,44 @@ impl Table {
         t
     }
 
-    /// Builds the scoring layout. Rows are inserted in row order with linear probing, so the
-    /// slot of every key (and which row a fingerprint collision finds) is fixed by the file.
+    /// Builds the scoring layout. Rows are inserted in row order (into the first free slot of
+    /// their bucket or of the buckets after it; with linear probing for sparse rows), so the slot
+    /// of every key (and which row a fingerprint collision finds) is fixed by the file.
     fn index(&mut self) {
+        let c = self.classes;
+        if c <= 3 {
+            // Two keys per bucket on average at most: few buckets fill up.
+            let buckets = (self.keys.len() / 2 + 1).next_power_of_two().max(16);
+            self.mask = buckets - 1;
+            self.inline = HugeBuf::filled(buckets, Bucket::default());
+            for (r, &k) in self.keys.iter().enumerate() {
+                let mut b = (k as usize) & self.mask;
+                loop {
+                    let bucket = &mut self.inline[b];
+                    if let Some(j) = bucket.fp.iter().position(|&fp| fp == 0) {
+                        bucket.fp[j] = fingerprint(k);
+                        bucket.w[j][..c].copy_from_slice(&self.weights[r * c..r * c + c]);
+                        break;
+                    }
+                    b = (b + 1) & self.mask;
+                }
+            }
+            return;
+        }
         let cap = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
-        let c = self.classes;
-        let mut refs = Vec::new();
-        if c <= 3 {
-            self.inline = HugeBuf::filled(cap, InlineSlot::default());
-        } else {
-            self.slots = HugeBuf::filled(cap, RowSlot::default());
-            let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
-            let rows = self.start.windows(2).map(|p| &entries[p[0] as usize..p[1] as usize]);
-            (self.rows, refs) = RowStore::build(c, rows);
-        }
+        self.slots = HugeBuf::filled(cap, RowSlot::default());
+        let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
+        let (rows, refs) = RowStore::build(c, self.start.windows(2).map(|p| &entries[p[0] as usize..p[1] as usize]));
+        self.rows = rows;
         for (r, &k) in self.keys.iter().enumerate() {
             let fp = fingerprint(k);
             let mut slot = (k as usize) & self.mask;
-            if c <= 3 {
-                while self.inline[slot].fp != 0 {
-                    slot = (slot + 1) & self.mask;
-                }
-                let mut w = [0i16; 3];
-                w[..c].copy_from_slice(&self.weights[r * c..r * c + c]);
-                self.inline[slot] = InlineSlot { fp, w };
-            } else {
-                while self.slots[slot].fp != 0 {
-                    slot = (slot + 1) & self.mask;
-                }
-                let (start, len) = refs[r];
-                self.slots[slot] = RowSlot { fp, start, len };
+            while self.slots[slot].fp != 0 {
+                slot = (slot + 1) & self.mask;
             }
+            let (start, len) = refs[r];
+            self.slots[slot] = RowSlot { fp, start, len };
         }
     }
 
@@ -165,7 +178,9 @@ impl Table {
         }
     }
 
-    /// Dense rows inside the slots: one cache line per feature.
+    /// Dense rows inside the buckets: one cache line per feature. Within a bucket the match is
+    /// found without branches (whether a feature is known is unpredictable); only a full bucket
+    /// sends the lookup on to the next one.
     #[inline]
     fn score_inline(&self, feats: &[u64], scores: &mut [i32]) {
         if self.inline.is_empty() {
@@ -174,22 +189,31 @@ impl Table {
         for &f in feats {
             prefetch(&self.inline[(f as usize) & self.mask]);
         }
+        let mut sum = [0i32; 3];
         for &f in feats {
             let fp = fingerprint(f);
-            let mut slot = (f as usize) & self.mask;
+            let mut b = (f as usize) & self.mask;
             loop {
-                let s = &self.inline[slot];
-                if s.fp == fp {
-                    for (o, w) in scores.iter_mut().zip(&s.w) {
-                        *o += *w as i32;
-                    }
+                let bucket = &self.inline[b];
+                let (mut matched, mut empty) = (0u32, 0u32);
+                for (j, &x) in bucket.fp.iter().enumerate() {
+                    matched |= ((x == fp) as u32) << j;
+                    empty |= ((x == 0) as u32) << j;
+                }
+                // The first match (fingerprints are never 0, so never an empty slot), or none.
+                let j = (matched.trailing_zeros() as usize).min(BUCKET_SLOTS - 1);
+                let hit = (matched != 0) as i32;
+                for (o, &w) in sum.iter_mut().zip(&bucket.w[j]) {
+                    *o += w as i32 * hit;
+                }
+                if matched != 0 || empty != 0 {
                     break;
                 }
-                if s.fp == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
+                b = (b + 1) & self.mask;
             }
+        }
+        for (o, s) in scores.iter_mut().zip(sum) {
+            *o += s;
         }
     }
 
