@@ -20,6 +20,9 @@ use std::ptr::NonNull;
 /// Size of a transparent huge page on x86-64 and aarch64 Linux.
 const HUGE_PAGE: usize = 2 << 20;
 
+/// Size of a cache line (x86-64, most aarch64).
+const CACHE_LINE: usize = 64;
+
 /// A fixed-length heap buffer of `Copy` values, placed on huge pages when large enough.
 pub struct HugeBuf<T: Copy> {
     ptr: NonNull<T>,
@@ -33,10 +36,10 @@ unsafe impl<T: Copy + Sync> Sync for HugeBuf<T> {}
 
 impl<T: Copy> HugeBuf<T> {
     /// Allocation layout: aligned to a huge page when the buffer spans at least one, so every
-    /// whole 2 MiB stretch of it can be backed by one.
+    /// whole 2 MiB stretch of it can be backed by one; else to a cache line.
     fn layout(len: usize) -> Layout {
         let size = len.checked_mul(size_of::<T>()).expect("table size fits in memory");
-        let align = if size >= HUGE_PAGE { HUGE_PAGE } else { align_of::<T>() };
+        let align = if size >= HUGE_PAGE { HUGE_PAGE } else { align_of::<T>().max(CACHE_LINE) };
         Layout::from_size_align(size, align).expect("valid layout")
     }
 
@@ -166,7 +169,7 @@ const DENSE_MIN_PERCENT: usize = 10;
 /// The weight rows of one classifier laid out for scoring. Rows covering many classes are dense
 /// (one i16 per class, added by a vectorised loop instead of a scatter), the others sparse lists
 /// of [`ClassWeight`]. A row is referred to by `(start, len)`; `len` carries [`DENSE`] for a dense
-/// row, whose `start` then indexes the dense block. Only rows whose classes strictly increase and
+/// row, whose `start` then indexes the dense block (rows there start on cache lines). Only rows whose classes strictly increase and
 /// whose weights are all non-zero go dense, so [`RowStore::row`] gives back the exact sparse row
 /// (the model files store sparse rows) and scores are the same integers either way.
 #[derive(Debug, Clone, Default)]
@@ -187,8 +190,9 @@ impl RowStore {
             let increasing = row.windows(2).all(|p| p[0].class < p[1].class);
             let exact = increasing && row.iter().all(|e| e.w != 0 && (e.class as usize) < classes);
             if exact && !row.is_empty() && row.len() * 100 >= classes * DENSE_MIN_PERCENT {
+                // Each dense row starts a cache line, so it spans as few lines as it can.
                 let start = dense.len();
-                dense.resize(start + classes, 0i16);
+                dense.resize(start + classes.next_multiple_of(CACHE_LINE / size_of::<i16>()), 0i16);
                 for e in row {
                     dense[start + e.class as usize] = e.w;
                 }
