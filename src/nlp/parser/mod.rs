@@ -65,10 +65,10 @@ pub struct Table {
     rows: RowStore,
     /// Inline rows (classes <= 3): buckets of one cache line, fingerprints and weights.
     inline: HugeBuf<Bucket>,
-    /// Inline tables: one bit per [`filter_bit`] of the fingerprints stored (8 bits per key, about
-    /// 1 MB for the shipped moves, mostly in the core's L2 cache). A clear bit proves that no
-    /// bucket holds the fingerprint, so the lookup (a likely cache miss) is skipped; a third of
-    /// the move features are not in the model.
+    /// One bit per [`filter_bit`] of the fingerprints stored (8 bits per key at least, about 1 MB
+    /// for the shipped moves, mostly in the core's L2 cache). A clear bit proves that no slot
+    /// holds the fingerprint, so the lookup (a likely cache miss) is skipped; about a third of
+    /// the features of a step are not in the model.
     filter: HugeBuf<u64>,
 }
 
@@ -144,15 +144,17 @@ impl Table {
     /// of every key (and which row a fingerprint collision finds) is fixed by the file.
     fn index(&mut self) {
         let c = self.classes;
+        self.filter = HugeBuf::filled((self.keys.len() * 8 / 64 + 1).next_power_of_two(), 0u64);
+        for &k in &self.keys {
+            let bit = filter_bit(fingerprint(k), self.filter.len());
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
         if c <= 3 {
             // Two keys per bucket on average at most: few buckets fill up.
             let buckets = (self.keys.len() / 2 + 1).next_power_of_two().max(16);
             self.mask = buckets - 1;
             self.inline = HugeBuf::filled(buckets, Bucket::default());
-            self.filter = HugeBuf::filled((self.keys.len() * 8 / 64 + 1).next_power_of_two(), 0u64);
             for (r, &k) in self.keys.iter().enumerate() {
-                let bit = filter_bit(fingerprint(k), self.filter.len());
-                self.filter[bit / 64] |= 1 << (bit % 64);
                 let mut b = (k as usize) & self.mask;
                 loop {
                     let bucket = &mut self.inline[b];
@@ -202,25 +204,36 @@ impl Table {
         if self.inline.is_empty() {
             return;
         }
-        let words = self.filter.len();
-        for &f in feats {
-            prefetch(&self.filter[filter_bit(fingerprint(f), words) / 64]);
-        }
+        self.prefetch_filter(feats);
         let mut known = [0u64; 128];
         let mut sum = [0i32; 3];
         for chunk in feats.chunks(known.len()) {
-            // Keys whose filter bit is set, kept without branching.
-            let mut n = 0;
-            for &f in chunk {
-                let bit = filter_bit(fingerprint(f), words);
-                known[n] = f;
-                n += ((self.filter[bit / 64] >> (bit % 64)) & 1) as usize;
-            }
-            self.add_inline(&known[..n], &mut sum);
+            self.add_inline(self.filtered(chunk, &mut known), &mut sum);
         }
         for (o, s) in scores.iter_mut().zip(sum) {
             *o += s;
         }
+    }
+
+    /// Starts loading the filter words of `feats`.
+    #[inline]
+    fn prefetch_filter(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(&self.filter[filter_bit(fingerprint(f), self.filter.len()) / 64]);
+        }
+    }
+
+    /// The keys of `feats` (at most 128) whose filter bit is set, kept without branching.
+    #[inline]
+    fn filtered<'a>(&self, feats: &[u64], known: &'a mut [u64; 128]) -> &'a [u64] {
+        let words = self.filter.len();
+        let mut n = 0;
+        for &f in feats {
+            let bit = filter_bit(fingerprint(f), words);
+            known[n] = f;
+            n += ((self.filter[bit / 64] >> (bit % 64)) & 1) as usize;
+        }
+        &known[..n]
     }
 
     /// Adds the inline rows of `feats` into `sum`.
@@ -259,32 +272,43 @@ impl Table {
         if self.slots.is_empty() {
             return;
         }
-        for &f in feats {
-            prefetch(&self.slots[(f as usize) & self.mask]);
-        }
+        self.prefetch_filter(feats);
+        let mut known = [0u64; 128];
         let mut rows = [(0u32, 0u32); 64];
         let mut nrows = 0;
-        for &f in feats {
-            let fp = fingerprint(f);
-            let mut slot = (f as usize) & self.mask;
-            loop {
-                let s = self.slots[slot];
-                if s.fp == fp {
-                    if nrows < rows.len() && s.len > 0 {
-                        rows[nrows] = (s.start, s.len);
-                        nrows += 1;
-                        self.rows.prefetch(s.start, s.len);
-                    }
-                    break;
-                }
-                if s.fp == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
+        for chunk in feats.chunks(known.len()) {
+            let keys = self.filtered(chunk, &mut known);
+            for &f in keys {
+                prefetch(&self.slots[(f as usize) & self.mask]);
+            }
+            for &f in keys {
+                self.find_row(f, &mut rows, &mut nrows);
             }
         }
         for &(start, len) in &rows[..nrows] {
             self.rows.add(start, len, scores);
+        }
+    }
+
+    /// Appends the row of key `f` (when there is one, and room) to `rows`, prefetching it.
+    #[inline(always)]
+    fn find_row(&self, f: u64, rows: &mut [(u32, u32); 64], nrows: &mut usize) {
+        let fp = fingerprint(f);
+        let mut slot = (f as usize) & self.mask;
+        loop {
+            let s = self.slots[slot];
+            if s.fp == fp {
+                if *nrows < rows.len() && s.len > 0 {
+                    rows[*nrows] = (s.start, s.len);
+                    *nrows += 1;
+                    self.rows.prefetch(s.start, s.len);
+                }
+                break;
+            }
+            if s.fp == 0 {
+                break;
+            }
+            slot = (slot + 1) & self.mask;
         }
     }
 
