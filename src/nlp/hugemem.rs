@@ -2,7 +2,7 @@
 //!
 //! Those tables (tens of MB) are read at random positions, one or two cache lines per feature and
 //! a few hundred features per word, so tag+parse speed is bound by memory latency, not
-//! arithmetic. Two things here cut that latency without changing any result:
+//! arithmetic. The things here cut that latency without changing any result:
 //! - [`HugeBuf`]: a fixed-size buffer that asks Linux for transparent huge pages (2 MiB) before it
 //!   is first written. With 4 KiB pages nearly every random lookup in a 24 MB table also misses
 //!   the TLB (a page walk, doubly expensive in a virtual machine); 2 MiB pages remove most of them.

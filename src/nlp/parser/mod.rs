@@ -9,9 +9,10 @@
 //! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 96 templates, and a
 //! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
 //! subtree is complete then, so `by` under `Ferreira` or `aux:pass` under the head are visible).
-//! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
-//! 32-bit fingerprints of the u64 feature keys, on huge pages (`nlp::hugemem`); all lookups of a
-//! step are prefetched first.
+//! Weights are i16-quantised rows found through 32-bit fingerprints of the u64 feature keys, on
+//! huge pages (`nlp::hugemem`): move rows inline in one-cache-line buckets, label rows through an
+//! open-addressing table; a small fingerprint filter skips the lookups of features the model
+//! lacks, and the remaining lookups of a step are prefetched first.
 //! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
 //!
 //! The shipped model is trained by [`train::train_on_predicted_tags`] on jackknifed tags plus gold
@@ -39,12 +40,13 @@ const NAME: &str = "ud-parser.bin";
 
 /// Weights of one linear classifier: rows of i16 weights, keyed by feature hash.
 ///
-/// In memory an open-addressing table of 32-bit fingerprints (the key's high half; the low bits
-/// pick the slot). With `classes <= 3` the weights sit inside the slot (one cache line per
-/// lookup); otherwise the slot holds where the row starts and how long it is, and rows are sparse
-/// (class, weight) lists, since a perceptron row only has weights for the few classes its updates
-/// touched. The scoring arrays live on huge pages ([`HugeBuf`]); the plain vectors keep the rows
-/// as read, for writing the model back.
+/// In memory keyed by 32-bit fingerprints (the key's high half; the low bits pick the slot).
+/// With `classes <= 3` the weights sit inside one-cache-line buckets of six slots ([`Bucket`]);
+/// otherwise an open-addressing slot holds where the row starts and how long it is, and rows are
+/// sparse (class, weight) lists, since a perceptron row only has weights for the few classes its
+/// updates touched, or dense when they cover many ([`RowStore`]). A bit filter over the
+/// fingerprints sits in front of both. The scoring arrays live on huge pages ([`HugeBuf`]); the
+/// plain vectors keep the rows as read, for writing the model back.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     classes: usize,
