@@ -2,20 +2,26 @@
 //!
 //! Those tables (tens of MB) are read at random positions, one or two cache lines per feature and
 //! a few hundred features per word, so tag+parse speed is bound by memory latency, not
-//! arithmetic. Two things here cut that latency without changing any result:
+//! arithmetic. The things here cut that latency without changing any result:
 //! - [`HugeBuf`]: a fixed-size buffer that asks Linux for transparent huge pages (2 MiB) before it
 //!   is first written. With 4 KiB pages nearly every random lookup in a 24 MB table also misses
 //!   the TLB (a page walk, doubly expensive in a virtual machine); 2 MiB pages remove most of them.
 //!   Elsewhere, or when the kernel says no, it is a plain heap buffer with the same contents.
 //! - [`ClassWeight`]: a sparse row entry keeping the class id next to its weight, so adding a row
 //!   touches one array instead of two.
-//! - [`prefetch`]: the cache hint both scorers issue for every lookup of a step before probing.
+//! - [`RowStore`]: sparse rows as [`ClassWeight`] lists, rows covering at least a tenth of the
+//!   classes as dense i16 blocks (a vectorised add instead of a scatter).
+//! - [`prefetch`]: the cache hint both scorers issue for every lookup of a step before probing
+//!   (every line of a row spanning several).
 
 use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
 use std::ptr::NonNull;
 
 /// Size of a transparent huge page on x86-64 and aarch64 Linux.
 const HUGE_PAGE: usize = 2 << 20;
+
+/// Size of a cache line (x86-64, most aarch64).
+const CACHE_LINE: usize = 64;
 
 /// A fixed-length heap buffer of `Copy` values, placed on huge pages when large enough.
 pub struct HugeBuf<T: Copy> {
@@ -30,10 +36,10 @@ unsafe impl<T: Copy + Sync> Sync for HugeBuf<T> {}
 
 impl<T: Copy> HugeBuf<T> {
     /// Allocation layout: aligned to a huge page when the buffer spans at least one, so every
-    /// whole 2 MiB stretch of it can be backed by one.
+    /// whole 2 MiB stretch of it can be backed by one; else to a cache line.
     fn layout(len: usize) -> Layout {
         let size = len.checked_mul(size_of::<T>()).expect("table size fits in memory");
-        let align = if size >= HUGE_PAGE { HUGE_PAGE } else { align_of::<T>() };
+        let align = if size >= HUGE_PAGE { HUGE_PAGE } else { align_of::<T>().max(CACHE_LINE) };
         Layout::from_size_align(size, align).expect("valid layout")
     }
 
@@ -141,6 +147,120 @@ pub fn add_row(row: &[ClassWeight], scores: &mut [i32]) {
     }
 }
 
+/// Adds a dense row (one weight per class, in class order) into `scores`; a plain loop the
+/// compiler vectorises.
+#[inline(always)]
+pub fn add_dense(row: &[i16], scores: &mut [i32]) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += w as i32;
+    }
+}
+
+/// Flag in a row reference's length: the row is dense (see [`RowStore`]).
+pub const DENSE: u32 = 1 << 31;
+
+/// Share of the classes (in percent) a row must cover to be stored dense. From half of them on a
+/// dense row of i16 takes no more bytes than the sparse one of [`ClassWeight`] (4 bytes each);
+/// measured on the shipped tagger and parser (Wikinews, one core), going dense from a tenth on
+/// is faster still (tagging 380k → 436k tokens/s against one half) and the process grows by
+/// a few MB: a row is read sequentially once found, so its length costs less than the scatter.
+const DENSE_MIN_PERCENT: usize = 10;
+
+/// The weight rows of one classifier laid out for scoring. Rows covering many classes are dense
+/// (one i16 per class, added by a vectorised loop instead of a scatter), the others sparse lists
+/// of [`ClassWeight`]. A row is referred to by `(start, len)`; `len` carries [`DENSE`] for a dense
+/// row, whose `start` then indexes the dense block (rows there start on cache lines). Only rows whose classes strictly increase and
+/// whose weights are all non-zero go dense, so [`RowStore::row`] gives back the exact sparse row
+/// (the model files store sparse rows) and scores are the same integers either way.
+#[derive(Debug, Clone, Default)]
+pub struct RowStore {
+    classes: usize,
+    sparse: HugeBuf<ClassWeight>,
+    dense: HugeBuf<i16>,
+    /// Entries of all rows as given (dense rows counted by their non-zero weights).
+    entries: usize,
+}
+
+impl RowStore {
+    /// Lays out `rows` (sparse entry lists, in row order) and returns each row's reference.
+    pub fn build<'a>(classes: usize, rows: impl IntoIterator<Item = &'a [ClassWeight]>) -> (RowStore, Vec<(u32, u32)>) {
+        let (mut sparse, mut dense, mut refs, mut entries) = (Vec::new(), Vec::new(), Vec::new(), 0);
+        for row in rows {
+            entries += row.len();
+            let increasing = row.windows(2).all(|p| p[0].class < p[1].class);
+            let exact = increasing && row.iter().all(|e| e.w != 0 && (e.class as usize) < classes);
+            if exact && !row.is_empty() && row.len() * 100 >= classes * DENSE_MIN_PERCENT {
+                // Each dense row starts a cache line, so it spans as few lines as it can.
+                let start = dense.len();
+                dense.resize(start + classes.next_multiple_of(CACHE_LINE / size_of::<i16>()), 0i16);
+                for e in row {
+                    dense[start + e.class as usize] = e.w;
+                }
+                refs.push((start as u32, row.len() as u32 | DENSE));
+            } else {
+                refs.push((sparse.len() as u32, row.len() as u32));
+                sparse.extend_from_slice(row);
+            }
+        }
+        let store = RowStore { classes, sparse: HugeBuf::from_slice(&sparse), dense: HugeBuf::from_slice(&dense), entries };
+        (store, refs)
+    }
+
+    /// Number of (class, weight) entries of the rows as given.
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// The bytes of row `(start, len)`.
+    #[inline(always)]
+    fn bytes(&self, start: u32, len: u32) -> (*const u8, usize) {
+        if len & DENSE != 0 {
+            (self.dense[start as usize..].as_ptr() as *const u8, self.classes * size_of::<i16>())
+        } else {
+            (self.sparse[start as usize..].as_ptr() as *const u8, len as usize * size_of::<ClassWeight>())
+        }
+    }
+
+    /// Prefetches every cache line of a row (a long row spans several).
+    #[inline(always)]
+    pub fn prefetch(&self, start: u32, len: u32) {
+        let (p, n) = self.bytes(start, len);
+        if n == 0 {
+            return;
+        }
+        let mut off = 0;
+        while off < n {
+            // SAFETY: off < n, inside the row.
+            prefetch(unsafe { &*p.add(off) });
+            off += 64;
+        }
+        // SAFETY: n > 0; the row's last byte (its line may not have been reached by 64-byte steps).
+        prefetch(unsafe { &*p.add(n - 1) });
+    }
+
+    /// Adds row `(start, len)` into `scores` (indexed by class).
+    #[inline(always)]
+    pub fn add(&self, start: u32, len: u32, scores: &mut [i32]) {
+        let s = start as usize;
+        if len & DENSE != 0 {
+            add_dense(&self.dense[s..s + self.classes], scores);
+        } else {
+            add_row(&self.sparse[s..s + len as usize], scores);
+        }
+    }
+
+    /// Row `(start, len)` as the sparse entries it was built from.
+    pub fn row(&self, start: u32, len: u32) -> Vec<ClassWeight> {
+        let s = start as usize;
+        if len & DENSE != 0 {
+            let dense = &self.dense[s..s + self.classes];
+            dense.iter().enumerate().filter(|(_, w)| **w != 0).map(|(c, &w)| ClassWeight { w, class: c as u8 }).collect()
+        } else {
+            self.sparse[s..s + len as usize].to_vec()
+        }
+    }
+}
+
 /// Hints the CPU to load the cache line holding `x`: issuing all loads of a step before using
 /// any lets their latencies overlap.
 #[inline(always)]
@@ -173,6 +293,31 @@ mod tests {
         }
         let empty: HugeBuf<u32> = HugeBuf::default();
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn dense_and_sparse_rows_score_and_decode_alike() {
+        let cw = |class: u8, w: i16| ClassWeight { w, class };
+        let rows: Vec<Vec<ClassWeight>> = vec![
+            vec![cw(0, 5), cw(2, -3), cw(3, 7)],
+            vec![cw(1, 2)],
+            vec![],
+            vec![cw(3, 1), cw(1, 4), cw(2, 2)],
+            vec![cw(0, 1), cw(1, 0), cw(2, 9)],
+        ];
+        let (store, refs) = RowStore::build(4, rows.iter().map(Vec::as_slice));
+        // Increasing and non-zero: dense; empty, unordered or with a zero: sparse.
+        let dense: Vec<bool> = refs.iter().map(|r| r.1 & DENSE != 0).collect();
+        assert_eq!(dense, [true, true, false, false, false]);
+        assert_eq!(store.entries(), 10);
+        for (row, &(start, len)) in rows.iter().zip(&refs) {
+            assert_eq!(&store.row(start, len), row);
+            let (mut got, mut want) = ([1i32; 4], [1i32; 4]);
+            store.prefetch(start, len);
+            store.add(start, len, &mut got);
+            add_row(row, &mut want);
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use super::clusters::WordClusters;
 use super::conllu::ConlluSentence;
 use super::hash::{self, IdMap, Rng};
-use super::hugemem::{ClassWeight, HugeBuf, add_row, prefetch};
+use super::hugemem::{ClassWeight, HugeBuf, RowStore, prefetch};
 use super::model_file::{ModelError, Reader, Writer};
 use crate::document::Token;
 use std::collections::HashMap;
@@ -42,12 +42,12 @@ const PAD: usize = 2;
 
 /// One linear model: sparse quantized (i16) averaged weights, found through an open-addressing
 /// table of feature keys (linear probing; key 0 marks an empty slot). Slots and rows live on huge
-/// pages, each row entry holding its class next to its weight (`nlp::hugemem`).
+/// pages; rows are sparse or dense by how many classes they cover (`nlp::hugemem::RowStore`).
 #[derive(Default)]
 struct Weights {
     slots: HugeBuf<Slot>,
     mask: usize,
-    rows: HugeBuf<ClassWeight>,
+    rows: RowStore,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -64,25 +64,23 @@ fn nonzero(k: u64) -> u64 {
 
 impl Weights {
     /// Builds the table from rows (key, class ids, weights).
-    fn from_rows(rows: Vec<(u64, Vec<u8>, Vec<i16>)>) -> Weights {
-        let mut t = Weights::with_capacity(rows.len());
-        let mut entries = Vec::new();
-        for (k, c, w) in rows {
-            let start = entries.len() as u32;
-            entries.extend(c.iter().zip(&w).map(|(&class, &w)| ClassWeight { w, class }));
-            t.insert(k, start, c.len() as u32);
+    fn from_rows(rows: Vec<(u64, Vec<u8>, Vec<i16>)>, classes: usize) -> Weights {
+        let keyed = rows.into_iter().map(|(k, c, w)| (k, c.iter().zip(&w).map(|(&class, &w)| ClassWeight { w, class }).collect()));
+        Weights::from_entries(keyed.collect(), classes)
+    }
+
+    /// Builds the table from rows (key, entries), in row order.
+    fn from_entries(rows: Vec<(u64, Vec<ClassWeight>)>, classes: usize) -> Weights {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let (store, refs) = RowStore::build(classes, rows.iter().map(|(_, r)| r.as_slice()));
+        let mut t = Weights { slots: HugeBuf::filled(cap, Slot::default()), mask: cap - 1, rows: store };
+        for ((k, _), (start, len)) in rows.iter().zip(refs) {
+            t.insert(*k, start, len);
         }
-        t.rows = HugeBuf::from_slice(&entries);
         t
     }
 
-    /// An empty table with room for `n` rows at a load factor of at most one half.
-    fn with_capacity(n: usize) -> Weights {
-        let cap = (n * 2).next_power_of_two().max(16);
-        Weights { slots: HugeBuf::filled(cap, Slot::default()), mask: cap - 1, rows: HugeBuf::default() }
-    }
-
-    /// Points the slot of `key` at `rows[start..start + len]` (a repeated key keeps the last row).
+    /// Points the slot of `key` at row `(start, len)` of the store (a repeated key keeps the last row).
     fn insert(&mut self, key: u64, start: u32, len: u32) {
         let key = nonzero(key);
         let mut i = key as usize & self.mask;
@@ -127,31 +125,31 @@ impl Weights {
                 && n < found.len()
                 && s.len > 0
             {
-                prefetch(&self.rows[s.start as usize]);
+                self.rows.prefetch(s.start, s.len);
                 found[n] = (s.start, s.len);
                 n += 1;
             }
         }
         for &(start, len) in &found[..n] {
-            add_row(&self.rows[start as usize..(start + len) as usize], scores);
+            self.rows.add(start, len, scores);
         }
     }
 
-    /// Rows sorted by key: (key, start, len).
-    fn sorted_rows(&self) -> Vec<(u64, usize, usize)> {
-        let mut v: Vec<(u64, usize, usize)> =
-            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start as usize, s.len as usize)).collect();
-        v.sort();
+    /// Rows sorted by key: (key, entries).
+    fn sorted_rows(&self) -> Vec<(u64, Vec<ClassWeight>)> {
+        let mut v: Vec<(u64, Vec<ClassWeight>)> =
+            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, self.rows.row(s.start, s.len))).collect();
+        v.sort_by_key(|r| r.0);
         v
     }
 
     fn write(&self, w: &mut Writer) {
         let rows = self.sorted_rows();
         w.u32(rows.len() as u32);
-        for (k, s, l) in rows {
+        for (k, row) in rows {
             w.u64(k);
-            w.u8(l as u8);
-            for e in &self.rows[s..s + l] {
+            w.u8(row.len() as u8);
+            for e in &row {
                 w.u8(e.class);
                 w.i16(e.w);
             }
@@ -177,23 +175,21 @@ impl Weights {
         if n > 1 << 26 {
             return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
         }
-        let mut t = Weights::with_capacity(n);
-        let mut entries = Vec::with_capacity(n * 2);
+        let mut rows = Vec::with_capacity(n);
         for _ in 0..n {
             let key = r.u64()?;
             let l = r.u8()? as usize;
-            let start = entries.len() as u32;
+            let mut row = Vec::with_capacity(l);
             for _ in 0..l {
                 let class = r.u8()?;
                 if class as usize >= classes {
                     return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "tag class out of range".into() });
                 }
-                entries.push(ClassWeight { w: r.i16()?, class });
+                row.push(ClassWeight { w: r.i16()?, class });
             }
-            t.insert(key, start, l as u32);
+            rows.push((key, row));
         }
-        t.rows = HugeBuf::from_slice(&entries);
-        Ok(t)
+        Ok(Weights::from_entries(rows, classes))
     }
 }
 
@@ -456,7 +452,7 @@ impl Tagger {
 
     /// Number of (feature, class) weights stored.
     pub fn n_weights(&self) -> usize {
-        self.stage1.rows.len() + self.stage2.as_ref().map_or(0, |s| s.rows.len())
+        self.stage1.rows.entries() + self.stage2.as_ref().map_or(0, |s| s.rows.entries())
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -817,13 +813,13 @@ fn train_stage(
         if epoch < epochs && name.is_empty() {
             continue; // jackknife folds: no dev scoring, keep the last epoch
         }
-        let ((x, u), w) = score(average(&feat_idx, &rows, now));
+        let ((x, u), w) = score(average(&feat_idx, &rows, now, nc));
         if !name.is_empty() {
             let _ = writeln!(
                 log,
                 "tagger {name} epoch {epoch}: train {:.2} %, dev XPOS {x:.2} UPOS {u:.2}, {} weights",
                 100.0 * correct as f64 / n.max(1) as f64,
-                w.rows.len()
+                w.rows.entries()
             );
         }
         if best.as_ref().is_none_or(|b| x + u > b.0) {
@@ -838,7 +834,7 @@ fn train_stage(
 const PRUNE: f32 = 100.0;
 
 /// Averaged weights, quantized to i16 with one global scale; near-zero weights pruned.
-fn average(feat_idx: &IdMap<u32>, rows: &[Vec<Entry>], now: u32) -> Weights {
+fn average(feat_idx: &IdMap<u32>, rows: &[Vec<Entry>], now: u32, classes: usize) -> Weights {
     let avg = |e: &Entry| -> f32 { ((e.total + (now - e.ts) as f64 * e.w as f64) / now as f64) as f32 };
     let mut max = 0f32;
     for row in rows {
@@ -865,5 +861,5 @@ fn average(feat_idx: &IdMap<u32>, rows: &[Vec<Entry>], now: u32) -> Weights {
             out.push((*k, cls, w));
         }
     }
-    Weights::from_rows(out)
+    Weights::from_rows(out, classes)
 }

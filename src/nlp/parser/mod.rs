@@ -9,9 +9,10 @@
 //! Design: unlabelled moves (SHIFT/LEFT/RIGHT) from one perceptron over 96 templates, and a
 //! second perceptron over 42 arc templates that labels each arc when it is made (the dependent's
 //! subtree is complete then, so `by` under `Ferreira` or `aux:pass` under the head are visible).
-//! Weights are i16-quantised rows in contiguous arrays found through an open-addressing table of
-//! 32-bit fingerprints of the u64 feature keys, on huge pages (`nlp::hugemem`); all lookups of a
-//! step are prefetched first.
+//! Weights are i16-quantised rows found through 32-bit fingerprints of the u64 feature keys, on
+//! huge pages (`nlp::hugemem`): move rows inline in one-cache-line buckets, label rows through an
+//! open-addressing table; a small fingerprint filter skips the lookups of features the model
+//! lacks, and the remaining lookups of a step are prefetched first.
 //! Parsing allocates only per-sentence buffers, reused through a thread-local [`Workspace`].
 //!
 //! The shipped model is trained by [`train::train_on_predicted_tags`] on jackknifed tags plus gold
@@ -29,7 +30,7 @@ use self::features::{
 use self::system::{LEFT, N_MOVES, RIGHT, SHIFT, State};
 use crate::document::Token;
 use crate::nlp::clusters::WordClusters;
-use crate::nlp::hugemem::{ClassWeight, HugeBuf, add_row, prefetch};
+use crate::nlp::hugemem::{ClassWeight, HugeBuf, RowStore, prefetch};
 use crate::nlp::model_file::{self, ModelError, Provenance, Reader, Writer};
 use std::sync::Arc;
 
@@ -39,12 +40,13 @@ const NAME: &str = "ud-parser.bin";
 
 /// Weights of one linear classifier: rows of i16 weights, keyed by feature hash.
 ///
-/// In memory an open-addressing table of 32-bit fingerprints (the key's high half; the low bits
-/// pick the slot). With `classes <= 3` the weights sit inside the slot (one cache line per
-/// lookup); otherwise the slot holds where the row starts and how long it is, and rows are sparse
-/// (class, weight) lists, since a perceptron row only has weights for the few classes its updates
-/// touched. The scoring arrays live on huge pages ([`HugeBuf`]); the plain vectors keep the rows
-/// as read, for writing the model back.
+/// In memory keyed by 32-bit fingerprints (the key's high half; the low bits pick the slot).
+/// With `classes <= 3` the weights sit inside one-cache-line buckets of six slots ([`Bucket`]);
+/// otherwise an open-addressing slot holds where the row starts and how long it is, and rows are
+/// sparse (class, weight) lists, since a perceptron row only has weights for the few classes its
+/// updates touched, or dense when they cover many ([`RowStore`]). A bit filter over the
+/// fingerprints sits in front of both. The scoring arrays live on huge pages ([`HugeBuf`]); the
+/// plain vectors keep the rows as read, for writing the model back.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     classes: usize,
@@ -59,22 +61,42 @@ pub struct Table {
     start: Vec<u32>,
     cls: Vec<u8>,
     sw: Vec<i16>,
-    /// Indirect slots (classes > 3): fingerprint and the row's place in `entries`.
+    /// Indirect slots (classes > 3): fingerprint and the row's place in `rows`.
     slots: HugeBuf<RowSlot>,
-    /// The sparse rows again, class next to weight, in row order (what scoring reads).
-    entries: HugeBuf<ClassWeight>,
-    /// Inline slots: fingerprint, weights (classes <= 3).
-    inline: HugeBuf<InlineSlot>,
+    /// The sparse rows again, laid out for scoring (dense when they cover many classes).
+    rows: RowStore,
+    /// Inline rows (classes <= 3): buckets of one cache line, fingerprints and weights.
+    inline: HugeBuf<Bucket>,
+    /// One bit per [`filter_bit`] of the fingerprints stored (8 bits per key at least, about 1 MB
+    /// for the shipped moves, mostly in the core's L2 cache). A clear bit proves that no slot
+    /// holds the fingerprint, so the lookup (a likely cache miss) is skipped; about a third of
+    /// the features of a step are not in the model.
+    filter: HugeBuf<u64>,
 }
 
+/// Bit of the inline filter for a fingerprint: from the fingerprint only (never the bucket), so
+/// every key that a lookup could match sets the bit the lookup tests. Bit 0 of a fingerprint is
+/// always set and is dropped.
+#[inline(always)]
+fn filter_bit(fp: u32, filter_words: usize) -> usize {
+    (fp >> 1) as usize & (filter_words * 64 - 1)
+}
+
+/// Slots of a [`Bucket`].
+const BUCKET_SLOTS: usize = 6;
+
+/// One cache line of the inline table: six fingerprints (0 = empty; slots fill in order) and
+/// their rows of up to three weights. A key lives in the bucket its low bits pick, or when that
+/// one is full in the next with room, so a lookup reads one line (rarely two) and no probing
+/// crosses a line boundary unannounced.
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C)]
-struct InlineSlot {
-    fp: u32,
-    w: [i16; 3],
+#[repr(C, align(64))]
+struct Bucket {
+    fp: [u32; BUCKET_SLOTS],
+    w: [[i16; 3]; BUCKET_SLOTS],
 }
 
-/// A sparse row's slot: the row is `entries[start..start + len]` (fingerprint 0 = empty).
+/// A sparse row's slot: the row is `(start, len)` of the [`RowStore`] (fingerprint 0 = empty).
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C)]
 struct RowSlot {
@@ -119,36 +141,49 @@ impl Table {
         t
     }
 
-    /// Builds the scoring layout. Rows are inserted in row order with linear probing, so the
-    /// slot of every key (and which row a fingerprint collision finds) is fixed by the file.
+    /// Builds the scoring layout. Rows are inserted in row order (into the first free slot of
+    /// their bucket or of the buckets after it; with linear probing for sparse rows), so the slot
+    /// of every key (and which row a fingerprint collision finds) is fixed by the file.
     fn index(&mut self) {
+        let c = self.classes;
+        self.filter = HugeBuf::filled((self.keys.len() * 8 / 64 + 1).next_power_of_two(), 0u64);
+        for &k in &self.keys {
+            let bit = filter_bit(fingerprint(k), self.filter.len());
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
+        if c <= 3 {
+            // Two keys per bucket on average at most: few buckets fill up.
+            let buckets = (self.keys.len() / 2 + 1).next_power_of_two().max(16);
+            self.mask = buckets - 1;
+            self.inline = HugeBuf::filled(buckets, Bucket::default());
+            for (r, &k) in self.keys.iter().enumerate() {
+                let mut b = (k as usize) & self.mask;
+                loop {
+                    let bucket = &mut self.inline[b];
+                    if let Some(j) = bucket.fp.iter().position(|&fp| fp == 0) {
+                        bucket.fp[j] = fingerprint(k);
+                        bucket.w[j][..c].copy_from_slice(&self.weights[r * c..r * c + c]);
+                        break;
+                    }
+                    b = (b + 1) & self.mask;
+                }
+            }
+            return;
+        }
         let cap = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
-        let c = self.classes;
-        if c <= 3 {
-            self.inline = HugeBuf::filled(cap, InlineSlot::default());
-        } else {
-            self.slots = HugeBuf::filled(cap, RowSlot::default());
-            let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
-            self.entries = HugeBuf::from_slice(&entries);
-        }
+        self.slots = HugeBuf::filled(cap, RowSlot::default());
+        let entries: Vec<ClassWeight> = self.cls.iter().zip(&self.sw).map(|(&class, &w)| ClassWeight { w, class }).collect();
+        let (rows, refs) = RowStore::build(c, self.start.windows(2).map(|p| &entries[p[0] as usize..p[1] as usize]));
+        self.rows = rows;
         for (r, &k) in self.keys.iter().enumerate() {
             let fp = fingerprint(k);
             let mut slot = (k as usize) & self.mask;
-            if c <= 3 {
-                while self.inline[slot].fp != 0 {
-                    slot = (slot + 1) & self.mask;
-                }
-                let mut w = [0i16; 3];
-                w[..c].copy_from_slice(&self.weights[r * c..r * c + c]);
-                self.inline[slot] = InlineSlot { fp, w };
-            } else {
-                while self.slots[slot].fp != 0 {
-                    slot = (slot + 1) & self.mask;
-                }
-                let (start, end) = (self.start[r], self.start[r + 1]);
-                self.slots[slot] = RowSlot { fp, start, len: end - start };
+            while self.slots[slot].fp != 0 {
+                slot = (slot + 1) & self.mask;
             }
+            let (start, len) = refs[r];
+            self.slots[slot] = RowSlot { fp, start, len };
         }
     }
 
@@ -163,30 +198,72 @@ impl Table {
         }
     }
 
-    /// Dense rows inside the slots: one cache line per feature.
+    /// Dense rows inside the buckets: one cache line per feature. Within a bucket the match is
+    /// found without branches (whether a feature is known is unpredictable); only a full bucket
+    /// sends the lookup on to the next one.
     #[inline]
     fn score_inline(&self, feats: &[u64], scores: &mut [i32]) {
         if self.inline.is_empty() {
             return;
         }
+        self.prefetch_filter(feats);
+        let mut known = [0u64; 128];
+        let mut sum = [0i32; 3];
+        for chunk in feats.chunks(known.len()) {
+            self.add_inline(self.filtered(chunk, &mut known), &mut sum);
+        }
+        for (o, s) in scores.iter_mut().zip(sum) {
+            *o += s;
+        }
+    }
+
+    /// Starts loading the filter words of `feats`.
+    #[inline]
+    fn prefetch_filter(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(&self.filter[filter_bit(fingerprint(f), self.filter.len()) / 64]);
+        }
+    }
+
+    /// The keys of `feats` (at most 128) whose filter bit is set, kept without branching.
+    #[inline]
+    fn filtered<'a>(&self, feats: &[u64], known: &'a mut [u64; 128]) -> &'a [u64] {
+        let words = self.filter.len();
+        let mut n = 0;
+        for &f in feats {
+            let bit = filter_bit(fingerprint(f), words);
+            known[n] = f;
+            n += ((self.filter[bit / 64] >> (bit % 64)) & 1) as usize;
+        }
+        &known[..n]
+    }
+
+    /// Adds the inline rows of `feats` into `sum`.
+    #[inline]
+    fn add_inline(&self, feats: &[u64], sum: &mut [i32; 3]) {
         for &f in feats {
             prefetch(&self.inline[(f as usize) & self.mask]);
         }
         for &f in feats {
             let fp = fingerprint(f);
-            let mut slot = (f as usize) & self.mask;
+            let mut b = (f as usize) & self.mask;
             loop {
-                let s = &self.inline[slot];
-                if s.fp == fp {
-                    for (o, w) in scores.iter_mut().zip(&s.w) {
-                        *o += *w as i32;
-                    }
+                let bucket = &self.inline[b];
+                let (mut matched, mut empty) = (0u32, 0u32);
+                for (j, &x) in bucket.fp.iter().enumerate() {
+                    matched |= ((x == fp) as u32) << j;
+                    empty |= ((x == 0) as u32) << j;
+                }
+                // The first match (fingerprints are never 0, so never an empty slot), or none.
+                let j = (matched.trailing_zeros() as usize).min(BUCKET_SLOTS - 1);
+                let hit = (matched != 0) as i32;
+                for (o, &w) in sum.iter_mut().zip(&bucket.w[j]) {
+                    *o += w as i32 * hit;
+                }
+                if matched != 0 || empty != 0 {
                     break;
                 }
-                if s.fp == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
+                b = (b + 1) & self.mask;
             }
         }
     }
@@ -197,32 +274,43 @@ impl Table {
         if self.slots.is_empty() {
             return;
         }
-        for &f in feats {
-            prefetch(&self.slots[(f as usize) & self.mask]);
-        }
+        self.prefetch_filter(feats);
+        let mut known = [0u64; 128];
         let mut rows = [(0u32, 0u32); 64];
         let mut nrows = 0;
-        for &f in feats {
-            let fp = fingerprint(f);
-            let mut slot = (f as usize) & self.mask;
-            loop {
-                let s = self.slots[slot];
-                if s.fp == fp {
-                    if nrows < rows.len() && s.len > 0 {
-                        rows[nrows] = (s.start, s.len);
-                        nrows += 1;
-                        prefetch(&self.entries[s.start as usize]);
-                    }
-                    break;
-                }
-                if s.fp == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
+        for chunk in feats.chunks(known.len()) {
+            let keys = self.filtered(chunk, &mut known);
+            for &f in keys {
+                prefetch(&self.slots[(f as usize) & self.mask]);
+            }
+            for &f in keys {
+                self.find_row(f, &mut rows, &mut nrows);
             }
         }
         for &(start, len) in &rows[..nrows] {
-            add_row(&self.entries[start as usize..(start + len) as usize], scores);
+            self.rows.add(start, len, scores);
+        }
+    }
+
+    /// Appends the row of key `f` (when there is one, and room) to `rows`, prefetching it.
+    #[inline(always)]
+    fn find_row(&self, f: u64, rows: &mut [(u32, u32); 64], nrows: &mut usize) {
+        let fp = fingerprint(f);
+        let mut slot = (f as usize) & self.mask;
+        loop {
+            let s = self.slots[slot];
+            if s.fp == fp {
+                if *nrows < rows.len() && s.len > 0 {
+                    rows[*nrows] = (s.start, s.len);
+                    *nrows += 1;
+                    self.rows.prefetch(s.start, s.len);
+                }
+                break;
+            }
+            if s.fp == 0 {
+                break;
+            }
+            slot = (slot + 1) & self.mask;
         }
     }
 
