@@ -421,11 +421,10 @@ fn names_unique_thing(doc: &Document, label: &str) -> bool {
     if content.iter().any(|w| mixed(w)) {
         return true;
     }
-    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.byte.start).collect();
     let text = &doc.text;
     let mut from = 0;
     while let Some(pos) = text[from..].find(label).map(|p| p + from) {
-        let sentence_start = starts.binary_search(&pos).is_ok()
+        let sentence_start = doc.sentences.binary_search_by_key(&pos, |s| s.span.byte.start).is_ok()
             || text[..pos].trim_end_matches(|c: char| c == '"' || c == '“' || c == '\'' || c == '‘' || c.is_whitespace()).ends_with(['.', '!', '?', ':'])
             || text[..pos].trim_end().is_empty();
         let whole_word = !text[..pos].ends_with(char::is_alphanumeric) && !text[pos + label.len()..].starts_with(char::is_alphanumeric);

@@ -9,6 +9,7 @@
 //! with a [`MergeNote`](crate::document::MergeNote) for every merge.
 
 use super::names::{self, Gender};
+use std::collections::HashMap;
 use super::state::*;
 use crate::document::{EntityType, Sentence};
 use crate::nlp::gazetteer::Via;
@@ -557,7 +558,9 @@ impl State<'_> {
             return None;
         }
         let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
-        let full = find_spelled_out(self.doc, &letters)?;
+        let doc = self.doc;
+        let starts = self.capital_starts.get_or_insert_with(|| capital_word_starts(doc));
+        let full = self.spelled_out.entry(letters).or_insert_with_key(|letters| find_spelled_out(doc, starts, letters)).clone()?;
         let key = (full.to_lowercase(), false);
         if let Some(&c) = self.by_key.get(&key) {
             return Some(c);
@@ -573,32 +576,52 @@ impl State<'_> {
 
 /// The first run of capitalised words in the document whose initials, skipping connectors
 /// (`of`, `and`, …), are `letters`, at least two words.
-fn find_spelled_out(doc: &crate::document::Document, letters: &[char]) -> Option<String> {
-    for s in &doc.sentences {
+fn find_spelled_out(doc: &crate::document::Document, starts: &CapitalStarts, letters: &[char]) -> Option<String> {
+    let first = letters.first()?.to_uppercase().collect::<String>();
+    for &(si, st) in starts.get(&first).map(Vec::as_slice).unwrap_or_default() {
+        let s = &doc.sentences[si];
         let n = s.tokens.len();
-        for st in 0..n {
-            let mut j = st;
-            let mut k = 0;
-            while j < n && k < letters.len() {
-                let f = &s.tokens[j].form;
-                if k > 0 && names::is_name_connector(&f.to_lowercase()) {
-                    j += 1;
-                    continue;
-                }
-                let first = f.chars().next();
-                if first.is_some_and(|c| c.is_uppercase() && c.to_uppercase().eq(letters[k].to_uppercase())) && f.chars().skip(1).any(char::is_lowercase) {
-                    k += 1;
-                    j += 1;
-                } else {
-                    break;
-                }
+        let mut j = st;
+        let mut k = 0;
+        while j < n && k < letters.len() {
+            let f = &s.tokens[j].form;
+            if k > 0 && names::is_name_connector(&f.to_lowercase()) {
+                j += 1;
+                continue;
             }
-            if k == letters.len() && k >= 2 {
-                return Some(join_tokens(s, st..j));
+            let first = f.chars().next();
+            if first.is_some_and(|c| c.is_uppercase() && c.to_uppercase().eq(letters[k].to_uppercase())) && f.chars().skip(1).any(char::is_lowercase) {
+                k += 1;
+                j += 1;
+            } else {
+                break;
             }
+        }
+        if k == letters.len() && k >= 2 {
+            return Some(join_tokens(s, st..j));
         }
     }
     None
+}
+
+/// Where each capitalised word that could open a spelled-out name stands (sentence, token),
+/// in document order, by its first letter in upper case: an acronym's search then visits only
+/// the words that start with its first letter instead of the whole document.
+pub(super) type CapitalStarts = HashMap<String, Vec<(usize, usize)>>;
+
+fn capital_word_starts(doc: &crate::document::Document) -> CapitalStarts {
+    let mut starts = CapitalStarts::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for (ti, t) in s.tokens.iter().enumerate() {
+            let mut chars = t.form.chars();
+            if let Some(c) = chars.next().filter(|c| c.is_uppercase()) {
+                if chars.any(char::is_lowercase) {
+                    starts.entry(c.to_uppercase().collect()).or_default().push((si, ti));
+                }
+            }
+        }
+    }
+    starts
 }
 
 impl State<'_> {

@@ -90,6 +90,11 @@ pub(super) struct State<'a> {
     pub(super) doc_person_names: Vec<Vec<String>>,
     /// The triples that state another name of their subject (set by `Resolver::resolve`).
     pub(super) alias_statements: Vec<super::aliases::AliasStatement>,
+    /// The document's spelled-out name for each acronym asked about (each search reads the
+    /// whole document, so an acronym repeated through a long document is searched once).
+    pub(super) spelled_out: HashMap<Vec<char>, Option<String>>,
+    /// Capitalised words by first letter, made on the first acronym search.
+    pub(super) capital_starts: Option<super::named::CapitalStarts>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -155,6 +160,8 @@ impl<'a> State<'a> {
             model: Default::default(),
             doc_person_names: Vec::new(),
             alias_statements: Vec::new(),
+            spelled_out: HashMap::new(),
+            capital_starts: None,
         }
     }
 
