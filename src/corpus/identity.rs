@@ -11,8 +11,8 @@
 //!   striker`) is qualified by that field: `alex_morgan.politician`, `alex_morgan.athlete` — two
 //!   people of one name stay two nodes; the corpus linker joins a bare `alex_morgan` to the one
 //!   qualified person of that name when there is only one.
-//! - **context** — `{name}.in.{country}`: a generic institution name (`Senate`, `Supreme Court`,
-//!   `Ministry of Health`, `Parliament`) that opens with a country (`US Senate`, `Peruvian
+//! - **context** — `{name}.in.{country}`: a generic institution name (`Senate`, `Constitutional Court`,
+//!   `Ministry of Health`, `Parliament`) that opens with a country (`UK Parliament`, `Peruvian
 //!   Senate`: the rest of the name, in that country), or else stands in a document about one
 //!   country, is that country's institution, labelled `Senate (Philippines)`.
 //! - **document** — `{name}.{document id}`: common nouns (`people`, `officials`, `the bill`), a
@@ -43,7 +43,7 @@ pub const CONTEXT_INFIX: &str = ".in.";
 
 /// Words that head the name of an institution found in many countries (general English).
 /// A name made only of such heads, ordinary lowercase words and `of`/`the`/`for`/`and` is
-/// generic: `Senate`, `Supreme Court`, `Ministry of Health`, `National Assembly`.
+/// generic: `Senate`, `Constitutional Court`, `Ministry of Health`, `National Assembly`.
 fn is_institution_head(w: &str) -> bool {
     matches!(
         w,
@@ -75,7 +75,7 @@ fn names_the_country(label: &str, country_label: &str) -> bool {
 }
 
 /// The gazetteer country a generic institution's name opens with, by name, alias or demonym
-/// (`United States Senate`, `US Senate`, `Peruvian Senate`): its id, its label and the rest of
+/// (`Chile Senate`, `UK Parliament`, `Peruvian Senate`): its id, its label and the rest of
 /// the name (`Senate`).
 fn country_in_name(label: &str) -> Option<(String, String, String)> {
     let gazetteer = crate::nlp::gazetteer::Gazetteer::embedded();
@@ -135,7 +135,7 @@ impl<'a> IdentityMinter<'a> {
                 Scope::Context { country, country_label } => {
                     // the document keeps the name as written; the corpus label is the qualified one,
                     // unless the name already says where (`Zembla Senate`); a name that opens with
-                    // its country (`US Senate`, `Peruvian Senate`) is the country's `Senate`
+                    // its country (`UK Parliament`, `Peruvian Senate`) is the country's institution
                     if let Some((_, _, core)) = country_in_name(&e.label).filter(|(id, _, _)| id == country) {
                         e.aliases.push(format!("{core} ({country_label})"));
                         e.aliases.sort();
@@ -187,7 +187,7 @@ impl<'a> IdentityMinter<'a> {
             return Scope::Corpus;
         }
         let words: Vec<String> = e.label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect();
-        // generic, perhaps after the country it opens with (`US Senate`)
+        // generic, perhaps after the country it opens with (`UK Parliament`)
         let generic = self.is_generic(&words)
             || country_in_name(&e.label).is_some_and(|(_, _, core)| self.is_generic(&core.split_whitespace().map(names::word_key).collect::<Vec<_>>()));
         match e.kind {
@@ -237,7 +237,7 @@ impl<'a> IdentityMinter<'a> {
         }
     }
 
-    /// Whether a name is made of ordinary words around an institution head (`Supreme Court`)
+    /// Whether a name is made of ordinary words around an institution head (`Constitutional Court`)
     /// or of title words alone (`Prime Minister`).
     pub fn is_generic(&self, words: &[String]) -> bool {
         let content: Vec<&String> = words.iter().filter(|w| !is_name_function_word(w)).collect();

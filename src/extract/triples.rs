@@ -516,7 +516,7 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
     Some((ci, oi))
 }
 
-/// `was scheduled for October 22`, `was postponed until May`: the date an agentless passive
+/// `was scheduled for October 19`, `was postponed until May`: the date an agentless passive
 /// sets something for is what the clause is about, not when it happened.
 fn target_date(tr: &Tree, p: &Prop, has_agent: bool, sl: &rules::Slot) -> bool {
     p.passive && !has_agent && sl.case.iter().any(|&c| tr.lemma_is(c, &["for", "to", "until", "till"]))
