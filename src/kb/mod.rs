@@ -435,10 +435,10 @@ impl KnowledgeBase {
             index.remove(&id);
             Ok::<_, KbError>(id)
         })??;
-        let linked = self.refresh_corpus();
-        linked?;
+        // (the records merged for the index file meanwhile, as after a build)
+        let merged = self.refresh_corpus_merging(true)?;
         self.store.flush()?;
-        self.save_index()?;
+        self.save_index_merged(merged)?;
         Ok(id)
     }
 
