@@ -91,12 +91,16 @@ impl KnowledgeBase {
     ) -> Result<BuildSummary, KbError> {
         let built = self.load_all(pipeline, inputs, options, progress);
         // the corpus graph follows whatever was loaded, also when a later document failed
-        let linked = self.refresh_corpus();
+        // (merging the records for the index file meanwhile: the merge waits for nothing else)
+        let linked = self.refresh_corpus_merging(true);
         // The ontology was reloaded: predicate labels in the view may change.
         self.drop_view();
         // The loads that committed are in the index, even when a later one failed.
         self.store.flush()?;
-        self.save_index()?;
+        let linked = match linked {
+            Ok(merged) => self.save_index_merged(merged).map(|()| Ok(())),
+            Err(e) => self.save_index().map(|()| Err(e)),
+        }?;
         let mut summary = built?;
         linked?;
         summary.store = self.store_stats()?;

@@ -100,6 +100,9 @@ pub enum KbError {
     ConstructFormat { format: ExportFormat },
 }
 
+/// The records merged (`read::merge_records_traced`), the corpus graph not yet laid over them.
+type Merged = (GraphData, Vec<read::FactOrigin>);
+
 /// Counts of `kgraph stats`: the store's, and the petgraph view's nodes and edges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KbStats {
@@ -350,12 +353,28 @@ impl KnowledgeBase {
     /// Recomputes the corpus graph from the document graphs and takes it into the view index
     /// (read commands lay it over the document records without reading the store).
     pub(crate) fn refresh_corpus(&self) -> Result<(), KbError> {
+        self.refresh_corpus_merging(false).map(drop)
+    }
+
+    /// [`refresh_corpus`](Self::refresh_corpus); with `merge`, also merges the records for the
+    /// index file's summary sections on the other core meanwhile, when the file is to be written
+    /// (both read the records only; the merge does not need the corpus graph), for
+    /// [`save_index_merged`](Self::save_index_merged).
+    fn refresh_corpus_merging(&self, merge: bool) -> Result<Option<Merged>, KbError> {
+        let labels = if merge { Some(self.store.property_labels()?) } else { None };
         // what the document graphs say about their entities, from the index (no store scan)
         // only the entities whose corpus triples changed are rewritten (the index knows the
         // corpus graph as it stands), and the new overlay is parsed from the quads in memory
-        let refreshed = self.with_index(|index| {
-            let records = index.entity_records();
-            self.store.refresh_corpus_over(&records, index.corpus())
+        let (refreshed, merged) = self.with_index(|index| {
+            let labels = labels.filter(|_| index.needs_saving(&self.store));
+            let index = &*index;
+            rayon::join(
+                || {
+                    let records = index.entity_records();
+                    self.store.refresh_corpus_over(&records, index.corpus())
+                },
+                || labels.map(|labels| read::merge_records_traced(index.records(), &labels)),
+            )
         })?;
         self.drop_view();
         let overlay = match refreshed {
@@ -366,12 +385,19 @@ impl KnowledgeBase {
                 return Err(e.into());
             }
         };
-        self.with_index(|index| index.set_corpus(overlay))
+        self.with_index(|index| index.set_corpus(overlay))?;
+        Ok(merged)
     }
 
     /// Writes the view index file if loads changed it (a build does this once at the end).
     pub fn save_index(&self) -> Result<(), KbError> {
         Ok(self.with_index(|index| index.save(&self.store))??)
+    }
+
+    /// [`save_index`](Self::save_index) with the records merged by
+    /// [`refresh_corpus_merging`](Self::refresh_corpus_merging) since the last load.
+    fn save_index_merged(&self, merged: Option<Merged>) -> Result<(), KbError> {
+        Ok(self.with_index(|index| index.save_merged(&self.store, merged))??)
     }
 
     /// Loads N-Quads written by `kgraph extract --format nquads` (`-`: standard input) with
@@ -409,10 +435,10 @@ impl KnowledgeBase {
             index.remove(&id);
             Ok::<_, KbError>(id)
         })??;
-        let linked = self.refresh_corpus();
-        linked?;
+        // (the records merged for the index file meanwhile, as after a build)
+        let merged = self.refresh_corpus_merging(true)?;
         self.store.flush()?;
-        self.save_index()?;
+        self.save_index_merged(merged)?;
         Ok(id)
     }
 
