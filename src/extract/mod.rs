@@ -148,10 +148,11 @@ impl Extractor {
         let props = self.props(&tree, &ment, &kind);
         let mut out: Vec<OpenTriple> = Vec::new();
         let quoted = rules::quoted_tokens(&tree);
+        let r = Rules { tr: &tree, ment: &ment, kind: &kind };
         for p in &props {
             // the statement a reporting verb makes is a fact of its speaker (see `speech`)
             if p.graph && p.graph_reject.is_none() {
-                for t in speech::speech_triples(sentence, &tree, &quoted, p) {
+                for t in speech::speech_triples(sentence, &r, &quoted, p) {
                     if !out.iter().any(|o| o.rule == t.rule && o.subject.text == t.subject.text && o.extra == t.extra && o.object == t.object) {
                         out.push(t);
                     }

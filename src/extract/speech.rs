@@ -17,7 +17,8 @@
 //!
 //! In: a proposition of a reporting verb with a clausal complement. Out: at most one triple.
 
-use super::rules::{Kind, Prop};
+use super::lexicon::{DOCUMENT_NOUNS, DOCUMENT_VERBS};
+use super::rules::{Kind, Prop, Rules};
 use super::tree::Tree;
 use super::triples::{argument, join_text, span_of};
 use crate::document::{Argument, OpenTriple, RelationKey, Sentence};
@@ -42,8 +43,9 @@ pub const MAX_WORDS: usize = 40;
 /// The speech-act triples of proposition `p` (see the module comment): the statement, and
 /// for a reporting proposition with its addressee as indirect object (`told reporters [the
 /// bridge would reopen]`, which the clause rules leave to the reported clause) the addressee.
-pub(super) fn speech_triples(s: &Sentence, tr: &Tree, quoted: &[bool], p: &Prop) -> Vec<OpenTriple> {
-    let Some(act) = speech_triple(s, tr, quoted, p) else { return Vec::new() };
+pub(super) fn speech_triples(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Vec<OpenTriple> {
+    let tr = r.tr;
+    let Some(act) = speech_triple(s, r, quoted, p) else { return Vec::new() };
     let addressee = p.slots.iter().find(|sl| sl.kind == Kind::Iobj && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "PRON"));
     let mut out = Vec::new();
     if let Some(a) = addressee.filter(|_| p.reporting).and_then(|sl| argument(s, &sl.part)) {
@@ -58,9 +60,15 @@ pub(super) fn speech_triples(s: &Sentence, tr: &Tree, quoted: &[bool], p: &Prop)
 }
 
 /// The speech-act triple of proposition `p`, if it is one.
-fn speech_triple(s: &Sentence, tr: &Tree, quoted: &[bool], p: &Prop) -> Option<OpenTriple> {
+fn speech_triple(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Option<OpenTriple> {
+    let tr = r.tr;
     let n = tr.len();
-    if p.lit.is_some() || p.pred >= n || !tr.lemma_is(p.pred, SPEECH_VERBS) || p.passive {
+    if p.lit.is_some() || p.pred >= n || p.passive {
+        return None;
+    }
+    // `the ministry's statement read: …` is the ministry's speech act
+    let written = tr.lemma_is(p.pred, DOCUMENT_VERBS) && r.reports(p.pred);
+    if !tr.lemma_is(p.pred, SPEECH_VERBS) && !written {
         return None;
     }
     let clause = p.slots.iter().find(|sl| sl.kind == Kind::Clause)?;
@@ -69,9 +77,16 @@ fn speech_triple(s: &Sentence, tr: &Tree, quoted: &[bool], p: &Prop) -> Option<O
     if subj_head >= n || quoted[subj_head] || clause.part.toks.contains(&subj_head) || !matches!(tr.upos(subj_head), "PROPN" | "NOUN" | "PRON") {
         return None;
     }
-    let subject = argument(s, &p.subj)?;
+    // a written statement speaks for its author; without one it names no speaker
+    let subject = if tr.lemma_is(subj_head, DOCUMENT_NOUNS) {
+        r.author(subj_head)?;
+        argument(s, &r.speaker(subj_head))?
+    } else {
+        argument(s, &p.subj)?
+    };
     let statement = statement(s, tr, clause.part.head, &clause.part.toks)?;
-    let key = RelationKey { verb: Some(tr.lemma(p.pred).to_lowercase()), ..Default::default() };
+    let verb = if written { "say".to_owned() } else { tr.lemma(p.pred).to_lowercase() };
+    let key = RelationKey { verb: Some(verb), ..Default::default() };
     let attribution = p.attribution.as_ref().and_then(|a| argument(s, a));
     Some(OpenTriple {
         sentence: s.index,
@@ -168,6 +183,28 @@ mod tests {
         assert!(fs.iter().any(|f| f.1 == "Varga" && f.2 == "tell" && f.3 == "radio station" && f.0 != SPEECH_RULE), "{fs:?}");
         assert!(fs.iter().any(|f| f.0 == SPEECH_RULE && f.3 == "the bridge was closed"), "{fs:?}");
         let _ = ADDRESSEE_RULE;
+    }
+
+    #[test]
+    fn a_written_statement_speaks_for_its_author() {
+        let Some(a) = acts("The league 's statement read : \" The final will be replayed in June . \"") else { return };
+        assert!(a.iter().any(|f| f.0 == "league" && f.1 == "say" && f.2 == "The final will be replayed in June"), "{a:?}");
+        let Some(a) = acts("A letter from the union said the strike had ended .") else { return };
+        assert!(a.iter().any(|f| f.0 == "union" && f.2 == "the strike had ended"), "{a:?}");
+        // must give nothing: a statement without an author names no speaker
+        let Some(a) = acts("A statement said the strike had ended .") else { return };
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn the_name_speaks_when_a_title_is_parsed_as_a_second_subject() {
+        let Some(fs) = facts("Harbour official Lena Morvik said the ferry had been sinking for an hour .") else { return };
+        let Some(analyzer) = crate::nlp::Analyzer::embedded().ok() else { return };
+        let mut s = carb::carb_sentence("Harbour official Lena Morvik said the ferry had been sinking for an hour .");
+        analyzer.analyze(&mut s);
+        let ts = Extractor::new().extract(&s, &[]);
+        let inner = ts.iter().find(|t| t.subject.text == "ferry").unwrap_or_else(|| panic!("{fs:?}"));
+        assert_eq!(inner.attribution.as_ref().map(|a| a.text.as_str()), Some("Lena Morvik"), "{fs:?}");
     }
 
     #[test]
