@@ -134,18 +134,12 @@ fn statement(s: &Sentence, tr: &Tree, head: usize, toks: &[usize]) -> Option<Arg
 #[cfg(test)]
 mod tests {
     use super::{ADDRESSEE_RULE, MAX_WORDS, SPEECH_RULE};
-    use crate::extract::{Extractor, carb};
+    use crate::extract::Extractor;
 
     /// (rule, subject, verb lemma, object or statement) of the triples of an analysed sentence
     /// (invented sentences; None when the embedded models are not built).
     fn facts(line: &str) -> Option<Vec<(String, String, String, String)>> {
-        let analyzer = match crate::nlp::Analyzer::embedded() {
-            Ok(a) => a,
-            Err(e) if e.to_string().contains("scratch") => return None,
-            Err(e) => panic!("embedded models: {e}"),
-        };
-        let mut s = carb::carb_sentence(line);
-        analyzer.analyze(&mut s);
+        let s = crate::extract::tests::analysed(line)?;
         let out = Extractor::new().extract(&s, &[]).into_iter().map(|t| {
             let obj = t.object.map(|o| o.text).or_else(|| t.extra.first().map(|a| a.text.clone())).unwrap_or_default();
             (t.rule, t.subject.text, t.key.verb.unwrap_or_default(), obj)
@@ -199,9 +193,7 @@ mod tests {
     #[test]
     fn the_name_speaks_when_a_title_is_parsed_as_a_second_subject() {
         let Some(fs) = facts("Harbour official Lena Morvik said the ferry had been sinking for an hour .") else { return };
-        let Some(analyzer) = crate::nlp::Analyzer::embedded().ok() else { return };
-        let mut s = carb::carb_sentence("Harbour official Lena Morvik said the ferry had been sinking for an hour .");
-        analyzer.analyze(&mut s);
+        let Some(s) = crate::extract::tests::analysed("Harbour official Lena Morvik said the ferry had been sinking for an hour .") else { return };
         let ts = Extractor::new().extract(&s, &[]);
         let inner = ts.iter().find(|t| t.subject.text == "ferry").unwrap_or_else(|| panic!("{fs:?}"));
         assert_eq!(inner.attribution.as_ref().map(|a| a.text.as_str()), Some("Lena Morvik"), "{fs:?}");

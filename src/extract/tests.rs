@@ -4,6 +4,19 @@
 use super::*;
 use crate::document::{Modality, Sentence, Span, Token};
 
+/// A tokenized line (tokens split by spaces) analysed by the embedded models; None when they are
+/// not built (a scratch checkout), so tests on real parses skip instead of failing there.
+pub(crate) fn analysed(line: &str) -> Option<Sentence> {
+    let analyzer = match crate::nlp::Analyzer::embedded() {
+        Ok(a) => a,
+        Err(e) if e.to_string().contains("scratch") => return None,
+        Err(e) => panic!("embedded models: {e}"),
+    };
+    let mut s = carb::carb_sentence(line);
+    analyzer.analyze(&mut s);
+    Some(s)
+}
+
 /// Builds a parsed sentence from compact rows `form lemma UPOS XPOS head deprel [feats]`.
 pub(crate) fn tree(rows: &str) -> Sentence {
     let mut tokens = Vec::new();

@@ -244,17 +244,10 @@ fn is_question(tr: &Tree) -> bool {
 mod tests {
     use crate::document::Modality;
     use crate::extract::Extractor;
-    use crate::extract::carb;
 
     /// (subject, relation, object, modality, attribution) of the triples of an analysed sentence.
     fn facts(line: &str) -> Option<Vec<(String, String, String, Modality, String)>> {
-        let analyzer = match crate::nlp::Analyzer::embedded() {
-            Ok(a) => a,
-            Err(e) if e.to_string().contains("scratch") => return None,
-            Err(e) => panic!("embedded models: {e}"),
-        };
-        let mut s = carb::carb_sentence(line);
-        analyzer.analyze(&mut s);
+        let s = crate::extract::tests::analysed(line)?;
         Some(
             Extractor::new()
                 .extract(&s, &[])
