@@ -299,7 +299,8 @@ fn build_fact(document: &Document, rt: &ResolvedTriple, nf: NormalizedFact) -> F
         qualifiers: nf.qualifiers,
         negated: t.negated,
         modality: t.modality,
-        attribution: rt.attribution.clone().or_else(|| t.attribution.as_ref().map(|a| a.text.clone())),
+        // an unresolved pronoun names no speaker (the resolver leaves it out; so does this fallback)
+        attribution: rt.attribution.clone().or_else(|| t.attribution.as_ref().map(|a| a.text.clone()).filter(|a| crate::resolve::names::pronoun(a).is_none())),
         provenance: Provenance {
             doc: document.id.clone(),
             paragraph: sentence.map_or(0, |s| s.paragraph),
@@ -381,6 +382,17 @@ mod tests {
         let err = Pipeline::new(PipelineOptions { ontology_dirs: vec![dir.clone()], strict: false }).err().expect("no such directory");
         assert!(matches!(err, PipelineError::Ontology(_)), "{err}");
         assert!(err.source().is_some_and(|s| s.to_string().contains(&dir.display().to_string())), "{err}");
+    }
+
+    #[test]
+    fn a_pronoun_no_one_resolves_is_never_an_attribution() {
+        // invented: `you` names no one; `Ilse Varga` is who `she` is
+        let p = Pipeline::new(PipelineOptions::default()).expect("pipeline");
+        let text = "You can see that the gas will turn into planets.\n\nIlse Varga runs the harbour. She said the ferry sank near Kell.";
+        let d = p.process(SourceText::from_string("speech-test", text));
+        let said: Vec<_> = d.facts.iter().filter_map(|f| f.attribution.as_deref()).collect();
+        assert!(!said.iter().any(|a| crate::resolve::names::pronoun(a).is_some()), "{said:?}");
+        assert!(d.facts.iter().any(|f| f.attribution.as_deref() == Some("Ilse Varga") || f.predicate.name == "say"), "{:?}", d.facts);
     }
 
     #[test]

@@ -34,6 +34,19 @@ pub(crate) const REPORTING: &[&str] = &[
     "find",
 ];
 
+/// Nouns of written statements: a reporting verb whose subject is one speaks for the statement's
+/// author (`the ministry's statement said …`, `a letter from the union read: …`). General
+/// English, the class of nouns naming a message or a document that carries words.
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "letter", "message", "note", "post", "release", "report", "tweet", "announcement", "communiqué", "communique",
+    "memo", "email", "e-mail", "notice", "advisory", "bulletin", "declaration", "press release", "filing", "complaint", "ruling",
+    "verdict", "decree", "order", "notification", "circular", "editorial", "blog", "website", "obituary",
+];
+
+/// Verbs that report only with a [`DOCUMENT_NOUNS`] subject (`the statement read: …`, `the
+/// note went: …`).
+pub(crate) const DOCUMENT_VERBS: &[&str] = &["read", "go"];
+
 /// Verbs whose `xcomp` signals a plan, a future or a forecast (`set to`, `plan to`, `is forecast to`).
 pub(crate) const PLANNED_HEADS: &[&str] = &[
     "set", "plan", "intend", "expect", "aim", "go", "schedule", "prepare", "due", "poised", "hope", "want", "seek", "vow",

@@ -40,6 +40,7 @@ mod repair;
 mod repair_clause;
 mod repair_report;
 mod rules;
+mod speech;
 mod titled;
 mod tree;
 mod triples;
@@ -48,6 +49,7 @@ use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
+pub use speech::SPEECH_RULE;
 pub use titled::{join_cut_names, retype_described_organisations, retype_named_settlements, retype_products, retype_titled_people};
 
 /// The rule of role facts whose subject is a definite description (`the former drummer of Y`):
@@ -145,7 +147,17 @@ impl Extractor {
         let (ment, kind) = mention_index(sentence, mentions);
         let props = self.props(&tree, &ment, &kind);
         let mut out: Vec<OpenTriple> = Vec::new();
+        let quoted = rules::quoted_tokens(&tree);
+        let r = Rules { tr: &tree, ment: &ment, kind: &kind };
         for p in &props {
+            // the statement a reporting verb makes is a fact of its speaker (see `speech`)
+            if p.graph && p.graph_reject.is_none() {
+                for t in speech::speech_triples(sentence, &r, &quoted, p) {
+                    if !out.iter().any(|o| o.rule == t.rule && o.subject.text == t.subject.text && o.extra == t.extra && o.object == t.object) {
+                        out.push(t);
+                    }
+                }
+            }
             // the CaRB reading borrowed the conjunct's object; the graph keeps the clause without it
             let unshared;
             let p = if p.graph_reject == Some(quality::OBJECT_NOT_SHARED) {

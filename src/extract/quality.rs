@@ -373,7 +373,12 @@ mod tests {
                     "{} | {} | {}{}",
                     t.subject.text,
                     t.relation,
-                    t.object.as_ref().map_or("-", |o| o.text.as_str()),
+                    // a speech act shows its statement in quotation marks
+                    match (&t.object, t.rule == super::super::SPEECH_RULE) {
+                        (_, true) => format!("\"{}\"", t.extra.first().map_or("", |a| a.text.as_str())),
+                        (Some(o), false) => o.text.clone(),
+                        (None, false) => "-".into(),
+                    },
                     t.attribution.as_ref().map(|a| format!(" @{}", a.text)).unwrap_or_default()
                 )
             })
@@ -464,10 +469,10 @@ mod tests {
                 &["“", "”"],
             ),
             (
-                "inverted reporting clause gives attribution, not a saying fact",
+                "inverted reporting clause gives attribution and the speech act, not `said – officials`",
                 "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root two/two/NUM/4/nummod men/man/NOUN/2/obj ,/,/PUNCT/6/punct said/say/VERB/2/conj officials/official/NOUN/6/obj in/in/ADP/9/case Lima/Lima/PROPN/7/nmod ././PUNCT/2/punct",
-                &["Police | arrested | two men @officials"],
-                &["said", "| officials"],
+                &["Police | arrested | two men @officials", "officials | said | \"Police arrested two men\""],
+                &["said | two", "| officials"],
             ),
             (
                 "`X has been one of Y's allies` (possessor mis-attached) → X ally of Y",
@@ -556,8 +561,8 @@ mod tests {
             (
                 "a verb whose only complement is a clause says nothing without it",
                 "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj promised/promise/VERB/0/root/VBD crews/crew/NOUN/6/nsubj will/will/AUX/6/aux repair/repair/VERB/3/ccomp/VB roads/road/NOUN/6/obj",
-                &["crews | repair | roads"],
-                &["mayor |"],
+                &["crews | repair | roads", "mayor | promised | \"crews will repair roads\""],
+                &["mayor | promised | -"],
             ),
             (
                 "a number with its noun stays a subject",

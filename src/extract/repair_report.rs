@@ -16,6 +16,13 @@
 //!    clause as a relative clause of the time word: a time word after a reporting verb is when
 //!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
 //!    `ccomp`.
+//! 14. `told-relative`: `The mayor told reporters the bridge would reopen` parsed with the
+//!    reported clause as a relative clause of the addressee (`reporters [that] the bridge would
+//!    reopen`). After a verb that takes a recipient, a clause on the addressee with its own
+//!    subject, no relative word and no stranded preposition is what was told: it becomes the
+//!    verb's `ccomp` (the inner fact is then reported, attributed to the speaker, and the speaker
+//!    has a speech act). A relative word (`told reporters who had waited`) or a gap at a
+//!    preposition (`told the officers she worked with`) keeps the relative clause.
 
 use super::lexicon::{REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
@@ -136,6 +143,36 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         set_head(t, c, v, "ccomp");
         set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
         changed = true;
+    }
+    changed
+}
+
+/// Repair 14.
+pub(super) fn told_relative(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let a = h[c];
+        if a == usize::MAX || t[c].deprel != "acl:relcl" || !matches!(base(&t[a].deprel), "obj" | "iobj") {
+            continue;
+        }
+        let v = h[a];
+        if v == usize::MAX || t[v].upos != "VERB" || !lemma_in(&t[v], RECIPIENT_VERBS) || c < a {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == c).collect();
+        let own_subject = kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+        // `who`, `which`, `that` or `whose` opening the clause make it a real relative clause
+        let wh = ["who", "whom", "whose", "which", "that", "where", "when"];
+        let relative_word = (a + 1..c).any(|k| descends(&h, c, k) && (t[k].feats.contains("PronType=Rel") || wh.iter().any(|w| t[k].form.eq_ignore_ascii_case(w))));
+        // `the officers she worked with`: the gap is at a preposition that ends the clause
+        let last = (c..n).filter(|&k| descends(&h, c, k) && t[k].upos != "PUNCT").last().unwrap_or(c);
+        let stranded = t[last].upos == "ADP";
+        if own_subject && !relative_word && !stranded && !(0..n).any(|k| h[k] == v && base(&t[k].deprel) == "ccomp") {
+            set_head(t, c, v, "ccomp");
+            changed = true;
+        }
     }
     changed
 }
@@ -263,6 +300,22 @@ mod tests {
         // an ordinary verb with an object and a clause is no report
         let built = toks("Aides/NOUN/2/nsubj built/VERB/0/root/build/VBD a/DET/4/det shed/NOUN/2/obj was/AUX/6/aux/be/VBD raining/VERB/2/parataxis/rain/VBG");
         assert!(repair(&built).is_none());
+    }
+
+    #[test]
+    fn a_clause_on_the_addressee_of_a_recipient_verb_is_what_was_told() {
+        // `The mayor told reporters the bridge would reopen .` (invented)
+        let got = repaired("The/DET/2/det mayor/NOUN/3/nsubj told/VERB/0/root/tell/VBD reporters/NOUN/3/iobj the/DET/6/det bridge/NOUN/8/nsubj would/AUX/8/aux/would/MD reopen/VERB/4/acl:relcl/reopen/VB ./PUNCT/3/punct");
+        has(&got, &["reopen>3:ccomp", "reporters>3:iobj"]);
+        // must give nothing: a relative word opens a real relative clause
+        let who = toks("The/DET/2/det mayor/NOUN/3/nsubj told/VERB/0/root/tell/VBD reporters/NOUN/3/obj who/PRON/6/nsubj/who/WP waited/VERB/4/acl:relcl/wait/VBD ./PUNCT/3/punct");
+        assert!(repair(&who).is_none(), "{}", arcs(&who));
+        // must give nothing: `The mayor told the officers she worked with .` — a stranded preposition
+        let with = toks("The/DET/2/det mayor/NOUN/3/nsubj told/VERB/0/root/tell/VBD the/DET/5/det officers/NOUN/3/obj she/PRON/7/nsubj worked/VERB/5/acl:relcl/work/VBD with/ADP/7/obl ./PUNCT/3/punct");
+        assert!(repair(&with).is_none(), "{}", arcs(&with));
+        // must give nothing: a verb that takes no recipient (`met reporters the bridge …`)
+        let met = toks("The/DET/2/det mayor/NOUN/3/nsubj met/VERB/0/root/meet/VBD reporters/NOUN/3/obj the/DET/6/det bridge/NOUN/8/nsubj would/AUX/8/aux/would/MD reopen/VERB/4/acl:relcl/reopen/VB");
+        assert!(repair(&met).is_none());
     }
 
     #[test]

@@ -353,6 +353,9 @@ impl Ontology {
         strict: bool,
     ) -> Result<NormalizedFact, Dropped> {
         let mut notes: Vec<String> = Vec::new();
+        if t.triple.rule == crate::extract::SPEECH_RULE {
+            return self.decide_speech(t, entities, doc_date, strict, notes);
+        }
         let Some(object_id) = &t.object else {
             return self.decide_event(t, entities, doc_date, strict, notes);
         };
@@ -543,17 +546,46 @@ impl Ontology {
             return Err(Dropped { notes });
         }
         notes.push(format!("no object (intransitive clause): event fact, open relation rel:{name}, empty object"));
+        Ok(self.open_literal_fact(t, entities, doc_date, (name, label), NO_OBJECT.into(), notes))
+    }
+
+    /// A fact under open relation `(name, label)` whose object is the plain literal `value`
+    /// (event facts, speech acts), with the triple's qualifiers and confidence.
+    fn open_literal_fact(
+        &self,
+        t: &ResolvedTriple,
+        entities: &HashMap<EntityId, Entity>,
+        doc_date: Option<&str>,
+        (name, label): (String, String),
+        value: String,
+        mut notes: Vec<String>,
+    ) -> NormalizedFact {
         let qualifiers = self.qualifiers(t, entities, doc_date, &mut notes);
-        let predicate = Predicate {
-            iri: format!("{}{name}", vocab::REL),
-            name,
-            label,
-            surface: t.triple.relation.clone(),
-            normalized: false,
-        };
-        let object = FactObject::Literal(crate::document::Literal { value: NO_OBJECT.into(), datatype: None, unit: None });
+        let predicate = Predicate { iri: format!("{}{name}", vocab::REL), name, label, surface: t.triple.relation.clone(), normalized: false };
+        let object = FactObject::Literal(crate::document::Literal { value, datatype: None, unit: None });
         let confidence = t.triple.confidence.clamp(0.0, 1.0);
-        Ok(NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes })
+        NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes }
+    }
+
+    /// A speech act (`X said [that] …`, rule [`crate::extract::SPEECH_RULE`]): the speaker made
+    /// a statement. Stored under the open relation of the reporting verb (`rel:say`,
+    /// `rel:announce`) with the statement as a plain literal object, so the statement is a
+    /// value of this one fact (a literal node of its own in the graph), never an entity that
+    /// other facts or the entity ranking could reach. The modelling is in `ontology/README.md`,
+    /// "Speech acts". Dropped without a statement or in strict mode (no ontology property).
+    fn decide_speech(&self, t: &ResolvedTriple, entities: &HashMap<EntityId, Entity>, doc_date: Option<&str>, strict: bool, mut notes: Vec<String>) -> Result<NormalizedFact, Dropped> {
+        let verb = t.triple.key.verb.as_deref().map(|v| v.trim().to_lowercase()).unwrap_or_default();
+        let Some(statement) = t.triple.extra.first().filter(|a| !a.text.trim().is_empty() && !verb.is_empty()) else {
+            notes.push("speech act without a verb or a statement: not stored".into());
+            return Err(Dropped { notes });
+        };
+        let name = open_relation_name(&verb);
+        if strict {
+            notes.push(format!("speech act; strict mode: open relation rel:{name} dropped"));
+            return Err(Dropped { notes });
+        }
+        notes.push(format!("speech act: open relation rel:{name}, the reported clause as a plain literal object"));
+        Ok(self.open_literal_fact(t, entities, doc_date, (name, verb), statement.text.clone(), notes))
     }
 
     /// Checks a subject/object pair against a property's (inherited) domain and range.

@@ -745,3 +745,23 @@ fn agentless_passives_with_an_oblique_say_the_subject_underwent_it() {
     let f = o.decide(&triple("don_strand", "found under", found, "iran", &e), &e, None, false).unwrap();
     assert_eq!(f.predicate.label, "find under");
 }
+
+#[test]
+fn a_speech_act_stores_its_statement_as_a_plain_literal() {
+    let o = Ontology::embedded();
+    let e = event_entities();
+    // `Lena Ortmann announced the runway would reopen.` as the extractor hands it on
+    let mut t = event("lena_ortmann", "announced", verb("announce"), &e);
+    t.triple.rule = crate::extract::SPEECH_RULE.into();
+    t.triple.extra = vec![arg("the runway would reopen")];
+    let f = o.decide(&t, &e, None, false).unwrap();
+    assert_eq!(f.object, FactObject::Literal(Literal { value: "the runway would reopen".into(), datatype: None, unit: None }));
+    assert_eq!((f.predicate.iri.as_str(), f.predicate.label.as_str()), (format!("{REL}announce").as_str(), "announce"));
+    assert!(!f.predicate.normalized, "a statement is no entity an ontology range could describe");
+    assert!(f.notes.iter().any(|n| n.contains("speech act")), "{:?}", f.notes);
+    // must give nothing: without its statement, or in strict mode
+    let mut bare = t.clone();
+    bare.triple.extra.clear();
+    assert!(o.decide(&bare, &e, None, false).is_err());
+    assert!(o.decide(&t, &e, None, true).is_err());
+}

@@ -324,10 +324,13 @@ impl State<'_> {
         let attribution = t.attribution.as_ref().map(|a| {
             let mut tmp = Vec::new();
             match self.resolve_arg(si, a, true, &mut tmp) {
-                Ok(Target::One(c)) if self.clusters[c].kind.is_named() => self.clusters[c].label.clone(),
-                _ => a.text.clone(),
+                Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(self.clusters[c].label.clone()),
+                // a pronoun coreference could not resolve names no one: the fact stays reported,
+                // without a speaker, never attributed to a bare `he`
+                _ if names::pronoun(&a.text).is_some() => None,
+                _ => Some(a.text.clone()),
             }
-        });
+        }).flatten();
         let subjects: Vec<usize> = match &subj {
             Target::One(c) => vec![*c],
             Target::Group(m) => m.clone(),

@@ -84,10 +84,49 @@ impl Rules<'_, '_> {
         None
     }
 
+    /// The author of a written statement `s` (`the ministry's statement`, `a letter from the
+    /// union`, `a post by Ana Ruiz`): its possessor or its `from`/`by` complement.
+    pub(crate) fn author(&self, s: usize) -> Option<usize> {
+        let tr = self.tr;
+        if s >= tr.len() || !tr.lemma_is(s, DOCUMENT_NOUNS) {
+            return None;
+        }
+        tr.kids(s).find(|&k| {
+            tr.rel(k) == "nmod:poss" && tr.upos(k) != "PRON"
+                || tr.base(k) == "nmod" && k > s && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "by"]))
+        })
+    }
+
+    /// The subject of reporting verb `v`; of two (`Harbour official Lena Morvik said`, parsed
+    /// with the title and the name as two subjects) the name, which is who speaks.
+    pub(crate) fn speaking_subject(&self, v: usize) -> Option<usize> {
+        let tr = self.tr;
+        let mut subjects = tr.kids(v).filter(|&k| is_subj_rel(tr.rel(k)));
+        let first = subjects.next()?;
+        Some(if tr.upos(first) == "PROPN" { first } else { subjects.find(|&k| tr.upos(k) == "PROPN").unwrap_or(first) })
+    }
+
+    /// A verb that reports what its subject says: a reporting verb, or a verb like `read` whose
+    /// subject is a written statement (`the statement read: …`).
+    pub(crate) fn reports(&self, v: usize) -> bool {
+        let tr = self.tr;
+        v < tr.len()
+            && (tr.lemma_is(v, REPORTING)
+                || tr.lemma_is(v, DOCUMENT_VERBS) && tr.kids(v).any(|k| is_subj_rel(tr.rel(k)) && tr.lemma_is(k, DOCUMENT_NOUNS)))
+    }
+
     /// Who speaks in reported speech: the subject of the reporting verb, or, when that is a
     /// common noun with a name in apposition (`the head of the union, Ana Ruiz, said`), the name.
-    pub(super) fn speaker(&self, s: usize) -> Part {
+    pub(crate) fn speaker(&self, s: usize) -> Part {
         let tr = self.tr;
+        if let Some(a) = self.author(s) {
+            // the author without its `'s`, `from` or `by`
+            let mut part = self.np(a, false);
+            let own_case = |x: &usize| tr.head[*x] == a && tr.base(*x) == "case";
+            part.toks.retain(|x| !own_case(x));
+            part.min.retain(|x| !own_case(x));
+            return part;
+        }
         if tr.upos(s) == "NOUN" {
             if let Some(a) = tr.kids(s).find(|&a| a > s && tr.rel(a) == "appos" && tr.upos(a) == "PROPN") {
                 return self.np(a, true);
@@ -366,7 +405,7 @@ impl Rules<'_, '_> {
                     }
                     "parataxis" => {
                         if tr.lemma_is(k, REPORTING) {
-                            if let Some(s) = tr.kids(k).find(|&x| is_subj_rel(tr.rel(x))) {
+                            if let Some(s) = self.speaking_subject(k) {
                                 attribution = Some(self.speaker(s));
                             }
                         }
@@ -416,9 +455,9 @@ impl Rules<'_, '_> {
             }
             break;
         }
-        if tr.base(up) == "ccomp" && tr.head[up] != NONE && tr.lemma_is(tr.head[up], REPORTING) {
+        if tr.base(up) == "ccomp" && tr.head[up] != NONE && self.reports(tr.head[up]) {
             let r = tr.head[up];
-            if let Some(s) = tr.kids(r).find(|&x| is_subj_rel(tr.rel(x))) {
+            if let Some(s) = self.speaking_subject(r) {
                 attribution = Some(self.speaker(s));
             }
         }
@@ -434,7 +473,13 @@ impl Rules<'_, '_> {
             modality = Modality::Possible;
         }
         // a conditional or hypothetical clause is not asserted
-        if tr.rel(p) == "advcl" && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"])) {
+        let conditional = |v: usize| tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"]));
+        if tr.rel(p) == "advcl" && conditional(p) {
+            modality = Modality::Possible;
+        }
+        // and so is its consequent (`[he said] if the river rises, the town will evacuate`): it
+        // happens only in the world of the condition, whoever reports it
+        if tr.kids(p).any(|k| tr.base(k) == "advcl" && conditional(k)) {
             modality = Modality::Possible;
         }
 

@@ -20,6 +20,7 @@ mod agents;
 mod ages;
 mod as_role;
 mod claims;
+pub(crate) use claims::quoted_tokens;
 mod clauses;
 mod control;
 mod coord;

@@ -1,0 +1,222 @@
+//! Speech acts: `X said [that] the dam held` is, besides the reported fact `dam – hold`
+//! (modality `reported`, attribution X), a fact of its own about X: X made a statement.
+//! A reader of the graph asks "what did X say?", and the answer must not depend on whether the
+//! inner clause happened to yield a triple.
+//!
+//! Layout: `speaker – VERB – "statement"`, rule [`SPEECH_RULE`]. The predicate is the reporting
+//! verb's lemma (`say`, `announce`, `warn`, …); the statement is the reported clause as written
+//! (without its `that` and quotation marks, at most [`MAX_WORDS`] words), carried in the
+//! triple's first `extra` argument and no object, so the resolver never turns it into an entity.
+//! The ontology stores it as a plain literal object (see `ontology/README.md`, "Speech acts"):
+//! one literal node per fact, never shared, never ranked as an entity.
+//!
+//! A recipient verb with its addressee (`told reporters the bridge would reopen`) keeps its
+//! `tell – reporters` fact from the clause rules and adds the speech act with the clause.
+//! Verbs of belief and evidence in the reporting list (`think`, `believe`, `show`, `find`,
+//! `indicate`, `estimate`) are no speech and make none.
+//!
+//! In: a proposition of a reporting verb with a clausal complement. Out: at most one triple.
+
+use super::lexicon::{DOCUMENT_NOUNS, DOCUMENT_VERBS};
+use super::rules::{Kind, Prop, Rules};
+use super::tree::Tree;
+use super::triples::{argument, join_text, span_of};
+use crate::document::{Argument, OpenTriple, RelationKey, Sentence};
+
+/// The rule name of speech-act triples; the ontology reads the statement from `extra[0]`.
+pub const SPEECH_RULE: &str = "speech:act";
+
+/// The rule name of `speaker – tell – addressee` triples made here.
+pub const ADDRESSEE_RULE: &str = "speech:addressee";
+
+/// Verbs of saying whose complement is what was said: the reporting verbs minus those of belief
+/// and evidence. General English, the closed class of verbs that introduce indirect speech.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "claim", "report", "state", "add", "note", "warn", "confirm", "insist", "argue", "announce", "declare",
+    "suggest", "allege", "explain", "write", "reveal", "acknowledge", "admit", "deny", "predict", "assert", "stress",
+    "maintain", "reply", "respond", "remark", "observe", "comment", "tweet", "testify", "concede", "promise", "vow",
+];
+
+/// The longest statement kept, in words; a longer one is cut and ends with `…`.
+pub const MAX_WORDS: usize = 40;
+
+/// The speech-act triples of proposition `p` (see the module comment): the statement, and
+/// for a reporting proposition with its addressee as indirect object (`told reporters [the
+/// bridge would reopen]`, which the clause rules leave to the reported clause) the addressee.
+pub(super) fn speech_triples(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Vec<OpenTriple> {
+    let tr = r.tr;
+    let Some(act) = speech_triple(s, r, quoted, p) else { return Vec::new() };
+    let addressee = p.slots.iter().find(|sl| sl.kind == Kind::Iobj && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "PRON"));
+    let mut out = Vec::new();
+    if let Some(a) = addressee.filter(|_| p.reporting).and_then(|sl| argument(s, &sl.part)) {
+        let mut t = act.clone();
+        t.object = Some(a);
+        t.extra.clear();
+        t.rule = ADDRESSEE_RULE.to_owned();
+        out.push(t);
+    }
+    out.push(act);
+    out
+}
+
+/// The speech-act triple of proposition `p`, if it is one.
+fn speech_triple(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Option<OpenTriple> {
+    let tr = r.tr;
+    let n = tr.len();
+    if p.lit.is_some() || p.pred >= n || p.passive {
+        return None;
+    }
+    // `the ministry's statement read: …` is the ministry's speech act
+    let written = tr.lemma_is(p.pred, DOCUMENT_VERBS) && r.reports(p.pred);
+    if !tr.lemma_is(p.pred, SPEECH_VERBS) && !written {
+        return None;
+    }
+    let clause = p.slots.iter().find(|sl| sl.kind == Kind::Clause)?;
+    // the speaker stands outside the statement (`"…," he said`; never a word of the quotation)
+    let subj_head = p.subj.head;
+    if subj_head >= n || quoted[subj_head] || clause.part.toks.contains(&subj_head) || !matches!(tr.upos(subj_head), "PROPN" | "NOUN" | "PRON") {
+        return None;
+    }
+    // a written statement speaks for its author; without one it names no speaker
+    let subject = if tr.lemma_is(subj_head, DOCUMENT_NOUNS) {
+        r.author(subj_head)?;
+        argument(s, &r.speaker(subj_head))?
+    } else {
+        argument(s, &p.subj)?
+    };
+    let statement = statement(s, tr, clause.part.head, &clause.part.toks)?;
+    let verb = if written { "say".to_owned() } else { tr.lemma(p.pred).to_lowercase() };
+    let key = RelationKey { verb: Some(verb), ..Default::default() };
+    let attribution = p.attribution.as_ref().and_then(|a| argument(s, a));
+    Some(OpenTriple {
+        sentence: s.index,
+        subject,
+        relation: join_text(s, &p.rel, None),
+        key,
+        object: None,
+        extra: vec![statement],
+        qualifiers: Vec::new(),
+        negated: p.negated,
+        modality: p.modality,
+        attribution,
+        rule: SPEECH_RULE.to_owned(),
+        confidence: p.conf,
+    })
+}
+
+/// The statement of a clause: its words without quotation marks and the punctuation around
+/// them, cut after [`MAX_WORDS`] words. None when no word is left.
+fn statement(s: &Sentence, tr: &Tree, head: usize, toks: &[usize]) -> Option<Argument> {
+    let word = |i: usize| !tr.is_punct(i) && !super::quality::is_quote(tr.form(i));
+    let first = toks.iter().position(|&i| word(i))?;
+    let last = toks.iter().rposition(|&i| word(i))?;
+    let mut keep: Vec<usize> = toks[first..=last].iter().copied().filter(|&i| !super::quality::is_quote(tr.form(i))).collect();
+    let cut = keep.iter().filter(|&&i| word(i)).count() > MAX_WORDS;
+    if cut {
+        let mut words = 0;
+        keep.retain(|&i| {
+            if word(i) {
+                words += 1;
+            }
+            words <= MAX_WORDS
+        });
+        while keep.last().is_some_and(|&i| !word(i)) {
+            keep.pop();
+        }
+    }
+    let mut text = join_text(s, &keep, None);
+    if cut {
+        text.push_str(" …");
+    }
+    Some(Argument { tokens: keep[0]..keep[keep.len() - 1] + 1, head, text, span: span_of(s, &keep) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ADDRESSEE_RULE, MAX_WORDS, SPEECH_RULE};
+    use crate::extract::Extractor;
+
+    /// (rule, subject, verb lemma, object or statement) of the triples of an analysed sentence
+    /// (invented sentences; None when the embedded models are not built).
+    fn facts(line: &str) -> Option<Vec<(String, String, String, String)>> {
+        let s = crate::extract::tests::analysed(line)?;
+        let out = Extractor::new().extract(&s, &[]).into_iter().map(|t| {
+            let obj = t.object.map(|o| o.text).or_else(|| t.extra.first().map(|a| a.text.clone())).unwrap_or_default();
+            (t.rule, t.subject.text, t.key.verb.unwrap_or_default(), obj)
+        });
+        Some(out.collect())
+    }
+
+    fn acts(line: &str) -> Option<Vec<(String, String, String)>> {
+        let fs = facts(line)?;
+        Some(fs.into_iter().filter(|f| f.0 == SPEECH_RULE).map(|f| (f.1, f.2, f.3)).collect())
+    }
+
+    #[test]
+    fn a_reporting_verb_states_its_clause() {
+        let Some(a) = acts("Harbour master Ilse Varga said that the ferry had been sinking for an hour .") else { return };
+        assert!(a.iter().any(|f| f.0.ends_with("Ilse Varga") && f.1 == "say" && f.2 == "the ferry had been sinking for an hour"), "{a:?}");
+        let Some(a) = acts("The agency announced the mine would close in May .") else { return };
+        assert!(a.iter().any(|f| f.0 == "agency" && f.1 == "announce" && f.2 == "the mine would close in May"), "{a:?}");
+    }
+
+    #[test]
+    fn a_quotation_is_the_statement_of_the_speaker_after_it() {
+        let Some(a) = acts("\" We will not close the mine , \" Ilse Varga said .") else { return };
+        assert!(a.iter().any(|f| f.0 == "Ilse Varga" && f.1 == "say" && f.2 == "We will not close the mine"), "{a:?}");
+        // must give nothing: a subject inside the quotation speaks for no one
+        assert!(!a.iter().any(|f| f.0 == "We"), "{a:?}");
+    }
+
+    #[test]
+    fn told_gives_the_addressee_and_the_statement() {
+        let Some(fs) = facts("The mayor told reporters the bridge would reopen on Monday .") else { return };
+        assert!(fs.iter().any(|f| f.1 == "mayor" && f.2 == "tell" && f.3 == "reporters"), "{fs:?}");
+        assert!(fs.iter().any(|f| f.0 == SPEECH_RULE && f.1 == "mayor" && f.3 == "the bridge would reopen on Monday"), "{fs:?}");
+        let Some(fs) = facts("Varga told the radio station that the bridge was closed .") else { return };
+        assert!(fs.iter().any(|f| f.1 == "Varga" && f.2 == "tell" && f.3 == "radio station" && f.0 != SPEECH_RULE), "{fs:?}");
+        assert!(fs.iter().any(|f| f.0 == SPEECH_RULE && f.3 == "the bridge was closed"), "{fs:?}");
+        let _ = ADDRESSEE_RULE;
+    }
+
+    #[test]
+    fn a_written_statement_speaks_for_its_author() {
+        let Some(a) = acts("The league 's statement read : \" The final will be replayed in June . \"") else { return };
+        assert!(a.iter().any(|f| f.0 == "league" && f.1 == "say" && f.2 == "The final will be replayed in June"), "{a:?}");
+        let Some(a) = acts("A letter from the union said the strike had ended .") else { return };
+        assert!(a.iter().any(|f| f.0 == "union" && f.2 == "the strike had ended"), "{a:?}");
+        // must give nothing: a statement without an author names no speaker
+        let Some(a) = acts("A statement said the strike had ended .") else { return };
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn the_name_speaks_when_a_title_is_parsed_as_a_second_subject() {
+        let Some(fs) = facts("Harbour official Lena Morvik said the ferry had been sinking for an hour .") else { return };
+        let Some(s) = crate::extract::tests::analysed("Harbour official Lena Morvik said the ferry had been sinking for an hour .") else { return };
+        let ts = Extractor::new().extract(&s, &[]);
+        let inner = ts.iter().find(|t| t.subject.text == "ferry").unwrap_or_else(|| panic!("{fs:?}"));
+        assert_eq!(inner.attribution.as_ref().map(|a| a.text.as_str()), Some("Lena Morvik"), "{fs:?}");
+    }
+
+    #[test]
+    fn beliefs_and_findings_are_no_speech() {
+        // must give nothing: a belief or a finding is not a statement of the subject
+        let Some(a) = acts("Most farmers believe the river will flood again .") else { return };
+        assert!(a.is_empty(), "{a:?}");
+        let Some(a) = acts("The study found that the river had flooded twice .") else { return };
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_long_statement_is_cut() {
+        let clause = (0..60).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" , ");
+        let Some(a) = acts(&format!("Varga said the list had {clause} .")) else { return };
+        if let Some(f) = a.iter().find(|f| f.0 == "Varga") {
+            assert!(f.2.ends_with('…'), "{f:?}");
+            assert!(f.2.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= MAX_WORDS, "{f:?}");
+        } else {
+            panic!("no speech act: {a:?}");
+        }
+    }
+}
