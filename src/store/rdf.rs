@@ -91,7 +91,9 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     for e in entities {
         let node = entity_iri(base, &e.id);
         let (type_property, label_property) = entity_description_properties(&e.id);
-        sink.add(&node, type_property, kg(e.kind.class_name()));
+        if !default_type(&e.id, e.kind) {
+            sink.add(&node, type_property, kg(e.kind.class_name()));
+        }
         sink.add(&node, label_property, Literal::new_simple_literal(&e.label));
         for alias in &e.aliases {
             sink.add(&node, ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(alias));
@@ -125,6 +127,13 @@ pub fn entity_description_properties(id: &str) -> (NamedNode, NamedNode) {
     }
 }
 
+/// Whether `kind` is what a reader takes `id` to be when no type is stated: a document's own
+/// node (a common noun, `officials.{document id}`) is a `kg:Concept` unless it says otherwise.
+/// Corpus-wide entities always state their type (the corpus graph weighs the documents' types).
+pub fn default_type(id: &str, kind: crate::document::EntityType) -> bool {
+    kind == crate::document::EntityType::Concept && crate::corpus::link::document_of(id).is_some()
+}
+
 fn object_term(base: &str, object: &FactObject) -> Term {
     match object {
         FactObject::Entity(id) => entity_iri(base, id).into(),
@@ -151,27 +160,56 @@ pub fn sentence_iri(base: &str, doc_id: &str, index: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}sentence/{}/{index}", iri_safe(doc_id)))
 }
 
-/// Writes every fact, and one sentence node per sentence that has facts.
+/// Writes every fact, one sentence node per sentence that has facts, and the label of every
+/// open relation (`rel:…`) the document uses, once.
 fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
     let doc_id = doc_node_id(cx.doc_node);
     let mut sentences_written = HashSet::new();
+    let mut open_relations = std::collections::BTreeSet::new();
     for (n, f) in facts.iter().enumerate() {
         let sentence = sentence_iri(cx.base, &doc_id, f.provenance.sentence);
         if sentences_written.insert(f.provenance.sentence) {
-            add_sentence(sink, cx, &sentence, &f.provenance);
+            add_sentence(sink, &sentence, &f.provenance);
+        }
+        if let Some(name) = f.predicate.iri.strip_prefix(vocab::REL) {
+            open_relations.insert(name);
         }
         add_fact(sink, cx, &fact_iri(cx.base, &doc_id, n), &sentence, f);
     }
+    for name in open_relations {
+        sink.add(&ns(vocab::REL, name), ns(vocab::RDFS, "label"), Literal::new_simple_literal(open_relation_label(name)));
+    }
 }
 
-/// The sentence node: evidence text, position and document, shared by the sentence's facts.
-fn add_sentence(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
+/// The sentence node: evidence text, paragraph and where it starts, shared by the sentence's
+/// facts. What the node's IRI and graph say are not stated again: the sentence index is the
+/// IRI's last segment and the document is the graph's name. The end offset is the start plus
+/// the evidence's length in characters (the evidence is the sentence exactly as in the text);
+/// it is stated only in the (unexpected) case where it is not.
+fn add_sentence(sink: &mut QuadSink<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
     sink.add(node, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
     sink.add(node, kg(p::PARAGRAPH), typed(pv.paragraph.to_string(), "integer"));
-    sink.add(node, kg(p::SENTENCE_INDEX), typed(pv.sentence.to_string(), "integer"));
     sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
-    sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
-    sink.add(node, ns(vocab::PROV, "wasDerivedFrom"), cx.doc_node.clone());
+    if pv.span.char.end != pv.span.char.start + pv.evidence.chars().count() {
+        sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
+    }
+}
+
+/// The label a fact's predicate has when its statement states none: an ontology property's
+/// `rdfs:label` (the embedded ontology's, which the store's ontology graph holds), an open
+/// relation's local name with spaces for `_` (stated once per document graph as the `rel:`
+/// property's `rdfs:label`, see [`open_relation_label`]).
+pub fn default_predicate_label(iri: &str) -> Option<String> {
+    if let Some(name) = iri.strip_prefix(vocab::REL) {
+        return Some(open_relation_label(name));
+    }
+    let name = iri.strip_prefix(vocab::KG)?;
+    crate::ontology::Ontology::embedded().property(name).and_then(|p| p.label.clone())
+}
+
+/// `focus_on` -> `focus on`: the label of the open relation `rel:focus_on`.
+pub fn open_relation_label(local_name: &str) -> String {
+    local_name.replace('_', " ")
 }
 
 /// Notes that restate what the statement and the ontology say by themselves are not stored:
@@ -203,11 +241,15 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     if f.is_plain() {
         sink.quads.push(Quad::new(subject.clone(), predicate.clone(), object.clone(), sink.graph.clone()));
     }
-    sink.add(st, ns(vocab::RDF, "type"), kg(p::FACT));
+    // No `rdf:type kg:Fact`: `kg:sentence`, which every statement has, has the domain kg:Fact.
     sink.add(st, ns(vocab::RDF, "subject"), subject);
     sink.add(st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(st, ns(vocab::RDF, "object"), object);
-    sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    // The label is stated only where it is not the property's own (`senator of` for
+    // kg:memberOf, `try meet` for rel:meet).
+    if default_predicate_label(&f.predicate.iri).as_deref() != Some(f.predicate.label.as_str()) {
+        sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    }
     if let Some(text) = &f.object_text {
         sink.add(st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
     }
@@ -216,8 +258,12 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     }
     sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
     sink.add(st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
-    if !f.is_plain() {
-        sink.add(st, kg(p::NEGATED), typed(f.negated.to_string(), "boolean"));
+    // Only a flag that is not the default is stated: `kg:negated true`, a modality other
+    // than `asserted`.
+    if f.negated {
+        sink.add(st, kg(p::NEGATED), typed("true", "boolean"));
+    }
+    if f.modality != crate::document::Modality::Asserted {
         sink.add(st, kg(p::MODALITY), Literal::new_simple_literal(f.modality.as_str()));
     }
     if let Some(a) = &f.attribution {
