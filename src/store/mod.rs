@@ -38,9 +38,8 @@ const MARKER_FILE: &str = "kgraph-store.json";
 /// 2: sentence nodes hold the provenance a sentence's facts share; default flags left out.
 /// 3: a document's own node has its one label and type in its document's graph, not the corpus
 ///    graph's (an older store's own nodes would lose theirs when the corpus graph is refreshed).
-/// 4: fewer triples per fact: no `rdf:type kg:Fact` (kg:sentence's domain says it), a predicate
-///    label only where it is not the property's own (an open relation's is stated once per
-///    graph), only non-default flags, no sentence index (the sentence IRI's) nor document (the
+/// 4: fewer triples per fact: no `rdf:type kg:Fact` (kg:sentence's domain says it), only
+///    non-default flags, no sentence index (the sentence IRI's) nor document (the
 ///    graph's) on sentence nodes, no end offset (start + evidence length), no `rdf:type
 ///    kg:Concept` on a document's own concept nodes.
 pub const STORE_FORMAT_VERSION: u32 = 4;

@@ -160,24 +160,16 @@ pub fn sentence_iri(base: &str, doc_id: &str, index: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}sentence/{}/{index}", iri_safe(doc_id)))
 }
 
-/// Writes every fact, one sentence node per sentence that has facts, and the label of every
-/// open relation (`rel:…`) the document uses, once.
+/// Writes every fact, and one sentence node per sentence that has facts.
 fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
     let doc_id = doc_node_id(cx.doc_node);
     let mut sentences_written = HashSet::new();
-    let mut open_relations = std::collections::BTreeSet::new();
     for (n, f) in facts.iter().enumerate() {
         let sentence = sentence_iri(cx.base, &doc_id, f.provenance.sentence);
         if sentences_written.insert(f.provenance.sentence) {
             add_sentence(sink, &sentence, &f.provenance);
         }
-        if let Some(name) = f.predicate.iri.strip_prefix(vocab::REL) {
-            open_relations.insert(name);
-        }
         add_fact(sink, cx, &fact_iri(cx.base, &doc_id, n), &sentence, f);
-    }
-    for name in open_relations {
-        sink.add(&ns(vocab::REL, name), ns(vocab::RDFS, "label"), Literal::new_simple_literal(open_relation_label(name)));
     }
 }
 
@@ -195,19 +187,8 @@ fn add_sentence(sink: &mut QuadSink<'_>, node: &NamedNode, pv: &crate::document:
     }
 }
 
-/// The label a fact's predicate has when its statement states none: an ontology property's
-/// `rdfs:label` (the embedded ontology's, which the store's ontology graph holds), an open
-/// relation's local name with spaces for `_` (stated once per document graph as the `rel:`
-/// property's `rdfs:label`, see [`open_relation_label`]).
-pub fn default_predicate_label(iri: &str) -> Option<String> {
-    if let Some(name) = iri.strip_prefix(vocab::REL) {
-        return Some(open_relation_label(name));
-    }
-    let name = iri.strip_prefix(vocab::KG)?;
-    crate::ontology::Ontology::embedded().property(name).and_then(|p| p.label.clone())
-}
-
-/// `focus_on` -> `focus on`: the label of the open relation `rel:focus_on`.
+/// `focus_on` -> `focus on`: what a reader takes for the label of an open relation whose
+/// statement states none.
 pub fn open_relation_label(local_name: &str) -> String {
     local_name.replace('_', " ")
 }
@@ -245,11 +226,7 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     sink.add(st, ns(vocab::RDF, "subject"), subject);
     sink.add(st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(st, ns(vocab::RDF, "object"), object);
-    // The label is stated only where it is not the property's own (`senator of` for
-    // kg:memberOf, `try meet` for rel:meet).
-    if default_predicate_label(&f.predicate.iri).as_deref() != Some(f.predicate.label.as_str()) {
-        sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
-    }
+    sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
     if let Some(text) = &f.object_text {
         sink.add(st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
     }
