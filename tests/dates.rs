@@ -52,7 +52,7 @@ fn facts_carry_times_resolved_against_the_document_date() {
     let store = build(dir.path());
     let times = query(
         &store,
-        "SELECT ?label ?start ?end WHERE { ?f a kg:Fact ; kg:predicateLabel ?label ; kg:timeStart ?start ; kg:timeEnd ?end } ORDER BY ?start",
+        "SELECT ?label ?start ?end WHERE { ?f kg:timeStart ?start ; kg:timeEnd ?end ; rdf:predicate ?p . OPTIONAL { ?f kg:predicateLabel ?own } OPTIONAL { ?p rdfs:label ?pl } BIND(COALESCE(?own, STR(?pl)) AS ?label) } ORDER BY ?start",
     );
     let date = |d: &str| format!("\"{d}\"^^<http://www.w3.org/2001/XMLSchema#date>");
     // "last week" of Monday 2020-06-15 is 8–14 June; "on Monday" from Wednesday 2021-11-10 is

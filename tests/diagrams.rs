@@ -43,7 +43,7 @@ fn stored_facts(store: &Path) -> HashSet<(String, String, String)> {
         "query",
         "--format",
         "tsv",
-        "SELECT ?s ?o ?l WHERE { ?f a kg:Fact ; rdf:subject ?s ; rdf:object ?o ; kg:predicateLabel ?l }",
+        "SELECT ?s ?o ?l WHERE { ?f rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p . OPTIONAL { ?f kg:predicateLabel ?own } OPTIONAL { ?p rdfs:label ?pl } BIND(COALESCE(?own, STR(?pl)) AS ?l) }",
     ]));
     let local = |t: &str| {
         let t = t.trim();
@@ -346,11 +346,11 @@ fn viewer_focus_diagram_obeys_the_caps_in_headless_chromium() {
         "query",
         "--format",
         "tsv",
-        "SELECT ?e (COUNT(DISTINCT ?n) AS ?c) WHERE { ?f a kg:Fact . { ?f rdf:subject ?e ; rdf:object ?n } UNION { ?f rdf:object ?e ; rdf:subject ?n } FILTER(isIRI(?e) && isIRI(?n) && ?n != ?e) } GROUP BY ?e ORDER BY DESC(?c) ?e LIMIT 1",
+        "SELECT ?e (COUNT(DISTINCT ?n) AS ?c) WHERE { ?f kg:sentence ?t . { ?f rdf:subject ?e ; rdf:object ?n } UNION { ?f rdf:object ?e ; rdf:subject ?n } FILTER(isIRI(?e) && isIRI(?n) && ?n != ?e) } GROUP BY ?e ORDER BY DESC(?c) ?e LIMIT 1",
     ]));
     let entity = tsv_rows(&top)[0][0].clone();
     let neighbours_query = format!(
-        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?f a kg:Fact . {{ ?f rdf:subject <{entity}> ; rdf:object ?n }} UNION {{ ?f rdf:object <{entity}> ; rdf:subject ?n }} FILTER(isIRI(?n) && ?n != <{entity}>) }}"
+        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?f kg:sentence ?t . {{ ?f rdf:subject <{entity}> ; rdf:object ?n }} UNION {{ ?f rdf:object <{entity}> ; rdf:subject ?n }} FILTER(isIRI(?n) && ?n != <{entity}>) }}"
     );
     let neighbours: usize = tsv_rows(&stdout(kgraph(&store).args(["query", "--format", "tsv", &neighbours_query])))[0][0]
         .split("\"^^")
@@ -364,7 +364,7 @@ fn viewer_focus_diagram_obeys_the_caps_in_headless_chromium() {
         "query",
         "--format",
         "tsv",
-        "SELECT ?s ?p ?o WHERE { ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o FILTER(isIRI(?o)) }",
+        "SELECT ?s ?p ?o WHERE { ?f kg:sentence ?t ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o FILTER(isIRI(?o)) }",
     ])))
     .into_iter()
     .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))

@@ -19,28 +19,29 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 `;
 const KG = 'https://w3id.org/kgraph/ontology#';
 const WD = 'http://www.wikidata.org/entity/';
 
 const EXAMPLES = {
   'Facts with their evidence': `SELECT DISTINCT ?subject ?predicate ?object ?confidence ?evidence WHERE {
-  ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?predicate ; rdf:object ?o ;
+  ?f kg:sentence ?fs ; rdf:subject ?s ; rdf:predicate ?predicate ; rdf:object ?o ;
      kg:confidence ?confidence ; kg:sentence/kg:evidence ?evidence .
   ?s rdfs:label ?subject .
   OPTIONAL { ?o rdfs:label ?ol }
   BIND(COALESCE(?ol, ?o) AS ?object)
 } ORDER BY DESC(?confidence) LIMIT 100`,
   'Entities by number of facts': `SELECT ?entity ?label (COUNT(DISTINCT ?f) AS ?facts) WHERE {
-  ?f a kg:Fact . { ?f rdf:subject ?entity } UNION { ?f rdf:object ?entity }
+  ?f kg:sentence ?fs . { ?f rdf:subject ?entity } UNION { ?f rdf:object ?entity }
   ?entity rdfs:label ?label .
 } GROUP BY ?entity ?label ORDER BY DESC(?facts) LIMIT 50`,
   'Documents': `SELECT DISTINCT ?doc ?source ?title WHERE {
   ?doc a kg:Document ; kg:sourcePath ?source . OPTIONAL { ?doc dcterms:title ?title }
 } ORDER BY ?source`,
   'Diagram: CONSTRUCT all plain facts (draw)': `CONSTRUCT { ?s ?p ?o } WHERE {
-  ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  FILTER NOT EXISTS { ?f kg:negated ?negated }
+  ?f kg:sentence ?fs ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  FILTER NOT EXISTS { ?f kg:negated|kg:modality ?flag }
   FILTER(isIRI(?o))
 } LIMIT 400`,
 };
@@ -223,11 +224,12 @@ async function factsAround(frontier) {
   const values = frontier.map(iri).join(' ');
   // Every pattern inside the UNION branches: oxigraph then walks from the bound entity (~1 ms).
   const q = PREFIXES + `SELECT ?f ?x ?s ?p ?o ?neg ?mod ?pl WHERE {
-  { VALUES ?x { ${values} } ?f rdf:subject ?x ; a kg:Fact ; rdf:object ?o ; rdf:predicate ?p . BIND(?x AS ?s) }
+  { VALUES ?x { ${values} } ?f rdf:subject ?x ; kg:sentence ?fs ; rdf:object ?o ; rdf:predicate ?p . BIND(?x AS ?s) }
   UNION
-  { VALUES ?x { ${values} } ?f rdf:object ?x ; a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p . BIND(?x AS ?o) }
+  { VALUES ?x { ${values} } ?f rdf:object ?x ; kg:sentence ?fs ; rdf:subject ?s ; rdf:predicate ?p . BIND(?x AS ?o) }
   FILTER(isIRI(?o))
-  OPTIONAL { ?f kg:negated ?neg } OPTIONAL { ?f kg:modality ?mod } OPTIONAL { ?f kg:predicateLabel ?pl }
+  OPTIONAL { ?f kg:negated ?neg } OPTIONAL { ?f kg:modality ?mod }
+  OPTIONAL { ?f kg:predicateLabel ?own } OPTIONAL { ?p rdfs:label ?plabel } BIND(COALESCE(?own, STR(?plabel)) AS ?pl)
 } LIMIT 5000`;
   return (await sparql(q)).results.bindings;
 }
@@ -238,7 +240,7 @@ async function factCounts(entities) {
   for (let i = 0; i < entities.length; i += 100) {
     const values = entities.slice(i, i + 100).map(iri).join(' ');
     const data = await sparql(PREFIXES + `SELECT ?e (COUNT(?f) AS ?n) WHERE {
-  { VALUES ?e { ${values} } ?f rdf:subject ?e ; a kg:Fact } UNION { VALUES ?e { ${values} } ?f rdf:object ?e ; a kg:Fact }
+  { VALUES ?e { ${values} } ?f rdf:subject ?e ; kg:sentence ?fs } UNION { VALUES ?e { ${values} } ?f rdf:object ?e ; kg:sentence ?fs }
 } GROUP BY ?e`);
     for (const b of data.results.bindings) counts.set(b.e.value, Number(b.n.value));
   }
@@ -417,13 +419,16 @@ async function names(entity) {
 async function showEdge(s, p, o) {
   const ticket = ++detailsTicket;
   const q = PREFIXES + `SELECT ?f ?ev ?conf ?neg ?mod ?attr ?surface ?pl ?doc ?src ?title ?cs ?ce ?sent ?ext WHERE {
-  ?f a kg:Fact ; rdf:subject ${iri(s)} ; rdf:predicate ${iri(p)} ; rdf:object ${iri(o)} .
-  OPTIONAL { ?f kg:sentence ?t . ?t kg:evidence ?ev } OPTIONAL { ?f kg:confidence ?conf } OPTIONAL { ?f kg:negated ?neg }
+  ?f kg:sentence ?t ; rdf:subject ${iri(s)} ; rdf:predicate ${iri(p)} ; rdf:object ${iri(o)} .
+  OPTIONAL { ?t kg:evidence ?ev } OPTIONAL { ?f kg:confidence ?conf } OPTIONAL { ?f kg:negated ?neg }
   OPTIONAL { ?f kg:modality ?mod } OPTIONAL { ?f kg:attribution ?attr } OPTIONAL { ?f kg:surfaceRelation ?surface }
-  OPTIONAL { ?f kg:predicateLabel ?pl } OPTIONAL { ?f kg:sentence/kg:charStart ?cs } OPTIONAL { ?f kg:sentence/kg:charEnd ?ce }
-  OPTIONAL { ?f kg:sentence/kg:sentenceIndex ?sent } OPTIONAL { ?f kg:extractor ?ext }
-  OPTIONAL { ?f kg:sentence/prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kg:sourcePath ?src } OPTIONAL { ?doc dcterms:title ?title } }
-} ORDER BY ?src ?sent`;
+  OPTIONAL { ?f kg:predicateLabel ?own } OPTIONAL { ${iri(p)} rdfs:label ?plabel } BIND(COALESCE(?own, STR(?plabel)) AS ?pl)
+  OPTIONAL { ?t kg:charStart ?cs } OPTIONAL { ?t kg:charEnd ?end }
+  BIND(COALESCE(?end, ?cs + STRLEN(?ev)) AS ?ce)
+  BIND(REPLACE(STR(?t), "^.*/", "") AS ?sent)
+  OPTIONAL { ?f kg:extractor ?ext }
+  OPTIONAL { GRAPH ?doc { ?f kg:sentence ?t } OPTIONAL { ?doc kg:sourcePath ?src } OPTIONAL { ?doc dcterms:title ?title } }
+} ORDER BY ?src xsd:integer(?sent)`;
   const [data, sNames, oNames] = await Promise.all([sparql(q), names(s), names(o)]);
   if (ticket !== detailsTicket) return;
   const rows = data.results.bindings;

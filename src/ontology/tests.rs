@@ -582,17 +582,17 @@ const SAMPLE_TRIG: &str = r#"
   e:don_strand kg:presidentOf e:united_states .
   e:don_strand kg:meets e:greta_quillen .
   e:don_strand rel:attract e:iran .
-  <http://kgraph.local/fact/d1/0> a kg:Fact ; rdf:subject e:don_strand ; rdf:predicate kg:meets ;
+  <http://kgraph.local/fact/d1/0> rdf:subject e:don_strand ; rdf:predicate kg:meets ;
     rdf:object e:greta_quillen ; kg:predicateLabel "meets" ; kg:date "2026-02-03"^^xsd:date ; kg:place e:white_house ;
     kg:sentence <http://kgraph.local/sentence/d1/0> .
   <http://kgraph.local/sentence/d1/0> kg:evidence "the two presidents will hold talks on February 3, 2026, in the White House" ;
-    <http://www.w3.org/ns/prov#wasDerivedFrom> <http://kgraph.local/doc/d1> .
-  <http://kgraph.local/fact/d1/1> a kg:Fact ; rdf:subject e:don_strand ; rdf:predicate rel:attract ;
+    kg:paragraph 1 ; kg:charStart 0 .
+  <http://kgraph.local/fact/d1/1> rdf:subject e:don_strand ; rdf:predicate rel:attract ;
     rdf:object e:iran ; kg:predicateLabel "attract" ; kg:sentence <http://kgraph.local/sentence/d1/1> .
-  <http://kgraph.local/fact/d1/2> a kg:Fact ; rdf:subject e:greta_quillen ; rdf:predicate kg:opposes ;
+  <http://kgraph.local/fact/d1/2> rdf:subject e:greta_quillen ; rdf:predicate kg:opposes ;
     rdf:object e:pesticide_spraying ; kg:predicateLabel "opposes" ; kg:timeText "last week" ;
     kg:timeStart "2026-01-19"^^xsd:date ; kg:timeEnd "2026-01-25"^^xsd:date ; kg:sentence <http://kgraph.local/sentence/d1/1> .
-  <http://kgraph.local/sentence/d1/1> kg:evidence "…" ; <http://www.w3.org/ns/prov#wasDerivedFrom> <http://kgraph.local/doc/d1> .
+  <http://kgraph.local/sentence/d1/1> kg:evidence "…" ; kg:paragraph 1 ; kg:charStart 80 .
 }
 "#;
 

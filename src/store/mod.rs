@@ -38,7 +38,11 @@ const MARKER_FILE: &str = "kgraph-store.json";
 /// 2: sentence nodes hold the provenance a sentence's facts share; default flags left out.
 /// 3: a document's own node has its one label and type in its document's graph, not the corpus
 ///    graph's (an older store's own nodes would lose theirs when the corpus graph is refreshed).
-pub const STORE_FORMAT_VERSION: u32 = 3;
+/// 4: fewer triples per fact: no `rdf:type kg:Fact` (kg:sentence's domain says it), only
+///    non-default flags, no sentence index (the sentence IRI's) nor document (the
+///    graph's) on sentence nodes, no end offset (start + evidence length), no `rdf:type
+///    kg:Concept` on a document's own concept nodes.
+pub const STORE_FORMAT_VERSION: u32 = 4;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
 /// one place that turns an analysed document into stored RDF (`kgraph build`, and the
@@ -633,6 +637,10 @@ impl KgStore {
         use std::collections::HashSet;
         let ontology = GraphName::NamedNode(NamedNode::new_unchecked(vocab::KG_ONTOLOGY));
         let rdf_type = NamedNode::new_unchecked(format!("{}type", vocab::RDF));
+        // a document states its type; an entity its one label (a document's own plain concept
+        // states no type); a statement its sentence (it states no type)
+        let label = NamedNode::new_unchecked(format!("{}label", vocab::RDFS));
+        let sentence = kg(vocab::prov_terms::SENTENCE);
         let (doc_prefix, entity_prefix, fact_prefix) =
             (format!("{}doc/", self.base), format!("{}entity/", self.base), format!("{}fact/", self.base));
         let (mut documents, mut entities, mut facts) = (HashSet::new(), HashSet::new(), HashSet::new());
@@ -648,14 +656,12 @@ impl KgStore {
             }
             if let NamedOrBlankNode::NamedNode(s) = &q.subject {
                 let iri = s.as_str();
-                if q.predicate == rdf_type {
-                    if iri.starts_with(&doc_prefix) {
-                        documents.insert(iri.to_owned());
-                    } else if iri.starts_with(&entity_prefix) {
-                        entities.insert(iri.to_owned());
-                    } else if iri.starts_with(&fact_prefix) {
-                        facts.insert(iri.to_owned());
-                    }
+                if q.predicate == rdf_type && iri.starts_with(&doc_prefix) {
+                    documents.insert(iri.to_owned());
+                } else if q.predicate == label && iri.starts_with(&entity_prefix) {
+                    entities.insert(iri.to_owned());
+                } else if q.predicate == sentence && iri.starts_with(&fact_prefix) {
+                    facts.insert(iri.to_owned());
                 } else if (q.predicate == negated && matches!(&q.object, Term::Literal(l) if l.value() == "true"))
                     || (q.predicate == modality && matches!(&q.object, Term::Literal(l) if l.value() != "asserted"))
                 {

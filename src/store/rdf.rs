@@ -91,7 +91,9 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     for e in entities {
         let node = entity_iri(base, &e.id);
         let (type_property, label_property) = entity_description_properties(&e.id);
-        sink.add(&node, type_property, kg(e.kind.class_name()));
+        if !default_type(&e.id, e.kind) {
+            sink.add(&node, type_property, kg(e.kind.class_name()));
+        }
         sink.add(&node, label_property, Literal::new_simple_literal(&e.label));
         for alias in &e.aliases {
             sink.add(&node, ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(alias));
@@ -123,6 +125,13 @@ pub fn entity_description_properties(id: &str) -> (NamedNode, NamedNode) {
     } else {
         (kg(p::DOCUMENT_TYPE), kg(p::DOCUMENT_LABEL))
     }
+}
+
+/// Whether `kind` is what a reader takes `id` to be when no type is stated: a document's own
+/// node (a common noun, `officials.{document id}`) is a `kg:Concept` unless it says otherwise.
+/// Corpus-wide entities always state their type (the corpus graph weighs the documents' types).
+pub fn default_type(id: &str, kind: crate::document::EntityType) -> bool {
+    kind == crate::document::EntityType::Concept && crate::corpus::link::document_of(id).is_some()
 }
 
 fn object_term(base: &str, object: &FactObject) -> Term {
@@ -158,20 +167,30 @@ fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
     for (n, f) in facts.iter().enumerate() {
         let sentence = sentence_iri(cx.base, &doc_id, f.provenance.sentence);
         if sentences_written.insert(f.provenance.sentence) {
-            add_sentence(sink, cx, &sentence, &f.provenance);
+            add_sentence(sink, &sentence, &f.provenance);
         }
         add_fact(sink, cx, &fact_iri(cx.base, &doc_id, n), &sentence, f);
     }
 }
 
-/// The sentence node: evidence text, position and document, shared by the sentence's facts.
-fn add_sentence(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
+/// The sentence node: evidence text, paragraph and where it starts, shared by the sentence's
+/// facts. What the node's IRI and graph say are not stated again: the sentence index is the
+/// IRI's last segment and the document is the graph's name. The end offset is the start plus
+/// the evidence's length in characters (the evidence is the sentence exactly as in the text);
+/// it is stated only in the (unexpected) case where it is not.
+fn add_sentence(sink: &mut QuadSink<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
     sink.add(node, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
     sink.add(node, kg(p::PARAGRAPH), typed(pv.paragraph.to_string(), "integer"));
-    sink.add(node, kg(p::SENTENCE_INDEX), typed(pv.sentence.to_string(), "integer"));
     sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
-    sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
-    sink.add(node, ns(vocab::PROV, "wasDerivedFrom"), cx.doc_node.clone());
+    if pv.span.char.end != pv.span.char.start + pv.evidence.chars().count() {
+        sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
+    }
+}
+
+/// `focus_on` -> `focus on`: what a reader takes for the label of an open relation whose
+/// statement states none.
+pub fn open_relation_label(local_name: &str) -> String {
+    local_name.replace('_', " ")
 }
 
 /// Notes that restate what the statement and the ontology say by themselves are not stored:
@@ -203,7 +222,7 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     if f.is_plain() {
         sink.quads.push(Quad::new(subject.clone(), predicate.clone(), object.clone(), sink.graph.clone()));
     }
-    sink.add(st, ns(vocab::RDF, "type"), kg(p::FACT));
+    // No `rdf:type kg:Fact`: `kg:sentence`, which every statement has, has the domain kg:Fact.
     sink.add(st, ns(vocab::RDF, "subject"), subject);
     sink.add(st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(st, ns(vocab::RDF, "object"), object);
@@ -216,8 +235,12 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     }
     sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
     sink.add(st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
-    if !f.is_plain() {
-        sink.add(st, kg(p::NEGATED), typed(f.negated.to_string(), "boolean"));
+    // Only a flag that is not the default is stated: `kg:negated true`, a modality other
+    // than `asserted`.
+    if f.negated {
+        sink.add(st, kg(p::NEGATED), typed("true", "boolean"));
+    }
+    if f.modality != crate::document::Modality::Asserted {
         sink.add(st, kg(p::MODALITY), Literal::new_simple_literal(f.modality.as_str()));
     }
     if let Some(a) = &f.attribution {

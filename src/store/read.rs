@@ -120,7 +120,8 @@ fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (S
     let mut by_subject: HashMap<String, Props> = HashMap::new();
     let (mut own_triples, mut shared_triples) = (0, Vec::new());
     for (s, p, o) in triples {
-        if s.starts_with(&entity_prefix) {
+        // an entity's description, and an open relation's label, may be stated by other graphs too
+        if s.starts_with(&entity_prefix) || s.starts_with(vocab::REL) {
             shared_triples.push(triple_hash(&s, &p, &o));
         } else {
             own_triples += 1;
@@ -136,7 +137,7 @@ fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (S
         if let Some(id) = subject.strip_prefix(&entity_prefix) {
             merge_entity(&mut entities, entity_from(percent_decode(id), props));
         } else if subject.starts_with(&fact_prefix) && props.contains_key(&format!("{}subject", vocab::RDF)) {
-            if let Some(mut f) = fact_from(props, base, &by_subject) {
+            if let Some(mut f) = fact_from(props, base, &document.id, &by_subject) {
                 f.notes.insert(0, format!("statement {subject}"));
                 facts.push(f);
             }
@@ -626,12 +627,16 @@ pub fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, Store
     Ok(out)
 }
 
-/// A fact from its statement node's properties; what a fact shares with the other facts of its
-/// sentence (evidence, offsets, document) is read from the sentence node (`kg:sentence`) in
-/// `nodes`, or from the statement itself in stores written before sentence nodes.
-fn fact_from(props: &Props, base: &str, nodes: &HashMap<String, Props>) -> Option<Fact> {
+/// A fact from its statement node's properties, in the graph of document `doc_id`; what a fact
+/// shares with the other facts of its sentence (evidence, offsets) is read from the sentence
+/// node (`kg:sentence`) in `nodes`. What the layout leaves out is derived: the sentence index
+/// from the sentence node's IRI, the document from the graph, the end offset from the start
+/// and the evidence's length, an open relation's label from its name, the flags' defaults.
+fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Props>) -> Option<Fact> {
     let kg = |local: &str| format!("{}{local}", vocab::KG);
-    let sentence = text(props, &kg(p::SENTENCE)).and_then(|s| nodes.get(&s));
+    let sentence_iri = text(props, &kg(p::SENTENCE));
+    let sentence_index = sentence_iri.as_deref().and_then(|s| s.rsplit('/').next()).and_then(|n| n.parse::<usize>().ok());
+    let sentence = sentence_iri.and_then(|s| nodes.get(&s));
     let shared = |iri: &str| text(props, iri).or_else(|| sentence.and_then(|s| text(s, iri)));
     let shared_number = |iri: &str| shared(iri).and_then(|v| v.parse::<usize>().ok());
     let rdf = |local: &str| format!("{}{local}", vocab::RDF);
@@ -654,11 +659,12 @@ fn fact_from(props: &Props, base: &str, nodes: &HashMap<String, Props>) -> Optio
         .or_else(|| predicate_iri.strip_prefix(vocab::REL))
         .unwrap_or(&predicate_iri)
         .to_owned();
-    // Empty when the graph leaves it to the ontology: merge_records fills it.
-    let label = text(props, &kg(p::PREDICATE_LABEL)).unwrap_or_default();
-    let doc = shared(&format!("{}wasDerivedFrom", vocab::PROV))
-        .and_then(|d| d.rsplit('/').next().map(str::to_owned))
+    // An ontology property's label, when the graph leaves it to the ontology, stays empty
+    // here: merge_records fills it.
+    let label = text(props, &kg(p::PREDICATE_LABEL))
+        .or_else(|| predicate_iri.strip_prefix(vocab::REL).map(super::rdf::open_relation_label))
         .unwrap_or_default();
+    let doc = doc_id.to_owned();
     let mut qualifiers = Vec::new();
     for (key, iri) in [("date", kg(p::DATE)), ("place", kg(p::PLACE))] {
         for t in props.get(&iri).into_iter().flatten() {
@@ -675,7 +681,8 @@ fn fact_from(props: &Props, base: &str, nodes: &HashMap<String, Props>) -> Optio
         qualifiers.push(Qualifier { key: k.to_owned(), value: val.to_owned(), literal: None });
     }
     let char_start = shared_number(&kg(p::CHAR_START)).unwrap_or(0);
-    let char_end = shared_number(&kg(p::CHAR_END)).unwrap_or(0);
+    let evidence = shared(&kg(p::EVIDENCE)).unwrap_or_default();
+    let char_end = shared_number(&kg(p::CHAR_END)).unwrap_or_else(|| char_start + evidence.chars().count());
     Some(Fact {
         subject,
         predicate: Predicate {
@@ -694,9 +701,9 @@ fn fact_from(props: &Props, base: &str, nodes: &HashMap<String, Props>) -> Optio
         provenance: Provenance {
             doc,
             paragraph: shared_number(&kg(p::PARAGRAPH)).unwrap_or(0),
-            sentence: shared_number(&kg(p::SENTENCE_INDEX)).unwrap_or(0),
+            sentence: sentence_index.unwrap_or(0),
             span: Span { byte: 0..0, char: char_start..char_end },
-            evidence: shared(&kg(p::EVIDENCE)).unwrap_or_default(),
+            evidence,
             extractor: text(props, &kg(p::EXTRACTOR)).unwrap_or_default(),
             confidence: number(props, &kg(p::CONFIDENCE)).unwrap_or(0.0),
         },
