@@ -32,6 +32,18 @@ pub(crate) const REPORTING: &[&str] = &[
     "indicate",
     "show",
     "find",
+    // the other verbs that introduce indirect speech (`replied that …`, `tweeted that …`): their
+    // complement is someone's words as much as after `say`
+    "reply",
+    "respond",
+    "remark",
+    "observe",
+    "comment",
+    "tweet",
+    "testify",
+    "concede",
+    "promise",
+    "vow",
 ];
 
 /// Nouns of written statements: a reporting verb whose subject is one speaks for the statement's

@@ -12,7 +12,9 @@
 //! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
 //!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
 //! - `subject-clause`: a subject phrase that carries a copula, auxiliary, expletive or subject of
-//!   its own (`there may well be critics – vote for – X`): the parser hung a whole clause on a noun.
+//!   its own (`there may well be critics – vote for – X`), or a relative pronoun as the subject of
+//!   a word inside it (`the party, which has ballot access, – made – …`): the parser hung a whole
+//!   clause on a noun.
 //! - `subject-number`: a subject that is a bare number (`12 recovered cases` parsed as `12`
 //!   recovering cases, an age apposition `the singer, 67,` or a count `all 189 died`) names no
 //!   node a reader could look up.
@@ -180,10 +182,12 @@ pub(crate) fn not_english(tokens: &[crate::document::Token]) -> bool {
 /// of the movement who …`) carries that clause's copula, auxiliaries and subject, and the
 /// subject then names no one.
 fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
+    // a relative pronoun as a subject inside the phrase (`the party, which has ballot access,`
+    // with `ballot` read as a verb and `access` as the head): the relative clause was never closed
+    let relative = |k: usize| tr.has_feat(k, "PronType=Rel") || tr.lemma_is(k, &["which", "who"]);
     toks.iter().any(|&k| {
-        matches!(tr.rel(k), "cop" | "aux" | "aux:pass" | "expl" | "nsubj" | "nsubj:pass")
-            && toks.contains(&tr.head[k])
-            && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
+        let in_phrase = matches!(tr.rel(k), "cop" | "aux" | "aux:pass" | "expl" | "nsubj" | "nsubj:pass") && toks.contains(&tr.head[k]);
+        in_phrase && (matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM") || (tr.base(k) == "nsubj" && relative(k)))
     })
 }
 
@@ -561,7 +565,8 @@ mod tests {
             (
                 "a verb whose only complement is a clause says nothing without it",
                 "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj promised/promise/VERB/0/root/VBD crews/crew/NOUN/6/nsubj will/will/AUX/6/aux repair/repair/VERB/3/ccomp/VB roads/road/NOUN/6/obj",
-                &["crews | repair | roads", "mayor | promised | \"crews will repair roads\""],
+                // (`promise` introduces indirect speech: the inner fact is the mayor's words)
+                &["crews | repair | roads @mayor", "mayor | promised | \"crews will repair roads\""],
                 &["mayor | promised | -"],
             ),
             (
@@ -599,6 +604,13 @@ mod tests {
                 "there/there/PRON/5/expl may/may/AUX/5/aux well/well/ADV/5/advmod be/be/AUX/5/cop critics/critic/NOUN/0/root who/who/PRON/9/nsubj will/will/AUX/9/aux not/not/PART/9/advmod oppose/oppose/VERB/5/acl:relcl Quell/Quell/PROPN/9/obj",
                 &[],
                 &["there", "be critics"],
+            ),
+            (
+                "a relative clause the parser never closed makes no subject",
+                "The/the/DET/3/det Nord/Nord/PROPN/3/compound Party/Party/PROPN/8/compound ,/,/PUNCT/7/punct which/which/PRON/7/nsubj has/have/AUX/7/aux \
+                 ballot/ballot/VERB/8/amod access/access/NOUN/10/nsubj ,/,/PUNCT/8/punct won/win/VERB/0/root seats/seat/NOUN/10/obj",
+                &[],
+                &["won"],
             ),
             (
                 "the same relative clause on a plain noun keeps its subject",

@@ -33,6 +33,13 @@
 //! 17. `close-appos`: `the leader of the rebel faction The Iron Circle` with the name hung as an
 //!    apposition of a noun further left: a name that follows a common noun with no comma between
 //!    (a close apposition) names that noun, so it becomes the noun's apposition.
+//! 18. `according-to`: `X opened a plant in Ohio, according to the Courier` with the source hung
+//!    on a noun of the clause (an apposition of `Ohio`): a noun takes no `according to`, so after a
+//!    comma, at the end of the sentence, the source becomes an `obl` of the nearest predicate above
+//!    that noun (and the clause's facts are
+//!    then reported, attributed to it). Fronted (`According to the Courier, X opened …`) with the
+//!    clause's subject parsed as a comma conjunct of the source and the verb left without one:
+//!    that conjunct becomes the verb's subject.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -99,7 +106,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -452,6 +459,63 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 18.
+fn according_to(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for a in 0..n.saturating_sub(1) {
+        let h = heads(t);
+        if !t[a].form.eq_ignore_ascii_case("according") || !t[a + 1].form.eq_ignore_ascii_case("to") {
+            continue;
+        }
+        let x = h[a];
+        // the source: a noun or personal pronoun after the phrase (`according to which` opens a
+        // relative clause and is left alone)
+        let relative = t.get(x).is_some_and(|w| w.feats.contains("PronType=Rel") || ["which", "whom", "whose"].iter().any(|r| w.form.eq_ignore_ascii_case(r)));
+        if x == usize::MAX || x <= a || relative || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let Some(r) = (0..n).find(|&k| h[k] == usize::MAX) else { continue };
+        if r == x || is_ancestor(&h, x, r) {
+            continue;
+        }
+        let hr = &h;
+        let kids = |v: usize| (0..n).filter(move |&k| hr[k] == v);
+        let g = h[x];
+        if g != usize::MAX && matches!(t[g].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            // after a comma, on a noun, ending the sentence (mid-sentence the phrase may belong to
+            // the clause after it: `…, but according to her diary she had …`): it goes to the
+            // nearest predicate above the noun (a verb, or a nominal with a copula)
+            let last = (x + 1..n).all(|k| t[k].upos == "PUNCT" || is_ancestor(&h, x, k));
+            let predicate = |v: usize| t[v].upos == "VERB" || kids(v).any(|k| base(&t[k].deprel) == "cop");
+            let mut p = g;
+            while p != usize::MAX && !predicate(p) {
+                p = h[p];
+            }
+            if a > 0 && t[a - 1].form == "," && last && p != usize::MAX {
+                set_head(t, x, p, "obl");
+                changed = true;
+            }
+            continue;
+        }
+        // fronted: `According to X, Y opened …` with `Y` a comma conjunct of `X`
+        if g == usize::MAX || t[g].upos != "VERB" || g < x {
+            continue;
+        }
+        let has_subject = kids(g).any(|k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+        let y = kids(x).find(|&y| {
+            y > x && y < g && base(&t[y].deprel) == "conj" && !(0..n).any(|k| h[k] == y && base(&t[k].deprel) == "cc") && t[y - 1].form != "and"
+        });
+        let comma_before = |y: usize| (x + 1..y).any(|k| t[k].form == ",");
+        if let Some(y) = y.filter(|&y| !has_subject && comma_before(y)) {
+            let passive = kids(g).any(|k| t[k].deprel == "aux:pass");
+            set_head(t, y, g, if passive { "nsubj:pass" } else { "nsubj" });
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Repair 17.
 fn close_appos(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
@@ -607,6 +671,41 @@ pub(super) mod tests {
                 "close-appos: after a comma it is left alone",
                 "as/ADP/3/case the/DET/3/det heel/NOUN/0/root ,/PUNCT/5/punct leader/NOUN/3/appos of/ADP/9/case the/DET/9/det \
                  rebel/NOUN/9/compound faction/NOUN/5/nmod ,/PUNCT/12/punct Iron/PROPN/12/compound Circle/PROPN/3/appos",
+                None,
+            ),
+            (
+                "according-to: the source hung on a noun after a comma",
+                "Harlo/PROPN/2/nsubj opened/VERB/0/root/open a/DET/4/det plant/NOUN/2/obj in/ADP/6/case Ohio/PROPN/2/obl ,/PUNCT/11/punct \
+                 according/VERB/11/case to/ADP/8/fixed the/DET/11/det Courier/PROPN/6/appos ./PUNCT/2/punct",
+                Some(&["Courier>2:obl"]),
+            ),
+            (
+                "according-to: fronted, with the subject a comma conjunct of the source",
+                "According/VERB/4/case to/ADP/1/fixed the/DET/4/det Courier/PROPN/8/obl ,/PUNCT/7/punct Harlo/PROPN/7/compound Foods/PROPN/4/conj \
+                 opened/VERB/0/root/open a/DET/10/det plant/NOUN/8/obj ./PUNCT/8/punct",
+                Some(&["Foods>8:nsubj", "Courier>8:obl"]),
+            ),
+            (
+                "according-to: mid-sentence, before another clause, left alone",
+                "Ada/PROPN/2/nsubj wed/VERB/0/root/wed Ben/PROPN/2/obj ,/PUNCT/8/punct according/VERB/8/case to/ADP/5/fixed her/PRON/8/nmod:poss \
+                 diary/NOUN/3/appos ,/PUNCT/11/punct she/PRON/11/nsubj left/VERB/2/parataxis/leave",
+                None,
+            ),
+            (
+                "according-to: already on the verb",
+                "Harlo/PROPN/2/nsubj opened/VERB/0/root/open a/DET/4/det plant/NOUN/2/obj ,/PUNCT/8/punct according/VERB/8/case to/ADP/6/fixed \
+                 police/NOUN/2/obl",
+                None,
+            ),
+            (
+                "according-to: no comma, a noun's own modifier is left alone",
+                "Harlo/PROPN/2/nsubj read/VERB/0/root/read the/DET/4/det figures/NOUN/2/obj according/VERB/8/case to/ADP/5/fixed the/DET/8/det \
+                 rules/NOUN/4/nmod",
+                None,
+            ),
+            (
+                "according-to: fronted, a real list of sources is left alone",
+                "According/VERB/3/case to/ADP/1/fixed Ada/PROPN/8/obl and/CCONJ/5/cc Ben/PROPN/3/conj ,/PUNCT/8/punct it/PRON/8/nsubj rained/VERB/0/root/rain",
                 None,
             ),
             ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),

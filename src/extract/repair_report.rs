@@ -11,7 +11,9 @@
 //!    unless a second, earlier object is the recipient (`told reporters the ferry was sinking`).
 //!    A gerund the parser made the verb's `xcomp` (`said fixing the plant may take a year`) is
 //!    cut the same way: it becomes the reported clause's `csubj`, with no subject of its own
-//!    (the speaker does not do the fixing).
+//!    (the speaker does not do the fixing). A relative clause with its own relative word on the
+//!    object (`reported Ana Ruiz, who lives in Lima, will be honoured`) only describes it: the
+//!    search for the cut clause goes on past it.
 //! 13. `report-under-time`: `The mayor said last night that the dam held` parsed with the `that`
 //!    clause as a relative clause of the time word: a time word after a reporting verb is when
 //!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
@@ -71,7 +73,12 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     let c = (o + 1..t.len()).find(|&c| {
         let rel = base(&t[c].deprel);
         let beside = h[c] == v && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis");
-        let under = h[c] == o && rel == "acl";
+        // a relative clause with its own relative word (`Ana Ruiz, who lives in Lima, will …`)
+        // describes the noun and is no cut report; the search goes on past it
+        let relative = (0..t.len()).any(|x| {
+            h[x] == c && (t[x].feats.contains("PronType=Rel") || ["who", "whom", "whose", "which"].iter().any(|w| t[x].form.eq_ignore_ascii_case(w)))
+        });
+        let under = h[c] == o && rel == "acl" && !relative;
         beside || under
     })?;
     if !subjectless_finite_clause(t, h, c) {
@@ -272,6 +279,25 @@ mod tests {
         // `Aides said 40 crates had been lost .` (invented): the clause as an `acl` of the noun
         let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD 40/NUM/4/nummod crates/NOUN/2/obj had/AUX/7/aux/have/VBD been/AUX/7/aux:pass/be/VBN lost/VERB/4/acl/lose/VBN ./PUNCT/2/punct");
         has(&got, &["crates>7:nsubj:pass", "lost>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_object_is_passed_over_to_the_cut_clause() {
+        // `Aides reported Ana Ruiz , who lives in Lima , will be honoured .` (invented): the
+        // relative clause describes the object; the clause after it is what was reported
+        let got = repaired(
+            "Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD Ana/PROPN/2/obj Ruiz/PROPN/3/flat ,/PUNCT/7/punct who/PRON/7/nsubj \
+             lives/VERB/3/acl:relcl/live/VBZ in/ADP/9/case Lima/PROPN/7/obl ,/PUNCT/13/punct will/AUX/13/aux/will/MD be/AUX/13/aux:pass/be/VB \
+             honoured/VERB/2/parataxis/honour/VBN ./PUNCT/2/punct",
+        );
+        has(&got, &["Ana>13:nsubj:pass", "honoured>2:ccomp", "lives>3:acl:relcl"]);
+        // must give nothing: `Aides reported Ana Ruiz , who lives in Lima .` — the relative
+        // clause is all there is, the object stays
+        let only = toks(
+            "Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD Ana/PROPN/2/obj Ruiz/PROPN/3/flat ,/PUNCT/7/punct who/PRON/7/nsubj \
+             lives/VERB/3/acl:relcl/live/VBZ in/ADP/9/case Lima/PROPN/7/obl ./PUNCT/2/punct",
+        );
+        assert!(repair(&only).is_none(), "{}", arcs(&only));
     }
 
     #[test]

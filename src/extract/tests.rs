@@ -854,3 +854,18 @@ fn named_examples_after_such_as_are_arguments() {
     let ts = triples(&SUCH_AS.replace("such such ADJ JJ 7 case", "like like ADP IN 7 case").replace("as as ADP IN 5 fixed", "so so ADV RB 3 advmod"));
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Norland")), "{}", show(&ts));
 }
+
+#[test]
+fn an_agentless_passive_that_keeps_its_object_is_keyed_as_the_passive() {
+    // `was given a medal`: the subject received it; `give` would make it the giver
+    let Some(s) = analysed("The senator was given a medal on Monday .") else { return };
+    let ts = Extractor::new().extract(&s, &[]);
+    let t = ts.iter().find(|t| t.relation.contains("given")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.key.verb.as_deref(), Some("be given"), "{}", show(&ts));
+    assert_eq!(t.subject.text, "senator");
+    // the active clause keeps its lemma
+    let Some(s) = analysed("The senator gave a medal to the nurse .") else { return };
+    let ts = Extractor::new().extract(&s, &[]);
+    let t = ts.iter().find(|t| t.relation.contains("gave")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.key.verb.as_deref(), Some("give"), "{}", show(&ts));
+}

@@ -252,6 +252,15 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     } else if let Some(i) = slots.iter().position(|sl| matches!(sl.kind, Kind::Obj | Kind::Comp)) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
+        // `was given a medal`, `were moved 300 miles`: an agentless passive that keeps an object
+        // (the recipient or a measure became the subject). The subject underwent the event, so the
+        // active lemma (`senator – give – medal`, the lexicon's `provides`) would reverse the
+        // roles; the key names the passive as written (`be given`), which no active entry matches
+        if sl.kind == Kind::Obj && p.passive && agent.is_none() && !copular {
+            if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
+                key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+            }
+        }
         if sl.kind == Kind::Comp {
             split_noun = split_predicate_noun(s, tr, sl.part.head);
             quantified = split_noun.is_some() && tr.lemma_is(sl.part.head, QUANTIFIER_NOUNS);
@@ -290,6 +299,13 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`)
         if p.passive && agent.is_none() && !copular {
             key.passive = true;
+            // `were moved 300 miles`: with no preposition the ontology has no passive label, so
+            // the key names the passive as written (as for a kept object above)
+            if sl.case.is_empty() {
+                if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
+                    key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+                }
+            }
         }
         if p.rule == "collective" {
             relation_words.push("with".into());
@@ -514,6 +530,12 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
             && !tr.kids(sl.part.head).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["some", "any", "whatever", "whichever"]))
     })?;
     Some((ci, oi))
+}
+
+/// Whether participle `v` is passive by its own words (a passive auxiliary or subject, no active
+/// subject): the clause's passive flag may come from a governing clause (`is alleged to have had`).
+fn own_passive(tr: &Tree, v: usize) -> bool {
+    tr.kids(v).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) && !tr.kids(v).any(|k| tr.rel(k) == "nsubj")
 }
 
 /// `was scheduled for October 19`, `was postponed until May`: the date an agentless passive

@@ -328,6 +328,31 @@ mod tests {
     }
 
     #[test]
+    fn according_to_at_the_end_makes_a_report() {
+        // the parser hangs a final `according to X` on the last noun; repair 18 moves it
+        let Some(f) = find("The mill opened a plant in Ohio , according to the Courier .", "opened") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "Courier", "{f:?}");
+    }
+
+    #[test]
+    fn other_verbs_of_saying_report_their_clause() {
+        for verb in ["replied", "tweeted", "conceded", "commented", "testified"] {
+            let line = format!("Ortiz {verb} that the council had ignored the rules .");
+            let Some(f) = find(&line, "ignored") else { return };
+            assert_eq!(f.3, Modality::Reported, "{line}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn no_longer_negates() {
+        let Some(f) = find("The ferry no longer sails to Bergen .", "sails") else { return };
+        let s = crate::extract::tests::analysed("The ferry no longer sails to Bergen .").unwrap();
+        let t = Extractor::new().extract(&s, &[]).into_iter().find(|t| t.relation.contains("sails")).unwrap();
+        assert!(t.negated, "{f:?}");
+    }
+
+    #[test]
     fn a_plain_statement_stays_asserted() {
         let Some(f) = find("The factory released toxic waste into the river .", "released") else { return };
         assert_eq!(f.3, Modality::Asserted, "{f:?}");

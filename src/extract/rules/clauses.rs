@@ -42,7 +42,10 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         tr.kids(i).find(|&k| {
             (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]))
-                || (tr.base(k) == "advmod" && tr.lemma_is(k, &["longer"]) && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
+                // (the tagger lemmatises `longer` as `long`, so the form decides)
+                || (tr.base(k) == "advmod"
+                    && (tr.lemma_is(k, &["longer"]) || tr.form(k).eq_ignore_ascii_case("longer"))
+                    && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
         })
     }
 
