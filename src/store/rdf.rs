@@ -193,6 +193,12 @@ pub fn open_relation_label(local_name: &str) -> String {
     local_name.replace('_', " ")
 }
 
+/// Whether the statement leaves `kg:surfaceRelation` out: the words in the text are the label.
+/// An empty surface is stated (a reader could not tell it from an absent one).
+pub fn surface_is_label(predicate: &crate::document::Predicate) -> bool {
+    !predicate.surface.is_empty() && predicate.surface == predicate.label
+}
+
 /// Notes that restate what the statement and the ontology say by themselves are not stored:
 /// that a predicate is an open relation, or had no lexicon entry (its `rel:` namespace says
 /// so), that an event has no object (its empty object says so), that the types fit the
@@ -233,7 +239,11 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     if let FactObject::Literal(crate::document::Literal { unit: Some(unit), .. }) = &f.object {
         sink.add(st, kg(p::UNIT), Literal::new_simple_literal(unit));
     }
-    sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
+    // The surface relation only where the text's words differ from the label (`clashed over`
+    // for `clashes with`); absent, it is the label, which a reader takes instead.
+    if !surface_is_label(&f.predicate) {
+        sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
+    }
     sink.add(st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
     // Only a flag that is not the default is stated: `kg:negated true`, a modality other
     // than `asserted`.

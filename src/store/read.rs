@@ -664,6 +664,8 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
     let label = text(props, &kg(p::PREDICATE_LABEL))
         .or_else(|| predicate_iri.strip_prefix(vocab::REL).map(super::rdf::open_relation_label))
         .unwrap_or_default();
+    // absent where it is the label (store::rdf::surface_is_label)
+    let surface = text(props, &kg(p::SURFACE)).unwrap_or_else(|| label.clone());
     let doc = doc_id.to_owned();
     let mut qualifiers = Vec::new();
     for (key, iri) in [("date", kg(p::DATE)), ("place", kg(p::PLACE))] {
@@ -689,7 +691,7 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
             name,
             iri: predicate_iri,
             label,
-            surface: text(props, &kg(p::SURFACE)).unwrap_or_default(),
+            surface,
             normalized,
         },
         object,
