@@ -43,7 +43,9 @@ const MARKER_FILE: &str = "kgraph-store.json";
 ///    graph's) on sentence nodes, no end offset (start + evidence length), no `rdf:type
 ///    kg:Concept` on a document's own concept nodes.
 /// 5: no `kg:surfaceRelation` where it is the predicate label (a format 4 reader would take it
-///    for empty).
+///    for empty); no `kg:predicateLabel` where an open relation's label is its name's words,
+///    which the corpus graph states once as the relation's `rdfs:label` (a format 4 store's
+///    corpus graph lacks those labels).
 pub const STORE_FORMAT_VERSION: u32 = 5;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the

@@ -193,6 +193,13 @@ pub fn open_relation_label(local_name: &str) -> String {
     local_name.replace('_', " ")
 }
 
+/// Whether the statement leaves `kg:predicateLabel` out: the predicate is an open relation and
+/// the label is what its name reads as ([`open_relation_label`]), which a reader derives and the
+/// corpus graph states as the relation's `rdfs:label`.
+pub fn label_is_open_relation_name(predicate: &crate::document::Predicate) -> bool {
+    predicate.iri.strip_prefix(vocab::REL).is_some_and(|name| open_relation_label(name) == predicate.label)
+}
+
 /// Whether the statement leaves `kg:surfaceRelation` out: the words in the text are the label.
 /// An empty surface is stated (a reader could not tell it from an absent one).
 pub fn surface_is_label(predicate: &crate::document::Predicate) -> bool {
@@ -232,7 +239,11 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     sink.add(st, ns(vocab::RDF, "subject"), subject);
     sink.add(st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(st, ns(vocab::RDF, "object"), object);
-    sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    // An open relation's label, when it is its name's (`rel:focus_on`, `focus on`), is stated
+    // once for the corpus, in the corpus graph (store::corpus), not on each statement.
+    if !label_is_open_relation_name(&f.predicate) {
+        sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    }
     if let Some(text) = &f.object_text {
         sink.add(st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
     }
@@ -304,6 +315,21 @@ mod tests {
         assert!(derivable_note("open relation rel:stroll_past"));
         assert!(derivable_note("types ok: quillmark (Company) fits domain Agent, brevin (Person) fits range any"));
         assert!(derivable_note("no object (intransitive clause): event fact, open relation rel:resign, empty object"));
+    }
+
+    #[test]
+    fn only_an_open_relation_named_by_its_label_leaves_the_label_to_the_corpus_graph() {
+        let predicate = |iri: String, label: &str| crate::document::Predicate {
+            name: String::new(),
+            iri,
+            label: label.into(),
+            surface: String::new(),
+            normalized: false,
+        };
+        assert!(label_is_open_relation_name(&predicate(format!("{}stroll_past", vocab::REL), "stroll past")));
+        // a label with words the name lacks, an ontology property: stated on the statement
+        assert!(!label_is_open_relation_name(&predicate(format!("{}stroll_past", vocab::REL), "start stroll past")));
+        assert!(!label_is_open_relation_name(&predicate(format!("{}praises", vocab::KG), "praises")));
     }
 
     #[test]
