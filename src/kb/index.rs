@@ -48,7 +48,8 @@ pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// 2: the corpus overlay. 3: hashed sections, summary sections, one record per document.
 /// 4: each corpus node's triple hash; the overlay's lists sorted; the header in a slot of its
 /// own, hashed, so that it can be rewritten in place after sections are appended.
-const INDEX_VERSION: u32 = 4;
+/// 5: the overlay's open relations.
+const INDEX_VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
 /// Magic, version, header length and the header's FNV-1a hash.
 const PREAMBLE: usize = MAGIC.len() + 4 + 4 + 8;
@@ -373,6 +374,18 @@ impl ViewIndex {
             .collect();
         out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
         out
+    }
+
+    /// The open relations (`rel:` IRIs) the documents' facts use, sorted: what the corpus
+    /// graph labels ([`KgStore::open_relations`] without the store).
+    pub fn open_relations(&self) -> Vec<String> {
+        let set: std::collections::BTreeSet<&str> = self
+            .records
+            .values()
+            .flat_map(|r| r.facts.iter().map(|f| f.predicate.iri.as_str()))
+            .filter(|iri| iri.starts_with(crate::ontology::vocab::REL))
+            .collect();
+        set.into_iter().map(str::to_owned).collect()
     }
 
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {

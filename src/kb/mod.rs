@@ -371,7 +371,7 @@ impl KnowledgeBase {
             rayon::join(
                 || {
                     let records = index.entity_records();
-                    self.store.refresh_corpus_over(&records, index.corpus())
+                    self.store.refresh_corpus_over(&records, &index.open_relations(), index.corpus())
                 },
                 || labels.map(|labels| read::merge_records_traced(index.records(), &labels)),
             )

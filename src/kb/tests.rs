@@ -359,3 +359,36 @@ fn the_skeleton_made_from_the_facts_is_the_built_graphs() {
     assert!(of_graph.edges.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)), "{of_graph:?}");
     assert_eq!(format!("{of_facts:?}"), format!("{of_graph:?}"));
 }
+
+/// The open relations the statements of the store use, and those the corpus graph labels.
+fn open_relations_used_and_labelled(kb: &KnowledgeBase) -> (Vec<String>, Vec<String>) {
+    let used = kb.store().open_relations().unwrap();
+    let labelled: Vec<String> = corpus_quads_of(kb)
+        .into_iter()
+        .filter(|q| q.starts_with(&format!("<{}", crate::ontology::vocab::REL)) && q.contains("rdf-schema#label"))
+        .map(|q| q[1..q.find('>').unwrap()].to_owned())
+        .collect();
+    (used, labelled)
+}
+
+#[test]
+fn the_corpus_graph_labels_the_open_relations_the_documents_use_and_forgets_them_with_the_last() {
+    let strolled = ("s.txt", "Nora Vint strolled past the Ostland embassy.");
+    let kb = kb_with(&[strolled, EXPELLED]);
+    let (used, labelled) = open_relations_used_and_labelled(&kb);
+    assert!(used.iter().any(|r| r.ends_with("/stroll_past")), "{used:?}");
+    assert_eq!(labelled, used);
+    // the statement leaves the label to the corpus graph, the read fact has it
+    let ask = |q: &str| matches!(kb.store().query(q).unwrap(), oxigraph::sparql::QueryResults::Boolean(true));
+    assert!(ask("ASK { GRAPH <http://kgraph.local/graph/corpus> { rel:stroll_past rdfs:label \"stroll past\" } }"));
+    assert!(!ask("ASK { GRAPH ?g { ?f rdf:predicate rel:stroll_past ; kg:predicateLabel ?l } }"));
+    let view = kb.view().unwrap();
+    let fact = view.facts().iter().find(|f| f.predicate.name == "stroll_past").expect("the open relation's fact");
+    assert_eq!((fact.predicate.label.as_str(), fact.predicate.surface.as_str()), ("stroll past", "strolled past"));
+
+    kb.remove("s.txt").unwrap();
+    let (used, labelled) = open_relations_used_and_labelled(&kb);
+    assert!(!labelled.iter().any(|r| r.ends_with("/stroll_past")), "{labelled:?}");
+    assert_eq!(labelled, used);
+    assert_eq!(corpus_quads_of(&kb), corpus_quads_of(&kb_with(&[EXPELLED])));
+}

@@ -79,16 +79,32 @@ impl KgStore {
 
     /// Recomputes the corpus graph from the document graphs; returns the corpus view.
     pub fn refresh_corpus(&self) -> Result<Vec<CorpusEntity>, StoreError> {
-        self.refresh_corpus_from(&self.entity_records()?)
+        self.refresh_corpus_from(&self.entity_records()?, &self.open_relations()?)
+    }
+
+    /// The open relations (`rel:` IRIs) the documents' statements use, sorted: walked through
+    /// the store's predicate index (one quad per statement).
+    pub fn open_relations(&self) -> Result<Vec<String>, StoreError> {
+        let predicate = NamedNode::new_unchecked(format!("{}predicate", vocab::RDF));
+        let mut out = std::collections::BTreeSet::new();
+        for q in self.oxigraph().quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
+            let q = q.map_err(StoreError::Storage)?;
+            if let Term::NamedNode(n) = &q.object
+                && n.as_str().starts_with(vocab::REL)
+            {
+                out.insert(n.as_str().to_owned());
+            }
+        }
+        Ok(out.into_iter().collect())
     }
 
     /// [`refresh_corpus`](Self::refresh_corpus) from `records`, what the document graphs say
     /// about their entities as [`entity_records`](Self::entity_records) gives it: a caller that
     /// keeps the documents' records in memory saves the scan of the store.
-    pub fn refresh_corpus_from(&self, records: &[EntityRecord]) -> Result<Vec<CorpusEntity>, StoreError> {
+    pub fn refresh_corpus_from(&self, records: &[EntityRecord], relations: &[String]) -> Result<Vec<CorpusEntity>, StoreError> {
         let linked = crate::corpus::link::link(records);
         let graph = corpus_graph(self.base());
-        let quads = corpus_quads(self.base(), &graph, &linked);
+        let quads = corpus_quads(self.base(), &graph, &linked, relations);
         self.rewrite_derived_graph(graph, quads)?;
         Ok(linked)
     }
@@ -97,10 +113,16 @@ impl KgStore {
     /// graph as the store holds it now: rewrites only the entities whose triples changed (one
     /// transaction) and returns the new overlay, parsed from the quads in memory rather than read
     /// back. When most entities changed (a first build), the whole graph is rewritten instead.
-    pub fn refresh_corpus_over(&self, records: &[EntityRecord], old: &super::read::CorpusOverlay) -> Result<super::read::CorpusOverlay, StoreError> {
+    /// `relations`: the open relations the documents use (sorted), which the graph labels.
+    pub fn refresh_corpus_over(
+        &self,
+        records: &[EntityRecord],
+        relations: &[String],
+        old: &super::read::CorpusOverlay,
+    ) -> Result<super::read::CorpusOverlay, StoreError> {
         let linked = crate::corpus::link::link(records);
         let graph = corpus_graph(self.base());
-        let quads = corpus_quads(self.base(), &graph, &linked);
+        let quads = corpus_quads(self.base(), &graph, &linked, relations);
         drop(linked);
         let overlay = super::read::overlay_from_quads(self.base(), quads.iter().cloned().map(Ok))?;
         let old_hashes: std::collections::HashMap<&str, u64> = old.nodes.iter().map(|n| (n.id.as_str(), n.hash)).collect();
@@ -113,14 +135,19 @@ impl KgStore {
             self.rewrite_derived_graph(graph, quads)?;
             return Ok(overlay);
         }
-        if changed.is_empty() {
+        // the open relations no document uses any more, and those new to the corpus
+        let (old_rel, new_rel): (std::collections::HashSet<&str>, std::collections::HashSet<&str>) =
+            (old.relations.iter().map(String::as_str).collect(), overlay.relations.iter().map(String::as_str).collect());
+        let relations_changed = old_rel.symmetric_difference(&new_rel).map(|iri| NamedNode::new_unchecked(*iri));
+        let mut iris: std::collections::HashSet<NamedNode> = changed.iter().map(|id| entity_iri(self.base(), id)).collect();
+        iris.extend(relations_changed);
+        if iris.is_empty() {
             return Ok(overlay);
         }
-        let iris: std::collections::HashMap<NamedNode, &str> = changed.iter().map(|id| (entity_iri(self.base(), id), *id)).collect();
         let new: std::collections::HashSet<&Quad> =
-            quads.iter().filter(|q| matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if iris.contains_key(s))).collect();
+            quads.iter().filter(|q| matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if iris.contains(s))).collect();
         let mut stale = Vec::new();
-        for iri in iris.keys() {
+        for iri in &iris {
             for q in self.oxigraph().quads_for_pattern(Some(iri.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
                 let q = q.map_err(StoreError::Storage)?;
                 if !new.contains(&q) {
@@ -146,10 +173,18 @@ impl KgStore {
 }
 
 /// The quads of the corpus graph.
-pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity]) -> Vec<Quad> {
+/// `relations`: the open relations (`rel:` IRIs) the documents use, each labelled here once
+/// for the corpus (a statement whose label is its relation's name leaves it out: store::rdf).
+pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity], relations: &[String]) -> Vec<Quad> {
     let g = GraphName::NamedNode(graph.clone());
     let mut quads = Vec::new();
     let ns = |prefix: &str, local: &str| NamedNode::new_unchecked(format!("{prefix}{local}"));
+    for iri in relations {
+        if let Some(name) = iri.strip_prefix(vocab::REL) {
+            let label = super::rdf::open_relation_label(name);
+            quads.push(Quad::new(NamedNode::new_unchecked(iri), ns(vocab::RDFS, "label"), Literal::new_simple_literal(label), g.clone()));
+        }
+    }
     for e in entities {
         let node = entity_iri(base, &e.id);
         let mut add = |pred: NamedNode, o: Term| quads.push(Quad::new(node.clone(), pred, o, g.clone()));

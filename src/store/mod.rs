@@ -42,7 +42,11 @@ const MARKER_FILE: &str = "kgraph-store.json";
 ///    non-default flags, no sentence index (the sentence IRI's) nor document (the
 ///    graph's) on sentence nodes, no end offset (start + evidence length), no `rdf:type
 ///    kg:Concept` on a document's own concept nodes.
-pub const STORE_FORMAT_VERSION: u32 = 4;
+/// 5: no `kg:surfaceRelation` where it is the predicate label (a format 4 reader would take it
+///    for empty); no `kg:predicateLabel` where an open relation's label is its name's words,
+///    which the corpus graph states once as the relation's `rdfs:label` (a format 4 store's
+///    corpus graph lacks those labels).
+pub const STORE_FORMAT_VERSION: u32 = 5;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
 /// one place that turns an analysed document into stored RDF (`kgraph build`, and the
@@ -854,6 +858,38 @@ mod tests {
         store.remove_document("a.txt").unwrap();
         assert!(store.sorted_quads(false).unwrap().is_empty());
         assert!(matches!(store.remove_document("nope"), Err(StoreError::UnknownDocument { .. })));
+    }
+
+    #[test]
+    fn a_surface_relation_that_is_the_label_is_left_out_and_read_back_as_the_label() {
+        let ents = vec![entity("nora_vint", "Nora Vint", EntityType::Person), entity("spraying", "spraying", EntityType::Concept)];
+        let mut same = fact("nora_vint", "opposes", "spraying", false);
+        same.predicate.surface = "opposes".into();
+        let mut differs = fact("nora_vint", "praises", "spraying", false);
+        differs.provenance.sentence = 1;
+        let mut empty = fact("nora_vint", "restarts", "spraying", false);
+        empty.predicate.surface = String::new();
+        empty.provenance.sentence = 2;
+        let facts = vec![same, differs, empty];
+        let d = doc("one");
+        let (graph, quads) = document_graph_quads(vocab::DEFAULT_BASE, &d, &ents, &facts);
+        let surface = kg(vocab::prov_terms::SURFACE);
+        let stated: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate == surface)
+            .filter_map(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+            .collect();
+        // the differing surface and the empty one are stated; the one equal to its label is not
+        assert_eq!(stated.len(), 2, "{stated:?}");
+        assert!(stated.contains(&"praisesd".to_owned()) && stated.contains(&String::new()));
+        let record = read::record_from_quad_refs(vocab::DEFAULT_BASE, graph.as_str(), &quads).unwrap();
+        let read_back: Vec<(&str, &str)> = record.facts.iter().map(|f| (f.predicate.name.as_str(), f.predicate.surface.as_str())).collect();
+        for f in &facts {
+            assert!(read_back.contains(&(f.predicate.name.as_str(), f.predicate.surface.as_str())), "{read_back:?}");
+        }
     }
 
     #[test]

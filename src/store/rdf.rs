@@ -193,6 +193,19 @@ pub fn open_relation_label(local_name: &str) -> String {
     local_name.replace('_', " ")
 }
 
+/// Whether the statement leaves `kg:predicateLabel` out: the predicate is an open relation and
+/// the label is what its name reads as ([`open_relation_label`]), which a reader derives and the
+/// corpus graph states as the relation's `rdfs:label`.
+pub fn label_is_open_relation_name(predicate: &crate::document::Predicate) -> bool {
+    predicate.iri.strip_prefix(vocab::REL).is_some_and(|name| open_relation_label(name) == predicate.label)
+}
+
+/// Whether the statement leaves `kg:surfaceRelation` out: the words in the text are the label.
+/// An empty surface is stated (a reader could not tell it from an absent one).
+pub fn surface_is_label(predicate: &crate::document::Predicate) -> bool {
+    !predicate.surface.is_empty() && predicate.surface == predicate.label
+}
+
 /// Notes that restate what the statement and the ontology say by themselves are not stored:
 /// that a predicate is an open relation, or had no lexicon entry (its `rel:` namespace says
 /// so), that an event has no object (its empty object says so), that the types fit the
@@ -226,14 +239,22 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     sink.add(st, ns(vocab::RDF, "subject"), subject);
     sink.add(st, ns(vocab::RDF, "predicate"), predicate);
     sink.add(st, ns(vocab::RDF, "object"), object);
-    sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    // An open relation's label, when it is its name's (`rel:focus_on`, `focus on`), is stated
+    // once for the corpus, in the corpus graph (store::corpus), not on each statement.
+    if !label_is_open_relation_name(&f.predicate) {
+        sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
+    }
     if let Some(text) = &f.object_text {
         sink.add(st, kg(p::OBJECT_TEXT), Literal::new_simple_literal(text));
     }
     if let FactObject::Literal(crate::document::Literal { unit: Some(unit), .. }) = &f.object {
         sink.add(st, kg(p::UNIT), Literal::new_simple_literal(unit));
     }
-    sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
+    // The surface relation only where the text's words differ from the label (`clashed over`
+    // for `clashes with`); absent, it is the label, which a reader takes instead.
+    if !surface_is_label(&f.predicate) {
+        sink.add(st, kg(p::SURFACE), Literal::new_simple_literal(&f.predicate.surface));
+    }
     sink.add(st, kg(p::CONFIDENCE), typed(format!("{:.3}", f.provenance.confidence), "decimal"));
     // Only a flag that is not the default is stated: `kg:negated true`, a modality other
     // than `asserted`.
@@ -294,6 +315,21 @@ mod tests {
         assert!(derivable_note("open relation rel:stroll_past"));
         assert!(derivable_note("types ok: quillmark (Company) fits domain Agent, brevin (Person) fits range any"));
         assert!(derivable_note("no object (intransitive clause): event fact, open relation rel:resign, empty object"));
+    }
+
+    #[test]
+    fn only_an_open_relation_named_by_its_label_leaves_the_label_to_the_corpus_graph() {
+        let predicate = |iri: String, label: &str| crate::document::Predicate {
+            name: String::new(),
+            iri,
+            label: label.into(),
+            surface: String::new(),
+            normalized: false,
+        };
+        assert!(label_is_open_relation_name(&predicate(format!("{}stroll_past", vocab::REL), "stroll past")));
+        // a label with words the name lacks, an ontology property: stated on the statement
+        assert!(!label_is_open_relation_name(&predicate(format!("{}stroll_past", vocab::REL), "start stroll past")));
+        assert!(!label_is_open_relation_name(&predicate(format!("{}praises", vocab::KG), "praises")));
     }
 
     #[test]

@@ -392,6 +392,8 @@ pub struct CorpusOverlay {
     /// Hashes (as in [`DocumentRecord::shared_triples`]) of the corpus graph's triples, so that
     /// the view index can count the distinct triples of all data graphs without the store.
     pub triple_hashes: Vec<u64>,
+    /// The open relations (`rel:` IRIs) the corpus graph labels, sorted.
+    pub relations: Vec<String>,
 }
 
 /// The corpus graph's statements about one entity.
@@ -425,11 +427,16 @@ pub fn overlay_from_quads(base: &str, quads: impl IntoIterator<Item = Result<Qua
     let entity_prefix = format!("{base}entity/");
     let mut props: BTreeMap<String, (Props, Vec<u64>)> = BTreeMap::new();
     let mut triple_hashes = Vec::new();
+    let mut relations = Vec::new();
     for q in quads {
         let q = q?;
         let NamedOrBlankNode::NamedNode(s) = q.subject else { continue };
         let hash = triple_hash(s.as_str(), q.predicate.as_str(), &q.object);
         triple_hashes.push(hash);
+        if s.as_str().starts_with(vocab::REL) {
+            relations.push(s.into_string());
+            continue;
+        }
         let Some(id) = s.as_str().strip_prefix(&entity_prefix).map(percent_decode) else { continue };
         let (node, hashes) = props.entry(id).or_default();
         hashes.push(hash);
@@ -465,7 +472,9 @@ pub fn overlay_from_quads(base: &str, quads: impl IntoIterator<Item = Result<Qua
             }
         })
         .collect();
-    Ok(CorpusOverlay { nodes, triple_hashes })
+    relations.sort_unstable();
+    relations.dedup();
+    Ok(CorpusOverlay { nodes, triple_hashes, relations })
 }
 
 /// Lays the corpus graph over what the document graphs say (see [`apply_overlay`]), reading it
@@ -664,6 +673,8 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
     let label = text(props, &kg(p::PREDICATE_LABEL))
         .or_else(|| predicate_iri.strip_prefix(vocab::REL).map(super::rdf::open_relation_label))
         .unwrap_or_default();
+    // absent where it is the label (store::rdf::surface_is_label)
+    let surface = text(props, &kg(p::SURFACE)).unwrap_or_else(|| label.clone());
     let doc = doc_id.to_owned();
     let mut qualifiers = Vec::new();
     for (key, iri) in [("date", kg(p::DATE)), ("place", kg(p::PLACE))] {
@@ -689,7 +700,7 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
             name,
             iri: predicate_iri,
             label,
-            surface: text(props, &kg(p::SURFACE)).unwrap_or_default(),
+            surface,
             normalized,
         },
         object,
