@@ -102,8 +102,8 @@ def alive():
     except OSError as e:
         return f"no answer: {e}"
     took = time.monotonic() - started
-    # 140 = FIXTURE_QUADS in tests/server_support/mod.rs (the quads of tests/server_clients/fixture.ru)
-    if status != 200 or body.splitlines()[1:2] != ["140"]:
+    # 100 = FIXTURE_QUADS in tests/server_support/mod.rs (the quads of tests/server_clients/fixture.ru)
+    if status != 200 or body.splitlines()[1:2] != ["100"]:
         return f"normal query answered {status} {body[:80]!r}"
     if took > 1.0:
         return f"normal query took {took:.2f} s"

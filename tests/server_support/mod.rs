@@ -17,7 +17,7 @@ pub fn bin() -> PathBuf {
 }
 
 /// Number of triples (quads) in tests/server_clients/fixture.ru.
-pub const FIXTURE_QUADS: usize = 140;
+pub const FIXTURE_QUADS: usize = 100;
 
 /// `kgraph update --file F` into the store `store` (creating it).
 pub fn apply(store: &Path, file: &str) {
