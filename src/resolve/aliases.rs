@@ -71,7 +71,7 @@ impl State<'_> {
     }
 
     /// The person cluster token `i` refers to (a name or a resolved pronoun).
-    fn person_at(&self, si: usize, i: usize) -> Option<usize> {
+    pub(super) fn person_at(&self, si: usize, i: usize) -> Option<usize> {
         match self.get_ref(si, i) {
             Some((Target::One(c), _)) if is_person_ok(&self.clusters[*c]) && !self.clusters[*c].name.is_empty() => Some(*c),
             _ => None,
@@ -80,7 +80,7 @@ impl State<'_> {
 
     /// The one person named in a range (`US wrestler N`, headed by `wrestler`); none when the
     /// range names two (`M and N`) or holds a preposition (`the wife of N` is someone else).
-    fn only_person_in(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
+    pub(super) fn only_person_in(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
         let s = &self.doc.sentences[si];
         if r.clone().any(|i| s.tokens.get(i).is_some_and(|t| t.upos == "ADP")) {
             return None;

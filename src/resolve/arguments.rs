@@ -208,6 +208,34 @@ impl State<'_> {
     /// Ferrer` headed by `counterpart`, `US President Walter Hale` headed by `President`): the
     /// argument resolves to it when everything else is a determiner, pronoun, title, role noun,
     /// nationality word or punctuation. A person wins over the country words in front of it.
+    /// `UN Secretary-General X visited`, `the governor, X, said`, `a witness, X, said`: the parser
+    /// made the title or noun the subject and the name its apposition. The subject is the named
+    /// person, never an organisation named inside the title (`UN`). Only for an unresolved head
+    /// and an apposition that follows the subject with nothing but punctuation and title words
+    /// between; subjects only (an object `a wrestler` in `X is a wrestler, Y,` is no name of X).
+    fn titled_apposition(&self, si: usize, subject: &Argument) -> Option<Target> {
+        let s = &self.doc.sentences[si];
+        let (head, end) = (subject.head, subject.tokens.end);
+        if head >= s.tokens.len() || self.get_ref(si, head).is_some() {
+            return None;
+        }
+        let title = |i: usize| {
+            let w = lower_key(&s.tokens[i].form);
+            names::is_title_word(&w) || names::is_role_noun(&w) || crate::extract::is_role_noun(&w)
+        };
+        if !(title(head) || s.tokens[head].upos == "NOUN") {
+            return None;
+        }
+        let j = (end..s.tokens.len()).find(|&j| s.tokens[j].head == head + 1 && s.tokens[j].deprel == "appos" && !title(j))?;
+        if !(end..j).all(|i| title(i) || !s.tokens[i].form.chars().any(char::is_alphanumeric)) {
+            return None;
+        }
+        match self.get_ref(si, j) {
+            Some((tg @ Target::One(c), _)) if is_person_ok(&self.clusters[*c]) => Some(tg.clone()),
+            _ => None,
+        }
+    }
+
     pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
         let s = &self.doc.sentences[si];
         let mut named: Vec<(usize, Target, &'static str)> = Vec::new();
@@ -293,9 +321,12 @@ impl State<'_> {
         let mut notes = Vec::new();
         // a capital in `X – capital of – Y` / `X – located in – Y` is the city, not its country
         let copula = t.key.verb.as_deref() == Some("be") || t.rule.starts_with("place:");
-        let subj = match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
-            Ok(s) => s,
-            Err(_) => return,
+        let subj = match self.titled_apposition(si, &t.subject) {
+            Some(person) => person,
+            None => match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
+                Ok(s) => s,
+                Err(_) => return,
+            },
         };
         // `the former drummer – drummer of – Y`: a role fact only when the description is a person
         if t.rule == crate::extract::DESCRIBED_ROLE_RULE && !matches!(subj, Target::One(c) if self.clusters[c].kind == EntityType::Person) {

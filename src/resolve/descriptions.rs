@@ -405,10 +405,11 @@ impl State<'_> {
     /// whether an organisation's name is a publication's.
     pub(super) fn name_facts(&self, c: &Cluster) -> names::NameFacts {
         let publication = matches!(c.kind, EntityType::Organization | EntityType::Company) && names::is_publication_name(&c.label);
-        let Some(g) = c.gaz else { return names::NameFacts { publication, ..names::NameFacts::default() } };
+        let storm = c.kind == EntityType::Event && c.label.split_whitespace().next().is_some_and(|w| names::is_storm_noun(&lower_key(w)));
+        let Some(g) = c.gaz else { return names::NameFacts { publication, storm, ..names::NameFacts::default() } };
         let city_state = c.kind == EntityType::Country
             && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);
-        names::NameFacts { in_gazetteer: true, city_state, publication }
+        names::NameFacts { in_gazetteer: true, city_state, publication, storm }
     }
 
     /// Undoes class descriptions whose entity changed kind after they were linked: NER typed a

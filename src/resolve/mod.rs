@@ -50,6 +50,13 @@
 //! Gazetteer entities carry their Wikidata id; people get local ids only. Every merge records a
 //! [`MergeNote`] with the rule that fired.
 //!
+//! 6. Quotations that go on past their speaker's sentence (`"…," X said. "…"`) stay X's
+//!    (`quotes`): the continuing sentence is X's statement and its facts are reported by X.
+//!
+//! Roles stated in a clause or an apposition (`X, the governor of Y,`, `X was elected governor`)
+//! are the person's roles like a title before the name (`roles`), so `the governor` finds X.
+//! `the storm` is the named storm before it (`Hurricane X`).
+//!
 //! Each step is its own file, working on the shared `state` (clusters, salience history, token
 //! references): `scan` walks a sentence and hands each token to its step — `named` (1, with
 //! `aliases` run after each sentence),
@@ -64,6 +71,8 @@ mod focus;
 mod named;
 pub mod names;
 mod pronouns;
+mod quotes;
+mod roles;
 mod scan;
 mod state;
 
@@ -123,6 +132,7 @@ impl Resolver {
         let mut st = State::new(self.gaz, doc);
         st.model = chains.0;
         st.alias_statements = aliases::statements(&triples);
+        st.role_statements = roles::statements(&triples);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {
                 for i in t.subject.tokens.clone().filter(|&i| i < s.tokens.len()) {
@@ -157,6 +167,7 @@ impl Resolver {
             let first_new = st.clusters.len();
             st.scan_sentence(si, sent, &by_sentence[si]);
             st.register_aliases(si, first_new);
+            st.register_roles(si);
         }
         st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
@@ -166,6 +177,7 @@ impl Resolver {
             }
             st.resolve_triple(t, &mut out_triples);
         }
+        st.carry_quotes(&mut out_triples);
         st.finish(out_triples)
     }
 }

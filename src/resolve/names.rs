@@ -112,6 +112,8 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         "state" | "province" | "region" | "territory" | "island" | "county" | "archipelago" | "district"
         | "peninsula" => REGION,
         "commonwealth" | "republic" | "kingdom" | "emirate" | "principality" => REALM,
+        // a storm is an event, named `Hurricane X` ([`class_noun_fits`] asks for that name)
+        "storm" | "hurricane" | "typhoon" | "cyclone" => &[Event],
         "ship" | "vessel" | "boat" | "aircraft" | "plane" | "jet" | "helicopter" | "train" | "satellite"
         | "spacecraft" | "rocket" | "car" | "vehicle" => VEHICLE,
         _ => return None,
@@ -133,6 +135,8 @@ pub struct NameFacts {
     pub city_state: bool,
     /// The name is a newspaper's, a broadcaster's or a news site's ([`is_publication_name`]).
     pub publication: bool,
+    /// The name opens with a storm noun (`Hurricane X`, [`is_storm_noun`]).
+    pub storm: bool,
 }
 
 /// Whether the class noun `w` can name an entity of `kind`: its kind is in
@@ -155,6 +159,10 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
     let Some(kinds) = class_noun_kinds(w) else { return false };
     if !kinds.contains(&kind) {
         return false;
+    }
+    // `the storm` is a named storm, not any event (`the summit`, `the election`)
+    if is_storm_noun(w) {
+        return place.storm;
     }
     if is_town_noun(w) {
         return match kind {
@@ -439,8 +447,8 @@ mod tests {
 
     #[test]
     fn place_nouns_fit_only_places_of_their_size() {
-        let known = NameFacts { in_gazetteer: true, city_state: false, publication: false };
-        let city_state = NameFacts { in_gazetteer: true, city_state: true, publication: false };
+        let known = NameFacts { in_gazetteer: true, ..NameFacts::default() };
+        let city_state = NameFacts { in_gazetteer: true, city_state: true, ..NameFacts::default() };
         let unknown = NameFacts::default();
         assert!(class_noun_fits("city", EntityType::City, known));
         assert!(class_noun_fits("capital", EntityType::Country, city_state));

@@ -228,7 +228,9 @@ pub(super) fn join_name_parts(s: &Sentence, ner: &[&Mention]) -> Vec<Mention> {
         {
             start -= 1;
         }
-        if start < r.start && matches!(m.kind, EntityType::Person | EntityType::Location | EntityType::Organization | EntityType::Event) {
+        // NER took the storm noun into the name but typed it as someone or somewhere
+        let opens_with_storm = r.len() > 1 && storm_run(s, r.start) > r.start && storm_run(s, r.start) < r.end;
+        if (start < r.start || opens_with_storm) && matches!(m.kind, EntityType::Person | EntityType::Location | EntityType::Organization | EntityType::Event) {
             m.tokens = start..r.end;
             m.span = span_of(s, &m.tokens);
             m.text = join_tokens(s, m.tokens.clone());
@@ -236,5 +238,50 @@ pub(super) fn join_name_parts(s: &Sentence, ner: &[&Mention]) -> Vec<Mention> {
         }
         out.push(m);
     }
+    unrecognised_storms(s, &mut out);
     out
+}
+
+/// A capitalised storm noun (`Hurricane`, `Typhoon`, `Storm`).
+fn is_storm_word(form: &str) -> bool {
+    starts_upper(form) && names::with_lower(form, names::is_storm_noun).unwrap_or(false)
+}
+
+/// The end of the run of capitalised storm nouns from `i` (`Tropical Storm`), or `i` when
+/// there is none or it is only a modifier (`Super Bowl`, `Tropical Cafe` are no storms).
+fn storm_run(s: &Sentence, i: usize) -> usize {
+    let mut j = i;
+    while j < s.tokens.len() && is_storm_word(&s.tokens[j].form) {
+        j += 1;
+    }
+    let head = (i..j).any(|t| !matches!(lower_key(&s.tokens[t].form).as_str(), "super" | "tropical"));
+    if head { j } else { i }
+}
+
+/// Storm names NER did not see at all (`Hurricane Ilsa` untagged): capitalised storm nouns and
+/// one or two proper nouns after them, outside every mention, become an event. The storm noun
+/// must open the name (`Regional Typhoon Office` is an agency: a capitalised word before it
+/// blocks), and the name must end there (`Hurricane Relief Fund` runs on).
+fn unrecognised_storms(s: &Sentence, out: &mut Vec<Mention>) {
+    let n = s.tokens.len();
+    let covered = |i: usize, out: &[Mention]| out.iter().any(|m| m.tokens.contains(&i));
+    let mut i = 0;
+    while i < n {
+        let opens = is_storm_word(&s.tokens[i].form) && !covered(i, out) && (i == 0 || !starts_upper(&s.tokens[i - 1].form));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let j = storm_run(s, i);
+        let mut k = j;
+        while k < n && k - j < 3 && s.tokens[k].upos == "PROPN" && starts_upper(&s.tokens[k].form) && !covered(k, out) {
+            k += 1;
+        }
+        if j > i && k > j && k - j <= 2 {
+            let tokens = i..k;
+            let pos = out.iter().position(|m| m.tokens.start > i).unwrap_or(out.len());
+            out.insert(pos, Mention { sentence: s.index, span: span_of(s, &tokens), text: join_tokens(s, tokens.clone()), tokens, kind: EntityType::Event, entity: None });
+        }
+        i = k.max(i + 1);
+    }
 }

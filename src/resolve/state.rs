@@ -90,6 +90,7 @@ pub(super) struct State<'a> {
     pub(super) doc_person_names: Vec<Vec<String>>,
     /// The triples that state another name of their subject (set by `Resolver::resolve`).
     pub(super) alias_statements: Vec<super::aliases::AliasStatement>,
+    pub(super) role_statements: Vec<super::roles::RoleStatement>,
     /// The document's spelled-out name for each acronym asked about (each search reads the
     /// whole document, so an acronym repeated through a long document is searched once).
     pub(super) spelled_out: HashMap<Vec<char>, Option<String>>,
@@ -160,6 +161,7 @@ impl<'a> State<'a> {
             model: Default::default(),
             doc_person_names: Vec::new(),
             alias_statements: Vec::new(),
+            role_statements: Vec::new(),
             spelled_out: HashMap::new(),
             capital_starts: None,
         }

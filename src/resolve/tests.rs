@@ -874,6 +874,37 @@ fn a_storm_name_is_the_storm() {
 }
 
 #[test]
+fn the_storm_is_the_named_storm_before_it() {
+    let d = doc(&["Typhoon Ilsa reached the coast .", "The storm destroyed 300 homes ."]);
+    let m = [ment(&d, 0, "Typhoon Ilsa", T::Event)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The storm", "destroyed", "destroy", Some("300 homes"))]);
+    assert_eq!(facts(&r)[0].0, "typhoon_ilsa", "{:?}", facts(&r));
+    // must give nothing: an event that is no storm (`the storm` of protests is a concept of its own)
+    let d = doc(&["The Tarvia Summit opened on Monday .", "The storm destroyed 300 homes ."]);
+    let m = [ment(&d, 0, "Tarvia Summit", T::Event)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The storm", "destroyed", "destroy", Some("300 homes"))]);
+    assert_eq!(facts(&r)[0].0, "storm", "{:?}", facts(&r));
+}
+
+#[test]
+fn a_storm_name_ner_missed_or_mistyped_is_the_storm() {
+    // no mention at all
+    let d = doc(&["Hurricane Ilsa reached the coast .", "The hurricane destroyed 300 homes ."]);
+    let r = run(&d, &[], vec![tri(&d, 1, "The hurricane", "destroyed", "destroy", Some("300 homes"))]);
+    assert_eq!(facts(&r)[0].0, "hurricane_ilsa", "{:?}", facts(&r));
+    assert_eq!(ent(&r, "hurricane_ilsa").kind, T::Event);
+    // the storm noun inside a person mention
+    let d = doc(&["Typhoon Ilsa reached the coast ."]);
+    let m = [ment(&d, 0, "Typhoon Ilsa", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Typhoon Ilsa", "reached", "reach", Some("the coast"))]);
+    assert_eq!(ent(&r, "typhoon_ilsa").kind, T::Event);
+    // must give nothing: an agency named after storms, and a name that only opens with `Super`
+    let d = doc(&["The Regional Typhoon Office warned Tarvia .", "Super Ilsa won ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "The Regional Typhoon Office", "warned", "warn", Some("Tarvia")), tri(&d, 1, "Super Ilsa", "won", "win", None)]);
+    assert!(r.entities.iter().all(|e| e.kind != T::Event), "{:?}", r.entities);
+}
+
+#[test]
 fn initials_take_the_full_name_written_elsewhere_in_the_document() {
     let d = doc(&["Workers of the Amalgamated Copper Mining Enterprise went on strike .", "ACME fired them ."]);
     let m = [ment(&d, 1, "ACME", T::Person)];
@@ -940,4 +971,32 @@ fn partitive_number_keeps_what_it_counts() {
     let r = run(&d, &m, vec![tri(&d, 0, "60 %", "went to", "go", Some("rivals"))]);
     let e = ent(&r, &r.triples[0].subject);
     assert_eq!((e.label.as_str(), e.kind), ("60 %", T::Quantity));
+}
+
+#[test]
+fn a_title_whose_apposition_is_a_name_is_that_person() {
+    // the parse of `UN Secretary - General Ilse Varga`: `Secretary` heads the subject, `General`
+    // and `Ilse` are its appositions (1-based heads)
+    let parsed = |text: &str, appos: &[usize], head: usize| {
+        let mut d = doc(&[text]);
+        for &i in appos {
+            d.sentences[0].tokens[i].head = head + 1;
+            d.sentences[0].tokens[i].deprel = "appos".into();
+        }
+        d
+    };
+    let d = parsed("UN Secretary - General Ilse Varga visited Tarvia .", &[3, 4], 1);
+    let m = [ment(&d, 0, "UN", T::InternationalOrganization), ment(&d, 0, "Ilse Varga", T::Person), ment(&d, 0, "Tarvia", T::Location)];
+    let r = run(&d, &m, vec![tri(&d, 0, "UN Secretary", "visited", "visit", Some("Tarvia"))]);
+    assert_eq!(facts(&r), vec![f("ilse_varga", "visited", Some("tarvia"))]);
+    // a common noun with a name in apposition: `A witness , Ilse Varga , saw …`
+    let d = parsed("A witness , Ilse Varga , saw the fire .", &[3], 1);
+    let m = [ment(&d, 0, "Ilse Varga", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "A witness", "saw", "see", Some("the fire"))]);
+    assert_eq!(facts(&r)[0].0, "ilse_varga", "{:?}", facts(&r));
+    // must give nothing: words other than titles between the title and the name
+    let d = parsed("The secretary of Acme , Ilse Varga , visited Tarvia .", &[5], 1);
+    let m = [ment(&d, 0, "Ilse Varga", T::Person), ment(&d, 0, "Tarvia", T::Location)];
+    let r = run(&d, &m, vec![tri(&d, 0, "The secretary", "visited", "visit", Some("Tarvia"))]);
+    assert_eq!(facts(&r)[0].0, "secretary", "{:?}", facts(&r));
 }
