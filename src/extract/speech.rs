@@ -33,15 +33,10 @@ pub const ADDRESSEE_RULE: &str = "speech:addressee";
 /// not what it said, so they make no speech act.
 const BELIEF_AND_EVIDENCE: &[&str] = &["believe", "think", "estimate", "indicate", "show", "find"];
 
-/// Verbs of saying outside [`REPORTING`] whose complement is still what was said. General
-/// English, the rest of the closed class of verbs that introduce indirect speech.
-const OTHER_SPEECH_VERBS: &[&str] =
-    &["reply", "respond", "remark", "observe", "comment", "tweet", "testify", "concede", "promise", "vow"];
-
 /// Whether the verb at `v` is a verb of saying: the reporting verbs minus those of belief and
-/// evidence, and the other speech verbs.
+/// evidence.
 fn is_speech_verb(tr: &Tree, v: usize) -> bool {
-    (tr.lemma_is(v, REPORTING) && !tr.lemma_is(v, BELIEF_AND_EVIDENCE)) || tr.lemma_is(v, OTHER_SPEECH_VERBS)
+    tr.lemma_is(v, REPORTING) && !tr.lemma_is(v, BELIEF_AND_EVIDENCE)
 }
 
 /// The longest statement kept, in words; a longer one is cut and ends with `…`.
