@@ -26,6 +26,8 @@
 //!   noun phrase (`guarding captured rebels`, `the newly elected members`) describes that noun;
 //!   the parser made it a verb with the noun as object, and the fact would borrow a subject from
 //!   another clause.
+//! - `name-part-relation`: a relation word capitalised inside the sentence next to another
+//!   capitalised word is a piece of a name the parser split (`returned to Seal Island` as `seal`).
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
 //!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
@@ -119,6 +121,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if say_cut_clause(tr, v, p) {
         return Some("say-cut-clause");
+    }
+    if p.rel.iter().any(|&k| name_part(tr, k)) {
+        return Some("name-part-relation");
     }
     if tr.upos(v) == "VERB" {
         let first_word = (0..v).all(|k| tr.is_punct(k) || is_quote(tr.form(k)));
@@ -303,6 +308,19 @@ const VAGUE_QUANTIFIERS: &[&str] = &["many", "some", "other", "several", "few", 
 fn generic_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
     tr.lemma_is(h, GENERIC_HEADS)
         && toks.iter().all(|&k| k == h || matches!(tr.upos(k), "DET" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS))
+}
+
+/// Whether relation word `k` is part of a name the parser split (`returned to Seal Island` read
+/// as `seal – Island`, `the Quell General Assembly` as `general of`): capitalised inside the
+/// sentence (not after a quotation mark or colon, not an all-capitals emphasis like `IN`) next to
+/// another capitalised word.
+fn name_part(tr: &Tree, k: usize) -> bool {
+    let capital = |i: usize| tr.form(i).chars().next().is_some_and(char::is_uppercase);
+    let all_caps = tr.form(k).chars().all(|c| !c.is_lowercase());
+    let opens = (0..k).rev().find(|&i| !tr.is_punct(i) || is_quote(tr.form(i)) || tr.form(i) == ":").is_none_or(|i| is_quote(tr.form(i)) || tr.form(i) == ":");
+    let next_capital = k + 1 < tr.len() && capital(k + 1) && !tr.is_punct(k + 1);
+    let prev_capital = k > 0 && capital(k - 1) && !tr.is_punct(k - 1) && !is_quote(tr.form(k - 1));
+    k < tr.len() && capital(k) && !all_caps && !opens && (next_capital || prev_capital)
 }
 
 /// Whether verb `v` is a past participle used as an adjective on the noun after it: tagged
@@ -662,6 +680,18 @@ mod tests {
                 "others/other/NOUN/2/nsubj joined/join/VERB/0/root the/the/DET/4/det march/march/NOUN/2/obj",
                 &[],
                 &["others |"],
+            ),
+            (
+                "a name split into relation and object",
+                "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/PART/5/mark Crane/crane/VERB/3/xcomp Bay/Bay/PROPN/5/obj",
+                &[],
+                &["crane", "Crane"],
+            ),
+            (
+                "a name the parser kept whole stays in the object",
+                "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/ADP/5/case Crane/Crane/PROPN/6/compound Bay/Bay/PROPN/3/obl",
+                &["herons | returned | to Crane Bay"],
+                &[],
             ),
         ];
         for (name, spec, want, never) in cases {
