@@ -336,24 +336,19 @@ mod tests {
 
     #[test]
     fn the_subject_of_a_passive_accusation_only_allegedly_did_the_gerund() {
-        let ts = triples(IS_ACCUSED_OF_TAKING);
-        let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak")).unwrap_or_else(|| panic!("{}", show(&ts)));
-        assert_eq!(inner.modality, Modality::Reported, "{}", show(&ts));
+        let modality_of = |spec: &str| {
+            let ts = triples(spec);
+            let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak"));
+            inner.unwrap_or_else(|| panic!("{}", show(&ts))).modality
+        };
+        assert_eq!(modality_of(IS_ACCUSED_OF_TAKING), Modality::Reported);
         // a passive of preventing keeps it from happening (`was barred from taking`)
         let barred = IS_ACCUSED_OF_TAKING.replace("accused accuse", "barred bar").replace("of of SCONJ", "from from SCONJ");
-        let ts = triples(&barred);
-        let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak")).unwrap_or_else(|| panic!("{}", show(&ts)));
-        assert_eq!(inner.modality, Modality::Possible, "{}", show(&ts));
-        // `was barred for taking bribes` punishes a deed done
-        let barred_for = barred.replace("from from SCONJ", "for for SCONJ");
-        let ts = triples(&barred_for);
-        let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak")).unwrap_or_else(|| panic!("{}", show(&ts)));
-        assert_eq!(inner.modality, Modality::Asserted, "{}", show(&ts));
-        // a passive of judging takes the deed as done (`was fined for taking`)
+        assert_eq!(modality_of(&barred), Modality::Possible);
+        // `was barred for taking bribes` punishes a deed done, and so does a passive of judging
+        assert_eq!(modality_of(&barred.replace("from from SCONJ", "for for SCONJ")), Modality::Asserted);
         let fined = IS_ACCUSED_OF_TAKING.replace("accused accuse", "fined fine").replace("of of SCONJ", "for for SCONJ");
-        let ts = triples(&fined);
-        let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak")).unwrap_or_else(|| panic!("{}", show(&ts)));
-        assert_eq!(inner.modality, Modality::Asserted, "{}", show(&ts));
+        assert_eq!(modality_of(&fined), Modality::Asserted);
     }
 
     #[test]
