@@ -18,11 +18,16 @@
 //! - `subject-number`: a subject that is a bare number (`12 recovered cases` parsed as `12`
 //!   recovering cases, an age apposition `the singer, 67,` or a count `all 189 died`) names no
 //!   node a reader could look up.
+//! - `subject-generic`: a subject that is a generic crowd, part or thing with nothing that says
+//!   who (`people`, `many`, `others`, `pieces`, `someone`): no reader could look the node up, and
+//!   it would gather unrelated deeds across the corpus.
 //! - `participle-modifier`: a past participle with neither auxiliary nor subject, right after a
 //!   preposition, determiner, adjective, number or gerund (adverbs aside) and right before a bare
 //!   noun phrase (`guarding captured rebels`, `the newly elected members`) describes that noun;
 //!   the parser made it a verb with the noun as object, and the fact would borrow a subject from
 //!   another clause.
+//! - `name-part-relation`: a relation word capitalised inside the sentence next to another
+//!   capitalised word is a piece of a name the parser split (`returned to Seal Island` as `seal`).
 //! - `coined-verb`: a verb capitalised inside the sentence is a coined or quoted term
 //!   (`might be “Brexited” by …`), not a relation we can name.
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
@@ -95,6 +100,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if bare_number(tr, h, &p.subj.min) {
             return Some("subject-number");
         }
+        if generic_subject(tr, h, &p.subj.toks) {
+            return Some("subject-generic");
+        }
     }
     if p.pred < n && embedded_question(tr, p.pred) {
         return Some("embedded-question");
@@ -113,6 +121,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if say_cut_clause(tr, v, p) {
         return Some("say-cut-clause");
+    }
+    if p.rel.iter().any(|&k| name_part(tr, k)) {
+        return Some("name-part-relation");
     }
     if tr.upos(v) == "VERB" {
         let first_word = (0..v).all(|k| tr.is_punct(k) || is_quote(tr.form(k)));
@@ -276,6 +287,40 @@ fn say_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
 /// punctuation aside): `12`, `all 189`, `about 250`.
 fn bare_number(tr: &Tree, h: usize, min: &[usize]) -> bool {
     tr.upos(h) == "NUM" && min.iter().all(|&k| matches!(tr.upos(k), "NUM" | "DET" | "ADV" | "PUNCT" | "SYM"))
+}
+
+/// Nouns and pronouns that name an unspecified crowd, part or thing (`people`, `some`, `many`,
+/// `others`, `pieces`, `someone`). General English, the closed class of such quantity and
+/// indefinite heads; coreference never resolves them, so a node `people` would gather the deeds of
+/// everyone in the corpus.
+const GENERIC_HEADS: &[&str] = &[
+    "people", "person", "some", "many", "others", "other", "most", "few", "several", "piece", "thing",
+    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "something", "anything", "everything",
+];
+
+/// Quantifiers that leave such a head as vague as before (`many people`, `some others`).
+const VAGUE_QUANTIFIERS: &[&str] = &["many", "some", "other", "several", "few", "most", "more", "such", "all", "these", "those"];
+
+/// Whether a subject headed by `h` is a generic head with nothing that says who (determiners,
+/// vague quantifiers and punctuation aside): `people – bear in – X` from `people born in X`,
+/// `pieces – fall to – ground`. A number (`two people died`), an adjective (`local people`), a
+/// name or a modifier phrase (`people in the town`, `some of the guards`) keeps the fact.
+fn generic_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
+    tr.lemma_is(h, GENERIC_HEADS)
+        && toks.iter().all(|&k| k == h || matches!(tr.upos(k), "DET" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS))
+}
+
+/// Whether relation word `k` is part of a name the parser split (`returned to Seal Island` read
+/// as `seal – Island`, `the Quell General Assembly` as `general of`): capitalised inside the
+/// sentence (not after a quotation mark or colon, not an all-capitals emphasis like `IN`) next to
+/// another capitalised word.
+fn name_part(tr: &Tree, k: usize) -> bool {
+    let capital = |i: usize| tr.form(i).chars().next().is_some_and(char::is_uppercase);
+    let all_caps = tr.form(k).chars().all(|c| !c.is_lowercase());
+    let opens = (0..k).rev().find(|&i| !tr.is_punct(i) || is_quote(tr.form(i)) || tr.form(i) == ":").is_none_or(|i| is_quote(tr.form(i)) || tr.form(i) == ":");
+    let next_capital = k + 1 < tr.len() && capital(k + 1) && !tr.is_punct(k + 1);
+    let prev_capital = k > 0 && capital(k - 1) && !tr.is_punct(k - 1) && !is_quote(tr.form(k - 1));
+    k < tr.len() && capital(k) && !all_caps && !opens && (next_capital || prev_capital)
 }
 
 /// Whether verb `v` is a past participle used as an adjective on the noun after it: tagged
@@ -617,6 +662,36 @@ mod tests {
                 "the/the/DET/2/det critics/critic/NOUN/0/root who/who/PRON/6/nsubj will/will/AUX/6/aux not/not/PART/6/advmod oppose/oppose/VERB/2/acl:relcl Quell/Quell/PROPN/6/obj",
                 &["critics | not oppose | Quell"],
                 &["there"],
+            ),
+            (
+                "a generic crowd as the subject names no one",
+                "many/many/ADJ/2/amod people/people/NOUN/3/nsubj fled/flee/VERB/0/root the/the/DET/5/det valley/valley/NOUN/3/obj",
+                &[],
+                &["people |"],
+            ),
+            (
+                "a counted or described crowd keeps its fact",
+                "two/two/NUM/3/nummod local/local/ADJ/3/amod people/people/NOUN/4/nsubj fled/flee/VERB/0/root the/the/DET/6/det valley/valley/NOUN/4/obj",
+                &["two local people | fled | valley"],
+                &[],
+            ),
+            (
+                "a generic pronoun as the subject names no one",
+                "others/other/NOUN/2/nsubj joined/join/VERB/0/root the/the/DET/4/det march/march/NOUN/2/obj",
+                &[],
+                &["others |"],
+            ),
+            (
+                "a name split into relation and object",
+                "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/PART/5/mark Crane/crane/VERB/3/xcomp Bay/Bay/PROPN/5/obj",
+                &[],
+                &["crane", "Crane"],
+            ),
+            (
+                "a name the parser kept whole stays in the object",
+                "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/ADP/5/case Crane/Crane/PROPN/6/compound Bay/Bay/PROPN/3/obl",
+                &["herons | returned | to Crane Bay"],
+                &[],
             ),
         ];
         for (name, spec, want, never) in cases {

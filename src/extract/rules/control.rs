@@ -67,6 +67,41 @@ const WILL_NOUNS: &[&str] = &[
 const GERUND_PREPOSITIONS: &[&str] = &["of", "from", "for", "with"];
 
 impl Rules<'_, '_> {
+    /// The modality of a gerund under a passive verb of accusing or preventing (`she is accused of
+    /// stealing`, `a man charged with smuggling`, `they were banned from entering`): the passive's
+    /// subject is the gerund's subject, and the deed is only claimed (reported) or kept from
+    /// happening (possible), as with the active `accused her of stealing`. None when `x` is no
+    /// subjectless gerund after `of`/`from`/`for`/`with`, or its governor is no such passive.
+    fn passive_gerund_modality(&self, x: usize) -> Option<Modality> {
+        let tr = self.tr;
+        if x >= tr.len() || tr.upos(x) != "VERB" || !tr.form(x).to_lowercase().ends_with("ing") || tr.base(x) != "advcl" {
+            return None;
+        }
+        let Some(m) = tr.kids(x).find(|&k| k < x && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, GERUND_PREPOSITIONS)) else {
+            return None;
+        };
+        if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        let g = tr.head[x];
+        // a passive: with its auxiliary or subject, or a bare participle (`a man charged with …`)
+        let passive = g != NONE
+            && tr.upos(g) == "VERB"
+            && (tr.kids(g).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) || tr.t[g].xpos == "VBN" && !tr.kids(g).any(|k| tr.base(k) == "obj"));
+        // `will not be blocked from taking`: the negation leaves the clause's own flags alone
+        if !passive || self.negation_of(g).is_some() {
+            return None;
+        }
+        if tr.lemma_is(g, GERUND_CLAIM) {
+            Some(Modality::Reported)
+        } else if tr.lemma_is(g, GERUND_PREVENT) && tr.lemma_is(m, &["from"]) {
+            // `banned for playing` punishes a deed done; only `from` keeps it from happening
+            Some(Modality::Possible)
+        } else {
+            None
+        }
+    }
+
     /// The object of `x`'s governor that is the subject of gerund `x` after a preposition:
     /// `accused [the firm] of lying` (gerund an `advcl` of the verb or an `acl` of the object, as
     /// parsers attach it either way). None when `x` is no gerund, has a subject of its own, has
@@ -104,8 +139,10 @@ impl Rules<'_, '_> {
     /// The modality of a gerund controlled by its governor's object: reported after a verb of
     /// accusing, possible after one of preventing or a negated governor, asserted otherwise.
     fn gerund_modality(&self, x: usize) -> Option<Modality> {
-        self.gerund_controller(x)?;
         let tr = self.tr;
+        if self.gerund_controller(x).is_none() {
+            return self.passive_gerund_modality(x);
+        }
         let g = if tr.base(x) == "acl" { tr.head[tr.head[x]] } else { tr.head[x] };
         if self.negation_of(g).is_some() || tr.lemma_is(g, GERUND_PREVENT) {
             Some(Modality::Possible)
@@ -284,6 +321,34 @@ mod tests {
         let fined = ACCUSED_OF_HIDING.replace("accused accuse", "fined fine").replace("of of SCONJ", "for for SCONJ");
         let ts = triples(&fined);
         assert_eq!(find(&ts, "firm", "hiding", Some("losses")).modality, Modality::Asserted, "{}", show(&ts));
+    }
+
+    /// `The mayor is accused of taking bribes.` (invented): the passive of a verb of accusing.
+    const IS_ACCUSED_OF_TAKING: &str = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 4 nsubj:pass
+        is be AUX VBZ 4 aux:pass
+        accused accuse VERB VBN 0 root Voice=Pass
+        of of SCONJ IN 6 mark
+        taking take VERB VBG 4 advcl VerbForm=Ger
+        bribes bribe NOUN NNS 6 obj
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn the_subject_of_a_passive_accusation_only_allegedly_did_the_gerund() {
+        let modality_of = |spec: &str| {
+            let ts = triples(spec);
+            let inner = ts.iter().find(|t| t.subject.text == "mayor" && t.relation.contains("tak"));
+            inner.unwrap_or_else(|| panic!("{}", show(&ts))).modality
+        };
+        assert_eq!(modality_of(IS_ACCUSED_OF_TAKING), Modality::Reported);
+        // a passive of preventing keeps it from happening (`was barred from taking`)
+        let barred = IS_ACCUSED_OF_TAKING.replace("accused accuse", "barred bar").replace("of of SCONJ", "from from SCONJ");
+        assert_eq!(modality_of(&barred), Modality::Possible);
+        // `was barred for taking bribes` punishes a deed done, and so does a passive of judging
+        assert_eq!(modality_of(&barred.replace("from from SCONJ", "for for SCONJ")), Modality::Asserted);
+        let fined = IS_ACCUSED_OF_TAKING.replace("accused accuse", "fined fine").replace("of of SCONJ", "for for SCONJ");
+        assert_eq!(modality_of(&fined), Modality::Asserted);
     }
 
     #[test]
