@@ -208,13 +208,19 @@ pub fn surface_is_label(predicate: &crate::document::Predicate) -> bool {
 
 /// Notes that restate what the statement and the ontology say by themselves are not stored:
 /// that a predicate is an open relation, or had no lexicon entry (its `rel:` namespace says
-/// so), that an event has no object (its empty object says so), that the types fit the
-/// property's domain and range, and an exact lexicon match (the pattern is the surface
-/// relation's lemmas, the property is the predicate). A lexicon match that took a step
-/// (`from 'remain biggest producer of', verb dropped`) is a decision and is kept.
+/// so), that an event has no object (its empty object says so), that a speech act's object is
+/// the reported clause as a literal (its `speech:act` extractor and literal object say so),
+/// that the types fit the property's domain and range, and an exact lexicon match (the pattern
+/// is the surface relation's lemmas, the property is the predicate). A lexicon match that took
+/// a step (`from 'remain biggest producer of', verb dropped`) is a decision and is kept.
 fn derivable_note(note: &str) -> bool {
-    const RESTATEMENTS: [&str; 4] =
-        ["open relation rel:", "types ok: ", "no lexicon entry for ", "no object (intransitive clause): event fact, open relation rel:"];
+    const RESTATEMENTS: [&str; 5] = [
+        "open relation rel:",
+        "types ok: ",
+        "no lexicon entry for ",
+        "no object (intransitive clause): event fact, open relation rel:",
+        "speech act: open relation rel:",
+    ];
     RESTATEMENTS.iter().any(|r| note.starts_with(r)) || exact_lexicon_match(note)
 }
 
@@ -315,6 +321,7 @@ mod tests {
         assert!(derivable_note("open relation rel:stroll_past"));
         assert!(derivable_note("types ok: quillmark (Company) fits domain Agent, brevin (Person) fits range any"));
         assert!(derivable_note("no object (intransitive clause): event fact, open relation rel:resign, empty object"));
+        assert!(derivable_note("speech act: open relation rel:warn, the reported clause as a plain literal object"));
     }
 
     #[test]
