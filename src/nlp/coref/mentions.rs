@@ -16,6 +16,7 @@
 //! are mentions of their own.
 
 use crate::document::{EntityType, Mention, Sentence, Span};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What kind of phrase a mention is.
@@ -183,12 +184,19 @@ fn range_text(doc_text: &str, s: &Sentence, r: &Range<usize>) -> (Span, String) 
 /// Finds the mentions of an analysed document.
 pub fn detect(text: &str, sentences: &[Sentence], ner: &[Mention]) -> Vec<CorefMention> {
     let mut out: Vec<CorefMention> = Vec::new();
+    // Grouped once: filtering all of a document's names per sentence made a long document's
+    // cost grow with the square of its length.
+    let mut names_of: HashMap<usize, Vec<&Mention>> = HashMap::new();
+    for m in ner {
+        names_of.entry(m.sentence).or_default().push(m);
+    }
     for (si, s) in sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
         }
         let kids = children(s);
-        let names: Vec<&Mention> = ner.iter().filter(|m| m.sentence == s.index && m.tokens.end <= s.tokens.len()).collect();
+        let names: Vec<&Mention> =
+            names_of.get(&s.index).into_iter().flatten().copied().filter(|m| m.tokens.end <= s.tokens.len()).collect();
         let name_at = |h: usize| names.iter().find(|m| m.tokens.contains(&h)).map(|m| m.kind);
         let start = out.len();
         let push = |out: &mut Vec<CorefMention>, range: Range<usize>, head: usize, coordination: bool| {
