@@ -110,10 +110,26 @@ impl<'a> IdentityMinter<'a> {
     pub fn mint(&self, doc: &Document, all: &[Entity], mentions: &mut [Mention], entities: &mut Vec<Entity>, facts: &mut [Fact]) {
         let country = dominant_country(mentions, all);
         let labels: HashMap<&str, &str> = all.iter().map(|e| (e.id.as_str(), e.label.as_str())).collect();
+        // Each person's mentions and `is a` facts, grouped once: scanning all of them per person
+        // grew with the square of a long document's length.
+        let mut mentions_of: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in mentions.iter() {
+            if let Some(id) = m.entity.as_deref() {
+                mentions_of.entry(id).or_default().push(m);
+            }
+        }
+        let mut kinds_of: HashMap<&str, Vec<&Fact>> = HashMap::new();
+        for f in facts.iter().filter(|f| f.predicate.label == "is a") {
+            kinds_of.entry(f.subject.as_str()).or_default().push(f);
+        }
         let fields: HashMap<String, &'static str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
-            .filter_map(|e| person_field(doc, mentions, facts, &labels, &e.id).map(|f| (e.id.clone(), f)))
+            .filter_map(|e| {
+                let own_mentions = mentions_of.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
+                let own_kinds = kinds_of.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
+                person_field(doc, own_mentions, own_kinds, &labels).map(|f| (e.id.clone(), f))
+            })
             .collect();
         let mut renamed: HashMap<String, String> = HashMap::new();
         for e in entities.iter_mut() {
@@ -307,14 +323,15 @@ pub fn field_of(word: &str) -> Option<&'static str> {
 /// The field a document gives a person: role words in and just before its name mentions
 /// (`Senator Alex Morgan`), after them as an apposition (`Morgan, a striker`), and the objects
 /// of its `is a` facts. The most frequent field, none on a tie.
-fn person_field(doc: &Document, mentions: &[Mention], facts: &[Fact], labels: &HashMap<&str, &str>, id: &str) -> Option<&'static str> {
+/// `mentions` are the person's own, `kinds` the `is a` facts with the person as subject.
+fn person_field(doc: &Document, mentions: &[&Mention], kinds: &[&Fact], labels: &HashMap<&str, &str>) -> Option<&'static str> {
     let mut votes: HashMap<&'static str, usize> = HashMap::new();
     let mut vote = |w: &str| {
         if let Some(f) = field_of(&names::word_key(w)) {
             *votes.entry(f).or_default() += 1;
         }
     };
-    for m in mentions.iter().filter(|m| m.entity.as_deref() == Some(id)) {
+    for m in mentions {
         let Some(s) = doc.sentences.get(m.sentence) else { continue };
         let before = m.tokens.start.saturating_sub(2)..m.tokens.start;
         for i in before.chain(m.tokens.clone()) {
@@ -330,7 +347,7 @@ fn person_field(doc: &Document, mentions: &[Mention], facts: &[Fact], labels: &H
             }
         }
     }
-    for f in facts.iter().filter(|f| f.subject == id && f.predicate.label == "is a") {
+    for f in kinds {
         if let FactObject::Entity(o) = &f.object {
             for w in labels.get(o.as_str()).copied().unwrap_or("").split_whitespace() {
                 vote(w);
