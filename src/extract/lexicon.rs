@@ -403,9 +403,38 @@ pub(crate) fn role_class(w: &str) -> Option<bool> {
     let w = w.trim_end_matches('.');
     if ROLE_POSITIONS.contains(&w) {
         Some(false)
-    } else if ROLE_OCCUPATIONS.contains(&w) {
+    } else if ROLE_OCCUPATIONS.contains(&w) || occupation_by_suffix(w) {
         Some(true)
     } else {
         None
+    }
+}
+
+/// Endings that make a noun a practitioner of a science or trade: `-ologist` (a geologist,
+/// seismologist, cardiologist), `-ographer` (an oceanographer, demographer) and `-ician` (a
+/// technician, statistician). No list can name every science, and no common English noun with these
+/// endings is anything but a person's occupation. The stem must be a word of its own (`ician` alone is
+/// not a noun).
+fn occupation_by_suffix(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["ologist", "ographer", "ician"];
+    ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_lowercase())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occupations_by_their_ending_are_roles() {
+        for w in ["geologist", "seismologist", "volcanologist", "oceanographer", "statistician", "technician"] {
+            assert_eq!(role_class(w), Some(true), "{w}");
+        }
+    }
+
+    #[test]
+    fn bare_endings_and_other_nouns_are_not_roles() {
+        for w in ["ician", "ologist", "biology", "geography", "suspicion", "lorry"] {
+            assert_eq!(role_class(w), None, "{w}");
+        }
     }
 }

@@ -54,7 +54,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
-const MINISTRY_WORDS: &[&str] = &[
+pub(super) const MINISTRY_WORDS: &[&str] = &[
     "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
     "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
 ];
@@ -219,7 +219,10 @@ impl Rules<'_, '_> {
                 part.text = Some(c);
                 owner = Some((part, true));
                 i += 1;
-            } else if self.role_word_at(i).is_none() {
+            } else if self.role_word_at(i).is_none() && !(tr.form_is(i, MINISTRY_WORDS) && self.role_word_at(i + 1).is_some()) {
+                // `Interior Minister X`, `Health Secretary X`: a portfolio word right before the role
+                // is the office's field, not a place or organisation that owns it (the loop below
+                // keeps it as a modifier); `Interior Ministry spokesman` still reads the ministry
                 let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
                 if let Some(e) = run.filter(|&e| e < limit) {
                     let part = self.span_part(i, e);
@@ -673,5 +676,21 @@ mod tests {
             ),
         ];
         check_cases(cases, "role:");
+    }
+
+    #[test]
+    fn a_portfolio_before_a_minister_is_no_owner() {
+        // (invented sentence, the portfolio that must not become the object of a `… of` role)
+        let cases = [
+            ("Interior/PROPN Minister/PROPN [[Tomas/PROPN Weld]]/PROPN said/VERB the/DET border/NOUN would/AUX close/VERB ./PUNCT", "Interior"),
+            ("Finance/PROPN Minister/PROPN [[Ada/PROPN Brill]]/PROPN announced/VERB a/DET budget/NOUN ./PUNCT", "Finance"),
+            ("Health/PROPN Secretary/PROPN [[Olu/PROPN Ade]]/PROPN resigned/VERB ./PUNCT", "Health"),
+            ("Energy/PROPN Minister/PROPN [[Kai/PROPN Moss]]/PROPN visited/VERB the/DET plant/NOUN ./PUNCT", "Energy"),
+        ];
+        for (spec, portfolio) in cases {
+            // every rule: `roles` and `titles` both read a title in front of a name
+            let got = super::super::testkit::facts(spec, "");
+            assert!(!got.iter().any(|(_, _, o)| o == portfolio), "{spec}: {portfolio} read as an owner in {got:?}");
+        }
     }
 }

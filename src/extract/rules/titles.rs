@@ -189,12 +189,10 @@ impl Rules<'_, '_> {
                 }
                 if tr.upos(j) == "PROPN"
                     && !is_title(j)
-                    && !tr.lemma_is(
-                        j,
-                        &[
-                            "foreign", "prime", "interior", "defense", "defence", "finance", "home", "deputy", "vice",
-                        ],
-                    )
+                    // a portfolio (`Health Secretary`, the whole ministry list roles reads) or a rank
+                    // word is part of the title, not the country that owns it
+                    && !tr.form_is(j, super::roles::MINISTRY_WORDS)
+                    && !tr.lemma_is(j, &["prime", "deputy", "vice"])
                 {
                     country = Some(Part {
                         head: j,
