@@ -21,6 +21,10 @@
 //! - `subject-generic`: a subject that is a generic crowd, part or thing with nothing that says
 //!   who (`people`, `many`, `others`, `pieces`, `someone`): no reader could look the node up, and
 //!   it would gather unrelated deeds across the corpus.
+//! - `subject-vague-role`: a subject that is a bare relation or anonymous-voice noun (`a
+//!   spokesperson`, `his client`, `officials`, `the family`) with nothing but a determiner: no
+//!   name, no modifier, and no definite title the coreference step could tie to a named holder
+//!   (`the spokesman` stays for it). The node would gather every client's or official's deeds.
 //! - `participle-modifier`: a past participle with neither auxiliary nor subject, right after a
 //!   preposition, determiner, adjective, number or gerund (adverbs aside) and right before a bare
 //!   noun phrase (`guarding captured rebels`, `the newly elected members`) describes that noun;
@@ -102,6 +106,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         }
         if generic_subject(tr, h, &p.subj.toks) {
             return Some("subject-generic");
+        }
+        if vague_role_subject(tr, h, &p.subj.toks) {
+            return Some("subject-vague-role");
         }
     }
     if p.pred < n && embedded_question(tr, p.pred) {
@@ -310,6 +317,44 @@ fn generic_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
         && toks.iter().all(|&k| k == h || matches!(tr.upos(k), "DET" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS))
 }
 
+/// Nouns that name a person only by a relation to someone else (`his client`, `the family`) or as
+/// the unnamed voice of a body (`a spokesperson`, `officials`, `a source`): general English, the
+/// closed class of news's anonymity formulas and relational person nouns. Occupations that take
+/// part in an event (`an officer used an extinguisher`, `scientists studied X`, `the passengers
+/// included a coach`, `a bystander tried to help`) are not in it:
+/// annotators keep those as the only subject the article gives.
+const RELATIONAL_PERSON_NOUNS: &[&str] = &[
+    "client", "family", "source", "resident", "relative", "neighbour", "neighbor", "witness", "eyewitness",
+    "friend", "colleague", "insider", "acquaintance", "spokesperson", "spokesman", "spokeswoman", "official",
+];
+
+/// Possessive pronouns: `his client` anchors the noun to a person but still names no one.
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
+/// Whether a subject headed by `h` is a bare relation or anonymous-voice noun (`a spokesperson`,
+/// `his client`, `officials`, `the family`): a lowercase common noun of
+/// [`RELATIONAL_PERSON_NOUNS`] with only determiners, possessive pronouns and punctuation beside
+/// it. A definite title (`the spokesman`) is left to coreference, which ties it to the named
+/// holder; any modifier (`the agency's spokesperson`, `a senior official`, `two
+/// residents`) or a name keeps the fact.
+fn vague_role_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
+    let lemma = tr.lemma(h).to_lowercase();
+    let lower = tr.form(h).chars().next().is_some_and(char::is_lowercase);
+    // `Dr Quell and colleagues`: the first conjunct names who
+    if tr.upos(h) != "NOUN" || !lower || tr.base(h) == "conj" || !RELATIONAL_PERSON_NOUNS.contains(&lemma.as_str()) {
+        return false;
+    }
+    let plain = |k: usize| {
+        k == h || tr.is_punct(k) || (tr.upos(k) == "DET" && !tr.lemma_is(k, &["no", "each", "every"])) || tr.form_is(k, POSSESSIVE_PRONOUNS)
+    };
+    // the tree's dependents too: a name in apposition (`an eyewitness, Quell Marr,`) or a relative
+    // clause the subject span left out still says who
+    let bare = toks.iter().all(|&k| plain(k)) && tr.kids(h).all(plain);
+    // `the spokesman`: a definite title is coreference's to tie to its holder
+    let definite = toks.iter().any(|&k| k < h && tr.lemma_is(k, &["the", "this", "that"]));
+    bare && !(definite && crate::resolve::names::is_title_word(&lemma))
+}
+
 /// Whether relation word `k` is part of a name the parser split (`returned to Seal Island` read
 /// as `seal – Island`, `the Quell General Assembly` as `general of`): capitalised inside the
 /// sentence (not after a quotation mark or colon, not an all-capitals emphasis like `IN`) next to
@@ -450,7 +495,7 @@ mod tests {
         assert!(!super::not_english(&words("Mercado de la ciudad")));
         let spanish = "Los/el/DET/2/det vecinos/vecino/NOUN/3/nsubj compraron/comprar/VERB/0/root una/uno/DET/5/det casa/casa/NOUN/3/obj para/para/ADP/8/case el/el/DET/8/det pueblo/pueblo/NOUN/3/obl";
         assert_eq!(triples(spanish), Vec::<String>::new());
-        let english = "The/the/DET/2/det neighbours/neighbour/NOUN/3/nsubj bought/buy/VERB/0/root a/a/DET/5/det house/house/NOUN/3/obj";
+        let english = "The/the/DET/2/det builders/builder/NOUN/3/nsubj bought/buy/VERB/0/root a/a/DET/5/det house/house/NOUN/3/obj";
         assert_eq!(triples(english).len(), 1, "{:?}", triples(english));
     }
 
@@ -680,6 +725,36 @@ mod tests {
                 "others/other/NOUN/2/nsubj joined/join/VERB/0/root the/the/DET/4/det march/march/NOUN/2/obj",
                 &[],
                 &["others |"],
+            ),
+            (
+                "a bare role noun as the subject names no one",
+                "a/a/DET/2/det spokesperson/spokesperson/NOUN/3/nsubj told/tell/VERB/0/root the/the/DET/5/det paper/paper/NOUN/3/obj",
+                &[],
+                &["spokesperson |"],
+            ),
+            (
+                "a role noun with a name in apposition keeps its fact",
+                "an/a/DET/2/det eyewitness/eyewitness/NOUN/6/nsubj ,/,/PUNCT/4/punct Quell/Quell/PROPN/2/appos ,/,/PUNCT/4/punct described/describe/VERB/0/root the/the/DET/8/det smoke/smoke/NOUN/6/obj",
+                &["Quell | described | smoke"],
+                &[],
+            ),
+            (
+                "a relation noun with a possessive names no one",
+                "his/he/PRON/2/nmod:poss client/client/NOUN/3/nsubj welcomed/welcome/VERB/0/root the/the/DET/5/det ruling/ruling/NOUN/3/obj",
+                &[],
+                &["client |"],
+            ),
+            (
+                "bare plural officials name no one",
+                "officials/official/NOUN/2/nsubj closed/close/VERB/0/root the/the/DET/4/det bridge/bridge/NOUN/2/obj",
+                &[],
+                &["officials |"],
+            ),
+            (
+                "an event participant and a modified relation noun keep their facts",
+                "an/a/DET/2/det officer/officer/NOUN/3/nsubj closed/close/VERB/0/root the/the/DET/5/det bridge/bridge/NOUN/3/obj and/and/CCONJ/10/cc two/two/NUM/9/nummod local/local/ADJ/9/amod residents/resident/NOUN/10/nsubj left/leave/VERB/3/conj the/the/DET/12/det town/town/NOUN/10/obj",
+                &["officer | closed | bridge", "two local residents | left | town"],
+                &[],
             ),
             (
                 "a name split into relation and object",
