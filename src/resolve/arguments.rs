@@ -456,7 +456,9 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
         let capital_inside = starts_upper(&t.form) && (0..i).any(|j| s.tokens[j].form.chars().any(char::is_alphanumeric));
         let keep_case = t.upos == "PROPN" || capital_inside || (t.upos.is_empty() && i != 0) || t.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let w = if keep_case { t.form.clone() } else { t.form.to_lowercase() };
-        if i > start && !s.tokens[i - 1].space_after
+        // glued to the word before only when that word itself touched it: a skipped opening
+        // quotation mark (`so-called "peace plan"`) has no space after it but keeps words apart
+        if i > start && !s.tokens[i - 1].space_after && !is_quote_mark(&s.tokens[i - 1].form)
             && let Some(last) = words.last_mut() {
                 last.push_str(&w);
                 continue;

@@ -628,6 +628,21 @@ fn concept_labels_table() {
     assert_eq!(concept_label(&d.sentences[0], 0..1), None);
 }
 
+/// An opening quotation mark touches the word after it, not the one before: dropping it from
+/// the label keeps the words around it apart (`so-called "rescue fund"`), while words that
+/// touch each other in the text (`so`-`-`-`called`) stay one.
+#[test]
+fn concept_labels_keep_a_space_where_an_opening_quote_was() {
+    let mut d = doc(&["the so - called \" rescue fund \""]);
+    // as the tokenizer writes them: `so-called` touches, the opening mark touches `rescue`
+    for i in [1, 2, 4] {
+        d.sentences[0].tokens[i].space_after = false;
+    }
+    d.sentences[0].tokens[6].space_after = false;
+    let n = d.sentences[0].tokens.len();
+    assert_eq!(concept_label(&d.sentences[0], 0..n), Some(("so-called rescue fund".to_string(), T::Concept)));
+}
+
 #[test]
 fn boilerplate_lines() {
     for (text, yes) in [("Also Read: Tensions escalate", true), ("READ MORE: x", true), ("Related: x", true), ("Also, Ferreira read the note.", false), ("Chile reads it.", false)] {
