@@ -86,7 +86,10 @@ fn speech_triple(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Option<O
     } else {
         argument(s, &p.subj)?
     };
-    let statement = statement(s, tr, clause.part.head, &clause.part.toks)?;
+    let statement = match parenthetical_report(tr, p) {
+        Some(outside) => statement(s, tr, clause.part.head, &outside)?,
+        None => statement(s, tr, clause.part.head, &clause.part.toks)?,
+    };
     let verb = if written { "say".to_owned() } else { tr.lemma(p.pred).to_lowercase() };
     let key = RelationKey { verb: Some(verb), ..Default::default() };
     let attribution = p.attribution.as_ref().and_then(|a| argument(s, a));
@@ -104,6 +107,31 @@ fn speech_triple(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Option<O
         rule: SPEECH_RULE.to_owned(),
         confidence: p.conf,
     })
+}
+
+/// The words around a report set off by commas inside its statement (`About 300 homes,
+/// officials said, were destroyed.`): the parser hangs the piece before the report on the
+/// reporting verb and the clause after it, which lacks that piece, as its complement; the
+/// statement is the sentence without the parenthetical. None unless every word after the
+/// report belongs to that subjectless clause (not an apposition to the speaker, `X, the
+/// minister,`, nor an adjunct of the report, `…, adding …`) and a subject or clause of the
+/// verb other than the speaker stands before it (not a frame, `In a statement,`).
+fn parenthetical_report(tr: &Tree, p: &Prop) -> Option<Vec<usize>> {
+    let n = tr.len();
+    let start = p.subj.toks.iter().copied().min()?.min(p.pred);
+    let open = start.checked_sub(1).filter(|&i| tr.form(i) == ",")?;
+    let close = (p.pred + 1..n.min(p.pred + 5)).find(|&i| tr.form(i) == ",")?;
+    let has_subject = |c: usize| tr.kids(c).any(|k| matches!(tr.base(k), "nsubj" | "csubj" | "expl"));
+    let clause = tr.kids(p.pred).find(|&k| k > close && matches!(tr.base(k), "ccomp" | "parataxis") && !has_subject(k))?;
+    let words_after: Vec<usize> = (close + 1..n).filter(|&i| !tr.is_punct(i)).collect();
+    if words_after.is_empty() || !words_after.iter().all(|&i| i == clause || tr.ancestor_of(clause, i)) {
+        return None;
+    }
+    let piece = |k: usize| k < open && !p.subj.toks.contains(&k) && matches!(tr.base(k), "nsubj" | "ccomp" | "csubj" | "obj" | "dep");
+    if !tr.kids(p.pred).any(piece) {
+        return None;
+    }
+    Some((0..open).chain(close + 1..n).collect())
 }
 
 /// The statement of a clause: its words without quotation marks and the punctuation around
@@ -160,6 +188,20 @@ mod tests {
         assert!(a.iter().any(|f| f.0.ends_with("Ilse Varga") && f.1 == "say" && f.2 == "the ferry had been sinking for an hour"), "{a:?}");
         let Some(a) = acts("The agency announced the mine would close in May .") else { return };
         assert!(a.iter().any(|f| f.0 == "agency" && f.1 == "announce" && f.2 == "the mine would close in May"), "{a:?}");
+    }
+
+    #[test]
+    fn a_report_between_commas_states_the_words_around_it() {
+        let Some(a) = acts("About 300 homes , officials said , were destroyed by the fire .") else { return };
+        assert!(a.iter().any(|f| f.0 == "officials" && f.1 == "say" && f.2 == "About 300 homes were destroyed by the fire"), "{a:?}");
+        let Some(a) = acts("The new bridge , the minister said , will open in May .") else { return };
+        assert!(a.iter().any(|f| f.0 == "minister" && f.2 == "The new bridge will open in May"), "{a:?}");
+        // a report after a fronted adverbial is no parenthetical: its clause is the statement
+        let Some(a) = acts("In the capital , officials said the bridge would reopen .") else { return };
+        assert!(a.iter().any(|f| f.0 == "officials" && f.2 == "the bridge would reopen"), "{a:?}");
+        // nor is a report framed by a phrase before it: the quotation after it is the statement
+        let Some(a) = acts("In a statement , the mayor said , \" We will rebuild the bridge . \"") else { return };
+        assert!(a.iter().any(|f| f.0 == "mayor" && f.2 == "We will rebuild the bridge"), "{a:?}");
     }
 
     #[test]
