@@ -74,13 +74,8 @@ impl Rules<'_, '_> {
     /// subjectless gerund after `of`/`from`/`for`/`with`, or its governor is no such passive.
     fn passive_gerund_modality(&self, x: usize) -> Option<Modality> {
         let tr = self.tr;
-        if x >= tr.len() || tr.upos(x) != "VERB" || !tr.form(x).to_lowercase().ends_with("ing") || tr.base(x) != "advcl" {
-            return None;
-        }
-        let Some(m) = tr.kids(x).find(|&k| k < x && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, GERUND_PREPOSITIONS)) else {
-            return None;
-        };
-        if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+        let m = self.gerund_marker(x)?;
+        if tr.base(x) != "advcl" {
             return None;
         }
         let g = tr.head[x];
@@ -102,12 +97,10 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// The object of `x`'s governor that is the subject of gerund `x` after a preposition:
-    /// `accused [the firm] of lying` (gerund an `advcl` of the verb or an `acl` of the object, as
-    /// parsers attach it either way). None when `x` is no gerund, has a subject of its own, has
-    /// no such preposition, or the governor is outside the closed class above (`made money from
-    /// selling cars`: the money sells nothing).
-    pub(crate) fn gerund_controller(&self, x: usize) -> Option<usize> {
+    /// The preposition before `x` when `x` is a gerund without a subject of its own after one of
+    /// [`GERUND_PREPOSITIONS`] (`of lying`, `from entering`): what both the active (`accused the
+    /// firm of lying`) and the passive (`was accused of lying`) readings start from.
+    fn gerund_marker(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
         if x >= tr.len() || tr.upos(x) != "VERB" || !tr.form(x).to_lowercase().ends_with("ing") {
             return None;
@@ -115,7 +108,17 @@ impl Rules<'_, '_> {
         if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
             return None;
         }
-        let m = tr.kids(x).find(|&k| k < x && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, GERUND_PREPOSITIONS))?;
+        tr.kids(x).find(|&k| k < x && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, GERUND_PREPOSITIONS))
+    }
+
+    /// The object of `x`'s governor that is the subject of gerund `x` after a preposition:
+    /// `accused [the firm] of lying` (gerund an `advcl` of the verb or an `acl` of the object, as
+    /// parsers attach it either way). None when `x` is no gerund, has a subject of its own, has
+    /// no such preposition, or the governor is outside the closed class above (`made money from
+    /// selling cars`: the money sells nothing).
+    pub(crate) fn gerund_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        let m = self.gerund_marker(x)?;
         let h = tr.head[x];
         if h == NONE {
             return None;
