@@ -85,6 +85,26 @@ fn analyze_reads_stdin_and_keeps_conllu_as_the_default() {
     assert!(conllu.lines().any(|l| l.split('\t').count() == 10));
 }
 
+#[test]
+fn analyze_reads_json_lines_one_document_a_line_as_extract_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two.jsonl");
+    let second = "Ilinca Voda opened a bakery in Cluj. She hired two bakers.";
+    let lines = [serde_json::json!({"id": "first", "text": TEXT}), serde_json::json!({"id": "second", "text": second})];
+    std::fs::write(&file, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let docs = run_jsonl(kgraph(&dir.path().join("s")).arg("analyze").arg(&file).args(["--format", "jsonl"]));
+    assert_eq!(docs.len(), 2, "one analysis per line, not the file as one text");
+    assert_eq!(docs[0]["doc"].as_str().unwrap(), format!("{}#first", file.display()));
+    assert_eq!(docs[1]["doc"].as_str().unwrap(), format!("{}#second", file.display()));
+    check_offsets(&docs[0], TEXT);
+    assert_eq!(docs[1]["text_length"].as_u64().unwrap() as usize, second.chars().count());
+    assert!(docs[1]["entities"].as_array().unwrap().iter().any(|e| e["text"] == "Ilinca Voda"));
+    // The CoNLL-U output reads the same documents: no sentence holds the JSON syntax.
+    let conllu = stdout(kgraph(&dir.path().join("s")).arg("analyze").arg(&file));
+    assert!(conllu.lines().filter(|l| l.starts_with("# text = ")).all(|l| !l.contains("\"id\"")), "{conllu}");
+    assert!(conllu.contains("# text = Ilinca Voda opened a bakery in Cluj."), "{conllu}");
+}
+
 /// An invented gold file in GUM's `Entity=` notation.
 const GOLD: &str = "# newdoc id = invented\n# newpar\n# text = Mirela Tanase opened a bakery.\n\
 1\tMirela\tMirela\tPROPN\tNNP\tNumber=Sing\t3\tnsubj\t_\tEntity=(1-person-new-x-y-1,2-coref-Mirela_Tanase\n\

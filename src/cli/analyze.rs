@@ -4,7 +4,7 @@
 //! chains with code-point offsets; see `crate::nlp::analysis`).
 
 use super::args::AnalyzeFormat;
-use crate::pipeline::{Pipeline, PipelineOptions};
+use crate::pipeline::{Inputs, Pipeline, PipelineOptions};
 use crate::source;
 use anyhow::Result;
 use std::io::{BufWriter, Write};
@@ -14,8 +14,9 @@ pub(super) fn analyze(paths: &[PathBuf], format: AnalyzeFormat) -> Result<()> {
     let pipeline = Pipeline::new(PipelineOptions::default())?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     let coref = if format == AnalyzeFormat::Jsonl { Some(crate::nlp::coref::Coref::embedded()?) } else { None };
-    for path in source::collect_paths(paths)? {
-        let (doc, names) = pipeline.analyze(source::read_source(&path, source::DEFAULT_MAX_BYTES)?);
+    // The same documents `extract` and `build` read: a `.jsonl` file is one document a line.
+    for text in Inputs::from_paths(paths)?.read(source::DEFAULT_MAX_BYTES) {
+        let (doc, names) = pipeline.analyze(text?);
         if let Some(coref) = coref {
             let chains = coref.resolve(&doc, &names);
             serde_json::to_writer(&mut out, &crate::nlp::analysis::analysis(&doc, &names, &chains))?;
