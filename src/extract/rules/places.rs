@@ -118,11 +118,28 @@ impl Rules<'_, '_> {
             }
             // the pair ends the phrase: no possessive, no longer name, no list
             let glued = be < n && (self.is_poss(be) || tr.upos(be) == "PROPN");
-            if glued || self.list_before(s) || self.list_after(be) {
+            if glued || self.list_before(s) || self.list_after(be) || self.opens_clause((s, e), (bs, be)) {
                 continue;
             }
             self.located_in("place:comma", (s, e), self.span_part(bs, be), out);
         }
+    }
+
+    /// Whether the comma closes a fronted phrase instead of joining two places: the name after
+    /// it is the subject of a verb that the phrase holding the first name also hangs on
+    /// (`According to the Varna Herald, Ruritania raised taxes`, `In Millbrook, Ostland voted`).
+    /// The phrase must open the sentence with its preposition. A pair whose first name hangs on
+    /// something else stays, even when the parser made the second the subject (`the shooting in
+    /// Millbrook, Ostland led to protests`, `Millbrook Airport, Ostland was closed`).
+    fn opens_clause(&self, (s, e): (usize, usize), (bs, be): (usize, usize)) -> bool {
+        let tr = self.tr;
+        let subject_of = (bs..be).find(|&k| tr.base(k).starts_with("nsubj")).map(|k| tr.head[k]).filter(|&h| h != NONE && h >= be);
+        // the phrase opens the sentence with its preposition (`According to`, `In`, `For`)
+        let fronted = |j: usize| tr.kids(j).any(|c| tr.base(c) == "case" && c <= 2);
+        (s..e).any(|j| {
+            let h = tr.head[j];
+            h != NONE && !(s..e).contains(&h) && subject_of == Some(h) && fronted(j)
+        })
     }
 
     /// `Vela University in Millbrook`, `the town of Millbrook in Ostland`: an `in` phrase on a name.
@@ -358,6 +375,37 @@ mod tests {
                 "The/DET/2/det debate/NOUN/3/nsubj is/AUX/0/root at/ADP/5/case {{Vela/PROPN/3/obl University}}/PROPN/5/flat \
                  in/ADP/8/case ((Millbrook))/PROPN/3/obl ./PUNCT/3/punct",
                 &[("Vela University", "located in", "Millbrook")],
+                &[],
+            ),
+            // a fronted phrase ends at the comma: the name after it is the clause's subject
+            (
+                "According/VERB/4/case to/ADP/1/fixed the/DET/4/det {{Varna/PROPN/9/obl Herald}}/PROPN/4/flat ,/PUNCT/4/punct \
+                 <<Ruritania>>/PROPN/9/nsubj has/AUX/9/aux raised/VERB/0/root taxes/NOUN/9/obj ./PUNCT/9/punct",
+                &[],
+                &["Varna Herald"],
+            ),
+            (
+                "In/ADP/2/case ((Millbrook))/PROPN/5/obl ,/PUNCT/2/punct <<Ostland>>/PROPN/5/nsubj voted/VERB/0/root ./PUNCT/5/punct",
+                &[],
+                &["Millbrook"],
+            ),
+            // the first name hangs on a noun: still a pair, whatever the parser made of the second
+            (
+                "The/DET/2/det shooting/NOUN/7/nsubj in/ADP/4/case ((Millbrook))/PROPN/2/nmod ,/PUNCT/6/punct \
+                 %%Ostland%%/PROPN/7/nsubj led/VERB/0/root to/ADP/9/case protests/NOUN/7/obl ./PUNCT/7/punct",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
+            ),
+            (
+                "{{Millbrook/PROPN/6/dep Airport}}/PROPN/1/flat ,/PUNCT/1/punct %%Ostland%%/PROPN/6/nsubj:pass was/AUX/6/aux:pass \
+                 closed/VERB/0/root ./PUNCT/6/punct",
+                &[("Millbrook Airport", "located in", "Ostland")],
+                &[],
+            ),
+            // the pair itself stays when the name after the comma belongs to the first one
+            (
+                "((Millbrook))/PROPN/4/nsubj ,/PUNCT/3/punct %%Ostland%%/PROPN/1/appos voted/VERB/0/root ./PUNCT/4/punct",
+                &[("Millbrook", "located in", "Ostland")],
                 &[],
             ),
             // an `in` phrase on the verb is no containment (`beat Varna in Millbrook`)
