@@ -405,9 +405,28 @@ fn is_auxiliary(tr: &Tree, k: usize) -> bool {
 }
 
 /// An object worth a node: headed by a noun, name, pronoun, number or symbol (`come from
-/// different` with an adjective parsed as the oblique is not).
+/// different` with an adjective parsed as the oblique is not). An adjective with an article is
+/// a noun phrase the tagger read as an adjective (`won the final`, `helped the wounded`).
 pub(crate) fn nominal_object(tr: &Tree, h: usize) -> bool {
-    h >= tr.len() || !matches!(tr.upos(h), "ADJ" | "ADV" | "ADP" | "PART" | "CCONJ" | "SCONJ" | "DET" | "AUX" | "VERB" | "INTJ")
+    h >= tr.len()
+        || !matches!(tr.upos(h), "ADJ" | "ADV" | "ADP" | "PART" | "CCONJ" | "SCONJ" | "DET" | "AUX" | "VERB" | "INTJ")
+        || adjective_as_noun(tr, h)
+}
+
+/// `the final`, `the wounded`, `a non-profit`: an adjective after an article with no noun of its
+/// own, which is the noun phrase's head. Not a comparative or superlative (`the longest`, `the
+/// best`) nor an adjective that stands for a noun said elsewhere (`the same`, `the next`, `the
+/// whole`, `in the open`), and not when a noun hangs on it from the left (a broken parse).
+fn adjective_as_noun(tr: &Tree, h: usize) -> bool {
+    const ELLIPTICAL: [&str; 16] = [
+        "same", "next", "whole", "open", "other", "last", "first", "latter", "former", "following", "rest", "entire", "opposite",
+        "contrary", "previous", "latest",
+    ];
+    tr.upos(h) == "ADJ"
+        && !matches!(tr.t[h].xpos.as_str(), "JJR" | "JJS")
+        && !tr.lemma_is(h, &ELLIPTICAL)
+        && tr.kids(h).any(|k| k < h && tr.base(k) == "det" && tr.lemma_is(k, &["the", "a", "an"]))
+        && !tr.kids(h).any(|k| k < h && matches!(tr.upos(k), "NOUN" | "PROPN"))
 }
 
 /// A word an editor changed inside brackets (`[w]e`, `destroy[ed]`): the tokens around the
@@ -543,6 +562,18 @@ mod tests {
                 "Both/both/DET/2/det parties/party/NOUN/3/nsubj come/come/VERB/0/root from/from/ADP/5/case different/different/ADJ/3/obl camps/camp/NOUN/3/obj",
                 &[],
                 &["| different"],
+            ),
+            (
+                "an adjective with an article is a noun phrase the tagger misread",
+                "Orvik/Orvik/PROPN/2/nsubj won/win/VERB/0/root the/the/DET/4/det final/final/ADJ/2/obj in/in/ADP/6/case Varna/Varna/PROPN/2/obl",
+                &["Orvik | won | final"],
+                &[],
+            ),
+            (
+                "an adjective standing for a noun said elsewhere stays out",
+                "Orvik/Orvik/PROPN/2/nsubj did/do/VERB/0/root the/the/DET/4/det same/same/ADJ/2/obj",
+                &[],
+                &["| same"],
             ),
             (
                 "bare adjective complement",
