@@ -169,7 +169,19 @@ fn prepositional_root(t: &[Token], h: &[usize]) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
-    kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case").then_some((r, kids))
+    // `Yesterday, a jury convicted …`: a bare day word set off by a comma at the start of the
+    // sentence is a fronted time phrase like `On Monday,` (the parser made it the root and the
+    // subject its apposition)
+    let bare_day = r == 0 && t.get(1).is_some_and(|c| c.form == ",") && is_bare_day(&t[r]);
+    (bare_day || kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case")).then_some((r, kids))
+}
+
+/// A relative day word or weekday that stands alone as a time phrase (`yesterday`, `Monday`);
+/// month names are left out (`May, the mayor, …` may be a name).
+fn is_bare_day(t: &Token) -> bool {
+    let f = t.form.to_lowercase();
+    matches!(f.as_str(), "yesterday" | "today" | "tonight" | "tomorrow")
+        || matches!(f.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// Repair 2.
@@ -610,6 +622,21 @@ pub(super) mod tests {
                 "pp-root-deep: mis-tagged participle with an oblique, buried under a noun",
                 "On/ADP/3/case Sunday/PROPN/3/compound morning/NOUN/0/root ,/PUNCT/6/punct a/DET/6/det boat/NOUN/3/conj with/ADP/10/case two/NUM/10/nummod fishing/NOUN/10/compound crews/NOUN/6/nmod sank/VERB/10/acl/sink/VBN near/ADP/13/case Oslo/PROPN/11/obl ./PUNCT/3/punct",
                 Some(&["sank>0:root", "morning>11:obl", "boat>11:nsubj", ".>11:punct"]),
+            ),
+            (
+                "pp-root-deep: a bare fronted day word, the subject hung as its apposition",
+                "Yesterday/NOUN/0/root ,/PUNCT/1/punct a/DET/5/det court/NOUN/5/compound jury/NOUN/1/appos convicted/VERB/5/acl/convict/VBN Nell/PROPN/6/obj of/ADP/9/case fraud/NOUN/7/nmod ./PUNCT/1/punct",
+                Some(&["convicted>0:root", "Yesterday>6:obl", "jury>6:nsubj", ".>6:punct"]),
+            ),
+            (
+                "pp-root-deep: a bare day word with no comma after it is left alone",
+                "Yesterday/NOUN/0/root a/DET/4/det court/NOUN/4/compound jury/NOUN/1/appos convicted/VERB/4/acl/convict/VBN Nell/PROPN/5/obj",
+                None,
+            ),
+            (
+                "pp-root-deep: a month name is no bare day word (it may be a name)",
+                "May/PROPN/0/root ,/PUNCT/1/punct a/DET/5/det court/NOUN/5/compound jury/NOUN/1/appos convicted/VERB/5/acl/convict/VBN Nell/PROPN/6/obj ./PUNCT/1/punct",
+                None,
             ),
             (
                 "pp-root-deep: no finite verb, no repair",

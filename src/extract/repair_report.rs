@@ -78,7 +78,10 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         let relative = (0..t.len()).any(|x| {
             h[x] == c && (t[x].feats.contains("PronType=Rel") || ["who", "whom", "whose", "which"].iter().any(|w| t[x].form.eq_ignore_ascii_case(w)))
         });
-        let under = h[c] == o && rel == "acl" && !relative;
+        // a finite past or present form is never an adjective: `said 12 people died` with
+        // `died` tagged as an `amod` of `people` is a clause cut from its subject like an `acl`
+        let finite_amod = rel == "amod" && t[c].upos == "VERB" && matches!(t[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        let under = h[c] == o && (rel == "acl" || finite_amod) && !relative;
         beside || under
     })?;
     if !subjectless_finite_clause(t, h, c) {
@@ -265,6 +268,17 @@ mod tests {
         // must give nothing: a clause without `that` (`the night the dam held`)
         let bare = toks("Vala/PROPN/2/nsubj said/VERB/0/root/say/VBD last/ADJ/4/amod night/NOUN/2/obl:unmarked the/DET/6/det dam/NOUN/7/nsubj held/VERB/4/acl:relcl/hold/VBD");
         assert!(repair(&bare).is_none());
+    }
+
+    #[test]
+    fn a_finite_verb_hung_as_an_adjective_of_the_object_is_the_report() {
+        // `Aides said 40 sheep drowned .` (invented), `drowned` tagged VBD but hung as `amod`
+        let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD 40/NUM/4/nummod sheep/NOUN/2/obj drowned/VERB/4/amod/drown/VBD ./PUNCT/2/punct");
+        has(&got, &["sheep>5:nsubj", "drowned>2:ccomp"]);
+        // must give nothing: a participle after the object is a modifier (`reported 40 sheep drowned`
+        // read as `40 drowned sheep` is not finite when tagged VBN)
+        let part = toks("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD 40/NUM/4/nummod sheep/NOUN/2/obj drowned/VERB/4/amod/drown/VBN ./PUNCT/2/punct");
+        assert!(repair(&part).is_none());
     }
 
     #[test]

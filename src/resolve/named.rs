@@ -88,6 +88,18 @@ impl State<'_> {
             // `ACME` is no person's name: an organisation's initials
             kind = EntityType::Organization;
         }
+        if kind == EntityType::Person
+            && r.len() == 1
+            && let Some(c) = self.company_short_form(&lower_key(&s.tokens[r.start].form))
+        {
+            // `Brelt Motor Company … Brelt said`: the name without its corporate words is the
+            // company, not a person (NER types the bare word as a person's surname)
+            self.note(c, &surface, "short-name", si);
+            self.clusters[c].count += 1;
+            self.set_ref(si, r.clone(), Target::One(c), "short-name");
+            self.push_hist_range(Target::One(c), si, r);
+            return Some(c);
+        }
         if kind == EntityType::Person {
             return self.person(si, s, r, nat);
         }
@@ -161,6 +173,28 @@ impl State<'_> {
         self.set_ref(si, r.clone(), Target::One(c), rule);
         self.push_hist_range(Target::One(c), si, r.clone());
         Some(c)
+    }
+
+    /// The one company or organisation seen before whose name is `word` followed by corporate
+    /// words only (`Brelt Motor Company`, `Kessing Corporation`), when no person goes by `word`.
+    fn company_short_form(&self, word: &str) -> Option<usize> {
+        if self.match_person(&[word.to_owned()]).0.is_some() {
+            return None;
+        }
+        let mut found = None;
+        for (c, cl) in self.clusters.iter().enumerate() {
+            if !matches!(cl.kind, EntityType::Company | EntityType::Organization) {
+                continue;
+            }
+            let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
+            if words.len() >= 2 && words[0] == word && words[1..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str())) {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found
     }
 
     pub(super) fn acronym_match(&self, label: &str, kind: EntityType) -> Option<usize> {
@@ -423,6 +457,13 @@ impl State<'_> {
 
 /// The words after the last title or role word of a name (`John Bolton` of `Security Adviser
 /// John Bolton`), or the whole name when it holds none: what must look like a person's name.
+/// Words that only say a name is a business (`Motor Company`, `Holdings Inc`), general English
+/// legal forms and trade words, lowercase.
+const CORPORATE_WORDS: &[&str] = &[
+    "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
+    "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "industries", "enterprises",
+];
+
 fn titled_tail(label: &str) -> &str {
     let cut = label
         .match_indices(' ')

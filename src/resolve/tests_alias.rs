@@ -126,3 +126,27 @@ fn a_clause_known_as_needs_a_person_shaped_name() {
     let r = run(&d, &m, vec![cued, failed()]);
     assert!(facts(&r).contains(&f("ivo_tamm", "failed", None)), "{:?}", facts(&r));
 }
+
+#[test]
+fn a_company_name_without_its_corporate_words_is_the_company() {
+    // `Brelt Motor Company recalled cars . Brelt hired a firm .` (invented); NER types `Brelt` a person
+    let d = doc(&["Brelt Motor Company recalled cars .", "Brelt hired a firm ."]);
+    let m = [ment(&d, 0, "Brelt Motor Company", T::Company), ment(&d, 1, "Brelt", T::Person)];
+    let t = vec![tri(&d, 0, "Brelt Motor Company", "recalled", "recall", Some("cars")), tri(&d, 1, "Brelt", "hired", "hire", Some("a firm"))];
+    let r = run(&d, &m, t);
+    assert_eq!(
+        facts(&r),
+        vec![f("brelt_motor_company", "recalled", Some("cars")), f("brelt_motor_company", "hired", Some("firm"))]
+    );
+    // must stay apart: a person of that name seen before, or a company name with other words
+    let d = doc(&["Ada Brelt founded Brelt Motor Company .", "Brelt hired a firm ."]);
+    let m = [ment(&d, 0, "Ada Brelt", T::Person), ment(&d, 0, "Brelt Motor Company", T::Company), ment(&d, 1, "Brelt", T::Person)];
+    let t = vec![tri(&d, 0, "Ada Brelt", "founded", "found", Some("Brelt Motor Company")), tri(&d, 1, "Brelt", "hired", "hire", Some("a firm"))];
+    let r = run(&d, &m, t);
+    assert!(facts(&r).contains(&f("ada_brelt", "hired", Some("firm"))), "{:?}", facts(&r));
+    let d = doc(&["Brelt River Bank lent money .", "Brelt hired a firm ."]);
+    let m = [ment(&d, 0, "Brelt River Bank", T::Company), ment(&d, 1, "Brelt", T::Person)];
+    let t = vec![tri(&d, 0, "Brelt River Bank", "lent", "lend", Some("money")), tri(&d, 1, "Brelt", "hired", "hire", Some("a firm"))];
+    let r = run(&d, &m, t);
+    assert!(facts(&r).contains(&f("brelt", "hired", Some("firm"))), "{:?}", facts(&r));
+}

@@ -8,6 +8,10 @@
 
 use super::*;
 
+/// Nouns of a span of time, which as a verb's object measure how long a role was held (general
+/// English units of time and of office).
+const DURATION_NOUNS: &[&str] = &["year", "month", "week", "day", "decade", "century", "hour", "term", "season"];
+
 impl Rules<'_, '_> {
     /// The owner of the role noun `r` written in the tree: `of Y`, `Y's`, a demonym, `Y governor`.
     fn role_owner(&self, r: usize) -> Option<Part> {
@@ -55,7 +59,9 @@ impl Rules<'_, '_> {
                 continue;
             }
             let Some(owner) = self.role_owner(r) else { continue };
-            let holder = match tr.kids(v).find(|&k| tr.base(k) == "obj") {
+            // `served six years as mayor`, `spent two terms as governor`: an object that is a span
+            // of time says how long, the subject holds the role
+            let holder = match tr.kids(v).find(|&k| tr.base(k) == "obj" && !tr.lemma_is(k, DURATION_NOUNS)) {
                 Some(o) => self.np(o, true),
                 None => match self.subject(v, 0) {
                     Some((s, _)) => s,
@@ -107,6 +113,13 @@ mod tests {
                  Danish/ADJ/8/amod ambassador/NOUN/3/obl ./PUNCT/3/punct",
                 &[("Cy Dorn", "ambassador of", "Denmark")],
                 &["Ana Reyes"],
+            ),
+            // a span of time as the object says how long: the subject holds the role
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat served/VERB/0/root a/DET/5/det decade/NOUN/3/obj as/ADP/8/case the/DET/8/det \
+                 governor/NOUN/3/obl of/ADP/10/case <<Ostland>>/PROPN/8/nmod ./PUNCT/3/punct",
+                &[("Ana Reyes", "governor of", "Ostland")],
+                &[],
             ),
             // hedged or without an owner: nothing
             (

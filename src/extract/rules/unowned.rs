@@ -30,8 +30,18 @@ impl Rules<'_, '_> {
             let role = &np.roles[0];
             let head = *role.toks.last().unwrap_or(&s);
             let prime = role.mods.iter().any(|&m| self.tr.lemma_is(m, &["prime"]));
-            let office = self.tr.lemma_is(head, PLACE_OFFICES) || (prime && self.tr.lemma_is(head, &["minister"]));
-            let other_mods = role.mods.iter().any(|&m| !self.tr.lemma_is(m, &["prime", "former"]));
+            // `Interior Minister X`: a minister of a portfolio sits in a country's government as
+            // much as a prime minister does; the portfolio words stay in the role
+            let minister = self.tr.lemma_is(head, &["minister"]);
+            // (not when a country or demonym earlier in the sentence may own it by coordination:
+            // `Danish President X and Foreign Minister Y`)
+            let country_before = (0..start).any(|i| self.kind_at(i) == Some(T::Country) || demonym_country(self.tr.form(i)).is_some());
+            let portfolio = minister && !country_before && role.mods.iter().any(|&m| self.tr.form_is(m, super::roles::MINISTRY_WORDS));
+            let office = self.tr.lemma_is(head, PLACE_OFFICES) || ((prime || portfolio) && minister);
+            let other_mods = role
+                .mods
+                .iter()
+                .any(|&m| !self.tr.lemma_is(m, &["prime", "former"]) && !(portfolio && self.tr.form_is(m, super::roles::MINISTRY_WORDS)));
             if !office || other_mods || role.occupation {
                 continue;
             }
@@ -59,6 +69,23 @@ mod tests {
                 "On/ADP Monday/PROPN ,/PUNCT mayor/NOUN [[Ben/PROPN Hart]]/PROPN agreed/VERB ./PUNCT",
                 &[("Ben Hart", "mayor of", "mayor")],
                 &[],
+            ),
+            // a minister of a portfolio holds a national office like a prime minister
+            (
+                "Interior/ADJ Minister/PROPN [[Lena/PROPN Varga]]/PROPN ordered/VERB checks/NOUN ./PUNCT",
+                &[("Lena Varga", "interior minister of", "Interior Minister")],
+                &[],
+            ),
+            (
+                "Health/NOUN Minister/PROPN [[Paul/PROPN Agnew]]/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Paul Agnew", "health minister of", "Health Minister")],
+                &[],
+            ),
+            // a minister with a modifier that is no portfolio is not this rule's
+            (
+                "Junior/ADJ Minister/PROPN [[Paul/PROPN Agnew]]/PROPN said/VERB it/PRON ./PUNCT",
+                &[],
+                &["Paul Agnew"],
             ),
             // an organisation in the sentence may be what the title is of
             (
