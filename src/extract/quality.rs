@@ -10,7 +10,9 @@
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
 //!   decades – receive – …`, `by the administration – used to describe – …`).
 //! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
-//!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor.
+//!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor;
+//!   nor does a span of time right before `after`, `before`, `later` or `ago` (`Hours after the
+//!   storm passed, crews …` parsed with `hours` as the crews' subject).
 //! - `subject-clause`: a subject phrase that carries a copula, auxiliary, expletive or subject of
 //!   its own (`there may well be critics – vote for – X`), or a relative pronoun as the subject of
 //!   a word inside it (`the party, which has ballot access, – made – …`): the parser hung a whole
@@ -70,6 +72,18 @@ const PREPOSITIONAL_PARTICIPLES: &[&str] = &[
 /// complement; the graph renders it without that object (slot 0).
 pub(crate) const OBJECT_NOT_SHARED: &str = "object-not-shared";
 
+/// Nouns of a span of time: before `after`, `later` … they measure when something happened.
+const TIME_SPANS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "moment", "night"];
+
+/// A subject headed by a span of time followed by a word that places it against another event
+/// (`hours after`, `two days later`, `weeks before`, `years ago`): an adverbial of time the
+/// parser hung on the verb as its subject.
+fn time_span_subject(tr: &Tree, h: usize) -> bool {
+    tr.lemma_is(h, TIME_SPANS)
+        && h + 1 < tr.len()
+        && tr.lemma_is(h + 1, &["after", "before", "later", "earlier", "ago", "since", "into"])
+}
+
 /// Quotation marks (straight, curly and PTB-style).
 pub(crate) fn is_quote(form: &str) -> bool {
     matches!(form, "“" | "”" | "\"" | "``" | "''" | "‘" | "„" | "«" | "»")
@@ -95,7 +109,7 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if has_case {
             return Some("subject-adverbial");
         }
-        if super::triples::is_date_part(tr, h) {
+        if super::triples::is_date_part(tr, h) || time_span_subject(tr, h) {
             return Some("subject-temporal");
         }
         if subject_holds_a_clause(tr, &p.subj.min) {
@@ -538,6 +552,18 @@ mod tests {
                 "Monday/Monday/PROPN/2/nsubj saw/see/VERB/0/root protests/protest/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl",
                 &[],
                 &["Monday |"],
+            ),
+            (
+                "a span of time before `after` is never the subject",
+                "Three/three/NUM/2/nummod hours/hour/NOUN/6/nsubj after/after/ADP/5/case the/the/DET/5/det storm/storm/NOUN/2/nmod reopened/reopen/VERB/0/root the/the/DET/8/det archive/archive/NOUN/6/obj",
+                &[],
+                &["hours |"],
+            ),
+            (
+                "a span of time that acts keeps its fact",
+                "The/the/DET/2/det hours/hour/NOUN/3/nsubj passed/pass/VERB/0/root slowly/slowly/ADV/3/advmod for/for/ADP/6/case Lorvex/Lorvex/PROPN/3/obl",
+                &["hours | passed for | Lorvex"],
+                &[],
             ),
             (
                 "a time-zone abbreviation is never the subject",

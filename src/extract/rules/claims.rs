@@ -13,6 +13,11 @@
 //!   asserts nothing.
 //! - `planned`: an infinitive that completes a noun (`a deal to export gas`, `the fee, to be paid
 //!   in cash`) is an intention, unless the noun is ranked (`the first woman to serve as …`).
+//!   So is a demand (`demanded that the minister resign`, `insisted that the deal include …`,
+//!   `the request that he be removed`): the mandative clause says what someone wants done, not
+//!   what is, and its demander is its attribution.
+//! - `possible`: a clause inside the antecedent of a condition (`if he had a chance to read the
+//!   draft`, `on condition that the army withdraw`) is hypothetical however deep it sits.
 //!
 //! In: the tree and the sentence's propositions. Out: the same propositions with modality and
 //! attribution set.
@@ -35,6 +40,22 @@ const OPINION_VERBS: &[&str] = &[
     "hypothesize", "hypothesise", "testify", "allege", "claim", "accuse", "worry",
 ];
 
+/// Verbs and nouns of demanding, requesting and recommending whose `that` clause is what someone
+/// wants done (the English mandative: `demanded that he resign`, `the request that it be
+/// closed`). General English, the closed class of mandative governors.
+const MANDATIVE: &[&str] = &[
+    "demand", "request", "require", "urge", "recommend", "stipulate", "order", "propose", "ask", "insist", "suggest",
+    "advise", "command", "decree", "mandate", "petition", "move", "requirement", "insistence", "recommendation",
+    "proposal", "call", "stipulation", "suggestion", "ultimatum",
+];
+/// Of [`MANDATIVE`], the words that also report a fact (`insisted that he was innocent`,
+/// `suggested that the driver lost control`): mandative only with a subjunctive or `should`.
+const MANDATIVE_OR_REPORT: &[&str] = &["insist", "suggest", "insistence", "suggestion", "propose", "proposal", "move"];
+/// Markers of adverbial clauses whose content is taken as given (time, reason, concession).
+const TAKEN_AS_GIVEN: &[&str] = &["when", "after", "before", "since", "because", "while", "until", "once", "although", "though", "whereas"];
+/// Nouns whose `that` clause is a condition, never a fact (`on condition that …`, `the
+/// proviso that …`).
+const CONDITION_NOUNS: &[&str] = &["condition", "proviso", "precondition"];
 /// Determiners and adjectives that rank a noun: an infinitive after them states a fact
 /// (`the first woman to serve`, `the only team to win`, `the last ship to leave`).
 const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "next", "youngest", "oldest", "latest", "earliest"];
@@ -122,6 +143,21 @@ impl Rules<'_, '_> {
             if question {
                 // a question asserts nothing a reader of the graph could use
                 p.graph_reject = p.graph_reject.or(Some("question"));
+            }
+            if let Some((m, governor)) = self.unasserted_clause(anchor) {
+                if p.attribution.is_none() {
+                    p.attribution = governor.and_then(|g| self.speaking_subject(g)).map(|s| self.speaker(s));
+                }
+                // a weaker reading wins: a demand reported is still a demand, and anything
+                // inside a condition is hypothetical
+                let weaker = match m {
+                    Modality::Possible => true,
+                    Modality::Planned => matches!(p.modality, Modality::Asserted | Modality::Reported),
+                    _ => p.modality == Modality::Asserted,
+                };
+                if weaker {
+                    p.modality = m;
+                }
             }
             if p.modality != Modality::Asserted {
                 continue;
@@ -219,6 +255,89 @@ impl Rules<'_, '_> {
             }
         }
         None
+    }
+
+    /// The modality of a clause the writer does not assert because of where it hangs, and the
+    /// verb whose subject then speaks for it: a mandative `that` clause (planned; the demanding
+    /// verb) or a clause inside a condition's antecedent (possible). None for anything else, and
+    /// at a relative clause, whose content is taken as given (`if the man who robbed the bank is
+    /// caught`).
+    fn unasserted_clause(&self, v: usize) -> Option<(Modality, Option<usize>)> {
+        let tr = self.tr;
+        let mark = |c: usize, words: &[&str]| tr.kids(c).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, words));
+        // `on condition that the army withdraw`: a singular condition noun whose clause has a
+        // `that` and a subject of its own (the parser may take `that` for a pronoun; a relative
+        // clause such as `conditions that damage corals` has no other subject)
+        let condition_clause = |c: usize, h: usize| {
+            tr.lemma_is(h, CONDITION_NOUNS)
+                && tr.t[h].xpos == "NN"
+                && tr.kids(c).any(|k| k < c && tr.lemma_is(k, &["that"]))
+                && tr.kids(c).any(|k| is_subj_rel(tr.rel(k)) && !tr.lemma_is(k, &["that"]))
+        };
+        let mut up = v;
+        // the first clause with a subject of its own on the way up: a conjunct that states
+        // something (`… include X, but Congress has not passed it`) is no part of the demand
+        let mut finite: Option<usize> = None;
+        for _ in 0..6 {
+            if finite.is_none() && tr.kids(up).any(|k| is_subj_rel(tr.rel(k))) {
+                finite = Some(up);
+            }
+            let h = tr.head[up];
+            // `if he had a chance to read …`: the antecedent of a condition, however deep
+            if tr.base(up) == "advcl" && mark(up, &["if", "unless"]) {
+                return Some((Modality::Possible, None));
+            }
+            // a time or reason clause is taken as given, even inside a condition (`if they were
+            // altered when the star went supernova`; the parser may make `when` an adverb)
+            if tr.base(up) == "advcl" && tr.kids(up).any(|k| matches!(tr.base(k), "mark" | "advmod") && k < up && tr.lemma_is(k, TAKEN_AS_GIVEN)) {
+                return None;
+            }
+            if h == NONE {
+                return None;
+            }
+            if tr.base(up) == "acl" && condition_clause(up, h) {
+                return Some((Modality::Possible, None));
+            }
+            // a relative clause's content is taken as given
+            if tr.rel(up) == "acl:relcl" {
+                return None;
+            }
+            match tr.base(up) {
+                // the `that` clause of a mandative verb or noun
+                "ccomp" | "acl" if mark(up, &["that"]) || tr.base(up) == "ccomp" => {
+                    let plain = !tr.lemma_is(h, MANDATIVE_OR_REPORT);
+                    let demand = self.mandative_form(up, plain) && finite.is_none_or(|f| self.mandative_form(f, plain));
+                    if tr.lemma_is(h, MANDATIVE) && demand {
+                        return Some((Modality::Planned, (tr.upos(h) == "VERB").then_some(h)));
+                    }
+                    up = h;
+                }
+                "conj" | "xcomp" | "advcl" | "acl" | "ccomp" | "obj" | "obl" | "nmod" => up = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The verb form of a mandative clause headed by `c`: the bare subjunctive (`that he resign`,
+    /// `that it be closed`, also a base form the tagger took for a present after a singular
+    /// subject: `that the deal include`) or `should`; with `plain_present`, also a present form
+    /// (`that they leave`), which after a pure mandative governor is no statement either. A
+    /// past, a third-person `-s` or another modal states something (`insisted that he was
+    /// innocent`).
+    fn mandative_form(&self, c: usize, plain_present: bool) -> bool {
+        let tr = self.tr;
+        let aux: Vec<usize> = tr.kids(c).filter(|&k| k < c && matches!(tr.base(k), "aux" | "cop")).collect();
+        if aux.iter().any(|&k| tr.lemma_is(k, &["should"])) {
+            return true;
+        }
+        if aux.iter().any(|&k| tr.lemma_is(k, &["to"]) || tr.t[k].xpos == "MD") {
+            return false;
+        }
+        let finite = aux.first().copied().unwrap_or(c);
+        // a present without `-s` after a singular noun is the bare subjunctive
+        let singular = tr.kids(c).any(|k| tr.base(k) == "nsubj" && matches!(tr.t[k].xpos.as_str(), "NN" | "NNP"));
+        tr.t[finite].xpos == "VB" || (plain_present || singular) && tr.t[finite].xpos == "VBP"
     }
 
     /// An infinitive completing a noun (`a deal to export gas`), not after a ranking word.
@@ -384,6 +503,47 @@ mod tests {
         }
         let Some(fs) = facts("Ana Ruiz became the first woman to lead the union .") else { return };
         if let Some(f) = fs.iter().find(|f| f.1.contains("lead")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn demands_are_planned_with_their_demander() {
+        let Some(f) = find("Okafor demanded that Lindqvist resign from the board .", "resign") else { return };
+        assert_eq!(f.3, Modality::Planned, "{f:?}");
+        assert_eq!(f.4, "Okafor", "{f:?}");
+        // a reporting verb with a subjunctive demands too
+        let Some(f) = find("Okafor insisted that the contract include a penalty clause .", "include") else { return };
+        assert_eq!(f.3, Modality::Planned, "{f:?}");
+        // must give nothing away: with a past tense the same verb reports a fact
+        let Some(f) = find("Okafor insisted that the contract included a penalty clause .", "include") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        // … and a conjunct with its own tense states what happened
+        let Some(fs) = facts("Okafor insists that the budget include a bonus , but Varna has not approved the budget .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("approve")) {
+            assert_ne!(f.3, Modality::Planned, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_condition_is_hypothetical_however_deep() {
+        let Some(f) = find("If Dunmore had a chance to read the report , he would resign .", "read") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        let Some(fs) = facts("The rebels accepted the truce on condition that Varnholt withdraw his troops from the valley .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("withdraw")) {
+            assert_eq!(f.3, Modality::Possible, "{f:?}");
+        }
+        // must give nothing away: the same infinitive outside a condition keeps its reading
+        let Some(f) = find("Dunmore had a chance to read the report .", "read") else { return };
+        assert_ne!(f.3, Modality::Possible, "{f:?}");
+        // … a relative clause on `conditions` is no condition
+        let Some(fs) = facts("Pine trees grow under conditions that damage other trees .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("damage")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+        // … and a time clause inside a condition is taken as given
+        let Some(fs) = facts("If the samples were altered when the reactor failed , the tests will show it .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("fail")) {
             assert_eq!(f.3, Modality::Asserted, "{f:?}");
         }
     }
