@@ -296,8 +296,11 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
-        // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`)
-        if p.passive && agent.is_none() && !copular {
+        // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`);
+        // not a verb in the active voice that took the flag from a passive beside it (`was
+        // briefed, and flew to X`); an infinitive under a passive (`was scheduled to remain at`)
+        // keeps the flag of the verb above it
+        if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| !matches!(tr.t[v].xpos.as_str(), "VBD" | "VBN" | "VBP" | "VBZ") || passive_participle(tr, v)) {
             key.passive = true;
             // `were moved 300 miles`: with no preposition the ontology has no passive label, so
             // the key names the passive as written (as for a kept object above)
@@ -536,6 +539,25 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
 /// subject): the clause's passive flag may come from a governing clause (`is alleged to have had`).
 fn own_passive(tr: &Tree, v: usize) -> bool {
     tr.kids(v).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) && !tr.kids(v).any(|k| tr.rel(k) == "nsubj")
+}
+
+/// Whether verb `v` is itself a passive participle: a past participle that is passive by its
+/// own words, or has no subject or perfect `have` of its own (`a script written in Python`), or
+/// is coordinated with such a participle (`was arrested and charged with`). A past tense, or a
+/// participle in the active voice, that took the clause's passive flag from a passive beside it
+/// (`was briefed, and flew to`, `had crashed into`) is not.
+fn passive_participle(tr: &Tree, v: usize) -> bool {
+    if tr.t[v].xpos != "VBN" {
+        return false;
+    }
+    if own_passive(tr, v) {
+        return true;
+    }
+    if tr.kids(v).any(|k| tr.base(k) == "nsubj" || (tr.base(k) == "aux" && tr.lemma_is(k, &["have"]))) {
+        return false;
+    }
+    let h = tr.head[v];
+    tr.base(v) != "conj" || (h < tr.len() && h != v && tr.t[h].xpos == "VBN" && !tr.kids(h).any(|k| tr.base(k) == "nsubj" && tr.rel(k) != "nsubj:pass"))
 }
 
 /// `was scheduled for October 19`, `was postponed until May`: the date an agentless passive
@@ -836,6 +858,30 @@ mod tests {
         let held = SCHEDULED_FOR.replace("scheduled schedule", "held hold").replace("for for ADP", "on on ADP");
         let ts = triples(&held);
         assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Monday")), "{}", show(&ts));
+    }
+
+    /// `The envoy was briefed and flew to Varna.` (invented): one passive, one active verb
+    const BRIEFED_AND_FLEW: &str = "
+        The the DET DT 2 det
+        envoy envoy NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        briefed brief VERB VBN 0 root Voice=Pass
+        and and CCONJ CC 6 cc
+        flew fly VERB VBD 4 conj
+        to to ADP IN 8 case
+        Varna Varna PROPN NNP 6 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn an_active_verb_beside_a_passive_is_not_passive() {
+        let ts = triples(BRIEFED_AND_FLEW);
+        let t = find(&ts, "envoy", "flew to", Some("Varna"));
+        assert!(!t.key.passive, "{}", show(&ts));
+        // a participle sharing the passive auxiliary is passive (`was briefed and flown to Varna`)
+        let flown = BRIEFED_AND_FLEW.replace("flew fly VERB VBD", "flown fly VERB VBN");
+        let ts = triples(&flown);
+        let t = find(&ts, "envoy", "flown to", Some("Varna"));
+        assert!(t.key.passive, "{}", show(&ts));
     }
 
     /// `The mayor named the bridge Unity Span.` (invented)

@@ -18,6 +18,10 @@ pub struct LexiconEntry {
     pub property: String,
     /// `os`: the extracted object becomes the subject.
     pub swap: bool,
+    /// `passive`: the pattern also reads an agentless passive with its preposition, whose
+    /// subject is what the participle describes (`was born in`, `is known as`). Other entries
+    /// read the active voice only: their subject is the doer, which such a passive leaves out.
+    pub passive: bool,
     /// Confidence multiplier in (0, 1].
     pub weight: f32,
     pub comment: String,
@@ -73,10 +77,11 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<LexiconEntry>, OntologyError>
         if !valid_prop {
             return Err(err(format!("property {property:?} is neither `prefix:name` nor `<IRI>`")));
         }
-        let swap = match cols.get(2).map(|s| s.trim()).unwrap_or("") {
-            "" | "so" => false,
-            "os" => true,
-            other => return Err(err(format!("args column must be `so` or `os`, got {other:?}"))),
+        let (swap, passive) = match cols.get(2).map(|s| s.trim()).unwrap_or("") {
+            "" | "so" => (false, false),
+            "os" => (true, false),
+            "passive" => (false, true),
+            other => return Err(err(format!("args column must be `so`, `os` or `passive`, got {other:?}"))),
         };
         let weight = match cols.get(3).map(|s| s.trim()).unwrap_or("") {
             "" => 1.0,
@@ -92,6 +97,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<LexiconEntry>, OntologyError>
             pattern,
             property,
             swap,
+            passive,
             weight,
             comment: cols.get(4..).map(|c| c.join(" ").trim().to_string()).unwrap_or_default(),
             file: name.to_string(),
@@ -253,7 +259,7 @@ mod tests {
         assert_eq!(ok[1].source(), "x.tsv:4");
         let bad: &[(&str, usize, &str)] = &[
             ("meet\n", 1, "tab-separated"),
-            ("# h\nmeet\tkg:meets\tsideways\n", 2, "`so` or `os`"),
+            ("# h\nmeet\tkg:meets\tsideways\n", 2, "`so`, `os` or `passive`"),
             ("meet\tkg:meets\tso\t2\n", 1, "weight"),
             ("meet\tmeets\n", 1, "prefix:name"),
             ("meet\tkg:meets\nmeet\tkg:visits\n", 2, "already defined on line 1"),

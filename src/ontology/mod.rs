@@ -400,6 +400,16 @@ impl Ontology {
         } else {
             self.lexicon.lookup(key)
         };
+        // An agentless passive with a preposition (`was accused of fraud`) has lost its doer: an
+        // entry that reads the active voice would make the one it happened to the doer
+        // (`accuses`); only entries marked `passive` (`was born in`) read it.
+        let hit = match hit {
+            Some((entry, pattern, _)) if key.passive && key.prep.as_deref().is_some_and(|p| p != "by") && !entry.passive => {
+                notes.push(format!("lexicon: '{pattern}' reads the active voice, not this agentless passive"));
+                None
+            }
+            other => other,
+        };
         match hit {
             Some((entry, pattern, how)) => {
                 let prop = &self.schema.properties[&entry.iri];

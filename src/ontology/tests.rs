@@ -390,6 +390,26 @@ fn domain_and_range_violations_are_never_plain_ontology_facts() {
 }
 
 #[test]
+fn an_agentless_passive_reads_only_entries_marked_passive() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    let passive = |v: &'static str, p: &'static str| K { verb: Some(v), prep: Some(p), passive: true, ..K0 };
+    // `Don Strand was accused of fraud` (invented): he is not the accuser
+    let t = triple("don_strand", "was accused of", passive("accuse", "of"), "drugs", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.label.as_str(), f.predicate.normalized, f.subject.as_str()), ("be accused of", false, "don_strand"), "{:?}", f.notes);
+    assert!(f.notes.iter().any(|n| n.contains("reads the active voice")), "{:?}", f.notes);
+    // the same words in the active voice keep the property
+    let t = triple("don_strand", "accused of", verb_prep("accuse", "of"), "drugs", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "accuses");
+    // a pattern written for the passive still reads it: `was born in`, `is known as`
+    let t = triple("don_strand", "was born in", passive("bear", "in"), "colombia", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "bornIn");
+    let t = triple("don_strand", "is known as", passive("know", "as"), "businessman", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "isA");
+}
+
+#[test]
 fn inverse_entries_swap_the_arguments() {
     let o = Ontology::embedded();
     let e = sample_entities();
