@@ -241,8 +241,20 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         object = argument(s, &sl.part);
         let case_words = sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" ");
         let adj = slots[ci].part.head;
-        relation_words.push(format!("{} {case_words}", tr.form(adj).to_lowercase()));
-        key.noun = Some(lower_lemma(tr, adj));
+        // `pleaded not guilty to X`, `was found not guilty of X`: a `not` on the complement of a
+        // full verb is no negation of the verb (the plea was made, the verdict given) but part of
+        // what was pleaded or found, so it stays in the relation; under a copula the adjective is
+        // the predicate and its `not` negates the fact (the clause's negation flag)
+        let not = if copular { None } else { tr.kids(adj).find(|&k| k < adj && tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't"])) };
+        let adj_words = match not {
+            Some(_) => format!("not {}", tr.form(adj).to_lowercase()),
+            None => tr.form(adj).to_lowercase(),
+        };
+        relation_words.push(format!("{adj_words} {case_words}"));
+        key.noun = Some(match not {
+            Some(_) => format!("not {}", lower_lemma(tr, adj)),
+            None => lower_lemma(tr, adj),
+        });
         key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         // `was found guilty of X`: the subject underwent it
         key.passive = p.passive && agent.is_none() && !copular;
@@ -928,6 +940,36 @@ mod tests {
         let adjunct = PLEADED_GUILTY.replace("pleaded plead", "stayed stay").replace("guilty guilty", "silent silent").replace("to to ADP", "after after ADP");
         let ts = triples(&adjunct);
         assert!(!ts.iter().any(|t| t.relation.contains("silent")), "{}", show(&ts));
+    }
+
+    /// `The clerk pleaded not guilty to the charges.` (invented)
+    const PLEADED_NOT_GUILTY: &str = "
+        The the DET DT 2 det
+        clerk clerk NOUN NN 3 nsubj
+        pleaded plead VERB VBD 0 root
+        not not PART RB 5 advmod
+        guilty guilty ADJ JJ 3 xcomp
+        to to ADP IN 8 case
+        the the DET DT 8 det
+        charges charge NOUN NNS 5 obl
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_not_on_the_adjective_after_a_full_verb_stays_in_the_relation() {
+        // the opposite plea must not be stored (`plead guilty to`), nor a negated one
+        let ts = triples(PLEADED_NOT_GUILTY);
+        let t = find(&ts, "clerk", "pleaded not guilty to", Some("charges"));
+        assert_eq!((t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("not guilty"), Some("to")));
+        assert!(!t.negated, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.relation == "pleaded guilty to"), "{}", show(&ts));
+        // the passive verdict the same way (`was found not guilty of fraud`)
+        let found = PLEADED_NOT_GUILTY.replace("pleaded plead VERB VBD 0 root", "found find VERB VBN 0 root").replace("to to ADP", "of of ADP");
+        find(&triples(&found), "clerk", "found not guilty of", Some("charges"));
+        // a `not` on the verb is the clause's negation, no part of the adjective's key
+        let on_verb = PLEADED_NOT_GUILTY.replace("not not PART RB 5 advmod", "not not PART RB 3 advmod");
+        let ts = triples(&on_verb);
+        assert!(ts.iter().any(|t| t.key.noun.as_deref() == Some("guilty")), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.key.noun.as_deref() == Some("not guilty")), "{}", show(&ts));
     }
 
     #[test]

@@ -722,12 +722,15 @@ fn counted(text: &str) -> bool {
 /// `sworn in`): the words after the last form of `be`/`get`.
 fn passive_participle(relation: &str, particle: Option<&str>) -> String {
     const AUX: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "get", "got", "gets", "gotten", "getting"];
-    // negation is the fact's flag, not part of its name
-    let mut words: Vec<String> =
-        relation.split_whitespace().map(str::to_lowercase).filter(|w| !matches!(w.as_str(), "not" | "n't" | "never")).collect();
+    let mut words: Vec<String> = relation.split_whitespace().map(str::to_lowercase).collect();
     if let Some(last) = words.iter().rposition(|w| AUX.contains(&w.as_str())) {
         words.drain(..=last);
     }
+    // negation before the participle (`was not found`, `was never seen`) is the fact's flag, not
+    // part of its name; after it, it belongs to the complement (`was found not guilty of`: the
+    // verdict, no negated finding)
+    let lead = words.iter().take_while(|w| matches!(w.as_str(), "not" | "n't" | "never")).count();
+    words.drain(..lead);
     if let Some(p) = particle.map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty() && !words.contains(p)) {
         words.push(p);
     }

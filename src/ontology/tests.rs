@@ -767,6 +767,16 @@ fn agentless_passives_with_an_oblique_say_the_subject_underwent_it() {
 }
 
 #[test]
+fn a_not_after_the_passive_participle_is_the_complement_s_not_the_fact_s_negation() {
+    // `The clerk was found not guilty of fraud.` (invented): the verdict is `not guilty`
+    assert_eq!(passive_participle("was found not guilty of", None), "found not guilty of");
+    // `The clerk was not found guilty of fraud.`: the negation is the fact's flag, not its name
+    assert_eq!(passive_participle("was not found guilty of", None), "found guilty of");
+    assert_eq!(passive_participle("was never seen at", None), "seen at");
+    assert_eq!(passive_participle("were n't sworn", Some("in")), "sworn in");
+}
+
+#[test]
 fn a_speech_act_stores_its_statement_as_a_plain_literal() {
     let o = Ontology::embedded();
     let e = event_entities();

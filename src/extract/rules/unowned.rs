@@ -12,6 +12,9 @@ use super::*;
 /// names: heads of state and government, and mayors and governors. General English.
 const PLACE_OFFICES: &[&str] = &["president", "premier", "chancellor", "mayor", "governor"];
 
+/// Modifiers that say only that an office is held now (`current`, `incumbent`, `sitting`).
+const NOW_WORDS: &[&str] = &["current", "incumbent", "sitting"];
+
 impl Rules<'_, '_> {
     /// The role facts of `Title NAME` with no owner in the title, for the resolver to complete.
     pub fn unowned_title_props(&self, out: &mut Vec<Prop>) {
@@ -41,10 +44,13 @@ impl Rules<'_, '_> {
             let other_mods = role
                 .mods
                 .iter()
-                .any(|&m| !self.tr.lemma_is(m, &["prime", "former"]) && !(portfolio && self.tr.form_is(m, super::roles::MINISTRY_WORDS)));
+                .any(|&m| !self.tr.lemma_is(m, &["prime", "former"]) && !self.tr.lemma_is(m, NOW_WORDS) && !(portfolio && self.tr.form_is(m, super::roles::MINISTRY_WORDS)));
             if !office || other_mods || role.occupation {
                 continue;
             }
+            // `Current Prime Minister X`: `current` only says the office is held now, which the
+            // role fact says anyway; it is no part of the office's name
+            np.roles[0].mods.retain(|&m| !self.tr.lemma_is(m, NOW_WORDS));
             np.owner = Some((self.span_part(start, s), false));
             np.prep = None;
             self.emit_role("role:unowned", &self.span_part(s, e), &np, out);
@@ -79,6 +85,12 @@ mod tests {
             (
                 "Health/NOUN Minister/PROPN [[Paul/PROPN Agnew]]/PROPN said/VERB it/PRON ./PUNCT",
                 &[("Paul Agnew", "health minister of", "Health Minister")],
+                &[],
+            ),
+            // `current` says only that the office is held now: the same role, without the word
+            (
+                "Current/ADJ Prime/ADJ Minister/PROPN [[Ana/PROPN Reyes]]/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "prime minister of", "Current Prime Minister")],
                 &[],
             ),
             // a minister with a modifier that is no portfolio is not this rule's
