@@ -67,9 +67,14 @@ impl SourceText {
         SourceText { source: source.into(), title, date: guess_date(&text), text, url: None, metadata: Vec::new() }
     }
 
+    /// The SHA-256 of the text (hex): a document's `hash`, whose first 16 digits are its id.
+    pub fn content_hash(&self) -> String {
+        hex(&Sha256::digest(self.text.as_bytes()))
+    }
+
     /// The [`Document`] for this text, with its content-hash id (not yet segmented).
     pub fn into_document(self) -> Document {
-        let hash = hex(&Sha256::digest(self.text.as_bytes()));
+        let hash = self.content_hash();
         Document {
             id: hash[..16].to_owned(),
             hash,

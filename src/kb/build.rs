@@ -122,6 +122,7 @@ impl KnowledgeBase {
         let base = self.store.base();
         let first = reader.next_batch(progress);
         summary.documents += first.as_ref().map_or(0, Vec::len);
+        let first = first.map(|b| self.skip_stored(b, &mut summary, progress)).transpose()?;
         // The first batch is analysed while the ontology graph is loaded and the index is opened
         // (read from its file or the store) before anything is staged: opened later, it would
         // read back from the store what the build has just written.
@@ -139,6 +140,7 @@ impl KnowledgeBase {
                 break;
             }
             summary.documents += batch.as_ref().map_or(0, Vec::len);
+            let batch = batch.map(|b| self.skip_stored(b, &mut summary, progress)).transpose()?;
             analysed = std::thread::scope(|scope| {
                 let worker = batch.map(|batch| scope.spawn(move || analyse(pipeline, base, batch)));
                 for result in analysed.take().into_iter().flatten() {
@@ -163,6 +165,30 @@ impl KnowledgeBase {
         finished?;
         progress.finish();
         Ok(summary)
+    }
+
+    /// Drops from `batch` the texts the store already holds (the same content, so the same id
+    /// and hash) before they are analysed: the load would keep the stored version and throw the
+    /// analysis away, so re-running a build over a corpus costs only what is new in it.
+    fn skip_stored(
+        &self,
+        batch: Vec<Result<SourceText, SourceError>>,
+        summary: &mut BuildSummary,
+        progress: &mut dyn BuildProgress,
+    ) -> Result<Vec<Result<SourceText, SourceError>>, KbError> {
+        let mut keep = Vec::with_capacity(batch.len());
+        for item in batch {
+            if let Ok(text) = &item {
+                let hash = text.content_hash();
+                if self.store.document_hash(&hash[..16])?.as_deref() == Some(hash.as_str()) {
+                    summary.unchanged += 1;
+                    progress.loaded(&text.source, LoadOutcome::Unchanged);
+                    continue;
+                }
+            }
+            keep.push(item);
+        }
+        Ok(keep)
     }
 
     fn load_one(&self, analysed: Analysed, staging: &mut Staging<'_>, summary: &mut BuildSummary, progress: &mut dyn BuildProgress) -> Result<(), KbError> {

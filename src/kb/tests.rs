@@ -60,6 +60,24 @@ fn build_counts_added_unchanged_and_failed_inputs() {
 }
 
 #[test]
+fn a_rebuild_analyses_only_what_the_store_does_not_hold() {
+    let kb = kb_with(&[EXPELLED]);
+    let facts_before = kb.view().unwrap().facts().len();
+    // the held text is skipped before analysis (no sentences or facts extracted for it), the new
+    // one is analysed and added, and the graph is what building both at once gives
+    let again = build(&kb, &[EXPELLED, CRITICIZED]);
+    assert_eq!((again.added, again.unchanged, again.documents), (1, 1, 2));
+    let fresh = kb_with(&[CRITICIZED]);
+    let criticized = build(&KnowledgeBase::in_memory(DEFAULT_BASE).unwrap(), &[CRITICIZED]);
+    assert_eq!((again.sentences, again.facts), (criticized.sentences, criticized.facts));
+    assert!(again.facts > 0);
+    assert_eq!(kb.view().unwrap().facts().len(), facts_before + fresh.view().unwrap().facts().len());
+    // the same text under another name is the same document
+    let renamed = build(&kb, &[("c.txt", EXPELLED.1)]);
+    assert_eq!((renamed.added, renamed.unchanged, renamed.facts), (0, 1, 0));
+}
+
+#[test]
 fn why_entities_and_stats_answer_from_the_view() {
     let kb = kb_with(&[EXPELLED, CRITICIZED]);
     let why = kb.why("peru", Some("expels"), None, &FactFilter::default()).unwrap();
