@@ -417,6 +417,12 @@ pub struct RelationKey {
 }
 
 impl RelationKey {
+    /// An agentless passive with a preposition (`was found under the rubble`, `was accused of`):
+    /// the subject underwent the event and the doer is not said.
+    pub fn is_agentless_passive_with_prep(&self) -> bool {
+        self.passive && self.prep.as_deref().is_some_and(|p| p != "by")
+    }
+
     /// A compact pattern string: `clash with`, `be producer of`, `foreign minister of`.
     pub fn pattern(&self) -> String {
         let mut parts: Vec<&str> = Vec::new();

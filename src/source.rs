@@ -67,7 +67,7 @@ impl SourceText {
         SourceText { source: source.into(), title, date: guess_date(&text), text, url: None, metadata: Vec::new() }
     }
 
-    /// The SHA-256 of the text (hex): a document's `hash`, whose first 16 digits are its id.
+    /// The SHA-256 of the text (hex): a document's `hash`, whose [`document_id`] is its id.
     pub fn content_hash(&self) -> String {
         hex(&Sha256::digest(self.text.as_bytes()))
     }
@@ -76,7 +76,7 @@ impl SourceText {
     pub fn into_document(self) -> Document {
         let hash = self.content_hash();
         Document {
-            id: hash[..16].to_owned(),
+            id: document_id(&hash).to_owned(),
             hash,
             source: self.source,
             title: self.title,
@@ -87,6 +87,11 @@ impl SourceText {
             sentences: Vec::new(),
         }
     }
+}
+
+/// A document's id: the first 16 hex digits of its content hash.
+pub fn document_id(hash: &str) -> &str {
+    &hash[..16]
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -308,11 +308,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
-        // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`);
-        // not a verb in the active voice that took the flag from a passive beside it (`was
-        // briefed, and flew to X`); an infinitive under a passive (`was scheduled to remain at`)
-        // keeps the flag of the verb above it
-        if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| !matches!(tr.t[v].xpos.as_str(), "VBD" | "VBN" | "VBP" | "VBZ") || passive_participle(tr, v)) {
+        // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
+        // unless the verb is in the active voice and took the flag from a passive beside it
+        if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {
             key.passive = true;
             // `were moved 300 miles`: with no preposition the ontology has no passive label, so
             // the key names the passive as written (as for a kept object above)
@@ -553,15 +551,23 @@ fn own_passive(tr: &Tree, v: usize) -> bool {
     tr.kids(v).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) && !tr.kids(v).any(|k| tr.rel(k) == "nsubj")
 }
 
-/// Whether verb `v` is itself a passive participle: a past participle that is passive by its
-/// own words, or has no subject or perfect `have` of its own (`a script written in Python`), or
-/// is coordinated with such a participle (`was arrested and charged with`). A past tense, or a
-/// participle in the active voice, that took the clause's passive flag from a passive beside it
-/// (`was briefed, and flew to`, `had crashed into`) is not.
-fn passive_participle(tr: &Tree, v: usize) -> bool {
-    if tr.t[v].xpos != "VBN" {
-        return false;
+/// Whether the clause's passive flag holds for its verb `v`: a past participle only when it is
+/// itself passive ([`passive_participle`]), a finite verb never (`was briefed, and flew to`), an
+/// infinitive or `-ing` form always, since it takes the voice of the verb above it (`was
+/// scheduled to remain at`).
+fn keeps_passive_flag(tr: &Tree, v: usize) -> bool {
+    match tr.t[v].xpos.as_str() {
+        "VBN" => passive_participle(tr, v),
+        "VBD" | "VBP" | "VBZ" => false,
+        _ => true,
     }
+}
+
+/// Whether past participle `v` is itself passive: a past participle that is passive by its
+/// own words, or has no subject or perfect `have` of its own (`a script written in Python`), or
+/// is coordinated with a passive participle (`was arrested and charged with`). A participle in
+/// the active voice (`had crashed into`, `the firm hired`) is not.
+fn passive_participle(tr: &Tree, v: usize) -> bool {
     if own_passive(tr, v) {
         return true;
     }
@@ -569,7 +575,7 @@ fn passive_participle(tr: &Tree, v: usize) -> bool {
         return false;
     }
     let h = tr.head[v];
-    tr.base(v) != "conj" || (h < tr.len() && h != v && tr.t[h].xpos == "VBN" && !tr.kids(h).any(|k| tr.base(k) == "nsubj" && tr.rel(k) != "nsubj:pass"))
+    tr.base(v) != "conj" || (h < tr.len() && tr.t[h].xpos == "VBN" && !tr.kids(h).any(|k| tr.base(k) == "nsubj" && tr.rel(k) != "nsubj:pass"))
 }
 
 /// `was scheduled for October 19`, `was postponed until May`: the date an agentless passive

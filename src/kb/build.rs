@@ -180,7 +180,7 @@ impl KnowledgeBase {
         for item in batch {
             if let Ok(text) = &item {
                 let hash = text.content_hash();
-                if self.store.document_hash(&hash[..16])?.as_deref() == Some(hash.as_str()) {
+                if self.store.document_hash(crate::source::document_id(&hash))?.as_deref() == Some(hash.as_str()) {
                     summary.unchanged += 1;
                     progress.loaded(&text.source, LoadOutcome::Unchanged);
                     continue;

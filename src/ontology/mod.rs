@@ -404,7 +404,7 @@ impl Ontology {
         // entry that reads the active voice would make the one it happened to the doer
         // (`accuses`); only entries marked `passive` (`was born in`) read it.
         let hit = match hit {
-            Some((entry, pattern, _)) if key.passive && key.prep.as_deref().is_some_and(|p| p != "by") && !entry.passive => {
+            Some((entry, pattern, _)) if key.is_agentless_passive_with_prep() && !entry.passive => {
                 notes.push(format!("lexicon: '{pattern}' reads the active voice, not this agentless passive"));
                 None
             }
@@ -472,7 +472,7 @@ impl Ontology {
         }
         // an agentless passive with a prepositional object (`was found under the rubble`): the
         // subject underwent the event, so the label says `be found under`, not `find under`
-        let (name, open_pattern) = if key.passive && key.prep.as_deref().is_some_and(|p| p != "by") {
+        let (name, open_pattern) = if key.is_agentless_passive_with_prep() {
             // the particle follows the participle, before the preposition (`be sworn in at`)
             let mut words: Vec<String> = passive_participle(&t.triple.relation, None).split(' ').map(str::to_owned).collect();
             if let Some(p) = key.particle.as_deref().map(str::trim).filter(|p| !p.is_empty() && !words.iter().any(|w| w == p)) {
