@@ -33,6 +33,7 @@ pub mod consistency;
 pub mod features;
 #[cfg(feature = "train")]
 pub mod gum;
+mod hyphens;
 pub mod lexicon;
 pub mod model;
 pub mod patterns;
@@ -120,7 +121,8 @@ impl Recognizer {
         let mut labels = Vec::new();
         let gaz = self.label_words(tokens, &words, &mut labels);
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
-        let spans = join_possessive_names(tokens, join_flat_parts(tokens, bilou::bilou_spans(&labels)));
+        let spans = bilou::bilou_spans(&labels);
+        let spans = join_possessive_names(tokens, join_flat_parts(tokens, hyphens::join_hyphenated_names(tokens, spans)));
         (typing::split_titles(&words, spans, &countries), gaz)
     }
 
