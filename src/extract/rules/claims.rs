@@ -242,7 +242,7 @@ impl Rules<'_, '_> {
                 // `he claimed to have paid`: the subject's own claim
                 "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => return Some(h),
                 "conj" | "advcl" | "xcomp" | "ccomp" => up = h,
-                // `said there were reasons, meaning both sides`, `said the man, armed with a
+                // `claimed there were doubts, meaning the staff`, `said the man, armed with a
                 // knife, fled`: a participle on a noun of the reported clause is part of the
                 // claim; a relative clause is not (its content is taken as given)
                 "acl" if tr.rel(up) != "acl:relcl" && matches!(tr.t[up].xpos.as_str(), "VBG" | "VBN") => {
@@ -257,7 +257,7 @@ impl Rules<'_, '_> {
         None
     }
 
-    /// A participle of hearsay or belief with an infinitive, on a noun: `36 people believed to
+    /// A participle of hearsay or belief with an infinitive, on a noun: `twelve men believed to
     /// have fled`, `a man said to be the leader`, `ships reported to have sunk` (the reduced
     /// relative of `who are believed to …`). What the infinitive states is what someone
     /// believes or reports, whether `p` is the participle or the infinitive under it. The
@@ -488,7 +488,7 @@ mod tests {
 
     #[test]
     fn a_participle_on_a_noun_of_a_reported_clause_is_reported() {
-        let Some(fs) = facts("The mayor claimed there were \" good reasons on both sides , \" meaning both the owners and the tenants .") else {
+        let Some(fs) = facts("The minister claimed there were \" serious doubts among the staff , \" meaning the nurses and the doctors .") else {
             return;
         };
         let f = fs.iter().find(|f| f.1.contains("mean")).unwrap_or_else(|| panic!("no `mean` in {fs:?}"));
