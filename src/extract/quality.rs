@@ -158,6 +158,11 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if participle_modifier(tr, v) {
             return Some("participle-modifier");
         }
+        // `a woman named Ana Ruiz`: the name is the noun's own label (see `np`), so `woman –
+        // name – Ana Ruiz` would only restate it
+        if naming_participle(tr, v).is_some() {
+            return Some("naming-participle");
+        }
     }
     if tr.upos(v) == "ADJ"
         && p.slots.iter().any(|s| s.kind == Kind::Comp && s.part.head == v)
@@ -412,6 +417,29 @@ fn participle_modifier(tr: &Tree, v: usize) -> bool {
     !own && bare_object && no_clause_before
 }
 
+/// Verbs whose bare past participle on a noun gives the noun's name (`a woman named Ana
+/// Ruiz`, `a firm called Blue Harbor`, `a ship dubbed the Ark`): general English, the verbs
+/// of naming.
+const NAMING_VERBS: &[&str] = &["name", "call", "dub", "nickname"];
+
+/// The name that naming participle `v` gives the noun it modifies: `v` is a `VBN` modifier (`acl`)
+/// of a common noun, a naming verb with no auxiliary or subject of its own, and its complement
+/// after it is a proper noun (`a man named Tom Reed`). None for a finite or passive clause (`he
+/// was named chairman`) and for a relative clause (`the firm that called Ana Ruiz`).
+pub(crate) fn naming_participle(tr: &Tree, v: usize) -> Option<usize> {
+    if v >= tr.len() {
+        return None;
+    }
+    let h = tr.head[v];
+    if h == NONE || h > v || tr.rel(v) != "acl" || tr.t[v].xpos != "VBN" || tr.upos(h) != "NOUN" || !tr.lemma_is(v, NAMING_VERBS) {
+        return None;
+    }
+    if tr.kids(v).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "expl")) {
+        return None;
+    }
+    tr.kids(v).find(|&k| k > v && matches!(tr.base(k), "xcomp" | "obj") && tr.upos(k) == "PROPN")
+}
+
 /// An auxiliary proper: a form of `be`, `have`, `get` or `do`, or a modal (`having captured`,
 /// `being given`, `will`), as opposed to a full verb the parser labelled as one.
 fn is_auxiliary(tr: &Tree, k: usize) -> bool {
@@ -546,6 +574,18 @@ mod tests {
                 "For/for/ADP/3/case two/two/NUM/3/nummod years/year/NOUN/0/root ,/,/PUNCT/7/punct Chile/Chile/PROPN/7/nsubj has/have/AUX/7/aux exported/export/VERB/3/appos copper/copper/NOUN/7/obj ,/,/PUNCT/10/punct earning/earn/VERB/3/acl billions/billion/NOUN/10/obj",
                 &["Chile | exported | copper", "Chile | earning | billions"],
                 &["years |", "For two years |"],
+            ),
+            (
+                "a noun with a naming participle is the person named",
+                "The/the/DET/2/det driver/driver/NOUN/3/nsubj killed/kill/VERB/0/root a/a/DET/5/det woman/woman/NOUN/3/obj named/name/VERB/5/acl/VBN Ana/Ana/PROPN/6/xcomp/NNP Ruiz/Ruiz/PROPN/7/flat/NNP",
+                &["driver | killed | Ana Ruiz"],
+                &["| woman", "woman |", "named"],
+            ),
+            (
+                "a naming participle with a subject of its own is a clause",
+                "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root/VBD Ana/Ana/PROPN/3/obj/NNP Ruiz/Ruiz/PROPN/4/flat/NNP",
+                &["board | named | Ana Ruiz"],
+                &[],
             ),
             (
                 "a date is never the subject",

@@ -19,8 +19,8 @@
 //!    the first finite verb after the phrase's comma becomes the root, the phrase an `obl` of it,
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
 //!    nominals between commas its appositions).
-//! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` with the name parsed as an
-//!    apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
+//! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
+//!    opened …`) with the name parsed as an apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
 //!    the first of them becomes the verb's `nsubj`, the later ones appositions of it.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
@@ -425,8 +425,10 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
             continue;
         }
-        // the fronted adjunct: an oblique before the verb that opens the clause with a preposition
-        let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case")) else {
+        // the fronted adjunct: an oblique before the verb that opens the clause with a preposition,
+        // or a bare day word (`Yesterday, Lena Marsh opened …`)
+        let fronted = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") || is_bare_day(&t[k]);
+        let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && fronted(k)) else {
             continue;
         };
         // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
@@ -672,6 +674,16 @@ pub(super) mod tests {
                 "fronted-subject: subject parsed as a comma conjunct of a fronted date",
                 "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/conj ,/PUNCT/7/punct widow/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
                 Some(&["Marsh>9:nsubj", "widow>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: subject parsed as an apposition of a fronted bare day word",
+                "Yesterday/NOUN/5/obl:unmarked ,/PUNCT/3/punct Lena/PROPN/1/appos Marsh/PROPN/3/flat won/VERB/0/root/win the/DET/7/det race/NOUN/5/obj",
+                Some(&["Lena>5:nsubj", "Yesterday>5:obl:unmarked"]),
+            ),
+            (
+                "fronted-subject: a fronted noun that is no day word keeps its apposition",
+                "Paint/NOUN/5/obl:unmarked ,/PUNCT/3/punct Lena/PROPN/1/appos Marsh/PROPN/3/flat won/VERB/0/root/win the/DET/7/det race/NOUN/5/obj",
+                None,
             ),
             (
                 "fronted-subject: a conjunct with its own `and` is a list, left alone",

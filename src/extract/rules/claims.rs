@@ -40,6 +40,15 @@ const OPINION_VERBS: &[&str] = &[
     "hypothesize", "hypothesise", "testify", "allege", "claim", "accuse", "worry",
 ];
 
+/// Verbs whose past participle with an infinitive reports hearsay or belief (`believed to have
+/// fled`, `said to be`, `thought to number`, `feared to have drowned`): general English, the
+/// raising verbs of saying and believing; `known`, which states a fact, and `expected`, a
+/// forecast, are not among them.
+const HEARSAY_PARTICIPLES: &[&str] = &[
+    "believe", "think", "say", "report", "allege", "rumor", "rumour", "suspect", "presume", "understand", "fear", "claim",
+    "reckon", "estimate", "consider",
+];
+
 /// Verbs and nouns of demanding, requesting and recommending whose `that` clause is what someone
 /// wants done (the English mandative: `demanded that he resign`, `the request that it be
 /// closed`). General English, the closed class of mandative governors.
@@ -164,7 +173,12 @@ impl Rules<'_, '_> {
             }
             if question {
                 p.modality = Modality::Possible;
-            } else if p.attribution.is_some() || quoted[anchor] || turn.is_some() || self.reporting_verb(anchor).is_some() {
+            } else if p.attribution.is_some()
+                || quoted[anchor]
+                || turn.is_some()
+                || self.reporting_verb(anchor).is_some()
+                || self.hearsay_participle(anchor)
+            {
                 p.modality = Modality::Reported;
             } else if p.lit.is_none() && self.noun_infinitive(anchor) {
                 p.modality = Modality::Planned;
@@ -214,21 +228,50 @@ impl Rules<'_, '_> {
     fn reporting_verb(&self, p: usize) -> Option<usize> {
         let tr = self.tr;
         let mut up = p;
+        // after a participle that modifies a noun, the noun's own place in its clause
+        let mut in_noun = false;
         for _ in 0..6 {
             let h = tr.head[up];
             if h == NONE {
                 return None;
             }
             let claims = self.reports(h) || tr.lemma_is(h, OPINION_VERBS);
+            let was_in_noun = std::mem::take(&mut in_noun);
             match tr.base(up) {
                 "ccomp" if claims => return Some(h),
                 // `he claimed to have paid`: the subject's own claim
                 "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => return Some(h),
                 "conj" | "advcl" | "xcomp" | "ccomp" => up = h,
+                // `claimed there were doubts, meaning the staff`, `said the man, armed with a
+                // knife, fled`: a participle on a noun of the reported clause is part of the
+                // claim; a relative clause is not (its content is taken as given)
+                "acl" if tr.rel(up) != "acl:relcl" && matches!(tr.t[up].xpos.as_str(), "VBG" | "VBN") => {
+                    up = h;
+                    in_noun = true;
+                }
+                // (not the speaker: `said a protester using a pseudonym`)
+                "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos" if was_in_noun && !(claims && tr.base(up) == "nsubj") => up = h,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// A participle of hearsay or belief with an infinitive, on a noun: `twelve men believed to
+    /// have fled`, `a man said to be the leader`, `ships reported to have sunk` (the reduced
+    /// relative of `who are believed to …`). What the infinitive states is what someone
+    /// believes or reports, whether `p` is the participle or the infinitive under it. The
+    /// finite `is believed to` is settled where the verb chain is read.
+    fn hearsay_participle(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let participle = |c: usize| {
+            c < tr.len()
+                && tr.rel(c) == "acl"
+                && tr.t[c].xpos == "VBN"
+                && tr.lemma_is(c, HEARSAY_PARTICIPLES)
+                && tr.kids(c).any(|k| tr.base(k) == "xcomp" && tr.kids(k).any(|m| tr.base(m) == "mark" && tr.lemma_is(m, &["to"])))
+        };
+        participle(p) || (tr.base(p) == "xcomp" && tr.head[p] != NONE && participle(tr.head[p]))
     }
 
     /// An interview turn: `((Ana Ruiz)) …` or `AR: …` opening the sentence; the speaker's name
@@ -431,6 +474,30 @@ mod tests {
         assert_eq!(f.4, "union", "{f:?}");
         // must give nothing away: the participle that is an event of its own stays asserted
         let Some(f) = find("The union left the talks , breaking the deal .", "left") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+    }
+
+    #[test]
+    fn a_participle_of_belief_on_a_noun_reports_its_infinitive() {
+        let Some(f) = find("The army detained 12 men believed to have smuggled the rifles .", "smuggled") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        // must give nothing away: a participle that is no hearsay keeps its fact
+        let Some(f) = find("The army detained 12 men trained to have smuggled the rifles .", "detained") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+    }
+
+    #[test]
+    fn a_participle_on_a_noun_of_a_reported_clause_is_reported() {
+        let Some(fs) = facts("The minister claimed there were \" serious doubts among the staff , \" meaning the nurses and the doctors .") else {
+            return;
+        };
+        let f = fs.iter().find(|f| f.1.contains("mean")).unwrap_or_else(|| panic!("no `mean` in {fs:?}"));
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        // must give nothing away: the same participle outside a claim stays asserted
+        let Some(f) = find("The mayor fined the two landlords owning the tower .", "own") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        // nor is the speaker's own participle part of what is said
+        let Some(f) = find("\" Prices will rise , \" said a trader using a pseudonym .", "using") else { return };
         assert_eq!(f.3, Modality::Asserted, "{f:?}");
     }
 

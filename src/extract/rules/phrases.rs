@@ -61,6 +61,13 @@ impl Rules<'_, '_> {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }
         }
+        // `a woman named Ana Ruiz`: the noun is the person the name names, so the name is the
+        // minimal argument (the naming participle gives no fact of its own)
+        if tr.upos(h) == "NOUN" {
+            if let Some(a) = tr.kids(h).find_map(|c| crate::extract::quality::naming_participle(tr, c)) {
+                min = tr.phrase(a, &|k| self.min_skip(k));
+            }
+        }
         // `US President Alan Price`: the title is a relation of its own (title rule), the minimal
         // argument is the name
         if tr.upos(h) == "PROPN" {
