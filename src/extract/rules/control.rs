@@ -178,6 +178,28 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The object that controls a `to`-infinitive the parser hung on it as a noun modifier
+    /// (`acl`) instead of on the verb (`encouraged the banks to lower rates`, with `to lower`
+    /// under `banks`): when the noun is the object of an object-control verb, it is the
+    /// infinitive's subject, as with the `xcomp` parse. Not for a will noun (`allowed the plan to
+    /// go ahead` is the plan's own infinitive, handled by `noun_controller`'s kind) nor a
+    /// purpose infinitive under another verb (`had money to buy food`).
+    pub(crate) fn acl_object_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        if !tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return None;
+        }
+        let h = tr.head[x];
+        if h == NONE || h > x || tr.base(h) != "obj" || !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON") || tr.lemma_is(h, WILL_NOUNS) {
+            return None;
+        }
+        let g = tr.head[h];
+        (g != NONE && g < h && tr.upos(g) == "VERB" && tr.lemma_is(g, OBJECT_CONTROL_VERBS)).then_some(h)
+    }
+
     /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
     /// the firm), when it names who acts. None when `x` is no subjectless `to`-infinitive on such
     /// a noun, or the noun has no possessor.
