@@ -191,6 +191,19 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The noun before it that subjectless `to`-infinitive `x` modifies (`acl`), if `x` is one.
+    fn infinitive_noun(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        if !tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return None;
+        }
+        let h = tr.head[x];
+        (h != NONE && h < x).then_some(h)
+    }
+
     /// The object that controls a `to`-infinitive the parser hung on it as a noun modifier
     /// (`acl`) instead of on the verb (`encouraged the banks to lower rates`, with `to lower`
     /// under `banks`): when the noun is the object of an object-control verb, it is the
@@ -200,14 +213,8 @@ impl Rules<'_, '_> {
     /// recover`: see [`ACL_CONTROL_VERBS`]).
     pub(crate) fn acl_object_controller(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
-        if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
-            return None;
-        }
-        if !tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
-            return None;
-        }
-        let h = tr.head[x];
-        if h == NONE || h > x || tr.base(h) != "obj" || !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON") || tr.lemma_is(h, WILL_NOUNS) {
+        let h = self.infinitive_noun(x)?;
+        if tr.base(h) != "obj" || !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON") || tr.lemma_is(h, WILL_NOUNS) {
             return None;
         }
         let g = tr.head[h];
@@ -219,14 +226,8 @@ impl Rules<'_, '_> {
     /// a noun, or the noun has no possessor.
     pub(crate) fn noun_controller(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
-        if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
-            return None;
-        }
-        if !tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
-            return None;
-        }
-        let h = tr.head[x];
-        if h == NONE || h > x || tr.upos(h) != "NOUN" || !tr.lemma_is(h, WILL_NOUNS) {
+        let h = self.infinitive_noun(x)?;
+        if tr.upos(h) != "NOUN" || !tr.lemma_is(h, WILL_NOUNS) {
             return None;
         }
         tr.kids(h).find(|&k| k < h && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON"))

@@ -114,20 +114,12 @@ impl Rules<'_, '_> {
             "acl" => {
                 // `accused the firm of lying`: the object is the gerund's subject
                 if let Some(o) = self.gerund_controller(p) {
-                    let mut part = self.np(o, false);
-                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
-                    part.min.retain(|&x| !tr.ancestor_of(p, x));
-                    tr.tidy(&mut part.toks);
-                    return Some((part, 0.8));
+                    return Some((self.np_without(o, false, p), 0.8));
                 }
                 // `encouraged the banks to lower rates` with the infinitive hung on `banks`:
                 // the banks lower them, not the subject of `encouraged`
                 if let Some(o) = self.acl_object_controller(p) {
-                    let mut part = self.np(o, true);
-                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
-                    part.min.retain(|&x| !tr.ancestor_of(p, x));
-                    tr.tidy(&mut part.toks);
-                    return Some((part, 0.8));
+                    return Some((self.np_without(o, true, p), 0.8));
                 }
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") && tr.upos(p) == "VERB" {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
@@ -165,11 +157,7 @@ impl Rules<'_, '_> {
                     // directly: `In a report released on Monday, …`; one set off by a comma
                     // often describes the clause's subject instead: `…, with a strong mindset,
                     // known for …`)
-                    let mut part = self.np(h, !self.comma_before(p));
-                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
-                    part.min.retain(|&x| !tr.ancestor_of(p, x));
-                    tr.tidy(&mut part.toks);
-                    return Some((part, 0.7));
+                    return Some((self.np_without(h, !self.comma_before(p), p), 0.7));
                 }
                 None
             }
@@ -273,6 +261,17 @@ impl Rules<'_, '_> {
             g = tr.head[g];
         }
         (g != NONE && self.is_predicate(g)).then_some(g)
+    }
+
+    /// The noun phrase of `o` without the clause `p` hung on it (the controlled verb is no part
+    /// of its own subject).
+    fn np_without(&self, o: usize, drop_case: bool, p: usize) -> Part {
+        let tr = self.tr;
+        let mut part = self.np(o, drop_case);
+        part.toks.retain(|&x| !tr.ancestor_of(p, x));
+        part.min.retain(|&x| !tr.ancestor_of(p, x));
+        tr.tidy(&mut part.toks);
+        part
     }
 
     /// Whether the clause headed by `p` is set off by a comma just before its first word.
