@@ -869,3 +869,37 @@ fn an_agentless_passive_that_keeps_its_object_is_keyed_as_the_passive() {
     let t = ts.iter().find(|t| t.relation.contains("gave")).unwrap_or_else(|| panic!("{}", show(&ts)));
     assert_eq!(t.key.verb.as_deref(), Some("give"), "{}", show(&ts));
 }
+
+/// `The treaty was signed on Monday.` (invented): an agentless passive whose only oblique is its
+/// circumstance keeps the passive in its key (`be signed on`), as one with any other oblique does;
+/// an active event with the same circumstance does not.
+#[test]
+fn an_agentless_passive_keeps_its_voice_with_a_circumstance_object() {
+    let rows = "
+        The the DET DT 2 det
+        treaty treaty NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        signed sign VERB VBN 0 root Tense=Past|VerbForm=Part|Voice=Pass
+        on on ADP IN 6 case
+        Monday Monday PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.subject.text == "treaty" && t.object.as_ref().is_some_and(|o| o.text == "Monday")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.key.passive, "{}", show(&ts));
+    // `The treaty expired on Monday.`: active, no passive key
+    let active = "
+        The the DET DT 2 det
+        treaty treaty NOUN NN 3 nsubj
+        expired expire VERB VBD 0 root VerbForm=Fin
+        on on ADP IN 5 case
+        Monday Monday PROPN NNP 3 obl
+        . . PUNCT . 3 punct";
+    let ts = triples(active);
+    let t = ts.iter().find(|t| t.subject.text == "treaty" && t.object.as_ref().is_some_and(|o| o.text == "Monday")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(!t.key.passive, "{}", show(&ts));
+    // nor an ergative verb tagged as a participle without a passive auxiliary: `Prices
+    // increased on Monday.`
+    let ergative = active.replace("treaty treaty NOUN NN", "prices price NOUN NNS").replace("expired expire VERB VBD 0 root VerbForm=Fin", "increased increase VERB VBN 0 root VerbForm=Part");
+    let ts = triples(&ergative);
+    assert!(!ts.iter().any(|t| t.key.passive), "{}", show(&ts));
+}

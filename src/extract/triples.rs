@@ -337,6 +337,15 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             if !sl.case.is_empty() {
                 relation_words.push(sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" "));
                 key.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+                // `the treaty was signed in Oslo`: the subject underwent the event, as with any
+                // other agentless passive and its oblique (`be signed in`, not `sign in`)
+                // Only a participle passive by its own words or as a noun's modifier (`findings
+                // published in`): ergative verbs tagged as participles (`cases increased in`,
+                // `the bus overturned in`) are active; `by` a date is no agent (`suspended by May`).
+                let by = sl.case.iter().any(|&c| tr.lemma_is(c, &["by"]));
+                if p.passive && agent.is_none() && !by && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
+                    key.passive = true;
+                }
             }
         }
     }
@@ -549,6 +558,19 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
 /// subject): the clause's passive flag may come from a governing clause (`is alleged to have had`).
 fn own_passive(tr: &Tree, v: usize) -> bool {
     tr.kids(v).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) && !tr.kids(v).any(|k| tr.rel(k) == "nsubj")
+}
+
+/// Whether past participle `v` is passive beyond doubt: by its own words (`was signed in`), as
+/// the participle modifying a noun (`a treaty signed in 2015`), or coordinated with such a
+/// participle (`was owned and registered in`).
+fn plainly_passive(tr: &Tree, v: usize) -> bool {
+    if tr.t[v].xpos != "VBN" {
+        return false;
+    }
+    let h = tr.head[v];
+    own_passive(tr, v)
+        || (tr.base(v) == "acl" && !tr.kids(v).any(|k| tr.base(k) == "nsubj"))
+        || (tr.base(v) == "conj" && h < tr.len() && tr.t[h].xpos == "VBN" && own_passive(tr, h))
 }
 
 /// Whether the clause's passive flag holds for its verb `v`: a past participle only when it is

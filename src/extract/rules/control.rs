@@ -28,6 +28,19 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
     "direct", "command", "appeal", "pay", "assign", "commission", "mandate", "entitle",
 ];
 
+/// The part of [`OBJECT_CONTROL_VERBS`] trusted when the parser hung the infinitive on the object
+/// noun (`acl`) instead of the verb: verbs of urging, permitting and causing, whose object with
+/// an infinitive is nearly always the actor. Left out are the verbs that as often take a purpose
+/// infinitive on their object (`needs a platform to recover`, `requested ballots to vote`, `made
+/// an arrangement to plead`, `ordered supplies to feed`, `hired a boat to reach`), where the
+/// noun does not act.
+const ACL_CONTROL_VERBS: &[&str] = &[
+    "ask", "urge", "invite", "allow", "permit", "enable", "encourage", "persuade", "convince", "force", "compel",
+    "instruct", "tell", "cause", "prompt", "push", "pressure", "press", "advise", "warn", "remind", "authorize",
+    "authorise", "empower", "challenge", "dare", "beg", "implore", "inspire", "motivate", "oblige", "forbid",
+    "prohibit", "direct", "command", "entitle", "lead", "want",
+];
+
 /// Main verbs whose controlled clause did happen (`forced Y to resign` → Y resigned): the
 /// implicative causatives of English. Every other object-control verb (`ask`, `urge`, `invite`,
 /// `allow`, `expect`, `want`, `tell`, …) leaves it wanted, asked or allowed only.
@@ -178,10 +191,8 @@ impl Rules<'_, '_> {
         })
     }
 
-    /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
-    /// the firm), when it names who acts. None when `x` is no subjectless `to`-infinitive on such
-    /// a noun, or the noun has no possessor.
-    pub(crate) fn noun_controller(&self, x: usize) -> Option<usize> {
+    /// The noun before it that subjectless `to`-infinitive `x` modifies (`acl`), if `x` is one.
+    fn infinitive_noun(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
         if x >= tr.len() || tr.rel(x) != "acl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
             return None;
@@ -190,7 +201,33 @@ impl Rules<'_, '_> {
             return None;
         }
         let h = tr.head[x];
-        if h == NONE || h > x || tr.upos(h) != "NOUN" || !tr.lemma_is(h, WILL_NOUNS) {
+        (h != NONE && h < x).then_some(h)
+    }
+
+    /// The object that controls a `to`-infinitive the parser hung on it as a noun modifier
+    /// (`acl`) instead of on the verb (`encouraged the banks to lower rates`, with `to lower`
+    /// under `banks`): when the noun is the object of an object-control verb, it is the
+    /// infinitive's subject, as with the `xcomp` parse. Not for a will noun (`allowed the plan to
+    /// go ahead` is the plan's own infinitive, handled by `noun_controller`'s kind) nor a
+    /// purpose infinitive under another verb (`had money to buy food`, `needs a platform to
+    /// recover`: see [`ACL_CONTROL_VERBS`]).
+    pub(crate) fn acl_object_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        let h = self.infinitive_noun(x)?;
+        if tr.base(h) != "obj" || !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON") || tr.lemma_is(h, WILL_NOUNS) {
+            return None;
+        }
+        let g = tr.head[h];
+        (g != NONE && g < h && tr.upos(g) == "VERB" && tr.lemma_is(g, ACL_CONTROL_VERBS)).then_some(h)
+    }
+
+    /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
+    /// the firm), when it names who acts. None when `x` is no subjectless `to`-infinitive on such
+    /// a noun, or the noun has no possessor.
+    pub(crate) fn noun_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        let h = self.infinitive_noun(x)?;
+        if tr.upos(h) != "NOUN" || !tr.lemma_is(h, WILL_NOUNS) {
             return None;
         }
         tr.kids(h).find(|&k| k < h && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON"))

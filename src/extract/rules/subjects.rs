@@ -68,6 +68,21 @@ impl Rules<'_, '_> {
                 if let Some(g) = self.main_clause_of_set_off(p) {
                     return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
                 }
+                if let Some(g) = self.including_list_governor(p) {
+                    return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
+                }
+                // `Former aide and retired judge Bo Lenn was there`: a past form coordinated onto
+                // the subject noun before that noun's own predicate is an adjective inside the
+                // subject phrase (a parse error), not a second verb with that subject
+                if h != NONE
+                    && matches!(tr.upos(h), "NOUN" | "PROPN")
+                    && is_subj_rel(tr.rel(h))
+                    && tr.head[h] != NONE
+                    && p < tr.head[h]
+                    && matches!(tr.t[p].xpos.as_str(), "VBD" | "VBN")
+                {
+                    return None;
+                }
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
                 }
@@ -99,11 +114,12 @@ impl Rules<'_, '_> {
             "acl" => {
                 // `accused the firm of lying`: the object is the gerund's subject
                 if let Some(o) = self.gerund_controller(p) {
-                    let mut part = self.np(o, false);
-                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
-                    part.min.retain(|&x| !tr.ancestor_of(p, x));
-                    tr.tidy(&mut part.toks);
-                    return Some((part, 0.8));
+                    return Some((self.np_without(o, false, p), 0.8));
+                }
+                // `encouraged the banks to lower rates` with the infinitive hung on `banks`:
+                // the banks lower them, not the subject of `encouraged`
+                if let Some(o) = self.acl_object_controller(p) {
+                    return Some((self.np_without(o, true, p), 0.8));
                 }
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") && tr.upos(p) == "VERB" {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
@@ -141,11 +157,7 @@ impl Rules<'_, '_> {
                     // directly: `In a report released on Monday, …`; one set off by a comma
                     // often describes the clause's subject instead: `…, with a strong mindset,
                     // known for …`)
-                    let mut part = self.np(h, !self.comma_before(p));
-                    part.toks.retain(|&x| !tr.ancestor_of(p, x));
-                    part.min.retain(|&x| !tr.ancestor_of(p, x));
-                    tr.tidy(&mut part.toks);
-                    return Some((part, 0.7));
+                    return Some((self.np_without(h, !self.comma_before(p), p), 0.7));
                 }
                 None
             }
@@ -207,6 +219,59 @@ impl Rules<'_, '_> {
         }
         let g = if tr.base(h) == "acl" { tr.head[tr.head[h]] } else { tr.head[h] };
         (g != NONE).then_some(g)
+    }
+
+    /// `met with leaders advocating reform, including giving a speech …, and visiting a farm`: a
+    /// list opened by `including` names parts of the main clause's action, but the parser
+    /// coordinates it with the participle on the clause's object (`advocating`), which would give
+    /// the leaders the speech. For a conjunct `p` of such a participle, at or after the
+    /// `including` member: the predicate governing the participle's noun.
+    fn including_list_governor(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        let mut first = p;
+        for _ in 0..6 {
+            if tr.rel(first) != "conj" || tr.head[first] == NONE {
+                break;
+            }
+            first = tr.head[first];
+        }
+        if first == p || tr.base(first) != "acl" || tr.upos(first) != "VERB" {
+            return None;
+        }
+        // the members of the coordination: conj descendants of the first conjunct
+        let mut members = vec![];
+        let mut stack = vec![first];
+        while let Some(x) = stack.pop() {
+            for k in tr.kids(x).filter(|&k| tr.rel(k) == "conj") {
+                members.push(k);
+                stack.push(k);
+            }
+        }
+        let opened = members
+            .iter()
+            .any(|&m| m <= p && tr.kids(m).any(|k| k < m && matches!(tr.base(k), "mark" | "case") && tr.form(k).eq_ignore_ascii_case("including")));
+        if !opened {
+            return None;
+        }
+        let mut g = tr.head[first];
+        for _ in 0..4 {
+            if g == NONE || self.is_predicate(g) {
+                break;
+            }
+            g = tr.head[g];
+        }
+        (g != NONE && self.is_predicate(g)).then_some(g)
+    }
+
+    /// The noun phrase of `o` without the clause `p` hung on it (the controlled verb is no part
+    /// of its own subject).
+    fn np_without(&self, o: usize, drop_case: bool, p: usize) -> Part {
+        let tr = self.tr;
+        let mut part = self.np(o, drop_case);
+        part.toks.retain(|&x| !tr.ancestor_of(p, x));
+        part.min.retain(|&x| !tr.ancestor_of(p, x));
+        tr.tidy(&mut part.toks);
+        part
     }
 
     /// Whether the clause headed by `p` is set off by a comma just before its first word.
@@ -293,6 +358,89 @@ mod tests {
             . . PUNCT . 10 punct",
         );
         assert!(!ts.iter().any(|t| t.subject.text.contains("plan")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn an_infinitive_hung_on_the_object_of_a_control_verb_has_that_object_for_subject() {
+        // `The minister urged the banks to lower their rates.` (invented), `to lower` parsed
+        // as a modifier of `banks`
+        let urged = "
+            The the DET DT 2 det
+            minister minister NOUN NN 3 nsubj
+            urged urge VERB VBD 0 root VerbForm=Fin
+            the the DET DT 5 det
+            banks bank NOUN NNS 3 obj
+            to to PART TO 7 mark
+            lower lower VERB VB 5 acl VerbForm=Inf
+            their their PRON PRP$ 9 nmod:poss
+            rates rate NOUN NNS 7 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(urged);
+        assert!(ts.iter().any(|t| t.subject.text == "banks" && t.relation == "lower"), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "minister" && t.relation == "lower"), "{}", show(&ts));
+        // must not make a purpose infinitive's noun act: `The minister had funds to lower rates.`
+        let had = urged.replace("urged urge", "had have").replace("banks bank NOUN NNS", "funds fund NOUN NNS");
+        let ts = triples(&had);
+        assert!(!ts.iter().any(|t| t.subject.text == "funds" && t.relation == "lower"), "{}", show(&ts));
+        // nor under a control verb that as often takes a purpose infinitive: `The minister
+        // needs funds to lower rates.`
+        let needs = had.replace("had have", "needs need");
+        let ts = triples(&needs);
+        assert!(!ts.iter().any(|t| t.subject.text == "funds" && t.relation == "lower"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_past_form_coordinated_inside_the_subject_phrase_is_no_verb_of_that_subject() {
+        // `Former aide and retired judge Bo Lenn was in the hall.` (invented), `retired`
+        // parsed as a verb coordinated with `aide`, `Bo Lenn` as its object
+        let ts = triples(
+            "
+            Former former ADJ JJ 2 amod
+            aide aide NOUN NN 11 nsubj
+            and and CCONJ CC 4 cc
+            retired retire VERB VBD 2 conj VerbForm=Fin
+            judge judge NOUN NN 6 nmod:desc
+            Bo Bo PROPN NNP 4 obj
+            Lenn Lenn PROPN NNP 6 flat
+            was be AUX VBD 11 cop
+            in in ADP IN 11 case
+            the the DET DT 11 det
+            hall hall NOUN NN 0 root
+            . . PUNCT . 11 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.starts_with("retire")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_list_opened_by_including_takes_the_main_clause_subject() {
+        // `The singer met with mayors demanding reform, including giving a speech and visiting
+        // a farm.` (invented), the list coordinated with `demanding` as the parser does
+        let ts = triples(
+            "
+            The the DET DT 2 det
+            singer singer NOUN NN 3 nsubj
+            met meet VERB VBD 0 root VerbForm=Fin
+            with with ADP IN 5 case
+            mayors mayor NOUN NNS 3 obl
+            demanding demand VERB VBG 5 acl
+            reform reform NOUN NN 6 obj
+            , , PUNCT , 10 punct
+            including include VERB VBG 10 mark
+            giving give VERB VBG 6 conj
+            a a DET DT 12 det
+            speech speech NOUN NN 10 obj
+            and and CCONJ CC 14 cc
+            visiting visit VERB VBG 10 conj
+            a a DET DT 16 det
+            farm farm NOUN NN 14 obj
+            . . PUNCT . 3 punct",
+        );
+        for verb in ["giving", "visiting"] {
+            assert!(ts.iter().any(|t| t.subject.text == "singer" && t.relation == verb), "{verb}: {}", show(&ts));
+            assert!(!ts.iter().any(|t| t.subject.text == "mayors" && t.relation == verb), "{verb}: {}", show(&ts));
+        }
+        // the participle before the list still describes the mayors
+        assert!(ts.iter().any(|t| t.subject.text == "mayors" && t.relation == "demanding"), "{}", show(&ts));
     }
 
     #[test]
