@@ -121,7 +121,8 @@ impl Recognizer {
         let gaz = self.label_words(tokens, &words, &mut labels);
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
         let spans = join_company_names(tokens, join_possessive_names(tokens, join_flat_parts(tokens, bilou::bilou_spans(&labels))));
-        (typing::split_titles(&words, spans, &countries), gaz)
+        let spans = typing::split_titles(&words, spans, &countries);
+        (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
 
     /// BILOU label ids (see [`bilou`]) for a sentence's tokens, as the model predicts them.
