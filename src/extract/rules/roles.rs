@@ -59,6 +59,19 @@ pub(super) const MINISTRY_WORDS: &[&str] = &[
     "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
 ];
 
+/// Common nouns for a body, a team or a piece of work that owns a role written in front of it
+/// (`police press officer X` → press officer of police, `team captain X`, `study co-author X`,
+/// `fire service spokesman X`). General English: the heads of the usual phrases for an
+/// institution, a force, a company, a group or a publication; not fields and trades (`press`,
+/// `research`, `basketball`), which only modify the role.
+const OWNER_NOUNS: &[&str] = &[
+    "police", "service", "company", "firm", "team", "club", "party", "government", "army", "navy", "military",
+    "department", "ministry", "agency", "council", "committee", "board", "court", "hospital", "university",
+    "college", "school", "union", "church", "campaign", "study", "report", "project", "band", "orchestra", "museum",
+    "league", "federation", "association", "organisation", "organization", "network", "newspaper", "magazine",
+    "airline", "bank", "charity", "foundation", "institute", "commission", "embassy", "parliament", "senate", "squad",
+];
+
 /// Kinship nouns, read like positions (`X, the aunt of Y`, `Y's son X`, `his wife X` → X – aunt
 /// of / son of / wife of – Y). General English kinship terms, lowercase.
 const KIN_NOUNS: &[&str] = &[
@@ -265,7 +278,7 @@ impl Rules<'_, '_> {
             // an acronym noun is a modifier too (`LGBT activist`, `IT manager`)
             let acronym = tr.form(i).len() >= 2 && tr.form(i).chars().all(|c| c.is_ascii_uppercase());
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
-                && (tr.form(i).chars().next().is_some_and(char::is_lowercase) || (acronym && tr.upos(i) == "NOUN"))
+                && (self.lowercase_noun(i) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
             let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
             if lower_modifier || title_modifier {
@@ -324,7 +337,46 @@ impl Rules<'_, '_> {
                 i = e;
             }
         }
+        // `police press officer X`, `a fire service spokesman`: with no owner in front or after,
+        // an institution noun among the role's modifiers owns it
+        if owner.is_none()
+            && let [role] = roles.as_mut_slice()
+            && let Some(run) = self.owner_in_modifiers(&role.mods)
+        {
+            role.mods.retain(|m| !run.contains(m));
+            owner = Some((self.span_part(run[0], run[run.len() - 1] + 1), false));
+        }
         Some(RoleNp { roles, owner, front, prep, end: i })
+    }
+
+    /// A word written in lowercase, or capitalised only because it opens the sentence (`Police`
+    /// in `Police press officer X said`): all before it is punctuation, and it is a common noun.
+    fn lowercase_noun(&self, i: usize) -> bool {
+        self.lowercase_word(i) && (self.tr.form(i).chars().next().is_some_and(char::is_lowercase) || self.tr.upos(i) == "NOUN")
+    }
+
+    /// A word written in lowercase or capitalised only as the sentence's first word.
+    fn lowercase_word(&self, i: usize) -> bool {
+        let tr = self.tr;
+        let first = tr.form(i).chars().next();
+        first.is_some_and(char::is_lowercase) || (first.is_some_and(char::is_uppercase) && (0..i).all(|k| tr.is_punct(k)))
+    }
+
+    /// The run of common nouns among a role's modifiers that ends on an owner noun ([`OWNER_NOUNS`]),
+    /// the last such run: `fire service` of `fire service spokesman`, `police` of `police press
+    /// officer` (`press` stays a modifier). Modifiers before it (`former`) stay the role's.
+    fn owner_in_modifiers(&self, mods: &[usize]) -> Option<Vec<usize>> {
+        let tr = self.tr;
+        let noun = |k: usize| tr.upos(k) == "NOUN" && self.lowercase_noun(k) && self.ment_at(k).is_none();
+        let last = mods.iter().rposition(|&k| noun(k) && !tr.has_feat(k, "Number=Plur") && tr.lemma_is(k, OWNER_NOUNS))?;
+        let mut first = last;
+        // the owner's own words in front: nouns, and adjectives that are no role modifier (`high
+        // school teacher` → teacher of high school; `former school teacher` keeps `former`)
+        let own = |k: usize| noun(k) || (tr.upos(k) == "ADJ" && self.lowercase_word(k) && !tr.lemma_is(k, ROLE_MODIFIERS));
+        while first > 0 && mods[first - 1] + 1 == mods[first] && own(mods[first - 1]) {
+            first -= 1;
+        }
+        Some(mods[first..=last].to_vec())
     }
 
     /// `study` in `the study's ...`: a run of lowercase adjectives and nouns ending on a noun that
@@ -392,7 +444,22 @@ impl Rules<'_, '_> {
                 }
             }
             if r.occupation {
-                let toks: Vec<usize> = r.mods.iter().copied().chain(r.toks.iter().copied()).collect();
+                let mut toks: Vec<usize> = r.mods.iter().copied().chain(r.toks.iter().copied()).collect();
+                // an owner taken from the words in front stays in what the person is (`is a
+                // university professor`, not `is a professor`)
+                if let Some((o, false)) = owner_of_role
+                    && np.prep.is_none()
+                    && o.text.is_none()
+                    && o.toks.iter().all(|&k| matches!(tr.upos(k), "NOUN" | "ADJ") && self.ment_at(k).is_none())
+                {
+                    let mut all: Vec<usize> = o.toks.iter().copied().chain(toks.iter().copied()).collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    // one unbroken phrase in front of the role (`former high school teacher`)
+                    if all.windows(2).all(|w| w[0] + 1 == w[1]) {
+                        toks = all;
+                    }
+                }
                 let obj = Part {
                     head,
                     toks: toks.clone(),
@@ -676,6 +743,50 @@ mod tests {
             ),
         ];
         check_cases(cases, "role:");
+    }
+
+    #[test]
+    fn an_institution_noun_in_front_of_a_role_owns_it() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            // capitalised only as the sentence's first word; `press` stays the role's field
+            (
+                "Police/NOUN press/NOUN officer/NOUN [[Ada/PROPN Vell]]/PROPN said/VERB the/DET road/NOUN was/AUX shut/VERB ./PUNCT",
+                &[("Ada Vell", "press officer of", "Police")],
+                &[],
+            ),
+            (
+                "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT a/DET fire/NOUN service/NOUN spokesman/NOUN ,/PUNCT told/VERB reporters/NOUN ./PUNCT",
+                &[("Ivo Tamm", "spokesman of", "fire service")],
+                &[],
+            ),
+            (
+                "Team/NOUN captain/NOUN [[Rosa/PROPN Dent]]/PROPN scored/VERB twice/ADV ./PUNCT",
+                &[("Rosa Dent", "captain of", "Team")],
+                &[],
+            ),
+            // an adjective of the owner goes with it, a role modifier stays the role's; an
+            // occupation keeps the whole phrase as what the person is
+            (
+                "The/DET former/ADJ high/ADJ school/NOUN teacher/NOUN [[Lea/PROPN Moor]]/PROPN retired/VERB ./PUNCT",
+                &[("Lea Moor", "former teacher of", "high school"), ("Lea Moor", "is a", "former high school teacher")],
+                &[],
+            ),
+            (
+                "\"/PUNCT It/PRON works/VERB ,/PUNCT \"/PUNCT said/VERB study/NOUN co-author/NOUN [[Ivo/PROPN Tamm]]/PROPN ./PUNCT",
+                &[("Ivo Tamm", "co-author of", "study"), ("Ivo Tamm", "is a", "study co-author")],
+                &[],
+            ),
+        ];
+        check_cases(cases, "role:");
+        // a field or a trade in front of the role owns nothing
+        for spec in [
+            "Basketball/NOUN player/NOUN [[Ana/PROPN Reyes]]/PROPN scored/VERB ./PUNCT",
+            "Press/NOUN officer/NOUN [[Ada/PROPN Vell]]/PROPN spoke/VERB ./PUNCT",
+            "The/DET senior/ADJ research/NOUN fellow/NOUN [[Ivo/PROPN Tamm]]/PROPN agreed/VERB ./PUNCT",
+        ] {
+            let got = super::super::testkit::facts(spec, "role:");
+            assert!(!got.iter().any(|(_, r, _)| r.ends_with(" of")), "{spec}: {got:?}");
+        }
     }
 
     #[test]

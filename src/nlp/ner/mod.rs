@@ -121,9 +121,10 @@ impl Recognizer {
         let mut labels = Vec::new();
         let gaz = self.label_words(tokens, &words, &mut labels);
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
-        let spans = bilou::bilou_spans(&labels);
-        let spans = join_possessive_names(tokens, join_flat_parts(tokens, hyphens::join_hyphenated_names(tokens, spans)));
-        (typing::split_titles(&words, spans, &countries), gaz)
+        let spans = hyphens::join_hyphenated_names(tokens, bilou::bilou_spans(&labels));
+        let spans = join_company_names(tokens, join_possessive_names(tokens, join_flat_parts(tokens, spans)));
+        let spans = typing::split_titles(&words, spans, &countries);
+        (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
 
     /// BILOU label ids (see [`bilou`]) for a sentence's tokens, as the model predicts them.
@@ -337,6 +338,58 @@ fn join_possessive_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<Name
         spans.push((start..end, NerClass::Org));
         spans.sort_by_key(|(r, _)| r.start);
         k = end;
+    }
+    spans
+}
+
+/// Words that end a company's name as its legal or trade form (`… Motor Company`, `… Holdings`,
+/// `… Airlines`). General English; a subset of the company words [`typing`] reads, without those
+/// that also end other names (`Media`, `Energy`, `Systems`).
+pub(crate) const COMPANY_FORMS: &[&str] = &[
+    "company", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "llc", "plc", "holdings",
+    "airlines", "airways", "motors", "industries", "pharmaceuticals", "enterprises",
+];
+
+/// Joins a run of capitalised proper nouns ending in a company form ([`COMPANY_FORMS`]) into one
+/// organisation's name (`Harlow Motor Company`): the tagger often cuts such a run, typing its
+/// first word as a person or leaving the rest out, and every later short mention (`Harlow`)
+/// then names someone else. A fronted day or month (`On Friday Harlow Motor Company
+/// announced`, no comma after the time) is not part of the run. A name the tagger found that
+/// reaches outside the run (`Bank of Zembla`) is left as it is. Needs the tags (UPOS/XPOS).
+fn join_company_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let is_form = |k: usize| COMPANY_FORMS.iter().any(|f| f.eq_ignore_ascii_case(&tokens[k].form));
+    let name_word = |k: usize| {
+        let t = &tokens[k];
+        let w = t.form.to_lowercase();
+        let time = patterns::is_time_name(&w);
+        // a hyphen with no space either side joins two parts of one word (`Vell-Dorn`)
+        let glued_hyphen = matches!(t.form.as_str(), "-" | "–") && !t.space_after && k > 0 && !tokens[k - 1].space_after;
+        (t.form == "&" || glued_hyphen || (t.form.chars().next().is_some_and(char::is_uppercase) && (t.upos == "PROPN" || t.xpos.starts_with("NNP"))))
+            && !time
+    };
+    for end in 1..tokens.len() {
+        if !is_form(end) || !name_word(end) || !name_word(end - 1) || is_form(end - 1) {
+            continue;
+        }
+        let mut start = end - 1;
+        while start > 0 && name_word(start - 1) {
+            start -= 1;
+        }
+        // `&` and a hyphen join two name words; they neither open nor end the name
+        while start < end && matches!(tokens[start].form.as_str(), "&" | "-" | "–") {
+            start += 1;
+        }
+        let run = start..end + 1;
+        if run.len() < 2 {
+            continue;
+        }
+        let meets = |r: &Range<usize>| r.start < run.end && run.start < r.end;
+        if spans.iter().any(|(r, _)| meets(r) && (r.start < run.start || r.end > run.end)) {
+            continue;
+        }
+        spans.retain(|(r, _)| !meets(r));
+        spans.push((run, NerClass::Org));
+        spans.sort_by_key(|(r, _)| r.start);
     }
     spans
 }

@@ -46,6 +46,12 @@ fn is(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// Whether a word names a day of the week or a month (`Friday`, `March`; not the abbreviations):
+/// a time word, never part of a name that follows it (`On Friday Harlow Motor Company said`).
+pub(crate) fn is_time_name(w: &str) -> bool {
+    is(WEEKDAYS, w) || (is(MONTHS, w) && w.len() > 3 && !w.ends_with('.'))
+}
+
 fn is_digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }

@@ -267,3 +267,31 @@ fn a_singular_owner_a_person_or_a_lowercase_word_joins_nothing() {
         assert_eq!(join_possessive_names(&toks, spans.clone()), spans, "{spec}");
     }
 }
+
+#[test]
+fn a_capitalised_run_ending_in_a_company_form_is_one_organisation() {
+    // "On Friday Harlow Motor Company announced": the tagger typed `Harlow` alone as a person
+    let toks = tagged("On/ADP Friday/PROPN Harlow/PROPN Motor/PROPN Company/PROPN announced/VERB");
+    assert_eq!(join_company_names(&toks, vec![(2..3, NerClass::Per)]), vec![(2..5, NerClass::Org)]);
+    // no name found at all, `&` inside the name
+    let toks = tagged("shares/NOUN of/ADP Dorn/PROPN &/CCONJ Vell/PROPN Holdings/PROPN fell/VERB");
+    assert_eq!(join_company_names(&toks, vec![]), vec![(2..6, NerClass::Org)]);
+    // a name written with a hyphen the tokenizer split off (`Vell-Dorn Corporation`)
+    let toks = tagged("Vell+/PROPN -+/PUNCT Dorn/PROPN Corporation/PROPN said/VERB");
+    assert_eq!(join_company_names(&toks, vec![(2..4, NerClass::Org)]), vec![(0..4, NerClass::Org)]);
+}
+
+#[test]
+fn a_company_form_alone_or_inside_a_longer_name_joins_nothing() {
+    // must give nothing: a form word alone after a day, a lowercase `company`, a name the tagger
+    // found that reaches past the form word
+    let cases: [(&str, Vec<NameSpan>); 3] = [
+        ("On/ADP Friday/PROPN Company/PROPN officials/NOUN said/VERB", vec![]),
+        ("the/DET Harlow/PROPN company/NOUN said/VERB", vec![(1..2, NerClass::Org)]),
+        ("Vell/PROPN Holdings/PROPN of/ADP Zembla/PROPN said/VERB", vec![(0..4, NerClass::Org)]),
+    ];
+    for (spec, spans) in cases {
+        let toks = tagged(spec);
+        assert_eq!(join_company_names(&toks, spans.clone()), spans, "{spec}");
+    }
+}

@@ -88,6 +88,32 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
     out
 }
 
+/// Splits the place off a person's name that stands right after `TITLE of` (`Mayor of Brentham
+/// Oskar Vell`, tagged as one PER): an office of a place names the place first, so the span's
+/// opening words are the place — as long as the gazetteer's match there, or all but the last two
+/// words (a given name and a surname) when the gazetteer does not know the place. A span of two
+/// words is left alone (`Mayor of Brentham` has no person in it to split off). `gaz` are the
+/// sentence's gazetteer matches.
+pub fn split_place_of_title(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, gaz: &[(Range<usize>, EntityType)]) -> Vec<(Range<usize>, NerClass)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, class) in spans {
+        let after_title_of = r.start >= 2
+            && words[r.start - 1] == "of"
+            && words[r.start - 2].chars().next().is_some_and(char::is_uppercase)
+            && super::features::is_title_cue(words[r.start - 2]);
+        let capitalised = words[r.clone()].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if class != NerClass::Per || !after_title_of || r.len() < 3 || !capitalised {
+            out.push((r, class));
+            continue;
+        }
+        let known = gaz.iter().filter(|(g, _)| g.start == r.start && g.end < r.end).map(|(g, _)| g.end).max();
+        let cut = known.unwrap_or(r.end - 2);
+        out.push((r.start..cut, NerClass::Loc));
+        out.push((cut..r.end, NerClass::Per));
+    }
+    out
+}
+
 /// The fine type of a name spanning `span` of `words`. `gaz` are the sentence's gazetteer matches
 /// (token range, kind).
 pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Range<usize>, EntityType)]) -> EntityType {
@@ -127,6 +153,27 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn a_place_after_title_of_is_split_off_the_person() {
+        use NerClass::*;
+        // `Mayor of Brentham Oskar Vell`: one PER span; the gazetteer knows no Brentham
+        let w: Vec<&str> = "Mayor of Brentham Oskar Vell declared".split(' ').collect();
+        assert_eq!(split_place_of_title(&w, vec![(2..5, Per)], &[]), vec![(2..3, Loc), (3..5, Per)]);
+        // a place the gazetteer knows decides the cut (`New Brentham` of two words)
+        let w: Vec<&str> = "Governor of New Brentham Ada Vell spoke".split(' ').collect();
+        assert_eq!(split_place_of_title(&w, vec![(2..6, Per)], &[(2..4, City)]), vec![(2..4, Loc), (4..6, Per)]);
+        // must give nothing: a two-word span, no title before `of`, a lowercase word in the span
+        for (text, span) in [
+            ("Mayor of Oskar Vell spoke", 2..4),
+            ("son of Brentham Oskar Vell spoke", 2..5),
+            ("friends of Brentham Oskar Vell spoke", 2..5),
+            ("Mayor of Ana de Souza spoke", 2..5),
+        ] {
+            let w: Vec<&str> = text.split(' ').collect();
+            assert_eq!(split_place_of_title(&w, vec![(span.clone(), Per)], &[]), vec![(span, Per)], "{text}");
+        }
+    }
 
     #[test]
     fn titles_are_split_off_names() {
