@@ -47,7 +47,8 @@ const MARKER_FILE: &str = "kgraph-store.json";
 ///    which the corpus graph states once as the relation's `rdfs:label` (a format 4 store's
 ///    corpus graph lacks those labels).
 /// 6: the paragraph in the sentence node's IRI (`sentence/{document}/{paragraph}/{index}`), not
-///    stated on it; no `kg:extractor` for the default extractor, no `kg:time` (a one-day time's
+///    stated on it; no `kg:extractor` for the default extractor of the object's kind
+///    (store::rdf::default_extractor), no `kg:time` (a one-day time's
 ///    `kg:timeStart`, equal to its `kg:timeEnd`), no `kg:predicateLabel` that is the ontology
 ///    property's own label, no `rdf:type prov:Entity` on documents (kg:Document is a subclass),
 ///    no `kg:documentCount` in the corpus graph (the number of document graphs describing the

@@ -184,9 +184,23 @@ pub fn sentence_position(iri: &str) -> Option<(usize, usize)> {
     Some((paragraph, index))
 }
 
-/// The extractor most facts come from (a plain subject-verb-object clause): a statement made
-/// by it leaves `kg:extractor` out, and a reader takes this for an absent one.
+/// The extractor most facts with an entity or typed object come from (a plain
+/// subject-verb-object clause).
 pub const DEFAULT_EXTRACTOR: &str = "kgraph-oie/clause:SVO";
+/// The extractor most facts with a plain literal object come from: a speech act, whose object
+/// is the reported clause.
+pub const DEFAULT_LITERAL_EXTRACTOR: &str = "kgraph-oie/speech:act";
+
+/// The extractor a statement leaves out and a reader takes for an absent `kg:extractor`, by the
+/// kind of its object: [`DEFAULT_LITERAL_EXTRACTOR`] for a plain literal (no datatype: the
+/// stored object says so, whatever else the fact states), else [`DEFAULT_EXTRACTOR`]. Any other
+/// extractor is stated.
+pub fn default_extractor(object: &FactObject) -> &'static str {
+    match object {
+        FactObject::Literal(l) if l.datatype.is_none() => DEFAULT_LITERAL_EXTRACTOR,
+        _ => DEFAULT_EXTRACTOR,
+    }
+}
 
 /// Writes every fact, and one sentence node per sentence that has facts.
 fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
@@ -311,8 +325,9 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
         sink.add(st, kg(p::ATTRIBUTION), Literal::new_simple_literal(a));
     }
     sink.add(st, kg(p::SENTENCE), sentence.clone());
-    // The default extractor is left out (a reader takes an absent one for it).
-    if f.provenance.extractor != DEFAULT_EXTRACTOR {
+    // The default extractor for the kind of object is left out (a reader takes an absent one
+    // for it).
+    if f.provenance.extractor != default_extractor(&f.object) {
         sink.add(st, kg(p::EXTRACTOR), Literal::new_simple_literal(&f.provenance.extractor));
     }
     for q in &f.qualifiers {
@@ -453,6 +468,25 @@ mod tests {
         assert!(!plain.contains(&"predicateLabel".to_owned()));
         let other = predicates(&one_fact("kgraph-oie/appos", None));
         assert!(other.contains(&"extractor".to_owned()));
+        // the speech act's default goes with a plain literal object, not an entity
+        let speech = predicates(&one_fact(DEFAULT_LITERAL_EXTRACTOR, None));
+        assert!(speech.contains(&"extractor".to_owned()));
+    }
+
+    #[test]
+    fn the_default_extractor_depends_on_the_object() {
+        let literal = |datatype: Option<&str>, unit: Option<&str>| {
+            FactObject::Literal(crate::document::Literal {
+                value: "12".into(),
+                datatype: datatype.map(str::to_owned),
+                unit: unit.map(str::to_owned),
+            })
+        };
+        assert_eq!(default_extractor(&literal(None, None)), DEFAULT_LITERAL_EXTRACTOR);
+        assert_eq!(default_extractor(&literal(Some("http://www.w3.org/2001/XMLSchema#integer"), None)), DEFAULT_EXTRACTOR);
+        // the unit is not looked at: a reader of the object alone must find the same default
+        assert_eq!(default_extractor(&literal(None, Some("seat"))), DEFAULT_LITERAL_EXTRACTOR);
+        assert_eq!(default_extractor(&FactObject::Entity("ostland".into())), DEFAULT_EXTRACTOR);
     }
 
     #[test]

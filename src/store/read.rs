@@ -696,6 +696,7 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
         let (k, val) = v.split_once('=').unwrap_or(("qualifier", &v));
         qualifiers.push(Qualifier { key: k.to_owned(), value: val.to_owned(), literal: None });
     }
+    let extractor = text(props, &kg(p::EXTRACTOR)).unwrap_or_else(|| super::rdf::default_extractor(&object).to_owned());
     let char_start = shared_number(&kg(p::CHAR_START)).unwrap_or(0);
     let evidence = shared(&kg(p::EVIDENCE)).unwrap_or_default();
     let char_end = shared_number(&kg(p::CHAR_END)).unwrap_or_else(|| char_start + evidence.chars().count());
@@ -720,7 +721,7 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
             sentence: position.map_or(0, |(_, index)| index),
             span: Span { byte: 0..0, char: char_start..char_end },
             evidence,
-            extractor: text(props, &kg(p::EXTRACTOR)).unwrap_or_else(|| super::rdf::DEFAULT_EXTRACTOR.to_owned()),
+            extractor,
             confidence: number(props, &kg(p::CONFIDENCE)).unwrap_or(0.0),
         },
         // The store keeps no order among a subject's values: sorted, the notes read the same
