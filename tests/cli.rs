@@ -27,7 +27,7 @@ fn seed_article_builds_and_answers_sparql() {
     // Every fact has its provenance reachable from SPARQL.
     let ask = query(
         &store,
-        "ASK { GRAPH ?d { ?f rdf:subject ?s ; kg:confidence ?c ; kg:sentence ?t . ?t kg:evidence ?e ; kg:paragraph ?n ; kg:charStart ?a . ?d kg:sourcePath ?p } }",
+        "ASK { GRAPH ?d { ?f rdf:subject ?s ; kg:confidence ?c ; kg:sentence ?t . ?t kg:evidence ?e ; kg:charStart ?a . ?d kg:sourcePath ?p } }",
         "table",
     );
     assert_eq!(ask.trim(), "true");

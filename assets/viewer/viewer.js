@@ -426,7 +426,8 @@ async function showEdge(s, p, o) {
   OPTIONAL { ?t kg:charStart ?cs } OPTIONAL { ?t kg:charEnd ?end }
   BIND(COALESCE(?end, ?cs + STRLEN(?ev)) AS ?ce)
   BIND(REPLACE(STR(?t), "^.*/", "") AS ?sent)
-  OPTIONAL { ?f kg:extractor ?ext }
+  ?f rdf:object ?obj . OPTIONAL { ?f kg:extractor ?x }
+  BIND(COALESCE(?x, IF(isLiteral(?obj) && DATATYPE(?obj) = xsd:string, "kgraph-oie/speech:act", "kgraph-oie/clause:SVO")) AS ?ext)
   OPTIONAL { GRAPH ?doc { ?f kg:sentence ?t } OPTIONAL { ?doc kg:sourcePath ?src } OPTIONAL { ?doc dcterms:title ?title } }
 } ORDER BY ?src xsd:integer(?sent)`;
   const [data, sNames, oNames] = await Promise.all([sparql(q), names(s), names(o)]);

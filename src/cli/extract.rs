@@ -41,7 +41,7 @@ pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, base: &str, extr
         match format {
             ExtractFormat::Tsv => write_tsv(&mut out, &doc)?,
             ExtractFormat::Jsonl => write_jsonl(&mut out, &doc)?,
-            ExtractFormat::Nquads => super::stream::write_nquads(&mut out, base, &doc)?,
+            ExtractFormat::Nquads => super::stream::write_nquads(&mut out, base, &doc, pipeline.ontology())?,
             ExtractFormat::Ttl => {
                 if let Some(kb) = &kb {
                     kb.load(&doc)?;

@@ -120,7 +120,7 @@ impl LineStream<'_> {
             Ok(source) => {
                 let doc = self.pipeline.process(source);
                 match self.args.format {
-                    ExtractFormat::Nquads => write_nquads(out, &self.args.base, &doc)?,
+                    ExtractFormat::Nquads => write_nquads(out, &self.args.base, &doc, self.pipeline.ontology())?,
                     ExtractFormat::Tsv => super::extract::write_tsv(out, &doc)?,
                     _ => super::extract::write_jsonl(out, &doc)?,
                 }
@@ -142,9 +142,9 @@ impl LineStream<'_> {
 }
 
 /// Writes a document's named graph as N-Quads.
-pub(super) fn write_nquads(out: &mut dyn Write, base: &str, doc: &ProcessedDocument) -> Result<()> {
+pub(super) fn write_nquads(out: &mut dyn Write, base: &str, doc: &ProcessedDocument, ontology: &crate::ontology::Ontology) -> Result<()> {
     let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-    for quad in KnowledgeBase::document_quads(base, doc) {
+    for quad in KnowledgeBase::document_quads(base, doc, ontology) {
         serializer.serialize_quad(&quad)?;
     }
     serializer.finish()?;

@@ -235,12 +235,13 @@ struct Analysed {
 /// Runs `batch` through `pipeline` on the thread pool, keeping the input order, and prepares
 /// each document's graph there too.
 fn analyse(pipeline: &Pipeline, base: &str, batch: Vec<Result<SourceText, SourceError>>) -> Vec<Result<Analysed, SourceError>> {
+    let labels = crate::store::rdf::ontology_labels(pipeline.ontology());
     batch
         .into_par_iter()
         .map(|source| {
             source.map(|s| {
                 let doc = pipeline.process(s);
-                let prepared = PreparedGraph::new(base, &doc.document, &doc.entities, &doc.facts);
+                let prepared = PreparedGraph::new(base, &doc.document, &doc.entities, &doc.facts, &labels);
                 Analysed { doc, prepared }
             })
         })

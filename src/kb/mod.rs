@@ -423,8 +423,10 @@ impl KnowledgeBase {
 
     /// The quads [`KnowledgeBase::load`] stores for a processed document (its named graph),
     /// computed without a store: what `kgraph extract --format nquads` streams out.
-    pub fn document_quads(base: &str, document: &ProcessedDocument) -> Vec<oxigraph::model::Quad> {
-        crate::store::document_graph_quads(base, &document.document, &document.entities, &document.facts).1
+    /// `ontology`: the pipeline's, whose property labels the statements leave to it.
+    pub fn document_quads(base: &str, document: &ProcessedDocument, ontology: &crate::ontology::Ontology) -> Vec<oxigraph::model::Quad> {
+        let labels = crate::store::rdf::ontology_labels(ontology);
+        crate::store::document_graph_quads(base, &document.document, &document.entities, &document.facts, &labels).1
     }
 
     /// Removes a document given its id, a unique id prefix or its source path, with its facts;

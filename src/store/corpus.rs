@@ -1,13 +1,13 @@
 //! The corpus graph (`{base}graph/corpus`): what holds across documents, recomputed from the
 //! document graphs by [`crate::corpus::link`] after every build and removal. It gives each
 //! corpus-wide entity its one `rdfs:label`, `rdf:type` (with `kg:typeEvidence` when documents
-//! disagree) and `kg:documentCount`, every entity its other names (`skos:altLabel`), and links
+//! disagree), every entity its other names (`skos:altLabel`), and links
 //! document-scoped nodes to corpus nodes with `kg:sameAs` (an annotation property meaning
 //! `owl:sameAs`), each merge noted as `kg:mergeNote "rule<TAB>…"`. A document's own node (a
 //! common noun, a lone surname) has its label and type in its document's graph only.
 
 use super::rdf::entity_iri;
-use super::{KgStore, StoreError, kg, typed};
+use super::{KgStore, StoreError, kg};
 use crate::corpus::{CorpusEntity, EntityRecord};
 use crate::document::EntityType;
 use crate::ontology::vocab::{self, prov_terms as p};
@@ -190,12 +190,13 @@ pub fn corpus_quads(base: &str, graph: &NamedNode, entities: &[CorpusEntity], re
         let mut add = |pred: NamedNode, o: Term| quads.push(Quad::new(node.clone(), pred, o, g.clone()));
         // A document's own node (a common noun, a lone surname) has its one type and label in
         // its document's graph (store::rdf), and its IRI and that graph name its document; a
-        // corpus-wide node gets them here, with the number of documents it occurs in, which
-        // also tells the two kinds apart in SPARQL.
+        // corpus-wide node gets them here, which tells the two kinds apart in SPARQL. The
+        // number of documents it occurs in is not stated (store format 6): it is the number of
+        // document graphs that describe it (`COUNT(DISTINCT ?g)` over `GRAPH ?g { ?e
+        // kg:documentLabel ?l }`), and a stated count would change with every document added.
         if crate::corpus::link::document_of(&e.id).is_none() {
             add(ns(vocab::RDF, "type"), kg(e.kind.class_name()).into());
             add(ns(vocab::RDFS, "label"), Literal::new_simple_literal(&e.label).into());
-            add(kg(p::DOCUMENT_COUNT), typed(e.documents.to_string(), "integer").into());
         }
         for a in &e.alt_labels {
             add(ns(vocab::SKOS, "altLabel"), Literal::new_simple_literal(a).into());

@@ -46,14 +46,22 @@ const MARKER_FILE: &str = "kgraph-store.json";
 ///    for empty); no `kg:predicateLabel` where an open relation's label is its name's words,
 ///    which the corpus graph states once as the relation's `rdfs:label` (a format 4 store's
 ///    corpus graph lacks those labels).
-pub const STORE_FORMAT_VERSION: u32 = 5;
+/// 6: the paragraph in the sentence node's IRI (`sentence/{document}/{paragraph}/{index}`), not
+///    stated on it; no `kg:extractor` for the default extractor of the object's kind
+///    (store::rdf::default_extractor), no `kg:time` (a one-day time's
+///    `kg:timeStart`, equal to its `kg:timeEnd`), no `kg:predicateLabel` that is the ontology
+///    property's own label, no `rdf:type prov:Entity` on documents (kg:Document is a subclass),
+///    no `kg:documentCount` in the corpus graph (the number of document graphs describing the
+///    entity). A format 5 reader would read no paragraphs and empty extractors.
+pub const STORE_FORMAT_VERSION: u32 = 6;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
 /// one place that turns an analysed document into stored RDF (`kgraph build`, and the
 /// `kgraph extract --format nquads` filter whose output `kgraph load` stores, both call it).
-pub fn document_graph_quads(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact]) -> (NamedNode, Vec<Quad>) {
+/// `labels`: the ontology's property labels ([`rdf::document_quads`]).
+pub fn document_graph_quads(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact], labels: &rdf::PropertyLabels) -> (NamedNode, Vec<Quad>) {
     let graph = document_graph_iri(base, &doc.id);
-    let quads = rdf::document_quads(base, &graph, doc, entities, facts);
+    let quads = rdf::document_quads(base, &graph, doc, entities, facts, labels);
     (graph, quads)
 }
 
@@ -73,8 +81,8 @@ pub struct PreparedGraph {
 }
 
 impl PreparedGraph {
-    pub fn new(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact]) -> PreparedGraph {
-        let (graph, quads) = document_graph_quads(base, doc, entities, facts);
+    pub fn new(base: &str, doc: &Document, entities: &[Entity], facts: &[Fact], labels: &rdf::PropertyLabels) -> PreparedGraph {
+        let (graph, quads) = document_graph_quads(base, doc, entities, facts, labels);
         let record = read::record_from_quad_refs(base, graph.as_str(), &quads);
         PreparedGraph { graph, quads, record }
     }
@@ -313,7 +321,7 @@ impl KgStore {
     /// [`load_document`](Self::load_document), also returning what it replaced and the
     /// document's graph as read back.
     pub fn load_document_record(&self, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Result<Loaded, StoreError> {
-        self.load_prepared(doc, PreparedGraph::new(&self.base, doc, entities, facts))
+        self.load_prepared(doc, PreparedGraph::new(&self.base, doc, entities, facts, &*self.property_labels()?))
     }
 
     /// [`load_document_record`](Self::load_document_record) of a graph prepared beforehand.
@@ -872,7 +880,7 @@ mod tests {
         empty.provenance.sentence = 2;
         let facts = vec![same, differs, empty];
         let d = doc("one");
-        let (graph, quads) = document_graph_quads(vocab::DEFAULT_BASE, &d, &ents, &facts);
+        let (graph, quads) = document_graph_quads(vocab::DEFAULT_BASE, &d, &ents, &facts, &Default::default());
         let surface = kg(vocab::prov_terms::SURFACE);
         let stated: Vec<String> = quads
             .iter()

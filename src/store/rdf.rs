@@ -14,7 +14,16 @@ use super::{kg, typed};
 use crate::document::{Document, Entity, Fact, FactObject};
 use crate::ontology::vocab::{self, prov_terms as p};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// An ontology's property labels: property IRI to its `rdfs:label`.
+pub type PropertyLabels = HashMap<String, String>;
+
+/// The property labels of `ontology`: what the store's ontology graph gives
+/// ([`super::read::property_labels`]) once `ontology` is loaded into it.
+pub fn ontology_labels(ontology: &crate::ontology::Ontology) -> PropertyLabels {
+    ontology.properties().into_iter().filter_map(|p| Some((p.iri.clone(), p.label.clone()?))).collect()
+}
 
 /// IRI of an entity.
 pub fn entity_iri(base: &str, id: &str) -> NamedNode {
@@ -60,14 +69,17 @@ impl QuadSink<'_> {
 }
 
 /// All quads of one document's named graph.
-pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &[Entity], facts: &[Fact]) -> Vec<Quad> {
+/// `labels`: the ontology's property labels (IRI to `rdfs:label`, as
+/// [`super::read::property_labels`] reads them from the ontology graph); a statement whose label
+/// is its property's leaves it to the ontology.
+pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &[Entity], facts: &[Fact], labels: &PropertyLabels) -> Vec<Quad> {
     let mut quads = Vec::new();
     let mut sink = QuadSink { graph: GraphName::NamedNode(graph.clone()), quads: &mut quads };
     let rdf_type = ns(vocab::RDF, "type");
     let doc_node = document_iri(base, &doc.id);
 
     sink.add(&doc_node, rdf_type.clone(), kg(p::DOCUMENT));
-    sink.add(&doc_node, rdf_type.clone(), ns(vocab::PROV, "Entity"));
+    // No `rdf:type prov:Entity`: kg:Document is a subclass of it (ontology/kgraph.ttl).
     sink.add(&doc_node, kg(p::SOURCE_PATH), Literal::new_simple_literal(&doc.source));
     sink.add(&doc_node, kg(p::SHA256), Literal::new_simple_literal(&doc.hash));
     sink.add(&doc_node, kg(p::SENTENCE_COUNT), typed(doc.sentences.len().to_string(), "integer"));
@@ -109,7 +121,7 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     }
 
     let entity_ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-    add_facts(&mut sink, &FactContext { base, doc_node: &doc_node, entity_ids: &entity_ids }, facts);
+    add_facts(&mut sink, &FactContext { base, doc_node: &doc_node, entity_ids: &entity_ids, labels }, facts);
     quads
 }
 
@@ -153,11 +165,41 @@ struct FactContext<'a> {
     base: &'a str,
     doc_node: &'a NamedNode,
     entity_ids: &'a HashSet<&'a str>,
+    labels: &'a PropertyLabels,
 }
 
-/// IRI of the node of the `index`-th sentence of a document: the provenance its facts share.
-pub fn sentence_iri(base: &str, doc_id: &str, index: usize) -> NamedNode {
-    NamedNode::new_unchecked(format!("{base}sentence/{}/{index}", iri_safe(doc_id)))
+/// IRI of the node of the `index`-th sentence of a document, in its `paragraph`: the
+/// provenance its facts share. The last two segments are the paragraph and the sentence index
+/// (`sentence/{document}/3/12`), which the node therefore does not state again
+/// ([`sentence_position`] reads them back).
+pub fn sentence_iri(base: &str, doc_id: &str, paragraph: usize, index: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}sentence/{}/{paragraph}/{index}", iri_safe(doc_id)))
+}
+
+/// The paragraph and sentence index a sentence node's IRI ends in ([`sentence_iri`]).
+pub fn sentence_position(iri: &str) -> Option<(usize, usize)> {
+    let mut segments = iri.rsplit('/');
+    let index = segments.next()?.parse().ok()?;
+    let paragraph = segments.next()?.parse().ok()?;
+    Some((paragraph, index))
+}
+
+/// The extractor most facts with an entity or typed object come from (a plain
+/// subject-verb-object clause).
+pub const DEFAULT_EXTRACTOR: &str = "kgraph-oie/clause:SVO";
+/// The extractor most facts with a plain literal object come from: a speech act, whose object
+/// is the reported clause.
+pub const DEFAULT_LITERAL_EXTRACTOR: &str = "kgraph-oie/speech:act";
+
+/// The extractor a statement leaves out and a reader takes for an absent `kg:extractor`, by the
+/// kind of its object: [`DEFAULT_LITERAL_EXTRACTOR`] for a plain literal (no datatype: the
+/// stored object says so, whatever else the fact states), else [`DEFAULT_EXTRACTOR`]. Any other
+/// extractor is stated.
+pub fn default_extractor(object: &FactObject) -> &'static str {
+    match object {
+        FactObject::Literal(l) if l.datatype.is_none() => DEFAULT_LITERAL_EXTRACTOR,
+        _ => DEFAULT_EXTRACTOR,
+    }
 }
 
 /// Writes every fact, and one sentence node per sentence that has facts.
@@ -165,7 +207,7 @@ fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
     let doc_id = doc_node_id(cx.doc_node);
     let mut sentences_written = HashSet::new();
     for (n, f) in facts.iter().enumerate() {
-        let sentence = sentence_iri(cx.base, &doc_id, f.provenance.sentence);
+        let sentence = sentence_iri(cx.base, &doc_id, f.provenance.paragraph, f.provenance.sentence);
         if sentences_written.insert(f.provenance.sentence) {
             add_sentence(sink, &sentence, &f.provenance);
         }
@@ -173,14 +215,13 @@ fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
     }
 }
 
-/// The sentence node: evidence text, paragraph and where it starts, shared by the sentence's
-/// facts. What the node's IRI and graph say are not stated again: the sentence index is the
-/// IRI's last segment and the document is the graph's name. The end offset is the start plus
+/// The sentence node: evidence text and where it starts, shared by the sentence's facts. What
+/// the node's IRI and graph say are not stated again: the paragraph and the sentence index are
+/// the IRI's last two segments ([`sentence_iri`]) and the document is the graph's name. The end offset is the start plus
 /// the evidence's length in characters (the evidence is the sentence exactly as in the text);
 /// it is stated only in the (unexpected) case where it is not.
 fn add_sentence(sink: &mut QuadSink<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
     sink.add(node, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
-    sink.add(node, kg(p::PARAGRAPH), typed(pv.paragraph.to_string(), "integer"));
     sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
     if pv.span.char.end != pv.span.char.start + pv.evidence.chars().count() {
         sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
@@ -198,6 +239,15 @@ pub fn open_relation_label(local_name: &str) -> String {
 /// corpus graph states as the relation's `rdfs:label`.
 pub fn label_is_open_relation_name(predicate: &crate::document::Predicate) -> bool {
     predicate.iri.strip_prefix(vocab::REL).is_some_and(|name| open_relation_label(name) == predicate.label)
+}
+
+/// Whether the statement leaves `kg:predicateLabel` to the ontology: its label is the
+/// property's own `rdfs:label` (`announces` for `kg:announces`, not `address` for `kg:concerns`),
+/// which the ontology graph states once; a reader fills it in from there
+/// ([`super::read::merge_records`]). Only with a surface relation: a statement with neither
+/// would read back with an empty surface where the label belongs.
+pub fn label_is_the_propertys(predicate: &crate::document::Predicate, labels: &PropertyLabels) -> bool {
+    !predicate.surface.is_empty() && labels.get(&predicate.iri).is_some_and(|l| *l == predicate.label)
 }
 
 /// Whether the statement leaves `kg:surfaceRelation` out: the words in the text are the label.
@@ -247,7 +297,8 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
     sink.add(st, ns(vocab::RDF, "object"), object);
     // An open relation's label, when it is its name's (`rel:focus_on`, `focus on`), is stated
     // once for the corpus, in the corpus graph (store::corpus), not on each statement.
-    if !label_is_open_relation_name(&f.predicate) {
+    // An ontology property's label, when it is the statement's, is the ontology graph's.
+    if !label_is_open_relation_name(&f.predicate) && !label_is_the_propertys(&f.predicate, cx.labels) {
         sink.add(st, kg(p::PREDICATE_LABEL), Literal::new_simple_literal(&f.predicate.label));
     }
     if let Some(text) = &f.object_text {
@@ -274,17 +325,19 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, st: &NamedNode, sente
         sink.add(st, kg(p::ATTRIBUTION), Literal::new_simple_literal(a));
     }
     sink.add(st, kg(p::SENTENCE), sentence.clone());
-    sink.add(st, kg(p::EXTRACTOR), Literal::new_simple_literal(&f.provenance.extractor));
+    // The default extractor for the kind of object is left out (a reader takes an absent one
+    // for it).
+    if f.provenance.extractor != default_extractor(&f.object) {
+        sink.add(st, kg(p::EXTRACTOR), Literal::new_simple_literal(&f.provenance.extractor));
+    }
     for q in &f.qualifiers {
         add_qualifier(sink, cx, st, q);
     }
     for note in f.notes.iter().filter(|n| !derivable_note(n)) {
         sink.add(st, kg(p::NOTE), Literal::new_simple_literal(note));
     }
+    // No `kg:time` for a time of one day: it is `kg:timeStart`, equal to `kg:timeEnd`.
     if let Some(t) = &f.time {
-        if let Some(day) = t.day() {
-            sink.add(st, kg(p::TIME), typed(day, "date"));
-        }
         sink.add(st, kg(p::TIME_START), typed(&t.start, "date"));
         sink.add(st, kg(p::TIME_END), typed(&t.end, "date"));
         sink.add(st, kg(p::TIME_TEXT), Literal::new_simple_literal(&t.text));
@@ -340,11 +393,108 @@ mod tests {
     }
 
     #[test]
+    fn only_the_propertys_own_label_is_left_to_the_ontology() {
+        let labels = PropertyLabels::from([(format!("{}concerns", vocab::KG), "concerns".to_owned())]);
+        let predicate = |label: &str, surface: &str| crate::document::Predicate {
+            name: "concerns".into(),
+            iri: format!("{}concerns", vocab::KG),
+            label: label.into(),
+            surface: surface.into(),
+            normalized: true,
+        };
+        assert!(label_is_the_propertys(&predicate("concerns", "concerned"), &labels));
+        // another label (the lexicon's words), or no surface to read it back with: stated
+        assert!(!label_is_the_propertys(&predicate("address", "addressed"), &labels));
+        assert!(!label_is_the_propertys(&predicate("concerns", ""), &labels));
+        assert!(!label_is_the_propertys(&predicate("concerns", "concerned"), &PropertyLabels::new()));
+    }
+
+    #[test]
+    fn the_sentence_iri_holds_paragraph_and_index() {
+        let iri = sentence_iri("http://kgraph.local/", "d1", 3, 12);
+        assert_eq!(iri.as_str(), "http://kgraph.local/sentence/d1/3/12");
+        assert_eq!(sentence_position(iri.as_str()), Some((3, 12)));
+        // an IRI of the older layout (one number) has no paragraph to read
+        assert_eq!(sentence_position("http://kgraph.local/sentence/d1/12"), None);
+    }
+
+    fn one_fact(extractor: &str, time: Option<crate::document::FactTime>) -> Vec<Quad> {
+        let doc = crate::source::SourceText::from_string("t.txt", "Nora Vint praised it.").into_document();
+        let fact = Fact {
+            subject: "nora_vint".into(),
+            predicate: crate::document::Predicate {
+                name: "praises".into(),
+                iri: format!("{}praises", vocab::KG),
+                label: "praises".into(),
+                surface: "praised".into(),
+                normalized: true,
+            },
+            object: FactObject::Entity("ostland".into()),
+            object_text: None,
+            qualifiers: Vec::new(),
+            negated: false,
+            modality: crate::document::Modality::Asserted,
+            attribution: None,
+            provenance: crate::document::Provenance {
+                doc: "d1".into(),
+                paragraph: 2,
+                sentence: 5,
+                span: crate::document::Span { byte: 0..0, char: 10..30 },
+                evidence: "Nora Vint praised it.".into(),
+                extractor: extractor.into(),
+                confidence: 0.8,
+            },
+            notes: vec!["types ok: nora_vint (Person) fits domain Agent".into()],
+            time,
+        };
+        let labels = PropertyLabels::from([(format!("{}praises", vocab::KG), "praises".to_owned())]);
+        document_quads("http://kgraph.local/", &document_iri("http://kgraph.local/", &doc.id), &doc, &[], &[fact], &labels)
+    }
+
+    fn predicates(quads: &[Quad]) -> Vec<String> {
+        quads.iter().map(|q| q.predicate.as_str().rsplit(['#', '/']).next().unwrap_or_default().to_owned()).collect()
+    }
+
+    #[test]
+    fn the_default_extractor_and_the_one_day_time_are_left_out() {
+        let day = crate::document::FactTime { text: "on Monday".into(), start: "2026-01-26".into(), end: "2026-01-26".into() };
+        let plain = predicates(&one_fact(DEFAULT_EXTRACTOR, Some(day)));
+        assert!(!plain.contains(&"extractor".to_owned()));
+        assert!(!plain.contains(&"time".to_owned()));
+        assert!(plain.contains(&"timeStart".to_owned()) && plain.contains(&"timeEnd".to_owned()));
+        assert!(!plain.contains(&"note".to_owned()));
+        assert!(!plain.contains(&"paragraph".to_owned()));
+        // `praises` is the ontology's label of kg:praises: left to the ontology graph
+        assert!(!plain.contains(&"predicateLabel".to_owned()));
+        let other = predicates(&one_fact("kgraph-oie/appos", None));
+        assert!(other.contains(&"extractor".to_owned()));
+        // the speech act's default goes with a plain literal object, not an entity
+        let speech = predicates(&one_fact(DEFAULT_LITERAL_EXTRACTOR, None));
+        assert!(speech.contains(&"extractor".to_owned()));
+    }
+
+    #[test]
+    fn the_default_extractor_depends_on_the_object() {
+        let literal = |datatype: Option<&str>, unit: Option<&str>| {
+            FactObject::Literal(crate::document::Literal {
+                value: "12".into(),
+                datatype: datatype.map(str::to_owned),
+                unit: unit.map(str::to_owned),
+            })
+        };
+        assert_eq!(default_extractor(&literal(None, None)), DEFAULT_LITERAL_EXTRACTOR);
+        assert_eq!(default_extractor(&literal(Some("http://www.w3.org/2001/XMLSchema#integer"), None)), DEFAULT_EXTRACTOR);
+        // the unit is not looked at: a reader of the object alone must find the same default
+        assert_eq!(default_extractor(&literal(None, Some("seat"))), DEFAULT_LITERAL_EXTRACTOR);
+        assert_eq!(default_extractor(&FactObject::Entity("ostland".into())), DEFAULT_EXTRACTOR);
+    }
+
+    #[test]
     fn decisions_are_no_restatement() {
-        // a pattern reached by a step, a swap, a violation, a resolution: kept
+        // a pattern reached by a step, a swap, a violation (the property it was not stored as): kept
         assert!(!derivable_note("lexicon: 'grower of' (from 'remain biggest grower of', verb dropped) -> kg:producerOf (x:3)"));
         assert!(!derivable_note("arguments swapped (lexicon args = os)"));
-        assert!(!derivable_note("domain violation: kg:presidentOf expects subject Person, ostland is Country"));
+        assert!(!derivable_note("range violation: kg:visits expects object Place, plan is Concept: not stored as kg:visits; kept as an open relation, confidence x0.5"));
         assert!(!derivable_note("lexicon: 'it' 's fine"));
         assert!(!derivable_note(""));
     }

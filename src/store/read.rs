@@ -274,6 +274,11 @@ pub fn labelled(f: Fact, labels: &HashMap<String, String>) -> Fact {
 fn with_label(mut f: Fact, labels: &HashMap<String, String>) -> Fact {
     if f.predicate.label.is_empty() {
         f.predicate.label = labels.get(&f.predicate.iri).cloned().unwrap_or_else(|| f.predicate.name.clone());
+        // A statement that leaves its label to the ontology has a surface (store::rdf); an
+        // absent one is that label too.
+        if f.predicate.surface.is_empty() {
+            f.predicate.surface = f.predicate.label.clone();
+        }
     }
     f
 }
@@ -638,13 +643,13 @@ pub fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, Store
 
 /// A fact from its statement node's properties, in the graph of document `doc_id`; what a fact
 /// shares with the other facts of its sentence (evidence, offsets) is read from the sentence
-/// node (`kg:sentence`) in `nodes`. What the layout leaves out is derived: the sentence index
-/// from the sentence node's IRI, the document from the graph, the end offset from the start
+/// node (`kg:sentence`) in `nodes`. What the layout leaves out is derived: the paragraph and
+/// the sentence index from the sentence node's IRI, the default extractor, the document from the graph, the end offset from the start
 /// and the evidence's length, an open relation's label from its name, the flags' defaults.
 fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Props>) -> Option<Fact> {
     let kg = |local: &str| format!("{}{local}", vocab::KG);
     let sentence_iri = text(props, &kg(p::SENTENCE));
-    let sentence_index = sentence_iri.as_deref().and_then(|s| s.rsplit('/').next()).and_then(|n| n.parse::<usize>().ok());
+    let position = sentence_iri.as_deref().and_then(super::rdf::sentence_position);
     let sentence = sentence_iri.and_then(|s| nodes.get(&s));
     let shared = |iri: &str| text(props, iri).or_else(|| sentence.and_then(|s| text(s, iri)));
     let shared_number = |iri: &str| shared(iri).and_then(|v| v.parse::<usize>().ok());
@@ -691,6 +696,7 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
         let (k, val) = v.split_once('=').unwrap_or(("qualifier", &v));
         qualifiers.push(Qualifier { key: k.to_owned(), value: val.to_owned(), literal: None });
     }
+    let extractor = text(props, &kg(p::EXTRACTOR)).unwrap_or_else(|| super::rdf::default_extractor(&object).to_owned());
     let char_start = shared_number(&kg(p::CHAR_START)).unwrap_or(0);
     let evidence = shared(&kg(p::EVIDENCE)).unwrap_or_default();
     let char_end = shared_number(&kg(p::CHAR_END)).unwrap_or_else(|| char_start + evidence.chars().count());
@@ -711,11 +717,11 @@ fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Pr
         attribution: text(props, &kg(p::ATTRIBUTION)),
         provenance: Provenance {
             doc,
-            paragraph: shared_number(&kg(p::PARAGRAPH)).unwrap_or(0),
-            sentence: sentence_index.unwrap_or(0),
+            paragraph: position.map_or(0, |(paragraph, _)| paragraph),
+            sentence: position.map_or(0, |(_, index)| index),
             span: Span { byte: 0..0, char: char_start..char_end },
             evidence,
-            extractor: text(props, &kg(p::EXTRACTOR)).unwrap_or_default(),
+            extractor,
             confidence: number(props, &kg(p::CONFIDENCE)).unwrap_or(0.0),
         },
         // The store keeps no order among a subject's values: sorted, the notes read the same

@@ -223,7 +223,7 @@ mod tests {
         staging.split_quads = split_quads;
         let (mut outcomes, mut committed) = (Vec::new(), Vec::new());
         for (d, entities) in sequence() {
-            let prepared = PreparedGraph::new(staged.base(), &d, &entities, &[]);
+            let prepared = PreparedGraph::new(staged.base(), &d, &entities, &[], &Default::default());
             outcomes.push(staging.load(&d, prepared, &mut committed).unwrap());
         }
         staging.finish(&mut committed).unwrap();
@@ -282,7 +282,7 @@ mod tests {
             let mut staging = Staging::with_batch(&store, batch_quads);
             let mut committed = Vec::new();
             let (d, entities) = doc("new.txt", "Ada Kern planted an orchard.", "Ada Kern");
-            let prepared = PreparedGraph::new(store.base(), &d, &entities, &[]);
+            let prepared = PreparedGraph::new(store.base(), &d, &entities, &[], &Default::default());
             assert_eq!(staging.load(&d, prepared, &mut committed).unwrap(), LoadOutcome::Added);
             drop(staging);
             assert!(committed.is_empty());
@@ -297,7 +297,7 @@ mod tests {
         let mut staging = Staging::with_batch(&store, 1);
         let mut committed = Vec::new();
         let (d, entities) = doc("new.txt", "Ada Kern planted an orchard.", "Ada Kern");
-        let prepared = PreparedGraph::new(store.base(), &d, &entities, &[]);
+        let prepared = PreparedGraph::new(store.base(), &d, &entities, &[], &Default::default());
         assert_eq!(staging.load(&d, prepared, &mut committed).unwrap(), LoadOutcome::Added);
         assert!(staging.finish(&mut committed).is_err());
         assert!(committed.is_empty());
