@@ -38,6 +38,7 @@ mod lexicon;
 mod quality;
 mod repair;
 mod repair_clause;
+mod repair_participle;
 mod repair_report;
 mod rules;
 mod speech;

@@ -40,6 +40,8 @@
 //!    then reported, attributed to it). Fronted (`According to the Courier, X opened …`) with the
 //!    clause's subject parsed as a comma conjunct of the source and the verb left without one:
 //!    that conjunct becomes the verb's subject.
+//! 19. `fronted-participle` (`repair_participle`): `When asked about X, the mayor …` with the
+//!    participle tagged as a finite past or the subordinator hung on the main verb.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -106,7 +108,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

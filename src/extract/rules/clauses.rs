@@ -622,11 +622,31 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// Whether `p` is a past participle on the noun before it, passive without an auxiliary
-    /// (`a report released on Monday`, `the man, arrested in May, …`): tagged `VBN`, an `acl`
-    /// with no auxiliary, subject, object or marker of its own, of a verb that can take an object
-    /// (`the prices risen`, `a man retired since May` describe what the noun did).
+    /// Whether `p` is a past participle passive without an auxiliary: on the noun before it
+    /// ([`Self::noun_participle_passive`]) or opening the sentence ([`Self::fronted_passive`]).
     pub(super) fn participial_passive(&self, p: usize) -> bool {
+        self.fronted_passive(p) || self.noun_participle_passive(p)
+    }
+
+    /// `When asked about the delay, the mayor …`, `If convicted, X …`: a past participle opening
+    /// the sentence as an `advcl` of a later verb, with no subject, auxiliary or object of its
+    /// own, is the passive of the main clause's subject (repair `fronted-participle` tags it).
+    fn fronted_passive(&self, p: usize) -> bool {
+        let tr = self.tr;
+        tr.rel(p) == "advcl"
+            && tr.upos(p) == "VERB"
+            && tr.t[p].xpos == "VBN"
+            && tr.head[p] != NONE
+            && tr.head[p] > p
+            && !tr.kids(p).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "csubj" | "obj" | "expl"))
+            && !tr.lemma_is(p, INTRANSITIVE_VERBS)
+    }
+
+    /// A past participle on the noun before it (`a report released on Monday`, `the man, arrested
+    /// in May, …`): tagged `VBN`, an `acl` with no auxiliary, subject, object or marker of its own,
+    /// of a verb that can take an object (`the prices risen`, `a man retired since May` describe
+    /// what the noun did).
+    fn noun_participle_passive(&self, p: usize) -> bool {
         let tr = self.tr;
         tr.rel(p) == "acl"
             && tr.upos(p) == "VERB"

@@ -1,0 +1,102 @@
+//! Parse repair of a past participle that opens the sentence (run by [`super::repair::repair`],
+//! same contract: structural, closed word classes only, tree kept).
+//!
+//! 19. `fronted-participle`: `When asked about the delay, the mayor blamed the builder`, `Asked
+//!    about the strike, the minister said …`, `If convicted, Marsh faces ten years`, `Founded in
+//!    1990, the firm …`: a verb without a subject, auxiliary or object of its own that opens the
+//!    sentence (after at most one subordinator) and modifies the main verb as `advcl`, whose own
+//!    subject follows it, is a past participle whose understood subject is the main clause's, in
+//!    the passive (the mayor was asked; Marsh would be convicted). The tagger often reads the
+//!    participle as a finite past (`asked/VBD`), which made it an active verb with the main
+//!    subject as its agent (`the mayor – ask about – delay`), and the parser often hangs the
+//!    subordinator on the main verb, which lost the condition of `If convicted`. The verb is
+//!    retagged as a participle and the subordinator moved onto it; the clause rules then read it
+//!    as a passive ([`super::rules`]'s participial passive) and a conditional one as possible.
+
+use super::repair::{base, heads, set_head};
+use crate::document::Token;
+
+/// Words that open an adverbial clause of time, condition or concession before a participle.
+const SUBORDINATORS: &[&str] = &["when", "whenever", "if", "unless", "once", "although", "though", "while", "until"];
+
+/// Repair 19.
+pub(super) fn fronted_participle(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let first = (0..n).find(|&k| t[k].upos != "PUNCT").unwrap_or(n);
+    let sub = (first < n && SUBORDINATORS.iter().any(|w| t[first].form.eq_ignore_ascii_case(w))).then_some(first);
+    let v = sub.map_or(first, |s| s + 1);
+    if v >= n || t[v].upos != "VERB" || !matches!(t[v].xpos.as_str(), "VBD" | "VBN") || base(&t[v].deprel) != "advcl" {
+        return false;
+    }
+    let main = h[v];
+    if main == usize::MAX || main <= v {
+        return false;
+    }
+    let own = |k: usize| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "aux" | "cop" | "expl" | "obj");
+    if (0..n).any(own) {
+        return false;
+    }
+    // the main clause names the subject the participle shares, after the participle
+    if !(v + 1..n).any(|k| h[k] == main && base(&t[k].deprel) == "nsubj") {
+        return false;
+    }
+    let mut changed = false;
+    if t[v].xpos != "VBN" {
+        t[v].xpos = "VBN".to_owned();
+        t[v].feats = "Tense=Past|VerbForm=Part".to_owned();
+        changed = true;
+    }
+    if let Some(s) = sub
+        && h[s] != v
+    {
+        let rel = if t[s].upos == "ADV" { "advmod" } else { "mark" };
+        set_head(t, s, v, rel);
+        changed = true;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::repair::repair;
+    use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_fronted_finite_past_without_a_subject_is_a_participle() {
+        // `Asked about the strike , the minister said talks would continue .` (invented)
+        let t = toks(
+            "Asked/VERB/8/advcl/ask/VBD about/ADP/4/case the/DET/4/det strike/NOUN/1/obl ,/PUNCT/1/punct the/DET/7/det \
+             minister/NOUN/8/nsubj said/VERB/0/root/say/VBD talks/NOUN/11/nsubj would/AUX/11/aux continue/VERB/8/ccomp/continue/VB ./PUNCT/8/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        assert_eq!(got[0].xpos, "VBN");
+        assert_eq!(arcs(&got), arcs(&t), "only the tag changes");
+    }
+
+    #[test]
+    fn a_subordinator_hung_on_the_main_verb_moves_to_the_participle() {
+        // `If convicted , Marsh faces ten years .` (invented)
+        let t = toks(
+            "If/SCONJ/5/mark convicted/VERB/5/advcl/convict/VBN ,/PUNCT/2/punct Marsh/PROPN/5/nsubj faces/VERB/0/root/face/VBZ \
+             ten/NUM/7/nummod years/NOUN/5/obj ./PUNCT/5/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        assert!(arcs(&got).contains("If>2:mark"), "{}", arcs(&got));
+    }
+
+    #[test]
+    fn clauses_with_their_own_subject_or_object_are_left_alone() {
+        // `When Ortiz asked about the delay , the mayor left .`: the clause has its own subject
+        let t = toks(
+            "When/ADV/3/advmod Ortiz/PROPN/3/nsubj asked/VERB/10/advcl/ask/VBD about/ADP/6/case the/DET/6/det delay/NOUN/3/obl \
+             ,/PUNCT/3/punct the/DET/9/det mayor/NOUN/10/nsubj left/VERB/0/root/leave/VBD ./PUNCT/10/punct",
+        );
+        assert!(repair(&t).is_none());
+        // `Asked reporters to leave , the guard …` would have an object: not a passive participle
+        let t = toks(
+            "Asked/VERB/6/advcl/ask/VBD reporters/NOUN/1/obj ,/PUNCT/1/punct the/DET/5/det guard/NOUN/6/nsubj shouted/VERB/0/root/shout/VBD",
+        );
+        assert!(repair(&t).is_none());
+    }
+}
