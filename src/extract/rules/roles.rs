@@ -527,7 +527,7 @@ impl Rules<'_, '_> {
             // after a copula: `X is a professor at Y`, `X was the mayor of Y` (the tree reads the
             // role as the predicate and hangs `at Y` on the role noun, losing who holds it)
             if let Some(c) = self.role_after_copula(e) {
-                if let Some(np) = self.role_np(c, n).filter(|np| np.owner.is_some()) {
+                if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np)) {
                     if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]) {
                         self.emit_role("role:copula", &name, &np, out);
                     }
@@ -550,7 +550,7 @@ impl Rules<'_, '_> {
             }
             let name = self.span_part(i, i + 1);
             if let Some(c) = self.role_after_copula(i + 1) {
-                if let Some(np) = self.role_np(c, n).filter(|np| np.owner.is_some()) {
+                if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np)) {
                     if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]) {
                         self.emit_role("role:copula", &name, &np, out);
                     }
@@ -581,6 +581,17 @@ impl Rules<'_, '_> {
             k += 1;
         }
         (k < n).then_some(k)
+    }
+
+    /// Whether a role phrase after a copula names whom the role is held at: an owner, not one
+    /// after `with` (`is a businessman with a sharp mind` describes the person, no employer).
+    fn copula_owner(&self, np: &RoleNp) -> bool {
+        let Some((owner, nationality)) = &np.owner else { return false };
+        // an owner in front must be a named entity, a demonym or a possessor: a capitalised title
+        // word is not (`is a former Town Clerk`); a possessor is (`was her co-pilot`, `is the firm's lawyer`)
+        let possessor = owner.toks.first().is_some_and(|&k| self.is_poss_pronoun(k)) || owner.toks.last().is_some_and(|&k| self.is_poss(k + 1));
+        let named = np.prep.is_some() || *nationality || possessor || owner.toks.first().is_some_and(|&k| self.ment_at(k).is_some());
+        named && !np.prep.is_some_and(|p| self.tr.lemma_is(p, &["with"]))
     }
 
     /// Where the title right in front of the name at `s` starts (`senior economist` in
@@ -686,6 +697,26 @@ mod tests {
                 "A/DET letter/NOUN from/ADP Senator/PROPN [[Tom/PROPN Reyes]]/PROPN arrived/VERB ./PUNCT",
                 &[],
                 &["letter"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET bold/ADJ lawyer/NOUN with/ADP a/DET sharp/ADJ mind/NOUN ./PUNCT",
+                &[],
+                &["Rita Moss"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET former/ADJ Town/PROPN Councillor/PROPN ./PUNCT",
+                &[],
+                &["Rita Moss"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET <<Chile>>/PROPN senator/NOUN ./PUNCT",
+                &[("Rita Moss", "senator of", "Chile")],
+                &[],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN was/AUX her/PRP$ lawyer/NOUN ./PUNCT",
+                &[("Rita Moss", "lawyer of", "her")],
+                &[],
             ),
             (
                 "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET professor/NOUN ./PUNCT",
