@@ -526,13 +526,7 @@ impl Rules<'_, '_> {
             }
             // after a copula: `X is a professor at Y`, `X was the mayor of Y` (the tree reads the
             // role as the predicate and hangs `at Y` on the role noun, losing who holds it)
-            if let Some(c) = self.role_after_copula(e) {
-                if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np)) {
-                    if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]) {
-                        self.emit_role("role:copula", &name, &np, out);
-                    }
-                }
-            }
+            self.copula_role(&name, e, out);
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
             let anchor = self.title_start(s).unwrap_or(s);
@@ -548,14 +542,7 @@ impl Rules<'_, '_> {
             if tr.upos(i) != "PRON" || !tr.form_is(i, &["he", "she"]) {
                 continue;
             }
-            let name = self.span_part(i, i + 1);
-            if let Some(c) = self.role_after_copula(i + 1) {
-                if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np)) {
-                    if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]) {
-                        self.emit_role("role:copula", &name, &np, out);
-                    }
-                }
-            }
+            self.copula_role(&self.span_part(i, i + 1), i + 1, out);
         }
         self.origin_props(out);
         self.affiliation_props(out);
@@ -581,6 +568,19 @@ impl Rules<'_, '_> {
             k += 1;
         }
         (k < n).then_some(k)
+    }
+
+    /// `X is a professor at Y` → X – professor at – Y, for the subject `name` ending before `e`:
+    /// the role phrase after the copula must reach the clause's end.
+    fn copula_role(&self, name: &Part, e: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let Some(c) = self.role_after_copula(e) else { return };
+        if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np))
+            && (np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]))
+        {
+            self.emit_role("role:copula", name, &np, out);
+        }
     }
 
     /// Whether a role phrase after a copula names whom the role is held at: an owner, not one
