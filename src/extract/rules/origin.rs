@@ -144,7 +144,15 @@ impl Rules<'_, '_> {
                 continue;
             }
             for first in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
-                let Some(case) = tr.kids(first).find(|&c| tr.base(c) == "case" && tr.lemma_is(c, &["from", "at"])) else { continue };
+                // `X of Peru` (a person's name, then a country, as sports results write it) says where
+                // X is from; `of` after anything else is too loose (`the capital of Peru`)
+                let country_of = person_name && self.kind_at(first) == Some(T::Country);
+                let Some(case) = tr
+                    .kids(first)
+                    .find(|&c| tr.base(c) == "case" && (tr.lemma_is(c, &["from", "at"]) || (country_of && tr.lemma_is(c, &["of"]))))
+                else {
+                    continue;
+                };
                 // `from the University of X and Y University`: the preposition covers each conjunct
                 let conjs = self.list_members(first).into_iter().filter(|&c| tr.upos(c) == "PROPN");
                 for k in std::iter::once(first).chain(conjs) {
@@ -168,7 +176,8 @@ impl Rules<'_, '_> {
             let toks: Vec<usize> = tr.kids(n).filter(|&m| m < n && matches!(tr.base(m), "compound" | "amod")).chain([n]).collect();
             Part { head: n, min: toks.clone(), toks, poss_after: None, text: None }
         };
-        let prep = tr.form(case).to_lowercase();
+        // `X of Peru` reads X – from – Peru
+        let prep = if tr.lemma_is(case, &["of"]) { "from".to_owned() } else { tr.form(case).to_lowercase() };
         let lit = Lit { words: prep.clone(), verb: None, noun: None, mods: Vec::new(), prep: Some(prep) };
         let mut p = self.lit_prop("origin:affiliation", k, subj, lit, self.np(k, true), 0.6);
         p.carb = false;
@@ -272,6 +281,18 @@ mod tests {
                 "[[Liam/PROPN/5/nsubj Ortiz]]/PROPN/1/flat from/ADP/4/case <<Peru>>/PROPN/1/nmod won/VERB/0/root ./PUNCT/5/punct",
                 &[("Liam Ortiz", "from", "Peru")],
                 &[],
+            ),
+            (
+                "Bronze/NOUN/2/nsubj went/VERB/0/root to/ADP/4/case [[Liam/PROPN/2/obl Ortiz]]/PROPN/4/flat of/ADP/7/case \
+                 <<Peru>>/PROPN/4/nmod ./PUNCT/2/punct",
+                &[("Liam Ortiz", "from", "Peru")],
+                &[],
+            ),
+            // `of` after a common noun is no origin (`the capital of Peru`)
+            (
+                "The/DET/2/det capital/NOUN/5/nsubj of/ADP/4/case <<Peru>>/PROPN/2/nmod grew/VERB/0/root ./PUNCT/5/punct",
+                &[],
+                &["capital"],
             ),
             // a thing from a place, and a person from a date, are no affiliations
             (

@@ -524,6 +524,9 @@ impl Rules<'_, '_> {
                 // `X aged 41 and Y aged 13 died`
                 self.age_props(&name, e, out);
             }
+            // after a copula: `X is a professor at Y`, `X was the mayor of Y` (the tree reads the
+            // role as the predicate and hangs `at Y` on the role noun, losing who holds it)
+            self.copula_role(&name, e, out);
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
             let anchor = self.title_start(s).unwrap_or(s);
@@ -533,8 +536,62 @@ impl Rules<'_, '_> {
                 }
             }
         }
+        // `He is a professor at Y`: a personal pronoun as the copula's subject (the resolver
+        // replaces it by the person it stands for)
+        for i in 0..n {
+            if tr.upos(i) != "PRON" || !tr.form_is(i, &["he", "she"]) {
+                continue;
+            }
+            self.copula_role(&self.span_part(i, i + 1), i + 1, out);
+        }
         self.origin_props(out);
         self.affiliation_props(out);
+    }
+
+    /// Where a role phrase may start after a person's name ending before `e` when a form of `be`
+    /// follows it (`is`, `was`, `has been`, with `also`/`now`/`currently` between): the name is
+    /// the copula's subject. A negated copula (`is not`) gives none, as the phrase then never
+    /// parses (`not` starts no role phrase).
+    fn role_after_copula(&self, e: usize) -> Option<usize> {
+        let tr = self.tr;
+        let n = tr.len();
+        let is_be = |k: usize| k < n && tr.upos(k) == "AUX" && (tr.lemma_is(k, &["be"]) || tr.form_is(k, &["is", "was", "are", "were", "been"]));
+        let mut k = e;
+        if k + 1 < n && tr.upos(k) == "AUX" && tr.lemma_is(k, &["have", "has", "had"]) && is_be(k + 1) {
+            k += 1;
+        }
+        if !is_be(k) {
+            return None;
+        }
+        k += 1;
+        while k < n && tr.lemma_is(k, &["also", "now", "currently", "still"]) {
+            k += 1;
+        }
+        (k < n).then_some(k)
+    }
+
+    /// `X is a professor at Y` → X – professor at – Y, for the subject `name` ending before `e`:
+    /// the role phrase after the copula must reach the clause's end.
+    fn copula_role(&self, name: &Part, e: usize, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let Some(c) = self.role_after_copula(e) else { return };
+        if let Some(np) = self.role_np(c, n).filter(|np| self.copula_owner(np))
+            && (np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and", "since"]))
+        {
+            self.emit_role("role:copula", name, &np, out);
+        }
+    }
+
+    /// Whether a role phrase after a copula names whom the role is held at: an owner, not one
+    /// after `with` (`is a businessman with a sharp mind` describes the person, no employer).
+    fn copula_owner(&self, np: &RoleNp) -> bool {
+        let Some((owner, nationality)) = &np.owner else { return false };
+        // an owner in front must be a named entity, a demonym or a possessor: a capitalised title
+        // word is not (`is a former Town Clerk`); a possessor is (`was her co-pilot`, `is the firm's lawyer`)
+        let possessor = owner.toks.first().is_some_and(|&k| self.is_poss_pronoun(k)) || owner.toks.last().is_some_and(|&k| self.is_poss(k + 1));
+        let named = np.prep.is_some() || *nationality || possessor || owner.toks.first().is_some_and(|&k| self.ment_at(k).is_some());
+        named && !np.prep.is_some_and(|p| self.tr.lemma_is(p, &["with"]))
     }
 
     /// Where the title right in front of the name at `s` starts (`senior economist` in
@@ -566,7 +623,9 @@ impl Rules<'_, '_> {
             }
             let boundary = (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
                 || matches!(tr.upos(j), "VERB" | "AUX" | "PRON" | "SCONJ" | "NUM")
-                || (tr.upos(j) == "ADP" && !tr.lemma_is(j, &["of", "at", "for"]))
+                // `from` only right after a role (`Senator from Y X`); elsewhere it opens a
+                // phrase of its own (`a letter from Senator X`)
+                || (tr.upos(j) == "ADP" && !tr.lemma_is(j, &["of", "at", "for"]) && !(tr.lemma_is(j, &["from"]) && j > 0 && self.role_word_at(j - 1).is_some()))
                 || (tr.upos(j) == "CCONJ" && self.role_word_at(j + 1).is_none());
             if boundary {
                 break;
@@ -609,6 +668,61 @@ mod tests {
     fn role_constructions() {
         // (invented sentence, expected subject | relation | object facts, facts that must not appear)
         let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "[[Lena/PROPN Varga]]/PROPN is/AUX a/DET professor/NOUN at/ADP {{Tallinn/PROPN University}}/PROPN ./PUNCT",
+                &[("Lena Varga", "professor at", "Tallinn University")],
+                &[],
+            ),
+            (
+                "[[Omar/PROPN Haddad]]/PROPN has/AUX been/AUX a/DET senator/NOUN from/ADP <<Utah>>/PROPN since/SCONJ 2010/NUM ./PUNCT",
+                &[("Omar Haddad", "senator from", "Utah")],
+                &[],
+            ),
+            (
+                "[[Ivo/PROPN Petrov]]/PROPN is/AUX not/PART a/DET member/NOUN of/ADP {{Delta/PROPN Club}}/PROPN ./PUNCT",
+                &[],
+                &["Ivo Petrov"],
+            ),
+            (
+                "She/PRON is/AUX also/ADV an/DET engineer/NOUN at/ADP {{Vexa/PROPN Motors}}/PROPN ./PUNCT",
+                &[("She", "engineer at", "Vexa Motors")],
+                &[],
+            ),
+            (
+                "<<Canada>>/PROPN Senator/PROPN from/ADP <<Yukon>>/PROPN [[Tom/PROPN Reyes]]/PROPN spoke/VERB ./PUNCT",
+                &[("Tom Reyes", "senator from", "Yukon")],
+                &[],
+            ),
+            (
+                "A/DET letter/NOUN from/ADP Senator/PROPN [[Tom/PROPN Reyes]]/PROPN arrived/VERB ./PUNCT",
+                &[],
+                &["letter"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET bold/ADJ lawyer/NOUN with/ADP a/DET sharp/ADJ mind/NOUN ./PUNCT",
+                &[],
+                &["Rita Moss"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET former/ADJ Town/PROPN Councillor/PROPN ./PUNCT",
+                &[],
+                &["Rita Moss"],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET <<Chile>>/PROPN senator/NOUN ./PUNCT",
+                &[("Rita Moss", "senator of", "Chile")],
+                &[],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN was/AUX her/PRP$ lawyer/NOUN ./PUNCT",
+                &[("Rita Moss", "lawyer of", "her")],
+                &[],
+            ),
+            (
+                "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET professor/NOUN ./PUNCT",
+                &[],
+                &["Rita Moss"],
+            ),
             (
                 "On/ADP Monday/PROPN ,/PUNCT Maltese/ADJ Prime/PROPN Minister/PROPN [[Ivo/PROPN Borg]]/PROPN opened/VERB the/DET bridge/NOUN ./PUNCT",
                 &[("Ivo Borg", "prime minister of", "Malta")],
