@@ -460,8 +460,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         q.object = Some(nobj);
         q.rule = format!("{}:noun", p.rule);
         out.push(q);
-        // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not
-        if quantified {
+        // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not.
+        // Nor is `X is co-chairman` of `X is co-chairman of the board`: a noun of `of` is
+        // relational, and without its complement the role is cut (whose co-chairman?)
+        if quantified || nrel.ends_with(" of") {
             return out;
         }
     }

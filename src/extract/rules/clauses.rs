@@ -155,6 +155,51 @@ impl Rules<'_, '_> {
         out[start..].iter_mut().for_each(|q| q.carb = false);
     }
 
+    /// An object that is the subject of a clause of its own (`encouraged the agency to release
+    /// the files`, `prevented users from sharing videos`) keeps that clause: `encourage – agency`
+    /// alone says nothing of what was encouraged, a cut argument. The inner clause is still a
+    /// fact of its own (`agency – release – files`, planned). Not for a clause merged into the
+    /// relation (`chain`: the CaRB reading `encouraged to release`).
+    fn keep_controlled_clause(&self, chain: &[usize], slots: &mut [Slot]) {
+        let tr = self.tr;
+        for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj) {
+            let o = sl.part.head;
+            if o >= tr.len() {
+                continue;
+            }
+            let under_verb = chain.iter().flat_map(|&c| tr.kids(c)).filter(|&x| {
+                !chain.contains(&x) && (self.object_controller(x) == Some(o) || (tr.base(x) == "advcl" && self.gerund_controller(x) == Some(o)))
+            });
+            let under_object = tr
+                .kids(o)
+                .filter(|&x| self.acl_object_controller(x) == Some(o) || (tr.base(x) == "acl" && self.gerund_controller(x) == Some(o)));
+            let Some(x) = under_verb.chain(under_object).next() else {
+                continue;
+            };
+            // only an infinitive or a gerund after its preposition is the object's clause; a
+            // participle on the verb (`make an order declaring …`) describes something else
+            if tr.base(x) == "xcomp" && !tr.has_feat(x, "VerbForm=Inf") && !tr.kids(x).any(|m| m < x && tr.lemma_is(m, &["to"])) {
+                continue;
+            }
+            let mut clause = tr.phrase(x, &|_| false);
+            clause.sort_unstable();
+            // the clause ends at the first comma: what follows is set off from it (`banned X from
+            // flying, with officials saying …`, `prevented users from sharing it, claiming …`)
+            if let Some(cut) = clause.iter().position(|&t| t > x && tr.upos(t) == "PUNCT" && tr.form(t) == ",") {
+                clause.truncate(cut);
+            }
+            // nor at a closing quote or bracket the parser hung on it
+            while clause.last().is_some_and(|&t| tr.upos(t) == "PUNCT") {
+                clause.pop();
+            }
+            for toks in [&mut sl.part.toks, &mut sl.part.min] {
+                toks.extend(clause.iter().copied());
+                toks.sort_unstable();
+                toks.dedup();
+            }
+        }
+    }
+
     fn verb_props_of(&self, p: usize, (chain, comp): (Vec<usize>, Option<usize>), out: &mut Vec<Prop>) {
         let tr = self.tr;
         let Some((subj, sconf)) = self.subject(p, 0) else { return };
@@ -317,6 +362,7 @@ impl Rules<'_, '_> {
                 slots.push(Slot { kind, part, case });
             }
         }
+        self.keep_controlled_clause(&chain, &mut slots);
         // a shared object of coordinated verbs (`buy and sell stocks`)
         let mut graph_reject = None;
         if !slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Comp | Kind::Clause)) {

@@ -286,12 +286,52 @@ mod tests {
     #[test]
     fn the_object_of_the_main_verb_is_the_subject_of_its_infinitive() {
         let ts = triples(INVITED_TO_JOIN);
-        let main = find(&ts, "guild", "invited", Some("her"));
+        let main = find(&ts, "guild", "invited", Some("her to join the board"));
         assert_eq!(main.modality, Modality::Asserted);
         let inner = find(&ts, "her", "join", Some("board"));
         assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
         // never the main verb's subject doing the infinitive
         assert!(!ts.iter().any(|t| t.subject.text == "guild" && t.relation.contains("join")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn the_object_of_a_control_verb_keeps_the_clause_it_controls() {
+        // `invited her` alone is a cut argument: what she was invited to do goes with her
+        let ts = triples(INVITED_TO_JOIN);
+        find(&ts, "guild", "invited", Some("her to join the board"));
+        find(&ts, "her", "join", Some("board"));
+        // so does the gerund of a verb of preventing (`banned the coach from entering`)
+        let ts = triples(BANNED_FROM_ENTERING);
+        find(&ts, "league", "banned", Some("coach from entering the stadium"));
+        find(&ts, "coach", "entering", Some("stadium"));
+        // up to a comma: `The league banned the coach from entering the stadium, citing safety.`
+        // (invented) keeps `citing safety` out of the object
+        let citing = BANNED_FROM_ENTERING.replace(
+            ". . PUNCT . 3 punct",
+            ", , PUNCT , 11 punct\n        citing cite VERB VBG 7 advcl VerbForm=Ger\n        safety safety NOUN NN 11 obj\n        . . PUNCT . 3 punct",
+        );
+        let ts = triples(&citing);
+        find(&ts, "league", "banned", Some("coach from entering the stadium"));
+        // and an infinitive the parser hung on the object: `The council encouraged the firms to
+        // hire more staff.` (invented)
+        let encouraged = "
+            The the DET DT 2 det
+            council council NOUN NN 3 nsubj
+            encouraged encourage VERB VBD 0 root VerbForm=Fin
+            the the DET DT 5 det
+            firms firm NOUN NNS 3 obj
+            to to PART TO 7 mark
+            hire hire VERB VB 5 acl VerbForm=Inf
+            more more ADJ JJR 9 amod
+            staff staff NOUN NN 7 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(encouraged);
+        find(&ts, "council", "encouraged", Some("firms to hire more staff"));
+        // a purpose infinitive on the object of another verb is no clause of the object's
+        // (`The council had funds to hire more staff.`): the object stays the noun
+        let had = encouraged.replace("encouraged encourage", "had have").replace("firms firm", "funds fund");
+        let ts = triples(&had);
+        assert!(ts.iter().all(|t| t.object.as_ref().is_none_or(|o| !o.text.contains("funds to"))), "{}", show(&ts));
     }
 
     #[test]

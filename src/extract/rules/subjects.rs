@@ -71,6 +71,9 @@ impl Rules<'_, '_> {
                 if let Some(g) = self.including_list_governor(p) {
                     return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
                 }
+                if let Some(g) = self.speech_set_off_from_noun_participle(p) {
+                    return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
+                }
                 // `Former aide and retired judge Bo Lenn was there`: a past form coordinated onto
                 // the subject noun before that noun's own predicate is an adjective inside the
                 // subject phrase (a parse error), not a second verb with that subject
@@ -219,6 +222,29 @@ impl Rules<'_, '_> {
         }
         let g = if tr.base(h) == "acl" { tr.head[tr.head[h]] } else { tr.head[h] };
         (g != NONE).then_some(g)
+    }
+
+    /// `signed an order delaying the vote, citing the risks`: a participle of saying or citing
+    /// set off by a comma (no `and`) that the parser coordinated with the participle on the
+    /// clause's object. Things described by a noun's participle do not speak or cite; the
+    /// clause's subject does. For such a conjunct `p`: the predicate governing that noun.
+    /// Only speech verbs: other participles may well describe the noun (`found a man lying in
+    /// the road, bleeding`).
+    fn speech_set_off_from_noun_participle(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if h == NONE || tr.kid(p, "cc").is_some() || !self.comma_before(p) || tr.upos(p) != "VERB" || tr.t[p].xpos != "VBG" {
+            return None;
+        }
+        if !(tr.lemma_is(p, REPORTING) || tr.lemma_is(p, &["cite"])) || tr.kids(p).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        if tr.base(h) != "acl" || tr.upos(h) != "VERB" || tr.kids(h).any(|k| is_subj_rel(tr.rel(k)) || tr.base(k) == "mark") {
+            return None;
+        }
+        let n = tr.head[h];
+        let g = if n != NONE && matches!(tr.upos(n), "NOUN" | "PROPN") { tr.head[n] } else { NONE };
+        (g != NONE && g < p && self.is_predicate(g)).then_some(g)
     }
 
     /// `met with leaders advocating reform, including giving a speech …, and visiting a farm`: a
@@ -387,6 +413,41 @@ mod tests {
         let needs = had.replace("had have", "needs need");
         let ts = triples(&needs);
         assert!(!ts.iter().any(|t| t.subject.text == "funds" && t.relation == "lower"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_citing_participle_set_off_from_a_noun_participle_belongs_to_the_clause_subject() {
+        // `The mayor signed an order delaying the vote, citing the flood.` (invented), `citing`
+        // parsed as a conjunct of `delaying`
+        let signed = "
+            The the DET DT 2 det
+            mayor mayor NOUN NN 3 nsubj
+            signed sign VERB VBD 0 root VerbForm=Fin
+            an a DET DT 5 det
+            order order NOUN NN 3 obj
+            delaying delay VERB VBG 5 acl VerbForm=Ger
+            the the DET DT 8 det
+            vote vote NOUN NN 6 obj
+            , , PUNCT , 10 punct
+            citing cite VERB VBG 6 conj VerbForm=Ger
+            the the DET DT 12 det
+            flood flood NOUN NN 10 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(signed);
+        assert!(ts.iter().any(|t| t.subject.text == "mayor" && t.relation == "citing"), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "order" && t.relation == "citing"), "{}", show(&ts));
+        // a participle of another kind may describe the noun (`… a man lying in the road,
+        // bleeding …`): `The guard found a dog guarding the gate, blocking the path.`
+        let found = signed
+            .replace("mayor mayor", "guard guard")
+            .replace("signed sign", "found find")
+            .replace("order order", "dog dog")
+            .replace("delaying delay", "guarding guard")
+            .replace("vote vote", "gate gate")
+            .replace("citing cite", "blocking block")
+            .replace("flood flood", "path path");
+        let ts = triples(&found);
+        assert!(ts.iter().any(|t| t.subject.text == "dog" && t.relation == "blocking"), "{}", show(&ts));
     }
 
     #[test]
