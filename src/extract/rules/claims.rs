@@ -42,12 +42,10 @@ const OPINION_VERBS: &[&str] = &[
 
 /// Verbs whose past participle with an infinitive reports hearsay or belief (`believed to have
 /// fled`, `said to be`, `thought to number`, `feared to have drowned`): general English, the
-/// raising verbs of saying and believing; `known`, which states a fact, and `expected`, a
-/// forecast, are not among them.
-const HEARSAY_PARTICIPLES: &[&str] = &[
-    "believe", "think", "say", "report", "allege", "rumor", "rumour", "suspect", "presume", "understand", "fear", "claim",
-    "reckon", "estimate", "consider",
-];
+/// raising verbs of saying and believing, that is the reporting heads ([`REPORTED_HEADS`]:
+/// `say`, `report`, `allege`, `believe`, `think`, …) and these; `known`, which states a fact, and
+/// `expected`, a forecast, are not among them.
+const MORE_HEARSAY_PARTICIPLES: &[&str] = &["suspect", "presume", "understand", "fear", "claim", "reckon", "estimate", "consider"];
 
 /// Verbs and nouns of demanding, requesting and recommending whose `that` clause is what someone
 /// wants done (the English mandative: `demanded that he resign`, `the request that it be
@@ -268,7 +266,7 @@ impl Rules<'_, '_> {
             c < tr.len()
                 && tr.rel(c) == "acl"
                 && tr.t[c].xpos == "VBN"
-                && tr.lemma_is(c, HEARSAY_PARTICIPLES)
+                && (tr.lemma_is(c, REPORTED_HEADS) || tr.lemma_is(c, MORE_HEARSAY_PARTICIPLES))
                 && tr.kids(c).any(|k| tr.base(k) == "xcomp" && tr.kids(k).any(|m| tr.base(m) == "mark" && tr.lemma_is(m, &["to"])))
         };
         participle(p) || (tr.base(p) == "xcomp" && tr.head[p] != NONE && participle(tr.head[p]))

@@ -28,17 +28,16 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
     "direct", "command", "appeal", "pay", "assign", "commission", "mandate", "entitle",
 ];
 
-/// The part of [`OBJECT_CONTROL_VERBS`] trusted when the parser hung the infinitive on the object
-/// noun (`acl`) instead of the verb: verbs of urging, permitting and causing, whose object with
-/// an infinitive is nearly always the actor. Left out are the verbs that as often take a purpose
-/// infinitive on their object (`needs a platform to recover`, `requested ballots to vote`, `made
-/// an arrangement to plead`, `ordered supplies to feed`, `hired a boat to reach`), where the
-/// noun does not act.
-const ACL_CONTROL_VERBS: &[&str] = &[
-    "ask", "urge", "invite", "allow", "permit", "enable", "encourage", "persuade", "convince", "force", "compel",
-    "instruct", "tell", "cause", "prompt", "push", "pressure", "press", "advise", "warn", "remind", "authorize",
-    "authorise", "empower", "challenge", "dare", "beg", "implore", "inspire", "motivate", "oblige", "forbid",
-    "prohibit", "direct", "command", "entitle", "lead", "want",
+/// The verbs of [`OBJECT_CONTROL_VERBS`] not trusted when the parser hung the infinitive on the
+/// object noun (`acl`) instead of the verb: they take a purpose infinitive on their object as
+/// often as a controlled one (`needs a platform to recover`, `requested ballots to vote`, `made
+/// an arrangement to plead`, `ordered supplies to feed`, `hired a boat to reach`), where the noun
+/// does not act. The rest, verbs of urging, permitting and causing, have an object that with an
+/// infinitive is nearly always the actor.
+const PURPOSE_OBJECT_VERBS: &[&str] = &[
+    "order", "request", "require", "expect", "need", "help", "get", "teach", "train", "call", "recruit", "hire",
+    "appoint", "elect", "nominate", "choose", "select", "tempt", "drive", "let", "make", "see", "hear", "watch",
+    "appeal", "pay", "assign", "commission", "mandate",
 ];
 
 /// Main verbs whose controlled clause did happen (`forced Y to resign` → Y resigned): the
@@ -210,7 +209,7 @@ impl Rules<'_, '_> {
     /// infinitive's subject, as with the `xcomp` parse. Not for a will noun (`allowed the plan to
     /// go ahead` is the plan's own infinitive, handled by `noun_controller`'s kind) nor a
     /// purpose infinitive under another verb (`had money to buy food`, `needs a platform to
-    /// recover`: see [`ACL_CONTROL_VERBS`]).
+    /// recover`: see [`PURPOSE_OBJECT_VERBS`]).
     pub(crate) fn acl_object_controller(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
         let h = self.infinitive_noun(x)?;
@@ -218,7 +217,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let g = tr.head[h];
-        (g != NONE && g < h && tr.upos(g) == "VERB" && tr.lemma_is(g, ACL_CONTROL_VERBS)).then_some(h)
+        (g != NONE && g < h && tr.upos(g) == "VERB" && tr.lemma_is(g, OBJECT_CONTROL_VERBS) && !tr.lemma_is(g, PURPOSE_OBJECT_VERBS)).then_some(h)
     }
 
     /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
