@@ -112,6 +112,7 @@ impl State<'_> {
         let label = self.clusters[n].label.clone();
         if !self.clusters[x].alt_names.contains(&name) {
             self.clusters[x].alt_names.push(name);
+            self.reindex(x);
         }
         self.note(x, &label, ALIAS_RULE, si);
         // a later mention NER types as another kind (`N` as an organisation) finds the person
@@ -129,7 +130,9 @@ impl State<'_> {
     /// The person one of whose stated other names is `name`: the whole name, or for a single
     /// word the surname of such a name when no other person named in the document bears it.
     pub(super) fn alias_owner(&self, name: &[String]) -> Option<usize> {
-        let persons = || self.clusters.iter().enumerate().filter(|(_, c)| is_person_ok(c));
+        // only clusters with other names can pass; the index lists them in cluster order
+        let with_alt = self.candidates(|ix| ix.with_alt_names());
+        let persons = || with_alt.iter().map(|&c| (c, &self.clusters[c])).filter(|(_, c)| is_person_ok(c));
         if let Some((c, _)) = persons().filter(|(_, c)| c.alt_names.iter().any(|a| a == name)).last() {
             return Some(c);
         }

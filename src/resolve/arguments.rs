@@ -189,8 +189,24 @@ impl State<'_> {
 
     /// The one cluster that `accept` takes whose label ends with the words `keys` and is longer.
     fn suffix_match(&self, keys: &[String], accept: impl Fn(&Cluster) -> bool) -> Option<usize> {
+        // a label ends with the keys only if its last word is the last key: the index lists
+        // the clusters by that word (no keys: every label qualifies)
+        let cands = match keys.last() {
+            Some(key) => self.candidates(|ix| ix.by_label_last(key)),
+            None => (0..self.clusters.len()).collect(),
+        };
+        let found = self.only_suffix_match(cands, keys, &accept);
+        #[cfg(test)]
+        assert_eq!(found, self.only_suffix_match(0..self.clusters.len(), keys, &accept), "the cluster index disagrees with the scan for {keys:?}");
+        found
+    }
+
+    /// The one cluster of `cands` (in increasing order) that `accept` takes whose label ends
+    /// with the words `keys` and is longer.
+    fn only_suffix_match(&self, cands: impl IntoIterator<Item = usize>, keys: &[String], accept: &impl Fn(&Cluster) -> bool) -> Option<usize> {
         let mut found = None;
-        for (c, cl) in self.clusters.iter().enumerate() {
+        for c in cands {
+            let cl = &self.clusters[c];
             if !accept(cl) {
                 continue;
             }

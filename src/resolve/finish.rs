@@ -16,6 +16,8 @@ impl State<'_> {
         merge_bare_heads(&mut self.clusters);
         let runs = proper_name_runs(&self.doc.sentences);
         merge_short_names(&mut self.clusters, &runs);
+        // the merges rewrote labels and names behind the index's back: a later lookup rebuilds it
+        *self.index.get_mut() = Default::default();
         let ids: Vec<String> = self.clusters.iter().map(slug_of).collect();
         let labels: Vec<String> = (0..self.clusters.len()).map(|c| self.display_label(c)).collect();
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();

@@ -68,6 +68,7 @@ mod arguments;
 mod descriptions;
 mod finish;
 mod focus;
+mod index;
 mod named;
 pub mod names;
 mod pronouns;

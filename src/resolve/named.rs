@@ -162,6 +162,7 @@ impl State<'_> {
             // prefer the spelled-out name as label
             if label.contains(' ') && !self.clusters[c].label.contains(' ') {
                 let old = std::mem::replace(&mut self.clusters[c].label, label.clone());
+                self.reindex(c);
                 self.clusters[c].aliases.remove(&label);
                 self.note(c, &old, rule, si);
             } else {
@@ -329,6 +330,7 @@ impl State<'_> {
             let cl = &mut self.clusters[o];
             cl.kind = EntityType::Person;
             cl.name = cl.label.split_whitespace().map(lower_key).collect();
+            self.reindex(o);
             (c, rule) = (Some(o), "surname");
         }
         let c = match c {
@@ -338,6 +340,7 @@ impl State<'_> {
                     // a fuller name: it becomes the label (a longer stated alias does not)
                     self.clusters[c].name = name.clone();
                     self.clusters[c].label = label.clone();
+                    self.reindex(c);
                     self.clusters[c].aliases.remove(&label);
                     self.note(c, &old_label, rule, si);
                 } else {
@@ -377,6 +380,129 @@ impl State<'_> {
 
     /// Finds the person cluster a name belongs to, with the rule.
     pub(super) fn match_person(&self, name: &[String]) -> (Option<usize>, &'static str) {
+        let found = self.match_person_indexed(name);
+        #[cfg(test)]
+        assert_eq!(found, self.match_person_scan(name), "the cluster index disagrees with the scan for {name:?}");
+        found
+    }
+
+    /// [`State::match_person`] over the clusters the index proposes (every one that could pass
+    /// a test below), tested and chosen exactly as the scan over all clusters does.
+    fn match_person_indexed(&self, name: &[String]) -> (Option<usize>, &'static str) {
+        let person = |c: usize| {
+            let cl = &self.clusters[c];
+            is_person_ok(cl) && !cl.name.is_empty()
+        };
+        let last = name.last().expect("non-empty name");
+        let by_last = self.candidates(|ix| ix.by_name_last(last));
+        if let Some(&c) = by_last.iter().rev().find(|&&c| person(c) && self.clusters[c].name == name) {
+            return (Some(c), "exact-name");
+        }
+        if let Some(c) = self.alias_owner(name) {
+            return (Some(c), super::aliases::ALIAS_RULE);
+        }
+        let most_mentioned = |cands: &[usize]| cands.iter().copied().max_by_key(|&c| (self.clusters[c].count, c));
+        let only = |cands: Vec<usize>| if let [c] = cands[..] { Some(c) } else { None };
+        if name.len() == 1 {
+            // surname (or first name) of a fuller name seen before; the most mentioned wins
+            let cands: Vec<usize> = by_last
+                .iter()
+                .copied()
+                .filter(|&c| person(c) && self.clusters[c].name.len() > 1 && self.clusters[c].name.last() == Some(last))
+                .collect();
+            if let Some(c) = most_mentioned(&cands) {
+                return (Some(c), "surname");
+            }
+            // the first of two surnames: `Soto` of `Marta Soto Ibarra`
+            let cands: Vec<usize> = self
+                .candidates(|ix| ix.by_name_middle(last))
+                .into_iter()
+                .filter(|&c| {
+                    let n = &self.clusters[c].name;
+                    person(c) && n.len() >= 3 && last.chars().count() >= 3 && n[1..n.len() - 1].contains(last)
+                })
+                .collect();
+            if let Some(c) = only(cands) {
+                return (Some(c), "surname");
+            }
+            let cands: Vec<usize> = self
+                .candidates(|ix| ix.by_name_last_near(last))
+                .into_iter()
+                .filter(|&c| person(c) && self.clusters[c].name.last().is_some_and(|l| l.len() >= 6 && last.len() >= 6 && names::within_one_edit(l, last)))
+                .collect();
+            if let Some(c) = only(cands) {
+                return (Some(c), "relaxed-name");
+            }
+            let cands: Vec<usize> = self
+                .candidates(|ix| ix.by_name_first(last))
+                .into_iter()
+                .filter(|&c| person(c) && self.clusters[c].name.len() > 1 && self.clusters[c].name[0] == *last)
+                .collect();
+            if let Some(c) = only(cands) {
+                return (Some(c), "first-name");
+            }
+            return (None, "");
+        }
+        // a full name: an earlier bare surname, or the same first+last name with middle names
+        let by_first = self.candidates(|ix| ix.by_name_first(&name[0]));
+        let mut near = self.candidates(|ix| ix.by_name_last_near(last));
+        near.extend(&by_last);
+        near.extend(&by_first);
+        near.sort_unstable();
+        near.dedup();
+        let cands: Vec<usize> = near
+            .into_iter()
+            .filter(|&c| {
+                let n = &self.clusters[c].name;
+                person(c)
+                    && ((n.len() == 1 && (n[0] == *last || (last.len() >= 6 && names::within_one_edit(&n[0], last))))
+                        || (n.len() > 1 && n[0] == name[0] && n.last() == Some(last))
+                        || (n.len() > 1 && n.len() != name.len() && (n.starts_with(name) || name.starts_with(n)) && n.len().min(name.len()) >= 2))
+            })
+            .collect();
+        if let Some(c) = most_mentioned(&cands) {
+            let rule = if self.clusters[c].name.len() == 1 { "surname" } else { "relaxed-name" };
+            return (Some(c), rule);
+        }
+        // the last words of a fuller name (`Soto Ibarra` of `Marta Soto Ibarra`), or a name that
+        // adds a second surname (`Soto Ibarra` after `Marta Soto`)
+        let mut ending = self.candidates(|ix| ix.by_name_last(&name[0]));
+        ending.extend(&by_last);
+        ending.sort_unstable();
+        ending.dedup();
+        let cands: Vec<usize> = ending
+            .into_iter()
+            .filter(|&c| {
+                let n = &self.clusters[c].name;
+                person(c)
+                    && ((n.len() > name.len() && n.ends_with(name))
+                        || (name.len() == 2 && n.len() >= 2 && n.last() == Some(&name[0]) && name[0].chars().count() >= 3))
+            })
+            .collect();
+        if let Some(c) = only(cands) {
+            return (Some(c), "surname");
+        }
+        // one letter apart in the surname, the rest equal (`Ilse Marten` / `Ilse Martin`)
+        let cands: Vec<usize> = by_first
+            .into_iter()
+            .filter(|&c| {
+                let n = &self.clusters[c].name;
+                person(c)
+                    && n.len() == name.len()
+                    && n[..n.len() - 1] == name[..name.len() - 1]
+                    && n.last().is_some_and(|l| l.chars().count() >= 4 && names::within_one_edit(l, last))
+            })
+            .collect();
+        if let Some(c) = only(cands) {
+            return (Some(c), "relaxed-name");
+        }
+        (None, "")
+    }
+
+    /// The full scan [`State::match_person_indexed`] must agree with (checked on every call in
+    /// tests).
+    #[cfg(test)]
+    fn match_person_scan(&self, name: &[String]) -> (Option<usize>, &'static str) {
         let persons = || self.clusters.iter().enumerate().filter(|(_, c)| is_person_ok(c) && !c.name.is_empty());
         if let Some((c, _)) = persons().rfind(|(_, c)| c.name == name) {
             return (Some(c), "exact-name");
@@ -588,6 +714,7 @@ impl State<'_> {
         let old = std::mem::replace(&mut cl.label, label.to_owned());
         cl.aliases.remove(label);
         cl.aliases.insert(old);
+        self.reindex(c);
         Some(c)
     }
 
@@ -715,6 +842,7 @@ impl State<'_> {
             if matches!(cl.kind, EntityType::Location | EntityType::Concept) {
                 cl.kind = EntityType::Organization;
             }
+            self.reindex(c);
             self.note(c, &old, "acronym-definition", si);
             c
         } else {

@@ -6,9 +6,11 @@
 //! [`ResolvedDocument`](super::ResolvedDocument). The steps add to it in document order; nothing
 //! here decides who is who.
 
+use super::index::ClusterIndex;
 use super::names::{self, Gender};
 use crate::document::{Argument, Document, EntityType, MergeNote, Mention, OpenTriple, Sentence, Span};
 use crate::nlp::gazetteer::{Gazetteer, Via};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -96,6 +98,9 @@ pub(super) struct State<'a> {
     pub(super) spelled_out: HashMap<Vec<char>, Option<String>>,
     /// Capitalised words by first letter, made on the first acronym search.
     pub(super) capital_starts: Option<super::named::CapitalStarts>,
+    /// Clusters by the words of their labels and names ([`ClusterIndex`]); filled lazily by
+    /// lookups that take `&self`, hence the cell.
+    pub(super) index: RefCell<ClusterIndex>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -164,7 +169,21 @@ impl<'a> State<'a> {
             role_statements: Vec::new(),
             spelled_out: HashMap::new(),
             capital_starts: None,
+            index: RefCell::new(ClusterIndex::default()),
         }
+    }
+
+    /// Candidates from the cluster index, after adding the clusters pushed since the last lookup.
+    pub(super) fn candidates(&self, lookup: impl FnOnce(&ClusterIndex) -> Vec<usize>) -> Vec<usize> {
+        let mut index = self.index.borrow_mut();
+        index.sync(&self.clusters);
+        lookup(&index)
+    }
+
+    /// Lists cluster `c` under its current label, name and other names: every step that
+    /// changes those of an existing cluster calls this (see [`super::index`]).
+    pub(super) fn reindex(&self, c: usize) {
+        self.index.borrow_mut().add_changed(c, &self.clusters[c]);
     }
 
     /// Records that `alias` was merged into cluster `c` by `rule` (nothing when it is the label
