@@ -184,26 +184,40 @@ pub struct RowStore {
 impl RowStore {
     /// Lays out `rows` (sparse entry lists, in row order) and returns each row's reference.
     pub fn build<'a>(classes: usize, rows: impl IntoIterator<Item = &'a [ClassWeight]>) -> (RowStore, Vec<(u32, u32)>) {
-        let (mut sparse, mut dense, mut refs, mut entries) = (Vec::new(), Vec::new(), Vec::new(), 0);
-        for row in rows {
-            entries += row.len();
+        // Two passes: the first decides each row's layout and sizes both buffers, the second
+        // writes the rows straight into them. Growing vectors and copying them into the huge
+        // buffers touched about three times the tables' memory at every start-up, and fresh
+        // pages cost a kernel fault and zeroing each.
+        let rows: Vec<&[ClassWeight]> = rows.into_iter().collect();
+        let dense_len = classes.next_multiple_of(CACHE_LINE / size_of::<i16>());
+        let is_dense = |row: &[ClassWeight]| {
             let increasing = row.windows(2).all(|p| p[0].class < p[1].class);
             let exact = increasing && row.iter().all(|e| e.w != 0 && (e.class as usize) < classes);
-            if exact && !row.is_empty() && row.len() * 100 >= classes * DENSE_MIN_PERCENT {
+            exact && !row.is_empty() && row.len() * 100 >= classes * DENSE_MIN_PERCENT
+        };
+        let kinds: Vec<bool> = rows.iter().map(|r| is_dense(r)).collect();
+        let n_dense = kinds.iter().filter(|&&d| d).count();
+        let n_sparse: usize = rows.iter().zip(&kinds).filter(|(_, d)| !**d).map(|(r, _)| r.len()).sum();
+        let mut sparse = HugeBuf::filled(n_sparse, ClassWeight::default());
+        let mut dense = HugeBuf::filled(n_dense * dense_len, 0i16);
+        let (mut refs, mut entries) = (Vec::with_capacity(rows.len()), 0);
+        let (mut s_at, mut d_at) = (0, 0);
+        for (row, &dense_row) in rows.iter().zip(&kinds) {
+            entries += row.len();
+            if dense_row {
                 // Each dense row starts a cache line, so it spans as few lines as it can.
-                let start = dense.len();
-                dense.resize(start + classes.next_multiple_of(CACHE_LINE / size_of::<i16>()), 0i16);
-                for e in row {
-                    dense[start + e.class as usize] = e.w;
+                for e in row.iter() {
+                    dense[d_at + e.class as usize] = e.w;
                 }
-                refs.push((start as u32, row.len() as u32 | DENSE));
+                refs.push((d_at as u32, row.len() as u32 | DENSE));
+                d_at += dense_len;
             } else {
-                refs.push((sparse.len() as u32, row.len() as u32));
-                sparse.extend_from_slice(row);
+                sparse[s_at..s_at + row.len()].copy_from_slice(row);
+                refs.push((s_at as u32, row.len() as u32));
+                s_at += row.len();
             }
         }
-        let store = RowStore { classes, sparse: HugeBuf::from_slice(&sparse), dense: HugeBuf::from_slice(&dense), entries };
-        (store, refs)
+        (RowStore { classes, sparse, dense, entries }, refs)
     }
 
     /// Number of (class, weight) entries of the rows as given.

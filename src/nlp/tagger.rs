@@ -71,11 +71,16 @@ impl Weights {
 
     /// Builds the table from rows (key, entries), in row order.
     fn from_entries(rows: Vec<(u64, Vec<ClassWeight>)>, classes: usize) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let (store, refs) = RowStore::build(classes, rows.iter().map(|(_, r)| r.as_slice()));
+        Weights::from_keyed(rows.iter().map(|(k, r)| (*k, r.as_slice())), rows.len(), classes)
+    }
+
+    /// Builds the table from `n` rows (key, entries) given in row order.
+    fn from_keyed<'a>(rows: impl Iterator<Item = (u64, &'a [ClassWeight])> + Clone, n: usize, classes: usize) -> Weights {
+        let cap = (n * 2).next_power_of_two().max(16);
+        let (store, refs) = RowStore::build(classes, rows.clone().map(|(_, r)| r));
         let mut t = Weights { slots: HugeBuf::filled(cap, Slot::default()), mask: cap - 1, rows: store };
-        for ((k, _), (start, len)) in rows.iter().zip(refs) {
-            t.insert(*k, start, len);
+        for ((k, _), (start, len)) in rows.zip(refs) {
+            t.insert(k, start, len);
         }
         t
     }
@@ -175,21 +180,24 @@ impl Weights {
         if n > 1 << 26 {
             return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
         }
-        let mut rows = Vec::with_capacity(n);
+        // Read into flat arrays rather than one vector per row: an allocation per row (hundreds
+        // of thousands of rows) was a visible share of every command's start-up.
+        let (mut keys, mut ends, mut entries) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::new());
         for _ in 0..n {
-            let key = r.u64()?;
+            keys.push(r.u64()?);
             let l = r.u8()? as usize;
-            let mut row = Vec::with_capacity(l);
             for _ in 0..l {
                 let class = r.u8()?;
                 if class as usize >= classes {
                     return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "tag class out of range".into() });
                 }
-                row.push(ClassWeight { w: r.i16()?, class });
+                entries.push(ClassWeight { w: r.i16()?, class });
             }
-            rows.push((key, row));
+            ends.push(entries.len());
         }
-        Ok(Weights::from_entries(rows, classes))
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        let rows = keys.iter().zip(starts.zip(&ends)).map(|(&k, (a, &b))| (k, &entries[a..b]));
+        Ok(Weights::from_keyed(rows, n, classes))
     }
 }
 

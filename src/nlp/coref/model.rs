@@ -61,6 +61,10 @@ impl Weights {
 /// Anything that scores a feature list (training weights, shipped quantised weights).
 pub trait Scorer {
     fn score(&self, feats: &[u64]) -> f32;
+
+    /// Starts loading the weights of `feats` into the cache (a hint; no effect on any score).
+    #[inline]
+    fn prefetch(&self, _feats: &[u64]) {}
 }
 
 impl Scorer for Weights {
@@ -119,6 +123,13 @@ impl Scorer for Quantized {
         let sum: i32 = feats.iter().map(|&f| self.q[(f >> self.shift) as usize] as i32).sum();
         sum as f32 * self.scale
     }
+
+    #[inline]
+    fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            crate::nlp::hugemem::prefetch(&self.q[(f >> self.shift) as usize]);
+        }
+    }
 }
 
 const KIND_PRONOUN: u64 = 3;
@@ -152,6 +163,12 @@ pub fn candidates(infos: &[MentionInfo], ctx: &DocContext, p: &Params, j: usize,
 pub struct Scratch {
     feats: Vec<u64>,
     cands: Vec<usize>,
+    /// One candidate's features.
+    pair: Vec<u64>,
+    /// The feature lists of all candidates of one mention, back to back ...
+    all: Vec<u64>,
+    /// ... and where each ends in `all`.
+    ends: Vec<usize>,
 }
 
 /// Chooses the antecedent of every mention (`None`: a new entity).
@@ -159,12 +176,26 @@ pub fn decode<S: Scorer>(weights: &S, p: &Params, infos: &[MentionInfo], ctx: &D
     let mut out = Vec::with_capacity(infos.len());
     let mut entities = Entities::default();
     for j in 0..infos.len() {
+        // The weights are read at hashed (random) places, so scoring waits on memory: every
+        // option's features are made and their weights prefetched first, then all are scored
+        // in the same order as before (same sums, same ties, same choice). `entities` does not
+        // change until the choice is made, so making the features early changes none of them.
         new_features(infos, ctx, j, &mut scratch.feats);
-        let mut best = (weights.score(&scratch.feats) + p.new_bias, None);
+        weights.prefetch(&scratch.feats);
         candidates(infos, ctx, p, j, &mut scratch.cands);
+        scratch.all.clear();
+        scratch.ends.clear();
         for &i in &scratch.cands {
-            pair_features(infos, &entities, j, i, &mut scratch.feats);
-            let s = weights.score(&scratch.feats);
+            pair_features(infos, &entities, j, i, &mut scratch.pair);
+            weights.prefetch(&scratch.pair);
+            scratch.all.extend_from_slice(&scratch.pair);
+            scratch.ends.push(scratch.all.len());
+        }
+        let mut best = (weights.score(&scratch.feats) + p.new_bias, None);
+        let mut from = 0;
+        for (&i, &to) in scratch.cands.iter().zip(&scratch.ends) {
+            let s = weights.score(&scratch.all[from..to]);
+            from = to;
             if s > best.0 {
                 best = (s, Some(i));
             }
