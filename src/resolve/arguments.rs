@@ -163,12 +163,16 @@ impl State<'_> {
         // the noun must be the label's head: no prepositional phrase ends the label
         // (`support of the voters` is no antecedent of `the voters`)
         let has_pp = |l: &str| l.split(' ').any(|w| matches!(w, "of" | "for" | "in" | "on" | "to" | "with" | "from" | "by" | "at" | "against" | "about"));
-        self.clusters.iter().rposition(|c| {
+        let fits = |c: &Cluster| {
             c.kind == EntityType::Concept
                 && c.label.contains(' ')
                 && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form))
                 && !has_pp(&c.label)
-        })
+        };
+        let found = self.candidates(|ix| ix.by_label_head(&t.form)).into_iter().rev().find(|&c| fits(&self.clusters[c]));
+        #[cfg(test)]
+        assert_eq!(found, self.clusters.iter().rposition(fits), "the cluster index disagrees with the scan for {}", t.form);
+        found
     }
 
     /// The one named entity (not a person, concept or literal) whose label ends with the words

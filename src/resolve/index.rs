@@ -12,6 +12,7 @@
 //! ([`ClusterIndex::sync`]); a step that changes the label, name or other names of an existing
 //! cluster calls [`super::state::State::reindex`].
 
+use super::named::{initials, is_acronym};
 use super::state::{Cluster, lower_key};
 use std::collections::HashMap;
 
@@ -30,6 +31,10 @@ pub(super) struct ClusterIndex {
     name_last_edits: HashMap<String, Vec<usize>>,
     /// Clusters with other names (`alt_names`).
     with_alt_names: Vec<usize>,
+    /// A label that is an acronym, and the initials of a label of several words → clusters.
+    acronym: HashMap<String, Vec<usize>>,
+    /// The last space-separated word of a label of several words, ASCII-lowercased → clusters.
+    label_head: HashMap<String, Vec<usize>>,
 }
 
 impl ClusterIndex {
@@ -53,6 +58,15 @@ impl ClusterIndex {
     fn add(&mut self, c: usize, cl: &Cluster) {
         if let Some(last) = cl.label.split_whitespace().next_back() {
             push(&mut self.label_last, lower_key(last), c);
+        }
+        if cl.label.contains(' ') {
+            push(&mut self.acronym, initials(&cl.label), c);
+            if let Some(head) = cl.label.rsplit(' ').next() {
+                push(&mut self.label_head, head.to_ascii_lowercase(), c);
+            }
+        }
+        if is_acronym(&cl.label) {
+            push(&mut self.acronym, cl.label.clone(), c);
         }
         if let Some((last, rest)) = cl.name.split_last() {
             push(&mut self.name_last, last.clone(), c);
@@ -97,6 +111,17 @@ impl ClusterIndex {
     pub(super) fn by_name_last_near(&self, word: &str) -> Vec<usize> {
         let keys = one_deletion_keys(word);
         sorted(keys.iter().filter_map(|k| self.name_last_edits.get(k)).flatten().copied())
+    }
+
+    /// Clusters whose label is the acronym `key` or has the initials `key`.
+    pub(super) fn by_acronym(&self, key: &str) -> Vec<usize> {
+        sorted(self.acronym.get(key).into_iter().flatten().copied())
+    }
+
+    /// Clusters with a label of several words whose last space-separated word is `word`,
+    /// ignoring ASCII case.
+    pub(super) fn by_label_head(&self, word: &str) -> Vec<usize> {
+        sorted(self.label_head.get(&word.to_ascii_lowercase()).into_iter().flatten().copied())
     }
 
     /// Clusters that have other names.
@@ -172,6 +197,9 @@ mod tests {
         assert_eq!(index.by_label_last("board"), vec![1]);
         assert_eq!(index.by_name_last_near("veldt"), vec![0, 2]);
         assert!(index.by_name_last_near("board").is_empty());
+        assert_eq!(index.by_acronym("NWB"), vec![1]);
+        assert_eq!(index.by_label_head("BOARD"), vec![1]);
+        assert!(index.by_label_head("velde").contains(&0));
     }
 
     #[test]

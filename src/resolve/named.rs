@@ -199,21 +199,26 @@ impl State<'_> {
     }
 
     pub(super) fn acronym_match(&self, label: &str, kind: EntityType) -> Option<usize> {
-        let initials = |s: &str| -> String {
-            s.split_whitespace()
-                .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "and" | "for" | "&" | "de"))
-                .filter_map(|w| w.chars().next())
-                .collect::<String>()
-                .to_uppercase()
-        };
-        let is_acr = |s: &str| s.len() >= 2 && s.len() <= 6 && !s.contains(' ') && s.chars().all(|c| c.is_ascii_uppercase());
-        self.clusters.iter().position(|c| {
+        let matches = |c: &Cluster| {
             c.kind != EntityType::Person
                 && c.kind != EntityType::Concept
                 && (c.kind == kind || c.kind == EntityType::Organization || kind == EntityType::Organization)
-                && ((is_acr(label) && c.label.contains(' ') && initials(&c.label) == label)
-                    || (is_acr(&c.label) && label.contains(' ') && initials(label) == c.label))
-        })
+                && ((is_acronym(label) && c.label.contains(' ') && initials(&c.label) == label)
+                    || (is_acronym(&c.label) && label.contains(' ') && initials(label) == c.label))
+        };
+        // only a cluster listed under the label (an acronym) or under its initials can match
+        let mut cands = Vec::new();
+        if is_acronym(label) {
+            cands.extend(self.candidates(|ix| ix.by_acronym(label)));
+        }
+        if label.contains(' ') {
+            let key = initials(label);
+            cands.extend(self.candidates(|ix| ix.by_acronym(&key)));
+        }
+        let found = cands.into_iter().filter(|&c| matches(&self.clusters[c])).min();
+        #[cfg(test)]
+        assert_eq!(found, self.clusters.iter().position(matches), "the cluster index disagrees with the scan for {label}");
+        found
     }
 
     /// A person's name: strip titles, record roles/nationality/gender, cluster by name.
@@ -855,4 +860,19 @@ impl State<'_> {
         self.set_ref(si, start..last + 1, Target::One(c), "acronym-definition");
         Some(c)
     }
+}
+
+/// The upper-cased first letters of a name's words, small connecting words left out (`United
+/// Nations Children's Fund` → `UNCF`): what an acronym of it would be.
+pub(super) fn initials(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "and" | "for" | "&" | "de"))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// Two to six capital ASCII letters, nothing else (`NATO`, `WHO`).
+pub(super) fn is_acronym(s: &str) -> bool {
+    s.len() >= 2 && s.len() <= 6 && !s.contains(' ') && s.chars().all(|c| c.is_ascii_uppercase())
 }
