@@ -853,6 +853,12 @@ mod tests {
                 &[("Ana Ruiz", "managing editor of", "Vela Post")],
                 &[],
             ),
+            // two descriptors joined by `and` in front of the owner's name
+            (
+                "[[Tomas/PROPN Brenner]]/PROPN ,/PUNCT brother/NOUN of/ADP television/NOUN host/NOUN and/CCONJ author/NOUN [[Lena/PROPN Brenner]]/PROPN ,/PUNCT was/AUX arrested/VERB ./PUNCT",
+                &[("Tomas Brenner", "brother of", "Lena Brenner")],
+                &[],
+            ),
             // the apposition's closing comma left out: the name's verb follows it
             (
                 "The/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN resigned/VERB on/ADP Monday/PROPN ./PUNCT",
