@@ -286,6 +286,14 @@ impl State<'_> {
                 }
             }
         }
+        // `Robert Allen "Bobby" Kessler`: the name without the quoted nickname, which with the
+        // surname is another name of the person (`Bobby Kessler`)
+        let nickname = quoted_nickname(s, start, end);
+        if let Some((open, close)) = nickname {
+            let kept: Vec<usize> = (start..end).filter(|&i| i < open || i > close).collect();
+            name = kept.iter().map(|&i| lower_key(&s.tokens[i].form)).collect();
+            name_forms = kept.iter().map(|&i| s.tokens[i].form.clone()).collect();
+        }
         name.retain(|w| !w.is_empty());
         if name.is_empty() {
             return None;
@@ -299,8 +307,8 @@ impl State<'_> {
             gender = names::first_name_gender(&name[0]);
         }
         // words written without a space stay glued in the label (`al-Amin`, `Saint-Just`)
-        let inserted = name_forms.len() - (end - start);
-        let label = name_forms
+        let inserted = name_forms.len().saturating_sub(end - start);
+        let label = if nickname.is_some() { name_forms.join(" ") } else { name_forms
             .iter()
             .enumerate()
             .fold(String::new(), |mut out, (j, f)| {
@@ -310,7 +318,7 @@ impl State<'_> {
                 }
                 out.push_str(f);
                 out
-            });
+            }) };
         let (mut c, mut rule) = self.match_person(&name);
         if c.is_none() && name.len() == 1
             && let Some(o) = self.name_suffix_match(&name).filter(|&o| {
@@ -364,6 +372,16 @@ impl State<'_> {
             // the mention carried titles: `President Walter Hale`
             let surface = join_tokens(s, r.start..end);
             self.note(c, &surface, "title-name", si);
+        }
+        if let Some((open, close)) = nickname {
+            // the nickname and the surname: a later `Bobby Kessler` is the same person
+            let surname = s.tokens[close + 1..end].iter().map(|t| t.form.as_str());
+            let known_as: Vec<&str> = s.tokens[open + 1..close].iter().map(|t| t.form.as_str()).chain(surname).collect();
+            let key: Vec<String> = known_as.iter().map(|w| lower_key(w)).collect();
+            if !self.clusters[c].alt_names.contains(&key) {
+                self.clusters[c].alt_names.push(key);
+            }
+            self.note(c, &known_as.join(" "), "nickname", si);
         }
         let cl = &mut self.clusters[c];
         cl.count += 1;
@@ -584,6 +602,16 @@ impl State<'_> {
         }
         (None, "")
     }
+}
+
+/// The quotation marks around a nickname inside the person name `start..end` (`Robert Allen
+/// "Bobby" Kessler`, joined into one name by the NER): the opening and closing mark, with one or
+/// two words between them and a surname after.
+fn quoted_nickname(s: &Sentence, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mark = |i: usize| matches!(s.tokens[i].form.as_str(), "\"" | "“" | "”" | "``" | "''" | "‘" | "’" | "'");
+    let open = (start + 1..end).find(|&i| mark(i))?;
+    let close = (open + 2..end.min(open + 4)).find(|&i| mark(i))?;
+    (close + 1 < end).then_some((open, close))
 }
 
 /// The words after the last title or role word of a name (`John Bolton` of `Security Adviser

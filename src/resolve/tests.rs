@@ -1015,3 +1015,19 @@ fn a_title_whose_apposition_is_a_name_is_that_person() {
     let r = run(&d, &m, vec![tri(&d, 0, "The secretary", "visited", "visit", Some("Tarvia"))]);
     assert_eq!(facts(&r)[0].0, "secretary", "{:?}", facts(&r));
 }
+
+#[test]
+fn a_quoted_nickname_is_no_part_of_the_label_and_names_the_person_later() {
+    // invented: `Robert Allen "Bobby" Kessler` as one person mention, then `Bobby Kessler`
+    let d = doc(&["Robert Allen \" Bobby \" Kessler died on Monday .", "Bobby Kessler founded the trio ."]);
+    let m = [ment(&d, 0, "Robert Allen \" Bobby \" Kessler", T::Person), ment(&d, 1, "Bobby Kessler", T::Person)];
+    let t = vec![
+        tri(&d, 0, "Robert Allen \" Bobby \" Kessler", "died", "die", None),
+        tri(&d, 1, "Bobby Kessler", "founded", "found", Some("trio")),
+    ];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("robert_allen_kessler", "died", None), f("robert_allen_kessler", "founded", Some("trio"))]);
+    let e = ent(&r, "robert_allen_kessler");
+    assert_eq!(e.label, "Robert Allen Kessler");
+    assert!(e.aliases.contains(&"Bobby Kessler".to_string()), "{:?}", e.aliases);
+}

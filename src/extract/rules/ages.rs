@@ -62,11 +62,22 @@ impl Rules<'_, '_> {
         self.clause_subject_above(a)
     }
 
-    /// `X died at the age of 78`: the subject of the clause the `age` oblique belongs to.
+    /// `X died at the age of 78`, `X died at age 78`: the subject of the clause the `age`
+    /// oblique belongs to.
     fn age_of_holder(&self, i: usize) -> Option<Part> {
         let tr = self.tr;
-        let of = i.checked_sub(1).filter(|&o| tr.form_is(o, &["of"]))?;
-        let age = of.checked_sub(1).filter(|&a| tr.lemma_is(a, &["age"]))?;
+        let before = i.checked_sub(1)?;
+        let age = if tr.form_is(before, &["of"]) {
+            before.checked_sub(1).filter(|&a| tr.lemma_is(a, &["age"]))?
+        } else {
+            // `died at age 78` (no `of`): only after `at`, so `age 78` in a list of fields is no
+            // age, and only on a death, the age the person keeps (`broke a leg at age 12` was
+            // the person's age then, not now)
+            let a = Some(before).filter(|&a| tr.lemma_is(a, &["age"]))?;
+            a.checked_sub(1).filter(|&at| tr.form_is(at, &["at"]))?;
+            let h = tr.head[a];
+            (h != NONE && tr.lemma_is(h, &["die", "pass", "succumb"])).then_some(a)?
+        };
         self.clause_subject_above(age)
     }
 
@@ -149,6 +160,16 @@ mod tests {
         91 91 NUM CD 6 nmod
         . . PUNCT . 3 punct";
 
+    /// `The poet died at age 91.` (invented)
+    const AT_AGE: &str = "
+        The the DET DT 2 det
+        poet poet NOUN NN 3 nsubj
+        died die VERB VBD 0 root
+        at at ADP IN 5 case
+        age age NOUN NN 3 obl
+        91 91 NUM CD 5 nummod
+        . . PUNCT . 3 punct";
+
     /// `The 45-year-old Tomas Reyes was arrested.` (invented)
     const HYPHENATED: &str = "
         The the DET DT 8 det
@@ -206,6 +227,13 @@ mod tests {
     fn ages_around_events_and_nouns() {
         find(&triples(DIED_AGED), "pilot", "aged", Some("58"));
         find(&triples(AT_THE_AGE_OF), "poet", "aged", Some("91"));
+        find(&triples(AT_AGE), "poet", "aged", Some("91"));
+        // `age` without `at` before it is no stated age (`a form with name and age 91`), nor
+        // an age at an event other than death (`left at age 91`: the age then)
+        let ts = triples(&AT_AGE.replace("at at ADP IN 5 case", "by by ADP IN 5 case"));
+        assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
+        let ts = triples(&AT_AGE.replace("died die VERB VBD 0 root", "left leave VERB VBD 0 root"));
+        assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         let ts = triples(HYPHENATED);
         let t = ts.iter().find(|t| t.relation == "aged").unwrap_or_else(|| panic!("{}", show(&ts)));
         assert!(t.subject.text.ends_with("Reyes") && t.object.as_ref().is_some_and(|o| o.text == "45"), "{}", show(&ts));

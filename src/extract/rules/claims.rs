@@ -47,6 +47,9 @@ const OPINION_VERBS: &[&str] = &[
 /// `expected`, a forecast, are not among them.
 const MORE_HEARSAY_PARTICIPLES: &[&str] = &["suspect", "presume", "understand", "fear", "claim", "reckon", "estimate", "consider"];
 
+/// The semi-modal verbs of obligation, which take a `to`-infinitive (`has to`, `needs to`).
+const OBLIGATION_VERBS: &[&str] = &["have", "need"];
+
 /// Verbs and nouns of demanding, requesting and recommending whose `that` clause is what someone
 /// wants done (the English mandative: `demanded that he resign`, `the request that it be
 /// closed`). General English, the closed class of mandative governors.
@@ -298,6 +301,20 @@ impl Rules<'_, '_> {
         None
     }
 
+    /// Whether `x` is the `to`-infinitive of a present-tense `have` or `need` with no object of
+    /// its own (`has to approve`, `need to leave`): the English semi-modals of obligation. Not the
+    /// causative `have` (`has the car repaired`, no `to`) nor `needs money to build` (an object),
+    /// nor the idiom `has to do with` (is related to).
+    fn present_obligation(&self, h: usize, x: usize) -> bool {
+        let tr = self.tr;
+        let related_to = tr.lemma_is(x, &["do"]) && tr.kids(x).any(|k| tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["with"])));
+        !related_to
+            && tr.lemma_is(h, OBLIGATION_VERBS)
+            && matches!(tr.t[h].xpos.as_str(), "VBZ" | "VBP")
+            && tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
+            && !tr.kids(h).any(|k| matches!(tr.base(k), "obj" | "iobj"))
+    }
+
     /// The modality of a clause the writer does not assert because of where it hangs, and the
     /// verb whose subject then speaks for it: a mandative `that` clause (planned; the demanding
     /// verb) or a clause inside a condition's antecedent (possible). None for anything else, and
@@ -315,6 +332,12 @@ impl Rules<'_, '_> {
                 && tr.kids(c).any(|k| k < c && tr.lemma_is(k, &["that"]))
                 && tr.kids(c).any(|k| is_subj_rel(tr.rel(k)) && !tr.lemma_is(k, &["that"]))
         };
+        // the predicate may be the semi-modal itself, its infinitive merged into the relation
+        if let Some(x) = tr.kids(v).find(|&k| tr.base(k) == "xcomp")
+            && self.present_obligation(v, x)
+        {
+            return Some((Modality::Possible, None));
+        }
         let mut up = v;
         // the first clause with a subject of its own on the way up: a conjunct that states
         // something (`… include X, but Congress has not passed it`) is no part of the demand
@@ -342,6 +365,13 @@ impl Rules<'_, '_> {
             // a relative clause's content is taken as given
             if tr.rel(up) == "acl:relcl" {
                 return None;
+            }
+            // `the agency has to approve the deal`, `the council needs to vote`: what someone must
+            // do now is not yet done (a past `had to resign` mostly was, and stays asserted)
+            // (only for the clause itself: a conjunct or complement with its own subject, `… need
+            // to be removed and the radio is turned off`, states its own fact)
+            if finite.is_none() && tr.base(up) == "xcomp" && self.present_obligation(h, up) {
+                return Some((Modality::Possible, None));
             }
             match tr.base(up) {
                 // the `that` clause of a mandative verb or noun
@@ -428,6 +458,24 @@ mod tests {
     fn find(line: &str, verb: &str) -> Option<(String, String, String, Modality, String)> {
         let fs = facts(line)?;
         Some(fs.iter().find(|f| f.1.contains(verb)).cloned().unwrap_or_else(|| panic!("{line}: no `{verb}` in {fs:?}")))
+    }
+
+    #[test]
+    fn a_present_obligation_is_not_yet_done() {
+        for (line, verb) in [("The harbour board has to approve the merger .", "approve"), ("The regional councils need to ratify the treaty .", "ratify")] {
+            let Some(f) = find(line, verb) else { return };
+            assert_eq!(f.3, Modality::Possible, "{line}: {f:?}");
+        }
+        // a past obligation was met, and a plain verb stays asserted
+        let Some(f) = find("The harbour board had to close the pier in May .", "close") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        let Some(f) = find("The harbour board approves the merger .", "approve") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        // the idiom `has to do with` relates, and a conjunct with its own subject is its own fact
+        let Some(f) = find("The delay has to do with the weather .", "do") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        let Some(f) = find("The cables need to be checked and the pier is closed on Sundays .", "close") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
     }
 
     #[test]

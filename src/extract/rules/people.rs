@@ -271,11 +271,13 @@ impl Rules<'_, '_> {
     }
 
     /// `of rock band Y`: a lowercase descriptor (nouns and adjectives, ending on a noun) at `j`
-    /// in front of a name; the name's extent when one follows right after, within `limit`.
+    /// in front of a name; the name's extent when one follows right after, within `limit`. Two
+    /// descriptors joined by `and` are one (`of television host and author Y`).
     pub(super) fn descriptor_name(&self, j: usize, limit: usize) -> Option<(usize, usize)> {
         let tr = self.tr;
+        let lower_word = |k: usize| k < limit && matches!(tr.upos(k), "ADJ" | "NOUN") && tr.form(k).chars().next().is_some_and(char::is_lowercase) && self.ment_at(k).is_none();
         let mut e = j;
-        while e < limit && matches!(tr.upos(e), "ADJ" | "NOUN") && tr.form(e).chars().next().is_some_and(char::is_lowercase) && self.ment_at(e).is_none() {
+        while lower_word(e) || (e > j && tr.form(e) == "and" && tr.upos(e - 1) == "NOUN" && lower_word(e + 1)) {
             e += 1;
         }
         if e == j || tr.upos(e - 1) != "NOUN" {

@@ -530,7 +530,7 @@ impl Rules<'_, '_> {
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
             let anchor = self.title_start(s).unwrap_or(s);
-            if anchor >= 2 && tr.form(anchor - 1) == "," && (e >= n || tr.is_punct(e)) {
+            if anchor >= 2 && tr.form(anchor - 1) == "," && (e >= n || tr.is_punct(e) || self.unclosed_apposition(anchor, e)) {
                 if let Some(np) = self.role_np_ending(anchor - 1) {
                     self.emit_role("role:preposed", &name, &np, out);
                 }
@@ -546,6 +546,16 @@ impl Rules<'_, '_> {
         }
         self.origin_props(out);
         self.affiliation_props(out);
+    }
+
+    /// `The union's leader, X resigned`: a role phrase that opens the sentence, a comma, the name
+    /// (from `anchor`, ending before `e`) and its verb, with the comma that closes the apposition
+    /// left out (a frequent slip in news copy). Only at the sentence start and with a verb right
+    /// after the name: `the mayor, X and Y met` is a list, and mid-sentence the phrase may be an
+    /// object (`met the union's leader, X said`).
+    fn unclosed_apposition(&self, anchor: usize, e: usize) -> bool {
+        let tr = self.tr;
+        e < tr.len() && matches!(tr.upos(e), "VERB" | "AUX") && self.role_start_before(anchor - 1) == Some(0)
     }
 
     /// Where a role phrase may start after a person's name ending before `e` when a form of `be`
@@ -842,6 +852,29 @@ mod tests {
                 "Regional/ADJ radio/NOUN station/NOUN {{Vela/PROPN Post}}/PROPN 's/PART managing/ADJ editor/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
                 &[("Ana Ruiz", "managing editor of", "Vela Post")],
                 &[],
+            ),
+            // two descriptors joined by `and` in front of the owner's name
+            (
+                "[[Tomas/PROPN Brenner]]/PROPN ,/PUNCT brother/NOUN of/ADP television/NOUN host/NOUN and/CCONJ author/NOUN [[Lena/PROPN Brenner]]/PROPN ,/PUNCT was/AUX arrested/VERB ./PUNCT",
+                &[("Tomas Brenner", "brother of", "Lena Brenner")],
+                &[],
+            ),
+            // the apposition's closing comma left out: the name's verb follows it
+            (
+                "The/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN resigned/VERB on/ADP Monday/PROPN ./PUNCT",
+                &[("Ana Ruiz", "leader of", "Vela Union")],
+                &[],
+            ),
+            // … but a list is no apposition, and mid-sentence the phrase may be an object
+            (
+                "The/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN and/CCONJ [[Tom/PROPN Hale]]/PROPN met/VERB ./PUNCT",
+                &[],
+                &["Ana Ruiz"],
+            ),
+            (
+                "Reporters/NOUN met/VERB the/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN said/VERB ./PUNCT",
+                &[],
+                &["Ana Ruiz"],
             ),
             // the possessor owns no role here: `findings` is no role noun
             (

@@ -1,0 +1,112 @@
+//! Person names written with a quoted nickname between the given names and the surname
+//! (`Robert Allen "Bobby" Kessler`, `Maria “Mimi” Ostrova`), the usual form of a full name in
+//! obituaries and court reports.
+//!
+//! In: a sentence's tokens and its name spans as the tagger found them. Out: the same spans with
+//! such a name made one person span. The tagger stops the name at the quotation mark and starts
+//! a second one after it (`Robert Allen` + `Kessler`), so the person got a cut label and a second
+//! node, and the facts of the sentence went to a first-names-only node. A quoted run of one or two
+//! capitalised words standing between a person span and the person span right after the closing
+//! mark is a nickname inside one name: both spans and the quoted words join. A quoted word after a
+//! complete name followed by something other than a person (`Ana Ruiz "Moonlight" Records`, a
+//! title after the name) is left alone.
+
+use super::{NameSpan, NerClass};
+use crate::document::Token;
+
+/// Opening and closing quotation marks a nickname is written between.
+const QUOTES: &[&str] = &["\"", "“", "”", "``", "''", "‘", "’", "'"];
+
+/// Longest nickname, in words, between the marks.
+const MAX_NICKNAME: usize = 2;
+
+/// The spans with a person span, a quoted nickname and the person span after it joined.
+pub(super) fn join_quoted_nicknames(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    spans.sort_by_key(|(r, _)| r.start);
+    let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    for (range, class) in spans {
+        if let Some((last, last_class)) = out.last_mut()
+            && *last_class == NerClass::Per
+            && class == NerClass::Per
+            && nickname_between(tokens, last.end, range.start)
+        {
+            last.end = range.end;
+            continue;
+        }
+        out.push((range, class));
+    }
+    // the tagger may have tagged the nickname itself as a (third) person span: join
+    // person, quoted person, person
+    let mut joined: Vec<NameSpan> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        if i + 2 < out.len()
+            && out[i..i + 3].iter().all(|(_, c)| *c == NerClass::Per)
+            && out[i].0.end + 1 == out[i + 1].0.start
+            && out[i + 1].0.end + 1 == out[i + 2].0.start
+            && nickname_between(tokens, out[i].0.end, out[i + 2].0.start)
+        {
+            joined.push((out[i].0.start..out[i + 2].0.end, NerClass::Per));
+            i += 3;
+            continue;
+        }
+        joined.push(out[i].clone());
+        i += 1;
+    }
+    joined
+}
+
+/// Whether tokens `from..to` are an opening mark, one or two capitalised words and a closing mark.
+fn nickname_between(tokens: &[Token], from: usize, to: usize) -> bool {
+    if to > tokens.len() || to < from + 3 || to - from - 2 > MAX_NICKNAME {
+        return false;
+    }
+    let mark = |k: usize| QUOTES.contains(&tokens[k].form.as_str());
+    let capitalised = |k: usize| tokens[k].form.chars().next().is_some_and(char::is_uppercase) && tokens[k].form.chars().any(char::is_lowercase);
+    mark(from) && mark(to - 1) && (from + 1..to - 1).all(capitalised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        text.split(' ').map(|w| Token::new(w, Span::default())).collect()
+    }
+
+    fn labels(toks: &[Token], spans: &[NameSpan]) -> Vec<String> {
+        spans.iter().map(|(r, _)| toks[r.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    /// `Robert Allen "Bobby" Kessler died .` (invented), the nickname untagged.
+    #[test]
+    fn a_quoted_nickname_joins_the_names_around_it() {
+        let toks = tokens("Robert Allen \" Bobby \" Kessler died .");
+        let spans = join_quoted_nicknames(&toks, vec![(0..2, NerClass::Per), (5..6, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Robert Allen \" Bobby \" Kessler"]);
+    }
+
+    /// `Maria “Mimi” de Ostrova spoke .` (invented), the nickname tagged as a person too.
+    #[test]
+    fn a_nickname_tagged_as_a_name_joins_too() {
+        let toks = tokens("Maria “ Mimi ” Ostrova Lind spoke .");
+        let spans = join_quoted_nicknames(&toks, vec![(0..1, NerClass::Per), (2..3, NerClass::Per), (4..6, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Maria “ Mimi ” Ostrova Lind"]);
+    }
+
+    /// A quoted title between a person and an organisation, a quoted sentence between two people,
+    /// and a quote of lowercase words stay apart (invented).
+    #[test]
+    fn other_quotes_between_names_stay_apart() {
+        let toks = tokens("Ana Ruiz \" Moonlight \" Records");
+        let spans = join_quoted_nicknames(&toks, vec![(0..2, NerClass::Per), (5..6, NerClass::Org)]);
+        assert_eq!(spans.len(), 2);
+        let toks = tokens("Ana Ruiz \" the boss \" Tom Hale");
+        let spans = join_quoted_nicknames(&toks, vec![(0..2, NerClass::Per), (5..7, NerClass::Per)]);
+        assert_eq!(spans.len(), 2);
+        let toks = tokens("Ana Ruiz \" We Will Win Again \" Tom Hale");
+        let spans = join_quoted_nicknames(&toks, vec![(0..2, NerClass::Per), (7..9, NerClass::Per)]);
+        assert_eq!(spans.len(), 2);
+    }
+}
