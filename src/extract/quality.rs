@@ -381,6 +381,9 @@ const ADVERBIAL_ANTECEDENTS: &[&str] = &["time", "way", "reason", "place", "mome
 /// - `extraposed-it`: `consider it unwise for X to go`, `made it possible for Y to …`: the object
 ///   `it` stands for a clause; a fact from the verb and the adjective reads the infinitive's
 ///   subject as the object.
+/// - `dropped-complement`: an object with an adjective complement after a complex-transitive
+///   verb (`made stocks available`, `found him guilty`, `left five dead`): `make – stocks`
+///   drops what the sentence says of them.
 /// - `light-verb-bare`: `have`/`do` with no object ([`BARE_LIGHT_VERBS`]).
 /// - `object-gap-relative`: a relative clause with a subject and no relative word, object or
 ///   stranded preposition (`the fine the bank paid in a second case`): its object is the noun
@@ -412,6 +415,15 @@ fn garbled_clause(tr: &Tree, p: &Prop) -> Option<&'static str> {
     };
     if expletive_obj && predicate.is_some_and(clause_after) {
         return Some("extraposed-it");
+    }
+    // `made stocks available`, `found him guilty`, `left the door open`: the fact keeps the
+    // object and drops what the sentence says of it (`make – stocks`)
+    // (the graph renders an object and an adjective complement as `make – stocks` only)
+    let dropped_complement = predicate.is_some_and(|x| {
+        tr.upos(x) == "ADJ" && (tr.lemma_is(v, PREDICATIVE_VERBS) || tr.lemma_is(v, &["keep", "leave", "find"])) && !p.rel.contains(&x)
+    });
+    if dropped_complement && p.slots.iter().any(|s| s.kind == Kind::Obj) {
+        return Some("dropped-complement");
     }
     let has_object = p.slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp | Kind::Clause));
     if !has_object
@@ -1019,6 +1031,12 @@ mod tests {
                 "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root it/it/PRON/3/obj Dawn/Dawn/PROPN/3/xcomp",
                 &["board | named | Dawn"],
                 &[],
+            ),
+            (
+                "an adjective complement the fact would drop",
+                "The/the/DET/2/det shop/shop/NOUN/3/nsubj made/make/VERB/0/root its/its/PRON/5/nmod:poss stock/stock/NOUN/3/obj available/available/ADJ/3/xcomp early/early/ADV/3/advmod",
+                &[],
+                &["shop | made"],
             ),
             (
                 "have with no object says nothing",
