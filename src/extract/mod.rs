@@ -173,7 +173,10 @@ impl Extractor {
             if !p.graph || p.reporting || quality::reject(&tree, p).is_some() {
                 continue;
             }
-            for t in graph_triples(sentence, &tree, &ment, mentions, p) {
+            // `stopped the crowd from entering`: the crowd did not enter
+            let prevented = p.lit.is_none() && p.pred < tree.len() && r.prevented(p.pred);
+            for mut t in graph_triples(sentence, &tree, &ment, mentions, p) {
+                t.negated |= prevented;
                 if p.lit.is_none() && t.object.as_ref().is_some_and(|o| !quality::nominal_object(&tree, o.head)) {
                     continue;
                 }

@@ -103,9 +103,13 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
             return Some("subject-not-nominal");
         }
-        let has_case = tr
-            .kids(h)
-            .any(|k| tr.base(k) == "case" && (p.subj.toks.contains(&k) || p.subj.min.contains(&k)) && !is_possessive(tr.form(k)));
+        // a case marker on the head makes the phrase an oblique even when the subject span left
+        // it out (`From new chances comes found wealth`: the parser hung `chances` on the verb)
+        let has_case = tr.kids(h).any(|k| {
+            tr.base(k) == "case"
+                && !is_possessive(tr.form(k))
+                && (p.subj.toks.contains(&k) || p.subj.min.contains(&k) || (k < h && tr.base(h) == "nsubj" && !quantity_or_clause_marker(tr, k)))
+        });
         if has_case {
             return Some("subject-adverbial");
         }
@@ -139,6 +143,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if undergone_participle(tr, p) {
         return Some("undergone-participle");
+    }
+    if let Some(why) = garbled_clause(tr, p) {
+        return Some(why);
     }
     if say_cut_clause(tr, v, p) {
         return Some("say-cut-clause");
@@ -332,8 +339,150 @@ const VAGUE_QUANTIFIERS: &[&str] = &["many", "some", "other", "several", "few", 
 /// `pieces – fall to – ground`. A number (`two people died`), an adjective (`local people`), a
 /// name or a modifier phrase (`people in the town`, `some of the guards`) keeps the fact.
 fn generic_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
-    tr.lemma_is(h, GENERIC_HEADS)
-        && toks.iter().all(|&k| k == h || matches!(tr.upos(k), "DET" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS))
+    let bare = tr.lemma_is(h, GENERIC_HEADS)
+        && toks.iter().all(|&k| k == h || matches!(tr.upos(k), "DET" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS));
+    // `a lot of what we do`, `plenty of things`: a quantity of a pronoun or generic head is as
+    // vague as the head itself
+    let vague_amount = tr.lemma_is(h, AMOUNT_HEADS)
+        && tr.kids(h).any(|k| tr.base(k) == "nmod" && (tr.upos(k) == "PRON" || tr.lemma_is(k, GENERIC_HEADS) || tr.lemma_is(k, &["stuff"])));
+    bare || vague_amount
+}
+
+/// A `case` word the parser gives a subject that still is one: a preposition that also opens a
+/// clause (`as heavy rains put a damper on it`, `after the city started repairs`) and `at
+/// least`/`at most` before a number (`at least seven died`).
+fn quantity_or_clause_marker(tr: &Tree, k: usize) -> bool {
+    tr.lemma_is(k, &["as", "after", "before", "since", "until", "till", "once", "like", "than", "because", "while", "whilst"])
+        || (k + 1 < tr.len() && tr.lemma_is(k + 1, &["least", "most"]))
+}
+
+/// Nouns of an unmeasured amount (`a lot of`, `plenty of`, `a bunch of`): they take their
+/// meaning from their `of` phrase.
+const AMOUNT_HEADS: &[&str] = &["lot", "lots", "plenty", "bunch", "deal"];
+
+/// Light verbs: they say something only together with their object (`have access to`, `do
+/// damage to`). Without one, `X – have in – a statement` (an auxiliary `has` the parser made the
+/// main verb) or `X – do on – a global scale` (`do so`) states nothing.
+const BARE_LIGHT_VERBS: &[&str] = &["have", "do"];
+
+/// Relative words that open a relative clause; a clause without one (`the fine the bank paid`)
+/// has lost its object to the noun it modifies.
+const RELATIVE_WORDS: &[&str] = &["which", "that", "who", "whom", "whose", "where", "when", "why", "what", "whereby"];
+
+/// Nouns a relative clause without a relative word modifies as an adverbial, not as its object:
+/// `the day he left`, `the way she spoke`, `the reason they came`.
+const ADVERBIAL_ANTECEDENTS: &[&str] = &["time", "way", "reason", "place", "moment", "day", "year", "week", "month", "night", "morning", "evening", "hour", "minute", "era", "period", "season"];
+
+/// Tree signals that the parser failed on the clause of `p`, so any fact read from it is garbled
+/// (each reason is a class of parse failure, not a sentence):
+/// - `two-objects`: a verb with two direct objects (`made the tax a central issue` parsed as
+///   `made – tax` and `made – issue`): the second is a predicative complement the fact drops, and
+///   `made – tax` says nothing the sentence says.
+/// - `extraposed-it`: `consider it unwise for X to go`, `made it possible for Y to …`: the object
+///   `it` stands for a clause; a fact from the verb and the adjective reads the infinitive's
+///   subject as the object.
+/// - `dropped-complement`: an object with an adjective complement after a complex-transitive
+///   verb (`made stocks available`, `found him guilty`, `left five dead`): `make – stocks`
+///   drops what the sentence says of them.
+/// - `light-verb-bare`: `have`/`do` with no object ([`BARE_LIGHT_VERBS`]).
+/// - `object-gap-relative`: a relative clause with a subject and no relative word, object or
+///   stranded preposition (`the fine the bank paid in a second case`): its object is the noun
+///   it modifies, which the fact leaves out (`bank – pay in – case`).
+/// - `argument-holds-governor`: an argument span that contains a verb governing the predicate
+///   (`plans – announce – the firm had not`): the argument crosses the clause boundary.
+fn garbled_clause(tr: &Tree, p: &Prop) -> Option<&'static str> {
+    let v = p.pred;
+    // only on verbs that take two complements (`made X a theme`, `called it a mess`, `granted
+    // him a pardon`) and with the second right after the first: a far second object is a phrase
+    // the parser misattached (`sanctioned Iran earlier in the month over plots`), which leaves
+    // the first fact sound
+    // the fact keeps the second (`named the plan Dawn` → `name – Dawn`, `granted him a pardon`
+    // → `grant – pardon`) only where the second is a name or the thing given
+    let objs: Vec<usize> = tr.kids(v).filter(|&k| tr.base(k) == "obj").collect();
+    let fact_object = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head);
+    let pair = objs.windows(2).find(|w| adjacent(tr, w[0], w[1]));
+    if let Some(w) = pair.filter(|_| tr.lemma_is(v, TWO_COMPLEMENT_VERBS)) {
+        let keeps_second = fact_object == Some(w[1]) && !tr.lemma_is(v, PREDICATIVE_VERBS);
+        if !keeps_second {
+            return Some("two-objects");
+        }
+    }
+    // `it` stands for a clause only when one follows (`named it Dawn` names the thing itself)
+    let expletive_obj = tr.kids(v).any(|k| tr.base(k) == "obj" && tr.lemma_is(k, &["it"]));
+    let predicate = tr.kids(v).find(|&k| tr.base(k) == "xcomp" && matches!(tr.upos(k), "ADJ" | "NOUN"));
+    let clause_after = |x: usize| {
+        tr.kids(x).chain(tr.kids(v)).any(|k| k > x && tr.upos(k) == "VERB" && matches!(tr.base(k), "xcomp" | "advcl" | "ccomp" | "csubj"))
+    };
+    if expletive_obj && predicate.is_some_and(clause_after) {
+        return Some("extraposed-it");
+    }
+    // `made stocks available`, `found him guilty`, `left the door open`: the fact keeps the
+    // object and drops what the sentence says of it (`make – stocks`)
+    // (the graph renders an object and an adjective complement as `make – stocks` only)
+    let dropped_complement = predicate.is_some_and(|x| {
+        tr.upos(x) == "ADJ" && (tr.lemma_is(v, PREDICATIVE_VERBS) || tr.lemma_is(v, &["keep", "leave", "find"])) && !p.rel.contains(&x)
+    });
+    if dropped_complement && p.slots.iter().any(|s| s.kind == Kind::Obj) {
+        return Some("dropped-complement");
+    }
+    let has_object = p.slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp | Kind::Clause));
+    if !has_object
+        && tr.lemma_is(v, BARE_LIGHT_VERBS)
+        && matches!(tr.upos(v), "VERB" | "AUX")
+        && !tr.kids(v).any(|k| matches!(tr.base(k), "xcomp" | "ccomp" | "obj"))
+    {
+        return Some("light-verb-bare");
+    }
+    if object_gap_relative(tr, v) {
+        return Some("object-gap-relative");
+    }
+    let governs = |k: usize| matches!(tr.upos(k), "VERB" | "AUX") && k != v && tr.ancestor_of(k, v);
+    let parts = std::iter::once(&p.subj).chain(p.slots.iter().map(|s| &s.part));
+    if parts.flat_map(|part| part.toks.iter()).any(|&k| governs(k)) {
+        return Some("argument-holds-governor");
+    }
+    None
+}
+
+/// Verbs that take an object and a second complement, a predicate (`made X a theme`, `called
+/// it a mess`, `elected her chair`) or a thing given (`granted him a pardon`): general English,
+/// the complex-transitive and ditransitive verbs. With both parsed as objects, the fact keeps
+/// one and drops what the sentence says of it.
+const TWO_COMPLEMENT_VERBS: &[&str] = &[
+    "make", "call", "name", "consider", "deem", "declare", "label", "dub", "term", "brand", "elect", "appoint",
+    "render", "crown", "proclaim", "grant", "give", "offer", "award", "hand", "send", "show", "tell", "teach",
+    "owe", "deny", "promise", "lend", "sell", "bring", "buy", "cost",
+];
+
+/// Of [`TWO_COMPLEMENT_VERBS`], those whose second complement says what the first is (`made
+/// housing a theme`): the second alone (`make – theme`) is no fact either.
+const PREDICATIVE_VERBS: &[&str] = &["make", "consider", "deem", "declare", "label", "brand", "term", "elect", "appoint", "render", "crown", "proclaim"];
+
+/// Whether the phrase of `b` starts right after the phrase of `a` ends (quotation marks aside).
+fn adjacent(tr: &Tree, a: usize, b: usize) -> bool {
+    let all = |_: usize| false;
+    let (pa, pb) = (tr.phrase(a, &all), tr.phrase(b, &all));
+    let (Some(&end), Some(&start)) = (pa.iter().max(), pb.iter().min()) else { return false };
+    end < start && (end + 1..start).all(|k| is_quote(tr.form(k)))
+}
+
+/// Whether verb `v` heads a relative clause whose gap is its object (see [`garbled_clause`]).
+fn object_gap_relative(tr: &Tree, v: usize) -> bool {
+    let a = tr.head[v];
+    if tr.rel(v) != "acl:relcl" || tr.upos(v) != "VERB" || a == NONE || tr.upos(a) != "NOUN" {
+        return false;
+    }
+    let own_subject = tr.kids(v).any(|k| tr.rel(k) == "nsubj" && !tr.lemma_is(k, RELATIVE_WORDS));
+    let relative_word = tr.kids(v).any(|k| tr.lemma_is(k, RELATIVE_WORDS) || tr.kids(k).any(|c| tr.lemma_is(c, RELATIVE_WORDS)));
+    // `the house he lived in`: the stranded preposition takes the noun; `paid him`, `said it
+    // rained`: the clause has its own complement
+    let complement = tr.kids(v).any(|k| tr.upos(k) == "ADP" || matches!(tr.base(k), "obj" | "iobj" | "ccomp" | "xcomp") || tr.rel(k) == "aux:pass");
+    let adverbial = tr.lemma_is(a, ADVERBIAL_ANTECEDENTS) || super::triples::is_date_part(tr, a);
+    // the clause right after its noun (`the fine the bank paid`); a clause further on is more
+    // often one the parser hung on the wrong noun (`reports of a crash after a bus hit a wall`)
+    let all = |_: usize| false;
+    let right_after = tr.phrase(v, &all).iter().min().is_some_and(|&s| s == a + 1);
+    own_subject && !relative_word && !complement && !adverbial && right_after
 }
 
 /// Nouns that name a person only by a relation to someone else (`his client`, `the family`) or as
@@ -864,6 +1013,72 @@ mod tests {
                 "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/ADP/5/case Crane/Crane/PROPN/6/compound Bay/Bay/PROPN/3/obl",
                 &["herons | returned | to Crane Bay"],
                 &[],
+            ),
+            (
+                "a verb with two objects dropped its predicative complement",
+                "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj made/make/VERB/0/root housing/housing/NOUN/3/obj a/a/DET/7/det key/key/ADJ/7/amod theme/theme/NOUN/3/obj",
+                &[],
+                &["mayor | made"],
+            ),
+            (
+                "an extraposed it reads the infinitive's subject as the object",
+                "The/the/DET/2/det board/board/NOUN/3/nsubj considered/consider/VERB/0/root it/it/PRON/3/obj unwise/unwise/ADJ/3/xcomp for/for/ADP/7/case staff/staff/NOUN/5/obl to/to/PART/9/mark travel/travel/VERB/3/xcomp",
+                &[],
+                &["considered unwise"],
+            ),
+            (
+                "it with a predicate and no clause after it is the thing itself",
+                "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root it/it/PRON/3/obj Dawn/Dawn/PROPN/3/xcomp",
+                &["board | named | Dawn"],
+                &[],
+            ),
+            (
+                "an adjective complement the fact would drop",
+                "The/the/DET/2/det shop/shop/NOUN/3/nsubj made/make/VERB/0/root its/its/PRON/5/nmod:poss stock/stock/NOUN/3/obj available/available/ADJ/3/xcomp early/early/ADV/3/advmod",
+                &[],
+                &["shop | made"],
+            ),
+            (
+                "have with no object says nothing",
+                "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj has/have/VERB/0/root ,/,/PUNCT/7/punct in/in/ADP/7/case a/a/DET/7/det statement/statement/NOUN/3/obl ,/,/PUNCT/7/punct urged/urge/VERB/3/conj calm/calm/NOUN/9/obj",
+                &[],
+                &["has in"],
+            ),
+            (
+                "have with its object keeps the fact",
+                "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj has/have/VERB/0/root a/a/DET/5/det plan/plan/NOUN/3/obj",
+                &["ministry | has | plan"],
+                &[],
+            ),
+            (
+                "a relative clause without a relative word lost its object to the noun",
+                "The/the/DET/2/det court/court/NOUN/3/nsubj cut/cut/VERB/0/root the/the/DET/5/det fine/fine/NOUN/3/obj the/the/DET/7/det firm/firm/NOUN/8/nsubj paid/pay/VERB/5/acl:relcl in/in/ADP/12/case a/a/DET/12/det second/second/ADJ/12/amod case/case/NOUN/8/obl",
+                &["court | cut | fine"],
+                &["firm | paid"],
+            ),
+            (
+                "a relative clause on a time noun is an adverbial and keeps its fact",
+                "The/the/DET/2/det court/court/NOUN/3/nsubj sat/sit/VERB/0/root on/on/ADP/6/case the/the/DET/6/det day/day/NOUN/3/obl the/the/DET/8/det firm/firm/NOUN/9/nsubj closed/close/VERB/6/acl:relcl in/in/ADP/11/case Lima/Lima/PROPN/9/obl",
+                &["firm | closed in | Lima"],
+                &[],
+            ),
+            (
+                "an oblique the parser made a subject stays no subject",
+                "From/from/ADP/3/case new/new/ADJ/3/amod chances/chance/NOUN/4/nsubj comes/come/VERB/0/root found/find/VERB/4/advcl wealth/wealth/NOUN/5/obj",
+                &[],
+                &["chances |"],
+            ),
+            (
+                "a preposition that opens a clause leaves the subject its fact",
+                "The/the/DET/2/det bridge/bridge/NOUN/3/nsubj:pass reopened/reopen/VERB/0/root after/after/ADP/5/case crews/crew/NOUN/6/nsubj fixed/fix/VERB/3/advcl the/the/DET/8/det cables/cable/NOUN/6/obj",
+                &["crews | fixed | cables"],
+                &[],
+            ),
+            (
+                "a lot of a pronoun is as vague as the pronoun",
+                "A/a/DET/2/det lot/lot/NOUN/6/nsubj of/of/ADP/4/case what/what/PRON/2/nmod matters/matter/VERB/4/acl:relcl resembles/resemble/VERB/0/root art/art/NOUN/6/obj",
+                &[],
+                &["lot"],
             ),
         ];
         for (name, spec, want, never) in cases {

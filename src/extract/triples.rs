@@ -115,7 +115,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         object,
         extra: Vec::new(),
         qualifiers: Vec::new(),
-        negated: p.negated,
+        negated: p.negated || negative_quantifier(tr, p),
         modality: p.modality,
         attribution: p.attribution.as_ref().and_then(|a| argument(s, a)),
         rule: p.rule.to_owned(),
@@ -491,6 +491,26 @@ fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
 }
 
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
+/// Whether the subject or direct object of `p` is quantified to nothing, which negates the
+/// whole fact: `no other bank has a licence` (also when `bank` is the noun a relative clause
+/// modifies: `there is no bank that has …`), `not a single train left`, `found no further
+/// signs`. The object counts only as a direct object, not in an oblique (`left with no money` is
+/// a fact about leaving).
+fn negative_quantifier(tr: &Tree, p: &Prop) -> bool {
+    let nothing = |h: usize| {
+        h < tr.len()
+            && tr.kids(h).any(|k| {
+                (tr.base(k) == "det" && tr.lemma_is(k, &["no", "neither"]))
+                    // `not a single`, `not one`: `not all` only narrows the subject
+                    || (tr.base(k) == "advmod"
+                        && tr.lemma_is(k, &["not"])
+                        && tr.kids(h).any(|c| tr.lemma_is(c, &["single", "one"]) || (tr.base(c) == "nummod" && tr.lemma_is(c, &["one"]))))
+            })
+    };
+    let object = p.slots.iter().find(|s| s.kind == rules::Kind::Obj).map(|s| s.part.head);
+    p.subj.text.is_none() && nothing(p.subj.head) || object.is_some_and(nothing)
+}
+
 const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "most", "several", "among"];
 /// Prepositions that relate a predicate noun to another argument (`threat to`, `envoy to`).
 const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "toward", "towards", "into", "between"];
@@ -1022,6 +1042,53 @@ mod tests {
         let degree = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "more more ADJ JJR");
         let ts = triples(&degree);
         assert!(!ts.iter().any(|t| t.relation.contains("more")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_subject_or_object_quantified_to_nothing_negates_the_fact() {
+        // `Not a single train left the depot.` (invented)
+        let rows = "
+            Not not PART RB 4 advmod
+            a a DET DT 4 det
+            single single ADJ JJ 4 amod
+            train train NOUN NN 5 nsubj
+            left leave VERB VBD 0 root
+            the the DET DT 7 det
+            depot depot NOUN NN 5 obj
+            . . PUNCT . 5 punct";
+        let ts = triples(rows);
+        let t = ts.iter().find(|t| t.relation == "left").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
+        // `Not all trains left the depot.` only narrows the subject
+        let ts = triples(&rows.replace("a a DET DT 4 det", "all all DET DT 4 det").replace("single single ADJ JJ 4 amod", "red red ADJ JJ 4 amod"));
+        assert!(ts.iter().filter(|t| t.relation == "left").all(|t| !t.negated), "{}", show(&ts));
+        // `There is no bank that holds gold.` (invented): the relative clause's noun has `no`
+        let ts = triples(
+            "
+            There there PRON EX 2 expl
+            is be VERB VBZ 0 root
+            no no DET DT 4 det
+            bank bank NOUN NN 2 nsubj
+            that that PRON WDT 6 nsubj
+            holds hold VERB VBZ 4 acl:relcl
+            gold gold NOUN NN 6 obj
+            . . PUNCT . 2 punct",
+        );
+        let t = ts.iter().find(|t| t.relation == "holds").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
+        // `The divers found no wreckage.` (invented): a direct object with `no`
+        let found = "
+            The the DET DT 2 det
+            divers diver NOUN NNS 3 nsubj
+            found find VERB VBD 0 root
+            no no DET DT 5 det
+            wreckage wreckage NOUN NN 3 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(found);
+        let t = ts.iter().find(|t| t.relation == "found").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
+        let ts = triples(&found.replace("no no DET DT 5 det", "the the DET DT 5 det"));
+        assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
     }
 
     #[test]

@@ -151,6 +151,20 @@ impl Rules<'_, '_> {
         (g != NONE && tr.upos(g) == "VERB" && class.iter().any(|c| tr.lemma_is(g, c))).then_some(o)
     }
 
+    /// Whether gerund `x` is kept from happening by its governor (`stopped the crowd from
+    /// entering`): the deed did not take place, so its fact is negated. A negated governor (`did
+    /// not stop them from entering`) leaves it open (its modality stays possible).
+    pub(crate) fn prevented(&self, x: usize) -> bool {
+        let tr = self.tr;
+        let Some(m) = self.gerund_marker(x) else { return false };
+        if self.gerund_controller(x).is_none() {
+            // the passive (`they were banned from entering`) is possible only when prevented
+            return self.passive_gerund_modality(x) == Some(Modality::Possible);
+        }
+        let g = if tr.base(x) == "acl" { tr.head[tr.head[x]] } else { tr.head[x] };
+        tr.lemma_is(g, GERUND_PREVENT) && tr.lemma_is(m, &["from"]) && self.negation_of(g).is_none()
+    }
+
     /// The modality of a gerund controlled by its governor's object: reported after a verb of
     /// accusing, possible after one of preventing or a negated governor, asserted otherwise.
     fn gerund_modality(&self, x: usize) -> Option<Modality> {
@@ -389,6 +403,33 @@ mod tests {
         the the DET DT 9 det
         stadium stadium NOUN NN 7 obj
         . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_gerund_kept_from_happening_is_negated() {
+        // `The league banned the coach from entering the stadium.` (invented): he did not enter
+        let ts = triples(BANNED_FROM_ENTERING);
+        assert!(find(&ts, "coach", "entering", Some("stadium")).negated, "{}", show(&ts));
+        // `The league did not ban the coach from entering …`: the entering is left open
+        let rows = "
+            The the DET DT 2 det
+            league league NOUN NN 5 nsubj
+            did do AUX VBD 5 aux
+            not not PART RB 5 advmod
+            ban ban VERB VB 0 root VerbForm=Inf
+            the the DET DT 7 det
+            coach coach NOUN NN 5 obj
+            from from SCONJ IN 9 mark
+            entering enter VERB VBG 5 advcl VerbForm=Ger
+            the the DET DT 11 det
+            stadium stadium NOUN NN 9 obj
+            . . PUNCT . 5 punct";
+        let ts = triples(rows);
+        let inner = find(&ts, "coach", "entering", Some("stadium"));
+        assert!(!inner.negated, "{}", show(&ts));
+        // `banned for entering` punishes a deed done
+        let ts = triples(&BANNED_FROM_ENTERING.replace("from from SCONJ", "for for SCONJ"));
+        assert!(ts.iter().filter(|t| t.relation == "entering").all(|t| !t.negated), "{}", show(&ts));
+    }
 
     #[test]
     fn the_object_of_an_accusing_verb_is_the_subject_of_its_gerund_and_only_claimed() {
