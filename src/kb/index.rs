@@ -360,18 +360,16 @@ impl ViewIndex {
     /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
     /// it from the store (sorted by entity, then document).
     pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
-        let mut out: Vec<crate::corpus::EntityRecord> = self
-            .records
-            .values()
-            .flat_map(|r| {
-                r.entities.iter().map(|e| {
-                    let mut aliases = e.aliases.clone();
-                    aliases.sort();
-                    aliases.dedup();
-                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
-                })
+        // sized up front: collected from a flat map it grew by doubling (fresh memory each time)
+        let mut out: Vec<crate::corpus::EntityRecord> = Vec::with_capacity(self.records.values().map(|r| r.entities.len()).sum());
+        out.extend(self.records.values().flat_map(|r| {
+            r.entities.iter().map(|e| {
+                let mut aliases = e.aliases.clone();
+                aliases.sort();
+                aliases.dedup();
+                crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
             })
-            .collect();
+        }));
         out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
         out
     }
@@ -386,6 +384,11 @@ impl ViewIndex {
             .filter(|iri| iri.starts_with(crate::ontology::vocab::REL))
             .collect();
         set.into_iter().map(str::to_owned).collect()
+    }
+
+    /// How many documents the index holds.
+    pub fn document_count(&self) -> usize {
+        self.records.len()
     }
 
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {

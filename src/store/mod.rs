@@ -815,6 +815,41 @@ mod tests {
         crate::source::SourceText::from_string("a.txt", text).into_document()
     }
 
+    /// A record of `doc` holding `facts` as (sentence, fact number, subject).
+    fn record(doc: &str, facts: &[(usize, usize, &str)]) -> read::DocumentRecord {
+        let facts = facts
+            .iter()
+            .map(|&(sentence, number, subject)| {
+                let mut f = fact(subject, "opposes", "spraying", false);
+                f.provenance.doc = doc.into();
+                f.provenance.sentence = sentence;
+                f.notes = vec![format!("fact/{number}")];
+                f
+            })
+            .collect();
+        let document = read::StoredDocument { id: doc.into(), source: format!("{doc}.txt"), title: None, date: None, url: None, hash: String::new(), sentences: 3 };
+        read::DocumentRecord { document, entities: vec![], facts, own_triples: 0, shared_triples: vec![] }
+    }
+
+    #[test]
+    fn merged_facts_come_in_store_order_with_their_origins() {
+        let labels = std::collections::HashMap::new();
+        // in order already: record order, then position
+        let (a, b) = (record("aa", &[(0, 1, "x"), (1, 2, "y")]), record("bb", &[(0, 1, "z")]));
+        let (data, origins) = read::merge_records_traced([&a, &b], &labels);
+        assert_eq!(data.facts.iter().map(|f| f.subject.as_str()).collect::<Vec<_>>(), ["x", "y", "z"]);
+        assert_eq!(origins, [(0, 0), (0, 1), (1, 0)]);
+        // out of order: a later record of an earlier document, and a record whose facts are
+        // not by sentence (sorted the way `sort_facts` sorts; each origin follows its fact)
+        let c = record("cc", &[(2, 5, "late"), (0, 3, "early"), (0, 3, "tie")]);
+        let (data, origins) = read::merge_records_traced([&c, &a], &labels);
+        assert_eq!(data.facts.iter().map(|f| f.subject.as_str()).collect::<Vec<_>>(), ["x", "y", "early", "tie", "late"]);
+        assert_eq!(origins, [(1, 0), (1, 1), (0, 1), (0, 2), (0, 0)]);
+        let mut sorted: Vec<Fact> = c.facts.iter().chain(&a.facts).cloned().collect();
+        read::sort_facts(&mut sorted, |f| f);
+        assert_eq!(sorted, data.facts);
+    }
+
     #[test]
     fn load_replace_skip_and_read_back() {
         let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
