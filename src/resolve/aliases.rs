@@ -131,7 +131,13 @@ impl State<'_> {
     /// word the surname of such a name when no other person named in the document bears it.
     pub(super) fn alias_owner(&self, name: &[String]) -> Option<usize> {
         // only clusters with other names can pass; the index lists them in cluster order
-        let with_alt = self.candidates(|ix| ix.with_alt_names());
+        let found = self.alias_owner_among(self.candidates(|ix| ix.with_alt_names()), name);
+        #[cfg(test)]
+        assert_eq!(found, self.alias_owner_among((0..self.clusters.len()).collect(), name), "the cluster index disagrees with the scan for {name:?}");
+        found
+    }
+
+    fn alias_owner_among(&self, with_alt: Vec<usize>, name: &[String]) -> Option<usize> {
         let persons = || with_alt.iter().map(|&c| (c, &self.clusters[c])).filter(|(_, c)| is_person_ok(c));
         if let Some((c, _)) = persons().filter(|(_, c)| c.alt_names.iter().any(|a| a == name)).last() {
             return Some(c);

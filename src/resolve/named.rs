@@ -380,6 +380,7 @@ impl State<'_> {
             let key: Vec<String> = known_as.iter().map(|w| lower_key(w)).collect();
             if !self.clusters[c].alt_names.contains(&key) {
                 self.clusters[c].alt_names.push(key);
+                self.reindex(c);
             }
             self.note(c, &known_as.join(" "), "nickname", si);
         }
