@@ -434,7 +434,9 @@ impl State<'_> {
                 .copied()
                 .filter(|&c| person(c) && self.clusters[c].name.len() > 1 && self.clusters[c].name.last() == Some(last))
                 .collect();
-            if let Some(c) = most_mentioned(&cands) {
+            // on a tie the person named first: news names its subject first and tells a
+            // relative named later by the given name (`X Baker … his son Tom Baker … Baker said`)
+            if let Some(c) = cands.iter().copied().max_by_key(|&c| (self.clusters[c].count, std::cmp::Reverse(c))) {
                 return (Some(c), "surname");
             }
             // the first of two surnames: `Soto` of `Marta Soto Ibarra`
@@ -538,7 +540,7 @@ impl State<'_> {
         if name.len() == 1 {
             // surname (or first name) of a fuller name seen before; the most mentioned wins
             let cands: Vec<usize> = persons().filter(|(_, c)| c.name.len() > 1 && c.name.last() == Some(last)).map(|(i, _)| i).collect();
-            if let Some(&c) = cands.iter().max_by_key(|&&c| (self.clusters[c].count, c)) {
+            if let Some(&c) = cands.iter().max_by_key(|&&c| (self.clusters[c].count, std::cmp::Reverse(c))) {
                 return (Some(c), "surname");
             }
             // the first of two surnames: `Soto` of `Marta Soto Ibarra`

@@ -1031,3 +1031,20 @@ fn a_quoted_nickname_is_no_part_of_the_label_and_names_the_person_later() {
     assert_eq!(e.label, "Robert Allen Kessler");
     assert!(e.aliases.contains(&"Bobby Kessler".to_string()), "{:?}", e.aliases);
 }
+
+#[test]
+fn a_bare_surname_shared_by_two_people_named_as_often_is_the_one_named_first() {
+    // invented: the article's subject, then a relative with the same surname, then the surname alone
+    let d = doc(&["Walter Hale died on Monday .", "His son Tom Hale confirmed the news .", "Hale founded the trio ."]);
+    let m = [ment(&d, 0, "Walter Hale", T::Person), ment(&d, 1, "Tom Hale", T::Person), ment(&d, 2, "Hale", T::Person)];
+    let t = vec![
+        tri(&d, 0, "Walter Hale", "died", "die", None),
+        tri(&d, 1, "Tom Hale", "confirmed", "confirm", Some("news")),
+        tri(&d, 2, "Hale", "founded", "found", Some("trio")),
+    ];
+    let r = run(&d, &m, t);
+    assert_eq!(
+        facts(&r),
+        vec![f("walter_hale", "died", None), f("tom_hale", "confirmed", Some("news")), f("walter_hale", "founded", Some("trio"))]
+    );
+}
