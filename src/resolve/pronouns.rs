@@ -106,7 +106,8 @@ impl State<'_> {
             Pronoun::Male | Pronoun::Female => {
                 let want = if p == Pronoun::Male { Gender::Male } else { Gender::Female };
                 let compatible = |c: &Cluster| is_person_ok(c) && (c.gender == Gender::Unknown || c.gender == want);
-                if let Some(c) = self.model_antecedent(si, tok, compatible) {
+                let speaking = self.quoting_speaker(si, s, tok);
+                if let Some(c) = self.model_antecedent(si, tok, compatible).filter(|&c| Some(c) != speaking) {
                     if self.clusters[c].gender == Gender::Unknown {
                         self.clusters[c].gender = want;
                     }
@@ -119,7 +120,7 @@ impl State<'_> {
                     .recent(si, tok, 3)
                     .into_iter()
                     .filter_map(|(tg, h)| match tg {
-                        Target::One(c) if is_person_ok(&self.clusters[c]) => {
+                        Target::One(c) if is_person_ok(&self.clusters[c]) && Some(c) != speaking => {
                             let g = self.clusters[c].gender;
                             if g != Gender::Unknown && g != want {
                                 return None;
@@ -203,8 +204,27 @@ impl State<'_> {
         if firsts.is_empty() {
             return;
         }
+        let speaker = self.speaker(si, s, &[]);
+        for i in firsts {
+            match speaker {
+                Some(c) => {
+                    self.set_ref(si, i..i + 1, Target::One(c), "pronoun:speaker");
+                    self.add_mention(si, i..i + 1, EntityType::Person, Some(c));
+                }
+                None => self.set_ref(si, i..i + 1, Target::Drop, "pronoun-unresolved"),
+            }
+        }
+    }
+
+    /// The person who speaks in sentence `si`: the resolved subject (or neighbour: `he said`,
+    /// `said Ferrer`) of its first verb of saying that is not inside a quotation (`quoted`, per
+    /// token).
+    fn speaker(&self, si: usize, s: &Sentence, quoted: &[bool]) -> Option<usize> {
         let mut speaker = None;
         for (i, t) in s.tokens.iter().enumerate() {
+            if quoted.get(i) == Some(&true) {
+                continue;
+            }
             let l = if t.lemma.is_empty() { lower_key(&t.form) } else { t.lemma.to_lowercase() };
             if !matches!(l.as_str(), "say" | "said" | "says" | "tell" | "told" | "add" | "added" | "state" | "stated" | "write" | "wrote") {
                 continue;
@@ -226,15 +246,17 @@ impl State<'_> {
                 break;
             }
         }
-        for i in firsts {
-            match speaker {
-                Some(c) => {
-                    self.set_ref(si, i..i + 1, Target::One(c), "pronoun:speaker");
-                    self.add_mention(si, i..i + 1, EntityType::Person, Some(c));
-                }
-                None => self.set_ref(si, i..i + 1, Target::Drop, "pronoun-unresolved"),
-            }
+        speaker
+    }
+
+    /// The speaker of the quotation that holds token `tok` (`X said, "I know he …"`): a third
+    /// person inside someone's quoted words is not the one speaking, who would say `I`.
+    fn quoting_speaker(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
+        let (quoted, _) = super::quotes::quoted(s, false);
+        if !quoted.get(tok).copied().unwrap_or(false) {
+            return None;
         }
+        self.speaker(si, s, &quoted)
     }
 }
 

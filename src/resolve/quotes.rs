@@ -36,7 +36,7 @@ fn is_word(form: &str) -> bool {
 
 /// Per token of `s`, whether it stands inside a quotation, starting `inside` or not; and whether
 /// the quotation is still open at the end.
-fn quoted(s: &Sentence, mut inside: bool) -> (Vec<bool>, bool) {
+pub(super) fn quoted(s: &Sentence, mut inside: bool) -> (Vec<bool>, bool) {
     let mut out = Vec::with_capacity(s.tokens.len());
     for t in &s.tokens {
         match quote_mark(&t.form) {

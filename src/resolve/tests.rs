@@ -1048,3 +1048,13 @@ fn a_bare_surname_shared_by_two_people_named_as_often_is_the_one_named_first() {
         vec![f("walter_hale", "died", None), f("tom_hale", "confirmed", Some("news")), f("walter_hale", "founded", Some("trio"))]
     );
 }
+
+#[test]
+fn a_third_person_inside_a_quotation_is_not_its_speaker() {
+    // invented: the speaker would say `I`; `he` in the quoted words is someone else
+    let d = doc(&["Walter Hale resigned on Monday .", "Tom Brandt said , \" I think he made the right decision . \""]);
+    let m = [ment(&d, 0, "Walter Hale", T::Person), ment(&d, 1, "Tom Brandt", T::Person)];
+    let t = vec![tri(&d, 0, "Walter Hale", "resigned", "resign", None), tri(&d, 1, "he", "made", "make", Some("right decision"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r)[1], f("walter_hale", "made", Some("right_decision")));
+}
