@@ -13,6 +13,14 @@
 //!    retagged as a participle and the subordinator moved onto it; the clause rules then read it
 //!    as a passive ([`super::rules`]'s participial passive) and a conditional one as possible.
 
+//!
+//! 20. `quoted-participle`: `X said the law has "condemned many workers to poverty"`: a quotation
+//!    that opens between an auxiliary and its participle (the writer quotes from the participle
+//!    on). The parser takes the auxiliary for the clause's main verb, with the subject on it, and
+//!    hangs the participle elsewhere (often as a conjunct of the reporting verb, which then
+//!    became its subject: `X – condemn – workers`). The participle takes the auxiliary's place,
+//!    the auxiliary and its dependents go under the participle.
+
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
 
@@ -57,6 +65,59 @@ pub(super) fn fronted_participle(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Auxiliaries of the perfect and of the passive, as written.
+const AUXILIARIES: &[&str] = &["has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being"];
+
+/// Repair 20.
+pub(super) fn quoted_participle(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for a in 0..t.len().saturating_sub(2) {
+        let (q, v) = (a + 1, a + 2);
+        if !matches!(t[q].form.as_str(), "\"" | "“" | "``") || !AUXILIARIES.iter().any(|w| t[a].form.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        if t[v].upos != "VERB" || !matches!(t[v].xpos.as_str(), "VBN" | "VBD") {
+            continue;
+        }
+        let h = heads(t);
+        if h[a] == v {
+            continue; // already the participle's auxiliary
+        }
+        // an auxiliary read as the main verb has no object or complement of its own
+        let own_complement = |k: usize| h[k] == a && matches!(base(&t[k].deprel), "obj" | "iobj" | "xcomp" | "ccomp" | "obl" | "advcl");
+        if (0..t.len()).any(own_complement) {
+            continue;
+        }
+        // the participle must not govern the auxiliary's head (that would make a cycle)
+        let mut up = h[a];
+        let mut steps = 0;
+        while up != usize::MAX && up != v && steps < t.len() {
+            up = h[up];
+            steps += 1;
+        }
+        if up == v {
+            continue;
+        }
+        let rel = t[a].deprel.clone();
+        for k in 0..t.len() {
+            if h[k] == a && k != v {
+                let dep = t[k].deprel.clone();
+                set_head(t, k, v, &dep);
+            }
+        }
+        set_head(t, v, h[a], &rel);
+        let aux_rel = if t[a].form.to_lowercase().starts_with("ha") { "aux" } else { "aux:pass" };
+        set_head(t, a, v, aux_rel);
+        t[a].upos = "AUX".to_owned();
+        if aux_rel == "aux" && t[v].xpos == "VBD" {
+            t[v].xpos = "VBN".to_owned();
+            t[v].feats = "Tense=Past|VerbForm=Part".to_owned();
+        }
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -83,6 +144,24 @@ mod tests {
         );
         let got = repair(&t).expect("repaired");
         assert!(arcs(&got).contains("If>2:mark"), "{}", arcs(&got));
+    }
+
+    #[test]
+    fn a_quotation_opened_before_a_participle_leaves_the_auxiliary_under_it() {
+        // `Velde said the rule has " hurt many farmers " .` (invented)
+        let t = toks(
+            "Velde/PROPN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det rule/NOUN/5/nsubj has/VERB/2/ccomp/have/VBZ \"/PUNCT/5/punct \
+             hurt/VERB/2/conj/hurt/VBD many/ADJ/9/amod farmers/NOUN/7/obj \"/PUNCT/7/punct ./PUNCT/2/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        for want in ["hurt>2:ccomp", "has>7:aux", "rule>7:nsubj", "\">7:punct", "farmers>7:obj"] {
+            assert!(a.contains(want), "{want} in {a}");
+        }
+        assert_eq!(got[6].xpos, "VBN");
+        // an auxiliary with an object of its own is a main verb: `has " 20 " members`
+        let t = toks("It/PRON/2/nsubj has/VERB/0/root/have/VBZ \"/PUNCT/4/punct shared/VERB/5/amod/share/VBN members/NOUN/2/obj");
+        assert!(repair(&t).is_none());
     }
 
     #[test]
