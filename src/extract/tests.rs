@@ -903,3 +903,44 @@ fn an_agentless_passive_keeps_its_voice_with_a_circumstance_object() {
     let ts = triples(&ergative);
     assert!(!ts.iter().any(|t| t.key.passive), "{}", show(&ts));
 }
+
+/// `The board not only approved the budget but also signed it .` (invented): `not only … but
+/// also` adds a second predicate and denies neither, so no fact of it is negated and the relation
+/// does not carry `not only`; a plain `not` on the same verb still negates.
+#[test]
+fn not_only_but_also_is_additive_not_a_negation() {
+    let rows = "
+        The the DET DT 2 det
+        board board NOUN NN 5 nsubj
+        not not PART RB 5 advmod
+        only only ADV RB 5 advmod
+        approved approve VERB VBD 0 root
+        the the DET DT 7 det
+        budget budget NOUN NN 5 obj
+        but but CCONJ CC 10 cc
+        also also ADV RB 10 advmod
+        signed sign VERB VBD 5 conj
+        the the DET DT 12 det
+        contract contract NOUN NN 10 obj
+        . . PUNCT . 5 punct";
+    let ts = triples(rows);
+    let t = find(&ts, "board", "approved", Some("budget"));
+    assert!(!t.negated && !t.relation.contains("not"), "{}", show(&ts));
+    let t = find(&ts, "board", "signed", Some("contract"));
+    assert!(!t.negated, "{}", show(&ts));
+    // `only` hung on `not` is the same focus
+    let ts = triples(&rows.replace("only only ADV RB 5 advmod", "only only ADV RB 3 advmod"));
+    assert!(!find(&ts, "board", "approved", Some("budget")).negated, "{}", show(&ts));
+    // must still negate a `not` followed by another adverb (`not yet approved`)
+    let ts = triples(&rows.replace("only only ADV RB 5 advmod", "yet yet ADV RB 5 advmod"));
+    assert!(find(&ts, "board", "not yet approved", Some("budget")).negated, "{}", show(&ts));
+    // the same with the shipped models' parse, active and passive
+    let Some(s) = analysed("The board not only approved the budget but also signed the contract .") else { return };
+    let ts = Extractor::new().extract(&s, &[]);
+    assert!(ts.iter().any(|t| t.relation.contains("approve")), "{}", show(&ts));
+    assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
+    let Some(s) = analysed("The firm was not only fined but also banned from the market .") else { return };
+    let ts = Extractor::new().extract(&s, &[]);
+    assert!(ts.iter().any(|t| t.relation.contains("banned")), "{}", show(&ts));
+    assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
+}

@@ -41,12 +41,25 @@ impl Rules<'_, '_> {
     pub(super) fn negation_of(&self, i: usize) -> Option<usize> {
         let tr = self.tr;
         tr.kids(i).find(|&k| {
-            (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]))
+            (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]) && !self.additive_focus(k))
                 // (the tagger lemmatises `longer` as `long`, so the form decides)
                 || (tr.base(k) == "advmod"
                     && (tr.lemma_is(k, &["longer"]) || tr.form(k).eq_ignore_ascii_case("longer"))
                     && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
         })
+    }
+
+    /// Whether the `not` at `k` opens the additive focus `not only / not merely / not just … but
+    /// (also)`: it adds a second predicate to the first and never denies it (`approved not only …
+    /// but also funded` asserts both), so it is no negation. The focus word follows `not` directly
+    /// and hangs on it or on the same head.
+    fn additive_focus(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let next = k + 1;
+        next < tr.len()
+            && tr.form_is(next, &["only", "merely", "just", "solely"])
+            && (tr.head[next] == k || tr.head[next] == tr.head[k])
+            && tr.lemma_is(k, &["not"])
     }
 
     /// The modality a clause takes from the clause it depends on: only for a predicate without
@@ -249,7 +262,9 @@ impl Rules<'_, '_> {
                     }
                     _ => false,
                 };
-                if take {
+                // `not only` adds, it neither denies nor names the relation
+                let focus = self.additive_focus(k) || (k > 0 && self.additive_focus(k - 1));
+                if take && !focus {
                     rel.push(k);
                 }
             }
