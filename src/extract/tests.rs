@@ -944,3 +944,45 @@ fn not_only_but_also_is_additive_not_a_negation() {
     assert!(ts.iter().any(|t| t.relation.contains("banned")), "{}", show(&ts));
     assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
 }
+
+/// `The mayor was defeated by a young rival .` (invented) with the `by` phrase left a plain `obl`:
+/// under a passive a determined noun phrase after `by` is the agent, so the fact runs from the
+/// rival to the mayor. A time or an amount after `by` is no agent even when the parser says
+/// `obl:agent` (`was finished by Friday`, `were cut by 5 %`), and a bare noun is a means
+/// (`was sent by post`).
+#[test]
+fn a_by_phrase_under_a_passive_is_its_agent_unless_a_time_amount_or_means() {
+    let rows = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        defeated defeat VERB VBN 0 root
+        by by ADP IN 8 case
+        a a DET DT 8 det
+        young young ADJ JJ 8 amod
+        rival rival NOUN NN 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.subject.text.contains("rival")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("mayor"), "{}", show(&ts));
+    assert_eq!(t.key.verb.as_deref(), Some("defeat"), "{}", show(&ts));
+    // must not take a bare noun (a means): `was sent by post`
+    let means = rows.replace("defeated defeat", "sent send").replace("a a DET DT 8 det", "on on ADP IN 7 case").replace("young young ADJ JJ 8 amod", "Monday Monday PROPN NNP 4 obl").replace("rival rival NOUN NN 4 obl", "post post NOUN NN 4 obl");
+    let ts = triples(&means);
+    assert!(!ts.iter().any(|t| t.subject.text.contains("post")), "{}", show(&ts));
+    // must not take an active verb's `by` phrase (`stood by a young rival`)
+    let active = rows.replace("was be AUX VBD 4 aux:pass", "had have AUX VBD 4 aux").replace("mayor mayor NOUN NN 4 nsubj:pass", "mayor mayor NOUN NN 4 nsubj").replace("defeated defeat VERB VBN", "stood stand VERB VBN");
+    let ts = triples(&active);
+    assert!(!ts.iter().any(|t| t.subject.text.contains("rival")), "{}", show(&ts));
+    // a time or an amount the parser calls `obl:agent` is no agent
+    for line in ["The bridge must be finished by Friday .", "Prices were cut by 5 % last year ."] {
+        let Some(s) = analysed(line) else { return };
+        let ts = Extractor::new().extract(&s, &[]);
+        assert!(!ts.is_empty(), "{line}");
+        assert!(ts.iter().all(|t| !t.subject.text.contains("Friday") && !t.subject.text.contains('%')), "{line}: {}", show(&ts));
+    }
+    // a true agent the parser does label keeps its direction
+    let Some(s) = analysed("The senator was criticised by the union for the vote .") else { return };
+    let ts = Extractor::new().extract(&s, &[]);
+    assert!(ts.iter().any(|t| t.subject.text == "union" && t.object.as_ref().is_some_and(|o| o.text == "senator")), "{}", show(&ts));
+}

@@ -62,6 +62,29 @@ impl Rules<'_, '_> {
             && tr.lemma_is(k, &["not"])
     }
 
+    /// Whether the oblique `k` of verb `c` is the agent of its passive. The parser's `obl:agent`
+    /// also covers `by` + a time or an amount (`finished by Friday`, `cut by 5 %`), which is a
+    /// circumstance; and it leaves some true agents a plain `obl` (`was defeated by a rival`). So
+    /// a `by` phrase is the agent unless it names a time or a quantity, and a plain `obl` one only
+    /// under a passive (`aux:pass`/`nsubj:pass`) and when it is a name or a determined noun phrase
+    /// (a bare noun after `by` is mostly a means: `by car`, `by phone`).
+    pub(super) fn by_agent(&self, c: usize, k: usize) -> bool {
+        let tr = self.tr;
+        let by = tr.kids(k).any(|x| x < k && tr.base(x) == "case" && tr.lemma_is(x, &["by"]));
+        let time_or_amount = self.is_date(k)
+            || tr.lemma_is(k, TIME_WORDS)
+            || matches!(tr.upos(k), "NUM" | "SYM")
+            || tr.lemma_is(k, &["percent", "%", "margin", "point", "vote", "time"]);
+        if tr.rel(k) == "obl:agent" {
+            return !(by && time_or_amount);
+        }
+        let passive = tr.t[c].xpos == "VBN" && tr.kids(c).any(|x| matches!(tr.rel(x), "aux:pass" | "nsubj:pass"));
+        let determined = tr.upos(k) == "PROPN"
+            || self.ment_at(k).is_some()
+            || tr.kids(k).any(|x| matches!(tr.base(x), "det" | "nmod:poss") || tr.rel(x) == "nmod:poss");
+        tr.base(k) == "obl" && by && passive && determined && !time_or_amount && !tr.lemma_is(k, &["end", "way", "means"])
+    }
+
     /// The modality a clause takes from the clause it depends on: only for a predicate without
     /// tense or subject of its own (a gerund, infinitive or participle under `advcl`/`xcomp`, or a
     /// subjectless conjunct), whose governor is future, planned, possible or reported.
@@ -320,7 +343,7 @@ impl Rules<'_, '_> {
                     "iobj" => Kind::Iobj,
                     "ccomp" => Kind::Clause,
                     "obl" => {
-                        if r == "obl:agent" {
+                        if self.by_agent(c, k) {
                             Kind::Agent
                         } else {
                             Kind::Obl
@@ -450,7 +473,7 @@ impl Rules<'_, '_> {
                         }
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" && !voice_of_other => passive = true,
-                    "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
+                    "obl" if (tr.rel(k) == "obl:agent" || self.by_agent(c, k)) && tr.t[c].xpos == "VBN" => passive = true,
                     // `without naming a date`: the subject did not name one
                     "mark" if tr.lemma_is(k, &["without"]) => negated = true,
                     "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
