@@ -331,7 +331,6 @@ impl Rules<'_, '_> {
         }
         for &c in &chain {
             for k in tr.kids(c) {
-                let r = tr.rel(k);
                 let kind = match tr.base(k) {
                     "obj"
                         if tr.lemma_is(c, &["remain", "become", "seem", "appear", "stay"])
