@@ -41,12 +41,48 @@ impl Rules<'_, '_> {
     pub(super) fn negation_of(&self, i: usize) -> Option<usize> {
         let tr = self.tr;
         tr.kids(i).find(|&k| {
-            (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]))
+            (matches!(tr.base(k), "advmod" | "neg") && tr.lemma_is(k, &["not", "n't", "never"]) && !self.additive_focus(k))
                 // (the tagger lemmatises `longer` as `long`, so the form decides)
                 || (tr.base(k) == "advmod"
                     && (tr.lemma_is(k, &["longer"]) || tr.form(k).eq_ignore_ascii_case("longer"))
                     && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
         })
+    }
+
+    /// Whether the `not` at `k` opens the additive focus `not only / not merely / not just … but
+    /// (also)`: it adds a second predicate to the first and never denies it (`approved not only …
+    /// but also funded` asserts both), so it is no negation. The focus word follows `not` directly
+    /// and hangs on it or on the same head.
+    fn additive_focus(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let next = k + 1;
+        next < tr.len()
+            && tr.form_is(next, &["only", "merely", "just", "solely"])
+            && (tr.head[next] == k || tr.head[next] == tr.head[k])
+            && tr.lemma_is(k, &["not"])
+    }
+
+    /// Whether the oblique `k` of verb `c` is the agent of its passive. The parser's `obl:agent`
+    /// also covers `by` + a time or an amount (`finished by Friday`, `cut by 5 %`), which is a
+    /// circumstance; and it leaves some true agents a plain `obl` (`was defeated by a rival`). So
+    /// a `by` phrase is the agent unless it names a time or a quantity, and a plain `obl` one only
+    /// under a passive (`aux:pass`/`nsubj:pass`) and when it is a name or a determined noun phrase
+    /// (a bare noun after `by` is mostly a means: `by car`, `by phone`).
+    pub(super) fn by_agent(&self, c: usize, k: usize) -> bool {
+        let tr = self.tr;
+        let by = tr.kids(k).any(|x| x < k && tr.base(x) == "case" && tr.lemma_is(x, &["by"]));
+        let time_or_amount = self.is_date(k)
+            || tr.lemma_is(k, TIME_WORDS)
+            || matches!(tr.upos(k), "NUM" | "SYM")
+            || tr.lemma_is(k, &["percent", "%", "margin", "point", "vote", "time"]);
+        if tr.rel(k) == "obl:agent" {
+            return !(by && time_or_amount);
+        }
+        let passive = tr.t[c].xpos == "VBN" && tr.kids(c).any(|x| matches!(tr.rel(x), "aux:pass" | "nsubj:pass"));
+        let determined = tr.upos(k) == "PROPN"
+            || self.ment_at(k).is_some()
+            || tr.kids(k).any(|x| matches!(tr.base(x), "det" | "nmod:poss") || tr.rel(x) == "nmod:poss");
+        tr.base(k) == "obl" && by && passive && determined && !time_or_amount && !tr.lemma_is(k, &["end", "way", "means"])
     }
 
     /// The modality a clause takes from the clause it depends on: only for a predicate without
@@ -249,7 +285,9 @@ impl Rules<'_, '_> {
                     }
                     _ => false,
                 };
-                if take {
+                // `not only` adds, it neither denies nor names the relation
+                let focus = self.additive_focus(k) || (k > 0 && self.additive_focus(k - 1));
+                if take && !focus {
                     rel.push(k);
                 }
             }
@@ -293,7 +331,6 @@ impl Rules<'_, '_> {
         }
         for &c in &chain {
             for k in tr.kids(c) {
-                let r = tr.rel(k);
                 let kind = match tr.base(k) {
                     "obj"
                         if tr.lemma_is(c, &["remain", "become", "seem", "appear", "stay"])
@@ -305,7 +342,7 @@ impl Rules<'_, '_> {
                     "iobj" => Kind::Iobj,
                     "ccomp" => Kind::Clause,
                     "obl" => {
-                        if r == "obl:agent" {
+                        if self.by_agent(c, k) {
                             Kind::Agent
                         } else {
                             Kind::Obl
@@ -435,7 +472,7 @@ impl Rules<'_, '_> {
                         }
                     }
                     "nsubj" if tr.rel(k) == "nsubj:pass" && !voice_of_other => passive = true,
-                    "obl" if tr.rel(k) == "obl:agent" && tr.t[c].xpos == "VBN" => passive = true,
+                    "obl" if (tr.rel(k) == "obl:agent" || self.by_agent(c, k)) && tr.t[c].xpos == "VBN" => passive = true,
                     // `without naming a date`: the subject did not name one
                     "mark" if tr.lemma_is(k, &["without"]) => negated = true,
                     "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
