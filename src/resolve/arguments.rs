@@ -27,7 +27,7 @@ impl State<'_> {
             found = self.get_ref(si, head).cloned();
         }
         if found.is_none() {
-            found = self.name_in_argument(si, r.clone());
+            found = self.name_in_argument(si, r.clone(), agent);
         }
         // `the city was flooded`: a place described by a class noun is that place, never its
         // government by metonymy
@@ -256,9 +256,10 @@ impl State<'_> {
         }
     }
 
-    pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>) -> Option<(Target, &'static str)> {
+    pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>, agent: bool) -> Option<(Target, &'static str)> {
         let s = &self.doc.sentences[si];
         let mut named: Vec<(usize, Target, &'static str)> = Vec::new();
+        let r_end = r.end;
         for i in r {
             match self.get_ref(si, i) {
                 Some((_, rule)) if rule.starts_with("pronoun") => {}
@@ -288,6 +289,17 @@ impl State<'_> {
             return ok.then(|| (tg.clone(), *rule));
         }
         let first = named.first()?;
+        // no person: a title or role noun after the name makes an acting argument whoever holds
+        // that post (`a former US Representative won`, `the firm's spokesperson said`), not the
+        // name; as an object the name is what a role relation points at (`chairman of X`)
+        let last_name = named.last().map_or(0, |n| n.0);
+        let holder = agent && (last_name + 1..r_end).any(|i| {
+            let w = lower_key(&s.tokens[i].form);
+            names::is_title_word(&w) || names::is_role_noun(&w)
+        });
+        if holder {
+            return None;
+        }
         named.iter().all(|(_, t, _)| *t == first.1).then(|| (first.1.clone(), first.2))
     }
 

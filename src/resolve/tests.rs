@@ -1058,3 +1058,18 @@ fn a_third_person_inside_a_quotation_is_not_its_speaker() {
     let r = run(&d, &m, t);
     assert_eq!(facts(&r)[1], f("walter_hale", "made", Some("right_decision")));
 }
+
+#[test]
+fn a_name_before_a_role_noun_is_not_the_acting_subject() {
+    // invented: the spokesperson speaks, not the party; with no role noun after it the party acts
+    let d = doc(&["The Velmar Party spokesperson said the talks failed .", "The Velmar Party said the talks failed ."]);
+    let m = [ment(&d, 0, "Velmar Party", T::Organization), ment(&d, 1, "Velmar Party", T::Organization)];
+    let t = vec![
+        tri(&d, 0, "The Velmar Party spokesperson", "said", "say", Some("talks")),
+        tri(&d, 1, "The Velmar Party", "said", "say", Some("talks")),
+    ];
+    let r = run(&d, &m, t);
+    let fs = facts(&r);
+    assert_ne!(fs[0].0, "velmar_party", "{fs:?}");
+    assert_eq!(fs[1].0, "velmar_party", "{fs:?}");
+}
