@@ -88,8 +88,9 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
     out
 }
 
-/// Splits the place off a person's name that stands right after `TITLE of` (`Mayor of Brentham
-/// Oskar Vell`, tagged as one PER): an office of a place names the place first, so the span's
+/// Splits the place off a person's name that stands right after `TITLE of` or `TITLE from`
+/// (`Mayor of Brentham Oskar Vell`, `Senator from Brentham Oskar Vell`, tagged as one PER): an
+/// office of a place (or a member elected from one) names the place first, so the span's
 /// opening words are the place — as long as the gazetteer's match there, or all but the last two
 /// words (a given name and a surname) when the gazetteer does not know the place. A span of two
 /// words is left alone (`Mayor of Brentham` has no person in it to split off). `gaz` are the
@@ -98,11 +99,14 @@ pub fn split_place_of_title(words: &[&str], spans: Vec<(Range<usize>, NerClass)>
     let mut out = Vec::with_capacity(spans.len());
     for (r, class) in spans {
         let after_title_of = r.start >= 2
-            && words[r.start - 1] == "of"
+            && matches!(words[r.start - 1], "of" | "from")
             && words[r.start - 2].chars().next().is_some_and(char::is_uppercase)
             && super::features::is_title_cue(words[r.start - 2]);
         let capitalised = words[r.clone()].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if class != NerClass::Per || !after_title_of || r.len() < 3 || !capitalised {
+        // the tagger often calls the whole run an organisation (`from Brentham Oskar Vell`): one
+        // that does not end in an organisation or company word is the same place and person
+        let person_like = class == NerClass::Per || (class == NerClass::Org && !is_institution_last(&words[r.clone()]));
+        if !person_like || !after_title_of || r.len() < 3 || !capitalised {
             out.push((r, class));
             continue;
         }
@@ -163,11 +167,19 @@ mod tests {
         // a place the gazetteer knows decides the cut (`New Brentham` of two words)
         let w: Vec<&str> = "Governor of New Brentham Ada Vell spoke".split(' ').collect();
         assert_eq!(split_place_of_title(&w, vec![(2..6, Per)], &[(2..4, City)]), vec![(2..4, Loc), (4..6, Per)]);
+        // a member elected from a place: `Senator from Brentham Oskar Vell`
+        let w: Vec<&str> = "Senator from Brentham Oskar Vell won".split(' ').collect();
+        assert_eq!(split_place_of_title(&w, vec![(2..5, Per)], &[]), vec![(2..3, Loc), (3..5, Per)]);
+        // tagged as an organisation: the same, unless an organisation word ends it
+        assert_eq!(split_place_of_title(&w, vec![(2..5, Org)], &[]), vec![(2..3, Loc), (3..5, Per)]);
+        let w: Vec<&str> = "Leader of Brentham Labour Party said".split(' ').collect();
+        assert_eq!(split_place_of_title(&w, vec![(2..5, Org)], &[]), vec![(2..5, Org)]);
         // must give nothing: a two-word span, no title before `of`, a lowercase word in the span
         for (text, span) in [
             ("Mayor of Oskar Vell spoke", 2..4),
             ("son of Brentham Oskar Vell spoke", 2..5),
             ("friends of Brentham Oskar Vell spoke", 2..5),
+            ("visitors from Brentham Oskar Vell met", 2..5),
             ("Mayor of Ana de Souza spoke", 2..5),
         ] {
             let w: Vec<&str> = text.split(' ').collect();
