@@ -82,13 +82,15 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 }
 
-// mimalloc's option calls (the `mimalloc` crate binds neither these nor the option's number).
+// mimalloc's option calls: `libmimalloc-sys` binds them only behind its `extended` feature, and
+// neither it nor `mimalloc` names the purge-delay option, so both are declared here.
 unsafe extern "C" {
     fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
-/// `mi_option_purge_delay` (the same number in mimalloc 2 and 3's `mi_option_t`).
+/// `mi_option_purge_delay`: position 15 of `mi_option_t` in both the v2 and v3 headers that
+/// `libmimalloc-sys` 0.1.49 builds (`c_src/mimalloc/v{2,3}/include/mimalloc.h`).
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 /// Stops mimalloc handing freed memory back to the kernel for the rest of the process.
