@@ -198,6 +198,30 @@ fn strip_plural(w: &str, known: &dyn Fn(&str) -> bool) -> String {
     w.strip_suffix('s').unwrap_or(w).to_owned()
 }
 
+/// Verb prefixes that leave an irregular verb irregular (`overshot`, `outran`, `underwent`,
+/// `rebuilt`, `upheld`, `mistook`, `foretold`, `withstood`): general English word formation.
+const VERB_PREFIXES: &[&str] = &["over", "under", "out", "re", "mis", "with", "up", "fore"];
+
+/// Irregular past forms that are also another verb's base or past (`bound`, `found`, `ground`,
+/// `wound`, `lay`, `left`, `saw`, `fell`, `lit`, `rose`, `bore`): after a prefix they are more
+/// often a word of their own (`rebound`, `outlay`, `upset`) than a prefixed past form.
+const AMBIGUOUS_PASTS: &[&str] = &["bound", "found", "ground", "wound", "lay", "left", "saw", "fell", "lit", "rose", "bore", "bit", "bet", "let"];
+
+/// Lemma of a prefixed irregular past form (`overshot` → `overshoot`, `underwent` → `undergo`):
+/// the prefix kept before the lemma of the irregular form after it. None when the rest is no
+/// irregular past or is ambiguous ([`AMBIGUOUS_PASTS`]).
+fn prefixed_irregular(w: &str) -> Option<String> {
+    VERB_PREFIXES.iter().find_map(|p| {
+        let rest = w.strip_prefix(p)?;
+        if rest.len() < 3 || AMBIGUOUS_PASTS.contains(&rest) {
+            return None;
+        }
+        let lemma = lookup(IRREGULAR_VERBS, rest)?;
+        // `be`, `have`, `do` are no stems of a prefixed verb (`rewas`, `outdid` aside)
+        (!matches!(lemma, "be" | "have")).then(|| format!("{p}{lemma}"))
+    })
+}
+
 /// Rule-based lemma of an unseen lowercase word given its XPOS; `known(lemma)` says whether a
 /// candidate lemma was seen in training (used to choose between candidates).
 pub fn rule_lemma(lower: &str, xpos: &str, known: &dyn Fn(&str) -> bool) -> String {
@@ -206,6 +230,11 @@ pub fn rule_lemma(lower: &str, xpos: &str, known: &dyn Fn(&str) -> bool) -> Stri
         "VBD" | "VBN" | "VBG" | "VBZ" | "VB" | "VBP" => {
             if let Some(l) = lookup(IRREGULAR_VERBS, w) {
                 return l.to_owned();
+            }
+            if matches!(xpos, "VBD" | "VBN")
+                && let Some(l) = prefixed_irregular(w)
+            {
+                return l;
             }
             match xpos {
                 "VBD" | "VBN" => {
@@ -601,6 +630,27 @@ mod tests {
         for (w, x, want) in cases {
             assert_eq!(rule_lemma(w, x, &none), want, "{w} {x}");
         }
+    }
+
+    #[test]
+    fn prefixed_irregular_past_forms_keep_the_prefix() {
+        let none = |_: &str| false;
+        for (w, x, want) in [
+            ("overshot", "VBD", "overshoot"),
+            ("outran", "VBD", "outrun"),
+            ("underwent", "VBD", "undergo"),
+            ("rebuilt", "VBN", "rebuild"),
+            ("upheld", "VBD", "uphold"),
+            ("mistook", "VBD", "mistake"),
+            ("overthrew", "VBD", "overthrow"),
+            ("withstood", "VBD", "withstand"),
+            ("overran", "VBD", "overrun"),
+        ] {
+            assert_eq!(rule_lemma(w, x, &none), want, "{w} {x}");
+        }
+        // an ambiguous rest stays the word it is; a present form is not a past
+        assert_eq!(rule_lemma("rebound", "VBD", &none), "rebound");
+        assert_eq!(rule_lemma("overshoot", "VB", &none), "overshoot");
     }
 
     #[test]

@@ -55,7 +55,9 @@
 //!
 //! Roles stated in a clause or an apposition (`X, the governor of Y,`, `X was elected governor`)
 //! are the person's roles like a title before the name (`roles`), so `the governor` finds X.
-//! `the storm` is the named storm before it (`Hurricane X`).
+//! `the storm` is the named storm before it (`Hurricane X`). A vehicle introduced by a noun
+//! phrase with a name inside (`a Zembla Air passenger jet`) is an entity of its own (`vehicles`),
+//! so `the plane` / `the aircraft` after it finds it.
 //!
 //! Each step is its own file, working on the shared `state` (clusters, salience history, token
 //! references): `scan` walks a sentence and hands each token to its step — `named` (1, with
@@ -76,6 +78,7 @@ mod quotes;
 mod roles;
 mod scan;
 mod state;
+mod vehicles;
 
 use crate::document::{Document, Entity, EntityType, Mention, OpenTriple, ResolvedTriple, Sentence};
 use crate::nlp::gazetteer::Gazetteer;

@@ -114,10 +114,19 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         "commonwealth" | "republic" | "kingdom" | "emirate" | "principality" => REALM,
         // a storm is an event, named `Hurricane X` ([`class_noun_fits`] asks for that name)
         "storm" | "hurricane" | "typhoon" | "cyclone" => &[Event],
-        "ship" | "vessel" | "boat" | "aircraft" | "plane" | "jet" | "helicopter" | "train" | "satellite"
-        | "spacecraft" | "rocket" | "car" | "vehicle" => VEHICLE,
+        w if is_vehicle_noun(w) => VEHICLE,
         _ => return None,
     })
+}
+
+/// Nouns for a vehicle (general English; `flight` stands for the aircraft flying it): a
+/// description headed by one refers back to a vehicle named earlier.
+pub fn is_vehicle_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "ship" | "vessel" | "boat" | "ferry" | "aircraft" | "airliner" | "plane" | "jet" | "flight" | "helicopter"
+            | "train" | "bus" | "satellite" | "spacecraft" | "rocket" | "car" | "vehicle"
+    )
 }
 
 /// Settlement nouns (`the city`, `the capital`): they name a city, a place the gazetteer does not

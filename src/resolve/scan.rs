@@ -185,8 +185,8 @@ impl State<'_> {
                     }
                 }
                 _ => {
-                    if t.upos.is_empty() || t.upos == "NOUN" {
-                        self.class_description(si, s, tok, &nat, &in_named);
+                    if (t.upos.is_empty() || t.upos == "NOUN") && !self.class_description(si, s, tok, &nat, &in_named) {
+                        self.named_vehicle(si, s, tok, &in_named);
                     }
                 }
             }

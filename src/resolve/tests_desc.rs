@@ -224,3 +224,49 @@ fn a_described_role_fact_needs_a_person_behind_the_description() {
     let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 1, "Velvet Lanterns", T::Organization)];
     assert!(facts(&run(&d, &m, vec![described(&d)])).is_empty());
 }
+
+/// `An Ostrava Air passenger jet landed in Brno .` with the premodifiers hung on `jet` as the
+/// parser does; `with_name` = false drops the operator's name (`A small passenger jet`).
+fn vehicle_doc(with_name: bool) -> crate::document::Document {
+    let first = if with_name { "An Ostrava Air passenger jet landed in Brno ." } else { "A small white passenger jet landed in Brno ." };
+    let mut d = doc(&[first, "The aircraft overshot the runway .", "Reporters saw the plane ."]);
+    // heads count from 1: det, compound (Ostrava → Air), compound, compound → jet (5); jet → landed
+    for (i, (head, deprel)) in [(5, "det"), (3, "compound"), (5, "compound"), (5, "compound"), (6, "nsubj")].into_iter().enumerate() {
+        d.sentences[0].tokens[i].head = head;
+        d.sentences[0].tokens[i].deprel = deprel.into();
+    }
+    if !with_name {
+        d.sentences[0].tokens[1].upos = "ADJ".into();
+        d.sentences[0].tokens[2].upos = "ADJ".into();
+    }
+    d
+}
+
+#[test]
+fn a_vehicle_named_by_its_operator_is_what_the_aircraft_refers_to() {
+    let d = vehicle_doc(true);
+    let m = [ment(&d, 0, "Ostrava Air", T::Company), ment(&d, 0, "Brno", T::City)];
+    let t = vec![
+        tri(&d, 0, "Ostrava Air passenger jet", "landed in", "land", Some("Brno")),
+        tri(&d, 1, "The aircraft", "overshot", "overshoot", Some("the runway")),
+        tri(&d, 2, "Reporters", "saw", "see", Some("the plane")),
+    ];
+    let r = run(&d, &m, t);
+    assert_eq!(
+        facts(&r),
+        vec![
+            f("ostrava_air_passenger_jet", "landed in", Some("brno")),
+            f("ostrava_air_passenger_jet", "overshot", Some("runway")),
+            f("reporters", "saw", Some("ostrava_air_passenger_jet")),
+        ]
+    );
+}
+
+#[test]
+fn a_vehicle_phrase_without_a_name_inside_stays_a_concept() {
+    let d = vehicle_doc(false);
+    let m = [ment(&d, 0, "Brno", T::City)];
+    let t = vec![tri(&d, 1, "The aircraft", "overshot", "overshoot", Some("the runway"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("aircraft", "overshot", Some("runway"))]);
+}

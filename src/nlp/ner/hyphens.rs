@@ -16,10 +16,17 @@
 //!   (`Ortega` `-` `Lindqvist Mendez`);
 //! - a short lowercase syllable after a hyphen that follows a given name (not the first word of a
 //!   span) joins it (`Kim Ji` `-` `woo`); a lowercase word that reads as a modifier
-//!   (`Smith-backed`, `Lee-era`) does not, nor does a hyphen after a one-word name.
+//!   (`Smith-backed`, `Lee-era`) does not, nor does a hyphen after a one-word name;
+//! - a lowercase name particle hyphenated to a capitalised word (`el-Tadi`, `al-Rami`,
+//!   `bin-Hadi`) right after a person span joins it (`Karim el-Tadi`), and a person span that
+//!   starts after such a particle takes the particle in and joins a person span right before it.
 
 use super::{NameSpan, NerClass};
 use crate::document::Token;
+
+/// Lowercase particles that open a hyphenated surname (`el-Tadi`, `al-Rami`, `bin-Hadi`, `abu-Samir`):
+/// the Arabic article in its usual romanisations and the patronymic words.
+const NAME_PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "bint"];
 
 /// Lowercase second parts that make a compound modifier of a name, never a given-name syllable.
 const MODIFIER_PARTS: &[&str] = &["era", "led", "run", "born", "like", "type", "old", "in-law", "style", "free", "wide", "made", "held"];
@@ -35,6 +42,12 @@ pub(super) fn join_hyphenated_names(tokens: &[Token], mut spans: Vec<NameSpan>) 
         let (mut start, mut end) = (spans[i].0.start, spans[i].0.end);
         while start >= 2 && in_word_hyphen(tokens, start - 1) && capitalised_word(&tokens[start - 2]) && !taken(start - 2, &spans) {
             start -= 2;
+        }
+        if start >= 2 && in_word_hyphen(tokens, start - 1) && name_particle(&tokens[start - 2]) && !taken(start - 2, &spans) {
+            start -= 2;
+        }
+        if end + 2 < tokens.len() && name_particle(&tokens[end]) && in_word_hyphen(tokens, end + 1) && capitalised_word(&tokens[end + 2]) && !taken(end, &spans) && !taken(end + 2, &spans) {
+            end += 3;
         }
         while end + 1 < tokens.len() && in_word_hyphen(tokens, end) && !taken(end + 1, &spans) {
             let next = &tokens[end + 1];
@@ -70,7 +83,15 @@ fn joined_by_hyphen(tokens: &[Token], first: &std::ops::Range<usize>, second: &s
     if first.end + 1 == second.start && in_word_hyphen(tokens, first.end) {
         return first.len() >= 2;
     }
+    if first.end == second.start && second.len() >= 3 && name_particle(&tokens[second.start]) && tokens[second.start + 1].form == "-" {
+        return true; // `Karim` + `el-Tadi`
+    }
     first.end == second.start && first.len() >= 3 && tokens[first.end - 2].form == "-"
+}
+
+/// A lowercase name particle ([`NAME_PARTICLES`]) written against the hyphen after it.
+fn name_particle(token: &Token) -> bool {
+    !token.space_after && NAME_PARTICLES.contains(&token.form.as_str())
 }
 
 /// Whether token `k` is a hyphen with no space before or after it.
@@ -164,6 +185,26 @@ mod tests {
         // `Dana Smith - Lee Park` with spaces: two people
         let t = tokens("Dana Smith - Lee Park");
         assert_eq!(words(&t, &join_hyphenated_names(&t, vec![(0..2, NerClass::Per), (3..5, NerClass::Per)])), ["Dana Smith", "Lee Park"]);
+    }
+
+    #[test]
+    fn a_hyphenated_name_particle_joins_the_person() {
+        // the tagger ends the name before the particle
+        let t = tokens("Karim Nadir el-Tadi spoke .");
+        let got = join_hyphenated_names(&t, vec![(0..2, NerClass::Per)]);
+        assert_eq!(words(&t, &got), ["Karim Nadir el - Tadi"]);
+        // the tagger starts a second name after it
+        let t = tokens("Karim al-Rami spoke .");
+        let got = join_hyphenated_names(&t, vec![(0..1, NerClass::Per), (3..4, NerClass::Per)]);
+        assert_eq!(words(&t, &got), ["Karim al - Rami"]);
+        // a particle word with a space after it is no part of a hyphenated name
+        let t = tokens("Karim as - Rami said");
+        let got = join_hyphenated_names(&t, vec![(0..1, NerClass::Per)]);
+        assert_eq!(words(&t, &got), ["Karim"]);
+        // a lowercase part after the hyphen is a modifier, not a surname
+        let t = tokens("Karim al-led talks");
+        let got = join_hyphenated_names(&t, vec![(0..1, NerClass::Per)]);
+        assert_eq!(words(&t, &got), ["Karim"]);
     }
 
     #[test]
