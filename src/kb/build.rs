@@ -89,20 +89,29 @@ impl KnowledgeBase {
         options: &BuildOptions,
         progress: &mut dyn BuildProgress,
     ) -> Result<BuildSummary, KbError> {
+        let t = super::timing::span("build.load_all");
         let built = self.load_all(pipeline, inputs, options, progress);
+        drop(t);
+        let t = super::timing::span("build.refresh_corpus_merging");
         // the corpus graph follows whatever was loaded, also when a later document failed
         // (merging the records for the index file meanwhile: the merge waits for nothing else)
         let linked = self.refresh_corpus_merging(true);
+        drop(t);
         // The ontology was reloaded: predicate labels in the view may change.
         self.drop_view();
         // The loads that committed are in the index, even when a later one failed.
+        let t = super::timing::span("build.flush");
         self.store.flush()?;
+        drop(t);
+        let t = super::timing::span("build.save_index");
         let linked = match linked {
             Ok(merged) => self.save_index_merged(merged).map(|()| Ok(())),
             Err(e) => self.save_index().map(|()| Err(e)),
         }?;
+        drop(t);
         let mut summary = built?;
         linked?;
+        let _t = super::timing::span("build.store_stats");
         summary.store = self.store_stats()?;
         Ok(summary)
     }
@@ -129,7 +138,10 @@ impl KnowledgeBase {
         // read back from the store what the build has just written.
         let mut analysed = std::thread::scope(|scope| {
             let worker = first.map(|batch| scope.spawn(move || analyse(pipeline, base, batch)));
+            let t = super::timing::span("build.load_ontology");
             self.store.load_ontology(&pipeline.ontology().turtle_sources())?;
+            drop(t);
+            let _t = super::timing::span("build.open_index");
             // more documents stored than given: an add, whose cost is the work over the whole
             // store after it (open, link, merge, write the index), not the loads
             if self.with_index(|index| index.document_count())? > inputs_len {

@@ -309,8 +309,14 @@ impl ViewIndex {
             // the records are decoded while the store is asked whether it holds the documents
             // the file lists (one lookup per document): both take a few tenths of a second at 19k
             let (read, current) = rayon::join(
-                || read_file(&file),
-                || lists_the_documents_of(file.docs.iter().map(|d| (&d.id, &d.hash)), file.docs.len(), store),
+                || {
+                    let _t = super::timing::span("index.read_records");
+                    read_file(&file)
+                },
+                || {
+                    let _t = super::timing::span("index.check_documents");
+                    lists_the_documents_of(file.docs.iter().map(|d| (&d.id, &d.hash)), file.docs.len(), store)
+                },
             );
             if current?
                 && let Some(((records, on_file), corpus)) = read
@@ -418,6 +424,7 @@ impl ViewIndex {
             return Ok(());
         }
         let labels = store.property_labels()?;
+        let _t = super::timing::span("index.save");
         // append when the file is the one this index knows and is not mostly unused already
         // (summary sections and records replaced by earlier appends): otherwise write it anew
         let appendable = self.on_file.take().filter(|on_file| {
@@ -467,6 +474,7 @@ impl ViewIndex {
         at: u64,
         kept: &HashMap<String, Span>,
     ) -> Result<(Vec<u8>, Vec<u8>, OnFile), postcard::Error> {
+        let _t = super::timing::span("index.encode");
         let (mut data, origins) = merged;
         let moves = read::overlay_moves(&self.corpus, &data.entities);
         read::apply_overlay(&self.corpus, &mut data);

@@ -38,6 +38,7 @@ mod dates;
 mod export;
 pub mod index;
 mod inspect;
+mod timing;
 
 pub use build::{BuildOptions, BuildProgress, BuildSummary};
 pub use export::{
@@ -370,10 +371,17 @@ impl KnowledgeBase {
             let index = &*index;
             rayon::join(
                 || {
+                    let t = timing::span("corpus.entity_records");
                     let records = index.entity_records();
-                    self.store.refresh_corpus_over(&records, &index.open_relations(), index.corpus())
+                    let relations = index.open_relations();
+                    drop(t);
+                    let _t = timing::span("corpus.refresh_corpus_over");
+                    self.store.refresh_corpus_over(&records, &relations, index.corpus())
                 },
-                || labels.map(|labels| read::merge_records_traced(index.records(), &labels)),
+                || {
+                    let _t = timing::span("corpus.merge_records");
+                    labels.map(|labels| read::merge_records_traced(index.records(), &labels))
+                },
             )
         })?;
         self.drop_view();
