@@ -34,6 +34,7 @@ pub mod features;
 #[cfg(feature = "train")]
 pub mod gum;
 mod hyphens;
+mod institutions;
 mod nicknames;
 pub mod lexicon;
 pub mod model;
@@ -124,6 +125,7 @@ impl Recognizer {
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
         let spans = nicknames::join_quoted_nicknames(tokens, hyphens::join_hyphenated_names(tokens, bilou::bilou_spans(&labels)));
         let spans = join_company_names(tokens, join_possessive_names(tokens, join_flat_parts(tokens, spans)));
+        let spans = institutions::join_institution_names(tokens, spans);
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }

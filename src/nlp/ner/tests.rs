@@ -231,7 +231,7 @@ fn document_pass_without_persons_adds_nothing() {
 
 /// Tokens with forms and UPOS tags, written `word/UPOS`; a word glued to the next one (no space
 /// after it) ends in `+`.
-fn tagged(spec: &str) -> Vec<Token> {
+pub(super) fn tagged(spec: &str) -> Vec<Token> {
     spec.split(' ')
         .map(|item| {
             let (word, upos) = item.rsplit_once('/').unwrap();

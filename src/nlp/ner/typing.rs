@@ -73,6 +73,12 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
             out.push((r, class)); // `General Motors`, `St. Louis`
             continue;
         }
+        // a title closing an institution's name after `of`/`for` names its field, not a person's
+        // post (`Department of Justice`, `Office of the President`)
+        if class != NerClass::Per && k + 1 == r.end && k > r.start && matches!(words[k - 1], "of" | "for") {
+            out.push((r, class));
+            continue;
+        }
         let rest_capitalised = (k + 1..r.end).all(|i| words[i].chars().next().is_some_and(|c| c.is_uppercase()));
         if k + 1 < r.end && !rest_capitalised {
             out.push((r, class));
@@ -199,6 +205,10 @@ mod tests {
         let us = vec![Range { start: 1, end: 2 }];
         assert_eq!(split_titles(&w, vec![(1..3, Org)], &us), vec![(1..2, Loc)]);
         assert_eq!(split_titles(&w, vec![(1..3, Org)], &[]), vec![]);
+        // a title that closes an institution's name after `of` stays in it
+        let w = ["the", "Brentham", "Department", "of", "Justice", "said"];
+        let brentham = vec![Range { start: 1, end: 2 }];
+        assert_eq!(split_titles(&w, vec![(1..5, Org)], &brentham), vec![(1..5, Org)]);
         let w = ["President", "of", "the", "Club"];
         assert_eq!(split_titles(&w, vec![(0..4, Org)], &[]), vec![(0..4, Org)]);
         // a plural title opening a person's span goes; elsewhere it stays (`Warner Brothers`)
