@@ -91,7 +91,7 @@ impl Extractor {
                     && tree.head[i] != NONE
                     && r.is_predicate(tree.head[i])
                     && !tree.kids(i).any(|k| matches!(tree.base(k), "nsubj" | "csubj"));
-                let controlled = r.object_controller(i).is_some();
+                let controlled = r.object_controller(i).is_some() || r.for_subject_controller(i).is_some();
                 if !merged || controlled {
                     // an object-controlled infinitive is a graph fact; CaRB keeps it merged
                     let start = out.len();
