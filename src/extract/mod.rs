@@ -91,7 +91,7 @@ impl Extractor {
                     && tree.head[i] != NONE
                     && r.is_predicate(tree.head[i])
                     && !tree.kids(i).any(|k| matches!(tree.base(k), "nsubj" | "csubj"));
-                let controlled = r.object_controller(i).is_some();
+                let controlled = r.object_controller(i).is_some() || r.for_subject_controller(i).is_some();
                 if !merged || controlled {
                     // an object-controlled infinitive is a graph fact; CaRB keeps it merged
                     let start = out.len();
@@ -152,7 +152,10 @@ impl Extractor {
         let r = Rules { tr: &tree, ment: &ment, kind: &kind };
         for p in &props {
             // the statement a reporting verb makes is a fact of its speaker (see `speech`)
-            if p.graph && p.graph_reject.is_none() {
+            // (not when the parser ran the listener into the statement: `told the Courier four
+            // workers …`; the graph keeps only the listener, below)
+            let run_into = if p.lit.is_none() { quality::listener_run_into_clause(&tree, p.pred) } else { None };
+            if p.graph && p.graph_reject.is_none() && run_into.is_none() {
                 for t in speech::speech_triples(sentence, &r, &quoted, p) {
                     if !out.iter().any(|o| o.rule == t.rule && o.subject.text == t.subject.text && o.extra == t.extra && o.object == t.object) {
                         out.push(t);
@@ -161,6 +164,21 @@ impl Extractor {
             }
             // the CaRB reading borrowed the conjunct's object; the graph keeps the clause without it
             let unshared;
+            let listener_only;
+            let p = if let Some((o, s)) = run_into {
+                // the fact is the telling and its listener; what was told cannot be read
+                let mut q = p.clone();
+                // (a reporting verb's fact is otherwise its statement, made by `speech`)
+                q.reporting = false;
+                q.slots.retain(|sl| !matches!(sl.kind, rules::Kind::Comp | rules::Kind::Clause));
+                for sl in q.slots.iter_mut().filter(|sl| sl.part.head == o) {
+                    sl.part = r.np(s, true);
+                }
+                listener_only = q;
+                &listener_only
+            } else {
+                p
+            };
             let p = if p.graph_reject == Some(quality::OBJECT_NOT_SHARED) {
                 let mut q = p.clone();
                 q.slots.remove(0);

@@ -458,6 +458,38 @@ const TWO_COMPLEMENT_VERBS: &[&str] = &[
 /// housing a theme`): the second alone (`make – theme`) is no fact either.
 const PREDICATIVE_VERBS: &[&str] = &["make", "consider", "deem", "declare", "label", "brand", "term", "elect", "appoint", "render", "crown", "proclaim"];
 
+/// Verbs that take a listener and then a clause (`told the board the plant would close`,
+/// `assured voters taxes would fall`): general English, the verbs of telling, informing and
+/// persuading. With no `that`, the parser may run the listener into the clause.
+const LISTENER_CLAUSE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "reassure", "warn", "remind", "notify", "advise", "brief", "show", "convince",
+    "persuade", "promise", "teach", "write", "email", "text",
+];
+
+/// The listener a verb of telling ([`LISTENER_CLAUSE_VERBS`]) lost to its clause: `told the
+/// Courier four workers were hurt` parsed with `Courier` as the subject of `workers`, the
+/// object of `told`. A noun takes a subject only as a predicate, never as an object, so the
+/// parser ran the listener into the reported clause: the object noun's subject, placed first,
+/// is the listener, and the rest (`tell – Courier four workers`, the statement `were hurt`)
+/// is glued or cut. Returns (object, listener).
+pub(crate) fn listener_run_into_clause(tr: &Tree, v: usize) -> Option<(usize, usize)> {
+    if v >= tr.len() || !tr.lemma_is(v, LISTENER_CLAUSE_VERBS) {
+        return None;
+    }
+    tr.kids(v).find_map(|o| {
+        if !matches!(tr.base(o), "obj" | "iobj") || !matches!(tr.upos(o), "NOUN" | "PROPN" | "NUM" | "SYM" | "PRON") {
+            return None;
+        }
+        // (with a copula the object is the clause's predicate and its subject the clause's own:
+        // `told CNN the towns were X`; the listener is then elsewhere in the subject)
+        if tr.kids(o).any(|k| tr.base(k) == "cop") {
+            return None;
+        }
+        let s = tr.kids(o).find(|&k| matches!(tr.base(k), "nsubj" | "csubj"))?;
+        (s > v && s < o && matches!(tr.upos(s), "NOUN" | "PROPN" | "PRON")).then_some((o, s))
+    })
+}
+
 /// Whether the phrase of `b` starts right after the phrase of `a` ends (quotation marks aside).
 fn adjacent(tr: &Tree, a: usize, b: usize) -> bool {
     let all = |_: usize| false;
@@ -1037,6 +1069,18 @@ mod tests {
                 "The/the/DET/2/det shop/shop/NOUN/3/nsubj made/make/VERB/0/root its/its/PRON/5/nmod:poss stock/stock/NOUN/3/obj available/available/ADJ/3/xcomp early/early/ADV/3/advmod",
                 &[],
                 &["shop | made"],
+            ),
+            (
+                "a listener run into the reported clause: the object's subject is the listener",
+                "Tomas/Tomas/PROPN/3/nsubj Reed/Reed/PROPN/1/flat told/tell/VERB/0/root the/the/DET/5/det Courier/Courier/PROPN/7/nsubj four/four/NUM/7/nummod workers/worker/NOUN/3/iobj were/be/AUX/9/aux:pass hurt/hurt/VERB/3/ccomp",
+                &["Tomas Reed | told | Courier"],
+                &["four workers", "were hurt"],
+            ),
+            (
+                "a listener with the reported clause parsed apart keeps the facts",
+                "Tomas/Tomas/PROPN/3/nsubj Reed/Reed/PROPN/1/flat told/tell/VERB/0/root the/the/DET/5/det Courier/Courier/PROPN/3/iobj four/four/NUM/7/nummod workers/worker/NOUN/9/nsubj:pass were/be/AUX/9/aux:pass hurt/hurt/VERB/3/ccomp",
+                &["Tomas Reed | told | Courier"],
+                &[],
             ),
             (
                 "have with no object says nothing",

@@ -21,7 +21,9 @@ impl Rules<'_, '_> {
                 break;
             };
             // `asked X to go`: the infinitive has the object for its subject, a clause of its own
-            if tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) || (split_control && self.object_controller(x).is_some()) {
+            if tr.kids(x).any(|k| is_subj_rel(tr.rel(k)))
+                || (split_control && (self.object_controller(x).is_some() || self.for_subject_controller(x).is_some()))
+            {
                 break;
             }
             if tr.upos(x) == "VERB"

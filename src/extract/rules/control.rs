@@ -75,6 +75,27 @@ const WILL_NOUNS: &[&str] = &[
     "hope", "choice", "eagerness", "unwillingness",
 ];
 
+/// Verbs of asking, urging and arranging whose `for` phrase names who is to act in a following
+/// infinitive (`called for the board to resign`, `appealed for residents to stay indoors`,
+/// `arranged for the files to be sent`): general English, closed class. The `for`-noun, not the
+/// verb's subject, is the infinitive's subject, and the infinitive is wanted, not done. Verbs
+/// whose `for` phrase is a price, a reason or a time (`paid for tickets to see`, `waited for hours
+/// to enter`) are not listed: there the noun does not act.
+const FOR_SUBJECT_VERBS: &[&str] = &[
+    "call", "ask", "appeal", "plead", "press", "push", "lobby", "campaign", "argue", "pray", "petition", "clamor",
+    "clamour", "agitate", "vote", "arrange", "beg", "hope", "long", "yearn", "signal", "advocate",
+];
+
+/// Common nouns for people as a group or a public that can act on what is asked of them
+/// (`called for residents to leave`, `appealed for the public to help`): general English, the
+/// closed class of news's collective human nouns. Single persons with a role or an agent ending
+/// (`members`, `killers`, `the director`) and institutions are recognised otherwise.
+const HUMAN_GROUP_NOUNS: &[&str] = &[
+    "people", "public", "population", "resident", "citizen", "voter", "community", "crowd", "family", "authority",
+    "official", "nation", "country", "state", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+    "person", "man", "woman", "child", "individual", "group", "team", "side", "leadership", "administration",
+];
+
 /// Prepositions that link such a governor's object to its gerund.
 const GERUND_PREPOSITIONS: &[&str] = &["of", "from", "for", "with"];
 
@@ -204,6 +225,62 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The noun of a `for` phrase that is the subject of the `to`-infinitive `x` after it (`called
+    /// for [the board] to resign`): the parser hangs the noun on the verb (`obl`) and the
+    /// infinitive beside it (`advcl` or `xcomp`), so the verb's subject would wrongly become the
+    /// infinitive's. Only for the verbs of [`FOR_SUBJECT_VERBS`], and only when the `for` phrase
+    /// runs up to the infinitive's `to`. None otherwise.
+    pub(crate) fn for_subject_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if x >= tr.len() || !matches!(tr.rel(x), "xcomp" | "advcl") || !matches!(tr.upos(x), "VERB" | "AUX") || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        let to = tr.kids(x).find(|&k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))?;
+        let g = tr.head[x];
+        if g == NONE || g > to || tr.upos(g) != "VERB" || !tr.lemma_is(g, FOR_SUBJECT_VERBS) {
+            return None;
+        }
+        let o = tr.kids(g).find(|&k| {
+            k > g
+                && k < to
+                && tr.base(k) == "obl"
+                && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON")
+                && tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["for"]))
+        })?;
+        // the `for` phrase reaches the `to`: nothing of the verb's own stands between them
+        if !((o + 1)..to).all(|t| tr.ancestor_of(o, t)) {
+            return None;
+        }
+        // a passive infinitive has the noun for its patient, whatever it is (`called for the bill
+        // to be dropped`); an active one needs a noun that can act, or it is a purpose clause of
+        // the verb's subject (`pushed for more funding to avoid delays`, `asked for a place to eat`)
+        let passive = tr.kids(x).any(|k| tr.rel(k) == "aux:pass");
+        (passive || self.can_act(o)).then_some(o)
+    }
+
+    /// Whether noun `o` names someone who can act: a name or a person pronoun, an institution, a
+    /// role or kinship noun, an agent noun in `-er`/`-or`/`-ist`/`-ian` (`killers`, `members`,
+    /// `investors`), or a collective human noun ([`HUMAN_GROUP_NOUNS`]).
+    fn can_act(&self, o: usize) -> bool {
+        let tr = self.tr;
+        match tr.upos(o) {
+            "PROPN" => true,
+            "PRON" => !tr.lemma_is(o, &["it", "this", "that", "which", "what", "something", "anything", "nothing"]),
+            _ => {
+                if self.kind_at(o).is_some() {
+                    return true;
+                }
+                let lemma = tr.lemma(o).to_lowercase();
+                let agent_ending = lemma.len() > 4 && ["er", "or", "ist", "ian"].iter().any(|e| lemma.ends_with(e));
+                agent_ending
+                    || super::roles::is_institution_noun(&lemma)
+                    || super::roles::is_kin_noun(&lemma)
+                    || crate::extract::lexicon::role_class(&lemma).is_some()
+                    || HUMAN_GROUP_NOUNS.contains(&lemma.as_str())
+            }
+        }
+    }
+
     /// The noun before it that subjectless `to`-infinitive `x` modifies (`acl`), if `x` is one.
     fn infinitive_noun(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
@@ -250,6 +327,11 @@ impl Rules<'_, '_> {
     /// invited, allowed) unless the governor is implicative. None when `x` is not object-controlled.
     /// A negated governor (`never saw Y leave`, `did not ask Y to go`) leaves it possible only.
     pub(super) fn controlled_modality(&self, x: usize) -> Option<Modality> {
+        if self.for_subject_controller(x).is_some() {
+            // `called for the board to resign`: wanted; `did not call for …`: not even that
+            let g = self.tr.head[x];
+            return Some(if self.negation_of(g).is_some() { Modality::Possible } else { Modality::Planned });
+        }
         if self.object_controller(x).is_none() {
             // `the firm's decision to close the plant`: decided, planned or tried, not done
             if self.noun_controller(x).is_some() {
@@ -637,5 +719,75 @@ mod tests {
             . . PUNCT . 4 punct";
         let ts = triples(asked);
         assert!(ts.iter().all(|t| t.key.matrix.is_none()), "{}", show(&ts));
+    }
+
+    /// `The union called for the board of Ostrava Water to resign.` (invented): the `for` phrase
+    /// hangs on the verb (`obl`), the infinitive beside it (`advcl`), as the parser gives it.
+    const CALLED_FOR_TO_RESIGN: &str = "
+        The the DET DT 2 det
+        union union NOUN NN 3 nsubj
+        called call VERB VBD 0 root VerbForm=Fin
+        for for ADP IN 6 case
+        the the DET DT 6 det
+        board board NOUN NN 3 obl
+        of of ADP IN 9 case
+        Ostrava Ostrava PROPN NNP 9 compound
+        Water Water PROPN NNP 6 nmod
+        to to PART TO 11 mark
+        resign resign VERB VB 3 advcl VerbForm=Inf
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn the_noun_of_a_for_phrase_is_the_subject_of_the_infinitive_after_it() {
+        let ts = triples(CALLED_FOR_TO_RESIGN);
+        let inner = find(&ts, "board of Ostrava Water", "resign", None);
+        assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "union" && t.relation.contains("resign")), "{}", show(&ts));
+        // also a passive infinitive the parser made an `xcomp`: `Mara Vellin called for the
+        // killers to be tried.` (invented)
+        let tried = "
+            Mara Mara PROPN NNP 3 nsubj
+            Vellin Vellin PROPN NNP 1 flat
+            called call VERB VBD 0 root VerbForm=Fin
+            for for ADP IN 6 case
+            the the DET DT 6 det
+            killers killer NOUN NNS 3 obl
+            to to PART TO 9 mark
+            be be AUX VB 9 aux:pass
+            tried try VERB VBN 3 xcomp Voice=Pass
+            . . PUNCT . 3 punct";
+        let ts = triples(tried);
+        let inner = ts.iter().find(|t| t.relation.contains("tried")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(inner.subject.text, "killers", "{}", show(&ts));
+        assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_for_phrase_of_another_verb_or_cut_off_from_the_infinitive_does_not_act() {
+        // `The union called for more funding to resign …` — a thing that cannot act: the
+        // infinitive is a purpose of the verb's subject (`pushed for more funding to avoid delays`)
+        let funding = CALLED_FOR_TO_RESIGN.replace("board board NOUN NN", "funding funding NOUN NN");
+        let ts = triples(&funding);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("funding") && t.relation.contains("resign")), "{}", show(&ts));
+        // `The union paid for the board to resign.` would be read the same, but `pay for` names
+        // a price (`paid for tickets to see the show`): the verb is outside the class
+        let paid = CALLED_FOR_TO_RESIGN.replace("called call", "paid pay");
+        let ts = triples(&paid);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("board") && t.relation.contains("resign")), "{}", show(&ts));
+        // `The union called for hours on Monday to resign …`: something of the verb's own
+        // (`on Monday`) stands between the `for` noun and the infinitive
+        let cut = "
+            The the DET DT 2 det
+            union union NOUN NN 3 nsubj
+            called call VERB VBD 0 root VerbForm=Fin
+            for for ADP IN 5 case
+            hours hour NOUN NNS 3 obl
+            on on ADP IN 7 case
+            Monday Monday PROPN NNP 3 obl
+            to to PART TO 9 mark
+            resign resign VERB VB 3 advcl VerbForm=Inf
+            . . PUNCT . 3 punct";
+        let ts = triples(cut);
+        assert!(!ts.iter().any(|t| t.subject.text == "hours"), "{}", show(&ts));
     }
 }

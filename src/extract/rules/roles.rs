@@ -72,6 +72,11 @@ const OWNER_NOUNS: &[&str] = &[
     "airline", "bank", "charity", "foundation", "institute", "commission", "embassy", "parliament", "senate", "squad",
 ];
 
+/// Whether a lowercase word is one of [`OWNER_NOUNS`]: a body, a team or a publication.
+pub(super) fn is_institution_noun(w: &str) -> bool {
+    OWNER_NOUNS.contains(&w)
+}
+
 /// Kinship nouns, read like positions (`X, the aunt of Y`, `Y's son X`, `his wife X` → X – aunt
 /// of / son of / wife of – Y). General English kinship terms, lowercase.
 const KIN_NOUNS: &[&str] = &[
