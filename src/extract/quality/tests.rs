@@ -1,0 +1,469 @@
+use super::super::Extractor;
+use crate::document::{Sentence, Token};
+
+/// A parsed sentence from `form/lemma/upos/head/deprel` items (heads 1-based, 0 = root).
+pub(crate) fn sent(spec: &str) -> Sentence {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for w in spec.split_whitespace() {
+        let p: Vec<&str> = w.split('/').collect();
+        let form = p[0].replace('_', " ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let b = text.len();
+        text.push_str(&form);
+        let c0 = text[..b].chars().count();
+        let span = crate::document::Span::new(b..text.len(), c0..c0 + form.chars().count());
+        tokens.push(Token {
+            form,
+            span,
+            space_after: true,
+            lemma: p[1].into(),
+            upos: p[2].into(),
+            xpos: p.get(5).copied().unwrap_or("").into(),
+            head: p[3].parse().unwrap(),
+            deprel: p[4].into(),
+            ner: "O".into(),
+            feats: p.get(6).copied().unwrap_or("").into(),
+        });
+    }
+    Sentence { index: 0, paragraph: 1, span: crate::document::Span::new(0..text.len(), 0..text.chars().count()), text, tokens }
+}
+
+fn triples(spec: &str) -> Vec<String> {
+    let s = sent(spec);
+    Extractor::new()
+        .extract(&s, &[])
+        .into_iter()
+        .map(|t| {
+            format!(
+                "{} | {} | {}{}",
+                t.subject.text,
+                t.relation,
+                // a speech act shows its statement in quotation marks
+                match (&t.object, t.rule == super::super::SPEECH_RULE) {
+                    (_, true) => format!("\"{}\"", t.extra.first().map_or("", |a| a.text.as_str())),
+                    (Some(o), false) => o.text.clone(),
+                    (None, false) => "-".into(),
+                },
+                t.attribution.as_ref().map(|a| format!(" @{}", a.text)).unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// (name, parsed sentence, triples that must appear, substrings no triple may contain)
+#[test]
+fn sentences_in_other_languages_give_no_facts() {
+    let words = |text: &str| {
+        let spec: Vec<String> = text.split(' ').enumerate().map(|(i, w)| format!("{w}/{w}/X/{}/dep", if i == 0 { 0 } else { 1 })).collect();
+        sent(&spec.join(" ")).tokens
+    };
+    assert!(super::not_english(&words("Nuestros planes serán para el pueblo y para la nación")));
+    assert!(super::not_english(&words("Les habitants sont dans la rue pour une fête avec nous")));
+    assert!(super::not_english(&words("यह एक नया पुल है और लोग खुश हैं")));
+    // English, with a foreign name or two, and short captions stay
+    assert!(!super::not_english(&words("The mayor of El Paso said the plan for the new bridge was ready")));
+    assert!(!super::not_english(&words("Los Lobos and Del Amitri played for the crowd in Quellton")));
+    assert!(!super::not_english(&words("Mercado de la ciudad")));
+    let spanish = "Los/el/DET/2/det vecinos/vecino/NOUN/3/nsubj compraron/comprar/VERB/0/root una/uno/DET/5/det casa/casa/NOUN/3/obj para/para/ADP/8/case el/el/DET/8/det pueblo/pueblo/NOUN/3/obl";
+    assert_eq!(triples(spanish), Vec::<String>::new());
+    let english = "The/the/DET/2/det builders/builder/NOUN/3/nsubj bought/buy/VERB/0/root a/a/DET/5/det house/house/NOUN/3/obj";
+    assert_eq!(triples(english).len(), 1, "{:?}", triples(english));
+}
+
+#[test]
+fn graph_quality_table() {
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
+        (
+            "adverb subject from a mis-split compound",
+            "the/the/DET/2/det crack/crack/NOUN/5/nsubj -/-/PUNCT/4/punct down/down/ADV/2/advmod ordered/order/VERB/0/root by/by/ADP/7/case police/police/NOUN/8/obl reportedly/reportedly/ADV/9/advmod given/give/VERB/4/advcl:relcl to/to/ADP/11/case Smith/Smith/PROPN/9/obl",
+            &[],
+            &["down |"],
+        ),
+        (
+            "temporal phrase parsed as root is never a subject",
+            "For/for/ADP/3/case two/two/NUM/3/nummod years/year/NOUN/0/root ,/,/PUNCT/7/punct Chile/Chile/PROPN/7/nsubj has/have/AUX/7/aux exported/export/VERB/3/appos copper/copper/NOUN/7/obj ,/,/PUNCT/10/punct earning/earn/VERB/3/acl billions/billion/NOUN/10/obj",
+            &["Chile | exported | copper", "Chile | earning | billions"],
+            &["years |", "For two years |"],
+        ),
+        (
+            "a noun with a naming participle is the person named",
+            "The/the/DET/2/det driver/driver/NOUN/3/nsubj killed/kill/VERB/0/root a/a/DET/5/det woman/woman/NOUN/3/obj named/name/VERB/5/acl/VBN Ana/Ana/PROPN/6/xcomp/NNP Ruiz/Ruiz/PROPN/7/flat/NNP",
+            &["driver | killed | Ana Ruiz"],
+            &["| woman", "woman |", "named"],
+        ),
+        (
+            "a naming participle with a subject of its own is a clause",
+            "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root/VBD Ana/Ana/PROPN/3/obj/NNP Ruiz/Ruiz/PROPN/4/flat/NNP",
+            &["board | named | Ana Ruiz"],
+            &[],
+        ),
+        (
+            "a date is never the subject",
+            "Monday/Monday/PROPN/2/nsubj saw/see/VERB/0/root protests/protest/NOUN/2/obj in/in/ADP/5/case Lima/Lima/PROPN/2/obl",
+            &[],
+            &["Monday |"],
+        ),
+        (
+            "a span of time before `after` is never the subject",
+            "Three/three/NUM/2/nummod hours/hour/NOUN/6/nsubj after/after/ADP/5/case the/the/DET/5/det storm/storm/NOUN/2/nmod reopened/reopen/VERB/0/root the/the/DET/8/det archive/archive/NOUN/6/obj",
+            &[],
+            &["hours |"],
+        ),
+        (
+            "a span of time that acts keeps its fact",
+            "The/the/DET/2/det hours/hour/NOUN/3/nsubj passed/pass/VERB/0/root slowly/slowly/ADV/3/advmod for/for/ADP/6/case Lorvex/Lorvex/PROPN/3/obl",
+            &["hours | passed for | Lorvex"],
+            &[],
+        ),
+        (
+            "a time-zone abbreviation is never the subject",
+            "UTC/UTC/PROPN/2/nsubj struck/strike/VERB/0/root the/the/DET/4/det coast/coast/NOUN/2/obj",
+            &[],
+            &["UTC |"],
+        ),
+        (
+            "coined verb in quotes",
+            "Ortiz/Ortiz/PROPN/5/nsubj:pass might/might/AUX/5/aux be/be/AUX/5/aux:pass “/\"/PUNCT/5/punct Brexited/brexit/VERB/0/root ”/\"/PUNCT/5/punct by/by/ADP/8/case Congress/Congress/PROPN/5/obl:agent",
+            &[],
+            &["rexit"],
+        ),
+        (
+            "prepositional participle",
+            "Fears/fear/NOUN/2/nsubj grow/grow/VERB/0/root ,/,/PUNCT/4/punct given/give/VERB/2/advcl the/the/DET/6/det risks/risk/NOUN/4/obj",
+            &["Fears | grow | -"],
+            &["given"],
+        ),
+        (
+            "adjective parsed as an oblique object",
+            "Both/both/DET/2/det parties/party/NOUN/3/nsubj come/come/VERB/0/root from/from/ADP/5/case different/different/ADJ/3/obl camps/camp/NOUN/3/obj",
+            &[],
+            &["| different"],
+        ),
+        (
+            "an adjective with an article is a noun phrase the tagger misread",
+            "Orvik/Orvik/PROPN/2/nsubj won/win/VERB/0/root the/the/DET/4/det final/final/ADJ/2/obj in/in/ADP/6/case Varna/Varna/PROPN/2/obl",
+            &["Orvik | won | final"],
+            &[],
+        ),
+        (
+            "an adjective standing for a noun said elsewhere stays out",
+            "Orvik/Orvik/PROPN/2/nsubj did/do/VERB/0/root the/the/DET/4/det same/same/ADJ/2/obj",
+            &[],
+            &["| same"],
+        ),
+        (
+            "bare adjective complement",
+            "I/I/PRON/3/nsubj am/be/AUX/3/cop sure/sure/ADJ/0/root",
+            &[],
+            &["sure"],
+        ),
+        (
+            "an adjective is never the object node, even with an oblique",
+            "Lima/Lima/PROPN/3/nsubj is/be/AUX/3/cop responsible/responsible/ADJ/0/root for/for/ADP/5/case security/security/NOUN/3/obl",
+            &[],
+            &["| responsible"],
+        ),
+        (
+            "quotation marks are not part of arguments",
+            "Ruto/Ruto/PROPN/2/nsubj praised/praise/VERB/0/root Obi/Obi/PROPN/6/nmod:poss 's/'s/PART/3/case “/\"/PUNCT/6/punct speech/speech/NOUN/2/obj ”/\"/PUNCT/6/punct",
+            &["Ruto | praised | Obi 's speech"],
+            &["“", "”"],
+        ),
+        (
+            "inverted reporting clause gives attribution and the speech act, not `said – officials`",
+            "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root two/two/NUM/4/nummod men/man/NOUN/2/obj ,/,/PUNCT/6/punct said/say/VERB/2/conj officials/official/NOUN/6/obj in/in/ADP/9/case Lima/Lima/PROPN/7/nmod ././PUNCT/2/punct",
+            &["Police | arrested | two men @officials", "officials | said | \"Police arrested two men\""],
+            &["said | two", "| officials"],
+        ),
+        (
+            "`X has been one of Y's allies` (possessor mis-attached) → X ally of Y",
+            "Peru/Peru/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/cop one/one/NUM/0/root of/of/ADP/7/case the/the/DET/7/det Andes/Andes/PROPN/4/nmod '/'/PUNCT/7/punct closest/close/ADJ/10/amod allies/ally/NOUN/4/conj",
+            &["Peru | been one of the closest allies of | Andes"],
+            &["Peru | been | one"],
+        ),
+        (
+            "`is known to be a X` relates like `is a`",
+            "Lopez/Lopez/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass known/know/VERB/0/root to/to/PART/7/mark be/be/AUX/7/cop a/a/DET/7/det reformer/reformer/NOUN/3/xcomp",
+            &["Lopez | known to be a | reformer"],
+            &[],
+        ),
+        (
+            "right-node raising still shares the object",
+            "Traders/trader/NOUN/2/nsubj bought/buy/VERB/0/root and/and/CCONJ/4/cc sold/sell/VERB/2/conj shares/share/NOUN/4/obj",
+            &["Traders | bought | shares", "Traders | sold | shares"],
+            &[],
+        ),
+        (
+            "a verb with its own complement does not take the conjunct's object",
+            "Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root in/in/ADP/4/case Lima/Lima/PROPN/2/obl and/and/CCONJ/6/cc signed/sign/VERB/2/conj deals/deal/NOUN/6/obj",
+            &["Leaders | signed | deals", "Leaders | met in | Lima"],
+            &["met | deals"],
+        ),
+        (
+            "a predicate noun with `with` describes, it relates nothing",
+            "Ortiz/Ortiz/PROPN/4/nsubj is/be/AUX/4/cop a/a/DET/4/det lawyer/lawyer/NOUN/0/root with/with/ADP/7/case a/a/DET/7/det reputation/reputation/NOUN/4/nmod",
+            &["Ortiz | is a | lawyer"],
+            &["lawyer with"],
+        ),
+        (
+            "title parsed as the head of the name",
+            "according/accord/VERB/5/case to/to/ADP/1/fixed Peruvian/Peruvian/PROPN/5/compound Foreign/foreign/ADJ/5/amod Minister/Minister/PROPN/0/root Ana/Ana/PROPN/5/flat Soto/Soto/PROPN/5/flat",
+            &["Ana Soto | foreign minister of | Peru"],
+            &[],
+        ),
+        (
+            "a bare number is never the subject (`12 recovered cases` misparsed as a clause)",
+            "The/the/DET/2/det agency/agency/NOUN/3/nsubj counted/count/VERB/0/root 40/40/NUM/5/nummod cases/case/NOUN/3/obj and/and/CCONJ/8/cc 12/12/NUM/8/nsubj recovered/recover/VERB/3/conj/VBD patients/patient/NOUN/8/obj",
+            &["agency | counted | 40 cases"],
+            &["12 |"],
+        ),
+        (
+            "an embedded question with `whether` asserts nothing",
+            "Voters/voter/NOUN/2/nsubj wonder/wonder/VERB/0/root whether/whether/SCONJ/7/mark the/the/DET/5/det bridge/bridge/NOUN/7/nsubj is/be/AUX/7/cop route/route/NOUN/2/advcl",
+            &[],
+            &["bridge |"],
+        ),
+        (
+            "a question word hung over its clause under an asking verb, and the clause's conjunct, assert nothing",
+            "Aides/aide/NOUN/2/nsubj asked/ask/VERB/0/root how/how/ADV/2/obj/WRB/PronType=Int the/the/DET/5/det plan/plan/NOUN/6/nsubj affects/affect/VERB/3/advcl:relcl/VBZ the/the/DET/8/det budget/budget/NOUN/6/obj and/and/CCONJ/12/cc what/what/DET/11/det/WDT/PronType=Int costs/cost/NOUN/12/obj it/it/PRON/12/nsubj has/have/VERB/6/conj/VBZ",
+            &[],
+            &["plan |", "it |"],
+        ),
+        (
+            "an interrogative word standing for an argument leaves the fact without it",
+            "Aides/aide/NOUN/2/nsubj discussed/discuss/VERB/0/root what/what/DET/4/det/WDT/PronType=Int costs/cost/NOUN/6/obj it/it/PRON/6/nsubj has/have/VERB/2/ccomp/VBZ",
+            &[],
+            &["it |"],
+        ),
+        (
+            "a reason clause under a telling verb is presupposed and kept",
+            "Ivo/Ivo/PROPN/2/nsubj explained/explain/VERB/0/root why/why/ADV/5/advmod/WRB/PronType=Int he/he/PRON/5/nsubj joined/join/VERB/2/ccomp/VBD the/the/DET/7/det guild/guild/NOUN/5/obj",
+            &["he | joined | guild @Ivo"],
+            &[],
+        ),
+        (
+            "`say` with a noun object and a verb after it cut a clause",
+            "Aides/aide/NOUN/2/nsubj said/say/VERB/0/root the/the/DET/4/det plan/plan/NOUN/2/obj “/\"/PUNCT/6/punct costs/cost/NOUN/4/nmod ”/\"/PUNCT/6/punct millions/million/NOUN/6/nmod ,/,/PUNCT/10/punct adding/add/VERB/2/advcl it/it/PRON/12/nsubj failed/fail/VERB/10/ccomp",
+            &[],
+            &["| said | plan"],
+        ),
+        (
+            "`say` with an object and nothing after it keeps it",
+            "The/the/DET/2/det law/law/NOUN/3/nsubj says/say/VERB/0/root many/many/ADJ/5/amod things/thing/NOUN/3/obj",
+            &["law | says | many things"],
+            &[],
+        ),
+        (
+            "`had X dashed`: the object underwent the participle",
+            "Ivo/Ivo/PROPN/2/nsubj had/have/VERB/0/root/VBD his/he/PRON/4/nmod:poss plans/plan/NOUN/2/obj blocked/block/VERB/2/xcomp/VBN",
+            &[],
+            &["block"],
+        ),
+        (
+            "a verb whose only complement is a clause says nothing without it",
+            "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj promised/promise/VERB/0/root/VBD crews/crew/NOUN/6/nsubj will/will/AUX/6/aux repair/repair/VERB/3/ccomp/VB roads/road/NOUN/6/obj",
+            // (`promise` introduces indirect speech: the inner fact is the mayor's words)
+            &["crews | repair | roads @mayor", "mayor | promised | \"crews will repair roads\""],
+            &["mayor | promised | -"],
+        ),
+        (
+            "a number with its noun stays a subject",
+            "12/12/NUM/2/nummod miners/miner/NOUN/3/nsubj survived/survive/VERB/0/root the/the/DET/5/det blast/blast/NOUN/3/obj",
+            &["12 miners | survived | blast"],
+            &[],
+        ),
+        (
+            "a participle between a gerund and a bare noun describes the noun",
+            "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/VERB/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN soldiers/soldier/NOUN/5/obj",
+            &[],
+            &["capture"],
+        ),
+        (
+            "a participle before a name that modifies a noun describes the noun",
+            "Rebels/rebel/NOUN/2/nsubj took/take/VERB/0/root over/over/ADP/2/compound:prt guarding/guard/AUX/5/aux:pass/VBG captured/capture/VERB/2/advcl/VBN Norland/Norland/PROPN/7/compound soldiers/soldier/NOUN/5/obj",
+            &[],
+            &["capture"],
+        ),
+        (
+            "a participle after a determiner and an adverb describes the noun",
+            "Voters/voter/NOUN/2/nsubj met/meet/VERB/0/root the/the/DET/5/det newly/newly/ADV/5/advmod elected/elect/VERB/2/obj/VBN council/council/NOUN/5/obj members/member/NOUN/5/obj",
+            &[],
+            &["elected"],
+        ),
+        (
+            "a perfect participle with its auxiliary stays a verb",
+            "Rebels/rebel/NOUN/3/nsubj have/have/AUX/3/aux captured/capture/VERB/0/root/VBN soldiers/soldier/NOUN/3/obj",
+            &["Rebels | captured | soldiers"],
+            &[],
+        ),
+        (
+            "a noun the parser made the head of an existential clause names no subject",
+            "there/there/PRON/5/expl may/may/AUX/5/aux well/well/ADV/5/advmod be/be/AUX/5/cop critics/critic/NOUN/0/root who/who/PRON/9/nsubj will/will/AUX/9/aux not/not/PART/9/advmod oppose/oppose/VERB/5/acl:relcl Quell/Quell/PROPN/9/obj",
+            &[],
+            &["there", "be critics"],
+        ),
+        (
+            "a relative clause the parser never closed makes no subject",
+            "The/the/DET/3/det Nord/Nord/PROPN/3/compound Party/Party/PROPN/8/compound ,/,/PUNCT/7/punct which/which/PRON/7/nsubj has/have/AUX/7/aux \
+             ballot/ballot/VERB/8/amod access/access/NOUN/10/nsubj ,/,/PUNCT/8/punct won/win/VERB/0/root seats/seat/NOUN/10/obj",
+            &[],
+            &["won"],
+        ),
+        (
+            "the same relative clause on a plain noun keeps its subject",
+            "the/the/DET/2/det critics/critic/NOUN/0/root who/who/PRON/6/nsubj will/will/AUX/6/aux not/not/PART/6/advmod oppose/oppose/VERB/2/acl:relcl Quell/Quell/PROPN/6/obj",
+            &["critics | not oppose | Quell"],
+            &["there"],
+        ),
+        (
+            "a generic crowd as the subject names no one",
+            "many/many/ADJ/2/amod people/people/NOUN/3/nsubj fled/flee/VERB/0/root the/the/DET/5/det valley/valley/NOUN/3/obj",
+            &[],
+            &["people |"],
+        ),
+        (
+            "a counted or described crowd keeps its fact",
+            "two/two/NUM/3/nummod local/local/ADJ/3/amod people/people/NOUN/4/nsubj fled/flee/VERB/0/root the/the/DET/6/det valley/valley/NOUN/4/obj",
+            &["two local people | fled | valley"],
+            &[],
+        ),
+        (
+            "a generic pronoun as the subject names no one",
+            "others/other/NOUN/2/nsubj joined/join/VERB/0/root the/the/DET/4/det march/march/NOUN/2/obj",
+            &[],
+            &["others |"],
+        ),
+        (
+            "a bare role noun as the subject names no one",
+            "a/a/DET/2/det spokesperson/spokesperson/NOUN/3/nsubj told/tell/VERB/0/root the/the/DET/5/det paper/paper/NOUN/3/obj",
+            &[],
+            &["spokesperson |"],
+        ),
+        (
+            "a role noun with a name in apposition keeps its fact",
+            "an/a/DET/2/det eyewitness/eyewitness/NOUN/6/nsubj ,/,/PUNCT/4/punct Quell/Quell/PROPN/2/appos ,/,/PUNCT/4/punct described/describe/VERB/0/root the/the/DET/8/det smoke/smoke/NOUN/6/obj",
+            &["Quell | described | smoke"],
+            &[],
+        ),
+        (
+            "a relation noun with a possessive names no one",
+            "his/he/PRON/2/nmod:poss client/client/NOUN/3/nsubj welcomed/welcome/VERB/0/root the/the/DET/5/det ruling/ruling/NOUN/3/obj",
+            &[],
+            &["client |"],
+        ),
+        (
+            "bare plural officials name no one",
+            "officials/official/NOUN/2/nsubj closed/close/VERB/0/root the/the/DET/4/det bridge/bridge/NOUN/2/obj",
+            &[],
+            &["officials |"],
+        ),
+        (
+            "an event participant and a modified relation noun keep their facts",
+            "an/a/DET/2/det officer/officer/NOUN/3/nsubj closed/close/VERB/0/root the/the/DET/5/det bridge/bridge/NOUN/3/obj and/and/CCONJ/10/cc two/two/NUM/9/nummod local/local/ADJ/9/amod residents/resident/NOUN/10/nsubj left/leave/VERB/3/conj the/the/DET/12/det town/town/NOUN/10/obj",
+            &["officer | closed | bridge", "two local residents | left | town"],
+            &[],
+        ),
+        (
+            "a name split into relation and object",
+            "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/PART/5/mark Crane/crane/VERB/3/xcomp Bay/Bay/PROPN/5/obj",
+            &[],
+            &["crane", "Crane"],
+        ),
+        (
+            "a name the parser kept whole stays in the object",
+            "the/the/DET/2/det herons/heron/NOUN/3/nsubj returned/return/VERB/0/root to/to/ADP/5/case Crane/Crane/PROPN/6/compound Bay/Bay/PROPN/3/obl",
+            &["herons | returned | to Crane Bay"],
+            &[],
+        ),
+        (
+            "a verb with two objects dropped its predicative complement",
+            "The/the/DET/2/det mayor/mayor/NOUN/3/nsubj made/make/VERB/0/root housing/housing/NOUN/3/obj a/a/DET/7/det key/key/ADJ/7/amod theme/theme/NOUN/3/obj",
+            &[],
+            &["mayor | made"],
+        ),
+        (
+            "an extraposed it reads the infinitive's subject as the object",
+            "The/the/DET/2/det board/board/NOUN/3/nsubj considered/consider/VERB/0/root it/it/PRON/3/obj unwise/unwise/ADJ/3/xcomp for/for/ADP/7/case staff/staff/NOUN/5/obl to/to/PART/9/mark travel/travel/VERB/3/xcomp",
+            &[],
+            &["considered unwise"],
+        ),
+        (
+            "it with a predicate and no clause after it is the thing itself",
+            "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root it/it/PRON/3/obj Dawn/Dawn/PROPN/3/xcomp",
+            &["board | named | Dawn"],
+            &[],
+        ),
+        (
+            "an adjective complement the fact would drop",
+            "The/the/DET/2/det shop/shop/NOUN/3/nsubj made/make/VERB/0/root its/its/PRON/5/nmod:poss stock/stock/NOUN/3/obj available/available/ADJ/3/xcomp early/early/ADV/3/advmod",
+            &[],
+            &["shop | made"],
+        ),
+        (
+            "a listener run into the reported clause: the object's subject is the listener",
+            "Tomas/Tomas/PROPN/3/nsubj Reed/Reed/PROPN/1/flat told/tell/VERB/0/root the/the/DET/5/det Courier/Courier/PROPN/7/nsubj four/four/NUM/7/nummod workers/worker/NOUN/3/iobj were/be/AUX/9/aux:pass hurt/hurt/VERB/3/ccomp",
+            &["Tomas Reed | told | Courier"],
+            &["four workers", "were hurt"],
+        ),
+        (
+            "a listener with the reported clause parsed apart keeps the facts",
+            "Tomas/Tomas/PROPN/3/nsubj Reed/Reed/PROPN/1/flat told/tell/VERB/0/root the/the/DET/5/det Courier/Courier/PROPN/3/iobj four/four/NUM/7/nummod workers/worker/NOUN/9/nsubj:pass were/be/AUX/9/aux:pass hurt/hurt/VERB/3/ccomp",
+            &["Tomas Reed | told | Courier"],
+            &[],
+        ),
+        (
+            "have with no object says nothing",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj has/have/VERB/0/root ,/,/PUNCT/7/punct in/in/ADP/7/case a/a/DET/7/det statement/statement/NOUN/3/obl ,/,/PUNCT/7/punct urged/urge/VERB/3/conj calm/calm/NOUN/9/obj",
+            &[],
+            &["has in"],
+        ),
+        (
+            "have with its object keeps the fact",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj has/have/VERB/0/root a/a/DET/5/det plan/plan/NOUN/3/obj",
+            &["ministry | has | plan"],
+            &[],
+        ),
+        (
+            "a relative clause without a relative word lost its object to the noun",
+            "The/the/DET/2/det court/court/NOUN/3/nsubj cut/cut/VERB/0/root the/the/DET/5/det fine/fine/NOUN/3/obj the/the/DET/7/det firm/firm/NOUN/8/nsubj paid/pay/VERB/5/acl:relcl in/in/ADP/12/case a/a/DET/12/det second/second/ADJ/12/amod case/case/NOUN/8/obl",
+            &["court | cut | fine"],
+            &["firm | paid"],
+        ),
+        (
+            "a relative clause on a time noun is an adverbial and keeps its fact",
+            "The/the/DET/2/det court/court/NOUN/3/nsubj sat/sit/VERB/0/root on/on/ADP/6/case the/the/DET/6/det day/day/NOUN/3/obl the/the/DET/8/det firm/firm/NOUN/9/nsubj closed/close/VERB/6/acl:relcl in/in/ADP/11/case Lima/Lima/PROPN/9/obl",
+            &["firm | closed in | Lima"],
+            &[],
+        ),
+        (
+            "an oblique the parser made a subject stays no subject",
+            "From/from/ADP/3/case new/new/ADJ/3/amod chances/chance/NOUN/4/nsubj comes/come/VERB/0/root found/find/VERB/4/advcl wealth/wealth/NOUN/5/obj",
+            &[],
+            &["chances |"],
+        ),
+        (
+            "a preposition that opens a clause leaves the subject its fact",
+            "The/the/DET/2/det bridge/bridge/NOUN/3/nsubj:pass reopened/reopen/VERB/0/root after/after/ADP/5/case crews/crew/NOUN/6/nsubj fixed/fix/VERB/3/advcl the/the/DET/8/det cables/cable/NOUN/6/obj",
+            &["crews | fixed | cables"],
+            &[],
+        ),
+        (
+            "a lot of a pronoun is as vague as the pronoun",
+            "A/a/DET/2/det lot/lot/NOUN/6/nsubj of/of/ADP/4/case what/what/PRON/2/nmod matters/matter/VERB/4/acl:relcl resembles/resemble/VERB/0/root art/art/NOUN/6/obj",
+            &[],
+            &["lot"],
+        ),
+    ];
+    for (name, spec, want, never) in cases {
+        let got = triples(spec);
+        for w in *want {
+            assert!(got.iter().any(|g| g == w), "{name}: missing `{w}` in {got:?}");
+        }
+        for bad in *never {
+            assert!(!got.iter().any(|g| g.contains(bad)), "{name}: `{bad}` in {got:?}");
+        }
+    }
+}
