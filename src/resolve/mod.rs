@@ -18,7 +18,8 @@
 //!    occupation the text gave a person as a title: `drummer X`), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
 //!    `the Hale administration` / `the Colombian government` (the person's / named country),
-//!    `the country` (most salient country), `the government` alone (the country in focus);
+//!    `the country` / `the island nation` / `the Gulf state` (the most recent country, `countries`),
+//!    `the government` alone (the country in focus);
 //!    class nouns — `the firm`, `the city`, `the board`, `the man`, `the 45-year-old` — to the
 //!    most salient earlier entity of a compatible type (`names::class_noun_fits`: `the city` names
 //!    a city or a city-state, `the region`/`the island` no country, a place noun never a person;
@@ -67,6 +68,7 @@
 
 mod aliases;
 mod arguments;
+mod countries;
 mod descriptions;
 mod finish;
 mod focus;
