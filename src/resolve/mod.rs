@@ -54,6 +54,8 @@
 //! 6. Quotations that go on past their speaker's sentence (`"…," X said. "…"`) stay X's
 //!    (`quotes`): the continuing sentence is X's statement and its facts are reported by X.
 //!
+//! A role description with the person's name in apposition after it (`The chairman of X, NAME,
+//! said`) is that person as an agent: a subject or a speaker (`appositions`).
 //! Roles stated in a clause or an apposition (`X, the governor of Y,`, `X was elected governor`)
 //! are the person's roles like a title before the name (`roles`), so `the governor` finds X.
 //! `the storm` is the named storm before it (`Hurricane X`). A vehicle introduced by a noun
@@ -67,6 +69,7 @@
 //! `finish` gives clusters their ids. [`names`] holds the word lists they share.
 
 mod aliases;
+mod appositions;
 mod arguments;
 mod countries;
 mod descriptions;
