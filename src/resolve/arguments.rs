@@ -22,6 +22,12 @@ impl State<'_> {
             return Err("empty argument".into());
         }
         let head = if r.contains(&arg.head) { arg.head } else { r.end - 1 };
+        // an agent only: the apposition's own fact (`Brill is a player`) has the description as its
+        // object, and resolving that to Brill would leave Brill is Brill
+        if agent && let Some(c) = self.appositive_person(si, r.clone(), head) {
+            notes.push((format!("{}:{}", super::appositions::RULE, arg.text), vec![c]));
+            return Ok(Target::One(c));
+        }
         let mut found = self.coordination(si, r.clone());
         if found.is_none() && !self.partitive_literal(si, head, r.clone()) {
             found = self.get_ref(si, head).cloned();

@@ -2,7 +2,7 @@
 //! former drummer` (an occupation given to a person as a title), `the Colombian leader`
 //! (nationality + leader role), `the two leaders` (the two most salient people),
 //! `the Hale administration` / `the Colombian government` (the person's or named country) and
-//! `the country` (the most salient country) refer to.
+//! class nouns (`the firm`, `the city`) refer to; `the country` is [`countries`](super::countries).
 //!
 //! In: the description's head token and the nationality words of the sentence. Out: the token's
 //! reference and a salience entry; no reference when nothing fits.
@@ -205,42 +205,6 @@ impl State<'_> {
             first -= 1;
         }
         first
-    }
-
-    /// `the country` → the most salient country; `the two countries` → the two.
-    pub(super) fn definite_country(&mut self, si: usize, s: &Sentence, tok: usize, k: &str) {
-        if tok == 0 {
-            return;
-        }
-        let plural = k.ends_with('s');
-        let prev = lower_key(&s.tokens[tok - 1].form);
-        let ok = if plural { prev == "two" || prev == "both" } else { prev == "the" };
-        if !ok {
-            return;
-        }
-        let cands: Vec<usize> = self
-            .recent(si, tok, if plural { 6 } else { 2 })
-            .into_iter()
-            .filter_map(|(tg, _)| match tg {
-                Target::One(c) if self.clusters[c].kind == EntityType::Country => Some(c),
-                _ => None,
-            })
-            .collect();
-        let target = if plural {
-            if cands.len() < 2 {
-                return;
-            }
-            let mut m = vec![cands[0], cands[1]];
-            m.sort_unstable();
-            Target::Group(m)
-        } else {
-            match cands.first() {
-                Some(&c) => Target::One(c),
-                None => return,
-            }
-        };
-        self.set_ref(si, tok..tok + 1, target.clone(), "definite-country");
-        self.push_hist(target, si, tok);
     }
 }
 

@@ -18,7 +18,8 @@
 //!    occupation the text gave a person as a title: `drummer X`), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
 //!    `the Hale administration` / `the Colombian government` (the person's / named country),
-//!    `the country` (most salient country), `the government` alone (the country in focus);
+//!    `the country` / `the island nation` / `the Gulf state` (the most recent country, `countries`),
+//!    `the government` alone (the country in focus);
 //!    class nouns — `the firm`, `the city`, `the board`, `the man`, `the 45-year-old` — to the
 //!    most salient earlier entity of a compatible type (`names::class_noun_fits`: `the city` names
 //!    a city or a city-state, `the region`/`the island` no country, a place noun never a person;
@@ -53,6 +54,8 @@
 //! 6. Quotations that go on past their speaker's sentence (`"…," X said. "…"`) stay X's
 //!    (`quotes`): the continuing sentence is X's statement and its facts are reported by X.
 //!
+//! A role description with the person's name in apposition after it (`The chairman of X, NAME,
+//! said`) is that person as an agent: a subject or a speaker (`appositions`).
 //! Roles stated in a clause or an apposition (`X, the governor of Y,`, `X was elected governor`)
 //! are the person's roles like a title before the name (`roles`), so `the governor` finds X.
 //! `the storm` is the named storm before it (`Hurricane X`). A vehicle introduced by a noun
@@ -66,7 +69,9 @@
 //! `finish` gives clusters their ids. [`names`] holds the word lists they share.
 
 mod aliases;
+mod appositions;
 mod arguments;
+mod countries;
 mod descriptions;
 mod finish;
 mod focus;

@@ -1,8 +1,8 @@
 //! The per-sentence scan: finds the sentence's named mentions (NER mentions checked against the
 //! gazetteer, plus gazetteer names NER missed), then walks the tokens in order and hands each
 //! event to its step — named mentions to [`named`](super::named), pronouns to
-//! [`pronouns`](super::pronouns), role, government and country nouns to
-//! [`descriptions`](super::descriptions) — and records conjoined people as groups.
+//! [`pronouns`](super::pronouns), role, government and class nouns to
+//! [`descriptions`](super::descriptions), country nouns to [`countries`](super::countries) — and records conjoined people as groups.
 //!
 //! In: one sentence and its NER mentions. Out: clusters, references and salience history in the
 //! [`State`]. Decides which span is a name and which step a token goes to, not what it refers to.
@@ -166,7 +166,7 @@ impl State<'_> {
                     4
                 } else if names::is_government_noun(k) {
                     2
-                } else if matches!(k, "country" | "countries" | "nation" | "nations") {
+                } else if super::countries::is_country_noun(k) {
                     3
                 } else {
                     0
@@ -175,7 +175,12 @@ impl State<'_> {
             match class {
                 Some(1) => self.description(si, s, tok, &lower_key(&t.form), &nat, &in_named, &person_starts),
                 Some(2) => self.government(si, s, tok, &nat),
-                Some(3) => self.definite_country(si, s, tok, &lower_key(&t.form)),
+                // `the Gulf state` is a country; `the state` alone a class noun like any other
+                Some(3) => {
+                    if !self.definite_country(si, s, tok, &lower_key(&t.form), &nat) && (t.upos.is_empty() || t.upos == "NOUN") {
+                        self.class_description(si, s, tok, &nat, &in_named);
+                    }
+                }
                 // an occupation (`the former lyricist`): the person it was given to as a title,
                 // else a class noun like any other (`the killer`)
                 Some(4) if t.upos.is_empty() || t.upos == "NOUN" => {

@@ -39,3 +39,30 @@ fn a_gazetteer_place_is_labelled_as_the_document_writes_it() {
     let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 0, "Portugal", "closed", "close", Some("the border"))]);
     assert!(r.entities.iter().any(|e| e.label == "Portugal"));
 }
+
+#[test]
+fn a_modified_country_noun_is_the_country_just_named() {
+    let reached = |d: &crate::document::Document, o: &str| vec![tri(d, 1, "Aid", "reached", "reach", Some(o))];
+    let d = doc(&["Storms hit Portugal on Monday .", "Aid reached the small island nation ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], reached(&d, "the small island nation"));
+    assert_eq!(facts(&r), vec![f("aid", "reached", Some("portugal"))]);
+    // a regional word in front of `state` makes it a country; `the state` alone is no country
+    let d = doc(&["Storms hit Portugal on Monday .", "Aid reached the Iberian state ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], reached(&d, "the Iberian state"));
+    assert_eq!(facts(&r), vec![f("aid", "reached", Some("portugal"))]);
+    let d = doc(&["Storms hit Portugal on Monday .", "Aid reached the state ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], reached(&d, "the state"));
+    assert_eq!(facts(&r), vec![f("aid", "reached", Some("state"))]);
+}
+
+#[test]
+fn a_country_description_takes_the_closest_country_and_never_another() {
+    let d = doc(&["Storms hit Portugal on Monday .", "Spain sent ships .", "Aid reached the coastal nation ."]);
+    let m = [ment(&d, 0, "Portugal", T::Country), ment(&d, 1, "Spain", T::Country)];
+    let r = run(&d, &m, vec![tri(&d, 2, "Aid", "reached", "reach", Some("the coastal nation"))]);
+    assert_eq!(facts(&r), vec![f("aid", "reached", Some("spain"))]);
+    // `the neighbouring country` is a different one
+    let d = doc(&["Storms hit Portugal on Monday .", "Aid reached the neighbouring country ."]);
+    let r = run(&d, &[ment(&d, 0, "Portugal", T::Country)], vec![tri(&d, 1, "Aid", "reached", "reach", Some("the neighbouring country"))]);
+    assert_eq!(facts(&r), vec![f("aid", "reached", Some("neighbouring_country"))]);
+}
