@@ -198,6 +198,14 @@ impl Rules<'_, '_> {
                 None if matches!(origin, Origin::Country(_)) && d > 0 && tr.lemma_is(d - 1, &["a", "an"]) && (from >= n || tr.is_punct(from)) => {
                     (from, false)
                 }
+                // `Democrat X voted`, `Republican X said`: a party word right before a person's
+                // name (or opening the tagger's span of it) calls the person a member, as a title would
+                None if matches!(origin, Origin::Party(_))
+                    && self.ment_at(from).is_some_and(|(s, _)| s == from || s == d)
+                    && self.kind_at(from) == Some(crate::document::EntityType::Person) =>
+                {
+                    (from, true)
+                }
                 None => continue,
             };
             match origin {
@@ -361,6 +369,17 @@ mod tests {
             (
                 "Republican/ADJ Senator/PROPN [[Ray/PROPN Dix]]/PROPN and/CCONJ Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN met/VERB ./PUNCT",
                 &[("Ray Dix", "member of", "Republican Party"), ("Jo Kerr", "member of", "Labour Party")],
+                &[],
+            ),
+            // a party word right before a person's name
+            (
+                "Democrat/PROPN [[Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Democratic Party")],
+                &[],
+            ),
+            (
+                "[[Democrat/PROPN Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Democratic Party")],
                 &[],
             ),
             // no describing noun, a role noun after a demonym, a party word without a role
