@@ -43,6 +43,12 @@ enum Origin {
     Based(usize, usize),
 }
 
+/// Whether a word names a political party's members (`Republican`, `Labour`): such a word in
+/// front of a title is the holder's party, not the office's owner.
+pub(super) fn is_party_word(w: &str) -> bool {
+    PARTY_WORDS.iter().any(|(p, _)| *p == w)
+}
+
 impl Rules<'_, '_> {
     fn is_lower_word(&self, i: usize) -> bool {
         let f = self.tr.form(i);

@@ -263,7 +263,10 @@ impl Rules<'_, '_> {
                 // is the office's field, not a place or organisation that owns it (the loop below
                 // keeps it as a modifier); `Interior Ministry spokesman` still reads the ministry
                 let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
-                if let Some(e) = run.filter(|&e| e < limit) {
+                // `Republican Senator X`: a party word is the holder's party (the origin rules
+                // read it), not the owner of the office; it stays a modifier
+                let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
+                if let Some(e) = run.filter(|&e| e < limit && !party(e)) {
                     let part = self.span_part(i, e);
                     // `US singer X`: a country in front of an occupation is a nationality
                     let country = self.kind_at(i) == Some(EntityType::Country);
@@ -306,7 +309,7 @@ impl Rules<'_, '_> {
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
                 && (self.lowercase_noun(i) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
-            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
+            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(i));
             if lower_modifier || title_modifier {
                 mods.push(i);
                 i += 1;
@@ -999,6 +1002,18 @@ mod tests {
             for o in *never {
                 assert!(!got.iter().any(|(_, _, go)| go == o), "{spec}: {o} read as an owner in {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_party_word_before_a_title_is_no_owner() {
+        // `fellow Republican Representative X`: the party is X's (origin rules), not the office's owner
+        for spec in [
+            "and/CCONJ fellow/ADJ Republican/ADJ Representative/PROPN [[Oskar/PROPN Brenn]]/PROPN spoke/VERB ./PUNCT",
+            "Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN spoke/VERB ./PUNCT",
+        ] {
+            let got = super::super::testkit::facts(spec, "role:");
+            assert!(!got.iter().any(|(_, r, o)| r.ends_with(" of") && (o == "Republican" || o == "Labour")), "{spec}: {got:?}");
         }
     }
 
