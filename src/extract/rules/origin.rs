@@ -43,6 +43,12 @@ enum Origin {
     Based(usize, usize),
 }
 
+/// Whether a word names a political party's members (`Republican`, `Labour`): such a word in
+/// front of a title is the holder's party, not the office's owner.
+pub(super) fn is_party_word(w: &str) -> bool {
+    PARTY_WORDS.iter().any(|(p, _)| *p == w)
+}
+
 impl Rules<'_, '_> {
     fn is_lower_word(&self, i: usize) -> bool {
         let f = self.tr.form(i);
@@ -197,6 +203,14 @@ impl Rules<'_, '_> {
                 // `an Australian, X,` / `X, a Kenyan,`: the demonym is the noun
                 None if matches!(origin, Origin::Country(_)) && d > 0 && tr.lemma_is(d - 1, &["a", "an"]) && (from >= n || tr.is_punct(from)) => {
                     (from, false)
+                }
+                // `Democrat X voted`, `Republican X said`: a party word right before a person's
+                // name (or opening the tagger's span of it) calls the person a member, as a title would
+                None if matches!(origin, Origin::Party(_))
+                    && self.ment_at(from).is_some_and(|(s, _)| s == from || s == d)
+                    && self.kind_at(from) == Some(crate::document::EntityType::Person) =>
+                {
+                    (from, true)
                 }
                 None => continue,
             };
@@ -361,6 +375,17 @@ mod tests {
             (
                 "Republican/ADJ Senator/PROPN [[Ray/PROPN Dix]]/PROPN and/CCONJ Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN met/VERB ./PUNCT",
                 &[("Ray Dix", "member of", "Republican Party"), ("Jo Kerr", "member of", "Labour Party")],
+                &[],
+            ),
+            // a party word right before a person's name
+            (
+                "Democrat/PROPN [[Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Democratic Party")],
+                &[],
+            ),
+            (
+                "[[Democrat/PROPN Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Democratic Party")],
                 &[],
             ),
             // no describing noun, a role noun after a demonym, a party word without a role

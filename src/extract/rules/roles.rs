@@ -59,6 +59,13 @@ pub(super) const MINISTRY_WORDS: &[&str] = &[
     "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
 ];
 
+/// Portfolios named after `of` in an office's title beyond [`MINISTRY_WORDS`] (`Secretary of
+/// State`, `Minister of Transportation`): general English names of government portfolios.
+const PORTFOLIO_AFTER_OF: &[&str] = &[
+    "state", "transportation", "commerce", "housing", "veterans", "war", "information", "tourism", "industry",
+    "communications", "infrastructure", "immigration", "welfare", "sport", "sports", "youth",
+];
+
 /// Common nouns for a body, a team or a piece of work that owns a role written in front of it
 /// (`police press officer X` → press officer of police, `team captain X`, `study co-author X`,
 /// `fire service spokesman X`). General English: the heads of the usual phrases for an
@@ -134,11 +141,30 @@ impl Rules<'_, '_> {
             // one hyphenated token: `Secretary-General`, `commander-in-chief`
             w.contains('-').then(|| w.split('-').find_map(role_or_kin)).flatten()
         }) {
+            // `Secretary of State`, `Minister of Health`: a capitalised office whose portfolio
+            // follows it after `of` is one title (its owner stands in front: `US Secretary of State X`)
+            if self.portfolio_of_at(i) {
+                return Some((i + 2, c));
+            }
             // plural roles (`members`) only through the lemma
             return Some((i, c));
         }
         let l = tr.lemma(i).to_lowercase();
         role_or_kin(&l).map(|c| (i, c))
+    }
+
+    /// Whether the capitalised role word at `i` is followed by `of` and a capitalised portfolio
+    /// word ending the title (`Secretary of State`, `Minister of Health`, `Secretary of
+    /// Transportation`), not by an owner (`Minister of Health of Y` still has Y after it).
+    fn portfolio_of_at(&self, i: usize) -> bool {
+        let tr = self.tr;
+        i + 2 < tr.len()
+            && tr.form(i).chars().next().is_some_and(char::is_uppercase)
+            && tr.form(i + 1) == "of"
+            && tr.form(i + 2).chars().next().is_some_and(char::is_uppercase)
+            && (tr.form_is(i + 2, MINISTRY_WORDS) || tr.form_is(i + 2, PORTFOLIO_AFTER_OF))
+            // `Minister of Foreign Affairs` goes on: the portfolio is a longer name
+            && (i + 3 >= tr.len() || !self.is_proper(i + 3) || self.kind_at(i + 3) == Some(EntityType::Person))
     }
 
     /// A proper-name run `[i, e)` (a mention extent or consecutive proper nouns that are not roles).
@@ -242,7 +268,10 @@ impl Rules<'_, '_> {
                 // is the office's field, not a place or organisation that owns it (the loop below
                 // keeps it as a modifier); `Interior Ministry spokesman` still reads the ministry
                 let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
-                if let Some(e) = run.filter(|&e| e < limit) {
+                // `Republican Senator X`: a party word is the holder's party (the origin rules
+                // read it), not the owner of the office; it stays a modifier
+                let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
+                if let Some(e) = run.filter(|&e| e < limit && !party(e)) {
                     let part = self.span_part(i, e);
                     // `US singer X`: a country in front of an occupation is a nationality
                     let country = self.kind_at(i) == Some(EntityType::Country);
@@ -285,7 +314,7 @@ impl Rules<'_, '_> {
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
                 && (self.lowercase_noun(i) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
-            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS);
+            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(i));
             if lower_modifier || title_modifier {
                 mods.push(i);
                 i += 1;
@@ -403,8 +432,17 @@ impl Rules<'_, '_> {
             let front_owned = np.front.is_some() && ri + 1 < np.roles.len();
             let owner_of_role = if front_owned { np.front.as_ref() } else { np.owner.as_ref() };
             let prep_of_role = if front_owned { None } else { np.prep };
-            let role_text: Vec<String> = r.toks.iter().map(|&k| tr.form(k).to_lowercase()).collect();
-            let mut role_text = role_text.join("").replace("--", "-");
+            // hyphen splits join without spaces (`secretary-general`), other words with one
+            // (`secretary of state`)
+            let mut role_text = String::new();
+            for (n, &k) in r.toks.iter().enumerate() {
+                let f = tr.form(k).to_lowercase();
+                if n > 0 && f != "-" && tr.form(k - 1) != "-" {
+                    role_text.push(' ');
+                }
+                role_text.push_str(&f);
+            }
+            let mut role_text = role_text.replace("--", "-");
             // a title shared by several names (`Senators X and Y`) names one role each
             if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
                 role_text = tr.lemma(r.toks[0]).to_lowercase();
@@ -938,6 +976,49 @@ mod tests {
         ] {
             let got = super::super::testkit::facts(spec, "role:");
             assert!(!got.iter().any(|(_, r, _)| r.ends_with(" of")), "{spec}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_with_its_portfolio_after_of_is_one_title() {
+        // (invented sentence, expected role facts, objects that must not appear)
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "<<Velmar>>/PROPN Secretary/PROPN of/ADP State/PROPN [[Dora/PROPN Quill]]/PROPN sent/VERB a/DET letter/NOUN ./PUNCT",
+                &[("Dora Quill", "secretary of state of", "Velmar")],
+                &["State"],
+            ),
+            (
+                "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT the/DET Secretary/PROPN of/ADP Transportation/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+                &[],
+                &["Transportation"],
+            ),
+            (
+                "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT the/DET Minister/PROPN of/ADP Health/PROPN of/ADP <<Velmar>>/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+                &[("Ivo Tamm", "minister of health of", "Velmar")],
+                &["Health"],
+            ),
+        ];
+        for (spec, want, never) in cases {
+            let got = super::super::testkit::facts(spec, "role:");
+            for (s, r, o) in *want {
+                assert!(got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o), "{spec}: want {s} | {r} | {o} in {got:?}");
+            }
+            for o in *never {
+                assert!(!got.iter().any(|(_, _, go)| go == o), "{spec}: {o} read as an owner in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_party_word_before_a_title_is_no_owner() {
+        // `fellow Republican Representative X`: the party is X's (origin rules), not the office's owner
+        for spec in [
+            "and/CCONJ fellow/ADJ Republican/ADJ Representative/PROPN [[Oskar/PROPN Brenn]]/PROPN spoke/VERB ./PUNCT",
+            "Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN spoke/VERB ./PUNCT",
+        ] {
+            let got = super::super::testkit::facts(spec, "role:");
+            assert!(!got.iter().any(|(_, r, o)| r.ends_with(" of") && (o == "Republican" || o == "Labour")), "{spec}: {got:?}");
         }
     }
 

@@ -79,16 +79,25 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
             out.push((r, class));
             continue;
         }
-        let rest_capitalised = (k + 1..r.end).all(|i| words[i].chars().next().is_some_and(|c| c.is_uppercase()));
-        if k + 1 < r.end && !rest_capitalised {
+        let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+        let rest_capitalised = (k + 1..r.end).all(capital);
+        // `US Secretary of State Dora Quill`, `Director of Velco Ana Brill`: a title with its own
+        // `of` phrase before the name; the name is the last two words (a given name and a
+        // surname), what stands between is the title's portfolio or owner
+        let title_of_then_name = class == NerClass::Per
+            && k + 5 <= r.end
+            && words[k + 1] == "of"
+            && (k + 2..r.end).all(capital);
+        if k + 1 < r.end && !rest_capitalised && !title_of_then_name {
             out.push((r, class));
             continue;
         }
+        let person = if title_of_then_name { r.end - 2 } else { k + 1 };
         if let Some(c) = countries.iter().find(|c| c.start == r.start && c.end <= k) {
             out.push((c.clone(), NerClass::Loc));
         }
-        if k + 1 < r.end {
-            out.push((k + 1..r.end, NerClass::Per));
+        if person < r.end {
+            out.push((person..r.end, NerClass::Per));
         }
     }
     out
@@ -191,6 +200,21 @@ mod tests {
             let w: Vec<&str> = text.split(' ').collect();
             assert_eq!(split_place_of_title(&w, vec![(span.clone(), Per)], &[]), vec![(span, Per)], "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_with_its_own_of_phrase_is_split_off_the_name() {
+        use NerClass::*;
+        // `Velmar Secretary of State Dora Quill`, `Director of Velco Ana Brill`: one PER span
+        let w: Vec<&str> = "said Velmar Secretary of State Dora Quill and Director of Velco Ana Brill".split(' ').collect();
+        let velmar = vec![Range { start: 1, end: 2 }];
+        let got = split_titles(&w, vec![(1..7, Per), (8..13, Per)], &velmar);
+        assert_eq!(got, vec![(1..2, Loc), (5..7, Per), (11..13, Per)]);
+        // must stay whole: no name after the `of` phrase (two words only), a lowercase word in it,
+        // or an organisation span (`Bank of Velmar Holdings`)
+        let w: Vec<&str> = "said Secretary of State Quill and Director of the Velco Ana Brill and Bank of Velmar Holdings".split(' ').collect();
+        let spans = vec![(1..5, Per), (6..12, Per), (13..17, Org)];
+        assert_eq!(split_titles(&w, spans.clone(), &[]), spans);
     }
 
     #[test]
