@@ -1,0 +1,320 @@
+use crate::extract::tests::{find, show, triples};
+
+/// `The ash was responsible for the fire.` (invented)
+const ADJECTIVE_PP: &str = "
+    The the DET DT 2 det
+    ash ash NOUN NN 4 nsubj
+    was be AUX VBD 4 cop
+    responsible responsible ADJ JJ 0 root
+    for for ADP IN 7 case
+    the the DET DT 7 det
+    fire fire NOUN NN 4 obl
+    . . PUNCT . 4 punct";
+
+/// `The shop was open on Monday.` (invented): the oblique is a date, no complement.
+const ADJECTIVE_DATE: &str = "
+    The the DET DT 2 det
+    shop shop NOUN NN 4 nsubj
+    was be AUX VBD 4 cop
+    open open ADJ JJ 0 root
+    on on ADP IN 6 case
+    Monday Monday PROPN NNP 4 obl
+    . . PUNCT . 4 punct";
+
+/// `The turnout was about 64 %.` (invented)
+const APPROXIMATE: &str = "
+    The the DET DT 2 det
+    turnout turnout NOUN NN 6 nsubj
+    was be AUX VBD 6 cop
+    about about ADV RB 5 advmod
+    64 64 NUM CD 6 nummod
+    % % SYM NN 0 root
+    . . PUNCT . 6 punct";
+
+/// `Turnout was by about 64 %.` (invented): a change, not a value.
+const CHANGE_BY: &str = "
+    turnout turnout NOUN NN 6 nsubj
+    was be AUX VBD 6 cop
+    by by ADP IN 6 case
+    about about ADV RB 5 advmod
+    64 64 NUM CD 6 nummod
+    % % SYM NN 0 root
+    . . PUNCT . 6 punct";
+
+/// `The mayor said last night the dam had held.` (invented), with the clause cut from `said`
+/// by the parser: the time phrase is left as the only thing after the verb.
+const SAID_LAST_NIGHT: &str = "
+    The the DET DT 2 det
+    mayor mayor NOUN NN 3 nsubj
+    said say VERB VBD 0 root
+    last last ADJ JJ 5 amod
+    night night NOUN NN 3 obl:unmarked
+    the the DET DT 7 det
+    dam dam NOUN NN 9 nsubj
+    had have AUX VBD 9 aux
+    held hold VERB VBN 5 acl:relcl
+    . . PUNCT . 3 punct";
+
+#[test]
+fn when_a_report_was_made_is_no_object_of_it() {
+    let ts = triples(SAID_LAST_NIGHT);
+    assert!(!ts.iter().any(|t| t.relation == "said"), "{}", show(&ts));
+    let bare = SAID_LAST_NIGHT.replace("last last ADJ JJ 5 amod", "yesterday yesterday NOUN NN 5 compound");
+    let ts = triples(&bare);
+    assert!(!ts.iter().any(|t| t.relation == "said"), "{}", show(&ts));
+    // a time word that names a thing of its own stays (`announced a day of mourning`,
+    // `announced three days of mourning`)
+    let days = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 3 nsubj
+        announced announce VERB VBD 0 root
+        three three NUM CD 5 nummod
+        days day NOUN NNS 3 obj
+        of of ADP IN 7 case
+        mourning mourning NOUN NN 5 nmod
+        . . PUNCT . 3 punct";
+    find(&triples(days), "mayor", "announced", Some("three days of mourning"));
+    let day = "
+        The the DET DT 2 det
+        mayor mayor NOUN NN 3 nsubj
+        announced announce VERB VBD 0 root
+        a a DET DT 5 det
+        day day NOUN NN 3 obj
+        of of ADP IN 7 case
+        mourning mourning NOUN NN 5 nmod
+        . . PUNCT . 3 punct";
+    find(&triples(day), "mayor", "announced", Some("day of mourning"));
+    // and a time phrase of any other verb is untouched by this rule
+    let met = SAID_LAST_NIGHT.replace("said say VERB", "met meet VERB");
+    assert!(triples(&met).iter().any(|t| t.relation.starts_with("met")), "{}", show(&triples(&met)));
+}
+
+/// `Officials said the ferry was sinking near Kell.` (invented), with `ferry` parsed as the
+/// object of `said` and the clause cut beside it.
+const SAID_FERRY_SINKING: &str = "
+    Officials official NOUN NNS 2 nsubj
+    said say VERB VBD 0 root
+    the the DET DT 4 det
+    ferry ferry NOUN NN 2 obj
+    was be AUX VBD 6 aux
+    sinking sink VERB VBG 2 ccomp
+    near near ADP IN 8 case
+    Kell Kell PROPN NNP 6 obl
+    . . PUNCT . 2 punct";
+
+#[test]
+fn a_cut_reported_clause_gives_its_own_fact_not_say_object() {
+    let ts = triples(SAID_FERRY_SINKING);
+    // must give nothing: `officials – said – ferry` (the speech act has no object)
+    assert!(!ts.iter().any(|t| t.relation == "said" && t.object.is_some()), "{}", show(&ts));
+    let t = ts.iter().find(|t| t.subject.text == "ferry" && t.relation.contains("sinking")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.modality, crate::document::Modality::Reported, "{}", show(&ts));
+    assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Officials"), "{}", show(&ts));
+}
+
+/// `The vote was scheduled for Monday in Oslo.` (invented)
+const SCHEDULED_FOR: &str = "
+    The the DET DT 2 det
+    vote vote NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass
+    scheduled schedule VERB VBN 0 root Voice=Pass
+    for for ADP IN 6 case
+    Monday Monday PROPN NNP 4 obl
+    in in ADP IN 8 case
+    Oslo Oslo PROPN NNP 4 obl
+    . . PUNCT . 4 punct";
+
+#[test]
+fn the_date_a_passive_sets_something_for_is_its_object() {
+    let ts = triples(SCHEDULED_FOR);
+    let t = find(&ts, "vote", "scheduled for", Some("Monday"));
+    assert!(t.key.passive, "{}", show(&ts));
+    // must give no date object when the date only says when it happened (`held on Monday`)
+    let held = SCHEDULED_FOR.replace("scheduled schedule", "held hold").replace("for for ADP", "on on ADP");
+    let ts = triples(&held);
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Monday")), "{}", show(&ts));
+}
+
+/// `The envoy was briefed and flew to Varna.` (invented): one passive, one active verb
+const BRIEFED_AND_FLEW: &str = "
+    The the DET DT 2 det
+    envoy envoy NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass
+    briefed brief VERB VBN 0 root Voice=Pass
+    and and CCONJ CC 6 cc
+    flew fly VERB VBD 4 conj
+    to to ADP IN 8 case
+    Varna Varna PROPN NNP 6 obl
+    . . PUNCT . 4 punct";
+
+#[test]
+fn an_active_verb_beside_a_passive_is_not_passive() {
+    let ts = triples(BRIEFED_AND_FLEW);
+    let t = find(&ts, "envoy", "flew to", Some("Varna"));
+    assert!(!t.key.passive, "{}", show(&ts));
+    // a participle sharing the passive auxiliary is passive (`was briefed and flown to Varna`)
+    let flown = BRIEFED_AND_FLEW.replace("flew fly VERB VBD", "flown fly VERB VBN");
+    let ts = triples(&flown);
+    let t = find(&ts, "envoy", "flown to", Some("Varna"));
+    assert!(t.key.passive, "{}", show(&ts));
+}
+
+/// `The mayor named the bridge Unity Span.` (invented)
+const NAMED_THE_BRIDGE: &str = "
+    The the DET DT 2 det
+    mayor mayor NOUN NN 3 nsubj
+    named name VERB VBD 0 root
+    the the DET DT 5 det
+    bridge bridge NOUN NN 3 obj
+    Unity Unity PROPN NNP 7 compound
+    Span Span PROPN NNP 3 xcomp
+    . . PUNCT . 3 punct";
+
+#[test]
+fn the_name_a_naming_verb_gives_its_object_is_a_fact_of_its_own() {
+    let ts = triples(NAMED_THE_BRIDGE);
+    find(&ts, "mayor", "named", Some("bridge"));
+    find(&ts, "mayor", "named", Some("Unity Span"));
+    // must give nothing of the kind for another verb (`made the bridge a landmark`)
+    let made = NAMED_THE_BRIDGE.replace("named name", "made make").replace("Unity Unity PROPN NNP 7 compound", "a a DET DT 7 det").replace("Span Span PROPN NNP", "landmark landmark NOUN NN");
+    let ts = triples(&made);
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.contains("landmark"))), "{}", show(&ts));
+}
+
+/// `The clerk pleaded guilty to the charges.` (invented)
+const PLEADED_GUILTY: &str = "
+    The the DET DT 2 det
+    clerk clerk NOUN NN 3 nsubj
+    pleaded plead VERB VBD 0 root
+    guilty guilty ADJ JJ 3 xcomp
+    to to ADP IN 7 case
+    the the DET DT 7 det
+    charges charge NOUN NNS 4 obl
+    . . PUNCT . 3 punct";
+
+#[test]
+fn a_predicative_adjective_after_a_verb_takes_its_preposition_into_the_relation() {
+    let t = find(&triples(PLEADED_GUILTY), "clerk", "pleaded guilty to", Some("charges"));
+    assert_eq!((t.key.verb.as_deref(), t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("plead"), Some("guilty"), Some("to")));
+    // the same with the oblique hung on the verb
+    let on_verb = PLEADED_GUILTY.replace("charges charge NOUN NNS 4 obl", "charges charge NOUN NNS 3 obl");
+    find(&triples(&on_verb), "clerk", "pleaded guilty to", Some("charges"));
+    // must give nothing for an adjunct (`stayed silent after the charges`)
+    let adjunct = PLEADED_GUILTY.replace("pleaded plead", "stayed stay").replace("guilty guilty", "silent silent").replace("to to ADP", "after after ADP");
+    let ts = triples(&adjunct);
+    assert!(!ts.iter().any(|t| t.relation.contains("silent")), "{}", show(&ts));
+}
+
+/// `The clerk pleaded not guilty to the charges.` (invented)
+const PLEADED_NOT_GUILTY: &str = "
+    The the DET DT 2 det
+    clerk clerk NOUN NN 3 nsubj
+    pleaded plead VERB VBD 0 root
+    not not PART RB 5 advmod
+    guilty guilty ADJ JJ 3 xcomp
+    to to ADP IN 8 case
+    the the DET DT 8 det
+    charges charge NOUN NNS 5 obl
+    . . PUNCT . 3 punct";
+
+#[test]
+fn a_not_on_the_adjective_after_a_full_verb_stays_in_the_relation() {
+    // the opposite plea must not be stored (`plead guilty to`), nor a negated one
+    let ts = triples(PLEADED_NOT_GUILTY);
+    let t = find(&ts, "clerk", "pleaded not guilty to", Some("charges"));
+    assert_eq!((t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("not guilty"), Some("to")));
+    assert!(!t.negated, "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.relation == "pleaded guilty to"), "{}", show(&ts));
+    // the passive verdict the same way (`was found not guilty of fraud`)
+    let found = PLEADED_NOT_GUILTY.replace("pleaded plead VERB VBD 0 root", "found find VERB VBN 0 root").replace("to to ADP", "of of ADP");
+    find(&triples(&found), "clerk", "found not guilty of", Some("charges"));
+    // a `not` on the verb is the clause's negation, no part of the adjective's key
+    let on_verb = PLEADED_NOT_GUILTY.replace("not not PART RB 5 advmod", "not not PART RB 3 advmod");
+    let ts = triples(&on_verb);
+    assert!(ts.iter().any(|t| t.key.noun.as_deref() == Some("guilty")), "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.key.noun.as_deref() == Some("not guilty")), "{}", show(&ts));
+}
+
+#[test]
+fn predicate_adjective_with_its_preposition() {
+    let t = find(&triples(ADJECTIVE_PP), "ash", "was responsible for", Some("fire"));
+    assert_eq!((t.key.noun.as_deref(), t.key.prep.as_deref()), (Some("responsible"), Some("for")));
+    // must give nothing: a date oblique is no complement of the adjective
+    let ts = triples(ADJECTIVE_DATE);
+    assert!(!ts.iter().any(|t| t.relation.contains("open")), "{}", show(&ts));
+    // nor an indefinite adjunct (`for some reason`), a comparison (`like`) or an ordinal
+    let adjunct = ADJECTIVE_PP.replace("the the DET DT 7 det", "some some DET DT 7 det").replace("fire fire", "reason reason");
+    let ts = triples(&adjunct);
+    assert!(!ts.iter().any(|t| t.relation.contains("responsible")), "{}", show(&ts));
+    let like = ADJECTIVE_PP.replace("for for ADP", "like like ADP");
+    let ts = triples(&like);
+    assert!(!ts.iter().any(|t| t.relation.contains("responsible")), "{}", show(&ts));
+    let ordinal = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "first first ADJ JJ");
+    let ts = triples(&ordinal);
+    assert!(!ts.iter().any(|t| t.relation.contains("first")), "{}", show(&ts));
+    let degree = ADJECTIVE_PP.replace("responsible responsible ADJ JJ", "more more ADJ JJR");
+    let ts = triples(&degree);
+    assert!(!ts.iter().any(|t| t.relation.contains("more")), "{}", show(&ts));
+}
+
+#[test]
+fn a_subject_or_object_quantified_to_nothing_negates_the_fact() {
+    // `Not a single train left the depot.` (invented)
+    let rows = "
+        Not not PART RB 4 advmod
+        a a DET DT 4 det
+        single single ADJ JJ 4 amod
+        train train NOUN NN 5 nsubj
+        left leave VERB VBD 0 root
+        the the DET DT 7 det
+        depot depot NOUN NN 5 obj
+        . . PUNCT . 5 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.relation == "left").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
+    // `Not all trains left the depot.` only narrows the subject
+    let ts = triples(&rows.replace("a a DET DT 4 det", "all all DET DT 4 det").replace("single single ADJ JJ 4 amod", "red red ADJ JJ 4 amod"));
+    assert!(ts.iter().filter(|t| t.relation == "left").all(|t| !t.negated), "{}", show(&ts));
+    // `There is no bank that holds gold.` (invented): the relative clause's noun has `no`
+    let ts = triples(
+        "
+        There there PRON EX 2 expl
+        is be VERB VBZ 0 root
+        no no DET DT 4 det
+        bank bank NOUN NN 2 nsubj
+        that that PRON WDT 6 nsubj
+        holds hold VERB VBZ 4 acl:relcl
+        gold gold NOUN NN 6 obj
+        . . PUNCT . 2 punct",
+    );
+    let t = ts.iter().find(|t| t.relation == "holds").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
+    // `The divers found no wreckage.` (invented): a direct object with `no`
+    let found = "
+        The the DET DT 2 det
+        divers diver NOUN NNS 3 nsubj
+        found find VERB VBD 0 root
+        no no DET DT 5 det
+        wreckage wreckage NOUN NN 3 obj
+        . . PUNCT . 3 punct";
+    let ts = triples(found);
+    let t = ts.iter().find(|t| t.relation == "found").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
+    let ts = triples(&found.replace("no no DET DT 5 det", "the the DET DT 5 det"));
+    assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
+}
+
+#[test]
+fn approximate_number_keeps_its_approximator_in_the_relation() {
+    let ts = triples(APPROXIMATE);
+    let t = ts.iter().find(|t| t.relation == "was about").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.object.as_ref().is_some_and(|o| o.text.starts_with("64")), "{}", show(&ts));
+    assert_eq!(t.key.prep.as_deref(), Some("about"));
+    // must give nothing: an exact number has no approximator
+    let exact = APPROXIMATE.replace("about about ADV RB 5 advmod", "now now ADV RB 6 advmod");
+    let ts = triples(&exact);
+    assert!(ts.iter().all(|t| t.key.prep.is_none()), "{}", show(&ts));
+    // nor a change (`was by about 64 %`): the approximator is no relation of a value
+    let ts = triples(CHANGE_BY);
+    assert!(!ts.iter().any(|t| t.relation.contains("about")), "{}", show(&ts));
+}
