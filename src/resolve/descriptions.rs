@@ -286,7 +286,7 @@ impl State<'_> {
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
             let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.name_facts(c)) };
-            if !fits {
+            if !fits || names::is_building_noun(&k) && !names::building_noun_fits_name(&k, &c.label) {
                 return false;
             }
             if person {
@@ -305,7 +305,11 @@ impl State<'_> {
                 Target::One(c)
                     if compatible(&self.clusters[c])
                         && !(h.sentence == si && h.gov == gov && gov != 0)
-                        && (si - h.sentence <= 2 || self.clusters[c].label.split_whitespace().any(|w| lower_key(w) == k)) =>
+                        // a building noun fits only a facility's name (`Brentham Hall`), as
+                        // sure a sign as the noun itself inside the name
+                        && (si - h.sentence <= 2
+                            || names::is_building_noun(&k)
+                            || self.clusters[c].label.split_whitespace().any(|w| lower_key(w) == k)) =>
                 {
                     let rank = kinds.iter().position(|&x| x == self.clusters[c].kind).unwrap_or(0) as i64;
                     Some((self.description_score(h, si, tok, c, &k) - 15 * rank, c))
@@ -370,10 +374,11 @@ impl State<'_> {
     pub(super) fn name_facts(&self, c: &Cluster) -> names::NameFacts {
         let publication = matches!(c.kind, EntityType::Organization | EntityType::Company) && names::is_publication_name(&c.label);
         let storm = c.kind == EntityType::Event && c.label.split_whitespace().next().is_some_and(|w| names::is_storm_noun(&lower_key(w)));
-        let Some(g) = c.gaz else { return names::NameFacts { publication, storm, ..names::NameFacts::default() } };
+        let facility = names::is_facility_name(&c.label);
+        let Some(g) = c.gaz else { return names::NameFacts { publication, storm, facility, ..names::NameFacts::default() } };
         let city_state = c.kind == EntityType::Country
             && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);
-        names::NameFacts { in_gazetteer: true, city_state, publication, storm }
+        names::NameFacts { in_gazetteer: true, city_state, publication, storm, facility }
     }
 
     /// Undoes class descriptions whose entity changed kind after they were linked: NER typed a

@@ -97,6 +97,9 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
     const VEHICLE: &[EntityType] = &[Product];
     // a political party or alliance is no company, court or ministry
     const PARTY: &[EntityType] = &[Organization, ArmedGroup];
+    // a named building is typed as a place, or as the body that runs it (`Brentham Hospital`);
+    // [`class_noun_fits`] asks for a facility's name
+    const FACILITY: &[EntityType] = &[Location, Organization, Company];
     Some(match w {
         "firm" | "company" | "corporation" | "business" | "carrier" | "airline" | "manufacturer" | "maker"
         | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
@@ -115,6 +118,7 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         // a storm is an event, named `Hurricane X` ([`class_noun_fits`] asks for that name)
         "storm" | "hurricane" | "typhoon" | "cyclone" => &[Event],
         w if is_vehicle_noun(w) => VEHICLE,
+        w if is_building_noun(w) => FACILITY,
         _ => return None,
     })
 }
@@ -127,6 +131,46 @@ pub fn is_vehicle_noun(w: &str) -> bool {
         "ship" | "vessel" | "boat" | "ferry" | "aircraft" | "airliner" | "plane" | "jet" | "flight" | "helicopter"
             | "train" | "bus" | "satellite" | "spacecraft" | "rocket" | "car" | "vehicle"
     )
+}
+
+/// Nouns for a building or a site (general English): `the building`, `the mansion`, `the
+/// venue` refer back to a facility named earlier (`Brentham Hall`, `Vell Arena`).
+pub fn is_building_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "building" | "mansion" | "hotel" | "venue" | "stadium" | "arena" | "palace" | "castle" | "cathedral" | "church"
+            | "museum" | "prison" | "jail" | "hospital" | "airport" | "theatre" | "theater" | "hall" | "tower"
+            | "monastery" | "temple" | "mosque" | "synagogue" | "estate" | "manor" | "property" | "landmark"
+    )
+}
+
+/// Last words of the names of buildings and sites (`Brentham Hall`, `Vell Park Stadium`,
+/// `St Ansel's Cathedral`). General English: the usual heads of a facility's name.
+const FACILITY_HEADS: &[&str] = &[
+    "hall", "hotel", "house", "mansion", "manor", "palace", "castle", "tower", "towers", "stadium", "arena",
+    "cathedral", "church", "chapel", "abbey", "monastery", "temple", "mosque", "synagogue", "museum", "gallery",
+    "theatre", "theater", "centre", "center", "building", "prison", "jail", "hospital", "airport", "inn", "lodge",
+    "estate", "court", "library", "school", "college", "bridge", "dam", "station",
+];
+
+/// Whether a name is a building's or a site's: of two or more words, its last word heads a
+/// facility's name ([`FACILITY_HEADS`]).
+pub fn is_facility_name(label: &str) -> bool {
+    let mut words = label.split_whitespace();
+    let Some(last) = words.next_back() else { return false };
+    words.next().is_some() && FACILITY_HEADS.contains(&last.to_lowercase().as_str())
+}
+
+/// Whether a building noun can name the facility `label` ([`is_facility_name`]): a generic one
+/// (`the building`, `the venue`) any facility, a dwelling noun (`the mansion`) a dwelling's name
+/// (`Brentham Hall`, `Vell House`), any other only a name with that head (`the airport` is
+/// `Vell Airport`, never `Vell Hospital`).
+pub fn building_noun_fits_name(w: &str, label: &str) -> bool {
+    const GENERIC: &[&str] = &["building", "venue", "property", "landmark"];
+    const DWELLINGS: &[&str] = &["hall", "house", "mansion", "manor", "palace", "castle", "estate", "lodge"];
+    let Some(head) = label.split_whitespace().last().map(str::to_lowercase) else { return false };
+    let same = |a: &str, b: &str| a == b || matches!((a, b), ("theatre", "theater") | ("theater", "theatre") | ("jail", "prison") | ("prison", "jail"));
+    GENERIC.contains(&w) || (DWELLINGS.contains(&w) && DWELLINGS.contains(&head.as_str())) || same(w, &head)
 }
 
 /// Settlement nouns (`the city`, `the capital`): they name a city, a place the gazetteer does not
@@ -146,6 +190,8 @@ pub struct NameFacts {
     pub publication: bool,
     /// The name opens with a storm noun (`Hurricane X`, [`is_storm_noun`]).
     pub storm: bool,
+    /// The name is a building's or a site's ([`is_facility_name`]).
+    pub facility: bool,
 }
 
 /// Whether the class noun `w` can name an entity of `kind`: its kind is in
@@ -172,6 +218,11 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
     // `the storm` is a named storm, not any event (`the summit`, `the election`)
     if is_storm_noun(w) {
         return place.storm;
+    }
+    // `the building` is a named building, not any place or body (`Vell County`, `the Harbour Board`);
+    // the facility's kind is checked by the caller ([`building_noun_fits_name`])
+    if is_building_noun(w) {
+        return place.facility;
     }
     if is_town_noun(w) {
         return match kind {

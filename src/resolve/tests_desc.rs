@@ -17,6 +17,27 @@ fn the_group_is_the_organisation_named_before() {
 }
 
 #[test]
+fn the_building_is_the_facility_named_before() {
+    let d = doc(&["Fire broke out at Brentham Hall in Vell County .", "Crews saved the building ."]);
+    let m = [ment(&d, 0, "Brentham Hall", T::Location), ment(&d, 0, "Vell County", T::Location)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Crews", "saved", "save", Some("the building"))]);
+    assert_eq!(facts(&r), vec![f("crews", "saved", Some("brentham_hall"))]);
+    // three sentences on: a building noun still finds the one facility named
+    let d = doc(&["Fire broke out at Brentham Hall .", "Smoke rose .", "Roads closed .", "Crews saved the building ."]);
+    let r = run(&d, &[ment(&d, 0, "Brentham Hall", T::Location)], vec![tri(&d, 3, "Crews", "saved", "save", Some("the building"))]);
+    assert_eq!(facts(&r), vec![f("crews", "saved", Some("brentham_hall"))]);
+    // `the airport` is an airport's name, not the hospital named just before it
+    let d = doc(&["Vell Airport stayed open .", "Ambulances drove to Brentham Hospital .", "Later the airport closed ."]);
+    let m = [ment(&d, 0, "Vell Airport", T::Location), ment(&d, 1, "Brentham Hospital", T::Location)];
+    let r = run(&d, &m, vec![tri(&d, 2, "the airport", "closed", "close", None)]);
+    assert_eq!(facts(&r), vec![f("vell_airport", "closed", None)]);
+    // a place that is no building is never `the building`
+    let d = doc(&["Fire broke out in Vell County .", "Crews saved the building ."]);
+    let r = run(&d, &[ment(&d, 0, "Vell County", T::Location)], vec![tri(&d, 1, "Crews", "saved", "save", Some("the building"))]);
+    assert_eq!(facts(&r), vec![f("crews", "saved", Some("building"))]);
+}
+
+#[test]
 fn the_group_with_no_organisation_before_stays_a_concept() {
     let d = doc(&["Tomas Ferreira met hikers in Lisbon .", "Ferreira later left the group ."]);
     let m = [ment(&d, 0, "Tomas Ferreira", T::Person), ment(&d, 1, "Ferreira", T::Person)];
