@@ -1,0 +1,322 @@
+use super::super::testkit::check_cases;
+
+#[test]
+fn role_constructions() {
+    // (invented sentence, expected subject | relation | object facts, facts that must not appear)
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "[[Lena/PROPN Varga]]/PROPN is/AUX a/DET professor/NOUN at/ADP {{Tallinn/PROPN University}}/PROPN ./PUNCT",
+            &[("Lena Varga", "professor at", "Tallinn University")],
+            &[],
+        ),
+        (
+            "[[Omar/PROPN Haddad]]/PROPN has/AUX been/AUX a/DET senator/NOUN from/ADP <<Utah>>/PROPN since/SCONJ 2010/NUM ./PUNCT",
+            &[("Omar Haddad", "senator from", "Utah")],
+            &[],
+        ),
+        (
+            "[[Ivo/PROPN Petrov]]/PROPN is/AUX not/PART a/DET member/NOUN of/ADP {{Delta/PROPN Club}}/PROPN ./PUNCT",
+            &[],
+            &["Ivo Petrov"],
+        ),
+        (
+            "She/PRON is/AUX also/ADV an/DET engineer/NOUN at/ADP {{Vexa/PROPN Motors}}/PROPN ./PUNCT",
+            &[("She", "engineer at", "Vexa Motors")],
+            &[],
+        ),
+        (
+            "<<Canada>>/PROPN Senator/PROPN from/ADP <<Yukon>>/PROPN [[Tom/PROPN Reyes]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tom Reyes", "senator from", "Yukon")],
+            &[],
+        ),
+        (
+            "A/DET letter/NOUN from/ADP Senator/PROPN [[Tom/PROPN Reyes]]/PROPN arrived/VERB ./PUNCT",
+            &[],
+            &["letter"],
+        ),
+        (
+            "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET bold/ADJ lawyer/NOUN with/ADP a/DET sharp/ADJ mind/NOUN ./PUNCT",
+            &[],
+            &["Rita Moss"],
+        ),
+        (
+            "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET former/ADJ Town/PROPN Councillor/PROPN ./PUNCT",
+            &[],
+            &["Rita Moss"],
+        ),
+        (
+            "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET <<Chile>>/PROPN senator/NOUN ./PUNCT",
+            &[("Rita Moss", "senator of", "Chile")],
+            &[],
+        ),
+        (
+            "[[Rita/PROPN Moss]]/PROPN was/AUX her/PRP$ lawyer/NOUN ./PUNCT",
+            &[("Rita Moss", "lawyer of", "her")],
+            &[],
+        ),
+        (
+            "[[Rita/PROPN Moss]]/PROPN is/AUX a/DET professor/NOUN ./PUNCT",
+            &[],
+            &["Rita Moss"],
+        ),
+        (
+            "On/ADP Monday/PROPN ,/PUNCT Maltese/ADJ Prime/PROPN Minister/PROPN [[Ivo/PROPN Borg]]/PROPN opened/VERB the/DET bridge/NOUN ./PUNCT",
+            &[("Ivo Borg", "prime minister of", "Malta")],
+            &[],
+        ),
+        (
+            "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT the/DET mayor/NOUN of/ADP <<Lima>>/PROPN ,/PUNCT closed/VERB the/DET park/NOUN ./PUNCT",
+            &[("Ana Ruiz", "mayor of", "Lima")],
+            &[],
+        ),
+        (
+            "[[Dana/PROPN Kovac]]/PROPN ,/PUNCT another/DET lawyer/NOUN for/ADP {{Norvik/PROPN Shipping}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Dana Kovac", "lawyer for", "Norvik Shipping")],
+            &[],
+        ),
+        (
+            "The/DET governor/NOUN of/ADP <<Texas>>/PROPN ,/PUNCT [[Dan/PROPN Cole]]/PROPN ,/PUNCT signed/VERB the/DET bill/NOUN ./PUNCT",
+            &[("Dan Cole", "governor of", "Texas")],
+            &[],
+        ),
+        (
+            "{{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN [[Ben/PROPN Hart]]/PROPN quit/VERB ./PUNCT",
+            &[("Ben Hart", "chief executive of", "Zeta Foods")],
+            &[],
+        ),
+        (
+            "[[Ben/PROPN Hart]]/PROPN ,/PUNCT {{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN ,/PUNCT quit/VERB ./PUNCT",
+            &[("Ben Hart", "chief executive of", "Zeta Foods")],
+            &[],
+        ),
+        (
+            "{{Orbix}}/PROPN President/PROPN and/CCONJ CEO/PROPN [[Mia/PROPN Lund]]/PROPN spoke/VERB ./PUNCT",
+            &[("Mia Lund", "president of", "Orbix"), ("Mia Lund", "ceo of", "Orbix")],
+            &[],
+        ),
+        (
+            "{{WHO}}/PROPN Director/PROPN -/PUNCT General/PROPN [[Raj/PROPN Patel]]/PROPN spoke/VERB ./PUNCT",
+            &[("Raj Patel", "director-general of", "WHO")],
+            &[],
+        ),
+        (
+            "Kenyan/ADJ marathon/NOUN runner/NOUN [[Joy/PROPN Kip]]/PROPN ,/PUNCT 29/NUM ,/PUNCT won/VERB ./PUNCT",
+            &[("Joy Kip", "marathon runner from", "Kenya"), ("Joy Kip", "is a", "marathon runner"), ("Joy Kip", "aged", "29")],
+            &[],
+        ),
+        (
+            "<<Chile>>/PROPN poet/NOUN [[Luz/PROPN Mena]]/PROPN and/CCONJ <<Chile>>/PROPN 's/PART president/NOUN [[Rui/PROPN Sol]]/PROPN met/VERB ./PUNCT",
+            &[("Luz Mena", "poet from", "Chile"), ("Rui Sol", "president of", "Chile")],
+            &[],
+        ),
+        (
+            "The/DET victim/NOUN ,/PUNCT IT/NOUN engineer/NOUN [[Ivo/PROPN Tamm]]/PROPN ,/PUNCT 41/NUM ,/PUNCT vanished/VERB ./PUNCT",
+            &[("Ivo Tamm", "is a", "IT engineer")],
+            &[],
+        ),
+        (
+            "[[Eva/PROPN Moss]]/PROPN ,/PUNCT a/DET member/NOUN of/ADP the/DET {{Green/PROPN Party}}/PROPN ,/PUNCT voted/VERB ./PUNCT",
+            &[("Eva Moss", "member of", "Green Party")],
+            &[],
+        ),
+        (
+            "[[Tom/PROPN Reed]]/PROPN ,/PUNCT a/DET former/ADJ governor/NOUN of/ADP <<Ohio>>/PROPN ,/PUNCT died/VERB ./PUNCT",
+            &[("Tom Reed", "former governor of", "Ohio")],
+            &[],
+        ),
+        (
+            "[[Lee/PROPN Park]]/PROPN ,/PUNCT a/DET virologist/NOUN at/ADP {{Delta/PROPN University}}/PROPN ,/PUNCT agreed/VERB ./PUNCT",
+            &[("Lee Park", "virologist at", "Delta University"), ("Lee Park", "is a", "virologist")],
+            &[],
+        ),
+        (
+            "Danish/ADJ Museum/PROPN curator/NOUN [[Ole/PROPN Berg]]/PROPN aged/VERB 58/NUM ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ole Berg", "curator of", "Danish Museum"), ("Ole Berg", "aged", "58")],
+            &[],
+        ),
+        // kinship: a possessor or possessive pronoun in front, `the son of Y` after
+        (
+            "[[Ben/PROPN Hart]]/PROPN 's/PART aunt/NOUN [[Ada/PROPN Moss]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ada Moss", "aunt of", "Ben Hart")],
+            &[],
+        ),
+        (
+            "He/PRON is/AUX survived/VERB by/ADP his/PRP$ wife/NOUN [[Ida/PROPN Lane]]/PROPN ./PUNCT",
+            &[("Ida Lane", "wife of", "his"), ("his", "married to", "Ida Lane")],
+            &[],
+        ),
+        (
+            "[[Raul/PROPN Soto]]/PROPN ,/PUNCT the/DET son/NOUN of/ADP [[Luis/PROPN Soto]]/PROPN ,/PUNCT won/VERB ./PUNCT",
+            &[("Raul Soto", "son of", "Luis Soto")],
+            &[],
+        ),
+        // a person behind a title of their own owns the role; a name in front owns the first of two
+        (
+            "[[Raul/PROPN Soto]]/PROPN ,/PUNCT son/NOUN of/ADP the/DET late/ADJ {{Vela}}/PROPN founder/NOUN [[Luis/PROPN Soto]]/PROPN ,/PUNCT died/VERB ./PUNCT",
+            &[("Raul Soto", "son of", "Luis Soto")],
+            &[],
+        ),
+        (
+            "[[Raul/PROPN Soto]]/PROPN ,/PUNCT the/DET {{al-Vela}}/PROPN member/NOUN and/CCONJ son/NOUN of/ADP [[Luis/PROPN Soto]]/PROPN ,/PUNCT died/VERB ./PUNCT",
+            &[("Raul Soto", "member of", "al-Vela"), ("Raul Soto", "son of", "Luis Soto")],
+            &[],
+        ),
+        // no role noun: no fact; the mayor's office is no role of the person
+        (
+            "[[Ana/PROPN Ruiz]]/PROPN visited/VERB the/DET mayor/NOUN 's/PART office/NOUN in/ADP <<Lima>>/PROPN ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
+        // a common-noun possessor, across the name's own title
+        (
+            "The/DET survey/NOUN 's/PART chief/ADJ analyst/NOUN ,/PUNCT senior/ADJ economist/NOUN [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+            &[("Ana Ruiz", "chief analyst of", "survey")],
+            &[],
+        ),
+        // the phrase starts after words that do not parse as a role (`radio station`)
+        (
+            "Regional/ADJ radio/NOUN station/NOUN {{Vela/PROPN Post}}/PROPN 's/PART managing/ADJ editor/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+            &[("Ana Ruiz", "managing editor of", "Vela Post")],
+            &[],
+        ),
+        // two descriptors joined by `and` in front of the owner's name
+        (
+            "[[Tomas/PROPN Brenner]]/PROPN ,/PUNCT brother/NOUN of/ADP television/NOUN host/NOUN and/CCONJ author/NOUN [[Lena/PROPN Brenner]]/PROPN ,/PUNCT was/AUX arrested/VERB ./PUNCT",
+            &[("Tomas Brenner", "brother of", "Lena Brenner")],
+            &[],
+        ),
+        // the apposition's closing comma left out: the name's verb follows it
+        (
+            "The/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN resigned/VERB on/ADP Monday/PROPN ./PUNCT",
+            &[("Ana Ruiz", "leader of", "Vela Union")],
+            &[],
+        ),
+        // … but a list is no apposition, and mid-sentence the phrase may be an object
+        (
+            "The/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN and/CCONJ [[Tom/PROPN Hale]]/PROPN met/VERB ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
+        (
+            "Reporters/NOUN met/VERB the/DET {{Vela/PROPN Union}}/PROPN 's/PART leader/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN said/VERB ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
+        // the possessor owns no role here: `findings` is no role noun
+        (
+            "The/DET report/NOUN 's/PART findings/NOUN ,/PUNCT [[Ana/PROPN Ruiz]]/PROPN ,/PUNCT said/VERB ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
+        // a number that is no age (`X, 2019,` is a year; `X, 500 people`)
+        (
+            "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT 2019/NUM ,/PUNCT won/VERB ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
+    ];
+    check_cases(cases, "role:");
+}
+
+#[test]
+fn an_institution_noun_in_front_of_a_role_owns_it() {
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        // capitalised only as the sentence's first word; `press` stays the role's field
+        (
+            "Police/NOUN press/NOUN officer/NOUN [[Ada/PROPN Vell]]/PROPN said/VERB the/DET road/NOUN was/AUX shut/VERB ./PUNCT",
+            &[("Ada Vell", "press officer of", "Police")],
+            &[],
+        ),
+        (
+            "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT a/DET fire/NOUN service/NOUN spokesman/NOUN ,/PUNCT told/VERB reporters/NOUN ./PUNCT",
+            &[("Ivo Tamm", "spokesman of", "fire service")],
+            &[],
+        ),
+        (
+            "Team/NOUN captain/NOUN [[Rosa/PROPN Dent]]/PROPN scored/VERB twice/ADV ./PUNCT",
+            &[("Rosa Dent", "captain of", "Team")],
+            &[],
+        ),
+        // an adjective of the owner goes with it, a role modifier stays the role's; an
+        // occupation keeps the whole phrase as what the person is
+        (
+            "The/DET former/ADJ high/ADJ school/NOUN teacher/NOUN [[Lea/PROPN Moor]]/PROPN retired/VERB ./PUNCT",
+            &[("Lea Moor", "former teacher of", "high school"), ("Lea Moor", "is a", "former high school teacher")],
+            &[],
+        ),
+        (
+            "\"/PUNCT It/PRON works/VERB ,/PUNCT \"/PUNCT said/VERB study/NOUN co-author/NOUN [[Ivo/PROPN Tamm]]/PROPN ./PUNCT",
+            &[("Ivo Tamm", "co-author of", "study"), ("Ivo Tamm", "is a", "study co-author")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
+    // a field or a trade in front of the role owns nothing
+    for spec in [
+        "Basketball/NOUN player/NOUN [[Ana/PROPN Reyes]]/PROPN scored/VERB ./PUNCT",
+        "Press/NOUN officer/NOUN [[Ada/PROPN Vell]]/PROPN spoke/VERB ./PUNCT",
+        "The/DET senior/ADJ research/NOUN fellow/NOUN [[Ivo/PROPN Tamm]]/PROPN agreed/VERB ./PUNCT",
+    ] {
+        let got = super::super::testkit::facts(spec, "role:");
+        assert!(!got.iter().any(|(_, r, _)| r.ends_with(" of")), "{spec}: {got:?}");
+    }
+}
+
+#[test]
+fn an_office_with_its_portfolio_after_of_is_one_title() {
+    // (invented sentence, expected role facts, objects that must not appear)
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "<<Velmar>>/PROPN Secretary/PROPN of/ADP State/PROPN [[Dora/PROPN Quill]]/PROPN sent/VERB a/DET letter/NOUN ./PUNCT",
+            &[("Dora Quill", "secretary of state of", "Velmar")],
+            &["State"],
+        ),
+        (
+            "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT the/DET Secretary/PROPN of/ADP Transportation/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[],
+            &["Transportation"],
+        ),
+        (
+            "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT the/DET Minister/PROPN of/ADP Health/PROPN of/ADP <<Velmar>>/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ivo Tamm", "minister of health of", "Velmar")],
+            &["Health"],
+        ),
+    ];
+    for (spec, want, never) in cases {
+        let got = super::super::testkit::facts(spec, "role:");
+        for (s, r, o) in *want {
+            assert!(got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o), "{spec}: want {s} | {r} | {o} in {got:?}");
+        }
+        for o in *never {
+            assert!(!got.iter().any(|(_, _, go)| go == o), "{spec}: {o} read as an owner in {got:?}");
+        }
+    }
+}
+
+#[test]
+fn a_party_word_before_a_title_is_no_owner() {
+    // `fellow Republican Representative X`: the party is X's (origin rules), not the office's owner
+    for spec in [
+        "and/CCONJ fellow/ADJ Republican/ADJ Representative/PROPN [[Oskar/PROPN Brenn]]/PROPN spoke/VERB ./PUNCT",
+        "Labour/PROPN MP/PROPN [[Jo/PROPN Kerr]]/PROPN spoke/VERB ./PUNCT",
+    ] {
+        let got = super::super::testkit::facts(spec, "role:");
+        assert!(!got.iter().any(|(_, r, o)| r.ends_with(" of") && (o == "Republican" || o == "Labour")), "{spec}: {got:?}");
+    }
+}
+
+#[test]
+fn a_portfolio_before_a_minister_is_no_owner() {
+    // (invented sentence, the portfolio that must not become the object of a `… of` role)
+    let cases = [
+        ("Interior/PROPN Minister/PROPN [[Tomas/PROPN Weld]]/PROPN said/VERB the/DET border/NOUN would/AUX close/VERB ./PUNCT", "Interior"),
+        ("Finance/PROPN Minister/PROPN [[Ada/PROPN Brill]]/PROPN announced/VERB a/DET budget/NOUN ./PUNCT", "Finance"),
+        ("Health/PROPN Secretary/PROPN [[Olu/PROPN Ade]]/PROPN resigned/VERB ./PUNCT", "Health"),
+        ("Energy/PROPN Minister/PROPN [[Kai/PROPN Moss]]/PROPN visited/VERB the/DET plant/NOUN ./PUNCT", "Energy"),
+    ];
+    for (spec, portfolio) in cases {
+        // every rule: `roles` and `titles` both read a title in front of a name
+        let got = super::super::testkit::facts(spec, "");
+        assert!(!got.iter().any(|(_, _, o)| o == portfolio), "{spec}: {portfolio} read as an owner in {got:?}");
+    }
+}
