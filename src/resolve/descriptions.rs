@@ -286,7 +286,7 @@ impl State<'_> {
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
             let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.name_facts(c)) };
-            if !fits || names::is_building_noun(&k) && !names::building_noun_fits_name(&k, &c.label) {
+            if !fits {
                 return false;
             }
             if person {
@@ -374,7 +374,7 @@ impl State<'_> {
     pub(super) fn name_facts(&self, c: &Cluster) -> names::NameFacts {
         let publication = matches!(c.kind, EntityType::Organization | EntityType::Company) && names::is_publication_name(&c.label);
         let storm = c.kind == EntityType::Event && c.label.split_whitespace().next().is_some_and(|w| names::is_storm_noun(&lower_key(w)));
-        let facility = names::is_facility_name(&c.label);
+        let facility = names::facility_head(&c.label);
         let Some(g) = c.gaz else { return names::NameFacts { publication, storm, facility, ..names::NameFacts::default() } };
         let city_state = c.kind == EntityType::Country
             && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);

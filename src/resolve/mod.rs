@@ -23,7 +23,7 @@
 //!    class nouns — `the firm`, `the city`, `the board`, `the man`, `the 45-year-old` — to the
 //!    most salient earlier entity of a compatible type (`names::class_noun_fits`: `the city` names
 //!    a city or a city-state, `the region`/`the island` no country, a place noun never a person;
-//!    `the building` / `the mansion` / `the airport` only a facility's name, `names::building_noun_fits_name`;
+//!    `the building` / `the mansion` / `the airport` only a facility's name of a fitting head;
 //!    a link whose entity later changes kind is undone), preferring a
 //!    name that contains the head noun; a generic role bound by `of` (`the head of X`) is no
 //!    back-reference; `the bill` (an argument) to the latest concept headed by

@@ -22,14 +22,14 @@ pub fn is_title_word(w: &str) -> bool {
     )
 }
 
-/// Title words that rank a holder below the role they precede (`Vice President`, `Deputy
-/// Mayor`): a person titled so is no antecedent of the bare role (`the president`).
 /// Party affiliation words written before a name (`Democrat Ana Reyes`, `Republican X`): the
 /// closed class of English words for a member of a party family.
 pub fn is_party_word(w: &str) -> bool {
     matches!(w, "democrat" | "republican" | "conservative" | "liberal" | "socialist" | "communist" | "libertarian" | "labour" | "tory")
 }
 
+/// Title words that rank a holder below the role they precede (`Vice President`, `Deputy
+/// Mayor`): a person titled so is no antecedent of the bare role (`the president`).
 pub fn is_subordinate_title(w: &str) -> bool {
     matches!(w, "vice" | "deputy")
 }
@@ -153,24 +153,24 @@ const FACILITY_HEADS: &[&str] = &[
     "estate", "court", "library", "school", "college", "bridge", "dam", "station",
 ];
 
-/// Whether a name is a building's or a site's: of two or more words, its last word heads a
-/// facility's name ([`FACILITY_HEADS`]).
-pub fn is_facility_name(label: &str) -> bool {
+/// The head of a building's or a site's name: of two or more words, its last word when that
+/// heads a facility's name ([`FACILITY_HEADS`]).
+pub fn facility_head(label: &str) -> Option<&'static str> {
     let mut words = label.split_whitespace();
-    let Some(last) = words.next_back() else { return false };
-    words.next().is_some() && FACILITY_HEADS.contains(&last.to_lowercase().as_str())
+    let last = words.next_back()?.to_lowercase();
+    words.next()?;
+    FACILITY_HEADS.iter().copied().find(|&h| h == last)
 }
 
-/// Whether a building noun can name the facility `label` ([`is_facility_name`]): a generic one
-/// (`the building`, `the venue`) any facility, a dwelling noun (`the mansion`) a dwelling's name
-/// (`Brentham Hall`, `Vell House`), any other only a name with that head (`the airport` is
-/// `Vell Airport`, never `Vell Hospital`).
-pub fn building_noun_fits_name(w: &str, label: &str) -> bool {
+/// Whether a building noun can name a facility whose name has head `head` ([`facility_head`]):
+/// a generic one (`the building`, `the venue`) any facility, a dwelling noun (`the mansion`) a
+/// dwelling's name (`Brentham Hall`, `Vell House`), any other only a name with that head (`the
+/// airport` is `Vell Airport`, never `Vell Hospital`).
+fn building_noun_fits_head(w: &str, head: &str) -> bool {
     const GENERIC: &[&str] = &["building", "venue", "property", "landmark"];
     const DWELLINGS: &[&str] = &["hall", "house", "mansion", "manor", "palace", "castle", "estate", "lodge"];
-    let Some(head) = label.split_whitespace().last().map(str::to_lowercase) else { return false };
     let same = |a: &str, b: &str| a == b || matches!((a, b), ("theatre", "theater") | ("theater", "theatre") | ("jail", "prison") | ("prison", "jail"));
-    GENERIC.contains(&w) || (DWELLINGS.contains(&w) && DWELLINGS.contains(&head.as_str())) || same(w, &head)
+    GENERIC.contains(&w) || (DWELLINGS.contains(&w) && DWELLINGS.contains(&head)) || same(w, head)
 }
 
 /// Settlement nouns (`the city`, `the capital`): they name a city, a place the gazetteer does not
@@ -190,8 +190,8 @@ pub struct NameFacts {
     pub publication: bool,
     /// The name opens with a storm noun (`Hurricane X`, [`is_storm_noun`]).
     pub storm: bool,
-    /// The name is a building's or a site's ([`is_facility_name`]).
-    pub facility: bool,
+    /// The head of a building's or a site's name ([`facility_head`]).
+    pub facility: Option<&'static str>,
 }
 
 /// Whether the class noun `w` can name an entity of `kind`: its kind is in
@@ -219,10 +219,9 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
     if is_storm_noun(w) {
         return place.storm;
     }
-    // `the building` is a named building, not any place or body (`Vell County`, `the Harbour Board`);
-    // the facility's kind is checked by the caller ([`building_noun_fits_name`])
+    // `the building` is a named building, not any place or body (`Vell County`, `the Harbour Board`)
     if is_building_noun(w) {
-        return place.facility;
+        return place.facility.is_some_and(|head| building_noun_fits_head(w, head));
     }
     if is_town_noun(w) {
         return match kind {
