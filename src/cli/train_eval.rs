@@ -106,7 +106,7 @@ pub(super) fn eval(what: EvalCommand) -> Result<()> {
                 None => crate::nlp::ner::Recognizer::embedded()?,
             };
             let errors: Option<&mut dyn Write> = if errors { Some(&mut std::io::stderr()) } else { None };
-            crate::nlp::ner::train::eval_ner_errors(rec, &gold, &crate::nlp::ner::PosSource::Tagger, &mut out, errors)?;
+            crate::nlp::ner::eval::eval_ner_errors(rec, &gold, &crate::nlp::ner::PosSource::Tagger, &mut out, errors)?;
         }
         EvalCommand::Coref { gold, model, no_speakers } => {
             let loaded = model.as_deref().map(crate::nlp::coref::Coref::load).transpose()?;

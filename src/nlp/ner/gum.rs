@@ -20,7 +20,7 @@
 
 use super::NerError;
 use super::bilou::NerClass;
-use super::train::NerSentence;
+use super::eval::NerSentence;
 use crate::document::Token;
 use crate::nlp::coref::gum::{GoldMention, parse_mentions};
 use std::ops::Range;

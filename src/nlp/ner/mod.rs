@@ -19,7 +19,7 @@
 //! Files: `bilou` (labels and conversions), `consistency` (the document pass over names),
 //! `features` (hashed features), `gum` (GUM entities as
 //! UNER names), `lexicon` (word classes), `model` (perceptron and file format), `patterns` (dates,
-//! money, quantities), `typing` (fine types, title splitting), `train` (training and evaluation).
+//! money, quantities), `typing` (fine types, title splitting), `eval` (reading gold data, scoring), `train` (training).
 //!
 //! Shipped model (seed 1): `kgraph train ner` with the UNER `en_ewt-ud-train.v0-normalized.iob2`
 //! and `en_ewt-ud-dev.iob2` plus `gum-train.conllu`; UNER test (`en_ewt-ud-test.iob2`, tags from
@@ -31,6 +31,8 @@
 pub mod bilou;
 pub mod consistency;
 pub mod features;
+#[cfg(feature = "train")]
+pub mod eval;
 #[cfg(feature = "train")]
 pub mod gum;
 mod hyphens;
@@ -45,7 +47,9 @@ pub mod typing;
 
 pub use bilou::NerClass;
 #[cfg(feature = "train")]
-pub use train::{Counts, NerData, PosSource, TrainOptions, TrainReport, eval_ner, eval_ner_with, read_iob2, train_ner, train_with};
+pub use eval::{Counts, PosSource, eval_ner, eval_ner_with, read_iob2};
+#[cfg(feature = "train")]
+pub use train::{NerData, TrainOptions, TrainReport, train_ner, train_with};
 
 use crate::document::{EntityType, Mention, Sentence, Span, Token};
 use crate::nlp::model_file::ModelError;
