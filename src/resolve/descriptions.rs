@@ -227,11 +227,48 @@ fn age_start(s: &Sentence, end: usize) -> Option<usize> {
     None
 }
 
+/// Adjectives that, before a class noun, single out a new or different thing rather than
+/// describe one already named (`the new company`, `the other firm`, `the rival airline`):
+/// ordinals, contrast and sequence words, scope words. General English; superlatives and
+/// comparatives are refused by their tags instead.
+const DISCOURSE_NEW_ADJECTIVES: &[&str] = &[
+    "new", "other", "another", "different", "separate", "similar", "same", "such", "certain", "particular", "first", "second",
+    "third", "fourth", "fifth", "last", "latest", "next", "previous", "following", "former", "latter", "original", "only",
+    "single", "sole", "main", "whole", "entire", "own", "future", "possible", "potential", "proposed", "planned", "rival",
+    "parent", "sister", "subsidiary", "unnamed", "unidentified", "unknown", "local", "regional", "national", "international",
+    "foreign", "domestic", "private", "public", "major", "minor", "small", "smaller", "large", "big", "giant", "top", "leading",
+    "specific", "respective", "individual", "various", "several", "opposing", "competing", "winning", "losing", "ruling",
+    "governing", "remaining", "existing", "current", "present", "eventual", "successful",
+];
+
+/// Where the descriptive modifier ending at `end` (exclusive) starts, if the token before `end`
+/// only describes the head: a lowercase adjective or participle that is not comparative,
+/// superlative or [`DISCOURSE_NEW_ADJECTIVES`] (`struggling`, `embattled`, `historic`), or a hyphenated
+/// participle compound (`Oslo-based`, `state-owned`), whose first part may be a name.
+fn descriptive_modifier_start(s: &Sentence, end: usize) -> Option<usize> {
+    let t = &s.tokens[end - 1];
+    let w = lower_key(&t.form);
+    let describes = match (t.upos.as_str(), t.xpos.as_str()) {
+        ("ADJ", "JJR" | "JJS") | ("ADJ", "RBR" | "RBS") => false,
+        ("ADJ", _) => true,
+        ("VERB", "VBN" | "VBG") => true,
+        _ => false,
+    };
+    if !describes || DISCOURSE_NEW_ADJECTIVES.contains(&w.as_str()) || !t.form.chars().all(|c| c.is_lowercase() || c == '-') {
+        return None;
+    }
+    if end >= 3 && s.tokens[end - 2].form == "-" && s.tokens[end - 3].form.chars().all(char::is_alphanumeric) && t.upos == "VERB" {
+        return Some(end - 3);
+    }
+    Some(end - 1)
+}
+
 impl State<'_> {
     /// `the firm`, `the city`, `the board`, `the man`, `the 45-year-old driver`: a definite
     /// description headed by a class noun ([`names::class_noun_kinds`]) or a person noun refers to
     /// the most salient earlier entity of a compatible type within a few sentences. Only
-    /// `the`/`this`/`that` + nationality words or an age before the head, and nothing
+    /// `the`/`this`/`that` + nationality words, an age or descriptive modifiers
+    /// ([`descriptive_modifier_start`]) before the head, and nothing
     /// that names the thing after it (`the city of X`, `the company spokesman`). An antecedent
     /// more than two sentences back needs the head noun in its name. Returns whether
     /// it resolved.
@@ -250,6 +287,7 @@ impl State<'_> {
         let mut det = None;
         let mut age = false;
         let mut nationality = None;
+        let mut described = false;
         while i > 0 && tok - i < 6 {
             let p = &s.tokens[i - 1];
             let w = lower_key(&p.form);
@@ -264,9 +302,16 @@ impl State<'_> {
             }
             if let Some(c) = nat[i - 1] {
                 nationality = nationality.or(Some(c));
+            } else if !described
+                && let Some(a) = descriptive_modifier_start(s, i)
+            {
+                // `the struggling company`, `the Oslo-based firm`: a description that only
+                // describes points back; `the new company`, `the largest firm` introduce one,
+                // and so, more often than not, does a stack of modifiers
+                described = true;
+                i = a;
+                continue;
             } else {
-                // `the anti-vaccine movement`, `the new company`: a modified description
-                // introduces a thing as often as it points back; only age and nationality pass
                 return false;
             }
             i -= 1;

@@ -2,7 +2,8 @@
 //! the bare role that a vice president does not fill, capitals kept inside labels and
 //! hyphenated words kept whole; place nouns that name only places of their size, role
 //! descriptions bound by `of`, occupations given as titles (`the former drummer`) and the
-//! described-role facts that need a person behind the description.
+//! described-role facts that need a person behind the description; class nouns with a
+//! describing modifier (`the struggling firm`) against ones that single out another thing.
 
 use super::arguments::{concept_label, whole_words};
 use super::tests::{doc, f, facts, ment, run, tri};
@@ -290,4 +291,45 @@ fn a_vehicle_phrase_without_a_name_inside_stays_a_concept() {
     let t = vec![tri(&d, 1, "The aircraft", "overshot", "overshoot", Some("the runway"))];
     let r = run(&d, &m, t);
     assert_eq!(facts(&r), vec![f("aircraft", "overshot", Some("runway"))]);
+}
+
+/// Sets the tags of the word `form` in sentence `si` (the test documents tag by capitals only).
+fn tag(d: &mut crate::document::Document, si: usize, form: &str, upos: &str, xpos: &str) {
+    let t = d.sentences[si].tokens.iter_mut().find(|t| t.form == form).unwrap();
+    t.upos = upos.into();
+    t.xpos = xpos.into();
+}
+
+#[test]
+fn a_described_class_noun_is_the_named_thing_and_a_singling_one_is_not() {
+    // `the struggling firm`, `the Tallinn-based firm`: descriptions of the firm just named
+    for (words, modifiers) in [
+        ("The struggling firm cut jobs .", vec![("struggling", "VERB", "VBG")]),
+        ("The Tallinn - based firm cut jobs .", vec![("based", "VERB", "VBN")]),
+        ("The embattled firm cut jobs .", vec![("embattled", "ADJ", "JJ")]),
+    ] {
+        let mut d = doc(&["Norvik Holdings reported a loss .", words]);
+        for (w, u, x) in modifiers {
+            tag(&mut d, 1, w, u, x);
+        }
+        let subject = words.split(" cut").next().unwrap();
+        let r = run(&d, &[ment(&d, 0, "Norvik Holdings", T::Company)], vec![tri(&d, 1, subject, "cut", "cut", Some("jobs"))]);
+        assert_eq!(facts(&r), vec![f("norvik_holdings", "cut", Some("jobs"))], "{words}");
+    }
+    // a word that singles out another firm, a superlative, or two stacked modifiers: a firm
+    // introduced here
+    for (words, modifiers, label) in [
+        ("The rival firm cut jobs .", vec![("rival", "ADJ", "JJ")], "rival_firm"),
+        ("The largest firm cut jobs .", vec![("largest", "ADJ", "JJS")], "largest_firm"),
+        ("The winning firm cut jobs .", vec![("winning", "VERB", "VBG")], "winning_firm"),
+        ("The embattled struggling firm cut jobs .", vec![("embattled", "ADJ", "JJ"), ("struggling", "VERB", "VBG")], "embattled_struggling_firm"),
+    ] {
+        let mut d = doc(&["Norvik Holdings reported a loss .", words]);
+        for (w, u, x) in modifiers {
+            tag(&mut d, 1, w, u, x);
+        }
+        let subject = words.split(" cut").next().unwrap();
+        let r = run(&d, &[ment(&d, 0, "Norvik Holdings", T::Company)], vec![tri(&d, 1, subject, "cut", "cut", Some("jobs"))]);
+        assert_eq!(facts(&r), vec![f(label, "cut", Some("jobs"))], "{words}");
+    }
 }
