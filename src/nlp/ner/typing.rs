@@ -14,6 +14,15 @@ const COMPANY_LAST: &[&str] = &[
     "pharmaceuticals", "enterprises", "partners", "bros.", "labs", "media", "energy", "petroleum", "oil",
 ];
 const COMPANY_ANY: &[&str] = &["bank", "airlines", "inc.", "corp.", "ltd.", "llc"];
+/// Trade words that end a business's name (`… Foods`, `… Chemicals`, `… Pictures`): general
+/// English plurals and sector nouns that end no person's or place's name. Words that are also
+/// common surnames (`Mills`, `Steel`, `Power`) or end events (`Games`) are left out.
+const TRADE_LAST: &[&str] = &[
+    "foods", "brands", "beverages", "breweries", "brewing", "chemicals", "electronics", "semiconductor", "semiconductors",
+    "pharma", "biotech", "therapeutics", "biosciences", "minerals", "mining", "resources", "logistics", "shipping",
+    "telecom", "telecommunications", "communications", "networks", "software", "studios", "pictures", "entertainment",
+    "aerospace", "automotive", "insurance", "investments", "securities", "airline", "motor", "retail", "stores", "cosmetics",
+];
 const ARMED_ANY: &[&str] = &[
     "army", "militia", "militias", "brigade", "brigades", "taliban", "hamas", "hezbollah", "farc", "eln", "isis",
     "isil", "qaeda", "rebels", "guerrillas", "paramilitaries", "cartel",
@@ -31,14 +40,22 @@ const ORG_LAST: &[&str] = &["party", "guard", "committee", "union", "association
 /// Whether the name's last word is the head of an institution or company.
 fn is_institution_last(name: &[&str]) -> bool {
     let last = name.last().copied().unwrap_or("");
-    [GOV_ANY, COMPANY_LAST, ORG_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+    [GOV_ANY, COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
 }
 
 /// Whether the name's last word heads an organisation or company (`… Foundation`, `… Holdings`);
 /// government words are left out, as some are surnames too (`Court`).
 fn is_org_or_company_last(name: &[&str]) -> bool {
     let last = name.last().copied().unwrap_or("");
-    [COMPANY_LAST, ORG_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+    [COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+}
+
+/// The words of a name before its first `of`/`for`/`on`: the part that says what kind of body
+/// it is (`Department` of `Department of Mining`, `Zembla Ministry` of `Zembla Ministry for
+/// Petroleum`); the whole name when it has none.
+fn head_part<'a, 'b>(name: &'b [&'a str]) -> &'b [&'a str] {
+    let cut = name.iter().skip(1).position(|w| matches!(w.to_ascii_lowercase().as_str(), "of" | "for" | "on"));
+    cut.map_or(name, |i| &name[..i + 1])
 }
 
 fn any_in(words: &[&str], list: &[&str]) -> bool {
@@ -155,12 +172,17 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
                 return k;
             }
             let last = name.last().copied().unwrap_or("");
-            if COMPANY_LAST.iter().any(|x| x.eq_ignore_ascii_case(last)) || any_in(name, COMPANY_ANY) {
+            let is_last = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(last));
+            // the kind of body is said before `of`: `Department of Mining` is no company
+            let government_head = head_part(name).len() < name.len() && any_in(head_part(name), GOV_ANY);
+            if !government_head && (is_last(COMPANY_LAST) || any_in(name, COMPANY_ANY)) {
                 EntityType::Company
             } else if any_in(name, ARMED_ANY) {
                 EntityType::ArmedGroup
             } else if any_in(name, GOV_ANY) || name.first().is_some_and(|w| w.eq_ignore_ascii_case("white") && name.len() == 2) {
                 EntityType::GovernmentBody
+            } else if is_last(TRADE_LAST) {
+                EntityType::Company
             } else {
                 EntityType::Organization
             }
@@ -267,6 +289,19 @@ mod tests {
             // a PER span ending in an organisation or company word is no person
             ("Ada Pell Animal Foundation", NerClass::Per, Organization),
             ("Quillen Holdings", NerClass::Per, Company),
+            ("Quillen Foods", NerClass::Per, Company),
+            ("Halvard Chemicals", NerClass::Loc, Company),
+            // the kind of body comes before `of`: a ministry of a trade is no company
+            ("Department of Mining", NerClass::Org, GovernmentBody),
+            ("Zembla Ministry of Petroleum", NerClass::Org, GovernmentBody),
+            ("Commission on Mining", NerClass::Org, GovernmentBody),
+            ("Quillen Pictures", NerClass::Org, Company),
+            ("Brevik Energy", NerClass::Org, Company),
+            ("Department of Natural Resources", NerClass::Org, GovernmentBody),
+            ("Group of Nine", NerClass::Org, Organization),
+            ("Bank of Zembla", NerClass::Org, Company),
+            // a surname that is also a trade word keeps the person
+            ("Greta Mills", NerClass::Per, Person),
             // a surname that is also a government word keeps the person
             ("Greta Court", NerClass::Per, Person),
             ("Foundation", NerClass::Per, Person),
