@@ -44,6 +44,18 @@
 //! - `not-english` (whole sentence, [`not_english`]): a quotation or translation in another
 //!   language (`((es)) Nuestras acciones …`, a sentence in Devanagari) parsed by an English model
 //!   gives only nonsense.
+//! - `subject-generic` also covers the pronoun `one` with nothing but determiners and adjectives
+//!   (`the second one`, `those ones`): it stands for a noun said elsewhere.
+//! - `argument-lost-subject`: a subject or object that starts with a lowercase finite auxiliary
+//!   or verb (`tell – were from one family`, `are a little younger – find – …`) is a clause whose
+//!   subject the parser cut off.
+//! - `report-cut-clause`: a verb of saying or thinking with a noun object and, right after it, a
+//!   clause of its own (`claimed 40 percent of voters were misinformed`, `notes road access is
+//!   not restored`): the noun belongs to the reported clause, and `X – claim – 40 percent`
+//!   reports nothing.
+//! - `infinitive-of-nothing`: a `to`-infinitive on a noun quantified to nothing (`has no chance
+//!   to win`, `there is not much hope for the ship to survive`) did not and is not planned to
+//!   happen.
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,
 //!   adverb, verb or function word ([`nominal_object`]).
@@ -99,6 +111,14 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if bracket_edited(tr, h) || p.slots.first().is_some_and(|s| bracket_edited(tr, s.part.head)) {
         return Some("bracket-edit");
     }
+    let subject = (p.subj.text.is_none()).then_some(&p.subj);
+    // only the first object counts: a clause slot (`received shots since the bat broke her skin`
+    // with `broke` made a complement) or a second object (`release his tax returns` with
+    // `returns` read as a verb) is a stray piece of the parse beside a good object
+    let object = p.slots.iter().find(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp)).filter(|s| s.part.text.is_none()).map(|s| &s.part);
+    if subject.into_iter().chain(object).any(|part| starts_finite(tr, &part.toks)) {
+        return Some("argument-lost-subject");
+    }
     if p.subj.text.is_none() && h < n {
         if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
             return Some("subject-not-nominal");
@@ -122,7 +142,7 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if bare_number(tr, h, &p.subj.min) {
             return Some("subject-number");
         }
-        if generic_subject(tr, h, &p.subj.toks) {
+        if generic_subject(tr, h, &p.subj.toks) || bare_one(tr, h, &p.subj.toks) {
             return Some("subject-generic");
         }
         if vague_role_subject(tr, h, &p.subj.toks) {
@@ -149,6 +169,12 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if say_cut_clause(tr, v, p) {
         return Some("say-cut-clause");
+    }
+    if report_cut_clause(tr, v, p) {
+        return Some("report-cut-clause");
+    }
+    if infinitive_of_nothing(tr, v) {
+        return Some("infinitive-of-nothing");
     }
     if p.rel.iter().any(|&k| name_part(tr, k)) {
         return Some("name-part-relation");
@@ -314,6 +340,102 @@ fn say_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
         return false;
     };
     o < tr.len() && o > v && tr.head[o] == v && matches!(tr.upos(o), "NOUN" | "PROPN" | "NUM") && (o + 1..tr.len()).any(|k| matches!(tr.upos(k), "VERB" | "AUX"))
+}
+
+/// Whether an argument's words start with a lowercase finite auxiliary, modal or verb, or with
+/// `been` (`were from one family`, `are a little younger`, `been lots`), punctuation and
+/// quotation marks aside: the parser cut the clause off its subject, so the argument names
+/// nothing. A capitalised first word opens a quotation or a wish (`May God protect them`) and is
+/// left alone, as is the first word of the sentence.
+pub(crate) fn starts_finite(tr: &Tree, toks: &[usize]) -> bool {
+    let Some(k) = toks.iter().copied().filter(|&k| k < tr.len() && !tr.is_punct(k) && !is_quote(tr.form(k))).min() else { return false };
+    if k == 0 || k >= tr.len() || !tr.form(k).chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // (an imperative is a whole clause: `told them: stop the war`)
+    let finite = matches!(tr.upos(k), "AUX" | "VERB") && (tr.t[k].xpos == "MD" || tr.has_feat(k, "VerbForm=Fin")) && !tr.has_feat(k, "Mood=Imp");
+    finite || tr.form_is(k, &["been"])
+}
+
+/// Whether a verb of saying or thinking ([`super::lexicon::REPORTING`], verbs of telling aside:
+/// their object is a listener) has a noun object and, after it, a clause of its own hung on the
+/// verb (`parataxis`, `ccomp`) with nothing but commas between: `claimed 40 percent of voters,
+/// who backed the plan, were misinformed`, `notes road access is not yet restored`. The noun
+/// (or the first of a compound) opens the reported clause the parser cut; `X – claim – 40
+/// percent` reports nothing. A clause after a colon, a dash or a quotation mark is a quotation
+/// of its own and leaves a real object alone (`confirmed the deaths: "…"`).
+fn report_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
+    if !tr.lemma_is(v, super::lexicon::REPORTING) || tr.lemma_is(v, LISTENER_CLAUSE_VERBS) || tr.lemma_is(v, &["say"]) {
+        return false;
+    }
+    let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else {
+        return false;
+    };
+    if o >= tr.len() || o < v || tr.head[o] != v || !matches!(tr.upos(o), "NOUN" | "PROPN" | "NUM") {
+        return false;
+    }
+    let all = |_: usize| false;
+    let object = tr.phrase(o, &all);
+    let Some(&end) = object.iter().max() else { return false };
+    // a noun phrase with punctuation inside (`conditions, with waves …`) is more than a subject;
+    // of coordinated nouns (`confirmed its first cases and Vestra had …`) only the last may be
+    if object.iter().any(|&k| tr.is_punct(k)) || tr.kids(o).any(|k| tr.base(k) == "conj") {
+        return false;
+    }
+    tr.kids(v).any(|c| {
+        let clause = c > end
+            && matches!(tr.base(c), "parataxis" | "ccomp")
+            && (matches!(tr.upos(c), "VERB" | "AUX") || tr.kids(c).any(|k| tr.base(k) == "cop"));
+        let Some(&start) = tr.phrase(c, &all).iter().min() else { return false };
+        let gap = end + 1..start.max(end + 1);
+        let quoted = gap.clone().any(|k| matches!(tr.form(k), ":" | ";" | "—" | "–" | "-" | "(") || is_quote(tr.form(k)));
+        // a conjoined or subordinate clause (`and Zambia had …`, `because …`) is a clause of
+        // its own the parser hung on the verb
+        let linked = tr.kids(c).any(|k| k < c && matches!(tr.base(k), "mark" | "cc"));
+        // a clause with its own subject must follow the noun at once (`notes road access is
+        // restored`: the parser split the subject); after a break it is another sentence part
+        // (`denied the claims, however, a report concluded …`)
+        let own_subject = tr.kids(c).any(|k| k < c && matches!(tr.base(k), "nsubj" | "csubj" | "expl"));
+        // and be complete: passive, copular or with its own object; an active verb without one is
+        // a relative clause on the noun (`announced a deal it brokered`)
+        let complete = tr.kids(c).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass" | "cop" | "obj"));
+        clause && !quoted && !linked && (!own_subject || (gap.is_empty() && complete))
+    })
+}
+
+/// Whether predicate `v` is a `to`-infinitive on a noun quantified to nothing: the noun has `no`
+/// or `little` (not `a little`) for a determiner (`has no chance to win`, `little time to
+/// act`), or it, or the amount noun it hangs on (`not a lot of hope for …`), is the subject or
+/// object of a negated verb (`there is not much chance for the comet to survive`). The
+/// infinitive neither happened nor is planned.
+fn infinitive_of_nothing(tr: &Tree, v: usize) -> bool {
+    if tr.rel(v) != "acl" || !tr.kids(v).any(|k| k < v && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+        return false;
+    }
+    let a = tr.head[v];
+    if a == NONE || a > v || tr.upos(a) != "NOUN" {
+        return false;
+    }
+    let article = tr.kids(a).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
+    let none = tr.kids(a).any(|k| {
+        (tr.base(k) == "det" && tr.lemma_is(k, &["no", "neither"])) || (matches!(tr.base(k), "det" | "amod") && tr.lemma_is(k, &["little"]) && !article)
+    });
+    let g0 = tr.head[a];
+    let n = if g0 != NONE && tr.base(a) == "nmod" && tr.lemma_is(g0, AMOUNT_HEADS) { g0 } else { a };
+    let g = tr.head[n];
+    let negated = g != NONE
+        && matches!(tr.base(n), "nsubj" | "obj")
+        && tr.kids(g).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't", "never"]));
+    none || negated
+}
+
+/// Whether a subject headed by `one` (`the second one`, `those ones`, `this one`) has nothing but
+/// determiners, adjectives and punctuation beside it: the pronoun stands for a noun said
+/// elsewhere that coreference does not resolve. `one of the guards` keeps its fact.
+fn bare_one(tr: &Tree, h: usize, toks: &[usize]) -> bool {
+    // the tree's dependents too: a relative clause the span left out (`the one who left`) says which
+    let plain = |k: usize| k == h || matches!(tr.upos(k), "DET" | "ADJ" | "PUNCT") || tr.lemma_is(k, VAGUE_QUANTIFIERS);
+    tr.form_is(h, &["one", "ones"]) && toks.iter().all(|&k| plain(k)) && tr.kids(h).all(plain)
 }
 
 /// Whether a subject headed by `h` is a number and nothing else (determiners, adverbs and

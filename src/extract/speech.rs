@@ -48,6 +48,10 @@ pub const MAX_WORDS: usize = 40;
 pub(super) fn speech_triples(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Vec<OpenTriple> {
     let tr = r.tr;
     let Some(act) = speech_triple(s, r, quoted, p) else { return Vec::new() };
+    // `told reporters were from one family`: a statement the parser cut from its subject says
+    // nothing; the addressee stays
+    let cut = parenthetical_report(tr, p).is_none()
+        && p.slots.iter().find(|sl| sl.kind == Kind::Clause).is_some_and(|c| super::quality::starts_finite(tr, &c.part.toks));
     let addressee = p.slots.iter().find(|sl| sl.kind == Kind::Iobj && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "PRON"));
     let mut out = Vec::new();
     if let Some(a) = addressee.filter(|_| p.reporting).and_then(|sl| argument(s, &sl.part)) {
@@ -57,7 +61,9 @@ pub(super) fn speech_triples(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop)
         t.rule = ADDRESSEE_RULE.to_owned();
         out.push(t);
     }
-    out.push(act);
+    if !cut {
+        out.push(act);
+    }
     out
 }
 

@@ -86,6 +86,12 @@ const FOR_SUBJECT_VERBS: &[&str] = &[
     "clamour", "agitate", "vote", "arrange", "beg", "hope", "long", "yearn", "signal", "advocate",
 ];
 
+/// Verbs of appealing and relying whose `on` phrase names who is to act in a following
+/// infinitive (`called on the council to resign`, `relied on volunteers to clear the road`,
+/// `prevailed upon the board to wait`): general English, closed class. As with
+/// [`FOR_SUBJECT_VERBS`], the `on`-noun, not the verb's subject, does the infinitive.
+const ON_SUBJECT_VERBS: &[&str] = &["call", "rely", "count", "depend", "prevail", "lean", "bank"];
+
 /// Common nouns for people as a group or a public that can act on what is asked of them
 /// (`called for residents to leave`, `appealed for the public to help`): general English, the
 /// closed class of news's collective human nouns. Single persons with a role or an agent ending
@@ -228,8 +234,9 @@ impl Rules<'_, '_> {
     /// The noun of a `for` phrase that is the subject of the `to`-infinitive `x` after it (`called
     /// for [the board] to resign`): the parser hangs the noun on the verb (`obl`) and the
     /// infinitive beside it (`advcl` or `xcomp`), so the verb's subject would wrongly become the
-    /// infinitive's. Only for the verbs of [`FOR_SUBJECT_VERBS`], and only when the `for` phrase
-    /// runs up to the infinitive's `to`. None otherwise.
+    /// infinitive's. Only for the verbs of [`FOR_SUBJECT_VERBS`] (or an `on` phrase after those of
+    /// [`ON_SUBJECT_VERBS`]: `called on [the board] to resign`), and only when the phrase runs up
+    /// to the infinitive's `to`. None otherwise.
     pub(crate) fn for_subject_controller(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
         if x >= tr.len() || !matches!(tr.rel(x), "xcomp" | "advcl") || !matches!(tr.upos(x), "VERB" | "AUX") || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
@@ -237,15 +244,18 @@ impl Rules<'_, '_> {
         }
         let to = tr.kids(x).find(|&k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))?;
         let g = tr.head[x];
-        if g == NONE || g > to || tr.upos(g) != "VERB" || !tr.lemma_is(g, FOR_SUBJECT_VERBS) {
+        if g == NONE || g > to || tr.upos(g) != "VERB" {
             return None;
         }
+        let subject_prep = |c: usize| {
+            (tr.lemma_is(c, &["for"]) && tr.lemma_is(g, FOR_SUBJECT_VERBS)) || (tr.lemma_is(c, &["on", "upon"]) && tr.lemma_is(g, ON_SUBJECT_VERBS))
+        };
         let o = tr.kids(g).find(|&k| {
             k > g
                 && k < to
                 && tr.base(k) == "obl"
                 && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON")
-                && tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["for"]))
+                && tr.kids(k).any(|c| c < k && tr.base(c) == "case" && subject_prep(c))
         })?;
         // the `for` phrase reaches the `to`: nothing of the verb's own stands between them
         if !((o + 1)..to).all(|t| tr.ancestor_of(o, t)) {
@@ -760,6 +770,45 @@ mod tests {
         let inner = ts.iter().find(|t| t.relation.contains("tried")).unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!(inner.subject.text, "killers", "{}", show(&ts));
         assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+    }
+
+    #[test]
+    fn the_noun_of_an_on_phrase_after_call_is_the_subject_of_the_infinitive_after_it() {
+        // `The ministers called on Norvia to halt its dredging.` (invented)
+        let called_on = "
+            The the DET DT 2 det
+            ministers minister NOUN NNS 3 nsubj
+            called call VERB VBD 0 root VerbForm=Fin
+            on on ADP IN 5 case
+            Norvia Norvia PROPN NNP 3 obl
+            to to PART TO 7 mark
+            halt halt VERB VB 3 advcl VerbForm=Inf
+            its its PRON PRP$ 9 nmod:poss
+            dredging dredging NOUN NN 7 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(called_on);
+        let inner = ts.iter().find(|t| t.subject.text == "Norvia" && t.relation.contains("halt")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "ministers" && t.relation.contains("halt")), "{}", show(&ts));
+        // `The ministers called on Norvia to halt its dredging, adding that talks were over.`: the
+        // participle set off by a comma is the ministers' (invented)
+        let adding = called_on.replace(
+            ". . PUNCT . 3 punct",
+            ", , PUNCT , 11 punct
+            adding add VERB VBG 7 advcl VerbForm=Ger
+            that that SCONJ IN 15 mark
+            talks talk NOUN NNS 15 nsubj
+            were be AUX VBD 15 cop VerbForm=Fin
+            over over ADJ JJ 11 ccomp
+            . . PUNCT . 3 punct",
+        );
+        let ts = triples(&adding);
+        assert!(ts.iter().any(|t| t.subject.text == "ministers" && t.relation.contains("add")), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "Norvia" && t.relation.contains("add")), "{}", show(&ts));
+        // `sat on the bench to rest`: `sit` is no verb of appealing, its subject rests
+        let sat_on = called_on.replace("called call", "sat sit").replace("Norvia Norvia PROPN NNP", "bench bench NOUN NN");
+        let ts = triples(&sat_on);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("bench") && t.relation.contains("halt")), "{}", show(&ts));
     }
 
     #[test]

@@ -53,6 +53,11 @@ const ROLE_MODIFIERS: &[&str] = &[
     "editorial", "founding", "honorary", "permanent", "principal",
 ];
 
+/// Rank words that open a compound title (`Vice President`, `Deputy Mayor`, `Assistant
+/// Secretary`): capitalised in front of the role they are part of the title, never a place or
+/// organisation that owns it (`president of Vice`). General English, closed class.
+const RANK_PREFIXES: &[&str] = &["vice", "deputy", "assistant", "associate"];
+
 /// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
 pub(super) const MINISTRY_WORDS: &[&str] = &[
     "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
@@ -271,7 +276,9 @@ impl Rules<'_, '_> {
                 // `Republican Senator X`: a party word is the holder's party (the origin rules
                 // read it), not the owner of the office; it stays a modifier
                 let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
-                if let Some(e) = run.filter(|&e| e < limit && !party(e)) {
+                // `Vice President X`: a rank word alone in front of the role is part of the title
+                let rank = |e: usize| e == i + 1 && tr.lemma_is(i, RANK_PREFIXES);
+                if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e)) {
                     let part = self.span_part(i, e);
                     // `US singer X`: a country in front of an occupation is a nationality
                     let country = self.kind_at(i) == Some(EntityType::Country);

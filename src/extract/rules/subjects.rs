@@ -212,12 +212,14 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// `blamed X for lying, adding …`: a participle set off by a comma (no `and`) and hung on a
-    /// gerund whose subject is the governor's object X belongs to the main clause; its verb.
+    /// `blamed X for lying, adding …`, `called on X to join, adding …`: a participle set off by a
+    /// comma (no `and`) and hung on a gerund or infinitive whose subject is the governor's object
+    /// or `for`/`on` noun X belongs to the main clause; its verb.
     fn main_clause_of_set_off(&self, p: usize) -> Option<usize> {
         let tr = self.tr;
         let h = tr.head[p];
-        if h == NONE || tr.kid(p, "cc").is_some() || self.gerund_controller(h).is_none() || !self.comma_before(p) {
+        let controlled = |x: usize| self.gerund_controller(x).or_else(|| self.for_subject_controller(x)).is_some();
+        if h == NONE || tr.kid(p, "cc").is_some() || !controlled(h) || !self.comma_before(p) {
             return None;
         }
         let g = if tr.base(h) == "acl" { tr.head[tr.head[h]] } else { tr.head[h] };

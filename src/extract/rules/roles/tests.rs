@@ -320,3 +320,19 @@ fn a_portfolio_before_a_minister_is_no_owner() {
         assert!(!got.iter().any(|(_, _, o)| o == portfolio), "{spec}: {portfolio} read as an owner in {got:?}");
     }
 }
+
+#[test]
+fn a_rank_word_before_a_title_is_no_owner() {
+    // `Vice President X`, `Deputy Mayor X`: the rank word is part of the title (invented sentences)
+    let cases = [
+        ("Vice/PROPN President/PROPN [[Mara/PROPN Vellin]]/PROPN visited/VERB the/DET port/NOUN ./PUNCT", "Vice"),
+        ("Deputy/PROPN Mayor/PROPN [[Ivo/PROPN Strand]]/PROPN resigned/VERB ./PUNCT", "Deputy"),
+    ];
+    for (spec, rank) in cases {
+        let got = super::super::testkit::facts(spec, "");
+        assert!(!got.iter().any(|(_, _, o)| o == rank), "{spec}: {rank} read as an owner in {got:?}");
+    }
+    // a real owner in front of the title still owns it: `Norvia President X` → president of Norvia
+    let got = super::super::testkit::facts("<<Norvia>>/PROPN President/PROPN [[Mara/PROPN Vellin]]/PROPN spoke/VERB ./PUNCT", "");
+    assert!(got.iter().any(|(_, r, o)| r.contains("president") && o == "Norvia"), "{got:?}");
+}
