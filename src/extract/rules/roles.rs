@@ -721,7 +721,15 @@ impl Rules<'_, '_> {
                 b = j;
                 break;
             }
-            let boundary = (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
+            // `the death of cosmonaut X`: `of` after a common noun that is no role ends the phrase
+            // (after a role it continues the title: `Secretary of State X`, `chief of staff X`)
+            let of_after_noun = tr.lemma_is(j, &["of", "at", "for"])
+                && j > 0
+                && tr.upos(j - 1) == "NOUN"
+                && tr.form(j - 1).chars().next().is_some_and(char::is_lowercase)
+                && self.role_word_at(j - 1).is_none();
+            let boundary = of_after_noun
+                || (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
                 || matches!(tr.upos(j), "VERB" | "AUX" | "PRON" | "SCONJ" | "NUM")
                 // `from` only right after a role (`Senator from Y X`); elsewhere it opens a
                 // phrase of its own (`a letter from Senator X`)

@@ -378,3 +378,21 @@ fn capitalised_honour_words_before_a_second_role_are_its_modifiers() {
     ];
     check_cases(cases, "role:");
 }
+
+#[test]
+fn a_title_after_of_and_a_common_noun_is_read_from_of() {
+    let cases: &[super::super::testkit::Case] = &[
+        (
+            "{{Vela/PROPN Agency}}/PROPN announced/VERB the/DET death/NOUN of/ADP cosmonaut/NOUN [[Pavel/PROPN Dorn]]/PROPN ./PUNCT",
+            &[("Pavel Dorn", "is a", "cosmonaut")],
+            &[],
+        ),
+        // after a role word `of` continues the title
+        (
+            "<<Velmar>>/PROPN Secretary/PROPN of/ADP State/PROPN [[Dora/PROPN Quill]]/PROPN spoke/VERB ./PUNCT",
+            &[("Dora Quill", "secretary of state of", "Velmar")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
+}
