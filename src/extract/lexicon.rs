@@ -395,7 +395,7 @@ pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
     "businessman", "businesswoman", "investor", "banker", "billionaire", "activist", "campaigner",
     "politician", "player", "footballer", "cricketer", "wrestler", "boxer", "athlete", "swimmer",
     "runner", "sprinter", "cyclist", "golfer", "skier", "racer", "driver", "jockey", "gymnast", "pilot",
-    "astronaut", "explorer", "soldier", "veteran", "chef", "farmer", "priest", "monk", "nun", "missionary",
+    "astronaut", "cosmonaut", "taikonaut", "explorer", "soldier", "veteran", "chef", "farmer", "priest", "monk", "nun", "missionary",
 ];
 
 /// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).

@@ -325,12 +325,17 @@ impl State<'_> {
         } else if let Some(kinds) = names::class_noun_kinds(&k) {
             (kinds, names::Gender::Unknown, 5)
         } else {
-            return false;
+            // any other noun fits only an entity that answers to it (`the moon` after `Zeta-9, a moon`)
+            (&[], names::Gender::Unknown, 5)
         };
         let person = kinds == [EntityType::Person];
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
-            let fits = if person { kinds.contains(&c.kind) } else { names::class_noun_fits(&k, c.kind, self.name_facts(c)) };
+            let fits = if person {
+                kinds.contains(&c.kind)
+            } else {
+                answers_to(c, &k) || names::class_noun_fits(&k, c.kind, self.name_facts(c))
+            };
             if !fits {
                 return false;
             }
@@ -354,6 +359,7 @@ impl State<'_> {
                         // sure a sign as the noun itself inside the name
                         && (si - h.sentence <= 2
                             || names::is_building_noun(&k)
+                            || answers_to(&self.clusters[c], &k)
                             || self.clusters[c].label.split_whitespace().any(|w| lower_key(w) == k)) =>
                 {
                     let rank = kinds.iter().position(|&x| x == self.clusters[c].kind).unwrap_or(0) as i64;
@@ -407,7 +413,7 @@ impl State<'_> {
         let dist = (si - h.sentence) as i64;
         let tokdist = if dist == 0 { (tok - h.token) as i64 } else { 0 };
         let cl = &self.clusters[c];
-        let head_match = cl.label.split_whitespace().any(|w| lower_key(w) == head);
+        let head_match = cl.label.split_whitespace().any(|w| lower_key(w) == head) || answers_to(cl, head);
         -20 * dist + if h.subject { 10 } else { 0 } + 3 * cl.count.min(10) as i64 - tokdist / 4 + if head_match { 40 } else { 0 }
     }
 }
@@ -474,6 +480,89 @@ impl State<'_> {
     /// Whether a class or person noun can still name cluster `c` with its final kind.
     fn noun_fits(&self, noun: &str, c: usize) -> bool {
         let cl = &self.clusters[c];
-        names::class_noun_fits(noun, cl.kind, self.name_facts(cl))
+        answers_to(cl, noun) || names::class_noun_fits(noun, cl.kind, self.name_facts(cl))
     }
+
+    /// Records the head noun of an indefinite description right after a name ending before `end`
+    /// ([`described_noun`]) as a noun cluster `c` answers to.
+    pub(super) fn note_described_noun(&mut self, s: &Sentence, end: usize, c: usize) {
+        if let Some(noun) = described_noun(s, end)
+            && !self.clusters[c].described.contains(&noun)
+        {
+            self.clusters[c].described.push(noun);
+        }
+    }
+}
+
+/// Whether a cluster answers to the common noun `noun` (lowercase) beyond what its kind allows:
+/// the text described it with that noun (`Zeta-9, a moon`), or the noun heads its name (`the
+/// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
+/// person-noun rules.
+fn answers_to(c: &Cluster, noun: &str) -> bool {
+    c.described.iter().any(|d| d == noun) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| h == noun))
+}
+
+/// The common-noun head of a name of two or more words: its last word before a preposition or
+/// conjunction (`Prize` of `Vell Prize in Poetry`, `Express` of `Orvo Express`), lowercase.
+fn name_head(label: &str) -> Option<String> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let end = words.iter().position(|w| matches!(*w, "of" | "in" | "for" | "on" | "at" | "to" | "and" | "&" | "de")).unwrap_or(words.len());
+    let head = words[..end].last()?;
+    (end >= 2 && head.chars().all(|ch| ch.is_alphabetic() || ch == '-')).then(|| lower_key(head))
+}
+
+/// Runs of proper nouns (joined by in-word hyphens: `Z4-22c`) that end right before an indefinite
+/// description ([`described_noun`]), not inside a longer name (no proper noun right before).
+pub(super) fn described_runs(s: &Sentence) -> Vec<std::ops::Range<usize>> {
+    let t = &s.tokens;
+    let proper = |k: usize| t[k].upos == "PROPN";
+    let in_word_hyphen = |k: usize| t[k].form == "-" && k > 0 && !t[k - 1].space_after && t[k].space_after == false;
+    let mut out = Vec::new();
+    for end in 1..t.len() {
+        if !proper(end - 1) || described_noun(s, end).is_none() {
+            continue;
+        }
+        let mut start = end - 1;
+        while start > 0 && (proper(start - 1) || (in_word_hyphen(start - 1) && start >= 2 && proper(start - 2))) {
+            start -= 1;
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+/// `Zeta-9, a moon orbiting …` / `Velkor is a Danish shipping company`: the head noun of an
+/// indefinite noun phrase right after the name (ending before `end`), after a comma (an
+/// apposition) or `is`/`was`. The phrase is `a`/`an`, adjectives and lowercase nouns, and ends on
+/// a noun that is not followed by `of` (`a number of`, `a group of` measure, not describe).
+/// Read from the words, not the tree: parsers often hang such appositions elsewhere.
+fn described_noun(s: &Sentence, end: usize) -> Option<String> {
+    let t = &s.tokens;
+    let link = lower_key(&t.get(end)?.form);
+    if !matches!(link.as_str(), "," | "is" | "was") {
+        return None;
+    }
+    if !matches!(lower_key(&t.get(end + 1)?.form).as_str(), "a" | "an") {
+        return None;
+    }
+    let start = end + 2;
+    let mut i = start;
+    let mut last_noun = None;
+    while i < t.len() && i - start < 5 {
+        let w = &t[i];
+        let lower_first = w.form.chars().next().is_some_and(char::is_lowercase);
+        match w.upos.as_str() {
+            "NOUN" if lower_first => last_noun = Some(i),
+            "ADJ" => {}
+            _ if w.form == "-" => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    let n = last_noun.filter(|&n| n + 1 == i)?;
+    if t.get(i).is_some_and(|x| lower_key(&x.form) == "of") {
+        return None;
+    }
+    let lemma = if t[n].lemma.is_empty() { &t[n].form } else { &t[n].lemma };
+    Some(lower_key(lemma))
 }

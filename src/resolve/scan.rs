@@ -40,6 +40,10 @@ impl State<'_> {
                 continue;
             }
             let mut r = r;
+            // `K2` `-` `18b`, `MH` `-` `17`: a designation NER cut at an in-word hyphen
+            if m.kind != EntityType::Person {
+                r.end = designation_end(s, r.end);
+            }
             if m.kind == EntityType::Person {
                 // `Rosa` + city `Marin`: a surname that is also a city name, split off by NER
                 if let Some(g) = gaz.iter().find(|g| g.tokens.start == r.end && g.tokens.len() == 1) {
@@ -102,6 +106,13 @@ impl State<'_> {
             }
             named.push((g.tokens.clone(), e.kind, Some((g.entry, g.via)), None));
         }
+        // `Zeta-9, a moon orbiting …`: proper nouns NER left untagged, described right after by
+        // an indefinite noun phrase, are a name (of a kind NER has no class for)
+        for r in super::descriptions::described_runs(s) {
+            if !named.iter().any(|x| x.0.start < r.end && r.start < x.0.end) {
+                named.push((r, EntityType::Concept, None, None));
+            }
+        }
         named.sort_by_key(|x| x.0.start);
         let mut in_named = vec![false; n];
         for x in &named {
@@ -133,6 +144,7 @@ impl State<'_> {
                     self.add_mention(si, r.clone(), kind, c);
                 }
                 if let Some(c) = c {
+                    self.note_described_noun(s, r.end, c);
                     // conjoined people: `Ferrer and Hale`
                     if self.clusters[c].kind == EntityType::Person {
                         if let Some(&(prev, pt)) = group_candidates.last() {
@@ -204,6 +216,23 @@ impl State<'_> {
 /// second opens with a lowercase particle (`Karim` + `bin Tarek`, `Ana` + `de Souza`) or both are
 /// single words; a name right after a capitalised storm noun is the storm (`Hurricane Ilsa`,
 /// `Tropical Storm Ilsa`), an event.
+/// Where a name ending before `end` really ends when an in-word hyphen (no space on either side)
+/// glues a part with a digit to it (`K2-18b`, `Falcon-9`, `MH-17`): such designations are one
+/// name, while a hyphen between two words (`Iran-Iraq`, `Paris-based`) joins nothing here.
+pub(super) fn designation_end(s: &Sentence, mut end: usize) -> usize {
+    let t = &s.tokens;
+    while end + 1 < t.len()
+        && t[end].form == "-"
+        && !t[end - 1].space_after
+        && !t[end].space_after
+        && t[end + 1].form.chars().any(|c| c.is_ascii_digit())
+        && t[end + 1].form.chars().all(char::is_alphanumeric)
+    {
+        end += 2;
+    }
+    end
+}
+
 pub(super) fn join_name_parts(s: &Sentence, ner: &[&Mention]) -> Vec<Mention> {
     let n = s.tokens.len();
     let mut out: Vec<Mention> = Vec::new();

@@ -40,6 +40,9 @@ pub(super) struct Cluster {
     pub(super) alt_names: Vec<Vec<String>>,
     /// The literal node of a stated alias's name (`X – known as – N`): keeps its label as written.
     pub(super) stated_name: bool,
+    /// Head nouns the text described the entity with (`Zeta-9, a moon orbiting …` → `moon`): a
+    /// later `the moon` refers to it whatever its kind.
+    pub(super) described: Vec<String>,
 }
 
 impl Cluster {
@@ -58,6 +61,7 @@ impl Cluster {
             count: 0,
             alt_names: Vec::new(),
             stated_name: false,
+            described: Vec::new(),
         }
     }
 }

@@ -333,3 +333,59 @@ fn a_described_class_noun_is_the_named_thing_and_a_singling_one_is_not() {
         assert_eq!(facts(&r), vec![f(label, "cut", Some("jobs"))], "{words}");
     }
 }
+
+#[test]
+fn the_noun_a_name_was_described_with_refers_back_to_it() {
+    // `Zeta-9, a moon …` → `the moon`, whatever kind NER gave the name
+    let d = doc(&["Astronomers found ice on Zeta-9 , a small moon .", "The moon is colder than expected ."]);
+    let m = [ment(&d, 0, "Zeta-9", T::Location)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The moon", "is colder than", "be", Some("expected"))]);
+    assert_eq!(facts(&r), vec![f("zeta_9", "is colder than", Some("expected"))]);
+    // after `is a`, with an adjective
+    let d = doc(&["Orvo Rail is a regional carrier .", "Critics praised the carrier ."]);
+    let r = run(&d, &[ment(&d, 0, "Orvo Rail", T::Person)], vec![tri(&d, 1, "Critics", "praised", "praise", Some("the carrier"))]);
+    assert_eq!(facts(&r), vec![f("critics", "praised", Some("orvo_rail"))]);
+    // a measuring noun (`a number of`) describes nothing
+    let d = doc(&["Halden , a number of rivers meet there .", "The number grew ."]);
+    let r = run(&d, &[ment(&d, 0, "Halden", T::City)], vec![tri(&d, 1, "The number", "grew", "grow", None)]);
+    assert_eq!(facts(&r), vec![f("number", "grew", None)]);
+}
+
+#[test]
+fn the_head_noun_of_a_name_refers_back_to_it() {
+    let d = doc(&["Lena Varga won the Vell Prize in Poetry on Monday .", "The prize carries no money ."]);
+    let m = [ment(&d, 0, "Lena Varga", T::Person), ment(&d, 0, "Vell Prize in Poetry", T::Event)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The prize", "carries", "carry", Some("no money"))]);
+    assert_eq!(facts(&r), vec![f("vell_prize_in_poetry", "carries", Some("no_money"))]);
+    // a one-word name has no head noun of its own
+    let d = doc(&["Lena Varga visited Prize on Monday .", "The prize carries no money ."]);
+    let m = [ment(&d, 0, "Lena Varga", T::Person), ment(&d, 0, "Prize", T::City)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The prize", "carries", "carry", Some("no money"))]);
+    assert_eq!(facts(&r), vec![f("prize", "carries", Some("no_money"))]);
+}
+
+#[test]
+fn an_untagged_name_described_after_it_is_a_node_its_noun_refers_to() {
+    // NER left `Zeta-9` untagged; the apposition makes it a name and `the moon` refers back to it
+    let d = doc(&["Astronomers found ice on Zeta-9 , a small moon .", "The moon is colder than expected ."]);
+    let r = run(&d, &[], vec![tri(&d, 1, "The moon", "is colder than", "be", Some("expected"))]);
+    assert_eq!(facts(&r), vec![f("zeta_9", "is colder than", Some("expected"))]);
+    // a name inside a longer run of proper nouns is no separate name
+    let d = doc(&["Dr Ilse Korver , a geologist , spoke .", "The geologist smiled ."]);
+    assert_eq!(super::descriptions::described_runs(&d.sentences[0]), vec![0..3]);
+}
+
+#[test]
+fn a_designation_cut_at_its_hyphen_is_one_name() {
+    let mut d = doc(&["Z4 - 22c was found in 2011 ."]);
+    d.sentences[0].tokens[0].space_after = false;
+    d.sentences[0].tokens[1].space_after = false;
+    assert_eq!(super::scan::designation_end(&d.sentences[0], 1), 3);
+    // spaced dashes and parts without a digit join nothing
+    let d = doc(&["Iran - Iraq talks ended ."]);
+    assert_eq!(super::scan::designation_end(&d.sentences[0], 1), 1);
+    let mut d = doc(&["Iran - Iraq talks ended ."]);
+    d.sentences[0].tokens[0].space_after = false;
+    d.sentences[0].tokens[1].space_after = false;
+    assert_eq!(super::scan::designation_end(&d.sentences[0], 1), 1);
+}

@@ -151,11 +151,28 @@ impl Rules<'_, '_> {
             if self.portfolio_of_at(i) {
                 return Some((i + 2, c));
             }
+            if self.general_after(i) {
+                return Some((i + 1, c));
+            }
             // plural roles (`members`) only through the lemma
             return Some((i, c));
         }
         let l = tr.lemma(i).to_lowercase();
         role_or_kin(&l).map(|c| (i, c))
+    }
+
+    /// Whether the role word at `i` takes the postpositive adjective `general` as part of one
+    /// office (`Governor General`, `Attorney General`, `Director General`, `Major General`): English
+    /// writes these titles with `general` after the noun, and read apart they give two roles (a
+    /// `general of Y` that was never meant). Not after `general` itself, and not when `general`
+    /// opens a name of its own (`General Motors`: a proper noun follows).
+    fn general_after(&self, i: usize) -> bool {
+        let tr = self.tr;
+        i + 1 < tr.len()
+            && !tr.form(i).eq_ignore_ascii_case("general")
+            && tr.form(i + 1).eq_ignore_ascii_case("general")
+            && self.ment_at(i + 1).is_none_or(|(s, _)| s < i + 1)
+            && (i + 2 >= tr.len() || tr.upos(i + 2) != "PROPN" || self.kind_at(i + 2) == Some(EntityType::Person) || self.role_word_at(i + 2).is_some())
     }
 
     /// Whether the capitalised role word at `i` is followed by `of` and a capitalised portfolio
@@ -232,6 +249,13 @@ impl Rules<'_, '_> {
     pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
         let mut i = p;
+        // `X, then the mayor of Y,`: a time adverb in front of the article dates the role (kept as
+        // its modifier, like `then` after the article)
+        let mut leading_mods: Vec<usize> = Vec::new();
+        if i + 1 < limit && tr.lemma_is(i, &["then", "now"]) && self.is_det(i + 1) {
+            leading_mods.push(i);
+            i += 1;
+        }
         let det = self.is_det(i);
         if det {
             i += 1;
@@ -249,7 +273,6 @@ impl Rules<'_, '_> {
             owner = Some((self.span_part(i, i + 1), false));
             i += 1;
         }
-        let mut leading_mods: Vec<usize> = Vec::new();
         while i < limit && tr.lemma_is(i, &["former", "acting", "interim", "then", "late", "incoming", "outgoing"]) {
             leading_mods.push(i);
             i += 1;
@@ -322,7 +345,7 @@ impl Rules<'_, '_> {
                 && (self.lowercase_noun(i) || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
             let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(i));
-            if lower_modifier || title_modifier {
+            if lower_modifier || title_modifier || self.capitalised_title_word(i, limit, !roles.is_empty()) {
                 mods.push(i);
                 i += 1;
                 continue;
@@ -388,6 +411,30 @@ impl Rules<'_, '_> {
             owner = Some((self.span_part(run[0], run[run.len() - 1] + 1), false));
         }
         Some(RoleNp { roles, owner, front, prep, end: i })
+    }
+
+    /// Whether `i` starts a run of capitalised words that are no name and end on a role word, after
+    /// an earlier role of the same phrase (`a geologist and Regents Professor at Y`, `an author and
+    /// Distinguished Fellow of Y`): the words name the honour of that office, not its owner. Only
+    /// after a first role, where an owner in front is no longer possible (`X, the Vela Union
+    /// leader,` keeps its owner).
+    fn capitalised_title_word(&self, i: usize, limit: usize, after_role: bool) -> bool {
+        let tr = self.tr;
+        let capital_word = |k: usize| {
+            matches!(tr.upos(k), "PROPN" | "ADJ" | "NOUN")
+                && tr.form(k).chars().next().is_some_and(char::is_uppercase)
+                && self.ment_at(k).is_none()
+                && self.role_word_at(k).is_none()
+                && demonym_country(tr.form(k)).is_none()
+        };
+        if !after_role || !capital_word(i) {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < limit && k < i + 4 && capital_word(k) {
+            k += 1;
+        }
+        k < limit && tr.form(k).chars().next().is_some_and(char::is_uppercase) && self.role_word_at(k).is_some()
     }
 
     /// A word written in lowercase, or capitalised only because it opens the sentence (`Police`
@@ -681,7 +728,15 @@ impl Rules<'_, '_> {
                 b = j;
                 break;
             }
-            let boundary = (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
+            // `the death of cosmonaut X`: `of` after a common noun that is no role ends the phrase
+            // (after a role it continues the title: `Secretary of State X`, `chief of staff X`)
+            let of_after_noun = tr.lemma_is(j, &["of", "at", "for"])
+                && j > 0
+                && tr.upos(j - 1) == "NOUN"
+                && tr.form(j - 1).chars().next().is_some_and(char::is_lowercase)
+                && self.role_word_at(j - 1).is_none();
+            let boundary = of_after_noun
+                || (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
                 || matches!(tr.upos(j), "VERB" | "AUX" | "PRON" | "SCONJ" | "NUM")
                 // `from` only right after a role (`Senator from Y X`); elsewhere it opens a
                 // phrase of its own (`a letter from Senator X`)

@@ -1,5 +1,19 @@
 use super::super::testkit::check_cases;
 
+/// Role cases with the facts they must give and the values of one field (picked by `field` from
+/// each fact) that must not appear.
+fn check_never(cases: &[(&str, &[(&str, &str, &str)], &[&str])], field: fn(&(String, String, String)) -> &String) {
+    for (spec, want, never) in cases {
+        let got = super::super::testkit::facts(spec, "role:");
+        for (s, r, o) in *want {
+            assert!(got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o), "{spec}: want {s} | {r} | {o} in {got:?}");
+        }
+        for x in *never {
+            assert!(!got.iter().any(|f| field(f) == x), "{spec}: {x} in {got:?}");
+        }
+    }
+}
+
 #[test]
 fn role_constructions() {
     // (invented sentence, expected subject | relation | object facts, facts that must not appear)
@@ -282,15 +296,7 @@ fn an_office_with_its_portfolio_after_of_is_one_title() {
             &["Health"],
         ),
     ];
-    for (spec, want, never) in cases {
-        let got = super::super::testkit::facts(spec, "role:");
-        for (s, r, o) in *want {
-            assert!(got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o), "{spec}: want {s} | {r} | {o} in {got:?}");
-        }
-        for o in *never {
-            assert!(!got.iter().any(|(_, _, go)| go == o), "{spec}: {o} read as an owner in {got:?}");
-        }
-    }
+    check_never(cases, |(_, _, o)| o);
 }
 
 #[test]
@@ -335,4 +341,74 @@ fn a_rank_word_before_a_title_is_no_owner() {
     // a real owner in front of the title still owns it: `Norvia President X` → president of Norvia
     let got = super::super::testkit::facts("<<Norvia>>/PROPN President/PROPN [[Mara/PROPN Vellin]]/PROPN spoke/VERB ./PUNCT", "");
     assert!(got.iter().any(|(_, r, o)| r.contains("president") && o == "Norvia"), "{got:?}");
+}
+
+#[test]
+fn a_title_with_general_after_its_noun_is_one_office() {
+    // (invented sentence, expected role facts, relations that must not appear)
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "[[Mara/PROPN Vellin]]/PROPN ,/PUNCT the/DET Governor/PROPN General/PROPN of/ADP <<Ostrava>>/PROPN ,/PUNCT dissolved/VERB the/DET assembly/NOUN ./PUNCT",
+            &[("Mara Vellin", "governor general of", "Ostrava")],
+            &["general of", "governor of"],
+        ),
+        (
+            "<<Velmar>>/PROPN Attorney/PROPN General/PROPN [[Dora/PROPN Quill]]/PROPN sued/VERB the/DET firm/NOUN ./PUNCT",
+            &[("Dora Quill", "attorney general of", "Velmar")],
+            &["attorney of"],
+        ),
+        // `General` opening a name is no part of the role before it
+        (
+            "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT a/DET manager/NOUN at/ADP {{General/PROPN Motors}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ivo Tamm", "manager at", "General Motors")],
+            &["manager general at"],
+        ),
+    ];
+    check_never(cases, |(_, r, _)| r);
+}
+
+#[test]
+fn then_before_the_article_dates_an_apposed_role() {
+    let cases: &[super::super::testkit::Case] = &[(
+        "It/PRON came/VERB at/ADP the/DET request/NOUN of/ADP [[Tomas/PROPN Brandt]]/PROPN ,/PUNCT then/ADV the/DET Prime/ADJ Minister/PROPN of/ADP <<Ostrava>>/PROPN ./PUNCT",
+        &[("Tomas Brandt", "then prime minister of", "Ostrava")],
+        &[],
+    )];
+    check_cases(cases, "role:");
+}
+
+#[test]
+fn capitalised_honour_words_before_a_second_role_are_its_modifiers() {
+    let cases: &[super::super::testkit::Case] = &[
+        (
+            "It/PRON was/AUX led/VERB by/ADP [[Ilse/PROPN Korver]]/PROPN ,/PUNCT a/DET marine/ADJ geologist/NOUN and/CCONJ Regents/PROPN Professor/PROPN at/ADP {{Halden/PROPN University}}/PROPN ,/PUNCT who/PRON said/VERB so/ADV ./PUNCT",
+            &[("Ilse Korver", "regents professor at", "Halden University"), ("Ilse Korver", "marine geologist at", "Halden University")],
+            &[],
+        ),
+        // before any role the capitalised words in front still name the owner
+        (
+            "[[Ilse/PROPN Korver]]/PROPN ,/PUNCT the/DET {{Vela/PROPN Union}}/PROPN leader/NOUN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ilse Korver", "leader of", "Vela Union")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
+}
+
+#[test]
+fn a_title_after_of_and_a_common_noun_is_read_from_of() {
+    let cases: &[super::super::testkit::Case] = &[
+        (
+            "{{Vela/PROPN Agency}}/PROPN announced/VERB the/DET death/NOUN of/ADP cosmonaut/NOUN [[Pavel/PROPN Dorn]]/PROPN ./PUNCT",
+            &[("Pavel Dorn", "is a", "cosmonaut")],
+            &[],
+        ),
+        // after a role word `of` continues the title
+        (
+            "<<Velmar>>/PROPN Secretary/PROPN of/ADP State/PROPN [[Dora/PROPN Quill]]/PROPN spoke/VERB ./PUNCT",
+            &[("Dora Quill", "secretary of state of", "Velmar")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
 }
