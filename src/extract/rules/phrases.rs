@@ -227,7 +227,7 @@ impl Rules<'_, '_> {
     /// (`Monday, the day that…` describes the event), a place before a person noun (`the Ohio,
     /// US lawyer who` is a parse of one phrase), and a name whose apposition holds a second name
     /// of the same kind (`Al Roe, the son of Bo Roe, who served…` may describe either).
-    fn apposition_anchor(&self, h: usize) -> Option<Part> {
+    pub(super) fn apposition_anchor(&self, h: usize) -> Option<Part> {
         use crate::document::EntityType as T;
         let tr = self.tr;
         let a = tr.head[h];
