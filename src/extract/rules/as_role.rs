@@ -4,6 +4,11 @@
 //! as`), else its subject; the owner is the role's `of` complement, its possessor, a demonym or
 //! a proper-noun compound. Negated or hedged verbs give nothing. Graph facts only.
 //!
+//! Also `as part of`: `The Vela Players toured Ostland as part of the Harbour Festival` → the
+//! Vela Players – part of – Harbour Festival; the clause's subject, when it names someone or
+//! something (a name or a pronoun for the resolver), takes part in the larger named whole. Not
+//! with a passive verb, nor when the whole is the subject's own act (`as part of her inquiry`).
+//!
 //! In: the tree, mention extents and kinds. Out: literal-relation [`Prop`]s.
 
 use super::*;
@@ -46,8 +51,51 @@ impl Rules<'_, '_> {
         })
     }
 
-    /// All `as ROLE` facts of the sentence.
+    /// All `as part of Y` facts of the sentence: the subject of the clause – part of – Y.
+    fn as_part_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for r in 0..tr.len() {
+            if tr.upos(r) != "NOUN" || !tr.lemma_is(r, &["part"]) || tr.base(r) != "obl" || !tr.kids(r).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["as"])) {
+                continue;
+            }
+            // `as part of the deal`, with the whole as the `of` complement (no determiner on
+            // `part`: `as a part of` is rare, `as the part of` a role)
+            if tr.kids(r).any(|c| tr.base(c) == "det") {
+                continue;
+            }
+            let Some(whole) = tr.kids(r).find(|&k| k > r && tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))) else {
+                continue;
+            };
+            // the whole must be named, and not an act of the subject's own (`as part of her
+            // treatment`, `as part of its inquiry`: the act is part of it, not the subject)
+            let own_act = tr.kids(whole).any(|c| tr.rel(c) == "nmod:poss" && tr.upos(c) == "PRON");
+            if own_act || !self.np(whole, true).min.iter().any(|&k| self.ment_at(k).is_some()) {
+                continue;
+            }
+            let v = tr.head[r];
+            if v == NONE || tr.upos(v) != "VERB" || self.hedged(v) {
+                continue;
+            }
+            // a passive's subject is what was acted on: `was recognised as part of X` is a judgement
+            if tr.kids(v).any(|c| matches!(tr.rel(c), "aux:pass" | "nsubj:pass")) {
+                continue;
+            }
+            let Some((holder, _)) = self.subject(v, 0) else { continue };
+            // a name or a pronoun: `an imposing figure … as part of Y` says too little
+            let named = holder.min.iter().any(|&k| self.ment_at(k).is_some() || (tr.upos(k) == "PRON" && k == holder.head));
+            if !named {
+                continue;
+            }
+            let lit = Lit { words: "part of".into(), verb: None, noun: Some("part".into()), mods: Vec::new(), prep: Some("of".into()) };
+            let mut p = self.lit_prop("part:as", r, holder, lit, self.np(whole, true), 0.6);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+
+    /// All `as ROLE` and `as part of` facts of the sentence.
     pub fn as_role_props(&self, out: &mut Vec<Prop>) {
+        self.as_part_props(out);
         let tr = self.tr;
         for r in 0..tr.len() {
             let Some((last, _)) = self.role_word_at(r) else { continue };
@@ -135,5 +183,39 @@ mod tests {
             ),
         ];
         check_cases(cases, "role:as");
+    }
+
+    #[test]
+    fn as_part_of_makes_the_subject_part_of_the_whole() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            // `The Vela Players toured Ostland as part of the Harbour Festival.` (invented)
+            (
+                "The/DET/3/det {{Vela/PROPN/3/compound Players}}/PROPN/4/nsubj toured/VERB/0/root <<Ostland>>/PROPN/4/obj as/ADP/7/case \
+                 part/NOUN/4/obl of/ADP/11/case the/DET/11/det {{Harbour/PROPN/11/compound Festival}}/PROPN/7/nmod ./PUNCT/4/punct",
+                &[("Vela Players", "part of", "Harbour Festival")],
+                &[],
+            ),
+            // hedged, or a subject that names nothing: no fact
+            (
+                "{{Vela/PROPN/2/compound Players}}/PROPN/4/nsubj could/AUX/4/aux tour/VERB/0/root as/ADP/6/case part/NOUN/4/obl \
+                 of/ADP/10/case the/DET/10/det {{Harbour/PROPN/10/compound Festival}}/PROPN/6/nmod ./PUNCT/4/punct",
+                &[],
+                &["Vela Players"],
+            ),
+            // the subject's own act: the act is the part
+            (
+                "{{Vela/PROPN/2/compound Players}}/PROPN/3/nsubj toured/VERB/0/root as/ADP/5/case part/NOUN/3/obl of/ADP/8/case \
+                 their/PRON/8/nmod:poss {{Harbour/PROPN/8/compound Festival}}/PROPN/5/nmod ./PUNCT/3/punct",
+                &[],
+                &["Vela Players"],
+            ),
+            (
+                "The/DET/2/det crowd/NOUN/3/nsubj sang/VERB/0/root as/ADP/5/case part/NOUN/3/obl of/ADP/9/case the/DET/9/det \
+                 {{Harbour/PROPN/9/compound Festival}}/PROPN/5/nmod ./PUNCT/3/punct",
+                &[],
+                &["crowd"],
+            ),
+        ];
+        check_cases(cases, "part:as");
     }
 }

@@ -68,6 +68,11 @@ impl Rules<'_, '_> {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }
         }
+        // `First Minister of Varnia Ana Reyes`, `the head of the Vela League, Ana Reyes,`: a title
+        // whose phrase ends on the holder's name stands for that person
+        if let Some(name) = self.titled_holder(h, &toks) {
+            min = name;
+        }
         // `US President Alan Price`: the title is a relation of its own (title rule), the minimal
         // argument is the name
         if tr.upos(h) == "PROPN" {
@@ -96,6 +101,48 @@ impl Rules<'_, '_> {
             poss_after: None,
             text: None,
         }
+    }
+
+    /// The person's name that ends the phrase `toks` of the title `h`, when the name is the title's
+    /// holder: the title is a role noun (not kinship: `the wife of Tom Dorn` is someone else), the
+    /// name comes after it and ends the phrase, and it stands right after a comma (an apposition)
+    /// or right after another proper noun, where the parser ran a title's `of` phrase into the
+    /// name (`Secretary of State Ana Reyes`). A name right after a preposition, a common noun or
+    /// a title of its own (`the coach of Ana Reyes`, `the aide of Senator Ana Reyes`) is someone
+    /// the title is related to, not its holder. A person's name in apposition to the title is its
+    /// holder too (`the head of the Vela League, Ana Reyes, said`). The name's tokens, if so.
+    fn titled_holder(&self, h: usize, toks: &[usize]) -> Option<Vec<usize>> {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        if !matches!(tr.upos(h), "NOUN" | "PROPN") || self.role_word_at(h).is_none() {
+            return None;
+        }
+        let lower = tr.form(h).to_lowercase();
+        if super::roles::is_kin_noun(&lower) || super::roles::is_kin_noun(&tr.lemma(h).to_lowercase()) {
+            return None;
+        }
+        // `the head of the Vela League, Ana Reyes,`: the apposition names the holder
+        if let Some((s, e)) = tr
+            .kids(h)
+            .filter(|&k| k > h && tr.rel(k) == "appos" && self.kind_at(k) == Some(T::Person))
+            .find_map(|k| self.ment_at(k))
+        {
+            return Some((s..e).collect());
+        }
+        let last = *toks.iter().rev().find(|&&k| !tr.is_punct(k))?;
+        let (s, e) = self.ment_at(last).filter(|&(s, e)| e == last + 1 && s > h + 1)?;
+        if self.kind_at(last) != Some(T::Person) || !(s..e).all(|k| toks.contains(&k)) {
+            return None;
+        }
+        // one person in the phrase: `the coach of Ana Reyes, Tom Dorn` names the coach last, but
+        // two names leave it open whom the title is of
+        if (h..s).any(|k| self.kind_at(k) == Some(T::Person)) {
+            return None;
+        }
+        let prev = s - 1;
+        let apposition = tr.form(prev) == ",";
+        let run_on = tr.upos(prev) == "PROPN" && self.role_word_at(prev).is_none() && !tr.form_is(prev, HONORIFICS);
+        (apposition || run_on).then(|| (s..e).collect())
     }
 
     /// The complement phrase of a copular predicate `p`: its subtree without the clause parts.
@@ -180,7 +227,7 @@ impl Rules<'_, '_> {
     /// (`Monday, the day that…` describes the event), a place before a person noun (`the Ohio,
     /// US lawyer who` is a parse of one phrase), and a name whose apposition holds a second name
     /// of the same kind (`Al Roe, the son of Bo Roe, who served…` may describe either).
-    fn apposition_anchor(&self, h: usize) -> Option<Part> {
+    pub(super) fn apposition_anchor(&self, h: usize) -> Option<Part> {
         use crate::document::EntityType as T;
         let tr = self.tr;
         let a = tr.head[h];
@@ -322,6 +369,34 @@ mod tests {
             mayor/NOUN/11/obl spoke/VERB/0/root ./PUNCT/14/punct";
         let ts = facts(spec);
         assert!(!ts.iter().any(|t| t.subject.text == "Al Roe" && t.relation.contains("served")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_title_whose_phrase_ends_on_its_holders_name_stands_for_the_person() {
+        let opened = |spec: &str| {
+            let ts = facts(spec);
+            ts.iter()
+                .find(|t| t.relation.contains("open") && t.object.as_ref().is_some_and(|o| o.text == "bridge"))
+                .map(|t| t.subject.text.clone())
+                .unwrap_or_else(|| panic!("no fact: {}", show(&ts)))
+        };
+        // `First Minister of Varnia Ana Reyes opened the bridge.` (invented): the parser ran the
+        // title's `of` phrase into the name
+        let run_on = "First/ADJ/2/amod Minister/PROPN/7/nsubj of/ADP/5/case Varnia/PROPN/5/compound [[Ana/PROPN/2/nmod \
+            Reyes]]/PROPN/5/flat opened/VERB/0/root the/DET/9/det bridge/NOUN/7/obj ./PUNCT/7/punct";
+        assert_eq!(opened(run_on), "Ana Reyes");
+        // `The head of the Vela League, Ana Reyes, opened the bridge.` (invented)
+        let appos = "The/DET/2/det head/NOUN/11/nsubj of/ADP/6/case the/DET/6/det Vela/PROPN/6/compound League/PROPN/2/nmod \
+            ,/PUNCT/8/punct [[Ana/PROPN/2/appos Reyes]]/PROPN/8/flat ,/PUNCT/2/punct opened/VERB/0/root the/DET/13/det \
+            bridge/NOUN/11/obj ./PUNCT/11/punct";
+        assert_eq!(opened(appos), "Ana Reyes");
+        // a name after `of`, after a title of its own, or after a kinship noun is someone else
+        let of_name = "The/DET/2/det coach/NOUN/6/nsubj of/ADP/4/case [[Ana/PROPN/2/nmod Reyes]]/PROPN/4/flat \
+            opened/VERB/0/root the/DET/8/det bridge/NOUN/6/obj ./PUNCT/6/punct";
+        assert_ne!(opened(of_name), "Ana Reyes");
+        let titled = "The/DET/2/det aide/NOUN/7/nsubj of/ADP/5/case Senator/PROPN/5/compound [[Ana/PROPN/2/nmod \
+            Reyes]]/PROPN/5/flat opened/VERB/0/root the/DET/9/det bridge/NOUN/7/obj ./PUNCT/7/punct";
+        assert_ne!(opened(titled), "Ana Reyes");
     }
 
     #[test]

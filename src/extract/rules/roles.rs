@@ -607,6 +607,10 @@ impl Rules<'_, '_> {
             if let Some(start) = self.role_start_before(s) {
                 if let Some(np) = self.role_np(start, s).filter(|np| np.end == s) {
                     self.emit_role("role:title", &name, &np, out);
+                    // `Vela Party leader and Prime Minister X`: the title before `and` is X's too
+                    if let Some(front) = self.coordinated_title_before(start) {
+                        self.emit_role("role:title", &name, &front, out);
+                    }
                 }
             }
             // after, between commas: `X, the mayor of Y,`
@@ -643,6 +647,29 @@ impl Rules<'_, '_> {
         }
         self.origin_props(out);
         self.affiliation_props(out);
+    }
+
+    /// `Vela Party leader and Prime Minister X`, `study co-author and lab director X`: a complete
+    /// role phrase, then `and`, then the title that starts at `start` right in front of the name.
+    /// Two titles each with its own owner (or none) are two roles of the one person; the phrase
+    /// before `and` is returned when it parses to its end. (Titles joined under one owner, `the
+    /// firm's President and CEO X`, are one phrase already: `start` is then not after `and`.)
+    /// Not for a list of people (`the mayor, the coach and Prime Minister X`, `the coach and
+    /// Prime Minister X`): the phrase before `and` must start its clause without a determiner.
+    fn coordinated_title_before(&self, start: usize) -> Option<RoleNp> {
+        let tr = self.tr;
+        if start < 2 || !tr.lemma_is(start - 1, &["and"]) || tr.upos(start - 1) != "CCONJ" {
+            return None;
+        }
+        let and = start - 1;
+        let front = self.role_start_before(and)?;
+        // `the union leader and Prime Minister X` may be two people; bare titles are one
+        if (front > 0 && tr.form(front - 1) == ",") || self.is_det(front) {
+            return None;
+        }
+        let np = self.role_np(front, and).filter(|np| np.end == and)?;
+        // a role phrase with no owner says nothing about whom the role is held at
+        (np.owner.is_some() || np.roles.iter().any(|r| r.occupation)).then_some(np)
     }
 
     /// `The union's leader, X resigned`: a role phrase that opens the sentence, a comma, the name

@@ -156,6 +156,11 @@ impl Rules<'_, '_> {
                             return Some((self.np(s, true), 0.6));
                         }
                     }
+                    // `Vexa fever, the disease caused by the Marl virus`: a participle on a
+                    // noun in apposition to a name describes the name
+                    if let Some(name) = self.apposition_anchor(h) {
+                        return Some((name, 0.7));
+                    }
                     // (without the noun's own preposition when the participle follows it
                     // directly: `In a report released on Monday, …`; one set off by a comma
                     // often describes the clause's subject instead: `…, with a strong mindset,
@@ -351,6 +356,33 @@ mod tests {
         injured injure VERB VBN 5 conj
         40 40 NUM CD 7 obj
         . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_participle_on_an_apposition_describes_the_name() {
+        // `Doctors studied Vexa fever, the disease caused by the Marl virus, in Ostrava.` (invented)
+        let ts = triples(
+            "
+            Doctors doctor NOUN NNS 2 nsubj
+            studied study VERB VBD 0 root
+            Vexa Vexa PROPN NNP 2 obj
+            fever fever PROPN NNP 3 flat
+            , , PUNCT , 7 punct
+            the the DET DT 7 det
+            disease disease NOUN NN 3 appos
+            caused cause VERB VBN 7 acl
+            by by ADP IN 12 case
+            the the DET DT 12 det
+            Marl Marl PROPN NNP 12 compound
+            virus virus NOUN NN 8 obl:agent
+            , , PUNCT , 15 punct
+            in in ADP IN 15 case
+            Ostrava Ostrava PROPN NNP 3 nmod
+            . . PUNCT . 2 punct",
+        );
+        let caused = |t: &crate::document::OpenTriple| t.relation.contains("caus");
+        assert!(ts.iter().any(|t| caused(t) && (t.subject.text == "Vexa fever" || t.object.as_ref().is_some_and(|o| o.text == "Vexa fever"))), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| caused(t) && (t.subject.text == "disease" || t.object.as_ref().is_some_and(|o| o.text == "disease"))), "{}", show(&ts));
+    }
 
     #[test]
     fn a_participle_right_after_a_noun_in_a_phrase_has_that_noun_for_subject() {

@@ -19,12 +19,11 @@ impl Rules<'_, '_> {
     /// The role facts of `Title NAME` with no owner in the title, for the resolver to complete.
     pub fn unowned_title_props(&self, out: &mut Vec<Prop>) {
         use crate::document::EntityType as T;
-        // an organisation in the sentence may own the title (`the court is led by President X`)
+        // an organisation in the sentence may own the title (`the court is led by President X`);
+        // a prime minister or a minister of a portfolio sits in a country's government, which no
+        // organisation has (`Vela Party leader and Prime Minister X`)
         let organisation = (0..self.tr.len())
             .any(|i| matches!(self.kind_at(i), Some(T::Organization | T::GovernmentBody | T::Company | T::InternationalOrganization)));
-        if organisation {
-            return;
-        }
         for (s, e) in self.person_names() {
             let Some(start) = self.role_start_before(s) else { continue };
             let Some(mut np) = self.role_np(start, s).filter(|np| np.end == s && np.owner.is_none() && np.roles.len() == 1) else {
@@ -45,7 +44,7 @@ impl Rules<'_, '_> {
                 .mods
                 .iter()
                 .any(|&m| !self.tr.lemma_is(m, &["prime", "former"]) && !self.tr.lemma_is(m, NOW_WORDS) && !(portfolio && self.tr.form_is(m, super::roles::MINISTRY_WORDS)));
-            if !office || other_mods || role.occupation {
+            if !office || other_mods || role.occupation || (organisation && !((prime || portfolio) && minister)) {
                 continue;
             }
             // `Current Prime Minister X`: `current` only says the office is held now, which the
@@ -98,6 +97,13 @@ mod tests {
                 "Junior/ADJ Minister/PROPN [[Paul/PROPN Agnew]]/PROPN said/VERB it/PRON ./PUNCT",
                 &[],
                 &["Paul Agnew"],
+            ),
+            // a prime minister sits in a country's government, whatever organisation the
+            // sentence names (the party's leadership is a role of its own)
+            (
+                "{{Vela/PROPN Party}}/PROPN leader/NOUN and/CCONJ Prime/ADJ Minister/PROPN [[Ana/PROPN Reyes]]/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "prime minister of", "Prime Minister")],
+                &[],
             ),
             // an organisation in the sentence may be what the title is of
             (

@@ -412,3 +412,35 @@ fn a_title_after_of_and_a_common_noun_is_read_from_of() {
     ];
     check_cases(cases, "role:");
 }
+
+#[test]
+fn two_titles_joined_by_and_before_a_name_are_both_the_persons() {
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        // each title keeps its own owner: the party's leader, and a prime minister of no party
+        (
+            "{{Vela/PROPN Party}}/PROPN leader/NOUN and/CCONJ Prime/ADJ Minister/PROPN [[Ana/PROPN Reyes]]/PROPN said/VERB it/PRON ./PUNCT",
+            &[("Ana Reyes", "leader of", "Vela Party")],
+            &[],
+        ),
+        (
+            "\"/PUNCT It/PRON works/VERB ,/PUNCT \"/PUNCT said/VERB study/NOUN co-author/NOUN and/CCONJ lab/NOUN director/NOUN [[Ivo/PROPN Tamm]]/PROPN ./PUNCT",
+            &[("Ivo Tamm", "co-author of", "study")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:title");
+    // with a determiner, or after a comma, the first title may be someone else's
+    let others: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "The/DET {{Vela/PROPN Party}}/PROPN leader/NOUN and/CCONJ Prime/ADJ Minister/PROPN [[Ana/PROPN Reyes]]/PROPN met/VERB ./PUNCT",
+            &[],
+            &["Ana Reyes"],
+        ),
+        (
+            "Ministers/NOUN ,/PUNCT {{Vela/PROPN Party}}/PROPN leader/NOUN and/CCONJ Prime/ADJ Minister/PROPN [[Ana/PROPN Reyes]]/PROPN met/VERB ./PUNCT",
+            &[],
+            &["Ana Reyes"],
+        ),
+    ];
+    check_cases(others, "role:title");
+}
