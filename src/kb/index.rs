@@ -370,17 +370,20 @@ impl ViewIndex {
     /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
     /// it from the store (sorted by entity, then document).
     pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
-        // sized up front: collected from a flat map it grew by doubling (fresh memory each time)
-        let mut out: Vec<crate::corpus::EntityRecord> = Vec::with_capacity(self.records.values().map(|r| r.entities.len()).sum());
-        out.extend(self.records.values().flat_map(|r| {
-            r.entities.iter().map(|e| {
-                let mut aliases = e.aliases.clone();
-                aliases.sort();
-                aliases.dedup();
-                crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+        // copied on the thread pool; (entity, document) is unique, so an unstable sort is exact
+        let records: Vec<&DocumentRecord> = self.records.values().collect();
+        let mut out: Vec<crate::corpus::EntityRecord> = records
+            .par_iter()
+            .flat_map_iter(|r| {
+                r.entities.iter().map(|e| {
+                    let mut aliases = e.aliases.clone();
+                    aliases.sort();
+                    aliases.dedup();
+                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+                })
             })
-        }));
-        out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
+            .collect();
+        out.par_sort_unstable_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
         out
     }
 
