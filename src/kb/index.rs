@@ -25,8 +25,10 @@
 //! decode makes the knowledge base read the store again as well. The corpus graph is derived
 //! from the document graphs, so it is current whenever they are. A build updates the records in
 //! memory, one document at a time after each document's transaction commits, takes in the
-//! corpus graph once it is refreshed, and writes the file once at the end (merging the view once
-//! to write the summary sections; write to a temporary file, then rename). Writes that bypass
+//! corpus graph once it is refreshed, and writes the file once at the end (merging the records'
+//! entities and the facts' order once to write the summary sections, which are computed from the
+//! records' facts in place, not from a merged copy of them; write to a temporary file, then
+//! rename, or append the changed sections and rewrite the header in place). Writes that bypass
 //! the records (SPARQL updates, the Graph Store Protocol) delete the file before and after they
 //! run.
 
