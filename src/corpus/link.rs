@@ -16,6 +16,7 @@ use crate::document::EntityType;
 use super::identity;
 use super::types::name_key;
 use crate::resolve::names::{self, Gender};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What one document says about one entity.
@@ -78,16 +79,20 @@ fn unqualified(id: &str) -> &str {
 
 /// Computes the corpus view from every record; the result depends on the set of records only.
 pub fn link(records: &[EntityRecord]) -> Vec<CorpusEntity> {
-    let mut by_id: BTreeMap<&str, Vec<&EntityRecord>> = BTreeMap::new();
-    for r in records {
-        by_id.entry(r.id.as_str()).or_default().push(r);
+    // each id's records, in input order, ids ascending (the caller's records usually come
+    // sorted by id: then the sort is one pass); each id is settled on its own, in parallel
+    let mut by_id: Vec<&EntityRecord> = records.iter().collect();
+    if !by_id.is_sorted_by(|a, b| a.id <= b.id) {
+        by_id.sort_by(|a, b| a.id.cmp(&b.id));
     }
-    let mut out: BTreeMap<String, CorpusEntity> = by_id.iter().map(|(id, rs)| ((*id).to_owned(), settle(id, rs))).collect();
+    let groups: Vec<&[&EntityRecord]> = by_id.chunk_by(|a, b| a.id == b.id).collect();
+    let settled: Vec<(String, CorpusEntity)> = groups.par_iter().map(|rs| (rs[0].id.clone(), settle(&rs[0].id, rs))).collect();
+    let mut out: BTreeMap<String, CorpusEntity> = settled.into_iter().collect();
     retype_products(records, &mut out);
 
     // A bare full name is the one person of that name whose field some document gave.
     let mut by_name: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for id in by_id.keys().filter(|id| unqualified(id) != **id) {
+    for id in groups.iter().map(|rs| rs[0].id.as_str()).filter(|id| unqualified(id) != *id) {
         by_name.entry(unqualified(id)).or_default().push(id);
     }
     let mut joined: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -588,6 +593,23 @@ mod tests {
         assert_eq!(get("area_12").kind, EntityType::Location);
         assert_eq!(get("vell_linux").kind, EntityType::Product);
         assert_eq!(get("orbis").kind, EntityType::Organization);
+    }
+
+    #[test]
+    fn records_of_one_id_apart_in_the_input_are_settled_together() {
+        // ids interleaved (not sorted): each id still gets every one of its records' votes
+        let records = vec![
+            rec("orbis", "d1", "Orbis", EntityType::Organization),
+            rec("vell", "d1", "Vell", EntityType::Person),
+            rec("orbis", "d2", "ORBIS", EntityType::Organization),
+            rec("vell", "d2", "Vell", EntityType::Person),
+            rec("orbis", "d3", "ORBIS", EntityType::Organization),
+        ];
+        let out = link(&records);
+        assert_eq!(out.iter().map(|e| (e.id.as_str(), e.label.as_str(), e.documents)).collect::<Vec<_>>(), [("orbis", "ORBIS", 3), ("vell", "Vell", 2)]);
+        let mut sorted = records.clone();
+        sorted.sort();
+        assert_eq!(link(&sorted), out);
     }
 
     #[test]

@@ -274,8 +274,14 @@ impl KnowledgeGraph {
     /// What [`from_facts_traced`](Self::from_facts_traced) with the default options would build,
     /// without building it: the nodes in index order as (id, label, whether a literal, type),
     /// and the edges in edge order as (source, target, index in `facts`). Edge data is made
-    /// only for edges that share both ends with another, the only ones whose order needs it.
-    pub fn skeleton_of(entities: &[Entity], facts: &[Fact]) -> (Vec<(String, String, bool, EntityType)>, Vec<(u32, u32, usize)>) {
+    /// only for edges that share both ends with another, the only ones whose order needs it;
+    /// `complete` finishes such an edge's predicate as the built graph would have it (facts read
+    /// back from records leave an ontology property's label empty).
+    pub fn skeleton_of<F: std::borrow::Borrow<Fact>>(
+        entities: &[Entity],
+        facts: &[F],
+        complete: impl Fn(&mut Predicate),
+    ) -> (Vec<(String, String, bool, EntityType)>, Vec<(u32, u32, usize)>) {
         use std::borrow::Cow;
         let mut nodes: BTreeMap<Cow<'_, str>, (Cow<'_, str>, bool, EntityType)> = BTreeMap::new();
         for e in entities {
@@ -283,7 +289,7 @@ impl KnowledgeGraph {
             nodes.entry(Cow::Borrowed(e.id.as_str())).or_insert((Cow::Borrowed(label), false, e.kind));
         }
         let mut edges: Vec<(Cow<'_, str>, usize)> = Vec::new();
-        for (i, f) in facts.iter().enumerate() {
+        for (i, f) in facts.iter().map(F::borrow).enumerate() {
             if !f.is_plain() {
                 continue;
             }
@@ -304,7 +310,7 @@ impl KnowledgeGraph {
             edges.push((object, i));
         }
         let index: HashMap<&str, u32> = nodes.keys().enumerate().map(|(n, id)| (id.as_ref(), n as u32)).collect();
-        let mut resolved: Vec<(u32, u32, usize)> = edges.iter().map(|(o, i)| (index[facts[*i].subject.as_str()], index[o.as_ref()], *i)).collect();
+        let mut resolved: Vec<(u32, u32, usize)> = edges.iter().map(|(o, i)| (index[facts[*i].borrow().subject.as_str()], index[o.as_ref()], *i)).collect();
         drop(index);
         // stable sorts: by both ends, then each run of edges between the same two nodes by
         // edge data, as `assemble` sorts them
@@ -314,7 +320,14 @@ impl KnowledgeGraph {
             let ends = (resolved[start].0, resolved[start].1);
             let end = start + resolved[start..].iter().take_while(|e| (e.0, e.1) == ends).count();
             if end - start > 1 {
-                let mut run: Vec<(EdgeData, (u32, u32, usize))> = resolved[start..end].iter().map(|e| (EdgeData::from_fact(&facts[e.2]), *e)).collect();
+                let mut run: Vec<(EdgeData, (u32, u32, usize))> = resolved[start..end]
+                    .iter()
+                    .map(|e| {
+                        let mut data = EdgeData::from_fact(facts[e.2].borrow());
+                        complete(&mut data.predicate);
+                        (data, *e)
+                    })
+                    .collect();
                 run.sort_by(|a, b| edge_order(&a.0, &b.0));
                 for (slot, (_, e)) in resolved[start..end].iter_mut().zip(run) {
                     *slot = e;

@@ -25,12 +25,14 @@
 //! decode makes the knowledge base read the store again as well. The corpus graph is derived
 //! from the document graphs, so it is current whenever they are. A build updates the records in
 //! memory, one document at a time after each document's transaction commits, takes in the
-//! corpus graph once it is refreshed, and writes the file once at the end (merging the view once
-//! to write the summary sections; write to a temporary file, then rename). Writes that bypass
+//! corpus graph once it is refreshed, and writes the file once at the end (merging the records'
+//! entities and the facts' order once to write the summary sections, which are computed from the
+//! records' facts in place, not from a merged copy of them; write to a temporary file, then
+//! rename, or append the changed sections and rewrite the header in place). Writes that bypass
 //! the records (SPARQL updates, the Graph Store Protocol) delete the file before and after they
 //! run.
 
-use crate::document::{Entity, EntityType, Fact};
+use crate::document::{Entity, EntityType, Fact, FactObject};
 use crate::graph::{KnowledgeGraph, NameQuery};
 use crate::store::read::{self, CorpusOverlay, DocumentRecord, StoredDocument};
 use crate::store::{KgStore, Loaded, StoreError, StoreStats};
@@ -58,6 +60,10 @@ const PREAMBLE: usize = MAGIC.len() + 4 + 4 + 8;
 const HEADER_SLOT: usize = 512;
 /// Where the body (the sections) starts.
 const BODY: u64 = (PREAMBLE + HEADER_SLOT) as u64;
+
+/// The records merged without their facts ([`read::merge_outline`]): the entities, the corpus
+/// graph not yet laid over them, and where each merged fact lies.
+pub(crate) type Outline = (Vec<Entity>, Vec<read::FactOrigin>);
 
 /// The records of every document, by id.
 #[derive(Debug, Default)]
@@ -224,9 +230,9 @@ impl Skeleton {
     }
 
     /// The skeleton of the graph [`KnowledgeGraph::from_facts`] builds of `entities` and
-    /// `facts`, made without building it.
-    pub fn of_facts(entities: &[Entity], facts: &[Fact]) -> Skeleton {
-        let (nodes, edges) = KnowledgeGraph::skeleton_of(entities, facts);
+    /// `facts`, made without building it; `complete` as [`KnowledgeGraph::skeleton_of`] takes it.
+    pub fn of_facts<F: std::borrow::Borrow<Fact>>(entities: &[Entity], facts: &[F], complete: impl Fn(&mut crate::document::Predicate)) -> Skeleton {
+        let (nodes, edges) = KnowledgeGraph::skeleton_of(entities, facts, complete);
         Skeleton {
             nodes: nodes.into_iter().map(|(id, label, literal, kind)| GraphNode { id, label, literal, kind }).collect(),
             edges: edges.into_iter().map(|(s, t, f)| (s, t, f as u32)).collect(),
@@ -366,17 +372,20 @@ impl ViewIndex {
     /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
     /// it from the store (sorted by entity, then document).
     pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
-        // sized up front: collected from a flat map it grew by doubling (fresh memory each time)
-        let mut out: Vec<crate::corpus::EntityRecord> = Vec::with_capacity(self.records.values().map(|r| r.entities.len()).sum());
-        out.extend(self.records.values().flat_map(|r| {
-            r.entities.iter().map(|e| {
-                let mut aliases = e.aliases.clone();
-                aliases.sort();
-                aliases.dedup();
-                crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+        // copied on the thread pool; (entity, document) is unique, so an unstable sort is exact
+        let records: Vec<&DocumentRecord> = self.records.values().collect();
+        let mut out: Vec<crate::corpus::EntityRecord> = records
+            .par_iter()
+            .flat_map_iter(|r| {
+                r.entities.iter().map(|e| {
+                    let mut aliases = e.aliases.clone();
+                    aliases.sort();
+                    aliases.dedup();
+                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
+                })
             })
-        }));
-        out.sort_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
+            .collect();
+        out.par_sort_unstable_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
         out
     }
 
@@ -416,9 +425,8 @@ impl ViewIndex {
         !self.saved && index_path(store).is_some()
     }
 
-    /// [`ViewIndex::save`], given `merge_records_traced` of these records (with the store's
-    /// property labels) when the caller has it.
-    pub fn save_merged(&mut self, store: &KgStore, mut merged: Option<(read::GraphData, Vec<read::FactOrigin>)>) -> Result<(), StoreError> {
+    /// [`ViewIndex::save`], given [`read::merge_outline`] of these records when the caller has it.
+    pub fn save_merged(&mut self, store: &KgStore, mut merged: Option<Outline>) -> Result<(), StoreError> {
         let Some(path) = index_path(store) else { return Ok(()) };
         if self.saved {
             return Ok(());
@@ -432,9 +440,9 @@ impl ViewIndex {
             let len = std::fs::metadata(&path).map(|m| m.len()).ok();
             len == Some(BODY + on_file.body_len) && on_file.body_len - kept <= kept
         });
-        let mut encode = |at: u64, kept: &HashMap<String, Span>| match merged.take() {
-            Some(merged) => self.encode_merged(merged, at, kept),
-            None => self.encode(&labels, at, kept),
+        let mut encode = |at: u64, kept: &HashMap<String, Span>| {
+            let merged = merged.take().unwrap_or_else(|| read::merge_outline(self.records.values()));
+            self.encode_merged(merged, &labels, at, kept)
         };
         let (head, body, on_file) = match appendable {
             Some(old) => {
@@ -455,39 +463,40 @@ impl ViewIndex {
     }
 
     /// The file's preamble with the header, and the sections to write from body offset `at`
-    /// on (0: the whole file; else after the body of the file as it is): the record of each
-    /// document in `kept` is not encoded again, its section is pointed at where it lies. The
-    /// merged view and the graph are dropped as soon as their sections are encoded, before the
-    /// records are, to keep a corpus build's peak memory down (one copy of a 19k-document body
-    /// is ~130 MB).
-    fn encode(&self, labels: &HashMap<String, String>, at: u64, kept: &HashMap<String, Span>) -> Result<(Vec<u8>, Vec<u8>, OnFile), postcard::Error> {
-        self.encode_merged(read::merge_records_traced(self.records.values(), labels), at, kept)
-    }
-
-    /// [`ViewIndex::encode`] given the records already merged (`merge_records_traced` of these
-    /// records, the corpus not yet applied): a build merges them while it relinks the corpus.
-    /// The summary sections are computed and encoded two at a time on the thread pool (each
-    /// reads the merged view only), which halves an incremental add's wall time on two cores.
+    /// on (0: the whole file; else after the body of the file as it is), given `merged`, the
+    /// records merged ([`read::merge_outline`] of these records, the corpus not yet applied: a
+    /// build merges them while it relinks the corpus): the record of each document in `kept` is
+    /// not encoded again, its section is pointed at where it lies. The facts are not copied:
+    /// the summary sections are computed from the records' facts in place (a fact that the
+    /// corpus graph's `kg:sameAs` folds is copied and moved), two at a time on the thread pool,
+    /// which halves an incremental add's wall time on two cores. The merged view and the graph
+    /// are dropped as soon as their sections are encoded, before the records are, to keep a
+    /// corpus build's peak memory down.
     fn encode_merged(
         &self,
-        merged: (read::GraphData, Vec<read::FactOrigin>),
+        merged: Outline,
+        labels: &HashMap<String, String>,
         at: u64,
         kept: &HashMap<String, Span>,
     ) -> Result<(Vec<u8>, Vec<u8>, OnFile), postcard::Error> {
         let _t = super::timing::span("index.encode");
-        let (mut data, origins) = merged;
-        let moves = read::overlay_moves(&self.corpus, &data.entities);
-        read::apply_overlay(&self.corpus, &mut data);
-        let data = data;
-        let ((skeleton, stats), (entities, subjects)) = rayon::join(
+        let (mut entities, origins) = merged;
+        let moves = read::apply_overlay_to_entities(&self.corpus, &mut entities);
+        let records: Vec<&DocumentRecord> = self.records.values().collect();
+        let facts_in_place: Vec<&Fact> = origins.iter().map(|&(r, p)| &records[r as usize].facts[p as usize]).collect();
+        let moved = moved_facts(&facts_in_place, &moves);
+        let mut facts = facts_in_place;
+        for (i, f) in &moved {
+            facts[*i] = f;
+        }
+        let ((skeleton, stats), (entities_bytes, subjects)) = rayon::join(
             || {
-                let skeleton = Skeleton::of_facts(&data.entities, &data.facts);
+                let skeleton = Skeleton::of_facts(&entities, &facts, |p| read::fill_label(p, labels));
                 (skeleton, self.stats(0))
             },
             || {
-                let counts = super::inspect::fact_counts(data.facts.iter());
-                let entities: Vec<EntityRowRef<'_>> = data
-                    .entities
+                let counts = super::inspect::fact_counts(facts.iter().copied());
+                let rows: Vec<EntityRowRef<'_>> = entities
                     .iter()
                     .map(|e| {
                         let (facts, docs) = counts.get(e.id.as_str()).map_or((0, 0), |(f, d)| (*f, d.len()));
@@ -495,12 +504,12 @@ impl ViewIndex {
                     })
                     .collect();
                 drop(counts);
-                let entities = postcard::to_allocvec(&entities);
+                let rows = postcard::to_allocvec(&rows);
                 let mut subjects: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-                for (i, f) in data.facts.iter().enumerate() {
+                for (i, f) in facts.iter().enumerate() {
                     subjects.entry(f.subject.as_str()).or_default().push(i as u32);
                 }
-                (entities, postcard::to_allocvec(&subjects.into_iter().collect::<Vec<_>>()))
+                (rows, postcard::to_allocvec(&subjects.into_iter().collect::<Vec<_>>()))
             },
         );
         let (nodes, edges) = (skeleton.nodes.len(), skeleton.edges.len());
@@ -513,7 +522,8 @@ impl ViewIndex {
             nodes,
             edges,
         };
-        drop(data);
+        drop(facts);
+        drop((moved, entities));
         let (graph_bytes, facts_bytes) = rayon::join(
             || postcard::to_allocvec(&skeleton),
             || postcard::to_allocvec(&FactSources { origins, moves }),
@@ -527,7 +537,7 @@ impl ViewIndex {
         };
         let summary_counts = summary;
         let summary = section(postcard::to_allocvec(&summary)?);
-        let entities = section(entities?);
+        let entities = section(entities_bytes?);
         let subjects = section(subjects?);
         let graph = section(graph_bytes?);
         let facts = section(facts_bytes?);
@@ -603,6 +613,26 @@ impl ViewIndex {
         stats.triples += shared.len();
         stats
     }
+}
+
+/// The facts among `facts` that a `kg:sameAs` fold in `moves` moves (by position), copied and
+/// moved ([`read::move_fact`]): the few the view index's summary sections cannot read in place.
+fn moved_facts(facts: &[&Fact], moves: &[(String, String)]) -> Vec<(usize, Fact)> {
+    if moves.is_empty() {
+        return Vec::new();
+    }
+    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    let moves_it = |f: &Fact| map.contains_key(f.subject.as_str()) || matches!(&f.object, FactObject::Entity(o) if map.contains_key(o.as_str()));
+    facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| moves_it(f))
+        .map(|(i, f)| {
+            let mut f = (*f).clone();
+            read::move_fact(&mut f, &map);
+            (i, f)
+        })
+        .collect()
 }
 
 /// Whether `docs` (id and hash, `len` of them) are the documents `store` holds now.

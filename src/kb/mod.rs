@@ -38,7 +38,7 @@ mod dates;
 mod export;
 pub mod index;
 mod inspect;
-mod timing;
+pub(crate) mod timing;
 
 pub use build::{BuildOptions, BuildProgress, BuildSummary};
 pub use export::{
@@ -101,8 +101,9 @@ pub enum KbError {
     ConstructFormat { format: ExportFormat },
 }
 
-/// The records merged (`read::merge_records_traced`), the corpus graph not yet laid over them.
-type Merged = (GraphData, Vec<read::FactOrigin>);
+/// The records merged without their facts (`read::merge_outline`), the corpus graph not yet
+/// laid over them.
+type Merged = index::Outline;
 
 /// Counts of `kgraph stats`: the store's, and the petgraph view's nodes and edges.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -362,12 +363,11 @@ impl KnowledgeBase {
     /// (both read the records only; the merge does not need the corpus graph), for
     /// [`save_index_merged`](Self::save_index_merged).
     fn refresh_corpus_merging(&self, merge: bool) -> Result<Option<Merged>, KbError> {
-        let labels = if merge { Some(self.store.property_labels()?) } else { None };
         // what the document graphs say about their entities, from the index (no store scan)
         // only the entities whose corpus triples changed are rewritten (the index knows the
         // corpus graph as it stands), and the new overlay is parsed from the quads in memory
         let (refreshed, merged) = self.with_index(|index| {
-            let labels = labels.filter(|_| index.needs_saving(&self.store));
+            let merge = merge && index.needs_saving(&self.store);
             let index = &*index;
             rayon::join(
                 || {
@@ -380,7 +380,7 @@ impl KnowledgeBase {
                 },
                 || {
                     let _t = timing::span("corpus.merge_records");
-                    labels.map(|labels| read::merge_records_traced(index.records(), &labels))
+                    merge.then(|| read::merge_outline(index.records()))
                 },
             )
         })?;

@@ -373,7 +373,7 @@ fn the_skeleton_made_from_the_facts_is_the_built_graphs() {
     let view = kb.view().unwrap();
     let (graph, edge_facts) = KnowledgeGraph::from_facts_traced(view.entities(), view.facts(), Default::default());
     let of_graph = index::Skeleton::of(&graph, |e| edge_facts[e] as u32);
-    let of_facts = index::Skeleton::of_facts(view.entities(), view.facts());
+    let of_facts = index::Skeleton::of_facts(view.entities(), view.facts(), |_| {});
     assert!(of_graph.edges.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)), "{of_graph:?}");
     assert_eq!(format!("{of_facts:?}"), format!("{of_graph:?}"));
 }

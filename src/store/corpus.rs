@@ -120,11 +120,16 @@ impl KgStore {
         relations: &[String],
         old: &super::read::CorpusOverlay,
     ) -> Result<super::read::CorpusOverlay, StoreError> {
+        let t = crate::kb::timing::span("corpus.link");
         let linked = crate::corpus::link::link(records);
+        drop(t);
+        let t = crate::kb::timing::span("corpus.quads_overlay");
         let graph = corpus_graph(self.base());
         let quads = corpus_quads(self.base(), &graph, &linked, relations);
         drop(linked);
         let overlay = super::read::overlay_from_quads(self.base(), quads.iter().cloned().map(Ok))?;
+        drop(t);
+        let _t = crate::kb::timing::span("corpus.write_changed");
         let old_hashes: std::collections::HashMap<&str, u64> = old.nodes.iter().map(|n| (n.id.as_str(), n.hash)).collect();
         let mut changed: std::collections::HashSet<&str> =
             overlay.nodes.iter().filter(|n| old_hashes.get(n.id.as_str()) != Some(&n.hash)).map(|n| n.id.as_str()).collect();

@@ -238,34 +238,39 @@ pub fn merge_records_traced<'a>(
     records: impl IntoIterator<Item = &'a DocumentRecord>,
     labels: &HashMap<String, String>,
 ) -> (GraphData, Vec<FactOrigin>) {
-    // Sized up front and filled in place: at 19k documents the facts take a few hundred MB,
-    // and growing them by doubling, then copying them out of (fact, origin) pairs, touched
-    // fresh memory three times over (page zeroing was a third of an add's samples).
     let records: Vec<&DocumentRecord> = records.into_iter().collect();
-    let total = records.iter().map(|r| r.facts.len()).sum();
-    let mut data = GraphData { documents: Vec::with_capacity(records.len()), facts: Vec::with_capacity(total), ..GraphData::default() };
-    let mut origins: Vec<FactOrigin> = Vec::with_capacity(total);
+    let (entities, origins) = merge_outline(records.iter().copied());
+    let mut documents: Vec<StoredDocument> = records.iter().map(|r| r.document.clone()).collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    // Sized up front and filled in place: at 19k documents the facts take a few hundred MB,
+    // and growing them by doubling touched fresh memory over and over (page zeroing was a
+    // third of an add's samples).
+    let mut facts = Vec::with_capacity(origins.len());
+    facts.extend(origins.iter().map(|&(r, p)| with_label(records[r as usize].facts[p as usize].clone(), labels)));
+    (GraphData { documents, entities, facts }, origins)
+}
+
+/// What [`merge_records_traced`] gives but the facts themselves: the merged entities (the
+/// corpus graph not laid over them) and each merged fact's [`FactOrigin`], in store order. The
+/// view index computes its summary sections from this and the records' facts in place, without
+/// copying 200k facts (predicate labels do not change the order).
+pub fn merge_outline<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>) -> (Vec<Entity>, Vec<FactOrigin>) {
+    let records: Vec<&DocumentRecord> = records.into_iter().collect();
+    let mut origins: Vec<FactOrigin> = Vec::with_capacity(records.iter().map(|r| r.facts.len()).sum());
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for (i, r) in records.into_iter().enumerate() {
-        data.documents.push(r.document.clone());
+    for (i, r) in records.iter().enumerate() {
         for e in &r.entities {
             merge_entity(&mut entities, e.clone());
         }
-        data.facts.extend(r.facts.iter().map(|f| with_label(f.clone(), labels)));
         origins.extend((0..r.facts.len()).map(|j| (i as u32, j as u32)));
     }
-    data.entities = entities.into_values().collect();
-    data.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let fact = |&(r, p): &FactOrigin| &records[r as usize].facts[p as usize];
     // records come by document id with their facts in order, so this is rarely needed; the
     // order is the one `sort_facts` gives (stable, by the same key)
-    if !data.facts.is_sorted_by(|a, b| fact_key(a) <= fact_key(b)) {
-        let mut order: Vec<usize> = (0..data.facts.len()).collect();
-        order.sort_by(|&a, &b| fact_key(&data.facts[a]).cmp(&fact_key(&data.facts[b])));
-        let mut facts: Vec<Option<Fact>> = std::mem::take(&mut data.facts).into_iter().map(Some).collect();
-        data.facts = order.iter().map(|&k| facts[k].take().expect("each fact taken once")).collect();
-        origins = order.iter().map(|&k| origins[k]).collect();
+    if !origins.is_sorted_by(|a, b| fact_key(fact(a)) <= fact_key(fact(b))) {
+        origins.sort_by(|a, b| fact_key(fact(a)).cmp(&fact_key(fact(b))));
     }
-    (data, origins)
+    (entities.into_values().collect(), origins)
 }
 
 /// What facts are sorted by into store order: document, sentence, number.
@@ -285,15 +290,21 @@ pub fn labelled(f: Fact, labels: &HashMap<String, String>) -> Fact {
 }
 
 fn with_label(mut f: Fact, labels: &HashMap<String, String>) -> Fact {
-    if f.predicate.label.is_empty() {
-        f.predicate.label = labels.get(&f.predicate.iri).cloned().unwrap_or_else(|| f.predicate.name.clone());
+    fill_label(&mut f.predicate, labels);
+    f
+}
+
+/// Fills a predicate label that the graph leaves to the ontology (empty in a record) from
+/// `labels`, or else the property's local name (see [`merge_records`]).
+pub fn fill_label(p: &mut Predicate, labels: &HashMap<String, String>) {
+    if p.label.is_empty() {
+        p.label = labels.get(&p.iri).cloned().unwrap_or_else(|| p.name.clone());
         // A statement that leaves its label to the ontology has a surface (store::rdf); an
         // absent one is that label too.
-        if f.predicate.surface.is_empty() {
-            f.predicate.surface = f.predicate.label.clone();
+        if p.surface.is_empty() {
+            p.surface = p.label.clone();
         }
     }
-    f
 }
 
 /// Reads documents, entities and facts (sorted by id; facts by document then number).
@@ -506,16 +517,24 @@ pub fn apply_corpus(store: &KgStore, data: &mut GraphData) -> Result<(), StoreEr
 /// label and type, the other names, and the `kg:sameAs` links that fold a document-scoped node
 /// into its corpus node.
 pub fn apply_overlay(overlay: &CorpusOverlay, data: &mut GraphData) {
-    if overlay.nodes.is_empty() {
-        return;
+    let moves = apply_overlay_to_entities(overlay, &mut data.entities);
+    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    for f in data.facts.iter_mut() {
+        move_fact(f, &map);
     }
-    let mut entities: BTreeMap<String, Entity> = std::mem::take(&mut data.entities).into_iter().map(|e| (e.id.clone(), e)).collect();
-    let mut same_as: HashMap<String, String> = HashMap::new();
+}
+
+/// [`apply_overlay`] to the merged `entities` alone (sorted by id, as [`merge_records`] gives
+/// them; so they stay): returns the `kg:sameAs` folds to apply to the facts ([`move_fact`]),
+/// as [`overlay_moves`] gives them.
+pub fn apply_overlay_to_entities(overlay: &CorpusOverlay, entities: &mut Vec<Entity>) -> Vec<(String, String)> {
+    if overlay.nodes.is_empty() {
+        return Vec::new();
+    }
+    let moves = overlay_moves(overlay, entities);
+    let mut by_id: BTreeMap<String, Entity> = std::mem::take(entities).into_iter().map(|e| (e.id.clone(), e)).collect();
     for node in &overlay.nodes {
-        if let Some(target) = &node.same_as {
-            same_as.insert(node.id.clone(), target.clone());
-        }
-        let Some(e) = entities.get_mut(&node.id) else { continue };
+        let Some(e) = by_id.get_mut(&node.id) else { continue };
         if let Some(label) = &node.label {
             if *label != e.label && !e.aliases.contains(&e.label) {
                 e.aliases.push(std::mem::replace(&mut e.label, label.clone()));
@@ -536,8 +555,11 @@ pub fn apply_overlay(overlay: &CorpusOverlay, data: &mut GraphData) {
             }
         }
     }
-    merge_same_as(&mut entities, &mut data.facts, &same_as);
-    data.entities = entities.into_values().collect();
+    // (in a fixed order: two nodes folded into one add their merge notes in the same order
+    // every time)
+    same_as_moves(&mut by_id, &moves);
+    *entities = by_id.into_values().collect();
+    moves
 }
 
 /// The entity class named by the first `kg:` class among the values of `iri`.
@@ -546,21 +568,6 @@ fn entity_kind(props: &Props, iri: &str) -> Option<EntityType> {
         Term::NamedNode(n) => n.as_str().strip_prefix(vocab::KG).and_then(EntityType::from_class_name),
         _ => None,
     })
-}
-
-/// Folds each document node that the corpus graph says is `kg:sameAs` a corpus node into it:
-/// its names become the corpus node's other names and its facts the corpus node's.
-fn merge_same_as(entities: &mut BTreeMap<String, Entity>, facts: &mut [Fact], same_as: &HashMap<String, String>) {
-    let target = |id: &str| same_as.get(id).filter(|t| entities.contains_key(t.as_str())).cloned();
-    let mut moves: Vec<(String, String)> = same_as.keys().filter_map(|id| target(id).map(|t| (id.clone(), t))).collect();
-    // in a fixed order (as overlay_moves gives them): two nodes folded into one add their
-    // merge notes in the same order every time
-    moves.sort();
-    same_as_moves(entities, &moves);
-    let map: HashMap<&str, &str> = moves.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
-    for f in facts.iter_mut() {
-        move_fact(f, &map);
-    }
 }
 
 /// The `kg:sameAs` folds [`apply_overlay`] makes to the facts, as (document node, corpus node),

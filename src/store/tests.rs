@@ -72,6 +72,8 @@ fn merged_facts_come_in_store_order_with_their_origins() {
     let mut sorted: Vec<Fact> = c.facts.iter().chain(&a.facts).cloned().collect();
     read::sort_facts(&mut sorted, |f| f);
     assert_eq!(sorted, data.facts);
+    // the outline the view index encodes from: the same entities and origins, no facts copied
+    assert_eq!(read::merge_outline([&c, &a]), (data.entities, origins));
 }
 
 #[test]
