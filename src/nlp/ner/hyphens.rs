@@ -12,6 +12,9 @@
 //! - a capitalised word after a hyphen that ends a person span joins it, and so does the person
 //!   span touching it (`Anne` `-` `Marie` + `Okafor`); two one-word names stay two
 //!   (`Lund-Okafor`, a joint ticket or talks);
+//! - a one-word person span before a hyphen joins a person span of two words or more after it
+//!   (`Ka` `-` `Wing Lau`, an East Asian given name of two syllables), unless a common noun
+//!   follows (`the Lund-Ana Brill talks`, a pair modifying the noun);
 //! - a capitalised untagged word right before a hyphen that starts a person span joins it
 //!   (`Ortega` `-` `Lindqvist Mendez`);
 //! - a short lowercase syllable after a hyphen that follows a given name (not the first word of a
@@ -81,12 +84,19 @@ pub(super) fn join_hyphenated_names(tokens: &[Token], mut spans: Vec<NameSpan>) 
 /// (`Anne-Marie` `Okafor`).
 fn joined_by_hyphen(tokens: &[Token], first: &std::ops::Range<usize>, second: &std::ops::Range<usize>) -> bool {
     if first.end + 1 == second.start && in_word_hyphen(tokens, first.end) {
-        return first.len() >= 2;
+        // `Ka` `-` `Wing Lau`: a one-word given name before a name of two words or more is one
+        // name, unless the pair modifies a noun (`the Lund-Ana Brill talks`)
+        return first.len() >= 2 || (second.len() >= 2 && !noun_at(tokens, second.end));
     }
     if first.end == second.start && second.len() >= 3 && name_particle(&tokens[second.start]) && tokens[second.start + 1].form == "-" {
         return true; // `Karim` + `el-Tadi`
     }
     first.end == second.start && first.len() >= 3 && tokens[first.end - 2].form == "-"
+}
+
+/// Whether token `k` exists and is tagged a common noun.
+fn noun_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| t.upos == "NOUN")
 }
 
 /// A lowercase name particle ([`NAME_PARTICLES`]) written against the hyphen after it.
@@ -229,5 +239,16 @@ mod tests {
         let t = tokens("the Norland-Estmark border");
         let spans = vec![(1..2, NerClass::Loc), (3..4, NerClass::Loc)];
         assert_eq!(words(&t, &join_hyphenated_names(&t, spans)), ["Norland", "Estmark"]);
+    }
+
+    #[test]
+    fn a_one_word_given_name_joins_a_longer_name_after_the_hyphen_unless_a_noun_follows() {
+        let t = tokens("Professor Man-Yee Chow said it works");
+        let spans = vec![(1..2, NerClass::Per), (3..5, NerClass::Per)];
+        assert_eq!(words(&t, &join_hyphenated_names(&t, spans)), ["Man - Yee Chow"]);
+        let mut t = tokens("the Lund-Ana Brill talks failed");
+        t[5].upos = "NOUN".to_owned();
+        let spans = vec![(1..2, NerClass::Per), (3..5, NerClass::Per)];
+        assert_eq!(words(&t, &join_hyphenated_names(&t, spans)), ["Lund", "Ana Brill"]);
     }
 }

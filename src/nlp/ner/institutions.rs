@@ -9,7 +9,9 @@
 //!
 //! A capitalised institution head ([`INSTITUTION_HEADS`], general English) that ends a name span or
 //! stands untagged (with the capitalised untagged words before it), then `of`, `on` or `for`, then a run of capitalised words (`and`/`&` allowed
-//! between two of them, as in `Health and Family Services`) is one organisation's name. Not joined:
+//! between two of them, as in `Health and Family Services`) is one organisation's name.
+//! A name the tagger found whole (head to the complement's end) but typed as a place becomes an
+//! organisation (`Bureau of Coastal Surveys`). Not joined:
 //! a lowercase head (`the department of Brentham`), a complement that opens with a lowercase word
 //! (`Office of the Mayor`, left to the tagger), a run that meets a person's name or a name reaching
 //! past it, and a day or month (`the Court on Friday`).
@@ -73,6 +75,13 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
             head += 1;
             continue;
         };
+        // the tagger found the whole name but typed it a place (`Bureau of Coastal Surveys` as LOC):
+        // a name that runs from a head over its complement is an organisation's
+        if let Some(k) = spans.iter().position(|(r, c)| *c == NerClass::Loc && r.contains(&head) && r.end == end) {
+            spans[k].1 = NerClass::Org;
+            head = end;
+            continue;
+        }
         let own = spans.iter().find(|(r, _)| r.contains(&head));
         // the head ends a name the tagger found, or stands alone outside every name
         let start = match own {
@@ -109,6 +118,16 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
 mod tests {
     use super::*;
     use crate::nlp::ner::tests::tagged;
+
+    #[test]
+    fn a_whole_institution_name_typed_as_a_place_is_an_organisation() {
+        // "published by the Bureau of Coastal Surveys on Monday": the whole name tagged LOC
+        let toks = tagged("the/DET Bureau/PROPN of/ADP Coastal/PROPN Surveys/PROPN on/ADP Monday/PROPN");
+        assert_eq!(join_institution_names(&toks, vec![(1..5, NerClass::Loc)]), vec![(1..5, NerClass::Org)]);
+        // a place name that only starts the run stays a place
+        let toks = tagged("the/DET Union/PROPN of/ADP Coastal/PROPN Surveys/PROPN met/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..4, NerClass::Loc)]), vec![(1..4, NerClass::Loc)]);
+    }
 
     #[test]
     fn a_name_cut_at_of_takes_its_complement() {

@@ -128,7 +128,10 @@ impl Recognizer {
         let gaz = self.label_words(tokens, &words, &mut labels);
         let countries: Vec<Range<usize>> = gaz.iter().filter(|g| g.1 == EntityType::Country).map(|g| g.0.clone()).collect();
         let spans = nicknames::join_quoted_nicknames(tokens, hyphens::join_hyphenated_names(tokens, bilou::bilou_spans(&labels)));
-        let spans = join_company_names(tokens, join_possessive_names(tokens, join_flat_parts(tokens, spans)));
+        // the hyphen pass again after the flat pass: a name the tagger found as its surname alone
+        // (`Ka-Wing` `Lau`) reaches the hyphen only once `flat` has widened it (`Wing Lau`)
+        let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
+        let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
         let spans = institutions::join_institution_names(tokens, spans);
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)

@@ -295,3 +295,18 @@ fn a_company_form_alone_or_inside_a_longer_name_joins_nothing() {
         assert_eq!(join_company_names(&toks, spans.clone()), spans, "{spec}");
     }
 }
+
+/// The names of an invented sentence as the full pipeline tags, parses and recognises them.
+fn analysed_names(text: &str) -> Vec<String> {
+    let (mut sents, _) = crate::text::segment_bounded(text);
+    crate::nlp::Analyzer::embedded().expect("embedded models").analyze(&mut sents[0]);
+    let toks = &sents[0].tokens;
+    let names = Recognizer::embedded().expect("embedded model").names(toks).0;
+    names.iter().map(|(r, _)| toks[r.clone()].iter().map(|t| t.form.as_str()).collect::<String>()).collect()
+}
+
+#[test]
+fn a_hyphenated_given_name_before_a_surname_is_one_name() {
+    // the tagger finds `Lau` alone, `flat` widens it to `Wing Lau`; the hyphen pass must then run
+    assert_eq!(analysed_names("The author Ka-Wing Lau said the filter works."), ["Ka-WingLau"]);
+}
