@@ -19,7 +19,11 @@ impl Rules<'_, '_> {
     pub(super) fn list_members(&self, h: usize) -> Vec<usize> {
         let tr = self.tr;
         let nominal_conj = |k: usize| {
-            tr.rel(k) == "conj" && !matches!(tr.upos(k), "VERB" | "AUX") && !self.is_summary(k) && !self.subject_of_next_clause(k)
+            tr.rel(k) == "conj"
+                && !matches!(tr.upos(k), "VERB" | "AUX")
+                && !self.is_summary(k)
+                && !self.subject_of_next_clause(k)
+                && !self.prepositional_description(h, k)
         };
         let mut out: Vec<usize> = tr.kids(h).filter(|&k| nominal_conj(k)).collect();
         for a in tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos") {
@@ -72,6 +76,15 @@ impl Rules<'_, '_> {
         }
         let p = if tr.upos(e) == "AUX" && tr.head[e] != NONE { tr.head[e] } else { e };
         self.stranded_subject(p) == Some(k)
+    }
+
+    /// `A and B, both from Y`: a conjunct with a preposition of its own (`from`) when the list's
+    /// first member has none describes the members (each is from Y); the parser hangs it on the
+    /// list as one more member, which made `Y` a third subject of the verb.
+    fn prepositional_description(&self, h: usize, k: usize) -> bool {
+        let tr = self.tr;
+        let has_case = |n: usize| tr.kids(n).any(|d| tr.base(d) == "case" && tr.upos(d) == "ADP");
+        has_case(k) && !has_case(h)
     }
 
     /// `all Republicans`, `both men`: a summary of the list, not a member.
@@ -193,6 +206,21 @@ mod tests {
                     players/NOUN/3/obl from/ADP/8/case <<Nordia>>/PROPN/6/nmod ./PUNCT/3/punct";
         let got = facts(from, "");
         assert!(!got.iter().any(|(s, _, o)| s == "Ann Bell" && o == "Nordia"), "{got:?}");
+    }
+
+    #[test]
+    fn both_from_a_place_after_a_list_is_no_member() {
+        // `Tom Judge and Lea Marshal, both from Ostrava, won the award`, parsed with `Ostrava` a
+        // conjunct of the list (invented sentence)
+        let spec = "[[Tom/PROPN/11/nsubj Judge]]/PROPN/1/flat and/CCONJ/4/cc [[Lea/PROPN/1/conj Marshal]]/PROPN/4/flat \
+                    ,/PUNCT/9/punct both/CCONJ/9/cc:preconj from/ADP/9/case <<Ostrava>>/PROPN/1/conj ,/PUNCT/1/punct \
+                    won/VERB/0/root the/DET/13/det award/NOUN/11/obj ./PUNCT/11/punct";
+        assert_eq!(subjects(spec), vec!["Lea Marshal", "Tom Judge"]);
+        // members that share the preposition stay members: `with Tom Judge and with Lea Marshal`
+        let spec = "Ivo/PROPN/2/nsubj met/VERB/0/root with/ADP/4/case [[Tom/PROPN/2/obl Judge]]/PROPN/4/flat \
+                    and/CCONJ/8/cc with/ADP/8/case [[Lea/PROPN/4/conj Marshal]]/PROPN/8/flat ./PUNCT/2/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(_, _, o)| o.contains("Lea Marshal")), "{got:?}");
     }
 
     #[test]

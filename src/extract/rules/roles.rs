@@ -58,6 +58,22 @@ const ROLE_MODIFIERS: &[&str] = &[
 /// organisation that owns it (`president of Vice`). General English, closed class.
 const RANK_PREFIXES: &[&str] = &["vice", "deputy", "assistant", "associate"];
 
+/// Words that name the level or kind of a court in a judge's title (`District Judge`, `Circuit
+/// Judge`, `Supreme Court Justice`, `Bankruptcy Judge`): in front of [`JUDGE_NOUNS`] without a word
+/// for the court itself they are part of the title, never an organisation that owns it (`judge of
+/// District`). General English names of court levels, lowercase.
+pub(super) const COURT_LEVEL_WORDS: &[&str] = &[
+    "district", "circuit", "appeals", "appellate", "supreme", "superior", "bankruptcy", "magistrate", "federal",
+    "county", "municipal", "family", "tax", "high", "trial", "crown", "probate", "chancery", "administrative",
+];
+
+/// Titles of people who sit on a court.
+pub(super) const JUDGE_NOUNS: &[&str] = &["judge", "justice", "magistrate"];
+
+/// Words that name a court itself (`District Court`, `Appeals Tribunal`): a run with one of them
+/// names the court that owns a judge's title.
+const COURT_NOUNS: &[&str] = &["court", "tribunal", "courts"];
+
 /// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
 pub(super) const MINISTRY_WORDS: &[&str] = &[
     "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
@@ -301,7 +317,11 @@ impl Rules<'_, '_> {
                 let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
                 // `Vice President X`: a rank word alone in front of the role is part of the title
                 let rank = |e: usize| e == i + 1 && tr.lemma_is(i, RANK_PREFIXES);
-                if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e)) {
+                // `U.S. District Judge X`, `Circuit Judge X`: court words are the judge's title
+                if let Some(e) = run.filter(|&e| e < limit && self.court_level_title(i, e)) {
+                    leading_mods.extend(i..e);
+                    i = e;
+                } else if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e)) {
                     let part = self.span_part(i, e);
                     // `US singer X`: a country in front of an occupation is a nationality
                     let country = self.kind_at(i) == Some(EntityType::Country);
@@ -411,6 +431,18 @@ impl Rules<'_, '_> {
             owner = Some((self.span_part(run[0], run[run.len() - 1] + 1), false));
         }
         Some(RoleNp { roles, owner, front, prep, end: i })
+    }
+
+    /// Whether the name run `[s, e)` in front of a judge's title ends on a court level and names no
+    /// court (`U.S. District` of `U.S. District Judge X`, `Circuit` of `Circuit Judge X`): the
+    /// words belong to the title, and read as its owner they give `judge of – District`.
+    fn court_level_title(&self, s: usize, e: usize) -> bool {
+        let tr = self.tr;
+        let judge_at = |k: usize| k < tr.len() && (tr.lemma_is(k, JUDGE_NOUNS) || tr.form_is(k, JUDGE_NOUNS));
+        let last = (s..e).rev().find(|&k| !tr.is_punct(k));
+        last.is_some_and(|k| tr.form_is(k, COURT_LEVEL_WORDS))
+            && !(s..e).any(|k| tr.form_is(k, COURT_NOUNS))
+            && (judge_at(e) || (e + 1 < tr.len() && self.role_word_at(e).is_none() && judge_at(e + 1)))
     }
 
     /// Whether `i` starts a run of capitalised words that are no name and end on a role word, after

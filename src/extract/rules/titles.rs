@@ -193,6 +193,8 @@ impl Rules<'_, '_> {
                     // word is part of the title, not the country that owns it
                     && !tr.form_is(j, super::roles::MINISTRY_WORDS)
                     && !tr.lemma_is(j, &["prime", "deputy", "vice"])
+                    // `Circuit Judge X`: a court level is part of a judge's title, no owner
+                    && !(tr.form_is(j, super::roles::COURT_LEVEL_WORDS) && (tr.form_is(title, super::roles::JUDGE_NOUNS) || tr.lemma_is(title, super::roles::JUDGE_NOUNS)))
                 {
                     country = Some(Part {
                         head: j,

@@ -67,6 +67,43 @@ fn is_plural_title(w: &str) -> bool {
     w.len() > 3 && w.strip_suffix('s').is_some_and(|one| !one.ends_with('s') && super::features::is_title_cue(one))
 }
 
+/// Capitalised words that open a title rather than a person's name (`Former Mayor`, `Deputy
+/// Judge`, `Republican Senator`, `Health Secretary`): rank and time words, the usual party names
+/// and government portfolios. General English, lowercase; a given name is none of them.
+const TITLE_OPENERS: &[&str] = &[
+    "former", "acting", "interim", "then", "late", "new", "vice", "deputy", "assistant", "associate", "prime",
+    "senior", "chief", "general", "executive", "first", "lord", "lady", "foreign", "interior", "defence",
+    "defense", "finance", "health", "justice", "home", "education", "trade", "economy", "energy", "environment",
+    "labour", "labor", "transport", "culture", "treasury", "republican", "democrat", "democratic", "conservative",
+    "liberal", "socialist", "green", "independent", "the", "a", "an",
+];
+
+/// Whether the person span `r` is a given name followed by a surname that is also a title word
+/// (`Ana Mayor`, `Tom Judge`, `Lea Marshal`): the title cue `k` closes the span right after one
+/// or two capitalised words that are no title opener, no acronym and nothing the gazetteer knows
+/// (a place, a demonym, an organisation), and not the sentence's country. Read
+/// as a title it would leave a role `Mayor` and no person.
+fn title_word_is_surname(words: &[&str], r: &Range<usize>, k: usize, countries: &[Range<usize>]) -> bool {
+    let given = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.clone().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !super::features::is_title_cue(w)
+            && !TITLE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(w))
+            // a place, a demonym or a known organisation (`Velmar Mayor`, `Peruvian Minister`)
+            && super::gazetteer_matches(&[w]).is_empty()
+    };
+    // `Regents Professor at Y`, `Honorary Consul of Y`: a title with its owner after it
+    let owner_after = words.get(r.end).is_some_and(|w| matches!(*w, "of" | "at" | "for"));
+    k + 1 == r.end
+        && !owner_after
+        && k > r.start
+        && k - r.start <= 2
+        && (r.start..k).all(|i| given(words[i]))
+        && !countries.iter().any(|c| c.start < k && r.start < c.end)
+}
+
 /// Splits titles off recognised names: `Peruvian Trade Minister Lucia Ferrand` (tagged as
 /// one ORG or LOC) → PER `Lucia Ferrand`; `President Strand` or `Senators Strand` (one PER) → PER
 /// `Strand`; a span that is
@@ -86,6 +123,11 @@ pub fn split_titles(words: &[&str], spans: Vec<(Range<usize>, NerClass)>, countr
             out.push((r, class));
             continue;
         };
+        // `Ana Mayor`: the title word after a given name is the surname
+        if class == NerClass::Per && title_word_is_surname(words, &r, k, countries) {
+            out.push((r, class));
+            continue;
+        }
         if class != NerClass::Per && k == r.start {
             out.push((r, class)); // `General Motors`, `St. Louis`
             continue;
@@ -237,6 +279,20 @@ mod tests {
         let w: Vec<&str> = "said Secretary of State Quill and Director of the Velco Ana Brill and Bank of Velmar Holdings".split(' ').collect();
         let spans = vec![(1..5, Per), (6..12, Per), (13..17, Org)];
         assert_eq!(split_titles(&w, spans.clone(), &[]), spans);
+    }
+
+    #[test]
+    fn a_title_word_after_a_given_name_is_the_surname() {
+        use NerClass::*;
+        // `Ana Mayor`, `Tom Judge`: one person each, the title word their surname
+        let w: Vec<&str> = "said Ana Mayor and Tom Judge and Lea Marie Marshal".split(' ').collect();
+        let spans = vec![(1..3, Per), (4..6, Per), (7..10, Per)];
+        assert_eq!(split_titles(&w, spans.clone(), &[]), spans);
+        // still titles: a rank, a party, a portfolio or a demonym in front, a country, an acronym
+        let w: Vec<&str> = "said Former Mayor and Republican Senator and Health Secretary and Peruvian Minister and Velmar President and UN Envoy and Regents Professor at Velco and Visiting Professor for Velco".split(' ').collect();
+        let spans = vec![(1..3, Per), (4..6, Per), (7..9, Per), (10..12, Per), (13..15, Per), (16..18, Per), (19..21, Per), (24..26, Per)];
+        let velmar = vec![Range { start: 13, end: 14 }];
+        assert_eq!(split_titles(&w, spans, &velmar), vec![(13..14, Loc)]);
     }
 
     #[test]

@@ -444,3 +444,25 @@ fn two_titles_joined_by_and_before_a_name_are_both_the_persons() {
     ];
     check_cases(others, "role:title");
 }
+
+#[test]
+fn court_words_before_a_judge_are_the_title_not_its_owner() {
+    // `U.S. District Judge X`, `Circuit Judge X`: the court level belongs to the title; read as an
+    // owner it gives `judge of – District` (invented sentences)
+    let cases = [
+        ("{{U.S./PROPN District}}/PROPN Judge/PROPN [[Mara/PROPN Vellin]]/PROPN ruled/VERB ./PUNCT", &["U.S. District", "District"][..]),
+        ("{{Circuit}}/PROPN Judge/PROPN [[Tomas/PROPN Brell]]/PROPN wrote/VERB the/DET dissent/NOUN ./PUNCT", &["Circuit"][..]),
+        ("Bankruptcy/PROPN Judge/PROPN [[Ivo/PROPN Karsk]]/PROPN approved/VERB the/DET plan/NOUN ./PUNCT", &["Bankruptcy"][..]),
+    ];
+    for (spec, fragments) in cases {
+        // every rule: `roles` and `titles` both read a title in front of a name
+        let got = super::super::testkit::facts(spec, "");
+        assert!(!got.iter().any(|(_, _, o)| fragments.contains(&o.as_str())), "{spec}: a court level read as an owner in {got:?}");
+    }
+    // a run that names the court itself still owns the title
+    let got = super::super::testkit::facts(
+        "{{Ostrava/PROPN Superior/PROPN Court}}/PROPN Judge/PROPN [[Mara/PROPN Vellin]]/PROPN ruled/VERB ./PUNCT",
+        "role:",
+    );
+    assert!(got.iter().any(|(s, r, o)| s == "Mara Vellin" && r == "judge of" && o == "Ostrava Superior Court"), "{got:?}");
+}
