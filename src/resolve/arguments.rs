@@ -472,6 +472,16 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {
         start += 1;
     }
+    // a bracketed acronym of the possessor (`Varnia's (VR) Unity Party`) goes with it
+    if start > r.start
+        && names::is_possessive_marker(&s.tokens[start - 1].form)
+        && start < end
+        && s.tokens[start].form == "("
+        && let Some(close) = (start + 1..end.min(start + 5)).find(|&i| s.tokens[i].form == ")")
+        && close + 1 < end
+    {
+        start = close + 1;
+    }
     // quotation marks left after the possessor (`Ferrer’s “call and tone”`)
     while start < end && !(s.tokens[start].form.chars().any(char::is_alphanumeric) || currency(&s.tokens[start].form)) {
         start += 1;

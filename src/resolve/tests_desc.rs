@@ -103,6 +103,12 @@ fn glued(line: &str) -> crate::document::Document {
 }
 
 #[test]
+fn a_possessors_bracketed_acronym_leaves_the_concept_label_with_it() {
+    let d = doc(&["Officials praised Norvia 's ( NV ) Unity Party ."]);
+    assert_eq!(concept_label(&d.sentences[0], 2..9).map(|x| x.0), Some("Unity Party".to_string()));
+}
+
+#[test]
 fn hyphenated_words_stay_whole_in_concept_labels() {
     let d = glued("The HX - 7 strain spread , and a work - from - home rule followed .");
     let s = &d.sentences[0];
