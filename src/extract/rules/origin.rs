@@ -379,13 +379,13 @@ mod tests {
             ),
             // a party word right before a person's name
             (
-                "Democrat/PROPN [[Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
-                &[("Lina Sorel", "member of", "Democratic Party")],
+                "Tory/PROPN [[Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Conservative Party")],
                 &[],
             ),
             (
-                "[[Democrat/PROPN Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
-                &[("Lina Sorel", "member of", "Democratic Party")],
+                "[[Tory/PROPN Lina/PROPN Sorel]]/PROPN voted/VERB against/ADP the/DET plan/NOUN ./PUNCT",
+                &[("Lina Sorel", "member of", "Conservative Party")],
                 &[],
             ),
             // no describing noun, a role noun after a demonym, a party word without a role

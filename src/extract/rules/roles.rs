@@ -59,7 +59,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 const RANK_PREFIXES: &[&str] = &["vice", "deputy", "assistant", "associate"];
 
 /// Words that name the level or kind of a court in a judge's title (`District Judge`, `Circuit
-/// Judge`, `Supreme Court Justice`, `Bankruptcy Judge`): in front of [`JUDGE_NOUNS`] without a word
+/// Judge`, `Appeals Court Justice`, `Bankruptcy Judge`): in front of [`JUDGE_NOUNS`] without a word
 /// for the court itself they are part of the title, never an organisation that owns it (`judge of
 /// District`). General English names of court levels, lowercase.
 pub(super) const COURT_LEVEL_WORDS: &[&str] = &[
