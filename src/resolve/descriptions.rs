@@ -249,7 +249,7 @@ fn descriptive_modifier_start(s: &Sentence, end: usize) -> Option<usize> {
     let t = &s.tokens[end - 1];
     let w = lower_key(&t.form);
     let describes = match (t.upos.as_str(), t.xpos.as_str()) {
-        ("ADJ", "JJR" | "JJS") | ("ADJ", "RBR" | "RBS") => false,
+        ("ADJ", "JJR" | "JJS" | "RBR" | "RBS") => false,
         ("ADJ", _) => true,
         ("VERB", "VBN" | "VBG") => true,
         _ => false,
