@@ -52,6 +52,14 @@ pub struct Token {
     pub deprel: String,
     /// Named-entity label in BIO form (`B-PER`, `I-ORG`, `O`); empty until recognised.
     pub ner: String,
+    /// How sure the parser was of this token's arc: the score of the move that attached it minus
+    /// the best other valid move's (0 = a tie, or not parsed). Not serialised; the learned fact
+    /// confidence ([`crate::confidence`]) reads it.
+    #[serde(skip)]
+    pub arc_margin: f32,
+    /// The same for the arc's label: best label score minus the second best.
+    #[serde(skip)]
+    pub label_margin: f32,
 }
 
 impl Token {

@@ -19,6 +19,7 @@ pub mod source;
 pub mod text;
 pub mod nlp;
 pub mod extract;
+pub mod confidence;
 pub mod resolve;
 pub mod corpus;
 pub mod ontology;

@@ -115,6 +115,12 @@ pub struct PipelineOptions {
     pub ontology_dirs: Vec<PathBuf>,
     /// Keep only facts whose predicate maps to an ontology property.
     pub strict: bool,
+    /// Keep only facts whose learned confidence is at least this; `None` is
+    /// [`DEFAULT_MIN_CONFIDENCE`](crate::confidence::DEFAULT_MIN_CONFIDENCE).
+    pub min_confidence: Option<f32>,
+    /// Add each fact's confidence features to its notes (`confidence-features: name=value …`),
+    /// for training the confidence model (`scripts/train_confidence.py`).
+    pub confidence_features: bool,
 }
 
 /// A document after every stage, ready for the store.
@@ -148,6 +154,8 @@ pub struct Pipeline {
     resolver: &'static Resolver,
     ontology: Ontology,
     strict: bool,
+    min_confidence: f32,
+    confidence_features: bool,
 }
 
 impl Pipeline {
@@ -165,7 +173,16 @@ impl Pipeline {
             (joined(analyzer), joined(recognizer), joined(resolver), ontology)
         });
         let ontology = ontology?;
-        Ok(Pipeline { analyzer: analyzer?, recognizer: recognizer?, extractor: Extractor::new(), resolver, ontology, strict: options.strict })
+        Ok(Pipeline {
+            analyzer: analyzer?,
+            recognizer: recognizer?,
+            extractor: Extractor::new(),
+            resolver,
+            ontology,
+            strict: options.strict,
+            min_confidence: options.min_confidence.unwrap_or(crate::confidence::DEFAULT_MIN_CONFIDENCE),
+            confidence_features: options.confidence_features,
+        })
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -255,6 +272,10 @@ impl Pipeline {
         times.resolve += clock.elapsed().as_secs_f64();
         let clock = std::time::Instant::now();
         let by_id: HashMap<EntityId, Entity> = resolved.entities.iter().map(|e| (e.id.clone(), e.clone())).collect();
+        let mut per_sentence: HashMap<usize, usize> = HashMap::new();
+        for rt in &resolved.triples {
+            *per_sentence.entry(rt.triple.sentence).or_default() += 1;
+        }
         // each triple is normalised on its own (in order)
         let mut facts: Vec<Fact> = resolved
             .triples
@@ -263,16 +284,53 @@ impl Pipeline {
                 let nf = self.ontology.normalize(rt, &by_id, document.date.as_deref(), self.strict)?;
                 let mut fact = build_fact(&document, rt, nf);
                 fact.time = fact_time(&document, rt, &fact);
+                let facts_in_sentence = per_sentence.get(&rt.triple.sentence).copied().unwrap_or(1);
+                self.learned_confidence(&document, rt, &by_id, facts_in_sentence, &mut fact);
                 Some(fact)
             })
             .collect();
         dedupe_facts(&mut facts);
+        facts.retain(|f| f.provenance.confidence >= self.min_confidence);
         let mut entities = used_entities(&resolved.entities, &facts);
         let mut mentions = resolved.mentions;
         // ids from this document alone: corpus-wide names, context-scoped institutions, local nouns
         IdentityMinter::new(Some(&self.analyzer.tags.lemmatizer)).mint(&document, &resolved.entities, &mut mentions, &mut entities, &mut facts);
         times.ontology += clock.elapsed().as_secs_f64();
         ProcessedDocument { document, mentions, entities, facts, open_triples }
+    }
+}
+
+impl Pipeline {
+    /// Replaces the fact's rule-based confidence by the learned model's probability (when the
+    /// shipped model has weights) and, when asked, notes the features it was computed from.
+    fn learned_confidence(&self, document: &Document, rt: &ResolvedTriple, by_id: &HashMap<EntityId, Entity>, facts_in_sentence: usize, fact: &mut Fact) {
+        let Some(sentence) = document.sentences.get(rt.triple.sentence) else { return };
+        let object_kind = match &fact.object {
+            crate::document::FactObject::Entity(id) => by_id.get(id).map(|e| e.kind),
+            crate::document::FactObject::Literal(_) => None,
+        };
+        let evidence = crate::confidence::FactEvidence {
+            sentence,
+            triple: &rt.triple,
+            notes: &rt.notes,
+            subject_kind: by_id.get(&fact.subject).map(|e| e.kind),
+            object: &fact.object,
+            object_kind,
+            normalized: fact.predicate.normalized,
+            negated: fact.negated,
+            modality: fact.modality,
+            attributed: fact.attribution.is_some(),
+            prior: fact.provenance.confidence,
+            facts_in_sentence,
+        };
+        let features = crate::confidence::features(&evidence);
+        if let Some(model) = crate::confidence::Model::embedded().filter(|m| !m.is_empty()) {
+            fact.provenance.confidence = model.probability(&features).clamp(0.0, 1.0);
+        }
+        if self.confidence_features {
+            let list: Vec<String> = features.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            fact.notes.push(format!("{}{}", crate::confidence::FEATURES_NOTE, list.join(" ")));
+        }
     }
 }
 
@@ -379,7 +437,7 @@ mod tests {
     #[test]
     fn a_bad_ontology_directory_is_a_typed_cause_naming_it() {
         let dir = std::env::temp_dir().join(format!("kg-no-ontology-{}", std::process::id()));
-        let err = Pipeline::new(PipelineOptions { ontology_dirs: vec![dir.clone()], strict: false }).err().expect("no such directory");
+        let err = Pipeline::new(PipelineOptions { ontology_dirs: vec![dir.clone()], ..Default::default() }).err().expect("no such directory");
         assert!(matches!(err, PipelineError::Ontology(_)), "{err}");
         assert!(err.source().is_some_and(|s| s.to_string().contains(&dir.display().to_string())), "{err}");
     }

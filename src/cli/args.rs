@@ -44,6 +44,13 @@ pub struct ExtractArgs {
     /// Largest input document accepted, in MiB.
     #[arg(long, default_value_t = 16, value_name = "MIB")]
     pub max_file_mb: u64,
+    /// Keep only facts whose learned confidence is at least this (0 keeps every fact; the default
+    /// is the threshold chosen on the judged facts, see README).
+    #[arg(long, value_name = "P")]
+    pub min_confidence: Option<f32>,
+    /// Append each fact's confidence features as a last TSV column (for scripts/train_confidence.py).
+    #[arg(long, hide = true)]
+    pub confidence_features: bool,
 }
 
 #[derive(Debug, Subcommand)]

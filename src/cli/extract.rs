@@ -33,7 +33,9 @@ pub(super) fn extract(paths: &[PathBuf], format: ExtractFormat, base: &str, extr
         return Ok(());
     }
     if format == ExtractFormat::Tsv {
-        writeln!(out, "{TSV_HEADER}")?;
+        // the hidden --confidence-features adds a last column (what the confidence model is trained on)
+        let features = if extract.confidence_features { "\tfeatures" } else { "" };
+        writeln!(out, "{TSV_HEADER}{features}")?;
     }
     let kb = if format == ExtractFormat::Ttl { Some(KnowledgeBase::in_memory(DEFAULT_BASE)?) } else { None };
     for source in inputs.read(max_bytes) {
@@ -76,7 +78,7 @@ pub(super) fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<
     let labels = labels_of(&doc.entities);
     for f in &doc.facts {
         let p = &f.provenance;
-        writeln!(
+        write!(
             out,
             "{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(labels.get(f.subject.as_str()).copied().unwrap_or(&f.subject)),
@@ -95,6 +97,10 @@ pub(super) fn write_tsv(out: &mut dyn Write, doc: &ProcessedDocument) -> Result<
             f.predicate.iri,
             clean(&p.evidence),
         )?;
+        if let Some(features) = f.notes.iter().find_map(|n| n.strip_prefix(crate::confidence::FEATURES_NOTE)) {
+            write!(out, "\t{}", clean(features))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -135,7 +135,12 @@ fn open_read(args: &StoreArgs) -> Result<KnowledgeBase> {
 }
 
 fn pipeline(extract: &ExtractArgs) -> Result<Pipeline> {
-    Ok(Pipeline::new(PipelineOptions { ontology_dirs: extract.ontology.clone(), strict: extract.strict })?)
+    Ok(Pipeline::new(PipelineOptions {
+        ontology_dirs: extract.ontology.clone(),
+        strict: extract.strict,
+        min_confidence: extract.min_confidence,
+        confidence_features: extract.confidence_features,
+    })?)
 }
 
 #[cfg(test)]

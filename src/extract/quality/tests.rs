@@ -26,6 +26,7 @@ pub(crate) fn sent(spec: &str) -> Sentence {
             deprel: p[4].into(),
             ner: "O".into(),
             feats: p.get(6).copied().unwrap_or("").into(),
+            ..Default::default()
         });
     }
     Sentence { index: 0, paragraph: 1, span: crate::document::Span::new(0..text.len(), 0..text.chars().count()), text, tokens }

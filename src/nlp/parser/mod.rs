@@ -154,6 +154,9 @@ impl Parser {
             t.head = if h >= n { 0 } else { h + 1 };
             t.deprel.clear();
             t.deprel.push_str(&self.labels[ws.state.label[i] as usize]);
+            let [arc, label] = ws.margins.get(i).copied().unwrap_or_default();
+            t.arc_margin = arc as f32;
+            t.label_margin = label as f32;
         }
     }
 
@@ -164,9 +167,11 @@ impl Parser {
     /// the buffer features (recomputed only when SHIFT moves the buffer front) and the rest. The
     /// weights are integers, so the sum is exactly the one over all features at once.
     fn run(&self, ws: &mut Workspace) {
-        let Workspace { info, state, mfeats, lfeats, lscores, stack_parts } = ws;
+        let Workspace { info, state, mfeats, lfeats, lscores, stack_parts, margins } = ws;
         lscores.resize(self.labels.len(), 0);
         stack_parts.clear();
+        margins.clear();
+        margins.resize(state.n, [0, 0]);
         let mut buffer_part = [0i32; N_MOVES];
         let mut buffer_at = None;
         while !state.is_terminal() {
@@ -191,11 +196,30 @@ impl Parser {
             }
             let mv = best_valid(&scores, &valid);
             let label = match state.arc_of(mv) {
-                Some((h, d)) => self.predict_label(state, info, h, d, lfeats, lscores),
+                Some((h, d)) => {
+                    let label = self.predict_label(state, info, h, d, lfeats, lscores);
+                    if let Some(m) = margins.get_mut(d as usize) {
+                        // a root arc has no label choice: its label margin stays 0
+                        let label_margin = if h as usize == state.n { 0 } else { self.label_margin(lscores, label) };
+                        *m = [move_margin(&scores, &valid, mv), label_margin];
+                    }
+                    label
+                }
                 None => 0,
             };
             state.apply(mv, label);
         }
+    }
+
+    /// Score of the chosen label minus the best other label's (never `root`).
+    fn label_margin(&self, scores: &[i32], chosen: u8) -> i32 {
+        let runner_up = scores
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != chosen as usize && i != self.root_label as usize)
+            .map(|(_, &s)| s)
+            .max();
+        runner_up.map_or(0, |r| scores[chosen as usize].saturating_sub(r))
     }
 
     /// Move scores of the features at `positions` of `mfeats`.
@@ -253,6 +277,17 @@ pub(crate) fn best_valid<T: PartialOrd + Copy>(scores: &[T; N_MOVES], valid: &[b
     best
 }
 
+/// Score of the chosen move minus the best other valid move's; a forced move (the only valid one)
+/// gets a large margin, as nothing else could have been done.
+#[inline]
+fn move_margin(scores: &[i32; N_MOVES], valid: &[bool; N_MOVES], chosen: usize) -> i32 {
+    let runner_up = (0..N_MOVES).filter(|&m| m != chosen && valid[m]).map(|m| scores[m]).max();
+    runner_up.map_or(FORCED_MARGIN, |r| scores[chosen].saturating_sub(r))
+}
+
+/// The margin reported for a move that had no alternative.
+pub const FORCED_MARGIN: i32 = 1 << 16;
+
 /// Reusable per-thread buffers for parsing.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -263,6 +298,8 @@ pub struct Workspace {
     pub(crate) lscores: Vec<i32>,
     /// Scores of the stack features for each stack depth of the current parse.
     pub(crate) stack_parts: Vec<[i32; N_MOVES]>,
+    /// Per word: the move margin and label margin of the arc that attached it.
+    pub(crate) margins: Vec<[i32; 2]>,
 }
 
 impl Default for Workspace {
@@ -274,6 +311,7 @@ impl Default for Workspace {
             lfeats: [0; N_LABEL_FEATS],
             lscores: Vec::new(),
             stack_parts: Vec::new(),
+            margins: Vec::new(),
         }
     }
 }
