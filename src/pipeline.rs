@@ -454,6 +454,24 @@ mod tests {
     }
 
     #[test]
+    fn the_keep_threshold_drops_facts_below_it_and_features_are_noted_on_request() {
+        // invented
+        let text = "Mara Vellin joined the Ostrava Water Board in May. The board hired two engineers from Kell.";
+        let run = |min_confidence, confidence_features| {
+            let p = Pipeline::new(PipelineOptions { min_confidence: Some(min_confidence), confidence_features, ..Default::default() }).expect("pipeline");
+            p.process(SourceText::from_string("threshold-test", text)).facts
+        };
+        let all = run(0.0, true);
+        assert!(!all.is_empty());
+        assert!(all.iter().all(|f| f.notes.iter().any(|n| n.starts_with(crate::confidence::FEATURES_NOTE))), "{all:?}");
+        let cut = all.iter().map(|f| f.provenance.confidence).fold(f32::MAX, f32::min) + 1e-4;
+        let kept = run(cut, false);
+        assert_eq!(kept.len(), all.iter().filter(|f| f.provenance.confidence >= cut).count());
+        assert!(kept.len() < all.len());
+        assert!(kept.iter().all(|f| !f.notes.iter().any(|n| n.starts_with(crate::confidence::FEATURES_NOTE))));
+    }
+
+    #[test]
     fn inputs_name_what_is_missing_and_keep_their_order() {
         let missing = PathBuf::from("no/such/file.txt");
         let err = Inputs::from_paths(&[missing]).unwrap_err();
