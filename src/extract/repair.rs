@@ -42,6 +42,10 @@
 //!    that conjunct becomes the verb's subject.
 //! 19. `fronted-participle` (`repair_participle`): `When asked about X, the mayor …` with the
 //!    participle tagged as a finite past or the subordinator hung on the main verb.
+//! 21. `phrase-participle` (`repair_participle`): `In a paper released Monday in X, scientists
+//!    described …` with the participle read as the sentence's root (or as the main verb's clausal
+//!    complement) and the main clause hung under it.
+//! 22. `vocative-subject` (`repair_clause`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -108,7 +112,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -180,7 +184,7 @@ fn prepositional_root(t: &[Token], h: &[usize]) -> Option<(usize, Vec<usize>)> {
 
 /// A relative day word or weekday that stands alone as a time phrase (`yesterday`, `Monday`);
 /// month names are left out (`May, the mayor, …` may be a name).
-fn is_bare_day(t: &Token) -> bool {
+pub(super) fn is_bare_day(t: &Token) -> bool {
     let f = t.form.to_lowercase();
     matches!(f.as_str(), "yesterday" | "today" | "tonight" | "tomorrow")
         || matches!(f.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -225,7 +229,7 @@ fn promote_clause(t: &mut [Token], r: usize, c: usize, kids: &[usize]) {
 /// Whether token `v` heads a finite clause: a finite verb form or a finite auxiliary; a bare
 /// participle counts when it has an object or oblique of its own and no agent (`…, extended
 /// the lockdown`, mis-tagged past tense).
-fn finite_clause(t: &[Token], h: &[usize], v: usize) -> bool {
+pub(super) fn finite_clause(t: &[Token], h: &[usize], v: usize) -> bool {
     if t[v].upos != "VERB" {
         return false;
     }

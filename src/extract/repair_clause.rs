@@ -17,6 +17,11 @@
 //! 16. `for-subject`: `a deal was reached for the army to enter` parsed with `for the army` as a
 //!    modifier of a noun before the infinitive: the noun right before `to` + verb, after `for`, is
 //!    the infinitive's subject (`for` its marker), as in `for X to do`.
+//! 22. `vocative-subject`: `Reyes, an aide to the mayor, and Dorn, a clerk, were both fined`
+//!    parsed with the first name as a `vocative` of the verb (news narrative addresses no one) and
+//!    the verb left without a subject: the name opening the sentence becomes the verb's subject; a
+//!    comma conjunct of it that is a common noun right after another name conjunct (`Dorn, a
+//!    clerk,`) is that name's apposition, not a third subject.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -222,10 +227,59 @@ pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
     false
 }
 
+/// Repair 22.
+pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let first = (0..n).find(|&k| t[k].upos != "PUNCT").unwrap_or(n);
+    let Some(s) = (0..n).find(|&k| t[k].deprel == "vocative" && is_ancestor(&h, k, first)) else { return false };
+    let v = h[s];
+    if v == usize::MAX || v < s || t[v].upos != "VERB" || !matches!(t[s].upos.as_str(), "NOUN" | "PROPN") || is_date_word(&t[s]) {
+        return false;
+    }
+    if (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+        return false;
+    }
+    let pass = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
+    set_head(t, s, v, if pass { "nsubj:pass" } else { "nsubj" });
+    // `…, and Dorn, a clerk,`: a common-noun conjunct after a comma, without a
+    // conjunction of its own, right after a name conjunct describes that name
+    let conjs: Vec<usize> = (s + 1..v).filter(|&c| h[c] == s && base(&t[c].deprel) == "conj").collect();
+    for w in conjs.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let own_cc = (0..n).any(|k| h[k] == b && base(&t[k].deprel) == "cc");
+        let comma = (a + 1..b).any(|k| t[k].form == "," && (h[k] == b || !is_ancestor(&h, a, k)));
+        if t[a].upos == "PROPN" && t[b].upos == "NOUN" && !own_cc && comma {
+            set_head(t, b, a, "appos");
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_name_parsed_as_a_vocative_is_the_subject() {
+        // `Reyes , an aide , and Dorn , a clerk , were both fined .` (invented)
+        let t = toks(
+            "Reyes/PROPN/14/vocative ,/PUNCT/4/punct an/DET/4/det aide/NOUN/1/appos ,/PUNCT/7/punct and/CCONJ/7/cc Dorn/PROPN/1/conj \
+             ,/PUNCT/10/punct a/DET/10/det clerk/NOUN/1/conj ,/PUNCT/1/punct were/AUX/14/aux:pass \
+             both/DET/14/cc:preconj fined/VERB/0/root/fine/VBN ./PUNCT/14/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Reyes>14:nsubj:pass", "Dorn>1:conj", "clerk>7:appos"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // a verb with a subject keeps it; a fronted day word is no subject
+        let ok = toks("Sunday/PROPN/4/vocative ,/PUNCT/1/punct Reyes/PROPN/4/nsubj won/VERB/0/root/win/VBD ./PUNCT/4/punct");
+        assert!(repair(&ok).is_none());
+        let day = toks("Sunday/PROPN/3/vocative ,/PUNCT/1/punct won/VERB/0/root/win/VBD ./PUNCT/3/punct");
+        assert!(repair(&day).is_none());
+    }
 
     #[test]
     fn a_date_between_subject_and_verb_is_no_subject() {

@@ -20,8 +20,21 @@
 //!    hangs the participle elsewhere (often as a conjunct of the reporting verb, which then
 //!    became its subject: `X – condemn – workers`). The participle takes the auxiliary's place,
 //!    the auxiliary and its dependents go under the participle.
+//!
+//! 21. `phrase-participle`: `In a paper released Monday in the Kelm Review, scientists at X
+//!    described …`, `In a statement issued Friday, the board said …`, `According to a poll
+//!    conducted by X, most voters …`: a fronted prepositional phrase whose noun is followed by a
+//!    past participle (a reduced relative: the paper that was released). The parser often
+//!    makes the participle the root, with the main clause as its conjunct and the main subject
+//!    hung inside the phrase (or it makes the participle the main verb's clausal complement),
+//!    which lost the main clause's fact and made the participle a finite verb with the phrase's
+//!    noun as its oblique. The first finite verb after the phrase's comma becomes the root (when it
+//!    was not), the phrase's noun its oblique, the participle an `acl` of that noun (retagged as a
+//!    participle), and, when the verb has no subject, the first nominal after the comma its
+//!    subject. A bare day word the participle took as its object (`released Monday`) becomes a
+//!    time oblique, and a prepositional phrase hung on it goes to the participle.
 
-use super::repair::{base, heads, set_head};
+use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
 
 /// Words that open an adverbial clause of time, condition or concession before a participle.
@@ -63,6 +76,85 @@ pub(super) fn fronted_participle(t: &mut Vec<Token>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// Repair 21.
+pub(super) fn phrase_participle(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    // the sentence opens with a preposition (`In`, `After`, `According to`) on the phrase's noun
+    if n < 6 || base(&t[0].deprel) != "case" || h[0] == usize::MAX {
+        return false;
+    }
+    let noun = h[0];
+    let p = noun + 1;
+    if !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN") || p >= n || h[noun] != p {
+        return false;
+    }
+    if t[p].upos != "VERB" || !matches!(t[p].xpos.as_str(), "VBN" | "VBD") || !(1..noun).all(|k| is_ancestor(&h, noun, k) || h[k] == 0) {
+        return false;
+    }
+    // a reduced relative has no subject, auxiliary or copula of its own
+    if (0..n).any(|k| h[k] == p && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "aux" | "cop" | "expl")) {
+        return false;
+    }
+    // the phrase ends at its first comma; everything up to it belongs to the participle
+    let Some(comma) = (p + 1..n).find(|&k| t[k].form == ",") else { return false };
+    if (p + 1..comma).any(|k| !is_ancestor(&h, p, k)) {
+        return false;
+    }
+    let Some(v) = (comma + 1..n).find(|&v| finite_clause(t, &h, v)) else { return false };
+    let root = h[p] == usize::MAX;
+    if !(root && is_ancestor(&h, p, v) || h[p] == v) {
+        return false;
+    }
+    if root {
+        set_head(t, v, usize::MAX, "root");
+        for k in comma..n {
+            if h[k] == p && k != v {
+                let rel = t[k].deprel.clone();
+                set_head(t, k, v, &rel);
+            }
+        }
+    }
+    set_head(t, noun, v, "obl");
+    set_head(t, p, noun, "acl");
+    if t[p].xpos != "VBN" {
+        t[p].xpos = "VBN".to_owned();
+        t[p].feats = "Tense=Past|VerbForm=Part".to_owned();
+    }
+    // `released Monday in the Review`: the day is a time, the phrase on it the participle's
+    for d in p + 1..comma {
+        if h[d] == p && base(&t[d].deprel) == "obj" && is_bare_day(&t[d]) {
+            set_head(t, d, p, "obl:unmarked");
+            for k in d + 1..comma {
+                if h[k] == d && base(&t[k].deprel) == "nmod" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") {
+                    set_head(t, k, p, "obl");
+                }
+            }
+        }
+    }
+    let h = heads(t);
+    if !(0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+        // the nominals between the comma and the verb whose heads lie outside that stretch
+        let tops: Vec<usize> = (comma + 1..v)
+            .filter(|&x| (h[x] == usize::MAX || h[x] <= comma || h[x] >= v) && matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM"))
+            .collect();
+        if let Some(&s) = tops.first() {
+            let pass = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
+            set_head(t, s, v, if pass { "nsubj:pass" } else { "nsubj" });
+            for &y in &tops[1..] {
+                if t[y - 1].form == "," || (0..y).any(|k| h[k] == y && t[k].form == ",") {
+                    set_head(t, y, s, "appos");
+                } else if (0..y).any(|k| h[k] == y && base(&t[k].deprel) == "case") {
+                    // `researchers from Vela University reported`: the phrase between the subject
+                    // and its verb modifies the subject (the parser hung it in the fronted phrase)
+                    set_head(t, y, s, "nmod");
+                }
+            }
+        }
+    }
+    true
 }
 
 /// Auxiliaries of the perfect and of the passive, as written.
@@ -161,6 +253,56 @@ mod tests {
         assert_eq!(got[6].xpos, "VBN");
         // an auxiliary with an object of its own is a main verb: `has " 20 " members`
         let t = toks("It/PRON/2/nsubj has/VERB/0/root/have/VBZ \"/PUNCT/4/punct shared/VERB/5/amod/share/VBN members/NOUN/2/obj");
+        assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn a_fronted_phrase_with_a_participle_read_as_the_root_hands_the_root_to_the_main_verb() {
+        // `In a paper released Friday in Kelm Review , scientists at Vela University described a
+        // method .` (invented) as the parser reads it: the participle is the root, the main verb its
+        // conjunct, the main subject a conjunct inside the phrase and its modifier an oblique there
+        let t = toks(
+            "In/ADP/3/case a/DET/3/det paper/NOUN/4/obl released/VERB/0/root/release/VBD Friday/PROPN/4/obj in/ADP/8/case \
+             Kelm/PROPN/8/compound Review/PROPN/4/obl ,/PUNCT/10/punct scientists/NOUN/8/conj at/ADP/13/case \
+             Vela/PROPN/13/compound University/PROPN/8/nmod described/VERB/4/conj/describe/VBD a/DET/16/det \
+             method/NOUN/14/obj ./PUNCT/4/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        for want in ["described>0:root", "paper>14:obl", "released>3:acl", "scientists>14:nsubj", "University>10:nmod", "Friday>4:obl:unmarked", ".>14:punct"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+        assert_eq!(got[3].xpos, "VBN");
+    }
+
+    #[test]
+    fn a_fronted_phrase_with_a_participle_read_as_a_complement_goes_under_the_main_verb() {
+        // `In a statement issued Monday , the board said it would close .` (invented)
+        let t = toks(
+            "In/ADP/3/case a/DET/3/det statement/NOUN/4/obl issued/VERB/9/ccomp/issue/VBD Monday/PROPN/4/obl:unmarked \
+             ,/PUNCT/5/punct the/DET/8/det board/NOUN/9/nsubj said/VERB/0/root/say/VBD it/PRON/12/nsubj would/AUX/12/aux \
+             close/VERB/9/ccomp/close/VB ./PUNCT/9/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        for want in ["statement>9:obl", "issued>3:acl", "board>9:nsubj", "close>9:ccomp"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+    }
+
+    #[test]
+    fn a_fronted_phrase_without_a_participle_or_with_a_clause_of_its_own_is_left_alone() {
+        // `In Kelm , police arrested two men .`: no participle after the phrase's noun
+        let t = toks(
+            "In/ADP/2/case Kelm/PROPN/5/obl ,/PUNCT/2/punct police/NOUN/5/nsubj arrested/VERB/0/root/arrest/VBD two/NUM/7/nummod \
+             men/NOUN/5/obj ./PUNCT/5/punct",
+        );
+        assert!(repair(&t).is_none());
+        // `In the years we waited , prices rose .`: the verb after the noun has a subject of its own
+        let t = toks(
+            "In/ADP/3/case the/DET/3/det years/NOUN/8/obl we/PRON/5/nsubj waited/VERB/3/acl:relcl/wait/VBD ,/PUNCT/3/punct \
+             prices/NOUN/8/nsubj rose/VERB/0/root/rise/VBD ./PUNCT/8/punct",
+        );
         assert!(repair(&t).is_none());
     }
 

@@ -86,7 +86,10 @@ impl Rules<'_, '_> {
     fn copular_age_holder(&self, i: usize) -> Option<Part> {
         let tr = self.tr;
         tr.kid(i, "cop")?;
-        if tr.kids(i).any(|k| !matches!(tr.base(k), "nsubj" | "cop" | "punct" | "advmod" | "cc")) {
+        // `he was 81 and died in Oslo`: a coordinated verb is a second predicate of the subject,
+        // not a complement of the number
+        let coordinated_verb = |k: usize| tr.base(k) == "conj" && tr.upos(k) == "VERB" && k > i;
+        if tr.kids(i).any(|k| !matches!(tr.base(k), "nsubj" | "cop" | "punct" | "advmod" | "cc") && !coordinated_verb(k)) {
             return None;
         }
         let s = tr.kids(i).find(|&k| tr.rel(k) == "nsubj" && k < i)?;
@@ -193,6 +196,19 @@ mod tests {
         81 81 NUM CD 0 root
         . . PUNCT . 5 punct";
 
+    /// `The former senator was 81 and died in Lima.` (invented): the number's coordinated verb.
+    const COPULAR_AND_DIED: &str = "
+        The the DET DT 3 det
+        former former ADJ JJ 3 amod
+        senator senator NOUN NN 5 nsubj
+        was be AUX VBD 5 cop
+        81 81 NUM CD 0 root
+        and and CCONJ CC 7 cc
+        died die VERB VBD 5 conj
+        in in ADP IN 9 case
+        Lima Lima PROPN NNP 7 obl
+        . . PUNCT . 5 punct";
+
     /// `The death toll was 81.` / `The pilot died aged 300.` (invented): not ages.
     const NOT_AGES: &str = "
         The the DET DT 3 det
@@ -242,6 +258,10 @@ mod tests {
         let ts = triples(&described);
         assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         find(&triples(COPULAR), "former senator", "aged", Some("81"));
+        find(&triples(COPULAR_AND_DIED), "former senator", "aged", Some("81"));
+        // a coordinated number is no second predicate: `The former senator was 81 and 79` is no age
+        let ts = triples(&COPULAR_AND_DIED.replace("died die VERB VBD 5 conj", "79 79 NUM CD 5 conj"));
+        assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         let ts = triples(NOT_AGES);
         assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         let too_old = DIED_AGED.replace("58 58", "300 300");

@@ -4,7 +4,9 @@
 //! - `Immunologist Ana Reyes of Vela Labs` → Ana Reyes – immunologist of – Vela Labs;
 //! - `Senators Ana Reyes of Ostland, Ben Hart of Westland, and Cy Dorn of Nordland` → each
 //!   senator of their place: the title in front of the first name is shared by the list;
-//! - `Ben Hart of Millbrook` without a title → Ben Hart – from – Millbrook.
+//! - `Ben Hart of Millbrook` without a title → Ben Hart – from – Millbrook;
+//! - `Ana Reyes of Vela University's Soil Institute` → of the possessed name; `Ana Reyes of Vela
+//!   University's law faculty` → of the possessor (the faculty is a part of it).
 //!
 //! The name is a `Person` mention; the owner a mention of an organisation or a place, closing the
 //! phrase (punctuation, a conjunction or a verb follows). Graph facts only.
@@ -29,12 +31,33 @@ impl Rules<'_, '_> {
         }
         let j = if self.is_det(e + 1) { e + 2 } else { e + 1 };
         let (s, oe) = self.mention_from(j)?;
-        let kind = self.kind_at(s);
-        if !(is_organisation(kind) || place_rank(kind).is_some()) {
+        let owner = |s: usize| {
+            let kind = self.kind_at(s);
+            is_organisation(kind) || place_rank(kind).is_some()
+        };
+        if !owner(s) {
             return None;
         }
-        let closes = oe >= n || tr.is_punct(oe) || matches!(tr.upos(oe), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(oe, &["who"]);
-        closes.then_some((s, oe))
+        let closes = |oe: usize| oe >= n || tr.is_punct(oe) || matches!(tr.upos(oe), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(oe, &["who"]);
+        if oe < n && self.is_poss(oe) {
+            return self.possessed_owner(s, oe, &owner, &closes);
+        }
+        closes(oe).then_some((s, oe))
+    }
+
+    /// `NAME of Vela University's Institute of Soils` → the possessed name; `NAME of Vela
+    /// University's law faculty` → the possessor (the part named by common nouns belongs to
+    /// it). `s..m` is the possessor mention, `m` its possessive marker.
+    fn possessed_owner(&self, s: usize, m: usize, owner: &dyn Fn(usize) -> bool, closes: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let tr = self.tr;
+        if let Some((ps, pe)) = self.mention_from(m + 1).filter(|&(ps, _)| owner(ps)) {
+            return closes(pe).then_some((ps, pe));
+        }
+        let mut e = m + 1;
+        while e < tr.len() && self.ment_at(e).is_none() && matches!(tr.upos(e), "NOUN" | "ADJ") && tr.form(e).chars().next().is_some_and(char::is_lowercase) {
+            e += 1;
+        }
+        (e > m + 1 && tr.upos(e - 1) == "NOUN" && closes(e)).then_some((s, m))
     }
 
     /// The first name of a list `A of X, B of Y, and C of Z` that the name at `s` ends.
@@ -119,6 +142,22 @@ mod tests {
                 "[[Ben/PROPN Hart]]/PROPN of/ADP ((Millbrook))/PROPN won/VERB ./PUNCT",
                 &[("Ben Hart", "from", "Millbrook")],
                 &[],
+            ),
+            // a possessed name is the owner; a part named by common nouns belongs to the possessor
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP {{Vela/PROPN University}}/PROPN 's/PART {{Soil/PROPN Institute}}/PROPN said/VERB ./PUNCT",
+                &[("Ben Hart", "of", "Soil Institute")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART law/NOUN faculty/NOUN said/VERB ./PUNCT",
+                &[("Ben Hart", "of", "Vela University")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART faculty/NOUN of/ADP law/NOUN said/VERB ./PUNCT",
+                &[],
+                &["Ben Hart"],
             ),
             // the owner must close the phrase; a person is no owner
             (
