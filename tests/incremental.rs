@@ -45,6 +45,9 @@ fn reads(store: &Path, docs: &Path) -> String {
     out += &run(store, docs, &["export", "--focus", "Mara Vellin", "--depth", "1", "-o", dot.to_str().unwrap()]);
     out += &std::fs::read_to_string(&dot).unwrap_or_default();
     out += &run(store, docs, &["query", "--format", "tsv", "SELECT ?s ?p ?o WHERE { ?s rdfs:label \"Mara Vellin\" ; ?p ?o } ORDER BY ?s ?p ?o"]);
+    // the whole corpus graph (an add relinks only the entities the new document's names touch)
+    let corpus = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRENDS(STR(?g), \"graph/corpus\")) } ORDER BY ?s ?p ?o";
+    out += &run(store, docs, &["query", "--format", "tsv", corpus]);
     out
 }
 

@@ -66,7 +66,7 @@ pub fn is_acronym(label: &str) -> bool {
 }
 
 /// The initials of a name's words, connectors skipped (`Department of Fire Protection` → `DFP`).
-fn initials(label: &str) -> String {
+pub(crate) fn initials(label: &str) -> String {
     label
         .split_whitespace()
         .filter(|w| !names::is_name_connector(&w.to_lowercase()))

@@ -70,7 +70,7 @@ fn field(id: &str) -> &str {
 }
 
 /// A person's full-name id without its field (`alex_morgan.athlete` → `alex_morgan`).
-fn unqualified(id: &str) -> &str {
+pub(super) fn unqualified(id: &str) -> &str {
     match id.rsplit_once(super::identity::DOCUMENT_SEPARATOR) {
         Some((name, field)) if !is_document_scoped(id) && !id.contains(super::identity::CONTEXT_INFIX) && field.bytes().all(|b| b.is_ascii_lowercase()) => name,
         _ => id,
@@ -347,8 +347,8 @@ fn follow_chains(out: &mut BTreeMap<String, CorpusEntity>) {
 
 /// A person named by a surname alone, perhaps after titles (`Morgan`, `Mr Morgan`, `Senator
 /// Morgan`), and what the titles say about who it can be.
-struct LoneSurname {
-    surname: String,
+pub(super) struct LoneSurname {
+    pub(super) surname: String,
     /// The field a title gives (`Senator` → politician).
     field: Option<&'static str>,
     /// The gender a title gives (`Mrs`).
@@ -360,7 +360,7 @@ struct LoneSurname {
 impl LoneSurname {
     /// `aliases`: the other names the document gave the person (`the judge`), whose role
     /// words say its field when its titles do not and they name one field only.
-    fn of(label: &str, aliases: &[String]) -> Option<LoneSurname> {
+    pub(super) fn of(label: &str, aliases: &[String]) -> Option<LoneSurname> {
         let words: Vec<String> = label.split_whitespace().map(names::word_key).filter(|w| !w.is_empty()).collect();
         let titles = words.iter().take_while(|w| identity::is_title_before_surname(w)).count();
         let [surname] = &words[titles..] else { return None };

@@ -9,6 +9,7 @@
 //! in the corpus graph (`{base}graph/corpus`), which `kgraph build` and `kgraph remove` recompute.
 
 pub mod alias;
+pub mod group;
 pub mod identity;
 pub mod link;
 pub mod types;

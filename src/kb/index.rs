@@ -10,8 +10,9 @@
 //! (node ids, labels and types; edges as node numbers and fact numbers), and single documents'
 //! records on demand.
 //!
-//! Layout (version 3): magic, version, header length, the header (where each section starts
-//! and how long it is), then the sections, each encoded on its own: `docs` (each document with
+//! Layout (version 6): magic, version, header length, the header (where each section starts
+//! and how long it is, and whether the corpus overlay is the link of the records, which lets
+//! the next add relink only the entities its names touch), then the sections, each encoded on its own: `docs` (each document with
 //! where its record lies), `summary` (counts), `entities`, `subjects`, `graph`, `facts` (where
 //! each merged fact comes from: record and position; the `kg:sameAs` folds to apply to it),
 //! `corpus`, and one record per document. `kgraph stats` reads the header, `docs` and
@@ -51,7 +52,8 @@ pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// 4: each corpus node's triple hash; the overlay's lists sorted; the header in a slot of its
 /// own, hashed, so that it can be rewritten in place after sections are appended.
 /// 5: the overlay's open relations.
-const INDEX_VERSION: u32 = 5;
+/// 6: whether the overlay is the link of the records (an add may then relink only a group).
+const INDEX_VERSION: u32 = 6;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
 /// Magic, version, header length and the header's FNV-1a hash.
 const PREAMBLE: usize = MAGIC.len() + 4 + 4 + 8;
@@ -71,6 +73,13 @@ pub(crate) struct ViewIndex {
     records: BTreeMap<String, DocumentRecord>,
     /// The corpus graph, as of the last refresh.
     corpus: CorpusOverlay,
+    /// Whether `corpus` is the corpus link of the records it was refreshed for (a refresh
+    /// made it, here or by the process that wrote the file), not read back from a store whose
+    /// corpus graph a failed refresh may have left half way.
+    corpus_linked: bool,
+    /// The documents added since the corpus graph was refreshed; `None` once one was replaced
+    /// or removed: then a refresh relinks the whole corpus.
+    added: Option<std::collections::BTreeSet<String>>,
     /// Whether the file holds exactly these records.
     saved: bool,
     /// What the file holds that a save can keep, when it was read or written by this index.
@@ -109,6 +118,8 @@ struct Header {
     graph: Span,
     facts: Span,
     corpus: Span,
+    /// [`ViewIndex::corpus_linked`].
+    corpus_linked: bool,
 }
 
 /// A document and where its record lies.
@@ -328,12 +339,14 @@ impl ViewIndex {
                 && let Some(((records, on_file), corpus)) = read
             {
                 let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
-                return Ok(ViewIndex { records, corpus, saved: true, on_file: Some(on_file) });
+                let corpus_linked = file.header.corpus_linked;
+                return Ok(ViewIndex { records, corpus, corpus_linked, added: Some(Default::default()), saved: true, on_file: Some(on_file) });
             }
         }
         let records = read::read_records(store)?;
         let corpus = read::corpus_overlay(store)?;
-        Ok(ViewIndex { records: records.into_iter().map(|r| (r.document.id.clone(), r)).collect(), corpus, saved: false, on_file: None })
+        let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
+        Ok(ViewIndex { records, corpus, corpus_linked: false, added: None, saved: false, on_file: None })
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
@@ -343,6 +356,9 @@ impl ViewIndex {
         }
         if let Some(record) = loaded.record {
             self.forget_on_file(&record.document.id);
+            if let Some(added) = &mut self.added {
+                added.insert(record.document.id.clone());
+            }
             self.records.insert(record.document.id.clone(), record);
             self.saved = false;
         }
@@ -350,6 +366,9 @@ impl ViewIndex {
 
     /// Takes in a committed removal.
     pub fn remove(&mut self, id: &str) {
+        if self.records.contains_key(id) {
+            self.added = None;
+        }
         self.saved &= self.records.remove(id).is_none();
         self.forget_on_file(id);
     }
@@ -361,12 +380,22 @@ impl ViewIndex {
         }
     }
 
-    /// Takes in a refreshed corpus graph.
+    /// Takes in a refreshed corpus graph: the link of the records as they are.
     pub fn set_corpus(&mut self, corpus: CorpusOverlay) {
-        if corpus != self.corpus {
+        if corpus != self.corpus || !self.corpus_linked {
             self.corpus = corpus;
             self.saved = false;
         }
+        self.corpus_linked = true;
+        self.added = Some(Default::default());
+    }
+
+    /// The ids of the entities of the documents added since the corpus graph was linked, when
+    /// documents were only added since and the corpus overlay is that link: what a refresh
+    /// relinks the group of ([`KgStore::refresh_corpus_added`]).
+    pub fn added_entities(&self) -> Option<std::collections::BTreeSet<&str>> {
+        let added = self.added.as_ref().filter(|_| self.corpus_linked)?;
+        Some(added.iter().filter_map(|id| self.records.get(id)).flat_map(|r| r.entities.iter().map(|e| e.id.as_str())).collect())
     }
 
     /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
@@ -566,7 +595,17 @@ impl ViewIndex {
             });
         }
         let docs = section(postcard::to_allocvec(&docs)?);
-        let header = Header { store_format: crate::store::STORE_FORMAT_VERSION, docs, summary, entities, subjects, graph, facts, corpus };
+        let header = Header {
+            store_format: crate::store::STORE_FORMAT_VERSION,
+            docs,
+            summary,
+            entities,
+            subjects,
+            graph,
+            facts,
+            corpus,
+            corpus_linked: self.corpus_linked,
+        };
         let header = postcard::to_allocvec(&header)?;
         assert!(header.len() <= HEADER_SLOT, "view index header over its slot");
         let mut head = Vec::with_capacity(BODY as usize);

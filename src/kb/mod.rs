@@ -376,6 +376,12 @@ impl KnowledgeBase {
                     let relations = index.open_relations();
                     drop(t);
                     let _t = timing::span("corpus.refresh_corpus_over");
+                    // after adds alone, only the group of entities the added ones share names with
+                    if let Some(seeds) = index.added_entities()
+                        && let Some(overlay) = self.store.refresh_corpus_added(&records, &seeds, &relations, index.corpus())?
+                    {
+                        return Ok(overlay);
+                    }
                     self.store.refresh_corpus_over(&records, &relations, index.corpus())
                 },
                 || {

@@ -55,7 +55,7 @@ type Props = HashMap<String, Vec<Term>>;
 
 /// 64-bit FNV-1a of a triple's N-Triples form: stable across builds and Rust versions, which
 /// the persisted index needs.
-fn triple_hash(s: &str, p: &str, o: &Term) -> u64 {
+pub(crate) fn triple_hash(s: &str, p: &str, o: &Term) -> u64 {
     let o = o.to_string();
     fnv1a(&[s.as_bytes(), b"\0", p.as_bytes(), b"\0", o.as_bytes()])
 }
