@@ -132,7 +132,7 @@ impl Recognizer {
         // (`Ka-Wing` `Lau`) reaches the hyphen only once `flat` has widened it (`Wing Lau`)
         let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
-        let spans = institutions::join_institution_names(tokens, spans);
+        let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
