@@ -36,11 +36,11 @@ const INSTITUTION_HEADS: &[&str] = &[
 ];
 
 /// Head nouns that close an organisation's proper name written without a complement: the
-/// institution heads above and the usual heads of civic, academic, commercial and cultural bodies.
-/// General English.
+/// institution heads above and the usual heads of civic, commercial and political bodies. General
+/// English. Heads of buildings (`hospital`, `museum`, `school`, `centre`) are left out: their names
+/// are as often places (`Compaq Center`), and typing them organisations cost NER precision.
 const ORGANISATION_HEADS: &[&str] = &[
-    "coalition", "alliance", "foundation", "trust", "centre", "center", "institution", "network", "movement",
-    "party", "club", "hospital", "museum", "library", "laboratory", "observatory", "school", "company",
+    "coalition", "alliance", "foundation", "trust", "institution", "network", "movement", "party", "company",
     "corporation", "group", "fund", "programme", "program",
 ];
 
@@ -74,7 +74,11 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
         {
             start += 1;
         }
-        if let Some(head) = (start + 1..end).rev().find(|&k| is_organisation_head(&tokens[k])) {
+        // a proper noun before the head (`Brenmouth Council`, not `Great Service` or `Customer
+        // Service` at the start of a review) and a head written in lower case after its capital (not
+        // a shouted `WORST SCHOOL`)
+        let named = |head: usize| (start..head).any(|k| tokens[k].upos == "PROPN") && tokens[head].form.chars().skip(1).any(char::is_lowercase);
+        if let Some(head) = (start + 1..end).rev().find(|&k| is_organisation_head(&tokens[k])).filter(|&h| named(h)) {
             let mut stop = head + 1;
             // `Clean Water Coalition Norvia`: the place closing the run names the branch
             if stop < end && spans.iter().any(|(r, c)| *c == NerClass::Loc && r.start == stop && r.end == end) {
@@ -228,6 +232,15 @@ mod tests {
         // a title opening the run stays out
         let toks = tagged("Former/ADJ Brenmouth/PROPN Council/PROPN members/NOUN met/VERB");
         assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(1..3, NerClass::Org)]);
+    }
+
+    #[test]
+    fn common_words_or_capitals_before_a_head_name_no_organisation() {
+        // must give nothing: no proper noun before the head (a review's `Great Service`, `Customer
+        // Service`), a head in capitals
+        for spec in ["Great/ADJ Service/NOUN ,/PUNCT fast/ADJ delivery/NOUN", "called/VERB Customer/NOUN Service/PROPN twice/ADV", "WORST/PROPN SCHOOL/PROPN EVER/ADV"] {
+            assert_eq!(name_untagged_institutions(&tagged(spec), vec![]), vec![], "{spec}");
+        }
     }
 
     #[test]
