@@ -81,23 +81,39 @@ impl Rules<'_, '_> {
         self.clause_subject_above(age)
     }
 
-    /// `X was 81`, `she is 34`: a copular clause whose whole predicate is the number and whose
-    /// subject is a person (a named one, `he`/`she` or a role noun, resolved later).
+    /// `X was 81`, `she is 34`, `X was 71 years old`: a copular clause whose whole predicate is the
+    /// number (or `N years old`) and whose subject is a person (a named one, `he`/`she` or a role
+    /// noun, resolved later).
     fn copular_age_holder(&self, i: usize) -> Option<Part> {
         let tr = self.tr;
-        tr.kid(i, "cop")?;
+        let pred = self.years_old_predicate(i).unwrap_or(i);
+        tr.kid(pred, "cop")?;
         // `he was 81 and died in Oslo`: a coordinated verb is a second predicate of the subject,
         // not a complement of the number
         let coordinated_verb = |k: usize| tr.base(k) == "conj" && tr.upos(k) == "VERB" && k > i;
-        if tr.kids(i).any(|k| !matches!(tr.base(k), "nsubj" | "cop" | "punct" | "advmod" | "cc") && !coordinated_verb(k)) {
+        // the predicate's other dependents: the subject, the copula and nothing that makes the
+        // number a count of something else (`was 81 votes short`)
+        let years = (pred != i).then(|| tr.head[i]);
+        if tr.kids(pred).any(|k| Some(k) != years && !matches!(tr.base(k), "nsubj" | "cop" | "punct" | "advmod" | "cc") && !coordinated_verb(k)) {
             return None;
         }
-        let s = tr.kids(i).find(|&k| tr.rel(k) == "nsubj" && k < i)?;
+        let s = tr.kids(pred).find(|&k| tr.rel(k) == "nsubj" && k < i)?;
         // a person: named, `he`/`she`, or a role noun (`the former mayor was 81`)
         let person = tr.lemma_is(s, &["he", "she"])
             || self.kind.get(s).copied().flatten() == Some(crate::document::EntityType::Person)
             || (tr.upos(s) == "NOUN" && role_class(&tr.lemma(s).to_lowercase()).is_some());
         person.then(|| self.holder_part(s))
+    }
+
+    /// The copular `old` of `N years old` when `i` is its number: `71` ← `years` ← `old`.
+    fn years_old_predicate(&self, i: usize) -> Option<usize> {
+        let tr = self.tr;
+        let years = tr.head[i];
+        if years == NONE || !tr.lemma_is(years, &["year"]) || tr.base(i) != "nummod" {
+            return None;
+        }
+        let old = tr.head[years];
+        (old != NONE && old > years && tr.form_is(old, &["old"])).then_some(old)
     }
 
     /// The subject of the nearest predicate above `t` (through `xcomp`, `obl`, `advcl`).
@@ -209,6 +225,16 @@ mod tests {
         Lima Lima PROPN NNP 7 obl
         . . PUNCT . 5 punct";
 
+    /// `The senator was 71 years old.` (invented)
+    const YEARS_OLD: &str = "
+        The the DET DT 2 det
+        senator senator NOUN NN 6 nsubj
+        was be AUX VBD 6 cop
+        71 71 NUM CD 5 nummod
+        years year NOUN NNS 6 obl:unmarked
+        old old ADJ JJ 0 root
+        . . PUNCT . 6 punct";
+
     /// `The death toll was 81.` / `The pilot died aged 300.` (invented): not ages.
     const NOT_AGES: &str = "
         The the DET DT 3 det
@@ -261,6 +287,11 @@ mod tests {
         find(&triples(COPULAR_AND_DIED), "former senator", "aged", Some("81"));
         // a coordinated number is no second predicate: `The former senator was 81 and 79` is no age
         let ts = triples(&COPULAR_AND_DIED.replace("died die VERB VBD 5 conj", "79 79 NUM CD 5 conj"));
+        assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
+        find(&triples(YEARS_OLD), "senator", "aged", Some("71"));
+        // must give nothing: the years of a thing (`The bridge was 71 years old`)
+        let thing = YEARS_OLD.replace("senator senator NOUN NN", "bridge bridge NOUN NN");
+        let ts = triples(&thing);
         assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));
         let ts = triples(NOT_AGES);
         assert!(!ts.iter().any(|t| t.relation == "aged"), "{}", show(&ts));

@@ -30,6 +30,8 @@ impl Rules<'_, '_> {
             return None;
         }
         let j = if self.is_det(e + 1) { e + 2 } else { e + 1 };
+        // `of Norvia's Vela Institute`: the organisation after the place's possessive
+        let j = self.past_place_possessor(j);
         let (s, oe) = self.mention_from(j)?;
         let owner = |s: usize| {
             let kind = self.kind_at(s);
@@ -136,6 +138,11 @@ mod tests {
                     ("Ben Hart", "senator of", "Westland"),
                     ("Cy Dorn", "senator of", "Nordland"),
                 ],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Norvia))/PROPN 's/PART {{Vela/PROPN Institute}}/PROPN said/VERB ./PUNCT",
+                &[("Ben Hart", "of", "Vela Institute")],
                 &[],
             ),
             (

@@ -261,6 +261,24 @@ impl Rules<'_, '_> {
         i < self.tr.len() && matches!(self.tr.form(i), "'s" | "’s" | "'" | "’")
     }
 
+    /// Where an owner's name starts when a place's possessive stands in front of it (`at Norvia's
+    /// Vela Institute` → `Vela Institute`): the place only locates the owner (a fact of its own,
+    /// `Vela Institute – located in – Norvia`) and must not take the owner's place. Else `j`.
+    pub(super) fn past_place_possessor(&self, j: usize) -> usize {
+        let tr = self.tr;
+        match self.mention_from(j) {
+            Some((s, e))
+                if super::places::place_rank(self.kind_at(s)).is_some()
+                    && self.is_poss(e)
+                    && e + 1 < tr.len()
+                    && tr.form(e + 1).chars().next().is_some_and(char::is_uppercase) =>
+            {
+                e + 1
+            }
+            _ => j,
+        }
+    }
+
     /// Parses a role phrase starting at `p`; it must end at or before `limit`.
     pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
@@ -384,6 +402,7 @@ impl Rules<'_, '_> {
             if self.is_det(j) {
                 j += 1;
             }
+            j = self.past_place_possessor(j).min(limit);
             let pe = self
                 .name_run(j)
                 .filter(|&e| e <= limit)

@@ -15,6 +15,13 @@
 //! a lowercase head (`the department of Brentham`), a complement that opens with a lowercase word
 //! (`Office of the Mayor`, left to the tagger), a run that meets a person's name or a name reaching
 //! past it, and a day or month (`the Court on Friday`).
+//!
+//! Before that join, [`name_untagged_institutions`] types as one organisation a run of capitalised
+//! words that the tagger left (wholly or partly) untagged and that closes on an organisation head
+//! ([`ORGANISATION_HEADS`]): `the Brenmouth Child Health Institute`, `Ostrava(LOC) River Alliance`,
+//! with a place name that closes the run right after the head kept in the name (`Clean Water
+//! Coalition Norvia`). Without it a person's affiliation (`Ana Reyes of the … Institute said`) has no
+//! organisation to point to.
 
 use super::{NameSpan, NerClass, patterns};
 use crate::document::Token;
@@ -27,6 +34,69 @@ const INSTITUTION_HEADS: &[&str] = &[
     "tribunal", "directorate", "inspectorate", "federation", "league", "union", "association", "society",
     "organization", "organisation",
 ];
+
+/// Head nouns that close an organisation's proper name written without a complement: the
+/// institution heads above and the usual heads of civic, commercial and political bodies. General
+/// English. Heads of buildings (`hospital`, `museum`, `school`, `centre`) are left out: their names
+/// are as often places (`Compaq Center`), and typing them organisations cost NER precision.
+const ORGANISATION_HEADS: &[&str] = &[
+    "coalition", "alliance", "foundation", "trust", "institution", "network", "movement", "party", "company",
+    "corporation", "group", "fund", "programme", "program",
+];
+
+/// Capitalised words that open a title, not an organisation's name (`Former Brenmouth Council
+/// member`): the run starts after them.
+const RUN_OPENERS: &[&str] = &["former", "acting", "interim", "then"];
+
+fn is_organisation_head(t: &Token) -> bool {
+    is_head(t) || (capitalised(t) && ORGANISATION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form)))
+}
+
+/// The spans with each capitalised run that closes on an organisation head and that the tagger
+/// left untagged, or cut into places and organisations inside it, typed as one organisation (see
+/// the module comment). A run that meets a person, or a span reaching outside it, is left alone;
+/// so is a run the tagger found whole (`Soviet Union` as a place).
+pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !complement_word(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < n && complement_word(&tokens[end]) {
+            end += 1;
+        }
+        let mut start = i;
+        while start < end
+            && (super::features::is_title_cue(&tokens[start].form) || RUN_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(&tokens[start].form)))
+        {
+            start += 1;
+        }
+        // a proper noun before the head (`Brenmouth Council`, not `Great Service` or `Customer
+        // Service` at the start of a review) and a head written in lower case after its capital (not
+        // a shouted `WORST SCHOOL`)
+        let named = |head: usize| (start..head).any(|k| tokens[k].upos == "PROPN") && tokens[head].form.chars().skip(1).any(char::is_lowercase);
+        if let Some(head) = (start + 1..end).rev().find(|&k| is_organisation_head(&tokens[k])).filter(|&h| named(h)) {
+            let mut stop = head + 1;
+            // `Clean Water Coalition Norvia`: the place closing the run names the branch
+            if stop < end && spans.iter().any(|(r, c)| *c == NerClass::Loc && r.start == stop && r.end == end) {
+                stop = end;
+            }
+            let run = start..stop;
+            let meets = |r: &std::ops::Range<usize>| r.start < run.end && run.start < r.end;
+            let blocked = spans.iter().any(|(r, c)| meets(r) && (*c == NerClass::Per || r.start < run.start || r.end > run.end || *r == run));
+            if !blocked {
+                spans.retain(|(r, _)| !meets(r));
+                spans.push((run, NerClass::Org));
+                spans.sort_by_key(|(r, _)| r.start);
+            }
+        }
+        i = end;
+    }
+    spans
+}
 
 /// Words that link a head to its complement inside an institution's name.
 const LINKS: &[&str] = &["of", "on", "for"];
@@ -147,6 +217,47 @@ mod tests {
         // `and` between two capitalised words stays inside the name
         let toks = tagged("the/DET Ostrava/PROPN Ministry/PROPN of/ADP Health/PROPN and/CCONJ Family/PROPN Services/PROPN said/VERB");
         assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..8, NerClass::Org)]);
+    }
+
+    #[test]
+    fn an_untagged_run_closing_on_an_organisation_head_is_one_organisation() {
+        // "Mara Vellin of the Brenmouth Child Health Institute said": only the town tagged
+        let toks = tagged("Mara/PROPN Vellin/PROPN of/ADP the/DET Brenmouth/PROPN Child/NOUN Health/NOUN Institute/PROPN said/VERB");
+        let spans = vec![(0..2, NerClass::Per), (4..5, NerClass::Loc)];
+        assert_eq!(name_untagged_institutions(&toks, spans), vec![(0..2, NerClass::Per), (4..8, NerClass::Org)]);
+        // a place right after the head names the branch and stays in the name
+        let toks = tagged("Ivo/PROPN Tamm/PROPN of/ADP Clean/ADJ Water/PROPN Coalition/PROPN Norvia/PROPN said/VERB");
+        let spans = vec![(0..2, NerClass::Per), (6..7, NerClass::Loc)];
+        assert_eq!(name_untagged_institutions(&toks, spans), vec![(0..2, NerClass::Per), (3..7, NerClass::Org)]);
+        // a title opening the run stays out
+        let toks = tagged("Former/ADJ Brenmouth/PROPN Council/PROPN members/NOUN met/VERB");
+        assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(1..3, NerClass::Org)]);
+    }
+
+    #[test]
+    fn common_words_or_capitals_before_a_head_name_no_organisation() {
+        // must give nothing: no proper noun before the head (a review's `Great Service`, `Customer
+        // Service`), a head in capitals
+        for spec in ["Great/ADJ Service/NOUN ,/PUNCT fast/ADJ delivery/NOUN", "called/VERB Customer/NOUN Service/PROPN twice/ADV", "WORST/PROPN SCHOOL/PROPN EVER/ADV"] {
+            assert_eq!(name_untagged_institutions(&tagged(spec), vec![]), vec![], "{spec}");
+        }
+    }
+
+    #[test]
+    fn runs_without_a_closing_head_with_a_person_or_found_whole_stay() {
+        // must give nothing: no head after a first word, a head alone, a person in the run, a
+        // name the tagger found whole, a span reaching out of the run
+        let cases: [(&str, Vec<NameSpan>); 5] = [
+            ("the/DET Brenmouth/PROPN Herald/PROPN said/VERB", vec![]),
+            ("the/DET Council/PROPN said/VERB", vec![]),
+            ("Brenmouth/PROPN Council/PROPN Mara/PROPN Vellin/PROPN said/VERB", vec![(0..4, NerClass::Per)]),
+            ("the/DET Norvian/ADJ Union/PROPN said/VERB", vec![(1..3, NerClass::Loc)]),
+            ("the/DET Brenmouth/PROPN Trust/PROPN Bank/PROPN said/VERB", vec![(1..4, NerClass::Org)]),
+        ];
+        for (spec, spans) in cases {
+            let toks = tagged(spec);
+            assert_eq!(name_untagged_institutions(&toks, spans.clone()), spans, "{spec}");
+        }
     }
 
     #[test]

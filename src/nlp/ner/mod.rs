@@ -132,7 +132,7 @@ impl Recognizer {
         // (`Ka-Wing` `Lau`) reaches the hyphen only once `flat` has widened it (`Wing Lau`)
         let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
-        let spans = institutions::join_institution_names(tokens, spans);
+        let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
@@ -266,8 +266,11 @@ impl Recognizer {
                 let t = &s.tokens[i];
                 let free = t.ner == "O" && !covered.contains(&(s.index, i));
                 if free && t.form.chars().next().is_some_and(char::is_uppercase) && person_words.contains(&t.form) {
-                    s.tokens[i].ner = "B-PER".to_owned();
-                    added.push(mention(s, i..i + 1, EntityType::Person));
+                    let start = given_names_before(&s.tokens, i, |k| covered.contains(&(s.index, k)));
+                    for k in start..=i {
+                        s.tokens[k].ner = if k == start { "B-PER" } else { "I-PER" }.to_owned();
+                    }
+                    added.push(mention(s, start..i + 1, EntityType::Person));
                 }
             }
         }
@@ -275,6 +278,34 @@ impl Recognizer {
         all.sort_by_key(|m| (m.sentence, m.tokens.start));
         all
     }
+}
+
+/// Where the person mention of a surname found untagged at `i` starts: the capitalised, untagged
+/// words right before it that the parser joined to it as parts of one name (`flat` or `compound`),
+/// at most two. The tagger sometimes misses a full name after a lowercase role noun (`the activist
+/// Tess Varga`) and finds only the surname elsewhere; the document pass then marks the surname
+/// alone, and the full name never becomes a mention, so later `Varga`s resolve to a node of their
+/// own. Title words stay out (`President Varga`); `covered` says which tokens are in a mention.
+fn given_names_before(tokens: &[Token], i: usize, covered: impl Fn(usize) -> bool) -> usize {
+    let joined = |a: usize, b: usize| {
+        let part = |x: &Token, y: usize| x.head == y + 1 && (x.deprel.starts_with("flat") || x.deprel == "compound");
+        part(&tokens[a], b) || part(&tokens[b], a)
+    };
+    let name_word = |k: usize| {
+        let t = &tokens[k];
+        t.ner == "O"
+            && !covered(k)
+            && t.upos == "PROPN"
+            && t.form.chars().next().is_some_and(char::is_uppercase)
+            && t.form.chars().skip(1).any(char::is_lowercase)
+            && t.form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !typing::is_title_word(&t.form)
+    };
+    let mut start = i;
+    while start > 0 && i - start < 2 && name_word(start - 1) && joined(start - 1, start) {
+        start -= 1;
+    }
+    start
 }
 
 /// Widens each person name over the capitalised words the parser joined to it with `flat`, UD's

@@ -78,6 +78,12 @@ const TITLE_OPENERS: &[&str] = &[
     "liberal", "socialist", "green", "independent", "the", "a", "an",
 ];
 
+/// Whether a capitalised word is a title or opens one (`Mayor`, `Deputy`) rather than being part of a
+/// person's name.
+pub(super) fn is_title_word(w: &str) -> bool {
+    super::features::is_title_cue(w) || is_plural_title(w) || TITLE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Whether the person span `r` is a given name followed by a surname that is also a title word
 /// (`Ana Mayor`, `Tom Judge`, `Lea Marshal`): the title cue `k` closes the span right after one
 /// or two capitalised words that are no title opener, no acronym and nothing the gazetteer knows

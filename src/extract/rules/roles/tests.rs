@@ -144,6 +144,12 @@ fn role_constructions() {
             &[],
         ),
         (
+            // a place's possessive before the owner only locates it
+            "[[Lee/PROPN Park]]/PROPN ,/PUNCT a/DET virologist/NOUN at/ADP ((Norvia))/PROPN 's/PART {{Delta/PROPN University}}/PROPN ,/PUNCT agreed/VERB ./PUNCT",
+            &[("Lee Park", "virologist at", "Delta University"), ("Lee Park", "is a", "virologist")],
+            &[],
+        ),
+        (
             "Danish/ADJ Museum/PROPN curator/NOUN [[Ole/PROPN Berg]]/PROPN aged/VERB 58/NUM ,/PUNCT spoke/VERB ./PUNCT",
             &[("Ole Berg", "curator of", "Danish Museum"), ("Ole Berg", "aged", "58")],
             &[],
