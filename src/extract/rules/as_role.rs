@@ -150,9 +150,9 @@ mod tests {
                 &[],
             ),
             (
-                "[[Ben/PROPN/4/nsubj:pass Hart]]/PROPN/1/flat was/AUX/4/aux:pass sworn/VERB/0/root in/ADP/4/compound:prt as/ADP/10/case \
+                "[[Ben/PROPN/4/nsubj:pass Tarrow]]/PROPN/1/flat was/AUX/4/aux:pass sworn/VERB/0/root in/ADP/4/compound:prt as/ADP/10/case \
                  <<Ostland>>/PROPN/10/nmod:poss 's/PART/7/case new/ADJ/10/amod governor/NOUN/4/obl ./PUNCT/4/punct",
-                &[("Ben Hart", "governor of", "Ostland")],
+                &[("Ben Tarrow", "governor of", "Ostland")],
                 &[],
             ),
             // the object of `appointed` takes the role

@@ -2,9 +2,9 @@
 //!
 //! - `Dr Ana Reyes of Vela Labs said` → Ana Reyes – of – Vela Labs (the organisation she speaks for);
 //! - `Immunologist Ana Reyes of Vela Labs` → Ana Reyes – immunologist of – Vela Labs;
-//! - `Senators Ana Reyes of Ostland, Ben Hart of Westland, and Cy Dorn of Nordland` → each
+//! - `Senators Ana Reyes of Ostland, Ben Tarrow of Westland, and Cy Dorn of Nordland` → each
 //!   senator of their place: the title in front of the first name is shared by the list;
-//! - `Ben Hart of Millbrook` without a title → Ben Hart – from – Millbrook;
+//! - `Ben Tarrow of Millbrook` without a title → Ben Tarrow – from – Millbrook;
 //! - `Ana Reyes of Vela University's Soil Institute` → of the possessed name; `Ana Reyes of Vela
 //!   University's law faculty` → of the possessor (the faculty is a part of it).
 //!
@@ -126,56 +126,56 @@ mod tests {
                 &[],
             ),
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
-                &[("Ben Hart", "of", "Vela Trust")],
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela Trust")],
                 &[],
             ),
             (
                 "It/PRON was/AUX backed/VERB by/ADP Senators/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP %%Ostland%%/PROPN ,/PUNCT \
-                 [[Ben/PROPN Hart]]/PROPN of/ADP %%Westland%%/PROPN ,/PUNCT and/CCONJ [[Cy/PROPN Dorn]]/PROPN of/ADP %%Nordland%%/PROPN ./PUNCT",
+                 [[Ben/PROPN Tarrow]]/PROPN of/ADP %%Westland%%/PROPN ,/PUNCT and/CCONJ [[Cy/PROPN Dorn]]/PROPN of/ADP %%Nordland%%/PROPN ./PUNCT",
                 &[
                     ("Ana Reyes", "senator of", "Ostland"),
-                    ("Ben Hart", "senator of", "Westland"),
+                    ("Ben Tarrow", "senator of", "Westland"),
                     ("Cy Dorn", "senator of", "Nordland"),
                 ],
                 &[],
             ),
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Norvia))/PROPN 's/PART {{Vela/PROPN Institute}}/PROPN said/VERB ./PUNCT",
-                &[("Ben Hart", "of", "Vela Institute")],
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP ((Norvia))/PROPN 's/PART {{Vela/PROPN Institute}}/PROPN said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela Institute")],
                 &[],
             ),
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Millbrook))/PROPN won/VERB ./PUNCT",
-                &[("Ben Hart", "from", "Millbrook")],
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP ((Millbrook))/PROPN won/VERB ./PUNCT",
+                &[("Ben Tarrow", "from", "Millbrook")],
                 &[],
             ),
             // a possessed name is the owner; a part named by common nouns belongs to the possessor
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP {{Vela/PROPN University}}/PROPN 's/PART {{Soil/PROPN Institute}}/PROPN said/VERB ./PUNCT",
-                &[("Ben Hart", "of", "Soil Institute")],
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP {{Vela/PROPN University}}/PROPN 's/PART {{Soil/PROPN Institute}}/PROPN said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Soil Institute")],
                 &[],
             ),
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART law/NOUN faculty/NOUN said/VERB ./PUNCT",
-                &[("Ben Hart", "of", "Vela University")],
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART law/NOUN faculty/NOUN said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela University")],
                 &[],
             ),
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART faculty/NOUN of/ADP law/NOUN said/VERB ./PUNCT",
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART faculty/NOUN of/ADP law/NOUN said/VERB ./PUNCT",
                 &[],
-                &["Ben Hart"],
+                &["Ben Tarrow"],
             ),
             // the owner must close the phrase; a person is no owner
             (
-                "[[Ben/PROPN Hart]]/PROPN of/ADP ((Millbrook))/PROPN Street/PROPN won/VERB ./PUNCT",
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP ((Millbrook))/PROPN Street/PROPN won/VERB ./PUNCT",
                 &[],
-                &["Ben Hart"],
+                &["Ben Tarrow"],
             ),
             (
-                "The/DET son/NOUN of/ADP [[Ben/PROPN Hart]]/PROPN of/ADP [[Cy/PROPN Dorn]]/PROPN won/VERB ./PUNCT",
+                "The/DET son/NOUN of/ADP [[Ben/PROPN Tarrow]]/PROPN of/ADP [[Cy/PROPN Dorn]]/PROPN won/VERB ./PUNCT",
                 &[],
-                &["Ben Hart"],
+                &["Ben Tarrow"],
             ),
         ];
         check_cases(cases, "member:");

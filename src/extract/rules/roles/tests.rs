@@ -94,13 +94,13 @@ fn role_constructions() {
             &[],
         ),
         (
-            "{{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN [[Ben/PROPN Hart]]/PROPN quit/VERB ./PUNCT",
-            &[("Ben Hart", "chief executive of", "Zeta Foods")],
+            "{{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN [[Ben/PROPN Tarrow]]/PROPN quit/VERB ./PUNCT",
+            &[("Ben Tarrow", "chief executive of", "Zeta Foods")],
             &[],
         ),
         (
-            "[[Ben/PROPN Hart]]/PROPN ,/PUNCT {{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN ,/PUNCT quit/VERB ./PUNCT",
-            &[("Ben Hart", "chief executive of", "Zeta Foods")],
+            "[[Ben/PROPN Tarrow]]/PROPN ,/PUNCT {{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN ,/PUNCT quit/VERB ./PUNCT",
+            &[("Ben Tarrow", "chief executive of", "Zeta Foods")],
             &[],
         ),
         (
@@ -156,8 +156,8 @@ fn role_constructions() {
         ),
         // kinship: a possessor or possessive pronoun in front, `the son of Y` after
         (
-            "[[Ben/PROPN Hart]]/PROPN 's/PART aunt/NOUN [[Ada/PROPN Moss]]/PROPN spoke/VERB ./PUNCT",
-            &[("Ada Moss", "aunt of", "Ben Hart")],
+            "[[Ben/PROPN Tarrow]]/PROPN 's/PART aunt/NOUN [[Ada/PROPN Moss]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ada Moss", "aunt of", "Ben Tarrow")],
             &[],
         ),
         (
