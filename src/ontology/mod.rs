@@ -775,10 +775,12 @@ fn role_label(key: &RelationKey, pattern: &str, prop: &schema::PropertyInfo) -> 
     let nominal = matches!(key.verb.as_deref(), None | Some("be"));
     let has = |text: &str, n: &str| text.split([' ', '-']).any(|w| w == n);
     if let (Some(v), None) = (key.verb.as_deref(), key.noun.as_deref()) {
-        // a content verb mapped to a property named by another verb (`report` -> kg:announces)
+        // a content verb mapped to a property named by another verb (`report` -> kg:announces),
+        // in the active voice or a passive turned active (`was published by X` -> X publish);
+        // an agentless passive keeps the property's label, as its lemma reads badly (`bear in`)
         let same_stem = |a: &str, b: &str| a.chars().count() >= 3 && a.chars().take(3).eq(b.chars().take(3));
         let first = label.split(' ').next().unwrap_or("");
-        if v != "be" && !key.passive && pattern.split(' ').next() == Some(v) && !same_stem(v, first) {
+        if v != "be" && !key.is_agentless_passive_with_prep() && pattern.split(' ').next() == Some(v) && !same_stem(v, first) {
             return pattern.to_string();
         }
         return label.to_string();
