@@ -746,7 +746,7 @@ fn a_verb_mapped_to_a_property_named_by_another_verb_keeps_its_label() {
     let t = triple("united_nations", "reported", verb("report"), "20_flights", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("announces", "report"));
-    // `20 flights were reported by the United Nations`, turned active: the same label
+    // the same clause in the passive (`20 flights were reported by …`), turned active: the same label
     let mut t = triple("united_nations", "reported", verb("report"), "20_flights", &e);
     t.triple.key.passive = true;
     let f = o.normalize(&t, &e, None, false).unwrap();
