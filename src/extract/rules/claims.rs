@@ -23,6 +23,7 @@
 //! attribution set.
 
 use super::*;
+use super::denials::Denial;
 
 /// Opening and closing quotation marks (straight ones are decided by position).
 fn quote_kind(form: &str) -> Option<bool> {
@@ -169,6 +170,9 @@ impl Rules<'_, '_> {
                     p.modality = m;
                 }
             }
+            if let Some((denial, governor)) = self.denial_of(anchor).or_else(|| self.chain_denial(&p.rel)) {
+                self.apply_denial(p, denial, governor);
+            }
             if p.modality != Modality::Asserted {
                 continue;
             }
@@ -184,6 +188,24 @@ impl Rules<'_, '_> {
             } else if p.lit.is_none() && self.noun_infinitive(anchor) {
                 p.modality = Modality::Planned;
             }
+        }
+    }
+
+    /// Sets the flags a denial gives a proposition (see `denials`): a denied clause is negated
+    /// and reported by the denier, an avoided one negated, one a negated verb leaves open
+    /// possible. A clause already negated is left possible rather than turned positive.
+    fn apply_denial(&self, p: &mut Prop, denial: Denial, governor: usize) {
+        if p.attribution.is_none() && denial != Denial::Avoided {
+            p.attribution = self.speaking_subject(governor).map(|s| self.speaker(s));
+        }
+        match denial {
+            Denial::Denied | Denial::Avoided if !p.negated => {
+                p.negated = true;
+                if denial == Denial::Denied && p.modality == Modality::Asserted {
+                    p.modality = Modality::Reported;
+                }
+            }
+            _ => p.modality = Modality::Possible,
         }
     }
 

@@ -13,7 +13,8 @@
 //! memberships and age read from the words around the name) and `ages` (ages stated around an
 //! event or a noun: `died aged 78`, `the 45-year-old X`, `X was 81`), `events` (events whose
 //! agent sits in a noun, light verbs), `nominal_events` (`the resignation of X`) and `deverbal`
-//! (the verb of an event noun), `people` (birth, public names, family after `survived by`,
+//! (the verb of an event noun), `denials` (clauses denied, avoided or left open by a
+//! negated verb), `people` (birth, public names, family after `survived by`,
 //! definite role descriptions).
 
 mod agents;
@@ -24,6 +25,7 @@ pub(crate) use claims::quoted_tokens;
 mod clauses;
 mod control;
 mod coord;
+mod denials;
 mod deverbal;
 mod events;
 mod members;

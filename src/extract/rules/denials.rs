@@ -1,0 +1,200 @@
+//! Denials: clauses whose governor denies them, turns against them or, negated, does not vouch
+//! for them. Such a clause is never a plain fact of the writer's:
+//!
+//! - `denied that the firm sold the land`, `denied selling the land`, `rejected claims that she
+//!   took the money`: the speaker says it did not happen — negated, and reported with the
+//!   speaker as its source;
+//! - `avoided paying the tax`, `opposed building the dam`, `argued against rejoining the pact`,
+//!   `refrained from voting`: the act is one the subject keeps from or argues against — negated;
+//! - `did not find that the firm breached the law`, `never claimed that the army won`: a
+//!   negated verb of saying or concluding leaves its clause open — possible. Factive verbs
+//!   (`did not know that …`, `did not reveal that …`) presuppose their clause and are left alone.
+//!
+//! In: a predicate token of the tree. Out: which of the three readings holds and the governing
+//! verb, whose subject speaks for the clause. `claims::claim_flags` applies it.
+
+use super::*;
+
+/// Verbs of denying: their `that` clause or gerund is what the subject says is untrue (general
+/// English, closed class).
+const DENYING_VERBS: &[&str] = &["deny", "dispute", "refute", "rebut", "disprove", "contest", "contradict"];
+
+/// Verbs that turn a claim noun down (`rejected claims that …`, `dismissed reports that …`).
+const REJECTING_VERBS: &[&str] = &["deny", "reject", "dismiss", "dispute", "refute", "rebut", "contest", "deflect"];
+
+/// Nouns naming someone's claim, whose `that` clause is the claim (`the allegation that …`).
+const CLAIM_NOUNS: &[&str] = &[
+    "claim", "allegation", "accusation", "report", "suggestion", "rumour", "rumor", "charge", "assertion", "speculation",
+    "contention", "insinuation",
+];
+
+/// Verbs whose gerund the subject keeps from doing or stands against (`avoided paying`, `opposed
+/// building`, `resisted signing`): general English, closed class. (`refuse`, `decline`, `fail`
+/// take an infinitive and are read with the verb chain, see `lexicon::NEGATIVE_HEADS`.)
+const AVOIDING_VERBS: &[&str] = &["avoid", "oppose", "resist", "evade", "shun", "reject", "refrain", "abstain", "refuse"];
+
+/// Non-factive verbs of saying, showing and concluding: negated, they leave their clause open
+/// (`did not find that …`, `did not say the deal was off`). Besides the reporting verbs.
+const CONCLUDING_VERBS: &[&str] = &[
+    "find", "show", "prove", "confirm", "establish", "conclude", "indicate", "suggest", "demonstrate", "imply", "mean",
+    "determine", "think", "believe", "expect", "claim", "allege", "say", "state", "report", "announce", "argue", "assert",
+];
+
+/// The reading a denial gives a clause (see the module comment).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Denial {
+    /// Said not to have happened: negated and reported.
+    Denied,
+    /// Kept from or argued against: negated.
+    Avoided,
+    /// Left open by a negated verb of saying or concluding: possible.
+    Open,
+}
+
+impl Rules<'_, '_> {
+    /// Whether `v` is negated by its own `not`/`n't`/`never`.
+    fn negated_verb(&self, v: usize) -> bool {
+        let tr = self.tr;
+        tr.kids(v).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't", "never"]))
+    }
+
+    /// The denial that governs predicate `p`, and its governing verb: `p` itself, or the first
+    /// conjunct of its coordination (`denied that he took and spent the money`), hangs as a
+    /// complement, gerund or `against` clause under that verb, or as the `that` clause of a claim
+    /// noun the verb rejects.
+    pub(crate) fn denial_of(&self, p: usize) -> Option<(Denial, usize)> {
+        let tr = self.tr;
+        if p >= tr.len() {
+            return None;
+        }
+        let mut c = p;
+        for _ in 0..4 {
+            if tr.base(c) != "conj" {
+                break;
+            }
+            c = tr.head[c];
+            if c == NONE {
+                return None;
+            }
+        }
+        let h = tr.head[c];
+        if h == NONE || h >= tr.len() {
+            return None;
+        }
+        let mark = |words: &[&str]| tr.kids(c).any(|k| k < c && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, words));
+        let gerund = tr.t[c].xpos == "VBG";
+        let complement = matches!(tr.base(c), "ccomp" | "xcomp");
+        match tr.base(c) {
+            // `argued against rejoining`, `voted against extending`: the clause is opposed
+            "advcl" | "obl" if gerund && mark(&["against"]) => Some((Denial::Avoided, h)),
+            // `refrained from voting`
+            "advcl" | "obl" if gerund && mark(&["from"]) && tr.lemma_is(h, &["refrain", "abstain"]) => Some((Denial::Avoided, h)),
+            // `rejected claims that she took the money`
+            "acl" if tr.rel(c) != "acl:relcl" && mark(&["that"]) && tr.lemma_is(h, CLAIM_NOUNS) => {
+                let v = tr.head[h];
+                (v != NONE && tr.base(h) == "obj" && tr.lemma_is(v, REJECTING_VERBS) && !self.negated_verb(v)).then_some((Denial::Denied, v))
+            }
+            _ if !complement => None,
+            _ if tr.lemma_is(h, DENYING_VERBS) && !self.negated_verb(h) => Some((Denial::Denied, h)),
+            _ if gerund && tr.lemma_is(h, AVOIDING_VERBS) && !self.negated_verb(h) => Some((Denial::Avoided, h)),
+            _ if tr.base(c) == "ccomp" && self.negated_verb(h) && (self.reports(h) || tr.lemma_is(h, CONCLUDING_VERBS)) => {
+                Some((Denial::Open, h))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Rules<'_, '_> {
+    /// The denial inside a relation's own verb chain (`avoided paying`, `denied taking`, read
+    /// as one relation with the gerund as its verb), and the denying or avoiding verb.
+    pub(crate) fn chain_denial(&self, rel: &[usize]) -> Option<(Denial, usize)> {
+        let tr = self.tr;
+        rel.iter().find_map(|&x| {
+            let h = tr.head[x];
+            if tr.base(x) != "xcomp" || tr.t[x].xpos != "VBG" || !rel.contains(&h) || self.negated_verb(h) {
+                return None;
+            }
+            if tr.lemma_is(h, DENYING_VERBS) {
+                Some((Denial::Denied, h))
+            } else {
+                tr.lemma_is(h, AVOIDING_VERBS).then_some((Denial::Avoided, h))
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Modality;
+    use crate::extract::Extractor;
+
+    /// (subject, relation, object, negated, modality, attribution) of the facts of a sentence.
+    fn facts(line: &str) -> Option<Vec<(String, String, String, bool, Modality, String)>> {
+        let s = crate::extract::tests::analysed(line)?;
+        Some(
+            Extractor::new()
+                .extract(&s, &[])
+                .into_iter()
+                .map(|t| {
+                    let object = t.object.map(|o| o.text).unwrap_or_default();
+                    let attribution = t.attribution.map(|a| a.text).unwrap_or_default();
+                    (t.subject.text, t.relation, object, t.negated, t.modality, attribution)
+                })
+                .collect(),
+        )
+    }
+
+    /// The fact whose relation contains `verb`.
+    fn find(line: &str, verb: &str) -> Option<(String, String, String, bool, Modality, String)> {
+        let fs = facts(line)?;
+        Some(fs.iter().find(|f| f.1.contains(verb)).cloned().unwrap_or_else(|| panic!("{line}: no `{verb}` in {fs:?}")))
+    }
+
+    #[test]
+    fn a_denied_clause_is_negated_and_reported_by_the_denier() {
+        let Some(f) = find("The board denied that Ben Tarrow had sold the shares.", "sold") else { return };
+        assert!(f.3, "{f:?}");
+        assert_eq!(f.4, Modality::Reported, "{f:?}");
+        assert!(f.5.contains("board"), "{f:?}");
+    }
+
+    #[test]
+    fn a_denied_gerund_is_negated() {
+        let Some(f) = find("Ben Tarrow denied taking the money.", "taking") else { return };
+        assert!(f.3, "{f:?}");
+    }
+
+    #[test]
+    fn a_rejected_claim_is_negated() {
+        let Some(f) = find("Mara Vellin rejected claims that she had taken the money.", "taken") else { return };
+        assert!(f.3, "{f:?}");
+        assert_ne!(f.4, Modality::Asserted, "{f:?}");
+    }
+
+    #[test]
+    fn an_avoided_or_opposed_gerund_did_not_happen() {
+        for line in ["Ben Tarrow avoided paying the tax.", "Mara Vellin argued against rejoining the trade pact."] {
+            let Some(fs) = facts(line) else { return };
+            let f = fs.iter().find(|f| f.1.contains("paying") || f.1.contains("rejoining")).unwrap_or_else(|| panic!("{line}: {fs:?}"));
+            assert!(f.3, "{line}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_a_negated_verb_does_not_vouch_for_is_open() {
+        let Some(f) = find("The council did not find that the firm had breached the law.", "breached") else { return };
+        assert!(!f.3, "{f:?}");
+        assert_eq!(f.4, Modality::Possible, "{f:?}");
+    }
+
+    #[test]
+    fn a_factive_or_affirmed_governor_keeps_its_clause() {
+        // a negated factive verb presupposes its clause
+        let Some(f) = find("The council did not know that the firm had breached the law.", "breached") else { return };
+        assert!(!f.3 && f.4 == Modality::Asserted, "{f:?}");
+        // `did not deny` is no denial
+        let Some(f) = find("Ben Tarrow did not deny that he had sold the shares.", "sold") else { return };
+        assert!(!f.3, "{f:?}");
+    }
+}
