@@ -435,10 +435,46 @@ impl Lemmatizer {
                 suf.insert(k, id);
             }
         }
-        Lemmatizer { exact: ex, lower: lo, any: an, lemmas, known, suffix: suf, scripts }
+        let mut l = Lemmatizer { exact: ex, lower: lo, any: an, lemmas, known, suffix: suf, scripts };
+        l.prefer_irregular_past();
+        l
     }
 
     /// Whether `lemma` was seen in training as a lemma of a word with this XPOS class.
+    /// The past forms of [`IRREGULAR_VERBS`] get their verb's lemma whatever the treebank
+    /// tables learned: a few annotation slips repeated in the training data (a past form given
+    /// the lemma of a look-alike verb) would otherwise outvote the right lemma, and a reader of
+    /// the graph sees the relation label made from it. Only entries the tables hold are
+    /// changed; unseen forms reach the irregular list through the rules anyway.
+    fn prefer_irregular_past(&mut self) {
+        let mut id_of: HashMap<&str, u32> = HashMap::new();
+        for &(form, lemma) in IRREGULAR_VERBS {
+            let id = match id_of.get(lemma) {
+                Some(&id) => id,
+                None => {
+                    let id = self.lemmas.iter().position(|l| l == lemma).unwrap_or_else(|| {
+                        self.lemmas.push(lemma.to_owned());
+                        self.lemmas.len() - 1
+                    }) as u32;
+                    id_of.insert(lemma, id);
+                    id
+                }
+            };
+            let mut capitalised = form.to_owned();
+            capitalised[..1].make_ascii_uppercase();
+            for xpos in ["VBD", "VBN"] {
+                for f in [form, capitalised.as_str()] {
+                    if let Some(v) = self.exact.get_mut(&key(hash::str(f), xpos)) {
+                        *v = id;
+                    }
+                }
+                if let Some(v) = self.lower.get_mut(&key(hash::str(form), xpos)) {
+                    *v = id;
+                }
+            }
+        }
+    }
+
     pub fn is_known(&self, xpos: &str, lemma: &str) -> bool {
         self.known.contains(&known_key(coarse(xpos), lemma))
     }
@@ -579,7 +615,9 @@ impl Lemmatizer {
         if exact.values().chain(lower.values()).chain(any.values()).any(|&i| i >= nl) || suffix.values().any(|&i| i >= ns) {
             return Err(ModelError::Corrupt { name: r_name(), what: "lemma index out of range".into() });
         }
-        Ok(Lemmatizer { exact, lower, any, lemmas, known, suffix, scripts })
+        let mut l = Lemmatizer { exact, lower, any, lemmas, known, suffix, scripts };
+        l.prefer_irregular_past();
+        Ok(l)
     }
 }
 
@@ -691,5 +729,21 @@ mod tests {
         let l = Lemmatizer::train(&s);
         assert_eq!(l.lemmatize("co-sponsored", "VBN"), "co-sponsor");
         assert_eq!(l.lemmatize("co-authored", "VBD"), "co-author");
+    }
+
+    #[test]
+    fn an_irregular_past_keeps_its_verb_when_the_table_learned_a_look_alike() {
+        // two slips in the training data give `fled` the lemma of `lead` (after `led`)
+        let row = "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tfled\tflead\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+        let text = format!("{row}{row}1\tFled\tflead\tVERB\tVBD\t_\t0\troot\t_\t_\n\n1\tled\tlead\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+        let s = super::super::conllu::read(text.as_bytes(), std::path::Path::new("t")).unwrap();
+        let l = Lemmatizer::train(&s);
+        assert_eq!(l.lemmatize("fled", "VBD"), "flee");
+        assert_eq!(l.lemmatize("Fled", "VBD"), "flee");
+        assert_eq!(l.lemmatize("led", "VBD"), "lead");
+        let mut w = Writer::default();
+        l.write(&mut w);
+        let back = Lemmatizer::read(&mut Reader::new("t", &w.buf)).unwrap();
+        assert_eq!(back.lemmatize("fled", "VBD"), "flee");
     }
 }
