@@ -1,7 +1,9 @@
 //! Step 2, descriptions of a country: `the country`, `the nation`, and the same nouns with
 //! descriptive modifiers — `the island nation`, `the African country`, `the landlocked nation`,
 //! `the Gulf state` — refer to the most recent country named within two sentences (never past a
-//! closer one); `the two countries` / `both nations` to the two most recent.
+//! closer one), or, with none that near, to the article's own country (the one it has named most,
+//! at least twice and more than any other); `the two countries` / `both nations` to the two most
+//! recent.
 //!
 //! A modifier that introduces another country (`the neighbouring country`, `another nation`, `the
 //! first country to …`, `the poorest nation`) makes the phrase no back-reference; so does a
@@ -21,6 +23,8 @@ const RULE: &str = "definite-country";
 
 /// How many sentences back a singular description looks for its country.
 const SINGULAR_SENTENCES: usize = 2;
+/// How often the article must have named its country for a distant `the country` to be it.
+const DOMINANT_MENTIONS: usize = 2;
 /// How many sentences back `the two countries` looks for its pair.
 const PLURAL_SENTENCES: usize = 6;
 
@@ -125,11 +129,25 @@ impl State<'_> {
                 Target::One(c) if self.clusters[c].kind == EntityType::Country => Some(c),
                 _ => None,
             });
-        // the most recent country, and it must be the one a nationality word names
+        // the most recent country, else the article's own country; it must be the one a
+        // nationality word names
+        let found = found.or_else(|| self.dominant_country());
         let Some(c) = found.filter(|&c| p.nationality.is_none_or(|n| self.clusters[c].gaz == Some(n))) else { return true };
         self.set_ref(si, tok..tok + 1, Target::One(c), RULE);
         self.push_hist(Target::One(c), si, tok);
         true
+    }
+
+    /// The country the article is about, for a `the country` with none named nearby: the
+    /// country named most often so far, at least [`DOMINANT_MENTIONS`] times and more often than
+    /// any other (a news report names its country early and then says `the country`).
+    fn dominant_country(&self) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> =
+            self.clusters.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Country && c.count > 0).map(|(i, c)| (c.count, i)).collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let &(top, c) = counts.first()?;
+        let clear = counts.get(1).is_none_or(|&(second, _)| second < top);
+        (top >= DOMINANT_MENTIONS && clear).then_some(c)
     }
 
     /// `the two countries`, `both nations`: the two most recent countries.
