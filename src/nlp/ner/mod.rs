@@ -19,7 +19,7 @@
 //! Files: `bilou` (labels and conversions), `consistency` (the document pass over names),
 //! `features` (hashed features), `gum` (GUM entities as
 //! UNER names), `lexicon` (word classes), `model` (perceptron and file format), `patterns` (dates,
-//! money, quantities), `typing` (fine types, title splitting), `eval` (reading gold data, scoring), `train` (training).
+//! money, quantities), `role_names` (untagged names after a role noun), `typing` (fine types, title splitting), `eval` (reading gold data, scoring), `train` (training).
 //!
 //! Shipped model (seed 1): `kgraph train ner` with the UNER `en_ewt-ud-train.v0-normalized.iob2`
 //! and `en_ewt-ud-dev.iob2` plus `gum-train.conllu`; UNER test (`en_ewt-ud-test.iob2`, tags from
@@ -39,6 +39,7 @@ pub mod gum;
 mod hyphens;
 mod institutions;
 mod nicknames;
+mod role_names;
 pub mod lexicon;
 pub mod model;
 pub mod patterns;
@@ -134,6 +135,7 @@ impl Recognizer {
         let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
+        let spans = role_names::name_people_after_roles(tokens, spans);
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
