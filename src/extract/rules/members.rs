@@ -40,11 +40,32 @@ impl Rules<'_, '_> {
         if !owner(s) {
             return None;
         }
-        let closes = |oe: usize| oe >= n || tr.is_punct(oe) || matches!(tr.upos(oe), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(oe, &["who"]);
+        let closes = |oe: usize| {
+            let k = self.past_owner_trailer(oe);
+            k >= n || tr.is_punct(k) || matches!(tr.upos(k), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(k, &["who"])
+        };
         if oe < n && self.is_poss(oe) {
             return self.possessed_owner(s, oe, &owner, &closes);
         }
         closes(oe).then_some((s, oe))
+    }
+
+    /// Where the phrase after an owner ending at `oe` goes on: past the owner's place (`of Vela
+    /// University in Millbrook`) and adverbs before the verb (`… also said`), which leave the
+    /// owner whole.
+    fn past_owner_trailer(&self, oe: usize) -> usize {
+        let tr = self.tr;
+        let mut k = oe;
+        if k < tr.len()
+            && tr.lemma_is(k, &["in"])
+            && let Some((_, pe)) = self.mention_from(k + 1).filter(|&(ps, _)| place_rank(self.kind_at(ps)).is_some())
+        {
+            k = pe;
+        }
+        while k < tr.len() && tr.upos(k) == "ADV" {
+            k += 1;
+        }
+        k
     }
 
     /// `NAME of Vela University's Institute of Soils` → the possessed name; `NAME of Vela
@@ -149,6 +170,18 @@ mod tests {
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP ((Millbrook))/PROPN won/VERB ./PUNCT",
                 &[("Ben Tarrow", "from", "Millbrook")],
                 &[],
+            ),
+            // the owner's place and an adverb may stand between the owner and the verb
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN in/ADP ((Millbrook))/PROPN also/ADV said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela University")],
+                &[],
+            ),
+            // must give nothing: `in` before a thing that is no place leaves the phrase open
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN in/ADP the/DET lab/NOUN said/VERB ./PUNCT",
+                &[],
+                &["Ben Tarrow"],
             ),
             // a possessed name is the owner; a part named by common nouns belongs to the possessor
             (
