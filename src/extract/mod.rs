@@ -59,7 +59,7 @@ pub const DESCRIBED_ROLE_RULE: &str = "role:described";
 
 /// Whether a lowercase word is a role noun: a position (`mayor`) or an occupation (`virologist`).
 pub fn is_role_noun(w: &str) -> bool {
-    lexicon::role_class(w).is_some()
+    crate::ontology::roles::is_role_noun(w)
 }
 
 /// The open-IE extractor. Stateless; cheap to create and share.

@@ -14,12 +14,15 @@
 //!   an open relation with lower confidence, or drops it ([`ViolationPolicy`]), so no plain triple
 //!   under an ontology property ever violates its domain or range;
 //! - Date/Money/Quantity objects and qualifiers become typed literals ([`literal`]).
+//! - [`roles`] holds the role nouns (positions and occupations) that the extractor reads as
+//!   position and occupation facts and that NER reads as the cue before a person's name.
 //!
 //! Every decision is written to [`NormalizedFact::notes`] (shown by `kgraph why`). This module reads
 //! only `crate::document` types and `vocab`; it builds no `Fact` (the pipeline adds provenance).
 
 pub mod lexicon;
 pub mod literal;
+pub mod roles;
 pub mod schema;
 pub mod terms;
 pub mod time;

@@ -9,7 +9,7 @@
 //!   also across the name's own title (`the survey's chief analyst, economist X, said`);
 //! - an age after it: `X, 41,` / `X, aged 41,`.
 //!
-//! A role is a noun of [`ROLE_POSITIONS`] (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`] (X – `ROLE
+//! A role is a noun of [`ROLE_POSITIONS`](crate::ontology::roles::ROLE_POSITIONS) (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`](crate::ontology::roles::ROLE_OCCUPATIONS) (X – `ROLE
 //! from` – country, or `of` an organisation, and X – `is a` – ROLE); Y is a demonym's country, a
 //! proper name in front of the role, a possessor (`Y's`, also a common noun after a determiner:
 //! `the study's`) or the object of `of`/`at`/`for` after it.

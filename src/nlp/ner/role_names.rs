@@ -13,7 +13,7 @@
 //! joined to the next by the parser as parts of one name (`flat` or `compound`), none a title
 //! word nor a word the gazetteer knows (a place, a demonym, an organisation), and not followed by
 //! another capitalised proper noun (the name must be whole). The role noun is a position or an
-//! occupation ([`crate::extract::is_role_noun`]), written in lowercase right before the name, and
+//! occupation ([`crate::ontology::roles::is_role_noun`]), written in lowercase right before the name, and
 //! not one of the few role nouns that also name things ([`THING_ROLES`]).
 
 use super::{NameSpan, NerClass, typing};
@@ -60,7 +60,7 @@ fn is_role_cue(t: &Token) -> bool {
     t.upos == "NOUN"
         && t.form.chars().all(|c| c.is_lowercase() || c == '-')
         && !THING_ROLES.contains(&t.form.as_str())
-        && crate::extract::is_role_noun(&t.form)
+        && crate::ontology::roles::is_role_noun(&t.form)
 }
 
 fn capitalised(t: &Token) -> bool {
