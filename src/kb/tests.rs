@@ -410,3 +410,40 @@ fn the_corpus_graph_labels_the_open_relations_the_documents_use_and_forgets_them
     assert_eq!(labelled, used);
     assert_eq!(corpus_quads_of(&kb), corpus_quads_of(&kb_with(&[EXPELLED])));
 }
+
+#[test]
+fn fact_and_document_counts_from_facts_in_store_order_are_those_counted_with_sets() {
+    // "Peru" takes part in facts of two documents, one of them twice
+    let kb = kb_with(&[EXPELLED, CRITICIZED, VISITS]);
+    let view = kb.view().unwrap();
+    let facts: Vec<&Fact> = view.facts().iter().collect();
+    let in_order = index::fact_counts_in_store_order(&facts);
+    let with_sets = inspect::fact_counts(view.facts().iter());
+    assert!(with_sets.values().any(|(n, docs)| docs.len() > 1 && *n > docs.len()), "{with_sets:?}");
+    let mut got: Vec<(&str, usize, usize)> = in_order.iter().map(|(id, (n, docs, _))| (*id, *n, *docs)).collect();
+    let mut want: Vec<(&str, usize, usize)> = with_sets.iter().map(|(id, (n, docs))| (*id, *n, docs.len())).collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_section_hash_changes_with_any_byte_and_with_trailing_zeros() {
+    // 21 bytes: two whole words and a padded tail of five
+    let bytes: Vec<u8> = (0u8..21).map(|b| b.wrapping_mul(37)).collect();
+    let hash = index::section_hash(&bytes);
+    for at in 0..bytes.len() {
+        for bit in [0x01, 0x80] {
+            let mut bad = bytes.clone();
+            bad[at] ^= bit;
+            assert_ne!(index::section_hash(&bad), hash, "byte {at} bit {bit:#x}");
+        }
+    }
+    // the tail is padded with zeros: a zero more, or a word of zeros more, is another input
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_ne!(index::section_hash(&longer), hash);
+    longer.resize(24, 0);
+    assert_ne!(index::section_hash(&longer), index::section_hash(&bytes[..16]));
+    assert_ne!(index::section_hash(&[]), index::section_hash(&[0]));
+}

@@ -201,24 +201,36 @@ fn wikidata_id(props: &Props) -> Option<String> {
 /// Adds `e` to `entities`: the first description of an id gives its label and type, later ones
 /// add aliases, merge notes and a missing Wikidata id.
 fn merge_entity(entities: &mut BTreeMap<String, Entity>, e: Entity) {
-    let entity = entities.entry(e.id.clone()).or_insert_with(|| Entity {
-        id: e.id.clone(),
-        label: e.label.clone(),
-        kind: e.kind,
-        aliases: Vec::new(),
-        wikidata: None,
-        merges: Vec::new(),
-    });
-    entity.aliases.extend(e.aliases);
+    merge_entity_ref(entities, &e);
+}
+
+/// [`merge_entity`] from a borrowed description: only what the merged entity keeps is cloned
+/// (the view index merges some 600k descriptions at 19k documents on every add).
+fn merge_entity_ref(entities: &mut BTreeMap<String, Entity>, e: &Entity) {
+    let Some(entity) = entities.get_mut(&e.id) else {
+        let mut first =
+            Entity { id: e.id.clone(), label: e.label.clone(), kind: e.kind, aliases: e.aliases.clone(), wikidata: e.wikidata.clone(), merges: Vec::new() };
+        first.aliases.sort();
+        first.aliases.dedup();
+        push_new_merges(&mut first.merges, &e.merges);
+        entities.insert(e.id.clone(), first);
+        return;
+    };
+    entity.aliases.extend(e.aliases.iter().cloned());
     entity.aliases.sort();
     entity.aliases.dedup();
-    for m in e.merges {
-        if !entity.merges.contains(&m) {
-            entity.merges.push(m);
-        }
-    }
+    push_new_merges(&mut entity.merges, &e.merges);
     if entity.wikidata.is_none() {
-        entity.wikidata = e.wikidata;
+        entity.wikidata.clone_from(&e.wikidata);
+    }
+}
+
+/// Appends the notes of `more` that `merges` does not hold yet, in their order.
+fn push_new_merges(merges: &mut Vec<crate::document::MergeNote>, more: &[crate::document::MergeNote]) {
+    for m in more {
+        if !merges.contains(m) {
+            merges.push(m.clone());
+        }
     }
 }
 
@@ -260,7 +272,7 @@ pub fn merge_outline<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>) 
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         for e in &r.entities {
-            merge_entity(&mut entities, e.clone());
+            merge_entity_ref(&mut entities, e);
         }
         origins.extend((0..r.facts.len()).map(|j| (i as u32, j as u32)));
     }
@@ -531,35 +543,49 @@ pub fn apply_overlay_to_entities(overlay: &CorpusOverlay, entities: &mut Vec<Ent
     if overlay.nodes.is_empty() {
         return Vec::new();
     }
+    if !entities.is_sorted_by(|a, b| a.id < b.id) {
+        // not sorted by id with each id once: the map sorts them and keeps each id's last
+        let by_id: BTreeMap<String, Entity> = std::mem::take(entities).into_iter().map(|e| (e.id.clone(), e)).collect();
+        *entities = by_id.into_values().collect();
+    }
     let moves = overlay_moves(overlay, entities);
-    let mut by_id: BTreeMap<String, Entity> = std::mem::take(entities).into_iter().map(|e| (e.id.clone(), e)).collect();
+    // both sorted by id: one pass over the two, each node laid over its entity in place
+    let mut at = 0;
     for node in &overlay.nodes {
-        let Some(e) = by_id.get_mut(&node.id) else { continue };
-        if let Some(label) = &node.label {
-            if *label != e.label && !e.aliases.contains(&e.label) {
-                e.aliases.push(std::mem::replace(&mut e.label, label.clone()));
-            } else {
-                e.label = label.clone();
-            }
+        while at < entities.len() && entities[at].id < node.id {
+            at += 1;
         }
-        if let Some(kind) = node.kind {
-            e.kind = kind;
-        }
-        e.aliases.extend(node.alt_labels.iter().cloned());
-        e.aliases.retain(|a| *a != e.label);
-        e.aliases.sort();
-        e.aliases.dedup();
-        for m in &node.merges {
-            if !e.merges.contains(m) {
-                e.merges.push(m.clone());
-            }
+        if let Some(e) = entities.get_mut(at).filter(|e| e.id == node.id) {
+            lay_node_over(node, e);
         }
     }
     // (in a fixed order: two nodes folded into one add their merge notes in the same order
     // every time)
-    same_as_moves(&mut by_id, &moves);
-    *entities = by_id.into_values().collect();
+    same_as_moves(entities, &moves);
     moves
+}
+
+/// What the corpus graph says of an entity, over what its documents say.
+fn lay_node_over(node: &CorpusNode, e: &mut Entity) {
+    if let Some(label) = &node.label {
+        if *label != e.label && !e.aliases.contains(&e.label) {
+            e.aliases.push(std::mem::replace(&mut e.label, label.clone()));
+        } else {
+            e.label = label.clone();
+        }
+    }
+    if let Some(kind) = node.kind {
+        e.kind = kind;
+    }
+    e.aliases.extend(node.alt_labels.iter().cloned());
+    e.aliases.retain(|a| *a != e.label);
+    e.aliases.sort();
+    e.aliases.dedup();
+    for m in &node.merges {
+        if !e.merges.contains(m) {
+            e.merges.push(m.clone());
+        }
+    }
 }
 
 /// The entity class named by the first `kg:` class among the values of `iri`.
@@ -593,24 +619,38 @@ pub fn move_fact(f: &mut Fact, map: &HashMap<&str, &str>) {
     }
 }
 
-/// Folds the names and merge notes of each moved entity into its target.
-fn same_as_moves(entities: &mut BTreeMap<String, Entity>, moves: &[(String, String)]) {
+/// Folds the names and merge notes of each moved entity into its target, and drops the moved
+/// entity; `entities` sorted by id, each id once. A target that an earlier move dropped takes
+/// nothing in (as when each move looks its ends up among the entities left).
+fn same_as_moves(entities: &mut Vec<Entity>, moves: &[(String, String)]) {
+    if moves.is_empty() {
+        return;
+    }
+    let mut dropped = vec![false; entities.len()];
+    let find = |entities: &[Entity], dropped: &[bool], id: &str| entities.binary_search_by(|e| e.id.as_str().cmp(id)).ok().filter(|&i| !dropped[i]);
     for (from, to) in moves {
-        let Some(gone) = entities.remove(from) else { continue };
-        if let Some(e) = entities.get_mut(to) {
-            for name in std::iter::once(gone.label).chain(gone.aliases) {
+        let Some(i) = find(entities, &dropped, from) else { continue };
+        dropped[i] = true;
+        // the id stays for the searches; the rest moves into the target
+        let gone = &mut entities[i];
+        let (label, aliases, merges) = (std::mem::take(&mut gone.label), std::mem::take(&mut gone.aliases), std::mem::take(&mut gone.merges));
+        if let Some(j) = find(entities, &dropped, to) {
+            let e = &mut entities[j];
+            for name in std::iter::once(label).chain(aliases) {
                 if name != e.label && !e.aliases.contains(&name) {
                     e.aliases.push(name);
                 }
             }
             e.aliases.sort();
-            for m in gone.merges {
+            for m in merges {
                 if !e.merges.contains(&m) {
                     e.merges.push(m);
                 }
             }
         }
     }
+    let mut keep = dropped.iter().map(|d| !d);
+    entities.retain(|_| keep.next().unwrap_or(true));
 }
 
 fn fact_number(f: &Fact) -> usize {

@@ -166,3 +166,81 @@ fn malformed_sparql_is_a_syntax_error() {
     let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
     assert!(matches!(store.query("SELECT WHERE {"), Err(StoreError::QuerySyntax(_))));
 }
+
+fn note(alias: &str, rule: &str) -> MergeNote {
+    MergeNote { alias: alias.into(), rule: rule.into(), doc: None, sentence: None }
+}
+
+#[test]
+fn descriptions_of_one_entity_merge_first_label_all_names_notes_once_first_wikidata() {
+    let describe = |doc: &str, label: &str, kind: EntityType, aliases: &[&str], merges: Vec<MergeNote>, wikidata: Option<&str>| {
+        let mut r = record(doc, &[]);
+        let mut e = entity("mara_vellin", label, kind);
+        e.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
+        e.merges = merges;
+        e.wikidata = wikidata.map(str::to_owned);
+        r.entities = vec![e];
+        r
+    };
+    let a = describe("aa", "Mara Vellin", EntityType::Person, &["Vellin", "Mara", "Vellin"], vec![note("Vellin", "surname"), note("Vellin", "surname")], None);
+    let b = describe("bb", "M. Vellin", EntityType::Organization, &["M. V."], vec![note("Mara", "first-name"), note("Vellin", "surname")], Some("Q7"));
+    let c = describe("cc", "Vellin", EntityType::Person, &[], vec![], Some("Q8"));
+    let (entities, _) = read::merge_outline([&a, &b, &c]);
+    assert_eq!(entities.len(), 1);
+    let e = &entities[0];
+    // the first description gives label and type; later labels are not names of it
+    assert_eq!((e.label.as_str(), e.kind), ("Mara Vellin", EntityType::Person));
+    assert_eq!(e.aliases, ["M. V.", "Mara", "Vellin"]);
+    assert_eq!(e.merges, [note("Vellin", "surname"), note("Mara", "first-name")]);
+    assert_eq!(e.wikidata.as_deref(), Some("Q7"));
+}
+
+#[test]
+fn the_corpus_overlay_relabels_and_folds_in_one_pass_whatever_order_the_entities_come_in() {
+    let node = |id: &str, same_as: Option<&str>| read::CorpusNode { id: id.into(), same_as: same_as.map(str::to_owned), ..Default::default() };
+    let overlay = read::CorpusOverlay {
+        nodes: vec![
+            node("a", Some("b")),
+            node("b", Some("c")),
+            node("d", Some("a")),
+            read::CorpusNode {
+                id: "e".into(),
+                label: Some("Ostrava Water Board".into()),
+                kind: Some(EntityType::GovernmentBody),
+                alt_labels: vec!["OWB".into()],
+                merges: vec![note("Water Board", "corpus-acronym")],
+                ..Default::default()
+            },
+            node("zz", Some("c")),
+        ],
+        ..Default::default()
+    };
+    let mut b = entity("b", "A. Vell", EntityType::Person);
+    b.aliases = vec!["Vell".into()];
+    let sorted = vec![
+        entity("a", "Ann Vell", EntityType::Person),
+        b,
+        entity("c", "Anna Vellin", EntityType::Person),
+        entity("d", "Dr Vell", EntityType::Person),
+        entity("e", "Ostrava Board", EntityType::Organization),
+    ];
+    let mut entities = sorted.clone();
+    let moves = read::apply_overlay_to_entities(&overlay, &mut entities);
+    let pair = |f: &str, t: &str| (f.to_owned(), t.to_owned());
+    // every node folded into an entity is a move ("zz" is no entity: it moves no name); "d"
+    // folds into "a", which an earlier fold dropped, so its names go nowhere
+    assert_eq!(moves, [pair("a", "b"), pair("b", "c"), pair("d", "a"), pair("zz", "c")]);
+    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["c", "e"]);
+    // "a" folded into "b", then "b" (with what it took in) into "c"
+    assert_eq!(entities[0].label, "Anna Vellin");
+    assert_eq!(entities[0].aliases, ["A. Vell", "Ann Vell", "Vell"]);
+    assert_eq!((entities[1].label.as_str(), entities[1].kind), ("Ostrava Water Board", EntityType::GovernmentBody));
+    assert_eq!(entities[1].aliases, ["OWB", "Ostrava Board"]);
+    assert_eq!(entities[1].merges, [note("Water Board", "corpus-acronym")]);
+    // entities out of order (and one twice: the last description stays) give the same
+    let mut shuffled: Vec<Entity> = sorted.iter().rev().cloned().collect();
+    shuffled.insert(0, entity("c", "Someone Else", EntityType::Person));
+    assert_eq!(read::apply_overlay_to_entities(&overlay, &mut shuffled), moves);
+    assert_eq!(shuffled, entities);
+}
