@@ -9,7 +9,10 @@
 //!   University's law faculty` → of the possessor (the faculty is a part of it).
 //!
 //! The name is a `Person` mention; the owner a mention of an organisation or a place, closing the
-//! phrase (punctuation, a conjunction or a verb follows). Graph facts only.
+//! phrase (punctuation, a conjunction, a verb or an adverb before a verb follows, or `in PLACE`
+//! locating the owner, or lowercase words up to an institution noun: `of the Norvia river office`
+//! → of Norvia). Graph facts only. Organisation names the tagger cut or mistyped after
+//! `NAME of` are joined into one mention before extraction ([`crate::extract::owners`]).
 //!
 //! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
 
@@ -40,11 +43,43 @@ impl Rules<'_, '_> {
         if !owner(s) {
             return None;
         }
-        let closes = |oe: usize| oe >= n || tr.is_punct(oe) || matches!(tr.upos(oe), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(oe, &["who"]);
+        let ends = |k: usize| {
+            k >= n
+                || tr.is_punct(k)
+                || matches!(tr.upos(k), "CCONJ" | "VERB" | "AUX")
+                || tr.lemma_is(k, &["who"])
+                // `Ana Reyes of Vela Labs also said`: an adverb in front of the verb
+                || (tr.upos(k) == "ADV" && k + 1 < n && matches!(tr.upos(k + 1), "VERB" | "AUX"))
+        };
+        // `of the Vela Institute in Millbrook`: the place locates the owner and closes the phrase
+        let closes = |oe: usize| ends(oe) || self.place_after_in(oe).is_some_and(ends) || self.office_after(oe).is_some_and(ends);
         if oe < n && self.is_poss(oe) {
             return self.possessed_owner(s, oe, &owner, &closes);
         }
         closes(oe).then_some((s, oe))
+    }
+
+    /// The end of `in PLACE` starting at `k` (`in Millbrook` after an owner's name).
+    fn place_after_in(&self, k: usize) -> Option<usize> {
+        if k + 1 >= self.tr.len() || !self.tr.lemma_is(k, &["in"]) {
+            return None;
+        }
+        self.mention_from(k + 1).filter(|&(s, _)| place_rank(self.kind_at(s)).is_some()).map(|(_, e)| e)
+    }
+
+    /// The end of lowercase words up to an institution noun starting at `k` (`of the Norvia river
+    /// protection office`: the office belongs to the name before it).
+    fn office_after(&self, k: usize) -> Option<usize> {
+        let tr = self.tr;
+        let mut e = k;
+        let mut end = None;
+        while e < tr.len() && matches!(tr.upos(e), "NOUN" | "ADJ") && tr.form(e).chars().next().is_some_and(char::is_lowercase) {
+            e += 1;
+            if super::roles::is_institution_noun(&tr.form(e - 1).to_lowercase()) || tr.lemma_is(e - 1, &["office"]) {
+                end = Some(e);
+            }
+        }
+        end
     }
 
     /// `NAME of Vela University's Institute of Soils` → the possessed name; `NAME of Vela
@@ -104,7 +139,9 @@ impl Rules<'_, '_> {
                 self.emit_role("member:of", &name, &np, out);
                 continue;
             }
-            let words = if is_organisation(self.kind_at(os)) { "of" } else { "from" };
+            // `of the Norvia river office`: a body of the place, not a place of origin
+            let office = self.office_after(oe).is_some();
+            let words = if is_organisation(self.kind_at(os)) || office { "of" } else { "from" };
             let lit = Lit { words: words.into(), verb: None, noun: None, mods: Vec::new(), prep: Some(words.into()) };
             let mut p = self.lit_prop("member:of", os, name, lit, owner, 0.6);
             p.carb = false;
@@ -163,6 +200,22 @@ mod tests {
             ),
             (
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART faculty/NOUN of/ADP law/NOUN said/VERB ./PUNCT",
+                &[],
+                &["Ben Tarrow"],
+            ),
+            // a place locating the owner, an adverb before the verb, an office of the owner
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN in/ADP ((Millbrook))/PROPN also/ADV said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela University")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Tarn/PROPN Nation}}/PROPN water/NOUN protection/NOUN office/NOUN told/VERB us/PRON ./PUNCT",
+                &[("Ben Tarrow", "of", "Tarn Nation")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Tarn/PROPN Nation}}/PROPN water/NOUN rights/NOUN told/VERB us/PRON ./PUNCT",
                 &[],
                 &["Ben Tarrow"],
             ),
