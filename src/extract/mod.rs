@@ -127,6 +127,7 @@ impl Extractor {
         r.unowned_title_props(&mut out);
         r.event_age_props(&mut out);
         r.people_props(&mut out);
+        r.drop_restated_appositions(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         r.agent_noun_props(&out, &mut extra);
