@@ -121,8 +121,30 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// All `NAME of OWNER` facts of the sentence.
+    /// `Vela Labs's Ana Reyes` → Ana Reyes – of – Vela Labs; `Norvia's Vela Motors` → Vela Motors –
+    /// of – Norvia: a name right after an organisation's or a place's possessive belongs to it (a
+    /// person to an organisation, an organisation to a place). A person after a place's
+    /// possessive is left (`Norvia's Ana Reyes` may be from there or only play there), and so is
+    /// a possessed name that goes on as a compound (`Vela Labs's Ana Reyes award`).
+    fn possessive_member_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for ((os, oe), (s, e)) in self.possessive_pairs() {
+            let (owner, named) = (self.kind_at(os), self.kind_at(s));
+            let belongs = (named == Some(T::Person) && is_organisation(owner)) || (is_organisation(named) && place_rank(owner).is_some());
+            if !belongs || (e < tr.len() && matches!(tr.upos(e), "NOUN" | "PROPN")) {
+                continue;
+            }
+            let lit = Lit { words: "of".into(), verb: None, noun: None, mods: Vec::new(), prep: Some("of".into()) };
+            let mut p = self.lit_prop("member:poss", os, self.span_part(s, e), lit, self.span_part(os, oe), 0.6);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+
+    /// All `NAME of OWNER` facts of the sentence, and the possessive ones
+    /// ([`Self::possessive_member_props`]).
     pub fn person_of_props(&self, out: &mut Vec<Prop>) {
+        self.possessive_member_props(out);
         let names = self.person_names();
         for &(s, e) in &names {
             let Some((os, oe)) = self.owner_after_of(e) else { continue };
@@ -218,6 +240,27 @@ mod tests {
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Tarn/PROPN Nation}}/PROPN water/NOUN rights/NOUN told/VERB us/PRON ./PUNCT",
                 &[],
                 &["Ben Tarrow"],
+            ),
+            // a possessive: a person of an organisation, an organisation of a place
+            (
+                "The/DET {{Kelso/PROPN Rowing/PROPN Club}}/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN said/VERB so/ADV ./PUNCT",
+                &[("Ilse Marrow", "of", "Kelso Rowing Club")],
+                &[],
+            ),
+            (
+                "<<Norvia>>/PROPN 's/PART {{National/PROPN Hockey/PROPN League}}/PROPN suspended/VERB play/NOUN ./PUNCT",
+                &[("National Hockey League", "of", "Norvia")],
+                &[],
+            ),
+            (
+                "<<Norvia>>/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN won/VERB ./PUNCT",
+                &[],
+                &["Ilse Marrow"],
+            ),
+            (
+                "{{Vela/PROPN Labs}}/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN award/NOUN went/VERB ./PUNCT",
+                &[],
+                &["Ilse Marrow"],
             ),
             // the owner must close the phrase; a person is no owner
             (
