@@ -35,6 +35,7 @@
 mod amounts;
 pub mod carb;
 mod lexicon;
+mod owners;
 mod quality;
 mod repair;
 mod repair_clause;
@@ -50,6 +51,7 @@ use crate::document::{EntityType, Mention, OpenTriple, Sentence};
 use rules::{Prop, Rules};
 use tree::{NONE, Tree};
 use triples::graph_triples;
+pub use owners::join_owner_names;
 pub use speech::SPEECH_RULE;
 pub use titled::{join_cut_names, retype_described_organisations, retype_named_settlements, retype_products, retype_titled_people};
 
@@ -125,6 +127,7 @@ impl Extractor {
         r.unowned_title_props(&mut out);
         r.event_age_props(&mut out);
         r.people_props(&mut out);
+        r.drop_restated_appositions(&mut out);
         let mut extra = Vec::new();
         r.collective_props(&out, &mut extra);
         r.agent_noun_props(&out, &mut extra);

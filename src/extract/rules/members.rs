@@ -9,7 +9,10 @@
 //!   University's law faculty` → of the possessor (the faculty is a part of it).
 //!
 //! The name is a `Person` mention; the owner a mention of an organisation or a place, closing the
-//! phrase (punctuation, a conjunction or a verb follows). Graph facts only.
+//! phrase (punctuation, a conjunction, a verb or an adverb before a verb follows, or `in PLACE`
+//! locating the owner, or lowercase words up to an institution noun: `of the Norvia river office`
+//! → of Norvia). Graph facts only. Organisation names the tagger cut or mistyped after
+//! `NAME of` are joined into one mention before extraction ([`crate::extract::owners`]).
 //!
 //! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
 
@@ -40,32 +43,43 @@ impl Rules<'_, '_> {
         if !owner(s) {
             return None;
         }
-        let closes = |oe: usize| {
-            let k = self.past_owner_trailer(oe);
-            k >= n || tr.is_punct(k) || matches!(tr.upos(k), "CCONJ" | "VERB" | "AUX") || tr.lemma_is(k, &["who"])
+        let ends = |k: usize| {
+            k >= n
+                || tr.is_punct(k)
+                || matches!(tr.upos(k), "CCONJ" | "VERB" | "AUX")
+                || tr.lemma_is(k, &["who"])
+                // `Ana Reyes of Vela Labs also said`: an adverb in front of the verb
+                || (tr.upos(k) == "ADV" && k + 1 < n && matches!(tr.upos(k + 1), "VERB" | "AUX"))
         };
+        // `of the Vela Institute in Millbrook`: the place locates the owner and closes the phrase
+        let closes = |oe: usize| ends(oe) || self.place_after_in(oe).is_some_and(ends) || self.office_after(oe).is_some_and(ends);
         if oe < n && self.is_poss(oe) {
             return self.possessed_owner(s, oe, &owner, &closes);
         }
         closes(oe).then_some((s, oe))
     }
 
-    /// Where the phrase after an owner ending at `oe` goes on: past the owner's place (`of Vela
-    /// University in Millbrook`) and adverbs before the verb (`… also said`), which leave the
-    /// owner whole.
-    fn past_owner_trailer(&self, oe: usize) -> usize {
+    /// The end of `in PLACE` starting at `k` (`in Millbrook` after an owner's name).
+    fn place_after_in(&self, k: usize) -> Option<usize> {
+        if k + 1 >= self.tr.len() || !self.tr.lemma_is(k, &["in"]) {
+            return None;
+        }
+        self.mention_from(k + 1).filter(|&(s, _)| place_rank(self.kind_at(s)).is_some()).map(|(_, e)| e)
+    }
+
+    /// The end of lowercase words up to an institution noun starting at `k` (`of the Norvia river
+    /// protection office`: the office belongs to the name before it).
+    fn office_after(&self, k: usize) -> Option<usize> {
         let tr = self.tr;
-        let mut k = oe;
-        if k < tr.len()
-            && tr.lemma_is(k, &["in"])
-            && let Some((_, pe)) = self.mention_from(k + 1).filter(|&(ps, _)| place_rank(self.kind_at(ps)).is_some())
-        {
-            k = pe;
+        let mut e = k;
+        let mut end = None;
+        while e < tr.len() && matches!(tr.upos(e), "NOUN" | "ADJ") && tr.form(e).chars().next().is_some_and(char::is_lowercase) {
+            e += 1;
+            if super::roles::is_institution_noun(&tr.form(e - 1).to_lowercase()) || tr.lemma_is(e - 1, &["office"]) {
+                end = Some(e);
+            }
         }
-        while k < tr.len() && tr.upos(k) == "ADV" {
-            k += 1;
-        }
-        k
+        end
     }
 
     /// `NAME of Vela University's Institute of Soils` → the possessed name; `NAME of Vela
@@ -107,8 +121,30 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// All `NAME of OWNER` facts of the sentence.
+    /// `Vela Labs's Ana Reyes` → Ana Reyes – of – Vela Labs; `Norvia's Vela Motors` → Vela Motors –
+    /// of – Norvia: a name right after an organisation's or a place's possessive belongs to it (a
+    /// person to an organisation, an organisation to a place). A person after a place's
+    /// possessive is left (`Norvia's Ana Reyes` may be from there or only play there), and so is
+    /// a possessed name that goes on as a compound (`Vela Labs's Ana Reyes award`).
+    fn possessive_member_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for ((os, oe), (s, e)) in self.possessive_pairs() {
+            let (owner, named) = (self.kind_at(os), self.kind_at(s));
+            let belongs = (named == Some(T::Person) && is_organisation(owner)) || (is_organisation(named) && place_rank(owner).is_some());
+            if !belongs || (e < tr.len() && matches!(tr.upos(e), "NOUN" | "PROPN")) {
+                continue;
+            }
+            let lit = Lit { words: "of".into(), verb: None, noun: None, mods: Vec::new(), prep: Some("of".into()) };
+            let mut p = self.lit_prop("member:poss", os, self.span_part(s, e), lit, self.span_part(os, oe), 0.6);
+            p.carb = false;
+            out.push(p);
+        }
+    }
+
+    /// All `NAME of OWNER` facts of the sentence, and the possessive ones
+    /// ([`Self::possessive_member_props`]).
     pub fn person_of_props(&self, out: &mut Vec<Prop>) {
+        self.possessive_member_props(out);
         let names = self.person_names();
         for &(s, e) in &names {
             let Some((os, oe)) = self.owner_after_of(e) else { continue };
@@ -125,7 +161,9 @@ impl Rules<'_, '_> {
                 self.emit_role("member:of", &name, &np, out);
                 continue;
             }
-            let words = if is_organisation(self.kind_at(os)) { "of" } else { "from" };
+            // `of the Norvia river office`: a body of the place, not a place of origin
+            let office = self.office_after(oe).is_some();
+            let words = if is_organisation(self.kind_at(os)) || office { "of" } else { "from" };
             let lit = Lit { words: words.into(), verb: None, noun: None, mods: Vec::new(), prep: Some(words.into()) };
             let mut p = self.lit_prop("member:of", os, name, lit, owner, 0.6);
             p.carb = false;
@@ -198,6 +236,43 @@ mod tests {
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN 's/PART faculty/NOUN of/ADP law/NOUN said/VERB ./PUNCT",
                 &[],
                 &["Ben Tarrow"],
+            ),
+            // a place locating the owner, an adverb before the verb, an office of the owner
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN University}}/PROPN in/ADP ((Millbrook))/PROPN also/ADV said/VERB ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela University")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Tarn/PROPN Nation}}/PROPN water/NOUN protection/NOUN office/NOUN told/VERB us/PRON ./PUNCT",
+                &[("Ben Tarrow", "of", "Tarn Nation")],
+                &[],
+            ),
+            (
+                "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Tarn/PROPN Nation}}/PROPN water/NOUN rights/NOUN told/VERB us/PRON ./PUNCT",
+                &[],
+                &["Ben Tarrow"],
+            ),
+            // a possessive: a person of an organisation, an organisation of a place
+            (
+                "The/DET {{Kelso/PROPN Rowing/PROPN Club}}/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN said/VERB so/ADV ./PUNCT",
+                &[("Ilse Marrow", "of", "Kelso Rowing Club")],
+                &[],
+            ),
+            (
+                "<<Norvia>>/PROPN 's/PART {{National/PROPN Hockey/PROPN League}}/PROPN suspended/VERB play/NOUN ./PUNCT",
+                &[("National Hockey League", "of", "Norvia")],
+                &[],
+            ),
+            (
+                "<<Norvia>>/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN won/VERB ./PUNCT",
+                &[],
+                &["Ilse Marrow"],
+            ),
+            (
+                "{{Vela/PROPN Labs}}/PROPN 's/PART [[Ilse/PROPN Marrow]]/PROPN award/NOUN went/VERB ./PUNCT",
+                &[],
+                &["Ilse Marrow"],
             ),
             // the owner must close the phrase; a person is no owner
             (

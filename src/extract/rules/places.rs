@@ -213,15 +213,19 @@ impl Rules<'_, '_> {
         self.span_part(bs, be)
     }
 
+    /// The names on both sides of a possessive marker: (possessor, possessed) mention extents.
+    pub(super) fn possessive_pairs(&self) -> Vec<((usize, usize), (usize, usize))> {
+        (0..self.tr.len())
+            .filter(|&p| self.is_poss(p))
+            .filter_map(|p| Some((self.mention_until(p)?, self.mention_from(p + 1)?)))
+            .collect()
+    }
+
     /// `Ruritania's Ostland Province` → Ostland Province – located in – Ruritania.
     fn possessive_place_props(&self, out: &mut Vec<Prop>) {
-        let tr = self.tr;
-        for p in 0..tr.len() {
-            if !self.is_poss(p) {
-                continue;
-            }
-            let (Some((os, oe)), Some((s, e))) = (self.mention_until(p), self.mention_from(p + 1)) else { continue };
-            // a place owns a smaller place (not `Ruritania's Vela Motors`: a company of a country)
+        for ((os, oe), (s, e)) in self.possessive_pairs() {
+            // a place owns a smaller place (not `Ruritania's Vela Motors`: a company of a country, which
+            // the members rule reads as `of`)
             if self.is_place_mention(s) && self.can_contain(os, s) && place_rank(self.kind_at(os)) > place_rank(self.kind_at(s)) {
                 self.located_in("place:poss", (s, e), self.span_part(os, oe), out);
             }

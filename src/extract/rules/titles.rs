@@ -6,7 +6,30 @@
 
 use super::*;
 
+/// The rule of `X, a candidate at / for / with Z` (a preposition other than `of`).
+const APPOS_PREP_RULE: &str = "appos:prep";
+
 impl Rules<'_, '_> {
+    /// Drops the `X, a lawyer for Z` readings of [`APPOS_PREP_RULE`] that another rule already
+    /// gave as a graph fact between the same two phrases (the role rules read `lawyer for Z`
+    /// with their own relation words).
+    pub fn drop_restated_appositions(&self, out: &mut Vec<Prop>) {
+        // the same phrases: the same object head, subjects sharing a word (a name's head differs
+        // between the rules: `Ana` as the tree's head, `Reyes` as the span's last word)
+        let same = |p: &Prop, q: &Prop| {
+            p.slots.first().map(|s| s.part.head) == q.slots.first().map(|s| s.part.head) && p.subj.toks.iter().any(|t| q.subj.toks.contains(t))
+        };
+        let restated: Vec<bool> = out
+            .iter()
+            .map(|p| p.rule == APPOS_PREP_RULE && out.iter().any(|q| q.graph && q.rule != APPOS_PREP_RULE && q.lit.is_some() && same(p, q)))
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !restated[k - 1]
+        });
+    }
+
     pub(super) fn lit_prop(&self, rule: &'static str, pred: usize, subj: Part, lit: Lit, obj: Part, conf: f32) -> Prop {
         Prop {
             rule,
@@ -70,12 +93,18 @@ impl Rules<'_, '_> {
         );
         p.graph = false;
         out.push(p);
-        // graph: `is Y of Z` with the noun in the key, and `is Y` (minimal) otherwise
-        if let Some(z) = tr.kids(a).find(|&k| {
-            tr.upos(a) == "NOUN"
-                && tr.base(k) == "nmod"
-                && tr.rel(k) != "nmod:poss"
-                && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))
+        // graph: `is Y of Z` with the noun in the key, and `is Y` (minimal) otherwise; `a
+        // candidate at / for Z` and `an analyst with Z` (a named Z) say whose Y the person is, as
+        // `of` does
+        let prep_of = |k: usize| {
+            tr.kids(k).find(|&c| tr.base(c) == "case").map(|c| tr.lemma(c).to_lowercase()).filter(|w| match w.as_str() {
+                "of" | "at" | "for" => true,
+                "with" => self.ment_at(k).is_some(),
+                _ => false,
+            })
+        };
+        if let Some((z, prep)) = tr.kids(a).find_map(|k| {
+            (tr.upos(a) == "NOUN" && tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss").then(|| prep_of(k)).flatten().map(|w| (k, w))
         }) {
             let mods: Vec<String> = self.amods(a).iter().map(|&m| tr.form(m).to_lowercase()).collect();
             let mut words = String::from("is");
@@ -85,15 +114,17 @@ impl Rules<'_, '_> {
             }
             words.push(' ');
             words.push_str(&tr.form(a).to_lowercase());
-            words.push_str(" of");
+            words.push(' ');
+            words.push_str(&prep);
             let lit = Lit {
                 words,
                 verb: Some("be"),
                 noun: Some(tr.lemma(a).to_lowercase()),
                 mods,
-                prep: Some("of".into()),
+                prep: Some(prep),
             };
-            let mut q = self.lit_prop("appos:of", a, x, lit, self.np(z, true), 0.6);
+            let rule = if lit.prep.as_deref() == Some("of") { "appos:of" } else { APPOS_PREP_RULE };
+            let mut q = self.lit_prop(rule, a, x, lit, self.np(z, true), 0.6);
             q.carb = false;
             out.push(q);
         } else if tr.upos(a) == "NOUN" && !tr.kids(h).any(|k| tr.base(k) == "case") && tr.kids(a).any(|k| tr.base(k) == "det") {
@@ -258,5 +289,45 @@ impl Rules<'_, '_> {
         );
         p.graph = false;
         out.push(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{check_cases, facts};
+
+    #[test]
+    fn apposition_with_at_or_for_says_whose_role() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "Tomas/PROPN/11/nsubj Reel/PROPN/1/flat ,/PUNCT/5/punct a/DET/5/det candidate/NOUN/1/appos at/ADP/9/case \
+                 the/DET/9/det {{Vela/PROPN/9/compound Academy}}/PROPN/5/nmod ,/PUNCT/1/punct spoke/VERB/0/root ./PUNCT/11/punct",
+                &[("Tomas Reel", "is candidate at", "Vela Academy")],
+                &[],
+            ),
+            (
+                "Ilse/PROPN/11/nsubj Marrow/PROPN/1/flat ,/PUNCT/5/punct a/DET/5/det candidate/NOUN/1/appos for/ADP/9/case \
+                 the/DET/9/det regional/ADJ/9/amod election/NOUN/5/nmod ,/PUNCT/1/punct spoke/VERB/0/root ./PUNCT/11/punct",
+                &[("Ilse Marrow", "is candidate for", "regional election")],
+                &[],
+            ),
+            // `with` only before a name
+            (
+                "Ilse/PROPN/10/nsubj Marrow/PROPN/1/flat ,/PUNCT/5/punct a/DET/5/det player/NOUN/1/appos with/ADP/8/case \
+                 great/ADJ/8/amod talent/NOUN/5/nmod ,/PUNCT/1/punct spoke/VERB/0/root ./PUNCT/10/punct",
+                &[],
+                &["Ilse Marrow"],
+            ),
+        ];
+        check_cases(cases, "appos:prep");
+    }
+
+    #[test]
+    fn apposition_restated_by_a_role_rule_is_dropped() {
+        let spec = "[[Wilma/PROPN/10/nsubj Strand]]/PROPN/1/flat ,/PUNCT/5/punct another/DET/5/det lawyer/NOUN/1/appos for/ADP/8/case \
+                    the/DET/8/det family/NOUN/5/nmod ,/PUNCT/1/punct spoke/VERB/0/root ./PUNCT/10/punct";
+        let all = facts(spec, "");
+        let between = all.iter().filter(|(s, _, o)| s == "Wilma Strand" && o == "family").count();
+        assert_eq!(between, 1, "{all:?}");
     }
 }
