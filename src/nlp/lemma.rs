@@ -309,6 +309,9 @@ pub struct Lemmatizer {
     suffix: IdMap<u32>,
     /// (chars to strip, string to append).
     scripts: Vec<(u8, String)>,
+    /// (lowercase past form, VBD/VBN) → the irregular verb's lemma, where the tables learned
+    /// another (see [`Self::irregular_past_fixes`]); not part of the model file.
+    past_fixes: IdMap<&'static str>,
 }
 
 fn key(form_hash: u64, xpos: &str) -> u64 {
@@ -435,44 +438,29 @@ impl Lemmatizer {
                 suf.insert(k, id);
             }
         }
-        let mut l = Lemmatizer { exact: ex, lower: lo, any: an, lemmas, known, suffix: suf, scripts };
-        l.prefer_irregular_past();
-        l
+        let past_fixes = Self::irregular_past_fixes(&ex, &lo, &lemmas);
+        Lemmatizer { exact: ex, lower: lo, any: an, lemmas, known, suffix: suf, scripts, past_fixes }
     }
 
     /// Whether `lemma` was seen in training as a lemma of a word with this XPOS class.
     /// The past forms of [`IRREGULAR_VERBS`] get their verb's lemma whatever the treebank
     /// tables learned: a few annotation slips repeated in the training data (a past form given
     /// the lemma of a look-alike verb) would otherwise outvote the right lemma, and a reader of
-    /// the graph sees the relation label made from it. Only entries the tables hold are
-    /// changed; unseen forms reach the irregular list through the rules anyway.
-    fn prefer_irregular_past(&mut self) {
-        let mut id_of: HashMap<&str, u32> = HashMap::new();
+    /// the graph sees the relation label made from it. Kept beside the tables (not written into
+    /// them), so a loaded model writes back the bytes it was read from.
+    fn irregular_past_fixes(exact: &IdMap<u32>, lower: &IdMap<u32>, lemmas: &[String]) -> IdMap<&'static str> {
+        let mut fixes = IdMap::default();
         for &(form, lemma) in IRREGULAR_VERBS {
-            let id = match id_of.get(lemma) {
-                Some(&id) => id,
-                None => {
-                    let id = self.lemmas.iter().position(|l| l == lemma).unwrap_or_else(|| {
-                        self.lemmas.push(lemma.to_owned());
-                        self.lemmas.len() - 1
-                    }) as u32;
-                    id_of.insert(lemma, id);
-                    id
-                }
-            };
             let mut capitalised = form.to_owned();
             capitalised[..1].make_ascii_uppercase();
             for xpos in ["VBD", "VBN"] {
-                for f in [form, capitalised.as_str()] {
-                    if let Some(v) = self.exact.get_mut(&key(hash::str(f), xpos)) {
-                        *v = id;
-                    }
-                }
-                if let Some(v) = self.lower.get_mut(&key(hash::str(form), xpos)) {
-                    *v = id;
+                let learned = [exact.get(&key(hash::str(form), xpos)), exact.get(&key(hash::str(&capitalised), xpos)), lower.get(&key(hash::str(form), xpos))];
+                if learned.into_iter().flatten().any(|&i| lemmas[i as usize] != lemma) {
+                    fixes.insert(key(hash::str(form), xpos), lemma);
                 }
             }
         }
+        fixes
     }
 
     pub fn is_known(&self, xpos: &str, lemma: &str) -> bool {
@@ -482,6 +470,12 @@ impl Lemmatizer {
     /// Writes the lemma of `form` tagged `xpos` into `out`.
     pub fn lemmatize_into(&self, form: &str, xpos: &str, out: &mut String) {
         out.clear();
+        if matches!(xpos, "VBD" | "VBN")
+            && let Some(l) = self.past_fixes.get(&key(hash::lower(form), xpos))
+        {
+            out.push_str(l);
+            return;
+        }
         if let Some(&i) = self.exact.get(&key(hash::str(form), xpos)) {
             out.push_str(&self.lemmas[i as usize]);
             return;
@@ -615,9 +609,8 @@ impl Lemmatizer {
         if exact.values().chain(lower.values()).chain(any.values()).any(|&i| i >= nl) || suffix.values().any(|&i| i >= ns) {
             return Err(ModelError::Corrupt { name: r_name(), what: "lemma index out of range".into() });
         }
-        let mut l = Lemmatizer { exact, lower, any, lemmas, known, suffix, scripts };
-        l.prefer_irregular_past();
-        Ok(l)
+        let past_fixes = Self::irregular_past_fixes(&exact, &lower, &lemmas);
+        Ok(Lemmatizer { exact, lower, any, lemmas, known, suffix, scripts, past_fixes })
     }
 }
 
