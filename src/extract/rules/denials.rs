@@ -126,75 +126,65 @@ impl Rules<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Modality;
+    use crate::document::{Modality, OpenTriple};
     use crate::extract::Extractor;
 
-    /// (subject, relation, object, negated, modality, attribution) of the facts of a sentence.
-    fn facts(line: &str) -> Option<Vec<(String, String, String, bool, Modality, String)>> {
+    /// The fact of an analysed sentence whose relation (as written) contains `verb`.
+    fn fact(line: &str, verb: &str) -> Option<OpenTriple> {
         let s = crate::extract::tests::analysed(line)?;
-        Some(
-            Extractor::new()
-                .extract(&s, &[])
-                .into_iter()
-                .map(|t| {
-                    let object = t.object.map(|o| o.text).unwrap_or_default();
-                    let attribution = t.attribution.map(|a| a.text).unwrap_or_default();
-                    (t.subject.text, t.relation, object, t.negated, t.modality, attribution)
-                })
-                .collect(),
-        )
+        let all = Extractor::new().extract(&s, &[]);
+        let found = all.iter().position(|t| t.relation.contains(verb));
+        Some(all[found.unwrap_or_else(|| panic!("{line}: no `{verb}` among {} facts", all.len()))].clone())
     }
 
-    /// The fact whose relation contains `verb`.
-    fn find(line: &str, verb: &str) -> Option<(String, String, String, bool, Modality, String)> {
-        let fs = facts(line)?;
-        Some(fs.iter().find(|f| f.1.contains(verb)).cloned().unwrap_or_else(|| panic!("{line}: no `{verb}` in {fs:?}")))
+    /// The fact's speaker, or "".
+    fn speaker(t: &OpenTriple) -> String {
+        t.attribution.as_ref().map(|a| a.text.clone()).unwrap_or_default()
     }
 
     #[test]
     fn a_denied_clause_is_negated_and_reported_by_the_denier() {
-        let Some(f) = find("The board denied that Ben Tarrow had sold the shares.", "sold") else { return };
-        assert!(f.3, "{f:?}");
-        assert_eq!(f.4, Modality::Reported, "{f:?}");
-        assert!(f.5.contains("board"), "{f:?}");
+        let Some(t) = fact("The board denied that Ben Tarrow had sold the shares.", "sold") else { return };
+        assert!(t.negated, "{t:?}");
+        assert_eq!(t.modality, Modality::Reported, "{t:?}");
+        assert!(speaker(&t).contains("board"), "{t:?}");
     }
 
     #[test]
     fn a_denied_gerund_is_negated() {
-        let Some(f) = find("Ben Tarrow denied taking the money.", "taking") else { return };
-        assert!(f.3, "{f:?}");
+        let Some(t) = fact("Ben Tarrow denied taking the money.", "taking") else { return };
+        assert!(t.negated, "{t:?}");
     }
 
     #[test]
     fn a_rejected_claim_is_negated() {
-        let Some(f) = find("Mara Vellin rejected claims that she had taken the money.", "taken") else { return };
-        assert!(f.3, "{f:?}");
-        assert_ne!(f.4, Modality::Asserted, "{f:?}");
+        let Some(t) = fact("Mara Vellin rejected claims that she had taken the money.", "taken") else { return };
+        assert!(t.negated, "{t:?}");
+        assert_ne!(t.modality, Modality::Asserted, "{t:?}");
     }
 
     #[test]
     fn an_avoided_or_opposed_gerund_did_not_happen() {
-        for line in ["Ben Tarrow avoided paying the tax.", "Mara Vellin argued against rejoining the trade pact."] {
-            let Some(fs) = facts(line) else { return };
-            let f = fs.iter().find(|f| f.1.contains("paying") || f.1.contains("rejoining")).unwrap_or_else(|| panic!("{line}: {fs:?}"));
-            assert!(f.3, "{line}: {f:?}");
+        for (line, verb) in [("Ben Tarrow avoided paying the tax.", "paying"), ("Mara Vellin argued against rejoining the trade pact.", "rejoining")] {
+            let Some(t) = fact(line, verb) else { return };
+            assert!(t.negated, "{line}: {t:?}");
         }
     }
 
     #[test]
     fn a_clause_a_negated_verb_does_not_vouch_for_is_open() {
-        let Some(f) = find("The council did not find that the firm had breached the law.", "breached") else { return };
-        assert!(!f.3, "{f:?}");
-        assert_eq!(f.4, Modality::Possible, "{f:?}");
+        let Some(t) = fact("The council did not find that the firm had breached the law.", "breached") else { return };
+        assert!(!t.negated, "{t:?}");
+        assert_eq!(t.modality, Modality::Possible, "{t:?}");
     }
 
     #[test]
     fn a_factive_or_affirmed_governor_keeps_its_clause() {
         // a negated factive verb presupposes its clause
-        let Some(f) = find("The council did not know that the firm had breached the law.", "breached") else { return };
-        assert!(!f.3 && f.4 == Modality::Asserted, "{f:?}");
+        let Some(t) = fact("The council did not know that the firm had breached the law.", "breached") else { return };
+        assert!(!t.negated && t.modality == Modality::Asserted, "{t:?}");
         // `did not deny` is no denial
-        let Some(f) = find("Ben Tarrow did not deny that he had sold the shares.", "sold") else { return };
-        assert!(!f.3, "{f:?}");
+        let Some(t) = fact("Ben Tarrow did not deny that he had sold the shares.", "sold") else { return };
+        assert!(!t.negated, "{t:?}");
     }
 }
