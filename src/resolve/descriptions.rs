@@ -499,7 +499,22 @@ impl State<'_> {
 /// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
 /// person-noun rules.
 fn answers_to(c: &Cluster, noun: &str) -> bool {
-    c.described.iter().any(|d| d == noun) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| h == noun))
+    c.described.iter().any(|d| d == noun) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| h == noun || same_kind_of_text(&h, noun)))
+}
+
+/// Name heads of laws and of agreements, and the common nouns news uses for them: `the law` or
+/// `the legislation` for a named `… Act` or `… Bill`, `the agreement` or `the deal` for a named
+/// `… Accord` or `… Treaty`. General English, the two closed families.
+const LAW_WORDS: &[&str] = &["act", "bill", "law", "statute", "code", "legislation", "measure", "ordinance", "decree"];
+const AGREEMENT_WORDS: &[&str] = &["accord", "treaty", "agreement", "pact", "convention", "deal", "accords"];
+
+/// Whether a name headed by `head` answers to `noun` through the families of [`LAW_WORDS`] and
+/// [`AGREEMENT_WORDS`] (a name's own head must be one of the words a name ends on: `Act`, `Bill`,
+/// `Law`, `Code`, `Statute`, `Ordinance`, `Decree`, `Accord(s)`, `Treaty`, `Agreement`, `Pact`,
+/// `Convention`).
+fn same_kind_of_text(head: &str, noun: &str) -> bool {
+    let name_heads = ["act", "bill", "law", "statute", "code", "ordinance", "decree", "accord", "accords", "treaty", "agreement", "pact", "convention"];
+    name_heads.contains(&head) && [LAW_WORDS, AGREEMENT_WORDS].iter().any(|f| f.contains(&head) && f.contains(&noun))
 }
 
 /// The common-noun head of a name of two or more words: its last word before a preposition or

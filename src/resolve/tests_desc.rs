@@ -371,6 +371,23 @@ fn the_head_noun_of_a_name_refers_back_to_it() {
 }
 
 #[test]
+fn the_law_or_the_deal_refers_back_to_a_named_act_or_accord() {
+    let d = doc(&["Lawmakers passed the Vell Water Act on Monday .", "The law requires tests ."]);
+    let m = [ment(&d, 0, "Vell Water Act", T::Concept)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The law", "requires", "require", Some("tests"))]);
+    assert_eq!(facts(&r), vec![f("vell_water_act", "requires", Some("tests"))]);
+    let d = doc(&["Two states signed the Orvo River Accord in May .", "The deal shares the water ."]);
+    let m = [ment(&d, 0, "Orvo River Accord", T::Concept)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The deal", "shares", "share", Some("the water"))]);
+    assert_eq!(facts(&r), vec![f("orvo_river_accord", "shares", Some("water"))]);
+    // a law is no agreement
+    let d = doc(&["Lawmakers passed the Vell Water Act on Monday .", "The deal shares the water ."]);
+    let m = [ment(&d, 0, "Vell Water Act", T::Concept)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The deal", "shares", "share", Some("the water"))]);
+    assert_eq!(facts(&r), vec![f("deal", "shares", Some("water"))]);
+}
+
+#[test]
 fn an_untagged_name_described_after_it_is_a_node_its_noun_refers_to() {
     // NER left `Zeta-9` untagged; the apposition makes it a name and `the moon` refers back to it
     let d = doc(&["Astronomers found ice on Zeta-9 , a small moon .", "The moon is colder than expected ."]);
