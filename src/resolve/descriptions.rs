@@ -518,10 +518,15 @@ fn same_kind_of_text(head: &str, noun: &str) -> bool {
 }
 
 /// The common-noun head of a name of two or more words: its last word before a preposition or
-/// conjunction (`Prize` of `Vell Prize in Poetry`, `Express` of `Orvo Express`), lowercase.
+/// conjunction (`Prize` of `Vell Prize in Poetry`, `Express` of `Orvo Express`) and before a
+/// trailing year (`Bill` of `Vell Reform Bill 2019`), lowercase.
 fn name_head(label: &str) -> Option<String> {
     let words: Vec<&str> = label.split_whitespace().collect();
-    let end = words.iter().position(|w| matches!(*w, "of" | "in" | "for" | "on" | "at" | "to" | "and" | "&" | "de")).unwrap_or(words.len());
+    let mut end = words.iter().position(|w| matches!(*w, "of" | "in" | "for" | "on" | "at" | "to" | "and" | "&" | "de")).unwrap_or(words.len());
+    // a year or number after the head (`… Reform Bill 2019`, `… Games 2024`) is no head
+    while end > 0 && words[end - 1].chars().all(|ch| ch.is_ascii_digit()) {
+        end -= 1;
+    }
     let head = words[..end].last()?;
     (end >= 2 && head.chars().all(|ch| ch.is_alphabetic() || ch == '-')).then(|| lower_key(head))
 }

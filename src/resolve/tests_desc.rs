@@ -380,6 +380,11 @@ fn the_law_or_the_deal_refers_back_to_a_named_act_or_accord() {
     let m = [ment(&d, 0, "Orvo River Accord", T::Concept)];
     let r = run(&d, &m, vec![tri(&d, 1, "The deal", "shares", "share", Some("the water"))]);
     assert_eq!(facts(&r), vec![f("orvo_river_accord", "shares", Some("water"))]);
+    // a year after the name's head noun is no head
+    let d = doc(&["Lawmakers passed the Vell Reform Bill 2019 on Monday .", "The bill requires tests ."]);
+    let m = [ment(&d, 0, "Vell Reform Bill 2019", T::Concept)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The bill", "requires", "require", Some("tests"))]);
+    assert_eq!(facts(&r), vec![f("vell_reform_bill_2019", "requires", Some("tests"))]);
     // a law is no agreement
     let d = doc(&["Lawmakers passed the Vell Water Act on Monday .", "The deal shares the water ."]);
     let m = [ment(&d, 0, "Vell Water Act", T::Concept)];
