@@ -188,7 +188,7 @@ mod tests {
         let got = after("[[Wilma/PROPN Strand]]/PROPN of/ADP the/DET %%Norvia%%/PROPN river/NOUN protection/NOUN office/NOUN told/VERB us/PRON");
         assert!(has(&got, "Norvia", Location) && got.len() == 2, "{got:?}");
         // a place locating the owner closes the phrase
-        let got = after("[[Tam/PROPN Oster]]/PROPN of/ADP [[Brenmouth/PROPN Research]]/PROPN in/ADP ((Tarnby))/PROPN also/ADV said/VERB");
+        let got = after("[[Ivo/PROPN Oster]]/PROPN of/ADP [[Brenmouth/PROPN Research]]/PROPN in/ADP ((Tarnby))/PROPN also/ADV said/VERB");
         assert!(has(&got, "Brenmouth Research", Organization), "{got:?}");
         assert!(has(&got, "Tarnby", City), "{got:?}");
     }

@@ -70,13 +70,13 @@ fn a_country_description_takes_the_closest_country_and_never_another() {
 #[test]
 fn a_distant_country_description_is_the_article_s_own_country() {
     let fled = |d: &crate::document::Document| vec![tri(d, 4, "Ana Reyes", "fled", "flee", Some("the country"))];
-    let d = doc(&["Storms hit Portugal on Monday .", "Portugal asked for aid .", "Rescuers arrived .", "Roads reopened .", "Ana Reyes fled the country ."]);
-    let m = [ment(&d, 0, "Portugal", T::Country), ment(&d, 1, "Portugal", T::Country), ment(&d, 4, "Ana Reyes", T::Person)];
+    let d = doc(&["Storms hit Estonia on Monday .", "Estonia asked for aid .", "Rescuers arrived .", "Roads reopened .", "Ana Reyes fled the country ."]);
+    let m = [ment(&d, 0, "Estonia", T::Country), ment(&d, 1, "Estonia", T::Country), ment(&d, 4, "Ana Reyes", T::Person)];
     let r = run(&d, &m, fled(&d));
-    assert_eq!(facts(&r), vec![f("ana_reyes", "fled", Some("portugal"))]);
+    assert_eq!(facts(&r), vec![f("ana_reyes", "fled", Some("estonia"))]);
     // two countries named as often: no article country, the description stays as written
-    let d = doc(&["Storms hit Portugal on Monday .", "Spain asked for aid .", "Rescuers arrived .", "Roads reopened .", "Ana Reyes fled the country ."]);
-    let m = [ment(&d, 0, "Portugal", T::Country), ment(&d, 1, "Spain", T::Country), ment(&d, 4, "Ana Reyes", T::Person)];
+    let d = doc(&["Storms hit Estonia on Monday .", "Latvia asked for aid .", "Rescuers arrived .", "Roads reopened .", "Ana Reyes fled the country ."]);
+    let m = [ment(&d, 0, "Estonia", T::Country), ment(&d, 1, "Latvia", T::Country), ment(&d, 4, "Ana Reyes", T::Person)];
     let r = run(&d, &m, fled(&d));
     assert_eq!(facts(&r), vec![f("ana_reyes", "fled", Some("country"))]);
 }
