@@ -39,6 +39,7 @@ pub mod eval;
 pub mod gum;
 mod hyphens;
 mod institutions;
+mod laws;
 mod nicknames;
 mod owners;
 mod role_names;
@@ -138,6 +139,7 @@ impl Recognizer {
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = owners::type_owners_of_people(tokens, role_names::name_people_after_roles(tokens, spans));
+        let spans = laws::drop_laws_typed_as_people(tokens, spans);
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
