@@ -513,9 +513,11 @@ const AGREEMENT_WORDS: &[&str] = &["accord", "treaty", "agreement", "pact", "con
 /// `Law`, `Code`, `Statute`, `Ordinance`, `Decree`, `Accord(s)`, `Treaty`, `Agreement`, `Pact`,
 /// `Convention`).
 fn same_kind_of_text(head: &str, noun: &str) -> bool {
-    let name_heads = ["act", "bill", "law", "statute", "code", "ordinance", "decree", "accord", "accords", "treaty", "agreement", "pact", "convention"];
-    name_heads.contains(&head) && [LAW_WORDS, AGREEMENT_WORDS].iter().any(|f| f.contains(&head) && f.contains(&noun))
+    LAW_NAME_HEADS.contains(&head) && [LAW_WORDS, AGREEMENT_WORDS].iter().any(|f| f.contains(&head) && f.contains(&noun))
 }
+
+/// The words a law's or an agreement's name ends on (lowercase).
+const LAW_NAME_HEADS: &[&str] = &["act", "bill", "law", "statute", "code", "ordinance", "decree", "accord", "accords", "treaty", "agreement", "pact", "convention"];
 
 /// The common-noun head of a name of two or more words: its last word before a preposition or
 /// conjunction (`Prize` of `Vell Prize in Poetry`, `Express` of `Orvo Express`) and before a
@@ -547,6 +549,34 @@ pub(super) fn described_runs(s: &Sentence) -> Vec<std::ops::Range<usize>> {
             start -= 1;
         }
         out.push(start..end);
+    }
+    out
+}
+
+/// Runs of two or more proper nouns closing on the head noun of a law or an agreement (`Vell
+/// Housing Reform Bill`, `Orvo River Accord`; a year after it, `… Bill 2019`, stays outside the
+/// run, and a name going on with `of` is left alone): names NER has no class for, kept as one node
+/// that `the bill` or `the law` can refer back to.
+pub(super) fn law_runs(s: &Sentence) -> Vec<std::ops::Range<usize>> {
+    let t = &s.tokens;
+    let mut out = Vec::new();
+    for head in 1..t.len() {
+        let word = lower_key(&t[head].form);
+        if t[head].upos != "PROPN" || !starts_upper(&t[head].form) || !LAW_NAME_HEADS.contains(&word.as_str()) {
+            continue;
+        }
+        let mut start = head;
+        while start > 0 && t[start - 1].upos == "PROPN" && starts_upper(&t[start - 1].form) {
+            start -= 1;
+        }
+        if start == head {
+            continue;
+        }
+        // `the Judiciary Act of 1869`: the name goes on past the head, left to the arguments
+        if t.get(head + 1).is_some_and(|n| lower_key(&n.form) == "of") {
+            continue;
+        }
+        out.push(start..head + 1);
     }
     out
 }

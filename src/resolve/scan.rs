@@ -113,6 +113,12 @@ impl State<'_> {
                 named.push((r, EntityType::Concept, None, None));
             }
         }
+        // `the Vell Housing Reform Bill 2019`: a law's name, which NER has no class for
+        for r in super::descriptions::law_runs(s) {
+            if !named.iter().any(|x| x.0.start < r.end && r.start < x.0.end) {
+                named.push((r, EntityType::Concept, None, None));
+            }
+        }
         named.sort_by_key(|x| x.0.start);
         let mut in_named = vec![false; n];
         for x in &named {

@@ -404,6 +404,20 @@ fn an_untagged_name_described_after_it_is_a_node_its_noun_refers_to() {
 }
 
 #[test]
+fn a_run_of_proper_nouns_closing_on_a_law_s_head_is_a_name() {
+    let mut d = doc(&["The assembly passed the Vell Housing Reform Bill 2019 on Monday ."]);
+    let mut e = doc(&["Lawmakers amended the Vell Judiciary Act of 1869 ."]);
+    for (s, props) in [(&mut d.sentences[0], 4..8), (&mut e.sentences[0], 3..6)] {
+        for k in props {
+            s.tokens[k].upos = "PROPN".into();
+        }
+    }
+    assert_eq!(super::descriptions::law_runs(&d.sentences[0]), vec![4..8]);
+    // a name that goes on with `of` is left to the arguments
+    assert!(super::descriptions::law_runs(&e.sentences[0]).is_empty());
+}
+
+#[test]
 fn a_designation_cut_at_its_hyphen_is_one_name() {
     let mut d = doc(&["Z4 - 22c was found in 2011 ."]);
     d.sentences[0].tokens[0].space_after = false;
