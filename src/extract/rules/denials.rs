@@ -52,12 +52,6 @@ pub(crate) enum Denial {
 }
 
 impl Rules<'_, '_> {
-    /// Whether `v` is negated by its own `not`/`n't`/`never`.
-    fn negated_verb(&self, v: usize) -> bool {
-        let tr = self.tr;
-        tr.kids(v).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't", "never"]))
-    }
-
     /// The denial that governs predicate `p`, and its governing verb: `p` itself, or the first
     /// conjunct of its coordination (`denied that he took and spent the money`), hangs as a
     /// complement, gerund or `against` clause under that verb, or as the `that` clause of a claim
@@ -92,12 +86,12 @@ impl Rules<'_, '_> {
             // `rejected claims that she took the money`
             "acl" if tr.rel(c) != "acl:relcl" && mark(&["that"]) && tr.lemma_is(h, CLAIM_NOUNS) => {
                 let v = tr.head[h];
-                (v != NONE && tr.base(h) == "obj" && tr.lemma_is(v, REJECTING_VERBS) && !self.negated_verb(v)).then_some((Denial::Denied, v))
+                (v != NONE && tr.base(h) == "obj" && tr.lemma_is(v, REJECTING_VERBS) && self.negation_of(v).is_none()).then_some((Denial::Denied, v))
             }
             _ if !complement => None,
-            _ if tr.lemma_is(h, DENYING_VERBS) && !self.negated_verb(h) => Some((Denial::Denied, h)),
-            _ if gerund && tr.lemma_is(h, AVOIDING_VERBS) && !self.negated_verb(h) => Some((Denial::Avoided, h)),
-            _ if tr.base(c) == "ccomp" && self.negated_verb(h) && (self.reports(h) || tr.lemma_is(h, CONCLUDING_VERBS)) => {
+            _ if tr.lemma_is(h, DENYING_VERBS) && self.negation_of(h).is_none() => Some((Denial::Denied, h)),
+            _ if gerund && tr.lemma_is(h, AVOIDING_VERBS) && self.negation_of(h).is_none() => Some((Denial::Avoided, h)),
+            _ if tr.base(c) == "ccomp" && self.negation_of(h).is_some() && (self.reports(h) || tr.lemma_is(h, CONCLUDING_VERBS)) => {
                 Some((Denial::Open, h))
             }
             _ => None,
@@ -112,7 +106,7 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         rel.iter().find_map(|&x| {
             let h = tr.head[x];
-            if tr.base(x) != "xcomp" || tr.t[x].xpos != "VBG" || !rel.contains(&h) || self.negated_verb(h) {
+            if tr.base(x) != "xcomp" || tr.t[x].xpos != "VBG" || !rel.contains(&h) || self.negation_of(h).is_some() {
                 return None;
             }
             if tr.lemma_is(h, DENYING_VERBS) {
