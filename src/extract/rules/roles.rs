@@ -50,7 +50,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
-    "editorial", "founding", "honorary", "permanent", "principal",
+    "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special",
 ];
 
 /// Rank words that open a compound title (`Vice President`, `Deputy Mayor`, `Assistant

@@ -420,6 +420,25 @@ fn a_title_after_of_and_a_common_noun_is_read_from_of() {
 }
 
 #[test]
+fn rank_adjectives_of_a_title_are_no_owner() {
+    // `Supreme`, `Grand`, `Special` in front of the role word are part of the title (`Supreme
+    // Leader`, `Special Envoy`); the country in front owns it, never `Latvian Supreme`
+    let cases: &[super::super::testkit::Case] = &[
+        (
+            "<<Velmar>>/PROPN 's/PART Supreme/ADJ Leader/NOUN [[Dora/PROPN Quill]]/PROPN spoke/VERB ./PUNCT",
+            &[("Dora Quill", "supreme leader of", "Velmar")],
+            &[],
+        ),
+        (
+            "Latvian/ADJ Special/ADJ Envoy/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ivo Tamm", "special envoy of", "Latvia")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:title");
+}
+
+#[test]
 fn two_titles_joined_by_and_before_a_name_are_both_the_persons() {
     let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
         // each title keeps its own owner: the party's leader, and a prime minister of no party
