@@ -41,6 +41,7 @@ mod repair;
 mod repair_clause;
 mod repair_participle;
 mod repair_report;
+mod repair_title;
 mod rules;
 mod speech;
 mod titled;

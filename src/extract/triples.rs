@@ -630,10 +630,14 @@ fn target_date(tr: &Tree, p: &Prop, has_agent: bool, sl: &rules::Slot) -> bool {
 
 /// The prepositional object of a predicative adjective after a full verb (`tested positive
 /// [for the virus]`, `pleaded guilty [to the charges]`), as a slot of the clause; the adjective
-/// must be the clause's complement and the oblique its own dependent.
+/// must be the clause's complement and the oblique its own dependent. A date the parser hung on the
+/// adjective first (`pleaded not guilty on Monday to two counts`) is when, not what: the next
+/// oblique is the object.
 fn adjective_oblique(tr: &Tree, ment: &[Option<(usize, usize)>], p: &Prop) -> Option<rules::Slot> {
     let adj = p.slots.iter().find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && tr.upos(sl.part.head) == "ADJ")?.part.head;
-    let o = tr.kids(adj).find(|&k| k > adj && tr.base(k) == "obl" && tr.kids(k).any(|c| c < k && tr.base(c) == "case"))?;
+    let o = tr
+        .kids(adj)
+        .find(|&k| k > adj && tr.base(k) == "obl" && tr.kids(k).any(|c| c < k && tr.base(c) == "case") && !is_date_part(tr, k))?;
     let mut case: Vec<usize> = Vec::new();
     for x in tr.kids(o) {
         if tr.base(x) == "case" && x < o {

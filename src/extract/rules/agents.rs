@@ -85,6 +85,32 @@ impl Rules<'_, '_> {
         conjs
     }
 
+    /// `X was awarded the medal by Y`, `X is regarded by many as Y`, `X was sentenced to life by a
+    /// court`: the agent's reading (`Y – award – X`) takes the subject as its object, so what the
+    /// subject received or became (a kept object, or an `as` or `to` complement after the verb) is
+    /// lost with it. A graph-only copy without the agent states it, as the agentless passive would
+    /// (`X – be awarded – medal`, `X – be regarded as – Y`).
+    pub(super) fn undergone_without_agent(&self, base: &Prop) -> Option<Prop> {
+        let tr = self.tr;
+        if !base.passive || !base.graph || base.pred >= tr.len() || tr.upos(base.pred) != "VERB" {
+            return None;
+        }
+        let agent = base.slots.iter().position(|sl| sl.kind == Kind::Agent)?;
+        let complement = |sl: &Slot| match sl.kind {
+            Kind::Obj => sl.part.head > base.pred,
+            Kind::Obl => sl.part.head > base.pred && sl.case.len() == 1 && tr.lemma_is(sl.case[0], &["as", "to"]),
+            _ => false,
+        };
+        if !base.slots.iter().any(complement) {
+            return None;
+        }
+        let mut p = base.clone();
+        p.slots.remove(agent);
+        p.carb = false;
+        p.conf *= 0.9;
+        Some(p)
+    }
+
     /// `base` once per listed or coordinated agent (graph only; CaRB keeps the parser's single
     /// agent phrase), or `base` unchanged when its agent is no list.
     pub(super) fn split_agents(&self, base: Prop) -> Vec<Prop> {
@@ -172,6 +198,36 @@ mod tests {
             and/CCONJ/8/cc by/ADP/8/case air/NOUN/5/conj ./PUNCT/3/punct";
         let ts = facts(spec);
         assert!(!ts.iter().any(|t| t.subject.text.contains("air")), "{}", show(&ts));
+    }
+
+    /// The facts of `spec` with the verb at `verb` (0-based) tagged as a past participle.
+    fn participle_facts(spec: &str, verb: usize) -> Vec<crate::document::OpenTriple> {
+        let (mut s, m) = sentence(spec);
+        s.tokens[verb].xpos = "VBN".into();
+        Extractor::new().extract(&s, &m)
+    }
+
+    #[test]
+    fn what_the_subject_received_or_became_survives_the_agent() {
+        // `Mara Vellin was awarded the Silver Cross by the Ostrava Council .` (invented)
+        let spec = "[[Mara/PROPN/4/nsubj:pass Vellin]]/PROPN/1/flat was/AUX/4/aux:pass awarded/VERB/0/root the/DET/7/det \
+            Silver/PROPN/7/compound Cross/PROPN/4/obj by/ADP/11/case the/DET/11/det {{Ostrava/PROPN/11/compound Council}}/PROPN/4/obl:agent ./PUNCT/4/punct";
+        let ts = participle_facts(spec, 3);
+        let has = |s: &str, r: &str, o: &str| ts.iter().any(|t| t.subject.text == s && t.relation.contains(r) && t.object.as_ref().is_some_and(|x| x.text == o));
+        assert!(has("Mara Vellin", "awarded", "Silver Cross"), "{}", show(&ts));
+        // the agent's reading stays
+        assert!(has("Ostrava Council", "awarded", "Mara Vellin"), "{}", show(&ts));
+        // `The Tarn Cup is regarded by fans as the oldest trophy .` (invented): the `as` complement
+        let spec = "The/DET/3/det Tarn/PROPN/3/compound Cup/PROPN/5/nsubj:pass is/AUX/5/aux:pass regarded/VERB/0/root by/ADP/7/case \
+            fans/NOUN/5/obl:agent as/ADP/11/case the/DET/11/det oldest/ADJ/11/amod trophy/NOUN/5/obl ./PUNCT/5/punct";
+        let ts = participle_facts(spec, 4);
+        assert!(ts.iter().any(|t| t.relation.contains("regarded as") && t.object.as_ref().is_some_and(|o| o.text.ends_with("trophy"))), "{}", show(&ts));
+        // must give nothing new: an agent and a plain place (`was opened by the mayor in Tarn`)
+        // keep the agent's reading only
+        let spec = "The/DET/2/det bridge/NOUN/4/nsubj:pass was/AUX/4/aux:pass opened/VERB/0/root by/ADP/7/case the/DET/7/det \
+            mayor/NOUN/4/obl:agent in/ADP/9/case ((Tarn))/PROPN/4/obl ./PUNCT/4/punct";
+        let ts = participle_facts(spec, 3);
+        assert!(!ts.iter().any(|t| t.subject.text == "bridge"), "{}", show(&ts));
     }
 
     #[test]

@@ -621,7 +621,8 @@ impl Rules<'_, '_> {
             reporting,
             graph_reject,
         };
-        for p in self.split_agents(base) {
+        let undergone = self.undergone_without_agent(&base);
+        for p in self.split_agents(base).into_iter().chain(undergone) {
             self.split_coordination(p, out);
         }
     }

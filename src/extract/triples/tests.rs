@@ -218,6 +218,20 @@ const PLEADED_NOT_GUILTY: &str = "
     . . PUNCT . 3 punct";
 
 #[test]
+fn a_date_on_the_adjective_is_no_object_of_the_plea() {
+    // `The clerk pleaded not guilty on Monday to the charges.` (invented), the date hung on the
+    // adjective before the plea's oblique
+    let dated = PLEADED_NOT_GUILTY.replace(
+        "    to to ADP IN 8 case\n    the the DET DT 8 det\n    charges charge NOUN NNS 5 obl\n",
+        "    on on ADP IN 7 case\n    Monday Monday PROPN NNP 5 obl\n    to to ADP IN 10 case\n    the the DET DT 10 det\n    charges charge NOUN NNS 5 obl\n",
+    );
+    assert!(dated.contains("Monday"), "{dated}");
+    let ts = triples(&dated);
+    find(&ts, "clerk", "pleaded not guilty to", Some("charges"));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Monday") && t.relation.contains("guilty")), "{}", show(&ts));
+}
+
+#[test]
 fn a_not_on_the_adjective_after_a_full_verb_stays_in_the_relation() {
     // the opposite plea must not be stored (`plead guilty to`), nor a negated one
     let ts = triples(PLEADED_NOT_GUILTY);
