@@ -50,7 +50,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
-    "editorial", "founding", "honorary", "permanent", "principal",
+    "editorial", "founding", "honorary", "permanent", "principal", "special",
 ];
 
 /// Rank words that open a compound title (`Vice President`, `Deputy Mayor`, `Assistant
@@ -216,8 +216,11 @@ impl Rules<'_, '_> {
                 return Some(e);
             }
         }
+        // a person's name right after ends the run (`Envoy for Kestria Tove Varrack`: the owner is
+        // `Kestria`, the name the title's holder)
+        let person_starts = |k: usize| k > i && self.kind_at(k) == Some(EntityType::Person) && self.ment_at(k).is_some_and(|(s, _)| s == k);
         let mut e = i;
-        while e < tr.len() && self.is_proper(e) && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() {
+        while e < tr.len() && self.is_proper(e) && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() && !person_starts(e) {
             e += 1;
         }
         (e > i).then_some(e)

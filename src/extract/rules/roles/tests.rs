@@ -44,6 +44,18 @@ fn role_constructions() {
             &[],
         ),
         (
+            // `special` is a modifier of the title, like `chief` or `deputy`
+            "<<Norvia>>/PROPN Special/ADJ Envoy/PROPN for/ADP <<Kestria>>/PROPN [[Tove/PROPN Varrack]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "special envoy for", "Kestria")],
+            &[],
+        ),
+        (
+            // the owner after `for` untagged: the run stops where the person's name starts
+            "Special/ADJ Envoy/PROPN for/ADP Kestria/PROPN [[Tove/PROPN Varrack]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "special envoy for", "Kestria")],
+            &[],
+        ),
+        (
             "A/DET letter/NOUN from/ADP Senator/PROPN [[Tom/PROPN Reyes]]/PROPN arrived/VERB ./PUNCT",
             &[],
             &["letter"],
