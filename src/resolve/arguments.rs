@@ -265,6 +265,8 @@ impl State<'_> {
     pub(super) fn name_in_argument(&self, si: usize, r: std::ops::Range<usize>, agent: bool) -> Option<(Target, &'static str)> {
         let s = &self.doc.sentences[si];
         let mut named: Vec<(usize, Target, &'static str)> = Vec::new();
+        // words that are neither names nor fillers: allowed only as a title in front of a person
+        let mut others: Vec<usize> = Vec::new();
         let r_end = r.end;
         for i in r {
             match self.get_ref(si, i) {
@@ -281,7 +283,7 @@ impl State<'_> {
                         || (starts_upper(f) && self.gaz.demonym_id(f).is_some())
                         || !f.chars().any(char::is_alphanumeric);
                     if !filler {
-                        return None;
+                        others.push(i);
                     }
                 }
             }
@@ -292,7 +294,12 @@ impl State<'_> {
             let ok = named.iter().all(|(i, t, _)| {
                 t == tg || (i < pi && matches!(t, Target::One(c) if self.clusters[*c].kind == EntityType::Country))
             });
-            return ok.then(|| (tg.clone(), *rule));
+            let first = named.iter().find(|(_, t, _)| t == tg).map_or(*pi, |n| n.0);
+            let titled = others.is_empty() || self.title_before_name(si, first, &others);
+            return (ok && titled).then(|| (tg.clone(), *rule));
+        }
+        if !others.is_empty() {
+            return None;
         }
         let first = named.first()?;
         // no person: a title or role noun after the name makes an acting argument whoever holds
@@ -307,6 +314,26 @@ impl State<'_> {
             return None;
         }
         named.iter().all(|(_, t, _)| *t == first.1).then(|| (first.1.clone(), first.2))
+    }
+
+    /// Whether the words `others` of an argument are the lowercase modifiers of a title that ends
+    /// right before the person's name at `first`: `lead author X`, `local actor and producer X`,
+    /// `internet personality X` name X, like `President X` does. The word before the name must be
+    /// a role noun; the others adjectives, nouns or `and`, written in lowercase (or capitalised as
+    /// the sentence's first word). A preposition among them makes the phrase someone else (`the
+    /// wife of minister X`), and so does a name's possessor.
+    fn title_before_name(&self, si: usize, first: usize, others: &[usize]) -> bool {
+        let s = &self.doc.sentences[si];
+        let role = |i: usize| {
+            let w = lower_key(&s.tokens[i].form);
+            names::is_role_noun(&w) || crate::extract::is_role_noun(&w)
+        };
+        let modifier = |i: usize| {
+            let t = &s.tokens[i];
+            let lower = t.form.chars().next().is_some_and(char::is_lowercase) || (0..i).all(|k| !s.tokens[k].form.chars().any(char::is_alphanumeric));
+            lower && matches!(t.upos.as_str(), "ADJ" | "NOUN" | "CCONJ")
+        };
+        first > 0 && role(first - 1) && others.iter().all(|&i| i + 1 == first || (i + 1 < first && modifier(i)))
     }
 
     /// `Walter Hale and Tomas Ferrer` (names joined by `and`/`,` only) → the group.

@@ -1073,3 +1073,32 @@ fn a_name_before_a_role_noun_is_not_the_acting_subject() {
     assert_ne!(fs[0].0, "velmar_party", "{fs:?}");
     assert_eq!(fs[1].0, "velmar_party", "{fs:?}");
 }
+
+#[test]
+fn a_lowercase_title_in_front_of_a_name_is_the_persons() {
+    // the parser made the role noun the head and the name its dependent: the argument is the person
+    let mut d = doc(&["Lead author Mara Vellin said the results held .", "The talks with local actor and producer Dario Fenn ended ."]);
+    d.sentences[0].tokens[0].upos = "ADJ".into();
+    d.sentences[1].tokens[4].upos = "CCONJ".into();
+    let m = [ment(&d, 0, "Mara Vellin", T::Person), ment(&d, 1, "Dario Fenn", T::Person)];
+    let mut t = vec![
+        tri(&d, 0, "Lead author Mara Vellin", "said", "say", None),
+        tri(&d, 1, "talks", "ended with", "end", Some("local actor and producer Dario Fenn")),
+    ];
+    t[0].subject.head = 1;
+    t[1].object.as_mut().unwrap().head = 5;
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("mara_vellin", "said", None), f("talks", "ended with", Some("dario_fenn"))]);
+    // must not: a preposition before the title makes the phrase someone else (`the aide of
+    // minister X` is the aide, `a lawyer for victim X` the lawyer)
+    let mut d = doc(&["The aide of minister Tomas Arno said no .", "A lawyer for victim Pell Danner left ."]);
+    d.sentences[0].tokens[2].upos = "ADP".into();
+    d.sentences[1].tokens[2].upos = "ADP".into();
+    let m = [ment(&d, 0, "Tomas Arno", T::Person), ment(&d, 1, "Pell Danner", T::Person)];
+    let mut t = vec![tri(&d, 0, "The aide of minister Tomas Arno", "said", "say", None), tri(&d, 1, "A lawyer for victim Pell Danner", "left", "leave", None)];
+    t[0].subject.head = 1;
+    t[1].subject.head = 1;
+    let r = run(&d, &m, t);
+    let got = facts(&r);
+    assert!(!got.iter().any(|(s, _, _)| s == "tomas_arno" || s == "pell_danner"), "{got:?}");
+}

@@ -216,8 +216,11 @@ impl Rules<'_, '_> {
                 return Some(e);
             }
         }
+        // a person's name right after ends the run (`Envoy for Kestria Tove Varrack`: the owner is
+        // `Kestria`, the name the title's holder)
+        let person_starts = |k: usize| k > i && self.kind_at(k) == Some(EntityType::Person) && self.ment_at(k).is_some_and(|(s, _)| s == k);
         let mut e = i;
-        while e < tr.len() && self.is_proper(e) && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() {
+        while e < tr.len() && self.is_proper(e) && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() && !person_starts(e) {
             e += 1;
         }
         (e > i).then_some(e)
@@ -379,8 +382,10 @@ impl Rules<'_, '_> {
             // `former`, `Prime`, `Foreign`, `basketball`, `editorial`: modifiers of the role
             // an acronym noun is a modifier too (`LGBT activist`, `IT manager`)
             let acronym = tr.form(i).len() >= 2 && tr.form(i).chars().all(|c| c.is_ascii_uppercase());
+            // `Local actor X` at the sentence start: an adjective capitalised only as the first word
+            let first_adjective = tr.upos(i) == "ADJ" && self.lowercase_word(i);
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
-                && (self.lowercase_noun(i) || (acronym && tr.upos(i) == "NOUN"))
+                && (self.lowercase_noun(i) || first_adjective || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
             let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(i));
             if lower_modifier || title_modifier || self.capitalised_title_word(i, limit, !roles.is_empty()) {

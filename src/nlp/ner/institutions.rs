@@ -48,7 +48,8 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// member`): the run starts after them.
 const RUN_OPENERS: &[&str] = &["former", "acting", "interim", "then"];
 
-fn is_organisation_head(t: &Token) -> bool {
+/// Whether a token closes an organisation's name (`Council`, `Trust`, `University`).
+pub(super) fn is_organisation_head(t: &Token) -> bool {
     is_head(t) || (capitalised(t) && ORGANISATION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form)))
 }
 

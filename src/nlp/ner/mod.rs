@@ -139,6 +139,7 @@ impl Recognizer {
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = owners::type_owners_of_people(tokens, role_names::name_people_after_roles(tokens, spans));
+        let spans = role_names::type_names_apposed_to_roles(tokens, role_names::cut_titled_names_from_organisations(tokens, spans));
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
         let spans = typing::split_titles(&words, spans, &countries);
         (typing::split_place_of_title(&words, spans, &gaz), gaz)

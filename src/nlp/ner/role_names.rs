@@ -15,6 +15,16 @@
 //! another capitalised proper noun (the name must be whole). The role noun is a position or an
 //! occupation ([`crate::ontology::roles::is_role_noun`]), written in lowercase right before the name, and
 //! not one of the few role nouns that also name things ([`THING_ROLES`]).
+//!
+//! Two more shapes of a role right before a name, where the tagger typed the name as a place or
+//! an organisation:
+//! - a name set off by commas after a role phrase, `the chief engineer of Brenmouth, Tove Marrack,
+//!   said`: the tagger carries the owner's place type over the comma to the name;
+//! - a capitalised title with its country inside one organisation span, `Norvian Special Envoy for
+//!   Kestria Tove Marrack said`: the span is cut to the person's name after the country.
+//!
+//! In both the name is two or three name words as above, none a head of an organisation's name
+//! (`Council`, `Trust`).
 
 use super::{NameSpan, NerClass, typing};
 use crate::document::Token;
@@ -53,6 +63,99 @@ pub(super) fn name_people_after_roles(tokens: &[Token], mut spans: Vec<NameSpan>
         spans.sort_by_key(|(r, _)| r.start);
     }
     spans
+}
+
+/// Words that join a role noun to the name of whom the role is held at (`the mayor of Y`,
+/// `envoy for Y`, `professor at Y`).
+const OWNER_PREPS: &[&str] = &["of", "for", "at"];
+
+/// The spans with each name set off by a comma right after a role phrase (`the chief engineer of
+/// Brenmouth, Tove Marrack, said`) typed as a person when the tagger typed it as a place or an
+/// organisation. The name must close its apposition: a comma or a verb follows it.
+pub(super) fn type_names_apposed_to_roles(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for k in 0..spans.len() {
+        let (r, class) = (spans[k].0.clone(), spans[k].1);
+        if class == NerClass::Per || r.start < 2 || tokens[r.start - 1].form != "," || !person_name_words(&tokens[r.clone()]) {
+            continue;
+        }
+        let closes = tokens.get(r.end).is_none_or(|t| t.form == "," || matches!(t.upos.as_str(), "VERB" | "AUX"));
+        if closes && role_phrase_ends_at(tokens, r.start - 1) {
+            spans[k].1 = NerClass::Per;
+        }
+    }
+    spans
+}
+
+/// The spans with each organisation or place span that holds a capitalised title, its country and
+/// a name (`Norvian Special Envoy for Kestria Tove Marrack`) cut to the name, typed as a person.
+/// The country must be one the gazetteer knows as a country, so that the name after it is
+/// the person's (`Envoy for Kestria Affairs` names an office, no person).
+pub(super) fn cut_titled_names_from_organisations(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for k in 0..spans.len() {
+        let (r, class) = (spans[k].0.clone(), spans[k].1);
+        if class == NerClass::Per {
+            continue;
+        }
+        let title = (r.start..r.end.saturating_sub(4)).find(|&i| {
+            capitalised(&tokens[i])
+                && crate::ontology::roles::is_role_noun(&tokens[i].form.to_lowercase())
+                && OWNER_PREPS.contains(&tokens[i + 1].form.as_str())
+                && is_country_word(&tokens[i + 2].form)
+        });
+        let Some(title) = title else { continue };
+        let name = title + 3..r.end;
+        if (2..=3).contains(&name.len()) && person_name_words(&tokens[name.clone()]) {
+            spans[k] = (name, NerClass::Per);
+        }
+    }
+    spans
+}
+
+/// Whether the gazetteer knows a single word as a country (`Kestria`).
+fn is_country_word(w: &str) -> bool {
+    super::gazetteer_matches(&[w]).iter().any(|(r, kind, demonym)| r.len() == 1 && !demonym && *kind == crate::document::EntityType::Country)
+}
+
+/// Two or three name words, none closing an organisation's name.
+fn person_name_words(toks: &[Token]) -> bool {
+    (2..=3).contains(&toks.len()) && toks.iter().all(|t| name_word(t) && !super::institutions::is_organisation_head(t))
+}
+
+/// Whether a role phrase ends right before `end`: a singular lowercase role noun, then lowercase
+/// modifiers (`general`), and optionally `of`/`for`/`at`, a determiner and a capitalised name of
+/// its owner (`the chief engineer of Brenmouth`).
+fn role_phrase_ends_at(tokens: &[Token], end: usize) -> bool {
+    let mut i = end;
+    // the owner's name, after its preposition
+    let mut run = 0;
+    while i > 0 && capitalised(&tokens[i - 1]) && tokens[i - 1].upos == "PROPN" && run < 4 {
+        i -= 1;
+        run += 1;
+    }
+    if run > 0 {
+        if i > 0 && tokens[i - 1].upos == "DET" {
+            i -= 1;
+        }
+        if i == 0 || !OWNER_PREPS.contains(&tokens[i - 1].form.as_str()) {
+            return false;
+        }
+        i -= 1;
+    }
+    // the role noun, possibly with a lowercase modifier after it (`prosecutor general`)
+    (1..=2).any(|back| {
+        i >= back
+            && is_singular_role(&tokens[i - back])
+            && tokens[i - back + 1..i].iter().all(|t| matches!(t.upos.as_str(), "NOUN" | "ADJ") && t.form.chars().all(char::is_lowercase))
+    })
+}
+
+/// A lowercase singular role noun (`engineer`, `prosecutor`), also one of [`THING_ROLES`]: an
+/// owner or a name after it settles that it names a person's role.
+fn is_singular_role(t: &Token) -> bool {
+    t.upos == "NOUN"
+        && t.form.chars().all(|c| c.is_lowercase() || c == '-')
+        && !t.feats.contains("Number=Plur")
+        && crate::ontology::roles::is_role_noun(&t.form)
 }
 
 /// A lowercase role noun that may stand before a person's name.
@@ -150,5 +253,46 @@ mod tests {
             let toks = parsed(spec, &arcs);
             assert_eq!(name_people_after_roles(&toks, spans.clone()), spans, "{spec}");
         }
+    }
+
+    #[test]
+    fn a_name_apposed_to_a_role_phrase_is_a_person() {
+        // "the chief engineer of Brenmouth, Tove Varrack Ilm, said": the name typed as a place
+        let toks = tagged("the/DET chief/ADJ engineer/NOUN of/ADP Brenmouth/PROPN ,/PUNCT Tove/PROPN Varrack/PROPN Ilm/PROPN ,/PUNCT said/VERB");
+        let spans = vec![(4..5, NerClass::Loc), (6..9, NerClass::Loc)];
+        assert_eq!(type_names_apposed_to_roles(&toks, spans), vec![(4..5, NerClass::Loc), (6..9, NerClass::Per)]);
+        // a role noun with a modifier after it and no owner, the name followed by its verb
+        let toks = tagged("The/DET prosecutor/NOUN general/NOUN ,/PUNCT Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(type_names_apposed_to_roles(&toks, vec![(4..6, NerClass::Org)]), vec![(4..6, NerClass::Per)]);
+    }
+
+    #[test]
+    fn no_person_apposed_without_a_role_or_with_an_organisation_name() {
+        // must give nothing: a noun that is no role, a plural role, an organisation's head word in
+        // the name, a list going on after the name, a place the gazetteer knows
+        let cases = [
+            "the/DET capital/NOUN of/ADP Norvia/PROPN ,/PUNCT Tove/PROPN Varrack/PROPN ,/PUNCT said/VERB",
+            "the/DET engineers/NOUN of/ADP Norvia/PROPN ,/PUNCT Tove/PROPN Varrack/PROPN ,/PUNCT said/VERB",
+            "the/DET director/NOUN of/ADP Norvia/PROPN ,/PUNCT Vell/PROPN Trust/PROPN ,/PUNCT said/VERB",
+            "the/DET director/NOUN of/ADP Norvia/PROPN ,/PUNCT Tove/PROPN Varrack/PROPN and/CCONJ others/NOUN met/VERB",
+            "the/DET mayor/NOUN of/ADP Springfield/PROPN ,/PUNCT New/PROPN Jersey/PROPN ,/PUNCT said/VERB",
+        ];
+        for spec in cases {
+            let toks = tagged(spec);
+            let spans = vec![(5..7, NerClass::Loc)];
+            assert_eq!(type_names_apposed_to_roles(&toks, spans.clone()), spans, "{spec}");
+        }
+    }
+
+    #[test]
+    fn a_title_with_its_country_is_cut_from_an_organisation_span() {
+        // "Norvian Special Envoy for Iceland Tove Varrack said", all tagged as one organisation
+        let toks = tagged("Norvian/ADJ Special/ADJ Envoy/PROPN for/ADP Iceland/PROPN Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(0..7, NerClass::Org)]), vec![(5..7, NerClass::Per)]);
+        // must give nothing: an office's name after a word that is no country, a title with no name
+        let toks = tagged("the/DET Envoy/PROPN for/ADP Kestria/PROPN Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+        let toks = tagged("the/DET Envoy/PROPN for/ADP Iceland/PROPN Affairs/PROPN Office/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
     }
 }

@@ -44,6 +44,24 @@ fn role_constructions() {
             &[],
         ),
         (
+            // `special` is a modifier of the title, like `chief` or `deputy`
+            "<<Norvia>>/PROPN Special/ADJ Envoy/PROPN for/ADP <<Kestria>>/PROPN [[Tove/PROPN Varrack]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "special envoy for", "Kestria")],
+            &[],
+        ),
+        (
+            // an adjective capitalised only as the sentence's first word modifies the titles
+            "Local/ADJ actor/NOUN and/CCONJ producer/NOUN [[Tove/PROPN Varrack]]/PROPN was/AUX there/ADV ./PUNCT",
+            &[("Tove Varrack", "is a", "Local actor"), ("Tove Varrack", "is a", "producer")],
+            &[],
+        ),
+        (
+            // the owner after `for` untagged: the run stops where the person's name starts
+            "Special/ADJ Envoy/PROPN for/ADP Kestria/PROPN [[Tove/PROPN Varrack]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "special envoy for", "Kestria")],
+            &[],
+        ),
+        (
             "A/DET letter/NOUN from/ADP Senator/PROPN [[Tom/PROPN Reyes]]/PROPN arrived/VERB ./PUNCT",
             &[],
             &["letter"],
