@@ -237,6 +237,25 @@ fn an_occupation_given_as_a_title_points_back_to_its_person() {
 }
 
 #[test]
+fn any_noun_given_as_a_title_points_back_to_its_person() {
+    // `inventor` is no listed role noun: the title before the name is what the text calls her
+    let d = doc(&["Norvian inventor Mara Vellin crossed the strait .", "Vellin landed at noon .", "The inventor carried a tank ."]);
+    let m = [ment(&d, 0, "Mara Vellin", T::Person), ment(&d, 1, "Vellin", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 2, "The inventor", "carried", "carry", Some("a tank"))]);
+    assert_eq!(facts(&r), vec![f("mara_vellin", "carried", Some("tank"))]);
+    // must give nothing: a title given to no one, or a plural before a name, names no one
+    for first in ["Mara Vellin crossed the strait .", "The crowd cheered fans Mara Vellin ."] {
+        let mut d = doc(&[first, "Vellin landed at noon .", "The inventor carried a tank ."]);
+        for t in d.sentences[0].tokens.iter_mut().filter(|t| t.form == "fans") {
+            t.lemma = "fan".into();
+        }
+        let m = [ment(&d, 0, "Mara Vellin", T::Person), ment(&d, 1, "Vellin", T::Person)];
+        let r = run(&d, &m, vec![tri(&d, 2, "The inventor", "carried", "carry", Some("a tank"))]);
+        assert_eq!(facts(&r), vec![f("inventor", "carried", Some("tank"))], "{first}");
+    }
+}
+
+#[test]
 fn a_described_role_fact_needs_a_person_behind_the_description() {
     let described = |d: &crate::document::Document| {
         let mut t = tri(d, 1, "The former drummer", "former drummer of", "be", Some("Velvet Lanterns"));
