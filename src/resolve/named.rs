@@ -100,6 +100,13 @@ impl State<'_> {
             self.push_hist_range(Target::One(c), si, r);
             return Some(c);
         }
+        if kind == EntityType::Person
+            && let Some(k) = organisation_noun_before(s, r.start)
+        {
+            // `the rock band Vell Harbour`: what the noun in front says it is wins over a
+            // person's name shape (and over a person's surname it shares)
+            kind = k;
+        }
         if kind == EntityType::Person {
             return self.person(si, s, r, nat);
         }
@@ -924,4 +931,18 @@ fn title_noun(s: &Sentence, first: usize) -> Option<String> {
     let lower = t.form.chars().all(|c| c.is_lowercase() || c == '-') && t.form.chars().any(char::is_alphabetic);
     let plural = !t.lemma.is_empty() && lower_key(&t.lemma) != lower_key(&t.form);
     (t.upos == "NOUN" && lower && !plural).then(|| lower_key(&t.form))
+}
+
+/// The kind an organisation noun written right before a name gives it (`rock band`, `the airline`,
+/// `football club`, `the agency` + a name: [`names::class_noun_kinds`] whose first kind is an
+/// organisation's). A lowercase singular noun only, so `Vell band`, `bands` and nouns for places,
+/// buildings or vehicles give nothing.
+fn organisation_noun_before(s: &Sentence, first: usize) -> Option<EntityType> {
+    let t = s.tokens.get(first.checked_sub(1)?)?;
+    let plural = !t.lemma.is_empty() && lower_key(&t.lemma) != lower_key(&t.form);
+    if t.upos != "NOUN" || plural || !t.form.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let kind = *names::class_noun_kinds(&lower_key(&t.form))?.first()?;
+    matches!(kind, EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup).then_some(kind)
 }
