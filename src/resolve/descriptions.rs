@@ -484,9 +484,10 @@ impl State<'_> {
     }
 
     /// Records the head noun of an indefinite description right after a name ending before `end`
-    /// ([`described_noun`]) as a noun cluster `c` answers to.
+    /// ([`described_noun`]), or of a role in apposition to it ([`apposed_role`]), as a noun
+    /// cluster `c` answers to.
     pub(super) fn note_described_noun(&mut self, s: &Sentence, end: usize, c: usize) {
-        if let Some(noun) = described_noun(s, end)
+        if let Some(noun) = described_noun(s, end).or_else(|| apposed_role(s, end))
             && !self.clusters[c].described.contains(&noun)
         {
             self.clusters[c].described.push(noun);
@@ -579,6 +580,37 @@ pub(super) fn law_runs(s: &Sentence) -> Vec<std::ops::Range<usize>> {
         out.push(start..head + 1);
     }
     out
+}
+
+/// `Mara Vellin, lead engineer of the Ostrava Water Board,`: the role noun heading an apposition
+/// without an article right after a name (ending before `end`) — lowercase describing words and
+/// a role or occupation noun ([`names::is_role_noun`], [`crate::extract::is_role_noun`]), then `of`,
+/// `at`, `for`, `with`, a comma or the end of the sentence. The role phrase need not be a bare
+/// role (`lead`, `principal` stand before it), so a later `the engineer` is the person.
+fn apposed_role(s: &Sentence, end: usize) -> Option<String> {
+    let t = &s.tokens;
+    if t.get(end)?.form != "," {
+        return None;
+    }
+    let start = end + 1;
+    let mut i = start;
+    let ends = |w: &str| matches!(w, "of" | "at" | "for" | "with" | "," | "." | ";");
+    while i < t.len()
+        && i - start < 4
+        && !ends(&lower_key(&t[i].form))
+        && matches!(t[i].upos.as_str(), "NOUN" | "ADJ")
+        && t[i].form.chars().all(|c| c.is_lowercase() || c == '-')
+    {
+        i += 1;
+    }
+    if i == start || t[i - 1].upos != "NOUN" {
+        return None;
+    }
+    if t.get(i).is_some_and(|n| !ends(&lower_key(&n.form))) {
+        return None;
+    }
+    let head = lower_key(&t[i - 1].form);
+    (names::is_role_noun(&head) || crate::extract::is_role_noun(&head)).then_some(head)
 }
 
 /// `Zeta-9, a moon orbiting …` / `Velkor is a Danish shipping company`: the head noun of an

@@ -100,6 +100,13 @@ impl State<'_> {
             self.push_hist_range(Target::One(c), si, r);
             return Some(c);
         }
+        if kind == EntityType::Person
+            && let Some(k) = organisation_noun_before(s, r.start)
+        {
+            // `the rock band Vell Harbour`: what the noun in front says it is wins over a
+            // person's name shape (and over a person's surname it shares)
+            kind = k;
+        }
         if kind == EntityType::Person {
             return self.person(si, s, r, nat);
         }
@@ -230,6 +237,7 @@ impl State<'_> {
         let given = hyphenated_given_name(s, r.start, nat);
         // title window before the mention
         let mut i = given.as_ref().map_or(r.start, |g| g.0);
+        let title_noun = title_noun(s, i);
         while i > 0 && r.start - i < 5 {
             let w = lower_key(&s.tokens[i - 1].form);
             if names::is_title_word(&w) || crate::extract::is_role_noun(&w) {
@@ -386,6 +394,11 @@ impl State<'_> {
         }
         let cl = &mut self.clusters[c];
         cl.count += 1;
+        if let Some(noun) = title_noun
+            && !cl.described.contains(&noun)
+        {
+            cl.described.push(noun);
+        }
         for role in roles {
             if !cl.roles.contains(&role) {
                 cl.roles.push(role);
@@ -906,4 +919,30 @@ pub(super) fn initials(s: &str) -> String {
 /// Two to six capital ASCII letters, nothing else (`NATO`, `WHO`).
 pub(super) fn is_acronym(s: &str) -> bool {
     s.len() >= 2 && s.len() <= 6 && !s.contains(' ') && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The lowercase common noun written right before a person's name (`inventor` of `French
+/// inventor Mara Vellin`, `herpetologist` of `herpetologist Ivo Tamm`): a title the text gives
+/// the person, whether or not it is a listed role noun, so that a later `the inventor` refers
+/// back to them (`descriptions::answers_to`). A plural (`fans Mara Vellin`) describes no one
+/// person; `first` is the name's first token.
+fn title_noun(s: &Sentence, first: usize) -> Option<String> {
+    let t = s.tokens.get(first.checked_sub(1)?)?;
+    let lower = t.form.chars().all(|c| c.is_lowercase() || c == '-') && t.form.chars().any(char::is_alphabetic);
+    let plural = !t.lemma.is_empty() && lower_key(&t.lemma) != lower_key(&t.form);
+    (t.upos == "NOUN" && lower && !plural).then(|| lower_key(&t.form))
+}
+
+/// The kind an organisation noun written right before a name gives it (`rock band`, `the airline`,
+/// `football club`, `the agency` + a name: [`names::class_noun_kinds`] whose first kind is an
+/// organisation's). A lowercase singular noun only, so `Vell band`, `bands` and nouns for places,
+/// buildings or vehicles give nothing.
+fn organisation_noun_before(s: &Sentence, first: usize) -> Option<EntityType> {
+    let t = s.tokens.get(first.checked_sub(1)?)?;
+    let plural = !t.lemma.is_empty() && lower_key(&t.lemma) != lower_key(&t.form);
+    if t.upos != "NOUN" || plural || !t.form.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let kind = *names::class_noun_kinds(&lower_key(&t.form))?.first()?;
+    matches!(kind, EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup).then_some(kind)
 }

@@ -464,7 +464,9 @@ pub fn spelling_key(label: &str) -> String {
     label.to_lowercase().split(' ').map(fold_spelling).collect::<Vec<_>>().join(" ")
 }
 
-/// Edit distance ≤ 1 (for spelling variants such as `Zelensky` / `Zelenskyy`).
+/// Edit distance ≤ 1 (for spelling variants such as `Zelensky` / `Zelenskyy`), counting two
+/// neighbouring letters written in the wrong order as one edit (a typo such as `Verlaisi` for
+/// `Verliasi`).
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
@@ -476,7 +478,8 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
         i += 1;
     }
     if s.len() == l.len() {
-        i == s.len() || s[i + 1..] == l[i + 1..]
+        let swapped = i + 1 < s.len() && s[i] == l[i + 1] && s[i + 1] == l[i] && s[i + 2..] == l[i + 2..];
+        i == s.len() || s[i + 1..] == l[i + 1..] || swapped
     } else {
         s[i..] == l[i + 1..]
     }
@@ -631,5 +634,9 @@ mod tests {
         assert!(!within_one_edit("petro", "pedro2x"));
         assert!(!within_one_edit("trump", "tramp2"));
         assert!(within_one_edit("abc", "abc"));
+        // a typo's swapped neighbours are one edit; two swaps, or letters swapped far apart, are not
+        assert!(within_one_edit("verlaisi", "verliasi"));
+        assert!(!within_one_edit("verlaisi", "vrelaiis"));
+        assert!(!within_one_edit("verlaisi", "vislaier"));
     }
 }

@@ -237,6 +237,55 @@ fn an_occupation_given_as_a_title_points_back_to_its_person() {
 }
 
 #[test]
+fn any_noun_given_as_a_title_points_back_to_its_person() {
+    // `inventor` is no listed role noun: the title before the name is what the text calls her
+    let d = doc(&["Norvian inventor Mara Vellin crossed the strait .", "Vellin landed at noon .", "The inventor carried a tank ."]);
+    let m = [ment(&d, 0, "Mara Vellin", T::Person), ment(&d, 1, "Vellin", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 2, "The inventor", "carried", "carry", Some("a tank"))]);
+    assert_eq!(facts(&r), vec![f("mara_vellin", "carried", Some("tank"))]);
+    // must give nothing: a title given to no one, or a plural before a name, names no one
+    for first in ["Mara Vellin crossed the strait .", "The crowd cheered fans Mara Vellin ."] {
+        let mut d = doc(&[first, "Vellin landed at noon .", "The inventor carried a tank ."]);
+        for t in d.sentences[0].tokens.iter_mut().filter(|t| t.form == "fans") {
+            t.lemma = "fan".into();
+        }
+        let m = [ment(&d, 0, "Mara Vellin", T::Person), ment(&d, 1, "Vellin", T::Person)];
+        let r = run(&d, &m, vec![tri(&d, 2, "The inventor", "carried", "carry", Some("a tank"))]);
+        assert_eq!(facts(&r), vec![f("inventor", "carried", Some("tank"))], "{first}");
+    }
+}
+
+#[test]
+fn a_role_in_apposition_points_back_to_its_person() {
+    let d = doc(&["Mara Ostrel , lead drummer of Vell Harbour , retired .", "Friends thanked the drummer ."]);
+    let m = [ment(&d, 0, "Mara Ostrel", T::Person), ment(&d, 0, "Vell Harbour", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Friends", "thanked", "thank", Some("the drummer"))]);
+    assert_eq!(facts(&r), vec![f("friends", "thanked", Some("mara_ostrel"))]);
+    // must give nothing: an apposition that is no role, or a role before another name
+    for first in ["Mara Ostrel , long friend of Vell Harbour , retired .", "Mara Ostrel thanked Vell Harbour , drummer of the year ."] {
+        let d = doc(&[first, "Friends thanked the drummer ."]);
+        let m = [ment(&d, 0, "Mara Ostrel", T::Person), ment(&d, 0, "Vell Harbour", T::Organization)];
+        let r = run(&d, &m, vec![tri(&d, 1, "Friends", "thanked", "thank", Some("the drummer"))]);
+        assert!(!facts(&r).contains(&f("friends", "thanked", Some("mara_ostrel"))), "{first}: {:?}", facts(&r));
+    }
+}
+
+#[test]
+fn an_organisation_noun_before_a_name_makes_it_no_person() {
+    // NER typed the band a person, and its name is the founder's surname
+    let d = doc(&["The band Corvel signed with Vell Records .", "Lena Corvel founded it ."]);
+    let m = [ment(&d, 0, "Corvel", T::Person), ment(&d, 0, "Vell Records", T::Company), ment(&d, 1, "Lena Corvel", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "The band Corvel", "signed with", "sign", Some("Vell Records"))]);
+    assert_eq!(facts(&r), vec![f("corvel", "signed with", Some("vell_records"))]);
+    assert!(r.entities.iter().any(|e| e.id == "corvel" && e.kind == T::Organization), "{:?}", r.entities);
+    // must give nothing: without the noun the surname is the person's
+    let d = doc(&["Lena Corvel founded a trust in Lisbon .", "Corvel led it ."]);
+    let m = [ment(&d, 0, "Lena Corvel", T::Person), ment(&d, 1, "Corvel", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "Corvel", "led", "lead", None)]);
+    assert_eq!(facts(&r), vec![f("lena_corvel", "led", None)]);
+}
+
+#[test]
 fn a_described_role_fact_needs_a_person_behind_the_description() {
     let described = |d: &crate::document::Document| {
         let mut t = tri(d, 1, "The former drummer", "former drummer of", "be", Some("Velvet Lanterns"));
