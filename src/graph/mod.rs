@@ -344,6 +344,33 @@ impl KnowledgeGraph {
         (nodes, resolved)
     }
 
+    /// The node [`skeleton_of`](Self::skeleton_of) makes of a plain fact's object when no
+    /// entity or earlier fact describes it: (id, label, literal, type).
+    pub fn object_node_of(f: &Fact) -> (String, String, bool, EntityType) {
+        match &f.object {
+            FactObject::Entity(o) => (o.clone(), o.clone(), false, EntityType::Concept),
+            FactObject::Literal(lit) => (literal_node_id(&f.subject, &f.predicate.name, lit), literal_label(lit), true, literal_type(lit)),
+        }
+    }
+
+    /// The order [`skeleton_of`](Self::skeleton_of) gives a run of edges between the same two
+    /// nodes, as positions into `facts` (given in fact order): stably by edge data, each
+    /// predicate completed by `complete` first. An add that puts a new edge beside old ones
+    /// between the same two nodes orders the run with it.
+    pub fn order_edge_run<F: std::borrow::Borrow<Fact>>(facts: &[F], complete: impl Fn(&mut Predicate)) -> Vec<usize> {
+        let mut run: Vec<(EdgeData, usize)> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut data = EdgeData::from_fact(f.borrow());
+                complete(&mut data.predicate);
+                (data, i)
+            })
+            .collect();
+        run.sort_by(|a, b| edge_order(&a.0, &b.0));
+        run.into_iter().map(|(_, i)| i).collect()
+    }
+
     /// Builds the graph from nodes (any order, unique ids) and edges given by node ids, each
     /// with a tag; returns the tags in edge order. Nodes are inserted in id order and edges in a
     /// total order, for determinism.

@@ -10,14 +10,19 @@
 //! (node ids, labels and types; edges as node numbers and fact numbers), and single documents'
 //! records on demand.
 //!
-//! Layout (version 7): magic, version, header length, the header (where each section starts
+//! Layout (version 8): magic, version, header length, the header (where each section starts
 //! and how long it is, and whether the corpus overlay is the link of the records, which lets
 //! the next add relink only the entities its names touch), then the sections, each encoded on its own: `docs` (each document with
 //! where its record lies), `summary` (counts), `entities`, `subjects`, `graph`, `facts` (where
 //! each merged fact comes from: record and position; the `kg:sameAs` folds to apply to it),
-//! `corpus`, and one record per document. `kgraph stats` reads the header, `docs` and
-//! `summary` (a few MB at 19k documents); `why` and `export --focus` read the records of the
-//! documents whose facts they show.
+//! `corpus`, and per document two record sections: its head (entities, triple counts and
+//! hashes, fact counts) and its facts. `kgraph stats` reads the header, `docs` and
+//! `summary` (a few MB at 19k documents); `why` and `export --focus` read the facts of the
+//! documents whose facts they show. Opening the index for a build decodes the heads only; the
+//! facts are decoded when something needs all of them (the full view, a full corpus link, a
+//! full write). After adds alone, the summary sections are the file's updated by difference
+//! ([`delta`]: the same bytes a full write gives), so an add decodes no old fact but the few
+//! its new edges are ordered against.
 //!
 //! The file is a cache of the store, never the truth. It is trusted only when its format version
 //! matches and it lists exactly the documents (ids and SHA-256) the store lists, which the store
@@ -46,6 +51,14 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+mod delta;
+
+#[cfg(test)]
+thread_local! {
+    /// How many saves on this thread wrote the summary sections by difference.
+    pub(super) static DELTA_SAVES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The index file, in the store directory.
 pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// Bumped whenever the file layout or what a record holds changes.
@@ -55,7 +68,9 @@ pub const INDEX_FILE: &str = "kgraph-view.bin";
 /// 5: the overlay's open relations.
 /// 6: whether the overlay is the link of the records (an add may then relink only a group).
 /// 7: sections and header hashed a word at a time ([`section_hash`]).
-const INDEX_VERSION: u32 = 7;
+/// 8: each record in two sections, its head (entities, triple counts, fact counts) and its
+/// facts, so that opening the file decodes no fact.
+const INDEX_VERSION: u32 = 8;
 const MAGIC: &[u8; 8] = b"KGVIEW\0\0";
 /// Magic, version, header length and the header's hash ([`section_hash`]).
 const PREAMBLE: usize = MAGIC.len() + 4 + 4 + 8;
@@ -86,6 +101,24 @@ pub(crate) struct ViewIndex {
     saved: bool,
     /// What the file holds that a save can keep, when it was read or written by this index.
     on_file: Option<OnFile>,
+    /// The records whose facts are still on file only (opening the file decodes the heads):
+    /// [`ViewIndex::ensure_facts`] reads them when something needs every fact.
+    unloaded: HashMap<String, Unloaded>,
+}
+
+/// A record whose facts were not decoded: where they lie, and how many there are.
+#[derive(Debug, Clone, Copy)]
+struct Unloaded {
+    facts: Span,
+    count: usize,
+    plain: usize,
+}
+
+/// Where a record's two sections lie.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub(super) struct RecordSpans {
+    head: Span,
+    facts: Span,
 }
 
 /// The file as this index last read or wrote it: a save that changes a few records appends
@@ -93,18 +126,20 @@ pub(crate) struct ViewIndex {
 /// keeping the record sections of the documents that did not change.
 #[derive(Debug, Default)]
 struct OnFile {
-    /// The record section of each document whose record is unchanged since.
-    records: HashMap<String, Span>,
+    /// The record sections of each document whose record is unchanged since.
+    records: HashMap<String, RecordSpans>,
     /// Length of the body.
     body_len: u64,
-    /// The summary written, when this index wrote the file: the counts while it is `saved`.
+    /// The summary on file: the counts while the index is `saved`.
     summary: Option<Summary>,
+    /// The file opened, for the facts not decoded yet and the summary sections an add updates.
+    file: Option<std::sync::Arc<LazyIndex>>,
 }
 
 /// Where a section lies, from the end of the header, and the hash of its bytes ([`section_hash`]; a
 /// section whose bytes do not hash to it is not decoded).
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
-struct Span {
+pub(super) struct Span {
     start: u64,
     len: u64,
     hash: u64,
@@ -134,7 +169,7 @@ struct DocEntry {
     url: Option<String>,
     hash: String,
     sentences: usize,
-    record: Span,
+    record: RecordSpans,
 }
 
 impl DocEntry {
@@ -151,23 +186,38 @@ impl DocEntry {
     }
 }
 
-/// A [`DocumentRecord`] without its document, as read (every field present: the encoding is not
-/// self-describing).
+/// A [`DocumentRecord`] without its document and its facts (which lie in a section of their
+/// own), with the number of its facts and of its plain facts, as read (every field present:
+/// the encoding is not self-describing).
 #[derive(Deserialize)]
-struct RecordBody {
+struct RecordHead {
     entities: Vec<Entity>,
-    facts: Vec<Fact>,
     own_triples: usize,
     shared_triples: Vec<u64>,
+    facts: usize,
+    plain_facts: usize,
 }
 
-/// [`RecordBody`] as written, borrowed from a [`DocumentRecord`].
+/// [`RecordHead`] as written, borrowed from a [`DocumentRecord`].
 #[derive(Serialize)]
-struct RecordBodyRef<'a> {
+struct RecordHeadRef<'a> {
     entities: &'a [Entity],
-    facts: &'a [Fact],
     own_triples: usize,
     shared_triples: &'a [u64],
+    facts: usize,
+    plain_facts: usize,
+}
+
+impl<'a> RecordHeadRef<'a> {
+    fn of(r: &'a DocumentRecord) -> RecordHeadRef<'a> {
+        RecordHeadRef {
+            entities: &r.entities,
+            own_triples: r.own_triples,
+            shared_triples: &r.shared_triples,
+            facts: r.facts.len(),
+            plain_facts: r.facts.iter().filter(|f| f.is_plain()).count(),
+        }
+    }
 }
 
 /// The counts of `kgraph stats`, but the ontology's (read from the store).
@@ -184,6 +234,19 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
+    /// The counts of `stats` and of the skeleton's nodes and edges.
+    fn of(stats: &StoreStats, skeleton: &Skeleton) -> Summary {
+        Summary {
+            documents: stats.documents,
+            entities: stats.entities,
+            facts: stats.facts,
+            plain_facts: stats.plain_facts,
+            triples: stats.triples,
+            nodes: skeleton.nodes.len(),
+            edges: skeleton.edges.len(),
+        }
+    }
+
     pub fn store_stats(&self, ontology_triples: usize) -> StoreStats {
         StoreStats {
             documents: self.documents,
@@ -302,9 +365,19 @@ impl Skeleton {
     }
 }
 
+/// The summary sections encoded: what [`ViewIndex::encode_file`] writes before the corpus
+/// overlay and the records.
+pub(super) struct SummarySections {
+    pub summary: Vec<u8>,
+    pub entities: Vec<u8>,
+    pub subjects: Vec<u8>,
+    pub graph: Vec<u8>,
+    pub facts: Vec<u8>,
+}
+
 /// Where each merged fact comes from, and the `kg:sameAs` folds to apply to it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct FactSources {
+pub(super) struct FactSources {
     origins: Vec<read::FactOrigin>,
     moves: Vec<(String, String)>,
 }
@@ -325,8 +398,9 @@ impl ViewIndex {
             && let Some(path) = index_path(store)
             && let Some(file) = LazyIndex::open_file(&path)
         {
-            // the records are decoded while the store is asked whether it holds the documents
-            // the file lists (one lookup per document): both take a few tenths of a second at 19k
+            let file = std::sync::Arc::new(file);
+            // the record heads are decoded while the store is asked whether it holds the
+            // documents the file lists (one lookup per document); the facts stay on file
             let (read, current) = rayon::join(
                 || {
                     let _t = super::timing::span("index.read_records");
@@ -338,17 +412,61 @@ impl ViewIndex {
                 },
             );
             if current?
-                && let Some(((records, on_file), corpus)) = read
+                && let Some((records, unloaded, mut on_file, corpus)) = read
             {
                 let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
                 let corpus_linked = file.header.corpus_linked;
-                return Ok(ViewIndex { records, corpus, corpus_linked, added: Some(Default::default()), saved: true, on_file: Some(on_file) });
+                on_file.file = Some(file);
+                return Ok(ViewIndex {
+                    records,
+                    corpus,
+                    corpus_linked,
+                    added: Some(Default::default()),
+                    saved: true,
+                    on_file: Some(on_file),
+                    unloaded,
+                });
             }
         }
+        Self::read_from_store(store)
+    }
+
+    /// The index read from the store's graphs (every record with its facts).
+    fn read_from_store(store: &KgStore) -> Result<ViewIndex, StoreError> {
         let records = read::read_records(store)?;
         let corpus = read::corpus_overlay(store)?;
         let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
-        Ok(ViewIndex { records, corpus, corpus_linked: false, added: None, saved: false, on_file: None })
+        Ok(ViewIndex { records, corpus, corpus_linked: false, added: None, saved: false, on_file: None, unloaded: HashMap::new() })
+    }
+
+    /// Decodes the facts of the records whose facts are still on file: what the full merge,
+    /// the full corpus link and a full write of the file need. Facts that do not decode (a
+    /// damaged section) make the whole index read from the store again.
+    /// Returns whether the index was read from the store.
+    pub fn ensure_facts(&mut self, store: &KgStore) -> Result<bool, StoreError> {
+        if self.unloaded.is_empty() {
+            return Ok(false);
+        }
+        let _t = super::timing::span("index.read_facts");
+        let file = self.on_file.as_ref().and_then(|f| f.file.clone());
+        let unloaded = std::mem::take(&mut self.unloaded);
+        let decoded: Option<Vec<(String, Vec<Fact>)>> = file.and_then(|file| {
+            unloaded.par_iter().map(|(id, u)| Some((id.clone(), file.section::<Vec<Fact>>(u.facts).filter(|f| f.len() == u.count)?))).collect()
+        });
+        match decoded {
+            Some(decoded) => {
+                for (id, facts) in decoded {
+                    if let Some(r) = self.records.get_mut(&id) {
+                        r.facts = facts;
+                    }
+                }
+                Ok(false)
+            }
+            None => {
+                *self = Self::read_from_store(store)?;
+                Ok(true)
+            }
+        }
     }
 
     /// Takes in a committed load: drops the documents it replaced, adds the new record.
@@ -358,6 +476,7 @@ impl ViewIndex {
         }
         if let Some(record) = loaded.record {
             self.forget_on_file(&record.document.id);
+            self.unloaded.remove(&record.document.id);
             if let Some(added) = &mut self.added {
                 added.insert(record.document.id.clone());
             }
@@ -372,6 +491,7 @@ impl ViewIndex {
             self.added = None;
         }
         self.saved &= self.records.remove(id).is_none();
+        self.unloaded.remove(id);
         self.forget_on_file(id);
     }
 
@@ -421,15 +541,23 @@ impl ViewIndex {
     }
 
     /// The open relations (`rel:` IRIs) the documents' facts use, sorted: what the corpus
-    /// graph labels ([`KgStore::open_relations`] without the store).
+    /// graph labels ([`KgStore::open_relations`] without the store). Every record's facts must
+    /// be decoded ([`ViewIndex::ensure_facts`]).
     pub fn open_relations(&self) -> Vec<String> {
-        let set: std::collections::BTreeSet<&str> = self
-            .records
-            .values()
-            .flat_map(|r| r.facts.iter().map(|f| f.predicate.iri.as_str()))
-            .filter(|iri| iri.starts_with(crate::ontology::vocab::REL))
-            .collect();
-        set.into_iter().map(str::to_owned).collect()
+        debug_assert!(self.unloaded.is_empty(), "open relations asked of facts not decoded");
+        relations_of(self.records.values())
+    }
+
+    /// The open relations of the documents added since the corpus graph was linked, sorted:
+    /// with those the linked corpus graph labels, the open relations of all documents.
+    pub fn added_relations(&self) -> Vec<String> {
+        let added = self.added.iter().flatten().filter_map(|id| self.records.get(id));
+        relations_of(added)
+    }
+
+    /// Whether every record's facts are in memory.
+    pub fn facts_decoded(&self) -> bool {
+        self.unloaded.is_empty()
     }
 
     /// How many documents the index holds.
@@ -437,6 +565,7 @@ impl ViewIndex {
         self.records.len()
     }
 
+    /// The records; their facts are empty until [`ViewIndex::ensure_facts`] decodes them.
     pub fn records(&self) -> impl Iterator<Item = &DocumentRecord> {
         self.records.values()
     }
@@ -464,16 +593,63 @@ impl ViewIndex {
         }
         let labels = store.property_labels()?;
         let _t = super::timing::span("index.save");
+        let on_file = self.on_file.take().filter(|on_file| std::fs::metadata(&path).map(|m| m.len()).ok() == Some(BODY + on_file.body_len));
+        let mostly_unused = |on_file: &OnFile| {
+            let kept: u64 = on_file.records.values().map(|s| s.head.len + s.facts.len).sum();
+            on_file.body_len - kept > kept
+        };
+        // after adds alone, the summary sections by difference from the file's, when exact
+        if let Some(old) = &on_file {
+            let t = super::timing::span("index.delta");
+            let entities = match merged.take() {
+                Some((entities, _)) => entities,
+                None => read::merge_outline(self.records.values()).0,
+            };
+            let delta = delta::summary_sections(self, old, entities, &labels);
+            drop(t);
+            if let Some((sections, summary)) = delta {
+                let _t = super::timing::span("index.write");
+                // appended, or, when the file is mostly unused, a new file with the kept
+                // record sections copied over as they are
+                let compact = mostly_unused(old);
+                let encoded = match compact {
+                    false => self.encode_file(sections, summary, old.body_len, &old.records, None),
+                    true => self.encode_file(sections, summary, 0, &old.records, old.file.as_deref()),
+                };
+                if let Some((head, body, mut on_file)) = encoded.map_err(|e| io_error(&path, e))? {
+                    #[cfg(test)]
+                    DELTA_SAVES.with(|n| n.set(n.get() + 1));
+                    let written = match compact {
+                        false => append_in_place(&path, old.body_len, &head, &body),
+                        true => write_atomically(&path, &[&head, &body]),
+                    };
+                    written.map_err(|source| StoreError::Io { path: path.clone(), source })?;
+                    on_file.file = LazyIndex::open_file(&path).map(std::sync::Arc::new);
+                    self.on_file = Some(on_file);
+                    self.saved = true;
+                    return Ok(());
+                }
+            }
+        }
         // append when the file is the one this index knows and is not mostly unused already
         // (summary sections and records replaced by earlier appends): otherwise write it anew
-        let appendable = self.on_file.take().filter(|on_file| {
-            let kept: u64 = on_file.records.values().map(|s| s.len).sum();
-            let len = std::fs::metadata(&path).map(|m| m.len()).ok();
-            len == Some(BODY + on_file.body_len) && on_file.body_len - kept <= kept
-        });
-        let mut encode = |at: u64, kept: &HashMap<String, Span>| {
+        let mut appendable = on_file.filter(|on_file| !mostly_unused(on_file));
+        // from every fact: decoded first (read from the store if they do not decode, and
+        // then the file's record sections are not kept)
+        if !self.unloaded.is_empty() {
+            merged = None;
+            if self.ensure_facts(store)? {
+                appendable = None;
+            }
+        }
+        // (a merge made while some facts were on file only lacks their origins)
+        if merged.as_ref().is_some_and(|(_, origins)| origins.len() != self.records.values().map(|r| r.facts.len()).sum::<usize>()) {
+            merged = None;
+        }
+        let mut encode = |at: u64, kept: &HashMap<String, RecordSpans>| {
             let merged = merged.take().unwrap_or_else(|| read::merge_outline(self.records.values()));
-            self.encode_merged(merged, &labels, at, kept)
+            // (nothing is copied, so every record is written)
+            self.encode_merged(merged, &labels, at, kept)?.ok_or(postcard::Error::SerializeBufferFull)
         };
         let (head, body, on_file) = match appendable {
             Some(old) => {
@@ -488,6 +664,8 @@ impl ViewIndex {
             }
         };
         drop((head, body));
+        let mut on_file = on_file;
+        on_file.file = LazyIndex::open_file(&path).map(std::sync::Arc::new);
         self.on_file = Some(on_file);
         self.saved = true;
         Ok(())
@@ -508,8 +686,8 @@ impl ViewIndex {
         merged: Outline,
         labels: &HashMap<String, String>,
         at: u64,
-        kept: &HashMap<String, Span>,
-    ) -> Result<(Vec<u8>, Vec<u8>, OnFile), postcard::Error> {
+        kept: &HashMap<String, RecordSpans>,
+    ) -> Result<Option<(Vec<u8>, Vec<u8>, OnFile)>, postcard::Error> {
         let _t = super::timing::span("index.encode");
         let t = super::timing::span("index.encode.overlay");
         let (mut entities, origins) = merged;
@@ -559,16 +737,7 @@ impl ViewIndex {
                 (rows, postcard::to_allocvec(&subjects))
             },
         );
-        let (nodes, edges) = (skeleton.nodes.len(), skeleton.edges.len());
-        let summary = Summary {
-            documents: stats.documents,
-            entities: stats.entities,
-            facts: stats.facts,
-            plain_facts: stats.plain_facts,
-            triples: stats.triples,
-            nodes,
-            edges,
-        };
+        let summary = Summary::of(&stats, &skeleton);
         drop(t);
         let _t2 = super::timing::span("index.encode.bytes");
         drop(facts);
@@ -578,28 +747,55 @@ impl ViewIndex {
             || postcard::to_allocvec(&FactSources { origins, moves }),
         );
         drop(skeleton);
+        let sections = SummarySections {
+            summary: postcard::to_allocvec(&summary)?,
+            entities: entities_bytes?,
+            subjects: subjects?,
+            graph: graph_bytes?,
+            facts: facts_bytes?,
+        };
+        self.encode_file(sections, summary, at, kept, None)
+    }
+
+    /// The file's preamble with the header, and the sections to write from body offset `at`
+    /// on: the summary sections given, the corpus overlay, each record not in `kept` (head and
+    /// facts; a kept one is pointed at where it lies, or with `copy_from`, the file it lies in,
+    /// copied from there as it is) and the document list. `None` when a kept record's bytes
+    /// could not be copied (they do not hash right).
+    fn encode_file(
+        &self,
+        sections: SummarySections,
+        summary_counts: Summary,
+        at: u64,
+        kept: &HashMap<String, RecordSpans>,
+        copy_from: Option<&LazyIndex>,
+    ) -> Result<Option<(Vec<u8>, Vec<u8>, OnFile)>, postcard::Error> {
         let mut body = Vec::new();
         let mut section = |bytes: Vec<u8>| {
             let span = Span { start: at + body.len() as u64, len: bytes.len() as u64, hash: section_hash(&bytes) };
             body.extend_from_slice(&bytes);
             span
         };
-        let summary_counts = summary;
-        let summary = section(postcard::to_allocvec(&summary)?);
-        let entities = section(entities_bytes?);
-        let subjects = section(subjects?);
-        let graph = section(graph_bytes?);
-        let facts = section(facts_bytes?);
+        let summary = section(sections.summary);
+        let entities = section(sections.entities);
+        let subjects = section(sections.subjects);
+        let graph = section(sections.graph);
+        let facts = section(sections.facts);
         let corpus = section(postcard::to_allocvec(&self.corpus)?);
         let mut docs = Vec::with_capacity(self.records.len());
         let mut on_file = OnFile::default();
         for r in self.records.values() {
             let d = &r.document;
-            let record = match kept.get(&d.id) {
-                Some(span) => *span,
-                None => {
-                    let record = RecordBodyRef { entities: &r.entities, facts: &r.facts, own_triples: r.own_triples, shared_triples: &r.shared_triples };
-                    section(postcard::to_allocvec(&record)?)
+            let record = match (kept.get(&d.id), copy_from) {
+                (Some(spans), None) => *spans,
+                (Some(spans), Some(file)) => {
+                    let (Some(head), Some(facts)) = (file.bytes(spans.head), file.bytes(spans.facts)) else { return Ok(None) };
+                    RecordSpans { head: section(head), facts: section(facts) }
+                }
+                (None, _) => {
+                    debug_assert!(!self.unloaded.contains_key(&d.id), "a record written without its facts");
+                    let head = section(postcard::to_allocvec(&RecordHeadRef::of(r))?);
+                    RecordSpans { head, facts: section(postcard::to_allocvec(&r.facts)?) }
                 }
             };
             on_file.records.insert(d.id.clone(), record);
@@ -637,7 +833,7 @@ impl ViewIndex {
         head.resize(BODY as usize, 0);
         on_file.body_len = at + body.len() as u64;
         on_file.summary = Some(summary_counts);
-        Ok((head, body, on_file))
+        Ok(Some((head, body, on_file)))
     }
 
     /// Deletes the file of `store`: a write is about to change the store behind the records.
@@ -670,8 +866,16 @@ impl ViewIndex {
         let mut stats = StoreStats { documents: self.records.len(), ontology_triples, ..StoreStats::default() };
         for r in self.records.values() {
             shared.extend(r.shared_triples.iter().copied());
-            stats.facts += r.facts.len();
-            stats.plain_facts += r.facts.iter().filter(|f| f.is_plain()).count();
+            match self.unloaded.get(&r.document.id) {
+                Some(u) => {
+                    stats.facts += u.count;
+                    stats.plain_facts += u.plain;
+                }
+                None => {
+                    stats.facts += r.facts.len();
+                    stats.plain_facts += r.facts.iter().filter(|f| f.is_plain()).count();
+                }
+            }
             stats.triples += r.own_triples;
         }
         stats.entities = distinct_entities.unwrap_or_else(|| {
@@ -681,6 +885,15 @@ impl ViewIndex {
         stats.triples += shared.len();
         stats
     }
+}
+
+/// The open relations (`rel:` IRIs) the facts of `records` use, sorted.
+fn relations_of<'a>(records: impl Iterator<Item = &'a DocumentRecord>) -> Vec<String> {
+    let set: std::collections::BTreeSet<&str> = records
+        .flat_map(|r| r.facts.iter().map(|f| f.predicate.iri.as_str()))
+        .filter(|iri| iri.starts_with(crate::ontology::vocab::REL))
+        .collect();
+    set.into_iter().map(str::to_owned).collect()
 }
 
 /// Per entity id, the facts it takes part in (as subject, or as an entity object other than the
@@ -878,6 +1091,15 @@ impl LazyIndex {
         postcard::from_bytes(&self.bytes(span)?).ok()
     }
 
+    /// The summary sections' and the corpus overlay's bytes, as on file (a test compares the
+    /// file an add wrote with a fresh build's).
+    #[cfg(test)]
+    pub(super) fn summary_bytes(path: &Path) -> Option<Vec<Vec<u8>>> {
+        let index = LazyIndex::open_file(path)?;
+        let h = &index.header;
+        [h.summary, h.entities, h.subjects, h.graph, h.facts, h.corpus].into_iter().map(|span| index.bytes(span)).collect()
+    }
+
     /// The documents, sorted by id.
     pub fn documents(&self) -> Vec<StoredDocument> {
         self.docs.iter().map(DocEntry::document).collect()
@@ -914,9 +1136,9 @@ impl LazyIndex {
         }
         let mut facts: Vec<Option<Fact>> = vec![None; numbers.len()];
         for (record, wanted) in by_record {
-            let body: RecordBody = self.section(self.docs.get(record as usize)?.record)?;
+            let record_facts: Vec<Fact> = self.section(self.docs.get(record as usize)?.record.facts)?;
             for (slot, position) in wanted {
-                let mut fact = read::labelled(body.facts.get(position as usize)?.clone(), labels);
+                let mut fact = read::labelled(record_facts.get(position as usize)?.clone(), labels);
                 read::move_fact(&mut fact, &moves);
                 facts[slot] = Some(fact);
             }
@@ -925,27 +1147,39 @@ impl LazyIndex {
     }
 }
 
-/// The records and corpus overlay in the opened file, if every section decodes, with where the
-/// records lie.
-fn read_file(index: &LazyIndex) -> Option<((Vec<DocumentRecord>, OnFile), CorpusOverlay)> {
+/// The records (their heads: no facts) and corpus overlay in the opened file, if every section
+/// read decodes, with where the records' facts lie and what the file holds.
+type FileRead = (Vec<DocumentRecord>, HashMap<String, Unloaded>, OnFile, CorpusOverlay);
+
+fn read_file(index: &LazyIndex) -> Option<FileRead> {
     let corpus: CorpusOverlay = index.section(index.header.corpus)?;
-    let on_file = OnFile { records: index.docs.iter().map(|d| (d.id.clone(), d.record)).collect(), body_len: index.file_len.checked_sub(BODY)?, summary: None };
+    let summary = index.summary()?;
+    let on_file = OnFile {
+        records: index.docs.iter().map(|d| (d.id.clone(), d.record)).collect(),
+        body_len: index.file_len.checked_sub(BODY)?,
+        summary: Some(summary),
+        file: None,
+    };
     // decoded on the thread pool (the reads take turns on the file; decoding is most of the work)
-    let records = index
+    let heads = index
         .docs
         .par_iter()
         .map(|d| {
-            let body: RecordBody = index.section(d.record)?;
-            Some(DocumentRecord {
+            let head: RecordHead = index.section(d.record.head)?;
+            let unloaded = Unloaded { facts: d.record.facts, count: head.facts, plain: head.plain_facts };
+            let record = DocumentRecord {
                 document: d.document(),
-                entities: body.entities,
-                facts: body.facts,
-                own_triples: body.own_triples,
-                shared_triples: body.shared_triples,
-            })
+                entities: head.entities,
+                facts: Vec::new(),
+                own_triples: head.own_triples,
+                shared_triples: head.shared_triples,
+            };
+            Some((record, unloaded))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(((records, on_file), corpus))
+    let unloaded = heads.iter().map(|(r, u)| (r.document.id.clone(), *u)).collect();
+    let records = heads.into_iter().map(|(r, _)| r).collect();
+    Some((records, unloaded, on_file, corpus))
 }
 
 /// Appends `body` to the file at `path`, whose body is `body_len` long, then writes `head` (the

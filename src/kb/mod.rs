@@ -216,7 +216,10 @@ impl KnowledgeBase {
         if let Some(view) = cached.as_ref() {
             return Ok(Arc::clone(view));
         }
-        let view = Arc::new(self.with_index(|index| GraphView::merge(index, &self.store))??);
+        let view = Arc::new(self.with_index(|index| {
+            index.ensure_facts(&self.store)?;
+            GraphView::merge(index, &self.store)
+        })??);
         *cached = Some(Arc::clone(&view));
         Ok(view)
     }
@@ -368,28 +371,44 @@ impl KnowledgeBase {
         // corpus graph as it stands), and the new overlay is parsed from the quads in memory
         let (refreshed, merged) = self.with_index(|index| {
             let merge = merge && index.needs_saving(&self.store);
+            // the full link labels the open relations of every fact: decoded first
+            if index.added_entities().is_none() {
+                index.ensure_facts(&self.store)?;
+            }
             let index = &*index;
-            rayon::join(
+            Ok::<_, StoreError>(rayon::join(
                 || {
                     let t = timing::span("corpus.entity_records");
                     let records = index.entity_records();
-                    let relations = index.open_relations();
                     drop(t);
                     let _t = timing::span("corpus.refresh_corpus_over");
-                    // after adds alone, only the group of entities the added ones share names with
+                    // after adds alone, only the group of entities the added ones share names
+                    // with (the open relations the linked corpus graph does not label yet are
+                    // the added documents')
                     if let Some(seeds) = index.added_entities()
-                        && let Some(overlay) = self.store.refresh_corpus_added(&records, &seeds, &relations, index.corpus())?
+                        && let Some(overlay) = self.store.refresh_corpus_added(&records, &seeds, &index.added_relations(), index.corpus())?
                     {
-                        return Ok(overlay);
+                        return Ok(Some(overlay));
                     }
-                    self.store.refresh_corpus_over(&records, &relations, index.corpus())
+                    if !index.facts_decoded() {
+                        return Ok(None);
+                    }
+                    self.store.refresh_corpus_over(&records, &index.open_relations(), index.corpus()).map(Some)
                 },
                 || {
                     let _t = timing::span("corpus.merge_records");
                     merge.then(|| read::merge_outline(index.records()))
                 },
-            )
-        })?;
+            ))
+        })??;
+        // a group too large to relink alone: the whole corpus, every fact decoded
+        let refreshed = match refreshed {
+            Ok(None) => self.with_index(|index| {
+                index.ensure_facts(&self.store)?;
+                self.store.refresh_corpus_over(&index.entity_records(), &index.open_relations(), index.corpus())
+            })?,
+            other => other.map(|o| o.unwrap_or_default()),
+        };
         self.drop_view();
         let overlay = match refreshed {
             Ok(overlay) => overlay,

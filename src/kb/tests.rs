@@ -366,6 +366,40 @@ fn adding_documents_one_build_at_a_time_reads_as_building_them_at_once() {
 }
 
 #[test]
+fn an_add_writes_the_summary_sections_a_fresh_build_writes() {
+    // each add after the first takes the difference path: renumbered facts (the new document's
+    // id sorts among the old ones), new nodes, new edges beside old ones between the same two
+    // nodes, counts added to old entities, a lone surname folded into a full name
+    let docs = [
+        ("v1.txt", "Dara Quillon praised the Velmora government on Monday. Quillon met the envoy of Peru."),
+        VISITS,
+        ("v2.txt", "Peru hosted the envoy of Chile again. Dara Quillon of Velmora visited Peru."),
+        EXPELLED,
+        ("v3.txt", "The Velmora Rail Board hired Quillon. Chile praised Peru."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let before = index::DELTA_SAVES.with(|n| n.get());
+    for (i, doc) in docs.iter().enumerate() {
+        let kb = KnowledgeBase::open(&path, DEFAULT_BASE).unwrap();
+        build(&kb, &[*doc]);
+        drop(kb);
+        let (_fresh_dir, fresh) = store_with(&docs[..=i]);
+        let added = index::LazyIndex::summary_bytes(&path.join(index::INDEX_FILE)).unwrap();
+        let built = index::LazyIndex::summary_bytes(&fresh.join(index::INDEX_FILE)).unwrap();
+        for (k, name) in ["summary", "entities", "subjects", "graph", "facts", "corpus"].iter().enumerate() {
+            assert!(added[k] == built[k], "after {} adds the {name} section differs from a fresh build's", i + 1);
+        }
+        // (the first document names Peru as no subject, which the reads ask about)
+        if i > 0 {
+            assert_eq!(reads_of(&path), reads_of(&fresh), "after {} adds", i + 1);
+        }
+    }
+    let deltas = index::DELTA_SAVES.with(|n| n.get()) - before;
+    assert!(deltas >= docs.len() - 2, "only {deltas} adds took the difference path");
+}
+
+#[test]
 fn the_skeleton_made_from_the_facts_is_the_built_graphs() {
     // the same two ends several times over: edges between them are ordered by their data
     let again = ("d.txt", "Peru hosted the envoy of Chile in May. Peru hosted the envoy of Chile in June. Peru has 33 million people.");
