@@ -4,7 +4,8 @@
 //! Payload (little-endian): u32 label count, f32 dequantisation scale, u32 row count, then per row
 //! a u64 feature hash and one i16 weight per label; then the word-class lexicon
 //! ([`super::lexicon::Lexicon::write`]); then f32 `O` bias, u32 count and the sorted u64 hashes of
-//! the "always O" words; then (version 4) one byte for the [`Decoder`] (0 greedy, 1 Viterbi).
+//! the "always O" words; then, in version 4, one byte for the [`Decoder`] (1 Viterbi; greedy
+//! models are written as version 3, without it).
 
 use super::bilou::{self, N_LABELS, O};
 use super::features::{self, N_DYNAMIC, N_EDGE, N_STATIC, TokInfo};
@@ -16,7 +17,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub const MAGIC: &[u8; 8] = b"KGNER001";
 /// Bump when features or the payload change.
 pub const VERSION: u32 = 4;
-/// Version 3 files lack the trailing decoder byte; they read as [`Decoder::Greedy`].
+/// Version 3 files lack the trailing decoder byte; they read as [`Decoder::Greedy`], and greedy
+/// models are written in it.
 const VERSION_GREEDY_ONLY: u32 = 3;
 
 /// How a model reads a sentence; part of the model (the weights are trained for one of them).
@@ -176,11 +178,16 @@ impl Weights {
         for h in o_words {
             w.u64(h);
         }
-        w.u8(match self.decoder {
-            Decoder::Greedy => 0,
-            Decoder::Viterbi => 1,
-        });
-        model_file::wrap_with_provenance(MAGIC, VERSION, provenance, &w.buf)
+        // A greedy model keeps the version-3 layout, so retraining the shipped greedy model gives
+        // back its file byte for byte (`kgraph train all` compares payloads).
+        let version = match self.decoder {
+            Decoder::Greedy => VERSION_GREEDY_ONLY,
+            Decoder::Viterbi => {
+                w.u8(1);
+                VERSION
+            }
+        };
+        model_file::wrap_with_provenance(MAGIC, version, provenance, &w.buf)
     }
 
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<(Weights, Lexicon), ModelError> {
@@ -517,13 +524,15 @@ mod tests {
     #[test]
     fn the_decoder_is_stored_and_old_files_read_as_greedy() {
         let mut w = Trainer::default().averaged();
+        let greedy = w.to_bytes(&Lexicon::default(), 0.0);
         w.decoder = Decoder::Viterbi;
         let bytes = w.to_bytes(&Lexicon::default(), 0.0);
         assert_eq!(Weights::from_bytes("m", &bytes).unwrap().0.decoder, Decoder::Viterbi);
-        // A version-3 file: the same payload without the decoder byte.
+        // A greedy model is a version-3 file: the same payload without the decoder byte.
         let mut v3 = bytes.clone();
         v3.pop();
         v3[8..12].copy_from_slice(&3u32.to_le_bytes());
+        assert_eq!(v3, greedy);
         assert_eq!(Weights::from_bytes("m", &v3).unwrap().0.decoder, Decoder::Greedy);
         let mut bad = bytes;
         *bad.last_mut().unwrap() = 7;
