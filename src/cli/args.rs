@@ -535,6 +535,10 @@ pub enum TrainCommand {
         /// dev: a model whose dev errors can be studied.
         #[arg(long)]
         no_refit: bool,
+        /// Train a structured perceptron decoded by Viterbi instead of the greedy tagger (not the
+        /// shipped model; see models/README.md for its scores).
+        #[arg(long)]
+        viterbi: bool,
         #[arg(long, default_value = "models")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]

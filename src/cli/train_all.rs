@@ -68,6 +68,7 @@ pub(super) fn steps(shared: &Path, out: &Path, seed: u64) -> Vec<Step> {
                 clusters: out.join("word-clusters.bin"),
                 tags: None,
                 no_refit: false,
+                viterbi: false,
                 out: out.clone(),
                 seed,
             },

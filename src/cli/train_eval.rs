@@ -15,8 +15,8 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
         TrainCommand::Ud { corpus, gum, clusters, tagger, out, seed } => {
             crate::nlp::train::train_ud_config(&ud_config(corpus, gum, clusters, tagger, out, seed), &mut log)?
         }
-        TrainCommand::Ner { corpus, gum, clusters, tags, no_refit, out, seed } => {
-            crate::nlp::ner::train_ner(&ner_data(&corpus, gum, clusters, tags, no_refit), &out, seed, &mut log)?;
+        TrainCommand::Ner { corpus, gum, clusters, tags, no_refit, viterbi, out, seed } => {
+            crate::nlp::ner::train_ner(&ner_data(&corpus, gum, clusters, tags, no_refit, viterbi), &out, seed, &mut log)?;
         }
         TrainCommand::Sentences { corpus, out, seed } => {
             crate::text::boundary::train_files(&corpus, &out, seed, &mut log)?;
@@ -44,8 +44,8 @@ pub(super) fn train(what: TrainCommand) -> Result<()> {
 pub(super) fn recorded_command(what: &TrainCommand) -> Option<String> {
     Some(match what.clone() {
         TrainCommand::Ud { corpus, gum, clusters, tagger, out, seed } => ud_config(corpus, gum, clusters, tagger, out, seed).command_line(),
-        TrainCommand::Ner { corpus, gum, clusters, tags, no_refit, out, seed } => {
-            crate::nlp::ner::train::command_line(&ner_data(&corpus, gum, clusters, tags, no_refit), &out, seed)
+        TrainCommand::Ner { corpus, gum, clusters, tags, no_refit, viterbi, out, seed } => {
+            crate::nlp::ner::train::command_line(&ner_data(&corpus, gum, clusters, tags, no_refit, viterbi), &out, seed)
         }
         TrainCommand::Sentences { corpus, out, seed } => crate::text::boundary::command_line(&corpus, &out, seed),
         TrainCommand::Coref { corpus, out, seed, false_new, false_link, wrong_link, max_epochs, no_speakers, cross_validate: None } => {
@@ -70,7 +70,7 @@ fn ud_config(corpus: PathBuf, gum: PathBuf, clusters: PathBuf, tagger: Option<Pa
     crate::nlp::train::UdTrainConfig { gum: given(gum), clusters: given(clusters), tagger, ..crate::nlp::train::UdTrainConfig::new(&corpus, &out, seed) }
 }
 
-fn ner_data(corpus: &Path, gum: PathBuf, clusters: PathBuf, tags: Option<PathBuf>, no_refit: bool) -> crate::nlp::ner::NerData {
+fn ner_data(corpus: &Path, gum: PathBuf, clusters: PathBuf, tags: Option<PathBuf>, no_refit: bool, viterbi: bool) -> crate::nlp::ner::NerData {
     crate::nlp::ner::NerData {
         train: corpus.join("en_ewt-ud-train.v0-normalized.iob2"),
         dev: corpus.join("en_ewt-ud-dev.iob2"),
@@ -78,6 +78,7 @@ fn ner_data(corpus: &Path, gum: PathBuf, clusters: PathBuf, tags: Option<PathBuf
         clusters: given(clusters),
         tags,
         refit: !no_refit,
+        decoder: if viterbi { crate::nlp::ner::model::Decoder::Viterbi } else { crate::nlp::ner::model::Decoder::Greedy },
     }
 }
 

@@ -382,6 +382,17 @@ pub fn dynamic_features(t: &TokInfo, p1: u8, p2: u8, out: &mut [u64; N_DYNAMIC])
     ];
 }
 
+/// Number of first-order label features per token and previous label (the Viterbi decoder's).
+pub const N_EDGE: usize = 4;
+
+/// The features of token `t` that depend on the previous label only (no second label back), so
+/// that a first-order Viterbi search can score every previous label (see `model::viterbi`).
+#[inline]
+pub fn edge_features(t: &TokInfo, p1: u8, out: &mut [u64; N_EDGE]) {
+    let p1 = p1 as u64;
+    *out = [f1(100, p1), f2(102, p1, t.lower), f2(103, p1, t.short), f2(104, p1, t.xpos)];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

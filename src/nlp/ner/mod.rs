@@ -12,7 +12,9 @@
 //! hits ([`crate::nlp::gazetteer`] plus small built-in lists of regions, US states and well-known
 //! organisations), title cues, and word classes learned from unlabelled text ([`lexicon`]).
 //! Training uses teacher forcing and jackknifed POS tags; decoding is greedy with BILOU transition
-//! constraints. Over a whole document ([`Recognizer::recognize_document`]) the organisation and
+//! constraints. `kgraph train ner --viterbi` trains a structured perceptron instead, decoded by
+//! Viterbi ([`model::Decoder`], recorded in the model file); it is not the shipped model
+//! (`models/README.md` has its scores). Over a whole document ([`Recognizer::recognize_document`]) the organisation and
 //! place names of one sentence are spread to their untagged repeats and retyped to the document's
 //! majority class ([`consistency`]).
 //!
@@ -160,7 +162,7 @@ impl Recognizer {
             tokens.iter().zip(&gaz).map(|(t, &g)| features::tok_info(&t.form, &t.upos, &t.xpos, g, &self.lexicon, &mut chars)).collect();
         let mut statics = Vec::with_capacity(toks.len() * features::N_STATIC);
         features::static_features(&toks, &mut statics);
-        model::decode(&self.weights, &toks, &statics, out);
+        model::decode(&self.weights, self.weights.decoder, &toks, &statics, out);
         matches
     }
 

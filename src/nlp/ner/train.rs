@@ -6,9 +6,9 @@
 
 use super::bilou::{self, NerClass};
 use super::eval::{Counts, NerSentence, PosSource, read_iob2, to_sentences};
-use super::features::{self, N_DYNAMIC, N_STATIC, TokInfo};
+use super::features::{self, N_DYNAMIC, N_EDGE, N_STATIC, TokInfo};
 use super::lexicon::{self, Lexicon};
-use super::model::{self, Scorer, Trainer, Weights};
+use super::model::{self, Decoder, Scorer, Trainer, Weights};
 use super::NerError;
 use crate::nlp::model_file::{CorpusFile, Provenance};
 use crate::document::Sentence;
@@ -50,6 +50,8 @@ pub struct TrainOptions {
     pub gum_dev: Option<PathBuf>,
     /// Written into the model file with the chosen epoch count, `O` bias and dev F1 added as notes.
     pub provenance: Option<Provenance>,
+    /// How the model decodes; [`Decoder::Viterbi`] trains it as a structured perceptron.
+    pub decoder: Decoder,
 }
 
 /// The word-class lexicon from the training words and the unlabelled texts.
@@ -128,11 +130,11 @@ fn prepare(data: &[NerSentence], sents: &[Sentence], lex: &Lexicon) -> Vec<Prepa
         .collect()
 }
 
-fn evaluate(w: &impl Scorer, data: &[Prepared]) -> Counts {
+fn evaluate(w: &Weights, data: &[Prepared]) -> Counts {
     let mut counts = Counts::default();
     let mut labels = Vec::new();
     for p in data {
-        model::decode(w, &p.toks, &p.statics, &mut labels);
+        model::decode(w, w.decoder, &p.toks, &p.statics, &mut labels);
         counts.add(&p.spans, &bilou::bilou_spans(&labels));
     }
     counts
@@ -163,6 +165,8 @@ pub struct NerData {
     /// Refit on train + dev after the selection run (the shipped model); `false` writes the
     /// selection model, trained on train alone, whose dev errors are honest.
     pub refit: bool,
+    /// How the model decodes (`--viterbi`: a structured perceptron; the shipped model is greedy).
+    pub decoder: Decoder,
 }
 
 /// `kgraph train ner`: trains on `data.train` (plus the names of `gum-train.conllu` when a GUM
@@ -209,6 +213,7 @@ pub fn train_ner(data: &NerData, out_dir: &Path, seed: u64, log: &mut dyn Write)
         gum_train: gum.map(|d| d.join("gum-train.conllu")),
         gum_dev: gum.map(|d| d.join("gum-dev.conllu")),
         provenance: Some(provenance(data, out_dir, seed)?),
+        decoder: data.decoder,
     };
     let report = train_with(train, dev, out_dir, &opts, log);
     let _ = std::fs::remove_file(&scratch);
@@ -221,11 +226,12 @@ pub fn command_line(data: &NerData, out_dir: &Path, seed: u64) -> String {
     let given = |p: &Option<PathBuf>| p.as_ref().map_or_else(|| "none".to_owned(), |p| p.display().to_string());
     let corpus = data.train.parent().unwrap_or(Path::new("."));
     format!(
-        "kgraph train ner --corpus {} --gum {} --clusters {}{} --out {} --seed {seed}",
+        "kgraph train ner --corpus {} --gum {} --clusters {}{}{} --out {} --seed {seed}",
         corpus.display(),
         given(&data.gum),
         given(&data.clusters),
         if data.refit { "" } else { " --no-refit" },
+        if data.decoder == Decoder::Viterbi { " --viterbi" } else { "" },
         out_dir.display()
     )
 }
@@ -306,10 +312,8 @@ fn always_o_words(data: &[Prepared], min: usize) -> model::IdSet {
     counts.into_iter().filter(|(_, (n, named))| *n >= min && !named).map(|(h, _)| h).collect()
 }
 
-/// One perceptron epoch over `data` in a fresh shuffled order (teacher forcing: the label history
-/// features use the gold labels). Returns the number of token errors.
-fn train_epoch(trainer: &mut Trainer, data: &[Prepared], order: &mut [usize], rng: &mut u64) -> usize {
-    // Fisher–Yates with xorshift64*.
+/// Shuffles `order` (Fisher–Yates with xorshift64*).
+fn shuffle(order: &mut [usize], rng: &mut u64) {
     for i in (1..order.len()).rev() {
         *rng ^= *rng >> 12;
         *rng ^= *rng << 25;
@@ -317,6 +321,56 @@ fn train_epoch(trainer: &mut Trainer, data: &[Prepared], order: &mut [usize], rn
         let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
+}
+
+/// One epoch over `data` in a fresh shuffled order for a model read by `decoder`. Returns the
+/// number of token errors.
+fn train_epoch(trainer: &mut Trainer, decoder: Decoder, data: &[Prepared], order: &mut [usize], rng: &mut u64) -> usize {
+    match decoder {
+        Decoder::Greedy => train_epoch_greedy(trainer, data, order, rng),
+        Decoder::Viterbi => train_epoch_structured(trainer, data, order, rng),
+    }
+}
+
+/// One structured-perceptron epoch: each sentence is decoded whole by [`model::viterbi`] with the
+/// current weights and, where the best sequence differs from the gold one, the gold sequence's
+/// features gain and the predicted sequence's lose (static features at tokens whose label
+/// differs, edge features wherever the label or the one before it differs).
+fn train_epoch_structured(trainer: &mut Trainer, data: &[Prepared], order: &mut [usize], rng: &mut u64) -> usize {
+    shuffle(order, rng);
+    let mut errors = 0usize;
+    let mut pred = Vec::new();
+    let (mut eg, mut ep) = ([0u64; N_EDGE], [0u64; N_EDGE]);
+    for &k in order.iter() {
+        let p = &data[k];
+        trainer.c += 1;
+        model::viterbi(&*trainer, &p.toks, &p.statics, &mut pred);
+        if pred == p.gold {
+            continue;
+        }
+        let (mut gp, mut pp) = (bilou::O, bilou::O);
+        for i in 0..p.toks.len() {
+            let (g, q) = (p.gold[i], pred[i]);
+            if g != q {
+                errors += 1;
+                trainer.update(&p.statics[i * N_STATIC..(i + 1) * N_STATIC], g, q);
+            }
+            if g != q || gp != pp {
+                features::edge_features(&p.toks[i], gp, &mut eg);
+                features::edge_features(&p.toks[i], pp, &mut ep);
+                trainer.add(&eg, g, 1);
+                trainer.add(&ep, q, -1);
+            }
+            (gp, pp) = (g, q);
+        }
+    }
+    errors
+}
+
+/// One greedy perceptron epoch over `data` in a fresh shuffled order (teacher forcing: the label
+/// history features use the gold labels). Returns the number of token errors.
+fn train_epoch_greedy(trainer: &mut Trainer, data: &[Prepared], order: &mut [usize], rng: &mut u64) -> usize {
+    shuffle(order, rng);
     let mut dynf = [0u64; N_DYNAMIC];
     let mut errors = 0usize;
     for &k in order.iter() {
@@ -386,9 +440,10 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
     let mut rng = opts.seed ^ 0x9e37_79b9_7f4a_7c15;
     let mut best: Option<(f64, usize, Counts, Weights)> = None;
     for epoch in 1..=opts.max_epochs {
-        let errors = train_epoch(&mut trainer, &tr, &mut order, &mut rng);
+        let errors = train_epoch(&mut trainer, opts.decoder, &tr, &mut order, &mut rng);
         let mut avg = trainer.averaged();
         avg.o_words = o_words.clone();
+        avg.decoder = opts.decoder;
         let counts = evaluate(&avg, &dv);
         let f = counts.f1();
         let (p, r, _) = Counts::prf(counts.total());
@@ -429,10 +484,11 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
             let mut order: Vec<usize> = (0..tr.len()).collect();
             let mut rng = (opts.seed + k as u64) ^ 0x9e37_79b9_7f4a_7c15;
             for _ in 1..=best_epoch {
-                train_epoch(&mut trainer, &tr, &mut order, &mut rng);
+                train_epoch(&mut trainer, opts.decoder, &tr, &mut order, &mut rng);
             }
             let mut avg = trainer.averaged();
             avg.o_words = o_words.clone();
+            avg.decoder = opts.decoder;
             models.push(avg);
             let mut m = Weights::mean(&models);
             m.o_bias = best_bias;
@@ -453,10 +509,12 @@ pub fn train_with(train: &Path, dev: &Path, out_dir: &Path, opts: &TrainOptions,
             let mut order: Vec<usize> = (0..all.len()).collect();
             let mut rng = (opts.seed + k as u64) ^ 0x9e37_79b9_7f4a_7c15;
             for epoch in 1..=best_epoch {
-                let errors = train_epoch(&mut trainer, &all, &mut order, &mut rng);
+                let errors = train_epoch(&mut trainer, opts.decoder, &all, &mut order, &mut rng);
                 let _ = writeln!(log, "train+dev model {} epoch {epoch} train-errors {errors}", k + 1);
             }
-            models.push(trainer.averaged());
+            let mut avg = trainer.averaged();
+            avg.decoder = opts.decoder;
+            models.push(avg);
         }
         weights = Weights::mean(&models);
         weights.o_bias = best_bias;
@@ -536,6 +594,7 @@ mod tests {
             gum_pos: PosSource::Conllu(gum),
             gum_dev: None,
             provenance: Some(prov.clone()),
+            decoder: Decoder::Greedy,
         };
         let out = tmp.path().join("models");
         let mut log = Vec::new();
@@ -566,6 +625,7 @@ mod tests {
             clusters: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/word-clusters.bin")),
             tags: Some(PathBuf::from("/nonexistent/tags.conllu")),
             refit: true,
+            decoder: Decoder::Greedy,
         };
         let p = provenance(&data, Path::new("out"), 4).unwrap();
         assert!(p.command.starts_with("kgraph train ner --corpus ") && p.command.ends_with(" --out out --seed 4"), "{}", p.command);
@@ -584,6 +644,8 @@ mod tests {
                 "wikinews-2019-2020.jsonl"
             ]
         );
+        let viterbi = NerData { decoder: Decoder::Viterbi, ..data.clone() };
+        assert!(command_line(&viterbi, Path::new("out"), 4).contains(" --viterbi --out out"));
         // Without GUM or clusters: none of their files, and `none` in the command.
         let bare = NerData { gum: None, clusters: None, ..data };
         let p = provenance(&bare, Path::new("out"), 4).unwrap();
@@ -592,6 +654,48 @@ mod tests {
         // A missing input is an error naming it, not a panic.
         let missing = NerData { dev: c.join("uner-english-ewt/nonexistent.iob2"), ..bare };
         assert!(provenance(&missing, Path::new("out"), 4).unwrap_err().to_string().contains("nonexistent.iob2"));
+    }
+
+    /// Invented sentences as training data: names of two classes after cue words, with filler.
+    fn toy_data() -> Vec<Prepared> {
+        let lex = Lexicon::default();
+        let mut chars = Vec::new();
+        let sents: [(&[&str], &[(Range<usize>, NerClass)]); 4] = [
+            (&["Mara", "Vellin", "spoke", "in", "Ostrava", "."], &[(0..2, NerClass::Per), (4..5, NerClass::Loc)]),
+            (&["the", "Tessel", "Water", "Board", "met", "Ivo", "Darn", "."], &[(1..4, NerClass::Org), (5..7, NerClass::Per)]),
+            (&["we", "drove", "to", "Brno", "with", "Lida", "Quorn", "."], &[(3..4, NerClass::Loc), (5..7, NerClass::Per)]),
+            (&["the", "Karst", "Water", "Board", "hired", "Mara", "Quorn", "."], &[(1..4, NerClass::Org), (5..7, NerClass::Per)]),
+        ];
+        sents
+            .iter()
+            .map(|(words, spans)| {
+                let toks: Vec<TokInfo> = words.iter().map(|w| features::tok_info(w, "", "", 0, &lex, &mut chars)).collect();
+                let mut statics = Vec::new();
+                features::static_features(&toks, &mut statics);
+                let gold = bilou::spans_to_bilou(words.len(), spans);
+                Prepared { toks, statics, gold, spans: spans.to_vec() }
+            })
+            .collect()
+    }
+
+    /// Structured-perceptron epochs fit a small training set: the errors fall to zero and the
+    /// averaged model, decoded by Viterbi, gives back every training name.
+    #[test]
+    fn structured_epochs_fit_a_small_set() {
+        let data = toy_data();
+        let mut trainer = Trainer::default();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = 7u64;
+        let first = train_epoch(&mut trainer, Decoder::Viterbi, &data, &mut order, &mut rng);
+        let mut last = first;
+        for _ in 0..10 {
+            last = train_epoch(&mut trainer, Decoder::Viterbi, &data, &mut order, &mut rng);
+        }
+        assert!(first > 0 && last == 0, "errors {first} → {last}");
+        let mut w = trainer.averaged();
+        w.decoder = Decoder::Viterbi;
+        let counts = evaluate(&w, &data);
+        assert!(counts.f1() > 99.9, "training-set F1 {:.1}", counts.f1());
     }
 
     #[test]
