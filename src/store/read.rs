@@ -121,12 +121,18 @@ fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (S
     let (mut own_triples, mut shared_triples) = (0, Vec::new());
     for (s, p, o) in triples {
         // an entity's description, and an open relation's label, may be stated by other graphs too
-        if s.starts_with(&entity_prefix) || s.starts_with(vocab::REL) {
-            shared_triples.push(triple_hash(&s, &p, &o));
-        } else {
-            own_triples += 1;
+        let shared = (s.starts_with(&entity_prefix) || s.starts_with(vocab::REL)).then(|| triple_hash(&s, &p, &o));
+        // Quads still to be written may repeat a triple (two facts with the same shortcut, a
+        // qualifier stated twice); the store keeps it once, so the record counts it once too.
+        let values = by_subject.entry(s).or_default().entry(p).or_default();
+        if values.contains(&o) {
+            continue;
         }
-        by_subject.entry(s).or_default().entry(p).or_default().push(o);
+        match shared {
+            Some(hash) => shared_triples.push(hash),
+            None => own_triples += 1,
+        }
+        values.push(o);
     }
     let doc_props = by_subject.get(graph)?;
     let id = graph.rsplit('/').next().unwrap_or_default().to_owned();

@@ -162,6 +162,23 @@ fn a_surface_relation_that_is_the_label_is_left_out_and_read_back_as_the_label()
 }
 
 #[test]
+fn a_triple_the_quads_repeat_is_counted_once_as_the_store_keeps_it_once() {
+    let ents = vec![entity("nora_vint", "Nora Vint", EntityType::Person), entity("spraying", "spraying", EntityType::Concept)];
+    // two facts with the same subject, predicate and object state the same shortcut triple
+    let mut again = fact("nora_vint", "opposes", "spraying", false);
+    again.provenance.sentence = 1;
+    let facts = vec![fact("nora_vint", "opposes", "spraying", false), again];
+    let (graph, quads) = document_graph_quads(vocab::DEFAULT_BASE, &doc("one"), &ents, &facts, &Default::default());
+    let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
+    assert!(distinct.len() < quads.len(), "the shortcut triple is stated by both facts");
+    let record = read::record_from_quad_refs(vocab::DEFAULT_BASE, graph.as_str(), &quads).unwrap();
+    assert_eq!(record.own_triples + record.shared_triples.len(), distinct.len());
+    let doubled = read::record_from_quad_refs(vocab::DEFAULT_BASE, graph.as_str(), quads.iter().chain(&quads)).unwrap();
+    assert_eq!((doubled.own_triples, &doubled.shared_triples), (record.own_triples, &record.shared_triples));
+    assert_eq!(doubled.facts.len(), 2);
+}
+
+#[test]
 fn malformed_sparql_is_a_syntax_error() {
     let store = KgStore::in_memory(vocab::DEFAULT_BASE).unwrap();
     assert!(matches!(store.query("SELECT WHERE {"), Err(StoreError::QuerySyntax(_))));
