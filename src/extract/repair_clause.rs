@@ -256,6 +256,50 @@ pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
     true
 }
 
+/// Nouns whose `that` clause states what is said, believed or known (`the claim that …`, `the
+/// fear that …`): general English, closed class. Under them a bare `that` is a complementizer.
+const CONTENT_NOUNS: &[&str] = &[
+    "news", "claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "assertion", "statement",
+    "announcement", "fact", "idea", "belief", "notion", "view", "assumption", "hope", "fear", "concern", "sign", "evidence",
+    "possibility", "warning", "argument", "impression", "misstatement", "myth", "misconception", "lie", "falsehood", "theory",
+];
+
+/// Repair 24.
+pub(super) fn content_that(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for k in 0..n {
+        let c = h[k];
+        if c == usize::MAX || c <= k || t[k].lemma != "that" || t[k].upos != "PRON" || t[c].deprel != "acl:relcl" || h[c] == usize::MAX {
+            continue;
+        }
+        let noun = h[c];
+        let role = base(&t[k].deprel).to_owned();
+        let other = |rels: &[&str]| (0..n).any(|j| j != k && h[j] == c && rels.contains(&t[j].deprel.as_str()));
+        let has_case = (0..n).any(|j| h[j] == k && base(&t[j].deprel) == "case");
+        // only under a noun that names a statement or belief: `the attacks that he took part in`
+        // has a second object too, with `that` the object of the stranded preposition
+        if !CONTENT_NOUNS.contains(&t[noun].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        let complementizer = match role.as_str() {
+            "obj" => other(&["obj"]),
+            "nsubj" => other(&["nsubj", "nsubj:pass"]),
+            "obl" => !has_case && (k..c).all(|j| h[j] == c || is_ancestor(&h, c, j)),
+            _ => false,
+        };
+        if complementizer && noun < k {
+            t[k].deprel = "mark".into();
+            t[k].upos = "SCONJ".into();
+            t[k].xpos = "IN".into();
+            t[c].deprel = "acl".into();
+            changed = true;
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -278,6 +322,37 @@ mod tests {
         let ok = toks("Sunday/PROPN/4/vocative ,/PUNCT/1/punct Reyes/PROPN/4/nsubj won/VERB/0/root/win/VBD ./PUNCT/4/punct");
         assert!(repair(&ok).is_none());
         let day = toks("Sunday/PROPN/3/vocative ,/PUNCT/1/punct won/VERB/0/root/win/VBD ./PUNCT/3/punct");
+        assert!(repair(&day).is_none());
+    }
+
+    #[test]
+    fn a_that_beside_a_filled_slot_opens_a_content_clause() {
+        // `Tarrow welcomed the news that Vell had left the party .` (invented): `that` parsed as
+        // the relative clause's object, but `party` is its object
+        let t = toks(
+            "Tarrow/PROPN/2/nsubj welcomed/VERB/0/root/welcome/VBD the/DET/4/det news/NOUN/2/obj that/PRON/8/obj \
+             Vell/PROPN/8/nsubj had/AUX/8/aux left/VERB/4/acl:relcl/leave/VBN the/DET/10/det party/NOUN/8/obj ./PUNCT/2/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["that>8:mark", "left>4:acl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // `the misstatement that forty workers had died in the fire`: a bare oblique `that`
+        let t = toks(
+            "Critics/NOUN/2/nsubj repeated/VERB/0/root/repeat/VBD the/DET/4/det misstatement/NOUN/2/obj that/PRON/9/obl \
+             forty/NUM/7/nummod workers/NOUN/9/nsubj had/AUX/9/aux died/VERB/4/acl:relcl/die/VBN in/ADP/12/case the/DET/12/det fire/NOUN/9/obl",
+        );
+        assert!(arcs(&repair(&t).expect("repaired")).contains("that>9:mark"));
+        // real relative clauses stay: `the party that Vell left`, `the day that Vell left`, `the
+        // raids that Vell took part in` (a second object, but no noun of saying or believing)
+        let rel = toks("the/DET/2/det party/NOUN/0/root that/PRON/5/obj Vell/PROPN/5/nsubj left/VERB/2/acl:relcl/leave/VBD");
+        assert!(repair(&rel).is_none());
+        let part = toks(
+            "the/DET/2/det raids/NOUN/0/root that/PRON/5/obj Vell/PROPN/5/nsubj took/VERB/2/acl:relcl/take/VBD part/NOUN/5/obj in/ADP/5/obl",
+        );
+        assert!(repair(&part).is_none());
+        let day = toks("the/DET/2/det day/NOUN/0/root that/PRON/5/obl Vell/PROPN/5/nsubj left/VERB/2/acl:relcl/leave/VBD");
         assert!(repair(&day).is_none());
     }
 

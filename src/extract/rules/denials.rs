@@ -6,6 +6,8 @@
 //!   speaker as its source;
 //! - `avoided paying the tax`, `opposed building the dam`, `argued against rejoining the pact`,
 //!   `refrained from voting`: the act is one the subject keeps from or argues against — negated;
+//! - `the misstatement that the army won`, `the false claim that she left`: the writer calls the
+//!   clause untrue — negated;
 //! - `did not find that the firm breached the law`, `never claimed that the army won`: a
 //!   negated verb of saying or concluding leaves its clause open — possible. Factive verbs
 //!   (`did not know that …`, `did not reveal that …`) presuppose their clause and are left alone.
@@ -38,7 +40,17 @@ const AVOIDING_VERBS: &[&str] = &["avoid", "oppose", "resist", "evade", "shun", 
 const CONCLUDING_VERBS: &[&str] = &[
     "find", "show", "prove", "confirm", "establish", "conclude", "indicate", "suggest", "demonstrate", "imply", "mean",
     "determine", "think", "believe", "expect", "claim", "allege", "say", "state", "report", "announce", "argue", "assert",
+    // verbs of agreeing and supposing: `do not agree that this is the end`, `did not assume that …`
+    "agree", "accept", "assume", "suppose", "guess", "feel", "reckon", "predict", "anticipate",
 ];
+
+/// Nouns that call their `that` clause untrue (`the misstatement that …`, `the myth that …`), and
+/// adjectives that do so for a claim noun (`the false claim that …`): general English, closed class.
+const FALSEHOOD_NOUNS: &[&str] = &[
+    "misstatement", "falsehood", "lie", "myth", "misconception", "hoax", "fabrication", "canard", "untruth", "misinformation",
+    "disinformation", "fiction",
+];
+const FALSE_ADJECTIVES: &[&str] = &["false", "baseless", "unfounded", "groundless", "bogus", "debunked", "untrue", "spurious", "fake"];
 
 /// The reading a denial gives a clause (see the module comment).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +95,9 @@ impl Rules<'_, '_> {
             "advcl" | "obl" if gerund && mark(&["against"]) => Some((Denial::Avoided, h)),
             // `refrained from voting`
             "advcl" | "obl" if gerund && mark(&["from"]) && tr.lemma_is(h, &["refrain", "abstain"]) => Some((Denial::Avoided, h)),
+            // `the misstatement that …`, `the false claim that …`: the writer calls the clause untrue
+            // (the parser may call such a clause relative; a relative clause has no `that` mark)
+            "acl" if mark(&["that"]) && self.calls_untrue(h) => Some((Denial::Avoided, h)),
             // `rejected claims that she took the money`
             "acl" if tr.rel(c) != "acl:relcl" && mark(&["that"]) && tr.lemma_is(h, CLAIM_NOUNS) => {
                 let v = tr.head[h];
@@ -100,6 +115,13 @@ impl Rules<'_, '_> {
 }
 
 impl Rules<'_, '_> {
+    /// Whether noun `n` says its clause is untrue: a falsehood noun, or a claim noun with a
+    /// falsifying adjective.
+    fn calls_untrue(&self, n: usize) -> bool {
+        let tr = self.tr;
+        tr.lemma_is(n, FALSEHOOD_NOUNS) || (tr.lemma_is(n, CLAIM_NOUNS) && tr.kids(n).any(|k| tr.base(k) == "amod" && tr.lemma_is(k, FALSE_ADJECTIVES)))
+    }
+
     /// The denial inside a relation's own verb chain (`avoided paying`, `denied taking`, read
     /// as one relation with the gerund as its verb), and the denying or avoiding verb.
     pub(crate) fn chain_denial(&self, rel: &[usize]) -> Option<(Denial, usize)> {
@@ -170,6 +192,28 @@ mod tests {
         let Some(t) = fact("The council did not find that the firm had breached the law.", "breached") else { return };
         assert!(!t.negated, "{t:?}");
         assert_eq!(t.modality, Modality::Possible, "{t:?}");
+    }
+
+    #[test]
+    fn a_clause_a_negated_verb_of_agreeing_does_not_vouch_for_is_open() {
+        let Some(t) = fact("Ivo Oster does not agree that the festival has ended.", "ended") else { return };
+        assert_ne!(t.modality, Modality::Asserted, "{t:?}");
+    }
+
+    #[test]
+    fn a_clause_the_writer_calls_untrue_is_no_plain_fact() {
+        for (line, verb) in [
+            ("Critics repeated the misstatement that forty workers had died in the fire.", "die"),
+            ("The mayor repeated the false claim that the Norvia bridge had collapsed.", "collapse"),
+        ] {
+            let Some(s) = crate::extract::tests::analysed(line) else { return };
+            let plain: Vec<OpenTriple> = Extractor::new()
+                .extract(&s, &[])
+                .into_iter()
+                .filter(|t| t.relation.contains(verb) && !t.negated && t.modality == Modality::Asserted)
+                .collect();
+            assert!(plain.is_empty(), "{line}: {plain:?}");
+        }
     }
 
     #[test]
