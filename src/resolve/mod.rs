@@ -69,6 +69,7 @@
 //! `descriptions` (2), `pronouns` (3) —, `arguments` resolves the triples' arguments (4, 5) and
 //! `finish` gives clusters their ids. [`names`] holds the word lists they share.
 
+mod agents;
 mod aliases;
 mod appositions;
 mod arguments;
@@ -178,6 +179,7 @@ impl Resolver {
             st.scan_sentence(si, sent, &by_sentence[si]);
             st.register_aliases(si, first_new);
             st.register_roles(si);
+            st.register_agent_nouns(si);
         }
         st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
