@@ -18,8 +18,9 @@
 //!   a word inside it (`the party, which has ballot access, – made – …`): the parser hung a whole
 //!   clause on a noun.
 //! - `subject-number`: a subject that is a bare number (`12 recovered cases` parsed as `12`
-//!   recovering cases, an age apposition `the singer, 67,` or a count `all 189 died`) names no
-//!   node a reader could look up.
+//!   recovering cases, an age apposition `the singer, 67,`) names no node a reader could look
+//!   up; a count of casualties is the exception (`at least seven died`, `24 were hospitalised`):
+//!   the toll is the event news reports.
 //! - `subject-generic`: a subject that is a generic crowd, part or thing with nothing that says
 //!   who (`people`, `many`, `others`, `pieces`, `someone`): no reader could look the node up, and
 //!   it would gather unrelated deeds across the corpus.
@@ -139,7 +140,7 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if subject_holds_a_clause(tr, &p.subj.min) {
             return Some("subject-clause");
         }
-        if bare_number(tr, h, &p.subj.min) {
+        if bare_number(tr, h, &p.subj.min) && !casualty_count(tr, h) {
             return Some("subject-number");
         }
         if generic_subject(tr, h, &p.subj.toks) || bare_one(tr, h, &p.subj.toks) {
@@ -442,6 +443,27 @@ fn bare_one(tr: &Tree, h: usize, toks: &[usize]) -> bool {
 /// punctuation aside): `12`, `all 189`, `about 250`.
 fn bare_number(tr: &Tree, h: usize, min: &[usize]) -> bool {
     tr.upos(h) == "NUM" && min.iter().all(|&k| matches!(tr.upos(k), "NUM" | "DET" | "ADV" | "PUNCT" | "SYM"))
+}
+
+/// Verbs whose bare-number subject counts people: the toll of an event (`at least seven died`,
+/// `all 189 on board were killed`, `24 were hospitalised`). General English, the closed class of
+/// verbs of dying, surviving and casualties; those after `passive` only in the passive.
+const CASUALTY_VERBS: &[&str] = &["die", "perish", "drown", "survive"];
+const CASUALTY_PASSIVES: &[&str] =
+    &["kill", "injure", "wound", "hurt", "hospitalise", "hospitalize", "rescue", "evacuate", "arrest", "detain", "infect", "slay", "murder"];
+
+/// Whether the bare number `h` is the subject of a casualty verb: a death toll or a count of the
+/// injured, which news states as a main event.
+fn casualty_count(tr: &Tree, h: usize) -> bool {
+    let v = tr.head[h];
+    if v == NONE || v >= tr.len() || tr.upos(v) != "VERB" {
+        return false;
+    }
+    match tr.rel(h) {
+        "nsubj" => tr.lemma_is(v, CASUALTY_VERBS),
+        "nsubj:pass" => tr.lemma_is(v, CASUALTY_PASSIVES),
+        _ => false,
+    }
 }
 
 /// Nouns and pronouns that name an unspecified crowd, part or thing (`people`, `some`, `many`,

@@ -222,6 +222,18 @@ fn graph_quality_table() {
             &["12 |"],
         ),
         (
+            "a count of casualties is the subject of its verb (`at least seven died`, `12 were injured`)",
+            "At/at/ADP/2/case least/least/ADJ/3/nmod seven/seven/NUM/4/nsubj died/die/VERB/0/root",
+            &["seven | died | -"],
+            &[],
+        ),
+        (
+            "a count of casualties in the passive",
+            "12/12/NUM/3/nsubj:pass were/be/AUX/3/aux:pass injured/injure/VERB/0/root/VBN in/in/ADP/6/case the/the/DET/6/det blast/blast/NOUN/3/obl",
+            &["12 | injured in | blast"],
+            &[],
+        ),
+        (
             "an embedded question with `whether` asserts nothing",
             "Voters/voter/NOUN/2/nsubj wonder/wonder/VERB/0/root whether/whether/SCONJ/7/mark the/the/DET/5/det bridge/bridge/NOUN/7/nsubj is/be/AUX/7/cop route/route/NOUN/2/advcl",
             &[],
