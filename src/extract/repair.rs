@@ -50,6 +50,8 @@
 //!    with the role phrase split off as an oblique): the name heads the phrase, the role its `compound`.
 //! 24. `content-that` (`repair_clause`): `the news that X had left the party` parsed as a relative
 //!    clause with `that` as an argument: `that` becomes the content clause's `mark`.
+//! 25. `ing-subject` (`repair_clause`): `A truck carrying fuel overturned …` with no verb as the
+//!    root: the past form becomes the root, the opening noun its subject.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -116,7 +118,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

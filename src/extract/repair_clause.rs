@@ -256,6 +256,70 @@ pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
     true
 }
 
+/// Repair 25.
+pub(super) fn ing_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n_tok = t.len();
+    let Some(root) = (0..n_tok).find(|&k| h[k] == usize::MAX) else { return false };
+    if t[root].upos == "VERB" || t[root].upos == "AUX" {
+        return false;
+    }
+    // the opening noun phrase: determiners, numbers and adjectives, then nouns up to the participle
+    let mut i = 0;
+    while i < n_tok && matches!(t[i].upos.as_str(), "DET" | "NUM" | "ADJ") {
+        i += 1;
+    }
+    let mut n = usize::MAX;
+    while i < n_tok && matches!(t[i].upos.as_str(), "NOUN" | "PROPN") {
+        n = i;
+        i += 1;
+    }
+    let g = i;
+    if n == usize::MAX || g >= n_tok || t[g].xpos != "VBG" {
+        return false;
+    }
+    let has_kid = |x: usize, rels: &[&str]| (0..n_tok).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
+    let Some(v) = (g + 1..n_tok).find(|&k| t[k].upos == "VERB" && matches!(t[k].xpos.as_str(), "VBN" | "VBD")) else { return false };
+    if has_kid(v, &["aux", "cop"]) || (g + 1..v).any(|k| t[k].upos == "PUNCT" || t[k].upos == "VERB" || t[k].upos == "AUX") || !is_ancestor(&h, root, v) {
+        return false;
+    }
+    // `v`'s own subject, if any, must lie between the participle and it (the participle's object)
+    if (0..n_tok).any(|k| h[k] == v && base(&t[k].deprel) == "nsubj" && !(g < k && k < v)) {
+        return false;
+    }
+    let object = (g + 1..v).find(|&k| matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") && !has_kid(k, &["case"]) && !(g + 1..k).any(|j| t[j].upos == "ADP"));
+    set_head(t, v, usize::MAX, "root");
+    t[v].xpos = "VBD".into();
+    set_head(t, n, v, "nsubj");
+    for k in 0..n {
+        if h[k] != n && !(k < n && h[k] > k && h[k] <= n && h[k] != usize::MAX && h[k] != n) {
+            let rel = match t[k].upos.as_str() {
+                "DET" => "det",
+                "NUM" => "nummod",
+                "ADJ" => "amod",
+                _ => "compound",
+            };
+            set_head(t, k, n, rel);
+        }
+    }
+    set_head(t, g, n, "acl");
+    if let Some(o) = object {
+        set_head(t, o, g, "obj");
+    }
+    // what hung on the old root or on the verb's old governors moves to the verb
+    for k in 0..n_tok {
+        if k == v || k == n || k == g || Some(k) == object || k < n {
+            continue;
+        }
+        let old = h[k];
+        if old == root && root != v && (k > v || !(g < k && k < v)) {
+            let rel = t[k].deprel.clone();
+            set_head(t, k, v, &rel);
+        }
+    }
+    true
+}
+
 /// Nouns whose `that` clause states what is said, believed or known (`the claim that …`, `the
 /// fear that …`): general English, closed class. Under them a bare `that` is a complementizer.
 const CONTENT_NOUNS: &[&str] = &[
@@ -354,6 +418,33 @@ mod tests {
         assert!(repair(&part).is_none());
         let day = toks("the/DET/2/det day/NOUN/0/root that/PRON/5/obl Vell/PROPN/5/nsubj left/VERB/2/acl:relcl/leave/VBD");
         assert!(repair(&day).is_none());
+    }
+
+    #[test]
+    fn a_noun_with_an_ing_participle_opening_the_sentence_is_the_subject_of_the_past_form_after_it() {
+        // `A truck carrying fuel overturned on the highway .` (invented), with the article as root
+        let t = toks(
+            "A/DET/0/root truck/NOUN/1/compound carrying/VERB/2/acl/carry/VBG fuel/NOUN/5/nsubj overturned/VERB/3/xcomp/overturn/VBN \
+             on/ADP/8/case the/DET/8/det highway/NOUN/5/obl ./PUNCT/1/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["overturned>0:root", "truck>5:nsubj", "A>2:det", "carrying>2:acl", "fuel>3:obj", "highway>5:obl", ".>5:punct"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // `A bus carrying children from Kell overturned in Brno .` with the object as root
+        let t = toks(
+            "A/DET/4/det bus/NOUN/4/compound carrying/VERB/4/amod/carry/VBG children/NOUN/0/root from/ADP/6/case Kell/PROPN/4/nmod \
+             overturned/VERB/4/acl/overturn/VBN in/ADP/9/case Brno/PROPN/7/obl ./PUNCT/4/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["overturned>0:root", "bus>7:nsubj", "A>2:det", "carrying>2:acl", "children>3:obj", "Brno>7:obl", ".>7:punct"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // a verb as the root is left alone
+        let ok = toks("A/DET/2/det plane/NOUN/6/nsubj carrying/VERB/2/acl/carry/VBG 60/NUM/5/nummod people/NOUN/3/obj crashed/VERB/0/root/crash/VBD");
+        assert!(repair(&ok).is_none());
     }
 
     #[test]
