@@ -30,7 +30,9 @@
 //! only as its last word (`Brenmouth Herald`, not `Vell Post Road`).
 //!
 //! After both, [`join_places_to_organisations`] joins a place name and the organisation name right
-//! after it (`Norvia` + `Coast Guard`).
+//! after it (`Norvia` + `Coast Guard`), and [`retype_places_closing_on_bodies`] types a name of the
+//! tagger that closes on the head of a body that is never a place (`College`, `Ministry`, `Party`)
+//! as an organisation.
 
 use super::{NameSpan, NerClass, patterns};
 use crate::document::Token;
@@ -125,6 +127,28 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
             }
         }
         i = end;
+    }
+    spans
+}
+
+/// Heads of bodies that are never places themselves (unlike `Union` or `Federation`, which also
+/// name states): a name of the tagger typed as a place and closing on one of them is an
+/// organisation's (`Brenmouth Valley College`, `Vell Academy`). General English.
+const BODY_HEADS: &[&str] = &[
+    "department", "ministry", "commission", "agency", "bureau", "council", "committee", "authority", "institute",
+    "university", "college", "academy", "administration", "secretariat", "tribunal", "directorate", "inspectorate",
+    "association", "society", "organization", "organisation", "coalition", "alliance", "foundation", "party",
+    "company", "corporation",
+];
+
+/// The spans with each place name that closes on a body's head ([`BODY_HEADS`]) typed as an
+/// organisation. A one-word name is left alone (`Academy` alone may be a building's short name).
+pub(super) fn retype_places_closing_on_bodies(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for (r, c) in spans.iter_mut() {
+        let last = &tokens[r.end - 1];
+        if *c == NerClass::Loc && r.len() >= 2 && capitalised(last) && BODY_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&last.form)) {
+            *c = NerClass::Org;
+        }
     }
     spans
 }
@@ -314,6 +338,22 @@ mod tests {
         // a possessive between the place and the head keeps the place out
         let toks = tagged("Norvia/PROPN 's/PART Ministry/PROPN of/ADP Health/PROPN said/VERB");
         assert_eq!(join_institution_names(&toks, vec![(0..1, NerClass::Loc)]), vec![(0..1, NerClass::Loc), (2..5, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_place_closing_on_a_body_head_is_an_organisation() {
+        // "back at Brenmouth Valley College": tagged LOC
+        let toks = tagged("at/ADP Brenmouth/PROPN Valley/PROPN College/PROPN");
+        assert_eq!(retype_places_closing_on_bodies(&toks, vec![(1..4, NerClass::Loc)]), vec![(1..4, NerClass::Org)]);
+        // must give nothing: a state's name (`Union`), a one-word name, a lowercase last word
+        let cases: [(&str, Vec<NameSpan>); 3] = [
+            ("the/DET Norvian/ADJ Union/PROPN", vec![(1..3, NerClass::Loc)]),
+            ("at/ADP College/PROPN", vec![(1..2, NerClass::Loc)]),
+            ("at/ADP Vell/PROPN college/NOUN", vec![(1..3, NerClass::Loc)]),
+        ];
+        for (spec, spans) in cases {
+            assert_eq!(retype_places_closing_on_bodies(&tagged(spec), spans.clone()), spans, "{spec}");
+        }
     }
 
     #[test]
