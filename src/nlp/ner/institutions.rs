@@ -7,9 +7,14 @@
 //! `of Energy` untagged) or types the complement as a place of its own (`Rural Roads`): the node
 //! then gets a cut label that every later full mention misses, and the complement a false node.
 //!
-//! A capitalised institution head ([`INSTITUTION_HEADS`], general English) that ends a name span or
-//! stands untagged (with the capitalised untagged words before it), then `of`, `on` or `for`, then a run of capitalised words (`and`/`&` allowed
-//! between two of them, as in `Health and Family Services`) is one organisation's name.
+//! A capitalised institution head ([`INSTITUTION_HEADS`], general English; [`COMPLEMENT_HEADS`]
+//! such as `School` or `Bank` only here) that ends a name span, stands untagged (with the
+//! capitalised untagged words before it and a place name right before those: `Norvia Department
+//! of Health`), or opens an organisation span of the tagger that stops inside the complement
+//! (`Department of Roads` + `and Rail`), then `of`, `on` or `for`, then a run of capitalised words
+//! (`and`/`&` allowed between two of them, as in `Health and Family Services`, unless what follows
+//! `and` is a name of its own: a person's or one closing on an organisation head, `University of
+//! Brenmouth and Vell University`) is one organisation's name.
 //! A name the tagger found whole (head to the complement's end) but typed as a place becomes an
 //! organisation (`Bureau of Coastal Surveys`). Not joined:
 //! a lowercase head (`the department of Brentham`), a complement that opens with a lowercase word
@@ -21,7 +26,13 @@
 //! ([`ORGANISATION_HEADS`]): `the Brenmouth Child Health Institute`, `Ostrava(LOC) River Alliance`,
 //! with a place name that closes the run right after the head kept in the name (`Clean Water
 //! Coalition Norvia`). Without it a person's affiliation (`Ana Reyes of the … Institute said`) has no
-//! organisation to point to.
+//! organisation to point to. A newspaper's or a club's head ([`CLOSING_HEADS`]) closes such a run
+//! only as its last word (`Brenmouth Herald`, not `Vell Post Road`).
+//!
+//! After both, [`join_places_to_organisations`] joins a place name and the organisation name right
+//! after it (`Norvia` + `Coast Guard`), and [`retype_places_closing_on_bodies`] types a name of the
+//! tagger that closes on the head of a body that is never a place (`College`, `Ministry`, `Party`)
+//! as an organisation.
 
 use super::{NameSpan, NerClass, patterns};
 use crate::document::Token;
@@ -41,8 +52,27 @@ const INSTITUTION_HEADS: &[&str] = &[
 /// are as often places (`Compaq Center`), and typing them organisations cost NER precision.
 const ORGANISATION_HEADS: &[&str] = &[
     "coalition", "alliance", "foundation", "trust", "institution", "network", "movement", "party", "company",
-    "corporation", "group", "fund", "programme", "program",
+    "corporation", "group", "fund", "programme", "program", "forces",
 ];
+
+/// Heads of buildings and places of study or trade that are an institution's name only with a
+/// capitalised `of`/`for` complement (`School of Marine Sciences`, `Centre for Rural Health`,
+/// `Bank of Norvia`). General English; alone they close no organisation's name (see above).
+const COMPLEMENT_HEADS: &[&str] = &["school", "faculty", "centre", "center", "bank"];
+
+fn is_complement_head(t: &Token) -> bool {
+    capitalised(t) && COMPLEMENT_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form))
+}
+
+/// Heads of the names of newspapers, magazines and clubs (`Brenmouth Herald`, `Vell Rowing Club`),
+/// which close an organisation's name only as the last word of a capitalised run (a newspaper's
+/// head also names streets and squares: `Post Road`, `Times Square`). General English.
+const CLOSING_HEADS: &[&str] =
+    &["journal", "gazette", "tribune", "bulletin", "chronicle", "herald", "times", "post", "magazine", "news", "club"];
+
+fn is_closing_head(t: &Token) -> bool {
+    capitalised(t) && CLOSING_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form))
+}
 
 /// Capitalised words that open a title, not an organisation's name (`Former Brenmouth Council
 /// member`): the run starts after them.
@@ -79,7 +109,9 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
         // Service` at the start of a review) and a head written in lower case after its capital (not
         // a shouted `WORST SCHOOL`)
         let named = |head: usize| (start..head).any(|k| tokens[k].upos == "PROPN") && tokens[head].form.chars().skip(1).any(char::is_lowercase);
-        if let Some(head) = (start + 1..end).rev().find(|&k| is_organisation_head(&tokens[k])).filter(|&h| named(h)) {
+        // a media or club head only as the run's last word (`Brenmouth Herald`, not `Vell Post Road`)
+        let closing = |k: usize| is_organisation_head(&tokens[k]) || (k + 1 == end && is_closing_head(&tokens[k]));
+        if let Some(head) = (start + 1..end).rev().find(|&k| closing(k)).filter(|&h| named(h)) {
             let mut stop = head + 1;
             // `Clean Water Coalition Norvia`: the place closing the run names the branch
             if stop < end && spans.iter().any(|(r, c)| *c == NerClass::Loc && r.start == stop && r.end == end) {
@@ -95,6 +127,28 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
             }
         }
         i = end;
+    }
+    spans
+}
+
+/// Heads of bodies that are never places themselves (unlike `Union` or `Federation`, which also
+/// name states): a name of the tagger typed as a place and closing on one of them is an
+/// organisation's (`Brenmouth Valley College`, `Vell Academy`). General English.
+const BODY_HEADS: &[&str] = &[
+    "department", "ministry", "commission", "agency", "bureau", "council", "committee", "authority", "institute",
+    "university", "college", "academy", "administration", "secretariat", "tribunal", "directorate", "inspectorate",
+    "association", "society", "organization", "organisation", "coalition", "alliance", "foundation", "party",
+    "company", "corporation",
+];
+
+/// The spans with each place name that closes on a body's head ([`BODY_HEADS`]) typed as an
+/// organisation. A one-word name is left alone (`Academy` alone may be a building's short name).
+pub(super) fn retype_places_closing_on_bodies(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for (r, c) in spans.iter_mut() {
+        let last = &tokens[r.end - 1];
+        if *c == NerClass::Loc && r.len() >= 2 && capitalised(last) && BODY_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&last.form)) {
+            *c = NerClass::Org;
+        }
     }
     spans
 }
@@ -115,21 +169,62 @@ fn complement_word(t: &Token) -> bool {
     capitalised(t) && matches!(t.upos.as_str(), "PROPN" | "NOUN" | "ADJ") && !patterns::is_time_name(&t.form.to_lowercase())
 }
 
-/// The end (exclusive) of the capitalised complement that starts at `start`, if there is one.
-fn complement_end(tokens: &[Token], start: usize) -> Option<usize> {
+/// The end (exclusive) of the capitalised complement that starts at `start`, if there is one. It
+/// stops before an `and` that opens a name of its own found by the tagger, a person's or one
+/// closing on an organisation head (`University of Brenmouth and Vell University`).
+fn complement_end(tokens: &[Token], spans: &[NameSpan], start: usize) -> Option<usize> {
     if start >= tokens.len() || !complement_word(&tokens[start]) {
         return None;
     }
+    let own_name = |k: usize| {
+        spans.iter().any(|(r, c)| r.start == k && (*c == NerClass::Per || (*c == NerClass::Org && is_organisation_head(&tokens[r.end - 1]))))
+    };
     let mut end = start + 1;
     loop {
         if end < tokens.len() && complement_word(&tokens[end]) {
             end += 1;
-        } else if end + 1 < tokens.len() && matches!(tokens[end].form.as_str(), "and" | "&") && complement_word(&tokens[end + 1]) {
+        } else if end + 1 < tokens.len()
+            && matches!(tokens[end].form.as_str(), "and" | "&")
+            && complement_word(&tokens[end + 1])
+            && !own_name(end + 1)
+        {
             end += 2;
         } else {
             return Some(end);
         }
     }
+}
+
+/// Where the name of an institution whose head at `head` opens no name of the tagger starts: the
+/// capitalised untagged words right before the head, then a place name right before those.
+fn opening(tokens: &[Token], spans: &[NameSpan], head: usize) -> usize {
+    let mut start = head;
+    while start > 0 && complement_word(&tokens[start - 1]) && !spans.iter().any(|(r, _)| r.contains(&(start - 1))) {
+        start -= 1;
+    }
+    match spans.iter().find(|(r, c)| *c == NerClass::Loc && r.end == start && r.start < start) {
+        Some((r, _)) => r.start,
+        None => start,
+    }
+}
+
+/// The spans with each place name followed right away by an organisation's name joined to it into
+/// one organisation (`Norvia` + `Coast Guard`, `Brenmouth` + `Journal of Medicine`): a place that
+/// opens a capitalised run ending in an organisation's name belongs to that name. A comma, a
+/// possessive or any other word between the two keeps them apart (`Norvia's Coast Guard`).
+pub(super) fn join_places_to_organisations(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        if a.1 == NerClass::Loc && b.1 == NerClass::Org && a.0.end == b.0.start && tokens.get(b.0.start).is_some_and(capitalised) {
+            let run = a.0.start..b.0.end;
+            spans[k] = (run, NerClass::Org);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    spans
 }
 
 /// The spans with institution names widened over their `of`/`on`/`for` complement (see the module
@@ -138,11 +233,11 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
     let mut head = 0;
     while head + 2 < tokens.len() {
         let link = &tokens[head + 1].form;
-        if !is_head(&tokens[head]) || !LINKS.contains(&link.as_str()) {
+        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head])) || !LINKS.contains(&link.as_str()) {
             head += 1;
             continue;
         }
-        let Some(end) = complement_end(tokens, head + 2) else {
+        let Some(end) = complement_end(tokens, &spans, head + 2) else {
             head += 1;
             continue;
         };
@@ -157,13 +252,13 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
         // the head ends a name the tagger found, or stands alone outside every name
         let start = match own {
             Some((r, NerClass::Org | NerClass::Loc)) if r.end == head + 1 => r.start,
-            // capitalised untagged words before an untagged head open the name (`Wardens Committee`)
-            None => {
-                let mut start = head;
-                while start > 0 && complement_word(&tokens[start - 1]) && !spans.iter().any(|(r, _)| r.contains(&(start - 1))) {
-                    start -= 1;
-                }
-                start
+            // capitalised untagged words before an untagged head open the name (`Wardens Committee`),
+            // as does a place name right before it (`Norvia Department of Health`); so too when the
+            // tagger's organisation starts at the head and stops inside the complement (`Department
+            // of Health` + `Family Services`)
+            None => opening(tokens, &spans, head),
+            Some((r, NerClass::Org)) if r.start <= head && r.end < end => {
+                if r.start == head { opening(tokens, &spans, head) } else { r.start }
             }
             _ => {
                 head += 1;
@@ -221,6 +316,63 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_the_head_and_a_name_stopped_inside_the_complement_join() {
+        // "the Norvia Department of Roads and Rail Safety (…)": the place tagged alone, the tagger's
+        // organisation stopped at `and`, the rest another organisation
+        let toks = tagged("the/DET Norvia/PROPN Department/PROPN of/ADP Roads/PROPN and/CCONJ Rail/PROPN Safety/PROPN said/VERB");
+        let spans = vec![(1..2, NerClass::Loc), (2..5, NerClass::Org), (6..8, NerClass::Org)];
+        assert_eq!(join_institution_names(&toks, spans), vec![(1..8, NerClass::Org)]);
+        // the tagger's organisation opens before the head and stops at `and`
+        let toks = tagged("the/DET Norvian/PROPN Department/PROPN of/ADP Roads/PROPN and/CCONJ Rail/PROPN said/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..5, NerClass::Org)]), vec![(1..7, NerClass::Org)]);
+        // a school's name cut at `and`
+        let toks = tagged("the/DET Vell/PROPN School/PROPN of/ADP Marine/PROPN and/CCONJ Coastal/PROPN Sciences/PROPN said/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..5, NerClass::Org)]), vec![(1..8, NerClass::Org)]);
+        // two institutions joined by `and` stay two
+        let toks = tagged("the/DET University/PROPN of/ADP Brenmouth/PROPN and/CCONJ Vell/PROPN University/PROPN said/VERB");
+        let spans = vec![(1..4, NerClass::Org), (5..7, NerClass::Org)];
+        assert_eq!(join_institution_names(&toks, spans.clone()), spans);
+        // an untagged head after a place
+        let toks = tagged("the/DET Norvia/PROPN Ministry/PROPN of/ADP Health/PROPN said/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..2, NerClass::Loc)]), vec![(1..5, NerClass::Org)]);
+        // a possessive between the place and the head keeps the place out
+        let toks = tagged("Norvia/PROPN 's/PART Ministry/PROPN of/ADP Health/PROPN said/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(0..1, NerClass::Loc)]), vec![(0..1, NerClass::Loc), (2..5, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_place_closing_on_a_body_head_is_an_organisation() {
+        // "back at Brenmouth Valley College": tagged LOC
+        let toks = tagged("at/ADP Brenmouth/PROPN Valley/PROPN College/PROPN");
+        assert_eq!(retype_places_closing_on_bodies(&toks, vec![(1..4, NerClass::Loc)]), vec![(1..4, NerClass::Org)]);
+        // must give nothing: a state's name (`Union`), a one-word name, a lowercase last word
+        let cases: [(&str, Vec<NameSpan>); 3] = [
+            ("the/DET Norvian/ADJ Union/PROPN", vec![(1..3, NerClass::Loc)]),
+            ("at/ADP College/PROPN", vec![(1..2, NerClass::Loc)]),
+            ("at/ADP Vell/PROPN college/NOUN", vec![(1..3, NerClass::Loc)]),
+        ];
+        for (spec, spans) in cases {
+            assert_eq!(retype_places_closing_on_bodies(&tagged(spec), spans.clone()), spans, "{spec}");
+        }
+    }
+
+    #[test]
+    fn a_place_right_before_an_organisation_is_part_of_its_name() {
+        // "the Norvia Coast Guard said": tagged `Norvia` (LOC) `Coast Guard` (ORG)
+        let toks = tagged("the/DET Norvia/PROPN Coast/PROPN Guard/PROPN said/VERB");
+        assert_eq!(join_places_to_organisations(&toks, vec![(1..2, NerClass::Loc), (2..4, NerClass::Org)]), vec![(1..4, NerClass::Org)]);
+        // must give nothing: a comma or a possessive between, an organisation before a place
+        let cases: [(&str, Vec<NameSpan>); 3] = [
+            ("in/ADP Norvia/PROPN ,/PUNCT Vell/PROPN Trust/PROPN said/VERB", vec![(1..2, NerClass::Loc), (3..5, NerClass::Org)]),
+            ("Norvia/PROPN 's/PART Coast/PROPN Guard/PROPN", vec![(0..1, NerClass::Loc), (2..4, NerClass::Org)]),
+            ("Vell/PROPN Trust/PROPN Norvia/PROPN", vec![(0..2, NerClass::Org), (2..3, NerClass::Loc)]),
+        ];
+        for (spec, spans) in cases {
+            assert_eq!(join_places_to_organisations(&tagged(spec), spans.clone()), spans, "{spec}");
+        }
+    }
+
+    #[test]
     fn an_untagged_run_closing_on_an_organisation_head_is_one_organisation() {
         // "Mara Vellin of the Brenmouth Child Health Institute said": only the town tagged
         let toks = tagged("Mara/PROPN Vellin/PROPN of/ADP the/DET Brenmouth/PROPN Child/NOUN Health/NOUN Institute/PROPN said/VERB");
@@ -230,6 +382,14 @@ mod tests {
         let toks = tagged("Ivo/PROPN Tamm/PROPN of/ADP Clean/ADJ Water/PROPN Coalition/PROPN Norvia/PROPN said/VERB");
         let spans = vec![(0..2, NerClass::Per), (6..7, NerClass::Loc)];
         assert_eq!(name_untagged_institutions(&toks, spans), vec![(0..2, NerClass::Per), (3..7, NerClass::Org)]);
+        // armed forces named by their country's adjective
+        let toks = tagged("the/DET Norvian/ADJ Democratic/PROPN Forces/PROPN said/VERB");
+        assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(1..4, NerClass::Org)]);
+        // a newspaper's or a club's head closes a name as the run's last word only
+        let toks = tagged("the/DET Brenmouth/PROPN Herald/PROPN reported/VERB");
+        assert_eq!(name_untagged_institutions(&toks, vec![(1..2, NerClass::Loc)]), vec![(1..3, NerClass::Org)]);
+        let toks = tagged("on/ADP Vell/PROPN Post/PROPN Road/PROPN");
+        assert_eq!(name_untagged_institutions(&toks, vec![]), vec![]);
         // a title opening the run stays out
         let toks = tagged("Former/ADJ Brenmouth/PROPN Council/PROPN members/NOUN met/VERB");
         assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(1..3, NerClass::Org)]);
@@ -249,7 +409,7 @@ mod tests {
         // must give nothing: no head after a first word, a head alone, a person in the run, a
         // name the tagger found whole, a span reaching out of the run
         let cases: [(&str, Vec<NameSpan>); 5] = [
-            ("the/DET Brenmouth/PROPN Herald/PROPN said/VERB", vec![]),
+            ("the/DET Brenmouth/PROPN Harbour/PROPN said/VERB", vec![]),
             ("the/DET Council/PROPN said/VERB", vec![]),
             ("Brenmouth/PROPN Council/PROPN Mara/PROPN Vellin/PROPN said/VERB", vec![(0..4, NerClass::Per)]),
             ("the/DET Norvian/ADJ Union/PROPN said/VERB", vec![(1..3, NerClass::Loc)]),

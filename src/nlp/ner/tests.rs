@@ -331,3 +331,22 @@ fn a_missed_full_name_is_found_whole_through_its_surname() {
     let ms = document_mentions("The visit of Mayor Vellin was short. Vellin left.");
     assert!(ms.iter().filter(|m| m.kind == EntityType::Person).all(|m| m.text == "Vellin"), "{ms:#?}");
 }
+
+#[test]
+fn a_company_form_after_a_comma_ends_the_name() {
+    // "a deal with Vell Tarn , Inc. of Brenmouth": the tagger stopped at the comma
+    let toks = tagged("with/ADP Vell/PROPN Tarn/PROPN ,/PUNCT Inc./PROPN of/ADP Brenmouth/PROPN");
+    assert_eq!(join_company_suffixes(&toks, vec![(1..3, NerClass::Org), (6..7, NerClass::Loc)]), vec![(1..5, NerClass::Org), (6..7, NerClass::Loc)]);
+    // an untagged run before the form
+    let toks = tagged("signed/VERB by/ADP Ostrel/PROPN ,/PUNCT Ltd./PROPN ./PUNCT");
+    assert_eq!(join_company_suffixes(&toks, vec![]), vec![(2..5, NerClass::Org)]);
+    // must give nothing: a person before the comma, a lowercase word, a capitalised word after the form
+    let cases: [(&str, Vec<NameSpan>); 3] = [
+        ("Mara/PROPN Vellin/PROPN ,/PUNCT Inc./PROPN", vec![(0..2, NerClass::Per)]),
+        ("the/DET firm/NOUN ,/PUNCT Inc./PROPN", vec![]),
+        ("Vell/PROPN Tarn/PROPN ,/PUNCT Co./PROPN Brenmouth/PROPN", vec![(0..2, NerClass::Org)]),
+    ];
+    for (spec, spans) in cases {
+        assert_eq!(join_company_suffixes(&tagged(spec), spans.clone()), spans, "{spec}");
+    }
+}
