@@ -651,6 +651,30 @@ fn boilerplate_lines() {
     }
 }
 
+/// Gallery captions and pull-quote attribution lines are no part of the story.
+#[test]
+fn captions_and_attribution_lines() {
+    for (text, yes) in [
+        ("Marchers outside the hall. Image: Ivo Oster.", true),
+        ("Mara Vellin at the podium Image: Norvian Senate.", true),
+        ("Banners on the bridge. Photo: Ben Tarrow (flickr).", true),
+        ("The minister described the image: a flooded town.", false),
+        ("Ostrava Teller said the photo: it showed the dam, the road, the bridge and the fields of the valley after the flood.", false),
+    ] {
+        assert_eq!(is_caption(text), yes, "{text}");
+    }
+    for (text, yes) in [("—Mara Vellin, Twitter", true), ("– Norvian Supreme Court", true), ("-Article last amended: today", true),
+        ("- the first point of the plan", false), ("Mara Vellin — the mayor — spoke.", false)] {
+        assert_eq!(is_attribution_line(text), yes, "{text}");
+    }
+    let d = doc(&["Mara Vellin opened the bridge .", "Ben Tarrow , a fisher .", "Image: Ivo Oster.", "— Ostrava Teller"]);
+    let mut d = d;
+    for (k, p) in [1, 2, 2, 3].into_iter().enumerate() {
+        d.sentences[k].paragraph = p;
+    }
+    assert_eq!(off_story_sentences(&d), vec![false, true, true, true]);
+}
+
 /// Concept labels: an owner introduced by `whose` and quotation marks are not part of the label.
 #[test]
 fn concept_labels_drop_whose_owner_and_quotes() {
