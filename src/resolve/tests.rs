@@ -944,6 +944,26 @@ fn a_storm_name_ner_missed_or_mistyped_is_the_storm() {
 }
 
 #[test]
+fn a_tropical_depression_is_a_named_storm_and_it_refers_to_a_named_storm() {
+    // NER saw nothing: `Tropical Depression Ilsa` is a storm, and `the depression` is that storm
+    let d = doc(&["Tropical Depression Ilsa formed near Norvia .", "The depression weakened ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Tropical Depression Ilsa", "formed", "form", None), tri(&d, 1, "The depression", "weakened", "weaken", None)]);
+    assert_eq!(facts(&r), vec![f("tropical_depression_ilsa", "formed", None), f("tropical_depression_ilsa", "weakened", None)]);
+    assert_eq!(ent(&r, "tropical_depression_ilsa").kind, T::Event);
+    // `it` after a named storm that was the subject, even with a country named in between
+    let d = doc(&["Hurricane Ilsa reached Norvia .", "It destroyed 300 homes ."]);
+    let m = [ment(&d, 0, "Hurricane Ilsa", T::Event), ment(&d, 0, "Norvia", T::Country)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Hurricane Ilsa", "reached", "reach", Some("Norvia")), tri(&d, 1, "It", "destroyed", "destroy", Some("300 homes"))]);
+    assert_eq!(facts(&r)[1], f("hurricane_ilsa", "destroyed", Some("300_homes")));
+    // must give nothing: an event that is no storm is no `it`, and `the depression` without a
+    // named storm stays a concept
+    let d = doc(&["The Tarvia Summit opened .", "It closed the border .", "The depression deepened ."]);
+    let m = [ment(&d, 0, "Tarvia Summit", T::Event)];
+    let r = run(&d, &m, vec![tri(&d, 0, "The Tarvia Summit", "opened", "open", None), tri(&d, 1, "It", "closed", "close", Some("the border")), tri(&d, 2, "The depression", "deepened", "deepen", None)]);
+    assert_eq!(facts(&r), vec![f("tarvia_summit", "opened", None), f("depression", "deepened", None)]);
+}
+
+#[test]
 fn initials_take_the_full_name_written_elsewhere_in_the_document() {
     let d = doc(&["Workers of the Amalgamated Copper Mining Enterprise went on strike .", "ACME fired them ."]);
     let m = [ment(&d, 1, "ACME", T::Person)];
