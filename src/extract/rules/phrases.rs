@@ -65,7 +65,9 @@ impl Rules<'_, '_> {
         // minimal argument (the naming participle gives no fact of its own)
         if tr.upos(h) == "NOUN" {
             if let Some(a) = tr.kids(h).find_map(|c| crate::extract::quality::naming_participle(tr, c)) {
-                min = tr.phrase(a, &|k| self.min_skip(k));
+                // the name alone: not the `as` of `identified as NAME`, nor an age set off after it
+                let beside_name = |k: usize| tr.head[k] == a && matches!(tr.base(k), "case" | "punct" | "amod" | "nummod" | "appos");
+                min = tr.phrase(a, &|k| self.min_skip(k) || beside_name(k));
             }
         }
         // `First Minister of Varnia Ana Reyes`, `the head of the Vela League, Ana Reyes,`: a title
