@@ -108,6 +108,18 @@ fn graph_quality_table() {
             &["dangerous |"],
         ),
         (
+            "a settlement noun with its name in an `of` phrase is that place",
+            "The/the/DET/3/det Norvian/Norvian/ADJ/3/amod city/city/NOUN/6/nsubj of/of/ADP/5/case Vell/Vell/PROPN/3/nmod/NNP sued/sue/VERB/0/root/VBD the/the/DET/8/det firm/firm/NOUN/6/obj",
+            &["Vell | sued | firm"],
+            &["city |"],
+        ),
+        (
+            "a capital of a country is another place than the country",
+            "The/the/DET/2/det capital/capital/NOUN/5/nsubj of/of/ADP/4/case Norvia/Norvia/PROPN/2/nmod/NNP sued/sue/VERB/0/root/VBD the/the/DET/7/det firm/firm/NOUN/5/obj",
+            &["capital of Norvia | sued | firm"],
+            &[],
+        ),
+        (
             "a naming participle with a subject of its own is a clause",
             "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root/VBD Ana/Ana/PROPN/3/obj/NNP Ruiz/Ruiz/PROPN/4/flat/NNP",
             &["board | named | Ana Ruiz"],
