@@ -143,6 +143,7 @@ impl Resolver {
         st.model = chains.0;
         st.alias_statements = aliases::statements(&triples);
         st.role_statements = roles::statements(&triples);
+        st.agent_statements = roles::agent_statements(&triples);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {
                 for i in t.subject.tokens.clone().filter(|&i| i < s.tokens.len()) {
@@ -179,6 +180,7 @@ impl Resolver {
             st.scan_sentence(si, sent, &by_sentence[si]);
             st.register_aliases(si, first_new);
             st.register_roles(si);
+            st.register_agents(si);
         }
         st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
