@@ -747,22 +747,33 @@ fn participle_modifier(tr: &Tree, v: usize) -> bool {
 /// of naming.
 const NAMING_VERBS: &[&str] = &["name", "call", "dub", "nickname"];
 
+/// Verbs whose bare past participle with an `as` phrase gives the noun's name (`the victim,
+/// identified as Ana Ruiz,`): general English, the verbs of identifying someone by name.
+const IDENTIFYING_VERBS: &[&str] = &["identify", "name"];
+
 /// The name that naming participle `v` gives the noun it modifies: `v` is a `VBN` modifier (`acl`)
 /// of a common noun, a naming verb with no auxiliary or subject of its own, and its complement
-/// after it is a proper noun (`a man named Tom Reed`). None for a finite or passive clause (`he
-/// was named chairman`) and for a relative clause (`the firm that called Ana Ruiz`).
+/// after it is a proper noun (`a man named Tom Reed`), or an identifying verb whose `as` phrase
+/// after it is one (`the gunman, identified as Tom Reed,`). None for a finite or passive clause
+/// (`he was named chairman`, `the gunman was identified as Tom Reed`) and for a relative clause
+/// (`the firm that called Ana Ruiz`).
 pub(crate) fn naming_participle(tr: &Tree, v: usize) -> Option<usize> {
     if v >= tr.len() {
         return None;
     }
     let h = tr.head[v];
-    if h == NONE || h > v || tr.rel(v) != "acl" || tr.t[v].xpos != "VBN" || tr.upos(h) != "NOUN" || !tr.lemma_is(v, NAMING_VERBS) {
+    if h == NONE || h > v || tr.rel(v) != "acl" || tr.t[v].xpos != "VBN" || tr.upos(h) != "NOUN" {
         return None;
     }
-    if tr.kids(v).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "expl")) {
+    let naming = tr.lemma_is(v, NAMING_VERBS);
+    let identifying = tr.lemma_is(v, IDENTIFYING_VERBS);
+    if !(naming || identifying) || tr.kids(v).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "expl")) {
         return None;
     }
-    tr.kids(v).find(|&k| k > v && matches!(tr.base(k), "xcomp" | "obj") && tr.upos(k) == "PROPN")
+    let as_phrase = |k: usize| matches!(tr.base(k), "obl" | "xcomp" | "advcl") && tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["as"]));
+    tr.kids(v).find(|&k| {
+        k > v && tr.upos(k) == "PROPN" && ((naming && matches!(tr.base(k), "xcomp" | "obj") && !as_phrase(k)) || (identifying && as_phrase(k)))
+    })
 }
 
 /// An auxiliary proper: a form of `be`, `have`, `get` or `do`, or a modal (`having captured`,

@@ -3,6 +3,9 @@
 //! firm that bought and `the kidnapper` the one who kidnapped — through the nouns a cluster
 //! answers to (`descriptions::class_description`).
 //!
+//! This is the regular-morphology half; `roles::agent_nouns` lists the doer nouns English does
+//! not form by an ending (`shoot` → `gunman`, `attack` → `assailant`) for acts of violence.
+//!
 //! In: after each sentence's scan, the clusters its active subjects resolved to and their verbs.
 //! Out: nouns added to those clusters' `described` list. The nouns are the verb's lemma with the
 //! regular English endings of doers (-er, -r, -or, doubled consonant + -er, y → -ier); a form no

@@ -35,8 +35,8 @@
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
 //!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
-//!    object is not its own clause's subject); it/its → a country or organisation in the same or
-//!    previous sentence (`it` only when that one was a subject); they/their → a group
+//!    object is not its own clause's subject); it/its → a country, organisation or named storm in
+//!    the same or previous sentence (`it` only when that one was a subject); they/their → a group
 //!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
 //!    pronoun drops the triple; no entity is ever named after a pronoun.
 //! 4. Metonymy: a capital or seat of government as the subject of a triple (`Washington
@@ -144,6 +144,7 @@ impl Resolver {
         st.model = chains.0;
         st.alias_statements = aliases::statements(&triples);
         st.role_statements = roles::statements(&triples);
+        st.agent_statements = roles::agent_statements(&triples);
         for t in &triples {
             if let Some(s) = doc.sentences.get(t.sentence) {
                 for i in t.subject.tokens.clone().filter(|&i| i < s.tokens.len()) {
@@ -169,8 +170,9 @@ impl Resolver {
                 v.push(m);
             }
         }
+        let off_story = off_story_sentences(doc);
         for (si, sent) in doc.sentences.iter().enumerate() {
-            if is_boilerplate(sent) {
+            if off_story[si] {
                 // link lines are no part of the story: their names neither resolve nor count
                 st.mentions.extend(by_sentence[si].iter().map(|m| Mention { entity: None, ..(*m).clone() }));
                 continue;
@@ -179,12 +181,13 @@ impl Resolver {
             st.scan_sentence(si, sent, &by_sentence[si]);
             st.register_aliases(si, first_new);
             st.register_roles(si);
+            st.register_agents(si);
             st.register_agent_nouns(si);
         }
         st.drop_unfit_descriptions();
         let mut out_triples = Vec::new();
         for t in triples {
-            if doc.sentences.get(t.sentence).is_some_and(is_boilerplate) {
+            if off_story.get(t.sentence).copied().unwrap_or(false) {
                 continue;
             }
             st.resolve_triple(t, &mut out_triples);
@@ -194,6 +197,58 @@ impl Resolver {
     }
 }
 
+
+/// Per sentence of `doc`: whether it is no part of the story — a link line ([`is_boilerplate`]),
+/// or a sentence of a paragraph that is a photo caption or a pull-quote's attribution line
+/// ([`is_caption`], [`is_attribution_line`]).
+fn off_story_sentences(doc: &Document) -> Vec<bool> {
+    let mut paragraphs: Vec<(usize, String)> = Vec::new();
+    for s in &doc.sentences {
+        match paragraphs.last_mut() {
+            Some((p, text)) if *p == s.paragraph => {
+                text.push(' ');
+                text.push_str(s.text.trim());
+            }
+            _ => paragraphs.push((s.paragraph, s.text.trim().to_string())),
+        }
+    }
+    let off: Vec<usize> = paragraphs.iter().filter(|(_, t)| is_caption(t) || is_attribution_line(t)).map(|(p, _)| *p).collect();
+    doc.sentences.iter().map(|s| is_boilerplate(s) || off.contains(&s.paragraph)).collect()
+}
+
+/// A photo caption in a news page's gallery: a short paragraph that ends on its credit
+/// (`Protesters at the march. Image: NAME.`, `NAME Photo: AGENCY (flickr)`). A credit is the
+/// paragraph's last few words after a capitalised `Image:` / `Photo:` / `Picture:` (singular or
+/// plural, optionally `… credit:`).
+fn is_caption(text: &str) -> bool {
+    // capitalised as a credit is (`the image: a flooded town` is prose)
+    const MARKS: [&str; 8] = ["Image:", "Images:", "Photo:", "Photos:", "Picture:", "Pictures:", "Image credit:", "Photo credit:"];
+    let words = text.split_whitespace().count();
+    if words > 40 {
+        return false;
+    }
+    MARKS.iter().any(|m| {
+        text.rfind(m).is_some_and(|at| {
+            let before = text[..at].chars().next_back();
+            let credit = text[at + m.len()..].split_whitespace().count();
+            (at == 0 || before.is_some_and(|c| c.is_whitespace())) && (1..=8).contains(&credit)
+        })
+    })
+}
+
+/// A pull-quote's attribution line: a short paragraph that opens on a dash (`—NAME, Twitter`,
+/// `– the court's ruling`), set under a quotation that the page shows apart from the story.
+fn is_attribution_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let opens = match chars.next() {
+        Some('—' | '–' | '―') => true,
+        // a hyphen only when it touches a capitalised word (`-Article last amended`), never a list
+        Some('-') => chars.next().is_some_and(|c| c.is_uppercase()),
+        _ => false,
+    };
+    opens && t.split_whitespace().count() <= 20
+}
 
 /// Link lines of news pages (`Also Read: …`, `Read more: …`): not part of the story.
 fn is_boilerplate(s: &Sentence) -> bool {

@@ -116,7 +116,7 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         | "peninsula" => REGION,
         "commonwealth" | "republic" | "kingdom" | "emirate" | "principality" => REALM,
         // a storm is an event, named `Hurricane X` ([`class_noun_fits`] asks for that name)
-        "storm" | "hurricane" | "typhoon" | "cyclone" => &[Event],
+        "storm" | "hurricane" | "typhoon" | "cyclone" | "depression" => &[Event],
         w if is_vehicle_noun(w) => VEHICLE,
         w if is_building_noun(w) => FACILITY,
         _ => return None,
@@ -275,9 +275,10 @@ pub fn is_age_word(w: &str) -> bool {
 }
 
 /// Capitalised nouns that open the name of a storm (`Hurricane X`, `Typhoon X`, `Tropical
-/// Storm X`): the name is the storm, an event, not a person named X.
+/// Storm X`, `Tropical Depression X`): the name is the storm, an event, not a person named X.
+/// General English: the storm categories of the forecasters' scales.
 pub fn is_storm_noun(w: &str) -> bool {
-    matches!(w, "hurricane" | "typhoon" | "cyclone" | "storm" | "tropical" | "superstorm" | "super")
+    matches!(w, "hurricane" | "typhoon" | "cyclone" | "storm" | "depression" | "tropical" | "superstorm" | "super")
 }
 
 /// Lowercase words inside an organisation's name that its initials skip (`Department of

@@ -1,12 +1,12 @@
 //! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
 //! First the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
 //! is asked: the nearest earlier mention of the pronoun's model chain that this sieve resolved to
-//! a compatible entity (a person of no contrary gender for he/she, a country or organisation for
-//! it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
+//! a compatible entity (a person of no contrary gender for he/she, a country, an organisation or
+//! a named storm for it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
 //! entity, the salience fallback decides: a personal pronoun goes to the most salient compatible
 //! person (gender, sentence distance ≤ 3, subjects preferred, a non-reflexive object is not its
-//! own clause's subject); `it` to a country or organisation that was a subject in the same or
-//! previous sentence; `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
+//! own clause's subject); `it` to a country, organisation or named storm that was a subject in
+//! the same or previous sentence; `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
 //! marked so that its triple is dropped.
 //!
 //! In: a pronoun token, the model's chains ([`ModelChains`]) and the salience history. Out: the
@@ -148,8 +148,9 @@ impl State<'_> {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
                     return;
                 }
+                // a named storm is `it` too (`Hurricane X slowed as it neared the coast`)
                 let fits = |c: &Cluster| {
-                    is_organisation_like(c.kind)
+                    (is_organisation_like(c.kind) || self.name_facts(c).storm)
                         && match frame {
                             ItFrame::Predicate(noun) => self.predicate_noun_fits(noun, c),
                             _ => true,

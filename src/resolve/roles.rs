@@ -8,8 +8,12 @@
 //! the role's own words: title words and role nouns, never `former`/`then`/`acting` (a
 //! description's titles are matched without them too).
 //!
+//! Acts that name their doer work the same way: a named person who stabbed, shot or attacked
+//! someone is `the attacker` (or `the gunman`, `the assailant`) of the sentences after.
+//!
 //! In: the open triples (before the scan) and, after each sentence's scan, the cluster its
-//! subject resolved to. Out: roles added to that person's cluster.
+//! subject resolved to. Out: roles added to that person's cluster, and doer nouns to the nouns
+//! the person answers to.
 
 use super::state::*;
 use crate::document::{Modality, OpenTriple};
@@ -76,19 +80,84 @@ pub(super) fn statements(triples: &[OpenTriple]) -> Vec<RoleStatement> {
         .collect()
 }
 
+/// One triple whose subject did an act that names its doer (`X stabbed two men` → X is `the
+/// attacker`): sentence, subject head and range, the doer's nouns.
+#[derive(Debug, Clone)]
+pub(super) struct AgentStatement {
+    pub(super) sentence: usize,
+    pub(super) subject_head: usize,
+    pub(super) subject: std::ops::Range<usize>,
+    pub(super) nouns: &'static [&'static str],
+}
+
+/// The nouns news uses for the doer of an act of violence or crime, by the act's verb (`the
+/// attacker`, `the gunman`, `the kidnapper`). General English: the agent nouns of the verbs of
+/// attacking, killing, wounding, seizing and robbing people.
+pub(super) fn agent_nouns(verb: &str) -> &'static [&'static str] {
+    match verb {
+        "attack" | "assault" => &["attacker", "assailant"],
+        "stab" => &["attacker", "assailant", "stabber"],
+        "shoot" => &["shooter", "gunman", "attacker", "assailant"],
+        "kill" | "murder" => &["killer", "murderer", "attacker"],
+        "bomb" => &["bomber", "attacker"],
+        "hijack" => &["hijacker"],
+        "kidnap" | "abduct" => &["kidnapper", "abductor"],
+        "rob" => &["robber"],
+        "rape" => &["rapist", "attacker"],
+        "stalk" => &["stalker"],
+        _ => &[],
+    }
+}
+
+/// The acts whose verb names their doer ([`agent_nouns`]), asserted or reported (`X reportedly
+/// stabbed …` still makes X the one the report calls `the attacker`); never a denied, possible or
+/// planned one.
+pub(super) fn agent_statements(triples: &[OpenTriple]) -> Vec<AgentStatement> {
+    triples
+        .iter()
+        .filter(|t| !t.negated && matches!(t.modality, Modality::Asserted | Modality::Reported))
+        .filter_map(|t| {
+            let nouns = agent_nouns(t.key.verb.as_deref()?);
+            (!nouns.is_empty()).then(|| AgentStatement { sentence: t.sentence, subject_head: t.subject.head, subject: t.subject.tokens.clone(), nouns })
+        })
+        .collect()
+}
+
 impl State<'_> {
+    /// The named person a statement of sentence `si` is about: its subject head's person, else
+    /// the one person its subject range names.
+    fn stated_person(&self, si: usize, head: usize, subject: &std::ops::Range<usize>) -> Option<usize> {
+        self.person_at(si, head).or_else(|| self.only_person_in(si, subject.clone()))
+    }
+
+    /// After sentence `si` was scanned: a named person who did an act that names its doer
+    /// answers to the doer's nouns, so that a later `the attacker` points back to them.
+    pub(super) fn register_agents(&mut self, si: usize) {
+        let stated: Vec<AgentStatement> = self.agent_statements.iter().filter(|a| a.sentence == si).cloned().collect();
+        for a in stated {
+            if let Some(x) = self.stated_person(si, a.subject_head, &a.subject) {
+                push_new(&mut self.clusters[x].described, a.nouns.iter().map(|n| n.to_string()));
+            }
+        }
+    }
+
     /// After sentence `si` was scanned: the roles its statements give a person join the
     /// person's roles.
     pub(super) fn register_roles(&mut self, si: usize) {
         let stated: Vec<RoleStatement> = self.role_statements.iter().filter(|a| a.sentence == si).cloned().collect();
         for a in stated {
-            let Some(x) = self.person_at(si, a.subject_head).or_else(|| self.only_person_in(si, a.subject.clone())) else { continue };
-            let cl = &mut self.clusters[x];
-            for w in a.words {
-                if !cl.roles.contains(&w) {
-                    cl.roles.push(w);
-                }
+            if let Some(x) = self.stated_person(si, a.subject_head, &a.subject) {
+                push_new(&mut self.clusters[x].roles, a.words);
             }
+        }
+    }
+}
+
+/// Appends the words `list` does not hold yet.
+fn push_new(list: &mut Vec<String>, words: impl IntoIterator<Item = String>) {
+    for w in words {
+        if !list.contains(&w) {
+            list.push(w);
         }
     }
 }
@@ -124,6 +193,24 @@ mod tests {
         let t = vec![role_fact(&d, 0, "Lena Morvik", "governor", "Tarvia"), tri(&d, 1, "The governor", "promised", "promise", Some("new funds"))];
         let r = run(&d, &m, t);
         assert!(facts(&r).iter().any(|x| x.0 == "lena_morvik" && x.1 == "promised"), "{:?}", facts(&r));
+    }
+
+    #[test]
+    fn a_person_who_stabbed_someone_is_the_attacker_after() {
+        let d = doc(&["Ivo Oster stabbed two guards in Vell .", "The attacker fled the hall ."]);
+        let m = [ment(&d, 0, "Ivo Oster", T::Person), ment(&d, 0, "Vell", T::City)];
+        let mut stabbed = tri(&d, 0, "Ivo Oster", "stabbed", "stab", Some("two guards"));
+        stabbed.modality = crate::document::Modality::Reported;
+        let r = run(&d, &m, vec![stabbed, tri(&d, 1, "The attacker", "fled", "flee", Some("the hall"))]);
+        assert!(facts(&r).iter().any(|x| x.0 == "ivo_oster" && x.1 == "fled"), "{:?}", facts(&r));
+        // must give nothing: an act that names no doer, and a denied stabbing
+        let praised = tri(&d, 0, "Ivo Oster", "stabbed", "praise", Some("two guards"));
+        let r = run(&d, &m, vec![praised, tri(&d, 1, "The attacker", "fled", "flee", Some("the hall"))]);
+        assert!(!facts(&r).iter().any(|x| x.0 == "ivo_oster" && x.1 == "fled"), "{:?}", facts(&r));
+        let mut denied = tri(&d, 0, "Ivo Oster", "stabbed", "stab", Some("two guards"));
+        denied.negated = true;
+        let r = run(&d, &m, vec![denied, tri(&d, 1, "The attacker", "fled", "flee", Some("the hall"))]);
+        assert!(!facts(&r).iter().any(|x| x.0 == "ivo_oster" && x.1 == "fled"), "{:?}", facts(&r));
     }
 
     #[test]

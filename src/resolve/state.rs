@@ -97,6 +97,8 @@ pub(super) struct State<'a> {
     /// The triples that state another name of their subject (set by `Resolver::resolve`).
     pub(super) alias_statements: Vec<super::aliases::AliasStatement>,
     pub(super) role_statements: Vec<super::roles::RoleStatement>,
+    /// Acts that name their doer (`roles::agent_statements`).
+    pub(super) agent_statements: Vec<super::roles::AgentStatement>,
     /// The document's spelled-out name for each acronym asked about (each search reads the
     /// whole document, so an acronym repeated through a long document is searched once).
     pub(super) spelled_out: HashMap<Vec<char>, Option<String>>,
@@ -171,6 +173,7 @@ impl<'a> State<'a> {
             doc_person_names: Vec::new(),
             alias_statements: Vec::new(),
             role_statements: Vec::new(),
+            agent_statements: Vec::new(),
             spelled_out: HashMap::new(),
             capital_starts: None,
             index: RefCell::new(ClusterIndex::default()),

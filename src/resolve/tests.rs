@@ -651,6 +651,30 @@ fn boilerplate_lines() {
     }
 }
 
+/// Gallery captions and pull-quote attribution lines are no part of the story.
+#[test]
+fn captions_and_attribution_lines() {
+    for (text, yes) in [
+        ("Marchers outside the hall. Image: Ivo Oster.", true),
+        ("Mara Vellin at the podium Image: Norvian Senate.", true),
+        ("Banners on the bridge. Photo: Ben Tarrow (flickr).", true),
+        ("The minister described the image: a flooded town.", false),
+        ("Ostrava Teller said the photo: it showed the dam, the road, the bridge and the fields of the valley after the flood.", false),
+    ] {
+        assert_eq!(is_caption(text), yes, "{text}");
+    }
+    for (text, yes) in [("—Mara Vellin, Twitter", true), ("– Norvian Supreme Court", true), ("-Article last amended: today", true),
+        ("- the first point of the plan", false), ("Mara Vellin — the mayor — spoke.", false)] {
+        assert_eq!(is_attribution_line(text), yes, "{text}");
+    }
+    let d = doc(&["Mara Vellin opened the bridge .", "Ben Tarrow , a fisher .", "Image: Ivo Oster.", "— Ostrava Teller"]);
+    let mut d = d;
+    for (k, p) in [1, 2, 2, 3].into_iter().enumerate() {
+        d.sentences[k].paragraph = p;
+    }
+    assert_eq!(off_story_sentences(&d), vec![false, true, true, true]);
+}
+
 /// Concept labels: an owner introduced by `whose` and quotation marks are not part of the label.
 #[test]
 fn concept_labels_drop_whose_owner_and_quotes() {
@@ -917,6 +941,26 @@ fn a_storm_name_ner_missed_or_mistyped_is_the_storm() {
     let d = doc(&["The Regional Typhoon Office warned Tarvia .", "Super Ilsa won ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "The Regional Typhoon Office", "warned", "warn", Some("Tarvia")), tri(&d, 1, "Super Ilsa", "won", "win", None)]);
     assert!(r.entities.iter().all(|e| e.kind != T::Event), "{:?}", r.entities);
+}
+
+#[test]
+fn a_tropical_depression_is_a_named_storm_and_it_refers_to_a_named_storm() {
+    // NER saw nothing: `Tropical Depression Ilsa` is a storm, and `the depression` is that storm
+    let d = doc(&["Tropical Depression Ilsa formed near Norvia .", "The depression weakened ."]);
+    let r = run(&d, &[], vec![tri(&d, 0, "Tropical Depression Ilsa", "formed", "form", None), tri(&d, 1, "The depression", "weakened", "weaken", None)]);
+    assert_eq!(facts(&r), vec![f("tropical_depression_ilsa", "formed", None), f("tropical_depression_ilsa", "weakened", None)]);
+    assert_eq!(ent(&r, "tropical_depression_ilsa").kind, T::Event);
+    // `it` after a named storm that was the subject, even with a country named in between
+    let d = doc(&["Hurricane Ilsa reached Norvia .", "It destroyed 300 homes ."]);
+    let m = [ment(&d, 0, "Hurricane Ilsa", T::Event), ment(&d, 0, "Norvia", T::Country)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Hurricane Ilsa", "reached", "reach", Some("Norvia")), tri(&d, 1, "It", "destroyed", "destroy", Some("300 homes"))]);
+    assert_eq!(facts(&r)[1], f("hurricane_ilsa", "destroyed", Some("300_homes")));
+    // must give nothing: an event that is no storm is no `it`, and `the depression` without a
+    // named storm stays a concept
+    let d = doc(&["The Tarvia Summit opened .", "It closed the border .", "The depression deepened ."]);
+    let m = [ment(&d, 0, "Tarvia Summit", T::Event)];
+    let r = run(&d, &m, vec![tri(&d, 0, "The Tarvia Summit", "opened", "open", None), tri(&d, 1, "It", "closed", "close", Some("the border")), tri(&d, 2, "The depression", "deepened", "deepen", None)]);
+    assert_eq!(facts(&r), vec![f("tarvia_summit", "opened", None), f("depression", "deepened", None)]);
 }
 
 #[test]

@@ -96,6 +96,30 @@ fn graph_quality_table() {
             &["| woman", "woman |", "named"],
         ),
         (
+            "a noun identified as a name by a participle is the person named",
+            "The/the/DET/2/det gunman/gunman/NOUN/9/nsubj:pass ,/,/PUNCT/4/punct identified/identify/VERB/2/acl/VBN as/as/ADP/6/case Ivo/Ivo/PROPN/4/obl/NNP Oster/Oster/PROPN/6/flat/NNP was/be/AUX/9/aux:pass arrested/arrest/VERB/0/root/VBN in/in/ADP/11/case Norvia/Norvia/PROPN/9/obl/NNP",
+            &["Ivo Oster | arrested in | Norvia"],
+            &["gunman |", "identified"],
+        ),
+        (
+            "an identifying participle with no name after `as` names nobody",
+            "The/the/DET/2/det gunman/gunman/NOUN/8/nsubj:pass ,/,/PUNCT/4/punct identified/identify/VERB/2/acl/VBN as/as/ADP/6/case dangerous/dangerous/ADJ/4/obl was/be/AUX/8/aux:pass arrested/arrest/VERB/0/root/VBN in/in/ADP/10/case Norvia/Norvia/PROPN/8/obl/NNP",
+            &["gunman | arrested in | Norvia"],
+            &["dangerous |"],
+        ),
+        (
+            "a settlement noun with its name in an `of` phrase is that place",
+            "The/the/DET/3/det Norvian/Norvian/ADJ/3/amod city/city/NOUN/6/nsubj of/of/ADP/5/case Vell/Vell/PROPN/3/nmod/NNP sued/sue/VERB/0/root/VBD the/the/DET/8/det firm/firm/NOUN/6/obj",
+            &["Vell | sued | firm"],
+            &["city |"],
+        ),
+        (
+            "a capital of a country is another place than the country",
+            "The/the/DET/2/det capital/capital/NOUN/5/nsubj of/of/ADP/4/case Norvia/Norvia/PROPN/2/nmod/NNP sued/sue/VERB/0/root/VBD the/the/DET/7/det firm/firm/NOUN/5/obj",
+            &["capital of Norvia | sued | firm"],
+            &[],
+        ),
+        (
             "a naming participle with a subject of its own is a clause",
             "The/the/DET/2/det board/board/NOUN/3/nsubj named/name/VERB/0/root/VBD Ana/Ana/PROPN/3/obj/NNP Ruiz/Ruiz/PROPN/4/flat/NNP",
             &["board | named | Ana Ruiz"],

@@ -61,11 +61,18 @@ impl Rules<'_, '_> {
                 min = tr.phrase(a, &|k| self.min_skip(k));
             }
         }
+        // `the Norvian city of Vell`, `the state of Tarvia`: a settlement or division noun with
+        // its name in an `of` phrase is that place, so the name is the minimal argument
+        if let Some(name) = place_of_name(tr, h) {
+            min = tr.phrase(name, &|k| self.min_skip(k) || (tr.head[k] == name && tr.base(k) == "case"));
+        }
         // `a woman named Ana Ruiz`: the noun is the person the name names, so the name is the
         // minimal argument (the naming participle gives no fact of its own)
         if tr.upos(h) == "NOUN" {
             if let Some(a) = tr.kids(h).find_map(|c| crate::extract::quality::naming_participle(tr, c)) {
-                min = tr.phrase(a, &|k| self.min_skip(k));
+                // the name alone: not the `as` of `identified as NAME`, nor an age set off after it
+                let beside_name = |k: usize| tr.head[k] == a && matches!(tr.base(k), "case" | "punct" | "amod" | "nummod" | "appos");
+                min = tr.phrase(a, &|k| self.min_skip(k) || beside_name(k));
             }
         }
         // `First Minister of Varnia Ana Reyes`, `the head of the Vela League, Ana Reyes,`: a title
@@ -414,3 +421,28 @@ mod tests {
         assert!(!ts.iter().any(|t| t.subject.text == "Tom Lee" && t.object.as_ref().is_some_and(|o| o.text.contains("Iron Circle"))), "{}", show(&ts));
     }
 }
+
+/// Nouns for a settlement or an administrative division whose `of` phrase gives its name (`the
+/// city of Vell`, `the province of Tarvia`). General English; not `capital` (`the capital of X`
+/// is another place than X) nor `region`/`part` (`the northern region of X` is a part of X).
+const NAMED_BY_OF: &[&str] = &[
+    "city", "town", "village", "hamlet", "state", "province", "island", "county", "municipality", "district",
+    "borough", "prefecture", "commune", "emirate", "port",
+];
+
+/// The name of the place a definite noun phrase headed by `h` stands for when it is a settlement
+/// or division noun with the name in an `of` phrase right after it (`the Norvian city of Vell`,
+/// `the US state of Tarvia`): the proper noun heading that phrase. None for an indefinite phrase
+/// (`a city of Norvia`) or an `of` phrase that is no name (`the city of dreams`).
+pub(crate) fn place_of_name(tr: &Tree, h: usize) -> Option<usize> {
+    if h >= tr.len() || tr.upos(h) != "NOUN" || !NAMED_BY_OF.contains(&tr.lemma(h).to_lowercase().as_str()) {
+        return None;
+    }
+    if !tr.kids(h).any(|k| k < h && tr.base(k) == "det" && tr.lemma_is(k, &["the"])) {
+        return None;
+    }
+    let name = tr.kids(h).find(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN")?;
+    let of = tr.kids(name).find(|&c| c < name && tr.base(c) == "case")?;
+    (of == h + 1 && tr.lemma_is(of, &["of"])).then_some(name)
+}
+
