@@ -200,6 +200,8 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut quantified = false;
     let mut object: Option<Argument> = None;
     let mut relation_words: Vec<String> = Vec::new();
+    // set when the object is a route's start: the relation words and key before its preposition
+    let mut route: Option<(usize, RelationKey)> = None;
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
     let adjective_pp = if copular {
         adjective_complement(tr, p.pred, &slots)
@@ -320,6 +322,11 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 }
             }
         }
+        // `flew from Vell to Kell`: the route's two ends are two facts, the `to` end read below
+        // (not a span of time: `from Monday into Friday`)
+        if sl.case.len() == 1 && tr.lemma_is(sl.case[0], &["from"]) && !copular && !is_date_part(tr, sl.part.head) && !is_time_phrase(tr, sl.part.head) {
+            route = Some((relation_words.len(), key.clone()));
+        }
         if p.rule == "collective" {
             relation_words.push("with".into());
             key.prep = Some("with".into());
@@ -377,6 +384,30 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         relation.push(' ');
         relation.push_str(w);
     }
+    // the end of a route whose start is the object: `to`/`into`/`towards` after the `from` phrase
+    let route_end = route.as_ref().and_then(|_| {
+        slots.iter().find(|sl| {
+            sl.kind == Kind::Obl
+                && sl.case.len() == 1
+                && tr.lemma_is(sl.case[0], &["to", "into", "toward", "towards"])
+                && !is_date_part(tr, sl.part.head)
+                && !is_time_phrase(tr, sl.part.head)
+        })
+    });
+    let route_fact = route.as_ref().zip(route_end).and_then(|((n, k), sl)| {
+        let end = argument(s, &sl.part)?;
+        let mut relation = join_text(s, &rel, None);
+        for w in relation_words.iter().take(*n) {
+            relation.push(' ');
+            relation.push_str(w);
+        }
+        let prep = lower_lemma(tr, sl.case[0]);
+        relation.push(' ');
+        relation.push_str(&tr.form(sl.case[0]).to_lowercase());
+        let mut key = k.clone();
+        key.prep = Some(prep);
+        Some((relation, key, end))
+    });
     let mut t = base(relation.clone(), key.clone(), object, subject.clone());
     t.modality = modality;
     // `named it Operation Dawn`, `called the plan a waste of time`: the name or description the
@@ -466,6 +497,15 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         if quantified || nrel.ends_with(" of") {
             return out;
         }
+    }
+    if let Some((relation, key, end)) = route_fact {
+        let mut q = t.clone();
+        q.relation = relation;
+        q.key = key;
+        q.object = Some(end);
+        q.qualifiers.retain(|(k, _)| k != "place");
+        q.rule = format!("{}:route", t.rule);
+        out.push(q);
     }
     out.push(t);
     out

@@ -332,3 +332,30 @@ fn approximate_number_keeps_its_approximator_in_the_relation() {
     let ts = triples(CHANGE_BY);
     assert!(!ts.iter().any(|t| t.relation.contains("about")), "{}", show(&ts));
 }
+
+/// `Vellin travelled from Brno to Ostrava by train .` (invented)
+const ROUTE: &str = "
+    Vellin Vellin PROPN NNP 2 nsubj
+    travelled travel VERB VBD 0 root
+    from from ADP IN 4 case
+    Brno Brno PROPN NNP 2 obl
+    to to ADP IN 6 case
+    Ostrava Ostrava PROPN NNP 2 obl
+    by by ADP IN 8 case
+    train train NOUN NN 2 obl
+    . . PUNCT . 2 punct";
+
+#[test]
+fn both_ends_of_a_route_are_facts_but_not_of_a_span_of_time() {
+    let ts = triples(ROUTE);
+    find(&ts, "Vellin", "travelled from", Some("Brno"));
+    let end = find(&ts, "Vellin", "travelled to", Some("Ostrava"));
+    assert_eq!(end.key.prep.as_deref(), Some("to"));
+    // `from Monday into Friday` is a span of time, no route
+    let span = ROUTE
+        .replace("Brno Brno PROPN NNP", "Monday Monday PROPN NNP")
+        .replace("to to ADP IN 6 case", "into into ADP IN 6 case")
+        .replace("Ostrava Ostrava PROPN NNP", "Friday Friday PROPN NNP");
+    let ts = triples(&span);
+    assert!(!ts.iter().any(|t| t.relation.ends_with(" into")), "{}", show(&ts));
+}
