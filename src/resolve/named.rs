@@ -279,9 +279,32 @@ impl State<'_> {
             }
             start += 1;
         }
+        // `Pope Linus`, `Prince Evander`, `Queen Mirela II`: a title that goes with a given name
+        // alone is part of the name the person is known by (the title before the mention or the
+        // one just stripped from it); a full name (`Prince Evander Vell`) drops it as usual
+        let regnal = |k: usize| {
+            let f = &s.tokens[k].form;
+            f.len() <= 5 && f.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        };
+        let single_given = given.is_none() && (end - start == 1 || (end - start == 2 && regnal(end - 1)));
+        let title_at = |k: usize| {
+            let f = &s.tokens[k].form;
+            f.chars().next().is_some_and(char::is_uppercase) && names::is_given_name_title(&lower_key(f))
+        };
+        let given_title = if !single_given {
+            None
+        } else if start > r.start {
+            title_at(start - 1).then(|| s.tokens[start - 1].form.clone())
+        } else {
+            (r.start > 0 && title_at(r.start - 1)).then(|| s.tokens[r.start - 1].form.clone())
+        };
         // a trailing possessive glued to the last word: `Hale's`
         let mut name: Vec<String> = (start..end).map(|i| lower_key(&s.tokens[i].form)).collect();
         let mut name_forms: Vec<String> = (start..end).map(|i| s.tokens[i].form.clone()).collect();
+        if let Some(t) = given_title {
+            name.insert(0, lower_key(&t));
+            name_forms.insert(0, t);
+        }
         if let Some((_, g)) = given.filter(|_| start == r.start && end - start == 1) {
             name.insert(0, lower_key(&g));
             name_forms.insert(0, g);

@@ -126,6 +126,25 @@ fn a_party_word_taken_into_a_name_is_no_part_of_the_label() {
 }
 
 #[test]
+fn a_title_that_goes_with_a_given_name_alone_stays_in_the_label() {
+    // `Pope Linus` (title outside the mention), later `Linus`: one person named with the title
+    let d = doc(&["Pope Linus signed a decree .", "Linus said the rules were clear ."]);
+    let m = [ment(&d, 0, "Linus", T::Person), ment(&d, 1, "Linus", T::Person)];
+    let t = vec![tri(&d, 0, "Pope Linus", "signed", "sign", Some("decree")), tri(&d, 1, "Linus", "said", "say", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("pope_linus", "signed", Some("decree")), f("pope_linus", "said", None)]);
+    assert_eq!(ent(&r, "pope_linus").label, "Pope Linus");
+    // the title inside the mention, with a regnal number
+    let d = doc(&["Queen Mirela II opened the bridge ."]);
+    let r = run(&d, &[ment(&d, 0, "Queen Mirela II", T::Person)], vec![tri(&d, 0, "Queen Mirela II", "opened", "open", Some("bridge"))]);
+    assert_eq!(ent(&r, "queen_mirela_ii").label, "Queen Mirela II");
+    // must not: a full name drops the title as any other (`Prince Evander Vell` → `Evander Vell`)
+    let d = doc(&["Prince Evander Vell opened the bridge ."]);
+    let r = run(&d, &[ment(&d, 0, "Evander Vell", T::Person)], vec![tri(&d, 0, "Prince Evander Vell", "opened", "open", Some("bridge"))]);
+    assert_eq!(ent(&r, "evander_vell").label, "Evander Vell");
+}
+
+#[test]
 fn bare_surname_first_then_full_name_upgrades_label() {
     let d = doc(&["Ferreira spoke first .", "Later Tomas Ferreira left ."]);
     let m = [ment(&d, 0, "Ferreira", T::Person), ment(&d, 1, "Tomas Ferreira", T::Person)];
