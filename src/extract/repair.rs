@@ -46,6 +46,7 @@
 //!    described …` with the participle read as the sentence's root (or as the main verb's clausal
 //!    complement) and the main clause hung under it.
 //! 22. `vocative-subject` (`repair_clause`).
+//! 24. `fronted-date-nmod` (`repair_clause`).
 //! 23. `title-run` (`repair_title`): `Norvia First Minister Lena Corvic said` headed by the place (or
 //!    with the role phrase split off as an oblique): the name heads the phrase, the role its `compound`.
 
@@ -114,7 +115,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::fronted_date_nmod] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
