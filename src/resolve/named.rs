@@ -152,6 +152,8 @@ impl State<'_> {
             (c, "acronym")
         } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
             (c, "short-name")
+        } else if let Some(c) = self.organisation_short_form(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>(), kind) {
+            (c, "short-name")
         } else if let Some(c) = self.storm_of_person(&label, kind) {
             (c, "storm-name")
         } else if let Some(c) = self.spelled_out_acronym(&label, kind) {
@@ -196,6 +198,33 @@ impl State<'_> {
             }
             let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
             if words.len() >= 2 && words[0] == word && words[1..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str())) {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found
+    }
+
+    /// The one organisation or company seen before whose name is `keys` followed by words that
+    /// only say what kind of body it is (`Vell Harbour Society` for `Vell Harbour`, `Brelt
+    /// Holdings` for `Brelt`): the short form a text uses after the full name. Only for a mention
+    /// typed as an organisation or a company.
+    pub(super) fn organisation_short_form(&self, keys: &[String], kind: EntityType) -> Option<usize> {
+        if keys.is_empty() || !matches!(kind, EntityType::Organization | EntityType::Company) {
+            return None;
+        }
+        let mut found = None;
+        for (c, cl) in self.clusters.iter().enumerate() {
+            if !matches!(cl.kind, EntityType::Company | EntityType::Organization) {
+                continue;
+            }
+            let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
+            let tail_only = words.len() > keys.len()
+                && words[..keys.len()] == *keys
+                && words[keys.len()..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str()) || BODY_WORDS.contains(&w.as_str()));
+            if tail_only {
                 if found.is_some_and(|f| f != c) {
                     return None;
                 }
@@ -661,6 +690,10 @@ const CORPORATE_WORDS: &[&str] = &[
     "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
     "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "industries", "enterprises",
 ];
+
+/// Words that end an organisation's name by saying what kind of body it is, which a short form
+/// of the name leaves out (`the Vell Harbour Society` … `the Vell Harbour`). General English.
+const BODY_WORDS: &[&str] = &["society", "association", "foundation", "organisation", "organization", "trust", "institute"];
 
 fn titled_tail(label: &str) -> &str {
     let cut = label

@@ -197,6 +197,26 @@ fn gazetteer_aliases_are_one_country_with_wikidata() {
 }
 
 #[test]
+fn an_organisation_named_without_its_body_word_is_the_same_organisation() {
+    // `the Vell Harbour Society` … `the Vell Harbour` (invented)
+    let d = doc(&["The Vell Harbour Society keeps a register .", "The Vell Harbour was fined ."]);
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization), ment(&d, 1, "Vell Harbour", T::Organization)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["vell_harbour_society"; 2]);
+    // the short form untagged by the model (an argument, no mention)
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "The Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["vell_harbour_society"; 2]);
+    // must not: a place that shares the words stays a place (`Vell Harbour` typed as a location)
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization), ment(&d, 1, "Vell Harbour", T::Location)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r)[1].0, "vell_harbour");
+}
+
+#[test]
 fn organisation_acronyms() {
     let d = doc(&["Ferreira visited the African Union .", "The AU and the A.U. responded ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "Ferreira", "visited", "visit", Some("African Union")), tri(&d, 1, "AU", "responded", "respond", None), tri(&d, 1, "A.U.", "responded", "respond", None)]);
