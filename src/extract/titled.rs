@@ -224,6 +224,74 @@ fn given_name_word(t: &crate::document::Token) -> bool {
         && !super::lexicon::TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(f))
 }
 
+/// Heads of institution names that take their complement with `of` (`House of Delegates`,
+/// `Department of Fisheries`, `Court of Appeal`): general English nouns for a chamber, a
+/// government office, a court, a bank or a school.
+const OF_NAME_HEADS: &[&str] = &[
+    "house", "department", "ministry", "bureau", "office", "court", "council", "chamber", "bank", "university",
+    "college", "academy", "institute", "school", "board", "commission", "committee", "secretariat",
+];
+
+/// Extends an organisation or place mention that the named-entity model cut before the `of`
+/// complement of its last word (`Norvia House` + `of Delegates`, `Norvia Department` + `of
+/// Fisheries`): the last word is an institution head ([`OF_NAME_HEADS`]), `of` follows, then
+/// capitalised proper nouns (a mention of their own or untagged) that the tree hangs on that head.
+/// The longer name is an organisation.
+pub fn join_of_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let position = sentence_positions(sentences);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut swallowed: Option<(usize, usize)> = None;
+    for mut m in mentions {
+        if let Some((sent, end)) = swallowed {
+            if m.sentence == sent && m.tokens.start < end {
+                continue;
+            }
+            swallowed = None;
+        }
+        if let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k])
+            && let Some(end) = of_complement_end(s, &m)
+        {
+            let last = &s.tokens[end - 1];
+            m.span = m.span.cover(&last.span);
+            m.text = (m.tokens.start..end).fold(String::new(), |mut t, k| {
+                t.push_str(&s.tokens[k].form);
+                if k + 1 < end && s.tokens[k].space_after {
+                    t.push(' ');
+                }
+                t
+            });
+            m.tokens.end = end;
+            m.kind = EntityType::Organization;
+            swallowed = Some((m.sentence, end));
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// The end (exclusive) of the `of` complement that continues the name `m` (see [`join_of_names`]).
+fn of_complement_end(s: &Sentence, m: &Mention) -> Option<usize> {
+    let t = &s.tokens;
+    let h = m.tokens.end - 1;
+    if matches!(m.kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity)
+        || m.tokens.end + 1 >= t.len()
+        || t[m.tokens.end].form != "of"
+        || !OF_NAME_HEADS.contains(&t[h].form.to_lowercase().as_str())
+        || !t[h].form.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let capital = |k: usize| t[k].upos == "PROPN" && t[k].form.chars().next().is_some_and(char::is_uppercase);
+    let start = m.tokens.end + 1;
+    let mut end = start;
+    while end < t.len() && end < start + 4 && capital(end) {
+        end += 1;
+    }
+    // the complement hangs on the head (heads are 1-based): one of its words is an `nmod` of it
+    let hung = (start..end).any(|k| t[k].head == h + 1 && t[k].deprel.starts_with("nmod"));
+    (end > start && hung).then_some(end)
+}
+
 /// Nouns that call a name a piece of software or a release of it. General English; `system`
 /// counts only as `operating system`.
 const SOFTWARE_NOUNS: &[&str] = &["distribution", "distro", "software", "os", "app", "browser", "release", "version", "firmware"];
@@ -354,6 +422,26 @@ mod tests {
             let joined = join_given_names(std::slice::from_ref(&s), m);
             assert_eq!(joined[0].tokens, 1..2, "{spec}");
         }
+    }
+
+    #[test]
+    fn a_name_cut_before_the_of_complement_of_its_institution_head_goes_on() {
+        // `The Norvia House of Delegates voted`, tagged `Norvia House` (invented)
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/3/nmod voted/VERB/0/root ./PUNCT/6/punct",
+        );
+        let joined = join_of_names(std::slice::from_ref(&s), m);
+        assert_eq!(joined.iter().map(|m| (m.tokens.clone(), m.text.clone())).collect::<Vec<_>>(), vec![(1..5, "Norvia House of Delegates".to_owned())]);
+        // must not: a head that takes no `of` in names (`Norvia Harbour of Vell`) or a complement
+        // hung elsewhere stays as tagged
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound Harbour}}/PROPN/6/nsubj of/ADP/5/case Vell/PROPN/3/nmod closed/VERB/0/root",
+        );
+        assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/6/obl voted/VERB/0/root",
+        );
+        assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
     }
 
     /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.

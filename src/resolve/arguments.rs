@@ -144,9 +144,9 @@ impl State<'_> {
         if let (Some(c), _) = self.match_person(&keys) {
             return Some(c);
         }
-        self.name_suffix_match(&keys)
+        self.organisation_short_form(&keys, EntityType::Organization)
+            .or_else(|| self.name_suffix_match(&keys))
             .or_else(|| self.acronym_match(&label, EntityType::Organization))
-            .or_else(|| self.organisation_short_form(&keys, EntityType::Organization))
             .or_else(|| self.proper_concept_suffix_match(&keys))
     }
 

@@ -150,9 +150,9 @@ impl State<'_> {
             (c, "spelling-variant")
         } else if let Some(c) = self.acronym_match(&label, kind) {
             (c, "acronym")
-        } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
-            (c, "short-name")
         } else if let Some(c) = self.organisation_short_form(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>(), kind) {
+            (c, "short-name")
+        } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
             (c, "short-name")
         } else if let Some(c) = self.storm_of_person(&label, kind) {
             (c, "storm-name")
@@ -209,8 +209,9 @@ impl State<'_> {
 
     /// The one organisation or company seen before whose name is `keys` followed by words that
     /// only say what kind of body it is (`Vell Harbour Society` for `Vell Harbour`, `Brelt
-    /// Holdings` for `Brelt`): the short form a text uses after the full name. Only for a mention
-    /// typed as an organisation or a company.
+    /// Holdings` for `Brelt`), or whose name has `keys` right before its `of` (`House` for `Norvia
+    /// House of Delegates`): the short form a text uses after the full name. Only for a mention
+    /// typed as an organisation or a company. Tried before a match on a name's last words.
     pub(super) fn organisation_short_form(&self, keys: &[String], kind: EntityType) -> Option<usize> {
         if keys.is_empty() || !matches!(kind, EntityType::Organization | EntityType::Company) {
             return None;
@@ -224,7 +225,11 @@ impl State<'_> {
             let tail_only = words.len() > keys.len()
                 && words[..keys.len()] == *keys
                 && words[keys.len()..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str()) || BODY_WORDS.contains(&w.as_str()));
-            if tail_only {
+            // `the House` for `Norvia House of Delegates`: the head of an `of` name without its
+            // place in front and its complement behind
+            let head_of = words.len() > keys.len() + 1
+                && (0..words.len() - keys.len()).any(|i| words[i..i + keys.len()] == *keys && words[i + keys.len()] == "of");
+            if tail_only || head_of {
                 if found.is_some_and(|f| f != c) {
                     return None;
                 }

@@ -209,6 +209,11 @@ fn an_organisation_named_without_its_body_word_is_the_same_organisation() {
     let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "The Vell Harbour", "was fined", "fine", None)];
     let r = run(&d, &m, t);
     assert_eq!(facts(&r).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["vell_harbour_society"; 2]);
+    // `the House` after `the Norvia House of Delegates`
+    let d2 = doc(&["The Norvia House of Delegates passed the bill .", "The House voted again ."]);
+    let m2 = [ment(&d2, 0, "Norvia House of Delegates", T::Organization), ment(&d2, 1, "House", T::Organization)];
+    let r2 = run(&d2, &m2, vec![tri(&d2, 0, "Norvia House of Delegates", "passed", "pass", Some("bill")), tri(&d2, 1, "House", "voted", "vote", None)]);
+    assert_eq!(facts(&r2).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["norvia_house_of_delegates"; 2]);
     // must not: a place that shares the words stays a place (`Vell Harbour` typed as a location)
     let m = [ment(&d, 0, "Vell Harbour Society", T::Organization), ment(&d, 1, "Vell Harbour", T::Location)];
     let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "Vell Harbour", "was fined", "fine", None)];
