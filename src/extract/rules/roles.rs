@@ -55,7 +55,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 
 /// Words that open the title of a legislature's party leaders and whips (`Majority Leader`,
 /// `Minority Whip`): in front of the role they are part of the title, never part of the chamber
-/// that owns it (`Senate Majority Leader X` → majority leader of Senate). General English, closed
+/// that owns it (`Assembly Minority Leader X` → minority leader of Assembly). General English, closed
 /// class.
 const MAJORITY_WORDS: &[&str] = &["majority", "minority"];
 
@@ -226,7 +226,7 @@ impl Rules<'_, '_> {
         // `Kestria`, the name the title's holder)
         let person_starts = |k: usize| k > i && self.kind_at(k) == Some(EntityType::Person) && self.ment_at(k).is_some_and(|(s, _)| s == k);
         let mut e = i;
-        // `Senate Majority Leader`: the majority word belongs to the title, not to the owner's name
+        // `Assembly Minority Leader`: the minority word belongs to the title, not to the owner's name
         let title_opener = |k: usize| tr.form_is(k, MAJORITY_WORDS) && self.role_word_at(k + 1).is_some();
         while e < tr.len()
             && self.is_proper(e)
@@ -347,7 +347,7 @@ impl Rules<'_, '_> {
                 // is the office's field, not a place or organisation that owns it (the loop below
                 // keeps it as a modifier); `Interior Ministry spokesman` still reads the ministry
                 let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
-                // `the Republican Senate Majority Leader`: a party word in front of a chamber's
+                // `the Labour Assembly Majority Leader`: a party word in front of a chamber's
                 // name that no mention joins to it is the holder's party (the origin rules read
                 // it), neither part of the owner nor of the office (`Republican National
                 // Committee`, one mention, stays the owner's name)

@@ -515,14 +515,14 @@ fn majority_and_minority_open_a_leaders_title_owned_by_the_chamber() {
     let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
         (
             // apposition, with the holder's party in front of the chamber
-            "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT the/DET Republican/ADJ Senate/PROPN Majority/PROPN Leader/PROPN ,/PUNCT spoke/VERB ./PUNCT",
-            &[("Ivo Oster", "majority leader of", "Senate")],
-            &["Republican Senate", "Republican Senate Majority", "Senate Majority"],
+            "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT the/DET Labour/ADJ Assembly/PROPN Majority/PROPN Leader/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ivo Oster", "majority leader of", "Assembly")],
+            &["Labour Assembly", "Labour Assembly Majority", "Assembly Majority"],
         ),
         (
             // title in front of the name, the chamber tagged as an organisation
-            "{{Senate}}/PROPN Minority/NOUN Leader/NOUN [[Ben/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT",
-            &[("Ben Tarrow", "minority leader of", "Senate")],
+            "{{Assembly}}/PROPN Minority/NOUN Leader/NOUN [[Ben/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ben Tarrow", "minority leader of", "Assembly")],
             &[],
         ),
         (
