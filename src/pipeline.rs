@@ -242,6 +242,8 @@ impl Pipeline {
         let (document, mentions) = self.analyze_timed(source, times);
         let clock = std::time::Instant::now();
         let mentions = crate::extract::join_cut_names(&document.sentences, mentions);
+        let mentions = crate::extract::join_given_names(&document.sentences, mentions);
+        let mentions = crate::extract::join_of_names(&document.sentences, mentions);
         let mut mentions = crate::extract::join_owner_names(&document.sentences, mentions);
         crate::extract::retype_titled_people(&document.sentences, &mut mentions);
         crate::extract::retype_named_settlements(&document.sentences, &mut mentions);

@@ -22,6 +22,21 @@
 //!    the verb left without a subject: the name opening the sentence becomes the verb's subject; a
 //!    comma conjunct of it that is a common noun right after another name conjunct (`Dorn, a
 //!    clerk,`) is that name's apposition, not a third subject.
+//! 24. `content-that`: `welcomed the news that Vell had left the party` parsed as a relative
+//!    clause with `that` as its object although `party` is the object already (or as its subject
+//!    beside another subject, or as a bare oblique without a preposition), under a noun that names
+//!    a statement or belief: `that` is the complementizer of a content clause, so it becomes the
+//!    clause's `mark` and the clause an `acl` of the noun (`Vell – leave – news` is no fact).
+//! 25. `ing-subject`: `A truck carrying fuel overturned on the highway` with the past form tagged
+//!    a participle and no verb as the root (the root a noun or the article, the verb an `acl` or
+//!    `xcomp` somewhere below, `fuel` made its subject): the sentence opens on a noun phrase whose
+//!    noun takes an `-ing` participle, so the first past form after it without auxiliary becomes the
+//!    root, the opening noun its subject, the participle an `acl` of that noun and the first bare
+//!    nominal between them the participle's object.
+//! 26. `fronted-date-nmod`: `In March, Norvian mayors from across the country attended a summit`
+//!    parsed with the fronted date as a modifier of the subject noun (`mayors ← nmod March`): a
+//!    date phrase that opens the sentence and is closed by a comma modifies the clause, so it
+//!    becomes an `obl` of the verb whose subject or object that noun is.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -320,6 +335,36 @@ pub(super) fn ing_subject(t: &mut Vec<Token>) -> bool {
     true
 }
 
+/// Repair 26 (see the module header).
+pub(super) fn fronted_date_nmod(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    // `In March ,` / `On 4 May ,` / `In February 2019 ,`: prepositions (and a determiner) first,
+    // then the date word, then a comma
+    let Some(d) = (0..n.min(4)).find(|&i| is_date_word(&t[i])) else { return false };
+    if d == 0 || !(0..d).all(|k| matches!(t[k].upos.as_str(), "ADP" | "DET" | "NUM") && (h[k] == d || t[k].upos == "NUM")) {
+        return false;
+    }
+    let Some(comma) = (d + 1..n.min(d + 3)).find(|&k| t[k].form == ",") else { return false };
+    if (d + 1..comma).any(|k| t[k].upos != "NUM") || !(0..d).any(|k| t[k].upos == "ADP") {
+        return false;
+    }
+    let x = h[d];
+    if x == usize::MAX || x <= comma || base(&t[d].deprel) != "nmod" || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    let v = h[x];
+    if v == usize::MAX || t[v].upos != "VERB" || !matches!(base(&t[x].deprel), "nsubj" | "obj") {
+        return false;
+    }
+    set_head(t, d, v, "obl");
+    // the comma that closed the phrase goes with it
+    if h[comma] == x {
+        set_head(t, comma, d, "punct");
+    }
+    true
+}
+
 /// Nouns whose `that` clause states what is said, believed or known (`the claim that …`, `the
 /// fear that …`): general English, closed class. Under them a bare `that` is a complementizer.
 const CONTENT_NOUNS: &[&str] = &[
@@ -444,6 +489,25 @@ mod tests {
         }
         // a verb as the root is left alone
         let ok = toks("A/DET/2/det plane/NOUN/6/nsubj carrying/VERB/2/acl/carry/VBG 60/NUM/5/nummod people/NOUN/3/obj crashed/VERB/0/root/crash/VBD");
+        assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn a_fronted_date_hung_on_the_subject_modifies_the_clause() {
+        // `In March , Norvian mayors from across the country attended a summit .` (invented)
+        let t = toks(
+            "In/ADP/2/case March/PROPN/5/nmod ,/PUNCT/2/punct Norvian/ADJ/5/amod mayors/NOUN/10/nsubj from/ADP/9/case \
+             across/ADP/9/case the/DET/9/det country/NOUN/5/nmod attended/VERB/0/root/attend/VBD a/DET/12/det \
+             summit/NOUN/10/obj ./PUNCT/10/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["March>10:obl", "mayors>10:nsubj", "country>5:nmod"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must not: a date inside the subject phrase with no comma after it (`Mayors in March
+        // attended`) and a date that does not open the sentence stay
+        let ok = toks("Mayors/NOUN/4/nsubj in/ADP/3/case March/PROPN/1/nmod attended/VERB/0/root/attend/VBD a/DET/6/det summit/NOUN/4/obj");
         assert!(repair(&ok).is_none());
     }
 

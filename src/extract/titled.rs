@@ -171,6 +171,127 @@ pub fn join_cut_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
     out
 }
 
+/// Joins a one-word person mention and the untagged capitalised word right before it that the
+/// parser reads as part of the same name (`Mara` + `Velez` where the model tagged only `Velez`,
+/// behind `President of Norvia`): the word is a proper noun of the name's own phrase (a `flat` or
+/// `compound` of the name, of the same head, or the name's head), no title, role, party, month,
+/// day or acronym, and no other mention. The given name is then the label's first word, as the
+/// resolver reads a full name.
+pub fn join_given_names(sentences: &[Sentence], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let position = sentence_positions(sentences);
+    let taken: std::collections::HashSet<(usize, usize)> =
+        mentions.iter().flat_map(|m| m.tokens.clone().map(move |k| (m.sentence, k))).collect();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Person || m.tokens.len() != 1 || m.tokens.start == 0 {
+            continue;
+        }
+        let Some(&k) = position.get(&m.sentence) else { continue };
+        let s = &sentences[k];
+        let (g, n) = (m.tokens.start - 1, m.tokens.start);
+        if taken.contains(&(m.sentence, g)) || !given_name_word(&s.tokens[g]) {
+            continue;
+        }
+        // one phrase (heads are 1-based): `g` hangs on the name, shares its head as a `flat` or
+        // `compound`, or heads it
+        let (tg, tn) = (&s.tokens[g], &s.tokens[n]);
+        let same_phrase = tg.head == n + 1
+            || tn.head == g + 1
+            || (tg.head == tn.head && matches!(tg.deprel.as_str(), "flat" | "compound") && matches!(tn.deprel.as_str(), "flat" | "compound"));
+        if !same_phrase {
+            continue;
+        }
+        m.span = tg.span.cover(&m.span);
+        m.text = if tg.space_after { format!("{} {}", tg.form, tn.form) } else { format!("{}{}", tg.form, tn.form) };
+        m.tokens.start = g;
+    }
+    mentions
+}
+
+/// A word that may open a person's name: a capitalised alphabetic proper noun with lowercase
+/// letters after the first, that is no title, role, party word, month or day.
+fn given_name_word(t: &crate::document::Token) -> bool {
+    let f = t.form.as_str();
+    let lower = f.to_lowercase();
+    t.upos == "PROPN"
+        && f.chars().next().is_some_and(char::is_uppercase)
+        && f.chars().skip(1).all(|c| c.is_lowercase() && c.is_alphabetic())
+        && f.chars().count() >= 2
+        && !crate::resolve::names::is_title_word(&lower)
+        && !crate::resolve::names::is_role_noun(&lower)
+        && !crate::resolve::names::is_party_word(&lower)
+        && role_class(&lower).is_none()
+        && !super::lexicon::MONTHS.iter().any(|w| w.eq_ignore_ascii_case(f))
+        && !super::lexicon::TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(f))
+}
+
+/// Heads of institution names that take their complement with `of` (`House of Delegates`,
+/// `Department of Fisheries`, `Court of Appeal`): general English nouns for a chamber, a
+/// government office, a court, a bank or a school.
+const OF_NAME_HEADS: &[&str] = &[
+    "house", "department", "ministry", "bureau", "office", "court", "council", "chamber", "bank", "university",
+    "college", "academy", "institute", "school", "board", "commission", "committee", "secretariat",
+];
+
+/// Extends an organisation or place mention that the named-entity model cut before the `of`
+/// complement of its last word (`Norvia House` + `of Delegates`, `Norvia Department` + `of
+/// Fisheries`): the last word is an institution head ([`OF_NAME_HEADS`]), `of` follows, then
+/// capitalised proper nouns (a mention of their own or untagged) that the tree hangs on that head.
+/// The longer name is an organisation.
+pub fn join_of_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let position = sentence_positions(sentences);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut swallowed: Option<(usize, usize)> = None;
+    for mut m in mentions {
+        if let Some((sent, end)) = swallowed {
+            if m.sentence == sent && m.tokens.start < end {
+                continue;
+            }
+            swallowed = None;
+        }
+        if let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k])
+            && let Some(end) = of_complement_end(s, &m)
+        {
+            let last = &s.tokens[end - 1];
+            m.span = m.span.cover(&last.span);
+            m.text = (m.tokens.start..end).fold(String::new(), |mut t, k| {
+                t.push_str(&s.tokens[k].form);
+                if k + 1 < end && s.tokens[k].space_after {
+                    t.push(' ');
+                }
+                t
+            });
+            m.tokens.end = end;
+            m.kind = EntityType::Organization;
+            swallowed = Some((m.sentence, end));
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// The end (exclusive) of the `of` complement that continues the name `m` (see [`join_of_names`]).
+fn of_complement_end(s: &Sentence, m: &Mention) -> Option<usize> {
+    let t = &s.tokens;
+    let h = m.tokens.end - 1;
+    if matches!(m.kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity)
+        || m.tokens.end + 1 >= t.len()
+        || t[m.tokens.end].form != "of"
+        || !OF_NAME_HEADS.contains(&t[h].form.to_lowercase().as_str())
+        || !t[h].form.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let capital = |k: usize| t[k].upos == "PROPN" && t[k].form.chars().next().is_some_and(char::is_uppercase);
+    let start = m.tokens.end + 1;
+    let mut end = start;
+    while end < t.len() && end < start + 4 && capital(end) {
+        end += 1;
+    }
+    // the complement hangs on the head (heads are 1-based): one of its words is an `nmod` of it
+    let hung = (start..end).any(|k| t[k].head == h + 1 && t[k].deprel.starts_with("nmod"));
+    (end > start && hung).then_some(end)
+}
+
 /// Nouns that call a name a piece of software or a release of it. General English; `system`
 /// counts only as `operating system`.
 const SOFTWARE_NOUNS: &[&str] = &["distribution", "distro", "software", "os", "app", "browser", "release", "version", "firmware"];
@@ -278,6 +399,49 @@ mod tests {
             spans,
             vec![(0..3, EntityType::Person), (4..7, EntityType::Person), (8..9, EntityType::Person), (9..10, EntityType::Person)]
         );
+    }
+
+    #[test]
+    fn an_untagged_given_name_right_before_a_one_word_person_joins_it() {
+        // `President of Norvia Mara Velez spoke`, the model tagging only `Velez`, both words
+        // parsed as `flat` of `Norvia` (invented)
+        let (s, m) = sentence(
+            "President/PROPN/6/nsubj of/ADP/3/case <<Norvia>>/PROPN/1/nmod Mara/PROPN/3/flat [[Velez]]/PROPN/3/flat spoke/VERB/0/root ./PUNCT/6/punct",
+        );
+        let joined = join_given_names(std::slice::from_ref(&s), m);
+        let people: Vec<(std::ops::Range<usize>, String)> =
+            joined.iter().filter(|m| m.kind == EntityType::Person).map(|m| (m.tokens.clone(), m.text.clone())).collect();
+        assert_eq!(people, vec![(3..5, "Mara Velez".to_owned())]);
+        // must not: a title, a month or a word of another phrase in front stays out
+        for spec in [
+            "Senator/PROPN/2/compound [[Velez]]/PROPN/3/nsubj spoke/VERB/0/root",
+            "March/PROPN/2/compound [[Velez]]/PROPN/3/nsubj spoke/VERB/0/root",
+            "Norvia/PROPN/3/obl [[Velez]]/PROPN/3/nsubj spoke/VERB/0/root",
+        ] {
+            let (s, m) = sentence(spec);
+            let joined = join_given_names(std::slice::from_ref(&s), m);
+            assert_eq!(joined[0].tokens, 1..2, "{spec}");
+        }
+    }
+
+    #[test]
+    fn a_name_cut_before_the_of_complement_of_its_institution_head_goes_on() {
+        // `The Norvia House of Delegates voted`, tagged `Norvia House` (invented)
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/3/nmod voted/VERB/0/root ./PUNCT/6/punct",
+        );
+        let joined = join_of_names(std::slice::from_ref(&s), m);
+        assert_eq!(joined.iter().map(|m| (m.tokens.clone(), m.text.clone())).collect::<Vec<_>>(), vec![(1..5, "Norvia House of Delegates".to_owned())]);
+        // must not: a head that takes no `of` in names (`Norvia Harbour of Vell`) or a complement
+        // hung elsewhere stays as tagged
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound Harbour}}/PROPN/6/nsubj of/ADP/5/case Vell/PROPN/3/nmod closed/VERB/0/root",
+        );
+        assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
+        let (s, m) = sentence(
+            "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/6/obl voted/VERB/0/root",
+        );
+        assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
     }
 
     /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.

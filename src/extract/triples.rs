@@ -203,6 +203,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     // set when the object is a route's start: the relation words and key before its preposition
     let mut route: Option<(usize, RelationKey)> = None;
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
+    // the object came from a non-place oblique of an active verb (`gathered with banners`): a
+    // place oblique beside it is the event's place, a fact of its own (see below)
+    let mut obl_object = false;
     let adjective_pp = if copular {
         adjective_complement(tr, p.pred, &slots)
     } else {
@@ -310,6 +313,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
+        obl_object = !p.passive && !copular && p.rule != "collective";
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
         // unless the verb is in the active voice and took the flag from a passive beside it
         if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {
@@ -426,6 +430,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         q.rule = format!("{}:naming", p.rule);
         out.push(q);
     }
+    // `people gathered outside the parliament with banners`: the place the event happened at is
+    // its own fact (`gather outside – parliament`), as it is for an event with no other oblique
+    let mut place_fact: Option<OpenTriple> = None;
     for sl in slots {
         if sl.case.iter().any(|&c| tr.form_is(c, &["according"])) {
             continue;
@@ -441,6 +448,15 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                     }
                 } else if is_place(tr, ment, mentions, &sl.case, sl.part.head) {
                     if let Some(d) = argument(s, &sl.part) {
+                        if obl_object && place_fact.is_none() && sl.kind == Kind::Obl {
+                            let case_words = sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" ");
+                            let mut pkey = key.clone();
+                            pkey.prep = Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
+                            let mut q = base(format!("{} {case_words}", join_text(s, &rel, None)), pkey, Some(d.clone()), subject.clone());
+                            q.modality = modality;
+                            q.rule = format!("{}:place", p.rule);
+                            place_fact = Some(q);
+                        }
                         t.qualifiers.push(("place".into(), d));
                     }
                 } else {
@@ -505,6 +521,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         q.object = Some(end);
         q.qualifiers.retain(|(k, _)| k != "place");
         q.rule = format!("{}:route", t.rule);
+        out.push(q);
+    }
+    if let Some(mut q) = place_fact {
+        q.qualifiers = t.qualifiers.iter().filter(|(k, _)| k == "date").cloned().collect();
         out.push(q);
     }
     out.push(t);

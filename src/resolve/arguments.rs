@@ -120,7 +120,8 @@ impl State<'_> {
     /// An argument written as a name NER did not mark (`Vance` after `Harold Vance`, `Otters`
     /// after `Riverton Otters`, `FOS` after its definition): the entity already known by that
     /// name — same name, a person's surname or first name, the last words of a longer name (also
-    /// of a capitalised concept, a name NER missed too), or the initials of an organisation. Only
+    /// of a capitalised concept, a name NER missed too), the initials of an organisation, or an
+    /// organisation's name without its body word (`Vell Harbour` after `Vell Harbour Society`). Only
     /// capitalised words (after determiners and a possessive ending) qualify.
     pub(super) fn earlier_name(&self, si: usize, r: std::ops::Range<usize>) -> Option<usize> {
         let s = &self.doc.sentences[si];
@@ -143,7 +144,8 @@ impl State<'_> {
         if let (Some(c), _) = self.match_person(&keys) {
             return Some(c);
         }
-        self.name_suffix_match(&keys)
+        self.organisation_short_form(&keys, EntityType::Organization)
+            .or_else(|| self.name_suffix_match(&keys))
             .or_else(|| self.acronym_match(&label, EntityType::Organization))
             .or_else(|| self.proper_concept_suffix_match(&keys))
     }

@@ -150,6 +150,8 @@ impl State<'_> {
             (c, "spelling-variant")
         } else if let Some(c) = self.acronym_match(&label, kind) {
             (c, "acronym")
+        } else if let Some(c) = self.organisation_short_form(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>(), kind) {
+            (c, "short-name")
         } else if let Some(c) = self.name_suffix_match(&core.clone().map(|i| lower_key(&s.tokens[i].form)).collect::<Vec<_>>()) {
             (c, "short-name")
         } else if let Some(c) = self.storm_of_person(&label, kind) {
@@ -196,6 +198,38 @@ impl State<'_> {
             }
             let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
             if words.len() >= 2 && words[0] == word && words[1..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str())) {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found
+    }
+
+    /// The one organisation or company seen before whose name is `keys` followed by words that
+    /// only say what kind of body it is (`Vell Harbour Society` for `Vell Harbour`, `Brelt
+    /// Holdings` for `Brelt`), or whose name has `keys` right before its `of` (`House` for `Norvia
+    /// House of Delegates`): the short form a text uses after the full name. Only for a mention
+    /// typed as an organisation or a company. Tried before a match on a name's last words.
+    pub(super) fn organisation_short_form(&self, keys: &[String], kind: EntityType) -> Option<usize> {
+        if keys.is_empty() || !matches!(kind, EntityType::Organization | EntityType::Company) {
+            return None;
+        }
+        let mut found = None;
+        for (c, cl) in self.clusters.iter().enumerate() {
+            if !matches!(cl.kind, EntityType::Company | EntityType::Organization) {
+                continue;
+            }
+            let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
+            let tail_only = words.len() > keys.len()
+                && words[..keys.len()] == *keys
+                && words[keys.len()..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str()) || BODY_WORDS.contains(&w.as_str()));
+            // `the House` for `Norvia House of Delegates`: the head of an `of` name without its
+            // place in front and its complement behind
+            let head_of = words.len() > keys.len() + 1
+                && (0..words.len() - keys.len()).any(|i| words[i..i + keys.len()] == *keys && words[i + keys.len()] == "of");
+            if tail_only || head_of {
                 if found.is_some_and(|f| f != c) {
                     return None;
                 }
@@ -279,9 +313,32 @@ impl State<'_> {
             }
             start += 1;
         }
+        // `Pope Linus`, `Prince Evander`, `Queen Mirela II`: a title that goes with a given name
+        // alone is part of the name the person is known by (the title before the mention or the
+        // one just stripped from it); a full name (`Prince Evander Vell`) drops it as usual
+        let regnal = |k: usize| {
+            let f = &s.tokens[k].form;
+            f.len() <= 5 && f.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        };
+        let single_given = given.is_none() && (end - start == 1 || (end - start == 2 && regnal(end - 1)));
+        let title_at = |k: usize| {
+            let f = &s.tokens[k].form;
+            f.chars().next().is_some_and(char::is_uppercase) && names::is_given_name_title(&lower_key(f))
+        };
+        let given_title = if !single_given {
+            None
+        } else if start > r.start {
+            title_at(start - 1).then(|| s.tokens[start - 1].form.clone())
+        } else {
+            (r.start > 0 && title_at(r.start - 1)).then(|| s.tokens[r.start - 1].form.clone())
+        };
         // a trailing possessive glued to the last word: `Hale's`
         let mut name: Vec<String> = (start..end).map(|i| lower_key(&s.tokens[i].form)).collect();
         let mut name_forms: Vec<String> = (start..end).map(|i| s.tokens[i].form.clone()).collect();
+        if let Some(t) = given_title {
+            name.insert(0, lower_key(&t));
+            name_forms.insert(0, t);
+        }
         if let Some((_, g)) = given.filter(|_| start == r.start && end - start == 1) {
             name.insert(0, lower_key(&g));
             name_forms.insert(0, g);
@@ -638,6 +695,10 @@ const CORPORATE_WORDS: &[&str] = &[
     "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
     "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "industries", "enterprises",
 ];
+
+/// Words that end an organisation's name by saying what kind of body it is, which a short form
+/// of the name leaves out (`the Vell Harbour Society` … `the Vell Harbour`). General English.
+const BODY_WORDS: &[&str] = &["society", "association", "foundation", "organisation", "organization", "trust", "institute"];
 
 fn titled_tail(label: &str) -> &str {
     let cut = label

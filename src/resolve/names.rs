@@ -22,6 +22,13 @@ pub fn is_title_word(w: &str) -> bool {
     )
 }
 
+/// Titles that go with a given name alone and are part of the name the holder is known by
+/// (`Pope Linus`, `Prince Evander`, `Queen Mirela II`): the closed class of English titles of
+/// popes and royalty.
+pub fn is_given_name_title(w: &str) -> bool {
+    matches!(w, "pope" | "king" | "queen" | "prince" | "princess")
+}
+
 /// Party affiliation words written before a name (`Democrat Ana Reyes`, `Republican X`): the
 /// closed class of English words for a member of a party family.
 pub fn is_party_word(w: &str) -> bool {

@@ -126,6 +126,25 @@ fn a_party_word_taken_into_a_name_is_no_part_of_the_label() {
 }
 
 #[test]
+fn a_title_that_goes_with_a_given_name_alone_stays_in_the_label() {
+    // `Pope Linus` (title outside the mention), later `Linus`: one person named with the title
+    let d = doc(&["Pope Linus signed a decree .", "Linus said the rules were clear ."]);
+    let m = [ment(&d, 0, "Linus", T::Person), ment(&d, 1, "Linus", T::Person)];
+    let t = vec![tri(&d, 0, "Pope Linus", "signed", "sign", Some("decree")), tri(&d, 1, "Linus", "said", "say", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("pope_linus", "signed", Some("decree")), f("pope_linus", "said", None)]);
+    assert_eq!(ent(&r, "pope_linus").label, "Pope Linus");
+    // the title inside the mention, with a regnal number
+    let d = doc(&["Queen Mirela II opened the bridge ."]);
+    let r = run(&d, &[ment(&d, 0, "Queen Mirela II", T::Person)], vec![tri(&d, 0, "Queen Mirela II", "opened", "open", Some("bridge"))]);
+    assert_eq!(ent(&r, "queen_mirela_ii").label, "Queen Mirela II");
+    // must not: a full name drops the title as any other (`Prince Evander Vell` → `Evander Vell`)
+    let d = doc(&["Prince Evander Vell opened the bridge ."]);
+    let r = run(&d, &[ment(&d, 0, "Evander Vell", T::Person)], vec![tri(&d, 0, "Prince Evander Vell", "opened", "open", Some("bridge"))]);
+    assert_eq!(ent(&r, "evander_vell").label, "Evander Vell");
+}
+
+#[test]
 fn bare_surname_first_then_full_name_upgrades_label() {
     let d = doc(&["Ferreira spoke first .", "Later Tomas Ferreira left ."]);
     let m = [ment(&d, 0, "Ferreira", T::Person), ment(&d, 1, "Tomas Ferreira", T::Person)];
@@ -175,6 +194,31 @@ fn gazetteer_aliases_are_one_country_with_wikidata() {
     let d = doc(&["They told us nothing ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "They", "told", "tell", Some("us"))]);
     assert!(r.triples.is_empty());
+}
+
+#[test]
+fn an_organisation_named_without_its_body_word_is_the_same_organisation() {
+    // `the Vell Harbour Society` … `the Vell Harbour` (invented)
+    let d = doc(&["The Vell Harbour Society keeps a register .", "The Vell Harbour was fined ."]);
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization), ment(&d, 1, "Vell Harbour", T::Organization)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["vell_harbour_society"; 2]);
+    // the short form untagged by the model (an argument, no mention)
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "The Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["vell_harbour_society"; 2]);
+    // `the House` after `the Norvia House of Delegates`
+    let d2 = doc(&["The Norvia House of Delegates passed the bill .", "The House voted again ."]);
+    let m2 = [ment(&d2, 0, "Norvia House of Delegates", T::Organization), ment(&d2, 1, "House", T::Organization)];
+    let r2 = run(&d2, &m2, vec![tri(&d2, 0, "Norvia House of Delegates", "passed", "pass", Some("bill")), tri(&d2, 1, "House", "voted", "vote", None)]);
+    assert_eq!(facts(&r2).into_iter().map(|x| x.0).collect::<Vec<_>>(), vec!["norvia_house_of_delegates"; 2]);
+    // must not: a place that shares the words stays a place (`Vell Harbour` typed as a location)
+    let m = [ment(&d, 0, "Vell Harbour Society", T::Organization), ment(&d, 1, "Vell Harbour", T::Location)];
+    let t = vec![tri(&d, 0, "Vell Harbour Society", "keeps", "keep", Some("register")), tri(&d, 1, "Vell Harbour", "was fined", "fine", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r)[1].0, "vell_harbour");
 }
 
 #[test]

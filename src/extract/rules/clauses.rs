@@ -7,6 +7,14 @@
 
 use super::*;
 
+/// A small cardinal written as a word or digits (`two`, `3`), 2 to 10: the size of a list a
+/// counted noun announces.
+fn small_number(w: &str) -> Option<usize> {
+    const WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let l = w.to_lowercase();
+    WORDS.iter().position(|x| *x == l).map(|i| i + 2).or_else(|| l.parse::<usize>().ok().filter(|n| (2..=10).contains(n)))
+}
+
 impl Rules<'_, '_> {
     /// The xcomp chain starting at `p`: verbs (or `likely`-type adjectives) whose subject is the
     /// governor's. With `split_control`, it stops before an infinitive whose subject is the
@@ -768,6 +776,11 @@ impl Rules<'_, '_> {
             return vec![part.clone()];
         }
         let mut conjs = self.list_members(h);
+        // `dismissed two mayors in the history of Norvia, Ana Reyes and Ivo Tamm`: the names that
+        // close the phrase are the members the number counts
+        if conjs.is_empty() {
+            conjs = self.counted_names(h);
+        }
         // `associates Ann Bell and Eve Ford`: the minimal argument is the name, and the list is its
         if conjs.is_empty() && !part.min.contains(&h) {
             if let Some(a) = part.min.iter().copied().find(|&x| tr.head[x] == h && tr.upos(x) == "PROPN") {
@@ -806,6 +819,41 @@ impl Rules<'_, '_> {
             v.push(q);
         }
         v
+    }
+
+    /// The people a counted plural noun names in a list that closes the sentence, when the parser
+    /// hung the list on a nearer word (`dismissed two mayors in the history of Norvia, Ana Reyes
+    /// and Ivo Tamm`, the names parsed as conjuncts of `Norvia`): after a comma, with no verb
+    /// between the noun and the list, the first name attached to a word that is neither the noun
+    /// nor a person, and as many names as the number says. Empty otherwise.
+    fn counted_names(&self, h: usize) -> Vec<usize> {
+        let tr = self.tr;
+        let n_toks = tr.len();
+        if !matches!(tr.upos(h), "NOUN" | "PROPN") || !tr.has_feat(h, "Number=Plur") {
+            return Vec::new();
+        }
+        let Some(n) = tr.kids(h).find(|&k| tr.base(k) == "nummod").and_then(|k| small_number(tr.form(k))) else {
+            return Vec::new();
+        };
+        let person = |k: usize| self.kind_at(k) == Some(crate::document::EntityType::Person) && self.ment_at(k).is_some_and(|(s, _)| s == k);
+        let Some(first) = (h + 1..n_toks).find(|&k| person(k)) else {
+            return Vec::new();
+        };
+        let attached_elsewhere = matches!(tr.rel(first), "conj" | "appos") && tr.head[first] != h && tr.head[first] != NONE && !person(tr.head[first]);
+        if tr.form(first - 1) != "," || (h + 1..first).any(|k| matches!(tr.upos(k), "VERB" | "AUX")) || !attached_elsewhere {
+            return Vec::new();
+        }
+        let mut names = vec![first];
+        names.extend(self.list_members(first).into_iter().filter(|&k| person(k)));
+        names.extend((first + 1..n_toks).filter(|&k| person(k) && tr.rel(k) == "conj" && tr.head[k] == tr.head[first]));
+        names.sort_unstable();
+        names.dedup();
+        // the list closes the sentence
+        let end = self.ment_at(*names.last().unwrap()).map_or(n_toks, |(_, e)| e);
+        if names.len() != n || (end..n_toks).any(|k| !tr.is_punct(k)) {
+            return Vec::new();
+        }
+        names
     }
 
     /// The named examples of a noun: `countries such as Norland and Estavia` → `Norland` (its

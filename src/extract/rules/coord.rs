@@ -134,6 +134,25 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_noun_takes_the_names_that_close_its_phrase() {
+        // `The council has dismissed two mayors in the history of Norvia, Ivo Oster and Ben
+        // Tarrow`, the names parsed as conjuncts of `Norvia` (invented)
+        let spec = |n: &str| {
+            format!(
+                "The/DET/2/det council/NOUN/4/nsubj has/AUX/4/aux dismissed/VERB/0/root {n}/NUM/6/nummod mayors/NOUN/4/obj \
+                 in/ADP/9/case the/DET/9/det history/NOUN/6/nmod of/ADP/11/case <<Norvia>>/PROPN/9/nmod ,/PUNCT/13/punct \
+                 [[Ivo/PROPN/11/conj Oster]]/PROPN/13/flat and/CCONJ/16/cc [[Ben/PROPN/11/conj Tarrow]]/PROPN/16/flat ./PUNCT/4/punct"
+            )
+        };
+        let objects = |spec: &str| facts(spec, "").into_iter().filter(|(s, _, _)| s == "council").map(|(_, _, o)| o).collect::<Vec<_>>();
+        let got = objects(&spec("two"));
+        assert!(got.contains(&"Ivo Oster".to_string()) && got.contains(&"Ben Tarrow".to_string()), "{got:?}");
+        // must not: the number does not count the names (three mayors, two names)
+        let got = objects(&spec("three"));
+        assert!(!got.iter().any(|o| o == "Ivo Oster" || o == "Ben Tarrow"), "{got:?}");
+    }
+
+    #[test]
     fn subject_stranded_in_a_coordination_starts_the_next_clause() {
         // `Jo Ames quit on Monday and Kim Lowe was appointed`, parsed with `Kim Lowe` a conjunct
         // of `Monday` and `appointed` an adverbial clause of `quit`

@@ -53,6 +53,12 @@ const ROLE_MODIFIERS: &[&str] = &[
     "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special",
 ];
 
+/// Words that open the title of a legislature's party leaders and whips (`Majority Leader`,
+/// `Minority Whip`): in front of the role they are part of the title, never part of the chamber
+/// that owns it (`Assembly Minority Leader X` → minority leader of Assembly). General English, closed
+/// class.
+const MAJORITY_WORDS: &[&str] = &["majority", "minority"];
+
 /// Rank words that open a compound title (`Vice President`, `Deputy Mayor`, `Assistant
 /// Secretary`): capitalised in front of the role they are part of the title, never a place or
 /// organisation that owns it (`president of Vice`). General English, closed class.
@@ -220,7 +226,15 @@ impl Rules<'_, '_> {
         // `Kestria`, the name the title's holder)
         let person_starts = |k: usize| k > i && self.kind_at(k) == Some(EntityType::Person) && self.ment_at(k).is_some_and(|(s, _)| s == k);
         let mut e = i;
-        while e < tr.len() && self.is_proper(e) && self.role_word_at(e).is_none() && demonym_country(tr.form(e)).is_none() && !person_starts(e) {
+        // `Assembly Minority Leader`: the minority word belongs to the title, not to the owner's name
+        let title_opener = |k: usize| tr.form_is(k, MAJORITY_WORDS) && self.role_word_at(k + 1).is_some();
+        while e < tr.len()
+            && self.is_proper(e)
+            && self.role_word_at(e).is_none()
+            && demonym_country(tr.form(e)).is_none()
+            && !person_starts(e)
+            && !title_opener(e)
+        {
             e += 1;
         }
         (e > i).then_some(e)
@@ -333,6 +347,17 @@ impl Rules<'_, '_> {
                 // is the office's field, not a place or organisation that owns it (the loop below
                 // keeps it as a modifier); `Interior Ministry spokesman` still reads the ministry
                 let run = if starts_name { self.name_run(i + 1) } else { self.name_run(i) };
+                // `the Labour Assembly Majority Leader`: a party word in front of a chamber's
+                // name that no mention joins to it is the holder's party (the origin rules read
+                // it), neither part of the owner nor of the office (`Republican National
+                // Committee`, one mention, stays the owner's name)
+                let party_front = starts_name
+                    && super::origin::is_party_word(tr.form(i))
+                    && self.ment_at(i).is_none()
+                    && run.is_some_and(|e| e < limit && tr.form_is(e, MAJORITY_WORDS));
+                if party_front {
+                    i += 1;
+                }
                 // `Republican Senator X`: a party word is the holder's party (the origin rules
                 // read it), not the owner of the office; it stays a modifier
                 let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
@@ -387,7 +412,10 @@ impl Rules<'_, '_> {
             let lower_modifier = matches!(tr.upos(i), "ADJ" | "NOUN")
                 && (self.lowercase_noun(i) || first_adjective || (acronym && tr.upos(i) == "NOUN"))
                 && self.ment_at(i).is_none();
-            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS) || tr.form_is(i, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(i));
+            let title_modifier = tr.lemma_is(i, ROLE_MODIFIERS)
+                || tr.form_is(i, MINISTRY_WORDS)
+                || super::origin::is_party_word(tr.form(i))
+                || (tr.form_is(i, MAJORITY_WORDS) && self.role_word_at(i + 1).is_some());
             if lower_modifier || title_modifier || self.capitalised_title_word(i, limit, !roles.is_empty()) {
                 mods.push(i);
                 i += 1;

@@ -359,3 +359,31 @@ fn both_ends_of_a_route_are_facts_but_not_of_a_span_of_time() {
     let ts = triples(&span);
     assert!(!ts.iter().any(|t| t.relation.ends_with(" into")), "{}", show(&ts));
 }
+
+#[test]
+fn a_place_beside_another_oblique_of_an_active_event_is_a_fact_of_its_own() {
+    // `Crowds gathered outside Vellport with banners.` (invented)
+    let gathered = "
+        Crowds crowd NOUN NNS 2 nsubj
+        gathered gather VERB VBD 0 root
+        outside outside ADP IN 4 case
+        Vellport Vellport PROPN NNP 2 obl
+        with with ADP IN 6 case
+        banners banner NOUN NNS 2 obl
+        . . PUNCT . 2 punct";
+    let ts = triples(gathered);
+    find(&ts, "Crowds", "gathered with", Some("banners"));
+    find(&ts, "Crowds", "gathered outside", Some("Vellport"));
+    // must not: a verb with an object keeps the place as a qualifier only (`Crowds blocked the
+    // road outside Vellport.`)
+    let blocked = "
+        Crowds crowd NOUN NNS 2 nsubj
+        blocked block VERB VBD 0 root
+        the the DET DT 4 det
+        road road NOUN NN 2 obj
+        outside outside ADP IN 6 case
+        Vellport Vellport PROPN NNP 2 obl
+        . . PUNCT . 2 punct";
+    let ts = triples(blocked);
+    assert!(!ts.iter().any(|t| t.relation.contains("outside")), "{}", show(&ts));
+}

@@ -509,3 +509,28 @@ fn court_words_before_a_judge_are_the_title_not_its_owner() {
     );
     assert!(got.iter().any(|(s, r, o)| s == "Mara Vellin" && r == "judge of" && o == "Ostrava Appellate Court"), "{got:?}");
 }
+
+#[test]
+fn majority_and_minority_open_a_leaders_title_owned_by_the_chamber() {
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            // apposition, with the holder's party in front of the chamber
+            "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT the/DET Labour/ADJ Assembly/PROPN Majority/PROPN Leader/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Ivo Oster", "majority leader of", "Assembly")],
+            &["Labour Assembly", "Labour Assembly Majority", "Assembly Majority"],
+        ),
+        (
+            // title in front of the name, the chamber tagged as an organisation
+            "{{Assembly}}/PROPN Minority/NOUN Leader/NOUN [[Ben/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ben Tarrow", "minority leader of", "Assembly")],
+            &[],
+        ),
+        (
+            // a party word inside an organisation's own name stays part of the owner
+            "{{Republican/ADJ National/ADJ Committee}}/PROPN chairwoman/NOUN [[Lena/PROPN Marsk]]/PROPN spoke/VERB ./PUNCT",
+            &[("Lena Marsk", "chairwoman of", "Republican National Committee")],
+            &["National Committee"],
+        ),
+    ];
+    check_never(cases, |f| &f.2);
+}
