@@ -191,13 +191,19 @@ impl State<'_> {
         if self.match_person(&[word.to_owned()]).0.is_some() {
             return None;
         }
+        self.only_organisation(|words| words.len() >= 2 && words[0] == word && words[1..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str())))
+    }
+
+    /// The one company or organisation seen before whose name's lowercase words `fits`; none when
+    /// two fit.
+    fn only_organisation(&self, fits: impl Fn(&[String]) -> bool) -> Option<usize> {
         let mut found = None;
         for (c, cl) in self.clusters.iter().enumerate() {
             if !matches!(cl.kind, EntityType::Company | EntityType::Organization) {
                 continue;
             }
             let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
-            if words.len() >= 2 && words[0] == word && words[1..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str())) {
+            if fits(&words) {
                 if found.is_some_and(|f| f != c) {
                     return None;
                 }
@@ -216,12 +222,7 @@ impl State<'_> {
         if keys.is_empty() || !matches!(kind, EntityType::Organization | EntityType::Company) {
             return None;
         }
-        let mut found = None;
-        for (c, cl) in self.clusters.iter().enumerate() {
-            if !matches!(cl.kind, EntityType::Company | EntityType::Organization) {
-                continue;
-            }
-            let words: Vec<String> = cl.label.split_whitespace().map(lower_key).collect();
+        self.only_organisation(|words| {
             let tail_only = words.len() > keys.len()
                 && words[..keys.len()] == *keys
                 && words[keys.len()..].iter().all(|w| CORPORATE_WORDS.contains(&w.as_str()) || BODY_WORDS.contains(&w.as_str()));
@@ -229,14 +230,8 @@ impl State<'_> {
             // place in front and its complement behind
             let head_of = words.len() > keys.len() + 1
                 && (0..words.len() - keys.len()).any(|i| words[i..i + keys.len()] == *keys && words[i + keys.len()] == "of");
-            if tail_only || head_of {
-                if found.is_some_and(|f| f != c) {
-                    return None;
-                }
-                found = Some(c);
-            }
-        }
-        found
+            tail_only || head_of
+        })
     }
 
     pub(super) fn acronym_match(&self, label: &str, kind: EntityType) -> Option<usize> {
