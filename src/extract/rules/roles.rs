@@ -53,6 +53,13 @@ const ROLE_MODIFIERS: &[&str] = &[
     "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special",
 ];
 
+/// Nouns of groups outside the state whose leaders a nationality word describes but does not
+/// own (`Russian opposition leader`, `Kurdish rebel commander`): general English, closed class.
+const NON_STATE_GROUPS: &[&str] = &[
+    "opposition", "rebel", "militia", "insurgent", "separatist", "guerrilla", "resistance", "protest", "student", "union",
+    "church", "business", "industry", "community", "tribal", "clan", "gang", "cartel", "terrorist", "dissident", "exile",
+];
+
 /// Words that open the title of a legislature's party leaders and whips (`Majority Leader`,
 /// `Minority Whip`): in front of the role they are part of the title, never part of the chamber
 /// that owns it (`Assembly Minority Leader X` → minority leader of Assembly). General English, closed
@@ -422,6 +429,11 @@ impl Rules<'_, '_> {
                 continue;
             }
             break;
+        }
+        // `Russian opposition leader X`, `Norvian rebel commander X`: a group outside the state
+        // between the nationality and the role leads it, so the country owns no office
+        if owner.as_ref().is_some_and(|(_, demonym)| *demonym) && roles.iter().any(|r| r.mods.iter().any(|&m| tr.lemma_is(m, NON_STATE_GROUPS))) {
+            owner = None;
         }
         // the phrase must end on a role (`the mayor's office` is no role phrase)
         let last_role_end = roles.last().map(|r| *r.toks.last().unwrap())?;

@@ -534,3 +534,19 @@ fn majority_and_minority_open_a_leaders_title_owned_by_the_chamber() {
     ];
     check_never(cases, |f| &f.2);
 }
+
+#[test]
+fn a_nationality_before_a_group_outside_the_state_owns_no_office() {
+    // `Latvian opposition leader X` leads the opposition, not Latvia; `Latvian defence minister X`
+    // holds an office of Latvia
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        ("Latvian/ADJ opposition/NOUN leader/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT", &[], &["Latvia"]),
+        ("Latvian/ADJ rebel/NOUN commander/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT", &[], &["Latvia"]),
+        (
+            "Latvian/ADJ defence/NOUN minister/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ivo Tamm", "defence minister of", "Latvia")],
+            &[],
+        ),
+    ];
+    check_never(cases, |f| &f.2);
+}
