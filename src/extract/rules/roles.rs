@@ -55,7 +55,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 
 /// Nouns of groups outside the state whose leaders a nationality word describes but does not
 /// own (`Russian opposition leader`, `Kurdish rebel commander`): general English, closed class.
-const NON_STATE_GROUPS: &[&str] = &[
+pub(super) const NON_STATE_GROUPS: &[&str] = &[
     "opposition", "rebel", "militia", "insurgent", "separatist", "guerrilla", "resistance", "protest", "student", "union",
     "church", "business", "industry", "community", "tribal", "clan", "gang", "cartel", "terrorist", "dissident", "exile",
 ];

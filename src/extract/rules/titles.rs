@@ -250,7 +250,9 @@ impl Rules<'_, '_> {
         }
         // the whole title phrase (`Foreign Minister`), for `is`
         let tp: Vec<usize> = (t..start).collect();
-        if let Some(c) = country {
+        // `Russian opposition leader X`: a group outside the state leads, the country owns no office
+        let non_state = (t..title).any(|j| tr.lemma_is(j, super::roles::NON_STATE_GROUPS));
+        if let Some(c) = country.filter(|c| !(c.text.is_some() && non_state)) {
             let mut words = mods.join(" ");
             if !words.is_empty() {
                 words.push(' ');
@@ -320,6 +322,25 @@ mod tests {
             ),
         ];
         check_cases(cases, "appos:prep");
+    }
+
+    #[test]
+    fn a_nationality_before_a_group_outside_the_state_owns_no_title() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "Latvian/ADJ/3/amod opposition/NOUN/3/compound leader/NOUN/7/nsubj:pass [[Ivo/PROPN/3/appos Tamm]]/PROPN/4/flat \
+                 was/AUX/7/aux:pass flown/VERB/0/root ./PUNCT/7/punct",
+                &[],
+                &["Latvia"],
+            ),
+            (
+                "Latvian/ADJ/3/amod defence/NOUN/3/compound minister/NOUN/7/nsubj:pass [[Ivo/PROPN/3/appos Tamm]]/PROPN/4/flat \
+                 was/AUX/7/aux:pass flown/VERB/0/root ./PUNCT/7/punct",
+                &[("Ivo Tamm", "defence minister of", "Latvia")],
+                &[],
+            ),
+        ];
+        check_cases(cases, "title");
     }
 
     #[test]
