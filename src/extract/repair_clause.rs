@@ -307,7 +307,9 @@ pub(super) fn ing_subject(t: &mut Vec<Token>) -> bool {
     t[v].xpos = "VBD".into();
     set_head(t, n, v, "nsubj");
     for k in 0..n {
-        if h[k] != n && !(k < n && h[k] > k && h[k] <= n && h[k] != usize::MAX && h[k] != n) {
+        // a word already inside the phrase (headed by a later word of it) stays where it is
+        let inside = h[k] != usize::MAX && h[k] > k && h[k] <= n;
+        if !inside {
             let rel = match t[k].upos.as_str() {
                 "DET" => "det",
                 "NUM" => "nummod",

@@ -707,7 +707,7 @@ fn captions_and_attribution_lines() {
     ] {
         assert_eq!(is_caption(text), yes, "{text}");
     }
-    for (text, yes) in [("—Mara Vellin, Twitter", true), ("– Norvian Supreme Court", true), ("-Article last amended: today", true),
+    for (text, yes) in [("—Mara Vellin, Twitter", true), ("– Norvian Harbour Tribunal", true), ("-Article last amended: today", true),
         ("- the first point of the plan", false), ("Mara Vellin — the mayor — spoke.", false)] {
         assert_eq!(is_attribution_line(text), yes, "{text}");
     }

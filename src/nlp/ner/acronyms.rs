@@ -12,7 +12,7 @@
 //! The acronym is one token of two to eight capital letters (with `&`, `-` or `.` between them:
 //! `N&W`); the expansion is a run of capitalised words, joined by `of`, `and`, `for`, `on`,
 //! `the`, `&` or a hyphen, whose capitalised words give the acronym's letters in order (a joining
-//! word may give its initial too: `Ministry of Defence (MOD)`). The expansion's class is kept when
+//! word may give its initial too: `Board of Harbour Works (BOHW)`). The expansion's class is kept when
 //! the tagger found it whole; a run of place names stays a place (`United Zemblan Isles (UZI)`),
 //! anything else is an organisation. A name of the tagger that reaches out of the run blocks it.
 
