@@ -1,0 +1,231 @@
+//! Parse repairs of coordination (numbered with the others in [`super::repair`]).
+//!
+//! 27. `stranded-conjunct`: `Vell as well as Tarrow were fined` (or `the court fined Vell as
+//!     well as Tarrow`) with the coordinator hung on the verb and the second conjunct read as a
+//!     second subject (or as a bare oblique beside the object): a verb has one subject, and a
+//!     noun with no preposition after a coordinator is no oblique, so the second nominal becomes
+//!     a conjunct of the first and the coordinator its `cc`.
+//! 28. `appos-conjunct`: `Vell, a judge in Tarn, and Tarrow were fined` with `Tarrow` read as a
+//!     conjunct of the apposition (`judge`): the plural verb says the subject is the pair, so the
+//!     conjunct moves to the subject.
+
+use super::repair::{base, heads, set_head};
+use crate::document::Token;
+
+fn is_nominal(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+}
+
+fn is_subject(rel: &str) -> bool {
+    matches!(rel, "nsubj" | "nsubj:pass")
+}
+
+/// The child of `v` whose subtree holds `j` (`j` itself when it is a child).
+fn child_of_holding(h: &[usize], v: usize, mut j: usize) -> Option<usize> {
+    for _ in 0..=h.len() {
+        let up = *h.get(j)?;
+        if up == v {
+            return Some(j);
+        }
+        if up == usize::MAX {
+            return None;
+        }
+        j = up;
+    }
+    None
+}
+
+/// When the words before the coordinator end a list inside the first conjunct (`envoys from
+/// Norvia, Latvia(,) and Estonia`, the list's items hung as conjuncts or appositions of its
+/// first), the list's first item: the stranded nominal is the list's last item, not a
+/// conjunct of the whole phrase.
+fn list_in_progress(t: &[Token], h: &[usize], x: usize, c: usize) -> Option<usize> {
+    let p = (x + 1..c).rev().find(|&k| t[k].upos != "PUNCT")?;
+    let mut top = p;
+    while matches!(t[top].deprel.as_str(), "conj" | "appos") && h[top] != usize::MAX && h[top] != x {
+        top = h[top];
+    }
+    (top != p && super::repair::is_ancestor(h, x, top) && top != x).then_some(top)
+}
+
+/// Repair 27.
+pub(super) fn stranded_conjunct(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for c in 0..n {
+        let h = heads(t);
+        if h[c] == usize::MAX || base(&t[c].deprel) != "cc" {
+            continue;
+        }
+        // the coordinator's own words (`as well as`: `well` and `as` are its `fixed` parts)
+        let mut first = c + 1;
+        while first < n && h[first] == c && t[first].deprel == "fixed" {
+            first += 1;
+        }
+        // hung on the verb itself, or on the second nominal hung on the verb
+        let (v, y) = if matches!(t[h[c]].upos.as_str(), "VERB" | "AUX") {
+            let v = h[c];
+            if first >= n || first == v {
+                continue;
+            }
+            let Some(y) = child_of_holding(&h, v, first) else { continue };
+            (v, y)
+        } else {
+            let y = h[c];
+            let v = h[y];
+            if y < first || v == usize::MAX || !matches!(t[v].upos.as_str(), "VERB" | "AUX") {
+                continue;
+            }
+            (v, y)
+        };
+        let yrel = t[y].deprel.clone();
+        let has_case = (0..n).any(|k| h[k] == y && base(&t[k].deprel) == "case");
+        // a second subject either way; a bare oblique only when the coordinator was stranded on the verb
+        let stranded = h[c] == v;
+        if y < first || !is_nominal(&t[y]) || !(is_subject(&yrel) || (stranded && base(&yrel) == "obl" && !has_case && y > v)) {
+            continue;
+        }
+        // the first conjunct: the nearest nominal of the verb before the coordinator in the
+        // same slot (a second subject; or the object a bare noun is coordinated with)
+        let x = (0..c).rev().find(|&k| {
+            h[k] == v
+                && is_nominal(&t[k])
+                && if is_subject(&yrel) { is_subject(&t[k].deprel) } else { base(&t[k].deprel) == "obj" && k > v }
+        });
+        let Some(x) = x else { continue };
+        // nothing of another phrase between the two: only the first conjunct's words,
+        // punctuation and the coordinator
+        // (no clause inside it either: a verb there means the parser has lost the clauses'
+        // seams, and the second nominal is more likely another clause's subject)
+        let clean = (x + 1..c).all(|k| t[k].upos == "PUNCT" || (super::repair::is_ancestor(&h, x, k) && !matches!(t[k].upos.as_str(), "VERB" | "AUX")));
+        if !clean {
+            continue;
+        }
+        let joins = list_in_progress(t, &h, x, c).unwrap_or(x);
+        set_head(t, y, joins, "conj");
+        set_head(t, c, y, "cc");
+        // a comma in front of the coordinator goes with the conjunct
+        if c > 0 && h[c - 1] == v && t[c - 1].form == "," {
+            set_head(t, c - 1, y, "punct");
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// Whether the clause headed by `v` has a plural finite verb: `were`, `are`, `have` or a
+/// present-tense plural form (VBP), on the verb or its auxiliaries.
+fn plural_verb(t: &[Token], h: &[usize], v: usize) -> bool {
+    let plural = |k: usize| matches!(t[k].form.to_lowercase().as_str(), "were" | "are" | "have") || t[k].xpos == "VBP";
+    plural(v) || (0..t.len()).any(|k| h[k] == v && matches!(base(&t[k].deprel), "aux" | "cop") && plural(k))
+}
+
+/// Repair 28.
+pub(super) fn appos_conjunct(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for y in 0..n {
+        let h = heads(t);
+        let a = h[y];
+        if a == usize::MAX || t[y].deprel != "conj" || t[a].deprel != "appos" || !is_nominal(&t[y]) {
+            continue;
+        }
+        let s = h[a];
+        if s == usize::MAX || !is_subject(&t[s].deprel) || !matches!(t[s].xpos.as_str(), "NN" | "NNP") {
+            continue;
+        }
+        let v = h[s];
+        // the subject must be one thing on its own (no conjunct of its own) and the verb plural
+        let has_cc = (0..y).any(|k| h[k] == y && base(&t[k].deprel) == "cc");
+        let own_conj = (0..n).any(|k| h[k] == s && t[k].deprel == "conj");
+        if v == usize::MAX || !has_cc || own_conj || !plural_verb(t, &h, v) {
+            continue;
+        }
+        set_head(t, y, s, "conj");
+        changed = true;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::repair::repair;
+    use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_second_subject_after_a_coordinator_is_a_conjunct() {
+        // `Emil Strand as well as Anton Rieger were arrested on Monday .` (invented)
+        let t = toks(
+            "Emil/PROPN/9/nsubj:pass Strand/PROPN/1/flat as/ADV/9/cc well/ADV/3/fixed as/ADP/3/fixed Anton/PROPN/9/nsubj:pass \
+             Rieger/PROPN/6/flat were/AUX/9/aux:pass arrested/VERB/0/root/arrest/VBN on/ADP/11/case Monday/PROPN/9/obl ./PUNCT/9/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Anton>1:conj", "as>6:cc", "Monday>9:obl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_stranded_last_item_of_a_list_joins_the_list() {
+        // `Envoys from Norvia , Latvia , and Estonia signed the pact .` (invented)
+        let t = toks(
+            "Envoys/NOUN/9/nsubj from/ADP/3/case Norvia/PROPN/1/nmod ,/PUNCT/5/punct Latvia/PROPN/3/conj ,/PUNCT/9/punct \
+             and/CCONJ/9/cc Estonia/PROPN/9/nsubj signed/VERB/0/root/sign/VBD the/DET/11/det pact/NOUN/9/obj ./PUNCT/9/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Estonia>3:conj"), "{got}");
+        // a clause inside the first nominal: the seams are lost, leave it
+        // (`Rain fell on Tarn and the mayor Ivo Oster closed the roads`, `fell` under `Rain`)
+        let clause = toks(
+            "Rain/NOUN/8/nsubj fell/VERB/1/acl/fall/VBD on/ADP/4/case Tarn/PROPN/2/obl and/CCONJ/8/cc the/DET/7/det \
+             mayor/NOUN/8/nsubj closed/VERB/0/root/close/VBD the/DET/10/det roads/NOUN/8/obj",
+        );
+        assert!(repair(&clause).is_none());
+    }
+
+    #[test]
+    fn a_bare_noun_after_a_coordinator_joins_the_object() {
+        // `The police arrested Emil Strand as well as Anton Rieger on Monday .` (invented)
+        let t = toks(
+            "The/DET/2/det police/NOUN/3/nsubj arrested/VERB/0/root/arrest/VBD Emil/PROPN/5/compound Strand/PROPN/3/obj \
+             as/ADV/3/cc well/ADV/6/fixed as/ADP/6/fixed Anton/PROPN/3/obl Rieger/PROPN/9/flat on/ADP/12/case Monday/PROPN/3/obl ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Anton>5:conj", "as>9:cc"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_conjunct_of_the_subjects_apposition_joins_the_subject_when_the_verb_is_plural() {
+        // `Ivo Oster , a judge in Tarn , and Ben Tarrow were fined .` (invented)
+        let spec = |were: &str| {
+            format!(
+                "Ivo/PROPN/12/nsubj:pass/Ivo/NNP Oster/PROPN/1/flat/Oster/NNP ,/PUNCT/5/punct a/DET/5/det judge/NOUN/1/appos/judge/NN \
+                 in/ADP/7/case Tarn/PROPN/5/nmod ,/PUNCT/10/punct and/CCONJ/10/cc Ben/PROPN/5/conj/Ben/NNP Tarrow/PROPN/10/flat \
+                 {were}/AUX/12/aux:pass/be/VBD fined/VERB/0/root/fine/VBN ./PUNCT/12/punct"
+            )
+        };
+        let got = arcs(&repair(&toks(&spec("were"))).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Ben>1:conj"), "{got}");
+        // `was fined`: the conjunct belongs to the apposition (`a judge in Tarn and Ben Tarrow's aide`)
+        assert!(repair(&toks(&spec("was"))).is_none());
+    }
+
+    #[test]
+    fn coordinated_clauses_and_prepositional_phrases_stay() {
+        // `Vell left and Tarrow stayed .`: the coordinator on the second verb, as it should be
+        let ok = toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD and/CCONJ/5/cc Tarrow/PROPN/5/nsubj stayed/VERB/2/conj/stay/VBD ./PUNCT/2/punct");
+        assert!(repair(&ok).is_none());
+        // `Vell sold the farm and in May moved to Tarn`: an oblique with its preposition is no conjunct
+        let pp = toks(
+            "Vell/PROPN/2/nsubj sold/VERB/0/root/sell/VBD the/DET/4/det farm/NOUN/2/obj and/CCONJ/2/cc in/ADP/7/case May/PROPN/2/obl",
+        );
+        assert!(repair(&pp).is_none());
+        // a bare oblique after a coordinator, with no object to join (`Vell left and Monday …`)
+        let day = toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD and/CCONJ/2/cc Monday/PROPN/2/obl");
+        assert!(repair(&day).is_none());
+    }
+}
