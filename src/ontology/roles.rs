@@ -44,6 +44,8 @@ pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
     "politician", "player", "footballer", "cricketer", "wrestler", "boxer", "athlete", "swimmer",
     "runner", "sprinter", "cyclist", "golfer", "skier", "racer", "driver", "jockey", "gymnast", "pilot",
     "astronaut", "cosmonaut", "taikonaut", "explorer", "soldier", "veteran", "chef", "farmer", "priest", "monk", "nun", "missionary",
+    "expert", "specialist", "consultant", "strategist", "pollster", "lobbyist", "accountant", "detective", "investigator",
+    "firefighter", "paramedic", "referee", "umpire", "pastor", "preacher", "vicar",
 ];
 
 /// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).

@@ -34,6 +34,12 @@ fn role_constructions() {
             &["Ivo Petrov"],
         ),
         (
+            "[[Mara/PROPN Vellin]]/PROPN ,/PUNCT an/DET expert/NOUN from/ADP {{Ostrava/PROPN University}}/PROPN ,/PUNCT said/VERB \
+             prices/NOUN fell/VERB ./PUNCT",
+            &[("Mara Vellin", "expert from", "Ostrava University")],
+            &[],
+        ),
+        (
             "She/PRON is/AUX also/ADV an/DET engineer/NOUN at/ADP {{Vexa/PROPN Motors}}/PROPN ./PUNCT",
             &[("She", "engineer at", "Vexa Motors")],
             &[],
