@@ -8,6 +8,9 @@
 //! 28. `appos-conjunct`: `Vell, a judge in Tarn, and Tarrow were fined` with `Tarrow` read as a
 //!     conjunct of the apposition (`judge`): the plural verb says the subject is the pair, so the
 //!     conjunct moves to the subject.
+//! 29. `person-pair`: `Vell of the Tarn Institute and Tarrow of Brelt Tours` with `Tarrow` read as
+//!     a conjunct of the institute: a person's name coordinated with the organisation or place a
+//!     person is `of` (or `from`, `at`) is that person's fellow, so it joins the person.
 
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
@@ -147,6 +150,42 @@ pub(super) fn appos_conjunct(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+fn entity_class(t: &Token) -> &str {
+    t.ner.get(2..).unwrap_or("")
+}
+
+/// Repair 29.
+pub(super) fn person_pair(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for y in 0..n {
+        let h = heads(t);
+        let o = h[y];
+        if o == usize::MAX || o > y || t[y].deprel != "conj" || t[y].ner != "B-PER" || !matches!(entity_class(&t[o]), "ORG" | "LOC") {
+            continue;
+        }
+        // up the chain of names the person is `of` (`of the School of X at the University of Y`)
+        let mut top = o;
+        while h[top] != usize::MAX && base(&t[top].deprel) == "nmod" && matches!(entity_class(&t[h[top]]), "ORG" | "LOC") && h[top] < top {
+            top = h[top];
+        }
+        let p = h[top];
+        let marked = (0..top).any(|k| h[k] == top && base(&t[k].deprel) == "case" && matches!(t[k].lemma.as_str(), "of" | "from" | "at"));
+        if p == usize::MAX || p > top || base(&t[top].deprel) != "nmod" || !marked || entity_class(&t[p]) != "PER" {
+            continue;
+        }
+        set_head(t, y, p, "conj");
+        // what follows the name and hung on the organisation is the name's (`Tarrow of Brelt Tours`)
+        for k in y + 1..n {
+            if h[k] == o && base(&t[k].deprel) == "nmod" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") {
+                set_head(t, k, y, "nmod");
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -212,6 +251,48 @@ mod tests {
         assert!(got.split(' ').any(|a| a == "Ben>1:conj"), "{got}");
         // `was fined`: the conjunct belongs to the apposition (`a judge in Tarn and Ben Tarrow's aide`)
         assert!(repair(&toks(&spec("was"))).is_none());
+    }
+
+    #[test]
+    fn a_person_coordinated_with_another_persons_employer_joins_the_person() {
+        // `Tomas Reed of the Norvia Institute and Petra Lind of Blue Fin Tours drew up the plan .` (invented)
+        let t = ner(
+            toks(
+                "Tomas/PROPN/11/nsubj Reed/PROPN/1/flat of/ADP/5/case the/DET/5/det Institute/PROPN/1/nmod and/CCONJ/7/cc \
+                 Petra/PROPN/5/conj Lind/PROPN/7/flat of/ADP/10/case Bluefin/PROPN/7/nmod drew/VERB/0/root/draw/VBD",
+            ),
+            &["B-PER", "I-PER", "O", "O", "B-ORG", "O", "B-PER", "I-PER", "O", "B-ORG", "O"],
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Petra>1:conj"), "{got}");
+        // two names deep, the second person's own `of` phrase hung on the first's organisation
+        // (`Reed of the School at Ostrava University and Lind of Bluefin`)
+        let deep = ner(
+            toks(
+                "Tomas/PROPN/13/nsubj Reed/PROPN/1/flat of/ADP/5/case the/DET/5/det School/PROPN/1/nmod at/ADP/7/case \
+                 University/PROPN/5/nmod and/CCONJ/9/cc Petra/PROPN/7/conj Lind/PROPN/9/flat of/ADP/12/case Bluefin/PROPN/7/nmod \
+                 drew/VERB/0/root/draw/VBD",
+            ),
+            &["B-PER", "I-PER", "O", "O", "B-ORG", "O", "B-ORG", "O", "B-PER", "I-PER", "O", "B-ORG", "O"],
+        );
+        let got = arcs(&repair(&deep).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Petra>1:conj", "Bluefin>9:nmod"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // an organisation coordinated with the organisation stays (`Reed of the Institute and Bluefin`)
+        let org = ner(
+            toks("Tomas/PROPN/7/nsubj Reed/PROPN/1/flat of/ADP/5/case the/DET/5/det Institute/PROPN/1/nmod and/CCONJ/7/cc Bluefin/PROPN/5/conj drew/VERB/0/root/draw/VBD"),
+            &["B-PER", "I-PER", "O", "O", "B-ORG", "O", "B-ORG", "O"],
+        );
+        assert!(repair(&org).is_none());
+    }
+
+    fn ner(mut t: Vec<crate::document::Token>, tags: &[&str]) -> Vec<crate::document::Token> {
+        for (tok, tag) in t.iter_mut().zip(tags) {
+            tok.ner = tag.to_string();
+        }
+        t
     }
 
     #[test]
