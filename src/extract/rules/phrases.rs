@@ -75,6 +75,13 @@ impl Rules<'_, '_> {
                 min = tr.phrase(a, &|k| self.min_skip(k) || beside_name(k));
             }
         }
+        // `the man who held the thief down was Ben Tarrow`: the noun a specifying copula gives a
+        // person's name is that person
+        if tr.upos(h) == "NOUN"
+            && let Some(name) = self.specified_person(h)
+        {
+            min = name;
+        }
         // `First Minister of Varnia Ana Reyes`, `the head of the Vela League, Ana Reyes,`: a title
         // whose phrase ends on the holder's name stands for that person
         if let Some(name) = self.titled_holder(h, &toks) {
@@ -108,6 +115,38 @@ impl Rules<'_, '_> {
             poss_after: None,
             text: None,
         }
+    }
+
+    /// The person a specifying copula names for the noun `h` (`the man who held the thief down
+    /// was Ben Tarrow`, `one of the women who found it was Ana Ruiz`): `h` has a relative clause
+    /// saying what someone did, and it (or the `one` it is `of`) is the subject of `be` whose
+    /// predicate is a person's name, with no negation. The name's tokens, if so.
+    fn specified_person(&self, h: usize) -> Option<Vec<usize>> {
+        let tr = self.tr;
+        if !tr.kids(h).any(|k| tr.rel(k) == "acl:relcl") {
+            return None;
+        }
+        let up = tr.head[h];
+        let of_one = up != NONE
+            && up < h
+            && tr.base(h) == "nmod"
+            && tr.lemma_is(up, &["one"])
+            && tr.kids(h).any(|c| c < h && tr.base(c) == "case" && tr.lemma_is(c, &["of"]));
+        let subject = if of_one { up } else { h };
+        let p = tr.head[subject];
+        // one person: a singular noun (its form is its lemma), or `one of` a plural
+        let singular = of_one || tr.form(h).to_lowercase() == tr.t[h].lemma;
+        let person = self.kind.get(p).copied().flatten() == Some(crate::document::EntityType::Person);
+        if !singular || tr.rel(subject) != "nsubj" || p == NONE || p < h || tr.upos(p) != "PROPN" || !person {
+            return None;
+        }
+        let copula = tr.kids(p).any(|k| tr.base(k) == "cop" && (tr.lemma_is(k, &["be"]) || tr.form_is(k, &["is", "was"])));
+        let negated = tr.kids(p).any(|k| tr.lemma_is(k, &["not", "never"]));
+        if !copula || negated {
+            return None;
+        }
+        let (start, end) = self.ment_at(p)?;
+        Some((start..end).collect())
     }
 
     /// The person's name that ends the phrase `toks` of the title `h`, when the name is the title's
@@ -365,6 +404,25 @@ mod tests {
             show(&ts)
         );
         assert!(!ts.iter().any(|t| t.subject.text.contains("nurse") && t.relation == "treated"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn the_noun_a_copula_names_is_the_person() {
+        // `The man who stopped the thief was Ivo Oster .` (invented)
+        let spec = "The/DET/2/det man/NOUN/8/nsubj who/PRON/4/nsubj stopped/VERB/2/acl:relcl the/DET/6/det thief/NOUN/4/obj \
+            was/AUX/8/cop [[Ivo/PROPN/0/root Oster]]/PROPN/8/flat ./PUNCT/8/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "Ivo Oster" && t.relation == "stopped"), "{}", show(&ts));
+        // `One of the women who found the boat was Mara Vellin .` (invented)
+        let spec = "One/NUM/10/nsubj of/ADP/4/case the/DET/4/det women/NOUN/1/nmod who/PRON/6/nsubj found/VERB/4/acl:relcl \
+            the/DET/8/det boat/NOUN/6/obj was/AUX/10/cop [[Mara/PROPN/0/root Vellin]]/PROPN/10/flat ./PUNCT/10/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation == "found"), "{}", show(&ts));
+        // negated, or a plural noun: the clause keeps its noun
+        let spec = "The/DET/2/det man/NOUN/9/nsubj who/PRON/4/nsubj stopped/VERB/2/acl:relcl the/DET/6/det thief/NOUN/4/obj \
+            was/AUX/9/cop not/PART/9/advmod [[Ivo/PROPN/0/root Oster]]/PROPN/9/flat ./PUNCT/9/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "Ivo Oster" && t.relation == "stopped"), "{}", show(&ts));
     }
 
     #[test]
