@@ -20,8 +20,9 @@
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
 //!    nominals between commas its appositions).
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
-//!    opened …`) with the name parsed as an apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
-//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it.
+//!    opened …`) with the name parsed as an apposition (or a comma conjunct, or a `flat` part after the comma) of the fronted date and the verb left without a subject:
+//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it; a conjunct with a preposition of its own
+//!    (`…, along with Ivo Oster,`) becomes an oblique of the verb.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
@@ -446,12 +447,21 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         };
         // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
         // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own
-        let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc");
-        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a)) && is_noun_like(&t[a])).collect();
+        // (a conjunct with a preposition of its own, `…, along with Ivo Oster,`, is no apposition)
+        let own_case = |a: usize| (0..a).any(|c| h[c] == a && base(&t[c].deprel) == "case");
+        let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc") && !own_case(a);
+        // or as a `flat` part of the date after the comma (`On Monday, Tarrow, …` read as one name)
+        let comma_flat = |a: usize| t[a].deprel == "flat" && t[a].upos == "PROPN" && (o + 1..a).any(|c| t[c].form == ",");
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a) || comma_flat(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
+        // the prepositional conjunct goes with the verb (`introduced …, along with Oster`)
+        let companions: Vec<usize> = (s + 1..v).filter(|&a| h[a] == o && base(&t[a].deprel) == "conj" && own_case(a) && is_noun_like(&t[a])).collect();
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
             set_head(t, a, s, "appos");
+        }
+        for a in companions {
+            set_head(t, a, v, "obl");
         }
         // the commas around the subject's appositions go with the subject
         for k in s..v {
@@ -687,6 +697,17 @@ pub(super) mod tests {
                 "fronted-subject: subject parsed as a comma conjunct of a fronted date",
                 "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/conj ,/PUNCT/7/punct widow/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
                 Some(&["Marsh>9:nsubj", "widow>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: subject parsed as a flat part of a fronted date, a companion with its own preposition",
+                "On/ADP/2/case Monday/PROPN/11/obl ,/PUNCT/2/punct Tarrow/PROPN/2/flat ,/PUNCT/8/punct along/ADP/8/case with/ADP/8/case \
+                 Ivo/PROPN/2/conj Oster/PROPN/8/flat ,/PUNCT/2/punct introduced/VERB/0/root/introduce a/DET/13/det bill/NOUN/11/obj",
+                Some(&["Tarrow>11:nsubj", "Ivo>11:obl", "Monday>11:obl"]),
+            ),
+            (
+                "fronted-subject: a flat part of the date with no comma is left alone",
+                "On/ADP/2/case Monday/PROPN/4/obl Tarrow/PROPN/2/flat introduced/VERB/0/root/introduce a/DET/6/det bill/NOUN/4/obj",
+                None,
             ),
             (
                 "fronted-subject: subject parsed as an apposition of a fronted bare day word",
