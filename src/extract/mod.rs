@@ -39,6 +39,7 @@ mod owners;
 mod quality;
 mod repair;
 mod repair_clause;
+mod repair_nominal;
 mod repair_participle;
 mod repair_report;
 mod repair_title;
