@@ -9,7 +9,13 @@
 //!    lowercase nouns written right against a name, with no comma before the name, describes that
 //!    name: the name takes the first member's place in the clause and the list becomes its
 //!    `nmod:desc` (as a single descriptor, `Senator Ivo Oster`, is parsed).
+//! 28. `place-apposition`: `died in a clinic in Ostrava, the country's capital` parsed with the
+//!    description after the comma as a bare oblique of the verb (`died ← obl capital`, read as
+//!    `died capital`): a noun phrase without a preposition, set off by a comma right after a noun
+//!    that ends a prepositional phrase of the same verb, describes that noun, so it becomes the
+//!    noun's apposition. Time phrases (`…, the next day`) are bare obliques of their own and stay.
 
+use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
 
@@ -76,6 +82,61 @@ pub(super) fn descriptor_list(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+fn time_noun(t: &Token) -> bool {
+    let f = t.form.to_lowercase();
+    let l = t.lemma.to_lowercase();
+    TIME_WORDS.iter().any(|w| *w == f || *w == l) || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&f)) || matches!(l.as_str(), "hour" | "minute" | "time" | "period" | "season")
+}
+
+/// Repair 28.
+pub(super) fn place_apposition(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for a in 2..n {
+        let h = heads(t);
+        let v = h[a];
+        if v == usize::MAX || v > a || !matches!(t[a].deprel.as_str(), "obl" | "obl:unmarked" | "obl:npmod") || t[a].upos != "NOUN" || time_noun(&t[a]) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == a).collect();
+        // no preposition of its own; a determiner or a possessor opens it
+        if kids.iter().any(|&k| base(&t[k].deprel) == "case" && k < a && t[k].upos == "ADP") {
+            continue;
+        }
+        let Some(&first) = kids.iter().filter(|&&k| k < a).min() else { continue };
+        if !matches!(base(&t[first].deprel), "punct" | "det" | "nmod") {
+            continue;
+        }
+        if !kids.iter().any(|&k| k < a && matches!(t[k].deprel.as_str(), "det" | "nmod:poss")) {
+            continue;
+        }
+        // the comma right before the phrase, and a noun right before the comma
+        let start = (0..a).filter(|&k| is_ancestor(&h, a, k)).min().unwrap_or(a);
+        if start < 2 || t[start].form != "," || h[start] != a {
+            continue;
+        }
+        let p = start - 1;
+        if !matches!(t[p].upos.as_str(), "PROPN" | "NOUN") || time_noun(&t[p]) {
+            continue;
+        }
+        // that noun ends a prepositional phrase below the same verb (`in a clinic in Ostrava`,
+        // also inside a modifier of the verb: `died aged 80 in a clinic in Ostrava`)
+        let has_case = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].upos == "ADP");
+        let mut o = p;
+        let mut pp = false;
+        while o != usize::MAX && o != v {
+            pp |= has_case(o) && matches!(base(&t[o].deprel), "obl" | "nmod");
+            o = h[o];
+        }
+        if o != v || !pp || (p + 1..start).any(|k| !is_ancestor(&h, p, k)) {
+            continue;
+        }
+        set_head(t, a, p, "appos");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -119,6 +180,38 @@ mod tests {
         assert!(repair(&t).is_none());
         // a single descriptor is parsed right already (`designer ← flat Mara`)
         let t = toks("designer/NOUN/3/nsubj Mara/PROPN/1/flat left/VERB/0/root/leave/VBD");
+        assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn a_description_after_a_place_in_a_prepositional_phrase_is_its_apposition() {
+        // `Ben Tarrow died in a clinic in Ostrava , the country 's capital .` (invented)
+        let t = toks(
+            "Ben/PROPN/3/nsubj Tarrow/PROPN/1/flat died/VERB/0/root/die/VBD in/ADP/6/case a/DET/6/det clinic/NOUN/3/obl \
+             in/ADP/8/case Ostrava/PROPN/6/nmod ,/PUNCT/13/punct the/DET/11/det country/NOUN/13/nmod:poss 's/PART/11/case \
+             capital/NOUN/3/obl ./PUNCT/3/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["capital>8:appos", "clinic>3:obl", ",>13:punct"]);
+        // the phrase inside a modifier of the verb: `… died aged 80 in a clinic in Ostrava , the capital .`
+        let t = toks(
+            "Tarrow/PROPN/2/nsubj died/VERB/0/root/die/VBD aged/ADJ/2/advcl 80/NUM/3/obj in/ADP/7/case a/DET/7/det clinic/NOUN/3/obl \
+             in/ADP/9/case Ostrava/PROPN/7/nmod ,/PUNCT/12/punct the/DET/12/det capital/NOUN/2/obl ./PUNCT/2/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["capital>9:appos"]);
+    }
+
+    #[test]
+    fn a_time_phrase_after_a_comma_stays_an_oblique() {
+        // `Ben Tarrow arrived in Ostrava , the next day .` (invented)
+        let t = toks(
+            "Ben/PROPN/3/nsubj Tarrow/PROPN/1/flat arrived/VERB/0/root/arrive/VBD in/ADP/5/case Ostrava/PROPN/3/obl \
+             ,/PUNCT/9/punct the/DET/9/det next/ADJ/9/amod day/NOUN/3/obl:unmarked ./PUNCT/3/punct",
+        );
+        assert!(repair(&t).is_none());
+        // a bare noun phrase after the verb's object (no prepositional phrase before the comma) stays
+        let t = toks(
+            "Ben/PROPN/2/nsubj left/VERB/0/root/leave/VBD Ostrava/PROPN/2/obj ,/PUNCT/6/punct the/DET/6/det capital/NOUN/2/obl",
+        );
         assert!(repair(&t).is_none());
     }
 }
