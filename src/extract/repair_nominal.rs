@@ -14,6 +14,11 @@
 //!    `died capital`): a noun phrase without a preposition, set off by a comma right after a noun
 //!    that ends a prepositional phrase of the same verb, describes that noun, so it becomes the
 //!    noun's apposition. Time phrases (`…, the next day`) are bare obliques of their own and stay.
+//! 29. `ing-root`: `Prime minister Ivo Oster speaking to the Tarrow Institute called the deal a
+//!    mistake` parsed with the `-ing` participle as the root (its subject the name) and the finite
+//!    verb after it as its clausal complement without a subject: a participle with no auxiliary
+//!    cannot head a sentence, so the finite verb becomes the root with the name as its subject, and
+//!    the participle a reduced relative (`acl`) of the name; what opened the sentence goes to the verb.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -137,6 +142,41 @@ pub(super) fn place_apposition(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+fn finite(t: &Token) -> bool {
+    t.upos == "VERB" && (t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+}
+
+/// Repair 29.
+pub(super) fn ing_root(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let h = heads(t);
+    let Some(r) = (0..n).find(|&k| h[k] == usize::MAX) else { return false };
+    let ing = t[r].upos == "VERB" && (t[r].xpos == "VBG" || (t[r].xpos.is_empty() && t[r].form.ends_with("ing")));
+    if !ing {
+        return false;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
+    if kids.iter().any(|&k| matches!(base(&t[k].deprel), "aux" | "cop" | "mark")) {
+        return false;
+    }
+    let Some(&s) = kids.iter().find(|&&k| k < r && base(&t[k].deprel) == "nsubj" && matches!(t[k].upos.as_str(), "PROPN" | "NOUN")) else { return false };
+    // the finite verb after it, in a clause of its own with no subject, no subordinator or coordinator
+    let Some(&f) = kids.iter().find(|&&k| k > r && finite(&t[k]) && matches!(base(&t[k].deprel), "ccomp" | "parataxis" | "advcl" | "conj")) else { return false };
+    if (0..n).any(|k| h[k] == f && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "mark" | "cc")) {
+        return false;
+    }
+    set_head(t, f, usize::MAX, "root");
+    set_head(t, s, f, "nsubj");
+    set_head(t, r, s, "acl");
+    for &k in &kids {
+        if k != s && k != f && (k < s || k > f) {
+            let rel = t[k].deprel.clone();
+            set_head(t, k, f, &rel);
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -198,6 +238,23 @@ mod tests {
              in/ADP/9/case Ostrava/PROPN/7/nmod ,/PUNCT/12/punct the/DET/12/det capital/NOUN/2/obl ./PUNCT/2/punct",
         );
         has(&arcs(&repair(&t).expect("repaired")), &["capital>9:appos"]);
+    }
+
+    #[test]
+    fn an_ing_participle_after_the_subject_is_no_root_when_a_finite_verb_follows() {
+        // `On Tuesday , prime minister Ivo Oster speaking to the Tarrow Institute called the deal a mistake .` (invented)
+        let t = toks(
+            "On/ADP/2/case Tuesday/PROPN/8/obl ,/PUNCT/2/punct prime/ADJ/5/amod minister/NOUN/6/nmod:desc Ivo/PROPN/8/nsubj \
+             Oster/PROPN/6/flat speaking/VERB/0/root/speak/VBG to/ADP/12/case the/DET/12/det Tarrow/PROPN/12/compound \
+             Institute/PROPN/8/obl called/VERB/8/ccomp/call/VBD the/DET/15/det deal/NOUN/13/obj a/DET/17/det \
+             mistake/NOUN/13/xcomp ./PUNCT/8/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["called>0:root", "Ivo>13:nsubj", "speaking>6:acl", "Tuesday>13:obl", "Institute>8:obl", ".>13:punct", "deal>13:obj"]);
+        // a participle with its auxiliary heads its clause (`Oster was speaking … said`) and is left alone
+        let t = toks(
+            "Oster/PROPN/3/nsubj was/AUX/3/aux speaking/VERB/0/root/speak/VBG when/ADV/6/advmod Mara/PROPN/6/nsubj called/VERB/3/advcl/call/VBD",
+        );
+        assert!(repair(&t).is_none());
     }
 
     #[test]
