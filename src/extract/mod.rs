@@ -40,6 +40,7 @@ mod quality;
 mod repair;
 mod repair_clause;
 mod repair_coord;
+mod repair_nominal;
 mod repair_participle;
 mod repair_report;
 mod repair_title;

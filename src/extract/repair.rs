@@ -20,8 +20,9 @@
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
 //!    nominals between commas its appositions).
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
-//!    opened …`) with the name parsed as an apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
-//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it.
+//!    opened …`) with the name parsed as an apposition (or a comma conjunct, or a `flat` part after the comma) of the fronted date and the verb left without a subject:
+//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it; a conjunct with a preposition of its own
+//!    (`…, along with Ivo Oster,`) becomes an oblique of the verb.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
@@ -53,11 +54,12 @@
 //! 25. `ing-subject` (`repair_clause`): `A truck carrying fuel overturned …` with no verb as the
 //!    root: the past form becomes the root, the opening noun its subject.
 //! 26. `fronted-date-nmod` (`repair_clause`).
-//! 27. `stranded-conjunct` (`repair_coord`): `Vell as well as Tarrow were fined` with the second
+//! 27. `descriptor-list`, 28. `place-apposition`, 29. `ing-root` (`repair_nominal`).
+//! 30. `stranded-conjunct` (`repair_coord`): `Vell as well as Tarrow were fined` with the second
 //!     name read as a second subject of the verb.
-//! 28. `appos-conjunct` (`repair_coord`): `Vell, a judge, and Tarrow were fined` with `Tarrow`
+//! 31. `appos-conjunct` (`repair_coord`): `Vell, a judge, and Tarrow were fined` with `Tarrow`
 //!     hung on the apposition.
-//! 29. `person-pair` (`repair_coord`): `Vell of the Tarn Institute and Tarrow of Brelt Tours` with
+//! 32. `person-pair` (`repair_coord`): `Vell of the Tarn Institute and Tarrow of Brelt Tours` with
 //!     `Tarrow` hung on the institute.
 
 use super::lexicon::{REPORTING, TITLES};
@@ -125,7 +127,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair] {
+    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -452,12 +454,21 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         };
         // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
         // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own
-        let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc");
-        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a)) && is_noun_like(&t[a])).collect();
+        // (a conjunct with a preposition of its own, `…, along with Ivo Oster,`, is no apposition)
+        let own_case = |a: usize| (0..a).any(|c| h[c] == a && base(&t[c].deprel) == "case");
+        let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc") && !own_case(a);
+        // or as a `flat` part of the date after the comma (`On Monday, Tarrow, …` read as one name)
+        let comma_flat = |a: usize| t[a].deprel == "flat" && t[a].upos == "PROPN" && (o + 1..a).any(|c| t[c].form == ",");
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a) || comma_flat(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
+        // the prepositional conjunct goes with the verb (`introduced …, along with Oster`)
+        let companions: Vec<usize> = (s + 1..v).filter(|&a| h[a] == o && base(&t[a].deprel) == "conj" && own_case(a) && is_noun_like(&t[a])).collect();
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
             set_head(t, a, s, "appos");
+        }
+        for a in companions {
+            set_head(t, a, v, "obl");
         }
         // the commas around the subject's appositions go with the subject
         for k in s..v {
@@ -693,6 +704,17 @@ pub(super) mod tests {
                 "fronted-subject: subject parsed as a comma conjunct of a fronted date",
                 "On/ADP/2/case Monday/PROPN/9/obl ,/PUNCT/5/punct Lena/PROPN/5/compound Marsh/PROPN/2/conj ,/PUNCT/7/punct widow/NOUN/2/appos ,/PUNCT/2/punct opened/VERB/0/root/open a/DET/11/det bridge/NOUN/9/obj",
                 Some(&["Marsh>9:nsubj", "widow>5:appos", "Monday>9:obl"]),
+            ),
+            (
+                "fronted-subject: subject parsed as a flat part of a fronted date, a companion with its own preposition",
+                "On/ADP/2/case Monday/PROPN/11/obl ,/PUNCT/2/punct Tarrow/PROPN/2/flat ,/PUNCT/8/punct along/ADP/8/case with/ADP/8/case \
+                 Ivo/PROPN/2/conj Oster/PROPN/8/flat ,/PUNCT/2/punct introduced/VERB/0/root/introduce a/DET/13/det bill/NOUN/11/obj",
+                Some(&["Tarrow>11:nsubj", "Ivo>11:obl", "Monday>11:obl"]),
+            ),
+            (
+                "fronted-subject: a flat part of the date with no comma is left alone",
+                "On/ADP/2/case Monday/PROPN/4/obl Tarrow/PROPN/2/flat introduced/VERB/0/root/introduce a/DET/6/det bill/NOUN/4/obj",
+                None,
             ),
             (
                 "fronted-subject: subject parsed as an apposition of a fronted bare day word",

@@ -1,14 +1,14 @@
 //! Parse repairs of coordination (numbered with the others in [`super::repair`]).
 //!
-//! 27. `stranded-conjunct`: `Vell as well as Tarrow were fined` (or `the court fined Vell as
+//! 30. `stranded-conjunct`: `Vell as well as Tarrow were fined` (or `the court fined Vell as
 //!     well as Tarrow`) with the coordinator hung on the verb and the second conjunct read as a
 //!     second subject (or as a bare oblique beside the object): a verb has one subject, and a
 //!     noun with no preposition after a coordinator is no oblique, so the second nominal becomes
 //!     a conjunct of the first and the coordinator its `cc`.
-//! 28. `appos-conjunct`: `Vell, a judge in Tarn, and Tarrow were fined` with `Tarrow` read as a
+//! 31. `appos-conjunct`: `Vell, a judge in Tarn, and Tarrow were fined` with `Tarrow` read as a
 //!     conjunct of the apposition (`judge`): the plural verb says the subject is the pair, so the
 //!     conjunct moves to the subject.
-//! 29. `person-pair`: `Vell of the Tarn Institute and Tarrow of Brelt Tours` with `Tarrow` read as
+//! 32. `person-pair`: `Vell of the Tarn Institute and Tarrow of Brelt Tours` with `Tarrow` read as
 //!     a conjunct of the institute: a person's name coordinated with the organisation or place a
 //!     person is `of` (or `from`, `at`) is that person's fellow, so it joins the person.
 
@@ -51,7 +51,7 @@ fn list_in_progress(t: &[Token], h: &[usize], x: usize, c: usize) -> Option<usiz
     (top != p && super::repair::is_ancestor(h, x, top) && top != x).then_some(top)
 }
 
-/// Repair 27.
+/// Repair 30.
 pub(super) fn stranded_conjunct(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     let n = t.len();
@@ -123,7 +123,7 @@ fn plural_verb(t: &[Token], h: &[usize], v: usize) -> bool {
     plural(v) || (0..t.len()).any(|k| h[k] == v && matches!(base(&t[k].deprel), "aux" | "cop") && plural(k))
 }
 
-/// Repair 28.
+/// Repair 31.
 pub(super) fn appos_conjunct(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     let n = t.len();
@@ -154,7 +154,7 @@ fn entity_class(t: &Token) -> &str {
     t.ner.get(2..).unwrap_or("")
 }
 
-/// Repair 29.
+/// Repair 32.
 pub(super) fn person_pair(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     let n = t.len();

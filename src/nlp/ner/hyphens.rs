@@ -22,7 +22,9 @@
 //!   (`Smith-backed`, `Lee-era`) does not, nor does a hyphen after a one-word name;
 //! - a lowercase name particle hyphenated to a capitalised word (`el-Tadi`, `al-Rami`,
 //!   `bin-Hadi`) right after a person span joins it (`Karim el-Tadi`), and a person span that
-//!   starts after such a particle takes the particle in and joins a person span right before it.
+//!   starts after such a particle takes the particle in and joins a person span right before it;
+//!   so does a span of another class that is just such a surname (`al-Rami` read as an
+//!   organisation right after `Karim`).
 
 use super::{NameSpan, NerClass};
 use crate::document::Token;
@@ -37,6 +39,7 @@ const MODIFIER_PARTS: &[&str] = &["era", "led", "run", "born", "like", "type", "
 /// The spans with person names joined across in-word hyphens (see the module comment).
 pub(super) fn join_hyphenated_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     spans.sort_by_key(|(r, _)| r.start);
+    absorb_particle_surnames(tokens, &mut spans);
     let taken = |k: usize, spans: &[NameSpan]| spans.iter().any(|(r, _)| r.contains(&k));
     for i in 0..spans.len() {
         if spans[i].1 != NerClass::Per {
@@ -75,6 +78,33 @@ pub(super) fn join_hyphenated_names(tokens: &[Token], mut spans: Vec<NameSpan>) 
         out.push((range, class));
     }
     out
+}
+
+/// A particle surname tagged as a name of another class right after a person (`Karim` +
+/// `al-Rami` read as an organisation): a span of exactly particle, hyphen and a capitalised word
+/// (and hyphenated capitalised parts after it) touching the person's end is the person's surname.
+fn absorb_particle_surnames(tokens: &[Token], spans: &mut Vec<NameSpan>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (ref a, ca) = spans[i];
+        let (ref b, cb) = spans[i + 1];
+        let k = b.start;
+        let particle_surname = ca == NerClass::Per
+            && cb != NerClass::Per
+            && a.end == k
+            && k + 2 < tokens.len()
+            && b.end >= k + 3
+            && name_particle(&tokens[k])
+            && in_word_hyphen(tokens, k + 1)
+            && capitalised_word(&tokens[k + 2])
+            && (k + 3..b.end).step_by(2).all(|j| j + 1 < b.end && in_word_hyphen(tokens, j) && capitalised_word(&tokens[j + 1]));
+        if particle_surname {
+            spans[i].0.end = b.end;
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Whether two person spans are one name: a hyphen inside a word between them (`Price` `-`
@@ -215,6 +245,18 @@ mod tests {
         let t = tokens("Karim al-led talks");
         let got = join_hyphenated_names(&t, vec![(0..1, NerClass::Per)]);
         assert_eq!(words(&t, &got), ["Karim"]);
+    }
+
+    #[test]
+    fn a_particle_surname_tagged_as_another_class_joins_the_person_before_it() {
+        // `Norvia's President Abdel Karim al-Rami spoke .`: the tagger reads `al-Rami` as an organisation
+        let t = tokens("President Abdel Karim al-Rami spoke .");
+        let got = join_hyphenated_names(&t, vec![(1..3, NerClass::Per), (3..6, NerClass::Org)]);
+        assert_eq!(words(&t, &got), ["Abdel Karim al - Rami"]);
+        // an organisation after a space, or one that goes on past the surname, stays apart
+        let t = tokens("Karim al-Rami Foundation said");
+        let got = join_hyphenated_names(&t, vec![(0..1, NerClass::Per), (1..5, NerClass::Org)]);
+        assert_eq!(words(&t, &got), ["Karim", "al - Rami Foundation"]);
     }
 
     #[test]

@@ -145,7 +145,7 @@ impl Recognizer {
         // (`Ka-Wing` `Lau`) reaches the hyphen only once `flat` has widened it (`Wing Lau`)
         let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
-        let spans = join_company_suffixes(tokens, spans);
+        let spans = join_numbered_names(tokens, join_company_suffixes(tokens, spans));
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = acronyms::join_defined_acronyms(tokens, institutions::join_places_to_organisations(tokens, spans));
         let spans = institutions::retype_places_closing_on_bodies(tokens, spans);
@@ -483,6 +483,29 @@ fn join_company_suffixes(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<Name
         if start < comma {
             spans.push((start..form + 1, NerClass::Org));
             spans.sort_by_key(|(r, _)| r.start);
+        }
+    }
+    spans
+}
+
+/// Head nouns that a number completes in a name (`Norvia Air Flight 312`, `Highway 9`,
+/// `Resolution 2259`): general English, capitalised in the name.
+const NUMBERED_HEADS: &[&str] = &["Flight", "Route", "Highway", "Interstate", "Resolution", "Proposition", "Terminal", "Runway", "Platform"];
+
+/// Widens a name that ends on a numbered head noun ([`NUMBERED_HEADS`]) over the number right
+/// after it (`Norvia Air Flight` + `312`): the tagger stops names before digits, and the name
+/// without its number names the airline's flights in general, not the one flight. A person's name
+/// is left alone, and so is a number that a unit or a plural noun follows (`Flight 12 hours`).
+fn join_numbered_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for (r, class) in spans.iter_mut() {
+        let e = r.end;
+        if *class == NerClass::Per || e >= tokens.len() || !NUMBERED_HEADS.contains(&tokens[e - 1].form.as_str()) {
+            continue;
+        }
+        let number = |t: &Token| t.form.chars().all(|c| c.is_ascii_digit()) && !t.form.is_empty();
+        let next_noun = tokens.get(e + 1).is_some_and(|t| matches!(t.upos.as_str(), "NOUN") && t.form.chars().next().is_some_and(char::is_lowercase));
+        if number(&tokens[e]) && !next_noun {
+            r.end = e + 1;
         }
     }
     spans

@@ -350,3 +350,19 @@ fn a_company_form_after_a_comma_ends_the_name() {
         assert_eq!(join_company_suffixes(&tagged(spec), spans.clone()), spans, "{spec}");
     }
 }
+
+#[test]
+fn a_number_after_a_numbered_head_noun_ends_the_name() {
+    // "Norvia Air Flight 312 came down": the tagger stopped before the number
+    let toks = tagged("Norvia/PROPN Air/PROPN Flight/PROPN 312/NUM came/VERB down/ADP");
+    assert_eq!(join_numbered_names(&toks, vec![(0..3, NerClass::Org)]), vec![(0..4, NerClass::Org)]);
+    // must give nothing: a person, a name on another head, a number that a noun follows
+    let cases: [(&str, Vec<NameSpan>); 3] = [
+        ("Mara/PROPN Flight/PROPN 3/NUM left/VERB", vec![(0..2, NerClass::Per)]),
+        ("Norvia/PROPN Air/PROPN 312/NUM flights/NOUN", vec![(0..2, NerClass::Org)]),
+        ("Norvia/PROPN Flight/PROPN 12/NUM hours/NOUN late/ADJ", vec![(0..2, NerClass::Org)]),
+    ];
+    for (spec, spans) in cases {
+        assert_eq!(join_numbered_names(&tagged(spec), spans.clone()), spans, "{spec}");
+    }
+}

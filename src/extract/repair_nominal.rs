@@ -1,0 +1,274 @@
+//! Parse repairs of noun phrases that the parser cut apart (run by [`super::repair::repair`], same
+//! contract: structural, closed word classes only, tree kept).
+//!
+//! 27. `descriptor-list`: `Singer, writer and peace activist Mara Vellin died` (or `file hosting
+//!    and sharing site Norvex blocked …`) parsed as a list of common nouns with the name hung on
+//!    the last member (`activist ← appos Mara`, `site ← flat Norvex`) and the first member as the
+//!    verb's subject (or with the name as the last member and the last noun its compound): every
+//!    member then becomes a subject of its own (`writer died`). A list of
+//!    lowercase nouns written right against a name, with no comma before the name, describes that
+//!    name: the name takes the first member's place in the clause and the list becomes its
+//!    `nmod:desc` (as a single descriptor, `Senator Ivo Oster`, is parsed).
+//! 28. `place-apposition`: `died in a clinic in Ostrava, the country's capital` parsed with the
+//!    description after the comma as a bare oblique of the verb (`died ← obl capital`, read as
+//!    `died capital`): a noun phrase without a preposition, set off by a comma right after a noun
+//!    that ends a prepositional phrase of the same verb, describes that noun, so it becomes the
+//!    noun's apposition. Time phrases (`…, the next day`) are bare obliques of their own and stay.
+//! 29. `ing-root`: `Prime minister Ivo Oster speaking to the Tarrow Institute called the deal a
+//!    mistake` parsed with the `-ing` participle as the root (its subject the name) and the finite
+//!    verb after it as its clausal complement without a subject: a participle with no auxiliary
+//!    cannot head a sentence, so the finite verb becomes the root with the name as its subject, and
+//!    the participle a reduced relative (`acl`) of the name; what opened the sentence goes to the verb.
+
+use super::lexicon::{MONTHS, TIME_WORDS};
+use super::repair::{base, heads, is_ancestor, set_head};
+use crate::document::Token;
+
+fn lowercase_noun(t: &Token) -> bool {
+    t.upos == "NOUN" && t.form.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Repair 27.
+pub(super) fn descriptor_list(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for m in 2..n {
+        let h = heads(t);
+        if t[m].upos != "PROPN" || h[m] == usize::MAX || h[m] > m {
+            continue;
+        }
+        // the last member right before the name, no punctuation between: either the name hangs
+        // on it (`activist ← appos Mara`) or the name is the last conjunct and the member its
+        // compound (`singer ← conj Mara ← compound activist`)
+        let z = m - 1;
+        let on_member = h[m] == z && base(&t[z].deprel) == "conj" && matches!(base(&t[m].deprel), "appos" | "flat" | "compound");
+        let name_member = base(&t[m].deprel) == "conj" && h[z] == m && base(&t[z].deprel) == "compound";
+        if !lowercase_noun(&t[z]) || !(on_member || name_member) {
+            continue;
+        }
+        // up the chain of conjuncts to the first member; every member a lowercase noun
+        let mut x = if on_member { h[z] } else { h[m] };
+        while x != usize::MAX && base(&t[x].deprel) == "conj" && lowercase_noun(&t[x]) {
+            x = h[x];
+        }
+        // (the first member may open the sentence with a capital)
+        if x == usize::MAX || !(lowercase_noun(&t[x]) || (x == 0 && t[x].upos == "NOUN")) || x >= z || t[x].head == 0 {
+            continue;
+        }
+        // the members are one list: between the first and the name only nouns, adjectives,
+        // commas and a coordinator, all inside the first member's phrase or the name's
+        let inside = (x + 1..m).all(|k| (is_ancestor(&h, x, k) || is_ancestor(&h, m, k)) && matches!(t[k].upos.as_str(), "NOUN" | "ADJ" | "PUNCT" | "CCONJ"));
+        let coordinated = (x + 1..z).any(|k| t[k].upos == "CCONJ");
+        if !inside || !coordinated {
+            continue;
+        }
+        let rel = t[x].deprel.clone();
+        set_head(t, m, h[x], &rel);
+        set_head(t, x, m, "nmod:desc");
+        if name_member {
+            // the last member rejoins the list, with the coordinator that the name had taken
+            set_head(t, z, x, "conj");
+            for k in x + 1..z {
+                if h[k] == m && matches!(base(&t[k].deprel), "cc" | "punct") {
+                    let r = t[k].deprel.clone();
+                    set_head(t, k, z, &r);
+                }
+            }
+        }
+        // the first member's determiner and case marker, before it, go with the name
+        for k in 0..x {
+            if h[k] == x && matches!(base(&t[k].deprel), "det" | "case" | "punct" | "cc" | "mark") {
+                let r = t[k].deprel.clone();
+                set_head(t, k, m, &r);
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+fn time_noun(t: &Token) -> bool {
+    let f = t.form.to_lowercase();
+    let l = t.lemma.to_lowercase();
+    TIME_WORDS.iter().any(|w| *w == f || *w == l) || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&f)) || matches!(l.as_str(), "hour" | "minute" | "time" | "period" | "season")
+}
+
+/// Repair 28.
+pub(super) fn place_apposition(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for a in 2..n {
+        let h = heads(t);
+        let v = h[a];
+        if v == usize::MAX || v > a || !matches!(t[a].deprel.as_str(), "obl" | "obl:unmarked" | "obl:npmod") || t[a].upos != "NOUN" || time_noun(&t[a]) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == a).collect();
+        // no preposition of its own; a determiner or a possessor opens it
+        if kids.iter().any(|&k| base(&t[k].deprel) == "case" && k < a && t[k].upos == "ADP") {
+            continue;
+        }
+        let Some(&first) = kids.iter().filter(|&&k| k < a).min() else { continue };
+        if !matches!(base(&t[first].deprel), "punct" | "det" | "nmod") {
+            continue;
+        }
+        if !kids.iter().any(|&k| k < a && matches!(t[k].deprel.as_str(), "det" | "nmod:poss")) {
+            continue;
+        }
+        // the comma right before the phrase, and a noun right before the comma
+        let start = (0..a).filter(|&k| is_ancestor(&h, a, k)).min().unwrap_or(a);
+        if start < 2 || t[start].form != "," || h[start] != a {
+            continue;
+        }
+        let p = start - 1;
+        if !matches!(t[p].upos.as_str(), "PROPN" | "NOUN") || time_noun(&t[p]) {
+            continue;
+        }
+        // that noun ends a prepositional phrase below the same verb (`in a clinic in Ostrava`,
+        // also inside a modifier of the verb: `died aged 80 in a clinic in Ostrava`)
+        let has_case = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].upos == "ADP");
+        let mut o = p;
+        let mut pp = false;
+        while o != usize::MAX && o != v {
+            pp |= has_case(o) && matches!(base(&t[o].deprel), "obl" | "nmod");
+            o = h[o];
+        }
+        if o != v || !pp || (p + 1..start).any(|k| !is_ancestor(&h, p, k)) {
+            continue;
+        }
+        set_head(t, a, p, "appos");
+        changed = true;
+    }
+    changed
+}
+
+fn finite(t: &Token) -> bool {
+    t.upos == "VERB" && (t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+}
+
+/// Repair 29.
+pub(super) fn ing_root(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let h = heads(t);
+    let Some(r) = (0..n).find(|&k| h[k] == usize::MAX) else { return false };
+    let ing = t[r].upos == "VERB" && (t[r].xpos == "VBG" || (t[r].xpos.is_empty() && t[r].form.ends_with("ing")));
+    if !ing {
+        return false;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| h[k] == r).collect();
+    if kids.iter().any(|&k| matches!(base(&t[k].deprel), "aux" | "cop" | "mark")) {
+        return false;
+    }
+    let Some(&s) = kids.iter().find(|&&k| k < r && base(&t[k].deprel) == "nsubj" && matches!(t[k].upos.as_str(), "PROPN" | "NOUN")) else { return false };
+    // the finite verb after it, in a clause of its own with no subject, no subordinator or coordinator
+    let Some(&f) = kids.iter().find(|&&k| k > r && finite(&t[k]) && matches!(base(&t[k].deprel), "ccomp" | "parataxis" | "advcl" | "conj")) else { return false };
+    if (0..n).any(|k| h[k] == f && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "mark" | "cc")) {
+        return false;
+    }
+    set_head(t, f, usize::MAX, "root");
+    set_head(t, s, f, "nsubj");
+    set_head(t, r, s, "acl");
+    for &k in &kids {
+        if k != s && k != f && (k < s || k > f) {
+            let rel = t[k].deprel.clone();
+            set_head(t, k, f, &rel);
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::repair::repair;
+    use super::super::repair::tests::{arcs, toks};
+
+    fn has(got: &str, want: &[&str]) {
+        let got: Vec<&str> = got.split(' ').collect();
+        for w in want {
+            assert!(got.contains(w), "{w} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_descriptors_written_against_a_name_describes_the_name() {
+        // `British singer , writer and peace activist Mara Vellin died on Friday .` (invented)
+        let t = toks(
+            "British/ADJ/2/amod singer/NOUN/10/nsubj ,/PUNCT/4/punct writer/NOUN/2/conj and/CCONJ/7/cc peace/NOUN/7/compound \
+             activist/NOUN/2/conj Mara/PROPN/7/appos Vellin/PROPN/8/flat died/VERB/0/root/die/VBD on/ADP/12/case \
+             Friday/PROPN/10/obl ./PUNCT/10/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["Mara>10:nsubj", "singer>8:nmod:desc", "writer>2:conj", "activist>2:conj", "Vellin>8:flat"]);
+        // `file hosting and sharing site Norvex blocked access` (invented), the name as a flat
+        let t = toks(
+            "file/NOUN/2/compound hosting/NOUN/7/nsubj and/CCONJ/4/cc sharing/NOUN/2/conj site/NOUN/2/conj Norvex/PROPN/5/flat \
+             blocked/VERB/0/root/block/VBD access/NOUN/7/obj",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["Norvex>7:nsubj", "hosting>6:nmod:desc"]);
+        // the name as the last conjunct, the last member its compound (invented, as above)
+        let t = toks(
+            "British/ADJ/2/amod singer/NOUN/10/nsubj ,/PUNCT/4/punct writer/NOUN/2/conj and/CCONJ/8/cc peace/NOUN/7/compound \
+             activist/NOUN/8/compound Mara/PROPN/2/conj Vellin/PROPN/8/flat died/VERB/0/root/die/VBD on/ADP/12/case \
+             Friday/PROPN/10/obl ./PUNCT/10/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["Mara>10:nsubj", "singer>8:nmod:desc", "activist>2:conj", "and>7:cc", "peace>7:compound"]);
+    }
+
+    #[test]
+    fn a_list_closed_by_a_comma_before_the_name_or_without_a_coordinator_stays() {
+        // `the singer and the actor , Mara Vellin , …`: a comma before the name
+        let t = toks("singer/NOUN/6/nsubj and/CCONJ/3/cc actor/NOUN/1/conj ,/PUNCT/5/punct Mara/PROPN/3/appos left/VERB/0/root/leave/VBD");
+        assert!(repair(&t).is_none());
+        // a single descriptor is parsed right already (`designer ← flat Mara`)
+        let t = toks("designer/NOUN/3/nsubj Mara/PROPN/1/flat left/VERB/0/root/leave/VBD");
+        assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn a_description_after_a_place_in_a_prepositional_phrase_is_its_apposition() {
+        // `Ben Tarrow died in a clinic in Ostrava , the country 's capital .` (invented)
+        let t = toks(
+            "Ben/PROPN/3/nsubj Tarrow/PROPN/1/flat died/VERB/0/root/die/VBD in/ADP/6/case a/DET/6/det clinic/NOUN/3/obl \
+             in/ADP/8/case Ostrava/PROPN/6/nmod ,/PUNCT/13/punct the/DET/11/det country/NOUN/13/nmod:poss 's/PART/11/case \
+             capital/NOUN/3/obl ./PUNCT/3/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["capital>8:appos", "clinic>3:obl", ",>13:punct"]);
+        // the phrase inside a modifier of the verb: `… died aged 80 in a clinic in Ostrava , the capital .`
+        let t = toks(
+            "Tarrow/PROPN/2/nsubj died/VERB/0/root/die/VBD aged/ADJ/2/advcl 80/NUM/3/obj in/ADP/7/case a/DET/7/det clinic/NOUN/3/obl \
+             in/ADP/9/case Ostrava/PROPN/7/nmod ,/PUNCT/12/punct the/DET/12/det capital/NOUN/2/obl ./PUNCT/2/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["capital>9:appos"]);
+    }
+
+    #[test]
+    fn an_ing_participle_after_the_subject_is_no_root_when_a_finite_verb_follows() {
+        // `On Tuesday , prime minister Ivo Oster speaking to the Tarrow Institute called the deal a mistake .` (invented)
+        let t = toks(
+            "On/ADP/2/case Tuesday/PROPN/8/obl ,/PUNCT/2/punct prime/ADJ/5/amod minister/NOUN/6/nmod:desc Ivo/PROPN/8/nsubj \
+             Oster/PROPN/6/flat speaking/VERB/0/root/speak/VBG to/ADP/12/case the/DET/12/det Tarrow/PROPN/12/compound \
+             Institute/PROPN/8/obl called/VERB/8/ccomp/call/VBD the/DET/15/det deal/NOUN/13/obj a/DET/17/det \
+             mistake/NOUN/13/xcomp ./PUNCT/8/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["called>0:root", "Ivo>13:nsubj", "speaking>6:acl", "Tuesday>13:obl", "Institute>8:obl", ".>13:punct", "deal>13:obj"]);
+        // a participle with its auxiliary heads its clause (`Oster was speaking … said`) and is left alone
+        let t = toks(
+            "Oster/PROPN/3/nsubj was/AUX/3/aux speaking/VERB/0/root/speak/VBG when/ADV/6/advmod Mara/PROPN/6/nsubj called/VERB/3/advcl/call/VBD",
+        );
+        assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn a_time_phrase_after_a_comma_stays_an_oblique() {
+        // `Ben Tarrow arrived in Ostrava , the next day .` (invented)
+        let t = toks(
+            "Ben/PROPN/3/nsubj Tarrow/PROPN/1/flat arrived/VERB/0/root/arrive/VBD in/ADP/5/case Ostrava/PROPN/3/obl \
+             ,/PUNCT/9/punct the/DET/9/det next/ADJ/9/amod day/NOUN/3/obl:unmarked ./PUNCT/3/punct",
+        );
+        assert!(repair(&t).is_none());
+        // a bare noun phrase after the verb's object (no prepositional phrase before the comma) stays
+        let t = toks(
+            "Ben/PROPN/2/nsubj left/VERB/0/root/leave/VBD Ostrava/PROPN/2/obj ,/PUNCT/6/punct the/DET/6/det capital/NOUN/2/obl",
+        );
+        assert!(repair(&t).is_none());
+    }
+}
