@@ -53,6 +53,9 @@
 //! 25. `ing-subject` (`repair_clause`): `A truck carrying fuel overturned …` with no verb as the
 //!    root: the past form becomes the root, the opening noun its subject.
 //! 26. `fronted-date-nmod` (`repair_clause`).
+//! 27. `and-name` (`repair_name`): `the chairman of the Senate Energy and Natural Resources Committee`
+//!    with the words before `and` parsed as a conjunct of their own: the institution noun heads the
+//!    whole name, its other words hang on it.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -119,7 +122,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
