@@ -21,7 +21,11 @@
 //!    nominals between commas its appositions).
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
 //!    opened …`) with the name parsed as an apposition (or a comma conjunct) of the fronted date and the verb left without a subject:
-//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it.
+//!    the first of them becomes the verb's `nsubj`, the later ones appositions of it. The fronted
+//!    adjunct may be a bare time phrase (`Early Saturday morning, police in Brelk responded …`),
+//!    the name an apposition of a noun inside it (`In response to the fire, Lena Marsh, the mayor,
+//!    ordered …`), and a "subject" with a preposition of its own (`in the eastern Vela Hills`) is
+//!    a misread oblique that leaves the verb without one.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
@@ -438,33 +442,62 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
-        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+        // a "subject" before the verb with a preposition of its own (`in the eastern Vela Hills`)
+        // is an oblique the parser misread: the clause has no subject yet
+        let prep_subject =
+            |k: usize| k < v && base(&t[k].deprel) == "nsubj" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]));
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl") && !prep_subject(k)) {
             continue;
         }
         // the fronted adjunct: an oblique before the verb that opens the clause with a preposition,
-        // or a bare day word (`Yesterday, Lena Marsh opened …`)
-        let fronted = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") || is_bare_day(&t[k]);
+        // a bare day word (`Yesterday, Lena Marsh opened …`) or a time phrase (`Early Saturday
+        // morning, police …`)
+        let fronted = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") || is_bare_day(&t[k]) || is_time_phrase(t, &h, k);
         let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && fronted(k)) else {
             continue;
         };
         // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
-        // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own
+        // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own; or on a
+        // noun of the adjunct (`In response to the fire, Lena Marsh, the mayor, ordered …` with the
+        // name an apposition of `fire`)
         let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc");
-        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a)) && is_noun_like(&t[a])).collect();
+        let under = |a: usize| h[a] == o || (h[a] != usize::MAX && h[h[a]] == o && base(&t[h[a]].deprel) == "nmod");
+        let appos: Vec<usize> = (o + 1..v).filter(|&a| under(a) && (t[a].deprel == "appos" || comma_conj(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
+        // (the readings this repair added last, a name inside the adjunct's noun or a bare time
+        // phrase, want the comma that sets the subject off: `In talks with the Vela mayor Ana Reyes`)
+        let plain = h[s] == o && ((0..o).any(|c| h[c] == o && base(&t[c].deprel) == "case") || is_bare_day(&t[o]));
+        if !plain && !(o..s).any(|k| t[k].form == ",") {
+            continue;
+        }
+        let outer = h[s];
+        let misread: Vec<usize> = kids.iter().copied().filter(|&k| prep_subject(k)).collect();
+        for k in misread {
+            set_head(t, k, v, "obl");
+        }
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
             set_head(t, a, s, "appos");
         }
         // the commas around the subject's appositions go with the subject
         for k in s..v {
-            if h[k] == o && t[k].upos == "PUNCT" {
+            if (h[k] == o || h[k] == outer) && t[k].upos == "PUNCT" {
                 set_head(t, k, s, "punct");
             }
         }
         changed = true;
     }
     changed
+}
+
+/// A fronted time phrase without a preposition: a time noun (`morning`, `week`) with a day word
+/// or a time adjective before it (`Early Saturday morning`, `Last week`, `Yesterday evening`).
+fn is_time_phrase(t: &[Token], h: &[usize], k: usize) -> bool {
+    const TIME_NOUNS: &[&str] = &["morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day"];
+    const TIME_ADJS: &[&str] = &["early", "late", "last", "next", "this", "same", "previous", "following"];
+    t[k].upos == "NOUN"
+        && TIME_NOUNS.contains(&t[k].lemma.to_lowercase().as_str())
+        && (0..k).any(|c| h[c] == k && (is_bare_day(&t[c]) || TIME_ADJS.contains(&t[c].form.to_lowercase().as_str())))
 }
 
 /// Repair 7.
@@ -705,6 +738,23 @@ pub(super) mod tests {
                 "fronted-subject: a conjunct with its own `and` is a list, left alone",
                 "In/ADP/2/case Lima/PROPN/6/obl and/CCONJ/4/cc Cusco/PROPN/2/conj ,/PUNCT/2/punct rained/VERB/0/root/rain",
                 None,
+            ),
+            (
+                "fronted-subject: a bare time phrase, the subject a comma conjunct of it, a place phrase read as the subject",
+                // `Early Saturday morning , police in Brelk , in the northern Vela Hills , responded to reports .` (invented)
+                "Early/ADJ/3/amod Saturday/PROPN/3/compound morning/NOUN/15/obl:unmarked ,/PUNCT/5/punct police/NOUN/3/conj \
+                 in/ADP/7/case Brelk/PROPN/3/nmod ,/PUNCT/13/punct in/ADP/13/case the/DET/13/det northern/ADJ/13/amod \
+                 Vela/PROPN/13/compound Hills/PROPN/15/nsubj ,/PUNCT/13/punct responded/VERB/0/root/respond to/ADP/17/case \
+                 reports/NOUN/15/obl ./PUNCT/15/punct",
+                Some(&["police>15:nsubj", "Hills>15:obl", "morning>15:obl:unmarked"]),
+            ),
+            (
+                "fronted-subject: the subject an apposition of a noun inside the fronted phrase",
+                // `In response to the fire , Lena Marsh , the mayor , ordered repairs .` (invented)
+                "In/ADP/2/case response/NOUN/13/obl to/ADP/5/case the/DET/5/det fire/NOUN/2/nmod ,/PUNCT/7/punct \
+                 Lena/PROPN/5/appos Marsh/PROPN/7/flat ,/PUNCT/11/punct the/DET/11/det mayor/NOUN/5/appos ,/PUNCT/2/punct \
+                 ordered/VERB/0/root/order repairs/NOUN/13/obj ./PUNCT/13/punct",
+                Some(&["Lena>13:nsubj", "mayor>7:appos", "response>13:obl", ",>7:punct"]),
             ),
             (
                 "fronted-subject: verb with its own subject is left alone",
