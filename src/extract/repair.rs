@@ -22,7 +22,11 @@
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
 //!    opened …`) with the name parsed as an apposition (or a comma conjunct, or a `flat` part after the comma) of the fronted date and the verb left without a subject:
 //!    the first of them becomes the verb's `nsubj`, the later ones appositions of it; a conjunct with a preposition of its own
-//!    (`…, along with Ivo Oster,`) becomes an oblique of the verb.
+//!    (`…, along with Ivo Oster,`) becomes an oblique of the verb. The fronted
+//!    adjunct may be a bare time phrase (`Early Saturday morning, police in Brelk responded …`),
+//!    the name an apposition of a noun inside it (`In response to the fire, Lena Marsh, the mayor,
+//!    ordered …`), and a "subject" with a preposition of its own (`in the eastern Vela Hills`) is
+//!    a misread oblique that leaves the verb without one.
 //! 8. `object-with-case`: `appeared in the district court` with `court` parsed as `obj` although
 //!    it has a preposition: a verb's object never has one, so it becomes an `obl`.
 //! 9.–11. `dated-subject`, `reduced-relative`, `place-under-date` (`repair_clause`).
@@ -61,6 +65,9 @@
 //!     hung on the apposition.
 //! 32. `person-pair` (`repair_coord`): `Vell of the Tarn Institute and Tarrow of Brelt Tours` with
 //!     `Tarrow` hung on the institute.
+//! 33. `and-name` (`repair_name`, run first): `the chairman of the Senate Energy and Natural
+//!    Resources Committee` with the words before `and` parsed as a conjunct of their own: the
+//!    institution noun heads the whole name, its other words hang on it.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -127,7 +134,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [possessive as fn(&mut Vec<Token>) -> bool, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -443,26 +450,46 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
-        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+        // a "subject" before the verb with a preposition of its own (`in the eastern Vela Hills`)
+        // is an oblique the parser misread: the clause has no subject yet
+        let prep_subject =
+            |k: usize| k < v && base(&t[k].deprel) == "nsubj" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]));
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl") && !prep_subject(k)) {
             continue;
         }
         // the fronted adjunct: an oblique before the verb that opens the clause with a preposition,
-        // or a bare day word (`Yesterday, Lena Marsh opened …`)
-        let fronted = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") || is_bare_day(&t[k]);
+        // a bare day word (`Yesterday, Lena Marsh opened …`) or a time phrase (`Early Saturday
+        // morning, police …`)
+        let fronted = |k: usize| (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") || is_bare_day(&t[k]) || is_time_phrase(t, &h, k);
         let Some(&o) = kids.iter().find(|&&k| k < v && base(&t[k].deprel) == "obl" && fronted(k)) else {
             continue;
         };
         // the name may also hang on the adjunct as a comma conjunct (`On Monday, Lena Marsh, …`
-        // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own
-        // (a conjunct with a preposition of its own, `…, along with Ivo Oster,`, is no apposition)
+        // read as a list `Monday, Lena Marsh`): a conjunct without `and`/`or` of its own (a
+        // conjunct with a preposition of its own, `…, along with Ivo Oster,`, is no apposition);
+        // or as a `flat` part of the date after the comma (`On Monday, Tarrow, …` read as one
+        // name); or on a noun of the adjunct (`In response to the fire, Lena Marsh, the mayor,
+        // ordered …` with the name an apposition of `fire`)
         let own_case = |a: usize| (0..a).any(|c| h[c] == a && base(&t[c].deprel) == "case");
         let comma_conj = |a: usize| base(&t[a].deprel) == "conj" && !(0..n).any(|c| h[c] == a && base(&t[c].deprel) == "cc") && !own_case(a);
-        // or as a `flat` part of the date after the comma (`On Monday, Tarrow, …` read as one name)
         let comma_flat = |a: usize| t[a].deprel == "flat" && t[a].upos == "PROPN" && (o + 1..a).any(|c| t[c].form == ",");
-        let appos: Vec<usize> = (o + 1..v).filter(|&a| h[a] == o && (t[a].deprel == "appos" || comma_conj(a) || comma_flat(a)) && is_noun_like(&t[a])).collect();
+        let under = |a: usize| h[a] == o || (h[a] != usize::MAX && h[h[a]] == o && base(&t[h[a]].deprel) == "nmod");
+        let appos: Vec<usize> =
+            (o + 1..v).filter(|&a| under(a) && (t[a].deprel == "appos" || comma_conj(a) || comma_flat(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
+        // (the readings this repair added last, a name inside the adjunct's noun or a bare time
+        // phrase, want the comma that sets the subject off: `In talks with the Vela mayor Ana Reyes`)
+        let plain = h[s] == o && ((0..o).any(|c| h[c] == o && base(&t[c].deprel) == "case") || is_bare_day(&t[o]));
+        if !plain && !(o..s).any(|k| t[k].form == ",") {
+            continue;
+        }
+        let outer = h[s];
         // the prepositional conjunct goes with the verb (`introduced …, along with Oster`)
         let companions: Vec<usize> = (s + 1..v).filter(|&a| h[a] == o && base(&t[a].deprel) == "conj" && own_case(a) && is_noun_like(&t[a])).collect();
+        let misread: Vec<usize> = kids.iter().copied().filter(|&k| prep_subject(k)).collect();
+        for k in misread {
+            set_head(t, k, v, "obl");
+        }
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
             set_head(t, a, s, "appos");
@@ -472,13 +499,23 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         }
         // the commas around the subject's appositions go with the subject
         for k in s..v {
-            if h[k] == o && t[k].upos == "PUNCT" {
+            if (h[k] == o || h[k] == outer) && t[k].upos == "PUNCT" {
                 set_head(t, k, s, "punct");
             }
         }
         changed = true;
     }
     changed
+}
+
+/// A fronted time phrase without a preposition: a time noun (`morning`, `week`) with a day word
+/// or a time adjective before it (`Early Saturday morning`, `Last week`, `Yesterday evening`).
+fn is_time_phrase(t: &[Token], h: &[usize], k: usize) -> bool {
+    const TIME_NOUNS: &[&str] = &["morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day"];
+    const TIME_ADJS: &[&str] = &["early", "late", "last", "next", "this", "same", "previous", "following"];
+    t[k].upos == "NOUN"
+        && TIME_NOUNS.contains(&t[k].lemma.to_lowercase().as_str())
+        && (0..k).any(|c| h[c] == k && (is_bare_day(&t[c]) || TIME_ADJS.contains(&t[c].form.to_lowercase().as_str())))
 }
 
 /// Repair 7.
@@ -730,6 +767,23 @@ pub(super) mod tests {
                 "fronted-subject: a conjunct with its own `and` is a list, left alone",
                 "In/ADP/2/case Lima/PROPN/6/obl and/CCONJ/4/cc Cusco/PROPN/2/conj ,/PUNCT/2/punct rained/VERB/0/root/rain",
                 None,
+            ),
+            (
+                "fronted-subject: a bare time phrase, the subject a comma conjunct of it, a place phrase read as the subject",
+                // `Early Saturday morning , police in Brelk , in the northern Vela Hills , responded to reports .` (invented)
+                "Early/ADJ/3/amod Saturday/PROPN/3/compound morning/NOUN/15/obl:unmarked ,/PUNCT/5/punct police/NOUN/3/conj \
+                 in/ADP/7/case Brelk/PROPN/3/nmod ,/PUNCT/13/punct in/ADP/13/case the/DET/13/det northern/ADJ/13/amod \
+                 Vela/PROPN/13/compound Hills/PROPN/15/nsubj ,/PUNCT/13/punct responded/VERB/0/root/respond to/ADP/17/case \
+                 reports/NOUN/15/obl ./PUNCT/15/punct",
+                Some(&["police>15:nsubj", "Hills>15:obl", "morning>15:obl:unmarked"]),
+            ),
+            (
+                "fronted-subject: the subject an apposition of a noun inside the fronted phrase",
+                // `In response to the fire , Lena Marsh , the mayor , ordered repairs .` (invented)
+                "In/ADP/2/case response/NOUN/13/obl to/ADP/5/case the/DET/5/det fire/NOUN/2/nmod ,/PUNCT/7/punct \
+                 Lena/PROPN/5/appos Marsh/PROPN/7/flat ,/PUNCT/11/punct the/DET/11/det mayor/NOUN/5/appos ,/PUNCT/2/punct \
+                 ordered/VERB/0/root/order repairs/NOUN/13/obj ./PUNCT/13/punct",
+                Some(&["Lena>13:nsubj", "mayor>7:appos", "response>13:obl", ",>7:punct"]),
             ),
             (
                 "fronted-subject: verb with its own subject is left alone",

@@ -269,6 +269,52 @@ pub fn join_of_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Ment
     out
 }
 
+/// Joins the mentions of an institution name that the named-entity model cut at the `and` inside
+/// it (`Senate Energy` + `Natural Resources Committee`, or words left untagged) into one
+/// organisation mention over the whole name (the spans of [`super::repair_name::and_name_spans`],
+/// which the parse repair `and-name` makes one phrase). A mention that runs out of the name leaves
+/// it as tagged.
+pub fn join_and_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out = mentions;
+    for s in sentences {
+        for (a, h) in super::repair_name::and_name_spans(&s.tokens) {
+            let range = a..h + 1;
+            let overlaps = |m: &Mention| m.sentence == s.index && m.tokens.start < range.end && range.start < m.tokens.end;
+            if out.iter().any(|m| overlaps(m) && (m.tokens.start < range.start || m.tokens.end > range.end)) {
+                continue;
+            }
+            // the kind of the mention that holds the head, when it names an institution
+            let kind = out
+                .iter()
+                .find(|m| overlaps(m) && m.tokens.contains(&h))
+                .map(|m| m.kind)
+                .filter(|k| matches!(k, EntityType::Organization | EntityType::GovernmentBody | EntityType::InternationalOrganization | EntityType::Company))
+                .unwrap_or(EntityType::Organization);
+            let at = out.iter().position(|m| overlaps(m)).unwrap_or_else(|| {
+                out.iter().position(|m| m.sentence > s.index || (m.sentence == s.index && m.tokens.start >= range.end)).unwrap_or(out.len())
+            });
+            out.retain(|m| !overlaps(m));
+            let text = range.clone().fold(String::new(), |mut t, k| {
+                t.push_str(&s.tokens[k].form);
+                if k + 1 < range.end && s.tokens[k].space_after {
+                    t.push(' ');
+                }
+                t
+            });
+            let joined = Mention {
+                sentence: s.index,
+                tokens: range.clone(),
+                span: s.tokens[a].span.cover(&s.tokens[h].span),
+                text,
+                kind,
+                entity: None,
+            };
+            out.insert(at.min(out.len()), joined);
+        }
+    }
+    out
+}
+
 /// The end (exclusive) of the `of` complement that continues the name `m` (see [`join_of_names`]).
 fn of_complement_end(s: &Sentence, m: &Mention) -> Option<usize> {
     let t = &s.tokens;
@@ -442,6 +488,26 @@ mod tests {
             "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/6/obl voted/VERB/0/root",
         );
         assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
+    }
+
+    #[test]
+    fn an_institution_name_cut_at_its_and_is_one_organisation() {
+        // `the chairman of the Senate Energy and Natural Resources Committee resigned`, tagged
+        // `Senate Energy` and `Natural Resources Committee` (invented)
+        let (s, m) = sentence(
+            "the/DET chairman/NOUN of/ADP the/DET {{Senate/PROPN Energy}}/PROPN and/CCONJ {{Natural/ADJ Resources/PROPN Committee}}/PROPN resigned/VERB ./PUNCT",
+        );
+        let joined = join_and_names(std::slice::from_ref(&s), m);
+        assert_eq!(
+            joined.iter().map(|m| (m.tokens.clone(), m.text.clone(), m.kind)).collect::<Vec<_>>(),
+            vec![(4..10, "Senate Energy and Natural Resources Committee".to_owned(), EntityType::Organization)]
+        );
+        // must not: two names (`Ana Reyes and Tom Dorn Foundation` has people in it) stay as tagged
+        let (mut s, m) = sentence("[[Ana/PROPN Reyes]]/PROPN and/CCONJ {{Dorn/PROPN Foundation}}/PROPN met/VERB");
+        s.tokens[0].ner = "B-PER".into();
+        s.tokens[1].ner = "I-PER".into();
+        let kept = join_and_names(std::slice::from_ref(&s), m);
+        assert_eq!(kept.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>(), vec![0..2, 3..5]);
     }
 
     /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.

@@ -11,6 +11,15 @@
 //! speaker. The speaker is the one entity that makes a speech act (`crate::extract::SPEECH_RULE`)
 //! in that sentence; with none or several, nothing is carried.
 //!
+//! The speaker may also be named only where the quotation ends (`"For my part, the dam held. Nobody
+//! had to leave. We were lucky," said Reller.`): a run of all-quoted sentences with no speaker
+//! before it belongs to the speaker of the sentence, in the same paragraph, that closes the
+//! quotation.
+//!
+//! When the speaker's sentence holds no speech act (the statement began sentences before), its
+//! reported facts' one attribution names the speaker: the continuing sentences' facts are marked
+//! `reported` and attributed to it (no `say` is added).
+//!
 //! Out: for each continuing sentence, the speaker's speech act again (`say`) with the sentence's
 //! words as the statement (evidence: the continuing sentence), and the sentence's own facts marked
 //! `reported` and attributed to the speaker where they carried no attribution.
@@ -56,8 +65,14 @@ pub(super) fn continuations(sentences: &[Sentence]) -> Vec<(usize, usize)> {
     let mut open = false;
     // the sentence whose speaker the next all-quoted sentence would belong to
     let mut source: Option<usize> = None;
+    // all-quoted sentences with no speaker before them: the sentence that closes their quotation
+    // may name one after it (`"… . He was ruthless . He is gone , " said Ana Reyes .`)
+    let mut pending: Vec<usize> = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
         let new_paragraph = k > 0 && sentences[k - 1].paragraph != s.paragraph;
+        if new_paragraph {
+            pending.clear();
+        }
         let starts_quote = s.tokens.iter().find(|t| !t.form.trim().is_empty()).is_some_and(|t| quote_mark(&t.form).is_some_and(|o| o != Some(false)));
         // across a paragraph break only a quotation left open and reopened goes on
         let carry = if new_paragraph { open && starts_quote } else { true };
@@ -65,17 +80,30 @@ pub(super) fn continuations(sentences: &[Sentence]) -> Vec<(usize, usize)> {
         let (inside, end) = quoted(s, start_inside);
         open = end;
         let words: Vec<usize> = (0..s.tokens.len()).filter(|&i| is_word(&s.tokens[i].form) && quote_mark(&s.tokens[i].form).is_none()).collect();
+        // an editor's `[...]` between quoted sentences neither ends nor starts a quotation's run
+        if words.is_empty() && !s.tokens.iter().any(|t| quote_mark(&t.form).is_some()) {
+            continue;
+        }
         let all_quoted = !words.is_empty() && words.iter().all(|&i| inside[i]);
         if all_quoted {
             match source.filter(|_| carry) {
                 Some(src) => out.push((k, src)),
-                None => source = None,
+                None => {
+                    source = None;
+                    pending.push(k);
+                }
             }
             continue;
         }
         let has_quote = s.tokens.iter().any(|t| quote_mark(&t.form).is_some());
+        // the quotation ran on from the sentences before and closes here, where its speaker is
+        if start_inside && has_quote {
+            out.extend(pending.iter().map(|&p| (p, k)));
+        }
+        pending.clear();
         source = has_quote.then_some(k);
     }
+    out.sort_unstable();
     out
 }
 
@@ -106,7 +134,24 @@ impl State<'_> {
         for (k, src) in continuations(sentences) {
             let (ks, ss) = (sentences[k].index, sentences[src].index);
             let acts: Vec<&Pending> = triples.iter().filter(|p| p.0.sentence == ss && p.0.rule == crate::extract::SPEECH_RULE && p.1.len() == 1).collect();
-            let Some(&act) = acts.first() else { continue };
+            let Some(&act) = acts.first() else {
+                // no speech act there (`… nation", said Ana Reyes` closing a quotation opened
+                // sentences before gives none): the speaker is the one attribution of the
+                // sentence's reported facts, and the continuing sentence's facts are reported too
+                let labels: Vec<&String> = triples.iter().filter(|p| p.0.sentence == ss && p.0.modality == Modality::Reported).filter_map(|p| p.4.as_ref()).collect();
+                let Some(&label) = labels.first() else { continue };
+                if labels.iter().any(|l| *l != label) {
+                    continue;
+                }
+                let label = label.clone();
+                for p in triples.iter_mut().filter(|p| p.0.sentence == ks && p.4.is_none()) {
+                    p.4 = Some(label.clone());
+                    if p.0.modality == Modality::Asserted {
+                        p.0.modality = Modality::Reported;
+                    }
+                }
+                continue;
+            };
             if acts.iter().any(|p| p.1 != act.1) {
                 continue; // two speakers: a reader could not tell whose words follow
             }
@@ -179,6 +224,19 @@ mod tests {
         assert_eq!(pairs(&["Reller said : \" The dam held .", "\" Nobody had to leave . \""], &[1, 2]), vec![(1, 0)]);
     }
 
+    #[test]
+    fn a_quotation_whose_speaker_comes_last_belongs_to_that_speaker() {
+        let s = ["\" For my part , the dam held .", "Nobody had to leave .", "We were lucky , \" said Reller ."];
+        assert_eq!(pairs(&s, &[1, 1, 1]), vec![(0, 2), (1, 2)]);
+        let s = ["\" For my part , the dam held .", "[ ... ]", "Nobody had to leave .", "We were lucky , \" said Reller ."];
+        assert_eq!(pairs(&s, &[1, 1, 1, 1]), vec![(0, 3), (2, 3)]);
+        // must give nothing: the quotation closed before the speaker's sentence, or a new paragraph
+        let s = ["\" The dam held . \"", "Reller said the road was open ."];
+        assert!(pairs(&s, &[1, 1]).is_empty());
+        let s = ["\" The dam held .", "Nobody left , \" said Reller ."];
+        assert!(pairs(&s, &[1, 2]).is_empty());
+    }
+
     fn act(d: &Document, si: usize, subj: &str, said: &str) -> OpenTriple {
         let mut t = crate::resolve::tests::tri(d, si, subj, "said", "say", None);
         t.rule = crate::extract::SPEECH_RULE.into();
@@ -203,6 +261,20 @@ mod tests {
         assert_eq!(said, vec![(0, "ilse_reller", "The dam held"), (1, "ilse_reller", "Crews repaired the road")], "{:?}", r.triples);
         let own = r.triples.iter().find(|t| t.triple.relation == "repaired").expect("the sentence's own fact");
         assert_eq!((own.attribution.as_deref(), own.triple.modality), (Some("Ilse Reller"), Modality::Reported));
+    }
+
+    #[test]
+    fn a_closing_sentence_without_a_speech_act_lends_its_attribution() {
+        let d = paragraphs(&["\" For my part , the dam held .", "Crews repaired the road .", "The town was lucky , \" said Ilse Reller ."], &[1, 1, 1]);
+        let m = [ment(&d, 2, "Ilse Reller", T::Person)];
+        let inner = crate::resolve::tests::tri(&d, 1, "Crews", "repaired", "repair", Some("the road"));
+        let mut lucky = crate::resolve::tests::tri(&d, 2, "The town", "was", "be", Some("lucky"));
+        lucky.modality = Modality::Reported;
+        lucky.attribution = Some(crate::resolve::tests::arg(&d, 2, "Ilse Reller"));
+        let r = run(&d, &m, vec![inner, lucky]);
+        let own = r.triples.iter().find(|t| t.triple.relation == "repaired").expect("the sentence's own fact");
+        assert_eq!(own.triple.modality, Modality::Reported, "{:?}", r.triples);
+        assert!(own.attribution.as_deref().is_some_and(|a| a.contains("Reller")), "{:?}", own.attribution);
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub(super) fn ment(d: &Document, si: usize, phrase: &str, kind: T) -> Mention {
     Mention { sentence: si, tokens: r, span: Span::default(), text: phrase.into(), kind, entity: None }
 }
 
-fn arg(d: &Document, si: usize, phrase: &str) -> Argument {
+pub(super) fn arg(d: &Document, si: usize, phrase: &str) -> Argument {
     let r = rng(d, si, phrase);
     Argument { head: r.end - 1, tokens: r, text: phrase.into(), span: Span::default() }
 }

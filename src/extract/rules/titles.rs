@@ -177,7 +177,10 @@ impl Rules<'_, '_> {
         while t > 0 {
             let j = t - 1;
             let related = tr.ancestor_of(h, j) || tr.ancestor_of(j, h) || title.is_some_and(|t| tr.ancestor_of(t, j));
-            if !related || !matches!(tr.upos(j), "PROPN" | "NOUN" | "ADJ") {
+            // a date in front (`This Wednesday Estonian Foreign Minister X`) is no part of the title
+            // and owns no office
+            let date_word = tr.form_is(j, crate::extract::lexicon::TIME_WORDS) || tr.form_is(j, crate::extract::lexicon::MONTHS);
+            if !related || !matches!(tr.upos(j), "PROPN" | "NOUN" | "ADJ") || date_word {
                 break;
             }
             if title.is_none() && is_title(j) {
@@ -341,6 +344,19 @@ mod tests {
             ),
         ];
         check_cases(cases, "title");
+    }
+
+    #[test]
+    fn a_date_before_the_title_owns_no_office() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[(
+            "This/DET/2/det Wednesday/PROPN/5/compound Estonian/ADJ/5/amod Foreign/PROPN/5/compound Minister/PROPN/6/compound \
+             [[Ivo/PROPN/8/nsubj Tamm]]/PROPN/6/flat spoke/VERB/0/root ./PUNCT/8/punct",
+            &[("Ivo Tamm", "foreign minister of", "Estonia")],
+            &[],
+        )];
+        check_cases(cases, "title");
+        let all = facts(cases[0].0, "title");
+        assert!(!all.iter().any(|(_, _, o)| o.contains("Wednesday")), "{all:?}");
     }
 
     #[test]
