@@ -6,7 +6,7 @@
 //!   ud_tune parser DIR     trains the parser from those files, writes DIR/ud-parser.bin
 //!   ud_tune goldtags DIR   scores DIR's parser on dev with gold and with predicted tags
 //!   ud_tune eval DIR       scores DIR's models on dev (gold tokenization), per treebank
-//! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS.
+//! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS, TAGDICT_MIN, TAGDICT_RATIO.
 use kgraph::nlp::conllu;
 use kgraph::nlp::train::{self, UdTrainConfig};
 use kgraph::nlp::{Analyzer, TagModels};
@@ -43,6 +43,11 @@ fn main() {
                 seed: cfg.seed,
                 clusters: data.clusters.clone(),
                 ..Default::default()
+            };
+            let opts = kgraph::nlp::tagger::TrainOptions {
+                tagdict_min_count: env("TAGDICT_MIN", &opts.tagdict_min_count.to_string()).parse().unwrap(),
+                tagdict_min_ratio: env("TAGDICT_RATIO", &opts.tagdict_min_ratio.to_string()).parse().unwrap(),
+                ..opts
             };
             let m = train::train_tag_models_with(&data.train, &data.dev, &opts, &mut log);
             std::fs::write(dir.join("ud-tagger.bin"), m.to_bytes()).unwrap();
