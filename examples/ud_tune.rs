@@ -3,10 +3,11 @@
 //!
 //!   ud_tune tagger DIR     trains tag models on EWT(+GUM) train, writes DIR/ud-tagger.bin
 //!   ud_tune jackknife DIR  writes DIR/train-jk.conllu (jackknifed tags) and DIR/dev-pred.conllu
+//!                          (TAGDICT_RATIO: the jackknifed taggers' tag-dictionary ratio)
 //!   ud_tune parser DIR     trains the parser from those files, writes DIR/ud-parser.bin
 //!   ud_tune goldtags DIR   scores DIR's parser on dev with gold and with predicted tags
 //!   ud_tune eval DIR       scores DIR's models on dev (gold tokenization), per treebank
-//! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS.
+//! Env: GUM=0 (EWT only), CLUSTERS=path|none, SEED, EPOCHS, PEPOCHS, TAGDICT_MIN, TAGDICT_RATIO.
 use kgraph::nlp::conllu;
 use kgraph::nlp::train::{self, UdTrainConfig};
 use kgraph::nlp::{Analyzer, TagModels};
@@ -44,6 +45,11 @@ fn main() {
                 clusters: data.clusters.clone(),
                 ..Default::default()
             };
+            let opts = kgraph::nlp::tagger::TrainOptions {
+                tagdict_min_count: env("TAGDICT_MIN", &opts.tagdict_min_count.to_string()).parse().unwrap(),
+                tagdict_min_ratio: env("TAGDICT_RATIO", &opts.tagdict_min_ratio.to_string()).parse().unwrap(),
+                ..opts
+            };
             let m = train::train_tag_models_with(&data.train, &data.dev, &opts, &mut log);
             std::fs::write(dir.join("ud-tagger.bin"), m.to_bytes()).unwrap();
             for (part, r) in &data.dev_parts {
@@ -53,7 +59,29 @@ fn main() {
         }
         "jackknife" => {
             let m = TagModels::from_bytes("t", &std::fs::read(dir.join("ud-tagger.bin")).unwrap()).unwrap();
-            let jk = train::jackknife_tags(&data.train, &data.dev, cfg.seed, 8, data.clusters.clone(), &mut |f| eprintln!("fold {f} {:.0}s", t0.elapsed().as_secs_f64()));
+            let jk = match std::env::var("TAGDICT_RATIO").ok().and_then(|v| v.parse::<f64>().ok()) {
+                None => train::jackknife_tags(&data.train, &data.dev, cfg.seed, 8, data.clusters.clone(), &mut |f| eprintln!("fold {f} {:.0}s", t0.elapsed().as_secs_f64())),
+                // The same folds, seeds and epochs as `jackknife_tags`, with another tag-dictionary ratio.
+                Some(ratio) => {
+                    let mut fold = 0;
+                    kgraph::nlp::parser::train::jackknife(&data.train, 5, |rest, block| {
+                        let opts = kgraph::nlp::tagger::TrainOptions {
+                            epochs: 8,
+                            seed: cfg.seed + fold as u64 + 1,
+                            stack_folds: 0,
+                            clusters: data.clusters.clone(),
+                            tagdict_min_ratio: ratio,
+                            ..Default::default()
+                        };
+                        let m = train::train_tag_models_with(rest, &data.dev, &opts, &mut std::io::sink());
+                        for s in block.iter_mut() {
+                            train::predict_tags(&m, &mut s.words);
+                        }
+                        fold += 1;
+                        eprintln!("fold {fold} {:.0}s", t0.elapsed().as_secs_f64());
+                    })
+                }
+            };
             let mut out = String::new();
             for s in &jk {
                 conllu::write_sentence(&mut out, None, &s.words);
