@@ -411,6 +411,38 @@ pub(super) fn content_that(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 34, `bare-subjunctive`: `the mayor ordered the flags be lowered` with the bare passive
+/// read as a conjunct of the ordering verb (no coordinator): a clause with a bare `be` and no
+/// subject right after the verb's object is the object's complement (`ordered the flags to be
+/// lowered`), so it becomes an `xcomp` of the verb, controlled by the object.
+pub(super) fn bare_subjunctive(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for x in 0..n {
+        let v = h[x];
+        if v == usize::MAX || v > x || t[x].deprel != "conj" || t[x].upos != "VERB" || t[v].upos != "VERB" {
+            continue;
+        }
+        let hh = &h;
+        let kids = |a: usize| (0..n).filter(move |&k| hh[k] == a);
+        // the bare `be` is the clause's only auxiliary (`should be decided` is a clause of its own)
+        let bare_be = kids(x).any(|k| k < x && t[k].deprel.starts_with("aux") && t[k].form.eq_ignore_ascii_case("be"))
+            && kids(x).all(|k| !t[k].deprel.starts_with("aux") || t[k].form.eq_ignore_ascii_case("be"));
+        let own_subject_or_cc = kids(x).any(|k| matches!(base(&t[k].deprel), "nsubj" | "cc" | "mark" | "csubj" | "expl"));
+        // the object ends right before the bare `be`
+        let object = kids(v).find(|&k| k < x && base(&t[k].deprel) == "obj");
+        let Some(o) = object else { continue };
+        let adjacent = (o + 1..x).all(|k| is_ancestor(&h, o, k) || (h[k] == x && t[k].deprel.starts_with("aux")));
+        if !bare_be || own_subject_or_cc || !adjacent {
+            continue;
+        }
+        set_head(t, x, v, "xcomp");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -578,6 +610,29 @@ mod tests {
              army/NOUN/4/obl to/PART/9/mark enter/VERB/4/advcl/enter/VB the/DET/11/det zone/NOUN/9/obj ./PUNCT/4/punct",
         );
         assert!(repair(&with).is_none());
+    }
+
+    #[test]
+    fn a_bare_passive_after_the_object_is_its_complement() {
+        // `Mayor Vellin ordered the flags be lowered .` (invented)
+        let t = toks(
+            "Mayor/PROPN/3/nsubj Vellin/PROPN/1/flat ordered/VERB/0/root/order/VBD the/DET/5/det flags/NOUN/3/obj \
+             be/AUX/7/aux:pass lowered/VERB/3/conj/lower/VBN ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "lowered>3:xcomp"), "{got}");
+        // a real conjunct keeps its reading (`ordered the flags and was praised`)
+        let ok = toks(
+            "Vellin/PROPN/2/nsubj ordered/VERB/0/root/order/VBD the/DET/4/det flags/NOUN/2/obj and/CCONJ/7/cc \
+             was/AUX/7/aux:pass praised/VERB/2/conj/praise/VBN",
+        );
+        assert!(repair(&ok).is_none());
+        // a modal before `be`: a clause of its own (`a statement agreeing the issue should be decided`)
+        let modal = toks(
+            "Vellin/PROPN/2/nsubj ordered/VERB/0/root/order/VBD the/DET/4/det flags/NOUN/2/obj should/AUX/7/aux \
+             be/AUX/7/aux:pass lowered/VERB/2/conj/lower/VBN",
+        );
+        assert!(repair(&modal).is_none());
     }
 
     #[test]
