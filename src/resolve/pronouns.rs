@@ -107,6 +107,12 @@ impl State<'_> {
                 let want = if p == Pronoun::Male { Gender::Male } else { Gender::Female };
                 let compatible = |c: &Cluster| is_person_ok(c) && (c.gender == Gender::Unknown || c.gender == want);
                 let speaking = self.quoting_speaker(si, s, tok);
+                // `Lena Marsh told reporters she accepted`: the subject of a clause reported by a
+                // verb is its reporter when the reporter is known to be of that gender
+                if let Some(c) = self.reporter_of_clause(si, s, tok).filter(|&c| is_person_ok(&self.clusters[c]) && self.clusters[c].gender == want) {
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 if let Some(c) = self.model_antecedent(si, tok, compatible).filter(|&c| Some(c) != speaking) {
                     if self.clusters[c].gender == Gender::Unknown {
                         self.clusters[c].gender = want;
@@ -182,6 +188,22 @@ impl State<'_> {
         match target {
             Some(tg) => self.resolved_pronoun(si, tok, tg),
             None => self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unresolved"),
+        }
+    }
+
+    /// The resolved subject of the verb whose clausal complement pronoun `tok` is the subject of
+    /// (`Marsh told reporters she …`, `Marsh said he …`): one cluster, or none.
+    fn reporter_of_clause(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
+        let t = &s.tokens;
+        let clause = t[tok].head.checked_sub(1)?;
+        if !t[tok].deprel.starts_with("nsubj") || t.get(clause)?.deprel != "ccomp" {
+            return None;
+        }
+        let verb = t[clause].head.checked_sub(1)?;
+        let subject = (0..t.len()).find(|&k| t[k].head == verb + 1 && t[k].deprel == "nsubj" && k < clause)?;
+        match self.get_ref(si, subject) {
+            Some((Target::One(c), _)) => Some(*c),
+            _ => None,
         }
     }
 
