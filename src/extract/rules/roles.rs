@@ -701,7 +701,12 @@ impl Rules<'_, '_> {
             let name = self.span_part(s, e);
             // in front: `Tongan Prime Minister X`, `Y's chief executive X`
             if let Some(start) = self.role_start_before(s) {
-                if let Some(np) = self.role_np(start, s).filter(|np| np.end == s) {
+                // `a critic of Latvian president X`: a role noun of the owner's phrase right before
+                // the name is the name's title; the outer role is someone's relation to X
+                let inner_title = |np: &RoleNp| {
+                    s > 0 && tr.upos(s - 1) == "NOUN" && self.role_word_at(s - 1).is_some() && np.roles.iter().all(|r| !r.toks.contains(&(s - 1)))
+                };
+                if let Some(np) = self.role_np(start, s).filter(|np| np.end == s && !inner_title(np)) {
                     self.emit_role("role:title", &name, &np, out);
                     // `Vela Party leader and Prime Minister X`: the title before `and` is X's too
                     if let Some(front) = self.coordinated_title_before(start) {

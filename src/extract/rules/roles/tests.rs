@@ -490,6 +490,12 @@ fn two_titles_joined_by_and_before_a_name_are_both_the_persons() {
             &[],
             &["Ana Reyes"],
         ),
+        // the name holds the inner title (`president`), not the critic's role
+        (
+            "[[Ivo/PROPN Oster]]/PROPN is/AUX an/DET outspoken/ADJ critic/NOUN of/ADP the/DET club/NOUN president/NOUN [[Mara/PROPN Vellin]]/PROPN ./PUNCT",
+            &[],
+            &["Mara Vellin"],
+        ),
     ];
     check_cases(others, "role:title");
 }
