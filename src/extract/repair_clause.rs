@@ -443,6 +443,33 @@ pub(super) fn bare_subjunctive(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 35, `participle-object`: `the party controlling the Senate matches …` with the
+/// participle's object read as a second subject of the main verb: a verb has one subject, so a
+/// nominal right after an active participle (`-ing`) on the first subject, which has no object
+/// of its own, is that participle's object.
+pub(super) fn participle_object(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for b in 0..n {
+        let v = h[b];
+        if v == usize::MAX || !base(&t[b].deprel).starts_with("nsubj") || !matches!(t[b].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(a) = (0..b).find(|&k| h[k] == v && base(&t[k].deprel) == "nsubj") else { continue };
+        let Some(p) = (a + 1..b).find(|&k| h[k] == a && t[k].deprel == "acl" && t[k].xpos == "VBG") else { continue };
+        let has_object = (0..n).any(|k| h[k] == p && matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp"));
+        // the nominal's phrase starts right after the participle
+        let adjacent = (p + 1..b).all(|k| h[k] == b && matches!(base(&t[k].deprel), "det" | "amod" | "compound" | "nummod" | "nmod"));
+        if has_object || !adjacent {
+            continue;
+        }
+        set_head(t, b, p, "obj");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -633,6 +660,23 @@ mod tests {
              be/AUX/7/aux:pass lowered/VERB/2/conj/lower/VBN",
         );
         assert!(repair(&modal).is_none());
+    }
+
+    #[test]
+    fn a_second_subject_right_after_an_ing_participle_is_its_object() {
+        // `The firm owning the mine pays the workers .` (invented)
+        let t = toks(
+            "The/DET/2/det firm/NOUN/6/nsubj owning/VERB/2/acl/own/VBG the/DET/5/det mine/NOUN/6/nsubj \
+             pays/VERB/0/root/pay/VBZ the/DET/8/det workers/NOUN/6/obj ./PUNCT/6/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "mine>3:obj"), "{got}");
+        // the participle has its object already: leave it
+        let ok = toks(
+            "The/DET/2/det firm/NOUN/7/nsubj owning/VERB/2/acl/own/VBG mines/NOUN/3/obj there/ADV/3/advmod Tarn/PROPN/7/nsubj \
+             pays/VERB/0/root/pay/VBZ",
+        );
+        assert!(repair(&ok).is_none());
     }
 
     #[test]
