@@ -635,15 +635,12 @@ fn label_ends_with(label: &str, keys: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
-    use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
 
     #[test]
     fn a_common_noun_opening_a_sentence_is_not_the_end_of_a_name() {
-        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
         let text = "The Norvia House of Delegates passed the bill on Monday. Delegates from Latvia held a meeting in Ostrava.";
-        let out = pipeline.process(SourceText::from_string("t.txt", text));
-        let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
-        let subjects: Vec<String> = out.facts.iter().filter(|f| f.provenance.sentence == 1).map(|f| label(&f.subject)).collect();
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        let subjects: Vec<String> = facts.into_iter().filter(|f| f.0 == 1).map(|f| f.1).collect();
         assert!(!subjects.is_empty() && subjects.iter().all(|s| !s.contains("House")), "{subjects:?}");
     }
 

@@ -694,19 +694,9 @@ fn described_noun(s: &Sentence, end: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
-
     /// (subject, predicate, object label) of every fact of `text`, through the real pipeline.
     fn facts(text: &str) -> Vec<(String, String, String)> {
-        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
-        let out = pipeline.process(SourceText::from_string("t.txt", text));
-        let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
-        let object = |f: &crate::document::Fact| match (&f.object_text, &f.object) {
-            (Some(t), _) => t.clone(),
-            (None, crate::document::FactObject::Entity(id)) => label(id),
-            (None, crate::document::FactObject::Literal(_)) => String::new(),
-        };
-        out.facts.iter().map(|f| (label(&f.subject), f.predicate.label.clone(), object(f))).collect()
+        super::super::tests::pipeline_facts(text).1.into_iter().map(|(_, s, p, o)| (s, p, o)).collect()
     }
 
     #[test]

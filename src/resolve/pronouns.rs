@@ -365,7 +365,6 @@ fn is_organisation_like(kind: EntityType) -> bool {
 mod tests {
     use super::*;
     use crate::extract::tests::tree;
-    use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
 
     #[test]
     fn it_before_an_adjective_and_a_clause_is_expletive() {
@@ -428,16 +427,8 @@ mod tests {
 
     /// Subject-`it` facts of `text`'s last sentence, through the real pipeline.
     fn facts_of_last_sentence(text: &str) -> Vec<(String, String, String)> {
-        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
-        let out = pipeline.process(SourceText::from_string("t.txt", text));
-        let last = out.document.sentences.len() - 1;
-        let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
-        let object = |f: &crate::document::Fact| match (&f.object_text, &f.object) {
-            (Some(t), _) => t.clone(),
-            (None, crate::document::FactObject::Entity(id)) => label(id),
-            (None, crate::document::FactObject::Literal(_)) => String::new(),
-        };
-        out.facts.iter().filter(|f| f.provenance.sentence == last).map(|f| (label(&f.subject), f.predicate.label.clone(), object(f))).collect()
+        let (sentences, facts) = super::super::tests::pipeline_facts(text);
+        facts.into_iter().filter(|f| f.0 == sentences - 1).map(|(_, s, p, o)| (s, p, o)).collect()
     }
 
     #[test]

@@ -88,6 +88,23 @@ pub(super) fn facts(r: &ResolvedDocument) -> Vec<(String, String, Option<String>
     r.triples.iter().map(|t| (t.subject.clone(), t.triple.relation.clone(), t.object.clone())).collect()
 }
 
+/// The number of sentences of `text` and (sentence, subject label, predicate label, object label
+/// or text) of each of its facts, through the real pipeline: for tests of resolution steps on
+/// invented text.
+pub(super) fn pipeline_facts(text: &str) -> (usize, Vec<(usize, String, String, String)>) {
+    use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
+    let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
+    let out = pipeline.process(SourceText::from_string("t.txt", text));
+    let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
+    let object = |f: &crate::document::Fact| match (&f.object_text, &f.object) {
+        (Some(t), _) => t.clone(),
+        (None, crate::document::FactObject::Entity(id)) => label(id),
+        (None, crate::document::FactObject::Literal(_)) => String::new(),
+    };
+    let facts = out.facts.iter().map(|f| (f.provenance.sentence, label(&f.subject), f.predicate.label.clone(), object(f))).collect();
+    (out.document.sentences.len(), facts)
+}
+
 fn ent<'a>(r: &'a ResolvedDocument, id: &str) -> &'a Entity {
     r.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no entity {id}: {:?}", r.entities.iter().map(|e| &e.id).collect::<Vec<_>>()))
 }
