@@ -221,6 +221,10 @@ const FOREIGN_FUNCTION_WORDS: &[&str] = &[
     "el", "los", "las", "del", "y", "una", "por", "para", "pero", "muy", "ese", "esta", "este", "están",
     "não", "uma", "são", "com", "mais", "les", "une", "est", "dans", "pour", "avec", "sont", "nous", "vous",
     "della", "gli", "sono", "anche", "und", "der", "das", "ist", "nicht", "ein", "eine", "mit", "sich", "auf",
+    // articles and prepositions that also open names in English text (`La Jolla`, `de Blasio`):
+    // they count only where English function words are missing (see [`not_english`])
+    "et", "des", "aux", "mes", "ont", "leurs", "leur", "été", "avait", "sur", "qui", "que", "pas", "ces", "cette",
+    "nos", "notre", "très", "à", "le", "la", "de", "en", "il", "al", "lo",
 ];
 
 /// Whether a sentence is in another language: mostly letters outside the Latin script, or at least

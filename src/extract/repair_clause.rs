@@ -37,9 +37,12 @@
 //!    parsed with the fronted date as a modifier of the subject noun (`mayors ← nmod March`): a
 //!    date phrase that opens the sentence and is closed by a comma modifies the clause, so it
 //!    becomes an `obl` of the verb whose subject or object that noun is.
+//! 37. `day-object`: `findings published Wednesday in Nature` with the day word as the verb's
+//!    object (or as an apposition of the noun before it: `released from a jail Friday`): a bare
+//!    weekday or relative day word is a time phrase of the verb.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
-use super::repair::{base, heads, is_ancestor, set_head};
+use super::repair::{base, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
 
 /// A day, month or relative day word (`Tuesday`, `May`, `yesterday`).
@@ -446,7 +449,8 @@ pub(super) fn bare_subjunctive(t: &mut Vec<Token>) -> bool {
 /// Repair 35, `participle-object`: `the party controlling the Senate matches …` with the
 /// participle's object read as a second subject of the main verb: a verb has one subject, so a
 /// nominal right after an active participle (`-ing`) on the first subject, which has no object
-/// of its own, is that participle's object.
+/// of its own, is that participle's object. The same for a relative clause whose relative word
+/// is its subject (`those who violate the rules could be fined`).
 pub(super) fn participle_object(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
@@ -457,7 +461,16 @@ pub(super) fn participle_object(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let Some(a) = (0..b).find(|&k| h[k] == v && base(&t[k].deprel) == "nsubj") else { continue };
-        let Some(p) = (a + 1..b).find(|&k| h[k] == a && t[k].deprel == "acl" && t[k].xpos == "VBG") else { continue };
+        // an `-ing` participle, or a relative clause whose relative word is its subject (`those who
+        // violate the rules could be fined`)
+        let relative_subject = |k: usize| {
+            (0..n).any(|x| h[x] == k && base(&t[x].deprel) == "nsubj" && ["who", "that", "which"].iter().any(|w| t[x].form.eq_ignore_ascii_case(w)))
+        };
+        let Some(p) = (a + 1..b).find(|&k| {
+            h[k] == a && ((t[k].deprel == "acl" && t[k].xpos == "VBG") || (t[k].deprel == "acl:relcl" && t[k].upos == "VERB" && relative_subject(k)))
+        }) else {
+            continue;
+        };
         let has_object = (0..n).any(|k| h[k] == p && matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp"));
         // the nominal's phrase starts right after the participle
         let adjacent = (p + 1..b).all(|k| h[k] == b && matches!(base(&t[k].deprel), "det" | "amod" | "compound" | "nummod" | "nmod"));
@@ -470,10 +483,53 @@ pub(super) fn participle_object(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 37, `day-object`: `findings published Wednesday in Nature` or `released from a jail
+/// Friday` with the bare day word parsed as the verb's object or as an apposition of the noun
+/// before it (no comma between): a weekday or relative day word on its own (no determiner, no
+/// preposition) is when the event happened, so it becomes an `obl:unmarked` of the verb.
+pub(super) fn day_object(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for d in 0..n {
+        let a = h[d];
+        if a == usize::MAX || !is_bare_day(&t[d]) || (0..n).any(|k| h[k] == d && base(&t[k].deprel) != "punct" && base(&t[k].deprel) != "amod") {
+            continue;
+        }
+        let verb = |v: usize| v != usize::MAX && t[v].upos == "VERB";
+        let rel = t[d].deprel.as_str();
+        let target = match rel {
+            "obj" if verb(a) => a,
+            "appos" | "nmod:unmarked" if d > 0 && t[d - 1].form != "," && verb(h[a]) => h[a],
+            _ => continue,
+        };
+        set_head(t, d, target, "obl:unmarked");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_bare_day_word_is_a_time_phrase_of_the_verb() {
+        // `Findings published Wednesday in Nature surprised Vell .` (invented), the day as object
+        let t = toks("Findings/NOUN/6/nsubj published/VERB/1/acl/publish/VBN Wednesday/PROPN/2/obj in/ADP/5/case Nature/PROPN/2/obl surprised/VERB/0/root/surprise/VBD Vell/PROPN/6/obj");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Wednesday>2:obl:unmarked"), "{got}");
+        // `Ivo Oster was freed from a jail Friday .` (invented), the day as an apposition
+        let t = toks("Ivo/PROPN/4/nsubj:pass Oster/PROPN/1/flat was/AUX/4/aux:pass freed/VERB/0/root/free/VBN from/ADP/7/case a/DET/7/det jail/NOUN/4/obl Friday/PROPN/7/appos ./PUNCT/4/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Friday>4:obl:unmarked"), "{got}");
+        // must give nothing: an apposition after a comma (`the meeting, Friday, ...`) and a day with a determiner
+        let comma = toks("Vell/PROPN/2/nsubj chaired/VERB/0/root/chair/VBD the/DET/4/det meeting/NOUN/2/obj ,/PUNCT/6/punct Friday/PROPN/4/appos");
+        assert!(repair(&comma).is_none(), "{}", arcs(&comma));
+        let det = toks("Vell/PROPN/2/nsubj spent/VERB/0/root/spend/VBD every/DET/4/det Friday/PROPN/2/obj there/ADV/2/advmod");
+        assert!(repair(&det).is_none(), "{}", arcs(&det));
+    }
 
     #[test]
     fn a_name_parsed_as_a_vocative_is_the_subject() {
@@ -671,6 +727,13 @@ mod tests {
         );
         let got = arcs(&repair(&t).expect("repaired"));
         assert!(got.split(' ').any(|a| a == "mine>3:obj"), "{got}");
+        // `Those who break the rules could be fined .` (invented), a relative clause
+        let t = toks(
+            "Those/PRON/8/nsubj who/PRON/3/nsubj break/VERB/1/acl:relcl/break/VBP the/DET/5/det rules/NOUN/8/nsubj:pass \
+             could/AUX/8/aux be/AUX/8/aux:pass fined/VERB/0/root/fine/VBN ./PUNCT/8/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "rules>3:obj"), "{got}");
         // the participle has its object already: leave it
         let ok = toks(
             "The/DET/2/det firm/NOUN/7/nsubj owning/VERB/2/acl/own/VBG mines/NOUN/3/obj there/ADV/3/advmod Tarn/PROPN/7/nsubj \

@@ -25,6 +25,11 @@
 //!    verb's `ccomp` (the inner fact is then reported, attributed to the speaker, and the speaker
 //!    has a speech act). A relative word (`told reporters who had waited`) or a gap at a
 //!    preposition (`told the officers she worked with`) keeps the relative clause.
+//! 36. `copular-report`: `Aides said the cost of the kit was 75 cents` (or `stated all crew were
+//!    from Tarn`) parsed with the predicate of the copular clause as the object or an oblique of
+//!    the reporting verb: a predicate with a subject after the verb and a finite copula of its
+//!    own is a clause, so it becomes the verb's `ccomp` (the fact `cost – be – 75 cents` is then
+//!    reported, attributed to the speaker, and the speaker says no `75 cents`).
 
 use super::lexicon::{REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
@@ -72,7 +77,9 @@ fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
 fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     let c = (o + 1..t.len()).find(|&c| {
         let rel = base(&t[c].deprel);
-        let beside = h[c] == v && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis");
+        // (an adverbial clause too: with no subordinator of its own, which the finite-clause test
+        // below demands, it is no adverbial)
+        let beside = h[c] == v && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl");
         // a relative clause with its own relative word (`Ana Ruiz, who lives in Lima, will …`)
         // describes the noun and is no cut report; the search goes on past it
         let relative = (0..t.len()).any(|x| {
@@ -89,8 +96,12 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     }
     let in_object = |x: usize| x != c && descends(h, o, x) && !descends(h, c, x);
     let object_comma = (0..t.len()).any(|x| t[x].form == "," && in_object(x) && x > o);
+    // the comma that closes an apposition or relative clause the object's phrase opened with
+    // one, wherever the parser hung it (`reported Ana Ruiz, who lives in Lima, will …`)
+    let object_end = (o..c).filter(|&x| x == o || in_object(x)).max().unwrap_or(o);
+    let closing = |x: usize| object_comma && x == object_end + 1 && t[x].form == ",";
     let joined = (o + 1..c).all(|x| {
-        let own = in_object(x) || descends(h, c, x);
+        let own = in_object(x) || descends(h, c, x) || closing(x);
         let linker = matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark";
         let comma = t[x].form == "," && !in_object(x);
         own && !linker && !(comma && !object_comma)
@@ -153,6 +164,33 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         set_head(t, c, v, "ccomp");
         set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
         changed = true;
+    }
+    changed
+}
+
+/// Repair 36.
+pub(super) fn copular_report(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for p in 0..n {
+        let v = h[p];
+        if v == usize::MAX || p < v || !matches!(base(&t[p].deprel), "obj" | "obl" | "iobj") {
+            continue;
+        }
+        // a passive reporting verb (`no deaths were reported`) has its content as subject already
+        let taken = (0..n).any(|k| h[k] == v && (base(&t[k].deprel) == "ccomp" || t[k].deprel == "aux:pass" || t[k].deprel == "nsubj:pass"));
+        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) || taken {
+            continue;
+        }
+        let subject = (0..n).any(|k| h[k] == p && base(&t[k].deprel) == "nsubj" && k > v && k < p);
+        let copula = (0..n).any(|k| h[k] == p && t[k].deprel == "cop" && finite_form(&t[k]));
+        // `reported it even if they are not voters`: a clause opened by a subordinator is an adverbial
+        let subordinate = (0..n).any(|k| h[k] == p && base(&t[k].deprel) == "mark" && !t[k].form.eq_ignore_ascii_case("that"));
+        if subject && copula && !subordinate {
+            set_head(t, p, v, "ccomp");
+            changed = true;
+        }
     }
     changed
 }
@@ -305,6 +343,23 @@ mod tests {
              honoured/VERB/2/parataxis/honour/VBN ./PUNCT/2/punct",
         );
         has(&got, &["Ana>13:nsubj:pass", "honoured>2:ccomp", "lives>3:acl:relcl"]);
+        // the closing comma hung on the reporting verb, the clause its `ccomp`
+        let got = repaired(
+            "Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD Ana/PROPN/2/obj Ruiz/PROPN/3/flat ,/PUNCT/7/punct who/PRON/7/nsubj \
+             died/VERB/3/acl:relcl/die/VBD in/ADP/9/case Lima/PROPN/7/obl ,/PUNCT/2/punct will/AUX/13/aux/will/MD be/AUX/13/aux:pass/be/VB \
+             buried/VERB/2/ccomp/bury/VBN ./PUNCT/2/punct",
+        );
+        has(&got, &["Ana>13:nsubj:pass", "buried>2:ccomp"]);
+        // the same with the clause hung as an adverbial clause
+        let got = repaired(
+            "Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD Ana/PROPN/2/obj Ruiz/PROPN/3/flat ,/PUNCT/7/punct who/PRON/7/nsubj \
+             died/VERB/3/acl:relcl/die/VBD in/ADP/9/case Lima/PROPN/7/obl ,/PUNCT/13/punct will/AUX/13/aux/will/MD be/AUX/13/aux:pass/be/VB \
+             buried/VERB/2/advcl/bury/VBN ./PUNCT/2/punct",
+        );
+        has(&got, &["Ana>13:nsubj:pass", "buried>2:ccomp"]);
+        // must give nothing: no comma opened the object's phrase (`denied the claims , labeled them`)
+        let second = toks("Aides/NOUN/2/nsubj denied/VERB/0/root/deny/VBD the/DET/4/det claims/NOUN/2/obj ,/PUNCT/2/punct labeled/VERB/2/conj/label/VBD them/PRON/6/obj");
+        assert!(repair(&second).is_none(), "{}", arcs(&second));
         // must give nothing: `Aides reported Ana Ruiz , who lives in Lima .` — the relative
         // clause is all there is, the object stays
         let only = toks(
@@ -340,6 +395,25 @@ mod tests {
         // an ordinary verb with an object and a clause is no report
         let built = toks("Aides/NOUN/2/nsubj built/VERB/0/root/build/VBD a/DET/4/det shed/NOUN/2/obj was/AUX/6/aux/be/VBD raining/VERB/2/parataxis/rain/VBG");
         assert!(repair(&built).is_none());
+    }
+
+    #[test]
+    fn a_copular_clause_hung_on_a_reporting_verb_is_what_was_reported() {
+        // `Aides said the cost was 75 cents .` (invented), the predicate as an oblique of `said`
+        let got = repaired("Aides/NOUN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det cost/NOUN/7/nsubj was/AUX/7/cop/be/VBD 75/NUM/7/nummod cents/NOUN/2/obl ./PUNCT/2/punct");
+        has(&got, &["cents>2:ccomp", "cost>7:nsubj"]);
+        // `Aides stated all crew were from Tarn .` (invented), a prepositional predicate as the object
+        let got = repaired("Aides/NOUN/2/nsubj stated/VERB/0/root/state/VBD all/DET/4/det crew/NOUN/7/nsubj were/AUX/7/cop/be/VBD from/ADP/7/case Tarn/PROPN/2/obj ./PUNCT/2/punct");
+        has(&got, &["Tarn>2:ccomp"]);
+        // must give nothing: a non-reporting verb (`built a shed`), and a copula that is no finite form
+        let built = toks("Aides/NOUN/2/nsubj built/VERB/0/root/build/VBD the/DET/4/det shed/NOUN/7/nsubj was/AUX/7/cop/be/VBD 75/NUM/7/nummod feet/NOUN/2/obl");
+        assert!(repair(&built).is_none(), "{}", arcs(&built));
+        let passive = toks("Deaths/NOUN/3/nsubj:pass were/AUX/3/aux:pass reported/VERB/0/root/report/VBN one/NUM/6/nsubj was/AUX/6/cop/be/VBD home/NOUN/3/obl");
+        assert!(repair(&passive).is_none(), "{}", arcs(&passive));
+        let even_if = toks("Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD it/PRON/2/obj if/SCONJ/7/mark they/PRON/7/nsubj are/AUX/7/cop/be/VBP voters/NOUN/2/obl");
+        assert!(repair(&even_if).is_none(), "{}", arcs(&even_if));
+        let being = toks("Aides/NOUN/2/nsubj reported/VERB/0/root/report/VBD the/DET/4/det shed/NOUN/7/nsubj being/AUX/7/cop/be/VBG 75/NUM/7/nummod feet/NOUN/2/obl");
+        assert!(repair(&being).is_none(), "{}", arcs(&being));
     }
 
     #[test]

@@ -945,6 +945,39 @@ fn not_only_but_also_is_additive_not_a_negation() {
     assert!(ts.iter().all(|t| !t.negated), "{}", show(&ts));
 }
 
+/// `The board did not approve the budget but signed the contract .` (invented): a conjunct with a
+/// past tense of its own (or a subject of its own) is its own clause and does not take the first
+/// one's `not`; a bare conjunct shares it (`did not approve or sign`).
+#[test]
+fn a_conjunct_with_its_own_tense_or_subject_is_not_negated_by_the_first() {
+    let rows = "
+        The the DET DT 2 det
+        board board NOUN NN 5 nsubj
+        did do AUX VBD 5 aux
+        not not PART RB 5 advmod
+        approve approve VERB VB 0 root
+        the the DET DT 7 det
+        budget budget NOUN NN 5 obj
+        but but CCONJ CC 9 cc
+        signed sign VERB VBD 5 conj
+        the the DET DT 11 det
+        contract contract NOUN NN 9 obj
+        . . PUNCT . 5 punct";
+    let negated = |ts: &[OpenTriple], obj: &str| {
+        ts.iter()
+            .find(|t| t.subject.text == "board" && t.object.as_ref().is_some_and(|o| o.text == obj))
+            .unwrap_or_else(|| panic!("no board – {obj} in\n{}", show(ts)))
+            .negated
+    };
+    let ts = triples(rows);
+    assert!(negated(&ts, "budget"), "{}", show(&ts));
+    assert!(!negated(&ts, "contract"), "{}", show(&ts));
+    // a bare conjunct shares the negation: `did not approve the budget or sign the contract`
+    let bare = rows.replace("but but CCONJ CC", "or or CCONJ CC").replace("signed sign VERB VBD", "sign sign VERB VB");
+    let ts = triples(&bare);
+    assert!(negated(&ts, "contract"), "{}", show(&ts));
+}
+
 /// `The mayor was defeated by a young rival .` (invented) with the `by` phrase left a plain `obl`:
 /// under a passive a determined noun phrase after `by` is the agent, so the fact runs from the
 /// rival to the mayor. A time or an amount after `by` is no agent even when the parser says

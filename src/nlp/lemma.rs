@@ -204,8 +204,9 @@ const VERB_PREFIXES: &[&str] = &["over", "under", "out", "re", "mis", "with", "u
 
 /// Irregular past forms that are also another verb's base or past (`bound`, `found`, `ground`,
 /// `wound`, `lay`, `left`, `saw`, `fell`, `lit`, `rose`, `bore`): after a prefix they are more
-/// often a word of their own (`rebound`, `outlay`, `upset`) than a prefixed past form.
-const AMBIGUOUS_PASTS: &[&str] = &["bound", "found", "ground", "wound", "lay", "left", "saw", "fell", "lit", "rose", "bore", "bit", "bet", "let"];
+/// often a word of their own (`rebound`, `outlay`, `upset`) than a prefixed past form. `lied`
+/// is the tail of `relied` (rely), not a prefixed `lie`.
+const AMBIGUOUS_PASTS: &[&str] = &["bound", "found", "ground", "wound", "lay", "left", "saw", "fell", "lit", "rose", "bore", "bit", "bet", "let", "lied"];
 
 /// Lemma of a prefixed irregular past form (`overshot` → `overshoot`, `underwent` → `undergo`):
 /// the prefix kept before the lemma of the irregular form after it. None when the rest is no
@@ -681,6 +682,8 @@ mod tests {
         }
         // an ambiguous rest stays the word it is; a present form is not a past
         assert_eq!(rule_lemma("rebound", "VBD", &none), "rebound");
+        assert_eq!(rule_lemma("relied", "VBD", &none), "rely");
+        assert_eq!(rule_lemma("relied", "VBN", &none), "rely");
         assert_eq!(rule_lemma("overshoot", "VB", &none), "overshoot");
     }
 

@@ -63,6 +63,8 @@ fn sentences_in_other_languages_give_no_facts() {
     };
     assert!(super::not_english(&words("Nuestros planes serán para el pueblo y para la nación")));
     assert!(super::not_english(&words("Les habitants sont dans la rue pour une fête avec nous")));
+    assert!(super::not_english(&words("Le bilan du jour est lourd , trois marins ont perdu la vie")));
+    assert!(super::not_english(&words("En mon nom , mes pensées vont aux familles et à leurs proches")));
     assert!(super::not_english(&words("यह एक नया पुल है और लोग खुश हैं")));
     // English, with a foreign name or two, and short captions stay
     assert!(!super::not_english(&words("The mayor of El Paso said the plan for the new bridge was ready")));

@@ -458,15 +458,19 @@ impl Rules<'_, '_> {
         let mut passive = false;
         let mut attribution = None;
         let mut flag_from = chain.clone();
-        // conjoined verbs share the auxiliaries of the first conjunct (`will restart and expand`)
+        // conjoined verbs share the auxiliaries of the first conjunct (`will restart and expand`),
+        // and its negation (`did not restart or expand`); a conjunct with a subject or a past or
+        // present tense of its own is its own clause (`did not win the race but won the medal`,
+        // `never visited Tarn and she lived in Brelt`): neither the first one's negation nor its
+        // passive (`two guards were injured and the roof collapsed`) is its own
+        let own_subject = tr.kids(p).any(|k| is_subj_rel(tr.rel(k)));
+        let own_tense = matches!(tr.t[p].xpos.as_str(), "VBD" | "VBZ");
         let inherited = (tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux")).then(|| tr.head[p]);
         flag_from.extend(inherited);
-        // a conjunct with its own subject is its own clause: the first one's passive is not its
-        // voice (`two guards were injured and the roof collapsed`)
-        let own_subject = tr.kids(p).any(|k| is_subj_rel(tr.rel(k)));
         for (ci, &c) in flag_from.iter().enumerate() {
             let voice_of_other = inherited == Some(c) && own_subject;
-            if self.negation_of(c).is_some() {
+            let clause_of_other = inherited == Some(c) && (own_subject || own_tense);
+            if self.negation_of(c).is_some() && !clause_of_other {
                 negated = true;
             }
             for k in tr.kids(c) {
@@ -489,7 +493,7 @@ impl Rules<'_, '_> {
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible
                     }
-                    "obj" | "nsubj" => {
+                    "obj" | "nsubj" if !clause_of_other => {
                         if tr.kids(k).any(|d| tr.base(d) == "det" && tr.lemma_is(d, &["no"])) {
                             negated = true;
                         }

@@ -50,7 +50,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
-    "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special",
+    "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special", "crown",
 ];
 
 /// Nouns of groups outside the state whose leaders a nationality word describes but does not
@@ -68,8 +68,9 @@ const MAJORITY_WORDS: &[&str] = &["majority", "minority"];
 
 /// Rank words that open a compound title (`Vice President`, `Deputy Mayor`, `Assistant
 /// Secretary`): capitalised in front of the role they are part of the title, never a place or
-/// organisation that owns it (`president of Vice`). General English, closed class.
-const RANK_PREFIXES: &[&str] = &["vice", "deputy", "assistant", "associate"];
+/// organisation that owns it (`president of Vice`); so is `Crown` in `Crown Prince`. General
+/// English, closed class.
+const RANK_PREFIXES: &[&str] = &["vice", "deputy", "assistant", "associate", "crown"];
 
 /// Words that name the level or kind of a court in a judge's title (`District Judge`, `Circuit
 /// Judge`, `Appeals Court Justice`, `Bankruptcy Judge`): in front of [`JUDGE_NOUNS`] without a word

@@ -226,7 +226,7 @@ impl Rules<'_, '_> {
                     // a portfolio (`Health Secretary`, the whole ministry list roles reads) or a rank
                     // word is part of the title, not the country that owns it
                     && !tr.form_is(j, super::roles::MINISTRY_WORDS)
-                    && !tr.lemma_is(j, &["prime", "deputy", "vice"])
+                    && !tr.lemma_is(j, &["prime", "deputy", "vice", "crown"])
                     // `Circuit Judge X`: a court level is part of a judge's title, no owner
                     && !(tr.form_is(j, super::roles::COURT_LEVEL_WORDS) && (tr.form_is(title, super::roles::JUDGE_NOUNS) || tr.lemma_is(title, super::roles::JUDGE_NOUNS)))
                 {

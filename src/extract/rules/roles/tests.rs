@@ -363,11 +363,15 @@ fn a_rank_word_before_a_title_is_no_owner() {
     let cases = [
         ("Vice/PROPN President/PROPN [[Mara/PROPN Vellin]]/PROPN visited/VERB the/DET port/NOUN ./PUNCT", "Vice"),
         ("Deputy/PROPN Mayor/PROPN [[Ivo/PROPN Strand]]/PROPN resigned/VERB ./PUNCT", "Deputy"),
+        ("Crown/PROPN Prince/PROPN [[Ivo/PROPN Strand]]/PROPN of/ADP <<Norvia>>/PROPN resigned/VERB ./PUNCT", "Crown"),
     ];
     for (spec, rank) in cases {
         let got = super::super::testkit::facts(spec, "");
         assert!(!got.iter().any(|(_, _, o)| o == rank), "{spec}: {rank} read as an owner in {got:?}");
     }
+    // `Crown Prince X of Norvia` → crown prince of Norvia
+    let got = super::super::testkit::facts("Crown/PROPN Prince/PROPN [[Ivo/PROPN Strand]]/PROPN of/ADP <<Norvia>>/PROPN resigned/VERB ./PUNCT", "");
+    assert!(got.iter().any(|(_, r, o)| r.contains("prince of") && o == "Norvia"), "{got:?}");
     // a real owner in front of the title still owns it: `Norvia President X` → president of Norvia
     let got = super::super::testkit::facts("<<Norvia>>/PROPN President/PROPN [[Mara/PROPN Vellin]]/PROPN spoke/VERB ./PUNCT", "");
     assert!(got.iter().any(|(_, r, o)| r.contains("president") && o == "Norvia"), "{got:?}");
