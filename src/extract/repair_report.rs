@@ -35,8 +35,16 @@ use super::lexicon::{REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
 use crate::document::Token;
 
+/// Verbs of learning and perceiving whose complement is a clause as often as after a reporting
+/// verb (`heard her son had been convicted`, `learned the bridge had collapsed`): general English,
+/// closed class.
+/// (`see` is left out: `see similarities to …`, `saw an increase` take plain objects).
+const PERCEIVING: &[&str] = &["hear", "learn", "discover", "realise", "realize", "know", "notice", "recall", "remember", "understand"];
+
 /// Reporting verbs whose object is the person addressed, not the content (`told reporters`).
-const RECIPIENT_VERBS: &[&str] = &["tell", "warn", "remind", "inform", "assure", "notify", "advise", "show"];
+/// (`show` is not among them: `records showed the bomber had attacked` has its subject as object
+/// far more often than an addressee)
+const RECIPIENT_VERBS: &[&str] = &["tell", "warn", "remind", "inform", "assure", "notify", "advise"];
 
 fn lemma_in(t: &Token, words: &[&str]) -> bool {
     words.iter().any(|w| t.lemma.eq_ignore_ascii_case(w))
@@ -79,7 +87,10 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         let rel = base(&t[c].deprel);
         // (an adverbial clause too: with no subordinator of its own, which the finite-clause test
         // below demands, it is no adverbial)
-        let beside = h[c] == v && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl");
+        // hung on the verb, or on a verb above it (`wept upon hearing her son had been
+        // convicted`, `records that showed a bomber had attacked` with the clause on the main verb)
+        let above = h[c] != usize::MAX && (h[c] == v || (descends(h, h[c], v) && !descends(h, c, v)));
+        let beside = above && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl");
         // a relative clause with its own relative word (`Ana Ruiz, who lives in Lima, will …`)
         // describes the noun and is no cut report; the search goes on past it
         let relative = (0..t.len()).any(|x| {
@@ -131,7 +142,7 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     for v in 0..n {
         let h = heads(t);
-        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
+        if t[v].upos != "VERB" || !(lemma_in(&t[v], REPORTING) || lemma_in(&t[v], PERCEIVING)) {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
@@ -280,6 +291,25 @@ mod tests {
         // `Reports indicate the truck may have hit a wall .` (invented), a `conj` without `and`
         let got = repaired("Reports/NOUN/2/nsubj indicate/VERB/0/root/indicate/VBP the/DET/4/det truck/NOUN/2/obj may/AUX/7/aux/may/MD have/AUX/7/aux/have/VB hit/VERB/2/conj/hit/VBN a/DET/9/det wall/NOUN/7/obj");
         has(&got, &["truck>7:nsubj", "hit>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_clause_cut_from_a_perceiving_verb_and_hung_higher_up_is_its_complement() {
+        // `Vell wept upon hearing her son had been jailed .` (invented): the clause on the main verb
+        let got = repaired(
+            "Vell/PROPN/2/nsubj wept/VERB/0/root/weep/VBD upon/SCONJ/4/mark hearing/VERB/2/advcl/hear/VBG her/PRON/6/nmod:poss \
+             son/NOUN/4/obj had/AUX/9/aux/have/VBD been/AUX/9/aux:pass/be/VBN jailed/VERB/2/advcl/jail/VBN ./PUNCT/2/punct",
+        );
+        has(&got, &["son>9:nsubj:pass", "jailed>4:ccomp"]);
+        // `Vell found records that showed a bomber had sunk a ship .` (invented): a relative clause's verb
+        let got = repaired(
+            "Vell/PROPN/2/nsubj found/VERB/0/root/find/VBD records/NOUN/2/obj that/PRON/5/nsubj showed/VERB/3/acl:relcl/show/VBD \
+             a/DET/7/det bomber/NOUN/5/obj had/AUX/9/aux/have/VBD sunk/VERB/2/parataxis/sink/VBN a/DET/11/det ship/NOUN/9/obj",
+        );
+        has(&got, &["bomber>9:nsubj", "sunk>5:ccomp"]);
+        // must give nothing: a clause with its own subject higher up (`Aides who saw the plan left`)
+        let own = toks("Aides/NOUN/6/nsubj who/PRON/3/nsubj saw/VERB/1/acl:relcl/see/VBD the/DET/5/det plan/NOUN/3/obj left/VERB/0/root/leave/VBD");
+        assert!(repair(&own).is_none(), "{}", arcs(&own));
     }
 
     #[test]
