@@ -113,6 +113,9 @@ impl Rules<'_, '_> {
                 }
                 None
             }
+            // `a summit where the presidents signed …`: a clause opened by a relative adverb is
+            // about a place or a time; its antecedent is no subject
+            "acl:relcl" | "advcl:relcl" if tr.kids(p).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, RELATIVE_ADVERBS)) => None,
             "acl:relcl" | "advcl:relcl" => self.antecedent(p).map(|a| (a, 0.85)),
             "acl" => {
                 // `accused the firm of lying`: the object is the gerund's subject
@@ -340,6 +343,10 @@ impl Rules<'_, '_> {
     }
 }
 
+/// Relative adverbs: a relative clause they open says where, when or why, and its noun does not
+/// act in it. General English, closed class.
+const RELATIVE_ADVERBS: &[&str] = &["where", "when", "whereby", "wherein", "why"];
+
 #[cfg(test)]
 mod tests {
     use crate::extract::tests::{show, triples};
@@ -356,6 +363,45 @@ mod tests {
         injured injure VERB VBN 5 conj
         40 40 NUM CD 7 obj
         . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_relative_clause_opened_by_where_has_no_subject_from_its_noun() {
+        // `Leaders met at a summit where on Sunday the two presidents signed the pact .` (invented),
+        // the subject of `signed` misparsed as an oblique: the summit signs nothing
+        let rows = "
+            Leaders leader NOUN NNS 2 nsubj
+            met meet VERB VBD 0 root
+            at at ADP IN 5 case
+            a a DET DT 5 det
+            summit summit NOUN NN 2 obl
+            where where ADV WRB 12 advmod
+            on on ADP IN 8 case
+            Sunday Sunday PROPN NNP 12 obl
+            the the DET DT 11 det
+            two two NUM CD 11 nummod
+            presidents president NOUN NNS 12 obl
+            signed sign VERB VBD 5 acl:relcl
+            the the DET DT 14 det
+            pact pact NOUN NN 12 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("summit")), "{}", show(&ts));
+        // a relative pronoun clause keeps its noun as subject: `a summit that drew 40 leaders`
+        let ts = triples(
+            "
+            Leaders leader NOUN NNS 2 nsubj
+            met meet VERB VBD 0 root
+            at at ADP IN 5 case
+            a a DET DT 5 det
+            summit summit NOUN NN 2 obl
+            that that PRON WDT 7 nsubj
+            drew draw VERB VBD 5 acl:relcl
+            40 40 NUM CD 9 nummod
+            leaders leader NOUN NNS 7 obj
+            . . PUNCT . 2 punct",
+        );
+        assert!(ts.iter().any(|t| t.subject.text.contains("summit") && t.relation.contains("drew")), "{}", show(&ts));
+    }
 
     #[test]
     fn a_participle_on_an_apposition_describes_the_name() {
