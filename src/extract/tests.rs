@@ -978,6 +978,36 @@ fn a_conjunct_with_its_own_tense_or_subject_is_not_negated_by_the_first() {
     assert!(negated(&ts, "contract"), "{}", show(&ts));
 }
 
+/// `The storm was called Hurricane Tarn .` (invented): a name given to the subject of an agentless
+/// passive is no act of the subject (`storm – call – Hurricane Tarn` would read as the storm
+/// calling someone): the key names the passive as written. Through an infinitive (`was said to be
+/// a finalist`) the reading stays.
+#[test]
+fn a_name_given_in_the_passive_keeps_the_passive() {
+    let rows = "
+        The the DET DT 2 det
+        storm storm NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        called call VERB VBN 0 root Voice=Pass
+        Hurricane Hurricane PROPN NNP 6 compound
+        Tarn Tarn PROPN NNP 4 xcomp
+        . . PUNCT . 4 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text.contains("Tarn"))).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.key.verb.as_deref(), Some("be called"), "{}", show(&ts));
+    let said = "
+        Vell Vell PROPN NNP 3 nsubj:pass
+        was be AUX VBD 3 aux:pass
+        said say VERB VBN 0 root Voice=Pass
+        to to PART TO 7 mark
+        be be AUX VB 7 cop
+        a a DET DT 7 det
+        finalist finalist NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    let ts = triples(said);
+    assert!(ts.iter().all(|t| t.key.verb.as_deref() != Some("be said")), "{}", show(&ts));
+}
+
 /// `The mayor was defeated by a young rival .` (invented) with the `by` phrase left a plain `obl`:
 /// under a passive a determined noun phrase after `by` is the agent, so the fact runs from the
 /// rival to the mayor. A time or an amount after `by` is no agent even when the parser says

@@ -273,7 +273,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // (the recipient or a measure became the subject). The subject underwent the event, so the
         // active lemma (`senator – give – medal`, the lexicon's `provides`) would reverse the
         // roles; the key names the passive as written (`be given`), which no active entry matches
-        if sl.kind == Kind::Obj && p.passive && agent.is_none() && !copular {
+        // (so too a name or description given to the subject: `was called a hero`, `was named
+        // the new coach`, whose active lemma would read as the subject calling or naming)
+        // (not through an infinitive or `as`: `is said to be a finalist`, `is known as a former
+        // fighter` keep their readings)
+        let linked = |x: usize| tr.kids(x).any(|k| matches!(tr.base(k), "cop" | "case" | "mark"));
+        let direct_comp = sl.kind == Kind::Comp
+            && sl.part.head < tr.len()
+            && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN")
+            && !linked(sl.part.head)
+            // (a conjunct shares the first one's `to be`: `is known to be a leftist and a fighter`)
+            && !(tr.base(sl.part.head) == "conj" && tr.head[sl.part.head] < tr.len() && linked(tr.head[sl.part.head]));
+        if (sl.kind == Kind::Obj || direct_comp) && p.passive && agent.is_none() && !copular {
             if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
                 key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
             }
