@@ -45,11 +45,15 @@ pub(super) fn summary_sections(index: &ViewIndex, old: &OnFile, labels: &HashMap
     let t = crate::kb::timing::span("index.delta.read");
     // decoded borrowing their strings from the bytes read (a third of a million nodes, rows
     // and subjects: as owned strings, most of an add's time went to allocating them)
-    let sources: FactSources = file.section(file.header.facts)?;
-    let (subject_bytes, skeleton_bytes, row_bytes) = (file.bytes(file.header.subjects)?, file.bytes(file.header.graph)?, file.bytes(file.header.entities)?);
-    let old_subjects: Vec<(&str, Vec<u32>)> = postcard::from_bytes(&subject_bytes).ok()?;
-    let old_skeleton: SkeletonRef<'_> = postcard::from_bytes(&skeleton_bytes).ok()?;
-    let old_rows = raw_rows(&row_bytes)?;
+    // (read in turn, decoded side by side on the thread pool)
+    let (fact_bytes, subject_bytes) = (file.bytes(file.header.facts)?, file.bytes(file.header.subjects)?);
+    let (skeleton_bytes, row_bytes) = (file.bytes(file.header.graph)?, file.bytes(file.header.entities)?);
+    let ((sources, old_subjects), (old_skeleton, old_rows)) = rayon::join(
+        || (postcard::from_bytes::<FactSources>(&fact_bytes).ok(), postcard::from_bytes::<Vec<(&str, Vec<u32>)>>(&subject_bytes).ok()),
+        || rayon::join(|| postcard::from_bytes::<SkeletonRef<'_>>(&skeleton_bytes).ok(), || raw_rows(&row_bytes)),
+    );
+    let (sources, old_subjects, old_skeleton, old_rows) = (sources?, old_subjects?, old_skeleton?, old_rows?);
+    drop(fact_bytes);
     drop(t);
     let t = crate::kb::timing::span("index.delta.moves");
 
@@ -104,14 +108,24 @@ pub(super) fn summary_sections(index: &ViewIndex, old: &OnFile, labels: &HashMap
     drop(t);
     let _t = crate::kb::timing::span("index.delta.encode");
     let summary = Summary { nodes: skeleton.nodes.len(), edges: skeleton.edges.len(), ..Summary::of(&stats, &Skeleton::default()) };
-    let sections = SummarySections {
-        summary: postcard::to_allocvec(&summary).ok()?,
-        entities: encode_rows(&rows, &old_rows, &part, row_bytes.len())?,
-        // (sized as the file's: grown by doubling, tens of MB are copied several times over)
-        subjects: postcard::to_extend(&subjects, Vec::with_capacity(subject_bytes.len() + (1 << 12))).ok()?,
-        graph: postcard::to_extend(&skeleton, Vec::with_capacity(skeleton_bytes.len() + (1 << 16))).ok()?,
-        facts: postcard::to_allocvec(&FactSources { origins: numbering.origins, moves }).ok()?,
-    };
+    let sources = FactSources { origins: numbering.origins, moves };
+    // (side by side on the thread pool, each sized as the file's: grown by doubling, tens of
+    // MB are copied several times over)
+    let (entities, (subjects, (graph, facts))) = rayon::join(
+        || encode_rows(&rows, &old_rows, &part, row_bytes.len()),
+        || {
+            rayon::join(
+                || postcard::to_extend(&subjects, Vec::with_capacity(subject_bytes.len() + (1 << 12))).ok(),
+                || {
+                    rayon::join(
+                        || postcard::to_extend(&skeleton, Vec::with_capacity(skeleton_bytes.len() + (1 << 16))).ok(),
+                        || postcard::to_allocvec(&sources).ok(),
+                    )
+                },
+            )
+        },
+    );
+    let sections = SummarySections { summary: postcard::to_allocvec(&summary).ok()?, entities: entities?, subjects: subjects?, graph: graph?, facts: facts? };
     Some((sections, summary))
 }
 
