@@ -575,3 +575,42 @@ impl OldFacts<'_> {
         Some(f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{EntityType, MergeNote};
+
+    fn entity(id: &str, aliases: &[&str], wikidata: Option<&str>, merges: usize) -> Entity {
+        Entity {
+            id: id.into(),
+            label: format!("{id} label"),
+            kind: EntityType::Person,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            wikidata: wikidata.map(str::to_owned),
+            merges: (0..merges)
+                .map(|i| MergeNote { alias: format!("name {i}"), rule: "surname".into(), doc: (i % 2 == 0).then(|| "d1".into()), sentence: Some(i) })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn entity_rows_read_without_copying_encode_to_the_bytes_written() {
+        // every field of an entity present in some row, counts past one varint byte
+        let rows = vec![
+            super::super::EntityRow { entity: entity("ivo_oster", &["Oster"], None, 0), facts: 3, documents: 1 },
+            super::super::EntityRow { entity: entity("mara_vellin", &["M. Vellin", "Vellin"], Some("Q1"), 2), facts: 200, documents: 130 },
+            super::super::EntityRow { entity: entity("norvia", &[], None, 1), facts: 0, documents: 0 },
+        ];
+        let bytes = postcard::to_allocvec(&rows).unwrap();
+        let raw = raw_rows(&bytes).unwrap();
+        let read: Vec<(&str, usize, usize)> = raw.iter().map(|r| (r.id, r.facts, r.documents)).collect();
+        assert_eq!(read, [("ivo_oster", 3, 1), ("mara_vellin", 200, 130), ("norvia", 0, 0)]);
+        // rows kept as their bytes and a row merged anew: the bytes of the rows written whole
+        let part = vec![rows[1].entity.clone()];
+        let again = encode_rows(&[(RowAt::Old(0), 3, 1), (RowAt::New(0), 200, 130), (RowAt::Old(2), 0, 0)], &raw, &part, bytes.len()).unwrap();
+        assert_eq!(again, bytes);
+        // a cut section does not read
+        assert!(raw_rows(&bytes[..bytes.len() - 1]).is_none());
+    }
+}
