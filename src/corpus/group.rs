@@ -163,31 +163,59 @@ pub fn group_of(records: &[EntityRecord], seeds: &BTreeSet<&str>) -> BTreeSet<St
     (0..by_id.len()).filter(|&i| seen[i]).map(|i| by_id[i][0].id.clone()).collect()
 }
 
+/// What [`small_group_of`] reads of one document's record of an entity: its id and names for
+/// every entity, the whole record only for the few whose keys it works out. An [`EntityRecord`]
+/// is one; a caller that holds the documents' entities in memory passes borrowed ones instead
+/// of copying some 300k records at 19k documents for a group of a few.
+pub trait GroupRecord: Sync {
+    fn id(&self) -> &str;
+    /// The label, then the aliases.
+    fn names(&self) -> impl Iterator<Item = &String>;
+    /// The record as [`super::link::link`] takes it.
+    fn record(&self) -> std::borrow::Cow<'_, EntityRecord>;
+}
+
+impl GroupRecord for EntityRecord {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.label).chain(&self.aliases)
+    }
+
+    fn record(&self) -> std::borrow::Cow<'_, EntityRecord> {
+        std::borrow::Cow::Borrowed(self)
+    }
+}
+
+/// [`link_keys`] of the entity whose records are `rs`.
+fn keys_of<R: GroupRecord>(rs: &[R]) -> BTreeSet<LinkKey> {
+    let records: Vec<std::borrow::Cow<'_, EntityRecord>> = rs.iter().map(GroupRecord::record).collect();
+    link_keys(rs[0].id(), records.iter().map(|r| r.as_ref()))
+}
+
 /// [`group_of`] without working out every entity's keys: each round looks only at the
 /// entities whose names bear every word of a key the group holds and no round has looked for
 /// yet (or the name, initials or id such a key is), works out their keys, and takes in those
 /// that hold a key some holder looks up. What an add costs when its documents' names are
 /// rare; `None` when the group grows past `limit` ids (a full link is then as cheap).
-pub fn small_group_of(records: &[EntityRecord], seeds: &BTreeSet<&str>, limit: usize) -> Option<BTreeSet<String>> {
+/// `records` sorted by id (each id's records together).
+pub fn small_group_of<R: GroupRecord>(records: &[R], seeds: &BTreeSet<&str>, limit: usize) -> Option<BTreeSet<String>> {
     use rayon::prelude::*;
-    let by_id: Vec<&[EntityRecord]> = records.chunk_by(|a, b| a.id == b.id).collect();
-    let mut members: BTreeSet<usize> = (0..by_id.len()).filter(|&i| seeds.contains(by_id[i][0].id.as_str())).collect();
+    let by_id: Vec<&[R]> = records.chunk_by(|a, b| a.id() == b.id()).collect();
+    let mut members: BTreeSet<usize> = (0..by_id.len()).filter(|&i| seeds.contains(by_id[i][0].id())).collect();
     let mut looked_for: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut fresh: Vec<usize> = members.iter().copied().collect();
     while !fresh.is_empty() {
-        let wanted: BTreeSet<String> = fresh
-            .iter()
-            .flat_map(|&i| link_keys(&by_id[i][0].id, by_id[i].iter()))
-            .map(|(k, _)| k)
-            .filter(|k| !looked_for.contains(k))
-            .collect();
+        let wanted: BTreeSet<String> = fresh.iter().flat_map(|&i| keys_of(by_id[i])).map(|(k, _)| k).filter(|k| !looked_for.contains(k)).collect();
         let filter = KeyFilter::of(&wanted);
         let held: Vec<(usize, Vec<LinkKey>)> = by_id
             .par_iter()
             .enumerate()
             .filter(|(_, rs)| filter.may_hold(rs))
             .filter_map(|(i, rs)| {
-                let hits: Vec<LinkKey> = link_keys(&rs[0].id, rs.iter()).into_iter().filter(|(k, _)| wanted.contains(k)).collect();
+                let hits: Vec<LinkKey> = keys_of(rs).into_iter().filter(|(k, _)| wanted.contains(k)).collect();
                 (!hits.is_empty()).then_some((i, hits))
             })
             .collect();
@@ -207,7 +235,7 @@ pub fn small_group_of(records: &[EntityRecord], seeds: &BTreeSet<&str>, limit: u
         }
         looked_for.extend(wanted);
     }
-    Some(members.into_iter().map(|i| by_id[i][0].id.clone()).collect())
+    Some(members.into_iter().map(|i| by_id[i][0].id().to_owned()).collect())
 }
 
 /// What an entity must bear to hold one of some keys: a name, initials or an id without its
@@ -235,11 +263,11 @@ impl KeyFilter {
     }
 
     /// Whether the entity of `records` may hold a key (never `false` when it does).
-    fn may_hold(&self, records: &[EntityRecord]) -> bool {
-        if self.unqualified.contains(unqualified(&records[0].id)) {
+    fn may_hold<R: GroupRecord>(&self, records: &[R]) -> bool {
+        if self.unqualified.contains(unqualified(records[0].id())) {
             return true;
         }
-        let names = || records.iter().flat_map(|r| std::iter::once(&r.label).chain(&r.aliases));
+        let names = || records.iter().flat_map(|r| r.names());
         let named = |n: &String| {
             self.names.contains(n)
                 || (!self.initials.is_empty()

@@ -104,6 +104,11 @@ pub(crate) struct ViewIndex {
     /// The records whose facts are still on file only (opening the file decodes the heads):
     /// [`ViewIndex::ensure_facts`] reads them when something needs every fact.
     unloaded: HashMap<String, Unloaded>,
+    /// The ids whose corpus node differs from the one in the overlay on file (added, removed
+    /// or changed), taken in as corpus graphs are; `None` when not known (the index was read
+    /// from the store). An add's summary sections by difference recompute only the entities
+    /// these, the added documents and their folds touch ([`delta`]).
+    corpus_changed: Option<FxHashSet<String>>,
 }
 
 /// A record whose facts were not decoded: where they lie, and how many there are.
@@ -184,6 +189,19 @@ impl DocEntry {
             sentences: self.sentences,
         }
     }
+}
+
+/// [`DocEntry`] as written, borrowed from a record's document.
+#[derive(Serialize)]
+struct DocEntryRef<'a> {
+    id: &'a str,
+    source: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    hash: &'a str,
+    sentences: usize,
+    record: RecordSpans,
 }
 
 /// A [`DocumentRecord`] without its document and its facts (which lie in a section of their
@@ -274,6 +292,32 @@ struct EntityRowRef<'a> {
     entity: &'a Entity,
     facts: usize,
     documents: usize,
+}
+
+/// One document's description of an entity, borrowed from its record: a
+/// [`crate::corpus::EntityRecord`] copied only when the corpus link needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EntityRef<'a> {
+    doc: &'a str,
+    entity: &'a Entity,
+}
+
+impl crate::corpus::group::GroupRecord for EntityRef<'_> {
+    fn id(&self) -> &str {
+        &self.entity.id
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.entity.label).chain(&self.entity.aliases)
+    }
+
+    fn record(&self) -> std::borrow::Cow<'_, crate::corpus::EntityRecord> {
+        let e = self.entity;
+        let mut aliases = e.aliases.clone();
+        aliases.sort();
+        aliases.dedup();
+        std::borrow::Cow::Owned(crate::corpus::EntityRecord { id: e.id.clone(), doc: self.doc.to_owned(), label: e.label.clone(), kind: e.kind, aliases })
+    }
 }
 
 /// A node of the view's graph, without its aliases and literal value.
@@ -425,6 +469,7 @@ impl ViewIndex {
                     saved: true,
                     on_file: Some(on_file),
                     unloaded,
+                    corpus_changed: Some(FxHashSet::default()),
                 });
             }
         }
@@ -436,7 +481,16 @@ impl ViewIndex {
         let records = read::read_records(store)?;
         let corpus = read::corpus_overlay(store)?;
         let records = records.into_iter().map(|r| (r.document.id.clone(), r)).collect();
-        Ok(ViewIndex { records, corpus, corpus_linked: false, added: None, saved: false, on_file: None, unloaded: HashMap::new() })
+        Ok(ViewIndex {
+            records,
+            corpus,
+            corpus_linked: false,
+            added: None,
+            saved: false,
+            on_file: None,
+            unloaded: HashMap::new(),
+            corpus_changed: None,
+        })
     }
 
     /// Decodes the facts of the records whose facts are still on file: what the full merge,
@@ -505,6 +559,9 @@ impl ViewIndex {
     /// Takes in a refreshed corpus graph: the link of the records as they are.
     pub fn set_corpus(&mut self, corpus: CorpusOverlay) {
         if corpus != self.corpus || !self.corpus_linked {
+            if let Some(changed) = &mut self.corpus_changed {
+                changed_nodes(&self.corpus.nodes, &corpus.nodes, changed);
+            }
             self.corpus = corpus;
             self.saved = false;
         }
@@ -523,20 +580,17 @@ impl ViewIndex {
     /// What every document graph says about every entity, as [`KgStore::entity_records`] reads
     /// it from the store (sorted by entity, then document).
     pub fn entity_records(&self) -> Vec<crate::corpus::EntityRecord> {
-        // copied on the thread pool; (entity, document) is unique, so an unstable sort is exact
-        let records: Vec<&DocumentRecord> = self.records.values().collect();
-        let mut out: Vec<crate::corpus::EntityRecord> = records
-            .par_iter()
-            .flat_map_iter(|r| {
-                r.entities.iter().map(|e| {
-                    let mut aliases = e.aliases.clone();
-                    aliases.sort();
-                    aliases.dedup();
-                    crate::corpus::EntityRecord { id: e.id.clone(), doc: r.document.id.clone(), label: e.label.clone(), kind: e.kind, aliases }
-                })
-            })
-            .collect();
-        out.par_sort_unstable_by(|a, b| (&a.id, &a.doc).cmp(&(&b.id, &b.doc)));
+        use crate::corpus::group::GroupRecord;
+        // (entity, document) is unique, so the borrowed ones' unstable sort is exact
+        self.entity_refs().par_iter().map(|r| r.record().into_owned()).collect()
+    }
+
+    /// What every document graph says about every entity, borrowed, in the order of
+    /// [`ViewIndex::entity_records`]: what an add looks for the group it relinks in.
+    pub fn entity_refs(&self) -> Vec<EntityRef<'_>> {
+        let mut out: Vec<EntityRef<'_>> =
+            self.records.values().flat_map(|r| r.entities.iter().map(|entity| EntityRef { doc: &r.document.id, entity })).collect();
+        out.par_sort_unstable_by(|a, b| (&a.entity.id, a.doc).cmp(&(&b.entity.id, b.doc)));
         out
     }
 
@@ -553,6 +607,18 @@ impl ViewIndex {
     pub fn added_relations(&self) -> Vec<String> {
         let added = self.added.iter().flatten().filter_map(|id| self.records.get(id));
         relations_of(added)
+    }
+
+    /// Whether a save would likely take the summary sections by difference ([`delta`]): the
+    /// file is open and documents were only added since it was written. The records are then
+    /// not merged for the save ahead of time (the difference merges only what it touches).
+    pub fn delta_likely(&self) -> bool {
+        let Some(on_file) = &self.on_file else { return false };
+        let Some(file) = &on_file.file else { return false };
+        self.corpus_changed.is_some()
+            && on_file.records.len() == file.docs.len()
+            && self.records.len() > file.docs.len()
+            && file.docs.iter().all(|d| self.records.contains_key(&d.id))
     }
 
     /// Whether every record's facts are in memory.
@@ -601,11 +667,7 @@ impl ViewIndex {
         // after adds alone, the summary sections by difference from the file's, when exact
         if let Some(old) = &on_file {
             let t = super::timing::span("index.delta");
-            let entities = match merged.take() {
-                Some((entities, _)) => entities,
-                None => read::merge_outline(self.records.values()).0,
-            };
-            let delta = delta::summary_sections(self, old, entities, &labels);
+            let delta = delta::summary_sections(self, old, &labels);
             drop(t);
             if let Some((sections, summary)) = delta {
                 let _t = super::timing::span("index.write");
@@ -621,12 +683,13 @@ impl ViewIndex {
                     DELTA_SAVES.with(|n| n.set(n.get() + 1));
                     let written = match compact {
                         false => append_in_place(&path, old.body_len, &head, &body),
-                        true => write_atomically(&path, &[&head, &body]),
+                        true => write_atomically(&path, &body.after(&head)),
                     };
                     written.map_err(|source| StoreError::Io { path: path.clone(), source })?;
                     on_file.file = LazyIndex::open_file(&path).map(std::sync::Arc::new);
                     self.on_file = Some(on_file);
                     self.saved = true;
+                    self.corpus_changed = Some(FxHashSet::default());
                     return Ok(());
                 }
             }
@@ -659,7 +722,7 @@ impl ViewIndex {
             }
             None => {
                 let (head, body, on_file) = encode(0, &HashMap::new()).map_err(|e| io_error(&path, e))?;
-                write_atomically(&path, &[&head, &body]).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+                write_atomically(&path, &body.after(&head)).map_err(|source| StoreError::Io { path: path.clone(), source })?;
                 (head, body, on_file)
             }
         };
@@ -668,6 +731,7 @@ impl ViewIndex {
         on_file.file = LazyIndex::open_file(&path).map(std::sync::Arc::new);
         self.on_file = Some(on_file);
         self.saved = true;
+        self.corpus_changed = Some(FxHashSet::default());
         Ok(())
     }
 
@@ -687,7 +751,7 @@ impl ViewIndex {
         labels: &HashMap<String, String>,
         at: u64,
         kept: &HashMap<String, RecordSpans>,
-    ) -> Result<Option<(Vec<u8>, Vec<u8>, OnFile)>, postcard::Error> {
+    ) -> Result<Option<(Vec<u8>, Body, OnFile)>, postcard::Error> {
         let _t = super::timing::span("index.encode");
         let t = super::timing::span("index.encode.overlay");
         let (mut entities, origins) = merged;
@@ -769,11 +833,14 @@ impl ViewIndex {
         at: u64,
         kept: &HashMap<String, RecordSpans>,
         copy_from: Option<&LazyIndex>,
-    ) -> Result<Option<(Vec<u8>, Vec<u8>, OnFile)>, postcard::Error> {
-        let mut body = Vec::new();
+    ) -> Result<Option<(Vec<u8>, Body, OnFile)>, postcard::Error> {
+        // the sections as they were encoded, written one after the other (not copied into one
+        // buffer: an add's are some 50 MB)
+        let mut body = Body::default();
         let mut section = |bytes: Vec<u8>| {
-            let span = Span { start: at + body.len() as u64, len: bytes.len() as u64, hash: section_hash(&bytes) };
-            body.extend_from_slice(&bytes);
+            let span = Span { start: at + body.len, len: bytes.len() as u64, hash: section_hash(&bytes) };
+            body.len += bytes.len() as u64;
+            body.parts.push(bytes);
             span
         };
         let summary = section(sections.summary);
@@ -799,13 +866,13 @@ impl ViewIndex {
                 }
             };
             on_file.records.insert(d.id.clone(), record);
-            docs.push(DocEntry {
-                id: d.id.clone(),
-                source: d.source.clone(),
-                title: d.title.clone(),
-                date: d.date.clone(),
-                url: d.url.clone(),
-                hash: d.hash.clone(),
+            docs.push(DocEntryRef {
+                id: &d.id,
+                source: &d.source,
+                title: d.title.as_deref(),
+                date: d.date.as_deref(),
+                url: d.url.as_deref(),
+                hash: &d.hash,
                 sentences: d.sentences,
                 record,
             });
@@ -831,7 +898,7 @@ impl ViewIndex {
         head.extend_from_slice(&section_hash(&header).to_le_bytes());
         head.extend_from_slice(&header);
         head.resize(BODY as usize, 0);
-        on_file.body_len = at + body.len() as u64;
+        on_file.body_len = at + body.len;
         on_file.summary = Some(summary_counts);
         Ok(Some((head, body, on_file)))
     }
@@ -884,6 +951,36 @@ impl ViewIndex {
         });
         stats.triples += shared.len();
         stats
+    }
+}
+
+/// Adds to `changed` the id of every node that `old` and `new` (both sorted by id) do not hold
+/// alike: in one of them only, or different in the two.
+fn changed_nodes(old: &[read::CorpusNode], new: &[read::CorpusNode], changed: &mut FxHashSet<String>) {
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a.id == b.id => {
+                if a != b {
+                    changed.insert(b.id.clone());
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a.id < b.id => {
+                changed.insert(a.id.clone());
+                i += 1;
+            }
+            (Some(a), None) => {
+                changed.insert(a.id.clone());
+                i += 1;
+            }
+            (_, Some(b)) => {
+                changed.insert(b.id.clone());
+                j += 1;
+            }
+            (None, None) => break,
+        }
     }
 }
 
@@ -1188,14 +1285,30 @@ fn read_file(index: &LazyIndex) -> Option<FileRead> {
 /// one that reads the header while it is written finds it does not hash right and reads the
 /// store instead; a crash before the header is written leaves the old file with some bytes
 /// after its end.
-fn append_in_place(path: &Path, body_len: u64, head: &[u8], body: &[u8]) -> std::io::Result<()> {
+fn append_in_place(path: &Path, body_len: u64, head: &[u8], body: &Body) -> std::io::Result<()> {
     use std::io::Write;
     let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
     file.seek(SeekFrom::Start(BODY + body_len))?;
-    file.write_all(body)?;
-    file.flush()?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+    body.parts.iter().try_for_each(|part| out.write_all(part))?;
+    out.flush()?;
+    drop(out);
     file.seek(SeekFrom::Start(0))?;
     file.write_all(head)
+}
+
+/// The body a save writes: its sections in order, each as it was encoded.
+#[derive(Default)]
+struct Body {
+    parts: Vec<Vec<u8>>,
+    len: u64,
+}
+
+impl Body {
+    /// `head`, then the sections.
+    fn after<'a>(&'a self, head: &'a [u8]) -> Vec<&'a [u8]> {
+        std::iter::once(head).chain(self.parts.iter().map(Vec::as_slice)).collect()
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers see
@@ -1204,9 +1317,10 @@ fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     use std::io::Write;
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
         // a cache checked against the store on every open: no fsync
-        parts.iter().try_for_each(|part| file.write_all(part))
+        parts.iter().try_for_each(|part| file.write_all(part))?;
+        file.flush()
     };
     let written = write().and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {

@@ -370,7 +370,8 @@ impl KnowledgeBase {
         // only the entities whose corpus triples changed are rewritten (the index knows the
         // corpus graph as it stands), and the new overlay is parsed from the quads in memory
         let (refreshed, merged) = self.with_index(|index| {
-            let merge = merge && index.needs_saving(&self.store);
+            // (an add's save takes the difference, which merges only what the add touches)
+            let merge = merge && index.needs_saving(&self.store) && !index.delta_likely();
             // the full link labels the open relations of every fact: decoded first
             if index.added_entities().is_none() {
                 index.ensure_facts(&self.store)?;
@@ -378,21 +379,24 @@ impl KnowledgeBase {
             let index = &*index;
             Ok::<_, StoreError>(rayon::join(
                 || {
-                    let t = timing::span("corpus.entity_records");
-                    let records = index.entity_records();
-                    drop(t);
                     let _t = timing::span("corpus.refresh_corpus_over");
                     // after adds alone, only the group of entities the added ones share names
                     // with (the open relations the linked corpus graph does not label yet are
-                    // the added documents')
-                    if let Some(seeds) = index.added_entities()
-                        && let Some(overlay) = self.store.refresh_corpus_added(&records, &seeds, &index.added_relations(), index.corpus())?
-                    {
-                        return Ok(Some(overlay));
+                    // the added documents'), found among the records' entities borrowed
+                    if let Some(seeds) = index.added_entities() {
+                        let t = timing::span("corpus.entity_refs");
+                        let refs = index.entity_refs();
+                        drop(t);
+                        if let Some(overlay) = self.store.refresh_corpus_added(&refs, &seeds, &index.added_relations(), index.corpus())? {
+                            return Ok(Some(overlay));
+                        }
                     }
                     if !index.facts_decoded() {
                         return Ok(None);
                     }
+                    let t = timing::span("corpus.entity_records");
+                    let records = index.entity_records();
+                    drop(t);
                     self.store.refresh_corpus_over(&records, &index.open_relations(), index.corpus()).map(Some)
                 },
                 || {

@@ -189,9 +189,9 @@ impl KgStore {
     /// [`crate::corpus::group`]), whose link is the corpus link of those entities, and keeps
     /// every other node of `old` as it is. `None` (nothing written) when the group is large or
     /// there is no corpus graph yet: the full refresh is then no dearer.
-    pub fn refresh_corpus_added(
+    pub fn refresh_corpus_added<R: crate::corpus::group::GroupRecord>(
         &self,
-        records: &[EntityRecord],
+        records: &[R],
         seeds: &std::collections::BTreeSet<&str>,
         relations: &[String],
         old: &super::read::CorpusOverlay,
@@ -201,7 +201,7 @@ impl KgStore {
         }
         let t = crate::kb::timing::span("corpus.link_group");
         let Some(group) = crate::corpus::group::small_group_of(records, seeds, GROUP_LIMIT) else { return Ok(None) };
-        let own: Vec<EntityRecord> = records.iter().filter(|r| group.contains(&r.id)).cloned().collect();
+        let own: Vec<EntityRecord> = records.iter().filter(|r| group.contains(r.id())).map(|r| r.record().into_owned()).collect();
         let linked = crate::corpus::link::link(&own);
         drop(t);
         let _t = crate::kb::timing::span("corpus.write_group");

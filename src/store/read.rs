@@ -291,6 +291,18 @@ pub fn merge_outline<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>) 
     (entities.into_values().collect(), origins)
 }
 
+/// The entities of `records` whose ids `wanted` takes, merged as [`merge_outline`] merges
+/// them (in record order), sorted by id: what the view index recomputes of an add.
+pub fn merge_entities_where<'a>(records: impl IntoIterator<Item = &'a DocumentRecord>, wanted: impl Fn(&str) -> bool) -> Vec<Entity> {
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for r in records {
+        for e in r.entities.iter().filter(|e| wanted(&e.id)) {
+            merge_entity_ref(&mut entities, e);
+        }
+    }
+    entities.into_values().collect()
+}
+
 /// What facts are sorted by into store order: document, sentence, number.
 fn fact_key(f: &Fact) -> (&str, usize, usize) {
     (f.provenance.doc.as_str(), f.provenance.sentence, fact_number(f))

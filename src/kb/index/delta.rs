@@ -3,8 +3,8 @@
 //! origins are the file's, renumbered around the new documents' facts and with those facts
 //! added, instead of computed again from every fact (which needs every record's facts decoded).
 //!
-//! In: the index with its new records (their facts in memory, the old ones' on file), the file
-//! as written, the records' entities merged (the corpus graph not laid over them). Out: the
+//! In: the index with its new records (their facts in memory, the old ones' on file, their
+//! entities all in memory), the file as written, the corpus nodes changed since. Out: the
 //! summary sections and counts, the same bytes as [`ViewIndex::encode_merged`] would write, or
 //! `None` when the difference cannot be taken exactly (an old fact's `kg:sameAs` fold changed,
 //! a section does not decode): the caller then computes them from every fact.
@@ -15,20 +15,23 @@
 //! Edges between the same two nodes keep the skeleton's tie rule: in fact order, then stably by
 //! edge data ([`KnowledgeGraph::order_edge_run`]), reading the few old facts such a run holds.
 
-use super::{EntityRow, EntityRowRef, FactSources, GraphNode, OnFile, Skeleton, Summary, SummarySections, ViewIndex};
+use super::{FactSources, OnFile, Skeleton, Summary, SummarySections, ViewIndex};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use crate::document::{Entity, Fact};
+use rustc_hash::FxHashSet;
 use crate::graph::KnowledgeGraph;
 use crate::store::read;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The summary sections after the adds, from the file's (see the module documentation).
-pub(super) fn summary_sections(
-    index: &ViewIndex,
-    old: &OnFile,
-    outline: Vec<Entity>,
-    labels: &HashMap<String, String>,
-) -> Option<(SummarySections, Summary)> {
+/// The summary sections after the adds, from the file's (see the module documentation). Only
+/// the entities the adds touch are merged and laid under the corpus graph again: those of the
+/// added documents and their facts, those whose corpus node changed since the file was
+/// written, and the ends of every fold that reaches one of them; every other entity's row is
+/// the file's.
+pub(super) fn summary_sections(index: &ViewIndex, old: &OnFile, labels: &HashMap<String, String>) -> Option<(SummarySections, Summary)> {
     let file = old.file.as_ref()?;
+    let corpus_changed = index.corpus_changed.as_ref()?;
     // every document on file kept, every other one new with its facts in memory
     let new_ids: HashSet<&str> = index.records.keys().map(String::as_str).filter(|id| !old.records.contains_key(*id)).collect();
     if new_ids.is_empty()
@@ -39,14 +42,33 @@ pub(super) fn summary_sections(
     {
         return None;
     }
-    let sources: FactSources = file.section(file.header.facts)?;
-    let old_subjects: Vec<(String, Vec<u32>)> = file.subjects()?;
-    let old_skeleton = file.skeleton()?;
-    let old_rows: Vec<EntityRow> = file.entities()?;
+    let t = crate::kb::timing::span("index.delta.read");
+    // decoded borrowing their strings from the bytes read (a third of a million nodes, rows
+    // and subjects: as owned strings, most of an add's time went to allocating them)
+    // (read in turn, decoded side by side on the thread pool)
+    let (fact_bytes, subject_bytes) = (file.bytes(file.header.facts)?, file.bytes(file.header.subjects)?);
+    let (skeleton_bytes, row_bytes) = (file.bytes(file.header.graph)?, file.bytes(file.header.entities)?);
+    let ((sources, old_subjects), (old_skeleton, old_rows)) = rayon::join(
+        || (postcard::from_bytes::<FactSources>(&fact_bytes).ok(), postcard::from_bytes::<Vec<(&str, Vec<u32>)>>(&subject_bytes).ok()),
+        || rayon::join(|| postcard::from_bytes::<SkeletonRef<'_>>(&skeleton_bytes).ok(), || raw_rows(&row_bytes)),
+    );
+    let (sources, old_subjects, old_skeleton, old_rows) = (sources?, old_subjects?, old_skeleton?, old_rows?);
+    drop(fact_bytes);
+    drop(t);
+    let t = crate::kb::timing::span("index.delta.moves");
 
-    let mut entities = outline;
-    let distinct_entities = entities.len();
-    let moves = read::apply_overlay_to_entities(&index.corpus, &mut entities);
+    // the records' distinct entity ids, before `kg:sameAs` folds drop some (what `stats`
+    // counts), and the folds the corpus graph makes of them ([`read::overlay_moves`])
+    let all_ids: FxHashSet<&str> = index.records.values().flat_map(|r| r.entities.iter().map(|e| e.id.as_str())).collect();
+    let distinct_entities = all_ids.len();
+    let mut moves: Vec<(String, String)> = index
+        .corpus
+        .nodes
+        .iter()
+        .filter_map(|n| n.same_as.as_ref().filter(|t| all_ids.contains(t.as_str())).map(|t| (n.id.clone(), t.clone())))
+        .collect();
+    moves.sort();
+    drop(all_ids);
     if !old_folds_kept(index, &sources.moves, &moves, &new_ids, &old_subjects, &old_skeleton) {
         return None;
     }
@@ -64,22 +86,254 @@ pub(super) fn summary_sections(
         })
         .collect();
 
-    let rows = entity_rows(&entities, &old_rows, &new_facts, &old_subjects, &old_skeleton)?;
-    drop(old_rows);
-    let subjects = subjects(old_subjects, &new_facts, &numbering);
-    let skeleton = skeleton(old_skeleton, &entities, &new_facts, &numbering, &sources.origins, file, &fold, labels)?;
-
-    let stats = index.counted(0, Some(distinct_entities));
-    let summary = Summary::of(&stats, &skeleton);
-    let rows: Vec<EntityRowRef<'_>> = rows.iter().map(|(e, facts, documents)| EntityRowRef { entity: e, facts: *facts, documents: *documents }).collect();
-    let sections = SummarySections {
-        summary: postcard::to_allocvec(&summary).ok()?,
-        entities: postcard::to_allocvec(&rows).ok()?,
-        subjects: postcard::to_allocvec(&subjects).ok()?,
-        graph: postcard::to_allocvec(&skeleton).ok()?,
-        facts: postcard::to_allocvec(&FactSources { origins: numbering.origins, moves }).ok()?,
+    drop(t);
+    let t = crate::kb::timing::span("index.delta.rows");
+    let (rows, part) = {
+        let touched = touched(index, &new_ids, corpus_changed, &numbering, &new_facts, &moves, &sources.moves);
+        let mut part = read::merge_entities_where(index.records.values(), |id| touched.contains(id));
+        read::apply_overlay_to_entities(&index.corpus, &mut part);
+        let kept = old_rows.iter().enumerate().filter(|(_, r)| !touched.contains(r.id));
+        (merged_rows(kept, &part, &old_rows, &new_facts, &old_subjects, &old_skeleton)?, part)
     };
+    drop(t);
+    let t = crate::kb::timing::span("index.delta.subjects");
+    let subjects = subjects(old_subjects, &new_facts, &numbering);
+    drop(t);
+    let t = crate::kb::timing::span("index.delta.skeleton");
+    let skeleton = skeleton(old_skeleton, &part, &new_facts, &numbering, &sources.origins, file, &fold, labels)?;
+    drop(t);
+
+    let t = crate::kb::timing::span("index.delta.counted");
+    let stats = index.counted(0, Some(distinct_entities));
+    drop(t);
+    let _t = crate::kb::timing::span("index.delta.encode");
+    let summary = Summary { nodes: skeleton.nodes.len(), edges: skeleton.edges.len(), ..Summary::of(&stats, &Skeleton::default()) };
+    let sources = FactSources { origins: numbering.origins, moves };
+    // (side by side on the thread pool, each sized as the file's: grown by doubling, tens of
+    // MB are copied several times over)
+    let (entities, (subjects, (graph, facts))) = rayon::join(
+        || encode_rows(&rows, &old_rows, &part, row_bytes.len()),
+        || {
+            rayon::join(
+                || postcard::to_extend(&subjects, Vec::with_capacity(subject_bytes.len() + (1 << 12))).ok(),
+                || {
+                    rayon::join(
+                        || postcard::to_extend(&skeleton, Vec::with_capacity(skeleton_bytes.len() + (1 << 16))).ok(),
+                        || postcard::to_allocvec(&sources).ok(),
+                    )
+                },
+            )
+        },
+    );
+    let sections = SummarySections { summary: postcard::to_allocvec(&summary).ok()?, entities: entities?, subjects: subjects?, graph: graph?, facts: facts? };
     Some((sections, summary))
+}
+
+/// The ids whose merged entity an add may change: the added documents' entities, what their
+/// facts name (before and after the folds), the nodes the corpus graph changed, and then both
+/// ends of every fold, now or on file, that reaches one of these.
+fn touched<'a>(
+    index: &'a ViewIndex,
+    new_ids: &HashSet<&str>,
+    corpus_changed: &'a FxHashSet<String>,
+    numbering: &Numbering<'a>,
+    new_facts: &'a [(u32, Fact)],
+    moves: &'a [(String, String)],
+    old_moves: &'a [(String, String)],
+) -> FxHashSet<&'a str> {
+    let mut touched: FxHashSet<&str> = corpus_changed.iter().map(String::as_str).collect();
+    for id in new_ids {
+        if let Some(r) = index.records.get(*id) {
+            touched.extend(r.entities.iter().map(|e| e.id.as_str()));
+        }
+    }
+    let named = |f: &'a Fact| {
+        let object = match &f.object {
+            crate::document::FactObject::Entity(o) => Some(o.as_str()),
+            _ => None,
+        };
+        std::iter::once(f.subject.as_str()).chain(object)
+    };
+    for &(_, r, p) in &numbering.new_facts {
+        touched.extend(named(&numbering.records[r as usize].facts[p as usize]));
+    }
+    for (_, f) in new_facts {
+        touched.extend(named(f));
+    }
+    loop {
+        let before = touched.len();
+        for (from, to) in moves.iter().chain(old_moves) {
+            if touched.contains(from.as_str()) || touched.contains(to.as_str()) {
+                touched.insert(from);
+                touched.insert(to);
+            }
+        }
+        if touched.len() == before {
+            return touched;
+        }
+    }
+}
+
+/// A row: where its entity lies (the file's rows, or the entities merged anew), its fact and
+/// document counts.
+#[derive(Clone, Copy)]
+enum RowAt {
+    Old(usize),
+    New(usize),
+}
+
+/// An entity row on file, read without copying: its entity's bytes as written, the entity's
+/// id, its counts.
+struct RawRow<'a> {
+    id: &'a str,
+    entity: &'a [u8],
+    facts: usize,
+    documents: usize,
+}
+
+/// An [`Entity`] as postcard writes it, read for its id and its length only.
+#[derive(Deserialize)]
+struct EntitySkim<'a> {
+    id: &'a str,
+    _label: &'a str,
+    _kind: crate::document::EntityType,
+    _aliases: Skipped<&'a str>,
+    #[serde(borrow)]
+    _wikidata: Option<&'a str>,
+    #[serde(borrow)]
+    _merges: Skipped<MergeNoteSkim<'a>>,
+}
+
+/// A [`crate::document::MergeNote`] as postcard writes it.
+#[derive(Deserialize)]
+struct MergeNoteSkim<'a> {
+    _alias: &'a str,
+    _rule: &'a str,
+    #[serde(borrow)]
+    _doc: Option<&'a str>,
+    _sentence: Option<usize>,
+}
+
+/// A sequence read past, element by element, without keeping it.
+struct Skipped<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Skipped<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<T>()?.is_some() {}
+                Ok(Skipped(std::marker::PhantomData))
+            }
+        }
+        deserializer.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
+/// The entities section's rows (a `Vec<EntityRow>` as postcard writes it), read without
+/// copying an entity.
+fn raw_rows(bytes: &[u8]) -> Option<Vec<RawRow<'_>>> {
+    let (n, mut rest) = postcard::take_from_bytes::<usize>(bytes).ok()?;
+    let mut rows = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (skim, after) = postcard::take_from_bytes::<EntitySkim<'_>>(rest).ok()?;
+        let entity = &rest[..rest.len() - after.len()];
+        let (facts, after) = postcard::take_from_bytes::<usize>(after).ok()?;
+        let (documents, after) = postcard::take_from_bytes::<usize>(after).ok()?;
+        rows.push(RawRow { id: skim.id, entity, facts, documents });
+        rest = after;
+    }
+    rest.is_empty().then_some(rows)
+}
+
+/// The entities section of `rows` (the bytes a `Vec<EntityRow>` of them encodes to): a kept
+/// row's entity copied as it was written, an entity merged anew encoded.
+fn encode_rows(rows: &[(RowAt, usize, usize)], old_rows: &[RawRow<'_>], part: &[Entity], size: usize) -> Option<Vec<u8>> {
+    let mut out = postcard::to_extend(&rows.len(), Vec::with_capacity(size + size / 16 + 1024)).ok()?;
+    for &(at, facts, documents) in rows {
+        match at {
+            RowAt::Old(i) => out.extend_from_slice(old_rows[i].entity),
+            RowAt::New(j) => out = postcard::to_extend(&part[j], out).ok()?,
+        }
+        out = postcard::to_extend(&(facts, documents), out).ok()?;
+    }
+    Some(out)
+}
+
+/// A node of the skeleton (a [`GraphNode`] as written), its strings borrowed from the bytes
+/// read or from the entities merged anew.
+#[derive(Serialize, Deserialize)]
+struct NodeRef<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    label: Cow<'a, str>,
+    literal: bool,
+    kind: crate::document::EntityType,
+}
+
+/// A [`Skeleton`] as written, its nodes' strings borrowed.
+#[derive(Serialize, Deserialize)]
+struct SkeletonRef<'a> {
+    #[serde(borrow)]
+    nodes: Vec<NodeRef<'a>>,
+    edges: Vec<(u32, u32, u32)>,
+}
+
+/// Each merged entity with its fact and document counts, in id order: the file's rows the add
+/// did not touch (`kept`) and the entities merged anew (`part`), each with the file's counts
+/// plus the new facts' (a new document adds one document to each entity its facts name).
+/// `None` when an entity without a row on file is named by old facts (its old counts are not
+/// on file).
+fn merged_rows<'r>(
+    kept: impl Iterator<Item = (usize, &'r RawRow<'r>)>,
+    part: &[Entity],
+    old_rows: &'r [RawRow<'r>],
+    new_facts: &[(u32, Fact)],
+    old_subjects: &[(&str, Vec<u32>)],
+    old_skeleton: &SkeletonRef<'_>,
+) -> Option<Vec<(RowAt, usize, usize)>> {
+    let facts: Vec<&Fact> = new_facts.iter().map(|(_, f)| f).collect();
+    let added = super::fact_counts_in_store_order(&facts);
+    let mut rows = Vec::with_capacity(old_rows.len() + part.len());
+    let mut kept = kept.peekable();
+    let mut j = 0;
+    loop {
+        let next_new = part.get(j);
+        let (at, id, mut n, mut docs) = match (kept.peek(), next_new) {
+            (None, None) => break,
+            (Some((_, r)), e) if e.is_none_or(|e| r.id < e.id.as_str()) => {
+                let (i, r) = kept.next()?;
+                (RowAt::Old(i), r.id, r.facts, r.documents)
+            }
+            (_, Some(e)) => {
+                j += 1;
+                let (n, docs) = match old_rows.binary_search_by(|r| r.id.cmp(&e.id)) {
+                    Ok(k) => (old_rows[k].facts, old_rows[k].documents),
+                    Err(_) => {
+                        let named = old_subjects.binary_search_by(|(s, _)| (*s).cmp(&e.id)).is_ok()
+                            || old_skeleton.nodes.binary_search_by(|n| n.id.as_ref().cmp(&e.id)).is_ok();
+                        if named {
+                            return None;
+                        }
+                        (0, 0)
+                    }
+                };
+                (RowAt::New(j - 1), e.id.as_str(), n, docs)
+            }
+            (Some(_), None) => unreachable!(),
+        };
+        if let Some((f, d, _)) = added.get(id) {
+            n += f;
+            docs += d;
+        }
+        rows.push((at, n, docs));
+    }
+    Some(rows)
 }
 
 /// Whether every fold the file applied to old facts is still made, and every new fold moves an
@@ -90,8 +344,8 @@ fn old_folds_kept(
     old_moves: &[(String, String)],
     moves: &[(String, String)],
     new_ids: &HashSet<&str>,
-    old_subjects: &[(String, Vec<u32>)],
-    old_skeleton: &Skeleton,
+    old_subjects: &[(&str, Vec<u32>)],
+    old_skeleton: &SkeletonRef<'_>,
 ) -> bool {
     if !old_moves.iter().all(|m| moves.binary_search(m).is_ok()) {
         return false;
@@ -101,7 +355,7 @@ fn old_folds_kept(
         return true;
     }
     let named_by_old = |id: &str| {
-        old_subjects.binary_search_by(|(s, _)| s.as_str().cmp(id)).is_ok() || old_skeleton.nodes.binary_search_by(|n| n.id.as_str().cmp(id)).is_ok()
+        old_subjects.binary_search_by(|(s, _)| (*s).cmp(id)).is_ok() || old_skeleton.nodes.binary_search_by(|n| n.id.as_ref().cmp(id)).is_ok()
     };
     let old_entity = index
         .records
@@ -171,46 +425,8 @@ impl<'a> Numbering<'a> {
     }
 }
 
-/// Each merged entity with its fact and document counts: the file's counts plus the new facts'
-/// (a new document adds one document to each entity its facts name). `None` when an entity
-/// without a row on file is named by old facts (its old counts are not on file).
-fn entity_rows<'e>(
-    entities: &'e [Entity],
-    old_rows: &[EntityRow],
-    new_facts: &[(u32, Fact)],
-    old_subjects: &[(String, Vec<u32>)],
-    old_skeleton: &Skeleton,
-) -> Option<Vec<(&'e Entity, usize, usize)>> {
-    let facts: Vec<&Fact> = new_facts.iter().map(|(_, f)| f).collect();
-    let added = super::fact_counts_in_store_order(&facts);
-    let mut rows = Vec::with_capacity(entities.len());
-    let mut at = 0;
-    for e in entities {
-        while at < old_rows.len() && old_rows[at].entity.id < e.id {
-            at += 1;
-        }
-        let (mut n, mut docs) = match old_rows.get(at).filter(|r| r.entity.id == e.id) {
-            Some(row) => (row.facts, row.documents),
-            None => {
-                let named = old_subjects.binary_search_by(|(s, _)| s.as_str().cmp(&e.id)).is_ok()
-                    || old_skeleton.nodes.binary_search_by(|n| n.id.as_str().cmp(&e.id)).is_ok();
-                if named {
-                    return None;
-                }
-                (0, 0)
-            }
-        };
-        if let Some((f, d, _)) = added.get(e.id.as_str()) {
-            n += f;
-            docs += d;
-        }
-        rows.push((e, n, docs));
-    }
-    Some(rows)
-}
-
 /// Every fact subject with its facts' numbers after the adds, sorted by subject.
-fn subjects(old: Vec<(String, Vec<u32>)>, new_facts: &[(u32, Fact)], numbering: &Numbering<'_>) -> Vec<(String, Vec<u32>)> {
+fn subjects<'a>(old: Vec<(&'a str, Vec<u32>)>, new_facts: &'a [(u32, Fact)], numbering: &Numbering<'_>) -> Vec<(&'a str, Vec<u32>)> {
     let mut added: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (n, f) in new_facts {
         added.entry(f.subject.as_str()).or_default().push(*n);
@@ -218,104 +434,101 @@ fn subjects(old: Vec<(String, Vec<u32>)>, new_facts: &[(u32, Fact)], numbering: 
     let mut out = Vec::with_capacity(old.len() + added.len());
     let mut added = added.into_iter().peekable();
     for (subject, mut numbers) in old {
-        while let Some((s, ns)) = added.next_if(|(s, _)| *s < subject.as_str()) {
-            out.push((s.to_owned(), ns));
+        while let Some((s, ns)) = added.next_if(|(s, _)| *s < subject) {
+            out.push((s, ns));
         }
         numbers.iter_mut().for_each(|n| *n = numbering.renumber(*n));
-        if let Some((_, more)) = added.next_if(|(s, _)| *s == subject.as_str()) {
+        if let Some((_, more)) = added.next_if(|(s, _)| *s == subject) {
             numbers.extend(more);
             numbers.sort_unstable();
         }
         out.push((subject, numbers));
     }
-    out.extend(added.map(|(s, ns)| (s.to_owned(), ns)));
+    out.extend(added);
     out
 }
 
 /// The graph skeleton after the adds: the entities' nodes described anew (the corpus graph
 /// may have changed their labels and types), the new facts' nodes and edges put in.
 #[allow(clippy::too_many_arguments)]
-fn skeleton(
-    old: Skeleton,
-    entities: &[Entity],
+fn skeleton<'a>(
+    old: SkeletonRef<'a>,
+    part: &'a [Entity],
     new_facts: &[(u32, Fact)],
     numbering: &Numbering<'_>,
     old_origins: &[read::FactOrigin],
     file: &super::LazyIndex,
     fold: &HashMap<&str, &str>,
     labels: &HashMap<String, String>,
-) -> Option<Skeleton> {
-    let entity_node = |e: &Entity| GraphNode {
-        id: e.id.clone(),
-        label: if e.label.is_empty() { e.id.clone() } else { e.label.clone() },
+) -> Option<SkeletonRef<'a>> {
+    let entity_node = |e: &'a Entity| NodeRef {
+        id: Cow::Borrowed(&e.id),
+        label: Cow::Borrowed(if e.label.is_empty() { &e.id } else { &e.label }),
         literal: false,
         kind: e.kind,
     };
-    // the entities' nodes and the old nodes no entity describes, in id order
-    let mut nodes: Vec<GraphNode> = Vec::with_capacity(old.nodes.len() + 64);
-    let (mut i, mut j) = (0, 0);
-    while i < old.nodes.len() || j < entities.len() {
-        match (old.nodes.get(i), entities.get(j)) {
-            (Some(n), Some(e)) if n.id == e.id => {
-                nodes.push(entity_node(e));
-                i += 1;
-                j += 1;
-            }
-            (Some(n), Some(e)) if n.id < e.id => {
-                nodes.push(n.clone());
-                i += 1;
-            }
-            (Some(n), None) => {
-                nodes.push(n.clone());
-                i += 1;
-            }
-            (_, Some(e)) => {
-                nodes.push(entity_node(e));
-                j += 1;
-            }
-            (None, None) => break,
+    // the old nodes, those of the entities merged anew described anew (the corpus graph may
+    // have changed their labels and types), and the new entities' nodes, in id order; where
+    // each old node lands
+    let SkeletonRef { nodes: old_nodes, edges: old_edge_list } = old;
+    let old_count = old_nodes.len();
+    let mut nodes: Vec<NodeRef<'a>> = Vec::with_capacity(old_count + part.len() + 64);
+    let mut old_at: Vec<u32> = Vec::with_capacity(old_count);
+    let mut part_entities = part.iter().peekable();
+    for n in old_nodes {
+        while let Some(e) = part_entities.next_if(|e| e.id.as_str() < n.id.as_ref()) {
+            nodes.push(entity_node(e));
+        }
+        old_at.push(nodes.len() as u32);
+        match part_entities.next_if(|e| e.id.as_str() == n.id.as_ref()) {
+            Some(e) => nodes.push(entity_node(e)),
+            None => nodes.push(n),
         }
     }
+    nodes.extend(part_entities.map(entity_node));
     // what the new plain facts name that no entity or old fact describes (the first wins)
-    let known = |nodes: &[GraphNode], id: &str| nodes.binary_search_by(|n| n.id.as_str().cmp(id)).is_ok();
-    let mut extra: BTreeMap<String, GraphNode> = BTreeMap::new();
+    let known = |nodes: &[NodeRef<'_>], id: &str| nodes.binary_search_by(|n| n.id.as_ref().cmp(id)).is_ok();
+    let mut extra: BTreeMap<String, NodeRef<'a>> = BTreeMap::new();
     let mut new_edges: Vec<(String, String, u32)> = Vec::new();
     for (n, f) in new_facts.iter().filter(|(_, f)| f.is_plain()) {
         let (id, label, literal, kind) = KnowledgeGraph::object_node_of(f);
         if !known(&nodes, &id) {
-            extra.entry(id.clone()).or_insert(GraphNode { id: id.clone(), label, literal, kind });
+            extra.entry(id.clone()).or_insert(NodeRef { id: Cow::Owned(id.clone()), label: Cow::Owned(label), literal, kind });
         }
         if !known(&nodes, &f.subject) {
             let s = f.subject.clone();
-            extra.entry(s.clone()).or_insert(GraphNode { id: s.clone(), label: s, literal: false, kind: crate::document::EntityType::Concept });
+            extra.entry(s.clone()).or_insert(NodeRef { id: Cow::Owned(s.clone()), label: Cow::Owned(s), literal: false, kind: crate::document::EntityType::Concept });
         }
         new_edges.push((f.subject.clone(), id, *n));
     }
-    if !extra.is_empty() {
-        nodes.extend(extra.into_values());
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    }
-    let index_of = |id: &str| nodes.binary_search_by(|n| n.id.as_str().cmp(id)).ok().map(|i| i as u32);
     // old node numbers to new ones (every old node is still there)
-    let mut renode = Vec::with_capacity(old.nodes.len());
-    let mut at = 0;
-    for n in &old.nodes {
-        while at < nodes.len() && nodes[at].id < n.id {
-            at += 1;
+    let renode: Vec<u32> = if extra.is_empty() {
+        old_at
+    } else {
+        // the extra nodes merged in, each node's number moved up by the extra ones before it
+        let mut at_now = Vec::with_capacity(nodes.len());
+        let mut merged = Vec::with_capacity(nodes.len() + extra.len());
+        let mut extra = extra.into_values().peekable();
+        for n in nodes {
+            while let Some(x) = extra.next_if(|x| x.id.as_ref() < n.id.as_ref()) {
+                merged.push(x);
+            }
+            at_now.push(merged.len() as u32);
+            merged.push(n);
         }
-        if nodes.get(at).is_none_or(|m| m.id != n.id) {
-            return None;
-        }
-        renode.push(at as u32);
-    }
+        merged.extend(extra);
+        nodes = merged;
+        old_at.iter().map(|&p| at_now[p as usize]).collect()
+    };
+    let index_of = |id: &str| nodes.binary_search_by(|n| n.id.as_ref().cmp(id)).ok().map(|i| i as u32);
     let mut by_ends: BTreeMap<(u32, u32), Vec<u32>> = BTreeMap::new();
     for (s, o, n) in &new_edges {
         by_ends.entry((index_of(s)?, index_of(o)?)).or_default().push(*n);
     }
     let new_fact = |n: u32| new_facts.binary_search_by_key(&n, |(m, _)| *m).ok().map(|k| &new_facts[k].1);
     let mut old_facts = OldFacts { file, origins: old_origins, fold, records: HashMap::new() };
-    let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(old.edges.len() + new_edges.len());
-    let mut old_edges = old.edges.iter().map(|&(s, o, f)| (renode[s as usize], renode[o as usize], f)).peekable();
+    let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(old_edge_list.len() + new_edges.len());
+    let mut old_edges = old_edge_list.iter().map(|&(s, o, f)| (renode[s as usize], renode[o as usize], f)).peekable();
     for (ends, numbers) in by_ends {
         while let Some(e) = old_edges.next_if(|e| (e.0, e.1) < ends) {
             edges.push((e.0, e.1, numbering.renumber(e.2)));
@@ -338,7 +551,7 @@ fn skeleton(
         }
     }
     edges.extend(old_edges.map(|(s, o, f)| (s, o, numbering.renumber(f))));
-    Some(Skeleton { nodes, edges })
+    Some(SkeletonRef { nodes, edges })
 }
 
 /// Old facts read from their records on file, folded as the view shows them.
@@ -360,5 +573,44 @@ impl OldFacts<'_> {
         let mut f = self.records.get(&r)?.get(p as usize)?.clone();
         read::move_fact(&mut f, self.fold);
         Some(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{EntityType, MergeNote};
+
+    fn entity(id: &str, aliases: &[&str], wikidata: Option<&str>, merges: usize) -> Entity {
+        Entity {
+            id: id.into(),
+            label: format!("{id} label"),
+            kind: EntityType::Person,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            wikidata: wikidata.map(str::to_owned),
+            merges: (0..merges)
+                .map(|i| MergeNote { alias: format!("name {i}"), rule: "surname".into(), doc: (i % 2 == 0).then(|| "d1".into()), sentence: Some(i) })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn entity_rows_read_without_copying_encode_to_the_bytes_written() {
+        // every field of an entity present in some row, counts past one varint byte
+        let rows = vec![
+            super::super::EntityRow { entity: entity("ivo_oster", &["Oster"], None, 0), facts: 3, documents: 1 },
+            super::super::EntityRow { entity: entity("mara_vellin", &["M. Vellin", "Vellin"], Some("Q1"), 2), facts: 200, documents: 130 },
+            super::super::EntityRow { entity: entity("norvia", &[], None, 1), facts: 0, documents: 0 },
+        ];
+        let bytes = postcard::to_allocvec(&rows).unwrap();
+        let raw = raw_rows(&bytes).unwrap();
+        let read: Vec<(&str, usize, usize)> = raw.iter().map(|r| (r.id, r.facts, r.documents)).collect();
+        assert_eq!(read, [("ivo_oster", 3, 1), ("mara_vellin", 200, 130), ("norvia", 0, 0)]);
+        // rows kept as their bytes and a row merged anew: the bytes of the rows written whole
+        let part = vec![rows[1].entity.clone()];
+        let again = encode_rows(&[(RowAt::Old(0), 3, 1), (RowAt::New(0), 200, 130), (RowAt::Old(2), 0, 0)], &raw, &part, bytes.len()).unwrap();
+        assert_eq!(again, bytes);
+        // a cut section does not read
+        assert!(raw_rows(&bytes[..bytes.len() - 1]).is_none());
     }
 }
