@@ -198,6 +198,55 @@ pub fn split_place_of_title(words: &[&str], spans: Vec<(Range<usize>, NerClass)>
     out
 }
 
+/// Cuts a position and its `of` off the front of an organisation or place span: `Speaker of the
+/// Norvia Assembly`, `Governor of the Bank of Tarn`, `President of the Ostrava Council` (tagged as
+/// one name) → `Norvia Assembly`, `Bank of Tarn`, `Ostrava Council`. A position of a body is no
+/// name of the body; kept whole, the role fact's object repeats the role (`X – speaker of –
+/// Speaker of the Norvia Assembly`) or the fact is lost. The first word is a capitalised position
+/// noun ([`crate::ontology::roles`], positions only), then `of`, an optional `the`, and a
+/// capitalised rest that is a name: two words or more, or one word that is no portfolio
+/// (`Secretary of State`, `Chief of Staff`, `Minister of Justice` stay whole). Person spans are
+/// left to [`split_titles`].
+pub fn cut_positions_of_bodies(words: &[&str], spans: Vec<(Range<usize>, NerClass)>) -> Vec<(Range<usize>, NerClass)> {
+    const PORTFOLIOS: &[&str] = &[
+        "state", "staff", "defence", "defense", "justice", "health", "finance", "police", "government", "security",
+        "treasury", "commerce", "labour", "labor", "education", "interior", "energy", "transport", "agriculture",
+        "culture", "mission", "protocol", "operations", "parliament", "congress", "the",
+    ];
+    spans
+        .into_iter()
+        .map(|(r, class)| {
+            if class == NerClass::Per || r.len() < 3 {
+                return (r, class);
+            }
+            let first = words[r.start];
+            let position = first.chars().next().is_some_and(char::is_uppercase)
+                && crate::ontology::roles::role_class(&first.to_lowercase()) == Some(false);
+            if !position || words[r.start + 1] != "of" {
+                return (r, class);
+            }
+            let mut rest = r.start + 2;
+            if words[rest].eq_ignore_ascii_case("the") {
+                rest += 1;
+            }
+            let capitalised = (rest..r.end).all(|i| {
+                let w = words[i];
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and" | "for" | "&")
+            });
+            let name = match r.end.saturating_sub(rest) {
+                0 => false,
+                1 => !PORTFOLIOS.contains(&words[rest].to_lowercase().as_str()),
+                _ => true,
+            };
+            if capitalised && name && words[rest].chars().next().is_some_and(char::is_uppercase) {
+                (rest..r.end, class)
+            } else {
+                (r, class)
+            }
+        })
+        .collect()
+}
+
 /// The fine type of a name spanning `span` of `words`. `gaz` are the sentence's gazetteer matches
 /// (token range, kind).
 pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Range<usize>, EntityType)]) -> EntityType {
@@ -242,6 +291,30 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn a_position_of_a_body_is_cut_off_the_bodys_name() {
+        use NerClass::*;
+        let w: Vec<&str> = "Mara Vellin , the Speaker of the Norvia Assembly , said".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..2, Per), (4..9, Org)]), vec![(0..2, Per), (7..9, Org)]);
+        let w: Vec<&str> = "Governor of the Bank of Tarn Ivo Oster".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..6, Org)]), vec![(3..6, Org)]);
+        let w: Vec<&str> = "President of Ostrava Teller".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..4, Org)]), vec![(2..4, Org)]);
+        // must keep: portfolios, bodies headed by no position, person spans, a lowercase rest
+        for (text, span, class) in [
+            ("Secretary of State", 0..3, Org),
+            ("Chief of Staff", 0..3, Org),
+            ("Minister of Justice", 0..3, Org),
+            ("Department of Justice", 0..3, Org),
+            ("Bank of Tarn", 0..3, Org),
+            ("Speaker of the Norvia Assembly", 0..5, Per),
+            ("Speaker of the local assembly", 0..5, Org),
+        ] {
+            let w: Vec<&str> = text.split(' ').collect();
+            assert_eq!(cut_positions_of_bodies(&w, vec![(span.clone(), class)]), vec![(span, class)], "{text}");
+        }
+    }
 
     #[test]
     fn a_place_after_title_of_is_split_off_the_person() {
