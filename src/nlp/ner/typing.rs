@@ -204,9 +204,9 @@ pub fn split_place_of_title(words: &[&str], spans: Vec<(Range<usize>, NerClass)>
 /// name of the body; kept whole, the role fact's object repeats the role (`X – speaker of –
 /// Speaker of the Norvia Assembly`) or the fact is lost. The first word is a capitalised position
 /// noun ([`crate::ontology::roles`], positions only), then `of`, an optional `the`, and a
-/// capitalised rest that is a name: two words or more, or one word that is no portfolio
-/// (`Secretary of State`, `Chief of Staff`, `Minister of Justice` stay whole). Person spans are
-/// left to [`split_titles`].
+/// capitalised rest that is a name of two words or more, not ending in a portfolio (`Secretary of
+/// State`, `Chief of Staff`, `Minister of Foreign Affairs`, `Speaker of the House` stay whole).
+/// Person spans are left to [`split_titles`].
 pub fn cut_positions_of_bodies(words: &[&str], spans: Vec<(Range<usize>, NerClass)>) -> Vec<(Range<usize>, NerClass)> {
     const PORTFOLIOS: &[&str] = &[
         "state", "staff", "defence", "defense", "justice", "health", "finance", "police", "government", "security",
@@ -233,11 +233,12 @@ pub fn cut_positions_of_bodies(words: &[&str], spans: Vec<(Range<usize>, NerClas
                 let w = words[i];
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and" | "for" | "&")
             });
-            let name = match r.end.saturating_sub(rest) {
-                0 => false,
-                1 => !PORTFOLIOS.contains(&words[rest].to_lowercase().as_str()),
-                _ => true,
-            };
+            // a one-word rest is left whole: a portfolio (`Secretary of State`) or an office
+            // named by its place or body (`Archbishop of Tarn`, `Speaker of the House`), which
+            // cut would leave the place as the name of the body
+            let name = r.end.saturating_sub(rest) >= 2
+                && !PORTFOLIOS.contains(&words[r.end - 1].to_lowercase().as_str())
+                && !words[r.end - 1].eq_ignore_ascii_case("affairs");
             if capitalised && name && words[rest].chars().next().is_some_and(char::is_uppercase) {
                 (rest..r.end, class)
             } else {
@@ -299,13 +300,16 @@ mod tests {
         assert_eq!(cut_positions_of_bodies(&w, vec![(0..2, Per), (4..9, Org)]), vec![(0..2, Per), (7..9, Org)]);
         let w: Vec<&str> = "Governor of the Bank of Tarn Ivo Oster".split(' ').collect();
         assert_eq!(cut_positions_of_bodies(&w, vec![(0..6, Org)]), vec![(3..6, Org)]);
-        let w: Vec<&str> = "President of Ostrava Teller".split(' ').collect();
+        let w: Vec<&str> = "President of Ostrava Council".split(' ').collect();
         assert_eq!(cut_positions_of_bodies(&w, vec![(0..4, Org)]), vec![(2..4, Org)]);
         // must keep: portfolios, bodies headed by no position, person spans, a lowercase rest
         for (text, span, class) in [
             ("Secretary of State", 0..3, Org),
             ("Chief of Staff", 0..3, Org),
             ("Minister of Justice", 0..3, Org),
+            ("Speaker of the House", 0..4, Org),
+            ("Archbishop of Tarn", 0..3, Org),
+            ("Minister of Foreign Affairs", 0..4, Org),
             ("Department of Justice", 0..3, Org),
             ("Bank of Tarn", 0..3, Org),
             ("Speaker of the Norvia Assembly", 0..5, Per),
