@@ -697,7 +697,7 @@ fn quoted_nickname(s: &Sentence, start: usize, end: usize) -> Option<(usize, usi
 /// legal forms and trade words, lowercase.
 const CORPORATE_WORDS: &[&str] = &[
     "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
-    "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "industries", "enterprises",
+    "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "air", "industries", "enterprises",
 ];
 
 /// Words that end an organisation's name by saying what kind of body it is, which a short form

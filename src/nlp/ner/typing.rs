@@ -44,10 +44,12 @@ fn is_institution_last(name: &[&str]) -> bool {
 }
 
 /// Whether the name's last word heads an organisation or company (`… Foundation`, `… Holdings`);
-/// government words are left out, as some are surnames too (`Court`).
+/// government words are left out, as some are surnames too (`Court`). `Air` ends an airline's
+/// name (`Ostrava Air`) and no person's; it is kept out of [`COMPANY_LAST`], which also decides
+/// place names (`Bel Air` is a place).
 fn is_org_or_company_last(name: &[&str]) -> bool {
     let last = name.last().copied().unwrap_or("");
-    [COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+    last.eq_ignore_ascii_case("air") || [COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
 }
 
 /// The words of a name before its first `of`/`for`/`on`: the part that says what kind of body
@@ -292,6 +294,15 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn an_airline_name_tagged_as_a_person_is_an_organisation() {
+        let w: Vec<&str> = "Norvia banned Tarvan Air from flying".split(' ').collect();
+        assert_ne!(refine(NerClass::Per, &(2..4), &w, &[]), Person);
+        // must keep: a place ending in `Air` stays a place
+        let w: Vec<&str> = "a house in Vell Air burned".split(' ').collect();
+        assert_eq!(refine(NerClass::Loc, &(3..5), &w, &[]), Location);
+    }
 
     #[test]
     fn a_position_of_a_body_is_cut_off_the_bodys_name() {
