@@ -292,8 +292,17 @@ impl State<'_> {
             let form = &s.tokens[start].form;
             let w = lower_key(form);
             if names::is_determiner(form) {
-            } else if names::is_title_word(&w) && end - start > 1 {
-                roles.push(w);
+            } else if (names::is_title_word(&w) || names::is_rank_or_clergy_title(&w)) && end - start > 1 {
+                // `emeritus` qualifies the title before it; it is no role of its own
+                if w != "emeritus" {
+                    roles.push(w);
+                }
+            } else if end - start > 2 && names::is_denomination_word(&w) && {
+                // `Anglican Bishop X`, `Orthodox Archbishop X`: the denomination before a
+                // clerical title the NER took into the name
+                let next = lower_key(&s.tokens[start + 1].form);
+                names::is_rank_or_clergy_title(&next) || names::is_denomination_word(&next)
+            } {
             } else if end - start > 2 && crate::extract::is_role_noun(&w) {
                 // an occupation the NER took into the name (`Virologist Ana Reyes`), when a
                 // full name remains (`Marlow Vale` keeps its first name)
@@ -688,7 +697,7 @@ fn quoted_nickname(s: &Sentence, start: usize, end: usize) -> Option<(usize, usi
 /// legal forms and trade words, lowercase.
 const CORPORATE_WORDS: &[&str] = &[
     "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
-    "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "industries", "enterprises",
+    "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "air", "industries", "enterprises",
 ];
 
 /// Words that end an organisation's name by saying what kind of body it is, which a short form

@@ -22,6 +22,32 @@ pub fn is_title_word(w: &str) -> bool {
     )
 }
 
+/// Forms of address for ranks and clergy that news writes before a surname or a full name
+/// (`Sergeant Vell`, `Archbishop Emeritus Ana Reyes`, `Comrade Oster`, `Rev. Marsh`): the military and
+/// police ranks, the clerical titles and their abbreviations, and `emeritus`, which follows a
+/// clerical or academic title. General English; lowercase, full stops removed. Inside a person
+/// mention they are stripped like [`is_title_word`] (the NER often takes them into the name).
+pub fn is_rank_or_clergy_title(w: &str) -> bool {
+    matches!(
+        w,
+        "sergeant" | "sgt" | "lieutenant" | "lt" | "captain" | "capt" | "corporal" | "cpl" | "constable" | "pc"
+            | "detective" | "inspector" | "superintendent" | "supt" | "bishop" | "archbishop" | "cardinal"
+            | "reverend" | "rev" | "pastor" | "rabbi" | "imam" | "monsignor" | "msgr" | "comrade" | "cde"
+            | "emeritus"
+    )
+}
+
+/// Adjectives of a religious denomination written before a clerical title (`Anglican Bishop X`,
+/// `Anglican Archbishop X`): inside a person mention, before a title, they are no part of the name.
+/// General English: the main Christian, Jewish and Muslim denominations as news names them.
+pub fn is_denomination_word(w: &str) -> bool {
+    matches!(
+        w,
+        "catholic" | "roman" | "anglican" | "orthodox" | "lutheran" | "methodist" | "baptist" | "evangelical"
+            | "episcopal" | "presbyterian" | "coptic" | "protestant" | "sunni" | "shia" | "shiite" | "reform"
+    )
+}
+
 /// Titles that go with a given name alone and are part of the name the holder is known by
 /// (`Pope Linus`, `Prince Evander`, `Queen Mirela II`): the closed class of English titles of
 /// popes and royalty.

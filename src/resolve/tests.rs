@@ -143,6 +143,28 @@ fn a_party_word_taken_into_a_name_is_no_part_of_the_label() {
 }
 
 #[test]
+fn rank_and_clergy_titles_taken_into_a_name_are_no_part_of_the_label() {
+    // `Anglican Bishop Emeritus Harold Brandt` as one person mention (invented): the
+    // denomination, the clerical title and `emeritus` are stripped; `Bishop Brandt` later is him
+    let d = doc(&["Anglican Bishop Emeritus Harold Brandt died on Monday .", "Bishop Brandt had led the diocese ."]);
+    let m = [ment(&d, 0, "Anglican Bishop Emeritus Harold Brandt", T::Person), ment(&d, 1, "Bishop Brandt", T::Person)];
+    let t = vec![tri(&d, 0, "Anglican Bishop Emeritus Harold Brandt", "died", "die", None), tri(&d, 1, "Bishop Brandt", "had led", "lead", Some("diocese"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("harold_brandt", "died", None), f("harold_brandt", "had led", Some("diocese"))]);
+    assert_eq!(ent(&r, "harold_brandt").label, "Harold Brandt");
+    // a police rank before a surname that names someone of the document: `Sergeant Oster`
+    let d = doc(&["Police sergeant Ivo Oster was hurt .", "Sergeant Oster served for five years ."]);
+    let m = [ment(&d, 0, "Ivo Oster", T::Person), ment(&d, 1, "Sergeant Oster", T::Person)];
+    let t = vec![tri(&d, 0, "Ivo Oster", "was hurt", "hurt", None), tri(&d, 1, "Sergeant Oster", "served", "serve", None)];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("ivo_oster", "was hurt", None), f("ivo_oster", "served", None)]);
+    // must keep it: a two-word name opening with a denomination word and no title (`Roman Vell`)
+    let d = doc(&["Roman Vell met reporters ."]);
+    let r = run(&d, &[ment(&d, 0, "Roman Vell", T::Person)], vec![tri(&d, 0, "Roman Vell", "met", "meet", Some("reporters"))]);
+    assert_eq!(facts(&r), vec![f("roman_vell", "met", Some("reporters"))]);
+}
+
+#[test]
 fn a_title_that_goes_with_a_given_name_alone_stays_in_the_label() {
     // `Pope Linus` (title outside the mention), later `Linus`: one person named with the title
     let d = doc(&["Pope Linus signed a decree .", "Linus said the rules were clear ."]);

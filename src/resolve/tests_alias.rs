@@ -138,6 +138,12 @@ fn a_company_name_without_its_corporate_words_is_the_company() {
         facts(&r),
         vec![f("brelt_motor_company", "recalled", Some("cars")), f("brelt_motor_company", "hired", Some("firm"))]
     );
+    // an airline: `Tarvan Air flew . Tarvan bought jets .` (invented)
+    let d = doc(&["Tarvan Air flew to Norvia .", "Tarvan bought jets ."]);
+    let m = [ment(&d, 0, "Tarvan Air", T::Company), ment(&d, 1, "Tarvan", T::Person)];
+    let t = vec![tri(&d, 0, "Tarvan Air", "flew to", "fly", Some("Norvia")), tri(&d, 1, "Tarvan", "bought", "buy", Some("jets"))];
+    let r = run(&d, &m, t);
+    assert!(facts(&r).contains(&f("tarvan_air", "bought", Some("jets"))), "{:?}", facts(&r));
     // must stay apart: a person of that name seen before, or a company name with other words
     let d = doc(&["Ada Brelt founded Brelt Motor Company .", "Brelt hired a firm ."]);
     let m = [ment(&d, 0, "Ada Brelt", T::Person), ment(&d, 0, "Brelt Motor Company", T::Company), ment(&d, 1, "Brelt", T::Person)];

@@ -152,7 +152,7 @@ impl Recognizer {
         let spans = owners::type_owners_of_people(tokens, role_names::name_people_after_roles(tokens, spans));
         let spans = role_names::type_names_apposed_to_roles(tokens, role_names::cut_titled_names_from_organisations(tokens, spans));
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
-        let spans = typing::split_titles(&words, spans, &countries);
+        let spans = typing::cut_positions_of_bodies(&words, typing::split_titles(&words, spans, &countries));
         (typing::split_place_of_title(&words, spans, &gaz), gaz)
     }
 

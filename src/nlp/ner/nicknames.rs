@@ -53,7 +53,51 @@ pub(super) fn join_quoted_nicknames(tokens: &[Token], mut spans: Vec<NameSpan>) 
         joined.push(out[i].clone());
         i += 1;
     }
-    joined
+    given_names_before_nicknames(tokens, joined)
+}
+
+/// `Robert "Bobby" Kessler` where the tagger found the surname (and perhaps the nickname) but not
+/// the given name before the opening mark: one or two capitalised words right before a quoted
+/// nickname that stands right before a person span are the given names, and the whole run is one
+/// person span (a nickname tagged on its own is dropped into it). The given names are no title
+/// (`Sergeant "Bobby" Kessler` stays as it was) and no word of another span.
+fn given_names_before_nicknames(tokens: &[Token], spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mark = |k: usize| QUOTES.contains(&tokens[k].form.as_str());
+    let given = |k: usize| {
+        let f = tokens[k].form.as_str();
+        f.chars().next().is_some_and(char::is_uppercase)
+            && f.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && f.chars().count() > 1
+            && !super::typing::is_title_word(f)
+            && !crate::ontology::roles::is_role_noun(&f.to_lowercase())
+            && !matches!(tokens[k].upos.as_str(), "DET" | "PRON" | "ADP" | "VERB" | "AUX" | "CCONJ" | "SCONJ")
+    };
+    let covered = |spans: &[NameSpan], k: usize| spans.iter().any(|(r, _)| r.contains(&k));
+    let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    for (range, class) in spans.iter().cloned() {
+        if class != NerClass::Per || range.start < 4 || !mark(range.start - 1) {
+            out.push((range, class));
+            continue;
+        }
+        // the opening mark, one or two words before the closing one
+        let Some(open) = (2..=MAX_NICKNAME + 1).map(|d| range.start - 1 - d).find(|&o| o >= 1 && mark(o) && nickname_between(tokens, o, range.start)) else {
+            out.push((range, class));
+            continue;
+        };
+        let mut start = open;
+        while start > 0 && open - start < 2 && given(start - 1) && !covered(&spans, start - 1) {
+            start -= 1;
+        }
+        // the given names must start the name: no capitalised name word right before them
+        if start == open || (start > 0 && given(start - 1)) {
+            out.push((range, class));
+            continue;
+        }
+        // a nickname the tagger found on its own becomes part of the name
+        out.retain(|(r, _)| !(r.start > open && r.end < range.start));
+        out.push((start..range.end, NerClass::Per));
+    }
+    out
 }
 
 /// Whether tokens `from..to` are an opening mark, one or two capitalised words and a closing mark.
@@ -93,6 +137,24 @@ mod tests {
         let toks = tokens("Maria “ Mimi ” Ostrova Lind spoke .");
         let spans = join_quoted_nicknames(&toks, vec![(0..1, NerClass::Per), (2..3, NerClass::Per), (4..6, NerClass::Per)]);
         assert_eq!(labels(&toks, &spans), ["Maria “ Mimi ” Ostrova Lind"]);
+    }
+
+    /// `sergeant Ivo "Ivan" Oster was hurt .` (invented): the tagger found the nickname and the
+    /// surname, not the given name before the mark; `Sergeant " Ivan " Oster` (a title) and a
+    /// run of three capitalised words stay apart.
+    #[test]
+    fn an_untagged_given_name_before_a_nickname_joins_the_name() {
+        let toks = tokens("sergeant Ivo \" Ivan \" Oster was hurt .");
+        let spans = join_quoted_nicknames(&toks, vec![(3..4, NerClass::Per), (5..6, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Ivo \" Ivan \" Oster"]);
+        let spans = join_quoted_nicknames(&toks, vec![(5..6, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Ivo \" Ivan \" Oster"]);
+        let toks = tokens("the Sergeant \" Ivan \" Oster was hurt .");
+        let spans = join_quoted_nicknames(&toks, vec![(5..6, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Oster"]);
+        let toks = tokens("at Tarn Ostrava Teller \" Ivan \" Oster spoke");
+        let spans = join_quoted_nicknames(&toks, vec![(7..8, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Oster"]);
     }
 
     /// A quoted title between a person and an organisation, a quoted sentence between two people,

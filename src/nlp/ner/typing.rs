@@ -44,10 +44,12 @@ fn is_institution_last(name: &[&str]) -> bool {
 }
 
 /// Whether the name's last word heads an organisation or company (`… Foundation`, `… Holdings`);
-/// government words are left out, as some are surnames too (`Court`).
+/// government words are left out, as some are surnames too (`Court`). `Air` ends an airline's
+/// name (`Ostrava Air`) and no person's; it is kept out of [`COMPANY_LAST`], which also decides
+/// place names (`Bel Air` is a place).
 fn is_org_or_company_last(name: &[&str]) -> bool {
     let last = name.last().copied().unwrap_or("");
-    [COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
+    last.eq_ignore_ascii_case("air") || [COMPANY_LAST, ORG_LAST, TRADE_LAST].iter().any(|list| list.iter().any(|x| x.eq_ignore_ascii_case(last)))
 }
 
 /// The words of a name before its first `of`/`for`/`on`: the part that says what kind of body
@@ -198,6 +200,56 @@ pub fn split_place_of_title(words: &[&str], spans: Vec<(Range<usize>, NerClass)>
     out
 }
 
+/// Cuts a position and its `of` off the front of an organisation or place span: `Speaker of the
+/// Norvia Assembly`, `Governor of the Bank of Tarn`, `President of the Ostrava Council` (tagged as
+/// one name) → `Norvia Assembly`, `Bank of Tarn`, `Ostrava Council`. A position of a body is no
+/// name of the body; kept whole, the role fact's object repeats the role (`X – speaker of –
+/// Speaker of the Norvia Assembly`) or the fact is lost. The first word is a capitalised position
+/// noun ([`crate::ontology::roles`], positions only), then `of`, an optional `the`, and a
+/// capitalised rest that is a name of two words or more, not ending in a portfolio (`Secretary of
+/// State`, `Chief of Staff`, `Minister of Foreign Affairs`, `Speaker of the House` stay whole).
+/// Person spans are left to [`split_titles`].
+pub fn cut_positions_of_bodies(words: &[&str], spans: Vec<(Range<usize>, NerClass)>) -> Vec<(Range<usize>, NerClass)> {
+    const PORTFOLIOS: &[&str] = &[
+        "state", "staff", "defence", "defense", "justice", "health", "finance", "police", "government", "security",
+        "treasury", "commerce", "labour", "labor", "education", "interior", "energy", "transport", "agriculture",
+        "culture", "mission", "protocol", "operations", "parliament", "congress", "the",
+    ];
+    spans
+        .into_iter()
+        .map(|(r, class)| {
+            if class == NerClass::Per || r.len() < 3 {
+                return (r, class);
+            }
+            let first = words[r.start];
+            let position = first.chars().next().is_some_and(char::is_uppercase)
+                && crate::ontology::roles::role_class(&first.to_lowercase()) == Some(false);
+            if !position || words[r.start + 1] != "of" {
+                return (r, class);
+            }
+            let mut rest = r.start + 2;
+            if words[rest].eq_ignore_ascii_case("the") {
+                rest += 1;
+            }
+            let capitalised = (rest..r.end).all(|i| {
+                let w = words[i];
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and" | "for" | "&")
+            });
+            // a one-word rest is left whole: a portfolio (`Secretary of State`) or an office
+            // named by its place or body (`Archbishop of Tarn`, `Speaker of the House`), which
+            // cut would leave the place as the name of the body
+            let name = r.end.saturating_sub(rest) >= 2
+                && !PORTFOLIOS.contains(&words[r.end - 1].to_lowercase().as_str())
+                && !words[r.end - 1].eq_ignore_ascii_case("affairs");
+            if capitalised && name && words[rest].chars().next().is_some_and(char::is_uppercase) {
+                (rest..r.end, class)
+            } else {
+                (r, class)
+            }
+        })
+        .collect()
+}
+
 /// The fine type of a name spanning `span` of `words`. `gaz` are the sentence's gazetteer matches
 /// (token range, kind).
 pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Range<usize>, EntityType)]) -> EntityType {
@@ -242,6 +294,42 @@ pub fn refine(class: NerClass, span: &Range<usize>, words: &[&str], gaz: &[(Rang
 mod tests {
     use super::*;
     use EntityType::*;
+
+    #[test]
+    fn an_airline_name_tagged_as_a_person_is_an_organisation() {
+        let w: Vec<&str> = "Norvia banned Tarvan Air from flying".split(' ').collect();
+        assert_ne!(refine(NerClass::Per, &(2..4), &w, &[]), Person);
+        // must keep: a place ending in `Air` stays a place
+        let w: Vec<&str> = "a house in Vell Air burned".split(' ').collect();
+        assert_eq!(refine(NerClass::Loc, &(3..5), &w, &[]), Location);
+    }
+
+    #[test]
+    fn a_position_of_a_body_is_cut_off_the_bodys_name() {
+        use NerClass::*;
+        let w: Vec<&str> = "Mara Vellin , the Speaker of the Norvia Assembly , said".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..2, Per), (4..9, Org)]), vec![(0..2, Per), (7..9, Org)]);
+        let w: Vec<&str> = "Governor of the Bank of Tarn Ivo Oster".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..6, Org)]), vec![(3..6, Org)]);
+        let w: Vec<&str> = "President of Ostrava Council".split(' ').collect();
+        assert_eq!(cut_positions_of_bodies(&w, vec![(0..4, Org)]), vec![(2..4, Org)]);
+        // must keep: portfolios, bodies headed by no position, person spans, a lowercase rest
+        for (text, span, class) in [
+            ("Secretary of State", 0..3, Org),
+            ("Chief of Staff", 0..3, Org),
+            ("Minister of Justice", 0..3, Org),
+            ("Speaker of the House", 0..4, Org),
+            ("Archbishop of Tarn", 0..3, Org),
+            ("Minister of Foreign Affairs", 0..4, Org),
+            ("Department of Justice", 0..3, Org),
+            ("Bank of Tarn", 0..3, Org),
+            ("Speaker of the Norvia Assembly", 0..5, Per),
+            ("Speaker of the local assembly", 0..5, Org),
+        ] {
+            let w: Vec<&str> = text.split(' ').collect();
+            assert_eq!(cut_positions_of_bodies(&w, vec![(span.clone(), class)]), vec![(span, class)], "{text}");
+        }
+    }
 
     #[test]
     fn a_place_after_title_of_is_split_off_the_person() {
