@@ -16,9 +16,11 @@
 //!    as `flat`: the name's first word becomes the head, the title a `compound` of it.
 //! 6. `pp-root-deep`: a fronted phrase parsed as the root with the main clause buried under it
 //!    (`On Friday, the envoy, a former judge, signed the pact` with `signed` as an `acl` of `judge`):
-//!    the first finite verb after the phrase's comma becomes the root, the phrase an `obl` of it,
+//!    the first finite verb after the phrase's comma (outside brackets) becomes the root, the phrase an `obl` of it,
 //!    and, when the verb has no subject, the first nominal after the comma its subject (later
-//!    nominals between commas its appositions).
+//!    nominals between commas its appositions). The fronted phrase may be a bare time phrase
+//!    (`Last week, on May 8, the firm announced …`); a second fronted phrase hung on the subject
+//!    goes with the verb.
 //! 7. `fronted-subject`: `On Monday, Lena Marsh, the mayor, opened …` (or `Yesterday, Lena Marsh
 //!    opened …`) with the name parsed as an apposition (or a comma conjunct, or a `flat` part after the comma) of the fronted date and the verb left without a subject:
 //!    the first of them becomes the verb's `nsubj`, the later ones appositions of it; a conjunct with a preposition of its own
@@ -76,6 +78,8 @@
 //!    clause's predicate hung on the reporting verb as its object or oblique.
 //! 37. `day-object` (`repair_clause`): `findings published Wednesday in Nature` with the day word
 //!    as the verb's object, or `freed from a jail Friday` with it as the noun's apposition.
+//! 38. `time-subject` (`repair_clause`): `came two days after the council approved the plan` with
+//!    the span of time as the clause's subject and the real subject an `after`-modifier of it.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -142,7 +146,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -209,7 +213,10 @@ fn prepositional_root(t: &[Token], h: &[usize]) -> Option<(usize, Vec<usize>)> {
     // sentence is a fronted time phrase like `On Monday,` (the parser made it the root and the
     // subject its apposition)
     let bare_day = r == 0 && t.get(1).is_some_and(|c| c.form == ",") && is_bare_day(&t[r]);
-    (bare_day || kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case")).then_some((r, kids))
+    // `Last week, the firm announced …`: a bare time phrase opening the sentence, set off by a
+    // comma, with every word before it its own (`Last`)
+    let bare_time = t.get(r + 1).is_some_and(|c| c.form == ",") && (0..r).all(|k| is_ancestor(h, r, k)) && is_time_phrase(t, h, r);
+    (bare_day || bare_time || kids.iter().any(|&k| k < r && base(&t[k].deprel) == "case")).then_some((r, kids))
 }
 
 /// A relative day word or weekday that stands alone as a time phrase (`yesterday`, `Monday`);
@@ -287,8 +294,19 @@ fn pp_root_deep(t: &mut Vec<Token>) -> bool {
     if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "cop" | "expl")) {
         return false;
     }
-    // the fronted phrase ends at its first comma
-    let Some(comma) = (r + 1..n).find(|&k| t[k].form == ",") else { return false };
+    // the fronted phrase ends at its first comma outside brackets (`At 4:42 on Monday (2042
+    // Sunday, UTC), a quake struck …`)
+    let mut depth = 0i32;
+    let Some(comma) = (r + 1..n).find(|&k| {
+        match t[k].form.as_str() {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+        depth <= 0 && t[k].form == ","
+    }) else {
+        return false;
+    };
     if (r + 1..comma).any(|k| !is_ancestor(&h, r, k) || t[k].upos == "VERB") {
         return false;
     }
@@ -306,6 +324,13 @@ fn pp_root_deep(t: &mut Vec<Token>) -> bool {
         let s = tops[0];
         let pass = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
         set_head(t, s, v, if pass { "nsubj:pass" } else { "nsubj" });
+        // a second fronted phrase between commas hung on the subject (`Last week, on May 8, the
+        // firm announced …`) goes with the verb
+        for k in comma + 1..s {
+            if h[k] == s && matches!(base(&t[k].deprel), "obl" | "nmod") && (comma + 1..k).any(|c| h[c] == k && base(&t[c].deprel) == "case") && (k + 1..s).any(|c| t[c].form == ",") {
+                set_head(t, k, v, "obl");
+            }
+        }
         for &y in &tops[1..] {
             if y > 0 && t[y - 1].form == "," || (y > 1 && t[y - 2].form == "," && t[y - 1].upos == "DET") || (0..y).any(|k| h[k] == y && t[k].form == ",") {
                 set_head(t, y, s, "appos");
@@ -704,6 +729,24 @@ pub(super) mod tests {
                 "pp-root-deep: a bare fronted day word, the subject hung as its apposition",
                 "Yesterday/NOUN/0/root ,/PUNCT/1/punct a/DET/5/det court/NOUN/5/compound jury/NOUN/1/appos convicted/VERB/5/acl/convict/VBN Nell/PROPN/6/obj of/ADP/9/case fraud/NOUN/7/nmod ./PUNCT/1/punct",
                 Some(&["convicted>0:root", "Yesterday>6:obl", "jury>6:nsubj", ".>6:punct"]),
+            ),
+            (
+                "pp-root-deep: a bare time phrase as the root, a second fronted phrase hung on the subject",
+                "Last/ADJ/2/amod week/NOUN/0/root ,/PUNCT/6/punct on/ADP/6/case May/PROPN/6/nmod:unmarked 8/NUM/10/obl ,/PUNCT/6/punct the/DET/10/det \
+                 steel/NOUN/10/compound firm/NOUN/2/appos Norvia/PROPN/10/appos announced/VERB/10/acl/announce/VBD plans/NOUN/12/obj ./PUNCT/2/punct",
+                Some(&["announced>0:root", "week>12:obl", "8>12:obl", "firm>12:nsubj", ".>12:punct"]),
+            ),
+            (
+                "pp-root-deep: the fronted phrase's comma inside brackets is not its end",
+                "At/ADP/2/case 4:42/NUM/0/root on/ADP/4/case Monday/PROPN/2/nmod (/PUNCT/6/punct 2042/NUM/4/nmod:unmarked Sunday/PROPN/6/nmod:unmarked \
+                 ,/PUNCT/9/punct UTC/PROPN/7/appos )/PUNCT/6/punct ,/PUNCT/13/punct a/DET/13/det quake/NOUN/4/appos struck/VERB/13/acl/strike/VBD \
+                 Velmora/PROPN/14/obj ./PUNCT/2/punct",
+                Some(&["struck>0:root", "4:42>14:obl", "quake>14:nsubj", "UTC>7:appos", ".>14:punct"]),
+            ),
+            (
+                "pp-root-deep: a time noun without a time word before it is no fronted phrase",
+                "Morning/NOUN/0/root ,/PUNCT/4/punct a/DET/4/det jury/NOUN/1/appos convicted/VERB/4/acl/convict/VBD Nell/PROPN/5/obj ./PUNCT/1/punct",
+                None,
             ),
             (
                 "pp-root-deep: a bare day word with no comma after it is left alone",

@@ -40,6 +40,12 @@
 //! 37. `day-object`: `findings published Wednesday in Nature` with the day word as the verb's
 //!    object (or as an apposition of the noun before it: `released from a jail Friday`): a bare
 //!    weekday or relative day word is a time phrase of the verb.
+//! 38. `time-subject`: `The deal came two days after the Velmora council approved the plan` parsed
+//!    with the span of time as the clause's subject and the real subject an `after`-modifier of it
+//!    (`days ← nmod council`): a span of time (`two days`, `hours`, `a month`) is no agent, so
+//!    the noun after `after`/`before` becomes the verb's subject, the word its `mark` (the span
+//!    hangs on the word); a clause that was the main verb's complement or conjunct becomes its
+//!    adverbial clause, and a root clause gives way to the main clause after its comma.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, is_bare_day, set_head};
@@ -204,6 +210,68 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
         set_head(t, o, v, "nsubj");
         set_head(t, c, v, "mark");
         set_head(t, v, g, "advcl");
+        return true;
+    }
+    false
+}
+
+/// Nouns that name a span of time (`two days after …`).
+const TIME_SPANS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
+
+/// Repair 38 (see the module header).
+pub(super) fn time_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    for v in 1..n {
+        // a finite verb, or a participle with a finite auxiliary (`was acquired`)
+        let finite_aux = (0..v).any(|k| h[k] == v && base(&t[k].deprel) == "aux" && matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        if !is_finite_verb(&t[v]) && !(t[v].upos == "VERB" && finite_aux) {
+            continue;
+        }
+        let Some(s) = (0..v).find(|&k| h[k] == v && base(&t[k].deprel) == "nsubj") else { continue };
+        if t[s].upos != "NOUN" || !TIME_SPANS.contains(&t[s].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        // the real subject: a nominal after `after`/`before` under the span, whose phrase runs up
+        // to the verb (or its first auxiliary)
+        let first = (0..v).find(|&k| h[k] == v && base(&t[k].deprel) == "aux").unwrap_or(v);
+        let Some(x) = (s + 1..first).find(|&k| h[k] == s && base(&t[k].deprel) == "nmod" && matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "PRON")) else {
+            continue;
+        };
+        let Some(c) = (s + 1..x).find(|&k| h[k] == x && base(&t[k].deprel) == "case" && ["after", "before"].iter().any(|p| t[k].form.eq_ignore_ascii_case(p))) else {
+            continue;
+        };
+        if !(x + 1..first).all(|k| is_ancestor(&h, x, k)) {
+            continue;
+        }
+        // a root clause gives way to the main clause after its comma (`A day after the storm hit,
+        // the mayor …`); without one the sentence is left as it is
+        let g = h[v];
+        let main = (v + 1..n).find(|&m| {
+            h[m] == v
+                && t[m].upos == "VERB"
+                && matches!(base(&t[m].deprel), "conj" | "parataxis" | "advcl")
+                && t[m - 1].form != "and"
+                && (0..n).any(|k| h[k] == m && base(&t[k].deprel) == "nsubj")
+                && (v + 1..m).any(|k| t[k].form == "," && (h[k] == v || h[k] == m))
+                && !(0..n).any(|k| h[k] == m && matches!(base(&t[k].deprel), "cc" | "mark"))
+        });
+        if g == usize::MAX && main.is_none() {
+            continue;
+        }
+        let rel = t[s].deprel.clone();
+        set_head(t, x, v, &rel);
+        set_head(t, c, v, "mark");
+        // the span measures the distance (`two days after`): it hangs on the subordinator, where no
+        // rule reads it as the verb's argument
+        set_head(t, s, c, "obl:npmod");
+        if g != usize::MAX && matches!(base(&t[v].deprel), "ccomp" | "conj" | "parataxis") && g < s {
+            set_head(t, v, g, "advcl");
+        } else if let Some(m) = main.filter(|_| g == usize::MAX) {
+            set_head(t, m, usize::MAX, "root");
+            set_head(t, v, m, "advcl");
+            move_trailing_punct(t, &h, v, m, m);
+        }
         return true;
     }
     false
@@ -529,6 +597,45 @@ mod tests {
         assert!(repair(&comma).is_none(), "{}", arcs(&comma));
         let det = toks("Vell/PROPN/2/nsubj spent/VERB/0/root/spend/VBD every/DET/4/det Friday/PROPN/2/obj there/ADV/2/advmod");
         assert!(repair(&det).is_none(), "{}", arcs(&det));
+    }
+
+    #[test]
+    fn a_span_of_time_is_no_subject() {
+        // `The deal came two days after the Velmora council approved the plan .` (invented)
+        let t = toks(
+            "The/DET/2/det deal/NOUN/3/nsubj came/VERB/0/root/come/VBD two/NUM/5/nummod days/NOUN/10/nsubj/day after/ADP/9/case \
+             the/DET/9/det Velmora/PROPN/9/compound council/NOUN/5/nmod approved/VERB/3/ccomp/approve/VBD the/DET/12/det plan/NOUN/10/obj ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["council>10:nsubj", "after>10:mark", "days>6:obl:npmod", "approved>3:advcl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // passive, as the root with the main clause after the comma: `Hours after Norvia was
+        // admitted , Ivo Oster resigned .`
+        let t = toks(
+            "Hours/NOUN/5/nsubj:pass/hour after/ADP/3/case Norvia/PROPN/1/nmod was/AUX/5/aux:pass/be/VBD admitted/VERB/0/root/admit/VBN \
+             ,/PUNCT/5/punct Ivo/PROPN/9/nsubj Oster/PROPN/7/flat resigned/VERB/5/conj/resign/VBD ./PUNCT/5/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Norvia>5:nsubj:pass", "after>5:mark", "resigned>0:root", "admitted>9:advcl", ".>9:punct"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // a root clause with no main clause after it is left alone (`A day after the news broke ,
+        // the report on the Velmora fire .`)
+        let t = toks(
+            "A/DET/2/det day/NOUN/5/nsubj/day after/ADP/4/case news/NOUN/2/nmod broke/VERB/0/root/break/VBD ,/PUNCT/8/punct \
+             the/DET/8/det report/NOUN/5/obl ./PUNCT/5/punct",
+        );
+        assert!(repair(&t).is_none());
+        // a span of time that is the subject: `Two days passed .`; a span with no `after` phrase
+        let ok = toks("Two/NUM/2/nummod days/NOUN/3/nsubj/day passed/VERB/0/root/pass/VBD ./PUNCT/3/punct");
+        assert!(repair(&ok).is_none());
+        let ok = toks(
+            "The/DET/2/det days/NOUN/6/nsubj/day of/ADP/4/case the/DET/4/det war/NOUN/2/nmod ended/VERB/0/root/end/VBD ./PUNCT/6/punct",
+        );
+        assert!(repair(&ok).is_none());
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //!   a game (`Quillix is a game`, `the game Quillix`, not `the Quillix game`: a match there), a
 //!   product, and so is every other mention of that name or of a longer name it opens
 //!   (`Quillix Server`) in the document;
+//! - an institution name with a `for` complement (`Transport for Velmora`) the model left
+//!   untagged or cut, one organisation ([`join_for_names`]);
 //! - a person or place name that a singular organisation noun describes (`the software company
 //!   Redwell`, `the band Cold Quarry`), a company or an organisation, with every other mention of
 //!   the same name in the document.
@@ -278,41 +280,113 @@ pub fn join_and_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
     let mut out = mentions;
     for s in sentences {
         for (a, h) in super::repair_name::and_name_spans(&s.tokens) {
-            let range = a..h + 1;
-            let overlaps = |m: &Mention| m.sentence == s.index && m.tokens.start < range.end && range.start < m.tokens.end;
-            if out.iter().any(|m| overlaps(m) && (m.tokens.start < range.start || m.tokens.end > range.end)) {
-                continue;
-            }
-            // the kind of the mention that holds the head, when it names an institution
-            let kind = out
-                .iter()
-                .find(|m| overlaps(m) && m.tokens.contains(&h))
-                .map(|m| m.kind)
-                .filter(|k| matches!(k, EntityType::Organization | EntityType::GovernmentBody | EntityType::InternationalOrganization | EntityType::Company))
-                .unwrap_or(EntityType::Organization);
-            let at = out.iter().position(|m| overlaps(m)).unwrap_or_else(|| {
-                out.iter().position(|m| m.sentence > s.index || (m.sentence == s.index && m.tokens.start >= range.end)).unwrap_or(out.len())
-            });
-            out.retain(|m| !overlaps(m));
-            let text = range.clone().fold(String::new(), |mut t, k| {
-                t.push_str(&s.tokens[k].form);
-                if k + 1 < range.end && s.tokens[k].space_after {
-                    t.push(' ');
-                }
-                t
-            });
-            let joined = Mention {
-                sentence: s.index,
-                tokens: range.clone(),
-                span: s.tokens[a].span.cover(&s.tokens[h].span),
-                text,
-                kind,
-                entity: None,
-            };
-            out.insert(at.min(out.len()), joined);
+            join_span(&mut out, s, a..h + 1, h);
         }
     }
     out
+}
+
+/// Puts one organisation mention over `range` of sentence `s` (head `h`) in place of the mentions
+/// inside it, unless a mention runs out of the range (then the name stays as tagged). The kind is
+/// that of the mention holding the head when it names an institution, else an organisation.
+fn join_span(out: &mut Vec<Mention>, s: &Sentence, range: std::ops::Range<usize>, h: usize) {
+    let overlaps = |m: &Mention| m.sentence == s.index && m.tokens.start < range.end && range.start < m.tokens.end;
+    if out.iter().any(|m| overlaps(m) && (m.tokens.start < range.start || m.tokens.end > range.end)) {
+        return;
+    }
+    let kind = out
+        .iter()
+        .find(|m| overlaps(m) && m.tokens.contains(&h))
+        .map(|m| m.kind)
+        .filter(|k| matches!(k, EntityType::Organization | EntityType::GovernmentBody | EntityType::InternationalOrganization | EntityType::Company))
+        .unwrap_or(EntityType::Organization);
+    let at = out.iter().position(|m| overlaps(m)).unwrap_or_else(|| {
+        out.iter().position(|m| m.sentence > s.index || (m.sentence == s.index && m.tokens.start >= range.end)).unwrap_or(out.len())
+    });
+    out.retain(|m| !overlaps(m));
+    let text = range.clone().fold(String::new(), |mut t, k| {
+        t.push_str(&s.tokens[k].form);
+        if k + 1 < range.end && s.tokens[k].space_after {
+            t.push(' ');
+        }
+        t
+    });
+    let joined = Mention {
+        sentence: s.index,
+        tokens: range.clone(),
+        span: s.tokens[range.start].span.cover(&s.tokens[range.end - 1].span),
+        text,
+        kind,
+        entity: None,
+    };
+    out.insert(at.min(out.len()), joined);
+}
+
+/// Heads of organisation names that take their purpose with `for` (`Centre for Rare Diseases`,
+/// `Coalition for Clean Air`, `Transport for Velmora`): general English nouns for an institution,
+/// a body, a campaign or a public service.
+const FOR_NAME_HEADS: &[&str] = &[
+    "center", "centre", "centers", "centres", "institute", "foundation", "coalition", "society", "committee", "council", "alliance",
+    "campaign", "commission", "agency", "office", "transport", "association", "fund", "league", "movement", "party", "organisation",
+    "organization", "network", "federation", "union", "trust", "bureau", "court", "academy",
+];
+
+/// Makes one organisation mention of an institution name with a `for` complement that the
+/// named-entity model left untagged or cut (`Transport for Velmora` with only `Velmora` tagged as
+/// a place, `Centers for Rare Plant Health and Safety` with nothing tagged): a capitalised
+/// institution head ([`FOR_NAME_HEADS`]) with the capitalised words the tree hangs on it before it
+/// (`Velmora Centre`), then `for`, then capitalised words (joined by `and` when a capitalised word
+/// follows), one of which the tree hangs on the head. A mention that runs out of the name leaves
+/// it as tagged; mentions inside it are replaced.
+pub fn join_for_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out = mentions;
+    for s in sentences {
+        for (range, h) in for_name_spans(s) {
+            join_span(&mut out, s, range, h);
+        }
+    }
+    out
+}
+
+/// The token ranges of `X for Y` institution names in `s` and their heads (see [`join_for_names`]).
+fn for_name_spans(s: &Sentence) -> Vec<(std::ops::Range<usize>, usize)> {
+    let t = &s.tokens;
+    let capital = |k: usize| {
+        matches!(t[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ")
+            && t[k].form.chars().next().is_some_and(char::is_uppercase)
+            && t[k].form.chars().any(char::is_lowercase)
+    };
+    let mut spans = Vec::new();
+    let mut h = 0;
+    while h + 2 < t.len() {
+        if !(capital(h) && FOR_NAME_HEADS.contains(&t[h].form.to_lowercase().as_str()) && t[h + 1].form == "for" && capital(h + 2)) {
+            h += 1;
+            continue;
+        }
+        // the complement: capitalised words, `and` between two of them
+        let mut end = h + 2;
+        while end < t.len() && end < h + 9 {
+            if capital(end) {
+                end += 1;
+            } else if t[end].form == "and" && end + 1 < t.len() && capital(end + 1) && end > h + 2 {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // one complement word hangs on the head (heads are 1-based)
+        let hung = (h + 2..end).any(|k| t[k].head == h + 1 && t[k].deprel.starts_with("nmod"));
+        // capitalised words before the head that the tree hangs on it
+        let mut start = h;
+        while start > 0 && capital(start - 1) && t[start - 1].head == h + 1 && matches!(t[start - 1].deprel.as_str(), "compound" | "amod" | "flat") {
+            start -= 1;
+        }
+        if hung {
+            spans.push((start..end, h));
+        }
+        h = end;
+    }
+    spans
 }
 
 /// The end (exclusive) of the `of` complement that continues the name `m` (see [`join_of_names`]).
@@ -488,6 +562,36 @@ mod tests {
             "The/DET/3/det {{Norvia/PROPN/3/compound House}}/PROPN/6/nsubj of/ADP/5/case Delegates/PROPN/6/obl voted/VERB/0/root",
         );
         assert_eq!(join_of_names(std::slice::from_ref(&s), m)[0].tokens, 1..3);
+    }
+
+    #[test]
+    fn an_institution_name_with_a_for_complement_is_one_organisation() {
+        // `Transport for Velmora told passengers to wait`, only `Velmora` tagged (invented)
+        let (s, m) = sentence(
+            "Transport/NOUN/4/nsubj for/ADP/3/case ((Velmora))/PROPN/1/nmod told/VERB/0/root passengers/NOUN/4/obj ./PUNCT/4/punct",
+        );
+        let joined = join_for_names(std::slice::from_ref(&s), m);
+        let got: Vec<(std::ops::Range<usize>, String, EntityType)> = joined.iter().map(|m| (m.tokens.clone(), m.text.clone(), m.kind)).collect();
+        assert_eq!(got, vec![(0..3, "Transport for Velmora".to_owned(), EntityType::Organization)]);
+        // `The Norvia Centers for Rare Plant Health and Safety said`, nothing tagged
+        let (s, m) = sentence(
+            "The/DET/3/det Norvia/PROPN/3/compound Centers/PROPN/10/nsubj for/ADP/7/case Rare/ADJ/7/amod Plant/PROPN/7/compound \
+             Health/PROPN/3/nmod and/CCONJ/9/cc Safety/PROPN/7/conj said/VERB/0/root ./PUNCT/10/punct",
+        );
+        let joined = join_for_names(std::slice::from_ref(&s), m);
+        assert_eq!(joined.iter().map(|m| m.text.clone()).collect::<Vec<_>>(), vec!["Norvia Centers for Rare Plant Health and Safety".to_owned()]);
+        // must not: a head that is no institution (`Tickets for Velmora`), a complement hung on a
+        // verb (`Council voted for Ivo Oster`), a lowercase head (`the council for Velmora`)
+        for spec in [
+            "Tickets/NOUN/4/nsubj for/ADP/3/case ((Velmora))/PROPN/1/nmod sold/VERB/0/root",
+            "The/DET/2/det Council/PROPN/3/nsubj voted/VERB/0/root for/ADP/5/case [[Ivo/PROPN Oster]]/PROPN/3/obl",
+            "the/DET/2/det council/NOUN/5/nsubj for/ADP/4/case ((Velmora))/PROPN/2/nmod met/VERB/0/root",
+        ] {
+            let (s, m) = sentence(spec);
+            let before: Vec<std::ops::Range<usize>> = m.iter().map(|m| m.tokens.clone()).collect();
+            let joined = join_for_names(std::slice::from_ref(&s), m);
+            assert_eq!(joined.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>(), before, "{spec}");
+        }
     }
 
     #[test]

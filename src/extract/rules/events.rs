@@ -23,10 +23,10 @@ const EVENT_PREPS: &[&str] = &["in", "during", "by"];
 
 /// Support verbs whose meaning lies in their object noun (general English light and support verbs
 /// of event nouns: `make landfall`, `take part`, `launch an attack`, `reach a deal`, `hold talks`,
-/// `enter into an agreement`, `file a lawsuit`, `pay tribute`).
+/// `enter into an agreement`, `file a lawsuit`, `pay tribute`, `play host to`, `play a role in`).
 const SUPPORT_VERBS: &[&str] = &[
     "have", "hold", "launch", "carry", "conduct", "make", "take", "give", "wage", "stage", "mount", "reach", "strike", "sign",
-    "enter", "file", "lodge", "pay", "open", "begin", "start",
+    "enter", "file", "lodge", "pay", "open", "begin", "start", "play",
 ];
 
 /// Prepositions that link an event noun to what it is about (`talks with`, `attack on`).
@@ -303,7 +303,22 @@ mod tests {
         assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("army"));
         let ts = triples(TOOK_NAME);
         assert!(!ts.iter().any(|t| t.rule == "event:light-verb"), "{}", show(&ts));
+        let ts = triples(PLAYED_HOST);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Velmora", "played host to"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Norvia Cup"));
     }
+
+    /// `Velmora played host to the Norvia Cup.` (invented)
+    const PLAYED_HOST: &str = "
+        Velmora Velmora PROPN NNP 2 nsubj
+        played play VERB VBD 0 root
+        host host NOUN NN 2 obj
+        to to ADP IN 7 case
+        the the DET DT 7 det
+        Norvia Norvia PROPN NNP 7 compound
+        Cup Cup PROPN NNP 2 obl
+        . . PUNCT . 2 punct";
 
     /// `Ivo Tamm, son of the Velmora founder Ana Berg, was killed in a Norwegian strike.`
     /// (invented), mis-parsed with `Ana Berg` as the subject and the apposition under it.
