@@ -774,9 +774,16 @@ fn with_matrix(key: &RelationKey, label: String) -> String {
 
 fn role_label(key: &RelationKey, pattern: &str, prop: &schema::PropertyInfo) -> String {
     let label = prop.display_label();
-    let of_persons = !prop.domains.is_empty() && prop.domains.iter().all(|d| d == &format!("{}Person", vocab::KG));
+    // a property of persons, or of persons and the bodies that hold an office (`kg:foreignMinisterOf`
+    // has domain Agent and Person): its label is a gloss, the title as written names the role
+    // (`secretary of state of` stays, not `foreign minister of`)
+    let of_persons = !prop.domains.is_empty() && prop.domains.iter().any(|d| d == &format!("{}Person", vocab::KG));
     let nominal = matches!(key.verb.as_deref(), None | Some("be"));
-    let has = |text: &str, n: &str| text.split([' ', '-']).any(|w| w == n);
+    // a word, or a title of several words (`secretary of state`), inside the text
+    let has = |text: &str, n: &str| {
+        let norm = |x: &str| format!(" {} ", x.replace('-', " "));
+        norm(text).contains(&norm(n))
+    };
     if let (Some(v), None) = (key.verb.as_deref(), key.noun.as_deref()) {
         // a content verb mapped to a property named by another verb (`report` -> kg:announces),
         // in the active voice or a passive turned active (`was published by X` -> X publish);

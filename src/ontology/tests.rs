@@ -260,6 +260,20 @@ fn seed_facts_map_to_ontology_properties() {
 }
 
 #[test]
+fn a_title_of_several_words_keeps_its_own_label() {
+    // `Velmar Secretary of State Don Strand` (invented): the office maps to the foreign-minister
+    // property, but the label is the title as written, which a reader searches for
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    let t = triple("don_strand", "Secretary of State of", K { noun: Some("secretary of state"), prep: Some("of"), ..K0 }, "united_states", &e);
+    let f = o.normalize(&t, &e, None, true).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("foreignMinisterOf", "secretary of state of"), "{:?}", f.notes);
+    // a one-word title that is the property's own word keeps the property's label
+    let t = triple("don_strand", "minister of", noun_prep("minister", "of"), "united_states", &e);
+    assert_eq!(o.normalize(&t, &e, None, true).unwrap().predicate.label, "minister of");
+}
+
+#[test]
 fn the_five_must_facts_in_detail() {
     let o = Ontology::embedded();
     let e = sample_entities();
