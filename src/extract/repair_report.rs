@@ -189,15 +189,18 @@ pub(super) fn copular_report(t: &mut Vec<Token>) -> bool {
         if v == usize::MAX || p < v || !matches!(base(&t[p].deprel), "obj" | "obl" | "iobj") {
             continue;
         }
-        // a passive reporting verb (`no deaths were reported`) has its content as subject already
-        let taken = (0..n).any(|k| h[k] == v && (base(&t[k].deprel) == "ccomp" || t[k].deprel == "aux:pass" || t[k].deprel == "nsubj:pass"));
-        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) || taken {
+        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
             continue;
         }
-        let subject = (0..n).any(|k| h[k] == p && base(&t[k].deprel) == "nsubj" && k > v && k < p);
-        let copula = (0..n).any(|k| h[k] == p && t[k].deprel == "cop" && finite_form(&t[k]));
+        // a passive reporting verb (`no deaths were reported`) has its content as subject already
+        if (0..n).any(|k| h[k] == v && (base(&t[k].deprel) == "ccomp" || t[k].deprel == "aux:pass" || t[k].deprel == "nsubj:pass")) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == p).collect();
+        let subject = kids.iter().any(|&k| base(&t[k].deprel) == "nsubj" && k > v && k < p);
+        let copula = kids.iter().any(|&k| t[k].deprel == "cop" && finite_form(&t[k]));
         // `reported it even if they are not voters`: a clause opened by a subordinator is an adverbial
-        let subordinate = (0..n).any(|k| h[k] == p && base(&t[k].deprel) == "mark" && !t[k].form.eq_ignore_ascii_case("that"));
+        let subordinate = kids.iter().any(|&k| base(&t[k].deprel) == "mark" && !t[k].form.eq_ignore_ascii_case("that"));
         if subject && copula && !subordinate {
             set_head(t, p, v, "ccomp");
             changed = true;
