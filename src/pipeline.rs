@@ -229,6 +229,9 @@ impl Pipeline {
         let clock = std::time::Instant::now();
         let mentions = self.recognizer.recognize_document(&mut document.sentences);
         times.ner += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
+        self.analyzer.retag_person_names(&mut document.sentences, &mentions);
+        times.nlp += clock.elapsed().as_secs_f64();
         (document, mentions)
     }
 
@@ -456,6 +459,20 @@ mod tests {
         let said: Vec<_> = d.facts.iter().filter_map(|f| f.attribution.as_deref()).collect();
         assert!(!said.iter().any(|a| crate::resolve::names::pronoun(a).is_some()), "{said:?}");
         assert!(d.facts.iter().any(|f| f.attribution.as_deref() == Some("Ilse Varga") || f.predicate.name == "say"), "{:?}", d.facts);
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_word_is_the_person_where_it_stands_alone() {
+        // invented: `Day` opening a sentence is tagged the noun `day` and hung on the verb as a
+        // time phrase; the document names a Mara Day, so it is her surname
+        let p = Pipeline::new(PipelineOptions::default()).expect("pipeline");
+        let text = "Singer Mara Day founded the Tarn Trust in 1990. Day made many studio albums and sold the rights in 2004.";
+        let d = p.process(SourceText::from_string("surname-test", text));
+        let day = d.entities.iter().find(|e| e.label == "Mara Day").expect("Mara Day is an entity");
+        let hers: Vec<usize> = d.facts.iter().filter(|f| f.subject == day.id).map(|f| f.provenance.sentence).collect();
+        assert!(hers.contains(&1), "no fact of hers from the second sentence: {hers:?}");
+        let day_tag = d.document.sentences[1].tokens.iter().find(|t| t.form == "Day").map(|t| (t.upos.as_str(), t.deprel.as_str()));
+        assert_eq!(day_tag, Some(("PROPN", "nsubj")));
     }
 
     #[test]

@@ -54,7 +54,7 @@ use crate::document::Token;
 /// A day, month or relative day word (`Tuesday`, `May`, `yesterday`).
 fn is_date_word(t: &Token) -> bool {
     let f = t.form.to_lowercase();
-    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&f)) || (TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&f)) && t.upos == "PROPN")
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&f)) || (TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&f)) && t.upos == "PROPN" && !t.ner.ends_with("-PER"))
         || matches!(f.as_str(), "today" | "yesterday")
 }
 

@@ -1049,3 +1049,20 @@ fn a_by_phrase_under_a_passive_is_its_agent_unless_a_time_amount_or_means() {
     let ts = Extractor::new().extract(&s, &[]);
     assert!(ts.iter().any(|t| t.subject.text == "union" && t.object.as_ref().is_some_and(|o| o.text == "senator")), "{}", show(&ts));
 }
+
+#[test]
+fn a_time_word_in_a_person_name_is_no_date() {
+    // invented: `Day made many albums` in a story about a Mara Day; the word is a surname only
+    // where the NER put it in a person's name
+    let rows = "Day Day PROPN NNP 2 nsubj\n\
+                made make VERB VBD 0 root\n\
+                many many ADJ JJ 4 amod\n\
+                albums album NOUN NNS 2 obj\n\
+                . . PUNCT . 2 punct";
+    let mut s = tree(rows);
+    let bare = show(&Extractor::new().extract(&s, &[]));
+    assert!(!bare.contains("Day | made"), "{bare}");
+    s.tokens[0].ner = "B-PER".into();
+    let named = show(&Extractor::new().extract(&s, &[]));
+    assert!(named.contains("Day | made | many albums"), "{named}");
+}

@@ -81,6 +81,12 @@ impl<'a> Tree<'a> {
         if l.is_empty() || l == "_" { &self.t[i].form } else { l }
     }
 
+    /// Whether the NER put token `i` in a person's name (`Day` in a story about a Doris Day is
+    /// no time word).
+    pub fn in_person_name(&self, i: usize) -> bool {
+        self.t[i].ner.ends_with("-PER")
+    }
+
     pub fn lemma_is(&self, i: usize, words: &[&str]) -> bool {
         let l = self.lemma(i);
         words.iter().any(|w| w.eq_ignore_ascii_case(l))

@@ -774,7 +774,7 @@ fn is_time_phrase(tr: &Tree, h: usize) -> bool {
     // (a relative clause does not count: it is often the report itself, cut by the parser)
     let own_thing =
         tr.kids(h).any(|k| tr.base(k) == "nmod" || tr.rel(k) == "acl" || (tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"])));
-    !own_thing && (is_date_part(tr, h) || tr.lemma_is(h, lexicon::TIME_WORDS))
+    !own_thing && (is_date_part(tr, h) || (tr.lemma_is(h, lexicon::TIME_WORDS) && !tr.in_person_name(h)))
 }
 
 pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {

@@ -33,7 +33,7 @@ pub mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
 
-use crate::document::{Sentence, Token};
+use crate::document::{EntityType, Mention, Sentence, Token};
 pub use model_file::ModelError;
 use model_file::{Reader, Writer};
 use std::sync::OnceLock;
@@ -148,6 +148,70 @@ impl Analyzer {
         self.tags.annotate(tokens);
         self.parser.parse(tokens);
     }
+
+    /// Re-tags the words of person names that the tagger read as common words, and parses their
+    /// sentences again. A surname that is also an English word (`Day`, `Baker`, `Gray`, `May`)
+    /// is tagged as that word where it stands alone, above all at the start of a sentence
+    /// (`Vellin made …` is fine, `Day made …` becomes a noun `day` hung on the verb as a time
+    /// phrase), and the tree around it is wrong. The document-level NER knows better: the word is
+    /// the surname of a person named in full elsewhere in the document. Returns how many
+    /// sentences were parsed again.
+    pub fn retag_person_names(&self, sentences: &mut [Sentence], mentions: &[Mention]) -> usize {
+        let position = crate::document::sentence_positions(sentences);
+        let surnames = surnames_of_full_names(sentences, &position, mentions);
+        let mut changed = vec![false; sentences.len()];
+        // a surname standing alone: in a name of several words the tagger reads the last one as a
+        // name anyway, and a word read as a common word inside a capitalised run often means the
+        // mention is wrong (`Hat` of `Red Hat` typed as a person)
+        for m in mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() == 1) {
+            let Some(&k) = position.get(&m.sentence) else { continue };
+            let i = m.tokens.start;
+            let tokens = &mut sentences[k].tokens;
+            let after_capital = i > 0 && tokens[i - 1].form.chars().next().is_some_and(char::is_uppercase);
+            let Some(t) = tokens.get_mut(i) else { continue };
+            if after_capital || !surnames.contains(&t.form) || !is_name_word_read_as_common(t) {
+                continue;
+            }
+            t.upos.clear();
+            t.upos.push_str("PROPN");
+            t.xpos.clear();
+            t.xpos.push_str("NNP");
+            self.tags.lemmatizer.lemmatize_into(&t.form, "NNP", &mut t.lemma);
+            changed[k] = true;
+        }
+        let mut reparsed = 0;
+        for (s, _) in sentences.iter_mut().zip(&changed).filter(|(_, c)| **c) {
+            self.tags.feats.annotate(&mut s.tokens);
+            self.parser.parse(&mut s.tokens);
+            reparsed += 1;
+        }
+        reparsed
+    }
+}
+
+/// The last words of the person names of several words in a document (`Day` of `Mara Day`).
+fn surnames_of_full_names(
+    sentences: &[Sentence],
+    position: &std::collections::HashMap<usize, usize>,
+    mentions: &[Mention],
+) -> std::collections::HashSet<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.tokens.len() > 1)
+        .filter_map(|m| {
+            let s = &sentences[*position.get(&m.sentence)?];
+            Some(s.tokens.get(m.tokens.end - 1)?.form.clone())
+        })
+        .collect()
+}
+
+/// A capitalised word (letters, `-` or `'`, some lower case: not an acronym) that the tagger
+/// read as a common noun, adjective, verb, adverb or modal.
+fn is_name_word_read_as_common(t: &Token) -> bool {
+    t.form.chars().next().is_some_and(char::is_uppercase)
+        && t.form.chars().skip(1).any(char::is_lowercase)
+        && t.form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && matches!(t.upos.as_str(), "NOUN" | "ADJ" | "VERB" | "ADV" | "AUX" | "INTJ" | "X")
 }
 
 #[cfg(test)]

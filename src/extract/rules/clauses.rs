@@ -82,7 +82,7 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let by = tr.kids(k).any(|x| x < k && tr.base(x) == "case" && tr.lemma_is(x, &["by"]));
         let time_or_amount = self.is_date(k)
-            || tr.lemma_is(k, TIME_WORDS)
+            || (tr.lemma_is(k, TIME_WORDS) && !tr.in_person_name(k))
             || matches!(tr.upos(k), "NUM" | "SYM")
             || tr.lemma_is(k, &["percent", "%", "margin", "point", "vote", "time"]);
         if tr.rel(k) == "obl:agent" {

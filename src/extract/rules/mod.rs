@@ -143,7 +143,7 @@ impl Rules<'_, '_> {
         if tr.form_is(h, MONTHS) || TIME_ZONES.contains(&tr.form(h)) {
             return true;
         }
-        if tr.lemma_is(h, TIME_WORDS) && (tr.upos(h) == "PROPN" || tr.kids(h).any(|k| matches!(tr.base(k), "det" | "amod" | "nummod"))) {
+        if tr.lemma_is(h, TIME_WORDS) && !tr.in_person_name(h) && (tr.upos(h) == "PROPN" || tr.kids(h).any(|k| matches!(tr.base(k), "det" | "amod" | "nummod"))) {
             return true;
         }
         let f = tr.form(h);
