@@ -98,8 +98,19 @@ pub(crate) const NAMING_VERBS: &[&str] = &[
 pub(crate) const NEGATIVE_HEADS: &[&str] = &["refuse", "decline", "fail", "neglect", "unable", "forget"];
 /// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
 pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
-/// Heads that signal possibility.
-pub(crate) const POSSIBLE_HEADS: &[&str] = &["possible", "able", "may", "might", "could", "likely", "unlikely"];
+/// Heads that signal possibility, permission among them (`was allowed to sell`, `is permitted to
+/// build`, `is entitled to vote`: free to do it, not done).
+pub(crate) const POSSIBLE_HEADS: &[&str] = &[
+    "possible", "able", "may", "might", "could", "likely", "unlikely", "allow", "permit", "authorize", "authorise", "entitle",
+    "eligible", "free",
+];
+/// Verbs after which a `to`-infinitive tells what came of the act rather than what it was for
+/// (`came from behind to win`, `rallied to beat`, `lived to see`, `turned out to be`): the
+/// infinitive happened. General English, the common verbs of motion, recovery and outcome.
+pub(crate) const RESULT_HEADS: &[&str] = &[
+    "come", "go", "rally", "return", "recover", "bounce", "fight", "battle", "surge", "storm", "live", "grow", "wake", "turn",
+    "move", "climb", "rise", "advance", "progress", "finish", "end", "become",
+];
 pub(crate) const REPORTED_HEADS: &[&str] = &["say", "report", "allege", "rumor", "rumour", "believe", "think"];
 
 pub(crate) const POSSIBLE_AUX: &[&str] = &["might", "may", "could", "can", "should", "would", "must", "ought"];

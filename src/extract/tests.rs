@@ -1066,3 +1066,38 @@ fn a_time_word_in_a_person_name_is_no_date() {
     let named = show(&Extractor::new().extract(&s, &[]));
     assert!(named.contains("Day | made | many albums"), "{named}");
 }
+
+fn modality_of(rows: &str, relation: &str) -> Option<Modality> {
+    Extractor::new().extract(&tree(rows), &[]).into_iter().find(|t| t.relation == relation).map(|t| t.modality)
+}
+
+#[test]
+fn a_purpose_infinitive_is_planned_but_an_outcome_or_a_noun_infinitive_happened() {
+    // invented: `The council cut fees to attract traders.`
+    let purpose = "The the DET DT 2 det\n council council NOUN NN 3 nsubj\n cut cut VERB VBD 0 root VerbForm=Fin\n\
+                   fees fee NOUN NNS 3 obj\n to to PART TO 6 mark\n attract attract VERB VB 3 advcl VerbForm=Inf\n\
+                   traders trader NOUN NNS 6 obj\n . . PUNCT . 3 punct";
+    assert_eq!(modality_of(purpose, "attract"), Some(Modality::Planned));
+    assert_eq!(modality_of(purpose, "cut"), Some(Modality::Asserted));
+    // `The Tarn side rallied to win the cup.`: what came of the rally
+    let outcome = "The the DET DT 3 det\n Tarn Tarn PROPN NNP 3 compound\n side side NOUN NN 4 nsubj\n\
+                   rallied rally VERB VBD 0 root VerbForm=Fin\n to to PART TO 6 mark\n win win VERB VB 4 advcl VerbForm=Inf\n\
+                   the the DET DT 8 det\n cup cup NOUN NN 6 obj\n . . PUNCT . 4 punct";
+    assert_eq!(modality_of(outcome, "win"), Some(Modality::Asserted));
+    // `Vellin was the first woman to hold the post.`: an infinitive on a noun
+    let first = "Vellin Vellin PROPN NNP 5 nsubj\n was be AUX VBD 5 cop\n the the DET DT 5 det\n first first ADJ JJ 5 amod\n\
+                 woman woman NOUN NN 0 root\n to to PART TO 7 mark\n hold hold VERB VB 5 advcl VerbForm=Inf\n\
+                 the the DET DT 9 det\n post post NOUN NN 7 obj\n . . PUNCT . 5 punct";
+    assert_ne!(modality_of(first, "hold"), Some(Modality::Planned));
+}
+
+#[test]
+fn a_permission_is_no_act() {
+    // invented: `The Brelt board was allowed to sell the land.`
+    let rows = "The the DET DT 3 det\n Brelt Brelt PROPN NNP 3 compound\n board board NOUN NN 5 nsubj:pass\n\
+                was be AUX VBD 5 aux:pass\n allowed allow VERB VBN 0 root VerbForm=Part|Voice=Pass\n to to PART TO 7 mark\n\
+                sell sell VERB VB 5 xcomp VerbForm=Inf\n the the DET DT 9 det\n land land NOUN NN 7 obj\n . . PUNCT . 5 punct";
+    let t = Extractor::new().extract(&tree(rows), &[]);
+    let sell = t.iter().find(|t| t.relation.ends_with("sell")).unwrap_or_else(|| panic!("{}", show(&t)));
+    assert_eq!(sell.modality, Modality::Possible, "{}", show(&t));
+}

@@ -95,6 +95,23 @@ impl Rules<'_, '_> {
         tr.base(k) == "obl" && by && passive && determined && !time_or_amount && !tr.lemma_is(k, &["end", "way", "means"])
     }
 
+    /// Whether `p` is a bare `to`-infinitive hung on a verb as an adverbial, without a subject of
+    /// its own: the purpose of its governor's act (`cut taxes to attract investors`), unless the
+    /// governor is a verb of motion or outcome whose infinitive tells what came of it
+    /// ([`RESULT_HEADS`]: `rallied to win`, `became the first state to ban`). An infinitive on a
+    /// noun or adjective (`the first woman to hold the post`) is no purpose.
+    pub(super) fn purpose_infinitive(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let g = tr.head[p];
+        tr.rel(p) == "advcl"
+            && g != NONE
+            && tr.upos(g) == "VERB"
+            && tr.t[p].xpos == "VB"
+            && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
+            && !tr.kids(p).any(|k| is_subj_rel(tr.rel(k)))
+            && !tr.lemma_is(g, RESULT_HEADS)
+    }
+
     /// The modality a clause takes from the clause it depends on: only for a predicate without
     /// tense or subject of its own (a gerund, infinitive or participle under `advcl`/`xcomp`, or a
     /// subjectless conjunct), whose governor is future, planned, possible or reported.
@@ -118,6 +135,10 @@ impl Rules<'_, '_> {
                 if tr.base(k) == "advmod" && tr.lemma_is(k, HEDGE_ADVERBS) {
                     return Some(Modality::Reported);
                 }
+            }
+            // a bare conjunct of a purpose infinitive (`to win votes and keep power`)
+            if tr.base(up) == "conj" && tr.t[up].xpos == "VB" && self.purpose_infinitive(g) {
+                return Some(Modality::Planned);
             }
             let gg = tr.head[g];
             if tr.base(g) == "xcomp" && gg != NONE {
@@ -571,6 +592,11 @@ impl Rules<'_, '_> {
         // a question asserts nothing (`Will the talks resume?`): its `?` hangs on the predicate
         if tr.kids(p).any(|k| tr.form(k) == "?") {
             modality = Modality::Possible;
+        }
+        // a purpose infinitive (`eased the rules to win the vote`, `in order to attract investors`)
+        // says what its subject wanted, not what happened
+        if modality == Modality::Asserted && self.purpose_infinitive(p) {
+            modality = Modality::Planned;
         }
         // a conditional or hypothetical clause is not asserted
         let conditional = |v: usize| tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"]));
