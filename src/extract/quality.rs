@@ -131,7 +131,13 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
                 && !is_possessive(tr.form(k))
                 && (p.subj.toks.contains(&k) || p.subj.min.contains(&k) || (k < h && tr.base(h) == "nsubj" && !quantity_or_clause_marker(tr, k)))
         });
-        if has_case {
+        // nor is a source (`According to police and officials, X drove …, struck …`: the
+        // parser made `officials` the subject of the second verb); a source after the subject
+        // (`The firm, according to X, is …`) or a relative clause on it is fine
+        let on_head = |k: usize| tr.head[k] == h || (tr.head[k] != NONE && tr.head[tr.head[k]] == h);
+        let source = tr.base(h) == "nsubj"
+            && p.subj.toks.iter().any(|&k| k < h && on_head(k) && tr.base(k) == "case" && tr.form_is(k, &["according"]));
+        if has_case || source {
             return Some("subject-adverbial");
         }
         if super::triples::is_date_part(tr, h) || time_span_subject(tr, h) {

@@ -46,6 +46,8 @@
 //!    the noun after `after`/`before` becomes the verb's subject, the word its `mark` (the span
 //!    hangs on the word); a clause that was the main verb's complement or conjunct becomes its
 //!    adverbial clause, and a root clause gives way to the main clause after its comma.
+//! 40. `day-name`: `On Monday Lena Marsh signed the pact` (no comma) with the weekday and the name
+//!    parsed as one phrase: the weekday becomes an `obl` of the verb, the name its subject.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, is_bare_day, set_head};
@@ -577,10 +579,106 @@ pub(super) fn day_object(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Parts of a day that follow a weekday in one time phrase (`on Monday morning`).
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// Repair 40, `day-name`: `On Monday Lena Marsh signed the pact` (no comma after the day) parsed
+/// with the day and the name as one phrase: the day the subject and the name its `flat` parts,
+/// or the day a `compound` of the title (`On Sunday President Ivo Oster signed`), or `on` the
+/// case of the name (`where on Sunday Presidents X and Y signed`). A weekday after `on` (with a
+/// part of the day: `on Monday night`) is a time phrase of its own: it becomes an `obl` of the
+/// clause's verb with `on` its case, words of the name that hung on it hang on the name's first
+/// word, and the name, when the verb has no other subject, becomes its `nsubj`.
+pub(super) fn day_name(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for d in 1..n {
+        if !t[d - 1].form.eq_ignore_ascii_case("on") || !is_weekday(&t[d]) {
+            continue;
+        }
+        let e = if d + 1 < n && PARTS_OF_DAY.iter().any(|p| t[d + 1].form.eq_ignore_ascii_case(p)) { d + 1 } else { d };
+        let s = e + 1;
+        let capital = |k: usize| t[k].form.chars().next().is_some_and(char::is_uppercase);
+        if s >= n || !capital(s) || !matches!(t[s].upos.as_str(), "PROPN" | "NOUN") {
+            continue;
+        }
+        let h = heads(t);
+        // the clause's verb: the first verb after the name that heads it (or the time phrase)
+        let Some(v) = (s + 1..n).find(|&k| t[k].upos == "VERB" && (is_ancestor(&h, k, s) || is_ancestor(&h, k, d))) else { continue };
+        let time = [d - 1, d, e];
+        let right = h[d - 1] == e && base(&t[d - 1].deprel) == "case" && h[e] == v && base(&t[e].deprel) == "obl";
+        if right || (s..v).any(|k| !is_ancestor(&h, v, k)) {
+            continue;
+        }
+        // the name: the words between the time phrase and the verb
+        let on_time: Vec<usize> = (s..v).filter(|&k| time.contains(&h[k])).collect();
+        set_head(t, d - 1, e, "case");
+        if e > d {
+            set_head(t, d, e, "compound");
+        }
+        set_head(t, e, v, "obl");
+        let head = match on_time.first() {
+            Some(&k0) => {
+                set_head(t, k0, v, "nsubj");
+                for &k in &on_time[1..] {
+                    let rel = t[k].deprel.clone();
+                    set_head(t, k, k0, &rel);
+                }
+                k0
+            }
+            None => match (s..v).find(|&k| heads(t)[k] == v) {
+                Some(k) => k,
+                None => continue,
+            },
+        };
+        let h = heads(t);
+        let subject = (0..n).any(|k| h[k] == v && k != head && base(&t[k].deprel) == "nsubj");
+        let cased = (0..n).any(|k| h[k] == head && base(&t[k].deprel) == "case");
+        if !subject && !cased && matches!(base(&t[head].deprel), "obl" | "nsubj" | "nmod") {
+            set_head(t, head, v, "nsubj");
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// A weekday name (`Monday` … `Sunday`), capitalised.
+fn is_weekday(t: &Token) -> bool {
+    matches!(t.form.as_str(), "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_weekday_after_on_is_no_part_of_the_name_after_it() {
+        // `On Monday Mara Vellin signed the deal .` (invented): the day as subject, the name its flat parts
+        let t = toks("On/ADP/5/mark Monday/PROPN/5/nsubj Mara/PROPN/2/flat Vellin/PROPN/2/flat signed/VERB/0/root/sign/VBD the/DET/7/det deal/NOUN/5/obj ./PUNCT/5/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["On>2:case", "Monday>5:obl", "Mara>5:nsubj", "Vellin>3:flat"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // `On Sunday President Ivo Oster signed the pact .`: the day a compound of the title
+        let t = toks("On/ADP/6/mark Sunday/PROPN/3/compound President/PROPN/4/nmod:desc Ivo/PROPN/6/nsubj Oster/PROPN/4/flat signed/VERB/0/root/sign/VBD the/DET/8/det pact/NOUN/6/obj");
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["On>2:case", "Sunday>6:obl", "Ivo>6:nsubj", "President>4:nmod:desc"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // `where on Sunday Presidents Ivo Oster and Ben Tarrow signed`: `on` the name's case
+        let t = toks("summit/NOUN/0/root where/ADV/10/advmod on/ADP/6/case Sunday/PROPN/5/compound Presidents/PROPN/6/compound Ivo/PROPN/10/obl Oster/PROPN/6/flat and/CCONJ/9/cc Tarrow/PROPN/6/conj signed/VERB/1/acl:relcl/sign/VBD the/DET/12/det pact/NOUN/10/obj");
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["on>4:case", "Sunday>10:obl", "Ivo>10:nsubj", "Tarrow>6:conj"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must give nothing: the day already a time phrase of the verb
+        let right = toks("On/ADP/2/case Monday/PROPN/5/obl Mara/PROPN/5/nsubj Vellin/PROPN/3/flat signed/VERB/0/root/sign/VBD the/DET/7/det deal/NOUN/5/obj");
+        assert!(repair(&right).is_none(), "{}", arcs(&right));
+    }
 
     #[test]
     fn a_bare_day_word_is_a_time_phrase_of_the_verb() {

@@ -86,6 +86,12 @@ fn graph_quality_table() {
             &["down |"],
         ),
         (
+            "a source parsed as the subject is no subject",
+            "According/accord/VERB/3/case to/to/ADP/1/fixed police/police/NOUN/4/compound officials/official/NOUN/5/nsubj struck/strike/VERB/0/root a/a/DET/7/det fence/fence/NOUN/5/obj",
+            &[],
+            &["officials | struck"],
+        ),
+        (
             "temporal phrase parsed as root is never a subject",
             "For/for/ADP/3/case two/two/NUM/3/nummod years/year/NOUN/0/root ,/,/PUNCT/7/punct Chile/Chile/PROPN/7/nsubj has/have/AUX/7/aux exported/export/VERB/3/appos copper/copper/NOUN/7/obj ,/,/PUNCT/10/punct earning/earn/VERB/3/acl billions/billion/NOUN/10/obj",
             &["Chile | exported | copper", "Chile | earning | billions"],
