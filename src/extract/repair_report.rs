@@ -30,6 +30,10 @@
 //!    the reporting verb: a predicate with a subject after the verb and a finite copula of its
 //!    own is a clause, so it becomes the verb's `ccomp` (the fact `cost – be – 75 cents` is then
 //!    reported, attributed to the speaker, and the speaker says no `75 cents`).
+//! 39. `trailing-report`: `Ivo Oster was found unconscious, police reported Sunday` parsed with the
+//!    clause as an adverbial clause of the reporting verb that follows it: a finite clause with its
+//!    own subject and no subordinator, closed by one comma right before the verb's subject, is what
+//!    was reported, so it becomes the verb's `ccomp` (its fact reported, attributed to the speaker).
 
 use super::lexicon::{REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
@@ -209,6 +213,45 @@ pub(super) fn copular_report(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 39.
+pub(super) fn trailing_report(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let v = h[c];
+        if v == usize::MAX || c > v || base(&t[c].deprel) != "advcl" || t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
+            continue;
+        }
+        let hh = &h;
+        let kids = |x: usize| (0..n).filter(move |&k| hh[k] == x);
+        // the reporting verb's own subject after the clause, no content clause of its own yet
+        let Some(s) = kids(v).find(|&k| base(&t[k].deprel) == "nsubj" && k > c) else { continue };
+        if kids(v).any(|k| base(&t[k].deprel) == "ccomp") {
+            continue;
+        }
+        // the clause: its own subject, no subordinator, finite (itself or through an auxiliary)
+        let own_subject = kids(c).any(|k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+        let marked = kids(c).any(|k| base(&t[k].deprel) == "mark");
+        let finite = finite_form(&t[c]) || kids(c).any(|k| matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
+        // (a quotation before the verb is the speech rules' business: `"It was late," she recalls`)
+        let quoted = (0..v).any(|k| matches!(t[k].form.as_str(), "“" | "”" | "\"" | "``" | "''" | "‘" | "’"));
+        if !own_subject || marked || !finite || quoted {
+            continue;
+        }
+        // between the clause and the verb: one comma, then only the subject's own words
+        let end = (0..n).filter(|&k| descends(&h, c, k) && k < s && t[k].form != ",").max().unwrap_or(c);
+        let start = (0..n).find(|&k| descends(&h, s, k)).unwrap_or(s);
+        let commas = (end + 1..start).filter(|&k| t[k].form == ",").count();
+        let clean = (end + 1..start).all(|k| t[k].form == ",") && (start..v).all(|k| descends(&h, s, k));
+        if commas == 1 && clean {
+            set_head(t, c, v, "ccomp");
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Repair 14.
 pub(super) fn told_relative(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
@@ -281,6 +324,17 @@ mod tests {
         for w in want {
             assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_clause_before_a_trailing_report_is_its_complement() {
+        // `Ivo Oster was found unconscious , police reported Sunday .` (invented)
+        let got = repaired("Ivo/PROPN/4/nsubj:pass Oster/PROPN/1/flat was/AUX/4/aux:pass/be/VBD found/VERB/8/advcl/find/VBN unconscious/ADJ/4/xcomp ,/PUNCT/4/punct police/NOUN/8/nsubj reported/VERB/0/root/report/VBD Sunday/PROPN/8/obl:unmarked ./PUNCT/8/punct");
+        has(&got, &["found>8:ccomp"]);
+        // must not: a clause with its own subordinator stays adverbial (`When Ivo Oster left ,
+        // police reported it .`)
+        let t = super::super::repair::tests::toks("When/SCONJ/3/mark Ivo/PROPN/3/nsubj left/VERB/6/advcl/leave/VBD ,/PUNCT/3/punct police/NOUN/6/nsubj reported/VERB/0/root/report/VBD it/PRON/6/obj ./PUNCT/6/punct");
+        assert!(repair(&t).is_none_or(|r| r[2].deprel == "advcl"));
     }
 
     #[test]

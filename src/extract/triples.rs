@@ -6,7 +6,10 @@
 //! A predicate adjective takes its preposition into the relation (`be responsible for` + the
 //! prepositional object), a change of amount takes its target value as the object (`brings
 //! total to` + `54`, see [`amounts`]), and an approximator before a numeric predicate joins the copula
-//! (`be about` + `71%`).
+//! (`be about` + `71%`). An agentless passive's bare predicative adjective joins the relation
+//! (`be found unconscious`, object-less), the object of a verb of sentencing or transfer gets a
+//! fact of its own (`X – be sentenced to – four years`), and a route's end hung inside its start
+//! is still read.
 //!
 //! In: a [`Prop`] of a parsed sentence and the sentence's mentions. Out: [`OpenTriple`]s with
 //! token-span arguments.
@@ -202,10 +205,15 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut relation_words: Vec<String> = Vec::new();
     // set when the object is a route's start: the relation words and key before its preposition
     let mut route: Option<(usize, RelationKey)> = None;
+    let mut route_from: Option<usize> = None;
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
     // the object came from a non-place oblique of an active verb (`gathered with banners`): a
     // place oblique beside it is the event's place, a fact of its own (see below)
     let mut obl_object = false;
+    // the object is the verb's direct object (for the object's own fact, see `fate_oblique`)
+    let mut object_from_obj = false;
+    // the relation took a predicative adjective (`was found dead`): an event, not a report
+    let mut result_adj = false;
     let adjective_pp = if copular {
         adjective_complement(tr, p.pred, &slots)
     } else {
@@ -266,9 +274,22 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         for i in [ci.max(oi), ci.min(oi)] {
             slots.remove(i);
         }
+    } else if let Some(i) = result_adjective(tr, p, agent.is_some(), copular, &slots) {
+        // `was pronounced dead`, `was found dead`, `was reported missing`: the adjective is what
+        // the subject was found or declared to be, part of the relation (an adjective is no node);
+        // the event keeps no object unless a circumstance becomes one below
+        let sl = slots.remove(i);
+        // `was found not guilty`: the `not` is part of the verdict, not a negation of the finding
+        let adj = sl.part.head;
+        if tr.kids(adj).any(|k| k < adj && tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't"])) {
+            relation_words.push("not".into());
+        }
+        relation_words.push(tr.form(adj).to_lowercase());
+        result_adj = true;
     } else if let Some(i) = slots.iter().position(|sl| matches!(sl.kind, Kind::Obj | Kind::Comp)) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
+        object_from_obj = sl.kind == Kind::Obj;
         // `was given a medal`, `were moved 300 miles`: an agentless passive that keeps an object
         // (the recipient or a measure became the subject). The subject underwent the event, so the
         // active lemma (`senator – give – medal`, the lexicon's `provides`) would reverse the
@@ -315,11 +336,14 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
     } else if let Some(i) = slots.iter().position(|sl| {
+        let has_place_obl = slots.iter().any(|o| o.kind == Kind::Obl && !o.case.is_empty() && is_place(tr, ment, mentions, &o.case, o.part.head));
         sl.kind == Kind::Obl
             && (sl.part.head > p.pred || p.rule == "collective")
             && !tr.lemma_is(sl.part.head, &["person"])
             && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]))
             && (!is_date_part(tr, sl.part.head) || target_date(tr, p, agent.is_some(), sl))
+            // `was seized in Brelk at 4am`: beside a place, a clock time is only when
+            && !(clock_time(tr, sl.part.head) && has_place_obl)
             && !(p.rule != "collective" && is_place(tr, ment, mentions, &sl.case, sl.part.head))
     }) {
         let sl = slots.remove(i);
@@ -341,6 +365,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // (not a span of time: `from Monday into Friday`)
         if sl.case.len() == 1 && tr.lemma_is(sl.case[0], &["from"]) && !copular && !is_date_part(tr, sl.part.head) && !is_time_phrase(tr, sl.part.head) {
             route = Some((relation_words.len(), key.clone()));
+            route_from = Some(sl.part.head);
         }
         if p.rule == "collective" {
             relation_words.push("with".into());
@@ -352,8 +377,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }
     // an intransitive event keeps its circumstance as the object (`the plane crashed near X`,
     // `X died on Monday`): without one the clause would state no fact the graph can hold
-    if object.is_none() && !copular && verb_tok.is_some_and(|v| tr.upos(v) == "VERB" && !tr.lemma_is(v, lexicon::REPORTING)) {
-        if let Some(i) = circumstance_slot(tr, ment, mentions, &slots) {
+    if object.is_none() && !copular && verb_tok.is_some_and(|v| tr.upos(v) == "VERB" && (!tr.lemma_is(v, lexicon::REPORTING) || result_adj)) {
+        // (after a predicative adjective only a place: `was found dead on Friday` is when)
+        if let Some(i) = circumstance_slot(tr, ment, mentions, &slots, p.pred).filter(|&i| !result_adj || !is_date_part(tr, slots[i].part.head)) {
             let sl = slots.remove(i);
             object = argument(s, &sl.part);
             if !sl.case.is_empty() {
@@ -380,7 +406,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         && (key.verb.as_deref().is_some_and(|v| matches!(v, "be" | "have" | "do"))
             || tr.kids(p.pred).any(|k| tr.rel(k) == "expl")
             || slots.iter().any(|sl| sl.kind == Kind::Clause)
-            || verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)))
+            || (verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)) && !result_adj))
     {
         // `X proves that …`, `there are …`: no fact of its own (the inner clause has one)
         return out;
@@ -409,6 +435,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 && !is_time_phrase(tr, sl.part.head)
         })
     });
+    // `flown from the town of Brelk in Norvia to Tarn`: the parser hung the route's end on
+    // a noun inside its start; a name with `to` there ends the route as well
+    let nested_end: Option<rules::Slot> = if route_end.is_none() { route_from.and_then(|f| nested_route_end(tr, ment, mentions, f)) } else { None };
+    let route_end = route_end.copied().or(nested_end.as_ref());
     let route_fact = route.as_ref().zip(route_end).and_then(|((n, k), sl)| {
         let end = argument(s, &sl.part)?;
         let mut relation = join_text(s, &rel, None);
@@ -423,8 +453,30 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         key.prep = Some(prep);
         Some((relation, key, end))
     });
+    let patient = if !p.passive && agent.is_none() && object_from_obj { fate_oblique(tr, verb_tok, &slots) } else { None };
     let mut t = base(relation.clone(), key.clone(), object, subject.clone());
     t.modality = modality;
+    // `a judge sentenced X to four years`, `the court charged X with fraud`: what befell the
+    // object is a fact of the object's own (`X – be sentenced to – four years`), as the passive
+    // would state it
+    if let (Some((v, sl)), Some(o)) = (patient, t.object.clone()) {
+        if let Some(end) = argument(s, &sl.part) {
+            let case_words = sl.case.iter().map(|&c| tr.form(c).to_lowercase()).collect::<Vec<_>>().join(" ");
+            let mut q = t.clone();
+            q.subject = o;
+            q.object = Some(end);
+            q.relation = format!("{} {case_words}", tr.form(v).to_lowercase());
+            q.key = RelationKey {
+                verb: Some(lower_lemma(tr, v)),
+                prep: Some(sl.case.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" ")),
+                passive: true,
+                ..Default::default()
+            };
+            q.qualifiers.clear();
+            q.rule = format!("{}:patient", p.rule);
+            out.push(q);
+        }
+    }
     // `named it Operation Dawn`, `called the plan a waste of time`: the name or description the
     // subject gave the object is a fact of its own (X – named – Operation Dawn)
     let named = if !p.passive && t.object.is_some() && verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::NAMING_VERBS)) {
@@ -695,8 +747,12 @@ fn passive_participle(tr: &Tree, v: usize) -> bool {
 
 /// `was scheduled for October 19`, `was postponed until May`: the date an agentless passive
 /// sets something for is what the clause is about, not when it happened.
+/// (A span of time is no such date: `was treated for several weeks` says how long.)
 fn target_date(tr: &Tree, p: &Prop, has_agent: bool, sl: &rules::Slot) -> bool {
-    p.passive && !has_agent && sl.case.iter().any(|&c| tr.lemma_is(c, &["for", "to", "until", "till"]))
+    p.passive
+        && !has_agent
+        && sl.case.iter().any(|&c| tr.lemma_is(c, &["for", "to", "until", "till"]))
+        && !(time_span(tr, sl.part.head) && sl.case.iter().any(|&c| tr.lemma_is(c, &["for"])))
 }
 
 /// The prepositional object of a predicative adjective after a full verb (`tested positive
@@ -722,8 +778,11 @@ fn adjective_oblique(tr: &Tree, ment: &[Option<(usize, usize)>], p: &Prop) -> Op
 }
 
 /// The oblique an object-less event is about: a place (`in`, `near`, `at` + a place name) before a
-/// date (`on Monday`, `in 2019`); none when the clause has a clausal complement.
-fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], slots: &[&rules::Slot]) -> Option<usize> {
+/// date (`on Monday`, `in 2019`); none when the clause has a clausal complement. A date with no
+/// preposition fronted before the predicate (`Early on Wednesday morning, a guard was killed`)
+/// sets the scene of the whole sentence, never what the event was about: `kill – Wednesday
+/// morning` would read as a thing; the event stays object-less with the date as its qualifier.
+fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], slots: &[&rules::Slot], pred: usize) -> Option<usize> {
     if slots.iter().any(|sl| sl.kind == Kind::Clause) {
         return None;
     }
@@ -731,7 +790,110 @@ fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Men
     slots
         .iter()
         .position(|sl| obl(sl) && is_place(tr, ment, mentions, &sl.case, sl.part.head))
-        .or_else(|| slots.iter().position(|sl| obl(sl) && is_date_part(tr, sl.part.head)))
+        .or_else(|| slots.iter().position(|sl| obl(sl) && (!sl.case.is_empty() || sl.part.head > pred || !is_time_phrase(tr, sl.part.head)) && is_date_part(tr, sl.part.head)))
+}
+
+/// Verbs whose object undergoes what the oblique names (the sentence, the charge, the place the
+/// object is taken to), with that oblique's prepositions: general English, closed class.
+const FATE_VERBS: &[(&str, &[&str])] = &[
+    ("sentence", &["to"]),
+    ("charge", &["with"]),
+    ("convict", &["of"]),
+    ("acquit", &["of"]),
+    ("accuse", &["of"]),
+    ("indict", &["on", "for"]),
+    ("jail", &["for"]),
+    ("extradite", &["to"]),
+    ("deport", &["to"]),
+    ("induct", &["into"]),
+    ("elect", &["to"]),
+    ("appoint", &["to"]),
+    ("airlift", &["to"]),
+    ("transfer", &["to"]),
+    ("admit", &["to"]),
+    ("expel", &["from"]),
+];
+
+/// The verb and its oblique when the verb's object undergoes what the oblique names
+/// ([`FATE_VERBS`]): a past form (the participle reads the same), a prepositional oblique of the
+/// verb itself that is no date or time (a counted span is a term, `to four years`).
+fn fate_oblique<'s>(tr: &Tree, verb_tok: Option<usize>, slots: &[&'s rules::Slot]) -> Option<(usize, &'s rules::Slot)> {
+    let v = verb_tok?;
+    if !matches!(tr.t[v].xpos.as_str(), "VBD" | "VBN") {
+        return None;
+    }
+    let (_, preps) = FATE_VERBS.iter().find(|(l, _)| tr.lemma_is(v, &[l]))?;
+    let sl = slots.iter().copied().find(|sl| {
+        sl.kind == Kind::Obl
+            && sl.part.head > v
+            && sl.part.head < tr.len()
+            && tr.head[sl.part.head] == v
+            && sl.case.len() == 1
+            && tr.lemma_is(sl.case[0], preps)
+            // (a counted span is a term: `sentenced to four years`)
+            && (tr.kids(sl.part.head).any(|k| tr.base(k) == "nummod") || !(is_date_part(tr, sl.part.head) || is_time_phrase(tr, sl.part.head)))
+    })?;
+    Some((v, sl))
+}
+
+/// The predicative adjective of an agentless passive with no object (`was pronounced dead`, `was
+/// found dead`, `was reported missing`), as a slot index: an adjective with no preposition of its
+/// own (that reading is [`adjective_complement`]'s).
+fn result_adjective(tr: &Tree, p: &Prop, has_agent: bool, copular: bool, slots: &[&rules::Slot]) -> Option<usize> {
+    if !p.passive || has_agent || copular || slots.iter().any(|sl| matches!(sl.kind, Kind::Obj | Kind::Iobj)) {
+        return None;
+    }
+    slots.iter().position(|sl| {
+        sl.kind == Kind::Comp
+            && sl.part.head < tr.len()
+            && tr.upos(sl.part.head) == "ADJ"
+            && !tr.kids(sl.part.head).any(|k| matches!(tr.base(k), "obl" | "case" | "det" | "ccomp" | "xcomp" | "nsubj"))
+    })
+}
+
+/// The end of a route that the parser hung inside its start (`from the town of Brelk in Norvia
+/// to Tarn`): the first name under the `from` phrase with `to`, `into` or `towards` as its only
+/// preposition, after the start, that is no date or time.
+fn nested_route_end(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], from: usize) -> Option<rules::Slot> {
+    let d = (from + 1..tr.len()).find(|&d| {
+        let case: Vec<usize> = tr.kids(d).filter(|&c| c < d && tr.base(c) == "case").collect();
+        tr.base(d) == "nmod"
+            && tr.ancestor_of(from, d)
+            && case.len() == 1
+            && tr.lemma_is(case[0], &["to", "into", "toward", "towards"])
+            && (tr.upos(d) == "PROPN" || is_place(tr, ment, mentions, &case, d))
+            && !is_date_part(tr, d)
+            && !is_time_phrase(tr, d)
+    })?;
+    let case: Vec<usize> = tr.kids(d).filter(|&c| c < d && tr.base(c) == "case").collect();
+    let r = Rules { tr, ment, kind: &[] };
+    Some(rules::Slot { kind: Kind::Obl, part: r.np(d, true), case })
+}
+
+/// A clock time (`4am`, `3 a.m.`, `10:15`, `at 4am local time`): when, never what.
+fn clock_time(tr: &Tree, h: usize) -> bool {
+    let clock_form = |x: usize| {
+        let f = tr.form(x).to_lowercase();
+        let digits = f.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        let suffix = &f[digits.len()..];
+        !digits.is_empty()
+            && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            && (matches!(suffix, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") || (suffix.is_empty() && digits.contains(':')))
+    };
+    let meridiem = |x: usize| tr.form_is(x, &["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]) || tr.lemma_is(x, &["a.m.", "p.m."]);
+    clock_form(h)
+        || (tr.upos(h) == "NUM" && tr.kids(h).any(|k| meridiem(k)))
+        // `4am local time`: the clock time hangs on `time`
+        || (tr.lemma_is(h, &["time"]) && tr.kids(h).any(|k| k < h && (clock_form(k) || (tr.upos(k) == "NUM" && tr.kids(k).any(|m| meridiem(m))))))
+}
+
+/// `for several weeks`, `for years`: a vague span of time (a plural time noun with no number),
+/// how long, not the date a passive sets something for (a counted one may be a term set:
+/// `sentenced to two months`, `called for 20 years`).
+fn time_span(tr: &Tree, h: usize) -> bool {
+    const SPANS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
+    tr.lemma_is(h, SPANS) && tr.t[h].xpos == "NNS" && !tr.kids(h).any(|k| tr.base(k) == "nummod")
 }
 
 pub(super) fn t_object_missing(o: &Option<Argument>) -> bool {

@@ -387,3 +387,147 @@ fn a_place_beside_another_oblique_of_an_active_event_is_a_fact_of_its_own() {
     let ts = triples(blocked);
     assert!(!ts.iter().any(|t| t.relation.contains("outside")), "{}", show(&ts));
 }
+
+#[test]
+fn a_time_fronted_without_preposition_is_no_object_of_the_event() {
+    // `Early Monday morning, Ivo Oster was killed.` (invented)
+    let killed = "
+        Early early ADJ JJ 3 amod
+        Monday Monday PROPN NNP 3 compound
+        morning morning NOUN NN 8 obl
+        , , PUNCT , 3 punct
+        Ivo Ivo PROPN NNP 8 nsubj:pass
+        Oster Oster PROPN NNP 5 flat
+        was be AUX VBD 8 aux:pass
+        killed kill VERB VBN 0 root Voice=Pass
+        . . PUNCT . 8 punct";
+    let ts = triples(killed);
+    let t = find(&ts, "Ivo Oster", "killed", None);
+    assert!(t.key.passive, "{}", show(&ts));
+    // must keep a date after the verb, as after `on` (`The drive started November 20.`)
+    let started = "
+        The the DET DT 2 det
+        drive drive NOUN NN 3 nsubj
+        started start VERB VBD 0 root
+        November November PROPN NNP 3 obl:unmarked
+        20 20 NUM CD 4 nummod
+        . . PUNCT . 3 punct";
+    let ts = triples(started);
+    find(&ts, "drive", "started", Some("November 20"));
+}
+
+#[test]
+fn beside_a_place_a_clock_time_is_no_object() {
+    // `Ivo Oster was arrested in Brelk at 3 am.` (invented)
+    let arrested = "
+        Ivo Ivo PROPN NNP 4 nsubj:pass
+        Oster Oster PROPN NNP 1 flat
+        was be AUX VBD 4 aux:pass
+        arrested arrest VERB VBN 0 root Voice=Pass
+        in in ADP IN 6 case
+        Brelk Brelk PROPN NNP 4 obl
+        at at ADP IN 8 case
+        3 3 NUM CD 4 obl
+        am a.m. NOUN NN 8 nmod:unmarked
+        . . PUNCT . 4 punct";
+    let ts = triples(arrested);
+    find(&ts, "Ivo Oster", "arrested in", Some("Brelk"));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.starts_with('3'))), "{}", show(&ts));
+    // must not: a span of time is no date a passive sets something for (`was hospitalized in
+    // Brelk for several weeks`)
+    let months = "
+        Ivo Ivo PROPN NNP 4 nsubj:pass
+        Oster Oster PROPN NNP 1 flat
+        was be AUX VBD 4 aux:pass
+        hospitalized hospitalize VERB VBN 0 root Voice=Pass
+        in in ADP IN 6 case
+        Brelk Brelk PROPN NNP 4 obl
+        for for ADP IN 9 case
+        several several ADJ JJ 9 amod
+        weeks week NOUN NNS 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(months);
+    find(&ts, "Ivo Oster", "hospitalized in", Some("Brelk"));
+}
+
+#[test]
+fn a_predicative_adjective_of_an_agentless_passive_joins_the_relation() {
+    // `Mara Vellin was found dead.` (invented)
+    let found = "
+        Mara Mara PROPN NNP 4 nsubj:pass
+        Vellin Vellin PROPN NNP 1 flat
+        was be AUX VBD 4 aux:pass
+        found find VERB VBN 0 root Voice=Pass
+        dead dead ADJ JJ 4 xcomp
+        . . PUNCT . 4 punct";
+    let ts = triples(found);
+    let t = find(&ts, "Mara Vellin", "found dead", None);
+    assert!(t.key.passive && t.key.noun.is_none(), "{}", show(&ts));
+    // a place stays the object; a date is only when (`was found dead on Friday`)
+    let on_friday = found.replace("dead dead ADJ JJ 4 xcomp", "dead dead ADJ JJ 4 xcomp\n        on on ADP IN 7 case\n        Friday Friday PROPN NNP 4 obl")
+        .replace(". . PUNCT . 4 punct", ". . PUNCT . 4 punct");
+    let ts = triples(&on_friday);
+    find(&ts, "Mara Vellin", "found dead", None);
+    // must not: with an agent the adjective stays out of the relation (`was declared dead by doctors`)
+    let by = "
+        Mara Mara PROPN NNP 4 nsubj:pass
+        Vellin Vellin PROPN NNP 1 flat
+        was be AUX VBD 4 aux:pass
+        declared declare VERB VBN 0 root Voice=Pass
+        dead dead ADJ JJ 4 xcomp
+        by by ADP IN 7 case
+        doctors doctor NOUN NNS 4 obl:agent
+        . . PUNCT . 4 punct";
+    let ts = triples(by);
+    assert!(!ts.iter().any(|t| t.relation.contains("dead")), "{}", show(&ts));
+}
+
+#[test]
+fn a_route_end_hung_inside_the_start_is_a_fact() {
+    // `Ivo Oster was flown from the city of Brelk in Norvia to Tarn.` (invented)
+    let flown = "
+        Ivo Ivo PROPN NNP 4 nsubj:pass
+        Oster Oster PROPN NNP 1 flat
+        was be AUX VBD 4 aux:pass
+        flown fly VERB VBN 0 root Voice=Pass
+        from from ADP IN 7 case
+        the the DET DT 7 det
+        city city NOUN NN 4 obl
+        of of ADP IN 9 case
+        Brelk Brelk PROPN NNP 7 nmod
+        in in ADP IN 11 case
+        Norvia Norvia PROPN NNP 7 nmod
+        to to ADP IN 13 case
+        Tarn Tarn PROPN NNP 11 nmod
+        . . PUNCT . 4 punct";
+    let ts = triples(flown);
+    let t = find(&ts, "Ivo Oster", "flown to", Some("Tarn"));
+    assert_eq!(t.key.prep.as_deref(), Some("to"));
+    // must not: a span of time inside the start (`from the spring of 2019 to May`) is no route
+    let span = flown.replace("Tarn Tarn PROPN NNP 11 nmod", "May May PROPN NNP 11 nmod");
+    let ts = triples(&span);
+    assert!(!ts.iter().any(|t| t.relation.ends_with(" to")), "{}", show(&ts));
+}
+
+#[test]
+fn what_befell_the_object_of_a_sentencing_verb_is_its_own_fact() {
+    // `A judge sentenced Ivo Oster to four years.` (invented)
+    let sentenced = "
+        A a DET DT 2 det
+        judge judge NOUN NN 3 nsubj
+        sentenced sentence VERB VBD 0 root
+        Ivo Ivo PROPN NNP 3 obj
+        Oster Oster PROPN NNP 4 flat
+        to to ADP IN 8 case
+        four four NUM CD 8 nummod
+        years year NOUN NNS 3 obl
+        . . PUNCT . 3 punct";
+    let ts = triples(sentenced);
+    find(&ts, "judge", "sentenced", Some("Ivo Oster"));
+    let t = find(&ts, "Ivo Oster", "sentenced to", Some("four years"));
+    assert!(t.key.passive && t.key.prep.as_deref() == Some("to"), "{}", show(&ts));
+    // must not: a verb outside the class keeps one fact (`A judge sent Ivo Oster to Brelk.`)
+    let sent = sentenced.replace("sentenced sentence VERB", "sent send VERB");
+    let ts = triples(&sent);
+    assert!(!ts.iter().any(|t| t.subject.text == "Ivo Oster"), "{}", show(&ts));
+}
