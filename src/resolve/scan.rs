@@ -170,6 +170,23 @@ impl State<'_> {
                 continue;
             }
             let t = &s.tokens[tok];
+            // `Ostvolcs` again after `Ostrava Institute of Volcanology (Ostvolcs)`, left untagged by
+            // NER: a short form of syllables (one capital) standing alone, not part of a longer
+            // name (`Ostvolcs-2`) or a title before one; initials in capitals go through NER and the
+            // gazetteer as before
+            if starts_upper(&t.form)
+                && t.form.chars().filter(|c| c.is_uppercase()).count() == 1
+                && s.tokens.get(tok + 1).is_none_or(|n| n.upos != "PROPN" && n.form != "-")
+                && let Some(c) = self.defined_acronym(&t.form)
+            {
+                let form = t.form.clone();
+                self.note(c, &form, "acronym", si);
+                self.clusters[c].count += 1;
+                self.set_ref(si, tok..tok + 1, Target::One(c), "acronym");
+                self.push_hist(Target::One(c), si, tok);
+                self.add_mention(si, tok..tok + 1, self.clusters[c].kind, Some(c));
+                continue;
+            }
             if let Some(p) = names::pronoun(&t.form) {
                 if t.upos.is_empty() || matches!(t.upos.as_str(), "PRON" | "DET") {
                     self.pronoun(si, s, tok, p);
