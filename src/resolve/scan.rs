@@ -109,7 +109,20 @@ impl State<'_> {
         // `Zeta-9, a moon orbiting …`: proper nouns NER left untagged, described right after by
         // an indefinite noun phrase, are a name (of a kind NER has no class for)
         for r in super::descriptions::described_runs(s) {
-            if !named.iter().any(|x| x.0.start < r.end && r.start < x.0.end) {
+            // a place name inside the longer run is part of the name (`Vell Expo Norvia, an
+            // annual fair`): the run replaces it
+            let inner_place = |x: &NamedSpan| {
+                x.0.start >= r.start
+                    && x.0.end <= r.end
+                    && x.0 != r
+                    && matches!(x.1, EntityType::Country | EntityType::City | EntityType::Location)
+            };
+            let overlaps = |x: &NamedSpan| x.0.start < r.end && r.start < x.0.end;
+            if named.iter().filter(|x| overlaps(x)).all(inner_place) {
+                named.retain(|x| !overlaps(x));
+                for i in r.clone() {
+                    covered[i] = true;
+                }
                 named.push((r, EntityType::Concept, None, None));
             }
         }
