@@ -368,6 +368,19 @@ impl State<'_> {
                 _ => None,
             })
             .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+        // further back than the salience window: the one thing of the document the text called
+        // by this very noun (`Vell Expo, a fan convention` … many paragraphs on … `the
+        // convention`), when nothing else answers to it
+        let best = best.or_else(|| {
+            if person || nationality.is_some() {
+                return None;
+            }
+            let mut named_so: Vec<usize> = (0..self.clusters.len())
+                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && self.clusters[c].described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())))
+                .collect();
+            named_so.dedup();
+            (named_so.len() == 1).then(|| (0, named_so[0]))
+        });
         let Some((_, c)) = best else { return false };
         let rule = if age { "description-age" } else { "description-class" };
         let text = join_tokens(s, start..tok + 1);
@@ -723,6 +736,15 @@ mod tests {
         assert!(got.iter().any(|(s, p, _)| s == "Comic Fest Norway" && p.contains("feature")), "{got:?}");
         assert!(super::answers_to(&super::Cluster::new("Ostrava Music Festival".into(), crate::document::EntityType::Event), "event"));
         assert!(!super::answers_to(&super::Cluster::new("Ostrava City Council".into(), crate::document::EntityType::GovernmentBody), "event"));
+    }
+
+    #[test]
+    fn the_one_thing_called_by_the_noun_is_found_past_the_salience_window() {
+        // invented
+        let got = facts(
+            "Thousands of fans came to Comic Fest Norway, an annual fan convention, on Saturday. Mara Vellin sang on the main stage.              Ivo Oster signed books. Ben Tarrow spoke about comics. Lena Marsh showed her paintings. Tomas Brill sold old toys.              Ostrava fans cheered loudly. The convention also hosted a cosplay contest.",
+        );
+        assert!(got.iter().any(|(s, p, _)| s == "Comic Fest Norway" && p.contains("host")), "{got:?}");
     }
 
     #[test]
