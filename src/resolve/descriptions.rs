@@ -368,6 +368,19 @@ impl State<'_> {
                 _ => None,
             })
             .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+        // further back than the salience window: the one thing of the document the text called
+        // by this very noun (`Vell Expo, a fan convention` … many paragraphs on … `the
+        // convention`), when nothing else answers to it
+        let best = best.or_else(|| {
+            if person || nationality.is_some() {
+                return None;
+            }
+            let mut named_so: Vec<usize> = (0..self.clusters.len())
+                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && self.clusters[c].described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())))
+                .collect();
+            named_so.dedup();
+            (named_so.len() == 1).then(|| (0, named_so[0]))
+        });
         let Some((_, c)) = best else { return false };
         let rule = if age { "description-age" } else { "description-class" };
         let text = join_tokens(s, start..tok + 1);
@@ -509,8 +522,18 @@ impl State<'_> {
 /// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
 /// person-noun rules.
 fn answers_to(c: &Cluster, noun: &str) -> bool {
-    c.described.iter().any(|d| d == noun) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| h == noun || same_kind_of_text(&h, noun)))
+    let fits = |d: &str| d == noun || noun == "event" && EVENT_NOUNS.contains(&d);
+    c.described.iter().any(|d| fits(d)) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| fits(&h) || same_kind_of_text(&h, noun)))
 }
+
+/// Nouns for a gathering held at a time and place: what `the event` may stand for when the text
+/// called a name one of them (`Vell Expo, an annual fan convention`) or the noun heads the name
+/// (`Ostrava Music Festival`). General English, the closed family.
+const EVENT_NOUNS: &[&str] = &[
+    "event", "convention", "festival", "conference", "summit", "expo", "exhibition", "exposition", "fair", "tournament",
+    "championship", "championships", "competition", "contest", "ceremony", "concert", "gala", "carnival", "parade",
+    "marathon", "symposium", "convocation", "jamboree", "rally", "olympics",
+];
 
 /// Name heads of laws and of agreements, and the common nouns news uses for them: `the law` or
 /// `the legislation` for a named `… Act` or `… Bill`, `the agreement` or `the deal` for a named
@@ -704,6 +727,24 @@ mod tests {
         let got = facts("Lena Marsh, Ivo Oster's mother, told reporters she accepted the deal.");
         let deal: Vec<&String> = got.iter().filter(|(_, _, o)| o.contains("deal")).map(|(s, _, _)| s).collect();
         assert!(!deal.is_empty() && deal.iter().all(|s| *s == "Lena Marsh"), "{got:?}");
+    }
+
+    #[test]
+    fn the_event_is_the_named_gathering_the_text_called_a_convention() {
+        // invented; the country's name inside the longer name is part of it
+        let got = facts("Thousands of fans came to Comic Fest Norway, an annual fan convention, on Saturday. The event featured live music.");
+        assert!(got.iter().any(|(s, p, _)| s == "Comic Fest Norway" && p.contains("feature")), "{got:?}");
+        assert!(super::answers_to(&super::Cluster::new("Ostrava Music Festival".into(), crate::document::EntityType::Event), "event"));
+        assert!(!super::answers_to(&super::Cluster::new("Ostrava City Council".into(), crate::document::EntityType::GovernmentBody), "event"));
+    }
+
+    #[test]
+    fn the_one_thing_called_by_the_noun_is_found_past_the_salience_window() {
+        // invented
+        let got = facts(
+            "Thousands of fans came to Comic Fest Norway, an annual fan convention, on Saturday. Mara Vellin sang on the main stage.              Ivo Oster signed books. Ben Tarrow spoke about comics. Lena Marsh showed her paintings. Tomas Brill sold old toys.              Ostrava fans cheered loudly. The convention also hosted a cosplay contest.",
+        );
+        assert!(got.iter().any(|(s, p, _)| s == "Comic Fest Norway" && p.contains("host")), "{got:?}");
     }
 
     #[test]

@@ -77,6 +77,7 @@ mod countries;
 mod descriptions;
 mod finish;
 mod focus;
+mod identified;
 mod index;
 mod named;
 pub mod names;
@@ -185,6 +186,7 @@ impl Resolver {
             st.register_agent_nouns(si);
         }
         st.drop_unfit_descriptions();
+        st.identified_descriptions();
         let mut out_triples = Vec::new();
         for t in triples {
             if off_story.get(t.sentence).copied().unwrap_or(false) {

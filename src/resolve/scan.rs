@@ -109,7 +109,20 @@ impl State<'_> {
         // `Zeta-9, a moon orbiting …`: proper nouns NER left untagged, described right after by
         // an indefinite noun phrase, are a name (of a kind NER has no class for)
         for r in super::descriptions::described_runs(s) {
-            if !named.iter().any(|x| x.0.start < r.end && r.start < x.0.end) {
+            // a place name inside the longer run is part of the name (`Vell Expo Norvia, an
+            // annual fair`): the run replaces it
+            let inner_place = |x: &NamedSpan| {
+                x.0.start >= r.start
+                    && x.0.end <= r.end
+                    && x.0 != r
+                    && matches!(x.1, EntityType::Country | EntityType::City | EntityType::Location)
+            };
+            let overlaps = |x: &NamedSpan| x.0.start < r.end && r.start < x.0.end;
+            if named.iter().filter(|x| overlaps(x)).all(inner_place) {
+                named.retain(|x| !overlaps(x));
+                for i in r.clone() {
+                    covered[i] = true;
+                }
                 named.push((r, EntityType::Concept, None, None));
             }
         }
@@ -170,6 +183,23 @@ impl State<'_> {
                 continue;
             }
             let t = &s.tokens[tok];
+            // `Ostvolcs` again after `Ostrava Institute of Volcanology (Ostvolcs)`, left untagged by
+            // NER: a short form of syllables (one capital) standing alone, not part of a longer
+            // name (`Ostvolcs-2`) or a title before one; initials in capitals go through NER and the
+            // gazetteer as before
+            if starts_upper(&t.form)
+                && t.form.chars().filter(|c| c.is_uppercase()).count() == 1
+                && s.tokens.get(tok + 1).is_none_or(|n| n.upos != "PROPN" && n.form != "-")
+                && let Some(c) = self.defined_acronym(&t.form)
+            {
+                let form = t.form.clone();
+                self.note(c, &form, "acronym", si);
+                self.clusters[c].count += 1;
+                self.set_ref(si, tok..tok + 1, Target::One(c), "acronym");
+                self.push_hist(Target::One(c), si, tok);
+                self.add_mention(si, tok..tok + 1, self.clusters[c].kind, Some(c));
+                continue;
+            }
             if let Some(p) = names::pronoun(&t.form) {
                 if t.upos.is_empty() || matches!(t.upos.as_str(), "PRON" | "DET") {
                     self.pronoun(si, s, tok, p);
