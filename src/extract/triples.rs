@@ -199,6 +199,20 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     if verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::REPORTING)) {
         slots.retain(|sl| !(matches!(sl.kind, Kind::Obj | Kind::Obl) && sl.case.is_empty() && is_time_phrase(tr, sl.part.head)));
     }
+    // `handed himself over to the guards`, `turned herself in at the station`: a reflexive object
+    // only restates the subject; the oblique after it is what the act was about (`hand over to –
+    // guards`), and the reflexive would otherwise be resolved as a node of its own
+    if !p.passive
+        && slots.iter().any(|sl| {
+            sl.kind == Kind::Obl
+                && sl.part.head > p.pred
+                && sl.case.len() == 1
+                && tr.lemma_is(sl.case[0], &["to", "into", "at", "before", "as"])
+                && !is_date_part(tr, sl.part.head)
+        })
+    {
+        slots.retain(|sl| !(sl.kind == Kind::Obj && sl.part.head < tr.len() && tr.form_is(sl.part.head, REFLEXIVES)));
+    }
     let agent = slots.iter().position(|sl| sl.kind == Kind::Agent);
     let mut quantified = false;
     let mut object: Option<Argument> = None;
@@ -792,6 +806,9 @@ fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Men
         .position(|sl| obl(sl) && is_place(tr, ment, mentions, &sl.case, sl.part.head))
         .or_else(|| slots.iter().position(|sl| obl(sl) && (!sl.case.is_empty() || sl.part.head > pred || !is_time_phrase(tr, sl.part.head)) && is_date_part(tr, sl.part.head)))
 }
+
+/// Reflexive pronouns.
+const REFLEXIVES: &[&str] = &["himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves", "themself"];
 
 /// Verbs whose object undergoes what the oblique names (the sentence, the charge, the place the
 /// object is taken to), with that oblique's prepositions: general English, closed class.

@@ -531,3 +531,20 @@ fn what_befell_the_object_of_a_sentencing_verb_is_its_own_fact() {
     let ts = triples(&sent);
     assert!(!ts.iter().any(|t| t.subject.text == "Ivo Oster"), "{}", show(&ts));
 }
+
+#[test]
+fn a_reflexive_object_gives_way_to_the_oblique() {
+    // `The deserter handed himself to the guards.` (invented)
+    let handed = "
+        The the DET DT 2 det
+        deserter deserter NOUN NN 3 nsubj
+        handed hand VERB VBD 0 root
+        himself himself PRON PRP 3 obj
+        to to ADP IN 7 case
+        the the DET DT 7 det
+        guards guard NOUN NNS 3 obl
+        . . PUNCT . 3 punct";
+    let ts = triples(handed);
+    find(&ts, "deserter", "handed to", Some("guards"));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "himself")), "{}", show(&ts));
+}
