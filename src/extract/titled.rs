@@ -45,8 +45,25 @@ pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
         // a singular role noun: `players Vela United` is no person
         if role.is_some() && matches!(before.upos.as_str(), "NOUN" | "PROPN") && !before.feats.contains("Number=Plur") {
             m.kind = EntityType::Person;
+        } else if matches!(m.kind, EntityType::Location | EntityType::City) && before.form == "," && role_apposition(s, m.tokens.clone()) {
+            m.kind = EntityType::Person;
         }
     }
+}
+
+/// Whether the name over `span` stands in apposition to a singular role noun before it (`The
+/// mayor of Vell, Ana Reyes, said`): a place is never a mayor, so the name is the holder's.
+fn role_apposition(s: &Sentence, span: std::ops::Range<usize>) -> bool {
+    let toks = &s.tokens;
+    let inside = |head: usize| head > span.start && head <= span.end;
+    let Some(h) = span.clone().find(|&i| !inside(toks[i].head)) else { return false };
+    let (head, rel) = (toks[h].head, toks[h].deprel.as_str());
+    if rel != "appos" || head == 0 || head > span.start {
+        return false;
+    }
+    let noun = &toks[head - 1];
+    let role = role_class(&noun.form.to_lowercase()).or_else(|| role_class(&noun.lemma.to_lowercase()));
+    role.is_some() && noun.upos == "NOUN" && !noun.feats.contains("Number=Plur")
 }
 
 /// Nouns that describe a name as a business (`the software company X`). General English; nouns
@@ -507,6 +524,24 @@ mod tests {
         // after a verb, or a one-word name, nothing changes
         let got = kinds("Fans/NOUN of/ADP {{Vela/PROPN United}}/PROPN cheered/VERB for/ADP {{Dynamo}}/PROPN ./PUNCT");
         assert_eq!(got, vec![("Vela United".to_owned(), EntityType::Organization), ("Dynamo".to_owned(), EntityType::Organization)]);
+    }
+
+    #[test]
+    fn a_place_name_in_apposition_to_a_role_noun_is_a_person() {
+        // `The mayor of Vell, Ana Reyes, advised residents`, the name typed as a place (invented)
+        let got = kinds(
+            "The/DET/2/det mayor/NOUN/0/root of/ADP/4/case ((Vell))/PROPN/2/nmod ,/PUNCT/6/punct ((Ana/PROPN/2/appos Reyes))/PROPN/6/flat ,/PUNCT/6/punct advised/VERB/6/acl",
+        );
+        assert_eq!(got, vec![("Vell".to_owned(), EntityType::City), ("Ana Reyes".to_owned(), EntityType::Person)]);
+        // must not: a place after a comma that is no apposition of a role (`the capital of
+        // Norvia, Ostrava City`), or of a plural role noun
+        for spec in [
+            "The/DET/2/det capital/NOUN/0/root of/ADP/4/case ((Norvia))/PROPN/2/nmod ,/PUNCT/6/punct ((Ostrava/PROPN/2/appos City))/PROPN/6/flat",
+            "The/DET/2/det mayors/NOUN/0/root of/ADP/4/case ((Vell))/PROPN/2/nmod ,/PUNCT/6/punct ((Ana/PROPN/2/appos Reyes))/PROPN/6/flat",
+        ] {
+            let got = kinds(spec);
+            assert!(got.iter().all(|(_, k)| *k == EntityType::City), "{spec}: {got:?}");
+        }
     }
 
     #[test]
