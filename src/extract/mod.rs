@@ -68,6 +68,11 @@ pub fn is_role_noun(w: &str) -> bool {
     crate::ontology::roles::is_role_noun(w)
 }
 
+/// Whether a lowercase word is a kinship noun (`wife`, `son`).
+pub fn is_kin_noun(w: &str) -> bool {
+    rules::is_kin_noun(w)
+}
+
 /// The open-IE extractor. Stateless; cheap to create and share.
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {

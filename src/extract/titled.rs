@@ -14,6 +14,8 @@
 //!   (`Quillix Server`) in the document;
 //! - an institution name with a `for` complement (`Transport for Velmora`) the model left
 //!   untagged or cut, one organisation ([`join_for_names`]);
+//! - a person's name with a party word in front (`Republican Ana Reyes`) or post-nominal letters
+//!   after it (`Ana Reyes QC`) taken into the mention, cut to the name;
 //! - a person or place name that a singular organisation noun describes (`the software company
 //!   Redwell`, `the band Cold Quarry`), a company or an organisation, with every other mention of
 //!   the same name in the document.
@@ -45,8 +47,68 @@ pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
         // a singular role noun: `players Vela United` is no person
         if role.is_some() && matches!(before.upos.as_str(), "NOUN" | "PROPN") && !before.feats.contains("Number=Plur") {
             m.kind = EntityType::Person;
+        } else if matches!(m.kind, EntityType::Location | EntityType::City) && before.form == "," && role_apposition(s, m.tokens.clone()) {
+            m.kind = EntityType::Person;
         }
     }
+    trim_person_titles(sentences, mentions);
+}
+
+/// Post-nominal letters of honours and offices written after a name (`Ana Reyes QC`, `Ivo Oster
+/// MP`): general English (British) abbreviations, no part of the name.
+const POST_NOMINALS: &[&str] = &["QC", "KC", "SC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE"];
+
+/// Cuts from person mentions of three or more words a capitalised party word the model took into
+/// the name in front (`Republican Ana Reyes`) and post-nominal letters after it (`Ana Reyes QC`):
+/// the rest is the name a reader knows the person by; the words stay in the text for the role and
+/// origin rules. (Not a role noun in front, `Podcaster Ana Reyes`: the resolver reads a subject
+/// phrase that opens outside every mention as a description, `Immunologist X of Y` as a whole.)
+pub fn trim_person_titles(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };
+        let (mut a, mut b) = (m.tokens.start, m.tokens.end);
+        if b > s.tokens.len() || b - a < 3 {
+            continue;
+        }
+        let capital = |t: &crate::document::Token| t.form.chars().next().is_some_and(char::is_uppercase) && t.form.chars().skip(1).any(char::is_lowercase);
+        let first = &s.tokens[a];
+        let lower = first.form.to_lowercase();
+        let title = crate::resolve::names::is_party_word(&lower);
+        if title && capital(first) && capital(&s.tokens[a + 1]) && s.tokens[a + 1].upos == "PROPN" {
+            a += 1;
+        }
+        if b - a >= 3 && POST_NOMINALS.contains(&s.tokens[b - 1].form.as_str()) {
+            b -= 1;
+        }
+        if (a, b) == (m.tokens.start, m.tokens.end) {
+            continue;
+        }
+        m.tokens = a..b;
+        m.span = s.tokens[a].span.cover(&s.tokens[b - 1].span);
+        m.text = (a..b).fold(String::new(), |mut t, k| {
+            t.push_str(&s.tokens[k].form);
+            if k + 1 < b && s.tokens[k].space_after {
+                t.push(' ');
+            }
+            t
+        });
+    }
+}
+
+/// Whether the name over `span` stands in apposition to a singular role noun before it (`The
+/// mayor of Vell, Ana Reyes, said`): a place is never a mayor, so the name is the holder's.
+fn role_apposition(s: &Sentence, span: std::ops::Range<usize>) -> bool {
+    let toks = &s.tokens;
+    let inside = |head: usize| head > span.start && head <= span.end;
+    let Some(h) = span.clone().find(|&i| !inside(toks[i].head)) else { return false };
+    let (head, rel) = (toks[h].head, toks[h].deprel.as_str());
+    if rel != "appos" || head == 0 || head > span.start {
+        return false;
+    }
+    let noun = &toks[head - 1];
+    let role = role_class(&noun.form.to_lowercase()).or_else(|| role_class(&noun.lemma.to_lowercase()));
+    role.is_some() && noun.upos == "NOUN" && !noun.feats.contains("Number=Plur")
 }
 
 /// Nouns that describe a name as a business (`the software company X`). General English; nouns
@@ -507,6 +569,43 @@ mod tests {
         // after a verb, or a one-word name, nothing changes
         let got = kinds("Fans/NOUN of/ADP {{Vela/PROPN United}}/PROPN cheered/VERB for/ADP {{Dynamo}}/PROPN ./PUNCT");
         assert_eq!(got, vec![("Vela United".to_owned(), EntityType::Organization), ("Dynamo".to_owned(), EntityType::Organization)]);
+    }
+
+    #[test]
+    fn a_title_or_party_word_in_front_and_post_nominal_letters_are_cut_from_a_persons_name() {
+        let texts = |spec: &str| {
+            let (s, mut m) = sentence(spec);
+            for t in &mut m {
+                t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+            }
+            trim_person_titles(std::slice::from_ref(&s), &mut m);
+            m.into_iter().map(|m| m.text).collect::<Vec<_>>()
+        };
+        assert_eq!(texts("[[Republican/ADJ Ivo/PROPN Oster]]/PROPN spoke/VERB ./PUNCT"), vec!["Ivo Oster"]);
+        assert_eq!(texts("[[Mara/PROPN Vellin/PROPN QC]]/PROPN spoke/VERB ./PUNCT"), vec!["Mara Vellin"]);
+        // must not: a two-word name (`Democrat Tarrow`), a role noun in front, or a name whose
+        // first word is no title
+        assert_eq!(texts("[[Democrat/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT"), vec!["Democrat Tarrow"]);
+        assert_eq!(texts("[[Drummer/NOUN Ana/PROPN Reyes]]/PROPN spoke/VERB ./PUNCT"), vec!["Drummer Ana Reyes"]);
+        assert_eq!(texts("[[Ben/PROPN Ivo/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT"), vec!["Ben Ivo Tarrow"]);
+    }
+
+    #[test]
+    fn a_place_name_in_apposition_to_a_role_noun_is_a_person() {
+        // `The mayor of Vell, Ana Reyes, advised residents`, the name typed as a place (invented)
+        let got = kinds(
+            "The/DET/2/det mayor/NOUN/0/root of/ADP/4/case ((Vell))/PROPN/2/nmod ,/PUNCT/6/punct ((Ana/PROPN/2/appos Reyes))/PROPN/6/flat ,/PUNCT/6/punct advised/VERB/6/acl",
+        );
+        assert_eq!(got, vec![("Vell".to_owned(), EntityType::City), ("Ana Reyes".to_owned(), EntityType::Person)]);
+        // must not: a place after a comma that is no apposition of a role (`the capital of
+        // Norvia, Ostrava City`), or of a plural role noun
+        for spec in [
+            "The/DET/2/det capital/NOUN/0/root of/ADP/4/case ((Norvia))/PROPN/2/nmod ,/PUNCT/6/punct ((Ostrava/PROPN/2/appos City))/PROPN/6/flat",
+            "The/DET/2/det mayors/NOUN/0/root of/ADP/4/case ((Vell))/PROPN/2/nmod ,/PUNCT/6/punct ((Ana/PROPN/2/appos Reyes))/PROPN/6/flat",
+        ] {
+            let got = kinds(spec);
+            assert!(got.iter().all(|(_, k)| *k == EntityType::City), "{spec}: {got:?}");
+        }
     }
 
     #[test]

@@ -25,6 +25,26 @@ impl State<'_> {
     pub(super) fn unowned_owner(&self, t: &OpenTriple) -> Option<Target> {
         let kinds = office_places(t.key.noun.as_deref());
         let tok = t.subject.tokens.start;
+        // a mayor or a governor of the one place of the office's kind named before the title in
+        // its own sentence (`In Vell, which planned a vote, Governor Ana Reyes postponed it`):
+        // such offices are held where the news is (not so a head of state, who may be visiting)
+        if matches!(t.key.noun.as_deref(), Some("mayor" | "governor")) {
+            // (places the sentence names: a pronoun resolved to a place, `its`, names none)
+            let tokens = &self.doc.sentences[t.sentence].tokens;
+            let named = |k: usize| tokens.get(k).is_some_and(|x| x.upos != "PRON");
+            let mut here: Vec<usize> = Vec::new();
+            for h in self.hist.iter().filter(|h| h.sentence == t.sentence && h.token < tok && named(h.token)) {
+                if let Target::One(c) = &h.target
+                    && kinds.contains(&self.clusters[*c].kind)
+                    && !here.contains(c)
+                {
+                    here.push(*c);
+                }
+            }
+            if let [c] = here.as_slice() {
+                return Some(Target::One(*c));
+            }
+        }
         let mut places: Vec<usize> = Vec::new();
         for (target, _) in self.recent(t.sentence, tok, usize::MAX) {
             if let Target::One(c) = target

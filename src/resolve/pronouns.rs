@@ -105,7 +105,22 @@ impl State<'_> {
         let target = match p {
             Pronoun::Male | Pronoun::Female => {
                 let want = if p == Pronoun::Male { Gender::Male } else { Gender::Female };
+                // `Mara Vellin, his wife,`: a possessive on a role or kinship noun in apposition to
+                // a person's name stands for someone else (heads are 1-based)
+                let relation_noun = |w: &crate::document::Token| {
+                    let l = w.lemma.to_lowercase();
+                    crate::extract::is_kin_noun(&l) || crate::extract::is_role_noun(&l)
+                };
+                let apposed = (t.head > 0 && t.deprel == "nmod:poss")
+                    .then(|| &s.tokens[t.head - 1])
+                    .filter(|h| h.deprel == "appos" && h.head > 0 && relation_noun(h))
+                    .and_then(|h| match self.get_ref(si, h.head - 1) {
+                        Some((Target::One(c), _)) => Some(*c),
+                        _ => None,
+                    });
                 let compatible = |c: &Cluster| is_person_ok(c) && (c.gender == Gender::Unknown || c.gender == want);
+                let apposed_cluster: Option<*const Cluster> = apposed.map(|a| &self.clusters[a] as *const Cluster);
+                let compatible = |c: &Cluster| compatible(c) && apposed_cluster.is_none_or(|a| !std::ptr::eq(c, a));
                 let speaking = self.quoting_speaker(si, s, tok);
                 // `Lena Marsh told reporters she accepted`: the subject of a clause reported by a
                 // verb is its reporter when the reporter is known to be of that gender
@@ -126,7 +141,7 @@ impl State<'_> {
                     .recent(si, tok, 3)
                     .into_iter()
                     .filter_map(|(tg, h)| match tg {
-                        Target::One(c) if is_person_ok(&self.clusters[c]) && Some(c) != speaking => {
+                        Target::One(c) if is_person_ok(&self.clusters[c]) && Some(c) != speaking && Some(c) != apposed => {
                             let g = self.clusters[c].gender;
                             if g != Gender::Unknown && g != want {
                                 return None;
@@ -429,6 +444,13 @@ mod tests {
     fn facts_of_last_sentence(text: &str) -> Vec<(String, String, String)> {
         let (sentences, facts) = super::super::tests::pipeline_facts(text);
         facts.into_iter().filter(|f| f.0 == sentences - 1).map(|(_, s, p, o)| (s, p, o)).collect()
+    }
+
+    #[test]
+    fn a_possessive_in_an_apposition_to_a_name_is_someone_else() {
+        let got = facts_of_last_sentence("Ben Tarrow retired on Monday. Mara Vellin, his wife and a deputy leader of the Vell Party, said he was tired.");
+        assert!(got.iter().any(|(s, p, o)| s == "Mara Vellin" && p == "wife of" && o == "Ben Tarrow"), "{got:?}");
+        assert!(!got.iter().any(|(s, p, o)| s == "Mara Vellin" && p == "wife of" && o == "Mara Vellin"), "{got:?}");
     }
 
     #[test]

@@ -28,6 +28,35 @@ fn an_unowned_title_with_two_countries_named_gives_nothing() {
 }
 
 #[test]
+fn an_unowned_governor_belongs_to_the_one_region_named_in_the_sentence() {
+    let governor = |d: &crate::document::Document| {
+        let mut t = tri(d, 1, "Ana Reyes", "governor of", "be", Some("Governor"));
+        t.key = RelationKey { noun: Some("governor".into()), prep: Some("of".into()), ..Default::default() };
+        t.rule = super::focus::UNOWNED_RULE.into();
+        t
+    };
+    let d = doc(&["Votes were due in Tarvia and Velmora .", "In Velmora , Governor Ana Reyes postponed it ."]);
+    let m = [
+        ment(&d, 0, "Tarvia", T::Location),
+        ment(&d, 0, "Velmora", T::Location),
+        ment(&d, 1, "Velmora", T::Location),
+        ment(&d, 1, "Ana Reyes", T::Person),
+    ];
+    let r = run(&d, &m, vec![governor(&d)]);
+    assert_eq!(facts(&r), vec![f("ana_reyes", "governor of", Some("velmora"))]);
+    // a pronoun before the title, whatever region it stands for, names none
+    let d = doc(&["Votes were due in Tarvia .", "In Velmora , where its vote was due , Governor Ana Reyes postponed it ."]);
+    let m = [ment(&d, 0, "Tarvia", T::Location), ment(&d, 1, "Velmora", T::Location), ment(&d, 1, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![governor(&d)]);
+    assert_eq!(facts(&r), vec![f("ana_reyes", "governor of", Some("velmora"))]);
+    // must give nothing: the region named only in earlier sentences, two of them
+    let d = doc(&["Votes were due in Tarvia and Velmora .", "Governor Ana Reyes postponed it ."]);
+    let m = [ment(&d, 0, "Tarvia", T::Location), ment(&d, 0, "Velmora", T::Location), ment(&d, 1, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![governor(&d)]);
+    assert!(facts(&r).is_empty(), "{:?}", facts(&r));
+}
+
+#[test]
 fn a_gazetteer_place_is_labelled_as_the_document_writes_it() {
     let d = doc(&["Turkey closed the border .", "Turkey said so ."]);
     let m = [ment(&d, 0, "Turkey", T::Country), ment(&d, 1, "Turkey", T::Country)];

@@ -22,6 +22,7 @@ mod ages;
 mod as_role;
 mod claims;
 pub(crate) use claims::quoted_tokens;
+pub(crate) use roles::is_kin_noun;
 mod clauses;
 mod control;
 mod coord;

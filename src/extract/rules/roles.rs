@@ -119,6 +119,24 @@ pub(super) fn is_institution_noun(w: &str) -> bool {
     OWNER_NOUNS.contains(&w)
 }
 
+/// Positions that say nothing of their own without the body they are held at (`member`, `head`,
+/// `director`, `spokesman`): general English nouns of membership, rank and office in any body.
+const OWNER_NEEDING_POSITIONS: &[&str] = &[
+    "head", "chief", "member", "official", "officer", "partner", "owner", "co-owner", "deputy", "executive", "employee",
+    "trainee", "leader", "aide", "delegate", "representative", "candidate", "nominee", "founder", "co-founder",
+    "cofounder", "manager", "director", "editor", "publisher", "administrator", "steward", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "chair", "chairman", "chairwoman", "chairperson", "coach", "captain",
+    "correspondent", "columnist", "curator", "librarian", "warden", "principal", "dean", "rector", "provost",
+    "treasurer", "superintendent", "inspector", "commissioner", "secretary", "minister", "speaker", "partner",
+];
+
+/// Roles held towards a country, a body or a person written with `to` (`ambassador to Y`,
+/// `adviser to Y`, `spokesman to Y`): general English nouns of envoys and of aides.
+const TO_ROLES: &[&str] = &[
+    "ambassador", "envoy", "emissary", "consul", "delegate", "representative", "adviser", "advisor", "aide", "assistant",
+    "counsel", "counsellor", "counselor", "secretary", "spokesman", "spokeswoman", "spokesperson", "liaison", "attaché",
+];
+
 /// Kinship nouns, read like positions (`X, the aunt of Y`, `Y's son X`, `his wife X` → X – aunt
 /// of / son of / wife of – Y). General English kinship terms, lowercase.
 const KIN_NOUNS: &[&str] = &[
@@ -133,7 +151,7 @@ const KIN_NOUNS: &[&str] = &[
 const SPOUSE_NOUNS: &[&str] = &["wife", "husband", "spouse", "widow", "widower"];
 
 /// Whether a lowercase word is a kinship noun (`wife`, `son`).
-pub(super) fn is_kin_noun(w: &str) -> bool {
+pub(crate) fn is_kin_noun(w: &str) -> bool {
     KIN_NOUNS.contains(&w)
 }
 
@@ -407,7 +425,9 @@ impl Rules<'_, '_> {
                     occupation,
                 });
                 i = last + 1;
-                if i + 1 < limit && tr.lemma_is(i, &["and", "&"]) {
+                // `his wife and the chair of Y`: a determiner or a possessive after `and` opens a
+                // role phrase of its own (the caller reads it), which may have its own owner
+                if i + 1 < limit && tr.lemma_is(i, &["and", "&"]) && !self.is_det(i + 1) && !self.is_poss_pronoun(i + 1) {
                     i += 1;
                 }
                 continue;
@@ -443,7 +463,8 @@ impl Rules<'_, '_> {
         }
         let mut prep = None;
         let mut front = None;
-        if i + 1 < limit && tr.lemma_is(i, &["of", "at", "for", "with", "from"]) {
+        let to_role = roles.last().is_some_and(|r| r.toks.last().is_some_and(|&k| self.takes_to(k)));
+        if i + 1 < limit && (tr.lemma_is(i, &["of", "at", "for", "with", "from"]) || (to_role && tr.lemma_is(i, &["to"]))) {
             let mut j = i + 1;
             if self.is_det(j) {
                 j += 1;
@@ -637,8 +658,31 @@ impl Rules<'_, '_> {
                     out.push(q);
                 }
             }
-            if r.occupation {
-                let mut toks: Vec<usize> = r.mods.iter().copied().chain(r.toks.iter().copied()).collect();
+            // `Judge X`, `the prime minister, X,`, `opposition leader X`: a position with no owner
+            // is still what the person is (an occupation is, below)
+            // (one holder, no name among its words, and an apposition closed where the role ends:
+            // not `two different Presidents, X,` nor `X, Labour MP (…) Y,`)
+            let closed = rule != "role:appos"
+                || np.end >= tr.len()
+                || matches!(tr.form(np.end), "," | "." | ";" | "who")
+                || (tr.lemma_is(np.end, &["and"]) && (self.is_det(np.end + 1) || self.is_poss_pronoun(np.end + 1)));
+            let bare_position = !r.occupation
+                && !kin
+                && owner_of_role.is_none()
+                && matches!(rule, "role:title" | "role:appos" | "role:preposed")
+                && closed
+                && !tr.has_feat(head, "Number=Plur")
+                && r.mods.iter().chain(r.toks.iter()).all(|&k| self.ment_at(k).is_none())
+                && self.telling_position(r, rule == "role:title");
+            if r.occupation || bare_position {
+                // (`current`, `new`, `third`: the role fact says it is held now, or which one it
+                // was; not part of what one is)
+                const NOW: &[&str] = &[
+                    "current", "new", "newly", "incumbent", "sitting", "outgoing", "exiting", "departing", "retiring", "first",
+                    "second", "third", "fourth", "fifth", "last", "next", "previous", "different", "other", "another",
+                ];
+                let now = |k: &usize| bare_position && (tr.lemma_is(*k, NOW) || tr.form_is(*k, NOW) || tr.upos(*k) == "NUM");
+                let mut toks: Vec<usize> = r.mods.iter().copied().filter(|k| !now(k)).chain(r.toks.iter().copied()).collect();
                 // an owner taken from the words in front stays in what the person is (`is a
                 // university professor`, not `is a professor`)
                 if let Some((o, false)) = owner_of_role
@@ -673,6 +717,42 @@ impl Rules<'_, '_> {
         }
     }
 
+    /// Whether a position without an owner still tells what the person is (`the judge, X,`, `the
+    /// prime minister, X,`, `opposition leader X`): not a past one (`late`, `then`), and not a
+    /// bare noun that needs its owner to mean anything (`member`, `head`, `director`) unless a
+    /// word of its own qualifies it (`opposition leader`, `police officer`). A bare title in
+    /// front of the name (`President X`, `Archbishop X`) only when so qualified: the title is
+    /// how the text names the person (its office is `role:unowned`'s, and a node named by the
+    /// bare title reads as a description left unresolved).
+    fn telling_position(&self, r: &RoleWord, in_front: bool) -> bool {
+        let tr = self.tr;
+        if r.mods.iter().any(|&m| tr.lemma_is(m, &["late", "then", "future", "would-be"])) {
+            return false;
+        }
+        let head = *r.toks.last().unwrap_or(&0);
+        const TIME_WORDS: &[&str] =
+            &["former", "acting", "interim", "incoming", "outgoing", "exiting", "departing", "retiring", "current", "new", "newly", "elected", "incumbent", "sitting"];
+        let time_word = |m: usize| tr.lemma_is(m, TIME_WORDS) || tr.form_is(m, TIME_WORDS);
+        // in front of a name, words of the title itself (`Prime`, `Foreign`, `Deputy`) or the
+        // holder's party qualify nothing: `opposition` of `opposition leader X` does
+        // (a lowercase word: a capitalised one in front is a nationality or part of a name)
+        let title_word = |m: usize| {
+            tr.lemma_is(m, ROLE_MODIFIERS) || tr.form_is(m, MINISTRY_WORDS) || super::origin::is_party_word(tr.form(m)) || !self.lowercase_noun(m)
+        };
+        let qualifier = |m: usize| !time_word(m) && !(in_front && title_word(m));
+        // `Democratic challenger former Vice President X`: a time word after a qualifier starts a
+        // second description run into the title
+        let run_together = r.mods.iter().position(|&m| qualifier(m)).is_some_and(|q| r.mods[q..].iter().any(|&m| time_word(m)));
+        let qualified = r.mods.iter().any(|&m| qualifier(m));
+        !(in_front && run_together) && (qualified || (!in_front && !tr.lemma_is(head, OWNER_NEEDING_POSITIONS)))
+    }
+
+    /// Whether the role word at `k` takes its owner with `to` (`ambassador to Y`, `adviser to Y`).
+    fn takes_to(&self, k: usize) -> bool {
+        let tr = self.tr;
+        tr.lemma_is(k, TO_ROLES) || tr.form_is(k, TO_ROLES)
+    }
+
     /// Person names of the sentence: `Person` mentions, without leading role words.
     pub(super) fn person_names(&self) -> Vec<(usize, usize)> {
         let tr = self.tr;
@@ -699,7 +779,15 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let n = tr.len();
         for (s, e) in self.person_names() {
-            let name = self.span_part(s, e);
+            let mut name = self.span_part(s, e);
+            // `Kim Dal-soon`: the tokenizer splits a hyphenated given name and may tag its
+            // lowercase second part an adverb or a preposition; the name's head is its last
+            // nominal word (a fact whose subject head is no noun is dropped)
+            if !matches!(tr.upos(name.head), "PROPN" | "NOUN")
+                && let Some(h) = (s..e).rev().find(|&k| matches!(tr.upos(k), "PROPN" | "NOUN"))
+            {
+                name.head = h;
+            }
             // in front: `Tongan Prime Minister X`, `Y's chief executive X`
             if let Some(start) = self.role_start_before(s) {
                 // `a critic of Latvian president X`: a role noun of the owner's phrase right before
@@ -707,7 +795,13 @@ impl Rules<'_, '_> {
                 let inner_title = |np: &RoleNp| {
                     s > 0 && tr.upos(s - 1) == "NOUN" && self.role_word_at(s - 1).is_some() && np.roles.iter().all(|r| !r.toks.contains(&(s - 1)))
                 };
-                if let Some(np) = self.role_np(start, s).filter(|np| np.end == s && !inner_title(np)) {
+                // `senior advisor to Vell's Governor X`: a phrase that runs over `to` or `from` from
+                // an earlier role may not parse to the name; the title then starts after it
+                let parsed = self.role_np(start, s).filter(|np| np.end == s && !inner_title(np)).map(|np| (start, np)).or_else(|| {
+                    let k = (start..s).rev().find(|&k| tr.lemma_is(k, &["to", "from"]) && tr.upos(k) == "ADP")?;
+                    self.role_np(k + 1, s).filter(|np| np.end == s && !inner_title(np)).map(|np| (k + 1, np))
+                });
+                if let Some((start, np)) = parsed {
                     self.emit_role("role:title", &name, &np, out);
                     // `Vela Party leader and Prime Minister X`: the title before `and` is X's too
                     if let Some(front) = self.coordinated_title_before(start) {
@@ -721,6 +815,13 @@ impl Rules<'_, '_> {
                     if np.end >= n || tr.is_punct(np.end) || tr.lemma_is(np.end, &["who", "and"]) {
                         self.emit_role("role:appos", &name, &np, out);
                     }
+                    // `X, his wife and the current chair of Y,`: a second role phrase after `and`
+                    // that closes the apposition is X's too
+                    if np.end + 1 < n && tr.lemma_is(np.end, &["and"]) && (self.is_det(np.end + 1) || self.is_poss_pronoun(np.end + 1))
+                        && let Some(second) = self.role_np(np.end + 1, n).filter(|np| np.end >= n || tr.is_punct(np.end))
+                    {
+                        self.emit_role("role:appos", &name, &second, out);
+                    }
                 }
                 self.age_props(&name, e + 1, out);
             } else if e + 1 < n && tr.form(e).eq_ignore_ascii_case("aged") {
@@ -733,7 +834,15 @@ impl Rules<'_, '_> {
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
             let anchor = self.title_start(s).unwrap_or(s);
-            if anchor >= 2 && tr.form(anchor - 1) == "," && (e >= n || tr.is_punct(e) || self.unclosed_apposition(anchor, e)) {
+            // (not when the phrase is itself an apposition to a person before it: in `Ana Reyes,
+            // the mayor of Vell, Norvia,` the name after it is no holder but a place the model
+            // mistook for a person, and the role is Ana Reyes's)
+            let after_person = anchor >= 2
+                && self.role_start_before(anchor - 1).is_some_and(|b| b >= 2 && tr.form(b - 1) == "," && self.kind_at(b - 2) == Some(EntityType::Person));
+            // (and only across a title of the name's own without an owner: a name with an owned
+            // title in front, `Y President X`, is an item of a list after a comma, not an apposition)
+            let own_office = anchor < s && self.role_np(anchor, s).is_some_and(|np| np.owner.is_some());
+            if anchor >= 2 && tr.form(anchor - 1) == "," && !after_person && !own_office && (e >= n || tr.is_punct(e) || self.unclosed_apposition(anchor, e)) {
                 if let Some(np) = self.role_np_ending(anchor - 1) {
                     self.emit_role("role:preposed", &name, &np, out);
                 }
@@ -857,6 +966,16 @@ impl Rules<'_, '_> {
                 b = j;
                 break;
             }
+            // a word inside the name of a place or an organisation is no boundary, whatever the
+            // tagger made of it (`United` of `the United States` tagged a verb in `President of
+            // the United States X`)
+            let in_name = self.ment_at(j).is_some_and(|(ms, me)| me - ms > 1)
+                && !matches!(self.kind_at(j), None | Some(EntityType::Person | EntityType::Date | EntityType::Quantity | EntityType::Money))
+                && !tr.is_punct(j);
+            if in_name {
+                b = j;
+                continue;
+            }
             // `the death of cosmonaut X`: `of` after a common noun that is no role ends the phrase
             // (after a role it continues the title: `Secretary of State X`, `chief of staff X`)
             let of_after_noun = tr.lemma_is(j, &["of", "at", "for"])
@@ -867,9 +986,13 @@ impl Rules<'_, '_> {
             let boundary = of_after_noun
                 || (tr.is_punct(j) && tr.form(j) != "-" && tr.form(j) != "&" && !self.is_poss(j))
                 || matches!(tr.upos(j), "VERB" | "AUX" | "PRON" | "SCONJ" | "NUM")
-                // `from` only right after a role (`Senator from Y X`); elsewhere it opens a
-                // phrase of its own (`a letter from Senator X`)
-                || (tr.upos(j) == "ADP" && !tr.lemma_is(j, &["of", "at", "for"]) && !(tr.lemma_is(j, &["from"]) && j > 0 && self.role_word_at(j - 1).is_some()))
+                // `from` and `to` only right after a role (`Senator from Y X`, `Ambassador to Y
+                // X`); elsewhere they open a phrase of their own (`a letter from Senator X`,
+                // `according to Senator X`)
+                || (tr.upos(j) == "ADP"
+                    && !tr.lemma_is(j, &["of", "at", "for"])
+                    && !(tr.lemma_is(j, &["from"]) && j > 0 && self.role_word_at(j - 1).is_some())
+                    && !(tr.lemma_is(j, &["to"]) && j > 0 && self.role_word_at(j - 1).is_some() && self.takes_to(j - 1)))
                 || (tr.upos(j) == "CCONJ" && self.role_word_at(j + 1).is_none());
             if boundary {
                 break;

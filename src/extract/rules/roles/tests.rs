@@ -566,3 +566,132 @@ fn a_nationality_before_a_group_outside_the_state_owns_no_office() {
     ];
     check_never(cases, |f| &f.2);
 }
+
+/// Whether some role fact of `spec` has relation `r` and object `o`.
+fn has_role(spec: &str, r: &str, o: &str) -> bool {
+    super::super::testkit::facts(spec, "role:").iter().any(|(_, gr, go)| gr == r && go == o)
+}
+
+#[test]
+fn a_hyphenated_name_with_a_lowercase_part_keeps_its_roles() {
+    // `Kim Dal-soon`, `soon` tagged an adverb: the name's head is its last proper noun (invented)
+    let spec = "[[Kim/PROPN Dal/PROPN -/PUNCT soon]]/ADV ,/PUNCT the/DET mayor/NOUN of/ADP ((Vell))/PROPN ,/PUNCT spoke/VERB ./PUNCT";
+    assert!(has_role(spec, "mayor of", "Vell"), "{:?}", super::super::testkit::facts(spec, "role:"));
+}
+
+#[test]
+fn a_role_apposed_to_a_person_is_not_the_holder_after_it() {
+    // `Ana Reyes, the mayor of Vell, Norvia,` with the country typed a person: the role is Ana
+    // Reyes's, not the country's (invented)
+    check_never(
+        &[(
+            "[[Ana/PROPN Reyes]]/PROPN ,/PUNCT the/DET mayor/NOUN of/ADP ((Vell))/PROPN ,/PUNCT [[Nor/PROPN Via]]/PROPN ,/PUNCT \
+             was/AUX found/VERB dead/ADJ ./PUNCT",
+            &[("Ana Reyes", "mayor of", "Vell")],
+            &["Nor Via"],
+        )],
+        |f| &f.0,
+    );
+    // still: the role phrase opening the sentence names the holder after it
+    let spec = "The/DET mayor/NOUN of/ADP ((Vell))/PROPN ,/PUNCT [[Ana/PROPN Reyes]]/PROPN ,/PUNCT said/VERB so/ADV ./PUNCT";
+    assert!(has_role(spec, "mayor of", "Vell"));
+}
+
+#[test]
+fn a_title_owned_by_a_name_the_tagger_split_reaches_the_holder() {
+    // `United` of a country's name tagged a verb: still one title in front of the name (invented holder)
+    let spec = "They/PRON met/VERB the/DET President/PROPN of/ADP the/DET <<United/VERB Norvian/PROPN States>>/PROPN \
+                [[Ben/PROPN Tarrow]]/PROPN ./PUNCT";
+    assert!(has_role(spec, "president of", "United Norvian States"), "{:?}", super::super::testkit::facts(spec, "role:"));
+}
+
+#[test]
+fn an_envoy_to_a_country_is_owned_by_it() {
+    check_cases(
+        &[
+            (
+                "<<Norvia>>/PROPN Ambassador/PROPN to/ADP <<Tarvia>>/PROPN [[Ivo/PROPN Oster]]/PROPN alleged/VERB fraud/NOUN ./PUNCT",
+                &[("Ivo Oster", "ambassador to", "Tarvia")],
+                &[],
+            ),
+            (
+                "[[Mara/PROPN Vellin]]/PROPN ,/PUNCT an/DET adviser/NOUN to/ADP [[Ben/PROPN Tarrow]]/PROPN ,/PUNCT resigned/VERB ./PUNCT",
+                &[("Mara Vellin", "adviser to", "Ben Tarrow")],
+                &[],
+            ),
+        ],
+        "role:",
+    );
+    // must not: `according to` is no title's owner, nor a family a daughter is born to
+    let got = super::super::testkit::facts("Prices/NOUN fell/VERB ,/PUNCT according/VERB to/ADP [[Ivo/PROPN Oster]]/PROPN ./PUNCT", "role:");
+    assert!(got.is_empty(), "{got:?}");
+    let spec = "She/PRON was/AUX [[Mara/PROPN Vellin]]/PROPN ,/PUNCT daughter/NOUN to/ADP a/DET poor/ADJ family/NOUN ./PUNCT";
+    assert!(!has_role(spec, "daughter to", "poor family"), "{:?}", super::super::testkit::facts(spec, "role:"));
+    // an adviser's phrase running over `to` into the name's own title leaves that title whole
+    let spec = "He/PRON serves/VERB as/ADP senior/ADJ advisor/NOUN to/ADP <<Tarvia>>/PROPN 's/PART Governor/PROPN [[Ben/PROPN Tarrow]]/PROPN ./PUNCT";
+    assert!(has_role(spec, "governor of", "Tarvia"), "{:?}", super::super::testkit::facts(spec, "role:"));
+}
+
+#[test]
+fn a_list_item_or_a_plural_role_before_a_name_is_not_its_role() {
+    check_never(
+        &[
+            // the name has an office of its own in front: an item of a list
+            (
+                "Time/PROPN considered/VERB the/DET speaker/NOUN of/ADP {{Vell/PROPN Hall}}/PROPN ,/PUNCT <<Norvia>>/PROPN                  President/PROPN [[Ben/PROPN Tarrow]]/PROPN ,/PUNCT and/CCONJ others/NOUN ./PUNCT",
+                &[],
+                &["speaker of"],
+            ),
+            // several holders of the role
+            (
+                "He/PRON judged/VERB three/NUM earlier/ADJ presidents/NOUN ,/PUNCT [[Ben/PROPN Tarrow]]/PROPN ,/PUNCT in/ADP 1972/NUM ./PUNCT",
+                &[],
+                &["is a"],
+            ),
+        ],
+        |f| &f.1,
+    );
+}
+
+#[test]
+fn a_position_without_an_owner_is_what_the_person_is() {
+    check_cases(
+        &[
+            (
+                "[[Mara/PROPN Vellin]]/PROPN ,/PUNCT the/DET judge/NOUN ,/PUNCT said/VERB so/ADV ./PUNCT",
+                &[("Mara Vellin", "is a", "judge")],
+                &[],
+            ),
+            (
+                "The/DET prime/ADJ minister/NOUN ,/PUNCT [[Ben/PROPN Tarrow]]/PROPN ,/PUNCT wrote/VERB ./PUNCT",
+                &[("Ben Tarrow", "is a", "prime minister")],
+                &[],
+            ),
+            (
+                "Kenyan/ADJ opposition/NOUN leader/NOUN [[Ivo/PROPN Oster]]/PROPN was/AUX flown/VERB out/ADV ./PUNCT",
+                &[("Ivo Oster", "is a", "opposition leader")],
+                &[],
+            ),
+            // must not: a bare position that needs its owner, or a past one
+            ("Director/PROPN [[Mara/PROPN Vellin]]/PROPN said/VERB so/ADV ./PUNCT", &[], &["Mara Vellin"]),
+            ("The/DET late/ADJ governor/NOUN [[Ben/PROPN Tarrow]]/PROPN was/AUX honoured/VERB ./PUNCT", &[], &["Ben Tarrow"]),
+        ],
+        "role:",
+    );
+    // must not: a bare title in front of the name, or one with only words of the title or a
+    // party (the office is the unowned rule's)
+    check_never(
+        &[
+            ("Archbishop/PROPN [[Mara/PROPN Vellin]]/PROPN said/VERB so/ADV ./PUNCT", &[], &["is a"]),
+            ("Prime/ADJ Minister/PROPN [[Ben/PROPN Tarrow]]/PROPN said/VERB so/ADV ./PUNCT", &[], &["is a"]),
+        ],
+        |f| &f.1,
+    );
+}
+
+#[test]
+fn a_second_role_phrase_after_and_in_an_apposition_is_the_persons_too() {
+    let spec = "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT her/PRP$ husband/NOUN and/CCONJ the/DET deputy/ADJ chair/NOUN of/ADP \
+                the/DET {{Vell/PROPN Party}}/PROPN ,/PUNCT said/VERB so/ADV ./PUNCT";
+    check_cases(&[(spec, &[("Ivo Oster", "husband of", "her"), ("Ivo Oster", "deputy chair of", "Vell Party")], &[])], "role:");
+}
