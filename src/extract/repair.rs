@@ -84,6 +84,8 @@
 //!     clause read as an adverbial clause of the reporting verb after it.
 //! 40. `day-name` (`repair_clause`): `On Monday Lena Marsh signed the pact` (no comma) with the
 //!    weekday and the name parsed as one phrase.
+//! 41. `indefinite-conjunct` (`repair_coord`): `Marsh, a Senator from Tarn, won` with the role read
+//!    as a comma conjunct of the name.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -150,7 +152,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_clause::day_name] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

@@ -11,9 +11,36 @@
 //! 32. `person-pair`: `Vell of the Tarn Institute and Tarrow of Brelt Tours` with `Tarrow` read as
 //!     a conjunct of the institute: a person's name coordinated with the organisation or place a
 //!     person is `of` (or `from`, `at`) is that person's fellow, so it joins the person.
+//! 41. `indefinite-conjunct`: `Marsh, a Senator from Tarn, won the vote` with the capitalised
+//!     role read as a comma conjunct of the name: a conjunct with an indefinite article in a
+//!     coordination that has no `and`/`or` anywhere is the name's apposition.
 
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
+
+/// Repair 41.
+pub(super) fn indefinite_conjunct(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for c in 1..n {
+        let a = h[c];
+        if a == usize::MAX || a >= c || t[c].deprel != "conj" || !matches!(t[a].upos.as_str(), "PROPN" | "NOUN") {
+            continue;
+        }
+        let indefinite = (0..c).any(|k| h[k] == c && t[k].deprel == "det" && matches!(t[k].form.to_lowercase().as_str(), "a" | "an"));
+        // the conjunct's first word (its own comma included) follows a comma
+        let first = (0..c).find(|&k| h[k] == c).unwrap_or(c);
+        let after_comma = t[first].form == "," || (first > 0 && t[first - 1].form == ",");
+        // no coordinator in the whole coordination: on the first conjunct or on any of its conjuncts
+        let coordinated = (0..n).any(|k| base(&t[k].deprel) == "cc" && (h[k] == a || (h[k] != usize::MAX && h[h[k]] == a && t[h[k]].deprel == "conj")));
+        if indefinite && after_comma && !coordinated {
+            t[c].deprel = "appos".to_owned();
+            changed = true;
+        }
+    }
+    changed
+}
 
 fn is_nominal(t: &Token) -> bool {
     matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
@@ -188,6 +215,16 @@ pub(super) fn person_pair(t: &mut Vec<Token>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_indefinite_comma_conjunct_is_an_apposition() {
+        // `Marsh , a Senator from Tarn , won the vote .` (invented)
+        let t = toks("Marsh/PROPN/8/nsubj ,/PUNCT/4/punct a/DET/4/det Senator/PROPN/1/conj from/ADP/6/case Tarn/PROPN/1/nmod ,/PUNCT/1/punct won/VERB/0/root/win/VBD the/DET/10/det vote/NOUN/8/obj");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Senator>1:appos"), "{got}");
+        // must give nothing: a real coordination with `and`
+        let t = toks("Marsh/PROPN/8/nsubj ,/PUNCT/4/punct a/DET/4/det judge/NOUN/1/conj ,/PUNCT/7/punct and/CCONJ/7/cc Tarrow/PROPN/1/conj won/VERB/0/root/win/VBD");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+    }
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
 
