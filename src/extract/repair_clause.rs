@@ -617,19 +617,19 @@ pub(super) fn day_name(t: &mut Vec<Token>) -> bool {
             set_head(t, d, e, "compound");
         }
         set_head(t, e, v, "obl");
-        let head = match on_time.first() {
-            Some(&k0) => {
-                set_head(t, k0, v, "nsubj");
-                for &k in &on_time[1..] {
-                    let rel = t[k].deprel.clone();
-                    set_head(t, k, k0, &rel);
-                }
-                k0
+        let head = if let Some((&k0, rest)) = on_time.split_first() {
+            set_head(t, k0, v, "nsubj");
+            for &k in rest {
+                let rel = t[k].deprel.clone();
+                set_head(t, k, k0, &rel);
             }
-            None => match (s..v).find(|&k| heads(t)[k] == v) {
+            k0
+        } else {
+            let h = heads(t);
+            match (s..v).find(|&k| h[k] == v) {
                 Some(k) => k,
                 None => continue,
-            },
+            }
         };
         let h = heads(t);
         let subject = (0..n).any(|k| h[k] == v && k != head && base(&t[k].deprel) == "nsubj");

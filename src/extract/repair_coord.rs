@@ -32,9 +32,12 @@ pub(super) fn indefinite_conjunct(t: &mut Vec<Token>) -> bool {
         // the conjunct's first word (its own comma included) follows a comma
         let first = (0..c).find(|&k| h[k] == c).unwrap_or(c);
         let after_comma = t[first].form == "," || (first > 0 && t[first - 1].form == ",");
+        if !indefinite || !after_comma {
+            continue;
+        }
         // no coordinator in the whole coordination: on the first conjunct or on any of its conjuncts
         let coordinated = (0..n).any(|k| base(&t[k].deprel) == "cc" && (h[k] == a || (h[k] != usize::MAX && h[h[k]] == a && t[h[k]].deprel == "conj")));
-        if indefinite && after_comma && !coordinated {
+        if !coordinated {
             t[c].deprel = "appos".to_owned();
             changed = true;
         }

@@ -1068,7 +1068,7 @@ fn a_time_word_in_a_person_name_is_no_date() {
 }
 
 fn modality_of(rows: &str, relation: &str) -> Option<Modality> {
-    Extractor::new().extract(&tree(rows), &[]).into_iter().find(|t| t.relation == relation).map(|t| t.modality)
+    triples(rows).into_iter().find(|t| t.relation == relation).map(|t| t.modality)
 }
 
 #[test]
@@ -1097,7 +1097,7 @@ fn a_permission_is_no_act() {
     let rows = "The the DET DT 3 det\n Brelt Brelt PROPN NNP 3 compound\n board board NOUN NN 5 nsubj:pass\n\
                 was be AUX VBD 5 aux:pass\n allowed allow VERB VBN 0 root VerbForm=Part|Voice=Pass\n to to PART TO 7 mark\n\
                 sell sell VERB VB 5 xcomp VerbForm=Inf\n the the DET DT 9 det\n land land NOUN NN 7 obj\n . . PUNCT . 5 punct";
-    let t = Extractor::new().extract(&tree(rows), &[]);
+    let t = triples(rows);
     let sell = t.iter().find(|t| t.relation.ends_with("sell")).unwrap_or_else(|| panic!("{}", show(&t)));
     assert_eq!(sell.modality, Modality::Possible, "{}", show(&t));
 }
