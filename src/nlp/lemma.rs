@@ -223,6 +223,26 @@ fn prefixed_irregular(w: &str) -> Option<String> {
     })
 }
 
+/// Whether a lowercase word is the simple past of an irregular verb and nothing else (`went`,
+/// `took`, `underwent`, `overtook`): the verb has a distinct participle in [`IRREGULAR_VERBS`]
+/// (`gone`, `taken`) and the word is neither it nor the base. Forms shared by past and participle
+/// (`stood`, `spent`, `lost`) are left out: as participles they are often adjectives (`lost
+/// luggage`). Prefixed forms count when the rest is such a past ([`prefixed_irregular`] rules).
+pub fn is_simple_past_form(lower: &str) -> bool {
+    let unprefixed = |w: &str| -> bool {
+        let Some(lemma) = lookup(IRREGULAR_VERBS, w) else { return false };
+        if w == lemma || w.ends_with("ing") || w.ends_with('s') || AMBIGUOUS_PASTS.contains(&w) {
+            return false;
+        }
+        let participle = |f: &str| (f.ends_with('n') || f.ends_with("ne")) && f != lemma;
+        !participle(w) && IRREGULAR_VERBS.iter().any(|&(f, l)| l == lemma && f != w && participle(f))
+    };
+    unprefixed(lower)
+        || VERB_PREFIXES.iter().any(|p| {
+            lower.strip_prefix(p).is_some_and(|rest| rest.len() >= 3 && prefixed_irregular(lower).is_some() && unprefixed(rest))
+        })
+}
+
 /// Rule-based lemma of an unseen lowercase word given its XPOS; `known(lemma)` says whether a
 /// candidate lemma was seen in training (used to choose between candidates).
 pub fn rule_lemma(lower: &str, xpos: &str, known: &dyn Fn(&str) -> bool) -> String {
@@ -661,6 +681,16 @@ mod tests {
         ];
         for (w, x, want) in cases {
             assert_eq!(rule_lemma(w, x, &none), want, "{w} {x}");
+        }
+    }
+
+    #[test]
+    fn simple_past_forms_are_told_from_participles_and_bases() {
+        for w in ["went", "took", "underwent", "overtook", "wrote", "knew"] {
+            assert!(is_simple_past_form(w), "{w}");
+        }
+        for w in ["gone", "taken", "stood", "spent", "lost", "go", "undergo", "overgrown", "went2", "rebound", "saw", "dent"] {
+            assert!(!is_simple_past_form(w), "{w}");
         }
     }
 

@@ -81,6 +81,7 @@ impl TagModels {
     /// Tags, lemmatizes and adds features to `tokens` (no parsing).
     pub fn annotate(&self, tokens: &mut [Token]) {
         self.tagger.tag(tokens);
+        retag_simple_pasts_read_as_modifiers(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -95,6 +96,30 @@ impl TagModels {
             }
         }
         self.feats.annotate(tokens);
+    }
+}
+
+/// A rare irregular simple past read as an adjective or noun (`underwent` looks like `different`
+/// to the suffix features) where it follows the head of a noun phrase (`the patient underwent
+/// surgery`, `the hall recently underwent repairs`) is the verb: a simple past form ([`lemma::is_simple_past_form`]) is no modifier,
+/// and after a noun, a name or a pronoun it cannot stand before one. Left alone after a
+/// determiner or adjective, and in capitalised words (titles such as `Went`).
+fn retag_simple_pasts_read_as_modifiers(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let (before, rest) = tokens.split_at_mut(i);
+        let t = &mut rest[0];
+        let head = |t: &Token| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON");
+        // an adverb between counts (`the hall recently underwent`), not after a copula (`are really broke`)
+        let after_head = head(&before[i - 1]) || (i > 1 && before[i - 1].upos == "ADV" && head(&before[i - 2]));
+        if !after_head || !matches!(t.upos.as_str(), "ADJ" | "NOUN") || !t.form.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if lemma::is_simple_past_form(&t.form) {
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            t.xpos.clear();
+            t.xpos.push_str("VBD");
+        }
     }
 }
 
@@ -284,6 +309,37 @@ mod tests {
         a.analyze(&mut s);
         assert!(s.tokens.iter().all(|t| !t.upos.is_empty() && !t.xpos.is_empty()));
         assert!(s.tokens.iter().filter(|t| t.head == 0).count() >= 1);
+    }
+
+    #[test]
+    fn a_rare_irregular_past_after_a_subject_is_a_verb() {
+        let a = Analyzer::embedded().unwrap();
+        let mut s = sentence(&["Sergeant", "Ivo", "Oster", "underwent", "open", "heart", "surgery", "at", "a", "clinic", "."]);
+        a.analyze(&mut s);
+        let w = &s.tokens[3];
+        assert_eq!((w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str()), ("VERB", "VBD", "undergo"));
+        assert_eq!(w.deprel, "root");
+    }
+
+    #[test]
+    fn a_simple_past_read_as_a_modifier_is_retagged_only_after_a_phrase_head() {
+        let tagged = |pairs: &[(&str, &str)]| -> Vec<Token> {
+            pairs.iter().map(|(f, u)| Token { form: f.to_string(), upos: u.to_string(), xpos: "JJ".into(), ..Default::default() }).collect()
+        };
+        let mut after_pronoun = tagged(&[("she", "PRON"), ("overtook", "ADJ"), ("rivals", "NOUN")]);
+        retag_simple_pasts_read_as_modifiers(&mut after_pronoun);
+        assert_eq!((after_pronoun[1].upos.as_str(), after_pronoun[1].xpos.as_str()), ("VERB", "VBD"));
+        // after a determiner, capitalised, or a form shared with the participle: left alone
+        for case in [
+            vec![("the", "DET"), ("underwent", "ADJ"), ("list", "NOUN")],
+            vec![("Tarn", "PROPN"), ("Underwent", "ADJ")],
+            vec![("Tarn", "PROPN"), ("spent", "ADJ"), ("fuel", "NOUN")],
+            vec![("are", "AUX"), ("really", "ADV"), ("broke", "ADJ")],
+        ] {
+            let mut t = tagged(&case);
+            retag_simple_pasts_read_as_modifiers(&mut t);
+            assert!(t.iter().all(|w| w.upos != "VERB"), "{case:?}");
+        }
     }
 
     #[test]
