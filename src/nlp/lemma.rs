@@ -505,8 +505,25 @@ impl Lemmatizer {
             out.push_str(&self.lemmas[i as usize]);
             return;
         }
-        if let Some(&i) = self.any.get(&hash::str(form)) {
+        // a regular verb's past and participle are one form: what training saw of the one holds
+        // for the other (`limited` seen only as a participle, here a past)
+        let sibling = match xpos {
+            "VBD" => Some("VBN"),
+            "VBN" => Some("VBD"),
+            _ => None,
+        };
+        if let Some(&i) = sibling.and_then(|x| self.lower.get(&key(hash::lower(form), x))) {
             out.push_str(&self.lemmas[i as usize]);
+            return;
+        }
+        if let Some(&i) = self.any.get(&hash::str(form)) {
+            // a verb form seen only as another part of speech that keeps its form as lemma
+            // (`sustained` as an adjective) takes the verb's lemma when the rules find a known verb
+            let lemma = &self.lemmas[i as usize];
+            let verb_lemma = (xpos.starts_with("VB") && lemma.eq_ignore_ascii_case(form))
+                .then(|| rule_lemma(&form.to_lowercase(), xpos, &|l: &str| self.is_known(xpos, l)))
+                .filter(|l| !l.eq_ignore_ascii_case(form) && self.is_known(xpos, l));
+            out.push_str(verb_lemma.as_deref().unwrap_or(lemma));
             return;
         }
         if is_proper(xpos) {
@@ -724,6 +741,17 @@ mod tests {
         assert_eq!(rule_lemma("larger", "JJR", &known), "large");
         assert_eq!(rule_lemma("buses", "NNS", &known), "bus");
         assert_eq!(rule_lemma("changed", "VBD", &known), "change");
+    }
+
+    #[test]
+    fn a_verb_form_seen_as_another_part_of_speech_takes_the_verb_lemma() {
+        let lem = crate::nlp::Analyzer::embedded().unwrap();
+        let l = &lem.tags.lemmatizer;
+        // seen in training as participle and adjective only, here a past tense
+        assert_eq!(l.lemmatize("limited", "VBD"), "limit");
+        assert_eq!(l.lemmatize("sustained", "VBD"), "sustain");
+        // the adjective keeps its form
+        assert_eq!(l.lemmatize("limited", "JJ"), "limited");
     }
 
     #[test]
