@@ -223,6 +223,26 @@ fn prefixed_irregular(w: &str) -> Option<String> {
     })
 }
 
+/// Whether a lowercase word is the simple past of an irregular verb and nothing else (`went`,
+/// `took`, `underwent`, `overtook`): the verb has a distinct participle in [`IRREGULAR_VERBS`]
+/// (`gone`, `taken`) and the word is neither it nor the base. Forms shared by past and participle
+/// (`stood`, `spent`, `lost`) are left out: as participles they are often adjectives (`lost
+/// luggage`). Prefixed forms count when the rest is such a past ([`prefixed_irregular`] rules).
+pub fn is_simple_past_form(lower: &str) -> bool {
+    let unprefixed = |w: &str| -> bool {
+        let Some(lemma) = lookup(IRREGULAR_VERBS, w) else { return false };
+        if w == lemma || w.ends_with("ing") || w.ends_with('s') || AMBIGUOUS_PASTS.contains(&w) {
+            return false;
+        }
+        let participle = |f: &str| (f.ends_with('n') || f.ends_with("ne")) && f != lemma;
+        !participle(w) && IRREGULAR_VERBS.iter().any(|&(f, l)| l == lemma && f != w && participle(f))
+    };
+    unprefixed(lower)
+        || VERB_PREFIXES.iter().any(|p| {
+            lower.strip_prefix(p).is_some_and(|rest| rest.len() >= 3 && prefixed_irregular(lower).is_some() && unprefixed(rest))
+        })
+}
+
 /// Rule-based lemma of an unseen lowercase word given its XPOS; `known(lemma)` says whether a
 /// candidate lemma was seen in training (used to choose between candidates).
 pub fn rule_lemma(lower: &str, xpos: &str, known: &dyn Fn(&str) -> bool) -> String {
@@ -485,8 +505,25 @@ impl Lemmatizer {
             out.push_str(&self.lemmas[i as usize]);
             return;
         }
-        if let Some(&i) = self.any.get(&hash::str(form)) {
+        // a regular verb's past and participle are one form: what training saw of the one holds
+        // for the other (`limited` seen only as a participle, here a past)
+        let sibling = match xpos {
+            "VBD" => Some("VBN"),
+            "VBN" => Some("VBD"),
+            _ => None,
+        };
+        if let Some(&i) = sibling.and_then(|x| self.lower.get(&key(hash::lower(form), x))) {
             out.push_str(&self.lemmas[i as usize]);
+            return;
+        }
+        if let Some(&i) = self.any.get(&hash::str(form)) {
+            // a verb form seen only as another part of speech that keeps its form as lemma
+            // (`sustained` as an adjective) takes the verb's lemma when the rules find a known verb
+            let lemma = &self.lemmas[i as usize];
+            let verb_lemma = (xpos.starts_with("VB") && lemma.eq_ignore_ascii_case(form))
+                .then(|| rule_lemma(&form.to_lowercase(), xpos, &|l: &str| self.is_known(xpos, l)))
+                .filter(|l| !l.eq_ignore_ascii_case(form) && self.is_known(xpos, l));
+            out.push_str(verb_lemma.as_deref().unwrap_or(lemma));
             return;
         }
         if is_proper(xpos) {
@@ -665,6 +702,16 @@ mod tests {
     }
 
     #[test]
+    fn simple_past_forms_are_told_from_participles_and_bases() {
+        for w in ["went", "took", "underwent", "overtook", "wrote", "knew"] {
+            assert!(is_simple_past_form(w), "{w}");
+        }
+        for w in ["gone", "taken", "stood", "spent", "lost", "go", "undergo", "overgrown", "went2", "rebound", "saw", "dent"] {
+            assert!(!is_simple_past_form(w), "{w}");
+        }
+    }
+
+    #[test]
     fn prefixed_irregular_past_forms_keep_the_prefix() {
         let none = |_: &str| false;
         for (w, x, want) in [
@@ -694,6 +741,17 @@ mod tests {
         assert_eq!(rule_lemma("larger", "JJR", &known), "large");
         assert_eq!(rule_lemma("buses", "NNS", &known), "bus");
         assert_eq!(rule_lemma("changed", "VBD", &known), "change");
+    }
+
+    #[test]
+    fn a_verb_form_seen_as_another_part_of_speech_takes_the_verb_lemma() {
+        let lem = crate::nlp::Analyzer::embedded().unwrap();
+        let l = &lem.tags.lemmatizer;
+        // seen in training as participle and adjective only, here a past tense
+        assert_eq!(l.lemmatize("limited", "VBD"), "limit");
+        assert_eq!(l.lemmatize("sustained", "VBD"), "sustain");
+        // the adjective keeps its form
+        assert_eq!(l.lemmatize("limited", "JJ"), "limited");
     }
 
     #[test]

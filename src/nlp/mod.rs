@@ -81,6 +81,8 @@ impl TagModels {
     /// Tags, lemmatizes and adds features to `tokens` (no parsing).
     pub fn annotate(&self, tokens: &mut [Token]) {
         self.tagger.tag(tokens);
+        retag_simple_pasts_read_as_modifiers(tokens);
+        retag_missing_main_verb(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -96,6 +98,72 @@ impl TagModels {
         }
         self.feats.annotate(tokens);
     }
+}
+
+/// A rare irregular simple past read as an adjective or noun (`underwent` looks like `different`
+/// to the suffix features) where it follows the head of a noun phrase (`the patient underwent
+/// surgery`, `the hall recently underwent repairs`) is the verb: a simple past form ([`lemma::is_simple_past_form`]) is no modifier,
+/// and after a noun, a name or a pronoun it cannot stand before one. Left alone after a
+/// determiner or adjective, and in capitalised words (titles such as `Went`).
+fn retag_simple_pasts_read_as_modifiers(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let (before, rest) = tokens.split_at_mut(i);
+        let t = &mut rest[0];
+        let head = |t: &Token| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON");
+        // an adverb between counts (`the hall recently underwent`), not after a copula (`are really broke`)
+        let after_head = head(&before[i - 1]) || (i > 1 && before[i - 1].upos == "ADV" && head(&before[i - 2]));
+        if !after_head || !matches!(t.upos.as_str(), "ADJ" | "NOUN") || !t.form.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if lemma::is_simple_past_form(&t.form) {
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            t.xpos.clear();
+            t.xpos.push_str("VBD");
+        }
+    }
+}
+
+/// A sentence of six words or more with no verb at all whose verb the tagger read as a noun or an
+/// adjective (`the paper talks about …`, `the firm also limited sales`, `the states' conflict
+/// centers on …`): the first word after a noun-phrase head (an adverb between allowed) that ends in
+/// `-ed`, else in `-s`, and is followed by the start of a complement, is the main verb. Plural nouns
+/// of persons and qualities (`supporters`, `tourists`, `politics`, `weakness`) and words after a
+/// possessive pronoun (`my condolences to …`) are no verbs. Captions and headings (`Protesters at
+/// the march`) have no such word and stay as they are.
+fn retag_missing_main_verb(tokens: &mut [Token]) {
+    if tokens.len() < 6 || tokens.iter().any(|t| matches!(t.upos.as_str(), "VERB" | "AUX")) {
+        return;
+    }
+    // an English word: a sentence in another script is tagged as names throughout
+    let head = |t: &Token| {
+        (matches!(t.upos.as_str(), "NOUN" | "PROPN") || (t.upos == "PRON" && t.xpos != "PRP$")) && t.form.chars().all(|c| c.is_ascii())
+    };
+    let after_head = |i: usize| head(&tokens[i - 1]) || (i > 1 && tokens[i - 1].upos == "ADV" && head(&tokens[i - 2]));
+    let complement = |t: &Token| matches!(t.upos.as_str(), "DET" | "ADP" | "NOUN" | "ADJ" | "NUM" | "PRON" | "PROPN");
+    let candidate = |i: usize, suffix: &str| {
+        let t = &tokens[i];
+        let w = t.form.as_str();
+        matches!(t.upos.as_str(), "NOUN" | "ADJ")
+            && w.len() > 4
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && w.ends_with(suffix)
+            && !["ers", "ors", "ists", "ians", "ness", "ics", "ss", "us", "ants", "ents"].iter().any(|x| w.ends_with(x))
+            && after_head(i)
+            && tokens.get(i + 1).is_some_and(complement)
+    };
+    let Some((i, xpos)) = (1..tokens.len())
+        .find(|&i| candidate(i, "ed"))
+        .map(|i| (i, "VBD"))
+        .or_else(|| (1..tokens.len()).find(|&i| candidate(i, "s")).map(|i| (i, "VBZ")))
+    else {
+        return;
+    };
+    let t = &mut tokens[i];
+    t.upos.clear();
+    t.upos.push_str("VERB");
+    t.xpos.clear();
+    t.xpos.push_str(xpos);
 }
 
 /// The whole analysis: tagger, lemmatizer, features, then the dependency parser.
@@ -284,6 +352,69 @@ mod tests {
         a.analyze(&mut s);
         assert!(s.tokens.iter().all(|t| !t.upos.is_empty() && !t.xpos.is_empty()));
         assert!(s.tokens.iter().filter(|t| t.head == 0).count() >= 1);
+    }
+
+    #[test]
+    fn a_rare_irregular_past_after_a_subject_is_a_verb() {
+        let a = Analyzer::embedded().unwrap();
+        let mut s = sentence(&["Sergeant", "Ivo", "Oster", "underwent", "open", "heart", "surgery", "at", "a", "clinic", "."]);
+        a.analyze(&mut s);
+        let w = &s.tokens[3];
+        assert_eq!((w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str()), ("VERB", "VBD", "undergo"));
+        assert_eq!(w.deprel, "root");
+    }
+
+    #[test]
+    fn a_simple_past_read_as_a_modifier_is_retagged_only_after_a_phrase_head() {
+        let tagged = |pairs: &[(&str, &str)]| -> Vec<Token> {
+            pairs.iter().map(|(f, u)| Token { form: f.to_string(), upos: u.to_string(), xpos: "JJ".into(), ..Default::default() }).collect()
+        };
+        let mut after_pronoun = tagged(&[("she", "PRON"), ("overtook", "ADJ"), ("rivals", "NOUN")]);
+        retag_simple_pasts_read_as_modifiers(&mut after_pronoun);
+        assert_eq!((after_pronoun[1].upos.as_str(), after_pronoun[1].xpos.as_str()), ("VERB", "VBD"));
+        // after a determiner, capitalised, or a form shared with the participle: left alone
+        for case in [
+            vec![("the", "DET"), ("underwent", "ADJ"), ("list", "NOUN")],
+            vec![("Tarn", "PROPN"), ("Underwent", "ADJ")],
+            vec![("Tarn", "PROPN"), ("spent", "ADJ"), ("fuel", "NOUN")],
+            vec![("are", "AUX"), ("really", "ADV"), ("broke", "ADJ")],
+        ] {
+            let mut t = tagged(&case);
+            retag_simple_pasts_read_as_modifiers(&mut t);
+            assert!(t.iter().all(|w| w.upos != "VERB"), "{case:?}");
+        }
+    }
+
+    #[test]
+    fn a_verbless_sentence_gets_its_main_verb_back() {
+        let tagged = |pairs: &[(&str, &str, &str)]| -> Vec<Token> {
+            pairs.iter().map(|(f, u, x)| Token { form: f.to_string(), upos: u.to_string(), xpos: x.to_string(), ..Default::default() }).collect()
+        };
+        let mut s = tagged(&[
+            ("The", "DET", "DT"), ("study", "NOUN", "NN"), ("talks", "NOUN", "NNS"), ("about", "ADP", "IN"),
+            ("coastal", "ADJ", "JJ"), ("storms", "NOUN", "NNS"), (".", "PUNCT", "."),
+        ]);
+        retag_missing_main_verb(&mut s);
+        assert_eq!((s[2].upos.as_str(), s[2].xpos.as_str()), ("VERB", "VBZ"));
+        // an -ed form is preferred, an adverb may stand between
+        let mut s = tagged(&[
+            ("Norvia", "PROPN", "NNP"), ("also", "ADV", "RB"), ("limited", "ADJ", "JJ"), ("grain", "NOUN", "NN"),
+            ("exports", "NOUN", "NNS"), ("to", "ADP", "IN"), ("Tarn", "PROPN", "NNP"), (".", "PUNCT", "."),
+        ]);
+        retag_missing_main_verb(&mut s);
+        assert_eq!(s[2].upos, "VERB");
+        assert_eq!(s[4].upos, "NOUN");
+        // person nouns, a possessive pronoun before, or a sentence that has a verb: unchanged
+        for case in [
+            vec![("Vellin", "PROPN", "NNP"), ("supporters", "NOUN", "NNS"), ("during", "ADP", "IN"), ("a", "DET", "DT"), ("rally", "NOUN", "NN"), ("here", "ADV", "RB")],
+            vec![("and", "CCONJ", "CC"), ("my", "PRON", "PRP$"), ("condolences", "NOUN", "NNS"), ("to", "ADP", "IN"), ("his", "PRON", "PRP$"), ("family", "NOUN", "NN")],
+            vec![("The", "DET", "DT"), ("study", "NOUN", "NN"), ("talks", "NOUN", "NNS"), ("about", "ADP", "IN"), ("storms", "NOUN", "NNS"), ("ended", "VERB", "VBD")],
+        ] {
+            let mut s = tagged(&case);
+            let before: Vec<String> = s.iter().map(|t| t.upos.clone()).collect();
+            retag_missing_main_verb(&mut s);
+            assert_eq!(s.iter().map(|t| t.upos.clone()).collect::<Vec<_>>(), before, "{case:?}");
+        }
     }
 
     #[test]

@@ -360,11 +360,27 @@ fn join_flat_parts(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> 
 /// Irregular plural nouns, which take `'s` where other plurals take a bare apostrophe.
 const IRREGULAR_PLURALS: &[&str] = &["people", "women", "men", "children"];
 
+/// Heads of buildings, institutions and places whose proper names are often a singular
+/// possessive (`St Anne's Hospital`, `the Sheriff's Office`, `King's College`, `Hawke's Bay`).
+/// General English. A head of another kind after a possessive (`Reyes's Vela Party`, `Zembla's
+/// Defence Ministry`) is the owner's thing, not one name.
+const POSSESSIVE_NAME_HEADS: &[&str] = &[
+    "hospital", "college", "church", "cathedral", "chapel", "school", "office", "hall", "abbey", "basilica", "academy",
+    "hospice", "infirmary", "park", "square", "bay", "island", "gate", "market", "inn", "theatre", "theater",
+];
+
+/// Place heads of [`POSSESSIVE_NAME_HEADS`]: such a name is a place, the others organisations.
+const POSSESSIVE_PLACE_HEADS: &[&str] = &["park", "square", "bay", "island", "gate", "market"];
+
 /// Joins a capitalised plural possessive and the capitalised words after it into one
 /// organisation's name, with the name that ends at the possessive, if any (`Zembla Farmers' Union`,
 /// `People's Defence Brigades`): the tagger stops names at the apostrophe, but a plural owner
 /// inside a capitalised run is part of a name, as a person's or a place's (`Reyes's`,
-/// `Zembla Isles'`) is not. A run that meets a person's name is left alone. Needs the tags (UPOS).
+/// `Zembla Isles'`) is not. A run that meets a person's name is left alone. A singular owner
+/// joins only a head of [`POSSESSIVE_NAME_HEADS`] right after it (`the Sheriff's Office`,
+/// `St Anne's Hospital` with its `St`, `St Anne's Parish Church`), and only when it is one word, a
+/// saint's name or an office holder before `Office` (`the Vell County Sheriff's Office`), and no
+/// place. Needs the tags (UPOS).
 fn join_possessive_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let capital = |k: usize| {
         tokens[k].form.chars().next().is_some_and(char::is_uppercase) && matches!(tokens[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ")
@@ -377,6 +393,17 @@ fn join_possessive_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<Name
             "'s" | "’s" => IRREGULAR_PLURALS.contains(&owner.as_str()),
             _ => false,
         };
+        if !plural && capital(k - 1) && !tokens[k - 1].space_after
+            && let Some(joined) = singular_possessive_name(tokens, &spans, k)
+        {
+            let end = joined.0.end;
+            let meets = |r: &Range<usize>| r.start < joined.0.end && joined.0.start < r.end;
+            spans.retain(|(r, _)| !meets(r));
+            spans.push(joined);
+            spans.sort_by_key(|(r, _)| r.start);
+            k = end;
+            continue;
+        }
         if !plural || !capital(k - 1) || !capital(k + 1) || tokens[k - 1].space_after {
             k += 1;
             continue;
@@ -401,6 +428,44 @@ fn join_possessive_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<Name
         k = end;
     }
     spans
+}
+
+/// Offices whose holder's possessive names a public office (`the Alachua Sheriff's Office`, `the
+/// Governor's Office`): general English. The holder's words then belong to the office's name.
+const OFFICE_HOLDERS: &[&str] = &[
+    "sheriff", "coroner", "governor", "mayor", "president", "minister", "attorney", "prosecutor", "auditor", "treasurer",
+    "comptroller", "marshal", "clerk", "general", "secretary", "chancellor", "premier", "commissioner",
+];
+
+/// The name `St Anne's Hospital` / `Sheriff's Office` / `St Anne's Parish Church` around the
+/// singular possessive at `k` (see [`join_possessive_names`]), or None: one to three capitalised
+/// words after the possessive, the last a head of [`POSSESSIVE_NAME_HEADS`].
+fn singular_possessive_name(tokens: &[Token], spans: &[NameSpan], k: usize) -> Option<NameSpan> {
+    if !matches!(tokens[k].form.as_str(), "'s" | "’s") {
+        return None;
+    }
+    let capital = |t: &Token| t.form.starts_with(|c: char| c.is_uppercase()) && t.form.chars().all(|c| c.is_alphabetic() || c == '.');
+    let end = (k + 2..=(k + 4).min(tokens.len()))
+        .take_while(|&e| capital(&tokens[e - 1]))
+        .find(|&e| POSSESSIVE_NAME_HEADS.contains(&tokens[e - 1].form.to_lowercase().as_str()))?;
+    let head_word = tokens[end - 1].form.to_lowercase();
+    let saint = k >= 2 && matches!(tokens[k - 2].form.as_str(), "St" | "St." | "Saint" | "Ste" | "Ste.");
+    let owner_span = spans.iter().find(|(r, _)| r.contains(&(k - 1)) && r.end == k);
+    let office = head_word == "office" && OFFICE_HOLDERS.contains(&tokens[k - 1].form.to_lowercase().as_str());
+    let start = match owner_span {
+        _ if saint => k - 2,
+        // a place's or a named person's thing (`Zembla's Office`, `Ana Reyes's Hall`)
+        Some((_, NerClass::Loc)) => return None,
+        Some((r, _)) if r.len() > 1 && !office => return None,
+        Some((r, _)) => r.start,
+        None => k - 1,
+    };
+    // nothing of another name runs across the joined words from outside
+    if spans.iter().any(|(r, _)| (r.start < start && r.end > start) || (r.start < end && r.end > end)) {
+        return None;
+    }
+    let class = if POSSESSIVE_PLACE_HEADS.contains(&head_word.as_str()) { NerClass::Loc } else { NerClass::Org };
+    Some((start..end, class))
 }
 
 /// Words that end a company's name as its legal or trade form (`… Motor Company`, `… Holdings`,

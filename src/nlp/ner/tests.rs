@@ -252,6 +252,34 @@ fn a_plural_possessive_inside_a_capitalised_run_joins_one_name() {
 }
 
 #[test]
+fn a_singular_possessive_before_a_building_or_office_head_is_one_name() {
+    // "taken to St Anne's Hospital": the tagger typed the saint a person and left the head out
+    let toks = tagged("taken/VERB to/ADP St/PROPN Anne+/PROPN 's/PART Hospital/PROPN ./PUNCT");
+    assert_eq!(join_possessive_names(&toks, vec![(2..4, NerClass::Per)]), vec![(2..6, NerClass::Org)]);
+    // "the Sheriff's Office arrested …", and a place head
+    let toks = tagged("the/DET Sheriff+/PROPN 's/PART Office/PROPN arrested/VERB");
+    assert_eq!(join_possessive_names(&toks, vec![(1..2, NerClass::Per)]), vec![(1..4, NerClass::Org)]);
+    let toks = tagged("in/ADP Tarvel+/PROPN 's/PART Bay/PROPN");
+    assert_eq!(join_possessive_names(&toks, vec![]), vec![(1..4, NerClass::Loc)]);
+    // words before the head, and an office holder's name of two words
+    let toks = tagged("to/ADP St./PROPN Anne+/PROPN 's/PART Parish/PROPN Church/PROPN at/ADP");
+    assert_eq!(join_possessive_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+    let toks = tagged("the/DET Vell/PROPN Sheriff+/PROPN 's/PART Office/PROPN said/VERB");
+    assert_eq!(join_possessive_names(&toks, vec![(1..3, NerClass::Per)]), vec![(1..5, NerClass::Org)]);
+    // a place's or a named person's office is theirs, and a head not at the possessive joins nothing
+    for (spec, spans) in [
+        ("Zembla+/PROPN 's/PART Office/PROPN", vec![(0..1, NerClass::Loc)]),
+        ("Ana/PROPN Reyes+/PROPN 's/PART Office/PROPN", vec![(0..2, NerClass::Per)]),
+        ("Reyes+/PROPN 's/PART new/ADJ Office/PROPN", vec![(0..1, NerClass::Per)]),
+        ("Reyes+/PROPN 's/PART White/PROPN House/PROPN Years/PROPN", vec![(0..1, NerClass::Per)]),
+        ("Ana/PROPN Reyes+/PROPN 's/PART Parish/PROPN Church/PROPN", vec![(0..2, NerClass::Per)]),
+    ] {
+        let toks = tagged(spec);
+        assert_eq!(join_possessive_names(&toks, spans.clone()), spans, "{spec}");
+    }
+}
+
+#[test]
 fn a_singular_owner_a_person_or_a_lowercase_word_joins_nothing() {
     // must give nothing: a country's, a place's and a person's possessive, a plural before a lowercase
     // noun, a plural possessive that meets a person's name
