@@ -206,6 +206,9 @@ impl Extractor {
             // `stopped the crowd from entering`: the crowd did not enter
             let prevented = p.lit.is_none() && p.pred < tree.len() && r.prevented(p.pred);
             for mut t in graph_triples(sentence, &tree, &ment, mentions, p) {
+                if quality::cut_label(&t).is_some() {
+                    continue;
+                }
                 t.negated |= prevented;
                 if p.lit.is_none() && t.object.as_ref().is_some_and(|o| !quality::nominal_object(&tree, o.head)) {
                     continue;

@@ -60,6 +60,13 @@
 //! - `bare-adjective`: a copula with an adjective and nothing else (`I am sure`, `X is unclear`)
 //!   has no object worth a node; likewise any triple whose object is headed by an adjective,
 //!   adverb, verb or function word ([`nominal_object`]).
+//! - `possessor-only` and `argument-cut` ([`cut_label`], on the rendered triple): a subject or
+//!   object label that ends in a possessive `'s` is a possessor cut off from what it owns
+//!   (`Kingdom's – net – seats`); one that ends in an article, a preposition or a coordinator
+//!   was cut before its head noun (`become – one of the`, `go to – polls in a`).
+//! - `hyphen-part-relation`: a relation word that is the second half of a hyphenated compound
+//!   (`was a two-time champion` as `be time champion of`, `Tarn-loving fans` as `Tarn – love`)
+//!   describes a noun; after an adverb (`well-known for`) or as `X-based` (`based in`) it stays.
 
 use super::rules::{Kind, Prop};
 use super::tree::{NONE, Tree};
@@ -158,6 +165,10 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if p.pred < n && embedded_question(tr, p.pred) {
         return Some("embedded-question");
+    }
+    // (copular and literal relations too: `was a two-time champion`)
+    if p.rel.iter().any(|&k| hyphen_part(tr, p, k)) {
+        return Some("hyphen-part-relation");
     }
     if p.lit.is_some() || p.pred >= n {
         return None;
@@ -713,6 +724,22 @@ fn vague_role_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
 /// as `seal – Island`, `the Quell General Assembly` as `general of`): capitalised inside the
 /// sentence (not after a quotation mark or colon, not an all-capitals emphasis like `IN`) next to
 /// another capitalised word.
+/// A relation word that is the second half of a hyphenated compound (`a two-time champion`,
+/// `Tarn-loving fans`, `the Norvia-led talks`, `a 14-hour drive`): the compound describes a
+/// noun, it is no verb or noun of the clause's relation. After an adverb or `self` the word is
+/// the verb still (`well-known for`, `self-isolating from`), and so is `X-based` read as a
+/// place (`based in`, with the place as an oblique).
+fn hyphen_part(tr: &Tree, p: &Prop, k: usize) -> bool {
+    if k < 2 || k >= tr.len() || tr.form(k - 1) != "-" || tr.t[k - 2].space_after || tr.t[k - 1].space_after {
+        return false;
+    }
+    let w = k - 2;
+    if p.rel.contains(&w) || tr.is_punct(w) || tr.upos(w) == "ADV" || tr.form_is(w, &["well", "best", "better", "self", "ill"]) {
+        return false;
+    }
+    !(tr.lemma_is(k, &["base"]) && p.slots.iter().any(|s| s.kind == Kind::Obl))
+}
+
 fn name_part(tr: &Tree, k: usize) -> bool {
     let capital = |i: usize| tr.form(i).chars().next().is_some_and(char::is_uppercase);
     let all_caps = tr.form(k).chars().all(|c| !c.is_lowercase());
@@ -823,6 +850,39 @@ fn bracket_edited(tr: &Tree, h: usize) -> bool {
     let n = tr.len();
     let glued = |a: usize| a < n && !tr.t[a].space_after;
     h < n && ((h > 0 && matches!(tr.form(h - 1), "]" | "[") && glued(h - 1)) || (h + 1 < n && matches!(tr.form(h + 1), "[" | "]") && glued(h)))
+}
+
+/// Last words that end no noun phrase: articles, prepositions, coordinators and possessive
+/// pronouns (general English, closed classes).
+const PHRASE_CUT_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "into", "onto", "over", "under",
+    "as", "than", "and", "or", "but", "nor", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Why a rendered triple's subject or object label cannot be a node, or `None`:
+/// `possessor-only` for a label that ends in a possessive `'s` (`Kingdom's – net – seats` from
+/// `the Kingdom's (UK) party netted seats` with the party hung elsewhere, `let's` as `'s`), and
+/// `argument-cut` for a label of two words or more that ends in an article, a preposition, a
+/// coordinator or a possessive pronoun (`become – one of the`, `go to – polls in a`): a phrase
+/// cut before its head. A speech act's statement is not a label.
+pub(crate) fn cut_label(t: &crate::document::OpenTriple) -> Option<&'static str> {
+    let labels = std::iter::once(&t.subject.text).chain(t.object.as_ref().filter(|_| t.rule != super::SPEECH_RULE).map(|o| &o.text));
+    for text in labels {
+        let text = text.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ']' | '"' | '”'));
+        // a bracketed acronym after the possessor (`Kingdom's (UK)`) goes with it
+        let text = match text.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| t[..i].trim_end())) {
+            Some(before) if !before.is_empty() => before,
+            _ => text.trim_end_matches(')'),
+        };
+        if text.ends_with("'s") || text.ends_with("’s") {
+            return Some("possessor-only");
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > 1 && words.last().is_some_and(|w| PHRASE_CUT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
+            return Some("argument-cut");
+        }
+    }
+    None
 }
 
 fn is_possessive(form: &str) -> bool {

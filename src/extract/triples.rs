@@ -107,9 +107,36 @@ fn adverb_particle(tr: &Tree, v: usize) -> Option<usize> {
     tr.kids(v).find(|&k| k == v + 1 && tr.rel(k) == "advmod" && tr.upos(k) == "ADV" && tr.form_is(k, PARTICLES))
 }
 
+/// Time adverbs that open a sentence before a comma (`Yesterday, police said …`).
+const FRONTED_TIME_ADVERBS: &[&str] = &["yesterday", "today", "tomorrow", "now", "then", "meanwhile", "recently", "earlier", "later", "currently", "previously", "tonight"];
+
+/// The subject without a fronted adverbial the parser hung inside its phrase (`At the panel on
+/// comics, speakers shared …` → `speakers`, `Yesterday, police arrested …`, `For the safety of
+/// all, the debate was moved …` → `debate`): when the shown span opens with a preposition or a
+/// time adverb (or right after a preposition that opens the sentence) and a comma before the
+/// head closes that phrase, the subject starts after the comma. None when nothing is cut.
+fn without_fronted_adverbial(tr: &Tree, part: &Part) -> Option<Part> {
+    if part.text.is_some() || part.poss_after.is_some() {
+        return None;
+    }
+    let shown = if part.min.is_empty() { &part.toks } else { &part.min };
+    let first = *shown.iter().min()?;
+    let h = part.head;
+    let comma = shown.iter().copied().filter(|&k| k > first && k < h && tr.form(k) == ",").max()?;
+    let opens_sentence_with_preposition = first >= 1 && tr.upos(first - 1) == "ADP" && (0..first - 1).all(|k| tr.is_punct(k));
+    let opener = tr.upos(first) == "ADP" || tr.lemma_is(first, FRONTED_TIME_ADVERBS) || opens_sentence_with_preposition;
+    // the rest is a phrase of its own: it holds the head and a word before it
+    if !opener || !(comma + 1..=h).any(|k| !tr.is_punct(k)) {
+        return None;
+    }
+    let keep = |v: &Vec<usize>| v.iter().copied().filter(|&k| k > comma).collect::<Vec<usize>>();
+    Some(Part { head: h, toks: keep(&part.toks), min: keep(&part.min), poss_after: None, text: None })
+}
+
 pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Mention], p: &Prop) -> Vec<OpenTriple> {
     let mut out = Vec::new();
-    let Some(mut subject) = argument(s, &p.subj) else { return out };
+    let trimmed = without_fronted_adverbial(tr, &p.subj);
+    let Some(mut subject) = argument(s, trimmed.as_ref().unwrap_or(&p.subj)) else { return out };
     let base = |relation: String, key: RelationKey, object: Option<Argument>, subject: Argument| OpenTriple {
         sentence: s.index,
         subject,

@@ -80,6 +80,18 @@ fn sentences_in_other_languages_give_no_facts() {
 fn graph_quality_table() {
     let cases: &[(&str, &str, &[&str], &[&str])] = &[
         (
+            "an object cut before its head noun is no object",
+            "the/the/DET/2/det band/band/NOUN/3/nsubj became/become/VERB/0/root one/one/NUM/3/obj of/of/ADP/4/case the/the/DET/4/det",
+            &[],
+            &["band | became"],
+        ),
+        (
+            "a possessor with its noun stays",
+            "Norvia/Norvia/PROPN/3/nmod:poss 's/'s/PART/1/case party/party/NOUN/4/nsubj netted/net/VERB/0/root twelve/twelve/NUM/6/nummod seats/seat/NOUN/4/obj",
+            &["Norvia 's party | netted | twelve seats"],
+            &[],
+        ),
+        (
             "adverb subject from a mis-split compound",
             "the/the/DET/2/det crack/crack/NOUN/5/nsubj -/-/PUNCT/4/punct down/down/ADV/2/advmod ordered/order/VERB/0/root by/by/ADP/7/case police/police/NOUN/8/obl reportedly/reportedly/ADV/9/advmod given/give/VERB/4/advcl:relcl to/to/ADP/11/case Smith/Smith/PROPN/9/obl",
             &[],
@@ -590,4 +602,42 @@ fn the_filters_for_cut_clauses_and_empty_nouns_leave_their_look_alikes() {
     let split = "The/the/DET/2/det agency/agency/NOUN/3/nsubj notes/note/VERB/0/root/VBZ/VerbForm=Fin road/road/NOUN/3/obj access/access/NOUN/8/nsubj:pass is/be/AUX/8/aux:pass/VBZ/VerbForm=Fin not/not/PART/8/advmod restored/restore/VERB/3/parataxis/VBN";
     let got = triples(split);
     assert!(!got.iter().any(|g| g.contains("notes | road")), "{got:?}");
+}
+
+/// `the Norvia-based firm Tarn Mills` parsed with `based` as a verb whose object is the firm: the
+/// participle is half of `Norvia-based`, no verb of the clause; glued the same way after an adverb
+/// (`well-known for`) the verb stays.
+#[test]
+fn a_half_of_a_hyphenated_compound_is_no_relation_word() {
+    let run = |spec: &str, glued: &[usize]| -> Vec<String> {
+        let mut s = sent(spec);
+        for &k in glued {
+            s.tokens[k].space_after = false;
+        }
+        Extractor::new().extract(&s, &[]).into_iter().map(|t| format!("{} | {} | {}", t.subject.text, t.relation, t.object.map(|o| o.text).unwrap_or_default())).collect()
+    };
+    let spec = "Norvia/Norvia/PROPN/3/nsubj -/-/PUNCT/3/punct based/base/VERB/0/root firm/firm/NOUN/3/obj Tarn/Tarn/PROPN/6/compound Mills/Mills/PROPN/4/appos";
+    let got = run(spec, &[0, 1]);
+    assert!(!got.iter().any(|g| g.starts_with("Norvia | based")), "{got:?}");
+    // must give nothing away: the same words with spaces are a clause of their own
+    let got = run(spec, &[]);
+    assert!(got.iter().any(|g| g.starts_with("Norvia | based")), "{got:?}");
+    let spec = "Ivo/Ivo/PROPN/2/flat Oster/Oster/PROPN/6/nsubj:pass is/be/AUX/6/aux:pass well/well/ADV/6/advmod -/-/PUNCT/6/punct known/know/VERB/0/root for/for/ADP/9/case his/his/PRON/9/nmod:poss paintings/painting/NOUN/6/obl";
+    let got = run(spec, &[3, 4]);
+    assert!(got.iter().any(|g| g.contains("paintings")), "{got:?}");
+}
+
+/// Labels that end in a possessive `'s` or in a function word are cut phrases (see
+/// [`super::cut_label`]); a whole phrase passes.
+#[test]
+fn a_label_cut_before_its_head_is_no_node() {
+    let spec = "Norvia/Norvia/PROPN/3/nmod:poss 's/'s/PART/1/case party/party/NOUN/4/nsubj netted/net/VERB/0/root twelve/twelve/NUM/6/nummod seats/seat/NOUN/4/obj";
+    let t = Extractor::new().extract(&sent(spec), &[]).into_iter().next().expect("a fact");
+    assert_eq!(super::cut_label(&t), None);
+    for (subject, object, why) in [("Norvia's", "twelve seats", "possessor-only"), ("Norvia 's (NV)", "twelve seats", "possessor-only"), ("party", "one of the", "argument-cut"), ("party", "polls in a", "argument-cut")] {
+        let mut u = t.clone();
+        u.subject.text = subject.into();
+        u.object.as_mut().unwrap().text = object.into();
+        assert_eq!(super::cut_label(&u), Some(why), "{subject} | {object}");
+    }
 }

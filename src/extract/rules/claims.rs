@@ -39,6 +39,35 @@ fn quote_kind(form: &str) -> Option<bool> {
 const OPINION_VERBS: &[&str] = &[
     "feel", "consider", "fear", "suspect", "doubt", "assume", "suppose", "guess", "reckon", "speculate", "contend",
     "hypothesize", "hypothesise", "testify", "allege", "claim", "accuse", "worry",
+    // verbs of inferring and supposing: `they concluded that warm water was reaching the ice`
+    // is the researchers' inference, `imagine that the world stays silent` a supposition
+    "conclude", "infer", "deduce", "theorize", "theorise", "posit", "postulate", "surmise", "presume", "imagine",
+];
+
+/// Nouns whose `that` clause is a supposition, not a fact (`the idea that the statues mark
+/// water`, `fears that the dam could fail`, `the hope that talks resume`): general English, the
+/// closed class of nouns of supposing, expecting and fearing. The clause is possible.
+const SUPPOSITION_NOUNS: &[&str] = &[
+    "idea", "notion", "theory", "hypothesis", "assumption", "supposition", "premise", "possibility", "speculation",
+    "suspicion", "hope", "fear", "concern", "worry", "expectation", "prospect", "likelihood", "chance", "risk", "danger",
+    "threat", "suggestion",
+];
+
+/// Nouns whose `that` clause is someone's statement or opinion (`the claim that the vote was
+/// rigged`, `reports that the ship sank`, `the view that rates will rise`): general English, the
+/// nouns of claiming, reporting and holding an opinion. The clause is reported. Nouns of fact
+/// (`the news that …`, `the fact that …`, `evidence that …`) are not among them.
+const STATEMENT_NOUNS: &[&str] = &[
+    "claim", "allegation", "accusation", "report", "rumour", "rumor", "charge", "assertion", "contention", "insinuation",
+    "statement", "announcement", "warning", "argument", "belief", "view", "opinion", "impression", "conviction",
+    "position", "insistence", "promise", "pledge", "prediction", "estimate",
+];
+
+/// Of [`STATEMENT_NOUNS`], those that often head a relative clause with `that` (`the report that
+/// the agency published`, `the statement that she read`): their clause counts only when complete.
+const RELATIVE_PRONE_NOUNS: &[&str] = &[
+    "report", "statement", "announcement", "estimate", "promise", "pledge", "prediction", "position", "argument",
+    "warning", "view", "opinion", "charge",
 ];
 
 /// Verbs whose past participle with an infinitive reports hearsay or belief (`believed to have
@@ -403,6 +432,29 @@ impl Rules<'_, '_> {
                     if tr.lemma_is(h, MANDATIVE) && demand {
                         return Some((Modality::Planned, (tr.upos(h) == "VERB").then_some(h)));
                     }
+                    // `the idea that the statues mark water`, `claims that the vote was rigged`: a
+                    // `that` clause with a subject of its own completing a noun of supposing or
+                    // of claiming is that supposition or claim, not the writer's fact
+                    // (the noun is the clause's head, or, with the clause parsed as the verb's
+                    // complement, `repeated his claim that …`, the verb's object right before `that`)
+                    let that_mark = tr.kids(up).find(|&k| k < up && tr.base(k) == "mark" && tr.lemma_is(k, &["that"]));
+                    let own_subject = tr.kids(up).any(|k| is_subj_rel(tr.rel(k)) && !tr.lemma_is(k, &["that", "which", "who"]));
+                    let noun = match (tr.base(up), that_mark) {
+                        ("acl", Some(_)) if tr.upos(h) == "NOUN" => Some(h),
+                        ("ccomp", Some(m)) => tr.kids(h).find(|&o| tr.base(o) == "obj" && o + 1 == m && tr.upos(o) == "NOUN"),
+                        _ => None,
+                    };
+                    // (a noun that also heads relative clauses, `the report that the agency
+                    // published`, needs a complete clause: one with a complement of its own)
+                    let complete = tr.kids(up).any(|k| matches!(tr.base(k), "obj" | "iobj" | "ccomp" | "xcomp" | "cop" | "expl") || tr.rel(k) == "nsubj:pass");
+                    if let Some(x) = noun.filter(|_| own_subject) {
+                        if tr.lemma_is(x, SUPPOSITION_NOUNS) {
+                            return Some((Modality::Possible, None));
+                        }
+                        if tr.lemma_is(x, STATEMENT_NOUNS) && (complete || !tr.lemma_is(x, RELATIVE_PRONE_NOUNS)) {
+                            return Some((Modality::Reported, None));
+                        }
+                    }
                     up = h;
                 }
                 "conj" | "xcomp" | "advcl" | "acl" | "ccomp" | "obj" | "obl" | "nmod" => up = h,
@@ -681,6 +733,32 @@ mod tests {
         if let Some(f) = fs.iter().find(|f| f.1.contains("fail")) {
             assert_eq!(f.3, Modality::Asserted, "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_clause_completing_a_noun_of_supposing_or_claiming_is_not_asserted() {
+        // supposing: possible
+        let Some(f) = find("The surveyors tested the idea that the towers marked springs of fresh water .", "mark") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        let Some(f) = find("Fears that the Norvia dam could flood the valley grew on Monday .", "flood") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        // claiming: reported
+        let Some(f) = find("Ben Tarrow repeated his claim that the council leased the harbour .", "lease") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        // must give nothing away: a noun of fact keeps its clause, and so does a relative clause
+        let Some(f) = find("The news that Mara Vellin had secured the seat spread quickly .", "secure") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        let Some(fs) = facts("The report that the Norvia agency published in May lists twelve sites .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("publish")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_conclusion_is_the_concluders() {
+        let Some(f) = find("The geologists concluded that warm water was reaching the shelf every year .", "reach") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        assert_eq!(f.4, "geologists", "{f:?}");
     }
 
     #[test]

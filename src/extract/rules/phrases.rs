@@ -263,7 +263,28 @@ impl Rules<'_, '_> {
         if let Some(name) = self.apposition_anchor(h) {
             return Some(name);
         }
+        if let Some(person) = tr.kids(p).find(|&k| tr.lemma_is(k, &["who", "whom"])).and_then(|_| self.person_before_place(h)) {
+            return Some(self.np(person, true));
+        }
         Some(self.np(h, true))
+    }
+
+    /// `Ana Ruiz of Norvia, who …`, `Ben Tarrow from the Tarn Republic, who …`: `who` speaks of a
+    /// person, so the place that ends the person's phrase (with `of` or `from`) is not its
+    /// antecedent; the person's name before it is. `h` is the noun the parser gave the clause
+    /// (or the noun right before `who`).
+    pub(super) fn person_before_place(&self, h: usize) -> Option<usize> {
+        use crate::document::EntityType as T;
+        let tr = self.tr;
+        if !matches!(self.kind_at(h), Some(T::Country | T::City | T::Location)) {
+            return None;
+        }
+        let start = self.ment_at(h).map_or(h, |(s, _)| s);
+        let c = (0..start).rev().find(|&k| !tr.is_punct(k) && !tr.lemma_is(k, &["the"]))?;
+        if !tr.lemma_is(c, &["of", "from"]) || c == 0 || self.kind_at(c - 1) != Some(T::Person) {
+            return None;
+        }
+        Some(tr.phrase_head(c - 1))
     }
 
     /// The name a common noun stands in apposition to: in `Vexa-9, the virus that causes grey
@@ -357,6 +378,12 @@ impl Rules<'_, '_> {
             // climb flat/compound to the phrase head
             let mut h = j;
             h = tr.phrase_head(h);
+            // `Ana Ruiz of Norvia, who …`: the person, not the place
+            if tr.lemma_is(w, &["who", "whom"]) {
+                if let Some(person) = self.person_before_place(h) {
+                    return Some(self.np(person, true));
+                }
+            }
             return Some(self.np(h, true));
         }
         None
@@ -404,6 +431,28 @@ mod tests {
             show(&ts)
         );
         assert!(!ts.iter().any(|t| t.subject.text.contains("nurse") && t.relation == "treated"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn who_after_a_persons_place_is_the_person() {
+        // `The silver medal was won by Ben Tarrow from Norvia, who finished the race in 47 seconds.`
+        // (invented), with the clause hung as a conjunct of the main verb
+        let spec = "The/DET/3/det silver/ADJ/3/amod medal/NOUN/5/nsubj:pass was/AUX/5/aux:pass won/VERB/0/root by/ADP/7/case \
+            [[Ben/PROPN/5/obl:agent Tarrow]]/PROPN/7/flat from/ADP/10/case <<Norvia>>/PROPN/5/obl ,/PUNCT/13/punct \
+            who/PRON/13/nsubj finished/VERB/5/conj the/DET/15/det race/NOUN/13/obj ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "Ben Tarrow" && t.relation == "finished"), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "Norvia" && t.relation == "finished"), "{}", show(&ts));
+        // … and as a relative clause of the place
+        let spec = "[[Mara/PROPN/10/nsubj Vellin]]/PROPN/1/flat of/ADP/4/case <<Norvia>>/PROPN/1/nmod ,/PUNCT/7/punct \
+            who/PRON/7/nsubj left/VERB/4/acl:relcl early/ADV/7/advmod ,/PUNCT/10/punct spoke/VERB/0/root first/ADV/10/advmod";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "Norvia" && t.relation == "left"), "{}", show(&ts));
+        // must give nothing away: `which` after a place is the place
+        let spec = "[[Mara/PROPN/10/nsubj Vellin]]/PROPN/1/flat of/ADP/4/case <<Norvia>>/PROPN/1/nmod ,/PUNCT/7/punct \
+            which/PRON/7/nsubj borders/VERB/4/acl:relcl Tarn/PROPN/7/obj ,/PUNCT/10/punct spoke/VERB/0/root first/ADV/10/advmod";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation == "borders"), "{}", show(&ts));
     }
 
     #[test]

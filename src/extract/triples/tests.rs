@@ -548,3 +548,36 @@ fn a_reflexive_object_gives_way_to_the_oblique() {
     find(&ts, "deserter", "handed to", Some("guards"));
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "himself")), "{}", show(&ts));
 }
+
+/// `At the panel on comics, speakers shared insights .` (invented) with the fronted phrase hung
+/// inside the subject's phrase, as the parser does when it misses the comma.
+const FRONTED_PP_IN_SUBJECT: &str = "
+    At at ADP IN 3 case
+    the the DET DT 3 det
+    panel panel NOUN NN 7 nmod
+    on on ADP IN 5 case
+    comics comic NOUN NNS 3 nmod
+    , , PUNCT , 3 punct
+    speakers speaker NOUN NNS 8 nsubj
+    shared share VERB VBD 0 root
+    insights insight NOUN NNS 8 obj
+    . . PUNCT . 8 punct";
+
+#[test]
+fn a_fronted_phrase_inside_the_subject_is_cut_off() {
+    use crate::extract::rules::Part;
+    use crate::extract::tree::Tree;
+    let s = crate::extract::tests::tree(FRONTED_PP_IN_SUBJECT);
+    let tr = Tree::new(&s.tokens);
+    // the subject span as the parser gave it: `At the panel on comics , speakers`
+    let span: Vec<usize> = (0..7).collect();
+    let part = Part { head: 6, toks: span.clone(), min: span.clone(), poss_after: None, text: None };
+    let cut = super::without_fronted_adverbial(&tr, &part).expect("a fronted phrase to cut");
+    assert_eq!(cut.min, vec![6]);
+    // must give nothing away: a span that opens with a noun keeps its comma
+    let plain = FRONTED_PP_IN_SUBJECT.replace("At at ADP IN 3 case", "Tarn Tarn PROPN NNP 3 compound");
+    let s = crate::extract::tests::tree(&plain);
+    let tr = Tree::new(&s.tokens);
+    let part = Part { head: 6, toks: span.clone(), min: span, poss_after: None, text: None };
+    assert!(super::without_fronted_adverbial(&tr, &part).is_none());
+}
