@@ -10,6 +10,12 @@
 //!     (`flat`, `obj`, `compound`) and the preposition an oblique of the verb: a preposition heads
 //!     nothing, so its first noun after it becomes the verb's oblique and the preposition its
 //!     `case`; the preposition's other dependents go with the noun (not `as`, `like`, `of`).
+//! 51. `subordinate-acl` (a number past the lanes' blocks: 45–47 were taken): `The suspect was at
+//!     the station after being detained in Brelk`, `reached the gate before he was shot` with the
+//!     clause after a temporal subordinator hung on the noun before it as an `acl`: a noun takes
+//!     no `after`/`before`/`while`/`when`/`since`/`until`/`upon` clause, so it becomes an `advcl`
+//!     of the clause the noun belongs to (the noun itself when it is a copular predicate or the
+//!     root, else the first verb above it), and a subjectless one shares that clause's subject.
 
 use super::lexicon::CASUALTY_STATES;
 use super::repair::{base, heads, set_head};
@@ -78,6 +84,45 @@ pub(super) fn adp_head(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 51.
+pub(super) fn subordinate_acl(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let h = heads(t);
+        let noun = h[c];
+        if noun == usize::MAX || noun > c || t[c].deprel != "acl" || t[c].upos != "VERB" || !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        let subordinated = (noun + 1..c).any(|k| {
+            h[k] == c
+                && base(&t[k].deprel) == "mark"
+                && matches!(t[k].form.to_lowercase().as_str(), "after" | "before" | "while" | "when" | "since" | "until" | "upon")
+        });
+        if !subordinated {
+            continue;
+        }
+        // the clause the noun belongs to: the noun as a copular predicate or root, else the first verb above it
+        let clause_head = |x: usize| h[x] == usize::MAX || (0..n).any(|k| h[k] == x && base(&t[k].deprel) == "cop");
+        let mut x = noun;
+        let mut target = None;
+        for _ in 0..n {
+            if clause_head(x) || t[x].upos == "VERB" {
+                target = Some(x);
+                break;
+            }
+            if h[x] == usize::MAX {
+                break;
+            }
+            x = h[x];
+        }
+        let Some(target) = target.filter(|&x| x < c) else { continue };
+        set_head(t, c, target, "advcl");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -119,6 +164,27 @@ mod tests {
         }
         // must give nothing: a preposition that is already a case marker
         let t = toks("Vell/PROPN/2/nsubj searched/VERB/0/root/search/VBD for/ADP/4/case partners/NOUN/2/obl");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+    }
+
+    #[test]
+    fn a_subordinate_clause_on_a_noun_belongs_to_its_clause() {
+        // `The suspect was at the station after being detained in Brelk .` (invented)
+        let t = toks(
+            "The/DET/2/det suspect/NOUN/6/nsubj was/AUX/6/cop/be/VBD at/ADP/6/case the/DET/6/det station/NOUN/0/root \
+             after/SCONJ/9/mark being/AUX/9/aux:pass/be/VBG detained/VERB/6/acl/detain/VBN in/ADP/11/case Brelk/PROPN/9/obl ./PUNCT/6/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "detained>6:advcl"), "{got}");
+        // `Oster reached the gate before he was shot .` (invented): the verb above the object
+        let t = toks(
+            "Oster/PROPN/2/nsubj reached/VERB/0/root/reach/VBD the/DET/4/det gate/NOUN/2/obj before/SCONJ/8/mark \
+             he/PRON/8/nsubj:pass was/AUX/8/aux:pass/be/VBD shot/VERB/4/acl/shoot/VBN",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "shot>2:advcl"), "{got}");
+        // must give nothing: a plain participle on a noun (`the man detained in Brelk`)
+        let t = toks("Police/NOUN/2/nsubj questioned/VERB/0/root/question/VBD the/DET/4/det man/NOUN/2/obj detained/VERB/4/acl/detain/VBN in/ADP/7/case Brelk/PROPN/5/obl");
         assert!(repair(&t).is_none(), "{}", arcs(&t));
     }
 }
