@@ -95,6 +95,10 @@ pub(crate) const NAMING_VERBS: &[&str] = &[
 ];
 /// Heads whose infinitive did not happen (`refused to pay`, `declined to comment`, `failed to
 /// stop`, `was unable to reach`): the closed class of English negative control verbs and adjectives.
+/// States a disaster or attack leaves people in (`left nine dead`, `left 200 homeless`): the
+/// adjective is part of what the event did to the object (general English, closed class).
+pub(crate) const CASUALTY_STATES: &[&str] = &["dead", "injured", "wounded", "homeless", "missing", "stranded", "hurt"];
+
 pub(crate) const NEGATIVE_HEADS: &[&str] = &["refuse", "decline", "fail", "neglect", "unable", "forget"];
 /// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
 pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];

@@ -40,6 +40,8 @@ mod quality;
 mod repair;
 mod repair_clause;
 mod repair_coord;
+mod repair_dash;
+mod repair_event;
 mod repair_name;
 mod repair_nominal;
 mod repair_participle;

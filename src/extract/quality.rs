@@ -547,8 +547,9 @@ const ADVERBIAL_ANTECEDENTS: &[&str] = &["time", "way", "reason", "place", "mome
 ///   `it` stands for a clause; a fact from the verb and the adjective reads the infinitive's
 ///   subject as the object.
 /// - `dropped-complement`: an object with an adjective complement after a complex-transitive
-///   verb (`made stocks available`, `found him guilty`, `left five dead`): `make – stocks`
-///   drops what the sentence says of them.
+///   verb (`made stocks available`, `found him guilty`, `left the door open`): `make – stocks`
+///   drops what the sentence says of them. A casualty state after `leave` (`left nine dead`)
+///   joins the relation instead (`leave dead – nine`, see `triples`).
 /// - `light-verb-bare`: `have`/`do` with no object ([`BARE_LIGHT_VERBS`]).
 /// - `object-gap-relative`: a relative clause with a subject and no relative word, object or
 ///   stranded preposition (`the fine the bank paid in a second case`): its object is the noun
@@ -584,8 +585,12 @@ fn garbled_clause(tr: &Tree, p: &Prop) -> Option<&'static str> {
     // `made stocks available`, `found him guilty`, `left the door open`: the fact keeps the
     // object and drops what the sentence says of it (`make – stocks`)
     // (the graph renders an object and an adjective complement as `make – stocks` only)
+    // (`left nine dead`: a casualty state joins the relation, see `triples`)
     let dropped_complement = predicate.is_some_and(|x| {
-        tr.upos(x) == "ADJ" && (tr.lemma_is(v, PREDICATIVE_VERBS) || tr.lemma_is(v, &["keep", "leave", "find"])) && !p.rel.contains(&x)
+        tr.upos(x) == "ADJ"
+            && (tr.lemma_is(v, PREDICATIVE_VERBS) || tr.lemma_is(v, &["keep", "leave", "find"]))
+            && !p.rel.contains(&x)
+            && !super::triples::casualty_state(tr, v, x)
     });
     if dropped_complement && p.slots.iter().any(|s| s.kind == Kind::Obj) {
         return Some("dropped-complement");

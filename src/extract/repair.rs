@@ -86,6 +86,15 @@
 //!    weekday and the name parsed as one phrase.
 //! 41. `indefinite-conjunct` (`repair_coord`): `Marsh, a Senator from Tarn, won` with the role read
 //!    as a comma conjunct of the name.
+//! 45. `dash-aside` (`repair_dash`): `Oster — who was nicknamed Red — began writing songs` with the
+//!    aside between the dashes read as the clause (or its noun as the subject): the aside hangs on
+//!    the noun before it, the phrase before the dashes is the verb's subject.
+//! 46. `casualty-complement` (`repair_event`): `the blast left 17 villagers dead` with `dead` read as
+//!    a modifier of `villagers`: it is the complement of `leave`, as in `left nine dead`.
+//! 47. `adp-head` (`repair_event`): `was named after Ben Tarrow` with the preposition as the
+//!    phrase's head: the noun heads it, the preposition is its `case`.
+//! 51. `subordinate-acl` (`repair_event`; 45–47 were taken): `was at the station after being
+//!    detained` with the `after` clause hung on the noun: it is an `advcl` of the noun's clause.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -152,7 +161,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }

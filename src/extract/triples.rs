@@ -331,6 +331,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
         object_from_obj = sl.kind == Kind::Obj;
+        // `the quake left nine dead`: the casualty state is what the event did to the object, part
+        // of the relation (`leave dead` – nine); an adjective is no node
+        if sl.kind == Kind::Obj && !p.passive {
+            if let Some(j) = slots.iter().position(|c| {
+                c.kind == Kind::Comp && c.part.head < tr.len() && verb_tok.is_some_and(|v| casualty_state(tr, v, c.part.head))
+            }) {
+                let c = slots.remove(j);
+                relation_words.push(tr.form(c.part.head).to_lowercase());
+                // (named like a particle: `rel:leave_dead`, not the bare `leave`)
+                key.particle = Some(tr.form(c.part.head).to_lowercase());
+            }
+        }
         // `was given a medal`, `were moved 300 miles`: an agentless passive that keeps an object
         // (the recipient or a measure became the subject). The subject underwent the event, so the
         // active lemma (`senator – give – medal`, the lexicon's `provides`) would reverse the
@@ -832,6 +844,12 @@ fn circumstance_slot(tr: &Tree, ment: &[Option<(usize, usize)>], mentions: &[Men
         .iter()
         .position(|sl| obl(sl) && is_place(tr, ment, mentions, &sl.case, sl.part.head))
         .or_else(|| slots.iter().position(|sl| obl(sl) && (!sl.case.is_empty() || sl.part.head > pred || !is_time_phrase(tr, sl.part.head)) && is_date_part(tr, sl.part.head)))
+}
+
+/// `left nine dead`, `left 200 people homeless`: the verb `leave` with a casualty state
+/// ([`lexicon::CASUALTY_STATES`]) as the predicative adjective `x` of its object.
+pub(super) fn casualty_state(tr: &Tree, v: usize, x: usize) -> bool {
+    tr.lemma_is(v, &["leave"]) && tr.upos(x) == "ADJ" && tr.lemma_is(x, lexicon::CASUALTY_STATES) && tr.kids(v).any(|k| tr.base(k) == "obj" && k < x)
 }
 
 /// Reflexive pronouns.

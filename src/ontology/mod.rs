@@ -532,7 +532,7 @@ impl Ontology {
             Some("verb whose content is a missing complement")
         } else if subject.is_some_and(|e| e.kind == EntityType::Date) {
             Some("temporal subject")
-        } else if !subject.is_some_and(|e| e.kind.is_named()) && !counted(&t.triple.subject.text) {
+        } else if !subject.is_some_and(|e| e.kind.is_named()) && !counted(&t.triple.subject.text) && !fate_event(t) {
             // `the runway was flooded`, `arguments flared`: a state of an unnamed thing is not a
             // graph fact; a named participant or a counted group (`two guards`) is
             Some("subject neither named nor counted")
@@ -705,6 +705,33 @@ pub const CONTENTLESS_VERBS: &[&str] = &[
     "explain", "believe", "think", "know", "see", "feel", "mean", "include", "involve", "follow", "accord",
     "will", "would", "can", "could", "may", "might", "must", "shall", "should",
 ];
+
+/// Events that befall a person (or an animal) and that news reports of an unnamed one: `a
+/// porter was killed`, `the driver was arrested`, `a fox died`, `a second defendant was found
+/// not guilty`. General English, closed classes: passives of harm, rescue and the legal process,
+/// and a few intransitive fates; `find`/`pronounce` only with their result adjective (`found
+/// dead`, `pronounced dead`, `found not guilty`).
+const FATE_PASSIVES: &[&str] = &[
+    "kill", "injure", "wound", "hurt", "shoot", "stab", "murder", "assault", "attack", "beat", "kidnap", "abduct",
+    "arrest", "detain", "hospitalize", "hospitalise", "rescue", "evacuate", "jail", "imprison", "convict", "acquit",
+    "sentence", "charge", "execute", "deport", "extradite", "find", "pronounce",
+];
+const FATE_INTRANSITIVES: &[&str] = &["die", "drown", "disappear", "surrender"];
+
+/// Whether an object-less clause is a fate of its subject ([`FATE_PASSIVES`],
+/// [`FATE_INTRANSITIVES`]), kept even when the subject is an unnamed description: a single
+/// participant (not a pronoun, a bare plural crowd is caught before) that underwent it.
+fn fate_event(t: &ResolvedTriple) -> bool {
+    let key = &t.triple.key;
+    let verb = key.verb.as_deref().map(|v| v.trim().to_lowercase()).unwrap_or_default();
+    let words: Vec<&str> = t.triple.relation.split_whitespace().collect();
+    let result = words.iter().any(|w| matches!(w.to_lowercase().as_str(), "dead" | "guilty" | "alive" | "unconscious" | "injured"));
+    if key.passive {
+        FATE_PASSIVES.contains(&verb.as_str()) && (!matches!(verb.as_str(), "find" | "pronounce") || result)
+    } else {
+        FATE_INTRANSITIVES.contains(&verb.as_str()) || (matches!(verb.as_str(), "find" | "pronounce") && result)
+    }
+}
 
 /// Whether a phrase starts with a count (`two guards`, `at least 40 people`, `dozens of
 /// residents`): English cardinals and approximate counts, after an optional `at least`/`some`.

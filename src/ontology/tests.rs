@@ -517,6 +517,7 @@ fn event_entities() -> HashMap<EntityId, Entity> {
         ent("two_guards", "two guards", Concept),
         ent("runway", "runway", Concept),
         ent("tuesday", "Tuesday", Date),
+        ent("porter", "porter", Concept),
     ]
     .into_iter()
     .map(|e| (e.id.clone(), e))
@@ -553,6 +554,23 @@ fn object_less_events_are_facts_with_an_empty_object() {
     // a lexicon verb (kg:injures needs an object) still stays an open relation
     let f = o.decide(&event("lena_ortmann", "injured", verb("injure"), &e), &e, None, false).unwrap();
     assert_eq!(f.predicate.iri, format!("{REL}injure"));
+}
+
+#[test]
+fn an_unnamed_participant_keeps_its_fate() {
+    let o = Ontology::embedded();
+    let e = event_entities();
+    // `A porter was killed at work.`: harm to a single unnamed participant is news
+    let f = o.decide(&event("porter", "was killed", K { verb: Some("kill"), passive: true, ..K0 }, &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be killed");
+    // `The porter was found dead.`: `find` only with its result adjective
+    let f = o.decide(&event("porter", "was found dead", K { verb: Some("find"), passive: true, ..K0 }, &e), &e, None, false).unwrap();
+    assert_eq!(f.predicate.label, "be found dead");
+    let d = o.decide(&event("porter", "was found", K { verb: Some("find"), passive: true, ..K0 }, &e), &e, None, false).unwrap_err();
+    assert!(d.notes[0].contains("neither named nor counted"), "{:?}", d.notes);
+    // `The porter left.`: no fate
+    let d = o.decide(&event("porter", "left", verb("leave"), &e), &e, None, false).unwrap_err();
+    assert!(d.notes[0].contains("neither named nor counted"), "{:?}", d.notes);
 }
 
 #[test]
