@@ -8,6 +8,9 @@
 //! (on the phrase's head noun, as an adverbial clause, or as a clause of its own), while the words
 //! say plainly what the name is. Roles of people are the role rules' (`X, a professor at Y`).
 //!
+//! Also a lowercase class phrase right in front of the name of a thing: `news agency Vell Press`,
+//! `the think tank Orvo Institute` → the name – `is a` – the phrase (rule `title:class`).
+//!
 //! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
 
 use super::*;
@@ -125,6 +128,108 @@ impl Rules<'_, '_> {
         }
         Some(self.is_a_prop("appos:class", h, subj, (e + 2..k).collect(), 0.55))
     }
+
+    /// `news agency Vell Press`, `the think tank Orvo Institute`, `rock band Lumen`: a lowercase
+    /// class phrase right in front of the name of a thing (not a person: the role rules read
+    /// those) → NAME – is a – the phrase. The tree must join the two (one is the other's
+    /// compound, flat or apposition), so that a verb's two objects (`gave the firm Vela a loan`)
+    /// are not read as one phrase.
+    pub fn class_descriptor_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let mut s = 0;
+        while s < n {
+            // a mention, or a run of proper nouns the recogniser left unnamed (`news agency Vellfax`)
+            let span = match self.ment_at(s) {
+                Some((ms, e)) if ms == s => Some((e, true)),
+                None if tr.upos(s) == "PROPN" => {
+                    let mut e = s;
+                    while e < n && tr.upos(e) == "PROPN" && self.ment_at(e).is_none() {
+                        e += 1;
+                    }
+                    // a capitalised name of more than one letter, ending its phrase: not the head
+                    // of a longer name or phrase (`Mayor of Vell`, `state Vela parties`, `De La Vell`)
+                    let capital = tr.form(s).chars().next().is_some_and(char::is_uppercase) && (s..e).map(|k| tr.form(k).len()).sum::<usize>() > 1;
+                    let ends = e >= n || !(matches!(tr.upos(e), "NOUN" | "PROPN" | "DET" | "X") || tr.lemma_is(e, &["of"]));
+                    Some((e, false)).filter(|_| capital && ends)
+                }
+                _ => None,
+            };
+            let Some((e, named)) = span else {
+                s += 1;
+                continue;
+            };
+            let start = s;
+            s = e.max(s + 1);
+            if let Some(p) = self.class_descriptor(start, e, named, out) {
+                out.push(p);
+            }
+        }
+    }
+
+    fn class_descriptor(&self, s: usize, e: usize, named: bool, out: &[Prop]) -> Option<Prop> {
+        let tr = self.tr;
+        let n = tr.len();
+        // (places neither: the words in front of a place locate within it, `downtown Vell`,
+        // `northeast Norvia`, `mainland Norvia`)
+        if s < 1
+            || (named && self.kind_at(s).is_none())
+            || matches!(
+                self.kind_at(s),
+                Some(
+                    EntityType::Person | EntityType::Date | EntityType::Quantity | EntityType::Money | EntityType::Country | EntityType::City | EntityType::Location
+                )
+            )
+        {
+            return None;
+        }
+        // a possessive name owns what follows (`party Vela's leader`)
+        if e < n && self.is_poss(e) {
+            return None;
+        }
+        let h = s - 1;
+        let lower_noun = |k: usize| tr.upos(k) == "NOUN" && tr.form(k).chars().next().is_some_and(char::is_lowercase) && self.ment_at(k).is_none();
+        if !lower_noun(h) || tr.has_feat(h, "Number=Plur") || self.role_word_at(h).is_some() || tr.lemma_is(h, PARTITIVE_NOUNS) {
+            return None;
+        }
+        if super::roles::is_kin_noun(&tr.lemma(h).to_lowercase()) || self.is_date(h) {
+            return None;
+        }
+        // joined in the tree: the noun a compound of the name, or the name in apposition to the noun
+        let joined = |k: usize| (tr.head[h] == k && tr.base(h) == "compound") || (tr.head[k] == h && matches!(tr.base(k), "flat" | "appos"));
+        if !(s..e).any(joined) {
+            return None;
+        }
+        // the last word of an adjective written with a hyphen (`state-run Vela Rail`) is no noun
+        if h > 0 && tr.form(h - 1) == "-" {
+            return None;
+        }
+        // the class phrase: lowercase nouns and adjectives (and hyphens inside words) before it
+        let mut b = h;
+        while b > 0 {
+            let k = b - 1;
+            let lower = tr.form(k).chars().next().is_some_and(char::is_lowercase);
+            let word = matches!(tr.upos(k), "NOUN" | "ADJ") && lower && self.ment_at(k).is_none() && !tr.lemma_is(k, PARTITIVE_NOUNS);
+            let hyphen = tr.form(k) == "-" && k > 0 && !tr.t[k].space_after && !tr.t[k - 1].space_after;
+            if !(word || hyphen) || self.role_word_at(k).is_some() {
+                break;
+            }
+            b = k;
+        }
+        while b < h && tr.form(b) == "-" {
+            b += 1;
+        }
+        // `in this case Vela`, `one giant Vela`: a demonstrative or a number picks out, it classifies
+        // nothing; after `a`, the name is the head of a common noun phrase (`a centrist Veltian`)
+        if b > 0 && (tr.upos(b - 1) == "NUM" || tr.lemma_is(b - 1, &["this", "that", "these", "those", "one", "a", "an"])) {
+            return None;
+        }
+        let subj = self.span_part(s, e);
+        if out.iter().any(|p| p.lit.as_ref().is_some_and(|l| l.words == "is a") && p.subj.toks.iter().any(|t| subj.toks.contains(t))) {
+            return None;
+        }
+        Some(self.is_a_prop("title:class", h, subj, (b..=h).collect(), 0.5))
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +291,65 @@ mod tests {
             ),
         ];
         check_cases(cases, "appos:class");
+    }
+
+    #[test]
+    fn a_class_phrase_in_front_of_a_name_gives_its_class() {
+        let cases: &[super::super::testkit::Case] = &[
+            (
+                "He/PRON told/VERB news/NOUN/4/compound agency/NOUN/6/compound {{Vell/PROPN/6/compound Press}}/PROPN/2/obj ./PUNCT",
+                &[("Vell Press", "is a", "news agency")],
+                &[],
+            ),
+            (
+                "The/DET think/NOUN/3/compound tank/NOUN/5/compound {{Orvo/PROPN/5/compound Institute}}/PROPN/6/nsubj wrote/VERB ./PUNCT",
+                &[("Orvo Institute", "is a", "think tank")],
+                &[],
+            ),
+            // not a person (the role rules'), not a possessor, not two objects the tree keeps apart
+            (
+                "The/DET singer/NOUN/3/compound [[Mara/PROPN/3/compound Vellin]]/PROPN/4/nsubj sang/VERB ./PUNCT",
+                &[],
+                &["Mara Vellin"],
+            ),
+            (
+                "The/DET party/NOUN/4/compound {{Vela/PROPN/4/compound Union}}/PROPN/6/nmod:poss 's/PART/4/case leader/NOUN/7/nsubj spoke/VERB ./PUNCT",
+                &[],
+                &["Vela Union"],
+            ),
+            (
+                "They/PRON gave/VERB/0/root the/DET firm/NOUN/2/iobj {{Vela/PROPN/6/compound Tools}}/PROPN/2/obj ./PUNCT",
+                &[],
+                &["Vela Tools"],
+            ),
+            (
+                "In/ADP this/DET case/NOUN/5/compound {{Vela/PROPN/5/compound Tools}}/PROPN/6/nsubj won/VERB ./PUNCT",
+                &[],
+                &["Vela Tools"],
+            ),
+            (
+                // a name the recogniser left unnamed
+                "He/PRON spoke/VERB to/ADP news/NOUN/5/compound agency/NOUN/2/obl Vellfax/PROPN/5/appos ./PUNCT",
+                &[("Vellfax", "is a", "news agency")],
+                &[],
+            ),
+            (
+                // the head of a longer phrase, and a name after `a`, are no names classified
+                "The/DET part/ADJ time/NOUN/4/compound Mayor/PROPN/6/nsubj of/ADP Vell/PROPN/4/nmod quit/VERB ./PUNCT",
+                &[],
+                &["Mayor"],
+            ),
+            (
+                "He/PRON is/AUX a/DET centrist/NOUN/4/compound Veltian/PROPN/0/root ./PUNCT",
+                &[],
+                &["Veltian"],
+            ),
+            (
+                "They/PRON toured/VERB downtown/NOUN/4/compound ((Vell))/PROPN/2/obj ./PUNCT",
+                &[],
+                &["Vell"],
+            ),
+        ];
+        check_cases(cases, "title:class");
     }
 }
