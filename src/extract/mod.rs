@@ -132,6 +132,8 @@ impl Extractor {
             }
         }
         r.role_props(&mut out);
+        r.class_apposition_props(&mut out);
+        r.class_descriptor_props(&mut out);
         r.place_props(&mut out);
         r.person_of_props(&mut out);
         r.as_role_props(&mut out);

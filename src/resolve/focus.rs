@@ -45,6 +45,14 @@ impl State<'_> {
                 return Some(Target::One(*c));
             }
         }
+        // `The governor of Vell declared … Governor Ana Reyes said`: the same office named with
+        // its place earlier in the document (the one place so named) is the title's
+        // (a mayor's or a governor's only: heads of state of several countries share a story)
+        if matches!(t.key.noun.as_deref(), Some("mayor" | "governor"))
+            && let Some(c) = self.office_named_before(t, kinds)
+        {
+            return Some(Target::One(c));
+        }
         let mut places: Vec<usize> = Vec::new();
         for (target, _) in self.recent(t.sentence, tok, usize::MAX) {
             if let Target::One(c) = target
@@ -56,6 +64,41 @@ impl State<'_> {
         }
         match places.as_slice() {
             [c] => Some(Target::One(*c)),
+            _ => None,
+        }
+    }
+
+    /// The one place of the office's kind that an earlier `the OFFICE of PLACE` names before
+    /// the title `t` (the office noun as the title's, `of`, an optional `the`, then a mention
+    /// resolved to a place). None when no such phrase or several places so named.
+    fn office_named_before(&self, t: &OpenTriple, kinds: &[EntityType]) -> Option<usize> {
+        let noun = t.key.noun.as_deref()?;
+        let tok = t.subject.tokens.start;
+        let mut found: Vec<usize> = Vec::new();
+        for (si, sent) in self.doc.sentences.iter().enumerate().take(t.sentence + 1) {
+            let toks = &sent.tokens;
+            for k in 0..toks.len().saturating_sub(2) {
+                if si == t.sentence && k >= tok {
+                    break;
+                }
+                if !toks[k].form.eq_ignore_ascii_case(noun) || !toks[k + 1].form.eq_ignore_ascii_case("of") {
+                    continue;
+                }
+                let mut j = k + 2;
+                if j < toks.len() && toks[j].form.eq_ignore_ascii_case("the") {
+                    j += 1;
+                }
+                let Some((target, _)) = self.refs.get(si).and_then(|r| r.get(j)).and_then(|x| x.as_ref()) else { continue };
+                if let Target::One(c) = target
+                    && kinds.contains(&self.clusters[*c].kind)
+                    && !found.contains(c)
+                {
+                    found.push(*c);
+                }
+            }
+        }
+        match found.as_slice() {
+            [c] => Some(*c),
             _ => None,
         }
     }

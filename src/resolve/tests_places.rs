@@ -57,6 +57,26 @@ fn an_unowned_governor_belongs_to_the_one_region_named_in_the_sentence() {
 }
 
 #[test]
+fn an_unowned_governor_belongs_to_the_region_an_earlier_owned_office_names() {
+    let governor = |d: &crate::document::Document| {
+        let mut t = tri(d, 1, "Ana Reyes", "governor of", "be", Some("Governor"));
+        t.key = RelationKey { noun: Some("governor".into()), prep: Some("of".into()), ..Default::default() };
+        t.rule = super::focus::UNOWNED_RULE.into();
+        t
+    };
+    // `the governor of Velmora`, then a second region: the office's own place still decides
+    let d = doc(&["The governor of Velmora , near Tarvia , declared an emergency .", "Governor Ana Reyes spoke ."]);
+    let m = [ment(&d, 0, "Velmora", T::Location), ment(&d, 0, "Tarvia", T::Location), ment(&d, 1, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![governor(&d)]);
+    assert_eq!(facts(&r), vec![f("ana_reyes", "governor of", Some("velmora"))]);
+    // must give nothing: two regions each named with the office
+    let d = doc(&["The governor of Velmora met the governor of Tarvia .", "Governor Ana Reyes spoke ."]);
+    let m = [ment(&d, 0, "Velmora", T::Location), ment(&d, 0, "Tarvia", T::Location), ment(&d, 1, "Ana Reyes", T::Person)];
+    let r = run(&d, &m, vec![governor(&d)]);
+    assert!(facts(&r).is_empty(), "{:?}", facts(&r));
+}
+
+#[test]
 fn a_gazetteer_place_is_labelled_as_the_document_writes_it() {
     let d = doc(&["Turkey closed the border .", "Turkey said so ."]);
     let m = [ment(&d, 0, "Turkey", T::Country), ment(&d, 1, "Turkey", T::Country)];

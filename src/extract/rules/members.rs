@@ -52,7 +52,10 @@ impl Rules<'_, '_> {
                 || (tr.upos(k) == "ADV" && k + 1 < n && matches!(tr.upos(k + 1), "VERB" | "AUX"))
         };
         // `of the Vela Institute in Millbrook`: the place locates the owner and closes the phrase
-        let closes = |oe: usize| ends(oe) || self.place_after_in(oe).is_some_and(ends) || self.office_after(oe).is_some_and(ends);
+        // `of the Vela School of Soils at Tarn University`: the body the owner is part of, too
+        let closes = |oe: usize| {
+            ends(oe) || self.place_after_in(oe).is_some_and(ends) || self.office_after(oe).is_some_and(ends) || self.parent_after_at(oe).is_some_and(ends)
+        };
         if oe < n && self.is_poss(oe) {
             return self.possessed_owner(s, oe, &owner, &closes);
         }
@@ -65,6 +68,18 @@ impl Rules<'_, '_> {
             return None;
         }
         self.mention_from(k + 1).filter(|&(s, _)| place_rank(self.kind_at(s)).is_some()).map(|(_, e)| e)
+    }
+
+    /// The end of `at [the] ORGANISATION` starting at `k` (`of the Vela School of Soils at Tarn
+    /// University`: the school is part of the university, and the phrase still names the
+    /// person's organisation).
+    fn parent_after_at(&self, k: usize) -> Option<usize> {
+        let tr = self.tr;
+        if k + 1 >= tr.len() || !tr.lemma_is(k, &["at"]) {
+            return None;
+        }
+        let j = if self.is_det(k + 1) { k + 2 } else { k + 1 };
+        self.mention_from(j).filter(|&(s, _)| is_organisation(self.kind_at(s))).map(|(_, e)| e)
     }
 
     /// The end of lowercase words up to an institution noun starting at `k` (`of the Norvia river
@@ -187,6 +202,13 @@ mod tests {
             (
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
                 &[("Ben Tarrow", "of", "Vela Trust")],
+                &[],
+            ),
+            (
+                // the owner's parent body after `at` still closes the phrase
+                "It/PRON was/AUX a/DET project/NOUN between/ADP [[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN School/PROPN of/ADP Soils}}/PROPN \
+                 at/ADP the/DET {{Tarn/PROPN University}}/PROPN and/CCONJ [[Ivo/PROPN Oster]]/PROPN ./PUNCT",
+                &[("Ben Tarrow", "of", "Vela School of Soils")],
                 &[],
             ),
             (

@@ -21,6 +21,7 @@ mod agents;
 mod ages;
 mod as_role;
 mod claims;
+mod classes;
 pub(crate) use claims::quoted_tokens;
 pub(crate) use roles::is_kin_noun;
 mod clauses;

@@ -84,6 +84,10 @@ pub(super) const COURT_LEVEL_WORDS: &[&str] = &[
 /// Titles of people who sit on a court.
 pub(super) const JUDGE_NOUNS: &[&str] = &["judge", "justice", "magistrate"];
 
+/// Offices of a court that say what their holder is without the court (`Judge X` is a judge):
+/// general English, closed class.
+const COURT_OFFICES: &[&str] = &["judge", "magistrate", "prosecutor"];
+
 /// Words that name a court itself (`District Court`, `Appeals Tribunal`): a run with one of them
 /// names the court that owns a judge's title.
 const COURT_NOUNS: &[&str] = &["court", "tribunal", "courts"];
@@ -244,7 +248,14 @@ impl Rules<'_, '_> {
             return None;
         }
         if let Some((s, e)) = self.ment_at(i) {
-            if s == i && !matches!(self.kind_at(i), Some(EntityType::Person | EntityType::Date | EntityType::Quantity | EntityType::Money)) {
+            let thing = !matches!(self.kind_at(i), Some(EntityType::Person | EntityType::Date | EntityType::Quantity | EntityType::Money));
+            if s == i && thing {
+                // `the Norvia Attorney for the Vell District`: a title the recogniser ran into
+                // one organisation's name ends the owner in front of it
+                return Some(self.swallowed_title(s, e).unwrap_or(e));
+            }
+            // the rest of such a name after its title (`the Vell District`) is the owner after it
+            if s < i && thing && self.swallowed_title(s, e).is_some_and(|r| r < i) {
                 return Some(e);
             }
         }
@@ -264,6 +275,21 @@ impl Rules<'_, '_> {
             e += 1;
         }
         (e > i).then_some(e)
+    }
+
+    /// Where a capitalised title starts inside the name of an organisation `[s, e)` that the
+    /// recogniser ran over it (`Norvia Attorney for the Vell District` as one name): a role word
+    /// after proper nouns only (no preposition, no title word before it), followed by `of`, `for`
+    /// or `to` inside the name. The role phrase rules then read owner, title and owner.
+    fn swallowed_title(&self, s: usize, e: usize) -> Option<usize> {
+        let tr = self.tr;
+        if !matches!(self.kind_at(s), Some(EntityType::Organization | EntityType::GovernmentBody)) || e - s < 4 {
+            return None;
+        }
+        let r = (s + 1..e - 2).find(|&k| self.role_word_at(k).is_some())?;
+        let front_ok = (s..r).all(|k| tr.upos(k) == "PROPN" && self.role_word_at(k).is_none() && !tr.lemma_is(k, ROLE_MODIFIERS) && !tr.lemma_is(k, RANK_PREFIXES));
+        let title = tr.form(r).chars().next().is_some_and(char::is_uppercase) && self.role_word_at(r).is_some_and(|(last, _)| last == r);
+        (front_ok && title && tr.lemma_is(r + 1, &["of", "for", "to"])).then_some(r)
     }
 
     /// A proper noun, or a capitalised word the tagger calls an adjective inside a name
@@ -449,6 +475,13 @@ impl Rules<'_, '_> {
                 i += 1;
                 continue;
             }
+            // `the Vela Party's 2020 presidential nominee`: the year of a role before any role
+            // word dates it and is no part of the role's name
+            let year = tr.upos(i) == "NUM" && tr.form(i).len() == 4 && tr.form(i).parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+            if year && roles.is_empty() && i + 1 < limit && matches!(tr.upos(i + 1), "ADJ" | "NOUN" | "PROPN") {
+                i += 1;
+                continue;
+            }
             break;
         }
         // `Russian opposition leader X`, `Norvian rebel commander X`: a group outside the state
@@ -498,6 +531,23 @@ impl Rules<'_, '_> {
             if let Some((ps, e)) = span {
                 let mut part = self.span_part(ps, e);
                 part.toks = (ps..e).collect();
+                // `director of the Vela Arts event,`: lowercase nouns after the owner's name that
+                // close the phrase say what kind of thing it is; they are part of the owner only
+                // when they name a body (`the Vell police`)
+                let mut e = e;
+                if pe == Some(e) {
+                    let mut t = e;
+                    while t < limit && tr.upos(t) == "NOUN" && tr.form(t).chars().next().is_some_and(char::is_lowercase) && self.ment_at(t).is_none() {
+                        t += 1;
+                    }
+                    if t > e && t - e <= 2 && (t >= tr.len() || (tr.is_punct(t) && !self.is_poss(t))) {
+                        if (e..t).any(|k| tr.lemma_is(k, OWNER_NOUNS)) {
+                            part = self.span_part(ps, t);
+                            part.toks = (ps..t).collect();
+                        }
+                        e = t;
+                    }
+                }
                 // `the Vela member and son of Cy Dorn`: the name in front owns the first roles
                 if roles.len() > 1 {
                     front = owner.take();
@@ -698,23 +748,28 @@ impl Rules<'_, '_> {
                         toks = all;
                     }
                 }
-                let obj = Part {
-                    head,
-                    toks: toks.clone(),
-                    min: toks,
-                    poss_after: None,
-                    text: None,
-                };
-                let lit = Lit {
-                    words: "is a".into(),
-                    verb: Some("be"),
-                    ..Default::default()
-                };
-                let mut p = self.lit_prop(rule, head, name.clone(), lit, obj, 0.6);
-                p.carb = false;
-                out.push(p);
+                out.push(self.is_a_prop(rule, head, name.clone(), toks, 0.6));
             }
         }
+    }
+
+    /// A graph-only `is a` fact: `subj` – is a – the phrase `toks` with its head at `head`.
+    pub(super) fn is_a_prop(&self, rule: &'static str, head: usize, subj: Part, toks: Vec<usize>, conf: f32) -> Prop {
+        let obj = Part {
+            head,
+            toks: toks.clone(),
+            min: toks,
+            poss_after: None,
+            text: None,
+        };
+        let lit = Lit {
+            words: "is a".into(),
+            verb: Some("be"),
+            ..Default::default()
+        };
+        let mut p = self.lit_prop(rule, head, subj, lit, obj, conf);
+        p.carb = false;
+        p
     }
 
     /// Whether a position without an owner still tells what the person is (`the judge, X,`, `the
@@ -744,7 +799,10 @@ impl Rules<'_, '_> {
         // second description run into the title
         let run_together = r.mods.iter().position(|&m| qualifier(m)).is_some_and(|q| r.mods[q..].iter().any(|&m| time_word(m)));
         let qualified = r.mods.iter().any(|&m| qualifier(m));
-        !(in_front && run_together) && (qualified || (!in_front && !tr.lemma_is(head, OWNER_NEEDING_POSITIONS)))
+        // `Judge X`, `Prosecutor X`: a court office is a calling of its own, whoever holds it
+        // (unlike `President X`, whose office needs its country)
+        let court_office = in_front && r.mods.is_empty() && r.toks.len() == 1 && (tr.lemma_is(head, COURT_OFFICES) || tr.form_is(head, COURT_OFFICES));
+        court_office || (!(in_front && run_together) && (qualified || (!in_front && !tr.lemma_is(head, OWNER_NEEDING_POSITIONS))))
     }
 
     /// Whether the role word at `k` takes its owner with `to` (`ambassador to Y`, `adviser to Y`).

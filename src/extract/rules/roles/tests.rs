@@ -675,6 +675,9 @@ fn a_position_without_an_owner_is_what_the_person_is() {
             // must not: a bare position that needs its owner, or a past one
             ("Director/PROPN [[Mara/PROPN Vellin]]/PROPN said/VERB so/ADV ./PUNCT", &[], &["Mara Vellin"]),
             ("The/DET late/ADJ governor/NOUN [[Ben/PROPN Tarrow]]/PROPN was/AUX honoured/VERB ./PUNCT", &[], &["Ben Tarrow"]),
+            // a court office in front is what the person is
+            ("Judge/PROPN [[Mara/PROPN Vellin]]/PROPN said/VERB so/ADV ./PUNCT", &[("Mara Vellin", "is a", "Judge")], &[]),
+            ("Prosecutor/PROPN [[Ben/PROPN Tarrow]]/PROPN said/VERB so/ADV ./PUNCT", &[("Ben Tarrow", "is a", "Prosecutor")], &[]),
         ],
         "role:",
     );
@@ -694,4 +697,38 @@ fn a_second_role_phrase_after_and_in_an_apposition_is_the_persons_too() {
     let spec = "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT her/PRP$ husband/NOUN and/CCONJ the/DET deputy/ADJ chair/NOUN of/ADP \
                 the/DET {{Vell/PROPN Party}}/PROPN ,/PUNCT said/VERB so/ADV ./PUNCT";
     check_cases(&[(spec, &[("Ivo Oster", "husband of", "her"), ("Ivo Oster", "deputy chair of", "Vell Party")], &[])], "role:");
+}
+
+#[test]
+fn an_owner_read_past_a_title_inside_a_name_and_past_a_kind_noun() {
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            // the recogniser ran the title into one organisation's name
+            "He/PRON said/VERB ,/PUNCT according/VERB to/ADP [[Ivo/PROPN Oster]]/PROPN ,/PUNCT the/DET \
+             {{Norvia/PROPN Attorney/PROPN for/ADP the/DET Western/PROPN District/PROPN of/ADP Vell}}/PROPN ./PUNCT",
+            &[("Ivo Oster", "attorney for", "Western District of Vell")],
+            &[],
+        ),
+        (
+            // a kind noun after the owner's name closes the phrase; a body noun is part of the owner
+            "A/DET post/NOUN by/ADP [[Mara/PROPN Vellin]]/PROPN ,/PUNCT director/NOUN of/ADP the/DET {{Lumen/PROPN Days}}/PROPN \
+             event/NOUN ,/PUNCT said/VERB so/ADV ./PUNCT",
+            &[("Mara Vellin", "director of", "Lumen Days")],
+            &[],
+        ),
+        (
+            "[[Ben/PROPN Tarrow]]/PROPN ,/PUNCT a/DET spokesman/NOUN for/ADP the/DET ((Vell))/PROPN police/NOUN ,/PUNCT \
+             said/VERB so/ADV ./PUNCT",
+            &[("Ben Tarrow", "spokesman for", "Vell police")],
+            &[],
+        ),
+        (
+            // the year of a role is no part of it
+            "[[Ivo/PROPN Oster]]/PROPN ,/PUNCT the/DET {{Vela/PROPN Party}}/PROPN 's/PART 2020/NUM presidential/ADJ nominee/NOUN ,/PUNCT \
+             spoke/VERB ./PUNCT",
+            &[("Ivo Oster", "presidential nominee of", "Vela Party")],
+            &[],
+        ),
+    ];
+    check_never(cases, |f| &f.2);
 }
