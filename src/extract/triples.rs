@@ -648,8 +648,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
 }
 
 /// The subject-control verbs of the relation's verb chain over its main verb `v` (`tried to
-/// block` → `try`; `has agreed to try to buy` → `agree try`), lemmas joined by spaces. None when
-/// there is none, or the controlling verb is passive (`was asked to leave` is no act of its subject).
+/// block` → `try to`; `has agreed to try to buy` → `agree to try to`; `kept saying` → `keep`),
+/// lemmas joined by spaces, each with the `to` of the infinitive it governs, so the label reads
+/// as English (`offer to send`, not `offer send`). None when there is none, or the controlling
+/// verb is passive (`was asked to leave` is no act of its subject).
 fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
     let words: Vec<String> = rel
         .iter()
@@ -661,7 +663,12 @@ fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
                 && tr.lemma_is(k, lexicon::SUBJECT_CONTROL)
                 && !tr.kids(k).any(|c| tr.rel(c) == "aux:pass")
         })
-        .map(|k| lower_lemma(tr, k))
+        .map(|k| {
+            // the verb of the chain below `k` (towards `v`) and its own `to`
+            let below = tr.kids(k).find(|&c| c <= v && (c == v || tr.ancestor_of(c, v)) && matches!(tr.base(c), "xcomp" | "ccomp" | "advcl"));
+            let to = below.is_some_and(|c| tr.kids(c).any(|m| m < c && m > k && tr.base(m) == "mark" && tr.lemma_is(m, &["to"])));
+            if to { format!("{} to", lower_lemma(tr, k)) } else { lower_lemma(tr, k) }
+        })
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
