@@ -88,14 +88,44 @@ impl Rules<'_, '_> {
         s >= 2 && (tr.form(s - 1) == "," || tr.upos(s - 1) == "CCONJ") && self.mention_until(s - 1).is_some_and(|(a, _)| self.is_place_mention(a))
     }
 
-    /// A list of places goes on after the mention ending at `e`: `… and`, `…, and`, `…, Dorf`.
+    /// A list of places goes on after the mention ending at `e`: `… and`, `…, and`, `…, Dorf`,
+    /// `…, and possibly Dorf`.
     fn list_after(&self, e: usize) -> bool {
         let tr = self.tr;
         let n = tr.len();
+        // a hedge between the conjunction and the next member: `and possibly Dorf`, `or perhaps Dorf`
+        let skip_adv = |mut j: usize| {
+            while j < n && tr.upos(j) == "ADV" {
+                j += 1;
+            }
+            j
+        };
         let place_at = |j: usize| j < n && self.mention_from(j).is_some_and(|(a, _)| self.is_place_mention(a));
         // `…, and is to …` ends the pair; `…, and Dorf` goes on with the list
-        (e < n && tr.upos(e) == "CCONJ" && place_at(e + 1))
-            || (e + 1 < n && tr.form(e) == "," && (place_at(e + 1) || (tr.upos(e + 1) == "CCONJ" && place_at(e + 2))))
+        (e < n && tr.upos(e) == "CCONJ" && place_at(skip_adv(e + 1)))
+            || (e + 1 < n && tr.form(e) == "," && (place_at(e + 1) || (tr.upos(e + 1) == "CCONJ" && place_at(skip_adv(e + 2)))))
+    }
+
+    /// The token of `[s, e)` whose head lies outside it.
+    fn span_root(&self, s: usize, e: usize) -> Option<usize> {
+        let tr = self.tr;
+        (s..e).find(|&k| tr.head[k] == NONE || !(s..e).contains(&tr.head[k]))
+    }
+
+    /// Whether the tree makes the pair `X, Y` two members of a longer list, whatever the kinds of
+    /// the other members (`Vela Hospital, Dorf Hospital, and Saint Ann Hospital`, `the Ostland
+    /// Council, Tarrow Tribe of Millbrook, Varna Nation, Crow Band, and …`): the second name is a
+    /// conjunct of a list head outside the first name that has other noun conjuncts too, or the
+    /// first name has a further noun conjunct after the second. A lone conjunct is the parser's
+    /// usual reading of a place pair (`the fire off Millbrook, Ostland, spread`) and stays a pair.
+    fn list_in_tree(&self, (s, e): (usize, usize), (bs, be): (usize, usize)) -> bool {
+        let tr = self.tr;
+        let (Some(a), Some(b)) = (self.span_root(s, e), self.span_root(bs, be)) else { return false };
+        let noun_conj = |c: usize| tr.base(c) == "conj" && matches!(tr.upos(c), "PROPN" | "NOUN");
+        let h = tr.head[b];
+        let b_in_list = noun_conj(b) && h != NONE && !(s..e).contains(&h) && tr.kids(h).any(|c| c != b && noun_conj(c));
+        let third = tr.kids(a).any(|c| c >= be && noun_conj(c));
+        b_in_list || third
     }
 
     /// `Millbrook, Ostland`: the second name is the larger place.
@@ -118,7 +148,12 @@ impl Rules<'_, '_> {
             }
             // the pair ends the phrase: no possessive, no longer name, no list
             let glued = be < n && (self.is_poss(be) || tr.upos(be) == "PROPN");
-            if glued || self.list_before(s) || self.list_after(be) || self.opens_clause((s, e), (bs, be)) {
+            if glued
+                || self.list_before(s)
+                || self.list_after(be)
+                || self.list_in_tree((s, e), (bs, be))
+                || self.opens_clause((s, e), (bs, be))
+            {
                 continue;
             }
             self.located_in("place:comma", (s, e), self.span_part(bs, be), out);
@@ -347,6 +382,43 @@ mod tests {
             ),
             (
                 "It/PRON is/AUX at/ADP ((Millbrook))/PROPN ,/PUNCT %%Ostland%%/PROPN ,/PUNCT and/CCONJ is/AUX free/ADJ ./PUNCT",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
+            ),
+            // a hedged last member still ends a list
+            (
+                "Access/NOUN in/ADP ((Varna))/PROPN ,/PUNCT %%Ostland%%/PROPN ,/PUNCT and/CCONJ possibly/ADV %%Westland%%/PROPN grew/VERB ./PUNCT",
+                &[],
+                &["Varna", "Ostland"],
+            ),
+            // the tree makes the pair members of a longer list of other kinds of names
+            (
+                "Patients/NOUN/2/nsubj went/VERB/0/root to/ADP/4/case %%Vela/PROPN/2/obl Hospital%%/PROPN/4/flat ,/PUNCT/8/punct \
+                 %%Dorf/PROPN/8/compound Hospital%%/PROPN/4/appos ,/PUNCT/13/punct and/CCONJ/13/cc [[Saint/PROPN/12/compound \
+                 Ann]]/PROPN/13/compound Hospital/PROPN/4/conj ./PUNCT/2/punct",
+                &[],
+                &["Vela Hospital"],
+            ),
+            (
+                "They/PRON/2/nsubj named/VERB/0/root {{Tarrow/PROPN/2/obj Council}}/PROPN/3/flat ,/PUNCT/7/punct \
+                 [[Crow/PROPN/7/compound Band]]/PROPN/3/conj of/ADP/9/case ((Millbrook))/PROPN/7/nmod ,/PUNCT/12/punct \
+                 %%Varna/PROPN/12/compound Nation%%/PROPN/3/conj ,/PUNCT/15/punct and/CCONJ/15/cc [[Ivo/PROPN/3/conj \
+                 Oster]]/PROPN/15/flat ./PUNCT/2/punct",
+                &[],
+                &["Millbrook"],
+            ),
+            // a lone conjunct is how the parser often hangs the second name of a real pair
+            (
+                "The/DET/2/det fire/NOUN/7/nsubj off/ADP/4/case ((Millbrook))/PROPN/2/nmod ,/PUNCT/6/punct \
+                 %%Ostland%%/PROPN/2/conj spread/VERB/0/root ./PUNCT/7/punct",
+                &[("Millbrook", "located in", "Ostland")],
+                &[],
+            ),
+            // a list that goes on with other things after a real pair leaves the pair alone
+            (
+                "[[Ben/PROPN/2/compound Tarrow]]/PROPN/0/root ,/PUNCT/5/punct the/DET/5/det mayor/NOUN/2/appos of/ADP/7/case \
+                 ((Millbrook))/PROPN/5/nmod ,/PUNCT/9/punct %%Ostland%%/PROPN/7/nmod:unmarked ,/PUNCT/14/punct and/CCONJ/14/cc \
+                 [[Mara/PROPN/14/nsubj Vellin]]/PROPN/12/flat won/VERB/2/conj ./PUNCT/2/punct",
                 &[("Millbrook", "located in", "Ostland")],
                 &[],
             ),
