@@ -96,6 +96,17 @@ impl State<'_> {
         })
     }
 
+    /// Whether the model's nearest antecedent of `it` at (`si`, `tok`) is a thing: a common noun
+    /// that resolved to nothing and names no kind of entity (`the statue`, `the cycle`, `the
+    /// law`). Then `it` is that thing, not a state or organisation named further back or nearby.
+    fn model_names_a_thing(&self, si: usize, tok: usize) -> bool {
+        let Some((s, head, _)) = self.model.antecedents(si, tok).next() else { return false };
+        let Some(h) = self.doc.sentences[*s].tokens.get(*head) else { return false };
+        h.upos == "NOUN"
+            && self.get_ref(*s, *head).is_none()
+            && names::class_noun_kinds(&h.lemma.to_lowercase()).is_none()
+    }
+
     /// The entity a model mention stands for: what its head resolved to, else what a part of
     /// the head's own name did (`Vell` of `Vell Party` when the head stayed unresolved). A name
     /// elsewhere in the mention is another thing (`an artwork entitled Norvia` is no country,
@@ -199,6 +210,10 @@ impl State<'_> {
                             _ => true,
                         }
                 };
+                if self.model_names_a_thing(si, tok) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-thing");
+                    return;
+                }
                 if let Some(c) = self.model_antecedent(si, tok, fits) {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
@@ -482,6 +497,15 @@ mod tests {
             "Ministers from Norvia met in Ostrava on Friday. The talks were hosted by the Ostrava Forum, a loose group of nations such as France, Canada and Japan. It grew out of a trade council founded in 1975.",
         );
         assert!(!got.iter().any(|(s, _, _)| s == "France" || s == "Canada" || s == "Japan"), "{got:?}");
+    }
+
+    #[test]
+    fn it_after_a_thing_the_model_chains_it_to_is_no_state() {
+        // the model's nearest antecedent is `the … election`, a thing: not the country in its name
+        let got = facts_of_last_sentence(
+            "Voters in Norvia went to the polls on Sunday. The count was delayed by the 2031 Canada general election. It featured long queues at every station.",
+        );
+        assert!(!got.iter().any(|(s, _, _)| s == "Canada"), "{got:?}");
     }
 
     #[test]
