@@ -153,7 +153,8 @@ impl Recognizer {
         let spans = role_names::type_names_apposed_to_roles(tokens, role_names::cut_titled_names_from_organisations(tokens, spans));
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
         let spans = typing::cut_positions_of_bodies(&words, typing::split_titles(&words, spans, &countries));
-        (typing::split_place_of_title(&words, spans, &gaz), gaz)
+        let spans = typing::split_place_of_title(&words, spans, &gaz);
+        (keep_gazetteer_organisations_whole(&words, spans, &gaz), gaz)
     }
 
     /// BILOU label ids (see [`bilou`]) for a sentence's tokens, as the model predicts them.
@@ -353,6 +354,32 @@ fn join_flat_parts(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> 
             end += 1;
         }
         spans[i].0 = start..end;
+    }
+    spans
+}
+
+/// An organisation's name of two words or more that the gazetteer knows (`United Nations General
+/// Assembly`) is one organisation, whatever the tagger and the passes before made of it: a title
+/// word inside it (`General`) split it into a person (`Assembly`) named after the title and an
+/// owner (`United Nations`), and every mention of the body then named someone else. Spans inside
+/// the name, or reaching into it from one side, give way to it; a span of the tagger that holds the
+/// whole name and more (`United Nations General Assembly Hall`) is left as it is.
+fn keep_gazetteer_organisations_whole(words: &[&str], mut spans: Vec<NameSpan>, gaz: &[(Range<usize>, EntityType)]) -> Vec<NameSpan> {
+    for (g, kind) in gaz {
+        let organisation = matches!(
+            kind,
+            EntityType::Organization | EntityType::InternationalOrganization | EntityType::GovernmentBody | EntityType::Company | EntityType::ArmedGroup
+        );
+        if !organisation || g.len() < 2 || !words[g.start].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let meets = |r: &Range<usize>| r.start < g.end && g.start < r.end;
+        if spans.iter().any(|(r, _)| meets(r) && r.start <= g.start && r.end >= g.end) {
+            continue; // already whole, or inside a longer name
+        }
+        spans.retain(|(r, _)| !meets(r));
+        spans.push((g.clone(), NerClass::Org));
+        spans.sort_by_key(|(r, _)| r.start);
     }
     spans
 }

@@ -252,6 +252,25 @@ fn a_plural_possessive_inside_a_capitalised_run_joins_one_name() {
 }
 
 #[test]
+fn an_organisation_the_gazetteer_knows_stays_one_name() {
+    // a title word inside the name had split it into an owner and a person named after the title
+    // (the embedded gazetteer knows the real body's name)
+    let words: Vec<&str> = "the United Nations General Assembly voted".split(' ').collect();
+    let found = gazetteer_matches(&words);
+    assert!(found.iter().any(|(r, k, _)| *r == (1..5) && *k == EntityType::InternationalOrganization), "{found:?}");
+    let words = ["the", "Zembla", "Nations", "General", "Assembly", "voted"];
+    let gaz = vec![(1..5, EntityType::InternationalOrganization)];
+    let spans = vec![(1..3, NerClass::Org), (4..5, NerClass::Per)];
+    assert_eq!(keep_gazetteer_organisations_whole(&words, spans, &gaz), vec![(1..5, NerClass::Org)]);
+    // a longer name of the tagger that holds it stays; a place match is not forced
+    let longer = vec![(1..6, NerClass::Org)];
+    assert_eq!(keep_gazetteer_organisations_whole(&words, longer.clone(), &gaz), longer);
+    let place = vec![(1..5, EntityType::Country)];
+    let spans = vec![(4..5, NerClass::Per)];
+    assert_eq!(keep_gazetteer_organisations_whole(&words, spans.clone(), &place), spans);
+}
+
+#[test]
 fn a_singular_possessive_before_a_building_or_office_head_is_one_name() {
     // "taken to St Anne's Hospital": the tagger typed the saint a person and left the head out
     let toks = tagged("taken/VERB to/ADP St/PROPN Anne+/PROPN 's/PART Hospital/PROPN ./PUNCT");
