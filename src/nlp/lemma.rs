@@ -229,18 +229,34 @@ fn prefixed_irregular(w: &str) -> Option<String> {
 /// (`stood`, `spent`, `lost`) are left out: as participles they are often adjectives (`lost
 /// luggage`). Prefixed forms count when the rest is such a past ([`prefixed_irregular`] rules).
 pub fn is_simple_past_form(lower: &str) -> bool {
-    let unprefixed = |w: &str| -> bool {
-        let Some(lemma) = lookup(IRREGULAR_VERBS, w) else { return false };
-        if w == lemma || w.ends_with("ing") || w.ends_with('s') || AMBIGUOUS_PASTS.contains(&w) {
-            return false;
-        }
-        let participle = |f: &str| (f.ends_with('n') || f.ends_with("ne")) && f != lemma;
-        !participle(w) && IRREGULAR_VERBS.iter().any(|&(f, l)| l == lemma && f != w && participle(f))
-    };
-    unprefixed(lower)
+    let pasts = simple_pasts();
+    // the tagger asks this of many nouns: a set lookup first, the prefix rules only on a hit
+    pasts.contains(lower)
         || VERB_PREFIXES.iter().any(|p| {
-            lower.strip_prefix(p).is_some_and(|rest| rest.len() >= 3 && prefixed_irregular(lower).is_some() && unprefixed(rest))
+            lower.strip_prefix(p).is_some_and(|rest| rest.len() >= 3 && pasts.contains(rest) && prefixed_irregular(lower).is_some())
         })
+}
+
+/// The unprefixed simple pasts of [`IRREGULAR_VERBS`] (see [`is_simple_past_form`]), built once.
+fn simple_pasts() -> &'static std::collections::HashSet<&'static str> {
+    static PASTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    PASTS.get_or_init(|| {
+        let participle = |f: &str, lemma: &str| (f.ends_with('n') || f.ends_with("ne")) && f != lemma;
+        IRREGULAR_VERBS
+            .iter()
+            .filter(|&&(w, lemma)| {
+                w != lemma
+                    && !w.ends_with("ing")
+                    && !w.ends_with('s')
+                    && !AMBIGUOUS_PASTS.contains(&w)
+                    && !participle(w, lemma)
+                    // the table's first entry for a form decides its lemma, as `lookup` reads it
+                    && lookup(IRREGULAR_VERBS, w) == Some(lemma)
+                    && IRREGULAR_VERBS.iter().any(|&(f, l)| l == lemma && f != w && participle(f, lemma))
+            })
+            .map(|&(w, _)| w)
+            .collect()
+    })
 }
 
 /// Rule-based lemma of an unseen lowercase word given its XPOS; `known(lemma)` says whether a

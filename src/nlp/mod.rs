@@ -100,6 +100,20 @@ impl TagModels {
     }
 }
 
+/// Sets a token's UPOS and XPOS (a re-tagging after the tagger; the lemma is the caller's).
+fn set_tags(t: &mut Token, upos: &str, xpos: &str) {
+    t.upos.clear();
+    t.upos.push_str(upos);
+    t.xpos.clear();
+    t.xpos.push_str(xpos);
+}
+
+/// A noun, a name or a pronoun that is no possessive (`she`, not `her` before a noun): the head of
+/// a noun phrase a verb can follow.
+fn is_phrase_head(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN") || (t.upos == "PRON" && t.xpos != "PRP$")
+}
+
 /// A rare irregular simple past read as an adjective or noun (`underwent` looks like `different`
 /// to the suffix features) where it follows the head of a noun phrase (`the patient underwent
 /// surgery`, `the hall recently underwent repairs`) is the verb: a simple past form ([`lemma::is_simple_past_form`]) is no modifier,
@@ -116,10 +130,7 @@ fn retag_simple_pasts_read_as_modifiers(tokens: &mut [Token]) {
             continue;
         }
         if lemma::is_simple_past_form(&t.form) {
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            t.xpos.clear();
-            t.xpos.push_str("VBD");
+            set_tags(t, "VERB", "VBD");
         }
     }
 }
@@ -136,9 +147,7 @@ fn retag_missing_main_verb(tokens: &mut [Token]) {
         return;
     }
     // an English word: a sentence in another script is tagged as names throughout
-    let head = |t: &Token| {
-        (matches!(t.upos.as_str(), "NOUN" | "PROPN") || (t.upos == "PRON" && t.xpos != "PRP$")) && t.form.chars().all(|c| c.is_ascii())
-    };
+    let head = |t: &Token| is_phrase_head(t) && t.form.chars().all(|c| c.is_ascii());
     let after_head = |i: usize| head(&tokens[i - 1]) || (i > 1 && tokens[i - 1].upos == "ADV" && head(&tokens[i - 2]));
     let complement = |t: &Token| matches!(t.upos.as_str(), "DET" | "ADP" | "NOUN" | "ADJ" | "NUM" | "PRON" | "PROPN");
     let candidate = |i: usize, suffix: &str| {
@@ -159,11 +168,7 @@ fn retag_missing_main_verb(tokens: &mut [Token]) {
     else {
         return;
     };
-    let t = &mut tokens[i];
-    t.upos.clear();
-    t.upos.push_str("VERB");
-    t.xpos.clear();
-    t.xpos.push_str(xpos);
+    set_tags(&mut tokens[i], "VERB", xpos);
 }
 
 /// The whole analysis: tagger, lemmatizer, features, then the dependency parser.
@@ -240,10 +245,7 @@ impl Analyzer {
             if after_capital || !surnames.contains(&t.form) || !is_name_word_read_as_common(t) {
                 continue;
             }
-            t.upos.clear();
-            t.upos.push_str("PROPN");
-            t.xpos.clear();
-            t.xpos.push_str("NNP");
+            set_tags(t, "PROPN", "NNP");
             self.tags.lemmatizer.lemmatize_into(&t.form, "NNP", &mut t.lemma);
             changed[k] = true;
         }

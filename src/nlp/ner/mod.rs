@@ -358,12 +358,12 @@ fn join_flat_parts(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> 
     spans
 }
 
-/// An organisation's name of two words or more that the gazetteer knows (`United Nations General
+/// An organisation's name of two words or more that the gazetteer knows (`Zembla Nations General
 /// Assembly`) is one organisation, whatever the tagger and the passes before made of it: a title
 /// word inside it (`General`) split it into a person (`Assembly`) named after the title and an
-/// owner (`United Nations`), and every mention of the body then named someone else. Spans inside
+/// owner (`Zembla Nations`), and every mention of the body then named someone else. Spans inside
 /// the name, or reaching into it from one side, give way to it; a span of the tagger that holds the
-/// whole name and more (`United Nations General Assembly Hall`) is left as it is.
+/// whole name and more (`Zembla Nations General Assembly Hall`) is left as it is.
 fn keep_gazetteer_organisations_whole(words: &[&str], mut spans: Vec<NameSpan>, gaz: &[(Range<usize>, EntityType)]) -> Vec<NameSpan> {
     for (g, kind) in gaz {
         let organisation = matches!(
