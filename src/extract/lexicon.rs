@@ -87,6 +87,10 @@ pub(crate) const INTRANSITIVE_VERBS: &[&str] = &[
     "disappear", "vanish", "happen", "occur", "elapse", "expire", "collapse", "depart", "remain", "exist",
     "grow", "fade", "lapse", "sink", "fail", "recover", "result", "stem", "originate", "arise",
     "live", "stay", "become", "land", "flee", "settle", "defect", "resign", "graduate",
+    // verbs of motion and contact that take no object (`the drones hovered over the field`,
+    // `two trucks collided with the bus`, `the case revolved around the payments`)
+    "hover", "collide", "revolve", "clash", "reappear", "coalesce", "crash", "skid", "swerve", "veer", "plummet",
+    "soar", "erupt", "drift", "tumble",
 ];
 /// Verbs of naming and calling: with an object and a complement (`named it X`, `called the plan
 /// a mistake`) the complement is the name or description the subject gave. General English.

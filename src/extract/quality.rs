@@ -64,6 +64,10 @@
 //!   object label that ends in a possessive `'s` is a possessor cut off from what it owns
 //!   (`Kingdom's – net – seats`); one that ends in an article, a preposition or a coordinator
 //!   was cut before its head noun (`become – one of the`, `go to – polls in a`).
+//! - `argument-opens-adverbial` ([`opening_cut`], on the rendered triple): a subject label that
+//!   opens with a preposition or subordinator (`according to reports – follow – …`), the object of
+//!   a class fact that does (`X – is a – of no effect`), or an aside object (`– as was another
+//!   game`): an adverbial read as an argument.
 //! - `hyphen-part-relation`: a relation word that is the second half of a hyphenated compound
 //!   (`was a two-time champion` as `be time champion of`, `Tarn-loving fans` as `Tarn – love`)
 //!   describes a noun; after an adverb (`well-known for`) or as `X-based` (`based in`) it stays.
@@ -888,6 +892,55 @@ pub(crate) fn cut_label(t: &crate::document::OpenTriple) -> Option<&'static str>
         }
     }
     None
+}
+
+/// First words that open an adverbial phrase or clause, never a node's name: prepositions and
+/// subordinators (general English, closed classes).
+const OPENING_CUT_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "into", "onto", "over", "under", "as", "than",
+    "according", "because", "although", "though", "while", "whereas", "unless", "if", "since", "until", "after",
+    "before", "during", "despite",
+];
+
+/// Of [`OPENING_CUT_WORDS`], the prepositions: a subject label that opens with one holds a
+/// prepositional phrase (`by both parties – boycott – vote`); a subordinator there may be a stray
+/// mark on a pronoun the resolver still reads (`if she and Vell win`).
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "into", "onto", "over", "under", "according",
+    "during", "despite",
+];
+
+/// Of [`OPENING_CUT_WORDS`], those that open an aside or a comparison whatever the relation
+/// (`was cancelled – as was another game`, `make – according to prosecutors`).
+const ASIDE_OPENERS: &[&str] = &["according", "as", "because", "although", "though", "while", "whereas", "unless", "of"];
+
+/// Why a rendered triple's label opens with a preposition or subordinator, or `None`
+/// (`argument-opens-adverbial`): a subject that starts with one (`at the panel, speakers –
+/// share – insights`, `according to varying reports – follow – …`) is an adverbial the parser
+/// glued to the noun or read as the subject; so is the object of a class or nominal fact (`X – is
+/// a – of no effect`, `X – is a – in a Facebook post`, `X – is a – such as seals`) and an aside
+/// after any relation (`was cancelled – as was another game`). A lowercase first word only: a
+/// title inside the sentence keeps its capital (`Of Mice and Men`). Not for a speech act's
+/// statement nor an object that is a clause (`claimed – as a lender, the state has …`).
+pub(crate) fn opening_cut(tr: &Tree, t: &crate::document::OpenTriple) -> Option<&'static str> {
+    if t.rule == super::SPEECH_RULE {
+        return None;
+    }
+    let opener = |text: &str, words: &[&str]| {
+        let w: Vec<&str> = text.split_whitespace().collect();
+        w.len() > 1
+            && w[0].chars().next().is_some_and(|c| c.is_lowercase())
+            && (words.contains(&w[0]) || (w[0] == "such" && w[1] == "as"))
+    };
+    if opener(&t.subject.text, OPENING_PREPOSITIONS) {
+        return Some("argument-opens-adverbial");
+    }
+    let o = t.object.as_ref()?;
+    if o.head < tr.len() && matches!(tr.upos(o.head), "VERB" | "AUX") {
+        return None;
+    }
+    let class = t.key.verb.as_deref().is_none_or(|v| v == "be") && t.key.prep.is_none();
+    (opener(&o.text, if class { OPENING_CUT_WORDS } else { ASIDE_OPENERS })).then_some("argument-opens-adverbial")
 }
 
 fn is_possessive(form: &str) -> bool {

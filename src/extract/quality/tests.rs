@@ -641,3 +641,37 @@ fn a_label_cut_before_its_head_is_no_node() {
         assert_eq!(super::cut_label(&u), Some(why), "{subject} | {object}");
     }
 }
+
+/// Labels that open with a preposition or subordinator are adverbials read as arguments (see
+/// [`super::opening_cut`]): a subject always, the object of a class fact, an aside object after
+/// any relation; a whole noun phrase, a capitalised title and a clause object pass.
+#[test]
+fn a_label_that_opens_an_adverbial_is_no_node() {
+    let spec = "Norvia/Norvia/PROPN/3/nmod:poss 's/'s/PART/1/case party/party/NOUN/4/nsubj netted/net/VERB/0/root twelve/twelve/NUM/6/nummod seats/seat/NOUN/4/obj";
+    let s = sent(spec);
+    let tr = super::Tree::new(&s.tokens);
+    let t = Extractor::new().extract(&s, &[]).into_iter().next().expect("a fact");
+    assert_eq!(super::opening_cut(&tr, &t), None);
+    let set = |subject: &str, object: &str, verb: Option<&str>| {
+        let mut u = t.clone();
+        u.subject.text = subject.into();
+        u.object.as_mut().unwrap().text = object.into();
+        u.key.verb = verb.map(|v| v.into());
+        u.key.prep = None;
+        super::opening_cut(&tr, &u)
+    };
+    let why = Some("argument-opens-adverbial");
+    // `According to reports, the party netted …` glued to the subject
+    assert_eq!(set("according to reports the party", "twelve seats", Some("net")), why);
+    // a class fact whose object is a phrase of its own (`The ruling was void and of no effect.`)
+    assert_eq!(set("ruling", "of no effect", Some("be")), why);
+    assert_eq!(set("ruling", "such as seals", None), why);
+    // an aside after any relation (`The game was cancelled, as was another game.`)
+    assert_eq!(set("game", "as was another game", Some("cancel")), why);
+    // must give nothing away: a noun phrase, a capitalised title, a place after a full verb
+    assert_eq!(set("party", "twelve seats", Some("be")), None);
+    assert_eq!(set("Of Mice and Men", "play", Some("be")), None);
+    assert_eq!(set("party", "in the north", Some("net")), None);
+    // a stray subordinator on a subject pronoun is left to the resolver (`if she wins`)
+    assert_eq!(set("if she", "twelve seats", Some("win")), None);
+}

@@ -99,7 +99,8 @@ impl Rules<'_, '_> {
     /// its own: the purpose of its governor's act (`cut taxes to attract investors`), unless the
     /// governor is a verb of motion or outcome whose infinitive tells what came of it
     /// ([`RESULT_HEADS`]: `rallied to win`, `became the first state to ban`). An infinitive on a
-    /// noun or adjective (`the first woman to hold the post`) is no purpose.
+    /// noun or adjective (`the first woman to hold the post`) is no purpose, nor one its governor's
+    /// object controls (see `advcl_object_controller`).
     pub(super) fn purpose_infinitive(&self, p: usize) -> bool {
         let tr = self.tr;
         let g = tr.head[p];
@@ -110,6 +111,8 @@ impl Rules<'_, '_> {
             && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
             && !tr.kids(p).any(|k| is_subj_rel(tr.rel(k)))
             && !tr.lemma_is(g, RESULT_HEADS)
+            // (nor one whose subject is the governor's object: `forced the residents to leave`)
+            && self.advcl_object_controller(p).is_none()
     }
 
     /// The modality a clause takes from the clause it depends on: only for a predicate without

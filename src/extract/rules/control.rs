@@ -231,6 +231,40 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The object that controls a `to`-infinitive the parser hung on the verb as an adverbial
+    /// clause (`advcl`) instead of its `xcomp` (`advised the residents of the town to leave`,
+    /// `paid a friend to take the test`): the object of an object-control verb is the
+    /// infinitive's subject, as with the `xcomp` parse, when it names someone who can act and
+    /// its phrase runs up to the `to`. A thing before the infinitive (`paid the fee to qualify`,
+    /// `made a landing to refuel`, `pressed the lever to get food`) leaves it a purpose clause of
+    /// the verb's subject. None otherwise.
+    pub(crate) fn advcl_object_controller(&self, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if x >= tr.len() || tr.rel(x) != "advcl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+            return None;
+        }
+        let to = tr.kids(x).find(|&k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))?;
+        let g = tr.head[x];
+        if g == NONE || g > to || tr.upos(g) != "VERB" || !tr.lemma_is(g, OBJECT_CONTROL_VERBS) {
+            return None;
+        }
+        let o = tr.kids(g).find(|&k| {
+            k > g
+                && k < to
+                && matches!(tr.rel(k), "obj" | "iobj")
+                && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON")
+                && !tr.form(k).starts_with(['\'', '’'])
+        })?;
+        // the object's phrase reaches the `to`: nothing of the verb's own stands between them
+        if !((o + 1)..to).all(|t| tr.ancestor_of(o, t)) {
+            return None;
+        }
+        // after a verb that as often takes a purpose infinitive (`pressed the levers to get food`,
+        // `made the water boil`), the agent ending alone is no evidence
+        let purpose = tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, &["press", "push", "drive"]);
+        self.can_act_by(o, !purpose).then_some(o)
+    }
+
     /// The noun of a `for` phrase that is the subject of the `to`-infinitive `x` after it (`called
     /// for [the board] to resign`): the parser hangs the noun on the verb (`obl`) and the
     /// infinitive beside it (`advcl` or `xcomp`), so the verb's subject would wrongly become the
@@ -272,6 +306,12 @@ impl Rules<'_, '_> {
     /// role or kinship noun, an agent noun in `-er`/`-or`/`-ist`/`-ian` (`killers`, `members`,
     /// `investors`), or a collective human noun ([`HUMAN_GROUP_NOUNS`]).
     fn can_act(&self, o: usize) -> bool {
+        self.can_act_by(o, true)
+    }
+
+    /// [`Self::can_act`], with or without the agent ending as evidence (`-er` also ends
+    /// `lever`, `computer`, `water`).
+    fn can_act_by(&self, o: usize, ending: bool) -> bool {
         let tr = self.tr;
         match tr.upos(o) {
             "PROPN" => true,
@@ -281,7 +321,7 @@ impl Rules<'_, '_> {
                     return true;
                 }
                 let lemma = tr.lemma(o).to_lowercase();
-                let agent_ending = lemma.len() > 4 && ["er", "or", "ist", "ian"].iter().any(|e| lemma.ends_with(e));
+                let agent_ending = ending && lemma.len() > 4 && ["er", "or", "ist", "ian"].iter().any(|e| lemma.ends_with(e));
                 agent_ending
                     || super::roles::is_institution_noun(&lemma)
                     || super::roles::is_kin_noun(&lemma)
@@ -342,7 +382,7 @@ impl Rules<'_, '_> {
             let g = self.tr.head[x];
             return Some(if self.negation_of(g).is_some() { Modality::Possible } else { Modality::Planned });
         }
-        if self.object_controller(x).is_none() {
+        if self.object_controller(x).or_else(|| self.advcl_object_controller(x)).is_none() {
             // `the firm's decision to close the plant`: decided, planned or tried, not done
             if self.noun_controller(x).is_some() {
                 return Some(Modality::Planned);
@@ -459,6 +499,53 @@ mod tests {
             . . PUNCT . 4 punct";
         let ts = triples(never);
         assert!(ts.iter().any(|t| t.subject.text == "her" && t.modality == Modality::Possible), "{}", show(&ts));
+    }
+
+    #[test]
+    fn an_infinitive_hung_on_a_control_verb_as_an_adverbial_has_the_object_for_its_subject() {
+        // `Mayor Vellin advised the residents of Tarn to leave their homes.` (invented), with the
+        // infinitive parsed as an adverbial clause of `advised`
+        let advised = "
+            Mayor Mayor PROPN NNP 2 compound
+            Vellin Vellin PROPN NNP 3 nsubj
+            advised advise VERB VBD 0 root VerbForm=Fin
+            the the DET DT 5 det
+            residents resident NOUN NNS 3 obj
+            of of ADP IN 7 case
+            Tarn Tarn PROPN NNP 5 nmod
+            to to PART TO 9 mark
+            leave leave VERB VB 3 advcl VerbForm=Inf
+            their their PRON PRP$ 11 nmod:poss
+            homes home NOUN NNS 9 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(advised);
+        let inner = find(&ts, "residents of Tarn", "leave", Some("their homes"));
+        assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text.contains("Vellin") && t.relation.contains("leave")), "{}", show(&ts));
+        // an implicative verb makes it happen: `Mayor Vellin forced the residents of Tarn to leave …`
+        let forced = advised.replace("advised advise", "forced force");
+        let ts = triples(&forced);
+        assert_eq!(find(&ts, "residents of Tarn", "leave", Some("their homes")).modality, Modality::Asserted, "{}", show(&ts));
+        // a thing before the infinitive does not act: `Mayor Vellin paid the fees of Tarn to leave
+        // their homes` keeps the purpose clause the mayor's
+        let paid = advised.replace("advised advise", "paid pay").replace("residents resident", "fees fee");
+        let ts = triples(&paid);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("fees") && t.relation.contains("leave")), "{}", show(&ts));
+        // nor an object cut off from the infinitive by a phrase of the verb's own
+        let cut = "
+            Mayor Mayor PROPN NNP 2 compound
+            Vellin Vellin PROPN NNP 3 nsubj
+            told tell VERB VBD 0 root VerbForm=Fin
+            them they PRON PRP 3 obj
+            about about ADP IN 6 case
+            floods flood NOUN NNS 3 obl
+            , , PUNCT , 9 punct
+            to to PART TO 9 mark
+            warn warn VERB VB 3 advcl VerbForm=Inf
+            them they PRON PRP 9 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(cut);
+        assert!(!ts.iter().any(|t| t.subject.text == "them" && t.relation.contains("warn")), "{}", show(&ts));
     }
 
     #[test]

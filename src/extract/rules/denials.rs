@@ -5,7 +5,7 @@
 //!   took the money`: the speaker says it did not happen — negated, and reported with the
 //!   speaker as its source;
 //! - `avoided paying the tax`, `opposed building the dam`, `argued against rejoining the pact`,
-//!   `refrained from voting`: the act is one the subject keeps from or argues against — negated;
+//!   `refrained from voting`, `spared the victims having to testify`: the act is one the subject keeps from or argues against — negated;
 //! - `the misstatement that the army won`, `the false claim that she left`: the writer calls the
 //!   clause untrue — negated;
 //! - `did not find that the firm breached the law`, `never claimed that the army won`: a
@@ -93,6 +93,9 @@ impl Rules<'_, '_> {
         match tr.base(c) {
             // `argued against rejoining`, `voted against extending`: the clause is opposed
             "advcl" | "obl" if gerund && mark(&["against"]) => Some((Denial::Avoided, h)),
+            // `the plea spared the victims having to testify`: a gerund with its own subject under
+            // `spare` is what the subject was kept from (the parser hangs it as an adverbial)
+            "advcl" | "ccomp" | "xcomp" if gerund && tr.lemma_is(h, &["spare"]) && self.negation_of(h).is_none() => Some((Denial::Avoided, h)),
             // `refrained from voting`
             "advcl" | "obl" if gerund && mark(&["from"]) && tr.lemma_is(h, &["refrain", "abstain"]) => Some((Denial::Avoided, h)),
             // `the misstatement that …`, `the false claim that …`: the writer calls the clause untrue
@@ -164,6 +167,12 @@ mod tests {
         assert!(t.negated, "{t:?}");
         assert_eq!(t.modality, Modality::Reported, "{t:?}");
         assert!(speaker(&t).contains("board"), "{t:?}");
+    }
+
+    #[test]
+    fn a_gerund_someone_was_spared_is_negated() {
+        let Some(t) = fact("The plea spared the workers having to testify in court.", "testify") else { return };
+        assert!(t.negated, "{t:?}");
     }
 
     #[test]

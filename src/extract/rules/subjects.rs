@@ -173,7 +173,12 @@ impl Rules<'_, '_> {
                 None
             }
             "xcomp" | "advcl" => {
-                if let Some(o) = self.object_controller(p).or_else(|| self.gerund_controller(p)).or_else(|| self.for_subject_controller(p)) {
+                if let Some(o) = self
+                    .object_controller(p)
+                    .or_else(|| self.gerund_controller(p))
+                    .or_else(|| self.for_subject_controller(p))
+                    .or_else(|| self.advcl_object_controller(p))
+                {
                     return Some((self.np(o, true), 0.8));
                 }
                 if tr.rel(p) == "advcl"
