@@ -30,6 +30,24 @@ impl Rules<'_, '_> {
             // the minimal phrase drops every determiner, quantifiers included
             "conj" | "cc" | "det" => true,
             "acl" | "advmod" | "obl" | "obl:tmod" | "obl:npmod" | "ccomp" | "csubj" | "xcomp" => true,
+            // `found on servers accessible to the public`, `the ecosystems involved`: an adjective
+            // after its noun is a reduced relative clause, no part of the noun's name. Not after
+            // a verb's object, where it is often the verb's complement the parser hung on the noun
+            // (`found the strike justified`, `left the shelves empty`), nor a casualty state
+            // (`200 people injured`), nor after an `-ing` noun (`a player testing positive`);
+            // the postpositive title words stay (`attorney general`, `president elect`).
+            "amod" => {
+                let h = tr.head[k];
+                h != NONE
+                    && k > h
+                    && tr.upos(k) == "ADJ"
+                    && tr.upos(h) == "NOUN"
+                    && !matches!(tr.base(h), "obj" | "iobj" | "xcomp")
+                    && !tr.form(h).ends_with("ing")
+                    && tr.form(k).chars().next().is_some_and(char::is_lowercase)
+                    && !tr.lemma_is(k, crate::extract::lexicon::CASUALTY_STATES)
+                    && !tr.lemma_is(k, &["general", "elect", "emeritus", "designate", "apparent", "extraordinaire"])
+            }
             "nmod" | "nmod:tmod" | "nmod:npmod" => {
                 // keep `of` complements (`billions of dollars`), drop other prepositional modifiers
                 !tr.kids(k).any(|c| tr.rel(c) == "case" && tr.lemma_is(c, &["of"]))
@@ -417,6 +435,21 @@ mod tests {
     fn facts(spec: &str) -> Vec<crate::document::OpenTriple> {
         let (s, m) = sentence(spec);
         Extractor::new().extract(&s, &m)
+    }
+
+    #[test]
+    fn an_adjective_after_its_noun_is_no_part_of_the_label() {
+        // `Two files were found on servers accessible to the public.` (invented)
+        let spec = "Two/NUM/2/nummod files/NOUN/4/nsubj:pass were/AUX/4/aux:pass found/VERB/0/root on/ADP/6/case servers/NOUN/4/obl \
+            accessible/ADJ/6/amod to/ADP/10/case the/DET/10/det public/NOUN/7/obl ./PUNCT/4/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "servers")), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.contains("accessible"))), "{}", show(&ts));
+        // must give nothing away: after a verb's object the adjective is often the verb's
+        // complement (`The panel found the plan unwise.`), and it stays
+        let spec = "The/DET/2/det panel/NOUN/3/nsubj found/VERB/0/root the/DET/5/det plan/NOUN/3/obj unwise/ADJ/5/amod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "plan")), "{}", show(&ts));
     }
 
     #[test]
