@@ -233,7 +233,11 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
     let mut head = 0;
     while head + 2 < tokens.len() {
         let link = &tokens[head + 1].form;
-        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head])) || !LINKS.contains(&link.as_str()) {
+        // a body's head (`Foundation`, `Coalition`, `Party`) takes a `for` complement only
+        // (`Foundation for Rural Schools`, `Party for Land Reform`); its `of` is as often a place
+        // the name is no part of
+        let for_complement = link == "for" && is_organisation_head(&tokens[head]);
+        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head]) || for_complement) || !LINKS.contains(&link.as_str()) {
             head += 1;
             continue;
         }
@@ -300,6 +304,22 @@ mod tests {
         // "the Brentham Department of Water Supply opened an inquiry": tagged `Brentham Department` (LOC)
         let toks = tagged("the/DET Brentham/PROPN Department/PROPN of/ADP Water/PROPN Supply/PROPN opened/VERB an/DET inquiry/NOUN");
         assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Loc)]), vec![(1..6, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_body_cut_before_its_for_complement_takes_it() {
+        // "director of the Ostrava Foundation for Rural Schools": tagged `Ostrava Foundation` (ORG)
+        let toks = tagged("of/ADP the/DET Ostrava/PROPN Foundation/PROPN for/ADP Rural/ADJ Schools/PROPN resigned/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(2..4, NerClass::Org)]), vec![(2..7, NerClass::Org)]);
+        // `and` inside the complement: `Party for Land and Liberty`
+        let toks = tagged("the/DET Party/PROPN for/ADP Land/PROPN and/CCONJ Liberty/PROPN chose/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..2, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+        // a body's `of` is left to the tagger (`the Tarn Party of Norvia`: the place may be no part
+        // of the name), and so is a lowercase complement (`the Vell Foundation for years`)
+        let toks = tagged("the/DET Tarn/PROPN Party/PROPN of/ADP Norvia/PROPN won/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org), (4..5, NerClass::Loc)]), vec![(1..3, NerClass::Org), (4..5, NerClass::Loc)]);
+        let toks = tagged("the/DET Vell/PROPN Foundation/PROPN for/ADP years/NOUN");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..3, NerClass::Org)]);
     }
 
     #[test]
