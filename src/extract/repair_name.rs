@@ -129,6 +129,55 @@ pub(super) fn and_name(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 54, `comma-name`: an organisation's name with a comma inside (`University of Tarn,
+/// Vell`, a state university's campus as the named-entity recogniser joins it) read by the parser
+/// as two phrases, the part after the comma an apposition, a subject or a possessor of its own
+/// (`Ana Reyes of the University of Tarn, Vell disagreed` with `Vell` a second subject). The name is
+/// one phrase: every word of it whose head lies outside it hangs on the name's first topmost word
+/// (`flat`; the comma `punct`), and what hung on those words from outside (a possessive `'s`)
+/// moves to that word.
+pub(super) fn comma_name(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let mut s = 0;
+    while s < t.len() {
+        if t[s].ner != "B-ORG" {
+            s += 1;
+            continue;
+        }
+        let e = (s + 1..t.len()).take_while(|&k| t[k].ner == "I-ORG").last().unwrap_or(s);
+        let next = e + 1;
+        if !(s + 1..e).any(|k| t[k].form == ",") {
+            s = next;
+            continue;
+        }
+        let hd = heads(t);
+        let inside = |x: usize| (s..=e).contains(&x);
+        let loose: Vec<usize> = (s..=e).filter(|&k| hd[k] == usize::MAX || !inside(hd[k])).collect();
+        let Some(&top) = loose.iter().find(|&&k| t[k].upos != "PUNCT") else {
+            s = next;
+            continue;
+        };
+        let others: Vec<usize> = loose.iter().copied().filter(|&k| k != top).collect();
+        // the name's attachment must lie outside it
+        let up = hd[top];
+        if others.is_empty() || (up != usize::MAX && (s..=e).any(|k| is_ancestor(&hd, k, up))) {
+            s = next;
+            continue;
+        }
+        for &k in &others {
+            let r = if t[k].upos == "PUNCT" { "punct" } else { "flat" };
+            set_head(t, k, top, r);
+        }
+        for k in (0..t.len()).filter(|&k| !inside(k) && hd[k] != usize::MAX && others.contains(&hd[k])) {
+            let r = t[k].deprel.clone();
+            set_head(t, k, top, &r);
+        }
+        changed = true;
+        s = next;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -143,6 +192,35 @@ mod tests {
             t[k].ner = tag.into();
         }
         t
+    }
+
+    #[test]
+    fn a_name_with_a_comma_is_one_phrase() {
+        // `Mara Vellin of the University of Tarn , Vell disagreed with the findings .` (invented):
+        // `Vell` read as a second subject of the verb
+        let t = toks(
+            "Mara/PROPN/11/nsubj Vellin/PROPN/1/flat of/ADP/5/case the/DET/5/det University/PROPN/1/nmod of/ADP/7/case \
+             Tarn/PROPN/5/nmod ,/PUNCT/5/punct Vell/PROPN/11/nsubj Falls/PROPN/9/flat disagreed/VERB/0/root \
+             with/ADP/14/case the/DET/14/det findings/NOUN/11/obl ./PUNCT/11/punct",
+        );
+        let t = with_ner(t, &[(0, "B-PER"), (1, "I-PER"), (4, "B-ORG"), (5, "I-ORG"), (6, "I-ORG"), (7, "I-ORG"), (8, "I-ORG"), (9, "I-ORG")]);
+        let fixed = repair(&t).expect("repaired");
+        let a = arcs(&fixed);
+        assert!(a.contains("Vell>5:flat") && a.contains(",>5:punct"), "{a}");
+        assert_eq!(fixed.iter().filter(|k| k.deprel == "nsubj").count(), 1);
+        // a possessive on the campus moves to the name's head: `Tarn , Vell 's chancellor`
+        let t = toks(
+            "said/VERB/0/root University/PROPN/1/nsubj of/ADP/4/case Tarn/PROPN/2/nmod ,/PUNCT/9/punct Vell/PROPN/9/nmod:poss \
+             's/PART/6/case chancellor/NOUN/2/appos",
+        );
+        let t = with_ner(t, &[(1, "B-ORG"), (2, "I-ORG"), (3, "I-ORG"), (4, "I-ORG"), (5, "I-ORG")]);
+        let fixed = repair(&t).expect("repaired");
+        let a = arcs(&fixed);
+        assert!(a.contains("Vell>2:flat") && a.contains("'s>2:case"), "{a}");
+        // no comma inside the name: nothing to do
+        let t = toks("the/DET/2/det University/PROPN/0/root of/ADP/4/case Tarn/PROPN/2/nmod");
+        let t = with_ner(t, &[(1, "B-ORG"), (2, "I-ORG"), (3, "I-ORG")]);
+        assert!(!comma_name(&mut t.clone()));
     }
 
     #[test]

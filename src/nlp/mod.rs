@@ -83,6 +83,7 @@ impl TagModels {
         self.tagger.tag(tokens);
         retag_simple_pasts_read_as_modifiers(tokens);
         retag_missing_main_verb(tokens);
+        retag_reporting_verbs_read_as_nouns(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -169,6 +170,42 @@ fn retag_missing_main_verb(tokens: &mut [Token]) {
         return;
     };
     set_tags(&mut tokens[i], "VERB", xpos);
+}
+
+/// Verbs that report or conclude a clause and share their base form with a noun (`scientists
+/// report …`, `experts estimate …`): general English reporting and cognition verbs.
+const REPORTING_VERB_NOUNS: &[&str] = &[
+    "report", "claim", "estimate", "suggest", "find", "show", "believe", "warn", "predict", "argue", "note", "fear",
+    "hope", "think", "expect", "conclude", "calculate", "say", "allege", "insist", "state",
+];
+
+/// A reporting verb in its base form read as a noun after a plural subject, before a clause of
+/// its own (`scientists report ancient potters fired the jars`, `researchers estimate sea levels
+/// rose`): a plural common noun cannot head a compound with a bare singular noun that is then
+/// followed by a whole clause, so the word is the present-tense verb (VBP) and the clause its
+/// complement. The clause must follow at once: up to six words of a noun phrase, then a finite
+/// verb; the sentence may have no finite verb before it. Left alone: a name before it (`the
+/// Tarn Council think tank said`), a verb right after it (`the workers report said`), a
+/// possessive between (`the analysts' report found`).
+fn retag_reporting_verbs_read_as_nouns(tokens: &mut [Token]) {
+    let finite = |t: &Token| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    let nominal = |t: &Token| matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM") || (t.upos == "PRON" && t.xpos != "WP");
+    for i in 1..tokens.len() {
+        if finite(&tokens[i - 1]) {
+            return;
+        }
+        let t = &tokens[i];
+        let plural_subject = tokens[i - 1].xpos == "NNS" && tokens[i - 1].form.starts_with(|c: char| c.is_ascii_lowercase());
+        if t.upos != "NOUN" || t.xpos != "NN" || !plural_subject || !REPORTING_VERB_NOUNS.contains(&t.form.as_str()) {
+            continue;
+        }
+        let phrase = tokens[i + 1..].iter().take_while(|t| nominal(t)).count();
+        let clause = (1..=6).contains(&phrase) && tokens.get(i + 1 + phrase).is_some_and(finite);
+        if clause {
+            set_tags(&mut tokens[i], "VERB", "VBP");
+        }
+        return;
+    }
 }
 
 /// The whole analysis: tagger, lemmatizer, features, then the dependency parser.
@@ -416,6 +453,33 @@ mod tests {
             let before: Vec<String> = s.iter().map(|t| t.upos.clone()).collect();
             retag_missing_main_verb(&mut s);
             assert_eq!(s.iter().map(|t| t.upos.clone()).collect::<Vec<_>>(), before, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn a_reporting_verb_read_as_a_noun_before_a_clause_is_the_verb() {
+        let tagged = |pairs: &[(&str, &str, &str)]| -> Vec<Token> {
+            pairs.iter().map(|(f, u, x)| Token { form: f.to_string(), upos: u.to_string(), xpos: x.to_string(), ..Default::default() }).collect()
+        };
+        let mut s = tagged(&[
+            ("A", "DET", "DT"), ("team", "NOUN", "NN"), ("of", "ADP", "IN"), ("scientists", "NOUN", "NNS"), ("report", "NOUN", "NN"),
+            ("ancient", "ADJ", "JJ"), ("potters", "NOUN", "NNS"), ("fired", "VERB", "VBD"), ("the", "DET", "DT"), ("jars", "NOUN", "NNS"),
+        ]);
+        retag_reporting_verbs_read_as_nouns(&mut s);
+        assert_eq!((s[4].upos.as_str(), s[4].xpos.as_str()), ("VERB", "VBP"));
+        for case in [
+            // a name before it: a compound (`think tank`)
+            vec![("the", "DET", "DT"), ("Tarn", "PROPN", "NNP"), ("think", "NOUN", "NN"), ("tank", "NOUN", "NN"), ("said", "VERB", "VBD")],
+            // the verb right after it: the noun is the subject
+            vec![("the", "DET", "DT"), ("workers", "NOUN", "NNS"), ("report", "NOUN", "NN"), ("said", "VERB", "VBD"), ("it", "PRON", "PRP")],
+            // a finite verb before it: the sentence has its main verb
+            vec![("Aides", "NOUN", "NNS"), ("read", "VERB", "VBD"), ("the", "DET", "DT"), ("miners", "NOUN", "NNS"), ("report", "NOUN", "NN"), ("tests", "NOUN", "NNS"), ("ended", "VERB", "VBD")],
+            // no clause after it
+            vec![("the", "DET", "DT"), ("inspectors", "NOUN", "NNS"), ("report", "NOUN", "NN"), ("on", "ADP", "IN"), ("the", "DET", "DT"), ("dam", "NOUN", "NN")],
+        ] {
+            let mut s = tagged(&case);
+            retag_reporting_verbs_read_as_nouns(&mut s);
+            assert!(s.iter().all(|t| t.upos != "VERB" || t.xpos != "VBP"), "{case:?}");
         }
     }
 

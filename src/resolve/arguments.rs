@@ -281,6 +281,9 @@ impl State<'_> {
         let mut named: Vec<(usize, Target, &'static str)> = Vec::new();
         // words that are neither names nor fillers: allowed only as a title in front of a person
         let mut others: Vec<usize> = Vec::new();
+        // capitalised party words (`Democrat` of `Democrat Ana Reyes` when the mention was cut
+        // after it): allowed only in front of a person's name
+        let mut parties: Vec<usize> = Vec::new();
         let r_end = r.end;
         for i in r {
             match self.get_ref(si, i) {
@@ -296,7 +299,9 @@ impl State<'_> {
                         || names::is_possessive_marker(f)
                         || (starts_upper(f) && self.gaz.demonym_id(f).is_some())
                         || !f.chars().any(char::is_alphanumeric);
-                    if !filler {
+                    if starts_upper(f) && names::is_party_word(&w) {
+                        parties.push(i);
+                    } else if !filler {
                         others.push(i);
                     }
                 }
@@ -309,10 +314,13 @@ impl State<'_> {
                 t == tg || (i < pi && matches!(t, Target::One(c) if self.clusters[*c].kind == EntityType::Country))
             });
             let first = named.iter().find(|(_, t, _)| t == tg).map_or(*pi, |n| n.0);
+            if parties.iter().any(|&i| i > first) {
+                return None;
+            }
             let titled = others.is_empty() || self.title_before_name(si, first, &others);
             return (ok && titled).then(|| (tg.clone(), *rule));
         }
-        if !others.is_empty() {
+        if !others.is_empty() || !parties.is_empty() {
             return None;
         }
         let first = named.first()?;

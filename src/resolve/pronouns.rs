@@ -369,7 +369,7 @@ pub(super) fn it_frame(s: &Sentence, tok: usize) -> ItFrame<'_> {
     let head = &s.tokens[h];
     if has("cop") {
         return match head.upos.as_str() {
-            "ADJ" if clausal || has("xcomp") => ItFrame::Expletive,
+            "ADJ" if clausal || has("xcomp") || extraposed_clause(s, h) => ItFrame::Expletive,
             "NOUN" => ItFrame::Predicate(head.lemma.as_str()),
             _ => ItFrame::Free,
         };
@@ -379,6 +379,24 @@ pub(super) fn it_frame(s: &Sentence, tok: usize) -> ItFrame<'_> {
         return ItFrame::Expletive;
     }
     ItFrame::Free
+}
+
+/// Whether the adjective at `h` has a clause the parser hung on it as something other than its
+/// complement that is still the extraposed subject: one opened by `that`, `whether`, `to` or `for`
+/// (`it is highly unlikely, in my view, that …` read as a conjunct), or a gerund right after
+/// the adjective (`it was wonderful meeting you`).
+fn extraposed_clause(s: &Sentence, h: usize) -> bool {
+    let toks = &s.tokens;
+    let kids_of = |k: usize| toks.iter().enumerate().filter(move |(_, c)| c.head == k + 1).map(|(i, _)| i);
+    kids_of(h).any(|c| {
+        let rel = toks[c].deprel.split(':').next().unwrap_or("");
+        if !matches!(rel, "conj" | "advcl" | "parataxis" | "acl" | "dep") || c < h {
+            return false;
+        }
+        let marked = kids_of(c).any(|m| toks[m].deprel == "mark" && matches!(toks[m].lemma.to_lowercase().as_str(), "that" | "whether" | "to" | "for"));
+        let unjoined = !kids_of(c).any(|m| toks[m].deprel == "cc");
+        unjoined && (marked || (toks[c].xpos == "VBG" && c <= h + 2))
+    })
 }
 
 /// Nouns that state a relation of a state or organisation to something else (`it is part of
@@ -431,6 +449,47 @@ mod tests {
              . . PUNCT . 3 punct",
         );
         assert_eq!(it_frame(&s, 0), ItFrame::Expletive);
+    }
+
+    #[test]
+    fn it_before_an_adjective_and_a_clause_set_off_by_an_aside_is_expletive() {
+        // `It is unlikely, in her view, that the mill closes .` with the clause read as a conjunct
+        let s = tree(
+            "It it PRON PRP 3 nsubj
+             is be AUX VBZ 3 cop
+             unlikely unlikely ADJ JJ 0 root
+             , , PUNCT , 7 punct
+             in in ADP IN 7 case
+             her her PRON PRP$ 7 nmod:poss
+             view view NOUN NN 3 obl
+             , , PUNCT , 12 punct
+             that that SCONJ IN 12 mark
+             the the DET DT 11 det
+             mill mill NOUN NN 12 nsubj
+             closes close VERB VBZ 3 conj
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Expletive);
+        // a gerund right after the adjective: `It was wonderful meeting you`
+        let s = tree(
+            "It it PRON PRP 3 nsubj
+             was be AUX VBD 3 cop
+             wonderful wonderful ADJ JJ 0 root
+             meeting meet VERB VBG 3 advcl
+             you you PRON PRP 4 obj",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Expletive);
+        // a second clause joined by `but` is no subject of it: `It is small, but it grew`
+        let s = tree(
+            "It it PRON PRP 3 nsubj
+             is be AUX VBZ 3 cop
+             small small ADJ JJ 0 root
+             , , PUNCT , 7 punct
+             but but CCONJ CC 7 cc
+             it it PRON PRP 7 nsubj
+             grew grow VERB VBD 3 conj",
+        );
+        assert_eq!(it_frame(&s, 0), ItFrame::Free);
     }
 
     #[test]

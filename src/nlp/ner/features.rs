@@ -112,6 +112,10 @@ pub const REGIONS: &[&str] = &[
     "bay area", "silicon valley", "manhattan", "brooklyn", "queens", "bronx", "hollywood", "long island",
     "mediterranean", "pacific", "atlantic", "persian gulf", "sahara", "amazon", "himalayas", "alps",
 ];
+/// The states and provinces at the head of [`REGIONS`] (the 50 US states, then Canadian and
+/// Australian ones up to `new south wales`): places a university system is named after.
+pub const STATES_AND_PROVINCES: &[&str] = REGIONS.split_at(58).0;
+
 /// Well-known companies, brands, media and other organisations (lowercase; matched
 /// case-insensitively, whole words). Only a feature: the model learns how much to trust it.
 pub const ORGANISATIONS: &[&str] = &[

@@ -208,6 +208,47 @@ fn opening(tokens: &[Token], spans: &[NameSpan], head: usize) -> usize {
     }
 }
 
+/// The spans with a state university's campus joined to its name: `University of Tarn, Vell` (a
+/// city the gazetteer knows after the comma) and `University of Tarn at Vell` (a capitalised run of
+/// up to three words after `at`) are the names of one campus of a university system named after a
+/// state or province ([`super::features::STATES_AND_PROVINCES`]), and the tagger ends the name at the state. Cut
+/// there, the campus becomes a city of its own that takes the university's place in the clause
+/// (`Vell disagreed`). A university named after anything else keeps the tagger's span: after a
+/// comma a place is as often where it stands (`University of Brenmouth, Norvia`).
+pub(super) fn join_campus_names(tokens: &[Token], mut spans: Vec<NameSpan>, gaz: &[(std::ops::Range<usize>, crate::document::EntityType)]) -> Vec<NameSpan> {
+    use crate::document::EntityType;
+    for k in 0..spans.len() {
+        let (r, class) = spans[k].clone();
+        if class != NerClass::Org || r.end > tokens.len() || r.len() < 3 {
+            continue;
+        }
+        // `University of` + the state's words, up to the span's end
+        let Some(u) = (r.start..r.end.saturating_sub(2)).find(|&i| tokens[i].form == "University" && tokens[i + 1].form == "of") else { continue };
+        let state = tokens[u + 2..r.end].iter().map(|t| t.form.to_lowercase()).collect::<Vec<_>>().join(" ");
+        if !super::features::STATES_AND_PROVINCES.contains(&state.as_str()) {
+            continue;
+        }
+        let end = match tokens.get(r.end).map(|t| t.form.as_str()) {
+            Some(",") => gaz.iter().find(|(g, kind)| g.start == r.end + 1 && *kind == EntityType::City).map(|(g, _)| g.end),
+            Some("at") => {
+                let run = tokens[r.end + 1..].iter().take(3).take_while(|t| capitalised(t) && t.upos == "PROPN").count();
+                (run > 0).then_some(r.end + 1 + run)
+            }
+            _ => None,
+        };
+        let Some(end) = end else { continue };
+        // the campus words must belong to no other name than a place
+        let other = spans.iter().enumerate().any(|(j, (s, c))| j != k && s.start < end && r.end < s.end && (*c != NerClass::Loc || s.end > end));
+        if other {
+            continue;
+        }
+        spans[k].0 = r.start..end;
+    }
+    let joined: Vec<std::ops::Range<usize>> = spans.iter().filter(|(_, c)| *c == NerClass::Org).map(|(r, _)| r.clone()).collect();
+    spans.retain(|(r, c)| *c == NerClass::Org || !joined.iter().any(|j| j.start < r.start && r.end <= j.end));
+    spans
+}
+
 /// The spans with each place name followed right away by an organisation's name joined to it into
 /// one organisation (`Norvia` + `Coast Guard`, `Brenmouth` + `Journal of Medicine`): a place that
 /// opens a capitalised run ending in an organisation's name belongs to that name. A comma, a
@@ -233,7 +274,11 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
     let mut head = 0;
     while head + 2 < tokens.len() {
         let link = &tokens[head + 1].form;
-        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head])) || !LINKS.contains(&link.as_str()) {
+        // a body's head (`Foundation`, `Coalition`, `Party`) takes a `for` complement only
+        // (`Foundation for Rural Schools`, `Party for Land Reform`); its `of` is as often a place
+        // the name is no part of
+        let for_complement = link == "for" && is_organisation_head(&tokens[head]);
+        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head]) || for_complement) || !LINKS.contains(&link.as_str()) {
             head += 1;
             continue;
         }
@@ -300,6 +345,44 @@ mod tests {
         // "the Brentham Department of Water Supply opened an inquiry": tagged `Brentham Department` (LOC)
         let toks = tagged("the/DET Brentham/PROPN Department/PROPN of/ADP Water/PROPN Supply/PROPN opened/VERB an/DET inquiry/NOUN");
         assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Loc)]), vec![(1..6, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_state_university_takes_its_campus() {
+        use crate::document::EntityType;
+        let states = super::super::features::STATES_AND_PROVINCES;
+        assert_eq!((states.len(), states[49], states[57]), (58, "wyoming", "new south wales"));
+        // "Ana Reyes of the University of Texas, Vell disagreed": the campus after the comma a city
+        let toks = tagged("of/ADP the/DET University/PROPN of/ADP Texas/PROPN ,/PUNCT Vell/PROPN disagreed/VERB");
+        let spans = vec![(2..5, NerClass::Org), (6..7, NerClass::Loc)];
+        assert_eq!(join_campus_names(&toks, spans.clone(), &[(6..7, EntityType::City)]), vec![(2..7, NerClass::Org)]);
+        // `at` and a capitalised run
+        let toks = tagged("the/DET University/PROPN of/ADP Ohio/PROPN at/ADP Vell/PROPN Falls/PROPN said/VERB");
+        assert_eq!(join_campus_names(&toks, vec![(1..4, NerClass::Org)], &[]), vec![(1..7, NerClass::Org)]);
+        // a university named after no state, a word after the comma the gazetteer does not know as
+        // a city, or a lowercase word after `at`: unchanged
+        let toks = tagged("the/DET University/PROPN of/ADP Brenmouth/PROPN ,/PUNCT Vell/PROPN said/VERB");
+        assert_eq!(join_campus_names(&toks, vec![(1..4, NerClass::Org)], &[(5..6, EntityType::City)]), vec![(1..4, NerClass::Org)]);
+        let toks = tagged("the/DET University/PROPN of/ADP Texas/PROPN ,/PUNCT Norvia/PROPN said/VERB");
+        assert_eq!(join_campus_names(&toks, vec![(1..4, NerClass::Org)], &[(5..6, EntityType::Country)]), vec![(1..4, NerClass::Org)]);
+        let toks = tagged("the/DET University/PROPN of/ADP Texas/PROPN at/ADP a/DET meeting/NOUN");
+        assert_eq!(join_campus_names(&toks, vec![(1..4, NerClass::Org)], &[]), vec![(1..4, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_body_cut_before_its_for_complement_takes_it() {
+        // "director of the Ostrava Foundation for Rural Schools": tagged `Ostrava Foundation` (ORG)
+        let toks = tagged("of/ADP the/DET Ostrava/PROPN Foundation/PROPN for/ADP Rural/ADJ Schools/PROPN resigned/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(2..4, NerClass::Org)]), vec![(2..7, NerClass::Org)]);
+        // `and` inside the complement: `Party for Land and Liberty`
+        let toks = tagged("the/DET Party/PROPN for/ADP Land/PROPN and/CCONJ Liberty/PROPN chose/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..2, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+        // a body's `of` is left to the tagger (`the Tarn Party of Norvia`: the place may be no part
+        // of the name), and so is a lowercase complement (`the Vell Foundation for years`)
+        let toks = tagged("the/DET Tarn/PROPN Party/PROPN of/ADP Norvia/PROPN won/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org), (4..5, NerClass::Loc)]), vec![(1..3, NerClass::Org), (4..5, NerClass::Loc)]);
+        let toks = tagged("the/DET Vell/PROPN Foundation/PROPN for/ADP years/NOUN");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..3, NerClass::Org)]);
     }
 
     #[test]

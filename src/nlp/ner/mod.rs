@@ -148,7 +148,7 @@ impl Recognizer {
         let spans = join_numbered_names(tokens, join_company_suffixes(tokens, spans));
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
         let spans = acronyms::join_defined_acronyms(tokens, institutions::join_places_to_organisations(tokens, spans));
-        let spans = institutions::retype_places_closing_on_bodies(tokens, spans);
+        let spans = institutions::join_campus_names(tokens, institutions::retype_places_closing_on_bodies(tokens, spans), &gaz);
         let spans = owners::type_owners_of_people(tokens, role_names::name_people_after_roles(tokens, spans));
         let spans = role_names::type_names_apposed_to_roles(tokens, role_names::cut_titled_names_from_organisations(tokens, spans));
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
