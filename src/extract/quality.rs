@@ -24,6 +24,9 @@
 //! - `subject-generic`: a subject that is a generic crowd, part or thing with nothing that says
 //!   who (`people`, `many`, `others`, `pieces`, `someone`): no reader could look the node up, and
 //!   it would gather unrelated deeds across the corpus.
+//! - `subject-denied-universal`: a subject with a denied universal quantifier (`Not every
+//!   delay is a breach`, `Not all of the samples had results`): the sentence says the rest
+//!   is true of some of them only, so a fact about the whole class is false.
 //! - `subject-vague-role`: a subject that is a bare relation or anonymous-voice noun (`a
 //!   spokesperson`, `his client`, `officials`, `the family`) with nothing but a determiner: no
 //!   name, no modifier, and no definite title the coreference step could tie to a named holder
@@ -165,6 +168,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         }
         if vague_role_subject(tr, h, &p.subj.toks) {
             return Some("subject-vague-role");
+        }
+        if denied_universal(tr, h) {
+            return Some("subject-denied-universal");
         }
     }
     if p.pred < n && embedded_question(tr, p.pred) {
@@ -515,6 +521,19 @@ fn generic_subject(tr: &Tree, h: usize, toks: &[usize]) -> bool {
     let vague_amount = tr.lemma_is(h, AMOUNT_HEADS)
         && tr.kids(h).any(|k| tr.base(k) == "nmod" && (tr.upos(k) == "PRON" || tr.lemma_is(k, GENERIC_HEADS) || tr.lemma_is(k, &["stuff"])));
     bare || vague_amount
+}
+
+/// Whether the subject headed by `h` carries a denied universal quantifier: `not every X`, `not
+/// all X`, `not all of the X` (the quantifier heading the phrase and `X` its `of`-modifier). What
+/// is said of the subject then holds for some of it and not for the rest, so a fact about `X`
+/// says what the sentence denies.
+fn denied_universal(tr: &Tree, h: usize) -> bool {
+    let universal = |k: usize| tr.lemma_is(k, &["every", "all", "each"]);
+    let denied = |q: usize| q > 0 && tr.lemma_is(q - 1, &["not"]);
+    let on_noun = tr.kids(h).any(|k| k < h && universal(k) && denied(k));
+    let up = tr.head[h];
+    let over_noun = up != NONE && up < h && universal(up) && denied(up);
+    on_noun || over_noun
 }
 
 /// A `case` word the parser gives a subject that still is one: a preposition that also opens a

@@ -675,3 +675,23 @@ fn a_label_that_opens_an_adverbial_is_no_node() {
     // a stray subordinator on a subject pronoun is left to the resolver (`if she wins`)
     assert_eq!(set("if she", "twelve seats", Some("win")), None);
 }
+
+/// A denied universal quantifier on the subject (`not every`, `not all (of the)`) keeps the
+/// sentence's facts about the whole class out; a plain universal and a negated verb stay.
+#[test]
+fn a_subject_with_a_denied_universal_gives_no_fact() {
+    // `Not every delay by the carrier is a breach .`
+    let every = "Not/not/PART/3/advmod every/every/DET/3/det delay/delay/NOUN/8/nsubj by/by/ADP/6/case the/the/DET/6/det \
+                 carrier/carrier/NOUN/3/nmod is/be/AUX/8/cop a/a/DET/8/det breach/breach/NOUN/0/root ././PUNCT/8/punct";
+    assert!(!triples(every).iter().any(|t| t.starts_with("delay")), "{:?}", triples(every));
+    // `Not all voters backed the plan .`
+    let all = "Not/not/PART/3/advmod all/all/DET/3/det voters/voter/NOUN/4/nsubj backed/back/VERB/0/root the/the/DET/6/det \
+               plan/plan/NOUN/4/obj ././PUNCT/4/punct";
+    assert!(!triples(all).iter().any(|t| t.contains("plan")), "{:?}", triples(all));
+    // must keep: `All voters backed the plan .` and `Voters did not back every plan .`
+    let plain = "All/all/DET/2/det voters/voter/NOUN/3/nsubj backed/back/VERB/0/root the/the/DET/5/det plan/plan/NOUN/3/obj ././PUNCT/3/punct";
+    assert!(triples(plain).iter().any(|t| t.contains("plan")), "{:?}", triples(plain));
+    let verb = "Voters/voter/NOUN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod back/back/VERB/0/root every/every/DET/6/det \
+                plan/plan/NOUN/4/obj ././PUNCT/4/punct";
+    assert!(triples(verb).iter().any(|t| t.contains("plan")), "{:?}", triples(verb));
+}
