@@ -41,6 +41,15 @@ const FACILITY_NOUNS: &[&str] = &[
     "laboratory", "checkpoint", "outpost", "garrison",
 ];
 
+/// Words before `market` or `base` that make it an economy or a following, not a site (`stock
+/// market`, `fan base`). General English.
+const NON_SITE_MODIFIERS: &[&str] = &[
+    "stock", "housing", "job", "labour", "labor", "property", "financial", "equity", "bond", "oil", "energy", "car",
+    "smartphone", "domestic", "global", "world", "international", "currency", "insurance", "advertising", "consumer",
+    "export", "import", "share", "bull", "bear", "fan", "customer", "tax", "power", "user", "voter", "support",
+    "knowledge", "data", "client", "subscriber", "donor", "membership", "industrial", "manufacturing", "economic",
+];
+
 /// Nouns that stand for the place named after them (`the city of X`, `the capital X`).
 const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "capital", "province", "state", "region", "district", "county", "island"];
 
@@ -246,6 +255,11 @@ impl Rules<'_, '_> {
             }
             let of_phrase = |x: usize| tr.kids(x).any(|k| k > x && tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])));
             if of_phrase(h) {
+                continue;
+            }
+            // `the housing market in Varna`, `her fan base in Ostland`: a market or base of
+            // trade or followers is no site
+            if tr.lemma_is(h, &["market", "base"]) && tr.kids(h).any(|k| k < h && matches!(tr.base(k), "compound" | "amod") && tr.lemma_is(k, NON_SITE_MODIFIERS)) {
                 continue;
             }
             // the place: the `in` phrase's own name, or the name a settlement noun stands for
@@ -590,6 +604,12 @@ mod tests {
                  in/ADP/8/case %%Ostland%%/PROPN/4/nmod ./PUNCT/2/punct",
                 &[],
                 &["the centre", "centre"],
+            ),
+            (
+                "Prices/NOUN/2/nsubj rose/VERB/0/root in/ADP/6/case the/DET/6/det housing/NOUN/6/compound market/NOUN/2/obl \
+                 in/ADP/8/case ((Varna))/PROPN/6/nmod ./PUNCT/2/punct",
+                &[],
+                &["the housing market", "housing market"],
             ),
             (
                 "They/PRON/2/nsubj built/VERB/0/root a/DET/4/det school/NOUN/2/obj in/ADP/7/case the/DET/7/det \
