@@ -695,6 +695,8 @@ fn negative_quantifier(tr: &Tree, p: &Prop) -> bool {
 }
 
 const QUANTIFIER_NOUNS: &[&str] = &["one", "some", "part", "member", "many", "most", "several", "among"];
+/// Contenders, whose `in` phrase names the contest (`a candidate in the primary`).
+const CONTENDER_NOUNS: &[&str] = &["candidate", "contestant", "finalist", "participant", "competitor", "frontrunner", "front-runner", "contender"];
 /// Prepositions that relate a predicate noun to another argument (`threat to`, `envoy to`).
 const RELATIONAL_PREPS: &[&str] = &["to", "for", "against", "over", "on", "toward", "towards", "into", "between"];
 /// Passive raising verbs over a copula (`is known to be`, `is said to be`).
@@ -1015,10 +1017,17 @@ pub(super) fn is_date_part(tr: &Tree, h: usize) -> bool {
 
 /// `the region's largest exporter of copper` → (`the largest exporter of`, copper);
 /// `one of the Andes' largest mines` → (`one of the largest mines of`, Andes).
-pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Option<(String, Argument, RelationKey)> {
+pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, n: usize) -> Option<(String, Argument, RelationKey)> {
+    // `X is part of the Ostland region`: when the quantifier reading finds no group inside the
+    // `of` phrase (`part of the country's largest network`), `part` relates the subject to the
+    // whole it belongs to (`be part of` – Ostland region), as a relational noun would
+    split_noun_reading(s, tr, n, true).or_else(|| if tr.lemma_is(n, &["part"]) { split_noun_reading(s, tr, n, false) } else { None })
+}
+
+fn split_noun_reading(s: &Sentence, tr: &Tree, mut n: usize, quantifier: bool) -> Option<(String, Argument, RelationKey)> {
     let mut words: Vec<String> = Vec::new();
     let mut poss_override = None;
-    if tr.lemma_is(n, QUANTIFIER_NOUNS) {
+    if quantifier && tr.lemma_is(n, QUANTIFIER_NOUNS) {
         let ms: Vec<usize> = tr.kids(n).filter(|&k| tr.base(k) == "nmod" && k > n).collect();
         let m = ms.iter().copied().find(|&k| tr.upos(k) == "NOUN").or_else(|| {
             ms.iter()
@@ -1057,7 +1066,8 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, mut n: usize) -> Opt
         let c = tr.kids(m).find(|&c| tr.base(c) == "case")?;
         // `threat to`, `ambassador to`, `candidate for`: relational prepositions only;
         // `a lawyer with a reputation` describes the subject, it relates nothing
-        if !tr.lemma_is(c, RELATIONAL_PREPS) {
+        // (and `candidate in the election`: a contender's `in` names the contest)
+        if !tr.lemma_is(c, RELATIONAL_PREPS) && !(tr.lemma_is(c, &["in"]) && tr.lemma_is(n, CONTENDER_NOUNS)) {
             return None;
         }
         (m, tr.form(c).to_lowercase())

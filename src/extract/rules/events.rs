@@ -123,12 +123,57 @@ impl Rules<'_, '_> {
                 mods: mods.iter().map(|&x| tr.form(x).to_lowercase()).collect(),
                 prep: Some(tr.lemma(case).to_lowercase()),
             };
+            // `carrying workers from Vell to Kell`, `made a flight from Vell to Kell`: a route's
+            // start has its end after it, a fact of its own with `to` (hung on the start, on the
+            // noun or on the verb)
+            let route_end = if tr.lemma_is(case, &["from"]) {
+                let to_phrase = |x: usize| {
+                    x > m
+                        && tr.base(x) == "nmod"
+                        && matches!(tr.upos(x), "NOUN" | "PROPN")
+                        && !self.is_date(x)
+                        && tr.kids(x).any(|c| c < x && tr.base(c) == "case" && tr.lemma_is(c, &["to", "into", "towards", "toward"]))
+                };
+                tr.kids(m)
+                    .find(|&x| to_phrase(x))
+                    .or_else(|| tr.kids(n).find(|&x| to_phrase(x)))
+                    .or_else(|| {
+                        p.slots
+                            .iter()
+                            .find(|s| {
+                                s.kind == Kind::Obl
+                                    && s.part.head > m
+                                    && matches!(tr.upos(s.part.head), "NOUN" | "PROPN")
+                                    && !self.is_date(s.part.head)
+                                    && s.case.iter().any(|&c| tr.lemma_is(c, &["to", "into", "towards", "toward"]))
+                            })
+                            .map(|s| s.part.head)
+                    })
+            } else {
+                None
+            };
+            let to_lit = route_end.map(|e| {
+                let to = tr.kids(e).find(|&c| c < e && tr.base(c) == "case").unwrap_or(e);
+                let mut w = words.clone();
+                w.pop();
+                w.push(tr.form(to).to_lowercase());
+                (e, Lit { words: w.join(" "), verb: lit.verb, noun: lit.noun.clone(), mods: lit.mods.clone(), prep: Some(tr.lemma(to).to_lowercase()) })
+            });
             let mut q = self.lit_prop("event:light-verb", v, p.subj.clone(), lit, self.np(m, true), p.conf * 0.8);
             q.negated = p.negated;
             q.modality = p.modality;
             q.attribution = p.attribution.clone();
             q.carb = false;
+            let end = to_lit.map(|(e, to_lit)| {
+                let mut r = self.lit_prop("event:light-verb", v, p.subj.clone(), to_lit, self.np(e, true), p.conf * 0.8);
+                r.negated = q.negated;
+                r.modality = q.modality;
+                r.attribution = q.attribution.clone();
+                r.carb = false;
+                r
+            });
             out.push(q);
+            out.extend(end);
         }
     }
 
@@ -307,6 +352,32 @@ mod tests {
         let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Velmora", "played host to"));
         assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Norvia Cup"));
+    }
+
+    /// `The ferry was carrying tourists from Brenna to Halvik.` (invented), the route's end
+    /// hung on its start.
+    const FERRY_ROUTE: &str = "
+        The the DET DT 2 det
+        ferry ferry NOUN NN 4 nsubj
+        was be AUX VBD 4 aux
+        carrying carry VERB VBG 0 root
+        tourists tourist NOUN NNS 4 obj
+        from from ADP IN 7 case
+        Brenna Brenna PROPN NNP 4 obl
+        to to ADP IN 9 case
+        Halvik Halvik PROPN NNP 7 nmod
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn a_route_under_a_light_verb_gives_its_start_and_its_end() {
+        let ts = triples(FERRY_ROUTE);
+        let lv: Vec<_> = ts.iter().filter(|t| t.rule == "event:light-verb").collect();
+        assert!(lv.iter().any(|t| t.relation == "carrying tourists from" && t.object.as_ref().is_some_and(|o| o.text == "Brenna")), "{}", show(&ts));
+        assert!(lv.iter().any(|t| t.relation == "carrying tourists to" && t.object.as_ref().is_some_and(|o| o.text == "Halvik")), "{}", show(&ts));
+        // no end without a start: `carrying tourists to Halvik` alone is the plain reading's
+        let no_from = FERRY_ROUTE.replace("from from ADP IN 7 case", "in in ADP IN 7 case");
+        let ts = triples(&no_from);
+        assert!(!ts.iter().any(|t| t.rule == "event:light-verb" && t.relation.ends_with(" to")), "{}", show(&ts));
     }
 
     /// `Velmora played host to the Norvia Cup.` (invented)

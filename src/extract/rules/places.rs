@@ -5,6 +5,9 @@
 //!   Millbrook – located in – Ostland (not inside lists: `Ostland, Westland and Nordland`);
 //! - `in` between two names: `Vela University in Millbrook`, `the town of Millbrook in Ostland
 //!   Province` → located in (the `in` phrase must modify the first name in the tree);
+//! - a building or site of a common noun with an `in` phrase naming a place: `a military base in
+//!   Millbrook`, `a store in the border city of Millbrook`, `Vela station in the Ostlandic capital
+//!   Varna` → military base / store / Vela station – located in – the place;
 //! - a possessive: `Ruritania's Ostland Province` → Ostland Province – located in – Ruritania;
 //! - capitals: `Varna, the capital of Ruritania`, `the capital of Ruritania, Varna`, `Ruritania's
 //!   capital, Varna`, `the Ruritanian capital Varna` → Varna – capital of – Ruritania.
@@ -27,6 +30,28 @@ pub(super) fn place_rank(kind: Option<T>) -> Option<u8> {
         _ => None,
     }
 }
+
+/// Common nouns of buildings and sites that stand in a place (`a military base in X`).
+const FACILITY_NOUNS: &[&str] = &[
+    "base", "airbase", "store", "shop", "supermarket", "mall", "market", "station", "hospital", "clinic", "school",
+    "college", "prison", "jail", "mosque", "church", "cathedral", "temple", "synagogue", "shrine", "hotel", "airport",
+    "camp", "centre", "center", "plant", "factory", "refinery", "mine", "warehouse", "restaurant", "cafe", "nightclub",
+    "embassy", "consulate", "port", "harbour", "harbor", "stadium", "arena", "museum", "theatre", "theater", "library",
+    "zoo", "bridge", "building", "tower", "facility", "compound", "headquarters", "courthouse", "barracks", "dam",
+    "laboratory", "checkpoint", "outpost", "garrison",
+];
+
+/// Words before `market` or `base` that make it an economy or a following, not a site (`stock
+/// market`, `fan base`). General English.
+const NON_SITE_MODIFIERS: &[&str] = &[
+    "stock", "housing", "job", "labour", "labor", "property", "financial", "equity", "bond", "oil", "energy", "car",
+    "smartphone", "domestic", "global", "world", "international", "currency", "insurance", "advertising", "consumer",
+    "export", "import", "share", "bull", "bear", "fan", "customer", "tax", "power", "user", "voter", "support",
+    "knowledge", "data", "client", "subscriber", "donor", "membership", "industrial", "manufacturing", "economic",
+];
+
+/// Nouns that stand for the place named after them (`the city of X`, `the capital X`).
+const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "capital", "province", "state", "region", "district", "county", "island"];
 
 /// Things that stand in a place without being one: organisations and their buildings.
 fn is_sited(kind: Option<T>) -> bool {
@@ -77,6 +102,7 @@ impl Rules<'_, '_> {
     pub fn place_props(&self, out: &mut Vec<Prop>) {
         self.comma_place_props(out);
         self.in_place_props(out);
+        self.facility_in_props(out);
         self.adjacent_in_props(out);
         self.possessive_place_props(out);
         self.capital_props(out);
@@ -206,6 +232,69 @@ impl Rules<'_, '_> {
             }
             let outer = self.outer_of_possessive(bs, be);
             self.located_in("place:in", (s, e), outer, out);
+        }
+    }
+
+    /// `a military base in Millbrook`, `a store in the border city of Millbrook`, `Vela station in
+    /// the Ostlandic capital Varna`: a building or site named by a common noun ([`FACILITY_NOUNS`])
+    /// with an `in` phrase on it that names a place, or a settlement noun standing for one (`the
+    /// city of X`, `the capital X`). The facility is the noun with its words before it (`Vela
+    /// station`, `military base`); a facility with an `of` phrase of its own (`the centre of
+    /// Varna in …`) is a part of something else and gives nothing, as does a name (the `in` rule
+    /// above reads those).
+    fn facility_in_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        for m in 0..n {
+            if tr.base(m) != "nmod" || tr.head[m] == NONE || !tr.kids(m).any(|c| c < m && tr.base(c) == "case" && tr.lemma_is(c, &["in"])) {
+                continue;
+            }
+            let h = tr.head[m];
+            if tr.upos(h) != "NOUN" || !tr.lemma_is(h, FACILITY_NOUNS) || self.ment_at(h).is_some() {
+                continue;
+            }
+            let of_phrase = |x: usize| tr.kids(x).any(|k| k > x && tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])));
+            if of_phrase(h) {
+                continue;
+            }
+            // `the housing market in Varna`, `her fan base in Ostland`: a market or base of
+            // trade or followers is no site
+            if tr.lemma_is(h, &["market", "base"]) && tr.kids(h).any(|k| k < h && matches!(tr.base(k), "compound" | "amod") && tr.lemma_is(k, NON_SITE_MODIFIERS)) {
+                continue;
+            }
+            // the place: the `in` phrase's own name, or the name a settlement noun stands for
+            let place_root = |k: usize| self.ment_at(k).filter(|&(s, e)| (s..e).contains(&k) && !(s..e).contains(&tr.head[k]) && self.is_place_mention(k));
+            let outer = place_root(m).or_else(|| {
+                (tr.upos(m) == "NOUN" && tr.lemma_is(m, SETTLEMENT_NOUNS))
+                    .then(|| {
+                        tr.kids(m).filter(|&k| k > m).find_map(|k| {
+                            let of = tr.base(k) == "nmod" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]));
+                            let named = matches!(tr.rel(k), "appos" | "flat" | "compound");
+                            if of || named {
+                                place_root(k)
+                            } else {
+                                None
+                            }
+                        })
+                    })
+                    .flatten()
+            });
+            let Some((bs, be)) = outer else { continue };
+            // the facility's words: the noun and the determiners, adjectives and compounds before it
+            let mut s = h;
+            for k in tr.kids(h).filter(|&k| k < h && matches!(tr.base(k), "det" | "amod" | "compound")) {
+                for x in 0..h {
+                    if x < s && tr.ancestor_of(k, x) {
+                        s = x;
+                    }
+                }
+            }
+            // only a phrase of its own: every word from its start belongs under the noun
+            if (s..h).any(|x| !tr.ancestor_of(h, x)) {
+                continue;
+            }
+            let outer = self.outer_of_possessive(bs, be);
+            self.located_in("place:facility", (s, h + 1), outer, out);
         }
     }
 
@@ -483,6 +572,50 @@ mod tests {
                 "((Millbrook))/PROPN/4/nsubj ,/PUNCT/3/punct %%Ostland%%/PROPN/1/appos voted/VERB/0/root ./PUNCT/4/punct",
                 &[("Millbrook", "located in", "Ostland")],
                 &[],
+            ),
+            // a building of a common noun in a named place, or in a settlement noun standing for one
+            (
+                "A/DET/2/det bomb/NOUN/3/nsubj hit/VERB/0/root a/DET/6/det military/ADJ/6/amod base/NOUN/3/obj \
+                 in/ADP/8/case ((Millbrook))/PROPN/6/nmod ./PUNCT/3/punct",
+                &[("a military base", "located in", "Millbrook")],
+                &[],
+            ),
+            (
+                "He/PRON/2/nsubj shot/VERB/0/root shoppers/NOUN/2/obj at/ADP/7/case a/DET/7/det {{Vela}}/PROPN/7/compound \
+                 store/NOUN/2/obl in/ADP/11/case the/DET/11/det border/NOUN/11/compound city/NOUN/7/nmod \
+                 of/ADP/13/case ((Millbrook))/PROPN/11/nmod ./PUNCT/2/punct",
+                &[("a Vela store", "located in", "Millbrook")],
+                &[],
+            ),
+            (
+                "She/PRON/2/nsubj worked/VERB/0/root at/ADP/5/case %%Tessel%%/PROPN/5/compound station/NOUN/2/obl \
+                 in/ADP/9/case the/DET/9/det Ostlandic/ADJ/9/amod capital/NOUN/5/nmod ((Varna))/PROPN/9/appos ./PUNCT/2/punct",
+                &[("Tessel station", "located in", "Varna")],
+                &[],
+            ),
+            // no building (an event), a part of something else, or no place named: nothing
+            (
+                "The/DET/2/det attack/NOUN/5/nsubj in/ADP/4/case ((Millbrook))/PROPN/2/nmod ended/VERB/0/root ./PUNCT/5/punct",
+                &[],
+                &["The attack", "attack"],
+            ),
+            (
+                "They/PRON/2/nsubj reached/VERB/0/root the/DET/4/det centre/NOUN/2/obj of/ADP/6/case ((Varna))/PROPN/4/nmod \
+                 in/ADP/8/case %%Ostland%%/PROPN/4/nmod ./PUNCT/2/punct",
+                &[],
+                &["the centre", "centre"],
+            ),
+            (
+                "Prices/NOUN/2/nsubj rose/VERB/0/root in/ADP/6/case the/DET/6/det housing/NOUN/6/compound market/NOUN/2/obl \
+                 in/ADP/8/case ((Varna))/PROPN/6/nmod ./PUNCT/2/punct",
+                &[],
+                &["the housing market", "housing market"],
+            ),
+            (
+                "They/PRON/2/nsubj built/VERB/0/root a/DET/4/det school/NOUN/2/obj in/ADP/7/case the/DET/7/det \
+                 spring/NOUN/4/nmod ./PUNCT/2/punct",
+                &[],
+                &["a school", "school"],
             ),
             // an `in` phrase on the verb is no containment (`beat Varna in Millbrook`)
             (

@@ -581,3 +581,59 @@ fn a_fronted_phrase_inside_the_subject_is_cut_off() {
     let part = Part { head: 6, toks: span.clone(), min: span, poss_after: None, text: None };
     assert!(super::without_fronted_adverbial(&tr, &part).is_none());
 }
+
+/// `Halvik is part of the Ostland region.` (invented)
+const PART_OF: &str = "
+    Halvik Halvik PROPN NNP 3 nsubj
+    is be AUX VBZ 3 cop
+    part part NOUN NN 0 root
+    of of ADP IN 7 case
+    the the DET DT 7 det
+    Ostland Ostland PROPN NNP 7 compound
+    region region NOUN NN 3 nmod
+    . . PUNCT . 3 punct";
+
+#[test]
+fn part_of_a_whole_relates_the_subject_to_it() {
+    let ts = triples(PART_OF);
+    let t = ts.iter().find(|t| t.subject.text == "Halvik" && t.relation == "is part of").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Ostland region"), "{}", show(&ts));
+    // no plain `Halvik – is – part of the Ostland region` beside it
+    assert!(!ts.iter().any(|t| t.relation == "is" && t.object.as_ref().is_some_and(|o| o.text.starts_with("part"))), "{}", show(&ts));
+    // a group inside the `of` phrase keeps the quantifier reading (`part of the region's network`)
+    let group = "
+        Halvik Halvik PROPN NNP 3 nsubj
+        is be AUX VBZ 3 cop
+        part part NOUN NN 0 root
+        of of ADP IN 8 case
+        the the DET DT 6 det
+        region region NOUN NN 8 nmod:poss
+        's 's PART POS 6 case
+        network network NOUN NN 3 nmod
+        . . PUNCT . 3 punct";
+    let ts = triples(group);
+    assert!(ts.iter().any(|t| t.relation == "is part of the network of"), "{}", show(&ts));
+}
+
+/// `Ben Tarrow was a candidate in the Velland primary.` (invented)
+const CANDIDATE_IN: &str = "
+    Ben Ben PROPN NNP 2 compound
+    Tarrow Tarrow PROPN NNP 5 nsubj
+    was be AUX VBD 5 cop
+    a a DET DT 5 det
+    candidate candidate NOUN NN 0 root
+    in in ADP IN 9 case
+    the the DET DT 9 det
+    Velland Velland PROPN NNP 9 compound
+    primary primary NOUN NN 5 nmod
+    . . PUNCT . 5 punct";
+
+#[test]
+fn a_contender_in_a_contest_is_related_to_it() {
+    let ts = triples(CANDIDATE_IN);
+    find(&ts, "Ben Tarrow", "was a candidate in", Some("Velland primary"));
+    // `in` after any other noun is no relation (`a lawyer in Velland` says where)
+    let lawyer = CANDIDATE_IN.replace("candidate candidate NOUN", "lawyer lawyer NOUN");
+    let ts = triples(&lawyer);
+    assert!(!ts.iter().any(|t| t.relation.contains("lawyer in")), "{}", show(&ts));
+}
