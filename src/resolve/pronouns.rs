@@ -200,6 +200,9 @@ impl State<'_> {
                 if let Some(m) = model
                     && let Some(c) = self.main_subject_before(si, s, tok).filter(|&c| c != m && Some(c) != speaking && compatible(&self.clusters[c]))
                 {
+                    if self.clusters[c].gender == Gender::Unknown {
+                        self.clusters[c].gender = want;
+                    }
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
