@@ -318,6 +318,10 @@ impl State<'_> {
         }
         let Some(start) = det else { return false };
         let k = lower_key(&t.form);
+        // `the 92-year-old award`: an age before a noun that stands for things is no person's
+        if age && super::unnamed::is_thing_noun(&k) {
+            return false;
+        }
         let (kinds, gender, max_dist): (&[EntityType], names::Gender, usize) = if age {
             (&[EntityType::Person], names::Gender::Unknown, 3)
         } else if let Some(g) = names::person_noun_gender(&k) {
@@ -381,6 +385,17 @@ impl State<'_> {
             named_so.dedup();
             (named_so.len() == 1).then(|| (0, named_so[0]))
         });
+        // `a man … the man`, `her son … the boy`: a person the text has not named, called by
+        // this noun or more salient than the named candidate, is the one described (`unnamed`)
+        // (the graph has no node for that one: its facts are dropped, like a pronoun's)
+        if person
+            && super::unnamed::unnamed_person(s, tok).is_some()
+            && (self.unnamed_called(si, tok, &k, 5)
+                || best.is_some_and(|(sc, _)| self.unnamed_rival(si, tok, gender, max_dist, None).is_some_and(|r| r > sc)))
+        {
+            self.set_ref(si, start..tok + 1, Target::Drop, super::unnamed::UNNAMED_DESCRIPTION);
+            return true;
+        }
         let Some((_, c)) = best else { return false };
         let rule = if age { "description-age" } else { "description-class" };
         let text = join_tokens(s, start..tok + 1);
@@ -620,13 +635,13 @@ pub(super) fn law_runs(s: &Sentence) -> Vec<std::ops::Range<usize>> {
 /// `at`, `for`, `with`, a comma or the end of the sentence. The role phrase need not be a bare
 /// role (`lead`, `principal` stand before it), so a later `the engineer` is the person.
 /// Kinship nouns with the gender they state: general English, the closed class.
-fn kin_gender(w: &str) -> Option<names::Gender> {
+pub(super) fn kin_gender(w: &str) -> Option<names::Gender> {
     use names::Gender::{Female, Male};
     Some(match w {
         "mother" | "daughter" | "wife" | "sister" | "aunt" | "niece" | "grandmother" | "granddaughter" | "widow" | "girlfriend"
-        | "stepmother" | "stepdaughter" | "fiancee" | "fiancée" => Female,
+        | "stepmother" | "stepdaughter" | "fiancee" | "fiancée" | "mom" | "mum" => Female,
         "father" | "son" | "husband" | "brother" | "uncle" | "nephew" | "grandfather" | "grandson" | "widower" | "boyfriend"
-        | "stepfather" | "stepson" | "fiance" | "fiancé" => Male,
+        | "stepfather" | "stepson" | "fiance" | "fiancé" | "dad" => Male,
         _ => return None,
     })
 }

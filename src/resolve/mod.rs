@@ -86,6 +86,7 @@ mod quotes;
 mod roles;
 mod scan;
 mod state;
+mod unnamed;
 mod vehicles;
 
 use crate::document::{Document, Entity, EntityType, Mention, OpenTriple, ResolvedTriple, Sentence};

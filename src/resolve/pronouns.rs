@@ -96,6 +96,32 @@ impl State<'_> {
         })
     }
 
+    /// Whether the model's chain of the he/she at (`si`, `tok`), read nearest first, reaches an
+    /// unnamed person of the pronoun's gender (`unnamed`: `her mother`, `the man`), or a pronoun
+    /// dropped for one, before any mention resolved to a cluster `fits` accepts.
+    fn model_reaches_unnamed(&self, si: usize, tok: usize, want: Gender, fits: impl Fn(&Cluster) -> bool) -> bool {
+        for (s, head, tokens) in self.model.antecedents(si, tok) {
+            // a chain that reaches the unnamed person only from afar says too little
+            if si - *s > 3 {
+                return false;
+            }
+            if self.mention_entity(*s, *head, tokens.clone()).is_some_and(|c| fits(&self.clusters[c])) {
+                return false;
+            }
+            // a noun of no gender (`candidate`, `director`) is too weak a link to drop on
+            if self.unnamed_at(*s, *head).is_some_and(|u| u.gender == want) {
+                return true;
+            }
+            // a pronoun of the same gender dropped for an unnamed person (the model's chains
+            // may mix `he` and `she`)
+            let same_gender = self.doc.sentences[*s].tokens.get(*head).and_then(|t| names::pronoun(&t.form)) == Some(if want == Gender::Male { Pronoun::Male } else { Pronoun::Female });
+            if same_gender && matches!(self.get_ref(*s, *head), Some((Target::Drop, "pronoun-unnamed"))) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether the model's nearest antecedent of `it` at (`si`, `tok`) is a thing: a common noun
     /// that resolved to nothing and names no kind of entity (`the statue`, `the cycle`, `the
     /// law`). Then `it` is that thing, not a state or organisation named further back or nearby.
@@ -161,7 +187,26 @@ impl State<'_> {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
-                if let Some(c) = self.model_antecedent(si, tok, compatible).filter(|&c| Some(c) != speaking) {
+                // `Oster's mother died … She …`: the model's chain reaches a person the text never
+                // named before any named one
+                if !form.ends_with("self") && self.model_reaches_unnamed(si, tok, want, &compatible) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unnamed");
+                    return;
+                }
+                // the subject of the sentence's main clause named before the pronoun, or, for the
+                // main clause's own subject, the previous sentence's: the model's chain reaching
+                // back past it (`Waseem appeared … in which he expressed`) is outweighed
+                let model = self.model_antecedent(si, tok, compatible).filter(|&c| Some(c) != speaking);
+                if let Some(m) = model
+                    && let Some(c) = self.main_subject_before(si, s, tok).filter(|&c| c != m && Some(c) != speaking && compatible(&self.clusters[c]))
+                {
+                    if self.clusters[c].gender == Gender::Unknown {
+                        self.clusters[c].gender = want;
+                    }
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
+                if let Some(c) = model {
                     if self.clusters[c].gender == Gender::Unknown {
                         self.clusters[c].gender = want;
                     }
@@ -188,6 +233,15 @@ impl State<'_> {
                         _ => None,
                     })
                     .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)));
+                // an unnamed person (`a man`, `her son`) more salient than every named one
+                let obj_gov = (!reflexive && is_obj).then_some(t.head);
+                if !reflexive
+                    && let Some(rival) = self.unnamed_rival(si, tok, want, 3, obj_gov)
+                    && best.is_none_or(|(sc, _)| rival > sc)
+                {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unnamed");
+                    return;
+                }
                 best.map(|(_, c)| {
                     if self.clusters[c].gender == Gender::Unknown {
                         self.clusters[c].gender = want;
@@ -229,10 +283,12 @@ impl State<'_> {
                     .max_by_key(|&(sc, c)| (sc, std::cmp::Reverse(c)))
                     .map(|(_, c)| Target::One(c))
             }
+            // `the parents … they`: a plural noun subject after the group is what `they` is
             Pronoun::Plural => self
                 .recent(si, tok, 2)
                 .into_iter()
                 .find(|(tg, _)| matches!(tg, Target::Group(_)))
+                .filter(|(_, h)| !self.plural_subject_between((h.sentence, h.token), (si, tok)))
                 .map(|(tg, _)| tg),
             Pronoun::First => return, // resolved per sentence, see first_person()
             Pronoun::Other => None,
@@ -241,6 +297,74 @@ impl State<'_> {
             Some(tg) => self.resolved_pronoun(si, tok, tg),
             None => self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unresolved"),
         }
+    }
+
+    /// For a subject pronoun at `tok`: the person named as the subject of the main clause of
+    /// sentence `si` before it, with no other person named between them; when the pronoun is
+    /// itself that subject, the main clause's subject of the sentence before in the same
+    /// paragraph. Not inside a quotation, nor for a subject of the main verb's object clause
+    /// (`Hale met him`).
+    fn main_subject_before(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
+        let (quoted, _) = super::quotes::quoted(s, false);
+        if quoted.get(tok).copied().unwrap_or(false) || self.quote_source(si).is_some() {
+            return None;
+        }
+        let main_subject = |s: &Sentence, k: usize| {
+            let t = &s.tokens[k];
+            t.deprel.starts_with("nsubj") && t.head > 0 && s.tokens[t.head - 1].head == 0
+        };
+        let person_at = |si: usize, k: usize| match self.get_ref(si, k) {
+            Some((Target::One(c), _)) if is_person_ok(&self.clusters[*c]) && self.doc.sentences[si].tokens[k].upos == "PROPN" => Some(*c),
+            _ => None,
+        };
+        let t = &s.tokens[tok];
+        // a subject only: a possessive or an object is bound more locally (`Biden and his son`,
+        // `X believes him`)
+        if !t.deprel.starts_with("nsubj") {
+            return None;
+        }
+        if main_subject(s, tok) {
+            let prev = si.checked_sub(1)?;
+            let p = &self.doc.sentences[prev];
+            if p.paragraph != s.paragraph || quoted_any(p) {
+                return None;
+            }
+            return (0..p.tokens.len()).filter(|&k| main_subject(p, k)).find_map(|k| person_at(prev, k));
+        }
+        let root = (0..s.tokens.len()).find(|&k| s.tokens[k].head == 0)?;
+        // an object or oblique of the main verb is not its subject (`Hale met him`)
+        if t.head == root + 1 && !t.deprel.starts_with("nmod") {
+            return None;
+        }
+        let (k, c) = (0..tok).filter(|&k| main_subject(s, k)).find_map(|k| person_at(si, k).map(|c| (k, c)))?;
+        // another person named or pronounced between them is as near a candidate (`X predicted Y
+        // would run if he lost`, `X shot him while he …`): the model decides
+        // (a possessive pronoun between is no rival: it was resolved by the same uncertain means)
+        let other = (k + 1..tok).any(|j| {
+            s.tokens[j].deprel != "nmod:poss" && matches!(self.get_ref(si, j), Some((Target::One(d), _)) if *d != c && is_person_ok(&self.clusters[*d]))
+        });
+        (!other).then_some(c)
+    }
+
+    /// Whether a plural common noun that nothing resolved is a subject after `from` and before
+    /// `to` ((sentence, token) positions) — in `to`'s sentence, or of a main clause before it:
+    /// the nearer plural a `they` can stand for.
+    fn plural_subject_between(&self, from: (usize, usize), to: (usize, usize)) -> bool {
+        (from.0..=to.0).any(|si| {
+            let s = &self.doc.sentences[si];
+            (0..s.tokens.len()).any(|k| {
+                let t = &s.tokens[k];
+                // in the pronoun's own sentence, or the subject of a main clause
+                let main = t.head > 0 && (s.tokens[t.head - 1].head == 0 || s.tokens[t.head - 1].deprel == "conj" && s.tokens[t.head - 1].head > 0 && s.tokens[s.tokens[t.head - 1].head - 1].head == 0);
+                (si, k) > from
+                    && (si, k) < to
+                    && (si == to.0 || main)
+                    && t.upos == "NOUN"
+                    && t.xpos == "NNS"
+                    && t.deprel.starts_with("nsubj")
+                    && self.get_ref(si, k).is_none()
+            })
+        })
     }
 
     /// The resolved subject of the verb whose clausal complement pronoun `tok` is the subject of
@@ -301,7 +425,11 @@ impl State<'_> {
                 continue;
             }
             let l = if t.lemma.is_empty() { lower_key(&t.form) } else { t.lemma.to_lowercase() };
-            if !matches!(l.as_str(), "say" | "said" | "says" | "tell" | "told" | "add" | "added" | "state" | "stated" | "write" | "wrote") {
+            if !is_speaker_verb(&l) {
+                continue;
+            }
+            // `his comments`, `a post`: the later verbs of the list are nouns as often
+            if !SAY_VERBS.contains(&l.as_str()) && t.upos != "VERB" {
                 continue;
             }
             // the subject of the verb, else a neighbour (`he said`, `said Ferrer`)
@@ -309,7 +437,10 @@ impl State<'_> {
             if i > 0 {
                 cands.push(i - 1);
             }
-            cands.push(i + 1);
+            // `said Ferrer`; after `told` stands the one told (`she told him …`)
+            if !matches!(l.as_str(), "tell" | "told") {
+                cands.push(i + 1);
+            }
             for j in cands {
                 if let Some((Target::One(c), _)) = self.get_ref(si, j)
                     && is_person_ok(&self.clusters[*c]) {
@@ -325,14 +456,45 @@ impl State<'_> {
     }
 
     /// The speaker of the quotation that holds token `tok` (`X said, "I know he …"`): a third
-    /// person inside someone's quoted words is not the one speaking, who would say `I`.
+    /// person inside someone's quoted words is not the one speaking, who would say `I`. A
+    /// sentence that goes on with the quotation of a sentence before it (`quotes`: `X said: "… .
+    /// He …"`) is quoted whole, and its speaker is that sentence's.
     fn quoting_speaker(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
         let (quoted, _) = super::quotes::quoted(s, false);
         if !quoted.get(tok).copied().unwrap_or(false) {
-            return None;
+            let src = self.quote_source(si)?;
+            let source = &self.doc.sentences[src];
+            let (quoted, _) = super::quotes::quoted(source, false);
+            return self.speaker(src, source, &quoted);
         }
         self.speaker(si, s, &quoted)
     }
+
+    /// The earlier sentence whose quotation sentence `si` continues (`quotes::continuations`).
+    fn quote_source(&self, si: usize) -> Option<usize> {
+        let pairs = self.quote_pairs.get_or_init(|| super::quotes::continuations(&self.doc.sentences));
+        pairs.iter().find(|&&(k, src)| k == si && src < si).map(|&(_, src)| src)
+    }
+}
+
+/// Whether sentence `s` holds a quotation mark.
+fn quoted_any(s: &Sentence) -> bool {
+    super::quotes::quoted(s, false).0.iter().any(|&q| q)
+}
+
+/// Verbs (lemmas, or forms the tagger left unlemmatised) that introduce what someone says or
+/// writes: whoever does them is the speaker of the quotation beside them. General English.
+/// The verbs of saying read whatever their tag (the first of [`is_speaker_verb`]'s).
+const SAY_VERBS: &[&str] = &["say", "said", "says", "tell", "told", "add", "added", "state", "stated", "write", "wrote"];
+
+fn is_speaker_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "say" | "said" | "says" | "tell" | "told" | "add" | "added" | "state" | "stated" | "write" | "wrote" | "comment"
+            | "commented" | "remark" | "remarked" | "note" | "noted" | "tweet" | "tweeted" | "post" | "posted" | "argue"
+            | "argued" | "explain" | "explained" | "claim" | "claimed" | "insist" | "insisted" | "reply" | "replied"
+            | "respond" | "responded" | "continue" | "continued"
+    )
 }
 
 /// What the clause around a subject `it` says about whether and to what it can refer.
@@ -540,6 +702,45 @@ mod tests {
     fn facts_of_last_sentence(text: &str) -> Vec<(String, String, String)> {
         let (sentences, facts) = super::super::tests::pipeline_facts(text);
         facts.into_iter().filter(|f| f.0 == sentences - 1).map(|(_, s, p, o)| (s, p, o)).collect()
+    }
+
+    #[test]
+    fn they_after_a_plural_noun_subject_is_not_an_earlier_pair() {
+        let got = facts_of_last_sentence("Ben Tarrow and Ivo Oster were arrested in Vell in May. In June, the parents tried to have Tarrow released by saying they forgave him.");
+        assert!(!got.iter().any(|(s, p, _)| (s == "Ben Tarrow" || s == "Ivo Oster") && p.contains("forgive")), "{got:?}");
+        // with no plural in between, `they` is the pair
+        let got = facts_of_last_sentence("Ben Tarrow and Ivo Oster opened a bakery in Vell in 2019. They sold the bakery in May.");
+        assert!(got.iter().any(|(s, _, _)| s == "Ben Tarrow" || s == "Ivo Oster"), "{got:?}");
+    }
+
+    #[test]
+    fn a_subject_pronoun_goes_to_the_main_clauses_named_subject() {
+        // the sentence before's main subject, for the main clause's own `he`
+        let got = facts_of_last_sentence("Mara Vellin thanked Ben Tarrow on Monday. Ivo Oster, the council's treasurer, paid tribute to Tarrow. He said the bridge would open in May.");
+        assert!(got.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "say"), "{got:?}");
+        // the same sentence's main subject, for a `he` in a clause below it
+        let got = facts_of_last_sentence("Ivo Oster was arrested in Vell in 2019. Ben Tarrow appeared at a hearing after his arrest in which he expressed no regret.");
+        assert!(got.iter().any(|(s, p, _)| s == "Ben Tarrow" && p.contains("express")), "{got:?}");
+        // must give nothing: another person named between them (`X predicted Y would run if he lost`)
+        let got = facts_of_last_sentence("Mara Vellin spoke in Vell on Monday. Ivo Oster predicted Ben Tarrow would run again if he lost the vote.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Ivo Oster" && p.contains("lose")), "{got:?}");
+    }
+
+    #[test]
+    fn a_third_person_in_a_quotation_that_runs_on_is_not_its_speaker() {
+        let got = facts_of_last_sentence("Ivo Oster said: \"Ben Tarrow built the bridge in Vell. He never asked for thanks.\"");
+        assert!(!got.iter().any(|(s, p, _)| s == "Ivo Oster" && p != "say"), "{got:?}");
+    }
+
+    #[test]
+    fn verbs_of_saying_name_the_speaker_and_nouns_do_not() {
+        for v in ["commented", "remark", "noted", "tweeted", "posted", "argued", "explained", "said", "told"] {
+            assert!(is_speaker_verb(v), "{v}");
+        }
+        assert!(!is_speaker_verb("accuse"));
+        // `his comments` is no act of saying: `me` in the quotation has no speaker
+        let got = facts_of_last_sentence("Mara Vellin met Ivo Oster in Vell. The next day Ben Tarrow accused his wife of trying to \"lock me up\" due to his comments at the rally.");
+        assert!(!got.iter().any(|(_, _, o)| o == "Mara Vellin" || o == "Ivo Oster"), "{got:?}");
     }
 
     #[test]

@@ -243,6 +243,8 @@ impl State<'_> {
                     }
                 }
             }
+            // `a man`, `her son`, `the attacker` left unresolved: someone with no name (`unnamed`)
+            self.note_unnamed_person(si, s, tok);
         }
         self.first_person(si, s);
     }

@@ -107,6 +107,12 @@ pub(super) struct State<'a> {
     /// Clusters by the words of their labels and names ([`ClusterIndex`]); filled lazily by
     /// lookups that take `&self`, hence the cell.
     pub(super) index: RefCell<ClusterIndex>,
+    /// People the text describes without naming them (`a man`, `her son`), in document order
+    /// (`unnamed`).
+    pub(super) unnamed: Vec<super::unnamed::Unnamed>,
+    /// (continuing sentence, speaker's sentence) of the document's quotations
+    /// (`quotes::continuations`), made on the first question.
+    pub(super) quote_pairs: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -177,6 +183,8 @@ impl<'a> State<'a> {
             spelled_out: HashMap::new(),
             capital_starts: None,
             index: RefCell::new(ClusterIndex::default()),
+            unnamed: Vec::new(),
+            quote_pairs: std::cell::OnceCell::new(),
         }
     }
 
