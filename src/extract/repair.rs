@@ -98,6 +98,11 @@
 //! 54. `comma-name` (`repair_name`, run second): `Ana Reyes of the University of Tarn, Vell
 //!    disagreed` with the part of the name after its comma read as a phrase of its own (a second
 //!    subject): the name is one phrase.
+//! 55. `case-on-modifier`: `died at the Tarn Memorial Hospital`, `recorded with Ben Tarrow's band`
+//!    with the preposition hung on a compound or possessor inside the phrase: a preposition that
+//!    opens the phrase of an oblique, nominal modifier or object without one of its own is that
+//!    phrase's `case` (an object with a preposition becomes an `obl`).
+//! 56. `report-adverbial` (`repair_report`).
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -164,7 +169,7 @@ fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, possessive, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, possessive, case_on_modifier, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -591,6 +596,54 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 55.
+fn case_on_modifier(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let h = heads(t);
+        if base(&t[c].deprel) != "case" || t[c].upos != "ADP" || is_poss_marker(&t[c]) || h[c] == usize::MAX {
+            continue;
+        }
+        // up from the preposition's head through the modifiers of a noun phrase
+        let mut x = h[c];
+        let mut y = usize::MAX;
+        for _ in 0..6 {
+            if x == usize::MAX || !matches!(t[x].deprel.as_str(), "compound" | "nmod:poss" | "flat") || h[x] == usize::MAX || !is_noun_like(&t[x]) {
+                break;
+            }
+            let up = h[x];
+            if is_noun_like(&t[up]) && matches!(base(&t[up].deprel), "obl" | "nmod" | "obj") {
+                y = up;
+                break;
+            }
+            x = up;
+        }
+        if y == usize::MAX || !is_noun_like(&t[y]) {
+            continue;
+        }
+        // not a hyphenated word (`out-of-control`), nor a phrase of its own before a determiner
+        // of the next (`announced on Twitter the agency …`), nor a head with a second preposition
+        let hyphen = t.get(c + 1).is_some_and(|x| x.form == "-");
+        let det_after = (h[c] + 1..y).any(|k| base(&t[k].deprel) == "det");
+        let second_case = (0..n).any(|k| k != c && h[k] == h[c] && base(&t[k].deprel) == "case" && !is_poss_marker(&t[k]));
+        if hyphen || det_after || second_case {
+            continue;
+        }
+        // the preposition opens the phrase, and the phrase has none of its own
+        let first = (0..n).find(|&k| k == y || is_ancestor(&h, y, k));
+        if first != Some(c) || (0..n).any(|k| h[k] == y && base(&t[k].deprel) == "case" && !is_poss_marker(&t[k])) {
+            continue;
+        }
+        set_head(t, c, y, "case");
+        if base(&t[y].deprel) == "obj" {
+            t[y].deprel = "obl".into();
+        }
+        changed = true;
+    }
+    changed
+}
+
 /// Repair 18.
 fn according_to(t: &mut Vec<Token>) -> bool {
     let n = t.len();
@@ -714,6 +767,31 @@ pub(super) mod tests {
                 "Ivo/PROPN/2/nsubj worked/VERB/0/root for/ADP/4/case Nord/PROPN/2/obl under/ADP/7/case the/DET/7/det name/NOUN/2/obl \
                  Max/PROPN/7/appos and/CCONJ/11/cc for/ADP/11/case Sud/PROPN/8/conj",
                 Some(&["Sud>4:conj"]),
+            ),
+            (
+                "case-on-modifier: the preposition hung on a compound of the oblique",
+                "Vell/PROPN/2/nsubj died/VERB/0/root at/ADP/5/case the/DET/6/det Tarn/PROPN/6/compound Hospital/PROPN/2/obl ./PUNCT/2/punct",
+                Some(&["at>6:case"]),
+            ),
+            (
+                "case-on-modifier: on a possessor, the object becomes an oblique",
+                "Oster/PROPN/2/nsubj helped/VERB/0/root with/ADP/4/case Ben/PROPN/7/nmod:poss Tarrow/PROPN/4/flat 's/PART/4/case inquiry/NOUN/2/obj ./PUNCT/2/punct",
+                Some(&["with>7:case", "inquiry>2:obl"]),
+            ),
+            (
+                "case-on-modifier: a determiner before the preposition, the phrase is not its",
+                "Oster/PROPN/2/nsubj ended/VERB/0/root his/PRON/5/nmod:poss on/ADP/4/case Monday/PROPN/5/compound night/NOUN/2/obl ./PUNCT/2/punct",
+                None,
+            ),
+            (
+                "case-on-modifier: a phrase of its own before the next one's determiner",
+                "Vell/PROPN/2/nsubj announced/VERB/0/root on/ADP/4/case Radio/PROPN/7/compound the/DET/7/det Tarn/PROPN/7/compound Board/PROPN/2/obl ./PUNCT/2/punct",
+                None,
+            ),
+            (
+                "case-on-modifier: the phrase has its own preposition",
+                "Oster/PROPN/2/nsubj sang/VERB/0/root in/ADP/5/case Tarn/PROPN/5/compound in/ADP/5/case Vell/PROPN/2/obl ./PUNCT/2/punct",
+                None,
             ),
             (
                 "conj-pp-same-prep: another preposition stays",

@@ -34,6 +34,12 @@
 //!    clause as an adverbial clause of the reporting verb that follows it: a finite clause with its
 //!    own subject and no subordinator, closed by one comma right before the verb's subject, is what
 //!    was reported, so it becomes the verb's `ccomp` (its fact reported, attributed to the speaker).
+//! 56. `report-adverbial`: `Vell said at a press conference the plant would close` parsed with
+//!    the prepositional phrase right after the reporting verb as a fronted adverbial of the
+//!    reported clause: with no `that` between, a phrase that opens the clause before its subject
+//!    tells where or when the report was made, so it becomes an `obl` of the reporting verb (the
+//!    clause object no longer opens with it). After `that` it stays the clause's
+//!    (`said that in May the plant closed`).
 
 use super::lexicon::{REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
@@ -252,6 +258,43 @@ pub(super) fn trailing_report(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 56.
+pub(super) fn report_adverbial(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    // (a quotation that opens with the phrase is the speaker's words: `said, "In May, we …"`)
+    let comma = |t: &[Token], a: usize, b: usize| (a..b).all(|k| t[k].form == ",");
+    let gap = |t: &[Token], a: usize, b: usize| (a..b).all(|k| matches!(t[k].form.as_str(), "," | "“" | "\"" | "``" | "‘"));
+    for c in 0..n {
+        let h = heads(t);
+        let v = h[c];
+        if v == usize::MAX || c < v || base(&t[c].deprel) != "ccomp" || t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == c).collect();
+        if kids.iter().any(|&k| base(&t[k].deprel) == "mark") {
+            continue;
+        }
+        let Some(&s) = kids.iter().find(|&&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) else { continue };
+        // the first dependent of the clause: an oblique with a preposition, before the subject
+        let Some(&o) = kids.iter().find(|&&k| k < c && !matches!(t[k].upos.as_str(), "PUNCT")) else { continue };
+        if base(&t[o].deprel) != "obl" || o > s {
+            continue;
+        }
+        let span: Vec<usize> = (0..n).filter(|&k| k == o || descends(&h, o, k)).collect();
+        let (first, last) = (span[0], span[span.len() - 1]);
+        let s_first = (0..n).find(|&k| k == s || descends(&h, s, k)).unwrap_or(s);
+        let contiguous = span.len() == last - first + 1;
+        let cased = t[first].upos == "ADP" && h[first] == o && base(&t[first].deprel) == "case";
+        if !contiguous || !cased || first <= v || !comma(t, v + 1, first) || last >= s_first || !gap(t, last + 1, s_first) {
+            continue;
+        }
+        set_head(t, o, v, "obl");
+        changed = true;
+    }
+    changed
+}
+
 /// Repair 14.
 pub(super) fn told_relative(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
@@ -324,6 +367,19 @@ mod tests {
         for w in want {
             assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_phrase_between_a_report_and_its_clause_is_the_reports() {
+        // `Vell said at a news conference the plant would close .` (invented)
+        let got = repaired("Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD at/ADP/6/case a/DET/6/det news/NOUN/6/compound conference/NOUN/10/obl the/DET/8/det plant/NOUN/10/nsubj would/AUX/10/aux/would/MD close/VERB/2/ccomp/close/VB ./PUNCT/2/punct");
+        has(&got, &["conference>2:obl"]);
+        // must not: after `that` the phrase is the clause's (`Vell said that in May the plant closed .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD that/SCONJ/8/mark in/ADP/5/case May/PROPN/8/obl the/DET/7/det plant/NOUN/8/nsubj closed/VERB/2/ccomp/close/VBD ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "obl" && r[4].head == 8));
+        // must not: a quotation opening with the phrase (`Vell said , " In May the plant closed . "`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD ,/PUNCT/9/punct \"/PUNCT/9/punct In/ADP/6/case May/PROPN/9/obl the/DET/8/det plant/NOUN/9/nsubj closed/VERB/2/ccomp/close/VBD ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[5].deprel == "obl" && r[5].head == 9));
     }
 
     #[test]

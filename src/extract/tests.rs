@@ -79,6 +79,24 @@ pub(crate) fn find(ts: &[OpenTriple], subj: &str, rel: &str, obj: Option<&str>) 
         .clone()
 }
 
+#[test]
+fn a_participle_by_a_name_with_a_common_head_has_it_as_agent() {
+    // `Vell measured gases produced by Tarn moss.` (invented): `by` + a name is the doer
+    let ts = triples(
+        "
+        Vell Vell PROPN NNP 2 nsubj
+        measured measure VERB VBD 0 root
+        gases gas NOUN NNS 2 obj
+        produced produce VERB VBN 3 acl
+        by by ADP IN 7 case
+        Tarn Tarn PROPN NNP 7 compound
+        moss moss NOUN NN 4 obl
+        . . PUNCT . 2 punct",
+    );
+    assert!(ts.iter().any(|t| t.subject.text == "Tarn moss" && t.object.as_ref().is_some_and(|o| o.text == "gases")), "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.subject.text == "gases"), "{}", show(&ts));
+}
+
 const PASSIVE_AGENT: &str = "
     The the DET DT 2 det
     plan plan NOUN NN 4 nsubj:pass

@@ -116,6 +116,8 @@ pub(super) fn agent_statements(triples: &[OpenTriple]) -> Vec<AgentStatement> {
     triples
         .iter()
         .filter(|t| !t.negated && matches!(t.modality, Modality::Asserted | Modality::Reported))
+        // `X was shot at the station`: the subject of an agentless passive underwent the act
+        .filter(|t| !t.key.is_agentless_passive_with_prep())
         .filter_map(|t| {
             let nouns = agent_nouns(t.key.verb.as_deref()?);
             (!nouns.is_empty()).then(|| AgentStatement { sentence: t.sentence, subject_head: t.subject.head, subject: t.subject.tokens.clone(), nouns })
@@ -211,6 +213,18 @@ mod tests {
         denied.negated = true;
         let r = run(&d, &m, vec![denied, tri(&d, 1, "The attacker", "fled", "flee", Some("the hall"))]);
         assert!(!facts(&r).iter().any(|x| x.0 == "ivo_oster" && x.1 == "fled"), "{:?}", facts(&r));
+    }
+
+    #[test]
+    fn the_one_shot_at_a_place_is_not_the_shooter() {
+        // `Mara Vellin was shot at the station`: the subject of an agentless passive underwent it
+        let d = doc(&["Mara Vellin was shot at the station .", "The shooter fled the hall ."]);
+        let m = [ment(&d, 0, "Mara Vellin", T::Person)];
+        let mut shot = tri(&d, 0, "Mara Vellin", "be shot at", "shoot", Some("the station"));
+        shot.key.passive = true;
+        shot.key.prep = Some("at".into());
+        let r = run(&d, &m, vec![shot, tri(&d, 1, "The shooter", "fled", "flee", Some("the hall"))]);
+        assert!(!facts(&r).iter().any(|x| x.0 == "mara_vellin" && x.1 == "fled"), "{:?}", facts(&r));
     }
 
     #[test]

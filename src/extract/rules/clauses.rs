@@ -88,10 +88,12 @@ impl Rules<'_, '_> {
         if tr.rel(k) == "obl:agent" {
             return !(by && time_or_amount);
         }
-        let passive = tr.t[c].xpos == "VBN" && tr.kids(c).any(|x| matches!(tr.rel(x), "aux:pass" | "nsubj:pass"));
+        let passive = tr.t[c].xpos == "VBN" && (tr.kids(c).any(|x| matches!(tr.rel(x), "aux:pass" | "nsubj:pass")) || self.noun_participle_passive(c));
         let determined = tr.upos(k) == "PROPN"
             || self.ment_at(k).is_some()
-            || tr.kids(k).any(|x| matches!(tr.base(x), "det" | "nmod:poss") || tr.rel(x) == "nmod:poss");
+            || tr.kids(k).any(|x| matches!(tr.base(x), "det" | "nmod:poss") || tr.rel(x) == "nmod:poss")
+            // a name with a common-noun head (`by T. rex`, `by Tarn dust`)
+            || tr.kids(k).any(|x| x < k && tr.base(x) == "compound" && tr.upos(x) == "PROPN");
         tr.base(k) == "obl" && by && passive && determined && !time_or_amount && !tr.lemma_is(k, &["end", "way", "means"])
     }
 

@@ -36,7 +36,8 @@ impl Rules<'_, '_> {
             }
         });
         if let Some((a, rule)) = agent {
-            let generic = tr.lemma_is(a, &["world", "country", "nation", "city", "today", "year", "week", "its", "their"]);
+            // (`on his way to Vell`: a route, no act of its possessor)
+            let generic = tr.lemma_is(a, &["world", "country", "nation", "city", "today", "year", "week", "its", "their"]) || tr.lemma_is(n, &["way", "route", "path"]);
             let apart = self.np(a, true);
             let mut found = false;
             if !generic {
@@ -418,6 +419,25 @@ mod tests {
         Ola Ola PROPN NNP 0 root
         Berg Berg PROPN NNP 7 flat
         . . PUNCT . 7 punct";
+
+    #[test]
+    fn a_way_to_a_place_is_no_act_of_its_possessor() {
+        // `Oster stopped in Vell on his way to Tarn.` (invented)
+        let ts = triples(
+            "
+            Oster Oster PROPN NNP 2 nsubj
+            stopped stop VERB VBD 0 root
+            in in ADP IN 4 case
+            Vell Vell PROPN NNP 2 obl
+            on on ADP IN 7 case
+            his his PRON PRP$ 7 nmod:poss
+            way way NOUN NN 2 obl
+            to to ADP IN 9 case
+            Tarn Tarn PROPN NNP 7 nmod
+            . . PUNCT . 2 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.starts_with("way")), "{}", show(&ts));
+    }
 
     #[test]
     fn a_name_predicated_of_a_possessed_noun_is_that_noun_of_the_possessor() {
