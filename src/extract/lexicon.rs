@@ -92,6 +92,14 @@ pub(crate) const INTRANSITIVE_VERBS: &[&str] = &[
     "hover", "collide", "revolve", "clash", "reappear", "coalesce", "crash", "skid", "swerve", "veer", "plummet",
     "soar", "erupt", "drift", "tumble",
 ];
+/// The verbs of [`INTRANSITIVE_VERBS`] that never take an object in any sense (`grow`, `fail`,
+/// `land`, `settle`, `return` can: `grew crops`, `landed a job`): a coordinated object after
+/// them (`arrived and detained the man`) belongs to the second verb alone.
+pub(crate) const NEVER_TRANSITIVE: &[&str] = &[
+    "arrive", "come", "go", "die", "emerge", "appear", "disappear", "vanish", "happen", "occur", "elapse", "expire",
+    "collapse", "depart", "remain", "exist", "arise", "originate", "stem", "result", "hover", "collide", "revolve",
+    "coalesce", "skid", "swerve", "veer", "plummet", "erupt",
+];
 /// Verbs of naming and calling: with an object and a complement (`named it X`, `called the plan
 /// a mistake`) the complement is the name or description the subject gave. General English.
 pub(crate) const NAMING_VERBS: &[&str] = &[

@@ -34,6 +34,15 @@
 //!    subject. A bare day word the participle took as its object (`released Monday`) becomes a
 //!    time oblique, and a prepositional phrase hung on it goes to the participle.
 
+//!
+//! 57. `naming-conjunct`: `Police arrived and detained the man, later identified as Ivo Oster` or
+//!    `the population of plankton, also called algae,`: a past participle of naming or identifying
+//!    (`called`, `named`, `dubbed`, `known`, `identified`) set off by a comma right after a noun,
+//!    read as a conjunct of the clause's verb (with no `and`, auxiliary or subject of its own), so
+//!    that it borrowed the clause's subject (`Police – identify as – Ivo Oster`) and the verb
+//!    before it the name as an object (`Police – arrive – Ivo Oster`). It names the noun before
+//!    the comma: it becomes that noun's `acl`, as in `a man named Ivo Oster`.
+
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
 
@@ -210,10 +219,87 @@ pub(super) fn quoted_participle(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Participles of naming and identifying: general English, the verbs a writer uses to give a
+/// noun its name (`also called`, `later identified as`).
+const NAMING_PARTICIPLES: &[&str] = &["call", "name", "dub", "nickname", "know", "identify"];
+
+/// Repair 57.
+pub(super) fn naming_conjunct(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for v in 2..t.len() {
+        let h = heads(t);
+        if base(&t[v].deprel) != "conj" || t[v].xpos != "VBN" || h[v] == usize::MAX || h[v] > v {
+            continue;
+        }
+        if !NAMING_PARTICIPLES.contains(&t[v].lemma.as_str()) {
+            continue;
+        }
+        let own = (0..t.len()).any(|k| h[k] == v && matches!(base(&t[k].deprel), "cc" | "aux" | "nsubj" | "cop" | "expl"));
+        // the comma right before it (adverbs between: `also`, `later`), a noun right before that
+        let mut c = v - 1;
+        while c > 0 && t[c].upos == "ADV" {
+            c -= 1;
+        }
+        if own || c == 0 || t[c].form != "," || !matches!(t[c - 1].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // the noun heads its phrase (a name's last word hangs on its first), inside the clause
+        let mut noun = c - 1;
+        while h[noun] != usize::MAX && h[noun] < noun && base(&t[noun].deprel) == "flat" {
+            noun = h[noun];
+        }
+        if !is_ancestor(&h, h[v], noun) || is_ancestor(&h, v, noun) {
+            continue;
+        }
+        // later conjuncts hung on it (`, also called parole, and living in …`) stay with the clause
+        let up = h[v];
+        for k in v + 1..t.len() {
+            if h[k] == v && base(&t[k].deprel) == "conj" {
+                set_head(t, k, up, "conj");
+            }
+        }
+        set_head(t, v, noun, "acl");
+        set_head(t, c, v, "punct");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_naming_participle_after_a_comma_names_the_noun_before_it() {
+        // `Police arrived and detained the man , later identified as Ivo Oster .` (invented)
+        let t = toks(
+            "Police/NOUN/2/nsubj arrived/VERB/0/root/arrive/VBD and/CCONJ/4/cc detained/VERB/2/conj/detain/VBD the/DET/6/det \
+             man/NOUN/4/obj ,/PUNCT/9/punct later/ADV/9/advmod identified/VERB/2/conj/identify/VBN as/ADP/11/case \
+             Ivo/PROPN/9/obl Oster/PROPN/11/flat ./PUNCT/2/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        assert!(a.contains("identified>6:acl") && a.contains(",>9:punct"), "{a}");
+        // a later conjunct hung on the participle stays with the clause: `…, also called parole, and living`
+        let t = toks(
+            "He/PRON/3/nsubj has/AUX/3/aux been/VERB/0/root/be/VBN out/ADV/3/advmod on/ADP/6/case license/NOUN/3/obl ,/PUNCT/9/punct \
+             also/ADV/9/advmod called/VERB/3/conj/call/VBN parole/NOUN/9/xcomp ,/PUNCT/13/punct and/CCONJ/13/cc living/VERB/9/conj/live/VBG",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        assert!(a.contains("called>6:acl") && a.contains("living>3:conj"), "{a}");
+        // must keep: a conjunct with its own `and`, or one after a verb (`was damaged, later repaired`)
+        let t = toks(
+            "Police/NOUN/2/nsubj arrived/VERB/0/root/arrive/VBD ,/PUNCT/5/punct and/CCONJ/5/cc called/VERB/2/conj/call/VBN \
+             the/DET/7/det mayor/NOUN/5/obj",
+        );
+        assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+        let t = toks(
+            "The/DET/2/det hall/NOUN/4/nsubj:pass was/AUX/4/aux:pass damaged/VERB/0/root/damage/VBN ,/PUNCT/7/punct \
+             later/ADV/7/advmod named/VERB/4/conj/name/VBN",
+        );
+        assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+    }
 
     #[test]
     fn a_fronted_finite_past_without_a_subject_is_a_participle() {

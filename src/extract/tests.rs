@@ -1119,3 +1119,31 @@ fn a_permission_is_no_act() {
     let sell = t.iter().find(|t| t.relation.ends_with("sell")).unwrap_or_else(|| panic!("{}", show(&t)));
     assert_eq!(sell.modality, Modality::Possible, "{}", show(&t));
 }
+
+/// `Police arrived and detained the man.` / `Traders bought and sold shares.` (invented): a verb
+/// that takes no object shares none with the verb coordinated after it; right-node raising does.
+#[test]
+fn an_objectless_verb_shares_no_coordinated_object() {
+    let ts = triples(
+        "
+    Police police NOUN NNS 2 nsubj
+    arrived arrive VERB VBD 0 root VerbForm=Fin
+    and and CCONJ CC 4 cc
+    detained detain VERB VBD 2 conj VerbForm=Fin
+    the the DET DT 6 det
+    man man NOUN NN 4 obj
+    . . PUNCT . 2 punct",
+    );
+    find(&ts, "Police", "detained", Some("man"));
+    assert!(!ts.iter().any(|t| t.relation == "arrived" && t.object.is_some()), "{}", show(&ts));
+    let ts = triples(
+        "
+    Traders trader NOUN NNS 2 nsubj
+    bought buy VERB VBD 0 root VerbForm=Fin
+    and and CCONJ CC 4 cc
+    sold sell VERB VBD 2 conj VerbForm=Fin
+    shares share NOUN NNS 4 obj
+    . . PUNCT . 2 punct",
+    );
+    find(&ts, "Traders", "bought", Some("shares"));
+}

@@ -457,7 +457,9 @@ impl Rules<'_, '_> {
                 // before the conjunct (`met in X and signed Y`) shares nothing
                 // (CaRB's annotators often share it anyway, so the reading stays there)
                 let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
-                if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c) {
+                // a verb that takes no object shares none (`arrived and detained the man`)
+                let objectless = tr.lemma_is(p, super::super::lexicon::NEVER_TRANSITIVE);
+                if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c).filter(|_| !objectless) {
                     if own_args {
                         graph_reject = Some(super::super::quality::OBJECT_NOT_SHARED);
                     }
