@@ -170,6 +170,17 @@ impl Rules<'_, '_> {
                 .role_start_before(first)
                 .and_then(|start| self.role_np(start, first))
                 .filter(|np| np.end == first && !np.roles.is_empty());
+            // an occupation before the name owns no place (`engineer Ana Reyes of Vell` is from
+            // there), and an author owns the work, not the employer (`lead author Ana Reyes of Vela
+            // University`): both read as the plain `of`/`from` below
+            // (an author among other roles drops out: `lead author Professor X of Y` is a professor of Y)
+            let organisation = is_organisation(self.kind_at(os));
+            let role = role
+                .map(|mut np| {
+                    np.roles.retain(|r| !r.toks.last().is_some_and(|&k| tr_lemma_is_author(self.tr.lemma(k))));
+                    np
+                })
+                .filter(|np| !np.roles.is_empty() && !(np.roles.iter().all(|r| r.occupation) && !organisation));
             if let Some(mut np) = role {
                 np.owner = Some((owner, false));
                 np.prep = None;
@@ -187,6 +198,12 @@ impl Rules<'_, '_> {
     }
 }
 
+/// Nouns for the maker of a written work (`lead author`, `co-author`): what they are the author of
+/// is the work, never the person's employer.
+fn tr_lemma_is_author(lemma: &str) -> bool {
+    matches!(lemma.to_lowercase().as_str(), "author" | "co-author" | "coauthor")
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testkit::check_cases;
@@ -198,6 +215,22 @@ mod tests {
                 "Immunologist/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP {{Vela/PROPN Labs}}/PROPN said/VERB it/PRON ./PUNCT",
                 &[("Ana Reyes", "immunologist of", "Vela Labs")],
                 &[],
+            ),
+            (
+                // an author is not the author of the employer; an occupation owns no city
+                "Lead/ADJ author/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP {{Vela/PROPN University}}/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "of", "Vela University")],
+                &["author of"],
+            ),
+            (
+                "Lead/ADJ author/NOUN Professor/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP {{Vela/PROPN University}}/PROPN said/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "professor of", "Vela University")],
+                &["author of"],
+            ),
+            (
+                "Engineer/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP ((Brelk))/PROPN found/VERB it/PRON ./PUNCT",
+                &[("Ana Reyes", "from", "Brelk")],
+                &["engineer of"],
             ),
             (
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
