@@ -227,11 +227,12 @@ const NAMING_PARTICIPLES: &[&str] = &["call", "name", "dub", "nickname", "know",
 pub(super) fn naming_conjunct(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     for v in 2..t.len() {
-        let h = heads(t);
-        if base(&t[v].deprel) != "conj" || t[v].xpos != "VBN" || h[v] == usize::MAX || h[v] > v {
+        // the word's own tags first: the heads are read only for a naming participle
+        if base(&t[v].deprel) != "conj" || t[v].xpos != "VBN" || !NAMING_PARTICIPLES.contains(&t[v].lemma.as_str()) {
             continue;
         }
-        if !NAMING_PARTICIPLES.contains(&t[v].lemma.as_str()) {
+        let h = heads(t);
+        if h[v] == usize::MAX || h[v] > v {
             continue;
         }
         let own = (0..t.len()).any(|k| h[k] == v && matches!(base(&t[k].deprel), "cc" | "aux" | "nsubj" | "cop" | "expl"));

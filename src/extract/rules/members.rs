@@ -166,21 +166,20 @@ impl Rules<'_, '_> {
             let name = self.span_part(s, e);
             let owner = self.span_part(os, oe);
             let first = self.list_first(&names, s);
+            // an author owns the work, not the employer (`lead author Ana Reyes of Vela University`),
+            // so an author drops out of the roles (`lead author Professor X of Y` is a professor of
+            // Y); an occupation owns no place (`engineer Ana Reyes of Vell` is from there): both
+            // read as the plain `of`/`from` below
+            let organisation = is_organisation(self.kind_at(os));
             let role = self
                 .role_start_before(first)
                 .and_then(|start| self.role_np(start, first))
-                .filter(|np| np.end == first && !np.roles.is_empty());
-            // an occupation before the name owns no place (`engineer Ana Reyes of Vell` is from
-            // there), and an author owns the work, not the employer (`lead author Ana Reyes of Vela
-            // University`): both read as the plain `of`/`from` below
-            // (an author among other roles drops out: `lead author Professor X of Y` is a professor of Y)
-            let organisation = is_organisation(self.kind_at(os));
-            let role = role
+                .filter(|np| np.end == first)
                 .map(|mut np| {
-                    np.roles.retain(|r| !r.toks.last().is_some_and(|&k| tr_lemma_is_author(self.tr.lemma(k))));
+                    np.roles.retain(|r| !r.toks.last().is_some_and(|&k| is_author_noun(self.tr.lemma(k))));
                     np
                 })
-                .filter(|np| !np.roles.is_empty() && !(np.roles.iter().all(|r| r.occupation) && !organisation));
+                .filter(|np| !np.roles.is_empty() && (organisation || !np.roles.iter().all(|r| r.occupation)));
             if let Some(mut np) = role {
                 np.owner = Some((owner, false));
                 np.prep = None;
@@ -189,7 +188,7 @@ impl Rules<'_, '_> {
             }
             // `of the Norvia river office`: a body of the place, not a place of origin
             let office = self.office_after(oe).is_some();
-            let words = if is_organisation(self.kind_at(os)) || office { "of" } else { "from" };
+            let words = if organisation || office { "of" } else { "from" };
             let lit = Lit { words: words.into(), verb: None, noun: None, mods: Vec::new(), prep: Some(words.into()) };
             let mut p = self.lit_prop("member:of", os, name, lit, owner, 0.6);
             p.carb = false;
@@ -200,7 +199,7 @@ impl Rules<'_, '_> {
 
 /// Nouns for the maker of a written work (`lead author`, `co-author`): what they are the author of
 /// is the work, never the person's employer.
-fn tr_lemma_is_author(lemma: &str) -> bool {
+fn is_author_noun(lemma: &str) -> bool {
     matches!(lemma.to_lowercase().as_str(), "author" | "co-author" | "coauthor")
 }
 
