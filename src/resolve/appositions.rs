@@ -5,7 +5,8 @@
 //! description becomes a node of its own that says and does what the named person did.
 //!
 //! In: an argument's token range and head. Out: the person's cluster when the head is a role noun
-//! ([`names::is_role_noun`], [`crate::extract::is_role_noun`]), the argument names no person itself,
+//! ([`names::is_role_noun`], [`crate::extract::is_role_noun`]) or another noun for a person (a kin
+//! noun, `driver`: [`super::unnamed::person_noun`]), the argument names no person itself,
 //! and a comma, a resolved person name and a closing comma follow it. Only agents (subjects of
 //! non-copular clauses, speakers) are resolved so: the apposition's own fact (`Brill is a player`)
 //! has the description as its object.
@@ -22,7 +23,10 @@ impl State<'_> {
     pub(super) fn appositive_person(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<usize> {
         let s = &self.doc.sentences[si];
         let k = lower_key(&s.tokens[head].form);
-        if !(names::is_role_noun(&k) || crate::extract::is_role_noun(&k)) {
+        // a kin or other person noun names a person as surely as a role does (`The mother of
+        // the boy, Mara Vellin, said …`, `The driver, Ivo Oster, was …`)
+        let lemma = if s.tokens[head].lemma.is_empty() { k.clone() } else { lower_key(&s.tokens[head].lemma) };
+        if !(names::is_role_noun(&k) || crate::extract::is_role_noun(&k) || super::unnamed::person_noun(&lemma).is_some()) {
             return None;
         }
         let person = |i: usize| match self.get_ref(si, i) {
@@ -67,6 +71,16 @@ mod tests {
         let m = [ment(&d, 0, "Ostrava Water Board", T::Organization), ment(&d, 0, "Tomas Brill", T::Person)];
         let r = run(&d, &m, vec![said(&d, "The chairman of the Ostrava Water Board", 1)]);
         assert_eq!(facts(&r), vec![f("tomas_brill", "said", None)]);
+    }
+
+    #[test]
+    fn a_kin_or_person_noun_is_the_person_named_in_apposition_after_it() {
+        for (subj, head) in [("The mother of the boy", 1), ("The driver", 1)] {
+            let d = doc(&[&format!("{subj} , Mara Vellin , said the road was closed .")]);
+            let m = [ment(&d, 0, "Mara Vellin", T::Person)];
+            let r = run(&d, &m, vec![said(&d, subj, head)]);
+            assert_eq!(facts(&r), vec![f("mara_vellin", "said", None)], "{subj}");
+        }
     }
 
     #[test]

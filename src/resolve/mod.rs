@@ -215,8 +215,40 @@ fn off_story_sentences(doc: &Document) -> Vec<bool> {
             _ => paragraphs.push((s.paragraph, s.text.trim().to_string())),
         }
     }
-    let off: Vec<usize> = paragraphs.iter().filter(|(_, t)| is_caption(t) || is_attribution_line(t)).map(|(p, _)| *p).collect();
+    let label = gallery_labels(&paragraphs);
+    let off: Vec<usize> = paragraphs
+        .iter()
+        .zip(&label)
+        .filter(|((_, t), gallery)| **gallery || is_caption(t) || is_attribution_line(t))
+        .map(|((p, _), _)| *p)
+        .collect();
     doc.sentences.iter().map(|s| is_boilerplate(s) || off.contains(&s.paragraph)).collect()
+}
+
+/// Per paragraph: whether it is one of a run of photo labels in a gallery (`Fans in costume at
+/// the hall`, `Mara Vellin signing autographs`): a short paragraph with no closing punctuation,
+/// next to another such paragraph. A story's sentences end on a stop; a gallery's labels do not,
+/// and they come several in a row. One such line alone (a heading, a list item, a sign-off) is
+/// left to the story; so is a bulleted item (`* X dropped out`), which is a list, not a label.
+fn gallery_labels(paragraphs: &[(usize, String)]) -> Vec<bool> {
+    let label: Vec<bool> = paragraphs.iter().map(|(_, t)| is_unpunctuated_label(t)).collect();
+    // a run needs paragraphs that follow each other in the text
+    let adjacent = |a: usize, b: usize| paragraphs[b].0 == paragraphs[a].0 + 1;
+    (0..label.len())
+        .map(|i| label[i] && ((i > 0 && label[i - 1] && adjacent(i - 1, i)) || (i + 1 < label.len() && label[i + 1] && adjacent(i, i + 1))))
+        .collect()
+}
+
+/// A short line that does not end a sentence: at most twelve words, no closing stop (`.`, `!`,
+/// `?`, a colon or semicolon, with any closing quote or bracket after it), no list bullet.
+fn is_unpunctuated_label(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 12 || t.starts_with(['*', '-', '•', '·', '—', '–']) {
+        return false;
+    }
+    let last = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).chars().next_back();
+    !matches!(last, Some('.' | '!' | '?' | ':' | ';' | '…'))
 }
 
 /// A photo caption in a news page's gallery: a short paragraph that ends on its credit

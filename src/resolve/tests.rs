@@ -776,6 +776,36 @@ fn captions_and_attribution_lines() {
     assert_eq!(off_story_sentences(&d), vec![false, true, true, true]);
 }
 
+/// A gallery's photo labels (short lines with no closing stop, several in a row) are no part of
+/// the story; one such line alone, a bulleted item and a sentence that ends on a stop are.
+#[test]
+fn gallery_labels_in_a_row_are_off_the_story() {
+    let texts = [
+        "Mara Vellin opened the Norvia fan fair on Friday .",
+        "Cosplayer Ben Tarrow as a knight",
+        "Ivo Oster signing autographs",
+        "Fans dancing in the parking lot",
+        "The fair closes on Sunday .",
+        "Background",
+        "The fair began in 2009 .",
+        "* Both Vellin and Oster spoke at the opening",
+        "* Tarrow left early",
+    ];
+    let mut d = doc(&texts);
+    for (k, s) in d.sentences.iter_mut().enumerate() {
+        s.paragraph = k + 1;
+    }
+    assert_eq!(off_story_sentences(&d), vec![false, true, true, true, false, false, false, false, false]);
+    // the same labels in paragraphs that do not follow each other are not a run
+    let mut d = doc(&["Cosplayer Ben Tarrow as a knight", "Ivo Oster signing autographs"]);
+    d.sentences[0].paragraph = 2;
+    d.sentences[1].paragraph = 5;
+    assert_eq!(off_story_sentences(&d), vec![false, false]);
+    for (text, yes) in [("Fans at the gate", true), ("Fans at the gate.", false), ("\"We won!\"", false), ("Other events included:", false), ("- a list item", false)] {
+        assert_eq!(is_unpunctuated_label(text), yes, "{text}");
+    }
+}
+
 /// Concept labels: an owner introduced by `whose` and quotation marks are not part of the label.
 #[test]
 fn concept_labels_drop_whose_owner_and_quotes() {

@@ -17,6 +17,14 @@ use super::*;
 /// English units of time and of office).
 const DURATION_NOUNS: &[&str] = &["year", "month", "week", "day", "decade", "century", "hour", "term", "season"];
 
+/// Nouns for the holding of an office, which as a verb's object name the holder's service, not a
+/// holder (`continued my work as mayor`, `resumed her duties as governor`, `left his post as
+/// ambassador`): the role is its possessor's, else the subject's. General English.
+const SERVICE_NOUNS: &[&str] = &[
+    "work", "duty", "duties", "job", "role", "post", "position", "career", "tenure", "stint", "time", "service", "life",
+    "responsibility", "responsibilities", "function", "capacity", "mandate", "office", "seat", "spell", "reign",
+];
+
 impl Rules<'_, '_> {
     /// The owner of the role noun `r` written in the tree: `of Y`, `Y's`, a demonym, `Y governor`.
     fn role_owner(&self, r: usize) -> Option<Part> {
@@ -109,9 +117,13 @@ impl Rules<'_, '_> {
             let Some(owner) = self.role_owner(r) else { continue };
             // `served six years as mayor`, `spent two terms as governor`: an object that is a span
             // of time says how long, the subject holds the role
-            let holder = match tr.kids(v).find(|&k| tr.base(k) == "obj" && !tr.lemma_is(k, DURATION_NOUNS)) {
-                Some(o) => self.np(o, true),
-                None => match self.subject(v, 0) {
+            let object = tr.kids(v).find(|&k| tr.base(k) == "obj" && !tr.lemma_is(k, DURATION_NOUNS));
+            let service_owner = |o: usize| tr.kids(o).find(|&c| tr.rel(c) == "nmod:poss");
+            let holder = match object {
+                Some(o) if !tr.lemma_is(o, SERVICE_NOUNS) => self.np(o, true),
+                // `resumed her duties as governor`: the possessor holds the role
+                Some(o) if service_owner(o).is_some() => self.np(service_owner(o).expect("checked"), true),
+                _ => match self.subject(v, 0) {
                     Some((s, _)) => s,
                     None => continue,
                 },
@@ -168,6 +180,20 @@ mod tests {
                  governor/NOUN/3/obl of/ADP/10/case <<Ostland>>/PROPN/8/nmod ./PUNCT/3/punct",
                 &[("Ana Reyes", "governor of", "Ostland")],
                 &[],
+            ),
+            // an object that names the service (`continued her work as governor of Ostland`): its
+            // possessor holds the role, never the work itself
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat continued/VERB/0/root her/PRON/5/nmod:poss work/NOUN/3/obj as/ADP/7/case \
+                 governor/NOUN/3/obl of/ADP/9/case <<Ostland>>/PROPN/7/nmod ./PUNCT/3/punct",
+                &[("her", "governor of", "Ostland")],
+                &["work"],
+            ),
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat left/VERB/0/root the/DET/5/det post/NOUN/3/obj as/ADP/7/case \
+                 governor/NOUN/3/obl of/ADP/9/case <<Ostland>>/PROPN/7/nmod ./PUNCT/3/punct",
+                &[("Ana Reyes", "governor of", "Ostland")],
+                &["post"],
             ),
             // hedged or without an owner: nothing
             (
