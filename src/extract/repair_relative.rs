@@ -13,7 +13,7 @@
 //!     rapporteur for the Office of Tarn Affairs who investigated` -> the rapporteur). Going up,
 //!     a `which` clause passes only `of`, `by`, `between` phrases and appositions (`similar
 //!     regions to Typhoon Vell, which …` stays: a storm named like a person is no error to mend),
-//!     and lands only on a common noun known as a thing. With no such noun nothing changes.
+//!     and lands only on a common noun that is no person noun. With no such noun nothing changes.
 
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
@@ -145,7 +145,7 @@ pub(super) fn relative_agreement(t: &mut Vec<Token>) -> bool {
                 if !matches!(t[x].upos.as_str(), "NOUN" | "PROPN") {
                     break;
                 }
-                let kind = if want_person { is_person(&t[x]) } else { is_thing_common(&t[x]) };
+                let kind = if want_person { is_person(&t[x]) } else { t[x].upos == "NOUN" && !is_person(&t[x]) };
                 if kind && number_fits(x) {
                     cand = Some(x);
                     break;
