@@ -45,6 +45,7 @@ mod repair_event;
 mod repair_name;
 mod repair_nominal;
 mod repair_participle;
+mod repair_relative;
 mod repair_report;
 mod repair_title;
 mod rules;

@@ -74,6 +74,12 @@
 //! - `hyphen-part-relation`: a relation word that is the second half of a hyphenated compound
 //!   (`was a two-time champion` as `be time champion of`, `Tarn-loving fans` as `Tarn – love`)
 //!   describes a noun; after an adverb (`well-known for`) or as `X-based` (`based in`) it stays.
+//! - `participle-modifier` also covers a participle between a count and its noun (`the state's
+//!   41 pledged delegates` read as the state pledging delegates, [`counted_participle`]).
+//! - `age-bound` ([`age_bound`]): an age fact whose number bounds an age group (`voters between
+//!   the ages of 18 and 29`, `youths aged 16 to 18`, `men over the age of 18`) is no one's age.
+//! - `class-number` ([`opening_cut`]): a class fact whose object is a bare number word (`the
+//!   deceased were aged nine, ten, …` as `deceased – is a – nine`) names no class.
 
 use super::rules::{Kind, Prop};
 use super::tree::{NONE, Tree};
@@ -180,6 +186,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if p.rel.iter().any(|&k| hyphen_part(tr, p, k)) {
         return Some("hyphen-part-relation");
     }
+    if p.lit.as_ref().is_some_and(|l| l.noun.as_deref() == Some("age")) && p.slots.first().is_some_and(|s| age_bound(tr, s.part.head)) {
+        return Some("age-bound");
+    }
     if p.lit.is_some() || p.pred >= n {
         return None;
     }
@@ -216,7 +225,7 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if !own_subject && tr.form_is(v, PREPOSITIONAL_PARTICIPLES) {
             return Some("prepositional-participle");
         }
-        if participle_modifier(tr, v) {
+        if participle_modifier(tr, v) || counted_participle(tr, v) {
             return Some("participle-modifier");
         }
         // `a woman named Ana Ruiz`: the name is the noun's own label (see `np`), so `woman –
@@ -822,6 +831,22 @@ const IDENTIFYING_VERBS: &[&str] = &["identify", "name"];
 /// after it is one (`the gunman, identified as Tom Reed,`). None for a finite or passive clause
 /// (`he was named chairman`, `the gunman was identified as Tom Reed`) and for a relative clause
 /// (`the firm that called Ana Ruiz`).
+/// `41 pledged delegates`, `2,741 confirmed cases`: a participle between a count and the noun
+/// counted describes the noun, whatever tag (`VBD`) or subject (the possessor in `the state's 41
+/// pledged delegates`) the parser gave it; a year before a verb (`in 2016 won seats`) is no count.
+fn counted_participle(tr: &Tree, v: usize) -> bool {
+    if !matches!(tr.t[v].xpos.as_str(), "VBN" | "VBD") || v == 0 || v + 1 >= tr.len() {
+        return false;
+    }
+    let b = v - 1;
+    let form = tr.form(b);
+    let digits: String = form.chars().filter(|c| *c != ',').collect();
+    let year = form.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1500..=2100).contains(&y));
+    let count = tr.upos(b) == "NUM" && digits.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() && !year;
+    let aux = tr.kids(v).any(|k| tr.base(k) == "aux" && is_auxiliary(tr, k));
+    count && !aux && tr.upos(v + 1) == "NOUN" && tr.head[v + 1] == v && tr.base(v + 1) == "obj"
+}
+
 pub(crate) fn naming_participle(tr: &Tree, v: usize) -> Option<usize> {
     if v >= tr.len() {
         return None;
@@ -959,7 +984,28 @@ pub(crate) fn opening_cut(tr: &Tree, t: &crate::document::OpenTriple) -> Option<
         return None;
     }
     let class = t.key.verb.as_deref().is_none_or(|v| v == "be") && t.key.prep.is_none();
+    // `class-number`: a class that is a bare number word (`the deceased were aged nine, ten, …`
+    // read as `deceased – is a – nine`) names no class (digits are quantities: `was 95` stays)
+    if class && o.head < tr.len() && tr.upos(o.head) == "NUM" && !o.text.contains(' ') && o.text.chars().all(|c| c.is_ascii_lowercase()) {
+        return Some("class-number");
+    }
     (opener(&o.text, if class { OPENING_CUT_WORDS } else { ASIDE_OPENERS })).then_some("argument-opens-adverbial")
+}
+
+/// `age-bound`: a number that is the bound of an age group, not a person's age: one end of a
+/// range (`voters between the ages of 18 and 29`, `youths aged 16 to 18`) or a threshold (`men
+/// over the age of 18`, `justices under the age of 70`).
+fn age_bound(tr: &Tree, i: usize) -> bool {
+    let n = tr.len();
+    if i >= n {
+        return false;
+    }
+    let f = |k: usize| tr.form(k).to_lowercase();
+    let range_after = i + 2 < n && matches!(f(i + 1).as_str(), "to" | "and" | "or" | "-" | "–") && tr.upos(i + 2) == "NUM";
+    let between = i >= 1 && f(i - 1) == "between";
+    let of_age = i >= 2 && f(i - 1) == "of" && matches!(f(i - 2).as_str(), "age" | "ages");
+    let threshold = of_age && (f(i - 2) == "ages" || (i >= 4 && f(i - 3) == "the" && matches!(f(i - 4).as_str(), "over" | "under" | "above" | "below" | "between")));
+    range_after || between || threshold
 }
 
 fn is_possessive(form: &str) -> bool {

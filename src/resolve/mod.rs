@@ -87,6 +87,7 @@ mod roles;
 mod scan;
 mod state;
 mod unnamed;
+pub(crate) use unnamed::{is_thing_noun, person_noun};
 mod vehicles;
 
 use crate::document::{Document, Entity, EntityType, Mention, OpenTriple, ResolvedTriple, Sentence};

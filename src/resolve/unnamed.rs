@@ -42,7 +42,7 @@ const PERSON_ANIMACY: f32 = 0.9;
 
 /// The gender a person-denoting noun (lowercase lemma) states, `Some(Unknown)` for a person noun
 /// of no gender (`driver`), `None` for any other noun.
-pub(super) fn person_noun(lemma: &str) -> Option<Gender> {
+pub(crate) fn person_noun(lemma: &str) -> Option<Gender> {
     if let Some(g) = names::person_noun_gender(lemma).or_else(|| super::descriptions::kin_gender(lemma)) {
         return Some(g);
     }
@@ -53,7 +53,7 @@ pub(super) fn person_noun(lemma: &str) -> Option<Gender> {
 
 /// Whether the learned tables know `lemma` as a noun that mostly stands for no person (`award`,
 /// `tower`): at least three mentions, under one in ten of them people.
-pub(super) fn is_thing_noun(lemma: &str) -> bool {
+pub(crate) fn is_thing_noun(lemma: &str) -> bool {
     let Ok(model) = crate::nlp::coref::Coref::embedded() else { return false };
     model.attributes().noun(lemma).is_some_and(|c| c.etype_total() >= 3 && c.animacy().is_some_and(|a| a < 0.1))
 }

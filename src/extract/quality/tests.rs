@@ -696,3 +696,58 @@ fn a_subject_with_a_denied_universal_gives_no_fact() {
                 plan/plan/NOUN/4/obj ././PUNCT/4/punct";
     assert!(triples(verb).iter().any(|t| t.contains("plan")), "{:?}", triples(verb));
 }
+
+/// A number that bounds an age group (one end of a range, a threshold after `over the age of`)
+/// is no one's age; a plain age stays (see [`super::age_bound`]).
+#[test]
+fn a_bound_of_an_age_group_is_no_age() {
+    // `Voters between the ages of 18 and 29 backed Ana Vell , aged 41 .` (invented)
+    let s = sent(
+        "Voters/voter/NOUN/9/nsubj between/between/ADP/5/case the/the/DET/5/det ages/age/NOUN/1/nmod of/of/ADP/6/case \
+         18/18/NUM/5/nmod and/and/CCONJ/8/cc 29/29/NUM/6/conj backed/back/VERB/0/root Ana/Ana/PROPN/9/obj Vell/Vell/PROPN/10/flat \
+         ,/,/PUNCT/13/punct aged/aged/ADJ/10/amod 41/41/NUM/13/obj ././PUNCT/9/punct",
+    );
+    let tr = super::Tree::new(&s.tokens);
+    assert!(super::age_bound(&tr, 5), "18 opens a range");
+    assert!(!super::age_bound(&tr, 13), "41 is an age");
+    // `Men over the age of 18 must register .` (invented)
+    let s = sent("Men/man/NOUN/7/nsubj over/over/ADP/4/case the/the/DET/4/det age/age/NOUN/1/nmod of/of/ADP/6/case 18/18/NUM/4/nmod must/must/AUX/7/aux register/register/VERB/0/root");
+    let tr = super::Tree::new(&s.tokens);
+    assert!(super::age_bound(&tr, 5), "a threshold");
+    // must not: `died at the age of 78`
+    let s = sent("Vell/Vell/PROPN/2/nsubj died/die/VERB/0/root at/at/ADP/5/case the/the/DET/5/det age/age/NOUN/2/obl of/of/ADP/7/case 78/78/NUM/5/nmod");
+    let tr = super::Tree::new(&s.tokens);
+    assert!(!super::age_bound(&tr, 6));
+}
+
+/// A class fact whose object is a bare number (`The victims were aged nine, ten and 49.` read as
+/// `victims – is a – nine`) names no class.
+#[test]
+fn a_bare_number_is_no_class() {
+    let spec = "Norvia/Norvia/PROPN/3/nmod:poss 's/'s/PART/1/case party/party/NOUN/4/nsubj netted/net/VERB/0/root twelve/twelve/NUM/6/nummod seats/seat/NOUN/4/obj";
+    let s = sent(spec);
+    let tr = super::Tree::new(&s.tokens);
+    let t = Extractor::new().extract(&s, &[]).into_iter().next().expect("a fact");
+    let mut u = t.clone();
+    u.key.verb = Some("be".into());
+    u.key.prep = None;
+    u.object.as_mut().unwrap().text = "twelve".into();
+    u.object.as_mut().unwrap().head = 4;
+    assert_eq!(super::opening_cut(&tr, &u), Some("class-number"));
+    // must not: a digit is a quantity (`was 95`), a counted noun a class
+    u.object.as_mut().unwrap().text = "12".into();
+    assert_eq!(super::opening_cut(&tr, &u), None);
+    u.object.as_mut().unwrap().text = "twelve seats".into();
+    u.object.as_mut().unwrap().head = 5;
+    assert_eq!(super::opening_cut(&tr, &u), None);
+}
+
+/// A participle between a count and its noun describes the noun (`Norvia's 41 pledged seats`
+/// parsed as Norvia pledging seats); a verb after a year stays.
+#[test]
+fn a_participle_after_a_count_describes_the_noun() {
+    let counted = "Norvia/Norvia/PROPN/4/nsubj 's/'s/PART/1/case 41/41/NUM/1/flat pledged/pledge/VERB/0/root/VBD seats/seat/NOUN/4/obj";
+    assert!(!triples(counted).iter().any(|t| t.contains("pledge")), "{:?}", triples(counted));
+    let year = "Norvia/Norvia/PROPN/4/nsubj in/in/ADP/3/case 2016/2016/NUM/4/obl won/win/VERB/0/root/VBD seats/seat/NOUN/4/obj";
+    assert!(triples(year).iter().any(|t| t.contains("seats")), "{:?}", triples(year));
+}
