@@ -13,7 +13,9 @@
 //!    cut the same way: it becomes the reported clause's `csubj`, with no subject of its own
 //!    (the speaker does not do the fixing). A relative clause with its own relative word on the
 //!    object (`reported Ana Ruiz, who lives in Lima, will be honoured`) only describes it: the
-//!    search for the cut clause goes on past it.
+//!    search for the cut clause goes on past it. A copular predicate hung on a finite reporting
+//!    verb as an oblique or adverb (`stated the hole is ten light years away`, `said two of the
+//!    guards were from Vell`, `declared the ship was not there`) is such a clause too.
 //! 13. `report-under-time`: `The mayor said last night that the dam held` parsed with the `that`
 //!    clause as a relative clause of the time word: a time word after a reporting verb is when
 //!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
@@ -70,7 +72,7 @@ fn finite_form(t: &Token) -> bool {
 /// cannot be an infinitive or participle that the object controls (`urged voters to leave`).
 fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
     let kids = || (0..t.len()).filter(move |&k| h[k] == c);
-    if !matches!(t[c].upos.as_str(), "VERB" | "ADJ" | "AUX" | "NOUN") {
+    if !matches!(t[c].upos.as_str(), "VERB" | "ADJ" | "AUX" | "NOUN" | "PROPN" | "NUM" | "ADV") {
         return false;
     }
     if kids().any(|k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "cc" | "mark")) {
@@ -80,8 +82,9 @@ fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
     match t[c].upos.as_str() {
         // `had been disrupted` is finite through its auxiliary
         "VERB" => finite_aux || finite_form(&t[c]),
-        // a predicate adjective or noun needs its copula (`are eager`, `have been unable`)
-        "ADJ" | "NOUN" => finite_aux && kids().any(|k| base(&t[k].deprel) == "cop"),
+        // a predicate adjective, noun, name, number or adverb needs its copula (`are eager`, `have
+        // been unable`, `were from Vell`, `was not there`)
+        "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADV" => finite_aux && kids().any(|k| base(&t[k].deprel) == "cop"),
         _ => finite_form(&t[c]),
     }
 }
@@ -100,7 +103,12 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         // hung on the verb, or on a verb above it (`wept upon hearing her son had been
         // convicted`, `records that showed a bomber had attacked` with the clause on the main verb)
         let above = h[c] != usize::MAX && (h[c] == v || (descends(h, h[c], v) && !descends(h, c, v)));
-        let beside = above && matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl");
+        // a copular predicate hung on the verb as an oblique or adverb (`stated the hole is about
+        // ten light years away`, `said two of the victims were from Vell`, `declared the ship was
+        // not there`): a phrase with a copula of its own is a clause (after a finite reporting
+        // verb: a participle's subject is the rules' guess, and a speech act on it would be too)
+        let copular = finite_form(&t[v]) && (0..t.len()).any(|x| h[x] == c && base(&t[x].deprel) == "cop");
+        let beside = above && (matches!(rel, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl") || (copular && matches!(rel, "obl" | "advmod")));
         // a relative clause with its own relative word (`Ana Ruiz, who lives in Lima, will …`)
         // describes the noun and is no cut report; the search goes on past it
         let relative = (0..t.len()).any(|x| {
@@ -404,6 +412,19 @@ mod tests {
         // `Reports indicate the truck may have hit a wall .` (invented), a `conj` without `and`
         let got = repaired("Reports/NOUN/2/nsubj indicate/VERB/0/root/indicate/VBP the/DET/4/det truck/NOUN/2/obj may/AUX/7/aux/may/MD have/AUX/7/aux/have/VB hit/VERB/2/conj/hit/VBN a/DET/9/det wall/NOUN/7/obj");
         has(&got, &["truck>7:nsubj", "hit>2:ccomp"]);
+    }
+
+    #[test]
+    fn a_copular_predicate_hung_on_a_report_as_an_oblique_is_the_cut_clause() {
+        // `Ana Ruiz said two of the guards were from Vell .` (invented), `Vell` an `obl` of `said`
+        let got = repaired("Ana/PROPN/3/nsubj Ruiz/PROPN/1/flat said/VERB/0/root/say/VBD two/NUM/3/obj of/ADP/7/case the/DET/7/det guards/NOUN/4/nmod were/AUX/10/cop/be/VBD from/ADP/10/case Vell/PROPN/3/obl ./PUNCT/3/punct");
+        has(&got, &["two>10:nsubj", "Vell>3:ccomp"]);
+        // `The notice stated the ship was not there .` (invented), an adverb predicate
+        let got = repaired("The/DET/2/det notice/NOUN/3/nsubj stated/VERB/0/root/state/VBD the/DET/5/det ship/NOUN/3/obj was/AUX/8/cop/be/VBD not/PART/8/advmod there/ADV/3/advmod ./PUNCT/3/punct");
+        has(&got, &["ship>8:nsubj", "there>3:ccomp"]);
+        // must not: after a participle the oblique stays (`…, stating the ship was not there`)
+        let t = super::super::repair::tests::toks("stating/VERB/0/root/state/VBG the/DET/3/det ship/NOUN/1/obj was/AUX/6/cop/be/VBD not/PART/6/advmod there/ADV/1/advmod ./PUNCT/1/punct");
+        assert!(repair(&t).is_none_or(|r| r[5].deprel == "advmod"));
     }
 
     #[test]

@@ -429,6 +429,9 @@ impl Rules<'_, '_> {
                 };
                 let part = if kind == Kind::Comp {
                     self.comp_part(k)
+                } else if let Some(o) = (kind == Kind::Obj).then(|| self.coordinated_pronoun_object(p, k)).flatten() {
+                    // `… the driver and detained him` (coord.rs)
+                    o
                 } else {
                     self.arg_part(k, c, !case.is_empty())
                 };

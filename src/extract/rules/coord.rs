@@ -110,6 +110,86 @@ impl Rules<'_, '_> {
                 EntityType::Person | EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup
             )
     }
+
+    /// `opened a case against the driver and detained him`, `obtained the messages and released
+    /// them`: a third-person object pronoun of a verb coordinated onto an earlier verb with the
+    /// same subject stands for that verb's object, when the two agree (`it` a singular thing,
+    /// `them` a plural or a list, `him`/`her` a person of no contrary gender). `k` is the pronoun,
+    /// `v` the verb it is the object of (the clause's predicate, a `conj`). The earlier verb is
+    /// the nearest conjunct before `v` (or the head of the coordination); it must have a noun
+    /// object before `v` and no clausal complement (`said many areas lost power, and might not
+    /// get them back`: the areas are no object of `said`). None when anything does not fit, and
+    /// the resolver decides as before.
+    pub(super) fn coordinated_pronoun_object(&self, v: usize, k: usize) -> Option<Part> {
+        use crate::nlp::coref::attributes::Gender as G;
+        use crate::resolve::names::Gender::{Female, Male};
+        let tr = self.tr;
+        let pron = tr.form(k).to_lowercase();
+        if tr.upos(k) != "PRON" || !matches!(pron.as_str(), "it" | "them" | "him" | "her") || tr.has_feat(k, "Poss=Yes") {
+            return None;
+        }
+        if tr.rel(v) != "conj" || tr.upos(v) != "VERB" || tr.kids(v).any(|x| is_subj_rel(tr.rel(x))) {
+            return None;
+        }
+        let h = tr.head[v];
+        if h == NONE || tr.upos(h) != "VERB" {
+            return None;
+        }
+        // the nearest earlier conjunct (`declared X, shut down Y and later banned them`)
+        let prev = tr.kids(h).filter(|&x| x < v && tr.rel(x) == "conj" && tr.upos(x) == "VERB").max().unwrap_or(h);
+        if prev != h && tr.kids(prev).any(|x| is_subj_rel(tr.rel(x))) {
+            return None;
+        }
+        if tr.kids(prev).any(|x| tr.base(x) == "ccomp") {
+            return None;
+        }
+        // `help them understand`, `expect them to return`: the pronoun is the subject of the
+        // verb's complement too, a person
+        let controls = tr.kids(v).any(|x| tr.base(x) == "xcomp");
+        let objs: Vec<usize> = tr.kids(prev).filter(|&x| tr.base(x) == "obj" && x < v).collect();
+        let personal = matches!(pron.as_str(), "him" | "her");
+        let fits = |o: usize| {
+            if !matches!(tr.upos(o), "NOUN" | "PROPN") {
+                return false;
+            }
+            let kind = self.ment_at(o).and_then(|(s, e)| (s..e).find_map(|j| self.kind.get(j).copied().flatten()));
+            let lemma = tr.lemma(o).to_lowercase();
+            let learned = crate::nlp::coref::Coref::embedded().ok().and_then(|m| m.attributes().noun(&lemma).copied());
+            let animacy = learned.and_then(|c| (c.etype_total() >= 3).then(|| c.animacy()).flatten());
+            let gender = learned.map_or(G::Unknown, |c| c.gender());
+            let stated = crate::resolve::names::person_noun_gender(&lemma);
+            let person = kind == Some(EntityType::Person)
+                || (tr.upos(o) == "NOUN" && (self.role_word_at(o).is_some() || stated.is_some() || animacy.is_some_and(|a| a >= 0.9)));
+            let plural = tr.has_feat(o, "Number=Plur") || tr.kids(o).any(|x| tr.rel(x) == "conj" && matches!(tr.upos(x), "NOUN" | "PROPN"));
+            match pron.as_str() {
+                _ if controls && !person => false,
+                "it" => !person && !plural && animacy.is_none_or(|a| a < 0.5) && !matches!(gender, G::Masculine | G::Feminine),
+                "them" => plural,
+                "him" => person && !plural && !matches!(gender, G::Feminine | G::Neuter) && stated.is_none_or(|g| g == Male),
+                _ => person && !plural && !matches!(gender, G::Masculine | G::Neuter) && stated.is_none_or(|g| g == Female),
+            }
+        };
+        let o = if personal {
+            // a person may also be the earlier verb's oblique or its object's modifier (`opened
+            // a case against the driver and detained him`): the one person there
+            let mut cands: Vec<usize> = objs.clone();
+            cands.extend(tr.kids(prev).filter(|&x| matches!(tr.base(x), "obl" | "iobj") && x < v));
+            for &o in &objs {
+                cands.extend(tr.kids(o).filter(|&x| tr.base(x) == "nmod" && x < v));
+            }
+            let people: Vec<usize> = cands.into_iter().filter(|&x| fits(x)).collect();
+            let [o] = people[..] else { return None };
+            o
+        } else {
+            let [o] = objs[..] else { return None };
+            if !fits(o) {
+                return None;
+            }
+            o
+        };
+        // (an oblique's or a possessor's own preposition or `'s` is no part of the object)
+        Some(if matches!(tr.base(o), "obj" | "iobj") { self.arg_part(o, prev, false) } else { self.np(o, true) })
+    }
 }
 
 #[cfg(test)]
@@ -251,5 +331,46 @@ mod tests {
         let got = subjects(spec);
         assert!(got.contains(&"Ann Bell".to_string()) && got.contains(&"Eve Ford".to_string()), "{got:?}");
         assert!(!got.iter().any(|s| s.contains("mayor") || s.contains("Greens")), "{got:?}");
+    }
+
+    fn facts_with_plurals(spec: &str, plural: &[usize]) -> Vec<(String, String, String)> {
+        let (mut s, m) = super::super::testkit::sentence(spec);
+        for &i in plural {
+            s.tokens[i].feats = "Number=Plur".into();
+        }
+        crate::extract::Extractor::new()
+            .extract(&s, &m)
+            .into_iter()
+            .map(|t| (t.subject.text, t.relation, t.object.map(|o| o.text).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_object_of_a_coordinated_verb_is_the_earlier_verbs_object() {
+        // `The Norvia Center obtained the letters and released them on Monday` (invented)
+        let spec = "The/DET/3/det Norvia/PROPN/3/compound {{Center}}/PROPN/4/nsubj obtained/VERB/0/root the/DET/6/det \
+                    letters/NOUN/4/obj and/CCONJ/8/cc released/VERB/4/conj them/PRON/8/obj on/ADP/11/case \
+                    Monday/PROPN/8/obl ./PUNCT/4/punct";
+        let got = facts_with_plurals(spec, &[5, 8]);
+        assert!(got.iter().any(|(_, r, o)| r == "released" && o == "letters"), "{got:?}");
+        // `it` is no plural object: `sold the houses and regretted it`
+        let spec = "[[Mara/PROPN/3/nsubj Vellin]]/PROPN/1/flat sold/VERB/0/root the/DET/5/det houses/NOUN/3/obj \
+                    and/CCONJ/7/cc regretted/VERB/3/conj it/PRON/7/obj ./PUNCT/3/punct";
+        let got = facts_with_plurals(spec, &[4]);
+        assert!(!got.iter().any(|(_, r, o)| r == "regretted" && o == "houses"), "{got:?}");
+    }
+
+    #[test]
+    fn him_after_a_coordinated_verb_is_the_one_person_of_the_earlier_verb() {
+        // `Police opened a case against the driver and detained him` (invented)
+        let spec = "Police/NOUN/2/nsubj opened/VERB/0/root a/DET/4/det case/NOUN/2/obj against/ADP/7/case \
+                    the/DET/7/det driver/NOUN/2/obl and/CCONJ/9/cc detained/VERB/2/conj him/PRON/9/obj ./PUNCT/2/punct";
+        let got = facts_with_plurals(spec, &[]);
+        assert!(got.iter().any(|(_, r, o)| r == "detained" && o == "driver"), "{got:?}");
+        // a thing is no `him`: `Ivo Oster sent the file and thanked him`
+        let spec = "[[Ivo/PROPN/3/nsubj Oster]]/PROPN/1/flat sent/VERB/0/root the/DET/5/det file/NOUN/3/obj \
+                    and/CCONJ/7/cc thanked/VERB/3/conj him/PRON/7/obj ./PUNCT/3/punct";
+        let got = facts_with_plurals(spec, &[]);
+        assert!(!got.iter().any(|(_, r, o)| r == "thanked" && o == "file"), "{got:?}");
     }
 }
