@@ -58,11 +58,19 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// Heads of buildings and places of study or trade that are an institution's name only with a
 /// capitalised `of`/`for` complement (`School of Marine Sciences`, `Centre for Rural Health`,
 /// `Bank of Norvia`). General English; alone they close no organisation's name (see above).
-const COMPLEMENT_HEADS: &[&str] = &["school", "faculty", "centre", "center", "bank"];
+/// `House`, `Hall`, `Order`, `Parliament` and `Congress` (`House of Delegates`, `Hall of Fame`,
+/// `Order of Merit`, `Parliament of Norvia`) are such heads too, as are the plural `Centers`
+/// (`Centers for Rural Health`) and a journal's head (`Vell Journal of Medicine`).
+const COMPLEMENT_HEADS: &[&str] =
+    &["school", "faculty", "centre", "center", "centres", "centers", "bank", "house", "hall", "order", "parliament", "congress", "journal"];
 
 fn is_complement_head(t: &Token) -> bool {
     capitalised(t) && COMPLEMENT_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form))
 }
+
+/// Complement heads that take an `of` complement only: after `on` or `for` the words are no part
+/// of the name (`the Vell House on Twitter`, `Parliament for two weeks`).
+const OF_ONLY_HEADS: &[&str] = &["house", "hall", "order", "parliament", "congress", "journal"];
 
 /// Heads of the names of newspapers, magazines and clubs (`Brenmouth Herald`, `Vell Rowing Club`),
 /// which close an organisation's name only as the last word of a capitalised run (a newspaper's
@@ -149,6 +157,72 @@ pub(super) fn retype_places_closing_on_bodies(tokens: &[Token], mut spans: Vec<N
         if *c == NerClass::Loc && r.len() >= 2 && capitalised(last) && BODY_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&last.form)) {
             *c = NerClass::Org;
         }
+    }
+    spans
+}
+
+/// Heads of buildings and sites named after a person (`Reyes Memorial Hospital`, `Tarrow Space
+/// Center`): a name of the tagger typed as a person and closing on one is a place. General English.
+const SITE_HEADS: &[&str] = &["hospital", "center", "centre", "stadium", "arena", "airport", "museum", "library"];
+
+/// The spans with each person's name that closes on an institution's or a body's head
+/// ([`INSTITUTION_HEADS`], [`BODY_HEADS`]) typed as an organisation, and one that closes on a
+/// site's head ([`SITE_HEADS`]) typed as a place: institutions named after a person (`Ana Reyes
+/// University`, `Vell Tarrow Institute`, `Ben Tarrow Hospital`) read as the person. Typed a person,
+/// the name's last word also became a surname that names every later `University` of the
+/// document. A one-word name is left alone.
+pub(super) fn retype_people_closing_on_institutions(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    for (r, c) in spans.iter_mut() {
+        let last = &tokens[r.end - 1];
+        if *c != NerClass::Per || r.len() < 2 || !capitalised(last) {
+            continue;
+        }
+        let is = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(&last.form));
+        if is(INSTITUTION_HEADS) || is(BODY_HEADS) {
+            *c = NerClass::Org;
+        } else if is(SITE_HEADS) {
+            *c = NerClass::Loc;
+        }
+    }
+    spans
+}
+
+/// Adjectives of political parties: `Democratic and Republican Party` coordinates two parties.
+const PARTY_ADJECTIVES: &[&str] = &["democratic", "republican", "conservative", "liberal", "labour", "labor"];
+
+/// The spans with each organisation's name widened over a capitalised word and `and`/`&` before
+/// it (`Peace and` + `Freedom Party`, `Rock and Roll` + `Hall of Fame`, `Search and` + `Rescue
+/// Agency`): the tagger stops such names at the `and`, and the rest names another body. Only a name
+/// that holds an organisation's head (`Party`, `Agency`, `Hall`), and only when the words before
+/// `and` stand outside every name and do not continue a capitalised run (`Senate and House …` is
+/// two bodies), nor open with a party's adjective (`Democratic and Republican Party`).
+pub(super) fn join_names_over_and(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let free = |k: usize, spans: &[NameSpan]| complement_word(&tokens[k]) && !spans.iter().any(|(r, _)| r.contains(&k));
+    let and = |k: usize| matches!(tokens[k].form.as_str(), "and" | "&");
+    for i in 0..spans.len() {
+        let (r, c) = spans[i].clone();
+        let headed = r.clone().any(|k| is_organisation_head(&tokens[k]) || is_complement_head(&tokens[k]));
+        if c != NerClass::Org || r.len() < 2 || !headed || r.start < 2 {
+            continue;
+        }
+        let s = r.start;
+        // `Peace and` + `Freedom Party`, or `Rock and Roll` + `Hall of Fame`
+        let start = if and(s - 1) && free(s - 2, &spans) {
+            s - 2
+        } else if s >= 3 && free(s - 1, &spans) && and(s - 2) && free(s - 3, &spans) {
+            s - 3
+        } else {
+            continue;
+        };
+        let before = start.checked_sub(1).map(|k| &tokens[k]);
+        let continues_run = before.is_some_and(|t| capitalised(t) && t.upos != "DET") || spans.iter().any(|(q, _)| start > 0 && q.contains(&(start - 1)));
+        let opener = super::features::is_title_cue(&tokens[start].form)
+            || PARTY_ADJECTIVES.iter().any(|w| w.eq_ignore_ascii_case(&tokens[start].form))
+            || matches!(tokens[start].form.as_str(), "The" | "A" | "An");
+        if continues_run || opener {
+            continue;
+        }
+        spans[i].0 = start..r.end;
     }
     spans
 }
@@ -278,13 +352,36 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
         // (`Foundation for Rural Schools`, `Party for Land Reform`); its `of` is as often a place
         // the name is no part of
         let for_complement = link == "for" && is_organisation_head(&tokens[head]);
-        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head]) || for_complement) || !LINKS.contains(&link.as_str()) {
+        let of_only = OF_ONLY_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&tokens[head].form));
+        if !(is_head(&tokens[head]) || is_complement_head(&tokens[head]) || for_complement)
+            || !LINKS.contains(&link.as_str())
+            || (of_only && link != "of")
+        {
             head += 1;
             continue;
         }
-        let Some(end) = complement_end(tokens, &spans, head + 2) else {
+        // `Parliament of the Norvian Isles`, `Court for the Northern District`: a determiner opens
+        // the complement of a head the tagger found in a name, or before a name it found (an
+        // untagged `Office of the Mayor` is left to the tagger)
+        let the = tokens[head + 2].form == "the"
+            && tokens.get(head + 3).is_some_and(complement_word)
+            && spans.iter().any(|(r, _)| r.start == head + 3 || r.contains(&head));
+        let Some(end) = complement_end(tokens, &spans, head + 2 + usize::from(the)) else {
             head += 1;
             continue;
+        };
+        // a name of the tagger that opens the complement and runs past it (`District of Vell`
+        // after `Court for the Northern`) ends the name
+        let end = spans
+            .iter()
+            .filter(|(r, c)| r.start == head + 2 + usize::from(the) && r.end > end && *c != NerClass::Per)
+            .map(|(r, _)| r.end)
+            .fold(end, usize::max);
+        // a complement opened by `the` takes an `of` phrase of its own (`League for the Defence of
+        // Civil Rights`, `Centre for the Study of Coastal Waters`)
+        let end = match tokens.get(end) {
+            Some(t) if the && t.form == "of" => complement_end(tokens, &spans, end + 1).unwrap_or(end),
+            _ => end,
         };
         // the tagger found the whole name but typed it a place (`Bureau of Coastal Surveys` as LOC):
         // a name that runs from a head over its complement is an organisation's
@@ -305,6 +402,9 @@ pub(super) fn join_institution_names(tokens: &[Token], mut spans: Vec<NameSpan>)
             Some((r, NerClass::Org)) if r.start <= head && r.end < end => {
                 if r.start == head { opening(tokens, &spans, head) } else { r.start }
             }
+            // the tagger found the name from its head (`Journal of Medicine`) but left the
+            // capitalised words before it out (`Vell` `Journal of Medicine`)
+            Some((r, NerClass::Org)) if r.start == head && r.end == end && opening(tokens, &spans, head) < head => opening(tokens, &spans, head),
             _ => {
                 head += 1;
                 continue;
@@ -518,6 +618,64 @@ mod tests {
         for (spec, spans) in cases {
             let toks = tagged(spec);
             assert_eq!(join_institution_names(&toks, spans.clone()), spans, "{spec}");
+        }
+    }
+
+    #[test]
+    fn a_person_closing_on_an_institution_head_is_the_institution() {
+        // "according to Ana Reyes University data": the tagger read the name as a person's
+        let toks = tagged("to/ADP Ana/PROPN Reyes/PROPN University/PROPN data/NOUN");
+        assert_eq!(retype_people_closing_on_institutions(&toks, vec![(1..4, NerClass::Per)]), vec![(1..4, NerClass::Org)]);
+        let toks = tagged("at/ADP Ben/PROPN Tarrow/PROPN Hospital/PROPN");
+        assert_eq!(retype_people_closing_on_institutions(&toks, vec![(1..4, NerClass::Per)]), vec![(1..4, NerClass::Loc)]);
+        // then joined to its complement: `Vell Tarrow Center for Rural Health`
+        let toks = tagged("by/ADP Vell/PROPN Tarrow/PROPN Center/PROPN for/ADP Rural/PROPN Health/PROPN said/VERB");
+        let spans = retype_people_closing_on_institutions(&toks, vec![(1..4, NerClass::Per)]);
+        assert_eq!(join_institution_names(&toks, spans), vec![(1..7, NerClass::Org)]);
+        // a person's name stays
+        let toks = tagged("Ana/PROPN Reyes/PROPN said/VERB");
+        assert_eq!(retype_people_closing_on_institutions(&toks, vec![(0..2, NerClass::Per)]), vec![(0..2, NerClass::Per)]);
+    }
+
+    #[test]
+    fn a_house_or_hall_takes_its_of_complement_and_the_opens_a_complement() {
+        // "the Norvia House of Delegates voted": tagged `Norvia House` (LOC)
+        let toks = tagged("the/DET Norvia/PROPN House/PROPN of/ADP Delegates/PROPN voted/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Loc)]), vec![(1..5, NerClass::Org)]);
+        // `on` after such a head opens no complement
+        let toks = tagged("the/DET Vell/PROPN House/PROPN on/ADP Twitter/PROPN");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..3, NerClass::Org)]);
+        // `Parliament of the Norvian Isles`
+        let toks = tagged("of/ADP the/DET Parliament/PROPN of/ADP the/DET Norvian/PROPN Isles/PROPN until/ADP");
+        let spans = vec![(2..3, NerClass::Org), (5..7, NerClass::Loc)];
+        assert_eq!(join_institution_names(&toks, spans), vec![(2..7, NerClass::Org)]);
+        // a name of the tagger that opens the complement and runs past it ends the name
+        let toks = tagged("the/DET Vell/PROPN Court/PROPN for/ADP the/DET Western/PROPN District/PROPN of/ADP Tarn/PROPN in/ADP");
+        let spans = vec![(1..3, NerClass::Org), (5..9, NerClass::Org)];
+        assert_eq!(join_institution_names(&toks, spans), vec![(1..9, NerClass::Org)]);
+        // a journal found from its head takes the capitalised words before it
+        let toks = tagged("the/DET Vell/PROPN League/PROPN for/ADP the/DET Defence/PROPN of/ADP Civil/ADJ Rights/PROPN said/VERB");
+        assert_eq!(join_institution_names(&toks, vec![(1..3, NerClass::Org)]), vec![(1..9, NerClass::Org)]);
+        let toks = tagged("in/ADP the/DET Vell/PROPN Tarn/PROPN Journal/PROPN of/ADP Medicine/PROPN ./PUNCT");
+        assert_eq!(join_institution_names(&toks, vec![(4..7, NerClass::Org)]), vec![(2..7, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_name_cut_at_and_takes_the_words_before_it() {
+        // "nominee of the Bread and Roses Party": tagged `Roses Party`
+        let toks = tagged("of/ADP the/DET Bread/PROPN and/CCONJ Roses/PROPN Party/PROPN said/VERB");
+        assert_eq!(join_names_over_and(&toks, vec![(4..6, NerClass::Org)]), vec![(2..6, NerClass::Org)]);
+        // `Jazz and Blues` + `Hall of Fame`
+        let toks = tagged("into/ADP the/DET Jazz/PROPN and/CCONJ Blues/PROPN Hall/PROPN of/ADP Fame/PROPN ./PUNCT");
+        assert_eq!(join_names_over_and(&toks, vec![(5..8, NerClass::Org)]), vec![(2..8, NerClass::Org)]);
+        // two bodies, two parties, a name before `and`, or no organisation's head: left alone
+        for (spec, spans) in [
+            ("the/DET Vell/PROPN Senate/PROPN and/CCONJ Tarn/PROPN Party/PROPN met/VERB", vec![(3..5, NerClass::Org)]),
+            ("the/DET Democratic/ADJ and/CCONJ Republican/PROPN Party/PROPN primaries/NOUN", vec![(3..5, NerClass::Org)]),
+            ("in/ADP Norvia/PROPN and/CCONJ Vell/PROPN Party/PROPN offices/NOUN", vec![(1..2, NerClass::Loc), (3..5, NerClass::Org)]),
+            ("of/ADP Tarn/PROPN and/CCONJ Vell/PROPN Dorn/PROPN said/VERB", vec![(3..5, NerClass::Org)]),
+        ] {
+            assert_eq!(join_names_over_and(&tagged(spec), spans.clone()), spans, "{spec}");
         }
     }
 }

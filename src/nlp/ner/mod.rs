@@ -146,7 +146,9 @@ impl Recognizer {
         let spans = hyphens::join_hyphenated_names(tokens, join_flat_parts(tokens, spans));
         let spans = join_company_names(tokens, join_possessive_names(tokens, spans));
         let spans = join_numbered_names(tokens, join_company_suffixes(tokens, spans));
+        let spans = institutions::retype_people_closing_on_institutions(tokens, spans);
         let spans = institutions::join_institution_names(tokens, institutions::name_untagged_institutions(tokens, spans));
+        let spans = institutions::join_names_over_and(tokens, spans);
         let spans = acronyms::join_defined_acronyms(tokens, institutions::join_places_to_organisations(tokens, spans));
         let spans = institutions::join_campus_names(tokens, institutions::retype_places_closing_on_bodies(tokens, spans), &gaz);
         let spans = owners::type_owners_of_people(tokens, role_names::name_people_after_roles(tokens, spans));
@@ -154,7 +156,7 @@ impl Recognizer {
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
         let spans = typing::cut_positions_of_bodies(&words, typing::split_titles(&words, spans, &countries));
         let spans = typing::split_place_of_title(&words, spans, &gaz);
-        (keep_gazetteer_organisations_whole(&words, spans, &gaz), gaz)
+        (join_split_person_names(tokens, keep_gazetteer_organisations_whole(&words, spans, &gaz)), gaz)
     }
 
     /// BILOU label ids (see [`bilou`]) for a sentence's tokens, as the model predicts them.
@@ -380,6 +382,44 @@ fn keep_gazetteer_organisations_whole(words: &[&str], mut spans: Vec<NameSpan>, 
         spans.retain(|(r, _)| !meets(r));
         spans.push((g.clone(), NerClass::Org));
         spans.sort_by_key(|(r, _)| r.start);
+    }
+    spans
+}
+
+/// Lowercase particles inside personal names (`Omar bin Tarek`, `Lena van Dorn`, `Ana de Vell`):
+/// general English and the usual Arabic, Dutch, German, Romance particles.
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "binti", "van", "von", "de", "da", "di", "du", "der", "den", "dos", "das", "del", "la", "le"];
+
+/// Joins a person's name and the name right after it (one space, nothing between) into one
+/// person: the tagger sometimes ends a name before a lowercase particle (`Omar` + `bin Tarek`,
+/// `Saif` + `al-Rashan` typed as an organisation) or cuts a long name in two persons (`Lin Jae`
+/// + `Son`, `Mara J. T.` + `Vellin`); two persons' names never stand side by side without a
+/// comma or `and` between. The second name joins when it is a person's or opens on a particle
+/// ([`NAME_PARTICLES`], or `al-`/`el-` glued to a capitalised word), and opens on no title.
+fn join_split_person_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    // `al-Rashan` is one word, whether or not the tokenizer cut it at the hyphen
+    let particle = |i: usize| {
+        let f = tokens[i].form.as_str();
+        let glued_hyphen = !tokens[i].space_after && tokens.get(i + 1).is_some_and(|t| t.form == "-" && !t.space_after);
+        NAME_PARTICLES.contains(&f)
+            || (matches!(f, "al" | "el") && glued_hyphen)
+            || ((f.starts_with("al-") || f.starts_with("el-")) && f[3..].starts_with(|c: char| c.is_uppercase()))
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        let adjacent = a.0.end == b.0.start && tokens[a.0.end - 1].space_after;
+        let first = &tokens[b.0.start];
+        let joins = a.1 == NerClass::Per
+            && adjacent
+            && !typing::is_title_word(&first.form)
+            && ((b.1 == NerClass::Per && first.form.starts_with(|c: char| c.is_uppercase())) || (particle(b.0.start) && b.0.len() <= 3));
+        if joins {
+            spans[k] = (a.0.start..b.0.end, NerClass::Per);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
     spans
 }

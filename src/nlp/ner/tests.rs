@@ -242,6 +242,27 @@ pub(super) fn tagged(spec: &str) -> Vec<Token> {
 }
 
 #[test]
+fn a_person_name_cut_before_a_particle_or_in_two_is_one_person() {
+    // "Omar bin Tarek said": tagged `Omar` + `bin Tarek`
+    let toks = tagged("Omar/PROPN bin/PROPN Tarek/PROPN said/VERB");
+    assert_eq!(join_split_person_names(&toks, vec![(0..1, NerClass::Per), (1..3, NerClass::Per)]), vec![(0..3, NerClass::Per)]);
+    // `Saif al-Rashan`, the surname cut at its hyphen and typed as an organisation
+    let toks = tagged("President/PROPN Saif/PROPN al+/PROPN -+/PUNCT Rashan/PROPN said/VERB");
+    assert_eq!(join_split_person_names(&toks, vec![(1..2, NerClass::Per), (2..5, NerClass::Org)]), vec![(1..5, NerClass::Per)]);
+    // `Mara J. T.` + `Vellin`
+    let toks = tagged("Mara/PROPN J./PROPN T./PROPN Vellin/PROPN wrote/VERB");
+    assert_eq!(join_split_person_names(&toks, vec![(0..3, NerClass::Per), (3..4, NerClass::Per)]), vec![(0..4, NerClass::Per)]);
+    // a comma between, a title, or a place after the name: left alone
+    for (spec, spans) in [
+        ("Ana/PROPN Reyes+/PROPN ,/PUNCT Ben/PROPN Tarrow/PROPN", vec![(0..2, NerClass::Per), (3..5, NerClass::Per)]),
+        ("told/VERB Ana/PROPN Reyes/PROPN President/PROPN Tarrow/PROPN", vec![(1..3, NerClass::Per), (3..5, NerClass::Per)]),
+        ("told/VERB Ana/PROPN Reyes/PROPN Norvia/PROPN", vec![(1..3, NerClass::Per), (3..4, NerClass::Loc)]),
+    ] {
+        assert_eq!(join_split_person_names(&tagged(spec), spans.clone()), spans, "{spec}");
+    }
+}
+
+#[test]
 fn a_plural_possessive_inside_a_capitalised_run_joins_one_name() {
     // "fighters of the Zembla Farmers' Union": the tagger stopped at the apostrophe
     let toks = tagged("fighters/NOUN of/ADP the/DET Zembla/PROPN Farmers+/PROPN '/PART Union/NOUN clashed/VERB");
