@@ -111,7 +111,7 @@ pub(crate) const NAMING_VERBS: &[&str] = &[
 /// adjective is part of what the event did to the object (general English, closed class).
 pub(crate) const CASUALTY_STATES: &[&str] = &["dead", "injured", "wounded", "homeless", "missing", "stranded", "hurt"];
 
-pub(crate) const NEGATIVE_HEADS: &[&str] = &["refuse", "decline", "fail", "neglect", "unable", "forget"];
+pub(crate) const NEGATIVE_HEADS: &[&str] = &["refuse", "decline", "fail", "neglect", "unable", "ineligible", "unwilling", "forget"];
 /// Adverbs that hedge a statement as someone's report (`reportedly`, `allegedly`).
 pub(crate) const HEDGE_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "apparently"];
 /// Heads that signal possibility, permission among them (`was allowed to sell`, `is permitted to

@@ -736,6 +736,11 @@ mod tests {
         let ts = triples(&rows.join("\n"));
         let t = ts.iter().find(|t| t.relation.contains("join")).unwrap_or_else(|| panic!("{}", show(&ts)));
         assert!(t.negated, "{}", show(&ts));
+        // `The guild was ineligible to join the board.` (invented): not allowed, so not done
+        let rows: Vec<String> = rows.iter().map(|r| r.replace("unable unable", "ineligible ineligible")).collect();
+        let ts = triples(&rows.join("\n"));
+        let t = ts.iter().find(|t| t.relation.contains("join")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(t.negated, "{}", show(&ts));
         // a plain control verb stays positive
         let ts = triples(DECIDED_TO_JOIN);
         assert!(!find(&ts, "guild", "decided to join", Some("board")).negated, "{}", show(&ts));
