@@ -256,6 +256,22 @@ impl State<'_> {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
                     return;
                 }
+                // `it` in speech — a quotation, or an answer in the first person (`I don't think
+                // it counts`) — is what the speaker talks about, seldom the organisation or
+                // country the report named last
+                if !possessive && in_speech(self, si, s, tok) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-speech");
+                    return;
+                }
+                // `it` that undergoes the act (`X postponed it`, `it was co-sponsored by X`,
+                // `disagree with it`) is nearly always a thing — the election, the bill, the
+                // question —, not an organisation or country named before
+                // (an organisation is what is founded: `It was founded in 1992` stays)
+                let founded = t.deprel == "nsubj:pass" && t.head > 0 && matches!(s.tokens[t.head - 1].lemma.to_lowercase().as_str(), "found" | "establish" | "incorporate" | "headquarter" | "base");
+                if !possessive && !founded && (matches!(t.deprel.as_str(), "obj" | "iobj" | "nsubj:pass") || t.deprel.starts_with("obl")) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-patient");
+                    return;
+                }
                 // a named storm is `it` too (`Hurricane X slowed as it neared the coast`)
                 let fits = |c: &Cluster| {
                     (is_organisation_like(c.kind) || self.name_facts(c).storm)
@@ -478,6 +494,15 @@ impl State<'_> {
 }
 
 /// Whether sentence `s` holds a quotation mark.
+/// Whether the token at `tok` of sentence `si` is speech: inside quotation marks, in a
+/// sentence continuing a quotation, or in a sentence that speaks in the first person.
+fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> bool {
+    let (quoted, _) = super::quotes::quoted(s, false);
+    quoted.get(tok).copied().unwrap_or(false)
+        || st.quote_source(si).is_some()
+        || s.tokens.iter().any(|w| names::pronoun(&w.form) == Some(Pronoun::First) || matches!(lower_key(&w.form).as_str(), "we" | "us" | "our"))
+}
+
 fn quoted_any(s: &Sentence) -> bool {
     super::quotes::quoted(s, false).0.iter().any(|&q| q)
 }
