@@ -390,10 +390,11 @@ impl State<'_> {
         // (the graph has no node for that one: its facts are dropped, like a pronoun's)
         if person
             && super::unnamed::unnamed_person(s, tok).is_some()
-            && (self.unnamed_called(si, tok, &k, 5)
-                || best.is_some_and(|(sc, _)| self.unnamed_rival(si, tok, gender, max_dist, None).is_some_and(|r| r > sc)))
+            && let Some(u) = self
+                .unnamed_called(si, tok, &k, 5)
+                .or_else(|| best.and_then(|(sc, _)| self.unnamed_rival(si, tok, gender, max_dist, None).filter(|&(r, _)| r > sc).map(|(_, u)| u)))
         {
-            self.set_ref(si, start..tok + 1, Target::Drop, super::unnamed::UNNAMED_DESCRIPTION);
+            self.drop_for_unnamed(si, start..tok + 1, tok, Some(u), super::unnamed::UNNAMED_DESCRIPTION);
             return true;
         }
         let Some((_, c)) = best else { return false };

@@ -29,7 +29,7 @@ const RULE: &str = "identified-description";
 
 /// Nouns for the doer of a crime under investigation: one identified so stands for all of them.
 /// General English, the closed family of news reports of attacks.
-const PERPETRATOR_NOUNS: &[&str] = &[
+pub(super) const PERPETRATOR_NOUNS: &[&str] = &[
     "suspect", "gunman", "shooter", "attacker", "assailant", "killer", "murderer", "bomber", "stabber", "hijacker",
     "kidnapper", "abductor", "perpetrator", "culprit", "assassin", "robber",
 ];
@@ -47,12 +47,30 @@ impl State<'_> {
         let doc = self.doc;
         // noun → person clusters identified by it
         let mut by_noun: HashMap<String, HashSet<usize>> = HashMap::new();
+        // (unnamed person, the person the text names them as): `a man … police named him as X`
+        let mut links: Vec<(usize, usize)> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             for (v, t) in s.tokens.iter().enumerate() {
                 if t.upos != "VERB" || !identifying_verb(&t.lemma.to_lowercase()) {
                     continue;
                 }
                 let Some((noun, person)) = self.identification(si, s, v) else { continue };
+                // the unnamed person the described noun stands for: itself, one a pronoun or
+                // description there was dropped for, or the latest one called by the same noun
+                // before a definite description (`a man attacked … the man, later identified as X`)
+                let definite = noun > 0 && lower_key(&s.tokens[noun - 1].form) == "the";
+                let called = || definite.then(|| self.unnamed_called(si, noun, &lower_key(&s.tokens[noun].lemma), 5)).flatten();
+                if let Some(u) = self.unnamed_of(si, noun).or_else(called) {
+                    links.push((u, person));
+                }
+                if s.tokens[noun].upos == "PRON" {
+                    // `named him as X`: the pronoun is X; it names no noun to look for
+                    if matches!(self.get_ref(si, noun), None | Some((Target::Drop, "pronoun-unnamed"))) {
+                        self.set_ref(si, noun..noun + 1, Target::One(person), RULE);
+                        self.add_mention(si, noun..noun + 1, EntityType::Person, Some(person));
+                    }
+                    continue;
+                }
                 let mut nouns = vec![lower_key(&s.tokens[noun].lemma)];
                 // `shot … by a prisoner, suspected to be X`: the act's doer nouns are X's
                 if noun > 0 && lower_key(&s.tokens[noun - 1].form) == "by"
@@ -69,7 +87,7 @@ impl State<'_> {
                     by_noun.entry(n).or_default().insert(person);
                 }
                 // the statement's own description is the person
-                if self.get_ref(si, noun).is_none() {
+                if matches!(self.get_ref(si, noun), None | Some((Target::Drop, super::unnamed::UNNAMED_DESCRIPTION))) {
                     let start = phrase_start(s, noun);
                     let text = join_tokens(s, start..noun + 1);
                     self.note(person, &text, RULE, si);
@@ -79,6 +97,7 @@ impl State<'_> {
             }
         }
         if by_noun.is_empty() {
+            self.name_unnamed(&links, None);
             return;
         }
         // nouns the document uses in the plural name a group; the singular may be any member
@@ -94,6 +113,10 @@ impl State<'_> {
             .filter(|(n, ps)| ps.len() == 1 && !plural.contains(n) && !PLAIN_PERSON_NOUNS.contains(&n.as_str()))
             .filter_map(|(n, ps)| ps.into_iter().next().map(|p| (n, p)))
             .collect();
+        // the one person the document identifies as the doer of its crime
+        let doers: HashSet<usize> = PERPETRATOR_NOUNS.iter().filter_map(|n| nouns.get(*n).copied()).collect();
+        let doer = (doers.len() == 1).then(|| doers.into_iter().next()).flatten();
+        self.name_unnamed(&links, doer);
         for (si, s) in doc.sentences.iter().enumerate() {
             for tok in 0..s.tokens.len() {
                 let t = &s.tokens[tok];
@@ -101,7 +124,13 @@ impl State<'_> {
                     continue;
                 }
                 let Some(&person) = nouns.get(&lower_key(&t.lemma)) else { continue };
-                let Some(start) = definite_description_start(s, tok) else { continue };
+                // `a gunman opened fire … the suspect, identified as X`: the one doer of the
+                // document's crime, however it was introduced
+                let indefinite_doer = || {
+                    (tok > 0 && PERPETRATOR_NOUNS.contains(&lower_key(&t.lemma).as_str()) && matches!(lower_key(&s.tokens[tok - 1].form).as_str(), "a" | "an"))
+                        .then(|| tok - 1)
+                };
+                let Some(start) = definite_description_start(s, tok).or_else(indefinite_doer) else { continue };
                 if (start..tok).any(|i| self.get_ref(si, i).is_some()) {
                     continue;
                 }
@@ -145,12 +174,21 @@ impl State<'_> {
             }
             (i - 1, k)
         } else if lemma == "identify" || lemma == "name" {
-            // active: the object noun phrase right after the verb, then `as`
+            // active: the object noun phrase right after the verb, then `as`; or a pronoun
+            // object and a time before `as` (`named him on Sunday as X`)
             let mut i = v + 1;
-            while i < t.len() && i - v <= 4 && lower_key(&t[i].form) != "as" {
+            while i < t.len() && i - v <= 5 && lower_key(&t[i].form) != "as" {
                 i += 1;
             }
-            let noun = i.checked_sub(1).filter(|&n| n > v && t[n].upos == "NOUN" && t[n].xpos == "NN" && t[n].head == v + 1)?;
+            let noun = i
+                .checked_sub(1)
+                .filter(|&n| n > v && i - v <= 4 && t[n].upos == "NOUN" && t[n].xpos == "NN" && t[n].head == v + 1)
+                .or_else(|| {
+                    (t.get(v + 1).is_some_and(|p| {
+                        p.upos == "PRON" && p.head == v + 1 && p.deprel == "obj" && matches!(names::pronoun(&p.form), Some(names::Pronoun::Male | names::Pronoun::Female))
+                    }) && i < t.len())
+                    .then_some(v + 1)
+                })?;
             (noun, link(i)?)
         } else {
             return None;
@@ -163,10 +201,16 @@ impl State<'_> {
         {
             start += 1;
         }
-        match self.get_ref(si, start) {
-            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Person && !self.clusters[*c].name.is_empty() => Some((noun, *c)),
+        let person = |k: usize| match self.get_ref(si, k) {
+            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Person && !self.clusters[*c].name.is_empty() => Some(*c),
             _ => None,
+        };
+        // a description before the name (`as local resident X`, `as Vell teacher X`)
+        let mut k = start;
+        while k < t.len() && k - start < 4 && person(k).is_none() && matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "ADJ") && t[k].head > k + 1 {
+            k += 1;
         }
+        person(k).map(|c| (noun, c))
     }
 }
 

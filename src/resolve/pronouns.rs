@@ -99,27 +99,27 @@ impl State<'_> {
     /// Whether the model's chain of the he/she at (`si`, `tok`), read nearest first, reaches an
     /// unnamed person of the pronoun's gender (`unnamed`: `her mother`, `the man`), or a pronoun
     /// dropped for one, before any mention resolved to a cluster `fits` accepts.
-    fn model_reaches_unnamed(&self, si: usize, tok: usize, want: Gender, fits: impl Fn(&Cluster) -> bool) -> bool {
+    fn model_reaches_unnamed(&self, si: usize, tok: usize, want: Gender, fits: impl Fn(&Cluster) -> bool) -> Option<Option<usize>> {
         for (s, head, tokens) in self.model.antecedents(si, tok) {
             // a chain that reaches the unnamed person only from afar says too little
             if si - *s > 3 {
-                return false;
+                return None;
             }
             if self.mention_entity(*s, *head, tokens.clone()).is_some_and(|c| fits(&self.clusters[c])) {
-                return false;
+                return None;
             }
             // a noun of no gender (`candidate`, `director`) is too weak a link to drop on
             if self.unnamed_at(*s, *head).is_some_and(|u| u.gender == want) {
-                return true;
+                return Some(self.unnamed_of(*s, *head));
             }
             // a pronoun of the same gender dropped for an unnamed person (the model's chains
             // may mix `he` and `she`)
             let same_gender = self.doc.sentences[*s].tokens.get(*head).and_then(|t| names::pronoun(&t.form)) == Some(if want == Gender::Male { Pronoun::Male } else { Pronoun::Female });
             if same_gender && matches!(self.get_ref(*s, *head), Some((Target::Drop, "pronoun-unnamed"))) {
-                return true;
+                return Some(self.unnamed_of(*s, *head));
             }
         }
-        false
+        None
     }
 
     /// Whether the model's nearest antecedent of `it` at (`si`, `tok`) is a thing: a common noun
@@ -189,8 +189,8 @@ impl State<'_> {
                 }
                 // `Oster's mother died … She …`: the model's chain reaches a person the text never
                 // named before any named one
-                if !form.ends_with("self") && self.model_reaches_unnamed(si, tok, want, &compatible) {
-                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unnamed");
+                if !form.ends_with("self") && let Some(u) = self.model_reaches_unnamed(si, tok, want, &compatible) {
+                    self.drop_for_unnamed(si, tok..tok + 1, tok, u, "pronoun-unnamed");
                     return;
                 }
                 // the subject of the sentence's main clause named before the pronoun, or, for the
@@ -236,10 +236,10 @@ impl State<'_> {
                 // an unnamed person (`a man`, `her son`) more salient than every named one
                 let obj_gov = (!reflexive && is_obj).then_some(t.head);
                 if !reflexive
-                    && let Some(rival) = self.unnamed_rival(si, tok, want, 3, obj_gov)
+                    && let Some((rival, u)) = self.unnamed_rival(si, tok, want, 3, obj_gov)
                     && best.is_none_or(|(sc, _)| rival > sc)
                 {
-                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-unnamed");
+                    self.drop_for_unnamed(si, tok..tok + 1, tok, Some(u), "pronoun-unnamed");
                     return;
                 }
                 best.map(|(_, c)| {
@@ -254,6 +254,22 @@ impl State<'_> {
                 let frame = if possessive { ItFrame::Free } else { it_frame(s, tok) };
                 if frame == ItFrame::Expletive {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
+                    return;
+                }
+                // `it` in speech — a quotation, or an answer in the first person (`I don't think
+                // it counts`) — is what the speaker talks about, seldom the organisation or
+                // country the report named last
+                if !possessive && in_speech(self, si, s, tok) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-speech");
+                    return;
+                }
+                // `it` that undergoes the act (`X postponed it`, `it was co-sponsored by X`,
+                // `disagree with it`) is nearly always a thing — the election, the bill, the
+                // question —, not an organisation or country named before
+                // (an organisation is what is founded: `It was founded in 1992` stays)
+                let founded = t.deprel == "nsubj:pass" && t.head > 0 && matches!(s.tokens[t.head - 1].lemma.to_lowercase().as_str(), "found" | "establish" | "incorporate" | "headquarter" | "base");
+                if !possessive && !founded && (matches!(t.deprel.as_str(), "obj" | "iobj" | "nsubj:pass") || t.deprel.starts_with("obl")) {
+                    self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-patient");
                     return;
                 }
                 // a named storm is `it` too (`Hurricane X slowed as it neared the coast`)
@@ -478,6 +494,15 @@ impl State<'_> {
 }
 
 /// Whether sentence `s` holds a quotation mark.
+/// Whether the token at `tok` of sentence `si` is speech: inside quotation marks, in a
+/// sentence continuing a quotation, or in a sentence that speaks in the first person.
+fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> bool {
+    let (quoted, _) = super::quotes::quoted(s, false);
+    quoted.get(tok).copied().unwrap_or(false)
+        || st.quote_source(si).is_some()
+        || s.tokens.iter().any(|w| names::pronoun(&w.form) == Some(Pronoun::First) || matches!(lower_key(&w.form).as_str(), "we" | "us" | "our"))
+}
+
 fn quoted_any(s: &Sentence) -> bool {
     super::quotes::quoted(s, false).0.iter().any(|&q| q)
 }

@@ -110,6 +110,9 @@ pub(super) struct State<'a> {
     /// People the text describes without naming them (`a man`, `her son`), in document order
     /// (`unnamed`).
     pub(super) unnamed: Vec<super::unnamed::Unnamed>,
+    /// Tokens dropped for an unnamed person (a pronoun, `the man`): the index into `unnamed` of
+    /// the one they stand for, so that a name the text gives that person later reaches them.
+    pub(super) unnamed_refs: HashMap<(usize, usize), usize>,
     /// (continuing sentence, speaker's sentence) of the document's quotations
     /// (`quotes::continuations`), made on the first question.
     pub(super) quote_pairs: std::cell::OnceCell<Vec<(usize, usize)>>,
@@ -184,6 +187,7 @@ impl<'a> State<'a> {
             capital_starts: None,
             index: RefCell::new(ClusterIndex::default()),
             unnamed: Vec::new(),
+            unnamed_refs: HashMap::new(),
             quote_pairs: std::cell::OnceCell::new(),
         }
     }
