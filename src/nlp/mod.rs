@@ -286,6 +286,31 @@ impl Analyzer {
             self.tags.lemmatizer.lemmatize_into(&t.form, "NNP", &mut t.lemma);
             changed[k] = true;
         }
+        // a role word that opens the sentence right before a person's name of two words or more,
+        // outside every mention (`Voter Ana Reyes told`, the word cut off the name by the NER's
+        // document pass): tagged a proper noun, the parser made it the head of the name, and the
+        // phrase then named the role
+        for m in mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() > 1) {
+            let Some(&k) = position.get(&m.sentence) else { continue };
+            let i = m.tokens.start;
+            let tokens = &mut sentences[k].tokens;
+            let first = tokens.iter().position(|t| t.form.chars().any(char::is_alphanumeric));
+            if i == 0 || first != Some(i - 1) {
+                continue;
+            }
+            let covered = mentions.iter().any(|o| o.sentence == m.sentence && o.tokens.contains(&(i - 1)));
+            let t = &mut tokens[i - 1];
+            let role = t.upos == "PROPN"
+                && t.form.chars().skip(1).any(char::is_lowercase)
+                && t.form.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !crate::nlp::ner::typing::is_title_word(&t.form);
+            if covered || !role {
+                continue;
+            }
+            set_tags(t, "NOUN", "NN");
+            self.tags.lemmatizer.lemmatize_into(&t.form.to_lowercase(), "NN", &mut t.lemma);
+            changed[k] = true;
+        }
         let mut reparsed = 0;
         for (s, _) in sentences.iter_mut().zip(&changed).filter(|(_, c)| **c) {
             self.tags.feats.annotate(&mut s.tokens);
@@ -327,6 +352,20 @@ mod tests {
 
     fn sentence(words: &[&str]) -> Sentence {
         Sentence { tokens: words.iter().map(|w| Token { form: w.to_string(), ..Default::default() }).collect(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_role_word_opening_the_sentence_before_a_person_is_a_noun() {
+        let a = Analyzer::embedded().expect("embedded models load");
+        for (first, want) in [("Podcaster", "NOUN"), ("President", "PROPN")] {
+            let mut s = sentence(&[first, "Mara", "Vellin", "told", "reporters", "."]);
+            a.analyze(&mut s);
+            s.tokens[0].upos = "PROPN".into();
+            let m = Mention { sentence: s.index, tokens: 1..3, span: Default::default(), text: "Mara Vellin".into(), kind: EntityType::Person, entity: None };
+            let mut ss = vec![s];
+            a.retag_person_names(&mut ss, &[m]);
+            assert_eq!(ss[0].tokens[0].upos, want, "{first}");
+        }
     }
 
     #[test]

@@ -434,3 +434,28 @@ fn a_number_after_a_numbered_head_noun_ends_the_name() {
         assert_eq!(join_numbered_names(&tagged(spec), spans.clone()), spans, "{spec}");
     }
 }
+
+#[test]
+fn a_role_word_opening_a_sentence_is_cut_off_a_person_name() {
+    let lexicon = lexicon::Lexicon::default();
+    // "Podcaster Ben Tarrow spoke. ... Tarrow said": an unknown word, never capitalised inside a
+    // sentence, before a name whose surname is a person's in another sentence
+    let s1 = tagged("Podcaster/NOUN Ben/PROPN Tarrow/PROPN spoke/VERB ./PUNCT");
+    let s2 = tagged("Later/ADV Tarrow/PROPN said/VERB so/ADV ./PUNCT");
+    let words: Vec<Vec<&str>> = [&s1, &s2].iter().map(|s| s.iter().map(|t| t.form.as_str()).collect()).collect();
+    let mut names = vec![vec![(0..3, NerClass::Per)], vec![(1..2, NerClass::Per)]];
+    cut_role_words_opening_names(&lexicon, &[&s1, &s2], &words, &mut names);
+    assert_eq!(names[0], vec![(1..3, NerClass::Per)]);
+    // a given name before one hyphenated surname, or a surname named nowhere else: left alone
+    let s1 = tagged("Adil/PROPN Vell+/PROPN -+/PUNCT Dorn/PROPN spoke/VERB ./PUNCT");
+    let s2 = tagged("Later/ADV Dorn/PROPN said/VERB so/ADV ./PUNCT");
+    let words: Vec<Vec<&str>> = [&s1, &s2].iter().map(|s| s.iter().map(|t| t.form.as_str()).collect()).collect();
+    let mut names = vec![vec![(0..4, NerClass::Per)], vec![(1..2, NerClass::Per)]];
+    cut_role_words_opening_names(&lexicon, &[&s1, &s2], &words, &mut names);
+    assert_eq!(names[0], vec![(0..4, NerClass::Per)]);
+    let s1 = tagged("Podcaster/NOUN Ben/PROPN Tarrow/PROPN spoke/VERB ./PUNCT");
+    let words: Vec<Vec<&str>> = vec![s1.iter().map(|t| t.form.as_str()).collect()];
+    let mut names = vec![vec![(0..3, NerClass::Per)]];
+    cut_role_words_opening_names(&lexicon, &[&s1], &words, &mut names);
+    assert_eq!(names[0], vec![(0..3, NerClass::Per)]);
+}

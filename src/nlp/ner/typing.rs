@@ -82,7 +82,7 @@ const TITLE_OPENERS: &[&str] = &[
 
 /// Whether a capitalised word is a title or opens one (`Mayor`, `Deputy`) rather than being part of a
 /// person's name.
-pub(super) fn is_title_word(w: &str) -> bool {
+pub(crate) fn is_title_word(w: &str) -> bool {
     super::features::is_title_cue(w) || is_plural_title(w) || TITLE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
