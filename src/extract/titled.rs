@@ -348,6 +348,53 @@ pub fn join_and_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
     out
 }
 
+/// Joins a place name and the capitalised words the tree hangs on it as the rest of one name
+/// (`Norvia Today`, `Vell TV`: the model tagged only the place, and the parser made the place the
+/// phrase's head with the other words `flat` under it) into one organisation mention: such a name
+/// is a newspaper's, a broadcaster's or a firm's, never the place itself (`Norvia Today reported`
+/// is no act of Norvia). The words must be proper nouns outside every mention but a date's (the
+/// model reads a capitalised `Today` as one), and none a place or region noun (`Vell County`), a
+/// role or a title (`Vell Chief`).
+pub fn join_place_led_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out = mentions;
+    for s in sentences {
+        // a capitalised `Today` or `Daily` inside a name is no date
+        let taken: std::collections::HashSet<usize> =
+            out.iter().filter(|m| m.sentence == s.index && m.kind != EntityType::Date).flat_map(|m| m.tokens.clone()).collect();
+        let places: Vec<std::ops::Range<usize>> = out
+            .iter()
+            .filter(|m| m.sentence == s.index && matches!(m.kind, EntityType::Country | EntityType::City | EntityType::Location))
+            .map(|m| m.tokens.clone())
+            .collect();
+        for r in places {
+            let end = place_led_name_end(s, r.clone(), &taken);
+            if end > r.end {
+                join_span(&mut out, s, r.start..end, r.end - 1);
+            }
+        }
+    }
+    out
+}
+
+/// Where the name that the place at `r` opens ends: after the capitalised proper nouns right after
+/// it that the tree hangs `flat` on a word of the place or of the run ([`join_place_led_names`]).
+fn place_led_name_end(s: &Sentence, r: std::ops::Range<usize>, taken: &std::collections::HashSet<usize>) -> usize {
+    let mut end = r.end;
+    while let Some(t) = s.tokens.get(end) {
+        let on_name = t.head >= 1 && (r.start..end).contains(&(t.head - 1));
+        let lower = t.form.to_lowercase();
+        let capital = t.form.chars().next().is_some_and(char::is_uppercase);
+        let place_noun = crate::resolve::names::class_noun_kinds(&lower)
+            .is_some_and(|k| k.iter().any(|k| matches!(k, EntityType::Location | EntityType::City | EntityType::Country)));
+        let place_or_role = place_noun || role_class(&lower).is_some() || crate::resolve::names::is_title_word(&lower);
+        if t.upos != "PROPN" || t.deprel != "flat" || !capital || !on_name || taken.contains(&end) || place_or_role {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
 /// Puts one organisation mention over `range` of sentence `s` (head `h`) in place of the mentions
 /// inside it, unless a mention runs out of the range (then the name stays as tagged). The kind is
 /// that of the mention holding the head when it names an institution, else an organisation.
@@ -714,6 +761,29 @@ mod tests {
     }
 
     /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.
+    #[test]
+    fn a_place_with_capitalised_words_flat_under_it_is_one_organisation_name() {
+        let joined = |spec: &str| {
+            let (s, mut m) = sentence(spec);
+            for t in &mut m {
+                t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+            }
+            join_place_led_names(std::slice::from_ref(&s), m).into_iter().map(|m| (m.text, m.kind)).collect::<Vec<_>>()
+        };
+        let got = joined("<<Norvia>>/PROPN/3/nsubj Today/PROPN/1/flat reported/VERB/0/root the/DET/5/det vote/NOUN/3/obj ./PUNCT/3/punct");
+        assert_eq!(got, vec![("Norvia Today".to_owned(), EntityType::Organization)]);
+        // a region noun, a title or a word of another mention after the place: left as tagged
+        for spec in [
+            "%%Vell%%/PROPN/3/nsubj County/PROPN/1/flat voted/VERB/0/root ./PUNCT/3/punct",
+            "<<Norvia>>/PROPN/3/nsubj Chief/PROPN/1/flat spoke/VERB/0/root ./PUNCT/3/punct",
+            "<<Norvia>>/PROPN/4/nsubj [[Ana/PROPN/1/flat Reyes]]/PROPN/2/flat spoke/VERB/0/root ./PUNCT/4/punct",
+            "<<Norvia>>/PROPN/3/nsubj today/NOUN/1/flat voted/VERB/0/root ./PUNCT/3/punct",
+        ] {
+            let got = joined(spec);
+            assert!(got.iter().all(|(t, _)| t.split(' ').count() <= 2 && (t == "Norvia" || t == "Vell" || t == "Ana Reyes")), "{spec}: {got:?}");
+        }
+    }
+
     fn retyped(spec: &str, retype: fn(&[Sentence], &mut [Mention])) -> Vec<(String, EntityType)> {
         let (s, mut m) = sentence(spec);
         for t in &mut m {
