@@ -84,6 +84,7 @@ impl TagModels {
         retag_simple_pasts_read_as_modifiers(tokens);
         retag_missing_main_verb(tokens);
         retag_reporting_verbs_read_as_nouns(tokens);
+        retag_role_nouns_read_as_adjectives(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -205,6 +206,27 @@ fn retag_reporting_verbs_read_as_nouns(tokens: &mut [Token]) {
             set_tags(&mut tokens[i], "VERB", "VBP");
         }
         return;
+    }
+}
+
+/// A role noun read as an adjective where it ends its noun phrase (`the company's chief executive,
+/// X, said`, `chief executive of Y`): after a determiner, a possessive or an adjective, and
+/// followed by no word that could continue the phrase (a noun, a name, an adjective, a number), the
+/// word is the phrase's head, a noun. Where a noun follows it modifies (`executive order`,
+/// `official visit`) and stays an adjective. Without this the parser, left with no noun, makes the
+/// adjective the root and the sentence's verb its conjunct.
+fn retag_role_nouns_read_as_adjectives(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let t = &tokens[i];
+        if t.upos != "ADJ" || !t.form.chars().all(|c| c.is_ascii_lowercase()) || !crate::ontology::roles::is_role_noun(&t.form) {
+            continue;
+        }
+        let before = &tokens[i - 1];
+        let opens = matches!(before.upos.as_str(), "DET" | "ADJ") || before.xpos == "POS" || before.xpos == "PRP$";
+        let continues = tokens.get(i + 1).is_some_and(|n| matches!(n.upos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM"));
+        if opens && !continues {
+            set_tags(&mut tokens[i], "NOUN", "NN");
+        }
     }
 }
 
@@ -366,6 +388,24 @@ mod tests {
             a.retag_person_names(&mut ss, &[m]);
             assert_eq!(ss[0].tokens[0].upos, want, "{first}");
         }
+    }
+
+    #[test]
+    fn a_role_noun_that_ends_its_phrase_is_a_noun_not_an_adjective() {
+        let a = Analyzer::embedded().expect("embedded models load");
+        let mut s = sentence(&["The", "firm", "'s", "chief", "executive", ",", "Mara", "Vellin", ",", "announced", "the", "deal", "."]);
+        a.analyze(&mut s);
+        assert_eq!(s.tokens[4].upos, "NOUN");
+        // the parse then has the announcing verb as its root
+        let root = s.tokens.iter().position(|t| t.head == 0).expect("a root");
+        assert_eq!(s.tokens[root].form, "announced");
+        // before a noun the role word modifies it and keeps its tag
+        let mut tokens: Vec<Token> = ["an", "executive", "order"].iter().map(|w| Token { form: w.to_string(), ..Default::default() }).collect();
+        for (t, (u, x)) in tokens.iter_mut().zip([("DET", "DT"), ("ADJ", "JJ"), ("NOUN", "NN")]) {
+            set_tags(t, u, x);
+        }
+        retag_role_nouns_read_as_adjectives(&mut tokens);
+        assert_eq!(tokens[1].upos, "ADJ");
     }
 
     #[test]
