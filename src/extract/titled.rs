@@ -356,21 +356,22 @@ pub fn join_and_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Men
 /// model reads a capitalised `Today` as one), and none a place or region noun (`Vell County`), a
 /// role or a title (`Vell Chief`).
 pub fn join_place_led_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    // one pass over the mentions (a pass per sentence would be quadratic in the document's length);
+    // a capitalised `Today` or `Daily` inside a name is no date
+    let taken: std::collections::HashSet<(usize, usize)> =
+        mentions.iter().filter(|m| m.kind != EntityType::Date).flat_map(|m| m.tokens.clone().map(move |k| (m.sentence, k))).collect();
+    let places: Vec<(usize, std::ops::Range<usize>)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityType::Country | EntityType::City | EntityType::Location))
+        .map(|m| (m.sentence, m.tokens.clone()))
+        .collect();
+    let position = sentence_positions(sentences);
     let mut out = mentions;
-    for s in sentences {
-        // a capitalised `Today` or `Daily` inside a name is no date
-        let taken: std::collections::HashSet<usize> =
-            out.iter().filter(|m| m.sentence == s.index && m.kind != EntityType::Date).flat_map(|m| m.tokens.clone()).collect();
-        let places: Vec<std::ops::Range<usize>> = out
-            .iter()
-            .filter(|m| m.sentence == s.index && matches!(m.kind, EntityType::Country | EntityType::City | EntityType::Location))
-            .map(|m| m.tokens.clone())
-            .collect();
-        for r in places {
-            let end = place_led_name_end(s, r.clone(), &taken);
-            if end > r.end {
-                join_span(&mut out, s, r.start..end, r.end - 1);
-            }
+    for (si, r) in places {
+        let Some(s) = position.get(&si).map(|&k| &sentences[k]) else { continue };
+        let end = place_led_name_end(s, r.clone(), &taken);
+        if end > r.end {
+            join_span(&mut out, s, r.start..end, r.end - 1);
         }
     }
     out
@@ -378,7 +379,7 @@ pub fn join_place_led_names(sentences: &[Sentence], mentions: Vec<Mention>) -> V
 
 /// Where the name that the place at `r` opens ends: after the capitalised proper nouns right after
 /// it that the tree hangs `flat` on a word of the place or of the run ([`join_place_led_names`]).
-fn place_led_name_end(s: &Sentence, r: std::ops::Range<usize>, taken: &std::collections::HashSet<usize>) -> usize {
+fn place_led_name_end(s: &Sentence, r: std::ops::Range<usize>, taken: &std::collections::HashSet<(usize, usize)>) -> usize {
     let mut end = r.end;
     while let Some(t) = s.tokens.get(end) {
         let on_name = t.head >= 1 && (r.start..end).contains(&(t.head - 1));
@@ -387,7 +388,7 @@ fn place_led_name_end(s: &Sentence, r: std::ops::Range<usize>, taken: &std::coll
         let place_noun = crate::resolve::names::class_noun_kinds(&lower)
             .is_some_and(|k| k.iter().any(|k| matches!(k, EntityType::Location | EntityType::City | EntityType::Country)));
         let place_or_role = place_noun || role_class(&lower).is_some() || crate::resolve::names::is_title_word(&lower);
-        if t.upos != "PROPN" || t.deprel != "flat" || !capital || !on_name || taken.contains(&end) || place_or_role {
+        if t.upos != "PROPN" || t.deprel != "flat" || !capital || !on_name || taken.contains(&(s.index, end)) || place_or_role {
             break;
         }
         end += 1;

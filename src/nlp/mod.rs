@@ -320,13 +320,13 @@ impl Analyzer {
             if i == 0 || first != Some(i - 1) {
                 continue;
             }
-            let covered = mentions.iter().any(|o| o.sentence == m.sentence && o.tokens.contains(&(i - 1)));
             let t = &mut tokens[i - 1];
             let role = t.upos == "PROPN"
                 && t.form.chars().skip(1).any(char::is_lowercase)
                 && t.form.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !crate::nlp::ner::typing::is_title_word(&t.form);
-            if covered || !role {
+            // the scan of all mentions only for the few role-like openers
+            if !role || mentions.iter().any(|o| o.sentence == m.sentence && o.tokens.contains(&(i - 1))) {
                 continue;
             }
             set_tags(t, "NOUN", "NN");

@@ -217,7 +217,7 @@ fn off_story_sentences(doc: &Document) -> Vec<bool> {
         }
     }
     let label = gallery_labels(&paragraphs);
-    let off: Vec<usize> = paragraphs
+    let off: std::collections::HashSet<usize> = paragraphs
         .iter()
         .zip(&label)
         .filter(|((_, t), gallery)| **gallery || is_caption(t) || is_attribution_line(t))

@@ -187,7 +187,7 @@ pub(super) fn retype_people_closing_on_institutions(tokens: &[Token], mut spans:
     spans
 }
 
-/// Adjectives of political parties: `Democratic and Republican Party` coordinates two parties.
+/// Adjectives of political parties: `Liberal and Conservative Party` coordinates two parties.
 const PARTY_ADJECTIVES: &[&str] = &["democratic", "republican", "conservative", "liberal", "labour", "labor"];
 
 /// The spans with each organisation's name widened over a capitalised word and `and`/`&` before
@@ -195,7 +195,7 @@ const PARTY_ADJECTIVES: &[&str] = &["democratic", "republican", "conservative", 
 /// Agency`): the tagger stops such names at the `and`, and the rest names another body. Only a name
 /// that holds an organisation's head (`Party`, `Agency`, `Hall`), and only when the words before
 /// `and` stand outside every name and do not continue a capitalised run (`Senate and House …` is
-/// two bodies), nor open with a party's adjective (`Democratic and Republican Party`).
+/// two bodies), nor open with a party's adjective (`Liberal and Conservative Party`).
 pub(super) fn join_names_over_and(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let free = |k: usize, spans: &[NameSpan]| complement_word(&tokens[k]) && !spans.iter().any(|(r, _)| r.contains(&k));
     let and = |k: usize| matches!(tokens[k].form.as_str(), "and" | "&");

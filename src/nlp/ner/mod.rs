@@ -449,22 +449,23 @@ fn keep_gazetteer_organisations_whole(words: &[&str], mut spans: Vec<NameSpan>, 
     spans
 }
 
-/// Lowercase particles inside personal names (`Omar bin Tarek`, `Lena van Dorn`, `Ana de Vell`):
-/// general English and the usual Arabic, Dutch, German, Romance particles.
-const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "binti", "van", "von", "de", "da", "di", "du", "der", "den", "dos", "das", "del", "la", "le"];
+/// Lowercase particles written as words of their own inside personal names (`Omar bin Tarek`, `Lena
+/// van Dorn`, `Ana de Vell`): the usual Arabic, Dutch, German, Romance particles. Those glued to
+/// a surname by a hyphen (`al-Rami`) have their own list in `hyphens.rs`.
+const SPACED_NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "binti", "van", "von", "de", "da", "di", "du", "der", "den", "dos", "das", "del", "la", "le"];
 
 /// Joins a person's name and the name right after it (one space, nothing between) into one
 /// person: the tagger sometimes ends a name before a lowercase particle (`Omar` + `bin Tarek`,
 /// `Saif` + `al-Rashan` typed as an organisation) or cuts a long name in two persons (`Lin Jae`
 /// + `Son`, `Mara J. T.` + `Vellin`); two persons' names never stand side by side without a
 /// comma or `and` between. The second name joins when it is a person's or opens on a particle
-/// ([`NAME_PARTICLES`], or `al-`/`el-` glued to a capitalised word), and opens on no title.
+/// ([`SPACED_NAME_PARTICLES`], or `al-`/`el-` glued to a capitalised word), and opens on no title.
 fn join_split_person_names(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // `al-Rashan` is one word, whether or not the tokenizer cut it at the hyphen
     let particle = |i: usize| {
         let f = tokens[i].form.as_str();
         let glued_hyphen = !tokens[i].space_after && tokens.get(i + 1).is_some_and(|t| t.form == "-" && !t.space_after);
-        NAME_PARTICLES.contains(&f)
+        SPACED_NAME_PARTICLES.contains(&f)
             || (matches!(f, "al" | "el") && glued_hyphen)
             || ((f.starts_with("al-") || f.starts_with("el-")) && f[3..].starts_with(|c: char| c.is_uppercase()))
     };
