@@ -196,6 +196,9 @@ fn mentions_of(sentence: &mut Sentence, (names, gaz): SentenceNames) -> Vec<Ment
         let mut found: Vec<(Range<usize>, EntityType)> =
             names.iter().map(|(r, c)| (r.clone(), typing::refine(*c, r, &words, &gaz))).collect();
         for (r, kind) in patterns::find(&words, &upos) {
+            if kind == EntityType::Quantity && glued_to_hyphened_word(&sentence.tokens, r.start) {
+                continue;
+            }
             if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
                 found.push((r, kind));
             }
@@ -216,6 +219,19 @@ fn mentions_of(sentence: &mut Sentence, (names, gaz): SentenceNames) -> Vec<Ment
         }
     }
     found.into_iter().map(|(r, kind)| mention(sentence, r, kind)).collect()
+}
+
+/// Whether the digits at `i` end a hyphened word written without spaces (`Norvia-19`, `TX-81`,
+/// `anti-Vell-7`): they are part of that name or code, not a count of the noun after it, so
+/// `the Norvia-19 virus` holds no quantity `19 virus`. Number words stay counts
+/// (`one-to-two hundred people`).
+fn glued_to_hyphened_word(tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && tokens[i].form.starts_with(|c: char| c.is_ascii_digit())
+        && tokens[i - 1].form == "-"
+        && !tokens[i - 1].space_after
+        && !tokens[i - 2].space_after
+        && tokens[i - 2].form.chars().next().is_some_and(char::is_alphabetic)
 }
 
 impl Recognizer {

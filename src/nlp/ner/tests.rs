@@ -459,3 +459,13 @@ fn a_role_word_opening_a_sentence_is_cut_off_a_person_name() {
     cut_role_words_opening_names(&lexicon, &[&s1], &words, &mut names);
     assert_eq!(names[0], vec![(0..3, NerClass::Per)]);
 }
+
+#[test]
+fn a_number_ending_a_hyphened_word_is_no_quantity() {
+    let r = Recognizer::embedded().unwrap();
+    let text = "The Vell-19 virus spread to 12 towns, and the TX-81 rocket failed.";
+    let mut s = sentence(text);
+    let ms = r.recognize(&mut s);
+    assert!(find(&ms, "19 virus").is_none() && find(&ms, "81 rocket").is_none(), "{ms:#?}");
+    assert_eq!(find(&ms, "12 towns").map(|m| m.kind), Some(EntityType::Quantity), "{ms:#?}");
+}
