@@ -25,6 +25,9 @@ pub(crate) const ROLE_POSITIONS: &[&str] = &[
     "member", "editor", "publisher", "correspondent", "columnist", "coach", "trainee", "employee", "adviser",
     "advisor", "aide", "dean", "rector", "provost", "principal", "candidate", "nominee", "delegate",
     "ruler", "dictator", "regent", "viceroy", "mp", "mep", "curator", "librarian", "warden", "steward",
+    "constable", "magistrate", "coroner", "ombudsman", "comptroller", "auditor", "registrar", "alderman",
+    "undersecretary", "under-secretary", "director-general", "vice-chancellor", "vice-chairman", "vice-chair",
+    "headteacher", "headmaster", "headmistress", "trustee", "abbot", "patriarch",
 ];
 
 /// Occupation nouns: what a person is (`X is a wrestler`); with a country (a demonym) they read
@@ -46,6 +49,10 @@ pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
     "astronaut", "cosmonaut", "taikonaut", "explorer", "soldier", "veteran", "chef", "farmer", "priest", "monk", "nun", "missionary",
     "expert", "specialist", "consultant", "strategist", "pollster", "lobbyist", "accountant", "detective", "investigator",
     "firefighter", "paramedic", "referee", "umpire", "pastor", "preacher", "vicar",
+    "geneticist", "dentist", "pharmacist", "veterinarian", "midwife", "policeman", "policewoman",
+    "linguist", "philosopher", "theologian", "archivist", "translator", "illustrator", "cartoonist",
+    "animator", "programmer", "goalkeeper", "midfielder", "quarterback", "mountaineer", "climber",
+    "rower", "sailor", "fisherman", "miner", "carpenter", "plumber", "mechanic", "grandmaster",
 ];
 
 /// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).

@@ -123,6 +123,11 @@ fn role_constructions() {
             &[],
         ),
         (
+            "{{Tarn/PROPN Police}}/PROPN 's/PART chief/ADJ constable/NOUN [[Ben/PROPN Tarrow]]/PROPN wrote/VERB ./PUNCT",
+            &[("Ben Tarrow", "chief constable of", "Tarn Police")],
+            &[],
+        ),
+        (
             "[[Ben/PROPN Tarrow]]/PROPN ,/PUNCT {{Zeta/PROPN Foods}}/PROPN 's/PART chief/ADJ executive/NOUN ,/PUNCT quit/VERB ./PUNCT",
             &[("Ben Tarrow", "chief executive of", "Zeta Foods")],
             &[],
