@@ -116,6 +116,7 @@ const OWNER_NOUNS: &[&str] = &[
     "college", "school", "union", "church", "campaign", "study", "report", "project", "band", "orchestra", "museum",
     "league", "federation", "association", "organisation", "organization", "network", "newspaper", "magazine",
     "airline", "bank", "charity", "foundation", "institute", "commission", "embassy", "parliament", "senate", "squad",
+    "opposition", "coalition", "alliance", "movement", "caucus", "delegation", "faction", "group",
 ];
 
 /// Whether a lowercase word is one of [`OWNER_NOUNS`]: a body, a team or a publication.
@@ -669,7 +670,6 @@ impl Rules<'_, '_> {
             if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
                 role_text = tr.lemma(r.toks[0]).to_lowercase();
             }
-            let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
             let head = *r.toks.last().unwrap();
             let kin = KIN_NOUNS.contains(&role_text.as_str()) || KIN_NOUNS.contains(&tr.lemma(head).to_lowercase().as_str());
             if let Some((owner, nationality)) = owner_of_role.filter(|(_, nat)| !(kin && *nat)) {
@@ -678,6 +678,17 @@ impl Rules<'_, '_> {
                     None if r.occupation && *nationality => "from".to_owned(),
                     None => "of".to_owned(),
                 };
+                // a word of the owner's name read as a modifier too (`Tarn Front leader X`) is
+                // the owner's, not the role's
+                // (an owner read from the role's own words, `role:unowned`, keeps them all)
+                let apart = owner.text.is_none() && !owner.toks.contains(&head);
+                let owner_name = self.ment_at(owner.head).filter(|&m| r.toks.iter().all(|&k| self.ment_at(k) != Some(m)));
+                let mods: Vec<String> = r
+                    .mods
+                    .iter()
+                    .filter(|&&k| !apart || !owner.toks.contains(&k) && (owner_name.is_none() || self.ment_at(k) != owner_name))
+                    .map(|&k| tr.form(k).to_lowercase())
+                    .collect();
                 let mut words = mods.join(" ");
                 if !words.is_empty() {
                     words.push(' ');

@@ -210,6 +210,12 @@ impl Rules<'_, '_> {
         let mut country: Option<Part> = None;
         let mut mods: Vec<String> = Vec::new();
         for j in t..title {
+            // the rest of the owner's name (`Tarn Front leader X`) belongs to the owner, not the title
+            if let Some(c) = country.as_mut().filter(|c| c.text.is_none() && self.ment_at(j).is_some() && self.ment_at(j) == self.ment_at(c.head)) {
+                c.toks.push(j);
+                c.min.push(j);
+                continue;
+            }
             if country.is_none() && j == t {
                 if let Some(c) = demonym_country(tr.form(j)) {
                     country = Some(Part {
@@ -344,6 +350,19 @@ mod tests {
             ),
         ];
         check_cases(cases, "title");
+    }
+
+    #[test]
+    fn the_rest_of_the_owners_name_is_no_part_of_the_title() {
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[(
+            "{{Tarn/PROPN/3/compound Front}}/PROPN/3/compound leader/NOUN/6/nsubj [[Ivo/PROPN/3/appos Oster]]/PROPN/4/flat \
+             spoke/VERB/0/root ./PUNCT/6/punct",
+            &[("Ivo Oster", "leader of", "Tarn Front")],
+            &[],
+        )];
+        check_cases(cases, "title");
+        let all = facts(cases[0].0, "title");
+        assert!(!all.iter().any(|(_, p, _)| p.contains("front")), "{all:?}");
     }
 
     #[test]

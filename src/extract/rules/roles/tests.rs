@@ -123,6 +123,11 @@ fn role_constructions() {
             &[],
         ),
         (
+            "{{Tarn/PROPN Front}}/PROPN leader/NOUN [[Ivo/PROPN Oster]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ivo Oster", "leader of", "Tarn Front")],
+            &[],
+        ),
+        (
             "{{Tarn/PROPN Police}}/PROPN 's/PART chief/ADJ constable/NOUN [[Ben/PROPN Tarrow]]/PROPN wrote/VERB ./PUNCT",
             &[("Ben Tarrow", "chief constable of", "Tarn Police")],
             &[],
