@@ -78,6 +78,17 @@ pub fn trim_person_titles(sentences: &[Sentence], mentions: &mut [Mention]) {
         if title && capital(first) && capital(&s.tokens[a + 1]) && s.tokens[a + 1].upos == "PROPN" {
             a += 1;
         }
+        // `Secretary of State Ana Reyes`, `Minister of Health Ana Reyes`: the portfolio that
+        // closes an `of` title is the office's, no part of the name
+        if b - a >= 3
+            && a >= 2
+            && crate::ontology::roles::is_portfolio_word(&s.tokens[a].form.to_lowercase())
+            && s.tokens[a - 1].form.eq_ignore_ascii_case("of")
+            && role_class(&s.tokens[a - 2].form.to_lowercase()).is_some()
+            && capital(&s.tokens[a + 1])
+        {
+            a += 1;
+        }
         if b - a >= 3 && POST_NOMINALS.contains(&s.tokens[b - 1].form.as_str()) {
             b -= 1;
         }
@@ -631,6 +642,9 @@ mod tests {
         };
         assert_eq!(texts("[[Republican/ADJ Ivo/PROPN Oster]]/PROPN spoke/VERB ./PUNCT"), vec!["Ivo Oster"]);
         assert_eq!(texts("[[Mara/PROPN Vellin/PROPN QC]]/PROPN spoke/VERB ./PUNCT"), vec!["Mara Vellin"]);
+        assert_eq!(texts("The/DET Secretary/PROPN of/ADP [[State/PROPN Ivo/PROPN Oster]]/PROPN spoke/VERB ./PUNCT"), vec!["Ivo Oster"]);
+        // must not: a portfolio word that opens a name after no `ROLE of` (`the bank of State Vell Trust`)
+        assert_eq!(texts("the/DET bank/NOUN of/ADP [[State/PROPN Vell/PROPN Trust]]/PROPN spoke/VERB ./PUNCT"), vec!["State Vell Trust"]);
         // must not: a two-word name (`Democrat Tarrow`), a role noun in front, or a name whose
         // first word is no title
         assert_eq!(texts("[[Democrat/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT"), vec!["Democrat Tarrow"]);

@@ -55,6 +55,19 @@ pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
     "rower", "sailor", "fisherman", "miner", "carpenter", "plumber", "mechanic", "grandmaster",
 ];
 
+/// Portfolios named after `of` in the title of a minister or secretary (`Secretary of State`,
+/// `Minister of Finance`): general English names of government portfolios.
+const PORTFOLIOS: &[&str] = &[
+    "state", "finance", "defence", "defense", "health", "justice", "education", "trade", "energy", "environment",
+    "agriculture", "transport", "transportation", "culture", "commerce", "labour", "labor", "interior", "housing",
+    "tourism", "industry", "treasury", "economy", "information", "communications", "infrastructure", "immigration",
+];
+
+/// Whether `w` (lowercase) is a portfolio that closes an `of` title (`Secretary of State`).
+pub fn is_portfolio_word(w: &str) -> bool {
+    PORTFOLIOS.contains(&w)
+}
+
 /// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).
 pub fn role_class(w: &str) -> Option<bool> {
     let w = w.trim_end_matches('.');

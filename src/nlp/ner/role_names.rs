@@ -89,7 +89,8 @@ pub(super) fn type_names_apposed_to_roles(tokens: &[Token], mut spans: Vec<NameS
 /// The spans with each organisation or place span that holds a capitalised title, its country and
 /// a name (`Norvian Special Envoy for Kestria Tove Marrack`) cut to the name, typed as a person.
 /// The country must be one the gazetteer knows as a country, so that the name after it is
-/// the person's (`Envoy for Kestria Affairs` names an office, no person).
+/// the person's (`Envoy for Kestria Affairs` names an office, no person); a portfolio after `of`
+/// closes the title as well (`Norvian Secretary of State Tove Marrack`).
 pub(super) fn cut_titled_names_from_organisations(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for k in 0..spans.len() {
         let (r, class) = (spans[k].0.clone(), spans[k].1);
@@ -100,7 +101,8 @@ pub(super) fn cut_titled_names_from_organisations(tokens: &[Token], mut spans: V
             capitalised(&tokens[i])
                 && crate::ontology::roles::is_role_noun(&tokens[i].form.to_lowercase())
                 && OWNER_PREPS.contains(&tokens[i + 1].form.as_str())
-                && is_country_word(&tokens[i + 2].form)
+                && (is_country_word(&tokens[i + 2].form)
+                    || (tokens[i + 1].form == "of" && crate::ontology::roles::is_portfolio_word(&tokens[i + 2].form.to_lowercase())))
         });
         let Some(title) = title else { continue };
         let name = title + 3..r.end;
@@ -294,5 +296,8 @@ mod tests {
         assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
         let toks = tagged("the/DET Envoy/PROPN for/ADP Iceland/PROPN Affairs/PROPN Office/PROPN said/VERB");
         assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+        // a portfolio after `of` closes the title: `spoke with Norvian Secretary of State Tove Varrack`
+        let toks = tagged("with/ADP Norvian/ADJ Secretary/PROPN of/ADP State/PROPN Tove/PROPN Varrack/PROPN about/ADP");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..7, NerClass::Org)]), vec![(5..7, NerClass::Per)]);
     }
 }
