@@ -327,6 +327,14 @@ fn a_predicate_noun_with_of_is_never_stored_without_it() {
 }
 
 #[test]
+fn what_a_subject_became_or_remains_keeps_its_complement() {
+    // `Peru remains the largest producer of copper`: beside `remains the largest producer of –
+    // copper`, what Peru remains is the whole role (`remains – largest producer of copper`)
+    let ts = triples(PRODUCER);
+    find(&ts, "Peru", "remains", Some("largest producer of copper"));
+}
+
+#[test]
 fn clause_table() {
     // (rows, subject, relation, object, rule prefix, negated, modality)
     let cases: &[(&str, &str, &str, Option<&str>, &str, bool, Modality)] = &[

@@ -588,6 +588,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         }
     }
     if let Some((nrel, nobj, nkey)) = split_noun {
+        // (the predicate noun with its complement, for `became the chair of X` below)
+        let whole = t.object.clone();
+        let complement = nobj.text.clone();
         // the plain reading keeps only the predicate noun (`Peru – remains – largest producer`)
         if let Some(o) = t.object.as_mut() {
             let r = Rules { tr, ment, kind: &[] };
@@ -627,6 +630,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // Nor is `X is co-chairman` of `X is co-chairman of the board`: a noun of `of` is
         // relational, and without its complement the role is cut (whose co-chairman?)
         if quantified || nrel.ends_with(" of") {
+            // `X became the chair of Y`, `X remains the head of Y`: what the subject became or
+            // remains is the whole role, complement and all (`become – chair of Y`), as `is a`
+            // keeps it under a copula; the noun's own relation (`chair of – Y`) stays beside it
+            if !quantified && !copular && key.verb.as_deref().is_some_and(|v| CHANGE_OF_STATE_COPULAS.contains(&v)) {
+                // (only when the complement is still in it: `the party's nominee` may have
+                // lost its possessor, and the role without it is cut)
+                if let Some(w) = whole.filter(|w| w.text.contains(complement.as_str())) {
+                    let mut q = t;
+                    q.object = Some(w);
+                    out.push(q);
+                }
+            }
             return out;
         }
     }
@@ -646,6 +661,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     out.push(t);
     out
 }
+
+/// Verbs that, like a copula, say what their subject became or stays (`became the chair of Y`):
+/// general English, closed class.
+const CHANGE_OF_STATE_COPULAS: &[&str] = &["become", "remain", "stay"];
 
 /// The subject-control verbs of the relation's verb chain over its main verb `v` (`tried to
 /// block` → `try to`; `has agreed to try to buy` → `agree to try to`; `kept saying` → `keep`),

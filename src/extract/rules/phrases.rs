@@ -84,6 +84,11 @@ impl Rules<'_, '_> {
         if let Some(name) = place_of_name(tr, h) {
             min = tr.phrase(name, &|k| self.min_skip(k) || (tr.head[k] == name && tr.base(k) == "case"));
         }
+        // `a lot of voters`, `a number of senators`, `a total of 40 votes`: an indefinite vague
+        // amount only counts what its `of` phrase names, so that phrase is the minimal argument
+        if let Some(m) = vague_amount_of(tr, h) {
+            min = tr.phrase(m, &|k| self.min_skip(k) || (tr.head[k] == m && tr.base(k) == "case"));
+        }
         // `a woman named Ana Ruiz`: the noun is the person the name names, so the name is the
         // minimal argument (the naming participle gives no fact of its own)
         if tr.upos(h) == "NOUN" {
@@ -453,6 +458,27 @@ mod tests {
     }
 
     #[test]
+    fn an_indefinite_vague_amount_is_labelled_by_what_it_counts() {
+        // `A lot of farmers backed the Vell plan.` (invented)
+        let spec = "A/DET/2/det lot/NOUN/5/nsubj of/ADP/4/case farmers/NOUN/2/nmod backed/VERB/0/root the/DET/7/det plan/NOUN/5/obj ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "farmers" && t.object.as_ref().is_some_and(|o| o.text == "plan")), "{}", show(&ts));
+        // `The mayor won a total of 40 votes.` (invented): the object too
+        let spec = "The/DET/2/det mayor/NOUN/3/nsubj won/VERB/0/root a/DET/5/det total/NOUN/3/obj of/ADP/8/case 40/NUM/8/nummod \
+            votes/NOUN/5/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "40 votes")), "{}", show(&ts));
+        // must give nothing away: `the number of cases` is the measure itself, and `a lot of
+        // them` keeps its noun (a pronoun is no label)
+        let spec = "The/DET/2/det number/NOUN/5/nsubj of/ADP/4/case cases/NOUN/2/nmod rose/VERB/0/root to/ADP/7/case 58/NUM/5/obl ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "number of cases"), "{}", show(&ts));
+        let spec = "A/DET/2/det lot/NOUN/5/nsubj of/ADP/4/case them/PRON/2/nmod backed/VERB/0/root the/DET/7/det plan/NOUN/5/obj ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.subject.text == "them"), "{}", show(&ts));
+    }
+
+    #[test]
     fn a_relative_clause_on_an_apposition_describes_the_name() {
         // `Lina Sorr, a nurse who treated the patients, spoke.` (invented)
         let spec = "[[Lina/PROPN/11/nsubj Sorr]]/PROPN/1/flat ,/PUNCT/5/punct a/DET/5/det nurse/NOUN/1/appos who/PRON/7/nsubj \
@@ -586,3 +612,33 @@ pub(crate) fn place_of_name(tr: &Tree, h: usize) -> Option<usize> {
     (of == h + 1 && tr.lemma_is(of, &["of"])).then_some(name)
 }
 
+
+/// Nouns that, indefinite, give a vague amount of what their `of` phrase names (`a lot of`, `a
+/// number of`, `a couple of`, `a total of`, `a series of`): general English, closed class.
+const VAGUE_AMOUNTS: &[&str] = &[
+    "lot", "lots", "number", "couple", "handful", "host", "variety", "array", "multitude", "bunch", "total", "series", "group", "plenty",
+];
+
+/// The head of the `of` phrase an indefinite vague amount headed by `h` counts (`a lot of
+/// voters`, `lots of kids`, `a number of senators`, `a total of 40 votes`) — a common noun, or a
+/// plural name (`a number of Senators`), not a pronoun or a bare number (`a lot of them`, `a
+/// total of 40`), nor a singular name (`a lot of Norvia` is a part of it). None for a definite
+/// phrase (`the number of cases` is the measure itself) or any other noun.
+pub(crate) fn vague_amount_of(tr: &Tree, h: usize) -> Option<usize> {
+    if h >= tr.len() || tr.upos(h) != "NOUN" || !tr.lemma_is(h, VAGUE_AMOUNTS) {
+        return None;
+    }
+    // `a lot of`, `a whole host of`; `lots of`, `plenty of` need no article
+    let indefinite = tr.kids(h).any(|k| k < h && tr.base(k) == "det" && tr.lemma_is(k, &["a", "an"]));
+    let bare = tr.form_is(h, &["lots", "plenty"]) && !tr.kids(h).any(|k| k < h && tr.base(k) == "det");
+    if !indefinite && !bare {
+        return None;
+    }
+    let m = tr.kids(h).find(|&k| k > h && tr.base(k) == "nmod" && tr.rel(k) != "nmod:poss")?;
+    let of = tr.kids(m).find(|&c| c < m && tr.base(c) == "case")?;
+    if of != h + 1 || !tr.lemma_is(of, &["of"]) {
+        return None;
+    }
+    let counted = tr.upos(m) == "NOUN" || (tr.upos(m) == "PROPN" && tr.t[m].xpos == "NNPS");
+    counted.then_some(m)
+}
