@@ -243,6 +243,11 @@ pub(super) fn verb_subject(t: &mut Vec<Token>) -> bool {
         if c == usize::MAX || c < v || !matches!(base(&t[v].deprel), "nsubj" | "csubj") || t[v].upos != "VERB" {
             continue;
         }
+        // a gerund that opens its clause is a good subject (`Knowing the cause would help`); only
+        // one after a comma is a participle of the sentence before (`…, adding Norvia will pay`)
+        if t[v].xpos == "VBG" && !(v > 0 && t[v - 1].form == ",") {
+            continue;
+        }
         if !(lemma_in(&t[v], REPORTING) || lemma_in(&t[v], PERCEIVING) || lemma_in(&t[v], CLAUSE_VERBS)) {
             continue;
         }
@@ -485,6 +490,9 @@ mod tests {
         // must not: a subordinator on the first verb (`…, as the firm claims the order did not cover X`)
         let t = super::super::repair::tests::toks("as/SCONJ/4/mark the/DET/3/det firm/NOUN/4/nsubj claims/VERB/8/nsubj/claim/VBZ the/DET/6/det order/NOUN/4/obj did/AUX/8/aux/do/VBD cover/VERB/0/root/cover/VB Vell/PROPN/8/obj ./PUNCT/8/punct");
         assert!(repair(&t).is_none_or(|r| r[3].deprel == "nsubj"));
+        // must not: a gerund subject (`Knowing the cause would help the doctors .`)
+        let t = super::super::repair::tests::toks("Knowing/VERB/5/csubj/know/VBG the/DET/3/det cause/NOUN/1/obj would/AUX/5/aux/would/MD help/VERB/0/root/help/VB the/DET/7/det doctors/NOUN/5/obj ./PUNCT/5/punct");
+        assert!(repair(&t).is_none_or(|r| r[0].deprel == "csubj" && r[2].deprel == "obj"));
     }
 
     #[test]
