@@ -57,6 +57,9 @@
 //!   clause of its own (`claimed 40 percent of voters were misinformed`, `notes road access is
 //!   not restored`): the noun belongs to the reported clause, and `X – claim – 40 percent`
 //!   reports nothing.
+//! - `object-opens-clause`: a verb's plain noun object followed at once by a finite auxiliary or
+//!   copula of a clause with no subject (`warned the delayed transfer could harm …`, `announced
+//!   Norvia was to join`): the noun is that clause's subject, and `X – warn – transfer` is wrong.
 //! - `infinitive-of-nothing`: a `to`-infinitive on a noun quantified to nothing (`has no chance
 //!   to win`, `there is not much hope for the ship to survive`) did not and is not planned to
 //!   happen.
@@ -209,6 +212,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     if report_cut_clause(tr, v, p) {
         return Some("report-cut-clause");
+    }
+    if object_opens_clause(tr, v, p) {
+        return Some("object-opens-clause");
     }
     if infinitive_of_nothing(tr, v) {
         return Some("infinitive-of-nothing");
@@ -442,6 +448,36 @@ fn report_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
         let complete = tr.kids(c).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass" | "cop" | "obj"));
         clause && !quoted && !linked && (!own_subject || (gap.is_empty() && complete))
     })
+}
+
+/// Whether the verb's noun object is, in fact, the subject of the clause right after it: a
+/// plain noun phrase (no clause, coordinator or punctuation inside) followed at once by a finite
+/// auxiliary, modal or copula whose clause has no subject of its own (`the agency warned the
+/// delayed transfer could harm …`, `the minister announced Norvia was to join`, `decreasing the
+/// price may lower demand`). The parser kept the noun as the object and hung the clause
+/// elsewhere; `X – warn – delayed transfer` says nothing the sentence does. A clause with its own
+/// subject (`if she gave me a job would I take it`) leaves the object alone.
+fn object_opens_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
+    let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else {
+        return false;
+    };
+    if o >= tr.len() || o < v || tr.head[o] != v || !matches!(tr.upos(o), "NOUN" | "PROPN" | "NUM" | "PRON") {
+        return false;
+    }
+    let all = |_: usize| false;
+    let object = tr.phrase(o, &all);
+    let (Some(&start), Some(&end)) = (object.iter().min(), object.iter().max()) else { return false };
+    let plain = object.len() == end - start + 1
+        && object.iter().all(|&k| !tr.is_punct(k) && !matches!(tr.upos(k), "VERB" | "AUX" | "CCONJ" | "SCONJ") && !matches!(tr.base(k), "conj" | "acl"));
+    let a = end + 1;
+    if !plain || a >= tr.len() || tr.upos(a) != "AUX" || !matches!(tr.t[a].xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") {
+        return false;
+    }
+    let c = tr.head[a];
+    if !matches!(tr.base(a), "aux" | "cop") || c == NONE || c < a || object.contains(&c) {
+        return false;
+    }
+    !tr.kids(c).any(|k| matches!(tr.base(k), "nsubj" | "csubj" | "expl"))
 }
 
 /// Whether predicate `v` is a `to`-infinitive on a noun quantified to nothing: the noun has `no`

@@ -15,7 +15,10 @@
 //!    object (`reported Ana Ruiz, who lives in Lima, will be honoured`) only describes it: the
 //!    search for the cut clause goes on past it. A copular predicate hung on a finite reporting
 //!    verb as an oblique or adverb (`stated the hole is ten light years away`, `said two of the
-//!    guards were from Vell`, `declared the ship was not there`) is such a clause too.
+//!    guards were from Vell`, `declared the ship was not there`) is such a clause too. A finite
+//!    verb on a noun of the object's `of` chain (`reported the number of cases included …`) is cut
+//!    the same way, and so is the clause after verbs of deciding, judging and expecting
+//!    (`ruled the ban violated the charter`, `hopes the device would cut risks`).
 //! 13. `report-under-time`: `The mayor said last night that the dam held` parsed with the `that`
 //!    clause as a relative clause of the time word: a time word after a reporting verb is when
 //!    the report was made, so the clause (with its own subject and `that`) becomes the verb's
@@ -27,6 +30,11 @@
 //!    verb's `ccomp` (the inner fact is then reported, attributed to the speaker, and the speaker
 //!    has a speech act). A relative word (`told reporters who had waited`) or a gap at a
 //!    preposition (`told the officers she worked with`) keeps the relative clause.
+//! 43. `verb-subject`: `The court determined Ivo Oster's record made him a risk` parsed with the
+//!    reporting (or deciding, judging) verb as the `nsubj` of the verb after its object: a verb is
+//!    no nominal subject, so the first verb heads the sentence, the second heads its `ccomp`, and
+//!    the object of the first is the subject of the second (as in `cut-report`). Only when the
+//!    first verb opens its clause (no subordinator, nothing of the second clause before it).
 //! 36. `copular-report`: `Aides said the cost of the kit was 75 cents` (or `stated all crew were
 //!    from Tarn`) parsed with the predicate of the copular clause as the object or an oblique of
 //!    the reporting verb: a predicate with a subject after the verb and a finite copula of its
@@ -52,6 +60,17 @@ use crate::document::Token;
 /// closed class.
 /// (`see` is left out: `see similarities to …`, `saw an increase` take plain objects).
 const PERCEIVING: &[&str] = &["hear", "learn", "discover", "realise", "realize", "know", "notice", "recall", "remember", "understand"];
+
+/// Verbs of deciding, judging and expecting whose complement is a clause as often as an object
+/// (`the court ruled the ban violated the charter`, `decided their acts did not qualify`, `hopes
+/// the device would cut risks`, `agreed the book may have held secrets`): general English, closed
+/// class. Only the cut clause is repaired for them (a subjectless finite clause right after the
+/// object has that object as its subject); they are no reporting verbs elsewhere.
+const CLAUSE_VERBS: &[&str] = &[
+    "rule", "decide", "determine", "agree", "hope", "fear", "expect", "conclude", "prove", "assume", "suspect", "worry", "feel",
+    "doubt", "recognise", "recognize", "accept", "imply", "demonstrate", "establish", "verify", "mention", "emphasise", "emphasize",
+    "complain", "speculate", "guess", "reckon",
+];
 
 /// Reporting verbs whose object is the person addressed, not the content (`told reporters`).
 /// (`show` is not among them: `records showed the bomber had attacked` has its subject as object
@@ -117,7 +136,21 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         // a finite past or present form is never an adjective: `said 12 people died` with
         // `died` tagged as an `amod` of `people` is a clause cut from its subject like an `acl`
         let finite_amod = rel == "amod" && t[c].upos == "VERB" && matches!(t[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
-        let under = h[c] == o && (rel == "acl" || finite_amod) && !relative;
+        // on the object or on a noun of its `of` chain (`reported the number of cases included 30
+        // deaths`): then only a plainly finite form, not a participle
+        // that may be a reduced relative (`the deaths of two men killed in …`)
+        // (a past form with no object or auxiliary may be such a participle too: `the number of
+        // people infected with the virus may exceed …`)
+        let plainly_finite = matches!(t[c].xpos.as_str(), "VBZ" | "VBP")
+            || (t[c].xpos == "VBD" && (0..t.len()).any(|x| h[x] == c && matches!(base(&t[x].deprel), "obj" | "aux" | "ccomp" | "xcomp")));
+        let of_chain = h[c] != o && t[c].upos == "VERB" && plainly_finite && {
+            let mut x = h[c];
+            while x != o && x != usize::MAX && base(&t[x].deprel) == "nmod" && matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+                x = h[x];
+            }
+            x == o
+        };
+        let under = (h[c] == o || of_chain) && (rel == "acl" || finite_amod) && !relative;
         beside || under
     })?;
     if !subjectless_finite_clause(t, h, c) {
@@ -133,7 +166,10 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         let own = in_object(x) || descends(h, c, x) || closing(x);
         let linker = matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark";
         let comma = t[x].form == "," && !in_object(x);
-        own && !linker && !(comma && !object_comma)
+        // a colon, semicolon, dash or bracket opens something else (`mentioned the tools before:
+        // bones used to …`)
+        let break_mark = matches!(t[x].form.as_str(), ":" | ";") || (matches!(t[x].form.as_str(), "—" | "–" | "(") && !in_object(x));
+        own && !linker && !(comma && !object_comma) && !break_mark
     });
     joined.then_some(c)
 }
@@ -160,7 +196,7 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     for v in 0..n {
         let h = heads(t);
-        if t[v].upos != "VERB" || !(lemma_in(&t[v], REPORTING) || lemma_in(&t[v], PERCEIVING)) {
+        if t[v].upos != "VERB" || !(lemma_in(&t[v], REPORTING) || lemma_in(&t[v], PERCEIVING) || lemma_in(&t[v], CLAUSE_VERBS)) {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
@@ -192,6 +228,59 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         let passive = (0..n).any(|k| h[k] == c && t[k].deprel == "aux:pass");
         set_head(t, c, v, "ccomp");
         set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
+        changed = true;
+    }
+    changed
+}
+
+/// Repair 43.
+pub(super) fn verb_subject(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        let h = heads(t);
+        let c = h[v];
+        if c == usize::MAX || c < v || !matches!(base(&t[v].deprel), "nsubj" | "csubj") || t[v].upos != "VERB" {
+            continue;
+        }
+        // a gerund that opens its clause is a good subject (`Knowing the cause would help`); only
+        // one after a comma is a participle of the sentence before (`…, adding Norvia will pay`)
+        if t[v].xpos == "VBG" && !(v > 0 && t[v - 1].form == ",") {
+            continue;
+        }
+        if !(lemma_in(&t[v], REPORTING) || lemma_in(&t[v], PERCEIVING) || lemma_in(&t[v], CLAUSE_VERBS)) {
+            continue;
+        }
+        let hh = &h;
+        let kids = |x: usize| (0..n).filter(move |&k| hh[k] == x);
+        // the verb opens the clause it heads: no subordinator (`…, as the firm claims the order
+        // did not …` hangs a whole clause on the wrong verb) and nothing of the other clause before it
+        if kids(v).any(|k| base(&t[k].deprel) == "mark") || kids(c).any(|k| k < v && !descends(&h, v, k)) {
+            continue;
+        }
+        let Some(o) = kids(v).filter(|&k| k > v && base(&t[k].deprel) == "obj").last() else { continue };
+        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") || lemma_in(&t[v], RECIPIENT_VERBS) {
+            continue;
+        }
+        // the clause: finite, with no subject but the verb, right after the object's phrase
+        if kids(c).any(|k| k != v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        let finite = finite_form(&t[c]) || kids(c).any(|k| matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
+        let object_end = (o..n).filter(|&x| descends(&h, o, x)).max().unwrap_or(o);
+        let clean = (object_end + 1..c).all(|x| descends(&h, c, x) && !descends(&h, v, x) && t[x].upos != "PUNCT");
+        if !finite || !clean || object_end >= c || (v + 1..o).any(|x| !descends(&h, v, x)) {
+            continue;
+        }
+        let passive = kids(c).any(|k| t[k].deprel == "aux:pass");
+        let (above, rel) = (h[c], t[c].deprel.clone());
+        set_head(t, v, above, &rel);
+        set_head(t, c, v, "ccomp");
+        set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
+        // the closing full stop goes with the sentence's head
+        if n > 0 && t[n - 1].upos == "PUNCT" && h[n - 1] == c {
+            set_head(t, n - 1, v, "punct");
+        }
         changed = true;
     }
     changed
@@ -375,6 +464,35 @@ mod tests {
         for w in want {
             assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_clause_cut_after_a_deciding_verb_or_an_of_chain_is_its_complement() {
+        // `The court ruled the ban violated the charter .` (invented): `violated` parsed as a conjunct
+        let got = repaired("The/DET/2/det court/NOUN/3/nsubj ruled/VERB/0/root/rule/VBD the/DET/5/det ban/NOUN/3/obj violated/VERB/3/conj/violate/VBD the/DET/8/det charter/NOUN/6/obj ./PUNCT/3/punct");
+        has(&got, &["violated>3:ccomp", "ban>6:nsubj"]);
+        // `Vell hopes the device would cut risks .` (invented): the clause parsed as an adverbial
+        let got = repaired("Vell/PROPN/2/nsubj hopes/VERB/0/root/hope/VBZ the/DET/4/det device/NOUN/2/obj would/AUX/6/aux/would/MD cut/VERB/2/advcl/cut/VB risks/NOUN/6/obj ./PUNCT/2/punct");
+        has(&got, &["cut>2:ccomp", "device>6:nsubj"]);
+        // `Radio Tarn reported the number of cases included 30 deaths .` (invented): a finite verb on the `of` noun
+        let got = repaired("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD the/DET/5/det number/NOUN/3/obj of/ADP/7/case cases/NOUN/5/nmod included/VERB/7/acl/include/VBD 30/NUM/10/nummod deaths/NOUN/8/obj ./PUNCT/3/punct");
+        has(&got, &["included>3:ccomp", "number>8:nsubj"]);
+        // must not: a participle on the `of` noun may be a reduced relative (`the deaths of two men killed in Vell`)
+        let t = super::super::repair::tests::toks("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD the/DET/5/det deaths/NOUN/3/obj of/ADP/8/case two/NUM/8/nummod men/NOUN/5/nmod killed/VERB/8/acl/kill/VBN in/ADP/11/case Vell/PROPN/9/obl ./PUNCT/3/punct");
+        assert!(repair(&t).is_none_or(|r| r[8].deprel == "acl" && r[8].head == 8));
+    }
+
+    #[test]
+    fn a_reporting_verb_read_as_a_subject_heads_the_sentence() {
+        // `The court determined Oster 's record made him a risk .` (invented)
+        let got = repaired("The/DET/2/det court/NOUN/3/nsubj determined/VERB/7/nsubj/determine/VBD Oster/PROPN/6/nmod:poss 's/PART/4/case record/NOUN/3/obj made/VERB/0/root/make/VBD him/PRON/7/iobj a/DET/10/det risk/NOUN/7/obj ./PUNCT/7/punct");
+        has(&got, &["determined>0:root", "made>3:ccomp", "record>7:nsubj", ".>3:punct"]);
+        // must not: a subordinator on the first verb (`…, as the firm claims the order did not cover X`)
+        let t = super::super::repair::tests::toks("as/SCONJ/4/mark the/DET/3/det firm/NOUN/4/nsubj claims/VERB/8/nsubj/claim/VBZ the/DET/6/det order/NOUN/4/obj did/AUX/8/aux/do/VBD cover/VERB/0/root/cover/VB Vell/PROPN/8/obj ./PUNCT/8/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "nsubj"));
+        // must not: a gerund subject (`Knowing the cause would help the doctors .`)
+        let t = super::super::repair::tests::toks("Knowing/VERB/5/csubj/know/VBG the/DET/3/det cause/NOUN/1/obj would/AUX/5/aux/would/MD help/VERB/0/root/help/VB the/DET/7/det doctors/NOUN/5/obj ./PUNCT/5/punct");
+        assert!(repair(&t).is_none_or(|r| r[0].deprel == "csubj" && r[2].deprel == "obj"));
     }
 
     #[test]

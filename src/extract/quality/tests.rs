@@ -751,3 +751,17 @@ fn a_participle_after_a_count_describes_the_noun() {
     let year = "Norvia/Norvia/PROPN/4/nsubj in/in/ADP/3/case 2016/2016/NUM/4/obl won/win/VERB/0/root/VBD seats/seat/NOUN/4/obj";
     assert!(triples(year).iter().any(|t| t.contains("seats")), "{:?}", triples(year));
 }
+
+#[test]
+fn an_object_that_opens_a_clause_is_no_object() {
+    // `The agency warned the delayed transfer could harm the budget.` (invented): the parser kept
+    // `transfer` as the object and hung `could harm` beside it
+    let cut = "The/the/DET/2/det agency/agency/NOUN/3/nsubj warned/warn/VERB/0/root/VBD/VerbForm=Fin the/the/DET/6/det delayed/delayed/ADJ/6/amod/JJ transfer/transfer/NOUN/3/obj could/could/AUX/8/aux/MD/VerbForm=Fin harm/harm/VERB/3/parataxis/VB/VerbForm=Inf the/the/DET/10/det budget/budget/NOUN/8/obj";
+    let got = triples(cut);
+    assert!(!got.iter().any(|g| g.contains("warned | delayed transfer")), "{got:?}");
+    // must keep: the addressee, with the clause's own subject after it (`The ministry warned
+    // residents the dam could fail.`)
+    let told = "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj warned/warn/VERB/0/root/VBD/VerbForm=Fin residents/resident/NOUN/3/obj the/the/DET/6/det dam/dam/NOUN/8/nsubj could/could/AUX/8/aux/MD/VerbForm=Fin fail/fail/VERB/3/ccomp/VB/VerbForm=Inf";
+    let got = triples(told);
+    assert!(got.iter().any(|g| g.contains("warned | residents")), "{got:?}");
+}

@@ -520,6 +520,10 @@ impl Rules<'_, '_> {
                     "obl" if (tr.rel(k) == "obl:agent" || self.by_agent(c, k)) && tr.t[c].xpos == "VBN" => passive = true,
                     // `without naming a date`: the subject did not name one
                     "mark" if tr.lemma_is(k, &["without"]) => negated = true,
+                    // `instead of naming a date`, `rather than naming one`: the alternative not taken
+                    "mark" | "cc" | "case" if tr.lemma_is(k, &["instead", "rather"]) && tr.kids(k).any(|f| tr.rel(f) == "fixed" && tr.form_is(f, &["of", "than"])) => {
+                        negated = true
+                    }
                     "advmod" if tr.lemma_is(k, HEDGE_ADVERBS) => modality = Modality::Reported,
                     "advmod" if tr.lemma_is(k, &["possibly", "perhaps", "maybe", "probably"]) && modality == Modality::Asserted => {
                         modality = Modality::Possible

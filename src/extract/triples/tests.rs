@@ -637,3 +637,28 @@ fn a_contender_in_a_contest_is_related_to_it() {
     let ts = triples(&lawyer);
     assert!(!ts.iter().any(|t| t.relation.contains("lawyer in")), "{}", show(&ts));
 }
+
+#[test]
+fn the_alternative_not_taken_is_negated() {
+    // `Mara Vellin marched outside the hall instead of attending class.` (invented)
+    let rows = "
+        Mara Mara PROPN NNP 3 nsubj
+        Vellin Vellin PROPN NNP 1 flat
+        marched march VERB VBD 0 root
+        outside outside ADP IN 6 case
+        the the DET DT 6 det
+        hall hall NOUN NN 3 obl
+        instead instead ADV RB 9 mark
+        of of ADP IN 7 fixed
+        attending attend VERB VBG 3 advcl
+        class class NOUN NN 9 obj
+        . . PUNCT . 3 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.relation.contains("attend")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
+    assert!(ts.iter().filter(|t| t.relation.contains("march")).all(|t| !t.negated), "{}", show(&ts));
+    // `… rather than attending class`: `rather` as the conjunct's coordinator
+    let ts = triples(&rows.replace("instead instead ADV RB 9 mark", "rather rather ADV RB 9 cc").replace("of of ADP IN 7 fixed", "than than ADP IN 7 fixed").replace("attending attend VERB VBG 3 advcl", "attending attend VERB VBG 3 conj"));
+    let t = ts.iter().find(|t| t.relation.contains("attend")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
+}
