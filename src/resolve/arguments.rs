@@ -71,6 +71,13 @@ impl State<'_> {
                     self.clusters[c].count += 1;
                     return Ok(Target::One(c));
                 }
+                // a concept the extractor named that the argument's one word does not spell (the
+                // study of `Lead author X`, see `rules::roles`): that concept's node
+                if r.len() == 1 && !arg.text.is_empty() && arg.text.chars().all(|c| c.is_ascii_lowercase()) && !s.tokens[head].form.to_lowercase().contains(arg.text.as_str()) {
+                    let c = self.keyed_cluster(&arg.text, EntityType::Concept);
+                    self.clusters[c].count += 1;
+                    return Ok(Target::One(c));
+                }
                 if let Some(c) = self.earlier_name(si, r.clone()) {
                     self.clusters[c].count += 1;
                     return Ok(Target::One(c));

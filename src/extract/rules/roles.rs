@@ -719,6 +719,25 @@ impl Rules<'_, '_> {
                     out.push(q);
                 }
             }
+            // `Lead author X said`, `co-author X`, `Another co-author, X,`: an author qualified as
+            // one of several (lead, co-, first, senior, corresponding) is an author of a research
+            // paper, which news calls the study; with no owner written, that study is the owner
+            // (the document's own study: the node `study`, as `study co-author X` gives)
+            if owner_of_role.is_none() && !kin && self.research_author(&role_text, &mods) {
+                // (`study co-author X` with `study` read as a modifier: the owner, not a rank)
+                let ranks: Vec<String> = mods.iter().filter(|m| m.as_str() != "study").cloned().collect();
+                let mut words = ranks.join(" ");
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(&role_text);
+                words.push_str(" of");
+                let lit = Lit { words, verb: None, noun: Some(role_text.clone()), mods: ranks, prep: Some("of".into()) };
+                let study = Part { head, toks: r.toks.clone(), min: r.toks.clone(), poss_after: None, text: Some("study") };
+                let mut p = self.lit_prop(rule, head, name.clone(), lit, study, 0.6);
+                p.carb = false;
+                out.push(p);
+            }
             // `Judge X`, `the prime minister, X,`, `opposition leader X`: a position with no owner
             // is still what the person is (an occupation is, below)
             // (one holder, no name among its words, and an apposition closed where the role ends:
@@ -762,6 +781,15 @@ impl Rules<'_, '_> {
                 out.push(self.is_a_prop(rule, head, name.clone(), toks, 0.6));
             }
         }
+    }
+
+    /// Whether a role is one author among several of a paper: `co-author`/`coauthor`, or `author`
+    /// qualified as `lead`, `first`, `senior`, `corresponding`, `principal` or `co-` (a bare
+    /// `author` writes books).
+    fn research_author(&self, role_text: &str, mods: &[String]) -> bool {
+        const RANKS: &[&str] = &["lead", "co", "co-", "first", "senior", "corresponding", "principal"];
+        let ranked = mods.iter().any(|m| m.split('-').any(|w| RANKS.contains(&w)));
+        matches!(role_text, "co-author" | "coauthor" | "co-lead author") || (role_text == "author" && ranked)
     }
 
     /// A graph-only `is a` fact: `subj` – is a – the phrase `toks` with its head at `head`.

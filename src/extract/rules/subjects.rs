@@ -35,6 +35,10 @@ impl Rules<'_, '_> {
                     return Some((self.whose_part(a, s, w), 0.85));
                 }
             }
+            // `…, six of whom were injured`: the plural noun the quantifier counts
+            if let Some(a) = self.partitive_antecedent(s) {
+                return Some((a, 0.8));
+            }
             // `Blagoja ` Billy ' Celeski` split by the parser into two proper-noun subjects
             let subjects: Vec<usize> = tr.kids(p).filter(|&k| is_subj_rel(tr.rel(k)) && k < p).collect();
             if subjects.len() == 2 && subjects.iter().all(|&k| tr.upos(k) == "PROPN") {
@@ -225,6 +229,49 @@ impl Rules<'_, '_> {
         }
     }
 
+    /// A relative partitive subject (`… forty people attended the fair, six of whom were injured`,
+    /// `… three hearings, all of which drew crowds`): a number or quantifier set off by a comma or
+    /// dash whose `of` complement is `whom` or `which` counts members of the plural noun before
+    /// it; that noun, without its own number, is the subject (the parser often hangs the clause
+    /// on the verb, so the relative pronoun has no antecedent of its own; a bare generic noun
+    /// like `people` is then left out by `quality`). The nearest plural noun
+    /// before the comma that is no date and not the source of an `according to` phrase. Not
+    /// `one of which` (a single member: what it did, the set did not) nor `none of whom`.
+    fn partitive_antecedent(&self, s: usize) -> Option<Part> {
+        let tr = self.tr;
+        let quantifier = tr.upos(s) == "NUM" || tr.lemma_is(s, &["some", "all", "many", "most", "several", "both", "each", "half", "few"]);
+        if !quantifier || tr.lemma_is(s, &["one", "none"]) || tr.form_is(s, &["1"]) || s == 0 || !matches!(tr.form(s - 1), "," | "—" | "–" | "-") {
+            return None;
+        }
+        let relative = tr.kids(s).any(|w| {
+            w > s && tr.base(w) == "nmod" && tr.lemma_is(w, &["whom", "which"]) && tr.kids(w).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"]))
+        });
+        if !relative {
+            return None;
+        }
+        let according = |j: usize| tr.kids(j).any(|c| tr.base(c) == "case" && tr.form(c).eq_ignore_ascii_case("according"));
+        let mut j = s - 1;
+        for _ in 0..30 {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            if tr.upos(j) != "NOUN" || !tr.has_feat(j, "Number=Plur") || tr.phrase_head(j) != j || self.is_date(j) {
+                continue;
+            }
+            if according(j) {
+                continue;
+            }
+            // (the set's own count is not the members': `forty people …, six of whom`)
+            let mut part = self.np(j, true);
+            let count: Vec<usize> = tr.kids(j).filter(|&k| tr.base(k) == "nummod").flat_map(|k| tr.phrase(k, &|_| false)).collect();
+            part.toks.retain(|k| !count.contains(k));
+            part.min.retain(|k| !count.contains(k));
+            return Some(part);
+        }
+        None
+    }
+
     /// `blamed X for lying, adding …`, `called on X to join, adding …`: a participle set off by a
     /// comma (no `and`) and hung on a gerund or infinitive whose subject is the governor's object
     /// or `for`/`on` noun X belongs to the main clause; its verb.
@@ -368,6 +415,49 @@ mod tests {
         injured injure VERB VBN 5 conj
         40 40 NUM CD 7 obj
         . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_relative_partitive_speaks_of_the_plural_noun_before_it() {
+        // `Nine climbers were rescued, according to guides, four of whom were injured.`
+        // (invented), the relative hung on the verb as the parser often does: the climbers were
+        // injured (not `four of whom`, and not the guides of the `according to` phrase)
+        let rows = "
+            Nine nine NUM CD 2 nummod
+            climbers climber NOUN NNS 4 nsubj:pass Number=Plur
+            were be AUX VBD 4 aux:pass
+            rescued rescue VERB VBN 0 root
+            , , PUNCT , 8 punct
+            according accord VERB VBG 8 case
+            to to ADP IN 6 fixed
+            guides guide NOUN NNS 4 obl Number=Plur
+            , , PUNCT , 14 punct
+            four four NUM CD 14 nsubj:pass
+            of of ADP IN 12 case
+            whom whom PRON WP 10 nmod
+            were be AUX VBD 14 aux:pass
+            injured injure VERB VBN 4 parataxis
+            . . PUNCT . 4 punct";
+        let ts = triples(rows);
+        assert!(ts.iter().any(|t| t.subject.text == "climbers" && t.relation.contains("injured")), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.relation.contains("injured") && t.subject.text != "climbers"), "{}", show(&ts));
+        // `Tarn Mills opened three depots, one of which burned down.`: a single member's deed is
+        // not the set's
+        let rows = "
+            Tarn Tarn PROPN NNP 2 compound
+            Mills Mills PROPN NNP 3 nsubj
+            opened open VERB VBD 0 root
+            three three NUM CD 5 nummod
+            depots depot NOUN NNS 3 obj Number=Plur
+            , , PUNCT , 10 punct
+            one one NUM CD 10 nsubj
+            of of ADP IN 9 case
+            which which PRON WDT 7 nmod
+            burned burn VERB VBD 5 acl:relcl
+            down down ADP RP 10 compound:prt
+            . . PUNCT . 3 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.relation.contains("burned") && t.subject.text.contains("depots")), "{}", show(&ts));
+    }
 
     #[test]
     fn a_relative_clause_opened_by_where_has_no_subject_from_its_noun() {

@@ -743,3 +743,31 @@ fn an_owner_read_past_a_title_inside_a_name_and_past_a_kind_noun() {
     ];
     check_never(cases, |f| &f.2);
 }
+
+#[test]
+fn an_author_among_several_with_no_owner_is_the_studys() {
+    let cases: &[super::super::testkit::Case] = &[
+        // one author among several with no owner written is an author of the study the news
+        // reports (invented)
+        (
+            "Lead/ADJ author/NOUN [[Mara/PROPN Vellin]]/PROPN explained/VERB the/DET findings/NOUN ./PUNCT",
+            &[("Mara Vellin", "lead author of", "study")],
+            &[],
+        ),
+        (
+            "\"/PUNCT It/PRON works/VERB ,/PUNCT \"/PUNCT said/VERB co-author/NOUN [[Ivo/PROPN Tamm]]/PROPN ./PUNCT",
+            &[("Ivo Tamm", "co-author of", "study")],
+            &[],
+        ),
+        // (`study` in front with a title after it: the owner, not a rank of the role)
+        (
+            "\"/PUNCT It/PRON works/VERB ,/PUNCT \"/PUNCT said/VERB study/NOUN co-author/NOUN Professor/PROPN [[Ivo/PROPN Tamm]]/PROPN of/ADP {{Norvia/PROPN University}}/PROPN ./PUNCT",
+            &[("Ivo Tamm", "co-author of", "study")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
+    // a bare `author` writes books: no study of its own
+    let got = super::super::testkit::facts("Author/NOUN [[Tomas/PROPN Brenner]]/PROPN signed/VERB copies/NOUN ./PUNCT", "role:");
+    assert!(!got.iter().any(|(_, r, _)| r.ends_with(" of")), "{got:?}");
+}
