@@ -670,6 +670,7 @@ impl Rules<'_, '_> {
             if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
                 role_text = tr.lemma(r.toks[0]).to_lowercase();
             }
+            let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
             let head = *r.toks.last().unwrap();
             let kin = KIN_NOUNS.contains(&role_text.as_str()) || KIN_NOUNS.contains(&tr.lemma(head).to_lowercase().as_str());
             if let Some((owner, nationality)) = owner_of_role.filter(|(_, nat)| !(kin && *nat)) {
