@@ -27,9 +27,9 @@
 use super::state::*;
 use crate::document::{EntityType, Sentence};
 
-/// Collective nouns that take a plural verb in news English (`police said they`): groups though
-/// the tagger may call them singular. General English.
-const COLLECTIVE: &[&str] = &["police", "staff", "crew", "personnel", "military", "authorities", "authority"];
+/// Collective nouns that a plural pronoun takes up in news English (`police said they`, `the
+/// team found … They`, `the family said they`): groups though singular in form. General English.
+const COLLECTIVE: &[&str] = &["police", "staff", "crew", "personnel", "military", "authorities", "team", "family", "committee", "commission", "jury"];
 
 /// Nouns for the people news reports on in numbers, beside the role nouns of the ontology
 /// (`ontology::roles`): who protests, lives, votes, travels, suffers or takes part. General
@@ -71,10 +71,12 @@ fn group_lemma(lemma: &str) -> bool {
     })
 }
 
-/// Whether the token is a plural common noun (syntax only).
+/// Whether the token is a plural common noun or a collective one (syntax only).
 fn plural_noun(s: &Sentence, tok: usize) -> bool {
     let t = &s.tokens[tok];
-    t.upos == "NOUN" && (t.xpos == "NNS" || COLLECTIVE.contains(&t.form.to_lowercase().as_str()))
+    let collective = COLLECTIVE.contains(&t.form.to_lowercase().as_str());
+    // (`Police said`: the capital of the sentence's first word may make it a proper noun)
+    t.upos == "NOUN" && (t.xpos == "NNS" || collective) || t.upos == "PROPN" && collective && t.form.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether the noun at `tok` heads a group of people or organisations (module comment): a plural
@@ -267,6 +269,7 @@ mod tests {
     #[test]
     fn collective_and_person_plurals_are_groups() {
         assert!(group_lemma("police"));
+        assert!(group_lemma("team"));
         assert!(group_lemma("researcher"));
         assert!(group_lemma("protester"));
         assert!(!group_lemma("sample"));
@@ -282,6 +285,12 @@ mod tests {
         assert!(has("Police said they questioned the owner of the car.", "police", "question", "owner"));
         // the subject of an earlier clause of the sentence
         assert!(has("Firefighters were called to a fire in Ostrava when they reached the harbour at noon.", "firefighters", "reach", "harbour"));
+    }
+
+    #[test]
+    fn they_after_a_collective_noun_is_the_group() {
+        assert!(has("The family said they planned to hold a service in Norvia.", "family", "plan to hold", "service"));
+        assert!(has("The team measured the lake near Ostrava. They found high levels of salt.", "team", "find", "salt"));
     }
 
     #[test]
