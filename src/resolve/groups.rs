@@ -29,7 +29,7 @@ use crate::document::{EntityType, Sentence};
 
 /// Collective nouns that a plural pronoun takes up in news English (`police said they`, `the
 /// team found … They`, `the family said they`): groups though singular in form. General English.
-const COLLECTIVE: &[&str] = &["police", "staff", "crew", "personnel", "military", "authorities", "team", "family", "committee", "commission", "jury"];
+const COLLECTIVE: &[&str] = &["police", "staff", "crew", "personnel", "military", "authorities", "team", "family", "committee", "commission", "jury", "company", "firm"];
 
 /// Nouns for the people news reports on in numbers, beside the role nouns of the ontology
 /// (`ontology::roles`): who protests, lives, votes, travels, suffers or takes part. General
@@ -156,7 +156,7 @@ impl State<'_> {
         plural_noun(s, k)
             || match self.get_ref(si, k) {
                 Some((Target::Group(_), _)) => true,
-                Some((Target::One(c), _)) => organisation(self.clusters[*c].kind),
+                Some((Target::One(c), rule)) => organisation(self.clusters[*c].kind) || *rule == "pronoun" && self.clusters[*c].kind == EntityType::Concept,
                 _ => false,
             }
     }
@@ -249,7 +249,7 @@ impl State<'_> {
         let root = (0..p.tokens.len()).find(|&k| p.tokens[k].head == 0)?;
         let k = (0..p.tokens.len()).find(|&k| subj(&p.tokens[k]) && p.tokens[k].head == root + 1)?;
         // any other group after it (`saw the twelve … questioned them … The firm arrested them`)
-        if rival_between(self, (prev, k)) || (k + 1..p.tokens.len()).any(|j| self.group_rival(prev, j)) || (0..tok).any(|j| self.group_rival(si, j)) {
+        if rival_between(self, (prev, k)) || (k + 1..p.tokens.len()).any(|j| self.group_rival(prev, j)) || (0..tok).any(|j| self.group_rival(si, j) || ts[j].deprel == "obj" && plural_noun(s, j)) {
             return None;
         }
         self.group_at(prev, k).filter(|g| self.is_group_concept(g)).map(|c| (c, (prev, k)))
@@ -291,12 +291,15 @@ mod tests {
     fn they_after_a_collective_noun_is_the_group() {
         assert!(has("The family said they planned to hold a service in Norvia.", "family", "plan to hold", "service"));
         assert!(has("The team measured the lake near Ostrava. They found high levels of salt.", "team", "find", "salt"));
+        assert!(has("Asked about waste, the company noted that they had switched to paper bags.", "company", "switch to", "paper bags"));
     }
 
     #[test]
     fn they_is_no_group_across_a_rival_or_in_speech() {
         // a plural object between (`found frogs … they acquired`)
         assert!(!has("The researchers found beetles that grew fast because they ate more leaves.", "researchers", "eat", "leaves"));
+        // the same after a `they` of the sentence before
+        assert!(!has("The researchers studied the lake. They found beetles that grew fast because they ate more leaves.", "researchers", "eat", "leaves"));
         // another group between the group and the pronoun
         assert!(!has("Officials said a guard saw the twelve near the gate. The guards arrested them.", "guards", "arrest", "officials"));
         // an object is not its own clause's subject
