@@ -77,6 +77,7 @@ mod countries;
 mod descriptions;
 mod finish;
 mod focus;
+mod groups;
 mod identified;
 mod index;
 mod named;

@@ -300,12 +300,21 @@ impl State<'_> {
                     .map(|(_, c)| Target::One(c))
             }
             // `the parents … they`: a plural noun subject after the group is what `they` is
-            Pronoun::Plural => self
-                .recent(si, tok, 2)
-                .into_iter()
-                .find(|(tg, _)| matches!(tg, Target::Group(_)))
-                .filter(|(_, h)| !self.plural_subject_between((h.sentence, h.token), (si, tok)))
-                .map(|(tg, _)| tg),
+            // `Police said they …`: a group named by a plural noun or an organisation (`groups`);
+            // the nearer of the two wins
+            Pronoun::Plural => {
+                let named = self
+                    .recent(si, tok, 2)
+                    .into_iter()
+                    .find(|(tg, _)| matches!(tg, Target::Group(_)))
+                    .filter(|(_, h)| !self.plural_subject_between((h.sentence, h.token), (si, tok)))
+                    .map(|(tg, h)| (tg, (h.sentence, h.token)));
+                let group = self.plural_group(si, s, tok);
+                match (named, group) {
+                    (Some((n, np)), Some((g, gp))) => Some(if np > gp { n } else { g }),
+                    (n, g) => n.or(g).map(|(tg, _)| tg),
+                }
+            }
             Pronoun::First => return, // resolved per sentence, see first_person()
             Pronoun::Other => None,
         };
@@ -405,7 +414,10 @@ impl State<'_> {
             Target::One(c) => self.clusters[*c].kind,
             _ => EntityType::Person,
         };
-        if let Target::One(c) = tg {
+        // a group's concept node (`groups`) is no entity mention
+        if let Target::One(c) = tg
+            && kind != EntityType::Concept
+        {
             self.add_mention(si, tok..tok + 1, kind, Some(c));
         }
         self.push_hist(tg, si, tok);
@@ -496,7 +508,7 @@ impl State<'_> {
 /// Whether sentence `s` holds a quotation mark.
 /// Whether the token at `tok` of sentence `si` is speech: inside quotation marks, in a
 /// sentence continuing a quotation, or in a sentence that speaks in the first person.
-fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> bool {
+pub(super) fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> bool {
     let (quoted, _) = super::quotes::quoted(s, false);
     quoted.get(tok).copied().unwrap_or(false)
         || st.quote_source(si).is_some()
