@@ -39,7 +39,7 @@ const PEOPLE_NOUNS: &[&str] = &[
     "victim", "survivor", "fan", "supporter", "rebel", "militant", "troop", "villager", "migrant", "refugee",
     "inmate", "prisoner", "patient", "participant", "attendee", "volunteer", "rescuer", "organizer", "organiser",
     "opponent", "parent", "child", "teenager", "youth", "pupil", "customer", "visitor", "tourist", "hostage",
-    "gunman", "fighter", "firefighter", "rescuer", "crew", "authority", "scientist", "researcher", "investigator",
+    "gunman", "fighter", "firefighter", "authority", "scientist", "researcher", "investigator",
     "negotiator", "lawmaker", "legislator", "employee", "staffer", "farmer", "miner", "driver", "pilot",
 ];
 
@@ -179,14 +179,18 @@ impl State<'_> {
 
     /// Whether the sentence is spoken in an interview: a paragraph at or before it opens with a
     /// speaker's name in double brackets (`((Name)) …`), the transcript form of interviews, which
-    /// runs on to the end of the article.
+    /// runs on to the end of the article. (The first such paragraph is found once per document:
+    /// asked per pronoun, the scan was quadratic in the document's length.)
     fn interview_turn(&self, si: usize) -> bool {
-        let opens = |j: usize| {
-            let ts = &self.doc.sentences[j].tokens;
-            let para_start = j == 0 || self.doc.sentences[j - 1].paragraph != self.doc.sentences[j].paragraph;
-            para_start && ts.first().is_some_and(|t| t.form.starts_with("((") || t.form == "(" && ts.get(1).is_some_and(|u| u.form.starts_with('(')))
-        };
-        (0..=si).any(opens)
+        let first = *self.first_interview_turn.get_or_init(|| {
+            let opens = |j: usize| {
+                let ts = &self.doc.sentences[j].tokens;
+                let para_start = j == 0 || self.doc.sentences[j - 1].paragraph != self.doc.sentences[j].paragraph;
+                para_start && ts.first().is_some_and(|t| t.form.starts_with("((") || t.form == "(" && ts.get(1).is_some_and(|u| u.form.starts_with('(')))
+            };
+            (0..self.doc.sentences.len()).find(|&j| opens(j))
+        });
+        first.is_some_and(|f| f <= si)
     }
 
     /// The group a plural pronoun at `tok` of sentence `si` stands for (module comment), with the

@@ -116,6 +116,9 @@ pub(super) struct State<'a> {
     /// (continuing sentence, speaker's sentence) of the document's quotations
     /// (`quotes::continuations`), made on the first question.
     pub(super) quote_pairs: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// The first sentence of the document's interview transcript, if any (`groups`), made on the
+    /// first question.
+    pub(super) first_interview_turn: std::cell::OnceCell<Option<usize>>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -189,6 +192,7 @@ impl<'a> State<'a> {
             unnamed: Vec::new(),
             unnamed_refs: HashMap::new(),
             quote_pairs: std::cell::OnceCell::new(),
+            first_interview_turn: std::cell::OnceCell::new(),
         }
     }
 
