@@ -55,17 +55,23 @@ pub(crate) const ROLE_OCCUPATIONS: &[&str] = &[
     "rower", "sailor", "fisherman", "miner", "carpenter", "plumber", "mechanic", "grandmaster",
 ];
 
-/// Portfolios named after `of` in the title of a minister or secretary (`Secretary of State`,
-/// `Minister of Finance`): general English names of government portfolios.
-const PORTFOLIOS: &[&str] = &[
-    "state", "finance", "defence", "defense", "health", "justice", "education", "trade", "energy", "environment",
-    "agriculture", "transport", "transportation", "culture", "commerce", "labour", "labor", "interior", "housing",
-    "tourism", "industry", "treasury", "economy", "information", "communications", "infrastructure", "immigration",
+/// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
+pub(crate) const MINISTRY_WORDS: &[&str] = &[
+    "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
+    "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
 ];
 
-/// Whether `w` (lowercase) is a portfolio that closes an `of` title (`Secretary of State`).
+/// Portfolios named after `of` in an office's title beyond [`MINISTRY_WORDS`] (`Secretary of
+/// State`, `Minister of Transportation`): general English names of government portfolios.
+const PORTFOLIO_AFTER_OF: &[&str] = &[
+    "state", "transportation", "commerce", "housing", "veterans", "war", "information", "tourism", "industry",
+    "communications", "infrastructure", "immigration", "welfare", "sport", "sports", "youth",
+];
+
+/// Whether `w` (lowercase) is a portfolio that closes an `of` title (`Secretary of State`,
+/// `Minister of Finance`): one of [`MINISTRY_WORDS`] or [`PORTFOLIO_AFTER_OF`].
 pub fn is_portfolio_word(w: &str) -> bool {
-    PORTFOLIOS.contains(&w)
+    MINISTRY_WORDS.contains(&w) || PORTFOLIO_AFTER_OF.contains(&w)
 }
 
 /// Whether `w` (lowercase) names a role, and whether it is an occupation (not a position).

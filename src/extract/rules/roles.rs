@@ -19,6 +19,7 @@
 
 use super::*;
 use crate::document::EntityType;
+pub(super) use crate::ontology::roles::MINISTRY_WORDS;
 
 /// One role noun (possibly hyphenated over several tokens) with its modifiers.
 #[derive(Clone, Debug)]
@@ -91,19 +92,6 @@ const COURT_OFFICES: &[&str] = &["judge", "magistrate", "prosecutor"];
 /// Words that name a court itself (`District Court`, `Appeals Tribunal`): a run with one of them
 /// names the court that owns a judge's title.
 const COURT_NOUNS: &[&str] = &["court", "tribunal", "courts"];
-
-/// Portfolio words in ministers' titles (`Foreign Minister`, `Health Secretary`).
-pub(super) const MINISTRY_WORDS: &[&str] = &[
-    "foreign", "interior", "defence", "defense", "finance", "health", "justice", "home", "education", "trade",
-    "economy", "energy", "environment", "labour", "labor", "agriculture", "transport", "culture", "treasury",
-];
-
-/// Portfolios named after `of` in an office's title beyond [`MINISTRY_WORDS`] (`Secretary of
-/// State`, `Minister of Transportation`): general English names of government portfolios.
-const PORTFOLIO_AFTER_OF: &[&str] = &[
-    "state", "transportation", "commerce", "housing", "veterans", "war", "information", "tourism", "industry",
-    "communications", "infrastructure", "immigration", "welfare", "sport", "sports", "youth",
-];
 
 /// Common nouns for a body, a team or a piece of work that owns a role written in front of it
 /// (`police press officer X` → press officer of police, `team captain X`, `study co-author X`,
@@ -237,7 +225,7 @@ impl Rules<'_, '_> {
             && tr.form(i).chars().next().is_some_and(char::is_uppercase)
             && tr.form(i + 1) == "of"
             && tr.form(i + 2).chars().next().is_some_and(char::is_uppercase)
-            && (tr.form_is(i + 2, MINISTRY_WORDS) || tr.form_is(i + 2, PORTFOLIO_AFTER_OF))
+            && crate::ontology::roles::is_portfolio_word(&tr.form(i + 2).to_lowercase())
             // `Minister of Foreign Affairs` goes on: the portfolio is a longer name
             && (i + 3 >= tr.len() || !self.is_proper(i + 3) || self.kind_at(i + 3) == Some(EntityType::Person))
     }
