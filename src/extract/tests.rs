@@ -502,6 +502,64 @@ const APPOS_LIST: &str = "
     park park NOUN NN 11 conj
     . . PUNCT . 3 punct";
 
+/// `The crew used a drone, a winch, and spare ropes.`: the middle item read as an apposition of
+/// the first, the last as the first's conjunct.
+const APPOS_THEN_CONJ: &str = "
+    The the DET DT 2 det
+    crew crew NOUN NN 3 nsubj
+    used use VERB VBD 0 root VerbForm=Fin
+    a a DET DT 5 det
+    drone drone NOUN NN 3 obj
+    , , PUNCT , 8 punct
+    a a DET DT 8 det
+    winch winch NOUN NN 5 appos
+    , , PUNCT , 12 punct
+    and and CCONJ CC 12 cc
+    spare spare ADJ JJ 12 amod
+    ropes rope NOUN NNS 5 conj
+    . . PUNCT . 3 punct";
+
+/// The same list with its last item attached to the verb.
+const APPOS_THEN_VERB_CONJ: &str = "
+    The the DET DT 2 det
+    crew crew NOUN NN 3 nsubj
+    used use VERB VBD 0 root VerbForm=Fin
+    a a DET DT 5 det
+    drone drone NOUN NN 3 obj
+    , , PUNCT , 8 punct
+    a a DET DT 8 det
+    winch winch NOUN NN 5 appos
+    , , PUNCT , 12 punct
+    and and CCONJ CC 12 cc
+    spare spare ADJ JJ 12 amod
+    ropes rope NOUN NNS 3 conj
+    . . PUNCT . 3 punct";
+
+/// `Ivo Oster, a lawyer, and his wife arrived.`: a name's apposition stays a description.
+const NAME_APPOS_THEN_CONJ: &str = "
+    Ivo Ivo PROPN NNP 10 nsubj
+    Oster Oster PROPN NNP 1 flat
+    , , PUNCT , 5 punct
+    a a DET DT 5 det
+    lawyer lawyer NOUN NN 1 appos
+    , , PUNCT , 9 punct
+    and and CCONJ CC 9 cc
+    his his PRON PRP$ 9 nmod:poss
+    wife wife NOUN NN 1 conj
+    arrived arrive VERB VBD 0 root VerbForm=Fin
+    . . PUNCT . 10 punct";
+
+#[test]
+fn a_list_item_read_as_an_apposition_before_a_conjunct_describes_nothing() {
+    for spec in [APPOS_THEN_CONJ, APPOS_THEN_VERB_CONJ] {
+        let ts = triples(spec);
+        assert!(!ts.iter().any(|t| t.relation.starts_with("is")), "{}", show(&ts));
+        find(&ts, "crew", "used", Some("drone"));
+    }
+    let ts = triples(NAME_APPOS_THEN_CONJ);
+    assert!(ts.iter().any(|t| t.relation.starts_with("is") && t.subject.text == "Ivo Oster"), "{}", show(&ts));
+}
+
 #[test]
 fn a_list_chained_as_appositions_describes_nothing() {
     let ts = triples(APPOS_LIST);

@@ -77,6 +77,17 @@ impl Rules<'_, '_> {
         if tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos" && indefinite(k)).count() >= 2 {
             return;
         }
+        // `a model, a robot, and young birds`: a common noun's apposition with a common-noun
+        // conjunct after it (on either, or on the verb whose argument the noun is) is the middle
+        // of a list the parser read as an apposition
+        let gov = tr.head[h];
+        let list_tail = |k: usize| k > a && tr.rel(k) == "conj" && tr.upos(k) == "NOUN";
+        if tr.upos(h) == "NOUN"
+            && tr.upos(a) == "NOUN"
+            && (tr.kids(h).chain(tr.kids(a)).any(list_tail) || (gov != NONE && tr.upos(gov) == "VERB" && tr.kids(gov).any(list_tail)))
+        {
+            return;
+        }
         let x = self.np(h, false);
         let y = self.np(a, false);
         let mut p = self.lit_prop(
