@@ -13,8 +13,9 @@ use super::state::*;
 use crate::document::{Argument, EntityType, OpenTriple, Sentence};
 
 impl State<'_> {
-    /// Resolves one argument; `agent` enables metonymy. Err = drop the triple.
-    pub(super) fn resolve_arg(&mut self, si: usize, arg: &Argument, agent: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
+    /// Resolves one argument; `agent` enables metonymy; `object` keeps a named possessor in a
+    /// concept's label (see [`concept_label_of`]). Err = drop the triple.
+    pub(super) fn resolve_arg(&mut self, si: usize, arg: &Argument, agent: bool, object: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
         let s = &self.doc.sentences[si];
         let n = s.tokens.len();
         let r = arg.tokens.start.min(n)..arg.tokens.end.min(n);
@@ -87,7 +88,7 @@ impl State<'_> {
                     notes.push((format!("description-head:{}", arg.text), vec![c]));
                     return Ok(Target::One(c));
                 }
-                let Some((label, kind)) = concept_label(s, whole_words(s, r.clone())) else {
+                let Some((label, kind)) = concept_label_of(s, whole_words(s, r.clone()), object) else {
                     return Err(format!("no content: {}", arg.text));
                 };
                 let c = self.keyed_cluster(&label, kind);
@@ -417,7 +418,7 @@ impl State<'_> {
         let copula = t.key.verb.as_deref() == Some("be") || t.rule.starts_with("place:");
         let subj = match self.titled_apposition(si, &t.subject) {
             Some(person) => person,
-            None => match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
+            None => match self.resolve_arg(si, &t.subject, !copula, false, &mut notes) {
                 Ok(s) => s,
                 Err(_) => return,
             },
@@ -431,7 +432,7 @@ impl State<'_> {
                 Some(x) => Some(x),
                 None => return,
             },
-            Some(o) => match self.resolve_arg(si, o, false, &mut notes) {
+            Some(o) => match self.resolve_arg(si, o, false, true, &mut notes) {
                 Ok(x) => Some(x),
                 Err(_) => return,
             },
@@ -440,7 +441,7 @@ impl State<'_> {
         let mut quals = Vec::new();
         for (k, a) in &t.qualifiers {
             let mut tmp = Vec::new();
-            let id = match self.resolve_arg(si, a, false, &mut tmp) {
+            let id = match self.resolve_arg(si, a, false, false, &mut tmp) {
                 Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(c),
                 _ => None,
             };
@@ -448,7 +449,7 @@ impl State<'_> {
         }
         let attribution = t.attribution.as_ref().map(|a| {
             let mut tmp = Vec::new();
-            match self.resolve_arg(si, a, true, &mut tmp) {
+            match self.resolve_arg(si, a, true, false, &mut tmp) {
                 Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(self.clusters[c].label.clone()),
                 // a pronoun coreference could not resolve names no one: the fact stays reported,
                 // without a speaker, never attributed to a bare `he`
@@ -504,6 +505,15 @@ impl State<'_> {
 /// A concept's label: the argument minus determiners and a leading possessor, the first word
 /// lowercased unless it is a proper noun; literal type from simple date/number shapes.
 pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, EntityType)> {
+    concept_label_of(s, r, false)
+}
+
+/// [`concept_label`], keeping a named possessor when `keep_named_possessor`: an object is read
+/// as what it is whose (`died of Vell's disease`, `called for Oster's resignation`, `Norvia's
+/// largest fleet`), and a bare `disease` or `resignation` would say nothing of which; a subject
+/// keeps the short label, as a node a reader names by its head. A pronoun possessor still goes
+/// (`his visit` → `visit`): the label cannot say whose.
+pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_named_possessor: bool) -> Option<(String, EntityType)> {
     let mut start = r.start;
     let end = r.end;
     let currency = |f: &str| matches!(f, "$" | "€" | "£" | "¥" | "US$");
@@ -522,10 +532,14 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
         // a possessor inside a prepositional complement is no leading possessor: `22 of the
         // state's delegates` keeps its number
         let inside_pp = (start..p).any(|i| s.tokens[i].upos == "ADP" || s.tokens[i].form.eq_ignore_ascii_case("of"));
-        if p + 1 < end && p - start <= 4 && !inside_pp {
+        let named = keep_named_possessor && s.tokens[p - 1].upos == "PROPN";
+        if p + 1 < end && p - start <= 4 && !inside_pp && !named {
             start = p + 1;
         }
-    } else if start + 1 < end && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s")) {
+    } else if start + 1 < end
+        && (s.tokens[start].form.ends_with("'s") || s.tokens[start].form.ends_with("’s"))
+        && !(keep_named_possessor && s.tokens[start].upos == "PROPN")
+    {
         start += 1;
     }
     // a bracketed acronym of the possessor (`Varnia's (VR) Unity Party`) goes with it

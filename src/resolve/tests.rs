@@ -445,7 +445,8 @@ fn concepts_and_literals() {
     let mut t = tri(&d, 0, "Washington", "cancelled", "cancel", Some("Ferreira 's visa"));
     t.qualifiers.push(("date".into(), arg(&d, 0, "2025")));
     let r = run(&d, &[ment(&d, 0, "Ferreira", T::Person), ment(&d, 0, "2025", T::Date)], vec![t, tri(&d, 1, "Chile", "will restart", "restart", Some("pesticide spraying"))]);
-    assert_eq!(facts(&r), vec![f("united_states", "cancelled", Some("visa")), f("chile", "will restart", Some("pesticide_spraying"))]);
+    // the object keeps its named possessor (`concept_label_of`)
+    assert_eq!(facts(&r), vec![f("united_states", "cancelled", Some("ferreira_s_visa")), f("chile", "will restart", Some("pesticide_spraying"))]);
     assert_eq!(ent(&r, "pesticide_spraying").kind, T::Concept);
     assert_eq!(ent(&r, "2025").kind, T::Date);
     assert_eq!(ent(&r, "chile").wikidata.as_deref(), Some("Q298"));
@@ -729,6 +730,24 @@ fn concept_labels_table() {
     assert_eq!(concept_label(&d.sentences[0], 0..1), None);
 }
 
+/// An object keeps a named possessor (`died of Vell 's disease`); a pronoun possessor, and a
+/// subject's possessor, still go.
+#[test]
+fn object_concept_labels_keep_a_named_possessor() {
+    use super::arguments::concept_label_of;
+    for (text, object, subject) in [
+        ("Vell 's disease", "Vell 's disease", "disease"),
+        ("Oster 's resignation", "Oster 's resignation", "resignation"),
+        ("his resignation", "resignation", "resignation"),
+        ("the council 's plan", "plan", "plan"),
+    ] {
+        let d = doc(&[text]);
+        let n = d.sentences[0].tokens.len();
+        assert_eq!(concept_label_of(&d.sentences[0], 0..n, true).map(|(l, _)| l).as_deref(), Some(object), "{text}");
+        assert_eq!(concept_label_of(&d.sentences[0], 0..n, false).map(|(l, _)| l).as_deref(), Some(subject), "{text}");
+    }
+}
+
 /// An opening quotation mark touches the word after it, not the one before: dropping it from
 /// the label keeps the words around it apart (`so-called "rescue fund"`), while words that
 /// touch each other in the text (`so`-`-`-`called`) stay one.
@@ -806,13 +825,15 @@ fn gallery_labels_in_a_row_are_off_the_story() {
     }
 }
 
-/// Concept labels: an owner introduced by `whose` and quotation marks are not part of the label.
+/// Concept labels: an owner introduced by `whose`, a pronoun possessor and quotation marks are not
+/// part of the label (a named possessor of an object is).
 #[test]
 fn concept_labels_drop_whose_owner_and_quotes() {
     // (sentence, subject, object argument, expected object id)
     let cases: &[(&str, &str, &str, &str)] = &[
         ("Lima revoked Ortiz , whose licence expired .", "Lima", "Ortiz , whose licence", "licence"),
-        ("Ruto praised Obi 's “ speech ” .", "Ruto", "Obi 's “ speech ”", "speech"),
+        ("Ruto praised Obi 's “ speech ” .", "Ruto", "Obi 's “ speech ”", "obi_s_speech"),
+        ("Ruto praised his “ speech ” .", "Ruto", "his “ speech ”", "speech"),
         ("Ruto praised the “ courage ” of nurses .", "Ruto", "the “ courage ”", "courage"),
     ];
     for (sent, subj, obj, want) in cases {
