@@ -34,6 +34,12 @@ impl Rules<'_, '_> {
             {
                 break;
             }
+            // `have access to drive`, `had the money to buy`: an infinitive after the verb's own
+            // object is that object's purpose or complement, and the object is no argument of it
+            // (merged, the chain read `drive – access`)
+            if tr.kids(cur).any(|k| tr.base(k) == "obj" && k < x) && tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+                break;
+            }
             if tr.upos(x) == "VERB"
                 || tr.upos(x) == "AUX"
                 || (tr.kid(x, "mark").is_some() && tr.upos(x) == "ADJ" && tr.kid(x, "xcomp").is_some())

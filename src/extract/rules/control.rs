@@ -556,6 +556,29 @@ mod tests {
         assert!(!ts.iter().any(|t| t.subject.text == "money"), "{}", show(&ts));
     }
 
+    /// `The clinic had access to vans to reach the villages.` (invented): the infinitive after
+    /// `have`'s own object is that object's purpose, hung on the verb as an `xcomp`.
+    const HAD_ACCESS_TO_REACH: &str = "
+        The the DET DT 2 det
+        clinic clinic NOUN NN 3 nsubj
+        had have VERB VBD 0 root VerbForm=Fin
+        access access NOUN NN 3 obj
+        to to ADP IN 6 case
+        vans van NOUN NNS 4 nmod
+        to to PART TO 8 mark
+        reach reach VERB VB 3 xcomp VerbForm=Inf
+        the the DET DT 10 det
+        villages village NOUN NNS 8 obj
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn the_object_before_a_purpose_infinitive_stays_the_verbs() {
+        // must not: `clinic – reach – access` (the chain `had … to reach` taking `had`'s object)
+        let ts = triples(HAD_ACCESS_TO_REACH);
+        assert!(!ts.iter().any(|t| t.relation.contains("reach") && t.object.as_ref().is_some_and(|o| o.text.contains("access"))), "{}", show(&ts));
+        find(&ts, "clinic", "had", Some("access"));
+    }
+
     /// `The council accused the firm of hiding the losses.` (invented), the gerund hung on the
     /// object as the parser often does.
     const ACCUSED_OF_HIDING: &str = "
