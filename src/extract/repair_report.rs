@@ -162,9 +162,29 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     // one, wherever the parser hung it (`reported Ana Ruiz, who lives in Lima, will …`)
     let object_end = (o..c).filter(|&x| x == o || in_object(x)).max().unwrap_or(o);
     let closing = |x: usize| object_comma && x == object_end + 1 && t[x].form == ",";
+    // the object's last word (its closing punctuation left out)
+    let object_last = (o..c).filter(|&x| (x == o || in_object(x)) && t[x].upos != "PUNCT").max().unwrap_or(o);
+    // a coordinator or subordinator inside the object's own phrase links words of that phrase,
+    // not the object to the clause: inside an aside the object's commas enclose (`announced two
+    // players, Ana Reyes and her brother Ivo, were banned`, `claimed 56 percent of voters, who
+    // thought …, were wrong`), or joining a conjunct that does not end the phrase (`suggested
+    // actor and producer Ivo Oster may have edited …`). A conjunct that ends it may be the
+    // clause's own subject (`reported 30 infections and Ostmark had …`), so it still breaks.
+    let inner_linker = |x: usize| {
+        if !in_object(x) {
+            return false;
+        }
+        let enclosed = (o + 1..x).any(|k| t[k].form == "," && in_object(k)) && (x + 1..c).any(|k| t[k].form == "," && (in_object(k) || closing(k)));
+        let conjunct = h[x];
+        let inner_conjunct = base(&t[x].deprel) == "cc"
+            && conjunct != usize::MAX
+            && base(&t[conjunct].deprel) == "conj"
+            && (0..t.len()).filter(|&k| k == conjunct || descends(h, conjunct, k)).max().unwrap_or(conjunct) < object_last;
+        enclosed || inner_conjunct
+    };
     let joined = (o + 1..c).all(|x| {
         let own = in_object(x) || descends(h, c, x) || closing(x);
-        let linker = matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark";
+        let linker = (matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark") && !inner_linker(x);
         let comma = t[x].form == "," && !in_object(x);
         // a colon, semicolon, dash or bracket opens something else (`mentioned the tools before:
         // bones used to …`)
@@ -208,7 +228,8 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         }
         let objects: Vec<usize> = kids.iter().copied().filter(|&k| k > v && base(&t[k].deprel) == "obj").collect();
         let Some(&o) = objects.last() else { continue };
-        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
+        // (a percentage is a nominal too: `reports 40% of the turnover comes from …`)
+        if !(matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") || t[o].form == "%") {
             continue;
         }
         // `told reporters …`: the object is the addressee unless another one is
@@ -480,6 +501,25 @@ mod tests {
         // must not: a participle on the `of` noun may be a reduced relative (`the deaths of two men killed in Vell`)
         let t = super::super::repair::tests::toks("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD the/DET/5/det deaths/NOUN/3/obj of/ADP/8/case two/NUM/8/nummod men/NOUN/5/nmod killed/VERB/8/acl/kill/VBN in/ADP/11/case Vell/PROPN/9/obl ./PUNCT/3/punct");
         assert!(repair(&t).is_none_or(|r| r[8].deprel == "acl" && r[8].head == 8));
+    }
+
+    #[test]
+    fn a_coordinator_inside_the_objects_own_phrase_does_not_stop_the_cut() {
+        // `Tarn announced two players , Ana Reyes and her brother Ivo , were banned .` (invented):
+        // `and` inside the apposition the commas enclose
+        let got = repaired("Tarn/PROPN/2/nsubj announced/VERB/0/root/announce/VBD two/NUM/4/nummod players/NOUN/2/obj ,/PUNCT/6/punct Ana/PROPN/4/appos Reyes/PROPN/6/flat and/CCONJ/11/cc her/PRON/11/nmod:poss brother/NOUN/11/compound Ivo/PROPN/6/conj ,/PUNCT/4/punct were/AUX/14/aux:pass/be/VBD banned/VERB/2/advcl/ban/VBN ./PUNCT/2/punct");
+        has(&got, &["banned>2:ccomp", "players>14:nsubj:pass"]);
+        // `Vell suggested actor and producer Ivo Oster may have edited the film .` (invented): a
+        // conjunct that does not end the object's phrase
+        let got = repaired("Vell/PROPN/2/nsubj suggested/VERB/0/root/suggest/VBD actor/NOUN/2/obj and/CCONJ/5/cc producer/NOUN/3/conj Ivo/PROPN/3/flat Oster/PROPN/6/flat may/AUX/10/aux/may/MD have/AUX/10/aux/have/VB edited/VERB/2/ccomp/edit/VBN the/DET/12/det film/NOUN/10/obj ./PUNCT/2/punct");
+        has(&got, &["edited>2:ccomp", "actor>10:nsubj"]);
+        // `Radio Tarn reports 40 % of the turnover comes from exports .` (invented): a percentage object
+        let got = repaired("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reports/VERB/0/root/report/VBZ 40/NUM/5/nummod %/SYM/3/obj of/ADP/8/case the/DET/8/det turnover/NOUN/5/nmod comes/VERB/3/conj/come/VBZ from/ADP/11/case exports/NOUN/9/obl ./PUNCT/3/punct");
+        has(&got, &["comes>3:ccomp", "%>9:nsubj"]);
+        // must not: a conjunct that ends the object may be the clause's own subject (`Tarn
+        // reported 30 infections and Ostmark had 5 deaths .`)
+        let t = super::super::repair::tests::toks("Tarn/PROPN/2/nsubj reported/VERB/0/root/report/VBD 30/NUM/4/nummod infections/NOUN/2/obj and/CCONJ/6/cc Ostmark/PROPN/4/conj had/VERB/2/conj/have/VBD 5/NUM/9/nummod deaths/NOUN/7/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "obj" && r[3].head == 2));
     }
 
     #[test]
