@@ -51,7 +51,7 @@
 //!    clause object no longer opens with it). After `that` it stays the clause's
 //!    (`said that in May the plant closed`).
 
-use super::lexicon::{REPORTING, TIME_WORDS};
+use super::lexicon::{NEVER_TRANSITIVE, REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
 use crate::document::Token;
 
@@ -86,6 +86,23 @@ fn finite_form(t: &Token) -> bool {
     matches!(t.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") || t.feats.split('|').any(|f| f == "VerbForm=Fin")
 }
 
+/// A past form the tagger read as a participle (`VBN`) that can only be a finite past: no
+/// auxiliary and no `by` agent of its own, and an object (its own or its conjunct's: `suggested
+/// settlers raised or farmed the birds`) or a verb that takes none (`reported a block of flats
+/// collapsed in …`), so it is no passive participle modifying the noun before it.
+fn active_participle(t: &[Token], h: &[usize], c: usize) -> bool {
+    let kids = |x: usize| (0..t.len()).filter(move |&k| h[k] == x);
+    if t[c].upos != "VERB" || t[c].xpos != "VBN" {
+        return false;
+    }
+    let agent = kids(c).any(|k| t[k].deprel == "obl:agent" || kids(k).any(|x| base(&t[x].deprel) == "case" && t[x].lemma.eq_ignore_ascii_case("by")));
+    if agent || kids(c).any(|k| matches!(base(&t[k].deprel), "aux" | "cop")) {
+        return false;
+    }
+    let object = |x: usize| kids(x).any(|k| base(&t[k].deprel) == "obj");
+    object(c) || kids(c).any(|k| base(&t[k].deprel) == "conj" && t[k].upos == "VERB" && object(k)) || lemma_in(&t[c], NEVER_TRANSITIVE)
+}
+
 /// A clause headed by `c` that lacks the subject it needs: no subject, no coordinator or
 /// relative word of its own, and finite (itself, or through an auxiliary or copula), so it
 /// cannot be an infinitive or participle that the object controls (`urged voters to leave`).
@@ -100,7 +117,7 @@ fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
     let finite_aux = kids().any(|k| matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
     match t[c].upos.as_str() {
         // `had been disrupted` is finite through its auxiliary
-        "VERB" => finite_aux || finite_form(&t[c]),
+        "VERB" => finite_aux || finite_form(&t[c]) || active_participle(t, h, c),
         // a predicate adjective, noun, name, number or adverb needs its copula (`are eager`, `have
         // been unable`, `were from Vell`, `was not there`)
         "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADV" => finite_aux && kids().any(|k| base(&t[k].deprel) == "cop"),
@@ -142,7 +159,8 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         // (a past form with no object or auxiliary may be such a participle too: `the number of
         // people infected with the virus may exceed …`)
         let plainly_finite = matches!(t[c].xpos.as_str(), "VBZ" | "VBP")
-            || (t[c].xpos == "VBD" && (0..t.len()).any(|x| h[x] == c && matches!(base(&t[x].deprel), "obj" | "aux" | "ccomp" | "xcomp")));
+            || (t[c].xpos == "VBD" && (0..t.len()).any(|x| h[x] == c && matches!(base(&t[x].deprel), "obj" | "aux" | "ccomp" | "xcomp")))
+            || active_participle(t, h, c);
         let of_chain = h[c] != o && t[c].upos == "VERB" && plainly_finite && {
             let mut x = h[c];
             while x != o && x != usize::MAX && base(&t[x].deprel) == "nmod" && matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
@@ -520,6 +538,23 @@ mod tests {
         // reported 30 infections and Ostmark had 5 deaths .`)
         let t = super::super::repair::tests::toks("Tarn/PROPN/2/nsubj reported/VERB/0/root/report/VBD 30/NUM/4/nummod infections/NOUN/2/obj and/CCONJ/6/cc Ostmark/PROPN/4/conj had/VERB/2/conj/have/VBD 5/NUM/9/nummod deaths/NOUN/7/obj ./PUNCT/2/punct");
         assert!(repair(&t).is_none_or(|r| r[3].deprel == "obj" && r[3].head == 2));
+    }
+
+    #[test]
+    fn a_past_form_read_as_a_participle_of_the_object_is_the_cut_clause() {
+        // `Vell suggested settlers raised or farmed the birds .` (invented): `raised` tagged VBN,
+        // its conjunct has an object
+        let got = repaired("Vell/PROPN/2/nsubj suggested/VERB/0/root/suggest/VBD settlers/NOUN/2/obj raised/VERB/3/acl/raise/VBN or/CCONJ/6/cc farmed/VERB/4/conj/farm/VBN the/DET/8/det birds/NOUN/6/obj ./PUNCT/2/punct");
+        has(&got, &["raised>2:ccomp", "settlers>4:nsubj"]);
+        // `Radio Tarn reported a block of flats collapsed in Brelt .` (invented): a verb that takes no object
+        let got = repaired("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD a/DET/5/det block/NOUN/3/obj of/ADP/7/case flats/NOUN/5/nmod collapsed/VERB/7/acl/collapse/VBN in/ADP/10/case Brelt/PROPN/8/obl ./PUNCT/3/punct");
+        has(&got, &["collapsed>3:ccomp", "block>8:nsubj"]);
+        // must not: a participle with its agent describes the noun (`Video showed an officer surrounded by protesters .`)
+        let t = super::super::repair::tests::toks("Video/NOUN/2/nsubj showed/VERB/0/root/show/VBD an/DET/4/det officer/NOUN/2/obj surrounded/VERB/4/acl/surround/VBN by/ADP/7/case protesters/NOUN/5/obl:agent ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "acl" && r[3].deprel == "obj"));
+        // nor a participle with neither object nor a verb that takes none (`noted 300 horns seized in May .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj noted/VERB/0/root/note/VBD 300/NUM/4/nummod horns/NOUN/2/obj seized/VERB/4/acl/seize/VBN in/ADP/7/case May/PROPN/5/obl ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "acl" && r[3].deprel == "obj"));
     }
 
     #[test]
