@@ -191,9 +191,13 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
         if has_kid(v, &["nsubj", "csubj", "mark", "cc", "expl"]) {
             continue;
         }
-        // the first word of the verb's own phrase before it (an auxiliary), and the oblique
-        // sibling whose phrase ends right there
-        let first = (0..v).find(|&k| h[k] == v && base(&t[k].deprel) == "aux").unwrap_or(v);
+        // the first word of the verb's own phrase before it (an auxiliary, or an adverb of its
+        // own: `until Vell and an aide quietly smuggled them out`), and the oblique sibling whose
+        // phrase ends right there
+        let mut first = v;
+        while first > 0 && h[first - 1] == v && matches!(base(&t[first - 1].deprel), "aux" | "advmod") && t[first - 1].upos != "PUNCT" {
+            first -= 1;
+        }
         let Some(o) = (0..first).rev().find(|&k| h[k] == g && base(&t[k].deprel) == "obl") else { continue };
         if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
             continue;
@@ -871,6 +875,18 @@ mod tests {
              rejected/VERB/3/advcl/reject/VBD the/DET/9/det offer/NOUN/7/obj",
         );
         assert!(repair(&with).is_none());
+        // an adverb of the verb's own between the noun and the verb (`The crew hid until Vell and
+        // an aide quietly smuggled them out .`, invented)
+        let t = toks(
+            "The/DET/2/det crew/NOUN/3/nsubj hid/VERB/0/root/hide/VBD until/ADP/5/case Vell/PROPN/3/obl and/CCONJ/8/cc \
+             an/DET/8/det aide/NOUN/5/conj quietly/ADV/10/advmod smuggled/VERB/3/advcl/smuggle/VBD them/PRON/10/obj \
+             out/ADP/10/compound:prt ./PUNCT/3/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Vell>10:nsubj", "until>10:mark", "smuggled>3:advcl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
     }
 
     #[test]

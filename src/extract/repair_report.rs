@@ -51,7 +51,7 @@
 //!    clause object no longer opens with it). After `that` it stays the clause's
 //!    (`said that in May the plant closed`).
 
-use super::lexicon::{REPORTING, TIME_WORDS};
+use super::lexicon::{NEVER_TRANSITIVE, REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
 use crate::document::Token;
 
@@ -86,6 +86,23 @@ fn finite_form(t: &Token) -> bool {
     matches!(t.xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") || t.feats.split('|').any(|f| f == "VerbForm=Fin")
 }
 
+/// A past form the tagger read as a participle (`VBN`) that can only be a finite past: no
+/// auxiliary and no `by` agent of its own, and an object (its own or its conjunct's: `suggested
+/// settlers raised or farmed the birds`) or a verb that takes none (`reported a block of flats
+/// collapsed in …`), so it is no passive participle modifying the noun before it.
+fn active_participle(t: &[Token], h: &[usize], c: usize) -> bool {
+    let kids = |x: usize| (0..t.len()).filter(move |&k| h[k] == x);
+    if t[c].upos != "VERB" || t[c].xpos != "VBN" {
+        return false;
+    }
+    let agent = kids(c).any(|k| t[k].deprel == "obl:agent" || kids(k).any(|x| base(&t[x].deprel) == "case" && t[x].lemma.eq_ignore_ascii_case("by")));
+    if agent || kids(c).any(|k| matches!(base(&t[k].deprel), "aux" | "cop")) {
+        return false;
+    }
+    let object = |x: usize| kids(x).any(|k| base(&t[k].deprel) == "obj");
+    object(c) || kids(c).any(|k| base(&t[k].deprel) == "conj" && t[k].upos == "VERB" && object(k)) || lemma_in(&t[c], NEVER_TRANSITIVE)
+}
+
 /// A clause headed by `c` that lacks the subject it needs: no subject, no coordinator or
 /// relative word of its own, and finite (itself, or through an auxiliary or copula), so it
 /// cannot be an infinitive or participle that the object controls (`urged voters to leave`).
@@ -100,7 +117,7 @@ fn subjectless_finite_clause(t: &[Token], h: &[usize], c: usize) -> bool {
     let finite_aux = kids().any(|k| matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
     match t[c].upos.as_str() {
         // `had been disrupted` is finite through its auxiliary
-        "VERB" => finite_aux || finite_form(&t[c]),
+        "VERB" => finite_aux || finite_form(&t[c]) || active_participle(t, h, c),
         // a predicate adjective, noun, name, number or adverb needs its copula (`are eager`, `have
         // been unable`, `were from Vell`, `was not there`)
         "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADV" => finite_aux && kids().any(|k| base(&t[k].deprel) == "cop"),
@@ -142,7 +159,8 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
         // (a past form with no object or auxiliary may be such a participle too: `the number of
         // people infected with the virus may exceed …`)
         let plainly_finite = matches!(t[c].xpos.as_str(), "VBZ" | "VBP")
-            || (t[c].xpos == "VBD" && (0..t.len()).any(|x| h[x] == c && matches!(base(&t[x].deprel), "obj" | "aux" | "ccomp" | "xcomp")));
+            || (t[c].xpos == "VBD" && (0..t.len()).any(|x| h[x] == c && matches!(base(&t[x].deprel), "obj" | "aux" | "ccomp" | "xcomp")))
+            || active_participle(t, h, c);
         let of_chain = h[c] != o && t[c].upos == "VERB" && plainly_finite && {
             let mut x = h[c];
             while x != o && x != usize::MAX && base(&t[x].deprel) == "nmod" && matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
@@ -162,9 +180,29 @@ fn cut_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
     // one, wherever the parser hung it (`reported Ana Ruiz, who lives in Lima, will …`)
     let object_end = (o..c).filter(|&x| x == o || in_object(x)).max().unwrap_or(o);
     let closing = |x: usize| object_comma && x == object_end + 1 && t[x].form == ",";
+    // the object's last word (its closing punctuation left out)
+    let object_last = (o..c).filter(|&x| (x == o || in_object(x)) && t[x].upos != "PUNCT").max().unwrap_or(o);
+    // a coordinator or subordinator inside the object's own phrase links words of that phrase,
+    // not the object to the clause: inside an aside the object's commas enclose (`announced two
+    // players, Ana Reyes and her brother Ivo, were banned`, `claimed 56 percent of voters, who
+    // thought …, were wrong`), or joining a conjunct that does not end the phrase (`suggested
+    // actor and producer Ivo Oster may have edited …`). A conjunct that ends it may be the
+    // clause's own subject (`reported 30 infections and Ostmark had …`), so it still breaks.
+    let inner_linker = |x: usize| {
+        if !in_object(x) {
+            return false;
+        }
+        let enclosed = (o + 1..x).any(|k| t[k].form == "," && in_object(k)) && (x + 1..c).any(|k| t[k].form == "," && (in_object(k) || closing(k)));
+        let conjunct = h[x];
+        let inner_conjunct = base(&t[x].deprel) == "cc"
+            && conjunct != usize::MAX
+            && base(&t[conjunct].deprel) == "conj"
+            && (0..t.len()).filter(|&k| k == conjunct || descends(h, conjunct, k)).max().unwrap_or(conjunct) < object_last;
+        enclosed || inner_conjunct
+    };
     let joined = (o + 1..c).all(|x| {
         let own = in_object(x) || descends(h, c, x) || closing(x);
-        let linker = matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark";
+        let linker = (matches!(t[x].upos.as_str(), "CCONJ" | "SCONJ") || base(&t[x].deprel) == "mark") && !inner_linker(x);
         let comma = t[x].form == "," && !in_object(x);
         // a colon, semicolon, dash or bracket opens something else (`mentioned the tools before:
         // bones used to …`)
@@ -208,7 +246,8 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         }
         let objects: Vec<usize> = kids.iter().copied().filter(|&k| k > v && base(&t[k].deprel) == "obj").collect();
         let Some(&o) = objects.last() else { continue };
-        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
+        // (a percentage is a nominal too: `reports 40% of the turnover comes from …`)
+        if !(matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") || t[o].form == "%") {
             continue;
         }
         // `told reporters …`: the object is the addressee unless another one is
@@ -480,6 +519,42 @@ mod tests {
         // must not: a participle on the `of` noun may be a reduced relative (`the deaths of two men killed in Vell`)
         let t = super::super::repair::tests::toks("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD the/DET/5/det deaths/NOUN/3/obj of/ADP/8/case two/NUM/8/nummod men/NOUN/5/nmod killed/VERB/8/acl/kill/VBN in/ADP/11/case Vell/PROPN/9/obl ./PUNCT/3/punct");
         assert!(repair(&t).is_none_or(|r| r[8].deprel == "acl" && r[8].head == 8));
+    }
+
+    #[test]
+    fn a_coordinator_inside_the_objects_own_phrase_does_not_stop_the_cut() {
+        // `Tarn announced two players , Ana Reyes and her brother Ivo , were banned .` (invented):
+        // `and` inside the apposition the commas enclose
+        let got = repaired("Tarn/PROPN/2/nsubj announced/VERB/0/root/announce/VBD two/NUM/4/nummod players/NOUN/2/obj ,/PUNCT/6/punct Ana/PROPN/4/appos Reyes/PROPN/6/flat and/CCONJ/11/cc her/PRON/11/nmod:poss brother/NOUN/11/compound Ivo/PROPN/6/conj ,/PUNCT/4/punct were/AUX/14/aux:pass/be/VBD banned/VERB/2/advcl/ban/VBN ./PUNCT/2/punct");
+        has(&got, &["banned>2:ccomp", "players>14:nsubj:pass"]);
+        // `Vell suggested actor and producer Ivo Oster may have edited the film .` (invented): a
+        // conjunct that does not end the object's phrase
+        let got = repaired("Vell/PROPN/2/nsubj suggested/VERB/0/root/suggest/VBD actor/NOUN/2/obj and/CCONJ/5/cc producer/NOUN/3/conj Ivo/PROPN/3/flat Oster/PROPN/6/flat may/AUX/10/aux/may/MD have/AUX/10/aux/have/VB edited/VERB/2/ccomp/edit/VBN the/DET/12/det film/NOUN/10/obj ./PUNCT/2/punct");
+        has(&got, &["edited>2:ccomp", "actor>10:nsubj"]);
+        // `Radio Tarn reports 40 % of the turnover comes from exports .` (invented): a percentage object
+        let got = repaired("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reports/VERB/0/root/report/VBZ 40/NUM/5/nummod %/SYM/3/obj of/ADP/8/case the/DET/8/det turnover/NOUN/5/nmod comes/VERB/3/conj/come/VBZ from/ADP/11/case exports/NOUN/9/obl ./PUNCT/3/punct");
+        has(&got, &["comes>3:ccomp", "%>9:nsubj"]);
+        // must not: a conjunct that ends the object may be the clause's own subject (`Tarn
+        // reported 30 infections and Ostmark had 5 deaths .`)
+        let t = super::super::repair::tests::toks("Tarn/PROPN/2/nsubj reported/VERB/0/root/report/VBD 30/NUM/4/nummod infections/NOUN/2/obj and/CCONJ/6/cc Ostmark/PROPN/4/conj had/VERB/2/conj/have/VBD 5/NUM/9/nummod deaths/NOUN/7/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "obj" && r[3].head == 2));
+    }
+
+    #[test]
+    fn a_past_form_read_as_a_participle_of_the_object_is_the_cut_clause() {
+        // `Vell suggested settlers raised or farmed the birds .` (invented): `raised` tagged VBN,
+        // its conjunct has an object
+        let got = repaired("Vell/PROPN/2/nsubj suggested/VERB/0/root/suggest/VBD settlers/NOUN/2/obj raised/VERB/3/acl/raise/VBN or/CCONJ/6/cc farmed/VERB/4/conj/farm/VBN the/DET/8/det birds/NOUN/6/obj ./PUNCT/2/punct");
+        has(&got, &["raised>2:ccomp", "settlers>4:nsubj"]);
+        // `Radio Tarn reported a block of flats collapsed in Brelt .` (invented): a verb that takes no object
+        let got = repaired("Radio/PROPN/2/compound Tarn/PROPN/3/nsubj reported/VERB/0/root/report/VBD a/DET/5/det block/NOUN/3/obj of/ADP/7/case flats/NOUN/5/nmod collapsed/VERB/7/acl/collapse/VBN in/ADP/10/case Brelt/PROPN/8/obl ./PUNCT/3/punct");
+        has(&got, &["collapsed>3:ccomp", "block>8:nsubj"]);
+        // must not: a participle with its agent describes the noun (`Video showed an officer surrounded by protesters .`)
+        let t = super::super::repair::tests::toks("Video/NOUN/2/nsubj showed/VERB/0/root/show/VBD an/DET/4/det officer/NOUN/2/obj surrounded/VERB/4/acl/surround/VBN by/ADP/7/case protesters/NOUN/5/obl:agent ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "acl" && r[3].deprel == "obj"));
+        // nor a participle with neither object nor a verb that takes none (`noted 300 horns seized in May .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj noted/VERB/0/root/note/VBD 300/NUM/4/nummod horns/NOUN/2/obj seized/VERB/4/acl/seize/VBN in/ADP/7/case May/PROPN/5/obl ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "acl" && r[3].deprel == "obj"));
     }
 
     #[test]

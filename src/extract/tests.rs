@@ -1213,3 +1213,25 @@ fn an_objectless_verb_shares_no_coordinated_object() {
     );
     find(&ts, "Traders", "bought", Some("shares"));
 }
+
+/// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
+/// no object, so it shares none with the verb coordinated after it.
+#[test]
+fn a_passive_verb_shares_no_coordinated_object() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    drone drone NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    built build VERB VBN 0 root VerbForm=Part
+    and and CCONJ CC 8 cc
+    could could AUX MD 8 aux VerbForm=Fin
+    reportedly reportedly ADV RB 8 advmod
+    serve serve VERB VB 4 conj VerbForm=Inf
+    rescue rescue NOUN NN 10 compound
+    purposes purpose NOUN NNS 8 obj
+    . . PUNCT . 4 punct",
+    );
+    assert!(ts.iter().any(|t| t.relation.contains("serve") && t.object.as_ref().is_some_and(|o| o.text.contains("purposes"))), "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.relation.contains("built") && t.object.is_some()), "{}", show(&ts));
+}

@@ -468,8 +468,11 @@ impl Rules<'_, '_> {
                 let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
                 // a verb that takes no object shares none (`arrived and detained the man`)
                 let objectless = tr.lemma_is(p, super::super::lexicon::NEVER_TRANSITIVE);
+                // nor, in the graph, does a passive (`was built in May and could serve rescue
+                // purposes`: nothing was built the purposes)
+                let passive_verb = tr.kids(p).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass"));
                 if let Some(o) = tr.kids(c).find(|&k| tr.base(k) == "obj" && k > c).filter(|_| !objectless) {
-                    if own_args {
+                    if own_args || passive_verb {
                         graph_reject = Some(super::super::quality::OBJECT_NOT_SHARED);
                     }
                     // (inserted first: the graph rendering removes slot 0 again)
