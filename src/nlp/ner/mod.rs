@@ -45,6 +45,7 @@ pub mod features;
 pub mod eval;
 #[cfg(feature = "train")]
 pub mod gum;
+mod groups;
 mod hyphens;
 mod institutions;
 mod laws;
@@ -267,6 +268,7 @@ impl Recognizer {
         // Lookups by sentence index and by covered token are maps: scanning the sentences or the
         // mentions once per mention or per token made this pass quadratic in document length.
         let position = crate::document::sentence_positions(sentences);
+        groups::retype_groups_and_acronyms(sentences, &position, &mut all);
         let mut person_words: std::collections::HashSet<String> = std::collections::HashSet::new();
         for m in all.iter().filter(|m| m.kind == EntityType::Person) {
             person_words.insert(m.text.clone());
