@@ -45,6 +45,7 @@ pub mod features;
 pub mod eval;
 #[cfg(feature = "train")]
 pub mod gum;
+mod groups;
 mod hyphens;
 mod institutions;
 mod laws;
@@ -267,6 +268,7 @@ impl Recognizer {
         // Lookups by sentence index and by covered token are maps: scanning the sentences or the
         // mentions once per mention or per token made this pass quadratic in document length.
         let position = crate::document::sentence_positions(sentences);
+        groups::retype_groups_and_acronyms(sentences, &position, &mut all);
         let mut person_words: std::collections::HashSet<String> = std::collections::HashSet::new();
         for m in all.iter().filter(|m| m.kind == EntityType::Person) {
             person_words.insert(m.text.clone());
@@ -281,6 +283,7 @@ impl Recognizer {
                 person_words.insert(last.to_owned());
             }
         }
+        drop_outvoted_surnames(&all, &mut person_words);
         if person_words.is_empty() {
             return all;
         }
@@ -317,6 +320,32 @@ impl Recognizer {
         all.extend(added);
         all.sort_by_key(|m| (m.sentence, m.tokens.start));
         all
+    }
+}
+
+/// Keeps the surname pass of [`Recognizer::recognize_document`] from spreading a country's name
+/// that closes a name the tagger typed PER (`Vell Norvia`, a firm, once; `Norvia`, the country,
+/// forty times): it must not turn every `Norvia` into a person. A word of `person_words` is
+/// dropped when its one-word Country mentions number three or more and more than twice the
+/// person mentions that are it or end on it. Only countries: a town's name is often a surname
+/// too (`Ivo Brentham` … `Brentham said`, the tagger reading a town each time), a country's
+/// rarely.
+fn drop_outvoted_surnames(all: &[Mention], person_words: &mut std::collections::HashSet<String>) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
+    for m in all {
+        if m.kind == EntityType::Person {
+            let last = m.text.rsplit_once(' ').map_or(m.text.as_str(), |(_, l)| l);
+            if person_words.contains(last) {
+                votes.entry(last).or_default().0 += 1;
+            }
+        } else if m.kind == EntityType::Country && !m.text.contains(char::is_whitespace) && person_words.contains(&m.text) {
+            votes.entry(m.text.as_str()).or_default().1 += 1;
+        }
+    }
+    let outvoted: Vec<String> = votes.into_iter().filter(|&(_, (per, other))| other >= 3 && other > 2 * per).map(|(w, _)| w.to_owned()).collect();
+    for w in outvoted {
+        person_words.remove(&w);
     }
 }
 

@@ -469,3 +469,22 @@ fn a_number_ending_a_hyphened_word_is_no_quantity() {
     assert!(find(&ms, "19 virus").is_none() && find(&ms, "81 rocket").is_none(), "{ms:#?}");
     assert_eq!(find(&ms, "12 towns").map(|m| m.kind), Some(EntityType::Quantity), "{ms:#?}");
 }
+
+#[test]
+fn a_country_closing_one_mistyped_person_name_stays_a_country() {
+    use std::collections::HashSet;
+    let m = |text: &str, kind: EntityType| Mention { sentence: 0, tokens: 0..1, span: Span::default(), text: text.into(), kind, entity: None };
+    // `Vell Norvia` (a firm the tagger typed PER) once, the country `Norvia` four times
+    let mut all = vec![m("Vell Norvia", EntityType::Person)];
+    all.extend((0..4).map(|_| m("Norvia", EntityType::Country)));
+    // must keep: `Ivo Tarrow` twice, `Tarrow` read as a country three times, stays a surname
+    all.extend([m("Ivo Tarrow", EntityType::Person), m("Ivo Tarrow", EntityType::Person)]);
+    all.extend((0..3).map(|_| m("Tarrow", EntityType::Country)));
+    // must keep: a town's name read as a surname (`Ben Ostrava`, `Ostrava` as a city)
+    all.push(m("Ben Ostrava", EntityType::Person));
+    all.extend((0..5).map(|_| m("Ostrava", EntityType::City)));
+    let mut words: HashSet<String> = ["Vell Norvia", "Norvia", "Ivo Tarrow", "Tarrow", "Ben Ostrava", "Ostrava"].iter().map(|w| w.to_string()).collect();
+    drop_outvoted_surnames(&all, &mut words);
+    assert!(!words.contains("Norvia"));
+    assert!(words.contains("Tarrow") && words.contains("Ostrava"));
+}
