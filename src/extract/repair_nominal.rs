@@ -104,8 +104,10 @@ pub(super) fn place_apposition(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&k| h[k] == a).collect();
-        // no preposition of its own; a determiner or a possessor opens it
-        if kids.iter().any(|&k| base(&t[k].deprel) == "case" && k < a && t[k].upos == "ADP") {
+        // no preposition of its own (nor a phrasal one the tagger calls a verb: `according to
+        // the family` is the source of the report, not a description); a determiner or a
+        // possessor opens it
+        if kids.iter().any(|&k| base(&t[k].deprel) == "case" && k < a && (t[k].upos == "ADP" || t[k].form.eq_ignore_ascii_case("according"))) {
             continue;
         }
         let Some(&first) = kids.iter().filter(|&&k| k < a).min() else { continue };
@@ -238,6 +240,13 @@ mod tests {
              in/ADP/9/case Ostrava/PROPN/7/nmod ,/PUNCT/12/punct the/DET/12/det capital/NOUN/2/obl ./PUNCT/2/punct",
         );
         has(&arcs(&repair(&t).expect("repaired")), &["capital>9:appos"]);
+        // must not: the source of a report, `according` tagged as a verb (`Ben Tarrow died in a
+        // clinic , according to the family .`, invented)
+        let t = toks(
+            "Ben/PROPN/3/nsubj Tarrow/PROPN/1/flat died/VERB/0/root/die/VBD in/ADP/6/case a/DET/6/det clinic/NOUN/3/obl \
+             ,/PUNCT/11/punct according/VERB/11/case/accord/VBG to/ADP/8/fixed the/DET/11/det family/NOUN/3/obl ./PUNCT/3/punct",
+        );
+        assert!(repair(&t).is_none_or(|r| r[10].deprel == "obl" && r[10].head == 3));
     }
 
     #[test]

@@ -44,6 +44,15 @@
 //!    clause as an adverbial clause of the reporting verb that follows it: a finite clause with its
 //!    own subject and no subordinator, closed by one comma right before the verb's subject, is what
 //!    was reported, so it becomes the verb's `ccomp` (its fact reported, attributed to the speaker).
+//!    A copular clause whose predicate the parser hung on the verb as a second subject or a bare
+//!    oblique (`The crew were from Tarn, the army said`) is such a clause too.
+//! 49. `report-conjunct`: `Ivo Oster died on Monday, the ministry announced` parsed with the
+//!    reporting verb as a conjunct (or parataxis, relative or adverbial clause) of the clause before
+//!    it: a speech verb with its own subject right after a comma, nothing said or told of its own
+//!    and only adjuncts after it, closing the sentence, reports the sentence's clause, so it becomes
+//!    the root and that clause its `ccomp` (its facts reported, attributed to the speaker). The
+//!    subject may open with a bare noun the parser hung the verb on (`…, her son Ivo Oster
+//!    announced`): that noun becomes the subject, the name its apposition.
 //! 56. `report-adverbial`: `Vell said at a press conference the plant would close` parsed with
 //!    the prepositional phrase right after the reporting verb as a fronted adverbial of the
 //!    reported clause: with no `that` between, a phrase that opens the clause before its subject
@@ -362,11 +371,17 @@ pub(super) fn trailing_report(t: &mut Vec<Token>) -> bool {
     let mut changed = false;
     for c in 0..n {
         let v = h[c];
-        if v == usize::MAX || c > v || base(&t[c].deprel) != "advcl" || t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
+        if v == usize::MAX || c > v || t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) {
             continue;
         }
         let hh = &h;
         let kids = |x: usize| (0..n).filter(move |&k| hh[k] == x);
+        // a copular clause's predicate may hang on the verb as a second subject or a bare oblique
+        // (`The crew were from Tarn, the army said`, `Vell was an advocate of X, the paper reported`)
+        let copular = kids(c).any(|k| base(&t[k].deprel) == "cop") && !kids(c).any(|k| base(&t[k].deprel) == "case");
+        if !(base(&t[c].deprel) == "advcl" || copular && matches!(base(&t[c].deprel), "nsubj" | "obl")) {
+            continue;
+        }
         // the reporting verb's own subject after the clause, no content clause of its own yet
         let Some(s) = kids(v).find(|&k| base(&t[k].deprel) == "nsubj" && k > c) else { continue };
         if kids(v).any(|k| base(&t[k].deprel) == "ccomp") {
@@ -392,6 +407,85 @@ pub(super) fn trailing_report(t: &mut Vec<Token>) -> bool {
         }
     }
     changed
+}
+
+/// Speech and report verbs that close a sentence after a comma (`…, police said`); a narrower,
+/// closed class than [`REPORTING`] (no verbs of thinking, deciding or hoping).
+const TRAILING_REPORT: &[&str] = &[
+    "say", "report", "announce", "state", "add", "note", "confirm", "reveal", "write", "explain", "claim", "allege", "warn",
+    "insist", "declare", "acknowledge", "admit",
+];
+
+/// Repair 49.
+pub(super) fn report_conjunct(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(p) = (0..n).find(|&i| h[i] == usize::MAX) else { return false };
+    // (a quotation is the speech rules' business: `"We expect more," he noted`)
+    if t.iter().any(|x| matches!(x.form.as_str(), "“" | "”" | "\"" | "``" | "''" | "‘" | "’")) {
+        return false;
+    }
+    let subject_of = |x: usize| (0..n).any(|k| h[k] == x && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    for v in p + 1..n {
+        if !matches!(base(&t[v].deprel), "conj" | "parataxis" | "acl" | "advcl") || t[v].upos != "VERB" || !lemma_in(&t[v], TRAILING_REPORT) {
+            continue;
+        }
+        if !finite_form(&t[v]) && !(0..n).any(|k| h[k] == v && base(&t[k].deprel) == "aux" && finite_form(&t[k])) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        // an active subject that is no relative word (`…, in which the plan was approved`, `…,
+        // that have been reported`)
+        let Some(&s) = kids.iter().find(|&&k| t[k].deprel == "nsubj" && k < v) else { continue };
+        if t[s].feats.contains("PronType=Rel") || matches!(t[s].form.to_lowercase().as_str(), "that" | "which" | "who" | "whom" | "whose") {
+            continue;
+        }
+        // nothing the verb says or tells of its own, no coordinator or subordinator; before it only
+        // its subject, an adverb or an auxiliary, after it only when and where (`…, the ministry
+        // announced on Friday`)
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp" | "xcomp" | "cc" | "mark"))
+            || kids.iter().any(|&k| k < v && k != s && !matches!(t[k].deprel.as_str(), "advmod" | "aux" | "punct"))
+            || kids.iter().any(|&k| k > v && !matches!(base(&t[k].deprel), "obl" | "advmod" | "punct"))
+        {
+            continue;
+        }
+        // the verb's phrase runs to the end of the sentence (closing punctuation aside)
+        // (the comma before it may hang inside it)
+        let start = (0..n).find(|&k| (k == v || descends(&h, v, k)) && t[k].upos != "PUNCT").unwrap_or(v);
+        if !(start..n).all(|k| k == v || descends(&h, v, k) || k > v && t[k].upos == "PUNCT") {
+            continue;
+        }
+        // right after a comma; or after a bare noun the parser hung the verb on, which opens the
+        // subject (`…, her son Ivo Oster announced` with the clause on `son`)
+        let x = h[v];
+        let opener = start > 0
+            && t[start - 1].upos == "NOUN"
+            && x == start - 1
+            && !(0..n).any(|k| h[k] == x && base(&t[k].deprel) == "case")
+            && matches!(base(&t[x].deprel), "obl" | "nmod" | "obj" | "appos");
+        let open = if opener { (0..n).find(|&k| (k == x || descends(&h, x, k)) && t[k].upos != "PUNCT").unwrap_or(x) } else { start };
+        if open == 0 || t[open - 1].form != "," || (open..n).any(|k| k < start && !(k == x || descends(&h, x, k))) {
+            continue;
+        }
+        // the clause before: the sentence's own, with a subject
+        if p >= open || !subject_of(p) {
+            continue;
+        }
+        let rel = t[p].deprel.clone();
+        set_head(t, v, usize::MAX, &rel);
+        set_head(t, p, v, "ccomp");
+        if opener {
+            set_head(t, x, v, "nsubj");
+            set_head(t, s, x, "appos");
+        }
+        for k in v + 1..n {
+            if h[k] == p && t[k].upos == "PUNCT" {
+                set_head(t, k, v, "punct");
+            }
+        }
+        return true;
+    }
+    false
 }
 
 /// Repair 56.
@@ -592,6 +686,26 @@ mod tests {
         // police reported it .`)
         let t = super::super::repair::tests::toks("When/SCONJ/3/mark Ivo/PROPN/3/nsubj left/VERB/6/advcl/leave/VBD ,/PUNCT/3/punct police/NOUN/6/nsubj reported/VERB/0/root/report/VBD it/PRON/6/obj ./PUNCT/6/punct");
         assert!(repair(&t).is_none_or(|r| r[2].deprel == "advcl"));
+    }
+
+    #[test]
+    fn a_trailing_report_read_as_a_conjunct_heads_the_sentence() {
+        // `Ivo Oster died on Monday , the ministry announced Friday .` (invented): a conjunct
+        let got = repaired("Ivo/PROPN/3/nsubj Oster/PROPN/1/flat died/VERB/0/root/die/VBD on/ADP/5/case Monday/PROPN/3/obl ,/PUNCT/8/punct the/DET/8/det ministry/NOUN/9/nsubj announced/VERB/3/conj/announce/VBD Friday/PROPN/9/obl:unmarked ./PUNCT/3/punct");
+        has(&got, &["announced>0:root", "died>9:ccomp", "ministry>9:nsubj", ".>9:punct"]);
+        // `Mara Vellin died , her son Ivo Oster announced .` (invented): the verb on a bare noun
+        let got = repaired("Mara/PROPN/3/nsubj Vellin/PROPN/1/flat died/VERB/0/root/die/VBD ,/PUNCT/6/punct her/PRON/6/nmod:poss son/NOUN/3/obl Ivo/PROPN/9/nsubj Oster/PROPN/7/flat announced/VERB/6/acl:relcl/announce/VBD ./PUNCT/3/punct");
+        has(&got, &["announced>0:root", "died>9:ccomp", "son>9:nsubj", "Ivo>6:appos"]);
+        // must not: a second clause with its own object (`Vell left the firm , Tarn said nothing .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD the/DET/4/det firm/NOUN/2/obj ,/PUNCT/7/punct Tarn/PROPN/7/nsubj said/VERB/2/conj/say/VBD nothing/PRON/7/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[6].deprel == "conj"));
+        // must not: a relative clause (`fires broke out at a plant , which state media said were out .`)
+        let t = super::super::repair::tests::toks("fires/NOUN/2/nsubj broke/VERB/0/root/break/VBD out/ADP/2/compound:prt at/ADP/6/case a/DET/6/det plant/NOUN/2/obl ,/PUNCT/11/punct which/PRON/14/nsubj state/NOUN/10/compound media/NOUN/11/nsubj said/VERB/6/acl:relcl/say/VBD were/AUX/13/cop/be/VBD out/ADV/11/ccomp ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[10].deprel == "acl:relcl"));
+        // a copular clause hung on the report as a bare oblique (`Vell was an advocate of reform ,
+        // the paper reported .`, invented): repair 39
+        let got = repaired("Vell/PROPN/4/nsubj was/AUX/4/cop/be/VBD an/DET/4/det advocate/NOUN/10/obl of/ADP/6/case reform/NOUN/4/nmod ,/PUNCT/4/punct the/DET/9/det paper/NOUN/10/nsubj reported/VERB/0/root/report/VBD ./PUNCT/10/punct");
+        has(&got, &["advocate>10:ccomp"]);
     }
 
     #[test]
