@@ -284,14 +284,22 @@ pub(crate) fn not_english(tokens: &[crate::document::Token]) -> bool {
     if letters >= 10 && non_latin * 2 > letters {
         return true;
     }
-    let words: Vec<String> =
-        tokens.iter().filter(|t| t.form.chars().any(char::is_alphabetic)).map(|t| t.form.to_lowercase()).collect();
-    if words.len() < 6 {
+    // Called for every sentence: the foreign words are counted first (most sentences have none,
+    // and then nothing else is needed), lowercasing a word only when it is not lowercase ASCII.
+    let words = || tokens.iter().map(|t| t.form.as_str()).filter(|w| w.chars().any(char::is_alphabetic));
+    let is_in = |list: &[&str], w: &str| {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { list.contains(&w) } else { list.contains(&w.to_lowercase().as_str()) }
+    };
+    let foreign = words().filter(|w| is_in(FOREIGN_FUNCTION_WORDS, w)).count();
+    if foreign < 2 {
         return false;
     }
-    let english = words.iter().filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str())).count();
-    let foreign = words.iter().filter(|w| FOREIGN_FUNCTION_WORDS.contains(&w.as_str())).count();
-    foreign >= 2 && english * 10 < words.len()
+    let count = words().count();
+    if count < 6 {
+        return false;
+    }
+    let english = words().filter(|w| is_in(ENGLISH_FUNCTION_WORDS, w)).count();
+    english * 10 < count
 }
 
 /// Whether a subject phrase holds the parts of a clause of its own: a nominal the parser made the

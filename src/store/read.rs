@@ -7,6 +7,8 @@ use crate::document::{
 };
 use crate::ontology::vocab::{self, prov_terms as p};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// A document as recorded in the store.
@@ -51,7 +53,12 @@ pub struct DocumentRecord {
     pub shared_triples: Vec<u64>,
 }
 
-type Props = HashMap<String, Vec<Term>>;
+/// A node's values by predicate IRI. Fx rather than SipHash: records are built for every
+/// document a build loads, about twenty lookups per fact, and nothing depends on the order.
+type Props = FxHashMap<String, Vec<Term>>;
+
+/// The nodes of one graph: their properties by subject IRI.
+type Nodes = FxHashMap<String, Props>;
 
 /// 64-bit FNV-1a of a triple's N-Triples form: stable across builds and Rust versions, which
 /// the persisted index needs.
@@ -97,7 +104,7 @@ pub fn read_records(store: &KgStore) -> Result<Vec<DocumentRecord>, StoreError> 
 /// the graph holds no document node. Moves the strings out of the quads rather than copying.
 pub fn record_from_quads(base: &str, graph: &str, quads: impl IntoIterator<Item = Quad>) -> Option<DocumentRecord> {
     let triples = quads.into_iter().filter_map(|q| match q.subject {
-        NamedOrBlankNode::NamedNode(s) => Some((s.into_string(), q.predicate.into_string(), q.object)),
+        NamedOrBlankNode::NamedNode(s) => Some((s.into_string(), q.predicate.into_string(), Cow::Owned(q.object))),
         _ => None,
     });
     record_from_triples(base, graph, triples)
@@ -107,24 +114,36 @@ pub fn record_from_quads(base: &str, graph: &str, quads: impl IntoIterator<Item 
 /// back, computed before the load (on the thread that prepared the quads).
 pub fn record_from_quad_refs<'a>(base: &str, graph: &str, quads: impl IntoIterator<Item = &'a Quad>) -> Option<DocumentRecord> {
     let triples = quads.into_iter().filter_map(|q| match &q.subject {
-        NamedOrBlankNode::NamedNode(s) => Some((s.as_str().to_owned(), q.predicate.as_str().to_owned(), q.object.clone())),
+        NamedOrBlankNode::NamedNode(s) => Some((s.as_str(), q.predicate.as_str(), Cow::Borrowed(&q.object))),
         _ => None,
     });
     record_from_triples(base, graph, triples)
 }
 
-/// The record of a graph given as (subject IRI, predicate IRI, object) triples.
-fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (String, String, Term)>) -> Option<DocumentRecord> {
+/// The record of a graph given as (subject IRI, predicate IRI, object) triples, owned (read from
+/// the store) or borrowed (quads still to be written): a subject's or predicate's string is
+/// copied only when first seen, an object only when it is new for its subject and predicate.
+fn record_from_triples<'t, S, P>(base: &str, graph: &str, triples: impl Iterator<Item = (S, P, Cow<'t, Term>)>) -> Option<DocumentRecord>
+where
+    S: AsRef<str> + Into<String>,
+    P: AsRef<str> + Into<String>,
+{
     let entity_prefix = format!("{base}entity/");
     let fact_prefix = format!("{base}fact/");
-    let mut by_subject: HashMap<String, Props> = HashMap::new();
+    let mut by_subject: Nodes = Nodes::default();
     let (mut own_triples, mut shared_triples) = (0, Vec::new());
     for (s, p, o) in triples {
         // an entity's description, and an open relation's label, may be stated by other graphs too
-        let shared = (s.starts_with(&entity_prefix) || s.starts_with(vocab::REL)).then(|| triple_hash(&s, &p, &o));
+        let subject = s.as_ref();
+        let shared = (subject.starts_with(&entity_prefix) || subject.starts_with(vocab::REL)).then(|| triple_hash(subject, p.as_ref(), &o));
         // Quads still to be written may repeat a triple (two facts with the same shortcut, a
         // qualifier stated twice); the store keeps it once, so the record counts it once too.
-        let values = by_subject.entry(s).or_default().entry(p).or_default();
+        let props = if by_subject.contains_key(s.as_ref()) {
+            by_subject.get_mut(s.as_ref()).expect("present")
+        } else {
+            by_subject.entry(s.into()).or_default()
+        };
+        let values = if props.contains_key(p.as_ref()) { props.get_mut(p.as_ref()).expect("present") } else { props.entry(p.into()).or_default() };
         if values.contains(&o) {
             continue;
         }
@@ -132,7 +151,7 @@ fn record_from_triples(base: &str, graph: &str, triples: impl Iterator<Item = (S
             Some(hash) => shared_triples.push(hash),
             None => own_triples += 1,
         }
-        values.push(o);
+        values.push(o.into_owned());
     }
     let doc_props = by_subject.get(graph)?;
     let id = graph.rsplit('/').next().unwrap_or_default().to_owned();
@@ -724,7 +743,7 @@ pub fn property_labels(store: &KgStore) -> Result<HashMap<String, String>, Store
 /// node (`kg:sentence`) in `nodes`. What the layout leaves out is derived: the paragraph and
 /// the sentence index from the sentence node's IRI, the default extractor, the document from the graph, the end offset from the start
 /// and the evidence's length, an open relation's label from its name, the flags' defaults.
-fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &HashMap<String, Props>) -> Option<Fact> {
+fn fact_from(props: &Props, base: &str, doc_id: &str, nodes: &Nodes) -> Option<Fact> {
     let kg = |local: &str| format!("{}{local}", vocab::KG);
     let sentence_iri = text(props, &kg(p::SENTENCE));
     let position = sentence_iri.as_deref().and_then(super::rdf::sentence_position);
