@@ -85,6 +85,7 @@ impl TagModels {
         retag_missing_main_verb(tokens);
         retag_reporting_verbs_read_as_nouns(tokens);
         retag_role_nouns_read_as_adjectives(tokens);
+        retag_counted_participles(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -133,6 +134,21 @@ fn retag_simple_pasts_read_as_modifiers(tokens: &mut [Token]) {
         }
         if lemma::is_simple_past_form(&t.form) {
             set_tags(t, "VERB", "VBD");
+        }
+    }
+}
+
+/// An `-ed` form between a number and the plural noun it counts (`41 pledged delegates`, `37
+/// confirmed cases`, `33 recovered patients`) modifies that noun: read as a verb, the parser made
+/// it a clause of its own and the count lost its noun (`secured 12 of the 41 pledged delegates` gave
+/// `secure – 12`). The number must count the noun, so it follows a word (not the sentence start,
+/// where `200 attended rallies` has the number for subject).
+fn retag_counted_participles(tokens: &mut [Token]) {
+    for i in 2..tokens.len().saturating_sub(1) {
+        let counted = tokens[i - 1].upos == "NUM" && tokens[i + 1].upos == "NOUN" && tokens[i + 1].xpos == "NNS";
+        let t = &tokens[i];
+        if counted && t.upos == "VERB" && matches!(t.xpos.as_str(), "VBD" | "VBN") && t.form.len() > 4 && t.form.ends_with("ed") && t.form.chars().all(|c| c.is_ascii_lowercase()) {
+            set_tags(&mut tokens[i], "ADJ", "JJ");
         }
     }
 }
@@ -500,6 +516,25 @@ mod tests {
             let mut t = tagged(&case);
             retag_simple_pasts_read_as_modifiers(&mut t);
             assert!(t.iter().all(|w| w.upos != "VERB"), "{case:?}");
+        }
+    }
+
+    #[test]
+    fn a_participle_between_a_number_and_its_plural_noun_modifies_the_noun() {
+        let tagged = |words: &[(&str, &str, &str)]| -> Vec<Token> {
+            words.iter().map(|(f, u, x)| Token { form: f.to_string(), upos: u.to_string(), xpos: x.to_string(), ..Default::default() }).collect()
+        };
+        let mut t = tagged(&[("won", "VERB", "VBD"), ("41", "NUM", "CD"), ("pledged", "VERB", "VBD"), ("delegates", "NOUN", "NNS")]);
+        retag_counted_participles(&mut t);
+        assert_eq!((t[2].upos.as_str(), t[2].xpos.as_str()), ("ADJ", "JJ"));
+        // the number opening the sentence is the subject; a singular noun is an object
+        for case in [
+            vec![("200", "NUM", "CD"), ("attended", "VERB", "VBD"), ("rallies", "NOUN", "NNS"), (".", "PUNCT", ".")],
+            vec![("in", "ADP", "IN"), ("2019", "NUM", "CD"), ("visited", "VERB", "VBD"), ("family", "NOUN", "NN")],
+        ] {
+            let mut t = tagged(&case);
+            retag_counted_participles(&mut t);
+            assert!(t.iter().all(|w| w.upos != "ADJ"), "{case:?}");
         }
     }
 
