@@ -108,6 +108,9 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<LexiconEntry>, OntologyError>
     Ok(out)
 }
 
+/// Role modifiers that make the role not the holder's now (general English, closed class).
+const NOT_NOW_MODIFIERS: &[&str] = &["former", "ex", "then", "late", "outgoing", "onetime", "erstwhile", "would-be", "future"];
+
 /// Patterns to try for a key, most specific first, each with why it was derived.
 /// Passive keys turned active drop their `by`; modifiers are reduced; copulas and light verbs
 /// before a noun are dropped.
@@ -133,9 +136,13 @@ pub fn candidates(key: &RelationKey) -> Vec<(String, &'static str)> {
         }
     };
     let mods = key.noun_modifiers.clone();
+    // `former mayor of`, `ex-chairman of`: a modifier that puts the role in the past (or the
+    // future) is never reduced away, so such a role finds no present-tense property (`kg:mayorOf`)
+    // and stays an open relation that says `former`
+    let not_now = mods.iter().any(|m| NOT_NOW_MODIFIERS.contains(&m.as_str()));
     let variants = |k: &RelationKey| -> Vec<(RelationKey, bool)> {
         let mut v = vec![(k.clone(), false)];
-        if !mods.is_empty() {
+        if !mods.is_empty() && !not_now {
             for m in &mods {
                 v.push((RelationKey { noun_modifiers: vec![m.clone()], ..k.clone() }, true));
             }
@@ -274,6 +281,15 @@ mod tests {
                 other => panic!("{text:?}: expected a lexicon error, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_past_role_keeps_its_modifier() {
+        // `former mayor of` must not reach `mayor of` (a present-tense property)
+        let c: Vec<String> = candidates(&key(None, Some("mayor"), &["former"], Some("of"))).into_iter().map(|c| c.0).collect();
+        assert_eq!(c, ["former mayor of"]);
+        let c: Vec<String> = candidates(&key(None, Some("mayor"), &["deputy"], Some("of"))).into_iter().map(|c| c.0).collect();
+        assert!(c.contains(&"mayor of".to_string()), "{c:?}");
     }
 
     #[test]
