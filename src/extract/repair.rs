@@ -168,7 +168,7 @@ fn is_poss_marker(t: &Token) -> bool {
     matches!(t.form.as_str(), "'s" | "'" | "’s" | "’") && matches!(t.upos.as_str(), "PART" | "PUNCT")
 }
 
-fn is_quote(t: &Token) -> bool {
+pub(super) fn is_quote(t: &Token) -> bool {
     matches!(t.form.as_str(), "“" | "”" | "\"" | "``" | "''" | "‘")
 }
 

@@ -422,7 +422,8 @@ pub(super) fn report_conjunct(t: &mut Vec<Token>) -> bool {
     let n = t.len();
     let Some(p) = (0..n).find(|&i| h[i] == usize::MAX) else { return false };
     // (a quotation is the speech rules' business: `"We expect more," he noted`)
-    if t.iter().any(|x| matches!(x.form.as_str(), "“" | "”" | "\"" | "``" | "''" | "‘" | "’")) {
+    // (`’` too: a closing single quotation mark, though it also writes apostrophes)
+    if t.iter().any(|x| super::repair::is_quote(x) || x.form == "’") {
         return false;
     }
     let subject_of = |x: usize| (0..n).any(|k| h[k] == x && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
