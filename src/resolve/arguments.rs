@@ -191,6 +191,9 @@ impl State<'_> {
                 && !c.label.split(' ').next().is_some_and(|w| CONTRASTING.contains(&w.to_lowercase().as_str()))
                 && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form))
                 && !has_pp(&c.label)
+                // an article inside the label opens a clause kept with its object (`reporters
+                // enter the hall` after `let`), whose last word is no head
+                && !c.label.split(' ').skip(1).any(|w| matches!(w, "the" | "a" | "an"))
         };
         let found = self.candidates(|ix| ix.by_label_head(&t.form)).into_iter().rev().find(|&c| fits(&self.clusters[c]));
         #[cfg(test)]

@@ -65,6 +65,16 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// Whether `a` is an ability stated in the simple past (`was able to reach`, `were able to
+    /// escape`): in English that says the act was done, so its infinitive is asserted, not possible.
+    /// A modal (`would have been able to`) keeps it hypothetical.
+    fn realized_ability(&self, a: usize) -> bool {
+        let tr = self.tr;
+        tr.lemma_is(a, &["able"])
+            && tr.kids(a).any(|k| tr.base(k) == "cop" && tr.t[k].xpos == "VBD")
+            && !tr.kids(a).any(|k| tr.base(k) == "aux" && (tr.lemma_is(k, POSSIBLE_AUX) || tr.lemma_is(k, PLANNED_AUX)))
+    }
+
     /// Whether the `not` at `k` opens the additive focus `not only / not merely / not just … but
     /// (also)`: it adds a second predicate to the first and never denies it (`approved not only …
     /// but also funded` asserts both), so it is no negation. The focus word follows `not` directly
@@ -156,7 +166,7 @@ impl Rules<'_, '_> {
                 if tr.lemma_is(gg, PLANNED_HEADS) {
                     return Some(Modality::Planned);
                 }
-                if tr.lemma_is(gg, POSSIBLE_HEADS) {
+                if tr.lemma_is(gg, POSSIBLE_HEADS) && !self.realized_ability(gg) {
                     return Some(Modality::Possible);
                 }
             }
@@ -254,6 +264,10 @@ impl Rules<'_, '_> {
             let Some(x) = under_verb.chain(under_object).next() else {
                 continue;
             };
+            // `deployed police officers` is whole: what they were sent to do is a fact of its own
+            if tr.head[x] != NONE && [tr.head[x], tr.head[tr.head[x]]].iter().any(|&g| g != NONE && tr.lemma_is(g, super::control::DISPATCH_VERBS)) {
+                continue;
+            }
             // only an infinitive or a gerund after its preposition is the object's clause; a
             // participle on the verb (`make an order declaring …`) describes something else
             if tr.base(x) == "xcomp" && !tr.has_feat(x, "VerbForm=Inf") && !tr.kids(x).any(|m| m < x && tr.lemma_is(m, &["to"])) {
@@ -569,7 +583,7 @@ impl Rules<'_, '_> {
                     } else {
                         modality = Modality::Planned;
                     }
-                } else if tr.lemma_is(c, POSSIBLE_HEADS) && modality == Modality::Asserted {
+                } else if tr.lemma_is(c, POSSIBLE_HEADS) && modality == Modality::Asserted && !self.realized_ability(c) {
                     modality = Modality::Possible;
                 } else if tr.lemma_is(c, REPORTED_HEADS) && passive {
                     modality = Modality::Reported;
@@ -581,6 +595,9 @@ impl Rules<'_, '_> {
         }
         if let Some(m) = self.controlled_modality(p) {
             modality = m;
+        }
+        if self.controlled_denied(p) {
+            negated = true;
         }
         if copular && tr.lemma_is(p, &["set", "due", "poised"]) && chain.len() > 1 {
             modality = Modality::Planned;
@@ -943,5 +960,32 @@ impl Rules<'_, '_> {
             v.push(self.comp_part(c));
         }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Modality;
+    use crate::extract::tests::{show, triples};
+
+    #[test]
+    fn an_ability_stated_in_the_past_was_used() {
+        // `Mara Vellin was able to reach the coast.` (invented): she reached it
+        let able = "
+            Mara Mara PROPN NNP 2 compound
+            Vellin Vellin PROPN NNP 4 nsubj
+            was be AUX VBD 4 cop VerbForm=Fin
+            able able ADJ JJ 0 root
+            to to PART TO 6 mark
+            reach reach VERB VB 4 xcomp VerbForm=Inf
+            the the DET DT 8 det
+            coast coast NOUN NN 6 obj
+            . . PUNCT . 4 punct";
+        let ts = triples(able);
+        assert!(ts.iter().any(|t| t.relation.contains("reach") && t.modality == Modality::Asserted), "{}", show(&ts));
+        // `is able to` is an ability only
+        let is_able = able.replace("was be AUX VBD", "is be AUX VBZ");
+        let ts = triples(&is_able);
+        assert!(ts.iter().any(|t| t.relation.contains("reach") && t.modality == Modality::Possible), "{}", show(&ts));
     }
 }

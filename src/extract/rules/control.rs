@@ -25,8 +25,16 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
     "pressure", "press", "advise", "warn", "remind", "teach", "train", "authorize", "authorise", "empower", "challenge",
     "dare", "beg", "implore", "call", "recruit", "hire", "appoint", "elect", "nominate", "choose", "select", "tempt",
     "inspire", "motivate", "drive", "oblige", "forbid", "prohibit", "let", "make", "see", "hear", "watch",
-    "direct", "command", "appeal", "pay", "assign", "commission", "mandate", "entitle",
+    "direct", "command", "appeal", "pay", "assign", "commission", "mandate", "entitle", "send", "deploy", "dispatch",
+    "mobilize", "mobilise",
 ];
+
+/// Verbs of dispatching (`sent troops to guard the border`): the object does the infinitive only
+/// when it names someone who can act; things sent (`sent letters to warn voters`) leave the
+/// infinitive the sender's purpose. The object alone is a whole fact (`deployed police officers`),
+/// so it does not keep the clause as the objects of other control verbs do. General English,
+/// closed class.
+pub(super) const DISPATCH_VERBS: &[&str] = &["send", "deploy", "dispatch", "mobilize", "mobilise"];
 
 /// The verbs of [`OBJECT_CONTROL_VERBS`] not trusted when the parser hung the infinitive on the
 /// object noun (`acl`) instead of the verb: they take a purpose infinitive on their object as
@@ -37,7 +45,7 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
 const PURPOSE_OBJECT_VERBS: &[&str] = &[
     "order", "request", "require", "expect", "need", "help", "get", "teach", "train", "call", "recruit", "hire",
     "appoint", "elect", "nominate", "choose", "select", "tempt", "drive", "let", "make", "see", "hear", "watch",
-    "appeal", "pay", "assign", "commission", "mandate",
+    "appeal", "pay", "assign", "commission", "mandate", "send", "deploy", "dispatch", "mobilize", "mobilise",
 ];
 
 /// Main verbs whose controlled clause did happen (`forced Y to resign` → Y resigned): the
@@ -45,6 +53,15 @@ const PURPOSE_OBJECT_VERBS: &[&str] = &[
 /// `allow`, `expect`, `want`, `tell`, …) leaves it wanted, asked or allowed only.
 /// Perception verbs report what was seen happen (`saw Y leave`).
 const IMPLICATIVE_CONTROL: &[&str] = &["force", "compel", "make", "cause", "lead", "oblige", "drive", "prompt", "get", "see", "hear", "watch"];
+
+/// Verbs that give their object leave to act (`allowed Y to vote`, `let Y enter`). Denied (`did not
+/// allow Y to vote`), the controlled clause is not allowed, so it is not done: negated, not just
+/// possible. General English, closed class.
+const PERMISSION_VERBS: &[&str] = &["allow", "permit", "let", "enable", "authorize", "authorise", "entitle", "empower"];
+
+/// Verbs that deny their object leave to act (`forbade Y to enter`): the controlled clause is
+/// negated unless the forbidding itself is (`did not forbid`).
+const FORBIDDING_VERBS: &[&str] = &["forbid", "prohibit"];
 
 /// Verbs of accusing: the object's gerund is someone's claim (`accused Y of lying`).
 const GERUND_CLAIM: &[&str] = &["accuse", "suspect", "charge", "allege", "implicate"];
@@ -222,13 +239,14 @@ impl Rules<'_, '_> {
             return None;
         }
         // `let's go`: the clitic is the speaker's invitation, no argument
-        tr.kids(g).find(|&k| {
+        let o = tr.kids(g).find(|&k| {
             k > g
                 && k < x
                 && matches!(tr.rel(k), "obj" | "iobj")
                 && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON")
                 && !tr.form(k).starts_with(['\'', '’'])
-        })
+        })?;
+        (!tr.lemma_is(g, DISPATCH_VERBS) || self.can_act_by(o, false)).then_some(o)
     }
 
     /// The object that controls a `to`-infinitive the parser hung on the verb as an adverbial
@@ -358,7 +376,12 @@ impl Rules<'_, '_> {
             return None;
         }
         let g = tr.head[h];
-        (g != NONE && g < h && tr.upos(g) == "VERB" && tr.lemma_is(g, OBJECT_CONTROL_VERBS) && !tr.lemma_is(g, PURPOSE_OBJECT_VERBS)).then_some(h)
+        if g == NONE || g > h || tr.upos(g) != "VERB" || !tr.lemma_is(g, OBJECT_CONTROL_VERBS) {
+            return None;
+        }
+        // troops sent to guard a border guard it; letters sent to warn voters do not
+        let trusted = !tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, DISPATCH_VERBS) && self.can_act_by(h, false);
+        trusted.then_some(h)
     }
 
     /// The possessor of the will noun whose infinitive `x` is (`the firm's decision to close`:
@@ -371,6 +394,18 @@ impl Rules<'_, '_> {
             return None;
         }
         tr.kids(h).find(|&k| k < h && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON"))
+    }
+
+    /// Whether the clause `x`, controlled by its governor's object, is denied leave: its governor
+    /// gives leave and is negated (`did not allow Y to vote`), or withholds it (`forbade Y to vote`).
+    pub(super) fn controlled_denied(&self, x: usize) -> bool {
+        let tr = self.tr;
+        if self.object_controller(x).or_else(|| self.advcl_object_controller(x)).is_none() {
+            return false;
+        }
+        let g = tr.head[x];
+        let negated = self.negation_of(g).is_some();
+        tr.lemma_is(g, PERMISSION_VERBS) && negated || tr.lemma_is(g, FORBIDDING_VERBS) && !negated
     }
 
     /// The modality of a clause controlled by its governor's object: planned (asked, urged,
@@ -953,5 +988,59 @@ mod tests {
             . . PUNCT . 3 punct";
         let ts = triples(cut);
         assert!(!ts.iter().any(|t| t.subject.text == "hours"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_clause_denied_leave_is_negated() {
+        // `The guild did not allow her to join the board.` (invented)
+        let denied = "
+            The the DET DT 2 det
+            guild guild NOUN NN 5 nsubj
+            did do AUX VBD 5 aux VerbForm=Fin
+            not not PART RB 5 advmod
+            allow allow VERB VB 0 root VerbForm=Inf
+            her she PRON PRP 5 obj
+            to to PART TO 8 mark
+            join join VERB VB 5 xcomp VerbForm=Inf
+            the the DET DT 10 det
+            board board NOUN NN 8 obj
+            . . PUNCT . 5 punct";
+        let ts = triples(denied);
+        assert!(find(&ts, "her", "join", Some("board")).negated, "{}", show(&ts));
+        // allowed, it is possible and not negated
+        let allowed = INVITED_TO_JOIN.replace("invited invite", "allowed allow");
+        let ts = triples(&allowed);
+        let inner = find(&ts, "her", "join", Some("board"));
+        assert!(!inner.negated && inner.modality != Modality::Asserted, "{}", show(&ts));
+        // forbidden, it is negated; a negated verb of asking (`did not ask`) is not a denial
+        let forbade = INVITED_TO_JOIN.replace("invited invite", "forbade forbid");
+        let ts = triples(&forbade);
+        assert!(find(&ts, "her", "join", Some("board")).negated, "{}", show(&ts));
+        let not_asked = denied.replace("allow allow", "ask ask");
+        let ts = triples(&not_asked);
+        assert!(!find(&ts, "her", "join", Some("board")).negated, "{}", show(&ts));
+    }
+
+    #[test]
+    fn someone_sent_to_do_something_does_it_and_a_thing_sent_does_not() {
+        // `Norvia sent soldiers to guard the bridge.` (invented), the infinitive on the object
+        let sent = "
+            Norvia Norvia PROPN NNP 2 nsubj
+            sent send VERB VBD 0 root VerbForm=Fin
+            soldiers soldier NOUN NNS 2 obj
+            to to PART TO 5 mark
+            guard guard VERB VB 3 acl VerbForm=Inf
+            the the DET DT 7 det
+            bridge bridge NOUN NN 5 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(sent);
+        let inner = find(&ts, "soldiers", "guard", Some("bridge"));
+        assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
+        // the object of `send` is whole: the clause is a fact of its own, not part of it
+        assert!(ts.iter().any(|t| t.relation == "sent" && t.object.as_ref().is_some_and(|o| o.text == "soldiers")), "{}", show(&ts));
+        // `Norvia sent letters to warn the town.`: letters warn no one
+        let letters = sent.replace("soldiers soldier NOUN", "letters letter NOUN").replace("guard guard", "warn warn");
+        let ts = triples(&letters);
+        assert!(!ts.iter().any(|t| t.subject.text == "letters"), "{}", show(&ts));
     }
 }

@@ -7,6 +7,17 @@
 
 use super::*;
 
+/// Nouns of reward, praise, blame and penalty, which a person gets for a deed of their own (`won
+/// an award for reporting on the war`, `faces charges for killing two men`): after `for`, their
+/// gerund's actor is the noun's bearer. General English, closed class; any other noun with a
+/// `for` gerund names what it is for (`protections for hosting sites`), with no actor.
+const DEED_NOUNS: &[&str] = &[
+    "award", "prize", "medal", "honour", "honor", "credit", "praise", "thanks", "gratitude", "recognition", "nomination",
+    "reward", "bonus", "compensation", "charge", "conviction", "sentence", "fine", "penalty", "punishment", "ban",
+    "suspension", "sanction", "blame", "criticism", "condemnation", "apology", "warrant", "indictment", "lawsuit", "suit",
+    "complaint", "investigation", "probe", "arrest", "trial", "prosecution", "acclaim", "plaudit", "accolade", "grant",
+];
+
 impl Rules<'_, '_> {
     /// Subject of predicate `p`, with the confidence factor and whether it was inherited.
     pub(super) fn subject(&self, p: usize, depth: usize) -> Option<(Part, f32)> {
@@ -140,6 +151,13 @@ impl Rules<'_, '_> {
                         let owner = self.noun_controller(p);
                         if let Some(o) = owner.filter(|&o| tr.upos(o) != "PRON") {
                             return Some((self.np(o, true), 0.8));
+                        }
+                        // `provides protections for hosting sites`, `bought a tool for cutting
+                        // glass`: a `for` gerund on a noun says what the thing is for, and whoever
+                        // acts is not named; only a reward or a penalty is for its bearer's own
+                        // deed (`won an award for reporting …`, `faces charges for killing …`)
+                        if tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["for"])) && !tr.lemma_is(h, DEED_NOUNS) {
+                            return None;
                         }
                         // `X made efforts to reduce …`: the subject of the governing verb
                         let v = tr.head[h];
@@ -688,5 +706,34 @@ mod tests {
         let participle = KILLED_AND_INJURED.replace("40 40 NUM CD 7 obj", "badly badly ADV RB 7 advmod");
         let ts = triples(&participle);
         assert!(!ts.iter().any(|t| t.relation == "injured" && t.subject.text == "storm"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_for_gerund_on_a_noun_names_a_purpose_with_no_actor() {
+        // `The charter gives protections for hosting websites.` (invented)
+        let purpose = "
+            The the DET DT 2 det
+            charter charter NOUN NN 3 nsubj
+            gives give VERB VBZ 0 root VerbForm=Fin
+            protections protection NOUN NNS 3 obj
+            for for SCONJ IN 6 mark
+            hosting host VERB VBG 4 acl VerbForm=Ger
+            websites website NOUN NNS 6 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(purpose);
+        assert!(!ts.iter().any(|t| t.relation.contains("host")), "{}", show(&ts));
+        // `Ivo Oster won an award for hosting websites.`: a reward is for its bearer's own deed
+        let award = "
+            Ivo Ivo PROPN NNP 2 compound
+            Oster Oster PROPN NNP 3 nsubj
+            won win VERB VBD 0 root VerbForm=Fin
+            an a DET DT 5 det
+            award award NOUN NN 3 obj
+            for for SCONJ IN 7 mark
+            hosting host VERB VBG 5 acl VerbForm=Ger
+            websites website NOUN NNS 7 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(award);
+        assert!(ts.iter().any(|t| t.subject.text.contains("Oster") && t.relation.contains("host")), "{}", show(&ts));
     }
 }
