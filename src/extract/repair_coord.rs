@@ -14,6 +14,10 @@
 //! 41. `indefinite-conjunct`: `Marsh, a Senator from Tarn, won the vote` with the capitalised
 //!     role read as a comma conjunct of the name: a conjunct with an indefinite article in a
 //!     coordination that has no `and`/`or` anywhere is the name's apposition.
+//! 52. `shared-head`: `nests in both the inner and outer wall`, `iron and copper salts`, with the first modifier read as the head noun and the phrase after the coordinator
+//!     as its conjunct: a bare singular word, coordinated with a modifier of the same kind that
+//!     opens the second phrase, modifies that phrase's head too. The head takes the first word's
+//!     place; the first word becomes its modifier and the second modifier that word's conjunct.
 
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
@@ -43,6 +47,57 @@ pub(super) fn indefinite_conjunct(t: &mut Vec<Token>) -> bool {
         }
     }
     changed
+}
+
+/// Repair 52.
+pub(super) fn shared_head(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let n = t.len();
+    for y in 3..n {
+        let h = heads(t);
+        let x = h[y];
+        // `x and z … y`: the coordinator right after x, y's modifier z right after it
+        if x == usize::MAX || x + 3 > y || t[y].deprel != "conj" || t[y].upos != "NOUN" {
+            continue;
+        }
+        let (cc, z) = (x + 1, x + 2);
+        if h[cc] != y || base(&t[cc].deprel) != "cc" || !matches!(t[cc].form.to_lowercase().as_str(), "and" | "or") {
+            continue;
+        }
+        if h[z] != y || !matches!(t[z].deprel.as_str(), "amod" | "compound") || !((z + 1)..y).all(|k| h[k] == y) {
+            continue;
+        }
+        // x is one bare lowercase word: nothing of its own but a preposition, a determiner or `both`
+        let bare = (0..n).all(|k| h[k] != x || k == y || k == cc || (k < x && matches!(base(&t[k].deprel), "det" | "cc" | "case")));
+        let lower = t[x].form.chars().all(|c| c.is_lowercase() || c == '-');
+        // of the same kind as z: both adjectives or both singular nouns (`the house and twisted
+        // engine parts` is a list)
+        let kind = |k: &Token| if k.upos == "ADJ" || k.xpos.starts_with("JJ") { "ADJ" } else if k.upos == "NOUN" && k.xpos != "NNS" { "NOUN" } else { "" };
+        let same = !kind(&t[x]).is_empty() && kind(&t[x]) == kind(&t[z]) || (t[z].upos == "ADJ" && is_comparative_place_word(&t[x].form));
+        if !bare || !lower || !same {
+            continue;
+        }
+        let (xh, xrel) = (h[x], t[x].deprel.clone());
+        set_head(t, y, xh, &xrel);
+        for k in 0..x {
+            if h[k] == x {
+                let rel = t[k].deprel.clone();
+                set_head(t, k, y, &rel);
+            }
+        }
+        let zrel = t[z].deprel.clone();
+        set_head(t, x, y, &zrel);
+        set_head(t, z, x, "conj");
+        set_head(t, cc, z, "cc");
+        changed = true;
+    }
+    changed
+}
+
+/// Adjectives of position the tagger often reads as nouns when their noun is shared (`the inner
+/// and outer walls`). General English, closed class.
+fn is_comparative_place_word(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "lower" | "upper" | "inner" | "outer" | "northern" | "southern" | "eastern" | "western" | "front" | "rear" | "left" | "right" | "middle")
 }
 
 fn is_nominal(t: &Token) -> bool {
@@ -230,6 +285,26 @@ mod tests {
     }
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn a_modifier_coordinated_with_the_next_phrases_modifier_shares_its_head() {
+        // `nests in both the inner and outer wall .` (invented)
+        let t = toks("nests/VERB/0/root/nest/VBZ in/ADP/5/case both/CCONJ/5/cc:preconj the/DET/5/det inner/NOUN/1/obl/inner/NN and/CCONJ/8/cc outer/ADJ/8/amod/outer/JJ wall/NOUN/5/conj/wall/NN ./PUNCT/1/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        for arc in ["wall>1:obl", "inner>8:amod", "outer>5:conj", "and>7:cc", "the>8:det"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc} in {got}");
+        }
+        // `sells iron and copper salts .`
+        let t = toks("sells/VERB/0/root/sell/VBZ iron/NOUN/1/obj/iron/NN and/CCONJ/5/cc copper/NOUN/5/compound/copper/NN salts/NOUN/2/conj/salt/NNS ./PUNCT/1/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "salts>1:obj") && got.split(' ').any(|a| a == "iron>5:compound"), "{got}");
+        // must give nothing: a list of two things (`the house and twisted engine parts`)
+        let t = toks("saw/VERB/0/root/see/VBD the/DET/3/det house/NOUN/1/obj/house/NN and/CCONJ/7/cc twisted/ADJ/7/amod/twisted/JJ engine/NOUN/7/compound/engine/NN parts/NOUN/3/conj/part/NNS ./PUNCT/1/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+        // nor plural first conjunct (`the cats and house dogs`)
+        let t = toks("saw/VERB/0/root/see/VBD the/DET/3/det cats/NOUN/1/obj/cat/NNS and/CCONJ/6/cc house/NOUN/6/compound/house/NN dogs/NOUN/3/conj/dog/NNS ./PUNCT/1/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+    }
 
     #[test]
     fn a_second_subject_after_a_coordinator_is_a_conjunct() {
