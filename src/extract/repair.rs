@@ -82,6 +82,8 @@
 //!    the span of time as the clause's subject and the real subject an `after`-modifier of it.
 //! 39. `trailing-report` (`repair_report`): `X was found unconscious, police reported Sunday` with the
 //!     clause read as an adverbial clause of the reporting verb after it.
+//! 48. `hyphen-compound` (`repair_nominal`, run third): `extended its stay-at-home order` with the
+//!     hyphenated modifier's first word read as the verb's object.
 //! 49. `report-conjunct` (`repair_report`): `X died, the ministry announced Friday` with the
 //!     reporting verb read as a conjunct of the clause before it.
 //! 40. `day-name` (`repair_clause`): `On Monday Lena Marsh signed the pact` (no comma) with the
@@ -179,7 +181,7 @@ pub(super) fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_participle::naming_conjunct] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, super::repair_nominal::hyphen_compound, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_participle::naming_conjunct] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -593,9 +595,15 @@ fn object_with_case(t: &mut Vec<Token>) -> bool {
         if base(&t[o].deprel) != "obj" || h[o] == usize::MAX || h[o] > o || !is_noun_like(&t[o]) {
             continue;
         }
-        // the preposition may hang on a compound of the object (`in District Court`)
+        // the preposition may hang on a compound of the object (`in District Court`); one inside a
+        // hyphenated modifier (`its stay-at-home order`) is part of that word
+        let hyphenated = |c: usize| t.get(c + 1).is_some_and(|x| x.form == "-") || (c > 0 && t[c - 1].form == "-");
         let prep = (h[o] + 1..o).find(|&c| {
-            base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]) && (h[c] == o || (is_ancestor(&h, o, c) && base(&t[h[c]].deprel) == "compound"))
+            base(&t[c].deprel) == "case"
+                && t[c].upos == "ADP"
+                && !is_poss_marker(&t[c])
+                && !hyphenated(c)
+                && (h[c] == o || (is_ancestor(&h, o, c) && base(&t[h[c]].deprel) == "compound"))
         });
         if let Some(c) = prep {
             t[o].deprel = "obl".into();

@@ -19,6 +19,14 @@
 //!    verb after it as its clausal complement without a subject: a participle with no auxiliary
 //!    cannot head a sentence, so the finite verb becomes the root with the name as its subject, and
 //!    the participle a reduced relative (`acl`) of the name; what opened the sentence goes to the verb.
+//! 48. `hyphen-compound`: `the state extended its stay-at-home order`, `a door-to-door vaccination
+//!    drive` with the words of the hyphenated modifier (split by the tokenizer) read as phrases of
+//!    their own: the first word as the verb's object and the noun after the modifier as a bare
+//!    oblique (`extend stay-at-home`). Words joined by hyphens with no space between, three or
+//!    more, written right before a common noun, modify that noun's phrase: every word of the
+//!    modifier that hangs outside it becomes a `compound` of the phrase's head noun, and when the
+//!    head noun was the modifier's sibling (or hung inside it) it takes the modifier's place in
+//!    the clause, with the modifier's determiner, possessor and preposition.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -179,6 +187,80 @@ pub(super) fn ing_root(t: &mut Vec<Token>) -> bool {
     true
 }
 
+/// The last token of the hyphenated run of three or more words from `a` (`stay - at - home`):
+/// words and single hyphens with no space between, or `None` when the run is shorter.
+fn hyphen_run(t: &[Token], a: usize) -> Option<usize> {
+    let word = |k: usize| t[k].form.chars().any(char::is_alphanumeric);
+    let mut b = a;
+    while b + 2 < t.len() && word(b) && !t[b].space_after && t[b + 1].form == "-" && !t[b + 1].space_after && word(b + 2) {
+        b += 2;
+    }
+    (b >= a + 4).then_some(b)
+}
+
+/// The head of the noun phrase that starts at `n` after a modifier: over compounds and
+/// adjectives that hang on a later common noun (`vaccination drive` → `drive`).
+fn phrase_head(t: &[Token], h: &[usize], mut n: usize) -> usize {
+    while matches!(base(&t[n].deprel), "compound" | "amod") && h[n] != usize::MAX && h[n] > n && t[h[n]].upos == "NOUN" {
+        n = h[n];
+    }
+    n
+}
+
+/// Repair 48.
+pub(super) fn hyphen_compound(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let mut a = 0;
+    while a < t.len() {
+        let Some(b) = hyphen_run(t, a) else {
+            a += 1;
+            continue;
+        };
+        changed |= hang_modifier(t, a, b);
+        a = b + 1;
+    }
+    changed
+}
+
+/// Hangs the hyphenated modifier `a..=b` on the head of the noun phrase right after it, if the
+/// parser hung any of its words elsewhere. Returns whether it did.
+fn hang_modifier(t: &mut [Token], a: usize, b: usize) -> bool {
+    let n = t.len();
+    if b + 1 >= n || !t[b].space_after || t[b + 1].upos != "NOUN" {
+        return false;
+    }
+    let h = heads(t);
+    let head = phrase_head(t, &h, b + 1);
+    let inside = |k: usize| (a..=head).contains(&k);
+    let links: Vec<usize> = (a..=b).filter(|&k| !inside(h[k])).collect();
+    let Some(&first) = links.first() else { return false };
+    // what the modifier's words carried from outside (`its`, `the`, `of`)
+    let carried: Vec<usize> = (0..n).filter(|&k| !inside(k) && h[k] != usize::MAX && (a..=b).contains(&h[k])).collect();
+    // the head noun takes the modifier's place when it was its sibling or hung inside it
+    let takes_place = h[head] == h[first] || (a..=b).contains(&h[head]);
+    if takes_place {
+        let up = h[first];
+        if up != usize::MAX && is_ancestor(&h, head, up) {
+            return false;
+        }
+        let rel = t[first].deprel.clone();
+        set_head(t, head, up, &rel);
+    } else if !carried.is_empty() {
+        // the head noun has a place of its own: the modifier's preposition or determiner would
+        // contradict it
+        return false;
+    }
+    for &k in &links {
+        let rel = if t[k].form == "-" { "punct" } else { "compound" };
+        set_head(t, k, head, rel);
+    }
+    for &k in &carried {
+        let rel = t[k].deprel.clone();
+        set_head(t, k, head, &rel);
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -189,6 +271,47 @@ mod tests {
         for w in want {
             assert!(got.contains(w), "{w} not in {got:?}");
         }
+    }
+
+    /// `toks` with a space after every token but those of `glued` (written against the next).
+    fn spaced(spec: &str, glued: std::ops::Range<usize>) -> Vec<crate::document::Token> {
+        let mut t = toks(spec);
+        for (i, x) in t.iter_mut().enumerate() {
+            x.space_after = !glued.contains(&i);
+        }
+        t
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_hangs_on_the_noun_after_it() {
+        // `Tarn extended its stay-at-home order until June .` (invented): `stay` read as the object
+        let t = spaced(
+            "Tarn/PROPN/2/nsubj extended/VERB/0/root/extend/VBD its/PRON/4/nmod:poss stay/NOUN/2/obj -/PUNCT/9/punct \
+             at/ADP/8/case -/PUNCT/6/punct home/NOUN/9/compound order/NOUN/2/obl until/ADP/11/case June/PROPN/2/obl ./PUNCT/2/punct",
+            3..7,
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        has(&got, &["order>2:obj", "stay>9:compound", "its>9:nmod:poss", "home>9:compound"]);
+        // `Vell ran a nationwide door-to-door vaccination drive .` (invented): the modifier's first
+        // word hung on another noun, the phrase's head keeps its place
+        let t = spaced(
+            "Vell/PROPN/2/nsubj ran/VERB/0/root/run/VBD a/DET/11/det nationwide/ADJ/11/amod door/NOUN/1/nmod -/PUNCT/9/punct \
+             to/ADP/9/case -/PUNCT/9/punct door/NOUN/5/nmod vaccination/NOUN/11/compound drive/NOUN/2/obj ./PUNCT/2/punct",
+            4..8,
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        has(&got, &["drive>2:obj", "door>11:compound", "door>5:nmod"]);
+        // must give nothing: an age written the same way already modifies its noun (`a 40-year-old
+        // driver`), and a hyphenated modifier of a name is no common noun's (`then-Tarn-mayor Vell`)
+        let t = spaced(
+            "Police/NOUN/2/nsubj arrested/VERB/0/root/arrest/VBD a/DET/9/det 40/NUM/6/nummod -/PUNCT/6/punct year/NOUN/8/obl:unmarked \
+             -/PUNCT/8/punct old/ADJ/9/amod driver/NOUN/2/obj",
+            3..7,
+        );
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+        // two words only (`pro-Tarn groups`) are left to the tagger
+        let t = spaced("Vell/PROPN/2/nsubj backed/VERB/0/root/back/VBD pro/ADJ/2/obj -/PUNCT/5/punct Tarn/PROPN/5/compound groups/NOUN/2/obl", 2..4);
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
     }
 
     #[test]

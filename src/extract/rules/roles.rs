@@ -12,7 +12,8 @@
 //! A role is a noun of [`ROLE_POSITIONS`](crate::ontology::roles::ROLE_POSITIONS) (X – `ROLE of` – Y) or [`ROLE_OCCUPATIONS`](crate::ontology::roles::ROLE_OCCUPATIONS) (X – `ROLE
 //! from` – country, or `of` an organisation, and X – `is a` – ROLE); Y is a demonym's country, a
 //! proper name in front of the role, a possessor (`Y's`, also a common noun after a determiner:
-//! `the study's`) or the object of `of`/`at`/`for` after it.
+//! `the study's`) or the object of `of`/`at`/`for` after it. Lowercase modifiers in front of a
+//! proper-name owner are the role's (`a senior Vela Party member` → senior member of Vela Party).
 //! The person is a `Person` mention of the sentence. Graph facts only (CaRB gold has no such tuples).
 //!
 //! In: the tree's tokens, mention extents and kinds. Out: literal-relation [`Prop`]s.
@@ -369,6 +370,14 @@ impl Rules<'_, '_> {
             leading_mods.push(i);
             i += 1;
         }
+        // `a senior Vela Party member`, `the high-ranking Vela Front member`: lowercase modifiers
+        // in front of the owner's name describe the role, not the owner
+        if owner.is_none()
+            && let Some(e) = self.modifiers_before_owner(i, limit)
+        {
+            leading_mods.extend(i..e);
+            i = e;
+        }
         // a name in front, also one written lowercase (`al-Vela member`)
         let named = self.ment_at(i).is_some_and(|(ms, _)| ms == i);
         if owner.is_none() && i < limit && (tr.form(i).chars().next().is_some_and(char::is_uppercase) || named) {
@@ -598,6 +607,32 @@ impl Rules<'_, '_> {
     /// in `Police press officer X said`): all before it is punctuation, and it is a common noun.
     fn lowercase_noun(&self, i: usize) -> bool {
         self.lowercase_word(i) && (self.tr.form(i).chars().next().is_some_and(char::is_lowercase) || self.tr.upos(i) == "NOUN")
+    }
+
+    /// The end of a run of lowercase adjectives or participles from `i` (`senior`, `high-ranking`,
+    /// `founding`) when a capitalised word (or a name the recogniser found) follows it that opens a
+    /// name with a role noun right after it (`Vela Party member`): the run modifies the role.
+    /// `None` otherwise.
+    fn modifiers_before_owner(&self, i: usize, limit: usize) -> Option<usize> {
+        let tr = self.tr;
+        let modifier = |k: usize| {
+            let lower = tr.form(k).chars().next().is_some_and(char::is_lowercase);
+            let describes = tr.upos(k) == "ADJ" || (tr.upos(k) == "VERB" && tr.rel(k) == "amod");
+            // the hyphen inside `high-ranking`, written against both words
+            let hyphen = tr.form(k) == "-" && k > i && !tr.t[k - 1].space_after && !tr.t[k].space_after;
+            (lower && describes && self.ment_at(k).is_none() && self.role_word_at(k).is_none()) || hyphen
+        };
+        let mut e = i;
+        while e < limit && modifier(e) {
+            e += 1;
+        }
+        // the name may be written lowercase (`al-Vela member`) when the recogniser found it
+        let named = self.ment_at(e).is_some_and(|(s, _)| s == e);
+        if e == i || e >= limit || tr.form(e - 1) == "-" || !(tr.form(e).chars().next().is_some_and(char::is_uppercase) || named) {
+            return None;
+        }
+        let run = self.name_run(e)?;
+        (run < limit && self.role_word_at(run).is_some()).then_some(e)
     }
 
     /// A word written in lowercase or capitalised only as the sentence's first word.

@@ -215,6 +215,23 @@ fn role_constructions() {
             &[("Raul Soto", "member of", "al-Vela"), ("Raul Soto", "son of", "Luis Soto")],
             &[],
         ),
+        // lowercase modifiers in front of the owner's name describe the role
+        (
+            "[[Raul/PROPN Soto]]/PROPN ,/PUNCT a/DET senior/ADJ {{Vela/PROPN Party}}/PROPN member/NOUN ,/PUNCT voted/VERB ./PUNCT",
+            &[("Raul Soto", "senior member of", "Vela Party")],
+            &[],
+        ),
+        (
+            "[[Raul/PROPN Soto]]/PROPN ,/PUNCT the/DET longtime/ADJ {{al-Vela}}/PROPN member/NOUN and/CCONJ son/NOUN of/ADP [[Luis/PROPN Soto]]/PROPN ,/PUNCT died/VERB ./PUNCT",
+            &[("Raul Soto", "longtime member of", "al-Vela"), ("Raul Soto", "son of", "Luis Soto")],
+            &[],
+        ),
+        (
+            // no role noun after the name: the adjective describes the place
+            "[[Ana/PROPN Ruiz]]/PROPN ,/PUNCT the/DET new/ADJ {{Vela/PROPN Museum}}/PROPN ,/PUNCT opened/VERB ./PUNCT",
+            &[],
+            &["Ana Ruiz"],
+        ),
         // no role noun: no fact; the mayor's office is no role of the person
         (
             "[[Ana/PROPN Ruiz]]/PROPN visited/VERB the/DET mayor/NOUN 's/PART office/NOUN in/ADP <<Lima>>/PROPN ./PUNCT",
