@@ -38,6 +38,9 @@ impl Rules<'_, '_> {
         if let Some((a, rule)) = agent {
             // (`on his way to Vell`: a route, no act of its possessor)
             let generic = tr.lemma_is(a, &["world", "country", "nation", "city", "today", "year", "week", "its", "their"]) || tr.lemma_is(n, &["way", "route", "path"]);
+            // `moved with her parents from Tarn`: where a relative is from is nothing the possessor
+            // did (`her son with Ivo Oster` is)
+            let kin = super::roles::is_kin_noun(&tr.lemma(n).to_lowercase());
             let apart = self.np(a, true);
             let mut found = false;
             if !generic {
@@ -57,6 +60,9 @@ impl Rules<'_, '_> {
                         continue;
                     }
                     if prep == "of" && !eventive {
+                        continue;
+                    }
+                    if prep == "from" && kin {
                         continue;
                     }
                     if matches!(prep.as_str(), "in" | "at") {
@@ -515,5 +521,27 @@ mod tests {
             ? ? PUNCT . 5 punct";
         let ts = triples(question);
         assert!(!ts.iter().any(|t| t.relation.ends_with("chief of")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn where_a_relative_is_from_is_no_act_of_the_possessor() {
+        // `Oster moved to Tarn with his parents from Vell.` (invented)
+        let from = "
+            Oster Oster PROPN NNP 2 nsubj
+            moved move VERB VBD 0 root VerbForm=Fin
+            to to ADP IN 4 case
+            Tarn Tarn PROPN NNP 2 obl
+            with with ADP IN 7 case
+            his he PRON PRP$ 7 nmod:poss
+            parents parent NOUN NNS 2 obl
+            from from ADP IN 9 case
+            Vell Vell PROPN NNP 7 nmod
+            . . PUNCT . 2 punct";
+        let ts = triples(from);
+        assert!(!ts.iter().any(|t| t.relation.contains("parent")), "{}", show(&ts));
+        // `his son with Ana Ruiz` is his
+        let with = from.replace("parents parent NOUN NNS", "son son NOUN NN").replace("from from ADP", "with with ADP").replace("Vell Vell", "Ruiz Ruiz");
+        let ts = triples(&with);
+        assert!(ts.iter().any(|t| t.relation.contains("son with")), "{}", show(&ts));
     }
 }
