@@ -18,8 +18,9 @@
 //!
 //! Kept out: a name that is a surname or middle word of a person's fuller name in the document
 //! (`Tarrow` beside `Ben Tarrow`), and a name written after a title (`Mr Tarrow`) anywhere in it.
-//! A retyped firm stays apart from a longer name it opens (`Tarnmart` and its branch `Tarnmart
-//! Norvia`). Only names of
+//! A name that opens a longer name in the document (`Tarnmart` beside `Tarnmart Norvia`, typed
+//! anything) is left to the resolver, which reads it as the longer name's short form or keeps it
+//! apart; a legal form cut off its name (`Corp`) is no name. Only names of
 //! one token are retyped: a two-word name opening with a given name is a person whose parse
 //! went wrong far more often than a firm. Places and other types are not touched.
 //!
@@ -62,6 +63,14 @@ pub fn retype_evident_firms(sentences: &[Sentence], mentions: &mut [Mention]) {
     for name in person_words(sentences, mentions) {
         evident.remove(&name);
     }
+    // `Leucadia` after `Leucadia National Corp`: the resolver already reads the first word of a
+    // longer name as its short form (whatever the tagger typed the long name); retyped, the word
+    // would start a node of its own
+    for m in mentions.iter() {
+        if let Some((first, _)) = m.text.split_once(' ') {
+            evident.remove(first);
+        }
+    }
     for m in mentions.iter_mut().filter(|m| one_word(m)) {
         if let Some(&kind) = evident.get(&m.text) {
             m.kind = kind;
@@ -70,9 +79,13 @@ pub fn retype_evident_firms(sentences: &[Sentence], mentions: &mut [Mention]) {
 }
 
 /// Whether a word can be a firm's one-word name: capitalised and made of letters (`Vellcorp`,
-/// `Tarn-Mart`), not an initial.
+/// `Tarn-Mart`), not an initial, not a legal form or body word.
 fn looks_like_firm_name(form: &str) -> bool {
-    form.chars().next().is_some_and(char::is_uppercase)
+    let lower = form.to_lowercase();
+    // a legal form or body word cut off its name (`Corp`, `Group`) names nothing alone
+    let corporate = [crate::resolve::CORPORATE_WORDS, crate::resolve::BODY_WORDS].iter().any(|l| l.contains(&lower.as_str()));
+    !corporate
+        && form.chars().next().is_some_and(char::is_uppercase)
         && form.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&')
 }
@@ -231,14 +244,15 @@ mod tests {
     }
 
     #[test]
-    fn a_firm_stays_apart_from_its_branch_and_takes_the_company() {
-        // invented: the branch's name opens with the firm's, both typed as persons by the tagger
+    fn a_name_opening_a_longer_name_or_a_legal_form_is_left_alone() {
+        // must not: the firm's name opens its branch's (both typed as persons by the tagger): the
+        // two stay apart and the short name is not retyped
         let text = "Mara Vellin, the chief executive of Tarnmart, said on Monday that Tarnmart would sell its stores in Norvia. Tarnmart Norvia has cut its staff by half.";
-        assert_eq!(kinds_of(text, "Tarnmart"), vec![EntityType::Company]);
         let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
         let out = pipeline.process(SourceText::from_string("t.txt", text));
         let tarnmart: Vec<_> = out.entities.iter().filter(|e| e.label == "Tarnmart").collect();
-        assert!(tarnmart.iter().all(|e| !e.aliases.iter().any(|a| a.contains("Norvia"))), "{tarnmart:?}");
+        assert!(tarnmart.iter().all(|e| e.kind == EntityType::Person && !e.aliases.iter().any(|a| a.contains("Norvia"))), "{tarnmart:?}");
+        assert!(!super::looks_like_firm_name("Corp") && !super::looks_like_firm_name("Group") && super::looks_like_firm_name("Vellcorp"));
     }
 
     #[test]
