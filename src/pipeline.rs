@@ -255,6 +255,7 @@ impl Pipeline {
         crate::extract::retype_named_settlements(&document.sentences, &mut mentions);
         crate::extract::retype_products(&document.sentences, &mut mentions);
         crate::extract::retype_described_organisations(&document.sentences, &mut mentions);
+        crate::extract::retype_evident_firms(&document.sentences, &mut mentions);
         // grouped once: filtering all mentions for each sentence was quadratic in document length
         let mut by_sentence: HashMap<usize, Vec<Mention>> = HashMap::new();
         for m in &mentions {

@@ -125,10 +125,10 @@ fn role_apposition(s: &Sentence, span: std::ops::Range<usize>) -> bool {
 /// Nouns that describe a name as a business (`the software company X`). General English; nouns
 /// that also name people's jobs (`developer`, `operator`) or loose groups (`team`, `group`) are
 /// left out.
-const COMPANY_NOUNS: &[&str] =
+pub(super) const COMPANY_NOUNS: &[&str] =
     &["company", "firm", "airline", "carrier", "retailer", "manufacturer", "maker", "broadcaster", "bank", "conglomerate", "startup", "publisher", "automaker", "insurer"];
 /// Nouns that describe a name as some other organisation (`the band X`, `the charity X`).
-const ORGANISATION_NOUNS: &[&str] = &["band", "charity", "agency", "newspaper", "nonprofit", "ministry", "union", "league"];
+pub(super) const ORGANISATION_NOUNS: &[&str] = &["band", "charity", "agency", "newspaper", "nonprofit", "ministry", "union", "league"];
 
 /// Retypes as `Company` or `Organization` the person and place mentions that a singular
 /// organisation noun describes (`the software company Redwell`, `the band Cold Quarry`), and

@@ -81,6 +81,7 @@ mod groups;
 mod identified;
 mod index;
 mod named;
+pub(crate) use named::{BODY_WORDS, CORPORATE_WORDS};
 pub mod names;
 mod pronouns;
 mod quotes;

@@ -707,14 +707,14 @@ fn quoted_nickname(s: &Sentence, start: usize, end: usize) -> Option<(usize, usi
 /// John Bolton`), or the whole name when it holds none: what must look like a person's name.
 /// Words that only say a name is a business (`Motor Company`, `Holdings Inc`), general English
 /// legal forms and trade words, lowercase.
-const CORPORATE_WORDS: &[&str] = &[
+pub(crate) const CORPORATE_WORDS: &[&str] = &[
     "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "plc",
     "llc", "group", "holdings", "motor", "motors", "airlines", "airways", "air", "industries", "enterprises",
 ];
 
 /// Words that end an organisation's name by saying what kind of body it is, which a short form
 /// of the name leaves out (`the Vell Harbour Society` … `the Vell Harbour`). General English.
-const BODY_WORDS: &[&str] = &["society", "association", "foundation", "organisation", "organization", "trust", "institute"];
+pub(crate) const BODY_WORDS: &[&str] = &["society", "association", "foundation", "organisation", "organization", "trust", "institute"];
 
 fn titled_tail(label: &str) -> &str {
     let cut = label
