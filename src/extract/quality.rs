@@ -592,10 +592,10 @@ fn denied_universal(tr: &Tree, h: usize) -> bool {
     on_noun || over_noun
 }
 
-/// Whether the subject headed by `h` is chosen by `any` (`any acts that threaten X will not be
-/// tolerated`, `any user gets the freedoms`, `we don't have any planets known with X`): what is
-/// said holds of whichever thing of the kind, or of none under a negation or a condition, never
-/// of one the graph could name. (Plain universals, `all voters`, `every member`, stay.)
+/// Whether the subject headed by `h` is chosen by `any` (`any firm that breaks the rule will pay
+/// a fine`, `any visitor may enter`, `we saw no sign that any pipe had burst`): what is said holds
+/// of whichever thing of the kind, or of none under a negation or a condition, never of one the
+/// graph could name. (Plain universals, `all voters`, `every member`, stay.)
 fn any_subject(tr: &Tree, h: usize) -> bool {
     tr.kids(h).any(|k| k < h && tr.base(k) == "det" && tr.lemma_is(k, &["any"]))
 }

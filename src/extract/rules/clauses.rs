@@ -790,8 +790,8 @@ impl Rules<'_, '_> {
     }
 
     /// A past participle on the noun before it (`a report released on Monday`, `the man, arrested
-    /// in May, …`), or opening the sentence on the subject after its comma (`Discovered in 2016,
-    /// the comet …`, which the parser hangs on the noun, not on the verb): tagged `VBN`, an `acl`
+    /// in May, …`), or opening the sentence on the subject after its comma (`Built in 1870, the
+    /// bridge …`, which the parser hangs on the noun, not on the verb): tagged `VBN`, an `acl`
     /// with no auxiliary, subject, object or marker of its own, of a verb that can take an object
     /// (`the prices risen`, `a man retired since May` describe what the noun did).
     fn noun_participle_passive(&self, p: usize) -> bool {

@@ -680,21 +680,20 @@ fn a_fronted_participle_with_a_date_is_the_subjects_passive() {
         small small ADJ JJ 9 amod
         cars car NOUN NNS 7 obj
         . . PUNCT . 7 punct";
-    // `Discovered in 2011 , Vell is one of the oldest comets .` (invented), hung on the subject
+    // `Built in 1870 , the Vell Bridge is a landmark .` (invented), hung on the subject
     let on_subject = "
-        Discovered discover VERB VBN 5 acl Tense=Past|VerbForm=Part
+        Built build VERB VBN 7 acl Tense=Past|VerbForm=Part
         in in ADP IN 3 case
-        2011 2011 NUM CD 1 obl
+        1870 1870 NUM CD 1 obl
         , , PUNCT , 1 punct
-        Vell Vell PROPN NNP 7 nsubj
-        is be AUX VBZ 7 cop VerbForm=Fin
-        one one NUM CD 0 root
-        of of ADP IN 11 case
-        the the DET DT 11 det
-        oldest old ADJ JJS 11 amod
-        comets comet NOUN NNS 7 nmod
-        . . PUNCT . 7 punct";
-    for (rows, subject, verb) in [(on_verb, "Tarn Motors", "found"), (on_subject, "Vell", "discover")] {
+        the the DET DT 7 det
+        Vell Vell PROPN NNP 7 compound
+        Bridge Bridge PROPN NNP 10 nsubj
+        is be AUX VBZ 10 cop VerbForm=Fin
+        a a DET DT 10 det
+        landmark landmark NOUN NN 0 root
+        . . PUNCT . 10 punct";
+    for (rows, subject, verb) in [(on_verb, "Tarn Motors", "found"), (on_subject, "Vell Bridge", "build")] {
         let ts = triples(rows);
         let t = ts
             .iter()
