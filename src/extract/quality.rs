@@ -181,6 +181,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if denied_universal(tr, h) {
             return Some("subject-denied-universal");
         }
+        if any_subject(tr, h) {
+            return Some("subject-any");
+        }
     }
     if p.pred < n && embedded_question(tr, p.pred) {
         return Some("embedded-question");
@@ -587,6 +590,14 @@ fn denied_universal(tr: &Tree, h: usize) -> bool {
     let up = tr.head[h];
     let over_noun = up != NONE && up < h && universal(up) && denied(up);
     on_noun || over_noun
+}
+
+/// Whether the subject headed by `h` is chosen by `any` (`any firm that breaks the rule will pay
+/// a fine`, `any visitor may enter`, `we saw no sign that any pipe had burst`): what is said holds
+/// of whichever thing of the kind, or of none under a negation or a condition, never of one the
+/// graph could name. (Plain universals, `all voters`, `every member`, stay.)
+fn any_subject(tr: &Tree, h: usize) -> bool {
+    tr.kids(h).any(|k| k < h && tr.base(k) == "det" && tr.lemma_is(k, &["any"]))
 }
 
 /// A `case` word the parser gives a subject that still is one: a preposition that also opens a

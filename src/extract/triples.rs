@@ -787,8 +787,9 @@ fn own_passive(tr: &Tree, v: usize) -> bool {
 }
 
 /// Whether past participle `v` is passive beyond doubt: by its own words (`was signed in`), as
-/// the participle modifying a noun (`a treaty signed in 2015`), or coordinated with such a
-/// participle (`was owned and registered in`).
+/// the participle modifying a noun (`a treaty signed in 2015`), as the participle that opens the
+/// sentence before its main clause (`Founded in 1990, the firm …`: the firm was founded), or
+/// coordinated with such a participle (`was owned and registered in`).
 fn plainly_passive(tr: &Tree, v: usize) -> bool {
     if tr.t[v].xpos != "VBN" {
         return false;
@@ -796,6 +797,7 @@ fn plainly_passive(tr: &Tree, v: usize) -> bool {
     let h = tr.head[v];
     own_passive(tr, v)
         || (tr.base(v) == "acl" && !tr.kids(v).any(|k| tr.base(k) == "nsubj"))
+        || (tr.base(v) == "advcl" && h < tr.len() && h > v && !tr.kids(v).any(|k| matches!(tr.base(k), "nsubj" | "aux")))
         || (tr.base(v) == "conj" && h < tr.len() && tr.t[h].xpos == "VBN" && own_passive(tr, h))
 }
 

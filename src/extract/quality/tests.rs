@@ -697,6 +697,19 @@ fn a_subject_with_a_denied_universal_gives_no_fact() {
     assert!(triples(verb).iter().any(|t| t.contains("plan")), "{:?}", triples(verb));
 }
 
+/// A subject chosen by `any` names no thing: a relative clause on it and the clause it opens give
+/// no fact; the same subject with a definite article does.
+#[test]
+fn a_subject_chosen_by_any_gives_no_fact() {
+    // `Any firm that breaks the rule will pay a fine .` (invented)
+    let any = "Any/any/DET/2/det firm/firm/NOUN/8/nsubj that/that/PRON/4/nsubj breaks/break/VERB/2/acl:relcl the/the/DET/6/det \
+               rule/rule/NOUN/4/obj will/will/AUX/8/aux pay/pay/VERB/0/root a/a/DET/10/det fine/fine/NOUN/8/obj ././PUNCT/8/punct";
+    assert!(!triples(any).iter().any(|t| t.starts_with("firm")), "{:?}", triples(any));
+    // must keep: `The firm that breaks the rule will pay a fine .`
+    let the = any.replace("Any/any/DET", "The/the/DET");
+    assert!(triples(&the).iter().any(|t| t.starts_with("firm") && t.contains("rule")), "{:?}", triples(&the));
+}
+
 /// A number that bounds an age group (one end of a range, a threshold after `over the age of`)
 /// is no one's age; a plain age stays (see [`super::age_bound`]).
 #[test]

@@ -807,19 +807,27 @@ impl Rules<'_, '_> {
     }
 
     /// A past participle on the noun before it (`a report released on Monday`, `the man, arrested
-    /// in May, …`): tagged `VBN`, an `acl` with no auxiliary, subject, object or marker of its own,
-    /// of a verb that can take an object (`the prices risen`, `a man retired since May` describe
-    /// what the noun did).
+    /// in May, …`), or opening the sentence on the subject after its comma (`Built in 1870, the
+    /// bridge …`, which the parser hangs on the noun, not on the verb): tagged `VBN`, an `acl`
+    /// with no auxiliary, subject, object or marker of its own, of a verb that can take an object
+    /// (`the prices risen`, `a man retired since May` describe what the noun did).
     fn noun_participle_passive(&self, p: usize) -> bool {
         let tr = self.tr;
         tr.rel(p) == "acl"
             && tr.upos(p) == "VERB"
             && tr.t[p].xpos == "VBN"
             && tr.head[p] != NONE
-            && tr.head[p] < p
+            && (tr.head[p] < p || self.fronted_on_subject(p))
             && matches!(tr.upos(tr.head[p]), "NOUN" | "PROPN" | "PRON" | "NUM")
             && !tr.kids(p).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "csubj" | "obj" | "mark" | "expl"))
             && !tr.lemma_is(p, INTRANSITIVE_VERBS)
+    }
+
+    /// Whether participle `p` opens the sentence and modifies, across a comma, the noun after it.
+    fn fronted_on_subject(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[p];
+        (0..p).all(|k| tr.is_punct(k)) && h > p && (p + 1..h).any(|k| tr.form(k) == ",")
     }
 
     /// Whether a clause with coordinated subjects is an event between them (`A and B met`,

@@ -146,7 +146,7 @@ impl Rules<'_, '_> {
             let person_name = tr.upos(n) == "PROPN" && self.kind_at(n) == Some(T::Person);
             let role_noun = tr.upos(n) == "NOUN" && self.role_word_at(n).is_some_and(|(last, _)| last == n);
             // a role in apposition to a name is the role rule's (`X, a virologist at Y`)
-            if !(person_name || role_noun) || tr.rel(n) == "appos" {
+            if !(person_name || role_noun) || tr.rel(n) == "appos" || (role_noun && self.predicated_role(n)) {
                 continue;
             }
             for first in tr.kids(n).filter(|&k| tr.base(k) == "nmod" && tr.upos(k) == "PROPN") {
@@ -166,6 +166,14 @@ impl Rules<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Whether role noun `n` is said of someone else, as a copula's predicate (`Ivo Oster is a
+    /// lecturer at X`, `Both are lecturers at X`) or after `as` (`worked as a nurse at X`): the
+    /// role is that subject's (the role rules read it), the noun names no one of its own.
+    fn predicated_role(&self, n: usize) -> bool {
+        let tr = self.tr;
+        tr.kids(n).any(|k| tr.base(k) == "cop" || (tr.base(k) == "case" && tr.lemma_is(k, &["as"])))
     }
 
     /// One affiliation fact: role noun or name `n`, `from`/`at` (`case`), organisation or place `k`.
@@ -328,6 +336,28 @@ mod tests {
                  sharply/ADV/7/advmod rose/VERB/0/root ./PUNCT/7/punct",
                 &[],
                 &["Imports"],
+            ),
+        ];
+        check_cases(cases, "origin:affiliation");
+    }
+
+    #[test]
+    fn a_predicated_role_noun_is_no_affiliated_subject() {
+        // must give nothing with the role noun for subject: the role is the subject's
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            // `Ivo Oster is a lecturer at Vell College.` (invented)
+            (
+                "[[Ivo/PROPN/5/nsubj Oster]]/PROPN/1/flat is/AUX/5/cop a/DET/5/det lecturer/NOUN/0/root at/ADP/8/case \
+                 {{Vell/PROPN/8/compound College}}/PROPN/5/nmod ./PUNCT/5/punct",
+                &[],
+                &["lecturer"],
+            ),
+            // `She worked as a nurse at the Tarn Clinic.` (invented)
+            (
+                "She/PRON/2/nsubj worked/VERB/0/root as/ADP/5/case a/DET/5/det nurse/NOUN/2/obl at/ADP/9/case \
+                 the/DET/9/det {{Tarn/PROPN/9/compound Clinic}}/PROPN/5/nmod ./PUNCT/2/punct",
+                &[],
+                &["nurse"],
             ),
         ];
         check_cases(cases, "origin:affiliation");

@@ -662,3 +662,44 @@ fn the_alternative_not_taken_is_negated() {
     let t = ts.iter().find(|t| t.relation.contains("attend")).unwrap_or_else(|| panic!("{}", show(&ts)));
     assert!(t.negated, "{}", show(&ts));
 }
+
+/// A past participle that opens the sentence names what was done to the main clause's subject,
+/// whether the parser hangs it on the main verb (`advcl`) or on the subject noun (`acl`), and
+/// the date or place it takes stays with the passive (`be founded in`, not `found in`).
+#[test]
+fn a_fronted_participle_with_a_date_is_the_subjects_passive() {
+    // `Founded in 1990 , Tarn Motors makes small cars .` (invented), hung on the main verb
+    let on_verb = "
+        Founded found VERB VBN 7 advcl Tense=Past|VerbForm=Part
+        in in ADP IN 3 case
+        1990 1990 NUM CD 1 obl
+        , , PUNCT , 1 punct
+        Tarn Tarn PROPN NNP 6 compound
+        Motors Motors PROPN NNPS 7 nsubj
+        makes make VERB VBZ 0 root VerbForm=Fin
+        small small ADJ JJ 9 amod
+        cars car NOUN NNS 7 obj
+        . . PUNCT . 7 punct";
+    // `Built in 1870 , the Vell Bridge is a landmark .` (invented), hung on the subject
+    let on_subject = "
+        Built build VERB VBN 7 acl Tense=Past|VerbForm=Part
+        in in ADP IN 3 case
+        1870 1870 NUM CD 1 obl
+        , , PUNCT , 1 punct
+        the the DET DT 7 det
+        Vell Vell PROPN NNP 7 compound
+        Bridge Bridge PROPN NNP 10 nsubj
+        is be AUX VBZ 10 cop VerbForm=Fin
+        a a DET DT 10 det
+        landmark landmark NOUN NN 0 root
+        . . PUNCT . 10 punct";
+    for (rows, subject, verb) in [(on_verb, "Tarn Motors", "found"), (on_subject, "Vell Bridge", "build")] {
+        let ts = triples(rows);
+        let t = ts
+            .iter()
+            .find(|t| t.key.verb.as_deref() == Some(verb))
+            .unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.subject.text, subject, "{}", show(&ts));
+        assert!(t.key.passive, "{}", show(&ts));
+    }
+}
