@@ -16,6 +16,10 @@
 //!     no `after`/`before`/`while`/`when`/`since`/`until`/`upon` clause, so it becomes an `advcl`
 //!     of the clause the noun belongs to (the noun itself when it is a copular predicate or the
 //!     root, else the first verb above it), and a subjectless one shares that clause's subject.
+//! 53. `topic-about`: `The report is about climate change` with `about` read as the adverb of an
+//!     approximate amount (`about 3,000`) on the copular predicate noun, so the clause said the
+//!     report *is* climate change: before a noun phrase that opens with no number, `about` is the
+//!     preposition of the topic, the predicate noun's `case`.
 
 use super::lexicon::CASUALTY_STATES;
 use super::repair::{base, heads, set_head};
@@ -123,10 +127,54 @@ pub(super) fn subordinate_acl(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+
+/// Repair 53.
+pub(super) fn topic_about(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for a in 1..n.saturating_sub(1) {
+        let p = h[a];
+        if p == usize::MAX || p <= a || !t[a].form.eq_ignore_ascii_case("about") || t[a].deprel != "advmod" {
+            continue;
+        }
+        // a copular predicate noun, with the copula right before `about`
+        let cop = (0..a).any(|k| h[k] == p && t[k].deprel == "cop") && t[a - 1].deprel == "cop";
+        if !cop || !matches!(t[p].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // the phrase opens with a determiner, adjective or noun, and holds no number or amount word
+        // before its head (`about 3,000 people`, `about a third`, `about the same`)
+        let opener = &t[a + 1];
+        let opens_phrase = matches!(opener.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN") && !opener.form.eq_ignore_ascii_case("as");
+        let amount = ((a + 1)..=p).any(|k| {
+            t[k].upos == "NUM"
+                || matches!(t[k].form.to_lowercase().as_str(), "half" | "third" | "quarter" | "dozen" | "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions" | "same" | "percent" | "per")
+        });
+        if opens_phrase && !amount {
+            t[a].upos = "ADP".to_owned();
+            t[a].xpos = "IN".to_owned();
+            set_head(t, a, p, "case");
+            changed = true;
+        }
+    }
+    changed
+}
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn about_before_a_phrase_with_no_number_is_the_topic() {
+        // `The book is about the Tarn floods .` (invented)
+        let t = toks("The/DET/2/det book/NOUN/7/nsubj is/AUX/7/cop/be/VBZ about/ADV/7/advmod/about/RB the/DET/7/det Tarn/PROPN/7/compound floods/NOUN/0/root/flood/NNS ./PUNCT/7/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "about>7:case"), "{got}");
+        // must give nothing: an amount (`The crowd was about 3,000 people .`)
+        let t = toks("The/DET/2/det crowd/NOUN/6/nsubj was/AUX/6/cop/be/VBD about/ADV/6/advmod/about/RB 3,000/NUM/6/nummod people/NOUN/0/root/people/NNS ./PUNCT/6/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+    }
 
     #[test]
     fn a_casualty_state_after_the_object_of_leave_is_its_complement() {
