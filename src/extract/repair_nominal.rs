@@ -27,6 +27,13 @@
 //!    modifier that hangs outside it becomes a `compound` of the phrase's head noun, and when the
 //!    head noun was the modifier's sibling (or hung inside it) it takes the modifier's place in
 //!    the clause, with the modifier's determiner, possessor and preposition.
+//! 58. `subject-apposition`: `Vellin, the only candidate in a scarf, endorsed the plan` (or `The
+//!    head of the Tarn police, Ivo Oster, said …`) parsed with both phrases as subjects of the verb,
+//!    the nearer one then read as the subject (`only candidate endorse plan`). A verb has one
+//!    subject: a second one with no preposition or coordinator of its own, set off by commas right
+//!    after the first, is its apposition. A second one with a preposition of its own is no subject
+//!    either (`Vell, along with two aides, left`, `…, Ivo Oster, on Monday said`): written right
+//!    against the first phrase it modifies it (`nmod`), after a comma it is an oblique of the verb.
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -147,6 +154,85 @@ pub(super) fn place_apposition(t: &mut Vec<Token>) -> bool {
             continue;
         }
         set_head(t, a, p, "appos");
+        changed = true;
+    }
+    changed
+}
+
+/// The first and last token of `a`'s phrase, leaving out commas at its edges.
+fn phrase_span(t: &[Token], h: &[usize], a: usize) -> (usize, usize) {
+    let toks: Vec<usize> = (0..t.len()).filter(|&k| is_ancestor(h, a, k)).collect();
+    let words: Vec<usize> = toks.iter().copied().filter(|&k| t[k].form != ",").collect();
+    (words.first().copied().unwrap_or(a), words.last().copied().unwrap_or(a))
+}
+
+/// Repair 58.
+pub(super) fn subject_apposition(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for y in 1..n {
+        let h = heads(t);
+        let v = h[y];
+        if v == usize::MAX || v < y || base(&t[y].deprel) != "nsubj" || !matches!(t[y].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(x) = (0..y).rev().find(|&k| h[k] == v && base(&t[k].deprel) == "nsubj") else { continue };
+        if !matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON") || time_noun(&t[x]) {
+            continue;
+        }
+        // an apposition has no preposition or coordinator of its own (`, along with X,` and `and
+        // X` are other repairs' business), nor has the first subject a preposition
+        let marked = |a: usize, rels: &[&str]| (0..n).any(|k| h[k] == a && k < a && rels.contains(&base(&t[k].deprel)));
+        if marked(x, &["case"]) || marked(y, &["case", "cc"]) {
+            continue;
+        }
+        let (_, xr) = phrase_span(t, &h, x);
+        let (yl, yr) = phrase_span(t, &h, y);
+        // `X , Y ,`: one comma between the phrases and one closing the second
+        if xr >= yl || (xr + 1..yl).any(|k| t[k].form != ",") || yl - xr != 2 || t.get(yr + 1).is_none_or(|c| c.form != ",") || yr + 1 >= v {
+            continue;
+        }
+        set_head(t, y, x, "appos");
+        changed = true;
+    }
+    changed | prepositional_subject(t)
+}
+
+/// Prepositions that also open a clause of time or manner (`after the vote was held`). General
+/// English, closed class.
+const SUBORDINATING_PREPOSITIONS: &[&str] = &["after", "before", "since", "until", "till", "as", "once", "like", "because"];
+
+/// Repair 58, second part: a subject with a preposition after another subject of the same verb.
+fn prepositional_subject(t: &mut [Token]) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for y in 1..n {
+        let h = heads(t);
+        let v = h[y];
+        if v == usize::MAX || v < y || base(&t[y].deprel) != "nsubj" || !matches!(t[y].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let case_of = |a: usize| (0..a).find(|&k| h[k] == a && base(&t[k].deprel) == "case" && t[k].upos == "ADP");
+        let Some(x) = (0..y).rev().find(|&k| h[k] == v && base(&t[k].deprel) == "nsubj") else { continue };
+        // a preposition that also opens clauses (`Hours after the access was restored`) may have
+        // the real subject after it
+        let Some(c) = case_of(y) else { continue };
+        if case_of(x).is_some() || SUBORDINATING_PREPOSITIONS.contains(&t[c].form.to_lowercase().as_str()) {
+            continue;
+        }
+        // the first subject opens the clause (not `All but one of them …` hung elsewhere)
+        let (xl, xr) = phrase_span(t, &h, x);
+        if xl > 0 && t[xl - 1].upos != "PUNCT" && (!is_ancestor(&h, v, xl - 1) || base(&t[xl - 1].deprel) == "cc") {
+            continue;
+        }
+        let start = (0..y).find(|&k| is_ancestor(&h, y, k)).unwrap_or(y);
+        if xr + 1 == start && t[start].form != "," {
+            set_head(t, y, x, "nmod");
+        } else if t[start].form == "," || (start > 0 && t[start - 1].form == ",") {
+            set_head(t, y, v, "obl");
+        } else {
+            continue;
+        }
         changed = true;
     }
     changed
@@ -387,6 +473,45 @@ mod tests {
             "Oster/PROPN/3/nsubj was/AUX/3/aux speaking/VERB/0/root/speak/VBG when/ADV/6/advmod Mara/PROPN/6/nsubj called/VERB/3/advcl/call/VBD",
         );
         assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn a_second_subject_set_off_by_commas_is_the_first_ones_apposition() {
+        // `And Vellin , the only judge in a scarf , signed the plan .` (invented)
+        let t = toks(
+            "And/CCONJ/2/cc Vellin/PROPN/11/nsubj ,/PUNCT/2/punct the/DET/6/det only/ADJ/6/amod judge/NOUN/11/nsubj \
+             in/ADP/9/case a/DET/9/det scarf/NOUN/6/nmod ,/PUNCT/6/punct signed/VERB/0/root/sign/VBD the/DET/13/det \
+             plan/NOUN/11/obj ./PUNCT/11/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["judge>2:appos", "Vellin>11:nsubj"]);
+        // `The head of the Tarn police , Ivo Oster , on Monday said …`: the name is the apposition;
+        // the day with its preposition is no apposition
+        let t = toks(
+            "The/DET/2/det head/NOUN/13/nsubj of/ADP/6/case the/DET/6/det Tarn/PROPN/6/compound police/NOUN/2/nmod \
+             ,/PUNCT/2/punct Ivo/PROPN/13/nsubj Oster/PROPN/8/flat ,/PUNCT/9/punct on/ADP/12/case Monday/PROPN/13/nsubj \
+             said/VERB/0/root/say/VBD ./PUNCT/13/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        has(&got, &["Ivo>2:appos", "head>13:nsubj"]);
+        assert!(!got.contains("Monday>2:appos") && got.contains("Monday>13:obl"), "{got}");
+        // `None of the staff from Tarn Air replied .` (invented): written against the subject, a
+        // prepositional phrase read as a second subject modifies it
+        let t = toks("None/PRON/7/nsubj of/ADP/4/case the/DET/4/det staff/NOUN/1/nmod from/ADP/6/case Tarn/PROPN/7/nsubj replied/VERB/0/root/reply/VBD ./PUNCT/7/punct");
+        has(&arcs(&repair(&t).expect("repaired")), &["Tarn>1:nmod", "None>7:nsubj"]);
+        // must not: `All but one of the crew on board died .` (invented) with `All` as the root
+        let t = toks("All/DET/0/root but/CCONJ/9/cc one/NUM/9/nsubj of/ADP/6/case the/DET/6/det crew/NOUN/3/nmod on/ADP/8/case board/NOUN/9/nsubj died/VERB/1/conj/die/VBD");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+    }
+
+    #[test]
+    fn a_second_subject_with_a_coordinator_or_no_closing_comma_stays() {
+        // `Vell , and Tarrow , signed .` (invented)
+        // (a coordinated subject is repair 30's)
+        let t = toks("Vell/PROPN/6/nsubj ,/PUNCT/4/punct and/CCONJ/4/cc Tarrow/PROPN/6/nsubj ,/PUNCT/4/punct signed/VERB/0/root/sign/VBD");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel != "appos"), "{}", arcs(&t));
+        // `Vell , Tarrow signed .`
+        let t = toks("Vell/PROPN/4/nsubj ,/PUNCT/1/punct Tarrow/PROPN/4/nsubj signed/VERB/0/root/sign/VBD ./PUNCT/4/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
     }
 
     #[test]
