@@ -1031,10 +1031,13 @@ pub(crate) fn opening_cut(tr: &Tree, t: &crate::document::OpenTriple) -> Option<
             && w[0].chars().next().is_some_and(|c| c.is_lowercase())
             && (words.contains(&w[0]) || (w[0] == "such" && w[1] == "as"))
     };
-    if opener(&t.subject.text, OPENING_PREPOSITIONS) {
+    if opener(&t.subject.text, OPENING_PREPOSITIONS) && !opens_with_bound(tr, &t.subject) {
         return Some("argument-opens-adverbial");
     }
     let o = t.object.as_ref()?;
+    if opens_with_bound(tr, o) {
+        return None;
+    }
     if o.head < tr.len() && matches!(tr.upos(o.head), "VERB" | "AUX") {
         return None;
     }
@@ -1045,6 +1048,13 @@ pub(crate) fn opening_cut(tr: &Tree, t: &crate::document::OpenTriple) -> Option<
         return Some("class-number");
     }
     (opener(&o.text, if class { OPENING_CUT_WORDS } else { ASIDE_OPENERS })).then_some("argument-opens-adverbial")
+}
+
+/// Whether label `a` opens with the bound of its amount (`over 40 farmers`, `at least 40
+/// farmers`): a preposition there is part of the amount, no adverbial.
+fn opens_with_bound(tr: &Tree, a: &crate::document::Argument) -> bool {
+    let f = a.tokens.start;
+    f < tr.len() && (super::rules::amount_bound(tr, f) || (tr.base(f) == "case" && tr.head[f] < tr.len() && super::rules::amount_bound(tr, tr.head[f])))
 }
 
 /// `age-bound`: a number that is the bound of an age group, not a person's age: one end of a

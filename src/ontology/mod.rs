@@ -390,11 +390,13 @@ impl Ontology {
         }
         let open_pattern = tried[0].0.clone();
         // `turnout – be about – 71%`: a copula with a number states a value, not a relation
-        // between two things (`be about` is kg:concerns only for a topic)
+        // between two things (`be about` is kg:concerns only for a topic); so does a bare number
+        // after an approximator no recogniser took for a quantity (`the ratio is about 12`; not a
+        // class that opens with a year, `was a 2016 finalist`)
+        let digits = key.prep.is_some() && t.triple.object.as_ref().is_some_and(|o| o.text.starts_with(|c: char| c.is_ascii_digit()));
         let value_statement = key.verb.as_deref() == Some("be")
             && key.noun.is_none()
-            && matches!(object, FactObject::Literal(_))
-            && object_kind == Some(EntityType::Quantity);
+            && (matches!(object, FactObject::Literal(_)) && object_kind == Some(EntityType::Quantity) || digits);
         let hit = if value_statement {
             notes.push("a copula with a number states a value: no lexicon property".into());
             None

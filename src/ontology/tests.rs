@@ -342,6 +342,10 @@ fn a_copula_with_a_number_stays_an_open_value_statement() {
     let t = triple("colombia", "is about", verb_prep("be", "about"), "20_flights", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert!(!f.predicate.normalized && f.predicate.label == "be about", "{:?}", f.predicate);
+    // `The Tarn ratio is about 12.` (invented): a bare number is a value too
+    let t = triple("colombia", "is about", verb_prep("be", "about"), "12", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert!(!f.predicate.normalized && f.predicate.label == "be about", "{:?}", f.predicate);
     // must give nothing new: with a topic as object the lexicon still decides
     let t = triple("meeting", "is about", verb_prep("be", "about"), "drugs", &e);
     let f = o.normalize(&t, &e, None, false).unwrap();

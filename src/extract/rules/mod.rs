@@ -23,6 +23,7 @@ mod as_role;
 mod claims;
 mod classes;
 pub(crate) use claims::quoted_tokens;
+pub(crate) use phrases::amount_bound;
 pub(crate) use roles::is_kin_noun;
 mod clauses;
 mod control;

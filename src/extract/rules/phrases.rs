@@ -1,6 +1,7 @@
 //! Phrases: which tokens an argument spans — the full CaRB-style set and the minimal MinIE-safe
 //! set — for noun phrases, complements and clause arguments; relative pronouns replaced by their
-//! antecedent (`whose` → the antecedent's possessive).
+//! antecedent (`whose` → the antecedent's possessive). The minimal set keeps the bound of an
+//! amount (`fewer than 30 percent`, `at least 500 workers`).
 //!
 //! In: a head token. Out: a [`Part`].
 
@@ -25,6 +26,11 @@ impl Rules<'_, '_> {
         let r = tr.rel(k);
         if self.full_skip(k) {
             return true;
+        }
+        // `fewer than 30 percent`, `at least 500 workers`, `nearly 2,000 copies`: a bound on an
+        // amount is part of the amount, which without it states another value
+        if amount_bound(tr, k) {
+            return false;
         }
         match r {
             // the minimal phrase drops every determiner, quantifiers included
@@ -458,6 +464,34 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_on_an_amount_stays_in_the_label() {
+        // `Farmers hold fewer than 30 percent of the land.` (invented)
+        let spec = "Farmers/NOUN/2/nsubj hold/VERB/0/root fewer/ADJ/6/advmod than/ADP/3/fixed 30/NUM/6/nummod percent/NOUN/2/obj \
+            of/ADP/9/case the/DET/9/det land/NOUN/6/nmod ./PUNCT/2/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.starts_with("fewer than 30 percent of"))), "{}", show(&ts));
+        // `The firm employs at least 500 workers.` (invented)
+        let spec = "The/DET/2/det firm/NOUN/3/nsubj employs/VERB/0/root at/ADP/5/case least/ADJ/7/nmod 500/NUM/7/nummod \
+            workers/NOUN/3/obj ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "at least 500 workers")), "{}", show(&ts));
+        // `Ivo Oster sold nearly 2,000 copies.` (invented): on the number
+        let spec = "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat sold/VERB/0/root nearly/ADV/5/advmod 2,000/NUM/6/nummod copies/NOUN/3/obj ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "nearly 2,000 copies")), "{}", show(&ts));
+        // `Police said at least 40 farmers left Tarn.` (invented): a subject that opens with the
+        // bound's preposition is no adverbial
+        let spec = "Police/NOUN/2/nsubj said/VERB/0/root at/ADP/4/case least/ADJ/6/nmod 40/NUM/6/nummod farmers/NOUN/7/nsubj \
+            left/VERB/2/ccomp Tarn/PROPN/7/obj ./PUNCT/2/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "at least 40 farmers" && t.object.as_ref().is_some_and(|o| o.text == "Tarn")), "{}", show(&ts));
+        // an approximation states the value
+        let spec = "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat sold/VERB/0/root about/ADV/5/advmod 2,000/NUM/6/nummod copies/NOUN/3/obj ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "2,000 copies")), "{}", show(&ts));
+    }
+
+    #[test]
     fn an_indefinite_vague_amount_is_labelled_by_what_it_counts() {
         // `A lot of farmers backed the Vell plan.` (invented)
         let spec = "A/DET/2/det lot/NOUN/5/nsubj of/ADP/4/case farmers/NOUN/2/nmod backed/VERB/0/root the/DET/7/det plan/NOUN/5/obj ./PUNCT/5/punct";
@@ -612,6 +646,32 @@ pub(crate) fn place_of_name(tr: &Tree, h: usize) -> Option<usize> {
     (of == h + 1 && tr.lemma_is(of, &["of"])).then_some(name)
 }
 
+
+/// Words that bound an amount from above or below (`nearly 40`, `over 40`, `more than 40`, `at
+/// least 40`): general English, closed class. The comparatives count only with their `than`,
+/// `least`/`most` only after `at`.
+const BOUND_WORDS: &[&str] = &["nearly", "almost", "over", "under", "barely"];
+const COMPARATIVE_BOUNDS: &[&str] = &["more", "fewer", "less"];
+
+/// Whether `k` bounds the amount it modifies: an adverb (`nearly`, `more than`) or an `at least`
+/// / `at most` phrase in front of a number, or of a noun counted by a number after `k`
+/// (`fewer than 30 percent`, `at least 500 workers`). Approximations (`about 40`) are left out:
+/// they state the value.
+pub(crate) fn amount_bound(tr: &Tree, k: usize) -> bool {
+    let h = tr.head[k];
+    if h == NONE || h >= tr.len() || k > h {
+        return false;
+    }
+    let word = match tr.base(k) {
+        "advmod" => {
+            tr.form_is(k, BOUND_WORDS) || (tr.form_is(k, COMPARATIVE_BOUNDS) && tr.kids(k).any(|f| tr.base(f) == "fixed" && tr.form_is(f, &["than"])))
+        }
+        "nmod" | "obl" => tr.form_is(k, &["least", "most"]) && tr.kids(k).any(|c| c + 1 == k && tr.base(c) == "case" && tr.form_is(c, &["at"])),
+        _ => false,
+    };
+    let counted = tr.upos(h) == "NUM" || tr.kids(h).any(|n| n > k && n < h && tr.base(n) == "nummod" && tr.upos(n) == "NUM");
+    word && counted
+}
 
 /// Nouns that, indefinite, give a vague amount of what their `of` phrase names (`a lot of`, `a
 /// number of`, `a couple of`, `a total of`, `a series of`): general English, closed class.
