@@ -60,7 +60,7 @@ pub fn retype_evident_firms(sentences: &[Sentence], mentions: &mut [Mention]) {
     if evident.is_empty() {
         return;
     }
-    for name in person_words(sentences, mentions) {
+    for name in person_words(sentences, &position, mentions) {
         evident.remove(&name);
     }
     // `Leucadia` after `Leucadia National Corp`: the resolver already reads the first word of a
@@ -93,8 +93,7 @@ fn looks_like_firm_name(form: &str) -> bool {
 /// The one-token names that are a person's beyond doubt in the document: the words after the
 /// first of every person mention of two tokens or more, and the names written after a title
 /// (`Mr Tarrow`).
-fn person_words(sentences: &[Sentence], mentions: &[Mention]) -> HashSet<String> {
-    let position = sentence_positions(sentences);
+fn person_words(sentences: &[Sentence], position: &HashMap<usize, usize>, mentions: &[Mention]) -> HashSet<String> {
     let mut words = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Person) {
         let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };

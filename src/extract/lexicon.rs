@@ -127,6 +127,10 @@ pub(crate) const RESULT_HEADS: &[&str] = &[
     "come", "go", "rally", "return", "recover", "bounce", "fight", "battle", "surge", "storm", "live", "grow", "wake", "turn",
     "move", "climb", "rise", "advance", "progress", "finish", "end", "become",
 ];
+/// Prepositions that also open a clause of time, reason or comparison (`after the vote was held`,
+/// `as rains fell`): a phrase they open may hold a subject of its own. General English, closed class.
+pub(crate) const CLAUSE_OPENING_PREPOSITIONS: &[&str] =
+    &["as", "after", "before", "since", "until", "till", "once", "like", "than", "because", "while", "whilst"];
 pub(crate) const REPORTED_HEADS: &[&str] = &["say", "report", "allege", "rumor", "rumour", "believe", "think"];
 
 pub(crate) const POSSIBLE_AUX: &[&str] = &["might", "may", "could", "can", "should", "would", "must", "ought"];

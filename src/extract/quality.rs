@@ -604,7 +604,7 @@ fn any_subject(tr: &Tree, h: usize) -> bool {
 /// clause (`as heavy rains put a damper on it`, `after the city started repairs`) and `at
 /// least`/`at most` before a number (`at least seven died`).
 fn quantity_or_clause_marker(tr: &Tree, k: usize) -> bool {
-    tr.lemma_is(k, &["as", "after", "before", "since", "until", "till", "once", "like", "than", "because", "while", "whilst"])
+    tr.lemma_is(k, super::lexicon::CLAUSE_OPENING_PREPOSITIONS)
         || (k + 1 < tr.len() && tr.lemma_is(k + 1, &["least", "most"]))
 }
 

@@ -35,7 +35,7 @@
 //!    either (`Vell, along with two aides, left`, `…, Ivo Oster, on Monday said`): written right
 //!    against the first phrase it modifies it (`nmod`), after a comma it is an oblique of the verb.
 
-use super::lexicon::{MONTHS, TIME_WORDS};
+use super::lexicon::{CLAUSE_OPENING_PREPOSITIONS, MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
 
@@ -198,9 +198,6 @@ pub(super) fn subject_apposition(t: &mut Vec<Token>) -> bool {
     changed | prepositional_subject(t)
 }
 
-/// Prepositions that also open a clause of time or manner (`after the vote was held`). General
-/// English, closed class.
-const SUBORDINATING_PREPOSITIONS: &[&str] = &["after", "before", "since", "until", "till", "as", "once", "like", "because"];
 
 /// Repair 58, second part: a subject with a preposition after another subject of the same verb.
 fn prepositional_subject(t: &mut [Token]) -> bool {
@@ -217,7 +214,7 @@ fn prepositional_subject(t: &mut [Token]) -> bool {
         // a preposition that also opens clauses (`Hours after the access was restored`) may have
         // the real subject after it
         let Some(c) = case_of(y) else { continue };
-        if case_of(x).is_some() || SUBORDINATING_PREPOSITIONS.contains(&t[c].form.to_lowercase().as_str()) {
+        if case_of(x).is_some() || CLAUSE_OPENING_PREPOSITIONS.contains(&t[c].form.to_lowercase().as_str()) {
             continue;
         }
         // the first subject opens the clause (not `All but one of them …` hung elsewhere)

@@ -252,7 +252,8 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj) {
             let o = sl.part.head;
-            if o >= tr.len() {
+            // `deployed police officers` is whole: what they were sent to do is a fact of its own
+            if o >= tr.len() || tr.head[o] != NONE && tr.lemma_is(tr.head[o], super::control::DISPATCH_VERBS) {
                 continue;
             }
             let under_verb = chain.iter().flat_map(|&c| tr.kids(c)).filter(|&x| {
@@ -264,10 +265,6 @@ impl Rules<'_, '_> {
             let Some(x) = under_verb.chain(under_object).next() else {
                 continue;
             };
-            // `deployed police officers` is whole: what they were sent to do is a fact of its own
-            if tr.head[x] != NONE && [tr.head[x], tr.head[tr.head[x]]].iter().any(|&g| g != NONE && tr.lemma_is(g, super::control::DISPATCH_VERBS)) {
-                continue;
-            }
             // only an infinitive or a gerund after its preposition is the object's clause; a
             // participle on the verb (`make an order declaring …`) describes something else
             if tr.base(x) == "xcomp" && !tr.has_feat(x, "VerbForm=Inf") && !tr.kids(x).any(|m| m < x && tr.lemma_is(m, &["to"])) {
