@@ -1224,3 +1224,25 @@ fn a_passive_verb_shares_no_coordinated_object() {
     assert!(ts.iter().any(|t| t.relation.contains("serve") && t.object.as_ref().is_some_and(|o| o.text.contains("purposes"))), "{}", show(&ts));
     assert!(!ts.iter().any(|t| t.relation.contains("built") && t.object.is_some()), "{}", show(&ts));
 }
+
+#[test]
+fn an_infinitive_with_a_for_subject_or_as_a_subject_is_possible_unless_it_took_time() {
+    // invented: `Vellin named radar as a way for crews to find ships.` (the `for` phrase already
+    // the infinitive's subject, as repair 16 leaves it)
+    let way = "Vellin Vellin PROPN NNP 2 nsubj\n named name VERB VBD 0 root VerbForm=Fin\n radar radar NOUN NN 2 obj\n\
+               as as ADP IN 6 case\n a a DET DT 6 det\n way way NOUN NN 2 obl\n for for SCONJ IN 10 mark\n\
+               crews crew NOUN NNS 10 nsubj\n to to PART TO 10 mark\n find find VERB VB 2 advcl VerbForm=Inf\n\
+               ships ship NOUN NNS 10 obj\n . . PUNCT . 2 punct";
+    assert_eq!(modality_of(way, "find"), Some(Modality::Possible));
+    // `It took hours for crews to reach the ship.`: they reached it
+    let took = "It it PRON PRP 2 expl\n took take VERB VBD 0 root VerbForm=Fin\n hours hour NOUN NNS 2 obj\n\
+                for for SCONJ IN 7 mark\n crews crew NOUN NNS 7 nsubj\n to to PART TO 7 mark\n\
+                reach reach VERB VB 2 csubj VerbForm=Inf\n the the DET DT 9 det\n ship ship NOUN NN 7 obj\n . . PUNCT . 2 punct";
+    assert_eq!(modality_of(took, "reach"), Some(Modality::Asserted));
+    // `For Oster to stay in office harms the party.`: an infinitive as the subject
+    let subject = "For for SCONJ IN 4 mark\n Oster Oster PROPN NNP 4 nsubj\n to to PART TO 4 mark\n stay stay VERB VB 7 csubj VerbForm=Inf\n\
+                   in in ADP IN 6 case\n office office NOUN NN 4 obl\n harms harm VERB VBZ 0 root VerbForm=Fin\n the the DET DT 9 det\n\
+                   party party NOUN NN 7 obj\n . . PUNCT . 7 punct";
+    assert_eq!(triples(subject).into_iter().find(|t| t.relation.starts_with("stay")).map(|t| t.modality), Some(Modality::Possible), "{}", show(&triples(subject)));
+}
+

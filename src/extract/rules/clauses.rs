@@ -133,6 +133,22 @@ impl Rules<'_, '_> {
             && self.advcl_object_controller(p).is_none()
     }
 
+    /// Whether `p` is a `to`-infinitive that states no event: one with a `for` subject of its own
+    /// (unless it says how long something took, `took hours for X to V`) or one that is the
+    /// subject of its clause.
+    pub(super) fn open_infinitive(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let marked = |w: &str| tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &[w]));
+        if tr.t[p].xpos != "VB" || !marked("to") {
+            return false;
+        }
+        let g = tr.head[p];
+        if g != NONE && tr.lemma_is(g, &["take"]) {
+            return false;
+        }
+        tr.base(p) == "csubj" || (marked("for") && tr.kids(p).any(|k| tr.base(k) == "nsubj"))
+    }
+
     /// The modality a clause takes from the clause it depends on: only for a predicate without
     /// tense or subject of its own (a gerund, infinitive or participle under `advcl`/`xcomp`, or a
     /// subjectless conjunct), whose governor is future, planned, possible or reported.
@@ -634,6 +650,14 @@ impl Rules<'_, '_> {
         // says what its subject wanted, not what happened
         if modality == Modality::Asserted && self.purpose_infinitive(p) {
             modality = Modality::Planned;
+        }
+        // an infinitive with a `for` subject (`a way for crews to reach the ship`, `called for the
+        // minister to resign`) or standing as a subject itself (`to stay on would be a risk`) names
+        // an act that may come, not one that came (but `it took hours for crews to reach it`)
+        // (a planned one stays planned, `the intent for the firm to leave`, unless it is a subject)
+        let as_subject = tr.base(p) == "csubj";
+        if (modality == Modality::Asserted || (as_subject && modality == Modality::Planned)) && self.open_infinitive(p) {
+            modality = Modality::Possible;
         }
         // a conditional or hypothetical clause is not asserted
         let conditional = |v: usize| tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"]));

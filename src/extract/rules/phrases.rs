@@ -204,6 +204,25 @@ impl Rules<'_, '_> {
         {
             return Some((s..e).collect());
         }
+        // (also when the parser hung the name on the owner: a person set off by a comma is no
+        // apposition of an organisation or a place, so it names the holder)
+        let not_person = |k: usize| !matches!(self.kind_at(k), None | Some(T::Person));
+        if let Some((s, e)) = tr
+            .kids(h)
+            .filter(|&k| k > h && tr.base(k) == "nmod" && not_person(k))
+            .flat_map(|k| tr.kids(k).filter(move |&a| a > k && tr.rel(a) == "appos"))
+            .filter(|&a| self.kind_at(a) == Some(T::Person))
+            .find_map(|a| self.ment_at(a))
+            .filter(|&(s, _)| {
+                let mut prev = s - 1;
+                while prev > h + 1 && tr.form_is(prev, HONORIFICS) {
+                    prev -= 1;
+                }
+                tr.form(prev) == ","
+            })
+        {
+            return Some((s..e).collect());
+        }
         let last = *toks.iter().rev().find(|&&k| !tr.is_punct(k))?;
         let (s, e) = self.ment_at(last).filter(|&(s, e)| e == last + 1 && s > h + 1)?;
         if self.kind_at(last) != Some(T::Person) || !(s..e).all(|k| toks.contains(&k)) {
@@ -214,7 +233,11 @@ impl Rules<'_, '_> {
         if (h..s).any(|k| self.kind_at(k) == Some(T::Person)) {
             return None;
         }
-        let prev = s - 1;
+        let mut prev = s - 1;
+        // (past the name's own honorific: `the head of the Vela League, Dr Ana Reyes,`)
+        while prev > h + 1 && tr.form_is(prev, HONORIFICS) {
+            prev -= 1;
+        }
         let apposition = tr.form(prev) == ",";
         let run_on = tr.upos(prev) == "PROPN" && self.role_word_at(prev).is_none() && !tr.form_is(prev, HONORIFICS);
         (apposition || run_on).then(|| (s..e).collect())
@@ -604,6 +627,18 @@ mod tests {
         let titled = "The/DET/2/det aide/NOUN/7/nsubj of/ADP/5/case Senator/PROPN/5/compound [[Ana/PROPN/2/nmod \
             Reyes]]/PROPN/5/flat opened/VERB/0/root the/DET/9/det bridge/NOUN/7/obj ./PUNCT/7/punct";
         assert_ne!(opened(titled), "Ana Reyes");
+    }
+
+    #[test]
+    fn a_name_hung_on_the_owner_of_a_preposed_role_names_the_holder() {
+        // `the director of the Tarn Institute, Dr Mara Vellin, opened the hall` (invented), with the name
+        // hung on the institute as the parser does after a fronted phrase
+        let spec = "the/DET/2/det director/NOUN/12/nsubj of/ADP/6/case the/DET/6/det {{Tarn/PROPN/6/compound Institute}}/PROPN/2/nmod \
+            ,/PUNCT/9/punct Dr/PROPN/9/nmod:desc [[Mara/PROPN/6/appos Vellin]]/PROPN/9/flat ,/PUNCT/2/punct opened/VERB/0/root \
+            the/DET/14/det hall/NOUN/12/obj ./PUNCT/12/punct";
+        let ts = facts(spec);
+        let opener = |ts: &[crate::document::OpenTriple]| ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation == "opened");
+        assert!(opener(&ts), "{}", show(&ts));
     }
 
     #[test]

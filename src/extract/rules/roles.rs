@@ -954,7 +954,8 @@ impl Rules<'_, '_> {
             self.copula_role(&name, e, out);
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
-            let anchor = self.title_start(s).unwrap_or(s);
+            // (an honorific of the name's own, `…, Dr X, said`, is no role and stays with the name)
+            let anchor = self.title_start(s).unwrap_or_else(|| self.past_honorifics(s));
             // (not when the phrase is itself an apposition to a person before it: in `Ana Reyes,
             // the mayor of Vell, Norvia,` the name after it is no holder but a place the model
             // mistook for a person, and the role is Ana Reyes's)
@@ -1062,6 +1063,16 @@ impl Rules<'_, '_> {
 
     /// Where the title right in front of the name at `s` starts (`senior economist` in
     /// `senior economist X`), if one is there.
+    /// The start of the honorifics right in front of the name starting at `s` (`Dr`, `Mrs`), or
+    /// `s` when there are none.
+    fn past_honorifics(&self, s: usize) -> usize {
+        let mut a = s;
+        while a > 0 && self.tr.form_is(a - 1, HONORIFICS) {
+            a -= 1;
+        }
+        a
+    }
+
     fn title_start(&self, s: usize) -> Option<usize> {
         let start = self.role_start_before(s)?;
         (start..s).find(|&k| self.role_np(k, s).is_some_and(|np| np.end == s))
