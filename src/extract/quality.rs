@@ -83,6 +83,10 @@
 //!   the ages of 18 and 29`, `youths aged 16 to 18`, `men over the age of 18`) is no one's age.
 //! - `class-number` ([`opening_cut`]): a class fact whose object is a bare number word (`the
 //!   deceased were aged nine, ten, …` as `deceased – is a – nine`) names no class.
+//! - `equative-description`: a copular clause between two definite descriptions whose subject
+//!   picks one thing out by rank (`the one factor that slowed the works was the flooding`, `the
+//!   most difficult part was the exam`, `the only ones left were the bones`) says which thing it
+//!   is, not what class the subject belongs to (no `factor – is a – flooding`).
 
 use super::rules::{Kind, Prop};
 use super::tree::{NONE, Tree};
@@ -184,6 +188,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if any_subject(tr, h) {
             return Some("subject-any");
         }
+    }
+    if p.lit.is_none() && p.pred < n && equative_description(tr, p.pred, h) {
+        return Some("equative-description");
     }
     if p.pred < n && embedded_question(tr, p.pred) {
         return Some("embedded-question");
@@ -564,6 +571,38 @@ const GENERIC_HEADS: &[&str] = &[
 
 /// Quantifiers that leave such a head as vague as before (`many people`, `some others`).
 const VAGUE_QUANTIFIERS: &[&str] = &["many", "some", "other", "several", "few", "most", "more", "such", "all", "these", "those"];
+
+/// Modifiers that single one thing out by rank (`the only`, `the one`, `the main`): general
+/// English, closed class (superlatives are found by their tag or `most`/`least`).
+const RANKING_MODIFIERS: &[&str] = &["only", "sole", "one", "main", "chief", "principal", "key", "primary"];
+
+/// A copular predicate noun `v` with `the` whose subject `s` is a common noun singled out by
+/// rank (`the one factor …`, `the most difficult part`, `the only ones`): an identity between two
+/// descriptions, not a class.
+fn equative_description(tr: &Tree, v: usize, s: usize) -> bool {
+    // (a predicate with a complement of its own, `was the shortage of steel`, gives a relation
+    // `be shortage of` that stays)
+    let complement = |k: usize| tr.base(k) == "case" || (tr.base(k) == "nmod" && k > v);
+    if s >= tr.len() || tr.kid(v, "cop").is_none() || tr.upos(v) != "NOUN" || tr.kids(v).any(complement) {
+        return false;
+    }
+    let definite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["the"]));
+    if !definite(v) || !matches!(tr.upos(s), "NOUN" | "NUM" | "PRON") || !is_subject_of(tr, s, v) {
+        return false;
+    }
+    let ranked = tr.kids(s).any(|k| {
+        k < s
+            && (tr.lemma_is(k, RANKING_MODIFIERS)
+                || tr.t[k].xpos == "JJS"
+                || (tr.base(k) == "amod" && tr.kids(k).any(|m| tr.base(m) == "advmod" && tr.lemma_is(m, &["most", "least"]))))
+    });
+    ranked && (definite(s) || tr.lemma_is(s, &["one"]))
+}
+
+/// Whether `s` is the subject of predicate `v`.
+fn is_subject_of(tr: &Tree, s: usize, v: usize) -> bool {
+    tr.head[s] == v && tr.base(s) == "nsubj"
+}
 
 /// Whether a subject headed by `h` is a generic head with nothing that says who (determiners,
 /// vague quantifiers and punctuation aside): `people – bear in – X` from `people born in X`,

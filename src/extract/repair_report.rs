@@ -59,6 +59,13 @@
 //!    tells where or when the report was made, so it becomes an `obl` of the reporting verb (the
 //!    clause object no longer opens with it). After `that` it stays the clause's
 //!    (`said that in May the plant closed`).
+//! 59. `raised-object`: `Officers believe him to be aged 40`, `the court found the merger to be
+//!    unlawful`, `outlets reported Ivo Oster to be dead` parsed with the noun as the object of the
+//!    verb of believing, judging or reporting and `to be …` as a subjectless clause beside it (or an
+//!    `acl` of the noun): the noun is the subject of that clause, not the believer's object, so it
+//!    becomes the clause's `nsubj` and the clause the verb's `ccomp` (as in `cut-report`). The
+//!    believer then has no object (no `believe – him` fact) and the clause's fact is the noun's,
+//!    reported or believed, not the believer's (no `officers – aged – 40`).
 
 use super::lexicon::{NEVER_TRANSITIVE, REPORTING, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor as descends, set_head};
@@ -276,6 +283,60 @@ pub(super) fn cut_report(t: &mut Vec<Token>) -> bool {
         let passive = (0..n).any(|k| h[k] == c && t[k].deprel == "aux:pass");
         set_head(t, c, v, "ccomp");
         set_head(t, o, c, if passive { "nsubj:pass" } else { "nsubj" });
+        changed = true;
+    }
+    changed
+}
+
+/// Verbs that take an object with a `to be` complement stating what the subject holds of it
+/// (`believe him to be aged 40`, `considers the bridge to be unsafe`, `found the merger to be
+/// unlawful`): general English, closed class (believing, judging, reporting, expecting).
+const RAISING_TO_OBJECT: &[&str] = &[
+    "believe", "think", "consider", "deem", "judge", "find", "report", "declare", "allege", "rumor", "rumour", "presume", "assume",
+    "suspect", "expect", "know", "understand", "reckon", "estimate", "show", "prove",
+];
+
+/// The `to be …` clause after object `o` of `v` that has no subject of its own: hung on the verb
+/// (any clausal relation) or on the object as an `acl`, opened by `to` and a copula `be` (`to be
+/// dead`, `to have been the leader`), with only the object's own words between.
+fn to_be_clause(t: &[Token], h: &[usize], v: usize, o: usize) -> Option<usize> {
+    let to = (o + 1..t.len()).find(|&x| t[x].form.eq_ignore_ascii_case("to") && base(&t[x].deprel) == "mark")?;
+    let c = h[to];
+    if c == usize::MAX || c <= to {
+        return None;
+    }
+    // the clause starts at its `to`, right after the object's phrase (no comma, no other word)
+    if (o + 1..to).any(|x| !descends(h, o, x) || descends(h, c, x) || t[x].form == ",") {
+        return None;
+    }
+    let rel = base(&t[c].deprel);
+    let placed = (h[c] == v && matches!(rel, "xcomp" | "advcl" | "ccomp" | "obl" | "conj")) || (h[c] == o && matches!(rel, "acl" | "advcl"));
+    let kids: Vec<usize> = (0..t.len()).filter(|&k| h[k] == c).collect();
+    let copula = kids.iter().any(|&k| base(&t[k].deprel) == "cop" && t[k].lemma.eq_ignore_ascii_case("be"));
+    let own_subject = kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    (placed && copula && !own_subject).then_some(c)
+}
+
+/// Repair 59.
+pub(super) fn raised_object(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        let h = heads(t);
+        if t[v].upos != "VERB" || !lemma_in(&t[v], RAISING_TO_OBJECT) {
+            continue;
+        }
+        // active only: `is believed to be` has no object (the passive raising is read elsewhere)
+        if (0..n).any(|k| h[k] == v && matches!(t[k].deprel.as_str(), "aux:pass" | "nsubj:pass")) {
+            continue;
+        }
+        let Some(o) = (v + 1..n).find(|&k| h[k] == v && matches!(base(&t[k].deprel), "obj" | "iobj")) else { continue };
+        if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
+            continue;
+        }
+        let Some(c) = to_be_clause(t, &h, v, o) else { continue };
+        set_head(t, c, v, "ccomp");
+        set_head(t, o, c, "nsubj");
         changed = true;
     }
     changed
@@ -598,6 +659,19 @@ mod tests {
         for w in want {
             assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn the_object_of_a_believing_verb_is_the_subject_of_its_to_be_clause() {
+        // `Officers believe him to be aged 40 .` (invented): `him` an object, `aged` an adverbial
+        let got = repaired("Officers/NOUN/2/nsubj believe/VERB/0/root/believe/VBP him/PRON/2/iobj to/PART/6/mark be/AUX/6/cop aged/ADJ/2/advcl 40/NUM/6/obj ./PUNCT/2/punct");
+        has(&got, &["aged>2:ccomp", "him>6:nsubj"]);
+        // `The court found the merger to be unlawful .` (invented): the clause an `acl` of the object
+        let got = repaired("The/DET/2/det court/NOUN/3/nsubj found/VERB/0/root/find/VBD the/DET/5/det merger/NOUN/3/obj to/PART/8/mark be/AUX/8/cop unlawful/ADJ/5/acl ./PUNCT/3/punct");
+        has(&got, &["unlawful>3:ccomp", "merger>8:nsubj"]);
+        // must not: a purpose infinitive with no copula (`hired Vell to build the road`)
+        let t = super::super::repair::tests::toks("Tarn/PROPN/2/nsubj expected/VERB/0/root/expect/VBD Vell/PROPN/2/obj to/PART/5/mark build/VERB/2/xcomp/build/VB roads/NOUN/5/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[4].deprel == "xcomp" && r[2].deprel == "obj"));
     }
 
     #[test]

@@ -778,3 +778,16 @@ fn an_object_that_opens_a_clause_is_no_object() {
     let got = triples(told);
     assert!(got.iter().any(|g| g.contains("warned | residents")), "{got:?}");
 }
+
+/// `The one factor that slowed the works was the flooding` (invented): an identity between two
+/// descriptions, the first singled out by rank, is no class; an unranked subject keeps its class.
+#[test]
+fn a_ranked_description_equated_with_another_is_no_class() {
+    let ranked = "The/the/DET/3/det one/one/NUM/3/nummod factor/factor/NOUN/10/nsubj that/that/PRON/5/nsubj slowed/slow/VERB/3/acl:relcl/VBD the/the/DET/7/det works/work/NOUN/5/obj was/be/AUX/10/cop the/the/DET/10/det flooding/flooding/NOUN/0/root";
+    assert!(!triples(ranked).iter().any(|t| t.contains("flooding")), "{:?}", triples(ranked));
+    let superlative = "The/the/DET/4/det most/most/ADV/3/advmod difficult/difficult/ADJ/4/amod part/part/NOUN/7/nsubj was/be/AUX/7/cop the/the/DET/7/det exam/exam/NOUN/0/root";
+    assert!(!triples(superlative).iter().any(|t| t.contains("exam")), "{:?}", triples(superlative));
+    // must not: an unranked subject (`The storm was the worst storm of the year` keeps its relation)
+    let plain = "The/the/DET/2/det accident/accident/NOUN/6/nsubj was/be/AUX/6/cop the/the/DET/6/det fourth/fourth/ADJ/6/amod crash/crash/NOUN/0/root";
+    assert!(triples(plain).iter().any(|t| t.contains("crash")), "{:?}", triples(plain));
+}

@@ -59,6 +59,12 @@ impl Rules<'_, '_> {
         if tr.is_punct(before) || person_before {
             return None;
         }
+        // `he is aged 40`, `believe him to be aged 40`: `aged` is the predicate of its own copular
+        // clause, whose subject (not the believer's) holds the age
+        if tr.kid(a, "cop").is_some() {
+            let s = tr.kids(a).find(|&k| tr.base(k) == "nsubj")?;
+            return Some(self.holder_part(s));
+        }
         self.clause_subject_above(a)
     }
 
@@ -146,7 +152,11 @@ impl Rules<'_, '_> {
     fn push_age(&self, subj: Part, i: usize, out: &mut Vec<Prop>) {
         let lit = Lit { words: "aged".into(), verb: None, noun: Some("age".into()), ..Default::default() };
         let obj = Part { head: i, toks: vec![i], min: vec![i], poss_after: None, text: None };
-        let mut p = self.lit_prop("event:age", i, subj, lit, obj, 0.7);
+        // a copular `aged` heads the clause (`believe him to be aged 40`): the fact takes the
+        // clause's place, and so its report or belief
+        let tr = self.tr;
+        let pred = i.checked_sub(1).filter(|&a| tr.form(a).eq_ignore_ascii_case("aged") && tr.kid(a, "cop").is_some()).unwrap_or(i);
+        let mut p = self.lit_prop("event:age", pred, subj, lit, obj, 0.7);
         p.carb = false;
         out.push(p);
     }
@@ -253,6 +263,13 @@ mod tests {
                     "[[Tom/PROPN/3/nsubj Velez]]/PROPN/1/flat died/VERB/0/root in/ADP/5/case ((Lima))/PROPN/3/obl aged/ADJ/3/advcl 61/NUM/6/obj ./PUNCT/3/punct",
                     &[("Tom Velez", "aged", "61")],
                     &[],
+                ),
+                // `Officers believe Ivo Oster is aged 40.` (invented): `aged` heads its own copular
+                // clause, the believers hold no age
+                (
+                    "Officers/NOUN/2/nsubj believe/VERB/0/root [[Ivo/PROPN/6/nsubj Oster]]/PROPN/3/flat is/AUX/6/cop aged/ADJ/2/ccomp 40/NUM/6/obj ./PUNCT/2/punct",
+                    &[("Ivo Oster", "aged", "40")],
+                    &["Officers"],
                 ),
                 // must give nothing here: a name right before `aged` is read by `roles`
                 (

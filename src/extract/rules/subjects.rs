@@ -18,6 +18,12 @@ const DEED_NOUNS: &[&str] = &[
     "complaint", "investigation", "probe", "arrest", "trial", "prosecution", "acclaim", "plaudit", "accolade", "grant",
 ];
 
+/// Verbs of harm whose passive subject is often hurt by its own act (`was injured by falling`,
+/// `was infected by eating raw meat`): general English, closed class.
+const SELF_HARM_PASSIVES: &[&str] = &[
+    "injure", "hurt", "kill", "wound", "harm", "burn", "electrocute", "paralyse", "paralyze", "poison", "infect", "sicken", "drown", "crush",
+];
+
 impl Rules<'_, '_> {
     /// Subject of predicate `p`, with the confidence factor and whether it was inherited.
     pub(super) fn subject(&self, p: usize, depth: usize) -> Option<(Part, f32)> {
@@ -195,6 +201,9 @@ impl Rules<'_, '_> {
                 None
             }
             "xcomp" | "advcl" => {
+                if let Some(means) = self.means_of_passive(p) {
+                    return means.map(|a| (self.np(a, true), 0.7));
+                }
                 if let Some(o) = self
                     .object_controller(p)
                     .or_else(|| self.gerund_controller(p))
@@ -245,6 +254,34 @@ impl Rules<'_, '_> {
                 None
             }
         }
+    }
+
+    /// `The samples are broken up by using an acid`, `the rules were drafted by consulting the
+    /// towns`, `pieces called shards by using …`: a `by` gerund under a passive is the means its agent used, so its subject is the
+    /// passive's `by` agent (`were drafted by the council by consulting …`), or nobody named, not
+    /// the passive's subject nor a noun of its obliques. Some(None) then; None when `p` is no
+    /// such gerund.
+    fn means_of_passive(&self, p: usize) -> Option<Option<usize>> {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if tr.rel(p) != "advcl" || tr.t[p].xpos != "VBG" || h == NONE || tr.t[h].xpos != "VBN" {
+            return None;
+        }
+        if !tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["by"])) {
+            return None;
+        }
+        // (a participle on a noun is a passive too: `molecules called peptides by using …`; not on
+        // a clause's subject, where it is often the finite verb the parser misread: `Some
+        // protesters responded by throwing …`)
+        let noun = tr.head[h];
+        let on_noun = tr.base(h) == "acl" && noun != NONE && !is_subj_rel(tr.rel(noun));
+        let passive = (tr.kids(h).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) || on_noun) && !tr.kids(h).any(|k| tr.rel(k) == "nsubj");
+        // harm befalls its bearer through its own act (`was injured by falling`, `was poisoned by
+        // eating …`): that gerund is the subject's
+        if !passive || tr.lemma_is(h, SELF_HARM_PASSIVES) {
+            return None;
+        }
+        Some(tr.kids(h).find(|&k| k != p && self.by_agent(h, k)))
     }
 
     /// A relative partitive subject (`… forty people attended the fair, six of whom were injured`,
@@ -475,6 +512,41 @@ mod tests {
             . . PUNCT . 3 punct";
         let ts = triples(rows);
         assert!(!ts.iter().any(|t| t.relation.contains("burned") && t.subject.text.contains("depots")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_by_gerund_under_a_passive_is_done_by_its_agent() {
+        // `The samples are broken into pieces by using an acid .` (invented): nobody named uses it
+        let rows = "
+            The the DET DT 2 det
+            samples sample NOUN NNS 4 nsubj:pass
+            are be AUX VBP 4 aux:pass
+            broken break VERB VBN 0 root
+            into into ADP IN 6 case
+            pieces piece NOUN NNS 4 obl
+            by by SCONJ IN 8 mark
+            using use VERB VBG 4 advcl
+            an a DET DT 10 det
+            acid acid NOUN NN 8 obj
+            . . PUNCT . 4 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.relation.contains("us")), "{}", show(&ts));
+        // `The rules were drafted by Tarn by consulting the towns .` (invented): the agent consults
+        let rows = "
+            The the DET DT 2 det
+            rules rule NOUN NNS 4 nsubj:pass
+            were be AUX VBD 4 aux:pass
+            drafted draft VERB VBN 0 root
+            by by ADP IN 6 case
+            Tarn Tarn PROPN NNP 4 obl:agent
+            by by SCONJ IN 8 mark
+            consulting consult VERB VBG 4 advcl
+            the the DET DT 10 det
+            towns town NOUN NNS 8 obj
+            . . PUNCT . 4 punct";
+        let ts = triples(rows);
+        assert!(ts.iter().any(|t| t.subject.text == "Tarn" && t.relation.contains("consult")), "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "rules" && t.relation.contains("consult")), "{}", show(&ts));
     }
 
     #[test]
