@@ -1,5 +1,6 @@
 //! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
-//! First the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
+//! A his/her in the object of a clause whose subject is a named person, with no other person
+//! between them, is that subject (`possessor_subject`). Then the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
 //! is asked: the nearest earlier mention of the pronoun's model chain that this sieve resolved to
 //! a compatible entity (a person of no contrary gender for he/she, a country, an organisation or
 //! a named storm for it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
@@ -187,6 +188,17 @@ impl State<'_> {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
+                // `Oster discussed his plan`: a possessive in the clause's object is its subject's
+                // (a person of unknown gender only for an object: `X worked for his office` is
+                // as often someone else's; the rule never gives a gender, it guesses too often)
+                if let Some((c, object)) = self.possessor_subject(si, s, tok)
+                    && compatible(&self.clusters[c])
+                    && Some(c) != speaking
+                    && (object || self.clusters[c].gender == want)
+                {
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 // `Oster's mother died … She …`: the model's chain reaches a person the text never
                 // named before any named one
                 if !form.ends_with("self") && let Some(u) = self.model_reaches_unnamed(si, tok, want, &compatible) {
@@ -371,6 +383,41 @@ impl State<'_> {
         (!other).then_some(c)
     }
 
+    /// For a possessive his/her at `tok`: the person named as the subject of the clause whose
+    /// object or oblique holds the possessed noun (`Oster discussed his plan`, `Ben Tarrow,
+    /// Vellin's aide, announced his resignation`), and whether the noun is in the object. The
+    /// model's chains often reach past that subject to a person named sentences before. Left to
+    /// the model: a possessive inside the subject (`Oster and his son`), inside a quotation, or
+    /// with another person named or pronounced between the subject and the pronoun (`Oster
+    /// praised Tarrow for his work`, `Oster, who hired Vellin, read her letter`); a possessor
+    /// (`Vellin's aide`) is no rival.
+    fn possessor_subject(&self, si: usize, s: &Sentence, tok: usize) -> Option<(usize, bool)> {
+        let t = &s.tokens;
+        if t[tok].deprel != "nmod:poss" || super::quotes::quoted(s, false).0.get(tok).copied().unwrap_or(false) {
+            return None;
+        }
+        let (verb, object) = clause_verb_of_noun(s, t[tok].head.checked_sub(1)?)?;
+        let subject = |v: usize| (0..t.len()).find(|&k| t[k].head == v + 1 && t[k].deprel.starts_with("nsubj"));
+        // `Oster arrived and presented his plan`, `Oster wants to present his plan`: the subject
+        // of the first verb
+        let k = subject(verb).or_else(|| {
+            let v = &t[verb];
+            (matches!(v.deprel.as_str(), "conj" | "xcomp") && v.head > 0).then(|| subject(v.head - 1)).flatten()
+        })?;
+        if k > tok {
+            return None;
+        }
+        let Some((Target::One(c), _)) = self.get_ref(si, k) else { return None };
+        let c = *c;
+        if !is_person_ok(&self.clusters[c]) {
+            return None;
+        }
+        let rival = (k + 1..tok).any(|j| {
+            t[j].deprel != "nmod:poss" && matches!(self.get_ref(si, j), Some((Target::One(d), _)) if *d != c && is_person_ok(&self.clusters[*d]))
+        });
+        (!rival).then_some((c, object))
+    }
+
     /// Whether a plural common noun that nothing resolved is a subject after `from` and before
     /// `to` ((sentence, token) positions) — in `to`'s sentence, or of a main clause before it:
     /// the nearer plural a `they` can stand for.
@@ -513,6 +560,23 @@ pub(super) fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> 
     quoted.get(tok).copied().unwrap_or(false)
         || st.quote_source(si).is_some()
         || s.tokens.iter().any(|w| names::pronoun(&w.form) == Some(Pronoun::First) || matches!(lower_key(&w.form).as_str(), "we" | "us" | "our"))
+}
+
+/// The verb whose object or oblique the noun at `n` is, directly or through conjuncts and
+/// nominal modifiers (`his journey and his role`, `the end of his term`), and whether it is the
+/// object; none for a noun in a subject or one that heads its clause.
+fn clause_verb_of_noun(s: &Sentence, mut n: usize) -> Option<(usize, bool)> {
+    let t = &s.tokens;
+    for _ in 0..t.len() {
+        let up = t[n].head.checked_sub(1)?;
+        match t[n].deprel.as_str() {
+            "obj" | "iobj" => return (t[up].upos == "VERB").then_some((up, true)),
+            d if d.starts_with("obl") => return (t[up].upos == "VERB").then_some((up, false)),
+            "conj" | "nmod" => n = up,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn quoted_any(s: &Sentence) -> bool {
@@ -778,6 +842,17 @@ mod tests {
         // `his comments` is no act of saying: `me` in the quotation has no speaker
         let got = facts_of_last_sentence("Mara Vellin met Ivo Oster in Vell. The next day Ben Tarrow accused his wife of trying to \"lock me up\" due to his comments at the rally.");
         assert!(!got.iter().any(|(_, _, o)| o == "Mara Vellin" || o == "Ivo Oster"), "{got:?}");
+    }
+
+    #[test]
+    fn a_possessive_in_the_clause_object_is_the_clause_subject() {
+        let aide = facts_of_last_sentence("Ivo Oster won the vote in Tarn on Monday. Ben Tarrow, Oster's chief of staff, also announced his resignation on Friday.");
+        assert!(aide.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "resign"), "{aide:?}");
+        assert!(!aide.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "resign"), "{aide:?}");
+        // an oblique, the subject's gender known from the name
+        let death = facts_of_last_sentence("Ivo Oster died on Saturday in Vell. Professor Ben Tarrow stated that Oster developed a fever on Wednesday before his death.");
+        assert!(death.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "die"), "{death:?}");
+        assert!(!death.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "die"), "{death:?}");
     }
 
     #[test]
