@@ -7,7 +7,8 @@
 //! entity, the salience fallback decides: a personal pronoun goes to the most salient compatible
 //! person (gender, sentence distance ≤ 3, subjects preferred, a non-reflexive object is not its
 //! own clause's subject); `it` to a country, organisation or named storm that was a subject in
-//! the same or previous sentence; `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
+//! the same or previous sentence (`it` in speech — quoted, in the first person, or in an interview's answer
+//! — is dropped); `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
 //! marked so that its triple is dropped.
 //!
 //! In: a pronoun token, the model's chains ([`ModelChains`]) and the salience history. Out: the
@@ -268,10 +269,10 @@ impl State<'_> {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
                     return;
                 }
-                // `it` in speech — a quotation, or an answer in the first person (`I don't think
-                // it counts`) — is what the speaker talks about, seldom the organisation or
-                // country the report named last
-                if !possessive && in_speech(self, si, s, tok) {
+                // `it` in speech — a quotation, an answer in the first person (`I don't think
+                // it counts`), or any sentence of an interview's answer — is what the speaker
+                // talks about, seldom the organisation or country the report named last
+                if !possessive && (in_speech(self, si, s, tok) || self.in_interview_answer(si)) {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-speech");
                     return;
                 }
@@ -543,6 +544,38 @@ impl State<'_> {
             return self.speaker(src, source, &quoted);
         }
         self.speaker(si, s, &quoted)
+    }
+
+    /// Whether sentence `si` belongs to a turn of an interview transcript: its paragraph opens
+    /// with a speaker's name in double brackets (`((Name)) …`), or goes on from such a paragraph
+    /// through paragraphs that each speak in the first or second person (an answer running over
+    /// several paragraphs). A paragraph of the report's own voice (no I/we/you) ends the turn:
+    /// articles go back to reporting after the interview's questions.
+    fn in_interview_answer(&self, si: usize) -> bool {
+        // at most this many paragraphs back to the turn's opening
+        const MAX_PARAGRAPHS: usize = 12;
+        if !self.interview_turn(si) {
+            return false;
+        }
+        let sents = &self.doc.sentences;
+        let mut end = si + 1;
+        for _ in 0..MAX_PARAGRAPHS {
+            let para = sents[end - 1].paragraph;
+            let start = (0..end).rev().take_while(|&j| sents[j].paragraph == para).last().unwrap_or(end - 1);
+            let first = sents[start].tokens.first();
+            if first.is_some_and(|t| t.form.starts_with("((") || t.form == "(" && sents[start].tokens.get(1).is_some_and(|u| u.form.starts_with('('))) {
+                return true;
+            }
+            let personal = sents[start..end].iter().any(|s| {
+                let (quoted, _) = super::quotes::quoted(s, false);
+                s.tokens.iter().zip(&quoted).any(|(w, &q)| !q && matches!(lower_key(&w.form).as_str(), "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your"))
+            });
+            if !personal || start == 0 {
+                return false;
+            }
+            end = start;
+        }
+        false
     }
 
     /// The earlier sentence whose quotation sentence `si` continues (`quotes::continuations`).
@@ -853,6 +886,17 @@ mod tests {
         let death = facts_of_last_sentence("Ivo Oster died on Saturday in Vell. Professor Ben Tarrow stated that Oster developed a fever on Wednesday before his death.");
         assert!(death.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "die"), "{death:?}");
         assert!(!death.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "die"), "{death:?}");
+    }
+
+    #[test]
+    fn it_in_an_interview_answer_is_no_organisation_but_the_report_after_it_is() {
+        let text = "Tarn Software released the Vell editor in May.\n\n((Reporter)) What does the editor do?\n\n\
+                    ((Mara Vellin)) Tarn Software wanted a small tool for writers.\n\n\
+                    Then Tarn Software tested the tool on old laptops. It runs on machines from the nineties, you know.\n\n\
+                    ((Reporter)) What comes next for you?\n\nThe Norvia Party held its convention in June. It nominated Ivo Oster for president.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(!facts.iter().any(|(_, s, p, _)| s == "Tarn Software" && p.starts_with("run")), "{facts:?}");
+        assert!(facts.iter().any(|(_, s, p, o)| s == "Norvia Party" && p == "nominate" && o == "Ivo Oster"), "{facts:?}");
     }
 
     #[test]
