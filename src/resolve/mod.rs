@@ -27,7 +27,7 @@
 //!    a link whose entity later changes kind is undone), preferring a
 //!    name that contains the head noun; a generic role bound by `of` (`the head of X`) is no
 //!    back-reference; `the bill` (an argument) to the latest concept headed by
-//!    `bill`. Before step 1, NER mentions are repaired: adjacent person parts are one name
+//!    `bill` (not one set apart, `a similar bill`, nor an amount, `much information`). Before step 1, NER mentions are repaired: adjacent person parts are one name
 //!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
 //!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
 //!    the full name spelled out anywhere in the document.
