@@ -189,6 +189,9 @@ impl State<'_> {
             c.kind == EntityType::Concept
                 && c.label.contains(' ')
                 && !c.label.split(' ').next().is_some_and(|w| CONTRASTING.contains(&w.to_lowercase().as_str()))
+                // `much information`, `a select few companies`: an amount or a share of a kind,
+                // not one thing a later `the information` can point back to
+                && !c.label.split(' ').take(2).any(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
                 && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form))
                 && !has_pp(&c.label)
                 // an article inside the label opens a clause kept with its object (`reporters
@@ -679,6 +682,11 @@ fn label_ends_with(label: &str, keys: &[String]) -> Option<bool> {
 /// fire` points back to, which is the thing it was compared with. General English.
 const CONTRASTING: &[&str] = &["similar", "other", "another", "different", "separate", "previous", "earlier", "prior"];
 
+/// Quantifying determiners and adjectives (closed general-English class): a concept labelled
+/// with one of them among its first two words names an amount or share of a kind (`much
+/// information`, `several people`), never the antecedent of a definite `the NOUN`.
+const QUANTIFIERS: &[&str] = &["much", "many", "few", "fewer", "several", "enough", "most", "some", "any", "more", "less", "numerous", "various", "same"];
+
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
@@ -697,6 +705,13 @@ mod tests {
         let (_, facts) = super::super::tests::pipeline_facts(text);
         let smoke: Vec<&String> = facts.iter().filter(|f| f.3.contains("smoke")).map(|f| &f.1).collect();
         assert!(!smoke.is_empty() && smoke.iter().all(|s| !s.contains("similar")), "{facts:?}");
+    }
+
+    #[test]
+    fn a_definite_noun_does_not_point_back_to_an_amount_of_its_kind() {
+        let text = "Norvia sent much information to the Tarn council in May. The council studied the reports for a year. In June the information reached the press.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.0 == 2 && f.1 == "information" && f.3 == "press"), "{facts:?}");
     }
 
     #[test]

@@ -181,7 +181,7 @@ impl State<'_> {
     /// speaker's name in double brackets (`((Name)) …`), the transcript form of interviews, which
     /// runs on to the end of the article. (The first such paragraph is found once per document:
     /// asked per pronoun, the scan was quadratic in the document's length.)
-    fn interview_turn(&self, si: usize) -> bool {
+    pub(super) fn interview_turn(&self, si: usize) -> bool {
         let first = *self.first_interview_turn.get_or_init(|| {
             let opens = |j: usize| {
                 let ts = &self.doc.sentences[j].tokens;

@@ -27,7 +27,7 @@
 //!    a link whose entity later changes kind is undone), preferring a
 //!    name that contains the head noun; a generic role bound by `of` (`the head of X`) is no
 //!    back-reference; `the bill` (an argument) to the latest concept headed by
-//!    `bill`. Before step 1, NER mentions are repaired: adjacent person parts are one name
+//!    `bill` (not one set apart, `a similar bill`, nor an amount, `much information`). Before step 1, NER mentions are repaired: adjacent person parts are one name
 //!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
 //!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
 //!    the full name spelled out anywhere in the document.
@@ -35,8 +35,9 @@
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
 //!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
-//!    object is not its own clause's subject); it/its → a country, organisation or named storm in
-//!    the same or previous sentence (`it` only when that one was a subject); they/their → a group
+//!    object is not its own clause's subject; a his/her in a clause's object is its named subject);
+//!    it/its → a country, organisation or named storm in the same or previous sentence (`it` only
+//!    when that one was a subject, and never in speech or an interview's answer); they/their → a group
 //!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
 //!    pronoun drops the triple; no entity is ever named after a pronoun.
 //! 4. Metonymy: a capital or seat of government as the subject of a triple (`Washington

@@ -1,12 +1,14 @@
 //! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
-//! First the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
+//! A his/her in the object of a clause whose subject is a named person, with no other person
+//! between them, is that subject (`possessor_subject`). Then the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
 //! is asked: the nearest earlier mention of the pronoun's model chain that this sieve resolved to
 //! a compatible entity (a person of no contrary gender for he/she, a country, an organisation or
 //! a named storm for it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
 //! entity, the salience fallback decides: a personal pronoun goes to the most salient compatible
 //! person (gender, sentence distance ≤ 3, subjects preferred, a non-reflexive object is not its
 //! own clause's subject); `it` to a country, organisation or named storm that was a subject in
-//! the same or previous sentence; `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
+//! the same or previous sentence (`it` in speech — quoted, in the first person, or in an interview's answer
+//! — is dropped); `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
 //! marked so that its triple is dropped.
 //!
 //! In: a pronoun token, the model's chains ([`ModelChains`]) and the salience history. Out: the
@@ -187,6 +189,17 @@ impl State<'_> {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
+                // `Oster discussed his plan`: a possessive in the clause's object is its subject's
+                // (a person of unknown gender only for an object: `X worked for his office` is
+                // as often someone else's; the rule never gives a gender, it guesses too often)
+                if let Some((c, object)) = self.possessor_subject(si, s, tok)
+                    && compatible(&self.clusters[c])
+                    && Some(c) != speaking
+                    && (object || self.clusters[c].gender == want)
+                {
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 // `Oster's mother died … She …`: the model's chain reaches a person the text never
                 // named before any named one
                 if !form.ends_with("self") && let Some(u) = self.model_reaches_unnamed(si, tok, want, &compatible) {
@@ -256,10 +269,10 @@ impl State<'_> {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-expletive");
                     return;
                 }
-                // `it` in speech — a quotation, or an answer in the first person (`I don't think
-                // it counts`) — is what the speaker talks about, seldom the organisation or
-                // country the report named last
-                if !possessive && in_speech(self, si, s, tok) {
+                // `it` in speech — a quotation, an answer in the first person (`I don't think
+                // it counts`), or any sentence of an interview's answer — is what the speaker
+                // talks about, seldom the organisation or country the report named last
+                if !possessive && (in_speech(self, si, s, tok) || self.in_interview_answer(si)) {
                     self.set_ref(si, tok..tok + 1, Target::Drop, "pronoun-speech");
                     return;
                 }
@@ -369,6 +382,41 @@ impl State<'_> {
             s.tokens[j].deprel != "nmod:poss" && matches!(self.get_ref(si, j), Some((Target::One(d), _)) if *d != c && is_person_ok(&self.clusters[*d]))
         });
         (!other).then_some(c)
+    }
+
+    /// For a possessive his/her at `tok`: the person named as the subject of the clause whose
+    /// object or oblique holds the possessed noun (`Oster discussed his plan`, `Ben Tarrow,
+    /// Vellin's aide, announced his resignation`), and whether the noun is in the object. The
+    /// model's chains often reach past that subject to a person named sentences before. Left to
+    /// the model: a possessive inside the subject (`Oster and his son`), inside a quotation, or
+    /// with another person named or pronounced between the subject and the pronoun (`Oster
+    /// praised Tarrow for his work`, `Oster, who hired Vellin, read her letter`); a possessor
+    /// (`Vellin's aide`) is no rival.
+    fn possessor_subject(&self, si: usize, s: &Sentence, tok: usize) -> Option<(usize, bool)> {
+        let t = &s.tokens;
+        if t[tok].deprel != "nmod:poss" || super::quotes::quoted(s, false).0.get(tok).copied().unwrap_or(false) {
+            return None;
+        }
+        let (verb, object) = clause_verb_of_noun(s, t[tok].head.checked_sub(1)?)?;
+        let subject = |v: usize| (0..t.len()).find(|&k| t[k].head == v + 1 && t[k].deprel.starts_with("nsubj"));
+        // `Oster arrived and presented his plan`, `Oster wants to present his plan`: the subject
+        // of the first verb
+        let k = subject(verb).or_else(|| {
+            let v = &t[verb];
+            (matches!(v.deprel.as_str(), "conj" | "xcomp") && v.head > 0).then(|| subject(v.head - 1)).flatten()
+        })?;
+        if k > tok {
+            return None;
+        }
+        let Some((Target::One(c), _)) = self.get_ref(si, k) else { return None };
+        let c = *c;
+        if !is_person_ok(&self.clusters[c]) {
+            return None;
+        }
+        let rival = (k + 1..tok).any(|j| {
+            t[j].deprel != "nmod:poss" && matches!(self.get_ref(si, j), Some((Target::One(d), _)) if *d != c && is_person_ok(&self.clusters[*d]))
+        });
+        (!rival).then_some((c, object))
     }
 
     /// Whether a plural common noun that nothing resolved is a subject after `from` and before
@@ -498,6 +546,38 @@ impl State<'_> {
         self.speaker(si, s, &quoted)
     }
 
+    /// Whether sentence `si` belongs to a turn of an interview transcript: its paragraph opens
+    /// with a speaker's name in double brackets (`((Name)) …`), or goes on from such a paragraph
+    /// through paragraphs that each speak in the first or second person (an answer running over
+    /// several paragraphs). A paragraph of the report's own voice (no I/we/you) ends the turn:
+    /// articles go back to reporting after the interview's questions.
+    fn in_interview_answer(&self, si: usize) -> bool {
+        // at most this many paragraphs back to the turn's opening
+        const MAX_PARAGRAPHS: usize = 12;
+        if !self.interview_turn(si) {
+            return false;
+        }
+        let sents = &self.doc.sentences;
+        let mut end = si + 1;
+        for _ in 0..MAX_PARAGRAPHS {
+            let para = sents[end - 1].paragraph;
+            let start = (0..end).rev().take_while(|&j| sents[j].paragraph == para).last().unwrap_or(end - 1);
+            let first = sents[start].tokens.first();
+            if first.is_some_and(|t| t.form.starts_with("((") || t.form == "(" && sents[start].tokens.get(1).is_some_and(|u| u.form.starts_with('('))) {
+                return true;
+            }
+            let personal = sents[start..end].iter().any(|s| {
+                let (quoted, _) = super::quotes::quoted(s, false);
+                s.tokens.iter().zip(&quoted).any(|(w, &q)| !q && matches!(lower_key(&w.form).as_str(), "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your"))
+            });
+            if !personal || start == 0 {
+                return false;
+            }
+            end = start;
+        }
+        false
+    }
+
     /// The earlier sentence whose quotation sentence `si` continues (`quotes::continuations`).
     fn quote_source(&self, si: usize) -> Option<usize> {
         let pairs = self.quote_pairs.get_or_init(|| super::quotes::continuations(&self.doc.sentences));
@@ -513,6 +593,23 @@ pub(super) fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> 
     quoted.get(tok).copied().unwrap_or(false)
         || st.quote_source(si).is_some()
         || s.tokens.iter().any(|w| names::pronoun(&w.form) == Some(Pronoun::First) || matches!(lower_key(&w.form).as_str(), "we" | "us" | "our"))
+}
+
+/// The verb whose object or oblique the noun at `n` is, directly or through conjuncts and
+/// nominal modifiers (`his journey and his role`, `the end of his term`), and whether it is the
+/// object; none for a noun in a subject or one that heads its clause.
+fn clause_verb_of_noun(s: &Sentence, mut n: usize) -> Option<(usize, bool)> {
+    let t = &s.tokens;
+    for _ in 0..t.len() {
+        let up = t[n].head.checked_sub(1)?;
+        match t[n].deprel.as_str() {
+            "obj" | "iobj" => return (t[up].upos == "VERB").then_some((up, true)),
+            d if d.starts_with("obl") => return (t[up].upos == "VERB").then_some((up, false)),
+            "conj" | "nmod" => n = up,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn quoted_any(s: &Sentence) -> bool {
@@ -778,6 +875,28 @@ mod tests {
         // `his comments` is no act of saying: `me` in the quotation has no speaker
         let got = facts_of_last_sentence("Mara Vellin met Ivo Oster in Vell. The next day Ben Tarrow accused his wife of trying to \"lock me up\" due to his comments at the rally.");
         assert!(!got.iter().any(|(_, _, o)| o == "Mara Vellin" || o == "Ivo Oster"), "{got:?}");
+    }
+
+    #[test]
+    fn a_possessive_in_the_clause_object_is_the_clause_subject() {
+        let aide = facts_of_last_sentence("Ivo Oster won the vote in Tarn on Monday. Ben Tarrow, Oster's chief of staff, also announced his resignation on Friday.");
+        assert!(aide.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "resign"), "{aide:?}");
+        assert!(!aide.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "resign"), "{aide:?}");
+        // an oblique, the subject's gender known from the name
+        let death = facts_of_last_sentence("Ivo Oster died on Saturday in Vell. Professor Ben Tarrow stated that Oster developed a fever on Wednesday before his death.");
+        assert!(death.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "die"), "{death:?}");
+        assert!(!death.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "die"), "{death:?}");
+    }
+
+    #[test]
+    fn it_in_an_interview_answer_is_no_organisation_but_the_report_after_it_is() {
+        let text = "Tarn Software released the Vell editor in May.\n\n((Reporter)) What does the editor do?\n\n\
+                    ((Mara Vellin)) Tarn Software wanted a small tool for writers.\n\n\
+                    Then Tarn Software tested the tool on old laptops. It runs on machines from the nineties, you know.\n\n\
+                    ((Reporter)) What comes next for you?\n\nThe Norvia Party held its convention in June. It nominated Ivo Oster for president.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(!facts.iter().any(|(_, s, p, _)| s == "Tarn Software" && p.starts_with("run")), "{facts:?}");
+        assert!(facts.iter().any(|(_, s, p, o)| s == "Norvia Party" && p == "nominate" && o == "Ivo Oster"), "{facts:?}");
     }
 
     #[test]
