@@ -16,7 +16,8 @@
 
 use super::NameSpan;
 use super::bilou::NerClass;
-use std::collections::HashMap;
+// Fx, not SipHash: the keys are the document's own words, looked up at every capitalised word.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest name (in tokens) that is spread.
 const MAX_LEN: usize = 6;
@@ -66,7 +67,7 @@ pub fn spread_names(sentences: &[Vec<&str>], names: &mut [Vec<NameSpan>]) {
 /// The ORG and LOC names of the document (as word sequences) with their majority class; strings
 /// tagged with two classes equally often are left out.
 fn majority_names<'a>(sentences: &'a [Vec<&'a str>], names: &[Vec<NameSpan>]) -> HashMap<&'a [&'a str], NerClass> {
-    let mut votes: HashMap<&[&str], [usize; 3]> = HashMap::new();
+    let mut votes: HashMap<&[&str], [usize; 3]> = HashMap::default();
     for (words, spans) in sentences.iter().zip(names) {
         for (r, c) in spans {
             if r.end <= words.len() && r.len() <= MAX_LEN {

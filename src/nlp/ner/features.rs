@@ -146,10 +146,10 @@ pub const STATE_CODES: &[&str] = &[
 ];
 
 /// Names split into words, keyed by their first word.
-type NameTable = std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>;
+type NameTable = rustc_hash::FxHashMap<&'static str, Vec<Vec<&'static str>>>;
 
 fn name_table(names: &[&'static str]) -> NameTable {
-    let mut t = NameTable::new();
+    let mut t = NameTable::default();
     for name in names {
         let words: Vec<&str> = name.split(' ').collect();
         t.entry(words[0]).or_default().push(words);
@@ -212,7 +212,7 @@ fn mark_names(words: &[&str], out: &mut [u32], base: u32, table: &NameTable, sta
 
 /// Whether `word` (any case) is a title cue.
 pub fn is_title_cue(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| TITLE_CUES.iter().copied().collect());
     with_lower(word, |l| set.contains(l)).unwrap_or(false)
 }

@@ -10,7 +10,8 @@
 //! person's pronoun, a person's role, `the company` refused to an organisation typed PER).
 
 use crate::document::{EntityType, Mention, Sentence};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::HashMap;
 
 /// Determiners and adjectives that count or quantify a plural noun: evidence that a capitalised
 /// plural is a group of people (`many Norvians`, `fellow Vellists`) rather than a surname.
@@ -64,10 +65,10 @@ fn is_acronym(w: &str) -> bool {
 pub(super) fn retype_groups_and_acronyms(sentences: &[Sentence], position: &HashMap<usize, usize>, mentions: &mut [Mention]) {
     let sentence_of = |m: &Mention| position.get(&m.sentence).map(|&k| &sentences[k]);
     // the words of persons' names of several words, and their initials
-    let mut name_words: HashSet<&str> = HashSet::new();
-    let mut initials: HashSet<String> = HashSet::new();
+    let mut name_words: HashSet<&str> = HashSet::default();
+    let mut initials: HashSet<String> = HashSet::default();
     // every capitalised word outside person mentions, to find a plural's singular
-    let mut in_person: HashSet<(usize, usize)> = HashSet::new();
+    let mut in_person: HashSet<(usize, usize)> = HashSet::default();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Person) {
         for i in m.tokens.clone() {
             in_person.insert((m.sentence, i));
@@ -82,7 +83,7 @@ pub(super) fn retype_groups_and_acronyms(sentences: &[Sentence], position: &Hash
         }
         initials.insert(toks.iter().filter_map(|t| t.form.chars().next()).filter(|c| c.is_uppercase()).collect());
     }
-    let mut outside: HashSet<&str> = HashSet::new();
+    let mut outside: HashSet<&str> = HashSet::default();
     for s in sentences {
         for (i, t) in s.tokens.iter().enumerate() {
             if !in_person.contains(&(s.index, i)) && t.form.starts_with(char::is_uppercase) {
