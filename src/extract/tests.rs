@@ -1094,6 +1094,40 @@ fn a_description_given_to_the_object_is_its_fact_reported_by_the_subject() {
     assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Mara Vellin"));
 }
 
+/// `Ben Tarrow called for an end to the siege .`, `Ivo Oster was on his way to Vell .` (invented):
+/// a light noun keeps the complement it governs (`end to the siege`); under a copula it is the
+/// relation with its preposition and the copula's (`be on way to – Vell`), never `be on – way`.
+#[test]
+fn a_light_noun_keeps_the_complement_it_governs() {
+    let end = "
+        Ben Ben PROPN NNP 3 nsubj
+        Tarrow Tarrow PROPN NNP 1 flat
+        called call VERB VBD 0 root
+        for for ADP IN 6 case
+        an a DET DT 6 det
+        end end NOUN NN 3 obl
+        to to ADP IN 9 case
+        the the DET DT 9 det
+        siege siege NOUN NN 6 nmod
+        . . PUNCT . 3 punct";
+    let ts = triples(end);
+    find(&ts, "Ben Tarrow", "called for", Some("end to siege"));
+    let way = "
+        Ivo Ivo PROPN NNP 6 nsubj
+        Oster Oster PROPN NNP 1 flat
+        was be AUX VBD 6 cop
+        on on ADP IN 6 case
+        his his PRON PRP$ 6 nmod:poss
+        way way NOUN NN 0 root
+        to to ADP IN 8 case
+        Vell Vell PROPN NNP 6 nmod
+        . . PUNCT . 6 punct";
+    let ts = triples(way);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Vell")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.key.pattern(), "be on way to", "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "way")), "{}", show(&ts));
+}
+
 /// `The storm was called Hurricane Tarn .` (invented): a name given to the subject of an agentless
 /// passive is no act of the subject (`storm – call – Hurricane Tarn` would read as the storm
 /// calling someone): the key names the passive as written. Through an infinitive (`was said to be

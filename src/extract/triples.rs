@@ -628,12 +628,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 *o = a;
             }
         }
+        // `was on its way to X`, `is in touch with Y`: a light noun is the relation only with the
+        // complement it governs ([`lexicon::GOVERNED_COMPLEMENTS`]), so the plain reading (`be on
+        // – way`) goes as for an `of` noun below
+        let governed = nkey.noun.as_deref().zip(nkey.prep.as_deref()).is_some_and(|(n, pr)| lexicon::GOVERNED_COMPLEMENTS.contains(&(n, pr)));
+        // (the copula's own preposition stays in the key: `be in charge of`, not `be charge of`)
+        let copula_case = (copular && !copula_prep.is_empty()).then(|| copula_prep.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         let mut q = t.clone();
         let base_relation = join_text(s, &rel, None);
         q.relation = format!("{base_relation} {nrel}");
         q.key = RelationKey {
             verb: key.verb.clone(),
-            particle: key.particle.clone(),
+            particle: key.particle.clone().or(copula_case),
             ..nkey
         };
         q.object = Some(nobj);
@@ -642,7 +648,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not.
         // Nor is `X is co-chairman` of `X is co-chairman of the board`: a noun of `of` is
         // relational, and without its complement the role is cut (whose co-chairman?)
-        if quantified || nrel.ends_with(" of") {
+        if quantified || nrel.ends_with(" of") || governed {
             // `X became the chair of Y`, `X remains the head of Y`: what the subject became or
             // remains is the whole role, complement and all (`become – chair of Y`), as `is a`
             // keeps it under a copula; the noun's own relation (`chair of – Y`) stays beside it
