@@ -105,6 +105,15 @@ pub(crate) const NEVER_TRANSITIVE: &[&str] = &[
 pub(crate) const NAMING_VERBS: &[&str] = &[
     "name", "call", "dub", "label", "brand", "term", "nickname", "rename", "christen", "title", "designate",
 ];
+/// Nouns that say little without the complement their preposition governs, each with that
+/// preposition (`called for an end to the siege`, `have access to water`, `got in touch with X`,
+/// `on their way to a match`, `launched an investigation into X`): general English, the common
+/// light and relational nouns with a governed preposition.
+pub(crate) const GOVERNED_COMPLEMENTS: &[(&str, &str)] = &[
+    ("end", "to"), ("halt", "to"), ("stop", "to"), ("access", "to"), ("right", "to"), ("return", "to"), ("way", "to"),
+    ("threat", "to"), ("damage", "to"), ("solution", "to"), ("response", "to"), ("touch", "with"), ("contact", "with"),
+    ("investigation", "into"), ("inquiry", "into"), ("probe", "into"), ("ban", "on"),
+];
 /// Heads whose infinitive did not happen (`refused to pay`, `declined to comment`, `failed to
 /// stop`, `was unable to reach`): the closed class of English negative control verbs and adjectives.
 /// States a disaster or attack leaves people in (`left nine dead`, `left 200 homeless`): the

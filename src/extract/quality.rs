@@ -787,7 +787,7 @@ pub(crate) fn listener_run_into_clause(tr: &Tree, v: usize) -> Option<(usize, us
 }
 
 /// Whether the phrase of `b` starts right after the phrase of `a` ends (quotation marks aside).
-fn adjacent(tr: &Tree, a: usize, b: usize) -> bool {
+pub(crate) fn adjacent(tr: &Tree, a: usize, b: usize) -> bool {
     let all = |_: usize| false;
     let (pa, pb) = (tr.phrase(a, &all), tr.phrase(b, &all));
     let (Some(&end), Some(&start)) = (pa.iter().max(), pb.iter().min()) else { return false };

@@ -1051,6 +1051,83 @@ fn a_conjunct_with_its_own_tense_or_subject_is_not_negated_by_the_first() {
     assert!(negated(&ts, "contract"), "{}", show(&ts));
 }
 
+/// `Mara Vellin called Ivo Oster a fraud .`, `... labelled the reports as lies .`, `... described the
+/// plan as a disaster .` (invented): what the subject called the object is the object's own fact,
+/// reported by the subject (`Ivo Oster – be called – fraud`); the bare act `call – Ivo Oster` would
+/// read as a phone call and goes, while `describe – plan` stays.
+#[test]
+fn a_description_given_to_the_object_is_its_fact_reported_by_the_subject() {
+    let called = "
+        Mara Mara PROPN NNP 3 nsubj
+        Vellin Vellin PROPN NNP 1 flat
+        called call VERB VBD 0 root
+        Ivo Ivo PROPN NNP 3 obj
+        Oster Oster PROPN NNP 4 flat
+        a a DET DT 7 det
+        fraud fraud NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    let ts = triples(called);
+    let t = find(&ts, "Ivo Oster", "be called", Some("fraud"));
+    assert_eq!((t.modality, t.attribution.as_ref().map(|a| a.text.as_str())), (Modality::Reported, Some("Mara Vellin")));
+    assert!(!ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.object.as_ref().is_some_and(|o| o.text == "Ivo Oster")), "{}", show(&ts));
+    let labelled = "
+        Mara Mara PROPN NNP 3 nsubj
+        Vellin Vellin PROPN NNP 1 flat
+        labelled label VERB VBD 0 root
+        the the DET DT 5 det
+        reports report NOUN NNS 3 obj
+        as as ADP IN 7 case
+        lies lie NOUN NNS 3 obl
+        . . PUNCT . 3 punct";
+    let ts = triples(labelled);
+    let t = find(&ts, "reports", "be labelled as", Some("lies"));
+    assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Mara Vellin"));
+    assert!(!ts.iter().any(|t| t.subject.text == "Mara Vellin"), "{}", show(&ts));
+    let described = labelled.replace("labelled label", "described describe").replace("lies lie NOUN NNS", "disaster disaster NOUN NN");
+    let ts = triples(&described);
+    find(&ts, "reports", "be described as", Some("disaster"));
+    find(&ts, "Mara Vellin", "described", Some("reports"));
+    // an adjective is no node: it joins the relation (`Ivo Oster – be called unfair`)
+    let unfair = called.replace("        a a DET DT 7 det\n", "").replace("fraud fraud NOUN NN 3 xcomp", "unfair unfair ADJ JJ 3 xcomp");
+    let ts = triples(&unfair);
+    let t = find(&ts, "Ivo Oster", "be called unfair", None);
+    assert_eq!(t.attribution.as_ref().map(|a| a.text.as_str()), Some("Mara Vellin"));
+}
+
+/// `Ben Tarrow called for an end to the siege .`, `Ivo Oster was on his way to Vell .` (invented):
+/// a light noun keeps the complement it governs (`end to the siege`); under a copula it is the
+/// relation with its preposition and the copula's (`be on way to – Vell`), never `be on – way`.
+#[test]
+fn a_light_noun_keeps_the_complement_it_governs() {
+    let end = "
+        Ben Ben PROPN NNP 3 nsubj
+        Tarrow Tarrow PROPN NNP 1 flat
+        called call VERB VBD 0 root
+        for for ADP IN 6 case
+        an a DET DT 6 det
+        end end NOUN NN 3 obl
+        to to ADP IN 9 case
+        the the DET DT 9 det
+        siege siege NOUN NN 6 nmod
+        . . PUNCT . 3 punct";
+    let ts = triples(end);
+    find(&ts, "Ben Tarrow", "called for", Some("end to siege"));
+    let way = "
+        Ivo Ivo PROPN NNP 6 nsubj
+        Oster Oster PROPN NNP 1 flat
+        was be AUX VBD 6 cop
+        on on ADP IN 6 case
+        his his PRON PRP$ 6 nmod:poss
+        way way NOUN NN 0 root
+        to to ADP IN 8 case
+        Vell Vell PROPN NNP 6 nmod
+        . . PUNCT . 6 punct";
+    let ts = triples(way);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Vell")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.key.pattern(), "be on way to", "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "way")), "{}", show(&ts));
+}
+
 /// `The storm was called Hurricane Tarn .` (invented): a name given to the subject of an agentless
 /// passive is no act of the subject (`storm – call – Hurricane Tarn` would read as the storm
 /// calling someone): the key names the passive as written. Through an infinitive (`was said to be

@@ -8,8 +8,9 @@
 //! total to` + `54`, see [`amounts`]), and an approximator before a numeric predicate joins the copula
 //! (`be about` + `71%`). An agentless passive's bare predicative adjective joins the relation
 //! (`be found unconscious`, object-less), the object of a verb of sentencing or transfer gets a
-//! fact of its own (`X – be sentenced to – four years`), and a route's end hung inside its start
-//! is still read.
+//! fact of its own (`X – be sentenced to – four years`), what a verb of calling or describing
+//! says of its object is the object's fact, reported by the subject (`called X a fraud` → `X – be
+//! called – fraud`), and a route's end hung inside its start is still read.
 //!
 //! In: a [`Prop`] of a parsed sentence and the sentence's mentions. Out: [`OpenTriple`]s with
 //! token-span arguments.
@@ -549,7 +550,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     // `people gathered outside the parliament with banners`: the place the event happened at is
     // its own fact (`gather outside – parliament`), as it is for an event with no other oblique
     let mut place_fact: Option<OpenTriple> = None;
-    for sl in slots {
+    for sl in &slots {
         if sl.case.iter().any(|&c| tr.form_is(c, &["according"])) {
             continue;
         }
@@ -587,6 +588,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             }
         }
     }
+    // `called the plan a mistake`, `labelled the reports as lies`, `called the ruling unfair`:
+    // what the subject called the object is its claim about the object (`plan – be called –
+    // mistake`, reported by the subject); the bare act (`call – plan`) would read as a phone call
+    // or drop what was said, so it goes unless the verb says so on its own (`described X`)
+    let described = if !p.passive && object_from_obj { verb_tok.and_then(|v| described_as(s, tr, v, &slots, &t, &subject)) } else { None };
+    let keep_act = match &described {
+        Some((q, v)) => {
+            out.push(q.clone());
+            tr.lemma_is(*v, ACT_DESCRIBING_VERBS)
+        }
+        None => true,
+    };
     if let Some((nrel, nobj, nkey)) = split_noun {
         // (the predicate noun with its complement, for `became the chair of X` below)
         let whole = t.object.clone();
@@ -615,12 +628,18 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 *o = a;
             }
         }
+        // `was on its way to X`, `is in touch with Y`: a light noun is the relation only with the
+        // complement it governs ([`lexicon::GOVERNED_COMPLEMENTS`]), so the plain reading (`be on
+        // – way`) goes as for an `of` noun below
+        let governed = nkey.noun.as_deref().zip(nkey.prep.as_deref()).is_some_and(|(n, pr)| lexicon::GOVERNED_COMPLEMENTS.contains(&(n, pr)));
+        // (the copula's own preposition stays in the key: `be in charge of`, not `be charge of`)
+        let copula_case = (copular && !copula_prep.is_empty()).then(|| copula_prep.iter().map(|&c| lower_lemma(tr, c)).collect::<Vec<_>>().join(" "));
         let mut q = t.clone();
         let base_relation = join_text(s, &rel, None);
         q.relation = format!("{base_relation} {nrel}");
         q.key = RelationKey {
             verb: key.verb.clone(),
-            particle: key.particle.clone(),
+            particle: key.particle.clone().or(copula_case),
             ..nkey
         };
         q.object = Some(nobj);
@@ -629,7 +648,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `X has been one of Y's allies`: the relation is the whole reading; `X is one` is not.
         // Nor is `X is co-chairman` of `X is co-chairman of the board`: a noun of `of` is
         // relational, and without its complement the role is cut (whose co-chairman?)
-        if quantified || nrel.ends_with(" of") {
+        if quantified || nrel.ends_with(" of") || governed {
             // `X became the chair of Y`, `X remains the head of Y`: what the subject became or
             // remains is the whole role, complement and all (`become – chair of Y`), as `is a`
             // keeps it under a copula; the noun's own relation (`chair of – Y`) stays beside it
@@ -658,8 +677,99 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         q.qualifiers = t.qualifiers.iter().filter(|(k, _)| k == "date").cloned().collect();
         out.push(q);
     }
-    out.push(t);
+    if keep_act {
+        out.push(t);
+    }
     out
+}
+
+/// Verbs of calling and describing: with an object and a complement (`called the plan a
+/// mistake`, `branded the ruling unfair`, `described the vote as a farce`) the complement is what
+/// the subject said the object is. General English, closed class.
+const DESCRIBING_VERBS: &[&str] = &["call", "label", "brand", "term", "dub", "describe", "characterize", "characterise"];
+/// Of [`DESCRIBING_VERBS`], those whose bare act is a fact of its own (`described the plan`):
+/// `called the plan` reads as a phone call, `labelled the reports` says nothing.
+const ACT_DESCRIBING_VERBS: &[&str] = &["describe", "characterize", "characterise"];
+
+/// The claim an active verb of calling or describing `v` ([`DESCRIBING_VERBS`]) makes about its
+/// object, with `v`: the object's own fact `O – be called – C` (a noun complement or one after
+/// `as`), or `O – be called unfair` (an adjective, which is no node), reported by the act's
+/// subject. `act` is the act's fact (subject, object `O`), `slots` the clause's slots left after
+/// its object. None without such a complement after the object.
+fn described_as(s: &Sentence, tr: &Tree, v: usize, slots: &[&rules::Slot], act: &OpenTriple, subject: &Argument) -> Option<(OpenTriple, usize)> {
+    // (not a participle on a noun: `a shark called the sevengill` names the shark)
+    if !tr.lemma_is(v, DESCRIBING_VERBS) || (tr.rel(v) == "acl" && tr.t[v].xpos == "VBN") {
+        return None;
+    }
+    let o = act.object.as_ref()?;
+    let is_as = |sl: &rules::Slot| sl.case.len() == 1 && tr.lemma_is(sl.case[0], &["as"]);
+    // the complement right after the object as written (`called the race for X, as did Y`
+    // compares; the object may stand for an earlier noun: `labelled them as lies`), or right
+    // after the verb when the object comes first (`which the paper called a hoax`)
+    let written = tr.kids(v).find(|&k| tr.base(k) == "obj").unwrap_or(o.head);
+    let next_to = |h: usize| {
+        if written < v {
+            let all = |_: usize| false;
+            tr.phrase(h, &all).iter().min().is_some_and(|&start| start > v && (v + 1..start).all(|k| quality::is_quote(tr.form(k))))
+        } else {
+            quality::adjacent(tr, written, h)
+        }
+    };
+    let sl = slots.iter().find(|sl| {
+        let h = sl.part.head;
+        h < tr.len()
+            && written < tr.len()
+            && h > written
+            && matches!(tr.upos(h), "NOUN" | "PROPN" | "ADJ")
+            && ((sl.kind == Kind::Comp && sl.case.is_empty()) || (sl.kind == Kind::Obl && is_as(sl)))
+            && next_to(h)
+    })?;
+    let c = argument(s, &sl.part)?;
+    let mut words = vec!["be".to_owned(), participle(tr, v)];
+    if is_as(sl) {
+        words.push("as".into());
+    }
+    let mut q = act.clone();
+    q.subject = o.clone();
+    q.object = None;
+    if tr.upos(sl.part.head) == "ADJ" {
+        // (an adjective phrase longer than a few words is a clause the parser cut)
+        if c.text.split_whitespace().count() > 4 {
+            return None;
+        }
+        words.push(c.text.to_lowercase());
+    } else {
+        q.object = Some(c);
+    }
+    q.relation = words.join(" ");
+    q.key = RelationKey { verb: Some(words[..2].join(" ")), prep: is_as(sl).then(|| "as".to_owned()), ..Default::default() };
+    if tr.upos(sl.part.head) == "ADJ" {
+        q.key.particle = Some(words[2..].join(" "));
+        q.key.prep = None;
+    }
+    q.extra.clear();
+    q.qualifiers.retain(|(k, _)| k == "date");
+    if q.modality == crate::document::Modality::Asserted {
+        q.modality = crate::document::Modality::Reported;
+    }
+    q.attribution = Some(subject.clone());
+    q.rule = format!("{}:described", act.rule);
+    Some((q, v))
+}
+
+/// The past participle of verb `v`: its own form when it is one (`labelled`), else made from its
+/// lemma (`calling` → `called`, `dub` → `dubbed`).
+fn participle(tr: &Tree, v: usize) -> String {
+    let form = tr.form(v).to_lowercase();
+    if matches!(tr.t[v].xpos.as_str(), "VBN" | "VBD") && form.ends_with("ed") {
+        return form;
+    }
+    let lemma = lower_lemma(tr, v);
+    match lemma.as_str() {
+        "dub" => "dubbed".into(),
+        l if l.ends_with('e') => format!("{l}d"),
+        l => format!("{l}ed"),
+    }
 }
 
 /// Verbs that, like a copula, say what their subject became or stays (`became the chair of Y`):

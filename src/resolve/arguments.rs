@@ -424,7 +424,8 @@ impl State<'_> {
         let copula = t.key.verb.as_deref() == Some("be") || t.rule.starts_with("place:");
         let subj = match self.titled_apposition(si, &t.subject) {
             Some(person) => person,
-            None => match self.resolve_arg(si, &t.subject, !copula, false, &mut notes) {
+            // (what someone called an object keeps the object's label: `Vell's plan – be called – …`)
+            None => match self.resolve_arg(si, &t.subject, !copula, t.rule.ends_with(":described"), &mut notes) {
                 Ok(s) => s,
                 Err(_) => return,
             },

@@ -1,7 +1,8 @@
 //! Phrases: which tokens an argument spans — the full CaRB-style set and the minimal MinIE-safe
 //! set — for noun phrases, complements and clause arguments; relative pronouns replaced by their
 //! antecedent (`whose` → the antecedent's possessive). The minimal set keeps the bound of an
-//! amount (`fewer than 30 percent`, `at least 500 workers`).
+//! amount (`fewer than 30 percent`, `at least 500 workers`) and the complement a light noun governs
+//! (`an end to the siege`, `access to water`).
 //!
 //! In: a head token. Out: a [`Part`].
 
@@ -55,8 +56,9 @@ impl Rules<'_, '_> {
                     && !tr.lemma_is(k, &["general", "elect", "emeritus", "designate", "apparent", "extraordinaire"])
             }
             "nmod" | "nmod:tmod" | "nmod:npmod" => {
-                // keep `of` complements (`billions of dollars`), drop other prepositional modifiers
-                !tr.kids(k).any(|c| tr.rel(c) == "case" && tr.lemma_is(c, &["of"]))
+                // keep `of` complements (`billions of dollars`) and the complement a light noun
+                // governs (`an end to the siege`), drop other prepositional modifiers
+                !tr.kids(k).any(|c| tr.rel(c) == "case" && (tr.lemma_is(c, &["of"]) || governed_complement(tr, k, c)))
             }
             _ => false,
         }
@@ -655,6 +657,19 @@ mod tests {
         let ts = facts(&spec);
         assert!(!ts.iter().any(|t| t.subject.text == "Tom Lee" && t.object.as_ref().is_some_and(|o| o.text.contains("Iron Circle"))), "{}", show(&ts));
     }
+}
+
+/// Whether `case` is the preposition a light noun governs ([`GOVERNED_COMPLEMENTS`]) and its
+/// phrase `k` that noun's complement right after it (`an end to the siege`, `access to water`).
+///
+/// [`GOVERNED_COMPLEMENTS`]: crate::extract::lexicon::GOVERNED_COMPLEMENTS
+fn governed_complement(tr: &Tree, k: usize, case: usize) -> bool {
+    let h = tr.head[k];
+    h != NONE
+        && h < k
+        && tr.upos(h) == "NOUN"
+        && crate::extract::lexicon::GOVERNED_COMPLEMENTS.iter().any(|&(noun, prep)| tr.lemma_is(h, &[noun]) && tr.lemma_is(case, &[prep]))
+        && (h + 1..case).all(|x| tr.head[x] == h && tr.rel(x) == "amod")
 }
 
 /// Nouns for a settlement or an administrative division whose `of` phrase gives its name (`the
