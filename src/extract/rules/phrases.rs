@@ -215,13 +215,7 @@ impl Rules<'_, '_> {
             .flat_map(|k| tr.kids(k).filter(move |&a| a > k && tr.rel(a) == "appos"))
             .filter(|&a| self.kind_at(a) == Some(T::Person))
             .find_map(|a| self.ment_at(a))
-            .filter(|&(s, _)| {
-                let mut prev = s - 1;
-                while prev > h + 1 && tr.form_is(prev, HONORIFICS) {
-                    prev -= 1;
-                }
-                tr.form(prev) == ","
-            })
+            .filter(|&(s, _)| tr.form(self.past_honorifics(s, h + 2) - 1) == ",")
         {
             return Some((s..e).collect());
         }
@@ -235,11 +229,8 @@ impl Rules<'_, '_> {
         if (h..s).any(|k| self.kind_at(k) == Some(T::Person)) {
             return None;
         }
-        let mut prev = s - 1;
         // (past the name's own honorific: `the head of the Vela League, Dr Ana Reyes,`)
-        while prev > h + 1 && tr.form_is(prev, HONORIFICS) {
-            prev -= 1;
-        }
+        let prev = self.past_honorifics(s, h + 2) - 1;
         let apposition = tr.form(prev) == ",";
         let run_on = tr.upos(prev) == "PROPN" && self.role_word_at(prev).is_none() && !tr.form_is(prev, HONORIFICS);
         (apposition || run_on).then(|| (s..e).collect())

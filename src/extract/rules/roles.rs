@@ -955,7 +955,7 @@ impl Rules<'_, '_> {
             // before, between commas: `The governor of Y, X, said`, also across a title of the
             // name's own (`Y's chief analyst, economist X, said`)
             // (an honorific of the name's own, `…, Dr X, said`, is no role and stays with the name)
-            let anchor = self.title_start(s).unwrap_or_else(|| self.past_honorifics(s));
+            let anchor = self.title_start(s).unwrap_or_else(|| self.past_honorifics(s, 0));
             // (not when the phrase is itself an apposition to a person before it: in `Ana Reyes,
             // the mayor of Vell, Norvia,` the name after it is no holder but a place the model
             // mistook for a person, and the role is Ana Reyes's)
@@ -1063,11 +1063,11 @@ impl Rules<'_, '_> {
 
     /// Where the title right in front of the name at `s` starts (`senior economist` in
     /// `senior economist X`), if one is there.
-    /// The start of the honorifics right in front of the name starting at `s` (`Dr`, `Mrs`), or
-    /// `s` when there are none.
-    fn past_honorifics(&self, s: usize) -> usize {
+    /// The start of the honorifics right in front of the name starting at `s` (`Dr`, `Mrs`), not
+    /// before `floor`; `s` when there are none.
+    pub(super) fn past_honorifics(&self, s: usize, floor: usize) -> usize {
         let mut a = s;
-        while a > 0 && self.tr.form_is(a - 1, HONORIFICS) {
+        while a > floor && self.tr.form_is(a - 1, HONORIFICS) {
             a -= 1;
         }
         a
