@@ -1323,3 +1323,22 @@ fn an_infinitive_with_a_for_subject_or_as_a_subject_is_possible_unless_it_took_t
     assert_eq!(triples(subject).into_iter().find(|t| t.relation.starts_with("stay")).map(|t| t.modality), Some(Modality::Possible), "{}", show(&triples(subject)));
 }
 
+
+#[test]
+fn a_condition_hung_on_a_plain_report_goes_to_what_was_said() {
+    // invented: `Oster said the dam holds, even if the river rises.` with the condition on `said`
+    let rows = "Oster Oster PROPN NNP 2 nsubj\n said say VERB VBD 0 root VerbForm=Fin\n the the DET DT 4 det\n\
+                dam dam NOUN NN 5 nsubj\n holds hold VERB VBZ 2 ccomp VerbForm=Fin\n , , PUNCT , 11 punct\n\
+                even even ADV RB 11 advmod\n if if SCONJ IN 11 mark\n the the DET DT 10 det\n river river NOUN NN 11 nsubj\n\
+                rises rise VERB VBZ 2 advcl VerbForm=Fin\n . . PUNCT . 2 punct";
+    assert_eq!(modality_of(rows, "said"), Some(Modality::Asserted), "{}", show(&triples(rows)));
+    assert_eq!(modality_of(rows, "holds"), Some(Modality::Possible), "{}", show(&triples(rows)));
+    // a modal report stays in the world of its condition: `If asked, Oster will say the dam holds.`
+    let modal = "If if SCONJ IN 2 mark\n asked ask VERB VBN 5 advcl VerbForm=Part\n , , PUNCT , 2 punct\n\
+                 Oster Oster PROPN NNP 5 nsubj\n will will AUX MD 5 aux VerbForm=Fin\n say say VERB VB 0 root VerbForm=Inf\n\
+                 the the DET DT 8 det\n dam dam NOUN NN 9 nsubj\n holds hold VERB VBZ 6 ccomp VerbForm=Fin\n . . PUNCT . 6 punct";
+    assert_ne!(modality_of(modal, "say"), Some(Modality::Asserted), "{}", show(&triples(modal)));
+    // and so does a report in the present inside a hypothetical (`… even if the river rises` on `says`)
+    let present = rows.replace("said say VERB VBD", "says say VERB VBZ");
+    assert_eq!(modality_of(&present, "says"), Some(Modality::Possible), "{}", show(&triples(&present)));
+}

@@ -666,7 +666,19 @@ impl Rules<'_, '_> {
         }
         // and so is its consequent (`[he said] if the river rises, the town will evacuate`): it
         // happens only in the world of the condition, whoever reports it
-        if tr.kids(p).any(|k| tr.base(k) == "advcl" && conditional(k)) {
+        // — but a report the parser hung the condition on happened (`told reporters the beacon
+        // works, even if the ship sinks`, `if asked, she said, she would go`): the condition
+        // belongs to what was said, unless the report itself is modal or not in the past (`if
+        // elected, he will say`, `if you ask, your friend says …`)
+        let conditioned = |v: usize| tr.kids(v).any(|k| tr.base(k) == "advcl" && conditional(k));
+        let plain_report = |v: usize| {
+            self.reports(v) && tr.t[v].xpos == "VBD" && !tr.kids(v).any(|k| tr.base(k) == "aux" && tr.t[k].xpos == "MD")
+        };
+        if conditioned(p) && !plain_report(p) {
+            modality = Modality::Possible;
+        }
+        let g = tr.head[p];
+        if matches!(tr.base(p), "ccomp" | "parataxis") && g != NONE && conditioned(g) && plain_report(g) {
             modality = Modality::Possible;
         }
 
