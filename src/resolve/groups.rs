@@ -184,9 +184,8 @@ impl State<'_> {
     pub(super) fn interview_turn(&self, si: usize) -> bool {
         let first = *self.first_interview_turn.get_or_init(|| {
             let opens = |j: usize| {
-                let ts = &self.doc.sentences[j].tokens;
                 let para_start = j == 0 || self.doc.sentences[j - 1].paragraph != self.doc.sentences[j].paragraph;
-                para_start && ts.first().is_some_and(|t| t.form.starts_with("((") || t.form == "(" && ts.get(1).is_some_and(|u| u.form.starts_with('(')))
+                para_start && opens_with_speaker(&self.doc.sentences[j])
             };
             (0..self.doc.sentences.len()).find(|&j| opens(j))
         });
@@ -258,6 +257,13 @@ impl State<'_> {
         }
         self.group_at(prev, k).filter(|g| self.is_group_concept(g)).map(|c| (c, (prev, k)))
     }
+}
+
+/// Whether a sentence opens with a speaker's name in double brackets (`((Name)) …`, also split
+/// as `( (`), the transcript form of an interview turn.
+pub(super) fn opens_with_speaker(s: &crate::document::Sentence) -> bool {
+    let ts = &s.tokens;
+    ts.first().is_some_and(|t| t.form.starts_with("((") || t.form == "(" && ts.get(1).is_some_and(|u| u.form.starts_with('(')))
 }
 
 #[cfg(test)]

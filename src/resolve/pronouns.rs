@@ -562,8 +562,7 @@ impl State<'_> {
         for _ in 0..MAX_PARAGRAPHS {
             let para = sents[end - 1].paragraph;
             let start = (0..end).rev().take_while(|&j| sents[j].paragraph == para).last().unwrap_or(end - 1);
-            let first = sents[start].tokens.first();
-            if first.is_some_and(|t| t.form.starts_with("((") || t.form == "(" && sents[start].tokens.get(1).is_some_and(|u| u.form.starts_with('('))) {
+            if super::groups::opens_with_speaker(&sents[start]) {
                 return true;
             }
             let personal = sents[start..end].iter().any(|s| {
