@@ -703,3 +703,42 @@ fn a_fronted_participle_with_a_date_is_the_subjects_passive() {
         assert!(t.key.passive, "{}", show(&ts));
     }
 }
+
+#[test]
+fn a_copular_infinitive_relates_the_subject_to_its_noun_not_the_verb() {
+    // `Mara Vellin decided to be a teacher .` (invented): the noun is what she is to be,
+    // not what she decided (`decide – teacher`)
+    let decided = "
+        Mara Mara PROPN NNP 3 nsubj
+        Vellin Vellin PROPN NNP 1 flat
+        decided decide VERB VBD 0 root VerbForm=Fin
+        to to PART TO 7 mark
+        be be AUX VB 7 cop VerbForm=Inf
+        a a DET DT 7 det
+        teacher teacher NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    // `Ivo Oster turned out to be the thief .` (invented): a raising verb, asserted
+    let turned = "
+        Ivo Ivo PROPN NNP 3 nsubj
+        Oster Oster PROPN NNP 1 flat
+        turned turn VERB VBD 0 root VerbForm=Fin
+        out out ADP RP 3 compound:prt
+        to to PART TO 8 mark
+        be be AUX VB 8 cop VerbForm=Inf
+        the the DET DT 8 det
+        thief thief NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    use crate::document::Modality;
+    for (rows, object, matrix, modality) in
+        [(decided, "teacher", "decide to", Modality::Planned), (turned, "thief", "turn out to", Modality::Asserted)]
+    {
+        let ts = triples(rows);
+        let t = ts
+            .iter()
+            .find(|t| t.object.as_ref().is_some_and(|o| o.text == object))
+            .unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.key.verb.as_deref(), Some("be"), "{}", show(&ts));
+        assert_eq!(t.key.matrix.as_deref(), Some(matrix), "{}", show(&ts));
+        assert_eq!(t.modality, modality, "{}", show(&ts));
+    }
+}
