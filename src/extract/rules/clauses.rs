@@ -34,6 +34,11 @@ impl Rules<'_, '_> {
             {
                 break;
             }
+            // `is simple to use`, `will be hard to beat`: the subject is the infinitive's object,
+            // not its actor (subjects.rs), so the two are no chain
+            if self.ease_infinitive(x) {
+                break;
+            }
             // `have access to drive`, `had the money to buy`: an infinitive after the verb's own
             // object is that object's purpose or complement, and the object is no argument of it
             // (merged, the chain read `drive – access`)
