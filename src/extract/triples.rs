@@ -845,18 +845,23 @@ fn copular_infinitive_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<Strin
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
 /// Whether the subject or direct object of `p` is quantified to nothing, which negates the
 /// whole fact: `no other bank has a licence` (also when `bank` is the noun a relative clause
-/// modifies: `there is no bank that has …`), `not a single train left`, `found no further
-/// signs`. The object counts only as a direct object, not in an oblique (`left with no money` is
-/// a fact about leaving).
+/// modifies: `there is no bank that has …`), `not a single train left`, `not many clients came`,
+/// `found no further signs`. The object counts only as a direct object, not in an oblique (`left
+/// with no money` is a fact about leaving).
 fn negative_quantifier(tr: &Tree, p: &Prop) -> bool {
     let nothing = |h: usize| {
         h < tr.len()
             && tr.kids(h).any(|k| {
                 (tr.base(k) == "det" && tr.lemma_is(k, &["no", "neither"]))
-                    // `not a single`, `not one`: `not all` only narrows the subject
+                    // `not a single`, `not one`: `not all` only narrows the subject; `not many
+                    // clients come` denies what `many clients come` says
                     || (tr.base(k) == "advmod"
                         && tr.lemma_is(k, &["not"])
-                        && tr.kids(h).any(|c| tr.lemma_is(c, &["single", "one"]) || (tr.base(c) == "nummod" && tr.lemma_is(c, &["one"]))))
+                        && tr.kids(h).any(|c| {
+                            tr.lemma_is(c, &["single", "one"]) || (tr.base(c) == "nummod" && tr.lemma_is(c, &["one"])) || (tr.base(c) == "amod" && tr.lemma_is(c, &["many", "much"]))
+                        }))
+                    // (the `not` hung on `many` itself)
+                    || (tr.base(k) == "amod" && tr.lemma_is(k, &["many", "much"]) && tr.kids(k).any(|c| tr.base(c) == "advmod" && tr.lemma_is(c, &["not"])))
             })
     };
     let object = p.slots.iter().find(|s| s.kind == rules::Kind::Obj).map(|s| s.part.head);

@@ -289,6 +289,19 @@ fn a_subject_or_object_quantified_to_nothing_negates_the_fact() {
     // `Not all trains left the depot.` only narrows the subject
     let ts = triples(&rows.replace("a a DET DT 4 det", "all all DET DT 4 det").replace("single single ADJ JJ 4 amod", "red red ADJ JJ 4 amod"));
     assert!(ts.iter().filter(|t| t.relation == "left").all(|t| !t.negated), "{}", show(&ts));
+    // `Not many trains left the depot.` denies that many did
+    let ts = triples(
+        "
+        Not not PART RB 3 advmod
+        many many ADJ JJ 3 amod
+        trains train NOUN NNS 4 nsubj
+        left leave VERB VBD 0 root
+        the the DET DT 6 det
+        depot depot NOUN NN 4 obj
+        . . PUNCT . 4 punct",
+    );
+    let t = ts.iter().find(|t| t.relation == "left").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
     // `There is no bank that holds gold.` (invented): the relative clause's noun has `no`
     let ts = triples(
         "
