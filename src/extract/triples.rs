@@ -217,6 +217,21 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             modality = crate::document::Modality::Reported;
         }
     }
+    // `decided to be a teacher`, `wants to be the mayor of Tarn`: the infinitive's copula relates
+    // the subject to the noun, and the verb before it says what the subject did about being it
+    // (`decide to be`); read as the verb's object, the noun was what was decided (`decide – teacher`)
+    if key.verb.as_deref() != Some("be") {
+        if let Some(m) = verb_tok.and_then(|v| copular_infinitive_matrix(tr, &rel, v)) {
+            key.verb = Some("be".into());
+            key.particle = None;
+            key.matrix = Some(match key.matrix.take() {
+                Some(outer) if !m.is_empty() => format!("{outer} {m}"),
+                Some(outer) => outer,
+                None => m,
+            })
+            .filter(|m| !m.is_empty());
+        }
+    }
     // `tested positive for X`, `pleaded guilty to X`: a predicative adjective after a full verb
     // with a prepositional object of its own (the parser hangs it on the adjective)
     // (not on a participle describing a noun: `countries remaining free of X` is that noun's
@@ -802,21 +817,51 @@ fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// The words before the copula when verb `v` of the relation takes a copular `to`-infinitive
+/// (`decided to be a …` → `decide to`, `turned out to be …` → `turn out to`, `was picked to be …`
+/// → `be picked to`); empty for the future `going to be` (`gonna be`), which is the copula itself. None when
+/// `v` takes no such infinitive.
+fn copular_infinitive_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
+    let cop = rel.iter().copied().find(|&c| c > v && tr.base(c) == "cop" && tr.lemma_is(c, &["be"]))?;
+    let x = tr.head[cop];
+    let linked = x != NONE
+        && tr.head[x] == v
+        && tr.base(x) == "xcomp"
+        && tr.kids(x).any(|m| m > v && m < cop && tr.base(m) == "mark" && tr.lemma_is(m, &["to"]));
+    if !linked {
+        return None;
+    }
+    if tr.lemma_is(v, &["go"]) && tr.t[v].xpos == "VBG" {
+        return Some(String::new());
+    }
+    let particle = tr.kids(v).find(|&k| tr.rel(k) == "compound:prt").map(|k| format!(" {}", tr.form(k).to_lowercase())).unwrap_or_default();
+    Some(if tr.kids(v).any(|k| tr.rel(k) == "aux:pass") {
+        format!("be {}{particle} to", tr.form(v).to_lowercase())
+    } else {
+        format!("{}{particle} to", lower_lemma(tr, v))
+    })
+}
+
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
 /// Whether the subject or direct object of `p` is quantified to nothing, which negates the
 /// whole fact: `no other bank has a licence` (also when `bank` is the noun a relative clause
-/// modifies: `there is no bank that has …`), `not a single train left`, `found no further
-/// signs`. The object counts only as a direct object, not in an oblique (`left with no money` is
-/// a fact about leaving).
+/// modifies: `there is no bank that has …`), `not a single train left`, `not many clients came`,
+/// `found no further signs`. The object counts only as a direct object, not in an oblique (`left
+/// with no money` is a fact about leaving).
 fn negative_quantifier(tr: &Tree, p: &Prop) -> bool {
     let nothing = |h: usize| {
         h < tr.len()
             && tr.kids(h).any(|k| {
                 (tr.base(k) == "det" && tr.lemma_is(k, &["no", "neither"]))
-                    // `not a single`, `not one`: `not all` only narrows the subject
+                    // `not a single`, `not one`: `not all` only narrows the subject; `not many
+                    // clients come` denies what `many clients come` says
                     || (tr.base(k) == "advmod"
                         && tr.lemma_is(k, &["not"])
-                        && tr.kids(h).any(|c| tr.lemma_is(c, &["single", "one"]) || (tr.base(c) == "nummod" && tr.lemma_is(c, &["one"]))))
+                        && tr.kids(h).any(|c| {
+                            tr.lemma_is(c, &["single", "one"]) || (tr.base(c) == "nummod" && tr.lemma_is(c, &["one"])) || (tr.base(c) == "amod" && tr.lemma_is(c, &["many", "much"]))
+                        }))
+                    // (the `not` hung on `many` itself)
+                    || (tr.base(k) == "amod" && tr.lemma_is(k, &["many", "much"]) && tr.kids(k).any(|c| tr.base(c) == "advmod" && tr.lemma_is(c, &["not"])))
             })
     };
     let object = p.slots.iter().find(|s| s.kind == rules::Kind::Obj).map(|s| s.part.head);

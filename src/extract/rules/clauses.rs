@@ -34,6 +34,11 @@ impl Rules<'_, '_> {
             {
                 break;
             }
+            // `is simple to use`, `will be hard to beat`: the subject is the infinitive's object,
+            // not its actor (subjects.rs), so the two are no chain
+            if self.ease_infinitive(x) {
+                break;
+            }
             // `have access to drive`, `had the money to buy`: an infinitive after the verb's own
             // object is that object's purpose or complement, and the object is no argument of it
             // (merged, the chain read `drive – access`)
@@ -52,6 +57,16 @@ impl Rules<'_, '_> {
             }
         }
         (chain, comp)
+    }
+
+    /// Whether `x` is a copular `to`-infinitive complement of verb `v` (`decided [to be a
+    /// teacher]`): the noun or adjective is what the subject is to be, not an object of `v`.
+    pub(super) fn copular_infinitive_of(&self, v: usize, x: usize) -> bool {
+        let tr = self.tr;
+        tr.head[x] == v
+            && tr.base(x) == "xcomp"
+            && tr.kids(x).any(|k| tr.base(k) == "cop" && tr.lemma_is(k, &["be"]))
+            && tr.kids(x).any(|k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
     }
 
     pub(super) fn negation_of(&self, i: usize) -> Option<usize> {
@@ -584,7 +599,10 @@ impl Rules<'_, '_> {
                     _ => {}
                 }
             }
-            if ci + 1 < chain.len() && ci < chain.len() {
+            // (so does the copula of an infinitive ending the chain: `decided to be a teacher`,
+            // `refused to be a candidate` say what the subject meant to be, not what it was)
+            let copular_next = ci + 1 == chain.len() && comp.is_some_and(|x| self.copular_infinitive_of(c, x));
+            if (ci + 1 < chain.len() && ci < chain.len()) || copular_next {
                 // `refused to pay`, `failed to stop`, `was unable to reach`: the completing verb
                 // did not happen
                 if tr.lemma_is(c, NEGATIVE_HEADS) {

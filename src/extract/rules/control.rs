@@ -323,7 +323,7 @@ impl Rules<'_, '_> {
     /// Whether noun `o` names someone who can act: a name or a person pronoun, an institution, a
     /// role or kinship noun, an agent noun in `-er`/`-or`/`-ist`/`-ian` (`killers`, `members`,
     /// `investors`), or a collective human noun ([`HUMAN_GROUP_NOUNS`]).
-    fn can_act(&self, o: usize) -> bool {
+    pub(super) fn can_act(&self, o: usize) -> bool {
         self.can_act_by(o, true)
     }
 

@@ -8,6 +8,21 @@
 
 use super::*;
 
+/// Verbs whose object goes to someone or somewhere named by a `to` phrase (giving, selling,
+/// sending, telling, linking, changing a value): general English, closed class. A `to` phrase
+/// the parser hung on a noun inside their object is the verb's (`gave her prize to her
+/// coach`), no relation of that noun.
+const SECOND_TO_VERBS: &[&str] = &[
+    "give", "hand", "pass", "send", "sell", "lend", "owe", "pay", "offer", "deliver", "transfer", "return", "donate",
+    "award", "grant", "present", "submit", "show", "mention", "explain", "describe", "report", "disclose", "reveal",
+    "relay", "leak", "link", "tie", "connect", "attribute", "ascribe", "round", "move", "bring", "take", "lose", "compare",
+    "liken", "add", "shift", "switch", "convert", "direct", "refer", "entrust", "assign", "dedicate", "lease", "rent",
+];
+
+/// Verbs whose object is shared with, compared with or replaced by what a `with` phrase names
+/// (`discussed his findings with the panel`): general English, closed class.
+const SECOND_WITH_VERBS: &[&str] = &["discuss", "share", "compare", "replace", "provide", "supply", "equip", "credit", "combine", "swap", "exchange"];
+
 impl Rules<'_, '_> {
     /// `Hale's military offensive against Venezuela`, `US strikes on Iran`, `Ferrer's visa` (has).
     pub fn nominal_props(&self, n: usize, out: &mut Vec<Prop>) {
@@ -66,6 +81,19 @@ impl Rules<'_, '_> {
                         continue;
                     }
                     if matches!(prep.as_str(), "in" | "at") {
+                        continue;
+                    }
+                    // when or how much, said of the clause, not of a noun that names no event
+                    // (`killed by his dogs on Tuesday`, `sat on her desk for two hours`, `won the
+                    // state's delegates with 48%`; but `his arrest on Friday`)
+                    let event = super::deverbal::verb_of_noun(&tr.lemma(n).to_lowercase(), &super::deverbal::known_verb).is_some();
+                    if prep != "of" && !event && self.when_or_how_much(m) {
+                        continue;
+                    }
+                    // the phrase is the verb's second argument, hung on a noun inside its object
+                    // (`gave my medal to my coach`, `sold part of the firm's Tarn plant to Vell`,
+                    // `flew from the island's capital to Brelk`)
+                    if self.verb_phrase_inside_argument(n, m, &prep) {
                         continue;
                     }
                     if rule == "nominal:compound"
@@ -163,6 +191,51 @@ impl Rules<'_, '_> {
                 out.push(p);
             }
         }
+    }
+
+    /// Whether the phrase headed by `m` says when, for how long or how much: a date, a number,
+    /// a percentage, or a counted unit of time (`two minutes`, `three years`).
+    fn when_or_how_much(&self, m: usize) -> bool {
+        let tr = self.tr;
+        const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "%", "percent"];
+        self.is_date(m) || tr.upos(m) == "NUM" || (tr.lemma_is(m, UNITS) && tr.kids(m).any(|k| tr.base(k) == "nummod"))
+    }
+
+    /// Whether the `prep` phrase `m` on noun `n` belongs to the verb whose argument holds `n`:
+    /// `n` is (or sits through `of`-like modifiers inside) the object of a verb of
+    /// [`SECOND_TO_VERBS`] or [`SECOND_WITH_VERBS`] that has no such phrase of its own, and `m`
+    /// names someone (a recipient or partner), or a `to` phrase sits on a noun
+    /// inside a `from` phrase (the end of the route: `moved from the town's port to Vell`). Not
+    /// when another such phrase follows `m` under the verb: that one is the verb's (`mentioned
+    /// the envoy's visit to Tarn to the press`).
+    fn verb_phrase_inside_argument(&self, n: usize, m: usize, prep: &str) -> bool {
+        let tr = self.tr;
+        let mut x = n;
+        for _ in 0..4 {
+            let h = tr.head[x];
+            if h == NONE {
+                return false;
+            }
+            if tr.upos(h) == "VERB" {
+                let own = |p: &str| tr.kids(h).any(|k| tr.base(k) == "obl" && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &[p])));
+                let from = tr.base(x) == "obl" && tr.kids(x).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["from"]));
+                let takes = match prep {
+                    "to" => tr.lemma_is(h, SECOND_TO_VERBS),
+                    "with" => tr.lemma_is(h, SECOND_WITH_VERBS),
+                    _ => false,
+                };
+                let later = (m + 1..tr.len()).any(|k| tr.base(k) == "case" && tr.lemma_is(k, &[prep]) && tr.ancestor_of(h, k));
+                // (a recipient or partner is someone: `mentioned the envoy's opposition to the
+                // ban` keeps the noun's own complement)
+                let party = self.can_act(m);
+                return !own(prep) && !later && ((tr.base(x) == "obj" && takes && party) || (from && matches!(prep, "to" | "into")));
+            }
+            if !matches!(tr.base(x), "nmod" | "obj" | "obl") || !matches!(tr.upos(h), "NOUN" | "PROPN" | "NUM" | "PRON" | "VERB") {
+                return false;
+            }
+            x = h;
+        }
+        false
     }
 
     /// `textile industries in Kabul` → textile industries – are in – Kabul (CaRB only, low confidence).
@@ -443,6 +516,54 @@ mod tests {
             . . PUNCT . 2 punct",
         );
         assert!(!ts.iter().any(|t| t.relation.starts_with("way")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_phrase_of_the_verb_hung_inside_its_object_is_no_relation_of_the_possessor() {
+        // `Vellin sold part of Tarn's steel plant to Vell Group .` (invented): the buyer is the
+        // verb's, not a relation of Tarn (`Tarn – steel plant to – Vell Group`)
+        let sold = "
+            Vellin Vellin PROPN NNP 2 nsubj
+            sold sell VERB VBD 0 root
+            part part NOUN NN 2 obj
+            of of ADP IN 8 case
+            Tarn Tarn PROPN NNP 8 nmod:poss
+            's 's PART POS 5 case
+            steel steel NOUN NN 8 compound
+            plant plant NOUN NN 3 nmod
+            to to ADP IN 11 case
+            Vell Vell PROPN NNP 11 compound
+            Group Group PROPN NNP 8 nmod
+            . . PUNCT . 2 punct";
+        let ts = triples(sold);
+        assert!(!ts.iter().any(|t| t.relation.contains("plant to")), "{}", show(&ts));
+        // `Oster was killed by his dogs on Tuesday .` (invented): when, not a relation of dogs
+        let dogs = "
+            Oster Oster PROPN NNP 3 nsubj:pass
+            was be AUX VBD 3 aux:pass
+            killed kill VERB VBN 0 root
+            by by ADP IN 6 case
+            his his PRON PRP$ 6 nmod:poss
+            dogs dog NOUN NNS 3 obl
+            on on ADP IN 8 case
+            Tuesday Tuesday PROPN NNP 6 nmod
+            . . PUNCT . 3 punct";
+        let ts = triples(dogs);
+        assert!(!ts.iter().any(|t| t.relation.starts_with("dog")), "{}", show(&ts));
+        // `Tarrow mentioned Vellin's opposition to the ban .` (invented): a thing after `to` is
+        // the noun's own complement, kept
+        let opposition = "
+            Tarrow Tarrow PROPN NNP 2 nsubj
+            mentioned mention VERB VBD 0 root
+            Vellin Vellin PROPN NNP 5 nmod:poss
+            's 's PART POS 3 case
+            opposition opposition NOUN NN 2 obj
+            to to ADP IN 8 case
+            the the DET DT 8 det
+            ban ban NOUN NN 5 nmod
+            . . PUNCT . 2 punct";
+        let ts = triples(opposition);
+        find(&ts, "Vellin", "opposition to", Some("ban"));
     }
 
     #[test]

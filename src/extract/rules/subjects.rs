@@ -18,6 +18,14 @@ const DEED_NOUNS: &[&str] = &[
     "complaint", "investigation", "probe", "arrest", "trial", "prosecution", "acclaim", "plaudit", "accolade", "grant",
 ];
 
+/// Adjectives of ease and difficulty, whose `to`-infinitive takes the adjective's subject as
+/// its object (`simple to use`, `hard to beat`, `expensive to run`): general English, the
+/// closed class of the `tough` construction.
+const EASE_ADJECTIVES: &[&str] = &[
+    "easy", "hard", "difficult", "simple", "tough", "impossible", "tricky", "straightforward", "challenging", "painful",
+    "awkward", "convenient", "pleasant", "expensive", "cheap", "costly",
+];
+
 /// Verbs of harm whose passive subject is often hurt by its own act (`was injured by falling`,
 /// `was infected by eating raw meat`): general English, closed class.
 const SELF_HARM_PASSIVES: &[&str] = &[
@@ -224,6 +232,9 @@ impl Rules<'_, '_> {
                         return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
                     }
                 }
+                if self.ease_infinitive(p) {
+                    return None;
+                }
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| {
                         // `Lula, whose passport was seized … for missing hearings`: the
@@ -254,6 +265,21 @@ impl Rules<'_, '_> {
                 None
             }
         }
+    }
+
+    /// `The tool is simple to use from the shell`, `these teams will be hard to beat`, `found it
+    /// easy to leave`: the `to`-infinitive after an adjective of [`EASE_ADJECTIVES`] (as a
+    /// copular predicate or a verb's complement) has anyone for its actor; the adjective's
+    /// subject is what is used or beaten, never the one who uses it.
+    pub(super) fn ease_infinitive(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[p];
+        tr.rel(p) == "xcomp"
+            && h != NONE
+            && tr.upos(h) == "ADJ"
+            && tr.lemma_is(h, EASE_ADJECTIVES)
+            && (tr.kids(h).any(|k| tr.base(k) == "cop") || tr.base(h) == "xcomp")
+            && tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
     }
 
     /// `The samples are broken up by using an acid`, `the rules were drafted by consulting the
@@ -457,6 +483,40 @@ const RELATIVE_ADVERBS: &[&str] = &["where", "when", "whereby", "wherein", "why"
 #[cfg(test)]
 mod tests {
     use crate::extract::tests::{show, triples};
+
+    #[test]
+    fn the_subject_of_an_ease_adjective_does_not_act_in_its_infinitive() {
+        // `The Vell tool is simple to use from the shell .` (invented): nobody named uses it
+        let ts = triples(
+            "
+            The the DET DT 3 det
+            Vell Vell PROPN NNP 3 compound
+            tool tool NOUN NN 5 nsubj
+            is be AUX VBZ 5 cop
+            simple simple ADJ JJ 0 root
+            to to PART TO 7 mark
+            use use VERB VB 5 xcomp VerbForm=Inf
+            from from ADP IN 10 case
+            the the DET DT 10 det
+            shell shell NOUN NN 7 obl
+            . . PUNCT . 5 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.contains("use")), "{}", show(&ts));
+        // `Ivo Oster was eager to join the club .` (invented): an adjective of will keeps its actor
+        let ts = triples(
+            "
+            Ivo Ivo PROPN NNP 4 nsubj
+            Oster Oster PROPN NNP 1 flat
+            was be AUX VBD 4 cop
+            eager eager ADJ JJ 0 root
+            to to PART TO 6 mark
+            join join VERB VB 4 xcomp VerbForm=Inf
+            the the DET DT 8 det
+            club club NOUN NN 6 obj
+            . . PUNCT . 4 punct",
+        );
+        assert!(ts.iter().any(|t| t.subject.text == "Ivo Oster" && t.relation.contains("join")), "{}", show(&ts));
+    }
 
     /// `The storm killed 12 people and injured 40.` (invented), with `injured` attached to
     /// `people` as the parser often does.

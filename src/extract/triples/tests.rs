@@ -289,6 +289,19 @@ fn a_subject_or_object_quantified_to_nothing_negates_the_fact() {
     // `Not all trains left the depot.` only narrows the subject
     let ts = triples(&rows.replace("a a DET DT 4 det", "all all DET DT 4 det").replace("single single ADJ JJ 4 amod", "red red ADJ JJ 4 amod"));
     assert!(ts.iter().filter(|t| t.relation == "left").all(|t| !t.negated), "{}", show(&ts));
+    // `Not many trains left the depot.` denies that many did
+    let ts = triples(
+        "
+        Not not PART RB 3 advmod
+        many many ADJ JJ 3 amod
+        trains train NOUN NNS 4 nsubj
+        left leave VERB VBD 0 root
+        the the DET DT 6 det
+        depot depot NOUN NN 4 obj
+        . . PUNCT . 4 punct",
+    );
+    let t = ts.iter().find(|t| t.relation == "left").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.negated, "{}", show(&ts));
     // `There is no bank that holds gold.` (invented): the relative clause's noun has `no`
     let ts = triples(
         "
@@ -701,5 +714,44 @@ fn a_fronted_participle_with_a_date_is_the_subjects_passive() {
             .unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!(t.subject.text, subject, "{}", show(&ts));
         assert!(t.key.passive, "{}", show(&ts));
+    }
+}
+
+#[test]
+fn a_copular_infinitive_relates_the_subject_to_its_noun_not_the_verb() {
+    // `Mara Vellin decided to be a teacher .` (invented): the noun is what she is to be,
+    // not what she decided (`decide – teacher`)
+    let decided = "
+        Mara Mara PROPN NNP 3 nsubj
+        Vellin Vellin PROPN NNP 1 flat
+        decided decide VERB VBD 0 root VerbForm=Fin
+        to to PART TO 7 mark
+        be be AUX VB 7 cop VerbForm=Inf
+        a a DET DT 7 det
+        teacher teacher NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    // `Ivo Oster turned out to be the thief .` (invented): a raising verb, asserted
+    let turned = "
+        Ivo Ivo PROPN NNP 3 nsubj
+        Oster Oster PROPN NNP 1 flat
+        turned turn VERB VBD 0 root VerbForm=Fin
+        out out ADP RP 3 compound:prt
+        to to PART TO 8 mark
+        be be AUX VB 8 cop VerbForm=Inf
+        the the DET DT 8 det
+        thief thief NOUN NN 3 xcomp
+        . . PUNCT . 3 punct";
+    use crate::document::Modality;
+    for (rows, object, matrix, modality) in
+        [(decided, "teacher", "decide to", Modality::Planned), (turned, "thief", "turn out to", Modality::Asserted)]
+    {
+        let ts = triples(rows);
+        let t = ts
+            .iter()
+            .find(|t| t.object.as_ref().is_some_and(|o| o.text == object))
+            .unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.key.verb.as_deref(), Some("be"), "{}", show(&ts));
+        assert_eq!(t.key.matrix.as_deref(), Some(matrix), "{}", show(&ts));
+        assert_eq!(t.modality, modality, "{}", show(&ts));
     }
 }
