@@ -205,9 +205,24 @@ impl State<'_> {
     }
 
     /// The one named entity (not a person, concept or literal) whose label ends with the words
-    /// `keys` and is longer than them.
+    /// `keys` and is longer than them. A party family's name (`Democratic Party`) is no short
+    /// form of a longer party name that ends with it (`Social Democratic Party`, `Free
+    /// Democratic Party`, `Tarn Democratic Party`): the words in front name another party,
+    /// unless they only name its country (`Norvian Democratic Party`, `Norvia Labour Party`).
     pub(super) fn name_suffix_match(&self, keys: &[String]) -> Option<usize> {
-        self.suffix_match(keys, |cl| !matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity))
+        let family = names::is_party_family_name(keys);
+        self.suffix_match(keys, |cl| {
+            !matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity)
+                && (!family || self.country_in_front(&cl.label, keys.len()))
+        })
+    }
+
+    /// Whether the words of `label` before its last `n` name a country: its name or demonym.
+    fn country_in_front(&self, label: &str, n: usize) -> bool {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let Some(front) = words.len().checked_sub(n).filter(|&k| k > 0).map(|k| words[..k].join(" ")) else { return false };
+        let country = |e: u32| self.gaz.entry(e).kind == EntityType::Country;
+        self.gaz.candidates(&front).iter().any(|&(e, _)| country(e)) || self.gaz.demonym_id(&front).is_some()
     }
 
     /// The one concept labelled with capitalised words only (a name NER did not mark: `the
@@ -691,6 +706,21 @@ const QUANTIFIERS: &[&str] = &["much", "many", "few", "fewer", "several", "enoug
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
+
+    #[test]
+    fn a_party_familys_name_is_no_short_form_of_a_longer_party_name() {
+        let text = "Democratic nominee Ben Tarrow led the polls in Norvia.\n\nThe Tarn Harvest Party began in 2009 as the Social Democratic Party. The party nominated Ivo Oster.\n\nIn rural districts, the Harvest Party backs the Democratic Party.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        let has = |s: &str, p: &str, o: &str| facts.iter().any(|f| f.1 == s && f.2 == p && f.3 == o);
+        assert!(has("Ben Tarrow", "member of", "Democratic Party"), "{facts:?}");
+        assert!(!facts.iter().any(|f| f.1 == "Ben Tarrow" && f.3.contains("Social")), "{facts:?}");
+        // a short form that drops a place from the front still finds its party
+        assert!(facts.iter().any(|f| f.1 == "Tarn Harvest Party" && f.3 == "Democratic Party"), "{facts:?}");
+        // and a party family's name drops its country
+        let text = "The Chilean Labour Party won the vote in Tarn. Ivo Oster praised the Labour Party.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.1 == "Ivo Oster" && f.3 == "Chilean Labour Party"), "{facts:?}");
+    }
 
     #[test]
     fn a_common_noun_opening_a_sentence_is_not_the_end_of_a_name() {
