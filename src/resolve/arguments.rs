@@ -295,6 +295,21 @@ impl State<'_> {
         if !(title(head) || s.tokens[head].upos == "NOUN") {
             return None;
         }
+        // `Republican Congressman Ivo Oster, a union organiser,`: the parser hung the name on
+        // the title as `flat` and the argument stops at the title; an argument of nothing but
+        // title, party and nationality words is the person named right after it
+        let bare_title = subject.tokens.end <= s.tokens.len()
+            && subject.tokens.clone().all(|i| {
+                let f = &s.tokens[i].form;
+                title(i) || names::is_determiner(f) || names::is_party_word(&lower_key(f)) || self.gaz.demonym_id(f).is_some()
+            });
+        if bare_title
+            && s.tokens.get(end).is_some_and(|t| t.head == head + 1 && t.deprel == "flat")
+            && let Some((tg @ Target::One(c), _)) = self.get_ref(si, end)
+            && is_person_ok(&self.clusters[*c])
+        {
+            return Some(tg.clone());
+        }
         let j = (end..s.tokens.len()).find(|&j| s.tokens[j].head == head + 1 && s.tokens[j].deprel == "appos" && !title(j))?;
         if !(end..j).all(|i| title(i) || !s.tokens[i].form.chars().any(char::is_alphanumeric)) {
             return None;
@@ -706,6 +721,14 @@ const QUANTIFIERS: &[&str] = &["much", "many", "few", "fewer", "several", "enoug
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
+
+    #[test]
+    fn a_title_the_parser_made_head_of_a_name_is_that_person() {
+        let text = "The sudden passing of Republican Congressman Peter Lewin, a famous union organiser, shook the voters of Tarn.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.1 == "Peter Lewin" && f.2 == "is a" && f.3.contains("union organiser")), "{facts:?}");
+        assert!(!facts.iter().any(|f| f.1 == "Republican Congressman"), "{facts:?}");
+    }
 
     #[test]
     fn a_party_familys_name_is_no_short_form_of_a_longer_party_name() {
