@@ -91,6 +91,16 @@ impl State<'_> {
                     self.clusters[c].count += 1;
                     return Ok(Target::One(c));
                 }
+                // `the company` after `Zeltrax is a young rocket company`, Zeltrax a name NER
+                // did not mark: the node that name's argument gets
+                if let Some(&(sj, k)) = self.called_names.get(&(si, head))
+                    && let Some((label, kind)) = concept_label_of(&self.doc.sentences[sj], name_tokens(&self.doc.sentences[sj], k), false)
+                {
+                    let c = self.keyed_cluster(&label, kind);
+                    self.clusters[c].count += 1;
+                    notes.push((format!("description-class:{}", arg.text), vec![c]));
+                    return Ok(Target::One(c));
+                }
                 if let Some(c) = self.head_concept(si, r.clone()) {
                     self.clusters[c].count += 1;
                     notes.push((format!("description-head:{}", arg.text), vec![c]));
@@ -743,6 +753,21 @@ fn label_ends_with(label: &str, keys: &[String]) -> Option<bool> {
 /// similar fire`, `other rats`, `previous problems`): such a concept is not what a later `the
 /// fire` points back to, which is the thing it was compared with. General English.
 const CONTRASTING: &[&str] = &["similar", "other", "another", "different", "separate", "previous", "earlier", "prior"];
+
+/// The tokens of the name whose head is `k`: the words joined to it as `flat` or `compound`
+/// next to it.
+fn name_tokens(s: &Sentence, k: usize) -> std::ops::Range<usize> {
+    let joined = |i: usize| s.tokens[i].head == k + 1 && matches!(s.tokens[i].deprel.as_str(), "flat" | "compound");
+    let mut start = k;
+    while start > 0 && joined(start - 1) {
+        start -= 1;
+    }
+    let mut end = k + 1;
+    while end < s.tokens.len() && joined(end) {
+        end += 1;
+    }
+    start..end
+}
 
 /// How many sentences after a concept was last an argument a plain `the NOUN` may still point
 /// back to it: further on, the noun is said of the kind in general or of another thing (an
