@@ -333,6 +333,18 @@ impl State<'_> {
             (&[], names::Gender::Unknown, 5)
         };
         let person = kinds == [EntityType::Person];
+        // `Zeltrax is a young rocket company. The company …`: the text just called a name it
+        // did not mark by this noun; that one is meant, not an organisation named before it
+        // (organisation nouns only: a vehicle or a place the text names in its own ways; the
+        // argument takes that name's node, see `arguments`)
+        let organisation_noun = kinds.iter().any(|&x| matches!(x, EntityType::Organization | EntityType::Company));
+        if !person
+            && organisation_noun
+            && let Some(name) = self.unmarked_name_called(si, tok, &k)
+        {
+            self.called_names.insert((si, tok), name);
+            return false;
+        }
         let gov = t.head;
         let compatible = |c: &Cluster| -> bool {
             let fits = if person {
@@ -409,6 +421,41 @@ impl State<'_> {
 }
 
 impl State<'_> {
+    /// The latest capitalised name, in sentence `si` before `tok` or in the two sentences before
+    /// it, that has no entity the noun fits (none at all, or one NER mistyped) and is said to be
+    /// a `noun`: its subject in `X is a noun`, or the name a `, a noun,` apposition hangs on
+    /// (`Zeltrax, a company,`). Returns its (sentence, token).
+    fn unmarked_name_called(&self, si: usize, tok: usize, noun: &str) -> Option<(usize, usize)> {
+        let unmarked = |sj: usize, k: usize| {
+            let t = &self.doc.sentences[sj].tokens[k];
+            // (a name with a capital inside may be tagged a noun: `SkyCorp`)
+            let inner_capital = t.form.chars().skip(1).any(char::is_uppercase) && t.form.chars().any(char::is_lowercase);
+            (t.upos == "PROPN" || inner_capital)
+                && starts_upper(&t.form)
+                && match self.get_ref(sj, k) {
+                    None => true,
+                    Some((Target::One(c), _)) => {
+                        let cl = &self.clusters[*c];
+                        !(answers_to(cl, noun) || names::class_noun_fits(noun, cl.kind, self.name_facts(cl)))
+                    }
+                    Some(_) => false,
+                }
+        };
+        (si.saturating_sub(2)..=si).rev().find_map(|sj| {
+            let ts = &self.doc.sentences[sj].tokens;
+            let end = if sj == si { tok } else { ts.len() };
+            (0..end.min(ts.len())).rev().find_map(|n| {
+                if ts[n].upos != "NOUN" || lower_key(&ts[n].lemma) != noun {
+                    return None;
+                }
+                let kid = |rel: &str| (0..ts.len()).find(|&k| ts[k].head == n + 1 && ts[k].deprel == rel);
+                let copular_subject = kid("cop").and(kid("nsubj")).filter(|&k| unmarked(sj, k));
+                let apposed_to = (ts[n].deprel == "appos" && ts[n].head > 0).then(|| ts[n].head - 1).filter(|&k| unmarked(sj, k));
+                copular_subject.or(apposed_to).map(|k| (sj, k))
+            })
+        })
+    }
+
     /// `the government` with no country named: the most salient country of
     /// the last few sentences (the country it governs).
     fn bare_government(&mut self, si: usize, s: &Sentence, tok: usize) {
@@ -761,6 +808,16 @@ mod tests {
             "Thousands of fans came to Comic Fest Norway, an annual fan convention, on Saturday. Mara Vellin sang on the main stage.              Ivo Oster signed books. Ben Tarrow spoke about comics. Lena Marsh showed her paintings. Tomas Brill sold old toys.              Ostrava fans cheered loudly. The convention also hosted a cosplay contest.",
         );
         assert!(got.iter().any(|(s, p, _)| s == "Comic Fest Norway" && p.contains("host")), "{got:?}");
+    }
+
+    #[test]
+    fn a_class_noun_after_an_unmarked_name_called_so_is_not_another_organisation() {
+        // invented: the name NER did not mark is the company; the agency named before is not
+        let got = facts("Zeltrax launched a rocket from Vell with NASA astronauts Ben Tarrow and Ivo Oster. Zeltrax, backed by Mara Vellin, is a young rocket company. The company has built cheap launchers.");
+        assert!(got.iter().any(|(s, p, _)| s == "Zeltrax" && p.contains("build")), "{got:?}");
+        // the company named before is found as usual
+        let got = facts("The Vell Motor Company opened a plant in Tarn. The company has built electric cars.");
+        assert!(got.iter().any(|(s, p, _)| s == "Vell Motor Company" && p.contains("build")), "{got:?}");
     }
 
     #[test]

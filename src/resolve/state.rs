@@ -119,6 +119,12 @@ pub(super) struct State<'a> {
     /// The first sentence of the document's interview transcript, if any (`groups`), made on the
     /// first question.
     pub(super) first_interview_turn: std::cell::OnceCell<Option<usize>>,
+    /// The last sentence where an argument resolved to each cluster (set while the triples are
+    /// resolved, in document order): how far back a concept was last talked about.
+    pub(super) last_argument: HashMap<usize, usize>,
+    /// Class descriptions (sentence, head token) that stand for a name NER did not mark, and
+    /// that name's (sentence, token) (`descriptions::unmarked_name_called`).
+    pub(super) called_names: HashMap<(usize, usize), (usize, usize)>,
 }
 
 pub(super) const GROUP_RULE: &str = "group";
@@ -193,6 +199,8 @@ impl<'a> State<'a> {
             unnamed_refs: HashMap::new(),
             quote_pairs: std::cell::OnceCell::new(),
             first_interview_turn: std::cell::OnceCell::new(),
+            last_argument: HashMap::new(),
+            called_names: HashMap::new(),
         }
     }
 
