@@ -1376,3 +1376,25 @@ fn a_relative_clause_hung_as_a_parataxis_reports_nothing_of_the_sentence() {
     let tag = RELATIVE_SPEECH_PARATAXIS.replace("in in ADP IN 15 case", "in in ADP IN 12 case").replace("which which PRON WDT 17 obl PronType=Rel", "them they PRON PRP 12 nmod");
     assert_eq!(modality_of(&tag, "is a"), Some(Modality::Reported));
 }
+
+/// invented: `Power was restored by 21:40.`
+const RESTORED_BY_TIME: &str = "
+    Power power NOUN NN 3 nsubj:pass
+    was be AUX VBD 3 aux:pass VerbForm=Fin
+    restored restore VERB VBN 0 root VerbForm=Part|Voice=Pass
+    by by ADP IN 5 case
+    21:40 21:40 NUM CD 3 obl
+    . . PUNCT . 3 punct";
+
+#[test]
+fn a_by_phrase_that_is_no_agent_keeps_the_passive_as_written() {
+    // the time is no agent, and no active reading (`power – restore – 21:40`) may come of it
+    let ts = triples(RESTORED_BY_TIME);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "21:40")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref(), t.key.passive), (Some("be restored"), Some("by"), false), "{}", show(&ts));
+    // a date, taken as the event's circumstance: `The bridge was repaired by Friday.`
+    let friday = RESTORED_BY_TIME.replace("Power power NOUN NN", "Bridge bridge NOUN NN").replace("restored restore", "repaired repair").replace("21:40 21:40 NUM CD", "Friday Friday PROPN NNP");
+    let ts = triples(&friday);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Friday")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref(), t.key.passive), (Some("be repaired"), Some("by"), false), "{}", show(&ts));
+}

@@ -406,10 +406,17 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
         // unless the verb is in the active voice and took the flag from a passive beside it
         if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {
-            key.passive = true;
+            // `was restored by 20:21`, `was helped by the other two`: a `by` phrase that is no
+            // agent (a time, an amount, one the agent test could not take) keeps its preposition;
+            // a passive key with `by` would read as the agent's act with the `by` dropped
+            // (`power – restore – 20:21`), so the key names the passive as written
+            let by = sl.case.iter().any(|&c| tr.lemma_is(c, &["by"]));
+            if !by {
+                key.passive = true;
+            }
             // `were moved 300 miles`: with no preposition the ontology has no passive label, so
             // the key names the passive as written (as for a kept object above)
-            if sl.case.is_empty() {
+            if sl.case.is_empty() || by {
                 if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
                     key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
                 }
@@ -445,8 +452,13 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 // published in`): ergative verbs tagged as participles (`cases increased in`,
                 // `the bus overturned in`) are active; `by` a date is no agent (`suspended by May`).
                 let by = sl.case.iter().any(|&c| tr.lemma_is(c, &["by"]));
-                if p.passive && agent.is_none() && !by && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
-                    key.passive = true;
+                if p.passive && agent.is_none() && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
+                    if !by {
+                        key.passive = true;
+                    } else if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
+                        // (`be suspended by May`, as for a `by` object above)
+                        key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+                    }
                 }
             }
         }
