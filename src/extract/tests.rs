@@ -1398,3 +1398,19 @@ fn a_by_phrase_that_is_no_agent_keeps_the_passive_as_written() {
     let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Friday")).unwrap_or_else(|| panic!("{}", show(&ts)));
     assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref(), t.key.passive), (Some("be repaired"), Some("by"), false), "{}", show(&ts));
 }
+
+#[test]
+fn a_gerund_after_a_controlling_verb_is_kept_as_written() {
+    // invented: `Fans began sharing the clip.`
+    let ts = triples(
+        "
+    Fans fan NOUN NNS 2 nsubj
+    began begin VERB VBD 0 root VerbForm=Fin
+    sharing share VERB VBG 2 xcomp VerbForm=Ger
+    the the DET DT 5 det
+    clip clip NOUN NN 3 obj
+    . . PUNCT . 2 punct",
+    );
+    let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("share")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("begin"), Some("sharing")), "{}", show(&ts));
+}

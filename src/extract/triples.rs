@@ -203,6 +203,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt").or_else(|| adverb_particle(tr, v)))
             .map(|k| tr.form(k).to_lowercase()),
         matrix: verb_tok.and_then(|v| control_matrix(tr, &rel, v)),
+        gerund: verb_tok.and_then(|v| controlled_gerund(tr, &rel, v)),
         ..Default::default()
     };
     // `is known to be a reformer`, `is said to be a …`: a passive raising verb over a copula
@@ -812,6 +813,19 @@ fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
         })
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The act `v` as written when a subject-control verb of its chain takes it directly as a gerund
+/// (`began playing the drums`, `kept saying`): lowercased, for the label.
+fn controlled_gerund(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
+    let h = tr.head[v];
+    (tr.t[v].xpos == "VBG"
+        && tr.base(v) == "xcomp"
+        && rel.contains(&h)
+        && tr.upos(h) == "VERB"
+        && tr.lemma_is(h, lexicon::SUBJECT_CONTROL)
+        && !tr.kids(v).any(|m| m < v && tr.base(m) == "mark"))
+        .then(|| tr.form(v).to_lowercase())
 }
 
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.
