@@ -422,6 +422,10 @@ pub struct RelationKey {
     /// [`RelationKey::pattern`] the lexicon maps (the act is); the predicate label starts with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matrix: Option<String>,
+    /// The act as written when the last controlling verb takes it as a gerund (`began playing`
+    /// → `playing`), so the label reads `begin playing`, not `begin play`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gerund: Option<String>,
 }
 
 impl RelationKey {

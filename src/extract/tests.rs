@@ -1342,3 +1342,75 @@ fn a_condition_hung_on_a_plain_report_goes_to_what_was_said() {
     let present = rows.replace("said say VERB VBD", "says say VERB VBZ");
     assert_eq!(modality_of(&present, "says"), Some(Modality::Possible), "{}", show(&triples(&present)));
 }
+
+/// invented: `The mayor's reply is a sharp change from his earlier speeches, in which he claimed he
+/// had won.`, with the relative clause hung on the root as a parataxis
+const RELATIVE_SPEECH_PARATAXIS: &str = "
+    The the DET DT 2 det
+    mayor mayor NOUN NN 4 nmod:poss
+    's 's PART POS 2 case
+    reply reply NOUN NN 8 nsubj
+    is be AUX VBZ 8 cop VerbForm=Fin
+    a a DET DT 8 det
+    sharp sharp ADJ JJ 8 amod
+    change change NOUN NN 0 root
+    from from ADP IN 12 case
+    his his PRON PRP$ 12 nmod:poss
+    earlier early ADJ JJR 12 amod
+    speeches speech NOUN NNS 8 nmod
+    , , PUNCT , 17 punct
+    in in ADP IN 15 case
+    which which PRON WDT 17 obl PronType=Rel
+    he he PRON PRP 17 nsubj
+    claimed claim VERB VBD 8 parataxis VerbForm=Fin
+    he he PRON PRP 21 nsubj
+    had have AUX VBD 21 aux VerbForm=Fin
+    won win VERB VBN 17 ccomp VerbForm=Part
+    . . PUNCT . 8 punct";
+
+#[test]
+fn a_relative_clause_hung_as_a_parataxis_reports_nothing_of_the_sentence() {
+    // the narrator says the reply is a change; `in which he claimed` is what the speeches said
+    assert_eq!(modality_of(RELATIVE_SPEECH_PARATAXIS, "is a"), Some(Modality::Asserted));
+    // a real speech tag still reports: `The reply is a sharp change, he claimed.`
+    let tag = RELATIVE_SPEECH_PARATAXIS.replace("in in ADP IN 15 case", "in in ADP IN 12 case").replace("which which PRON WDT 17 obl PronType=Rel", "them they PRON PRP 12 nmod");
+    assert_eq!(modality_of(&tag, "is a"), Some(Modality::Reported));
+}
+
+/// invented: `Power was restored by 21:40.`
+const RESTORED_BY_TIME: &str = "
+    Power power NOUN NN 3 nsubj:pass
+    was be AUX VBD 3 aux:pass VerbForm=Fin
+    restored restore VERB VBN 0 root VerbForm=Part|Voice=Pass
+    by by ADP IN 5 case
+    21:40 21:40 NUM CD 3 obl
+    . . PUNCT . 3 punct";
+
+#[test]
+fn a_by_phrase_that_is_no_agent_keeps_the_passive_as_written() {
+    // the time is no agent, and no active reading (`power – restore – 21:40`) may come of it
+    let ts = triples(RESTORED_BY_TIME);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "21:40")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref(), t.key.passive), (Some("be restored"), Some("by"), false), "{}", show(&ts));
+    // a date, taken as the event's circumstance: `The bridge was repaired by Friday.`
+    let friday = RESTORED_BY_TIME.replace("Power power NOUN NN", "Bridge bridge NOUN NN").replace("restored restore", "repaired repair").replace("21:40 21:40 NUM CD", "Friday Friday PROPN NNP");
+    let ts = triples(&friday);
+    let t = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Friday")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref(), t.key.passive), (Some("be repaired"), Some("by"), false), "{}", show(&ts));
+}
+
+#[test]
+fn a_gerund_after_a_controlling_verb_is_kept_as_written() {
+    // invented: `Fans began sharing the clip.`
+    let ts = triples(
+        "
+    Fans fan NOUN NNS 2 nsubj
+    began begin VERB VBD 0 root VerbForm=Fin
+    sharing share VERB VBG 2 xcomp VerbForm=Ger
+    the the DET DT 5 det
+    clip clip NOUN NN 3 obj
+    . . PUNCT . 2 punct",
+    );
+    let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("share")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("begin"), Some("sharing")), "{}", show(&ts));
+}

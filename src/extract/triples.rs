@@ -203,6 +203,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "compound:prt").or_else(|| adverb_particle(tr, v)))
             .map(|k| tr.form(k).to_lowercase()),
         matrix: verb_tok.and_then(|v| control_matrix(tr, &rel, v)),
+        gerund: verb_tok.and_then(|v| controlled_gerund(tr, &rel, v)),
         ..Default::default()
     };
     // `is known to be a reformer`, `is said to be a …`: a passive raising verb over a copula
@@ -421,10 +422,17 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
         // unless the verb is in the active voice and took the flag from a passive beside it
         if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {
-            key.passive = true;
+            // `was restored by 20:21`, `was helped by the other two`: a `by` phrase that is no
+            // agent (a time, an amount, one the agent test could not take) keeps its preposition;
+            // a passive key with `by` would read as the agent's act with the `by` dropped
+            // (`power – restore – 20:21`), so the key names the passive as written
+            let by = sl.case.iter().any(|&c| tr.lemma_is(c, &["by"]));
+            if !by {
+                key.passive = true;
+            }
             // `were moved 300 miles`: with no preposition the ontology has no passive label, so
             // the key names the passive as written (as for a kept object above)
-            if sl.case.is_empty() {
+            if sl.case.is_empty() || by {
                 if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
                     key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
                 }
@@ -460,8 +468,13 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 // published in`): ergative verbs tagged as participles (`cases increased in`,
                 // `the bus overturned in`) are active; `by` a date is no agent (`suspended by May`).
                 let by = sl.case.iter().any(|&c| tr.lemma_is(c, &["by"]));
-                if p.passive && agent.is_none() && !by && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
-                    key.passive = true;
+                if p.passive && agent.is_none() && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
+                    if !by {
+                        key.passive = true;
+                    } else if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
+                        // (`be suspended by May`, as for a `by` object above)
+                        key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+                    }
                 }
             }
         }
@@ -840,6 +853,19 @@ fn copular_infinitive_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<Strin
     } else {
         format!("{}{particle} to", lower_lemma(tr, v))
     })
+}
+
+/// The act `v` as written when a subject-control verb of its chain takes it directly as a gerund
+/// (`began playing the drums`, `kept saying`): lowercased, for the label.
+fn controlled_gerund(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
+    let h = tr.head[v];
+    (tr.t[v].xpos == "VBG"
+        && tr.base(v) == "xcomp"
+        && rel.contains(&h)
+        && tr.upos(h) == "VERB"
+        && tr.lemma_is(h, lexicon::SUBJECT_CONTROL)
+        && !tr.kids(v).any(|m| m < v && tr.base(m) == "mark"))
+        .then(|| tr.form(v).to_lowercase())
 }
 
 /// `one of the allies`, `part of the coalition`: quantifier heads of a predicate noun.

@@ -253,6 +253,7 @@ mod tests {
             prep: prep.map(Into::into),
             passive: false,
             matrix: None,
+            gerund: None,
         }
     }
 

@@ -796,8 +796,17 @@ mod tests;
 /// property is the act's, the label says what the subject did about it.
 fn with_matrix(key: &RelationKey, label: String) -> String {
     match key.matrix.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-        Some(m) => format!("{m} {label}"),
+        Some(m) => format!("{m} {}", as_gerund(key, label)),
         None => label,
+    }
+}
+
+/// The label with its act as the gerund the text gave it (`play drums` → `playing drums` after
+/// `begin`), when the label opens with the act's lemma.
+fn as_gerund(key: &RelationKey, label: String) -> String {
+    match (key.gerund.as_deref(), key.verb.as_deref()) {
+        (Some(g), Some(v)) if label == v || label.starts_with(&format!("{v} ")) => format!("{g}{}", &label[v.len()..]),
+        _ => label,
     }
 }
 

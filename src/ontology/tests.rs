@@ -71,6 +71,7 @@ fn triple(s: &str, relation: &str, k: K, o: &str, entities: &HashMap<EntityId, E
         prep: k.prep.map(Into::into),
         passive: k.passive,
         matrix: None,
+        gerund: None,
     };
     let label = |id: &str| entities.get(id).map_or(id.to_string(), |e| e.label.clone());
     ResolvedTriple {
@@ -772,6 +773,11 @@ fn a_subject_control_verb_leads_the_label_of_the_act() {
     t.triple.key.matrix = Some("agree".into());
     let f = o.normalize(&t, &e, None, false).unwrap();
     assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("sherlock", "agree sherlock"));
+    // a gerund after the controlling verb reads as written (`began sherlocking`), the name the act's
+    t.triple.key.matrix = Some("begin".into());
+    t.triple.key.gerund = Some("sherlocking".into());
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.name.as_str(), f.predicate.label.as_str()), ("sherlock", "begin sherlocking"));
 }
 
 #[test]

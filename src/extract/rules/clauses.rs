@@ -228,6 +228,15 @@ impl Rules<'_, '_> {
         Some(if tr.upos(first) == "PROPN" { first } else { subjects.find(|&k| tr.upos(k) == "PROPN").unwrap_or(first) })
     }
 
+    /// Whether the clause of `v` is a relative clause the parser hung as a parataxis: a relative
+    /// word among its dependents, or owning one of them (`…, in which he claimed X`, `…, whose
+    /// spokesman said X`). Such a speech verb reports its own clause, not the sentence's.
+    pub(crate) fn opens_with_relative_word(&self, v: usize) -> bool {
+        let tr = self.tr;
+        let relative = |k: usize| k < v && tr.form_is(k, &["which", "whom", "whose", "who"]);
+        tr.kids(v).any(|k| relative(k) || k < v && tr.kids(k).any(|g| tr.base(g) == "nmod" && relative(g)))
+    }
+
     /// A verb that reports what its subject says: a reporting verb, or a verb like `read` whose
     /// subject is a written statement (`the statement read: …`).
     pub(crate) fn reports(&self, v: usize) -> bool {
@@ -590,7 +599,7 @@ impl Rules<'_, '_> {
                         }
                     }
                     "parataxis" => {
-                        if tr.lemma_is(k, REPORTING) {
+                        if tr.lemma_is(k, REPORTING) && !self.opens_with_relative_word(k) {
                             if let Some(s) = self.speaking_subject(k) {
                                 attribution = Some(self.speaker(s));
                             }

@@ -32,7 +32,38 @@ const SELF_HARM_PASSIVES: &[&str] = &[
     "injure", "hurt", "kill", "wound", "harm", "burn", "electrocute", "paralyse", "paralyze", "poison", "infect", "sicken", "drown", "crush",
 ];
 
+/// Prepositions that join a gerund to a noun as its topic (`a vote on removing the mayor`, `doubts
+/// about joining`, `a dispute over building the dam`). General English, closed class.
+const TOPIC_MARKS: &[&str] = &["on", "about", "over", "regarding", "concerning"];
+
+/// Verbs whose object is a resource used on the gerund's act, which the subject does (`spent
+/// millions on building roads`). General English, closed class.
+const OUTLAY_VERBS: &[&str] = &["spend", "waste", "invest"];
+
 impl Rules<'_, '_> {
+    /// Whether gerund `p` is the topic of a noun (`held a vote on removing the mayor`, `began
+    /// talks on reducing the deficit`, `placed emphasis on keeping order`): the act is what the
+    /// vote, the talks or the emphasis are about, not something anyone is said to have done, so
+    /// it has no subject. The parser hangs it on the noun (`acl`) or, right after the verb's
+    /// object, on the verb (`advcl`).
+    fn topic_gerund(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if h == NONE || tr.t[p].xpos != "VBG" {
+            return false;
+        }
+        let Some(m) = tr.kids(p).find(|&k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, TOPIC_MARKS)) else { return false };
+        match tr.base(p) {
+            "acl" => tr.upos(h) == "NOUN" && h < m && (m + 1..p).all(|x| tr.head[x] == p),
+            "advcl" => {
+                m > 0
+                    && !tr.lemma_is(h, OUTLAY_VERBS)
+                    && tr.kids(h).any(|o| tr.base(o) == "obj" && tr.upos(o) == "NOUN" && o < m && (o + 1..m).all(|x| tr.ancestor_of(o, x)))
+            }
+            _ => false,
+        }
+    }
+
     /// Subject of predicate `p`, with the confidence factor and whether it was inherited.
     pub(super) fn subject(&self, p: usize, depth: usize) -> Option<(Part, f32)> {
         let tr = self.tr;
@@ -145,6 +176,10 @@ impl Rules<'_, '_> {
             // `a summit where the presidents signed …`: a clause opened by a relative adverb is
             // about a place or a time; its antecedent is no subject
             "acl:relcl" | "advcl:relcl" if tr.kids(p).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, RELATIVE_ADVERBS)) => None,
+            // `big mouths with which to catch prey`, `a room in which to sleep`: the relative word
+            // behind its preposition stands for the antecedent, which is the act's instrument or
+            // place; who acts is not said in the clause
+            "acl:relcl" | "advcl:relcl" if tr.kids(p).any(|k| k < p && tr.form_is(k, &["which", "whom"]) && tr.kids(k).any(|c| tr.base(c) == "case")) => None,
             "acl:relcl" | "advcl:relcl" => self.antecedent(p).map(|a| (a, 0.85)),
             "acl" => {
                 // `accused the firm of lying`: the object is the gerund's subject
@@ -160,6 +195,9 @@ impl Rules<'_, '_> {
                     // `a tax raised in 2010`: the noun is the participle's subject (passive
                     // patient for -ed forms); `efforts to reduce`: no subject
                     if tr.kid(p, "mark").is_some() {
+                        if self.topic_gerund(p) {
+                            return None;
+                        }
                         // `the firm's decision to close …`: the possessor of a will noun acts
                         // (a possessive pronoun only when no governing clause names the actor)
                         let owner = self.noun_controller(p);
@@ -208,6 +246,7 @@ impl Rules<'_, '_> {
                 }
                 None
             }
+            "xcomp" | "advcl" if self.topic_gerund(p) => None,
             "xcomp" | "advcl" => {
                 if let Some(means) = self.means_of_passive(p) {
                     return means.map(|a| (self.np(a, true), 0.7));
@@ -572,6 +611,76 @@ mod tests {
             . . PUNCT . 3 punct";
         let ts = triples(rows);
         assert!(!ts.iter().any(|t| t.relation.contains("burned") && t.subject.text.contains("depots")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_relative_word_behind_a_preposition_is_no_subject() {
+        // `The herons have long beaks with which to spear fish.` (invented): the beaks spear nothing
+        let rows = "
+            The the DET DT 2 det
+            herons heron NOUN NNS 3 nsubj
+            have have VERB VBP 0 root
+            long long ADJ JJ 5 amod
+            beaks beak NOUN NNS 3 obj
+            with with ADP IN 7 case
+            which which PRON WDT 9 obl PronType=Rel
+            to to PART TO 9 mark
+            spear spear VERB VB 5 acl:relcl
+            fish fish NOUN NNS 9 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.subject.text.contains("beaks")), "{}", show(&ts));
+        // `…, which spear fish`: the relative word is the subject, and the beaks spear
+        let rows = rows.replace("with with ADP IN 7 case", "with with ADP IN 5 case").replace("which which PRON WDT 9 obl", "which which PRON WDT 9 nsubj");
+        let ts = triples(&rows);
+        assert!(ts.iter().any(|t| t.subject.text.contains("beaks") && t.relation.contains("spear")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_gerund_that_is_a_nouns_topic_has_no_subject() {
+        // `The council held a vote on removing the mayor.` (invented): nobody removed anyone
+        let on_noun = "
+            The the DET DT 2 det
+            council council NOUN NN 3 nsubj
+            held hold VERB VBD 0 root
+            a a DET DT 5 det
+            vote vote NOUN NN 3 obj
+            on on SCONJ IN 7 mark
+            removing remove VERB VBG 5 acl VerbForm=Ger
+            the the DET DT 9 det
+            mayor mayor NOUN NN 7 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(on_noun);
+        assert!(!ts.iter().any(|t| t.relation.contains("remov")), "{}", show(&ts));
+        // `Lawmakers began talks on cutting the deficit.` with the gerund hung on the verb
+        let on_verb = "
+            Lawmakers lawmaker NOUN NNS 2 nsubj
+            began begin VERB VBD 0 root
+            talks talk NOUN NNS 2 obj
+            on on SCONJ IN 5 mark
+            cutting cut VERB VBG 2 advcl VerbForm=Ger
+            the the DET DT 7 det
+            deficit deficit NOUN NN 5 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(on_verb);
+        assert!(!ts.iter().any(|t| t.relation.contains("cut")), "{}", show(&ts));
+        // `The city spent millions on cutting the deficit.`: the outlay's act is the spender's
+        let spent = on_verb.replace("Lawmakers lawmaker NOUN NNS", "Tarn Tarn PROPN NNP").replace("began begin", "spent spend").replace("talks talk NOUN NNS", "millions million NOUN NNS");
+        let ts = triples(&spent);
+        assert!(ts.iter().any(|t| t.subject.text == "Tarn" && t.relation.contains("cut")), "{}", show(&ts));
+        // `On arriving, the envoy met the king.`: a fronted `on` gerund happened
+        let arriving = "
+            On on SCONJ IN 2 mark
+            arriving arrive VERB VBG 6 advcl VerbForm=Ger
+            , , PUNCT , 6 punct
+            the the DET DT 5 det
+            envoy envoy NOUN NN 6 nsubj
+            met meet VERB VBD 0 root
+            the the DET DT 8 det
+            king king NOUN NN 6 obj
+            . . PUNCT . 6 punct";
+        let ts = triples(arriving);
+        assert!(ts.iter().any(|t| t.subject.text == "envoy" && t.relation.contains("arriv")), "{}", show(&ts));
     }
 
     #[test]
