@@ -48,8 +48,13 @@ struct InFlight<'a> {
 /// Documents on their way into a store; see the module documentation.
 pub struct Staging<'a> {
     store: &'a KgStore,
-    /// Quads of the documents staged since the last batch was handed over.
-    quads: Vec<Quad>,
+    /// Quads of the documents staged since the last batch was handed over, one vector per
+    /// document as it was prepared: moved in whole, never appended to one growing vector (every
+    /// doubling of that copied the batch so far into freshly faulted memory), and copied once,
+    /// into the bulk loader's own batch.
+    quads: Vec<Vec<Quad>>,
+    /// How many quads `quads` holds.
+    staged_quads: usize,
     documents: Vec<StagedDocument>,
     in_flight: Option<InFlight<'a>>,
     /// Id → hash and the sources of every document staged or in flight.
@@ -70,6 +75,7 @@ impl<'a> Staging<'a> {
         Staging {
             store,
             quads: Vec::new(),
+            staged_quads: 0,
             documents: Vec::new(),
             in_flight: None,
             hashes: HashMap::new(),
@@ -117,10 +123,11 @@ impl<'a> Staging<'a> {
         if doc.source != "-" {
             self.sources.insert(doc.source.clone());
         }
-        self.quads.extend(prepared.quads);
+        self.staged_quads += prepared.quads.len();
+        self.quads.push(prepared.quads);
         let loaded = Loaded { outcome: LoadOutcome::Added, replaced: Vec::new(), record: prepared.record };
         self.documents.push(StagedDocument { id: doc.id.clone(), source: doc.source.clone(), loaded });
-        if self.quads.len() >= self.batch_quads {
+        if self.staged_quads >= self.batch_quads {
             self.hand_over(committed, 1)?;
         }
         Ok(())
@@ -134,18 +141,25 @@ impl<'a> Staging<'a> {
         if self.documents.is_empty() {
             return Ok(());
         }
-        let threads = if self.quads.len() >= self.split_quads { threads.max(1) } else { 1 };
+        let threads = if self.staged_quads >= self.split_quads { threads.max(1) } else { 1 };
         let mut loader = self.store.store.bulk_loader().with_num_threads(threads);
         let documents = std::mem::take(&mut self.documents);
-        let mut quads = std::mem::take(&mut self.quads);
-        // one call per part: each starts a sorting thread (oxigraph's loader sorts what one call
-        // hands it on one thread)
-        let part = quads.len().div_ceil(threads);
-        while quads.len() > part {
-            let rest = quads.split_off(part);
-            loader.load_quads(std::mem::replace(&mut quads, rest)).map_err(StoreError::Storage)?;
+        let mut chunks = std::mem::take(&mut self.quads).into_iter().peekable();
+        let part = std::mem::take(&mut self.staged_quads).div_ceil(threads).max(1);
+        // one call per part of about `part` quads (whole documents): each starts a sorting thread
+        // (oxigraph's loader sorts what one call hands it on one thread)
+        while chunks.peek().is_some() {
+            let mut taken = 0;
+            let in_part = std::iter::from_fn(|| {
+                if taken >= part {
+                    return None;
+                }
+                let chunk = chunks.next()?;
+                taken += chunk.len();
+                Some(chunk)
+            });
+            loader.load_quads(in_part.flatten()).map_err(StoreError::Storage)?;
         }
-        loader.load_quads(quads).map_err(StoreError::Storage)?;
         self.in_flight = Some(InFlight { loader, documents });
         Ok(())
     }
