@@ -441,7 +441,7 @@ impl Ontology {
                         let predicate = Predicate {
                             name: prop.name.clone(),
                             iri: prop.iri.clone(),
-                            // (with a controlling verb the act reads as its lemma: `start accept`)
+                            // (with a controlling verb in front: `try to block`, `start accepting`)
                             label: if key.matrix.is_some() && key.noun.is_none() {
                                 with_matrix(key, pattern.clone())
                             } else {
