@@ -2,7 +2,8 @@
 //! its tokens already refer to (a group by coordination, the head's reference, a name inside the
 //! argument); then metonymy — a capital or seat of government as an agent is its country; then,
 //! for anything else, a concept labelled with the argument minus determiners and a leading
-//! possessor, or a literal entity (date, money, quantity).
+//! possessor (a kin noun keeps its owner: `his mother` → `Ivo Oster's mother`), or a literal entity
+//! (date, money, quantity).
 //!
 //! In: the [`OpenTriple`]s of the document. Out: pending triples whose arguments are clusters,
 //! with the notes saying which rule resolved them; a triple whose argument cannot be resolved
@@ -109,6 +110,16 @@ impl State<'_> {
                 let Some((label, kind)) = concept_label_of(s, whole_words(s, r.clone()), object) else {
                     return Err(format!("no content: {}", arg.text));
                 };
+                // `his mother`, `their children`: a kin noun is one person's kin, so the node is
+                // named by whose (`Ivo Oster's mother`), or every `mother` of the document would
+                // be one node
+                let label = match self.kin_owner(si, r.clone(), head) {
+                    Some(owner) if kind == EntityType::Concept => {
+                        notes.push((format!("{KIN_RULE}:{}", arg.text), Vec::new()));
+                        format!("{owner}'s {label}")
+                    }
+                    _ => label,
+                };
                 let c = self.keyed_cluster(&label, kind);
                 self.clusters[c].count += 1;
                 Target::One(c)
@@ -127,6 +138,24 @@ impl State<'_> {
                         return Ok(Target::One(cc));
                     }
         Ok(target)
+    }
+
+    /// The person a kin noun's possessive pronoun stands for (`his mother` after Ivo Oster →
+    /// `Ivo Oster`): the argument opens with `his`/`her`/`their` (after no other word), its head
+    /// is a kin noun ([`KIN_NOUNS`]) right after it or after one modifier (`his late wife`), and
+    /// the pronoun was resolved to one named person.
+    fn kin_owner(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<String> {
+        let s = &self.doc.sentences[si];
+        let p = r.start;
+        if !matches!(s.tokens[p].form.to_lowercase().as_str(), "his" | "her" | "their") || head <= p || head > p + 2 {
+            return None;
+        }
+        if !KIN_NOUNS.contains(&s.tokens[head].form.to_lowercase().as_str()) || r.end > head + 1 {
+            return None;
+        }
+        let Some((Target::One(c), _)) = self.get_ref(si, p) else { return None };
+        let owner = &self.clusters[*c];
+        (owner.kind == EntityType::Person && owner.label.contains(' ')).then(|| owner.label.clone())
     }
 
     /// `70% of the seats`, `$5 million of the budget`: the head is a number or amount NER marked,
@@ -580,6 +609,17 @@ impl State<'_> {
     }
 }
 
+/// Note prefix of a kin noun named by its owner (`his mother` → `Ivo Oster's mother`).
+const KIN_RULE: &str = "kin-owner";
+
+/// Nouns of family kinship, which name one person's relative: general English, closed class.
+const KIN_NOUNS: &[&str] = &[
+    "mother", "father", "parents", "wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers",
+    "sister", "sisters", "widow", "widower", "family", "children", "grandmother", "grandfather", "grandson",
+    "granddaughter", "grandchildren", "uncle", "aunt", "nephew", "niece", "cousin", "fiancée", "fiancé", "stepson",
+    "stepdaughter", "stepfather", "stepmother", "mom", "dad",
+];
+
 /// A concept's label: the argument minus determiners and a leading possessor, the first word
 /// lowercased unless it is a proper noun; literal type from simple date/number shapes.
 pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(String, EntityType)> {
@@ -590,7 +630,8 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
 /// as what it is whose (`died of Vell's disease`, `called for Oster's resignation`, `Norvia's
 /// largest fleet`), and a bare `disease` or `resignation` would say nothing of which; a subject
 /// keeps the short label, as a node a reader names by its head. A pronoun possessor still goes
-/// (`his visit` → `visit`): the label cannot say whose.
+/// (`his visit` → `visit`): the label cannot say whose (a kin noun's owner is named by
+/// `State::kin_owner` instead: `his mother` → `Ivo Oster's mother`).
 pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_named_possessor: bool) -> Option<(String, EntityType)> {
     let mut start = r.start;
     let end = r.end;
@@ -800,6 +841,16 @@ const QUANTIFIERS: &[&str] = &["much", "many", "few", "fewer", "several", "enoug
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
+
+    #[test]
+    fn a_kin_noun_is_named_by_its_owner() {
+        let text = "Ivo Oster was born in Tarn in 1950. His mother died in a storm in 1962.\n\nMara Vellin thanked her family. Her husband is a chef in Tarn.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.1 == "Ivo Oster's mother" && f.3.contains("storm")), "{facts:?}");
+        assert!(facts.iter().any(|f| f.1 == "Mara Vellin's husband"), "{facts:?}");
+        // two people's mothers are two nodes, never one `mother`
+        assert!(!facts.iter().any(|f| f.1 == "mother" || f.1 == "husband"), "{facts:?}");
+    }
 
     #[test]
     fn a_title_the_parser_made_head_of_a_name_is_that_person() {
