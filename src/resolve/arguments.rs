@@ -651,7 +651,9 @@ pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_nam
         // a possessor inside a prepositional complement is no leading possessor: `22 of the
         // state's delegates` keeps its number
         let inside_pp = (start..p).any(|i| s.tokens[i].upos == "ADP" || s.tokens[i].form.eq_ignore_ascii_case("of"));
-        let named = keep_named_possessor && s.tokens[p - 1].upos == "PROPN";
+        // (a kin noun's named owner stays on a subject too: `Ivo Oster's widow`, see `kin_owner`)
+        let kin = end == p + 2 && KIN_NOUNS.contains(&s.tokens[p + 1].form.to_lowercase().as_str());
+        let named = (keep_named_possessor || kin) && s.tokens[p - 1].upos == "PROPN";
         if p + 1 < end && p - start <= 4 && !inside_pp && !named {
             start = p + 1;
         }
@@ -850,6 +852,9 @@ mod tests {
         assert!(facts.iter().any(|f| f.1 == "Mara Vellin's husband"), "{facts:?}");
         // two people's mothers are two nodes, never one `mother`
         assert!(!facts.iter().any(|f| f.1 == "mother" || f.1 == "husband"), "{facts:?}");
+        // a named owner stays on a subject too (other nouns keep the short subject label)
+        let (_, facts) = super::super::tests::pipeline_facts("Oster's widow sold the farm in Tarn.");
+        assert!(facts.iter().any(|f| f.1 == "Oster's widow" && f.3.contains("farm")), "{facts:?}");
     }
 
     #[test]
