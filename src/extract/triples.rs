@@ -376,8 +376,8 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             // (a conjunct shares the first one's `to be`: `is known to be a leftist and a fighter`)
             && !(tr.base(sl.part.head) == "conj" && tr.head[sl.part.head] < tr.len() && linked(tr.head[sl.part.head]));
         if (sl.kind == Kind::Obj || direct_comp) && p.passive && agent.is_none() && !copular {
-            if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
-                key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+            if let Some(written) = passive_as_written(tr, verb_tok) {
+                key.verb = Some(written);
             }
         }
         if sl.kind == Kind::Comp {
@@ -433,8 +433,8 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             // `were moved 300 miles`: with no preposition the ontology has no passive label, so
             // the key names the passive as written (as for a kept object above)
             if sl.case.is_empty() || by {
-                if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
-                    key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+                if let Some(written) = passive_as_written(tr, verb_tok) {
+                    key.verb = Some(written);
                 }
             }
         }
@@ -471,9 +471,9 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
                 if p.passive && agent.is_none() && verb_tok.is_some_and(|v| plainly_passive(tr, v)) {
                     if !by {
                         key.passive = true;
-                    } else if let Some(v) = verb_tok.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)) {
+                    } else if let Some(written) = passive_as_written(tr, verb_tok) {
                         // (`be suspended by May`, as for a `by` object above)
-                        key.verb = Some(format!("be {}", tr.form(v).to_lowercase()));
+                        key.verb = Some(written);
                     }
                 }
             }
@@ -853,6 +853,12 @@ fn copular_infinitive_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<Strin
     } else {
         format!("{}{particle} to", lower_lemma(tr, v))
     })
+}
+
+/// The verb of a passive as written (`be given`, `be restored`), for a key no active lexicon
+/// entry may read: `v` is a past participle that is passive by its own words.
+fn passive_as_written(tr: &Tree, v: Option<usize>) -> Option<String> {
+    v.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)).map(|v| format!("be {}", tr.form(v).to_lowercase()))
 }
 
 /// The act `v` as written when a subject-control verb of its chain takes it directly as a gerund

@@ -142,7 +142,7 @@ impl State<'_> {
 
     /// The person a kin noun's possessive pronoun stands for (`his mother` after Ivo Oster →
     /// `Ivo Oster`): the argument opens with `his`/`her`/`their` (after no other word), its head
-    /// is a kin noun ([`KIN_NOUNS`]) right after it or after one modifier (`his late wife`), and
+    /// is a kin noun ([`is_kin`]) right after it or after one modifier (`his late wife`), and
     /// the pronoun was resolved to one named person.
     fn kin_owner(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<String> {
         let s = &self.doc.sentences[si];
@@ -150,7 +150,7 @@ impl State<'_> {
         if !matches!(s.tokens[p].form.to_lowercase().as_str(), "his" | "her" | "their") || head <= p || head > p + 2 {
             return None;
         }
-        if !KIN_NOUNS.contains(&s.tokens[head].form.to_lowercase().as_str()) || r.end > head + 1 {
+        if !is_kin(&s.tokens[head]) || r.end > head + 1 {
             return None;
         }
         let Some((Target::One(c), _)) = self.get_ref(si, p) else { return None };
@@ -275,10 +275,10 @@ impl State<'_> {
     }
 
     /// The one named entity (not a person, concept or literal) whose label ends with the words
-    /// `keys` and is longer than them. A party family's name (`Democratic Party`) is no short
-    /// form of a longer party name that ends with it (`Social Democratic Party`, `Free
-    /// Democratic Party`, `Tarn Democratic Party`): the words in front name another party,
-    /// unless they only name its country (`Norvian Democratic Party`, `Norvia Labour Party`).
+    /// `keys` and is longer than them. A party family's name (`Liberal Party`) is no short
+    /// form of a longer party name that ends with it (`National Liberal Party`, `Free Liberal
+    /// Party`, `Tarn Liberal Party`): the words in front name another party, unless they only
+    /// name its country (`Norvian Liberal Party`, `Norvia Labour Party`).
     pub(super) fn name_suffix_match(&self, keys: &[String]) -> Option<usize> {
         let family = names::is_party_family_name(keys);
         self.suffix_match(keys, |cl| {
@@ -612,13 +612,13 @@ impl State<'_> {
 /// Note prefix of a kin noun named by its owner (`his mother` → `Ivo Oster's mother`).
 const KIN_RULE: &str = "kin-owner";
 
-/// Nouns of family kinship, which name one person's relative: general English, closed class.
-const KIN_NOUNS: &[&str] = &[
-    "mother", "father", "parents", "wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers",
-    "sister", "sisters", "widow", "widower", "family", "children", "grandmother", "grandfather", "grandson",
-    "granddaughter", "grandchildren", "uncle", "aunt", "nephew", "niece", "cousin", "fiancée", "fiancé", "stepson",
-    "stepdaughter", "stepfather", "stepmother", "mom", "dad",
-];
+/// Whether `t` is a kin noun, which names one person's relative (`mother`, `children`): the
+/// extractor's kinship nouns ([`crate::extract::is_kin_noun`]) by lemma, and the household words
+/// a reader also reads as someone's (`family`, `mom`, `dad`).
+fn is_kin(t: &crate::document::Token) -> bool {
+    let lemma = t.lemma.to_lowercase();
+    crate::extract::is_kin_noun(&lemma) || matches!(lemma.as_str(), "family" | "mom" | "dad")
+}
 
 /// A concept's label: the argument minus determiners and a leading possessor, the first word
 /// lowercased unless it is a proper noun; literal type from simple date/number shapes.
@@ -652,7 +652,7 @@ pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_nam
         // state's delegates` keeps its number
         let inside_pp = (start..p).any(|i| s.tokens[i].upos == "ADP" || s.tokens[i].form.eq_ignore_ascii_case("of"));
         // (a kin noun's named owner stays on a subject too: `Ivo Oster's widow`, see `kin_owner`)
-        let kin = end == p + 2 && KIN_NOUNS.contains(&s.tokens[p + 1].form.to_lowercase().as_str());
+        let kin = end == p + 2 && is_kin(&s.tokens[p + 1]);
         let named = (keep_named_possessor || kin) && s.tokens[p - 1].upos == "PROPN";
         if p + 1 < end && p - start <= 4 && !inside_pp && !named {
             start = p + 1;
@@ -883,13 +883,13 @@ mod tests {
 
     #[test]
     fn a_party_familys_name_is_no_short_form_of_a_longer_party_name() {
-        let text = "Democratic nominee Ben Tarrow led the polls in Norvia.\n\nThe Tarn Harvest Party began in 2009 as the Social Democratic Party. The party nominated Ivo Oster.\n\nIn rural districts, the Harvest Party backs the Democratic Party.";
+        let text = "Liberal nominee Ben Tarrow led the polls in Norvia.\n\nThe Tarn Harvest Party began in 2009 as the National Liberal Party. The party nominated Ivo Oster.\n\nIn rural districts, the Harvest Party backs the Liberal Party.";
         let (_, facts) = super::super::tests::pipeline_facts(text);
         let has = |s: &str, p: &str, o: &str| facts.iter().any(|f| f.1 == s && f.2 == p && f.3 == o);
-        assert!(has("Ben Tarrow", "member of", "Democratic Party"), "{facts:?}");
-        assert!(!facts.iter().any(|f| f.1 == "Ben Tarrow" && f.3.contains("Social")), "{facts:?}");
+        assert!(has("Ben Tarrow", "member of", "Liberal Party"), "{facts:?}");
+        assert!(!facts.iter().any(|f| f.1 == "Ben Tarrow" && f.3.contains("National")), "{facts:?}");
         // a short form that drops a place from the front still finds its party
-        assert!(facts.iter().any(|f| f.1 == "Tarn Harvest Party" && f.3 == "Democratic Party"), "{facts:?}");
+        assert!(facts.iter().any(|f| f.1 == "Tarn Harvest Party" && f.3 == "Liberal Party"), "{facts:?}");
         // and a party family's name drops its country
         let text = "The Chilean Labour Party won the vote in Tarn. Ivo Oster praised the Labour Party.";
         let (_, facts) = super::super::tests::pipeline_facts(text);

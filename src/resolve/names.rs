@@ -62,14 +62,14 @@ pub fn is_party_word(w: &str) -> bool {
     matches!(w, "democrat" | "democratic" | "republican" | "conservative" | "liberal" | "socialist" | "communist" | "libertarian" | "labour" | "tory")
 }
 
-/// Words that make a party family's name with `party` (`Democratic Party`, `Labour Party`): the
+/// Words that make a party family's name with `party` (`Liberal Party`, `Labour Party`): the
 /// closed class of English names of the party families (adjective or member noun).
 fn is_party_family_word(w: &str) -> bool {
     is_party_word(w) || matches!(w, "labor" | "green" | "greens")
 }
 
 /// Whether the word keys (lowercase) are a party family's name: such a word and `party`
-/// (`democratic party`). Many parties' names end with one (`Social Democratic Party`), so
+/// (`liberal party`). Many parties' names end with one (`National Liberal Party`), so
 /// it is no short form of any of them.
 pub fn is_party_family_name(keys: &[String]) -> bool {
     matches!(keys, [w, p] if p == "party" && is_party_family_word(w))
