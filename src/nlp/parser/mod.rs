@@ -165,7 +165,9 @@ impl Parser {
     /// A move's score is the sum of three parts: the stack features (cached per stack depth: the
     /// stack only changes at its top, so after a pop the part computed at that depth still holds),
     /// the buffer features (recomputed only when SHIFT moves the buffer front) and the rest. The
-    /// weights are integers, so the sum is exactly the one over all features at once.
+    /// weights are integers, so the sum is exactly the one over all features at once. A forced
+    /// move (only one valid: every SHIFT onto an empty stack, every move once the buffer is at the
+    /// root) is made without scoring, and a stack part is computed only when a scored step needs it.
     fn run(&self, ws: &mut Workspace) {
         let Workspace { info, state, mfeats, lfeats, lscores, stack_parts, margins } = ws;
         lscores.resize(self.labels.len(), 0);
@@ -176,25 +178,40 @@ impl Parser {
         let mut buffer_at = None;
         while !state.is_terminal() {
             let valid = state.valid();
-            if buffer_at != Some(state.b) {
-                buffer_features(state, info, mfeats);
-                buffer_part = self.score_group(mfeats, &BUFFER_FEATS);
-                buffer_at = Some(state.b);
-            }
             let depth = state.stack.len();
+            // Parts of deeper stacks are stale once the stack is this short (a later SHIFT pushes
+            // another word there).
             stack_parts.truncate(depth + 1);
-            if stack_parts.len() <= depth {
-                // Only a SHIFT gets here, one level deeper than any part kept.
-                stack_features(state, info, mfeats);
-                let part = self.score_group(mfeats, &STACK_FEATS);
-                stack_parts.resize(depth + 1, part);
-            }
-            config_features(state, info, mfeats);
-            let mut scores = self.score_group(mfeats, &CONFIG_FEATS);
-            for (m, s) in scores.iter_mut().enumerate() {
-                *s += buffer_part[m] + stack_parts[depth][m];
-            }
-            let mv = best_valid(&scores, &valid);
+            let (mv, scores) = match only_valid(&valid) {
+                // Forced (an empty stack, or the buffer at the root): the scores could not change
+                // the move, and its margin is FORCED_MARGIN whatever they are.
+                Some(mv) => (mv, [0; N_MOVES]),
+                None => {
+                    if buffer_at != Some(state.b) {
+                        buffer_features(state, info, mfeats);
+                        buffer_part = self.score_group(mfeats, &BUFFER_FEATS);
+                        buffer_at = Some(state.b);
+                    }
+                    if stack_parts.len() <= depth {
+                        stack_parts.resize(depth + 1, None);
+                    }
+                    let part = match stack_parts[depth] {
+                        Some(part) => part,
+                        None => {
+                            stack_features(state, info, mfeats);
+                            let part = self.score_group(mfeats, &STACK_FEATS);
+                            stack_parts[depth] = Some(part);
+                            part
+                        }
+                    };
+                    config_features(state, info, mfeats);
+                    let mut scores = self.score_group(mfeats, &CONFIG_FEATS);
+                    for (m, s) in scores.iter_mut().enumerate() {
+                        *s += buffer_part[m] + part[m];
+                    }
+                    (best_valid(&scores, &valid), scores)
+                }
+            };
             let label = match state.arc_of(mv) {
                 Some((h, d)) => {
                     let label = self.predict_label(state, info, h, d, lfeats, lscores);
@@ -277,6 +294,16 @@ pub(crate) fn best_valid<T: PartialOrd + Copy>(scores: &[T; N_MOVES], valid: &[b
     best
 }
 
+/// The move when it is the only valid one.
+#[inline]
+fn only_valid(valid: &[bool; N_MOVES]) -> Option<usize> {
+    let mut moves = (0..N_MOVES).filter(|&m| valid[m]);
+    match (moves.next(), moves.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    }
+}
+
 /// Score of the chosen move minus the best other valid move's; a forced move (the only valid one)
 /// gets a large margin, as nothing else could have been done.
 #[inline]
@@ -296,8 +323,9 @@ pub struct Workspace {
     pub(crate) mfeats: [u64; N_MOVE_FEATS],
     pub(crate) lfeats: [u64; N_LABEL_FEATS],
     pub(crate) lscores: Vec<i32>,
-    /// Scores of the stack features for each stack depth of the current parse.
-    pub(crate) stack_parts: Vec<[i32; N_MOVES]>,
+    /// Scores of the stack features for each stack depth of the current parse (`None` where a
+    /// forced move left that depth unscored).
+    pub(crate) stack_parts: Vec<Option<[i32; N_MOVES]>>,
     /// Per word: the move margin and label margin of the arc that attached it.
     pub(crate) margins: Vec<[i32; 2]>,
 }
