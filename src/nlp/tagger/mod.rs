@@ -152,28 +152,34 @@ impl Weights {
         }
     }
 
-    /// Steps over a table written by [`Weights::write`] without building it.
-    fn skip(r: &mut Reader) -> Result<(), ModelError> {
+    /// Steps over a table written by [`Weights::write`] without building it; returns how many
+    /// (class, weight) entries its rows hold.
+    fn skip(r: &mut Reader) -> Result<usize, ModelError> {
         let n = r.u32()?;
         if n > 1 << 26 {
             return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
         }
+        let mut entries = 0;
         for _ in 0..n {
             r.skip(8)?;
             let l = r.u8()? as usize;
             r.skip(3 * l)?;
+            entries += l;
         }
-        Ok(())
+        Ok(entries)
     }
 
     fn read(r: &mut Reader, classes: usize) -> Result<Weights, ModelError> {
+        // Entries counted ahead, so their vector is allocated once: grown by doubling, it was
+        // copied into fresh (kernel-zeroed) memory about twenty times per table at start-up.
+        let total = Weights::skip(&mut r.clone())?;
         let n = r.u32()? as usize;
         if n > 1 << 26 {
             return Err(ModelError::Corrupt { name: "ud-tagger.bin".into(), what: "implausible row count".into() });
         }
         // Read into flat arrays rather than one vector per row: an allocation per row (hundreds
         // of thousands of rows) was a visible share of every command's start-up.
-        let (mut keys, mut ends, mut entries) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::new());
+        let (mut keys, mut ends, mut entries) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(total));
         for _ in 0..n {
             keys.push(r.u64()?);
             let l = r.u8()? as usize;
