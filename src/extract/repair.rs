@@ -208,10 +208,14 @@ fn possessive(t: &mut Vec<Token>) -> bool {
         if !is_noun(&t[x]) {
             continue;
         }
+        // an acronym in brackets right after the marker (`the Tarn Union's (TU) ruling party`)
+        // is the possessor's, an aside between it and the possessed noun
+        let aside = bracket_aside(t, i + 1);
+        let from = aside.map_or(i + 1, |(_, close)| close + 1);
         // the possessed noun: the first noun after the marker, over adjectives, numbers,
         // compounds and quotes that depend on it
         let mut nn = None;
-        for j in i + 1..n.min(i + 6) {
+        for j in from..n.min(from + 5) {
             if is_noun(&t[j]) && !(h[j] != usize::MAX && h[j] > j && is_noun(&t[h[j]]) && base(&t[j].deprel) == "compound") {
                 nn = Some(j);
                 break;
@@ -225,10 +229,24 @@ fn possessive(t: &mut Vec<Token>) -> bool {
             continue;
         }
         // modifiers between the marker and the noun must already belong to the noun
-        if (i + 1..nn).any(|j| !is_quote(&t[j]) && !is_ancestor(&h, nn, j)) {
+        if (from..nn).any(|j| !is_quote(&t[j]) && !is_ancestor(&h, nn, j)) {
             continue;
         }
-        let (xh, xrel) = (h[x], t[x].deprel.clone());
+        let (mut xh, mut xrel) = (h[x], t[x].deprel.clone());
+        if let Some((open, close)) = aside {
+            // the aside's word: the one whose head lies outside the brackets
+            let Some(b) = (open + 1..close).find(|&k| h[k] == usize::MAX || !(open..=close).contains(&h[k])) else { continue };
+            if (open..=close).contains(&xh) {
+                // the possessor hung on the aside: the possessed noun takes the aside's place
+                (xh, xrel) = (h[b], t[b].deprel.clone());
+            }
+            if xh != usize::MAX && (is_ancestor(&h, nn, xh) || (open..=close).contains(&xh)) {
+                continue;
+            }
+            set_head(t, b, x, "appos");
+            set_head(t, open, b, "punct");
+            set_head(t, close, b, "punct");
+        }
         set_head(t, nn, xh, &xrel);
         set_head(t, x, nn, "nmod:poss");
         t[i].deprel = "case".into();
@@ -241,6 +259,16 @@ fn possessive(t: &mut Vec<Token>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// A bracketed run of names or numbers opening at `open` (`(TU)`, `(Tarn Union)`): its brackets.
+fn bracket_aside(t: &[Token], open: usize) -> Option<(usize, usize)> {
+    if t.get(open)?.form != "(" {
+        return None;
+    }
+    let close = (open + 1..t.len().min(open + 6)).find(|&k| t[k].form == ")")?;
+    let words = (open + 1..close).all(|k| matches!(t[k].upos.as_str(), "PROPN" | "NOUN" | "NUM"));
+    (close > open + 1 && words).then_some((open, close))
 }
 
 /// The root when it is a nominal with a preposition in front (a fronted phrase), and its children.
@@ -786,6 +814,12 @@ pub(super) mod tests {
                 "possessive: noun after `'` attached far away",
                 "Peru/PROPN/3/nsubj is/AUX/3/cop one/NUM/0/root of/ADP/6/case the/DET/6/det Andes/PROPN/3/nmod '/PUNCT/6/punct biggest/ADJ/9/amod mines/NOUN/3/conj",
                 Some(&["mines>3:nmod", "Andes>9:nmod:poss", "'>6:case", "of>9:case"]),
+            ),
+            (
+                "possessive: an acronym in brackets between the marker and the noun is the possessor's",
+                "the/DET/3/det Tarn/PROPN/3/compound Union/PROPN/6/nmod:poss 's/PART/3/case (/PUNCT/6/punct TU/PROPN/10/nsubj \
+                 )/PUNCT/6/punct Green/ADJ/9/amod Party/PROPN/6/appos won/VERB/0/root",
+                Some(&["Party>10:nsubj", "Union>9:nmod:poss", "TU>3:appos", "(>6:punct", ")>6:punct", "'s>3:case"]),
             ),
             (
                 "conj-pp-same-prep: `for Z` hung on a name inside the first `for` oblique",
