@@ -51,6 +51,13 @@
 //!    followers`) and the noun the namer (`Mara Vellin – nickname – Tom Vale`). The real verb (or
 //!    the copular predicate) becomes the root with the noun as its subject, the participle that
 //!    noun's `acl`, the nickname its `xcomp`; what opened the sentence goes to the real verb.
+//!
+//! 61. `composition-participle`: `Norvia Foods moved its office to the northern region, comprising
+//!    Tarn, Vell and Osla`: a participle of composition (`comprising`, `consisting of`,
+//!    `encompassing`) set off by a comma right after a noun phrase of the clause, read as an
+//!    adverbial of the clause's verb, so that the subject comprised the list (`Norvia Foods –
+//!    comprise – Tarn`). What is made of parts is the noun before the comma: the participle becomes
+//!    its `acl`.
 
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
@@ -369,6 +376,38 @@ pub(super) fn naming_root(t: &mut Vec<Token>) -> bool {
     true
 }
 
+/// Verbs of being made of parts (general English, closed class): their `-ing` participle
+/// describes a whole, never what an agent does.
+const COMPOSITION_VERBS: &[&str] = &["comprise", "consist", "encompass", "compose"];
+
+/// Repair 61.
+pub(super) fn composition_participle(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for v in 2..t.len() {
+        if base(&t[v].deprel) != "advcl" || t[v].xpos != "VBG" || !COMPOSITION_VERBS.contains(&t[v].lemma.as_str()) || t[v - 1].form != "," {
+            continue;
+        }
+        let h = heads(t);
+        let g = h[v];
+        // the noun whose phrase ends right at the comma (a name's last word hangs on its first),
+        // inside the verb's clause
+        let mut noun = v - 2;
+        while !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN") || base(&t[noun].deprel) == "flat" {
+            if h[noun] == usize::MAX || h[noun] >= v {
+                break;
+            }
+            noun = h[noun];
+        }
+        if g == usize::MAX || !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN") || !is_ancestor(&h, g, noun) || noun == g {
+            continue;
+        }
+        set_head(t, v, noun, "acl");
+        set_head(t, v - 1, v, "punct");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -457,6 +496,26 @@ mod tests {
         // must keep: no second verb after the phrase (`The firm , called Norvia Foods .`)
         let t = toks("The/DET/2/det firm/NOUN/4/nsubj ,/PUNCT/2/punct called/VERB/0/root/call/VBD Norvia/PROPN/6/compound Foods/PROPN/4/obj");
         assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+    }
+
+    #[test]
+    fn a_composition_participle_after_a_noun_describes_that_noun() {
+        // `Norvia Foods moved its office to the northern region , comprising Tarn and Vell .` (invented)
+        let t = toks(
+            "Norvia/PROPN/2/compound Foods/PROPN/3/nsubj moved/VERB/0/root/move/VBD its/PRON/5/nmod:poss office/NOUN/3/obj \
+             to/ADP/9/case the/DET/9/det northern/ADJ/9/amod region/NOUN/3/obl ,/PUNCT/11/punct comprising/VERB/3/advcl/comprise/VBG \
+             Tarn/PROPN/11/obj and/CCONJ/14/cc Vell/PROPN/12/conj ./PUNCT/3/punct",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        assert!(a.contains("comprising>9:acl") && a.contains(",>11:punct"), "{a}");
+        // must keep: another verb's participle (`…, selling Tarn and Vell`), or no comma before it
+        let other = t.iter().cloned().map(|mut x| {
+            if x.lemma == "comprise" {
+                x.lemma = "sell".into();
+            }
+            x
+        });
+        assert!(!arcs(&repair(&other.collect::<Vec<_>>()).unwrap_or(t.clone())).contains("acl"));
     }
 
     #[test]
