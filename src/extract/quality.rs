@@ -139,6 +139,12 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if bracket_edited(tr, h) || p.slots.first().is_some_and(|s| bracket_edited(tr, s.part.head)) {
         return Some("bracket-edit");
     }
+    // `Vellin, nicknamed the "Tom Vale of Norvia", …`: the nickname and the names inside it are
+    // a label of the named person, no one of the story (nor is the naming a relation: the name
+    // heads the phrase)
+    if (p.pred < n && nickname_participle(tr, p.pred)) || std::iter::once(h).chain(p.slots.iter().map(|s| s.part.head)).any(|m| in_nickname(tr, m)) {
+        return Some("nickname");
+    }
     let subject = (p.subj.text.is_none()).then_some(&p.subj);
     // only the first object counts: a clause slot (`received shots since the bat broke her skin`
     // with `broke` made a complement) or a second object (`release his tax returns` with
@@ -914,6 +920,37 @@ fn participle_modifier(tr: &Tree, v: usize) -> bool {
 /// Ruiz`, `a firm called Blue Harbor`, `a ship dubbed the Ark`): general English, the verbs
 /// of naming.
 const NAMING_VERBS: &[&str] = &["name", "call", "dub", "nickname"];
+
+/// A naming participle on a name (`Vellin, nicknamed the "Tarn Tiger",`): a bare `VBN` modifier
+/// of a proper noun set off by a comma, with no auxiliary or subject of its own (without the
+/// comma it may be a finite verb the parser read as a modifier: `The Tarn Board named the river`).
+fn nickname_participle(tr: &Tree, v: usize) -> bool {
+    let h = tr.head[v];
+    let comma = (0..v).rev().find(|&k| tr.upos(k) != "ADV").is_some_and(|k| tr.form(k) == ",");
+    h != NONE
+        && comma
+        && tr.rel(v) == "acl"
+        && tr.t[v].xpos == "VBN"
+        && tr.upos(h) == "PROPN"
+        && tr.lemma_is(v, NAMING_VERBS)
+        && !tr.kids(v).any(|k| matches!(tr.base(k), "aux" | "cop" | "nsubj" | "expl"))
+}
+
+/// Whether token `m` lies in the nickname a naming participle gives a name (its complement).
+fn in_nickname(tr: &Tree, m: usize) -> bool {
+    let mut a = m;
+    for _ in 0..tr.len() {
+        if a >= tr.len() || tr.head[a] == NONE {
+            return false;
+        }
+        let v = tr.head[a];
+        if matches!(tr.base(a), "obj" | "xcomp") && nickname_participle(tr, v) {
+            return true;
+        }
+        a = v;
+    }
+    false
+}
 
 /// Verbs whose bare past participle with an `as` phrase gives the noun's name (`the victim,
 /// identified as Ana Ruiz,`): general English, the verbs of identifying someone by name.

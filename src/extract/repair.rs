@@ -119,6 +119,11 @@
 //!    with the participle read as a conjunct of the verb: it names the noun before the comma.
 //! 58. `subject-apposition` (`repair_nominal`): `Vellin, the only candidate in a scarf, endorsed
 //!    the plan` with both phrases read as subjects: the second is the first's apposition.
+//! 60. `naming-root` (`repair_participle`, run last): `Vellin, nicknamed the "Tarn Tiger", won`
+//!    with the participle read as the root and the nickname as the real verb's subject: the real
+//!    verb heads the sentence, the participle names the noun before its comma.
+//! 61. `composition-participle` (`repair_participle`): `moved to the northern region, comprising
+//!    Tarn and Vell` with the participle an adverbial of the verb: it is the region's `acl`.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -185,7 +190,7 @@ pub(super) fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, super::repair_nominal::hyphen_compound, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::raised_object, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_event::topic_about, super::repair_participle::naming_conjunct, super::repair_nominal::subject_apposition] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, super::repair_nominal::hyphen_compound, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::raised_object, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_event::topic_about, super::repair_participle::naming_conjunct, super::repair_nominal::subject_apposition, super::repair_participle::naming_root, super::repair_participle::composition_participle] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -205,10 +210,14 @@ fn possessive(t: &mut Vec<Token>) -> bool {
         if !is_noun(&t[x]) {
             continue;
         }
+        // an acronym in brackets right after the marker (`the Tarn Union's (TU) ruling party`)
+        // is the possessor's, an aside between it and the possessed noun
+        let aside = bracket_aside(t, i + 1);
+        let from = aside.map_or(i + 1, |(_, close)| close + 1);
         // the possessed noun: the first noun after the marker, over adjectives, numbers,
         // compounds and quotes that depend on it
         let mut nn = None;
-        for j in i + 1..n.min(i + 6) {
+        for j in from..n.min(from + 5) {
             if is_noun(&t[j]) && !(h[j] != usize::MAX && h[j] > j && is_noun(&t[h[j]]) && base(&t[j].deprel) == "compound") {
                 nn = Some(j);
                 break;
@@ -222,10 +231,24 @@ fn possessive(t: &mut Vec<Token>) -> bool {
             continue;
         }
         // modifiers between the marker and the noun must already belong to the noun
-        if (i + 1..nn).any(|j| !is_quote(&t[j]) && !is_ancestor(&h, nn, j)) {
+        if (from..nn).any(|j| !is_quote(&t[j]) && !is_ancestor(&h, nn, j)) {
             continue;
         }
-        let (xh, xrel) = (h[x], t[x].deprel.clone());
+        let (mut xh, mut xrel) = (h[x], t[x].deprel.clone());
+        if let Some((open, close)) = aside {
+            // the aside's word: the one whose head lies outside the brackets
+            let Some(b) = (open + 1..close).find(|&k| h[k] == usize::MAX || !(open..=close).contains(&h[k])) else { continue };
+            if (open..=close).contains(&xh) {
+                // the possessor hung on the aside: the possessed noun takes the aside's place
+                (xh, xrel) = (h[b], t[b].deprel.clone());
+            }
+            if xh != usize::MAX && (is_ancestor(&h, nn, xh) || (open..=close).contains(&xh)) {
+                continue;
+            }
+            set_head(t, b, x, "appos");
+            set_head(t, open, b, "punct");
+            set_head(t, close, b, "punct");
+        }
         set_head(t, nn, xh, &xrel);
         set_head(t, x, nn, "nmod:poss");
         t[i].deprel = "case".into();
@@ -238,6 +261,16 @@ fn possessive(t: &mut Vec<Token>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// A bracketed run of names or numbers opening at `open` (`(TU)`, `(Tarn Union)`): its brackets.
+fn bracket_aside(t: &[Token], open: usize) -> Option<(usize, usize)> {
+    if t.get(open)?.form != "(" {
+        return None;
+    }
+    let close = (open + 1..t.len().min(open + 6)).find(|&k| t[k].form == ")")?;
+    let words = (open + 1..close).all(|k| matches!(t[k].upos.as_str(), "PROPN" | "NOUN" | "NUM"));
+    (close > open + 1 && words).then_some((open, close))
 }
 
 /// The root when it is a nominal with a preposition in front (a fronted phrase), and its children.
@@ -783,6 +816,12 @@ pub(super) mod tests {
                 "possessive: noun after `'` attached far away",
                 "Peru/PROPN/3/nsubj is/AUX/3/cop one/NUM/0/root of/ADP/6/case the/DET/6/det Andes/PROPN/3/nmod '/PUNCT/6/punct biggest/ADJ/9/amod mines/NOUN/3/conj",
                 Some(&["mines>3:nmod", "Andes>9:nmod:poss", "'>6:case", "of>9:case"]),
+            ),
+            (
+                "possessive: an acronym in brackets between the marker and the noun is the possessor's",
+                "the/DET/3/det Tarn/PROPN/3/compound Union/PROPN/6/nmod:poss 's/PART/3/case (/PUNCT/6/punct TU/PROPN/10/nsubj \
+                 )/PUNCT/6/punct Green/ADJ/9/amod Party/PROPN/6/appos won/VERB/0/root",
+                Some(&["Party>10:nsubj", "Union>9:nmod:poss", "TU>3:appos", "(>6:punct", ")>6:punct", "'s>3:case"]),
             ),
             (
                 "conj-pp-same-prep: `for Z` hung on a name inside the first `for` oblique",

@@ -10,7 +10,8 @@
 //!    the root with the noun as its subject, and the participle an `acl` of the noun.
 //! 11. `place-under-date`: `crashed on Monday near Tarn` parsed with the place as a modifier of the
 //!    date: a date is never located, so the place becomes an `obl` of the date's verb.
-//! 14. `clause-as-pp`: `The talks ended after the union rejected the offer` parsed with `after the
+//! 14. `clause-as-pp`: `The talks ended after the union rejected the offer` (or `… until Vell and
+//!    Oster are home`, a copular clause) parsed with `after the
 //!    union` as an oblique of `ended` and `rejected` a subjectless clause right behind it: a word
 //!    that is both preposition and subordinator (`after`, `before`, `since`, `until`) opens the
 //!    clause, so the noun becomes the subject of the finite verb and the word its `mark`.
@@ -61,7 +62,12 @@ fn is_date_word(t: &Token) -> bool {
 }
 
 fn is_finite_verb(t: &Token) -> bool {
-    t.upos == "VERB" && (t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+    t.upos == "VERB" && is_finite_form(t)
+}
+
+/// A finite form (`is`, `were`, `rejected`), whatever its part of speech.
+fn is_finite_form(t: &Token) -> bool {
+    t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
 /// Moves the punctuation children of `from` that come after `after` to `to`.
@@ -185,7 +191,9 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
     let has_kid = |x: usize, rels: &[&str]| (0..n).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
     for v in 1..n {
         let g = h[v];
-        if g == usize::MAX || !is_finite_verb(&t[v]) || !matches!(base(&t[v].deprel), "advcl" | "conj" | "parataxis" | "dep") {
+        // a finite verb, or a predicate with a finite copula (`until Vell and Oster are home`)
+        let copular = (0..v).any(|k| h[k] == v && base(&t[k].deprel) == "cop" && is_finite_form(&t[k]));
+        if g == usize::MAX || !(is_finite_verb(&t[v]) || copular) || !matches!(base(&t[v].deprel), "advcl" | "conj" | "parataxis" | "dep") {
             continue;
         }
         if has_kid(v, &["nsubj", "csubj", "mark", "cc", "expl"]) {
@@ -195,7 +203,7 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
         // own: `until Vell and an aide quietly smuggled them out`), and the oblique sibling whose
         // phrase ends right there
         let mut first = v;
-        while first > 0 && h[first - 1] == v && matches!(base(&t[first - 1].deprel), "aux" | "advmod") && t[first - 1].upos != "PUNCT" {
+        while first > 0 && h[first - 1] == v && matches!(base(&t[first - 1].deprel), "aux" | "advmod" | "cop") && t[first - 1].upos != "PUNCT" {
             first -= 1;
         }
         let Some(o) = (0..first).rev().find(|&k| h[k] == g && base(&t[k].deprel) == "obl") else { continue };
@@ -885,6 +893,16 @@ mod tests {
         let got = arcs(&repair(&t).expect("repaired"));
         let got: Vec<&str> = got.split(' ').collect();
         for want in ["Vell>10:nsubj", "until>10:mark", "smuggled>3:advcl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // a copular clause (`We will not leave until Vell and Oster are home safely .`, invented)
+        let t = toks(
+            "We/PRON/4/nsubj will/AUX/4/aux not/PART/4/advmod leave/VERB/0/root/leave/VB until/ADP/6/case Vell/PROPN/4/obl \
+             and/CCONJ/8/cc Oster/PROPN/6/conj are/AUX/11/cop/be/VBP home/ADV/11/advmod safely/ADV/4/advcl ./PUNCT/4/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["Vell>11:nsubj", "until>11:mark", "safely>4:advcl"] {
             assert!(got.contains(&want), "{want} not in {got:?}");
         }
     }

@@ -15,7 +15,8 @@
 //! A span ([`and_name_spans`]): capitalised words, with exactly one `and` (or `&`) and commas only
 //! between words before it (`A, B and C`, never `, and`), ending on a capitalised institution noun
 //! ([`AND_NAME_HEADS`]); one to five words before `and`, one to three between `and` and the head.
-//! Not a span: a person's name inside (`the Ana and Tom Reyes Foundation` stays as tagged), a single
+//! A show's title after `the` (`The Mara and Ivo Show`, [`AND_TITLE_HEADS`]) is a span with its
+//! hosts' names inside. Not a span otherwise: a person's name inside (`the Ana and Tom Reyes Foundation` stays as tagged), a single
 //! place or adjective before `and` (`Norvia and Vela Rights Fund` are two names, `Liberal and Green
 //! Party nominees` two parties), an institution noun right after `and` (`Water Board and Harbour
 //! Office`: two institutions).
@@ -44,8 +45,17 @@ fn name_word(t: &Token) -> bool {
         && !matches!(t.upos.as_str(), "DET" | "ADP" | "PRON" | "CCONJ" | "SCONJ" | "AUX" | "PART" | "PUNCT" | "NUM" | "INTJ")
 }
 
+/// Last words of the titles of shows that may hold a coordination of their hosts' first names
+/// (`The Mara and Ivo Show`): general English nouns for a broadcast programme. Such a title, after
+/// `the`, is one name even with a person's name inside.
+const AND_TITLE_HEADS: &[&str] = &["show", "podcast"];
+
 fn is_head_noun(t: &Token) -> bool {
-    name_word(t) && AND_NAME_HEADS.contains(&t.form.to_lowercase().as_str())
+    name_word(t) && (AND_NAME_HEADS.contains(&t.form.to_lowercase().as_str()) || is_title_head(t))
+}
+
+fn is_title_head(t: &Token) -> bool {
+    name_word(t) && AND_TITLE_HEADS.contains(&t.form.to_lowercase().as_str())
 }
 
 fn ner_kind(t: &Token) -> &str {
@@ -86,7 +96,8 @@ pub(crate) fn and_name_spans(t: &[Token]) -> Vec<(usize, usize)> {
         if !(1..=5).contains(&left) || !(1..=3).contains(&right) {
             continue;
         }
-        if (s..=h).any(|x| ner_kind(&t[x]) == "PER") {
+        let title = is_title_head(&t[h]) && s > 0 && t[s - 1].form.eq_ignore_ascii_case("the");
+        if !title && (s..=h).any(|x| ner_kind(&t[x]) == "PER") {
             continue;
         }
         // a lone place or adjective before `and` is a name or a word of its own
@@ -256,6 +267,25 @@ mod tests {
         for want in ["Organization>10:nsubj:pass", "Norvia>8:compound", "Scientific>8:compound", ",>8:flat", "The>8:det"] {
             assert!(got.split(' ').any(|a| a == want), "{want} not in {got}");
         }
+    }
+
+    #[test]
+    fn a_show_title_with_its_hosts_names_is_one_phrase() {
+        // `The account for The Mara and Ivo Show , which replaced Tarn Tonight , was deleted .`
+        // (invented), the title cut at `and` into two hosts and a `Show` conjunct
+        let t = toks(
+            "The/DET/2/det account/NOUN/0/root for/ADP/5/case The/DET/5/det Mara/PROPN/2/nmod and/CCONJ/7/cc Ivo/PROPN/5/conj \
+             Show/PROPN/5/conj",
+        );
+        let t = with_ner(t, &[(4, "B-PER"), (6, "B-PER"), (7, "I-PER")]);
+        assert_eq!(and_name_spans(&t), vec![(4, 7)]);
+        let got = arcs(&repair(&t).expect("repaired"));
+        for want in ["Show>2:nmod", "Mara>8:compound", "Ivo>8:compound", "and>8:flat", "The>8:det", "for>8:case"] {
+            assert!(got.split(' ').any(|a| a == want), "{want} not in {got}");
+        }
+        // must not: no `the` before the names (`Mara and Ivo Show tickets`), or hosts with no show
+        let t = with_ner(toks("Mara/PROPN/0/root and/CCONJ/3/cc Ivo/PROPN/1/conj Show/PROPN/3/flat"), &[(0, "B-PER"), (2, "B-PER")]);
+        assert_eq!(and_name_spans(&t), vec![]);
     }
 
     #[test]

@@ -42,6 +42,22 @@
 //!    that it borrowed the clause's subject (`Police – identify as – Ivo Oster`) and the verb
 //!    before it the name as an object (`Police – arrive – Ivo Oster`). It names the noun before
 //!    the comma: it becomes that noun's `acl`, as in `a man named Ivo Oster`.
+//!
+//! 60. `naming-root`: `Mara Vellin, nicknamed the "Tom Vale of Norvia", had 50,000 followers` or
+//!    `The device, called a scanner, weighs two kilos`: the same naming participle, set off by
+//!    commas right after the subject, read as the sentence's finite root verb, with the real verb
+//!    (after the closing comma, with no subject, `and` or marker of its own) a conjunct or
+//!    parataxis below it. The nickname then became the real verb's subject (`Tom Vale – have –
+//!    followers`) and the noun the namer (`Mara Vellin – nickname – Tom Vale`). The real verb (or
+//!    the copular predicate) becomes the root with the noun as its subject, the participle that
+//!    noun's `acl`, the nickname its `xcomp`; what opened the sentence goes to the real verb.
+//!
+//! 61. `composition-participle`: `Norvia Foods moved its office to the northern region, comprising
+//!    Tarn, Vell and Osla`: a participle of composition (`comprising`, `consisting of`,
+//!    `encompassing`) set off by a comma right after a noun phrase of the clause, read as an
+//!    adverbial of the clause's verb, so that the subject comprised the list (`Norvia Foods –
+//!    comprise – Tarn`). What is made of parts is the noun before the comma: the participle becomes
+//!    its `acl`.
 
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
@@ -266,6 +282,132 @@ pub(super) fn naming_conjunct(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 60.
+pub(super) fn naming_root(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(root) = (0..n).find(|&i| h[i] == usize::MAX) else { return false };
+    // the participle is the root, or the `acl` of a root noun (the real verb then hangs below it)
+    let naming = |i: usize| t[i].upos == "VERB" && matches!(t[i].xpos.as_str(), "VBD" | "VBN") && NAMING_PARTICIPLES.contains(&t[i].lemma.as_str());
+    let Some(p) = (root..n).find(|&i| naming(i) && (i == root || (h[i] == root && base(&t[i].deprel) == "acl"))) else {
+        return false;
+    };
+    // the comma right before it (adverbs between: `reportedly`, `also`), a noun right before that
+    let mut c = p.saturating_sub(1);
+    while c > 0 && t[c].upos == "ADV" {
+        c -= 1;
+    }
+    if c == 0 || t[c].form != "," || !matches!(t[c - 1].upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    let mut s = c - 1;
+    while h[s] != usize::MAX && h[s] < s && base(&t[s].deprel) == "flat" {
+        s = h[s];
+    }
+    if p != root && s != root {
+        return false;
+    }
+    let hr = &h;
+    let kids = move |x: usize| (0..n).filter(move |&k| hr[k] == x);
+    // a finite naming verb of its own: a subject other than the noun, an auxiliary, or a pronoun
+    // object with its name (`Clay, the mayor, called it "a step"`)
+    let active = kids(p).any(|k| {
+        let r = base(&t[k].deprel);
+        (matches!(r, "nsubj" | "csubj" | "expl") && k != s) || matches!(r, "aux" | "cc" | "mark") || (r == "obj" && t[k].upos == "PRON")
+    });
+    if active {
+        return false;
+    }
+    // the real verb (or copular predicate) below it, right after the phrase's closing comma
+    let after_comma = |k: usize| {
+        let mut q = k - 1;
+        if kids(k).any(|x| x == q && base(&t[x].deprel) == "cop") {
+            q -= 1;
+        }
+        if matches!(t[q].form.as_str(), "\"" | "”" | "'" | "’") {
+            q -= 1;
+        }
+        q > p && t[q].form == ","
+    };
+    let predicate = |k: usize| {
+        (t[k].upos == "VERB" && matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+            || (matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "ADJ") && kids(k).any(|x| base(&t[x].deprel) == "cop"))
+    };
+    let Some(v) = (p + 3..n).find(|&k| {
+        is_ancestor(&h, p, k) && predicate(k) && matches!(base(&t[k].deprel), "conj" | "parataxis" | "advcl" | "ccomp" | "obl" | "dep") && after_comma(k)
+    }) else {
+        return false;
+    };
+    if kids(v).any(|k| matches!(base(&t[k].deprel), "cc" | "mark" | "csubj") || (base(&t[k].deprel) == "nsubj" && !(p < k && k < v))) {
+        return false;
+    }
+    // the nickname: a subject the real verb took from inside the phrase, or the participle's object
+    let name = kids(v).find(|&k| base(&t[k].deprel) == "nsubj").or_else(|| kids(p).find(|&k| matches!(base(&t[k].deprel), "obj" | "xcomp")));
+    set_head(t, v, usize::MAX, "root");
+    set_head(t, s, v, "nsubj");
+    set_head(t, p, s, "acl");
+    t[p].xpos = "VBN".to_owned();
+    t[p].feats = "Tense=Past|VerbForm=Part".to_owned();
+    if let Some(m) = name {
+        // its words the real verb took (`the`, the opening quote, the `as` of `known as`) go back to it
+        let mut rel = "xcomp";
+        for k in p + 1..m {
+            if h[k] == v {
+                if base(&t[k].deprel) == "case" {
+                    rel = "obl";
+                }
+                let r = t[k].deprel.clone();
+                set_head(t, k, m, &r);
+            }
+        }
+        set_head(t, m, p, rel);
+    }
+    // what opened the sentence (`At the time of her death`) and the final stop go to the real verb
+    for k in (0..s).chain(v + 1..n) {
+        if (h[k] == p && k != c) || (h[k] == s && k > v) {
+            let rel = t[k].deprel.clone();
+            set_head(t, k, v, &rel);
+        }
+    }
+    if h[s] != p {
+        // the noun hung elsewhere (an apposition of a fronted phrase): its old head keeps no comma
+        set_head(t, c, p, "punct");
+    }
+    true
+}
+
+/// Verbs of being made of parts (general English, closed class): their `-ing` participle
+/// describes a whole, never what an agent does.
+const COMPOSITION_VERBS: &[&str] = &["comprise", "consist", "encompass", "compose"];
+
+/// Repair 61.
+pub(super) fn composition_participle(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for v in 2..t.len() {
+        if base(&t[v].deprel) != "advcl" || t[v].xpos != "VBG" || !COMPOSITION_VERBS.contains(&t[v].lemma.as_str()) || t[v - 1].form != "," {
+            continue;
+        }
+        let h = heads(t);
+        let g = h[v];
+        // the noun whose phrase ends right at the comma (a name's last word hangs on its first),
+        // inside the verb's clause
+        let mut noun = v - 2;
+        while !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN") || base(&t[noun].deprel) == "flat" {
+            if h[noun] == usize::MAX || h[noun] >= v {
+                break;
+            }
+            noun = h[noun];
+        }
+        if g == usize::MAX || !matches!(t[noun].upos.as_str(), "NOUN" | "PROPN") || !is_ancestor(&h, g, noun) || noun == g {
+            continue;
+        }
+        set_head(t, v, noun, "acl");
+        set_head(t, v - 1, v, "punct");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -300,6 +442,80 @@ mod tests {
              later/ADV/7/advmod named/VERB/4/conj/name/VBN",
         );
         assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+    }
+
+    #[test]
+    fn a_naming_participle_read_as_the_root_names_the_subject_of_the_real_verb() {
+        // `Ivo Oster , dubbed the " Tarn Tiger " , won the race .` (invented), the nickname read
+        // as the subject of the real verb, which hangs on the participle
+        let t = toks(
+            "Ivo/PROPN/4/nsubj Oster/PROPN/1/flat ,/PUNCT/1/punct dubbed/VERB/0/root/dub/VBD the/DET/11/det \"/PUNCT/11/punct \
+             Tarn/PROPN/8/compound Tiger/PROPN/11/nsubj \"/PUNCT/8/punct ,/PUNCT/11/punct won/VERB/4/conj/win/VBD the/DET/13/det \
+             race/NOUN/11/obj ./PUNCT/4/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        for want in ["won>0:root", "Ivo>11:nsubj", "dubbed>1:acl", "Tiger>4:xcomp", "the>8:det", ".>11:punct", "race>11:obj"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+        assert_eq!(got[3].xpos, "VBN");
+        // a copular predicate: `Mara Vellin , reportedly nicknamed the " Queen " , was mayor of Tarn .`
+        let t = toks(
+            "Mara/PROPN/5/nsubj Vellin/PROPN/1/flat ,/PUNCT/1/punct reportedly/ADV/5/advmod nicknamed/VERB/0/root/nickname/VBN \
+             the/DET/8/det \"/PUNCT/8/punct Queen/PROPN/5/obj \"/PUNCT/8/punct ,/PUNCT/12/punct was/AUX/12/cop/be/VBD \
+             mayor/NOUN/8/conj of/ADP/14/case Tarn/PROPN/12/nmod ./PUNCT/5/punct",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        for want in ["mayor>0:root", "Mara>12:nsubj", "nicknamed>1:acl", "Queen>5:xcomp", ".>12:punct"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+        // the participle already the name's `acl`, the real verb below it: `Ivo Oster , nicknamed the " Tiger " , was mayor .`
+        let t = toks(
+            "Ivo/PROPN/0/root Oster/PROPN/1/flat ,/PUNCT/4/punct nicknamed/VERB/1/acl/nickname/VBN the/DET/7/det \"/PUNCT/7/punct \
+             Tiger/PROPN/11/nsubj \"/PUNCT/7/punct ,/PUNCT/11/punct was/AUX/11/cop/be/VBD mayor/NOUN/4/ccomp ./PUNCT/1/punct",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        for want in ["mayor>0:root", "Ivo>11:nsubj", "nicknamed>1:acl", "Tiger>4:xcomp", "the>7:det", ".>11:punct"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+        // `known as`: the real verb's subject came with the `as` (`Vell , also known as " Red " , was part of the crew .`)
+        let t = toks(
+            "Vell/PROPN/0/root ,/PUNCT/4/punct also/ADV/4/advmod known/VERB/1/acl/know/VBN as/ADP/11/case \"/PUNCT/11/punct \
+             Red/PROPN/11/nsubj \"/PUNCT/7/punct ,/PUNCT/11/punct was/AUX/11/cop/be/VBD part/NOUN/4/obl ./PUNCT/1/punct",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        for want in ["part>0:root", "Vell>11:nsubj", "known>1:acl", "Red>4:obl", "as>7:case", ".>11:punct"] {
+            assert!(a.split(' ').any(|x| x == want), "{want} in {a}");
+        }
+        // must keep: the naming verb is the real verb (`Ben Tarrow , the mayor , called it " a step " and left .`)
+        let t = toks(
+            "Ben/PROPN/7/nsubj Tarrow/PROPN/1/flat ,/PUNCT/4/punct the/DET/5/det mayor/NOUN/1/appos ,/PUNCT/5/punct called/VERB/0/root/call/VBD \
+             it/PRON/7/obj a/DET/10/det step/NOUN/7/xcomp and/CCONJ/12/cc left/VERB/7/conj/leave/VBD",
+        );
+        assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+        // must keep: no second verb after the phrase (`The firm , called Norvia Foods .`)
+        let t = toks("The/DET/2/det firm/NOUN/4/nsubj ,/PUNCT/2/punct called/VERB/0/root/call/VBD Norvia/PROPN/6/compound Foods/PROPN/4/obj");
+        assert!(!arcs(&repair(&t).unwrap_or(t.clone())).contains(":acl"));
+    }
+
+    #[test]
+    fn a_composition_participle_after_a_noun_describes_that_noun() {
+        // `Norvia Foods moved its office to the northern region , comprising Tarn and Vell .` (invented)
+        let t = toks(
+            "Norvia/PROPN/2/compound Foods/PROPN/3/nsubj moved/VERB/0/root/move/VBD its/PRON/5/nmod:poss office/NOUN/3/obj \
+             to/ADP/9/case the/DET/9/det northern/ADJ/9/amod region/NOUN/3/obl ,/PUNCT/11/punct comprising/VERB/3/advcl/comprise/VBG \
+             Tarn/PROPN/11/obj and/CCONJ/14/cc Vell/PROPN/12/conj ./PUNCT/3/punct",
+        );
+        let a = arcs(&repair(&t).expect("repaired"));
+        assert!(a.contains("comprising>9:acl") && a.contains(",>11:punct"), "{a}");
+        // must keep: another verb's participle (`…, selling Tarn and Vell`), or no comma before it
+        let other = t.iter().cloned().map(|mut x| {
+            if x.lemma == "comprise" {
+                x.lemma = "sell".into();
+            }
+            x
+        });
+        assert!(!arcs(&repair(&other.collect::<Vec<_>>()).unwrap_or(t.clone())).contains("acl"));
     }
 
     #[test]

@@ -1229,8 +1229,17 @@ pub(super) fn split_predicate_noun(s: &Sentence, tr: &Tree, n: usize) -> Option<
     // `X is part of the Ostland region`: when the quantifier reading finds no group inside the
     // `of` phrase (`part of the country's largest network`), `part` relates the subject to the
     // whole it belongs to (`be part of` – Ostland region), as a relational noun would
-    split_noun_reading(s, tr, n, true).or_else(|| if tr.lemma_is(n, &["part"]) { split_noun_reading(s, tr, n, false) } else { None })
+    // A part or a member is no quantity of what the `of` phrase names (`part of the Tarn Union's
+    // crew` is no crew, `a member of the select committee` no committee): the subject belongs to
+    // that whole, `be part of` / `be member of` it, group or not
+    if tr.lemma_is(n, WHOLE_NOUNS) {
+        return split_noun_reading(s, tr, n, false).or_else(|| split_noun_reading(s, tr, n, true));
+    }
+    split_noun_reading(s, tr, n, true)
 }
+
+/// Nouns that relate a subject to a whole it belongs to (general English, closed class).
+const WHOLE_NOUNS: &[&str] = &["part", "member"];
 
 fn split_noun_reading(s: &Sentence, tr: &Tree, mut n: usize, quantifier: bool) -> Option<(String, Argument, RelationKey)> {
     let mut words: Vec<String> = Vec::new();

@@ -613,7 +613,8 @@ fn part_of_a_whole_relates_the_subject_to_it() {
     assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Ostland region"), "{}", show(&ts));
     // no plain `Halvik – is – part of the Ostland region` beside it
     assert!(!ts.iter().any(|t| t.relation == "is" && t.object.as_ref().is_some_and(|o| o.text.starts_with("part"))), "{}", show(&ts));
-    // a group inside the `of` phrase keeps the quantifier reading (`part of the region's network`)
+    // a group inside the `of` phrase is the whole too (`part of the region's network` is no
+    // network: the subject belongs to it)
     let group = "
         Halvik Halvik PROPN NNP 3 nsubj
         is be AUX VBZ 3 cop
@@ -625,7 +626,13 @@ fn part_of_a_whole_relates_the_subject_to_it() {
         network network NOUN NN 3 nmod
         . . PUNCT . 3 punct";
     let ts = triples(group);
-    assert!(ts.iter().any(|t| t.relation == "is part of the network of"), "{}", show(&ts));
+    let t = ts.iter().find(|t| t.relation == "is part of").unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(t.object.as_ref().is_some_and(|o| o.text.ends_with("network")), "{}", show(&ts));
+    assert!(!ts.iter().any(|t| t.relation == "is part of the network of"), "{}", show(&ts));
+    // so is a member's (`Halvik is a member of the region's board`)
+    let member = group.replace("part part NOUN NN 0 root", "member member NOUN NN 0 root").replace("network network", "board board");
+    let ts = triples(&member);
+    assert!(!ts.iter().any(|t| t.relation.contains("the board of")), "{}", show(&ts));
 }
 
 /// `Ben Tarrow was a candidate in the Velland primary.` (invented)
