@@ -572,10 +572,11 @@ impl State<'_> {
         // a later `she` is not taken for the son
         let cl = &mut self.clusters[c];
         if cl.kind == EntityType::Person
-            && cl.gender == names::Gender::Unknown
+            && (cl.gender == names::Gender::Unknown || cl.gender_from_pronoun)
             && let Some(g) = apposed_kin_gender(s, end)
         {
             cl.gender = g;
+            cl.gender_from_pronoun = false;
         }
     }
 }

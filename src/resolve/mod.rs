@@ -34,7 +34,8 @@
 //! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
-//!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
+//!    genders learned from GUM's chains and earlier pronouns, which a later title or first name
+//!    overrides; sentence distance ≤ 3; subjects preferred; a non-reflexive
 //!    object is not its own clause's subject; a his/her in a clause's object is its named subject);
 //!    it/its → a country, organisation or named storm in the same or previous sentence (`it` only
 //!    when that one was a subject, and never in speech or an interview's answer); they/their → a group
