@@ -30,7 +30,8 @@
 //!    `bill` (not one set apart, `a similar bill`, nor an amount, `much information`). Before step 1, NER mentions are repaired: adjacent person parts are one name
 //!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
 //!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
-//!    the full name spelled out anywhere in the document.
+//!    the full name spelled out anywhere in the document; a name typed as a place that is not in the
+//!    gazetteer and is the subject of a verb of saying in two sentences is a person.
 //! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
@@ -159,6 +160,7 @@ impl Resolver {
                 }
             }
         }
+        let mentions = &scan::speaking_places_as_people(self.gaz, doc, mentions)[..];
         for m in mentions {
             if m.kind == EntityType::Person && m.tokens.len() > 1
                 && let Some(t) = doc.sentences.get(m.sentence).and_then(|s| s.tokens.get(m.tokens.end - 1)) {
