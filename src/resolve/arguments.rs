@@ -229,20 +229,10 @@ impl State<'_> {
         if t.upos != "NOUN" || !t.form.chars().all(char::is_lowercase) || UNIQUE_NOUNS.contains(&t.form.as_str()) {
             return None;
         }
-        // `the people who stayed`, `the life we studied`: a restrictive relative clause on the
-        // noun says which thing it is, so it is no back-reference to a thing named further back
-        // (one set off by a comma only adds to a thing already known)
-        // (a clause with neither a relative word nor a subject of its own is the parser's
-        // misreading of a verb: `reported the coating repels water`)
-        let own_subject_or_relative = |k: usize| {
-            s.tokens.iter().any(|x| x.head == k + 1 && (x.deprel.starts_with("nsubj") || matches!(lower_key(&x.form).as_str(), "that" | "which" | "who" | "whom" | "whose")))
-        };
-        let restrictive = |k: usize| {
-            s.tokens[k].head == noun + 1 && s.tokens[k].deprel == "acl:relcl" && !s.tokens[noun + 1..k].iter().any(|x| x.form == ",") && own_subject_or_relative(k)
-        };
-        // (unless the thing was named in this sentence or the one before: `this new crew — the
-        // crew which ran the line`)
-        let restricted = (noun + 1..s.tokens.len()).any(restrictive);
+        // `the people who stayed`, `the life we studied`: no back-reference to a thing named
+        // further back (unless the thing was named in this sentence or the one before: `this new
+        // crew — the crew which ran the line`)
+        let restricted = restrictive_relative(s, noun);
         // `the bigger the planet is, the easier …`: a comparative correlative states a rule
         // about any such thing
         if comparative_correlative(s) {
@@ -839,6 +829,20 @@ fn comparative_correlative(s: &Sentence) -> bool {
 /// with one of them among its first two words names an amount or share of a kind (`much
 /// information`, `several people`), never the antecedent of a definite `the NOUN`.
 const QUANTIFIERS: &[&str] = &["much", "many", "few", "fewer", "several", "enough", "most", "some", "any", "more", "less", "numerous", "various", "same"];
+
+/// Whether the noun at `noun` carries a restrictive relative clause (`the people who stayed`,
+/// `the life we studied`, `the party that picks X`): the clause says which thing it is, so the
+/// phrase is no back-reference to a thing named further back. One set off by a comma only adds
+/// to a thing already known; a clause with neither a relative word nor a subject of its own is
+/// the parser's misreading of a verb (`reported the coating repels water`).
+pub(super) fn restrictive_relative(s: &Sentence, noun: usize) -> bool {
+    let own_subject_or_relative = |k: usize| {
+        s.tokens.iter().any(|x| x.head == k + 1 && (x.deprel.starts_with("nsubj") || matches!(lower_key(&x.form).as_str(), "that" | "which" | "who" | "whom" | "whose")))
+    };
+    (noun + 1..s.tokens.len()).any(|k| {
+        s.tokens[k].head == noun + 1 && s.tokens[k].deprel == "acl:relcl" && !s.tokens[noun + 1..k].iter().any(|x| x.form == ",") && own_subject_or_relative(k)
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,8 @@
 //! (nationality + leader role), `the two leaders` (the two most salient people),
 //! `the Hale administration` / `the Colombian government` (the person's or named country) and
 //! class nouns (`the firm`, `the city`) refer to; `the country` is [`countries`](super::countries).
+//! A class noun with a restrictive relative clause (`the party that picks X`) points back only
+//! to a thing named in its sentence or the one before.
 //!
 //! In: the description's head token and the nationality words of the sentence. Out: the token's
 //! reference and a salience entry; no reference when nothing fits.
@@ -332,6 +334,10 @@ impl State<'_> {
             // any other noun fits only an entity that answers to it (`the moon` after `Zeta-9, a moon`)
             (&[], names::Gender::Unknown, 5)
         };
+        // `the party that picks X`: a restrictive relative clause says which one is meant, so the
+        // phrase points back only to a thing named in this sentence or the one before
+        let restricted = super::arguments::restrictive_relative(s, tok);
+        let max_dist = if restricted { max_dist.min(1) } else { max_dist };
         let person = kinds == [EntityType::Person];
         // `Zeltrax is a young rocket company. The company …`: the text just called a name it
         // did not mark by this noun; that one is meant, not an organisation named before it
@@ -388,7 +394,7 @@ impl State<'_> {
         // by this very noun (`Vell Expo, a fan convention` … many paragraphs on … `the
         // convention`), when nothing else answers to it
         let best = best.or_else(|| {
-            if person || nationality.is_some() {
+            if person || nationality.is_some() || restricted {
                 return None;
             }
             let mut named_so: Vec<usize> = (0..self.clusters.len())
@@ -572,10 +578,11 @@ impl State<'_> {
         // a later `she` is not taken for the son
         let cl = &mut self.clusters[c];
         if cl.kind == EntityType::Person
-            && cl.gender == names::Gender::Unknown
+            && (cl.gender == names::Gender::Unknown || cl.gender_from_pronoun)
             && let Some(g) = apposed_kin_gender(s, end)
         {
             cl.gender = g;
+            cl.gender_from_pronoun = false;
         }
     }
 }

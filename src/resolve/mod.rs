@@ -30,11 +30,13 @@
 //!    `bill` (not one set apart, `a similar bill`, nor an amount, `much information`). Before step 1, NER mentions are repaired: adjacent person parts are one name
 //!    (`Karim` + `bin Tarek`), a storm noun joins the name (`Hurricane Ilsa`, an event); a bare
 //!    surname absorbs a full name NER typed as a place or organisation; initials (`ACME`) take
-//!    the full name spelled out anywhere in the document.
+//!    the full name spelled out anywhere in the document; a name typed as a place that is not in the
+//!    gazetteer and is the subject of a verb of saying in two sentences is a person.
 //! 3. Pronouns: first the learned coreference model's chain (`nlp::coref`, trained on GUM): the
 //!    nearest earlier mention of the pronoun's chain that resolved to a compatible entity. Else
 //!    he/she/his/her/him → the most salient compatible person (gender from titles, the first-name
-//!    genders learned from GUM's chains and earlier pronouns; sentence distance ≤ 3; subjects preferred; a non-reflexive
+//!    genders learned from GUM's chains and earlier pronouns, which a later title or first name
+//!    overrides; sentence distance ≤ 3; subjects preferred; a non-reflexive
 //!    object is not its own clause's subject; a his/her in a clause's object is its named subject);
 //!    it/its → a country, organisation or named storm in the same or previous sentence (`it` only
 //!    when that one was a subject, and never in speech or an interview's answer); they/their → a group
@@ -158,6 +160,7 @@ impl Resolver {
                 }
             }
         }
+        let mentions = &scan::speaking_places_as_people(self.gaz, doc, mentions)[..];
         for m in mentions {
             if m.kind == EntityType::Person && m.tokens.len() > 1
                 && let Some(t) = doc.sentences.get(m.sentence).and_then(|s| s.tokens.get(m.tokens.end - 1)) {

@@ -480,8 +480,10 @@ impl State<'_> {
         if cl.nationality.is_none() {
             cl.nationality = nationality;
         }
-        if cl.gender == Gender::Unknown {
+        // a title or first name outweighs a gender guessed from an earlier pronoun
+        if gender != Gender::Unknown && (cl.gender == Gender::Unknown || cl.gender_from_pronoun) {
             cl.gender = gender;
+            cl.gender_from_pronoun = false;
         }
         self.set_ref(si, r.clone(), Target::One(c), rule);
         self.push_hist_range(Target::One(c), si, start..end.max(start + 1));

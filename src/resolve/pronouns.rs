@@ -10,6 +10,8 @@
 //! the same or previous sentence (`it` in speech — quoted, in the first person, or in an interview's answer
 //! — is dropped); `they` to a group; `I` to the speaker of the quote. An unresolved pronoun is
 //! marked so that its triple is dropped.
+//! A he/she gives a person of unknown gender its gender (`learn_gender`); a title, first name or
+//! kinship noun met later overrules a gender learned so.
 //!
 //! In: a pronoun token, the model's chains ([`ModelChains`]) and the salience history. Out: the
 //! token's reference (or `Drop`).
@@ -213,16 +215,12 @@ impl State<'_> {
                 if let Some(m) = model
                     && let Some(c) = self.main_subject_before(si, s, tok).filter(|&c| c != m && Some(c) != speaking && compatible(&self.clusters[c]))
                 {
-                    if self.clusters[c].gender == Gender::Unknown {
-                        self.clusters[c].gender = want;
-                    }
+                    self.learn_gender(c, want);
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
                 if let Some(c) = model {
-                    if self.clusters[c].gender == Gender::Unknown {
-                        self.clusters[c].gender = want;
-                    }
+                    self.learn_gender(c, want);
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
@@ -256,9 +254,7 @@ impl State<'_> {
                     return;
                 }
                 best.map(|(_, c)| {
-                    if self.clusters[c].gender == Gender::Unknown {
-                        self.clusters[c].gender = want;
-                    }
+                    self.learn_gender(c, want);
                     Target::One(c)
                 })
             }
@@ -453,6 +449,17 @@ impl State<'_> {
         match self.get_ref(si, subject) {
             Some((Target::One(c), _)) => Some(*c),
             _ => None,
+        }
+    }
+
+    /// A he/she linked to person `c` of unknown gender gives `c` that gender, as weak evidence: a
+    /// later title or first name overrides it (`gender_from_pronoun`), so one wrong link (`Vellin
+    /// claimed she …` taken for Oster) does not keep every later `he` off Oster.
+    fn learn_gender(&mut self, c: usize, want: Gender) {
+        let cl = &mut self.clusters[c];
+        if cl.gender == Gender::Unknown {
+            cl.gender = want;
+            cl.gender_from_pronoun = true;
         }
     }
 

@@ -9,9 +9,9 @@
 
 use super::names::{self};
 use super::state::*;
-use crate::document::{EntityType, Mention, Sentence};
+use crate::document::{Document, EntityType, Mention, Sentence};
 use crate::nlp::gazetteer::{GazMatch, Via};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl State<'_> {
     pub(super) fn scan_sentence(&mut self, si: usize, s: &Sentence, ner: &[&Mention]) {
@@ -257,6 +257,52 @@ impl State<'_> {
 /// Where a name ending before `end` really ends when an in-word hyphen (no space on either side)
 /// glues a part with a digit to it (`K2-18b`, `Falcon-9`, `MH-17`): such designations are one
 /// name, while a hyphen between two words (`Iran-Iraq`, `Paris-based`) joins nothing here.
+/// Verbs of saying and arguing: general English, the closed class a report puts a speaker under.
+const SPEECH_VERBS: &[&str] = &["say", "tell", "argue", "claim", "state", "explain", "insist", "remark", "reply", "respond", "add", "note"];
+
+/// Prepositions that put a place after them: general English, the closed class.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "into", "inside", "outside", "across", "throughout", "around", "from"];
+
+/// Names NER typed as a place that the text makes speak like a person (`La Tarrow said …`, `La
+/// Tarrow argued …`) become people: a name the gazetteer does not know, the subject of a verb of
+/// saying in at least two sentences, and never after a preposition of place (`in La Tarrow`,
+/// `from La Tarrow`; `with La Tarrow` is said of people too). A place whose own name speaks is a capital or a country, and those the gazetteer
+/// knows (metonymy stays theirs).
+pub(super) fn speaking_places_as_people(gaz: &crate::nlp::gazetteer::Gazetteer, doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
+    let key = |m: &Mention| {
+        let s = &doc.sentences[m.sentence];
+        m.tokens.clone().filter_map(|i| s.tokens.get(i)).map(|t| lower_key(&t.form)).collect::<Vec<_>>().join(" ")
+    };
+    let place = |m: &Mention| m.kind == EntityType::Location && m.sentence < doc.sentences.len() && m.tokens.end <= doc.sentences[m.sentence].tokens.len() && !m.tokens.is_empty();
+    let mut speaks: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut placed: HashSet<String> = HashSet::new();
+    for m in mentions.iter().filter(|m| place(m)) {
+        let s = &doc.sentences[m.sentence];
+        let k = key(m);
+        let after_preposition = m.tokens.start > 0 && PLACE_PREPOSITIONS.contains(&lower_key(&s.tokens[m.tokens.start - 1].form).as_str());
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let known = gaz.find_spans(&words).iter().any(|g| g.tokens.start <= m.tokens.start && m.tokens.end <= g.tokens.end);
+        if after_preposition || known {
+            placed.insert(k);
+            continue;
+        }
+        let subject_of_speech = m.tokens.clone().any(|i| {
+            let t = &s.tokens[i];
+            t.deprel.starts_with("nsubj") && t.head > 0 && SPEECH_VERBS.contains(&s.tokens[t.head - 1].lemma.to_lowercase().as_str())
+        });
+        if subject_of_speech {
+            speaks.entry(k).or_default().insert(m.sentence);
+        }
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let person = place(m) && speaks.get(&key(m)).is_some_and(|ss| ss.len() >= 2) && !placed.contains(&key(m));
+            Mention { kind: if person { EntityType::Person } else { m.kind }, ..m.clone() }
+        })
+        .collect()
+}
+
 pub(super) fn designation_end(s: &Sentence, mut end: usize) -> usize {
     let t = &s.tokens;
     while end + 1 < t.len()

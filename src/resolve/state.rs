@@ -32,6 +32,9 @@ pub(super) struct Cluster {
     pub(super) aliases: BTreeSet<String>,
     pub(super) merges: Vec<MergeNote>,
     pub(super) gender: Gender,
+    /// The gender was learned from a pronoun linked to the entity, not stated by a title, a first
+    /// name or a kinship noun: weak evidence that a later stated cue overrides.
+    pub(super) gender_from_pronoun: bool,
     pub(super) nationality: Option<u32>,
     pub(super) roles: Vec<String>,
     pub(super) count: usize,
@@ -56,6 +59,7 @@ impl Cluster {
             aliases: BTreeSet::new(),
             merges: Vec::new(),
             gender: Gender::Unknown,
+            gender_from_pronoun: false,
             nationality: None,
             roles: Vec::new(),
             count: 0,

@@ -352,6 +352,15 @@ fn gender_evidence_from_earlier_pronouns() {
 }
 
 #[test]
+fn a_title_outweighs_a_gender_guessed_from_a_pronoun() {
+    let d = doc(&["Sam Ortiz spoke .", "She said the plan failed .", "Mr Ortiz left .", "He returned ."]);
+    let m = [ment(&d, 0, "Sam Ortiz", T::Person), ment(&d, 2, "Ortiz", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 1, "She", "said", "say", None), tri(&d, 3, "He", "returned", "return", None)]);
+    // the wrong `She` made Ortiz female only weakly: `Mr` makes him male, and `He` is Ortiz
+    assert_eq!(facts(&r), vec![f("sam_ortiz", "said", None), f("sam_ortiz", "returned", None)]);
+}
+
+#[test]
 fn unresolvable_pronouns_drop_the_triple() {
     let d = doc(&["He arrived late .", "It was raining .", "They left ."]);
     let r = run(&d, &[], vec![tri(&d, 0, "He", "arrived", "arrive", None), tri(&d, 1, "It", "was", "be", Some("raining")), tri(&d, 2, "They", "left", "leave", None)]);

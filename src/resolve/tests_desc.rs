@@ -3,7 +3,9 @@
 //! hyphenated words kept whole; place nouns that name only places of their size, role
 //! descriptions bound by `of`, occupations given as titles (`the former drummer`) and the
 //! described-role facts that need a person behind the description; class nouns with a
-//! describing modifier (`the struggling firm`) against ones that single out another thing.
+//! describing modifier (`the struggling firm`) against ones that single out another thing; a
+//! class noun with a restrictive relative clause (`the party that picks X`), which points back
+//! only to the sentence before.
 
 use super::arguments::{concept_label, whole_words};
 use super::tests::{doc, f, facts, ment, run, tri};
@@ -479,4 +481,15 @@ fn a_designation_cut_at_its_hyphen_is_one_name() {
     d.sentences[0].tokens[0].space_after = false;
     d.sentences[0].tokens[1].space_after = false;
     assert_eq!(super::scan::designation_end(&d.sentences[0], 1), 1);
+}
+
+#[test]
+fn a_class_noun_with_a_restrictive_relative_points_back_only_to_the_sentence_before() {
+    // `the party that picks X` says which party it means: no link three sentences back
+    let text = "The Tarn Harvest Party nominated Ivo Oster in May. Oster spoke in Vell on Friday. Voters cheered loudly. The party that picks a banker does not deserve your vote.";
+    let (_, facts) = super::tests::pipeline_facts(text);
+    assert!(!facts.iter().any(|f| f.0 == 3 && f.1 == "Tarn Harvest Party"), "{facts:?}");
+    // named in the sentence before, it still is that party
+    let (_, facts) = super::tests::pipeline_facts("The Tarn Harvest Party nominated Ivo Oster in May. The party that nominated Oster won in Vell.");
+    assert!(facts.iter().any(|f| f.0 == 1 && f.1 == "Tarn Harvest Party" && f.2 == "win in"), "{facts:?}");
 }

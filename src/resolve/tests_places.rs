@@ -129,3 +129,13 @@ fn a_distant_country_description_is_the_article_s_own_country() {
     let r = run(&d, &m, fled(&d));
     assert_eq!(facts(&r), vec![f("ana_reyes", "fled", Some("country"))]);
 }
+
+#[test]
+fn a_name_typed_as_a_place_that_speaks_twice_is_a_person() {
+    // invented: NER types the bare `La Tarrow` as a place; she says and argues, so she is a person
+    // and the `she` of her own clause is hers, not the man's named before
+    let text = "Harvest Party nominee Ivo Oster spoke first in the debate. La Tarrow blamed the banks for the slump. La Tarrow said she wanted free buses for students. Oster disagreed with the plan. La Tarrow argued that rents must fall.";
+    let (_, facts) = super::tests::pipeline_facts(text);
+    assert!(facts.iter().any(|f| f.1 == "La Tarrow" && f.3 == "free buses"), "{facts:?}");
+    assert!(!facts.iter().any(|f| f.1 == "Ivo Oster" && f.3 == "free buses"), "{facts:?}");
+}
