@@ -240,38 +240,8 @@ impl Extractor {
                 }
             }
         }
-        drop_light_verb_halves(&mut out);
         out
     }
-}
-
-/// Light verbs whose noun, not the verb, says what was done (`take place`, `play host`, `make
-/// landfall`): the ontology's list and `play`, `pay` (`play host to`, `pay tribute to`).
-fn is_light_verb(v: &str) -> bool {
-    crate::ontology::lexicon::LIGHT_VERBS.contains(&v) || matches!(v, "play" | "pay")
-}
-
-/// `Tarn played host to the games` gives `Tarn – play – host` and `Tarn – play host to – games`:
-/// the first only repeats the second's verb and noun without what they are about, so it goes.
-fn drop_light_verb_halves(out: &mut Vec<OpenTriple>) {
-    let half = |t: &OpenTriple| {
-        let (Some(verb), Some(object)) = (t.key.verb.as_deref(), t.object.as_ref()) else { return false };
-        let longer = format!("{} {} ", t.relation, object.text.to_lowercase());
-        is_light_verb(verb)
-            && out.iter().any(|u| {
-                u.subject.text == t.subject.text
-                    && u.negated == t.negated
-                    && u.modality == t.modality
-                    && u.object.is_some()
-                    && u.relation.to_lowercase().starts_with(&longer)
-            })
-    };
-    let keep: Vec<bool> = out.iter().map(|t| !half(t)).collect();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
 }
 
 /// Confidence factor of a clause that is the complement of another verb (CaRB gold usually keeps

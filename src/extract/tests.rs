@@ -1414,12 +1414,3 @@ fn a_gerund_after_a_controlling_verb_is_kept_as_written() {
     let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("share")).unwrap_or_else(|| panic!("{}", show(&ts)));
     assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("begin"), Some("sharing")), "{}", show(&ts));
 }
-
-#[test]
-fn a_light_verb_with_its_noun_alone_is_no_second_fact() {
-    // (invented) `play – host` only repeats `play host to – Norvia Games`
-    let Some(s) = analysed("The city of Vell played host to the Norvia Games .") else { return };
-    let ts = Extractor::new().extract(&s, &[]);
-    assert!(ts.iter().any(|t| t.relation == "played host to"), "{}", show(&ts));
-    assert!(!ts.iter().any(|t| t.relation == "played" && t.object.as_ref().is_some_and(|o| o.text == "host")), "{}", show(&ts));
-}
