@@ -73,6 +73,11 @@ pub fn is_role_noun(w: &str) -> bool {
     crate::ontology::roles::is_role_noun(w)
 }
 
+/// Whether a lowercase word names a day, month or relative time (`monday`, `may`, `today`).
+pub fn is_time_word(w: &str) -> bool {
+    lexicon::TIME_WORDS.contains(&w) || lexicon::MONTHS.contains(&w)
+}
+
 /// Whether a lowercase word is a kinship noun (`wife`, `son`).
 pub fn is_kin_noun(w: &str) -> bool {
     rules::is_kin_noun(w)

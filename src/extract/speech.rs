@@ -93,8 +93,8 @@ fn speech_triple(s: &Sentence, r: &Rules, quoted: &[bool], p: &Prop) -> Option<O
         argument(s, &p.subj)?
     };
     let statement = match parenthetical_report(tr, p) {
-        Some(outside) => statement(s, tr, clause.part.head, &outside)?,
-        None => statement(s, tr, clause.part.head, &clause.part.toks)?,
+        Some(outside) => statement(s, tr, quoted, clause.part.head, &outside)?,
+        None => statement(s, tr, quoted, clause.part.head, &clause.part.toks)?,
     };
     let verb = if written { "say".to_owned() } else { tr.lemma(p.pred).to_lowercase() };
     let key = RelationKey { verb: Some(verb), ..Default::default() };
@@ -142,11 +142,26 @@ fn parenthetical_report(tr: &Tree, p: &Prop) -> Option<Vec<usize>> {
 
 /// The statement of a clause: its words without quotation marks and the punctuation around
 /// them, cut after [`MAX_WORDS`] words. None when no word is left.
-fn statement(s: &Sentence, tr: &Tree, head: usize, toks: &[usize]) -> Option<Argument> {
+fn statement(s: &Sentence, tr: &Tree, quoted: &[bool], head: usize, toks: &[usize]) -> Option<Argument> {
     let word = |i: usize| !tr.is_punct(i) && !super::quality::is_quote(tr.form(i));
     let first = toks.iter().position(|&i| word(i))?;
-    let last = toks.iter().rposition(|&i| word(i))?;
+    let mut last = toks.iter().rposition(|&i| word(i))?;
+    // reported in the narrator's words (no quotation marks), the statement ends at a semicolon:
+    // what follows it is the narrator's next clause (`suggested X was a factor; according to Y, …`)
+    let unquoted = |i: usize| !quoted.get(i).copied().unwrap_or(false) && !toks.iter().any(|&q| super::quality::is_quote(tr.form(q)));
+    if let Some(semi) = toks[first..=last].iter().position(|&i| tr.form(i) == ";" && unquoted(i)) {
+        last = toks[..first + semi].iter().rposition(|&i| word(i))?.max(first);
+    }
     let mut keep: Vec<usize> = toks[first..=last].iter().copied().filter(|&i| !super::quality::is_quote(tr.form(i))).collect();
+    // an editor's bracket opening the statement stays with its close (`[It was] a tough game`)
+    let opener = |open: &str, close: &str| {
+        let start = keep[0];
+        let first_bracket = keep.iter().find(|&&i| matches!(tr.form(i), "(" | ")" | "[" | "]"));
+        (start > 0 && tr.form(start - 1) == open && first_bracket.is_some_and(|&i| tr.form(i) == close)).then(|| start - 1)
+    };
+    if let Some(o) = opener("[", "]").or_else(|| opener("(", ")")) {
+        keep.insert(0, o);
+    }
     let cut = keep.iter().filter(|&&i| word(i)).count() > MAX_WORDS;
     if cut {
         let mut words = 0;
@@ -267,5 +282,17 @@ mod tests {
         } else {
             panic!("no speech act: {a:?}");
         }
+    }
+
+    #[test]
+    fn a_statement_in_the_narrators_words_ends_at_a_semicolon() {
+        let Some(a) = acts("The court suggested the debt was a factor in the decision ; according to lawyers , he owed money to the bank .") else { return };
+        assert!(a.iter().any(|f| f.1 == "suggest" && f.2 == "the debt was a factor in the decision"), "{a:?}");
+    }
+
+    #[test]
+    fn an_editors_bracket_opening_a_quotation_stays_whole() {
+        let Some(a) = acts("\" [ It was ] a tough game out there , \" said Ben Tarrow .") else { return };
+        assert!(a.iter().any(|f| f.1 == "say" && f.2.starts_with("[ It was ] a tough game")), "{a:?}");
     }
 }

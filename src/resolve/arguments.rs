@@ -14,17 +14,17 @@ use super::state::*;
 use crate::document::{Argument, EntityType, OpenTriple, Sentence};
 
 impl State<'_> {
-    /// Resolves one argument; `agent` enables metonymy; `object` keeps a named possessor in a
-    /// concept's label (see [`concept_label_of`]). Err = drop the triple.
-    pub(super) fn resolve_arg(&mut self, si: usize, arg: &Argument, agent: bool, object: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
-        let target = self.resolve_arg_here(si, arg, agent, object, notes);
+    /// Resolves one argument; `agent` enables metonymy. A concept's label keeps a named
+    /// possessor (see [`concept_label_of`]). Err = drop the triple.
+    pub(super) fn resolve_arg(&mut self, si: usize, arg: &Argument, agent: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
+        let target = self.resolve_arg_here(si, arg, agent, notes);
         if let Ok(Target::One(c)) = &target {
             self.last_argument.insert(*c, si);
         }
         target
     }
 
-    fn resolve_arg_here(&mut self, si: usize, arg: &Argument, agent: bool, object: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
+    fn resolve_arg_here(&mut self, si: usize, arg: &Argument, agent: bool, notes: &mut Vec<Note>) -> Result<Target, String> {
         let s = &self.doc.sentences[si];
         let n = s.tokens.len();
         let r = arg.tokens.start.min(n)..arg.tokens.end.min(n);
@@ -107,7 +107,7 @@ impl State<'_> {
                     notes.push((format!("description-head:{}", arg.text), vec![c]));
                     return Ok(Target::One(c));
                 }
-                let Some((label, kind)) = concept_label_of(s, whole_words(s, r.clone()), object) else {
+                let Some((label, kind)) = concept_label_of(s, whole_words(s, r.clone()), true) else {
                     return Err(format!("no content: {}", arg.text));
                 };
                 // `his mother`, `their children`: a kin noun is one person's kin, so the node is
@@ -515,7 +515,7 @@ impl State<'_> {
         let subj = match self.titled_apposition(si, &t.subject) {
             Some(person) => person,
             // (what someone called an object keeps the object's label: `Vell's plan – be called – …`)
-            None => match self.resolve_arg(si, &t.subject, !copula, t.rule.ends_with(":described"), &mut notes) {
+            None => match self.resolve_arg(si, &t.subject, !copula, &mut notes) {
                 Ok(s) => s,
                 Err(_) => return,
             },
@@ -529,7 +529,7 @@ impl State<'_> {
                 Some(x) => Some(x),
                 None => return,
             },
-            Some(o) => match self.resolve_arg(si, o, false, true, &mut notes) {
+            Some(o) => match self.resolve_arg(si, o, false, &mut notes) {
                 Ok(x) => Some(x),
                 Err(_) => return,
             },
@@ -538,7 +538,7 @@ impl State<'_> {
         let mut quals = Vec::new();
         for (k, a) in &t.qualifiers {
             let mut tmp = Vec::new();
-            let id = match self.resolve_arg(si, a, false, false, &mut tmp) {
+            let id = match self.resolve_arg(si, a, false, &mut tmp) {
                 Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(c),
                 _ => None,
             };
@@ -546,7 +546,7 @@ impl State<'_> {
         }
         let attribution = t.attribution.as_ref().map(|a| {
             let mut tmp = Vec::new();
-            match self.resolve_arg(si, a, true, false, &mut tmp) {
+            match self.resolve_arg(si, a, true, &mut tmp) {
                 Ok(Target::One(c)) if self.clusters[c].kind.is_named() => Some(self.clusters[c].label.clone()),
                 // a pronoun coreference could not resolve names no one: the fact stays reported,
                 // without a speaker, never attributed to a bare `he`
@@ -616,10 +616,11 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
     concept_label_of(s, r, false)
 }
 
-/// [`concept_label`], keeping a named possessor when `keep_named_possessor`: an object is read
-/// as what it is whose (`died of Vell's disease`, `called for Oster's resignation`, `Norvia's
-/// largest fleet`), and a bare `disease` or `resignation` would say nothing of which; a subject
-/// keeps the short label, as a node a reader names by its head. A pronoun possessor still goes
+/// [`concept_label`], keeping a named possessor when `keep_named_possessor` (every argument of a
+/// fact): an argument is read as what it is whose (`died of Vell's disease`, `Oster's
+/// appointment would upset the board`, `Norvia's largest fleet`), and a bare `disease` or
+/// `appointment` would say nothing of which. A day or month possessor goes (`Sunday's election`
+/// → `election`: the date is the event's time, a qualifier), and so does a pronoun possessor
 /// (`his visit` → `visit`): the label cannot say whose (a kin noun's owner is named by
 /// `State::kin_owner` instead: `his mother` → `Ivo Oster's mother`).
 pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_named_possessor: bool) -> Option<(String, EntityType)> {
@@ -643,7 +644,7 @@ pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_nam
         let inside_pp = (start..p).any(|i| s.tokens[i].upos == "ADP" || s.tokens[i].form.eq_ignore_ascii_case("of"));
         // (a kin noun's named owner stays on a subject too: `Ivo Oster's widow`, see `kin_owner`)
         let kin = end == p + 2 && is_kin(&s.tokens[p + 1]);
-        let named = (keep_named_possessor || kin) && s.tokens[p - 1].upos == "PROPN";
+        let named = (keep_named_possessor || kin) && s.tokens[p - 1].upos == "PROPN" && !crate::extract::is_time_word(&s.tokens[p - 1].form.to_lowercase());
         if p + 1 < end && p - start <= 4 && !inside_pp && !named {
             start = p + 1;
         }

@@ -267,7 +267,7 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let h = self.reporting_verb(p)?;
         let subject = |v: usize| self.speaking_subject(v);
-        let s = subject(h).or_else(|| {
+        let s = subject(h).or_else(|| self.speech_of_passive_agent(h)).or_else(|| {
             let g = tr.head[h];
             (g != NONE && matches!(tr.base(h), "advcl" | "xcomp" | "conj")).then(|| subject(g)).flatten()
         })?;

@@ -7,6 +7,10 @@
 
 use super::*;
 
+/// Names of a deity that open the optative wish (`God bless`, `Heaven help`, `Lord have mercy`):
+/// a closed class of English formulae.
+const DEITY_NAMES: &[&str] = &["God", "Heaven", "Lord", "Allah", "Christ", "Jesus"];
+
 /// A small cardinal written as a word or digits (`two`, `3`), 2 to 10: the size of a list a
 /// counted noun announces.
 fn small_number(w: &str) -> Option<usize> {
@@ -78,6 +82,38 @@ impl Rules<'_, '_> {
                     && (tr.lemma_is(k, &["longer"]) || tr.form(k).eq_ignore_ascii_case("longer"))
                     && tr.kids(k).any(|c| tr.lemma_is(c, &["no"])))
         })
+    }
+
+    /// The adjective or adverb whose degree the `to`-infinitive `p` measures, and whether the
+    /// degree is `too` high (`too young to vote`) rather than `enough` (`old enough to own`).
+    pub(super) fn degree_complement(&self, p: usize) -> Option<(usize, bool)> {
+        let tr = self.tr;
+        let g = tr.head[p];
+        if g == NONE || !matches!(tr.base(p), "advcl" | "xcomp") || !matches!(tr.upos(g), "ADJ" | "ADV") {
+            return None;
+        }
+        if !tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return None;
+        }
+        let degree = |w: &str, before: bool| tr.kids(g).any(|k| tr.base(k) == "advmod" && (k < g) == before && tr.form(k).eq_ignore_ascii_case(w));
+        if degree("too", true) {
+            Some((g, true))
+        } else if degree("enough", false) {
+            Some((g, false))
+        } else {
+            None
+        }
+    }
+
+    /// Whether `p` is a wish in the old optative (`God bless X`, `Heaven help us`): a verb in its
+    /// base form, with no auxiliary, whose subject is a deity's name (a closed class) — the verb
+    /// does not agree with that singular subject, so it states no event.
+    fn optative(&self, p: usize) -> bool {
+        let tr = self.tr;
+        matches!(tr.t[p].xpos.as_str(), "VB" | "VBP")
+            && tr.form(p).eq_ignore_ascii_case(&tr.t[p].lemma)
+            && !tr.kids(p).any(|k| matches!(tr.base(k), "aux" | "mark"))
+            && tr.kids(p).any(|k| tr.base(k) == "nsubj" && k < p && tr.form_is(k, DEITY_NAMES))
     }
 
     /// Whether `a` is an ability stated in the simple past (`was able to reach`, `were able to
@@ -686,6 +722,22 @@ impl Rules<'_, '_> {
         if (modality == Modality::Asserted || (as_subject && modality == Modality::Planned)) && self.open_infinitive(p) {
             modality = Modality::Possible;
         }
+        // a degree complement says what the degree allows or rules out: `too young to vote`
+        // and `not old enough to own a gun` deny the act; `old enough to vote` makes it possible,
+        // except in the past (`was quick enough to escape` says the escape happened)
+        if let Some((g, too)) = self.degree_complement(last) {
+            if self.negation_of(last).is_none() {
+                negated = too != self.negation_of(g).is_some();
+            }
+            let past = tr.kids(g).any(|k| tr.base(k) == "cop" && tr.t[k].xpos == "VBD");
+            if !negated && !too && !past && modality == Modality::Asserted {
+                modality = Modality::Possible;
+            }
+        }
+        // a wish (`God bless them`, `Heaven help us`): the base form after a deity's name
+        if modality == Modality::Asserted && self.optative(p) {
+            modality = Modality::Possible;
+        }
         // a conditional or hypothetical clause is not asserted
         let conditional = |v: usize| tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"]));
         if tr.rel(p) == "advcl" && conditional(p) {
@@ -1055,5 +1107,46 @@ mod tests {
         let is_able = able.replace("was be AUX VBD", "is be AUX VBZ");
         let ts = triples(&is_able);
         assert!(ts.iter().any(|t| t.relation.contains("reach") && t.modality == Modality::Possible), "{}", show(&ts));
+    }
+    #[test]
+    fn a_degree_complement_denies_or_allows_its_act() {
+        // `Ivo Oster was not old enough to own a boat.` (invented): he owned none
+        let enough = "
+            Ivo Ivo PROPN NNP 5 nsubj
+            Oster Oster PROPN NNP 1 flat
+            was be AUX VBD 5 cop VerbForm=Fin
+            not not PART RB 5 advmod
+            old old ADJ JJ 0 root
+            enough enough ADV RB 5 advmod
+            to to PART TO 8 mark
+            own own VERB VB 5 advcl VerbForm=Inf
+            a a DET DT 10 det
+            boat boat NOUN NN 8 obj
+            . . PUNCT . 5 punct";
+        let owns = |rows: &str| triples(rows).into_iter().find(|t| t.relation.contains("own")).map(|t| (t.negated, t.modality));
+        assert_eq!(owns(enough), Some((true, Modality::Asserted)), "{}", show(&triples(enough)));
+        // `is old enough to own a boat`: he may own one
+        let may = enough.replace("was be AUX VBD", "is be AUX VBZ").replace("not not PART RB 5 advmod", "very very ADV RB 5 advmod");
+        assert_eq!(owns(&may), Some((false, Modality::Possible)), "{}", show(&triples(&may)));
+        // `was too old to own a boat`: he owned none
+        let too = enough.replace("not not PART RB 5 advmod", "too too ADV RB 5 advmod").replace("enough enough ADV RB 5 advmod", "then then ADV RB 5 advmod");
+        assert_eq!(owns(&too).map(|o| o.0), Some(true), "{}", show(&triples(&too)));
+    }
+
+    #[test]
+    fn a_wish_to_a_deity_is_no_event() {
+        // `God bless the sailors.` (invented)
+        let wish = "
+            God God PROPN NNP 2 nsubj
+            bless bless VERB VBP 0 root VerbForm=Fin
+            the the DET DT 4 det
+            sailors sailor NOUN NNS 2 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(wish);
+        assert!(ts.iter().any(|t| t.relation.contains("bless") && t.modality == Modality::Possible), "{}", show(&ts));
+        // `God blesses the sailors` agrees with its subject: a statement
+        let statement = wish.replace("bless bless VERB VBP", "blesses bless VERB VBZ");
+        let ts = triples(&statement);
+        assert!(ts.iter().any(|t| t.relation.contains("bless") && t.modality == Modality::Asserted), "{}", show(&ts));
     }
 }

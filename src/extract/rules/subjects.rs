@@ -251,6 +251,9 @@ impl Rules<'_, '_> {
                 if let Some(means) = self.means_of_passive(p) {
                     return means.map(|a| (self.np(a, true), 0.7));
                 }
+                if let Some(a) = self.speech_of_passive_agent(p) {
+                    return Some((self.np(a, true), 0.7));
+                }
                 if let Some(o) = self
                     .object_controller(p)
                     .or_else(|| self.gerund_controller(p))
@@ -347,6 +350,27 @@ impl Rules<'_, '_> {
             return None;
         }
         Some(tr.kids(h).find(|&k| k != p && self.by_agent(h, k)))
+    }
+
+    /// `The plans were described by Ivo Oster as a first step, saying he would leave`: a speech
+    /// participle set off from a passive whose subject is a thing (a common noun that is no name,
+    /// role, kin or pronoun) is said by the passive's agent when that agent is a named person.
+    pub(super) fn speech_of_passive_agent(&self, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if tr.rel(p) != "advcl" || tr.t[p].xpos != "VBG" || h == NONE || tr.t[h].xpos != "VBN" || !tr.lemma_is(p, REPORTING) {
+            return None;
+        }
+        let subject = tr.kids(h).find(|&k| tr.rel(k) == "nsubj:pass")?;
+        let lemma = tr.t[subject].lemma.to_lowercase();
+        let thing = tr.upos(subject) == "NOUN"
+            && self.ment_at(subject).is_none()
+            && !crate::extract::is_role_noun(&lemma)
+            && !is_kin_noun(&lemma);
+        if !thing {
+            return None;
+        }
+        tr.kids(h).find(|&k| k != p && self.by_agent(h, k) && self.kind_at(k) == Some(crate::document::EntityType::Person))
     }
 
     /// A relative partitive subject (`… forty people attended the fair, six of whom were injured`,
@@ -976,5 +1000,15 @@ mod tests {
             . . PUNCT . 3 punct";
         let ts = triples(award);
         assert!(ts.iter().any(|t| t.subject.text.contains("Oster") && t.relation.contains("host")), "{}", show(&ts));
+    }
+    #[test]
+    fn a_speech_participle_on_a_passive_with_a_thing_for_subject_is_the_agents() {
+        // (invented) the plans cannot speak: Ivo Oster, who described them, does
+        use crate::pipeline::{Pipeline, PipelineOptions, SourceText};
+        let text = "The plans were described by Ivo Oster as a \"historic step\", saying he intends to leave the union by March.";
+        let out = Pipeline::new(PipelineOptions::default()).unwrap().process(SourceText::from_string("t.txt", text));
+        let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
+        let sayers: Vec<String> = out.facts.iter().filter(|f| f.predicate.label == "say").map(|f| label(&f.subject)).collect();
+        assert_eq!(sayers, vec!["Ivo Oster".to_string()], "{:?}", out.facts.iter().map(|f| (label(&f.subject), &f.predicate.label)).collect::<Vec<_>>());
     }
 }
