@@ -6,7 +6,8 @@ Usage:
   kgraph extract ../shared/corpora/news/wikinews-2019-2020.jsonl --format tsv \\
       --min-confidence 0 --confidence-features > /tmp/wf.tsv
   scripts/train_confidence.py /tmp/wf.tsv [--exclude /work/notes/heldout-ids.txt] \\
-      [--partly wrong|drop] [--write models/fact-confidence.tsv]
+      [--sample docs/precision-sample.md --sample OTHER-DRAWS.md ...] [--old models/fact-confidence.tsv] \\
+      [--repeats 5] [--drop FEATURE-PREFIX] [--partly wrong|drop] [--write models/fact-confidence.tsv]
 
 Steps: every judged row of docs/precision-sample.md (subject, predicate, object, flags, the
 evidence sentence where the table has it, the verdict) is matched to a fact of the build: same
@@ -16,9 +17,11 @@ exclude list are dropped. Target: correct = 1, wrong = 0; partly = 0 (`--partly 
 (`--partly drop`). The same fact judged twice keeps its last verdict.
 
 Prints: rows matched, 5-fold cross-validated AUC of the rule-based confidence (feature `prior`) and
-of the model (folds grouped by document so no sentence is in two folds), and the precision /
-recall of correct facts at several keep-thresholds, from the out-of-fold probabilities. With
---write, fits on all rows and writes the weights with a provenance header.
+of the model (folds grouped by document so no sentence is in two folds), its AUC per fold (and
+with --repeats, over that many fold splits: mean and sd, the noise a new feature must beat), the
+AUC of the --old weights on the same rows, and the precision / recall of correct facts at several
+keep-thresholds, from the out-of-fold probabilities; --dev and --seed-facts add news-dev and seed
+scores per threshold. With --write, fits on all rows and writes the weights with a provenance header.
 """
 import argparse
 import csv
@@ -38,7 +41,8 @@ THRESHOLDS = [0.0, 0.2, 0.22, 0.25, 0.27, 0.28, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55,
 
 def judged_rows(path, stop_at=None):
     """(subject, predicate, object, flags, evidence or None, verdict) per judged table row, up to
-    the line that starts with `stop_at` (the verdicts a shipped model was trained on)."""
+    the line that starts with `stop_at` (the verdicts a shipped model was trained on). Tables of
+    the helpers' draw files have the same columns; a row may have a stray empty cell before its verdict."""
     out = []
     header = None
     for line in open(path, encoding="utf-8"):
@@ -48,6 +52,9 @@ def judged_rows(path, stop_at=None):
             header = None if not line.strip() else header
             continue
         cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.rstrip("\n"))[1:-1]]
+        if header is not None and len(cells) > len(header):
+            # `… | evidence || verdict |`: empty cells past the last but one column are stray
+            cells = cells[:len(header) - 1] + [c for c in cells[len(header) - 1:] if c]
         if cells and cells[0] in ("#", "n"):
             header = [c.lower() for c in cells]
             continue
@@ -137,8 +144,41 @@ def match(judged, build):
     return verdict, how
 
 
-def fold_of(doc):
-    return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % FOLDS
+def fold_of(doc, salt=""):
+    return int(hashlib.sha1((salt + doc).encode()).hexdigest(), 16) % FOLDS
+
+
+def read_weights(path):
+    """A weights file as src/confidence.rs reads it: (bias, linear weights, step weights)."""
+    bias, linear, steps = 0.0, {}, defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, w = line.rstrip("\n").split("\t")
+        feature, _, cut = name.partition("<")
+        if name == "bias":
+            bias = float(w)
+        elif cut:
+            steps[feature].append((float(cut), float(w)))
+        else:
+            linear[name] = float(w)
+    return bias, linear, steps
+
+
+def score_weights(weights, raw):
+    """The probability a weights file gives a fact's raw features (no cut indicators added)."""
+    bias, linear, steps = weights
+    z = bias + sum(linear.get(k, 0.0) * v + sum(w for c, w in steps.get(k, []) if v < c) for k, v in raw.items())
+    return sigmoid(z)
+
+
+def raw_features(cell):
+    out = {}
+    for item in cell.split(" "):
+        k, _, v = item.rpartition("=")
+        if k:
+            out[k] = float(v)
+    return out
 
 
 def sigmoid(z):
@@ -215,38 +255,50 @@ def predict(w, x):
     return sigmoid(sum(w[j] * v for j, v in x.items()))
 
 
-def dev_curve(spec, w, vocab):
-    """news-dev must/should/mustnot/facts at each threshold: TSV_DIR holds NAME.tsv per gold article,
-    extracted with --min-confidence 0 --confidence-features; the facts under the threshold are left
-    out and the rest scored by score_facts.py."""
+def score_kept(scorer, tsv, gold, doc, w, vocab, t, drop):
+    """score_facts.py totals (must, of, should, of, mustnot, facts) of the facts of `tsv` (extracted
+    with --min-confidence 0 --confidence-features) whose probability is at least `t`."""
     import os
     import tempfile
+    lines = open(tsv, encoding="utf-8").read().splitlines()
+    keep = [lines[0]]
+    for line in lines[1:]:
+        x = {k: v for k, v in parse_features(line.split("\t")[-1]).items() if not k.startswith(drop)}
+        if predict(w, dict([(0, 1.0)] + [(vocab[k], v) for k, v in x.items() if k in vocab])) >= t:
+            keep.append(line)
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+        f.write("\n".join(keep) + "\n")
+    out = subprocess.run([sys.executable, scorer, "--gold", gold, "--facts", f.name, "--doc", doc], capture_output=True, text=True).stdout
+    os.unlink(f.name)
+    m = re.search(r"must (\d+)/(\d+) should (\d+)/(\d+) mustnot-violations (\d+) facts (\d+)", out)
+    return [int(g) for g in m.groups()]
+
+
+def dev_curve(spec, w, vocab, thresholds, seed=None, drop=()):
+    """news-dev must/should/mustnot/facts at each threshold: TSV_DIR holds NAME.tsv per gold article,
+    extracted with --min-confidence 0 --confidence-features; the facts under the threshold are left
+    out and the rest scored by score_facts.py. `seed` (TSV:GOLD:DOC) adds one more article's scores."""
+    import os
     tsv_dir, gold_dir = spec.split(":")
     scorer = os.path.join(gold_dir, "..", "..", "tools", "score_facts.py")
-    print("| threshold | must | should | mustnot | facts |")
-    print("|---|---|---|---|---|")
+    print("| threshold | must | should | mustnot | facts |" + (" seed must | seed should | seed mustnot | seed facts |" if seed else ""))
+    print("|---|---|---|---|---|" + ("---|---|---|---|" if seed else ""))
     names = sorted(f[:-9] for f in os.listdir(gold_dir) if f.endswith(".gold.tsv"))
-    for t in THRESHOLDS:
+    for t in thresholds:
         tot = [0] * 6
         for name in names:
-            lines = open(os.path.join(tsv_dir, name + ".tsv"), encoding="utf-8").read().splitlines()
-            keep = [lines[0]]
-            for line in lines[1:]:
-                x = parse_features(line.split("\t")[-1])
-                p = predict(w, dict([(0, 1.0)] + [(vocab[k], v) for k, v in x.items() if k in vocab]))
-                if p >= t:
-                    keep.append(line)
-            with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
-                f.write("\n".join(keep) + "\n")
-            out = subprocess.run([sys.executable, scorer, "--gold", os.path.join(gold_dir, name + ".gold.tsv"), "--facts", f.name,
-                                  "--doc", os.path.join(gold_dir, name + ".txt")], capture_output=True, text=True).stdout
-            os.unlink(f.name)
-            m = re.search(r"must (\d+)/(\d+) should (\d+)/(\d+) mustnot-violations (\d+) facts (\d+)", out)
-            tot = [a + int(b) for a, b in zip(tot, m.groups())]
-        print(f"| {t:.2f} | {tot[0]}/{tot[1]} | {tot[2]}/{tot[3]} | {tot[4]} | {tot[5]} |")
+            got = score_kept(scorer, os.path.join(tsv_dir, name + ".tsv"), os.path.join(gold_dir, name + ".gold.tsv"),
+                             os.path.join(gold_dir, name + ".txt"), w, vocab, t, drop)
+            tot = [a + b for a, b in zip(tot, got)]
+        line = f"| {t:.2f} | {tot[0]}/{tot[1]} | {tot[2]}/{tot[3]} | {tot[4]} | {tot[5]} |"
+        if seed:
+            sm = score_kept(scorer, *seed.split(":"), w, vocab, t, drop)
+            line += f" {sm[0]}/{sm[1]} | {sm[2]}/{sm[3]} | {sm[4]} | {sm[5]} |"
+        print(line)
 
 
 def main():
+    global L2
     ap = argparse.ArgumentParser()
     ap.add_argument("tsv", help="kgraph extract --format tsv --min-confidence 0 --confidence-features")
     ap.add_argument("--exclude", default="/work/notes/heldout-ids.txt", help="document ids to leave out, one a line")
@@ -254,12 +306,22 @@ def main():
     ap.add_argument("--write", help="fit on all rows and write the weights here")
     ap.add_argument("--dev", metavar="TSV_DIR:GOLD_DIR", help="news-dev scores at each threshold (see dev_curve)")
     ap.add_argument("--stop-at", metavar="HEADING", help="read the verdicts only up to the line starting with this")
+    ap.add_argument("--sample", action="append", metavar="MD", help=f"judged tables to read (repeatable; default {SAMPLE})")
+    ap.add_argument("--old", metavar="WEIGHTS", help="also score this weights file (e.g. the shipped one) on the same rows")
+    ap.add_argument("--old-stop-at", metavar="HEADING", help="the --stop-at the old weights were trained with (AUC on the rows after it)")
+    ap.add_argument("--seed-facts", metavar="TSV:GOLD:DOC", help="with --dev: one more article's scores per threshold (the seed)")
+    ap.add_argument("--thresholds", metavar="T,T,…", help="the keep-thresholds of the tables")
+    ap.add_argument("--repeats", type=int, default=1, help="cross-validate over this many fold splits (AUC mean and sd)")
+    ap.add_argument("--drop", action="append", metavar="PREFIX", help="leave out the features whose names start so (ablation)")
+    ap.add_argument("--l2", type=float, help=f"the ridge penalty (default {L2})")
     args = ap.parse_args()
+    if args.l2 is not None:
+        L2 = args.l2
     try:
         exclude = {l.strip() for l in open(args.exclude) if l.strip()}
     except FileNotFoundError:
         exclude = set()
-    judged = judged_rows(SAMPLE, args.stop_at)
+    judged = [r for path in (args.sample or [SAMPLE]) for r in judged_rows(path, args.stop_at)]
     all_rows, build = load_build(args.tsv, exclude)
     if "features" not in build[0]:
         sys.exit("the TSV has no features column: run kgraph extract with --confidence-features")
@@ -271,35 +333,64 @@ def main():
     y = [1 if verdict[i] == "correct" else 0 for i in rows]
     feats = {i: parse_features(build[i]["features"]) for i in rows}
     docs = {i: build[i]["doc"].split("#")[-1] for i in rows}
-    oof = {}
-    for k in range(FOLDS):
-        train = [i for i in rows if fold_of(docs[i]) != k]
-        test = [i for i in rows if fold_of(docs[i]) == k]
-        vocab = vocabulary(feats, train)
-        w = fit(design(feats, train, vocab), [1 if verdict[i] == "correct" else 0 for i in train], len(vocab) + 1)
-        for i, x in zip(test, design(feats, test, vocab)):
-            oof[i] = predict(w, x)
+    if args.drop:
+        feats = {i: {k: v for k, v in f.items() if not k.startswith(tuple(args.drop))} for i, f in feats.items()}
+    label = {i: 1 if verdict[i] == "correct" else 0 for i in rows}
+
+    def cross_validate(salt):
+        oof = {}
+        for k in range(FOLDS):
+            train = [i for i in rows if fold_of(docs[i], salt) != k]
+            test = [i for i in rows if fold_of(docs[i], salt) == k]
+            vocab = vocabulary(feats, train)
+            w = fit(design(feats, train, vocab), [label[i] for i in train], len(vocab) + 1)
+            for i, x in zip(test, design(feats, test, vocab)):
+                oof[i] = predict(w, x)
+        return oof
+
+    def per_fold(score, salt=""):
+        return [auc([score[i] for i in rows if fold_of(docs[i], salt) == k], [label[i] for i in rows if fold_of(docs[i], salt) == k]) for k in range(FOLDS)]
+
+    oof = cross_validate("")
     old = [feats[i].get("prior", 0.0) for i in rows]
     new = [oof[i] for i in rows]
     print(f"rows {len(rows)} (partly as {args.partly}), correct {sum(y)}; {FOLDS}-fold CV by document")
     print(f"AUC rule-based confidence {auc(old, y):.3f}; learned {auc(new, y):.3f}")
+    print("  learned, AUC per fold: " + " ".join(f"{a:.3f}" for a in per_fold(oof)))
+    if args.old:
+        weights = read_weights(args.old)
+        olds = {i: score_weights(weights, raw_features(build[i]["features"])) for i in rows}
+        print(f"  {args.old} on the same rows: AUC {auc([olds[i] for i in rows], y):.3f}; per fold "
+              + " ".join(f"{a:.3f}" for a in per_fold(olds)))
+        if args.old_stop_at:
+            trained_on = match(judged_rows(SAMPLE, args.old_stop_at), build)[0]
+            unseen = [i for i in rows if i not in trained_on]
+            print(f"  on the {len(unseen)} rows it was not trained on: old {auc([olds[i] for i in unseen], [label[i] for i in unseen]):.3f}, "
+                  f"learned (out of fold) {auc([oof[i] for i in unseen], [label[i] for i in unseen]):.3f}")
+    if args.repeats > 1:
+        runs = [auc([o[i] for i in rows], y) for o in [oof] + [cross_validate(f"r{r}:") for r in range(1, args.repeats)]]
+        mean = sum(runs) / len(runs)
+        sd = math.sqrt(sum((a - mean) ** 2 for a in runs) / (len(runs) - 1))
+        print(f"  {len(runs)} fold splits: AUC mean {mean:.4f} sd {sd:.4f} (" + " ".join(f"{a:.3f}" for a in runs) + ")")
     print("| threshold | kept | precision (correct/kept) | recall of correct |")
     print("|---|---|---|---|")
-    for t in THRESHOLDS:
+    thresholds = [float(t) for t in args.thresholds.split(",")] if args.thresholds else THRESHOLDS
+    for t in thresholds:
         kept = [t_ for p, t_ in zip(new, y) if p >= t]
         prec = sum(kept) / len(kept) if kept else float("nan")
         print(f"| {t:.2f} | {len(kept)}/{len(y)} | {prec:.3f} | {sum(kept) / max(sum(y), 1):.3f} |")
     vocab = vocabulary(feats, rows)
     w = fit(design(feats, rows, vocab), y, len(vocab) + 1)
     if args.dev:
-        dev_curve(args.dev, w, vocab)
+        dev_curve(args.dev, w, vocab, thresholds, args.seed_facts, tuple(args.drop or ()))
     if args.write:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
         with open(args.write, "w", encoding="utf-8") as f:
             f.write("# Learned fact confidence (src/confidence.rs): logistic-regression weights, feature<TAB>weight.\n")
             stop = f" --stop-at '{args.stop_at}'" if args.stop_at else ""
             f.write(f"# Trained by `scripts/train_confidence.py TSV --partly {args.partly}{stop} --write ...` (L2 {L2}, features on >= {MIN_COUNT} rows)\n")
-            f.write(f"# on {len(rows)} hand-judged Wikinews facts of docs/precision-sample.md ({sum(y)} correct), held-out documents\n")
+            samples = ", ".join(p.split("/")[-1] for p in (args.sample or [SAMPLE]))
+            f.write(f"# on {len(rows)} hand-judged Wikinews facts ({sum(y)} correct) of {samples}; held-out documents\n")
             f.write(f"# excluded, matched to a build at {commit}. {FOLDS}-fold CV AUC by document: rule-based {auc(old, y):.3f}, learned {auc(new, y):.3f}.\n")
             f.write(f"bias\t{w[0]:.6f}\n")
             for k, j in sorted(vocab.items()):
