@@ -40,6 +40,47 @@ pub(super) fn title_run(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 62, `of-title-split`: `the wife of Norvia Bank chairman Ivo Oster`, `son of the late
+/// Tarn Motors founder Ben Tarrow`. The parser can split a titled name after a preposition in two:
+/// the organisation before the role noun takes the preposition and hangs on the governor, and
+/// the name hangs on the same governor beside it, so the kin or role noun reads as the
+/// organisation's. The name is the preposition's object; the organisation words become a
+/// `compound` of the role noun, and the preposition (with a determiner or adjective before the
+/// organisation) moves to the name.
+pub(super) fn of_title_split(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for ps in 2..t.len() {
+        let h = heads(t);
+        if !(t[ps].ner == "B-PER" && t[ps].upos == "PROPN" && is_role(&t[ps - 1])) {
+            continue;
+        }
+        let r = ps - 1;
+        let g = h[ps];
+        let q = r - 1;
+        if g == usize::MAX || h[r] != ps || h[q] != g || !matches!(t[q].upos.as_str(), "PROPN" | "NOUN") {
+            continue;
+        }
+        if !matches!(base(&t[q].deprel), "nmod" | "obl") || base(&t[ps].deprel) != base(&t[q].deprel) || q < g && ps > g {
+            continue;
+        }
+        // the organisation's own words: the case marker and what else hangs on it, all before it
+        let own: Vec<usize> = (0..t.len()).filter(|&k| h[k] == q).collect();
+        let Some(&case) = own.iter().find(|&&k| base(&t[k].deprel) == "case") else { continue };
+        if own.iter().any(|&k| k > q) || (ps..t.len()).any(|k| h[k] == q) {
+            continue;
+        }
+        set_head(t, q, r, "compound");
+        set_head(t, case, ps, "case");
+        let before: Vec<(usize, String)> =
+            own.iter().filter(|&&k| k != case && matches!(base(&t[k].deprel), "det" | "amod")).map(|&k| (k, t[k].deprel.clone())).collect();
+        for (k, rel) in before {
+            set_head(t, k, ps, &rel);
+        }
+        changed = true;
+    }
+    changed
+}
+
 /// A singular role or title noun (`secretary`, `Minister`, `engineer`): `officials Ana Soto` is no
 /// title of one person.
 fn is_role(t: &Token) -> bool {
@@ -228,5 +269,17 @@ mod tests {
              Ana/PROPN/3/flat Soto/PROPN/6/flat resigned/VERB/0/root/resign/VBD ./PUNCT/8/punct",
         );
         assert_arcs(t, 5, 6, &["Ana>8:nsubj", "Monday>8:obl", "Norvia>5:compound", "Minister>6:compound"]);
+    }
+
+    #[test]
+    fn a_titled_name_split_after_of_is_the_object_of_of() {
+        // `Mara Vellin , the wife of Norvia Bank chairman Ivo Oster , spoke .` (invented): the
+        // parser hung `Bank` (with `of`) and `Ivo` both on `wife`
+        let t = toks(
+            "Mara/PROPN/13/nsubj Vellin/PROPN/1/flat ,/PUNCT/5/punct the/DET/5/det wife/NOUN/1/appos of/ADP/8/case \
+             Norvia/PROPN/8/compound Bank/PROPN/5/nmod chairman/NOUN/10/nmod:desc Ivo/PROPN/5/nmod Oster/PROPN/10/flat \
+             ,/PUNCT/1/punct spoke/VERB/0/root/speak/VBD ./PUNCT/13/punct",
+        );
+        assert_arcs(t, 9, 10, &["Ivo>5:nmod", "of>10:case", "Bank>9:compound"]);
     }
 }
