@@ -105,6 +105,19 @@ impl Rules<'_, '_> {
         }
     }
 
+    /// Whether `p` is a relative clause on a free-choice noun: one determined by `any` (also
+    /// through the first conjunct: `any officers or groups who …`) or `anyone`/`anybody`/`anything`.
+    fn free_choice_relative(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let n = tr.head[p];
+        if !matches!(tr.rel(p), "acl:relcl" | "advcl:relcl") || n == NONE {
+            return false;
+        }
+        let first = if tr.base(n) == "conj" && tr.head[n] != NONE { tr.head[n] } else { n };
+        let any = |x: usize| tr.kids(x).any(|k| matches!(tr.base(k), "det" | "amod") && tr.lemma_is(k, &["any"]));
+        any(n) || any(first) || tr.lemma_is(n, &["anyone", "anybody", "anything"])
+    }
+
     /// Whether `p` is a wish in the old optative (`God bless X`, `Heaven help us`): a verb in its
     /// base form, with no auxiliary, whose subject is a deity's name (a closed class) — the verb
     /// does not agree with that singular subject, so it states no event.
@@ -734,6 +747,11 @@ impl Rules<'_, '_> {
                 modality = Modality::Possible;
             }
         }
+        // a relative clause on a free-choice noun (`any groups who endorsed him`, `anyone who
+        // votes`) says what such a one would do, not what someone did
+        if modality == Modality::Asserted && self.free_choice_relative(p) {
+            modality = Modality::Possible;
+        }
         // a wish (`God bless them`, `Heaven help us`): the base form after a deity's name
         if modality == Modality::Asserted && self.optative(p) {
             modality = Modality::Possible;
@@ -1148,5 +1166,26 @@ mod tests {
         let statement = wish.replace("bless bless VERB VBP", "blesses bless VERB VBZ");
         let ts = triples(&statement);
         assert!(ts.iter().any(|t| t.relation.contains("bless") && t.modality == Modality::Asserted), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_free_choice_noun_is_no_event() {
+        // `Oster named any groups who endorsed the plan .` (invented): no endorsement is stated
+        let any = "
+            Oster Oster PROPN NNP 2 nsubj
+            named name VERB VBD 0 root VerbForm=Fin
+            any any DET DT 4 det
+            groups group NOUN NNS 2 obj
+            who who PRON WP 6 nsubj PronType=Rel
+            endorsed endorse VERB VBD 4 acl:relcl VerbForm=Fin
+            the the DET DT 8 det
+            plan plan NOUN NN 6 obj
+            . . PUNCT . 2 punct";
+        let endorse = |rows: &str| triples(rows).into_iter().find(|t| t.relation.contains("endorse")).map(|t| t.modality);
+        // (possible, or left out as a generic noun's possible act)
+        assert_ne!(endorse(any), Some(Modality::Asserted), "{}", show(&triples(any)));
+        // `the groups who endorsed the plan` did
+        let the = any.replace("any any DET DT 4 det", "the the DET DT 4 det");
+        assert_eq!(endorse(&the), Some(Modality::Asserted), "{}", show(&triples(&the)));
     }
 }
