@@ -148,19 +148,18 @@ fn statement(s: &Sentence, tr: &Tree, quoted: &[bool], head: usize, toks: &[usiz
     let mut last = toks.iter().rposition(|&i| word(i))?;
     // reported in the narrator's words (no quotation marks), the statement ends at a semicolon:
     // what follows it is the narrator's next clause (`suggested X was a factor; according to Y, …`)
-    let unquoted = |i: usize| !quoted.get(i).copied().unwrap_or(false) && !toks.iter().any(|&q| super::quality::is_quote(tr.form(q)));
-    if let Some(semi) = toks[first..=last].iter().position(|&i| tr.form(i) == ";" && unquoted(i)) {
+    let has_quote_marks = toks.iter().any(|&q| super::quality::is_quote(tr.form(q)));
+    let narrators = |i: usize| !has_quote_marks && !quoted.get(i).copied().unwrap_or(false);
+    if let Some(semi) = toks[first..=last].iter().position(|&i| tr.form(i) == ";" && narrators(i)) {
         last = toks[..first + semi].iter().rposition(|&i| word(i))?.max(first);
     }
     let mut keep: Vec<usize> = toks[first..=last].iter().copied().filter(|&i| !super::quality::is_quote(tr.form(i))).collect();
     // an editor's bracket opening the statement stays with its close (`[It was] a tough game`)
-    let opener = |open: &str, close: &str| {
-        let start = keep[0];
-        let first_bracket = keep.iter().find(|&&i| matches!(tr.form(i), "(" | ")" | "[" | "]"));
-        (start > 0 && tr.form(start - 1) == open && first_bracket.is_some_and(|&i| tr.form(i) == close)).then(|| start - 1)
-    };
-    if let Some(o) = opener("[", "]").or_else(|| opener("(", ")")) {
-        keep.insert(0, o);
+    let first_bracket = keep.iter().map(|&i| tr.form(i)).find(|f| matches!(*f, "(" | ")" | "[" | "]"));
+    if let (Some(close), Some(before)) = (first_bracket, keep[0].checked_sub(1)) {
+        if matches!((tr.form(before), close), ("[", "]") | ("(", ")")) {
+            keep.insert(0, before);
+        }
     }
     let cut = keep.iter().filter(|&&i| word(i)).count() > MAX_WORDS;
     if cut {

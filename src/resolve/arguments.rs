@@ -619,8 +619,8 @@ pub(super) fn concept_label(s: &Sentence, r: std::ops::Range<usize>) -> Option<(
 /// [`concept_label`], keeping a named possessor when `keep_named_possessor` (every argument of a
 /// fact): an argument is read as what it is whose (`died of Vell's disease`, `Oster's
 /// appointment would upset the board`, `Norvia's largest fleet`), and a bare `disease` or
-/// `appointment` would say nothing of which. A day or month possessor goes (`Sunday's election`
-/// → `election`: the date is the event's time, a qualifier), and so does a pronoun possessor
+/// `appointment` would say nothing of which. A day or month possessor goes (`Friday's vote` →
+/// `vote`: the date is the event's time, a qualifier), and so does a pronoun possessor
 /// (`his visit` → `visit`): the label cannot say whose (a kin noun's owner is named by
 /// `State::kin_owner` instead: `his mother` → `Ivo Oster's mother`).
 pub(super) fn concept_label_of(s: &Sentence, r: std::ops::Range<usize>, keep_named_possessor: bool) -> Option<(String, EntityType)> {
