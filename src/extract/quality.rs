@@ -9,6 +9,8 @@
 //!   (`down – ordered by – police` from a mis-split `crack-down`).
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
 //!   decades – receive – …`, `by the administration – used to describe – …`).
+//! - `subject-aim`: the outer subject of a `to`-infinitive predicate (`Our goal is to be ready and
+//!   help users`, repair 66): what the goal consists of is no act of the goal.
 //! - `subject-temporal`: a subject that is a date or time noun (`Monday saw protests`, a
 //!   fronted `On Monday` mis-parsed as the subject of `Monday storms cut power`) names no actor;
 //!   nor does a span of time right before `after`, `before`, `later` or `ago` (`Hours after the
@@ -193,6 +195,11 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         }
         if any_subject(tr, h) {
             return Some("subject-any");
+        }
+        // `Our goal is to be ready and help`: the goal says what is aimed at; nobody named acts
+        // (a fine CaRB reading: `Our goal – is – to be ready`)
+        if tr.rel(h) == "nsubj:outer" && tr.head[h] != NONE && tr.kids(tr.head[h]).any(|k| k < tr.head[h] && tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
+            return Some("subject-aim");
         }
     }
     if p.lit.is_none() && p.pred < n && equative_description(tr, p.pred, h) {

@@ -127,6 +127,8 @@
 //! 62. `of-title-split` (`repair_title`, after 23): `the wife of Norvia Bank chairman Ivo Oster` with
 //!    the organisation (taking `of`) and the name hung side by side on `wife`: the name is the
 //!    object of `of`, the organisation a `compound` of the role noun.
+//! 66. `purpose-copula` (`repair_nominal`): `Our goal is to be ready and provide help` with the
+//!    goal read as the subject of the infinitive's predicate: it is its `nsubj:outer`, no actor.
 
 use super::lexicon::{REPORTING, TITLES};
 use crate::document::Token;
@@ -193,7 +195,7 @@ pub(super) fn is_quote(t: &Token) -> bool {
 pub(crate) fn repair(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut work = tokens.to_vec();
     let mut changed = false;
-    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, super::repair_nominal::hyphen_compound, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::raised_object, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_title::of_title_split, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_event::topic_about, super::repair_participle::naming_conjunct, super::repair_nominal::subject_apposition, super::repair_participle::naming_root, super::repair_participle::composition_participle] {
+    for step in [super::repair_name::and_name as fn(&mut Vec<Token>) -> bool, super::repair_name::comma_name, super::repair_nominal::hyphen_compound, possessive, case_on_modifier, super::repair_relative::relative_agreement, super::repair_participle::phrase_participle, pp_root, pp_root_deep, inverted_report, conj_pp, title_head, fronted_subject, object_with_case, super::repair_clause::dated_subject, super::repair_clause::reduced_relative, super::repair_clause::place_under_date, super::repair_report::verb_subject, super::repair_report::cut_report, super::repair_report::raised_object, super::repair_report::report_under_time, super::repair_report::told_relative, super::repair_clause::clause_as_pp, conj_pp_same_prep, super::repair_clause::for_subject, close_appos, according_to, super::repair_participle::fronted_participle, super::repair_participle::quoted_participle, super::repair_clause::vocative_subject, super::repair_title::title_run, super::repair_title::of_title_split, super::repair_clause::content_that, super::repair_clause::ing_subject, super::repair_clause::fronted_date_nmod, super::repair_nominal::descriptor_list, super::repair_nominal::place_apposition, super::repair_nominal::ing_root, super::repair_coord::stranded_conjunct, super::repair_coord::appos_conjunct, super::repair_coord::person_pair, super::repair_clause::bare_subjunctive, super::repair_clause::participle_object, super::repair_report::copular_report, super::repair_clause::day_object, super::repair_clause::time_subject, super::repair_report::trailing_report, super::repair_report::report_conjunct, super::repair_report::report_adverbial, super::repair_clause::day_name, super::repair_coord::indefinite_conjunct, super::repair_coord::shared_head, super::repair_dash::dash_aside, super::repair_event::casualty_complement, super::repair_event::adp_head, super::repair_event::subordinate_acl, super::repair_event::topic_about, super::repair_participle::naming_conjunct, super::repair_nominal::subject_apposition, super::repair_participle::naming_root, super::repair_participle::composition_participle, super::repair_nominal::purpose_copula] {
         // each step writes only when it returns true
         changed |= step(&mut work);
     }
@@ -1054,6 +1056,16 @@ pub(super) mod tests {
                 None,
             ),
             ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),
+            (
+                "purpose-copula: `is to be ready` makes the goal no doer",
+                "Our/PRON/2/nmod:poss goal/NOUN/6/nsubj is/AUX/6/cop/be/VBZ to/PART/6/mark be/AUX/6/cop/be/VB ready/ADJ/0/root and/CCONJ/8/cc help/VERB/6/conj ./PUNCT/6/punct",
+                Some(&["goal>6:nsubj:outer"]),
+            ),
+            (
+                "purpose-copula: an infinitive of its own subject is no copula of purpose",
+                "Vell/PROPN/3/nsubj seems/VERB/0/root to/PART/5/mark be/AUX/5/cop/be/VB ready/ADJ/2/xcomp ./PUNCT/2/punct",
+                None,
+            ),
         ];
         for (name, spec, want) in cases {
             let t = toks(spec);

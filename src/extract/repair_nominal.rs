@@ -199,6 +199,41 @@ pub(super) fn subject_apposition(t: &mut Vec<Token>) -> bool {
 }
 
 
+/// Nouns that name an aim, a plan or a task, whose `is to V` says what it consists of (`the goal
+/// is to …`, `our job is to …`). Other nouns before `is to` are scheduled or bound to act (`the
+/// meeting is to take place`, `the chairman is to lead`), so they keep their subject. General
+/// English, closed class.
+const AIM_NOUNS: &[&str] = &[
+    "goal", "aim", "objective", "purpose", "mission", "plan", "idea", "intention", "intent", "task", "job", "duty",
+    "role", "priority", "hope", "dream", "ambition", "strategy", "target", "focus", "challenge", "solution", "answer",
+    "option", "step", "policy", "approach", "agenda", "point", "responsibility", "wish", "desire",
+];
+
+/// Repair 66, `purpose-copula`: `Our goal is to be ready and provide help`, `The aim was to
+/// finish by May`: a finite `be` then `to` before the predicate says what the noun (a goal, plan,
+/// task) consists of; the noun does not do it. The parser gives the noun as a plain `nsubj` of the
+/// infinitive's predicate (mostly after a second copula, `to be ready`), which made the goal the
+/// doer (`goal – provide – help`). Only nouns of [`AIM_NOUNS`]. The noun becomes the `nsubj:outer` the treebank uses for
+/// `The plan is to build …`, which the clause rules read as no actor.
+pub(super) fn purpose_copula(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for s in 0..n {
+        let p = h[s];
+        if p == usize::MAX || p < s || t[s].deprel != "nsubj" || t[s].upos != "NOUN" || !AIM_NOUNS.contains(&t[s].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        let finite_be = |k: usize| h[k] == p && base(&t[k].deprel) == "cop" && t[k].lemma == "be" && matches!(t[k].xpos.as_str(), "VBZ" | "VBD" | "VBP");
+        let Some(c) = (s + 1..p).find(|&k| finite_be(k)) else { continue };
+        if (c + 1..p).any(|k| h[k] == p && base(&t[k].deprel) == "mark" && t[k].form.eq_ignore_ascii_case("to")) {
+            t[s].deprel = "nsubj:outer".to_owned();
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Repair 58, second part: a subject with a preposition after another subject of the same verb.
 fn prepositional_subject(t: &mut [Token]) -> bool {
     let n = t.len();

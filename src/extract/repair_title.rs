@@ -98,12 +98,21 @@ fn qualifier_word(t: &Token) -> bool {
         || matches!(t.form.as_str(), "-" | "–" | "‐")
 }
 
+/// Whether `k` is the `of` inside an organisation's name (`House of Delegates`): between two
+/// capitalised nouns (the first may be tagged a common noun when it opens the sentence).
+fn inner_of(t: &[Token], k: usize) -> bool {
+    let name = |j: usize, common: bool| {
+        t.get(j).is_some_and(|x| (x.upos == "PROPN" || (common && x.upos == "NOUN")) && x.form.starts_with(|c: char| c.is_uppercase()))
+    };
+    t[k].form == "of" && k > 0 && name(k - 1, k == 1) && name(k + 1, false)
+}
+
 /// The start of the phrase before the role noun `r`: the qualifier words left of it that the parse
 /// joins to the role noun or the name `ps..=pe` without leaving those words (a date or a noun of
 /// another phrase right before them hangs elsewhere and stays out).
 fn phrase_start(t: &[Token], h: &[usize], r: usize, ps: usize, pe: usize) -> usize {
     let mut w = r;
-    while w > 0 && qualifier_word(&t[w - 1]) {
+    while w > 0 && (qualifier_word(&t[w - 1]) || inner_of(t, w - 1)) {
         w -= 1;
     }
     let mut joined: Vec<bool> = (0..t.len()).map(|k| k == r || (ps..=pe).contains(&k)).collect();
@@ -235,6 +244,16 @@ mod tests {
              Tomas/PROPN/1/list Brenner/PROPN/6/flat resigned/VERB/0/root/resign/VBD ./PUNCT/8/punct",
         );
         assert_arcs(t, 5, 6, &["Tomas>8:nsubj", "Brenner>6:flat", "secretary>6:compound", "Ostrava>5:compound", "Water>1:flat", "general>5:amod"]);
+    }
+
+    #[test]
+    fn an_organisation_name_with_of_before_the_title_is_no_subject() {
+        // `The Norvia House of Delegates Speaker Tove Varrack confirmed it .` (invented): the
+        // house heads the phrase, the title a modifier of it, the name its apposition
+        let t = toks(
+            "The/DET/3/det Norvia/PROPN/3/compound House/PROPN/9/nsubj of/ADP/5/case Delegates/PROPN/3/nmod Speaker/PROPN/3/nmod              Tove/PROPN/3/appos Varrack/PROPN/7/flat confirmed/VERB/0/root/confirm/VBD it/PRON/9/obj ./PUNCT/9/punct",
+        );
+        assert_arcs(t, 6, 7, &["Tove>9:nsubj", "Varrack>7:flat", "Speaker>7:compound", "House>6:compound", "Delegates>3:nmod"]);
     }
 
     #[test]

@@ -100,7 +100,20 @@ pub fn needs_e(stem: &str) -> bool {
         return true;
     }
     if last == b'g' && prev == b'n' {
-        return n >= 3 && b[n - 3] == b'a' && n > 4; // change, arrange (but bang, hang)
+        // range, arrange, change, exchange (but bang, hang, clang)
+        return stem.ends_with("rang") || stem.ends_with("chang");
+    }
+    if last == b'n' && prev == b'i' && n >= 3 && !is_vowel(b[n - 3]) {
+        // examine, quarantine, underline (but rain, join, ruin: a vowel before the `i`)
+        return true;
+    }
+    if stem.ends_with("ven") && n >= 4 && !is_vowel(b[n - 4]) {
+        // convene, intervene (but enliven, leaven: a vowel before the `v`)
+        return true;
+    }
+    if last == b'b' && prev == b'i' {
+        // ascribe, prescribe, bribe (a short `fib` doubles its consonant)
+        return true;
     }
     if last == b'g' && prev != b'g' {
         return is_vowel(prev) || prev == b'r' || prev == b'd';
@@ -692,6 +705,20 @@ mod tests {
             ("visited", "VBD", "visit"),
             ("voted", "VBD", "vote"),
             ("handled", "VBD", "handle"),
+            ("quarantined", "VBN", "quarantine"),
+            ("underlined", "VBD", "underline"),
+            ("quarantining", "VBG", "quarantine"),
+            ("ascribed", "VBN", "ascribe"),
+            ("reconvened", "VBD", "reconvene"),
+            ("ranged", "VBD", "range"),
+            ("exchanged", "VBD", "exchange"),
+            ("hanged", "VBD", "hang"),
+            ("clanged", "VBD", "clang"),
+            ("rained", "VBD", "rain"),
+            ("joined", "VBD", "join"),
+            ("ruined", "VBD", "ruin"),
+            ("enlivened", "VBD", "enliven"),
+            ("happened", "VBD", "happen"),
             ("making", "VBG", "make"),
             ("running", "VBG", "run"),
             ("fixing", "VBG", "fix"),

@@ -791,3 +791,20 @@ fn a_ranked_description_equated_with_another_is_no_class() {
     let plain = "The/the/DET/2/det accident/accident/NOUN/6/nsubj was/be/AUX/6/cop the/the/DET/6/det fourth/fourth/ADJ/6/amod crash/crash/NOUN/0/root";
     assert!(triples(plain).iter().any(|t| t.contains("crash")), "{:?}", triples(plain));
 }
+
+/// A noun of aim before `is to` (`Our goal is to be ready and help users`, repair 66) says what the
+/// aim consists of: no fact has the goal as its doer; the CaRB reading `goal – is – to be ready` may
+/// stay, and another noun before `is to` keeps its place as the subject.
+#[test]
+fn a_goal_that_is_to_be_done_is_no_doer() {
+    // `Our goal is to be ready and help users .` (invented), the goal parsed as the subject
+    let goal = "Our/we/PRON/2/nmod:poss goal/goal/NOUN/6/nsubj is/be/AUX/6/cop/VBZ to/to/PART/6/mark be/be/AUX/6/cop/VB \
+                ready/ready/ADJ/0/root and/and/CCONJ/8/cc help/help/VERB/6/conj users/user/NOUN/8/obj ././PUNCT/6/punct";
+    assert!(!triples(goal).iter().any(|t| t.contains("goal |")), "{:?}", triples(goal));
+    // must keep: a noun that is no aim is bound to act (`Our team is to be ready for Tarn .`)
+    let team = "Our/we/PRON/2/nmod:poss team/team/NOUN/6/nsubj is/be/AUX/6/cop/VBZ to/to/PART/6/mark be/be/AUX/6/cop/VB \
+                ready/ready/ADJ/0/root for/for/ADP/8/case Tarn/Tarn/PROPN/6/obl ././PUNCT/6/punct";
+    assert!(triples(team).iter().any(|t| t.contains("team |") && t.contains("Tarn")), "{:?}", triples(team));
+    let goal_tarn = team.replace("team/team", "goal/goal");
+    assert!(!triples(&goal_tarn).iter().any(|t| t.contains("goal |")), "{:?}", triples(&goal_tarn));
+}

@@ -335,14 +335,18 @@ impl Rules<'_, '_> {
         if tr.rel(p) != "advcl" || tr.t[p].xpos != "VBG" || h == NONE || tr.t[h].xpos != "VBN" {
             return None;
         }
-        if !tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["by"])) {
+        // `files copied using the tool`, `had been sexed using a genetic test`: a bare gerund of
+        // using names the means as well as `by using` does
+        let instrument = tr.lemma_is(p, &["use", "utilize", "utilise", "employ"]) && tr.kid(p, "mark").is_none();
+        if !instrument && !tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["by"])) {
             return None;
         }
         // (a participle on a noun is a passive too: `molecules called peptides by using …`; not on
         // a clause's subject, where it is often the finite verb the parser misread: `Some
-        // protesters responded by throwing …`)
+        // protesters responded by throwing …`; a participle right after its noun before a gerund of
+        // using is no such misreading: `Files copied using X are shared`)
         let noun = tr.head[h];
-        let on_noun = tr.base(h) == "acl" && noun != NONE && !is_subj_rel(tr.rel(noun));
+        let on_noun = tr.base(h) == "acl" && noun != NONE && (!is_subj_rel(tr.rel(noun)) || (instrument && h == noun + 1));
         let passive = (tr.kids(h).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass")) || on_noun) && !tr.kids(h).any(|k| tr.rel(k) == "nsubj");
         // harm befalls its bearer through its own act (`was injured by falling`, `was poisoned by
         // eating …`): that gerund is the subject's
@@ -740,6 +744,20 @@ mod tests {
         let ts = triples(rows);
         assert!(ts.iter().any(|t| t.subject.text == "Tarn" && t.relation.contains("consult")), "{}", show(&ts));
         assert!(!ts.iter().any(|t| t.subject.text == "rules" && t.relation.contains("consult")), "{}", show(&ts));
+        // `Files copied using the tool are shared .` (invented): a bare gerund of using is the
+        // copier's means; the files use nothing
+        let rows = "
+            Files file NOUN NNS 7 nsubj:pass
+            copied copy VERB VBN 1 acl
+            using use VERB VBG 2 advcl
+            the the DET DT 5 det
+            tool tool NOUN NN 3 obj
+            are be AUX VBP 7 aux:pass
+            shared share VERB VBN 0 root
+            . . PUNCT . 7 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.relation.contains("us")), "{}", show(&ts));
+        assert!(ts.iter().any(|t| t.subject.text == "Files" && t.relation.contains("shar")), "{}", show(&ts));
     }
 
     #[test]

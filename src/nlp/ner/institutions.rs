@@ -64,7 +64,7 @@ const ORGANISATION_HEADS: &[&str] = &[
 const COMPLEMENT_HEADS: &[&str] =
     &["school", "faculty", "centre", "center", "centres", "centers", "bank", "house", "hall", "order", "parliament", "congress", "journal"];
 
-fn is_complement_head(t: &Token) -> bool {
+pub(super) fn is_complement_head(t: &Token) -> bool {
     capitalised(t) && COMPLEMENT_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&t.form))
 }
 

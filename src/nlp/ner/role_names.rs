@@ -21,7 +21,9 @@
 //! - a name set off by commas after a role phrase, `the chief engineer of Brenmouth, Tove Marrack,
 //!   said`: the tagger carries the owner's place type over the comma to the name;
 //! - a capitalised title with its country inside one organisation span, `Norvian Special Envoy for
-//!   Kestria Tove Marrack said`: the span is cut to the person's name after the country.
+//!   Kestria Tove Marrack said`: the span is cut to the person's name after the country;
+//! - an owner's name, a capitalised title and a person's name in one span, `Norvia Council Speaker
+//!   Tove Marrack said`: the owner and the person become two names, the title neither.
 //!
 //! In both the name is two or three name words as above, none a head of an organisation's name
 //! (`Council`, `Trust`).
@@ -104,13 +106,56 @@ pub(super) fn cut_titled_names_from_organisations(tokens: &[Token], mut spans: V
                 && (is_country_word(&tokens[i + 2].form)
                     || (tokens[i + 1].form == "of" && crate::ontology::roles::is_portfolio_word(&tokens[i + 2].form.to_lowercase())))
         });
-        let Some(title) = title else { continue };
-        let name = title + 3..r.end;
-        if (2..=3).contains(&name.len()) && person_name_words(&tokens[name.clone()]) {
-            spans[k] = (name, NerClass::Per);
+        if let Some(title) = title {
+            let name = title + 3..r.end;
+            if (2..=3).contains(&name.len()) && person_name_words(&tokens[name.clone()]) {
+                spans[k] = (name, NerClass::Per);
+            }
+            continue;
+        }
+        if let Some((owner, name)) = owner_title_name(tokens, r) {
+            spans[k].0 = owner;
+            spans.push((name, NerClass::Per));
         }
     }
+    spans.sort_by_key(|(r, _)| r.start);
     spans
+}
+
+/// `Norvia Council Speaker Tove Marrack`, `Harbour Court Commissioner Ivo Oster` as one span:
+/// the owner's name (holding the head of a body's name), a capitalised role noun right after it (no role that also names things,
+/// [`THING_ROLES`]), and a person's name of two or three words closing the span. Returns the
+/// owner's and the person's ranges (the title belongs to neither name).
+fn owner_title_name(tokens: &[Token], r: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let title = (r.start + 1..r.end.saturating_sub(2)).find(|&i| {
+        let lower = tokens[i].form.to_lowercase();
+        capitalised(&tokens[i])
+            && crate::ontology::roles::is_role_noun(&lower)
+            && !THING_ROLES.contains(&lower.as_str())
+            && capitalised(&tokens[i - 1])
+            && tokens[i - 1].upos == "PROPN"
+            && titled_name_words(&tokens[i + 1..r.end])
+    })?;
+    // the owner is a body's name (`Council`, `House of Delegates`, `Harbour Court`): a portfolio
+    // before a title (`National Security Adviser`) is the title's own
+    let body = tokens[r.start..title].iter().any(|t| super::institutions::is_organisation_head(t) || super::institutions::is_complement_head(t));
+    body.then_some((r.start..title, title + 1..r.end))
+}
+
+/// Two or three name words after a title: as [`person_name_words`], but a word the gazetteer
+/// knows is allowed (`Nancy`, `Paris` are given names too; the title settles it) unless the
+/// gazetteer knows the whole run.
+fn titled_name_words(toks: &[Token]) -> bool {
+    let word = |t: &Token| {
+        t.upos == "PROPN"
+            && capitalised(t)
+            && t.form.chars().any(char::is_lowercase)
+            && t.form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !typing::is_title_word(&t.form)
+            && !super::institutions::is_organisation_head(t)
+    };
+    let words: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
+    (2..=3).contains(&toks.len()) && toks.iter().all(word) && !super::gazetteer_matches(&words).iter().any(|(r, _, _)| r.len() == toks.len())
 }
 
 /// Whether the gazetteer knows a single word as a country (`Kestria`).
@@ -299,5 +344,28 @@ mod tests {
         // a portfolio after `of` closes the title: `spoke with Norvian Secretary of State Tove Varrack`
         let toks = tagged("with/ADP Norvian/ADJ Secretary/PROPN of/ADP State/PROPN Tove/PROPN Varrack/PROPN about/ADP");
         assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..7, NerClass::Org)]), vec![(5..7, NerClass::Per)]);
+    }
+
+    #[test]
+    fn an_owner_title_and_name_in_one_span_are_two_names() {
+        // `the Norvia Council Speaker Tove Varrack said`, tagged as one organisation
+        let toks = tagged("the/DET Norvia/PROPN Council/PROPN Speaker/PROPN Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(
+            cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]),
+            vec![(1..3, NerClass::Org), (4..6, NerClass::Per)]
+        );
+        // a given name the gazetteer knows as a place: the title settles it
+        let toks = tagged("the/DET Norvia/PROPN Council/PROPN Speaker/PROPN Paris/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(
+            cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]),
+            vec![(1..3, NerClass::Org), (4..6, NerClass::Per)]
+        );
+        // must give nothing: the name's last word closes an organisation, the role also names things
+        let toks = tagged("the/DET Tarn/PROPN Speaker/PROPN Vell/PROPN Council/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..5, NerClass::Org)]), vec![(1..5, NerClass::Org)]);
+        let toks = tagged("the/DET Norvia/PROPN Security/PROPN Adviser/PROPN Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..6, NerClass::Org)]), vec![(1..6, NerClass::Org)]);
+        let toks = tagged("the/DET Norvia/PROPN General/PROPN Tove/PROPN Varrack/PROPN said/VERB");
+        assert_eq!(cut_titled_names_from_organisations(&toks, vec![(1..5, NerClass::Org)]), vec![(1..5, NerClass::Org)]);
     }
 }
