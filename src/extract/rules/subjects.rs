@@ -335,7 +335,7 @@ impl Rules<'_, '_> {
         if tr.rel(p) != "advcl" || tr.t[p].xpos != "VBG" || h == NONE || tr.t[h].xpos != "VBN" {
             return None;
         }
-        // `files copied using the tool`, `had been sexed using a genetic test`: a bare gerund of
+        // `files copied using the tool`, `were dated using a new method`: a bare gerund of
         // using names the means as well as `by using` does
         let instrument = tr.lemma_is(p, &["use", "utilize", "utilise", "employ"]) && tr.kid(p, "mark").is_none();
         if !instrument && !tr.kids(p).any(|k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["by"])) {
