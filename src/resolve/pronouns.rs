@@ -1,6 +1,10 @@
 //! Step 3, pronouns: decides what he/she/his/her/him, it/its, they/their and I/me/my refer to.
 //! A his/her in the object of a clause whose subject is a named person, with no other person
-//! between them, is that subject (`possessor_subject`). Then the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
+//! between them, is that subject (`possessor_subject`). A subject `it` is the subject named before
+//! it of a clause governing its own (`Tarna slowed as it …`), or, for a main clause's `it`, of an
+//! adverbial clause set before it or of the previous sentence's main clause (`governing_subject`):
+//! `it` is that subject when it is a state, organisation or named storm, and is dropped when it is
+//! any other thing (`The subpoena was signed … It …`). Then the learned coreference model (`nlp::coref`, a mention ranker trained on GUM's chains)
 //! is asked: the nearest earlier mention of the pronoun's model chain that this sieve resolved to
 //! a compatible entity (a person of no contrary gender for he/she, a country, an organisation or
 //! a named storm for it/its) is the referent. When the model starts a new entity or its chain reaches no resolved
