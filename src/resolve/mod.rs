@@ -11,7 +11,8 @@
 //!    (`Hale` → `Walter Hale`, both orders), spelling variant (`Zelensky`/`Zelenskyy`), acronym
 //!    ↔ initials for organisations outside the gazetteer, a name the text states as a person's
 //!    other name (`under the ring name N`, `better known as N`, `born N`: `aliases`; the
-//!    statement's object stays a literal node). Titles and nationality words in front of
+//!    statement's object stays a literal node); never a name set beside a kinship noun whose owner
+//!    is the person it would join (`her mother, NAME`: a relative). Titles and nationality words in front of
 //!    a person's name (`US President`, `his Colombian counterpart`) are stripped from the name and
 //!    kept as the person's roles, nationality and gender evidence.
 //! 2. Definite descriptions: `the US President` (role + nationality), `the former drummer` (an
@@ -38,6 +39,8 @@
 //!    genders learned from GUM's chains and earlier pronouns, which a later title or first name
 //!    overrides; sentence distance ≤ 3; subjects preferred; a non-reflexive
 //!    object is not its own clause's subject; a his/her in a clause's object is its named subject);
+//!    a subject `it` → the subject of the clause governing it or of the sentence before, when that
+//!    is a country, organisation or named storm (none when it is another thing); else
 //!    it/its → a country, organisation or named storm in the same or previous sentence (`it` only
 //!    when that one was a subject, and never in speech or an interview's answer); they/their → a group
 //!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved

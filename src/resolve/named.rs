@@ -401,6 +401,11 @@ impl State<'_> {
                 out
             }) };
         let (mut c, mut rule) = self.match_person(&name);
+        // `Vellin … her widowed mother, Mara Ostra Vellin,`: a name set beside a kinship noun
+        // whose owner is the person the name would join names that person's relative
+        if c.is_some() && rule != super::aliases::ALIAS_RULE && self.kin_owner_of_name(si, s, r.clone()) == c {
+            c = None;
+        }
         if c.is_none() && name.len() == 1
             && let Some(o) = self.name_suffix_match(&name).filter(|&o| {
                 let cl = &self.clusters[o];
@@ -488,6 +493,24 @@ impl State<'_> {
         self.set_ref(si, r.clone(), Target::One(c), rule);
         self.push_hist_range(Target::One(c), si, start..end.max(start + 1));
         Some(c)
+    }
+
+    /// The resolved owner of a kinship noun set in apposition to the name `r` (`her mother, NAME`,
+    /// `NAME, Oster's son,`): the cluster the possessor (`her`, `Oster's`) stands for.
+    fn kin_owner_of_name(&self, si: usize, s: &Sentence, r: std::ops::Range<usize>) -> Option<usize> {
+        let ts = &s.tokens;
+        let head = r.clone().find(|&i| ts[i].head == 0 || !r.contains(&(ts[i].head - 1)))?;
+        let is_kin = |k: usize| crate::extract::is_kin_noun(&ts[k].lemma.to_lowercase());
+        let kin = if ts[head].deprel == "appos" && ts[head].head > 0 && is_kin(ts[head].head - 1) {
+            ts[head].head - 1
+        } else {
+            (0..ts.len()).find(|&k| ts[k].head == head + 1 && ts[k].deprel == "appos" && is_kin(k))?
+        };
+        let owner = (0..ts.len()).find(|&k| ts[k].head == kin + 1 && ts[k].deprel == "nmod:poss")?;
+        match self.get_ref(si, owner) {
+            Some((Target::One(c), _)) => Some(*c),
+            _ => None,
+        }
     }
 
     /// Finds the person cluster a name belongs to, with the rule.

@@ -224,6 +224,16 @@ fn different_people_sharing_a_surname_stay_apart() {
 }
 
 #[test]
+fn a_fuller_name_beside_a_kinship_noun_of_the_person_is_a_relative() {
+    // `her widowed mother, Mara Ostra Vellin`: the mother, not the painter under a fuller name
+    let (_, facts) = pipeline_facts(
+        "Norvian painter Mara Vellin died on Friday, aged 88. As a child, Vellin lived with her widowed mother, Mara Ostra Vellin, in Tarn. She later became a sculptor.",
+    );
+    assert!(facts.iter().any(|(_, s, p, o)| s == "Mara Vellin" && p.contains("become") && o.contains("sculptor")), "{facts:?}");
+    assert!(!facts.iter().any(|(_, s, _, o)| s == "Mara Ostra Vellin" && o.contains("sculptor")), "{facts:?}");
+}
+
+#[test]
 fn spelling_variant_merges() {
     let d = doc(&["Ukrainian President Bohdan Kravetskyy arrived .", "Kravetsky spoke ."]);
     let m = [ment(&d, 0, "Bohdan Kravetskyy", T::Person), ment(&d, 1, "Kravetsky", T::Person)];
