@@ -50,6 +50,10 @@
 //!   gives only nonsense.
 //! - `subject-generic` also covers the pronoun `one` with nothing but determiners and adjectives
 //!   (`the second one`, `those ones`): it stands for a noun said elsewhere.
+//! - `object-clause` ([`object_holds_a_clause`]): an object (or, without one, an oblique or agent
+//!   after the verb) that holds a finite copula or auxiliary of a clause of its own (`comes from
+//!   what is the main fund`, `judged in – the dam was at risk`): the parser made the nominal of a
+//!   copular clause the argument, and the fact glues two readings together.
 //! - `argument-lost-subject`: a subject or object that starts with a lowercase finite auxiliary
 //!   or verb (`tell – were from one family`, `are a little younger – find – …`) is a clause whose
 //!   subject the parser cut off.
@@ -152,6 +156,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     let object = p.slots.iter().find(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp)).filter(|s| s.part.text.is_none()).map(|s| &s.part);
     if subject.into_iter().chain(object).any(|part| starts_finite(tr, &part.toks)) {
         return Some("argument-lost-subject");
+    }
+    if object_holds_a_clause(tr, p) {
+        return Some("object-clause");
     }
     if p.subj.text.is_none() && h < n {
         if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
@@ -329,6 +336,39 @@ fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
     toks.iter().any(|&k| {
         let in_phrase = matches!(tr.rel(k), "cop" | "aux" | "aux:pass" | "expl" | "nsubj" | "nsubj:pass") && toks.contains(&tr.head[k]);
         in_phrase && (matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM") || (tr.base(k) == "nsubj" && relative(k)))
+    })
+}
+
+/// Whether the fact's object (its first object, or else its first oblique or agent after the
+/// verb) holds a finite copula or auxiliary of a clause of its own, hung on a nominal inside the
+/// object: `comes from what is the main fund`, `judged in – the dam was at risk`, `stands for – it
+/// is a rank`. The parser made the nominal of a copular clause the argument's head; that
+/// clause's subject is then lost or swallowed, and the fact joins two readings. A clause meant
+/// as one is left alone: one with a subordinator (`questioned whether X was the cause`), the
+/// object of a verb of saying or thinking, and the fact's own copula (`X is a terrorist`).
+fn object_holds_a_clause(tr: &Tree, p: &Prop) -> bool {
+    let v = p.pred;
+    if v < tr.len() && tr.lemma_is(v, super::lexicon::REPORTING) {
+        return false;
+    }
+    let object = p.slots.iter().find(|s| matches!(s.kind, Kind::Obj | Kind::Iobj));
+    let oblique = || p.slots.iter().find(|s| matches!(s.kind, Kind::Obl | Kind::Agent) && (v >= tr.len() || s.part.head > v));
+    let Some(o) = object.or_else(oblique).filter(|s| s.part.text.is_none() && s.part.head < tr.len()) else {
+        return false;
+    };
+    let min = &o.part.min;
+    if min.iter().any(|&k| tr.base(k) == "mark") {
+        return false;
+    }
+    let finite = |k: usize| tr.t[k].xpos == "MD" || tr.has_feat(k, "VerbForm=Fin");
+    min.iter().any(|&k| {
+        matches!(tr.rel(k), "cop" | "aux" | "aux:pass")
+            && finite(k)
+            && k != v
+            && !p.rel.contains(&k)
+            && tr.head[k] != v
+            && min.contains(&tr.head[k])
+            && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
     })
 }
 

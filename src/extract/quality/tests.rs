@@ -791,3 +791,23 @@ fn a_ranked_description_equated_with_another_is_no_class() {
     let plain = "The/the/DET/2/det accident/accident/NOUN/6/nsubj was/be/AUX/6/cop the/the/DET/6/det fourth/fourth/ADJ/6/amod crash/crash/NOUN/0/root";
     assert!(triples(plain).iter().any(|t| t.contains("crash")), "{:?}", triples(plain));
 }
+
+/// `The grant comes from what is the main fund.` (invented): the copular clause read as the
+/// oblique of `comes` gives no `grant – come from – what is the main fund`; a relative clause on
+/// the oblique (`from a fund that is the largest donor`) and the fact's own copula stay.
+#[test]
+fn an_object_holding_a_copular_clause_is_no_object() {
+    let glued = "The/the/DET/2/det grant/grant/NOUN/3/nsubj comes/come/VERB/0/root/VBZ/VerbForm=Fin from/from/ADP/9/case what/what/PRON/9/nsubj is/be/AUX/9/cop/VBZ/VerbForm=Fin the/the/DET/9/det main/main/ADJ/9/amod fund/fund/NOUN/3/obl";
+    let got = triples(glued);
+    assert!(!got.iter().any(|t| t.starts_with("grant |")), "{got:?}");
+    let relative = "The/the/DET/2/det grant/grant/NOUN/3/nsubj comes/come/VERB/0/root/VBZ/VerbForm=Fin from/from/ADP/6/case a/a/DET/6/det fund/fund/NOUN/3/obl that/that/PRON/11/nsubj is/be/AUX/11/cop/VBZ/VerbForm=Fin the/the/DET/11/det largest/large/ADJ/11/amod donor/donor/NOUN/6/acl:relcl";
+    let got = triples(relative);
+    assert!(got.iter().any(|t| t.contains("grant | comes from | fund")), "{got:?}");
+    let copular = "Ivo/Ivo/PROPN/5/nsubj Oster/Oster/PROPN/1/flat is/be/AUX/5/cop/VBZ/VerbForm=Fin a/a/DET/5/det banker/banker/NOUN/0/root";
+    let got = triples(copular);
+    assert!(got.iter().any(|t| t.contains("banker")), "{got:?}");
+    // a marked clause is meant as one (`asked whether the storm was the cause`)
+    let marked = "Vell/Vell/PROPN/2/nsubj wondered/wonder/VERB/0/root/VBD/VerbForm=Fin about/about/ADP/7/case whether/whether/SCONJ/7/mark storms/storm/NOUN/7/nsubj were/be/AUX/7/cop/VBD/VerbForm=Fin causes/cause/NOUN/2/obl";
+    let got = triples(marked);
+    assert!(got.iter().any(|t| t.contains("causes")), "{got:?}");
+}
