@@ -59,8 +59,8 @@
 //!   subject the parser cut off.
 //! - `report-cut-clause`: a verb of saying or thinking with a noun object and, right after it, a
 //!   clause of its own (`claimed 40 percent of voters were misinformed`, `notes road access is
-//!   not restored`): the noun belongs to the reported clause, and `X – claim – 40 percent`
-//!   reports nothing.
+//!   not restored`, and with a verb of knowing: `concluded otters living in Tarn were social`): the
+//!   noun belongs to the reported clause, and `X – claim – 40 percent` reports nothing.
 //! - `object-opens-clause`: a verb's plain noun object followed at once by a finite auxiliary or
 //!   copula of a clause with no subject (`warned the delayed transfer could harm …`, `announced
 //!   Norvia was to join`): the noun is that clause's subject, and `X – warn – transfer` is wrong.
@@ -468,7 +468,15 @@ pub(crate) fn starts_finite(tr: &Tree, toks: &[usize]) -> bool {
     finite || tr.form_is(k, &["been"])
 }
 
-/// Whether a verb of saying or thinking ([`super::lexicon::REPORTING`], verbs of telling aside:
+/// Verbs of finding out, concluding and knowing that take a content clause (`concluded the
+/// otters were social`, `determined the dam was at risk`) and are no verbs of saying: general
+/// English, the closed class of cognition verbs with a `that`-clause.
+const KNOWING_VERBS: &[&str] = &[
+    "conclude", "determine", "discover", "learn", "realize", "realise", "assume", "suspect", "fear", "recall", "know",
+    "understand", "prove", "demonstrate", "establish", "verify", "reckon", "calculate", "doubt",
+];
+
+/// Whether a verb of saying or thinking ([`super::lexicon::REPORTING`] or [`KNOWING_VERBS`], verbs of telling aside:
 /// their object is a listener) has a noun object and, after it, a clause of its own hung on the
 /// verb (`parataxis`, `ccomp`) with nothing but commas between: `claimed 40 percent of voters,
 /// who backed the plan, were misinformed`, `notes road access is not yet restored`. The noun
@@ -476,7 +484,8 @@ pub(crate) fn starts_finite(tr: &Tree, toks: &[usize]) -> bool {
 /// percent` reports nothing. A clause after a colon, a dash or a quotation mark is a quotation
 /// of its own and leaves a real object alone (`confirmed the deaths: "…"`).
 fn report_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
-    if !tr.lemma_is(v, super::lexicon::REPORTING) || tr.lemma_is(v, LISTENER_CLAUSE_VERBS) || tr.lemma_is(v, &["say"]) {
+    let clause_verb = tr.lemma_is(v, super::lexicon::REPORTING) || tr.lemma_is(v, KNOWING_VERBS);
+    if !clause_verb || tr.lemma_is(v, LISTENER_CLAUSE_VERBS) || tr.lemma_is(v, &["say"]) {
         return false;
     }
     let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else {

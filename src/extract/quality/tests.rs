@@ -811,3 +811,16 @@ fn an_object_holding_a_copular_clause_is_no_object() {
     let got = triples(marked);
     assert!(got.iter().any(|t| t.contains("causes")), "{got:?}");
 }
+
+/// `A survey concluded otters living in Tarn were social.` (invented): a verb of knowing with the
+/// reported clause's subject parsed as its object gives no `survey – conclude – otters`; a plain
+/// object of such a verb stays (`The survey concluded the study.`).
+#[test]
+fn a_verb_of_knowing_with_a_cut_clause_has_no_object() {
+    let cut = "A/a/DET/2/det survey/survey/NOUN/3/nsubj concluded/conclude/VERB/0/root/VBD/VerbForm=Fin otters/otter/NOUN/3/obj/NNS living/live/VERB/4/acl/VBG in/in/ADP/7/case Tarn/Tarn/PROPN/5/obl were/be/AUX/9/cop/VBD/VerbForm=Fin social/social/ADJ/3/ccomp/JJ";
+    let got = triples(cut);
+    assert!(!got.iter().any(|t| t.contains("concluded | otters")), "{got:?}");
+    let plain = "The/the/DET/2/det survey/survey/NOUN/3/nsubj concluded/conclude/VERB/0/root/VBD/VerbForm=Fin the/the/DET/5/det study/study/NOUN/3/obj";
+    let got = triples(plain);
+    assert!(got.iter().any(|t| t.contains("concluded | study")), "{got:?}");
+}
