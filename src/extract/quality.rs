@@ -52,13 +52,17 @@
 //!   gives only nonsense.
 //! - `subject-generic` also covers the pronoun `one` with nothing but determiners and adjectives
 //!   (`the second one`, `those ones`): it stands for a noun said elsewhere.
+//! - `object-clause` ([`object_holds_a_clause`]): an object (or, without one, an oblique or agent
+//!   after the verb) that holds a finite copula or auxiliary of a clause of its own (`comes from
+//!   what is the main fund`, `judged in – the dam was at risk`): the parser made the nominal of a
+//!   copular clause the argument, and the fact glues two readings together.
 //! - `argument-lost-subject`: a subject or object that starts with a lowercase finite auxiliary
 //!   or verb (`tell – were from one family`, `are a little younger – find – …`) is a clause whose
 //!   subject the parser cut off.
 //! - `report-cut-clause`: a verb of saying or thinking with a noun object and, right after it, a
 //!   clause of its own (`claimed 40 percent of voters were misinformed`, `notes road access is
-//!   not restored`): the noun belongs to the reported clause, and `X – claim – 40 percent`
-//!   reports nothing.
+//!   not restored`, and with a verb of knowing: `concluded otters living in Tarn were social`): the
+//!   noun belongs to the reported clause, and `X – claim – 40 percent` reports nothing.
 //! - `object-opens-clause`: a verb's plain noun object followed at once by a finite auxiliary or
 //!   copula of a clause with no subject (`warned the delayed transfer could harm …`, `announced
 //!   Norvia was to join`): the noun is that clause's subject, and `X – warn – transfer` is wrong.
@@ -154,6 +158,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     let object = p.slots.iter().find(|s| matches!(s.kind, Kind::Obj | Kind::Iobj | Kind::Comp)).filter(|s| s.part.text.is_none()).map(|s| &s.part);
     if subject.into_iter().chain(object).any(|part| starts_finite(tr, &part.toks)) {
         return Some("argument-lost-subject");
+    }
+    if object_holds_a_clause(tr, p) {
+        return Some("object-clause");
     }
     if p.subj.text.is_none() && h < n {
         if !matches!(tr.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM") {
@@ -339,6 +346,39 @@ fn subject_holds_a_clause(tr: &Tree, toks: &[usize]) -> bool {
     })
 }
 
+/// Whether the fact's object (its first object, or else its first oblique or agent after the
+/// verb) holds a finite copula or auxiliary of a clause of its own, hung on a nominal inside the
+/// object: `comes from what is the main fund`, `judged in – the dam was at risk`, `stands for – it
+/// is a rank`. The parser made the nominal of a copular clause the argument's head; that
+/// clause's subject is then lost or swallowed, and the fact joins two readings. A clause meant
+/// as one is left alone: one with a subordinator (`questioned whether X was the cause`), the
+/// object of a verb of saying or thinking, and the fact's own copula (`X is a terrorist`).
+fn object_holds_a_clause(tr: &Tree, p: &Prop) -> bool {
+    let v = p.pred;
+    if v < tr.len() && tr.lemma_is(v, super::lexicon::REPORTING) {
+        return false;
+    }
+    let object = p.slots.iter().find(|s| matches!(s.kind, Kind::Obj | Kind::Iobj));
+    let oblique = || p.slots.iter().find(|s| matches!(s.kind, Kind::Obl | Kind::Agent) && (v >= tr.len() || s.part.head > v));
+    let Some(o) = object.or_else(oblique).filter(|s| s.part.text.is_none() && s.part.head < tr.len()) else {
+        return false;
+    };
+    let min = &o.part.min;
+    if min.iter().any(|&k| tr.base(k) == "mark") {
+        return false;
+    }
+    let finite = |k: usize| tr.t[k].xpos == "MD" || tr.has_feat(k, "VerbForm=Fin");
+    min.iter().any(|&k| {
+        matches!(tr.rel(k), "cop" | "aux" | "aux:pass")
+            && finite(k)
+            && k != v
+            && !p.rel.contains(&k)
+            && tr.head[k] != v
+            && min.contains(&tr.head[k])
+            && matches!(tr.upos(tr.head[k]), "NOUN" | "PROPN" | "PRON" | "NUM")
+    })
+}
+
 /// Interrogative words that stand for an argument of their clause (`what goals she has`).
 const QUESTION_ARGUMENTS: &[&str] = &["what", "which", "who", "whom", "whose"];
 
@@ -435,7 +475,15 @@ pub(crate) fn starts_finite(tr: &Tree, toks: &[usize]) -> bool {
     finite || tr.form_is(k, &["been"])
 }
 
-/// Whether a verb of saying or thinking ([`super::lexicon::REPORTING`], verbs of telling aside:
+/// Verbs of finding out, concluding and knowing that take a content clause (`concluded the
+/// otters were social`, `determined the dam was at risk`) and are no verbs of saying: general
+/// English, the closed class of cognition verbs with a `that`-clause.
+const KNOWING_VERBS: &[&str] = &[
+    "conclude", "determine", "discover", "learn", "realize", "realise", "assume", "suspect", "fear", "recall", "know",
+    "understand", "prove", "demonstrate", "establish", "verify", "reckon", "calculate", "doubt",
+];
+
+/// Whether a verb of saying or thinking ([`super::lexicon::REPORTING`] or [`KNOWING_VERBS`], verbs of telling aside:
 /// their object is a listener) has a noun object and, after it, a clause of its own hung on the
 /// verb (`parataxis`, `ccomp`) with nothing but commas between: `claimed 40 percent of voters,
 /// who backed the plan, were misinformed`, `notes road access is not yet restored`. The noun
@@ -443,7 +491,8 @@ pub(crate) fn starts_finite(tr: &Tree, toks: &[usize]) -> bool {
 /// percent` reports nothing. A clause after a colon, a dash or a quotation mark is a quotation
 /// of its own and leaves a real object alone (`confirmed the deaths: "…"`).
 fn report_cut_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
-    if !tr.lemma_is(v, super::lexicon::REPORTING) || tr.lemma_is(v, LISTENER_CLAUSE_VERBS) || tr.lemma_is(v, &["say"]) {
+    let clause_verb = tr.lemma_is(v, super::lexicon::REPORTING) || tr.lemma_is(v, KNOWING_VERBS);
+    if !clause_verb || tr.lemma_is(v, LISTENER_CLAUSE_VERBS) || tr.lemma_is(v, &["say"]) {
         return false;
     }
     let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else {

@@ -807,4 +807,36 @@ fn a_goal_that_is_to_be_done_is_no_doer() {
     assert!(triples(team).iter().any(|t| t.contains("team |") && t.contains("Tarn")), "{:?}", triples(team));
     let goal_tarn = team.replace("team/team", "goal/goal");
     assert!(!triples(&goal_tarn).iter().any(|t| t.contains("goal |")), "{:?}", triples(&goal_tarn));
+
+/// `The grant comes from what is the main fund.` (invented): the copular clause read as the
+/// oblique of `comes` gives no `grant – come from – what is the main fund`; a relative clause on
+/// the oblique (`from a fund that is the largest donor`) and the fact's own copula stay.
+#[test]
+fn an_object_holding_a_copular_clause_is_no_object() {
+    let glued = "The/the/DET/2/det grant/grant/NOUN/3/nsubj comes/come/VERB/0/root/VBZ/VerbForm=Fin from/from/ADP/9/case what/what/PRON/9/nsubj is/be/AUX/9/cop/VBZ/VerbForm=Fin the/the/DET/9/det main/main/ADJ/9/amod fund/fund/NOUN/3/obl";
+    let got = triples(glued);
+    assert!(!got.iter().any(|t| t.starts_with("grant |")), "{got:?}");
+    let relative = "The/the/DET/2/det grant/grant/NOUN/3/nsubj comes/come/VERB/0/root/VBZ/VerbForm=Fin from/from/ADP/6/case a/a/DET/6/det fund/fund/NOUN/3/obl that/that/PRON/11/nsubj is/be/AUX/11/cop/VBZ/VerbForm=Fin the/the/DET/11/det largest/large/ADJ/11/amod donor/donor/NOUN/6/acl:relcl";
+    let got = triples(relative);
+    assert!(got.iter().any(|t| t.contains("grant | comes from | fund")), "{got:?}");
+    let copular = "Ivo/Ivo/PROPN/5/nsubj Oster/Oster/PROPN/1/flat is/be/AUX/5/cop/VBZ/VerbForm=Fin a/a/DET/5/det banker/banker/NOUN/0/root";
+    let got = triples(copular);
+    assert!(got.iter().any(|t| t.contains("banker")), "{got:?}");
+    // a marked clause is meant as one (`asked whether the storm was the cause`)
+    let marked = "Vell/Vell/PROPN/2/nsubj wondered/wonder/VERB/0/root/VBD/VerbForm=Fin about/about/ADP/7/case whether/whether/SCONJ/7/mark storms/storm/NOUN/7/nsubj were/be/AUX/7/cop/VBD/VerbForm=Fin causes/cause/NOUN/2/obl";
+    let got = triples(marked);
+    assert!(got.iter().any(|t| t.contains("causes")), "{got:?}");
+}
+
+/// `A survey concluded otters living in Tarn were social.` (invented): a verb of knowing with the
+/// reported clause's subject parsed as its object gives no `survey – conclude – otters`; a plain
+/// object of such a verb stays (`The survey concluded the study.`).
+#[test]
+fn a_verb_of_knowing_with_a_cut_clause_has_no_object() {
+    let cut = "A/a/DET/2/det survey/survey/NOUN/3/nsubj concluded/conclude/VERB/0/root/VBD/VerbForm=Fin otters/otter/NOUN/3/obj/NNS living/live/VERB/4/acl/VBG in/in/ADP/7/case Tarn/Tarn/PROPN/5/obl were/be/AUX/9/cop/VBD/VerbForm=Fin social/social/ADJ/3/ccomp/JJ";
+    let got = triples(cut);
+    assert!(!got.iter().any(|t| t.contains("concluded | otters")), "{got:?}");
+    let plain = "The/the/DET/2/det survey/survey/NOUN/3/nsubj concluded/conclude/VERB/0/root/VBD/VerbForm=Fin the/the/DET/5/det study/study/NOUN/3/obj";
+    let got = triples(plain);
+    assert!(got.iter().any(|t| t.contains("concluded | study")), "{got:?}");
 }
