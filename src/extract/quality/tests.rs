@@ -807,6 +807,7 @@ fn a_goal_that_is_to_be_done_is_no_doer() {
     assert!(triples(team).iter().any(|t| t.contains("team |") && t.contains("Tarn")), "{:?}", triples(team));
     let goal_tarn = team.replace("team/team", "goal/goal");
     assert!(!triples(&goal_tarn).iter().any(|t| t.contains("goal |")), "{:?}", triples(&goal_tarn));
+}
 
 /// `The grant comes from what is the main fund.` (invented): the copular clause read as the
 /// oblique of `comes` gives no `grant – come from – what is the main fund`; a relative clause on
