@@ -97,6 +97,18 @@ impl Inputs {
         self.items.is_empty()
     }
 
+    /// The inputs' size in bytes (files as they are on disk, texts in memory); `None` when a
+    /// file's size cannot be read (standard input, a path gone since it was listed).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.items
+            .iter()
+            .map(|i| match i {
+                Input::Path(path) => std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file).map(|m| m.len()),
+                Input::Text(text) => Some(text.text.len() as u64),
+            })
+            .sum()
+    }
+
     /// Reads the inputs one after the other (documents of at most `max_bytes`), one result per
     /// document: a `.jsonl` file gives one per line.
     pub fn read(self, max_bytes: u64) -> impl Iterator<Item = Result<SourceText, SourceError>> {

@@ -9,9 +9,20 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// Input up to this size (some 40,000 words) is tagged and parsed in well under a second, so
+/// the huge pages that speed up the tables' lookups save less than zeroing them costs
+/// ([`crate::guard::alloc::no_huge_pages`]).
+const SMALL_INPUT_BYTES: u64 = 256 * 1024;
+
 pub(super) fn build(paths: &[PathBuf], store: &StoreArgs, extract: &ExtractArgs, export_dir: Option<&Path>, quiet: bool) -> Result<()> {
     let started = Instant::now();
     let inputs = Inputs::from_paths(paths)?;
+    // a small input (an article added to a store): its cost is the fixed work around it, in
+    // memory faulted in once, which ordinary pages make cheaper than huge ones; the tagger's
+    // and parser's tables lose their huge pages too, which a small input does not feel
+    if inputs.total_bytes().is_some_and(|bytes| bytes <= SMALL_INPUT_BYTES) {
+        crate::guard::alloc::no_huge_pages();
+    }
     // the models load on a second thread while the store opens (both are fixed costs of a build)
     let (kb, pipeline) = std::thread::scope(|s| {
         let models = s.spawn(|| pipeline(extract));

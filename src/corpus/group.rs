@@ -19,6 +19,7 @@ use super::link::{EntityRecord, LoneSurname, is_document_scoped, unqualified};
 use super::types::{name_key, product_base, settle_type};
 use crate::document::EntityType;
 use crate::resolve::names;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeSet, HashMap};
 
 /// A name key and whether the entity looks it up (a rule reads the entities kept under it for
@@ -208,6 +209,7 @@ pub fn small_group_of<R: GroupRecord>(records: &[R], seeds: &BTreeSet<&str>, lim
     let mut looked_for: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut fresh: Vec<usize> = members.iter().copied().collect();
     while !fresh.is_empty() {
+        let _t = crate::kb::timing::span("corpus.group_round");
         let wanted: BTreeSet<String> = fresh.iter().flat_map(|&i| keys_of(by_id[i])).map(|(k, _)| k).filter(|k| !looked_for.contains(k)).collect();
         let filter = KeyFilter::of(&wanted);
         let held: Vec<(usize, Vec<LinkKey>)> = by_id
@@ -239,24 +241,42 @@ pub fn small_group_of<R: GroupRecord>(records: &[R], seeds: &BTreeSet<&str>, lim
 }
 
 /// What an entity must bear to hold one of some keys: a name, initials or an id without its
-/// field that a key is, or every word of a key's words.
+/// field that a key is, or every word of a key's words. The word keys are filed under their
+/// first word, so an entity is checked against the keys that share a word with its names, not
+/// against every key: a round of a large group looks for thousands of keys over some 200k
+/// entities (an add whose group grew so spent 13 s here).
 struct KeyFilter {
-    names: std::collections::HashSet<String>,
-    initials: std::collections::HashSet<String>,
-    unqualified: std::collections::HashSet<String>,
-    words: Vec<Vec<String>>,
+    names: FxHashSet<String>,
+    initials: FxHashSet<String>,
+    unqualified: FxHashSet<String>,
+    /// Each word key's words, under its first word.
+    words: FxHashMap<String, Vec<Vec<String>>>,
+    /// Whether a key has no words (every entity bears all of them).
+    wordless: bool,
 }
 
 impl KeyFilter {
     fn of(keys: &BTreeSet<String>) -> KeyFilter {
-        let mut filter = KeyFilter { names: Default::default(), initials: Default::default(), unqualified: Default::default(), words: Vec::new() };
+        let mut filter = KeyFilter {
+            names: FxHashSet::default(),
+            initials: FxHashSet::default(),
+            unqualified: FxHashSet::default(),
+            words: FxHashMap::default(),
+            wordless: false,
+        };
         for key in keys {
             let (tag, text) = key.split_once('\t').unwrap_or((key.as_str(), ""));
             match tag {
                 "nm" => drop(filter.names.insert(text.to_owned())),
                 "in" => drop(filter.initials.insert(text.to_owned())),
                 "uq" => drop(filter.unqualified.insert(text.to_owned())),
-                _ => filter.words.push(text.split(['\t', ' ']).filter(|w| !w.is_empty()).map(str::to_owned).collect()),
+                _ => {
+                    let words: Vec<String> = text.split(['\t', ' ']).filter(|w| !w.is_empty()).map(str::to_owned).collect();
+                    match words.first() {
+                        Some(first) => filter.words.entry(first.clone()).or_default().push(words),
+                        None => filter.wordless = true,
+                    }
+                }
             }
         }
         filter
@@ -277,11 +297,15 @@ impl KeyFilter {
         if names().any(named) {
             return true;
         }
+        if self.wordless {
+            return true;
+        }
         if self.words.is_empty() {
             return false;
         }
-        let words: std::collections::HashSet<String> = names().flat_map(|n| name_key(n).split(' ').map(str::to_owned).collect::<Vec<_>>()).collect();
-        self.words.iter().any(|key| key.iter().all(|w| words.contains(w)))
+        let keys: Vec<String> = names().map(|n| name_key(n)).collect();
+        let words: FxHashSet<&str> = keys.iter().flat_map(|k| k.split(' ')).collect();
+        words.iter().filter_map(|w| self.words.get(*w)).flatten().any(|key| key.iter().all(|w| words.contains(w.as_str())))
     }
 }
 

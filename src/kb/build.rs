@@ -131,6 +131,12 @@ impl KnowledgeBase {
         let mut reader = BatchReader::new(inputs, options);
         let base = self.store.base();
         let first = reader.next_batch(progress);
+        // a few documents (one batch): an add, or a small build, whose memory is fresh pages
+        // faulted in once; ordinary pages are zeroed only where touched (the tagger's and
+        // parser's tables, filled when the model was loaded, keep their huge pages)
+        if reader.exhausted() {
+            crate::guard::alloc::no_huge_pages();
+        }
         summary.documents += first.as_ref().map_or(0, Vec::len);
         let first = first.map(|b| self.skip_stored(b, &mut summary, progress)).transpose()?;
         // The first batch is analysed while the ontology graph is loaded and the index is opened
@@ -282,6 +288,11 @@ impl BatchReader {
             batch: options.batch.max(1),
             max_bytes: options.max_file_bytes,
         }
+    }
+
+    /// Whether every document has been handed out in a batch.
+    fn exhausted(&self) -> bool {
+        self.pending.is_empty() && self.items.len() == 0
     }
 
     /// The next batch of documents, `None` after the last.

@@ -53,7 +53,11 @@ const MARKER_FILE: &str = "kgraph-store.json";
 ///    property's own label, no `rdf:type prov:Entity` on documents (kg:Document is a subclass),
 ///    no `kg:documentCount` in the corpus graph (the number of document graphs describing the
 ///    entity). A format 5 reader would read no paragraphs and empty extractors.
-pub const STORE_FORMAT_VERSION: u32 = 6;
+/// 7: no `kg:metadata "id=…"` where the id is what follows the last `#` of the document's
+///    `kg:sourcePath` (a JSON Lines document's `FILE#ID`, store::rdf::metadata_is_source_id);
+///    no `kg:charStart 0` on the sentence node of a sentence that opens the text (absent, the
+///    start is 0, as store::read already took it).
+pub const STORE_FORMAT_VERSION: u32 = 7;
 
 /// The named graph of a document and the quads [`KgStore::load_document`] writes into it: the
 /// one place that turns an analysed document into stored RDF (`kgraph build`, and the

@@ -6,7 +6,9 @@
 //! Plain facts (asserted, not negated) are also written as a direct triple so that simple
 //! SPARQL such as `?s kg:opposes ?o` works. Values a reader can derive are left out: the flags
 //! of a plain fact, notes restating the statement or the lexicon, the document an entity was
-//! described in (the graph's name) and its Wikidata id (the local name of its `owl:sameAs`).
+//! described in (the graph's name), its Wikidata id (the local name of its `owl:sameAs`), a
+//! JSON Lines document's id (the end of its source path, `FILE#ID`) and the start offset 0 of a
+//! sentence that opens the text.
 //! RDF 1.1 reification is used rather than RDF 1.2 triple terms so that every RDF tool (rdflib,
 //! rapper, Jena) reads our exports.
 
@@ -96,7 +98,7 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
         };
         sink.add(&doc_node, ns(vocab::DCTERMS, "source"), term);
     }
-    for (name, value) in &doc.metadata {
+    for (name, value) in doc.metadata.iter().filter(|(name, value)| !metadata_is_source_id(&doc.source, name, value)) {
         sink.add(&doc_node, kg(p::METADATA), Literal::new_simple_literal(format!("{name}={value}")));
     }
 
@@ -123,6 +125,14 @@ pub fn document_quads(base: &str, graph: &NamedNode, doc: &Document, entities: &
     let entity_ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     add_facts(&mut sink, &FactContext { base, doc_node: &doc_node, entity_ids: &entity_ids, labels }, facts);
     quads
+}
+
+/// Whether a document's metadata field is the JSON Lines `id` its source path already ends in
+/// (`news.jsonl#port-1` and `id=port-1`): not stated again. A reader takes the id as what follows
+/// the source path's last `#` (`REPLACE(?src, "^.*#", "")`), so an id that holds a `#` itself,
+/// or one that differs from the path's (cleaned of line breaks), is stated.
+pub fn metadata_is_source_id(source: &str, name: &str, value: &str) -> bool {
+    name == "id" && source.rsplit_once('#').is_some_and(|(_, id)| id == value)
 }
 
 /// The properties a document graph states an entity's type and label with. A corpus-wide
@@ -219,13 +229,22 @@ fn add_facts(sink: &mut QuadSink<'_>, cx: &FactContext<'_>, facts: &[Fact]) {
 /// the node's IRI and graph say are not stated again: the paragraph and the sentence index are
 /// the IRI's last two segments ([`sentence_iri`]) and the document is the graph's name. The end offset is the start plus
 /// the evidence's length in characters (the evidence is the sentence exactly as in the text);
-/// it is stated only in the (unexpected) case where it is not.
+/// it is stated only in the (unexpected) case where it is not. The start is not stated for the
+/// sentence that opens the text ([`starts_the_text`]): absent, it is 0.
 fn add_sentence(sink: &mut QuadSink<'_>, node: &NamedNode, pv: &crate::document::Provenance) {
     sink.add(node, kg(p::EVIDENCE), Literal::new_simple_literal(&pv.evidence));
-    sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
+    if !starts_the_text(pv) {
+        sink.add(node, kg(p::CHAR_START), typed(pv.span.char.start.to_string(), "integer"));
+    }
     if pv.span.char.end != pv.span.char.start + pv.evidence.chars().count() {
         sink.add(node, kg(p::CHAR_END), typed(pv.span.char.end.to_string(), "integer"));
     }
+}
+
+/// Whether the sentence starts at the text's first character, the start a reader takes when
+/// a sentence node states no `kg:charStart` (`COALESCE(?start, 0)`).
+pub fn starts_the_text(pv: &crate::document::Provenance) -> bool {
+    pv.span.char.start == 0
 }
 
 /// `focus_on` -> `focus on`: what a reader takes for the label of an open relation whose
@@ -419,8 +438,17 @@ mod tests {
     }
 
     fn one_fact(extractor: &str, time: Option<crate::document::FactTime>) -> Vec<Quad> {
+        quads_of(sample_fact(extractor, time))
+    }
+
+    fn quads_of(fact: Fact) -> Vec<Quad> {
         let doc = crate::source::SourceText::from_string("t.txt", "Nora Vint praised it.").into_document();
-        let fact = Fact {
+        let labels = PropertyLabels::from([(format!("{}praises", vocab::KG), "praises".to_owned())]);
+        document_quads("http://kgraph.local/", &document_iri("http://kgraph.local/", &doc.id), &doc, &[], &[fact], &labels)
+    }
+
+    fn sample_fact(extractor: &str, time: Option<crate::document::FactTime>) -> Fact {
+        Fact {
             subject: "nora_vint".into(),
             predicate: crate::document::Predicate {
                 name: "praises".into(),
@@ -446,9 +474,7 @@ mod tests {
             },
             notes: vec!["types ok: nora_vint (Person) fits domain Agent".into()],
             time,
-        };
-        let labels = PropertyLabels::from([(format!("{}praises", vocab::KG), "praises".to_owned())]);
-        document_quads("http://kgraph.local/", &document_iri("http://kgraph.local/", &doc.id), &doc, &[], &[fact], &labels)
+        }
     }
 
     fn predicates(quads: &[Quad]) -> Vec<String> {
@@ -505,6 +531,33 @@ mod tests {
         assert_eq!((t.as_str(), l.as_str()), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label"));
         let (t, l) = entity_description_properties("nora_vint.politician");
         assert_eq!((t, l), (kg(p::DOCUMENT_TYPE), kg(p::DOCUMENT_LABEL)));
+    }
+
+    #[test]
+    fn a_sentence_that_opens_the_text_states_no_start() {
+        let start = |quads: &[Quad]| quads.iter().find(|q| q.predicate.as_str().ends_with("#charStart")).map(|q| q.object.to_string());
+        // the sample sentence starts at character 10: stated
+        let later = one_fact(DEFAULT_EXTRACTOR, None);
+        assert_eq!(start(&later).as_deref(), Some("\"10\"^^<http://www.w3.org/2001/XMLSchema#integer>"));
+        let mut first = sample_fact(DEFAULT_EXTRACTOR, None);
+        first.provenance.span.char = 0..21;
+        assert_eq!(start(&quads_of(first)), None);
+    }
+
+    #[test]
+    fn the_jsonl_id_the_source_path_ends_in_is_not_stated_again() {
+        assert!(metadata_is_source_id("news.jsonl#port-1", "id", "port-1"));
+        // another field, another id, an id with a `#` of its own, a source without one: stated
+        assert!(!metadata_is_source_id("news.jsonl#port-1", "section", "port-1"));
+        assert!(!metadata_is_source_id("news.jsonl#port-1", "id", "port-2"));
+        assert!(!metadata_is_source_id("news.jsonl#a#1", "id", "a#1"));
+        assert!(!metadata_is_source_id("news.jsonl:3", "id", "3"));
+        let mut source = crate::source::SourceText::from_string("news.jsonl#vell-7", "Ivo Oster spoke.");
+        source.metadata = vec![("id".into(), "vell-7".into()), ("section".into(), "world".into())];
+        let doc = source.into_document();
+        let quads = document_quads("http://kgraph.local/", &document_iri("http://kgraph.local/", &doc.id), &doc, &[], &[], &PropertyLabels::new());
+        let metadata: Vec<String> = quads.iter().filter(|q| q.predicate.as_str().ends_with("#metadata")).map(|q| q.object.to_string()).collect();
+        assert_eq!(metadata, vec!["\"section=world\"".to_owned()]);
     }
 
     #[test]
