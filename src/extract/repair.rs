@@ -77,7 +77,8 @@
 //! 36. `copular-report` (`repair_report`): `Aides said the cost was 75 cents` with the copular
 //!    clause's predicate hung on the reporting verb as its object or oblique.
 //! 37. `day-object` (`repair_clause`): `findings published Wednesday in Nature` with the day word
-//!    as the verb's object, or `freed from a jail Friday` with it as the noun's apposition.
+//!    as the verb's object, or `freed from a jail Friday` with it as the noun's apposition; also
+//!    a period with a deictic word as the object (`was sentenced last week`, `intending this year`).
 //! 38. `time-subject` (`repair_clause`): `came two days after the council approved the plan` with
 //!    the span of time as the clause's subject and the real subject an `after`-modifier of it.
 //! 39. `trailing-report` (`repair_report`): `X was found unconscious, police reported Sunday` with the
@@ -1056,6 +1057,17 @@ pub(super) mod tests {
                 None,
             ),
             ("object-with-case: a plain object is left alone", "Ortiz/PROPN/2/nsubj left/VERB/0/root the/DET/4/det court/NOUN/2/obj", None),
+            (
+                "day-object: a period with a deictic word read as the object is a time",
+                "The/DET/2/det fund/NOUN/4/nsubj was/AUX/4/aux intending/VERB/0/root/intend/VBG this/DET/6/det year/NOUN/4/obj/year/NN \
+                 to/PART/8/mark raise/VERB/4/xcomp/raise/VB money/NOUN/8/obj ./PUNCT/4/punct",
+                Some(&["year>4:obl:unmarked"]),
+            ),
+            (
+                "day-object: a period with its own content stays the object",
+                "Tarn/PROPN/2/nsubj announced/VERB/0/root/announce/VBD three/NUM/4/nummod days/NOUN/2/obj/day/NNS of/ADP/6/case mourning/NOUN/4/nmod ./PUNCT/2/punct",
+                None,
+            ),
             (
                 "purpose-copula: `is to be ready` makes the goal no doer",
                 "Our/PRON/2/nmod:poss goal/NOUN/6/nsubj is/AUX/6/cop/be/VBZ to/PART/6/mark be/AUX/6/cop/be/VB ready/ADJ/0/root and/CCONJ/8/cc help/VERB/6/conj ./PUNCT/6/punct",

@@ -568,14 +568,16 @@ pub(super) fn participle_object(t: &mut Vec<Token>) -> bool {
 /// Repair 37, `day-object`: `findings published Wednesday in Nature` or `released from a jail
 /// Friday` with the bare day word parsed as the verb's object or as an apposition of the noun
 /// before it (no comma between): a weekday or relative day word on its own (no determiner, no
-/// preposition) is when the event happened, so it becomes an `obl:unmarked` of the verb.
+/// preposition) is when the event happened, so it becomes an `obl:unmarked` of the verb; so does a
+/// period with a deictic word as the object (`was intending this year to raise money`).
 pub(super) fn day_object(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
     let mut changed = false;
     for d in 0..n {
         let a = h[d];
-        if a == usize::MAX || !is_bare_day(&t[d]) || (0..n).any(|k| h[k] == d && base(&t[k].deprel) != "punct" && base(&t[k].deprel) != "amod") {
+        let bare_day = is_bare_day(&t[d]) && !(0..n).any(|k| h[k] == d && base(&t[k].deprel) != "punct" && base(&t[k].deprel) != "amod");
+        if a == usize::MAX || !(bare_day || deictic_period(t, &h, d)) {
             continue;
         }
         let verb = |v: usize| v != usize::MAX && t[v].upos == "VERB";
@@ -589,6 +591,25 @@ pub(super) fn day_object(t: &mut Vec<Token>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// Periods of the calendar that a deictic word turns into a time phrase (`this year`, `last week`).
+const PERIODS: &[&str] = &["week", "weekend", "month", "year", "decade", "century", "season", "quarter", "summer", "winter", "spring", "autumn", "fall"];
+
+/// `this month`, `last week`, `every year`, `earlier this month`: a period of [`PERIODS`] whose only
+/// dependents are a deictic determiner or adjective (at least one) and an `earlier`/`later`: a
+/// time, never a thing done (`was intending this year to raise money`, `sentenced last week`).
+fn deictic_period(t: &[Token], h: &[usize], d: usize) -> bool {
+    if !PERIODS.contains(&t[d].lemma.to_lowercase().as_str()) || t[d].upos != "NOUN" || t[d].feats.contains("Number=Plur") {
+        return false;
+    }
+    let kids: Vec<usize> = (0..t.len()).filter(|&k| h[k] == d && base(&t[k].deprel) != "punct").collect();
+    let deictic = |k: usize| {
+        matches!(base(&t[k].deprel), "det" | "amod")
+            && ["this", "that", "next", "last", "past", "every", "each", "previous", "coming"].iter().any(|w| t[k].form.eq_ignore_ascii_case(w))
+    };
+    let shift = |k: usize| base(&t[k].deprel) == "advmod" && ["earlier", "later"].iter().any(|w| t[k].form.eq_ignore_ascii_case(w));
+    kids.iter().any(|&k| deictic(k) && k < d) && kids.iter().all(|&k| (deictic(k) || shift(k)) && k < d)
 }
 
 /// Parts of a day that follow a weekday in one time phrase (`on Monday morning`).
