@@ -93,6 +93,10 @@
 //!   picks one thing out by rank (`the one factor that slowed the works was the flooding`, `the
 //!   most difficult part was the exam`, `the only ones left were the bones`) says which thing it
 //!   is, not what class the subject belongs to (no `factor – is a – flooding`).
+//! - `non-nominal-predicate` ([`non_nominal_predicate`]): a copula whose predicate is a bare
+//!   `-ing` word the tagger took for a noun or adjective (`water was no longer rushing`: a
+//!   progressive) or a fixed adverbial phrase (`was en route`) names no class (no `water – is a
+//!   – rushing`); `is a` needs a noun phrase.
 
 use super::rules::{Kind, Prop};
 use super::tree::{NONE, Tree};
@@ -276,7 +280,43 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     {
         return Some("bare-adjective");
     }
+    // (with an object or oblique beside it, the predicate is no object: `work was ongoing in
+    // the building` relates the work to the building)
+    if p.slots.iter().any(|s| s.kind == Kind::Comp && s.part.head == v)
+        && !p.slots.iter().any(|s| matches!(s.kind, Kind::Obj | Kind::Obl | Kind::Agent | Kind::Iobj))
+        && non_nominal_predicate(tr, v)
+    {
+        return Some("non-nominal-predicate");
+    }
     None
+}
+
+/// Adverbial phrases made of a borrowed word and a noun, which the tagger reads as a noun
+/// phrase (`was en route`): (modifier, noun). A closed list of fixed English phrases.
+const ADVERBIAL_NOUN_PHRASES: &[(&str, &str)] = &[("en", "route")];
+
+/// A copula's predicate that names no class although the tagger made it a noun or an adjective:
+/// a bare `-ing` word with nothing before it that a noun phrase would have (`water was no longer
+/// rushing`, `the beacon is not transmitting`, `countries are voting to …`: a progressive whose
+/// participle the tagger misread), or a fixed adverbial phrase (`the flight was en route`).
+/// `is a` needs a noun phrase; a gerund with a determiner or modifier (`the voting`, `early
+/// voting`) stays.
+fn non_nominal_predicate(tr: &Tree, v: usize) -> bool {
+    if !tr.kids(v).any(|k| tr.base(k) == "cop") {
+        return false;
+    }
+    let form = tr.form(v).to_lowercase();
+    let nominal_left = tr.kids(v).any(|k| k < v && matches!(tr.base(k), "det" | "nmod" | "nummod" | "amod" | "compound" | "case"));
+    let bare_progressive = matches!(tr.upos(v), "NOUN" | "ADJ")
+        && matches!(tr.t[v].xpos.as_str(), "NN" | "JJ" | "")
+        && form.len() > 5
+        && form.ends_with("ing")
+        && tr.form(v).chars().all(|c| c.is_ascii_lowercase())
+        && !nominal_left;
+    let fixed_adverbial = ADVERBIAL_NOUN_PHRASES
+        .iter()
+        .any(|&(m, n)| form == n && tr.kids(v).any(|k| k < v && tr.base(k) == "amod" && tr.form(k).eq_ignore_ascii_case(m)) && !tr.kids(v).any(|k| k < v && tr.base(k) == "det"));
+    bare_progressive || fixed_adverbial
 }
 
 /// The most frequent English function words: in English prose about a third of the words are

@@ -200,6 +200,30 @@ fn graph_quality_table() {
             &["| same"],
         ),
         (
+            "a progressive whose participle the tagger made a noun names no class",
+            "The/the/DET/2/det river/river/NOUN/6/nsubj was/be/AUX/6/cop no/no/ADV/5/advmod longer/long/ADV/6/advmod rushing/rushing/NOUN/0/root/NN into/into/ADP/9/case the/the/DET/9/det barn/barn/NOUN/6/nmod/NN",
+            &[],
+            &["| rushing"],
+        ),
+        (
+            "a fixed adverbial phrase after a copula names no class",
+            "The/the/DET/2/det ferry/ferry/NOUN/6/nsubj was/be/AUX/6/cop en/en/ADJ/6/amod/JJ -/-/PUNCT/4/punct route/route/NOUN/0/root/NN from/from/ADP/8/case Tarn/Tarn/PROPN/6/nmod/NNP",
+            &[],
+            &["| en", "| route"],
+        ),
+        (
+            "a bare `-ing` predicate with an oblique relates the subject to the oblique",
+            "Repair/repair/NOUN/2/compound work/work/NOUN/4/nsubj was/be/AUX/4/cop ongoing/ongoing/ADJ/0/root/JJ in/in/ADP/6/case Tarn/Tarn/PROPN/4/obl/NNP",
+            &["Repair work | was ongoing in | Tarn"],
+            &[],
+        ),
+        (
+            "a gerund with a determiner stays a noun phrase",
+            "The/the/DET/2/det problem/problem/NOUN/5/nsubj was/be/AUX/5/cop the/the/DET/5/det funding/funding/NOUN/0/root/NN",
+            &["problem | was | funding"],
+            &[],
+        ),
+        (
             "bare adjective complement",
             "I/I/PRON/3/nsubj am/be/AUX/3/cop sure/sure/ADJ/0/root",
             &[],

@@ -17,7 +17,10 @@
 //!   `the request that he be removed`): the mandative clause says what someone wants done, not
 //!   what is, and its demander is its attribution.
 //! - `possible`: a clause inside the antecedent of a condition (`if he had a chance to read the
-//!   draft`, `on condition that the army withdraw`) is hypothetical however deep it sits.
+//!   draft`, `on condition that the army withdraw`) or of a comparison with the unreal (`looked at
+//!   her as though she was lying`, `as if`) is hypothetical however deep it sits; so is a relative
+//!   clause on the noun a conditioned existential brings in (`if you win, there'll be a prize that
+//!   is paid in cash`): the noun exists only in the condition's world.
 //!
 //! In: the tree and the sentence's propositions. Out: the same propositions with modality and
 //! attribution set.
@@ -399,7 +402,7 @@ impl Rules<'_, '_> {
             }
             let h = tr.head[up];
             // `if he had a chance to read …`: the antecedent of a condition, however deep
-            if tr.base(up) == "advcl" && mark(up, &["if", "unless"]) {
+            if tr.base(up) == "advcl" && hypothetical_clause(tr, up) {
                 return Some((Modality::Possible, None));
             }
             // a time or reason clause is taken as given, even inside a condition (`if they were
@@ -413,9 +416,10 @@ impl Rules<'_, '_> {
             if tr.base(up) == "acl" && condition_clause(up, h) {
                 return Some((Modality::Possible, None));
             }
-            // a relative clause's content is taken as given
+            // a relative clause's content is taken as given, unless its noun exists only in a
+            // condition's world (`if you win, there'll be a prize that is paid in cash`)
             if tr.rel(up) == "acl:relcl" {
-                return None;
+                return conditioned_existential(tr, h).then_some((Modality::Possible, None));
             }
             // `the agency has to approve the deal`, `the council needs to vote`: what someone must
             // do now is not yet done (a past `had to resign` mostly was, and stays asserted)
@@ -494,6 +498,33 @@ impl Rules<'_, '_> {
         }
         !tr.kids(h).any(|k| matches!(tr.base(k), "amod" | "det" | "nummod") && (tr.lemma_is(k, RANKING_WORDS) || tr.t[k].xpos == "JJS"))
     }
+}
+
+/// A clause that states nothing about the world because of its subordinator: a condition's
+/// antecedent (`if`, `unless`) or a comparison with the unreal (`as if`, `as though`: the two
+/// marks side by side; a plain `though` concedes a fact).
+pub(super) fn hypothetical_clause(tr: &Tree, c: usize) -> bool {
+    let marks: Vec<usize> = tr.kids(c).filter(|&k| k < c && tr.base(k) == "mark").collect();
+    let after_as = |k: usize| k > 0 && marks.contains(&(k - 1)) && tr.lemma_is(k - 1, &["as"]);
+    marks.iter().any(|&k| tr.lemma_is(k, &["if", "unless"]) || (tr.lemma_is(k, &["though"]) && after_as(k)))
+}
+
+/// A condition's antecedent (`if`, `unless`), which makes the clause it hangs on hypothetical
+/// too; a comparison (`stared at her as if she had lied`) does not: the staring happened.
+pub(super) fn condition_clause(tr: &Tree, c: usize) -> bool {
+    let marks: Vec<usize> = tr.kids(c).filter(|&k| k < c && tr.base(k) == "mark").collect();
+    marks.iter().any(|&k| tr.lemma_is(k, &["if", "unless"])) && !marks.iter().any(|&k| tr.lemma_is(k, &["as"]))
+}
+
+/// The pivot `n` of an existential clause (`there'll be juice`, `there would be a vote`) whose
+/// clause hangs on a condition: the thing exists only if the condition holds.
+fn conditioned_existential(tr: &Tree, n: usize) -> bool {
+    let be = tr.head[n];
+    be != NONE
+        && tr.base(n) == "nsubj"
+        && tr.lemma_is(be, &["be"])
+        && tr.kids(be).any(|k| tr.base(k) == "expl")
+        && tr.kids(be).any(|k| tr.base(k) == "advcl" && condition_clause(tr, k))
 }
 
 /// A question: its last word (before closing quotes and brackets) is `?`.
@@ -733,6 +764,33 @@ mod tests {
         if let Some(f) = fs.iter().find(|f| f.1.contains("fail")) {
             assert_eq!(f.3, Modality::Asserted, "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_comparison_with_the_unreal_is_hypothetical_but_its_main_clause_happened() {
+        let Some(f) = find("The guards watched Ivo Oster as though he was hiding a weapon .", "hid") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        let Some(f) = find("The guards watched Ivo Oster as though he was hiding a weapon .", "watch") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        // `as if`: the comparison is hypothetical, the main clause is not a condition's consequent
+        let Some(fs) = facts("The guards stared at Mara Vellin as if she had stolen the ledger .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.2.contains("Mara Vellin")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+        // a plain `though` concedes a fact
+        let Some(fs) = facts("Though the barge was late , the crew unloaded the grain .") else { return };
+        if let Some(f) = fs.iter().find(|f| f.1.contains("unload")) {
+            assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_on_what_a_condition_brings_in_is_hypothetical() {
+        let Some(f) = find("If the lever is pressed , there will be a reward that is paid in grain .", "paid") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        // a real existential keeps its relative clause
+        let Some(f) = find("When the lever was pressed , there was a reward that was paid in grain .", "paid") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
     }
 
     #[test]

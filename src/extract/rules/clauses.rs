@@ -757,7 +757,7 @@ impl Rules<'_, '_> {
             modality = Modality::Possible;
         }
         // a conditional or hypothetical clause is not asserted
-        let conditional = |v: usize| tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["if", "unless"]));
+        let conditional = |v: usize| super::claims::hypothetical_clause(tr, v);
         if tr.rel(p) == "advcl" && conditional(p) {
             modality = Modality::Possible;
         }
@@ -767,7 +767,7 @@ impl Rules<'_, '_> {
         // works, even if the ship sinks`, `if asked, she said, she would go`): the condition
         // belongs to what was said, unless the report itself is modal or not in the past (`if
         // elected, he will say`, `if you ask, your friend says …`)
-        let conditioned = |v: usize| tr.kids(v).any(|k| tr.base(k) == "advcl" && conditional(k));
+        let conditioned = |v: usize| tr.kids(v).any(|k| tr.base(k) == "advcl" && super::claims::condition_clause(tr, k));
         let plain_report = |v: usize| {
             self.reports(v) && tr.t[v].xpos == "VBD" && !tr.kids(v).any(|k| tr.base(k) == "aux" && tr.t[k].xpos == "MD")
         };

@@ -40,6 +40,10 @@ const TOPIC_MARKS: &[&str] = &["on", "about", "over", "regarding", "concerning"]
 /// millions on building roads`). General English, closed class.
 const OUTLAY_VERBS: &[&str] = &["spend", "waste", "invest"];
 
+/// Verbs of using, whose subject does what the object is used for (`used the bones for scraping
+/// hides`). General English, closed class.
+const USING_VERBS: &[&str] = &["use", "employ", "utilise", "utilize", "reuse"];
+
 impl Rules<'_, '_> {
     /// Whether gerund `p` is the topic of a noun (`held a vote on removing the mayor`, `began
     /// talks on reducing the deficit`, `placed emphasis on keeping order`): the act is what the
@@ -62,6 +66,33 @@ impl Rules<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether gerund `p` says what the verb's object is for (`developed a notation for
+    /// expressing large numbers`, `bought a machine for cutting steel`): a `for` gerund the parser
+    /// hung on the verb right after its object, a thing that cannot act. As with a `for` gerund on
+    /// the noun itself, whoever acts is not named. Not after a verb of using (`used the bones for
+    /// scraping hides`: the user scrapes) nor on a reward or penalty (`won a prize for finding`),
+    /// and not after a comma, which sets the gerund off as the purpose of the whole act
+    /// (`launched the fair, for promoting local crafts`: the launcher promotes them).
+    fn purpose_gerund(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[p];
+        if tr.rel(p) != "advcl" || h == NONE || tr.t[p].xpos != "VBG" || tr.upos(h) != "VERB" || tr.lemma_is(h, USING_VERBS) {
+            return false;
+        }
+        let Some(m) = tr.kids(p).find(|&k| k < p && tr.base(k) == "mark" && tr.lemma_is(k, &["for"])) else { return false };
+        tr.kids(h).any(|o| {
+            tr.base(o) == "obj"
+                && tr.upos(o) == "NOUN"
+                && o < m
+                && !tr.is_punct(m - 1)
+                && (o + 1..m).all(|x| tr.ancestor_of(o, x))
+                && !tr.lemma_is(o, DEED_NOUNS)
+                // (a term is a penalty too: `was sentenced 20 years for forging …`)
+                && !self.is_date(o)
+                && !self.can_act(o)
+        })
     }
 
     /// Subject of predicate `p`, with the confidence factor and whether it was inherited.
@@ -247,6 +278,7 @@ impl Rules<'_, '_> {
                 None
             }
             "xcomp" | "advcl" if self.topic_gerund(p) => None,
+            "advcl" if self.purpose_gerund(p) && self.gerund_controller(p).is_none() => None,
             "xcomp" | "advcl" => {
                 if let Some(means) = self.means_of_passive(p) {
                     return means.map(|a| (self.np(a, true), 0.7));
@@ -709,6 +741,40 @@ mod tests {
             . . PUNCT . 6 punct";
         let ts = triples(arriving);
         assert!(ts.iter().any(|t| t.subject.text == "envoy" && t.relation.contains("arriv")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_for_gerund_after_a_things_name_says_what_it_is_for() {
+        // `Mara Vellin developed a notation for expressing large numbers .` (invented), the
+        // gerund hung on the verb: nobody is said to have expressed anything
+        let rows = "
+            Mara Mara PROPN NNP 2 compound
+            Vellin Vellin PROPN NNP 3 nsubj
+            developed develop VERB VBD 0 root
+            a a DET DT 5 det
+            notation notation NOUN NN 3 obj
+            for for SCONJ IN 7 mark
+            expressing express VERB VBG 3 advcl VerbForm=Ger
+            large large ADJ JJ 9 amod
+            numbers number NOUN NNS 7 obj Number=Plur
+            . . PUNCT . 3 punct";
+        let ts = triples(rows);
+        assert!(!ts.iter().any(|t| t.relation.contains("express")), "{}", show(&ts));
+        // a verb of using: the user does it (`Mara Vellin used a notation for expressing …`)
+        let used = rows.replace("developed develop", "used use");
+        let ts = triples(&used);
+        assert!(ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation.contains("express")), "{}", show(&ts));
+        // a reward names its bearer's deed (`Mara Vellin won a prize for expressing …`)
+        let prize = rows.replace("developed develop", "won win").replace("notation notation", "prize prize");
+        let ts = triples(&prize);
+        assert!(ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation.contains("express")), "{}", show(&ts));
+        // set off by a comma, the gerund is the purpose of the whole act (`…, for expressing …`)
+        let comma = rows
+            .replace("for for SCONJ IN 7 mark", ", , PUNCT , 8 punct\n            for for SCONJ IN 8 mark")
+            .replace("large large ADJ JJ 9 amod", "large large ADJ JJ 10 amod")
+            .replace("numbers number NOUN NNS 7 obj", "numbers number NOUN NNS 8 obj");
+        let ts = triples(&comma);
+        assert!(ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation.contains("express")), "{}", show(&ts));
     }
 
     #[test]
