@@ -10,7 +10,9 @@
 //! Light-verb events (`X made landfall in Y`, `X entered into an agreement with Y`, `X launched
 //! an offensive against Y`): the event is the noun, and the fact relates the subject to the noun's
 //! prepositional complement (X – made landfall in – Y), which the clause reading leaves as a place
-//! qualifier or drops.
+//! qualifier or drops. The support verb may end a chain of `to`-infinitives (`X is expected to
+//! make landfall in Y`: planned, as the chain is), and a place may hang on an `as` phrase between
+//! (`X made landfall as a hurricane in Y`).
 //!
 //! In: the propositions the clause rules found. Out: [`Prop`]s (graph only).
 
@@ -76,8 +78,14 @@ impl Rules<'_, '_> {
     pub fn light_verb_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
         let tr = self.tr;
         for p in props {
-            let v = p.pred;
-            if p.lit.is_some() || !p.graph || p.passive || v >= tr.len() || tr.upos(v) != "VERB" || !tr.lemma_is(v, SUPPORT_VERBS) {
+            if p.lit.is_some() || !p.graph || p.pred >= tr.len() {
+                continue;
+            }
+            // the support verb: the predicate, or the last verb of its `xcomp` chain (`is expected
+            // to make landfall in Y`, `plans to file a lawsuit against Y`), in the active voice
+            let v = self.chain_end(p);
+            let passive = if v == p.pred { p.passive } else { tr.kids(v).any(|k| tr.rel(k) == "aux:pass") };
+            if passive || tr.upos(v) != "VERB" || !tr.lemma_is(v, SUPPORT_VERBS) {
                 continue;
             }
             // the event noun: the object, or the `into` oblique of `enter into`
@@ -92,8 +100,19 @@ impl Rules<'_, '_> {
                 continue;
             };
             let n = p.slots[ni].part.head;
-            // its complement: a prepositional modifier of the noun, or else an oblique of the verb
-            let own = tr.kids(n).find(|&m| m > n && tr.base(m) == "nmod" && tr.rel(m) != "nmod:poss" && self.complement_case(m).is_some());
+            // its complement: a prepositional modifier of the noun — or of a role phrase between
+            // (`made landfall as a hurricane in Y`, where the parser hangs `in Y` on `hurricane`) —,
+            // or else an oblique of the verb
+            let complement = |m: usize| m > n && tr.base(m) == "nmod" && tr.rel(m) != "nmod:poss" && self.complement_case(m).is_some();
+            // (only a place there: `began the study as a response to X` is the response's `to`)
+            let place = |m: usize| tr.kids(m).any(|c| c < m && tr.base(c) == "case" && tr.lemma_is(c, &["in", "on", "at"]));
+            let own = tr.kids(n).find(|&m| complement(m)).or_else(|| {
+                self.role_phrases(v, n)
+                    .into_iter()
+                    .flat_map(|r| std::iter::once(r).chain(tr.kids(r).filter(|&c| tr.base(c) == "conj")))
+                    .flat_map(|r| tr.kids(r))
+                    .find(|&m| complement(m) && place(m))
+            });
             let (m, case) = match own {
                 Some(m) => (m, self.complement_case(m).unwrap()),
                 None => {
@@ -175,6 +194,32 @@ impl Rules<'_, '_> {
             out.push(q);
             out.extend(end);
         }
+    }
+
+    /// The `as` phrases after event noun `n`, on the noun or on support verb `v`, that say what
+    /// the event's actor was (`made landfall as a hurricane`, `began his career as a drummer`).
+    fn role_phrases(&self, v: usize, n: usize) -> Vec<usize> {
+        let tr = self.tr;
+        let as_case = |m: usize| tr.kids(m).any(|c| c < m && tr.base(c) == "case" && tr.lemma_is(c, &["as"]));
+        let on_noun = tr.kids(n).filter(|&m| m > n && tr.base(m) == "nmod" && as_case(m));
+        let on_verb = tr.kids(v).filter(|&m| m > n && tr.base(m) == "obl" && as_case(m));
+        on_noun.chain(on_verb).collect()
+    }
+
+    /// The last verb of a proposition's chain of `to`-infinitives (`expected to make` → `make`),
+    /// or its predicate when it has none. A gerund (`anticipated having`, `mandate filing`) or an
+    /// infinitive after the governor's object (`gave them a chance to make`) may have another
+    /// subject, and ends the chain before it.
+    fn chain_end(&self, p: &Prop) -> usize {
+        let tr = self.tr;
+        let infinitive = |g: usize, x: usize| {
+            tr.kids(x).any(|m| m < x && tr.base(m) == "mark" && tr.lemma_is(m, &["to"])) && !tr.kids(g).any(|k| tr.base(k) == "obj" && k < x)
+        };
+        let mut v = p.pred;
+        while let Some(x) = tr.kids(v).find(|&k| tr.rel(k) == "xcomp" && p.rel.contains(&k) && infinitive(v, k)) {
+            v = x;
+        }
+        v
     }
 
     /// The preposition of a complement, when it is one that links an event noun to its theme.
@@ -352,6 +397,63 @@ mod tests {
         let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
         assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Velmora", "played host to"));
         assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Norvia Cup"));
+    }
+
+    /// `The storm made its first landfall as a major hurricane in Velmora.` (invented), with
+    /// `in Velmora` hung on the `as` phrase's noun.
+    const LANDFALL_AS: &str = "
+        The the DET DT 2 det
+        storm storm NOUN NN 3 nsubj
+        made make VERB VBD 0 root
+        its its PRON PRP$ 6 nmod:poss
+        first first ADJ JJ 6 amod
+        landfall landfall NOUN NN 3 obj
+        as as ADP IN 10 case
+        a a DET DT 10 det
+        major major ADJ JJ 10 amod
+        hurricane hurricane NOUN NN 6 nmod
+        in in ADP IN 12 case
+        Velmora Velmora PROPN NNP 10 nmod
+        . . PUNCT . 3 punct";
+
+    /// `The storm is expected to make landfall in Velmora.` (invented): the support verb ends an
+    /// `xcomp` chain.
+    const LANDFALL_EXPECTED: &str = "
+        The the DET DT 2 det
+        storm storm NOUN NN 4 nsubj:pass
+        is be AUX VBZ 4 aux:pass
+        expected expect VERB VBN 0 root
+        to to PART TO 6 mark
+        make make VERB VB 4 xcomp
+        landfall landfall NOUN NN 6 obj
+        in in ADP IN 9 case
+        Velmora Velmora PROPN NNP 6 obl
+        . . PUNCT . 4 punct";
+
+    #[test]
+    fn a_light_verb_keeps_its_complement_past_a_role_phrase_and_under_a_chain() {
+        let ts = triples(LANDFALL_AS);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("storm", "made first landfall in"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Velmora"));
+        // the `as` phrase on the verb, the place on a conjunct inside it
+        let on_verb = LANDFALL_AS
+            .replace("as as ADP IN 10 case", "as as ADP IN 9 case")
+            .replace("a a DET DT 10 det", "a a DET DT 9 det")
+            .replace("major major ADJ JJ 10 amod", "major major NOUN NN 3 obl")
+            .replace("hurricane hurricane NOUN NN 6 nmod", "hurricane hurricane NOUN NN 9 conj");
+        let ts = triples(&on_verb);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Velmora"));
+        // a non-place complement inside the `as` phrase is the phrase's own
+        let response = LANDFALL_AS.replace("in in ADP IN 12 case", "to to ADP IN 12 case");
+        let ts = triples(&response);
+        assert!(!ts.iter().any(|t| t.rule == "event:light-verb"), "{}", show(&ts));
+        let ts = triples(LANDFALL_EXPECTED);
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("storm", "make landfall in"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Velmora"));
+        assert_eq!(t.modality, crate::document::Modality::Planned, "{}", show(&ts));
     }
 
     /// `The ferry was carrying tourists from Brenna to Halvik.` (invented), the route's end

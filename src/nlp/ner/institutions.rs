@@ -32,7 +32,10 @@
 //! After both, [`join_places_to_organisations`] joins a place name and the organisation name right
 //! after it (`Norvia` + `Coast Guard`), and [`retype_places_closing_on_bodies`] types a name of the
 //! tagger that closes on the head of a body that is never a place (`College`, `Ministry`, `Party`)
-//! as an organisation.
+//! as an organisation. A country's adjective right before an organisation's name that closes on
+//! an organisation head is part of that name ([`widen_bodies_over_country_adjectives`], run after
+//! titles are split off: `Danish Academy historian X`); it also names an untagged run as a proper
+//! noun would (`the Danish Academy`).
 
 use super::{NameSpan, NerClass, patterns};
 use crate::document::Token;
@@ -113,10 +116,12 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
         {
             start += 1;
         }
-        // a proper noun before the head (`Brenmouth Council`, not `Great Service` or `Customer
-        // Service` at the start of a review) and a head written in lower case after its capital (not
-        // a shouted `WORST SCHOOL`)
-        let named = |head: usize| (start..head).any(|k| tokens[k].upos == "PROPN") && tokens[head].form.chars().skip(1).any(char::is_lowercase);
+        // a proper noun or a country's adjective before the head (`Brenmouth Council`, `Danish
+        // Academy`; not `Great Service` or `Customer Service` at the start of a review) and a head
+        // written in lower case after its capital (not a shouted `WORST SCHOOL`)
+        let named = |head: usize| {
+            (start..head).any(|k| tokens[k].upos == "PROPN" || is_country_adjective(&tokens[k])) && tokens[head].form.chars().skip(1).any(char::is_lowercase)
+        };
         // a media or club head only as the run's last word (`Brenmouth Herald`, not `Vell Post Road`)
         let closing = |k: usize| is_organisation_head(&tokens[k]) || (k + 1 == end && is_closing_head(&tokens[k]));
         if let Some(head) = (start + 1..end).rev().find(|&k| closing(k)).filter(|&h| named(h)) {
@@ -135,6 +140,30 @@ pub(super) fn name_untagged_institutions(tokens: &[Token], mut spans: Vec<NameSp
             }
         }
         i = end;
+    }
+    spans
+}
+
+/// A capitalised adjective the gazetteer reads as a country's (`Danish`, `Iranian`): it names
+/// the body it opens as a proper noun would (`the Danish Academy`, `Danish University historian
+/// X`), where the tagger, reading an adjective, typed only the head.
+fn is_country_adjective(t: &Token) -> bool {
+    t.upos == "ADJ" && capitalised(t) && crate::nlp::gazetteer::Gazetteer::embedded().demonym(&t.form).is_some_and(|e| e.kind == crate::document::EntityType::Country)
+}
+
+/// The spans with each organisation's name that closes on an organisation head (`University`,
+/// `Ministry`) widened over a country's adjective right before it that no name holds (`Danish` +
+/// `Academy`): the tagger reads the adjective as a modifier, or types `Academy historian Mara
+/// Vellin` as one name whose title split leaves the head alone, and the node gets a cut label
+/// (`Academy`) that every full mention misses.
+pub(super) fn widen_bodies_over_country_adjectives(tokens: &[Token], mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let free = |k: usize, spans: &[NameSpan]| !spans.iter().any(|(r, _)| r.contains(&k));
+    for i in 0..spans.len() {
+        let (r, class) = spans[i].clone();
+        let Some(before) = r.start.checked_sub(1) else { continue };
+        if class == NerClass::Org && is_organisation_head(&tokens[r.end - 1]) && is_country_adjective(&tokens[before]) && free(before, &spans) {
+            spans[i].0 = before..r.end;
+        }
     }
     spans
 }
@@ -576,6 +605,32 @@ mod tests {
         // a title opening the run stays out
         let toks = tagged("Former/ADJ Brenmouth/PROPN Council/PROPN members/NOUN met/VERB");
         assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(1..3, NerClass::Org)]);
+        // a country's adjective before the head names the body as a proper noun does, at the
+        // sentence's start too ("Danish Academy historian Mara Vellin said"), where the tagger
+        // typed the head alone
+        let toks = tagged("Danish/ADJ Academy/PROPN historian/NOUN Mara/PROPN Vellin/PROPN said/VERB");
+        assert_eq!(name_untagged_institutions(&toks, vec![(1..2, NerClass::Org), (3..5, NerClass::Per)]), vec![(0..2, NerClass::Org), (3..5, NerClass::Per)]);
+        let toks = tagged("a/DET professor/NOUN at/ADP the/DET Danish/ADJ Academy/PROPN said/VERB");
+        assert_eq!(name_untagged_institutions(&toks, vec![]), vec![(4..6, NerClass::Org)]);
+    }
+
+    #[test]
+    fn a_country_adjective_before_a_body_joins_its_name() {
+        // "Danish Academy political scientist Mara Vellin said": the title split left `Academy`
+        let toks = tagged("Danish/ADJ Academy/PROPN political/ADJ scientist/NOUN Mara/PROPN Vellin/PROPN said/VERB");
+        let spans = vec![(1..2, NerClass::Org), (4..6, NerClass::Per)];
+        assert_eq!(widen_bodies_over_country_adjectives(&toks, spans), vec![(0..2, NerClass::Org), (4..6, NerClass::Per)]);
+        // must give nothing: no body's head (`Danish Tarn Radio`), an adjective of no country
+        // (`Great Council`), a place, an adjective inside another name
+        let cases: [(&str, Vec<NameSpan>); 4] = [
+            ("the/DET Danish/ADJ Tarn/PROPN Radio/PROPN said/VERB", vec![(2..4, NerClass::Org)]),
+            ("the/DET Great/ADJ Council/PROPN met/VERB", vec![(2..3, NerClass::Org)]),
+            ("the/DET Danish/ADJ Vell/PROPN Islands/PROPN", vec![(2..4, NerClass::Loc)]),
+            ("the/DET Danish/ADJ Academy/PROPN", vec![(1..2, NerClass::Loc), (2..3, NerClass::Org)]),
+        ];
+        for (spec, spans) in cases {
+            assert_eq!(widen_bodies_over_country_adjectives(&tagged(spec), spans.clone()), spans, "{spec}");
+        }
     }
 
     #[test]

@@ -156,7 +156,7 @@ impl Recognizer {
         let spans = role_names::type_names_apposed_to_roles(tokens, role_names::cut_titled_names_from_organisations(tokens, spans));
         let spans = laws::drop_laws_typed_as_people(tokens, spans);
         let spans = typing::cut_positions_of_bodies(&words, typing::split_titles(&words, spans, &countries));
-        let spans = typing::split_place_of_title(&words, spans, &gaz);
+        let spans = institutions::widen_bodies_over_country_adjectives(tokens, typing::split_place_of_title(&words, spans, &gaz));
         (join_split_person_names(tokens, keep_gazetteer_organisations_whole(&words, spans, &gaz)), gaz)
     }
 
