@@ -88,6 +88,11 @@ impl Rules<'_, '_> {
     /// degree is `too` high (`too young to vote`) rather than `enough` (`old enough to own`).
     pub(super) fn degree_complement(&self, p: usize) -> Option<(usize, bool)> {
         let tr = self.tr;
+        // a later conjunct shares the first one's degree (`not old enough to own or carry a gun`)
+        let mut p = p;
+        while tr.base(p) == "conj" && tr.head[p] != NONE && tr.head[p] < p {
+            p = tr.head[p];
+        }
         let g = tr.head[p];
         if g == NONE || !matches!(tr.base(p), "advcl" | "xcomp") || !matches!(tr.upos(g), "ADJ" | "ADV") {
             return None;
@@ -1149,6 +1154,22 @@ mod tests {
         // `was too old to own a boat`: he owned none
         let too = enough.replace("not not PART RB 5 advmod", "too too ADV RB 5 advmod").replace("enough enough ADV RB 5 advmod", "then then ADV RB 5 advmod");
         assert_eq!(owns(&too).map(|o| o.0), Some(true), "{}", show(&triples(&too)));
+        // `was not old enough to rent or own a boat`: the second conjunct is denied too
+        let pair = "
+            Ivo Ivo PROPN NNP 5 nsubj
+            Oster Oster PROPN NNP 1 flat
+            was be AUX VBD 5 cop VerbForm=Fin
+            not not PART RB 5 advmod
+            old old ADJ JJ 0 root
+            enough enough ADV RB 5 advmod
+            to to PART TO 8 mark
+            rent rent VERB VB 5 advcl VerbForm=Inf
+            or or CCONJ CC 10 cc
+            own own VERB VB 8 conj VerbForm=Inf
+            a a DET DT 12 det
+            boat boat NOUN NN 10 obj
+            . . PUNCT . 5 punct";
+        assert_eq!(owns(pair), Some((true, Modality::Asserted)), "{}", show(&triples(pair)));
     }
 
     #[test]
