@@ -29,6 +29,12 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
     "mobilize", "mobilise",
 ];
 
+/// Verbs of foreseeing whose object, a thing as well as a person, is the subject of a following
+/// infinitive (`envisioned the bridge to end the isolation`, `predicts the rate to fall`): what is
+/// foreseen of the object, never the foreseer's own purpose. `expect` is left out: it also takes a
+/// purpose (`expected so much time to fix it`). General English, closed class.
+const FORESEEING_VERBS: &[&str] = &["envision", "envisage", "predict", "forecast", "anticipate", "foresee", "intend"];
+
 /// Verbs of dispatching (`sent troops to guard the border`): the object does the infinitive only
 /// when it names someone who can act; things sent (`sent letters to warn voters`) leave the
 /// infinitive the sender's purpose. The object alone is a whole fact (`deployed police officers`),
@@ -235,7 +241,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let g = tr.head[x];
-        if g == NONE || tr.upos(g) != "VERB" || !tr.lemma_is(g, OBJECT_CONTROL_VERBS) || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
+        if g == NONE || tr.upos(g) != "VERB" || !(tr.lemma_is(g, OBJECT_CONTROL_VERBS) || tr.lemma_is(g, FORESEEING_VERBS)) || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
             return None;
         }
         // `let's go`: the clitic is the speaker's invitation, no argument
@@ -255,7 +261,8 @@ impl Rules<'_, '_> {
     /// infinitive's subject, as with the `xcomp` parse, when it names someone who can act and
     /// its phrase runs up to the `to`. A thing before the infinitive (`paid the fee to qualify`,
     /// `made a landing to refuel`, `pressed the lever to get food`) leaves it a purpose clause of
-    /// the verb's subject. None otherwise.
+    /// the verb's subject, except after a verb of foreseeing ([`FORESEEING_VERBS`]: `envisioned
+    /// the bridge to end …`). None otherwise.
     pub(crate) fn advcl_object_controller(&self, x: usize) -> Option<usize> {
         let tr = self.tr;
         if x >= tr.len() || tr.rel(x) != "advcl" || tr.upos(x) != "VERB" || tr.kids(x).any(|k| is_subj_rel(tr.rel(k))) {
@@ -263,7 +270,8 @@ impl Rules<'_, '_> {
         }
         let to = tr.kids(x).find(|&k| k < x && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))?;
         let g = tr.head[x];
-        if g == NONE || g > to || tr.upos(g) != "VERB" || !tr.lemma_is(g, OBJECT_CONTROL_VERBS) {
+        let foreseeing = g != NONE && tr.lemma_is(g, FORESEEING_VERBS) && !tr.lemma_is(g, PURPOSE_OBJECT_VERBS);
+        if g == NONE || g > to || tr.upos(g) != "VERB" || !(tr.lemma_is(g, OBJECT_CONTROL_VERBS) || foreseeing) {
             return None;
         }
         let o = tr.kids(g).find(|&k| {
@@ -280,7 +288,7 @@ impl Rules<'_, '_> {
         // after a verb that as often takes a purpose infinitive (`pressed the levers to get food`,
         // `made the water boil`), the agent ending alone is no evidence
         let purpose = tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, &["press", "push", "drive"]);
-        self.can_act_by(o, !purpose).then_some(o)
+        (foreseeing || self.can_act_by(o, !purpose)).then_some(o)
     }
 
     /// The noun of a `for` phrase that is the subject of the `to`-infinitive `x` after it (`called
@@ -376,10 +384,13 @@ impl Rules<'_, '_> {
             return None;
         }
         let g = tr.head[h];
-        if g == NONE || g > h || tr.upos(g) != "VERB" || !tr.lemma_is(g, OBJECT_CONTROL_VERBS) {
+        let foreseeing = g != NONE && tr.lemma_is(g, FORESEEING_VERBS);
+        if g == NONE || g > h || tr.upos(g) != "VERB" || !(tr.lemma_is(g, OBJECT_CONTROL_VERBS) || foreseeing) {
             return None;
         }
-        // troops sent to guard a border guard it; letters sent to warn voters do not
+        // troops sent to guard a border guard it; letters sent to warn voters do not; what is
+        // envisioned of a thing (`envisioned the bridge to end …`) is the thing's (`expect` also
+        // takes a purpose: `expected so much time to fix it`)
         let trusted = !tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, DISPATCH_VERBS) && self.can_act_by(h, false);
         trusted.then_some(h)
     }
@@ -1042,5 +1053,26 @@ mod tests {
         let letters = sent.replace("soldiers soldier NOUN", "letters letter NOUN").replace("guard guard", "warn warn");
         let ts = triples(&letters);
         assert!(!ts.iter().any(|t| t.subject.text == "letters"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_thing_foreseen_to_act_is_the_actor() {
+        // `Vellin envisioned the bridge to end the isolation.` (invented), the infinitive an adverbial
+        let rows = "
+            Vellin Vellin PROPN NNP 2 nsubj
+            envisioned envision VERB VBD 0 root VerbForm=Fin
+            the the DET DT 4 det
+            bridge bridge NOUN NN 2 obj
+            to to PART TO 6 mark
+            end end VERB VB 2 advcl VerbForm=Inf
+            the the DET DT 8 det
+            isolation isolation NOUN NN 6 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(rows);
+        assert_eq!(find(&ts, "bridge", "end", Some("isolation")).modality, Modality::Planned, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "Vellin" && t.relation.contains("end")), "{}", show(&ts));
+        // `Vellin sold the bridge to end the isolation.`: a purpose of the seller
+        let sold = rows.replace("envisioned envision", "sold sell");
+        assert!(!triples(&sold).iter().any(|t| t.subject.text == "bridge"), "{}", show(&triples(&sold)));
     }
 }
