@@ -146,16 +146,10 @@ fn owner_title_name(tokens: &[Token], r: std::ops::Range<usize>) -> Option<(std:
 /// knows is allowed (`Nancy`, `Paris` are given names too; the title settles it) unless the
 /// gazetteer knows the whole run.
 fn titled_name_words(toks: &[Token]) -> bool {
-    let word = |t: &Token| {
-        t.upos == "PROPN"
-            && capitalised(t)
-            && t.form.chars().any(char::is_lowercase)
-            && t.form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !typing::is_title_word(&t.form)
-            && !super::institutions::is_organisation_head(t)
-    };
     let words: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
-    (2..=3).contains(&toks.len()) && toks.iter().all(word) && !super::gazetteer_matches(&words).iter().any(|(r, _, _)| r.len() == toks.len())
+    (2..=3).contains(&toks.len())
+        && toks.iter().all(|t| name_shaped(t) && !super::institutions::is_organisation_head(t))
+        && !super::gazetteer_matches(&words).iter().any(|(r, _, _)| r.len() == toks.len())
 }
 
 /// Whether the gazetteer knows a single word as a country (`Kestria`).
@@ -220,12 +214,16 @@ fn capitalised(t: &Token) -> bool {
 /// A word that can be part of a person's name: a capitalised proper noun of letters (with
 /// lowercase ones: no acronym), no title word, nothing the gazetteer knows.
 fn name_word(t: &Token) -> bool {
+    name_shaped(t) && super::gazetteer_matches(&[t.form.as_str()]).is_empty()
+}
+
+/// A capitalised proper noun of letters (with lowercase ones: no acronym) that is no title word.
+fn name_shaped(t: &Token) -> bool {
     t.upos == "PROPN"
         && capitalised(t)
         && t.form.chars().any(char::is_lowercase)
         && t.form.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !typing::is_title_word(&t.form)
-        && super::gazetteer_matches(&[t.form.as_str()]).is_empty()
 }
 
 /// Whether the parser joined tokens `a` and `a + 1` as parts of one name.
