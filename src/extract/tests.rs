@@ -1070,6 +1070,17 @@ fn a_description_given_to_the_object_is_its_fact_reported_by_the_subject() {
     let t = find(&ts, "Ivo Oster", "be called", Some("fraud"));
     assert_eq!((t.modality, t.attribution.as_ref().map(|a| a.text.as_str())), (Modality::Reported, Some("Mara Vellin")));
     assert!(!ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.object.as_ref().is_some_and(|o| o.text == "Ivo Oster")), "{}", show(&ts));
+    // nor did she call the description alone (`Mara Vellin – call – fraud`): what she called it
+    // keeps the one described in front (`Ivo Oster a fraud`)
+    let calls = |ts: &[OpenTriple]| ts.iter().filter(|t| t.subject.text == "Mara Vellin" && t.object.as_ref().is_some_and(|o| o.text.contains("fraud"))).map(|t| t.object.as_ref().unwrap().text.clone()).collect::<Vec<_>>();
+    assert_eq!(calls(&ts), vec!["Ivo Oster a fraud".to_owned()], "{}", show(&ts));
+    let it = called.replace("Ivo Ivo PROPN NNP 3 obj", "it it PRON PRP 3 obj").replace("Oster Oster PROPN NNP 4 flat", "\" \" PUNCT `` 7 punct");
+    let its = triples(&it);
+    assert_eq!(calls(&its), vec!["it a fraud".to_owned()], "{}", show(&its));
+    // a name given keeps its own fact (`named the ship Tarn Star`)
+    let named = called.replace("called call", "named name").replace("        a a DET DT 7 det\n", "        Tarn Tarn PROPN NNP 7 compound\n").replace("fraud fraud NOUN NN 3 xcomp", "Star Star PROPN NNP 3 xcomp");
+    let ts = triples(&named);
+    find(&ts, "Mara Vellin", "named", Some("Tarn Star"));
     let labelled = "
         Mara Mara PROPN NNP 3 nsubj
         Vellin Vellin PROPN NNP 1 flat
@@ -1087,6 +1098,23 @@ fn a_description_given_to_the_object_is_its_fact_reported_by_the_subject() {
     let ts = triples(&described);
     find(&ts, "reports", "be described as", Some("disaster"));
     find(&ts, "Mara Vellin", "described", Some("reports"));
+    // the passive with its agent is the same claim (`The reports were described by Mara Vellin
+    // as a disaster`)
+    let passive = "
+        The the DET DT 2 det
+        reports report NOUN NNS 4 nsubj:pass
+        were be AUX VBD 4 aux:pass
+        described describe VERB VBN 0 root Voice=Pass
+        by by ADP IN 6 case
+        Mara Mara PROPN NNP 4 obl:agent
+        Vellin Vellin PROPN NNP 6 flat
+        as as ADP IN 10 case
+        a a DET DT 10 det
+        disaster disaster NOUN NN 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(passive);
+    let t = ts.iter().find(|t| t.subject.text == "reports" && t.object.as_ref().is_some_and(|o| o.text == "disaster")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.modality, t.attribution.as_ref().map(|a| a.text.as_str())), (Modality::Reported, Some("Mara Vellin")), "{}", show(&ts));
     // an adjective is no node: it joins the relation (`Ivo Oster – be called unfair`)
     let unfair = called.replace("        a a DET DT 7 det\n", "").replace("fraud fraud NOUN NN 3 xcomp", "unfair unfair ADJ JJ 3 xcomp");
     let ts = triples(&unfair);
@@ -1413,4 +1441,29 @@ fn a_gerund_after_a_controlling_verb_is_kept_as_written() {
     );
     let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("share")).unwrap_or_else(|| panic!("{}", show(&ts)));
     assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("begin"), Some("sharing")), "{}", show(&ts));
+}
+
+/// `Tarn amendments to the charter passed .` against `Tarn elements with Vell forces fled .` and
+/// `Tarn region of Norvia` (invented): a name before a noun is the agent of a nominal relation only
+/// when the noun names an event, and a derivational ending (`-ment`, `-ion`, `-al`) names one only
+/// when English has the verb (`amend`; no verb in `element`, and `region` is no event).
+#[test]
+fn a_name_before_a_suffixed_noun_acts_only_when_the_noun_has_a_verb() {
+    let rows = |noun: &str, lemma: &str, prep: &str| {
+        format!(
+            "
+    Tarn Tarn PROPN NNP 2 compound
+    {noun} {lemma} NOUN NNS 5 nsubj
+    {prep} {prep} ADP IN 4 case
+    Vell Vell PROPN NNP 2 nmod
+    passed pass VERB VBD 0 root VerbForm=Fin
+    . . PUNCT . 5 punct"
+        )
+    };
+    let ts = triples(&rows("amendments", "amendment", "to"));
+    find(&ts, "Tarn", "amendments to", Some("Vell"));
+    for (noun, lemma, prep) in [("elements", "element", "with"), ("regions", "region", "of")] {
+        let ts = triples(&rows(noun, lemma, prep));
+        assert!(!ts.iter().any(|t| t.subject.text == "Tarn" && t.object.as_ref().is_some_and(|o| o.text == "Vell")), "{noun}: {}", show(&ts));
+    }
 }

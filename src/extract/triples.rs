@@ -560,15 +560,35 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         }
     }
     // `named it Operation Dawn`, `called the plan a waste of time`: the name or description the
-    // subject gave the object is a fact of its own (X – named – Operation Dawn)
+    // subject gave the object is a fact of its own (X – named – Operation Dawn). A description
+    // given by a verb of calling keeps what it describes in front of it (`X – call – plan a waste
+    // of time`), as written: `X – call – waste of time` would read as calling the description
+    // itself; the object's own fact (`plan – be called – waste of time`, reported by X) is below
     let named = if !p.passive && t.object.is_some() && verb_tok.is_some_and(|v| tr.lemma_is(v, lexicon::NAMING_VERBS)) {
-        slots
-            .iter()
-            .find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN"))
-            .and_then(|sl| argument(s, &sl.part))
+        let describing = verb_tok.is_some_and(|v| tr.lemma_is(v, DESCRIBING_VERBS));
+        let comp = slots.iter().find(|sl| sl.kind == Kind::Comp && sl.part.head < tr.len() && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN"));
+        match comp {
+            Some(c) if describing && tr.upos(c.part.head) == "NOUN" => {
+                t.object.as_ref().filter(|o| o.head < c.part.head).and_then(|o| described_with_its_object(s, tr, o, &c.part))
+            }
+            Some(c) => argument(s, &c.part),
+            None => None,
+        }
     } else {
         None
     };
+    // `the plan was described by X as a disaster`: the description is the agent's claim, as in
+    // the active (`X described the plan as a disaster`, reported by X below)
+    let describer = verb_tok
+        .filter(|&v| tr.lemma_is(v, DESCRIBING_VERBS) && tr.kids(v).any(|k| tr.rel(k) == "nsubj:pass"))
+        .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "obl:agent"));
+    if let Some(a) = describer.filter(|&a| t.attribution.is_none() && t.modality == crate::document::Modality::Asserted && !tr.ancestor_of(a, t.subject.head)) {
+        let part = Rules { tr, ment, kind: &[] }.np(a, true);
+        if let Some(by) = argument(s, &part) {
+            t.modality = crate::document::Modality::Reported;
+            t.attribution = Some(by);
+        }
+    }
     if let Some(n) = named {
         let mut q = t.clone();
         q.object = Some(n);
@@ -724,6 +744,29 @@ const ACT_DESCRIBING_VERBS: &[&str] = &["describe", "characterize", "characteris
 /// `as`), or `O – be called unfair` (an adjective, which is no node), reported by the act's
 /// subject. `act` is the act's fact (subject, object `O`), `slots` the clause's slots left after
 /// its object. None without such a complement after the object.
+/// The object `o` and the description `c` a verb of calling gave it, as one argument headed by
+/// the description (`the plan a waste of time`), when nothing but quotation marks stands between
+/// them.
+fn described_with_its_object(s: &Sentence, tr: &Tree, o: &Argument, c: &Part) -> Option<Argument> {
+    let c_start = c.toks.iter().min().copied()?;
+    if o.tokens.end > c_start || !(o.tokens.end..c_start).all(|k| quality::is_quote(tr.form(k))) {
+        return None;
+    }
+    // (the description as written, article and all, up to the end of its shortest reading: `a
+    // waste of time`, without a clause or an `according to` after it)
+    let min = if c.min.is_empty() { &c.toks } else { &c.min };
+    let end = min.iter().max().copied()?;
+    let toks: Vec<usize> = c.toks.iter().copied().filter(|&k| k <= end).collect();
+    let description = argument(s, &Part { min: Vec::new(), toks, ..c.clone() })?;
+    let toks: Vec<usize> = o.tokens.clone().chain(description.tokens.clone()).collect();
+    Some(Argument {
+        tokens: o.tokens.start..description.tokens.end,
+        head: c.head,
+        text: format!("{} {}", o.text, description.text),
+        span: span_of(s, &toks),
+    })
+}
+
 fn described_as(s: &Sentence, tr: &Tree, v: usize, slots: &[&rules::Slot], act: &OpenTriple, subject: &Argument) -> Option<(OpenTriple, usize)> {
     // (not a participle on a noun: `a shark called the sevengill` names the shark)
     if !tr.lemma_is(v, DESCRIBING_VERBS) || (tr.rel(v) == "acl" && tr.t[v].xpos == "VBN") {

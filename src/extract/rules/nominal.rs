@@ -64,9 +64,12 @@ impl Rules<'_, '_> {
                         continue;
                     };
                     let prep = tr.lemma(c).to_lowercase();
+                    // an event noun of a derivational suffix whose verb English has (`amendment`
+                    // → amend; not `element`, `region`, `division`, `capital`)
                     let eventive = {
                         let l = tr.lemma(n).to_lowercase();
-                        l.ends_with("ion") || l.ends_with("ment") || l.ends_with("al") || l.ends_with("ance") || l.ends_with("ence")
+                        let suffixed = l.ends_with("ion") || l.ends_with("ment") || l.ends_with("al") || l.ends_with("ance") || l.ends_with("ence");
+                        suffixed && super::deverbal::verb_of_noun(&l, &super::deverbal::known_verb).is_some()
                     };
                     if !matches!(
                         prep.as_str(),

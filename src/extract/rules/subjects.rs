@@ -180,6 +180,11 @@ impl Rules<'_, '_> {
                 if h != NONE && self.is_predicate(h) {
                     return self.subject(h, depth + 1).map(|(s, c)| (s, c * 0.92));
                 }
+                // `described the speech as flat and lacking energy`: a participle coordinated
+                // with the description a verb gives its object describes that object
+                if let Some(o) = self.described_object(h, p) {
+                    return Some((self.np(o, true), 0.7));
+                }
                 // `killed 12 people and injured 40`: a past form with its own object is an
                 // active verb coordinated with the clause (mis-attached to the noun), not a
                 // participle describing the noun
@@ -543,6 +548,24 @@ impl Rules<'_, '_> {
     }
 
     /// Whether the clause headed by `p` is set off by a comma just before its first word.
+    /// The object `o` of a verb whose description `h` (an `as` phrase or a bare complement:
+    /// `described X as flat`, `called X reckless`) the `-ing` participle `p` is coordinated with.
+    fn described_object(&self, h: usize, p: usize) -> Option<usize> {
+        let tr = self.tr;
+        if h == NONE || tr.t[p].xpos != "VBG" || !matches!(tr.upos(h), "ADJ" | "NOUN") {
+            return None;
+        }
+        let as_phrase = tr.base(h) == "obl" && tr.kids(h).any(|c| c < h && tr.base(c) == "case" && tr.lemma_is(c, &["as"]));
+        if !(as_phrase || tr.rel(h) == "xcomp") {
+            return None;
+        }
+        let v = tr.head[h];
+        if v == NONE || tr.upos(v) != "VERB" {
+            return None;
+        }
+        tr.kids(v).find(|&o| o < h && tr.base(o) == "obj" && matches!(tr.upos(o), "NOUN" | "PROPN"))
+    }
+
     fn comma_before(&self, p: usize) -> bool {
         let first = (0..p).find(|&k| self.tr.ancestor_of(p, k) && !self.tr.is_punct(k)).unwrap_or(p);
         first > 0 && self.tr.form(first - 1) == ","
@@ -1012,6 +1035,26 @@ mod tests {
             . . PUNCT . 11 punct",
         );
         assert!(!ts.iter().any(|t| t.relation.starts_with("retire")), "{}", show(&ts));
+    }
+
+    /// `Critics described the speech as flat and lacking energy .` (invented): the speech lacks
+    /// it, not the critics.
+    #[test]
+    fn a_participle_coordinated_with_a_description_describes_the_object() {
+        let rows = "
+            Critics critic NOUN NNS 2 nsubj
+            described describe VERB VBD 0 root
+            the the DET DT 4 det
+            speech speech NOUN NN 2 obj
+            as as ADP IN 6 case
+            flat flat ADJ JJ 2 obl
+            and and CCONJ CC 8 cc
+            lacking lack VERB VBG 6 conj
+            energy energy NOUN NN 8 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(rows);
+        let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("lack")).unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!(t.subject.text, "speech", "{}", show(&ts));
     }
 
     #[test]
