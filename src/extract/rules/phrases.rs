@@ -33,6 +33,11 @@ impl Rules<'_, '_> {
         if amount_bound(tr, k) {
             return false;
         }
+        // `75 miles per hour`, `US$9 per ton`: the rate's `per` phrase is part of the amount,
+        // which without it states another quantity
+        if amount_rate(tr, k) {
+            return false;
+        }
         match r {
             // the minimal phrase drops every determiner, quantifiers included
             "conj" | "cc" | "det" => true,
@@ -508,6 +513,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_stays_in_its_amount() {
+        // `The storm had winds of 40 miles per hour.` (invented)
+        let spec = "The/DET/2/det storm/NOUN/3/nsubj had/VERB/0/root winds/NOUN/3/obj of/ADP/7/case 40/NUM/7/nummod miles/NOUN/4/nmod \
+            per/ADP/9/case hour/NOUN/7/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "winds of 40 miles per hour")), "{}", show(&ts));
+        // `Snails in Tarn need 2 mg per liter.` (invented)
+        let spec = "Snails/NOUN/4/nsubj in/ADP/3/case Tarn/PROPN/1/nmod need/VERB/0/root 2/NUM/6/nummod mg/NOUN/4/obj per/ADP/8/case \
+            liter/NOUN/6/nmod ./PUNCT/4/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "2 mg per liter")), "{}", show(&ts));
+        // must give nothing away: a `per` phrase on an uncounted noun is no rate of it
+        let spec = "The/DET/2/det firm/NOUN/3/nsubj set/VERB/0/root a/DET/5/det limit/NOUN/3/obj per/ADP/7/case buyer/NOUN/5/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "limit")), "{}", show(&ts));
+    }
+
+    #[test]
     fn an_indefinite_vague_amount_is_labelled_by_what_it_counts() {
         // `A lot of farmers backed the Vell plan.` (invented)
         let spec = "A/DET/2/det lot/NOUN/5/nsubj of/ADP/4/case farmers/NOUN/2/nmod backed/VERB/0/root the/DET/7/det plan/NOUN/5/obj ./PUNCT/5/punct";
@@ -712,6 +735,19 @@ pub(crate) fn amount_bound(tr: &Tree, k: usize) -> bool {
     };
     let counted = tr.upos(h) == "NUM" || tr.kids(h).any(|n| n > k && n < h && tr.base(n) == "nummod" && tr.upos(n) == "NUM");
     word && counted
+}
+
+/// Whether `k` is the `per` phrase of a counted amount (`75 miles per hour`, `2 mg per liter`,
+/// `US$9 per ton`, `ten per cent`): a common noun's `nmod` opened by `per`, after a number or a
+/// noun counted by one (not a bare number: `four per 10,000` is cut from the noun it counts).
+pub(crate) fn amount_rate(tr: &Tree, k: usize) -> bool {
+    let h = tr.head[k];
+    if h == NONE || h >= tr.len() || k < h || tr.base(k) != "nmod" || tr.upos(k) != "NOUN" {
+        return false;
+    }
+    let per = tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["per"]));
+    let counted = tr.upos(h) == "NUM" || tr.kids(h).any(|n| n < h && tr.base(n) == "nummod" && tr.upos(n) == "NUM");
+    per && counted
 }
 
 /// Nouns that, indefinite, give a vague amount of what their `of` phrase names (`a lot of`, `a
