@@ -15,6 +15,7 @@ impl Rules<'_, '_> {
             r,
             "acl:relcl" | "advcl:relcl" | "appos" | "parataxis" | "advcl" | "dep" | "discourse" | "vocative" | "reparandum" | "cc:preconj"
         ) || (matches!(r, "conj" | "cc") && matches!(self.tr.upos(k), "VERB" | "AUX"))
+            || emphatic_reflexive(self.tr, k)
     }
 
     /// Coordination directly under the phrase head (split into separate arguments).
@@ -33,7 +34,7 @@ impl Rules<'_, '_> {
         if amount_bound(tr, k) {
             return false;
         }
-        // `75 miles per hour`, `US$9 per ton`: the rate's `per` phrase is part of the amount,
+        // `40 litres per minute`, `US$9 per ton`: the rate's `per` phrase is part of the amount,
         // which without it states another quantity
         if amount_rate(tr, k) {
             return false;
@@ -273,6 +274,7 @@ impl Rules<'_, '_> {
                         && !tr.lemma_is(k, &["most", "more", "very", "so", "too", "as", "less", "least"]))
                     || (tr.base(k) == "punct"))
                 || (tr.head[k] != p && self.full_skip(k))
+                || emphatic_reflexive(tr, k)
         };
         let toks = tr.phrase(p, &skip);
         let skip_min = |k: usize| skip(k) || self.min_skip(k);
@@ -513,17 +515,40 @@ mod tests {
     }
 
     #[test]
+    fn an_emphatic_reflexive_is_no_part_of_the_label() {
+        // `The report itself outlines a close link.` (invented)
+        let spec = "The/DET/2/det report/NOUN/4/nsubj itself/PRON/2/nmod:unmarked outlines/VERB/0/root a/DET/7/det close/ADJ/7/amod \
+            link/NOUN/4/obj ./PUNCT/4/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "report" && t.object.as_ref().is_some_and(|o| o.text == "close link")), "{}", show(&ts));
+        // `Mara Vellin earned a good income herself.` (invented)
+        let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat earned/VERB/0/root a/DET/6/det good/ADJ/6/amod income/NOUN/3/obj \
+            herself/PRON/6/nmod:unmarked ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "good income")), "{}", show(&ts));
+        // `Ben Tarrow is a Tarn candidate himself.` (invented): in a copular complement too
+        let spec = "Ben/PROPN/6/nsubj Tarrow/PROPN/1/flat is/AUX/6/cop a/DET/6/det Tarn/ADJ/6/amod candidate/NOUN/0/root \
+            himself/PRON/6/nmod:unmarked ./PUNCT/6/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.contains("himself"))), "{}", show(&ts));
+        // must give nothing away: a reflexive with its own preposition is what the noun is of
+        let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat posted/VERB/0/root pictures/NOUN/3/obj of/ADP/6/case herself/PRON/4/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "pictures of herself")), "{}", show(&ts));
+    }
+
+    #[test]
     fn a_rate_stays_in_its_amount() {
-        // `The storm had winds of 40 miles per hour.` (invented)
-        let spec = "The/DET/2/det storm/NOUN/3/nsubj had/VERB/0/root winds/NOUN/3/obj of/ADP/7/case 40/NUM/7/nummod miles/NOUN/4/nmod \
-            per/ADP/9/case hour/NOUN/7/nmod ./PUNCT/3/punct";
+        // `The pump had a flow of 40 litres per minute.` (invented)
+        let spec = "The/DET/2/det pump/NOUN/3/nsubj had/VERB/0/root a/DET/5/det flow/NOUN/3/obj of/ADP/8/case 40/NUM/8/nummod litres/NOUN/5/nmod \
+            per/ADP/10/case minute/NOUN/8/nmod ./PUNCT/3/punct";
         let ts = facts(spec);
-        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "winds of 40 miles per hour")), "{}", show(&ts));
-        // `Snails in Tarn need 2 mg per liter.` (invented)
-        let spec = "Snails/NOUN/4/nsubj in/ADP/3/case Tarn/PROPN/1/nmod need/VERB/0/root 2/NUM/6/nummod mg/NOUN/4/obj per/ADP/8/case \
-            liter/NOUN/6/nmod ./PUNCT/4/punct";
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "flow of 40 litres per minute")), "{}", show(&ts));
+        // `Snails in Tarn need 2 g per day.` (invented)
+        let spec = "Snails/NOUN/4/nsubj in/ADP/3/case Tarn/PROPN/1/nmod need/VERB/0/root 2/NUM/6/nummod g/NOUN/4/obj per/ADP/8/case \
+            day/NOUN/6/nmod ./PUNCT/4/punct";
         let ts = facts(spec);
-        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "2 mg per liter")), "{}", show(&ts));
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "2 g per day")), "{}", show(&ts));
         // must give nothing away: a `per` phrase on an uncounted noun is no rate of it
         let spec = "The/DET/2/det firm/NOUN/3/nsubj set/VERB/0/root a/DET/5/det limit/NOUN/3/obj per/ADP/7/case buyer/NOUN/5/nmod ./PUNCT/3/punct";
         let ts = facts(spec);
@@ -737,7 +762,20 @@ pub(crate) fn amount_bound(tr: &Tree, k: usize) -> bool {
     word && counted
 }
 
-/// Whether `k` is the `per` phrase of a counted amount (`75 miles per hour`, `2 mg per liter`,
+/// Whether `k` is an emphatic reflexive on a noun (`the bridge itself`, `named her to the board
+/// himself`, `is a candidate himself`): it stresses who, and names no part of the noun's thing.
+/// A reflexive with its own preposition is one (`pictures of herself`).
+pub(crate) fn emphatic_reflexive(tr: &Tree, k: usize) -> bool {
+    let h = tr.head[k];
+    h != NONE
+        && h < k
+        && matches!(tr.upos(h), "NOUN" | "PROPN")
+        && tr.upos(k) == "PRON"
+        && tr.form_is(k, crate::extract::triples::REFLEXIVES)
+        && !tr.kids(k).any(|c| tr.base(c) == "case")
+}
+
+/// Whether `k` is the `per` phrase of a counted amount (`40 litres per minute`, `2 g per day`,
 /// `US$9 per ton`, `ten per cent`): a common noun's `nmod` opened by `per`, after a number or a
 /// noun counted by one (not a bare number: `four per 10,000` is cut from the noun it counts).
 pub(crate) fn amount_rate(tr: &Tree, k: usize) -> bool {
