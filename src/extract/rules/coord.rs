@@ -261,7 +261,7 @@ mod tests {
                     marsh/NOUN/9/compound crabs/NOUN/4/conj such/ADJ/12/case as/ADP/10/fixed fiddlers/NOUN/4/nmod 5/NUM/14/nummod \
                     g/NOUN/12/conj per/ADP/16/case day/NOUN/14/nmod ./PUNCT/2/punct";
         let got = facts(spec, "");
-        assert!(got.iter().any(|(s, _, o)| s == "snails" && o == "2 g per day"), "{got:?}");
+        assert!(got.iter().any(|(s, _, o)| s.eq_ignore_ascii_case("snails") && o == "2 g per day"), "{got:?}");
         assert!(!got.iter().any(|(_, _, o)| o == "marsh crabs"), "{got:?}");
         // must give nothing away: a list member before a conjunction and another amount
         let spec = "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat bought/VERB/0/root 3/NUM/5/nummod apples/NOUN/3/obj ,/PUNCT/7/punct \
