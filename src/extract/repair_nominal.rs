@@ -34,6 +34,14 @@
 //!    after the first, is its apposition. A second one with a preposition of its own is no subject
 //!    either (`Vell, along with two aides, left`, `…, Ivo Oster, on Monday said`): written right
 //!    against the first phrase it modifies it (`nmod`), after a comma it is an oblique of the verb.
+//! 64. `ago-measure`: `convicted of fraud years ago`, `since the opening of the mill 80 years ago`
+//!    parsed with the noun before the measure as its modifier (`fraud ← compound years`, `mill ←
+//!    amod years`) and the measure in the noun's place, so the label read `fraud years`, `mill 80
+//!    years`. The measure right before `ago` belongs to `ago` (`obl:unmarked`, as the parser hangs
+//!    a well-read `two years ago`): the noun before it takes the measure's place in the clause
+//!    with the words before it, and the measure goes under `ago`. Only a noun (or a noun the tagger
+//!    read as an adjective, when a determiner or preposition opens its phrase and a number stands
+//!    between it and the measure), and only the time units of [`TIME_UNITS`].
 
 use super::lexicon::{CLAUSE_OPENING_PREPOSITIONS, MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -230,6 +238,53 @@ pub(super) fn purpose_copula(t: &mut Vec<Token>) -> bool {
             t[s].deprel = "nsubj:outer".to_owned();
             changed = true;
         }
+    }
+    changed
+}
+
+/// Units of time a measure before `ago` counts: general English, closed class.
+const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "moment"];
+
+/// Repair 64, `ago-measure` (see the module list).
+pub(super) fn ago_measure(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for a in 1..t.len() {
+        let h = heads(t);
+        let m = a - 1;
+        if !t[a].form.eq_ignore_ascii_case("ago") || t[m].upos != "NOUN" || !TIME_UNITS.contains(&t[m].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        // already under `ago`, or nowhere to go
+        if h[m] == a || h[m] == usize::MAX {
+            continue;
+        }
+        // the measure's number (`80 years`, `two years`)
+        let mut s = m;
+        while s > 0 && h[s - 1] == m && t[s - 1].upos == "NUM" && base(&t[s - 1].deprel) == "nummod" {
+            s -= 1;
+        }
+        if s == 0 {
+            continue;
+        }
+        let w = s - 1;
+        let opened = (0..w).any(|k| h[k] == m && matches!(base(&t[k].deprel), "det" | "case" | "nmod"));
+        let noun = matches!(t[w].upos.as_str(), "NOUN" | "PROPN") && base(&t[w].deprel) == "compound";
+        let adjective_noun = t[w].upos == "ADJ" && base(&t[w].deprel) == "amod" && s < m && opened;
+        if h[w] != m || !(noun || adjective_noun) {
+            continue;
+        }
+        let (up, rel) = (h[m], t[m].deprel.clone());
+        set_head(t, w, up, &rel);
+        if adjective_noun {
+            t[w].upos = "NOUN".to_owned();
+        }
+        for k in 0..w {
+            if h[k] == m {
+                t[k].head = w + 1;
+            }
+        }
+        set_head(t, m, a, "obl:unmarked");
+        changed = true;
     }
     changed
 }
@@ -454,6 +509,27 @@ mod tests {
              Friday/PROPN/10/obl ./PUNCT/10/punct",
         );
         has(&arcs(&repair(&t).expect("repaired")), &["Mara>10:nsubj", "singer>8:nmod:desc", "activist>2:conj", "and>7:cc", "peace>7:compound"]);
+    }
+
+    #[test]
+    fn a_measure_before_ago_leaves_the_noun_it_swallowed() {
+        // `Ivo Oster was convicted of fraud years ago in Tarn .` (invented)
+        let t = toks(
+            "Ivo/PROPN/4/nsubj:pass Oster/PROPN/1/flat was/AUX/4/aux:pass convicted/VERB/0/root of/ADP/7/case fraud/NOUN/7/compound \
+             years/NOUN/4/obl/year ago/ADV/4/advmod in/ADP/10/case Tarn/PROPN/4/obl ./PUNCT/4/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["fraud>4:obl", "of>6:case", "years>8:obl:unmarked"]);
+        // `… since the opening of the mill 80 years ago .` (invented), the noun tagged an adjective
+        let t = toks(
+            "Vell/PROPN/2/nsubj grew/VERB/0/root since/ADP/5/case the/DET/5/det opening/NOUN/2/obl of/ADP/10/case the/DET/10/det \
+             mill/ADJ/10/amod 80/NUM/10/nummod years/NOUN/5/nmod/year ago/ADV/5/advmod ./PUNCT/2/punct",
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["mill>5:nmod", "of>8:case", "the>8:det", "80>10:nummod", "years>11:obl:unmarked"]);
+        // must not: a plain measure (`many years ago`, `two years ago`) is left as it is
+        let t = toks("Vell/PROPN/2/nsubj grew/VERB/0/root many/ADJ/4/amod years/NOUN/5/obl:unmarked/year ago/ADV/2/advmod ./PUNCT/2/punct");
+        assert!(repair(&t).is_none());
+        let t = toks("Vell/PROPN/2/nsubj grew/VERB/0/root several/ADJ/5/amod hundred/NUM/5/nummod years/NOUN/2/obl/year ago/ADV/2/advmod");
+        assert!(repair(&t).is_none());
     }
 
     #[test]

@@ -59,6 +59,13 @@
 //!    tells where or when the report was made, so it becomes an `obl` of the reporting verb (the
 //!    clause object no longer opens with it). After `that` it stays the clause's
 //!    (`said that in May the plant closed`).
+//! 65. `time-report`: `Ivo Oster said yesterday morning the bridge, which is old, will be
+//!    inspected` parsed with the bare time noun right after the reporting verb as its clausal
+//!    complement, the reported clause's subject as that noun's object, and the reported clause a
+//!    second complement without a subject (`said – yesterday morning the bridge`): a bare time noun
+//!    of [`TIME_WORDS`] after a reporting verb says when the report was made, so it becomes the
+//!    verb's `obl:unmarked` (as a well-read `said yesterday the …`), and the noun phrase hung on it
+//!    the subject (`nsubj:pass` in the passive) of the subjectless clause that follows.
 //! 59. `raised-object`: `Officers believe him to be aged 40`, `the court found the merger to be
 //!    unlawful`, `outlets reported Ivo Oster to be dead` parsed with the noun as the object of the
 //!    verb of believing, judging or reporting and `to be …` as a subjectless clause beside it (or an
@@ -587,6 +594,39 @@ pub(super) fn report_adverbial(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 65, `time-report` (see the module list).
+pub(super) fn time_report(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for d in 0..n {
+        let h = heads(t);
+        let v = h[d];
+        if v == usize::MAX || d < v || base(&t[d].deprel) != "ccomp" || t[d].upos != "NOUN" || !lemma_in(&t[d], TIME_WORDS) {
+            continue;
+        }
+        if t[v].upos != "VERB" || !lemma_in(&t[v], REPORTING) || (0..n).any(|k| h[k] == d && matches!(base(&t[k].deprel), "case" | "mark" | "cop")) {
+            continue;
+        }
+        // the reported clause's subject, hung on the time noun
+        let Some(s) = (d + 1..n).find(|&k| h[k] == d && matches!(base(&t[k].deprel), "obj" | "nsubj")) else { continue };
+        if !matches!(t[s].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        // the clause after it, a complement of the same verb with no subject of its own (or a
+        // conjunct with no coordinator, which is no second clause of the speaker's)
+        let subjectless = |c: usize| !(0..n).any(|k| h[k] == c && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+        let uncoordinated = |c: usize| !(0..n).any(|k| h[k] == c && base(&t[k].deprel) == "cc");
+        let clause = |k: usize| base(&t[k].deprel) == "ccomp" || (base(&t[k].deprel) == "conj" && uncoordinated(k));
+        let Some(c) = (s + 1..n).find(|&k| h[k] == v && clause(k) && t[k].upos == "VERB" && subjectless(k)) else { continue };
+        let passive = (0..n).any(|k| h[k] == c && t[k].deprel == "aux:pass");
+        set_head(t, c, v, "ccomp");
+        set_head(t, d, v, "obl:unmarked");
+        set_head(t, s, c, if passive { "nsubj:pass" } else { "nsubj" });
+        changed = true;
+    }
+    changed
+}
+
 /// Repair 14.
 pub(super) fn told_relative(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
@@ -659,6 +699,26 @@ mod tests {
         for w in want {
             assert!(got.iter().any(|g| g == w), "{w} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_time_noun_after_a_reporting_verb_is_when_it_was_said() {
+        // `Ivo Oster said yesterday morning the bridge , which is old , will be inspected .` (invented)
+        let got = repaired(
+            "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat said/VERB/0/root/say/VBD yesterday/NOUN/5/compound morning/NOUN/3/ccomp \
+             the/DET/7/det bridge/NOUN/5/obj ,/PUNCT/11/punct which/PRON/11/nsubj is/AUX/11/cop old/ADJ/7/acl:relcl ,/PUNCT/15/punct \
+             will/AUX/15/aux be/AUX/15/aux:pass inspected/VERB/3/ccomp ./PUNCT/3/punct",
+        );
+        has(&got, &["morning>3:obl:unmarked", "bridge>15:nsubj:pass", "yesterday>5:compound", "old>7:acl:relcl"]);
+        // the clause hung as a conjunct with no coordinator (`said yesterday the bridge will close`)
+        let got = repaired(
+            "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat said/VERB/0/root/say/VBD yesterday/NOUN/3/ccomp the/DET/6/det bridge/NOUN/4/obj \
+             will/AUX/8/aux close/VERB/3/conj ./PUNCT/3/punct",
+        );
+        has(&got, &["yesterday>3:obl:unmarked", "bridge>8:nsubj", "close>3:ccomp"]);
+        // must not: a time noun that is the reported clause's own subject stays
+        let t = toks("Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD today/NOUN/4/nsubj was/AUX/4/cop calm/ADJ/2/ccomp");
+        assert!(super::super::repair::repair(&t).is_none_or(|r| !arcs(&r).contains("today>2:obl")));
     }
 
     #[test]

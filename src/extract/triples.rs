@@ -1113,7 +1113,7 @@ pub(super) fn casualty_state(tr: &Tree, v: usize, x: usize) -> bool {
 }
 
 /// Reflexive pronouns.
-const REFLEXIVES: &[&str] = &["himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves", "themself"];
+pub(crate) const REFLEXIVES: &[&str] = &["himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves", "themself"];
 
 /// Verbs whose object undergoes what the oblique names (the sentence, the charge, the place the
 /// object is taken to), with that oblique's prepositions: general English, closed class.

@@ -24,6 +24,7 @@ impl Rules<'_, '_> {
                 && !self.is_summary(k)
                 && !self.subject_of_next_clause(k)
                 && !self.prepositional_description(h, k)
+                && !self.gapped_subject(h, k)
         };
         let mut out: Vec<usize> = tr.kids(h).filter(|&k| nominal_conj(k)).collect();
         for a in tr.kids(h).filter(|&k| k > h && tr.rel(k) == "appos") {
@@ -85,6 +86,27 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let has_case = |n: usize| tr.kids(n).any(|d| tr.base(d) == "case" && tr.upos(d) == "ADP");
         has_case(k) && !has_case(h)
+    }
+
+    /// `snails need 2 g per day, crabs 5 g`: after a counted amount, a comma, then a noun
+    /// with no number of its own that runs straight into another amount is the subject of a
+    /// clause whose verb was left out (gapping), not one more thing the verb takes. (`2 mg,
+    /// bread and 3 kg of rice` is a list: a conjunction stands before the next amount.)
+    fn gapped_subject(&self, h: usize, k: usize) -> bool {
+        let tr = self.tr;
+        let counted = |n: usize| tr.upos(n) == "NUM" || tr.kids(n).any(|d| tr.base(d) == "nummod" && tr.upos(d) == "NUM");
+        if k < h || !counted(h) || counted(k) || !matches!(tr.upos(k), "NOUN" | "PROPN") {
+            return false;
+        }
+        let own = tr.phrase(k, &|_| false);
+        let start = own.first().copied().unwrap_or(k);
+        if start == 0 || tr.form(start - 1) != "," {
+            return false;
+        }
+        // (the amount may hang inside the noun's phrase: `crabs such as fiddlers 5 mg`)
+        (k + 1..tr.len())
+            .take_while(|&j| !tr.is_punct(j))
+            .any(|j| tr.upos(j) == "NUM" && tr.base(j) == "nummod" && tr.head[j] != k && matches!(tr.upos(j - 1), "NOUN" | "PROPN"))
     }
 
     /// `all Republicans`, `both men`: a summary of the list, not a member.
@@ -230,6 +252,22 @@ mod tests {
         // must not: the number does not count the names (three mayors, two names)
         let got = objects(&spec("three"));
         assert!(!got.iter().any(|o| o == "Ivo Oster" || o == "Ben Tarrow"), "{got:?}");
+    }
+
+    #[test]
+    fn a_gapped_clause_subject_is_no_member_of_the_object() {
+        // `Snails need 2 g per day, marsh crabs such as fiddlers 5 g per day.` (invented)
+        let spec = "Snails/NOUN/2/nsubj need/VERB/0/root 2/NUM/4/nummod g/NOUN/2/obj per/ADP/6/case day/NOUN/4/nmod ,/PUNCT/9/punct \
+                    marsh/NOUN/9/compound crabs/NOUN/4/conj such/ADJ/12/case as/ADP/10/fixed fiddlers/NOUN/4/nmod 5/NUM/14/nummod \
+                    g/NOUN/12/conj per/ADP/16/case day/NOUN/14/nmod ./PUNCT/2/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(s, _, o)| s.eq_ignore_ascii_case("snails") && o == "2 g per day"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, o)| o == "marsh crabs"), "{got:?}");
+        // must give nothing away: a list member before a conjunction and another amount
+        let spec = "Ivo/PROPN/3/nsubj Oster/PROPN/1/flat bought/VERB/0/root 3/NUM/5/nummod apples/NOUN/3/obj ,/PUNCT/7/punct \
+                    bread/NOUN/5/conj and/CCONJ/10/cc 2/NUM/10/nummod kg/NOUN/5/conj ./PUNCT/3/punct";
+        let got = facts(spec, "");
+        assert!(got.iter().any(|(_, _, o)| o == "bread"), "{got:?}");
     }
 
     #[test]

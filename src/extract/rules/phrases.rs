@@ -15,6 +15,7 @@ impl Rules<'_, '_> {
             r,
             "acl:relcl" | "advcl:relcl" | "appos" | "parataxis" | "advcl" | "dep" | "discourse" | "vocative" | "reparandum" | "cc:preconj"
         ) || (matches!(r, "conj" | "cc") && matches!(self.tr.upos(k), "VERB" | "AUX"))
+            || emphatic_reflexive(self.tr, k)
     }
 
     /// Coordination directly under the phrase head (split into separate arguments).
@@ -31,6 +32,11 @@ impl Rules<'_, '_> {
         // `fewer than 30 percent`, `at least 500 workers`, `nearly 2,000 copies`: a bound on an
         // amount is part of the amount, which without it states another value
         if amount_bound(tr, k) {
+            return false;
+        }
+        // `40 litres per minute`, `US$9 per ton`: the rate's `per` phrase is part of the amount,
+        // which without it states another quantity
+        if amount_rate(tr, k) {
             return false;
         }
         match r {
@@ -268,6 +274,7 @@ impl Rules<'_, '_> {
                         && !tr.lemma_is(k, &["most", "more", "very", "so", "too", "as", "less", "least"]))
                     || (tr.base(k) == "punct"))
                 || (tr.head[k] != p && self.full_skip(k))
+                || emphatic_reflexive(tr, k)
         };
         let toks = tr.phrase(p, &skip);
         let skip_min = |k: usize| skip(k) || self.min_skip(k);
@@ -508,6 +515,47 @@ mod tests {
     }
 
     #[test]
+    fn an_emphatic_reflexive_is_no_part_of_the_label() {
+        // `The report itself outlines a close link.` (invented)
+        let spec = "The/DET/2/det report/NOUN/4/nsubj itself/PRON/2/nmod:unmarked outlines/VERB/0/root a/DET/7/det close/ADJ/7/amod \
+            link/NOUN/4/obj ./PUNCT/4/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.subject.text == "report" && t.object.as_ref().is_some_and(|o| o.text == "close link")), "{}", show(&ts));
+        // `Mara Vellin earned a good income herself.` (invented)
+        let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat earned/VERB/0/root a/DET/6/det good/ADJ/6/amod income/NOUN/3/obj \
+            herself/PRON/6/nmod:unmarked ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "good income")), "{}", show(&ts));
+        // `Ben Tarrow is a Tarn candidate himself.` (invented): in a copular complement too
+        let spec = "Ben/PROPN/6/nsubj Tarrow/PROPN/1/flat is/AUX/6/cop a/DET/6/det Tarn/ADJ/6/amod candidate/NOUN/0/root \
+            himself/PRON/6/nmod:unmarked ./PUNCT/6/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.contains("himself"))), "{}", show(&ts));
+        // must give nothing away: a reflexive with its own preposition is what the noun is of
+        let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat posted/VERB/0/root pictures/NOUN/3/obj of/ADP/6/case herself/PRON/4/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "pictures of herself")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_rate_stays_in_its_amount() {
+        // `The pump had a flow of 40 litres per minute.` (invented)
+        let spec = "The/DET/2/det pump/NOUN/3/nsubj had/VERB/0/root a/DET/5/det flow/NOUN/3/obj of/ADP/8/case 40/NUM/8/nummod litres/NOUN/5/nmod \
+            per/ADP/10/case minute/NOUN/8/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "flow of 40 litres per minute")), "{}", show(&ts));
+        // `Snails in Tarn need 2 g per day.` (invented)
+        let spec = "Snails/NOUN/4/nsubj in/ADP/3/case Tarn/PROPN/1/nmod need/VERB/0/root 2/NUM/6/nummod g/NOUN/4/obj per/ADP/8/case \
+            day/NOUN/6/nmod ./PUNCT/4/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "2 g per day")), "{}", show(&ts));
+        // must give nothing away: a `per` phrase on an uncounted noun is no rate of it
+        let spec = "The/DET/2/det firm/NOUN/3/nsubj set/VERB/0/root a/DET/5/det limit/NOUN/3/obj per/ADP/7/case buyer/NOUN/5/nmod ./PUNCT/3/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "limit")), "{}", show(&ts));
+    }
+
+    #[test]
     fn an_indefinite_vague_amount_is_labelled_by_what_it_counts() {
         // `A lot of farmers backed the Vell plan.` (invented)
         let spec = "A/DET/2/det lot/NOUN/5/nsubj of/ADP/4/case farmers/NOUN/2/nmod backed/VERB/0/root the/DET/7/det plan/NOUN/5/obj ./PUNCT/5/punct";
@@ -712,6 +760,32 @@ pub(crate) fn amount_bound(tr: &Tree, k: usize) -> bool {
     };
     let counted = tr.upos(h) == "NUM" || tr.kids(h).any(|n| n > k && n < h && tr.base(n) == "nummod" && tr.upos(n) == "NUM");
     word && counted
+}
+
+/// Whether `k` is an emphatic reflexive on a noun (`the bridge itself`, `named her to the board
+/// himself`, `is a candidate himself`): it stresses who, and names no part of the noun's thing.
+/// A reflexive with its own preposition is one (`pictures of herself`).
+pub(crate) fn emphatic_reflexive(tr: &Tree, k: usize) -> bool {
+    let h = tr.head[k];
+    h != NONE
+        && h < k
+        && matches!(tr.upos(h), "NOUN" | "PROPN")
+        && tr.upos(k) == "PRON"
+        && tr.form_is(k, crate::extract::triples::REFLEXIVES)
+        && !tr.kids(k).any(|c| tr.base(c) == "case")
+}
+
+/// Whether `k` is the `per` phrase of a counted amount (`40 litres per minute`, `2 g per day`,
+/// `US$9 per ton`, `ten per cent`): a common noun's `nmod` opened by `per`, after a number or a
+/// noun counted by one (not a bare number: `four per 10,000` is cut from the noun it counts).
+pub(crate) fn amount_rate(tr: &Tree, k: usize) -> bool {
+    let h = tr.head[k];
+    if h == NONE || h >= tr.len() || k < h || tr.base(k) != "nmod" || tr.upos(k) != "NOUN" {
+        return false;
+    }
+    let per = tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["per"]));
+    let counted = tr.upos(h) == "NUM" || tr.kids(h).any(|n| n < h && tr.base(n) == "nummod" && tr.upos(n) == "NUM");
+    per && counted
 }
 
 /// Nouns that, indefinite, give a vague amount of what their `of` phrase names (`a lot of`, `a

@@ -28,7 +28,7 @@ pub(super) fn join_quoted_nicknames(tokens: &[Token], mut spans: Vec<NameSpan>) 
         if let Some((last, last_class)) = out.last_mut()
             && *last_class == NerClass::Per
             && class == NerClass::Per
-            && nickname_between(tokens, last.end, range.start)
+            && (nickname_between(tokens, last.end, range.start) || nickname_inside(tokens, last, range.start))
         {
             last.end = range.end;
             continue;
@@ -100,6 +100,14 @@ fn given_names_before_nicknames(tokens: &[Token], spans: Vec<NameSpan>) -> Vec<N
     out
 }
 
+/// `Ivo "Sparky` + `Oster`: the tagger ran the first span over the opening mark into the
+/// nickname and stopped at the closing one. Whether the span `first` holds an opening mark after
+/// at least one of its words, and from that mark to `to` stand the nickname and its closing mark.
+fn nickname_inside(tokens: &[Token], first: &std::ops::Range<usize>, to: usize) -> bool {
+    let mark = |k: usize| QUOTES.contains(&tokens[k].form.as_str());
+    (first.start + 1..first.end).rev().find(|&k| mark(k)).is_some_and(|open| nickname_between(tokens, open, to))
+}
+
 /// Whether tokens `from..to` are an opening mark, one or two capitalised words and a closing mark.
 fn nickname_between(tokens: &[Token], from: usize, to: usize) -> bool {
     if to > tokens.len() || to < from + 3 || to - from - 2 > MAX_NICKNAME {
@@ -129,6 +137,18 @@ mod tests {
         let toks = tokens("Robert Allen \" Bobby \" Kessler died .");
         let spans = join_quoted_nicknames(&toks, vec![(0..2, NerClass::Per), (5..6, NerClass::Per)]);
         assert_eq!(labels(&toks, &spans), ["Robert Allen \" Bobby \" Kessler"]);
+    }
+
+    /// `the league named radio host Ben "Sparky" Tarrow .` (invented), the first span run over the
+    /// opening mark into the nickname; a quote of lowercase words is no nickname.
+    #[test]
+    fn a_span_cut_inside_the_nickname_joins_the_surname() {
+        let toks = tokens("the league named radio host Ben \" Sparky \" Tarrow .");
+        let spans = join_quoted_nicknames(&toks, vec![(5..8, NerClass::Per), (9..10, NerClass::Per)]);
+        assert_eq!(labels(&toks, &spans), ["Ben \" Sparky \" Tarrow"]);
+        let toks = tokens("Ben \" the boss \" Tarrow");
+        let spans = join_quoted_nicknames(&toks, vec![(0..3, NerClass::Per), (5..6, NerClass::Per)]);
+        assert_eq!(spans.len(), 2);
     }
 
     /// `Maria “Mimi” de Ostrova spoke .` (invented), the nickname tagged as a person too.
