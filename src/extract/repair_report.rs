@@ -53,6 +53,14 @@
 //!    the root and that clause its `ccomp` (its facts reported, attributed to the speaker). The
 //!    subject may open with a bare noun the parser hung the verb on (`…, her son Ivo Oster
 //!    announced`): that noun becomes the subject, the name its apposition.
+//! 63. `mid-report`: `In May, the clerk testified, Ivo Oster hit the guard` (or `Oster, the paper
+//!    reported, was fined`) parsed with the reporting verb as an adverbial clause, parataxis or
+//!    conjunct of the clause around it, or with that clause as the verb's parataxis: a speech verb
+//!    with its own subject set off by two commas, nothing said or told of its own, inside a main
+//!    clause with a subject of its own that goes on after the aside, reports that clause, so the
+//!    verb takes the clause's place and the clause becomes its `ccomp` (its facts reported,
+//!    attributed to the speaker). What the verb held before its opening comma (`In May`, or the
+//!    subject `Oster`) is the clause's. Without a fronted adjunct, a clause the verb heads after it is left alone.
 //! 56. `report-adverbial`: `Vell said at a press conference the plant would close` parsed with
 //!    the prepositional phrase right after the reporting verb as a fronted adverbial of the
 //!    reported clause: with no `that` between, a phrase that opens the clause before its subject
@@ -477,11 +485,12 @@ pub(super) fn trailing_report(t: &mut Vec<Token>) -> bool {
     changed
 }
 
-/// Speech and report verbs that close a sentence after a comma (`…, police said`); a narrower,
+/// Speech and report verbs that close a sentence after a comma (`…, police said`) or stand
+/// between commas inside it (`In May, the clerk testified, …`); a narrower,
 /// closed class than [`REPORTING`] (no verbs of thinking, deciding or hoping).
 const TRAILING_REPORT: &[&str] = &[
     "say", "report", "announce", "state", "add", "note", "confirm", "reveal", "write", "explain", "claim", "allege", "warn",
-    "insist", "declare", "acknowledge", "admit",
+    "insist", "declare", "acknowledge", "admit", "testify",
 ];
 
 /// Repair 49.
@@ -551,6 +560,90 @@ pub(super) fn report_conjunct(t: &mut Vec<Token>) -> bool {
             if h[k] == p && t[k].upos == "PUNCT" {
                 set_head(t, k, v, "punct");
             }
+        }
+        return true;
+    }
+    false
+}
+
+/// Repair 63.
+pub(super) fn mid_report(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    // (a quotation is the speech rules' business, as in repair 49)
+    if t.iter().any(|x| super::repair::is_quote(x) || x.form == "’") {
+        return false;
+    }
+    let own_subject = |c: usize, not: usize| (0..n).any(|k| h[k] == c && k != not && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    for v in 0..n {
+        if t[v].upos != "VERB" || !lemma_in(&t[v], TRAILING_REPORT) {
+            continue;
+        }
+        if !finite_form(&t[v]) && !(0..n).any(|k| h[k] == v && base(&t[k].deprel) == "aux" && finite_form(&t[k])) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| h[k] == v).collect();
+        // (the subject nearest the verb: one before the opening comma is the clause's)
+        let Some(&s) = kids.iter().rev().find(|&&k| t[k].deprel == "nsubj" && k < v) else { continue };
+        if t[s].feats.contains("PronType=Rel") || matches!(t[s].form.to_lowercase().as_str(), "that" | "which" | "who" | "whom" | "whose") {
+            continue;
+        }
+        let subtree = |a: usize| -> Vec<usize> { (0..n).filter(|&k| k == a || descends(&h, a, k)).collect() };
+        let s_first = subtree(s)[0];
+        // the phrase set off by commas: the subject, the verb and its adjuncts; what the verb
+        // holds before the opening comma is the reported clause's fronted adjunct (`In May,`)
+        if s_first == 0 || t[s_first - 1].form != "," {
+            continue;
+        }
+        let fronted: Vec<usize> = kids.iter().copied().filter(|&k| k < s_first - 1 && t[k].upos != "PUNCT").collect();
+        // a subject before the opening comma is the reported clause's (`Oster, she claimed, hit …`)
+        let fronted_subject = fronted.iter().copied().find(|&k| base(&t[k].deprel) == "nsubj");
+        let clause_rel = |k: usize| matches!(base(&t[k].deprel), "parataxis" | "advcl" | "conj") || base(&t[k].deprel) == "ccomp" && fronted_subject.is_some();
+        let inner: Vec<usize> = kids.iter().copied().filter(|&k| k > s_first - 1 && t[k].upos != "PUNCT" && !(k > v && clause_rel(k))).collect();
+        let end = inner.iter().flat_map(|&k| subtree(k)).chain([v]).max().unwrap_or(v);
+        if end + 1 >= n || t[end + 1].form != "," {
+            continue;
+        }
+        // nothing said or told of its own: only adverbs, auxiliaries and when or where
+        if inner.iter().any(|&k| k != s && !matches!(base(&t[k].deprel), "advmod" | "aux" | "obl")) {
+            continue;
+        }
+        // the reported clause: the verb's head (the parser hung the aside on it), or a clause
+        // the verb heads after its closing comma; a main clause with a subject of its own (or
+        // the fronted one) and no subordinator, going on after the aside
+        let clause_ok = |c: usize| {
+            c > end
+                && t[c].upos != "PUNCT"
+                && (own_subject(c, s) || fronted_subject.is_some())
+                && !(0..n).any(|k| h[k] == c && matches!(base(&t[k].deprel), "mark" | "cc") && k > end)
+        };
+        let up = h[v];
+        let hung = up != usize::MAX
+            && matches!(base(&t[v].deprel), "advcl" | "parataxis" | "conj")
+            && matches!(base(&t[up].deprel), "root" | "parataxis" | "conj" | "ccomp")
+            && clause_ok(up);
+        let under = if hung { None } else { kids.iter().copied().find(|&k| k > end && clause_rel(k) && clause_ok(k)) };
+        // (a clause the verb heads needs a fronted adjunct: the aside stands inside something)
+        let c = match (hung, under) {
+            (true, _) => up,
+            (false, Some(c)) if !fronted.is_empty() => c,
+            _ => continue,
+        };
+        let has_subject = own_subject(c, s);
+        let passive = (0..n).any(|k| h[k] == c && t[k].deprel == "aux:pass");
+        if hung {
+            let rel = t[up].deprel.clone();
+            set_head(t, v, h[up], &rel);
+        }
+        set_head(t, c, v, "ccomp");
+        for k in fronted {
+            let rel = match base(&t[k].deprel) {
+                "mark" => "advmod".to_owned(),
+                "nsubj" if has_subject => continue,
+                "nsubj" if passive => "nsubj:pass".to_owned(),
+                _ => t[k].deprel.clone(),
+            };
+            set_head(t, k, c, &rel);
         }
         return true;
     }
@@ -841,6 +934,26 @@ mod tests {
         // the paper reported .`, invented): repair 39
         let got = repaired("Vell/PROPN/4/nsubj was/AUX/4/cop/be/VBD an/DET/4/det advocate/NOUN/10/obl of/ADP/6/case reform/NOUN/4/nmod ,/PUNCT/4/punct the/DET/9/det paper/NOUN/10/nsubj reported/VERB/0/root/report/VBD ./PUNCT/10/punct");
         has(&got, &["advocate>10:ccomp"]);
+    }
+
+    #[test]
+    fn a_report_set_off_by_commas_inside_a_clause_heads_it() {
+        // `In May , the clerk testified , Ivo Oster hit the guard .` (invented): the aside an adverbial
+        // clause of the clause around it, the fronted phrase the aside's
+        let got = repaired("In/ADP/2/case May/PROPN/6/obl ,/PUNCT/2/punct the/DET/5/det clerk/NOUN/6/nsubj testified/VERB/10/advcl/testify/VBD ,/PUNCT/6/punct Ivo/PROPN/10/nsubj Oster/PROPN/8/flat hit/VERB/0/root/hit/VBD the/DET/12/det guard/NOUN/10/obj ./PUNCT/10/punct");
+        has(&got, &["testified>0:root", "hit>6:ccomp", "May>10:obl"]);
+        // `Later , the paper reported , Ben Tarrow was fined .` (invented): the clause a parataxis of the aside
+        let got = repaired("Later/ADV/5/advmod ,/PUNCT/1/punct the/DET/4/det paper/NOUN/5/nsubj reported/VERB/0/root/report/VBD ,/PUNCT/10/punct Ben/PROPN/10/nsubj:pass Tarrow/PROPN/7/flat was/AUX/10/aux:pass/be/VBD fined/VERB/5/parataxis/fine/VBN ./PUNCT/5/punct");
+        has(&got, &["fined>5:ccomp", "Later>10:advmod"]);
+        // `Ben Tarrow , she claimed , hit the guard .` (invented): the clause's subject hung on the aside
+        let got = repaired("Ben/PROPN/5/nsubj Tarrow/PROPN/1/flat ,/PUNCT/1/punct she/PRON/5/nsubj claimed/VERB/0/root/claim/VBD ,/PUNCT/7/punct hit/VERB/5/ccomp/hit/VBD the/DET/9/det guard/NOUN/7/obj ./PUNCT/5/punct");
+        has(&got, &["Ben>7:nsubj", "hit>5:ccomp"]);
+        // must not: an aside with a subordinator (`As she said , Ivo Oster hit the guard .`)
+        let t = super::super::repair::tests::toks("As/SCONJ/3/mark she/PRON/3/nsubj said/VERB/7/advcl/say/VBD ,/PUNCT/3/punct Ivo/PROPN/7/nsubj Oster/PROPN/5/flat hit/VERB/0/root/hit/VBD the/DET/9/det guard/NOUN/7/obj ./PUNCT/7/punct");
+        assert!(repair(&t).is_none_or(|r| r[2].deprel == "advcl" && r[6].deprel == "root"));
+        // must not: an aside that tells something of its own (`Vell , she told them , hit the guard .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/6/nsubj ,/PUNCT/1/punct she/PRON/4/nsubj told/VERB/6/parataxis/tell/VBD them/PRON/4/obj ,/PUNCT/4/punct hit/VERB/0/root/hit/VBD the/DET/8/det guard/NOUN/6/obj ./PUNCT/6/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "parataxis" && r[5].deprel == "root"));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //!   ([`lexicon`]): a match gives an ontology property (`kg:opposes`), with the arguments swapped
 //!   when the entry says so; no match gives an open relation `rel:<lemmas_with_underscores>`
 //!   labelled with its lemmas (dropped only in strict mode); a copula with a number for object
-//!   (`turnout – be about – 71%`) states a value and is never looked up;
+//!   (`turnout – be about – 71%`) states a value and is never looked up; a verb mapped to
+//!   kg:leaderOf (or a property under it) whose led one is a person (`led Oster 52 percent to
+//!   45`, a rival) holds no office and stays an open relation;
 //! - the argument types are checked against the property's domain and range (inherited from
 //!   super-properties, through the class hierarchy of [`schema`]): a mismatch keeps the triple as
 //!   an open relation with lower confidence, or drops it ([`ViolationPolicy`]), so no plain triple
@@ -415,6 +417,16 @@ impl Ontology {
             }
             other => other,
         };
+        // `Vell led Oster 52 percent to 45`, `led the boy to safety`: a verb of leading whose led
+        // one is a person names a rival ahead of whom someone is, or someone guided; an office
+        // (kg:leaderOf and the properties under it) is held over a group, party or state
+        let hit = match hit {
+            Some((entry, pattern, _)) if key.noun.is_none() && self.office_over_person(entry, subject_kind, object_kind) => {
+                notes.push(format!("lexicon: '{pattern}' names an office, but a person is led here, not governed"));
+                None
+            }
+            other => other,
+        };
         match hit {
             Some((entry, pattern, how)) => {
                 let prop = &self.schema.properties[&entry.iri];
@@ -497,6 +509,14 @@ impl Ontology {
             normalized: false,
         };
         Ok(NormalizedFact { subject: t.subject.clone(), predicate, object, qualifiers, confidence, notes })
+    }
+
+    /// The entry maps to kg:leaderOf (or a property under it) and the one it says is led (the
+    /// object, or the subject when the entry swaps them) is a person.
+    fn office_over_person(&self, entry: &LexiconEntry, subject_kind: Option<EntityType>, object_kind: Option<EntityType>) -> bool {
+        let led = if entry.swap { subject_kind } else { object_kind };
+        let leader_of = format!("{}leaderOf", vocab::KG);
+        led == Some(EntityType::Person) && self.schema.super_properties(&entry.iri).iter().any(|p| p.iri == leader_of)
     }
 
     /// An object-less clause (`the ferry sank`, `two guards were injured`): an event that happened

@@ -429,6 +429,22 @@ fn an_agentless_passive_reads_only_entries_marked_passive() {
 }
 
 #[test]
+fn a_person_led_by_a_verb_holds_no_office_under_the_leader() {
+    let o = Ontology::embedded();
+    let e = sample_entities();
+    // `Greta Quillen led Don Strand 52 percent to 45` (invented): a lead in a race, no office
+    let t = triple("greta_quillen", "led", verb("lead"), "don_strand", &e);
+    let f = o.normalize(&t, &e, None, false).unwrap();
+    assert_eq!((f.predicate.label.as_str(), f.predicate.normalized), ("lead", false), "{:?}", f.notes);
+    assert!((f.confidence - 0.8).abs() < 1e-6, "no penalty: the verb still says what happened");
+    // a state led by a verb, and a person named the leader by a noun, keep the office
+    let t = triple("greta_quillen", "led", verb("lead"), "colombia", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "leaderOf");
+    let t = triple("greta_quillen", "leader of", noun_prep("leader", "of"), "united_nations", &e);
+    assert_eq!(o.normalize(&t, &e, None, false).unwrap().predicate.name, "leaderOf");
+}
+
+#[test]
 fn inverse_entries_swap_the_arguments() {
     let o = Ontology::embedded();
     let e = sample_entities();

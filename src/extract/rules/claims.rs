@@ -419,6 +419,9 @@ impl Rules<'_, '_> {
             // a relative clause's content is taken as given, unless its noun exists only in a
             // condition's world (`if you win, there'll be a prize that is paid in cash`)
             if tr.rel(up) == "acl:relcl" {
+                if let Some(m) = bare_content_clause(tr, up, h) {
+                    return Some((m, None));
+                }
                 return conditioned_existential(tr, h).then_some((Modality::Possible, None));
             }
             // `the agency has to approve the deal`, `the council needs to vote`: what someone must
@@ -498,6 +501,34 @@ impl Rules<'_, '_> {
         }
         !tr.kids(h).any(|k| matches!(tr.base(k), "amod" | "det" | "nummod") && (tr.lemma_is(k, RANKING_WORDS) || tr.t[k].xpos == "JJS"))
     }
+}
+
+/// `an allegation Oster struck the guard`, `concerns the levy would hurt farmers`: a clause the
+/// parser read as a relative clause with no relative word on a noun of claiming or supposing,
+/// whose own subject and complement leave no gap for the noun to fill, is the noun's content (a
+/// relative clause without a relative word always lacks an object: `the claim he made`). The
+/// modality the noun gives its content: reported after a noun of claiming, possible after one of
+/// supposing.
+fn bare_content_clause(tr: &Tree, c: usize, noun: usize) -> Option<Modality> {
+    if c < noun || tr.upos(noun) != "NOUN" {
+        return None;
+    }
+    let modality = if tr.lemma_is(noun, STATEMENT_NOUNS) {
+        Modality::Reported
+    } else if tr.lemma_is(noun, SUPPOSITION_NOUNS) {
+        Modality::Possible
+    } else {
+        return None;
+    };
+    let relative = |k: usize| tr.has_feat(k, "PronType=Rel") || tr.lemma_is(k, &["that", "which", "who", "whom", "whose", "where", "when", "why"]);
+    if tr.kids(c).any(|k| k < c && (relative(k) || tr.base(k) == "mark")) {
+        return None;
+    }
+    let own_subject = tr.kids(c).any(|k| is_subj_rel(tr.rel(k)));
+    let complete = tr.kids(c).any(|k| matches!(tr.base(k), "obj" | "iobj" | "ccomp" | "xcomp" | "cop" | "expl") || tr.rel(k) == "nsubj:pass");
+    // `the officers she worked with`: a preposition ending the clause is where the gap is
+    let last = (c..tr.len()).filter(|&k| (k == c || tr.ancestor_of(c, k)) && tr.upos(k) != "PUNCT").last().unwrap_or(c);
+    (own_subject && complete && tr.upos(last) != "ADP").then_some(modality)
 }
 
 /// A clause that states nothing about the world because of its subordinator: a condition's
@@ -810,6 +841,19 @@ mod tests {
         if let Some(f) = fs.iter().find(|f| f.1.contains("publish")) {
             assert_eq!(f.3, Modality::Asserted, "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_bare_clause_on_a_noun_of_claiming_or_supposing_is_its_content() {
+        // claiming, no `that`: reported
+        let Some(f) = find("The arrest came after an allegation Ben Tarrow struck Ivo Oster , his neighbour .", "struck") else { return };
+        assert_eq!(f.3, Modality::Reported, "{f:?}");
+        // supposing, no `that`: possible
+        let Some(f) = find("Mara Vellin dismissed the suspicion the council had sold the harbour .", "sold") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        // must not: a relative clause with its gap at the object is what the noun names
+        let Some(f) = find("The allegations Ben Tarrow sent to the court named three officials .", "sent") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
     }
 
     #[test]

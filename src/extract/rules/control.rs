@@ -35,6 +35,10 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
 /// purpose (`expected so much time to fix it`). General English, closed class.
 const FORESEEING_VERBS: &[&str] = &["envision", "envisage", "predict", "forecast", "anticipate", "foresee", "intend"];
 
+/// Degree words of amount (`so much time`, `more money`, `enough staff`): general English,
+/// closed class. An object they measure is a quantity someone spends, not a doer.
+const DEGREE_WORDS: &[&str] = &["much", "more", "most", "enough", "less", "least", "little", "few", "fewer"];
+
 /// Verbs of dispatching (`sent troops to guard the border`): the object does the infinitive only
 /// when it names someone who can act; things sent (`sent letters to warn voters`) leave the
 /// infinitive the sender's purpose. The object alone is a whole fact (`deployed police officers`),
@@ -389,9 +393,11 @@ impl Rules<'_, '_> {
             return None;
         }
         // troops sent to guard a border guard it; letters sent to warn voters do not; what is
-        // envisioned of a thing (`envisioned the bridge to end …`) is the thing's (`expect` also
-        // takes a purpose: `expected so much time to fix it`)
-        let trusted = !tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, DISPATCH_VERBS) && self.can_act_by(h, false);
+        // envisioned of a thing (`envisioned the bridge to end …`) is the thing's, and so is what
+        // is expected of it (`expects the new levy to cut prices`), unless it is an amount
+        // spent on the expecter's purpose (`expected so much time to fix it`)
+        let expected = tr.lemma_is(g, &["expect"]) && !tr.kids(h).any(|k| tr.lemma_is(k, DEGREE_WORDS));
+        let trusted = expected || !tr.lemma_is(g, PURPOSE_OBJECT_VERBS) || tr.lemma_is(g, DISPATCH_VERBS) && self.can_act_by(h, false);
         trusted.then_some(h)
     }
 
@@ -1074,5 +1080,26 @@ mod tests {
         // `Vellin sold the bridge to end the isolation.`: a purpose of the seller
         let sold = rows.replace("envisioned envision", "sold sell");
         assert!(!triples(&sold).iter().any(|t| t.subject.text == "bridge"), "{}", show(&triples(&sold)));
+    }
+
+    #[test]
+    fn a_thing_expected_to_act_is_the_actor_but_an_amount_is_not() {
+        // `Vellin expects the levy to cut prices.` (invented), the infinitive on the object
+        let rows = "
+            Vellin Vellin PROPN NNP 2 nsubj
+            expects expect VERB VBZ 0 root VerbForm=Fin
+            the the DET DT 4 det
+            levy levy NOUN NN 2 obj
+            to to PART TO 6 mark
+            cut cut VERB VB 4 acl VerbForm=Inf
+            the the DET DT 8 det
+            prices price NOUN NNS 6 obj
+            . . PUNCT . 2 punct";
+        let ts = triples(rows);
+        assert_eq!(find(&ts, "levy", "cut", Some("prices")).modality, Modality::Planned, "{}", show(&ts));
+        assert!(!ts.iter().any(|t| t.subject.text == "Vellin" && t.relation.contains("cut")), "{}", show(&ts));
+        // `Vellin expects more time to cut prices.`: an amount the expecter spends
+        let amount = rows.replace("the the DET DT 4 det", "more more ADJ JJR 4 amod").replace("levy levy NOUN NN", "time time NOUN NN");
+        assert!(!triples(&amount).iter().any(|t| t.subject.text.contains("time")), "{}", show(&triples(&amount)));
     }
 }
