@@ -202,6 +202,17 @@ impl Rules<'_, '_> {
             && self.advcl_object_controller(p).is_none()
     }
 
+    /// Whether the auxiliary `k` of `v` is a finite `be` before the infinitive's `to` (`is to
+    /// vote`, `were to meet`, see repair 50): the act is scheduled or bound to come, not done.
+    fn scheduled_be(&self, v: usize, k: usize) -> bool {
+        let tr = self.tr;
+        tr.rel(k) == "aux"
+            && tr.lemma_is(k, &["be"])
+            && matches!(tr.t[k].xpos.as_str(), "VBZ" | "VBD" | "VBP")
+            && tr.t[v].xpos == "VB"
+            && tr.kids(v).any(|m| m > k && m < v && tr.base(m) == "mark" && tr.lemma_is(m, &["to"]))
+    }
+
     /// Whether `p` is a `to`-infinitive that states no event: one with a `for` subject of its own
     /// (unless it says how long something took, `took hours for X to V`) or one that is the
     /// subject of its clause.
@@ -626,6 +637,11 @@ impl Rules<'_, '_> {
                         }
                         if tr.lemma_is(k, PLANNED_AUX) {
                             modality = Modality::Planned;
+                        } else if self.scheduled_be(c, k) && modality == Modality::Asserted {
+                            // `the council is to vote`: bound or scheduled to; `if it were to
+                            // vote`: only supposed
+                            let supposed = tr.kids(c).any(|m| m < k && tr.base(m) == "mark" && tr.lemma_is(m, &["if"]));
+                            modality = if supposed { Modality::Possible } else { Modality::Planned };
                         } else if tr.lemma_is(k, POSSIBLE_AUX) && modality == Modality::Asserted {
                             modality = Modality::Possible;
                         }
