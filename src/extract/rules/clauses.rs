@@ -1086,16 +1086,18 @@ impl Rules<'_, '_> {
     }
 
     /// The named examples of a noun: `countries such as Norland and Estavia` → `Norland` (its
-    /// conjuncts are found as a list of it). Only names: common-noun examples (`skills such as
-    /// surgery`) were mostly wrong on fresh news, where the clause they inherit was.
+    /// conjuncts are found as a list of it), and so the members a noun is said to include
+    /// (`several people, including Ivo Tamm, died`: he died too). Only names: common-noun examples
+    /// (`skills such as surgery`) were mostly wrong on fresh news, where the clause they inherit was.
     fn such_as_examples(&self, h: usize) -> Vec<usize> {
         let tr = self.tr;
         if tr.upos(h) != "NOUN" {
             return Vec::new();
         }
         let such_as = |c: usize| tr.base(c) == "case" && tr.lemma_is(c, &["such"]) && tr.kids(c).any(|f| tr.rel(f) == "fixed" && tr.lemma_is(f, &["as"]));
+        let including = |c: usize| tr.base(c) == "case" && tr.form(c).eq_ignore_ascii_case("including");
         tr.kids(h)
-            .filter(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN" && tr.kids(k).any(|c| c < k && such_as(c)))
+            .filter(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN" && tr.kids(k).any(|c| c < k && (such_as(c) || including(c))))
             .collect()
     }
 
