@@ -42,6 +42,8 @@
 //!    with the words before it, and the measure goes under `ago`. Only a noun (or a noun the tagger
 //!    read as an adjective, when a determiner or preposition opens its phrase and a number stands
 //!    between it and the measure), and only the time units of [`TIME_UNITS`].
+//! 66. `purpose-copula` and 50. `scheduled-infinitive`: `The goal is to …` (the aim noun is no
+//!    actor) against `The council is to vote` (the `be` is the verb's auxiliary, the council acts).
 
 use super::lexicon::{CLAUSE_OPENING_PREPOSITIONS, MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -207,14 +209,17 @@ pub(super) fn subject_apposition(t: &mut Vec<Token>) -> bool {
 }
 
 
-/// Nouns that name an aim, a plan or a task, whose `is to V` says what it consists of (`the goal
-/// is to …`, `our job is to …`). Other nouns before `is to` are scheduled or bound to act (`the
-/// meeting is to take place`, `the chairman is to lead`), so they keep their subject. General
-/// English, closed class.
+/// Nouns that name an aim, a plan, a task or a way of doing, whose `is to V` says what it consists
+/// of (`the goal is to …`, `our job is to …`, `the key is to …`, `my routine was to …`). Other
+/// nouns before `is to` are scheduled or bound to act (`the meeting is to take place`, `the
+/// chairman is to lead`), so they keep their subject. General English, closed class.
 const AIM_NOUNS: &[&str] = &[
     "goal", "aim", "objective", "purpose", "mission", "plan", "idea", "intention", "intent", "task", "job", "duty",
     "role", "priority", "hope", "dream", "ambition", "strategy", "target", "focus", "challenge", "solution", "answer",
-    "option", "step", "policy", "approach", "agenda", "point", "responsibility", "wish", "desire",
+    "option", "step", "policy", "approach", "agenda", "point", "responsibility", "wish", "desire", "way", "path",
+    "method", "means", "thing", "part", "test", "lesson", "reason", "key", "routine", "workflow", "practice", "habit",
+    "rule", "principle", "core", "topic", "question", "problem", "difficulty", "concern", "grail", "work", "function",
+    "mandate", "proposal", "recommendation", "advice", "demand", "requirement", "condition", "instruction", "request",
 ];
 
 /// Repair 66, `purpose-copula`: `Our goal is to be ready and provide help`, `The aim was to
@@ -284,6 +289,49 @@ pub(super) fn ago_measure(t: &mut Vec<Token>) -> bool {
             }
         }
         set_head(t, m, a, "obl:unmarked");
+        changed = true;
+    }
+    changed
+}
+
+/// Pronouns before `is to V` that stand for no one bound to act: a pseudo-cleft (`what we did was
+/// to ask`), an anticipatory `it` (`it was to have been …`) or a pointer to a statement (`this is
+/// to say`). General English, closed class.
+const NO_ACTOR_PRONOUNS: &[&str] = &["what", "it", "this", "these", "those", "that"];
+
+/// Repair 50, `scheduled-infinitive`: `The council is to vote on Monday`, `Both firms are to
+/// hold talks`: a finite `be` then `to` before a verb says the subject is bound or scheduled to do
+/// it (the verb is its predicate, the `be` its auxiliary). The parser reads the `be` as a copula of
+/// the verb (mostly with the subject as an `nsubj:outer`), which the clause rules read as a
+/// predicate noun, so the clause gave no fact. Not after the nouns of [`AIM_NOUNS`] (`the goal is to
+/// …`, repair 66) or [`NO_ACTOR_PRONOUNS`]; a relative `that` (`the law that is to take effect`) acts.
+pub(super) fn scheduled_infinitive(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        if t[v].upos != "VERB" || t[v].xpos != "VB" {
+            continue;
+        }
+        let kid = |k: usize, rel: &str| h[k] == v && base(&t[k].deprel) == rel;
+        let Some(m) = (0..v).rev().find(|&k| kid(k, "mark") && t[k].form.eq_ignore_ascii_case("to")) else { continue };
+        let finite_be = |k: usize| kid(k, "cop") && t[k].lemma == "be" && matches!(t[k].xpos.as_str(), "VBZ" | "VBD" | "VBP");
+        let Some(c) = (0..m).rev().find(|&k| finite_be(k)) else { continue };
+        // only adverbs between the `be` and the `to` (`is still to`, `are also to`)
+        if (c + 1..m).any(|k| !(t[k].upos == "ADV" && kid(k, "advmod"))) {
+            continue;
+        }
+        let Some(s) = (0..c).rev().find(|&k| kid(k, "nsubj")) else { continue };
+        let lemma = t[s].lemma.to_lowercase();
+        let relative = t[v].deprel == "acl:relcl";
+        if !matches!(t[s].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            || AIM_NOUNS.contains(&lemma.as_str())
+            || (NO_ACTOR_PRONOUNS.contains(&lemma.as_str()) && !(relative && lemma == "that"))
+        {
+            continue;
+        }
+        t[c].deprel = "aux".to_owned();
+        t[s].deprel = "nsubj".to_owned();
         changed = true;
     }
     changed

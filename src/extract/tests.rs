@@ -928,6 +928,30 @@ fn named_examples_after_such_as_are_arguments() {
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Norland")), "{}", show(&ts));
 }
 
+/// The named members a noun is said to include share its clause as the examples of `such as`
+/// do (`Several firms, including Norvia Air and Tarn Rail, closed.`, invented).
+#[test]
+fn named_members_after_including_are_arguments() {
+    let closed = "
+    Several several ADJ JJ 2 amod
+    firms firm NOUN NNS 10 nsubj
+    , , PUNCT , 5 punct
+    including include VERB VBG 5 case
+    Norvia Norvia PROPN NNP 2 nmod
+    Air Air PROPN NNP 5 flat
+    and and CCONJ CC 8 cc
+    Tarn Tarn PROPN NNP 5 conj
+    Rail Rail PROPN NNP 8 flat
+    closed close VERB VBD 0 root
+    . . PUNCT . 10 punct";
+    let ts = triples(closed);
+    assert!(ts.iter().any(|t| t.subject.text == "Norvia Air" && t.relation == "closed"), "{}", show(&ts));
+    assert!(ts.iter().any(|t| t.subject.text == "Tarn Rail" && t.relation == "closed"), "{}", show(&ts));
+    // must not: a member given by another participle is no example (`firms, excluding Norvia Air`)
+    let ts = triples(&closed.replace("including include VERB VBG 5 case", "excluding exclude VERB VBG 5 case"));
+    assert!(!ts.iter().any(|t| t.subject.text == "Norvia Air"), "{}", show(&ts));
+}
+
 #[test]
 fn an_agentless_passive_that_keeps_its_object_is_keyed_as_the_passive() {
     // `was given a medal`: the subject received it; `give` would make it the giver

@@ -265,8 +265,10 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     let mut route: Option<(usize, RelationKey)> = None;
     let mut route_from: Option<usize> = None;
     let mut split_noun: Option<(String, Argument, RelationKey)> = None;
-    // the object came from a non-place oblique of an active verb (`gathered with banners`): a
-    // place oblique beside it is the event's place, a fact of its own (see below)
+    // the object came from a non-place oblique, of an active verb or an agentless passive
+    // (`gathered with banners`, `is scheduled for May 2`): a place oblique beside it is the
+    // event's place, a fact of its own (see below); a direct object keeps the place as a
+    // qualifier only
     let mut obl_object = false;
     // the object is the verb's direct object (for the object's own fact, see `fate_oblique`)
     let mut object_from_obj = false;
@@ -418,7 +420,8 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }) {
         let sl = slots.remove(i);
         object = argument(s, &sl.part);
-        obl_object = !p.passive && !copular && p.rule != "collective";
+        // (an agentless passive too: `the final is scheduled for May 2 at Tarn Arena`)
+        obl_object = !copular && p.rule != "collective" && agent.is_none();
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
         // unless the verb is in the active voice and took the flag from a passive beside it
         if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {

@@ -833,6 +833,34 @@ fn a_goal_that_is_to_be_done_is_no_doer() {
     assert!(!triples(&goal_tarn).iter().any(|t| t.contains("goal |")), "{:?}", triples(&goal_tarn));
 }
 
+/// `X is to V` with the `be` parsed as a copula of the verb (repair 50): the subject is bound or
+/// scheduled to act, a planned fact; an aim noun (`The aim is to …`) stays no doer, and under `if`
+/// the act is only supposed.
+#[test]
+fn a_subject_that_is_to_act_is_scheduled_to() {
+    let extract = |spec: &str| Extractor::new().extract(&sent(spec), &[]);
+    // `The Tarn council is to vote on the budget .` (invented), the parser's copula reading
+    let council = "The/the/DET/3/det Tarn/Tarn/PROPN/3/compound council/council/NOUN/6/nsubj:outer is/be/AUX/6/cop/VBZ \
+                   to/to/PART/6/mark vote/vote/VERB/0/root/VB on/on/ADP/9/case the/the/DET/9/det budget/budget/NOUN/6/obl ././PUNCT/6/punct";
+    let ts = extract(council);
+    let vote = ts.iter().find(|t| t.subject.text == "Tarn council" && t.relation.contains("vote")).unwrap_or_else(|| panic!("{:?}", triples(council)));
+    assert_eq!(vote.modality, crate::document::Modality::Planned);
+    // `Mara Vellin was to meet Ivo Oster .` (invented), plain `nsubj`
+    let meet = "Mara/Mara/PROPN/5/nsubj Vellin/Vellin/PROPN/1/flat was/be/AUX/5/cop/VBD to/to/PART/5/mark meet/meet/VERB/0/root/VB \
+                Ivo/Ivo/PROPN/5/obj Oster/Oster/PROPN/6/flat ././PUNCT/5/punct";
+    assert!(triples(meet).iter().any(|t| t.starts_with("Mara Vellin | ") && t.contains("meet") && t.ends_with("Ivo Oster")), "{:?}", triples(meet));
+    // must not: an aim noun is no doer (`The key is to meet Ivo Oster .`)
+    let key = "The/the/DET/2/det key/key/NOUN/5/nsubj is/be/AUX/5/cop/VBZ to/to/PART/5/mark meet/meet/VERB/0/root/VB \
+               Ivo/Ivo/PROPN/5/obj Oster/Oster/PROPN/6/flat ././PUNCT/5/punct";
+    assert!(!triples(key).iter().any(|t| t.starts_with("key |")), "{:?}", triples(key));
+    // under `if` only supposed (`if Vell were to leave the union`, invented)
+    let supposed = "if/if/SCONJ/5/mark Vell/Vell/PROPN/5/nsubj were/be/AUX/5/cop/VBD to/to/PART/5/mark leave/leave/VERB/0/root/VB \
+                    the/the/DET/7/det union/union/NOUN/5/obj";
+    let ts = extract(supposed);
+    let leave = ts.iter().find(|t| t.relation.contains("leave")).unwrap_or_else(|| panic!("{:?}", triples(supposed)));
+    assert_eq!(leave.modality, crate::document::Modality::Possible);
+}
+
 /// `The grant comes from what is the main fund.` (invented): the copular clause read as the
 /// oblique of `comes` gives no `grant – come from – what is the main fund`; a relative clause on
 /// the oblique (`from a fund that is the largest donor`) and the fact's own copula stay.

@@ -202,6 +202,17 @@ impl Rules<'_, '_> {
             && self.advcl_object_controller(p).is_none()
     }
 
+    /// Whether the auxiliary `k` of `v` is a finite `be` before the infinitive's `to` (`is to
+    /// vote`, `were to meet`, see repair 50): the act is scheduled or bound to come, not done.
+    fn scheduled_be(&self, v: usize, k: usize) -> bool {
+        let tr = self.tr;
+        tr.rel(k) == "aux"
+            && tr.lemma_is(k, &["be"])
+            && matches!(tr.t[k].xpos.as_str(), "VBZ" | "VBD" | "VBP")
+            && tr.t[v].xpos == "VB"
+            && tr.kids(v).any(|m| m > k && m < v && tr.base(m) == "mark" && tr.lemma_is(m, &["to"]))
+    }
+
     /// Whether `p` is a `to`-infinitive that states no event: one with a `for` subject of its own
     /// (unless it says how long something took, `took hours for X to V`) or one that is the
     /// subject of its clause.
@@ -626,6 +637,11 @@ impl Rules<'_, '_> {
                         }
                         if tr.lemma_is(k, PLANNED_AUX) {
                             modality = Modality::Planned;
+                        } else if self.scheduled_be(c, k) && modality == Modality::Asserted {
+                            // `the council is to vote`: bound or scheduled to; `if it were to
+                            // vote`: only supposed
+                            let supposed = tr.kids(c).any(|m| m < k && tr.base(m) == "mark" && tr.lemma_is(m, &["if"]));
+                            modality = if supposed { Modality::Possible } else { Modality::Planned };
                         } else if tr.lemma_is(k, POSSIBLE_AUX) && modality == Modality::Asserted {
                             modality = Modality::Possible;
                         }
@@ -1070,16 +1086,18 @@ impl Rules<'_, '_> {
     }
 
     /// The named examples of a noun: `countries such as Norland and Estavia` → `Norland` (its
-    /// conjuncts are found as a list of it). Only names: common-noun examples (`skills such as
-    /// surgery`) were mostly wrong on fresh news, where the clause they inherit was.
+    /// conjuncts are found as a list of it), and so the members a noun is said to include
+    /// (`several people, including Ivo Tamm, died`: he died too). Only names: common-noun examples
+    /// (`skills such as surgery`) were mostly wrong on fresh news, where the clause they inherit was.
     fn such_as_examples(&self, h: usize) -> Vec<usize> {
         let tr = self.tr;
         if tr.upos(h) != "NOUN" {
             return Vec::new();
         }
         let such_as = |c: usize| tr.base(c) == "case" && tr.lemma_is(c, &["such"]) && tr.kids(c).any(|f| tr.rel(f) == "fixed" && tr.lemma_is(f, &["as"]));
+        let including = |c: usize| tr.base(c) == "case" && tr.form(c).eq_ignore_ascii_case("including");
         tr.kids(h)
-            .filter(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN" && tr.kids(k).any(|c| c < k && such_as(c)))
+            .filter(|&k| k > h && tr.base(k) == "nmod" && tr.upos(k) == "PROPN" && tr.kids(k).any(|c| c < k && (such_as(c) || including(c))))
             .collect()
     }
 

@@ -402,6 +402,40 @@ fn a_place_beside_another_oblique_of_an_active_event_is_a_fact_of_its_own() {
 }
 
 #[test]
+fn a_place_beside_a_passive_oblique_is_a_fact_of_its_own() {
+    // `The final was moved to Sunday in Vell.` (invented): the passive's oblique is the object,
+    // the place beside it a fact of its own
+    let moved = "
+        The the DET DT 2 det
+        final final NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        moved move VERB VBN 0 root
+        to to ADP IN 6 case
+        Sunday Sunday PROPN NNP 4 obl
+        in in ADP IN 8 case
+        Vell Vell PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(moved);
+    find(&ts, "final", "moved to", Some("Sunday"));
+    find(&ts, "final", "moved in", Some("Vell"));
+    // must not: a passive with its agent keeps the place as a qualifier (`The bridge was opened
+    // by the mayor in Vell.`)
+    let opened = "
+        The the DET DT 2 det
+        bridge bridge NOUN NN 4 nsubj:pass
+        was be AUX VBD 4 aux:pass
+        opened open VERB VBN 0 root
+        by by ADP IN 7 case
+        the the DET DT 7 det
+        mayor mayor NOUN NN 4 obl:agent
+        in in ADP IN 9 case
+        Vell Vell PROPN NNP 4 obl
+        . . PUNCT . 4 punct";
+    let ts = triples(opened);
+    assert!(!ts.iter().any(|t| t.relation.ends_with(" in")), "{}", show(&ts));
+}
+
+#[test]
 fn a_time_fronted_without_preposition_is_no_object_of_the_event() {
     // `Early Monday morning, Ivo Oster was killed.` (invented)
     let killed = "
