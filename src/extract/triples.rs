@@ -218,6 +218,17 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
             modality = crate::document::Modality::Reported;
         }
     }
+    // `was urged to leave the party`: the chain runs through the passive of a verb of asking
+    // (no act of the subject, so no part of the key), and what the subject was asked to do is
+    // planned, as in the active (`urged her to leave`), unless the verb brings it about (`was
+    // forced to sell`)
+    if modality == crate::document::Modality::Asserted {
+        let r = Rules { tr, ment, kind: &[] };
+        let asked = rel.iter().copied().filter(|&x| tr.rel(x) == "xcomp" && tr.head[x] != NONE && rel.contains(&tr.head[x])).find_map(|x| r.passive_control_modality(x));
+        if let Some(Some(m)) = asked {
+            modality = m;
+        }
+    }
     // `decided to be a teacher`, `wants to be the mayor of Tarn`: the infinitive's copula relates
     // the subject to the noun, and the verb before it says what the subject did about being it
     // (`decide to be`); read as the verb's object, the noun was what was decided (`decide – teacher`)

@@ -29,6 +29,16 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
     "mobilize", "mobilise",
 ];
 
+/// The verbs of [`OBJECT_CONTROL_VERBS`] that ask, require or permit and leave the act to the one
+/// asked (`was urged to leave`, `were told to stay`, `is required to file`): in the passive the
+/// infinitive is planned. Not verbs of choosing or training for a task (`was appointed to fill the
+/// seat`, `were trained to find`), whose task is usually done. General English, closed class.
+const ASKING_VERBS: &[&str] = &[
+    "ask", "urge", "invite", "allow", "permit", "encourage", "order", "instruct", "tell", "request", "require", "expect",
+    "need", "advise", "warn", "remind", "beg", "implore", "call", "pressure", "press", "challenge", "dare", "authorize",
+    "authorise", "mandate", "force", "compel", "oblige",
+];
+
 /// Verbs of foreseeing whose object, a thing as well as a person, is the subject of a following
 /// infinitive (`envisioned the bridge to end the isolation`, `predicts the rate to fall`): what is
 /// foreseen of the object, never the foreseer's own purpose. `expect` is left out: it also takes a
@@ -425,6 +435,27 @@ impl Rules<'_, '_> {
         tr.lemma_is(g, PERMISSION_VERBS) && negated || tr.lemma_is(g, FORBIDDING_VERBS) && !negated
     }
 
+    /// `was asked to leave`, `were urged to stay`: the passive of an object-control verb, whose
+    /// subject is the one asked, with its `to`-infinitive. The infinitive is planned as in the
+    /// active (`asked Y to leave`), done after an implicative verb (`was forced to resign`: None,
+    /// asserted), possible only when the governor is negated. None when `x` is no such infinitive.
+    pub(crate) fn passive_control_modality(&self, x: usize) -> Option<Option<Modality>> {
+        let tr = self.tr;
+        let g = tr.head[x];
+        let passive = g != NONE && tr.kids(g).any(|k| matches!(tr.rel(k), "aux:pass" | "nsubj:pass"));
+        let to = tr.kids(x).any(|m| m < x && tr.base(m) == "mark" && tr.lemma_is(m, &["to"]));
+        if !passive || !to || tr.rel(x) != "xcomp" || !tr.lemma_is(g, ASKING_VERBS) {
+            return None;
+        }
+        Some(if self.negation_of(g).is_some() {
+            Some(Modality::Possible)
+        } else if tr.lemma_is(g, IMPLICATIVE_CONTROL) {
+            None
+        } else {
+            Some(Modality::Planned)
+        })
+    }
+
     /// The modality of a clause controlled by its governor's object: planned (asked, urged,
     /// invited, allowed) unless the governor is implicative. None when `x` is not object-controlled.
     /// A negated governor (`never saw Y leave`, `did not ask Y to go`) leaves it possible only.
@@ -433,6 +464,9 @@ impl Rules<'_, '_> {
             // `called for the board to resign`: wanted; `did not call for …`: not even that
             let g = self.tr.head[x];
             return Some(if self.negation_of(g).is_some() { Modality::Possible } else { Modality::Planned });
+        }
+        if let Some(m) = self.passive_control_modality(x) {
+            return m;
         }
         if self.object_controller(x).or_else(|| self.advcl_object_controller(x)).is_none() {
             // `the firm's decision to close the plant`: decided, planned or tried, not done
@@ -896,6 +930,11 @@ mod tests {
             . . PUNCT . 4 punct";
         let ts = triples(asked);
         assert!(ts.iter().all(|t| t.key.matrix.is_none()), "{}", show(&ts));
+        // the one asked has not joined yet: planned, as in the active; forced, it has
+        assert_eq!(find(&ts, "guild", "asked to join", Some("board")).modality, Modality::Planned, "{}", show(&ts));
+        let forced = asked.replace("asked ask", "forced force");
+        let ts = triples(&forced);
+        assert_eq!(find(&ts, "guild", "forced to join", Some("board")).modality, Modality::Asserted, "{}", show(&ts));
     }
 
     /// `The union called for the board of Ostrava Water to resign.` (invented): the `for` phrase
