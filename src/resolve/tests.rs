@@ -990,6 +990,16 @@ fn a_full_name_typed_as_organisation_becomes_the_person_its_surname_is() {
 }
 
 #[test]
+fn a_last_word_alone_is_no_short_form_of_a_seat_of_government() {
+    // `House` (a chamber) after `the White House` (invented): not the seat, nor its country
+    let d = doc(&["The White House said the plan was ready .", "The House rejected the plan on Friday ."]);
+    let m = [ment(&d, 1, "House", T::Organization)];
+    let t = vec![tri(&d, 0, "White House", "said", "say", None), tri(&d, 1, "House", "rejected", "reject", Some("the plan"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("united_states", "said", None), f("house", "rejected", Some("plan"))]);
+}
+
+#[test]
 fn a_surname_leaves_a_product_name_typed_as_organisation_alone() {
     let d = doc(&["Zentrix Cloud Server Pro shipped today .", "Pro said nothing ."]);
     let m = [ment(&d, 0, "Zentrix Cloud Server Pro", T::Organization), ment(&d, 1, "Pro", T::Person)];
