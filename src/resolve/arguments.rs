@@ -268,11 +268,15 @@ impl State<'_> {
     /// `keys` and is longer than them. A party family's name (`Liberal Party`) is no short
     /// form of a longer party name that ends with it (`National Liberal Party`, `Free Liberal
     /// Party`, `Tarn Liberal Party`): the words in front name another party, unless they only
-    /// name its country (`Norvian Liberal Party`, `Norvia Labour Party`).
+    /// name its country (`Norvian Liberal Party`, `Norvia Labour Party`). Nor is a word a short
+    /// form of a seat of government, a building or capital that stands for a country (`House` of
+    /// `White House`, which alone is a chamber of a legislature).
     pub(super) fn name_suffix_match(&self, keys: &[String]) -> Option<usize> {
         let family = names::is_party_family_name(keys);
+        let seat = |cl: &Cluster| cl.gaz.is_some_and(|e| self.gaz.entry(e).seat_of.is_some());
         self.suffix_match(keys, |cl| {
             !matches!(cl.kind, EntityType::Concept | EntityType::Date | EntityType::Money | EntityType::Quantity)
+                && !seat(cl)
                 && (!family || self.country_in_front(&cl.label, keys.len()))
         })
     }

@@ -13,8 +13,9 @@
 //!    other name (`under the ring name N`, `better known as N`, `born N`: `aliases`; the
 //!    statement's object stays a literal node); never a name set beside a kinship noun whose owner
 //!    is the person it would join (`her mother, NAME`: a relative). Titles and nationality words in front of
-//!    a person's name (`US President`, `his Colombian counterpart`) are stripped from the name and
-//!    kept as the person's roles, nationality and gender evidence.
+//!    a person's name (`US President`, `his Colombian counterpart`, a capitalised portfolio with its
+//!    title: `National Security Adviser`) are stripped from the name and kept as the person's roles,
+//!    nationality and gender evidence.
 //! 2. Definite descriptions: `the US President` (role + nationality), `the former drummer` (an
 //!    occupation the text gave a person as a title: `drummer X`), `the Colombian leader`
 //!    (nationality + leader role), `the two leaders` / `both leaders` (the two most salient people),
@@ -43,7 +44,10 @@
 //!    is a country, organisation or named storm (none when it is another thing); else
 //!    it/its → a country, organisation or named storm in the same or previous sentence (`it` only
 //!    when that one was a subject, and never in speech or an interview's answer); they/their → a group
-//!    (`Ferrer and Hale`, `the two leaders`); I/me/my → the speaker of the quote. An unresolved
+//!    (`Ferrer and Hale` — two names joined, not two clauses —, `the Hales` for people of that
+//!    surname, `the two leaders`; an object `them` never its own clause's subject, a subject `they`
+//!    never a group named before an organisation that was a main clause's subject);
+//!    I/me/my → the speaker of the quote. An unresolved
 //!    pronoun drops the triple; no entity is ever named after a pronoun.
 //! 4. Metonymy: a capital or seat of government as the subject of a triple (`Washington
 //!    cancelled`, `the White House said`) is the country; in any other role, or when the text

@@ -329,6 +329,13 @@ impl State<'_> {
             }
             start += 1;
         }
+        // `National Security Adviser Ivo Oster`: a portfolio and its title the NER took into the
+        // name (the title is a role, the portfolio's words nothing of the name)
+        let forms: Vec<&str> = (start..end).map(|i| s.tokens[i].form.as_str()).collect();
+        if let Some(k) = portfolio_title_end(&forms) {
+            roles.push(lower_key(forms[k - 1]));
+            start += k;
+        }
         // `Pope Linus`, `Prince Evander`, `Queen Mirela II`: a title that goes with a given name
         // alone is part of the name the person is known by (the title before the mention or the
         // one just stripped from it); a full name (`Prince Evander Vell`) drops it as usual
@@ -426,10 +433,24 @@ impl State<'_> {
             // NER typed the full name as an organisation or place (`player Lena Marsh` → ORG)
             // and the surname alone as a person: the person evidence wins, but only for a long
             // form shaped like a person's name (a product `Zentrix Cloud Server` stays one)
+            let full = self.clusters[o].label.clone();
+            let words: Vec<&str> = full.split_whitespace().collect();
             let cl = &mut self.clusters[o];
             cl.kind = EntityType::Person;
+            if let Some(k) = portfolio_title_end(&words) {
+                // `National Security Adviser Ivo Oster`: the portfolio's title is a role, the
+                // rest is the name the person goes by
+                let role = lower_key(words[k - 1]);
+                if !cl.roles.contains(&role) {
+                    cl.roles.push(role);
+                }
+                cl.label = words[k..].join(" ");
+            }
             cl.name = cl.label.split_whitespace().map(lower_key).collect();
             self.reindex(o);
+            if self.clusters[o].label != full {
+                self.note(o, &full, "title-name", si);
+            }
             (c, rule) = (Some(o), "surname");
         }
         let c = match c {
@@ -740,6 +761,21 @@ pub(crate) const CORPORATE_WORDS: &[&str] = &[
 /// Words that end an organisation's name by saying what kind of body it is, which a short form
 /// of the name leaves out (`the Vell Harbour Society` … `the Vell Harbour`). General English.
 pub(crate) const BODY_WORDS: &[&str] = &["society", "association", "foundation", "organisation", "organization", "trust", "institute"];
+
+/// Where the name starts in a person's name that opens with a capitalised portfolio or body and
+/// its title (`National Security Adviser Ivo Oster`, `Tarn County Sheriff Mara Vellin`): after
+/// the last title or role word, when capitalised words no known first name opens stand before it
+/// and a full name (two or three words shaped like a person's name) follows it (`Anna Dean Vell`
+/// stays whole: its first word is a given name).
+fn portfolio_title_end(words: &[&str]) -> Option<usize> {
+    let k = (1..words.len().saturating_sub(1)).rev().find(|&i| {
+        let w = lower_key(words[i]);
+        names::is_title_word(&w) || crate::extract::is_role_noun(&w)
+    })? + 1;
+    let front_capitalised = words[..k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let front_no_given_name = names::first_name_gender(words[0]) == Gender::Unknown;
+    (front_capitalised && front_no_given_name && names::looks_like_person_name(&words[k..].join(" "))).then_some(k)
+}
 
 fn titled_tail(label: &str) -> &str {
     let cut = label

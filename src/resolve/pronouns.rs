@@ -334,11 +334,19 @@ impl State<'_> {
             // `Police said they …`: a group named by a plural noun or an organisation (`groups`);
             // the nearer of the two wins
             Pronoun::Plural => {
+                // `the Osters … rarely allowed them outside`: an object is not its own clause's
+                // subject; a subject `they` is not a group named before an organisation that is
+                // a main clause's subject after it (`Ivo and Ben … The Tarn Federation sent its
+                // sympathy. They show a film`)
+                let own_subject = self.own_clause_subject(si, s, tok);
+                let subject = is_subject_deprel(&t.deprel);
                 let named = self
                     .recent(si, tok, 2)
                     .into_iter()
                     .find(|(tg, _)| matches!(tg, Target::Group(_)))
+                    .filter(|(tg, _)| own_subject.as_ref() != Some(tg))
                     .filter(|(_, h)| !self.plural_subject_between((h.sentence, h.token), (si, tok)))
+                    .filter(|(_, h)| !subject || !self.organisation_subject_between((h.sentence, h.token), (si, tok)))
                     .map(|(tg, h)| (tg, (h.sentence, h.token)));
                 let group = self.plural_group(si, s, tok);
                 match (named, group) {
@@ -536,6 +544,45 @@ impl State<'_> {
                     && t.xpos == "NNS"
                     && t.deprel.starts_with("nsubj")
                     && self.get_ref(si, k).is_none()
+            })
+        })
+    }
+
+    /// For an object pronoun (`allowed them`, `gave them`, `with them`): what the subject of its
+    /// own clause stands for — the verb's subject, or for a verb joined to an earlier one without
+    /// a subject of its own (`kept … and rarely allowed them`), the earlier verb's.
+    fn own_clause_subject(&self, si: usize, s: &Sentence, tok: usize) -> Option<Target> {
+        let ts = &s.tokens;
+        let t = &ts[tok];
+        if !(matches!(t.deprel.as_str(), "obj" | "iobj") || t.deprel.starts_with("obl")) {
+            return None;
+        }
+        let mut verb = t.head.checked_sub(1)?;
+        for _ in 0..ts.len() {
+            if let Some(k) = (0..ts.len()).find(|&k| ts[k].head == verb + 1 && is_subject_deprel(&ts[k].deprel)) {
+                return self.get_ref(si, k).map(|(tg, _)| tg.clone());
+            }
+            if ts[verb].deprel != "conj" {
+                return None;
+            }
+            verb = ts[verb].head.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// Whether an organisation is the subject of a main clause after `from` and before `to`
+    /// ((sentence, token) positions) in an earlier sentence than `to`'s: a nearer referent of a
+    /// subject `they` than a group named before it.
+    fn organisation_subject_between(&self, from: (usize, usize), to: (usize, usize)) -> bool {
+        (from.0..to.0).any(|si| {
+            let s = &self.doc.sentences[si];
+            (0..s.tokens.len()).any(|k| {
+                let t = &s.tokens[k];
+                let main = t.head > 0 && s.tokens[t.head - 1].head == 0;
+                (si, k) > from
+                    && main
+                    && is_subject_deprel(&t.deprel)
+                    && matches!(self.get_ref(si, k), Some((Target::One(c), _)) if is_organisation_like(self.clusters[*c].kind) && self.clusters[*c].kind != EntityType::Country)
             })
         })
     }

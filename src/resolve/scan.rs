@@ -164,11 +164,13 @@ impl State<'_> {
                 }
                 if let Some(c) = c {
                     self.note_described_noun(s, r.end, c);
-                    // conjoined people: `Ferrer and Hale`
+                    // conjoined people: `Ferrer and Hale`; not two clauses joined (`something
+                    // Hale admitted, and Mr Ferrer said`: a verb between the names)
                     if self.clusters[c].kind == EntityType::Person {
                         if let Some(&(prev, pt)) = group_candidates.last() {
                             let between: Vec<&str> = (pt + 1..r.start).map(|i| s.tokens[i].form.as_str()).collect();
-                            if prev != c && between.iter().any(|w| *w == "and" || *w == "&") && between.len() <= 4 {
+                            let verb_between = (pt + 1..r.start).any(|i| matches!(s.tokens[i].upos.as_str(), "VERB" | "AUX"));
+                            if prev != c && between.iter().any(|w| *w == "and" || *w == "&") && between.len() <= 4 && !verb_between {
                                 self.push_hist(Target::Group(vec![prev, c]), si, r.start);
                             }
                         }
@@ -198,6 +200,9 @@ impl State<'_> {
                 self.set_ref(si, tok..tok + 1, Target::One(c), "acronym");
                 self.push_hist(Target::One(c), si, tok);
                 self.add_mention(si, tok..tok + 1, self.clusters[c].kind, Some(c));
+                continue;
+            }
+            if self.family_plural(si, s, tok) {
                 continue;
             }
             if let Some(p) = names::pronoun(&t.form) {
