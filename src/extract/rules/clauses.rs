@@ -1111,6 +1111,9 @@ impl Rules<'_, '_> {
                     && matches!(tr.upos(k), "NOUN" | "PROPN" | "ADJ" | "NUM")
                     && tr.kid(k, "cop").is_none()
                     && !tr.kids(k).any(|x| is_subj_rel(tr.rel(x)))
+                    // `is a territory but not a state`: a complement set off by its own `not`
+                    // is what the clause denies, not one more thing it states
+                    && (self.negation_of(k).is_none() || self.negation_of(h).is_some())
             })
             .collect();
         if conjs.is_empty() {
@@ -1127,7 +1130,26 @@ impl Rules<'_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::document::Modality;
-    use crate::extract::tests::{show, triples};
+    use crate::extract::tests::{find, show, triples};
+
+    /// `Norvia is a territory but not a state .` (invented): the complement denied by its own
+    /// `not` is no class of the subject; the stated one stays.
+    #[test]
+    fn a_complement_set_off_by_not_is_no_part_of_the_statement() {
+        let rows = "
+            Norvia Norvia PROPN NNP 4 nsubj
+            is be AUX VBZ 4 cop
+            a a DET DT 4 det
+            territory territory NOUN NN 0 root
+            but but CCONJ CC 8 cc
+            not not PART RB 8 advmod
+            a a DET DT 8 det
+            state state NOUN NN 4 conj
+            . . PUNCT . 4 punct";
+        let ts = triples(rows);
+        find(&ts, "Norvia", "is a", Some("territory"));
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "state") && !t.negated), "{}", show(&ts));
+    }
 
     #[test]
     fn an_ability_stated_in_the_past_was_used() {
