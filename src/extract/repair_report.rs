@@ -52,7 +52,8 @@
 //!    and only adjuncts after it, closing the sentence, reports the sentence's clause, so it becomes
 //!    the root and that clause its `ccomp` (its facts reported, attributed to the speaker). The
 //!    subject may open with a bare noun the parser hung the verb on (`…, her son Ivo Oster
-//!    announced`): that noun becomes the subject, the name its apposition.
+//!    announced`): that noun becomes the subject, the name its apposition. `tell` with only its
+//!    listener after it (`…, Ivo Oster told reporters`) reports the same way.
 //! 63. `mid-report`: `In May, the clerk testified, Ivo Oster hit the guard` (or `Oster, the paper
 //!    reported, was fined`) parsed with the reporting verb as an adverbial clause, parataxis or
 //!    conjunct of the clause around it, or with that clause as the verb's parataxis: a speech verb
@@ -505,7 +506,9 @@ pub(super) fn report_conjunct(t: &mut Vec<Token>) -> bool {
     }
     let subject_of = |x: usize| (0..n).any(|k| h[k] == x && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
     for v in p + 1..n {
-        if !matches!(base(&t[v].deprel), "conj" | "parataxis" | "acl" | "advcl") || t[v].upos != "VERB" || !lemma_in(&t[v], TRAILING_REPORT) {
+        // (`…, Ivo Oster told reporters`: a verb of telling with its listener reports the same)
+        let telling = lemma_in(&t[v], &["tell"]);
+        if !matches!(base(&t[v].deprel), "conj" | "parataxis" | "acl" | "advcl") || t[v].upos != "VERB" || !(lemma_in(&t[v], TRAILING_REPORT) || telling) {
             continue;
         }
         if !finite_form(&t[v]) && !(0..n).any(|k| h[k] == v && base(&t[k].deprel) == "aux" && finite_form(&t[k])) {
@@ -521,9 +524,13 @@ pub(super) fn report_conjunct(t: &mut Vec<Token>) -> bool {
         // nothing the verb says or tells of its own, no coordinator or subordinator; before it only
         // its subject, an adverb or an auxiliary, after it only when and where (`…, the ministry
         // announced on Friday`)
-        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp" | "xcomp" | "cc" | "mark"))
+        // (one told: an `iobj`, or a name or pronoun as object; `told the story` tells something)
+        let listener = |k: usize| {
+            telling && k > v && (t[k].deprel == "iobj" && matches!(t[k].upos.as_str(), "NOUN" | "PROPN" | "PRON") || base(&t[k].deprel) == "obj" && matches!(t[k].upos.as_str(), "PROPN" | "PRON"))
+        };
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp" | "xcomp" | "cc" | "mark") && !listener(k))
             || kids.iter().any(|&k| k < v && k != s && !matches!(t[k].deprel.as_str(), "advmod" | "aux" | "punct"))
-            || kids.iter().any(|&k| k > v && !matches!(base(&t[k].deprel), "obl" | "advmod" | "punct"))
+            || kids.iter().any(|&k| k > v && !matches!(base(&t[k].deprel), "obl" | "advmod" | "punct") && !listener(k))
         {
             continue;
         }
@@ -924,6 +931,12 @@ mod tests {
         // `Mara Vellin died , her son Ivo Oster announced .` (invented): the verb on a bare noun
         let got = repaired("Mara/PROPN/3/nsubj Vellin/PROPN/1/flat died/VERB/0/root/die/VBD ,/PUNCT/6/punct her/PRON/6/nmod:poss son/NOUN/3/obl Ivo/PROPN/9/nsubj Oster/PROPN/7/flat announced/VERB/6/acl:relcl/announce/VBD ./PUNCT/3/punct");
         has(&got, &["announced>0:root", "died>9:ccomp", "son>9:nsubj", "Ivo>6:appos"]);
+        // `Ivo Oster closed the bridge , Mara Vellin told reporters .` (invented): telling its listener
+        let got = repaired("Ivo/PROPN/3/nsubj Oster/PROPN/1/flat closed/VERB/0/root/close/VBD the/DET/5/det bridge/NOUN/3/obj ,/PUNCT/7/punct Mara/PROPN/9/nsubj Vellin/PROPN/7/flat told/VERB/3/advcl/tell/VBD reporters/NOUN/9/iobj ./PUNCT/3/punct");
+        has(&got, &["told>0:root", "closed>9:ccomp", "reporters>9:iobj"]);
+        // must not: telling something (`Vell left the firm , Tarn told the story .`)
+        let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD the/DET/4/det firm/NOUN/2/obj ,/PUNCT/7/punct Tarn/PROPN/7/nsubj told/VERB/2/conj/tell/VBD the/DET/9/det story/NOUN/7/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[6].deprel == "conj"));
         // must not: a second clause with its own object (`Vell left the firm , Tarn said nothing .`)
         let t = super::super::repair::tests::toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD the/DET/4/det firm/NOUN/2/obj ,/PUNCT/7/punct Tarn/PROPN/7/nsubj said/VERB/2/conj/say/VBD nothing/PRON/7/obj ./PUNCT/2/punct");
         assert!(repair(&t).is_none_or(|r| r[6].deprel == "conj"));
