@@ -594,7 +594,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     // `the plan was described by X as a disaster`: the description is the agent's claim, as in
     // the active (`X described the plan as a disaster`, reported by X below)
     let describer = verb_tok
-        .filter(|&v| tr.lemma_is(v, DESCRIBING_VERBS) && tr.kids(v).any(|k| tr.rel(k) == "nsubj:pass"))
+        .filter(|&v| tr.lemma_is(v, DESCRIBING_VERBS) && own_passive(tr, v))
         .and_then(|v| tr.kids(v).find(|&k| tr.rel(k) == "obl:agent"));
     if let Some(a) = describer.filter(|&a| t.attribution.is_none() && t.modality == crate::document::Modality::Asserted && !tr.ancestor_of(a, t.subject.head)) {
         let part = Rules { tr, ment, kind: &[] }.np(a, true);

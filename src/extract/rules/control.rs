@@ -31,8 +31,10 @@ const OBJECT_CONTROL_VERBS: &[&str] = &[
 
 /// The verbs of [`OBJECT_CONTROL_VERBS`] that ask, require or permit and leave the act to the one
 /// asked (`was urged to leave`, `were told to stay`, `is required to file`): in the passive the
-/// infinitive is planned. Not verbs of choosing or training for a task (`was appointed to fill the
-/// seat`, `were trained to find`), whose task is usually done. General English, closed class.
+/// infinitive is planned; the implicative ones among them (`force`, `compel`, `oblige`: see
+/// [`IMPLICATIVE_CONTROL`]) bring it about, and it stays asserted. Not verbs of choosing or
+/// training for a task (`was appointed to fill the seat`, `were trained to find`), whose task is
+/// usually done. General English, closed class.
 const ASKING_VERBS: &[&str] = &[
     "ask", "urge", "invite", "allow", "permit", "encourage", "order", "instruct", "tell", "request", "require", "expect",
     "need", "advise", "warn", "remind", "beg", "implore", "call", "pressure", "press", "challenge", "dare", "authorize",
