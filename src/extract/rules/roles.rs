@@ -354,6 +354,9 @@ impl Rules<'_, '_> {
             i += 1;
         }
         let mut owner: Option<(Part, bool)> = None;
+        // a lone capitalised word in front that the recogniser found no name in (`Planetary` of
+        // `Planetary scientist X`, `Internet entrepreneur X`): read as the owner only for now
+        let mut unnamed_front: Option<usize> = None;
         // `the survey's chief analyst`, `the company's chief executive`: a common-noun possessor
         // after a determiner owns the role (the resolver may replace it by its antecedent)
         if det && let Some(e) = self.common_possessor(i, limit) {
@@ -419,13 +422,15 @@ impl Rules<'_, '_> {
                     i = e;
                 } else if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e)) {
                     let part = self.span_part(i, e);
-                    // `US singer X`: a country in front of an occupation is a nationality
-                    let country = self.kind_at(i) == Some(EntityType::Country);
+                    // `US singer X`, `Vell preacher X`: a place in front of an occupation is where
+                    // the holder comes from
+                    let place = matches!(self.kind_at(i), Some(EntityType::Country | EntityType::City | EntityType::Location));
                     if self.is_poss(e) {
                         owner = Some((part, false));
                         i = e + 1;
                     } else if self.role_word_at(e).is_some() || (e + 1 < limit && self.role_word_at(e + 1).is_some()) {
-                        owner = Some((part, country));
+                        owner = Some((part, place));
+                        unnamed_front = (e == i + 1 && !named).then_some(i);
                         i = e;
                     }
                 }
@@ -486,6 +491,17 @@ impl Rules<'_, '_> {
         // between the nationality and the role leads it, so the country owns no office
         if owner.as_ref().is_some_and(|(_, demonym)| *demonym) && roles.iter().any(|r| r.mods.iter().any(|&m| tr.lemma_is(m, NON_STATE_GROUPS))) {
             owner = None;
+        }
+        // an occupation is practised in a field, not owned by it: the unnamed word describes the
+        // occupation (`planetary scientist`); an office keeps it as its owner (`Parish Council
+        // clerk` is a clerk of the council even where the recogniser found no name)
+        if let Some(k) = unnamed_front
+            && !roles.is_empty()
+            && roles.iter().all(|r| r.occupation)
+        {
+            owner = None;
+            let at = roles[0].mods.partition_point(|&m| m < k);
+            roles[0].mods.insert(at, k);
         }
         // the phrase must end on a role (`the mayor's office` is no role phrase)
         let last_role_end = roles.last().map(|r| *r.toks.last().unwrap())?;

@@ -788,3 +788,22 @@ fn an_author_among_several_with_no_owner_is_the_studys() {
     let got = super::super::testkit::facts("Author/NOUN [[Tomas/PROPN Brenner]]/PROPN signed/VERB copies/NOUN ./PUNCT", "role:");
     assert!(!got.iter().any(|(_, r, _)| r.ends_with(" of")), "{got:?}");
 }
+
+#[test]
+fn an_unnamed_word_before_an_occupation_describes_it() {
+    // `Planetary scientist X`, `Internet entrepreneur X`: a lone capitalised word with no name
+    // found in it is the occupation's field, not its owner; a place in front is where the holder
+    // comes from; an office keeps its owner, and a found name keeps owning an occupation
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        ("Planetary/PROPN scientist/NOUN [[Mara/PROPN Vellin]]/PROPN spoke/VERB ./PUNCT", &[], &["Planetary"]),
+        ("He/PRON met/VERB Internet/PROPN entrepreneur/NOUN [[Ivo/PROPN Tamm]]/PROPN ./PUNCT", &[], &["Internet"]),
+        ("<<Vell>>/PROPN preacher/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT", &[("Ivo Tamm", "preacher from", "Vell")], &[]),
+        ("<<Vell>>/PROPN Governor/PROPN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT", &[("Ivo Tamm", "governor of", "Vell")], &[]),
+        (
+            "{{Tarn/PROPN Post}}/PROPN reporter/NOUN [[Ivo/PROPN Tamm]]/PROPN spoke/VERB ./PUNCT",
+            &[("Ivo Tamm", "reporter of", "Tarn Post")],
+            &[],
+        ),
+    ];
+    check_never(cases, |f| &f.2);
+}
