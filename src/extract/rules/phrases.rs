@@ -23,6 +23,32 @@ impl Rules<'_, '_> {
         self.tr.head[k] == h && matches!(self.tr.rel(k), "conj" | "cc" | "cc:preconj")
     }
 
+    /// Whether `k` is a common noun coordinated with the noun of an `of` complement (`ammunition`
+    /// of `the sale of weapons and ammunition`). Left out, as more often a conjunct of something
+    /// higher that the parser hung there: a role noun (`mayor of Vell and governor of Tarn`), a
+    /// conjunct with its own preposition or possessor (`…, among other crimes`, `and its support
+    /// for Y`), and one with no coordinator of its own or after it in a list (`footage of the
+    /// crash, testimony, …`).
+    fn of_complement_conjunct(&self, k: usize) -> bool {
+        let tr = self.tr;
+        if k == NONE || tr.rel(k) != "conj" || tr.upos(k) != "NOUN" || self.role_word_at(k).is_some() {
+            return false;
+        }
+        let own_case = tr.kids(k).any(|c| c < k && (tr.base(c) == "case" || tr.rel(c) == "nmod:poss"));
+        let m = tr.head[k];
+        let with_cc = |x: usize| tr.kids(x).any(|c| c < x && tr.base(c) == "cc");
+        // a middle item of a list closed by a coordinator (`weapons, drugs and ammunition`)
+        let listed = tr.kids(k).any(|c| c < k && tr.form(c) == ",") && m != NONE && tr.kids(m).any(|x| x > k && tr.rel(x) == "conj" && with_cc(x));
+        if own_case || !(with_cc(k) || listed) {
+            return false;
+        }
+        m != NONE
+            && m < k
+            && tr.upos(m) == "NOUN"
+            && tr.base(m) == "nmod"
+            && tr.kids(m).any(|c| c < m && tr.base(c) == "case" && tr.lemma_is(c, &["of"]))
+    }
+
     pub(super) fn min_skip(&self, k: usize) -> bool {
         let tr = self.tr;
         let r = tr.rel(k);
@@ -37,6 +63,11 @@ impl Rules<'_, '_> {
         // `40 litres per minute`, `US$9 per ton`: the rate's `per` phrase is part of the amount,
         // which without it states another quantity
         if amount_rate(tr, k) {
+            return false;
+        }
+        // `the sale of weapons and ammunition`: the conjuncts of a kept `of` complement are
+        // together what it names (cut to the first, the phrase names less than was said)
+        if self.of_complement_conjunct(k) || (r == "cc" && self.of_complement_conjunct(tr.head[k])) {
             return false;
         }
         match r {
@@ -535,6 +566,25 @@ mod tests {
         let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat posted/VERB/0/root pictures/NOUN/3/obj of/ADP/6/case herself/PRON/4/nmod ./PUNCT/3/punct";
         let ts = facts(spec);
         assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "pictures of herself")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn the_conjuncts_of_an_of_complement_stay_in_the_label() {
+        // `Oster criticised the sale of weapons and ammunition.` (invented)
+        let spec = "Oster/PROPN/2/nsubj criticised/VERB/0/root the/DET/4/det sale/NOUN/2/obj of/ADP/6/case weapons/NOUN/4/nmod \
+            and/CCONJ/8/cc ammunition/NOUN/6/conj ./PUNCT/2/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "sale of weapons and ammunition")), "{}", show(&ts));
+        // must give nothing away: a conjunct with its own preposition is no part of the complement
+        // (`the sale of weapons, among other goods`), nor one with no coordinator
+        let spec = "Oster/PROPN/2/nsubj criticised/VERB/0/root the/DET/4/det sale/NOUN/2/obj of/ADP/6/case weapons/NOUN/4/nmod \
+            ,/PUNCT/10/punct among/ADP/10/case other/ADJ/10/amod goods/NOUN/6/conj ./PUNCT/2/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "sale of weapons")), "{}", show(&ts));
+        let spec = "Oster/PROPN/2/nsubj criticised/VERB/0/root the/DET/4/det sale/NOUN/2/obj of/ADP/6/case weapons/NOUN/4/nmod \
+            Tarn/PROPN/8/compound rules/NOUN/6/conj ./PUNCT/2/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "sale of weapons")), "{}", show(&ts));
     }
 
     #[test]
