@@ -1294,6 +1294,25 @@ fn a_purpose_infinitive_is_planned_but_an_outcome_or_a_noun_infinitive_happened(
 }
 
 #[test]
+fn going_somewhere_or_being_there_to_do_something_states_a_purpose() {
+    // invented: `Oster went to Tarn to meet the minister.`: where he went to do it
+    let went = "Oster Oster PROPN NNP 2 nsubj\n went go VERB VBD 0 root VerbForm=Fin\n to to ADP IN 4 case\n\
+                Tarn Tarn PROPN NNP 2 obl\n to to PART TO 6 mark\n meet meet VERB VB 2 advcl VerbForm=Inf\n\
+                the the DET DT 8 det\n minister minister NOUN NN 6 obj\n . . PUNCT . 2 punct";
+    assert_eq!(modality_of(went, "meet"), Some(Modality::Planned));
+    // `Oster went on to win the cup.`: what came of it
+    let on = "Oster Oster PROPN NNP 2 nsubj\n went go VERB VBD 0 root VerbForm=Fin\n on on ADP RP 2 compound:prt\n\
+              to to PART TO 5 mark\n win win VERB VB 2 advcl VerbForm=Inf\n the the DET DT 7 det\n cup cup NOUN NN 5 obj\n\
+              . . PUNCT . 2 punct";
+    assert_eq!(modality_of(on, "win"), Some(Modality::Asserted));
+    // `The troops are there to guard the border.`
+    let there = "The the DET DT 2 det\n troops troop NOUN NNS 4 nsubj\n are be AUX VBP 4 cop\n there there ADV RB 0 root\n\
+                 to to PART TO 6 mark\n guard guard VERB VB 4 advcl VerbForm=Inf\n the the DET DT 8 det\n\
+                 border border NOUN NN 6 obj\n . . PUNCT . 4 punct";
+    assert_eq!(modality_of(there, "guard"), Some(Modality::Planned));
+}
+
+#[test]
 fn a_permission_is_no_act() {
     // invented: `The Brelt board was allowed to sell the land.`
     let rows = "The the DET DT 3 det\n Brelt Brelt PROPN NNP 3 compound\n board board NOUN NN 5 nsubj:pass\n\

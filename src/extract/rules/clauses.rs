@@ -193,13 +193,35 @@ impl Rules<'_, '_> {
         let g = tr.head[p];
         tr.rel(p) == "advcl"
             && g != NONE
-            && tr.upos(g) == "VERB"
+            && (tr.upos(g) == "VERB" || self.located_copula(g, p))
             && tr.t[p].xpos == "VB"
             && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
             && !tr.kids(p).any(|k| is_subj_rel(tr.rel(k)))
-            && !tr.lemma_is(g, RESULT_HEADS)
+            && (!tr.lemma_is(g, RESULT_HEADS) || self.motion_to_place(g, p))
             // (nor one whose subject is the governor's object: `forced the residents to leave`)
             && self.advcl_object_controller(p).is_none()
+    }
+
+    /// Whether `g` is a verb of going with a destination before the infinitive `p` (`went to Vell
+    /// to meet the minister`, `came here to work`): where someone went to do something says what
+    /// they meant to do, unlike the bare outcome (`went on to win`, `came to dominate`).
+    fn motion_to_place(&self, g: usize, p: usize) -> bool {
+        let tr = self.tr;
+        tr.lemma_is(g, &["go", "come", "return", "move"])
+            && tr.kids(g).any(|k| {
+                k < p
+                    && ((tr.base(k) == "obl" && tr.kids(k).any(|c| c < k && tr.base(c) == "case" && tr.lemma_is(c, &["to", "into", "in"])))
+                        || (tr.base(k) == "advmod" && tr.lemma_is(k, &["here", "there", "home"])))
+            })
+    }
+
+    /// Whether `g` is a copular predicate of place before the infinitive `p` (`are there to help`,
+    /// `were in Vell to fight the rebels`): being somewhere to do something states a purpose.
+    fn located_copula(&self, g: usize, p: usize) -> bool {
+        let tr = self.tr;
+        g < p
+            && tr.kids(g).any(|k| tr.base(k) == "cop" && tr.lemma_is(k, &["be"]))
+            && (tr.lemma_is(g, &["here", "there"]) || (tr.upos(g) != "VERB" && tr.kids(g).any(|c| c < g && tr.base(c) == "case" && tr.lemma_is(c, &["in", "at", "on"]))))
     }
 
     /// Whether the auxiliary `k` of `v` is a finite `be` before the infinitive's `to` (`is to
