@@ -69,7 +69,7 @@
 //!    noun phrase directly, the noun becomes its `nsubj` and `with` its `mark`, as UD has it —
 //!    when the `with` phrase is set off by a comma, opens the sentence, hangs on a noun, or has a
 //!    perfect participle (`with X having left`); a `with` the verb before it takes (`collided with
-//!    a bridge causing damage`) stays the verb's.
+//!    a wall causing damage`) stays the verb's.
 
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
@@ -441,10 +441,10 @@ pub(super) fn with_absolute(t: &mut Vec<Token>) -> bool {
         if !(w + 1..=last).all(|k| is_ancestor(&h, x, k)) {
             continue;
         }
-        // a `with` of the verb before it (`collided with a bridge causing damage`, `confronted with
-        // the chance of X winning`) takes its noun as the verb's oblique; the absolute clause is
-        // set off by a comma or opens the sentence, hangs on a noun (`a ceremony with X looking
-        // on`), or is perfect (`with X having left`)
+        // a `with` of the verb before it (`collided with a wall causing damage`, `was faced with
+        // the risk of rivals winning`) takes its noun as the verb's oblique; the absolute clause
+        // is set off by a comma or opens the sentence, hangs on a noun (`a parade with crowds
+        // cheering`), or is perfect (`with X having left`)
         let v = last + 1;
         let set_off = w == 0 || t[w - 1].upos == "PUNCT" || h[x] == usize::MAX || matches!(t[h[x]].upos.as_str(), "NOUN" | "PROPN" | "PRON");
         if v < t.len() && !set_off && !t[v].form.eq_ignore_ascii_case("having") {

@@ -49,7 +49,7 @@ const USING_VERBS: &[&str] = &["use", "employ", "utilise", "utilize", "reuse"];
 /// closed class.
 const BECOMING_VERBS: &[&str] = &["become", "remain"];
 
-/// Superlatives of worth (`the best person to lead the team`): they rank someone for a task, so
+/// Superlatives of worth (`the best candidate to run the office`): they rank someone for a task, so
 /// the infinitive after them is the task, not a deed done. General English, closed class.
 const PRAISING_SUPERLATIVES: &[&str] = &["best", "good", "well", "worst", "bad", "ideal", "right", "perfect"];
 
@@ -389,7 +389,7 @@ impl Rules<'_, '_> {
             }
             v
         };
-        // `would be the first woman to serve`, `If elected, …`, `was not the first to …`: the
+        // `would be the first man to chair it`, `If chosen, …`, `was not the first to …`: the
         // deed is only as real as the ranking, and a ranking not plainly stated asserts nothing
         let hedged = tr.kids(g).any(|k| {
             (tr.base(k) == "aux" && (tr.t[k].xpos == "MD" || tr.lemma_is(k, &["to"])))
