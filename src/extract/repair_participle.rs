@@ -58,6 +58,18 @@
 //!    adverbial of the clause's verb, so that the subject comprised the list (`Norvia Foods –
 //!    comprise – Tarn`). What is made of parts is the noun before the comma: the participle becomes
 //!    its `acl`.
+//!
+//! 70. `with-absolute`: `Mara Vellin stepped down, with Ivo Oster succeeding her`, `The story was
+//!    made into a film, with Ben Tarrow directing it`: the absolute construction, `with` + a noun
+//!    phrase + a present participle, whose subject is that noun phrase. The parser hangs the noun
+//!    phrase on something before it (an oblique of the verb, an apposition or modifier of a
+//!    noun) and the participle on the clause's verb, so the participle borrowed the clause's
+//!    subject (`Mara Vellin – succeed – Ivo Oster`, reversed; `story – direct – …`). When the
+//!    participle (no subject of its own, not a prepositional one like `including`) follows the
+//!    noun phrase directly, the noun becomes its `nsubj` and `with` its `mark`, as UD has it —
+//!    when the `with` phrase is set off by a comma, opens the sentence, hangs on a noun, or has a
+//!    perfect participle (`with X having left`); a `with` the verb before it takes (`collided with
+//!    a wall causing damage`) stays the verb's.
 
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
@@ -408,6 +420,54 @@ pub(super) fn composition_participle(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Participles that work as prepositions (`with the staff including …`, `according to`): no
+/// absolute clause after `with`. General English, closed class.
+const PREPOSITION_PARTICIPLES: &[&str] = &["include", "accord", "follow", "regard", "concern", "exclude", "consider", "involve", "surround"];
+
+/// Repair 70.
+pub(super) fn with_absolute(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for w in 0..t.len() {
+        if !t[w].form.eq_ignore_ascii_case("with") || base(&t[w].deprel) != "case" {
+            continue;
+        }
+        let h = heads(t);
+        let x = h[w];
+        if x == usize::MAX || x <= w || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        // the noun phrase runs from `with` to its last word with nothing else between
+        let last = (w + 1..t.len()).filter(|&k| is_ancestor(&h, x, k)).max().unwrap_or(x);
+        if !(w + 1..=last).all(|k| is_ancestor(&h, x, k)) {
+            continue;
+        }
+        // a `with` of the verb before it (`collided with a wall causing damage`, `was faced with
+        // the risk of rivals winning`) takes its noun as the verb's oblique; the absolute clause
+        // is set off by a comma or opens the sentence, hangs on a noun (`a parade with crowds
+        // cheering`), or is perfect (`with X having left`)
+        let v = last + 1;
+        let set_off = w == 0 || t[w - 1].upos == "PUNCT" || h[x] == usize::MAX || matches!(t[h[x]].upos.as_str(), "NOUN" | "PROPN" | "PRON");
+        if v < t.len() && !set_off && !t[v].form.eq_ignore_ascii_case("having") {
+            continue;
+        }
+        let free = |v: usize| !(0..t.len()).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "mark" | "case"));
+        if v >= t.len()
+            || t[v].upos != "VERB"
+            || t[v].xpos != "VBG"
+            || h[v] == usize::MAX
+            || is_ancestor(&h, v, x) && h[x] != v
+            || PREPOSITION_PARTICIPLES.contains(&t[v].lemma.as_str())
+            || !free(v)
+        {
+            continue;
+        }
+        set_head(t, x, v, "nsubj");
+        set_head(t, w, v, "mark");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -622,5 +682,48 @@ mod tests {
             "Asked/VERB/6/advcl/ask/VBD reporters/NOUN/1/obj ,/PUNCT/1/punct the/DET/5/det guard/NOUN/6/nsubj shouted/VERB/0/root/shout/VBD",
         );
         assert!(repair(&t).is_none());
+    }
+
+    #[test]
+    fn the_noun_after_with_is_the_subject_of_the_participle_after_it() {
+        // `Mara Vellin stepped down on Monday , with Ivo Oster succeeding her as chair .`
+        // (invented), the name hung on `Monday` as an apposition
+        let t = toks(
+            "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat stepped/VERB/0/root/step/VBD down/ADP/3/compound:prt on/ADP/6/case \
+             Monday/PROPN/3/obl ,/PUNCT/10/punct with/ADP/10/case Ivo/PROPN/10/compound Oster/PROPN/6/appos \
+             succeeding/VERB/3/advcl/succeed/VBG her/PRON/11/obj as/ADP/14/case chair/NOUN/11/obl ./PUNCT/3/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        assert!(a.contains("Oster>11:nsubj") && a.contains("with>11:mark"), "{a}");
+        // must not: a participle set off by a comma, or one that is a preposition
+        // (`She met with the staff , including Ben Tarrow .`, invented)
+        let t = toks(
+            "She/PRON/2/nsubj met/VERB/0/root/meet/VBD with/ADP/5/case the/DET/5/det staff/NOUN/2/obl \
+             including/VERB/8/case/include/VBG Ben/PROPN/5/nmod Tarrow/PROPN/7/flat ./PUNCT/2/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("staff>6:nsubj"), "{got}");
+        let t = toks(
+            "She/PRON/2/nsubj met/VERB/0/root/meet/VBD with/ADP/4/case Ben/PROPN/2/obl ,/PUNCT/6/punct \
+             saying/VERB/2/advcl/say/VBG it/PRON/8/nsubj rained/VERB/6/ccomp/rain/VBD ./PUNCT/2/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("Ben>6:nsubj"), "{got}");
+        // must not: the verb's own `with` (`The van collided with a wall causing damage .`, invented)
+        let t = toks(
+            "The/DET/2/det van/NOUN/3/nsubj collided/VERB/0/root/collide/VBD with/ADP/6/case a/DET/6/det wall/NOUN/3/obl \
+             causing/VERB/3/advcl/cause/VBG damage/NOUN/7/obj ./PUNCT/3/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("wall>7:nsubj"), "{got}");
+        // … but a perfect participle is absolute there too (`The band split with Tarn and Vell having
+        // quarrelled .`, invented)
+        let t = toks(
+            "The/DET/2/det band/NOUN/3/nsubj split/VERB/0/root/split/VBD with/ADP/5/case Tarn/PROPN/3/obl and/CCONJ/7/cc \
+             Vell/PROPN/5/conj having/VERB/3/advcl/have/VBG quarrelled/VERB/8/xcomp/quarrel/VBN ./PUNCT/3/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(got.contains("Tarn>8:nsubj"), "{got}");
     }
 }

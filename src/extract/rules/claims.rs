@@ -499,7 +499,14 @@ impl Rules<'_, '_> {
         if tr.rel(v) != "acl" || h == NONE || !tr.kids(v).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["to"])) {
             return false;
         }
-        !tr.kids(h).any(|k| matches!(tr.base(k), "amod" | "det" | "nummod") && (tr.lemma_is(k, RANKING_WORDS) || tr.t[k].xpos == "JJS"))
+        !self.ranked_noun(h)
+    }
+
+    /// Whether noun `h` is singled out by rank (`the first woman`, `the only team`, `the
+    /// youngest player`): a ranking word or a superlative among its modifiers.
+    pub(super) fn ranked_noun(&self, h: usize) -> bool {
+        let tr = self.tr;
+        tr.kids(h).any(|k| matches!(tr.base(k), "amod" | "det" | "nummod") && (tr.lemma_is(k, RANKING_WORDS) || tr.t[k].xpos == "JJS"))
     }
 }
 

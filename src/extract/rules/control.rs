@@ -107,7 +107,7 @@ const GERUND_JUDGE: &[&str] = &[
 /// decision to close the plant`, `her plan to run`, `its bid to buy`). General English, closed
 /// class; nouns whose infinitive is someone else's act (`the union's demand to raise wages`:
 /// the employer raises them) are not listed.
-const WILL_NOUNS: &[&str] = &[
+pub(super) const WILL_NOUNS: &[&str] = &[
     "decision", "plan", "intention", "intent", "bid", "attempt", "effort", "try", "promise", "pledge", "vow",
     "refusal", "threat", "offer", "proposal", "desire", "wish", "aim", "goal", "ambition", "determination",
     "willingness", "readiness", "reluctance", "failure", "commitment", "resolve", "move", "push", "quest",

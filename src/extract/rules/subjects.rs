@@ -44,6 +44,24 @@ const OUTLAY_VERBS: &[&str] = &["spend", "waste", "invest"];
 /// hides`). General English, closed class.
 const USING_VERBS: &[&str] = &["use", "employ", "utilise", "utilize", "reuse"];
 
+/// Verbs that say what their subject is or becomes (`became the first woman`, `remains the only
+/// firm`): their noun complement describes the subject as a copula's does. General English,
+/// closed class.
+const BECOMING_VERBS: &[&str] = &["become", "remain"];
+
+/// Superlatives of worth (`the best candidate to run the office`): they rank someone for a task, so
+/// the infinitive after them is the task, not a deed done. General English, closed class.
+const PRAISING_SUPERLATIVES: &[&str] = &["best", "good", "well", "worst", "bad", "ideal", "right", "perfect"];
+
+/// Nouns of a step, a chance or an occasion (`the first step to end the dispute`, `the last
+/// chance to leave`): an infinitive after them is what the step leads to, not a deed of the
+/// subject the noun describes. General English, closed class (with the will nouns of
+/// `control.rs`: `the first attempt to climb`).
+const STEP_NOUNS: &[&str] = &[
+    "step", "stage", "phase", "time", "chance", "opportunity", "occasion", "way", "means", "measure", "action", "thing",
+    "place", "day", "year", "priority", "task", "job", "option", "order", "law", "bill", "rule", "reason", "sign",
+];
+
 impl Rules<'_, '_> {
     /// Whether gerund `p` is the topic of a noun (`held a vote on removing the mayor`, `began
     /// talks on reducing the deficit`, `placed emphasis on keeping order`): the act is what the
@@ -252,6 +270,12 @@ impl Rules<'_, '_> {
                         if v != NONE && tr.base(h) == "obj" && self.is_predicate(v) {
                             return self.subject(v, depth + 1).map(|(s, c)| (s, c * 0.7));
                         }
+                        // `Vell became the first woman to climb it`, `Oster was the only player
+                        // to score`: the infinitive of a ranked noun that says what the subject
+                        // is or became was done by that subject
+                        if let Some(g) = self.ranked_predicate(h) {
+                            return self.subject(g, depth + 1).map(|(s, c)| (s, c * 0.7));
+                        }
                         return owner.map(|o| (self.np(o, true), 0.7));
                     }
                     // a participle on a copular predicate noun describes the subject
@@ -344,6 +368,35 @@ impl Rules<'_, '_> {
                 None
             }
         }
+    }
+
+    /// The predicate whose subject ranked noun `h` describes: `h` itself as a copular predicate
+    /// (`was the only player`), or the verb of which it is the complement (`became the first
+    /// woman`, `remains the only firm`). None for a noun with no rank (`was a tool to measure it`
+    /// names a purpose, not a deed).
+    fn ranked_predicate(&self, h: usize) -> Option<usize> {
+        let tr = self.tr;
+        let praised = tr.kids(h).any(|k| tr.base(k) == "amod" && tr.lemma_is(k, PRAISING_SUPERLATIVES));
+        if !matches!(tr.upos(h), "NOUN" | "PROPN") || !self.ranked_noun(h) || praised || tr.lemma_is(h, STEP_NOUNS) || tr.lemma_is(h, super::control::WILL_NOUNS) {
+            return None;
+        }
+        let g = if tr.kid(h, "cop").is_some() && tr.kids(h).any(|k| is_subj_rel(tr.rel(k))) {
+            h
+        } else {
+            let v = tr.head[h];
+            if v == NONE || tr.base(h) != "xcomp" || !tr.lemma_is(v, BECOMING_VERBS) || !self.is_predicate(v) {
+                return None;
+            }
+            v
+        };
+        // `would be the first man to chair it`, `If chosen, …`, `was not the first to …`: the
+        // deed is only as real as the ranking, and a ranking not plainly stated asserts nothing
+        let hedged = tr.kids(g).any(|k| {
+            (tr.base(k) == "aux" && (tr.t[k].xpos == "MD" || tr.lemma_is(k, &["to"])))
+                || (tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "never"]))
+                || (tr.base(k) == "advcl" && tr.kids(k).any(|m| tr.base(m) == "mark" && tr.lemma_is(m, &["if", "unless", "whether"])))
+        });
+        (!hedged).then_some(g)
     }
 
     /// `The tool is simple to use from the shell`, `these teams will be hard to beat`, `found it
@@ -1137,5 +1190,93 @@ mod tests {
         let label = |id: &str| out.entities.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
         let sayers: Vec<String> = out.facts.iter().filter(|f| f.predicate.label == "say").map(|f| label(&f.subject)).collect();
         assert_eq!(sayers, vec!["Ivo Oster".to_string()], "{:?}", out.facts.iter().map(|f| (label(&f.subject), &f.predicate.label)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_infinitive_of_a_ranked_predicate_noun_is_done_by_the_subject() {
+        // `Mara Vellin became the first woman to climb the Tarn Peak .` (invented)
+        let ts = triples(
+            "
+            Mara Mara PROPN NNP 3 nsubj
+            Vellin Vellin PROPN NNP 1 flat
+            became become VERB VBD 0 root VerbForm=Fin
+            the the DET DT 6 det
+            first first ADJ JJ 6 amod
+            woman woman NOUN NN 3 xcomp
+            to to PART TO 8 mark
+            climb climb VERB VB 6 acl VerbForm=Inf
+            the the DET DT 11 det
+            Tarn Tarn PROPN NNP 11 compound
+            Peak peak NOUN NN 8 obj
+            . . PUNCT . 3 punct",
+        );
+        assert!(ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation.contains("climb")), "{}", show(&ts));
+        // `Ivo Oster was the only player to score a goal .` (invented): a copular predicate
+        let ts = triples(
+            "
+            Ivo Ivo PROPN NNP 6 nsubj
+            Oster Oster PROPN NNP 1 flat
+            was be AUX VBD 6 cop
+            the the DET DT 6 det
+            only only ADJ JJ 6 amod
+            player player NOUN NN 0 root
+            to to PART TO 8 mark
+            score score VERB VB 6 acl VerbForm=Inf
+            a a DET DT 10 det
+            goal goal NOUN NN 8 obj
+            . . PUNCT . 6 punct",
+        );
+        assert!(ts.iter().any(|t| t.subject.text == "Ivo Oster" && t.relation.contains("score")), "{}", show(&ts));
+        // must not: a step towards the infinitive is no deed of the subject
+        // (`The vote was the first step to end the dispute .`, invented)
+        let ts = triples(
+            "
+            The the DET DT 2 det
+            vote vote NOUN NN 6 nsubj
+            was be AUX VBD 6 cop
+            the the DET DT 6 det
+            first first ADJ JJ 6 amod
+            step step NOUN NN 0 root
+            to to PART TO 8 mark
+            end end VERB VB 6 acl VerbForm=Inf
+            the the DET DT 10 det
+            dispute dispute NOUN NN 8 obj
+            . . PUNCT . 6 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.contains("end")), "{}", show(&ts));
+        // must not: a ranking under a modal or a condition (`Mara Vellin would be the first woman
+        // to lead the union .`, invented)
+        let ts = triples(
+            "
+            Mara Mara PROPN NNP 7 nsubj
+            Vellin Vellin PROPN NNP 1 flat
+            would would AUX MD 7 aux
+            be be AUX VB 7 cop
+            the the DET DT 7 det
+            first first ADJ JJ 7 amod
+            woman woman NOUN NN 0 root
+            to to PART TO 9 mark
+            lead lead VERB VB 7 acl VerbForm=Inf
+            the the DET DT 11 det
+            union union NOUN NN 9 obj
+            . . PUNCT . 7 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.contains("lead") && t.modality == crate::document::Modality::Asserted), "{}", show(&ts));
+        // must not: an unranked noun's infinitive is a purpose (`Ben Tarrow became a coach to help
+        // young players .`, invented)
+        let ts = triples(
+            "
+            Ben Ben PROPN NNP 3 nsubj
+            Tarrow Tarrow PROPN NNP 1 flat
+            became become VERB VBD 0 root VerbForm=Fin
+            a a DET DT 5 det
+            coach coach NOUN NN 3 xcomp
+            to to PART TO 7 mark
+            help help VERB VB 5 acl VerbForm=Inf
+            young young ADJ JJ 9 amod
+            players player NOUN NNS 7 obj
+            . . PUNCT . 3 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.contains("help") && t.subject.text == "Ben Tarrow" && t.modality == crate::document::Modality::Asserted), "{}", show(&ts));
     }
 }
