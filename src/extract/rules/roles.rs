@@ -48,8 +48,8 @@ pub(super) struct RoleNp {
 }
 
 /// Modifier words in a role phrase that are not themselves roles.
-const ROLE_MODIFIERS: &[&str] = &[
-    "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "new", "newly", "elected",
+pub(super) const ROLE_MODIFIERS: &[&str] = &[
+    "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "incumbent", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
     "editorial", "founding", "honorary", "permanent", "principal", "supreme", "grand", "special", "crown",
@@ -416,11 +416,13 @@ impl Rules<'_, '_> {
                 let party = |e: usize| e == i + 1 && super::origin::is_party_word(tr.form(i));
                 // `Vice President X`: a rank word alone in front of the role is part of the title
                 let rank = |e: usize| e == i + 1 && tr.lemma_is(i, RANK_PREFIXES);
+                // `Incumbent President X`, `Ex-Prime Minister X`: a word dating the office
+                let dating = |e: usize| e == i + 1 && (tr.lemma_is(i, ROLE_MODIFIERS) || tr.form(i).to_lowercase().starts_with("ex-"));
                 // `U.S. District Judge X`, `Circuit Judge X`: court words are the judge's title
                 if let Some(e) = run.filter(|&e| e < limit && self.court_level_title(i, e)) {
                     leading_mods.extend(i..e);
                     i = e;
-                } else if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e)) {
+                } else if let Some(e) = run.filter(|&e| e < limit && !party(e) && !rank(e) && !dating(e)) {
                     let part = self.span_part(i, e);
                     // `US singer X`, `Vell preacher X`: a place in front of an occupation is where
                     // the holder comes from

@@ -244,6 +244,11 @@ impl Rules<'_, '_> {
                     // word is part of the title, not the country that owns it
                     && !tr.form_is(j, super::roles::MINISTRY_WORDS)
                     && !tr.lemma_is(j, &["prime", "deputy", "vice", "crown"])
+                    // `Republican Governor X`, `Incumbent President X`, `Ex-Prime Minister X`: the
+                    // holder's party or a word dating the office owns nothing
+                    && !super::origin::is_party_word(tr.form(j))
+                    && !tr.lemma_is(j, super::roles::ROLE_MODIFIERS)
+                    && !tr.form(j).to_lowercase().starts_with("ex-")
                     // `Circuit Judge X`: a court level is part of a judge's title, no owner
                     && !(tr.form_is(j, super::roles::COURT_LEVEL_WORDS) && (tr.form_is(title, super::roles::JUDGE_NOUNS) || tr.lemma_is(title, super::roles::JUDGE_NOUNS)))
                 {
@@ -374,6 +379,20 @@ mod tests {
         check_cases(cases, "title");
         let all = facts(cases[0].0, "title");
         assert!(!all.iter().any(|(_, p, _)| p.contains("front")), "{all:?}");
+    }
+
+    #[test]
+    fn a_party_or_a_dating_word_before_a_title_owns_no_office() {
+        // `Republican Governor X`, `Incumbent President X`, `Ex-Prime Minister X` (invented names):
+        // no rule reads the word in front as the office's owner
+        for front in ["Republican", "Incumbent", "Ex-Prime"] {
+            let title = if front == "Ex-Prime" { "Minister" } else { "Governor" };
+            let spec = format!(
+                "{front}/PROPN/2/compound {title}/PROPN/5/nsubj [[Ivo/PROPN/2/flat Oster]]/PROPN/3/flat spoke/VERB/0/root ./PUNCT/4/punct"
+            );
+            let all = facts(&spec, "");
+            assert!(!all.iter().any(|(_, p, o)| p.ends_with(" of") && o == front), "{front}: {all:?}");
+        }
     }
 
     #[test]
