@@ -355,7 +355,10 @@ impl Rules<'_, '_> {
     /// relation (`chain`: the CaRB reading `encouraged to release`).
     fn keep_controlled_clause(&self, chain: &[usize], slots: &mut [Slot]) {
         let tr = self.tr;
-        for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj) {
+        // `allowed him to run`: the parser often makes a pronoun before the infinitive an `iobj`;
+        // beside a real object (`gave him a book to read`) it is no controller
+        let has_obj = slots.iter().any(|sl| sl.kind == Kind::Obj);
+        for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj || sl.kind == Kind::Iobj && !has_obj) {
             let o = sl.part.head;
             // `deployed police officers` is whole: what they were sent to do is a fact of its own
             if o >= tr.len() || tr.head[o] != NONE && tr.lemma_is(tr.head[o], super::control::DISPATCH_VERBS) {
