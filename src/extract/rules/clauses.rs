@@ -624,12 +624,14 @@ impl Rules<'_, '_> {
         // passive (`two guards were injured and the roof collapsed`) is its own
         let own_subject = tr.kids(p).any(|k| is_subj_rel(tr.rel(k)));
         let own_tense = matches!(tr.t[p].xpos.as_str(), "VBD" | "VBZ");
+        // `not to burn the fields but rather to plough them`: `not A but B` says B
+        let contrasted = tr.kids(p).any(|k| tr.base(k) == "cc" && tr.lemma_is(k, &["but", "yet"]));
         let inherited = (tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux")).then(|| tr.head[p]);
         flag_from.extend(inherited);
         for (ci, &c) in flag_from.iter().enumerate() {
             let voice_of_other = inherited == Some(c) && own_subject;
             let clause_of_other = inherited == Some(c) && (own_subject || own_tense);
-            if self.negation_of(c).is_some() && !clause_of_other {
+            if self.negation_of(c).is_some() && !clause_of_other && !(inherited == Some(c) && contrasted) {
                 negated = true;
             }
             for k in tr.kids(c) {
