@@ -18,6 +18,11 @@
 //!     as its conjunct: a bare singular word, coordinated with a modifier of the same kind that
 //!     opens the second phrase, modifies that phrase's head too. The head takes the first word's
 //!     place; the first word becomes its modifier and the second modifier that word's conjunct.
+//! 67. `infinitive-conjunct`: `urged farmers not to burn the fields but rather to plough them`
+//!     with the second `to`-infinitive read as a conjunct of the finite verb (`urged`), so the
+//!     urger would plough: a subjectless `to`-infinitive coordinates with the infinitive before it
+//!     (the verb's `xcomp`/`advcl`, or the `acl` the parser hung on its object), not with a
+//!     finite verb, so it becomes that infinitive's conjunct and shares its subject and flags.
 
 use super::repair::{base, heads, set_head};
 use crate::document::Token;
@@ -271,6 +276,39 @@ pub(super) fn person_pair(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 67.
+pub(super) fn infinitive_conjunct(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for x in 1..n {
+        let h = heads(t);
+        let g = h[x];
+        if g == usize::MAX || g >= x || t[x].deprel != "conj" || t[x].upos != "VERB" {
+            continue;
+        }
+        let hr = &h;
+        let kids = move |v: usize| (0..n).filter(move |&k| hr[k] == v);
+        let to_mark = |v: usize| kids(v).any(|k| k < v && base(&t[k].deprel) == "mark" && t[k].form.eq_ignore_ascii_case("to"));
+        let subject = |v: usize| kids(v).any(|k| base(&t[k].deprel).starts_with("nsubj") || base(&t[k].deprel) == "csubj");
+        // x: a subjectless `to`-infinitive; g: a finite verb (a tense, or an auxiliary), no
+        // infinitive itself (`never asked to carry anything, to be a lead`: a bare participle's
+        // infinitives may all be its own)
+        let finite = matches!(t[g].xpos.as_str(), "VBD" | "VBZ" | "VBP") || kids(g).any(|k| base(&t[k].deprel) == "aux");
+        if !to_mark(x) || subject(x) || to_mark(g) || t[g].upos != "VERB" || !finite {
+            continue;
+        }
+        // the infinitive before x: on the verb, or on the verb's object
+        let on_verb = kids(g).filter(|&y| y < x && matches!(t[y].deprel.as_str(), "xcomp" | "advcl"));
+        let on_object = kids(g).filter(|&o| o < x && base(&t[o].deprel) == "obj").flat_map(|o| kids(o).filter(|&y| y < x && t[y].deprel == "acl"));
+        let Some(y) = on_verb.chain(on_object).filter(|&y| t[y].upos == "VERB" && to_mark(y) && !subject(y)).last() else {
+            continue;
+        };
+        set_head(t, x, y, "conj");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -423,5 +461,24 @@ mod tests {
         // a bare oblique after a coordinator, with no object to join (`Vell left and Monday …`)
         let day = toks("Vell/PROPN/2/nsubj left/VERB/0/root/leave/VBD and/CCONJ/2/cc Monday/PROPN/2/obl");
         assert!(repair(&day).is_none());
+    }
+
+    #[test]
+    fn a_second_infinitive_coordinates_with_the_first_not_with_the_finite_verb() {
+        // `Tarn urged farmers not to burn fields but rather to plough them .` (invented)
+        let t = toks(
+            "Tarn/PROPN/2/nsubj urged/VERB/0/root/urge/VBD farmers/NOUN/2/obj/farmer/NNS not/PART/6/advmod to/PART/6/mark \
+             burn/VERB/3/acl/burn/VB fields/NOUN/6/obj/field/NNS but/CCONJ/11/cc rather/ADV/11/advmod to/PART/11/mark \
+             plough/VERB/2/conj/plough/VB them/PRON/11/obj ./PUNCT/2/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "plough>6:conj"), "{got}");
+        // the infinitive on the verb (`asked Vell to wait and to listen`)
+        let t = toks("asked/VERB/0/root/ask/VBD Vell/PROPN/1/obj to/PART/4/mark wait/VERB/1/xcomp/wait/VB and/CCONJ/7/cc to/PART/7/mark listen/VERB/1/conj/listen/VB");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "listen>4:conj"), "{got}");
+        // must give nothing: a bare participle's own infinitives (`never asked to carry it , to lead`)
+        let t = toks("never/ADV/2/advmod asked/VERB/0/root/ask/VBN to/PART/4/mark carry/VERB/2/xcomp/carry/VB it/PRON/4/obj ,/PUNCT/8/punct to/PART/8/mark lead/VERB/2/conj/lead/VB");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
     }
 }

@@ -3,7 +3,8 @@
 //! argument); then metonymy — a capital or seat of government as an agent is its country; then,
 //! for anything else, a concept labelled with the argument minus determiners and a leading
 //! possessor (a kin noun keeps its owner: `his mother` → `Ivo Oster's mother`), or a literal entity
-//! (date, money, quantity).
+//! (date, money, quantity). An object that keeps the infinitive it controls (`allowed him to run`)
+//! is a concept named with its doer's name and the clause (`Ivo Oster to run`), never the doer alone.
 //!
 //! In: the [`OpenTriple`]s of the document. Out: pending triples whose arguments are clusters,
 //! with the notes saying which rule resolved them; a triple whose argument cannot be resolved
@@ -32,6 +33,9 @@ impl State<'_> {
             return Err("empty argument".into());
         }
         let head = if r.contains(&arg.head) { arg.head } else { r.end - 1 };
+        if !agent && let Some(tg) = self.controlled_clause_concept(si, arg, r.clone(), head, notes) {
+            return Ok(tg);
+        }
         // an agent only: the apposition's own fact (`Brill is a player`) has the description as its
         // object, and resolving that to Brill would leave Brill is Brill
         if agent && let Some(c) = self.appositive_person(si, r.clone(), head) {
@@ -138,6 +142,43 @@ impl State<'_> {
                         return Ok(Target::One(cc));
                     }
         Ok(target)
+    }
+
+    /// `allowed him to run for a third term`, `led Ivo Oster to resign`: an object that keeps the
+    /// clause it controls (see `extract::rules::clauses`) is what was allowed or brought about, not
+    /// its doer alone (`law – allow – Ivo Oster` would say the law allowed him, `scandal – lead –
+    /// Ivo Oster` that it led him). When the words before the clause's `to` name an entity (a
+    /// name, a pronoun, a description), the argument is a concept labelled with that entity's name
+    /// and the clause (`Ivo Oster to run for third term`); a common noun's argument is labelled
+    /// with its own words as it is. None when the argument holds no `to`-infinitive after its head
+    /// or its doer is no named entity.
+    fn controlled_clause_concept(&mut self, si: usize, arg: &Argument, r: std::ops::Range<usize>, head: usize, notes: &mut Vec<Note>) -> Option<Target> {
+        let s = &self.doc.sentences[si];
+        let to = (head + 1..r.end.saturating_sub(1)).find(|&k| {
+            s.tokens[k].form.eq_ignore_ascii_case("to") && s.tokens[k].upos == "PART" && matches!(s.tokens[k + 1].upos.as_str(), "VERB" | "AUX")
+        })?;
+        // `urged them not to go`: the negation belongs to the clause
+        let mut end = to;
+        while end > r.start + 1 && matches!(s.tokens[end - 1].form.to_lowercase().as_str(), "not" | "never") {
+            end -= 1;
+        }
+        // the doer is a noun phrase: a verb before the `to` (`accused X of saying he wanted to …`)
+        // makes the infinitive someone else's
+        if (r.start..end).any(|i| matches!(s.tokens[i].upos.as_str(), "VERB" | "AUX")) {
+            return None;
+        }
+        let doer = Argument { tokens: r.start..end, head, text: join_tokens(s, r.start..end), span: arg.span.clone() };
+        let clause = clause_words(s, end..r.end)?;
+        let mut tmp = Vec::new();
+        let Ok(Target::One(c)) = self.resolve_arg_here(si, &doer, false, &mut tmp) else { return None };
+        if !self.clusters[c].kind.is_named() {
+            return None;
+        }
+        let label = format!("{} {clause}", self.clusters[c].label);
+        let cc = self.keyed_cluster(&label, EntityType::Concept);
+        self.clusters[cc].count += 1;
+        notes.push((format!("{CONTROLLED_RULE}:{}", arg.text), vec![c]));
+        Some(Target::One(cc))
     }
 
     /// The person a kin noun's possessive pronoun stands for (`his mother` after Ivo Oster →
@@ -584,6 +625,12 @@ impl State<'_> {
                 return;
             }
         }
+        // `he told me to stay`, resolved to one person: the controlled clause's doer is the
+        // subject itself, which a person neither tells nor allows
+        let doer = notes.iter().find(|(rule, _)| rule.starts_with(CONTROLLED_RULE)).and_then(|(_, ids)| ids.first().copied());
+        if doer.is_some_and(|d| subjects.contains(&d)) {
+            return;
+        }
         if subjects.len() == 1 && objects.len() == 1 {
             if objects[0] != Some(subjects[0]) {
                 out.push((t, subjects, objects[0], quals, attribution, notes));
@@ -601,6 +648,31 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// Note prefix of an object named with the clause it controls (`Ivo Oster to resign`).
+pub(super) const CONTROLLED_RULE: &str = "controlled-clause";
+
+/// The words of clause `r` as written, quotation marks left out and closing punctuation cut: a
+/// controlled clause keeps every word (`not to sell Vell's farm`), where a concept's label would
+/// drop what precedes a possessor.
+fn clause_words(s: &Sentence, r: std::ops::Range<usize>) -> Option<String> {
+    let mut end = r.end;
+    while end > r.start && !s.tokens[end - 1].form.chars().any(char::is_alphanumeric) {
+        end -= 1;
+    }
+    let mut out = String::new();
+    for i in r.start..end {
+        let t = &s.tokens[i];
+        if is_quote_mark(&t.form) {
+            continue;
+        }
+        if !out.is_empty() && i > r.start && (s.tokens[i - 1].space_after || is_quote_mark(&s.tokens[i - 1].form)) {
+            out.push(' ');
+        }
+        out.push_str(&t.form);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Note prefix of a kin noun named by its owner (`his mother` → `Ivo Oster's mother`).

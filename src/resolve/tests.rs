@@ -1360,3 +1360,20 @@ fn a_subject_keeps_its_named_possessor_but_not_a_day() {
     assert!(facts.iter().any(|f| f.1 == "Oster's appointment" || f.1 == "Ivo Oster's appointment"), "{facts:?}");
     assert!(facts.iter().any(|f| f.3 == "referendum"), "{facts:?}");
 }
+
+/// (invented) an object that controls an infinitive is named with its clause: what was caused or
+/// allowed is the deed, not the person (`scandal – lead – Mara Vellin` would say it led her); a
+/// pronoun takes its person's name; an infinitive inside a gerund's clause (`accused Vellin of
+/// saying she wanted to …`) is no clause of the object's
+#[test]
+fn an_object_that_controls_an_infinitive_is_named_with_its_clause() {
+    let (_, facts) = pipeline_facts(
+        "Mara Vellin is a lawyer in Tarn. The scandal led Vellin to resign from the council. A new law allowed her to run for a third term. Ivo Oster accused Vellin of saying she wanted to close the port.",
+    );
+    let object = |verb: &str| facts.iter().find(|f| f.2 == verb).map(|f| f.3.clone()).unwrap_or_else(|| panic!("{verb}: {facts:?}"));
+    assert_eq!(object("lead"), "Mara Vellin to resign from the council");
+    assert_eq!(object("allow"), "Mara Vellin to run for a third term");
+    assert_eq!(object("accuses"), "Mara Vellin");
+    // the deed is still a fact of its own, with the person as its subject
+    assert!(facts.iter().any(|f| f.1 == "Mara Vellin" && f.3 == "council"), "{facts:?}");
+}

@@ -377,7 +377,10 @@ impl Rules<'_, '_> {
     /// relation (`chain`: the CaRB reading `encouraged to release`).
     fn keep_controlled_clause(&self, chain: &[usize], slots: &mut [Slot]) {
         let tr = self.tr;
-        for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj) {
+        // `allowed him to run`: the parser often makes a pronoun before the infinitive an `iobj`;
+        // beside a real object (`gave him a book to read`) it is no controller
+        let has_obj = slots.iter().any(|sl| sl.kind == Kind::Obj);
+        for sl in slots.iter_mut().filter(|sl| sl.kind == Kind::Obj || sl.kind == Kind::Iobj && !has_obj) {
             let o = sl.part.head;
             // `deployed police officers` is whole: what they were sent to do is a fact of its own
             if o >= tr.len() || tr.head[o] != NONE && tr.lemma_is(tr.head[o], super::control::DISPATCH_VERBS) {
@@ -643,12 +646,14 @@ impl Rules<'_, '_> {
         // passive (`two guards were injured and the roof collapsed`) is its own
         let own_subject = tr.kids(p).any(|k| is_subj_rel(tr.rel(k)));
         let own_tense = matches!(tr.t[p].xpos.as_str(), "VBD" | "VBZ");
+        // `not to burn the fields but rather to plough them`: `not A but B` says B
+        let contrasted = tr.kids(p).any(|k| tr.base(k) == "cc" && tr.lemma_is(k, &["but", "yet"]));
         let inherited = (tr.rel(p) == "conj" && tr.head[p] != NONE && !tr.kids(p).any(|k| tr.base(k) == "aux")).then(|| tr.head[p]);
         flag_from.extend(inherited);
         for (ci, &c) in flag_from.iter().enumerate() {
             let voice_of_other = inherited == Some(c) && own_subject;
             let clause_of_other = inherited == Some(c) && (own_subject || own_tense);
-            if self.negation_of(c).is_some() && !clause_of_other {
+            if self.negation_of(c).is_some() && !clause_of_other && !(inherited == Some(c) && contrasted) {
                 negated = true;
             }
             for k in tr.kids(c) {

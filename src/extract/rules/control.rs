@@ -462,6 +462,18 @@ impl Rules<'_, '_> {
     /// invited, allowed) unless the governor is implicative. None when `x` is not object-controlled.
     /// A negated governor (`never saw Y leave`, `did not ask Y to go`) leaves it possible only.
     pub(super) fn controlled_modality(&self, x: usize) -> Option<Modality> {
+        // `asked the board to delay the vote and to publish the report`: a subjectless conjunct
+        // of a controlled clause is asked, allowed or caused as the first one is
+        let h = self.tr.head[x];
+        if x < self.tr.len() && self.tr.rel(x) == "conj" && h != NONE && h < x && self.tr.upos(x) == "VERB" && !self.tr.kids(x).any(|k| is_subj_rel(self.tr.rel(k))) {
+            if self.object_controller(h).or_else(|| self.advcl_object_controller(h)).is_some() {
+                return self.controlled_modality(h);
+            }
+            // (the first infinitive hung on the object: `urged farmers not to burn … but to plough …`)
+            if self.acl_object_controller(h).is_some() {
+                return self.governed_modality(self.tr.head[self.tr.head[h]]);
+            }
+        }
         if self.for_subject_controller(x).is_some() {
             // `called for the board to resign`: wanted; `did not call for …`: not even that
             let g = self.tr.head[x];
@@ -477,7 +489,12 @@ impl Rules<'_, '_> {
             }
             return self.gerund_modality(x);
         }
-        let g = self.tr.head[x];
+        self.governed_modality(self.tr.head[x])
+    }
+
+    /// The modality of what the object-control verb `g` asks, allows or brings about: possible
+    /// when `g` is negated, asserted (None) after an implicative verb, planned otherwise.
+    fn governed_modality(&self, g: usize) -> Option<Modality> {
         if self.negation_of(g).is_some() {
             Some(Modality::Possible)
         } else if self.tr.lemma_is(g, IMPLICATIVE_CONTROL) {
@@ -525,6 +542,37 @@ mod tests {
         assert_eq!(inner.modality, Modality::Planned, "{}", show(&ts));
         // never the main verb's subject doing the infinitive
         assert!(!ts.iter().any(|t| t.subject.text == "guild" && t.relation.contains("join")), "{}", show(&ts));
+    }
+
+    /// `The guild urged her not to leave but to sign the deal.` (invented), with the second
+    /// infinitive a conjunct of the first (repair 67 puts it there).
+    const URGED_NOT_BUT: &str = "
+        The the DET DT 2 det
+        guild guild NOUN NN 3 nsubj
+        urged urge VERB VBD 0 root VerbForm=Fin
+        her she PRON PRP 3 obj
+        not not PART RB 7 advmod
+        to to PART TO 7 mark
+        leave leave VERB VB 3 xcomp VerbForm=Inf
+        but but CCONJ CC 10 cc
+        to to PART TO 10 mark
+        sign sign VERB VB 7 conj VerbForm=Inf
+        the the DET DT 12 det
+        deal deal NOUN NN 10 obj
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn a_conjunct_of_a_controlled_infinitive_is_asked_as_the_first_and_keeps_its_own_polarity() {
+        let ts = triples(URGED_NOT_BUT);
+        let first = ts.iter().find(|t| t.subject.text == "her" && t.relation == "not leave").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert!(first.negated, "{}", show(&ts));
+        // `not A but B` says B: urged, so planned, and not negated
+        let second = find(&ts, "her", "sign", Some("deal"));
+        assert_eq!((second.modality, second.negated), (Modality::Planned, false), "{}", show(&ts));
+        // `and` instead of `but`: the second infinitive is asked as the first one is
+        let and = URGED_NOT_BUT.replace("not not PART RB 7 advmod", "now now ADV RB 7 advmod").replace("but but CCONJ CC", "and and CCONJ CC");
+        let ts = triples(&and);
+        assert_eq!(find(&ts, "her", "sign", Some("deal")).modality, Modality::Planned, "{}", show(&ts));
     }
 
     #[test]
