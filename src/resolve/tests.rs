@@ -1378,3 +1378,13 @@ fn a_subject_keeps_its_named_possessor_but_not_a_day() {
     assert!(facts.iter().any(|f| f.1 == "Oster's appointment" || f.1 == "Ivo Oster's appointment"), "{facts:?}");
     assert!(facts.iter().any(|f| f.3 == "referendum"), "{facts:?}");
 }
+
+#[test]
+fn a_pronoun_opening_a_small_clause_is_named_by_its_referent_or_the_fact_drops() {
+    // `called it a non-starter` (invented): the `it` names nothing, so no label keeps the pronoun
+    let (_, got) = pipeline_facts("The council proposed a new toll. Ivo Oster called it a non-starter.");
+    assert!(!got.iter().any(|(_, _, _, o)| o.starts_with("it ")), "{got:?}");
+    // `called him a hero`: the person the pronoun was resolved to is named in the label
+    let (_, got) = pipeline_facts("Ben Tarrow pulled a child from the river in Vell. Mara Vellin called him a hero.");
+    assert!(got.iter().any(|(_, s, p, o)| s == "Mara Vellin" && p == "call" && o == "Ben Tarrow a hero"), "{got:?}");
+}
