@@ -111,8 +111,24 @@ impl State<'_> {
                     notes.push((format!("description-head:{}", arg.text), vec![c]));
                     return Ok(Target::One(c));
                 }
+                // `called it a non-starter`: the pronoun a small clause opens with is what the
+                // label describes; named by its referent, and with none the fact drops (no label
+                // is named after a pronoun)
+                let (r, owner) = match self.small_clause_pronoun(si, r.clone(), head) {
+                    Some(Some(c)) => (r.start + 1..r.end, Some(self.clusters[c].label.clone())),
+                    Some(None) => return Err(format!("pronoun-unresolved: {}", arg.text)),
+                    None => (r, None),
+                };
                 let Some((label, kind)) = concept_label_of(s, whole_words(s, r.clone()), true) else {
                     return Err(format!("no content: {}", arg.text));
+                };
+                // `Ivo Oster a hero`, as `the plan a disaster` keeps its article
+                let (label, kind) = match owner {
+                    Some(o) => {
+                        let article = Some(lower_key(&s.tokens[r.start].form)).filter(|w| matches!(w.as_str(), "a" | "an" | "the"));
+                        (format!("{o} {}{label}", article.map_or(String::new(), |a| a + " ")), EntityType::Concept)
+                    }
+                    None => (label, kind),
                 };
                 // `his mother`, `their children`: a kin noun is one person's kin, so the node is
                 // named by whose (`Ivo Oster's mother`), or every `mother` of the document would
@@ -179,6 +195,23 @@ impl State<'_> {
         self.clusters[cc].count += 1;
         notes.push((format!("{CONTROLLED_RULE}:{}", arg.text), vec![c]));
         Some(Target::One(cc))
+    }
+
+    /// The personal pronoun that opens the argument `r` as the subject of a small clause whose
+    /// predicate is the argument's head (`called it a non-starter`, `named him the winner`: both
+    /// hang on the verb, the head as its `xcomp`): the one entity it was resolved to, if any.
+    fn small_clause_pronoun(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<Option<usize>> {
+        let s = &self.doc.sentences[si];
+        let k = r.start;
+        let (p, h) = (&s.tokens[k], &s.tokens[head]);
+        let personal = matches!(names::pronoun(&p.form), Some(Pronoun::Male | Pronoun::Female | Pronoun::Neuter | Pronoun::Plural));
+        if k == head || !personal || !matches!(p.deprel.as_str(), "obj" | "nsubj") || h.deprel != "xcomp" || p.head != h.head {
+            return None;
+        }
+        match self.get_ref(si, k) {
+            Some((Target::One(c), _)) => Some(Some(*c)),
+            _ => Some(None),
+        }
     }
 
     /// The person a kin noun's possessive pronoun stands for (`his mother` after Ivo Oster →

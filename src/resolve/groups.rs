@@ -358,6 +358,15 @@ mod tests {
     }
 
     #[test]
+    fn they_after_a_list_of_names_is_every_name_of_the_list() {
+        // `A, B and C` (invented): the group is all three, not the last two joined by `and`
+        let text = "Mara Vellin, Ben Tarrow and Lina Dorr met in Vell on Wednesday to discuss the border. They called on Kesta to stop the drilling.";
+        for name in ["Mara Vellin", "Ben Tarrow", "Lina Dorr"] {
+            assert!(has(text, name, "call on", "Kesta"), "{name}");
+        }
+    }
+
+    #[test]
     fn two_clauses_joined_are_no_group_of_their_subjects() {
         // `something Tarrow admitted, and Mr Vellin said they`: a verb stands between the names
         let text = "The Vellins bought the old hall in 2001. Local tourism official Ben Tarrow called the sale a loss. \

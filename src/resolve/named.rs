@@ -278,7 +278,7 @@ impl State<'_> {
         let given = hyphenated_given_name(s, r.start, nat);
         // title window before the mention
         let mut i = given.as_ref().map_or(r.start, |g| g.0);
-        let title_noun = title_noun(s, i);
+        let title_noun = title_noun(s, i, r.end);
         while i > 0 && r.start - i < 5 {
             let w = lower_key(&s.tokens[i - 1].form);
             if names::is_title_word(&w) || crate::extract::is_role_noun(&w) {
@@ -1131,12 +1131,19 @@ pub(super) fn is_acronym(s: &str) -> bool {
 /// inventor Mara Vellin`, `herpetologist` of `herpetologist Ivo Tamm`): a title the text gives
 /// the person, whether or not it is a listed role noun, so that a later `the inventor` refers
 /// back to them (`descriptions::answers_to`). A plural (`fans Mara Vellin`) describes no one
-/// person; `first` is the name's first token.
-fn title_noun(s: &Sentence, first: usize) -> Option<String> {
+/// person; the name's tokens are `first..end`. A noun with a preposition of its own that the name
+/// does not hang on is another phrase of the clause (`During the speech Ivo Tamm said`), no title
+/// of the person's (`with the inventor Ivo Tamm` is one).
+fn title_noun(s: &Sentence, first: usize, end: usize) -> Option<String> {
     let t = s.tokens.get(first.checked_sub(1)?)?;
     let lower = t.form.chars().all(|c| c.is_lowercase() || c == '-') && t.form.chars().any(char::is_alphabetic);
     let plural = !t.lemma.is_empty() && lower_key(&t.lemma) != lower_key(&t.form);
-    (t.upos == "NOUN" && lower && !plural).then(|| lower_key(&t.form))
+    // heads are 1-based: the noun is token `first`
+    let in_pp = s.tokens.iter().any(|x| x.head == first && x.deprel == "case");
+    let end = end.min(s.tokens.len());
+    let name_on_noun = (first..end).any(|k| s.tokens[k].head == first);
+    let apart = in_pp && !name_on_noun && !(t.head > first && t.head <= end);
+    (t.upos == "NOUN" && lower && !plural && !apart).then(|| lower_key(&t.form))
 }
 
 /// The kind an organisation noun written right before a name gives it (`rock band`, `the airline`,

@@ -19,7 +19,18 @@ pub fn is_title_word(w: &str) -> bool {
             | "lawmaker" | "activist" | "officer" | "candidate" | "nominee" | "dictator" | "strongman"
             | "rival" | "ally" | "predecessor" | "successor" | "boss" | "founder" | "billionaire" | "mme" | "mlle"
             | "messrs" | "prof" | "professor"
-    )
+    ) || is_hyphenated_title(w)
+}
+
+/// A title written as one hyphenated word (`vice-president`, `ex-premier`, `co-founder`,
+/// `secretary-general`): every part is a title word, a rank, or the prefix `co`, and one part at
+/// least is more than a prefix (`ex-`, `vice-`, `co-` alone name no office).
+fn is_hyphenated_title(w: &str) -> bool {
+    const PREFIXES: [&str; 4] = ["co", "ex", "vice", "former"];
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() > 1
+        && parts.iter().all(|p| !p.is_empty() && (*p == "co" || is_title_word(p) || is_rank_or_clergy_title(p)))
+        && parts.iter().any(|p| !PREFIXES.contains(p))
 }
 
 /// Forms of address for ranks and clergy that news writes before a surname or a full name

@@ -366,8 +366,9 @@ impl State<'_> {
     /// For a subject pronoun at `tok`: the person named as the subject of the main clause of
     /// sentence `si` before it, with no other person named between them; when the pronoun is
     /// itself that subject, the main clause's subject of the sentence before in the same
-    /// paragraph. Not inside a quotation, nor for a subject of the main verb's object clause
-    /// (`Hale met him`).
+    /// paragraph when that sentence quotes no clause (a quoted phrase, `called it "a farce"`, is
+    /// no quotation of what someone said). Not inside a quotation, nor for a subject of the main
+    /// verb's object clause (`Hale met him`).
     fn main_subject_before(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
         let (quoted, _) = super::quotes::quoted(s, false);
         if quoted.get(tok).copied().unwrap_or(false) || self.quote_source(si).is_some() {
@@ -390,7 +391,7 @@ impl State<'_> {
         if main_subject(s, tok) {
             let prev = si.checked_sub(1)?;
             let p = &self.doc.sentences[prev];
-            if p.paragraph != s.paragraph || quoted_any(p) {
+            if p.paragraph != s.paragraph || quoted_clause(p) {
                 return None;
             }
             return (0..p.tokens.len()).filter(|&k| main_subject(p, k)).find_map(|k| person_at(prev, k));
@@ -742,7 +743,6 @@ impl State<'_> {
     }
 }
 
-/// Whether sentence `s` holds a quotation mark.
 /// Whether the token at `tok` of sentence `si` is speech: inside quotation marks, in a
 /// sentence continuing a quotation, or in a sentence that speaks in the first person.
 pub(super) fn in_speech(st: &State<'_>, si: usize, s: &Sentence, tok: usize) -> bool {
@@ -769,8 +769,17 @@ fn clause_verb_of_noun(s: &Sentence, mut n: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// Whether sentence `s` holds a quotation mark.
 fn quoted_any(s: &Sentence) -> bool {
     super::quotes::quoted(s, false).0.iter().any(|&q| q)
+}
+
+/// Whether sentence `s` quotes a clause: a quotation with a verb in it. A quoted phrase without
+/// one (`called the attack "an act of cruelty"`) is the writer's sentence still, and its main
+/// subject as near a referent as any.
+fn quoted_clause(s: &Sentence) -> bool {
+    let (quoted, _) = super::quotes::quoted(s, false);
+    s.tokens.iter().zip(quoted).any(|(t, q)| q && matches!(t.upos.as_str(), "VERB" | "AUX"))
 }
 
 /// Verbs (lemmas, or forms the tagger left unlemmatised) that introduce what someone says or
@@ -1015,6 +1024,25 @@ mod tests {
         // must give nothing: another person named between them (`X predicted Y would run if he lost`)
         let got = facts_of_last_sentence("Mara Vellin spoke in Vell on Monday. Ivo Oster predicted Ben Tarrow would run again if he lost the vote.");
         assert!(!got.iter().any(|(s, p, _)| s == "Ivo Oster" && p.contains("lose")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_phrase_in_the_sentence_before_leaves_its_main_subject_the_referent() {
+        // `called the stabbing "an act of barbarity"` quotes no clause: `He` is its subject,
+        // not the person named twice before it
+        let got = facts_of_last_sentence(
+            "Former minister Ivo Oster, the head of the Tarn Council, wrote \"Let us all pray for Vell.\" Oster, a founding member of the Norvia Party, is from Vell. Interior Minister Ravik Tarrow called the stabbing \"an act of barbarity.\" He said \"I cannot find the words for this.\"",
+        );
+        assert!(got.iter().any(|(s, p, _)| s == "Ravik Tarrow" && p == "say"), "{got:?}");
+        // a quotation with a verb is a quoted clause, a quoted phrase without one is not
+        let mut d = super::super::tests::doc(&["Tarrow said \" it will open \" .", "Tarrow called it \" a farce \" ."]);
+        for t in d.sentences.iter_mut().flat_map(|s| s.tokens.iter_mut()) {
+            if matches!(t.form.as_str(), "said" | "open" | "called") {
+                t.upos = "VERB".into();
+            }
+        }
+        assert!(quoted_clause(&d.sentences[0]));
+        assert!(!quoted_clause(&d.sentences[1]));
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl State<'_> {
 
         // Events in token order: 0 = named mention, 1 = other token (pronoun / description head)
         let mut ni = 0;
-        let mut group_candidates: Vec<(usize, usize)> = Vec::new(); // (cluster, token) of persons in this sentence
+        let mut group_candidates: Vec<(usize, usize, usize)> = Vec::new(); // (cluster, first token, last token) of persons in this sentence
         for tok in 0..n {
             while ni < named.len() && named[ni].0.start == tok {
                 let (r, kind, entry, orig) = named[ni].clone();
@@ -167,14 +167,15 @@ impl State<'_> {
                     // conjoined people: `Ferrer and Hale`; not two clauses joined (`something
                     // Hale admitted, and Mr Ferrer said`: a verb between the names)
                     if self.clusters[c].kind == EntityType::Person {
-                        if let Some(&(prev, pt)) = group_candidates.last() {
+                        if let Some(&(prev, _, pt)) = group_candidates.last() {
                             let between: Vec<&str> = (pt + 1..r.start).map(|i| s.tokens[i].form.as_str()).collect();
                             let verb_between = (pt + 1..r.start).any(|i| matches!(s.tokens[i].upos.as_str(), "VERB" | "AUX"));
                             if prev != c && between.iter().any(|w| *w == "and" || *w == "&") && between.len() <= 4 && !verb_between {
-                                self.push_hist(Target::Group(vec![prev, c]), si, r.start);
+                                let members = listed_before(s, &group_candidates, c);
+                                self.push_hist(Target::Group(members), si, r.start);
                             }
                         }
-                        group_candidates.push((c, r.end - 1));
+                        group_candidates.push((c, r.start, r.end - 1));
                     }
                 }
             }
@@ -407,4 +408,30 @@ fn unrecognised_storms(s: &Sentence, out: &mut Vec<Mention>) {
         }
         i = k.max(i + 1);
     }
+}
+
+/// The members of a group of people that ends with `last` joined by `and` to the last of
+/// `before` (people named earlier in the sentence: cluster, first and last token): that one and
+/// the people listed before it with only a comma between each two (`Ferrer, Hale and Vell` is
+/// three, not `Hale and Vell`), in document order.
+fn listed_before(s: &Sentence, before: &[(usize, usize, usize)], last: usize) -> Vec<usize> {
+    let mut members = vec![last];
+    let mut k = before.len();
+    while k > 0 {
+        let (c, start, _) = before[k - 1];
+        if members.contains(&c) {
+            break;
+        }
+        members.push(c);
+        let comma_only = k >= 2 && {
+            let (_, _, end) = before[k - 2];
+            end + 2 == start && s.tokens[end + 1].form == ","
+        };
+        if !comma_only {
+            break;
+        }
+        k -= 1;
+    }
+    members.reverse();
+    members
 }

@@ -183,6 +183,24 @@ fn rank_and_clergy_titles_taken_into_a_name_are_no_part_of_the_label() {
 }
 
 #[test]
+fn a_hyphenated_title_taken_into_a_name_is_no_part_of_the_label() {
+    // `Vice-President Tarrow` as one person mention (invented) after the full name: the
+    // hyphenated title is stripped and the surname is the person named before
+    let d = doc(&["Ben Tarrow won in Norvia .", "Former Vice-President Tarrow secured pluralities ."]);
+    let m = [ment(&d, 0, "Ben Tarrow", T::Person), ment(&d, 1, "Vice-President Tarrow", T::Person)];
+    let t = vec![tri(&d, 0, "Ben Tarrow", "won", "win", None), tri(&d, 1, "Vice-President Tarrow", "secured", "secure", Some("pluralities"))];
+    let r = run(&d, &m, t);
+    assert_eq!(facts(&r), vec![f("ben_tarrow", "won", None), f("ben_tarrow", "secured", Some("pluralities"))]);
+    let d = doc(&["Co-Founder Ivo Oster left the firm ."]);
+    let r = run(&d, &[ment(&d, 0, "Co-Founder Ivo Oster", T::Person)], vec![tri(&d, 0, "Co-Founder Ivo Oster", "left", "leave", Some("firm"))]);
+    assert_eq!(ent(&r, "ivo_oster").label, "Ivo Oster");
+    // must keep it: a hyphenated given name is no title (`Jean-Ivo Tamm`), nor a prefix alone
+    assert!(!crate::resolve::names::is_title_word("jean-ivo"));
+    assert!(!crate::resolve::names::is_title_word("co-ex"));
+    assert!(crate::resolve::names::is_title_word("secretary-general"));
+}
+
+#[test]
 fn a_portfolio_and_its_title_taken_into_a_name_are_no_part_of_the_label() {
     // `Tarn County Sheriff Mara Vellin` as one person mention (invented): the body and the title
     // before the full name are stripped, the title kept as a role
@@ -1376,4 +1394,14 @@ fn an_object_that_controls_an_infinitive_is_named_with_its_clause() {
     assert_eq!(object("accuses"), "Mara Vellin");
     // the deed is still a fact of its own, with the person as its subject
     assert!(facts.iter().any(|f| f.1 == "Mara Vellin" && f.3 == "council"), "{facts:?}");
+}
+
+#[test]
+fn a_pronoun_opening_a_small_clause_is_named_by_its_referent_or_the_fact_drops() {
+    // `called it a non-starter` (invented): the `it` names nothing, so no label keeps the pronoun
+    let (_, got) = pipeline_facts("The council proposed a new toll. Ivo Oster called it a non-starter.");
+    assert!(!got.iter().any(|(_, _, _, o)| o.starts_with("it ")), "{got:?}");
+    // `called him a hero`: the person the pronoun was resolved to is named in the label
+    let (_, got) = pipeline_facts("Ben Tarrow pulled a child from the river in Vell. Mara Vellin called him a hero.");
+    assert!(got.iter().any(|(_, s, p, o)| s == "Mara Vellin" && p == "call" && o == "Ben Tarrow a hero"), "{got:?}");
 }
