@@ -1525,3 +1525,24 @@ fn a_name_nested_in_an_argument_is_kept_whole() {
     let ts = Extractor::new().extract(&s, &mentions);
     find(&ts, "Ivo Oster", "attend", Some("meeting of the Tarn Society for Rural Studies"));
 }
+
+/// `Mara Vellin was married in turn to Ivo Oster .` (invented): a fixed adverbial phrase is no
+/// argument (repair 68): the fact is the marriage to Ivo Oster, not `be married in – turn`.
+#[test]
+fn a_fixed_adverbial_phrase_gives_no_relation() {
+    let ts = triples(
+        "
+    Mara Mara PROPN NNP 4 nsubj:pass
+    Vellin Vellin PROPN NNP 1 flat
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    married marry VERB VBN 0 root VerbForm=Part|Voice=Pass
+    in in ADP IN 6 case
+    turn turn NOUN NN 4 obl
+    to to ADP IN 9 case
+    Ivo Ivo PROPN NNP 9 compound
+    Oster Oster PROPN NNP 6 nmod
+    . . PUNCT . 4 punct",
+    );
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "turn")), "{}", show(&ts));
+    find(&ts, "Mara Vellin", "be married to", Some("Ivo Oster"));
+}
