@@ -1523,7 +1523,7 @@ fn a_name_nested_in_an_argument_is_kept_whole() {
     };
     let mentions = [mention(0..2, crate::document::EntityType::Person), mention(7..12, crate::document::EntityType::Organization)];
     let ts = Extractor::new().extract(&s, &mentions);
-    find(&ts, "Ivo Oster", "attend", Some("meeting of the Tarn Society for Rural Studies"));
+    find(&ts, "Ivo Oster", "attended", Some("meeting of Tarn Society for Rural Studies"));
 }
 
 /// `Mara Vellin was married in turn to Ivo Oster .` (invented): a fixed adverbial phrase is no
@@ -1544,5 +1544,5 @@ fn a_fixed_adverbial_phrase_gives_no_relation() {
     . . PUNCT . 4 punct",
     );
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "turn")), "{}", show(&ts));
-    find(&ts, "Mara Vellin", "be married to", Some("Ivo Oster"));
+    find(&ts, "Mara Vellin", "married to", Some("Ivo Oster"));
 }
