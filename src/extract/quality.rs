@@ -95,8 +95,9 @@
 //!   is, not what class the subject belongs to (no `factor – is a – flooding`).
 //! - `non-nominal-predicate` ([`non_nominal_predicate`]): a copula whose predicate is a bare
 //!   `-ing` word the tagger took for a noun or adjective (`water was no longer rushing`: a
-//!   progressive) or a fixed adverbial phrase (`was en route`) names no class (no `water – is a
-//!   – rushing`); `is a` needs a noun phrase.
+//!   progressive), a fixed adverbial phrase (`was en route`) or an indefinite pronoun (`was
+//!   everything that …`, `could be anything`) names no class (no `water – is a – rushing`); `is a`
+//!   needs a noun phrase.
 
 use super::rules::{Kind, Prop};
 use super::tree::{NONE, Tree};
@@ -316,8 +317,17 @@ fn non_nominal_predicate(tr: &Tree, v: usize) -> bool {
     let fixed_adverbial = ADVERBIAL_NOUN_PHRASES
         .iter()
         .any(|&(m, n)| form == n && tr.kids(v).any(|k| k < v && tr.base(k) == "amod" && tr.form(k).eq_ignore_ascii_case(m)) && !tr.kids(v).any(|k| k < v && tr.base(k) == "det"));
-    bare_progressive || fixed_adverbial
+    // `Vellin was everything that was good about Tarn`, `the noise could be anything`: an
+    // indefinite pronoun says what the subject is worth or leaves it open, and names no class
+    let indefinite = tr.upos(v) == "PRON" && tr.lemma_is(v, INDEFINITE_PRONOUNS);
+    bare_progressive || fixed_adverbial || indefinite
 }
+
+/// Indefinite pronouns (general English, closed class): as a copula's predicate they name no
+/// class (`was everything`, `could be anything`, `can be somebody who …`).
+const INDEFINITE_PRONOUNS: &[&str] = &[
+    "something", "anything", "everything", "nothing", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+];
 
 /// The most frequent English function words: in English prose about a third of the words are
 /// among them, in a sentence of another language almost none.

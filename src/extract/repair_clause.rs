@@ -34,6 +34,13 @@
 //!    noun takes an `-ing` participle, so the first past form after it without auxiliary becomes the
 //!    root, the opening noun its subject, the participle an `acl` of that noun and the first bare
 //!    nominal between them the participle's object.
+//! 69. `verbless-root` (run after 25): `Ben Tarrow, a former smoker, suffered from asthma`, `The
+//!    band reunited in 2005`, `The statement called for a safe zone` with the past form tagged a
+//!    participle (`VBN`, `Voice=Pass`) and hung on the subject noun as an `acl`, the noun the root
+//!    and no finite verb in the sentence (outside a relative clause): a sentence needs a
+//!    predicate, so the first such participle after the noun's phrase, with no auxiliary, marker,
+//!    subject or `by` agent of its own, is the finite past verb (active: no `be suffered from`),
+//!    the root, and the noun its subject; what hung on the noun after the verb moves to the verb.
 //! 26. `fronted-date-nmod`: `In March, Norvian mayors from across the country attended a summit`
 //!    parsed with the fronted date as a modifier of the subject noun (`mayors ← nmod March`): a
 //!    date phrase that opens the sentence and is closed by a comma modifies the clause, so it
@@ -351,6 +358,54 @@ pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
         let comma = (a + 1..b).any(|k| t[k].form == "," && (h[k] == b || !is_ancestor(&h, a, k)));
         if t[a].upos == "PROPN" && t[b].upos == "NOUN" && !own_cc && comma {
             set_head(t, b, a, "appos");
+        }
+    }
+    true
+}
+
+/// Repair 69.
+pub(super) fn verbless_root(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(r) = (0..n).find(|&k| h[k] == usize::MAX) else { return false };
+    let kid = |x: usize, rels: &[&str]| (0..n).any(|k| h[k] == x && rels.contains(&base(&t[k].deprel)));
+    if !matches!(t[r].upos.as_str(), "NOUN" | "PROPN") || kid(r, &["cop", "nsubj", "csubj", "case"]) {
+        return false;
+    }
+    // no finite verb or auxiliary outside a relative clause: the sentence has no predicate of its
+    // own (`…, which is territory held by Tarn`)
+    let finite = |k: usize| matches!(t[k].upos.as_str(), "VERB" | "AUX") && (matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD") || t[k].feats.contains("VerbForm=Fin"));
+    let relative = |k: usize| (0..n).any(|c| t[c].deprel == "acl:relcl" && is_ancestor(&h, c, k));
+    if (0..n).any(|k| finite(k) && !relative(k)) {
+        return false;
+    }
+    // the participle: a past form hung on the noun after it, with no auxiliary, marker or subject,
+    // and every word between the noun and it inside the noun's phrase (an apposition, a modifier)
+    // (or hung on the noun's apposition right after the comma that closes it: `Ben Tarrow, a
+    // former smoker, suffered from …`)
+    let on_apposition = |k: usize| {
+        k > 0 && t[k - 1].form == "," && (r + 1..k).any(|a| h[a] == r && base(&t[a].deprel) == "appos" && (a == h[k] || is_ancestor(&h, a, h[k])))
+    };
+    // (a `by` agent and no object make it a passive: `the notice, published by Vell, alleged …`;
+    // `donated blood by the hundreds` has its object)
+    let passive = |v: usize| {
+        let by = (0..n).any(|k| h[k] == v && (t[k].deprel == "obl:agent" || (0..n).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("by"))));
+        by && !kid(v, &["obj"])
+    };
+    let Some(v) = (r + 1..n).find(|&k| (h[k] == r || on_apposition(k)) && base(&t[k].deprel) == "acl" && t[k].upos == "VERB" && t[k].xpos == "VBN" && !passive(k)) else {
+        return false;
+    };
+    if kid(v, &["aux", "cop", "mark", "nsubj", "expl"]) || (r + 1..v).any(|k| !is_ancestor(&h, r, k)) {
+        return false;
+    }
+    set_head(t, v, usize::MAX, "root");
+    t[v].xpos = "VBD".into();
+    t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+    set_head(t, r, v, "nsubj");
+    for k in v + 1..n {
+        if h[k] == r {
+            let rel = if base(&t[k].deprel) == "acl" { "advcl".to_owned() } else { t[k].deprel.clone() };
+            set_head(t, k, v, &rel);
         }
     }
     true
@@ -818,6 +873,44 @@ mod tests {
         assert!(repair(&part).is_none());
         let day = toks("the/DET/2/det day/NOUN/0/root that/PRON/5/obl Vell/PROPN/5/nsubj left/VERB/2/acl:relcl/leave/VBD");
         assert!(repair(&day).is_none());
+    }
+
+    #[test]
+    fn a_past_form_tagged_a_participle_on_the_subject_of_a_verbless_sentence_is_the_verb() {
+        // `The band reunited in 2005 .` (invented): the verb tagged VBN and hung on the root noun
+        let t = toks("The/DET/2/det band/NOUN/0/root reunited/VERB/2/acl/reunite/VBN in/ADP/5/case 2005/NUM/3/obl ./PUNCT/2/punct");
+        let out = repair(&t).expect("repaired");
+        let got = arcs(&out);
+        for want in ["reunited>0:root", "band>3:nsubj", ".>3:punct"] {
+            assert!(got.split(' ').any(|a| a == want), "{want} not in {got}");
+        }
+        assert_eq!(out[2].xpos, "VBD");
+        // `Ben Tarrow , a former smoker , suffered from asthma .`: hung on the apposition
+        let t = toks(
+            "Ben/PROPN/0/root Tarrow/PROPN/1/flat ,/PUNCT/6/punct a/DET/6/det former/ADJ/6/amod smoker/NOUN/1/appos ,/PUNCT/6/punct \
+             suffered/VERB/6/acl/suffer/VBN from/ADP/10/case asthma/NOUN/8/obl ./PUNCT/1/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        for want in ["suffered>0:root", "Ben>8:nsubj"] {
+            assert!(got.split(' ').any(|a| a == want), "{want} not in {got}");
+        }
+        // must give nothing: a sentence with a finite verb (`The band reunited in 2005 played .`),
+        // a participle with its own auxiliary
+        let t = toks("The/DET/2/det band/NOUN/0/root reunited/VERB/2/acl/reunite/VBN in/ADP/5/case 2005/NUM/3/obl played/VERB/2/acl/play/VBD ./PUNCT/2/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+        let t = toks("The/DET/2/det plan/NOUN/0/root to/PART/4/mark be/AUX/5/aux:pass/be approved/VERB/2/acl/approve/VBN ./PUNCT/2/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+        // a participle with a `by` agent is a passive: `The notice published by Vell …`
+        let t = toks("The/DET/2/det notice/NOUN/0/root published/VERB/2/acl/publish/VBN by/ADP/5/case Vell/PROPN/3/obl ./PUNCT/2/punct");
+        assert!(repair(&t).is_none(), "{}", arcs(&t));
+        // a finite verb inside a relative clause is no predicate of the sentence: `The council
+        // called for a zone , which is land .`
+        let t = toks(
+            "The/DET/2/det council/NOUN/0/root called/VERB/2/acl/call/VBN for/ADP/6/case a/DET/6/det zone/NOUN/3/obl ,/PUNCT/10/punct \
+             which/PRON/10/nsubj is/AUX/10/cop/be/VBZ land/NOUN/6/acl:relcl ./PUNCT/2/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "called>0:root"), "{got}");
     }
 
     #[test]

@@ -20,6 +20,13 @@
 //!     approximate amount (`about 3,000`) on the copular predicate noun, so the clause said the
 //!     report *is* climate change: before a noun phrase that opens with no number, `about` is the
 //!     preposition of the topic, the predicate noun's `case`.
+//! 68. `adverbial-idiom`: `was married in turn to Ivo Oster`, `wrote in addition that …`, `did not
+//!     disclose at the time whether …` with a fixed adverbial phrase of a preposition and a bare noun
+//!     ([`ADVERBIAL_IDIOMS`]) read as the verb's oblique (or object, or a compound of the next noun:
+//!     `are in fact gas`), which gave relations such as `be married in – turn`: the preposition is
+//!     an adverb of the clause (`advmod`), the noun its `fixed` part, and a nominal modifier the
+//!     parser hung on the noun goes to the verb (`to Ivo Oster`), except the complement of a
+//!     complex preposition (`in addition to Tarn`, `in contrast to …`), which stays in the idiom.
 
 use super::lexicon::CASUALTY_STATES;
 use super::repair::{base, heads, set_head};
@@ -166,6 +173,44 @@ mod tests {
     use super::super::repair::tests::{arcs, toks};
 
     #[test]
+    fn a_fixed_adverbial_phrase_is_no_oblique() {
+        // `Mara Vellin was married in turn to Ivo Oster .` (invented): the idiom is an adverb, the
+        // `to` phrase the parser hung on its noun the verb's
+        let t = toks("Mara/PROPN/4/nsubj:pass Vellin/PROPN/1/flat was/AUX/4/aux:pass/be married/VERB/0/root/marry/VBN in/ADP/6/case turn/NOUN/4/obl to/ADP/9/case Ivo/PROPN/9/compound Oster/PROPN/6/nmod ./PUNCT/4/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        for arc in ["in>4:advmod", "turn>5:fixed", "Oster>4:obl"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
+        }
+        // `The report read in part that …` with `in` an adverb and `part` the object
+        let t = toks("The/DET/2/det report/NOUN/3/nsubj read/VERB/0/root in/ADV/3/advmod part/NOUN/3/obj ./PUNCT/3/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "part>4:fixed"), "{got}");
+        // `in addition to Tarn`: the complement stays in the idiom
+        let t = toks("Oster/PROPN/2/nsubj won/VERB/0/root in/ADP/4/case addition/NOUN/2/obl to/ADP/6/case Tarn/PROPN/4/nmod ./PUNCT/2/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Tarn>4:nmod"), "{got}");
+        // `wrote, in addition, that …` with the clause hung on the noun: the clause is the verb's
+        let t = toks("Vell/PROPN/2/nsubj wrote/VERB/0/root ,/PUNCT/5/punct in/ADP/5/case addition/NOUN/2/obl that/SCONJ/8/mark it/PRON/8/nsubj paid/VERB/5/acl ./PUNCT/2/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "paid>2:ccomp"), "{got}");
+        // `did not disclose at the time`, a time phrase
+        let t = toks("Vell/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod disclose/VERB/0/root at/ADP/7/case the/DET/7/det time/NOUN/4/obl ./PUNCT/4/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "time>5:fixed"), "{got}");
+        // must give nothing: a noun with its own words (`lived in part of Tarn`, `at the time of
+        // the vote`) or an adjective of the next noun (`in general terms`)
+        for spec in [
+            "Mara/PROPN/2/nsubj lived/VERB/0/root in/ADP/4/case part/NOUN/2/obl of/ADP/6/case Tarn/PROPN/4/nmod ./PUNCT/2/punct",
+            "Mara/PROPN/2/nsubj left/VERB/0/root at/ADP/5/case the/DET/5/det time/NOUN/2/obl of/ADP/8/case the/DET/8/det vote/NOUN/5/nmod ./PUNCT/2/punct",
+            "Mara/PROPN/2/nsubj spoke/VERB/0/root in/ADP/5/case general/ADJ/5/amod terms/NOUN/2/obl ./PUNCT/2/punct",
+            "Mara/PROPN/2/nsubj fed/VERB/0/root cats/NOUN/2/obj in/ADP/5/case general/ADJ/2/obl and/CCONJ/7/cc dogs/NOUN/5/conj ./PUNCT/2/punct",
+        ] {
+            let t = toks(spec);
+            assert!(repair(&t).is_none(), "{}", arcs(&t));
+        }
+    }
+
+    #[test]
     fn about_before_a_phrase_with_no_number_is_the_topic() {
         // `The book is about the Tarn floods .` (invented)
         let t = toks("The/DET/2/det book/NOUN/7/nsubj is/AUX/7/cop/be/VBZ about/ADV/7/advmod/about/RB the/DET/7/det Tarn/PROPN/7/compound floods/NOUN/0/root/flood/NNS ./PUNCT/7/punct");
@@ -235,4 +280,113 @@ mod tests {
         let t = toks("Police/NOUN/2/nsubj questioned/VERB/0/root/question/VBD the/DET/4/det man/NOUN/2/obj detained/VERB/4/acl/detain/VBN in/ADP/7/case Brelk/PROPN/5/obl");
         assert!(repair(&t).is_none(), "{}", arcs(&t));
     }
+}
+
+/// Fixed adverbial phrases of a preposition and a bare noun or adjective (repair 68): general
+/// English, closed class. Left out: phrases that are a predicate's complement (`at large`, `in
+/// effect`, `in place`), amount bounds (`at least`, `at most`) and `in the past` (a time).
+const ADVERBIAL_IDIOMS: &[(&str, &[&str])] = &[
+    (
+        "in",
+        &["turn", "fact", "addition", "part", "particular", "general", "short", "contrast", "comparison", "essence", "principle", "theory", "practice", "reality", "sum", "brief", "total", "return"],
+    ),
+    ("at", &["first", "last", "once", "best", "worst", "present"]),
+    ("of", &["course"]),
+    ("by", &["far", "chance", "accident", "default"]),
+    ("on", &["average", "purpose"]),
+    ("for", &["example", "instance"]),
+    ("after", &["all"]),
+    ("above", &["all"]),
+];
+
+/// Time phrases of a preposition, a demonstrative or `the`, and a time noun that say when the
+/// clause happens and name nothing (`at the time`, `at that moment`, `in the meantime`; repair
+/// 68): general English, closed class. The noun takes no modifier but `same`.
+const TIME_IDIOMS: &[(&str, &[&str])] = &[("at", &["time", "moment"]), ("for", &["moment"]), ("in", &["meantime", "end"])];
+
+/// Idiom nouns whose nominal modifier is the complement of a complex preposition (`in addition to
+/// X`, `in contrast to X`, `in comparison with X`, `in return for X`): it stays in the idiom.
+const COMPLEX_PREPOSITIONS: &[&str] = &["addition", "contrast", "comparison", "return"];
+
+/// The word the idiom `p … x` modifies: the noun's head when the preposition is the noun's own, or
+/// when both hang on one word and the noun is its argument (`read in/ADV part/obj`), or the next
+/// noun when that is a copular predicate and the idiom noun was read as its compound, the
+/// preposition as its `case` (`are in fact gas`, which said the subject is in the gas).
+fn idiom_anchor(t: &[Token], h: &[usize], p: usize, x: usize) -> Option<usize> {
+    let argument = matches!(base(&t[x].deprel), "obj" | "obl" | "advmod" | "nmod" | "xcomp" | "dep");
+    let copular = |y: usize| (0..t.len()).any(|k| h[k] == y && t[k].deprel == "cop");
+    let anchor = if h[p] == x || (h[p] == h[x] && argument) {
+        h[x]
+    } else if base(&t[x].deprel) == "compound" && h[x] == x + 1 && h[p] == h[x] && copular(h[x]) {
+        h[x]
+    } else {
+        return None;
+    };
+    (anchor != usize::MAX).then_some(anchor)
+}
+
+/// Whether `k` is a clause opened by `that` or `whether` hung on a noun as its `acl`.
+fn content_clause(t: &[Token], h: &[usize], k: usize) -> bool {
+    base(&t[k].deprel) == "acl" && (0..k).any(|c| h[c] == k && t[c].deprel == "mark" && matches!(t[c].form.to_lowercase().as_str(), "that" | "whether"))
+}
+
+/// Repair 68.
+pub(super) fn adverbial_idiom(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for p in 0..n.saturating_sub(1) {
+        let h = heads(t);
+        let prep = t[p].form.to_lowercase();
+        // `in turn` (the noun right after the preposition) or `at the time` (a determiner between)
+        let bare = p + 1;
+        let lemma = |k: usize| t[k].form.to_lowercase();
+        let bare_idiom = ADVERBIAL_IDIOMS.iter().any(|(q, ws)| *q == prep && ws.contains(&lemma(bare).as_str()));
+        let timed = p + 2 < n
+            && matches!(lemma(p + 1).as_str(), "the" | "this" | "that")
+            && h[p + 1] == p + 2
+            && TIME_IDIOMS.iter().any(|(q, ws)| *q == prep && ws.contains(&lemma(p + 2).as_str()));
+        let x = if bare_idiom {
+            bare
+        } else if timed {
+            p + 2
+        } else {
+            continue;
+        };
+        if !matches!(t[p].upos.as_str(), "ADP" | "ADV" | "SCONJ") || base(&t[x].deprel) == "fixed" {
+            continue;
+        }
+        // a bare noun: no determiner, number, possessor or adjective of its own (`in part of the
+        // city`, `at the time of the fire`, `in the end zone` name something); `at the same time`
+        // (a conjunct hung on the noun is some other phrase's: `protect citizens in general and
+        // women`; a content clause hung on it is the verb's: `wrote in addition that …`)
+        let own_words = (0..n).any(|k| {
+            h[k] == x
+                && k != p
+                && t[k].upos != "PUNCT"
+                && !(timed && k == p + 1)
+                && !(timed && base(&t[k].deprel) == "amod" && t[k].form.eq_ignore_ascii_case("same"))
+                && !content_clause(t, &h, k)
+                && (k < x
+                    || matches!(base(&t[k].deprel), "acl" | "nummod" | "amod" | "compound" | "det" | "nmod:poss" | "conj" | "cc")
+                    || (base(&t[k].deprel) == "nmod" && (0..n).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("of"))))
+        });
+        if own_words {
+            continue;
+        }
+        let Some(anchor) = idiom_anchor(t, &h, p, x) else { continue };
+        let complex = COMPLEX_PREPOSITIONS.contains(&lemma(x).as_str());
+        set_head(t, p, anchor, "advmod");
+        set_head(t, x, p, "fixed");
+        // the parser's nominal modifiers of the noun belong to the clause (`married in turn to
+        // Ivo Oster`), but the complement of `in addition to` stays
+        for k in 0..n {
+            if h[k] == x && matches!(base(&t[k].deprel), "nmod" | "obl") && !complex {
+                set_head(t, k, anchor, "obl");
+            } else if h[k] == x && content_clause(t, &h, k) {
+                set_head(t, k, anchor, "ccomp");
+            }
+        }
+        changed = true;
+    }
+    changed
 }

@@ -1510,3 +1510,58 @@ fn a_name_before_a_suffixed_noun_acts_only_when_the_noun_has_a_verb() {
         assert!(!ts.iter().any(|t| t.subject.text == "Tarn" && t.object.as_ref().is_some_and(|o| o.text == "Vell")), "{noun}: {}", show(&ts));
     }
 }
+
+/// `Ivo Oster attended the meeting of the Tarn Society for Rural Studies .` (invented): a name
+/// nested in an argument's `of` phrase keeps its own `for` phrase, which the minimal argument
+/// drops as a nominal modifier of the name's head (`meeting of the Tarn Society` was the cut label).
+#[test]
+fn a_name_nested_in_an_argument_is_kept_whole() {
+    let s = tree(
+        "
+    Ivo Ivo PROPN NNP 3 nsubj
+    Oster Oster PROPN NNP 1 flat
+    attended attend VERB VBD 0 root VerbForm=Fin
+    the the DET DT 5 det
+    meeting meeting NOUN NN 3 obj
+    of of ADP IN 9 case
+    the the DET DT 9 det
+    Tarn Tarn PROPN NNP 9 compound
+    Society Society PROPN NNP 5 nmod
+    for for ADP IN 12 case
+    Rural rural ADJ JJ 12 amod
+    Studies Studies PROPN NNPS 9 nmod
+    . . PUNCT . 3 punct",
+    );
+    let mention = |tokens: std::ops::Range<usize>, kind| crate::document::Mention {
+        sentence: 0,
+        tokens,
+        span: Span::default(),
+        text: String::new(),
+        kind,
+        entity: None,
+    };
+    let mentions = [mention(0..2, crate::document::EntityType::Person), mention(7..12, crate::document::EntityType::Organization)];
+    let ts = Extractor::new().extract(&s, &mentions);
+    find(&ts, "Ivo Oster", "attended", Some("meeting of Tarn Society for Rural Studies"));
+}
+
+/// `Mara Vellin was married in turn to Ivo Oster .` (invented): a fixed adverbial phrase is no
+/// argument (repair 68): the fact is the marriage to Ivo Oster, not `be married in – turn`.
+#[test]
+fn a_fixed_adverbial_phrase_gives_no_relation() {
+    let ts = triples(
+        "
+    Mara Mara PROPN NNP 4 nsubj:pass
+    Vellin Vellin PROPN NNP 1 flat
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    married marry VERB VBN 0 root VerbForm=Part|Voice=Pass
+    in in ADP IN 6 case
+    turn turn NOUN NN 4 obl
+    to to ADP IN 9 case
+    Ivo Ivo PROPN NNP 9 compound
+    Oster Oster PROPN NNP 6 nmod
+    . . PUNCT . 4 punct",
+    );
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "turn")), "{}", show(&ts));
+    find(&ts, "Mara Vellin", "married to", Some("Ivo Oster"));
+}

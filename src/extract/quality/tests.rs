@@ -206,6 +206,12 @@ fn graph_quality_table() {
             &["| rushing"],
         ),
         (
+            "an indefinite pronoun after a copula names no class",
+            "Vellin/Vellin/PROPN/3/nsubj was/be/AUX/3/cop everything/everything/PRON/0/root/NN that/that/PRON/6/nsubj was/be/AUX/6/cop good/good/ADJ/3/acl:relcl",
+            &[],
+            &["| everything"],
+        ),
+        (
             "a fixed adverbial phrase after a copula names no class",
             "The/the/DET/2/det ferry/ferry/NOUN/6/nsubj was/be/AUX/6/cop en/en/ADJ/6/amod/JJ -/-/PUNCT/4/punct route/route/NOUN/0/root/NN from/from/ADP/8/case Tarn/Tarn/PROPN/6/nmod/NNP",
             &[],

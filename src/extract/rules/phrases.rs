@@ -167,15 +167,19 @@ impl Rules<'_, '_> {
                 min.retain(|&x| x >= start);
             }
         }
-        // keep a named-entity mention whole
-        if let Some((s, e)) = self.ment_at(h) {
+        // keep a named-entity mention whole: the head's, and one the minimal phrase holds only in
+        // part (`the annual meeting of the Tarn Society for Rural Studies`: the name's own `for`
+        // phrase is a nominal modifier the minimal phrase drops, which cut the name)
+        let mut mentions: Vec<(usize, usize)> = self.ment_at(h).into_iter().collect();
+        mentions.extend(min.iter().filter_map(|&x| self.ment_at(x)));
+        for (s, e) in mentions {
             for x in s..e {
                 if !min.contains(&x) && toks.contains(&x) {
                     min.push(x);
                 }
             }
-            min.sort_unstable();
         }
+        min.sort_unstable();
         Part {
             head: h,
             toks,

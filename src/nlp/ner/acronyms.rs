@@ -11,8 +11,10 @@
 //!
 //! The acronym is one token of two to eight capital letters (with `&`, `-` or `.` between them:
 //! `N&W`); the expansion is a run of capitalised words, joined by `of`, `and`, `for`, `on`,
-//! `the`, `&` or a hyphen, whose capitalised words give the acronym's letters in order (a joining
-//! word may give its initial too: `Board of Harbour Works (BOHW)`). The expansion's class is kept when
+//! `the`, `&`, a hyphen or a comma (a list of fields inside the name: `Institute of Geology, Water
+//! Control and Research (IGWCR)`, which the tagger cut at the comma), whose capitalised words give
+//! the acronym's letters in order (a joining word may give its initial too: `Board of Harbour
+//! Works (BOHW)`; a comma gives none). The expansion's class is kept when
 //! the tagger found it whole; a run of place names stays a place (`United Zemblan Isles (UZI)`),
 //! anything else is an organisation. A name of the tagger that reaches out of the run blocks it.
 
@@ -21,7 +23,7 @@ use crate::document::Token;
 use std::ops::Range;
 
 /// Words that may join the capitalised words of an expansion.
-const JOINERS: &[&str] = &["of", "and", "for", "on", "the", "&", "-", "de", "du", "des"];
+const JOINERS: &[&str] = &["of", "and", "for", "on", "the", "&", "-", ",", "de", "du", "des"];
 
 /// The letters of an acronym token (two to eight capital letters, `&`, `-`, `.` dropped), if it is one.
 pub(super) fn acronym_letters(w: &str) -> Option<Vec<char>> {
@@ -206,6 +208,15 @@ mod tests {
         // a run of places stays a place
         let toks = tagged("the/DET United/PROPN Zemblan/PROPN Isles/PROPN (/PUNCT UZI/PROPN )/PUNCT voted/VERB");
         assert_eq!(join_defined_acronyms(&toks, vec![(1..4, Loc)]), vec![(1..4, Loc), (5..6, Loc)]);
+        // a list of fields inside the name, cut by the tagger at its comma (the part after it typed
+        // a place): `Norvia's Institute of Geology, Water Control and Research (IGWCR)`
+        let toks = tagged(
+            "Norvia/PROPN 's/PART Institute/PROPN of/ADP Geology/PROPN ,/PUNCT Water/PROPN Control/PROPN and/CCONJ Research/PROPN (/PUNCT IGWCR/PROPN )/PUNCT",
+        );
+        assert_eq!(join_defined_acronyms(&toks, vec![(0..1, Loc), (2..5, Org), (6..8, Loc)]), vec![(0..1, Loc), (2..10, Org), (11..12, Org)]);
+        // the shortest run that spells the letters: a place before the comma stays out
+        let toks = tagged("in/ADP Tarn/PROPN ,/PUNCT Vell/PROPN Rowing/PROPN Federation/PROPN (/PUNCT VRF/PROPN )/PUNCT");
+        assert_eq!(join_defined_acronyms(&toks, vec![(1..2, Loc), (3..6, Org)]), vec![(1..2, Loc), (3..6, Org), (7..8, Org)]);
     }
 
     #[test]
