@@ -306,6 +306,8 @@ def main():
     ap.add_argument("--sample", action="append", metavar="MD", help=f"judged tables to read (repeatable; default {SAMPLE})")
     ap.add_argument("--old", metavar="WEIGHTS", help="also score this weights file (e.g. the shipped one) on the same rows")
     ap.add_argument("--old-stop-at", metavar="HEADING", help="the --stop-at the old weights were trained with (AUC on the rows after it)")
+    ap.add_argument("--old-sample", action="append", metavar="MD[@HEADING]",
+                    help="a table the --old weights were trained on (read up to HEADING); repeatable: AUC of both on the other rows")
     ap.add_argument("--seed-facts", metavar="TSV:GOLD:DOC", help="with --dev: one more article's scores per threshold (the seed)")
     ap.add_argument("--thresholds", metavar="T,T,…", help="the keep-thresholds of the tables")
     ap.add_argument("--repeats", type=int, default=1, help="cross-validate over this many fold splits (AUC mean and sd)")
@@ -359,8 +361,9 @@ def main():
         olds = {i: score_weights(weights, raw_features(build[i]["features"])) for i in rows}
         print(f"  {args.old} on the same rows: AUC {auc([olds[i] for i in rows], y):.3f}; per fold "
               + " ".join(f"{a:.3f}" for a in per_fold(olds)))
-        if args.old_stop_at:
-            trained_on = match(judged_rows(SAMPLE, args.old_stop_at), build)[0]
+        if args.old_stop_at or args.old_sample:
+            specs = [s.partition("@")[::2] for s in args.old_sample] if args.old_sample else [(SAMPLE, args.old_stop_at)]
+            trained_on = match([r for path, stop in specs for r in judged_rows(path, stop or None)], build)[0]
             unseen = [i for i in rows if i not in trained_on]
             print(f"  on the {len(unseen)} rows it was not trained on: old {auc([olds[i] for i in unseen], [label[i] for i in unseen]):.3f}, "
                   f"learned (out of fold) {auc([oof[i] for i in unseen], [label[i] for i in unseen]):.3f}")
