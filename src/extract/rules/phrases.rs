@@ -65,6 +65,11 @@ impl Rules<'_, '_> {
         if amount_rate(tr, k) {
             return false;
         }
+        // `the most populous country`, `less frequent updates`: the degree of an adjective before
+        // its noun says which one (without it, `Vell is a populous country` states another fact)
+        if r == "advmod" && tr.lemma_is(k, &["most", "least", "more", "less"]) && tr.head[k] != NONE && tr.base(tr.head[k]) == "amod" && tr.head[k] > k {
+            return false;
+        }
         // `the sale of weapons and ammunition`: the conjuncts of a kept `of` complement are
         // together what it names (cut to the first, the phrase names less than was said)
         if self.of_complement_conjunct(k) || (r == "cc" && self.of_complement_conjunct(tr.head[k])) {
@@ -570,6 +575,18 @@ mod tests {
         let spec = "Mara/PROPN/3/nsubj Vellin/PROPN/1/flat posted/VERB/0/root pictures/NOUN/3/obj of/ADP/6/case herself/PRON/4/nmod ./PUNCT/3/punct";
         let ts = facts(spec);
         assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "pictures of herself")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn the_degree_of_an_adjective_stays_in_the_label() {
+        // `Vell is the most populous country.` (invented): `populous country` states another fact
+        let spec = "Vell/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det most/ADV/5/advmod populous/ADJ/6/amod country/NOUN/0/root ./PUNCT/6/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "most populous country")), "{}", show(&ts));
+        // must give nothing away: an intensifier is no degree that picks one out
+        let spec = spec.replace("most/ADV", "very/ADV");
+        let ts = facts(&spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "populous country")), "{}", show(&ts));
     }
 
     #[test]
