@@ -206,6 +206,14 @@ impl State<'_> {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
+                // `sent a letter to Ivo Oster and his team`: a possessive on a noun coordinated
+                // right after a person's name is that person's (the model chains it as often to
+                // the clause's subject, and the gender it then learns sends the next `she` astray)
+                if let Some(c) = self.conjoined_name_owner(si, s, tok).filter(|&c| compatible(&self.clusters[c]) && Some(c) != speaking) {
+                    self.learn_gender(c, want);
+                    self.resolved_pronoun(si, tok, Target::One(c));
+                    return;
+                }
                 // `Oster's mother died … She …`: the model's chain reaches a person the text never
                 // named before any named one
                 if !form.ends_with("self") && let Some(u) = self.model_reaches_unnamed(si, tok, want, &compatible) {
@@ -526,6 +534,27 @@ impl State<'_> {
             t[j].deprel != "nmod:poss" && matches!(self.get_ref(si, j), Some((Target::One(d), _)) if *d != c && is_person_ok(&self.clusters[*d]))
         });
         (!rival).then_some((c, object))
+    }
+
+    /// The person named by the first conjunct when the possessive `tok` opens the next one
+    /// (`Ivo Oster and his team`, `Vellin and her husband`): the possessive's noun is a `conj` of
+    /// the phrase that ends on a word resolved to one person, with only the coordinator between.
+    fn conjoined_name_owner(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
+        let t = &s.tokens;
+        if t[tok].deprel != "nmod:poss" || t[tok].head == 0 {
+            return None;
+        }
+        let noun = t[tok].head - 1;
+        if t[noun].deprel != "conj" || t[noun].head == 0 || noun < tok {
+            return None;
+        }
+        // `NAME and his`: the name's last word, then `and`/`or`, then the possessive; the first
+        // conjunct is the name's phrase (its head may be a title: `President-elect Ivo Oster`)
+        if tok < 2 || !matches!(t[tok - 1].lemma.to_lowercase().as_str(), "and" | "or") || t[noun].head - 1 > tok - 2 {
+            return None;
+        }
+        let Some((Target::One(c), _)) = self.get_ref(si, tok - 2) else { return None };
+        is_person_ok(&self.clusters[*c]).then_some(*c)
     }
 
     /// Whether a plural common noun that nothing resolved is a subject after `from` and before
@@ -1060,6 +1089,17 @@ mod tests {
         // `his comments` is no act of saying: `me` in the quotation has no speaker
         let got = facts_of_last_sentence("Mara Vellin met Ivo Oster in Vell. The next day Ben Tarrow accused his wife of trying to \"lock me up\" due to his comments at the rally.");
         assert!(!got.iter().any(|(_, _, o)| o == "Mara Vellin" || o == "Ivo Oster"), "{got:?}");
+    }
+
+    #[test]
+    fn a_possessive_after_a_name_and_and_is_that_persons() {
+        // invented: `his team` is Ivo Oster's, so Emily Vellin keeps the `she` of the next clause
+        let (_, got) = super::super::tests::pipeline_facts(
+            "On Monday, agency administrator Emily W. Vellin sent a letter to President-elect Ivo Oster and his team, \
+             giving them access to what she described as transition resources. She claimed she had received threats.",
+        );
+        assert!(got.iter().any(|(_, s, p, _)| s == "Emily W. Vellin" && p.starts_with("describe")), "{got:?}");
+        assert!(!got.iter().any(|(_, s, _, _)| s.starts_with("Ivo Oster") && s != "Ivo Oster's team"), "{got:?}");
     }
 
     #[test]
