@@ -544,13 +544,11 @@ impl State<'_> {
         if t[tok].deprel != "nmod:poss" || t[tok].head == 0 {
             return None;
         }
-        let noun = t[tok].head - 1;
-        if t[noun].deprel != "conj" || t[noun].head == 0 || noun < tok {
-            return None;
-        }
         // `NAME and his`: the name's last word, then `and`/`or`, then the possessive; the first
         // conjunct is the name's phrase (its head may be a title: `President-elect Ivo Oster`)
-        if tok < 2 || !matches!(t[tok - 1].lemma.to_lowercase().as_str(), "and" | "or") || t[noun].head - 1 > tok - 2 {
+        let noun = t[tok].head - 1;
+        let coordinated = t[noun].deprel == "conj" && noun > tok && t[noun].head > 0 && tok >= 2 && t[noun].head - 1 <= tok - 2;
+        if !coordinated || !matches!(t[tok - 1].lemma.to_lowercase().as_str(), "and" | "or") {
             return None;
         }
         let Some((Target::One(c), _)) = self.get_ref(si, tok - 2) else { return None };

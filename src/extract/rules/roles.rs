@@ -48,7 +48,7 @@ pub(super) struct RoleNp {
 }
 
 /// Modifier words in a role phrase that are not themselves roles.
-pub(super) const ROLE_MODIFIERS: &[&str] = &[
+const ROLE_MODIFIERS: &[&str] = &[
     "former", "future", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "incumbent", "new", "newly", "elected",
     "prime", "foreign", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
     "general", "managing", "lead", "co", "top", "first", "second", "third", "fellow", "retired", "professional",
@@ -150,6 +150,12 @@ pub(crate) fn is_kin_noun(w: &str) -> bool {
 }
 
 /// A role noun's class (`Some(true)` for an occupation), kinship nouns counting as positions.
+/// Whether the word `i` in front of a title dates the office instead of naming its owner: a role
+/// modifier (`Incumbent`, `Former`) or an `ex-` word (`Ex-Prime`).
+pub(super) fn dates_office(tr: &Tree, i: usize) -> bool {
+    tr.lemma_is(i, ROLE_MODIFIERS) || tr.form(i).to_lowercase().starts_with("ex-")
+}
+
 fn role_or_kin(w: &str) -> Option<bool> {
     role_class(w).or_else(|| KIN_NOUNS.contains(&w).then_some(false))
 }
@@ -417,7 +423,7 @@ impl Rules<'_, '_> {
                 // `Vice President X`: a rank word alone in front of the role is part of the title
                 let rank = |e: usize| e == i + 1 && tr.lemma_is(i, RANK_PREFIXES);
                 // `Incumbent President X`, `Ex-Prime Minister X`: a word dating the office
-                let dating = |e: usize| e == i + 1 && (tr.lemma_is(i, ROLE_MODIFIERS) || tr.form(i).to_lowercase().starts_with("ex-"));
+                let dating = |e: usize| e == i + 1 && dates_office(tr, i);
                 // `U.S. District Judge X`, `Circuit Judge X`: court words are the judge's title
                 if let Some(e) = run.filter(|&e| e < limit && self.court_level_title(i, e)) {
                     leading_mods.extend(i..e);

@@ -247,8 +247,7 @@ impl Rules<'_, '_> {
                     // `Republican Governor X`, `Incumbent President X`, `Ex-Prime Minister X`: the
                     // holder's party or a word dating the office owns nothing
                     && !super::origin::is_party_word(tr.form(j))
-                    && !tr.lemma_is(j, super::roles::ROLE_MODIFIERS)
-                    && !tr.form(j).to_lowercase().starts_with("ex-")
+                    && !super::roles::dates_office(tr, j)
                     // `Circuit Judge X`: a court level is part of a judge's title, no owner
                     && !(tr.form_is(j, super::roles::COURT_LEVEL_WORDS) && (tr.form_is(title, super::roles::JUDGE_NOUNS) || tr.lemma_is(title, super::roles::JUDGE_NOUNS)))
                 {
