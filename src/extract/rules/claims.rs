@@ -101,7 +101,7 @@ const TAKEN_AS_GIVEN: &[&str] = &["when", "after", "before", "since", "because",
 const CONDITION_NOUNS: &[&str] = &["condition", "proviso", "precondition"];
 /// Determiners and adjectives that rank a noun: an infinitive after them states a fact
 /// (`the first woman to serve`, `the only team to win`, `the last ship to leave`).
-const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "next", "youngest", "oldest", "latest", "earliest"];
+pub(super) const RANKING_WORDS: &[&str] = &["first", "last", "only", "second", "third", "next", "youngest", "oldest", "latest", "earliest"];
 
 /// Per token: inside a quotation. Curly and PTB marks open and close; straight `"` marks pair
 /// up, and an odd one out is an opening at the sentence start and a closing elsewhere (the

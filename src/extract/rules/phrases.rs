@@ -75,6 +75,12 @@ impl Rules<'_, '_> {
         if self.of_complement_conjunct(k) || (r == "cc" && self.of_complement_conjunct(tr.head[k])) {
             return false;
         }
+        // `the largest city in the province`, `the first woman to win the title`: a noun singled
+        // out by rank is ranked within its domain, so the domain stays (cut, `Tarn is a largest
+        // city` states no fact)
+        if self.rank_domain(k) {
+            return false;
+        }
         match r {
             // the minimal phrase drops every determiner, quantifiers included
             "conj" | "cc" | "det" => true,
@@ -104,6 +110,45 @@ impl Rules<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether `k` is the domain of a ranked noun right before it: a prepositional modifier
+    /// (`in`, `on`, `among`, `at`) or a `to`-infinitive of a noun singled out by a ranking word,
+    /// an ordinal or a superlative (`the largest city in the province`, `the only candidate on
+    /// the ballot`, `the third woman to be nominated`).
+    fn rank_domain(&self, k: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[k];
+        if h == NONE || k < h || tr.upos(h) != "NOUN" || !self.ranked_by_degree(h) {
+            return false;
+        }
+        let marked = |words: &[&str]| tr.kids(k).any(|c| c < k && matches!(tr.base(c), "case" | "mark") && tr.lemma_is(c, words));
+        match tr.base(k) {
+            // (a date is when, not among what: `the first exoplanet in 1995`)
+            "nmod" => marked(&["in", "on", "among", "at"]) && !self.is_date(k) && tr.upos(k) != "NUM",
+            // only an infinitive with a thing for its object names the domain (`the first
+            // person to run a marathon`); `the first woman to serve` without its `as` phrase is
+            // cut anyway, and `the best person to help me` names nothing more
+            "acl" => {
+                tr.rel(k) == "acl"
+                    && tr.upos(k) == "VERB"
+                    && marked(&["to"])
+                    && tr.kids(k).any(|o| tr.base(o) == "obj" && matches!(tr.upos(o), "NOUN" | "PROPN"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether noun `h` is singled out by rank: a ranking word, an ordinal or a superlative among
+    /// its modifiers before it (`the first`, `the fifth`, `the second-largest`, `the only`).
+    fn ranked_by_degree(&self, h: usize) -> bool {
+        let tr = self.tr;
+        let superlative = |k: usize| {
+            tr.t[k].xpos == "JJS" || tr.has_feat(k, "Degree=Sup") || tr.has_feat(k, "NumType=Ord") || tr.form(k).rsplit_once('-').is_some_and(|(_, w)| w.len() > 4 && w.ends_with("est"))
+        };
+        // (`most`, `fewest` count rather than rank: `won the most delegates`)
+        let counting = |k: usize| tr.lemma_is(k, &["most", "many", "much", "least", "few", "fewest", "little"]);
+        tr.kids(h).any(|k| k < h && matches!(tr.base(k), "amod" | "nummod" | "det") && !counting(k) && (tr.lemma_is(k, super::claims::RANKING_WORDS) || superlative(k)))
     }
 
     /// A noun phrase rooted at `h` (its own `case` excluded when `drop_case`).
@@ -587,6 +632,26 @@ mod tests {
         let spec = spec.replace("most/ADV", "very/ADV");
         let ts = facts(&spec);
         assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "populous country")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_ranked_noun_keeps_its_domain() {
+        // `Tarn is the second-largest city in Norvia.` (invented): `Tarn is a second-largest city`
+        // states no fact
+        let spec = "Tarn/PROPN/5/nsubj is/AUX/5/cop the/DET/5/det second-largest/ADJ/5/amod city/NOUN/0/root in/ADP/7/case Norvia/PROPN/5/nmod ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "second-largest city in Norvia")), "{}", show(&ts));
+        // an unranked noun's place stays out of its label
+        let ts = facts(&spec.replace("second-largest/ADJ", "old/ADJ"));
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "old city")), "{}", show(&ts));
+        // a date is when, not among what
+        let spec = "Tarn/PROPN/5/nsubj was/AUX/5/cop the/DET/5/det first/ADJ/5/amod city/NOUN/0/root in/ADP/7/case 1990/NUM/5/nmod ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "first city")), "{}", show(&ts));
+        // an infinitive with a thing for its object: `the first woman to climb the peak`
+        let spec = "Vellin/PROPN/5/nsubj was/AUX/5/cop the/DET/5/det first/ADJ/5/amod woman/NOUN/0/root to/PART/7/mark climb/VERB/5/acl the/DET/9/det peak/NOUN/7/obj ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "first woman to climb peak")), "{}", show(&ts));
     }
 
     #[test]
