@@ -27,6 +27,12 @@
 //!     an adverb of the clause (`advmod`), the noun its `fixed` part, and a nominal modifier the
 //!     parser hung on the noun goes to the verb (`to Ivo Oster`), except the complement of a
 //!     complex preposition (`in addition to Tarn`, `in contrast to …`), which stays in the idiom.
+//! 44. `owing-to`: `The names were withheld owing to privacy laws` with `owing` read as a
+//!     participle (`advcl`, or `acl` of the noun before it) and its `to` phrase its oblique, which
+//!     gave `names – owe to – privacy laws`: `owing to` is a complex preposition (because of), so
+//!     its noun becomes the oblique (or nominal modifier) of the word `owing` hung on, `owing` its
+//!     `case` and `to` the `fixed` part, as UD writes `due to`. Not when `owing` has an object
+//!     (`owing the bank money to a fraud` is the verb).
 
 use super::lexicon::CASUALTY_STATES;
 use super::repair::{base, heads, set_head};
@@ -167,10 +173,56 @@ pub(super) fn topic_about(t: &mut Vec<Token>) -> bool {
     }
     changed
 }
+/// Repair 44.
+pub(super) fn owing_to(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for a in 0..n.saturating_sub(2) {
+        let h = heads(t);
+        if !t[a].form.eq_ignore_ascii_case("owing") || !t[a + 1].form.eq_ignore_ascii_case("to") || base(&t[a].deprel) == "case" {
+            continue;
+        }
+        // the phrase `to` marks, hung on `owing`
+        let x = h[a + 1];
+        let g = h[a];
+        if x == usize::MAX || x <= a + 1 || h[x] != a || g == usize::MAX || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        if (0..n).any(|k| h[k] == a && matches!(base(&t[k].deprel), "obj" | "iobj" | "nsubj" | "aux")) {
+            continue;
+        }
+        let rel = if matches!(t[g].upos.as_str(), "NOUN" | "PROPN" | "PRON") && base(&t[a].deprel) == "acl" { "nmod" } else { "obl" };
+        set_head(t, x, g, rel);
+        for k in 0..n {
+            if h[k] == a && k != x && k != a + 1 {
+                let r = t[k].deprel.clone();
+                set_head(t, k, x, &r);
+            }
+        }
+        set_head(t, a, x, "case");
+        set_head(t, a + 1, a, "fixed");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn owing_to_is_a_preposition() {
+        // `The names were withheld owing to privacy laws .` (invented)
+        let t = toks("The/DET/2/det names/NOUN/4/nsubj:pass were/AUX/4/aux:pass/be withheld/VERB/0/root/withhold/VBN owing/VERB/4/advcl/owe/VBG to/ADP/8/case privacy/NOUN/8/compound laws/NOUN/5/obl ./PUNCT/4/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        for arc in ["laws>4:obl", "owing>8:case", "to>5:fixed"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
+        }
+        // `owing to the banks more money` is the verb: it has an object
+        let t = toks("Oster/PROPN/2/nsubj left/VERB/0/root ,/PUNCT/4/punct owing/VERB/2/advcl/owe/VBG to/ADP/7/case the/DET/7/det banks/NOUN/4/obl more/ADJ/9/amod money/NOUN/4/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "banks>4:obl")));
+    }
 
     #[test]
     fn a_fixed_adverbial_phrase_is_no_oblique() {
