@@ -23,8 +23,17 @@
 //!     urger would plough: a subjectless `to`-infinitive coordinates with the infinitive before it
 //!     (the verb's `xcomp`/`advcl`, or the `acl` the parser hung on its object), not with a
 //!     finite verb, so it becomes that infinitive's conjunct and shares its subject and flags.
+//! 76. `object-conjunct-clause`: `The army defeated the rebels and Norvia would move north` with
+//!     the object and the next clause's subject read as one coordinated subject of the second verb
+//!     (the clause hung on the first verb), so `the rebels` moved north and the first verb had no
+//!     object: when the coordinated subject opens right after a verb with no object that takes no
+//!     clause ([`CLAUSE_TAKING`], [`REPORTING`]) and its last conjunct runs straight into the
+//!     second verb's auxiliaries, the first conjunct is the first verb's object, the last the
+//!     second verb's subject, and the second verb that verb's conjunct.
+//!
+//! [`REPORTING`]: super::lexicon::REPORTING
 
-use super::repair::{base, heads, set_head};
+use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
 
 /// Repair 41.
@@ -309,8 +318,75 @@ pub(super) fn infinitive_conjunct(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Verbs besides the reporting ones ([`super::lexicon::REPORTING`]) that take a finite clause
+/// without `that` (`knew the plan had failed`, `hoped the talks would go on`): after them a noun
+/// followed by a verb may open their clause. General English.
+const CLAUSE_TAKING: &[&str] = &[
+    "know", "mean", "understand", "hope", "expect", "fear", "feel", "realize", "realise", "learn", "assume", "guess",
+    "doubt", "agree", "decide", "ensure", "recall", "remember", "imagine", "worry", "hear", "see", "notice",
+    "recognize", "recognise", "prove", "demonstrate", "reckon", "wish", "pray", "guarantee", "ask", "demand",
+    "propose", "recommend", "require", "order", "determine", "conclude", "discover", "judge", "consider", "suspect",
+    "presume", "suppose", "bet", "figure", "sense", "trust", "accept", "make", "let", "have", "help", "be", "get",
+];
+
+/// Repair 76.
+pub(super) fn object_conjunct_clause(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        let h = heads(t);
+        let g = h[v];
+        if t[v].upos != "VERB" || g == usize::MAX || g > v || t[g].upos != "VERB" || !matches!(base(&t[v].deprel), "ccomp" | "conj" | "advcl" | "parataxis") {
+            continue;
+        }
+        let lemma = t[g].lemma.to_lowercase();
+        if super::lexicon::REPORTING.contains(&lemma.as_str()) || CLAUSE_TAKING.contains(&lemma.as_str()) {
+            continue;
+        }
+        if (0..n).any(|k| k != v && h[k] == g && matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp" | "xcomp")) {
+            continue;
+        }
+        let Some(x) = (0..v).find(|&k| h[k] == v && matches!(t[k].deprel.as_str(), "nsubj" | "nsubj:pass")) else { continue };
+        if !matches!(t[x].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // the subject's phrase opens right after the first verb
+        let first = (0..=x).find(|&k| is_ancestor(&h, x, k)).unwrap_or(x);
+        if first != g + 1 {
+            continue;
+        }
+        // its last conjunct, with a coordinator, runs straight into the second verb's auxiliaries
+        let Some(y) = (x + 1..v).rev().find(|&k| h[k] == x && base(&t[k].deprel) == "conj") else { continue };
+        let Some(cc) = (x + 1..y).find(|&k| h[k] == y && base(&t[k].deprel) == "cc") else { continue };
+        let last = (y..v).filter(|&k| is_ancestor(&h, y, k)).max().unwrap_or(y);
+        if !(last + 1..v).all(|k| h[k] == v && matches!(base(&t[k].deprel), "aux" | "advmod")) || t[last].upos == "PUNCT" {
+            continue;
+        }
+        let passive = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
+        set_head(t, x, g, "obj");
+        set_head(t, y, v, if passive { "nsubj:pass" } else { "nsubj" });
+        set_head(t, cc, v, "cc");
+        set_head(t, v, g, "conj");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_object_is_no_conjunct_of_the_next_clauses_subject() {
+        // `The army defeated the rebels and Norvia would move north .` (invented)
+        let spec = "The/DET/2/det army/NOUN/3/nsubj defeated/VERB/0/root/defeat/VBD the/DET/5/det rebels/NOUN/9/nsubj and/CCONJ/7/cc Norvia/PROPN/5/conj would/AUX/9/aux move/VERB/3/ccomp north/ADV/9/advmod ./PUNCT/3/punct";
+        let got = arcs(&repair(&toks(spec)).expect("repaired"));
+        for arc in ["rebels>3:obj", "Norvia>9:nsubj", "and>9:cc", "move>3:conj"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
+        }
+        // after a verb that takes a clause the pair is the clause's subject
+        let spec = spec.replace("defeated/VERB/0/root/defeat/VBD", "knew/VERB/0/root/know/VBD");
+        assert!(repair(&toks(&spec)).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "rebels>9:nsubj")));
+    }
+
     #[test]
     fn an_indefinite_comma_conjunct_is_an_apposition() {
         // `Marsh , a Senator from Tarn , won the vote .` (invented)
