@@ -211,6 +211,20 @@ impl Rules<'_, '_> {
                 if h != NONE && matches!(tr.upos(h), "NOUN" | "PROPN") && tr.t[p].xpos == "VBN" && !active {
                     return Some((self.np(h, false), 0.6));
                 }
+                // `the charges include fraud and possessing a weapon`, `a video of Ivo Oster
+                // riding a horse and taking part in a race`: a gerund coordinated onto an object
+                // or an `of` complement is one more item of that nominal list, and the clause's
+                // subject does not do it
+                let nominal_item = |n: usize| tr.rel(n) == "obj" || (tr.base(n) == "nmod" && tr.kids(n).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])));
+                if h != NONE
+                    && tr.t[p].xpos == "VBG"
+                    && tr.kid(p, "cc").is_some()
+                    && !tr.kids(p).any(|k| matches!(tr.base(k), "aux" | "mark" | "nsubj"))
+                    && matches!(tr.upos(h), "NOUN" | "PROPN")
+                    && nominal_item(h)
+                {
+                    return None;
+                }
                 // parse repair: a finite verb coordinated onto a noun inside another clause
                 // (`She resigns after the events … and relocates to Florida`)
                 if h != NONE && (tr.has_feat(p, "VerbForm=Fin") || active) {
@@ -1031,6 +1045,29 @@ mod tests {
         let needs = had.replace("had have", "needs need");
         let ts = triples(&needs);
         assert!(!ts.iter().any(|t| t.subject.text == "funds" && t.relation == "lower"), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_gerund_listed_with_an_object_is_not_done_by_the_subject() {
+        // `The charges include fraud and illegally keeping a weapon.` (invented)
+        let include = "
+            The the DET DT 2 det
+            charges charge NOUN NNS 3 nsubj
+            include include VERB VBP 0 root VerbForm=Fin
+            fraud fraud NOUN NN 3 obj
+            and and CCONJ CC 8 cc
+            illegally illegally ADV RB 8 advmod
+            keeping keep VERB VBG 4 conj VerbForm=Ger
+            a a DET DT 10 det
+            weapon weapon NOUN NN 8 obj
+            . . PUNCT . 3 punct";
+        let ts = triples(include);
+        assert!(!ts.iter().any(|t| t.subject.text == "charges" && t.relation.contains("keeping")), "{}", show(&ts));
+        // must keep: a finite verb coordinated onto the object is still the subject's
+        // (`The charges include fraud and kept the court busy.` reads as the parser's slip)
+        let kept = include.replace("keeping keep VERB VBG 4 conj VerbForm=Ger", "kept keep VERB VBD 4 conj VerbForm=Fin");
+        let ts = triples(&kept);
+        assert!(ts.iter().any(|t| t.subject.text == "charges" && t.relation.contains("kept")), "{}", show(&ts));
     }
 
     #[test]
