@@ -56,6 +56,10 @@
 //!    adverbial clause, and a root clause gives way to the main clause after its comma.
 //! 40. `day-name`: `On Monday Lena Marsh signed the pact` (no comma) with the weekday and the name
 //!    parsed as one phrase: the weekday becomes an `obl` of the verb, the name its subject.
+//! 75. `turn-header`: `((Mara Vellin)) I met Ivo Oster in Tarn.` with the interview turn's header
+//!    name parsed as an oblique or object of the answer's verb (or as a second subject): the name
+//!    in double brackets opening a sentence labels the speaker and takes no part in the clause, so
+//!    it becomes a `parataxis` of that verb (the claim rules read it as the turn's speaker).
 //! 74. `fronted-pp-subject`: `According to the Velmora Courier, the mayor of Tarn, Ivo Oster, said
 //!    …`, `Following the vote, Norvia's envoy, Mara Vellin, said …` parsed with the noun of the
 //!    opening prepositional phrase as the verb's subject and the real subject as its comma
@@ -367,6 +371,33 @@ pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
             set_head(t, b, a, "appos");
         }
     }
+    true
+}
+
+/// Repair 75.
+pub(super) fn turn_header(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    if n < 6 || t[0].form != "(" || t[1].form != "(" {
+        return false;
+    }
+    let Some(close) = (2..n.min(9)).find(|&k| t[k].form == ")" && k + 1 < n && t[k + 1].form == ")") else { return false };
+    let h = heads(t);
+    // the header's top word: the one whose head lies outside the brackets
+    let Some(top) = (2..close).find(|&k| h[k] == usize::MAX || !(2..close).contains(&h[k])) else { return false };
+    let v = h[top];
+    if v == usize::MAX || v <= close + 1 || t[v].upos != "VERB" {
+        return false;
+    }
+    let other_subject = (0..n).any(|k| k != top && h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    let argument = match base(&t[top].deprel) {
+        "obl" | "obj" | "iobj" => true,
+        "nsubj" => other_subject,
+        _ => false,
+    };
+    if !argument {
+        return false;
+    }
+    set_head(t, top, v, "parataxis");
     true
 }
 
@@ -859,6 +890,22 @@ mod tests {
             "The/DET/2/det days/NOUN/6/nsubj/day of/ADP/4/case the/DET/4/det war/NOUN/2/nmod ended/VERB/0/root/end/VBD ./PUNCT/6/punct",
         );
         assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn an_interview_header_is_no_argument() {
+        // `((Mara Vellin)) I met Ivo Oster in Tarn .` (invented), the header an oblique of `met`
+        let t = toks(
+            "(/PUNCT/8/punct (/PUNCT/3/punct Mara/PROPN/8/obl Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct I/PRON/8/nsubj \
+             met/VERB/0/root/meet/VBD Ivo/PROPN/8/obj Oster/PROPN/9/flat in/ADP/12/case Tarn/PROPN/8/obl ./PUNCT/8/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Mara>8:parataxis"), "{got}");
+        // must give nothing: the header already apart, and a header read as the only subject
+        let apart = toks("(/PUNCT/8/punct (/PUNCT/3/punct Mara/PROPN/8/parataxis Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct I/PRON/8/nsubj met/VERB/0/root/meet/VBD Ivo/PROPN/8/obj");
+        assert!(repair(&apart).is_none(), "{}", arcs(&apart));
+        let only = toks("(/PUNCT/7/punct (/PUNCT/3/punct Mara/PROPN/7/nsubj Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct left/VERB/0/root/leave/VBD early/ADV/7/advmod");
+        assert!(repair(&only).is_none(), "{}", arcs(&only));
     }
 
     #[test]
