@@ -56,6 +56,17 @@
 //!    adverbial clause, and a root clause gives way to the main clause after its comma.
 //! 40. `day-name`: `On Monday Lena Marsh signed the pact` (no comma) with the weekday and the name
 //!    parsed as one phrase: the weekday becomes an `obl` of the verb, the name its subject.
+//! 75. `turn-header`: `((Mara Vellin)) I met Ivo Oster in Tarn.` with the interview turn's header
+//!    name parsed as an oblique or object of the answer's verb (or as a second subject): the name
+//!    in double brackets opening a sentence labels the speaker and takes no part in the clause, so
+//!    it becomes a `parataxis` of that verb (the claim rules read it as the turn's speaker).
+//! 74. `fronted-pp-subject`: `According to the Velmora Courier, the mayor of Tarn, Ivo Oster, said
+//!    …`, `Following the vote, Norvia's envoy, Mara Vellin, said …` parsed with the noun of the
+//!    opening prepositional phrase as the verb's subject and the real subject as its comma
+//!    apposition (or conjunct): a noun with a preposition is no subject, so the first comma
+//!    apposition or conjunct of it before the verb, without a conjunction of its own, becomes the
+//!    subject and the fronted noun an `obl` of the verb (`according to` then marks the clause's
+//!    facts as reported, attributed to it).
 
 use super::lexicon::{MONTHS, TIME_WORDS};
 use super::repair::{base, heads, is_ancestor, is_bare_day, set_head};
@@ -360,6 +371,63 @@ pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
             set_head(t, b, a, "appos");
         }
     }
+    true
+}
+
+/// Repair 75.
+pub(super) fn turn_header(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    if n < 6 || t[0].form != "(" || t[1].form != "(" {
+        return false;
+    }
+    let Some(close) = (2..n.min(9)).find(|&k| t[k].form == ")" && k + 1 < n && t[k + 1].form == ")") else { return false };
+    let h = heads(t);
+    // the header's top word: the one whose head lies outside the brackets
+    let Some(top) = (2..close).find(|&k| h[k] == usize::MAX || !(2..close).contains(&h[k])) else { return false };
+    let v = h[top];
+    if v == usize::MAX || v <= close + 1 || t[v].upos != "VERB" {
+        return false;
+    }
+    let other_subject = (0..n).any(|k| k != top && h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    let argument = match base(&t[top].deprel) {
+        "obl" | "obj" | "iobj" => true,
+        "nsubj" => other_subject,
+        _ => false,
+    };
+    if !argument {
+        return false;
+    }
+    set_head(t, top, v, "parataxis");
+    true
+}
+
+/// Repair 74.
+pub(super) fn fronted_pp_subject(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let Some(first) = (0..n).find(|&k| t[k].upos != "PUNCT") else { return false };
+    // the sentence opens on the preposition of the phrase (`According to`, `Per`, `Following`)
+    let x = h[first];
+    if t[first].deprel != "case" || x == usize::MAX || base(&t[x].deprel) != "nsubj" || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    let v = h[x];
+    if v == usize::MAX || v < x || (0..n).any(|k| k != x && h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) {
+        return false;
+    }
+    // the real subject: an apposition or conjunct of the noun whose phrase opens after a comma
+    // (the comma itself may hang on the phrase)
+    let opens_after_comma = |y: usize| {
+        let start = (0..=y).find(|&k| t[k].upos != "PUNCT" && is_ancestor(&h, y, k)).unwrap_or(y);
+        start > 0 && t[start - 1].form == ","
+    };
+    let own_cc = |y: usize| (0..n).any(|k| h[k] == y && base(&t[k].deprel) == "cc");
+    let Some(y) = (x + 1..v).find(|&y| h[y] == x && matches!(base(&t[y].deprel), "appos" | "conj") && !own_cc(y) && opens_after_comma(y)) else {
+        return false;
+    };
+    let rel = t[x].deprel.clone();
+    set_head(t, y, v, &rel);
+    set_head(t, x, v, "obl");
     true
 }
 
@@ -822,6 +890,52 @@ mod tests {
             "The/DET/2/det days/NOUN/6/nsubj/day of/ADP/4/case the/DET/4/det war/NOUN/2/nmod ended/VERB/0/root/end/VBD ./PUNCT/6/punct",
         );
         assert!(repair(&ok).is_none());
+    }
+
+    #[test]
+    fn an_interview_header_is_no_argument() {
+        // `((Mara Vellin)) I met Ivo Oster in Tarn .` (invented), the header an oblique of `met`
+        let t = toks(
+            "(/PUNCT/8/punct (/PUNCT/3/punct Mara/PROPN/8/obl Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct I/PRON/8/nsubj \
+             met/VERB/0/root/meet/VBD Ivo/PROPN/8/obj Oster/PROPN/9/flat in/ADP/12/case Tarn/PROPN/8/obl ./PUNCT/8/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "Mara>8:parataxis"), "{got}");
+        // must give nothing: the header already apart, and a header read as the only subject
+        let apart = toks("(/PUNCT/8/punct (/PUNCT/3/punct Mara/PROPN/8/parataxis Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct I/PRON/8/nsubj met/VERB/0/root/meet/VBD Ivo/PROPN/8/obj");
+        assert!(repair(&apart).is_none(), "{}", arcs(&apart));
+        let only = toks("(/PUNCT/7/punct (/PUNCT/3/punct Mara/PROPN/7/nsubj Vellin/PROPN/3/flat )/PUNCT/3/punct )/PUNCT/3/punct left/VERB/0/root/leave/VBD early/ADV/7/advmod");
+        assert!(repair(&only).is_none(), "{}", arcs(&only));
+    }
+
+    #[test]
+    fn a_fronted_prepositional_noun_is_no_subject() {
+        // `According to the Velmora Courier, the mayor of Tarn, Ivo Oster, said the port would close .` (invented)
+        let t = toks(
+            "According/VERB/5/case to/ADP/1/fixed the/DET/5/det Velmora/PROPN/5/compound Courier/PROPN/15/nsubj ,/PUNCT/8/punct the/DET/8/det \
+             mayor/NOUN/5/appos of/ADP/10/case Tarn/PROPN/8/nmod ,/PUNCT/12/punct Ivo/PROPN/8/appos Oster/PROPN/12/flat ,/PUNCT/5/punct \
+             said/VERB/0/root/say/VBD the/DET/17/det port/NOUN/19/nsubj would/AUX/19/aux close/VERB/15/ccomp ./PUNCT/15/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["mayor>15:nsubj", "Courier>15:obl", "Ivo>8:appos"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // passive, the subject a comma conjunct: `Per the charter, votes in the council are held in May .`
+        let t = toks(
+            "Per/ADP/3/case the/DET/3/det charter/NOUN/10/nsubj:pass ,/PUNCT/5/punct votes/NOUN/3/conj in/ADP/8/case the/DET/8/det \
+             council/NOUN/5/nmod are/AUX/10/aux:pass held/VERB/0/root/hold/VBN in/ADP/12/case May/PROPN/10/obl ./PUNCT/10/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        let got: Vec<&str> = got.split(' ').collect();
+        for want in ["votes>10:nsubj:pass", "charter>10:obl"] {
+            assert!(got.contains(&want), "{want} not in {got:?}");
+        }
+        // must give nothing: a conjunct with its own `and` (`According to Vell and Oster, …`) and a verb with a subject of its own
+        let cc = toks("According/VERB/3/case to/ADP/1/fixed Vell/PROPN/6/nsubj and/CCONJ/5/cc Oster/PROPN/3/conj left/VERB/0/root/leave/VBD ./PUNCT/6/punct");
+        assert!(repair(&cc).is_none(), "{}", arcs(&cc));
+        let own = toks("Per/ADP/2/case Vell/PROPN/6/nsubj ,/PUNCT/4/punct Oster/PROPN/2/conj Tarn/PROPN/6/nsubj left/VERB/0/root/leave/VBD ./PUNCT/6/punct");
+        assert!(repair(&own).is_none(), "{}", arcs(&own));
     }
 
     #[test]

@@ -26,6 +26,9 @@ use crate::document::{Document, EntityType, Mention, Sentence};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// The rule of an interview answer's `I` resolved to the turn's speaker (see `turn_speaker`).
+const TURN_SPEAKER: &str = "pronoun:turn-speaker";
+
 /// The learned coreference model's chains of a document, as the pronoun step reads them.
 #[derive(Debug, Default)]
 pub(super) struct ModelChains {
@@ -160,8 +163,10 @@ impl State<'_> {
             }
             false
         };
+        // an interview answer's `I` (`turn_speaker`) is no antecedent: the model may chain it to a
+        // third person the speaker talks about (`She played …` after `I met her`)
         std::iter::once(head).chain(tokens.filter(|&j| j != head && j < ts.len() && name_part(j))).find_map(|i| match self.get_ref(si, i) {
-            Some((Target::One(c), _)) => Some(*c),
+            Some((Target::One(c), rule)) if *rule != TURN_SPEAKER => Some(*c),
             _ => None,
         })
     }
@@ -665,16 +670,47 @@ impl State<'_> {
         if firsts.is_empty() {
             return;
         }
-        let speaker = self.speaker(si, s, &[]);
+        // no verb of saying: in an interview answer `I` is whoever the turn's header names
+        let speaker = self.speaker(si, s, &[]).map(|c| (c, "pronoun:speaker")).or_else(|| self.turn_speaker(si).map(|c| (c, TURN_SPEAKER)));
         for i in firsts {
             match speaker {
-                Some(c) => {
-                    self.set_ref(si, i..i + 1, Target::One(c), "pronoun:speaker");
+                Some((c, rule)) => {
+                    self.set_ref(si, i..i + 1, Target::One(c), rule);
                     self.add_mention(si, i..i + 1, EntityType::Person, Some(c));
                 }
                 None => self.set_ref(si, i..i + 1, Target::Drop, "pronoun-unresolved"),
             }
         }
+    }
+
+    /// The person whose interview turn holds sentence `si` (`((Mara Vellin)) I moved to Tarn in
+    /// 2010.`): the person the name in the double brackets opening the turn's first paragraph
+    /// was resolved to. None outside an answer, or when the header names no known person (the
+    /// interviewer's `((WN))`, a language tag `((fa))`).
+    fn turn_speaker(&self, si: usize) -> Option<usize> {
+        if !self.in_interview_answer(si) {
+            return None;
+        }
+        let sents = &self.doc.sentences;
+        let mut end = si + 1;
+        let opening = loop {
+            let para = sents[end - 1].paragraph;
+            let start = (0..end).rev().take_while(|&j| sents[j].paragraph == para).last().unwrap_or(end - 1);
+            if super::groups::opens_with_speaker(&sents[start]) {
+                break start;
+            }
+            if start == 0 {
+                return None;
+            }
+            end = start;
+        };
+        // the header: the words between the opening brackets and the first closing one
+        let ts = &sents[opening].tokens;
+        let header = ts.iter().position(|t| t.form.starts_with(')')).unwrap_or(0);
+        (0..header).find_map(|k| match self.get_ref(opening, k) {
+            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Person => Some(*c),
+            _ => None,
+        })
     }
 
     /// The person who speaks in sentence `si`: the resolved subject (or neighbour: `he said`,
@@ -1192,4 +1228,19 @@ mod tests {
         // (`be member of – pact` since membership relates to the whole; `is a – member of the pact` before)
         assert!(membership.iter().any(|(s, r, o)| s == "Norway" && (o.contains("member") || r.contains("member"))), "{membership:?}");
     }
+
+    #[test]
+    fn i_in_an_interview_answer_is_the_turn_s_speaker() {
+        // invented: the interviewer's `I` stays unresolved, the answer's `I` is the person the
+        // turn's header names
+        let text = "Mara Vellin, a baker from Norvia, spoke to Wikinews about her shop.\n\
+                    ((WN)) Yes. I read your book. What did you do next?\n\
+                    ((Mara Vellin)) Well, a lot. I met Lena Brill in Tarn. I opened a bakery with Lena Brill in 2012.\n";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        let has = |s: &str, p: &str, o: &str| facts.iter().any(|(_, fs, fp, fo)| fs == s && fp.starts_with(p) && fo == o);
+        assert!(has("Mara Vellin", "meet", "Lena Brill"), "{facts:?}");
+        assert!(has("Mara Vellin", "open", "bakery"), "{facts:?}");
+        assert!(!facts.iter().any(|(_, _, p, _)| p == "read"), "{facts:?}");
+    }
+
 }
