@@ -1351,6 +1351,41 @@ fn an_objectless_verb_shares_no_coordinated_object() {
     find(&ts, "Traders", "bought", Some("shares"));
 }
 
+/// `Guards reacted fast and stopped a man.` / `Tarn needs a plan to rebuild and to win
+/// markets.` (invented): an adverb after the first verb, or a repeated `to`, closes its phrase; the
+/// first verb shares no object with its conjunct.
+#[test]
+fn a_verb_closed_before_its_conjunct_shares_no_object() {
+    let ts = triples(
+        "
+    Guards guard NOUN NNS 2 nsubj
+    reacted react VERB VBD 0 root VerbForm=Fin
+    fast fast ADV RB 2 advmod
+    and and CCONJ CC 5 cc
+    stopped stop VERB VBD 2 conj VerbForm=Fin
+    a a DET DT 7 det
+    man man NOUN NN 5 obj
+    . . PUNCT . 2 punct",
+    );
+    find(&ts, "Guards", "stopped", Some("man"));
+    assert!(!ts.iter().any(|t| t.relation.contains("react") && t.object.is_some()), "{}", show(&ts));
+    let ts = triples(
+        "
+    Tarn Tarn PROPN NNP 2 nsubj
+    needs need VERB VBZ 0 root VerbForm=Fin
+    a a DET DT 4 det
+    plan plan NOUN NN 2 obj
+    to to PART TO 6 mark
+    rebuild rebuild VERB VB 2 advcl VerbForm=Inf
+    and and CCONJ CC 9 cc
+    to to PART TO 9 mark
+    win win VERB VB 6 conj VerbForm=Inf
+    markets market NOUN NNS 9 obj
+    . . PUNCT . 2 punct",
+    );
+    assert!(!ts.iter().any(|t| t.relation.contains("rebuild") && t.object.is_some()), "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]

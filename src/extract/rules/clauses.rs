@@ -606,7 +606,8 @@ impl Rules<'_, '_> {
                 // only right-node raising (`buy and sell stocks`): a verb with its own complement
                 // before the conjunct (`met in X and signed Y`) shares nothing
                 // (CaRB's annotators often share it anyway, so the reading stays there)
-                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
+                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"))
+                    || self.closed_before_conjunct(p, c);
                 // a verb that takes no object shares none (`arrived and detained the man`)
                 let objectless = tr.lemma_is(p, super::super::lexicon::NEVER_TRANSITIVE);
                 // nor, in the graph, does a passive (`was built in May and could serve rescue
@@ -1006,6 +1007,18 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         let h = tr.head[p];
         (0..p).all(|k| tr.is_punct(k)) && h > p && (p + 1..h).any(|k| tr.form(k) == ",")
+    }
+
+    /// Whether verb `p`'s phrase is closed before its conjunct `c`, so the two share no object:
+    /// an adverb of `p` stands between them (`reacted fast and stopped a man`: right-node
+    /// raising puts nothing between the first verb and the coordinator), or the conjunct repeats
+    /// the infinitive marker (`to rebuild and to win markets`, `not to stay but to sell the
+    /// farm`: two infinitive phrases, each with its own complements).
+    fn closed_before_conjunct(&self, p: usize, c: usize) -> bool {
+        let tr = self.tr;
+        let adverb_between = tr.kids(p).any(|k| k > p && k < c && tr.base(k) == "advmod");
+        let own_marker = tr.kids(c).any(|k| k < c && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]));
+        adverb_between || own_marker
     }
 
     /// Whether a clause with coordinated subjects is an event between them (`A and B met`,
