@@ -1386,6 +1386,36 @@ fn a_verb_closed_before_its_conjunct_shares_no_object() {
     assert!(!ts.iter().any(|t| t.relation.contains("rebuild") && t.object.is_some()), "{}", show(&ts));
 }
 
+/// `The storm killed 20 - 30 people.` / `Mara gave Ivo 4 or 5 coats.` (invented): a numeric range
+/// stays whole in the label, and numbers joined by `or` are one estimate, not two amounts.
+#[test]
+fn a_numeric_range_stays_whole() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    storm storm NOUN NN 3 nsubj
+    killed kill VERB VBD 0 root VerbForm=Fin
+    20 20 NUM CD 7 nummod
+    - - SYM SYM 6 case
+    30 30 NUM CD 4 nmod
+    people people NOUN NNS 3 obj
+    . . PUNCT . 3 punct",
+    );
+    find(&ts, "storm", "killed", Some("20 - 30 people"));
+    let ts = triples(
+        "
+    Mara Mara PROPN NNP 2 nsubj
+    gave give VERB VBD 0 root VerbForm=Fin
+    Ivo Ivo PROPN NNP 2 iobj
+    4 4 NUM CD 2 obj
+    or or CCONJ CC 6 cc
+    5 5 NUM CD 4 conj
+    coats coat NOUN NNS 4 nmod
+    . . PUNCT . 2 punct",
+    );
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "5")), "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]

@@ -1045,6 +1045,15 @@ impl Rules<'_, '_> {
             return vec![part.clone()];
         }
         let mut conjs = self.list_members(h);
+        // `sold 3 or 4 of the boats`, `between 10 and 20`: numbers joined by `or`, or by `and`
+        // after `between`, are one estimate or range, not a list of amounts (`in 2014 and 2018` is)
+        if tr.upos(h) == "NUM" && !conjs.is_empty() && conjs.iter().all(|&c| tr.upos(c) == "NUM") {
+            let joined_by = |w: &str| conjs.iter().any(|&c| tr.kids(c).any(|k| tr.base(k) == "cc" && tr.lemma_is(k, &[w])));
+            let between = h > 0 && tr.form(h - 1).eq_ignore_ascii_case("between");
+            if joined_by("or") || (between && joined_by("and")) {
+                return vec![part.clone()];
+            }
+        }
         // `dismissed two mayors in the history of Norvia, Ana Reyes and Ivo Tamm`: the names that
         // close the phrase are the members the number counts
         if conjs.is_empty() {
