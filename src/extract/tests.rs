@@ -1416,6 +1416,28 @@ fn a_numeric_range_stays_whole() {
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "5")), "{}", show(&ts));
 }
 
+/// `The council did not meet in Vell until May.` (invented): `not … until` denies only that the
+/// meeting came before May; the meeting in Vell is no denied fact.
+#[test]
+fn not_until_denies_only_the_time() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    council council NOUN NN 5 nsubj
+    did do AUX VBD 5 aux VerbForm=Fin
+    not not PART RB 5 advmod
+    meet meet VERB VB 0 root VerbForm=Inf
+    in in ADP IN 7 case
+    Vell Vell PROPN NNP 5 obl
+    until until ADP IN 9 case
+    May May PROPN NNP 5 obl
+    . . PUNCT . 5 punct",
+    );
+    let in_vell = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Vell")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(!in_vell.negated, "{}", show(&ts));
+    assert!(ts.iter().filter(|t| t.object.as_ref().is_some_and(|o| o.text == "May")).all(|t| t.negated), "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]

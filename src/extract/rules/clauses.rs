@@ -84,6 +84,16 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The head of the `until` phrase or clause of the negated verb `v` (`did not open until
+    /// May`, `had not voted until being asked`): `not … until T` denies only that the event
+    /// came before T; it did come (or is to come) at T. A fact of `v` that does not carry the
+    /// `until` phrase is therefore not denied.
+    pub(crate) fn denied_until(&self, v: usize) -> Option<usize> {
+        let tr = self.tr;
+        self.negation_of(v)?;
+        tr.kids(v).find(|&k| matches!(tr.base(k), "obl" | "advcl") && tr.kids(k).any(|c| k > c && matches!(tr.base(c), "case" | "mark") && tr.lemma_is(c, &["until", "till"])))
+    }
+
     /// The adjective or adverb whose degree the `to`-infinitive `p` measures, and whether the
     /// degree is `too` high (`too young to vote`) rather than `enough` (`old enough to own`).
     pub(super) fn degree_complement(&self, p: usize) -> Option<(usize, bool)> {
