@@ -1438,6 +1438,26 @@ fn not_until_denies_only_the_time() {
     assert!(ts.iter().filter(|t| t.object.as_ref().is_some_and(|o| o.text == "May")).all(|t| t.negated), "{}", show(&ts));
 }
 
+/// `The drone was designed to search for survivors.` (invented): what a thing was designed or is
+/// supposed to do is its purpose, planned, not done.
+#[test]
+fn a_designed_purpose_is_planned() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    drone drone NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    designed design VERB VBN 0 root VerbForm=Part
+    to to PART TO 6 mark
+    search search VERB VB 4 xcomp VerbForm=Inf
+    for for ADP IN 8 case
+    survivors survivor NOUN NNS 6 obl
+    . . PUNCT . 4 punct",
+    );
+    let search: Vec<_> = ts.iter().filter(|t| t.relation.contains("search")).collect();
+    assert!(!search.is_empty() && search.iter().all(|t| t.modality == Modality::Planned), "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]
