@@ -59,11 +59,13 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
 /// note went: …`).
 pub(crate) const DOCUMENT_VERBS: &[&str] = &["read", "go"];
 
-/// Verbs whose `xcomp` signals a plan, a future or a forecast (`set to`, `plan to`, `is forecast to`).
+/// Verbs whose `xcomp` signals a plan, a future or a forecast (`set to`, `plan to`, `is forecast to`;
+/// the passive of design and intent, `was designed to`, `is supposed to`, says what the thing is
+/// for, not what it did; `mean` is left out: `meant that …`, `meaning X used it` say no plan).
 pub(crate) const PLANNED_HEADS: &[&str] = &[
     "set", "plan", "intend", "expect", "aim", "go", "schedule", "prepare", "due", "poised", "hope", "want", "seek", "vow",
     "pledge", "promise", "threaten", "forecast", "predict", "project", "slate", "agree", "decide", "try", "attempt", "propose",
-    "offer", "refuse",
+    "offer", "refuse", "design", "suppose",
 ];
 /// Subject-control verbs: their subject is the subject of the infinitive after them, and they say
 /// what the subject did about that act — tried it, agreed or refused to do it, planned, decided,

@@ -222,6 +222,16 @@ impl Extractor {
                     continue;
                 }
                 t.negated |= prevented;
+                // `did not open until May`: it opened (in May); only a fact that keeps
+                // the `until` phrase says what is denied
+                if t.negated
+                    && p.lit.is_none()
+                    && p.pred < tree.len()
+                    && let Some(u) = r.denied_until(p.pred)
+                    && !t.object.as_ref().is_some_and(|o| o.tokens.contains(&u))
+                {
+                    t.negated = false;
+                }
                 if p.lit.is_none() && t.object.as_ref().is_some_and(|o| !quality::nominal_object(&tree, o.head)) {
                     continue;
                 }

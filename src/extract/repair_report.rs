@@ -785,6 +785,69 @@ pub(super) fn report_under_time(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Verbs of citing and arguing that, as a participle closing a sentence, give the grounds of a
+/// statement (`…, citing the audit`, `…, arguing that …`): with [`REPORTING`], the verbs repair 71
+/// moves to the speaker. General English, closed class.
+const GROUNDS_VERBS: &[&str] = &["cite", "argue", "point", "quote", "caution", "contend", "maintain", "write"];
+
+/// Repair 71 (`speech-participle`): `Critics said the plan would fail, citing the audit` parsed with
+/// the participle hung on a verb inside the reported clause (`fail`): a participle of saying or
+/// citing set off by a comma at the end of the sentence, with no subject or coordinator of its
+/// own, is the speaker's (the speaker cites the audit, and the citing is no reported fact), so it
+/// becomes an `advcl` of the reporting verb whose `ccomp` holds the verb it hung on, when it closes
+/// that verb's clause outside a quotation. Other participles stay in the reported clause (`said the
+/// storm hit the coast, killing five`).
+pub(super) fn speech_participle(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for p in 1..n {
+        let h = heads(t);
+        let v = h[p];
+        let speech = lemma_in(&t[p], REPORTING) || lemma_in(&t[p], GROUNDS_VERBS);
+        if v == usize::MAX || v > p || t[p].xpos != "VBG" || t[p].upos != "VERB" || !speech || t[p - 1].form != "," {
+            continue;
+        }
+        if !matches!(base(&t[p].deprel), "advcl" | "conj" | "xcomp") || (0..n).any(|k| h[k] == p && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "cc" | "mark")) {
+            continue;
+        }
+        // it closes the sentence: nothing after it but its own words and punctuation
+        if (p + 1..n).any(|k| !descends(&h, p, k) && t[k].upos != "PUNCT") {
+            continue;
+        }
+        // the reporting verb above: the head of the `ccomp` that holds `v`
+        let mut x = v;
+        let mut speaker_verb = None;
+        for _ in 0..n {
+            let up = h[x];
+            // (a clause set beside another, `parataxis`, is a statement of its own)
+            if up == usize::MAX || base(&t[x].deprel) == "parataxis" {
+                break;
+            }
+            if base(&t[x].deprel) == "ccomp" && t[up].upos == "VERB" && (lemma_in(&t[up], REPORTING) || lemma_in(&t[up], CLAUSE_VERBS)) && up < x {
+                speaker_verb = Some(up);
+                break;
+            }
+            // only through clauses: a noun on the way (`the effect of …`) makes it another matter
+            if !matches!(base(&t[x].deprel), "ccomp" | "advcl" | "conj" | "xcomp" | "acl") && x != v {
+                break;
+            }
+            x = up;
+        }
+        let Some(g) = speaker_verb else { continue };
+        // the participle closes the speaker's clause (all between is the verb's: not `While the
+        // board found the cost high, Vell urged a vote, saying …`), and stands outside a
+        // quotation (`explained: "… the keeper of records, writing every law down"` quotes it)
+        let closes_clause = (g + 1..p).all(|k| descends(&h, g, k));
+        let quoted = (g + 1..p).filter(|&k| super::repair::is_quote(&t[k])).count() % 2 == 1;
+        if g == v || !closes_clause || quoted {
+            continue;
+        }
+        set_head(t, p, g, "advcl");
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -1170,4 +1233,21 @@ mod tests {
         let got = repaired("Vala/PROPN/2/nsubj told/VERB/0/root/tell/VBD reporters/NOUN/2/iobj the/DET/5/det ferry/NOUN/2/obj was/AUX/7/aux/be/VBD sinking/VERB/2/parataxis/sink/VBG");
         has(&got, &["ferry>7:nsubj", "sinking>2:ccomp", "reporters>2:iobj"]);
     }
+
+    #[test]
+    fn a_speech_participle_closing_a_reported_clause_is_the_speakers() {
+        // `Critics said the plan would fail , citing the audit .` (invented): `citing` hung on `fail`
+        let got = repaired(
+            "Critics/NOUN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det plan/NOUN/6/nsubj would/AUX/6/aux fail/VERB/2/ccomp/fail/VB \
+             ,/PUNCT/8/punct citing/VERB/6/advcl/cite/VBG the/DET/10/det audit/NOUN/8/obj ./PUNCT/2/punct",
+        );
+        has(&got, &["citing>2:advcl"]);
+        // must not: another participle stays in the reported clause (`…, killing five`)
+        let t = toks(
+            "Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD the/DET/4/det storm/NOUN/5/nsubj hit/VERB/2/ccomp/hit/VBD the/DET/7/det \
+             coast/NOUN/5/obj ,/PUNCT/9/punct killing/VERB/5/advcl/kill/VBG five/NUM/9/obj ./PUNCT/2/punct",
+        );
+        assert!(super::super::repair::repair(&t).is_none_or(|r| arcs(&r).contains("killing>5:advcl")));
+    }
 }
+

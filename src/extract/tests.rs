@@ -1351,6 +1351,113 @@ fn an_objectless_verb_shares_no_coordinated_object() {
     find(&ts, "Traders", "bought", Some("shares"));
 }
 
+/// `Guards reacted fast and stopped a man.` / `Tarn needs a plan to rebuild and to win
+/// markets.` (invented): an adverb after the first verb, or a repeated `to`, closes its phrase; the
+/// first verb shares no object with its conjunct.
+#[test]
+fn a_verb_closed_before_its_conjunct_shares_no_object() {
+    let ts = triples(
+        "
+    Guards guard NOUN NNS 2 nsubj
+    reacted react VERB VBD 0 root VerbForm=Fin
+    fast fast ADV RB 2 advmod
+    and and CCONJ CC 5 cc
+    stopped stop VERB VBD 2 conj VerbForm=Fin
+    a a DET DT 7 det
+    man man NOUN NN 5 obj
+    . . PUNCT . 2 punct",
+    );
+    find(&ts, "Guards", "stopped", Some("man"));
+    assert!(!ts.iter().any(|t| t.relation.contains("react") && t.object.is_some()), "{}", show(&ts));
+    let ts = triples(
+        "
+    Tarn Tarn PROPN NNP 2 nsubj
+    needs need VERB VBZ 0 root VerbForm=Fin
+    a a DET DT 4 det
+    plan plan NOUN NN 2 obj
+    to to PART TO 6 mark
+    rebuild rebuild VERB VB 2 advcl VerbForm=Inf
+    and and CCONJ CC 9 cc
+    to to PART TO 9 mark
+    win win VERB VB 6 conj VerbForm=Inf
+    markets market NOUN NNS 9 obj
+    . . PUNCT . 2 punct",
+    );
+    assert!(!ts.iter().any(|t| t.relation.contains("rebuild") && t.object.is_some()), "{}", show(&ts));
+}
+
+/// `The storm killed 20 - 30 people.` / `Mara gave Ivo 4 or 5 coats.` (invented): a numeric range
+/// stays whole in the label, and numbers joined by `or` are one estimate, not two amounts.
+#[test]
+fn a_numeric_range_stays_whole() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    storm storm NOUN NN 3 nsubj
+    killed kill VERB VBD 0 root VerbForm=Fin
+    20 20 NUM CD 7 nummod
+    - - SYM SYM 6 case
+    30 30 NUM CD 4 nmod
+    people people NOUN NNS 3 obj
+    . . PUNCT . 3 punct",
+    );
+    find(&ts, "storm", "killed", Some("20 - 30 people"));
+    let ts = triples(
+        "
+    Mara Mara PROPN NNP 2 nsubj
+    gave give VERB VBD 0 root VerbForm=Fin
+    Ivo Ivo PROPN NNP 2 iobj
+    4 4 NUM CD 2 obj
+    or or CCONJ CC 6 cc
+    5 5 NUM CD 4 conj
+    coats coat NOUN NNS 4 nmod
+    . . PUNCT . 2 punct",
+    );
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "5")), "{}", show(&ts));
+}
+
+/// `The council did not meet in Vell until May.` (invented): `not … until` denies only that the
+/// meeting came before May; the meeting in Vell is no denied fact.
+#[test]
+fn not_until_denies_only_the_time() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    council council NOUN NN 5 nsubj
+    did do AUX VBD 5 aux VerbForm=Fin
+    not not PART RB 5 advmod
+    meet meet VERB VB 0 root VerbForm=Inf
+    in in ADP IN 7 case
+    Vell Vell PROPN NNP 5 obl
+    until until ADP IN 9 case
+    May May PROPN NNP 5 obl
+    . . PUNCT . 5 punct",
+    );
+    let in_vell = ts.iter().find(|t| t.object.as_ref().is_some_and(|o| o.text == "Vell")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert!(!in_vell.negated, "{}", show(&ts));
+    assert!(ts.iter().filter(|t| t.object.as_ref().is_some_and(|o| o.text == "May")).all(|t| t.negated), "{}", show(&ts));
+}
+
+/// `The drone was designed to search for survivors.` (invented): what a thing was designed or is
+/// supposed to do is its purpose, planned, not done.
+#[test]
+fn a_designed_purpose_is_planned() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    drone drone NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    designed design VERB VBN 0 root VerbForm=Part
+    to to PART TO 6 mark
+    search search VERB VB 4 xcomp VerbForm=Inf
+    for for ADP IN 8 case
+    survivors survivor NOUN NNS 6 obl
+    . . PUNCT . 4 punct",
+    );
+    let search: Vec<_> = ts.iter().filter(|t| t.relation.contains("search")).collect();
+    assert!(!search.is_empty() && search.iter().all(|t| t.modality == Modality::Planned), "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]

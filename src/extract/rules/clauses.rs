@@ -84,6 +84,16 @@ impl Rules<'_, '_> {
         })
     }
 
+    /// The head of the `until` phrase or clause of the negated verb `v` (`did not open until
+    /// May`, `had not voted until being asked`): `not … until T` denies only that the event
+    /// came before T; it did come (or is to come) at T. A fact of `v` that does not carry the
+    /// `until` phrase is therefore not denied.
+    pub(crate) fn denied_until(&self, v: usize) -> Option<usize> {
+        let tr = self.tr;
+        self.negation_of(v)?;
+        tr.kids(v).find(|&k| matches!(tr.base(k), "obl" | "advcl") && tr.kids(k).any(|c| k > c && matches!(tr.base(c), "case" | "mark") && tr.lemma_is(c, &["until", "till"])))
+    }
+
     /// The adjective or adverb whose degree the `to`-infinitive `p` measures, and whether the
     /// degree is `too` high (`too young to vote`) rather than `enough` (`old enough to own`).
     pub(super) fn degree_complement(&self, p: usize) -> Option<(usize, bool)> {
@@ -606,7 +616,8 @@ impl Rules<'_, '_> {
                 // only right-node raising (`buy and sell stocks`): a verb with its own complement
                 // before the conjunct (`met in X and signed Y`) shares nothing
                 // (CaRB's annotators often share it anyway, so the reading stays there)
-                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"));
+                let own_args = tr.kids(p).any(|k| k > p && k < c && matches!(tr.base(k), "obl" | "obj" | "xcomp" | "ccomp" | "advcl"))
+                    || self.closed_before_conjunct(p, c);
                 // a verb that takes no object shares none (`arrived and detained the man`)
                 let objectless = tr.lemma_is(p, super::super::lexicon::NEVER_TRANSITIVE);
                 // nor, in the graph, does a passive (`was built in May and could serve rescue
@@ -1008,6 +1019,18 @@ impl Rules<'_, '_> {
         (0..p).all(|k| tr.is_punct(k)) && h > p && (p + 1..h).any(|k| tr.form(k) == ",")
     }
 
+    /// Whether verb `p`'s phrase is closed before its conjunct `c`, so the two share no object:
+    /// an adverb of `p` stands between them (`reacted fast and stopped a man`: right-node
+    /// raising puts nothing between the first verb and the coordinator), or the conjunct repeats
+    /// the infinitive marker (`to rebuild and to win markets`, `not to stay but to sell the
+    /// farm`: two infinitive phrases, each with its own complements).
+    fn closed_before_conjunct(&self, p: usize, c: usize) -> bool {
+        let tr = self.tr;
+        let adverb_between = tr.kids(p).any(|k| k > p && k < c && tr.base(k) == "advmod");
+        let own_marker = tr.kids(c).any(|k| k < c && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]));
+        adverb_between || own_marker
+    }
+
     /// Whether a clause with coordinated subjects is an event between them (`A and B met`,
     /// `… clashed over X`, `… have agreed`): its last verb is symmetric, active, and names no
     /// other partner or complement (`met with C`, `spoke to reporters`, `held talks`).
@@ -1032,6 +1055,15 @@ impl Rules<'_, '_> {
             return vec![part.clone()];
         }
         let mut conjs = self.list_members(h);
+        // `sold 3 or 4 of the boats`, `between 10 and 20`: numbers joined by `or`, or by `and`
+        // after `between`, are one estimate or range, not a list of amounts (`in 2014 and 2018` is)
+        if tr.upos(h) == "NUM" && !conjs.is_empty() && conjs.iter().all(|&c| tr.upos(c) == "NUM") {
+            let joined_by = |w: &str| conjs.iter().any(|&c| tr.kids(c).any(|k| tr.base(k) == "cc" && tr.lemma_is(k, &[w])));
+            let between = h > 0 && tr.form(h - 1).eq_ignore_ascii_case("between");
+            if joined_by("or") || (between && joined_by("and")) {
+                return vec![part.clone()];
+            }
+        }
         // `dismissed two mayors in the history of Norvia, Ana Reyes and Ivo Tamm`: the names that
         // close the phrase are the members the number counts
         if conjs.is_empty() {

@@ -249,6 +249,7 @@ impl Rules<'_, '_> {
                 }
             }
         }
+        keep_numeric_range(tr, &toks, &mut min);
         min.sort_unstable();
         Part {
             head: h,
@@ -913,6 +914,47 @@ pub(crate) fn place_of_name(tr: &Tree, h: usize) -> Option<usize> {
 /// `least`/`most` only after `at`.
 const BOUND_WORDS: &[&str] = &["nearly", "almost", "over", "under", "barely"];
 const COMPARATIVE_BOUNDS: &[&str] = &["more", "fewer", "less"];
+
+/// The words that join the two ends of a numeric range (`two to three hundred`, `20–30`, `4 or
+/// 5`, `between 10 and 20`): general English, closed class. `and` joins a range only after
+/// `between`.
+const RANGE_MARKERS: &[&str] = &["to", "-", "–", "—", "or", "and"];
+
+/// Widens the minimal phrase `min` to the whole numeric range one of its numbers ends (`two to
+/// three hundred sheep`, `between 10 and 20 people`, `20–30 people`): the parser hangs the
+/// other end anywhere (a conjunct, an `nmod` with the marker as its `case`, a compound), and
+/// the phrase cut to one end states a number the sentence does not give. Only tokens of the
+/// full phrase `toks` are added.
+fn keep_numeric_range(tr: &Tree, toks: &[usize], min: &mut Vec<usize>) {
+    let number = |k: usize| k < tr.len() && tr.upos(k) == "NUM" && toks.contains(&k);
+    let marker = |k: usize| k < tr.len() && toks.contains(&k) && tr.form_is(k, RANGE_MARKERS);
+    let between = |k: usize| k < tr.len() && toks.contains(&k) && tr.form(k).eq_ignore_ascii_case("between");
+    let mut added = Vec::new();
+    for &x in min.iter().filter(|&&x| tr.upos(x) == "NUM") {
+        // `x` the upper end: `LOW MARKER x`
+        if x >= 2 && marker(x - 1) && number(x - 2) {
+            let and = tr.form_is(x - 1, &["and"]);
+            if !and || (x >= 3 && between(x - 3)) {
+                added.extend([x - 2, x - 1]);
+                if x >= 3 && between(x - 3) {
+                    added.push(x - 3);
+                }
+            }
+        }
+        // `x` the lower end: `x MARKER HIGH`
+        if marker(x + 1) && number(x + 2) && (!tr.form_is(x + 1, &["and"]) || (x >= 1 && between(x - 1))) {
+            added.extend([x + 1, x + 2]);
+            if x >= 1 && between(x - 1) {
+                added.push(x - 1);
+            }
+        }
+    }
+    for k in added {
+        if !min.contains(&k) {
+            min.push(k);
+        }
+    }
+}
 
 /// Whether `k` bounds the amount it modifies: an adverb (`nearly`, `more than`) or an `at least`
 /// / `at most` phrase in front of a number, or of a noun counted by a number after `k`

@@ -200,9 +200,20 @@ fn is_noun(words: &[&str], upos: &[&str], k: usize) -> bool {
     }
 }
 
+/// Words that join the two ends of a numeric range (`20–30`, `two to three hundred`, `4 or 5`):
+/// general English, closed class (`and` is left out: `2014 and 2018` is a list).
+const RANGE_JOINERS: &[&str] = &["to", "-", "–", "—", "or"];
+
 fn quantity_at(words: &[&str], upos: &[&str], i: usize) -> Option<usize> {
     let w = words[i];
     let at = |k: usize| words.get(i + k).copied();
+    // `20–30 people`, `two to three hundred sheep`: a range is one quantity, from its lower end
+    // (cut to the upper end, it states a number the text does not give)
+    if is_number_word(w) && at(1).is_some_and(|j| is(RANGE_JOINERS, j)) && at(2).is_some_and(is_number_word) {
+        if let Some(n) = quantity_at(words, upos, i + 2) {
+            return Some(n + 2);
+        }
+    }
     if is_number(w) && at(1).is_some_and(|p| p == "%" || p.eq_ignore_ascii_case("percent")) {
         return Some(2);
     }
@@ -295,6 +306,8 @@ mod tests {
         ("revoked by Ottawa last year for attending", &[("last year", Date)]),
         ("a policy paused since 2011 and widely criticised", &[("2011", Date)]),
         ("There will be 12 ferries , roughly two a month", &[("12 ferries", Quantity)]),
+        ("the flood damaged 20 - 30 homes in Tarn", &[("20 - 30 homes", Quantity)]),
+        ("about two to three hundred sheep were lost", &[("two to three hundred sheep", Quantity)]),
         ("getting billions of dollars to expand", &[("billions of dollars", Money)]),
         ("it costs $4.25 per gallon", &[("$4.25", Money)]),
         ("it costs $ 4.25 billion", &[("$ 4.25 billion", Money)]),
