@@ -195,8 +195,10 @@ impl State<'_> {
                 let compatible = |c: &Cluster| compatible(c) && apposed_cluster.is_none_or(|a| !std::ptr::eq(c, a));
                 let speaking = self.quoting_speaker(si, s, tok);
                 // `Lena Marsh told reporters she accepted`: the subject of a clause reported by a
-                // verb is its reporter when the reporter is known to be of that gender
-                if let Some(c) = self.reporter_of_clause(si, s, tok).filter(|&c| is_person_ok(&self.clusters[c]) && self.clusters[c].gender == want) {
+                // verb is its reporter when the reporter is of no other gender (one of unknown
+                // gender too: the model's chain reaches past it to the document's main person as
+                // often as not, `Judge Ivo Oster said he considered Tarrow a risk`)
+                if let Some(c) = self.reporter_of_clause(si, s, tok).filter(|&c| compatible(&self.clusters[c]) && Some(c) != speaking) {
                     self.resolved_pronoun(si, tok, Target::One(c));
                     return;
                 }
@@ -628,12 +630,24 @@ impl State<'_> {
         if !t[tok].deprel.starts_with("nsubj") || t.get(clause)?.deprel != "ccomp" {
             return None;
         }
+        // inside quotation marks the reporter would say `I`: a quoted he/she is someone else
+        if super::quotes::quoted(s, false).0.get(tok).copied().unwrap_or(false) {
+            return None;
+        }
         let verb = t[clause].head.checked_sub(1)?;
         let subject = (0..t.len()).find(|&k| t[k].head == verb + 1 && t[k].deprel == "nsubj" && k < clause)?;
-        match self.get_ref(si, subject) {
-            Some((Target::One(c), _)) => Some(*c),
-            _ => None,
-        }
+        // a title heading the name (`Court Commissioner Ivo Oster`: `Court`, itself resolved to
+        // the court, heads, and the name hangs on it as `flat`) stands for the person its name
+        // words resolved to
+        let name_words = (subject + 1..clause).filter(|&k| t[k].head == subject + 1 && matches!(t[k].deprel.as_str(), "flat" | "flat:name"));
+        let resolved: Vec<usize> = std::iter::once(subject)
+            .chain(name_words)
+            .filter_map(|k| match self.get_ref(si, k) {
+                Some((Target::One(c), _)) => Some(*c),
+                _ => None,
+            })
+            .collect();
+        resolved.iter().copied().find(|&c| is_person_ok(&self.clusters[c])).or(resolved.first().copied())
     }
 
     /// A he/she linked to person `c` of unknown gender gives `c` that gender, as weak evidence: a
@@ -1112,6 +1126,26 @@ mod tests {
     fn a_third_person_in_a_quotation_that_runs_on_is_not_its_speaker() {
         let got = facts_of_last_sentence("Ivo Oster said: \"Ben Tarrow built the bridge in Vell. He never asked for thanks.\"");
         assert!(!got.iter().any(|(s, p, _)| s == "Ivo Oster" && p != "say"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_he_is_not_the_reporter_of_the_quotation() {
+        // the reporter's gender known (a title): the quoted `he` is whom he speaks of
+        let got = facts_of_last_sentence("Ben Tarrow won the Vell award in May. Mr. Ivo Oster said of Tarrow, \"he was building a harbour for the whole town.\"");
+        assert!(!got.iter().any(|(s, p, _)| s.contains("Oster") && p.contains("build")), "{got:?}");
+        // unquoted, the reported clause's subject is still the reporter
+        let got = facts_of_last_sentence("Ben Tarrow won the Vell award in May. Mr. Ivo Oster said he was building a harbour for the whole town.");
+        assert!(got.iter().any(|(s, p, _)| s.contains("Oster") && p.contains("build")), "{got:?}");
+    }
+
+    #[test]
+    fn a_reported_he_is_the_reporter_of_unknown_gender_behind_a_title() {
+        // `Court` heads the parse of the reporter's name and resolves to the court itself
+        let got = facts_of_last_sentence(
+            "Ben Tarrow was released from a jail in Vell on Friday after his lawyers posted bond.\nCourt Commissioner Ivo Oster said he considered Tarrow a flight risk, prior to setting the bond.",
+        );
+        assert!(got.iter().any(|(s, p, _)| s == "Ivo Oster" && p == "set"), "{got:?}");
+        assert!(!got.iter().any(|(s, p, _)| s == "Ben Tarrow" && p == "set"), "{got:?}");
     }
 
     #[test]
