@@ -306,7 +306,7 @@ impl State<'_> {
         // `the people who stayed`, `the life we studied`: no back-reference to a thing named
         // further back (unless the thing was named in this sentence or the one before: `this new
         // crew — the crew which ran the line`)
-        let restricted = restrictive_relative(s, noun);
+        let restricted = restrictive_relative(s, noun) || restrictive_participle(s, noun);
         // `the bigger the planet is, the easier …`: a comparative correlative states a rule
         // about any such thing
         if comparative_correlative(s) {
@@ -335,7 +335,19 @@ impl State<'_> {
         let found = self.candidates(|ix| ix.by_label_head(&t.form)).into_iter().rev().find(|&c| fits(c));
         #[cfg(test)]
         assert_eq!(found, (0..self.clusters.len()).rposition(fits), "the cluster index disagrees with the scan for {}", t.form);
-        found
+        found.filter(|&c| !self.other_thing_so_called_since(c, &t.form))
+    }
+
+    /// Whether another concept named with `noun` as its head (`other candidates`, `the control
+    /// group rats`) was an argument in a later sentence than concept `c` was: the text has since
+    /// talked about another thing of that name, so a plain `the NOUN` is no pointer back past it
+    /// to `c`. (A plain `NOUN` concept is left out: it is mostly an earlier `the NOUN` that found
+    /// nothing, the same thing.)
+    fn other_thing_so_called_since(&self, c: usize, noun: &str) -> bool {
+        let Some(&since) = self.last_argument.get(&c) else { return false };
+        self.candidates(|ix| ix.by_label_head(noun))
+            .into_iter()
+            .any(|o| o != c && self.clusters[o].kind == EntityType::Concept && self.last_argument.get(&o).is_some_and(|&l| l > since))
     }
 
     /// The one named entity (not a person, concept or literal) whose label ends with the words
@@ -954,6 +966,13 @@ pub(super) fn restrictive_relative(s: &Sentence, noun: usize) -> bool {
     })
 }
 
+/// Whether the noun at `noun` is restricted by a participle right after it (`the rats belonging
+/// to the test group`, `the files listed in the notice`): like a restrictive relative clause, it
+/// says which ones are meant. One set off by a comma only adds to a thing already known.
+fn restrictive_participle(s: &Sentence, noun: usize) -> bool {
+    s.tokens.get(noun + 1).is_some_and(|p| p.head == noun + 1 && p.deprel == "acl" && matches!(p.xpos.as_str(), "VBG" | "VBN"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::label_ends_with;
@@ -977,6 +996,22 @@ mod tests {
         let (_, facts) = super::super::tests::pipeline_facts(text);
         assert!(facts.iter().any(|f| f.1 == "Peter Lewin" && f.2 == "is a" && f.3.contains("union organiser")), "{facts:?}");
         assert!(!facts.iter().any(|f| f.1 == "Republican Congressman"), "{facts:?}");
+    }
+
+    #[test]
+    fn a_plain_definite_noun_does_not_point_past_another_thing_so_called() {
+        // invented: other candidates were talked about since the two senior ones
+        let text = "The two senior candidates met in Tarn in May. Ivo Oster interviewed other candidates in June. The candidates debated taxes on Friday.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(!facts.iter().any(|f| f.0 == 2 && f.1.contains("senior")), "{facts:?}");
+        // a participle after the noun restricts it as a relative clause does
+        let text = "Mara Vellin fed the young rats in May. She weighed the cages in June. Ivo Oster cleaned the floor. Ben Tarrow gave sugar to the rats belonging to the second group.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(!facts.iter().any(|f| f.0 == 3 && f.3.contains("young")), "{facts:?}");
+        // must keep: the one thing so called
+        let text = "The two senior candidates met in Tarn in May. Ivo Oster interviewed them in June. The candidates debated taxes on Friday.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.0 == 2 && f.1.contains("senior")), "{facts:?}");
     }
 
     #[test]

@@ -378,7 +378,7 @@ impl State<'_> {
             let fits = if person {
                 kinds.contains(&c.kind)
             } else {
-                answers_to(c, &k) || names::class_noun_fits(&k, c.kind, self.name_facts(c))
+                (answers_to(c, &k) || names::class_noun_fits(&k, c.kind, self.name_facts(c))) && name_kind_fits(c, &k)
             };
             if !fits {
                 return false;
@@ -420,7 +420,7 @@ impl State<'_> {
                 return None;
             }
             let mut named_so: Vec<usize> = (0..self.clusters.len())
-                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && self.clusters[c].described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())))
+                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && self.clusters[c].described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())) && name_kind_fits(&self.clusters[c], &k))
                 .collect();
             named_so.dedup();
             (named_so.len() == 1).then(|| (0, named_so[0]))
@@ -512,13 +512,17 @@ impl State<'_> {
 
 impl State<'_> {
     /// Salience of an antecedent for a class description: recent, subject, often mentioned, and
-    /// best of all named with the description's head noun (`the board` → `… Safety Board`).
+    /// best of all named with the description's head noun (`the board` → `… Safety Board`) or
+    /// called by it (`the city of X`).
     fn description_score(&self, h: &Hist, si: usize, tok: usize, c: usize, head: &str) -> i64 {
         let dist = (si - h.sentence) as i64;
         let tokdist = if dist == 0 { (tok - h.token) as i64 } else { 0 };
         let cl = &self.clusters[c];
         let head_match = cl.label.split_whitespace().any(|w| lower_key(w) == head) || answers_to(cl, head);
-        -20 * dist + if h.subject { 10 } else { 0 } + 3 * cl.count.min(10) as i64 - tokdist / 4 + if head_match { 40 } else { 0 }
+        // the text calling the thing so (`the city of X`) says more than a name holding the word
+        // (a gazetteer's `… City` for a state's name)
+        let called = cl.described.iter().any(|d| d == head);
+        -20 * dist + if h.subject { 10 } else { 0 } + 3 * cl.count.min(10) as i64 - tokdist / 4 + if head_match { 40 } else { 0 } + if called { 10 } else { 0 }
     }
 }
 
@@ -530,10 +534,11 @@ impl State<'_> {
         let publication = matches!(c.kind, EntityType::Organization | EntityType::Company) && names::is_publication_name(&c.label);
         let storm = c.kind == EntityType::Event && c.label.split_whitespace().next().is_some_and(|w| names::is_storm_noun(&lower_key(w)));
         let facility = names::facility_head(&c.label);
-        let Some(g) = c.gaz else { return names::NameFacts { publication, storm, facility, ..names::NameFacts::default() } };
+        let kind_head = names::name_kind_head(&c.label);
+        let Some(g) = c.gaz else { return names::NameFacts { publication, storm, facility, kind_head, ..names::NameFacts::default() } };
         let city_state = c.kind == EntityType::Country
             && self.gaz.candidates(&self.gaz.entry(g).label).iter().any(|&(e, _)| self.gaz.entry(e).kind == EntityType::City);
-        names::NameFacts { in_gazetteer: true, city_state, publication, storm, facility }
+        names::NameFacts { in_gazetteer: true, city_state, publication, storm, facility, kind_head }
     }
 
     /// Undoes class descriptions whose entity changed kind after they were linked: NER typed a
@@ -587,11 +592,14 @@ impl State<'_> {
         answers_to(cl, noun) || names::class_noun_fits(noun, cl.kind, self.name_facts(cl))
     }
 
-    /// Records the head noun of an indefinite description right after a name ending before `end`
-    /// ([`described_noun`]), or of a role in apposition to it ([`apposed_role`]), as a noun
+    /// Records the head noun of an indefinite description right after the name `r`
+    /// ([`described_noun`]), of a role in apposition to it ([`apposed_role`]), or of the place
+    /// noun whose `of` the name completes ([`place_noun_of`]: `the city of Vellport`), as a noun
     /// cluster `c` answers to.
-    pub(super) fn note_described_noun(&mut self, s: &Sentence, end: usize, c: usize) {
-        if let Some(noun) = described_noun(s, end).or_else(|| apposed_role(s, end))
+    pub(super) fn note_described_noun(&mut self, s: &Sentence, r: std::ops::Range<usize>, c: usize) {
+        let end = r.end;
+        let place = matches!(self.clusters[c].kind, EntityType::City | EntityType::Location | EntityType::Country);
+        if let Some(noun) = described_noun(s, end).or_else(|| apposed_role(s, end)).or_else(|| place_noun_of(s, r.start).filter(|_| place))
             && !self.clusters[c].described.contains(&noun)
         {
             self.clusters[c].described.push(noun);
@@ -609,6 +617,22 @@ impl State<'_> {
     }
 }
 
+/// `the city of Vellport`, `the Norvian province of Tarn`: the settlement or region noun
+/// ([`names::is_town_noun`], [`names::is_region_noun`]) whose `of` the name starting at `start`
+/// completes, after `the`/`a` and at most one nationality word or adjective.
+fn place_noun_of(s: &Sentence, start: usize) -> Option<String> {
+    let t = &s.tokens;
+    if start < 3 || lower_key(&t[start - 1].form) != "of" {
+        return None;
+    }
+    let noun = lower_key(&t[start - 2].form);
+    if !(names::is_town_noun(&noun) || names::is_region_noun(&noun)) {
+        return None;
+    }
+    let det = |i: usize| matches!(lower_key(&t[i].form).as_str(), "the" | "a" | "an");
+    (det(start - 3) || start >= 4 && det(start - 4) && matches!(t[start - 3].upos.as_str(), "PROPN" | "ADJ")).then_some(noun)
+}
+
 /// Whether a cluster answers to the common noun `noun` (lowercase) beyond what its kind allows:
 /// the text described it with that noun (`Zeta-9, a moon`), or the noun heads its name (`the
 /// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
@@ -616,6 +640,18 @@ impl State<'_> {
 fn answers_to(c: &Cluster, noun: &str) -> bool {
     let fits = |d: &str| d == noun || noun == "event" && EVENT_NOUNS.contains(&d);
     c.described.iter().any(|d| fits(d)) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| fits(&h) || same_kind_of_text(&h, noun)))
+}
+
+/// Whether what a name's own words say it is leaves room for the class noun `noun`, even when the
+/// text called the name by that noun: `the court` is no `… Union`, `the event` no `… Centre` (an
+/// apposition hung on a venue's name NER glued to the event's). See [`names::kind_head_fits`].
+fn name_kind_fits(c: &Cluster, noun: &str) -> bool {
+    // the name up to its first preposition: `… Centre for X` is a centre
+    let words: Vec<&str> = c.label.split_whitespace().take_while(|w| !names::is_name_connector(&w.to_lowercase())).collect();
+    if EVENT_NOUNS.contains(&noun) && names::facility_head(&words.join(" ")).is_some() {
+        return false;
+    }
+    names::name_kind_head(&c.label).is_none_or(|h| if noun == "court" || noun == "tribunal" { h == "court" || h == "tribunal" } else { names::kind_head_fits(noun, h) })
 }
 
 /// Nouns for a gathering held at a time and place: what `the event` may stand for when the text
@@ -874,6 +910,30 @@ mod tests {
         // the company named before is found as usual
         let got = facts("The Vell Motor Company opened a plant in Tarn. The company has built electric cars.");
         assert!(got.iter().any(|(s, p, _)| s == "Vell Motor Company" && p.contains("build")), "{got:?}");
+    }
+
+    #[test]
+    fn a_class_noun_is_no_name_whose_own_head_says_another_kind() {
+        // invented: a team is no agency or system, a city no avenue, a court no union, a
+        // council no office, an event no venue
+        let got = facts("The Vell Space Agency sent a probe to Tarn last year. The team found ice under the surface.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Vell Space Agency" && p.contains("find")), "{got:?}");
+        let got = facts("A water pipe burst under Tarrow Avenue on Monday. The city issued a warning about the water.");
+        assert!(!got.iter().any(|(s, _, _)| s == "Tarrow Avenue"), "{got:?}");
+        // the text called the place a city (`the city of X`): that one, not a city named after it
+        let got = facts("A water main broke in the US city of Vellport, Texas, on Monday. Pipes burst under Tarrow Avenue in Dallas. The city issued a warning about the water.");
+        assert!(got.iter().any(|(s, p, _)| s == "Vellport" && p == "issue"), "{got:?}");
+        let got = facts("The Norvian Union fined Ostrava Steel in March. The court said the fine was fair.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Norvian Union" && p == "say"), "{got:?}");
+        let got = facts("The Lord Mayor of Vellport opened the new bridge. The council approved the budget for the bridge.");
+        assert!(!got.iter().any(|(s, p, _)| s.contains("Mayor") && p.contains("approve")), "{got:?}");
+        let got = facts("Fans filled the Vellport Congress Centre for Comic Vell, a fan convention, on Friday. The event featured live music.");
+        assert!(!got.iter().any(|(s, p, _)| s.contains("Centre") && p.contains("feature")), "{got:?}");
+        // must keep: a name whose head is of the noun's group
+        let got = facts("The Tarn Criminal Tribunal jailed Ivo Oster on Monday. The court said the evidence was clear.");
+        assert!(got.iter().any(|(s, p, _)| s == "Tarn Criminal Tribunal" && p == "say"), "{got:?}");
+        assert!(super::names::kind_head_fits("city", "city") && !super::names::kind_head_fits("town", "county"));
+        assert_eq!(super::names::name_kind_head("Court of Justice of the Norvian Union"), Some("court"));
     }
 
     #[test]

@@ -141,6 +141,8 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
     use EntityType::*;
     const COMPANY: &[EntityType] = &[Company, Organization];
     const ORG: &[EntityType] = &[Organization, Company, GovernmentBody, InternationalOrganization, ArmedGroup];
+    // a team is a sports team or a group of people working together: no agency, firm or state body
+    const TEAM: &[EntityType] = &[Organization];
     // a band or a group is no ministry or agency
     const GROUP: &[EntityType] = &[Organization, ArmedGroup, Company];
     const BODY: &[EntityType] = &[GovernmentBody, Organization, InternationalOrganization];
@@ -163,15 +165,15 @@ pub fn class_noun_kinds(w: &str) -> Option<&'static [EntityType]> {
         | "carmaker" | "automaker" | "retailer" | "bank" | "lender" | "insurer" | "utility" | "conglomerate"
         | "startup" | "broadcaster" | "publisher" | "network" | "chain" | "operator" | "giant" | "developer" => COMPANY,
         "organisation" | "organization" | "charity" | "association" | "union" | "federation" | "league"
-        | "foundation" | "institute" | "club" | "team" => ORG,
+        | "foundation" | "institute" | "club" => ORG,
+        "team" => TEAM,
         "party" | "alliance" | "coalition" => PARTY,
         "band" | "group" => GROUP,
         "agency" | "ministry" | "department" | "commission" | "board" | "council" | "committee" | "court"
         | "parliament" | "assembly" | "legislature" | "senate" | "congress" | "bureau" | "office" | "service" => BODY,
         "militia" | "insurgents" | "rebels" => ARMED,
         "city" | "town" | "village" | "capital" | "municipality" | "metropolis" | "suburb" => TOWN,
-        "state" | "province" | "region" | "territory" | "island" | "county" | "archipelago" | "district"
-        | "peninsula" => REGION,
+        w if is_region_noun(w) => REGION,
         "commonwealth" | "republic" | "kingdom" | "emirate" | "principality" => REALM,
         // a storm is an event, named `Hurricane X` ([`class_noun_fits`] asks for that name)
         "storm" | "hurricane" | "typhoon" | "cyclone" | "depression" => &[Event],
@@ -231,6 +233,11 @@ fn building_noun_fits_head(w: &str, head: &str) -> bool {
     GENERIC.contains(&w) || (DWELLINGS.contains(&w) && DWELLINGS.contains(&head)) || same(w, head)
 }
 
+/// Nouns for a part of a country, an island or a group of them (`the province`, `the island`).
+pub fn is_region_noun(w: &str) -> bool {
+    matches!(w, "state" | "province" | "region" | "territory" | "island" | "county" | "archipelago" | "district" | "peninsula")
+}
+
 /// Settlement nouns (`the city`, `the capital`): they name a city, a place the gazetteer does not
 /// know, or a country that is also a city (a city-state), never a region or a whole country.
 pub fn is_town_noun(w: &str) -> bool {
@@ -250,6 +257,8 @@ pub struct NameFacts {
     pub storm: bool,
     /// The head of a building's or a site's name ([`facility_head`]).
     pub facility: Option<&'static str>,
+    /// The word of the name that says what kind of thing it is ([`name_kind_head`]).
+    pub kind_head: Option<&'static str>,
 }
 
 /// Whether the class noun `w` can name an entity of `kind`: its kind is in
@@ -273,6 +282,14 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
     if !kinds.contains(&kind) {
         return false;
     }
+    // `the court` is a `… Court` or `… Tribunal`, whatever NER typed; any other class noun is
+    // checked against the kind a name's own head states (`the team` is no `… System`)
+    if is_court_noun(w) {
+        return place.kind_head.is_some_and(is_court_noun);
+    }
+    if !place.kind_head.is_none_or(|h| kind_head_fits(w, h)) {
+        return false;
+    }
     // `the storm` is a named storm, not any event (`the summit`, `the election`)
     if is_storm_noun(w) {
         return place.storm;
@@ -289,6 +306,66 @@ pub fn class_noun_fits(w: &str, kind: EntityType, place: NameFacts) -> bool {
         };
     }
     true
+}
+
+/// Nouns that close the names of institutions and places and so say what kind of thing a name is
+/// (`… Court`, `University of …`, `… Avenue`), in groups of words that may stand for one another:
+/// `the court` is a `… Tribunal`, `the city` never a `… County`, `the team` never a `… System`.
+/// General English, closed classes; a word may be in two groups (`council`: a legislature and an
+/// executive body; `union`: a federation of members and a union of states).
+const NAME_KIND_GROUPS: &[&[&str]] = &[
+    &["court", "tribunal"],
+    &["parliament", "assembly", "senate", "congress", "legislature", "council", "chamber", "duma"],
+    &["ministry", "department", "agency", "office", "bureau", "service", "administration", "authority", "commission", "board", "committee", "council", "directorate", "secretariat"],
+    &["university", "college", "school", "academy", "institute"],
+    &["team", "club", "squad"],
+    &["party", "alliance", "coalition", "front", "movement", "bloc"],
+    &["union", "federation", "association", "league", "confederation", "society", "foundation", "fund", "trust", "charity", "institute", "alliance", "coalition"],
+    &[
+        "company", "firm", "corporation", "business", "carrier", "airline", "airlines", "airways", "manufacturer", "maker", "carmaker",
+        "automaker", "retailer", "bank", "lender", "insurer", "utility", "conglomerate", "startup", "broadcaster", "publisher",
+        "network", "chain", "operator", "giant", "developer", "group", "holdings", "inc", "corp", "ltd", "limited", "plc", "llc",
+    ],
+    &["system", "program", "programme", "project", "initiative", "network"],
+    &["city", "town", "village", "capital", "municipality", "metropolis", "suburb", "borough"],
+    &["state", "province", "region", "territory", "county", "district", "prefecture", "oblast"],
+    &["island", "islands", "archipelago", "peninsula"],
+    &["gulf", "sea", "ocean", "bay", "strait", "lake", "river", "channel"],
+    &["street", "avenue", "road", "square", "boulevard", "lane", "highway"],
+    &["republic", "kingdom", "emirate", "principality", "commonwealth", "union", "federation", "state"],
+];
+
+/// `the court`, `the tribunal`: nouns only a court's own name answers to.
+fn is_court_noun(w: &str) -> bool {
+    matches!(w, "court" | "tribunal")
+}
+
+/// The word that says what kind of thing a name of two or more words is: the last word before
+/// its first preposition or conjunction (`Court` of `Court of Justice of the Union`, `Avenue` of
+/// `Vell Avenue`, `Mayor` of `Lord Mayor of Tarn`), lowercase, when it is in [`NAME_KIND_GROUPS`]
+/// or is a role noun (the name is an office, no body or place).
+pub fn name_kind_head(label: &str) -> Option<&'static str> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let end = words.iter().position(|w| is_name_connector(&w.to_lowercase())).unwrap_or(words.len());
+    let head = words[..end].last()?.to_lowercase();
+    if is_role_noun(&head) {
+        return Some("role");
+    }
+    NAME_KIND_GROUPS.iter().flat_map(|g| g.iter()).copied().find(|&w| w == head)
+}
+
+/// Whether the class noun `w` may stand for a name whose kind word is `head` ([`name_kind_head`]):
+/// they share a group of [`NAME_KIND_GROUPS`], or `w` is in none (`the organisation` takes any
+/// body). A name closed by a role noun is an office, which no class noun stands for.
+pub fn kind_head_fits(w: &str, head: &str) -> bool {
+    if head == "role" {
+        return false;
+    }
+    let mut groups = NAME_KIND_GROUPS.iter().filter(|g| g.contains(&w)).peekable();
+    groups.peek().is_none() || groups.any(|g| g.contains(&head))
 }
 
 /// Last words of the names of newspapers, magazines and broadcasters (`The Daily Zembla`,

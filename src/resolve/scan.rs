@@ -163,7 +163,7 @@ impl State<'_> {
                     self.add_mention(si, r.clone(), kind, c);
                 }
                 if let Some(c) = c {
-                    self.note_described_noun(s, r.end, c);
+                    self.note_described_noun(s, r.clone(), c);
                     // conjoined people: `Ferrer and Hale`; not two clauses joined (`something
                     // Hale admitted, and Mr Ferrer said`: a verb between the names)
                     if self.clusters[c].kind == EntityType::Person {
