@@ -401,8 +401,13 @@ impl Rules<'_, '_> {
                 finite = Some(up);
             }
             let h = tr.head[up];
-            // `if he had a chance to read …`: the antecedent of a condition, however deep
-            if tr.base(up) == "advcl" && hypothetical_clause(tr, up) {
+            // `if he had a chance to read …`: the antecedent of a condition, however deep (a
+            // copular one with its own subject may be parsed as a nominal of the main clause:
+            // `Even if X was the mayor, …` with `mayor` an `obl` or `obj`; an `if` complement is
+            // a question, not a condition)
+            let copular_clause = |c: usize| tr.kids(c).any(|k| is_subj_rel(tr.rel(k))) && tr.kids(c).any(|k| tr.base(k) == "cop");
+            let adverbial = tr.base(up) == "advcl" || (!matches!(tr.base(up), "ccomp" | "csubj" | "root") && copular_clause(up));
+            if adverbial && hypothetical_clause(tr, up) {
                 return Some((Modality::Possible, None));
             }
             // a time or reason clause is taken as given, even inside a condition (`if they were
@@ -797,6 +802,11 @@ mod tests {
         if let Some(f) = fs.iter().find(|f| f.1.contains("damage")) {
             assert_eq!(f.3, Modality::Asserted, "{f:?}");
         }
+        // … a copular antecedent parsed as a nominal of the main clause (`mayor` an `obl`)
+        let Some(f) = find("Even if Oster was the mayor of another town , the laws would not change .", "mayor") else { return };
+        assert_eq!(f.3, Modality::Possible, "{f:?}");
+        let Some(f) = find("Oster was the mayor of another town .", "mayor") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
         // … and a time clause inside a condition is taken as given
         let Some(fs) = facts("If the samples were altered when the reactor failed , the tests will show it .") else { return };
         if let Some(f) = fs.iter().find(|f| f.1.contains("fail")) {
