@@ -144,8 +144,12 @@ impl Rules<'_, '_> {
         }
         let marked = |words: &[&str]| tr.kids(k).any(|c| c < k && matches!(tr.base(c), "case" | "mark") && tr.lemma_is(c, words));
         match tr.base(k) {
-            // (a date is when, not among what: `the first exoplanet in 1995`)
-            "nmod" => marked(&["in", "on", "among", "at"]) && !self.is_date(k) && tr.upos(k) != "NUM",
+            // (a date is when, not among what: `the first exoplanet in 1995`; a span of time is a
+            // domain: `the fourth crash in a month`, `the largest rise in 50 years`)
+            "nmod" => {
+                let span = tr.kids(k).any(|c| (tr.base(c) == "det" && tr.lemma_is(c, &["a", "an"])) || (tr.base(c) == "nummod" && !tr.form_is(c, MONTHS)));
+                marked(&["in", "on", "among", "at"]) && (span || !self.is_date(k)) && tr.upos(k) != "NUM"
+            }
             // only an infinitive with a thing for its object names the domain (`the first
             // person to run a marathon`); `the first woman to serve` without its `as` phrase is
             // cut anyway, and `the best person to help me` names nothing more
@@ -669,6 +673,10 @@ mod tests {
         let spec = "Tarn/PROPN/5/nsubj was/AUX/5/cop the/DET/5/det first/ADJ/5/amod city/NOUN/0/root in/ADP/7/case 1990/NUM/5/nmod ./PUNCT/5/punct";
         let ts = facts(spec);
         assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "first city")), "{}", show(&ts));
+        // a span of time is a domain
+        let spec = "Tarn/PROPN/5/nsubj was/AUX/5/cop the/DET/5/det third/ADJ/5/amod fire/NOUN/0/root in/ADP/8/case a/DET/8/det month/NOUN/5/nmod ./PUNCT/5/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "third fire in month")), "{}", show(&ts));
         // an infinitive with a thing for its object: `the first woman to climb the peak`
         let spec = "Vellin/PROPN/5/nsubj was/AUX/5/cop the/DET/5/det first/ADJ/5/amod woman/NOUN/0/root to/PART/7/mark climb/VERB/5/acl the/DET/9/det peak/NOUN/7/obj ./PUNCT/5/punct";
         let ts = facts(spec);
