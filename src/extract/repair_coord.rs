@@ -27,11 +27,11 @@
 //!     the object and the next clause's subject read as one coordinated subject of the second verb
 //!     (the clause hung on the first verb), so `the rebels` moved north and the first verb had no
 //!     object: when the coordinated subject opens right after a verb with no object that takes no
-//!     clause ([`CLAUSE_TAKING`], [`REPORTING`]) and its last conjunct runs straight into the
-//!     second verb's auxiliaries, the first conjunct is the first verb's object, the last the
-//!     second verb's subject, and the second verb that verb's conjunct.
-//!
-//! [`REPORTING`]: super::lexicon::REPORTING
+//!     clause ([`CLAUSE_TAKING`] and the reporting, perceiving and deciding verbs of
+//!     `repair_report`) and its last conjunct runs straight into the second verb's auxiliaries,
+//!     the first conjunct is the first verb's object, the last the second verb's subject, and the
+//!     second verb that verb's conjunct.
+
 
 use super::repair::{base, heads, is_ancestor, set_head};
 use crate::document::Token;
@@ -318,15 +318,13 @@ pub(super) fn infinitive_conjunct(t: &mut Vec<Token>) -> bool {
     changed
 }
 
-/// Verbs besides the reporting ones ([`super::lexicon::REPORTING`]) that take a finite clause
-/// without `that` (`knew the plan had failed`, `hoped the talks would go on`): after them a noun
-/// followed by a verb may open their clause. General English.
+/// Verbs that take a finite clause without `that` (`knew the plan had failed`, `hoped the talks
+/// would go on`) besides those [`super::repair_report`] already lists (reporting, perceiving,
+/// deciding and expecting): after any of them a noun followed by a verb may open their clause.
+/// General English, closed class (wishing, asking, causing, judging).
 const CLAUSE_TAKING: &[&str] = &[
-    "know", "mean", "understand", "hope", "expect", "fear", "feel", "realize", "realise", "learn", "assume", "guess",
-    "doubt", "agree", "decide", "ensure", "recall", "remember", "imagine", "worry", "hear", "see", "notice",
-    "recognize", "recognise", "prove", "demonstrate", "reckon", "wish", "pray", "guarantee", "ask", "demand",
-    "propose", "recommend", "require", "order", "determine", "conclude", "discover", "judge", "consider", "suspect",
-    "presume", "suppose", "bet", "figure", "sense", "trust", "accept", "make", "let", "have", "help", "be", "get",
+    "mean", "ensure", "imagine", "see", "wish", "pray", "guarantee", "ask", "demand", "propose", "recommend", "require", "order",
+    "judge", "consider", "presume", "suppose", "bet", "figure", "sense", "trust", "make", "let", "have", "help", "be", "get",
 ];
 
 /// Repair 76.
@@ -340,7 +338,7 @@ pub(super) fn object_conjunct_clause(t: &mut Vec<Token>) -> bool {
             continue;
         }
         let lemma = t[g].lemma.to_lowercase();
-        if super::lexicon::REPORTING.contains(&lemma.as_str()) || CLAUSE_TAKING.contains(&lemma.as_str()) {
+        if super::repair_report::takes_bare_clause(&lemma) || CLAUSE_TAKING.contains(&lemma.as_str()) {
             continue;
         }
         if (0..n).any(|k| k != v && h[k] == g && matches!(base(&t[k].deprel), "obj" | "iobj" | "ccomp" | "xcomp")) {

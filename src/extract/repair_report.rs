@@ -104,6 +104,12 @@ const CLAUSE_VERBS: &[&str] = &[
     "complain", "speculate", "guess", "reckon",
 ];
 
+/// Whether the verb lemma `l` takes a finite clause without `that` ([`REPORTING`],
+/// [`PERCEIVING`], [`CLAUSE_VERBS`]).
+pub(super) fn takes_bare_clause(l: &str) -> bool {
+    REPORTING.contains(&l) || PERCEIVING.contains(&l) || CLAUSE_VERBS.contains(&l)
+}
+
 /// Reporting verbs whose object is the person addressed, not the content (`told reporters`).
 /// (`show` is not among them: `records showed the bomber had attacked` has its subject as object
 /// far more often than an addressee)

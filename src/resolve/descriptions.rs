@@ -651,7 +651,7 @@ fn name_kind_fits(c: &Cluster, noun: &str) -> bool {
     if EVENT_NOUNS.contains(&noun) && names::facility_head(&words.join(" ")).is_some() {
         return false;
     }
-    names::name_kind_head(&c.label).is_none_or(|h| if noun == "court" || noun == "tribunal" { h == "court" || h == "tribunal" } else { names::kind_head_fits(noun, h) })
+    names::name_kind_head(&c.label).is_none_or(|h| if names::is_court_noun(noun) { names::is_court_noun(h) } else { names::kind_head_fits(noun, h) })
 }
 
 /// Nouns for a gathering held at a time and place: what `the event` may stand for when the text

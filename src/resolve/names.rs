@@ -336,7 +336,7 @@ const NAME_KIND_GROUPS: &[&[&str]] = &[
 ];
 
 /// `the court`, `the tribunal`: nouns only a court's own name answers to.
-fn is_court_noun(w: &str) -> bool {
+pub fn is_court_noun(w: &str) -> bool {
     matches!(w, "court" | "tribunal")
 }
 
