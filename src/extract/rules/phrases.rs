@@ -175,6 +175,30 @@ impl Rules<'_, '_> {
         tr.kids(h).any(|k| k < h && matches!(tr.base(k), "amod" | "nummod" | "det") && !counting(k) && (tr.lemma_is(k, super::claims::RANKING_WORDS) || superlative(k)))
     }
 
+    /// Whether name `k` is set off by commas right after noun `h` and so names it (`the country's
+    /// largest bank, the Norvia Trust Bank, closed`): a description before a name in commas is
+    /// the name's, however many words the name has. Not when the closing comma goes on into a list
+    /// (`museums, the Tarn Zoo, and courts`), nor when the apposition holds a coordination of its
+    /// own outside its name (`the authors, Vell of the Tarn Institute and Oster, said`), an
+    /// indefinite one or one with a preposition.
+    fn enclosed_name_apposition(&self, h: usize, k: usize) -> bool {
+        let tr = self.tr;
+        if tr.rel(k) != "appos" || h + 2 >= tr.len() || tr.form(h + 1) != "," {
+            return false;
+        }
+        let toks = tr.phrase(k, &|_| false);
+        let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { return false };
+        let closed = last + 1 < tr.len() && tr.form(last + 1) == ",";
+        let list_goes_on = last + 2 < tr.len() && tr.upos(last + 2) == "CCONJ";
+        let name = self.ment_at(k).unwrap_or((k, k + 1));
+        let own_coordination = toks.iter().any(|&x| tr.base(x) == "conj" && !(name.0..name.1).contains(&x));
+        // `the plane, a Tarn Skylark, was flying`: an indefinite name is the noun's kind, not its
+        // name; `the police, according to the Tarn Herald, said`: a phrase with its own
+        // preposition is an aside
+        let kind_or_aside = tr.lemma_is(first, &["a", "an"]) || tr.kids(k).any(|c| tr.base(c) == "case");
+        first == h + 2 && toks.len() == last + 1 - first && closed && !list_goes_on && !own_coordination && !kind_or_aside
+    }
+
     /// A noun phrase rooted at `h` (its own `case` excluded when `drop_case`).
     pub fn np(&self, h: usize, drop_case: bool) -> Part {
         let tr = self.tr;
@@ -190,7 +214,9 @@ impl Rules<'_, '_> {
             // its head is its last word)
             // (a capitalised `The` opens the name; `the elections the party held` is a relative clause)
             let name_start = |x: usize| tr.upos(x) == "PROPN" || (tr.upos(x) == "DET" && tr.form(x) == "The");
-            let adjacent = |k: usize| k <= h + 2 || (name_start(h + 1) && tr.phrase(k, &|_| false).first() == Some(&(h + 1)));
+            let adjacent = |k: usize| {
+                k <= h + 2 || (name_start(h + 1) && tr.phrase(k, &|_| false).first() == Some(&(h + 1))) || self.enclosed_name_apposition(h, k)
+            };
             if let Some(a) = tr
                 .kids(h)
                 .find(|&k| k > h && (tr.rel(k) == "appos" || bare_nmod(k)) && tr.upos(k) == "PROPN" && adjacent(k))
@@ -861,6 +887,32 @@ mod tests {
         let ts = facts(spec);
         let opener = |ts: &[crate::document::OpenTriple]| ts.iter().any(|t| t.subject.text == "Mara Vellin" && t.relation == "opened");
         assert!(opener(&ts), "{}", show(&ts));
+    }
+
+    #[test]
+    fn a_name_in_commas_after_its_description_is_the_argument() {
+        let closer = |spec: &str| {
+            let ts = facts(spec);
+            ts.iter()
+                .find(|t| t.relation.contains("close") && t.object.as_ref().is_some_and(|o| o.text.ends_with("branches")))
+                .map(|t| t.subject.text.clone())
+                .unwrap_or_else(|| panic!("no fact: {}", show(&ts)))
+        };
+        // `The country's largest bank, the Norvia Trust Bank, closed its branches.` (invented)
+        let spec = "The/DET/2/det country/NOUN/5/nmod:poss 's/PART/2/case largest/ADJ/5/amod bank/NOUN/12/nsubj ,/PUNCT/10/punct \
+            the/DET/10/det {{Norvia/PROPN/10/compound Trust/PROPN/10/compound Bank}}/PROPN/5/appos ,/PUNCT/5/punct \
+            closed/VERB/0/root its/PRON/14/nmod:poss branches/NOUN/12/obj ./PUNCT/12/punct";
+        assert_eq!(closer(spec), "Norvia Trust Bank");
+        // must keep: the comma after the name goes on into a list (`The country's largest bank, the
+        // Norvia Trust Bank, and two lenders closed their branches.`: the name is one more closer)
+        let list = "The/DET/2/det country/NOUN/5/nmod:poss 's/PART/2/case largest/ADJ/5/amod bank/NOUN/15/nsubj ,/PUNCT/10/punct \
+            the/DET/10/det {{Norvia/PROPN/10/compound Trust/PROPN/10/compound Bank}}/PROPN/5/appos ,/PUNCT/14/punct and/CCONJ/14/cc \
+            two/NUM/14/nummod lenders/NOUN/5/conj closed/VERB/0/root their/PRON/17/nmod:poss branches/NOUN/15/obj ./PUNCT/15/punct";
+        assert_ne!(closer(list), "Norvia Trust Bank");
+        // must keep: an indefinite name gives the noun's kind (`…, a Norvia Trust Bank, …`), and a
+        // phrase with its own preposition is an aside (`…, by the Norvia Trust Bank, …`)
+        assert_ne!(closer(&spec.replace("the/DET/10/det {{", "a/DET/10/det {{")), "Norvia Trust Bank");
+        assert_ne!(closer(&spec.replace("the/DET/10/det {{", "by/ADP/10/case {{")), "Norvia Trust Bank");
     }
 
     #[test]
