@@ -263,6 +263,7 @@ impl Pipeline {
         let mentions = crate::extract::join_and_names(&document.sentences, mentions);
         let mentions = crate::extract::join_place_led_names(&document.sentences, mentions);
         let mut mentions = crate::extract::join_owner_names(&document.sentences, mentions);
+        crate::extract::cut_office_titles(&document.sentences, &mut mentions);
         crate::extract::retype_titled_people(&document.sentences, &mut mentions);
         crate::extract::retype_named_settlements(&document.sentences, &mut mentions);
         crate::extract::retype_products(&document.sentences, &mut mentions);

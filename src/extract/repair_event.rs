@@ -33,6 +33,10 @@
 //!     its noun becomes the oblique (or nominal modifier) of the word `owing` hung on, `owing` its
 //!     `case` and `to` the `fixed` part, as UD writes `due to`. Not when `owing` has an object
 //!     (`owing the bank money to a fraud` is the verb).
+//! 82. `recipient-object`: `granted Ivo Oster a licence`, `offered the envoy a post`, `sent
+//!     the board a letter` with both noun phrases read as the verb's objects, which left the clause
+//!     with no fact (a verb has one direct object): after a verb of giving ([`GIVING_VERBS`]), the
+//!     first of two adjacent objects is the receiver (`iobj`), and the thing given the object.
 
 use super::lexicon::CASUALTY_STATES;
 use super::repair::{base, heads, set_head};
@@ -206,10 +210,71 @@ pub(super) fn owing_to(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Verbs of giving whose first of two objects is the receiver (`granted her a licence`, `sent the
+/// board a letter`): general English ditransitive verbs. Verbs of naming and making are left out
+/// (`named the plan Dawn`, `made him chair`): their second object says what the first is.
+const GIVING_VERBS: &[&str] =
+    &["give", "grant", "offer", "award", "hand", "send", "owe", "deny", "promise", "lend", "sell", "pay", "allow", "teach", "show"];
+
+/// Repair 82 (see the module header).
+pub(super) fn recipient_object(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for v in 0..n {
+        if t[v].upos != "VERB" || !GIVING_VERBS.contains(&t[v].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        let objs: Vec<usize> = (0..n).filter(|&k| h[k] == v && base(&t[k].deprel) == "obj").collect();
+        let &[first, second] = objs.as_slice() else { continue };
+        if !(v < first && first < second) || !receiver_phrase(t, &h, first) || t[second].upos != "NOUN" {
+            continue;
+        }
+        // the thing given follows the receiver's phrase directly: `granted Oster a licence`, not
+        // `sent Oster on Monday the files` (a misattached phrase between them)
+        let last_of_first = (first..n).take_while(|&k| k == first || super::repair::is_ancestor(&h, first, k)).last().unwrap_or(first);
+        let first_of_second = (0..=second).find(|&k| super::repair::is_ancestor(&h, second, k)).unwrap_or(second);
+        if last_of_first + 1 != first_of_second || first != v + 1 + (v + 1..first).filter(|&k| h[k] == first).count() {
+            continue;
+        }
+        // a receiver with a phrase of its own (`gave land to farmers, miners …`) or a
+        // comma before the second (a list the parser split) is no ditransitive pair
+        if (first..=last_of_first).any(|k| k != first && matches!(base(&t[k].deprel), "nmod" | "case" | "punct" | "acl")) || t[first_of_second].upos == "PUNCT" {
+            continue;
+        }
+        t[first].deprel = "iobj".into();
+        changed = true;
+    }
+    changed
+}
+
+/// Whether the object at `o` can be a receiver: a name, a personal pronoun, or a noun phrase with
+/// no preposition of its own.
+fn receiver_phrase(t: &[Token], h: &[usize], o: usize) -> bool {
+    let own_case = (0..t.len()).any(|k| h[k] == o && base(&t[k].deprel) == "case");
+    let personal = t[o].upos == "PRON" && matches!(t[o].form.to_lowercase().as_str(), "him" | "her" | "them" | "us" | "me" | "you");
+    !own_case && (matches!(t[o].upos.as_str(), "PROPN" | "NOUN") || personal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
     use super::super::repair::tests::{arcs, toks};
+
+    #[test]
+    fn the_first_of_two_objects_of_a_giving_verb_is_the_receiver() {
+        // `The mayor granted Ivo Oster a fishing licence .` (invented)
+        let t = toks("The/DET/2/det mayor/NOUN/3/nsubj granted/VERB/0/root/grant/VBD Ivo/PROPN/3/obj Oster/PROPN/4/flat a/DET/8/det fishing/NOUN/8/compound licence/NOUN/3/obj ./PUNCT/3/punct");
+        let got = arcs(&repair(&t).expect("repaired"));
+        for arc in ["Ivo>3:iobj", "licence>3:obj"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
+        }
+        // must not: a naming verb (`named the plan Dawn`), or a phrase between the two objects
+        let t = toks("They/PRON/2/nsubj named/VERB/0/root/name/VBD the/DET/4/det plan/NOUN/2/obj Dawn/NOUN/2/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "plan>2:obj")));
+        let t = toks("They/PRON/2/nsubj sent/VERB/0/root/send/VBD Oster/PROPN/2/obj on/ADP/5/case Monday/PROPN/2/obl the/DET/7/det files/NOUN/2/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "Oster>2:obj")));
+    }
 
     #[test]
     fn owing_to_is_a_preposition() {

@@ -54,6 +54,69 @@ pub fn retype_titled_people(sentences: &[Sentence], mentions: &mut [Mention]) {
     trim_person_titles(sentences, mentions);
 }
 
+/// Cuts a title the named-entity model read as an organisation or a place down to the name its
+/// `of` complement gives (`the Supreme Leader of Tarn`, `the Speaker of the House`, `the Lord
+/// Mayor of Vell` → `Tarn`, `House`, `Vell`): an office is held, not a body, and the role rules
+/// read the title's words themselves (`supreme leader of – Tarn`), so a node named after the
+/// whole title stood where the place or body should (`leader of – Supreme Leader of Tarn`). Only
+/// positions (an occupation is no office: `Professor of Music` stays), written with capitals up
+/// to `of`, and not a portfolio after it (`Secretary of State` is the office's own name).
+pub fn cut_office_titles(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let position = sentence_positions(sentences);
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity | EntityType::Event | EntityType::Product) {
+            continue;
+        }
+        let Some(s) = position.get(&m.sentence).map(|&k| &sentences[k]) else { continue };
+        let Some(start) = office_complement_start(s, m.tokens.clone()) else { continue };
+        let end = m.tokens.end;
+        m.tokens = start..end;
+        m.span = s.tokens[start].span.cover(&s.tokens[end - 1].span);
+        m.text = (start..end).fold(String::new(), |mut t, k| {
+            t.push_str(&s.tokens[k].form);
+            if k + 1 < end && s.tokens[k].space_after {
+                t.push(' ');
+            }
+            t
+        });
+    }
+}
+
+/// Where the name after the `of` of an office title over `span` starts (past a `the`), when the
+/// words before `of` are a capitalised title closed by a position noun and the title follows a
+/// comma after at most three lowercase words (`, the`, `, the former`).
+fn office_complement_start(s: &Sentence, span: std::ops::Range<usize>) -> Option<usize> {
+    let t = s.tokens.get(span.clone())?;
+    let of = t.iter().position(|x| x.form == "of")?;
+    let capital = |x: &crate::document::Token| x.form.chars().next().is_some_and(char::is_uppercase);
+    if of == 0 || !t[..of].iter().all(capital) {
+        return None;
+    }
+    // a position, not an occupation (`role_class` is `Some(false)` for a position); a member
+    // holds no office of the body (`Member of Parliament` names the body's seat-holders)
+    let role = t[of - 1].form.to_lowercase();
+    if role_class(&role) != Some(false) || role == "member" {
+        return None;
+    }
+    // only a title set off after a name (`X, the Supreme Leader of Tarn,`): a title standing for
+    // the office itself (`will elect the Lord Mayor of Vell`, `The Lord Mayor of Vell opens
+    // the fair`) names the office, which the whole title does
+    let before = &s.tokens[..span.start];
+    let lead = before.iter().rev().take_while(|x| x.form != "," && !capital(x)).count();
+    if lead == 0 || lead > 3 || before.len() <= lead || before[before.len() - lead - 1].form != "," {
+        return None;
+    }
+    let mut start = span.start + of + 1;
+    if start < span.end && s.tokens[start].form.eq_ignore_ascii_case("the") {
+        start += 1;
+    }
+    let first = s.tokens.get(start).filter(|_| start < span.end)?;
+    if !capital(first) || crate::ontology::roles::is_portfolio_word(&first.form.to_lowercase()) {
+        return None;
+    }
+    Some(start)
+}
+
 /// Post-nominal letters of honours and offices written after a name (`Ana Reyes QC`, `Ivo Oster
 /// MP`): general English (British) abbreviations, no part of the name.
 const POST_NOMINALS: &[&str] = &["QC", "KC", "SC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE"];
@@ -650,6 +713,33 @@ mod tests {
         assert_eq!(texts("[[Democrat/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT"), vec!["Democrat Tarrow"]);
         assert_eq!(texts("[[Drummer/NOUN Ana/PROPN Reyes]]/PROPN spoke/VERB ./PUNCT"), vec!["Drummer Ana Reyes"]);
         assert_eq!(texts("[[Ben/PROPN Ivo/PROPN Tarrow]]/PROPN spoke/VERB ./PUNCT"), vec!["Ben Ivo Tarrow"]);
+    }
+
+    #[test]
+    fn an_office_title_read_as_an_organisation_is_cut_to_its_of_complement() {
+        // `Ivo Oster, the Supreme Leader of Tarn, spoke` (invented), the title typed as a body
+        let got = retyped(
+            "Ivo/PROPN Oster/PROPN ,/PUNCT the/DET {{Supreme/ADJ Leader/PROPN of/ADP Tarn}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            cut_office_titles,
+        );
+        assert_eq!(got, vec![("Tarn".to_owned(), EntityType::Organization)]);
+        let got = retyped("Ana/PROPN Reyes/PROPN ,/PUNCT the/DET former/ADJ {{Speaker/PROPN of/ADP the/DET Vell/PROPN Assembly}}/PROPN ,/PUNCT spoke/VERB", cut_office_titles);
+        assert_eq!(got, vec![("Vell Assembly".to_owned(), EntityType::Organization)]);
+        // must not: an institution (`Bank of Tarn`), an occupation (`Professor of Music`), a
+        // portfolio (`Secretary of State`), a member, a lowercase word before `of`, or a title
+        // that stands for the office (`will elect the Lord Mayor of Tarn`)
+        for spec in [
+            "Oster/PROPN ,/PUNCT the/DET {{Bank/PROPN of/ADP Tarn}}/PROPN spoke/VERB",
+            "Oster/PROPN ,/PUNCT the/DET {{Professor/PROPN of/ADP Music}}/PROPN spoke/VERB",
+            "Oster/PROPN ,/PUNCT the/DET {{Secretary/PROPN of/ADP State}}/PROPN spoke/VERB",
+            "Oster/PROPN ,/PUNCT a/DET {{Member/PROPN of/ADP Parliament}}/PROPN spoke/VERB",
+            "Oster/PROPN ,/PUNCT the/DET {{union/NOUN leader/NOUN of/ADP Tarn}}/PROPN spoke/VERB",
+            "Voters/NOUN will/AUX elect/VERB the/DET {{Lord/PROPN Mayor/PROPN of/ADP Tarn}}/PROPN",
+        ] {
+            let got = retyped(spec, cut_office_titles);
+            assert_eq!(got.len(), 1, "{spec}");
+            assert!(got[0].0.contains(" of "), "{spec}: {got:?}");
+        }
     }
 
     #[test]
