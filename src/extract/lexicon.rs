@@ -66,7 +66,13 @@ pub(crate) const PLANNED_HEADS: &[&str] = &[
     "set", "plan", "intend", "expect", "aim", "go", "schedule", "prepare", "due", "poised", "hope", "want", "seek", "vow",
     "pledge", "promise", "threaten", "forecast", "predict", "project", "slate", "agree", "decide", "try", "attempt", "propose",
     "offer", "refuse", "design", "suppose",
+    // verbs of striving for something that others may get instead (`had bid to host the games`,
+    // `vied to sign the player`, `campaigned to repeal the law`): the act is what was sought
+    "bid", "vie", "compete", "strive", "endeavour", "endeavor", "campaign", "lobby",
 ];
+/// Verbs whose passive over a `to`-infinitive says what the subject is for (`was meant to warn
+/// hikers`), as `was designed to` does; only the passive, since `meant that …` says no plan.
+pub(crate) const INTENT_PASSIVES: &[&str] = &["mean"];
 /// Subject-control verbs: their subject is the subject of the infinitive after them, and they say
 /// what the subject did about that act — tried it, agreed or refused to do it, planned, decided,
 /// promised or threatened it, wanted it, began or managed it (`tried to block`, `agreed to buy`,

@@ -1458,6 +1458,113 @@ fn a_designed_purpose_is_planned() {
     assert!(!search.is_empty() && search.iter().all(|t| t.modality == Modality::Planned), "{}", show(&ts));
 }
 
+/// `The banner was meant to greet the rowers.` (invented): the passive of `mean` says what the
+/// thing is for, as `was designed to` does; `The banner meant that the rowers came.` is no plan.
+#[test]
+fn a_meant_purpose_is_planned() {
+    let meant = "
+    The the DET DT 2 det
+    banner banner NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    meant mean VERB VBN 0 root VerbForm=Part
+    to to PART TO 6 mark
+    greet greet VERB VB 4 xcomp VerbForm=Inf
+    the the DET DT 8 det
+    rowers rower NOUN NNS 6 obj
+    . . PUNCT . 4 punct";
+    let ts = triples(meant);
+    assert_eq!(find(&ts, "banner", "meant to greet", Some("rowers")).modality, Modality::Planned, "{}", show(&ts));
+    // must stay asserted without the passive of `mean` (`The banner hoped to greet` is planned by
+    // `hope`; the bare act is not)
+    let bare = meant.replace("was be AUX VBD 4 aux:pass VerbForm=Fin", "did do AUX VBD 4 aux VerbForm=Fin");
+    let ts = triples(&bare);
+    assert!(ts.iter().filter(|t| t.relation.contains("greet")).all(|t| t.modality != Modality::Planned), "{}", show(&ts));
+}
+
+/// `Four towns had bid to host the games.` (invented): what rivals bid, vie or compete to do is
+/// sought, not done (one of them, or none, gets it).
+#[test]
+fn a_bid_for_an_act_is_planned() {
+    let rows = "
+    Four four NUM CD 2 nummod
+    towns town NOUN NNS 4 nsubj
+    had have AUX VBD 4 aux VerbForm=Fin
+    bid bid VERB VBN 0 root VerbForm=Part
+    to to PART TO 6 mark
+    host host VERB VB 4 xcomp VerbForm=Inf
+    the the DET DT 8 det
+    games game NOUN NNS 6 obj
+    . . PUNCT . 4 punct";
+    for verb in ["bid bid", "vied vie", "competed compete", "campaigned campaign"] {
+        let ts = triples(&rows.replace("bid bid", verb));
+        let host: Vec<_> = ts.iter().filter(|t| t.relation.contains("host")).collect();
+        assert!(!host.is_empty() && host.iter().all(|t| t.modality == Modality::Planned), "{verb}: {}", show(&ts));
+    }
+}
+
+/// `The nurse helped the boy pack his bag.` (invented): help that was given brings the act
+/// about, as `make` does: the boy packed, asserted, not planned.
+#[test]
+fn a_helped_act_is_done() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    nurse nurse NOUN NN 3 nsubj
+    helped help VERB VBD 0 root VerbForm=Fin
+    the the DET DT 5 det
+    boy boy NOUN NN 3 obj
+    pack pack VERB VB 3 xcomp VerbForm=Inf
+    his his PRON PRP$ 8 nmod:poss
+    bag bag NOUN NN 6 obj
+    . . PUNCT . 3 punct",
+    );
+    assert_eq!(find(&ts, "boy", "pack", Some("bag")).modality, Modality::Asserted, "{}", show(&ts));
+    // must stay not done when the help is only possible (`The nurse can help the boy pack his bag.`)
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    nurse nurse NOUN NN 4 nsubj
+    can can AUX MD 4 aux VerbForm=Fin
+    help help VERB VB 0 root VerbForm=Inf
+    the the DET DT 6 det
+    boy boy NOUN NN 4 obj
+    pack pack VERB VB 4 xcomp VerbForm=Inf
+    his his PRON PRP$ 9 nmod:poss
+    bag bag NOUN NN 7 obj
+    . . PUNCT . 4 punct",
+    );
+    assert_ne!(find(&ts, "boy", "pack", Some("bag")).modality, Modality::Asserted, "{}", show(&ts));
+}
+
+/// `The club sold the barn in order to buy a tractor and hire a driver.` (invented), with the
+/// tagger's present tense on `hire`: the second conjunct of a purpose infinitive is as planned
+/// as the first.
+#[test]
+fn a_purpose_conjunct_tagged_present_is_planned() {
+    let ts = triples(
+        "
+    The the DET DT 2 det
+    club club NOUN NN 3 nsubj
+    sold sell VERB VBD 0 root VerbForm=Fin
+    the the DET DT 5 det
+    barn barn NOUN NN 3 obj
+    in in ADP IN 9 mark
+    order order NOUN NN 6 fixed
+    to to PART TO 9 mark
+    buy buy VERB VB 3 advcl VerbForm=Inf
+    a a DET DT 11 det
+    tractor tractor NOUN NN 9 obj
+    and and CCONJ CC 13 cc
+    hire hire VERB VBP 9 conj VerbForm=Fin
+    a a DET DT 15 det
+    driver driver NOUN NN 13 obj
+    . . PUNCT . 3 punct",
+    );
+    assert_eq!(find(&ts, "club", "buy", Some("tractor")).modality, Modality::Planned, "{}", show(&ts));
+    assert_eq!(find(&ts, "club", "hire", Some("driver")).modality, Modality::Planned, "{}", show(&ts));
+    assert_eq!(find(&ts, "club", "sold", Some("barn")).modality, Modality::Asserted, "{}", show(&ts));
+}
+
 /// `The drone was built in Tarn and could serve rescue purposes.` (invented): a passive verb takes
 /// no object, so it shares none with the verb coordinated after it.
 #[test]

@@ -435,7 +435,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
         obl_object = !copular && p.rule != "collective" && agent.is_none();
         // `was found under the rubble`: the subject underwent the event (the ontology says `be found under`),
         // unless the verb is in the active voice and took the flag from a passive beside it
-        if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v)) {
+        if p.passive && agent.is_none() && !copular && verb_tok.is_none_or(|v| keeps_passive_flag(tr, v) && !passive_only_above(tr, v)) {
             // `was restored by 20:21`, `was helped by the other two`: a `by` phrase that is no
             // agent (a time, an amount, one the agent test could not take) keeps its preposition;
             // a passive key with `by` would read as the agent's act with the `by` dropped
@@ -495,7 +495,7 @@ pub(super) fn graph_triples(s: &Sentence, tr: &Tree, ment: &[Option<(usize, usiz
     }
     // an agentless passive with nothing left for an object (`three guards were injured`): the
     // subject underwent the event; the key says so, for the ontology's event facts
-    if object.is_none() && p.passive && agent.is_none() && !copular {
+    if object.is_none() && p.passive && agent.is_none() && !copular && !verb_tok.is_some_and(|v| passive_only_above(tr, v)) {
         key.passive = true;
     }
     if t_object_missing(&object)
@@ -1055,6 +1055,32 @@ fn keeps_passive_flag(tr: &Tree, v: usize) -> bool {
         "VBD" | "VBP" | "VBZ" => false,
         _ => true,
     }
+}
+
+/// Verbs whose passive over an infinitive is a flag of the act, not something the subject
+/// underwent (`was scheduled to`, `is expected to`, `is meant to`, `is said to`): the plan or
+/// report heads the clause rules turn into `planned` or `reported`.
+fn flagging_passive_head(tr: &Tree, h: usize) -> bool {
+    tr.lemma_is(h, lexicon::PLANNED_HEADS) || tr.lemma_is(h, lexicon::REPORTED_HEADS) || tr.lemma_is(h, lexicon::INTENT_PASSIVES)
+}
+
+/// Whether the passive of the clause of infinitive `v` is only that of a plan or report verb
+/// above it (`was scheduled to remain at`, `is said to live in`): the infinitive is active and the
+/// passive verb is already the fact's flag, so the key is the act's own (`remain at`, planned);
+/// kept passive it read `be scheduled to remain at`, a chain no other fact of the act matches.
+fn passive_only_above(tr: &Tree, v: usize) -> bool {
+    let mut x = v;
+    for _ in 0..4 {
+        let h = tr.head[x];
+        if tr.t[x].xpos != "VB" || tr.base(x) != "xcomp" || h == NONE {
+            return false;
+        }
+        if own_passive(tr, h) {
+            return flagging_passive_head(tr, h);
+        }
+        x = h;
+    }
+    false
 }
 
 /// Whether past participle `v` is itself passive: a past participle that is passive by its

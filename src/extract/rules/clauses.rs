@@ -269,7 +269,8 @@ impl Rules<'_, '_> {
         let mut up = p;
         for _ in 0..4 {
             let dependent = matches!(tr.base(up), "advcl" | "xcomp" | "conj");
-            let own_tense = tr.has_feat(up, "VerbForm=Fin") || tr.kids(up).any(|k| matches!(tr.base(k), "aux" | "nsubj" | "csubj"));
+            let bare = self.infinitive_conjunct(up);
+            let own_tense = (tr.has_feat(up, "VerbForm=Fin") && !bare) || tr.kids(up).any(|k| matches!(tr.base(k), "aux" | "nsubj" | "csubj"));
             let g = tr.head[up];
             if !dependent || own_tense || g == NONE {
                 return None;
@@ -286,12 +287,12 @@ impl Rules<'_, '_> {
                 }
             }
             // a bare conjunct of a purpose infinitive (`to win votes and keep power`)
-            if tr.base(up) == "conj" && tr.t[up].xpos == "VB" && self.purpose_infinitive(g) {
+            if tr.base(up) == "conj" && (tr.t[up].xpos == "VB" || bare) && self.purpose_infinitive(g) {
                 return Some(Modality::Planned);
             }
             let gg = tr.head[g];
             if tr.base(g) == "xcomp" && gg != NONE {
-                if tr.lemma_is(gg, PLANNED_HEADS) {
+                if self.plans(gg) {
                     return Some(Modality::Planned);
                 }
                 if tr.lemma_is(gg, POSSIBLE_HEADS) && !self.realized_ability(gg) {
@@ -301,6 +302,29 @@ impl Rules<'_, '_> {
             up = g;
         }
         None
+    }
+
+    /// Whether `v` is the bare second conjunct of a `to`-infinitive that the tagger read as a
+    /// present tense (`to buy a boat and hire a crew`, `hire` tagged VBP): no subject or auxiliary
+    /// of its own and written as its lemma, it is an infinitive sharing the first one's `to`.
+    fn infinitive_conjunct(&self, v: usize) -> bool {
+        let tr = self.tr;
+        let h = tr.head[v];
+        tr.base(v) == "conj"
+            && h != NONE
+            && h < v
+            && tr.t[v].xpos == "VBP"
+            && tr.form(v).eq_ignore_ascii_case(&tr.t[v].lemma)
+            && !tr.kids(v).any(|k| matches!(tr.base(k), "aux" | "nsubj" | "csubj" | "mark"))
+            && tr.t[h].xpos == "VB"
+            && tr.kids(h).any(|k| k < h && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]))
+    }
+
+    /// Whether verb `c` makes the infinitive it governs planned: a plan head, or the passive of an
+    /// intent verb (`was meant to warn`).
+    fn plans(&self, c: usize) -> bool {
+        let tr = self.tr;
+        tr.lemma_is(c, PLANNED_HEADS) || (tr.lemma_is(c, INTENT_PASSIVES) && tr.kids(c).any(|k| tr.rel(k) == "aux:pass"))
     }
 
     /// The author of a written statement `s` (`the ministry's statement`, `a letter from the
@@ -725,7 +749,7 @@ impl Rules<'_, '_> {
                 if tr.lemma_is(c, NEGATIVE_HEADS) {
                     negated = true;
                 }
-                if tr.lemma_is(c, PLANNED_HEADS) {
+                if self.plans(c) {
                     if tr.lemma_is(c, REPORTED_HEADS) && passive {
                         modality = Modality::Reported;
                     } else {

@@ -76,6 +76,18 @@ const PURPOSE_OBJECT_VERBS: &[&str] = &[
 /// Perception verbs report what was seen happen (`saw Y leave`).
 const IMPLICATIVE_CONTROL: &[&str] = &["force", "compel", "make", "cause", "lead", "oblige", "drive", "prompt", "get", "see", "hear", "watch"];
 
+/// Whether object-control verb `g` brings its clause about: an implicative verb, or `help` as a
+/// help that was given (`helped the crew unload the boat`: they unloaded it). Help only meant or
+/// possible (`to help the crew unload`, `can help them unload`) leaves the act planned.
+fn brings_about(tr: &Tree, g: usize) -> bool {
+    let finite = |v: usize| matches!(tr.t[v].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let modal = |k: usize| tr.base(k) == "aux" && (tr.lemma_is(k, POSSIBLE_AUX) || tr.lemma_is(k, PLANNED_AUX));
+    tr.lemma_is(g, IMPLICATIVE_CONTROL)
+        || (tr.lemma_is(g, &["help"])
+            && !tr.kids(g).any(modal)
+            && (finite(g) || tr.kids(g).any(|k| tr.base(k) == "aux" && finite(k) && tr.lemma_is(k, &["be", "have"]))))
+}
+
 /// Verbs that give their object leave to act (`allowed Y to vote`, `let Y enter`). Denied (`did not
 /// allow Y to vote`), the controlled clause is not allowed, so it is not done: negated, not just
 /// possible. General English, closed class.
@@ -451,7 +463,7 @@ impl Rules<'_, '_> {
         }
         Some(if self.negation_of(g).is_some() {
             Some(Modality::Possible)
-        } else if tr.lemma_is(g, IMPLICATIVE_CONTROL) {
+        } else if brings_about(tr, g) {
             None
         } else {
             Some(Modality::Planned)
@@ -497,7 +509,7 @@ impl Rules<'_, '_> {
     fn governed_modality(&self, g: usize) -> Option<Modality> {
         if self.negation_of(g).is_some() {
             Some(Modality::Possible)
-        } else if self.tr.lemma_is(g, IMPLICATIVE_CONTROL) {
+        } else if brings_about(self.tr, g) {
             None
         } else {
             Some(Modality::Planned)

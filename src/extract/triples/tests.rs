@@ -796,3 +796,31 @@ fn a_copular_infinitive_relates_the_subject_to_its_noun_not_the_verb() {
         assert_eq!(t.modality, modality, "{}", show(&ts));
     }
 }
+
+/// `The ferry was scheduled to stay at Kell until May.` (invented): the passive is the plan
+/// verb's, already the planned flag; the act is active, so the key is `stay at`, not the passive
+/// `be scheduled to stay at`.
+const SCHEDULED_TO_STAY: &str = "
+    The the DET DT 2 det
+    ferry ferry NOUN NN 4 nsubj:pass
+    was be AUX VBD 4 aux:pass
+    scheduled schedule VERB VBN 0 root Voice=Pass
+    to to PART TO 6 mark
+    stay stay VERB VB 4 xcomp VerbForm=Inf
+    at at ADP IN 8 case
+    Kell Kell PROPN NNP 6 obl
+    . . PUNCT . 4 punct";
+
+#[test]
+fn a_passive_plan_verb_leaves_its_act_active() {
+    let ts = triples(SCHEDULED_TO_STAY);
+    let t = find(&ts, "ferry", "scheduled to stay at", Some("Kell"));
+    assert!(!t.key.passive, "{}", show(&ts));
+    assert_eq!((t.key.verb.as_deref(), t.key.prep.as_deref()), (Some("stay"), Some("at")), "{}", show(&ts));
+    assert_eq!(t.modality, crate::document::Modality::Planned, "{}", show(&ts));
+    // must stay passive when the verb over the act is no plan or report verb (`was forced to stay
+    // at`: what the subject underwent)
+    let forced = SCHEDULED_TO_STAY.replace("scheduled schedule", "forced force");
+    let ts = triples(&forced);
+    assert!(find(&ts, "ferry", "forced to stay at", Some("Kell")).key.passive, "{}", show(&ts));
+}
