@@ -92,7 +92,8 @@
 //! - `equative-description`: a copular clause between two definite descriptions whose subject
 //!   picks one thing out by rank (`the one factor that slowed the works was the flooding`, `the
 //!   most difficult part was the exam`, `the only ones left were the bones`) says which thing it
-//!   is, not what class the subject belongs to (no `factor – is a – flooding`).
+//!   is, not what class the subject belongs to (no `factor – is a – flooding`); so does any
+//!   predicate after a ranked slot noun (`the most important thing is food`).
 //! - `non-nominal-predicate` ([`non_nominal_predicate`]): a copula whose predicate is a bare
 //!   `-ing` word the tagger took for a noun or adjective (`water was no longer rushing`: a
 //!   progressive), a fixed adverbial phrase (`was en route`) or an indefinite pronoun (`was
@@ -688,6 +689,10 @@ const VAGUE_QUANTIFIERS: &[&str] = &["many", "some", "other", "several", "few", 
 /// English, closed class (superlatives are found by their tag or `most`/`least`).
 const RANKING_MODIFIERS: &[&str] = &["only", "sole", "one", "main", "chief", "principal", "key", "primary"];
 
+/// Nouns that name a slot to be filled rather than a kind (`the main thing is …`, `the biggest
+/// problem was …`): general English, closed class.
+const SLOT_NOUNS: &[&str] = &["thing", "part", "problem", "issue", "question", "priority", "concern", "challenge", "point", "goal", "aim"];
+
 /// A copular predicate noun `v` with `the` whose subject `s` is a common noun singled out by
 /// rank (`the one factor …`, `the most difficult part`, `the only ones`): an identity between two
 /// descriptions, not a class.
@@ -699,7 +704,10 @@ fn equative_description(tr: &Tree, v: usize, s: usize) -> bool {
         return false;
     }
     let definite = |x: usize| tr.kids(x).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["the"]));
-    if !definite(v) || !matches!(tr.upos(s), "NOUN" | "NUM" | "PRON") || !is_subject_of(tr, s, v) {
+    // (a subject that only points at a slot, `the most important thing`, `the main problem`, is
+    // specified by any predicate: `… was food` names the thing, it gives it no class)
+    let slot = tr.lemma_is(s, SLOT_NOUNS);
+    if !(definite(v) || slot) || !matches!(tr.upos(s), "NOUN" | "NUM" | "PRON") || !is_subject_of(tr, s, v) {
         return false;
     }
     let ranked = tr.kids(s).any(|k| {

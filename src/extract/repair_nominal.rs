@@ -42,6 +42,11 @@
 //!    with the words before it, and the measure goes under `ago`. Only a noun (or a noun the tagger
 //!    read as an adjective, when a determiner or preposition opens its phrase and a number stands
 //!    between it and the measure), and only the time units of [`TIME_UNITS`].
+//! 84. `kin-apposition`: `Mara Vellin, wife of Ivo Vellin, a candidate who fled, …` parsed with
+//!    the second description as another apposition of the first name (`Mara Vellin is a
+//!    candidate`, `Mara Vellin fled`). A description set off right after a kinship apposition
+//!    (`wife of X`, `son of X`) describes the relative named there, the nearer name: it becomes
+//!    that name's apposition.
 //! 66. `purpose-copula` and 50. `scheduled-infinitive`: `The goal is to …` (the aim noun is no
 //!    actor) against `The council is to vote` (the `be` is the verb's auxiliary, the council acts).
 
@@ -174,6 +179,31 @@ fn phrase_span(t: &[Token], h: &[usize], a: usize) -> (usize, usize) {
     let toks: Vec<usize> = (0..t.len()).filter(|&k| is_ancestor(h, a, k)).collect();
     let words: Vec<usize> = toks.iter().copied().filter(|&k| t[k].form != ",").collect();
     (words.first().copied().unwrap_or(a), words.last().copied().unwrap_or(a))
+}
+
+/// Repair 84.
+pub(super) fn kin_apposition(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for y in 1..n {
+        let h = heads(t);
+        let x = h[y];
+        if x == usize::MAX || base(&t[y].deprel) != "appos" || t[y].upos != "NOUN" || !matches!(t[x].upos.as_str(), "PROPN" | "NOUN") {
+            continue;
+        }
+        // the kinship apposition of the same name, before y: `wife of Ivo Vellin`
+        let Some(a) = (x + 1..y).find(|&k| h[k] == x && base(&t[k].deprel) == "appos" && crate::extract::is_kin_noun(&t[k].lemma.to_lowercase())) else { continue };
+        let Some(m) = (a + 1..y).find(|&k| h[k] == a && base(&t[k].deprel) == "nmod" && t[k].upos == "PROPN" && (0..k).any(|c| h[c] == k && t[c].form.eq_ignore_ascii_case("of"))) else { continue };
+        // the relative's name closes the kinship phrase, and one comma stands between it and y's phrase
+        let (_, ar) = phrase_span(t, &h, a);
+        let (yl, _) = phrase_span(t, &h, y);
+        if ar >= yl || yl - ar != 2 || t[ar + 1].form != "," || !is_ancestor(&h, m, ar) {
+            continue;
+        }
+        set_head(t, y, m, "appos");
+        changed = true;
+    }
+    changed
 }
 
 /// Repair 58.
@@ -501,6 +531,24 @@ mod tests {
             x.space_after = !glued.contains(&i);
         }
         t
+    }
+
+    #[test]
+    fn a_description_after_a_kinship_apposition_is_the_relatives() {
+        // `He met Mara Vellin , wife of Ivo Vellin , a former candidate .` (invented)
+        let t = toks(
+            "He/PRON/2/nsubj met/VERB/0/root/meet/VBD Mara/PROPN/2/obj Vellin/PROPN/3/flat ,/PUNCT/6/punct wife/NOUN/3/appos/wife \
+             of/ADP/8/case Ivo/PROPN/6/nmod Vellin/PROPN/8/flat ,/PUNCT/13/punct a/DET/13/det former/ADJ/13/amod \
+             candidate/NOUN/3/appos/candidate ./PUNCT/2/punct",
+        );
+        let got = arcs(&repair(&t).expect("repaired"));
+        has(&got, &["candidate>8:appos", "wife>3:appos"]);
+        // must not: a description after a non-kin apposition stays (`Ivo Oster , head of Tarn Bank , a lawyer`)
+        let t = toks(
+            "He/PRON/2/nsubj met/VERB/0/root/meet/VBD Ivo/PROPN/2/obj Oster/PROPN/3/flat ,/PUNCT/6/punct head/NOUN/3/appos/head \
+             of/ADP/8/case Tarn/PROPN/6/nmod Bank/PROPN/8/flat ,/PUNCT/12/punct a/DET/12/det lawyer/NOUN/3/appos/lawyer ./PUNCT/2/punct",
+        );
+        assert!(repair(&t).is_none_or(|r| arcs(&r).contains("lawyer>3:appos")));
     }
 
     #[test]

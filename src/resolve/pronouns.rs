@@ -687,6 +687,16 @@ impl State<'_> {
         // no verb of saying: in an interview answer `I` is whoever the turn's header names
         let speaker = self.speaker(si, s, &[]).map(|c| (c, "pronoun:speaker")).or_else(|| self.turn_speaker(si).map(|c| (c, TURN_SPEAKER)));
         for i in firsts {
+            // `she told me`: the one spoken to is never the teller, but whoever says the
+            // sentence (`"She told me," he said`) or the interview turn's speaker
+            let speaker = match addressed_by(s, i) {
+                Some(verb) => {
+                    let mut skip = vec![false; s.tokens.len()];
+                    skip[verb] = true;
+                    self.speaker(si, s, &skip).map(|c| (c, "pronoun:speaker")).or_else(|| self.turn_speaker(si).map(|c| (c, TURN_SPEAKER)))
+                }
+                None => speaker,
+            };
             match speaker {
                 Some((c, rule)) => {
                     self.set_ref(si, i..i + 1, Target::One(c), rule);
@@ -863,6 +873,15 @@ fn quoted_clause(s: &Sentence) -> bool {
 /// writes: whoever does them is the speaker of the quotation beside them. General English.
 /// The verbs of saying read whatever their tag (the first of [`is_speaker_verb`]'s).
 const SAY_VERBS: &[&str] = &["say", "said", "says", "tell", "told", "add", "added", "state", "stated", "write", "wrote"];
+
+/// The verb of saying whose object token `i` is (`told me`, `wrote to me`): `i` is addressed.
+fn addressed_by(s: &Sentence, i: usize) -> Option<usize> {
+    let t = &s.tokens[i];
+    let h = t.head.checked_sub(1)?;
+    let v = s.tokens.get(h)?;
+    let l = if v.lemma.is_empty() { lower_key(&v.form) } else { v.lemma.to_lowercase() };
+    (is_speaker_verb(&l) && matches!(t.deprel.as_str(), "obj" | "iobj" | "obl")).then_some(h)
+}
 
 fn is_speaker_verb(l: &str) -> bool {
     matches!(

@@ -524,6 +524,45 @@ fn quote_speaker_is_i() {
     assert_eq!(facts(&r)[0].0, "brandt");
 }
 
+/// `Ines told me …`: the one told is not the teller; in a quotation it is whoever says the
+/// sentence, elsewhere it stays unresolved.
+#[test]
+fn addressee_of_speech_is_not_the_teller() {
+    let told = |text: &str| {
+        let mut d = doc(&[text]);
+        let t = &mut d.sentences[0].tokens;
+        let told = t.iter().position(|w| w.form == "told").unwrap();
+        for (i, w) in t.iter_mut().enumerate() {
+            w.head = told + 1;
+            w.deprel = match w.form.as_str() {
+                "Ines" => "nsubj",
+                "me" => "iobj",
+                _ => "dep",
+            }
+            .into();
+            if i == told {
+                (w.head, w.deprel) = (0, "root".into());
+            }
+        }
+        t[told].lemma = "tell".into();
+        d
+    };
+    let d = told("Ines told me nothing .");
+    let r = run(&d, &[ment(&d, 0, "Ines", T::Person)], vec![tri(&d, 0, "Ines", "told", "tell", Some("me"))]);
+    assert!(r.triples.is_empty(), "{:?}", facts(&r));
+    // the quoted `me` is the one who says the sentence
+    let mut d = told("“ Ines told me nothing , ” Pavel said .");
+    let t = &mut d.sentences[0].tokens;
+    let said = t.iter().position(|w| w.form == "said").unwrap();
+    t[said].lemma = "say".into();
+    (t[said].head, t[said].deprel) = (0, "root".into());
+    let pavel = said - 1;
+    (t[pavel].head, t[pavel].deprel) = (said + 1, "nsubj".into());
+    let m = [ment(&d, 0, "Ines", T::Person), ment(&d, 0, "Pavel", T::Person)];
+    let r = run(&d, &m, vec![tri(&d, 0, "Ines", "told", "tell", Some("me"))]);
+    assert_eq!(facts(&r), vec![f("ines", "told", Some("pavel"))]);
+}
+
 /// A whole invented article, as the upstream stages would hand it over: one node per person
 /// (full name, surname, title + name), no pronoun node, the capital acting as its country.
 #[test]

@@ -817,6 +817,12 @@ fn a_ranked_description_equated_with_another_is_no_class() {
     assert!(!triples(ranked).iter().any(|t| t.contains("flooding")), "{:?}", triples(ranked));
     let superlative = "The/the/DET/4/det most/most/ADV/3/advmod difficult/difficult/ADJ/4/amod part/part/NOUN/7/nsubj was/be/AUX/7/cop the/the/DET/7/det exam/exam/NOUN/0/root";
     assert!(!triples(superlative).iter().any(|t| t.contains("exam")), "{:?}", triples(superlative));
+    // a ranked slot noun is specified by a bare predicate too (`The main thing was water`)
+    let slot = "The/the/DET/3/det main/main/ADJ/3/amod thing/thing/NOUN/5/nsubj was/be/AUX/5/cop water/water/NOUN/0/root";
+    assert!(!triples(slot).iter().any(|t| t.contains("water")), "{:?}", triples(slot));
+    // must not: a ranked noun of a kind keeps its class (`The largest bank was a cooperative`)
+    let kind = "The/the/DET/3/det largest/large/ADJ/3/amod/JJS bank/bank/NOUN/6/nsubj was/be/AUX/6/cop a/a/DET/6/det cooperative/cooperative/NOUN/0/root";
+    assert!(triples(kind).iter().any(|t| t.contains("cooperative")), "{:?}", triples(kind));
     // must not: an unranked subject (`The storm was the worst storm of the year` keeps its relation)
     let plain = "The/the/DET/2/det accident/accident/NOUN/6/nsubj was/be/AUX/6/cop the/the/DET/6/det fourth/fourth/ADJ/6/amod crash/crash/NOUN/0/root";
     assert!(triples(plain).iter().any(|t| t.contains("crash")), "{:?}", triples(plain));
