@@ -242,6 +242,11 @@ pub(super) fn recipient_object(t: &mut Vec<Token>) -> bool {
         if (first..=last_of_first).any(|k| k != first && matches!(base(&t[k].deprel), "nmod" | "case" | "punct" | "acl")) || t[first_of_second].upos == "PUNCT" {
             continue;
         }
+        // a preposition opening the second phrase (`offered rights to new members, …`, its `to`
+        // hung on a modifier) makes it the first's complement, not a thing given
+        if (first_of_second..second).any(|k| base(&t[k].deprel) == "case") {
+            continue;
+        }
         t[first].deprel = "iobj".into();
         changed = true;
     }
@@ -269,6 +274,10 @@ mod tests {
         for arc in ["Ivo>3:iobj", "licence>3:obj"] {
             assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
         }
+        // must not: the second phrase opens with a preposition hung on its modifier (`offered
+        // rights to registered voters`, invented)
+        let t = toks("They/PRON/2/nsubj offered/VERB/0/root/offer/VBD rights/NOUN/2/obj to/ADP/5/case registered/VERB/6/amod voters/NOUN/2/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| !arcs(&r).contains("rights>2:iobj")), "{:?}", repair(&t).map(|r| arcs(&r)));
         // must not: a naming verb (`named the plan Dawn`), or a phrase between the two objects
         let t = toks("They/PRON/2/nsubj named/VERB/0/root/name/VBD the/DET/4/det plan/NOUN/2/obj Dawn/NOUN/2/obj ./PUNCT/2/punct");
         assert!(repair(&t).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "plan>2:obj")));
