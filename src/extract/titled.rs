@@ -72,14 +72,20 @@ pub fn cut_office_titles(sentences: &[Sentence], mentions: &mut [Mention]) {
         let end = m.tokens.end;
         m.tokens = start..end;
         m.span = s.tokens[start].span.cover(&s.tokens[end - 1].span);
-        m.text = (start..end).fold(String::new(), |mut t, k| {
-            t.push_str(&s.tokens[k].form);
-            if k + 1 < end && s.tokens[k].space_after {
-                t.push(' ');
-            }
-            t
-        });
+        m.text = tokens_text(s, start..end);
     }
+}
+
+/// The words of tokens `range` of `s` as written (a space only where the text has one).
+fn tokens_text(s: &Sentence, range: std::ops::Range<usize>) -> String {
+    let end = range.end;
+    range.fold(String::new(), |mut t, k| {
+        t.push_str(&s.tokens[k].form);
+        if k + 1 < end && s.tokens[k].space_after {
+            t.push(' ');
+        }
+        t
+    })
 }
 
 /// Where the name after the `of` of an office title over `span` starts (past a `the`), when the
@@ -160,13 +166,7 @@ pub fn trim_person_titles(sentences: &[Sentence], mentions: &mut [Mention]) {
         }
         m.tokens = a..b;
         m.span = s.tokens[a].span.cover(&s.tokens[b - 1].span);
-        m.text = (a..b).fold(String::new(), |mut t, k| {
-            t.push_str(&s.tokens[k].form);
-            if k + 1 < b && s.tokens[k].space_after {
-                t.push(' ');
-            }
-            t
-        });
+        m.text = tokens_text(s, a..b);
     }
 }
 
@@ -391,13 +391,7 @@ pub fn join_of_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Ment
         {
             let last = &s.tokens[end - 1];
             m.span = m.span.cover(&last.span);
-            m.text = (m.tokens.start..end).fold(String::new(), |mut t, k| {
-                t.push_str(&s.tokens[k].form);
-                if k + 1 < end && s.tokens[k].space_after {
-                    t.push(' ');
-                }
-                t
-            });
+            m.text = tokens_text(s, m.tokens.start..end);
             m.tokens.end = end;
             m.kind = EntityType::Organization;
             swallowed = Some((m.sentence, end));
@@ -488,13 +482,7 @@ fn join_span(out: &mut Vec<Mention>, s: &Sentence, range: std::ops::Range<usize>
         out.iter().position(|m| m.sentence > s.index || (m.sentence == s.index && m.tokens.start >= range.end)).unwrap_or(out.len())
     });
     out.retain(|m| !overlaps(m));
-    let text = range.clone().fold(String::new(), |mut t, k| {
-        t.push_str(&s.tokens[k].form);
-        if k + 1 < range.end && s.tokens[k].space_after {
-            t.push(' ');
-        }
-        t
-    });
+    let text = tokens_text(s, range.clone());
     let joined = Mention {
         sentence: s.index,
         tokens: range.clone(),

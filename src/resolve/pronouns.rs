@@ -746,7 +746,7 @@ impl State<'_> {
             if quoted.get(i) == Some(&true) {
                 continue;
             }
-            let l = if t.lemma.is_empty() { lower_key(&t.form) } else { t.lemma.to_lowercase() };
+            let l = verb_key(t);
             if !is_speaker_verb(&l) {
                 continue;
             }
@@ -879,8 +879,13 @@ fn addressed_by(s: &Sentence, i: usize) -> Option<usize> {
     let t = &s.tokens[i];
     let h = t.head.checked_sub(1)?;
     let v = s.tokens.get(h)?;
-    let l = if v.lemma.is_empty() { lower_key(&v.form) } else { v.lemma.to_lowercase() };
+    let l = verb_key(v);
     (is_speaker_verb(&l) && matches!(t.deprel.as_str(), "obj" | "iobj" | "obl")).then_some(h)
+}
+
+/// A verb's lemma in lower case (its form where the tagger left no lemma), as the verb lists hold it.
+fn verb_key(t: &crate::document::Token) -> String {
+    if t.lemma.is_empty() { lower_key(&t.form) } else { t.lemma.to_lowercase() }
 }
 
 fn is_speaker_verb(l: &str) -> bool {
