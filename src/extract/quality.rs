@@ -5,6 +5,10 @@
 //! - `object-not-shared` (set by the clause rules): `met in Lima and signed deals` does
 //!   not give `met – deals`; only right-node raising (`buy and sell stocks`) shares an object. The
 //!   graph keeps the clause without the borrowed object.
+//! - `not-limited-hedge`: `including, but not limited to, X` widens a list; no one limits X.
+//! - `opinion-hedge`: a first-person present `I think` / `we guess` inside or before a clause
+//!   (`I think in the 90s he ran …`) takes no oblique of its own: the time, age or cause the
+//!   parser hung on it belongs to the hedged clause (what one thinks `about`/`of` stays).
 //! - `subject-not-nominal`: a subject headed by an adverb, adjective, particle, preposition or verb
 //!   (`down – ordered by – police` from a mis-split `crack-down`).
 //! - `subject-adverbial`: a subject that is a prepositional or temporal phrase (`for the past few
@@ -240,6 +244,12 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if undergone_participle(tr, p) {
         return Some("undergone-participle");
     }
+    if not_limited_hedge(tr, v) {
+        return Some("not-limited-hedge");
+    }
+    if opinion_hedge(tr, v, p) {
+        return Some("opinion-hedge");
+    }
     if let Some(why) = garbled_clause(tr, p) {
         return Some(why);
     }
@@ -291,6 +301,30 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         return Some("non-nominal-predicate");
     }
     None
+}
+
+/// `including, but not limited to, X and Y`: a fixed hedge that widens a list; nobody limits
+/// anything (the parser hangs `limited` on the clause's verb as a conjunct, which then lends it
+/// its subject). A plain `is not limited to X` (no `but`) is a statement and stays.
+fn not_limited_hedge(tr: &Tree, v: usize) -> bool {
+    tr.form_is(v, &["limited"]) && v >= 2 && tr.form_is(v - 1, &["not"]) && tr.form_is(v - 2, &["but"])
+}
+
+/// Verbs of opinion that a speaker puts before or inside a clause to soften it.
+const HEDGE_VERBS: &[&str] = &["think", "guess", "suppose", "reckon"];
+
+/// `I think in the 90s he ran …`, `kids under, I think, under 18`: a first-person present `I
+/// think` / `we guess` is a hedge on the clause around it, so an oblique the parser hung on it
+/// (a time, an age, a cause) belongs to that clause, not to the thinking. What one thinks
+/// about or of (`I think about my family`) is the verb's own topic and stays, as does any other
+/// person or tense (`she thought in pictures`).
+fn opinion_hedge(tr: &Tree, v: usize, p: &Prop) -> bool {
+    let first_person_present = tr.kids(v).any(|k| tr.base(k) == "nsubj" && tr.form_is(k, &["I", "we"])) && tr.has_feat(v, "Tense=Pres");
+    let topic = |s: &super::rules::Slot| s.case.iter().any(|&c| tr.lemma_is(c, &["about", "of", "over", "through"]));
+    tr.lemma_is(v, HEDGE_VERBS)
+        && first_person_present
+        && !p.slots.is_empty()
+        && p.slots.iter().all(|s| s.kind == Kind::Obl && !topic(s))
 }
 
 /// Adverbial phrases made of a borrowed word and a noun, which the tagger reads as a noun

@@ -905,3 +905,32 @@ fn a_verb_of_knowing_with_a_cut_clause_has_no_object() {
     let got = triples(plain);
     assert!(got.iter().any(|t| t.contains("concluded | study")), "{got:?}");
 }
+
+/// `We ship parts, including, but not limited to, valves.` (invented): the hedge `but not
+/// limited to` gives no `we – limit to – valves`; a plain `The damage is not limited to Tarn.`
+/// states something and keeps its negated fact.
+#[test]
+fn but_not_limited_to_is_a_hedge_not_a_limit() {
+    let hedge = "We/we/PRON/2/nsubj ship/ship/VERB/0/root/VBP/Tense=Pres parts/part/NOUN/2/obj including/include/VERB/3/acl/VBG ,/,/PUNCT/8/punct but/but/CCONJ/8/cc not/not/PART/8/advmod limited/limit/VERB/2/conj/VBN/Tense=Past|VerbForm=Part|Voice=Pass to/to/ADP/11/case ,/,/PUNCT/9/punct valves/valve/NOUN/8/obl";
+    let got = triples(hedge);
+    assert!(!got.iter().any(|t| t.contains("limit")), "{got:?}");
+    let plain = "The/the/DET/2/det damage/damage/NOUN/5/nsubj:pass is/be/AUX/5/aux:pass not/not/PART/5/advmod limited/limit/VERB/0/root/VBN/Tense=Past|VerbForm=Part|Voice=Pass to/to/ADP/7/case Tarn/Tarn/PROPN/5/obl";
+    let got = triples(plain);
+    assert!(got.iter().any(|t| t.contains("limited to | Tarn")), "{got:?}");
+}
+
+/// `I think in the nineties he sailed alone.` (invented): the hedge `I think` takes no oblique of
+/// its own (no `I – think in – nineties`); `I think about my brother.` and `She thought in
+/// pictures.` keep theirs.
+#[test]
+fn a_first_person_i_think_is_a_hedge_without_obliques() {
+    let hedge = "I/I/PRON/2/nsubj think/think/VERB/0/root/VBP/Mood=Ind|Tense=Pres|VerbForm=Fin in/in/ADP/5/case the/the/DET/5/det nineties/nineties/NOUN/2/obl he/he/PRON/7/nsubj sailed/sail/VERB/2/parataxis/VBD/Tense=Past|VerbForm=Fin alone/alone/ADV/7/advmod";
+    let got = triples(hedge);
+    assert!(!got.iter().any(|t| t.contains("think")), "{got:?}");
+    let topic = "I/I/PRON/2/nsubj think/think/VERB/0/root/VBP/Mood=Ind|Tense=Pres|VerbForm=Fin about/about/ADP/5/case my/my/PRON/5/nmod:poss brother/brother/NOUN/2/obl";
+    let got = triples(topic);
+    assert!(got.iter().any(|t| t.contains("think about | my brother") || t.contains("think about | brother")), "{got:?}");
+    let third = "She/she/PRON/2/nsubj thought/think/VERB/0/root/VBD/Mood=Ind|Tense=Past|VerbForm=Fin in/in/ADP/4/case pictures/picture/NOUN/2/obl";
+    let got = triples(third);
+    assert!(got.iter().any(|t| t.contains("in | pictures")), "{got:?}");
+}
