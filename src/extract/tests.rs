@@ -1293,6 +1293,20 @@ fn a_purpose_infinitive_is_planned_but_an_outcome_or_a_noun_infinitive_happened(
     assert_ne!(modality_of(first, "hold"), Some(Modality::Planned));
 }
 
+/// `The mayors argued for using the fund.` (invented): what is argued for is wanted, not done;
+/// `Oster was fined for using the fund.` gives the reason, which happened.
+#[test]
+fn an_ing_clause_argued_for_is_planned_but_a_reason_happened() {
+    let argued = "The the DET DT 2 det\n mayors mayor NOUN NNS 3 nsubj\n argued argue VERB VBD 0 root VerbForm=Fin\n\
+                  for for SCONJ IN 5 mark\n using use VERB VBG 3 advcl VerbForm=Ger\n the the DET DT 7 det\n\
+                  fund fund NOUN NN 5 obj\n . . PUNCT . 3 punct";
+    assert_eq!(modality_of(argued, "using"), Some(Modality::Planned), "{}", show(&triples(argued)));
+    let fined = "Oster Oster PROPN NNP 3 nsubj:pass\n was be AUX VBD 3 aux:pass\n fined fine VERB VBN 0 root VerbForm=Part\n\
+                 for for SCONJ IN 5 mark\n using use VERB VBG 3 advcl VerbForm=Ger\n the the DET DT 7 det\n\
+                 fund fund NOUN NN 5 obj\n . . PUNCT . 3 punct";
+    assert_eq!(modality_of(fined, "using"), Some(Modality::Asserted), "{}", show(&triples(fined)));
+}
+
 #[test]
 fn going_somewhere_or_being_there_to_do_something_states_a_purpose() {
     // invented: `Oster went to Tarn to meet the minister.`: where he went to do it

@@ -11,6 +11,10 @@ use super::*;
 /// a closed class of English formulae.
 const DEITY_NAMES: &[&str] = &["God", "Heaven", "Lord", "Allah", "Christ", "Jesus"];
 
+/// Verbs of arguing or pressing for something (`argue for`, `call for`, `lobby for`): an `-ing`
+/// clause after their `for` is what is wanted. Closed general class.
+const ADVOCACY_VERBS: &[&str] = &["argue", "call", "push", "press", "lobby", "campaign", "advocate", "fight", "plead", "appeal", "petition", "vote"];
+
 /// A small cardinal written as a word or digits (`two`, `3`), 2 to 10: the size of a list a
 /// counted noun announces.
 fn small_number(w: &str) -> Option<usize> {
@@ -210,6 +214,19 @@ impl Rules<'_, '_> {
             && (!tr.lemma_is(g, RESULT_HEADS) || self.motion_to_place(g, p))
             // (nor one whose subject is the governor's object: `forced the residents to leave`)
             && self.advcl_object_controller(p).is_none()
+    }
+
+    /// Whether `p` is an `-ing` clause after `for` on a verb of arguing for something (`argued for
+    /// using the fund`, `campaigned for lowering the age`): what is argued for is wanted, not done.
+    /// (`was known for using`, `was fined for using` give a reason, which did happen.)
+    fn advocated_gerund(&self, p: usize) -> bool {
+        let tr = self.tr;
+        let g = tr.head[p];
+        tr.rel(p) == "advcl"
+            && g != NONE
+            && tr.t[p].xpos == "VBG"
+            && tr.kids(p).any(|k| tr.base(k) == "mark" && tr.lemma_is(k, &["for"]))
+            && tr.lemma_is(g, ADVOCACY_VERBS)
     }
 
     /// Whether `g` is a verb of going with a destination before the infinitive `p` (`went to Vell
@@ -807,7 +824,7 @@ impl Rules<'_, '_> {
         }
         // a purpose infinitive (`eased the rules to win the vote`, `in order to attract investors`)
         // says what its subject wanted, not what happened
-        if modality == Modality::Asserted && self.purpose_infinitive(p) {
+        if modality == Modality::Asserted && (self.purpose_infinitive(p) || self.advocated_gerund(p)) {
             modality = Modality::Planned;
         }
         // an infinitive with a `for` subject (`a way for crews to reach the ship`, `called for the
