@@ -215,13 +215,14 @@ impl State<'_> {
     }
 
     /// The person a kin noun's possessive pronoun stands for (`his mother` after Ivo Oster →
-    /// `Ivo Oster`): the argument opens with `his`/`her`/`their` (after no other word), its head
+    /// `Ivo Oster`; `my wife` in a quotation or answer of Ivo Oster's, the same): the argument
+    /// opens with `his`/`her`/`their`/`my` (after no other word), its head
     /// is a kin noun ([`is_kin`]) right after it or after one modifier (`his late wife`), and
     /// the pronoun was resolved to one named person.
     fn kin_owner(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<String> {
         let s = &self.doc.sentences[si];
         let p = r.start;
-        if !matches!(s.tokens[p].form.to_lowercase().as_str(), "his" | "her" | "their") || head <= p || head > p + 2 {
+        if !matches!(s.tokens[p].form.to_lowercase().as_str(), "his" | "her" | "their" | "my") || head <= p || head > p + 2 {
             return None;
         }
         if !is_kin(&s.tokens[head]) || r.end > head + 1 {
@@ -988,6 +989,10 @@ mod tests {
         // a named owner stays on a subject too (other nouns keep the short subject label)
         let (_, facts) = super::super::tests::pipeline_facts("Oster's widow sold the farm in Tarn.");
         assert!(facts.iter().any(|f| f.1 == "Oster's widow" && f.3.contains("farm")), "{facts:?}");
+        // a speaker's `my` is the speaker's
+        let text = "Ivo Oster spoke to reporters in Tarn on Monday.\n\n\"My wife bought a farm in 1990,\" Oster said.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        assert!(facts.iter().any(|f| f.1 == "Ivo Oster's wife" && f.3.contains("farm")), "{facts:?}");
     }
 
     #[test]
