@@ -153,6 +153,7 @@ impl Extractor {
         r.collective_props(&out, &mut extra);
         r.agent_noun_props(&out, &mut extra);
         r.light_verb_props(&out, &mut extra);
+        r.receiver_props(&out, &mut extra);
         out.extend(extra);
         r.claim_flags(&mut out);
         for p in &mut out {

@@ -31,6 +31,10 @@ const SUPPORT_VERBS: &[&str] = &[
     "enter", "file", "lodge", "pay", "open", "begin", "start", "play",
 ];
 
+/// Verbs of giving: their receiver is the other end of the thing given (general English, closed
+/// class; `deny`, `allow`, `show`, `teach` give no thing).
+const GIVING_VERBS: &[&str] = &["give", "grant", "offer", "award", "hand", "send", "lend", "sell", "pay", "promise", "donate", "deliver"];
+
 /// Prepositions that link an event noun to what it is about (`talks with`, `attack on`).
 const COMPLEMENT_PREPS: &[&str] = &["with", "against", "into", "on", "in", "to", "over", "at", "for", "toward", "towards", "from"];
 
@@ -194,6 +198,77 @@ impl Rules<'_, '_> {
             out.push(q);
             out.extend(end);
         }
+    }
+
+    /// `X sold its stake to Y`, `X granted Y a pardon`: the receiver of a verb of giving is the
+    /// thing given's other end (X – sold stake to – Y, X – granted pardon to – Y); the clause reads
+    /// only the thing given, and a receiver written first (an `iobj`) or after a verb that is no
+    /// support verb had no fact at all.
+    pub fn receiver_props(&self, props: &[Prop], out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        for p in props {
+            if p.lit.is_some() || !p.graph || p.pred >= tr.len() {
+                continue;
+            }
+            let v = self.chain_end(p);
+            let passive = if v == p.pred { p.passive } else { tr.kids(v).any(|k| tr.rel(k) == "aux:pass") };
+            let Some(verb) = GIVING_VERBS.iter().copied().find(|w| tr.lemma_is(v, &[w])) else { continue };
+            if passive || tr.upos(v) != "VERB" {
+                continue;
+            }
+            let Some(thing) = p.slots.iter().find(|s| s.kind == Kind::Obj && tr.head[s.part.head] == v && tr.upos(s.part.head) == "NOUN" && !self.is_date(s.part.head)) else {
+                continue;
+            };
+            let n = thing.part.head;
+            let Some((receiver, written_to)) = self.receiver_of(p, v, n) else { continue };
+            // (a support verb's `to` phrase is read by `light_verb_props`)
+            if written_to && tr.lemma_is(v, SUPPORT_VERBS) {
+                continue;
+            }
+            let mods = self.amods(n);
+            let mut words: Vec<String> = vec![tr.form(v).to_lowercase()];
+            words.extend(mods.iter().map(|&x| tr.form(x).to_lowercase()));
+            words.push(tr.form(n).to_lowercase());
+            words.push("to".into());
+            let lit = Lit {
+                words: words.join(" "),
+                verb: Some(verb),
+                noun: Some(tr.lemma(n).to_lowercase()),
+                mods: mods.iter().map(|&x| tr.form(x).to_lowercase()).collect(),
+                prep: Some("to".into()),
+            };
+            let mut q = self.lit_prop("event:receiver", v, p.subj.clone(), lit, self.np(receiver, true), p.conf * 0.8);
+            q.negated = p.negated;
+            q.modality = p.modality;
+            q.attribution = p.attribution.clone();
+            q.carb = false;
+            out.push(q);
+        }
+    }
+
+    /// The receiver of giving verb `v` whose thing given is `n`: its `iobj` (a name, a noun or a
+    /// third-person pronoun), or a `to` phrase after the thing given, on the verb or on the thing;
+    /// with whether it was written with `to`.
+    fn receiver_of(&self, p: &Prop, v: usize, n: usize) -> Option<(usize, bool)> {
+        let tr = self.tr;
+        let person_word = |k: usize| matches!(tr.upos(k), "NOUN" | "PROPN") || tr.form_is(k, &["him", "her", "them"]);
+        if let Some(s) = p.slots.iter().find(|s| s.kind == Kind::Iobj && tr.head[s.part.head] == v && s.part.head < n) {
+            return person_word(s.part.head).then_some((s.part.head, false));
+        }
+        // (the `to` opens the phrase, wherever the parser hung it: `to Governor Ivo Tamm` with it
+        // on the title)
+        let to_phrase = |m: usize| {
+            let first = (n + 1..m).find(|&x| tr.ancestor_of(m, x));
+            m > n
+                && matches!(tr.upos(m), "NOUN" | "PROPN")
+                && !self.is_date(m)
+                && first.is_some_and(|f| tr.upos(f) == "ADP" && tr.lemma_is(f, &["to"]))
+        };
+        // (on the thing given, or on its `of` phrase: `handed the keys of the city to X`)
+        let of_phrases = tr.kids(n).filter(|&m| tr.base(m) == "nmod" && tr.kids(m).any(|c| c < m && tr.base(c) == "case" && tr.lemma_is(c, &["of"])));
+        let on_thing = tr.kids(n).chain(of_phrases.flat_map(|m| tr.kids(m))).find(|&m| tr.base(m) == "nmod" && to_phrase(m));
+        let on_verb = || p.slots.iter().find(|s| s.kind == Kind::Obl && tr.head[s.part.head] == v && to_phrase(s.part.head)).map(|s| s.part.head);
+        on_thing.or_else(on_verb).map(|m| (m, true))
     }
 
     /// The `as` phrases after event noun `n`, on the noun or on support verb `v`, that say what
@@ -521,5 +596,75 @@ mod tests {
         assert!(!ts.iter().any(|t| t.rule == "event:agent-noun"), "{}", show(&ts));
         let ts = triples(KILLED_IN_CITY);
         assert!(!ts.iter().any(|t| t.rule == "event:agent-noun"), "{}", show(&ts));
+    }
+
+    /// `The council granted Ivo Tamm a full pardon.` (invented): the receiver written first.
+    const GRANTED_RECEIVER_FIRST: &str = "
+        The the DET DT 2 det
+        council council NOUN NN 3 nsubj
+        granted grant VERB VBD 0 root
+        Ivo Ivo PROPN NNP 3 iobj
+        Tamm Tamm PROPN NNP 4 flat
+        a a DET DT 8 det
+        full full ADJ JJ 8 amod
+        pardon pardon NOUN NN 3 obj
+        . . PUNCT . 3 punct";
+
+    /// `Velmora Shipping sold its ferry business to Norvia Lines.` (invented): the receiver
+    /// after `to`, on the verb.
+    const SOLD_TO: &str = "
+        Velmora Velmora PROPN NNP 2 compound
+        Shipping Shipping PROPN NNP 3 nsubj
+        sold sell VERB VBD 0 root
+        its its PRON PRP$ 6 nmod:poss
+        ferry ferry NOUN NN 6 compound
+        business business NOUN NN 3 obj
+        to to ADP IN 9 case
+        Norvia Norvia PROPN NNP 9 compound
+        Lines Lines PROPN NNP 3 obl
+        . . PUNCT . 3 punct";
+
+    /// `The board handed the keys of the depot to Governor Ivo Tamm.` (invented): the `to` phrase
+    /// hung on the `of` phrase, its preposition on the title.
+    const HANDED_KEYS: &str = "
+        The the DET DT 2 det
+        board board NOUN NN 3 nsubj
+        handed hand VERB VBD 0 root
+        the the DET DT 5 det
+        keys key NOUN NNS 3 obj
+        of of ADP IN 8 case
+        the the DET DT 8 det
+        depot depot NOUN NN 5 nmod
+        to to ADP IN 10 case
+        Governor Governor PROPN NNP 12 compound
+        Ivo Ivo PROPN NNP 12 compound
+        Tamm Tamm PROPN NNP 8 nmod
+        . . PUNCT . 3 punct";
+
+    #[test]
+    fn the_receiver_of_a_giving_verb_is_the_thing_givens_other_end() {
+        let ts = triples(HANDED_KEYS);
+        let t = ts.iter().find(|t| t.rule == "event:receiver").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("board", "handed keys to"));
+        assert!(t.object.as_ref().is_some_and(|o| o.text.ends_with("Ivo Tamm")), "{}", show(&ts));
+        let ts = triples(GRANTED_RECEIVER_FIRST);
+        let t = ts.iter().find(|t| t.rule == "event:receiver").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("council", "granted full pardon to"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Ivo Tamm"));
+        let ts = triples(SOLD_TO);
+        let t = ts.iter().find(|t| t.rule == "event:receiver").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Velmora Shipping", "sold ferry business to"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("Norvia Lines"));
+        // must not: a receiver that is a first- or second-person pronoun (`gave us a platform`)
+        let us = GRANTED_RECEIVER_FIRST.replace("Ivo Ivo PROPN NNP 3 iobj", "us we PRON PRP 3 iobj").replace("Tamm Tamm PROPN NNP 4 flat\n", "");
+        let us = us.replace(" 8 det", " 7 det").replace(" 8 amod", " 7 amod").replace("pardon pardon NOUN NN 3 obj", "pardon pardon NOUN NN 3 obj");
+        let ts = triples(&us);
+        assert!(!ts.iter().any(|t| t.rule == "event:receiver"), "{}", show(&ts));
+        // must not: a verb that gives no thing (`showed Ivo Tamm the door` is no giving here), nor
+        // a phrase with another preposition (`sold its ferry business for Norvia Lines`)
+        let ts = triples(&SOLD_TO.replace("to to ADP IN 9 case", "for for ADP IN 9 case"));
+        assert!(!ts.iter().any(|t| t.rule == "event:receiver"), "{}", show(&ts));
+        let ts = triples(&GRANTED_RECEIVER_FIRST.replace("granted grant VERB", "named name VERB"));
+        assert!(!ts.iter().any(|t| t.rule == "event:receiver"), "{}", show(&ts));
     }
 }
