@@ -86,6 +86,15 @@ pub(crate) const SUBJECT_CONTROL: &[&str] = &[
     "aim", "prepare", "manage", "begin", "start", "continue", "cease", "move", "propose", "demand",
     "claim", "pretend", "hesitate", "arrange", "undertake", "dare", "hasten", "rush",
 ];
+/// Verbs of backing, proposing and weighing an act that take it as a bare gerund (`endorsed
+/// cutting the tax`, `is considering leaving`, `recommended closing the road`): the gerund is the
+/// act put forward, not one done, and who is to do it is often not the subject at all. General
+/// English, closed class; verbs whose gerund happened (`admitted`, `recalled`, `began`) are not
+/// listed.
+pub(crate) const GERUND_PROPOSAL: &[&str] = &[
+    "endorse", "propose", "suggest", "recommend", "advocate", "support", "favour", "favor", "consider", "contemplate",
+    "urge", "back", "mull", "envisage", "envision", "discuss", "debate", "weigh",
+];
 /// Verbs that take no object (English unaccusatives of motion, appearance, change of state and
 /// existence): their past participle after a noun says what the noun did or became (`the
 /// prices risen since May`, `a player retired in 2010`, `the building collapsed in the storm`),

@@ -265,6 +265,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if infinitive_of_nothing(tr, v) {
         return Some("infinitive-of-nothing");
     }
+    if relatedness_idiom(tr, v, p) {
+        return Some("relatedness-idiom");
+    }
     if p.rel.iter().any(|&k| name_part(tr, k)) {
         return Some("name-part-relation");
     }
@@ -669,6 +672,17 @@ fn infinitive_of_nothing(tr: &Tree, v: usize) -> bool {
         && matches!(tr.base(n), "nsubj" | "obj")
         && tr.kids(g).any(|k| tr.base(k) == "advmod" && tr.lemma_is(k, &["not", "n't", "never"]));
     none || negated
+}
+
+/// Whether `have` (`v`) takes a pronoun of amount completed by `to do with` (`had nothing to do
+/// with the fire`, `has something to do with it`): the idiom relates the subject to the `with`
+/// phrase, and the subject has nothing; `have – nothing` would read as a possession.
+fn relatedness_idiom(tr: &Tree, v: usize, p: &Prop) -> bool {
+    let Some(o) = p.slots.iter().find(|s| s.kind == Kind::Obj).map(|s| s.part.head) else { return false };
+    let with_phrase = |d: usize| tr.kids(d).any(|w| tr.base(w) == "obl" && tr.kids(w).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["with"])));
+    tr.lemma_is(v, &["have"])
+        && (tr.lemma_is(o, INDEFINITE_PRONOUNS) || tr.lemma_is(o, &["little", "much", "lot"]))
+        && tr.kids(o).any(|d| tr.base(d) == "acl" && tr.lemma_is(d, &["do"]) && with_phrase(d))
 }
 
 /// Whether a subject headed by `one` (`the second one`, `those ones`, `this one`) has nothing but

@@ -1714,6 +1714,46 @@ fn a_gerund_after_a_controlling_verb_is_kept_as_written() {
     assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("begin"), Some("sharing")), "{}", show(&ts));
 }
 
+#[test]
+fn a_gerund_put_forward_by_its_verb_is_kept_with_it_and_planned() {
+    // invented: `Oriel Fask endorsed blocking the grants.`
+    let rows = "
+    Oriel Oriel PROPN NNP 3 nsubj
+    Fask Fask PROPN NNP 1 flat
+    endorsed endorse VERB VBD 0 root VerbForm=Fin
+    blocking block VERB VBG 3 xcomp VerbForm=Ger
+    the the DET DT 6 det
+    grants grant NOUN NNS 4 obj
+    . . PUNCT . 3 punct";
+    let ts = triples(rows);
+    let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("block")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.key.matrix.as_deref(), t.key.gerund.as_deref()), (Some("endorse"), Some("blocking")), "{}", show(&ts));
+    assert_eq!(t.modality, crate::document::Modality::Planned, "{}", show(&ts));
+    // `began blocking` did block
+    let began = rows.replace("endorsed endorse", "began begin");
+    let ts = triples(&began);
+    let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("block")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!(t.modality, crate::document::Modality::Asserted, "{}", show(&ts));
+}
+
+#[test]
+fn a_refused_act_is_denied_not_planned() {
+    // invented: `Oriel Fask refused to sign the deal.`
+    let ts = triples(
+        "
+    Oriel Oriel PROPN NNP 3 nsubj
+    Fask Fask PROPN NNP 1 flat
+    refused refuse VERB VBD 0 root VerbForm=Fin
+    to to PART TO 5 mark
+    sign sign VERB VB 3 xcomp VerbForm=Inf
+    the the DET DT 7 det
+    deal deal NOUN NN 5 obj
+    . . PUNCT . 3 punct",
+    );
+    let t = ts.iter().find(|t| t.key.verb.as_deref() == Some("sign")).unwrap_or_else(|| panic!("{}", show(&ts)));
+    assert_eq!((t.negated, t.modality), (true, crate::document::Modality::Asserted), "{}", show(&ts));
+}
+
 /// `Tarn amendments to the charter passed .` against `Tarn elements with Vell forces fled .` and
 /// `Tarn region of Norvia` (invented): a name before a noun is the agent of a nominal relation only
 /// when the noun names an event, and a derivational ending (`-ment`, `-ion`, `-al`) names one only

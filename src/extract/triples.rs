@@ -874,7 +874,7 @@ fn control_matrix(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
             k < v
                 && tr.upos(k) == "VERB"
                 && tr.ancestor_of(k, v)
-                && tr.lemma_is(k, lexicon::SUBJECT_CONTROL)
+                && controls_in_label(tr, k, rel, v)
                 && !tr.kids(k).any(|c| tr.rel(c) == "aux:pass")
         })
         .map(|k| {
@@ -918,6 +918,14 @@ fn passive_as_written(tr: &Tree, v: Option<usize>) -> Option<String> {
     v.filter(|&v| tr.t[v].xpos == "VBN" && own_passive(tr, v)).map(|v| format!("be {}", tr.form(v).to_lowercase()))
 }
 
+/// Whether verb `k` of the relation's chain stays in the label before the act `v`: a
+/// subject-control verb, or a verb that puts forward the gerund it takes (`endorsed cutting the
+/// tax` is no cutting: dropped, the label read `cut – tax`).
+fn controls_in_label(tr: &Tree, k: usize, rel: &[usize], v: usize) -> bool {
+    tr.lemma_is(k, lexicon::SUBJECT_CONTROL)
+        || (tr.lemma_is(k, lexicon::GERUND_PROPOSAL) && rel.iter().any(|&x| x > k && x <= v && rules::bare_gerund_complement(tr, k, x)))
+}
+
 /// The act `v` as written when a subject-control verb of its chain takes it directly as a gerund
 /// (`began playing the drums`, `kept saying`): lowercased, for the label.
 fn controlled_gerund(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
@@ -926,7 +934,7 @@ fn controlled_gerund(tr: &Tree, rel: &[usize], v: usize) -> Option<String> {
         && tr.base(v) == "xcomp"
         && rel.contains(&h)
         && tr.upos(h) == "VERB"
-        && tr.lemma_is(h, lexicon::SUBJECT_CONTROL)
+        && controls_in_label(tr, h, rel, v)
         && !tr.kids(v).any(|m| m < v && tr.base(m) == "mark"))
         .then(|| tr.form(v).to_lowercase())
 }

@@ -86,6 +86,19 @@ fn graph_quality_table() {
             &["band | became"],
         ),
         (
+            // invented: `The Vell traders had nothing to do with the fire .` / `… had nothing to eat .`
+            "`have nothing to do with` relates, it owns nothing",
+            "The/the/DET/3/det Vell/Vell/PROPN/3/compound traders/trader/NOUN/4/nsubj had/have/VERB/0/root nothing/nothing/PRON/4/obj to/to/PART/7/mark do/do/VERB/5/acl with/with/ADP/10/case the/the/DET/10/det fire/fire/NOUN/7/obl ././PUNCT/4/punct",
+            &[],
+            &["| had | nothing"],
+        ),
+        (
+            "a pronoun of amount with an infinitive of its own stays owned",
+            "The/the/DET/2/det traders/trader/NOUN/3/nsubj had/have/VERB/0/root nothing/nothing/PRON/3/obj to/to/PART/6/mark eat/eat/VERB/4/acl ././PUNCT/3/punct",
+            &["traders | had | nothing"],
+            &[],
+        ),
+        (
             "a possessor with its noun stays",
             "Norvia/Norvia/PROPN/3/nmod:poss 's/'s/PART/1/case party/party/NOUN/4/nsubj netted/net/VERB/0/root twelve/twelve/NUM/6/nummod seats/seat/NOUN/4/obj",
             &["Norvia 's party | netted | twelve seats"],

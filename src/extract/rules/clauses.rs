@@ -344,6 +344,13 @@ impl Rules<'_, '_> {
         tr.lemma_is(c, PLANNED_HEADS) || (tr.lemma_is(c, INTENT_PASSIVES) && tr.kids(c).any(|k| tr.rel(k) == "aux:pass"))
     }
 
+    /// Whether verb `c` puts forward the gerund `x` it takes as its complement (`endorsed cutting
+    /// the tax`, `is considering leaving`): the act is proposed, not done.
+    fn proposes_gerund(&self, c: usize, x: Option<usize>) -> bool {
+        let tr = self.tr;
+        x.is_some_and(|x| tr.lemma_is(c, GERUND_PROPOSAL) && bare_gerund_complement(tr, c, x))
+    }
+
     /// The author of a written statement `s` (`the ministry's statement`, `a letter from the
     /// union`, `a post by Ana Ruiz`): its possessor or its `from`/`by` complement.
     pub(crate) fn author(&self, s: usize) -> Option<usize> {
@@ -766,7 +773,10 @@ impl Rules<'_, '_> {
                 if tr.lemma_is(c, NEGATIVE_HEADS) {
                     negated = true;
                 }
-                if self.plans(c) {
+                // (a refusal is done and denies the act: `refused to sign` is no plan to sign;
+                // `would consider leaving` stays possible)
+                let proposed = modality == Modality::Asserted && self.proposes_gerund(c, chain[ci + 1..].first().copied());
+                if (self.plans(c) && !tr.lemma_is(c, NEGATIVE_HEADS)) || proposed {
                     if tr.lemma_is(c, REPORTED_HEADS) && passive {
                         modality = Modality::Reported;
                     } else {

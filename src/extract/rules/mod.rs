@@ -127,6 +127,12 @@ fn is_subj_rel(r: &str) -> bool {
     matches!(r, "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass" | "nsubj:outer")
 }
 
+/// Whether `x` is a gerund that verb `c` takes bare as its complement (`began cutting`,
+/// `endorsed cutting`), with no `to` or preposition of its own.
+pub(crate) fn bare_gerund_complement(tr: &Tree, c: usize, x: usize) -> bool {
+    x < tr.len() && tr.head[x] == c && tr.base(x) == "xcomp" && tr.t[x].xpos == "VBG" && !tr.kids(x).any(|m| m < x && tr.base(m) == "mark")
+}
+
 
 /// Lookups every rule family uses: mention extents and dates.
 impl Rules<'_, '_> {
