@@ -907,8 +907,7 @@ fn a_verb_of_knowing_with_a_cut_clause_has_no_object() {
 }
 
 /// `Vell and Korv won the Tarn race and the Brelk race respectively.` (invented): `respectively`
-/// pairs the subjects with the objects in order, so each subject keeps its own race only; `Vell
-/// and Korv won the Tarn and Brelk races respectively` gives neither subject the whole pair.
+/// pairs the subjects with the objects in order, so each subject keeps its own race only.
 #[test]
 fn respectively_pairs_conjuncts_in_order() {
     let paired = "Vell/Vell/PROPN/4/nsubj and/and/CCONJ/3/cc Korv/Korv/PROPN/1/conj won/win/VERB/0/root/VBD/VerbForm=Fin the/the/DET/7/det Tarn/Tarn/PROPN/7/compound race/race/NOUN/4/obj and/and/CCONJ/11/cc the/the/DET/11/det Brelk/Brelk/PROPN/11/compound race/race/NOUN/7/conj respectively/respectively/ADV/4/advmod";
@@ -917,13 +916,6 @@ fn respectively_pairs_conjuncts_in_order() {
     assert!(got.iter().any(|t| t.starts_with("Korv | won | Brelk race")), "{got:?}");
     assert!(!got.iter().any(|t| t.starts_with("Vell |") && t.contains("Brelk")), "{got:?}");
     assert!(!got.iter().any(|t| t.starts_with("Korv |") && t.contains("Tarn")), "{got:?}");
-    let shared = "Vell/Vell/PROPN/4/nsubj and/and/CCONJ/3/cc Korv/Korv/PROPN/1/conj won/win/VERB/0/root/VBD/VerbForm=Fin the/the/DET/8/det Tarn/Tarn/PROPN/8/compound and/and/CCONJ/7/cc Brelk/Brelk/PROPN/6/conj races/race/NOUN/4/obj respectively/respectively/ADV/4/advmod";
-    let got = triples(shared);
-    assert!(!got.iter().any(|t| t.contains("races")), "{got:?}");
-    // without `respectively` both won the races together
-    let together = shared.replace(" respectively/respectively/ADV/4/advmod", "");
-    let got = triples(&together);
-    assert!(got.iter().any(|t| t.starts_with("Korv | won |") && t.contains("races")), "{got:?}");
 }
 
 /// `[Tarn] farm workers are coming in large numbers.` (invented): the subject cut across an
