@@ -219,7 +219,7 @@ impl Extractor {
             // `stopped the crowd from entering`: the crowd did not enter
             let prevented = p.lit.is_none() && p.pred < tree.len() && r.prevented(p.pred);
             for mut t in graph_triples(sentence, &tree, &ment, mentions, p) {
-                if quality::cut_label(&t).is_some() || quality::opening_cut(&tree, &t).is_some() {
+                if quality::cut_label(&t).is_some() || quality::opening_cut(&tree, &t).is_some() || quality::respectively_mismatch(&tree, p.pred, &t) {
                     continue;
                 }
                 t.negated |= prevented;

@@ -49,6 +49,12 @@
 //! - `prepositional-participle`: `given`, `including`, `following`, `regarding`, `ranging` … used
 //!   as prepositions (`Fears grow, given the risks …`, `issues ranging from A to B`)
 //!   state no event.
+//!   Nor does one chained onto the verb before it (`stands vacant following the resignation`,
+//!   [`chained_preposition`]).
+//! - `followed-by-unranked` ([`comma_followed_by`]): `…, followed by X` tells what came after
+//!   the clause's event; only in a ranking with a number is the clause's subject the one followed.
+//! - `respectively-mismatch` ([`respectively_mismatch`], on the rendered triple): `A and B won the X and Y races
+//!   respectively` pairs the conjuncts in order; a subject keeps only its own conjunct.
 //! - `bracket-edit`: an argument headed by a piece of a word an editor changed in brackets
 //!   (`[w]e`, `be[ing]`).
 //! - `not-english` (whole sentence, [`not_english`]): a quotation or translation in another
@@ -271,6 +277,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if p.rel.iter().any(|&k| name_part(tr, k)) {
         return Some("name-part-relation");
     }
+    if chained_preposition(tr, p) {
+        return Some("prepositional-participle");
+    }
     if tr.upos(v) == "VERB" {
         let first_word = (0..v).all(|k| tr.is_punct(k) || is_quote(tr.form(k)));
         if !first_word && tr.form(v).chars().next().is_some_and(char::is_uppercase) {
@@ -279,6 +288,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         let own_subject = tr.kids(v).any(|k| tr.base(k).starts_with("nsubj") || tr.base(k).starts_with("csubj"));
         if !own_subject && tr.form_is(v, PREPOSITIONAL_PARTICIPLES) {
             return Some("prepositional-participle");
+        }
+        if comma_followed_by(tr, p, v) {
+            return Some("followed-by-unranked");
         }
         if participle_modifier(tr, v) || counted_participle(tr, v) {
             return Some("participle-modifier");
@@ -328,6 +340,109 @@ fn opinion_hedge(tr: &Tree, v: usize, p: &Prop) -> bool {
         && first_person_present
         && !p.slots.is_empty()
         && p.slots.iter().all(|s| s.kind == Kind::Obl && !topic(s))
+}
+
+/// The conjuncts of the coordination `h` belongs to (first conjunct, then its `conj` kids in
+/// order), or `None` when `h` is coordinated with nothing.
+fn conjuncts(tr: &Tree, h: usize) -> Option<Vec<usize>> {
+    let first = if tr.base(h) == "conj" && tr.head[h] != NONE { tr.head[h] } else { h };
+    let all: Vec<usize> = std::iter::once(first).chain(tr.kids(first).filter(|&k| tr.base(k) == "conj")).collect();
+    (all.len() > 1 && all.contains(&h)).then_some(all)
+}
+
+/// `respectively` in the clause of `v`, not inside a clause of its own below it.
+fn respectively_in_clause(tr: &Tree, v: usize) -> bool {
+    (0..tr.len()).any(|r| {
+        tr.lemma_is(r, &["respectively"]) && {
+            let mut x = tr.head[r];
+            let mut steps = 0;
+            while x != NONE && x != v && steps < 64 && !matches!(tr.base(x), "ccomp" | "advcl" | "acl" | "parataxis" | "xcomp" | "csubj" | "root") {
+                x = tr.head[x];
+                steps += 1;
+            }
+            x == v
+        }
+    })
+}
+
+/// `Vell and Oster won the Tarn and Brelk contests respectively`: `respectively` pairs the
+/// subject's conjuncts with an argument's in order, so a conjunct subject goes with the conjunct
+/// of the same place only (`Oster – hold rally in – Brelk` is wrong when Oster's was in Dunmore),
+/// and with no argument whose head carries the whole coordination (`Vell – win – Tarn and Brelk
+/// contests`). A subject that is a relative pronoun on a coordination (`Vell and Oster, who chair
+/// the Roads and Water committees, respectively`) is paired with no conjunct we could name.
+pub(crate) fn respectively_mismatch(tr: &Tree, pred: usize, t: &crate::document::OpenTriple) -> bool {
+    let s = t.subject.head;
+    let Some(o) = t.object.as_ref() else { return false };
+    if s >= tr.len() || o.head >= tr.len() || pred >= tr.len() || !respectively_in_clause(tr, pred) {
+        return false;
+    }
+    let relative = (tr.has_feat(s, "PronType=Rel") || tr.lemma_is(s, &["who", "which"])) && tr.head[s] != NONE && tr.head[tr.head[s]] != NONE;
+    let (group, place) = match conjuncts(tr, s) {
+        Some(g) => {
+            let at = g.iter().position(|&c| c == s);
+            (g, at)
+        }
+        None if relative => match conjuncts(tr, tr.phrase_head(tr.head[tr.head[s]])) {
+            Some(g) => (g, None),
+            None => return false,
+        },
+        None => return false,
+    };
+    // `A and B are the chair and the deputy of the board, respectively`: the role noun in the
+    // relation is paired too
+    let other_place = |c: &[usize], x: usize| c.len() != group.len() || c.iter().position(|&k| k == x) != place;
+    let role = conjuncts(tr, pred).and_then(|c| {
+        let named = c.iter().copied().find(|&k| t.key.noun.as_deref().is_some_and(|n| tr.lemma(k).eq_ignore_ascii_case(n)));
+        named.map(|k| (c, k))
+    });
+    if matches!(tr.upos(pred), "NOUN" | "PROPN") && role.is_some_and(|(c, k)| other_place(&c, k)) {
+        return true;
+    }
+    match conjuncts(tr, o.head) {
+        Some(args) => args.len() != group.len() || args.iter().position(|&c| c == o.head) != place,
+        // coordinated modifiers before the head (`the Tarn and Brelk contests`); a coordination
+        // in a modifier after it (`rallies in Tarn and Brelk`) is paired in a fact of its own
+        None => o.tokens.clone().any(|k| k < tr.len() && tr.base(k) == "conj" && tr.head[k] < o.head && o.tokens.contains(&tr.head[k])),
+    }
+}
+
+/// `…, followed by X` after a comma: in a ranking (`Vell took 14 seats, followed by Korv, with
+/// 12`) the one followed is the clause's subject; otherwise it is the event the clause tells
+/// (`The storm hit the coast, followed by floods`: the floods came after the storm hit, not after
+/// the coast or the storm itself), which no noun of the clause names. The parser hangs the
+/// participle on the clause's verb or on its object either way, so a reading that is no ranking
+/// with the subject as the one followed is dropped.
+fn comma_followed_by(tr: &Tree, p: &Prop, v: usize) -> bool {
+    let agent = p.slots.iter().any(|s| s.kind == Kind::Agent);
+    if !agent || !tr.lemma_is(v, &["follow"]) || v == 0 || tr.form(v - 1) != "," || tr.kids(v).any(|k| tr.base(k) == "aux") {
+        return false;
+    }
+    let numeric = |k: usize| tr.upos(k) == "NUM" || tr.kids(k).any(|m| tr.base(m) == "nummod");
+    let ranked = tr.kids(v).any(|k| tr.rel(k) == "obl" && numeric(k));
+    let mut c = tr.head[v];
+    while c != NONE && tr.upos(c) != "VERB" {
+        c = tr.head[c];
+    }
+    let followed_is_subject = c != NONE && tr.kids(c).any(|k| tr.base(k) == "nsubj" && k == p.subj.head);
+    !(ranked && followed_is_subject)
+}
+
+/// Verbs that take a gerund as what is begun, kept up or ended (`kept following the rules`):
+/// general English, closed class.
+const ASPECTUAL_VERBS: &[&str] = &["begin", "start", "continue", "keep", "stop", "quit", "resume", "finish", "avoid", "enjoy", "risk", "recommend", "consider", "mind"];
+
+/// `the post stands vacant following the resignation`, `fled following the strikes`: a bare
+/// `-ing` preposition the parser chained onto the verb before it (the relation reads `stand
+/// following`), with no auxiliary of its own: a preposition of time, no second act; after a verb
+/// that takes a gerund (`kept following`) it stays a verb.
+fn chained_preposition(tr: &Tree, p: &Prop) -> bool {
+    p.rel.iter().any(|&f| {
+        f < tr.len()
+            && tr.form_is(f, PREPOSITIONAL_PARTICIPLES)
+            && !tr.kids(f).any(|k| tr.base(k) == "aux")
+            && p.rel.iter().any(|&k| k < f && tr.upos(k) == "VERB" && !tr.lemma_is(k, ASPECTUAL_VERBS))
+    })
 }
 
 /// Adverbial phrases made of a borrowed word and a noun, which the tagger reads as a noun

@@ -31,6 +31,12 @@
 //!     `repair_report`) and its last conjunct runs straight into the second verb's auxiliaries,
 //!     the first conjunct is the first verb's object, the last the second verb's subject, and the
 //!     second verb that verb's conjunct.
+//! 78. `oblique-conjunct-clause`: `The appeal was heard in court, and the Tarn High Court ruled
+//!     Vell had lost` with the next clause's subject read as a conjunct of the first verb's
+//!     oblique (or object) and the second verb left without a subject, so the appeal was heard
+//!     in the High Court: a second conjunct opened by `, and` that runs straight into a finite
+//!     verb of the same clause with no subject of its own is that verb's subject, and the verb
+//!     the first verb's conjunct. Only a pair: a list (`in Tarn, Vell, and Brelk`) is kept.
 
 
 use super::repair::{base, heads, is_ancestor, set_head};
@@ -370,8 +376,82 @@ pub(super) fn object_conjunct_clause(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 78.
+pub(super) fn oblique_conjunct_clause(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for y in 1..n {
+        let h = heads(t);
+        let x = h[y];
+        if x == usize::MAX || x > y || base(&t[y].deprel) != "conj" || !matches!(t[y].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let g = h[x];
+        if g == usize::MAX || t[g].upos != "VERB" || !matches!(base(&t[x].deprel), "obl" | "obj") {
+            continue;
+        }
+        if (0..n).any(|k| k != y && h[k] == x && base(&t[k].deprel) == "conj") {
+            continue;
+        }
+        let Some(cc) = opened_by_comma_and(t, &h, x, y) else { continue };
+        let Some(v) = subjectless_verb_after(t, &h, y, g) else { continue };
+        let passive = (0..n).any(|k| h[k] == v && t[k].deprel == "aux:pass");
+        set_head(t, y, v, if passive { "nsubj:pass" } else { "nsubj" });
+        set_head(t, cc, v, "cc");
+        set_head(t, cc - 1, v, "punct");
+        set_head(t, v, g, "conj");
+        changed = true;
+    }
+    changed
+}
+
+/// The coordinator of conjunct `y` when a comma stands right before it (`…, and the court`): a
+/// clause boundary more than a list's.
+fn opened_by_comma_and(t: &[Token], h: &[usize], x: usize, y: usize) -> Option<usize> {
+    let cc = (x + 1..y).find(|&k| h[k] == y && base(&t[k].deprel) == "cc" && t[k].upos == "CCONJ")?;
+    (cc > x + 1 && t[cc - 1].form == ",").then_some(cc)
+}
+
+/// The finite verb that follows the phrase of `y` at once (past its adverbs and auxiliaries),
+/// hangs on `g` and has no subject of its own: a clause waiting for the noun before it.
+fn subjectless_verb_after(t: &[Token], h: &[usize], y: usize, g: usize) -> Option<usize> {
+    let n = t.len();
+    let last = (y..n).filter(|&k| is_ancestor(h, y, k)).max().unwrap_or(y);
+    let v = (last + 1..n).find(|&k| !(matches!(base(&t[k].deprel), "aux" | "advmod") && t[k].upos != "VERB"))?;
+    let between_on_v = (last + 1..v).all(|k| h[k] == v);
+    let subject = (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+    (between_on_v && h[v] == g && !subject && matches!(base(&t[v].deprel), "advcl" | "conj" | "parataxis" | "ccomp") && (super::repair::finite_clause(t, h, v) || past_with_clause(t, h, v))).then_some(v)
+}
+
+/// A past form tagged a participle, with no auxiliary, that takes a clause of its own (`ruled
+/// Vell had lost`): a finite past verb; a participle modifying a noun takes no such clause.
+fn past_with_clause(t: &[Token], h: &[usize], v: usize) -> bool {
+    let kids = || (0..t.len()).filter(move |&k| h[k] == v);
+    t[v].xpos == "VBN" && !kids().any(|k| base(&t[k].deprel) == "aux") && kids().any(|k| t[k].deprel == "ccomp")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_oblique_is_no_conjunct_of_the_next_clauses_subject() {
+        // `The appeal was heard in court , and the Tarn tribunal ruled Vell lost .` (invented)
+        let spec = "The/DET/2/det appeal/NOUN/4/nsubj:pass was/AUX/4/aux:pass/be/VBD heard/VERB/0/root/hear/VBN in/ADP/6/case court/NOUN/4/obl ,/PUNCT/11/punct and/CCONJ/11/cc the/DET/11/det Tarn/PROPN/11/compound tribunal/NOUN/6/conj ruled/VERB/4/advcl/rule/VBD Vell/PROPN/14/nsubj lost/VERB/12/ccomp/lose/VBD ./PUNCT/4/punct";
+        let got = arcs(&repair(&toks(spec)).expect("repaired"));
+        for arc in ["tribunal>12:nsubj", "and>12:cc", "ruled>4:conj", "court>4:obl"] {
+            assert!(got.split(' ').any(|a| a == arc), "{arc}: {got}");
+        }
+        // the same with the past tagged a participle (`ruled` as VBN)
+        let tagged = spec.replace("rule/VBD", "rule/VBN");
+        let got = arcs(&repair(&toks(&tagged)).expect("repaired"));
+        assert!(got.split(' ').any(|a| a == "tribunal>12:nsubj"), "{got}");
+        // a list of places before the verb's own subject stays a list
+        let list = "The/DET/2/det appeal/NOUN/4/nsubj:pass was/AUX/4/aux:pass/be/VBD heard/VERB/0/root/hear/VBN in/ADP/6/case Tarn/PROPN/4/obl ,/PUNCT/8/punct Vell/PROPN/6/conj ,/PUNCT/11/punct and/CCONJ/11/cc Brelk/PROPN/6/conj ruled/VERB/4/advcl/rule/VBD ./PUNCT/4/punct";
+        assert!(repair(&toks(list)).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "Brelk>6:conj")));
+        // without the comma (`in Tarn and Brelk`) the pair is a coordination of places
+        let pair = "Oster/PROPN/2/nsubj lived/VERB/0/root/live/VBD in/ADP/4/case Tarn/PROPN/2/obl and/CCONJ/6/cc Brelk/PROPN/4/conj ./PUNCT/2/punct";
+        assert!(repair(&toks(pair)).is_none_or(|r| arcs(&r).split(' ').any(|a| a == "Brelk>4:conj")));
+    }
+
     #[test]
     fn an_object_is_no_conjunct_of_the_next_clauses_subject() {
         // `The army defeated the rebels and Norvia would move north .` (invented)

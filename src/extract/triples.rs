@@ -54,6 +54,13 @@ pub(super) fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
     } else {
         toks
     };
+    let unbracketed: Vec<usize>;
+    let toks = if half_bracketed(s, toks) {
+        unbracketed = toks.iter().copied().filter(|&i| !matches!(s.tokens[i].form.as_str(), "[" | "]")).collect();
+        &unbracketed
+    } else {
+        toks
+    };
     if toks.is_empty() {
         return None;
     }
@@ -69,6 +76,14 @@ pub(super) fn argument(s: &Sentence, part: &Part) -> Option<Argument> {
         text,
         span: span_of(s, toks),
     })
+}
+
+/// An argument cut across an editor's square brackets (`Tarn] farm workers`, `members [of the
+/// guild`): the words inside are part of the reading, so a bracket without its partner is a
+/// leftover of the cut, not text of the label.
+fn half_bracketed(s: &Sentence, toks: &[usize]) -> bool {
+    let count = |b: &str| toks.iter().filter(|&&i| s.tokens[i].form == b).count();
+    count("[") != count("]")
 }
 
 pub(super) fn argument_with_case(s: &Sentence, case: &[usize], part: &Part) -> Option<Argument> {
