@@ -1186,8 +1186,9 @@ mod tests {
 
     #[test]
     fn a_pronoun_after_an_unnamed_person_brought_in_as_subject_is_that_person() {
-        // invented: `a nurse` / `one of the nurses` of the sentence before, not the judge named earlier
-        for middle in ["A nurse wept in court.", "One of the nurses wept in court.", "One of the nurses raised her hand in court."] {
+        // invented: `a victim` / `one of the victims` of the sentence before, not the judge named
+        // earlier (a noun the learned tables know as a person's: `nurse` is not among them)
+        for middle in ["A victim wept in court.", "Another victim wept in court.", "One of the victims wept in court.", "One of the victims raised her hand in court."] {
             let text = format!("Mara Vellin, a judge in Tarn, heard the case on Monday. {middle} She said the clinic had ignored the warnings.");
             let got = facts_of_last_sentence(&text);
             assert!(!got.iter().any(|(s, _, _)| s == "Mara Vellin"), "{middle}: {got:?}");
