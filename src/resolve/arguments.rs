@@ -42,6 +42,11 @@ impl State<'_> {
             notes.push((format!("{}:{}", super::appositions::RULE, arg.text), vec![c]));
             return Ok(Target::One(c));
         }
+        // `X, the former mayor of Y,` is X as a doer
+        if agent && let Some(&c) = self.apposed_doers.get(&(si, head)) {
+            notes.push((format!("{}:{}", super::descriptions::APPOSED_RULE, arg.text), vec![c]));
+            return Ok(Target::One(c));
+        }
         let mut found = self.coordination(si, r.clone());
         if found.is_none() && !self.partitive_literal(si, head, r.clone()) {
             found = self.get_ref(si, head).cloned();
@@ -302,6 +307,10 @@ impl State<'_> {
         };
         let t = &s.tokens[noun];
         if t.upos != "NOUN" || !t.form.chars().all(char::is_lowercase) || UNIQUE_NOUNS.contains(&t.form.as_str()) {
+            return None;
+        }
+        // `the team from Vell University`: its own home says which team, not the last one named
+        if super::descriptions::names_own_home(s, noun, |j| self.get_ref(si, j).is_some()) {
             return None;
         }
         // `the people who stayed`, `the life we studied`: no back-reference to a thing named
@@ -929,6 +938,7 @@ fn name_tokens(s: &Sentence, k: usize) -> std::ops::Range<usize> {
 /// back to it: further on, the noun is said of the kind in general or of another thing (an
 /// interview that comes back to `the world`, `the video` many answers later).
 const MAX_CONCEPT_GAP: usize = 100;
+
 
 /// Nouns for a thing there is one of (general English): `the world`, `the public` name that one,
 /// never an earlier `game world` or `local public`.

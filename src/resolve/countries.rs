@@ -150,8 +150,15 @@ impl State<'_> {
         (top >= DOMINANT_MENTIONS && clear).then_some(c)
     }
 
-    /// `the two countries`, `both nations`: the two most recent countries.
+    /// `the two countries`, `both nations`: the two countries last named together (`X and Y`),
+    /// else the two most recent countries.
     fn country_pair(&mut self, si: usize, tok: usize) {
+        if let Some(m) = self.conjoined_country_pair(si, tok) {
+            let target = Target::Group(m);
+            self.set_ref(si, tok..tok + 1, target.clone(), RULE);
+            self.push_hist(target, si, tok);
+            return;
+        }
         let cands: Vec<usize> = self
             .recent(si, tok, PLURAL_SENTENCES)
             .into_iter()
@@ -171,9 +178,48 @@ impl State<'_> {
     }
 }
 
+impl State<'_> {
+    /// The latest two countries joined by `and` within [`PLURAL_SENTENCES`] before (`si`,
+    /// `tok`): a pair the text named together is what `the two nations` goes on with, even when
+    /// a third country was named since (`X and Y fought … Z backed Y … the two nations`).
+    fn conjoined_country_pair(&self, si: usize, tok: usize) -> Option<Vec<usize>> {
+        let country_at = |sj: usize, k: usize| match self.get_ref(sj, k) {
+            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Country => Some(*c),
+            _ => None,
+        };
+        for sj in (si.saturating_sub(PLURAL_SENTENCES)..=si).rev() {
+            let ts = &self.doc.sentences[sj].tokens;
+            let end = if sj == si { tok } else { ts.len() };
+            for k in (0..end).rev() {
+                let t = &ts[k];
+                if t.deprel != "conj" || t.head == 0 || t.head - 1 >= k {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (country_at(sj, t.head - 1), country_at(sj, k)) else { continue };
+                let and = (t.head..k).any(|j| ts[j].head == k + 1 && ts[j].deprel == "cc" && lower_key(&ts[j].form) == "and");
+                if a != b && and {
+                    let mut m = vec![a, b];
+                    m.sort_unstable();
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_two_nations_are_the_two_countries_named_together() {
+        // invented: a third country named since the pair is not one of the two
+        let text = "Chile and Peru fought over the river in May. Bolivia backed Peru. The two nations signed a truce in June.";
+        let (_, facts) = super::super::tests::pipeline_facts(text);
+        let signers: Vec<&String> = facts.iter().filter(|f| f.0 == 2 && f.2.contains("sign")).map(|f| &f.1).collect();
+        assert!(!signers.is_empty() && signers.iter().all(|s| !s.contains("Bolivia")), "{facts:?}");
+    }
     use crate::document::Token;
 
     fn sentence(words: &[&str]) -> Sentence {

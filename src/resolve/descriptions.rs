@@ -14,6 +14,9 @@ use super::state::*;
 use crate::document::{EntityType, Sentence};
 use std::collections::HashSet;
 
+/// The rule of a role description resolved to the person it is set in apposition to.
+pub(super) const APPOSED_RULE: &str = "description-apposed";
+
 impl State<'_> {
     /// Modifiers left of a description head: (nationality, plural count word, determiner seen, blocked).
     pub(super) fn left_modifiers(&self, s: &Sentence, tok: usize, nat: &[Option<u32>], titles: &mut Vec<String>) -> (Option<u32>, bool, bool, bool) {
@@ -69,6 +72,13 @@ impl State<'_> {
         }
         // the head of a compound (`the President's visit` is fine, `President Hale` handled above)
         if tok + 1 < s.tokens.len() && names::is_role_noun(&lower_key(&s.tokens[tok + 1].form)) {
+            return;
+        }
+        // no reference on the tokens: as the apposition's own object the phrase stays the role
+        // (`X is the former mayor`, not X is X)
+        if let Some(c) = self.apposed_person(si, s, tok) {
+            self.apposed_doers.insert((si, tok), c);
+            self.push_hist(Target::One(c), si, tok);
             return;
         }
         let mut titles = Vec::new();
@@ -152,6 +162,26 @@ impl State<'_> {
         self.push_hist(target, si, tok);
     }
 
+    /// `Ivo Oster, the former mayor of Vellport, Ostland,`: a role description set off by commas
+    /// right after a person's name is said of that person, not of another holder of the role
+    /// named before. The phrase must run to a comma or the sentence's end without a verb (`After
+    /// meeting Oster, the mayor said …` opens a clause).
+    fn apposed_person(&self, si: usize, s: &Sentence, tok: usize) -> Option<usize> {
+        let ts = &s.tokens;
+        let start = (tok.saturating_sub(3)..tok).rev().find(|&i| lower_key(&ts[i].form) == "the")?;
+        if start < 2 || ts[start - 1].form != "," {
+            return None;
+        }
+        let closed = ts[tok + 1..].iter().take_while(|t| t.form != ",").all(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"));
+        if !(closed || ts[tok].deprel == "appos") {
+            return None;
+        }
+        match self.get_ref(si, start - 2) {
+            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Person => Some(*c),
+            _ => None,
+        }
+    }
+
     /// `the Hale administration`, `Ferrer's government`, `the Colombian government` → the country.
     pub(super) fn government(&mut self, si: usize, s: &Sentence, tok: usize, nat: &[Option<u32>]) {
         let mut i = tok;
@@ -230,6 +260,20 @@ fn of_owner(s: &Sentence, tok: usize) -> Option<usize> {
         j += 1;
     }
     s.tokens.get(j).filter(|t| t.upos == "PROPN").map(|_| j)
+}
+
+/// `the team from Vell University`, `the doctors at Tarn Hospital`: a class noun followed by
+/// `from`/`at` and a name says whose it is, so it is no pointer back to the last entity of its
+/// kind (another organisation named before is not that team).
+pub(super) fn names_own_home(s: &Sentence, tok: usize, named: impl Fn(usize) -> bool) -> bool {
+    if !s.tokens.get(tok + 1).is_some_and(|t| matches!(lower_key(&t.form).as_str(), "from" | "at")) {
+        return false;
+    }
+    let mut j = tok + 2;
+    if s.tokens.get(j).is_some_and(|t| lower_key(&t.form) == "the") {
+        j += 1;
+    }
+    s.tokens.get(j).is_some_and(|t| named(j) || t.upos == "PROPN")
 }
 
 /// The first token of an age written before `end` (exclusive): `67-year-old` as one token or as
@@ -361,6 +405,9 @@ impl State<'_> {
         let restricted = super::arguments::restrictive_relative(s, tok);
         let max_dist = if restricted { max_dist.min(1) } else { max_dist };
         let person = kinds == [EntityType::Person];
+        if !person && names_own_home(s, tok, |j| in_named[j]) {
+            return false;
+        }
         // `Zeltrax is a young rocket company. The company …`: the text just called a name it
         // did not mark by this noun; that one is meant, not an organisation named before it
         // (organisation nouns only: a vehicle or a place the text names in its own ways; the
@@ -934,6 +981,38 @@ mod tests {
         assert!(got.iter().any(|(s, p, _)| s == "Tarn Criminal Tribunal" && p == "say"), "{got:?}");
         assert!(super::names::kind_head_fits("city", "city") && !super::names::kind_head_fits("town", "county"));
         assert_eq!(super::names::name_kind_head("Court of Justice of the Norvian Union"), Some("court"));
+    }
+
+    #[test]
+    fn a_state_after_a_place_is_where_that_place_is_not_the_city_of_its_name() {
+        // invented town; the state's name is also a city's in the gazetteer
+        let got = facts("A water main broke in the US city of Vellport, New York, on Monday. Crews closed Tarrow Avenue. The city issued a warning about the water.");
+        assert!(got.iter().any(|(s, p, _)| s == "Vellport" && p == "issue"), "{got:?}");
+        assert!(!got.iter().any(|(s, _, o)| s == "New York City" || o == "New York City"), "{got:?}");
+        // must keep: the city written with its state of the same name is the city written alone
+        let moved_to = |text: &str| facts(text).into_iter().find(|(_, p, _)| p == "move to").map(|f| f.2);
+        let alone = moved_to("Ivo Oster moved to New York in May.");
+        assert!(alone.is_some() && alone == moved_to("Ivo Oster moved to New York, New York, in May."), "{alone:?}");
+    }
+
+    #[test]
+    fn a_class_noun_from_a_named_home_is_no_pointer_back() {
+        // invented: the team from a named university is not the organisation named before
+        let got = facts("Vellcorp published the first measurements in May. The team from Ostrava University then checked the data.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Vellcorp" && p.contains("check")), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_description_in_apposition_is_the_person_before_it() {
+        // invented: `the former mayor of X` set after a name is that person, not the mayor named before
+        let got = facts("Mara Vellin, the mayor of Tarn, opened a bridge on Monday. Some critics, such as Ivo Oster, the former mayor of Vellport, Ostland, proposed a new tax.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Mara Vellin" && p.starts_with("propose")), "{got:?}");
+        // must keep: the apposition's own fact (X is the former mayor, not X is X)
+        let got = facts("Ivo Oster, the former mayor of Vellport, proposed a new tax.");
+        assert!(got.iter().any(|(s, p, o)| s == "Ivo Oster" && (p.contains("mayor") || o.contains("mayor"))), "{got:?}");
+        // must keep: a clause after a name and a comma is no apposition
+        let got = facts("Mara Vellin, the mayor of Tarn, opened a bridge on Monday. After meeting Ivo Oster, the mayor proposed a new tax.");
+        assert!(!got.iter().any(|(s, p, _)| s == "Ivo Oster" && p.starts_with("propose")), "{got:?}");
     }
 
     #[test]

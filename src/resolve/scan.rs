@@ -133,6 +133,7 @@ impl State<'_> {
             }
         }
         named.sort_by_key(|x| x.0.start);
+        read_state_locators(s, &mut named, &mut nat);
         let mut in_named = vec![false; n];
         for x in &named {
             for i in x.0.clone() {
@@ -434,4 +435,48 @@ fn listed_before(s: &Sentence, before: &[(usize, usize, usize)], last: usize) ->
     }
     members.reverse();
     members
+}
+
+/// `Vellport, New York,`: a state written after a place and closed by a comma or the sentence's
+/// end only says where that place is. The gazetteer reads `New York` as the city, `Washington`
+/// as the capital and `Georgia` as the country; here they are the state, a place of its own
+/// (outside the gazetteer), so a later `the city` finds the place the text named, not the
+/// gazetteer's city.
+fn read_state_locators(s: &Sentence, named: &mut [NamedSpan], nat: &mut [Option<u32>]) {
+    for i in 1..named.len() {
+        let r = named[i].0.clone();
+        // `New York, New York`: the city of the state's name, written as US addresses are; the
+        // gazetteer's city stays
+        let same_name = tokens_lower(s, named[i - 1].0.clone()) == tokens_lower(s, r.clone());
+        if same_name || named[i].2.is_none() || !is_state_name(s, r.clone()) || !follows_place_and_comma(s, &named[i - 1], r.start) || !closes_phrase(s, r.end) {
+            continue;
+        }
+        named[i].1 = EntityType::Location;
+        named[i].2 = None;
+        for x in &mut nat[r] {
+            *x = None;
+        }
+    }
+}
+
+/// Whether the tokens `r` spell one of the US states or the Canadian or Australian provinces.
+fn is_state_name(s: &Sentence, r: std::ops::Range<usize>) -> bool {
+    crate::nlp::ner::features::STATES_AND_PROVINCES.contains(&tokens_lower(s, r).as_str())
+}
+
+/// The tokens `r` in lower case, joined by spaces.
+fn tokens_lower(s: &Sentence, r: std::ops::Range<usize>) -> String {
+    r.map(|i| s.tokens[i].form.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the named span `prev` is a city or other place that ends right before a comma at
+/// `start - 1`.
+fn follows_place_and_comma(s: &Sentence, prev: &NamedSpan, start: usize) -> bool {
+    start >= 2 && s.tokens[start - 1].form == "," && prev.0.end + 1 == start && matches!(prev.1, EntityType::City | EntityType::Location)
+}
+
+/// Whether the phrase ending at `end` (exclusive) closes there: a comma, a closing bracket, the
+/// sentence's last punctuation or its end.
+fn closes_phrase(s: &Sentence, end: usize) -> bool {
+    s.tokens.get(end).is_none_or(|t| matches!(t.form.as_str(), "," | "." | ")" | ";" | ":" | "!" | "?"))
 }

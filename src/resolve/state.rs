@@ -126,6 +126,9 @@ pub(super) struct State<'a> {
     /// The last sentence where an argument resolved to each cluster (set while the triples are
     /// resolved, in document order): how far back a concept was last talked about.
     pub(super) last_argument: HashMap<usize, usize>,
+    /// Role descriptions (sentence, head token) set in apposition after a person's name
+    /// (`Ivo Oster, the former mayor of Tarn,`) and that person: who the phrase is as a doer.
+    pub(super) apposed_doers: HashMap<(usize, usize), usize>,
     /// Class descriptions (sentence, head token) that stand for a name NER did not mark, and
     /// that name's (sentence, token) (`descriptions::unmarked_name_called`).
     pub(super) called_names: HashMap<(usize, usize), (usize, usize)>,
@@ -204,6 +207,7 @@ impl<'a> State<'a> {
             quote_pairs: std::cell::OnceCell::new(),
             first_interview_turn: std::cell::OnceCell::new(),
             last_argument: HashMap::new(),
+            apposed_doers: HashMap::new(),
             called_names: HashMap::new(),
         }
     }
