@@ -345,6 +345,39 @@ pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
     false
 }
 
+/// Repair 86.
+pub(super) fn like_clause(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let finite = |v: usize| t[v].feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t[v].xpos.as_str(), "VBZ" | "VBD" | "VBP");
+    for g in 0..n {
+        // (only `feel`, a verb of opinion: `it seems like X` is no one's view the graph could name)
+        if t[g].upos != "VERB" || t[g].lemma != "feel" {
+            continue;
+        }
+        for o in g + 1..n {
+            if h[o] != g || base(&t[o].deprel) != "obl" {
+                continue;
+            }
+            let Some(c) = (g + 1..o).find(|&c| h[c] == o && base(&t[c].deprel) == "case" && t[c].form.eq_ignore_ascii_case("like")) else {
+                continue;
+            };
+            // the subjectless finite verb the noun phrase runs into (adverbs of that verb may stand between)
+            let Some(v) = (o + 1..n).find(|&v| h[v] == g && t[v].upos == "VERB") else { continue };
+            let subjectless = !(0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
+            let adjacent = (o + 1..v).all(|k| is_ancestor(&h, o, k) || h[k] == v);
+            if !finite(v) || !subjectless || !adjacent || !matches!(base(&t[v].deprel), "advcl" | "parataxis" | "ccomp" | "conj") {
+                continue;
+            }
+            set_head(t, o, v, "nsubj");
+            set_head(t, c, v, "mark");
+            set_head(t, v, g, "ccomp");
+            return true;
+        }
+    }
+    false
+}
+
 /// Repair 22.
 pub(super) fn vocative_subject(t: &mut Vec<Token>) -> bool {
     let h = heads(t);

@@ -1307,6 +1307,21 @@ fn an_ing_clause_argued_for_is_planned_but_a_reason_happened() {
     assert_eq!(modality_of(fined, "using"), Some(Modality::Asserted), "{}", show(&triples(fined)));
 }
 
+/// `I feel like the party always wins votes.` (invented), parsed with `like` as the preposition
+/// of an oblique `party` and `wins` as a subjectless adverbial (repair 86): the party wins, in
+/// the feeler's view; the feeler neither wins nor `feels like` the party.
+#[test]
+fn a_clause_after_feel_like_is_the_feelers_view_of_its_own_subject() {
+    let rows = "I I PRON PRP 2 nsubj\n feel feel VERB VBP 0 root VerbForm=Fin\n like like ADP IN 5 case\n\
+                the the DET DT 5 det\n party party NOUN NN 2 obl\n always always ADV RB 7 advmod\n\
+                wins win VERB VBZ 2 advcl VerbForm=Fin\n votes vote NOUN NNS 7 obj\n . . PUNCT . 2 punct";
+    let got = triples(rows);
+    let wins = find(&got, "party", "always wins", Some("votes"));
+    assert_eq!(wins.modality, Modality::Reported, "{}", show(&got));
+    assert!(!got.iter().any(|t| t.subject.text == "I" && t.relation.contains("win")), "{}", show(&got));
+    assert!(!got.iter().any(|t| t.relation.contains("feel like")), "{}", show(&got));
+}
+
 #[test]
 fn going_somewhere_or_being_there_to_do_something_states_a_purpose() {
     // invented: `Oster went to Tarn to meet the minister.`: where he went to do it

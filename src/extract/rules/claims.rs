@@ -294,6 +294,8 @@ impl Rules<'_, '_> {
             let was_in_noun = std::mem::take(&mut in_noun);
             match tr.base(up) {
                 "ccomp" if claims => return Some(h),
+                // `I feel like the plan failed`: a clause after `feel like` is the feeler's view
+                "advcl" if tr.lemma_is(h, &["feel"]) && tr.kids(up).any(|k| tr.base(k) == "mark" && tr.form_is(k, &["like"])) => return Some(h),
                 // `he claimed to have paid`: the subject's own claim
                 "xcomp" if tr.lemma_is(h, OPINION_VERBS) || tr.lemma_is(h, &["claim", "allege", "deny"]) => return Some(h),
                 "conj" | "advcl" | "xcomp" | "ccomp" => up = h,
