@@ -1322,6 +1322,25 @@ fn a_clause_after_feel_like_is_the_feelers_view_of_its_own_subject() {
     assert!(!got.iter().any(|t| t.relation.contains("feel like")), "{}", show(&got));
 }
 
+/// `Vell's refusal to sign the deal angered Korv.` (invented): the refused act is denied, as
+/// with `refused to sign`; `Vell's decision to sign …` is not.
+#[test]
+fn the_act_of_a_refusal_is_denied() {
+    let rows = |noun: &str| {
+        format!(
+            "Vell Vell PROPN NNP 3 nmod:poss\n 's 's PART POS 1 case\n {noun} {noun} NOUN NN 8 nsubj\n to to PART TO 5 mark\n\
+             sign sign VERB VB 3 acl VerbForm=Inf\n the the DET DT 7 det\n deal deal NOUN NN 5 obj\n\
+             angered anger VERB VBD 0 root VerbForm=Fin\n Korv Korv PROPN NNP 8 obj\n . . PUNCT . 8 punct"
+        )
+    };
+    let refusal = triples(&rows("refusal"));
+    let sign = refusal.iter().find(|t| t.relation == "sign").unwrap_or_else(|| panic!("{}", show(&refusal)));
+    assert!(sign.negated, "{}", show(&refusal));
+    let decision = triples(&rows("decision"));
+    let sign = decision.iter().find(|t| t.relation == "sign").unwrap_or_else(|| panic!("{}", show(&decision)));
+    assert!(!sign.negated, "{}", show(&decision));
+}
+
 #[test]
 fn going_somewhere_or_being_there_to_do_something_states_a_purpose() {
     // invented: `Oster went to Tarn to meet the minister.`: where he went to do it

@@ -437,10 +437,19 @@ impl Rules<'_, '_> {
         tr.kids(h).find(|&k| k < h && tr.rel(k) == "nmod:poss" && matches!(tr.upos(k), "NOUN" | "PROPN" | "PRON"))
     }
 
+    /// Whether `x` is the infinitive of an owner's refusal or failure (`the mayor's refusal to
+    /// sign the bill`, `their failure to pay`): as with `refused to sign`, the act did not happen.
+    fn denying_noun(&self, x: usize) -> bool {
+        self.noun_controller(x).is_some() && self.infinitive_noun(x).is_some_and(|h| self.tr.lemma_is(h, &["refusal", "failure", "unwillingness"]))
+    }
+
     /// Whether the clause `x`, controlled by its governor's object, is denied leave: its governor
     /// gives leave and is negated (`did not allow Y to vote`), or withholds it (`forbade Y to vote`).
     pub(super) fn controlled_denied(&self, x: usize) -> bool {
         let tr = self.tr;
+        if self.denying_noun(x) {
+            return true;
+        }
         if self.object_controller(x).or_else(|| self.advcl_object_controller(x)).is_none() {
             return false;
         }
@@ -497,7 +506,8 @@ impl Rules<'_, '_> {
         if self.object_controller(x).or_else(|| self.advcl_object_controller(x)).is_none() {
             // `the firm's decision to close the plant`: decided, planned or tried, not done
             if self.noun_controller(x).is_some() {
-                return Some(Modality::Planned);
+                // (a refusal or failure denies the act instead: see `controlled_denied`)
+                return (!self.denying_noun(x)).then_some(Modality::Planned);
             }
             return self.gerund_modality(x);
         }
