@@ -110,7 +110,7 @@
 //!   everything that …`, `could be anything`) names no class (no `water – is a – rushing`); `is a`
 //!   needs a noun phrase.
 
-use super::rules::{Kind, Prop};
+use super::rules::{Kind, Prop, Slot};
 use super::tree::{NONE, Tree};
 
 /// Participles that work as prepositions or conjunctions in news prose.
@@ -335,7 +335,7 @@ const HEDGE_VERBS: &[&str] = &["think", "guess", "suppose", "reckon"];
 /// person or tense (`she thought in pictures`).
 fn opinion_hedge(tr: &Tree, v: usize, p: &Prop) -> bool {
     let first_person_present = tr.kids(v).any(|k| tr.base(k) == "nsubj" && tr.form_is(k, &["I", "we"])) && tr.has_feat(v, "Tense=Pres");
-    let topic = |s: &super::rules::Slot| s.case.iter().any(|&c| tr.lemma_is(c, &["about", "of", "over", "through"]));
+    let topic = |s: &Slot| s.case.iter().any(|&c| tr.lemma_is(c, &["about", "of", "over", "through"]));
     tr.lemma_is(v, HEDGE_VERBS)
         && first_person_present
         && !p.slots.is_empty()

@@ -349,7 +349,6 @@ pub(super) fn for_subject(t: &mut Vec<Token>) -> bool {
 pub(super) fn like_clause(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
     let n = t.len();
-    let finite = |v: usize| t[v].feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t[v].xpos.as_str(), "VBZ" | "VBD" | "VBP");
     for g in 0..n {
         // (only `feel`, a verb of opinion: `it seems like X` is no one's view the graph could name)
         if t[g].upos != "VERB" || t[g].lemma != "feel" {
@@ -366,7 +365,7 @@ pub(super) fn like_clause(t: &mut Vec<Token>) -> bool {
             let Some(v) = (o + 1..n).find(|&v| h[v] == g && t[v].upos == "VERB") else { continue };
             let subjectless = !(0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl"));
             let adjacent = (o + 1..v).all(|k| is_ancestor(&h, o, k) || h[k] == v);
-            if !finite(v) || !subjectless || !adjacent || !matches!(base(&t[v].deprel), "advcl" | "parataxis" | "ccomp" | "conj") {
+            if !is_finite_form(&t[v]) || !subjectless || !adjacent || !matches!(base(&t[v].deprel), "advcl" | "parataxis" | "ccomp" | "conj") {
                 continue;
             }
             set_head(t, o, v, "nsubj");

@@ -182,22 +182,20 @@ impl Rules<'_, '_> {
                 w.push(tr.form(to).to_lowercase());
                 (e, Lit { words: w.join(" "), verb: lit.verb, noun: lit.noun.clone(), mods: lit.mods.clone(), prep: Some(tr.lemma(to).to_lowercase()) })
             });
-            let mut q = self.lit_prop("event:light-verb", v, p.subj.clone(), lit, self.np(m, true), p.conf * 0.8);
-            q.negated = p.negated;
-            q.modality = p.modality;
-            q.attribution = p.attribution.clone();
-            q.carb = false;
-            let end = to_lit.map(|(e, to_lit)| {
-                let mut r = self.lit_prop("event:light-verb", v, p.subj.clone(), to_lit, self.np(e, true), p.conf * 0.8);
-                r.negated = q.negated;
-                r.modality = q.modality;
-                r.attribution = q.attribution.clone();
-                r.carb = false;
-                r
-            });
-            out.push(q);
-            out.extend(end);
+            out.push(self.event_lit_prop("event:light-verb", v, p, lit, m));
+            out.extend(to_lit.map(|(e, to_lit)| self.event_lit_prop("event:light-verb", v, p, to_lit, e)));
         }
+    }
+
+    /// A fact of `p`'s subject with the literal relation `lit` (read off `p`'s verb `v`) and the
+    /// object headed by `obj`: `p`'s flags, 0.8 of its confidence, no CaRB reading.
+    fn event_lit_prop(&self, rule: &'static str, v: usize, p: &Prop, lit: Lit, obj: usize) -> Prop {
+        let mut q = self.lit_prop(rule, v, p.subj.clone(), lit, self.np(obj, true), p.conf * 0.8);
+        q.negated = p.negated;
+        q.modality = p.modality;
+        q.attribution = p.attribution.clone();
+        q.carb = false;
+        q
     }
 
     /// `X sold its stake to Y`, `X granted Y a pardon`: the receiver of a verb of giving is the
@@ -237,12 +235,7 @@ impl Rules<'_, '_> {
                 mods: mods.iter().map(|&x| tr.form(x).to_lowercase()).collect(),
                 prep: Some("to".into()),
             };
-            let mut q = self.lit_prop("event:receiver", v, p.subj.clone(), lit, self.np(receiver, true), p.conf * 0.8);
-            q.negated = p.negated;
-            q.modality = p.modality;
-            q.attribution = p.attribution.clone();
-            q.carb = false;
-            out.push(q);
+            out.push(self.event_lit_prop("event:receiver", v, p, lit, receiver));
         }
     }
 
