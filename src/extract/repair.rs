@@ -602,7 +602,10 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         // is an oblique the parser misread: the clause has no subject yet
         let prep_subject =
             |k: usize| k < v && base(&t[k].deprel) == "nsubj" && (0..k).any(|c| h[c] == k && base(&t[c].deprel) == "case" && t[c].upos == "ADP" && !is_poss_marker(&t[c]));
-        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl") && !prep_subject(k)) {
+        // a country after a comma read as the subject is where the fronted subject is (`Yesterday,
+        // the Parliament of Vela (VP), Australia voted …`)
+        let locators: Vec<usize> = kids.iter().copied().filter(|&k| k < v && base(&t[k].deprel) == "nsubj" && is_comma_locator(t, &h, k)).collect();
+        if kids.iter().any(|&k| matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl") && !prep_subject(k) && !locators.contains(&k)) {
             continue;
         }
         // the fronted adjunct: an oblique before the verb that opens the clause with a preposition,
@@ -626,9 +629,11 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
             (o + 1..v).filter(|&a| under(a) && (t[a].deprel == "appos" || comma_conj(a) || comma_flat(a)) && is_noun_like(&t[a])).collect();
         let Some(&s) = appos.first() else { continue };
         // (the readings this repair added last, a name inside the adjunct's noun or a bare time
-        // phrase, want the comma that sets the subject off: `In talks with the Vela mayor Ana Reyes`)
-        let plain = h[s] == o && ((0..o).any(|c| h[c] == o && base(&t[c].deprel) == "case") || is_bare_day(&t[o]));
-        if !plain && !(o..s).any(|k| t[k].form == ",") {
+        // phrase, want the comma that sets the subject off: `In talks with the Vela mayor Ana Reyes`;
+        // a name right after a time phrase is no apposition of it: `This morning Ana Reyes, who …,
+        // died`)
+        let plain = h[s] == o && ((0..o).any(|c| h[c] == o && base(&t[c].deprel) == "case") || is_bare_day(&t[o]) || named_after_time(t, &h, o, s));
+        if (!plain && !(o..s).any(|k| t[k].form == ",")) || locators.iter().any(|&k| k < s) {
             continue;
         }
         let outer = h[s];
@@ -638,12 +643,22 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         for k in misread {
             set_head(t, k, v, "obl");
         }
+        for &k in &locators {
+            set_head(t, k, s, "nmod:unmarked");
+        }
         set_head(t, s, v, "nsubj");
         for &a in &appos[1..] {
             set_head(t, a, s, "appos");
         }
         for a in companions {
             set_head(t, a, v, "obl");
+        }
+        // a relative clause after the name describes the name, not the time (`This morning Ana
+        // Reyes, who led the port, died`)
+        for a in s + 1..v {
+            if h[a] == o && t[a].deprel == "acl:relcl" {
+                set_head(t, a, s, "acl:relcl");
+            }
         }
         // the commas around the subject's appositions go with the subject
         for k in s..v {
@@ -654,6 +669,23 @@ fn fronted_subject(t: &mut Vec<Token>) -> bool {
         changed = true;
     }
     changed
+}
+
+/// A country's name set off by a comma (`…, Australia`) with nothing of its own but the rest of
+/// the name: a locator of the phrase before the comma, not a doer.
+fn is_comma_locator(t: &[Token], h: &[usize], k: usize) -> bool {
+    if k == 0 || t[k - 1].form != "," || t[k].upos != "PROPN" || (0..t.len()).any(|c| h[c] == k && t[c].deprel != "flat") {
+        return false;
+    }
+    let name: Vec<&str> = (k..t.len()).take_while(|&c| c == k || (h[c] == k && t[c].deprel == "flat")).map(|c| t[c].form.as_str()).collect();
+    let g = crate::nlp::gazetteer::Gazetteer::embedded();
+    g.lookup(&name.join(" ")).is_some_and(|e| e.kind == crate::document::EntityType::Country)
+}
+
+/// A name that follows a fronted time phrase at once (`This morning Ana Reyes …`, `Last week
+/// Vela Mining …`): a time has no name for apposition, so the name opens the clause.
+fn named_after_time(t: &[Token], h: &[usize], o: usize, s: usize) -> bool {
+    t[s].upos == "PROPN" && is_time_phrase(t, h, o) && (o + 1..s).all(|k| t[k].upos == "PROPN" && h[k] == s)
 }
 
 /// A fronted time phrase without a preposition: a time noun (`morning`, `week`) with a day word
@@ -1008,6 +1040,30 @@ pub(super) mod tests {
                 "fronted-subject: subject parsed as an apposition of a fronted bare day word",
                 "Yesterday/NOUN/5/obl:unmarked ,/PUNCT/3/punct Lena/PROPN/1/appos Marsh/PROPN/3/flat won/VERB/0/root/win the/DET/7/det race/NOUN/5/obj",
                 Some(&["Lena>5:nsubj", "Yesterday>5:obl:unmarked"]),
+            ),
+            (
+                "fronted-subject: a name right after a fronted time phrase, with no comma, is the subject",
+                // `This morning Ana Reyes , who led the port , died at home .` (invented)
+                "This/DET/2/det morning/NOUN/11/obl:unmarked Ana/PROPN/2/appos Reyes/PROPN/3/flat ,/PUNCT/7/punct who/PRON/7/nsubj \
+                 led/VERB/2/acl:relcl the/DET/9/det port/NOUN/7/obj ,/PUNCT/2/punct died/VERB/0/root/die at/ADP/13/case home/NOUN/11/obl ./PUNCT/11/punct",
+                Some(&["Ana>11:nsubj", "morning>11:obl:unmarked", "led>3:acl:relcl"]),
+            ),
+            (
+                "fronted-subject: a country after a comma read as the subject locates the fronted subject",
+                // `Yesterday , the Senate of Vela ( SV ) , Australia voted .` (invented)
+                "Yesterday/NOUN/12/obl:unmarked ,/PUNCT/4/punct the/DET/4/det Senate/PROPN/1/appos of/ADP/6/case Vela/PROPN/4/nmod \
+                 (/PUNCT/8/punct SV/PROPN/4/appos )/PUNCT/8/punct ,/PUNCT/1/punct Australia/PROPN/12/nsubj voted/VERB/0/root/vote ./PUNCT/12/punct",
+                Some(&["Senate>12:nsubj", "Australia>4:nmod:unmarked", "Yesterday>12:obl:unmarked"]),
+            ),
+            (
+                "fronted-subject: a name after a comma that is no country stays the subject",
+                "Yesterday/NOUN/7/obl:unmarked ,/PUNCT/4/punct the/DET/4/det Senate/PROPN/1/appos ,/PUNCT/1/punct Tarrow/PROPN/7/nsubj voted/VERB/0/root/vote",
+                None,
+            ),
+            (
+                "fronted-subject: a name after a fronted time noun with no time word before it keeps its place",
+                "Morning/NOUN/4/obl:unmarked Ana/PROPN/1/appos Reyes/PROPN/2/flat died/VERB/0/root/die",
+                None,
             ),
             (
                 "fronted-subject: a fronted noun that is no day word keeps its apposition",

@@ -86,6 +86,7 @@ impl TagModels {
         retag_reporting_verbs_read_as_nouns(tokens);
         retag_role_nouns_read_as_adjectives(tokens);
         retag_counted_participles(tokens);
+        retag_particle_surnames(tokens);
         for t in tokens.iter_mut() {
             self.lemmatizer.lemmatize_into(&t.form, &t.xpos, &mut t.lemma);
         }
@@ -134,6 +135,20 @@ fn retag_simple_pasts_read_as_modifiers(tokens: &mut [Token]) {
         }
         if lemma::is_simple_past_form(&t.form) {
             set_tags(t, "VERB", "VBD");
+        }
+    }
+}
+
+/// A surname with an elided particle (`d'Arcy`, `D'Avella`, `O'Neill`, `L'Ecuyer`): a particle
+/// and an apostrophe before a capital letter make a name, whatever the suffix features read
+/// (`d'Estaing` ends like `-ing` and was tagged a verb, which split the name and gave it a clause).
+fn retag_particle_surnames(tokens: &mut [Token]) {
+    for t in tokens.iter_mut() {
+        let mut cs = t.form.chars();
+        let particle = matches!(cs.next(), Some('d' | 'D' | 'l' | 'L' | 'O'));
+        let apostrophe = matches!(cs.next(), Some('\'' | '’'));
+        if particle && apostrophe && cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase) && t.upos != "PROPN" {
+            set_tags(t, "PROPN", "NNP");
         }
     }
 }
@@ -517,6 +532,17 @@ mod tests {
             retag_simple_pasts_read_as_modifiers(&mut t);
             assert!(t.iter().all(|w| w.upos != "VERB"), "{case:?}");
         }
+    }
+
+    #[test]
+    fn a_surname_with_an_elided_particle_is_a_name() {
+        let tagged = |words: &[(&str, &str, &str)]| -> Vec<Token> {
+            words.iter().map(|(f, u, x)| Token { form: f.to_string(), upos: u.to_string(), xpos: x.to_string(), ..Default::default() }).collect()
+        };
+        let mut t = tagged(&[("Ana", "PROPN", "NNP"), ("d'Ostering", "VERB", "VBG"), ("L’Amberly", "ADJ", "JJ"), ("d'", "ADP", "IN"), ("O'K", "NOUN", "NN"), ("don't", "AUX", "VBP")]);
+        retag_particle_surnames(&mut t);
+        let tags: Vec<&str> = t.iter().map(|w| w.upos.as_str()).collect();
+        assert_eq!(tags, ["PROPN", "PROPN", "PROPN", "ADP", "NOUN", "AUX"]);
     }
 
     #[test]
