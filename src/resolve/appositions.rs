@@ -1,5 +1,8 @@
 //! A role description with the person's name in apposition after it: `The chairman of the
-//! Ostrava Water Board, Tomas Brill, said …`, `Acme's chief executive, Mara Vellin, resigned`.
+//! Ostrava Water Board, Tomas Brill, said …`, `Acme's chief executive, Mara Vellin, resigned`;
+//! and a class description with an organisation's or a body's name there: `The rebel group, the
+//! Vell Front, claimed …`, `Tarvia's parliament, the Grand Assembly, voted …` (when NER missed the
+//! name, the capitalised phrase between the commas is it).
 //! The argument the extractor hands over is the description (`chairman of …`), but the text
 //! names who it is right after it, between commas; the argument is that person. Without this the
 //! description becomes a node of its own that says and does what the named person did.
@@ -51,6 +54,72 @@ impl State<'_> {
         // Vellin`) or a new clause
         comma(end).then_some(c)
     }
+
+    /// The organisation, body or place named in apposition right after the description `r` headed
+    /// by a class noun (`The rebel group, the Vell Front, claimed …`, `Tarvia's parliament, the
+    /// Grand Assembly, voted …`): the text itself says the two are one, so any named entity of a
+    /// kind the noun may stand for is it, whatever its name's own head word (`group` / `Front`).
+    pub(super) fn appositive_named(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<usize> {
+        let s = &self.doc.sentences[si];
+        let kinds = names::class_noun_kinds(&lower_key(&s.tokens[head].form))?;
+        let named = |i: usize| match self.get_ref(si, i) {
+            Some((Target::One(c), _)) if kinds.contains(&self.clusters[*c].kind) => Some(*c),
+            _ => None,
+        };
+        // a description that names its own thing (`the Vell Front group`) resolves by that name
+        if r.clone().any(|i| named(i).is_some()) {
+            return None;
+        }
+        let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
+        if !comma(r.end) {
+            return None;
+        }
+        let mut start = r.end + 1;
+        if s.tokens.get(start).is_some_and(|t| lower_key(&t.form) == "the") {
+            start += 1;
+        }
+        let c = named(start)?;
+        let mut end = start;
+        while named(end) == Some(c) {
+            end += 1;
+        }
+        // the name must fill the apposition up to its closing comma: `the group, the Front's
+        // leader, said` is someone else, and `the group, Vell and Tarn` a list
+        comma(end).then_some(c)
+    }
+
+    /// [`Self::appositive_named`] for a name NER did not mark (`The rebel group, the Vell Liberation
+    /// Front of the North, claimed …`): the apposition, between its commas, is a capitalised name
+    /// and nothing else, and the description names an organisation or body. Returns the name's
+    /// tokens and the kind the noun gives it.
+    pub(super) fn appositive_unmarked_name(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<(std::ops::Range<usize>, EntityType)> {
+        let s = &self.doc.sentences[si];
+        let kind = *names::class_noun_kinds(&lower_key(&s.tokens[head].form))?.first()?;
+        if !matches!(kind, EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup) {
+            return None;
+        }
+        if r.clone().any(|i| self.get_ref(si, i).is_some()) || !s.tokens.get(r.end).is_some_and(|t| t.form == ",") {
+            return None;
+        }
+        let mut start = r.end + 1;
+        if s.tokens.get(start).is_some_and(|t| lower_key(&t.form) == "the") {
+            start += 1;
+        }
+        let end = start + s.tokens.get(start..)?.iter().position(|t| t.form == ",")?;
+        capitalised_name(&s.tokens[start..end]).then_some((start..end, kind))
+    }
+}
+
+/// Whether the tokens are one capitalised name: capitalised words, joined by the lowercase words
+/// names are built with (`of`, `and`, `the`, `for`), opening and closing on a capitalised word.
+fn capitalised_name(ts: &[crate::document::Token]) -> bool {
+    let capital = |t: &crate::document::Token| starts_upper(&t.form) && t.form.chars().any(char::is_alphabetic);
+    let joiner = |t: &crate::document::Token| matches!(lower_key(&t.form).as_str(), "of" | "and" | "the" | "for" | "&" | "-");
+    ts.len() >= 2
+        && ts.first().is_some_and(capital)
+        && ts.last().is_some_and(capital)
+        && ts.iter().all(|t| capital(t) || joiner(t))
+        && ts.iter().any(|t| t.upos == "PROPN")
 }
 
 #[cfg(test)]
@@ -95,5 +164,49 @@ mod tests {
         let m = [ment(&d, 0, "Ostrava Water Board", T::Organization), ment(&d, 0, "Tomas Brill", T::Person)];
         let r = run(&d, &m, vec![said(&d, "The report of the Ostrava Water Board", 1)]);
         assert_ne!(facts(&r), vec![f("tomas_brill", "said", None)]);
+    }
+
+    /// `claimed` with the class description as subject, its head on the class noun.
+    fn claimed(d: &crate::document::Document, subj: &str, head: usize) -> crate::document::OpenTriple {
+        let mut t = tri(d, 0, subj, "claimed", "claim", None);
+        t.subject.head = head;
+        t
+    }
+
+    #[test]
+    fn a_class_description_is_the_organisation_named_in_apposition_after_it() {
+        let d = doc(&["The rebel group , the Vell Front , claimed the attack ."]);
+        let m = [ment(&d, 0, "Vell Front", T::Organization)];
+        let r = run(&d, &m, vec![claimed(&d, "The rebel group", 2)]);
+        assert_eq!(facts(&r), vec![f("vell_front", "claimed", None)]);
+        let d = doc(&["Tarvia 's parliament , the Grand Assembly , claimed the right ."]);
+        let m = [ment(&d, 0, "Tarvia", T::Country), ment(&d, 0, "Grand Assembly", T::GovernmentBody)];
+        let r = run(&d, &m, vec![claimed(&d, "Tarvia 's parliament", 2)]);
+        assert_eq!(facts(&r), vec![f("grand_assembly", "claimed", None)]);
+    }
+
+    #[test]
+    fn a_class_description_before_another_phrase_or_a_list_stays_a_description() {
+        // the name's owner, not the name: someone else
+        let d = doc(&["The rebel group , the Vell Front 's ally , claimed the attack ."]);
+        let m = [ment(&d, 0, "Vell Front", T::Organization)];
+        let r = run(&d, &m, vec![claimed(&d, "The rebel group", 2)]);
+        assert_ne!(facts(&r), vec![f("vell_front", "claimed", None)]);
+        // a list
+        let d = doc(&["The rebel group , the Vell Front and the Tarn League claimed the attack ."]);
+        let m = [ment(&d, 0, "Vell Front", T::Organization), ment(&d, 0, "Tarn League", T::Organization)];
+        let r = run(&d, &m, vec![claimed(&d, "The rebel group", 2)]);
+        assert_ne!(facts(&r), vec![f("vell_front", "claimed", None)]);
+    }
+
+    #[test]
+    fn a_class_description_is_a_name_ner_missed_in_apposition_after_it() {
+        let d = doc(&["The rebel group , the Vell Liberation Front of the North , claimed the attack ."]);
+        let r = run(&d, &[], vec![claimed(&d, "The rebel group", 2)]);
+        assert_eq!(facts(&r), vec![f("vell_liberation_front_of_the_north", "claimed", None)]);
+        // a clause between the commas is no name
+        let d = doc(&["The rebel group , Vell Radio reported , claimed the attack ."]);
+        let r = run(&d, &[], vec![claimed(&d, "The rebel group", 2)]);
+        assert_ne!(facts(&r), vec![f("vell_radio", "claimed", None)]);
     }
 }

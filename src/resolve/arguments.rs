@@ -38,7 +38,15 @@ impl State<'_> {
         }
         // an agent only: the apposition's own fact (`Brill is a player`) has the description as its
         // object, and resolving that to Brill would leave Brill is Brill
-        if agent && let Some(c) = self.appositive_person(si, r.clone(), head) {
+        if agent && let Some(c) = self.appositive_person(si, r.clone(), head).or_else(|| self.appositive_named(si, r.clone(), head)) {
+            notes.push((format!("{}:{}", super::appositions::RULE, arg.text), vec![c]));
+            return Ok(Target::One(c));
+        }
+        if agent && let Some((name, kind)) = self.appositive_unmarked_name(si, r.clone(), head)
+            && let Some((label, _)) = concept_label_of(s, name, false)
+        {
+            let c = self.keyed_cluster(&label, kind);
+            self.clusters[c].count += 1;
             notes.push((format!("{}:{}", super::appositions::RULE, arg.text), vec![c]));
             return Ok(Target::One(c));
         }

@@ -356,6 +356,7 @@ impl State<'_> {
         let mut age = false;
         let mut nationality = None;
         let mut described = false;
+        let mut name_word = None;
         while i > 0 && tok - i < 6 {
             let p = &s.tokens[i - 1];
             let w = lower_key(&p.form);
@@ -379,6 +380,8 @@ impl State<'_> {
                 described = true;
                 i = a;
                 continue;
+            } else if name_word.is_none() && is_lowercase_noun_modifier(p) {
+                name_word = Some(w);
             } else {
                 return false;
             }
@@ -405,6 +408,10 @@ impl State<'_> {
         let restricted = super::arguments::restrictive_relative(s, tok);
         let max_dist = if restricted { max_dist.min(1) } else { max_dist };
         let person = kinds == [EntityType::Person];
+        // a noun before a person noun says what kind of person (`the police officer`), no name
+        if person && name_word.is_some() {
+            return false;
+        }
         if !person && names_own_home(s, tok, |j| in_named[j]) {
             return false;
         }
@@ -427,7 +434,7 @@ impl State<'_> {
             } else {
                 (answers_to(c, &k) || names::class_noun_fits(&k, c.kind, self.name_facts(c))) && name_kind_fits(c, &k)
             };
-            if !fits {
+            if !fits || !name_word.as_ref().is_none_or(|w| label_has_word(c, w)) {
                 return false;
             }
             if person {
@@ -466,8 +473,11 @@ impl State<'_> {
             if person || nationality.is_some() || restricted {
                 return None;
             }
+            // a name holding both the noun and the word before it (`… Court of Appeals` for `the
+            // appeals court`) is called so as plainly
+            let called_so = |cl: &Cluster| cl.described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())) || name_word.is_some() && label_has_word(cl, &k);
             let mut named_so: Vec<usize> = (0..self.clusters.len())
-                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && self.clusters[c].described.iter().any(|d| d == &k || k == "event" && EVENT_NOUNS.contains(&d.as_str())) && name_kind_fits(&self.clusters[c], &k))
+                .filter(|&c| !matches!(self.clusters[c].kind, EntityType::Person | EntityType::Date | EntityType::Money | EntityType::Quantity) && called_so(&self.clusters[c]) && name_kind_fits(&self.clusters[c], &k) && name_word.as_ref().is_none_or(|w| label_has_word(&self.clusters[c], w)))
                 .collect();
             named_so.dedup();
             (named_so.len() == 1).then(|| (0, named_so[0]))
@@ -684,6 +694,17 @@ fn place_noun_of(s: &Sentence, start: usize) -> Option<String> {
 /// the text described it with that noun (`Zeta-9, a moon`), or the noun heads its name (`the
 /// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
 /// person-noun rules.
+/// A lowercase noun in front of the description's head (`appeals` in `the appeals court`).
+fn is_lowercase_noun_modifier(t: &crate::document::Token) -> bool {
+    t.upos == "NOUN" && t.deprel == "compound" && t.form.chars().all(|c| c.is_lowercase())
+}
+
+/// Whether a word of the entity's name is `w`: `the appeals court` is a `… Court of Appeals`, never
+/// a court whose name lacks the word the description picks it out by (`Supreme Court`).
+fn label_has_word(c: &Cluster, w: &str) -> bool {
+    c.label.split_whitespace().any(|x| lower_key(x) == w)
+}
+
 fn answers_to(c: &Cluster, noun: &str) -> bool {
     let fits = |d: &str| d == noun || noun == "event" && EVENT_NOUNS.contains(&d);
     c.described.iter().any(|d| fits(d)) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| fits(&h) || same_kind_of_text(&h, noun)))

@@ -493,3 +493,25 @@ fn a_class_noun_with_a_restrictive_relative_points_back_only_to_the_sentence_bef
     let (_, facts) = super::tests::pipeline_facts("The Tarn Harvest Party nominated Ivo Oster in May. The party that nominated Oster won in Vell.");
     assert!(facts.iter().any(|f| f.0 == 1 && f.1 == "Tarn Harvest Party" && f.2 == "win in"), "{facts:?}");
 }
+
+#[test]
+fn a_noun_before_the_class_noun_picks_the_name_holding_that_word() {
+    let sents = ["Ana Torres appealed to the Vell Circuit Court of Appeals .", "The appeals court rejected the motion ."];
+    let mut d = doc(&sents);
+    d.sentences[1].tokens[1].deprel = "compound".into();
+    let m = [ment(&d, 0, "Ana Torres", T::Person), ment(&d, 0, "Vell Circuit Court of Appeals", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The appeals court", "rejected", "reject", Some("the motion"))]);
+    assert_eq!(facts(&r), vec![f("vell_circuit_court_of_appeals", "rejected", Some("motion"))]);
+    // past the salience window: the one name holding both words
+    let mut d = doc(&[sents[0], "Lawyers argued .", "Reporters waited .", "Crowds gathered .", "Rain fell .", "Shops closed .", "Buses stopped .", sents[1]]);
+    d.sentences[7].tokens[1].deprel = "compound".into();
+    let m = [ment(&d, 0, "Ana Torres", T::Person), ment(&d, 0, "Vell Circuit Court of Appeals", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 7, "The appeals court", "rejected", "reject", Some("the motion"))]);
+    assert_eq!(facts(&r), vec![f("vell_circuit_court_of_appeals", "rejected", Some("motion"))]);
+    // a court whose name lacks the word is another court
+    let mut d = doc(&["Ana Torres appealed to the Vell Supreme Court .", "The appeals court rejected the motion ."]);
+    d.sentences[1].tokens[1].deprel = "compound".into();
+    let m = [ment(&d, 0, "Ana Torres", T::Person), ment(&d, 0, "Vell Supreme Court", T::Organization)];
+    let r = run(&d, &m, vec![tri(&d, 1, "The appeals court", "rejected", "reject", Some("the motion"))]);
+    assert_eq!(facts(&r), vec![f("appeals_court", "rejected", Some("motion"))]);
+}
