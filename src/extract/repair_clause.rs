@@ -15,6 +15,13 @@
 //!    union` as an oblique of `ended` and `rejected` a subjectless clause right behind it: a word
 //!    that is both preposition and subordinator (`after`, `before`, `since`, `until`) opens the
 //!    clause, so the noun becomes the subject of the finite verb and the word its `mark`.
+//! 87. `clause-as-own-pp` (after 14): `The deal collapsed after a couple of investors withdrew
+//!    their money`, `After the head of the union resigned, …` parsed with `after` as the
+//!    preposition of an oblique of the subjectless finite verb right behind the phrase (or of its
+//!    governor, the verb read as a `ccomp`; the phrase's `of` complement misleads the parser): as
+//!    in 14, the noun becomes the verb's subject and the word its `mark`; a `ccomp`, `conj` or
+//!    `parataxis` clause so found is an `advcl` of its governor (the governor's subject neither
+//!    said it nor did it).
 //! 16. `for-subject`: `a deal was reached for the army to enter` parsed with `for the army` as a
 //!    modifier of a noun before the infinitive: the noun right before `to` + verb, after `for`, is
 //!    the infinitive's subject (`for` its marker), as in `for X to do`.
@@ -245,6 +252,67 @@ pub(super) fn clause_as_pp(t: &mut Vec<Token>) -> bool {
         return true;
     }
     false
+}
+
+/// Repair 87.
+pub(super) fn clause_as_own_pp(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for v in 1..t.len() {
+        let h = heads(t);
+        if !is_finite_verb(&t[v]) {
+            continue;
+        }
+        let Some(o) = pp_read_as_subject(t, &h, v) else { continue };
+        let c = (0..o).find(|&k| h[k] == o && base(&t[k].deprel) == "case").unwrap();
+        set_head(t, o, v, "nsubj");
+        set_head(t, c, v, "mark");
+        // a clause after `after` modifies its governor; the parser's `ccomp`, `conj` or
+        // `parataxis` would make it said, or a second event of the governor's subject
+        if h[v] != usize::MAX && matches!(base(&t[v].deprel), "ccomp" | "conj" | "parataxis" | "dep") {
+            let g = h[v];
+            set_head(t, v, g, "advcl");
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// The oblique right before the subjectless finite verb `v` that opens with a subordinator read
+/// as a preposition (`after a couple of bombings took place`: the noun phrase is the clause's
+/// subject; a phrase whose head has an `of` complement misleads the parser): an oblique of `v`
+/// itself, or of its governor when `v` is read as the governor's `ccomp` (14 takes the others).
+fn pp_read_as_subject(t: &[Token], h: &[usize], v: usize) -> Option<usize> {
+    let n = t.len();
+    if (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl" | "mark")) {
+        return None;
+    }
+    // the verb's own first word (an auxiliary or an adverb of its own may stand before it)
+    let mut first = v;
+    while first > 0 && h[first - 1] == v && matches!(base(&t[first - 1].deprel), "aux" | "advmod") && t[first - 1].upos != "PUNCT" {
+        first -= 1;
+    }
+    let under = |g: usize| (0..first).rev().find(|&k| h[k] == g && base(&t[k].deprel) == "obl");
+    let o = under(v).or_else(|| (h[v] != usize::MAX && base(&t[v].deprel) == "ccomp").then(|| under(h[v])).flatten())?;
+    if !matches!(t[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") || is_date_word(&t[o]) {
+        return None;
+    }
+    // a bare number is a year or an hour (`since 2015`); a number with a part (`two of the
+    // ministers`) is a noun phrase
+    if t[o].upos == "NUM" && !(o + 1..v).any(|k| h[k] == o && base(&t[k].deprel) == "nmod") {
+        return None;
+    }
+    // the phrase ends where the verb's words begin, with no comma in it
+    let end = (o..first).take_while(|&k| is_ancestor(h, o, k)).last().unwrap_or(o);
+    if end + 1 != first || (o..first).any(|k| t[k].upos == "PUNCT") {
+        return None;
+    }
+    // (`cut jobs and after a year of losses closed the plant`: a conjunct verb with a conjunction
+    // of its own shares the subject before it)
+    if (0..o).any(|k| h[k] == v && base(&t[k].deprel) == "cc") {
+        return None;
+    }
+    let cases: Vec<usize> = (0..o).filter(|&k| h[k] == o && base(&t[k].deprel) == "case").collect();
+    (cases.len() == 1 && CLAUSE_PREPS.iter().any(|p| t[cases[0]].form.eq_ignore_ascii_case(p))).then_some(o)
 }
 
 /// Nouns that name a span of time (`two days after …`).

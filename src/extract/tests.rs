@@ -1867,3 +1867,20 @@ fn a_fixed_adverbial_phrase_gives_no_relation() {
     assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "turn")), "{}", show(&ts));
     find(&ts, "Mara Vellin", "married to", Some("Ivo Oster"));
 }
+
+/// `The truce collapsed after a band of Velmor rebels shelled the port.` (invented), parsed with
+/// `after` as the preposition of `band`, an oblique of `shelled`, and `shelled` a `ccomp` of
+/// `collapsed` (repair 87): the band shelled the port; the truce did not.
+#[test]
+fn a_clause_after_after_keeps_its_subject_with_an_of_phrase() {
+    let rows = "The the DET DT 2 det\n truce truce NOUN NN 3 nsubj\n collapsed collapse VERB VBD 0 root VerbForm=Fin\n\
+                after after ADP IN 6 case\n a a DET DT 6 det\n band band NOUN NN 10 obl\n of of ADP IN 9 case\n\
+                Velmor Velmor PROPN NNP 9 compound\n rebels rebel NOUN NNS 6 nmod\n shelled shell VERB VBD 3 ccomp VerbForm=Fin\n\
+                the the DET DT 12 det\n port port NOUN NN 10 obj\n . . PUNCT . 3 punct";
+    let got = triples(rows);
+    let shelled = got.iter().find(|t| t.relation.contains("shell")).unwrap_or_else(|| panic!("{}", show(&got)));
+    assert!(shelled.subject.text.contains("rebels") || shelled.subject.text.contains("band"), "{}", show(&got));
+    assert_eq!(shelled.modality, Modality::Asserted, "{}", show(&got));
+    assert!(!got.iter().any(|t| t.subject.text == "truce" && t.relation.contains("shell")), "{}", show(&got));
+    assert!(!got.iter().any(|t| t.relation.contains("collapse after")), "{}", show(&got));
+}
