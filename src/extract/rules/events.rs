@@ -25,11 +25,16 @@ const EVENT_PREPS: &[&str] = &["in", "during", "by"];
 
 /// Support verbs whose meaning lies in their object noun (general English light and support verbs
 /// of event nouns: `make landfall`, `take part`, `launch an attack`, `reach a deal`, `hold talks`,
-/// `enter into an agreement`, `file a lawsuit`, `pay tribute`, `play host to`, `play a role in`).
+/// `enter into an agreement`, `file a lawsuit`, `pay tribute`, `play host to`, `play a role in`;
+/// `claim responsibility for`, `claim victory in`: the claimed thing is no event, the complement is).
 const SUPPORT_VERBS: &[&str] = &[
     "have", "hold", "launch", "carry", "conduct", "make", "take", "give", "wage", "stage", "mount", "reach", "strike", "sign",
-    "enter", "file", "lodge", "pay", "open", "begin", "start", "play",
+    "enter", "file", "lodge", "pay", "open", "begin", "start", "play", "claim",
 ];
+
+/// The nouns `claim` is a support verb of (`claimed responsibility for X`, `claimed victory in
+/// X`, `claims sovereignty over X`): general English, closed class.
+const CLAIMED_NOUNS: &[&str] = &["responsibility", "credit", "victory", "sovereignty", "ownership", "authorship"];
 
 /// Verbs of giving: their receiver is the other end of the thing given (general English, closed
 /// class; `deny`, `allow`, `show`, `teach` give no thing).
@@ -104,6 +109,11 @@ impl Rules<'_, '_> {
                 continue;
             };
             let n = p.slots[ni].part.head;
+            // `claim` supports only the nouns of laying claim (`claimed responsibility for`); it
+            // also takes a life (`claimed 40 lives in X`) or a right (`claimed a right to X`)
+            if tr.lemma_is(v, &["claim"]) && !tr.lemma_is(n, CLAIMED_NOUNS) {
+                continue;
+            }
             // its complement: a prepositional modifier of the noun — or of a role phrase between
             // (`made landfall as a hurricane in Y`, where the parser hangs `in Y` on `hurricane`) —,
             // or else an oblique of the verb
@@ -448,6 +458,26 @@ mod tests {
         in in ADP IN 9 case
         Velmora Velmora PROPN NNP 3 obl
         . . PUNCT . 3 punct";
+
+    /// `The Velmor Front claimed responsibility for the blasts.` (invented): what the group
+    /// claims is the blasts; `claim – responsibility` alone says nothing about them.
+    #[test]
+    fn a_claim_of_responsibility_names_what_it_is_for() {
+        let ts = triples(
+            "The the DET DT 3 det\n Velmor Velmor PROPN NNP 3 compound\n Front Front PROPN NNP 4 nsubj\n\
+             claimed claim VERB VBD 0 root VerbForm=Fin\n responsibility responsibility NOUN NN 4 obj\n\
+             for for ADP IN 8 case\n the the DET DT 8 det\n blasts blast NOUN NNS 5 nmod\n . . PUNCT . 4 punct",
+        );
+        let t = ts.iter().find(|t| t.rule == "event:light-verb").unwrap_or_else(|| panic!("{}", show(&ts)));
+        assert_eq!((t.subject.text.as_str(), t.relation.as_str()), ("Velmor Front", "claimed responsibility for"));
+        assert_eq!(t.object.as_ref().map(|o| o.text.as_str()), Some("blasts"));
+        // lives claimed are no claim laid: `The flood claimed lives in Velmora.` (invented)
+        let ts = triples(
+            "The the DET DT 2 det\n flood flood NOUN NN 3 nsubj\n claimed claim VERB VBD 0 root VerbForm=Fin\n\
+             lives life NOUN NNS 3 obj\n in in ADP IN 6 case\n Velmora Velmora PROPN NNP 4 nmod\n . . PUNCT . 3 punct",
+        );
+        assert!(!ts.iter().any(|t| t.rule == "event:light-verb"), "{}", show(&ts));
+    }
 
     #[test]
     fn light_verbs_relate_to_the_event_complement() {
