@@ -47,6 +47,12 @@
 //!    candidate`, `Mara Vellin fled`). A description set off right after a kinship apposition
 //!    (`wife of X`, `son of X`) describes the relative named there, the nearer name: it becomes
 //!    that name's apposition.
+//! 89. `past-adverb-verb`: `Vellin, formerly a judge at the Tarn court, lost her seat` parsed with
+//!    the adverb as a verb, the sentence's root, its object the description and the real verb a
+//!    conjunct of it (`Vellin – formerly – judge`). `formerly` and `previously` are never verbs: set
+//!    off by a comma after a nominal, with a description closed by a comma after them, they date
+//!    that description, an apposition of the nominal, and the conjunct verb takes the adverb's
+//!    place in the sentence, with the nominal as its subject.
 //! 66. `purpose-copula` and 50. `scheduled-infinitive`: `The goal is to …` (the aim noun is no
 //!    actor) against `The council is to vote` (the `be` is the verb's auxiliary, the council acts).
 
@@ -732,4 +738,50 @@ mod tests {
         );
         assert!(repair(&t).is_none());
     }
+}
+
+/// Adverbs of the past that the tagger reads as verbs in front of a description (`formerly`,
+/// `previously`): general English, closed class.
+const PAST_ADVERBS: &[&str] = &["formerly", "previously"];
+
+/// Repair 89.
+pub(super) fn past_adverb_verb(t: &mut Vec<Token>) -> bool {
+    let n = t.len();
+    let mut changed = false;
+    for v in 1..n {
+        let h = heads(t);
+        if t[v].upos != "VERB" || !PAST_ADVERBS.iter().any(|w| t[v].form.eq_ignore_ascii_case(w)) || t[v - 1].form != "," {
+            continue;
+        }
+        let kid = |rel: &str, before: bool| (0..n).find(|&k| h[k] == v && base(&t[k].deprel) == rel && (k < v) == before);
+        let (Some(x), Some(o)) = (kid("nsubj", true), kid("obj", false)) else { continue };
+        if !matches!(t[x].upos.as_str(), "NOUN" | "PROPN") || !matches!(t[o].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // the description ends on a comma, and the verb after it is the adverb's conjunct
+        let (_, or) = phrase_span(t, &h, o);
+        let close = or + 1;
+        if close >= n || t[close].form != "," {
+            continue;
+        }
+        let Some(w) = (close + 1..n).find(|&k| h[k] == v && base(&t[k].deprel) == "conj" && t[k].upos == "VERB") else { continue };
+        if (0..n).any(|k| h[k] == w && base(&t[k].deprel) == "cc") {
+            continue;
+        }
+        let (vh, vrel) = (h[v], t[v].deprel.clone());
+        set_head(t, w, vh, &vrel);
+        for k in (0..n).filter(|&k| h[k] == v && k != o && k != w) {
+            // what hangs on the adverb after the description is the verb's (the closing full stop)
+            let to = if k > close { w } else if k == x { w } else { o };
+            let rel = t[k].deprel.clone();
+            set_head(t, k, to, &rel);
+        }
+        set_head(t, o, x, "appos");
+        set_head(t, v, o, "advmod");
+        t[v].upos = "ADV".into();
+        t[v].xpos = "RB".into();
+        t[v].feats = String::new();
+        changed = true;
+    }
+    changed
 }

@@ -1884,3 +1884,16 @@ fn a_clause_after_after_keeps_its_subject_with_an_of_phrase() {
     assert!(!got.iter().any(|t| t.subject.text == "truce" && t.relation.contains("shell")), "{}", show(&got));
     assert!(!got.iter().any(|t| t.relation.contains("collapse after")), "{}", show(&got));
 }
+
+/// `Vellin, formerly a judge at the court, lost her seat.` (invented), parsed with `formerly` as
+/// the root verb and `lost` its conjunct (repair 89): `formerly` dates the apposition; Vellin lost.
+#[test]
+fn formerly_read_as_a_verb_dates_the_apposition() {
+    let rows = "Vellin Vellin PROPN NNP 3 nsubj\n , , PUNCT , 3 punct\n formerly formerly VERB VBD 0 root VerbForm=Fin\n\
+                a a DET DT 5 det\n judge judge NOUN NN 3 obj\n at at ADP IN 8 case\n the the DET DT 8 det\n court court NOUN NN 5 nmod\n\
+                , , PUNCT , 10 punct\n lost lose VERB VBD 3 conj VerbForm=Fin\n her her PRON PRP$ 12 nmod:poss\n seat seat NOUN NN 10 obj\n\
+                . . PUNCT . 3 punct";
+    let got = triples(rows);
+    assert!(got.iter().any(|t| t.subject.text == "Vellin" && t.relation == "lost"), "{}", show(&got));
+    assert!(!got.iter().any(|t| t.relation.contains("formerly")), "{}", show(&got));
+}

@@ -65,7 +65,9 @@ impl Rules<'_, '_> {
         let mut last_noun = false;
         while j < tr.len() && j < i + 6 {
             if let Some((last, _)) = self.role_word_at(j) {
-                role = true;
+                // a kinship noun is no role here (`a Syrian child`): the role rules give a relative no
+                // nationality, so the demonym is the person's own
+                role |= !(j == last && super::roles::is_kin_noun(&tr.lemma(j).to_lowercase()));
                 last_noun = true;
                 j = last + 1;
                 continue;
@@ -233,8 +235,11 @@ impl Rules<'_, '_> {
                 Origin::Based(s, _) => s,
                 _ => d,
             };
-            let det_before = start > 0 && self.is_det(start - 1);
-            let phrase_start = if det_before { start - 1 } else { start };
+            // `X, a three-year-old Norvian child,`: an age compound may stand between the article
+            // and the demonym
+            let lead = (start >= 6 && self.age_compound_at(start - 5).is_some_and(|(_, after)| after == start)).then(|| start - 5).unwrap_or(start);
+            let det_before = lead > 0 && self.is_det(lead - 1);
+            let phrase_start = if det_before { lead - 1 } else { lead };
             let mut names: Vec<(usize, usize)> = Vec::new();
             // in front of the name: `Norwegian citizen X`
             if let Some(e) = self.name_at(end) {
@@ -370,6 +375,12 @@ mod tests {
             (
                 "An/DET Australian/NOUN ,/PUNCT [[Kim/PROPN Dale]]/PROPN ,/PUNCT appeared/VERB in/ADP court/NOUN ./PUNCT",
                 &[("Kim Dale", "from", "Australia")],
+                &[],
+            ),
+            (
+                // a kinship noun and an age compound in the apposition: the demonym is still the person's
+                "[[Odd/PROPN Lien]]/PROPN ,/PUNCT a/DET three/NUM -/PUNCT year/NOUN -/PUNCT old/ADJ Norwegian/ADJ child/NOUN who/PRON fell/VERB ,/PUNCT was/AUX found/VERB ./PUNCT",
+                &[("Odd Lien", "from", "Norway")],
                 &[],
             ),
             (

@@ -156,11 +156,51 @@ pub(super) fn dates_office(tr: &Tree, i: usize) -> bool {
     tr.lemma_is(i, ROLE_MODIFIERS) || tr.form(i).to_lowercase().starts_with("ex-")
 }
 
+/// Adverbs that put a role in the past when they open its phrase (`formerly the mayor`,
+/// `previously a judge`): general English, closed class. Read as the modifier `former`.
+const PAST_ADVERBS: &[&str] = &["formerly", "previously"];
+
+/// Ages written in an `N-year-old` compound, as digits or as a word (`three-year-old`), up to
+/// twenty in words: the age as digits.
+fn age_text(w: &str) -> Option<&'static str> {
+    // every age as digits, so the fact's object is the number whatever the text wrote
+    const AGES: [&str; 121] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+        "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37",
+        "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55",
+        "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73",
+        "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91",
+        "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108",
+        "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120"
+    ];
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    let lower = w.to_ascii_lowercase();
+    let age = match WORDS.iter().position(|x| *x == lower) {
+        Some(p) => p + 1,
+        None => lower.parse::<usize>().ok().filter(|a| (1..=120).contains(a))?,
+    };
+    Some(AGES[age])
+}
+
 fn role_or_kin(w: &str) -> Option<bool> {
     role_class(w).or_else(|| KIN_NOUNS.contains(&w).then_some(false))
 }
 
 impl Rules<'_, '_> {
+    /// Whether `i` is one of [`PAST_ADVERBS`] (the tagger may call it a verb: the word is read).
+    pub(super) fn past_adverb(&self, i: usize) -> bool {
+        i < self.tr.len() && self.tr.form_is(i, PAST_ADVERBS)
+    }
+
+    /// How a role's modifier is written in the relation: a past adverb as `former` (`formerly
+    /// the mayor of Y` → former mayor of Y), any other word as it stands, lowercase.
+    fn modifier_word(&self, k: usize) -> String {
+        if self.past_adverb(k) { "former".to_owned() } else { self.tr.form(k).to_lowercase() }
+    }
+
     pub(super) fn kind_at(&self, i: usize) -> Option<EntityType> {
         self.kind.get(i).copied().flatten()
     }
@@ -344,6 +384,26 @@ impl Rules<'_, '_> {
         }
     }
 
+    /// Where an owner's name starts when a `PLACE-based` modifier stands in front of it (`of
+    /// Vell-based Tarn Software` → `Tarn Software`): the place is where the owner sits (the origin
+    /// rules read `based in`), not the owner. Else `j`.
+    fn past_based_place(&self, j: usize) -> usize {
+        let tr = self.tr;
+        match self.name_run(j) {
+            Some(e) if e + 2 < tr.len() && tr.form(e) == "-" && tr.form(e + 1).eq_ignore_ascii_case("based") => e + 2,
+            _ => j,
+        }
+    }
+
+    /// `a 45-year-old` (tokens `45 - year - old`, the number also a word: `three`): the age and
+    /// the token after `old`.
+    pub(super) fn age_compound_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        let tr = self.tr;
+        let old = i + 4;
+        let shape = old < tr.len() && tr.form(i + 1) == "-" && tr.lemma_is(i + 2, &["year"]) && tr.form(i + 3) == "-" && tr.form_is(old, &["old"]);
+        shape.then(|| age_text(tr.form(i))).flatten().map(|a| (a, old + 1))
+    }
+
     /// Parses a role phrase starting at `p`; it must end at or before `limit`.
     pub(super) fn role_np(&self, p: usize, limit: usize) -> Option<RoleNp> {
         let tr = self.tr;
@@ -355,9 +415,19 @@ impl Rules<'_, '_> {
             leading_mods.push(i);
             i += 1;
         }
+        // `X, formerly the mayor of Y,`, `was previously chief of staff at Y`: the role is one
+        // the person held before, a `former` role, with or without the article
+        if i + 1 < limit && self.past_adverb(i) {
+            leading_mods.push(i);
+            i += 1;
+        }
         let det = self.is_det(i);
         if det {
             i += 1;
+        }
+        // `X, a 45-year-old Norvian engineer,`: the age (read by `age_props`) is no part of the role
+        if det && let Some((_, after)) = self.age_compound_at(i).filter(|&(_, after)| after < limit) {
+            i = after;
         }
         let mut owner: Option<(Part, bool)> = None;
         // a lone capitalised word in front that the recogniser found no name in (`Planetary` of
@@ -445,6 +515,7 @@ impl Rules<'_, '_> {
             }
         }
         let mut roles: Vec<RoleWord> = Vec::new();
+        let past = leading_mods.iter().copied().find(|&k| self.past_adverb(k));
         let mut mods: Vec<usize> = leading_mods;
         while i < limit {
             if let Some((last, occupation)) = self.role_word_at(i) {
@@ -495,6 +566,12 @@ impl Rules<'_, '_> {
             }
             break;
         }
+        // `formerly the president and chief executive of Y`: every role of the phrase was held before
+        if let Some(k) = past {
+            for r in roles.iter_mut().skip(1).filter(|r| !r.mods.contains(&k)) {
+                r.mods.insert(0, k);
+            }
+        }
         // `Russian opposition leader X`, `Norvian rebel commander X`: a group outside the state
         // between the nationality and the role leads it, so the country owns no office
         if owner.as_ref().is_some_and(|(_, demonym)| *demonym) && roles.iter().any(|r| r.mods.iter().any(|&m| tr.lemma_is(m, NON_STATE_GROUPS))) {
@@ -525,6 +602,7 @@ impl Rules<'_, '_> {
                 j += 1;
             }
             j = self.past_place_possessor(j).min(limit);
+            j = self.past_based_place(j).min(limit);
             let pe = self
                 .name_run(j)
                 .filter(|&e| e <= limit)
@@ -717,7 +795,7 @@ impl Rules<'_, '_> {
             if r.toks.len() == 1 && tr.has_feat(r.toks[0], "Number=Plur") && role_or_kin(&tr.lemma(r.toks[0]).to_lowercase()).is_some() {
                 role_text = tr.lemma(r.toks[0]).to_lowercase();
             }
-            let mods: Vec<String> = r.mods.iter().map(|&k| tr.form(k).to_lowercase()).collect();
+            let mods: Vec<String> = r.mods.iter().map(|&k| self.modifier_word(k)).collect();
             let head = *r.toks.last().unwrap();
             let kin = KIN_NOUNS.contains(&role_text.as_str()) || KIN_NOUNS.contains(&tr.lemma(head).to_lowercase().as_str());
             if let Some((owner, nationality)) = owner_of_role.filter(|(_, nat)| !(kin && *nat)) {
@@ -735,7 +813,7 @@ impl Rules<'_, '_> {
                     .mods
                     .iter()
                     .filter(|&&k| !apart || !owner.toks.contains(&k) && (owner_name.is_none() || self.ment_at(k) != owner_name))
-                    .map(|&k| tr.form(k).to_lowercase())
+                    .map(|&k| self.modifier_word(k))
                     .collect();
                 let mut words = mods.join(" ");
                 if !words.is_empty() {
@@ -802,7 +880,9 @@ impl Rules<'_, '_> {
                 && !tr.has_feat(head, "Number=Plur")
                 && r.mods.iter().chain(r.toks.iter()).all(|&k| self.ment_at(k).is_none())
                 && self.telling_position(r, rule == "role:title");
-            if r.occupation || bare_position {
+            // (`X, formerly a professor at Y`: what one was is not what one is)
+            let past = r.mods.iter().any(|&k| self.past_adverb(k));
+            if (r.occupation || bare_position) && !past {
                 // (`current`, `new`, `third`: the role fact says it is held now, or which one it
                 // was; not part of what one is)
                 const NOW: &[&str] = &[
@@ -1055,6 +1135,7 @@ impl Rules<'_, '_> {
             return None;
         }
         k += 1;
+        // (a past adverb stays: the role phrase reads it, `was formerly the mayor` → former mayor)
         while k < n && tr.lemma_is(k, &["also", "now", "currently", "still"]) {
             k += 1;
         }
@@ -1158,10 +1239,17 @@ impl Rules<'_, '_> {
         (b < end).then_some(b)
     }
 
-    /// `X, 41,` and `X, aged 41,` → X – aged – 41.
+    /// `X, 41,` and `X, aged 41,` → X – aged – 41; `X, a 41-year-old farmer,` (or `a
+    /// three-year-old`) too.
     fn age_props(&self, name: &Part, i: usize, out: &mut Vec<Prop>) {
         let tr = self.tr;
         let n = tr.len();
+        if i + 1 < n && tr.lemma_is(i, &["a", "an"]) && let Some((age, _)) = self.age_compound_at(i + 1) {
+            let mut obj = self.span_part(i + 1, i + 2);
+            obj.text = Some(age);
+            self.push_role_age(name, i + 1, obj, out);
+            return;
+        }
         let j = if i < n && tr.form(i).eq_ignore_ascii_case("aged") { i + 1 } else { i };
         if j + 1 >= n || tr.upos(j) != "NUM" || !tr.is_punct(j + 1) {
             return;
@@ -1178,6 +1266,18 @@ impl Rules<'_, '_> {
         };
         let obj = self.span_part(j, j + 1);
         let mut p = self.lit_prop("role:age", j, name.clone(), lit, obj, 0.7);
+        p.carb = false;
+        out.push(p);
+    }
+
+    fn push_role_age(&self, name: &Part, at: usize, obj: Part, out: &mut Vec<Prop>) {
+        let lit = Lit {
+            words: "aged".into(),
+            verb: None,
+            noun: Some("age".into()),
+            ..Default::default()
+        };
+        let mut p = self.lit_prop("role:age", at, name.clone(), lit, obj, 0.7);
         p.carb = false;
         out.push(p);
     }

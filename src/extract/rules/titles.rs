@@ -104,6 +104,10 @@ impl Rules<'_, '_> {
         );
         p.graph = false;
         out.push(p);
+        // `X, formerly the director of Z,`: no present `is`; the role rules give the former role
+        if tr.kids(a).any(|k| k < a && self.past_adverb(k)) {
+            return;
+        }
         // graph: `is Y of Z` with the noun in the key, and `is Y` (minimal) otherwise; `a
         // candidate at / for Z` and `an analyst with Z` (a named Z) say whose Y the person is, as
         // `of` does

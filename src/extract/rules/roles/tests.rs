@@ -807,3 +807,58 @@ fn an_unnamed_word_before_an_occupation_describes_it() {
     ];
     check_never(cases, |f| &f.2);
 }
+
+#[test]
+fn a_role_after_formerly_is_a_former_role() {
+    // `X, formerly the director of Y,`: the role was held before, every role of the phrase; no
+    // present `is a`; a `PLACE-based` owner is the firm, not the place
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "[[Dara/PROPN Voss]]/PROPN ,/PUNCT formerly/ADV the/DET director/NOUN of/ADP {{Halden/PROPN Aid}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Dara Voss", "former director of", "Halden Aid")],
+            &["director of"],
+        ),
+        (
+            "[[Dara/PROPN Voss]]/PROPN ,/PUNCT previously/ADV a/DET professor/NOUN at/ADP {{Corran/PROPN College}}/PROPN ,/PUNCT lost/VERB ./PUNCT",
+            &[("Dara Voss", "former professor at", "Corran College")],
+            &["is a", "professor at"],
+        ),
+        (
+            "[[Dara/PROPN Voss]]/PROPN ,/PUNCT formerly/ADV the/DET president/NOUN and/CCONJ chief/ADJ executive/NOUN of/ADP <<Kestria>>/PROPN -/PUNCT based/VERB {{Tellum/PROPN Corporation}}/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Dara Voss", "former president of", "Tellum Corporation"), ("Dara Voss", "former chief executive of", "Tellum Corporation")],
+            &["Kestria", "chief executive of"],
+        ),
+        (
+            "[[Dara/PROPN Voss]]/PROPN was/AUX formerly/ADV the/DET mayor/NOUN of/ADP ((Corran))/PROPN ./PUNCT",
+            &[("Dara Voss", "former mayor of", "Corran")],
+            &["mayor of"],
+        ),
+    ];
+    for (spec, want, never) in cases {
+        let got = super::super::testkit::facts(spec, "role:");
+        for (s, r, o) in *want {
+            assert!(got.iter().any(|(gs, gr, go)| gs == s && gr == r && go == o), "{spec}: want {s} | {r} | {o} in {got:?}");
+        }
+        for x in *never {
+            assert!(!got.iter().any(|(_, r, o)| r == x || o == x), "{spec}: {x} in {got:?}");
+        }
+    }
+}
+
+#[test]
+fn an_age_compound_in_an_apposition_is_the_age() {
+    // `X, a three-year-old Norvian boy,`: the age, also written as a word, and the role after it
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "[[Piet/PROPN Anders]]/PROPN ,/PUNCT a/DET three/NUM -/PUNCT year/NOUN -/PUNCT old/ADJ boy/NOUN ,/PUNCT drowned/VERB ./PUNCT",
+            &[("Piet Anders", "aged", "3")],
+            &[],
+        ),
+        (
+            "[[Piet/PROPN Anders]]/PROPN ,/PUNCT a/DET 45/NUM -/PUNCT year/NOUN -/PUNCT old/ADJ Norwegian/ADJ engineer/NOUN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Piet Anders", "aged", "45"), ("Piet Anders", "engineer from", "Norway")],
+            &[],
+        ),
+    ];
+    check_cases(cases, "role:");
+}
