@@ -816,7 +816,7 @@ mod tests {
         assert!(a.contains("Ivo>9:nsubj:pass") && a.contains("to>9:mark") && a.contains("stranded>3:advcl"), "{a}");
         // `The audit resulted in two clerks losing their jobs .` (invented), the gerund hung on the noun
         let t = toks(
-            "The/DET/2/det audit/NOUN/3/nsubj resulted/VERB/0/root/result/VBD in/ADP/7/case two/NUM/6/nummod \
+            "The/DET/2/det audit/NOUN/3/nsubj resulted/VERB/0/root/result/VBD in/ADP/6/case two/NUM/6/nummod \
              clerks/NOUN/3/obl losing/VERB/6/acl/lose/VBG their/PRON/9/nmod:poss jobs/NOUN/7/obj ./PUNCT/3/punct",
         );
         let got = repair(&t).expect("repaired");
