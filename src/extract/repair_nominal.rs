@@ -34,6 +34,14 @@
 //!    after the first, is its apposition. A second one with a preposition of its own is no subject
 //!    either (`Vell, along with two aides, left`, `…, Ivo Oster, on Monday said`): written right
 //!    against the first phrase it modifies it (`nmod`), after a comma it is an oblique of the verb.
+//! 94. `place-pair-subject`: `A teacher from Millbrook, Ostland said …`, `The Tarn Health Agency in
+//!    Varna, Ostland confirmed …` with the larger place of a `City, Country` pair read as the
+//!    verb's subject (`Ostland – say`, `Ostland – confirm`), the phrase that holds the city left as
+//!    the real subject or hung on a fronted phrase. The second name of such a pair names where the
+//!    city lies (`nmod:unmarked`, as the parser hangs `in Millbrook, Ostland, police said`); the
+//!    verb's subject is the noun phrase the city's phrase modifies, when it has none already and
+//!    no preposition of its own (`After talks in Varna, Ostland signed …` keeps Ostland: the
+//!    city's phrase is the verb's own oblique there).
 //! 64. `ago-measure`: `convicted of fraud years ago`, `since the opening of the mill 80 years ago`
 //!    parsed with the noun before the measure as its modifier (`fraud ← compound years`, `mill ←
 //!    amod years`) and the measure in the noun's place, so the label read `fraud years`, `mill 80
@@ -413,6 +421,85 @@ fn finite(t: &Token) -> bool {
     t.upos == "VERB" && (t.feats.split('|').any(|f| f == "VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
 }
 
+/// Repair 94.
+pub(super) fn place_pair_subject(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for k in 1..t.len().saturating_sub(1) {
+        if t[k].form != "," || !is_place(&t[k - 1]) || t[k - 1].upos != "PROPN" || t[k + 1].ner != "B-LOC" {
+            continue;
+        }
+        let h = heads(t);
+        let Some((s, e)) = place_after_comma(t, &h, k + 1) else { continue };
+        // the verb the second place was given as subject, and a subject it has besides
+        let (v, other) = match t[s].deprel.as_str() {
+            "nsubj" => (h[s], None),
+            "conj" if h[s] != usize::MAX && t[h[s]].deprel == "nsubj" && h[s] < k && e < t.len() && t[e].form == "," => (h[h[s]], Some(h[s])),
+            _ => continue,
+        };
+        if v == usize::MAX || v < e || !(finite(&t[v]) || (0..t.len()).any(|a| h[a] == v && base(&t[a].deprel) == "aux")) {
+            continue;
+        }
+        // nothing but the verb's auxiliaries and adverbs (or the comma closing the pair) between
+        let between = |j: usize| t[j].upos == "PUNCT" || (h[j] == v && matches!(base(&t[j].deprel), "aux" | "advmod"));
+        if !(e..v).all(between) || (0..t.len()).any(|j| h[j] == s && base(&t[j].deprel) == "cc") {
+            continue;
+        }
+        let city = name_head(t, &h, k - 1);
+        let x = holder_of(t, &h, city, v);
+        let owns_subject = h[x] == v && base(&t[x].deprel) == "nsubj";
+        if other.is_some_and(|a| a != x) {
+            continue;
+        }
+        if !owns_subject {
+            let free = !(0..t.len()).any(|j| j != s && h[j] == v && matches!(base(&t[j].deprel), "nsubj" | "csubj"));
+            let bare = !(0..t.len()).any(|j| h[j] == x && base(&t[j].deprel) == "case");
+            let nominal = matches!(t[x].upos.as_str(), "NOUN" | "PROPN") && x < city;
+            if h[x] == v || !free || !bare || !nominal || !is_ancestor(&h, v, x) {
+                continue;
+            }
+            set_head(t, x, v, "nsubj");
+        }
+        set_head(t, s, city, "nmod:unmarked");
+        changed = true;
+    }
+    changed
+}
+
+fn is_place(t: &Token) -> bool {
+    matches!(t.ner.as_str(), "B-LOC" | "I-LOC")
+}
+
+/// The place name that opens at `p` (`Ostland`, `United States`): its head and the token after it,
+/// when its words hang inside it.
+fn place_after_comma(t: &[Token], h: &[usize], p: usize) -> Option<(usize, usize)> {
+    let e = (p + 1..t.len()).find(|&j| t[j].ner != "I-LOC").unwrap_or(t.len());
+    let roots: Vec<usize> = (p..e).filter(|&j| !(p..e).contains(&h[j])).collect();
+    (roots.len() == 1 && t[roots[0]].upos == "PROPN").then_some((roots[0], e))
+}
+
+/// The head of the name that ends at `end` (`Santa Cruz` → its head word).
+fn name_head(t: &[Token], h: &[usize], end: usize) -> usize {
+    let mut c = end;
+    while matches!(base(&t[c].deprel), "flat" | "compound") && h[c] < c && t[h[c]].upos == "PROPN" {
+        c = h[c];
+    }
+    c
+}
+
+/// The noun phrase that a phrase headed by `c` modifies, up through `nmod`, `flat` and `compound`
+/// links (`teacher from Millbrook` → `teacher`), stopping below the verb `v`.
+fn holder_of(t: &[Token], h: &[usize], c: usize, v: usize) -> usize {
+    let mut x = c;
+    while h[x] != usize::MAX
+        && h[x] != v
+        && matches!(base(&t[x].deprel), "nmod" | "flat" | "compound")
+        && matches!(t[h[x]].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+    {
+        x = h[x];
+    }
+    x
+}
+
 /// Repair 29.
 pub(super) fn ing_root(t: &mut Vec<Token>) -> bool {
     let n = t.len();
@@ -737,6 +824,51 @@ mod tests {
             "Ben/PROPN/2/nsubj left/VERB/0/root/leave/VBD Ostrava/PROPN/2/obj ,/PUNCT/6/punct the/DET/6/det capital/NOUN/2/obl",
         );
         assert!(repair(&t).is_none());
+    }
+
+    fn tagged(mut t: Vec<crate::document::Token>, tags: &[(usize, &str)]) -> Vec<crate::document::Token> {
+        for tok in t.iter_mut() {
+            tok.ner = "O".into();
+        }
+        for &(i, tag) in tags {
+            t[i].ner = tag.into();
+        }
+        t
+    }
+
+    #[test]
+    fn the_larger_place_of_a_city_pair_is_no_subject() {
+        // `A teacher from Millbrook , Ostland said it rained .` (invented): the verb has its subject
+        let t = tagged(
+            toks(
+                "A/DET/2/det teacher/NOUN/7/nsubj from/ADP/4/case Millbrook/PROPN/2/nmod ,/PUNCT/4/punct \
+                 Ostland/PROPN/7/nsubj said/VERB/0/root/say/VBD it/PRON/9/nsubj rained/VERB/7/ccomp/rain/VBD ./PUNCT/7/punct",
+            ),
+            &[(3, "B-LOC"), (5, "B-LOC")],
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["Ostland>4:nmod:unmarked", "teacher>7:nsubj"]);
+        // `On Monday , the Tarn Agency in Varna , Ostland confirmed a case .` (invented): the agency
+        // hung on the fronted day becomes the subject
+        let t = tagged(
+            toks(
+                "On/ADP/2/case Monday/PROPN/11/obl ,/PUNCT/6/punct the/DET/6/det Tarn/PROPN/6/compound Agency/PROPN/2/appos \
+                 in/ADP/8/case Varna/PROPN/6/nmod ,/PUNCT/8/punct Ostland/PROPN/11/nsubj confirmed/VERB/0/root/confirm/VBD \
+                 a/DET/13/det case/NOUN/11/obj ./PUNCT/11/punct",
+            ),
+            &[(7, "B-LOC"), (9, "B-LOC")],
+        );
+        has(&arcs(&repair(&t).expect("repaired")), &["Ostland>8:nmod:unmarked", "Agency>11:nsubj"]);
+        // must not: the city's phrase is the verb's own oblique (`After talks in Varna , Ostland
+        // signed the pact .`, invented)
+        let t = tagged(
+            toks(
+                "After/ADP/2/case talks/NOUN/7/obl in/ADP/4/case Varna/PROPN/2/nmod ,/PUNCT/7/punct \
+                 Ostland/PROPN/7/nsubj signed/VERB/0/root/sign/VBD the/DET/9/det pact/NOUN/7/obj ./PUNCT/7/punct",
+            ),
+            &[(3, "B-LOC"), (5, "B-LOC")],
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("Ostland>4:nmod:unmarked"), "{got}");
     }
 }
 

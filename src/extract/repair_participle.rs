@@ -70,6 +70,14 @@
 //!    when the `with` phrase is set off by a comma, opens the sentence, hangs on a noun, or has a
 //!    perfect participle (`with X having left`); a `with` the verb before it takes (`collided with
 //!    a wall causing damage`) stays the verb's.
+//!
+//! 93. `outcome-gerund`: `The flood led to the mayor being stranded`, `The audit resulted in
+//!    two clerks losing their jobs`: a verb of outcome (`lead to`, `result in`, `contribute to`)
+//!    whose prepositional noun phrase is the subject of the gerund clause right after it. The parser
+//!    hangs the noun phrase on the verb as its oblique and the gerund on the verb (or on the noun),
+//!    so the gerund borrowed the verb's subject (`flood – be stranded`) and the verb took the
+//!    noun as what it led to. As in UD, the noun becomes the gerund's subject and the preposition
+//!    its `mark`: what the cause led to is the whole clause.
 
 use super::repair::{base, finite_clause, heads, is_ancestor, is_bare_day, set_head};
 use crate::document::Token;
@@ -468,6 +476,73 @@ pub(super) fn with_absolute(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Verbs whose prepositional phrase names an outcome, and that preposition.
+const OUTCOME_VERBS: &[(&str, &str)] = &[("lead", "to"), ("result", "in"), ("contribute", "to")];
+
+/// Repair 93.
+pub(super) fn outcome_gerund(t: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    for p in 0..t.len() {
+        let h = heads(t);
+        let x = h[p];
+        if base(&t[p].deprel) != "case" || x == usize::MAX || x <= p || !matches!(t[x].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let gov = h[x];
+        let prep = t[p].form.to_lowercase();
+        let outcome = gov != usize::MAX
+            && t[gov].upos == "VERB"
+            && base(&t[x].deprel) == "obl"
+            && OUTCOME_VERBS.iter().any(|&(v, pr)| t[gov].lemma == v && pr == prep);
+        if !outcome {
+            continue;
+        }
+        let Some(g) = gerund_after_phrase(t, &h, p, x) else { continue };
+        if !(h[g] == gov || h[g] == x) || subject_or_marker(t, &h, g) {
+            continue;
+        }
+        let passive = (0..t.len()).any(|k| h[k] == g && t[k].deprel == "aux:pass");
+        set_head(t, g, gov, "advcl");
+        set_head(t, x, g, if passive { "nsubj:pass" } else { "nsubj" });
+        set_head(t, p, g, "mark");
+        changed = true;
+    }
+    changed
+}
+
+/// The gerund clause that starts right after the noun phrase of `p` (a preposition) headed by `x`:
+/// its predicate (`being stranded` → `stranded`, `losing` → `losing`).
+fn gerund_after_phrase(t: &[Token], h: &[usize], p: usize, x: usize) -> Option<usize> {
+    // the phrase: the words after the preposition that belong to the noun, up to the first that
+    // does not or that opens the gerund
+    let mut v = p + 1;
+    while v < t.len() && is_ancestor(h, x, v) && !opens_gerund(t, h, v) {
+        v += 1;
+    }
+    if v >= t.len() || v <= x || !opens_gerund(t, h, v) {
+        return None;
+    }
+    let g = if t[v].upos == "AUX" { h[v] } else { v };
+    (!is_ancestor(h, g, x)).then_some(g)
+}
+
+/// `losing`, or the `being`/`having` of `being stranded`, `having left`.
+fn opens_gerund(t: &[Token], h: &[usize], v: usize) -> bool {
+    if t[v].xpos != "VBG" {
+        return false;
+    }
+    match t[v].upos.as_str() {
+        "VERB" => !PREPOSITION_PARTICIPLES.contains(&t[v].lemma.as_str()),
+        "AUX" => h[v] != usize::MAX && h[v] > v && t[h[v]].upos == "VERB" && matches!(base(&t[v].deprel), "aux"),
+        _ => false,
+    }
+}
+
+/// A clause that already has a subject or a subordinator of its own.
+fn subject_or_marker(t: &[Token], h: &[usize], g: usize) -> bool {
+    (0..t.len()).any(|k| h[k] == g && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "mark" | "case"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::repair::repair;
@@ -725,5 +800,42 @@ mod tests {
         );
         let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
         assert!(got.contains("Tarn>8:nsubj"), "{got}");
+    }
+
+    #[test]
+    fn the_noun_after_an_outcome_verb_is_its_gerunds_subject() {
+        // `The flood led to Mayor Ivo Oster being stranded after a visit .` (invented), the gerund
+        // hung on the verb
+        let t = toks(
+            "The/DET/2/det flood/NOUN/3/nsubj led/VERB/0/root/lead/VBD to/ADP/6/case Mayor/PROPN/6/compound \
+             Ivo/PROPN/3/obl Oster/PROPN/6/flat being/AUX/9/aux:pass/be/VBG stranded/VERB/3/advcl/strand/VBN \
+             after/ADP/12/case a/DET/12/det visit/NOUN/9/obl ./PUNCT/3/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        assert!(a.contains("Ivo>9:nsubj:pass") && a.contains("to>9:mark") && a.contains("stranded>3:advcl"), "{a}");
+        // `The audit resulted in two clerks losing their jobs .` (invented), the gerund hung on the noun
+        let t = toks(
+            "The/DET/2/det audit/NOUN/3/nsubj resulted/VERB/0/root/result/VBD in/ADP/6/case two/NUM/6/nummod \
+             clerks/NOUN/3/obl losing/VERB/6/acl/lose/VBG their/PRON/9/nmod:poss jobs/NOUN/7/obj ./PUNCT/3/punct",
+        );
+        let got = repair(&t).expect("repaired");
+        let a = arcs(&got);
+        assert!(a.contains("clerks>7:nsubj") && a.contains("in>7:mark") && a.contains("losing>3:advcl"), "{a}");
+        // must not: another verb's phrase (`She walked to the depot carrying a crate .`, invented)
+        let t = toks(
+            "She/PRON/2/nsubj walked/VERB/0/root/walk/VBD to/ADP/5/case the/DET/5/det depot/NOUN/2/obl \
+             carrying/VERB/2/advcl/carry/VBG a/DET/8/det crate/NOUN/6/obj ./PUNCT/2/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("depot>6:nsubj"), "{got}");
+        // must not: a gerund with a subject of its own, or a preposition after the phrase
+        // (`The audit led to changes , including Tarn Bank closing .`, invented)
+        let t = toks(
+            "The/DET/2/det audit/NOUN/3/nsubj led/VERB/0/root/lead/VBD to/ADP/5/case changes/NOUN/3/obl \
+             including/VERB/8/case/include/VBG Tarn/PROPN/8/compound Bank/PROPN/5/nmod ./PUNCT/3/punct",
+        );
+        let got = repair(&t).map(|g| arcs(&g)).unwrap_or_default();
+        assert!(!got.contains("changes>6:nsubj"), "{got}");
     }
 }

@@ -26,6 +26,14 @@ const INTRANSITIVE_EVENTS: &[&str] = &[
 const REPORTED_ADJ: &[&str] = &["alleged", "reported", "rumored", "rumoured", "suspected", "purported", "apparent"];
 const PLANNED_ADJ: &[&str] = &["planned", "proposed", "expected", "possible", "potential", "intended", "imminent", "future"];
 
+/// Verbs whose object event is only intended, not yet done: `proposed the merger of`, `threatened
+/// the closure of` are acts about the event; whether and when it happens is the plan they state.
+const INTENDING_VERBS: &[&str] = &["plan", "propose", "threaten", "offer", "demand", "request", "seek", "expect", "predict", "anticipate"];
+
+/// Events a person announces before doing them: `announced his resignation` (effective next
+/// month) is the plan to resign. An announced death, crash or selection is news of what happened.
+const ANNOUNCED_AHEAD: &[&str] = &["resign", "retire", "depart", "abdicate", "defect", "emigrate", "immigrate", "return"];
+
 impl Rules<'_, '_> {
     /// The facts of an event noun (see the module doc).
     pub fn nominal_event_props(&self, n: usize, out: &mut Vec<Prop>) {
@@ -73,11 +81,23 @@ impl Rules<'_, '_> {
         let adj = |list: &[&str]| tr.kids(n).any(|k| tr.base(k) == "amod" && (tr.form_is(k, list) || tr.lemma_is(k, list)));
         if adj(REPORTED_ADJ) {
             Modality::Reported
-        } else if adj(PLANNED_ADJ) {
+        } else if adj(PLANNED_ADJ) || self.object_of_intent(n) {
             Modality::Planned
         } else {
             Modality::Asserted
         }
+    }
+
+    /// `n` is the object of a verb that intends it (`proposed the merger`), or an event announced
+    /// ahead (`announced her retirement`; also in the passive, `his retirement was announced`).
+    fn object_of_intent(&self, n: usize) -> bool {
+        let tr = self.tr;
+        let v = tr.head[n];
+        if v == NONE || !matches!(tr.rel(n), "obj" | "nsubj:pass") || tr.upos(v) != "VERB" {
+            return false;
+        }
+        let announced_ahead = tr.lemma_is(v, &["announce"]) && static_verb_of_noun(&tr.lemma(n).to_lowercase()).is_some_and(|e| ANNOUNCED_AHEAD.contains(&e));
+        tr.lemma_is(v, INTENDING_VERBS) || announced_ahead
     }
 
     fn push_event(&self, n: usize, verb: &'static str, subj: Part, obj: Option<Part>, modality: Modality, out: &mut Vec<Prop>) {
@@ -146,6 +166,18 @@ mod tests {
         voters voter NOUN NNS 9 obj
         . . PUNCT . 9 punct";
 
+    /// `The board announced the resignation of Ivo Tamm.` (invented)
+    const ANNOUNCED_RESIGNATION: &str = "
+        The the DET DT 2 det
+        board board NOUN NN 3 nsubj
+        announced announce VERB VBD 0 root
+        the the DET DT 5 det
+        resignation resignation NOUN NN 3 obj
+        of of ADP IN 8 case
+        Ivo Ivo PROPN NNP 8 compound
+        Tamm Tamm PROPN NNP 5 nmod
+        . . PUNCT . 3 punct";
+
     fn nominal(rows: &str) -> Vec<(String, String, String, crate::document::Modality)> {
         triples(rows)
             .into_iter()
@@ -155,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn event_nouns_give_their_verb() {
+    fn event_nouns_give_their_verb_and_an_announced_resignation_is_planned() {
         use crate::document::Modality::*;
         let got = nominal(ACQUISITION);
         assert!(got.contains(&("Zembla".into(), "acquire".into(), "Tarn Steel".into(), Asserted)), "{got:?} / {}", show(&triples(ACQUISITION)));
@@ -163,6 +195,8 @@ mod tests {
         assert!(got.contains(&("Ivo Tamm".into(), "resign".into(), String::new(), Asserted)), "{got:?}");
         let got = nominal(NOMINATION);
         assert!(got.is_empty(), "{got:?}");
+        let got = nominal(ANNOUNCED_RESIGNATION);
+        assert!(got.contains(&("Ivo Tamm".into(), "resign".into(), String::new(), Planned)), "{got:?}");
         let got = nominal(ALLEGED_KILLING);
         assert!(got.contains(&("rebels".into(), "kill".into(), "Ivo Tamm".into(), Reported)), "{got:?}");
     }
