@@ -162,6 +162,11 @@ impl Rules<'_, '_> {
         self.possessive_member_props(out);
         let names = self.person_names();
         for &(s, e) in &names {
+            // a title alone taken for a name (`Ana Varga, Dean of Vell Law School`, the name
+            // tagger's `Dean`) holds no one: its holder is elsewhere or missing
+            if e == s + 1 && self.role_word_at(s).is_some() {
+                continue;
+            }
             let Some((os, oe)) = self.owner_after_of(e) else { continue };
             let name = self.span_part(s, e);
             let owner = self.span_part(os, oe);
@@ -230,6 +235,13 @@ mod tests {
                 "Engineer/NOUN [[Ana/PROPN Reyes]]/PROPN of/ADP ((Brelk))/PROPN found/VERB it/PRON ./PUNCT",
                 &[("Ana Reyes", "from", "Brelk")],
                 &["engineer of"],
+            ),
+            (
+                // a title the name tagger took for a name holds no one (`Ana Varga, Dean of Vell
+                // University, called it …`, invented)
+                "[[Ana/PROPN Varga]]/PROPN ,/PUNCT [[Dean]]/PROPN of/ADP {{Vell/PROPN University}}/PROPN called/VERB it/PRON ./PUNCT",
+                &[],
+                &["Dean"],
             ),
             (
                 "[[Ben/PROPN Tarrow]]/PROPN of/ADP the/DET {{Vela/PROPN Trust}}/PROPN agreed/VERB ./PUNCT",
