@@ -32,27 +32,9 @@ impl State<'_> {
         if !(names::is_role_noun(&k) || crate::extract::is_role_noun(&k) || super::unnamed::person_noun(&lemma).is_some()) {
             return None;
         }
-        let person = |i: usize| match self.get_ref(si, i) {
-            Some((Target::One(c), _)) if self.clusters[*c].kind == EntityType::Person => Some(*c),
-            _ => None,
-        };
         // `Tomas Brill, the chairman, …` is the other order, and a description naming someone
         // (`the chairman Tomas Brill`) resolves by that name
-        if r.clone().any(|i| person(i).is_some()) {
-            return None;
-        }
-        let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
-        if !comma(r.end) {
-            return None;
-        }
-        let c = person(r.end + 1)?;
-        let mut end = r.end + 1;
-        while person(end) == Some(c) {
-            end += 1;
-        }
-        // closed by a comma: an apposition, not the first item of a list (`the chairman, Brill and
-        // Vellin`) or a new clause
-        comma(end).then_some(c)
+        self.named_in_apposition(si, r, |k| k == EntityType::Person, false)
     }
 
     /// The organisation, body or place named in apposition right after the description `r` headed
@@ -62,30 +44,30 @@ impl State<'_> {
     pub(super) fn appositive_named(&self, si: usize, r: std::ops::Range<usize>, head: usize) -> Option<usize> {
         let s = &self.doc.sentences[si];
         let kinds = names::class_noun_kinds(&lower_key(&s.tokens[head].form))?;
+        // a description that names its own thing (`the Vell Front group`) resolves by that name
+        self.named_in_apposition(si, r, |k| kinds.contains(&k), true)
+    }
+
+    /// The entity named, with a kind `fits` takes, between the commas right after the description
+    /// `r` (after a `the`, if `after_the`), when the description names none itself. The name must
+    /// fill the apposition up to its closing comma: `the group, the Front's leader, said` is
+    /// someone else, `the chairman, Brill and Vellin` a list, `the chairman, Brill said` a clause.
+    fn named_in_apposition(&self, si: usize, r: std::ops::Range<usize>, fits: impl Fn(EntityType) -> bool, after_the: bool) -> Option<usize> {
+        let s = &self.doc.sentences[si];
         let named = |i: usize| match self.get_ref(si, i) {
-            Some((Target::One(c), _)) if kinds.contains(&self.clusters[*c].kind) => Some(*c),
+            Some((Target::One(c), _)) if fits(self.clusters[*c].kind) => Some(*c),
             _ => None,
         };
-        // a description that names its own thing (`the Vell Front group`) resolves by that name
         if r.clone().any(|i| named(i).is_some()) {
             return None;
         }
-        let comma = |i: usize| s.tokens.get(i).is_some_and(|t| t.form == ",");
-        if !comma(r.end) {
-            return None;
-        }
-        let mut start = r.end + 1;
-        if s.tokens.get(start).is_some_and(|t| lower_key(&t.form) == "the") {
-            start += 1;
-        }
+        let start = apposition_start(s, r.end, after_the)?;
         let c = named(start)?;
         let mut end = start;
         while named(end) == Some(c) {
             end += 1;
         }
-        // the name must fill the apposition up to its closing comma: `the group, the Front's
-        // leader, said` is someone else, and `the group, Vell and Tarn` a list
-        comma(end).then_some(c)
+        s.tokens.get(end).is_some_and(|t| t.form == ",").then_some(c)
     }
 
     /// [`Self::appositive_named`] for a name NER did not mark (`The rebel group, the Vell Liberation
@@ -98,16 +80,23 @@ impl State<'_> {
         if !matches!(kind, EntityType::Organization | EntityType::Company | EntityType::GovernmentBody | EntityType::ArmedGroup) {
             return None;
         }
-        if r.clone().any(|i| self.get_ref(si, i).is_some()) || !s.tokens.get(r.end).is_some_and(|t| t.form == ",") {
+        if r.clone().any(|i| self.get_ref(si, i).is_some()) {
             return None;
         }
-        let mut start = r.end + 1;
-        if s.tokens.get(start).is_some_and(|t| lower_key(&t.form) == "the") {
-            start += 1;
-        }
+        let start = apposition_start(s, r.end, true)?;
         let end = start + s.tokens.get(start..)?.iter().position(|t| t.form == ",")?;
         capitalised_name(&s.tokens[start..end]).then_some((start..end, kind))
     }
+}
+
+/// Where an apposition after a description ending at `end` opens: past the comma that sets it off
+/// (and a `the`, if `after_the`).
+fn apposition_start(s: &crate::document::Sentence, end: usize, after_the: bool) -> Option<usize> {
+    if !s.tokens.get(end).is_some_and(|t| t.form == ",") {
+        return None;
+    }
+    let the = after_the && s.tokens.get(end + 1).is_some_and(|t| lower_key(&t.form) == "the");
+    Some(end + 1 + usize::from(the))
 }
 
 /// Whether the tokens are one capitalised name: capitalised words, joined by the lowercase words

@@ -690,21 +690,21 @@ fn place_noun_of(s: &Sentence, start: usize) -> Option<String> {
     (det(start - 3) || start >= 4 && det(start - 4) && matches!(t[start - 3].upos.as_str(), "PROPN" | "ADJ")).then_some(noun)
 }
 
-/// Whether a cluster answers to the common noun `noun` (lowercase) beyond what its kind allows:
-/// the text described it with that noun (`Zeta-9, a moon`), or the noun heads its name (`the
-/// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
-/// person-noun rules.
 /// A lowercase noun in front of the description's head (`appeals` in `the appeals court`).
 fn is_lowercase_noun_modifier(t: &crate::document::Token) -> bool {
     t.upos == "NOUN" && t.deprel == "compound" && t.form.chars().all(|c| c.is_lowercase())
 }
 
 /// Whether a word of the entity's name is `w`: `the appeals court` is a `… Court of Appeals`, never
-/// a court whose name lacks the word the description picks it out by (`Supreme Court`).
+/// a court whose name lacks the word the description picks it out by (`High Court`).
 fn label_has_word(c: &Cluster, w: &str) -> bool {
     c.label.split_whitespace().any(|x| lower_key(x) == w)
 }
 
+/// Whether a cluster answers to the common noun `noun` (lowercase) beyond what its kind allows:
+/// the text described it with that noun (`Zeta-9, a moon`), or the noun heads its name (`the
+/// prize` for `Vell Prize in Poetry`, `the express` for `Orvo Express`). People are left to the
+/// person-noun rules.
 fn answers_to(c: &Cluster, noun: &str) -> bool {
     let fits = |d: &str| d == noun || noun == "event" && EVENT_NOUNS.contains(&d);
     c.described.iter().any(|d| fits(d)) || (c.kind != EntityType::Person && name_head(&c.label).is_some_and(|h| fits(&h) || same_kind_of_text(&h, noun)))

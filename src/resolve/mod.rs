@@ -69,7 +69,7 @@
 //! said`) is that person as an agent: a subject or a speaker (`appositions`); so is a class
 //! description with an organisation's or body's name there (`The rebel group, the Vell Front,
 //! claimed`), a name NER missed included. A noun before a class noun picks the name that holds it
-//! (`the appeals court` → `… Court of Appeals`, never a `Supreme Court`), as far back as the one
+//! (`the appeals court` → `… Court of Appeals`, never a `High Court`), as far back as the one
 //! such name of the document.
 //! Roles stated in a clause or an apposition (`X, the governor of Y,`, `X was elected governor`)
 //! are the person's roles like a title before the name (`roles`), so `the governor` finds X.
