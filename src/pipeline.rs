@@ -262,6 +262,7 @@ impl Pipeline {
         let mentions = crate::extract::join_for_names(&document.sentences, mentions);
         let mentions = crate::extract::join_and_names(&document.sentences, mentions);
         let mentions = crate::extract::join_place_led_names(&document.sentences, mentions);
+        let mentions = crate::extract::join_institution_names(&document.sentences, mentions);
         let mut mentions = crate::extract::join_owner_names(&document.sentences, mentions);
         crate::extract::cut_office_titles(&document.sentences, &mut mentions);
         crate::extract::retype_titled_people(&document.sentences, &mut mentions);

@@ -62,7 +62,7 @@ use triples::graph_triples;
 pub use owners::join_owner_names;
 pub use speech::SPEECH_RULE;
 pub use firms::retype_evident_firms;
-pub use titled::{cut_office_titles, join_and_names, join_cut_names, join_for_names, join_given_names, join_of_names, join_place_led_names, retype_described_organisations, retype_named_settlements, retype_products, retype_titled_people};
+pub use titled::{cut_office_titles, join_and_names, join_cut_names, join_for_names, join_given_names, join_institution_names, join_of_names, join_place_led_names, retype_described_organisations, retype_named_settlements, retype_products, retype_titled_people};
 
 /// The rule of role facts whose subject is a definite description (`the former drummer of Y`):
 /// the resolver keeps them only when the description points back to a person.
@@ -154,6 +154,7 @@ impl Extractor {
         r.agent_noun_props(&out, &mut extra);
         r.light_verb_props(&out, &mut extra);
         r.receiver_props(&out, &mut extra);
+        r.death_cause_props(&out, &mut extra);
         out.extend(extra);
         r.claim_flags(&mut out);
         for p in &mut out {

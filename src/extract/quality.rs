@@ -238,6 +238,9 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     if p.lit.as_ref().is_some_and(|l| l.noun.as_deref() == Some("age")) && p.slots.first().is_some_and(|s| age_bound(tr, s.part.head)) {
         return Some("age-bound");
     }
+    if p.pred < n && past_state_clause(tr, p.pred) {
+        return Some("past-state-clause");
+    }
     if p.lit.is_some() || p.pred >= n {
         return None;
     }
@@ -317,6 +320,17 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
     }
     None
 }
+
+/// `since he was a young boy`, `when I was a student`, `while she was mayor`: a past state
+/// that only dates the main clause. Stored as `X – is a – boy` it would say what X is now.
+fn past_state_clause(tr: &Tree, v: usize) -> bool {
+    tr.base(v) == "advcl"
+        && matches!(tr.upos(v), "NOUN" | "PROPN")
+        && tr.kids(v).any(|k| tr.base(k) == "cop" && tr.t[k].xpos == "VBD")
+        && tr.kids(v).any(|k| k < v && tr.base(k) == "mark" && tr.lemma_is(k, TEMPORAL_MARKS))
+}
+
+const TEMPORAL_MARKS: &[&str] = &["when", "while", "since", "until", "till", "before", "after", "once"];
 
 /// `including, but not limited to, X and Y`: a fixed hedge that widens a list; nobody limits
 /// anything (the parser hangs `limited` on the clause's verb as a conjunct, which then lends it

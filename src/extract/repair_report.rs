@@ -75,6 +75,11 @@
 //!    of [`TIME_WORDS`] after a reporting verb says when the report was made, so it becomes the
 //!    verb's `obl:unmarked` (as a well-read `said yesterday the …`), and the noun phrase hung on it
 //!    the subject (`nsubj:pass` in the passive) of the subjectless clause that follows.
+//! 103. `verb-relative`: `The agency denies the two blasts are related` (or `He concludes Ana Ruiz
+//!    meets the rule`) parsed with the finite clause as a relative clause of the verb itself: a
+//!    verb heads no relative clause, so after a verb that takes a bare clause, a clause with its
+//!    own subject after the verb and no relative word is the verb's `ccomp` (its fact then
+//!    reported or denied with the verb, not asserted).
 //! 59. `raised-object`: `Officers believe him to be aged 40`, `the court found the merger to be
 //!    unlawful`, `outlets reported Ivo Oster to be dead` parsed with the noun as the object of the
 //!    verb of believing, judging or reporting and `to be …` as a subjectless clause beside it (or an
@@ -763,6 +768,37 @@ pub(super) fn told_relative(t: &mut Vec<Token>) -> bool {
     changed
 }
 
+/// Repair 103.
+pub(super) fn verb_relative(t: &mut Vec<Token>) -> bool {
+    let h = heads(t);
+    let n = t.len();
+    let mut changed = false;
+    for c in 0..n {
+        let v = h[c];
+        if v == usize::MAX || c < v || t[c].deprel != "acl:relcl" || t[v].upos != "VERB" {
+            continue;
+        }
+        let finite = finite_form(&t[c]) || (0..n).any(|k| h[k] == c && matches!(base(&t[k].deprel), "aux" | "cop") && finite_form(&t[k]));
+        if !finite {
+            continue;
+        }
+        if !takes_bare_clause(&t[v].lemma.to_lowercase()) && !lemma_in(&t[v], &["deny"]) {
+            continue;
+        }
+        let Some(s) = (v + 1..c).find(|&k| h[k] == c && matches!(base(&t[k].deprel), "nsubj" | "csubj" | "expl")) else { continue };
+        let wh = ["who", "whom", "whose", "which", "that", "where", "when"];
+        let relative_word = (v + 1..c).any(|k| descends(&h, c, k) && (t[k].feats.contains("PronType=Rel") || wh.iter().any(|w| t[k].form.eq_ignore_ascii_case(w))));
+        // the subject opens right after the verb: nothing of the verb's own stands between
+        let gap = (v + 1..s).any(|k| !descends(&h, s, k));
+        let taken = (0..n).any(|k| h[k] == v && matches!(base(&t[k].deprel), "ccomp" | "obj"));
+        if !relative_word && !gap && !taken {
+            set_head(t, c, v, "ccomp");
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Repair 13.
 pub(super) fn report_under_time(t: &mut Vec<Token>) -> bool {
     let h = heads(t);
@@ -1255,5 +1291,20 @@ mod tests {
         );
         assert!(super::super::repair::repair(&t).is_none_or(|r| arcs(&r).contains("killing>5:advcl")));
     }
-}
 
+    #[test]
+    fn a_clause_hung_as_a_relative_of_a_reporting_verb_is_its_complement() {
+        // `The agency denies the two blasts are related .` (invented)
+        let got = repaired("The/DET/2/det agency/NOUN/3/nsubj denies/VERB/0/root/deny/VBZ the/DET/6/det two/NUM/6/nummod blasts/NOUN/8/nsubj:pass are/AUX/8/aux:pass/be/VBP related/VERB/3/acl:relcl/relate/VBN ./PUNCT/3/punct");
+        has(&got, &["related>3:ccomp"]);
+        // `He concludes Ana Ruiz meets the rule .` (invented)
+        let got = repaired("He/PRON/2/nsubj concludes/VERB/0/root/conclude/VBZ Ana/PROPN/5/nsubj Ruiz/PROPN/3/flat meets/VERB/2/acl:relcl/meet/VBZ the/DET/7/det rule/NOUN/5/obj ./PUNCT/2/punct");
+        has(&got, &["meets>2:ccomp"]);
+        // must not: a relative word makes it a (misattached) relative clause
+        let t = toks("Vell/PROPN/2/nsubj said/VERB/0/root/say/VBD who/PRON/4/nsubj won/VERB/2/acl:relcl/win/VBD ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "acl:relcl"));
+        // must not: a verb that takes no bare clause (`posed`)
+        let t = toks("Vell/PROPN/2/nsubj posed/VERB/0/root/pose/VBD Tarn/PROPN/4/nsubj used/VERB/2/acl:relcl/use/VBD it/PRON/4/obj ./PUNCT/2/punct");
+        assert!(repair(&t).is_none_or(|r| r[3].deprel == "acl:relcl"));
+    }
+}

@@ -445,6 +445,52 @@ pub fn join_place_led_names(sentences: &[Sentence], mentions: Vec<Mention>) -> V
     out
 }
 
+/// Heads that make a name an institution's, never a person's (`Vell Valley Police`, `the Tarn
+/// Justice Department`): general English nouns for a government body, a force or an
+/// organisation that are not common surnames (`Court`, `House`, `Banks` are left out).
+const INSTITUTION_HEADS: &[&str] = &[
+    "department", "ministry", "bureau", "police", "navy", "army", "agency", "commission", "committee", "council", "secretariat",
+    "institute", "university", "academy", "foundation", "association", "federation", "administration", "authority",
+    "parliament", "assembly", "senate", "congress", "government", "corporation", "company", "group", "force",
+];
+
+/// Makes an organisation of a name the model typed as a person though it ends on an institution
+/// head ([`INSTITUTION_HEADS`]): `Vell Valley Police arrived`, and with the capitalised words the
+/// tree hangs on the head before it, a place among them (`the Tarn Justice Department` tagged as
+/// a place and a person `Department`). A person named after a role cannot end on such a word.
+pub fn join_institution_names(sentences: &[Sentence], mentions: Vec<Mention>) -> Vec<Mention> {
+    let position = sentence_positions(sentences);
+    let people: Vec<(usize, std::ops::Range<usize>)> =
+        mentions.iter().filter(|m| m.kind == EntityType::Person).map(|m| (m.sentence, m.tokens.clone())).collect();
+    let mut out = mentions;
+    for (si, r) in people {
+        let Some(s) = position.get(&si).map(|&k| &sentences[k]) else { continue };
+        let last = r.end - 1;
+        let Some(t) = s.tokens.get(last) else { continue };
+        let capital = t.form.chars().next().is_some_and(char::is_uppercase);
+        if !capital || !INSTITUTION_HEADS.contains(&t.form.to_lowercase().as_str()) {
+            continue;
+        }
+        join_span(&mut out, s, institution_name_start(s, r.start, last)..r.end, last);
+    }
+    out
+}
+
+/// Where the institution name ending on the head `h` starts: before the capitalised proper nouns
+/// right before `start` that the tree hangs on the name as compounds.
+fn institution_name_start(s: &Sentence, mut start: usize, h: usize) -> usize {
+    while start > 0 {
+        let t = &s.tokens[start - 1];
+        let on_name = t.head >= 1 && (start..=h).contains(&(t.head - 1));
+        let capital = t.form.chars().next().is_some_and(char::is_uppercase);
+        if t.upos != "PROPN" || t.deprel != "compound" || !capital || !on_name {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
 /// Where the name that the place at `r` opens ends: after the capitalised proper nouns right after
 /// it that the tree hangs `flat` on a word of the place or of the run ([`join_place_led_names`]).
 fn place_led_name_end(s: &Sentence, r: std::ops::Range<usize>, taken: &std::collections::HashSet<(usize, usize)>) -> usize {
@@ -875,6 +921,25 @@ mod tests {
             let got = joined(spec);
             assert!(got.iter().all(|(t, _)| t.split(' ').count() <= 2 && (t == "Norvia" || t == "Vell" || t == "Ana Reyes")), "{spec}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_person_mention_ending_on_an_institution_head_is_an_organisation() {
+        let joined = |spec: &str| {
+            let (s, mut m) = sentence(spec);
+            for t in &mut m {
+                t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+            }
+            join_institution_names(std::slice::from_ref(&s), m).into_iter().map(|m| (m.text, m.kind)).collect::<Vec<_>>()
+        };
+        // `The Tarn Justice Department said` (invented): a country and a person `Department`
+        let got = joined("The/DET/4/det <<Tarn>>/PROPN/4/compound Justice/PROPN/4/compound [[Department]]/PROPN/5/nsubj said/VERB/0/root ./PUNCT/5/punct");
+        assert_eq!(got, vec![("Tarn Justice Department".to_owned(), EntityType::Organization)]);
+        let got = joined("[[Vell/PROPN/3/compound Valley/PROPN/3/compound Police]]/PROPN/4/nsubj arrived/VERB/0/root ./PUNCT/4/punct");
+        assert_eq!(got, vec![("Vell Valley Police".to_owned(), EntityType::Organization)]);
+        // must not: a surname that is an institution word elsewhere (`Ana Court`), or a lowercase head
+        let got = joined("[[Ana/PROPN/2/flat Court]]/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct");
+        assert_eq!(got, vec![("Ana Court".to_owned(), EntityType::Person)]);
     }
 
     fn retyped(spec: &str, retype: fn(&[Sentence], &mut [Mention])) -> Vec<(String, EntityType)> {

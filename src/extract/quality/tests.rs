@@ -998,3 +998,15 @@ fn followed_by_after_a_comma_follows_an_event_or_a_ranked_subject() {
     assert!(got.iter().any(|t| t.starts_with("Korv | followed | Vell") || t.starts_with("Korv | follow")), "{got:?}");
     assert!(!got.iter().any(|t| t.contains("follow") && t.contains("seats")), "{got:?}");
 }
+
+#[test]
+fn a_past_state_that_dates_a_clause_is_no_standing_fact() {
+    // `Ana Ruiz has sung since she was a young student .` (invented)
+    let since = "Ana/Ana/PROPN/4/nsubj Ruiz/Ruiz/PROPN/1/flat has/have/AUX/4/aux/VBZ/VerbForm=Fin sung/sing/VERB/0/root/VBN since/since/SCONJ/10/mark she/she/PRON/10/nsubj was/be/AUX/10/cop/VBD/VerbForm=Fin a/a/DET/10/det young/young/ADJ/10/amod student/student/NOUN/4/advcl ././PUNCT/4/punct";
+    let got = triples(since);
+    assert!(!got.iter().any(|g| g.contains("student")), "{got:?}");
+    // must not: the same state as a main clause stays (`Ana Ruiz was a young singer .`)
+    let main = "Ana/Ana/PROPN/6/nsubj Ruiz/Ruiz/PROPN/1/flat was/be/AUX/6/cop/VBD/VerbForm=Fin a/a/DET/6/det young/young/ADJ/6/amod singer/singer/NOUN/0/root ././PUNCT/6/punct";
+    let got = triples(main);
+    assert!(got.iter().any(|g| g.contains("singer")), "{got:?}");
+}

@@ -558,7 +558,24 @@ pub(super) fn hypothetical_clause(tr: &Tree, c: usize) -> bool {
 /// too; a comparison (`stared at her as if she had lied`) does not: the staring happened.
 pub(super) fn condition_clause(tr: &Tree, c: usize) -> bool {
     let marks: Vec<usize> = tr.kids(c).filter(|&k| k < c && tr.base(k) == "mark").collect();
-    marks.iter().any(|&k| tr.lemma_is(k, &["if", "unless"])) && !marks.iter().any(|&k| tr.lemma_is(k, &["as"]))
+    marks.iter().any(|&k| tr.lemma_is(k, &["if", "unless"]))
+        && !marks.iter().any(|&k| tr.lemma_is(k, &["as"]))
+        && !indirect_question(tr, c)
+}
+
+/// An `if` clause that is what a verb of asking asks (`asked the minister if she would stay`,
+/// `wondered if the dam would hold`), which the parser may hang as an adverbial: the asking
+/// happened, the clause is its content, not its condition. A verb of asking that has its own
+/// oblique or clause (`will ask for help if the water rises`) keeps a real condition.
+fn indirect_question(tr: &Tree, c: usize) -> bool {
+    let h = tr.head[c];
+    let person = |k: usize| matches!(tr.upos(k), "PROPN" | "PRON");
+    h != NONE
+        && h < c
+        && tr.lemma_is(h, &["ask", "wonder", "inquire", "enquire"])
+        && tr.kids(c).any(|k| k < c && tr.base(k) == "mark" && tr.lemma_is(k, &["if"]))
+        && !tr.kids(h).any(|k| k != c && matches!(tr.base(k), "obl" | "xcomp" | "ccomp" | "advcl"))
+        && tr.kids(h).filter(|&k| matches!(tr.base(k), "obj" | "iobj")).all(person)
 }
 
 /// The pivot `n` of an existential clause (`there'll be juice`, `there would be a vote`) whose
@@ -902,5 +919,15 @@ mod tests {
         t[2].space_after = true;
         t[3].space_after = false;
         assert_eq!(super::quoted_tokens(&Tree::new(&t)), vec![false, false, false, false, true, true]);
+    }
+
+    #[test]
+    fn an_if_clause_after_ask_is_the_question_not_a_condition() {
+        // the asking happened: `if` opens what was asked
+        let Some(f) = find("The reporter asked Ana Ruiz if she would run again .", "ask") else { return };
+        assert_eq!(f.3, Modality::Asserted, "{f:?}");
+        // must not: a real condition on a request stays hypothetical
+        let Some(f) = find("The mayor will ask for help if the river rises .", "ask") else { return };
+        assert_ne!(f.3, Modality::Asserted, "{f:?}");
     }
 }

@@ -15,7 +15,8 @@
 //! agent sits in a noun, light verbs), `nominal_events` (`the resignation of X`) and `deverbal`
 //! (the verb of an event noun), `denials` (clauses denied, avoided or left open by a
 //! negated verb), `people` (birth, public names, family after `survived by`,
-//! definite role descriptions).
+//! definite role descriptions) and `deaths` (a cause of death around `battle with`, `ascribed his
+//! death to`, `cause of death as`).
 
 mod agents;
 mod ages;
@@ -28,6 +29,7 @@ pub(crate) use roles::is_kin_noun;
 mod clauses;
 mod control;
 mod coord;
+mod deaths;
 mod denials;
 mod deverbal;
 mod events;

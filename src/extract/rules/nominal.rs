@@ -23,6 +23,13 @@ const SECOND_TO_VERBS: &[&str] = &[
 /// (`discussed his findings with the panel`): general English, closed class.
 const SECOND_WITH_VERBS: &[&str] = &["discuss", "share", "compare", "replace", "provide", "supply", "equip", "credit", "combine", "swap", "exchange"];
 
+/// Media that carry what someone posts or says (`on Twitter`, `on the radio`): general English
+/// nouns and the names of the large social platforms.
+const MEDIA: &[&str] = &[
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "weibo", "wechat", "reddit", "linkedin", "telegram", "snapchat",
+    "media", "website", "blog", "radio", "television", "tv", "podcast", "channel", "account", "site", "page", "platform",
+];
+
 impl Rules<'_, '_> {
     /// `Hale's military offensive against Venezuela`, `US strikes on Iran`, `Ferrer's visa` (has).
     pub fn nominal_props(&self, n: usize, out: &mut Vec<Prop>) {
@@ -97,6 +104,11 @@ impl Rules<'_, '_> {
                     // (`gave my medal to my coach`, `sold part of the firm's Tarn plant to Vell`,
                     // `flew from the island's capital to Brelk`)
                     if self.verb_phrase_inside_argument(n, m, &prep) {
+                        continue;
+                    }
+                    // `shared his experience on Facebook`, `praised her endorsement on Twitter`:
+                    // a medium after the verb's object is where the verb's act was done
+                    if prep == "on" && tr.base(n) == "obj" && tr.lemma_is(m, MEDIA) {
                         continue;
                     }
                     if rule == "nominal:compound"
@@ -501,6 +513,34 @@ mod tests {
         Ola Ola PROPN NNP 0 root
         Berg Berg PROPN NNP 7 flat
         . . PUNCT . 7 punct";
+
+    #[test]
+    fn a_medium_after_a_possessed_object_is_where_the_verb_was_done() {
+        // `Oster shared his story on Facebook .` (invented): no `Oster – story on – Facebook`
+        let ts = triples(
+            "
+            Oster Oster PROPN NNP 2 nsubj
+            shared share VERB VBD 0 root
+            his his PRON PRP$ 4 nmod:poss
+            story story NOUN NN 2 obj
+            on on ADP IN 6 case
+            Facebook Facebook PROPN NNP 4 nmod
+            . . PUNCT . 2 punct",
+        );
+        assert!(!ts.iter().any(|t| t.relation.starts_with("story")), "{}", show(&ts));
+        // must not: a topic after the object stays the noun's (`backed his ban on imports`)
+        let ts = triples(
+            "
+            Oster Oster PROPN NNP 2 nsubj
+            backed back VERB VBD 0 root
+            his his PRON PRP$ 4 nmod:poss
+            ban ban NOUN NN 2 obj
+            on on ADP IN 6 case
+            imports import NOUN NNS 4 nmod
+            . . PUNCT . 2 punct",
+        );
+        assert!(ts.iter().any(|t| t.relation.starts_with("ban on")), "{}", show(&ts));
+    }
 
     #[test]
     fn a_way_to_a_place_is_no_act_of_its_possessor() {

@@ -451,10 +451,25 @@ impl Rules<'_, '_> {
         if let Some(name) = self.apposition_anchor(h) {
             return Some(name);
         }
-        if let Some(person) = tr.kids(p).find(|&k| tr.lemma_is(k, &["who", "whom"])).and_then(|_| self.person_before_place(h)) {
+        let who = tr.kids(p).any(|k| tr.lemma_is(k, &["who", "whom"]));
+        if let Some(person) = who.then(|| self.person_before_place(h)).flatten() {
             return Some(self.np(person, true));
         }
+        if let Some(people) = who.then(|| self.counted_people(h)).flatten() {
+            return Some(self.np(people, true));
+        }
         Some(self.np(h, true))
+    }
+
+    /// `the share of voters who backed him`, `the number of youths who ran away`: `who` speaks of
+    /// people, so a noun of proportion or count before `of` is not the antecedent; the counted
+    /// noun after `of` is.
+    fn counted_people(&self, h: usize) -> Option<usize> {
+        let tr = self.tr;
+        if !tr.lemma_is(h, PROPORTION_NOUNS) {
+            return None;
+        }
+        tr.kids(h).find(|&k| tr.base(k) == "nmod" && matches!(tr.upos(k), "NOUN" | "PROPN") && tr.kids(k).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["of"])))
     }
 
     /// `Ana Ruiz of Norvia, who …`, `Ben Tarrow from the Tarn Republic, who …`: `who` speaks of a
@@ -596,6 +611,11 @@ impl Rules<'_, '_> {
     }
 }
 
+/// Nouns of proportion and count that take what they count with `of` (`the share of voters`):
+/// general English, closed class.
+const PROPORTION_NOUNS: &[&str] =
+    &["percentage", "percent", "proportion", "share", "number", "majority", "minority", "fraction", "half", "rest", "portion", "bulk", "handful"];
+
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::testkit::sentence;
@@ -620,6 +640,20 @@ mod tests {
         let spec = "The/DET/2/det panel/NOUN/3/nsubj found/VERB/0/root the/DET/5/det plan/NOUN/3/obj unwise/ADJ/5/amod ./PUNCT/3/punct";
         let ts = facts(spec);
         assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "plan")), "{}", show(&ts));
+    }
+
+    #[test]
+    fn who_after_a_proportion_of_people_speaks_of_the_people() {
+        // `The share of voters who backed Vell fell .` (invented)
+        let spec = "The/DET/2/det share/NOUN/8/nsubj of/ADP/4/case voters/NOUN/2/nmod who/PRON/6/nsubj backed/VERB/2/acl:relcl \
+            Vell/PROPN/6/obj fell/VERB/0/root ./PUNCT/8/punct";
+        let ts = facts(spec);
+        assert!(ts.iter().any(|t| t.relation.contains("back") && t.subject.text == "voters"), "{}", show(&ts));
+        // must not: `which` after a proportion speaks of the proportion (`the share which rose`)
+        let spec = "The/DET/2/det share/NOUN/8/nsubj of/ADP/4/case voters/NOUN/2/nmod which/PRON/6/nsubj reached/VERB/2/acl:relcl \
+            half/NOUN/6/obj fell/VERB/0/root ./PUNCT/8/punct";
+        let ts = facts(spec);
+        assert!(!ts.iter().any(|t| t.relation.contains("reach") && t.subject.text == "voters"), "{}", show(&ts));
     }
 
     #[test]
@@ -1091,3 +1125,4 @@ pub(crate) fn vague_amount_of(tr: &Tree, h: usize) -> Option<usize> {
     let counted = tr.upos(m) == "NOUN" || (tr.upos(m) == "PROPN" && tr.t[m].xpos == "NNPS");
     counted.then_some(m)
 }
+
