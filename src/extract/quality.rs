@@ -322,7 +322,7 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
 }
 
 /// `since she was a teenager`, `when I was a student`, `while she was mayor`: a past state
-/// that only dates the main clause. Stored as `X – is a – boy` it would say what X is now.
+/// that only dates the main clause. Stored as `X – is a – teenager` it would say what X is now.
 fn past_state_clause(tr: &Tree, v: usize) -> bool {
     tr.base(v) == "advcl"
         && matches!(tr.upos(v), "NOUN" | "PROPN")
