@@ -109,6 +109,10 @@
 //!   progressive), a fixed adverbial phrase (`was en route`) or an indefinite pronoun (`was
 //!   everything that …`, `could be anything`) names no class (no `water – is a – rushing`); `is a`
 //!   needs a noun phrase.
+//! - `articled-gerund` ([`articled_gerund`]): an `-ing` predicate with an article (`liked the
+//!   winning`) is a noun the tagger took for a verb; it names nobody's act.
+//! - `comment-clause` ([`comment_clause`]): `as I mentioned before`, `as far as I understand`: a
+//!   telling or knowing verb under `as` with nothing told comments on the telling, no fact.
 
 use super::rules::{Kind, Prop, Slot};
 use super::tree::{NONE, Tree};
@@ -295,6 +299,12 @@ pub(crate) fn reject(tr: &Tree, p: &Prop) -> Option<&'static str> {
         if comma_followed_by(tr, p, v) {
             return Some("followed-by-unranked");
         }
+        if articled_gerund(tr, v) {
+            return Some("articled-gerund");
+        }
+        if comment_clause(tr, v, p) {
+            return Some("comment-clause");
+        }
         if participle_modifier(tr, v) || counted_participle(tr, v) {
             return Some("participle-modifier");
         }
@@ -331,6 +341,25 @@ fn past_state_clause(tr: &Tree, v: usize) -> bool {
 }
 
 const TEMPORAL_MARKS: &[&str] = &["when", "while", "since", "until", "till", "before", "after", "once"];
+
+/// `liked the winning`, `remains a showing of support`: an `-ing` word after an article is a
+/// noun the tagger took for a verb (a verb takes no article); it names nobody's act.
+fn articled_gerund(tr: &Tree, v: usize) -> bool {
+    tr.t[v].xpos == "VBG" && tr.kids(v).any(|k| k < v && tr.base(k) == "det" && tr.lemma_is(k, &["a", "an", "the"]))
+}
+
+/// Verbs of telling and knowing that, in an `as` clause with nothing told, comment on the
+/// telling itself (`as I mentioned before`, `as far as I understand`): general English, closed.
+const COMMENT_VERBS: &[&str] = &["mention", "understand", "know", "recall", "remember", "see", "expect", "predict", "suspect", "imagine"];
+
+/// `as I mentioned before, …`, `as far as I understand, no`: a comment clause names no fact of
+/// its speaker (what was mentioned is the sentence around it, not an argument).
+fn comment_clause(tr: &Tree, v: usize, p: &Prop) -> bool {
+    let telling = tr.lemma_is(v, COMMENT_VERBS) || tr.lemma_is(v, super::lexicon::REPORTING);
+    let as_mark = tr.kids(v).any(|k| k < v && tr.base(k) == "mark" && tr.lemma_is(k, &["as"]));
+    // (`as Oster remarked on the vote` says what was remarked on: a fact)
+    telling && as_mark && p.slots.is_empty() && !tr.kids(v).any(|k| matches!(tr.base(k), "obj" | "ccomp" | "xcomp" | "obl"))
+}
 
 /// `including, but not limited to, X and Y`: a fixed hedge that widens a list; nobody limits
 /// anything (the parser hangs `limited` on the clause's verb as a conjunct, which then lends it

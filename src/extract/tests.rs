@@ -1897,3 +1897,32 @@ fn formerly_read_as_a_verb_dates_the_apposition() {
     assert!(got.iter().any(|t| t.subject.text == "Vellin" && t.relation == "lost"), "{}", show(&got));
     assert!(!got.iter().any(|t| t.relation.contains("formerly")), "{}", show(&got));
 }
+
+/// `The brigade was investigating the possibility of a gas leak triggering the blast.` and
+/// `Officials warned of the risk of the river flooding the town.` (invented): a gerund completing a noun
+/// of supposing through `of` is the supposition, not a fact; the clause around it stays asserted.
+#[test]
+fn a_gerund_after_a_noun_of_supposing_is_possible() {
+    let leak = "The the DET DT 2 det\n brigade brigade NOUN NN 4 nsubj\n was be AUX VBD 4 aux VerbForm=Fin\n\
+                investigating investigate VERB VBG 0 root VerbForm=Ger\n the the DET DT 6 det\n possibility possibility NOUN NN 4 obj\n\
+                of of ADP IN 10 case\n a a DET DT 10 det\n gas gas NOUN NN 10 compound\n leak leak NOUN NN 6 nmod\n\
+                triggering trigger VERB VBG 10 acl VerbForm=Ger\n the the DET DT 13 det\n blast blast NOUN NN 11 obj\n . . PUNCT . 4 punct";
+    assert_eq!(modality_of(leak, "triggering"), Some(Modality::Possible), "{}", show(&triples(leak)));
+    // `Officials warned of the risk of the river flooding the town.` with the gerund on `risk`:
+    // the `of` phrase between is its subject
+    let flood = "Officials official NOUN NNS 2 nsubj\n warned warn VERB VBD 0 root VerbForm=Fin\n of of ADP IN 5 case\n\
+                 the the DET DT 5 det\n risk risk NOUN NN 2 obl\n of of ADP IN 8 case\n the the DET DT 8 det\n river river NOUN NN 5 nmod\n\
+                 flooding flood VERB VBG 5 acl VerbForm=Ger\n the the DET DT 11 det\n town town NOUN NN 9 obj\n . . PUNCT . 2 punct";
+    assert!(triples(flood).iter().any(|t| t.relation.starts_with("warned") && t.modality == Modality::Asserted), "{}", show(&triples(flood)));
+    assert_eq!(modality_of(flood, "flooding"), Some(Modality::Possible), "{}", show(&triples(flood)));
+    // `The mayor voiced concern about the town losing its status.`: `about` brings the content
+    let status = "The the DET DT 2 det\n mayor mayor NOUN NN 3 nsubj\n voiced voice VERB VBD 0 root VerbForm=Fin\n\
+                  concern concern NOUN NN 3 obj\n about about ADP IN 7 case\n the the DET DT 7 det\n town town NOUN NN 4 nmod\n\
+                  losing lose VERB VBG 7 acl VerbForm=Ger\n its its PRON PRP$ 10 nmod:poss\n status status NOUN NN 8 obj\n . . PUNCT . 3 punct";
+    assert_eq!(modality_of(status, "losing"), Some(Modality::Possible), "{}", show(&triples(status)));
+    // a holder after `of` is no content: `the fears of residents living near the dam`
+    let holders = "Engineers engineer NOUN NNS 2 nsubj\n eased ease VERB VBD 0 root VerbForm=Fin\n the the DET DT 4 det\n\
+                   fears fear NOUN NNS 2 obj\n of of ADP IN 6 case\n residents resident NOUN NNS 4 nmod\n\
+                   living live VERB VBG 6 acl VerbForm=Ger\n near near ADP IN 10 case\n the the DET DT 10 det\n dam dam NOUN NN 7 obl\n . . PUNCT . 2 punct";
+    assert_ne!(modality_of(holders, "living near"), Some(Modality::Possible), "{}", show(&triples(holders)));
+}

@@ -611,6 +611,34 @@ fn graph_quality_table() {
             &[],
             &["survive"],
         ),
+        (
+            // invented: `Mara Vell really liked the winning, the teamwork.`
+            "an `-ing` word after an article is a noun, no act",
+            "Mara/Mara/PROPN/4/nsubj Vell/Vell/PROPN/1/flat really/really/ADV/4/advmod liked/like/VERB/0/root/VBD/VerbForm=Fin the/the/DET/6/det winning/win/VERB/4/advcl/VBG ,/,/PUNCT/9/punct the/the/DET/9/det teamwork/teamwork/NOUN/6/obj",
+            &[],
+            &["winning"],
+        ),
+        (
+            // invented: `Mara Vell kept winning races.`
+            "a gerund without an article stays a verb",
+            "Mara/Mara/PROPN/3/nsubj Vell/Vell/PROPN/1/flat kept/keep/VERB/0/root/VBD/VerbForm=Fin winning/win/VERB/3/xcomp/VBG races/race/NOUN/4/obj",
+            &["Mara Vell | kept winning | races"],
+            &[],
+        ),
+        (
+            // invented: `As Ostrik mentioned before, Mara tested the samples.`
+            "an `as` comment on the telling, with nothing told, is no fact",
+            "As/as/SCONJ/3/mark Ostrik/Ostrik/PROPN/3/nsubj mentioned/mention/VERB/7/advcl/VBD/VerbForm=Fin before/before/ADV/3/advmod ,/,/PUNCT/3/punct Mara/Mara/PROPN/7/nsubj tested/test/VERB/0/root/VBD/VerbForm=Fin the/the/DET/9/det samples/sample/NOUN/7/obj",
+            &["Mara | tested | samples"],
+            &["mentioned"],
+        ),
+        (
+            // invented: `Ostrik mentioned the samples.`
+            "a telling verb with what was told stays",
+            "Ostrik/Ostrik/PROPN/2/nsubj mentioned/mention/VERB/0/root/VBD/VerbForm=Fin the/the/DET/4/det samples/sample/NOUN/2/obj",
+            &["Ostrik | mentioned | samples"],
+            &[],
+        ),
     ];
     for (name, spec, want, never) in cases {
         let got = triples(spec);

@@ -20,7 +20,9 @@
 //!   draft`, `on condition that the army withdraw`) or of a comparison with the unreal (`looked at
 //!   her as though she was lying`, `as if`) is hypothetical however deep it sits; so is a relative
 //!   clause on the noun a conditioned existential brings in (`if you win, there'll be a prize that
-//!   is paid in cash`): the noun exists only in the condition's world.
+//!   is paid in cash`): the noun exists only in the condition's world. So is a gerund completing a
+//!   noun of supposing through `of` or `about` (`the possibility of a leak triggering the blast`,
+//!   `concern about the town losing its status`); after a noun of claiming it is reported.
 //!
 //! In: the tree and the sentence's propositions. Out: the same propositions with modality and
 //! attribution set.
@@ -423,6 +425,9 @@ impl Rules<'_, '_> {
             if tr.base(up) == "acl" && condition_clause(up, h) {
                 return Some((Modality::Possible, None));
             }
+            if let Some(m) = gerund_content(tr, up, h) {
+                return Some((m, None));
+            }
             // a relative clause's content is taken as given, unless its noun exists only in a
             // condition's world (`if you win, there'll be a prize that is paid in cash`)
             if tr.rel(up) == "acl:relcl" {
@@ -543,6 +548,50 @@ fn bare_content_clause(tr: &Tree, c: usize, noun: usize) -> Option<Modality> {
     // `the officers she worked with`: a preposition ending the clause is where the gap is
     let last = (c..tr.len()).filter(|&k| (k == c || tr.ancestor_of(c, k)) && tr.upos(k) != "PUNCT").last().unwrap_or(c);
     (own_subject && complete && tr.upos(last) != "ADP").then_some(modality)
+}
+
+/// Of [`SUPPOSITION_NOUNS`] and [`STATEMENT_NOUNS`], those whose `of` phrase is never their
+/// holder (`the possibility of a leak`, unlike `the fears of residents`): a gerund right after
+/// that phrase is the content, the phrase its subject.
+const CONTENT_OF_NOUNS: &[&str] = &[
+    "possibility", "likelihood", "probability", "chance", "risk", "danger", "prospect", "threat", "idea", "notion",
+    "theory", "hypothesis", "speculation", "assumption", "suggestion", "allegation", "accusation", "rumour", "rumor",
+];
+
+/// `the possibility of a leak triggering the blast`, `the risk of flooding the town`, `suspicion
+/// of driving drunk`, `allegations of guards beating inmates`: a gerund that completes a noun of
+/// supposing or of claiming through `of` (on the gerund, or on its subject between the two) is
+/// that supposition or claim, as a `that` clause would be. The gerund hangs on the noun, or on
+/// the noun's `of` phrase right before it. The modality the noun gives it: reported after a noun
+/// of claiming, possible after one of supposing. (A participle without `of`, `the threat
+/// stemming from the rebels`, describes the noun and is left alone.)
+fn gerund_content(tr: &Tree, c: usize, h: usize) -> Option<Modality> {
+    // (a gerund with a subject of its own is no `of` content: `in charge of the works, the trains
+    // running`)
+    if tr.rel(c) != "acl" || tr.t[c].xpos != "VBG" || h == NONE || h > c || tr.kids(c).any(|k| is_subj_rel(tr.rel(k))) {
+        return None;
+    }
+    let marked = |x: usize, words: &[&str]| tr.kids(x).any(|k| k < x && matches!(tr.base(k), "case" | "mark") && tr.lemma_is(k, words));
+    let with_of = |x: usize| marked(x, &["of", "about"]);
+    let adjacent_phrase = (h + 1..c).all(|k| tr.ancestor_of(h, k));
+    let subject_between = adjacent_phrase && tr.kids(h).any(|k| k > h && k < c && tr.base(k) == "nmod" && with_of(k));
+    let g = tr.head[h];
+    let noun = if with_of(c) || subject_between {
+        h
+    } else if tr.base(h) == "nmod" && adjacent_phrase && g != NONE && g < h && (marked(h, &["about"]) || (marked(h, &["of"]) && tr.lemma_is(g, CONTENT_OF_NOUNS))) {
+        // (`about` always brings the content: `concern about the town losing its status`)
+        g
+    } else {
+        return None;
+    };
+    if tr.upos(noun) != "NOUN" {
+        return None;
+    }
+    if tr.lemma_is(noun, STATEMENT_NOUNS) || tr.lemma_is(noun, &["allegation", "accusation", "rumour", "rumor"]) {
+        Some(Modality::Reported)
+    } else {
+        tr.lemma_is(noun, SUPPOSITION_NOUNS).then_some(Modality::Possible)
+    }
 }
 
 /// A clause that states nothing about the world because of its subordinator: a condition's
