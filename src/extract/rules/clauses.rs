@@ -979,6 +979,16 @@ impl Rules<'_, '_> {
                     out.push(p);
                 }
             }
+            // `A and B agreed on X`: what they agreed on is each one's fact too
+            if self.mutual_topic(&base) {
+                for (i, a) in subj_variants.iter().enumerate().take(4) {
+                    let mut p = base.clone();
+                    p.subj = a.clone();
+                    p.conf *= 0.97 - 0.02 * i as f32;
+                    p.carb = false;
+                    out.push(p);
+                }
+            }
             let mut p = base;
             p.graph = false;
             out.push(p);
@@ -1119,6 +1129,17 @@ impl Rules<'_, '_> {
             part: Part { head: x, min: toks.clone(), toks, poss_after: None, text: None },
             case,
         }
+    }
+
+    /// Whether a mutual event names what it was about (`agreed on a border`, `clashed over
+    /// water rights`, `talked about trade`): the pair's partner fact alone loses it. A date after
+    /// `on` is when, not what (`agreed on Monday`); `meet` and `hold` take no topic this way.
+    fn mutual_topic(&self, p: &Prop) -> bool {
+        let tr = self.tr;
+        // (`spoke on the phone` is how; speech takes its topic with `about`)
+        let preps: &[&str] = if tr.lemma_is(p.pred, &["speak", "talk"]) { &["about"] } else { &["on", "over", "about"] };
+        let topic = |s: &Slot| s.kind == Kind::Obl && s.case.iter().any(|&c| tr.lemma_is(c, preps)) && !self.is_date(s.part.head);
+        !tr.lemma_is(p.pred, &["meet", "hold"]) && p.slots.iter().any(topic)
     }
 
     /// Whether a clause with coordinated subjects is an event between them (`A and B met`,
