@@ -1330,6 +1330,16 @@ pub(crate) fn nominal_object(tr: &Tree, h: usize) -> bool {
     h >= tr.len()
         || !matches!(tr.upos(h), "ADJ" | "ADV" | "ADP" | "PART" | "CCONJ" | "SCONJ" | "DET" | "AUX" | "VERB" | "INTJ")
         || adjective_as_noun(tr, h)
+        || judged_gerund(tr, h)
+}
+
+/// A gerund after `of`/`for`/`with` that its governor judges or charges (`convicted of stealing
+/// the jewels`): the deed is the verdict's argument, as a noun would be (`convicted of theft`).
+pub(crate) fn judged_gerund(tr: &Tree, h: usize) -> bool {
+    tr.upos(h) == "VERB"
+        && tr.t[h].xpos == "VBG"
+        && tr.base(h) == "advcl"
+        && tr.kids(h).any(|k| k < h && tr.base(k) == "mark" && tr.lemma_is(k, &["of", "for", "with"]))
 }
 
 /// `the final`, `the wounded`, `a non-profit`: an adjective after an article with no noun of its

@@ -1770,6 +1770,42 @@ fn a_gerund_put_forward_by_its_verb_is_kept_with_it_and_planned() {
     assert_eq!(t.modality, crate::document::Modality::Asserted, "{}", show(&ts));
 }
 
+/// `Oriel Fask was found guilty of bribing a judge.` (invented): the verdict's deed is its
+/// argument, as the noun in `found guilty of bribery` is; so is a charge's (`was charged with`)
+/// and a judgement's (`was praised for`). A verb of preventing keeps its gerund apart (`was
+/// banned from entering`: nothing was entered).
+#[test]
+fn a_judged_deed_in_a_gerund_is_the_verdicts_argument() {
+    let rows = |verb: &str, lemma: &str, adj: &str, prep: &str| {
+        let (head, gov) = if adj.is_empty() { (4, 4) } else { (5, 5) };
+        let adj_row = if adj.is_empty() { String::new() } else { format!("\n    {adj} {adj} ADJ JJ 4 xcomp") };
+        let shift = if adj.is_empty() { 0 } else { 1 };
+        format!(
+            "
+    Oriel Oriel PROPN NNP 4 nsubj:pass
+    Fask Fask PROPN NNP 1 flat
+    was be AUX VBD 4 aux:pass VerbForm=Fin
+    {verb} {lemma} VERB VBN 0 root VerbForm=Part|Voice=Pass{adj_row}
+    {prep} {prep} ADP IN {g} mark
+    bribing bribe VERB VBG {gov} advcl VerbForm=Part
+    a a DET DT {d} det
+    judge judge NOUN NN {g} obj
+    . . PUNCT . 4 punct",
+            g = head + 2,
+            d = 8 + shift,
+        )
+    };
+    let deed = |ts: &[crate::document::OpenTriple], rel: &str| ts.iter().any(|t| t.subject.text == "Oriel Fask" && t.relation.ends_with(rel) && t.object.as_ref().is_some_and(|o| o.text == "bribing a judge"));
+    let ts = triples(&rows("found", "find", "guilty", "of"));
+    assert!(deed(&ts, "guilty of"), "{}", show(&ts));
+    let ts = triples(&rows("convicted", "convict", "", "of"));
+    assert!(deed(&ts, "convicted of"), "{}", show(&ts));
+    let ts = triples(&rows("charged", "charge", "", "with"));
+    assert!(deed(&ts, "charged with"), "{}", show(&ts));
+    let ts = triples(&rows("banned", "ban", "", "from"));
+    assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text.starts_with("bribing"))), "{}", show(&ts));
+}
+
 #[test]
 fn a_refused_act_is_denied_not_planned() {
     // invented: `Oriel Fask refused to sign the deal.`

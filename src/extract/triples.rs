@@ -1040,7 +1040,7 @@ fn adjective_complement(tr: &Tree, adj: usize, slots: &[&rules::Slot]) -> Option
             && sl.case.iter().all(|&c| c > adj)
             && !sl.case.iter().any(|&c| tr.form_is(c, &["according"]) || tr.lemma_is(c, ADJUNCT_PREPS))
             && !is_date_part(tr, sl.part.head)
-            && matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "NUM" | "PRON")
+            && (matches!(tr.upos(sl.part.head), "NOUN" | "PROPN" | "NUM" | "PRON") || quality::judged_gerund(tr, sl.part.head))
             // `for some reason`, `in any case`: an indefinite adjunct, not what the adjective is about
             && !tr.kids(sl.part.head).any(|k| tr.base(k) == "det" && tr.lemma_is(k, &["some", "any", "whatever", "whichever"]))
     })?;

@@ -590,6 +590,10 @@ impl Rules<'_, '_> {
                         }
                     }
                     "xcomp" if Some(k) == comp => Kind::Comp,
+                    "advcl" if self.judged_deed_marker(c, k).is_some() => {
+                        slots.push(self.judged_deed_slot(k));
+                        continue;
+                    }
                     "advcl"
                         if tr.kids(k).any(|m| {
                             tr.base(m) == "mark"
@@ -641,6 +645,15 @@ impl Rules<'_, '_> {
                     self.arg_part(k, c, !case.is_empty())
                 };
                 slots.push(Slot { kind, part, case });
+            }
+        }
+        // `was found guilty of bribing X`: the verdict adjective is the complement, its deed
+        // hangs on it
+        if let Some(x) = comp.filter(|&x| tr.upos(x) == "ADJ") {
+            for k in tr.kids(x) {
+                if self.judged_deed_marker(x, k).is_some() {
+                    slots.push(self.judged_deed_slot(k));
+                }
             }
         }
         self.keep_controlled_clause(&chain, &mut slots);
@@ -966,6 +979,16 @@ impl Rules<'_, '_> {
                     out.push(p);
                 }
             }
+            // `A and B agreed on X`: what they agreed on is each one's fact too
+            if self.mutual_topic(&base) {
+                for (i, a) in subj_variants.iter().enumerate().take(4) {
+                    let mut p = base.clone();
+                    p.subj = a.clone();
+                    p.conf *= 0.97 - 0.02 * i as f32;
+                    p.carb = false;
+                    out.push(p);
+                }
+            }
             let mut p = base;
             p.graph = false;
             out.push(p);
@@ -1080,6 +1103,43 @@ impl Rules<'_, '_> {
         let adverb_between = tr.kids(p).any(|k| k > p && k < c && tr.base(k) == "advmod");
         let own_marker = tr.kids(c).any(|k| k < c && tr.base(k) == "mark" && tr.lemma_is(k, &["to"]));
         adverb_between || own_marker
+    }
+
+    /// The oblique slot of a judged deed (`of stealing the jewels`): its preposition and the
+    /// gerund phrase up to the first comma (what follows is set off from it), without a clause
+    /// of its own coordinated into it (`for hosting the site and who have spent …`).
+    fn judged_deed_slot(&self, x: usize) -> Slot {
+        let tr = self.tr;
+        let case: Vec<usize> = tr.kids(x).filter(|&m| tr.base(m) == "mark" && m < x).collect();
+        let own_clause = |y: usize| tr.base(y) == "conj" && tr.kids(y).any(|k| is_subj_rel(tr.rel(k)));
+        let mut toks = tr.phrase(x, &|y| (tr.head[y] == x && tr.base(y) == "mark" && y < x) || own_clause(y));
+        let comma = (x + 1..tr.len()).find(|&t| tr.form(t) == ",").unwrap_or(tr.len());
+        toks.retain(|&t| t < comma);
+        toks.sort_unstable();
+        // a comma inside brackets (`the Union (EU), known as …`) leaves the bracket open: the
+        // phrase ends before it
+        let open = toks.iter().filter(|&&t| tr.form(t) == "(").count();
+        if open > toks.iter().filter(|&&t| tr.form(t) == ")").count() {
+            if let Some(b) = toks.iter().rposition(|&t| tr.form(t) == "(") {
+                toks.truncate(b);
+            }
+        }
+        Slot {
+            kind: Kind::Obl,
+            part: Part { head: x, min: toks.clone(), toks, poss_after: None, text: None },
+            case,
+        }
+    }
+
+    /// Whether a mutual event names what it was about (`agreed on a border`, `clashed over
+    /// water rights`, `talked about trade`): the pair's partner fact alone loses it. A date after
+    /// `on` is when, not what (`agreed on Monday`); `meet` and `hold` take no topic this way.
+    fn mutual_topic(&self, p: &Prop) -> bool {
+        let tr = self.tr;
+        // (`spoke on the phone` is how; speech takes its topic with `about`)
+        let preps: &[&str] = if tr.lemma_is(p.pred, &["speak", "talk"]) { &["about"] } else { &["on", "over", "about"] };
+        let topic = |s: &Slot| s.kind == Kind::Obl && s.case.iter().any(|&c| tr.lemma_is(c, preps)) && !self.is_date(s.part.head);
+        !tr.lemma_is(p.pred, &["meet", "hold"]) && p.slots.iter().any(topic)
     }
 
     /// Whether a clause with coordinated subjects is an event between them (`A and B met`,

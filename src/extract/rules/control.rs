@@ -100,6 +100,9 @@ const FORBIDDING_VERBS: &[&str] = &["forbid", "prohibit"];
 /// Verbs of accusing: the object's gerund is someone's claim (`accused Y of lying`).
 const GERUND_CLAIM: &[&str] = &["accuse", "suspect", "charge", "allege", "implicate"];
 
+/// Verdicts given as adjectives (`found guilty of`, `found innocent of`).
+const VERDICT_ADJECTIVES: &[&str] = &["guilty", "innocent"];
+
 /// Verbs of preventing: the object's gerund is kept from happening (`banned Y from entering`).
 const GERUND_PREVENT: &[&str] = &[
     "prevent", "stop", "ban", "bar", "block", "keep", "prohibit", "discourage", "deter", "dissuade", "forbid",
@@ -199,6 +202,27 @@ impl Rules<'_, '_> {
             return None;
         }
         tr.kids(x).find(|&k| k < x && matches!(tr.base(k), "mark" | "case") && tr.lemma_is(k, GERUND_PREPOSITIONS))
+    }
+
+    /// The preposition before gerund `x` when the gerund is the deed that its governor `g` judges
+    /// or charges, with no object of `g` to do it (`was convicted of stealing the jewels`, `was
+    /// found guilty of bribing a judge`, `were praised for rescuing the crew`): the gerund phrase
+    /// is what the verdict or charge is about, its argument, as the noun in `convicted of theft`
+    /// is. Without it the verdict stands empty (`was found guilty`). Active governors with an
+    /// object (`accused the firm of lying`) are [`Self::gerund_controller`]'s.
+    pub(crate) fn judged_deed_marker(&self, g: usize, x: usize) -> Option<usize> {
+        let tr = self.tr;
+        if tr.base(x) != "advcl" || tr.head[x] != g {
+            return None;
+        }
+        let m = self.gerund_marker(x)?;
+        let judged = match tr.upos(g) {
+            "VERB" => tr.lemma_is(g, GERUND_CLAIM) || tr.lemma_is(g, GERUND_JUDGE),
+            "ADJ" => tr.lemma_is(g, VERDICT_ADJECTIVES),
+            _ => false,
+        };
+        let own_object = tr.kids(g).any(|k| matches!(tr.base(k), "obj" | "iobj"));
+        (judged && !own_object && tr.lemma_is(m, &["of", "for", "with"])).then_some(m)
     }
 
     /// The object of `x`'s governor that is the subject of gerund `x` after a preposition:

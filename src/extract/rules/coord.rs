@@ -311,6 +311,25 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_subjects_of_a_mutual_event_each_keep_its_topic() {
+        // `Ann and Eve agreed on a border.` (invented): the pair fact alone lost the border
+        let agreed = MET_ON_MONDAY.replace("met meet", "agreed agree").replace("Monday Monday PROPN NNP", "border border NOUN NN");
+        let agreed = agreed.replace("on on ADP IN 6 case", "on on ADP IN 7 case\n        a a DET DT 7 det").replace("border border NOUN NN 4 obl", "border border NOUN NN 4 obl").replace(". . PUNCT . 4 punct", ". . PUNCT . 4 punct");
+        let ts = triples(&agreed);
+        find(&ts, "Ann", "agreed with", Some("Eve"));
+        for who in ["Ann", "Eve"] {
+            assert!(ts.iter().any(|t| t.subject.text == who && t.relation == "agreed on" && t.object.as_ref().is_some_and(|o| o.text == "border")), "{}", show(&ts));
+        }
+        // a date after `on` is when they met, no topic
+        let ts = triples(MET_ON_MONDAY);
+        assert!(!ts.iter().any(|t| t.object.as_ref().is_some_and(|o| o.text == "Monday") && t.subject.text == "Ann"), "{}", show(&ts));
+        // speech takes its topic with `about`: `spoke on the phone` is how
+        let spoke = agreed.replace("agreed agree", "spoke speak").replace("border border NOUN NN", "phone phone NOUN NN").replace("a a DET DT", "the the DET DT");
+        let ts = triples(&spoke);
+        assert!(!ts.iter().any(|t| t.subject.text == "Ann" && t.object.as_ref().is_some_and(|o| o.text == "phone")), "{}", show(&ts));
+    }
+
+    #[test]
     fn a_name_coordinated_onto_an_object_starts_the_clause_hung_as_a_complement() {
         // `Ada Nyx confirmed its first case and Bo Lund had its first death`, parsed with `Bo Lund`
         // a conjunct of `case` and `had` a complement of `confirmed`
