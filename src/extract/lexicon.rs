@@ -273,6 +273,9 @@ pub(crate) fn demonym_country(word: &str) -> Option<&'static str> {
         "greek" => "Greece",
         "irish" => "Ireland",
         "scottish" => "Scotland",
+        // the nations of the United Kingdom have demonyms of their own (`English drummer X`)
+        "english" => "England",
+        "welsh" => "Wales",
         "peruvian" => "Peru",
         "chilean" => "Chile",
         "ecuadorian" => "Ecuador",
@@ -295,7 +298,7 @@ pub(crate) fn demonym_country(word: &str) -> Option<&'static str> {
         "vietnamese" => "Vietnam",
         "thai" => "Thailand",
         "indonesian" => "Indonesia",
-        "filipino" => "Philippines",
+        "filipino" | "philippine" => "Philippines",
         "taiwanese" => "Taiwan",
         "nicaraguan" => "Nicaragua",
         "honduran" => "Honduras",

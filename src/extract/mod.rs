@@ -61,6 +61,7 @@ use tree::{NONE, Tree};
 use triples::graph_triples;
 pub use owners::join_owner_names;
 pub use speech::SPEECH_RULE;
+pub(crate) use lexicon::demonym_country;
 pub use firms::retype_evident_firms;
 pub use titled::{cut_office_titles, join_and_names, join_cut_names, join_for_names, join_given_names, join_institution_names, join_of_names, join_place_led_names, retype_described_organisations, retype_named_settlements, retype_products, retype_titled_people};
 

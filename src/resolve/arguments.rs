@@ -92,6 +92,20 @@ impl State<'_> {
                         self.note(c, &text, "demonym", si);
                         return Ok(Target::One(c));
                     }
+                // a demonym the gazetteer lacks that the extractor's table names (`English` →
+                // England, `Philippine` → Philippines): that place, never the adjective itself
+                // (a two-word demonym names its own country: `South Korean` → South Korea)
+                let form = s.tokens[head].form.as_str();
+                let two_words = (head > 0).then(|| format!("{} {form}", s.tokens[head - 1].form)).and_then(|w| crate::extract::demonym_country(&w));
+                if r.len() == 1 && crate::extract::demonym_country(form) == Some(arg.text.as_str()) && arg.text != form {
+                    let place = two_words.unwrap_or(arg.text.as_str());
+                    let c = match self.gaz.lookup_id(place) {
+                        Some(entry) => self.gaz_cluster(entry),
+                        None => self.keyed_cluster(place, EntityType::Country),
+                    };
+                    self.clusters[c].count += 1;
+                    return Ok(Target::One(c));
+                }
                 // one word the extractor named in full (`Republican Senator X` → `Republican Party`)
                 if r.len() == 1 && arg.text.contains(' ') && arg.text.starts_with(s.tokens[head].form.as_str()) {
                     let c = self.keyed_cluster(&arg.text, EntityType::Organization);

@@ -25,7 +25,29 @@ const SERVICE_NOUNS: &[&str] = &[
     "responsibility", "responsibilities", "function", "capacity", "mandate", "office", "seat", "spell", "reign",
 ];
 
+/// Words in front of a role after `as` that date the office (`as acting governor`): general
+/// English, closed class.
+const AS_ROLE_DATING: &[&str] = &["former", "acting", "interim"];
+
+/// Rank words that belong to the office's name right in front of the role (`as Vice President`,
+/// `as Prime Minister`, `as deputy mayor`); not across another word (`as vice presidential
+/// candidate` is no vice candidate). General English, closed class.
+const AS_ROLE_RANKS: &[&str] = &["deputy", "vice", "prime", "assistant"];
+
 impl Rules<'_, '_> {
+    /// Whether the role word `r` is a common noun, or a capitalised title the tagger calls a proper
+    /// noun outside any person's name (`served as President of Ostland`: English capitalises an
+    /// office before its `of`; tagged PROPN it is still the office, not a name).
+    fn office_noun(&self, r: usize) -> bool {
+        let tr = self.tr;
+        match tr.upos(r) {
+            "NOUN" => true,
+            // (not inside any name: `the Lord Mayor of Y` tagged as one name is a named office)
+            "PROPN" => self.ment_at(r).is_none() && !tr.in_person_name(r),
+            _ => false,
+        }
+    }
+
     /// The owner of the role noun `r` written in the tree: `of Y`, `Y's`, a demonym, `Y governor`.
     fn role_owner(&self, r: usize) -> Option<Part> {
         let tr = self.tr;
@@ -42,7 +64,9 @@ impl Rules<'_, '_> {
                     part.text = Some(c);
                     return Some(part);
                 }
-                if tr.upos(k) == "PROPN" && self.ment_at(k).is_some() {
+                // (not a word of a name that holds the title itself: `the Lord Mayor of Y`
+                // tagged as one name is owned by Y, not by itself)
+                if tr.upos(k) == "PROPN" && self.ment_at(k).is_some() && self.ment_at(k) != self.ment_at(r) {
                     return Some(self.np(k, true));
                 }
             }
@@ -107,14 +131,17 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         for r in 0..tr.len() {
             let Some((last, _)) = self.role_word_at(r) else { continue };
-            if last != r || tr.upos(r) != "NOUN" || !tr.kids(r).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["as"])) {
+            if last != r || !self.office_noun(r) || !tr.kids(r).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &["as"])) {
                 continue;
             }
             let v = tr.head[r];
             if v == NONE || tr.upos(v) != "VERB" || !matches!(tr.base(r), "obl" | "xcomp" | "advcl" | "nmod") || self.hedged(v) {
                 continue;
             }
-            let Some(owner) = self.role_owner(r) else { continue };
+            // `remembered as the bassist and co-founder of Y`: roles joined to this one share its
+            // `as` and, when they have none of their own, the owner written after the last
+            let joined = self.joined_roles(r);
+            let Some(owner) = self.role_owner(r).or_else(|| joined.last().and_then(|&c| self.role_owner(c))) else { continue };
             // `served six years as mayor`, `spent two terms as governor`: an object that is a span
             // of time says how long, the subject holds the role
             let object = tr.kids(v).find(|&k| tr.base(k) == "obj" && !tr.lemma_is(k, DURATION_NOUNS));
@@ -128,23 +155,57 @@ impl Rules<'_, '_> {
                     None => continue,
                 },
             };
-            let mods: Vec<String> = tr
-                .kids(r)
-                .filter(|&k| k < r && tr.base(k) == "amod" && tr.lemma_is(k, &["former", "acting", "interim", "deputy", "vice"]))
-                .map(|k| tr.form(k).to_lowercase())
-                .collect();
-            let noun = tr.lemma(r).to_lowercase();
-            let mut words = mods.join(" ");
-            if !words.is_empty() {
-                words.push(' ');
+            for role in std::iter::once(r).chain(joined) {
+                let owner = self.role_owner(role).unwrap_or_else(|| owner.clone());
+                out.push(self.as_role_prop(role, holder.clone(), owner));
             }
-            words.push_str(&noun);
-            words.push_str(" of");
-            let lit = Lit { words, verb: None, noun: Some(noun), mods, prep: Some("of".into()) };
-            let mut p = self.lit_prop("role:as", r, holder, lit, owner, 0.6);
-            p.carb = false;
-            out.push(p);
         }
+    }
+
+    /// The role nouns joined to the `as` role `r` by a conjunction that have no preposition of
+    /// their own (`as the bassist and co-founder`; not `as mayor and later as governor`, whose
+    /// second role is read from its own `as`).
+    fn joined_roles(&self, r: usize) -> Vec<usize> {
+        let tr = self.tr;
+        tr.kids(r)
+            .filter(|&k| {
+                k > r
+                    && tr.base(k) == "conj"
+                    && self.role_word_at(k).is_some_and(|(last, _)| last == k)
+                    && self.office_noun(k)
+                    && !tr.kids(k).any(|c| tr.base(c) == "case")
+            })
+            .collect()
+    }
+
+    /// `HOLDER – [rank] ROLE of – OWNER` for the role noun `r`.
+    fn as_role_prop(&self, r: usize, holder: Part, owner: Part) -> Prop {
+        let tr = self.tr;
+        // rank words only in an unbroken run up to the role
+        let mut rank_from = r;
+        while rank_from > 0 && tr.head[rank_from - 1] == r && tr.lemma_is(rank_from - 1, AS_ROLE_RANKS) {
+            rank_from -= 1;
+        }
+        let mods: Vec<String> = tr
+            .kids(r)
+            .filter(|&k| k < r && matches!(tr.base(k), "amod" | "compound") && (tr.lemma_is(k, AS_ROLE_DATING) || k >= rank_from))
+            .map(|k| tr.form(k).to_lowercase())
+            .collect();
+        // the role as written (`co-founder`, whose lemma may drop the prefix; also split at the
+        // hyphen), a plural by its lemma
+        let hyphened = (r >= 2 && tr.form(r - 1) == "-" && !tr.t[r - 2].space_after).then(|| format!("{}-{}", tr.form(r - 2), tr.form(r)).to_lowercase());
+        let form = hyphened.filter(|w| role_class(w).is_some()).unwrap_or_else(|| tr.form(r).to_lowercase());
+        let noun = if role_class(&form).is_some() { form } else { tr.lemma(r).to_lowercase() };
+        let mut words = mods.join(" ");
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(&noun);
+        words.push_str(" of");
+        let lit = Lit { words, verb: None, noun: Some(noun), mods, prep: Some("of".into()) };
+        let mut p = self.lit_prop("role:as", r, holder, lit, owner, 0.6);
+        p.carb = false;
+        p
     }
 }
 
@@ -194,6 +255,42 @@ mod tests {
                  governor/NOUN/3/obl of/ADP/9/case <<Ostland>>/PROPN/7/nmod ./PUNCT/3/punct",
                 &[("Ana Reyes", "governor of", "Ostland")],
                 &["post"],
+            ),
+            // a capitalised office the tagger calls a proper noun is still the office, with its
+            // rank word (`served as Vice President of Ostland`)
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat served/VERB/0/root as/ADP/6/case Vice/PROPN/6/compound President/PROPN/3/obl \
+                 of/ADP/8/case <<Ostland>>/PROPN/6/nmod from/ADP/10/case 1990/NUM/3/obl ./PUNCT/3/punct",
+                &[("Ana Reyes", "vice president of", "Ostland")],
+                &[],
+            ),
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat served/VERB/0/root as/ADP/5/case Governor/PROPN/3/obl of/ADP/7/case \
+                 <<Ostland>>/PROPN/5/nmod ./PUNCT/3/punct",
+                &[("Ana Reyes", "governor of", "Ostland")],
+                &[],
+            ),
+            // a rank word counts only right in front of the role (`vice presidential candidate`)
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat ran/VERB/0/root as/ADP/8/case the/DET/8/det vice/ADJ/8/amod \
+                 presidential/ADJ/8/amod candidate/NOUN/3/obl of/ADP/10/case {{Vela}}/PROPN/8/nmod ./PUNCT/3/punct",
+                &[("Ana Reyes", "candidate of", "Vela")],
+                &[],
+            ),
+            // roles joined by `and` share the `as` and the owner after the last
+            (
+                "[[Ana/PROPN/4/nsubj:pass Reyes]]/PROPN/1/flat was/AUX/4/aux:pass remembered/VERB/0/root as/ADP/7/case the/DET/7/det \
+                 bassist/NOUN/4/obl and/CCONJ/9/cc co-founder/NOUN/7/conj of/ADP/12/case the/DET/12/det \
+                 {{Coldmoor}}/PROPN/9/nmod ./PUNCT/4/punct",
+                &[("Ana Reyes", "bassist of", "Coldmoor"), ("Ana Reyes", "co-founder of", "Coldmoor")],
+                &[],
+            ),
+            // a capitalised word inside a person's name after `as` is no office
+            (
+                "[[Ana/PROPN/3/nsubj Reyes]]/PROPN/1/flat spoke/VERB/0/root as/ADP/5/case [[Governor/PROPN/3/obl Dorn]]/PROPN/5/flat \
+                 of/ADP/8/case <<Ostland>>/PROPN/5/nmod ./PUNCT/3/punct",
+                &[],
+                &["Ana Reyes"],
             ),
             // hedged or without an owner: nothing
             (

@@ -32,6 +32,11 @@ const PARTY_WORDS: &[(&str, &str)] = &[
     ("Communist", "Communist Party"),
 ];
 
+/// Nouns of a person's civil status that the tagger reads as adjectives in front of a name
+/// (`Norvian national X`, the `national` tagged ADJ as in `national team`): as the last describing
+/// word they are the noun the demonym describes. General English, closed class.
+const STATUS_NOUNS: &[&str] = &["national", "nationals"];
+
 /// What stands in front of the describing nouns.
 #[derive(Clone, Copy)]
 enum Origin {
@@ -79,7 +84,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             if self.is_lower_word(j) && matches!(tr.upos(j), "NOUN" | "ADJ" | "VERB" | "PROPN") && self.ment_at(j).is_none() {
-                last_noun = matches!(tr.upos(j), "NOUN" | "PROPN");
+                last_noun = matches!(tr.upos(j), "NOUN" | "PROPN") || tr.form_is(j, STATUS_NOUNS);
                 j += 1;
                 continue;
             }
@@ -136,6 +141,51 @@ impl Rules<'_, '_> {
             return None;
         }
         demonym_country(f).map(|c| (Origin::Country(c), i + 1))
+    }
+
+    /// `A and B, both from Ostland,`, `A, B and C, all from Ostland,`: the place after `both
+    /// from` (or `all from`) in an apposition to a list of names is each one's origin. The parser
+    /// reads the place as one more conjunct of the list, so the tree gives none of them an origin.
+    pub(super) fn shared_origin_props(&self, out: &mut Vec<Prop>) {
+        let tr = self.tr;
+        let n = tr.len();
+        let names = self.person_names();
+        for c in 1..n.saturating_sub(3) {
+            if tr.form(c) != "," || !tr.lemma_is(c + 1, &["both", "all"]) || !tr.lemma_is(c + 2, &["from"]) {
+                continue;
+            }
+            let place = self.ment_at(c + 3).filter(|&(s, _)| s == c + 3 && super::places::place_rank(self.kind_at(s)).is_some());
+            let Some((ps, pe)) = place.filter(|&(_, e)| e >= n || tr.is_punct(e)) else { continue };
+            let group = self.names_listed_before(&names, c);
+            if group.len() < 2 {
+                continue;
+            }
+            for (s, e) in group {
+                let lit = Lit { words: "from".into(), verb: None, noun: None, mods: Vec::new(), prep: Some("from".into()) };
+                let mut p = self.lit_prop("origin:shared", ps, self.span_part(s, e), lit, self.span_part(ps, pe), 0.6);
+                p.carb = false;
+                out.push(p);
+            }
+        }
+    }
+
+    /// The names of a list `A, B(,) and C` that ends just before `end`, last first: each one
+    /// preceded by a comma, `and` or `, and`.
+    fn names_listed_before(&self, names: &[(usize, usize)], end: usize) -> Vec<(usize, usize)> {
+        let tr = self.tr;
+        let mut group = Vec::new();
+        let mut end = end;
+        while let Some(&(s, e)) = names.iter().find(|&&(_, e)| e == end) {
+            group.push((s, e));
+            if s == 0 || !(tr.lemma_is(s - 1, &["and"]) || tr.form(s - 1) == ",") {
+                break;
+            }
+            end = s - 1;
+            if tr.lemma_is(end, &["and"]) && end > 0 && tr.form(end - 1) == "," {
+                end -= 1;
+            }
+        }
+        group
     }
 
     /// `researchers from the University of X`, `scientists at X`, `X from Denver`: a role noun
@@ -385,6 +435,30 @@ mod tests {
             ),
             (
                 "Norwegian/ADJ citizen/NOUN [[Odd/PROPN Lien]]/PROPN was/AUX arrested/VERB ./PUNCT",
+                &[("Odd Lien", "from", "Norway")],
+                &[],
+            ),
+            // a place shared by a list of names in an apposition
+            (
+                "[[Ivo/PROPN Tamm]]/PROPN and/CCONJ [[Lena/PROPN Varga]]/PROPN ,/PUNCT both/CCONJ from/ADP <<Norvia>>/PROPN ,/PUNCT won/VERB ./PUNCT",
+                &[("Ivo Tamm", "from", "Norvia"), ("Lena Varga", "from", "Norvia")],
+                &[],
+            ),
+            (
+                "[[Ivo/PROPN Tamm]]/PROPN ,/PUNCT [[Lena/PROPN Varga]]/PROPN ,/PUNCT and/CCONJ [[Cy/PROPN Dorn]]/PROPN ,/PUNCT all/DET \
+                 from/ADP <<Norvia>>/PROPN ,/PUNCT won/VERB ./PUNCT",
+                &[("Ivo Tamm", "from", "Norvia"), ("Lena Varga", "from", "Norvia"), ("Cy Dorn", "from", "Norvia")],
+                &[],
+            ),
+            // one name only: the plain apposition rules read it
+            (
+                "The/DET prize/NOUN went/VERB to/ADP [[Ivo/PROPN Tamm]]/PROPN ,/PUNCT both/CCONJ from/ADP <<Norvia>>/PROPN ,/PUNCT ./PUNCT",
+                &[],
+                &["Ivo Tamm"],
+            ),
+            // `national` tagged as an adjective is still the noun the demonym describes
+            (
+                "He/PRON married/VERB Norwegian/ADJ national/ADJ [[Odd/PROPN Lien]]/PROPN ./PUNCT",
                 &[("Odd Lien", "from", "Norway")],
                 &[],
             ),

@@ -141,6 +141,11 @@ const KIN_NOUNS: &[&str] = &[
     "mother-in-law", "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law",
 ];
 
+/// Offices written as a role noun, `of` and a second noun (`chief of staff`, `chief of police`,
+/// `head of state`, `head of government`): general English, closed class. The second noun is part
+/// of the office's name, never the body that owns it.
+const OFFICES_WITH_OF: &[(&str, &str)] = &[("chief", "staff"), ("chief", "police"), ("head", "state"), ("head", "government")];
+
 /// Kinship nouns of marriage: the relation holds both ways (Y – married to – X as well).
 const SPOUSE_NOUNS: &[&str] = &["wife", "husband", "spouse", "widow", "widower"];
 
@@ -236,7 +241,7 @@ impl Rules<'_, '_> {
         }) {
             // `Secretary of State`, `Minister of Health`: a capitalised office whose portfolio
             // follows it after `of` is one title (its owner stands in front: `US Secretary of State X`)
-            if self.portfolio_of_at(i) {
+            if self.portfolio_of_at(i) || self.office_of_at(i) {
                 return Some((i + 2, c));
             }
             if self.general_after(i) {
@@ -275,6 +280,14 @@ impl Rules<'_, '_> {
             && crate::ontology::roles::is_portfolio_word(&tr.form(i + 2).to_lowercase())
             // `Minister of Foreign Affairs` goes on: the portfolio is a longer name
             && (i + 3 >= tr.len() || !self.is_proper(i + 3) || self.kind_at(i + 3) == Some(EntityType::Person))
+    }
+
+    /// Whether the role word at `i`, `of` and the next word name one office in any case (`chief of
+    /// staff`, `chief of police`, `head of state`): read apart, the staff or the state is taken for
+    /// the body that owns the role (`chief of – staff`), and the real owner in front or after is lost.
+    fn office_of_at(&self, i: usize) -> bool {
+        let tr = self.tr;
+        i + 2 < tr.len() && tr.form(i + 1) == "of" && OFFICES_WITH_OF.iter().any(|&(role, rest)| tr.form_is(i, &[role]) && tr.form_is(i + 2, &[rest]))
     }
 
     /// A proper-name run `[i, e)` (a mention extent or consecutive proper nouns that are not roles).
@@ -1084,6 +1097,7 @@ impl Rules<'_, '_> {
         }
         self.origin_props(out);
         self.affiliation_props(out);
+        self.shared_origin_props(out);
     }
 
     /// `Vela Party leader and Prime Minister X`, `study co-author and lab director X`: a complete

@@ -152,6 +152,12 @@ fn role_constructions() {
             &[("Joy Kip", "marathon runner from", "Kenya"), ("Joy Kip", "is a", "marathon runner"), ("Joy Kip", "aged", "29")],
             &[],
         ),
+        // the nations of the United Kingdom have demonyms of their own
+        (
+            "English/ADJ drummer/NOUN [[Joy/PROPN Kip]]/PROPN died/VERB ./PUNCT",
+            &[("Joy Kip", "drummer from", "England"), ("Joy Kip", "is a", "drummer")],
+            &[],
+        ),
         (
             "<<Chile>>/PROPN poet/NOUN [[Luz/PROPN Mena]]/PROPN and/CCONJ <<Chile>>/PROPN 's/PART president/NOUN [[Rui/PROPN Sol]]/PROPN met/VERB ./PUNCT",
             &[("Luz Mena", "poet from", "Chile"), ("Rui Sol", "president of", "Chile")],
@@ -861,4 +867,27 @@ fn an_age_compound_in_an_apposition_is_the_age() {
         ),
     ];
     check_cases(cases, "role:");
+}
+
+#[test]
+fn an_office_written_with_of_is_one_role() {
+    // `chief of staff`: the staff is part of the office, never the body that owns it
+    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        (
+            "[[Tove/PROPN Varrack]]/PROPN ,/PUNCT [[Dorn]]/PROPN 's/PART chief/NOUN of/ADP staff/NOUN ,/PUNCT resigned/VERB ./PUNCT",
+            &[("Tove Varrack", "chief of staff of", "Dorn")],
+            &["staff"],
+        ),
+        (
+            "former/ADJ {{Vela/PROPN Port/PROPN Authority}}/PROPN chief/NOUN of/ADP staff/NOUN [[Tove/PROPN Varrack]]/PROPN spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "former chief of staff of", "Vela Port Authority")],
+            &["staff", "staff Tove"],
+        ),
+        (
+            "[[Tove/PROPN Varrack]]/PROPN ,/PUNCT the/DET chief/NOUN of/ADP police/NOUN of/ADP ((Halden))/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+            &[("Tove Varrack", "chief of police of", "Halden")],
+            &["police"],
+        ),
+    ];
+    check_never(cases, |f| &f.2);
 }
