@@ -331,6 +331,7 @@ impl State<'_> {
         if t.upos != "NOUN" || !t.form.chars().all(char::is_lowercase) || UNIQUE_NOUNS.contains(&t.form.as_str()) {
             return None;
         }
+        let event = t.form == "event";
         // `the team from Vell University`: its own home says which team, not the last one named
         if super::descriptions::names_own_home(s, noun, |j| self.get_ref(si, j).is_some()) {
             return None;
@@ -355,16 +356,23 @@ impl State<'_> {
                 // `much information`, `a select few companies`: an amount or a share of a kind,
                 // not one thing a later `the information` can point back to
                 && !c.label.split(' ').take(2).any(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
-                && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form))
+                && c.label.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&t.form) || event && is_gathering_head(w))
                 // a concept last talked about many paragraphs ago is not what a plain `the NOUN`
-                // means
-                && self.last_argument.get(&ci).is_none_or(|&l| si - l.min(si) <= if restricted { 1 } else { MAX_CONCEPT_GAP })
+                // means; `the event` stands for another noun's gathering only while the text is on it
+                && self.last_argument.get(&ci).is_none_or(|&l| si - l.min(si) <= if restricted { 1 } else if event { EVENT_GAP } else { MAX_CONCEPT_GAP })
                 && !has_pp(&c.label)
                 // an article inside the label opens a clause kept with its object (`reporters
                 // enter the hall` after `let`), whose last word is no head
                 && !c.label.split(' ').skip(1).any(|w| matches!(w, "the" | "a" | "an"))
         };
-        let found = self.candidates(|ix| ix.by_label_head(&t.form)).into_iter().rev().find(|&c| fits(c));
+        let found = if event {
+            // `a gaumutra party … the event`: the latest gathering, whatever noun named it
+            let mut all: Vec<usize> = GATHERING_HEADS.iter().flat_map(|h| self.candidates(|ix| ix.by_label_head(h))).collect();
+            all.sort_unstable();
+            all.into_iter().rev().find(|&c| fits(c))
+        } else {
+            self.candidates(|ix| ix.by_label_head(&t.form)).into_iter().rev().find(|&c| fits(c))
+        };
         #[cfg(test)]
         assert_eq!(found, (0..self.clusters.len()).rposition(fits), "the cluster index disagrees with the scan for {}", t.form);
         found.filter(|&c| !self.other_thing_so_called_since(c, &t.form))
@@ -960,6 +968,22 @@ fn name_tokens(s: &Sentence, k: usize) -> std::ops::Range<usize> {
 /// back to it: further on, the noun is said of the kind in general or of another thing (an
 /// interview that comes back to `the world`, `the video` many answers later).
 const MAX_CONCEPT_GAP: usize = 100;
+
+/// How many sentences back `the event` finds a gathering named by another noun.
+const EVENT_GAP: usize = 3;
+
+/// Head nouns of a gathering an unnamed `the event` can stand for (general English): the event
+/// nouns of a named gathering's description, and a few for private or informal ones (a concept
+/// headed by `party` is a gathering: a political party has a name).
+const GATHERING_HEADS: &[&str] = &[
+    "event", "convention", "festival", "conference", "summit", "expo", "exhibition", "fair", "tournament", "competition",
+    "contest", "ceremony", "concert", "gala", "carnival", "parade", "symposium", "rally", "party", "gathering", "celebration",
+    "wedding", "funeral", "vigil",
+];
+
+fn is_gathering_head(w: &str) -> bool {
+    GATHERING_HEADS.contains(&lower_key(w).as_str())
+}
 
 
 /// Nouns for a thing there is one of (general English): `the world`, `the public` name that one,

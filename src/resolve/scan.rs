@@ -79,8 +79,12 @@ impl State<'_> {
                     continue;
                 }
                 let gk = self.gaz.entry(g.entry).kind;
-                // trust the gazetteer for countries/organisations; for cities only when NER agrees it is no person
-                if kind != EntityType::Person || matches!(gk, EntityType::Country | EntityType::InternationalOrganization) {
+                // trust the gazetteer for countries/organisations; for cities only when NER agrees it
+                // is no person, or for a capital no one of the text is named after
+                if kind != EntityType::Person
+                    || matches!(gk, EntityType::Country | EntityType::InternationalOrganization)
+                    || self.capital_taken_for_a_person(s, core.clone(), g.entry)
+                {
                     kind = gk;
                     entry = Some((g.entry, g.via));
                 }
@@ -254,6 +258,39 @@ impl State<'_> {
             self.note_unnamed_person(si, s, tok);
         }
         self.first_person(si, s);
+    }
+}
+
+impl State<'_> {
+    /// `Athens expelled the ambassador`: NER reads a capital that acts as a person's name. It is
+    /// the capital (and so, as a doer, its country) when it is one word, no person of the text
+    /// bears that word in a longer name, and the text names the capital's country: a report
+    /// that speaks of a government by its capital names the country too.
+    fn capital_taken_for_a_person(&self, s: &Sentence, core: std::ops::Range<usize>, entry: u32) -> bool {
+        let e = self.gaz.entry(entry);
+        if core.len() != 1 || !e.is_capital {
+            return false;
+        }
+        let w = lower_key(&s.tokens[core.start].form);
+        if self.doc_person_names.iter().any(|name| name.contains(&w)) {
+            return false;
+        }
+        e.country.is_some_and(|c| self.text_names_country(c))
+    }
+
+    /// Whether a sentence of the document holds the country's name or its demonym as a word.
+    fn text_names_country(&self, country: u32) -> bool {
+        let e = self.gaz.entry(country);
+        let forms: Vec<&str> = [e.label.as_str(), e.demonym.as_str()].into_iter().filter(|f| !f.is_empty()).collect();
+        self.doc.sentences.iter().any(|s| {
+            forms.iter().any(|f| {
+                s.text.match_indices(f).any(|(i, _)| {
+                    let before = s.text[..i].chars().next_back();
+                    let after = s.text[i + f.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+        })
     }
 }
 

@@ -515,3 +515,14 @@ fn a_noun_before_the_class_noun_picks_the_name_holding_that_word() {
     let r = run(&d, &m, vec![tri(&d, 1, "The appeals court", "rejected", "reject", Some("the motion"))]);
     assert_eq!(facts(&r), vec![f("appeals_court", "rejected", Some("motion"))]);
 }
+
+#[test]
+fn the_event_is_the_gathering_named_by_another_noun_just_before() {
+    // invented
+    let (_, got) = super::tests::pipeline_facts("On Sunday, about fifty neighbours attended a lantern party in Kessel. Police said around 200 people attended the event.");
+    assert!(got.iter().any(|(_, s, p, o)| s.contains("people") && p.contains("attend") && o == "lantern party"), "{got:?}");
+    let (_, far) = super::tests::pipeline_facts(
+        "On Sunday, about fifty neighbours attended a lantern party in Kessel. Ivo Oster sold tea. Lena Marsh sang songs. Tomas Brill painted walls. Ben Tarrow fixed a roof. Police said around 200 people attended the event.",
+    );
+    assert!(!far.iter().any(|(_, s, p, o)| s.contains("people") && p.contains("attend") && o == "lantern party"), "{far:?}");
+}
