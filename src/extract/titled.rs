@@ -899,16 +899,9 @@ mod tests {
         assert_eq!(kept.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>(), vec![0..2, 3..5]);
     }
 
-    /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.
     #[test]
     fn a_place_with_capitalised_words_flat_under_it_is_one_organisation_name() {
-        let joined = |spec: &str| {
-            let (s, mut m) = sentence(spec);
-            for t in &mut m {
-                t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
-            }
-            join_place_led_names(std::slice::from_ref(&s), m).into_iter().map(|m| (m.text, m.kind)).collect::<Vec<_>>()
-        };
+        let joined = |spec: &str| joined_by(spec, join_place_led_names);
         let got = joined("<<Norvia>>/PROPN/3/nsubj Today/PROPN/1/flat reported/VERB/0/root the/DET/5/det vote/NOUN/3/obj ./PUNCT/3/punct");
         assert_eq!(got, vec![("Norvia Today".to_owned(), EntityType::Organization)]);
         // a region noun, a title or a word of another mention after the place: left as tagged
@@ -925,13 +918,7 @@ mod tests {
 
     #[test]
     fn a_person_mention_ending_on_an_institution_head_is_an_organisation() {
-        let joined = |spec: &str| {
-            let (s, mut m) = sentence(spec);
-            for t in &mut m {
-                t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
-            }
-            join_institution_names(std::slice::from_ref(&s), m).into_iter().map(|m| (m.text, m.kind)).collect::<Vec<_>>()
-        };
+        let joined = |spec: &str| joined_by(spec, join_institution_names);
         // `The Tarn Justice Department said` (invented): a country and a person `Department`
         let got = joined("The/DET/4/det <<Tarn>>/PROPN/4/compound Justice/PROPN/4/compound [[Department]]/PROPN/5/nsubj said/VERB/0/root ./PUNCT/5/punct");
         assert_eq!(got, vec![("Tarn Justice Department".to_owned(), EntityType::Organization)]);
@@ -942,6 +929,16 @@ mod tests {
         assert_eq!(got, vec![("Ana Court".to_owned(), EntityType::Person)]);
     }
 
+    /// The mentions of `spec` (with their texts) after the joining step `join`.
+    fn joined_by(spec: &str, join: fn(&[Sentence], Vec<Mention>) -> Vec<Mention>) -> Vec<(String, EntityType)> {
+        let (s, mut m) = sentence(spec);
+        for t in &mut m {
+            t.text = s.tokens[t.tokens.clone()].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+        }
+        join(std::slice::from_ref(&s), m).into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    /// The mentions of `spec` (with their texts, which the retyping compares) after `retype`.
     fn retyped(spec: &str, retype: fn(&[Sentence], &mut [Mention])) -> Vec<(String, EntityType)> {
         let (s, mut m) = sentence(spec);
         for t in &mut m {
