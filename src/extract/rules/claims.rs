@@ -587,7 +587,7 @@ fn gerund_content(tr: &Tree, c: usize, h: usize) -> Option<Modality> {
     if tr.upos(noun) != "NOUN" {
         return None;
     }
-    if tr.lemma_is(noun, STATEMENT_NOUNS) || tr.lemma_is(noun, &["allegation", "accusation", "rumour", "rumor"]) {
+    if tr.lemma_is(noun, STATEMENT_NOUNS) {
         Some(Modality::Reported)
     } else {
         tr.lemma_is(noun, SUPPOSITION_NOUNS).then_some(Modality::Possible)

@@ -42,11 +42,8 @@ impl Rules<'_, '_> {
             };
             let Some((dead, cause)) = found else { continue };
             let lit = Lit { words: "die of".to_owned(), verb: Some("die"), prep: Some("of".to_owned()), ..Default::default() };
-            let mut q = self.lit_prop("people:death-cause", v, dead, lit, self.np(cause, true), p.conf * 0.8);
-            q.negated = p.negated;
-            q.modality = p.modality;
-            q.attribution = p.attribution.clone();
-            q.carb = false;
+            let mut q = self.event_lit_prop("people:death-cause", v, p, lit, cause);
+            q.subj = dead;
             out.push(q);
         }
     }
@@ -66,7 +63,7 @@ impl Rules<'_, '_> {
             .find(|&b| after(b) && illness_fight(b))
             .or_else(|| tr.kids(v).filter(|&f| following(f)).flat_map(|f| tr.kids(f)).find(|&b| tr.rel(b) == "obj" && illness_fight(b)))?;
         // (the parser may hang the `with` phrase on the verb, right after the fight)
-        self.with_case(fight, "with").or_else(|| {
+        self.nmod_with(fight, "with").or_else(|| {
             let end = (fight..tr.len()).take_while(|&k| tr.ancestor_of(fight, k) || k == fight).last().unwrap_or(fight);
             tr.kids(v).find(|&x| x > fight && tr.base(x) == "obl" && self.has_case(x, "with") && (end + 1..x).all(|k| tr.head[k] == x))
         })
@@ -123,25 +120,17 @@ impl Rules<'_, '_> {
         let tr = self.tr;
         tr.kids(x).any(|c| tr.base(c) == "case" && tr.lemma_is(c, &[prep]))
     }
-
-    /// The noun or name of `n`'s `prep` phrase.
-    fn with_case(&self, n: usize, prep: &str) -> Option<usize> {
-        let tr = self.tr;
-        tr.kids(n).find(|&x| tr.base(x) == "nmod" && matches!(tr.upos(x), "NOUN" | "PROPN") && self.has_case(x, prep))
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::{analysed, show};
+    use crate::extract::tests::analysed;
     use crate::extract::Extractor;
 
     fn causes(line: &str) -> Option<Vec<(String, String)>> {
         let s = analysed(line)?;
         let ts = Extractor::new().extract(&s, &[]);
-        let got = ts.iter().filter(|t| t.relation == "die of").map(|t| (t.subject.text.clone(), t.object.as_ref().map(|o| o.text.clone()).unwrap_or_default())).collect();
-        eprintln!("{}", show(&ts));
-        Some(got)
+        Some(ts.iter().filter(|t| t.relation == "die of").map(|t| (t.subject.text.clone(), t.object.as_ref().map(|o| o.text.clone()).unwrap_or_default())).collect())
     }
 
     #[test]

@@ -199,7 +199,7 @@ impl Rules<'_, '_> {
 
     /// A fact of `p`'s subject with the literal relation `lit` (read off `p`'s verb `v`) and the
     /// object headed by `obj`: `p`'s flags, 0.8 of its confidence, no CaRB reading.
-    fn event_lit_prop(&self, rule: &'static str, v: usize, p: &Prop, lit: Lit, obj: usize) -> Prop {
+    pub(super) fn event_lit_prop(&self, rule: &'static str, v: usize, p: &Prop, lit: Lit, obj: usize) -> Prop {
         let mut q = self.lit_prop(rule, v, p.subj.clone(), lit, self.np(obj, true), p.conf * 0.8);
         q.negated = p.negated;
         q.modality = p.modality;

@@ -66,7 +66,7 @@ impl Rules<'_, '_> {
     }
 
     /// The `prep`-phrase after `n` (`of Tarn`, `by police`), when it is a noun or a name.
-    fn nmod_with(&self, n: usize, prep: &str) -> Option<usize> {
+    pub(super) fn nmod_with(&self, n: usize, prep: &str) -> Option<usize> {
         let tr = self.tr;
         tr.kids(n).find(|&m| {
             m > n
